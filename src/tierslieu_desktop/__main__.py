@@ -1,0 +1,3 @@
+from tierslieu_desktop.cli import main
+
+raise SystemExit(main())

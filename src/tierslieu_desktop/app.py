@@ -1,0 +1,107 @@
+"""Start the Qt application: translators, database, operator, main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tierslieu_desktop import config
+from tierslieu_desktop.db.engine import Database, DatabaseOpenError, open_database
+from tierslieu_desktop.i18n import formatting
+
+QM_DIR = Path(__file__).parent / "i18n"
+
+
+def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
+    """French (default) or English. English is the source language: no file needed."""
+    formatting.set_language(lang)
+    installed: list[QTranslator] = []
+    if lang == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        return installed
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    ours = QTranslator(app)
+    if ours.load(str(QM_DIR / f"tierslieu_{lang}.qm")):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qtbase = QTranslator(app)
+    if qtbase.load(f"qtbase_{lang}", qt_dir):
+        app.installTranslator(qtbase)
+        installed.append(qtbase)
+    return installed
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Tiers-Lieu Desktop")
+    app.setOrganizationName(config.APP_AUTHOR)
+    app.setStyle("Fusion")
+    return app  # type: ignore[return-value]
+
+
+def open_error_text(exc: DatabaseOpenError) -> str:
+    """The one-line message for a database that cannot be opened (printed and shown)."""
+
+    texts = {
+        "not_a_database": QCoreApplication.translate(
+            "Startup", '"{t}" is not a Tiers-Lieu database: the file was left untouched.'
+        ),
+        "foreign_database": QCoreApplication.translate(
+            "Startup",
+            '"{t}" is an SQLite database of another program: the file was left untouched.',
+        ),
+        "newer_than_app": QCoreApplication.translate(
+            "Startup",
+            '"{t}" comes from a newer version of Tiers-Lieu Desktop (schema {d}): '
+            "update the application. The file was left untouched.",
+        ),
+        "cannot_open": QCoreApplication.translate("Startup", 'Cannot open "{t}": {d}'),
+        "not_found": QCoreApplication.translate("Startup", '"{t}" does not exist.'),
+    }
+    text = texts.get(exc.code) or QCoreApplication.translate("Startup", 'Cannot open "{t}".')
+    return text.format(t=exc.target, d=exc.detail)
+
+
+def build_main_window(db: Database, lang: str):
+    """The context and main window on an open database (used by ``run`` and the tests)."""
+    from tierslieu_desktop.services import operators
+    from tierslieu_desktop.ui.context import AppContext
+    from tierslieu_desktop.ui.main_window import MainWindow
+
+    remembered = config.load_settings().get("operator_id")
+    operator_id = operators.ensure_operator(db, remembered if isinstance(remembered, int) else None)
+    ctx = AppContext(db, operator_id, lang)
+    window = MainWindow(ctx)
+    return ctx, window
+
+
+def run(db_target: str | None, lang: str | None) -> int:
+    lang = lang or config.saved_language()
+    app = create_application()
+    install_translators(app, lang)
+    try:
+        db = open_database(db_target)
+    except DatabaseOpenError as exc:
+        text = open_error_text(exc)
+        print(f"tierslieu: {text}", file=sys.stderr)
+        if os.environ.get("QT_QPA_PLATFORM") != "offscreen" and not sys.stderr.isatty():
+            QMessageBox.critical(None, "Tiers-Lieu Desktop", text)
+        return 2
+    _ctx, window = build_main_window(db, lang)
+    window.show()
+    if os.environ.get("TIERSLIEU_EXIT_WHEN_SHOWN"):
+        # Benchmark hook: report when the window is on screen, then quit.
+        def _report() -> None:
+            print(f"shown_at={time.time():.6f}", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, _report)
+    code = app.exec()
+    db.dispose()
+    return code

@@ -1,0 +1,66 @@
+"""Where things live on disk, and the few preferences kept outside the database."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+APP_NAME = "TiersLieuDesktop"
+APP_AUTHOR = "TiersLieu"
+LANGUAGES = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"
+
+
+def data_dir() -> Path:
+    """User data directory; ``TIERSLIEU_DATA_DIR`` overrides it (tests, portable installs)."""
+    override = os.environ.get("TIERSLIEU_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, APP_AUTHOR)
+
+
+def config_dir() -> Path:
+    override = os.environ.get("TIERSLIEU_CONFIG_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, APP_AUTHOR)
+
+
+def default_database_path() -> Path:
+    return data_dir() / "tierslieu.sqlite"
+
+
+def demo_database_path() -> Path:
+    return data_dir() / "demo.sqlite"
+
+
+def _settings_file() -> Path:
+    return config_dir() / "settings.json"
+
+
+def load_settings() -> dict[str, object]:
+    try:
+        data = json.loads(_settings_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_setting(key: str, value: object) -> None:
+    settings = load_settings()
+    settings[key] = value
+    path = _settings_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(settings, indent=2, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+
+
+def saved_language() -> str:
+    lang = load_settings().get("language")
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy 2 mapped classes, engine, Alembic migrations, backups."""

@@ -1,0 +1,222 @@
+"""Opening a database: checks, backup, automatic migration, and the unit of work.
+
+SQLite gets WAL, foreign keys and a busy timeout on every connection. Write
+transactions start with ``BEGIN IMMEDIATE`` so that two desks writing at once are
+serialised by SQLite itself, not by luck.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from tierslieu_desktop.db.migrations import HEAD_REVISION
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class DatabaseOpenError(Exception):
+    """The target cannot be used. ``code`` is one of: not_a_database, foreign_database,
+    newer_than_app, cannot_open, not_found. The file is left untouched in every case."""
+
+    def __init__(self, code: str, target: str, detail: str = "") -> None:
+        self.code = code
+        self.target = target
+        self.detail = detail
+        super().__init__(f"{code}: {target} {detail}".strip())
+
+
+def resolve_target(arg: str | None) -> str:
+    """``--db`` wins, then ``TIERSLIEU_DB``, then the default file in the user data dir."""
+    from tierslieu_desktop.config import default_database_path
+
+    return arg or os.environ.get("TIERSLIEU_DB") or str(default_database_path())
+
+
+def is_url(target: str) -> bool:
+    return "://" in target
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    exists: bool  # the file exists and holds our schema
+    revision: str | None
+
+
+def inspect_sqlite_file(path: Path) -> SchemaState:
+    """Look at a file read-only and say whether it is ours and at which revision."""
+    if not path.exists() or path.stat().st_size == 0:
+        return SchemaState(False, None)
+    if path.is_dir():
+        raise DatabaseOpenError("not_a_database", str(path))
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise DatabaseOpenError("cannot_open", str(path), str(exc)) from None
+    if header != SQLITE_HEADER:
+        raise DatabaseOpenError("not_a_database", str(path))
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {
+                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if not tables:
+                return SchemaState(False, None)
+            if "alembic_version" not in tables or "member" not in tables:
+                raise DatabaseOpenError("foreign_database", str(path))
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseOpenError("not_a_database", str(path), str(exc)) from None
+    return SchemaState(True, row[0] if row else None)
+
+
+def _install_sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's own is unreliable).
+        dbapi_connection.isolation_level = None
+        cur = dbapi_connection.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA busy_timeout=10000")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # type: ignore[no-untyped-def]
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+class Database:
+    """An open, migrated database. Services take it and open one unit of work per call."""
+
+    def __init__(self, engine: Engine, target: str) -> None:
+        self.engine = engine
+        self.target = target
+        self.is_sqlite = engine.dialect.name == "sqlite"
+        self._read = sessionmaker(engine, expire_on_commit=False)
+        write_engine = (
+            engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else engine
+        )
+        self._write = sessionmaker(write_engine, expire_on_commit=False)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only unit of work: always rolled back."""
+        with self._read() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction for one user action: committed whole, or not at all."""
+        with self._write() as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        _install_sqlite_pragmas(engine)
+    return engine
+
+
+def backup_sqlite(path: Path, label: str) -> Path:
+    """Copy a live SQLite database (WAL included) beside itself and return the copy's path."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    dest = path.with_name(f"{path.name}.{label}-{stamp}.bak")
+    n = 1
+    while dest.exists():
+        dest = path.with_name(f"{path.name}.{label}-{stamp}-{n}.bak")
+        n += 1
+    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(dest)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return dest
+
+
+def open_database(target: str | None = None, *, create: bool = True) -> Database:
+    """Open (creating or migrating as needed) the database at a path or URL.
+
+    - a new or empty SQLite file gets the current schema;
+    - an older schema is backed up beside the file, then migrated;
+    - a file that is not ours, or from a newer version, raises ``DatabaseOpenError``
+      without touching it.
+    """
+    target = resolve_target(target)
+    if is_url(target) and not target.startswith("sqlite"):
+        engine = make_engine(target)
+        from tierslieu_desktop.db.migrations.runner import current_revision, upgrade
+
+        with engine.connect() as conn:
+            rev = current_revision(conn)
+        if rev != HEAD_REVISION:
+            _check_known(rev, target)
+            upgrade(engine)
+        return Database(engine, target)
+
+    path = Path(target.removeprefix("sqlite:///")) if is_url(target) else Path(target)
+    path = path.expanduser()
+    state = inspect_sqlite_file(path)
+    if not state.exists:
+        if not create:
+            raise DatabaseOpenError("not_found", str(path))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseOpenError("cannot_open", str(path), str(exc)) from None
+    elif state.revision != HEAD_REVISION:
+        _check_known(state.revision, str(path))
+        backup_sqlite(path, f"before-{HEAD_REVISION}")
+    engine = make_engine(sqlite_url(path))
+    if state.revision != HEAD_REVISION:
+        from tierslieu_desktop.db.migrations.runner import upgrade
+
+        try:
+            upgrade(engine)
+        except Exception as exc:
+            engine.dispose()
+            raise DatabaseOpenError("cannot_open", str(path), str(exc)) from exc
+    return Database(engine, str(path))
+
+
+def _check_known(revision: str | None, target: str) -> None:
+    if revision is None:
+        return
+    from tierslieu_desktop.db.migrations.runner import known_revisions
+
+    if revision not in known_revisions():
+        raise DatabaseOpenError("newer_than_app", target, revision)

@@ -1,0 +1,1 @@
+"""Locale-aware formatting (Babel). Qt translators are loaded in ``ui/``."""

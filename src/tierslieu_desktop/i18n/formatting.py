@@ -1,0 +1,82 @@
+"""Every number, amount and date shown to a user goes through these functions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+
+PARIS = ZoneInfo("Europe/Paris")
+CURRENCY = "EUR"
+_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+_locale = "fr_FR"
+
+
+def set_language(lang: str) -> None:
+    global _locale
+    _locale = _LOCALES.get(lang, "fr_FR")
+
+
+def current_locale() -> str:
+    return _locale
+
+
+def money(cents: int | None) -> str:
+    """12345 → "123,45 €" (fr) / "€123.45" (en)."""
+    if cents is None:
+        return ""
+    return babel_numbers.format_currency(Decimal(cents) / 100, CURRENCY, locale=_locale)
+
+
+def amount_input(cents: int | None) -> str:
+    """An amount as typed in an input field, without the currency: "123,45"."""
+    if cents is None:
+        return ""
+    return babel_numbers.format_decimal(
+        Decimal(cents) / 100, format="0.00", locale=_locale, group_separator=False
+    )
+
+
+def number(value: int | float | Decimal, digits: int | None = None) -> str:
+    if digits is None:
+        return babel_numbers.format_decimal(value, locale=_locale)
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    return babel_numbers.format_decimal(value, format=pattern, locale=_locale)
+
+
+def hours(minutes: int) -> str:
+    """A duration in minutes as hours: 90 → "1,5 h"."""
+    return f"{number(Decimal(minutes) / 60, 1)} h"
+
+
+def short_date(value: date | None) -> str:
+    if value is None:
+        return ""
+    return babel_dates.format_date(value, format="short", locale=_locale)
+
+
+def long_date(value: date | None) -> str:
+    if value is None:
+        return ""
+    return babel_dates.format_date(value, format="long", locale=_locale)
+
+
+def local_datetime(value: datetime | None) -> str:
+    """An aware datetime shown in Europe/Paris."""
+    if value is None:
+        return ""
+    return babel_dates.format_datetime(value, format="short", tzinfo=PARIS, locale=_locale)
+
+
+def parse_date(text: str) -> date | None:
+    """Parse a date typed in the current locale ("22/11/2026"); None when invalid."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return babel_dates.parse_date(text, locale=_locale)
+    except (ValueError, IndexError):
+        return None

@@ -1,0 +1,2 @@
+"""Use cases. One function = one unit of work (``db.read()`` / ``db.write()``);
+they return frozen dataclasses or plain values, never live ORM objects."""

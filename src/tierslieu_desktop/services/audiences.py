@@ -1,0 +1,85 @@
+"""Audiences (publics): user-editable; they drive tariffs and statistics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from tierslieu_desktop.db.engine import Database
+from tierslieu_desktop.db.models import Audience, Member
+from tierslieu_desktop.domain.errors import NotFound, ValidationError
+from tierslieu_desktop.services.common import stamp
+
+
+@dataclass(frozen=True)
+class AudienceRow:
+    id: int
+    name: str
+    description: str
+    position: int
+    archived: bool
+    member_count: int
+
+
+def list_audiences(db: Database, *, include_archived: bool = False) -> list[AudienceRow]:
+    counts = (
+        select(Member.audience_id, func.count(Member.id).label("n"))
+        .where(Member.archived.is_(False))
+        .group_by(Member.audience_id)
+        .subquery()
+    )
+    stmt = (
+        select(Audience, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.audience_id == Audience.id)
+        .order_by(Audience.position, Audience.name)
+    )
+    if not include_archived:
+        stmt = stmt.where(Audience.archived.is_(False))
+    with db.read() as session:
+        return [
+            AudienceRow(a.id, a.name, a.description, a.position, a.archived, n)
+            for a, n in session.execute(stmt)
+        ]
+
+
+def save_audience(
+    db: Database,
+    actor: int | None,
+    name: str,
+    description: str = "",
+    audience_id: int | None = None,
+) -> int:
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": "required"})
+    with db.write() as session:
+        clash = session.scalar(select(Audience.id).where(func.lower(Audience.name) == name.lower()))
+        if clash is not None and clash != audience_id:
+            raise ValidationError({"name": "name_taken"})
+        if audience_id is None:
+            position = session.scalar(select(func.coalesce(func.max(Audience.position), 0))) + 1
+            audience = Audience(name=name, description=description.strip(), position=position)
+            session.add(audience)
+            stamp(audience, actor, created=True)
+        else:
+            audience = session.get(Audience, audience_id)
+            if audience is None:
+                raise NotFound("audience", audience_id)
+            audience.name = name
+            audience.description = description.strip()
+            stamp(audience, actor)
+        session.flush()
+        return audience.id
+
+
+def set_audience_archived(
+    db: Database, actor: int | None, audience_id: int, archived: bool
+) -> None:
+    """An archived public is no longer offered for new members; history keeps it."""
+    with db.write() as session:
+        audience = session.get(Audience, audience_id)
+        if audience is None:
+            raise NotFound("audience", audience_id)
+        audience.archived = archived
+        stamp(audience, actor)

@@ -1,0 +1,74 @@
+"""Operators: who sits at the desk. Every data change records one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from tierslieu_desktop.db.engine import Database
+from tierslieu_desktop.db.models import Operator
+from tierslieu_desktop.domain.errors import DomainError, ValidationError
+
+DEFAULT_OPERATOR = "Accueil"
+
+
+@dataclass(frozen=True)
+class OperatorRow:
+    id: int
+    name: str
+    active: bool
+
+
+def list_operators(db: Database, *, include_inactive: bool = False) -> list[OperatorRow]:
+    stmt = select(Operator).order_by(Operator.name)
+    if not include_inactive:
+        stmt = stmt.where(Operator.active.is_(True))
+    with db.read() as session:
+        return [OperatorRow(o.id, o.name, o.active) for o in session.scalars(stmt)]
+
+
+def create_operator(db: Database, name: str) -> int:
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": "required"})
+    with db.write() as session:
+        if session.scalar(select(Operator.id).where(Operator.name == name)) is not None:
+            raise DomainError("operator_exists", name=name)
+        op = Operator(name=name, active=True)
+        session.add(op)
+        session.flush()
+        return op.id
+
+
+def set_operator_active(db: Database, operator_id: int, active: bool) -> None:
+    with db.write() as session:
+        op = session.get(Operator, operator_id)
+        if op is None:
+            raise DomainError("not_found", entity="operator", id=operator_id)
+        if not active:
+            others = session.scalars(
+                select(Operator.id).where(Operator.active.is_(True), Operator.id != operator_id)
+            ).all()
+            if not others:
+                raise DomainError("last_operator")
+        op.active = active
+
+
+def ensure_operator(db: Database, preferred_id: int | None = None) -> int:
+    """The operator to use at start: the remembered one if still active, else the first
+    active one, else a new "Accueil" operator."""
+    with db.write() as session:
+        if preferred_id is not None:
+            op = session.get(Operator, preferred_id)
+            if op is not None and op.active:
+                return op.id
+        first = session.scalar(
+            select(Operator.id).where(Operator.active.is_(True)).order_by(Operator.id)
+        )
+        if first is not None:
+            return first
+        op = Operator(name=DEFAULT_OPERATOR, active=True)
+        session.add(op)
+        session.flush()
+        return op.id

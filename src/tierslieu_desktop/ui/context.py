@@ -1,0 +1,29 @@
+"""What every page shares: the open database, the operator at the desk, and the
+app-wide ``changed`` signal that lets every open page refresh after a change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from tierslieu_desktop.db.engine import Database
+
+
+class AppContext(QObject):
+    # entity name ("member", "machine", "space", "audience", "structure", "operator", …) and ids
+    changed = Signal(str, list)
+    operator_changed = Signal(int)
+
+    def __init__(self, db: Database, operator_id: int, language: str = "fr") -> None:
+        super().__init__()
+        self.db = db
+        self.operator_id = operator_id
+        self.language = language
+
+    def notify(self, entity: str, ids: list[int] | tuple[int, ...] = ()) -> None:
+        """Call after a service changed data; services themselves know nothing of Qt."""
+        self.changed.emit(entity, list(ids))
+
+    def set_operator(self, operator_id: int) -> None:
+        if operator_id != self.operator_id:
+            self.operator_id = operator_id
+            self.operator_changed.emit(operator_id)

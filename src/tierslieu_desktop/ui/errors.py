@@ -1,0 +1,126 @@
+"""Translate DomainError codes and field error codes into French/English sentences."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from tierslieu_desktop.domain.errors import DomainError, ValidationError
+
+
+def field_message(code: str) -> str:
+    """The sentence shown under a field for a validation error code."""
+    messages = {
+        "required": QCoreApplication.translate("Errors", "This field is required."),
+        "email_invalid": QCoreApplication.translate(
+            "Errors", "This email address is not valid (example: name@example.fr)."
+        ),
+        "phone_invalid": QCoreApplication.translate(
+            "Errors", "This phone number is not valid (example: 05 65 38 00 00)."
+        ),
+        "postcode_invalid": QCoreApplication.translate(
+            "Errors", "A French postcode has 5 digits (example: 46400)."
+        ),
+        "siret_invalid": QCoreApplication.translate(
+            "Errors", "This SIRET is not valid: 14 digits with a valid check key."
+        ),
+        "siren_invalid": QCoreApplication.translate(
+            "Errors", "This SIREN is not valid: 9 digits with a valid check key."
+        ),
+        "rna_invalid": QCoreApplication.translate(
+            "Errors", "An RNA number is W followed by 9 digits (example: W462000123)."
+        ),
+        "iban_invalid": QCoreApplication.translate(
+            "Errors", "This IBAN is not valid (check the digits and the country code)."
+        ),
+        "bic_invalid": QCoreApplication.translate(
+            "Errors", "A BIC has 8 or 11 letters and digits."
+        ),
+        "vat_number_invalid": QCoreApplication.translate(
+            "Errors", "This VAT number is not valid (example: FR40303265045)."
+        ),
+        "vat_number_required": QCoreApplication.translate(
+            "Errors", "A VAT number is required when the structure is liable to VAT."
+        ),
+        "logo_too_large": QCoreApplication.translate(
+            "Errors", "The logo is too large (2 MB at most)."
+        ),
+        "birth_year_invalid": QCoreApplication.translate(
+            "Errors", "The birth year must be between 1900 and this year."
+        ),
+        "guardian_required": QCoreApplication.translate(
+            "Errors", "A minor needs a legal guardian: enter their name."
+        ),
+        "name_taken": QCoreApplication.translate("Errors", "This name is already used."),
+        "end_before_start": QCoreApplication.translate(
+            "Errors", "The end date is before the start date."
+        ),
+        "amount_negative": QCoreApplication.translate("Errors", "The amount cannot be negative."),
+        "amount_invalid": QCoreApplication.translate(
+            "Errors", "This amount is not valid (example: 12,50)."
+        ),
+        "date_invalid": QCoreApplication.translate(
+            "Errors", "This date is not valid (example: 22/11/2026)."
+        ),
+        "date_in_future": QCoreApplication.translate("Errors", "This date is in the future."),
+        "number_invalid": QCoreApplication.translate("Errors", "This number is not valid."),
+        "machine_or_category_required": QCoreApplication.translate(
+            "Errors", "Choose a machine or a machine category."
+        ),
+        # New field codes go above this line.
+    }
+    return messages.get(code, QCoreApplication.translate("Errors", "This value is not valid."))
+
+
+def error_message(err: DomainError) -> str:
+    """One sentence for an error the user caused."""
+    if isinstance(err, ValidationError):
+        return QCoreApplication.translate(
+            "Errors", "Some fields are not valid: correct the fields marked in red."
+        )
+    p = err.params
+    messages = {
+        "not_found": QCoreApplication.translate(
+            "Errors", "This record no longer exists: another desk may have changed it."
+        ),
+        "organisation_invalid": QCoreApplication.translate(
+            "Errors", "The linked organisation must be an existing organisation."
+        ),
+        "operator_exists": QCoreApplication.translate(
+            "Errors", "An operator with this name already exists."
+        ),
+        "last_operator": QCoreApplication.translate(
+            "Errors", "At least one operator must stay active."
+        ),
+        "authorization_exists": QCoreApplication.translate(
+            "Errors", "This member already holds this authorization."
+        ),
+        "amount_invalid": QCoreApplication.translate(
+            "Errors", "This amount is not valid (example: 12,50)."
+        ),
+        "machine_name_taken": QCoreApplication.translate(
+            "Errors", "A machine with this name already exists."
+        ),
+        "space_name_taken": QCoreApplication.translate(
+            "Errors", "A space with this name already exists."
+        ),
+        "space_not_empty": QCoreApplication.translate(
+            "Errors", "This space still holds machines: move them first."
+        ),
+        # New error codes go above this line.
+    }
+    text = messages.get(err.code)
+    if text is None:
+        return QCoreApplication.translate(
+            "Errors", "The action could not be completed ({code})."
+        ).format(code=err.code)
+    try:
+        return text.format(**{k: v for k, v in p.items() if isinstance(v, str | int)})
+    except (KeyError, IndexError):
+        return text
+
+
+def show_error(parent: QWidget | None, err: DomainError) -> None:
+    QMessageBox.warning(
+        parent, QCoreApplication.translate("Errors", "Cannot do that"), error_message(err)
+    )

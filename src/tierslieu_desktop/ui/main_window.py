@@ -1,0 +1,241 @@
+"""The main window: a navigation sidebar and one page per area of the tiers-lieu."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+)
+
+from tierslieu_desktop import config
+from tierslieu_desktop.services import operators as operator_service
+from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.pages.base import Page
+from tierslieu_desktop.ui.pages.placeholder import PlaceholderPage
+
+ICONS = Path(__file__).parent / "icons"
+
+STYLE = """
+QListWidget#sidebar { background: #1f3a4d; color: #f2f5f7; border: none; font-size: 11pt; }
+QListWidget#sidebar::item { padding: 9px 12px; border-left: 4px solid transparent; }
+QListWidget#sidebar::item:selected { background: #2d5370; border-left: 4px solid #f0a830;
+    color: white; }
+QListWidget#sidebar::item:hover:!selected { background: #284a62; }
+QLabel#pageTitle { font-size: 17pt; font-weight: 600; color: #1f3a4d; padding-bottom: 6px; }
+QLabel#placeholderText { font-size: 11pt; color: #3c4a55; }
+"""
+
+
+class MainWindow(QMainWindow):
+    PAGE_KEYS = (
+        "home",
+        "members",
+        "machines",
+        "bookings",
+        "checkout",
+        "finances",
+        "reports",
+        "settings",
+    )
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Tiers-Lieu Desktop"))
+        self.resize(1280, 800)
+        self.setStyleSheet(STYLE)
+
+        self._titles = {
+            "home": self.tr("Home"),
+            "members": self.tr("Members"),
+            "machines": self.tr("Machines & spaces"),
+            "bookings": self.tr("Bookings"),
+            "checkout": self.tr("Checkout & invoices"),
+            "finances": self.tr("Finances"),
+            "reports": self.tr("Reports"),
+            "settings": self.tr("Settings"),
+        }
+        self._factories: dict[str, Callable[[], Page]] = {
+            "home": self._make_home,
+            "members": self._make_members,
+            "machines": self._make_machines,
+            "bookings": lambda: self._placeholder(
+                "bookings",
+                self.tr(
+                    "Booking machines and rooms will come here: a day and week calendar per "
+                    "resource, opening hours and closures, the rules of each machine, recurring "
+                    "bookings, and check-in / check-out recording what was really used."
+                ),
+            ),
+            "checkout": lambda: self._placeholder(
+                "checkout",
+                self.tr(
+                    "The front-desk basket will come here: unbilled usages, consumables and "
+                    "memberships, payments by cash, cheque, card, transfer or Pass numérique, "
+                    "invoices and credit notes that can never be altered once issued."
+                ),
+            ),
+            "finances": lambda: self._placeholder(
+                "finances",
+                self.tr(
+                    "The public/private balance of the lab will come here: own revenue against "
+                    "subsidies by funder, in-kind contributions, expenses, cost per machine "
+                    "hour and a tariff simulator."
+                ),
+            ),
+            "reports": lambda: self._placeholder(
+                "reports",
+                self.tr(
+                    "The annual activity report for the general meeting and the funders, and "
+                    "the exports for the accountant, will come here."
+                ),
+            ),
+            "settings": self._make_settings,
+        }
+        self._pages: dict[str, Page] = {}
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(self.tr("Navigation"))
+        self.sidebar.setIconSize(QSize(22, 22))
+        self.sidebar.setFixedWidth(230)
+        self.sidebar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        for key in self.PAGE_KEYS:
+            item = QListWidgetItem(self._titles[key])
+            icon_path = ICONS / f"{key}.svg"
+            if icon_path.exists():
+                item.setIcon(QIcon(str(icon_path)))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.sidebar.addItem(item)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self._build_status_bar()
+        self._build_shortcuts()
+        self.sidebar.currentRowChanged.connect(self._on_row_changed)
+        self.sidebar.setCurrentRow(0)
+
+    # --- pages -------------------------------------------------------------------
+
+    def _placeholder(self, key: str, text: str) -> Page:
+        return PlaceholderPage(self.ctx, self._titles[key], text)
+
+    def _make_home(self) -> Page:
+        from tierslieu_desktop.ui.pages.home import HomePage
+
+        return HomePage(self.ctx)
+
+    def _make_members(self) -> Page:
+        from tierslieu_desktop.ui.pages.members.page import MembersPage
+
+        return MembersPage(self.ctx)
+
+    def _make_machines(self) -> Page:
+        from tierslieu_desktop.ui.pages.machines.page import MachinesPage
+
+        return MachinesPage(self.ctx)
+
+    def _make_settings(self) -> Page:
+        from tierslieu_desktop.ui.pages.settings.page import SettingsPage
+
+        return SettingsPage(self.ctx)
+
+    def page(self, key: str) -> Page:
+        """The page for ``key``, built the first time it is asked for."""
+        page = self._pages.get(key)
+        if page is None:
+            page = self._factories[key]()
+            page.setObjectName(f"page_{key}")
+            self._pages[key] = page
+            self.stack.addWidget(page)
+        return page
+
+    def show_page(self, key: str) -> Page:
+        self.sidebar.setCurrentRow(self.PAGE_KEYS.index(key))
+        return self.page(key)
+
+    def current_key(self) -> str:
+        return self.PAGE_KEYS[self.sidebar.currentRow()]
+
+    def _on_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.page(self.PAGE_KEYS[row])
+        self.stack.setCurrentWidget(page)
+        page.activate()
+
+    # --- status bar and shortcuts ------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.db_label = QLabel(self.tr("Database: {path}").format(path=self.ctx.db.target))
+        self.db_label.setObjectName("databaseLabel")
+        bar.addWidget(self.db_label, 1)
+        bar.addPermanentWidget(QLabel(self.tr("Operator:")))
+        self.operator_combo = QComboBox()
+        self.operator_combo.setAccessibleName(self.tr("Operator at the desk"))
+        self.operator_combo.setMinimumWidth(160)
+        bar.addPermanentWidget(self.operator_combo)
+        self._fill_operators()
+        self.operator_combo.currentIndexChanged.connect(self._on_operator_chosen)
+        self.ctx.changed.connect(self._on_changed)
+
+    def _fill_operators(self) -> None:
+        self.operator_combo.blockSignals(True)
+        self.operator_combo.clear()
+        for op in operator_service.list_operators(self.ctx.db):
+            self.operator_combo.addItem(op.name, op.id)
+        index = self.operator_combo.findData(self.ctx.operator_id)
+        self.operator_combo.setCurrentIndex(max(index, 0))
+        self.operator_combo.blockSignals(False)
+
+    def _on_operator_chosen(self, index: int) -> None:
+        operator_id = self.operator_combo.itemData(index)
+        if operator_id is not None:
+            self.ctx.set_operator(int(operator_id))
+            config.save_setting("operator_id", int(operator_id))
+
+    def _on_changed(self, entity: str, _ids: list) -> None:
+        if entity == "operator":
+            self._fill_operators()
+
+    def _build_shortcuts(self) -> None:
+        find = QAction(self.tr("Find a member"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.find_member)
+        self.addAction(find)
+        new = QAction(self.tr("New member"), self)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(self.new_member)
+        self.addAction(new)
+        for i, key in enumerate(self.PAGE_KEYS, start=1):
+            action = QAction(self._titles[key], self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i}"))
+            action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
+            self.addAction(action)
+
+    def find_member(self) -> None:
+        page = self.show_page("members")
+        page.focus_search()  # type: ignore[attr-defined]
+
+    def new_member(self) -> None:
+        page = self.show_page("members")
+        page.new_member()  # type: ignore[attr-defined]

@@ -1,0 +1,69 @@
+"""A form layout whose fields show their validation error right under them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from tierslieu_desktop.ui.errors import field_message
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+class ValidatedForm(QFormLayout):
+    """``add_field("email", label, widget)`` then ``show_errors({"email": "email_invalid"})``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._widgets: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+
+    def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(widget)
+        error = QLabel()
+        error.setObjectName(f"error_{name}")
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        lay.addWidget(error)
+        plain = label.replace("&", "").rstrip(" :")
+        widget.setAccessibleName(plain)
+        self.addRow(label, box)
+        self._widgets[name] = widget
+        self._errors[name] = error
+        return widget
+
+    def widget(self, name: str) -> QWidget:  # type: ignore[override]
+        return self._widgets[name]
+
+    def error_label(self, name: str) -> QLabel:
+        return self._errors[name]
+
+    def clear_errors(self) -> None:
+        for name, label in self._errors.items():
+            label.clear()
+            label.hide()
+            self._widgets[name].setAccessibleDescription("")
+
+    def show_errors(self, errors: dict[str, str]) -> list[str]:
+        """Show each error under its field; focus the first. Returns unknown field names."""
+        self.clear_errors()
+        unknown = []
+        first: QWidget | None = None
+        for name, code in errors.items():
+            if name not in self._errors:
+                unknown.append(name)
+                continue
+            text = field_message(code)
+            self._errors[name].setText(text)
+            self._errors[name].show()
+            self._widgets[name].setAccessibleDescription(text)
+            if first is None:
+                first = self._widgets[name]
+        if first is not None:
+            first.setFocus()
+        return unknown

@@ -1,0 +1,36 @@
+"""Every test runs offscreen, with its own data and config directories."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path, monkeypatch):
+    """A test never touches the user's real files."""
+    monkeypatch.setenv("TIERSLIEU_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("TIERSLIEU_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.delenv("TIERSLIEU_DB", raising=False)
+    yield
+
+
+@pytest.fixture
+def db(tmp_path):
+    """A fresh, migrated, empty SQLite database."""
+    from tierslieu_desktop.db.engine import open_database
+
+    database = open_database(str(tmp_path / "test.sqlite"))
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def operator(db):
+    """The id of an operator sitting at the desk."""
+    from tierslieu_desktop.services.operators import ensure_operator
+
+    return ensure_operator(db)
