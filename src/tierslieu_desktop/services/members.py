@@ -335,7 +335,7 @@ def get_member(db: Database, member_id: int) -> MemberDetail:
         m = session.get(Member, member_id)
         if m is None:
             raise NotFound("member", member_id)
-        ops = dict(session.execute(select(Operator.id, Operator.name)).tuples().all())
+        ops = {r[0]: r[1] for r in session.execute(select(Operator.id, Operator.name))}
         memberships = tuple(
             MembershipRow(
                 id=ms.id,

@@ -1,0 +1,160 @@
+"""Opening, migrating, protecting and backing up database files."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import select, text
+
+from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
+from tierslieu_desktop.db.migrations import HEAD_REVISION
+from tierslieu_desktop.db.migrations.runner import head_revision
+from tierslieu_desktop.db.models import Base, Member
+from tierslieu_desktop.services.members import MemberInput, save_member
+
+FROZEN = Path(__file__).parent / "frozen"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_head_constant_matches_alembic():
+    assert head_revision() == HEAD_REVISION
+
+
+def test_models_match_migrations(db):
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_new_file_gets_schema_wal_and_foreign_keys(tmp_path):
+    path = tmp_path / "sub" / "new.sqlite"
+    database = open_database(str(path))
+    with database.read() as session:
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
+            HEAD_REVISION
+        )
+    database.dispose()
+    assert path.exists()
+
+
+def test_text_file_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "README.md"
+    path.write_text("# Tiers-Lieu\nNot a database.\n")
+    before = _digest(path)
+    with pytest.raises(DatabaseOpenError) as info:
+        open_database(str(path))
+    assert info.value.code == "not_a_database"
+    assert _digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md"]
+
+
+def test_foreign_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY)")
+    con.commit()
+    con.close()
+    before = _digest(path)
+    with pytest.raises(DatabaseOpenError) as info:
+        open_database(str(path))
+    assert info.value.code == "foreign_database"
+    assert _digest(path) == before
+
+
+def test_newer_database_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "future.sqlite"
+    open_database(str(path)).dispose()
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    con.commit()
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    before = _digest(path)
+    with pytest.raises(DatabaseOpenError) as info:
+        open_database(str(path))
+    assert info.value.code == "newer_than_app"
+    assert _digest(path) == before
+
+
+def test_failed_write_leaves_nothing(db):
+    with pytest.raises(RuntimeError), db.write() as session:
+        session.add(Member(number="A99999", last_name="Fantôme"))
+        session.flush()
+        raise RuntimeError("power cut")
+    with db.read() as session:
+        assert session.scalars(select(Member)).all() == []
+
+
+@pytest.mark.parametrize("frozen", sorted(FROZEN.glob("schema_*.sqlite")), ids=lambda p: p.name)
+def test_frozen_old_databases_upgrade_with_a_backup(tmp_path, frozen):
+    """Each released schema is kept as a small file; opening it migrates it to the head
+    after a backup copy, and its members survive."""
+    path = tmp_path / frozen.name
+    path.write_bytes(frozen.read_bytes())
+    con = sqlite3.connect(path)
+    names_before = [r[0] for r in con.execute("SELECT last_name FROM member ORDER BY id")]
+    old_rev = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    con.close()
+    assert names_before, "a frozen database must hold some data"
+    database = open_database(str(path))
+    with database.read() as session:
+        assert session.scalars(select(Member.last_name).order_by(Member.id)).all() == names_before
+        rev = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    database.dispose()
+    assert rev == HEAD_REVISION
+    backups = list(tmp_path.glob(f"{frozen.name}.before-*.bak"))
+    assert (len(backups) == 1) == (old_rev != HEAD_REVISION)
+
+
+def test_backup_is_made_before_migrating(tmp_path, monkeypatch):
+    """A database at an older revision is copied beside itself before the upgrade."""
+    import tierslieu_desktop.db.engine as engine_mod
+
+    path = tmp_path / "old.sqlite"
+    open_database(str(path)).dispose()
+    monkeypatch.setattr(engine_mod, "HEAD_REVISION", "0002_pretend")
+    monkeypatch.setattr(
+        "tierslieu_desktop.db.migrations.runner.known_revisions", lambda: {"0001", "0002_pretend"}
+    )
+    monkeypatch.setattr("tierslieu_desktop.db.migrations.runner.upgrade", lambda engine: None)
+    open_database(str(path)).dispose()
+    backups = list(tmp_path.glob("old.sqlite.before-0002_pretend-*.bak"))
+    assert len(backups) == 1
+    con = sqlite3.connect(backups[0])
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    con.close()
+
+
+def test_member_numbers_stay_unique_across_processes(tmp_path):
+    """Two desks creating members at the same moment never get the same number."""
+    import multiprocessing as mp
+
+    path = tmp_path / "shared.sqlite"
+    open_database(str(path)).dispose()
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(2) as pool:
+        pool.map(_create_members, [(str(path), "Nord", 15), (str(path), "Sud", 15)])
+    database = open_database(str(path))
+    with database.read() as session:
+        numbers = session.scalars(select(Member.number)).all()
+    database.dispose()
+    assert len(numbers) == 30
+    assert len(set(numbers)) == 30
+
+
+def _create_members(args: tuple[str, str, int]) -> None:
+    path, desk, count = args
+    database = open_database(path)
+    for i in range(count):
+        save_member(database, None, MemberInput(last_name=f"{desk}{i}", first_name="Test"))
+    database.dispose()
