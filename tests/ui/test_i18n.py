@@ -51,9 +51,7 @@ def visible_texts(root: QWidget) -> list[str]:
     texts: list[str] = []
     for w in [root, *root.findChildren(QWidget)]:
         texts += [w.accessibleName(), w.toolTip(), w.windowTitle()]
-        if isinstance(w, QLabel):
-            texts.append(w.text())
-        elif isinstance(w, QAbstractButton):
+        if isinstance(w, QLabel | QAbstractButton):
             texts.append(w.text())
         elif isinstance(w, QLineEdit):
             texts.append(w.placeholderText())

@@ -12,8 +12,12 @@ from tierslieu_desktop.domain.validation import FieldInvalid
 
 def fold(text: str) -> str:
     """Lower-case without accents, for accent-insensitive search ("Émilie" ~ "emilie")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    for _ in range(2):  # casefold can produce new compositions: fold twice to be stable
+        decomposed = unicodedata.normalize("NFKD", text).casefold()
+        text = "".join(
+            c for c in unicodedata.normalize("NFKD", decomposed) if not unicodedata.combining(c)
+        )
+    return text
 
 
 def escape_like(text: str) -> str:
