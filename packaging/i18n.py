@@ -46,7 +46,15 @@ def qm_path(lang: str) -> Path:
 
 def lupdate(ts: Path) -> None:
     subprocess.run(
-        [tool("pyside6-lupdate"), *source_files(), "-no-obsolete", "-locations", "none", "-ts", str(ts)],
+        [
+            tool("pyside6-lupdate"),
+            *source_files(),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-ts",
+            str(ts),
+        ],
         cwd=ROOT,
         check=True,
         capture_output=True,
@@ -89,7 +97,9 @@ def merge_pending(ts: Path) -> int:
                 tr.attrib.pop("type", None)
                 merged += 1
     body = ET.tostring(tree.getroot(), encoding="unicode")
-    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
+    )
     return merged
 
 
