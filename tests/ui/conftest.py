@@ -5,9 +5,11 @@ import pytest
 
 @pytest.fixture
 def ctx(qapp, db, operator):
-    """The shared UI context on a fresh database, French formatting."""
-    from tierslieu_desktop.i18n import formatting
+    """The shared UI context on a fresh database, in French (translations installed)."""
+    from tierslieu_desktop.app import install_translators
     from tierslieu_desktop.ui.context import AppContext
 
-    formatting.set_language("fr")
-    return AppContext(db, operator, "fr")
+    translators = install_translators(qapp, "fr")
+    yield AppContext(db, operator, "fr")
+    for t in translators:
+        qapp.removeTranslator(t)

@@ -17,6 +17,9 @@ class ValidatedForm(QFormLayout):
         self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._widgets: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
+        # Rows of a form without a parent widget yet are owned by Python until the
+        # layout is installed: keep them alive.
+        self._rows: list[QWidget] = []
 
     def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
         box = QWidget()
@@ -33,12 +36,24 @@ class ValidatedForm(QFormLayout):
         plain = label.replace("&", "").rstrip(" :")
         widget.setAccessibleName(plain)
         self.addRow(label, box)
+        self._rows.append(box)
         self._widgets[name] = widget
         self._errors[name] = error
         return widget
 
-    def widget(self, name: str) -> QWidget:  # type: ignore[override]
+    def field(self, name: str) -> QWidget:
+        """The input widget of a field (not ``widget()``: Qt calls that virtual itself)."""
         return self._widgets[name]
+
+    def set_field_visible(self, name: str, visible: bool) -> None:
+        """Show or hide a whole row (label, field and its error)."""
+        self.setRowVisible(self._widgets[name].parentWidget(), visible)
+
+    def set_label(self, name: str, text: str) -> None:
+        label = self.labelForField(self._widgets[name].parentWidget())
+        if isinstance(label, QLabel):
+            label.setText(text)
+        self._widgets[name].setAccessibleName(text.replace("&", "").rstrip(" :"))
 
     def error_label(self, name: str) -> QLabel:
         return self._errors[name]

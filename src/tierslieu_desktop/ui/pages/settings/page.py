@@ -1,14 +1,480 @@
-"""Stub replaced by the real page."""
+"""Paramètres: the structure's identity (printed on invoices later), the publics,
+the operators at the desk and the interface language."""
 
-from tierslieu_desktop.ui.pages.placeholder import PlaceholderPage
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tierslieu_desktop import config
+from tierslieu_desktop.domain.enums import VatRegime
+from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.services import audiences as audience_service
+from tierslieu_desktop.services import operators as operator_service
+from tierslieu_desktop.services import structure as structure_service
+from tierslieu_desktop.services.structure import StructureData
+from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.errors import error_message, show_error
+from tierslieu_desktop.ui.labels import vat_regime_labels
+from tierslieu_desktop.ui.pages.base import Page
+from tierslieu_desktop.ui.widgets.confirm import confirm
+from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
+
+OK_STYLE = "color: #1b5e20;"
+TEXT_FIELDS = (
+    "name",
+    "legal_form",
+    "siret",
+    "rna",
+    "vat_number",
+    "address",
+    "postcode",
+    "city",
+    "email",
+    "phone",
+    "website",
+    "iban",
+    "bic",
+)
 
 
-class SettingsPage(PlaceholderPage):
-    def __init__(self, ctx, parent=None):
-        super().__init__(ctx, "settings", "coming", parent)
+class StructureTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._logo: bytes | None = None
+        outer = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr("The identity of your tiers-lieu. It will be printed on invoices and reports.")
+        )
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self.form = ValidatedForm(body)
+        f = self.form
+        labels = {
+            "name": self.tr("&Name:"),
+            "legal_form": self.tr("Legal form:"),
+            "siret": self.tr("SIRET:"),
+            "rna": self.tr("RNA number:"),
+            "vat_number": self.tr("VAT number:"),
+            "address": self.tr("Address:"),
+            "postcode": self.tr("Postcode:"),
+            "city": self.tr("Commune:"),
+            "email": self.tr("Email:"),
+            "phone": self.tr("Phone:"),
+            "website": self.tr("Website:"),
+            "iban": self.tr("IBAN:"),
+            "bic": self.tr("BIC:"),
+        }
+        self.fields: dict[str, QLineEdit] = {}
+        for name in TEXT_FIELDS:
+            if name == "address":
+                self.vat_regime = f.add_field("vat_regime", self.tr("VAT regime:"), QComboBox())
+                for value, label in vat_regime_labels().items():
+                    self.vat_regime.addItem(label, value.value)
+            self.fields[name] = f.add_field(name, labels[name], QLineEdit())
+        self.fields["legal_form"].setPlaceholderText(self.tr("e.g. association loi 1901"))
+        self.fields["rna"].setPlaceholderText("W462000123")
 
-    def focus_search(self):
-        pass
+        logo_row = QWidget()
+        lr = QHBoxLayout(logo_row)
+        lr.setContentsMargins(0, 0, 0, 0)
+        self.logo_preview = QLabel()
+        self.logo_preview.setFixedSize(200, 80)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_preview.setStyleSheet("border: 1px solid #d5dde3; background: white;")
+        self.choose_logo = QPushButton(self.tr("Choose an image…"))
+        self.choose_logo.setAccessibleName(self.tr("Choose a logo image"))
+        self.remove_logo = QPushButton(self.tr("Remove the logo"))
+        self.remove_logo.setAccessibleName(self.tr("Remove the logo"))
+        lr.addWidget(self.logo_preview)
+        lr.addWidget(self.choose_logo)
+        lr.addWidget(self.remove_logo)
+        lr.addStretch(1)
+        f.add_field("logo", self.tr("Logo:"), logo_row)
+        self.choose_logo.clicked.connect(self._choose_logo)
+        self.remove_logo.clicked.connect(lambda: self.set_logo(None))
 
-    def new_member(self):
-        pass
+        bottom = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        bottom.addWidget(self.status, 1)
+        self.revert_button = QPushButton(self.tr("&Undo changes"))
+        self.revert_button.setAccessibleName(self.tr("Undo changes"))
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setAccessibleName(self.tr("Save the structure"))
+        self.save_button.setDefault(True)
+        bottom.addWidget(self.revert_button)
+        bottom.addWidget(self.save_button)
+        outer.addLayout(bottom)
+        self.save_button.clicked.connect(self.submit)
+        self.revert_button.clicked.connect(self.load)
+        self.load()
+
+    def load(self) -> None:
+        data = structure_service.get_structure(self.ctx.db)
+        for name, edit in self.fields.items():
+            edit.setText(getattr(data, name))
+        self.vat_regime.setCurrentIndex(max(self.vat_regime.findData(data.vat_regime.value), 0))
+        self.set_logo(data.logo)
+        self.form.clear_errors()
+        self.status.clear()
+
+    def set_logo(self, content: bytes | None) -> None:
+        self._logo = content
+        pixmap = QPixmap()
+        if content and pixmap.loadFromData(QByteArray(content)):
+            self.logo_preview.setPixmap(
+                pixmap.scaled(
+                    self.logo_preview.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        else:
+            self.logo_preview.setPixmap(QPixmap())
+            self.logo_preview.setText(self.tr("no logo"))
+        self.remove_logo.setEnabled(content is not None)
+
+    def load_logo_file(self, path: str) -> bool:
+        """Read an image file as the logo; False (with a message) when it is not an image."""
+        try:
+            with open(path, "rb") as fh:
+                content = fh.read()
+        except OSError:
+            content = b""
+        if not QPixmap().loadFromData(QByteArray(content)):
+            self.form.show_errors({"logo": "image_invalid"})
+            return False
+        self.form.clear_errors()
+        self.set_logo(content)
+        return True
+
+    def _choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
+        )
+        if path:
+            self.load_logo_file(path)
+
+    def current_data(self) -> StructureData:
+        values = {name: edit.text() for name, edit in self.fields.items()}
+        return StructureData(
+            **values, vat_regime=VatRegime(self.vat_regime.currentData()), logo=self._logo
+        )
+
+    def submit(self) -> bool:
+        self.form.clear_errors()
+        try:
+            structure_service.save_structure(self.ctx.db, self.ctx.operator_id, self.current_data())
+        except ValidationError as exc:
+            self.form.show_errors(exc.fields)
+            self.status.setStyleSheet(ERROR_STYLE)
+            self.status.setText(error_message(exc))
+            return False
+        except DomainError as exc:
+            self.status.setStyleSheet(ERROR_STYLE)
+            self.status.setText(error_message(exc))
+            return False
+        self.load()
+        self.status.setStyleSheet(OK_STYLE)
+        self.status.setText(self.tr("Saved."))
+        self.ctx.notify("structure", [1])
+        return True
+
+
+class AudiencesTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        lay = QHBoxLayout(self)
+        left = QVBoxLayout()
+        intro = QLabel(
+            self.tr(
+                "Publics group your members for prices and statistics. An archived public "
+                "is no longer offered for new members; its history is kept."
+            )
+        )
+        intro.setWordWrap(True)
+        left.addWidget(intro)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Publics"))
+        left.addWidget(self.list, 1)
+        self.show_archived = QCheckBox(self.tr("Show archived publics"))
+        self.show_archived.setAccessibleName(self.tr("Show archived publics"))
+        left.addWidget(self.show_archived)
+        lay.addLayout(left, 1)
+
+        right = QVBoxLayout()
+        self.form = ValidatedForm()
+        self.name = self.form.add_field("name", self.tr("&Name:"), QLineEdit())
+        self.description = self.form.add_field("description", self.tr("Description:"), QLineEdit())
+        right.addLayout(self.form)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("New public"))
+        self.new_button.setAccessibleName(self.tr("New public"))
+        self.save_button = QPushButton(self.tr("Save the public"))
+        self.save_button.setAccessibleName(self.tr("Save the public"))
+        self.archive_button = QPushButton(self.tr("Archive"))
+        self.archive_button.setAccessibleName(self.tr("Archive or restore the public"))
+        for b in (self.new_button, self.save_button, self.archive_button):
+            buttons.addWidget(b)
+        right.addLayout(buttons)
+        right.addStretch(1)
+        lay.addLayout(right, 1)
+
+        self.list.currentItemChanged.connect(self._on_current)
+        self.new_button.clicked.connect(self.start_new)
+        self.save_button.clicked.connect(self.submit)
+        self.archive_button.clicked.connect(self.toggle_archived)
+        self.show_archived.toggled.connect(lambda _c: self.reload())
+        self.name.returnPressed.connect(self.submit)
+        self.reload()
+
+    def reload(self, select_id: int | None = None) -> None:
+        current = select_id if select_id is not None else self.current_id()
+        self.list.blockSignals(True)
+        self.list.clear()
+        rows = audience_service.list_audiences(
+            self.ctx.db, include_archived=self.show_archived.isChecked()
+        )
+        self._rows = {a.id: a for a in rows}
+        for a in rows:
+            count = self.tr("{count} members").format(count=formatting.number(a.member_count))
+            text = f"{a.name} — {count}"
+            if a.archived:
+                text += " " + self.tr("(archived)")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, a.id)
+            self.list.addItem(item)
+            if a.id == current:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        self._on_current()
+
+    def current_id(self) -> int | None:
+        item = self.list.currentItem()
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    def _on_current(self, *_args: object) -> None:
+        self.form.clear_errors()
+        row = self._rows.get(self.current_id() or -1)
+        self.name.setText(row.name if row else "")
+        self.description.setText(row.description if row else "")
+        self.archive_button.setEnabled(row is not None)
+        self.archive_button.setText(
+            self.tr("Restore") if row is not None and row.archived else self.tr("Archive")
+        )
+
+    def start_new(self) -> None:
+        self.list.setCurrentItem(None)
+        self.list.clearSelection()
+        self._on_current()
+        self.name.setFocus()
+
+    def submit(self) -> int | None:
+        self.form.clear_errors()
+        try:
+            audience_id = audience_service.save_audience(
+                self.ctx.db,
+                self.ctx.operator_id,
+                self.name.text(),
+                self.description.text(),
+                self.current_id(),
+            )
+        except ValidationError as exc:
+            self.form.show_errors(exc.fields)
+            return None
+        except DomainError as exc:
+            show_error(self, exc)
+            return None
+        self.ctx.notify("audience", [audience_id])
+        self.reload(audience_id)
+        return audience_id
+
+    def toggle_archived(self) -> None:
+        row = self._rows.get(self.current_id() or -1)
+        if row is None:
+            return
+        if not row.archived and not confirm(
+            self,
+            self.tr("Archive the public"),
+            self.tr(
+                "Archive the public “{name}”? Its {count} members keep it; it is no longer "
+                "offered for new members."
+            ).format(name=row.name, count=row.member_count),
+            self.tr("Archive"),
+        ):
+            return
+        audience_service.set_audience_archived(
+            self.ctx.db, self.ctx.operator_id, row.id, not row.archived
+        )
+        self.ctx.notify("audience", [row.id])
+        self.reload(row.id)
+
+
+class OperatorsTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        lay = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "The people who sit at the front desk. Every change records who made it; "
+                "choose the operator in the status bar."
+            )
+        )
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Operators"))
+        lay.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        self.form = ValidatedForm()
+        self.name = self.form.add_field("name", self.tr("New operator:"), QLineEdit())
+        row.addLayout(self.form, 1)
+        self.add_button = QPushButton(self.tr("&Add"))
+        self.add_button.setAccessibleName(self.tr("Add the operator"))
+        self.toggle_button = QPushButton(self.tr("Deactivate"))
+        self.toggle_button.setAccessibleName(self.tr("Deactivate or reactivate the operator"))
+        row.addWidget(self.add_button)
+        row.addWidget(self.toggle_button)
+        lay.addLayout(row)
+        self.message = QLabel()
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        lay.addWidget(self.message)
+        self.add_button.clicked.connect(self.submit)
+        self.name.returnPressed.connect(self.submit)
+        self.toggle_button.clicked.connect(self.toggle_active)
+        self.list.currentItemChanged.connect(self._update_button)
+        self.reload()
+
+    def reload(self, select_id: int | None = None) -> None:
+        self.list.clear()
+        self._rows = {
+            o.id: o for o in operator_service.list_operators(self.ctx.db, include_inactive=True)
+        }
+        for o in self._rows.values():
+            text = o.name if o.active else self.tr("{name} (inactive)").format(name=o.name)
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, o.id)
+            self.list.addItem(item)
+            if o.id == select_id:
+                self.list.setCurrentItem(item)
+        self._update_button()
+
+    def _current(self):  # type: ignore[no-untyped-def]
+        item = self.list.currentItem()
+        return self._rows.get(int(item.data(Qt.ItemDataRole.UserRole))) if item else None
+
+    def _update_button(self, *_args: object) -> None:
+        op = self._current()
+        self.toggle_button.setEnabled(op is not None)
+        self.toggle_button.setText(
+            self.tr("Reactivate") if op is not None and not op.active else self.tr("Deactivate")
+        )
+
+    def submit(self) -> int | None:
+        self.form.clear_errors()
+        self.message.clear()
+        try:
+            op_id = operator_service.create_operator(self.ctx.db, self.name.text())
+        except ValidationError as exc:
+            self.form.show_errors(exc.fields)
+            return None
+        except DomainError as exc:
+            self.message.setText(error_message(exc))
+            return None
+        self.name.clear()
+        self.ctx.notify("operator", [op_id])
+        self.reload(op_id)
+        return op_id
+
+    def toggle_active(self) -> None:
+        op = self._current()
+        if op is None:
+            return
+        self.message.clear()
+        try:
+            operator_service.set_operator_active(self.ctx.db, op.id, not op.active)
+        except DomainError as exc:
+            self.message.setText(error_message(exc))
+            return
+        self.ctx.notify("operator", [op.id])
+        self.reload(op.id)
+
+
+class LanguageTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        lay = QVBoxLayout(self)
+        form = ValidatedForm()
+        self.combo = form.add_field("language", self.tr("Interface language:"), QComboBox())
+        self.combo.addItem("Français", "fr")
+        self.combo.addItem("English", "en")
+        self.combo.setCurrentIndex(max(self.combo.findData(config.saved_language()), 0))
+        lay.addLayout(form)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        lay.addWidget(self.note)
+        lay.addStretch(1)
+        self.combo.currentIndexChanged.connect(self._on_changed)
+
+    def _on_changed(self, _index: int) -> None:
+        lang = self.combo.currentData()
+        config.save_setting("language", lang)
+        if lang == self.ctx.language:
+            self.note.clear()
+        else:
+            self.note.setText(
+                self.tr("The new language will be used the next time the application starts.")
+            )
+
+
+class SettingsPage(Page):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 16, 24, 12)
+        title = QLabel(self.tr("Settings"))
+        title.setObjectName("pageTitle")
+        lay.addWidget(title)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Settings sections"))
+        self.structure = StructureTab(ctx)
+        self.audiences = AudiencesTab(ctx)
+        self.operators = OperatorsTab(ctx)
+        self.language = LanguageTab(ctx)
+        self.tabs.addTab(self.structure, self.tr("&Structure"))
+        self.tabs.addTab(self.audiences, self.tr("&Publics"))
+        self.tabs.addTab(self.operators, self.tr("&Operators"))
+        self.tabs.addTab(self.language, self.tr("&Language"))
+        lay.addWidget(self.tabs, 1)
+        ctx.changed.connect(self._on_changed)
+
+    def _on_changed(self, entity: str, _ids: list) -> None:
+        if entity == "member":
+            self.audiences.reload()

@@ -1,0 +1,38 @@
+"""Translated labels of the domain enumerations (values are stored, labels are shown)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from tierslieu_desktop.domain.enums import AgeBand, OrganisationType, VatRegime
+
+
+def age_band_labels() -> dict[AgeBand, str]:
+    return {
+        AgeBand.UNDER_12: QCoreApplication.translate("Labels", "Under 12"),
+        AgeBand.AGE_12_17: QCoreApplication.translate("Labels", "12 to 17"),
+        AgeBand.AGE_18_25: QCoreApplication.translate("Labels", "18 to 25"),
+        AgeBand.AGE_26_39: QCoreApplication.translate("Labels", "26 to 39"),
+        AgeBand.AGE_40_59: QCoreApplication.translate("Labels", "40 to 59"),
+        AgeBand.AGE_60_PLUS: QCoreApplication.translate("Labels", "60 and over"),
+    }
+
+
+def organisation_type_labels() -> dict[OrganisationType, str]:
+    return {
+        OrganisationType.COMPANY: QCoreApplication.translate("Labels", "Company"),
+        OrganisationType.ASSOCIATION: QCoreApplication.translate("Labels", "Association"),
+        OrganisationType.SCHOOL: QCoreApplication.translate("Labels", "School or college"),
+        OrganisationType.PUBLIC_BODY: QCoreApplication.translate("Labels", "Public body"),
+        OrganisationType.OTHER: QCoreApplication.translate("Labels", "Other"),
+    }
+
+
+def vat_regime_labels() -> dict[VatRegime, str]:
+    return {
+        VatRegime.EXEMPT_NON_PROFIT: QCoreApplication.translate(
+            "Labels", "Non-profit association, not liable to VAT (CGI art. 261-7-1°)"
+        ),
+        VatRegime.FRANCHISE: QCoreApplication.translate("Labels", "VAT franchise (CGI art. 293 B)"),
+        VatRegime.LIABLE: QCoreApplication.translate("Labels", "Liable to VAT"),
+    }

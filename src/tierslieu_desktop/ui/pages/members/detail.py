@@ -1,0 +1,321 @@
+"""The right-hand panel of the Members page: who the member is, their memberships and
+the machines they are authorized on."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tierslieu_desktop.domain.enums import MemberKind
+from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.services import members as member_service
+from tierslieu_desktop.services.members import MemberDetail
+from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.errors import show_error
+from tierslieu_desktop.ui.labels import age_band_labels, organisation_type_labels
+from tierslieu_desktop.ui.widgets.confirm import confirm
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setAccessibleName(name)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setMinimumHeight(90)
+    return table
+
+
+class MemberDetailPanel(QScrollArea):
+    edit_requested = Signal()
+
+    def __init__(self, ctx: AppContext, today: date | None = None, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.ctx = ctx
+        self._today = today
+        self.detail: MemberDetail | None = None
+        self.setWidgetResizable(True)
+        self.setObjectName("memberDetail")
+        body = QWidget()
+        self.setWidget(body)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(12, 8, 12, 8)
+
+        self.empty = QLabel(self.tr("Select a member to see their details."))
+        self.empty.setObjectName("placeholderText")
+        self.empty.setWordWrap(True)
+        lay.addWidget(self.empty)
+
+        self.content = QWidget()
+        c = QVBoxLayout(self.content)
+        c.setContentsMargins(0, 0, 0, 0)
+        self.name = QLabel()
+        self.name.setObjectName("detailName")
+        self.name.setStyleSheet("font-size: 15pt; font-weight: 600; color: #1f3a4d;")
+        self.name.setWordWrap(True)
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        c.addWidget(self.name)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("detailSubtitle")
+        self.subtitle.setStyleSheet("color: #53626d;")
+        c.addWidget(self.subtitle)
+
+        self.info = QFormLayout()
+        self.info.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        c.addLayout(self.info)
+        self.values: dict[str, QLabel] = {}
+        for key, label in (
+            ("audience", self.tr("Public:")),
+            ("organisation", self.tr("Organisation:")),
+            ("organisation_type", self.tr("Type:")),
+            ("siret", self.tr("SIRET:")),
+            ("email", self.tr("Email:")),
+            ("phone", self.tr("Phone:")),
+            ("address", self.tr("Address:")),
+            ("age", self.tr("Age:")),
+            ("guardian", self.tr("Legal guardian:")),
+            ("consents", self.tr("Consents:")),
+            ("notes", self.tr("Notes:")),
+            ("history", self.tr("Record:")),
+        ):
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setObjectName(f"detail_{key}")
+            value.setAccessibleName(label.rstrip(" :"))
+            self.info.addRow(label, value)
+            self.values[key] = value
+
+        ms_box = QGroupBox(self.tr("Memberships"))
+        ms = QVBoxLayout(ms_box)
+        self.memberships = _table(
+            [self.tr("Public"), self.tr("From"), self.tr("Until"), self.tr("Fee"), self.tr("Note")],
+            self.tr("Memberships"),
+        )
+        ms.addWidget(self.memberships)
+        row = QHBoxLayout()
+        self.add_membership_button = QPushButton(self.tr("&Add a membership…"))
+        self.add_membership_button.setAccessibleName(self.tr("Add a membership"))
+        self.add_membership_button.clicked.connect(self.add_membership)
+        self.remove_membership_button = QPushButton(self.tr("Remove the membership"))
+        self.remove_membership_button.setAccessibleName(self.tr("Remove the membership"))
+        self.remove_membership_button.clicked.connect(self.remove_membership)
+        row.addWidget(self.add_membership_button)
+        row.addWidget(self.remove_membership_button)
+        row.addStretch(1)
+        ms.addLayout(row)
+        c.addWidget(ms_box)
+
+        auth_box = QGroupBox(self.tr("Machine authorizations"))
+        au = QVBoxLayout(auth_box)
+        self.authorizations = _table(
+            [self.tr("Machine or category"), self.tr("Since"), self.tr("Trainer")],
+            self.tr("Machine authorizations"),
+        )
+        au.addWidget(self.authorizations)
+        hint = QLabel(self.tr("Authorizations are granted from the Machines & spaces page."))
+        hint.setStyleSheet("color: #53626d;")
+        hint.setWordWrap(True)
+        au.addWidget(hint)
+        c.addWidget(auth_box)
+
+        self.people_box = QGroupBox(self.tr("People of this organisation"))
+        pe = QVBoxLayout(self.people_box)
+        self.people = _table(
+            [self.tr("No."), self.tr("Name"), self.tr("Email")],
+            self.tr("People of this organisation"),
+        )
+        pe.addWidget(self.people)
+        c.addWidget(self.people_box)
+        c.addStretch(1)
+        lay.addWidget(self.content)
+        lay.addStretch(1)
+        self.content.hide()
+        self.memberships.itemSelectionChanged.connect(self._update_buttons)
+
+    # --- display -----------------------------------------------------------------
+
+    def show_member(self, member_id: int | None) -> None:
+        if member_id is None:
+            self.detail = None
+            self.content.hide()
+            self.empty.show()
+            return
+        try:
+            self.detail = member_service.get_member(self.ctx.db, member_id)
+        except DomainError:
+            self.detail = None
+            self.content.hide()
+            self.empty.show()
+            return
+        self._fill(self.detail)
+        self.empty.hide()
+        self.content.show()
+
+    def refresh(self) -> None:
+        self.show_member(self.detail.id if self.detail else None)
+
+    def _fill(self, d: MemberDetail) -> None:
+        data = d.data
+        person = data.kind == MemberKind.PERSON
+        self.name.setText(d.display_name)
+        kind = self.tr("Person") if person else self.tr("Organisation")
+        subtitle = self.tr("Member {number} · {kind}").format(number=d.number, kind=kind)
+        if d.archived:
+            subtitle += " · " + self.tr("archived on {date}").format(
+                date=formatting.short_date(d.archived_at.date() if d.archived_at else None)
+            )
+        self.subtitle.setText(subtitle)
+        v = self.values
+        v["audience"].setText(d.audience_name or self.tr("not given"))
+        v["organisation"].setText(d.organisation_name)
+        org_types = organisation_type_labels()
+        v["organisation_type"].setText(
+            org_types[data.organisation_type] if data.organisation_type else ""
+        )
+        v["siret"].setText(data.siret)
+        v["email"].setText(data.email)
+        v["phone"].setText(data.phone)
+        v["address"].setText(
+            "\n".join(p for p in (data.address, f"{data.postcode} {data.city}".strip()) if p)
+        )
+        age = ""
+        if data.birth_year:
+            age = self.tr("born in {year}").format(year=data.birth_year)
+        elif data.age_band:
+            age = age_band_labels()[data.age_band]
+        if member_service.is_minor(data, self._today):
+            age = (age + " · " if age else "") + self.tr("minor")
+        v["age"].setText(age)
+        v["guardian"].setText(
+            " · ".join(
+                p for p in (data.guardian_name, data.guardian_phone, data.guardian_email) if p
+            )
+        )
+        yes, no = self.tr("yes"), self.tr("no")
+        v["consents"].setText(
+            self.tr("newsletter: {newsletter} · photos: {photos}").format(
+                newsletter=yes if data.consent_newsletter else no,
+                photos=yes if data.consent_photos else no,
+            )
+        )
+        v["notes"].setText(data.notes)
+        v["history"].setText(
+            self.tr("created {created} by {created_by}; changed {updated} by {updated_by}").format(
+                created=formatting.local_datetime(d.created_at),
+                created_by=d.created_by or "—",
+                updated=formatting.local_datetime(d.updated_at),
+                updated_by=d.updated_by or "—",
+            )
+        )
+        shown = {
+            "organisation": person and bool(d.organisation_name),
+            "organisation_type": not person,
+            "siret": not person and bool(data.siret),
+            "age": person and bool(age),
+            "guardian": person and bool(data.guardian_name),
+            "notes": bool(data.notes),
+            "email": bool(data.email),
+            "phone": bool(data.phone),
+            "address": bool(v["address"].text()),
+        }
+        for key, visible in shown.items():
+            self.info.setRowVisible(v[key], visible)
+
+        today = self._today or date.today()
+        self.memberships.setRowCount(len(d.memberships))
+        for i, m in enumerate(d.memberships):
+            cells = [
+                m.audience_name,
+                formatting.short_date(m.start_date),
+                formatting.short_date(m.end_date),
+                formatting.money(m.fee_cents),
+                m.note,
+            ]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, m.id)
+                if m.start_date <= today <= m.end_date:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.memberships.setItem(i, col, item)
+        self.authorizations.setRowCount(len(d.authorizations))
+        for i, a in enumerate(d.authorizations):
+            label = (
+                a.label
+                if a.machine_id
+                else self.tr("{category} (whole category)").format(category=a.label)
+            )
+            for col, text in enumerate((label, formatting.short_date(a.granted_on), a.trainer)):
+                self.authorizations.setItem(i, col, QTableWidgetItem(text))
+        self.people_box.setVisible(not person)
+        self.people.setRowCount(len(d.people))
+        for i, p in enumerate(d.people):
+            for col, text in enumerate((p.number, p.display_name, p.email)):
+                self.people.setItem(i, col, QTableWidgetItem(text))
+        self.add_membership_button.setEnabled(not d.archived)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.remove_membership_button.setEnabled(
+            self.detail is not None and bool(self.memberships.selectedItems())
+        )
+
+    # --- actions -----------------------------------------------------------------
+
+    def add_membership(self) -> None:
+        if self.detail is None:
+            return
+        from tierslieu_desktop.ui.pages.members.membership_dialog import MembershipDialog
+
+        dialog = MembershipDialog(
+            self.ctx, self.detail.id, self.detail.data.audience_id, self._today, self
+        )
+        if dialog.exec():
+            self.refresh()
+
+    def selected_membership_id(self) -> int | None:
+        items = self.memberships.selectedItems()
+        return int(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+
+    def remove_membership(self) -> None:
+        ms_id = self.selected_membership_id()
+        if ms_id is None or self.detail is None:
+            return
+        if not confirm(
+            self,
+            self.tr("Remove the membership"),
+            self.tr(
+                "Remove this membership of {name}? Do it only for a membership entered by mistake."
+            ).format(name=self.detail.display_name),
+            self.tr("Remove"),
+        ):
+            return
+        try:
+            member_service.remove_membership(self.ctx.db, self.ctx.operator_id, ms_id)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.notify("membership", [ms_id])
+        self.refresh()

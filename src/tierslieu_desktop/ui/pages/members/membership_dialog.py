@@ -1,0 +1,138 @@
+"""Record an adhésion: public, dates and fee (collected at the desk once checkout exists)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.domain.money import parse_amount
+from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.services import audiences as audience_service
+from tierslieu_desktop.services import members as member_service
+from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
+
+
+def one_year_after(start: date) -> date:
+    """The last day of a one-year membership starting on ``start``."""
+    try:
+        return start.replace(year=start.year + 1) - timedelta(days=1)
+    except ValueError:  # 29 February
+        return start.replace(year=start.year + 1, day=28)
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class MembershipDialog(QDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        member_id: int,
+        audience_id: int | None = None,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.member_id = member_id
+        self.saved_id: int | None = None
+        self.setWindowTitle(self.tr("New membership"))
+        lay = QVBoxLayout(self)
+        self.banner = QLabel()
+        self.banner.setStyleSheet(ERROR_STYLE)
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        lay.addWidget(self.banner)
+        self.form = ValidatedForm()
+        lay.addLayout(self.form)
+        self.audience = self.form.add_field("audience_id", self.tr("P&ublic:"), QComboBox())
+        for a in audience_service.list_audiences(ctx.db):
+            self.audience.addItem(a.name, a.id)
+        if audience_id is not None:
+            self.audience.setCurrentIndex(max(self.audience.findData(audience_id), 0))
+        start = today or date.today()
+        self.start = self.form.add_field("start_date", self.tr("&From:"), QDateEdit())
+        self.end = self.form.add_field("end_date", self.tr("&Until:"), QDateEdit())
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
+        self.start.setDate(to_qdate(start))
+        self.end.setDate(to_qdate(one_year_after(start)))
+        self.start.dateChanged.connect(
+            lambda d: self.end.setDate(to_qdate(one_year_after(from_qdate(d))))
+        )
+        self.fee = self.form.add_field("fee", self.tr("&Fee (€):"), QLineEdit())
+        self.fee.setText(formatting.amount_input(0))
+        self.note = self.form.add_field("note", self.tr("&Note:"), QLineEdit())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText(self.tr("&Save"))
+        save.setAccessibleName(self.tr("Save"))
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))
+        cancel.setAccessibleName(self.tr("Cancel"))
+        buttons.accepted.connect(self._on_save)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def submit(self) -> int | None:
+        self.form.clear_errors()
+        self.banner.hide()
+        errors: dict[str, str] = {}
+        fee = 0
+        try:
+            fee = parse_amount(self.fee.text())
+        except DomainError:
+            errors["fee"] = "amount_invalid"
+        if self.audience.currentData() is None:
+            errors["audience_id"] = "required"
+        try:
+            if errors:
+                raise ValidationError(errors)
+            ms_id = member_service.add_membership(
+                self.ctx.db,
+                self.ctx.operator_id,
+                member_service.MembershipInput(
+                    member_id=self.member_id,
+                    audience_id=int(self.audience.currentData()),
+                    start_date=from_qdate(self.start.date()),
+                    end_date=from_qdate(self.end.date()),
+                    fee_cents=fee,
+                    note=self.note.text(),
+                ),
+            )
+        except ValidationError as exc:
+            self.form.show_errors(exc.fields)
+            return None
+        except DomainError as exc:
+            self.banner.setText(error_message(exc))
+            self.banner.show()
+            return None
+        self.saved_id = ms_id
+        self.ctx.notify("membership", [ms_id])
+        return ms_id
+
+    def _on_save(self) -> None:
+        if self.submit() is not None:
+            self.accept()

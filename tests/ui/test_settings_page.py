@@ -1,0 +1,109 @@
+"""Paramètres: the structure's identity, publics, operators and the language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QColor, QImage
+
+from tierslieu_desktop import config
+from tierslieu_desktop.services import audiences, operators, structure
+from tierslieu_desktop.ui.pages.settings import page as settings_module
+from tierslieu_desktop.ui.pages.settings.page import SettingsPage
+
+
+def make_page(qtbot, ctx) -> SettingsPage:
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def png_bytes() -> bytes:
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor("#00796b"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+def test_structure_errors_next_to_fields_and_nothing_saved(qtbot, ctx, db):
+    page = make_page(qtbot, ctx)
+    tab = page.structure
+    qtbot.keyClicks(tab.fields["name"], "Tiers-lieu du Causse")
+    qtbot.keyClicks(tab.fields["siret"], "123")
+    qtbot.keyClicks(tab.fields["iban"], "FR00 1234")
+    assert tab.submit() is False
+    assert "SIRET" in tab.form.error_label("siret").text()
+    assert tab.form.error_label("iban").isVisible()
+    assert not tab.form.error_label("name").isVisible()
+    assert structure.get_structure(db).name == ""
+
+
+def test_structure_saved_with_logo(qtbot, ctx, db, tmp_path):
+    page = make_page(qtbot, ctx)
+    tab = page.structure
+    qtbot.keyClicks(tab.fields["name"], "Tiers-lieu du Causse")
+    qtbot.keyClicks(tab.fields["siret"], "73282932000074")
+    qtbot.keyClicks(tab.fields["postcode"], "46400")
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(png_bytes())
+    not_an_image = tmp_path / "notes.txt"
+    not_an_image.write_text("bonjour")
+    assert tab.load_logo_file(str(not_an_image)) is False
+    assert tab.form.error_label("logo").isVisible()
+    assert tab.load_logo_file(str(logo)) is True
+    assert tab.submit() is True
+    assert tab.status.text() == "Enregistré."
+    saved = structure.get_structure(db)
+    assert (saved.name, saved.siret, saved.postcode) == (
+        "Tiers-lieu du Causse",
+        "73282932000074",
+        "46400",
+    )
+    assert saved.logo == logo.read_bytes()
+
+
+def test_publics_created_renamed_and_archived(qtbot, ctx, db, monkeypatch):
+    page = make_page(qtbot, ctx)
+    tab = page.audiences
+    tab.start_new()
+    qtbot.keyClicks(tab.name, "Artistes & culture")
+    first = tab.submit()
+    assert first is not None
+    assert tab.list.count() == 1
+    tab.start_new()
+    qtbot.keyClicks(tab.name, "artistes & CULTURE")
+    assert tab.submit() is None
+    assert tab.form.error_label("name").text() == "Ce nom est déjà utilisé."
+    monkeypatch.setattr(settings_module, "confirm", lambda *a: True)
+    tab.reload(first)
+    tab.toggle_archived()
+    assert tab.list.count() == 0
+    assert [a.name for a in audiences.list_audiences(db, include_archived=True)] == [
+        "Artistes & culture"
+    ]
+
+
+def test_operators_added_and_last_one_kept_active(qtbot, ctx, db):
+    page = make_page(qtbot, ctx)
+    tab = page.operators
+    qtbot.keyClicks(tab.name, "Camille")
+    camille = tab.submit()
+    assert {o.name for o in operators.list_operators(db)} == {"Accueil", "Camille"}
+    tab.reload(camille)
+    tab.toggle_active()
+    assert [o.name for o in operators.list_operators(db)] == ["Accueil"]
+    tab.reload(ctx.operator_id)
+    tab.toggle_active()  # the last active operator cannot go
+    assert "au moins un" in tab.message.text().lower()
+    assert [o.name for o in operators.list_operators(db)] == ["Accueil"]
+
+
+def test_language_is_remembered_for_next_start(qtbot, ctx):
+    page = make_page(qtbot, ctx)
+    tab = page.language
+    tab.combo.setCurrentIndex(tab.combo.findData("en"))
+    assert config.saved_language() == "en"
+    assert "prochain démarrage" in tab.note.text()
