@@ -452,8 +452,14 @@ def validate_member(data: MemberInput, *, today: date | None = None) -> MemberIn
 
 
 def _next_number(session: Session) -> str:
-    numbers = session.scalars(select(Member.number).where(Member.number.like("A%"))).all()
-    highest = max((int(n[1:]) for n in numbers if n[1:].isdigit()), default=0)
+    # Numbers are "A" + zero-padded digits: the longest, then the greatest, is the last.
+    last = session.scalar(
+        select(Member.number)
+        .where(Member.number.like("A%"))
+        .order_by(func.length(Member.number).desc(), Member.number.desc())
+        .limit(1)
+    )
+    highest = int(last[1:]) if last and last[1:].isdigit() else 0
     return f"A{highest + 1:05d}"
 
 
