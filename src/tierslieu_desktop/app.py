@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tierslieu_desktop import config
@@ -15,6 +16,7 @@ from tierslieu_desktop.db.engine import Database, DatabaseOpenError, open_databa
 from tierslieu_desktop.i18n import formatting
 
 QM_DIR = Path(__file__).parent / "i18n"
+APP_ICON = Path(__file__).parent / "ui" / "icons" / "app.svg"
 
 
 def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
@@ -42,6 +44,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Tiers-Lieu Desktop")
     app.setOrganizationName(config.APP_AUTHOR)
     app.setStyle("Fusion")
+    app.setWindowIcon(QIcon(str(APP_ICON)))
+    app.setDesktopFileName("tierslieu")  # Wayland: the icon of packaging/tierslieu.desktop
     return app  # type: ignore[return-value]
 
 

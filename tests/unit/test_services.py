@@ -8,7 +8,7 @@ import pytest
 
 from tierslieu_desktop.domain.enums import AgeBand, MemberKind, OrganisationType, VatRegime
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.services import audiences, authorizations, members, operators, structure
+from tierslieu_desktop.services import audiences, members, operators, structure
 from tierslieu_desktop.services.members import MemberInput, MembershipInput
 from tierslieu_desktop.services.structure import StructureData
 
