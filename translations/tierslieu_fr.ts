@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AudiencesTab</name>
+    <message>
+        <source>Publics group your members for prices and statistics. An archived public is no longer offered for new members; its history is kept.</source>
+        <translation>Les publics regroupent vos adhérents pour les tarifs et les statistiques. Un public archivé n'est plus proposé aux nouveaux adhérents ; son historique est conservé.</translation>
+    </message>
+    <message>
+        <source>Publics</source>
+        <translation>Publics</translation>
+    </message>
+    <message>
+        <source>Show archived publics</source>
+        <translation>Afficher les publics archivés</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description :</translation>
+    </message>
+    <message>
+        <source>New public</source>
+        <translation>Nouveau public</translation>
+    </message>
+    <message>
+        <source>Save the public</source>
+        <translation>Enregistrer le public</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiver</translation>
+    </message>
+    <message>
+        <source>Archive or restore the public</source>
+        <translation>Archiver ou restaurer le public</translation>
+    </message>
+    <message>
+        <source>{count} members</source>
+        <translation>{count} adhérents</translation>
+    </message>
+    <message>
+        <source>(archived)</source>
+        <translation>(archivé)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Archive the public</source>
+        <translation>Archiver le public</translation>
+    </message>
+    <message>
+        <source>Archive the public “{name}”? Its {count} members keep it; it is no longer offered for new members.</source>
+        <translation>Archiver le public « {name} » ? Ses {count} adhérents le conservent ; il n'est plus proposé aux nouveaux adhérents.</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryDialog</name>
+    <message>
+        <source>Rename category</source>
+        <translation>Renommer la catégorie</translation>
+    </message>
+    <message>
+        <source>New machine category</source>
+        <translation>Nouvelle catégorie de machines</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>e.g. Laser cutting, FDM 3D printing</source>
+        <translation>ex. Découpe laser, Impression 3D FDM</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>This field is required.</source>
@@ -92,6 +170,22 @@
         <translation>Choisissez une machine ou une catégorie de machines.</translation>
     </message>
     <message>
+        <source>This text is too long.</source>
+        <translation>Ce texte est trop long.</translation>
+    </message>
+    <message>
+        <source>The hour counter cannot be negative.</source>
+        <translation>Le compteur horaire ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <source>This file is not an image that can be read (use PNG or JPEG).</source>
+        <translation>Ce fichier n'est pas une image lisible (utilisez un PNG ou un JPEG).</translation>
+    </message>
+    <message>
+        <source>Choose a member in the list (type part of the name to find them).</source>
+        <translation>Choisissez un membre dans la liste (tapez une partie du nom pour le trouver).</translation>
+    </message>
+    <message>
         <source>This value is not valid.</source>
         <translation>Cette valeur n'est pas valide.</translation>
     </message>
@@ -132,12 +226,71 @@
         <translation>Cet espace contient encore des machines : déplacez-les d'abord.</translation>
     </message>
     <message>
+        <source>The space “{space}” is archived: restore it first.</source>
+        <translation>L'espace « {space} » est archivé : restaurez-le d'abord.</translation>
+    </message>
+    <message>
         <source>The action could not be completed ({code}).</source>
         <translation>L'action n'a pas pu aboutir ({code}).</translation>
     </message>
     <message>
         <source>Cannot do that</source>
         <translation>Action impossible</translation>
+    </message>
+</context>
+<context>
+    <name>GrantDialog</name>
+    <message>
+        <source>Grant an authorization</source>
+        <translation>Habiliter un membre</translation>
+    </message>
+    <message>
+        <source>Type a name, a member number or a town</source>
+        <translation>Saisissez un nom, un numéro d'adhérent ou une commune</translation>
+    </message>
+    <message>
+        <source>&amp;Member:</source>
+        <translation>&amp;Membre :</translation>
+    </message>
+    <message>
+        <source>Find a member</source>
+        <translation>Rechercher un membre</translation>
+    </message>
+    <message>
+        <source>Matching members</source>
+        <translation>Membres trouvés</translation>
+    </message>
+    <message>
+        <source>This machine only ({machine})</source>
+        <translation>Cette machine seulement ({machine})</translation>
+    </message>
+    <message>
+        <source>Every machine of the category “{category}”</source>
+        <translation>Toutes les machines de la catégorie « {category} »</translation>
+    </message>
+    <message>
+        <source>Covers:</source>
+        <translation>Porte sur :</translation>
+    </message>
+    <message>
+        <source>This machine only</source>
+        <translation>Cette machine seulement</translation>
+    </message>
+    <message>
+        <source>Every machine of the category</source>
+        <translation>Toutes les machines de la catégorie</translation>
+    </message>
+    <message>
+        <source>&amp;Trained on:</source>
+        <translation>Formé &amp;le :</translation>
+    </message>
+    <message>
+        <source>T&amp;rainer:</source>
+        <translation>&amp;Formateur :</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>&amp;Note :</translation>
     </message>
 </context>
 <context>
@@ -185,6 +338,485 @@
     <message>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Under 12</source>
+        <translation>Moins de 12 ans</translation>
+    </message>
+    <message>
+        <source>12 to 17</source>
+        <translation>12 à 17 ans</translation>
+    </message>
+    <message>
+        <source>18 to 25</source>
+        <translation>18 à 25 ans</translation>
+    </message>
+    <message>
+        <source>26 to 39</source>
+        <translation>26 à 39 ans</translation>
+    </message>
+    <message>
+        <source>40 to 59</source>
+        <translation>40 à 59 ans</translation>
+    </message>
+    <message>
+        <source>60 and over</source>
+        <translation>60 ans et plus</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Association</source>
+        <translation>Association</translation>
+    </message>
+    <message>
+        <source>School or college</source>
+        <translation>Établissement scolaire</translation>
+    </message>
+    <message>
+        <source>Public body</source>
+        <translation>Collectivité ou organisme public</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Non-profit association, not liable to VAT (CGI art. 261-7-1°)</source>
+        <translation>Association non lucrative, non assujettie à la TVA (CGI art. 261-7-1°)</translation>
+    </message>
+    <message>
+        <source>VAT franchise (CGI art. 293 B)</source>
+        <translation>Franchise en base de TVA (CGI art. 293 B)</translation>
+    </message>
+    <message>
+        <source>Liable to VAT</source>
+        <translation>Assujettie à la TVA</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageTab</name>
+    <message>
+        <source>Interface language:</source>
+        <translation>Langue de l'interface :</translation>
+    </message>
+    <message>
+        <source>The new language will be used the next time the application starts.</source>
+        <translation>La nouvelle langue sera utilisée au prochain démarrage de l'application.</translation>
+    </message>
+</context>
+<context>
+    <name>MachineDialog</name>
+    <message>
+        <source>Edit machine</source>
+        <translation>Modifier la machine</translation>
+    </message>
+    <message>
+        <source>New machine</source>
+        <translation>Nouvelle machine</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>e.g. Laser cutter Trotec</source>
+        <translation>ex. Découpeuse laser Trotec</translation>
+    </message>
+    <message>
+        <source>Choose or type a new category</source>
+        <translation>Choisissez ou saisissez une nouvelle catégorie</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Catégorie :</translation>
+    </message>
+    <message>
+        <source>&amp;Space:</source>
+        <translation>&amp;Espace :</translation>
+    </message>
+    <message>
+        <source>&amp;Make:</source>
+        <translation>&amp;Marque :</translation>
+    </message>
+    <message>
+        <source>Mo&amp;del:</source>
+        <translation>Mo&amp;dèle :</translation>
+    </message>
+    <message>
+        <source>Se&amp;rial number:</source>
+        <translation>N° de &amp;série :</translation>
+    </message>
+    <message>
+        <source>Training required before use</source>
+        <translation>Formation obligatoire avant utilisation</translation>
+    </message>
+    <message>
+        <source>Training:</source>
+        <translation>Formation :</translation>
+    </message>
+    <message>
+        <source>&amp;Hour counter:</source>
+        <translation>Compteur &amp;horaire :</translation>
+    </message>
+    <message>
+        <source>&amp;Purchase date:</source>
+        <translation>Date d'&amp;achat :</translation>
+    </message>
+    <message>
+        <source>e.g. {example}</source>
+        <translation>ex. {example}</translation>
+    </message>
+    <message>
+        <source>Purchase &amp;value (€):</source>
+        <translation>&amp;Valeur d'achat (€) :</translation>
+    </message>
+    <message>
+        <source>&amp;Funded by:</source>
+        <translation>&amp;Financée par :</translation>
+    </message>
+    <message>
+        <source>e.g. Region, LEADER programme, own funds</source>
+        <translation>ex. Région, programme LEADER, fonds propres</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>Descri&amp;ption :</translation>
+    </message>
+    <message>
+        <source>“{name}” is a new category: it will be created with the machine.</source>
+        <translation>« {name} » est une nouvelle catégorie : elle sera créée avec la machine.</translation>
+    </message>
+</context>
+<context>
+    <name>MachineStatus</name>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>In maintenance</source>
+        <translation>En maintenance</translation>
+    </message>
+    <message>
+        <source>Out of order</source>
+        <translation>Hors service</translation>
+    </message>
+</context>
+<context>
+    <name>MachinesPage</name>
+    <message>
+        <source>Machines &amp; spaces</source>
+        <translation>Machines &amp; espaces</translation>
+    </message>
+    <message>
+        <source>New machine</source>
+        <translation>Nouvelle machine</translation>
+    </message>
+    <message>
+        <source>New machine (Ctrl+Shift+N)</source>
+        <translation>Nouvelle machine (Ctrl+Maj+N)</translation>
+    </message>
+    <message>
+        <source>New space</source>
+        <translation>Nouvel espace</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Archive…</source>
+        <translation>Archiver…</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiver</translation>
+    </message>
+    <message>
+        <source>Filter by name, make or model</source>
+        <translation>Filtrer par nom, marque ou modèle</translation>
+    </message>
+    <message>
+        <source>Filter machines</source>
+        <translation>Filtrer les machines</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>Afficher les archives</translation>
+    </message>
+    <message>
+        <source>Show archived machines and spaces</source>
+        <translation>Afficher les machines et espaces archivés</translation>
+    </message>
+    <message>
+        <source>Machines by space and category</source>
+        <translation>Machines par espace et par catégorie</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Authorized</source>
+        <translation>Habilités</translation>
+    </message>
+    <message>
+        <source>Members authorized to use the machine</source>
+        <translation>Membres habilités à utiliser la machine</translation>
+    </message>
+    <message>
+        <source>Change status…</source>
+        <translation>Changer l'état…</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>Changer l'état</translation>
+    </message>
+    <message>
+        <source>Space:</source>
+        <translation>Espace :</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Catégorie :</translation>
+    </message>
+    <message>
+        <source>Make:</source>
+        <translation>Marque :</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modèle :</translation>
+    </message>
+    <message>
+        <source>Serial number:</source>
+        <translation>N° de série :</translation>
+    </message>
+    <message>
+        <source>Training:</source>
+        <translation>Formation :</translation>
+    </message>
+    <message>
+        <source>Hour counter:</source>
+        <translation>Compteur horaire :</translation>
+    </message>
+    <message>
+        <source>Purchase date:</source>
+        <translation>Date d'achat :</translation>
+    </message>
+    <message>
+        <source>Purchase value:</source>
+        <translation>Valeur d'achat :</translation>
+    </message>
+    <message>
+        <source>Funded by:</source>
+        <translation>Financée par :</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description :</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Créée le :</translation>
+    </message>
+    <message>
+        <source>Last change:</source>
+        <translation>Dernière modification :</translation>
+    </message>
+    <message>
+        <source>Authorized members</source>
+        <translation>Membres habilités</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>Porte sur</translation>
+    </message>
+    <message>
+        <source>Trained on</source>
+        <translation>Formé le</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>Formateur</translation>
+    </message>
+    <message>
+        <source>Nobody is authorized on this machine yet.</source>
+        <translation>Personne n'est encore habilité sur cette machine.</translation>
+    </message>
+    <message>
+        <source>Grant authorization…</source>
+        <translation>Habiliter un membre…</translation>
+    </message>
+    <message>
+        <source>Grant authorization</source>
+        <translation>Habiliter un membre</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Retirer…</translation>
+    </message>
+    <message>
+        <source>Revoke authorization</source>
+        <translation>Retirer l'habilitation</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <source>Capacity:</source>
+        <translation>Capacité :</translation>
+    </message>
+    <message>
+        <source>Booking:</source>
+        <translation>Réservation :</translation>
+    </message>
+    <message>
+        <source>Machines:</source>
+        <translation>Machines :</translation>
+    </message>
+    <message>
+        <source>Edit space…</source>
+        <translation>Modifier l'espace…</translation>
+    </message>
+    <message>
+        <source>Edit space</source>
+        <translation>Modifier l'espace</translation>
+    </message>
+    <message>
+        <source>Add a machine here…</source>
+        <translation>Ajouter une machine ici…</translation>
+    </message>
+    <message>
+        <source>Add a machine to this space</source>
+        <translation>Ajouter une machine à cet espace</translation>
+    </message>
+    <message>
+        <source>Rename category…</source>
+        <translation>Renommer la catégorie…</translation>
+    </message>
+    <message>
+        <source>Rename category</source>
+        <translation>Renommer la catégorie</translation>
+    </message>
+    <message>
+        <source>{name} (archived)</source>
+        <translation>{name} (aux archives)</translation>
+    </message>
+    <message>
+        <source>Training required before use</source>
+        <translation>Formation obligatoire avant utilisation</translation>
+    </message>
+    <message>
+        <source>No space yet. Start with “New space” (for example “Fablab”), then add its machines with “New machine”.</source>
+        <translation>Aucun espace pour l'instant. Commencez par « Nouvel espace » (par exemple « Fablab »), puis ajoutez ses machines avec « Nouvelle machine ».</translation>
+    </message>
+    <message>
+        <source>No machine matches the filter.</source>
+        <translation>Aucune machine ne correspond au filtre.</translation>
+    </message>
+    <message>
+        <source>No machine yet: add the first one with “New machine”.</source>
+        <translation>Aucune machine pour l'instant : ajoutez la première avec « Nouvelle machine ».</translation>
+    </message>
+    <message>
+        <source>Select a machine to see its details and who may use it.</source>
+        <translation>Sélectionnez une machine pour voir sa fiche et qui peut l'utiliser.</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>État : {status}</translation>
+    </message>
+    <message>
+        <source>Required before use</source>
+        <translation>Obligatoire avant utilisation</translation>
+    </message>
+    <message>
+        <source>Not required</source>
+        <translation>Non obligatoire</translation>
+    </message>
+    <message>
+        <source>{when} by {who}</source>
+        <translation>{when} par {who}</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>Cette machine</translation>
+    </message>
+    <message>
+        <source>Category “{category}”</source>
+        <translation>Catégorie « {category} »</translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation>{count} personnes</translation>
+    </message>
+    <message>
+        <source>The space itself can be booked</source>
+        <translation>L'espace lui-même peut être réservé</translation>
+    </message>
+    <message>
+        <source>Only its machines are booked</source>
+        <translation>Seules ses machines se réservent</translation>
+    </message>
+    <message>
+        <source>Machines of this category, all spaces together: {count}. An authorization on the category covers each of them.</source>
+        <translation>Machines de cette catégorie, tous espaces confondus : {count}. Une habilitation sur la catégorie vaut pour chacune d'elles.</translation>
+    </message>
+    <message>
+        <source>Create a space first</source>
+        <translation>Créez d'abord un espace</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restaurer…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Revoke the authorization</source>
+        <translation>Retirer l'habilitation</translation>
+    </message>
+    <message>
+        <source>Revoke the authorization of {member} ({through})? They will need a new training to use the machine.</source>
+        <translation>Retirer l'habilitation de {member} ({through}) ? Une nouvelle formation sera nécessaire pour utiliser la machine.</translation>
+    </message>
+    <message>
+        <source>Restore the machine “{name}”?</source>
+        <translation>Restaurer la machine « {name} » ?</translation>
+    </message>
+    <message>
+        <source>Archive the machine “{name}”? It will no longer be offered; its history and authorizations are kept.</source>
+        <translation>Archiver la machine « {name} » ? Elle ne sera plus proposée ; son historique et ses habilitations sont conservés.</translation>
+    </message>
+    <message>
+        <source>Restore the space “{name}”?</source>
+        <translation>Restaurer l'espace « {name} » ?</translation>
+    </message>
+    <message>
+        <source>Archive the space “{name}”? Its history is kept.</source>
+        <translation>Archiver l'espace « {name} » ? Son historique est conservé.</translation>
     </message>
 </context>
 <context>
@@ -267,6 +899,685 @@
     </message>
 </context>
 <context>
+    <name>MemberDetailPanel</name>
+    <message>
+        <source>Select a member to see their details.</source>
+        <translation>Sélectionnez un adhérent pour voir sa fiche.</translation>
+    </message>
+    <message>
+        <source>Public:</source>
+        <translation>Public :</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>Structure :</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <source>SIRET:</source>
+        <translation>SIRET :</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-mail :</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Téléphone :</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <source>Age:</source>
+        <translation>Âge :</translation>
+    </message>
+    <message>
+        <source>Legal guardian:</source>
+        <translation>Responsable légal :</translation>
+    </message>
+    <message>
+        <source>Consents:</source>
+        <translation>Consentements :</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notes :</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>Fiche :</translation>
+    </message>
+    <message>
+        <source>Memberships</source>
+        <translation>Adhésions</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Cotisation</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;Add a membership…</source>
+        <translation>&amp;Ajouter une adhésion…</translation>
+    </message>
+    <message>
+        <source>Add a membership</source>
+        <translation>Ajouter une adhésion</translation>
+    </message>
+    <message>
+        <source>Remove the membership</source>
+        <translation>Supprimer l'adhésion</translation>
+    </message>
+    <message>
+        <source>Machine authorizations</source>
+        <translation>Habilitations machines</translation>
+    </message>
+    <message>
+        <source>Machine or category</source>
+        <translation>Machine ou catégorie</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis le</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>Formateur</translation>
+    </message>
+    <message>
+        <source>Authorizations are granted from the Machines &amp; spaces page.</source>
+        <translation>Les habilitations se donnent depuis la page Machines &amp; espaces.</translation>
+    </message>
+    <message>
+        <source>People of this organisation</source>
+        <translation>Personnes de cette structure</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>Member {number} · {kind}</source>
+        <translation>Adhérent {number} · {kind}</translation>
+    </message>
+    <message>
+        <source>archived on {date}</source>
+        <translation>archivé le {date}</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>non renseigné</translation>
+    </message>
+    <message>
+        <source>born in {year}</source>
+        <translation>né(e) en {year}</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>mineur</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>newsletter: {newsletter} · photos: {photos}</source>
+        <translation>lettre d'information : {newsletter} · photos : {photos}</translation>
+    </message>
+    <message>
+        <source>created {created} by {created_by}; changed {updated} by {updated_by}</source>
+        <translation>créée le {created} par {created_by} ; modifiée le {updated} par {updated_by}</translation>
+    </message>
+    <message>
+        <source>{category} (whole category)</source>
+        <translation>{category} (toute la catégorie)</translation>
+    </message>
+    <message>
+        <source>Remove this membership of {name}? Do it only for a membership entered by mistake.</source>
+        <translation>Supprimer cette adhésion de {name} ? À faire uniquement pour une adhésion saisie par erreur.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>New member</source>
+        <translation>Nouvel adhérent</translation>
+    </message>
+    <message>
+        <source>Edit member</source>
+        <translation>Modifier l'adhérent</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>&amp;Personne</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Structure (organisation)</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Structure (organisation)</translation>
+    </message>
+    <message>
+        <source>Identity and contact</source>
+        <translation>Identité et coordonnées</translation>
+    </message>
+    <message>
+        <source>Public, links and consents</source>
+        <translation>Public, liens et consentements</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>P&amp;rénom :</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <source>SIRET:</source>
+        <translation>SIRET :</translation>
+    </message>
+    <message>
+        <source>14 digits</source>
+        <translation>14 chiffres</translation>
+    </message>
+    <message>
+        <source>&amp;Birth year:</source>
+        <translation>&amp;Année de naissance :</translation>
+    </message>
+    <message>
+        <source>e.g. 1987 (optional)</source>
+        <translation>ex. 1987 (facultatif)</translation>
+    </message>
+    <message>
+        <source>Age band:</source>
+        <translation>Tranche d'âge :</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Non renseigné</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-mail :</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>&amp;Téléphone :</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode:</source>
+        <translation>Code &amp;postal :</translation>
+    </message>
+    <message>
+        <source>&amp;Commune:</source>
+        <translation>&amp;Commune :</translation>
+    </message>
+    <message>
+        <source>P&amp;ublic:</source>
+        <translation>P&amp;ublic :</translation>
+    </message>
+    <message>
+        <source>Member of the organisation:</source>
+        <translation>Membre de la structure :</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Newsletter:</source>
+        <translation>Lettre d'information :</translation>
+    </message>
+    <message>
+        <source>Agrees to receive the newsletter</source>
+        <translation>Accepte de recevoir la lettre d'information</translation>
+    </message>
+    <message>
+        <source>Photos:</source>
+        <translation>Photos :</translation>
+    </message>
+    <message>
+        <source>Agrees to appear in photos of the lab</source>
+        <translation>Accepte d'apparaître sur les photos du lieu</translation>
+    </message>
+    <message>
+        <source>Legal &amp;guardian:</source>
+        <translation>Responsable &amp;légal :</translation>
+    </message>
+    <message>
+        <source>required for a minor</source>
+        <translation>obligatoire pour un mineur</translation>
+    </message>
+    <message>
+        <source>Guardian's phone:</source>
+        <translation>Téléphone du responsable :</translation>
+    </message>
+    <message>
+        <source>Guardian's email:</source>
+        <translation>E-mail du responsable :</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>N&amp;otes :</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Organisation &amp;name:</source>
+        <translation>&amp;Nom de la structure :</translation>
+    </message>
+    <message>
+        <source>Member {number} — {name}</source>
+        <translation>Adhérent {number} — {name}</translation>
+    </message>
+</context>
+<context>
+    <name>MemberTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Member until</source>
+        <translation>Adhérent jusqu'au</translation>
+    </message>
+    <message>
+        <source>Archived member</source>
+        <translation>Adhérent archivé</translation>
+    </message>
+    <message>
+        <source>{name} (organisation)</source>
+        <translation>{name} (structure)</translation>
+    </message>
+    <message>
+        <source>{name} — archived</source>
+        <translation>{name} — archivé</translation>
+    </message>
+    <message>
+        <source>no membership</source>
+        <translation>aucune adhésion</translation>
+    </message>
+    <message>
+        <source>expired {date}</source>
+        <translation>expiré {date}</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Search by name, member number, email or commune (Ctrl+F)</source>
+        <translation>Rechercher par nom, n° d'adhérent, e-mail ou commune (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search members</source>
+        <translation>Rechercher des adhérents</translation>
+    </message>
+    <message>
+        <source>Filter by public</source>
+        <translation>Filtrer par public</translation>
+    </message>
+    <message>
+        <source>Filter by kind</source>
+        <translation>Filtrer par type</translation>
+    </message>
+    <message>
+        <source>People and organisations</source>
+        <translation>Personnes et structures</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Structures</translation>
+    </message>
+    <message>
+        <source>Show &amp;archived</source>
+        <translation>Afficher les &amp;archivés</translation>
+    </message>
+    <message>
+        <source>Show archived members</source>
+        <translation>Afficher les adhérents archivés</translation>
+    </message>
+    <message>
+        <source>&amp;New member</source>
+        <translation>&amp;Nouvel adhérent</translation>
+    </message>
+    <message>
+        <source>New member</source>
+        <translation>Nouvel adhérent</translation>
+    </message>
+    <message>
+        <source>Create a member (Ctrl+N)</source>
+        <translation>Créer un adhérent (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Edit the selected member</source>
+        <translation>Modifier l'adhérent sélectionné</translation>
+    </message>
+    <message>
+        <source>Open the selected member (Enter)</source>
+        <translation>Ouvrir l'adhérent sélectionné (Entrée)</translation>
+    </message>
+    <message>
+        <source>A&amp;rchive</source>
+        <translation>A&amp;rchiver</translation>
+    </message>
+    <message>
+        <source>Archive or restore the selected member</source>
+        <translation>Archiver ou restaurer l'adhérent sélectionné</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiver</translation>
+    </message>
+    <message>
+        <source>All publics</source>
+        <translation>Tous les publics</translation>
+    </message>
+    <message>
+        <source>No member matches “{query}”.</source>
+        <translation>Aucun adhérent ne correspond à « {query} ».</translation>
+    </message>
+    <message>
+        <source>1 member</source>
+        <translation>1 adhérent</translation>
+    </message>
+    <message>
+        <source>{count} members</source>
+        <translation>{count} adhérents</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>Archive the member</source>
+        <translation>Archiver l'adhérent</translation>
+    </message>
+    <message>
+        <source>Archive {name}? The member disappears from searches; every record is kept and you can restore them with “Show archived”.</source>
+        <translation>Archiver {name} ? L'adhérent disparaît des recherches ; tout son historique est conservé et vous pouvez le restaurer avec « Afficher les archivés ».</translation>
+    </message>
+</context>
+<context>
+    <name>MembershipDialog</name>
+    <message>
+        <source>New membership</source>
+        <translation>Nouvelle adhésion</translation>
+    </message>
+    <message>
+        <source>P&amp;ublic:</source>
+        <translation>P&amp;ublic :</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du :</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>&amp;Au :</translation>
+    </message>
+    <message>
+        <source>&amp;Fee (€):</source>
+        <translation>&amp;Cotisation (€) :</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note :</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsTab</name>
+    <message>
+        <source>The people who sit at the front desk. Every change records who made it; choose the operator in the status bar.</source>
+        <translation>Les personnes qui tiennent l'accueil. Chaque modification enregistre qui l'a faite ; choisissez l'opérateur dans la barre d'état.</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Opérateurs</translation>
+    </message>
+    <message>
+        <source>New operator:</source>
+        <translation>Nouvel opérateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>Add the operator</source>
+        <translation>Ajouter l'opérateur</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Deactivate or reactivate the operator</source>
+        <translation>Désactiver ou réactiver l'opérateur</translation>
+    </message>
+    <message>
+        <source>{name} (inactive)</source>
+        <translation>{name} (inactif)</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Réactiver</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Settings sections</source>
+        <translation>Rubriques des paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Structure</source>
+        <translation>&amp;Structure</translation>
+    </message>
+    <message>
+        <source>&amp;Publics</source>
+        <translation>&amp;Publics</translation>
+    </message>
+    <message>
+        <source>&amp;Operators</source>
+        <translation>&amp;Opérateurs</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+</context>
+<context>
+    <name>SpaceDialog</name>
+    <message>
+        <source>Edit space</source>
+        <translation>Modifier l'espace</translation>
+    </message>
+    <message>
+        <source>New space</source>
+        <translation>Nouvel espace</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>e.g. Fablab, Meeting room Causse</source>
+        <translation>ex. Fablab, Salle de réunion du Causse</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Non précisée</translation>
+    </message>
+    <message>
+        <source> people</source>
+        <translation> personnes</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity:</source>
+        <translation>&amp;Capacité :</translation>
+    </message>
+    <message>
+        <source>The space itself can be booked</source>
+        <translation>L'espace lui-même peut être réservé</translation>
+    </message>
+    <message>
+        <source>Booking:</source>
+        <translation>Réservation :</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>Descri&amp;ption :</translation>
+    </message>
+</context>
+<context>
+    <name>SpaceKind</name>
+    <message>
+        <source>Fablab</source>
+        <translation>Fablab</translation>
+    </message>
+    <message>
+        <source>Coworking</source>
+        <translation>Coworking</translation>
+    </message>
+    <message>
+        <source>Meeting room</source>
+        <translation>Salle de réunion</translation>
+    </message>
+    <message>
+        <source>Cyber-base</source>
+        <translation>Cyber-base</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Bureau</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>"{t}" is not a Tiers-Lieu database: the file was left untouched.</source>
@@ -291,6 +1602,144 @@
     <message>
         <source>Cannot open "{t}".</source>
         <translation>Impossible d'ouvrir « {t} ».</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <source>Status of {machine}</source>
+        <translation>État de {machine}</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>É&amp;tat :</translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation>&amp;Pourquoi :</translation>
+    </message>
+    <message>
+        <source>e.g. Laser tube replaced, back on 12 March</source>
+        <translation>ex. Tube laser remplacé, de retour le 12 mars</translation>
+    </message>
+    <message>
+        <source>A note is required when the machine is not available.</source>
+        <translation>Précisez pourquoi quand la machine n'est pas disponible.</translation>
+    </message>
+</context>
+<context>
+    <name>StructureTab</name>
+    <message>
+        <source>The identity of your tiers-lieu. It will be printed on invoices and reports.</source>
+        <translation>L'identité de votre tiers-lieu. Elle figurera sur les factures et les rapports.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Legal form:</source>
+        <translation>Forme juridique :</translation>
+    </message>
+    <message>
+        <source>SIRET:</source>
+        <translation>SIRET :</translation>
+    </message>
+    <message>
+        <source>RNA number:</source>
+        <translation>N° RNA :</translation>
+    </message>
+    <message>
+        <source>VAT number:</source>
+        <translation>N° de TVA intracommunautaire :</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <source>Postcode:</source>
+        <translation>Code postal :</translation>
+    </message>
+    <message>
+        <source>Commune:</source>
+        <translation>Commune :</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-mail :</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Téléphone :</translation>
+    </message>
+    <message>
+        <source>Website:</source>
+        <translation>Site web :</translation>
+    </message>
+    <message>
+        <source>IBAN:</source>
+        <translation>IBAN :</translation>
+    </message>
+    <message>
+        <source>BIC:</source>
+        <translation>BIC :</translation>
+    </message>
+    <message>
+        <source>VAT regime:</source>
+        <translation>Régime de TVA :</translation>
+    </message>
+    <message>
+        <source>e.g. association loi 1901</source>
+        <translation>ex. association loi 1901</translation>
+    </message>
+    <message>
+        <source>Choose an image…</source>
+        <translation>Choisir une image…</translation>
+    </message>
+    <message>
+        <source>Choose a logo image</source>
+        <translation>Choisir l'image du logo</translation>
+    </message>
+    <message>
+        <source>Remove the logo</source>
+        <translation>Retirer le logo</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Logo :</translation>
+    </message>
+    <message>
+        <source>&amp;Undo changes</source>
+        <translation>&amp;Annuler les modifications</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Annuler les modifications</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the structure</source>
+        <translation>Enregistrer la structure</translation>
+    </message>
+    <message>
+        <source>no logo</source>
+        <translation>pas de logo</translation>
+    </message>
+    <message>
+        <source>Choose the logo</source>
+        <translation>Choisir le logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
     </message>
 </context>
 </TS>

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTabWidget,
+    QTreeView,
     QWidget,
 )
 
@@ -62,10 +64,48 @@ def visible_texts(root: QWidget) -> list[str]:
         elif isinstance(w, QTabWidget):
             texts += [w.tabText(i) for i in range(w.count())]
         if isinstance(w, QAbstractItemView) and w.model() is not None:
-            m = w.model()
-            for orient, n in ((Qt.Orientation.Horizontal, m.columnCount()),):
-                texts += [str(m.headerData(i, orient) or "") for i in range(n)]
+            texts += model_texts(w.model(), tree=isinstance(w, QTreeView))
     return [t.replace("&", "") for t in texts if t]
+
+
+def model_texts(m, parent=None, depth=0, tree=False) -> list[str]:  # type: ignore[no-untyped-def]
+    """Headers and the first rows' cells (and children, for trees)."""
+    parent = parent or QModelIndex()
+    try:
+        cols = m.columnCount(parent)
+    except TypeError:  # list models hide it: one column
+        cols = 1
+    texts = [str(m.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(cols)]
+    for r in range(min(m.rowCount(parent), 30)):
+        for c in range(cols):
+            index = m.index(r, c, parent)
+            texts += [
+                str(m.data(index) or ""),
+                str(m.data(index, Qt.ItemDataRole.ToolTipRole) or ""),
+            ]
+            if tree and c == 0 and depth < 3:
+                texts += model_texts(m, index, depth + 1, tree)
+    return texts
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory):
+    from tierslieu_desktop.services.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    build_demo(str(path))
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_file, tmp_path):
+    from tierslieu_desktop.db.engine import open_database
+
+    copy = tmp_path / "demo.sqlite"
+    shutil.copy(demo_file, copy)
+    database = open_database(str(copy))
+    yield database
+    database.dispose()
 
 
 def _window(db, qtbot, lang):
@@ -90,9 +130,46 @@ def test_window_in_english(db, qtbot, english):
     assert labels[:3] == ["Home", "Members", "Machines & spaces"]
 
 
-@pytest.mark.parametrize("key", ["home", "members", "machines", "settings", "bookings"])
-def test_no_english_left_on_french_pages(db, qtbot, french, key):
-    window = _window(db, qtbot, "fr")
+PAGES = ["home", "members", "machines", "bookings", "checkout", "finances", "reports", "settings"]
+
+
+@pytest.mark.parametrize("key", PAGES)
+def test_no_english_left_on_french_pages(demo_db, qtbot, french, key):
+    window = _window(demo_db, qtbot, "fr")
     page = window.show_page(key)
+    if key == "members":
+        page.select_row(0)  # fill the detail panel
+    if key == "machines":
+        page.select("machine", page_first_machine(demo_db))
     leaks = sorted({t for t in visible_texts(page) if t in LEAKS})
     assert leaks == []
+
+
+def page_first_machine(db) -> int:  # type: ignore[no-untyped-def]
+    from tierslieu_desktop.services.machines import list_machines
+
+    return list_machines(db)[0].id
+
+
+def test_no_english_left_in_dialogs(demo_db, qtbot, french):
+    from tierslieu_desktop.ui.pages.members.dialog import MemberDialog
+    from tierslieu_desktop.ui.pages.members.membership_dialog import MembershipDialog
+
+    window = _window(demo_db, qtbot, "fr")
+    machines = window.show_page("machines")
+    machines.select("machine", page_first_machine(demo_db))
+    dialogs = [
+        MemberDialog(window.ctx),
+        MemberDialog(window.ctx, 1),
+        MembershipDialog(window.ctx, 1),
+        machines.machine_dialog(),
+        machines.machine_dialog(page_first_machine(demo_db)),
+        machines.space_dialog(),
+        machines.status_dialog(),
+        machines.grant_dialog(),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        leaks = sorted({t for t in visible_texts(dialog) if t in LEAKS})
+        assert leaks == [], type(dialog).__name__

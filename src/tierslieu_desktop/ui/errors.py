@@ -67,6 +67,16 @@ def field_message(code: str) -> str:
         "machine_or_category_required": QCoreApplication.translate(
             "Errors", "Choose a machine or a machine category."
         ),
+        "too_long": QCoreApplication.translate("Errors", "This text is too long."),
+        "hours_negative": QCoreApplication.translate(
+            "Errors", "The hour counter cannot be negative."
+        ),
+        "image_invalid": QCoreApplication.translate(
+            "Errors", "This file is not an image that can be read (use PNG or JPEG)."
+        ),
+        "member_required": QCoreApplication.translate(
+            "Errors", "Choose a member in the list (type part of the name to find them)."
+        ),
         # New field codes go above this line.
     }
     return messages.get(code, QCoreApplication.translate("Errors", "This value is not valid."))
@@ -106,6 +116,9 @@ def error_message(err: DomainError) -> str:
         ),
         "space_not_empty": QCoreApplication.translate(
             "Errors", "This space still holds machines: move them first."
+        ),
+        "space_archived": QCoreApplication.translate(
+            "Errors", "The space “{space}” is archived: restore it first."
         ),
         # New error codes go above this line.
     }

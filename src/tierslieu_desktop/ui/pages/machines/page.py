@@ -1,14 +1,761 @@
-"""Stub replaced by the real page."""
+"""Machines & espaces: the park grouped by space and category, each machine's details,
+its status, and the members authorized on it."""
 
-from tierslieu_desktop.ui.pages.placeholder import PlaceholderPage
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.services import machines as svc
+from tierslieu_desktop.services.authorizations import revoke_authorization
+from tierslieu_desktop.services.common import fold
+from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.errors import show_error
+from tierslieu_desktop.ui.pages.base import Page
+from tierslieu_desktop.ui.pages.machines.dialogs import (
+    CategoryDialog,
+    GrantDialog,
+    MachineDialog,
+    SpaceDialog,
+    StatusDialog,
+)
+from tierslieu_desktop.ui.pages.machines.labels import (
+    space_kind_label,
+    status_badge_style,
+    status_icon,
+    status_label,
+)
+
+KIND_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+SPACE, CATEGORY, MACHINE = "space", "category", "machine"
+REFRESH_ON = {"machine", "space", "machine_category", "authorization", "member", "operator"}
+
+STYLE = """
+QLabel#detailTitle { font-size: 15pt; font-weight: 600; color: #1f3a4d; }
+QLabel#emptyText { color: #53626d; font-size: 11pt; }
+QLabel#statusNote { color: #3c4a55; }
+QTreeWidget#machineTree::item { padding: 3px 0px; }
+"""
 
 
-class MachinesPage(PlaceholderPage):
-    def __init__(self, ctx, parent=None):
-        super().__init__(ctx, "machines", "coming", parent)
+def _value_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
-    def focus_search(self):
-        pass
 
-    def new_member(self):
-        pass
+class MachinesPage(Page):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setStyleSheet(STYLE)
+        self._machines: list[svc.MachineRow] = []
+        self._spaces: list[svc.SpaceRow] = []
+        self._categories: dict[int, svc.CategoryRow] = {}
+        self._collapsed: set[tuple[str, object]] = set()
+        self._detail: svc.MachineDetail | None = None
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 16, 24, 16)
+        lay.setSpacing(10)
+        title = QLabel(self.tr("Machines & spaces"))
+        title.setObjectName("pageTitle")
+        lay.addWidget(title)
+        lay.addLayout(self._build_toolbar())
+
+        splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._build_tree())
+        splitter.addWidget(self._build_detail())
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([520, 520])
+        lay.addWidget(splitter, 1)
+
+        ctx.changed.connect(self._on_changed)
+        self.refresh()
+
+    # --- building ------------------------------------------------------------------
+
+    def _button(self, text: str, accessible: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(accessible)
+        button.clicked.connect(slot)
+        return button
+
+    def _build_toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.new_machine_button = self._button(
+            self.tr("New machine"), self.tr("New machine"), self.new_machine
+        )
+        self.new_machine_button.setToolTip(self.tr("New machine (Ctrl+Shift+N)"))
+        self.new_space_button = self._button(
+            self.tr("New space"), self.tr("New space"), self.new_space
+        )
+        self.edit_button = self._button(self.tr("Edit…"), self.tr("Edit"), self.edit_selected)
+        self.archive_button = self._button(
+            self.tr("Archive…"), self.tr("Archive"), self.toggle_archived
+        )
+        for b in (
+            self.new_machine_button,
+            self.new_space_button,
+            self.edit_button,
+            self.archive_button,
+        ):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter by name, make or model"))
+        self.filter_edit.setAccessibleName(self.tr("Filter machines"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(240)
+        self.filter_edit.textChanged.connect(lambda _t: self._populate())
+        bar.addWidget(self.filter_edit)
+        self.show_archived = QCheckBox(self.tr("Show archived"))
+        self.show_archived.setAccessibleName(self.tr("Show archived machines and spaces"))
+        self.show_archived.toggled.connect(lambda _c: self.refresh())
+        bar.addWidget(self.show_archived)
+
+        new_action = QAction(self.tr("New machine"), self)
+        new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new_action.triggered.connect(self.new_machine)
+        self.addAction(new_action)
+        return bar
+
+    def _build_tree(self) -> QWidget:
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("machineTree")
+        self.tree.setAccessibleName(self.tr("Machines by space and category"))
+        self.tree.setHeaderLabels([self.tr("Name"), self.tr("Status"), self.tr("Authorized")])
+        self.tree.setExpandsOnDoubleClick(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.headerItem().setToolTip(2, self.tr("Members authorized to use the machine"))
+        self.tree.currentItemChanged.connect(lambda _c, _p: self._show_current())
+        self.tree.itemActivated.connect(lambda _item, _col: self.edit_selected())
+        self.tree.itemCollapsed.connect(lambda item: self._collapsed.add(self._key(item)))
+        self.tree.itemExpanded.connect(lambda item: self._collapsed.discard(self._key(item)))
+        return self.tree
+
+    def _build_detail(self) -> QWidget:
+        self.detail_stack = QStackedWidget()
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyText")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setContentsMargins(24, 24, 24, 24)
+        self.detail_stack.addWidget(self.empty_label)
+        self.detail_stack.addWidget(self._build_machine_panel())
+        self.detail_stack.addWidget(self._build_space_panel())
+        self.detail_stack.addWidget(self._build_category_panel())
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.detail_stack)
+        scroll.setMinimumWidth(420)
+        return scroll
+
+    def _build_machine_panel(self) -> QWidget:
+        panel = QWidget()
+        lay = QVBoxLayout(panel)
+        lay.setContentsMargins(12, 0, 0, 0)
+        self.machine_title = QLabel()
+        self.machine_title.setObjectName("detailTitle")
+        self.machine_title.setWordWrap(True)
+        lay.addWidget(self.machine_title)
+
+        status_row = QHBoxLayout()
+        self.status_badge = QLabel()
+        self.status_badge.setObjectName("statusBadge")
+        status_row.addWidget(self.status_badge)
+        self.status_button = self._button(
+            self.tr("Change status…"), self.tr("Change status"), self.change_status
+        )
+        status_row.addWidget(self.status_button)
+        status_row.addStretch(1)
+        lay.addLayout(status_row)
+        self.status_note = _value_label()
+        self.status_note.setObjectName("statusNote")
+        lay.addWidget(self.status_note)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.fields: dict[str, QLabel] = {}
+        for key, label in (
+            ("space", self.tr("Space:")),
+            ("category", self.tr("Category:")),
+            ("make", self.tr("Make:")),
+            ("model", self.tr("Model:")),
+            ("serial_number", self.tr("Serial number:")),
+            ("training", self.tr("Training:")),
+            ("hour_counter", self.tr("Hour counter:")),
+            ("purchase_date", self.tr("Purchase date:")),
+            ("purchase_value", self.tr("Purchase value:")),
+            ("funded_by", self.tr("Funded by:")),
+            ("description", self.tr("Description:")),
+            ("created", self.tr("Created:")),
+            ("updated", self.tr("Last change:")),
+        ):
+            value = _value_label()
+            value.setObjectName(f"field_{key}")
+            value.setAccessibleName(label.rstrip(" :"))
+            form.addRow(label, value)
+            self.fields[key] = value
+        lay.addLayout(form)
+
+        group = QGroupBox(self.tr("Authorized members"))
+        g = QVBoxLayout(group)
+        self.auth_table = QTableWidget(0, 4)
+        self.auth_table.setAccessibleName(self.tr("Authorized members"))
+        self.auth_table.setHorizontalHeaderLabels(
+            [self.tr("Member"), self.tr("Covers"), self.tr("Trained on"), self.tr("Trainer")]
+        )
+        self.auth_table.verticalHeader().hide()
+        self.auth_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.auth_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.auth_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.auth_table.setMinimumHeight(150)
+        head = self.auth_table.horizontalHeader()
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.auth_table.itemSelectionChanged.connect(self._update_buttons)
+        g.addWidget(self.auth_table)
+        self.auth_empty = QLabel(self.tr("Nobody is authorized on this machine yet."))
+        self.auth_empty.setObjectName("emptyText")
+        g.addWidget(self.auth_empty)
+        row = QHBoxLayout()
+        self.grant_button = self._button(
+            self.tr("Grant authorization…"), self.tr("Grant authorization"), self.grant
+        )
+        self.revoke_button = self._button(
+            self.tr("Revoke…"), self.tr("Revoke authorization"), self.revoke_selected
+        )
+        row.addWidget(self.grant_button)
+        row.addWidget(self.revoke_button)
+        row.addStretch(1)
+        g.addLayout(row)
+        lay.addWidget(group)
+        lay.addStretch(1)
+        return panel
+
+    def _build_space_panel(self) -> QWidget:
+        panel = QWidget()
+        lay = QVBoxLayout(panel)
+        lay.setContentsMargins(12, 0, 0, 0)
+        self.space_title = QLabel()
+        self.space_title.setObjectName("detailTitle")
+        self.space_title.setWordWrap(True)
+        lay.addWidget(self.space_title)
+        form = QFormLayout()
+        self.space_fields: dict[str, QLabel] = {}
+        for key, label in (
+            ("kind", self.tr("Kind:")),
+            ("capacity", self.tr("Capacity:")),
+            ("bookable", self.tr("Booking:")),
+            ("machines", self.tr("Machines:")),
+            ("description", self.tr("Description:")),
+        ):
+            value = _value_label()
+            value.setAccessibleName(label.rstrip(" :"))
+            form.addRow(label, value)
+            self.space_fields[key] = value
+        lay.addLayout(form)
+        row = QHBoxLayout()
+        self.edit_space_button = self._button(
+            self.tr("Edit space…"), self.tr("Edit space"), self.edit_selected
+        )
+        self.space_new_machine_button = self._button(
+            self.tr("Add a machine here…"), self.tr("Add a machine to this space"), self.new_machine
+        )
+        row.addWidget(self.edit_space_button)
+        row.addWidget(self.space_new_machine_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addStretch(1)
+        return panel
+
+    def _build_category_panel(self) -> QWidget:
+        panel = QWidget()
+        lay = QVBoxLayout(panel)
+        lay.setContentsMargins(12, 0, 0, 0)
+        self.category_title = QLabel()
+        self.category_title.setObjectName("detailTitle")
+        lay.addWidget(self.category_title)
+        self.category_text = _value_label()
+        lay.addWidget(self.category_text)
+        row = QHBoxLayout()
+        self.rename_category_button = self._button(
+            self.tr("Rename category…"), self.tr("Rename category"), self.edit_selected
+        )
+        row.addWidget(self.rename_category_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addStretch(1)
+        return panel
+
+    # --- data ----------------------------------------------------------------------
+
+    def activate(self) -> None:
+        self.refresh()
+
+    def focus_search(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def _on_changed(self, entity: str, _ids: list) -> None:
+        if entity in REFRESH_ON:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reload from the database, keeping the selection and the collapsed nodes."""
+        archived = self.show_archived.isChecked()
+        self._machines = svc.list_machines(self.ctx.db, include_archived=archived)
+        self._spaces = svc.list_spaces(self.ctx.db, include_archived=archived)
+        self._categories = {c.id: c for c in svc.list_categories(self.ctx.db)}
+        self._populate()
+
+    @staticmethod
+    def _key(item: QTreeWidgetItem | None) -> tuple[str, object] | None:
+        if item is None:
+            return None
+        return item.data(0, KIND_ROLE), item.data(0, ID_ROLE)
+
+    def _matches(self, row: svc.MachineRow, words: list[str]) -> bool:
+        text = fold(f"{row.name} {row.make} {row.model}")
+        return all(w in text for w in words)
+
+    def _populate(self) -> None:
+        selected = self._key(self.tree.currentItem())
+        words = fold(self.filter_edit.text()).split()
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        spaces: dict[int, QTreeWidgetItem] = {}
+        for space in self._spaces:
+            item = QTreeWidgetItem([space.name])
+            if space.archived:
+                item.setText(0, self.tr("{name} (archived)").format(name=space.name))
+            font = QFont(item.font(0))
+            font.setBold(True)
+            item.setFont(0, font)
+            item.setData(0, KIND_ROLE, SPACE)
+            item.setData(0, ID_ROLE, space.id)
+            spaces[space.id] = item
+        groups: dict[tuple[int, int], QTreeWidgetItem] = {}
+        for row in self._machines:
+            parent = spaces.get(row.space_id)
+            if parent is None or not self._matches(row, words):
+                continue
+            group = groups.get((row.space_id, row.category_id))
+            if group is None:
+                group = QTreeWidgetItem(parent, [row.category_name])
+                group.setData(0, KIND_ROLE, CATEGORY)
+                group.setData(0, ID_ROLE, (row.space_id, row.category_id))
+                groups[(row.space_id, row.category_id)] = group
+            self._machine_item(group, row)
+        for space in self._spaces:
+            item = spaces[space.id]
+            if words and item.childCount() == 0:
+                continue  # filtering: only spaces holding a match
+            self.tree.addTopLevelItem(item)
+        for item in [*spaces.values(), *groups.values()]:
+            if item.treeWidget() is not None:
+                item.setExpanded(self._key(item) not in self._collapsed or bool(words))
+        current = self._find(selected) if selected else None
+        if current is None and words:
+            current = self._first_machine()
+        self.tree.setCurrentItem(current)
+        self.tree.blockSignals(False)
+        self._show_current()
+        self._update_empty_text(bool(words))
+
+    def _machine_item(self, parent: QTreeWidgetItem, row: svc.MachineRow) -> QTreeWidgetItem:
+        name = row.name
+        if row.archived:
+            name = self.tr("{name} (archived)").format(name=row.name)
+        item = QTreeWidgetItem(
+            parent, [name, status_label(row.status), formatting.number(row.authorized_count)]
+        )
+        item.setIcon(1, status_icon(row.status))
+        item.setData(0, KIND_ROLE, MACHINE)
+        item.setData(0, ID_ROLE, row.id)
+        item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        make_model = " ".join(p for p in (row.make, row.model) if p)
+        if make_model:
+            item.setToolTip(0, make_model)
+        if row.authorization_required:
+            item.setToolTip(2, self.tr("Training required before use"))
+        if row.archived:
+            for col in range(3):
+                item.setForeground(col, self.palette().placeholderText())
+        return item
+
+    def _iter_items(self):
+        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while stack:
+            item = stack.pop(0)
+            yield item
+            stack[0:0] = [item.child(i) for i in range(item.childCount())]
+
+    def _find(self, key: tuple[str, object]) -> QTreeWidgetItem | None:
+        for item in self._iter_items():
+            if self._key(item) == key:
+                return item
+        return None
+
+    def _first_machine(self) -> QTreeWidgetItem | None:
+        for item in self._iter_items():
+            if item.data(0, KIND_ROLE) == MACHINE:
+                return item
+        return None
+
+    def _update_empty_text(self, filtering: bool) -> None:
+        if not self._spaces:
+            text = self.tr(
+                "No space yet. Start with “New space” (for example “Fablab”), "
+                "then add its machines with “New machine”."
+            )
+        elif filtering and self._first_machine() is None:
+            text = self.tr("No machine matches the filter.")
+        elif not self._machines:
+            text = self.tr("No machine yet: add the first one with “New machine”.")
+        else:
+            text = self.tr("Select a machine to see its details and who may use it.")
+        self.empty_label.setText(text)
+
+    # --- selection and detail ------------------------------------------------------
+
+    def selected(self) -> tuple[str, object] | None:
+        """(kind, id) of the selected node: ("machine", 3), ("space", 1) or
+        ("category", (space_id, category_id)); None when nothing is selected."""
+        return self._key(self.tree.currentItem())
+
+    def select(self, kind: str, item_id: object) -> bool:
+        item = self._find((kind, item_id))
+        if item is None and self.filter_edit.text():
+            self.filter_edit.clear()
+            item = self._find((kind, item_id))
+        if item is not None:
+            self.tree.setCurrentItem(item)
+            self.tree.scrollToItem(item)
+        return item is not None
+
+    def _show_current(self) -> None:
+        key = self.selected()
+        self._detail = None
+        if key is None:
+            self.detail_stack.setCurrentIndex(0)
+        elif key[0] == MACHINE:
+            try:
+                self._detail = svc.get_machine(self.ctx.db, key[1])
+            except DomainError:
+                self.detail_stack.setCurrentIndex(0)
+            else:
+                self._show_machine(self._detail)
+                self.detail_stack.setCurrentIndex(1)
+        elif key[0] == SPACE:
+            self._show_space(next(s for s in self._spaces if s.id == key[1]))
+            self.detail_stack.setCurrentIndex(2)
+        else:
+            self._show_category(*key[1])
+            self.detail_stack.setCurrentIndex(3)
+        self._update_buttons()
+
+    def _show_machine(self, d: svc.MachineDetail) -> None:
+        data = d.data
+        title = data.name
+        if d.archived:
+            title = self.tr("{name} (archived)").format(name=data.name)
+        self.machine_title.setText(title)
+        self.status_badge.setText(status_label(d.status))
+        self.status_badge.setStyleSheet(status_badge_style(d.status))
+        self.status_badge.setAccessibleName(
+            self.tr("Status: {status}").format(status=status_label(d.status))
+        )
+        self.status_note.setText(d.status_note)
+        self.status_note.setVisible(bool(d.status_note))
+        if data.authorization_required:
+            training = self.tr("Required before use")
+        else:
+            training = self.tr("Not required")
+        values = {
+            "space": d.space_name,
+            "category": d.category_name,
+            "make": data.make,
+            "model": data.model,
+            "serial_number": data.serial_number,
+            "training": training,
+            "hour_counter": formatting.hours(data.hour_counter_minutes),
+            "purchase_date": formatting.short_date(data.purchase_date),
+            "purchase_value": formatting.money(data.purchase_value_cents),
+            "funded_by": data.funded_by,
+            "description": data.description,
+            "created": self._stamp(d.created_at, d.created_by),
+            "updated": self._stamp(d.updated_at, d.updated_by),
+        }
+        for key, text in values.items():
+            self.fields[key].setText(text or "—")
+        self._fill_authorizations(d)
+
+    def _stamp(self, when, who: str) -> str:
+        text = formatting.local_datetime(when)
+        if who:
+            text = self.tr("{when} by {who}").format(when=text, who=who)
+        return text
+
+    def _fill_authorizations(self, d: svc.MachineDetail) -> None:
+        self.auth_table.setRowCount(0)
+        for a in d.authorizations:
+            if a.machine_id is not None:
+                through = self.tr("This machine")
+            else:
+                through = self.tr("Category “{category}”").format(category=a.label)
+            r = self.auth_table.rowCount()
+            self.auth_table.insertRow(r)
+            cells = [a.member_name, through, formatting.short_date(a.granted_on), a.trainer]
+            for col, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, a.id)
+                if a.note:
+                    cell.setToolTip(a.note)
+                self.auth_table.setItem(r, col, cell)
+        self.auth_empty.setVisible(not d.authorizations)
+        self.auth_table.setVisible(bool(d.authorizations))
+
+    def _show_space(self, space: svc.SpaceRow) -> None:
+        title = space.name
+        if space.archived:
+            title = self.tr("{name} (archived)").format(name=space.name)
+        self.space_title.setText(title)
+        f = self.space_fields
+        f["kind"].setText(space_kind_label(space.kind))
+        f["capacity"].setText(
+            self.tr("{count} people").format(count=formatting.number(space.capacity))
+            if space.capacity
+            else "—"
+        )
+        f["bookable"].setText(
+            self.tr("The space itself can be booked")
+            if space.bookable
+            else self.tr("Only its machines are booked")
+        )
+        f["machines"].setText(formatting.number(space.machine_count))
+        f["description"].setText(space.description or "—")
+
+    def _show_category(self, space_id: int, category_id: int) -> None:
+        category = self._categories.get(category_id)
+        if category is None:
+            return
+        self.category_title.setText(category.name)
+        self.category_text.setText(
+            self.tr(
+                "Machines of this category, all spaces together: {count}. An authorization "
+                "on the category covers each of them."
+            ).format(count=formatting.number(category.machine_count))
+        )
+
+    def _selected_authorization(self) -> int | None:
+        items = self.auth_table.selectedItems()
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+    def _update_buttons(self) -> None:
+        key = self.selected()
+        kind = key[0] if key else None
+        self.new_machine_button.setEnabled(bool(self._spaces))
+        if not self._spaces:
+            self.new_machine_button.setToolTip(self.tr("Create a space first"))
+        else:
+            self.new_machine_button.setToolTip(self.tr("New machine (Ctrl+Shift+N)"))
+        self.edit_button.setEnabled(kind is not None)
+        archived = False
+        if kind == MACHINE and self._detail is not None:
+            archived = self._detail.archived
+        elif kind == SPACE:
+            archived = any(s.archived for s in self._spaces if s.id == key[1])
+        self.archive_button.setEnabled(kind in (MACHINE, SPACE))
+        self.archive_button.setText(self.tr("Restore…") if archived else self.tr("Archive…"))
+        self.archive_button.setAccessibleName(
+            self.tr("Restore") if archived else self.tr("Archive")
+        )
+        active = self._detail is not None and not self._detail.archived
+        self.status_button.setEnabled(active)
+        self.grant_button.setEnabled(active)
+        self.revoke_button.setEnabled(self._selected_authorization() is not None)
+
+    # --- actions -------------------------------------------------------------------
+
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _follow(self, dialog, kind: str) -> None:
+        """Select what the dialog saved once it is accepted."""
+        dialog.accepted.connect(
+            lambda: dialog.saved_id is not None and self.select(kind, dialog.saved_id)
+        )
+
+    def _selection_ids(self) -> tuple[int | None, int | None]:
+        """(space id, category id) suggested by the selection, for a new machine."""
+        key = self.selected()
+        if key is None:
+            return None, None
+        if key[0] == SPACE:
+            return key[1], None
+        if key[0] == CATEGORY:
+            return key[1]
+        if self._detail is not None:
+            return self._detail.data.space_id, self._detail.data.category_id
+        return None, None
+
+    def machine_dialog(self, machine_id: int | None = None) -> MachineDialog:
+        if machine_id is None:
+            space_id, category_id = self._selection_ids()
+            dialog = MachineDialog(self.ctx, None, self, space_id=space_id, category_id=category_id)
+        else:
+            dialog = MachineDialog(self.ctx, svc.get_machine(self.ctx.db, machine_id), self)
+        self._follow(dialog, MACHINE)
+        return dialog
+
+    def space_dialog(self, space_id: int | None = None) -> SpaceDialog:
+        space = svc.get_space(self.ctx.db, space_id) if space_id is not None else None
+        dialog = SpaceDialog(self.ctx, space, self)
+        self._follow(dialog, SPACE)
+        return dialog
+
+    def category_dialog(self, category_id: int) -> CategoryDialog:
+        return CategoryDialog(self.ctx, self._categories.get(category_id), self)
+
+    def status_dialog(self) -> StatusDialog | None:
+        return StatusDialog(self.ctx, self._detail, self) if self._detail else None
+
+    def grant_dialog(self) -> GrantDialog | None:
+        return GrantDialog(self.ctx, self._detail, self) if self._detail else None
+
+    def _run(self, dialog: QDialog | None) -> None:
+        if dialog is not None:
+            dialog.exec()
+
+    def new_machine(self) -> None:
+        if self._spaces:
+            self._run(self.machine_dialog())
+
+    def new_space(self) -> None:
+        self._run(self.space_dialog())
+
+    def edit_selected(self) -> None:
+        key = self.selected()
+        try:
+            if key is None:
+                return
+            if key[0] == MACHINE:
+                self._run(self.machine_dialog(key[1]))
+            elif key[0] == SPACE:
+                self._run(self.space_dialog(key[1]))
+            else:
+                self._run(self.category_dialog(key[1][1]))
+        except DomainError as err:  # deleted or changed by another desk meanwhile
+            show_error(self, err)
+            self.refresh()
+
+    def change_status(self) -> None:
+        self._run(self.status_dialog())
+
+    def grant(self) -> None:
+        self._run(self.grant_dialog())
+
+    def revoke_selected(self) -> None:
+        auth_id = self._selected_authorization()
+        if auth_id is None or self._detail is None:
+            return
+        row = self.auth_table.currentRow()
+        member = self.auth_table.item(row, 0).text()
+        through = self.auth_table.item(row, 1).text()
+        if not self._confirm(
+            self.tr("Revoke the authorization"),
+            self.tr(
+                "Revoke the authorization of {member} ({through})? They will need a new "
+                "training to use the machine."
+            ).format(member=member, through=through),
+        ):
+            return
+        try:
+            revoke_authorization(self.ctx.db, self.ctx.operator_id, auth_id)
+        except DomainError as err:
+            show_error(self, err)
+        self.ctx.notify("authorization", [auth_id])
+
+    def toggle_archived(self) -> None:
+        key = self.selected()
+        if key is None or key[0] not in (MACHINE, SPACE):
+            return
+        kind, item_id = key
+        if kind == MACHINE:
+            if self._detail is None:
+                return
+            archived, name = self._detail.archived, self._detail.data.name
+            if archived:
+                question = self.tr("Restore the machine “{name}”?")
+            else:
+                question = self.tr(
+                    "Archive the machine “{name}”? It will no longer be offered; its history "
+                    "and authorizations are kept."
+                )
+        else:
+            space = next(s for s in self._spaces if s.id == item_id)
+            archived, name = space.archived, space.name
+            if archived:
+                question = self.tr("Restore the space “{name}”?")
+            else:
+                question = self.tr("Archive the space “{name}”? Its history is kept.")
+        title = self.tr("Restore") if archived else self.tr("Archive")
+        if not self._confirm(title, question.format(name=name)):
+            return
+        try:
+            if kind == MACHINE:
+                svc.set_machine_archived(self.ctx.db, self.ctx.operator_id, item_id, not archived)
+            else:
+                svc.set_space_archived(self.ctx.db, self.ctx.operator_id, item_id, not archived)
+        except DomainError as err:
+            show_error(self, err)
+            return
+        self.ctx.notify(kind, [item_id])

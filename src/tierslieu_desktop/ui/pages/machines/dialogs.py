@@ -1,0 +1,520 @@
+"""Dialogs of the machines page: machine, space, category, status, authorization.
+
+Each dialog saves through the service itself in ``submit()`` (bound to OK and Enter):
+invalid input shows its message under the field and nothing is saved; on success it
+notifies the app-wide ``changed`` signal, keeps the new id in ``saved_id`` and closes.
+Tests call ``submit()`` directly instead of ``exec()``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tierslieu_desktop.domain.enums import MachineStatus, SpaceKind
+from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.domain.money import parse_amount
+from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.services import machines as svc
+from tierslieu_desktop.services import members as member_service
+from tierslieu_desktop.services import operators as operator_service
+from tierslieu_desktop.services.authorizations import AuthorizationInput, grant_authorization
+from tierslieu_desktop.services.common import fold
+from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.pages.machines.labels import space_kind_label, status_icon, status_label
+from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
+
+MEMBER_RESULTS = 30
+
+
+class _FormDialog(QDialog):
+    """A ValidatedForm, a line for errors that belong to no field, and OK / Cancel."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.saved_id: int | None = None
+        self.setMinimumWidth(460)
+        self._outer = QVBoxLayout(self)
+        self.form = ValidatedForm()
+        self._outer.addLayout(self.form)
+        self.message = QLabel()
+        self.message.setObjectName("dialogError")
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self._outer.addWidget(self.message)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self._outer.addWidget(self.buttons)
+
+    def save(self) -> int:
+        """Parse the widgets and call the service. Raises DomainError / ValidationError."""
+        raise NotImplementedError
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def submit(self) -> bool:
+        """Save; on error show it in the dialog and stay open. True when saved."""
+        self.form.clear_errors()
+        self.show_message("")
+        try:
+            self.saved_id = self.save()
+        except ValidationError as err:
+            unknown = self.form.show_errors(err.fields)
+            if unknown:
+                self.show_message(error_message(err))
+            return False
+        except DomainError as err:
+            self.show_message(error_message(err))
+            return False
+        self.accept()
+        return True
+
+
+def _line(max_length: int, placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit()
+    edit.setMaxLength(max_length)
+    if placeholder:
+        edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def _notes() -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)  # Tab leaves the box: the dialog stays usable by keyboard
+    edit.setFixedHeight(70)
+    return edit
+
+
+# --- machine -------------------------------------------------------------------------
+
+
+class MachineDialog(_FormDialog):
+    """Create or edit a machine. A category that does not exist yet can be typed in: it is
+    created with the machine."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        detail: svc.MachineDetail | None = None,
+        parent: QWidget | None = None,
+        *,
+        space_id: int | None = None,
+        category_id: int | None = None,
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.machine_id = detail.id if detail else None
+        self.setWindowTitle(self.tr("Edit machine") if detail else self.tr("New machine"))
+        data = detail.data if detail else svc.MachineInput()
+        space_id = data.space_id if detail else space_id
+        category_id = data.category_id if detail else category_id
+        f = self.form
+
+        self.name = f.add_field("name", self.tr("&Name:"), _line(svc.NAME_MAX))
+        self.name.setPlaceholderText(self.tr("e.g. Laser cutter Trotec"))
+
+        self.category = QComboBox()
+        self.category.setEditable(True)
+        self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # inline completion: "las" + Enter picks "Laser", never creates a category "las"
+        self.category.completer().setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+        self.category.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.category.lineEdit().setMaxLength(svc.NAME_MAX)
+        self.category.lineEdit().setPlaceholderText(self.tr("Choose or type a new category"))
+        self._categories = svc.list_categories(ctx.db)
+        for c in self._categories:
+            self.category.addItem(c.name, c.id)
+        f.add_field("category", self.tr("&Category:"), self.category)
+        self.new_category_hint = QLabel()
+        self.new_category_hint.setObjectName("newCategoryHint")
+        self.new_category_hint.setWordWrap(True)
+        self.new_category_hint.hide()
+        f.addRow("", self.new_category_hint)
+        self.category.editTextChanged.connect(self._update_category_hint)
+        self.category.setCurrentIndex(self.category.findData(category_id))
+        if category_id is None:
+            self.category.setEditText("")
+
+        self.space = QComboBox()
+        for s in svc.list_spaces(ctx.db, include_archived=True):
+            if not s.archived or s.id == space_id:
+                self.space.addItem(s.name, s.id)
+        f.add_field("space", self.tr("&Space:"), self.space)
+        self.space.setCurrentIndex(self.space.findData(space_id) if space_id is not None else 0)
+
+        self.make = f.add_field("make", self.tr("&Make:"), _line(svc.TEXT_MAX))
+        self.model = f.add_field("model", self.tr("Mo&del:"), _line(svc.TEXT_MAX))
+        self.serial_number = f.add_field(
+            "serial_number", self.tr("Se&rial number:"), _line(svc.TEXT_MAX)
+        )
+        self.authorization_required = QCheckBox(self.tr("Training required before use"))
+        f.add_field("authorization_required", self.tr("Training:"), self.authorization_required)
+        self.authorization_required.setAccessibleName(self.tr("Training required before use"))
+
+        self.hour_counter = QDoubleSpinBox()
+        self.hour_counter.setDecimals(2)  # 2 decimals keep every minute exactly
+        self.hour_counter.setRange(0, 999_999)
+        self.hour_counter.setSuffix(" h")
+        self.hour_counter.setGroupSeparatorShown(False)
+        f.add_field("hour_counter", self.tr("&Hour counter:"), self.hour_counter)
+
+        example_date = formatting.short_date(date.today())
+        self.purchase_date = f.add_field(
+            "purchase_date",
+            self.tr("&Purchase date:"),
+            _line(20, self.tr("e.g. {example}").format(example=example_date)),
+        )
+        self.purchase_value = f.add_field(
+            "purchase_value",
+            self.tr("Purchase &value (€):"),
+            _line(20, self.tr("e.g. {example}").format(example=formatting.amount_input(1250000))),
+        )
+        self.funded_by = f.add_field(
+            "funded_by",
+            self.tr("&Funded by:"),
+            _line(svc.FUNDED_BY_MAX, self.tr("e.g. Region, LEADER programme, own funds")),
+        )
+        self.description = f.add_field("description", self.tr("D&escription:"), _notes())
+
+        self.name.setText(data.name)
+        self.make.setText(data.make)
+        self.model.setText(data.model)
+        self.serial_number.setText(data.serial_number)
+        self.authorization_required.setChecked(data.authorization_required)
+        self.hour_counter.setValue(data.hour_counter_minutes / 60)
+        self.purchase_date.setText(formatting.short_date(data.purchase_date))
+        self.purchase_value.setText(formatting.amount_input(data.purchase_value_cents))
+        self.funded_by.setText(data.funded_by)
+        self.description.setPlainText(data.description)
+        self.name.setFocus()
+
+    def _update_category_hint(self, _text: str = "") -> None:
+        _cat_id, new_name = self._category_choice()
+        self.new_category_hint.setText(
+            self.tr("“{name}” is a new category: it will be created with the machine.").format(
+                name=new_name
+            )
+            if new_name
+            else ""
+        )
+        self.new_category_hint.setVisible(bool(new_name))
+        self.category.setAccessibleDescription(self.new_category_hint.text())
+
+    def _category_choice(self) -> tuple[int | None, str]:
+        """(existing category id, or None and the name of a category to create)."""
+        text = " ".join(self.category.currentText().split())
+        if not text:
+            return None, ""
+        for c in self._categories:
+            if fold(c.name) == fold(text):
+                return c.id, ""
+        return None, text
+
+    def save(self) -> int:
+        errors: dict[str, str] = {}
+        value_text = self.purchase_value.text().strip()
+        value_cents = None
+        if value_text:
+            try:
+                value_cents = parse_amount(value_text)
+            except DomainError:
+                errors["purchase_value"] = "amount_invalid"
+        date_text = self.purchase_date.text().strip()
+        purchase_date = formatting.parse_date(date_text) if date_text else None
+        if date_text and purchase_date is None:
+            errors["purchase_date"] = "date_invalid"
+        category_id, new_category = self._category_choice()
+        data = svc.MachineInput(
+            name=self.name.text(),
+            category_id=category_id,
+            space_id=self.space.currentData(),
+            make=self.make.text(),
+            model=self.model.text(),
+            serial_number=self.serial_number.text(),
+            authorization_required=self.authorization_required.isChecked(),
+            hour_counter_minutes=round(self.hour_counter.value() * 60),
+            purchase_date=purchase_date,
+            purchase_value_cents=value_cents,
+            funded_by=self.funded_by.text(),
+            description=self.description.toPlainText(),
+        )
+        try:
+            svc.validate_machine(data, new_category=new_category)
+        except ValidationError as err:
+            errors = {**err.fields, **errors}
+        if errors:
+            raise ValidationError(errors)
+        machine_id = svc.save_machine(
+            self.ctx.db, self.ctx.operator_id, data, self.machine_id, new_category=new_category
+        )
+        if new_category:
+            self.ctx.notify("machine_category", [])
+        self.ctx.notify("machine", [machine_id])
+        return machine_id
+
+
+# --- space ---------------------------------------------------------------------------
+
+
+class SpaceDialog(_FormDialog):
+    def __init__(
+        self, ctx: AppContext, space: svc.SpaceRow | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.space_id = space.id if space else None
+        self.setWindowTitle(self.tr("Edit space") if space else self.tr("New space"))
+        data = space.data if space else svc.SpaceInput(kind=SpaceKind.FABLAB)
+        f = self.form
+        self.name = f.add_field("name", self.tr("&Name:"), _line(svc.NAME_MAX))
+        self.name.setPlaceholderText(self.tr("e.g. Fablab, Meeting room Causse"))
+        self.kind = QComboBox()
+        for kind in SpaceKind:
+            self.kind.addItem(space_kind_label(kind), kind.value)
+        f.add_field("kind", self.tr("&Kind:"), self.kind)
+        self.capacity = QSpinBox()
+        self.capacity.setRange(0, 10_000)
+        self.capacity.setSpecialValueText(self.tr("Not set"))
+        self.capacity.setSuffix(self.tr(" people"))
+        f.add_field("capacity", self.tr("&Capacity:"), self.capacity)
+        self.bookable = QCheckBox(self.tr("The space itself can be booked"))
+        f.add_field("bookable", self.tr("Booking:"), self.bookable)
+        self.bookable.setAccessibleName(self.tr("The space itself can be booked"))
+        self.description = f.add_field("description", self.tr("D&escription:"), _notes())
+
+        self.name.setText(data.name)
+        self.kind.setCurrentIndex(self.kind.findData(data.kind.value))
+        self.capacity.setValue(data.capacity or 0)
+        self.bookable.setChecked(data.bookable)
+        self.description.setPlainText(data.description)
+        self.name.setFocus()
+
+    def save(self) -> int:
+        data = svc.SpaceInput(
+            name=self.name.text(),
+            kind=SpaceKind(self.kind.currentData()),
+            capacity=self.capacity.value() or None,
+            bookable=self.bookable.isChecked(),
+            description=self.description.toPlainText(),
+        )
+        space_id = svc.save_space(self.ctx.db, self.ctx.operator_id, data, self.space_id)
+        self.ctx.notify("space", [space_id])
+        return space_id
+
+
+# --- category ------------------------------------------------------------------------
+
+
+class CategoryDialog(_FormDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        category: svc.CategoryRow | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.category_id = category.id if category else None
+        self.setWindowTitle(
+            self.tr("Rename category") if category else self.tr("New machine category")
+        )
+        self.name = self.form.add_field("name", self.tr("&Name:"), _line(svc.NAME_MAX))
+        self.name.setPlaceholderText(self.tr("e.g. Laser cutting, FDM 3D printing"))
+        self.name.setText(category.name if category else "")
+        self.name.setFocus()
+
+    def save(self) -> int:
+        category_id = svc.save_category(
+            self.ctx.db, self.ctx.operator_id, self.name.text(), self.category_id
+        )
+        self.ctx.notify("machine_category", [category_id])
+        return category_id
+
+
+# --- status --------------------------------------------------------------------------
+
+
+class StatusDialog(_FormDialog):
+    def __init__(
+        self, ctx: AppContext, detail: svc.MachineDetail, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.machine_id = detail.id
+        self.setWindowTitle(self.tr("Status of {machine}").format(machine=detail.data.name))
+        self.status = QComboBox()
+        for status in MachineStatus:
+            self.status.addItem(status_icon(status), status_label(status), status.value)
+        self.form.add_field("status", self.tr("&Status:"), self.status)
+        self.note = self.form.add_field(
+            "status_note",
+            self.tr("&Why:"),
+            _line(500, self.tr("e.g. Laser tube replaced, back on 12 March")),
+        )
+        hint = QLabel(self.tr("A note is required when the machine is not available."))
+        hint.setWordWrap(True)
+        self._outer.insertWidget(1, hint)
+        self.status.setCurrentIndex(self.status.findData(detail.status.value))
+        self.note.setText(detail.status_note)
+        self.status.setFocus()
+
+    def save(self) -> int:
+        svc.set_machine_status(
+            self.ctx.db,
+            self.ctx.operator_id,
+            self.machine_id,
+            MachineStatus(self.status.currentData()),
+            self.note.text(),
+        )
+        self.ctx.notify("machine", [self.machine_id])
+        return self.machine_id
+
+
+# --- authorization -------------------------------------------------------------------
+
+
+class _ArrowKeysToList(QObject):
+    """Up / Down typed in the search box move the selection in the result list."""
+
+    def __init__(self, results: QListWidget) -> None:
+        super().__init__(results)
+        self.results = results
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.KeyPress and event.key() in (
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Down,
+        ):
+            step = -1 if event.key() == Qt.Key.Key_Up else 1
+            row = min(max(self.results.currentRow() + step, 0), self.results.count() - 1)
+            self.results.setCurrentRow(row)
+            return True
+        return False
+
+
+class GrantDialog(_FormDialog):
+    """Authorize a member on this machine, or on every machine of its category."""
+
+    def __init__(
+        self, ctx: AppContext, detail: svc.MachineDetail, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.machine_id = detail.id
+        self.category_id = detail.data.category_id
+        self.setWindowTitle(self.tr("Grant an authorization"))
+        self.setMinimumWidth(520)
+        f = self.form
+
+        member_box = QWidget()
+        lay = QVBoxLayout(member_box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Type a name, a member number or a town"))
+        self.search.setClearButtonEnabled(True)
+        self.results = QListWidget()
+        self.results.setFixedHeight(140)
+        lay.addWidget(self.search)
+        lay.addWidget(self.results)
+        member_box.setFocusProxy(self.search)
+        f.add_field("member", self.tr("&Member:"), member_box)
+        self.search.setAccessibleName(self.tr("Find a member"))
+        self.results.setAccessibleName(self.tr("Matching members"))
+        self.search.installEventFilter(_ArrowKeysToList(self.results))
+        self.search.textChanged.connect(self._search)
+
+        scope_box = QWidget()
+        lay = QVBoxLayout(scope_box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.on_machine = QRadioButton(
+            self.tr("This machine only ({machine})").format(machine=detail.data.name)
+        )
+        self.on_category = QRadioButton(
+            self.tr("Every machine of the category “{category}”").format(
+                category=detail.category_name
+            )
+        )
+        self.on_machine.setChecked(True)
+        self._scope = QButtonGroup(self)
+        for b in (self.on_machine, self.on_category):
+            self._scope.addButton(b)
+            lay.addWidget(b)
+        scope_box.setFocusProxy(self.on_machine)
+        f.add_field("machine", self.tr("Covers:"), scope_box)
+        self.on_machine.setAccessibleName(self.tr("This machine only"))
+        self.on_category.setAccessibleName(self.tr("Every machine of the category"))
+
+        self.granted_on = QDateEdit()
+        self.granted_on.setCalendarPopup(True)
+        self.granted_on.setMaximumDate(QDate.currentDate())
+        self.granted_on.setDate(QDate.currentDate())
+        f.add_field("granted_on", self.tr("&Trained on:"), self.granted_on)
+        self.trainer = f.add_field("trainer", self.tr("T&rainer:"), _line(200))
+        self.trainer.setText(self._operator_name())
+        self.note = f.add_field("note", self.tr("N&ote:"), _line(500))
+
+        self._search("")
+        self.search.setFocus()
+
+    def _operator_name(self) -> str:
+        for op in operator_service.list_operators(self.ctx.db):
+            if op.id == self.ctx.operator_id:
+                return op.name
+        return ""
+
+    def _search(self, text: str) -> None:
+        self.results.clear()
+        for m in member_service.search_members(self.ctx.db, text, limit=MEMBER_RESULTS):
+            parts = [m.display_name, m.number, m.city]
+            item = QListWidgetItem(" · ".join(p for p in parts if p))
+            item.setData(Qt.ItemDataRole.UserRole, m.id)
+            self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def selected_member(self) -> int | None:
+        item = self.results.currentItem()
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+    def save(self) -> int:
+        member_id = self.selected_member()
+        if member_id is None:
+            raise ValidationError({"member": "member_required"})
+        on_category = self.on_category.isChecked()
+        auth_id = grant_authorization(
+            self.ctx.db,
+            self.ctx.operator_id,
+            AuthorizationInput(
+                member_id=member_id,
+                granted_on=self.granted_on.date().toPython(),
+                machine_id=None if on_category else self.machine_id,
+                category_id=self.category_id if on_category else None,
+                trainer=self.trainer.text(),
+                note=self.note.text(),
+            ),
+        )
+        self.ctx.notify("authorization", [auth_id])
+        return auth_id
