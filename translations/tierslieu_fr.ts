@@ -973,10 +973,6 @@
         <translation>Cotisation</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
         <source>&amp;Add a membership…</source>
         <translation>&amp;Ajouter une adhésion…</translation>
     </message>
@@ -1268,7 +1264,7 @@
     </message>
     <message>
         <source>Member until</source>
-        <translation>Adhérent jusqu'au</translation>
+        <translation>Fin d'adhésion</translation>
     </message>
     <message>
         <source>Archived member</source>

@@ -240,6 +240,6 @@ def test_membership_row_red_when_expired(ctx, db, operator, people):
     )
     model = MemberTableModel(db, TODAY)
     model.set_filter(MemberFilter(query="martin"))
-    index = model.index(0, 6)
+    index = model.index(0, [k for k, _s in MemberTableModel.COLUMNS].index("membership"))
     assert model.data(index) == "expiré 31/12/2024"
     assert model.data(index, Qt.ItemDataRole.ForegroundRole).color().name() == "#b3261e"

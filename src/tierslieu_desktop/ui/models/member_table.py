@@ -33,10 +33,10 @@ class MemberTableModel(QAbstractTableModel):
         ("number", "number"),
         ("name", "name"),
         ("city", "city"),
-        ("email", None),
-        ("phone", None),
         ("audience", "audience"),
         ("membership", "membership"),
+        ("email", None),
+        ("phone", None),
     )
 
     def __init__(self, db: Database, today: date | None = None, parent=None) -> None:  # type: ignore[no-untyped-def]

@@ -43,6 +43,7 @@ def _table(headers: list[str], name: str) -> QTableWidget:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     table.setMinimumHeight(90)
+    table.setWordWrap(False)
     return table
 
 
@@ -55,6 +56,7 @@ class MemberDetailPanel(QScrollArea):
         self._today = today
         self.detail: MemberDetail | None = None
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setObjectName("memberDetail")
         body = QWidget()
         self.setWidget(body)
@@ -109,9 +111,11 @@ class MemberDetailPanel(QScrollArea):
         ms_box = QGroupBox(self.tr("Memberships"))
         ms = QVBoxLayout(ms_box)
         self.memberships = _table(
-            [self.tr("Public"), self.tr("From"), self.tr("Until"), self.tr("Fee"), self.tr("Note")],
+            [self.tr("Public"), self.tr("From"), self.tr("Until"), self.tr("Fee")],
             self.tr("Memberships"),
         )
+        self.memberships.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.memberships.horizontalHeader().setStretchLastSection(False)
         ms.addWidget(self.memberships)
         row = QHBoxLayout()
         self.add_membership_button = QPushButton(self.tr("&Add a membership…"))
@@ -132,6 +136,10 @@ class MemberDetailPanel(QScrollArea):
             [self.tr("Machine or category"), self.tr("Since"), self.tr("Trainer")],
             self.tr("Machine authorizations"),
         )
+        self.authorizations.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch
+        )
+        self.authorizations.horizontalHeader().setStretchLastSection(False)
         au.addWidget(self.authorizations)
         hint = QLabel(self.tr("Authorizations are granted from the Machines & spaces page."))
         hint.setStyleSheet("color: #53626d;")
@@ -250,11 +258,12 @@ class MemberDetailPanel(QScrollArea):
                 formatting.short_date(m.start_date),
                 formatting.short_date(m.end_date),
                 formatting.money(m.fee_cents),
-                m.note,
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, m.id)
+                if m.note:
+                    item.setToolTip(m.note)
                 if m.start_date <= today <= m.end_date:
                     font = item.font()
                     font.setBold(True)

@@ -136,9 +136,11 @@ class MembersPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((70, 200, 150, 190, 120, 150, 100)):
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        for col, width in enumerate((65, 185, 150, 150, 125, 200, 110)):
             self.table.setColumnWidth(col, width)
-        self.table.setColumnHidden(4, True)  # phone: in the detail panel
+        self.table.setColumnHidden(6, True)  # phone: in the detail panel
 
         self.detail = MemberDetailPanel(ctx, today)
         splitter = QSplitter()
@@ -146,7 +148,7 @@ class MembersPage(Page):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 420])
+        splitter.setSizes([780, 380])
         splitter.setChildrenCollapsible(False)
         lay.addWidget(splitter, 1)
 
