@@ -47,6 +47,7 @@ def test_structure_saved_with_logo(qtbot, ctx, db, tmp_path):
     qtbot.keyClicks(tab.fields["name"], "Tiers-lieu du Causse")
     qtbot.keyClicks(tab.fields["siret"], "73282932000074")
     qtbot.keyClicks(tab.fields["postcode"], "46400")
+    tab.fields["address"].setPlainText("Hôtel d'entreprises\n2 avenue du Haut-Quercy")
     logo = tmp_path / "logo.png"
     logo.write_bytes(png_bytes())
     not_an_image = tmp_path / "notes.txt"
@@ -63,6 +64,7 @@ def test_structure_saved_with_logo(qtbot, ctx, db, tmp_path):
         "46400",
     )
     assert saved.logo == logo.read_bytes()
+    assert saved.address == "Hôtel d'entreprises\n2 avenue du Haut-Quercy"  # two lines kept
 
 
 def test_publics_created_renamed_and_archived(qtbot, ctx, db, monkeypatch):

@@ -89,7 +89,7 @@ class HomePage(Page):
         lay.addWidget(coming)
         lay.addStretch(1)
         ctx.changed.connect(self._on_changed)
-        self.refresh()
+        # Figures are loaded by activate(), when the page is shown (once at start).
 
     def _on_changed(self, entity: str, _ids: list) -> None:
         if entity in ("member", "machine", "structure", "membership"):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -87,13 +88,16 @@ class StructureTab(QWidget):
             "iban": self.tr("IBAN:"),
             "bic": self.tr("BIC:"),
         }
-        self.fields: dict[str, QLineEdit] = {}
+        self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         for name in TEXT_FIELDS:
             if name == "address":
                 self.vat_regime = f.add_field("vat_regime", self.tr("VAT regime:"), QComboBox())
                 for value, label in vat_regime_labels().items():
                     self.vat_regime.addItem(label, value.value)
-            self.fields[name] = f.add_field(name, labels[name], QLineEdit())
+            edit = QPlainTextEdit() if name == "address" else QLineEdit()
+            self.fields[name] = f.add_field(name, labels[name], edit)
+        self.fields["address"].setTabChangesFocus(True)
+        self.fields["address"].setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.fields["legal_form"].setPlaceholderText(self.tr("e.g. association loi 1901"))
         self.fields["rna"].setPlaceholderText("W462000123")
 
@@ -135,7 +139,10 @@ class StructureTab(QWidget):
     def load(self) -> None:
         data = structure_service.get_structure(self.ctx.db)
         for name, edit in self.fields.items():
-            edit.setText(getattr(data, name))
+            if isinstance(edit, QPlainTextEdit):
+                edit.setPlainText(getattr(data, name))
+            else:
+                edit.setText(getattr(data, name))
         self.vat_regime.setCurrentIndex(max(self.vat_regime.findData(data.vat_regime.value), 0))
         self.set_logo(data.logo)
         self.form.clear_errors()
@@ -179,7 +186,10 @@ class StructureTab(QWidget):
             self.load_logo_file(path)
 
     def current_data(self) -> StructureData:
-        values = {name: edit.text() for name, edit in self.fields.items()}
+        values = {
+            name: edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
+            for name, edit in self.fields.items()
+        }
         return StructureData(
             **values, vat_regime=VatRegime(self.vat_regime.currentData()), logo=self._logo
         )
