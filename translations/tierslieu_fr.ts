@@ -973,12 +973,16 @@
         <translation>Cotisation</translation>
     </message>
     <message>
-        <source>&amp;Add a membership…</source>
-        <translation>&amp;Ajouter une adhésion…</translation>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
     </message>
     <message>
         <source>Add a membership</source>
         <translation>Ajouter une adhésion</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Supprimer…</translation>
     </message>
     <message>
         <source>Remove the membership</source>

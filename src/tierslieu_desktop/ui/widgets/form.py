@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from tierslieu_desktop.ui.errors import field_message
 
@@ -23,6 +23,8 @@ class ValidatedForm(QFormLayout):
 
     def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
         box = QWidget()
+        # A row never takes more height than its field needs (no gap above a tall field).
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)

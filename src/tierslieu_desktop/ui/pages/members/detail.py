@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -57,6 +58,7 @@ class MemberDetailPanel(QScrollArea):
         self.detail: MemberDetail | None = None
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setObjectName("memberDetail")
         body = QWidget()
         self.setWidget(body)
@@ -102,6 +104,9 @@ class MemberDetailPanel(QScrollArea):
         ):
             value = QLabel()
             value.setWordWrap(True)
+            # wrap at the panel's width instead of widening the panel for a long word
+            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            value.setMinimumWidth(120)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setObjectName(f"detail_{key}")
             value.setAccessibleName(label.rstrip(" :"))
@@ -118,10 +123,10 @@ class MemberDetailPanel(QScrollArea):
         self.memberships.horizontalHeader().setStretchLastSection(False)
         ms.addWidget(self.memberships)
         row = QHBoxLayout()
-        self.add_membership_button = QPushButton(self.tr("&Add a membership…"))
+        self.add_membership_button = QPushButton(self.tr("&Add…"))
         self.add_membership_button.setAccessibleName(self.tr("Add a membership"))
         self.add_membership_button.clicked.connect(self.add_membership)
-        self.remove_membership_button = QPushButton(self.tr("Remove the membership"))
+        self.remove_membership_button = QPushButton(self.tr("Remove…"))
         self.remove_membership_button.setAccessibleName(self.tr("Remove the membership"))
         self.remove_membership_button.clicked.connect(self.remove_membership)
         row.addWidget(self.add_membership_button)
@@ -216,7 +221,7 @@ class MemberDetailPanel(QScrollArea):
             age = (age + " · " if age else "") + self.tr("minor")
         v["age"].setText(age)
         v["guardian"].setText(
-            " · ".join(
+            "\n".join(
                 p for p in (data.guardian_name, data.guardian_phone, data.guardian_email) if p
             )
         )
