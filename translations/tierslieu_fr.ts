@@ -1603,6 +1603,10 @@
         <source>Cannot open "{t}".</source>
         <translation>Impossible d'ouvrir « {t} ».</translation>
     </message>
+    <message>
+        <source>No screen is available to open the window (run it from a desktop session). The database "{t}" is ready.</source>
+        <translation>Aucun écran n'est disponible pour ouvrir la fenêtre (lancez l'application depuis une session de bureau). La base « {t} » est prête.</translation>
+    </message>
 </context>
 <context>
     <name>StatusDialog</name>

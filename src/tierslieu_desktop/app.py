@@ -85,18 +85,50 @@ def build_main_window(db: Database, lang: str):
     return ctx, window
 
 
+def _display_available() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        return False
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def report_open_error(exc: DatabaseOpenError, lang: str) -> int:
+    """Print why the database cannot be opened (translated); also show it in a dialog when
+    started from a desktop icon. Works without any display (no QApplication needed)."""
+    gui = _display_available() and not (sys.stderr and sys.stderr.isatty())
+    if gui:
+        app = create_application()
+    else:
+        app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    install_translators(app, lang)  # type: ignore[arg-type]
+    text = open_error_text(exc)
+    print(f"tierslieu: {text}", file=sys.stderr)
+    if gui:
+        QMessageBox.critical(None, "Tiers-Lieu Desktop", text)
+    return 2
+
+
 def run(db_target: str | None, lang: str | None) -> int:
     lang = lang or config.saved_language()
-    app = create_application()
-    install_translators(app, lang)
     try:
+        # Before any window: a wrong file is reported even on a machine without display.
         db = open_database(db_target)
     except DatabaseOpenError as exc:
-        text = open_error_text(exc)
-        print(f"tierslieu: {text}", file=sys.stderr)
-        if os.environ.get("QT_QPA_PLATFORM") != "offscreen" and not sys.stderr.isatty():
-            QMessageBox.critical(None, "Tiers-Lieu Desktop", text)
-        return 2
+        return report_open_error(exc, lang)
+    if not os.environ.get("QT_QPA_PLATFORM") and not _display_available():
+        core = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+        install_translators(core, lang)  # type: ignore[arg-type]
+        message = QCoreApplication.translate(
+            "Startup",
+            "No screen is available to open the window (run it from a desktop session). "
+            'The database "{t}" is ready.',
+        ).format(t=db.target)
+        print(f"tierslieu: {message}", file=sys.stderr)
+        db.dispose()
+        return 3
+    app = create_application()
+    install_translators(app, lang)
     _ctx, window = build_main_window(db, lang)
     window.show()
     if os.environ.get("TIERSLIEU_EXIT_WHEN_SHOWN"):

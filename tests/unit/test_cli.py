@@ -84,3 +84,31 @@ def test_default_database_lives_in_the_user_data_dir(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (data / "tierslieu.sqlite").exists()
+
+
+def test_without_any_screen_a_wrong_file_is_still_reported(tmp_path):
+    """On a machine without display, Qt must not abort before the message is printed."""
+    bad = tmp_path / "notes.txt"
+    bad.write_text("hello")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "tierslieu_desktop", "--db", str(bad)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert "n'est pas une base" in result.stderr
+    good = tmp_path / "new.sqlite"
+    result = subprocess.run(
+        [sys.executable, "-m", "tierslieu_desktop", "--db", str(good)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 3
+    assert "Aucun écran" in result.stderr
+    assert good.exists()
