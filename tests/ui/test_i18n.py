@@ -173,3 +173,66 @@ def test_no_english_left_in_dialogs(demo_db, qtbot, french):
         dialog.show()
         leaks = sorted({t for t in visible_texts(dialog) if t in LEAKS})
         assert leaks == [], type(dialog).__name__
+
+
+def unnamed_controls(root: QWidget) -> list[str]:
+    """Visible interactive widgets without an accessible name (Qt's own inner parts of
+    combo boxes, spin boxes, line edits, tab bars and views excepted)."""
+    from PySide6.QtWidgets import (
+        QAbstractScrollArea,
+        QAbstractSpinBox,
+        QHeaderView,
+        QPlainTextEdit,
+        QScrollBar,
+        QTabBar,
+    )
+
+    interactive = (
+        QAbstractButton,
+        QLineEdit,
+        QComboBox,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QPlainTextEdit,
+    )
+    inner_parents = (QComboBox, QAbstractSpinBox, QLineEdit, QTabBar, QAbstractScrollArea)
+    missing = []
+    for w in root.findChildren(QWidget):
+        if not isinstance(w, interactive) or isinstance(w, QScrollBar | QHeaderView):
+            continue
+        if not w.isVisible() or isinstance(w.parentWidget(), inner_parents):
+            continue
+        if not w.accessibleName().strip():
+            text = w.text() if hasattr(w, "text") else ""
+            missing.append(f"{type(w).__name__} {w.objectName()!r} {text!r}")
+    return missing
+
+
+@pytest.mark.parametrize("key", PAGES)
+def test_every_control_has_an_accessible_name(demo_db, qtbot, french, key):
+    window = _window(demo_db, qtbot, "fr")
+    page = window.show_page(key)
+    if key == "members":
+        page.select_row(0)
+    assert unnamed_controls(page) == []
+    assert unnamed_controls(window.statusBar()) == []
+
+
+def test_every_dialog_control_has_an_accessible_name(demo_db, qtbot, french):
+    from tierslieu_desktop.ui.pages.members.dialog import MemberDialog
+    from tierslieu_desktop.ui.pages.members.membership_dialog import MembershipDialog
+
+    window = _window(demo_db, qtbot, "fr")
+    machines = window.show_page("machines")
+    machines.select("machine", page_first_machine(demo_db))
+    for dialog in [
+        MemberDialog(window.ctx, 1),
+        MembershipDialog(window.ctx, 1),
+        machines.machine_dialog(page_first_machine(demo_db)),
+        machines.space_dialog(),
+        machines.status_dialog(),
+        machines.grant_dialog(),
+    ]:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert unnamed_controls(dialog) == [], type(dialog).__name__

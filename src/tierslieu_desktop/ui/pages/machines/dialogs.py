@@ -68,6 +68,8 @@ class _FormDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        for button in self.buttons.buttons():  # "OK" / "Annuler", translated by Qt
+            button.setAccessibleName(button.text().replace("&", ""))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self._outer.addWidget(self.buttons)
