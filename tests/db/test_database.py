@@ -122,16 +122,17 @@ def test_backup_is_made_before_migrating(tmp_path, monkeypatch):
 
     path = tmp_path / "old.sqlite"
     open_database(str(path)).dispose()
-    monkeypatch.setattr(engine_mod, "HEAD_REVISION", "0002_pretend")
+    monkeypatch.setattr(engine_mod, "HEAD_REVISION", "9999_pretend")
     monkeypatch.setattr(
-        "tierslieu_desktop.db.migrations.runner.known_revisions", lambda: {"0001", "0002_pretend"}
+        "tierslieu_desktop.db.migrations.runner.known_revisions",
+        lambda: {HEAD_REVISION, "9999_pretend"},
     )
     monkeypatch.setattr("tierslieu_desktop.db.migrations.runner.upgrade", lambda engine: None)
     open_database(str(path)).dispose()
-    backups = list(tmp_path.glob("old.sqlite.before-0002_pretend-*.bak"))
+    backups = list(tmp_path.glob("old.sqlite.before-9999_pretend-*.bak"))
     assert len(backups) == 1
     con = sqlite3.connect(backups[0])
-    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD_REVISION
     con.close()
 
 
@@ -157,4 +158,23 @@ def _create_members(args: tuple[str, str, int]) -> None:
     database = open_database(path)
     for i in range(count):
         save_member(database, None, MemberInput(last_name=f"{desk}{i}", first_name="Test"))
+    database.dispose()
+
+
+def test_machines_of_a_0001_database_get_default_booking_rules(tmp_path):
+    """Schema 0002 adds booking rules to existing machines and spaces, with defaults."""
+    from tierslieu_desktop.db.models import Machine, Space
+
+    path = tmp_path / "park.sqlite"
+    path.write_bytes((FROZEN / "schema_0001_park.sqlite").read_bytes())
+    database = open_database(str(path))
+    with database.read() as session:
+        laser = session.scalars(select(Machine)).one()
+        room = session.get(Space, 2)
+        assert (laser.name, laser.slot_step_minutes, laser.max_duration_minutes) == (
+            "Découpeuse laser",
+            15,
+            240,
+        )
+        assert room.closed_on_holidays is True and room.buffer_minutes == 0
     database.dispose()
