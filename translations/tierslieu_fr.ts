@@ -230,6 +230,74 @@
         <translation>L'espace « {space} » est archivé : restaurez-le d'abord.</translation>
     </message>
     <message>
+        <source>{resource} is already booked by {who} from {start} to {end} (with {buffer} min of preparation after each booking).</source>
+        <translation>{resource} est déjà réservé(e) par {who} du {start} au {end} (avec {buffer} min de préparation après chaque réservation).</translation>
+    </message>
+    <message>
+        <source>{resource} is already booked by {who} from {start} to {end}.</source>
+        <translation>{resource} est déjà réservé(e) par {who} du {start} au {end}.</translation>
+    </message>
+    <message>
+        <source>Outside opening hours: on {day} the place is open {ranges}.</source>
+        <translation>En dehors des horaires d'ouverture : le {day}, le lieu est ouvert {ranges}.</translation>
+    </message>
+    <message>
+        <source>The place is closed on {day} ({reason}).</source>
+        <translation>Le lieu est fermé le {day} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The place is closed on {day}.</source>
+        <translation>Le lieu est fermé le {day}.</translation>
+    </message>
+    <message>
+        <source>{resource} is booked by steps of {step} minutes (e.g. 10:00, 10:{step}).</source>
+        <translation>{resource} se réserve par tranches de {step} minutes (ex. 10:00, 10:{step}).</translation>
+    </message>
+    <message>
+        <source>A booking of {resource} lasts at least {minutes} minutes.</source>
+        <translation>Une réservation de {resource} dure au moins {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>A booking of {resource} lasts at most {minutes} minutes.</source>
+        <translation>Une réservation de {resource} dure au plus {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>{resource} can be booked at most {days} days ahead.</source>
+        <translation>{resource} se réserve au plus {days} jours à l'avance.</translation>
+    </message>
+    <message>
+        <source>This time is already past: choose a time to come.</source>
+        <translation>Cet horaire est déjà passé : choisissez un horaire à venir.</translation>
+    </message>
+    <message>
+        <source>{resource} cannot be booked: it is {status}.</source>
+        <translation>{resource} ne peut pas être réservé(e) : la machine est {status}.</translation>
+    </message>
+    <message>
+        <source>{resource} is not a space that can be booked (see Machines &amp; spaces).</source>
+        <translation>{resource} n'est pas un espace réservable (voir Machines &amp; espaces).</translation>
+    </message>
+    <message>
+        <source>{resource} is archived: it cannot be booked.</source>
+        <translation>{resource} est archivé(e) : impossible de le réserver.</translation>
+    </message>
+    <message>
+        <source>{member} is archived: restore the member first.</source>
+        <translation>{member} est archivé(e) : restaurez d'abord l'adhérent.</translation>
+    </message>
+    <message>
+        <source>{member} is not authorized on {resource}: book after a training, or give the reason for an exception.</source>
+        <translation>{member} n'est pas habilité(e) sur {resource} : réservez après une formation, ou indiquez la raison d'une exception.</translation>
+    </message>
+    <message>
+        <source>This booking is {status}: it can no longer be changed.</source>
+        <translation>Cette réservation est {status} : elle ne peut plus être modifiée.</translation>
+    </message>
+    <message>
+        <source>This booking is in progress: only its end can still change.</source>
+        <translation>Cette réservation est en cours : seule son heure de fin peut encore changer.</translation>
+    </message>
+    <message>
         <source>The action could not be completed ({code}).</source>
         <translation>L'action n'a pas pu aboutir ({code}).</translation>
     </message>
@@ -397,6 +465,38 @@
     <message>
         <source>Liable to VAT</source>
         <translation>Assujettie à la TVA</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>réservée</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>disponible</translation>
+    </message>
+    <message>
+        <source>in maintenance</source>
+        <translation>en maintenance</translation>
+    </message>
+    <message>
+        <source>out of order</source>
+        <translation>hors service</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Iterable
+from datetime import date, datetime, time
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -80,3 +81,22 @@ def parse_date(text: str) -> date | None:
         return babel_dates.parse_date(text, locale=_locale)
     except (ValueError, IndexError):
         return None
+
+
+def clock(minute: int) -> str:
+    """Minutes after local midnight as a time of day ("09:30"; 1440 is "24:00")."""
+    if minute >= 24 * 60:
+        return "24:00"
+    return babel_dates.format_time(time(minute // 60, minute % 60), format="short", locale=_locale)
+
+
+def local_time(value: datetime | None) -> str:
+    """The time of day of an aware datetime, in Europe/Paris ("14:30")."""
+    if value is None:
+        return ""
+    return babel_dates.format_time(value, format="short", tzinfo=PARIS, locale=_locale)
+
+
+def minute_ranges(ranges: Iterable[tuple[int, int]]) -> str:
+    """ "09:00–12:30, 13:30–18:00"."""
+    return ", ".join(f"{clock(a)}–{clock(b)}" for a, b in ranges)

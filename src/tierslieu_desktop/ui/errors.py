@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -120,6 +122,61 @@ def error_message(err: DomainError) -> str:
         "space_archived": QCoreApplication.translate(
             "Errors", "The space “{space}” is archived: restore it first."
         ),
+        "booking_conflict": QCoreApplication.translate(
+            "Errors",
+            "{resource} is already booked by {who} from {start} to {end} "
+            "(with {buffer} min of preparation after each booking).",
+        )
+        if p.get("buffer")
+        else QCoreApplication.translate(
+            "Errors", "{resource} is already booked by {who} from {start} to {end}."
+        ),
+        "outside_opening_hours": QCoreApplication.translate(
+            "Errors", "Outside opening hours: on {day} the place is open {ranges}."
+        ),
+        "closed_day": QCoreApplication.translate(
+            "Errors", "The place is closed on {day} ({reason})."
+        )
+        if p.get("reason")
+        else QCoreApplication.translate("Errors", "The place is closed on {day}."),
+        "slot_step": QCoreApplication.translate(
+            "Errors", "{resource} is booked by steps of {step} minutes (e.g. 10:00, 10:{step})."
+        ),
+        "too_short": QCoreApplication.translate(
+            "Errors", "A booking of {resource} lasts at least {minutes} minutes."
+        ),
+        "too_long": QCoreApplication.translate(
+            "Errors", "A booking of {resource} lasts at most {minutes} minutes."
+        ),
+        "too_far_ahead": QCoreApplication.translate(
+            "Errors", "{resource} can be booked at most {days} days ahead."
+        ),
+        "booking_in_past": QCoreApplication.translate(
+            "Errors", "This time is already past: choose a time to come."
+        ),
+        "machine_unavailable": QCoreApplication.translate(
+            "Errors", "{resource} cannot be booked: it is {status}."
+        ),
+        "space_not_bookable": QCoreApplication.translate(
+            "Errors", "{resource} is not a space that can be booked (see Machines & spaces)."
+        ),
+        "resource_archived": QCoreApplication.translate(
+            "Errors", "{resource} is archived: it cannot be booked."
+        ),
+        "member_archived": QCoreApplication.translate(
+            "Errors", "{member} is archived: restore the member first."
+        ),
+        "authorization_required": QCoreApplication.translate(
+            "Errors",
+            "{member} is not authorized on {resource}: book after a training, or give the "
+            "reason for an exception.",
+        ),
+        "booking_closed": QCoreApplication.translate(
+            "Errors", "This booking is {status}: it can no longer be changed."
+        ),
+        "booking_in_progress": QCoreApplication.translate(
+            "Errors", "This booking is in progress: only its end can still change."
+        ),
         # New error codes go above this line.
     }
     text = messages.get(err.code)
@@ -128,9 +185,29 @@ def error_message(err: DomainError) -> str:
             "Errors", "The action could not be completed ({code})."
         ).format(code=err.code)
     try:
-        return text.format(**{k: v for k, v in p.items() if isinstance(v, str | int)})
+        return text.format(**_display_params(p))
     except (KeyError, IndexError):
         return text
+
+
+def _display_params(params: dict[str, object]) -> dict[str, str | int]:
+    """Dates, times, ranges and statuses in the user's language."""
+    from tierslieu_desktop.i18n import formatting
+    from tierslieu_desktop.ui.labels import booking_status_labels, machine_status_text
+
+    shown: dict[str, str | int] = {}
+    for key, value in params.items():
+        if isinstance(value, datetime):
+            shown[key] = formatting.local_datetime(value)
+        elif isinstance(value, date):
+            shown[key] = formatting.long_date(value)
+        elif key == "ranges" and isinstance(value, tuple | list):
+            shown[key] = formatting.minute_ranges(value)
+        elif key == "status" and isinstance(value, str):
+            shown[key] = booking_status_labels().get(value) or machine_status_text(value)
+        elif isinstance(value, str | int):
+            shown[key] = value
+    return shown
 
 
 def show_error(parent: QWidget | None, err: DomainError) -> None:

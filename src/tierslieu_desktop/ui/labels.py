@@ -36,3 +36,23 @@ def vat_regime_labels() -> dict[VatRegime, str]:
         VatRegime.FRANCHISE: QCoreApplication.translate("Labels", "VAT franchise (CGI art. 293 B)"),
         VatRegime.LIABLE: QCoreApplication.translate("Labels", "Liable to VAT"),
     }
+
+
+def booking_status_labels() -> dict[str, str]:
+    """Booking states as words (réservée → en cours → terminée, annulée, absent)."""
+    return {
+        "booked": QCoreApplication.translate("Labels", "booked"),
+        "in_progress": QCoreApplication.translate("Labels", "in progress"),
+        "done": QCoreApplication.translate("Labels", "done"),
+        "cancelled": QCoreApplication.translate("Labels", "cancelled"),
+        "no_show": QCoreApplication.translate("Labels", "no-show"),
+    }
+
+
+def machine_status_text(status: str) -> str:
+    """A machine's state inside a sentence ("it is in maintenance")."""
+    return {
+        "available": QCoreApplication.translate("Labels", "available"),
+        "maintenance": QCoreApplication.translate("Labels", "in maintenance"),
+        "out_of_order": QCoreApplication.translate("Labels", "out of order"),
+    }.get(status, status)
