@@ -61,6 +61,525 @@
     </message>
 </context>
 <context>
+    <name>BookingCalendar</name>
+    <message>
+        <source>{count} people</source>
+        <translation>{count} pers.</translation>
+    </message>
+    <message>
+        <source>Purpose: {purpose}</source>
+        <translation>Objet : {purpose}</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Note : {note}</translation>
+    </message>
+    <message>
+        <source>Resource blocked until {time} (preparation)</source>
+        <translation>Ressource bloquée jusqu'à {time} (préparation)</translation>
+    </message>
+    <message>
+        <source>Walk-in without booking</source>
+        <translation>Passage sans réservation</translation>
+    </message>
+    <message>
+        <source>Part of a weekly series</source>
+        <translation>Fait partie d'une série hebdomadaire</translation>
+    </message>
+    <message>
+        <source>Exception: {reason}</source>
+        <translation>Exception : {reason}</translation>
+    </message>
+    <message>
+        <source>Booking calendar</source>
+        <translation>Calendrier des réservations</translation>
+    </message>
+    <message>
+        <source>Booked by steps of {step} min, from {min} to {max} min</source>
+        <translation>Réservable par pas de {step} min, de {min} à {max} min</translation>
+    </message>
+    <message>
+        <source>{minutes} min of preparation after each booking</source>
+        <translation>{minutes} min de préparation après chaque réservation</translation>
+    </message>
+    <message>
+        <source>Closed: {reason}</source>
+        <translation>Fermé : {reason}</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Fermé</translation>
+    </message>
+    <message>
+        <source>Opening hours not set</source>
+        <translation>Horaires non définis</translation>
+    </message>
+    <message>
+        <source>No machine or bookable space in this space.</source>
+        <translation>Aucune machine ni espace réservable dans cet espace.</translation>
+    </message>
+    <message>
+        <source>by {step} min</source>
+        <translation>par {step} min</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDetailDialog</name>
+    <message>
+        <source>Booking</source>
+        <translation>Réservation</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>Quand :</translation>
+    </message>
+    <message>
+        <source>Who:</source>
+        <translation>Qui :</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>État :</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Objet :</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>No&amp;te :</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>History of the booking</source>
+        <translation>Historique de la réservation</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Check &amp;in</source>
+        <translation>&amp;Arrivée</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Enregistrer l'arrivée</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the booking…</source>
+        <translation>A&amp;nnuler la réservation…</translation>
+    </message>
+    <message>
+        <source>Cancel the booking</source>
+        <translation>Annuler la réservation</translation>
+    </message>
+    <message>
+        <source>&amp;No-show…</source>
+        <translation>A&amp;bsent…</translation>
+    </message>
+    <message>
+        <source>Mark the member absent</source>
+        <translation>Noter le membre absent</translation>
+    </message>
+    <message>
+        <source>&amp;Save purpose and note</source>
+        <translation>&amp;Enregistrer l'objet et la note</translation>
+    </message>
+    <message>
+        <source>Save purpose and note</source>
+        <translation>Enregistrer l'objet et la note</translation>
+    </message>
+    <message>
+        <source>(blocked until {time} for preparation)</source>
+        <translation>(bloquée jusqu'à {time} pour la préparation)</translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation>{count} pers.</translation>
+    </message>
+    <message>
+        <source>arrived at {time}</source>
+        <translation>arrivé(e) à {time}</translation>
+    </message>
+    <message>
+        <source>Walk-in without booking</source>
+        <translation>Passage sans réservation</translation>
+    </message>
+    <message>
+        <source>Part of a weekly series</source>
+        <translation>Fait partie d'une série hebdomadaire</translation>
+    </message>
+    <message>
+        <source>Booked without the authorization: {reason}</source>
+        <translation>Réservée sans l'habilitation : {reason}</translation>
+    </message>
+    <message>
+        <source>booking made</source>
+        <translation>réservation faite</translation>
+    </message>
+    <message>
+        <source>walk-in started</source>
+        <translation>passage commencé</translation>
+    </message>
+    <message>
+        <source>moved or resized</source>
+        <translation>déplacée ou redimensionnée</translation>
+    </message>
+    <message>
+        <source>purpose or note changed</source>
+        <translation>objet ou note modifiés</translation>
+    </message>
+    <message>
+        <source>arrival recorded</source>
+        <translation>arrivée enregistrée</translation>
+    </message>
+    <message>
+        <source>departure recorded</source>
+        <translation>départ enregistré</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <source>marked absent</source>
+        <translation>noté(e) absent(e)</translation>
+    </message>
+    <message>
+        <source>{action} (was {start} – {end})</source>
+        <translation>{action} (avant : {start} – {end})</translation>
+    </message>
+    <message>
+        <source>{action}, without the authorization: {reason}</source>
+        <translation>{action}, sans l'habilitation : {reason}</translation>
+    </message>
+    <message>
+        <source>{action} (weekly series)</source>
+        <translation>{action} (série hebdomadaire)</translation>
+    </message>
+    <message>
+        <source>Cancel the booking of {resource} by {who}? The slot is freed.</source>
+        <translation>Annuler la réservation de {resource} par {who} ? Le créneau est libéré.</translation>
+    </message>
+    <message>
+        <source>Member absent</source>
+        <translation>Membre absent</translation>
+    </message>
+    <message>
+        <source>{who} did not come for {resource} at {time}? The slot is freed.</source>
+        <translation>{who} n'est pas venu(e) pour {resource} à {time} ? Le créneau est libéré.</translation>
+    </message>
+    <message>
+        <source>Mark absent</source>
+        <translation>Noter absent</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <source>New booking</source>
+        <translation>Nouvelle réservation</translation>
+    </message>
+    <message>
+        <source>Machine or &amp;space:</source>
+        <translation>Machine ou e&amp;space :</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date :</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>&amp;Horaire :</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Heure de début</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>Heure de fin</translation>
+    </message>
+    <message>
+        <source>A &amp;member</source>
+        <translation>Un &amp;membre</translation>
+    </message>
+    <message>
+        <source>A &amp;group</source>
+        <translation>Un &amp;groupe</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>Pour :</translation>
+    </message>
+    <message>
+        <source>For a member</source>
+        <translation>Pour un membre</translation>
+    </message>
+    <message>
+        <source>For a group</source>
+        <translation>Pour un groupe</translation>
+    </message>
+    <message>
+        <source>Type a name, a member number or a town</source>
+        <translation>Tapez un nom, un numéro d'adhérent ou une commune</translation>
+    </message>
+    <message>
+        <source>M&amp;ember:</source>
+        <translation>M&amp;embre :</translation>
+    </message>
+    <message>
+        <source>Find a member</source>
+        <translation>Rechercher un membre</translation>
+    </message>
+    <message>
+        <source>Matching members</source>
+        <translation>Membres trouvés</translation>
+    </message>
+    <message>
+        <source>School, association, company…</source>
+        <translation>École, association, entreprise…</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation of the group:</source>
+        <translation>&amp;Structure du groupe :</translation>
+    </message>
+    <message>
+        <source>&amp;Responsible adult:</source>
+        <translation>Adulte &amp;responsable :</translation>
+    </message>
+    <message>
+        <source> people</source>
+        <translation> pers.</translation>
+    </message>
+    <message>
+        <source>&amp;Head-count:</source>
+        <translation>&amp;Effectif :</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Objet :</translation>
+    </message>
+    <message>
+        <source>Project, workshop, class…</source>
+        <translation>Projet, atelier, cours…</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>No&amp;te :</translation>
+    </message>
+    <message>
+        <source>Reason for the exception:</source>
+        <translation>Motif de l'exception :</translation>
+    </message>
+    <message>
+        <source>e.g. trained today by the fab manager</source>
+        <translation>p. ex. formé(e) ce jour par le fabmanager</translation>
+    </message>
+    <message>
+        <source>Repeat every &amp;week</source>
+        <translation>Répéter chaque &amp;semaine</translation>
+    </message>
+    <message>
+        <source>this many times:</source>
+        <translation>nombre de fois :</translation>
+    </message>
+    <message>
+        <source>until:</source>
+        <translation>jusqu'au :</translation>
+    </message>
+    <message>
+        <source>Series:</source>
+        <translation>Série :</translation>
+    </message>
+    <message>
+        <source>Repeat every week</source>
+        <translation>Répéter chaque semaine</translation>
+    </message>
+    <message>
+        <source>Repeat this many times</source>
+        <translation>Répéter un nombre de fois</translation>
+    </message>
+    <message>
+        <source>Number of weeks</source>
+        <translation>Nombre de semaines</translation>
+    </message>
+    <message>
+        <source>Repeat until a date</source>
+        <translation>Répéter jusqu'à une date</translation>
+    </message>
+    <message>
+        <source>Last day of the series</source>
+        <translation>Dernier jour de la série</translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation>&amp;Réserver</translation>
+    </message>
+    <message>
+        <source>No occurrence could be booked.</source>
+        <translation>Aucune occurrence n'a pu être réservée.</translation>
+    </message>
+</context>
+<context>
+    <name>BookingRules</name>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes:02d}</source>
+        <translation>{hours} h {minutes:02d}</translation>
+    </message>
+    <message>
+        <source>in steps of {step}</source>
+        <translation>par tranches de {step}</translation>
+    </message>
+    <message>
+        <source>lasting {duration}</source>
+        <translation>d'une durée de {duration}</translation>
+    </message>
+    <message>
+        <source>from {min} to {max}</source>
+        <translation>de {min} à {max}</translation>
+    </message>
+    <message>
+        <source>{buffer} of preparation after</source>
+        <translation>{buffer} de préparation après</translation>
+    </message>
+    <message>
+        <source>up to 1 day ahead</source>
+        <translation>jusqu'à 1 jour à l'avance</translation>
+    </message>
+    <message>
+        <source>up to {days} days ahead</source>
+        <translation>jusqu'à {days} jours à l'avance</translation>
+    </message>
+</context>
+<context>
+    <name>BookingsPage</name>
+    <message>
+        <source>Bookings</source>
+        <translation>Réservations</translation>
+    </message>
+    <message>
+        <source>&amp;Space:</source>
+        <translation>E&amp;space :</translation>
+    </message>
+    <message>
+        <source>Space shown</source>
+        <translation>Espace affiché</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Jour</translation>
+    </message>
+    <message>
+        <source>Day view</source>
+        <translation>Vue jour</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Semaine</translation>
+    </message>
+    <message>
+        <source>Week view</source>
+        <translation>Vue semaine</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Période précédente</translation>
+    </message>
+    <message>
+        <source>Previous day or week (Ctrl+Left)</source>
+        <translation>Jour ou semaine précédents (Ctrl+Gauche)</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>Au&amp;jourd'hui</translation>
+    </message>
+    <message>
+        <source>Go to today</source>
+        <translation>Revenir à aujourd'hui</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>Période suivante</translation>
+    </message>
+    <message>
+        <source>Next day or week (Ctrl+Right)</source>
+        <translation>Jour ou semaine suivants (Ctrl+Droite)</translation>
+    </message>
+    <message>
+        <source>&amp;New booking…</source>
+        <translation>&amp;Nouvelle réservation…</translation>
+    </message>
+    <message>
+        <source>New booking</source>
+        <translation>Nouvelle réservation</translation>
+    </message>
+    <message>
+        <source>Show one member's bookings: type a name…</source>
+        <translation>Voir les réservations d'un membre : tapez un nom…</translation>
+    </message>
+    <message>
+        <source>Member filter</source>
+        <translation>Filtre par membre</translation>
+    </message>
+    <message>
+        <source>Show &amp;cancelled and absent</source>
+        <translation>Afficher les annulées et les a&amp;bsences</translation>
+    </message>
+    <message>
+        <source>Show cancelled bookings and no-shows</source>
+        <translation>Afficher les réservations annulées et les absences</translation>
+    </message>
+    <message>
+        <source>Close the message</source>
+        <translation>Fermer le message</translation>
+    </message>
+    <message>
+        <source>Week {number} · {dates}</source>
+        <translation>Semaine {number} · {dates}</translation>
+    </message>
+    <message>
+        <source>This space has no machine and cannot be booked itself.</source>
+        <translation>Cet espace n'a aucune machine et ne peut pas être réservé lui-même.</translation>
+    </message>
+</context>
+<context>
     <name>CategoryDialog</name>
     <message>
         <source>Rename category</source>
@@ -77,6 +596,136 @@
     <message>
         <source>e.g. Laser cutting, FDM 3D printing</source>
         <translation>ex. Découpe laser, Impression 3D FDM</translation>
+    </message>
+</context>
+<context>
+    <name>CheckOutDialog</name>
+    <message>
+        <source>Departure — {resource}</source>
+        <translation>Départ — {resource}</translation>
+    </message>
+    <message>
+        <source>Booked from {start} to {end}</source>
+        <translation>Réservé de {start} à {end}</translation>
+    </message>
+    <message>
+        <source>Walk-in, planned until {end}</source>
+        <translation>Passage sans réservation, prévu jusqu'à {end}</translation>
+    </message>
+    <message>
+        <source>Actual &amp;arrival:</source>
+        <translation>&amp;Arrivée réelle :</translation>
+    </message>
+    <message>
+        <source>Actual &amp;departure:</source>
+        <translation>&amp;Départ réel :</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Durée :</translation>
+    </message>
+    <message>
+        <source>Consumables used</source>
+        <translation>Consommables utilisés</translation>
+    </message>
+    <message>
+        <source>Quantity of {name} ({unit})</source>
+        <translation>Quantité de {name} ({unit})</translation>
+    </message>
+    <message>
+        <source>No consumable is offered for this machine (see Settings, Consumables).</source>
+        <translation>Aucun consommable n'est proposé pour cette machine (voir Paramètres, Consommables).</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note :</translation>
+    </message>
+    <message>
+        <source>&amp;Record the departure</source>
+        <translation>&amp;Enregistrer le départ</translation>
+    </message>
+</context>
+<context>
+    <name>ConsumablesTab</name>
+    <message>
+        <source>What members use on the machines, recorded at their departure. An archived consumable is no longer offered; past usages keep it.</source>
+        <translation>Ce que les membres utilisent sur les machines, enregistré à leur départ. Un consommable archivé n'est plus proposé ; les passages déjà enregistrés le gardent.</translation>
+    </message>
+    <message>
+        <source>Consumables</source>
+        <translation>Consommables</translation>
+    </message>
+    <message>
+        <source>Show archived consumables</source>
+        <translation>Afficher les consommables archivés</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>e.g. PLA filament</source>
+        <translation>ex. Filament PLA</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Unité :</translation>
+    </message>
+    <message>
+        <source>New consumable</source>
+        <translation>Nouveau consommable</translation>
+    </message>
+    <message>
+        <source>Save the consumable</source>
+        <translation>Enregistrer le consommable</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiver</translation>
+    </message>
+    <message>
+        <source>Archive or restore the consumable</source>
+        <translation>Archiver ou restaurer le consommable</translation>
+    </message>
+    <message>
+        <source>Machines offering it at the departure</source>
+        <translation>Machines qui le proposent au départ</translation>
+    </message>
+    <message>
+        <source>Machines that offer this consumable</source>
+        <translation>Machines qui proposent ce consommable</translation>
+    </message>
+    <message>
+        <source>(archived)</source>
+        <translation>(archivé)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Save the consumable first, then tick the machines that offer it.</source>
+        <translation>Enregistrez d'abord le consommable, puis cochez les machines qui le proposent.</translation>
+    </message>
+    <message>
+        <source>Machines offering “{name}” at the departure</source>
+        <translation>Machines qui proposent « {name} » au départ</translation>
+    </message>
+    <message>
+        <source>Tick a machine to offer this consumable at its departure; each tick is saved at once.</source>
+        <translation>Cochez une machine pour proposer ce consommable à son départ ; chaque case est enregistrée aussitôt.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Archive the consumable</source>
+        <translation>Archiver le consommable</translation>
+    </message>
+    <message>
+        <source>Archive “{name}”? It is no longer offered at the departure; past usages keep it.</source>
+        <translation>Archiver « {name} » ? Il ne sera plus proposé au départ ; les passages déjà enregistrés le gardent.</translation>
     </message>
 </context>
 <context>
@@ -184,6 +833,42 @@
     <message>
         <source>Choose a member in the list (type part of the name to find them).</source>
         <translation>Choisissez un membre dans la liste (tapez une partie du nom pour le trouver).</translation>
+    </message>
+    <message>
+        <source>Choose a step of 5, 10, 15, 20, 30 or 60 minutes.</source>
+        <translation>Choisissez des tranches de 5, 10, 15, 20, 30 ou 60 minutes.</translation>
+    </message>
+    <message>
+        <source>The minimum duration must be at least one step.</source>
+        <translation>La durée minimale doit être d'au moins une tranche.</translation>
+    </message>
+    <message>
+        <source>The maximum duration must be at least the minimum duration.</source>
+        <translation>La durée maximale doit être au moins égale à la durée minimale.</translation>
+    </message>
+    <message>
+        <source>The preparation time is between 0 and 240 minutes.</source>
+        <translation>Le temps de préparation est compris entre 0 et 240 minutes.</translation>
+    </message>
+    <message>
+        <source>Bookings can be opened from 1 to 730 days ahead.</source>
+        <translation>Les réservations s'ouvrent de 1 à 730 jours à l'avance.</translation>
+    </message>
+    <message>
+        <source>Write the hours like 09:00-12:30, 13:30-18:00 (leave empty when closed).</source>
+        <translation>Écrivez les horaires sous la forme 09:00-12:30, 13:30-18:00 (laissez vide si c'est fermé).</translation>
+    </message>
+    <message>
+        <source>Each range must start before it ends, between 00:00 and 24:00.</source>
+        <translation>Chaque plage doit commencer avant de finir, entre 00:00 et 24:00.</translation>
+    </message>
+    <message>
+        <source>Two ranges of this day overlap.</source>
+        <translation>Deux plages de ce jour se chevauchent.</translation>
+    </message>
+    <message>
+        <source>Quantities were already recorded in this unit: it can no longer change.</source>
+        <translation>Des quantités ont déjà été enregistrées dans cette unité : elle ne peut plus changer.</translation>
     </message>
     <message>
         <source>This value is not valid.</source>
@@ -307,6 +992,132 @@
     </message>
 </context>
 <context>
+    <name>ExceptionDialog</name>
+    <message>
+        <source>Exceptional closure or opening</source>
+        <translation>Fermeture ou ouverture exceptionnelle</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date :</translation>
+    </message>
+    <message>
+        <source>Closed all day</source>
+        <translation>Fermé toute la journée</translation>
+    </message>
+    <message>
+        <source>Closed from … to …</source>
+        <translation>Fermé de … à …</translation>
+    </message>
+    <message>
+        <source>Open from … to … (outside the usual hours)</source>
+        <translation>Ouvert de … à … (en dehors des horaires habituels)</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>Quoi :</translation>
+    </message>
+    <message>
+        <source>Closed during a range of hours</source>
+        <translation>Fermé sur une plage horaire</translation>
+    </message>
+    <message>
+        <source>Open during a range of hours</source>
+        <translation>Ouvert sur une plage horaire</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>D&amp;e :</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;À :</translation>
+    </message>
+    <message>
+        <source>e.g. Staff training, village fête</source>
+        <translation>ex. Formation de l'équipe, fête du village</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+        <source>This space only ({space})</source>
+        <translation>Cet espace seulement ({space})</translation>
+    </message>
+    <message>
+        <source>Every space</source>
+        <translation>Tous les espaces</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>Pour :</translation>
+    </message>
+    <message>
+        <source>This space only</source>
+        <translation>Cet espace seulement</translation>
+    </message>
+</context>
+<context>
+    <name>FutureBookingsDialog</name>
+    <message>
+        <source>Bookings on {machine}</source>
+        <translation>Réservations de {machine}</translation>
+    </message>
+    <message>
+        <source>{machine} will be {status}. These bookings are still to come: move each one to another machine, cancel it or keep it.</source>
+        <translation>{machine} sera {status}. Ces réservations sont encore à venir : déplacez chacune sur une autre machine, annulez-la ou gardez-la.</translation>
+    </message>
+    <message>
+        <source>Keep them all</source>
+        <translation>Toutes les garder</translation>
+    </message>
+    <message>
+        <source>Keep every booking</source>
+        <translation>Garder toutes les réservations</translation>
+    </message>
+    <message>
+        <source>Cancel them all</source>
+        <translation>Toutes les annuler</translation>
+    </message>
+    <message>
+        <source>Cancel every booking</source>
+        <translation>Annuler toutes les réservations</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>La garder</translation>
+    </message>
+    <message>
+        <source>Move to {machine}</source>
+        <translation>La déplacer sur {machine}</translation>
+    </message>
+    <message>
+        <source>Cancel it</source>
+        <translation>L'annuler</translation>
+    </message>
+    <message>
+        <source>What to do with the booking of {who} on {when}</source>
+        <translation>Que faire de la réservation de {who} le {when}</translation>
+    </message>
+    <message>
+        <source>No other available machine of the category “{category}”.</source>
+        <translation>Aucune autre machine disponible dans la catégorie « {category} ».</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for cancelling:</source>
+        <translation>&amp;Motif de l'annulation :</translation>
+    </message>
+    <message>
+        <source>e.g. Laser tube broken</source>
+        <translation>ex. Tube laser cassé</translation>
+    </message>
+    <message>
+        <source>Apply and change the status</source>
+        <translation>Appliquer et changer l'état</translation>
+    </message>
+</context>
+<context>
     <name>GrantDialog</name>
     <message>
         <source>Grant an authorization</source>
@@ -364,10 +1175,6 @@
 <context>
     <name>HomePage</name>
     <message>
-        <source>Today at the front desk</source>
-        <translation>Aujourd'hui à l'accueil</translation>
-    </message>
-    <message>
         <source>active members</source>
         <translation>adhérents actifs</translation>
     </message>
@@ -384,6 +1191,78 @@
         <translation>machines en maintenance ou hors service</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>Aujourd'hui</translation>
+    </message>
+    <message>
+        <source>&amp;Arrival</source>
+        <translation>&amp;Arrivée</translation>
+    </message>
+    <message>
+        <source>Check in the selected booking</source>
+        <translation>Enregistrer l'arrivée de la réservation choisie</translation>
+    </message>
+    <message>
+        <source>The member has arrived (Enter on the row)</source>
+        <translation>Le membre est arrivé (Entrée sur la ligne)</translation>
+    </message>
+    <message>
+        <source>&amp;Departure…</source>
+        <translation>&amp;Départ…</translation>
+    </message>
+    <message>
+        <source>Record the departure</source>
+        <translation>Enregistrer le départ</translation>
+    </message>
+    <message>
+        <source>Record the real times and the consumables used (Enter on the row)</source>
+        <translation>Noter les heures réelles et les consommables utilisés (Entrée sur la ligne)</translation>
+    </message>
+    <message>
+        <source>A&amp;bsent</source>
+        <translation>A&amp;bsent</translation>
+    </message>
+    <message>
+        <source>Mark the member absent</source>
+        <translation>Noter le membre absent</translation>
+    </message>
+    <message>
+        <source>&amp;Walk-in without booking…</source>
+        <translation>&amp;Passage sans réservation…</translation>
+    </message>
+    <message>
+        <source>Walk-in without booking</source>
+        <translation>Passage sans réservation</translation>
+    </message>
+    <message>
+        <source>Today's bookings</source>
+        <translation>Réservations du jour</translation>
+    </message>
+    <message>
+        <source>No booking today. A walk-in can still be recorded.</source>
+        <translation>Aucune réservation aujourd'hui. Un passage sans réservation peut toujours être enregistré.</translation>
+    </message>
+    <message>
+        <source>{date} · today at the front desk</source>
+        <translation>{date} · aujourd'hui à l'accueil</translation>
+    </message>
+    <message>
+        <source>expected: {expected} · in: {present} · late to check out: {late_out} · late arrivals: {late_in} · done: {done}</source>
+        <translation>attendus : {expected} · présents : {present} · en retard au départ : {late_out} · arrivées en retard : {late_in} · terminés : {done}</translation>
+    </message>
+    <message>
+        <source>Member absent</source>
+        <translation>Membre absent</translation>
+    </message>
+    <message>
+        <source>{who} did not come for {resource} at {time}? The slot is freed.</source>
+        <translation>{who} n'est pas venu(e) pour {resource} à {time} ? Le créneau est libéré.</translation>
+    </message>
+    <message>
+        <source>Mark absent</source>
+        <translation>Noter absent</translation>
+    </message>
+    <message>
         <source>Find a member (Ctrl+F)</source>
         <translation>Rechercher un adhérent (Ctrl+F)</translation>
     </message>
@@ -398,10 +1277,6 @@
     <message>
         <source>New member</source>
         <translation>Nouvel adhérent</translation>
-    </message>
-    <message>
-        <source>Today's bookings, the members expected and those to check out will be listed here once bookings are recorded in the application.</source>
-        <translation>Les réservations du jour, les usagers attendus et ceux qui doivent repartir s'afficheront ici dès que les réservations seront gérées dans l'application.</translation>
     </message>
     <message>
         <source>Welcome</source>
@@ -779,6 +1654,58 @@
         <translation>Retirer l'habilitation</translation>
     </message>
     <message>
+        <source>Export bookings (.ics)…</source>
+        <translation>Exporter les réservations (.ics)…</translation>
+    </message>
+    <message>
+        <source>Export bookings to a calendar file</source>
+        <translation>Exporter les réservations dans un fichier agenda</translation>
+    </message>
+    <message>
+        <source>Bookings from a month ago to a year ahead, for Thunderbird, Outlook or a phone</source>
+        <translation>Réservations d'il y a un mois à dans un an, pour Thunderbird, Outlook ou un téléphone</translation>
+    </message>
+    <message>
+        <source>Maintenance log</source>
+        <translation>Carnet d'entretien</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Intervention</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>No maintenance recorded yet.</source>
+        <translation>Aucun entretien enregistré pour l'instant.</translation>
+    </message>
+    <message>
+        <source>Add an entry…</source>
+        <translation>Ajouter une intervention…</translation>
+    </message>
+    <message>
+        <source>Add a maintenance entry</source>
+        <translation>Ajouter une intervention d'entretien</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Remove the maintenance entry</source>
+        <translation>Supprimer l'intervention d'entretien</translation>
+    </message>
+    <message>
         <source>Kind:</source>
         <translation>Type :</translation>
     </message>
@@ -791,6 +1718,14 @@
         <translation>Réservation :</translation>
     </message>
     <message>
+        <source>Booking rules:</source>
+        <translation>Règles de réservation :</translation>
+    </message>
+    <message>
+        <source>Opening hours:</source>
+        <translation>Horaires :</translation>
+    </message>
+    <message>
         <source>Machines:</source>
         <translation>Machines :</translation>
     </message>
@@ -801,6 +1736,14 @@
     <message>
         <source>Edit space</source>
         <translation>Modifier l'espace</translation>
+    </message>
+    <message>
+        <source>Opening hours…</source>
+        <translation>Horaires d'ouverture…</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>Horaires d'ouverture</translation>
     </message>
     <message>
         <source>Add a machine here…</source>
@@ -867,6 +1810,10 @@
         <translation>Catégorie « {category} »</translation>
     </message>
     <message>
+        <source>Total: {amount}</source>
+        <translation>Total : {amount}</translation>
+    </message>
+    <message>
         <source>{count} people</source>
         <translation>{count} personnes</translation>
     </message>
@@ -877,6 +1824,14 @@
     <message>
         <source>Only its machines are booked</source>
         <translation>Seules ses machines se réservent</translation>
+    </message>
+    <message>
+        <source>Closed on public holidays</source>
+        <translation>Fermé les jours fériés</translation>
+    </message>
+    <message>
+        <source>Opening hours not set: bookable all day</source>
+        <translation>Horaires non définis : réservable toute la journée</translation>
     </message>
     <message>
         <source>Machines of this category, all spaces together: {count}. An authorization on the category covers each of them.</source>
@@ -893,6 +1848,42 @@
     <message>
         <source>Restore</source>
         <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Remove the entry of {day} (“{what}”) from the log?</source>
+        <translation>Supprimer du carnet l'intervention du {day} (« {what} ») ?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Export the bookings of {name}</source>
+        <translation>Exporter les réservations de {name}</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Fichiers agenda (*.ics)</translation>
+    </message>
+    <message>
+        <source>Export bookings</source>
+        <translation>Exporter les réservations</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}</source>
+        <translation>Le fichier n'a pas pu être enregistré : {error}</translation>
+    </message>
+    <message>
+        <source>No booking in this period: {file} is an empty calendar.</source>
+        <translation>Aucune réservation sur la période : {file} est un agenda vide.</translation>
+    </message>
+    <message>
+        <source>1 booking exported to {file}.</source>
+        <translation>1 réservation exportée dans {file}.</translation>
+    </message>
+    <message>
+        <source>{count} bookings exported to {file}.</source>
+        <translation>{count} réservations exportées dans {file}.</translation>
     </message>
     <message>
         <source>Revoke the authorization</source>
@@ -958,10 +1949,6 @@
         <translation>Paramètres</translation>
     </message>
     <message>
-        <source>Booking machines and rooms will come here: a day and week calendar per resource, opening hours and closures, the rules of each machine, recurring bookings, and check-in / check-out recording what was really used.</source>
-        <translation>La réservation des machines et des salles arrivera ici : un calendrier jour et semaine par ressource, les horaires d'ouverture et les fermetures, les règles de chaque machine, les réservations récurrentes, et l'accueil / le départ des usagers avec ce qui a réellement été utilisé.</translation>
-    </message>
-    <message>
         <source>The front-desk basket will come here: unbilled usages, consumables and memberships, payments by cash, cheque, card, transfer or Pass numérique, invoices and credit notes that can never be altered once issued.</source>
         <translation>Le panier de l'accueil arrivera ici : utilisations non facturées, consommables et adhésions, encaissements en espèces, chèque, carte, virement ou Pass numérique, factures et avoirs qui ne peuvent plus être modifiés une fois émis.</translation>
     </message>
@@ -999,10 +1986,53 @@
     </message>
 </context>
 <context>
+    <name>MaintenanceDialog</name>
+    <message>
+        <source>Maintenance of {machine}</source>
+        <translation>Entretien de {machine}</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date :</translation>
+    </message>
+    <message>
+        <source>&amp;What was done:</source>
+        <translation>&amp;Intervention :</translation>
+    </message>
+    <message>
+        <source>e.g. Lens cleaned, belt tension adjusted</source>
+        <translation>ex. Lentille nettoyée, tension de la courroie réglée</translation>
+    </message>
+    <message>
+        <source>&amp;Cost (€):</source>
+        <translation>&amp;Coût (€) :</translation>
+    </message>
+    <message>
+        <source>e.g. {example}</source>
+        <translation>ex. {example}</translation>
+    </message>
+    <message>
+        <source>Done &amp;by:</source>
+        <translation>&amp;Par :</translation>
+    </message>
+    <message>
+        <source>e.g. Léa, the Trotec technician</source>
+        <translation>ex. Léa, le technicien Trotec</translation>
+    </message>
+</context>
+<context>
     <name>MemberDetailPanel</name>
     <message>
         <source>Select a member to see their details.</source>
         <translation>Sélectionnez un adhérent pour voir sa fiche.</translation>
+    </message>
+    <message>
+        <source>Export bookings (.ics)…</source>
+        <translation>Exporter les réservations (.ics)…</translation>
+    </message>
+    <message>
+        <source>Export the member's bookings</source>
+        <translation>Exporter les réservations de l'adhérent</translation>
     </message>
     <message>
         <source>Public:</source>
@@ -1171,6 +2201,22 @@
     <message>
         <source>{category} (whole category)</source>
         <translation>{category} (toute la catégorie)</translation>
+    </message>
+    <message>
+        <source>Export the bookings of {name}</source>
+        <translation>Exporter les réservations de {name}</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Fichiers agenda (*.ics)</translation>
+    </message>
+    <message>
+        <source>Export bookings</source>
+        <translation>Exporter les réservations</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}</source>
+        <translation>Le fichier n'a pas pu être enregistré : {error}</translation>
     </message>
     <message>
         <source>Remove this membership of {name}? Do it only for a membership entered by mistake.</source>
@@ -1538,6 +2584,155 @@
     </message>
 </context>
 <context>
+    <name>OccurrenceModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Horaire</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Can be booked</source>
+        <translation>Peut être réservée</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>Refusée : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningHours</name>
+    <message>
+        <source>{days}: {hours}</source>
+        <translation>{days} : {hours}</translation>
+    </message>
+    <message>
+        <source>Closed all day</source>
+        <translation>Fermé toute la journée</translation>
+    </message>
+    <message>
+        <source>Open {hours}</source>
+        <translation>Ouvert {hours}</translation>
+    </message>
+    <message>
+        <source>Closed {hours}</source>
+        <translation>Fermé {hours}</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningHoursDialog</name>
+    <message>
+        <source>Opening hours of {space}</source>
+        <translation>Horaires d'ouverture : {space}</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Chaque semaine</translation>
+    </message>
+    <message>
+        <source>Type the opening ranges of each day, e.g. “09:00-12:30, 13:30-18:00” (or “9h-12h30, 13h30-18h”). Leave a day empty when it is closed.</source>
+        <translation>Saisissez les plages d'ouverture de chaque jour, par exemple « 09:00-12:30, 13:30-18:00 » (ou « 9h-12h30, 13h30-18h »). Laissez vide un jour de fermeture.</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Fermé</translation>
+    </message>
+    <message>
+        <source>{day}:</source>
+        <translation>{day} :</translation>
+    </message>
+    <message>
+        <source>Copy Monday to Tuesday–Friday</source>
+        <translation>Recopier le lundi du mardi au vendredi</translation>
+    </message>
+    <message>
+        <source>Copy Monday's hours to Tuesday to Friday</source>
+        <translation>Recopier les horaires du lundi du mardi au vendredi</translation>
+    </message>
+    <message>
+        <source>Closed on public holidays</source>
+        <translation>Fermé les jours fériés</translation>
+    </message>
+    <message>
+        <source>Exceptional closures and openings</source>
+        <translation>Fermetures et ouvertures exceptionnelles</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horaires</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <source>No exceptional closure or opening to come.</source>
+        <translation>Aucune fermeture ni ouverture exceptionnelle à venir.</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>Add an exceptional closure or opening</source>
+        <translation>Ajouter une fermeture ou une ouverture exceptionnelle</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Remove the exceptional closure or opening</source>
+        <translation>Supprimer la fermeture ou l'ouverture exceptionnelle</translation>
+    </message>
+    <message>
+        <source>Added and removed at once.</source>
+        <translation>Ajoutées et supprimées immédiatement.</translation>
+    </message>
+    <message>
+        <source>Next public holidays:</source>
+        <translation>Prochains jours fériés :</translation>
+    </message>
+    <message>
+        <source>Every space</source>
+        <translation>Tous les espaces</translation>
+    </message>
+    <message>
+        <source>This space</source>
+        <translation>Cet espace</translation>
+    </message>
+    <message>
+        <source>Remove “{what}” on {day}? It applies to every space.</source>
+        <translation>Supprimer « {what} » le {day} ? Cela concerne tous les espaces.</translation>
+    </message>
+    <message>
+        <source>Remove “{what}” on {day}?</source>
+        <translation>Supprimer « {what} » le {day} ?</translation>
+    </message>
+    <message>
+        <source>Remove the exception</source>
+        <translation>Supprimer l'exception</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
     <name>OperatorsTab</name>
     <message>
         <source>The people who sit at the front desk. Every change records who made it; choose the operator in the status bar.</source>
@@ -1577,6 +2772,88 @@
     </message>
 </context>
 <context>
+    <name>RulesGroup</name>
+    <message>
+        <source>Booking rules</source>
+        <translation>Règles de réservation</translation>
+    </message>
+    <message>
+        <source>Booked in s&amp;teps of:</source>
+        <translation>Pa&amp;r tranches de :</translation>
+    </message>
+    <message>
+        <source>M&amp;inimum duration:</source>
+        <translation>Durée m&amp;inimale :</translation>
+    </message>
+    <message>
+        <source>Ma&amp;ximum duration:</source>
+        <translation>Durée ma&amp;ximale :</translation>
+    </message>
+    <message>
+        <source>Prep&amp;aration after:</source>
+        <translation>Préparati&amp;on après :</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Cleaning, cooling…: the resource stays blocked this long after each booking.</source>
+        <translation>Nettoyage, refroidissement… : la ressource reste bloquée ce temps-là après chaque réservation.</translation>
+    </message>
+    <message>
+        <source> days ahead</source>
+        <translation> jours à l'avance</translation>
+    </message>
+    <message>
+        <source>Bookable up t&amp;o:</source>
+        <translation>Réservable jus&amp;qu'à :</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesDialog</name>
+    <message>
+        <source>Weekly series</source>
+        <translation>Série hebdomadaire</translation>
+    </message>
+    <message>
+        <source>{total} occurrences: one cannot be booked (in red). Skip it and book the {bookable} others, or cancel to change the booking.</source>
+        <translation>{total} occurrences : une ne peut pas être réservée (en rouge). Ignorez-la et réservez les {bookable} autres, ou annulez pour modifier la réservation.</translation>
+    </message>
+    <message>
+        <source>{total} occurrences: {refused} cannot be booked (listed in red). Skip them and book the {bookable} others, or cancel to change the booking.</source>
+        <translation>{total} occurrences : {refused} ne peuvent pas être réservées (en rouge). Ignorez-les et réservez les {bookable} autres, ou annulez pour modifier la réservation.</translation>
+    </message>
+    <message>
+        <source>{total} occurrences, all can be booked.</source>
+        <translation>{total} occurrences, toutes réservables.</translation>
+    </message>
+    <message>
+        <source>Occurrences of the series</source>
+        <translation>Occurrences de la série</translation>
+    </message>
+    <message>
+        <source>&amp;Skip it and book the {count} others</source>
+        <translation>&amp;L'ignorer et réserver les {count} autres</translation>
+    </message>
+    <message>
+        <source>&amp;Skip them and book the {count} others</source>
+        <translation>&amp;Les ignorer et réserver les {count} autres</translation>
+    </message>
+    <message>
+        <source>&amp;Book the {count} occurrences</source>
+        <translation>&amp;Réserver les {count} occurrences</translation>
+    </message>
+    <message>
+        <source>No occurrence of this series can be booked: change the booking.</source>
+        <translation>Aucune occurrence de cette série ne peut être réservée : modifiez la réservation.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -1601,6 +2878,10 @@
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>&amp;Consumables</source>
+        <translation>&amp;Consommables</translation>
     </message>
 </context>
 <context>
@@ -1648,6 +2929,10 @@
     <message>
         <source>D&amp;escription:</source>
         <translation>Descri&amp;ption :</translation>
+    </message>
+    <message>
+        <source>These rules apply when the space itself is booked.</source>
+        <translation>Ces règles s'appliquent quand l'espace lui-même est réservé.</translation>
     </message>
 </context>
 <context>
@@ -1844,6 +3129,159 @@
     <message>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Horaire</translation>
+    </message>
+    <message>
+        <source>Machine or space</source>
+        <translation>Machine ou espace</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation>{count} pers.</translation>
+    </message>
+    <message>
+        <source>walk-in without booking</source>
+        <translation>passage sans réservation</translation>
+    </message>
+    <message>
+        <source>{status} — late (planned end {time})</source>
+        <translation>{status} — en retard (fin prévue {time})</translation>
+    </message>
+    <message>
+        <source>{status} — late (expected at {time})</source>
+        <translation>{status} — en retard (arrivée prévue à {time})</translation>
+    </message>
+    <message>
+        <source>{status} (walk-in)</source>
+        <translation>{status} (passage)</translation>
+    </message>
+    <message>
+        <source>Arrived at {time}</source>
+        <translation>Arrivé(e) à {time}</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>g</source>
+        <translation>g</translation>
+    </message>
+    <message>
+        <source>sheet(s)</source>
+        <translation>plaque(s)</translation>
+    </message>
+    <message>
+        <source>m</source>
+        <translation>m</translation>
+    </message>
+    <message>
+        <source>m²</source>
+        <translation>m²</translation>
+    </message>
+    <message>
+        <source>thousand stitches</source>
+        <translation>milliers de points</translation>
+    </message>
+    <message>
+        <source>piece(s)</source>
+        <translation>pièce(s)</translation>
+    </message>
+    <message>
+        <source>grams (g)</source>
+        <translation>grammes (g)</translation>
+    </message>
+    <message>
+        <source>sheets</source>
+        <translation>plaques</translation>
+    </message>
+    <message>
+        <source>metres (m)</source>
+        <translation>mètres (m)</translation>
+    </message>
+    <message>
+        <source>square metres (m²)</source>
+        <translation>mètres carrés (m²)</translation>
+    </message>
+    <message>
+        <source>thousands of stitches</source>
+        <translation>milliers de points</translation>
+    </message>
+    <message>
+        <source>pieces</source>
+        <translation>pièces</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>Walk-in without booking</source>
+        <translation>Passage sans réservation</translation>
+    </message>
+    <message>
+        <source>The member starts now; record the real times and consumables at the departure.</source>
+        <translation>Le membre commence maintenant ; les heures réelles et les consommables s'enregistrent à son départ.</translation>
+    </message>
+    <message>
+        <source>Type a name, a member number or a town</source>
+        <translation>Saisissez un nom, un numéro d'adhérent ou une commune</translation>
+    </message>
+    <message>
+        <source>&amp;Member:</source>
+        <translation>&amp;Membre :</translation>
+    </message>
+    <message>
+        <source>Find a member</source>
+        <translation>Rechercher un membre</translation>
+    </message>
+    <message>
+        <source>Matching members</source>
+        <translation>Membres trouvés</translation>
+    </message>
+    <message>
+        <source>Machine or &amp;space:</source>
+        <translation>Machine ou &amp;espace :</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Planned &amp;end:</source>
+        <translation>&amp;Fin prévue :</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Objet :</translation>
+    </message>
+    <message>
+        <source>Reason for the exception:</source>
+        <translation>Raison de l'exception :</translation>
+    </message>
+    <message>
+        <source>e.g. trained today by the fab manager</source>
+        <translation>ex. formé aujourd'hui par le fabmanager</translation>
+    </message>
+    <message>
+        <source>&amp;Start the walk-in</source>
+        <translation>&amp;Commencer le passage</translation>
     </message>
 </context>
 </TS>

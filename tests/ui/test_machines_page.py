@@ -2,17 +2,34 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from icalendar import Calendar
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import QLabel, QMessageBox
 
+from tierslieu_desktop.domain.calendar import local_dt, public_holiday
 from tierslieu_desktop.domain.enums import MachineStatus, SpaceKind
+from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services import machines as svc
 from tierslieu_desktop.services.authorizations import AuthorizationInput, grant_authorization
+from tierslieu_desktop.services.bookings import (
+    BookingInput,
+    booking_history,
+    create_booking,
+    future_bookings_of_machine,
+    get_booking,
+)
+from tierslieu_desktop.services.maintenance import list_entries
 from tierslieu_desktop.services.members import MemberInput, save_member
+from tierslieu_desktop.services.opening_hours import get_schedule, list_exceptions
+from tierslieu_desktop.ui.pages.machines import opening_hours as opening_hours_ui
+from tierslieu_desktop.ui.pages.machines import page as machines_page
+from tierslieu_desktop.ui.pages.machines.dialogs import CANCEL, KEEP, StatusDialog
+from tierslieu_desktop.ui.pages.machines.opening_hours import RangesInvalid, parse_ranges
 from tierslieu_desktop.ui.pages.machines.page import MachinesPage
+from tierslieu_desktop.ui.pages.members.detail import MemberDetailPanel
 
 
 @pytest.fixture
@@ -302,3 +319,352 @@ def test_dialog_works_from_the_keyboard(page, qtbot, db, park):
     qtbot.keyClick(other.name, Qt.Key.Key_Escape)  # Escape = cancel
     assert not other.isVisible()
     assert "Jamais enregistree" not in [m.name for m in svc.list_machines(db)]
+
+
+# --- issue 3: booking rules, opening hours, maintenance, out of service, iCal -----------
+
+
+def _future_booking(db, operator, machine_id, member_id, days=7, hour=10) -> int:
+    """A booking in a week (the services check against the real clock here), never on a
+    public holiday (closed by default)."""
+    day = date.today() + timedelta(days=days)
+    while public_holiday(day):
+        day += timedelta(days=1)
+    return create_booking(
+        db,
+        operator,
+        BookingInput(
+            start_at=local_dt(day, hour * 60),
+            end_at=local_dt(day, hour * 60 + 60),
+            machine_id=machine_id,
+            member_id=member_id,
+            purpose="Porte-clés",
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "ranges"),
+    [
+        ("09:00–12:30, 13:30–18:00", [(540, 750), (810, 1080)]),
+        ("9h-12h30, 13h30-18h", [(540, 750), (810, 1080)]),
+        ("9h - 12h30 et 14h-22h", [(540, 750), (840, 1320)]),
+        ("9-12 13:30-24:00", [(540, 720), (810, 1440)]),
+        ("  ", []),
+        ("fermé", []),
+    ],
+)
+def test_day_hours_are_read_leniently(typed, ranges):
+    assert parse_ranges(typed) == ranges
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("25h-26h", "range_invalid"), ("9h75-10h", "range_invalid"), ("le matin", "hours_unreadable")],
+)
+def test_unreadable_day_hours_are_refused(typed, code):
+    with pytest.raises(RangesInvalid) as exc:
+        parse_ranges(typed)
+    assert exc.value.code == code
+
+
+def test_space_without_schedule_says_it_is_bookable_all_day(page, park):
+    page.select("space", park["fablab"])
+    assert (
+        page.space_fields["opening_hours"].text()
+        == "Horaires non définis : réservable toute la journée"
+    )
+
+
+def test_typing_opening_hours_saves_the_weekly_schedule(page, qtbot, db, park):
+    page.select("space", park["fablab"])
+    dialog = page.opening_hours_dialog()
+    qtbot.addWidget(dialog)
+    assert [e.text() for e in dialog.days] == [""] * 7
+    assert not dialog.copy_button.isEnabled()  # nothing to copy yet
+    qtbot.keyClicks(dialog.days[0], "9h-12h30, 13h30-18h")
+    dialog.copy_button.click()  # Tuesday to Friday as Monday
+    dialog.days[4].setText("9h-12h30")  # Friday: mornings only
+    dialog.closed_on_holidays.setChecked(False)
+    assert dialog.submit()
+
+    week = [(540, 750), (810, 1080)]
+    assert get_schedule(db, park["fablab"]) == {0: week, 1: week, 2: week, 3: week, 4: [(540, 750)]}
+    assert not svc.get_space(db, park["fablab"]).closed_on_holidays
+    assert page.space_fields["opening_hours"].text() == (
+        "lundi – jeudi : 09:00–12:30, 13:30–18:00\nvendredi : 09:00–12:30"
+    )
+    # opened again, the dialog shows what was saved, formatted
+    again = page.opening_hours_dialog()
+    qtbot.addWidget(again)
+    assert again.days[0].text() == "09:00–12:30, 13:30–18:00"
+    assert again.days[5].text() == ""
+    assert not again.closed_on_holidays.isChecked()
+
+
+def test_impossible_hours_show_an_error_next_to_that_day_and_save_nothing(page, qtbot, db, park):
+    page.select("space", park["fablab"])
+    dialog = page.opening_hours_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.days[0], "25h-26h")
+    qtbot.keyClicks(dialog.days[1], "9h-12h")
+    qtbot.keyClicks(dialog.days[2], "9h-12h, 11h-14h")
+    assert not dialog.submit()
+    assert dialog.isVisible()
+    monday = dialog.form.error_label("weekday_0")
+    assert monday.isVisible()
+    assert monday.text() == "Chaque plage doit commencer avant de finir, entre 00:00 et 24:00."
+    assert not dialog.form.error_label("weekday_1").isVisible()
+    assert dialog.form.error_label("weekday_2").text() == "Deux plages de ce jour se chevauchent."
+    assert get_schedule(db, park["fablab"]) == {}
+
+    dialog.days[0].setText("le matin")
+    assert not dialog.submit()
+    assert monday.text().startswith("Écrivez les horaires sous la forme 09:00-12:30")
+    assert get_schedule(db, park["fablab"]) == {}
+
+
+def test_exceptional_closures_are_added_and_removed_with_confirmation(
+    page, qtbot, db, park, monkeypatch
+):
+    page.select("space", park["fablab"])
+    dialog = page.opening_hours_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.no_exception.isVisibleTo(dialog)
+    holidays = dialog.holidays.text().splitlines()
+    assert len(holidays) == 6 and all(line for line in holidays)  # the next public holidays
+
+    add = dialog.exception_dialog()
+    qtbot.addWidget(add)
+    day = date.today() + timedelta(days=10)
+    add.day.setDate(day)
+    add.closed_range.setChecked(True)
+    add.start.setTime(QTime(12, 0))
+    add.end.setTime(QTime(14, 0))
+    qtbot.keyClicks(add.reason, "Reunion d'equipe")
+    assert add.submit()
+    dialog.refresh_exceptions()
+    assert dialog.exceptions.rowCount() == 1
+    assert [dialog.exceptions.item(0, c).text() for c in range(1, 4)] == [
+        "Fermé 12:00–14:00",
+        "Reunion d'equipe",
+        "Cet espace",
+    ]
+    assert [e.kind for e in list_exceptions(db, day, day, park["fablab"])] == ["closed"]
+
+    dialog.exceptions.selectRow(0)
+    monkeypatch.setattr(opening_hours_ui, "confirm", lambda *a: False)
+    dialog.remove_selected()
+    assert dialog.exceptions.rowCount() == 1  # "Cancel": kept
+    monkeypatch.setattr(opening_hours_ui, "confirm", lambda *a: True)
+    dialog.remove_selected()
+    assert dialog.exceptions.rowCount() == 0
+    assert list_exceptions(db, day, day, park["fablab"]) == []
+
+
+def test_booking_rules_are_edited_in_the_machine_dialog_and_shown_in_french(page, db, park):
+    page.select("machine", park["Prusa MK4"])
+    assert page.fields["booking_rules"].text() == (
+        "par tranches de 15 min, de 15 min à 4 h, jusqu'à 60 jours à l'avance"
+    )
+    dialog = page.machine_dialog(park["Prusa MK4"])
+    rules = dialog.rules
+    rules.slot_step.setCurrentIndex(rules.slot_step.findData(30))
+    rules.min_duration.setValue(15)  # shorter than a step
+    assert not dialog.submit()
+    assert dialog.field_error("min_duration").text() == (
+        "La durée minimale doit être d'au moins une tranche."
+    )
+    assert svc.get_machine(db, park["Prusa MK4"]).data.slot_step_minutes == 15
+
+    rules.min_duration.setValue(60)
+    rules.max_duration.setValue(210)
+    rules.buffer.setValue(20)
+    rules.max_advance.setValue(90)
+    assert rules.summary.text() == (
+        "par tranches de 30 min, de 1 h à 3 h 30, 20 min de préparation après, "
+        "jusqu'à 90 jours à l'avance"
+    )
+    assert dialog.submit()
+    saved = svc.get_machine(db, park["Prusa MK4"]).data
+    assert (saved.slot_step_minutes, saved.min_duration_minutes, saved.buffer_minutes) == (
+        30,
+        60,
+        20,
+    )
+    assert page.fields["booking_rules"].text() == rules.summary.text()
+
+
+def test_space_rules_only_matter_when_the_space_itself_is_booked(page, qtbot, db, park):
+    page.select("space", park["fablab"])
+    assert not page.space_fields["booking_rules"].isVisibleTo(page)
+    dialog = page.space_dialog(park["fablab"])
+    assert not dialog.rules.isEnabled()
+    dialog.bookable.setChecked(True)
+    assert dialog.rules.isEnabled()
+    dialog.rules.max_advance.setValue(30)
+    assert dialog.submit()
+    assert svc.get_space(db, park["fablab"]).max_advance_days == 30
+    assert page.space_fields["booking_rules"].isVisibleTo(page)
+    assert page.space_fields["booking_rules"].text() == (
+        "par tranches de 30 min, de 30 min à 8 h, jusqu'à 30 jours à l'avance"
+    )
+
+
+def test_maintenance_entry_added_appears_in_the_log(page, qtbot, db, park, monkeypatch):
+    page.select("machine", park["Trotec Speedy 100"])
+    assert page.maintenance_empty.isVisibleTo(page)
+    dialog = page.maintenance_dialog()
+    qtbot.keyClicks(dialog.description, "Lentille nettoyee")
+    qtbot.keyClicks(dialog.cost, "douze")
+    assert not dialog.submit()
+    assert (
+        dialog.form.error_label("cost").text() == "Ce montant n'est pas valide (exemple : 12,50)."
+    )
+    dialog.cost.setText("45,50")
+    dialog.done_by.setText("Technicien Trotec")
+    assert dialog.submit()
+
+    table = page.maintenance_table
+    assert table.isVisibleTo(page) and table.rowCount() == 1
+    assert [table.item(0, c).text() for c in range(4)] == [
+        formatting.short_date(date.today()),
+        "Lentille nettoyee",
+        "45,50\xa0€",
+        "Technicien Trotec",
+    ]
+    assert page.maintenance_total.text() == "Total : 45,50\xa0€"
+    assert list_entries(db, park["Trotec Speedy 100"])[0].cost_cents == 4550
+
+    table.selectRow(0)
+    monkeypatch.setattr(machines_page, "confirm", lambda *a: True)
+    page.remove_maintenance()
+    assert page.maintenance_table.rowCount() == 0
+    assert list_entries(db, park["Trotec Speedy 100"]) == []
+
+
+def test_putting_a_machine_out_of_service_lists_its_future_bookings(
+    page, qtbot, db, operator, park, monkeypatch
+):
+    alice = save_member(db, operator, MemberInput(first_name="Alice", last_name="Martin"))
+    booking = _future_booking(db, operator, park["Prusa MK4"], alice)
+    page.select("machine", park["Prusa MK4"])
+    dialog = page.status_dialog()
+    dialog.status.setCurrentIndex(dialog.status.findData(MachineStatus.OUT_OF_ORDER.value))
+    qtbot.keyClicks(dialog.note, "Plateau HS")
+
+    seen = []
+
+    def answer(self, review):  # the operator cancels the booking
+        seen.append([label.text() for label in review.findChildren(QLabel)])
+        assert list(review.actions) == [booking]
+        combo = review.actions[booking]
+        options = [combo.itemText(i) for i in range(combo.count())]
+        assert options == ["La garder", "La déplacer sur Bambu X1", "L'annuler"]
+        assert review.reason.text() == "Plateau HS"
+        review.choose(booking, CANCEL)
+        return review.submit()
+
+    monkeypatch.setattr(StatusDialog, "review", answer)
+    assert dialog.submit()
+    assert any("MARTIN Alice · Porte-clés" in text for text in seen[0])
+    assert get_booking(db, booking).status == "cancelled"
+    assert booking_history(db, booking)[-1].detail == "Plateau HS"
+    assert svc.get_machine(db, park["Prusa MK4"]).status == MachineStatus.OUT_OF_ORDER
+    assert page.status_badge.text() == "Hors service"
+
+
+def test_moving_to_a_taken_machine_says_why_and_changes_nothing_until_resolved(
+    page, qtbot, db, operator, park, monkeypatch
+):
+    alice = save_member(db, operator, MemberInput(first_name="Alice", last_name="Martin"))
+    bruno = save_member(db, operator, MemberInput(first_name="Bruno", last_name="Delpech"))
+    first = _future_booking(db, operator, park["Prusa MK4"], alice, hour=10)
+    second = _future_booking(db, operator, park["Prusa MK4"], alice, hour=14)
+    _future_booking(db, operator, park["Bambu X1"], bruno, hour=10)  # Bambu taken at 10:00
+    page.select("machine", park["Prusa MK4"])
+    dialog = page.status_dialog()
+    dialog.status.setCurrentIndex(dialog.status.findData(MachineStatus.MAINTENANCE.value))
+    dialog.note.setText("Buse bouchee")
+    reviews = []
+
+    def first_try(self, review):
+        reviews.append(review)
+        review.choose(first, park["Bambu X1"])
+        review.choose(second, park["Bambu X1"])
+        return review.submit()
+
+    monkeypatch.setattr(StatusDialog, "review", first_try)
+    assert not dialog.submit()  # one move refused: the status did not change
+    review = reviews[0]
+    assert review.errors[first].text().startswith("Bambu X1 est déjà réservé")
+    assert not review.errors[second].isVisibleTo(review)
+    assert get_booking(db, second).machine_id == park["Bambu X1"]  # this one moved
+    assert get_booking(db, first).machine_id == park["Prusa MK4"]
+    assert svc.get_machine(db, park["Prusa MK4"]).status == MachineStatus.AVAILABLE
+
+    # the operator keeps the 10:00 booking this time: only it is left to decide
+    def keep(self, review):
+        assert list(review.actions) == [first]
+        review.choose(first, KEEP)
+        return review.submit()
+
+    monkeypatch.setattr(StatusDialog, "review", keep)
+    assert dialog.submit()
+    assert get_booking(db, first).status == "booked"
+    assert svc.get_machine(db, park["Prusa MK4"]).status == MachineStatus.MAINTENANCE
+
+
+def test_ics_export_writes_the_machine_and_member_bookings(
+    page, qtbot, ctx, db, operator, park, tmp_path
+):
+    alice = save_member(db, operator, MemberInput(first_name="Alice", last_name="Martin"))
+    _future_booking(db, operator, park["Prusa MK4"], alice)
+    page.select("machine", park["Prusa MK4"])
+    path = tmp_path / "prusa.ics"
+    assert page.write_bookings_ics(str(path))
+    events = list(Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+    assert [str(e["SUMMARY"]) for e in events] == ["Prusa MK4 — MARTIN Alice"]
+    assert page.machine_export_result.text() == "1 réservation exportée dans prusa.ics."
+
+    page.select("space", park["cyber"])
+    empty = tmp_path / "cyber.ics"
+    assert page.write_bookings_ics(str(empty))
+    assert list(Calendar.from_ical(empty.read_bytes()).walk("VEVENT")) == []
+
+    panel = MemberDetailPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.show_member(alice)
+    assert panel.export_button.accessibleName() == "Exporter les réservations de l'adhérent"
+    member_file = tmp_path / "alice.ics"
+    assert panel.write_bookings_ics(str(member_file))
+    assert len(list(Calendar.from_ical(member_file.read_bytes()).walk("VEVENT"))) == 1
+
+
+def test_new_dialogs_speak_french_and_name_every_control(page, qtbot, db, operator, park):
+    from test_i18n import LEAKS, unnamed_controls, visible_texts
+
+    from tierslieu_desktop.ui.pages.machines.dialogs import FutureBookingsDialog
+
+    alice = save_member(db, operator, MemberInput(first_name="Alice", last_name="Martin"))
+    _future_booking(db, operator, park["Prusa MK4"], alice)
+    page.select("space", park["fablab"])
+    assert unnamed_controls(page) == []
+    hours = page.opening_hours_dialog()
+    page.select("machine", park["Prusa MK4"])
+    assert unnamed_controls(page) == []
+    detail = svc.get_machine(db, park["Prusa MK4"])
+    rows = future_bookings_of_machine(db, detail.id)
+    for dialog in [
+        hours,
+        hours.exception_dialog(),
+        page.maintenance_dialog(),
+        FutureBookingsDialog(page.ctx, detail, MachineStatus.OUT_OF_ORDER, rows, "HS", page),
+        page.machine_dialog(park["Prusa MK4"]),
+        page.space_dialog(park["fablab"]),
+    ]:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert unnamed_controls(dialog) == [], type(dialog).__name__
+        assert sorted({t for t in visible_texts(dialog) if t in LEAKS}) == []

@@ -191,3 +191,63 @@ def test_space_capacity_zero_means_not_set_and_negative_is_refused(db, operator)
     with pytest.raises(ValidationError) as exc:
         svc.save_space(db, operator, svc.SpaceInput("", capacity=-2))
     assert exc.value.fields == {"name": "required", "capacity": "number_invalid"}
+
+
+@pytest.mark.parametrize(
+    ("rules", "errors"),
+    [
+        ({"slot_step_minutes": 7}, {"slot_step": "slot_step_invalid"}),
+        (
+            {"slot_step_minutes": 30, "min_duration_minutes": 15},
+            {"min_duration": "duration_below_step"},
+        ),
+        (
+            {"min_duration_minutes": 60, "max_duration_minutes": 45},
+            {"max_duration": "max_below_min"},
+        ),
+        ({"buffer_minutes": -5}, {"buffer": "buffer_invalid"}),
+        ({"buffer_minutes": 241}, {"buffer": "buffer_invalid"}),
+        ({"max_advance_days": 0}, {"max_advance": "advance_invalid"}),
+        ({"max_advance_days": 731}, {"max_advance": "advance_invalid"}),
+    ],
+)
+def test_booking_rules_are_validated_for_machines_and_spaces(db, operator, park, rules, errors):
+    machine = svc.get_machine(db, park["Prusa MK4"])
+    with pytest.raises(ValidationError) as exc:
+        svc.save_machine(
+            db, operator, svc.MachineInput(**{**machine.data.__dict__, **rules}), machine.id
+        )
+    assert exc.value.fields == errors
+    space = svc.get_space(db, park["fablab"])
+    with pytest.raises(ValidationError) as exc:
+        svc.save_space(db, operator, svc.SpaceInput(**{**space.data.__dict__, **rules}), space.id)
+    assert exc.value.fields == errors
+    # nothing was saved
+    assert svc.get_machine(db, park["Prusa MK4"]).data == machine.data
+    assert svc.get_space(db, park["fablab"]).data == space.data
+
+
+def test_booking_rules_at_their_limits_are_accepted(db, operator, park):
+    machine = svc.get_machine(db, park["Prusa MK4"])
+    limits = {
+        "slot_step_minutes": 60,
+        "min_duration_minutes": 60,
+        "max_duration_minutes": 60,
+        "buffer_minutes": 240,
+        "max_advance_days": 730,
+    }
+    svc.save_machine(
+        db, operator, svc.MachineInput(**{**machine.data.__dict__, **limits}), machine.id
+    )
+    saved = svc.get_machine(db, park["Prusa MK4"]).data
+    assert {k: getattr(saved, k) for k in limits} == limits
+    space = svc.get_space(db, park["fablab"])
+    low = {
+        "slot_step_minutes": 5,
+        "min_duration_minutes": 5,
+        "buffer_minutes": 0,
+        "max_advance_days": 1,
+    }
+    svc.save_space(db, operator, svc.SpaceInput(**{**space.data.__dict__, **low}), space.id)
+    saved_space = svc.get_space(db, park["fablab"])
+    assert {k: getattr(saved_space, k) for k in low} == low

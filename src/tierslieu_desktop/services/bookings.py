@@ -32,6 +32,7 @@ from tierslieu_desktop.services.opening_hours import fits_opening
 # Statuses that hold the resource (a cancelled or no-show booking frees it).
 HOLDING = ("booked", "in_progress", "done")
 PAST_GRACE = timedelta(minutes=5)
+MAX_BOOKING_SPAN = timedelta(days=2)  # longer than any booking (one local day at most)
 
 
 class BookingStatus:
@@ -701,7 +702,13 @@ def list_bookings(
     the visible week). ``machine_ids``/``space_ids`` restrict the resources (either list
     matches); ``member_id`` matches the member or the group's organisation."""
     stmt, _org, _ = _rows_stmt()
-    stmt = stmt.where(Booking.start_at < end, Booking.end_at > start)
+    # A booking never runs past its local day (the opening-hours rule), so a lower bound
+    # on start_at lets the index on start_at skip the whole history.
+    stmt = stmt.where(
+        Booking.start_at < end,
+        Booking.start_at > start - MAX_BOOKING_SPAN,
+        Booking.end_at > start,
+    )
     resource_filters = []
     if machine_ids is not None:
         resource_filters.append(Booking.machine_id.in_(list(machine_ids)))

@@ -31,6 +31,18 @@ NAME_MAX = 120
 TEXT_MAX = 120  # make, model, serial number
 FUNDED_BY_MAX = 300
 
+# Booking rules of a machine or a space.
+SLOT_STEPS = (5, 10, 15, 20, 30, 60)  # minutes
+BUFFER_MAX = 240  # minutes of preparation / cooling after a booking
+ADVANCE_MIN, ADVANCE_MAX = 1, 730  # days ahead one may book
+RULE_FIELDS = (
+    "slot_step_minutes",
+    "min_duration_minutes",
+    "max_duration_minutes",
+    "buffer_minutes",
+    "max_advance_days",
+)
+
 # --- plain data ----------------------------------------------------------------------
 
 
@@ -49,6 +61,12 @@ class SpaceInput:
     capacity: int | None = None
     bookable: bool = False
     description: str = ""
+    # booking rules, when the space itself is booked (a meeting room)
+    slot_step_minutes: int = 30
+    min_duration_minutes: int = 30
+    max_duration_minutes: int = 480
+    buffer_minutes: int = 0
+    max_advance_days: int = 180
 
 
 @dataclass(frozen=True)
@@ -62,6 +80,12 @@ class SpaceRow:
     position: int
     archived: bool
     machine_count: int  # non-archived machines
+    slot_step_minutes: int = 30
+    min_duration_minutes: int = 30
+    max_duration_minutes: int = 480
+    buffer_minutes: int = 0
+    max_advance_days: int = 180
+    closed_on_holidays: bool = True
 
     @property
     def data(self) -> SpaceInput:
@@ -71,6 +95,7 @@ class SpaceRow:
             capacity=self.capacity,
             bookable=self.bookable,
             description=self.description,
+            **{name: getattr(self, name) for name in RULE_FIELDS},
         )
 
 
@@ -104,6 +129,12 @@ class MachineInput:
     purchase_value_cents: int | None = None
     funded_by: str = ""
     description: str = ""
+    # booking rules
+    slot_step_minutes: int = 15
+    min_duration_minutes: int = 15
+    max_duration_minutes: int = 240
+    buffer_minutes: int = 0
+    max_advance_days: int = 60
 
 
 @dataclass(frozen=True)
@@ -188,6 +219,7 @@ def _input_of(m: Machine) -> MachineInput:
         purchase_value_cents=m.purchase_value_cents,
         funded_by=m.funded_by,
         description=m.description,
+        **{name: getattr(m, name) for name in RULE_FIELDS},
     )
 
 
@@ -221,13 +253,30 @@ def get_machine(db: Database, machine_id: int) -> MachineDetail:
         )
 
 
+def _check_rules(c: FieldCollector, data: MachineInput | SpaceInput) -> None:
+    """Booking rules. Field names: slot_step, min_duration, max_duration, buffer,
+    max_advance."""
+    step = data.slot_step_minutes
+    if step not in SLOT_STEPS:
+        c.add("slot_step", "slot_step_invalid")
+    elif data.min_duration_minutes < step:
+        c.add("min_duration", "duration_below_step")
+    if data.max_duration_minutes < data.min_duration_minutes:
+        c.add("max_duration", "max_below_min")
+    if not 0 <= data.buffer_minutes <= BUFFER_MAX:
+        c.add("buffer", "buffer_invalid")
+    if not ADVANCE_MIN <= data.max_advance_days <= ADVANCE_MAX:
+        c.add("max_advance", "advance_invalid")
+
+
 def validate_machine(
     data: MachineInput, *, today: date | None = None, new_category: str = ""
 ) -> MachineInput:
     """Clean every field; raise one ValidationError naming every invalid field.
 
     Field names are those of the machine dialog: name, category, space, make, model,
-    serial_number, hour_counter, purchase_date, purchase_value, funded_by.
+    serial_number, hour_counter, purchase_date, purchase_value, funded_by, and the booking
+    rules slot_step, min_duration, max_duration, buffer, max_advance.
     ``new_category`` names a category to create when ``category_id`` is None.
     """
     c = FieldCollector()
@@ -260,6 +309,7 @@ def validate_machine(
         c.add("purchase_value", "amount_negative")
     if data.purchase_date is not None and data.purchase_date > (today or date.today()):
         c.add("purchase_date", "date_in_future")
+    _check_rules(c, data)
     c.raise_if_any()
     return replace(data, name=name, description=data.description.strip(), **cleaned_text)
 
@@ -392,6 +442,8 @@ def list_spaces(db: Database, include_archived: bool = False) -> list[SpaceRow]:
                 position=s.position,
                 archived=s.archived,
                 machine_count=counts.get(s.id, 0),
+                closed_on_holidays=s.closed_on_holidays,
+                **{name: getattr(s, name) for name in RULE_FIELDS},
             )
             for s in session.scalars(stmt)
         ]
@@ -415,6 +467,7 @@ def validate_space(data: SpaceInput) -> SpaceInput:
         c.add("name", "too_long")
     if data.capacity is not None and data.capacity < 0:
         c.add("capacity", "number_invalid")
+    _check_rules(c, data)
     c.raise_if_any()
     capacity = data.capacity or None  # 0 means "not set"
     return replace(
@@ -449,6 +502,8 @@ def save_space(
         space.capacity = cleaned.capacity
         space.bookable = cleaned.bookable
         space.description = cleaned.description
+        for name in RULE_FIELDS:
+            setattr(space, name, getattr(cleaned, name))
         try:
             session.flush()
         except IntegrityError:

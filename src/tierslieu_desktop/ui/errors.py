@@ -79,6 +79,31 @@ def field_message(code: str) -> str:
         "member_required": QCoreApplication.translate(
             "Errors", "Choose a member in the list (type part of the name to find them)."
         ),
+        "slot_step_invalid": QCoreApplication.translate(
+            "Errors", "Choose a step of 5, 10, 15, 20, 30 or 60 minutes."
+        ),
+        "duration_below_step": QCoreApplication.translate(
+            "Errors", "The minimum duration must be at least one step."
+        ),
+        "max_below_min": QCoreApplication.translate(
+            "Errors", "The maximum duration must be at least the minimum duration."
+        ),
+        "buffer_invalid": QCoreApplication.translate(
+            "Errors", "The preparation time is between 0 and 240 minutes."
+        ),
+        "advance_invalid": QCoreApplication.translate(
+            "Errors", "Bookings can be opened from 1 to 730 days ahead."
+        ),
+        "hours_unreadable": QCoreApplication.translate(
+            "Errors", "Write the hours like 09:00-12:30, 13:30-18:00 (leave empty when closed)."
+        ),
+        "range_invalid": QCoreApplication.translate(
+            "Errors", "Each range must start before it ends, between 00:00 and 24:00."
+        ),
+        "ranges_overlap": QCoreApplication.translate("Errors", "Two ranges of this day overlap."),
+        "unit_in_use": QCoreApplication.translate(
+            "Errors", "Quantities were already recorded in this unit: it can no longer change."
+        ),
         # New field codes go above this line.
     }
     return messages.get(code, QCoreApplication.translate("Errors", "This value is not valid."))

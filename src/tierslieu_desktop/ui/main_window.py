@@ -70,14 +70,7 @@ class MainWindow(QMainWindow):
             "home": self._make_home,
             "members": self._make_members,
             "machines": self._make_machines,
-            "bookings": lambda: self._placeholder(
-                "bookings",
-                self.tr(
-                    "Booking machines and rooms will come here: a day and week calendar per "
-                    "resource, opening hours and closures, the rules of each machine, recurring "
-                    "bookings, and check-in / check-out recording what was really used."
-                ),
-            ),
+            "bookings": self._make_bookings,
             "checkout": lambda: self._placeholder(
                 "checkout",
                 self.tr(
@@ -152,6 +145,11 @@ class MainWindow(QMainWindow):
         from tierslieu_desktop.ui.pages.machines.page import MachinesPage
 
         return MachinesPage(self.ctx)
+
+    def _make_bookings(self) -> Page:
+        from tierslieu_desktop.ui.pages.bookings.page import BookingsPage
+
+        return BookingsPage(self.ctx)
 
     def _make_settings(self) -> Page:
         from tierslieu_desktop.ui.pages.settings.page import SettingsPage

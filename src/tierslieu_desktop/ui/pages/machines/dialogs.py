@@ -1,4 +1,5 @@
-"""Dialogs of the machines page: machine, space, category, status, authorization.
+"""Dialogs of the machines page: machine, space, category, status (with the bookings it
+hits), authorization, maintenance entry.
 
 Each dialog saves through the service itself in ``submit()`` (bound to OK and Enter):
 invalid input shows its message under the field and nothing is saved; on success it
@@ -20,29 +21,45 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from tierslieu_desktop.domain.calendar import to_local
 from tierslieu_desktop.domain.enums import MachineStatus, SpaceKind
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.money import parse_amount
 from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.services import bookings as booking_service
 from tierslieu_desktop.services import machines as svc
+from tierslieu_desktop.services import maintenance as maintenance_service
 from tierslieu_desktop.services import members as member_service
 from tierslieu_desktop.services import operators as operator_service
 from tierslieu_desktop.services.authorizations import AuthorizationInput, grant_authorization
 from tierslieu_desktop.services.common import fold
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
-from tierslieu_desktop.ui.pages.machines.labels import space_kind_label, status_icon, status_label
+from tierslieu_desktop.ui.pages.machines.labels import (
+    duration_text,
+    rules_text,
+    space_kind_label,
+    status_icon,
+    status_label,
+    weekday_names,
+)
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
 MEMBER_RESULTS = 30
@@ -58,7 +75,11 @@ class _FormDialog(QDialog):
         self.setMinimumWidth(460)
         self._outer = QVBoxLayout(self)
         self.form = ValidatedForm()
-        self._outer.addLayout(self.form)
+        self._forms = [self.form]  # more forms (a side group) may be added: add_form()
+        self._columns = QHBoxLayout()
+        self._columns.setSpacing(18)
+        self._columns.addLayout(self.form, 3)
+        self._outer.addLayout(self._columns)
         self.message = QLabel()
         self.message.setObjectName("dialogError")
         self.message.setStyleSheet(ERROR_STYLE)
@@ -74,6 +95,17 @@ class _FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._outer.addWidget(self.buttons)
 
+    def add_form(self, form: ValidatedForm) -> None:
+        """A second form (e.g. in a group box): its fields show their errors too."""
+        self._forms.append(form)
+
+    def field_error(self, name: str) -> QLabel:
+        """The error label of a field, whichever form holds it."""
+        for form in self._forms:
+            if _has_field(form, name):
+                return form.error_label(name)
+        raise KeyError(name)
+
     def save(self) -> int:
         """Parse the widgets and call the service. Raises DomainError / ValidationError."""
         raise NotImplementedError
@@ -84,12 +116,18 @@ class _FormDialog(QDialog):
 
     def submit(self) -> bool:
         """Save; on error show it in the dialog and stay open. True when saved."""
-        self.form.clear_errors()
+        for form in self._forms:
+            form.clear_errors()
         self.show_message("")
         try:
             self.saved_id = self.save()
         except ValidationError as err:
-            unknown = self.form.show_errors(err.fields)
+            unknown = set(err.fields)
+            for form in self._forms:
+                mine = {k: v for k, v in err.fields.items() if _has_field(form, k)}
+                if mine:
+                    form.show_errors(mine)
+                unknown -= set(mine)
             if unknown:
                 self.show_message(error_message(err))
             return False
@@ -98,6 +136,14 @@ class _FormDialog(QDialog):
             return False
         self.accept()
         return True
+
+
+def _has_field(form: ValidatedForm, name: str) -> bool:
+    try:
+        form.field(name)
+    except KeyError:
+        return False
+    return True
 
 
 def _line(max_length: int, placeholder: str = "") -> QLineEdit:
@@ -113,6 +159,93 @@ def _notes() -> QPlainTextEdit:
     edit.setTabChangesFocus(True)  # Tab leaves the box: the dialog stays usable by keyboard
     edit.setFixedHeight(70)
     return edit
+
+
+# --- booking rules (machine and space) -------------------------------------------------
+
+
+class RulesGroup(QGroupBox):
+    """Slot step, minimum and maximum duration, preparation time after each booking and
+    how far ahead one can book, with a one-line summary of what they mean."""
+
+    def __init__(self, data: svc.MachineInput | svc.SpaceInput, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Booking rules"))
+        lay = QVBoxLayout(self)
+        self.form = ValidatedForm()
+        lay.addLayout(self.form)
+        f = self.form
+        self.slot_step = QComboBox()
+        for step in svc.SLOT_STEPS:
+            self.slot_step.addItem(duration_text(step), step)
+        f.add_field("slot_step", self.tr("Booked in s&teps of:"), self.slot_step)
+        self.min_duration = f.add_field(
+            "min_duration", self.tr("M&inimum duration:"), self._minutes(5, 24 * 60)
+        )
+        self.max_duration = f.add_field(
+            "max_duration", self.tr("Ma&ximum duration:"), self._minutes(5, 7 * 24 * 60)
+        )
+        self.buffer = f.add_field(
+            "buffer", self.tr("Prep&aration after:"), self._minutes(0, svc.BUFFER_MAX)
+        )
+        self.buffer.setSpecialValueText(self.tr("None"))
+        self.buffer.setToolTip(
+            self.tr("Cleaning, cooling…: the resource stays blocked this long after each booking.")
+        )
+        self.max_advance = QSpinBox()
+        self.max_advance.setRange(svc.ADVANCE_MIN, svc.ADVANCE_MAX)
+        self.max_advance.setSuffix(self.tr(" days ahead"))
+        f.add_field("max_advance", self.tr("Bookable up t&o:"), self.max_advance)
+        self.summary = QLabel()
+        self.summary.setObjectName("rulesSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("color: #53626d;")
+        lay.addWidget(self.summary)
+        lay.addStretch(1)
+
+        self.slot_step.setCurrentIndex(max(self.slot_step.findData(data.slot_step_minutes), 0))
+        self.min_duration.setValue(data.min_duration_minutes)
+        self.max_duration.setValue(data.max_duration_minutes)
+        self.buffer.setValue(data.buffer_minutes)
+        self.max_advance.setValue(data.max_advance_days)
+        self._step_changed()
+        self.slot_step.currentIndexChanged.connect(self._step_changed)
+        for spin in (self.min_duration, self.max_duration, self.buffer, self.max_advance):
+            spin.valueChanged.connect(self._update_summary)
+
+    def _minutes(self, low: int, high: int) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(low, high)
+        spin.setSuffix(self.tr(" min"))
+        spin.setGroupSeparatorShown(False)
+        return spin
+
+    def _step_changed(self, _index: int = 0) -> None:
+        step = self.slot_step.currentData() or 15
+        for spin in (self.min_duration, self.max_duration, self.buffer):
+            spin.setSingleStep(step)
+        self._update_summary()
+
+    def _update_summary(self, _value: int = 0) -> None:
+        v = self.values()
+        self.summary.setText(
+            rules_text(
+                v["slot_step_minutes"],
+                v["min_duration_minutes"],
+                v["max_duration_minutes"],
+                v["buffer_minutes"],
+                v["max_advance_days"],
+            )
+        )
+
+    def values(self) -> dict[str, int]:
+        return {
+            "slot_step_minutes": self.slot_step.currentData(),
+            "min_duration_minutes": self.min_duration.value(),
+            "max_duration_minutes": self.max_duration.value(),
+            "buffer_minutes": self.buffer.value(),
+            "max_advance_days": self.max_advance.value(),
+        }
 
 
 # --- machine -------------------------------------------------------------------------
@@ -205,6 +338,11 @@ class MachineDialog(_FormDialog):
         )
         self.description = f.add_field("description", self.tr("D&escription:"), _notes())
 
+        self.rules = RulesGroup(data, self)
+        self.add_form(self.rules.form)
+        self._columns.addWidget(self.rules, 2, Qt.AlignmentFlag.AlignTop)
+        self.setMinimumWidth(820)
+
         self.name.setText(data.name)
         self.make.setText(data.make)
         self.model.setText(data.model)
@@ -266,6 +404,7 @@ class MachineDialog(_FormDialog):
             purchase_value_cents=value_cents,
             funded_by=self.funded_by.text(),
             description=self.description.toPlainText(),
+            **self.rules.values(),
         )
         try:
             svc.validate_machine(data, new_category=new_category)
@@ -310,11 +449,19 @@ class SpaceDialog(_FormDialog):
         self.bookable.setAccessibleName(self.tr("The space itself can be booked"))
         self.description = f.add_field("description", self.tr("D&escription:"), _notes())
 
+        self.rules = RulesGroup(data, self)
+        self.rules.setToolTip(self.tr("These rules apply when the space itself is booked."))
+        self.add_form(self.rules.form)
+        self._columns.addWidget(self.rules, 2, Qt.AlignmentFlag.AlignTop)
+        self.setMinimumWidth(760)
+
         self.name.setText(data.name)
         self.kind.setCurrentIndex(self.kind.findData(data.kind.value))
         self.capacity.setValue(data.capacity or 0)
         self.bookable.setChecked(data.bookable)
         self.description.setPlainText(data.description)
+        self.rules.setEnabled(data.bookable)
+        self.bookable.toggled.connect(self.rules.setEnabled)
         self.name.setFocus()
 
     def save(self) -> int:
@@ -324,6 +471,7 @@ class SpaceDialog(_FormDialog):
             capacity=self.capacity.value() or None,
             bookable=self.bookable.isChecked(),
             description=self.description.toPlainText(),
+            **self.rules.values(),
         )
         space_id = svc.save_space(self.ctx.db, self.ctx.operator_id, data, self.space_id)
         self.ctx.notify("space", [space_id])
@@ -383,6 +531,27 @@ class StatusDialog(_FormDialog):
         self.status.setCurrentIndex(self.status.findData(detail.status.value))
         self.note.setText(detail.status_note)
         self.status.setFocus()
+        self.detail = detail
+        self.review_dialog: FutureBookingsDialog | None = None
+
+    def submit(self) -> bool:
+        """Before making the machine unavailable, list the bookings still to come on it so
+        that each can be moved to another machine, cancelled or kept."""
+        status = MachineStatus(self.status.currentData())
+        if status != MachineStatus.AVAILABLE and self.note.text().strip():
+            rows = booking_service.future_bookings_of_machine(self.ctx.db, self.machine_id)
+            if rows:
+                self.review_dialog = FutureBookingsDialog(
+                    self.ctx, self.detail, status, rows, self.note.text().strip(), self
+                )
+                if not self.review(self.review_dialog):
+                    return False
+        return super().submit()
+
+    def review(self, dialog: FutureBookingsDialog) -> bool:
+        """Show the bookings the change hits; True when the operator went on (tests replace
+        this method to answer the dialog without exec())."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def save(self) -> int:
         svc.set_machine_status(
@@ -394,6 +563,254 @@ class StatusDialog(_FormDialog):
         )
         self.ctx.notify("machine", [self.machine_id])
         return self.machine_id
+
+
+KEEP, CANCEL = "keep", "cancel"
+
+
+class FutureBookingsDialog(QDialog):
+    """The bookings still to come on a machine about to become unavailable: for each, move
+    it to another machine of the same category, cancel it (with the reason) or keep it.
+
+    ``choose(booking_id, action)`` and ``submit()`` drive it without ``exec()``."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        detail: svc.MachineDetail,
+        status: MachineStatus,
+        rows: list[booking_service.BookingRow],
+        reason: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows = list(rows)
+        self.handled: dict[int, str] = {}  # booking id → what was done
+        self.setWindowTitle(self.tr("Bookings on {machine}").format(machine=detail.data.name))
+        self.setMinimumWidth(720)
+        lay = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "{machine} will be {status}. These bookings are still to come: move each one "
+                "to another machine, cancel it or keep it."
+            ).format(machine=detail.data.name, status=status_label(status).lower())
+        )
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        every = QHBoxLayout()
+        self.keep_all_button = QPushButton(self.tr("Keep them all"))
+        self.keep_all_button.setAccessibleName(self.tr("Keep every booking"))
+        self.keep_all_button.clicked.connect(lambda: self.choose_all(KEEP))
+        self.cancel_all_button = QPushButton(self.tr("Cancel them all"))
+        self.cancel_all_button.setAccessibleName(self.tr("Cancel every booking"))
+        self.cancel_all_button.clicked.connect(lambda: self.choose_all(CANCEL))
+        every.addWidget(self.keep_all_button)
+        every.addWidget(self.cancel_all_button)
+        every.addStretch(1)
+        lay.addLayout(every)
+
+        others = [
+            m
+            for m in svc.list_machines(ctx.db)
+            if m.category_id == detail.data.category_id
+            and m.id != detail.id
+            and m.status == MachineStatus.AVAILABLE
+        ]
+        grid_box = QWidget()
+        grid = QGridLayout(grid_box)
+        grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(14)
+        self.actions: dict[int, QComboBox] = {}
+        self.errors: dict[int, QLabel] = {}
+        for i, row in enumerate(self.rows):
+            when = QLabel(self._when(row))
+            when.setStyleSheet("font-weight: 600;")
+            who = QLabel(" · ".join(p for p in (row.who, row.purpose) if p))
+            who.setWordWrap(True)
+            combo = QComboBox()
+            combo.addItem(self.tr("Keep it"), KEEP)
+            for m in others:
+                combo.addItem(self.tr("Move to {machine}").format(machine=m.name), m.id)
+            combo.addItem(self.tr("Cancel it"), CANCEL)
+            combo.setAccessibleName(
+                self.tr("What to do with the booking of {who} on {when}").format(
+                    who=row.who, when=self._when(row)
+                )
+            )
+            error = QLabel()
+            error.setStyleSheet(ERROR_STYLE)
+            error.setWordWrap(True)
+            error.hide()
+            grid.addWidget(when, 2 * i, 0)
+            grid.addWidget(who, 2 * i, 1)
+            grid.addWidget(combo, 2 * i, 2)
+            grid.addWidget(error, 2 * i + 1, 0, 1, 3)
+            self.actions[row.id] = combo
+            self.errors[row.id] = error
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(grid_box)
+        scroll.setMinimumHeight(min(60 + 44 * len(self.rows), 360))
+        lay.addWidget(scroll, 1)
+        if not others:
+            hint = QLabel(
+                self.tr("No other available machine of the category “{category}”.").format(
+                    category=detail.category_name
+                )
+            )
+            hint.setWordWrap(True)
+            hint.setStyleSheet("color: #53626d;")
+            lay.addWidget(hint)
+
+        form = ValidatedForm()
+        self.reason = form.add_field(
+            "reason",
+            self.tr("&Reason for cancelling:"),
+            _line(300, self.tr("e.g. Laser tube broken")),
+        )
+        self.reason.setText(reason)
+        lay.addLayout(form)
+        self.buttons = QDialogButtonBox()
+        ok = self.buttons.addButton(
+            self.tr("Apply and change the status"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        ok.setAccessibleName(self.tr("Apply and change the status"))
+        back = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        back.setAccessibleName(back.text().replace("&", ""))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+
+    @staticmethod
+    def _when(row: booking_service.BookingRow) -> str:
+        local_day = to_local(row.start_at).date()
+        day = f"{weekday_names()[local_day.weekday()]} {formatting.long_date(local_day)}"
+        start, end = formatting.local_time(row.start_at), formatting.local_time(row.end_at)
+        return f"{day}, {start}–{end}"
+
+    def choose_all(self, action: str) -> None:
+        for booking_id in self.actions:
+            if booking_id not in self.handled:
+                self.choose(booking_id, action)
+
+    def choose(self, booking_id: int, action: str | int) -> None:
+        """KEEP, CANCEL or the id of the machine to move the booking to."""
+        combo = self.actions[booking_id]
+        combo.setCurrentIndex(combo.findData(action))
+
+    def submit(self) -> bool:
+        """Do what was chosen for each booking. A refusal (the other machine is taken…) is
+        shown under its booking and the dialog stays open; what succeeded is done."""
+        failed = False
+        changed: list[int] = []
+        for row in self.rows:
+            if row.id in self.handled:
+                continue
+            action = self.actions[row.id].currentData()
+            error = self.errors[row.id]
+            error.hide()
+            try:
+                if action == CANCEL:
+                    booking_service.cancel_booking(
+                        self.ctx.db, self.ctx.operator_id, row.id, self.reason.text()
+                    )
+                elif action != KEEP:
+                    booking_service.move_booking(
+                        self.ctx.db,
+                        self.ctx.operator_id,
+                        row.id,
+                        row.start_at,
+                        row.end_at,
+                        machine_id=action,
+                    )
+            except DomainError as err:
+                error.setText(error_message(err))
+                error.show()
+                failed = True
+                continue
+            if action != KEEP:
+                self.handled[row.id] = action
+                self.actions[row.id].setEnabled(False)
+                changed.append(row.id)
+        if changed:
+            self.ctx.notify("booking", changed)
+        if failed:
+            return False
+        self.accept()
+        return True
+
+
+# --- maintenance ---------------------------------------------------------------------
+
+
+class MaintenanceDialog(_FormDialog):
+    """Record an entry of a machine's maintenance log."""
+
+    def __init__(
+        self, ctx: AppContext, detail: svc.MachineDetail, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.machine_id = detail.id
+        self.setWindowTitle(self.tr("Maintenance of {machine}").format(machine=detail.data.name))
+        f = self.form
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setMaximumDate(QDate.currentDate())
+        self.day.setDate(QDate.currentDate())
+        f.add_field("day", self.tr("&Date:"), self.day)
+        self.description = f.add_field("description", self.tr("&What was done:"), _notes())
+        self.description.setPlaceholderText(self.tr("e.g. Lens cleaned, belt tension adjusted"))
+        self.cost = f.add_field(
+            "cost",
+            self.tr("&Cost (€):"),
+            _line(20, self.tr("e.g. {example}").format(example=formatting.amount_input(4500))),
+        )
+        self.done_by = f.add_field(
+            "done_by",
+            self.tr("Done &by:"),
+            _line(maintenance_service.DONE_BY_MAX, self.tr("e.g. Léa, the Trotec technician")),
+        )
+        self.done_by.setText(_operator_name(ctx))
+        self.description.setFocus()
+
+    def save(self) -> int:
+        cost_text = self.cost.text().strip()
+        cost = 0
+        errors: dict[str, str] = {}
+        if cost_text:
+            try:
+                cost = parse_amount(cost_text)
+            except DomainError:
+                errors["cost"] = "amount_invalid"
+        day = self.day.date().toPython()
+        try:
+            maintenance_service.validate_entry(
+                day, self.description.toPlainText(), cost, self.done_by.text()
+            )
+        except ValidationError as err:
+            errors = {**err.fields, **errors}
+        if errors:
+            raise ValidationError(errors)
+        entry_id = maintenance_service.add_entry(
+            self.ctx.db,
+            self.ctx.operator_id,
+            self.machine_id,
+            day,
+            self.description.toPlainText(),
+            cost,
+            self.done_by.text(),
+        )
+        self.ctx.notify("maintenance", [self.machine_id])
+        return entry_id
+
+
+def _operator_name(ctx: AppContext) -> str:
+    for op in operator_service.list_operators(ctx.db):
+        if op.id == ctx.operator_id:
+            return op.name
+    return ""
 
 
 # --- authorization -------------------------------------------------------------------
@@ -475,17 +892,11 @@ class GrantDialog(_FormDialog):
         self.granted_on.setDate(QDate.currentDate())
         f.add_field("granted_on", self.tr("&Trained on:"), self.granted_on)
         self.trainer = f.add_field("trainer", self.tr("T&rainer:"), _line(200))
-        self.trainer.setText(self._operator_name())
+        self.trainer.setText(_operator_name(ctx))
         self.note = f.add_field("note", self.tr("N&ote:"), _line(500))
 
         self._search("")
         self.search.setFocus()
-
-    def _operator_name(self) -> str:
-        for op in operator_service.list_operators(self.ctx.db):
-            if op.id == self.ctx.operator_id:
-                return op.name
-        return ""
 
     def _search(self, text: str) -> None:
         self.results.clear()

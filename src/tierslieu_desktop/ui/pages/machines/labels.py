@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from functools import cache
 
+from babel.dates import get_day_names
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
 
 from tierslieu_desktop.domain.enums import MachineStatus, SpaceKind
+from tierslieu_desktop.i18n.formatting import current_locale, number
 
 # (dot colour, badge background, badge text colour); text colours pass WCAG AA on their background
 STATUS_COLOURS = {
@@ -74,3 +76,60 @@ def space_kind_label(kind: SpaceKind | str) -> str:
         SpaceKind.OTHER: QCoreApplication.translate("SpaceKind", "Other"),
     }
     return labels[SpaceKind(kind)]
+
+
+def weekday_names() -> list[str]:
+    """Monday … Sunday in the user's language ("lundi" … "dimanche")."""
+    names = get_day_names("wide", context="stand-alone", locale=current_locale())
+    return [names[i] for i in range(7)]  # babel: 0 = Monday
+
+
+def duration_text(minutes: int) -> str:
+    """15 → "15 min", 240 → "4 h", 90 → "1 h 30"."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return QCoreApplication.translate("BookingRules", "{minutes} min").format(
+            minutes=number(rest)
+        )
+    if not rest:
+        return QCoreApplication.translate("BookingRules", "{hours} h").format(hours=number(hours))
+    return QCoreApplication.translate("BookingRules", "{hours} h {minutes:02d}").format(
+        hours=number(hours), minutes=rest
+    )
+
+
+def rules_text(step: int, min_minutes: int, max_minutes: int, buffer: int, days: int) -> str:
+    """The booking rules in one sentence: "in steps of 15 min, from 15 min to 4 h, 15 min of
+    preparation after, up to 60 days ahead"."""
+    parts = [
+        QCoreApplication.translate("BookingRules", "in steps of {step}").format(
+            step=duration_text(step)
+        )
+    ]
+    if min_minutes == max_minutes:
+        parts.append(
+            QCoreApplication.translate("BookingRules", "lasting {duration}").format(
+                duration=duration_text(min_minutes)
+            )
+        )
+    else:
+        parts.append(
+            QCoreApplication.translate("BookingRules", "from {min} to {max}").format(
+                min=duration_text(min_minutes), max=duration_text(max_minutes)
+            )
+        )
+    if buffer:
+        parts.append(
+            QCoreApplication.translate("BookingRules", "{buffer} of preparation after").format(
+                buffer=duration_text(buffer)
+            )
+        )
+    if days == 1:
+        parts.append(QCoreApplication.translate("BookingRules", "up to 1 day ahead"))
+    else:
+        parts.append(
+            QCoreApplication.translate("BookingRules", "up to {days} days ahead").format(
+                days=number(days)
+            )
+        )
+    return ", ".join(parts)

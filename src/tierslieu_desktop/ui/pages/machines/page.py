@@ -1,14 +1,20 @@
 """Machines & espaces: the park grouped by space and category, each machine's details,
-its status, and the members authorized on it."""
+its status, booking rules, maintenance log and the members authorized on it; each space's
+opening hours; iCal export of the bookings."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import re
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -29,9 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.db.models import utcnow
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.services import ical
 from tierslieu_desktop.services import machines as svc
+from tierslieu_desktop.services import maintenance as maintenance_service
+from tierslieu_desktop.services import opening_hours as hours_service
 from tierslieu_desktop.services.authorizations import revoke_authorization
 from tierslieu_desktop.services.common import fold
 from tierslieu_desktop.ui.context import AppContext
@@ -41,28 +51,61 @@ from tierslieu_desktop.ui.pages.machines.dialogs import (
     CategoryDialog,
     GrantDialog,
     MachineDialog,
+    MaintenanceDialog,
     SpaceDialog,
     StatusDialog,
 )
 from tierslieu_desktop.ui.pages.machines.labels import (
+    rules_text,
     space_kind_label,
     status_badge_style,
     status_icon,
     status_label,
 )
+from tierslieu_desktop.ui.pages.machines.opening_hours import OpeningHoursDialog, schedule_text
+from tierslieu_desktop.ui.widgets.confirm import confirm
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 SPACE, CATEGORY, MACHINE = "space", "category", "machine"
-REFRESH_ON = {"machine", "space", "machine_category", "authorization", "member", "operator"}
+REFRESH_ON = {
+    "machine",
+    "space",
+    "machine_category",
+    "authorization",
+    "member",
+    "operator",
+    "maintenance",
+    "opening_hours",
+}
+# iCal export: from a month ago to a year ahead
+EXPORT_PAST = timedelta(days=30)
+EXPORT_AHEAD = timedelta(days=365)
 
 STYLE = """
 QLabel#detailTitle { font-size: 15pt; font-weight: 600; color: #1f3a4d; }
 QLabel#emptyText { color: #53626d; font-size: 11pt; }
 QLabel#statusNote { color: #3c4a55; }
 QTreeWidget#machineTree::item { padding: 3px 0px; }
+QLabel#exportResult { color: #1b5e31; }
 """
+
+
+def _file_stem(name: str) -> str:
+    """A file name part from a resource name: "Découpe laser" → "Découpe-laser"."""
+    return re.sub(r"[^\w]+", "-", name).strip("-") or "reservations"
+
+
+def _table(columns: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(columns))
+    table.setAccessibleName(name)
+    table.setHorizontalHeaderLabels(columns)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    return table
 
 
 def _value_label() -> QLabel:
@@ -82,6 +125,7 @@ class MachinesPage(Page):
         self._categories: dict[int, svc.CategoryRow] = {}
         self._collapsed: set[tuple[str, object]] = set()
         self._detail: svc.MachineDetail | None = None
+        self._export_shown: tuple[str, object] | None = None  # whose export result is shown
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 16, 24, 16)
@@ -222,6 +266,7 @@ class MachinesPage(Page):
             ("model", self.tr("Model:")),
             ("serial_number", self.tr("Serial number:")),
             ("training", self.tr("Training:")),
+            ("booking_rules", self.tr("Booking:")),
             ("hour_counter", self.tr("Hour counter:")),
             ("purchase_date", self.tr("Purchase date:")),
             ("purchase_value", self.tr("Purchase value:")),
@@ -236,6 +281,7 @@ class MachinesPage(Page):
             form.addRow(label, value)
             self.fields[key] = value
         lay.addLayout(form)
+        self.machine_export_button, self.machine_export_result = self._export_row(lay)
 
         group = QGroupBox(self.tr("Authorized members"))
         g = QVBoxLayout(group)
@@ -270,8 +316,66 @@ class MachinesPage(Page):
         row.addStretch(1)
         g.addLayout(row)
         lay.addWidget(group)
+        lay.addWidget(self._build_maintenance())
         lay.addStretch(1)
         return panel
+
+    def _export_row(self, lay: QVBoxLayout) -> tuple[QPushButton, QLabel]:
+        row = QHBoxLayout()
+        button = self._button(
+            self.tr("Export bookings (.ics)…"),
+            self.tr("Export bookings to a calendar file"),
+            self.export_bookings,
+        )
+        button.setToolTip(
+            self.tr(
+                "Bookings from a month ago to a year ahead, for Thunderbird, Outlook or a phone"
+            )
+        )
+        row.addWidget(button)
+        result = QLabel()
+        result.setObjectName("exportResult")
+        result.setWordWrap(True)
+        row.addWidget(result, 1)
+        lay.addLayout(row)
+        return button, result
+
+    def _build_maintenance(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Maintenance log"))
+        g = QVBoxLayout(group)
+        self.maintenance_table = _table(
+            [self.tr("Date"), self.tr("What"), self.tr("Cost"), self.tr("By")],
+            self.tr("Maintenance log"),
+        )
+        self.maintenance_table.setMinimumHeight(130)
+        self.maintenance_table.setWordWrap(True)
+        head = self.maintenance_table.horizontalHeader()
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.maintenance_table.itemSelectionChanged.connect(self._update_buttons)
+        g.addWidget(self.maintenance_table)
+        self.maintenance_empty = QLabel(self.tr("No maintenance recorded yet."))
+        self.maintenance_empty.setObjectName("emptyText")
+        g.addWidget(self.maintenance_empty)
+        row = QHBoxLayout()
+        self.add_maintenance_button = self._button(
+            self.tr("Add an entry…"),
+            self.tr("Add a maintenance entry"),
+            self.add_maintenance,
+        )
+        self.remove_maintenance_button = self._button(
+            self.tr("Remove…"), self.tr("Remove the maintenance entry"), self.remove_maintenance
+        )
+        row.addWidget(self.add_maintenance_button)
+        row.addWidget(self.remove_maintenance_button)
+        row.addStretch(1)
+        self.maintenance_total = QLabel()
+        self.maintenance_total.setObjectName("maintenanceTotal")
+        row.addWidget(self.maintenance_total)
+        g.addLayout(row)
+        return group
 
     def _build_space_panel(self) -> QWidget:
         panel = QWidget()
@@ -287,25 +391,34 @@ class MachinesPage(Page):
             ("kind", self.tr("Kind:")),
             ("capacity", self.tr("Capacity:")),
             ("bookable", self.tr("Booking:")),
+            ("booking_rules", self.tr("Booking rules:")),
+            ("opening_hours", self.tr("Opening hours:")),
             ("machines", self.tr("Machines:")),
             ("description", self.tr("Description:")),
         ):
             value = _value_label()
+            value.setObjectName(f"space_{key}")
             value.setAccessibleName(label.rstrip(" :"))
             form.addRow(label, value)
             self.space_fields[key] = value
+        self.space_form = form
         lay.addLayout(form)
         row = QHBoxLayout()
         self.edit_space_button = self._button(
             self.tr("Edit space…"), self.tr("Edit space"), self.edit_selected
         )
+        self.opening_hours_button = self._button(
+            self.tr("Opening hours…"), self.tr("Opening hours"), self.edit_opening_hours
+        )
         self.space_new_machine_button = self._button(
             self.tr("Add a machine here…"), self.tr("Add a machine to this space"), self.new_machine
         )
         row.addWidget(self.edit_space_button)
+        row.addWidget(self.opening_hours_button)
         row.addWidget(self.space_new_machine_button)
         row.addStretch(1)
         lay.addLayout(row)
+        self.space_export_button, self.space_export_result = self._export_row(lay)
         lay.addStretch(1)
         return panel
 
@@ -519,6 +632,13 @@ class MachinesPage(Page):
             "model": data.model,
             "serial_number": data.serial_number,
             "training": training,
+            "booking_rules": rules_text(
+                data.slot_step_minutes,
+                data.min_duration_minutes,
+                data.max_duration_minutes,
+                data.buffer_minutes,
+                data.max_advance_days,
+            ),
             "hour_counter": formatting.hours(data.hour_counter_minutes),
             "purchase_date": formatting.short_date(data.purchase_date),
             "purchase_value": formatting.money(data.purchase_value_cents),
@@ -530,6 +650,9 @@ class MachinesPage(Page):
         for key, text in values.items():
             self.fields[key].setText(text or "—")
         self._fill_authorizations(d)
+        self._fill_maintenance(d.id)
+        if self._export_shown != (MACHINE, d.id):
+            self.machine_export_result.clear()
 
     def _stamp(self, when, who: str) -> str:
         text = formatting.local_datetime(when)
@@ -556,6 +679,31 @@ class MachinesPage(Page):
         self.auth_empty.setVisible(not d.authorizations)
         self.auth_table.setVisible(bool(d.authorizations))
 
+    def _fill_maintenance(self, machine_id: int) -> None:
+        entries = maintenance_service.list_entries(self.ctx.db, machine_id)
+        self.maintenance_table.setRowCount(0)
+        for e in entries:
+            r = self.maintenance_table.rowCount()
+            self.maintenance_table.insertRow(r)
+            cost = formatting.money(e.cost_cents) if e.cost_cents else "—"
+            cells = [formatting.short_date(e.day), e.description, cost, e.done_by]
+            for col, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, e.id)
+                if col == 1:
+                    cell.setToolTip(e.description)
+                if col == 2:
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.maintenance_table.setItem(r, col, cell)
+        self.maintenance_table.setVisible(bool(entries))
+        self.maintenance_empty.setVisible(not entries)
+        total = sum(e.cost_cents for e in entries)
+        self.maintenance_total.setText(
+            self.tr("Total: {amount}").format(amount=formatting.money(total)) if total else ""
+        )
+
     def _show_space(self, space: svc.SpaceRow) -> None:
         title = space.name
         if space.archived:
@@ -573,8 +721,28 @@ class MachinesPage(Page):
             if space.bookable
             else self.tr("Only its machines are booked")
         )
+        f["booking_rules"].setText(
+            rules_text(
+                space.slot_step_minutes,
+                space.min_duration_minutes,
+                space.max_duration_minutes,
+                space.buffer_minutes,
+                space.max_advance_days,
+            )
+        )
+        self.space_form.setRowVisible(f["booking_rules"], space.bookable)
+        schedule = hours_service.get_schedule(self.ctx.db, space.id)
+        if schedule:
+            hours = schedule_text(schedule)
+            if space.closed_on_holidays:
+                hours += "\n" + self.tr("Closed on public holidays")
+        else:
+            hours = self.tr("Opening hours not set: bookable all day")
+        f["opening_hours"].setText(hours)
         f["machines"].setText(formatting.number(space.machine_count))
         f["description"].setText(space.description or "—")
+        if self._export_shown != (SPACE, space.id):
+            self.space_export_result.clear()
 
     def _show_category(self, space_id: int, category_id: int) -> None:
         category = self._categories.get(category_id)
@@ -615,6 +783,8 @@ class MachinesPage(Page):
         self.status_button.setEnabled(active)
         self.grant_button.setEnabled(active)
         self.revoke_button.setEnabled(self._selected_authorization() is not None)
+        self.add_maintenance_button.setEnabled(self._detail is not None)
+        self.remove_maintenance_button.setEnabled(self._selected_maintenance() is not None)
 
     # --- actions -------------------------------------------------------------------
 
@@ -699,6 +869,120 @@ class MachinesPage(Page):
 
     def change_status(self) -> None:
         self._run(self.status_dialog())
+
+    def opening_hours_dialog(self, space_id: int | None = None) -> OpeningHoursDialog | None:
+        if space_id is None:
+            key = self.selected()
+            if key is None or key[0] != SPACE:
+                return None
+            space_id = key[1]
+        return OpeningHoursDialog(self.ctx, svc.get_space(self.ctx.db, space_id), self)
+
+    def edit_opening_hours(self) -> None:
+        try:
+            self._run(self.opening_hours_dialog())
+        except DomainError as err:
+            show_error(self, err)
+            self.refresh()
+
+    def maintenance_dialog(self) -> MaintenanceDialog | None:
+        return MaintenanceDialog(self.ctx, self._detail, self) if self._detail else None
+
+    def add_maintenance(self) -> None:
+        self._run(self.maintenance_dialog())
+
+    def _selected_maintenance(self) -> int | None:
+        items = self.maintenance_table.selectedItems()
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+    def remove_maintenance(self) -> None:
+        entry_id = self._selected_maintenance()
+        if entry_id is None or self._detail is None:
+            return
+        row = self.maintenance_table.currentRow()
+        day = self.maintenance_table.item(row, 0).text()
+        what = self.maintenance_table.item(row, 1).text()
+        if not confirm(
+            self,
+            self.tr("Remove the maintenance entry"),
+            self.tr("Remove the entry of {day} (“{what}”) from the log?").format(
+                day=day, what=what
+            ),
+            self.tr("Remove"),
+        ):
+            return
+        try:
+            maintenance_service.remove_entry(self.ctx.db, self.ctx.operator_id, entry_id)
+        except DomainError as err:
+            show_error(self, err)
+        self.ctx.notify("maintenance", [self._detail.id])
+
+    # --- iCal export ---------------------------------------------------------------
+
+    def _export_target(self) -> tuple[str, int, str] | None:
+        """(kind, id, name) of the machine or space whose bookings are exported."""
+        key = self.selected()
+        if key is None:
+            return None
+        if key[0] == MACHINE and self._detail is not None:
+            return MACHINE, self._detail.id, self._detail.data.name
+        if key[0] == SPACE:
+            space = next((s for s in self._spaces if s.id == key[1]), None)
+            if space is not None:
+                return SPACE, space.id, space.name
+        return None
+
+    def export_bookings(self) -> None:
+        target = self._export_target()
+        if target is None:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder) / f"{_file_stem(target[2])}.ics")
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the bookings of {name}").format(name=target[2]),
+            suggested,
+            self.tr("Calendar files (*.ics)"),
+        )
+        if path:
+            self.write_bookings_ics(path)
+
+    def write_bookings_ics(self, path: str) -> bool:
+        """Write the selected machine's or space's bookings (a month ago to a year ahead)
+        to ``path``; say how many were written, next to the button."""
+        target = self._export_target()
+        if target is None:
+            return False
+        kind, item_id, _name = target
+        now = utcnow()
+        start, end = now - EXPORT_PAST, now + EXPORT_AHEAD
+        try:
+            if kind == MACHINE:
+                data = ical.export_machine(self.ctx.db, item_id, start, end)
+            else:
+                data = ical.export_space(self.ctx.db, item_id, start, end)
+            Path(path).write_bytes(data)
+        except DomainError as err:
+            show_error(self, err)
+            return False
+        except OSError as err:
+            QMessageBox.warning(
+                self,
+                self.tr("Export bookings"),
+                self.tr("The file could not be written: {error}").format(error=err.strerror or err),
+            )
+            return False
+        count = data.count(b"BEGIN:VEVENT")
+        result = self.machine_export_result if kind == MACHINE else self.space_export_result
+        if count == 0:
+            text = self.tr("No booking in this period: {file} is an empty calendar.")
+        elif count == 1:
+            text = self.tr("1 booking exported to {file}.")
+        else:
+            text = self.tr("{count} bookings exported to {file}.")
+        result.setText(text.format(count=formatting.number(count), file=Path(path).name))
+        self._export_shown = (kind, item_id)
+        return True
 
     def grant(self) -> None:
         self._run(self.grant_dialog())

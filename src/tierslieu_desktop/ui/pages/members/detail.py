@@ -3,16 +3,19 @@ the machines they are authorized on."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -22,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.db.models import utcnow
 from tierslieu_desktop.domain.enums import MemberKind
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.services import ical
 from tierslieu_desktop.services import members as member_service
 from tierslieu_desktop.services.members import MemberDetail
 from tierslieu_desktop.ui.context import AppContext
@@ -83,6 +88,13 @@ class MemberDetailPanel(QScrollArea):
         self.subtitle.setObjectName("detailSubtitle")
         self.subtitle.setStyleSheet("color: #53626d;")
         c.addWidget(self.subtitle)
+        export_row = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("Export bookings (.ics)…"))
+        self.export_button.setAccessibleName(self.tr("Export the member's bookings"))
+        self.export_button.clicked.connect(self.export_bookings)
+        export_row.addWidget(self.export_button)
+        export_row.addStretch(1)
+        c.addLayout(export_row)
 
         self.info = QFormLayout()
         self.info.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -308,6 +320,40 @@ class MemberDetailPanel(QScrollArea):
         )
         if dialog.exec():
             self.refresh()
+
+    def export_bookings(self) -> None:
+        if self.detail is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the bookings of {name}").format(name=self.detail.display_name),
+            f"{self.detail.number or 'member'}.ics",
+            self.tr("Calendar files (*.ics)"),
+        )
+        if path:
+            self.write_bookings_ics(path)
+
+    def write_bookings_ics(self, path: str) -> bool:
+        """The member's bookings, a month ago to a year ahead, as an .ics file at ``path``."""
+        if self.detail is None:
+            return False
+        now = utcnow()
+        try:
+            data = ical.export_member(
+                self.ctx.db, self.detail.id, now - timedelta(days=30), now + timedelta(days=365)
+            )
+            Path(path).write_bytes(data)
+        except DomainError as exc:
+            show_error(self, exc)
+            return False
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Export bookings"),
+                self.tr("The file could not be written: {error}").format(error=exc.strerror or exc),
+            )
+            return False
+        return True
 
     def selected_membership_id(self) -> int | None:
         items = self.memberships.selectedItems()

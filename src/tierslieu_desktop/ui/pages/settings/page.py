@@ -482,6 +482,12 @@ class SettingsPage(Page):
         self.tabs.addTab(self.audiences, self.tr("&Publics"))
         self.tabs.addTab(self.operators, self.tr("&Operators"))
         self.tabs.addTab(self.language, self.tr("&Language"))
+        from tierslieu_desktop.ui.pages.settings.consumables import ConsumablesTab
+
+        self.consumables = ConsumablesTab(ctx)
+        self.tabs.insertTab(
+            self.tabs.indexOf(self.language), self.consumables, self.tr("&Consumables")
+        )
         lay.addWidget(self.tabs, 1)
         ctx.changed.connect(self._on_changed)
 

@@ -1,0 +1,425 @@
+"""New booking: the resource and times (pre-filled from the calendar drag), a member found
+by typing or a group (organisation, responsible adult, head-count), purpose and note,
+and "repeat every week" which first lists every occurrence with the rule it breaks.
+
+``submit()`` (OK, Enter) saves through the booking service: a refusal is shown as its
+French sentence in the dialog, which stays open; on success the app-wide ``changed``
+signal is notified and the ids are kept in ``saved_ids``. Tests call ``submit()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QRadioButton,
+    QSizePolicy,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt
+from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.services import bookings as booking_service
+from tierslieu_desktop.services import members as member_service
+from tierslieu_desktop.services.booking_calendar import CalendarResource, ResourceKey
+from tierslieu_desktop.services.bookings import BookingInput
+from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.pages.bookings.series_dialog import SeriesDialog
+from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
+
+MEMBER_RESULTS = 30
+NowFn = Callable[[], datetime]
+
+
+class ArrowKeysToList(QObject):
+    """Up / Down typed in a search box move the selection in its result list."""
+
+    def __init__(self, results: QListWidget) -> None:
+        super().__init__(results)
+        self.results = results
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.KeyPress and event.key() in (
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Down,
+        ):
+            step = -1 if event.key() == Qt.Key.Key_Up else 1
+            row = min(max(self.results.currentRow() + step, 0), self.results.count() - 1)
+            self.results.setCurrentRow(row)
+            return True
+        return False
+
+
+def time_edit(minute: int) -> QTimeEdit:
+    edit = QTimeEdit(QTime(minute // 60 % 24, minute % 60))
+    edit.setDisplayFormat("HH:mm")
+    edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    edit.setMinimumWidth(90)
+    return edit
+
+
+def minute_of(edit: QTimeEdit) -> int:
+    t = edit.time()
+    return t.hour() * 60 + t.minute()
+
+
+class BookingDialog(QDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        resources: list[CalendarResource],
+        *,
+        resource_key: ResourceKey | None = None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        now_fn: NowFn,
+        warning: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.now_fn = now_fn
+        self.resources = list(resources)
+        self.saved_ids: list[int] = []
+        self.series_dialog: SeriesDialog | None = None
+        self.setWindowTitle(self.tr("New booking"))
+        self.setMinimumWidth(600)
+        outer = QVBoxLayout(self)
+        self.form = f = ValidatedForm()
+        outer.addLayout(f)
+
+        self.resource = f.add_field("resource", self.tr("Machine or &space:"), QComboBox())
+        for res in self.resources:
+            self.resource.addItem(res.name)
+        keys = [res.key for res in self.resources]
+        if resource_key in keys:
+            self.resource.setCurrentIndex(keys.index(resource_key))
+
+        if start is None:
+            now = now_fn()
+            day, minute = local_day_and_minute(now)
+            start_minute = min((minute + 59) // 60 * 60, 23 * 60)
+            start = local_dt(day, start_minute)
+        if end is None:
+            end = start + timedelta(hours=1)
+        day, start_minute = local_day_and_minute(start)
+        end_day, end_minute = local_day_and_minute(end)
+        if end_day > day:
+            end_minute = 0  # midnight: read back as 24:00
+        self.day = QDateEdit(QDate(day.year, day.month, day.day))
+        self.day.setCalendarPopup(True)
+        f.add_field("day", self.tr("&Date:"), self.day)
+        times = QWidget()
+        row = QHBoxLayout(times)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.start_edit = time_edit(start_minute)
+        self.end_edit = time_edit(end_minute)
+        self.to_label = QLabel(self.tr("to"))
+        row.addWidget(self.start_edit)
+        row.addWidget(self.to_label)
+        row.addWidget(self.end_edit)
+        row.addStretch(1)
+        times.setFocusProxy(self.start_edit)
+        f.add_field("end_at", self.tr("&Time:"), times)
+        self.start_edit.setAccessibleName(self.tr("Start time"))
+        self.end_edit.setAccessibleName(self.tr("End time"))
+
+        who = QWidget()
+        row = QHBoxLayout(who)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.for_member = QRadioButton(self.tr("A &member"))
+        self.for_group = QRadioButton(self.tr("A &group"))
+        self.for_member.setChecked(True)
+        self._who = QButtonGroup(self)
+        for b in (self.for_member, self.for_group):
+            self._who.addButton(b)
+            row.addWidget(b)
+        row.addStretch(1)
+        who.setFocusProxy(self.for_member)
+        f.add_field("who", self.tr("For:"), who)
+        self.for_member.setAccessibleName(self.tr("For a member"))
+        self.for_group.setAccessibleName(self.tr("For a group"))
+
+        member_box = QWidget()
+        lay = QVBoxLayout(member_box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Type a name, a member number or a town"))
+        self.search.setClearButtonEnabled(True)
+        self.results = QListWidget()
+        self.results.setFixedHeight(120)
+        lay.addWidget(self.search)
+        lay.addWidget(self.results)
+        member_box.setFocusProxy(self.search)
+        f.add_field("member", self.tr("M&ember:"), member_box)
+        self.search.setAccessibleName(self.tr("Find a member"))
+        self.results.setAccessibleName(self.tr("Matching members"))
+        self.search.installEventFilter(ArrowKeysToList(self.results))
+        self.search.textChanged.connect(self._search)
+
+        self.organisation = QComboBox()
+        self.organisation.setEditable(True)
+        self.organisation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.organisation.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.organisation.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        for org_id, name in member_service.list_organisations(ctx.db):
+            self.organisation.addItem(name, org_id)
+        self.organisation.setCurrentIndex(-1)
+        self.organisation.lineEdit().setPlaceholderText(self.tr("School, association, company…"))
+        f.add_field("organisation", self.tr("&Organisation of the group:"), self.organisation)
+        self.responsible = f.add_field(
+            "responsible_name", self.tr("&Responsible adult:"), QLineEdit()
+        )
+        self.responsible.setMaxLength(200)
+        self.headcount = QSpinBox()
+        self.headcount.setRange(1, 500)
+        self.headcount.setValue(12)
+        self.headcount.setSuffix(self.tr(" people"))
+        f.add_field("headcount", self.tr("&Head-count:"), self.headcount)
+
+        self.purpose = f.add_field("purpose", self.tr("&Purpose:"), QLineEdit())
+        self.purpose.setMaxLength(300)
+        self.purpose.setPlaceholderText(self.tr("Project, workshop, class…"))
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(56)
+        f.add_field("note", self.tr("N&ote:"), self.note)
+        self.override = f.add_field(
+            "override_reason", self.tr("Reason for the exception:"), QLineEdit()
+        )
+        self.override.setPlaceholderText(self.tr("e.g. trained today by the fab manager"))
+        self.override.setMaxLength(300)
+        f.set_field_visible("override_reason", False)
+
+        repeat_box = QWidget()
+        lay = QVBoxLayout(repeat_box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.repeat = QCheckBox(self.tr("Repeat every &week"))
+        lay.addWidget(self.repeat)
+        row = QHBoxLayout()
+        self.by_count = QRadioButton(self.tr("this many times:"))
+        self.count = QSpinBox()
+        self.count.setRange(2, 104)
+        self.count.setValue(10)
+        self.by_until = QRadioButton(self.tr("until:"))
+        self.until = QDateEdit(QDate(day.year, day.month, day.day).addDays(7 * 9))
+        self.until.setCalendarPopup(True)
+        self.by_count.setChecked(True)
+        self._repeat_kind = QButtonGroup(self)
+        for w in (self.by_count, self.count, self.by_until, self.until):
+            if isinstance(w, QRadioButton):
+                self._repeat_kind.addButton(w)
+            row.addWidget(w)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self._repeat_row = [self.by_count, self.count, self.by_until, self.until]
+        repeat_box.setFocusProxy(self.repeat)
+        f.add_field("repeat", self.tr("Series:"), repeat_box)
+        self.repeat.setAccessibleName(self.tr("Repeat every week"))
+        self.by_count.setAccessibleName(self.tr("Repeat this many times"))
+        self.count.setAccessibleName(self.tr("Number of weeks"))
+        self.by_until.setAccessibleName(self.tr("Repeat until a date"))
+        self.until.setAccessibleName(self.tr("Last day of the series"))
+        self.repeat.toggled.connect(self._sync_repeat)
+
+        self.message = QLabel(warning)
+        self.message.setObjectName("bookingDialogMessage")
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        self.message.setVisible(bool(warning))
+        outer.addWidget(self.message)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.addButton(
+            self.tr("&Book"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setDefault(True)
+        for button in self.buttons.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+
+        self._who.buttonToggled.connect(lambda _b, _on: self._sync_who())
+        self._sync_who()
+        self._sync_repeat()
+        self._search("")
+        self.search.setFocus()
+
+    # --- member or group ---------------------------------------------------------------
+
+    def _sync_who(self) -> None:
+        group = self.for_group.isChecked()
+        self.form.set_field_visible("member", not group)
+        for name in ("organisation", "responsible_name", "headcount"):
+            self.form.set_field_visible(name, group)
+
+    def _sync_repeat(self) -> None:
+        for w in self._repeat_row:
+            w.setEnabled(self.repeat.isChecked())
+
+    def _search(self, text: str) -> None:
+        self.results.clear()
+        for m in member_service.search_members(self.ctx.db, text, limit=MEMBER_RESULTS):
+            parts = [m.display_name, m.number, m.city]
+            item = QListWidgetItem(" · ".join(p for p in parts if p))
+            item.setData(Qt.ItemDataRole.UserRole, m.id)
+            self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def selected_member(self) -> int | None:
+        item = self.results.currentItem()
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+    def select_organisation(self, organisation_id: int) -> None:
+        self.organisation.setCurrentIndex(self.organisation.findData(organisation_id))
+
+    def _organisation_id(self) -> int | None:
+        index = self.organisation.currentIndex()
+        if index < 0 or self.organisation.currentText() != self.organisation.itemText(index):
+            index = self.organisation.findText(self.organisation.currentText())
+        return None if index < 0 else self.organisation.itemData(index)
+
+    # --- reading -----------------------------------------------------------------------
+
+    def current_resource(self) -> CalendarResource | None:
+        index = self.resource.currentIndex()
+        return self.resources[index] if 0 <= index < len(self.resources) else None
+
+    def booking_input(self) -> BookingInput:
+        res = self.current_resource()
+        if res is None:
+            raise ValidationError({"resource": "required"})
+        day: date = self.day.date().toPython()
+        start_minute, end_minute = minute_of(self.start_edit), minute_of(self.end_edit)
+        if end_minute == 0 and start_minute > 0:
+            end_minute = 24 * 60
+        if end_minute <= start_minute:
+            raise ValidationError({"end_at": "end_before_start"})
+        group = self.for_group.isChecked()
+        member_id = None if group else self.selected_member()
+        organisation_id = self._organisation_id() if group else None
+        if group and organisation_id is None:
+            raise ValidationError({"organisation": "required"})
+        if not group and member_id is None:
+            raise ValidationError({"member": "member_required"})
+        return BookingInput(
+            start_at=local_dt(day, start_minute),
+            end_at=local_dt(day, end_minute),
+            machine_id=res.machine_id(),
+            space_id=res.space_id(),
+            member_id=member_id,
+            organisation_id=organisation_id,
+            responsible_name=self.responsible.text() if group else "",
+            headcount=self.headcount.value() if group else 1,
+            purpose=self.purpose.text(),
+            note=self.note.toPlainText(),
+            override_reason=self.override.text(),
+        )
+
+    def _repeat_args(self) -> dict:
+        if self.by_count.isChecked():
+            return {"count": self.count.value()}
+        return {"until": self.until.date().toPython()}
+
+    # --- saving ------------------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def message_text(self) -> str:
+        return self.message.text() if self.message.isVisible() else ""
+
+    def submit(self) -> bool:
+        """Save (or, for a series, list the occurrences first). True when saved."""
+        self.form.clear_errors()
+        self.show_message("")
+        try:
+            data = self.booking_input()
+            if self.repeat.isChecked():
+                planned = booking_service.plan_series(
+                    self.ctx.db, data, now=self.now_fn(), **self._repeat_args()
+                )
+                self._open_series(data, planned)
+                return False
+            booking_id = booking_service.create_booking(
+                self.ctx.db, self.ctx.operator_id, data, now=self.now_fn()
+            )
+        except ValidationError as err:
+            unknown = self.form.show_errors(err.fields)
+            if unknown:
+                self.show_message(error_message(err))
+            return False
+        except DomainError as err:
+            self._refused(err)
+            return False
+        self._saved([booking_id])
+        return True
+
+    def _refused(self, err: DomainError) -> None:
+        self.show_message(error_message(err))
+        if err.code == "authorization_required":
+            self.form.set_field_visible("override_reason", True)
+            self.override.setFocus()
+
+    def _saved(self, ids: list[int]) -> None:
+        self.saved_ids = ids
+        self.ctx.notify("booking", ids)
+        self.accept()
+
+    def _open_series(self, data: BookingInput, planned: list) -> None:
+        untrained = next(
+            (
+                o.problem
+                for o in planned
+                if o.problem is not None and o.problem.code == "authorization_required"
+            ),
+            None,
+        )
+        if untrained is not None:  # every week would say so: ask for the reason first
+            self._refused(untrained)
+            return
+        dialog = SeriesDialog(planned, parent=self)
+        self.series_dialog = dialog
+        dialog.accepted.connect(lambda: self._create_series(data))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _create_series(self, data: BookingInput) -> None:
+        self.series_dialog = None
+        try:
+            result = booking_service.create_series(
+                self.ctx.db,
+                self.ctx.operator_id,
+                data,
+                skip_conflicts=True,
+                now=self.now_fn(),
+                **self._repeat_args(),
+            )
+        except DomainError as err:
+            self._refused(err)
+            return
+        if not result.created:
+            self.show_message(self.tr("No occurrence could be booked."))
+            return
+        self._saved(list(result.created))

@@ -1,0 +1,264 @@
+"""Paramètres › Consommables: the catalogue (filament in grams, plywood in sheets, vinyl in
+metres…) and, for the selected consumable, the machines that offer it at check-out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.services import machines as machine_service
+from tierslieu_desktop.services import usages
+from tierslieu_desktop.services.usages import UNITS, ConsumableRow
+from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.pages.frontdesk.units import unit_names
+from tierslieu_desktop.ui.widgets.confirm import confirm
+from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
+
+OK_STYLE = "color: #1b5e20;"
+
+
+class ConsumablesTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._rows: dict[int, ConsumableRow] = {}
+        lay = QHBoxLayout(self)
+
+        left = QVBoxLayout()
+        intro = QLabel(
+            self.tr(
+                "What members use on the machines, recorded at their departure. An archived "
+                "consumable is no longer offered; past usages keep it."
+            )
+        )
+        intro.setWordWrap(True)
+        left.addWidget(intro)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Consumables"))
+        left.addWidget(self.list, 1)
+        self.show_archived = QCheckBox(self.tr("Show archived consumables"))
+        self.show_archived.setAccessibleName(self.tr("Show archived consumables"))
+        left.addWidget(self.show_archived)
+        lay.addLayout(left, 1)
+
+        right = QVBoxLayout()
+        self.form = ValidatedForm()
+        self.name = self.form.add_field("name", self.tr("&Name:"), QLineEdit())
+        self.name.setMaxLength(120)
+        self.name.setPlaceholderText(self.tr("e.g. PLA filament"))
+        self.unit = self.form.add_field("unit", self.tr("&Unit:"), QComboBox())
+        names = unit_names()
+        for unit in UNITS:
+            self.unit.addItem(names[unit], unit)
+        right.addLayout(self.form)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("New consumable"))
+        self.new_button.setAccessibleName(self.tr("New consumable"))
+        self.save_button = QPushButton(self.tr("Save the consumable"))
+        self.save_button.setAccessibleName(self.tr("Save the consumable"))
+        self.archive_button = QPushButton(self.tr("Archive"))
+        self.archive_button.setAccessibleName(self.tr("Archive or restore the consumable"))
+        for b in (self.new_button, self.save_button, self.archive_button):
+            buttons.addWidget(b)
+        right.addLayout(buttons)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        right.addWidget(self.status)
+
+        self.machines_box = QGroupBox(self.tr("Machines offering it at the departure"))
+        box = QVBoxLayout(self.machines_box)
+        self.machines_hint = QLabel()
+        self.machines_hint.setWordWrap(True)
+        box.addWidget(self.machines_hint)
+        self.machines = QListWidget()
+        self.machines.setAccessibleName(self.tr("Machines that offer this consumable"))
+        box.addWidget(self.machines, 1)
+        right.addWidget(self.machines_box, 1)
+        lay.addLayout(right, 1)
+
+        self.list.currentItemChanged.connect(self._on_current)
+        self.new_button.clicked.connect(self.start_new)
+        self.save_button.clicked.connect(self.submit)
+        self.archive_button.clicked.connect(self.toggle_archived)
+        self.show_archived.toggled.connect(lambda _c: self.reload())
+        self.name.returnPressed.connect(self.submit)
+        self.machines.itemChanged.connect(self._on_machine_ticked)
+        ctx.changed.connect(self._on_changed)
+        self.reload()
+
+    # --- loading ---------------------------------------------------------------------
+
+    def _on_changed(self, entity: str, _ids: list) -> None:
+        if entity in ("machine", "space"):
+            self._fill_machines()
+
+    def reload(self, select_id: int | None = None) -> None:
+        current = select_id if select_id is not None else self.current_id()
+        self._load_rows()
+        names = unit_names()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for c in self._all:
+            if c.archived and not self.show_archived.isChecked():
+                continue
+            text = f"{c.name} — {names.get(c.unit, c.unit)}"
+            if c.archived:
+                text += " " + self.tr("(archived)")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, c.id)
+            self.list.addItem(item)
+            if c.id == current:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        self._on_current()
+
+    def _load_rows(self) -> None:
+        # Every consumable (archived too): a machine's set keeps its archived ones.
+        self._all = usages.list_consumables(self.ctx.db, include_archived=True)
+        self._rows = {c.id: c for c in self._all}
+
+    def current_id(self) -> int | None:
+        item = self.list.currentItem()
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    def current(self) -> ConsumableRow | None:
+        return self._rows.get(self.current_id() or -1)
+
+    def select(self, consumable_id: int) -> None:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == consumable_id:
+                self.list.setCurrentRow(i)
+                return
+
+    def _on_current(self, *_args: object) -> None:
+        self.form.clear_errors()
+        row = self.current()
+        self.name.setText(row.name if row else "")
+        self.unit.setCurrentIndex(max(self.unit.findData(row.unit if row else UNITS[0]), 0))
+        self.archive_button.setEnabled(row is not None)
+        self.archive_button.setText(
+            self.tr("Restore") if row is not None and row.archived else self.tr("Archive")
+        )
+        self._fill_machines()
+
+    def _fill_machines(self) -> None:
+        row = self.current()
+        self.machines.blockSignals(True)
+        self.machines.clear()
+        if row is None:
+            self.machines_box.setTitle(self.tr("Machines offering it at the departure"))
+            self.machines_hint.setText(
+                self.tr("Save the consumable first, then tick the machines that offer it.")
+            )
+        else:
+            self.machines_box.setTitle(
+                self.tr("Machines offering “{name}” at the departure").format(name=row.name)
+            )
+            self.machines_hint.setText(
+                self.tr(
+                    "Tick a machine to offer this consumable at its departure; each tick is "
+                    "saved at once."
+                )
+            )
+            for m in machine_service.list_machines(self.ctx.db):
+                item = QListWidgetItem(f"{m.name} — {m.space_name}")
+                item.setData(Qt.ItemDataRole.UserRole, m.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                checked = m.id in row.machine_ids
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                self.machines.addItem(item)
+        self.machines.setEnabled(row is not None)
+        self.machines.blockSignals(False)
+
+    def machine_item(self, machine_id: int) -> QListWidgetItem | None:
+        for i in range(self.machines.count()):
+            item = self.machines.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == machine_id:
+                return item
+        return None
+
+    # --- changes ---------------------------------------------------------------------
+
+    def _say(self, text: str, ok: bool) -> None:
+        self.status.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.status.setText(text)
+
+    def _on_machine_ticked(self, item: QListWidgetItem) -> None:
+        row = self.current()
+        if row is None:
+            return
+        machine_id = int(item.data(Qt.ItemDataRole.UserRole))
+        offered = {c.id for c in self._all if machine_id in c.machine_ids}
+        if item.checkState() == Qt.CheckState.Checked:
+            offered.add(row.id)
+        else:
+            offered.discard(row.id)
+        try:
+            usages.set_machine_consumables(self.ctx.db, self.ctx.operator_id, machine_id, offered)
+        except DomainError as err:
+            self._say(error_message(err), ok=False)
+            QTimer.singleShot(0, lambda: self.reload(row.id))  # not inside itemChanged
+            return
+        self._load_rows()  # the list being ticked stays as it is
+        self.ctx.notify("consumable", [row.id])
+        self._say(self.tr("Saved."), ok=True)
+
+    def start_new(self) -> None:
+        self.list.setCurrentItem(None)
+        self.list.clearSelection()
+        self._on_current()
+        self.status.clear()
+        self.name.setFocus()
+
+    def submit(self) -> int | None:
+        self.form.clear_errors()
+        self.status.clear()
+        try:
+            consumable_id = usages.save_consumable(
+                self.ctx.db,
+                self.ctx.operator_id,
+                self.name.text(),
+                self.unit.currentData(),
+                self.current_id(),
+            )
+        except ValidationError as exc:
+            self.form.show_errors(exc.fields)
+            return None
+        except DomainError as exc:
+            self._say(error_message(exc), ok=False)
+            return None
+        self.ctx.notify("consumable", [consumable_id])
+        self.reload(consumable_id)
+        self._say(self.tr("Saved."), ok=True)
+        return consumable_id
+
+    def toggle_archived(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        if not row.archived and not confirm(
+            self,
+            self.tr("Archive the consumable"),
+            self.tr(
+                "Archive “{name}”? It is no longer offered at the departure; past usages keep it."
+            ).format(name=row.name),
+            self.tr("Archive"),
+        ):
+            return
+        usages.set_consumable_archived(self.ctx.db, self.ctx.operator_id, row.id, not row.archived)
+        self.ctx.notify("consumable", [row.id])
+        self.reload(row.id)
