@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import UTC, date, datetime, time, timedelta
+
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from stdnum import iban as std_iban
 from stdnum.fr import siret as std_siret
 
@@ -11,17 +14,26 @@ from tierslieu_desktop import cli
 from tierslieu_desktop.db.engine import open_database
 from tierslieu_desktop.db.models import (
     Authorization,
+    Booking,
+    BookingEvent,
+    Consumable,
     Machine,
     MachineCategory,
+    MachineConsumable,
+    MaintenanceEntry,
     Member,
     Membership,
     Operator,
     Space,
+    Usage,
+    UsageConsumable,
 )
-from tierslieu_desktop.services import members
+from tierslieu_desktop.domain.calendar import local_dt, to_local
+from tierslieu_desktop.services import bookings, demo_data, members, opening_hours
 from tierslieu_desktop.services.audiences import list_audiences
+from tierslieu_desktop.services.bookings import BookingInput, check_booking
 from tierslieu_desktop.services.common import fold
-from tierslieu_desktop.services.demo import REFERENCE_DATE, DemoExists, build_demo
+from tierslieu_desktop.services.demo import REFERENCE_DATE, DemoExists, build_demo, school_holiday
 from tierslieu_desktop.services.integrity import verify
 from tierslieu_desktop.services.operators import ensure_operator
 from tierslieu_desktop.services.structure import get_structure
@@ -77,7 +89,10 @@ def test_small_demo_has_about_300_members_and_says_so(demo):
     total = members.count_members(db, include_archived=True)
     assert 280 <= total <= 340
     assert summary.startswith(f"{total} adhérents, ")
-    assert summary.endswith(" machines, 5 espaces")
+    with db.read() as session:
+        n_bookings = session.scalar(select(func.count()).select_from(Booking))
+    shown = f"{n_bookings:,}".replace(",", "\u202f")
+    assert summary.endswith(f" machines, 5 espaces, {shown} réservations")
     assert verify(db) == []
 
 
@@ -226,18 +241,53 @@ def test_search_saint_cere_is_accent_insensitive(demo):
     assert {r.city for r in members.search_members(db, "BIARS", limit=1000)} >= {"Biars-sur-Cère"}
 
 
-def test_same_seed_gives_the_same_members_and_another_seed_does_not(demo, tmp_path):
+def test_same_seed_gives_the_same_data_and_another_seed_does_not(demo, tmp_path):
     same = tmp_path / "same.sqlite"
     other = tmp_path / "other.sqlite"
     build_demo(str(same))
     build_demo(str(other), seed=7)
-    reference = _member_list(demo[2])
+    reference = _member_list(demo[2]), _booking_list(demo[2])
     for path, expect_equal in ((same, True), (other, False)):
         db = open_database(str(path), create=False)
         try:
-            assert (_member_list(db) == reference) is expect_equal
+            assert (_member_list(db) == reference[0]) is expect_equal
+            assert (_booking_list(db) == reference[1]) is expect_equal
         finally:
             db.dispose()
+
+
+def _booking_list(db):
+    with db.read() as session:
+        bookings = [
+            tuple(r)
+            for r in session.execute(
+                select(
+                    Booking.id,
+                    Booking.machine_id,
+                    Booking.space_id,
+                    Booking.member_id,
+                    Booking.start_at,
+                    Booking.end_at,
+                    Booking.status,
+                    Booking.created_at,
+                ).order_by(Booking.id)
+            )
+        ]
+        usages = [
+            tuple(r)
+            for r in session.execute(
+                select(Usage.booking_id, Usage.start_at, Usage.end_at).order_by(Usage.id)
+            )
+        ]
+        used = [
+            tuple(r)
+            for r in session.execute(
+                select(UsageConsumable.consumable_id, UsageConsumable.quantity_milli).order_by(
+                    UsageConsumable.id
+                )
+            )
+        ]
+    return bookings, usages, used
 
 
 def test_a_second_build_refuses_to_touch_the_data(demo):
@@ -279,3 +329,406 @@ def test_unknown_size_is_refused_before_creating_a_file(tmp_path):
     with pytest.raises(ValueError):
         build_demo(str(tmp_path / "x.sqlite"), size="huge")
     assert not (tmp_path / "x.sqlite").exists()
+
+
+# --- a year of bookings and usages ---------------------------------------------------------
+
+HOLDING = ("booked", "in_progress", "done")
+
+
+def _bookings(db):
+    """Every booking with what the checks below need, as plain tuples."""
+    with db.read() as session:
+        return session.execute(
+            select(
+                Booking.id,
+                Booking.machine_id,
+                Booking.space_id,
+                Booking.member_id,
+                Booking.organisation_id,
+                Booking.start_at,
+                Booking.end_at,
+                Booking.blocked_until,
+                Booking.status,
+                Booking.walk_in,
+                Booking.created_at,
+                Booking.override_reason,
+                Booking.headcount,
+                Booking.responsible_name,
+            ).order_by(Booking.id)
+        ).all()
+
+
+@pytest.fixture(scope="module")
+def year(demo):
+    return _bookings(demo[2])
+
+
+def test_a_year_of_bookings_then_three_weeks_already_booked(year):
+    first_day = REFERENCE_DATE.replace(year=REFERENCE_DATE.year - 1)
+    days = [to_local(b.start_at).date() for b in year]
+    assert 5_000 <= len(year) <= 10_000
+    assert first_day < min(days) <= first_day + timedelta(days=7)
+    assert REFERENCE_DATE + timedelta(days=14) <= max(days) <= REFERENCE_DATE + timedelta(days=21)
+    past = [b for b, d in zip(year, days, strict=True) if d < REFERENCE_DATE]
+    future = [b for b, d in zip(year, days, strict=True) if d > REFERENCE_DATE]
+    statuses = Counter(b.status for b in past)
+    assert set(statuses) == {"done", "cancelled", "no_show"}  # nobody is in right now
+    booked_past = [b for b in past if not b.walk_in]
+    for status in ("cancelled", "no_show"):
+        share = sum(b.status == status for b in booked_past) / len(booked_past)
+        assert 0.03 <= share <= 0.08, status
+    assert {b.status for b in future} == {"booked", "cancelled"}
+    assert len(future) > 150
+    assert all(b.status == "done" for b in year if b.walk_in)
+    assert all(b.created_at <= local_dt(REFERENCE_DATE, 0) for b in year)
+    assert all(b.created_at <= b.start_at for b in year)
+
+
+def test_accepted_bookings_never_overlap_on_a_resource_buffers_included(demo):
+    with demo[2].read() as session:
+        clashes = session.execute(
+            text(
+                """
+                SELECT COUNT(*) FROM booking a JOIN booking b
+                  ON a.id < b.id
+                 AND (a.machine_id = b.machine_id OR a.space_id = b.space_id)
+                 AND a.start_at < b.blocked_until AND b.start_at < a.blocked_until
+                WHERE a.status IN ('booked', 'in_progress', 'done')
+                  AND b.status IN ('booked', 'in_progress', 'done')
+                """
+            )
+        ).scalar_one()
+    assert clashes == 0
+
+
+def test_every_booking_follows_the_rules_it_was_saved_under(demo, year):
+    """Replayed through the booking service's own checks at the time it was made: opening
+    hours, closures, holidays, slot step, durations, how far ahead, authorization, free
+    slot with buffers."""
+    db = demo[2]
+    with db.read() as session:
+        available = set(
+            session.scalars(select(Machine.id).where(Machine.status == "available")).all()
+        )
+        archived = set(session.scalars(select(Member.id).where(Member.archived)).all())
+        checked = 0
+        for b in year[::5]:
+            if b.machine_id is not None and b.machine_id not in available:
+                continue
+            if b.member_id in archived:
+                continue
+            data = BookingInput(
+                start_at=b.start_at,
+                end_at=b.end_at,
+                machine_id=b.machine_id,
+                space_id=b.space_id,
+                member_id=b.member_id,
+                organisation_id=b.organisation_id,
+                responsible_name=b.responsible_name,
+                headcount=b.headcount,
+                override_reason=b.override_reason,
+            )
+            blocked = check_booking(
+                session, data, now=b.created_at, exclude_id=b.id, walk_in=b.walk_in
+            )
+            assert blocked == b.blocked_until
+            checked += 1
+    assert checked > 1000
+
+
+def test_only_trained_members_book_machines_that_require_it_or_an_override_says_why(demo, year):
+    db = demo[2]
+    with db.read() as session:
+        required = {
+            m.id: m.category_id
+            for m in session.scalars(select(Machine).where(Machine.authorization_required))
+        }
+        grants = session.execute(
+            select(Authorization.member_id, Authorization.machine_id, Authorization.category_id)
+        ).all()
+    trained = {(g.member_id, g.machine_id) for g in grants} | {
+        (g.member_id, ("category", g.category_id)) for g in grants
+    }
+    by_members = [b for b in year if b.machine_id in required and b.member_id is not None]
+    overrides = 0
+    for b in by_members:
+        ok = (b.member_id, b.machine_id) in trained or (
+            b.member_id,
+            ("category", required[b.machine_id]),
+        ) in trained
+        if not ok:
+            assert b.override_reason, b
+            overrides += 1
+    assert 3 <= overrides <= 0.06 * len(by_members)
+
+
+def test_school_mornings_evening_open_lab_busy_laser_idle_thermoformer(demo, year):
+    db = demo[2]
+    with db.read() as session:
+        names = dict(session.execute(select(Machine.id, Machine.name)).all())
+        schools = dict(
+            session.execute(
+                select(Member.id, Member.last_name).where(Member.organisation_type == "school")
+            ).all()
+        )
+        fablab = session.scalar(select(Space.id).where(Space.name == "Fablab"))
+        in_fablab = set(session.scalars(select(Machine.id).where(Machine.space_id == fablab)))
+    classes = [
+        b
+        for b in year
+        if b.organisation_id in schools and b.member_id is None and b.machine_id is not None
+    ]
+    assert len(classes) >= 40
+    for b in classes:
+        local = to_local(b.start_at)
+        assert local.weekday() in (1, 3) and local.hour < 12, b
+        assert not school_holiday(local.date()), b
+        assert 12 <= b.headcount <= 28
+        assert b.responsible_name.startswith(("Mme ", "M. "))
+    mornings = {(b.organisation_id, to_local(b.start_at).date()) for b in classes}
+    assert len(mornings) >= 20
+    evenings = Counter(
+        to_local(b.start_at).weekday()
+        for b in year
+        if b.machine_id in in_fablab and to_local(b.start_at).time() >= time(18, 30)
+    )
+    assert evenings[2] > 150  # the Wednesday open lab
+    assert evenings[2] > 2 * evenings[3] and set(evenings) <= {2, 3}  # late Thursday too
+    per_machine = Counter(names[b.machine_id] for b in year if b.machine_id in in_fablab)
+    assert per_machine.most_common(1)[0][0] == "Découpeuse laser"
+    assert per_machine["Découpeuse laser"] > 500
+    assert 1 <= per_machine["Thermoformeuse"] <= 30
+    long_jobs = [
+        b
+        for b in year
+        if names.get(b.machine_id, "").startswith("Prusa")
+        and b.end_at - b.start_at >= timedelta(hours=4)
+    ]
+    assert len(long_jobs) > 100
+    with db.read() as session:
+        room = session.scalar(select(Space.id).where(Space.name == "Salle de réunion"))
+    meetings = [b for b in year if b.space_id == room]
+    assert len(meetings) > 100
+    assert sum(b.member_id is None and b.organisation_id is not None for b in meetings) > 50
+    drop_ins = [b for b in year if b.walk_in]
+    assert all(names[b.machine_id].startswith("Poste cyber-base") for b in drop_ins)
+    assert len(drop_ins) > 1500
+
+
+def test_spaces_have_opening_hours_and_rules(demo):
+    db = demo[2]
+    with db.read() as session:
+        spaces = {s.name: s.id for s in session.scalars(select(Space))}
+        laser = session.scalar(select(Machine).where(Machine.name == "Découpeuse laser"))
+        printer = session.scalar(select(Machine).where(Machine.name == "Prusa MK4 n° 1"))
+        embroidery = session.scalar(
+            select(Machine).where(Machine.name == "Brodeuse professionnelle")
+        )
+        laser_rules = (laser.slot_step_minutes, laser.buffer_minutes, laser.max_duration_minutes)
+        printer_max = printer.max_duration_minutes
+        embroidery_step = embroidery.slot_step_minutes
+    assert laser_rules == (15, 15, 180)
+    assert printer_max == 480 and embroidery_step == 30
+    fablab = opening_hours.get_schedule(db, spaces["Fablab"])
+    assert sorted(fablab) == [1, 2, 3, 4, 5]  # Tuesday to Saturday
+    assert fablab[1] == [(570, 750), (840, 1110)]  # 9:30-12:30, 14:00-18:30
+    assert fablab[2][-1] == (840, 1290)  # open lab until 21:30 on Wednesday
+    coworking = opening_hours.get_schedule(db, spaces["Espace coworking"])
+    assert coworking == {d: [(510, 1140)] for d in range(5)}
+    for name, space_id in spaces.items():
+        assert opening_hours.get_schedule(db, space_id), name
+    christmas = opening_hours.openings(db, spaces["Fablab"], date(2025, 12, 23), 3)
+    assert [bool(d.ranges) for d in christmas] == [True, False, False]
+
+
+def test_usages_record_what_happened_on_the_booked_day(demo, year):
+    db = demo[2]
+    with db.read() as session:
+        usages = {
+            u.booking_id: u
+            for u in session.execute(
+                select(
+                    Usage.booking_id,
+                    Usage.machine_id,
+                    Usage.space_id,
+                    Usage.start_at,
+                    Usage.end_at,
+                    Usage.minutes,
+                    Usage.member_id,
+                    Usage.organisation_id,
+                )
+            )
+        }
+    done = {b.id: b for b in year if b.status == "done"}
+    assert set(usages) == set(done)
+    per_resource = {}
+    for booking_id, u in usages.items():
+        b = done[booking_id]
+        assert (u.machine_id, u.space_id, u.member_id, u.organisation_id) == (
+            b.machine_id,
+            b.space_id,
+            b.member_id,
+            b.organisation_id,
+        )
+        assert to_local(u.start_at).date() == to_local(b.start_at).date()
+        assert to_local(u.end_at).date() == to_local(b.start_at).date()
+        assert u.start_at < u.end_at <= b.blocked_until
+        assert abs(u.start_at - b.start_at) <= timedelta(minutes=10)
+        assert u.minutes == (u.end_at - u.start_at) // timedelta(minutes=1)
+        per_resource.setdefault((u.machine_id, u.space_id), []).append((u.start_at, u.end_at))
+    for spans in per_resource.values():  # one person at a time on a machine
+        spans.sort()
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_consumables_are_the_machine_s_own_with_plausible_quantities(demo):
+    db = demo[2]
+    with db.read() as session:
+        catalogue = dict(session.execute(select(Consumable.name, Consumable.unit)).all())
+        wrong = session.execute(
+            text(
+                """
+                SELECT COUNT(*) FROM usage_consumable uc JOIN usage u ON u.id = uc.usage_id
+                LEFT JOIN machine_consumable mc
+                  ON mc.machine_id = u.machine_id AND mc.consumable_id = uc.consumable_id
+                WHERE mc.machine_id IS NULL
+                """
+            )
+        ).scalar_one()
+        used = session.execute(
+            select(Consumable.name, func.count(), func.min(UsageConsumable.quantity_milli))
+            .join(UsageConsumable, UsageConsumable.consumable_id == Consumable.id)
+            .group_by(Consumable.name)
+        ).all()
+        laser_offers = session.scalars(
+            select(Consumable.name)
+            .join(MachineConsumable, MachineConsumable.consumable_id == Consumable.id)
+            .join(Machine, Machine.id == MachineConsumable.machine_id)
+            .where(Machine.name == "Découpeuse laser")
+        ).all()
+        grams = session.execute(
+            select(func.avg(UsageConsumable.quantity_milli / 1000.0 / Usage.minutes * 60))
+            .select_from(UsageConsumable)
+            .join(Usage, Usage.id == UsageConsumable.usage_id)
+            .join(Consumable, Consumable.id == UsageConsumable.consumable_id)
+            .join(Booking, Booking.id == Usage.booking_id)
+            .where(Consumable.name == "Filament PLA", Booking.organisation_id.is_(None))
+        ).scalar_one()
+    assert wrong == 0
+    assert catalogue["Filament PLA"] == "gram" and catalogue["Fil à broder"] == "kilostitch"
+    assert catalogue["Vinyle adhésif"] == "metre"
+    assert catalogue["Contreplaqué peuplier 3 mm (60 × 40 cm)"] == "sheet"
+    assert {"Contreplaqué peuplier 3 mm (60 × 40 cm)", "Plexiglas 3 mm (60 × 40 cm)"} <= set(
+        laser_offers
+    )
+    counts = {name: n for name, n, _q in used}
+    assert counts["Filament PLA"] > counts["Filament PETG"] > 0
+    assert counts["Contreplaqué peuplier 3 mm (60 × 40 cm)"] > 200
+    assert all(q > 0 for _name, _n, q in used)
+    assert 6 <= grams <= 20  # grams of PLA per hour of printing
+
+
+def test_hour_counters_moved_with_the_usages(demo):
+    db = demo[2]
+    with db.read() as session:
+        counters = dict(session.execute(select(Machine.name, Machine.hour_counter_minutes)).all())
+        used = dict(
+            session.execute(
+                select(Machine.name, func.sum(Usage.minutes))
+                .join(Usage, Usage.machine_id == Machine.id)
+                .group_by(Machine.name)
+            ).all()
+        )
+    for name, *_rest, hours, _funded, _desc in demo_data.MACHINES:
+        before = counters[name] - used.get(name, 0)
+        assert hours * 60 <= before < hours * 60 + 60, name  # the counter a year ago
+    for i in range(1, demo_data.CYBERBASE_PCS + 1):
+        name = f"Poste cyber-base {i}"
+        assert used[name] > 0
+        assert 900 * 60 <= counters[name] - used[name] <= 1600 * 60
+    assert counters["Poste coworking 1"] == used["Poste coworking 1"] > 0
+
+
+def test_every_booking_tells_its_story(demo, year):
+    db = demo[2]
+    with db.read() as session:
+        events = session.execute(
+            select(BookingEvent.booking_id, BookingEvent.action, BookingEvent.status).order_by(
+                BookingEvent.booking_id, BookingEvent.at, BookingEvent.id
+            )
+        ).all()
+    story = {}
+    for e in events:
+        story.setdefault(e.booking_id, []).append((e.action, e.status))
+    assert set(story) == {b.id for b in year}
+    for b in year:
+        steps = story[b.id]
+        assert steps[0] == (("walk_in", "in_progress") if b.walk_in else ("created", "booked"))
+        assert steps[-1][1] == b.status
+    sample = next(b for b in year if b.status == "done" and not b.walk_in)
+    history = bookings.booking_history(db, sample.id)
+    assert [h.action for h in history] == ["created", "checked_in", "checked_out"]
+    assert all(h.operator for h in history)
+
+
+def test_maintenance_log_and_the_machine_in_maintenance_is_not_booked(demo, year):
+    db = demo[2]
+    with db.read() as session:
+        log = session.execute(
+            select(Machine.name, MaintenanceEntry.day, MaintenanceEntry.cost_cents).join(
+                Machine, Machine.id == MaintenanceEntry.machine_id
+            )
+        ).all()
+        broken = session.scalar(select(Machine).where(Machine.status == "maintenance"))
+        broken_id = broken.id
+    assert 10 <= len(log) <= 60
+    assert all(day < REFERENCE_DATE for _n, day, _c in log)
+    assert ("Prusa MK4 n° 2", date(2026, 11, 13), 0) in log
+    assert any(name == "Découpeuse laser" and cost > 100_000 for name, _d, cost in log)
+    on_broken = [b for b in year if b.machine_id == broken_id]
+    assert on_broken
+    assert all(to_local(b.start_at).date() < date(2026, 11, 13) for b in on_broken)
+
+
+def test_verify_names_overlapping_bookings(db, operator):
+    """The integrity check finds two bookings of one machine that overlap (buffer
+    included) — something only a bug or a hand-edited file can produce."""
+    with db.write() as session:
+        space = Space(name="Fablab")
+        category = MachineCategory(name="Découpe laser")
+        session.add_all([space, category])
+        session.flush()
+        laser = Machine(name="Découpeuse laser", category_id=category.id, space_id=space.id)
+        member = Member(number="A00001", last_name="Delpech")
+        session.add_all([laser, member])
+        session.flush()
+        start = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+        for minutes, status in ((0, "done"), (75, "cancelled"), (130, "booked"), (205, "done")):
+            begin = start + timedelta(minutes=minutes)
+            session.add(
+                Booking(
+                    machine_id=laser.id,
+                    member_id=member.id,
+                    start_at=begin,
+                    end_at=begin + timedelta(minutes=60),
+                    blocked_until=begin + timedelta(minutes=75),
+                    status=status,
+                )
+            )
+    assert verify(db) == []  # back to back with the buffer, and a cancelled one between
+    with db.write() as session:
+        session.add(
+            Booking(
+                machine_id=laser.id,
+                member_id=member.id,
+                start_at=start + timedelta(minutes=65),  # inside the first one's buffer
+                end_at=start + timedelta(minutes=120),
+                blocked_until=start + timedelta(minutes=125),
+                status="booked",
+            )
+        )
+    problems = verify(db)
+    assert len(problems) == 1
+    assert "chevauchent" in problems[0] and "Découpeuse laser" in problems[0]
+    assert "24/11/2026 11:05" in problems[0]
