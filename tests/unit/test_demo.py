@@ -22,14 +22,18 @@ from tierslieu_desktop.db.models import (
     MachineConsumable,
     MaintenanceEntry,
     Member,
+    MemberPack,
     Membership,
     Operator,
+    PackMovement,
+    PriceRule,
     Space,
     Usage,
     UsageConsumable,
+    WalletMovement,
 )
 from tierslieu_desktop.domain.calendar import local_dt, to_local
-from tierslieu_desktop.services import bookings, demo_data, members, opening_hours
+from tierslieu_desktop.services import bookings, demo_data, members, opening_hours, tariffs
 from tierslieu_desktop.services.audiences import list_audiences
 from tierslieu_desktop.services.bookings import BookingInput, check_booking
 from tierslieu_desktop.services.common import fold
@@ -252,6 +256,8 @@ def test_same_seed_gives_the_same_data_and_another_seed_does_not(demo, tmp_path)
         try:
             assert (_member_list(db) == reference[0]) is expect_equal
             assert (_booking_list(db) == reference[1]) is expect_equal
+            assert _tariff_list(db) == _tariff_list(demo[2])  # tariffs do not depend on chance
+            assert (_pack_list(db) == _pack_list(demo[2])) is expect_equal
         finally:
             db.dispose()
 
@@ -732,3 +738,115 @@ def test_verify_names_overlapping_bookings(db, operator):
     assert len(problems) == 1
     assert "chevauchent" in problems[0] and "Découpeuse laser" in problems[0]
     assert "24/11/2026 11:05" in problems[0]
+
+
+# --- issue 4: tariffs -------------------------------------------------------------------
+
+
+def _tariff_list(db):
+    with db.read() as session:
+        return session.execute(
+            select(
+                PriceRule.machine_id,
+                PriceRule.category_id,
+                PriceRule.space_id,
+                PriceRule.consumable_id,
+                PriceRule.audience_id,
+                PriceRule.membership,
+                PriceRule.amount_cents,
+                PriceRule.valid_from,
+                PriceRule.valid_to,
+            ).order_by(PriceRule.id)
+        ).all()
+
+
+def _pack_list(db):
+    with db.read() as session:
+        packs = session.execute(
+            select(MemberPack.member_id, MemberPack.purchased_on).order_by(MemberPack.id)
+        ).all()
+        wallets = session.execute(
+            select(WalletMovement.member_id, WalletMovement.amount_cents).order_by(
+                WalletMovement.id
+            )
+        ).all()
+    return packs, wallets
+
+
+def test_laser_price_changed_on_1_july_2026_without_rewriting_the_past(demo):
+    db = demo[2]
+    with db.read() as session:
+        laser = session.scalar(select(Machine.id).where(Machine.name == "Découpeuse laser"))
+    history = tariffs.rule_history(db, "machine", laser, None, "member")
+    assert [(r.amount_cents, r.valid_to) for r in history] == [
+        (1500, date(2026, 6, 30)),
+        (1800, None),
+    ]
+    assert history[1].valid_from == date(2026, 7, 1)
+    assert history[1].step_minutes == 15
+    grid = tariffs.tariff_grid(db, REFERENCE_DATE, "member")
+    assert grid.cells[("machine", laser, None)].amount_cents == 1800
+    audiences = dict((name, aid) for aid, name in grid.audiences)
+    companies = tariffs.tariff_grid(db, REFERENCE_DATE, "any").cells[
+        ("machine", laser, audiences["Entreprises & associations"])
+    ]
+    assert companies.amount_cents == 3000
+
+
+def test_every_usage_has_a_price_for_members_and_non_members(demo):
+    """The rules start at the opening: whoever comes, every usage of the demo is priced."""
+    db = demo[2]
+    rules = tariffs.list_rules(db)
+    with db.read() as session:
+        category_of = dict(session.execute(select(Machine.id, Machine.category_id)).all())
+        used = session.execute(select(Usage.machine_id, Usage.space_id, Usage.start_at)).all()
+    assert min(r.valid_from for r in rules) <= min(to_local(u.start_at).date() for u in used)
+    for membership in ("member", "non_member"):
+        keys = {
+            (r.kind, r.resource_id)
+            for r in rules
+            if r.audience_id is None and r.membership in ("any", membership)
+            and r.valid_to is None
+        }  # fmt: skip
+        for machine_id, space_id, _start in used:
+            if machine_id is not None:
+                assert ("machine", machine_id) in keys or (
+                    "category", category_of[machine_id]
+                ) in keys  # fmt: skip
+            else:
+                assert ("space", space_id) in keys
+
+
+def test_fees_reduction_quota_packs_and_stock_of_the_demo(demo):
+    db = demo[2]
+    fees = {f.audience_name: f.amount_cents for f in tariffs.list_fees(db, REFERENCE_DATE)}
+    assert fees == {
+        "": 2000,
+        "Scolaires & étudiants": 1000,
+        "Demandeurs d'emploi / insertion": 1000,
+        "Entreprises & associations": 5000,
+    }
+    [reduction] = tariffs.list_reductions(db, REFERENCE_DATE)
+    assert (reduction.audience_name, reduction.percent_bp) == ("Scolaires & étudiants", 5000)
+    [quota] = tariffs.list_quotas(db, REFERENCE_DATE)
+    assert (quota.scope_name, quota.free_minutes_per_month) == ("Découpe et gravure laser", 180)
+    packs = {p.name: (p.minutes, p.price_cents) for p in tariffs.list_pack_types(db)}
+    assert packs == {"Laser 10 h": (600, 15000), "Impression 3D 20 h": (1200, 8000)}
+    stock = tariffs.stock_levels(db)
+    assert len(stock) >= 3
+    assert [s.name for s in stock if s.low] == ["Filament PETG"]
+    with db.read() as session:
+        bought = session.execute(
+            select(MemberPack.id, MemberPack.minutes_total, MemberPack.expires_on)
+        ).all()
+        moved = dict(
+            session.execute(
+                select(PackMovement.member_pack_id, func.sum(PackMovement.minutes)).group_by(
+                    PackMovement.member_pack_id
+                )
+            ).all()
+        )
+        wallets = session.scalars(select(WalletMovement.amount_cents)).all()
+    assert len(bought) == 5
+    assert all(moved[pid] == total and expires > REFERENCE_DATE for pid, total, expires in bought)
+    assert len(wallets) >= 3 and all(c > 0 for c in wallets)

@@ -40,13 +40,21 @@ from tierslieu_desktop.db.models import (
     MachineConsumable,
     MaintenanceEntry,
     Member,
+    MemberPack,
     Membership,
+    MembershipFee,
     OpeningRange,
     Operator,
+    PackMovement,
+    PackType,
+    PriceRule,
+    Quota,
+    Reduction,
     Space,
     Structure,
     Usage,
     UsageConsumable,
+    WalletMovement,
 )
 from tierslieu_desktop.domain.calendar import (
     local_dt,
@@ -182,6 +190,14 @@ def _add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+def _add_months(day: date, months: int) -> date:
+    """The same day ``months`` later (the last day of a shorter month)."""
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month, min(day.day, last))
+
+
 def _rules(rules: tuple[int, int, int, int, int] | None) -> dict:
     """Booking rules as Machine/Space column values (None: the model's defaults)."""
     if rules is None:
@@ -277,7 +293,10 @@ class _Builder:
         people = self.members()
         n_memberships = self.memberships(people)
         n_auths = self.authorizations(people)
-        n_bookings, n_usages = _Activity(self, people).run()
+        activity = _Activity(self, people)
+        n_bookings, n_usages = activity.run()
+        self.tariffs(activity.consumable_ids)
+        self.packs_and_wallets(people)
         return DemoCounts(
             members=len(people),
             machines=len(self.machines),
@@ -687,6 +706,183 @@ class _Builder:
         if rows:
             self.s.execute(insert(Membership), rows)
         return len(rows)
+
+    # tariffs ----------------------------------------------------------------------
+
+    def _ref(self, kind: str | None, name: str | None) -> dict:
+        """The resource columns of a rule, reduction, quota or pack type."""
+        cols = dict.fromkeys(("machine_id", "category_id", "space_id", "consumable_id"))
+        if kind == "machine":
+            cols["machine_id"] = self.machines[name][0]
+        elif kind == "category":
+            cols["category_id"] = self.category_ids[name]
+        elif kind == "space":
+            cols["space_id"] = self.space_ids[name]
+        elif kind == "consumable":
+            cols["consumable_id"] = self.consumable_ids[name][0]
+        return cols
+
+    def tariffs(self, consumable_ids: dict[str, tuple[int, str]]) -> None:
+        """The price rules since the opening (so that every usage has a price), the one
+        change of 1 July 2026 made as the grid makes it, fees, the students' reduction,
+        the job seekers' free laser hours, pack types and a few followed stocks."""
+        self.consumable_ids = consumable_ids
+        audience = dict(zip((a[0] for a in data.AUDIENCES), self.audience_ids, strict=True))
+        audience[None] = None  # type: ignore[index]
+        since = self.opening
+        rules: list[dict] = []
+        index: dict[tuple, dict] = {}
+        for kind, name, public, membership, unit, step, cents, label in data.PRICE_RULES:
+            row = {
+                **self._ref(kind, name),
+                "audience_id": audience[public],
+                "membership": membership,
+                "unit": unit,
+                "step_minutes": step,
+                "amount_cents": cents,
+                "valid_from": since,
+                "valid_to": None,
+                "label": label,
+                **self.setup_stamp,
+            }
+            rules.append(row)
+            index[(kind, name, public, membership)] = row
+        for day, kind, name, public, membership, cents in data.PRICE_CHANGES:
+            old = index[(kind, name, public, membership)]
+            decided = datetime.combine(day - timedelta(days=10), time(9), tzinfo=UTC)
+            changed = {"updated_at": decided, "updated_by_id": self.accueil}
+            old.update(valid_to=day - timedelta(days=1), **changed)
+            new = {**old, "amount_cents": cents, "valid_from": day, "valid_to": None}
+            new.update(created_at=decided, created_by_id=self.accueil)
+            rules.append(new)
+            index[(kind, name, public, membership)] = new
+        self.s.execute(insert(PriceRule), rules)
+        fees = [
+            {
+                "audience_id": audience[public],
+                "duration": "calendar_year",
+                "amount_cents": cents,
+                "valid_from": since,
+                "valid_to": None,
+                "label": label,
+                **self.setup_stamp,
+            }
+            for public, cents, label in data.MEMBERSHIP_FEES
+        ]
+        self.s.execute(insert(MembershipFee), fees)
+        reductions = [
+            {
+                "audience_id": audience[public],
+                **self._ref(kind, name),
+                "percent_bp": bp,
+                "valid_from": since,
+                "valid_to": None,
+                "label": label,
+                **self.setup_stamp,
+            }
+            for public, kind, name, bp, label in data.REDUCTIONS
+        ]
+        self.s.execute(insert(Reduction), reductions)
+        quotas = []
+        for public, kind, name, minutes, label in data.QUOTAS:
+            ref = self._ref(kind, name)
+            del ref["consumable_id"]
+            quotas.append(
+                {
+                    "audience_id": audience[public],
+                    **ref,
+                    "free_minutes_per_month": minutes,
+                    "valid_from": since,
+                    "valid_to": None,
+                    "label": label,
+                    **self.setup_stamp,
+                }
+            )
+        self.s.execute(insert(Quota), quotas)
+        self.pack_type_ids: dict[str, tuple[int, int, int, int]] = {}
+        for name, kind, scope, minutes, months, cents in data.PACK_TYPES:
+            ref = self._ref(kind, scope)
+            del ref["consumable_id"]
+            pack = PackType(
+                name=name,
+                **ref,
+                minutes=minutes,
+                validity_months=months,
+                price_cents=cents,
+                archived=False,
+                **self.setup_stamp,
+            )
+            self.s.add(pack)
+            self.s.flush()
+            self.pack_type_ids[name] = (pack.id, minutes, months, cents)
+        for name, stock, low in data.STOCKS:
+            consumable = self.s.get(Consumable, consumable_ids[name][0])
+            assert consumable is not None
+            consumable.stock_milli = stock * 1000
+            consumable.low_stock_milli = low * 1000
+
+    def packs_and_wallets(self, people: list[_Person]) -> None:
+        """A few members bought a pack this year; a few credited their wallet."""
+        rng = random.Random(self.rng.random())  # the steps before keep their draws
+        adults = [
+            p
+            for p in people
+            if p.data.kind == MemberKind.PERSON
+            and not p.minor
+            and p.archived_at is None
+            and p.created_at.date() < date(2026, 1, 1)
+        ]
+        buyers = rng.sample(adults, sum(data.PACK_BUYERS.values()) + len(data.WALLET_CREDITS))
+        movements = []
+        for name, count in data.PACK_BUYERS.items():
+            type_id, minutes, months, cents = self.pack_type_ids[name]
+            for _ in range(count):
+                person = buyers.pop()
+                day = self.day_between(date(2026, 1, 5), REFERENCE_DATE - timedelta(days=30))
+                expires = _add_months(day, months) - timedelta(days=1)
+                at = self.at(day)
+                actor = self.actor()
+                pack = MemberPack(
+                    member_id=person.member_id,
+                    pack_type_id=type_id,
+                    purchased_on=day,
+                    expires_on=expires,
+                    minutes_total=minutes,
+                    price_cents=cents,
+                    **self.stamp(at, actor),
+                )
+                self.s.add(pack)
+                self.s.flush()
+                movements.append(
+                    {
+                        "member_pack_id": pack.id,
+                        "at": at,
+                        "minutes": minutes,
+                        "usage_id": None,
+                        "operator_id": actor,
+                        "note": f"Achat du forfait « {name} »",
+                    }
+                )
+        self.s.execute(insert(PackMovement), movements)
+        wallets = []
+        for cents in data.WALLET_CREDITS:
+            person = buyers.pop()
+            day = self.day_between(date(2026, 1, 5), REFERENCE_DATE - timedelta(days=7))
+            wallets.append(
+                {
+                    "member_id": person.member_id,
+                    "at": self.at(day),
+                    "amount_cents": cents,
+                    "usage_id": None,
+                    "operator_id": self.actor(),
+                    "note": rng.choice(data.WALLET_NOTES),
+                }
+            )
+        self.s.execute(insert(WalletMovement), wallets)
+
+    @staticmethod
+    def stamp(at: datetime, actor: int) -> dict:
+        return {"created_at": at, "created_by_id": actor, "updated_at": at, "updated_by_id": actor}
 
     def authorizations(self, people: list[_Person]) -> int:
         rng = self.rng

@@ -60,7 +60,7 @@ AUDIENCES = (
     ),
 )
 # Yearly fee in cents, by audience position (same order as AUDIENCES).
-AUDIENCE_FEES = (5000, 1000, 1000, 2000, 2000, 10000)
+AUDIENCE_FEES = (2000, 1000, 1000, 2000, 2000, 5000)  # as MEMBERSHIP_FEES below
 # Share of each audience among persons (organisations always get the last one).
 AUDIENCE_WEIGHTS = (15, 18, 12, 38, 10, 7)
 
@@ -1070,3 +1070,110 @@ MAINTENANCE_ONE_OFF = (
 )
 # The machine in maintenance is not booked from that day on (see MAINTENANCE above).
 MAINTENANCE_SINCE = date(2026, 11, 13)
+
+# --- issue 4: tariffs ------------------------------------------------------------------
+# Short names of the publics used below (the AUDIENCES above, in order).
+PUBLIC_ENTREPRENEURS, PUBLIC_STUDENTS, PUBLIC_JOB_SEEKERS = (a[0] for a in AUDIENCES[:3])
+PUBLIC_GENERAL, PUBLIC_ARTISTS, PUBLIC_COMPANIES = (a[0] for a in AUDIENCES[3:])
+
+# Price rules in force since the opening (so every usage of the demo has a price):
+# (kind, resource name, public or None = every public, membership, unit, step minutes,
+#  amount in cents, label). Members pay the base price, non-members +50 %.
+PRICE_RULES = (
+    # The laser: 15 €/h per started quarter (18 €/h from 1 July 2026, see PRICE_CHANGES).
+    ("machine", "Découpeuse laser", None, "member", "hour", 15, 1500, ""),
+    ("machine", "Découpeuse laser", None, "non_member", "hour", 15, 2250, ""),
+    ("machine", "Découpeuse laser", PUBLIC_COMPANIES, "any", "hour", 15, 3000, "Tarif professionnel"),
+    ("machine", "Découpeuse laser", PUBLIC_JOB_SEEKERS, "any", "hour", 15, 1500, "Tarif solidaire"),
+    ("category", "Impression 3D FDM", None, "member", "hour", 30, 500, ""),
+    ("category", "Impression 3D FDM", None, "non_member", "hour", 30, 750, ""),
+    ("category", "Impression 3D FDM", PUBLIC_COMPANIES, "any", "hour", 30, 1000, "Tarif professionnel"),
+    ("category", "Impression 3D résine", None, "member", "hour", 30, 800, ""),
+    ("category", "Impression 3D résine", None, "non_member", "hour", 30, 1200, ""),
+    ("category", "Impression 3D industrielle", None, "member", "hour", 30, 1500, ""),
+    ("category", "Impression 3D industrielle", None, "non_member", "hour", 30, 2250, ""),
+    ("category", "Impression 3D industrielle", PUBLIC_COMPANIES, "any", "hour", 30, 3000, "Tarif professionnel"),
+    ("category", "Fraisage numérique", None, "member", "hour", 15, 2500, ""),
+    ("category", "Fraisage numérique", None, "non_member", "hour", 15, 3750, ""),
+    ("category", "Fraisage numérique", PUBLIC_COMPANIES, "any", "hour", 15, 4500, "Tarif professionnel"),
+    ("category", "Découpe vinyle et traceur", None, "member", "hour", 15, 1000, ""),
+    ("category", "Découpe vinyle et traceur", None, "non_member", "hour", 15, 1500, ""),
+    ("category", "Broderie numérique", None, "member", "hour", 15, 800, ""),
+    ("category", "Broderie numérique", None, "non_member", "hour", 15, 1200, ""),
+    ("category", "Couture", None, "member", "hour", 30, 300, ""),
+    ("category", "Couture", None, "non_member", "hour", 30, 450, ""),
+    ("category", "Thermoformage", None, "member", "hour", 15, 1000, ""),
+    ("category", "Thermoformage", None, "non_member", "hour", 15, 1500, ""),
+    ("category", "Numérisation 3D", None, "member", "hour", 30, 1000, ""),
+    ("category", "Numérisation 3D", None, "non_member", "hour", 30, 1500, ""),
+    # The cyber-base is free (public service, funded by the community of communes).
+    ("category", "Postes informatiques", None, "any", "hour", None, 0, "Accès libre"),
+    ("category", "Postes de coworking", None, "any", "hour", 30, 200, "Coworking à l'heure"),
+    ("space", "Espace coworking", None, "any", "flat", None, 800, "Demi-journée de coworking"),
+    ("space", "Salle de réunion", None, "any", "hour", 30, 1000, ""),
+    ("space", "Salle de réunion", PUBLIC_COMPANIES, "any", "hour", 30, 2000, "Tarif professionnel"),
+    ("space", "Fablab", PUBLIC_STUDENTS, "any", "flat", None, 6000, "Groupe scolaire, par séance"),
+    ("space", "Fablab", PUBLIC_COMPANIES, "any", "session", None, 400, "Groupe, par participant"),
+    ("space", "Cyber-base", None, "any", "hour", None, 0, "Accès libre"),
+    # Consumables: per gram, sheet, metre, 1000 stitches or page.
+    ("consumable", "Filament PLA", None, "any", "consumable", None, 10, ""),
+    ("consumable", "Filament PETG", None, "any", "consumable", None, 12, ""),
+    ("consumable", "Filament TPU souple", None, "any", "consumable", None, 20, ""),
+    ("consumable", "ABS pour Stratasys F170", None, "any", "consumable", None, 40, ""),
+    ("consumable", "Support soluble Stratasys", None, "any", "consumable", None, 60, ""),
+    ("consumable", "Résine grise standard", None, "any", "consumable", None, 20, ""),
+    ("consumable", "Résine transparente", None, "any", "consumable", None, 25, ""),
+    ("consumable", "Contreplaqué peuplier 3 mm (60 × 40 cm)", None, "any", "consumable", None, 600, ""),
+    ("consumable", "Contreplaqué peuplier 5 mm (60 × 40 cm)", None, "any", "consumable", None, 800, ""),
+    ("consumable", "Plexiglas 3 mm (60 × 40 cm)", None, "any", "consumable", None, 1200, ""),
+    ("consumable", "Medium MDF 10 mm (60 × 80 cm)", None, "any", "consumable", None, 1000, ""),
+    ("consumable", "Plaque de thermoformage PETG 0,5 mm", None, "any", "consumable", None, 300, ""),
+    ("consumable", "Plaque de polystyrène choc 1 mm", None, "any", "consumable", None, 250, ""),
+    ("consumable", "Vinyle adhésif", None, "any", "consumable", None, 400, ""),
+    ("consumable", "Flex thermocollant", None, "any", "consumable", None, 800, ""),
+    ("consumable", "Fil à broder", None, "any", "consumable", None, 50, ""),
+    ("consumable", "Stabilisateur de broderie", None, "any", "consumable", None, 200, ""),
+    ("consumable", "Impression noir et blanc", None, "any", "consumable", None, 10, ""),
+    ("consumable", "Impression couleur", None, "any", "consumable", None, 50, ""),
+)  # fmt: skip
+# The one tariff change of the demo, made as the grid makes it (the rule is closed the
+# day before, a new one starts): (day, kind, resource, public, membership, new amount).
+PRICE_CHANGES = (
+    (date(2026, 7, 1), "machine", "Découpeuse laser", None, "member", 1800),
+    (date(2026, 7, 1), "machine", "Découpeuse laser", None, "non_member", 2700),
+)
+# Membership fees per calendar year: (public or None = every public, cents, label).
+MEMBERSHIP_FEES = (
+    (None, 2000, "Adhésion individuelle"),
+    (PUBLIC_JOB_SEEKERS, 1000, "Adhésion réduite"),
+    (PUBLIC_STUDENTS, 1000, "Adhésion réduite"),
+    (PUBLIC_COMPANIES, 5000, "Adhésion structure"),
+)
+# (public, scope kind, scope name, percent in basis points, label)
+REDUCTIONS = ((PUBLIC_STUDENTS, None, None, 5000, "Étudiants : −50 % sur le temps machine"),)
+# (public, scope kind, scope name, free minutes a month, label)
+QUOTAS = (
+    (
+        PUBLIC_JOB_SEEKERS,
+        "category",
+        "Découpe et gravure laser",
+        180,
+        "3 heures de laser offertes par mois",
+    ),
+)
+# (name, scope kind, scope name, minutes, validity in months, price in cents)
+PACK_TYPES = (
+    ("Laser 10 h", "machine", "Découpeuse laser", 600, 12, 15000),
+    ("Impression 3D 20 h", "category", "Impression 3D FDM", 1200, 12, 8000),
+)
+# Followed stocks: (consumable, stock, low-stock threshold) in units; PETG is low.
+STOCKS = (
+    ("Filament PLA", 8_500, 2_000),
+    ("Filament PETG", 1_200, 2_000),
+    ("Contreplaqué peuplier 3 mm (60 × 40 cm)", 42, 10),
+    ("Contreplaqué peuplier 5 mm (60 × 40 cm)", 18, 8),
+)
+# Members who bought a pack (count per pack type) and members with wallet credit (cents).
+PACK_BUYERS = {"Laser 10 h": 3, "Impression 3D 20 h": 2}
+WALLET_CREDITS = (2000, 5000, 3000, 1000)
+WALLET_NOTES = ("Crédit par chèque", "Crédit en espèces", "Crédit par carte bancaire")

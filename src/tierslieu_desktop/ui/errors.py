@@ -104,6 +104,36 @@ def field_message(code: str) -> str:
         "unit_in_use": QCoreApplication.translate(
             "Errors", "Quantities were already recorded in this unit: it can no longer change."
         ),
+        # tariffs (services/tariffs.py)
+        "negative": QCoreApplication.translate("Errors", "This value cannot be negative."),
+        "positive": QCoreApplication.translate("Errors", "This value must be greater than zero."),
+        "dates": QCoreApplication.translate("Errors", "The end date is before the start date."),
+        "unknown": QCoreApplication.translate(
+            "Errors", "This choice no longer exists: another desk may have changed it."
+        ),
+        "invalid": QCoreApplication.translate("Errors", "This value is not valid."),
+        "unit_kind": QCoreApplication.translate(
+            "Errors",
+            "Consumables are priced per unit; machines and spaces per hour, session or flat rate.",
+        ),
+        "step_hour_only": QCoreApplication.translate(
+            "Errors", "A billing step only applies to an hourly price."
+        ),
+        "percent": QCoreApplication.translate(
+            "Errors", "The percentage must be more than 0 and at most 100."
+        ),
+        "price_rule_overlap": QCoreApplication.translate(
+            "Errors", "A price already exists for this resource and this public in this period."
+        ),
+        "fee_overlap": QCoreApplication.translate(
+            "Errors", "A fee already exists for this public and this duration in this period."
+        ),
+        "stock_required_for_threshold": QCoreApplication.translate(
+            "Errors", "Enter the stock first: a low-stock threshold needs a followed stock."
+        ),
+        "amount_not_positive": QCoreApplication.translate(
+            "Errors", "The amount must be more than 0."
+        ),
         # New field codes go above this line.
     }
     return messages.get(code, QCoreApplication.translate("Errors", "This value is not valid."))
@@ -201,6 +231,19 @@ def error_message(err: DomainError) -> str:
         ),
         "booking_in_progress": QCoreApplication.translate(
             "Errors", "This booking is in progress: only its end can still change."
+        ),
+        "price_rule_used": QCoreApplication.translate(
+            "Errors",
+            "Usages were already priced with this tariff: close it instead of deleting it.",
+        ),
+        "csv_invalid": QCoreApplication.translate(
+            "Errors", "Line {line} of the file is not valid (column {field}): nothing was imported."
+        ),
+        "wallet_insufficient": QCoreApplication.translate(
+            "Errors", "The wallet does not hold enough money for this payment."
+        ),
+        "pack_type_archived": QCoreApplication.translate(
+            "Errors", "The pack {name} is no longer sold."
         ),
         # New error codes go above this line.
     }
