@@ -31,6 +31,7 @@ from tierslieu_desktop.services.bookings import (
     _rows_stmt,
 )
 from tierslieu_desktop.services.common import FieldCollector, fold, stamp
+from tierslieu_desktop.services.pricing import charge_usage
 
 UNITS = ("gram", "sheet", "metre", "square_metre", "kilostitch", "piece")
 # A check-out may be recorded a few minutes ahead (rounded to the next 5 minutes).
@@ -241,7 +242,9 @@ def check_out(
     """Record what really happened, in one transaction: a ``Usage`` with its actual times
     and consumables (``(consumable_id, quantity in thousandths)``), the booking done
     (checked in at ``start_at`` first if it was still only booked), and the machine's
-    hour counter moved by the actual duration. Returns the usage id."""
+    hour counter moved by the actual duration, and the usage priced and charged
+    (services.pricing.charge_usage: frozen lines, quotas, packs, stock). Returns the
+    usage id."""
     if start_at.tzinfo is None or end_at.tzinfo is None:
         raise ValueError("aware datetimes only")
     now = now or utcnow()
@@ -309,6 +312,9 @@ def check_out(
             if machine is not None:
                 machine.hour_counter_minutes += minutes
                 stamp(machine, actor)
+        session.flush()
+        # Priced with the rules of its local day and frozen in the same transaction.
+        charge_usage(session, usage.id, actor)
         return usage.id
 
 
