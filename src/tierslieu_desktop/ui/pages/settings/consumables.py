@@ -1,7 +1,10 @@
 """Paramètres › Consommables: the catalogue (filament in grams, plywood in sheets, vinyl in
-metres…) and, for the selected consumable, the machines that offer it at check-out."""
+metres…), its optional stock follow-up with a low-stock threshold, and, for the selected
+consumable, the machines that offer it at check-out."""
 
 from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -20,15 +23,37 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.services import machines as machine_service
-from tierslieu_desktop.services import usages
+from tierslieu_desktop.services import tariffs, usages
 from tierslieu_desktop.services.usages import UNITS, ConsumableRow
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
-from tierslieu_desktop.ui.pages.frontdesk.units import unit_names
+from tierslieu_desktop.ui.pages.frontdesk.units import quantity_text, unit_names
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
 OK_STYLE = "color: #1b5e20;"
+
+
+def parse_quantity(text: str) -> int | None:
+    """ "12,5" → 12500 thousandths; "" → None. Raises ValueError when not a number ≥ 0."""
+    cleaned = text.strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
+    if not cleaned:
+        return None
+    try:
+        value = Decimal(cleaned.replace(",", "."))
+    except InvalidOperation:
+        raise ValueError(text) from None
+    if not value.is_finite() or value < 0:
+        raise ValueError(text)
+    return int((value * 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def quantity_input(milli: int | None) -> str:
+    if milli is None:
+        return ""
+    from tierslieu_desktop.i18n import formatting
+
+    return formatting.number(Decimal(milli) / 1000)
 
 
 class ConsumablesTab(QWidget):
@@ -36,6 +61,7 @@ class ConsumablesTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._rows: dict[int, ConsumableRow] = {}
+        self._stock: dict[int, tariffs.StockRow] = {}
         lay = QHBoxLayout(self)
 
         left = QVBoxLayout()
@@ -64,6 +90,10 @@ class ConsumablesTab(QWidget):
         names = unit_names()
         for unit in UNITS:
             self.unit.addItem(names[unit], unit)
+        self.stock = self.form.add_field("stock", self.tr("&Stock:"), QLineEdit())
+        self.stock.setPlaceholderText(self.tr("empty = stock not followed"))
+        self.low_stock = self.form.add_field("low_stock", self.tr("&Low stock under:"), QLineEdit())
+        self.low_stock.setPlaceholderText(self.tr("quantity that triggers the warning"))
         right.addLayout(self.form)
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("New consumable"))
@@ -96,6 +126,8 @@ class ConsumablesTab(QWidget):
         self.archive_button.clicked.connect(self.toggle_archived)
         self.show_archived.toggled.connect(lambda _c: self.reload())
         self.name.returnPressed.connect(self.submit)
+        self.stock.returnPressed.connect(self.submit)
+        self.low_stock.returnPressed.connect(self.submit)
         self.machines.itemChanged.connect(self._on_machine_ticked)
         ctx.changed.connect(self._on_changed)
         self.reload()
@@ -118,7 +150,15 @@ class ConsumablesTab(QWidget):
             text = f"{c.name} — {names.get(c.unit, c.unit)}"
             if c.archived:
                 text += " " + self.tr("(archived)")
+            stock = self._stock.get(c.id)
+            if stock is not None and stock.low:
+                text += " — ⚠ " + self.tr("low stock: {quantity}").format(
+                    quantity=quantity_text(stock.stock_milli, c.unit)
+                )
             item = QListWidgetItem(text)
+            if stock is not None and stock.low:
+                item.setForeground(Qt.GlobalColor.darkRed)
+                item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, self.tr("low stock"))
             item.setData(Qt.ItemDataRole.UserRole, c.id)
             self.list.addItem(item)
             if c.id == current:
@@ -130,6 +170,7 @@ class ConsumablesTab(QWidget):
         # Every consumable (archived too): a machine's set keeps its archived ones.
         self._all = usages.list_consumables(self.ctx.db, include_archived=True)
         self._rows = {c.id: c for c in self._all}
+        self._stock = {s.consumable_id: s for s in tariffs.stock_levels(self.ctx.db)}
 
     def current_id(self) -> int | None:
         item = self.list.currentItem()
@@ -149,6 +190,9 @@ class ConsumablesTab(QWidget):
         row = self.current()
         self.name.setText(row.name if row else "")
         self.unit.setCurrentIndex(max(self.unit.findData(row.unit if row else UNITS[0]), 0))
+        stock = self._stock.get(row.id) if row else None
+        self.stock.setText(quantity_input(stock.stock_milli if stock else None))
+        self.low_stock.setText(quantity_input(stock.low_stock_milli if stock else None))
         self.archive_button.setEnabled(row is not None)
         self.archive_button.setText(
             self.tr("Restore") if row is not None and row.archived else self.tr("Archive")
@@ -224,10 +268,26 @@ class ConsumablesTab(QWidget):
         self.status.clear()
         self.name.setFocus()
 
+    def _stock_inputs(self) -> tuple[int | None, int | None]:
+        errors: dict[str, str] = {}
+        values: list[int | None] = []
+        for name, edit in (("stock", self.stock), ("low_stock", self.low_stock)):
+            try:
+                values.append(parse_quantity(edit.text()))
+            except ValueError:
+                errors[name] = "number_invalid"
+                values.append(None)
+        if values[0] is None and values[1] is not None and "stock" not in errors:
+            errors["stock"] = "stock_required_for_threshold"
+        if errors:
+            raise ValidationError(errors)
+        return values[0], values[1]
+
     def submit(self) -> int | None:
         self.form.clear_errors()
         self.status.clear()
         try:
+            stock, low = self._stock_inputs()
             consumable_id = usages.save_consumable(
                 self.ctx.db,
                 self.ctx.operator_id,
@@ -235,8 +295,15 @@ class ConsumablesTab(QWidget):
                 self.unit.currentData(),
                 self.current_id(),
             )
+            known = self._stock.get(consumable_id)
+            before = (known.stock_milli, known.low_stock_milli) if known else (None, None)
+            if (stock, low) != before:
+                tariffs.set_consumable_stock(
+                    self.ctx.db, self.ctx.operator_id, consumable_id, stock, low
+                )
         except ValidationError as exc:
-            self.form.show_errors(exc.fields)
+            aliases = {"stock_milli": "stock", "low_stock_milli": "low_stock"}
+            self.form.show_errors({aliases.get(k, k): v for k, v in exc.fields.items()})
             return None
         except DomainError as exc:
             self._say(error_message(exc), ok=False)

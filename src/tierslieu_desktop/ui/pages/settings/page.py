@@ -488,6 +488,10 @@ class SettingsPage(Page):
         self.tabs.insertTab(
             self.tabs.indexOf(self.language), self.consumables, self.tr("&Consumables")
         )
+        from tierslieu_desktop.ui.pages.settings.tariffs import TariffsTab
+
+        self.tariffs = TariffsTab(ctx)
+        self.tabs.insertTab(self.tabs.indexOf(self.language), self.tariffs, self.tr("&Tariffs"))
         lay.addWidget(self.tabs, 1)
         ctx.changed.connect(self._on_changed)
 

@@ -1,0 +1,624 @@
+"""Tarifs › Grille: the prices in force on a day, resources as rows and publics as
+columns; a cell is edited in a dialog, cleared with Delete, its history shown aside;
+the grid is exported to / imported from a CSV file."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.domain.money import parse_amount
+from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.services import tariffs
+from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.errors import error_message, field_message
+from tierslieu_desktop.ui.pages.settings.tariffs.common import (
+    KIND_ORDER,
+    OK_STYLE,
+    RecordDialog,
+    combo,
+    date_edit,
+    everyone,
+    from_qdate,
+    kind_titles,
+    membership_labels,
+    price_text,
+    select_data,
+    step_labels,
+    to_qdate,
+    unit_labels,
+)
+from tierslieu_desktop.ui.widgets.confirm import confirm
+from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
+
+Index = QModelIndex | QPersistentModelIndex
+# Row of the grid: ("group", kind) for a group title, ("resource", GridResource).
+ROLE_CELL = Qt.ItemDataRole.UserRole + 1
+
+
+class TariffGridModel(QAbstractTableModel):
+    """Rows = group titles and resources; column 0 = resource, then one per public."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid: tariffs.TariffGrid | None = None
+        self._rows: list[tuple[str, object]] = []
+
+    def set_grid(self, grid: tariffs.TariffGrid) -> None:
+        self.beginResetModel()
+        self.grid = grid
+        self._rows = []
+        by_kind: dict[str, list[tariffs.GridResource]] = {k: [] for k in KIND_ORDER}
+        for res in grid.resources:
+            by_kind.setdefault(res.kind, []).append(res)
+        for kind, resources in by_kind.items():
+            if not resources:
+                continue
+            self._rows.append(("group", kind))
+            self._rows.extend(("resource", r) for r in resources)
+        self.endResetModel()
+
+    # --- Qt model -------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self.grid is None:
+            return 0
+        return 1 + len(self.grid.audiences)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if orientation != Qt.Orientation.Horizontal or self.grid is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == 0:
+                return self.tr("Resource")
+            audience_id, name = self.grid.audiences[section - 1]
+            return everyone() if audience_id is None else name
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self._rows[index.row()][0] == "group":
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or self.grid is None:
+            return None
+        what, payload = self._rows[index.row()]
+        col = index.column()
+        if what == "group":
+            if role == Qt.ItemDataRole.DisplayRole and col == 0:
+                return kind_titles().get(str(payload), str(payload))
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.BackgroundRole:
+                from PySide6.QtGui import QColor
+
+                return QColor("#e8eef2")
+            return None
+        res: tariffs.GridResource = payload  # type: ignore[assignment]
+        if col == 0:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return res.name
+            return None
+        cell = self.cell_at(index)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return price_text(cell.amount_cents, cell.unit, res.unit_hint) if cell else ""
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            audience = self.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            price = (
+                price_text(cell.amount_cents, cell.unit, res.unit_hint)
+                if cell
+                else self.tr("no price")
+            )
+            return f"{res.name}, {audience}: {price}"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and cell is not None:
+            parts = []
+            if cell.unit == "hour":
+                parts.append(step_labels().get(cell.step_minutes, ""))
+            since = self.tr("since {day}").format(day=formatting.short_date(cell.valid_from))
+            parts.append(since)
+            if cell.valid_to is not None:
+                parts.append(
+                    self.tr("until {day}").format(day=formatting.short_date(cell.valid_to))
+                )
+            return ", ".join(p for p in parts if p)
+        return None
+
+    # --- helpers --------------------------------------------------------------------
+    def is_group(self, row: int) -> bool:
+        return 0 <= row < len(self._rows) and self._rows[row][0] == "group"
+
+    def resource_at(self, index: Index) -> tariffs.GridResource | None:
+        if not index.isValid() or self._rows[index.row()][0] != "resource":
+            return None
+        return self._rows[index.row()][1]  # type: ignore[return-value]
+
+    def audience_at(self, index: Index) -> int | None:
+        assert self.grid is not None
+        return self.grid.audiences[index.column() - 1][0]
+
+    def cell_at(self, index: Index) -> tariffs.GridCell | None:
+        res = self.resource_at(index)
+        if res is None or self.grid is None or index.column() < 1:
+            return None
+        return self.grid.cells.get((res.kind, res.id, self.audience_at(index)))
+
+    def index_of(self, kind: str, resource_id: int, audience_id: int | None) -> QModelIndex:
+        if self.grid is None:
+            return QModelIndex()
+        col = next((i + 1 for i, (a, _n) in enumerate(self.grid.audiences) if a == audience_id), -1)
+        for r, (what, payload) in enumerate(self._rows):
+            if what == "resource" and (payload.kind, payload.id) == (kind, resource_id):  # type: ignore[attr-defined]
+                return self.index(r, col)
+        return QModelIndex()
+
+
+class GridView(QTableView):
+    edit_requested = Signal()
+    clear_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.edit_requested.emit()
+            return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.clear_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class PriceDialog(RecordDialog):
+    """The price of one resource for one public from a day on."""
+
+    FIELD_ALIASES = {"valid_from": "from_day", "amount": "amount_cents"}
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        resource: tariffs.GridResource,
+        audience_id: int | None,
+        audience_name: str,
+        membership: str,
+        day: date,
+        cell: tariffs.GridCell | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, self.tr("Price of {name}").format(name=resource.name), parent)
+        self.resource = resource
+        self.audience_id = audience_id
+        self.membership = membership
+        who = audience_name or everyone()
+        if membership != "any":
+            who = f"{who} — {membership_labels()[membership].lower()}"
+        head = QLabel(f"<b>{resource.name}</b> — {who}")
+        self.layout().insertWidget(0, head)
+        consumable = resource.kind == "consumable"
+        self.amount = self.form.add_field("amount_cents", self.tr("&Amount (€):"), QLineEdit())
+        self.unit = self.form.add_field(
+            "unit", self.tr("&Unit:"), combo([(t, u) for u, t in unit_labels(consumable).items()])
+        )
+        self.unit.setEnabled(not consumable)
+        self.step = self.form.add_field(
+            "step_minutes",
+            self.tr("&Billed:"),
+            combo([(t, s) for s, t in step_labels().items()]),
+        )
+        self.from_day = self.form.add_field("from_day", self.tr("&From:"), date_edit(ctx, day))
+        if cell is not None:
+            self.amount.setText(formatting.amount_input(cell.amount_cents))
+            select_data(self.unit, cell.unit)
+            select_data(self.step, cell.step_minutes)
+        else:
+            select_data(self.step, 15)
+        self.unit.currentIndexChanged.connect(self._on_unit)
+        self._on_unit()
+        self.amount.setFocus()
+
+    def _on_unit(self, *_args: object) -> None:
+        self.form.set_field_visible("step_minutes", self.unit.currentData() == "hour")
+
+    def save(self) -> int:
+        try:
+            amount = parse_amount(self.amount.text())
+        except DomainError:
+            raise ValidationError({"amount_cents": "amount_invalid"}) from None
+        unit = self.unit.currentData()
+        rule_id = tariffs.set_price(
+            self.ctx.db,
+            self.ctx.operator_id,
+            kind=self.resource.kind,
+            resource_id=self.resource.id,
+            audience_id=self.audience_id,
+            membership=self.membership,
+            unit=unit,
+            step_minutes=self.step.currentData() if unit == "hour" else None,
+            amount_cents=amount,
+            from_day=from_qdate(self.from_day.date()),
+        )
+        return rule_id if rule_id is not None else 0
+
+
+def csv_error_text(err: tariffs.CsvImportError) -> str:
+    """ "Ligne 4 : le champ prix — ce montant n'est pas valide…"."""
+    from PySide6.QtCore import QCoreApplication
+
+    problems = {
+        "header": QCoreApplication.translate(
+            "TariffGridTab",
+            "the first line must be: type;ressource;public;adhesion;unite;pas_minutes;prix;du;au",
+        ),
+        "columns": QCoreApplication.translate(
+            "TariffGridTab", "the line must have 9 columns separated by ';'"
+        ),
+        "unknown": QCoreApplication.translate("TariffGridTab", "no such name in the database"),
+        "invalid": QCoreApplication.translate("TariffGridTab", "this value is not valid"),
+        "required": QCoreApplication.translate("TariffGridTab", "this value is required"),
+        "dates": QCoreApplication.translate(
+            "TariffGridTab", "the end date is before the start date"
+        ),
+    }
+    reason = problems.get(err.problem) or field_message(err.problem)
+    if err.field in ("header", "ligne"):
+        return QCoreApplication.translate("TariffGridTab", "Line {line}: {reason}").format(
+            line=err.line, reason=reason
+        )
+    return QCoreApplication.translate(
+        "TariffGridTab", "Line {line}: the field {field} — {reason}"
+    ).format(line=err.line, field=err.field, reason=reason)
+
+
+class TariffGridTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        lay = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Prices in force on")))
+        self.day = date_edit(ctx, date.today())
+        self.day.setAccessibleName(self.tr("Prices in force on"))
+        bar.addWidget(self.day)
+        bar.addSpacing(16)
+        bar.addWidget(QLabel(self.tr("Membership:")))
+        self.membership = combo([(t, m) for m, t in membership_labels().items()])
+        self.membership.setAccessibleName(self.tr("Membership"))
+        bar.addWidget(self.membership)
+        bar.addStretch(1)
+        self.edit_button = QPushButton(self.tr("&Edit the price…"))
+        self.edit_button.setAccessibleName(self.tr("Edit the selected price"))
+        self.clear_button = QPushButton(self.tr("&Remove the price"))
+        self.clear_button.setAccessibleName(self.tr("Remove the selected price"))
+        self.history_button = QPushButton(self.tr("&History"))
+        self.history_button.setCheckable(True)
+        self.history_button.setAccessibleName(self.tr("Show the history of the price"))
+        self.export_button = QPushButton(self.tr("E&xport CSV…"))
+        self.export_button.setAccessibleName(self.tr("Export the grid as CSV"))
+        self.import_button = QPushButton(self.tr("&Import CSV…"))
+        self.import_button.setAccessibleName(self.tr("Import prices from a CSV file"))
+        for b in (
+            self.edit_button,
+            self.clear_button,
+            self.history_button,
+            self.export_button,
+            self.import_button,
+        ):
+            bar.addWidget(b)
+        lay.addLayout(bar)
+
+        hint = QLabel(
+            self.tr(
+                "Double-click a cell (or F2) to set its price from a date; Delete removes it "
+                "from the grid date. Past prices are kept in the history."
+            )
+        )
+        hint.setWordWrap(True)
+        lay.addWidget(hint)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.model = TariffGridModel(self)
+        self.view = GridView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Price grid"))
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setAlternatingRowColors(False)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        # Long public names ("Demandeurs d'emploi / insertion") wrap on two lines.
+        header.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 10)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + 10)
+        self.splitter.addWidget(self.view)
+
+        self.history_panel = QWidget()
+        hl = QVBoxLayout(self.history_panel)
+        hl.setContentsMargins(0, 0, 0, 0)
+        self.history_title = QLabel()
+        hl.addWidget(self.history_title)
+        self.history = QTableWidget(0, 4)
+        self.history.setHorizontalHeaderLabels(
+            [self.tr("From"), self.tr("Until"), self.tr("Amount"), self.tr("Unit")]
+        )
+        self.history.setAccessibleName(self.tr("History of the price"))
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.verticalHeader().hide()
+        self.history.horizontalHeader().setStretchLastSection(True)
+        hl.addWidget(self.history)
+        self.splitter.addWidget(self.history_panel)
+        self.history_panel.hide()
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        lay.addWidget(self.splitter, 1)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        lay.addWidget(self.status)
+
+        self.day.dateChanged.connect(lambda _d: self.reload())
+        self.membership.currentIndexChanged.connect(lambda _i: self.reload())
+        self.view.doubleClicked.connect(lambda _i: self.edit_current())
+        self.view.edit_requested.connect(self.edit_current)
+        self.view.clear_requested.connect(self.clear_current)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.clear_button.clicked.connect(self.clear_current)
+        self.history_button.toggled.connect(self._toggle_history)
+        self.export_button.clicked.connect(self._choose_export)
+        self.import_button.clicked.connect(self._choose_import)
+        self.reload()
+
+    # --- state ----------------------------------------------------------------------
+    def grid_day(self) -> date:
+        return from_qdate(self.day.date())
+
+    def set_day(self, day: date) -> None:
+        self.day.setDate(to_qdate(day))
+
+    def reload(self) -> None:
+        current = self.view.currentIndex()
+        key = None
+        res = self.model.resource_at(current)
+        if res is not None and current.column() > 0:
+            key = (res.kind, res.id, self.model.audience_at(current))
+        grid = tariffs.tariff_grid(self.ctx.db, self.grid_day(), self.membership.currentData())
+        self.model.set_grid(grid)
+        self.view.clearSpans()
+        for r in range(self.model.rowCount()):
+            if self.model.is_group(r):
+                self.view.setSpan(r, 0, 1, self.model.columnCount())
+        self._size_columns()
+        if key is not None:
+            index = self.model.index_of(*key)
+            if index.isValid():
+                self.view.setCurrentIndex(index)
+        self.view.selectionModel().currentChanged.connect(self._on_current)
+        self._on_current()
+
+    def _size_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        header.setMinimumSectionSize(100)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.view.resizeColumnToContents(0)
+        header.resizeSection(0, max(200, min(header.sectionSize(0) + 12, 300)))
+        for c in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
+
+    def current_key(self) -> tuple[tariffs.GridResource, int | None, str] | None:
+        index = self.view.currentIndex()
+        res = self.model.resource_at(index)
+        if res is None or index.column() < 1:
+            return None
+        audience_id = self.model.audience_at(index)
+        name = str(self.model.headerData(index.column(), Qt.Orientation.Horizontal, 0))
+        return res, audience_id, "" if audience_id is None else name
+
+    def select_cell(self, kind: str, resource_id: int, audience_id: int | None) -> bool:
+        index = self.model.index_of(kind, resource_id, audience_id)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            return True
+        return False
+
+    def _on_current(self, *_args: object) -> None:
+        has = self.current_key() is not None
+        self.edit_button.setEnabled(has)
+        self.clear_button.setEnabled(
+            has and self.model.cell_at(self.view.currentIndex()) is not None
+        )
+        self._fill_history()
+
+    # --- editing --------------------------------------------------------------------
+    def price_dialog(self) -> PriceDialog | None:
+        key = self.current_key()
+        if key is None:
+            return None
+        res, audience_id, audience_name = key
+        return PriceDialog(
+            self.ctx,
+            res,
+            audience_id,
+            audience_name,
+            self.membership.currentData(),
+            self.grid_day(),
+            self.model.cell_at(self.view.currentIndex()),
+            self,
+        )
+
+    def edit_current(self) -> None:
+        dialog = self.price_dialog()
+        if dialog is None:
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.after_change(self.tr("Price saved."))
+
+    def after_change(self, message: str) -> None:
+        self.ctx.notify("tariff", [])
+        self.reload()
+        self._say(message, ok=True)
+
+    def clear_current(self) -> bool:
+        key = self.current_key()
+        cell = self.model.cell_at(self.view.currentIndex())
+        if key is None or cell is None:
+            return False
+        res, audience_id, audience_name = key
+        day = self.grid_day()
+        if not confirm(
+            self,
+            self.tr("Remove the price"),
+            self.tr(
+                "Remove the price of {resource} for {public} from {day} on? Earlier prices "
+                "stay in the history."
+            ).format(
+                resource=res.name,
+                public=audience_name or everyone().lower(),
+                day=formatting.short_date(day),
+            ),
+            self.tr("Remove"),
+        ):
+            return False
+        try:
+            tariffs.set_price(
+                self.ctx.db,
+                self.ctx.operator_id,
+                kind=res.kind,
+                resource_id=res.id,
+                audience_id=audience_id,
+                membership=self.membership.currentData(),
+                unit=cell.unit,
+                step_minutes=cell.step_minutes,
+                amount_cents=None,
+                from_day=day,
+            )
+        except DomainError as exc:
+            self._say(error_message(exc), ok=False)
+            return False
+        self.after_change(self.tr("Price removed."))
+        return True
+
+    # --- history --------------------------------------------------------------------
+    def _toggle_history(self, shown: bool) -> None:
+        self.history_panel.setVisible(shown)
+        self._fill_history()
+
+    def _fill_history(self) -> None:
+        if not self.history_panel.isVisibleTo(self):
+            return
+        key = self.current_key()
+        self.history.setRowCount(0)
+        if key is None:
+            self.history_title.setText(self.tr("Choose a cell of the grid to see its history."))
+            return
+        res, audience_id, audience_name = key
+        self.history_title.setText(
+            self.tr("History of {resource} — {public}").format(
+                resource=res.name, public=audience_name or everyone()
+            )
+        )
+        rows = tariffs.rule_history(
+            self.ctx.db, res.kind, res.id, audience_id, self.membership.currentData()
+        )
+        units = {**unit_labels(), **unit_labels(consumable=True)}
+        self.history.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            unit = units.get(row.unit, row.unit)
+            if row.unit == "hour":
+                unit = f"{unit}, {step_labels().get(row.step_minutes, '')}"
+            values = [
+                formatting.short_date(row.valid_from),
+                formatting.short_date(row.valid_to) if row.valid_to else self.tr("no end"),
+                price_text(row.amount_cents, row.unit, res.unit_hint),
+                unit,
+            ]
+            for c, text in enumerate(values):
+                self.history.setItem(r, c, QTableWidgetItem(text))
+        self.history.resizeColumnsToContents()
+
+    def history_rows(self) -> list[list[str]]:
+        return [
+            [self.history.item(r, c).text() for c in range(self.history.columnCount())]
+            for r in range(self.history.rowCount())
+        ]
+
+    # --- CSV ------------------------------------------------------------------------
+    def _choose_export(self) -> None:
+        name = self.tr("prices-{day}.csv").format(day=self.grid_day().isoformat())
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the prices"), name, self.tr("CSV files (*.csv)")
+        )
+        if path:
+            self.export_csv(path)
+
+    def export_csv(self, path: str) -> bool:
+        text = tariffs.export_rules_csv(self.ctx.db, self.grid_day())
+        try:
+            with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+                fh.write(text)
+        except OSError as exc:
+            self._say(self.tr("The file could not be written: {error}").format(error=exc), False)
+            return False
+        self._say(self.tr("Prices exported to {path}.").format(path=path), ok=True)
+        return True
+
+    def _choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import prices"), "", self.tr("CSV files (*.csv)")
+        )
+        if path:
+            self.import_csv(path)
+
+    def import_csv(self, path: str) -> int | None:
+        try:
+            with open(path, encoding="utf-8-sig") as fh:
+                text = fh.read()
+        except (OSError, UnicodeDecodeError) as exc:
+            self._say(self.tr("The file could not be read: {error}").format(error=exc), False)
+            return None
+        try:
+            count = tariffs.import_rules_csv(
+                self.ctx.db, self.ctx.operator_id, text, self.grid_day()
+            )
+        except tariffs.CsvImportError as exc:
+            self._say(csv_error_text(exc) + " " + self.tr("Nothing was imported."), ok=False)
+            return None
+        except DomainError as exc:
+            self._say(error_message(exc), ok=False)
+            return None
+        self.after_change(
+            self.tr("{count} prices imported from {day}.").format(
+                count=count, day=formatting.short_date(self.grid_day())
+            )
+        )
+        return count
+
+    def _say(self, text: str, ok: bool) -> None:
+        self.status.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.status.setText(text)
