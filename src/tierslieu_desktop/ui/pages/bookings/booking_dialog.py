@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -39,12 +40,14 @@ from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.services import bookings as booking_service
 from tierslieu_desktop.services import members as member_service
+from tierslieu_desktop.services import pricing as pricing_service
 from tierslieu_desktop.services.booking_calendar import CalendarResource, ResourceKey
 from tierslieu_desktop.services.bookings import BookingInput
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.bookings.series_dialog import SeriesDialog
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
+from tierslieu_desktop.ui.widgets.priced_lines import PriceSummary
 
 MEMBER_RESULTS = 30
 NowFn = Callable[[], datetime]
@@ -241,6 +244,13 @@ class BookingDialog(QDialog):
         self.until.setAccessibleName(self.tr("Last day of the series"))
         self.repeat.toggled.connect(self._sync_repeat)
 
+        price_box = QGroupBox(self.tr("Estimated price"))
+        price_lay = QVBoxLayout(price_box)
+        self.price = PriceSummary()
+        self.price.setObjectName("bookingPrice")
+        price_lay.addWidget(self.price)
+        outer.addWidget(price_box)
+
         self.message = QLabel(warning)
         self.message.setObjectName("bookingDialogMessage")
         self.message.setStyleSheet(ERROR_STYLE)
@@ -262,6 +272,19 @@ class BookingDialog(QDialog):
         self._sync_who()
         self._sync_repeat()
         self._search("")
+        for signal in (
+            self.resource.currentIndexChanged,
+            self.day.dateChanged,
+            self.start_edit.timeChanged,
+            self.end_edit.timeChanged,
+            self.results.currentRowChanged,
+            self.organisation.currentIndexChanged,
+            self.organisation.currentTextChanged,
+            self.headcount.valueChanged,
+            self._who.buttonToggled,
+        ):
+            signal.connect(self.update_price)
+        self.update_price()
         self.search.setFocus()
 
     # --- member or group ---------------------------------------------------------------
@@ -298,6 +321,35 @@ class BookingDialog(QDialog):
         if index < 0 or self.organisation.currentText() != self.organisation.itemText(index):
             index = self.organisation.findText(self.organisation.currentText())
         return None if index < 0 else self.organisation.itemData(index)
+
+    # --- price -------------------------------------------------------------------------
+
+    def update_price(self, *_args: object) -> None:
+        """Quote what this booking would cost with the tariffs in force on its day."""
+        res = self.current_resource()
+        day: date = self.day.date().toPython()
+        start_minute, end_minute = minute_of(self.start_edit), minute_of(self.end_edit)
+        if end_minute == 0 and start_minute > 0:
+            end_minute = 24 * 60
+        if res is None or end_minute <= start_minute:
+            self.price.set_unknown()
+            return
+        group = self.for_group.isChecked()
+        payer = self._organisation_id() if group else self.selected_member()
+        try:
+            priced = pricing_service.quote(
+                self.ctx.db,
+                member_id=payer,
+                machine_id=res.machine_id(),
+                space_id=res.space_id(),
+                start=local_dt(day, start_minute),
+                end=local_dt(day, end_minute),
+                headcount=self.headcount.value() if group else 1,
+            )
+        except DomainError:
+            self.price.set_unknown()
+            return
+        self.price.set_priced(priced)
 
     # --- reading -----------------------------------------------------------------------
 

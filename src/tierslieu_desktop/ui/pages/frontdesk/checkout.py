@@ -28,11 +28,13 @@ from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services import bookings as booking_service
+from tierslieu_desktop.services import pricing as pricing_service
 from tierslieu_desktop.services import usages
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, field_message
 from tierslieu_desktop.ui.pages.frontdesk.units import unit_symbols
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
+from tierslieu_desktop.ui.widgets.priced_lines import PricedLinesTable
 
 NowFn = Callable[[], datetime]
 
@@ -74,7 +76,7 @@ class CheckOutDialog(QDialog):
         self.saved_id: int | None = None
         b = self.booking
         self.setWindowTitle(self.tr("Departure — {resource}").format(resource=b.resource_name))
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(820)
         outer = QVBoxLayout(self)
 
         who = QLabel(f"<b>{escape(b.who)}</b> · {escape(b.resource_name)}")
@@ -144,6 +146,7 @@ class CheckOutDialog(QDialog):
                 grid.addWidget(error, 2 * i + 1, 0, 1, 3)
                 self.quantities[c.id] = edit
                 self.quantity_errors[c.id] = error
+                edit.textChanged.connect(self.update_price)
             if not self.consumables:
                 none = QLabel(
                     self.tr(
@@ -153,6 +156,19 @@ class CheckOutDialog(QDialog):
                 none.setWordWrap(True)
                 grid.addWidget(none, 0, 0)
             outer.addWidget(box)
+
+        price_box = QGroupBox(self.tr("Price"))
+        price_lay = QVBoxLayout(price_box)
+        self.price_lines = PricedLinesTable(self.tr("Priced lines of the departure"))
+        price_lay.addWidget(self.price_lines)
+        self.price_note = QLabel()
+        self.price_note.setStyleSheet("color: #53626d;")
+        self.price_note.setWordWrap(True)
+        price_lay.addWidget(self.price_note)
+        outer.addWidget(price_box)
+        self.start_edit.timeChanged.connect(self.update_price)
+        self.end_edit.timeChanged.connect(self.update_price)
+        self.update_price()
 
         note_form = ValidatedForm()
         self.note = note_form.add_field("note", self.tr("&Note:"), QLineEdit())
@@ -191,6 +207,40 @@ class CheckOutDialog(QDialog):
             self.duration.setText("–")
         else:
             self.duration.setText(f"{minutes // 60} h {minutes % 60:02d}")
+
+    def payer_id(self) -> int | None:
+        """Who pays: the member, or the organisation of a group."""
+        return self.booking.member_id or self.booking.organisation_id
+
+    def update_price(self, *_args: object) -> None:
+        """Price what is typed now (quantities not understood are left out)."""
+        lines, _errors = self.lines()
+        b = self.booking
+        if self.end_at() <= self.start_at():
+            self.price_lines.set_lines(())
+            self.price_note.setText(self.tr("The departure must be after the arrival."))
+            return
+        try:
+            priced = pricing_service.quote(
+                self.ctx.db,
+                member_id=self.payer_id(),
+                machine_id=b.machine_id,
+                space_id=None if b.machine_id is not None else b.space_id,
+                start=self.start_at(),
+                end=self.end_at(),
+                headcount=b.headcount,
+                consumables=lines,
+            )
+        except DomainError as err:
+            self.price_lines.set_lines(())
+            self.price_note.setText(error_message(err))
+            return
+        self.price_lines.set_lines(priced.lines)
+        self.price_note.setText(
+            self.tr("To pay: {total}. Frozen when the departure is recorded.").format(
+                total=formatting.money(priced.charged_cents)
+            )
+        )
 
     def set_quantity(self, consumable_id: int, text: str) -> None:
         self.quantities[consumable_id].setText(text)

@@ -1,5 +1,6 @@
-"""The right-hand panel of the Members page: who the member is, their memberships and
-the machines they are authorized on."""
+"""The right-hand panel of the Members page: who the member is, their memberships (and
+a renewal button when none covers today), their wallet and prepaid packs, and the
+machines they are authorized on."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -15,6 +17,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -28,9 +32,11 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.db.models import utcnow
 from tierslieu_desktop.domain.enums import MemberKind
 from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.domain.pricing import format_duration
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services import ical
 from tierslieu_desktop.services import members as member_service
+from tierslieu_desktop.services import packs as pack_service
 from tierslieu_desktop.services.members import MemberDetail
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import show_error
@@ -145,7 +151,61 @@ class MemberDetailPanel(QScrollArea):
         row.addWidget(self.remove_membership_button)
         row.addStretch(1)
         ms.addLayout(row)
+        self.renew_button = QPushButton()
+        self.renew_button.setObjectName("renewMembership")
+        self.renew_button.setAccessibleName(self.tr("Renew the membership"))
+        self.renew_button.setStyleSheet("text-align: left; padding: 4px 8px;")
+        self.renew_button.clicked.connect(self.renew_membership)
+        self.renew_button.hide()
+        ms.addWidget(self.renew_button)
+        self.renewal = None
         c.addWidget(ms_box)
+
+        wallet_box = QGroupBox(self.tr("Wallet"))
+        wa = QVBoxLayout(wallet_box)
+        row = QHBoxLayout()
+        self.wallet_balance = QLabel()
+        self.wallet_balance.setObjectName("walletBalance")
+        self.wallet_balance.setStyleSheet("font-weight: 600;")
+        row.addWidget(self.wallet_balance)
+        row.addStretch(1)
+        self.credit_button = QPushButton(self.tr("&Credit…"))
+        self.credit_button.setAccessibleName(self.tr("Credit the wallet"))
+        self.credit_button.clicked.connect(self.credit_wallet)
+        row.addWidget(self.credit_button)
+        wa.addLayout(row)
+        self.wallet_history = _table(
+            [self.tr("Date"), self.tr("Amount"), self.tr("Note")], self.tr("Wallet history")
+        )
+        self.wallet_history.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch
+        )
+        self.wallet_history.horizontalHeader().setStretchLastSection(False)
+        self.wallet_history.setMaximumHeight(140)
+        wa.addWidget(self.wallet_history)
+        c.addWidget(wallet_box)
+
+        packs_box = QGroupBox(self.tr("Prepaid packs"))
+        pa = QVBoxLayout(packs_box)
+        self.packs = QListWidget()
+        self.packs.setAccessibleName(self.tr("Prepaid packs"))
+        self.packs.setMinimumHeight(60)
+        self.packs.setMaximumHeight(110)
+        self.packs.itemActivated.connect(lambda _item: self.show_pack_movements())
+        self.packs.currentRowChanged.connect(lambda _row: self._update_buttons())
+        pa.addWidget(self.packs)
+        row = QHBoxLayout()
+        self.sell_pack_button = QPushButton(self.tr("&Sell a pack…"))
+        self.sell_pack_button.setAccessibleName(self.tr("Sell a pack"))
+        self.sell_pack_button.clicked.connect(self.sell_pack)
+        self.pack_movements_button = QPushButton(self.tr("Movements…"))
+        self.pack_movements_button.setAccessibleName(self.tr("Movements of the pack"))
+        self.pack_movements_button.clicked.connect(self.show_pack_movements)
+        row.addWidget(self.sell_pack_button)
+        row.addWidget(self.pack_movements_button)
+        row.addStretch(1)
+        pa.addLayout(row)
+        c.addWidget(packs_box)
 
         auth_box = QGroupBox(self.tr("Machine authorizations"))
         au = QVBoxLayout(auth_box)
@@ -301,12 +361,79 @@ class MemberDetailPanel(QScrollArea):
             for col, text in enumerate((p.number, p.display_name, p.email)):
                 self.people.setItem(i, col, QTableWidgetItem(text))
         self.add_membership_button.setEnabled(not d.archived)
+        self._fill_money(d, today)
         self._update_buttons()
+
+    def _fill_money(self, d: MemberDetail, today: date) -> None:
+        """Renewal, wallet and packs."""
+        self.renewal = (
+            None if d.archived else pack_service.renewal_suggestion(self.ctx.db, d.id, today)
+        )
+        r = self.renewal
+        if r is not None:
+            if r.expired_on is not None:
+                text = self.tr("Membership expired on {date} — renew").format(
+                    date=formatting.short_date(r.expired_on)
+                )
+            else:
+                text = self.tr("No membership — join")
+            if r.fee_cents is not None:
+                text += f" ({formatting.money(r.fee_cents)})"
+            self.renew_button.setText(text + "…")
+        self.renew_button.setVisible(r is not None)
+
+        balance = pack_service.wallet_balance(self.ctx.db, d.id)
+        self.wallet_balance.setText(
+            self.tr("Wallet: {amount}").format(amount=formatting.money(balance))
+        )
+        self.wallet_balance.setAccessibleName(self.wallet_balance.text())
+        moves = list(reversed(pack_service.wallet_movements(self.ctx.db, d.id)))
+        self.wallet_history.setRowCount(len(moves))
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for i, m in enumerate(moves):
+            amount = formatting.money(m.amount)
+            cells = [
+                formatting.local_datetime(m.at),
+                ("+" + amount) if m.amount > 0 else amount,
+                m.note,
+            ]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 1:
+                    item.setTextAlignment(right)
+                self.wallet_history.setItem(i, col, item)
+
+        self.packs.clear()
+        for p in pack_service.member_packs(self.ctx.db, d.id, today):
+            text = self.tr("{name} — {left} left, until {date}").format(
+                name=p.name,
+                left=format_duration(p.minutes_left),
+                date=formatting.short_date(p.expires_on),
+            )
+            if p.expired:
+                text = self.tr("{name} — expired on {date}").format(
+                    name=p.name, date=formatting.short_date(p.expires_on)
+                )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, p.id)
+            if p.expired or p.minutes_left == 0:
+                item.setForeground(QColor("#6b7780"))
+            self.packs.addItem(item)
+        self.credit_button.setEnabled(not d.archived)
+        self.sell_pack_button.setEnabled(not d.archived)
 
     def _update_buttons(self) -> None:
         self.remove_membership_button.setEnabled(
             self.detail is not None and bool(self.memberships.selectedItems())
         )
+        self.pack_movements_button.setEnabled(self.selected_pack_id() is not None)
+
+    def selected_pack_id(self) -> int | None:
+        item = self.packs.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def pack_texts(self) -> list[str]:
+        return [self.packs.item(i).text() for i in range(self.packs.count())]
 
     # --- actions -----------------------------------------------------------------
 
@@ -320,6 +447,53 @@ class MemberDetailPanel(QScrollArea):
         )
         if dialog.exec():
             self.refresh()
+
+    def renewal_dialog(self):  # type: ignore[no-untyped-def]
+        """The membership dialog prefilled with the suggested renewal (not shown yet)."""
+        from tierslieu_desktop.ui.pages.members.membership_dialog import MembershipDialog
+
+        if self.detail is None:
+            return None
+        return MembershipDialog(
+            self.ctx,
+            self.detail.id,
+            self.detail.data.audience_id,
+            self._today,
+            self,
+            suggestion=self.renewal,
+        )
+
+    def renew_membership(self) -> None:
+        dialog = self.renewal_dialog()
+        if dialog is not None and dialog.exec():
+            self.refresh()
+
+    def credit_wallet(self) -> None:
+        if self.detail is None:
+            return
+        from tierslieu_desktop.ui.pages.members.wallet_dialog import WalletCreditDialog
+
+        dialog = WalletCreditDialog(self.ctx, self.detail.id, self.detail.display_name, self)
+        if dialog.exec():
+            self.refresh()
+
+    def sell_pack(self) -> None:
+        if self.detail is None:
+            return
+        from tierslieu_desktop.ui.pages.members.pack_dialog import SellPackDialog
+
+        dialog = SellPackDialog(self.ctx, self.detail.id, self._today, self)
+        if dialog.exec():
+            self.refresh()
+
+    def show_pack_movements(self) -> None:
+        pack_id = self.selected_pack_id()
+        if pack_id is None:
+            return
+        from tierslieu_desktop.ui.pages.members.pack_dialog import PackMovementsDialog
+
+        title = self.packs.currentItem().text()
+        PackMovementsDialog(self.ctx, pack_id, title, self).exec()
 
     def export_bookings(self) -> None:
         if self.detail is None:

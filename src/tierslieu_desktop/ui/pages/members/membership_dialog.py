@@ -1,4 +1,9 @@
-"""Record an adhésion: public, dates and fee (collected at the desk once checkout exists)."""
+"""Record an adhésion: public, dates and fee (collected at the desk once checkout exists).
+
+When the public or the start date changes, the fee in force for that public is proposed
+(``tariffs.fee_for``, the calendar year first, else another duration on sale) with the
+end of its period (``domain.pricing.membership_period``), unless the user typed a fee.
+A renewal opens it with ``suggestion`` (``packs.renewal_suggestion``) already filled in."""
 
 from __future__ import annotations
 
@@ -18,9 +23,11 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.money import parse_amount
+from tierslieu_desktop.domain.pricing import MEMBERSHIP_DURATIONS, membership_period
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services import audiences as audience_service
 from tierslieu_desktop.services import members as member_service
+from tierslieu_desktop.services import tariffs as tariff_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
@@ -50,11 +57,16 @@ class MembershipDialog(QDialog):
         audience_id: int | None = None,
         today: date | None = None,
         parent: QWidget | None = None,
+        *,
+        suggestion: object | None = None,
     ) -> None:
+        """``suggestion``: a ``packs.RenewalSuggestion`` (audience_id, start, end,
+        fee_cents) to prefill a renewal."""
         super().__init__(parent)
         self.ctx = ctx
         self.member_id = member_id
         self.saved_id: int | None = None
+        self.fee_typed = False  # the user typed a fee: stop proposing one
         self.setWindowTitle(self.tr("New membership"))
         lay = QVBoxLayout(self)
         self.banner = QLabel()
@@ -77,12 +89,30 @@ class MembershipDialog(QDialog):
             edit.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
         self.start.setDate(to_qdate(start))
         self.end.setDate(to_qdate(one_year_after(start)))
-        self.start.dateChanged.connect(
-            lambda d: self.end.setDate(to_qdate(one_year_after(from_qdate(d))))
-        )
         self.fee = self.form.add_field("fee", self.tr("&Fee (€):"), QLineEdit())
         self.fee.setText(formatting.amount_input(0))
+        self.fee.textEdited.connect(self._fee_edited)
+        self.fee_hint = QLabel()
+        self.fee_hint.setObjectName("feeHint")
+        self.fee_hint.setStyleSheet("color: #53626d;")
+        self.fee_hint.setWordWrap(True)
+        self.form.addRow("", self.fee_hint)
         self.note = self.form.add_field("note", self.tr("&Note:"), QLineEdit())
+        self._propose_fee()
+        if suggestion is not None:
+            self.setWindowTitle(self.tr("Renew the membership"))
+            sug_audience = getattr(suggestion, "audience_id", None)
+            if sug_audience is not None and self.audience.findData(sug_audience) >= 0:
+                self.audience.setCurrentIndex(self.audience.findData(sug_audience))
+                self._propose_fee()
+            self.start.setDate(to_qdate(suggestion.start))  # type: ignore[attr-defined]
+            self._propose_fee()
+            self.end.setDate(to_qdate(suggestion.end))  # type: ignore[attr-defined]
+            fee_cents = getattr(suggestion, "fee_cents", None)
+            if fee_cents is not None:
+                self.fee.setText(formatting.amount_input(fee_cents))
+        self.start.dateChanged.connect(self._propose_fee)
+        self.audience.currentIndexChanged.connect(self._propose_fee)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -95,6 +125,46 @@ class MembershipDialog(QDialog):
         buttons.accepted.connect(self._on_save)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+
+    # --- fee in force -----------------------------------------------------------
+
+    def _fee_edited(self, _text: str) -> None:
+        self.fee_typed = True
+
+    def fee_in_force(self):  # type: ignore[no-untyped-def]
+        """The fee on sale for the chosen public on the start day (calendar year first)."""
+        audience_id = self.audience.currentData()
+        start = from_qdate(self.start.date())
+        for duration in MEMBERSHIP_DURATIONS:
+            fee = tariff_service.fee_for(self.ctx.db, audience_id, duration, start)
+            if fee is not None:
+                return fee
+        return None
+
+    def _propose_fee(self, *_args: object) -> None:
+        start = from_qdate(self.start.date())
+        fee = self.fee_in_force()
+        if fee is None:
+            self.end.setDate(to_qdate(one_year_after(start)))
+            self.fee_hint.setText(self.tr("No membership fee is set for this public."))
+            return
+        self.end.setDate(to_qdate(membership_period(fee.duration, start)[1]))
+        self.fee_hint.setText(
+            self.tr("Fee in force: {amount} ({duration})").format(
+                amount=formatting.money(fee.amount_cents),
+                duration=self.duration_label(fee.duration),
+            )
+        )
+        if not self.fee_typed:
+            self.fee.setText(formatting.amount_input(fee.amount_cents))
+
+    def duration_label(self, duration: str) -> str:
+        return {
+            "calendar_year": self.tr("calendar year"),
+            "school_year": self.tr("school year"),
+            "rolling_12_months": self.tr("12 months"),
+            "month": self.tr("one month"),
+        }.get(duration, duration)
 
     def submit(self) -> int | None:
         self.form.clear_errors()

@@ -1,0 +1,208 @@
+"""Read-only views of priced lines (``domain.pricing.PricedLine`` from a quote, or the
+frozen ``services.pricing.ChargeRow`` of a usage already checked out).
+
+- :class:`PricedLinesTable`: Désignation, Quantité, Prix catalogue, Réduction, À payer,
+  Explication, and a total row; the explanation is also the tooltip of every cell.
+- :class:`PriceSummary`: one short paragraph for a quote: the total charged in bold, the
+  list price struck through when reduced ("au lieu de 22,50 €"), then why in words;
+  "Aucun tarif en vigueur" (shown plainly, not as an error) when a tariff is missing.
+
+Both take any line with ``label``, ``quantity_text``, ``list_cents``, ``reduction_cents``,
+``charged_cents``, ``missing_rule`` and ``reasons`` (a tuple of phrases or one string).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tierslieu_desktop.i18n import formatting
+
+MISSING_STYLE = "color: #8a5a00;"  # amber: worth noticing, not an error
+MUTED_STYLE = "color: #53626d;"
+
+
+def explanation(line: Any) -> str:
+    """The reasons of a line as one sentence."""
+    reasons = getattr(line, "reasons", "")
+    if isinstance(reasons, str):
+        return reasons
+    return ", ".join(reasons)
+
+
+def _total(lines: Sequence[Any], attr: str) -> int:
+    return sum(getattr(line, attr) for line in lines)
+
+
+class PricedLinesTable(QWidget):
+    """A table of priced lines with a total row. ``set_lines(lines)``; ``rows()`` for tests."""
+
+    COLUMNS = 6
+
+    def __init__(self, name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Item"),
+                self.tr("Quantity"),
+                self.tr("List price"),
+                self.tr("Reduction"),
+                self.tr("To pay"),
+                self.tr("Why"),
+            ]
+        )
+        self.table.setAccessibleName(name or self.tr("Priced lines"))
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        lay.addWidget(self.table)
+        self.missing = QLabel(self.tr("No tariff in force for a line: it is priced 0 €."))
+        self.missing.setStyleSheet(MISSING_STYLE)
+        self.missing.setWordWrap(True)
+        self.missing.hide()
+        lay.addWidget(self.missing)
+        self.lines: tuple[Any, ...] = ()
+        self.set_lines(())
+
+    def set_lines(self, lines: Sequence[Any]) -> None:
+        self.lines = tuple(lines)
+        t = self.table
+        t.setRowCount(len(self.lines) + 1)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for row, line in enumerate(self.lines):
+            why = explanation(line)
+            if line.missing_rule:
+                why = self.tr("No tariff in force")
+            reduction = -line.reduction_cents if line.reduction_cents else 0
+            cells = [
+                line.label,
+                line.quantity_text,
+                formatting.money(line.list_cents),
+                formatting.money(reduction) if reduction else "",
+                formatting.money(line.charged_cents),
+                why,
+            ]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(why)
+                if col in (2, 3, 4):
+                    item.setTextAlignment(right)
+                t.setItem(row, col, item)
+        total_row = len(self.lines)
+        totals = [
+            self.tr("Total"),
+            "",
+            formatting.money(_total(self.lines, "list_cents")),
+            formatting.money(-_total(self.lines, "reduction_cents"))
+            if _total(self.lines, "reduction_cents")
+            else "",
+            formatting.money(_total(self.lines, "charged_cents")),
+            "",
+        ]
+        for col, text in enumerate(totals):
+            item = QTableWidgetItem(text)
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+            if col in (2, 3, 4):
+                item.setTextAlignment(right)
+            t.setItem(total_row, col, item)
+        self.missing.setVisible(any(line.missing_rule for line in self.lines))
+        t.resizeRowsToContents()
+        header = max(t.horizontalHeader().sizeHint().height(), t.horizontalHeader().height())
+        height = header + t.verticalHeader().length() + 2 * t.frameWidth()
+        if t.horizontalScrollBar().isVisible():
+            height += t.horizontalScrollBar().sizeHint().height()
+        t.setFixedHeight(height + 2)
+
+    def charged_cents(self) -> int:
+        return _total(self.lines, "charged_cents")
+
+    def rows(self) -> list[list[str]]:
+        """The cells as shown (the total row last)."""
+        t = self.table
+        return [
+            [t.item(r, c).text() if t.item(r, c) else "" for c in range(t.columnCount())]
+            for r in range(t.rowCount())
+        ]
+
+
+class PriceSummary(QLabel):
+    """ "<b>15,00 €</b> au lieu de 22,50 € — tarif Demandeurs d'emploi, …" for a quote."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setAccessibleName(self.tr("Estimated price"))
+        self.set_unknown()
+
+    def set_unknown(self, text: str = "") -> None:
+        """Nothing to price yet (no resource, times not valid…)."""
+        self.setStyleSheet(MUTED_STYLE)
+        self.setText(escape(text or "–"))
+        self.setAccessibleDescription(self.plain_text())
+
+    def set_priced(self, priced: Any) -> None:
+        """``priced``: a PricedUsage (lines, list_cents, reduction_cents, charged_cents)."""
+        lines = tuple(priced.lines)
+        if not lines or all(line.missing_rule for line in lines):
+            self.setStyleSheet(MISSING_STYLE)
+            self.setText(escape(self.tr("No tariff in force")))
+            self.setAccessibleDescription(self.plain_text())
+            return
+        self.setStyleSheet("")
+        parts = [f"<b>{escape(formatting.money(priced.charged_cents))}</b>"]
+        if priced.reduction_cents > 0:
+            was = escape(formatting.money(priced.list_cents))
+            parts.append(escape(self.tr("instead of {price}")).replace("{price}", f"<s>{was}</s>"))
+        html = " ".join(parts)
+        reasons = []
+        for line in lines:
+            why = explanation(line)
+            if line.missing_rule:
+                why = self.tr("no tariff in force")
+            if len(lines) > 1:
+                why = f"{line.label} : {why}"
+            if why:
+                reasons.append(escape(why))
+        if reasons:
+            html += "<br>" + "<br>".join(reasons)
+        self.setText(html)
+        self.setAccessibleDescription(self.plain_text())
+
+    def plain_text(self) -> str:
+        """The text without markup (tests, screen readers)."""
+        from PySide6.QtGui import QTextDocument
+
+        doc = QTextDocument()
+        doc.setHtml(self.text())
+        # toRawText keeps the no-break spaces of amounts; paragraphs/line breaks → \n
+        raw = doc.toRawText()
+        return raw.replace("\u2028", "\n").replace("\u2029", "\n").strip()
