@@ -441,6 +441,10 @@
         <translation>Dernier jour de la série</translation>
     </message>
     <message>
+        <source>Estimated price</source>
+        <translation>Prix estimé</translation>
+    </message>
+    <message>
         <source>&amp;Book</source>
         <translation>&amp;Réserver</translation>
     </message>
@@ -637,12 +641,28 @@
         <translation>Aucun consommable n'est proposé pour cette machine (voir Paramètres, Consommables).</translation>
     </message>
     <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Priced lines of the departure</source>
+        <translation>Lignes tarifées du départ</translation>
+    </message>
+    <message>
         <source>&amp;Note:</source>
         <translation>&amp;Note :</translation>
     </message>
     <message>
         <source>&amp;Record the departure</source>
         <translation>&amp;Enregistrer le départ</translation>
+    </message>
+    <message>
+        <source>The departure must be after the arrival.</source>
+        <translation>Le départ doit être après l'arrivée.</translation>
+    </message>
+    <message>
+        <source>To pay: {total}. Frozen when the departure is recorded.</source>
+        <translation>À payer : {total}. Figé à l'enregistrement du départ.</translation>
     </message>
 </context>
 <context>
@@ -672,6 +692,22 @@
         <translation>&amp;Unité :</translation>
     </message>
     <message>
+        <source>&amp;Stock:</source>
+        <translation>&amp;Stock :</translation>
+    </message>
+    <message>
+        <source>empty = stock not followed</source>
+        <translation>vide = stock non suivi</translation>
+    </message>
+    <message>
+        <source>&amp;Low stock under:</source>
+        <translation>Stock &amp;bas sous :</translation>
+    </message>
+    <message>
+        <source>quantity that triggers the warning</source>
+        <translation>quantité qui déclenche l'alerte</translation>
+    </message>
+    <message>
         <source>New consumable</source>
         <translation>Nouveau consommable</translation>
     </message>
@@ -698,6 +734,14 @@
     <message>
         <source>(archived)</source>
         <translation>(archivé)</translation>
+    </message>
+    <message>
+        <source>low stock: {quantity}</source>
+        <translation>stock bas : {quantity}</translation>
+    </message>
+    <message>
+        <source>low stock</source>
+        <translation>stock bas</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -871,8 +915,48 @@
         <translation>Des quantités ont déjà été enregistrées dans cette unité : elle ne peut plus changer.</translation>
     </message>
     <message>
+        <source>This value cannot be negative.</source>
+        <translation>Cette valeur ne peut pas être négative.</translation>
+    </message>
+    <message>
+        <source>This value must be greater than zero.</source>
+        <translation>Cette valeur doit être supérieure à zéro.</translation>
+    </message>
+    <message>
+        <source>This choice no longer exists: another desk may have changed it.</source>
+        <translation>Ce choix n'existe plus : un autre poste l'a peut-être modifié.</translation>
+    </message>
+    <message>
         <source>This value is not valid.</source>
         <translation>Cette valeur n'est pas valide.</translation>
+    </message>
+    <message>
+        <source>Consumables are priced per unit; machines and spaces per hour, session or flat rate.</source>
+        <translation>Les consommables se tarifent à l'unité ; les machines et les espaces à l'heure, à la séance ou au forfait.</translation>
+    </message>
+    <message>
+        <source>A billing step only applies to an hourly price.</source>
+        <translation>Un pas de facturation ne s'applique qu'à un tarif horaire.</translation>
+    </message>
+    <message>
+        <source>The percentage must be more than 0 and at most 100.</source>
+        <translation>Le pourcentage doit être supérieur à 0 et au plus égal à 100.</translation>
+    </message>
+    <message>
+        <source>A price already exists for this resource and this public in this period.</source>
+        <translation>Un tarif existe déjà pour cette ressource et ce public sur cette période.</translation>
+    </message>
+    <message>
+        <source>A fee already exists for this public and this duration in this period.</source>
+        <translation>Une cotisation existe déjà pour ce public et cette durée sur cette période.</translation>
+    </message>
+    <message>
+        <source>Enter the stock first: a low-stock threshold needs a followed stock.</source>
+        <translation>Saisissez d'abord le stock : un seuil de stock bas suppose un stock suivi.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than 0.</source>
+        <translation>Le montant doit être supérieur à 0.</translation>
     </message>
     <message>
         <source>Some fields are not valid: correct the fields marked in red.</source>
@@ -983,6 +1067,22 @@
         <translation>Cette réservation est en cours : seule son heure de fin peut encore changer.</translation>
     </message>
     <message>
+        <source>Usages were already priced with this tariff: close it instead of deleting it.</source>
+        <translation>Des passages ont déjà été tarifés avec ce tarif : clôturez-le au lieu de le supprimer.</translation>
+    </message>
+    <message>
+        <source>Line {line} of the file is not valid (column {field}): nothing was imported.</source>
+        <translation>La ligne {line} du fichier n'est pas valide (colonne {field}) : rien n'a été importé.</translation>
+    </message>
+    <message>
+        <source>The wallet does not hold enough money for this payment.</source>
+        <translation>Le porte-monnaie ne contient pas assez d'argent pour ce paiement.</translation>
+    </message>
+    <message>
+        <source>The pack {name} is no longer sold.</source>
+        <translation>Le forfait {name} n'est plus vendu.</translation>
+    </message>
+    <message>
         <source>The action could not be completed ({code}).</source>
         <translation>L'action n'a pas pu aboutir ({code}).</translation>
     </message>
@@ -1056,6 +1156,84 @@
     <message>
         <source>This space only</source>
         <translation>Cet espace seulement</translation>
+    </message>
+</context>
+<context>
+    <name>FeeDialog</name>
+    <message>
+        <source>Membership fee</source>
+        <translation>Cotisation</translation>
+    </message>
+    <message>
+        <source>New membership fee</source>
+        <translation>Nouvelle cotisation</translation>
+    </message>
+    <message>
+        <source>P&amp;ublic:</source>
+        <translation>P&amp;ublic :</translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation>&amp;Durée :</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (€):</source>
+        <translation>&amp;Montant (€) :</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>À &amp;partir du :</translation>
+    </message>
+    <message>
+        <source>U&amp;ntil:</source>
+        <translation>&amp;Jusqu'au :</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Jusqu'au</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Libellé :</translation>
+    </message>
+</context>
+<context>
+    <name>FeesSection</name>
+    <message>
+        <source>Membership fees</source>
+        <translation>Cotisations d'adhésion</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>&amp;New fee…</source>
+        <translation>&amp;Nouvelle cotisation…</translation>
+    </message>
+    <message>
+        <source>Edit the selected fee</source>
+        <translation>Modifier la cotisation sélectionnée</translation>
     </message>
 </context>
 <context>
@@ -1383,6 +1561,21 @@
     <message>
         <source>The new language will be used the next time the application starts.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage de l'application.</translation>
+    </message>
+</context>
+<context>
+    <name>ListSection</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
     </message>
 </context>
 <context>
@@ -2119,6 +2312,58 @@
         <translation>Supprimer l'adhésion</translation>
     </message>
     <message>
+        <source>Renew the membership</source>
+        <translation>Renouveler l'adhésion</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Porte-monnaie</translation>
+    </message>
+    <message>
+        <source>&amp;Credit…</source>
+        <translation>&amp;Créditer…</translation>
+    </message>
+    <message>
+        <source>Credit the wallet</source>
+        <translation>Créditer le porte-monnaie</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Wallet history</source>
+        <translation>Historique du porte-monnaie</translation>
+    </message>
+    <message>
+        <source>Prepaid packs</source>
+        <translation>Forfaits prépayés</translation>
+    </message>
+    <message>
+        <source>&amp;Sell a pack…</source>
+        <translation>&amp;Vendre un forfait…</translation>
+    </message>
+    <message>
+        <source>Sell a pack</source>
+        <translation>Vendre un forfait</translation>
+    </message>
+    <message>
+        <source>Movements…</source>
+        <translation>Mouvements…</translation>
+    </message>
+    <message>
+        <source>Movements of the pack</source>
+        <translation>Mouvements du forfait</translation>
+    </message>
+    <message>
         <source>Machine authorizations</source>
         <translation>Habilitations machines</translation>
     </message>
@@ -2201,6 +2446,26 @@
     <message>
         <source>{category} (whole category)</source>
         <translation>{category} (toute la catégorie)</translation>
+    </message>
+    <message>
+        <source>Membership expired on {date} — renew</source>
+        <translation>Adhésion expirée le {date} — renouveler</translation>
+    </message>
+    <message>
+        <source>No membership — join</source>
+        <translation>Pas d'adhésion — adhérer</translation>
+    </message>
+    <message>
+        <source>Wallet: {amount}</source>
+        <translation>Porte-monnaie : {amount}</translation>
+    </message>
+    <message>
+        <source>{name} — {left} left, until {date}</source>
+        <translation>{name} — reste {left}, jusqu'au {date}</translation>
+    </message>
+    <message>
+        <source>{name} — expired on {date}</source>
+        <translation>{name} — expiré le {date}</translation>
     </message>
     <message>
         <source>Export the bookings of {name}</source>
@@ -2571,6 +2836,10 @@
         <translation>&amp;Note :</translation>
     </message>
     <message>
+        <source>Renew the membership</source>
+        <translation>Renouveler l'adhésion</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
@@ -2581,6 +2850,30 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>No membership fee is set for this public.</source>
+        <translation>Aucune cotisation n'est fixée pour ce public.</translation>
+    </message>
+    <message>
+        <source>Fee in force: {amount} ({duration})</source>
+        <translation>Cotisation en vigueur : {amount} ({duration})</translation>
+    </message>
+    <message>
+        <source>calendar year</source>
+        <translation>année civile</translation>
+    </message>
+    <message>
+        <source>school year</source>
+        <translation>année scolaire</translation>
+    </message>
+    <message>
+        <source>12 months</source>
+        <translation>12 mois</translation>
+    </message>
+    <message>
+        <source>one month</source>
+        <translation>un mois</translation>
     </message>
 </context>
 <context>
@@ -2772,6 +3065,442 @@
     </message>
 </context>
 <context>
+    <name>OptionalDate</name>
+    <message>
+        <source>ends on</source>
+        <translation>se termine le</translation>
+    </message>
+    <message>
+        <source>{name}: has an end</source>
+        <translation>{name} : a une fin</translation>
+    </message>
+</context>
+<context>
+    <name>PackMovementsDialog</name>
+    <message>
+        <source>Pack movements</source>
+        <translation>Mouvements du forfait</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>use no. {id}</source>
+        <translation>utilisation n° {id}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>PackTypeDialog</name>
+    <message>
+        <source>Pack</source>
+        <translation>Forfait</translation>
+    </message>
+    <message>
+        <source>New pack</source>
+        <translation>Nouveau forfait</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>e.g. 10 hours of laser</source>
+        <translation>ex. 10 heures de laser</translation>
+    </message>
+    <message>
+        <source>&amp;Applies to:</source>
+        <translation>&amp;S'applique à :</translation>
+    </message>
+    <message>
+        <source>&amp;Hours:</source>
+        <translation>&amp;Heures :</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> mois</translation>
+    </message>
+    <message>
+        <source>&amp;Valid for:</source>
+        <translation>&amp;Valable :</translation>
+    </message>
+    <message>
+        <source>&amp;Price (€):</source>
+        <translation>&amp;Prix (€) :</translation>
+    </message>
+</context>
+<context>
+    <name>PacksTab</name>
+    <message>
+        <source>Prepaid packs of hours sold at the desk</source>
+        <translation>Forfaits d'heures prépayées vendus à l'accueil</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>S'applique à</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <source>Valid for</source>
+        <translation>Validité</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>&amp;New pack…</source>
+        <translation>&amp;Nouveau forfait…</translation>
+    </message>
+    <message>
+        <source>Edit the selected pack</source>
+        <translation>Modifier le forfait sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archiver</translation>
+    </message>
+    <message>
+        <source>Archive or restore the selected pack</source>
+        <translation>Archiver ou restaurer le forfait sélectionné</translation>
+    </message>
+    <message>
+        <source>Show archived packs</source>
+        <translation>Afficher les forfaits archivés</translation>
+    </message>
+    <message>
+        <source>(archived)</source>
+        <translation>(archivé)</translation>
+    </message>
+    <message>
+        <source>{count} months</source>
+        <translation>{count} mois</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>Archive the pack</source>
+        <translation>Archiver le forfait</translation>
+    </message>
+    <message>
+        <source>Archive the pack “{name}”? It is no longer sold; packs already bought stay usable.</source>
+        <translation>Archiver le forfait « {name} » ? Il n'est plus vendu ; les forfaits déjà achetés restent utilisables.</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiver</translation>
+    </message>
+</context>
+<context>
+    <name>PriceDialog</name>
+    <message>
+        <source>Price of {name}</source>
+        <translation>Prix de {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (€):</source>
+        <translation>&amp;Montant (€) :</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Unité :</translation>
+    </message>
+    <message>
+        <source>&amp;Billed:</source>
+        <translation>&amp;Facturé :</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>À &amp;partir du :</translation>
+    </message>
+</context>
+<context>
+    <name>PriceSummary</name>
+    <message>
+        <source>Estimated price</source>
+        <translation>Prix estimé</translation>
+    </message>
+    <message>
+        <source>No tariff in force</source>
+        <translation>Aucun tarif en vigueur</translation>
+    </message>
+    <message>
+        <source>instead of {price}</source>
+        <translation>au lieu de {price}</translation>
+    </message>
+    <message>
+        <source>no tariff in force</source>
+        <translation>aucun tarif en vigueur</translation>
+    </message>
+</context>
+<context>
+    <name>PricedLinesTable</name>
+    <message>
+        <source>Item</source>
+        <translation>Désignation</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>Prix catalogue</translation>
+    </message>
+    <message>
+        <source>Reduction</source>
+        <translation>Réduction</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>À payer</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Explication</translation>
+    </message>
+    <message>
+        <source>Priced lines</source>
+        <translation>Lignes tarifées</translation>
+    </message>
+    <message>
+        <source>No tariff in force for a line: it is priced 0 €.</source>
+        <translation>Aucun tarif en vigueur pour une ligne : elle est comptée 0 €.</translation>
+    </message>
+    <message>
+        <source>No tariff in force</source>
+        <translation>Aucun tarif en vigueur</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>QuotaDialog</name>
+    <message>
+        <source>Free quota</source>
+        <translation>Gratuité mensuelle</translation>
+    </message>
+    <message>
+        <source>New free quota</source>
+        <translation>Nouvelle gratuité mensuelle</translation>
+    </message>
+    <message>
+        <source>P&amp;ublic:</source>
+        <translation>P&amp;ublic :</translation>
+    </message>
+    <message>
+        <source>&amp;Applies to:</source>
+        <translation>&amp;S'applique à :</translation>
+    </message>
+    <message>
+        <source>&amp;Free hours per month:</source>
+        <translation>&amp;Heures gratuites par mois :</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>À &amp;partir du :</translation>
+    </message>
+    <message>
+        <source>U&amp;ntil:</source>
+        <translation>&amp;Jusqu'au :</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Jusqu'au</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Libellé :</translation>
+    </message>
+</context>
+<context>
+    <name>QuotasSection</name>
+    <message>
+        <source>Free monthly quotas</source>
+        <translation>Gratuités mensuelles</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>S'applique à</translation>
+    </message>
+    <message>
+        <source>Free per month</source>
+        <translation>Gratuit par mois</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>New &amp;quota…</source>
+        <translation>Nouvelle &amp;gratuité…</translation>
+    </message>
+    <message>
+        <source>Edit the selected quota</source>
+        <translation>Modifier la gratuité sélectionnée</translation>
+    </message>
+    <message>
+        <source>End the &amp;quota</source>
+        <translation>Terminer la g&amp;ratuité</translation>
+    </message>
+    <message>
+        <source>End the selected quota</source>
+        <translation>Terminer la gratuité sélectionnée</translation>
+    </message>
+    <message>
+        <source>End the quota</source>
+        <translation>Terminer la gratuité</translation>
+    </message>
+    <message>
+        <source>End the free quota of {hours} per month for {public} on {day}?</source>
+        <translation>Terminer la gratuité de {hours} par mois pour {public} le {day} ?</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>ReductionDialog</name>
+    <message>
+        <source>Reduction</source>
+        <translation>Réduction</translation>
+    </message>
+    <message>
+        <source>New reduction</source>
+        <translation>Nouvelle réduction</translation>
+    </message>
+    <message>
+        <source>P&amp;ublic:</source>
+        <translation>P&amp;ublic :</translation>
+    </message>
+    <message>
+        <source>&amp;Applies to:</source>
+        <translation>&amp;S'applique à :</translation>
+    </message>
+    <message>
+        <source>&amp;Reduction (%):</source>
+        <translation>&amp;Réduction (%) :</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>À &amp;partir du :</translation>
+    </message>
+    <message>
+        <source>U&amp;ntil:</source>
+        <translation>&amp;Jusqu'au :</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Jusqu'au</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Libellé :</translation>
+    </message>
+</context>
+<context>
+    <name>ReductionsSection</name>
+    <message>
+        <source>Percentage reductions</source>
+        <translation>Réductions en pourcentage</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>S'applique à</translation>
+    </message>
+    <message>
+        <source>Reduction</source>
+        <translation>Réduction</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>&amp;New reduction…</source>
+        <translation>&amp;Nouvelle réduction…</translation>
+    </message>
+    <message>
+        <source>Edit the selected reduction</source>
+        <translation>Modifier la réduction sélectionnée</translation>
+    </message>
+    <message>
+        <source>E&amp;nd</source>
+        <translation>&amp;Terminer</translation>
+    </message>
+    <message>
+        <source>End the selected reduction</source>
+        <translation>Terminer la réduction sélectionnée</translation>
+    </message>
+    <message>
+        <source>End the reduction</source>
+        <translation>Terminer la réduction</translation>
+    </message>
+    <message>
+        <source>End the reduction of {percent} for {public} on {day}? It no longer applies after that day.</source>
+        <translation>Terminer la réduction de {percent} pour {public} le {day} ? Elle ne s'applique plus après ce jour.</translation>
+    </message>
+</context>
+<context>
     <name>RulesGroup</name>
     <message>
         <source>Booking rules</source>
@@ -2812,6 +3541,49 @@
     <message>
         <source> min</source>
         <translation> min</translation>
+    </message>
+</context>
+<context>
+    <name>SellPackDialog</name>
+    <message>
+        <source>Sell a pack</source>
+        <translation>Vendre un forfait</translation>
+    </message>
+    <message>
+        <source>&amp;Pack:</source>
+        <translation>&amp;Forfait :</translation>
+    </message>
+    <message>
+        <source>{name} — {hours}, {price}</source>
+        <translation>{name} — {hours}, {price}</translation>
+    </message>
+    <message>
+        <source>&amp;Sold on:</source>
+        <translation>&amp;Vendu le :</translation>
+    </message>
+    <message>
+        <source>No pack is on sale: create pack types in Settings, Tariffs.</source>
+        <translation>Aucun forfait en vente : créez des types de forfaits dans Réglages, Tarifs.</translation>
+    </message>
+    <message>
+        <source>&amp;Sell</source>
+        <translation>&amp;Vendre</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Vendre</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>every machine and space</source>
+        <translation>toutes les machines et tous les espaces</translation>
+    </message>
+    <message>
+        <source>{hours} on {scope}, valid {months} months. Price: {price}.</source>
+        <translation>{hours} sur {scope}, valable {months} mois. Prix : {price}.</translation>
     </message>
 </context>
 <context>
@@ -2882,6 +3654,10 @@
     <message>
         <source>&amp;Consumables</source>
         <translation>&amp;Consommables</translation>
+    </message>
+    <message>
+        <source>&amp;Tariffs</source>
+        <translation>&amp;Tarifs</translation>
     </message>
 </context>
 <context>
@@ -3132,6 +3908,374 @@
     </message>
 </context>
 <context>
+    <name>TariffGridModel</name>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>pas de prix</translation>
+    </message>
+    <message>
+        <source>since {day}</source>
+        <translation>depuis le {day}</translation>
+    </message>
+    <message>
+        <source>until {day}</source>
+        <translation>jusqu'au {day}</translation>
+    </message>
+</context>
+<context>
+    <name>TariffGridTab</name>
+    <message>
+        <source>the first line must be: type;ressource;public;adhesion;unite;pas_minutes;prix;du;au</source>
+        <translation>la première ligne doit être : type;ressource;public;adhesion;unite;pas_minutes;prix;du;au</translation>
+    </message>
+    <message>
+        <source>the line must have 9 columns separated by ';'</source>
+        <translation>la ligne doit avoir 9 colonnes séparées par « ; »</translation>
+    </message>
+    <message>
+        <source>no such name in the database</source>
+        <translation>ce nom n'existe pas dans la base</translation>
+    </message>
+    <message>
+        <source>this value is not valid</source>
+        <translation>cette valeur n'est pas valide</translation>
+    </message>
+    <message>
+        <source>this value is required</source>
+        <translation>cette valeur est obligatoire</translation>
+    </message>
+    <message>
+        <source>the end date is before the start date</source>
+        <translation>la date de fin est avant la date de début</translation>
+    </message>
+    <message>
+        <source>Line {line}: {reason}</source>
+        <translation>Ligne {line} : {reason}</translation>
+    </message>
+    <message>
+        <source>Line {line}: the field {field} — {reason}</source>
+        <translation>Ligne {line} : le champ {field} — {reason}</translation>
+    </message>
+    <message>
+        <source>Prices in force on</source>
+        <translation>Tarifs en vigueur le</translation>
+    </message>
+    <message>
+        <source>Membership:</source>
+        <translation>Adhésion :</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>Adhésion</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the price…</source>
+        <translation>&amp;Modifier le prix…</translation>
+    </message>
+    <message>
+        <source>Edit the selected price</source>
+        <translation>Modifier le prix sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the price</source>
+        <translation>&amp;Supprimer le prix</translation>
+    </message>
+    <message>
+        <source>Remove the selected price</source>
+        <translation>Supprimer le prix sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>Show the history of the price</source>
+        <translation>Afficher l'historique du prix</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xporter CSV…</translation>
+    </message>
+    <message>
+        <source>Export the grid as CSV</source>
+        <translation>Exporter la grille en CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importer CSV…</translation>
+    </message>
+    <message>
+        <source>Import prices from a CSV file</source>
+        <translation>Importer des prix depuis un fichier CSV</translation>
+    </message>
+    <message>
+        <source>Double-click a cell (or F2) to set its price from a date; Delete removes it from the grid date. Past prices are kept in the history.</source>
+        <translation>Double-cliquez sur une case (ou F2) pour fixer son prix à partir d'une date ; Suppr le retire à partir de la date de la grille. Les anciens prix restent dans l'historique.</translation>
+    </message>
+    <message>
+        <source>Price grid</source>
+        <translation>Grille tarifaire</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <source>History of the price</source>
+        <translation>Historique du prix</translation>
+    </message>
+    <message>
+        <source>Price saved.</source>
+        <translation>Prix enregistré.</translation>
+    </message>
+    <message>
+        <source>Remove the price</source>
+        <translation>Supprimer le prix</translation>
+    </message>
+    <message>
+        <source>Remove the price of {resource} for {public} from {day} on? Earlier prices stay in the history.</source>
+        <translation>Supprimer le prix de {resource} pour {public} à partir du {day} ? Les prix antérieurs restent dans l'historique.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Price removed.</source>
+        <translation>Prix supprimé.</translation>
+    </message>
+    <message>
+        <source>Choose a cell of the grid to see its history.</source>
+        <translation>Choisissez une case de la grille pour voir son historique.</translation>
+    </message>
+    <message>
+        <source>History of {resource} — {public}</source>
+        <translation>Historique de {resource} — {public}</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>sans fin</translation>
+    </message>
+    <message>
+        <source>prices-{day}.csv</source>
+        <translation>tarifs-{day}.csv</translation>
+    </message>
+    <message>
+        <source>Export the prices</source>
+        <translation>Exporter les tarifs</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}</source>
+        <translation>Le fichier n'a pas pu être écrit : {error}</translation>
+    </message>
+    <message>
+        <source>Prices exported to {path}.</source>
+        <translation>Tarifs exportés dans {path}.</translation>
+    </message>
+    <message>
+        <source>Import prices</source>
+        <translation>Importer des tarifs</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {error}</source>
+        <translation>Le fichier n'a pas pu être lu : {error}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Rien n'a été importé.</translation>
+    </message>
+    <message>
+        <source>{count} prices imported from {day}.</source>
+        <translation>{count} prix importés à partir du {day}.</translation>
+    </message>
+</context>
+<context>
+    <name>TariffWords</name>
+    <message>
+        <source>Machines</source>
+        <translation>Machines</translation>
+    </message>
+    <message>
+        <source>Machine categories</source>
+        <translation>Catégories de machines</translation>
+    </message>
+    <message>
+        <source>Spaces</source>
+        <translation>Espaces</translation>
+    </message>
+    <message>
+        <source>Consumables</source>
+        <translation>Consommables</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Machine</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Espace</translation>
+    </message>
+    <message>
+        <source>Consumable</source>
+        <translation>Consommable</translation>
+    </message>
+    <message>
+        <source>per unit</source>
+        <translation>par unité</translation>
+    </message>
+    <message>
+        <source>per hour</source>
+        <translation>à l'heure</translation>
+    </message>
+    <message>
+        <source>per session per person</source>
+        <translation>par séance et par personne</translation>
+    </message>
+    <message>
+        <source>flat rate per session</source>
+        <translation>forfait par séance</translation>
+    </message>
+    <message>
+        <source>per started quarter of an hour</source>
+        <translation>au quart d'heure entamé</translation>
+    </message>
+    <message>
+        <source>per started half hour</source>
+        <translation>à la demi-heure entamée</translation>
+    </message>
+    <message>
+        <source>per started hour</source>
+        <translation>à l'heure entamée</translation>
+    </message>
+    <message>
+        <source>to the minute</source>
+        <translation>à la minute</translation>
+    </message>
+    <message>
+        <source>Calendar year</source>
+        <translation>Année civile</translation>
+    </message>
+    <message>
+        <source>School year</source>
+        <translation>Année scolaire</translation>
+    </message>
+    <message>
+        <source>12 rolling months</source>
+        <translation>12 mois glissants</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Adhérents</translation>
+    </message>
+    <message>
+        <source>Non-members</source>
+        <translation>Non-adhérents</translation>
+    </message>
+    <message>
+        <source>g</source>
+        <translation>g</translation>
+    </message>
+    <message>
+        <source>sheet</source>
+        <translation>plaque</translation>
+    </message>
+    <message>
+        <source>m</source>
+        <translation>m</translation>
+    </message>
+    <message>
+        <source>m²</source>
+        <translation>m²</translation>
+    </message>
+    <message>
+        <source>1000 stitches</source>
+        <translation>1000 points</translation>
+    </message>
+    <message>
+        <source>piece</source>
+        <translation>pièce</translation>
+    </message>
+    <message>
+        <source>{amount}/h</source>
+        <translation>{amount}/h</translation>
+    </message>
+    <message>
+        <source>{amount}/session</source>
+        <translation>{amount}/séance</translation>
+    </message>
+    <message>
+        <source>{amount} flat</source>
+        <translation>{amount} forfait</translation>
+    </message>
+    <message>
+        <source>Every public</source>
+        <translation>Tous publics</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>sans fin</translation>
+    </message>
+</context>
+<context>
+    <name>TariffsTab</name>
+    <message>
+        <source>Tariff sections</source>
+        <translation>Sections des tarifs</translation>
+    </message>
+    <message>
+        <source>&amp;Grid</source>
+        <translation>&amp;Grille</translation>
+    </message>
+    <message>
+        <source>&amp;Memberships</source>
+        <translation>&amp;Adhésions</translation>
+    </message>
+    <message>
+        <source>&amp;Reductions and free access</source>
+        <translation>&amp;Réductions et gratuités</translation>
+    </message>
+    <message>
+        <source>&amp;Packs</source>
+        <translation>&amp;Forfaits</translation>
+    </message>
+</context>
+<context>
     <name>TodayModel</name>
     <message>
         <source>Time</source>
@@ -3282,6 +4426,56 @@
     <message>
         <source>&amp;Start the walk-in</source>
         <translation>&amp;Commencer le passage</translation>
+    </message>
+</context>
+<context>
+    <name>WalletCreditDialog</name>
+    <message>
+        <source>Credit the wallet</source>
+        <translation>Créditer le porte-monnaie</translation>
+    </message>
+    <message>
+        <source>{name} — balance now: {balance}</source>
+        <translation>{name} — solde actuel : {balance}</translation>
+    </message>
+    <message>
+        <source>Balance now: {balance}</source>
+        <translation>Solde actuel : {balance}</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (€):</source>
+        <translation>&amp;Montant (€) :</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note :</translation>
+    </message>
+    <message>
+        <source>e.g. paid in cash</source>
+        <translation>ex. : payé en espèces</translation>
+    </message>
+    <message>
+        <source>&amp;Credit</source>
+        <translation>&amp;Créditer</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Créditer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>_EndableSection</name>
+    <message>
+        <source>End</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>Ended on {day}.</source>
+        <translation>Terminé le {day}.</translation>
     </message>
 </context>
 </TS>
