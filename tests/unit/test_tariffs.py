@@ -529,3 +529,31 @@ def test_stock_levels(db, operator, ids):
     assert err.value.fields == {"stock_milli": "negative"}
     t.set_consumable_stock(db, operator, ids["plywood"], None, None)
     assert [r.name for r in t.stock_levels(db)] == ["Filament PLA"]
+
+
+def test_empty_cells_show_the_price_that_applies_and_where_it_comes_from(db, operator, ids):
+    """A machine without its own price is charged its category's; a public without its own
+    price the every-public one; members, when they have no price of their own, the price
+    for everyone — the grid says so instead of looking empty."""
+    t.set_price(
+        db, operator, kind="category", resource_id=ids["laser_cat"], audience_id=None,
+        membership="any", unit="hour", step_minutes=15, amount_cents=1200,
+        from_day=D(2026, 1, 1),
+    )  # fmt: skip
+    laser_price(db, operator, ids, 900, D(2026, 1, 1), audience="jobseekers")
+    grid = t.tariff_grid(db, D(2026, 5, 1))
+    from_category = grid.inherited[("machine", ids["laser"], ids["public"])]
+    assert (from_category.amount_cents, from_category.source_kind) == (1200, "category")
+    assert from_category.source_name == "Découpe laser"
+    assert from_category.source_audience_id is None
+    assert ("machine", ids["laser"], ids["jobseekers"]) not in grid.inherited  # its own
+    assert ("category", ids["laser_cat"], None) not in grid.inherited  # its own too
+    assert grid.inherited[("category", ids["laser_cat"], ids["jobseekers"])].amount_cents == 1200
+    assert ("consumable", ids["pla"], None) not in grid.inherited  # no price at all
+
+    members = t.tariff_grid(db, D(2026, 5, 1), "member")
+    assert members.cells == {}
+    seekers = members.inherited[("machine", ids["laser"], ids["jobseekers"])]
+    assert (seekers.amount_cents, seekers.source_membership) == (900, "any")
+    # Before any rule is in force, nothing applies.
+    assert t.tariff_grid(db, D(2025, 5, 1)).inherited == {}

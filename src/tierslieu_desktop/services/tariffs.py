@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select
@@ -37,8 +37,12 @@ from tierslieu_desktop.domain.pricing import (
     MEMBERSHIP_MATCHES,
     RESOURCE_KINDS,
     RULE_UNITS,
+    Customer,
+    RuleBook,
+    UsageToPrice,
 )
 from tierslieu_desktop.services.common import FieldCollector, fold, stamp
+from tierslieu_desktop.services.pricing import load_tariffs
 
 _KIND_MODELS = {
     "machine": Machine,
@@ -102,6 +106,7 @@ class GridResource:
     id: int
     name: str
     unit_hint: str  # "" for machines/categories/spaces, the consumable unit for consumables
+    category_id: int | None = None  # a machine's category (its prices apply to the machine)
 
 
 @dataclass(frozen=True)
@@ -115,12 +120,30 @@ class GridCell:
 
 
 @dataclass(frozen=True)
+class InheritedCell:
+    """The price that applies to a cell without its own rule, and where it comes from:
+    the machine's category, the "every public" column, or a rule for everyone when the
+    grid shows members or non-members."""
+
+    rule_id: int
+    amount_cents: int
+    unit: str
+    step_minutes: int | None
+    source_kind: str
+    source_name: str
+    source_audience_id: int | None
+    source_membership: str
+
+
+@dataclass(frozen=True)
 class TariffGrid:
     day: date
     membership: str
     audiences: list[tuple[int | None, str]]  # (None, "") first = every public
     resources: list[GridResource]
     cells: dict[tuple[str, int, int | None], GridCell]  # (kind, resource_id, audience_id)
+    # Cells without their own rule: what the engine would charge there, and why.
+    inherited: dict[tuple[str, int, int | None], InheritedCell] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -555,12 +578,12 @@ def delete_rule(db: Database, actor: int | None, rule_id: int) -> None:
 def _grid_resources(session: Session) -> list[GridResource]:
     out: list[GridResource] = []
     machines = session.execute(
-        select(Machine.id, Machine.name)
+        select(Machine.id, Machine.name, Machine.category_id)
         .join(MachineCategory, MachineCategory.id == Machine.category_id)
         .where(Machine.archived.is_(False))
         .order_by(MachineCategory.position, MachineCategory.name, Machine.name)
     )
-    out += [GridResource("machine", mid, name, "") for mid, name in machines]
+    out += [GridResource("machine", mid, name, "", cat) for mid, name, cat in machines]
     categories = session.execute(
         select(MachineCategory.id, MachineCategory.name).order_by(
             MachineCategory.position, MachineCategory.name
@@ -610,7 +633,50 @@ def tariff_grid(db: Database, day: date, membership: str = "any") -> TariffGrid:
                 rule.valid_from,
                 rule.valid_to,
             )
-    return TariffGrid(day, membership, audiences, resources, cells)
+        inherited = _inherited_cells(session, day, membership, audiences, resources, cells)
+    return TariffGrid(day, membership, audiences, resources, cells, inherited)
+
+
+def _inherited_cells(
+    session: Session,
+    day: date,
+    membership: str,
+    audiences: list[tuple[int | None, str]],
+    resources: list[GridResource],
+    cells: dict[tuple[str, int, int | None], GridCell],
+) -> dict[tuple[str, int, int | None], InheritedCell]:
+    """For every empty cell, the rule the pricing engine would apply there: the same
+    lookup as when a usage is priced (own public before every public, the machine before
+    its category; for members or non-members, their rules before the rules for all)."""
+    views = {"any": ("any",), "member": ("any", "member"), "non_member": ("any", "non_member")}
+    allowed = views.get(membership, ("any",))
+    book = RuleBook(r for r in load_tariffs(session).rules if r.membership in allowed)
+    names = {(r.kind, r.id): r.name for r in resources}
+    out: dict[tuple[str, int, int | None], InheritedCell] = {}
+    for audience_id, _name in audiences:
+        customer = Customer(audience_id=audience_id, is_member=membership != "non_member")
+        for res in resources:
+            key = (res.kind, res.id, audience_id)
+            if key in cells:
+                continue
+            if res.kind == "machine":
+                usage = UsageToPrice(0, day, res.id, res.category_id, None, 60)
+                rule = book.for_usage(usage, customer)
+            else:
+                rule = book.best((res.kind, res.id), day, customer)
+            if rule is None:
+                continue
+            out[key] = InheritedCell(
+                rule.id,
+                rule.amount_cents,
+                rule.unit,
+                rule.step_minutes,
+                rule.resource.kind,
+                names.get((rule.resource.kind, rule.resource.id), ""),
+                rule.audience_id,
+                rule.membership,
+            )
+    return out
 
 
 # --------------------------------------------------------------------------- CSV

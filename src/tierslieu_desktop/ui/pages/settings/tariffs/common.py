@@ -32,7 +32,7 @@ from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
 OK_STYLE = "color: #1b5e20;"
-KIND_ORDER = ("machine", "category", "space", "consumable")
+KIND_ORDER = ("category", "machine", "space", "consumable")
 
 
 def kind_titles() -> dict[str, str]:

@@ -126,8 +126,10 @@ class TariffGridModel(QAbstractTableModel):
                 return res.name
             return None
         cell = self.cell_at(index)
+        if cell is None:
+            return self._inherited_data(index, res, role)
         if role == Qt.ItemDataRole.DisplayRole:
-            return price_text(cell.amount_cents, cell.unit, res.unit_hint) if cell else ""
+            return price_text(cell.amount_cents, cell.unit, res.unit_hint)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             audience = self.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
             price = (
@@ -150,6 +152,55 @@ class TariffGridModel(QAbstractTableModel):
                 )
             return ", ".join(p for p in parts if p)
         return None
+
+    def _inherited_data(self, index: Index, res: tariffs.GridResource, role: int) -> object:
+        """A cell without its own price shows, in grey italics, the price that applies
+        there (from the machine's category, the every-public column or a rule for all)."""
+        assert self.grid is not None
+        got = self.grid.inherited.get((res.kind, res.id, self.audience_at(index)))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if got is None:
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                audience = self.headerData(
+                    index.column(), Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
+                )
+                return f"{res.name}, {audience}: {self.tr('no price')}"
+            return None
+        text = price_text(got.amount_cents, got.unit, res.unit_hint)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            from PySide6.QtGui import QColor
+
+            return QColor("#7a7a7a")
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.tr("{price}, applied from: {source}").format(
+                price=text, source=self.inherited_source(got)
+            )
+        return None
+
+    def inherited_source(self, got: tariffs.InheritedCell) -> str:
+        """ "catégorie Découpe laser, tous publics, sans distinction d'adhésion"."""
+        kinds = {
+            "machine": self.tr("machine {name}"),
+            "category": self.tr("category {name}"),
+            "space": self.tr("space {name}"),
+            "consumable": self.tr("consumable {name}"),
+        }
+        parts = [kinds[got.source_kind].format(name=got.source_name)]
+        if got.source_audience_id is None:
+            parts.append(self.tr("every public"))
+        else:
+            assert self.grid is not None
+            names = dict(self.grid.audiences)
+            parts.append(names.get(got.source_audience_id, ""))
+        parts.append(membership_labels()[got.source_membership].lower())
+        return ", ".join(p for p in parts if p)
 
     # --- helpers --------------------------------------------------------------------
     def is_group(self, row: int) -> bool:
@@ -340,6 +391,16 @@ class TariffGridTab(QWidget):
         )
         hint.setWordWrap(True)
         lay.addWidget(hint)
+        legend = QLabel(
+            self.tr(
+                "Prices in grey italics are inherited (from the machine's category, the "
+                "every-public column or a price for members and non-members alike): they are "
+                "what is charged until the cell gets its own price."
+            )
+        )
+        legend.setWordWrap(True)
+        legend.setStyleSheet("color: #5a5a5a;")
+        lay.addWidget(legend)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = TariffGridModel(self)
@@ -354,8 +415,8 @@ class TariffGridTab(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-        # Long public names ("Demandeurs d'emploi / insertion") wrap on two lines.
-        header.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 10)
+        # Long public names ("Demandeurs d'emploi / insertion") wrap on up to three lines.
+        header.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 10)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + 10)
         self.splitter.addWidget(self.view)
 
@@ -383,6 +444,9 @@ class TariffGridTab(QWidget):
         self.status.setWordWrap(True)
         lay.addWidget(self.status)
 
+        # Where members and non-members pay differently, show what members pay first.
+        if any(r.membership != "any" for r in tariffs.list_rules(ctx.db, on=self.grid_day())):
+            select_data(self.membership, "member")
         self.day.dateChanged.connect(lambda _d: self.reload())
         self.membership.currentIndexChanged.connect(lambda _i: self.reload())
         self.view.doubleClicked.connect(lambda _i: self.edit_current())
