@@ -848,5 +848,38 @@ def test_fees_reduction_quota_packs_and_stock_of_the_demo(demo):
         )
         wallets = session.scalars(select(WalletMovement.amount_cents)).all()
     assert len(bought) == 5
-    assert all(moved[pid] == total and expires > REFERENCE_DATE for pid, total, expires in bought)
+    # Bought with their hours, some already used by the usages that followed (never < 0).
+    assert all(
+        0 <= moved[pid] <= total and expires > REFERENCE_DATE for pid, total, expires in bought
+    )
+    assert any(moved[pid] < total for pid, total, _e in bought)
     assert len(wallets) >= 3 and all(c > 0 for c in wallets)
+
+
+def test_every_past_usage_is_priced_and_frozen_as_at_its_check_out(demo):
+    """The demo looks like a lab that has been using the software: each usage has its
+    frozen lines (list − reduction = charged, a tariff found), a job seeker's laser hours
+    took free quota minutes, and the laser's mid-year price change shows in the lines."""
+    from tierslieu_desktop.db.models import QuotaUse, UsageCharge
+
+    db = demo[2]
+    with db.read() as session:
+        uncharged = session.scalar(
+            select(func.count(Usage.id)).where(
+                ~select(UsageCharge.id).where(UsageCharge.usage_id == Usage.id).exists()
+            )
+        )
+        lines = session.execute(
+            select(
+                UsageCharge.list_cents,
+                UsageCharge.reduction_cents,
+                UsageCharge.charged_cents,
+                UsageCharge.missing_rule,
+            )
+        ).all()
+        quota_minutes = session.scalar(select(func.sum(QuotaUse.minutes)))
+    assert uncharged == 0
+    assert lines and all(lst - red == ch >= 0 for lst, red, ch, _m in lines)
+    assert not any(m for *_a, m in lines)
+    assert sum(red for _l, red, _c, _m in lines) > 0
+    assert quota_minutes and quota_minutes > 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tierslieu_desktop.db.models import (
     Audience,
@@ -386,3 +386,40 @@ def test_price_period_equals_the_sum_of_usages_charged_one_by_one(db, operator, 
     # a period without usages
     empty = pricing.price_period(db, date(2019, 1, 1), date(2019, 12, 31))
     assert (empty.usages, empty.charged_cents, empty.by_audience) == (0, 0, {})
+
+
+def test_past_usages_charged_in_bulk_like_check_out_would(db, operator, lab):
+    """The demo (or an import of past activity) freezes every usage at once: the same
+    lines as re-pricing the period (itself equal to charging one by one, see above), the
+    quota and pack minutes written, and never twice."""
+    packs.buy_pack(db, operator, lab["emilie"], lab["pack_type"], date(2026, 1, 5))
+    with db.write() as s:
+        s.get(Consumable, lab["plywood"]).stock_milli = None
+    ids = []
+    day = date(2026, 1, 5)
+    for i in range(12):
+        member = ("emilie", "jean", None)[i % 3]
+        ids.append(insert_usage(db, lab, at(day + timedelta(days=3 * i), 10), 50, member, ()))
+    with db.write() as s:
+        assert (
+            pricing.charge_uncharged_usages(s, date(2026, 1, 1), date(2026, 12, 31), operator) == 12
+        )
+    period = pricing.price_period(db, date(2026, 1, 1), date(2026, 12, 31))
+    rows = [row for usage_id in ids for row in pricing.usage_charges(db, usage_id)]
+    assert all(pricing.usage_charges(db, usage_id) for usage_id in ids)
+    assert sum(r.charged_cents for r in rows) == period.charged_cents
+    assert sum(r.reduction_cents for r in rows) == period.reduction_cents > 0
+    with db.read() as s:
+        quota_minutes = s.scalar(select(func.sum(QuotaUse.minutes)))
+        pack_minutes = s.scalar(
+            select(func.sum(PackMovement.minutes)).where(PackMovement.usage_id.is_not(None))
+        )
+    assert quota_minutes and quota_minutes > 0
+    assert pack_minutes and pack_minutes < 0
+    with db.write() as s:
+        assert (
+            pricing.charge_uncharged_usages(s, date(2026, 1, 1), date(2026, 12, 31), operator) == 0
+        )
+    assert [r.id for usage_id in ids for r in pricing.usage_charges(db, usage_id)] == [
+        r.id for r in rows
+    ]

@@ -77,6 +77,7 @@ from tierslieu_desktop.services.members import (
     search_text,
     validate_member,
 )
+from tierslieu_desktop.services.pricing import charge_uncharged_usages
 from tierslieu_desktop.services.structure import StructureData, validate_structure
 
 REFERENCE_DATE = date(2026, 11, 22)
@@ -297,6 +298,8 @@ class _Builder:
         n_bookings, n_usages = activity.run()
         self.tariffs(activity.consumable_ids)
         self.packs_and_wallets(people)
+        # Every past usage priced and frozen as its check-out would have done.
+        charge_uncharged_usages(self.s, self.opening, self.last_day, self.accueil)
         return DemoCounts(
             members=len(people),
             machines=len(self.machines),

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
@@ -232,6 +232,7 @@ def _pack_balances(
             MemberPack.id,
             MemberPack.member_id,
             MemberPack.expires_on,
+            MemberPack.purchased_on,
             PackType.name,
             PackType.machine_id,
             PackType.category_id,
@@ -254,6 +255,7 @@ def _pack_balances(
                 scope=_scope(row.machine_id, row.category_id, row.space_id),
                 minutes_left=row.left,
                 expires_on=row.expires_on,
+                purchased_on=row.purchased_on,
             )
         )
     return result
@@ -561,77 +563,116 @@ def price_period(db: Database, first_day: date, last_day: date) -> PeriodPricing
 
     A handful of bulk SELECTs (usages, consumables, members, memberships, packs, tariffs),
     whatever the number of usages."""
+    with db.read() as session:
+        count, results = _reprice(session, first_day, last_day)
+    totals = [0, 0, 0]
+    by_audience: dict[int | None, list[int]] = {}
+    missing = 0
+    for result in results:
+        priced = result.priced
+        sums = by_audience.setdefault(result.audience_id, [0, 0, 0])
+        totals[0] += priced.list_cents
+        totals[1] += priced.reduction_cents
+        totals[2] += priced.charged_cents
+        sums[0] += priced.list_cents
+        sums[1] += priced.reduction_cents
+        sums[2] += priced.charged_cents
+        missing += any(line.missing_rule for line in priced.lines)
+    return PeriodPricing(
+        usages=count,
+        list_cents=totals[0],
+        reduction_cents=totals[1],
+        charged_cents=totals[2],
+        by_audience={k: (v[0], v[1], v[2]) for k, v in by_audience.items()},
+        missing_rule=missing,
+    )
+
+
+@dataclass(frozen=True)
+class _Repriced:
+    usage_id: int
+    payer: int | None
+    audience_id: int | None
+    day: date
+    start_at: datetime
+    priced: PricedUsage
+
+
+def _reprice(
+    session: Session, first_day: date, last_day: date, *, uncharged_only: bool = False
+) -> tuple[int, list[_Repriced]]:
+    """The pricing of every usage of the period (see price_period), per payer in time
+    order. ``uncharged_only``: only the usages without frozen lines."""
     start, _ = local_day_bounds(first_day)
     _, end = local_day_bounds(last_day)
-    with db.read() as session:
-        tariffs = load_tariffs(session)
-        connection = session.connection()
-        usage_rows = connection.execute(
-            select(
-                Usage.id,
-                Usage.start_at,
-                Usage.machine_id,
-                Machine.category_id,
-                Machine.name.label("machine_name"),
-                Usage.space_id,
-                Space.name.label("space_name"),
-                Usage.member_id,
-                Usage.organisation_id,
-                Usage.minutes,
-                Usage.headcount,
-            )
-            .outerjoin(Machine, Machine.id == Usage.machine_id)
-            .outerjoin(Space, Space.id == Usage.space_id)
-            .where(Usage.start_at >= start, Usage.start_at < end)
-            .order_by(Usage.start_at, Usage.id)
-        ).all()
-        consumables: dict[int, list[ConsumableUse]] = {}
-        for row in connection.execute(
-            select(
-                UsageConsumable.usage_id,
-                UsageConsumable.consumable_id,
-                UsageConsumable.quantity_milli,
-                Consumable.name,
-                Consumable.unit,
-            )
-            .join(Usage, Usage.id == UsageConsumable.usage_id)
-            .join(Consumable, Consumable.id == UsageConsumable.consumable_id)
-            .where(Usage.start_at >= start, Usage.start_at < end)
-            .order_by(UsageConsumable.usage_id, Consumable.position, Consumable.name)
-        ):
-            consumables.setdefault(row.usage_id, []).append(
-                ConsumableUse(
-                    row.consumable_id, row.name, engine_unit(row.unit), row.quantity_milli
-                )
-            )
-        payers = sorted(
-            {
-                r.member_id if r.member_id is not None else r.organisation_id
-                for r in usage_rows
-                if r.member_id is not None or r.organisation_id is not None
-            }
+    period = (Usage.start_at >= start, Usage.start_at < end)
+    if uncharged_only:
+        charged = select(UsageCharge.id).where(UsageCharge.usage_id == Usage.id).exists()
+        period = (*period, ~charged)
+    tariffs = load_tariffs(session)
+    connection = session.connection()
+    usage_rows = connection.execute(
+        select(
+            Usage.id,
+            Usage.start_at,
+            Usage.machine_id,
+            Machine.category_id,
+            Machine.name.label("machine_name"),
+            Usage.space_id,
+            Space.name.label("space_name"),
+            Usage.member_id,
+            Usage.organisation_id,
+            Usage.minutes,
+            Usage.headcount,
         )
-        members: dict[int, tuple[int | None, str]] = {}
-        memberships: dict[int, list[tuple[date, date]]] = {}
-        packs: dict[int, list[PackBalance]] = {}
-        for chunk in _chunks(payers, 900):
-            for row in session.execute(
-                select(Member.id, Member.audience_id, Audience.name)
-                .outerjoin(Audience, Audience.id == Member.audience_id)
-                .where(Member.id.in_(chunk))
-            ):
-                members[row.id] = (row.audience_id, row.name or "")
-            for row in session.execute(
-                select(Membership.member_id, Membership.start_date, Membership.end_date).where(
-                    Membership.member_id.in_(chunk),
-                    Membership.start_date <= last_day,
-                    Membership.end_date >= first_day,
-                )
-            ):
-                memberships.setdefault(row.member_id, []).append((row.start_date, row.end_date))
-            packs.update(
-                _pack_balances(session, chunk, first_day, before=start, bought_by=last_day)
+        .outerjoin(Machine, Machine.id == Usage.machine_id)
+        .outerjoin(Space, Space.id == Usage.space_id)
+        .where(*period)
+        .order_by(Usage.start_at, Usage.id)
+    ).all()
+    consumables: dict[int, list[ConsumableUse]] = {}
+    for row in connection.execute(
+        select(
+            UsageConsumable.usage_id,
+            UsageConsumable.consumable_id,
+            UsageConsumable.quantity_milli,
+            Consumable.name,
+            Consumable.unit,
+        )
+        .join(Usage, Usage.id == UsageConsumable.usage_id)
+        .join(Consumable, Consumable.id == UsageConsumable.consumable_id)
+        .where(*period)
+        .order_by(UsageConsumable.usage_id, Consumable.position, Consumable.name)
+    ):
+        consumables.setdefault(row.usage_id, []).append(
+            ConsumableUse(row.consumable_id, row.name, engine_unit(row.unit), row.quantity_milli)
+        )
+    payers = sorted(
+        {
+            r.member_id if r.member_id is not None else r.organisation_id
+            for r in usage_rows
+            if r.member_id is not None or r.organisation_id is not None
+        }
+    )
+    members: dict[int, tuple[int | None, str]] = {}
+    memberships: dict[int, list[tuple[date, date]]] = {}
+    packs: dict[int, list[PackBalance]] = {}
+    for chunk in _chunks(payers, 900):
+        for row in session.execute(
+            select(Member.id, Member.audience_id, Audience.name)
+            .outerjoin(Audience, Audience.id == Member.audience_id)
+            .where(Member.id.in_(chunk))
+        ):
+            members[row.id] = (row.audience_id, row.name or "")
+        for row in session.execute(
+            select(Membership.member_id, Membership.start_date, Membership.end_date).where(
+                Membership.member_id.in_(chunk),
+                Membership.start_date <= last_day,
+                Membership.end_date >= first_day,
             )
+        ):
+            memberships.setdefault(row.member_id, []).append((row.start_date, row.end_date))
+        packs.update(_pack_balances(session, chunk, first_day, before=start, bought_by=last_day))
 
     by_payer: dict[int | None, list[UsageToPrice]] = {}
     days: dict[datetime, date] = {}  # local day by UTC hour (Paris is a whole hour off UTC)
@@ -655,9 +696,8 @@ def price_period(db: Database, first_day: date, last_day: date) -> PeriodPricing
             )
         )
 
-    totals = [0, 0, 0]
-    by_audience: dict[int | None, list[int]] = {}
-    missing = 0
+    starts = {r.id: r.start_at for r in usage_rows}
+    results: list[_Repriced] = []
     for payer, usages in by_payer.items():
         audience_id, audience_name = (
             members.get(payer, (None, "")) if payer is not None else (None, "")
@@ -669,23 +709,68 @@ def price_period(db: Database, first_day: date, last_day: date) -> PeriodPricing
             packs=tuple(sorted(packs.get(payer, []), key=lambda p: (p.expires_on, p.pack_id))),
             audience_name=audience_name,
         )
-        sums = by_audience.setdefault(audience_id, [0, 0, 0])
-        for priced in _price_runs(usages, periods, base, tariffs):
-            totals[0] += priced.list_cents
-            totals[1] += priced.reduction_cents
-            totals[2] += priced.charged_cents
-            sums[0] += priced.list_cents
-            sums[1] += priced.reduction_cents
-            sums[2] += priced.charged_cents
-            missing += any(line.missing_rule for line in priced.lines)
-    return PeriodPricing(
-        usages=len(usage_rows),
-        list_cents=totals[0],
-        reduction_cents=totals[1],
-        charged_cents=totals[2],
-        by_audience={k: (v[0], v[1], v[2]) for k, v in by_audience.items()},
-        missing_rule=missing,
-    )
+        for usage, priced in zip(usages, _price_runs(usages, periods, base, tariffs), strict=True):
+            results.append(
+                _Repriced(
+                    usage.usage_id, payer, audience_id, usage.day, starts[usage.usage_id], priced
+                )
+            )
+    return len(usage_rows), results
+
+
+def charge_uncharged_usages(
+    session: Session, first_day: date, last_day: date, actor: int | None
+) -> int:
+    """Freeze the lines of every usage of the period that has none yet, in bulk, inside
+    the caller's transaction: what check-out does one usage at a time (UsageCharge,
+    QuotaUse, PackMovement dated at the usage), for a demo or an import of past activity.
+    Monthly quotas count only the usages charged here; stock levels are left as they
+    are (they are counted at the shelf). Returns the number of usages charged."""
+    _count, results = _reprice(session, first_day, last_day, uncharged_only=True)
+    charges, quota_uses, pack_moves = [], [], []
+    for r in results:
+        for line in r.priced.lines:
+            charges.append(
+                {
+                    "usage_id": r.usage_id,
+                    "kind": line.kind,
+                    "label": line.label[:200],
+                    "quantity_text": line.quantity_text[:120],
+                    "list_cents": line.list_cents,
+                    "reduction_cents": line.reduction_cents,
+                    "charged_cents": line.charged_cents,
+                    "reasons": line.explanation,
+                    "rule_id": line.rule_id,
+                    "missing_rule": line.missing_rule,
+                }
+            )
+        if r.payer is None:
+            continue
+        for quota_id, minutes in r.priced.quota_minutes.items():
+            quota_uses.append(
+                {
+                    "quota_id": quota_id,
+                    "member_id": r.payer,
+                    "usage_id": r.usage_id,
+                    "month": month_start(r.day),
+                    "minutes": minutes,
+                }
+            )
+        for pack_id, minutes in r.priced.pack_minutes.items():
+            pack_moves.append(
+                {
+                    "member_pack_id": pack_id,
+                    "at": r.start_at,
+                    "minutes": -minutes,
+                    "usage_id": r.usage_id,
+                    "operator_id": actor,
+                    "note": "",
+                }
+            )
+    for model, rows in ((UsageCharge, charges), (QuotaUse, quota_uses), (PackMovement, pack_moves)):
+        if rows:
+            session.execute(insert(model), rows)
+    return len(results)
 
 
 def _chunks(values: Sequence[int], size: int) -> Iterable[list[int]]:
