@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from tierslieu_desktop.db.engine import Database
-from tierslieu_desktop.db.models import Machine, Member, Membership, Structure
+from tierslieu_desktop.db.models import Consumable, Machine, Member, Membership, Structure
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,8 @@ class HomeSummary:
     machines_available: int
     machines_maintenance: int
     machines_out_of_order: int
+    # Followed consumables at or under their low-stock threshold: (name, unit, stock_milli).
+    low_stock: tuple[tuple[str, str, int], ...] = ()
 
 
 def home_summary(db: Database, today: date | None = None) -> HomeSummary:
@@ -43,6 +45,19 @@ def home_summary(db: Database, today: date | None = None) -> HomeSummary:
                 .group_by(Machine.status)
             )
         }
+        low_stock = tuple(
+            (row.name, row.unit, row.stock_milli)
+            for row in session.execute(
+                select(Consumable.name, Consumable.unit, Consumable.stock_milli)
+                .where(
+                    Consumable.archived.is_(False),
+                    Consumable.stock_milli.is_not(None),
+                    Consumable.low_stock_milli.is_not(None),
+                    Consumable.stock_milli <= Consumable.low_stock_milli,
+                )
+                .order_by(Consumable.position, Consumable.name)
+            )
+        )
     return HomeSummary(
         structure_name=name,
         active_members=active or 0,
@@ -50,4 +65,5 @@ def home_summary(db: Database, today: date | None = None) -> HomeSummary:
         machines_available=by_status.get("available", 0),
         machines_maintenance=by_status.get("maintenance", 0),
         machines_out_of_order=by_status.get("out_of_order", 0),
+        low_stock=low_stock,
     )

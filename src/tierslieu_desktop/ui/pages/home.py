@@ -32,6 +32,7 @@ from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.pages.frontdesk.checkout import CheckOutDialog
 from tierslieu_desktop.ui.pages.frontdesk.today_model import TodayModel
+from tierslieu_desktop.ui.pages.frontdesk.units import quantity_text
 from tierslieu_desktop.ui.pages.frontdesk.walkin import WalkInDialog
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
@@ -44,7 +45,16 @@ QLabel#sectionTitle { font-size: 13pt; font-weight: 600; color: #1f3a4d; }
 QLabel#dayLine { font-size: 11pt; color: #3c4a55; }
 """
 REFRESH_MS = 60_000  # late flags move with the clock
-REFRESH_ON = ("booking", "usage", "member", "machine", "space", "structure", "membership")
+REFRESH_ON = (
+    "booking",
+    "usage",
+    "member",
+    "machine",
+    "space",
+    "structure",
+    "membership",
+    "consumable",
+)
 
 
 class HomePage(Page):
@@ -109,6 +119,11 @@ class HomePage(Page):
             cards_row.addWidget(card, 1)
             self.values[key] = value
         lay.addLayout(cards_row)
+        self.low_stock = QLabel()
+        self.low_stock.setWordWrap(True)
+        self.low_stock.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.low_stock.hide()
+        lay.addWidget(self.low_stock)
 
         section = QHBoxLayout()
         today_title = QLabel(self.tr("Today"))
@@ -213,6 +228,15 @@ class HomePage(Page):
         self.values["machines_unavailable"].setText(
             formatting.number(s.machines_maintenance + s.machines_out_of_order)
         )
+        if s.low_stock:
+            items = ", ".join(
+                self.tr("{name} ({quantity})").format(
+                    name=name, quantity=quantity_text(milli, unit)
+                )
+                for name, unit, milli in s.low_stock
+            )
+            self.low_stock.setText(self.tr("⚠ Low stock: {items}").format(items=items))
+        self.low_stock.setVisible(bool(s.low_stock))
         self.refresh_today()
 
     def refresh_today(self) -> None:
