@@ -1421,6 +1421,14 @@
         <translation>Aucune réservation aujourd'hui. Un passage sans réservation peut toujours être enregistré.</translation>
     </message>
     <message>
+        <source>{name} ({quantity})</source>
+        <translation>{name} ({quantity})</translation>
+    </message>
+    <message>
+        <source>⚠ Low stock: {items}</source>
+        <translation>⚠ Stock bas : {items}</translation>
+    </message>
+    <message>
         <source>{date} · today at the front desk</source>
         <translation>{date} · aujourd'hui à l'accueil</translation>
     </message>
@@ -3925,6 +3933,30 @@
         <source>until {day}</source>
         <translation>jusqu'au {day}</translation>
     </message>
+    <message>
+        <source>{price}, applied from: {source}</source>
+        <translation>{price}, appliqué depuis : {source}</translation>
+    </message>
+    <message>
+        <source>machine {name}</source>
+        <translation>machine {name}</translation>
+    </message>
+    <message>
+        <source>category {name}</source>
+        <translation>catégorie {name}</translation>
+    </message>
+    <message>
+        <source>space {name}</source>
+        <translation>espace {name}</translation>
+    </message>
+    <message>
+        <source>consumable {name}</source>
+        <translation>consommable {name}</translation>
+    </message>
+    <message>
+        <source>every public</source>
+        <translation>tous publics</translation>
+    </message>
 </context>
 <context>
     <name>TariffGridTab</name>
@@ -4015,6 +4047,10 @@
     <message>
         <source>Double-click a cell (or F2) to set its price from a date; Delete removes it from the grid date. Past prices are kept in the history.</source>
         <translation>Double-cliquez sur une case (ou F2) pour fixer son prix à partir d'une date ; Suppr le retire à partir de la date de la grille. Les anciens prix restent dans l'historique.</translation>
+    </message>
+    <message>
+        <source>Prices in grey italics are inherited (from the machine's category, the every-public column or a price for members and non-members alike): they are what is charged until the cell gets its own price.</source>
+        <translation>Les prix en gris italique sont hérités (de la catégorie de la machine, de la colonne « Tous publics » ou d'un prix sans distinction d'adhésion) : c'est ce qui est facturé tant que la case n'a pas son propre prix.</translation>
     </message>
     <message>
         <source>Price grid</source>
@@ -4193,7 +4229,7 @@
     </message>
     <message>
         <source>Everyone</source>
-        <translation>Tous</translation>
+        <translation>Sans distinction</translation>
     </message>
     <message>
         <source>Members</source>

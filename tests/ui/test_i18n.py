@@ -236,3 +236,60 @@ def test_every_dialog_control_has_an_accessible_name(demo_db, qtbot, french):
         qtbot.addWidget(dialog)
         dialog.show()
         assert unnamed_controls(dialog) == [], type(dialog).__name__
+
+
+def test_settings_tabs_and_price_dialogs_are_french_and_named(demo_db, qtbot, french):
+    """Every tab of Paramètres (the Tarifs sub-tabs too) and the dialogs of prices,
+    fees, reductions, quotas, packs and wallet: no English left, every control named."""
+    from sqlalchemy import select
+
+    from tierslieu_desktop.db.models import MemberPack
+    from tierslieu_desktop.ui.pages.members.pack_dialog import (
+        PackMovementsDialog,
+        SellPackDialog,
+    )
+    from tierslieu_desktop.ui.pages.members.wallet_dialog import WalletCreditDialog
+    from tierslieu_desktop.ui.pages.settings.tariffs.sections import (
+        FeeDialog,
+        PackTypeDialog,
+        QuotaDialog,
+        ReductionDialog,
+    )
+
+    window = _window(demo_db, qtbot, "fr")
+    settings = window.show_page("settings")
+    checked = 0
+    for i in range(settings.tabs.count()):
+        settings.tabs.setCurrentIndex(i)
+        inner = [settings.tariffs.tabs] if settings.tabs.widget(i) is settings.tariffs else [None]
+        for sub in inner:
+            for j in range(sub.count() if sub else 1):
+                if sub:
+                    sub.setCurrentIndex(j)
+                leaks = sorted({t for t in visible_texts(settings) if t in LEAKS})
+                assert leaks == [], (i, j)
+                assert unnamed_controls(settings) == [], (i, j)
+                checked += 1
+    assert checked >= 8  # Structure … Langue, with the four Tarifs sub-tabs
+
+    grid = settings.tariffs.grid
+    resource = grid.model.grid.resources[0]
+    assert grid.select_cell(resource.kind, resource.id, None)
+    with demo_db.read() as s:
+        pack = s.scalars(select(MemberPack).limit(1)).one()
+        pack_id, member_id = pack.id, pack.member_id
+    for dialog in [
+        grid.price_dialog(),
+        FeeDialog(window.ctx, None),
+        ReductionDialog(window.ctx, None),
+        QuotaDialog(window.ctx, None),
+        PackTypeDialog(window.ctx, None),
+        WalletCreditDialog(window.ctx, member_id),
+        SellPackDialog(window.ctx, member_id),
+        PackMovementsDialog(window.ctx, pack_id),
+    ]:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        leaks = sorted({t for t in visible_texts(dialog) if t in LEAKS})
+        assert leaks == [], type(dialog).__name__
+        assert unnamed_controls(dialog) == [], type(dialog).__name__
