@@ -102,6 +102,9 @@ class Structure(AuditMixin, Base):
     payment_terms_days: Mapped[int] = mapped_column(Integer, default=30)
     default_vat_rate_bp: Mapped[int] = mapped_column(Integer, default=2000)
     vat_on_debits: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Usages before this day were billed outside the software (before it was adopted):
+    # never proposed in a basket nor in the monthly invoicing. None = every usage.
+    invoicing_start: Mapped[date | None] = mapped_column(Date)
 
 
 class Audience(AuditMixin, Base):

@@ -134,6 +134,41 @@ def field_message(code: str) -> str:
         "amount_not_positive": QCoreApplication.translate(
             "Errors", "The amount must be more than 0."
         ),
+        # invoicing settings (services/structure.py, services/invoicing.py)
+        "payment_terms_invalid": QCoreApplication.translate(
+            "Errors", "Payment terms are between 0 (on receipt) and 60 days."
+        ),
+        "vat_rate_invalid": QCoreApplication.translate(
+            "Errors", "Choose a French VAT rate: 20 %, 10 %, 5.5 % or 2.1 %."
+        ),
+        "pattern_invalid": QCoreApplication.translate(
+            "Errors",
+            "The pattern needs {counter} (or {counter:06}) and may only use {year}, {yy} "
+            "and {month}.",
+        ),
+        # invoicing core (services/invoicing.py)
+        "discount_exceeds_line": QCoreApplication.translate(
+            "Errors", "The discount cannot be more than the line's amount."
+        ),
+        "quantity_not_positive": QCoreApplication.translate(
+            "Errors", "The quantity must be more than 0."
+        ),
+        "usage_price_frozen": QCoreApplication.translate(
+            "Errors", "The price of a usage was fixed at check-out: give a discount instead."
+        ),
+        "quantity_fixed": QCoreApplication.translate(
+            "Errors", "The quantity of this line cannot be changed."
+        ),
+        "method_invalid": QCoreApplication.translate(
+            "Errors", "Choose a payment method from the list."
+        ),
+        "tendered_too_low": QCoreApplication.translate(
+            "Errors", "The cash handed over is less than the amount paid."
+        ),
+        "voucher_mismatch": QCoreApplication.translate(
+            "Errors", "Number of vouchers × their value must equal the amount paid."
+        ),
+        "series_invalid": QCoreApplication.translate("Errors", "Unknown numbering series."),
         # New field codes go above this line.
     }
     return messages.get(code, QCoreApplication.translate("Errors", "This value is not valid."))
@@ -244,6 +279,60 @@ def error_message(err: DomainError) -> str:
         ),
         "pack_type_archived": QCoreApplication.translate(
             "Errors", "The pack {name} is no longer sold."
+        ),
+        "period_closed": QCoreApplication.translate(
+            "Errors", "The period of {day} is closed: nothing can be issued into it any more."
+        ),
+        "closing_future": QCoreApplication.translate(
+            "Errors", "The period from {start} to {end} is not over yet: it cannot be closed."
+        ),
+        "closing_exists": QCoreApplication.translate(
+            "Errors", "The period from {start} to {end} is already closed."
+        ),
+        # invoicing core (services/invoicing.py)
+        "basket_not_open": QCoreApplication.translate(
+            "Errors", "This basket has already been validated or cancelled."
+        ),
+        "basket_empty": QCoreApplication.translate(
+            "Errors", "The basket is empty: add a line before validating."
+        ),
+        "basket_needs_member": QCoreApplication.translate(
+            "Errors",
+            "A membership, a pack, the wallet or a top-up need a member: choose the member first.",
+        ),
+        "usage_already_billed": QCoreApplication.translate(
+            "Errors", "This usage is already invoiced or in another basket."
+        ),
+        "usage_other_member": QCoreApplication.translate(
+            "Errors", "This usage belongs to another member: it cannot go in this basket."
+        ),
+        "usage_not_charged": QCoreApplication.translate(
+            "Errors", "This usage has not been checked out yet: it has no price."
+        ),
+        "payment_exceeds_total": QCoreApplication.translate(
+            "Errors", "The payments are more than what is left to pay."
+        ),
+        "invoice_already_paid": QCoreApplication.translate(
+            "Errors", "Invoice {number} is already paid."
+        ),
+        "not_an_invoice": QCoreApplication.translate(
+            "Errors", "{number} is a credit note, not an invoice."
+        ),
+        "credit_exceeds_invoice": QCoreApplication.translate(
+            "Errors", "This is more than what is left to credit on invoice {number}."
+        ),
+        "refund_exceeds_credit": QCoreApplication.translate(
+            "Errors",
+            "The refund cannot be more than the credit note nor than what was paid beyond "
+            "what is still due.",
+        ),
+        "structure_missing": QCoreApplication.translate(
+            "Errors",
+            "Enter the structure's name and address (Settings → Structure) before invoicing.",
+        ),
+        "number_taken": QCoreApplication.translate(
+            "Errors",
+            "Number {number} is already used: change the numbering pattern (Settings).",
         ),
         # New error codes go above this line.
     }
