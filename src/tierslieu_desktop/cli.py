@@ -34,6 +34,25 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help="remplacer une base existante")
     verify = sub.add_parser("verify", help="contrôler l'intégrité de la base")
     verify.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
+    close = sub.add_parser("close", help="clôturer une journée, un mois ou une année")
+    close.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
+    period = close.add_mutually_exclusive_group(required=True)
+    period.add_argument("--day", type=_close_day, metavar="AAAA-MM-JJ", help="une journée")
+    period.add_argument("--month", type=_close_month, metavar="AAAA-MM", help="un mois")
+    period.add_argument("--year", type=_close_year, metavar="AAAA", help="une année")
+    invoice = sub.add_parser("invoice", help="factures et avoirs")
+    invoice_sub = invoice.add_subparsers(dest="invoice_command", required=True)
+    pdf = invoice_sub.add_parser("pdf", help="écrire le PDF d'une facture ou d'un avoir")
+    pdf.add_argument("number", metavar="NUMERO", help="numéro de la facture ou de l'avoir")
+    pdf.add_argument(
+        "-o", "--output", required=True, metavar="FICHIER", help="fichier PDF à écrire"
+    )
+    pdf_kind = pdf.add_mutually_exclusive_group()
+    pdf_kind.add_argument(
+        "--facturx", action="store_true", help="Factur-X (PDF/A-3 avec XML EN 16931)"
+    )
+    pdf_kind.add_argument("--receipt", action="store_true", help="ticket de caisse 80 mm")
+    pdf.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     return p
 
 
@@ -63,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_demo(target, args.size, args.seed, args.force)
     if args.command == "verify":
         return _cmd_verify(target)
+    if args.command == "close":
+        return _cmd_close(target, args)
+    if args.command == "invoice":
+        return _cmd_invoice_pdf(target, args)
     if args.demo and not target:
         target = str(config.demo_database_path())
         if not config.demo_database_path().exists():
@@ -113,4 +136,105 @@ def _cmd_verify(target: str | None) -> int:
             print(f"tierslieu: {p}", file=sys.stderr)
         return 1
     print("Base intègre.")
+    return 0
+
+
+def _close_date(text: str, fmt: str, expected: str):  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    try:
+        return datetime.strptime(text, fmt).date()
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"« {text} » n'est pas une date au format {expected}"
+        ) from None
+
+
+def _close_day(text: str):  # type: ignore[no-untyped-def]
+    return _close_date(text, "%Y-%m-%d", "AAAA-MM-JJ")
+
+
+def _close_month(text: str):  # type: ignore[no-untyped-def]
+    return _close_date(text, "%Y-%m", "AAAA-MM")
+
+
+def _close_year(text: str):  # type: ignore[no-untyped-def]
+    return _close_date(text, "%Y", "AAAA")
+
+
+def _cmd_close(target: str | None, args: argparse.Namespace) -> int:
+    from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
+    from tierslieu_desktop.domain.errors import DomainError
+    from tierslieu_desktop.i18n.formatting import money
+    from tierslieu_desktop.services.ledger import close_period, list_closings
+    from tierslieu_desktop.services.operators import ensure_operator
+
+    kind = "day" if args.day else "month" if args.month else "year"
+    start = args.day or args.month or args.year
+    # (name, feminine ending): "la journée … est déjà clôturée", "le mois … est déjà clôturé"
+    names = {
+        "day": ("la journée du {:%d/%m/%Y}", "e"),
+        "month": ("le mois {:%m/%Y}", ""),
+        "year": ("l'année {:%Y}", "e"),
+    }
+    pattern, e = names[kind]
+    name = pattern.format(start)
+    subject = name[0].upper() + name[1:]
+    try:
+        db = open_database(target, create=False)
+    except DatabaseOpenError as exc:
+        return _fail(_open_error_fr(exc))
+    try:
+        closing_id = close_period(db, ensure_operator(db), kind, start)
+        row = next(c for c in list_closings(db) if c.id == closing_id)
+    except DomainError as exc:
+        texts = {
+            "closing_exists": f"{subject} est déjà clôturé{e} : rien n'a été modifié.",
+            "closing_future": f"{subject} n'est pas terminé{e} : "
+            "impossible de clôturer une période à venir.",
+        }
+        return _fail(texts.get(exc.code, f"clôture impossible ({exc.code})."))
+    finally:
+        db.dispose()
+    totals = row.totals
+    print(
+        f"Clôture enregistrée pour {name} : {totals['invoices']['count']} facture(s), "
+        f"{totals['credit_notes']['count']} avoir(s), net TTC {money(row.total_incl_cents)}, "
+        f"total perpétuel {money(row.perpetual_total_cents)}."
+    )
+    return 0
+
+
+def _cmd_invoice_pdf(target: str | None, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
+    from tierslieu_desktop.domain.errors import NotFound
+    from tierslieu_desktop.services import invoice_pdf
+    from tierslieu_desktop.services.invoicing import invoice_by_number
+    from tierslieu_desktop.services.structure import get_structure
+
+    try:
+        db = open_database(target, create=False)
+    except DatabaseOpenError as exc:
+        return _fail(_open_error_fr(exc))
+    try:
+        try:
+            doc = invoice_by_number(db, args.number)
+        except NotFound:
+            return _fail(f"aucune facture ni aucun avoir n° « {args.number} ».")
+        logo = get_structure(db).logo
+    finally:
+        db.dispose()
+    if args.receipt:
+        data = invoice_pdf.render_receipt(doc)
+    elif args.facturx:
+        data = invoice_pdf.render_facturx(doc, logo=logo)
+    else:
+        data = invoice_pdf.render_invoice(doc, logo=logo)
+    try:
+        Path(args.output).write_bytes(data)
+    except OSError as exc:
+        return _fail(f"impossible d'écrire « {args.output} » : {exc.strerror or exc}")
+    print(f"{doc.number} écrit dans {args.output}")
     return 0

@@ -35,8 +35,11 @@ _OVERLAPS = text(
 
 
 def verify(db: Database) -> list[str]:
-    """Return a list of problems (empty when the database is sound)."""
-    problems: list[str] = []
+    """Return a list of problems (empty when the database is sound); the invoicing
+    ledger first, so that the first line names the first broken document."""
+    from tierslieu_desktop.services.ledger import verify_ledger
+
+    problems: list[str] = verify_ledger(db)
     with db.read() as session:
         if db.is_sqlite:
             for (row,) in session.execute(text("PRAGMA integrity_check")):

@@ -1,0 +1,226 @@
+"""Benchmark: ``tierslieu verify`` over 50,000 sealed documents (invoices and payments).
+
+Run from the project root:  python tests/bench/bench_verify.py [--db FILE] [--rebuild] [--runs N]
+
+Without ``--db`` a ledger database is built once into
+``<temp dir>/tierslieu-bench/ledger-50000.sqlite`` and reused: 25,000 invoices over three
+years (one to three lines each, 20 % / 0 % VAT, a few credit notes), 25,000 payments,
+twelve month closings, every record sealed in the integrity chain. The rows are inserted
+in bulk in one transaction and sealed with the ledger's own canonical content and chain
+functions (the content is read back from the database, as ``seal`` does). Then
+``services.integrity.verify`` (SQLite checks, bookings, and the whole ledger: chain,
+contents, numbering, closings) is timed: median of ``--runs`` (default 3) after one
+warm-up. Target: <= 10 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+try:
+    import tierslieu_desktop  # noqa: F401
+except ImportError:  # running from a checkout without an installed package
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
+
+from sqlalchemy import insert, select  # noqa: E402
+
+from tierslieu_desktop.db.engine import Database, open_database  # noqa: E402
+from tierslieu_desktop.db.models import (  # noqa: E402
+    DocumentCounter,
+    IntegrityEntry,
+    Invoice,
+    InvoiceLine,
+    Payment,
+)
+from tierslieu_desktop.services import ledger  # noqa: E402
+from tierslieu_desktop.services.integrity import verify  # noqa: E402
+
+TARGET_S = 10.0
+INVOICES = 25_000
+METHODS = ("cash", "card", "cheque", "transfer", "pass_numerique", "wallet")
+
+
+def _build(db: Database, seed: int = 46400) -> int:
+    rng = random.Random(seed)
+    start = datetime(2023, 1, 2, 8, 0, tzinfo=UTC)
+    span = (datetime(2025, 12, 31, 18, 0, tzinfo=UTC) - start).total_seconds()
+    stamps = sorted(start + timedelta(seconds=rng.random() * span) for _ in range(INVOICES))
+    counters: dict[tuple[str, str], int] = {}
+    invoices, lines, payments = [], [], []
+    for index, at in enumerate(stamps, start=1):
+        kind = "credit_note" if rng.random() < 0.02 else "invoice"
+        series = kind
+        period = str(at.year)
+        counters[(series, period)] = counters.get((series, period), 0) + 1
+        counter = counters[(series, period)]
+        prefix = "AV" if kind == "credit_note" else "F"
+        excl_total = vat_total = 0
+        for position in range(1, rng.randint(1, 3) + 1):
+            incl = rng.randint(100, 20_000)
+            rate = 2000 if rng.random() < 0.8 else 0
+            excl = (incl * 10000 * 2 + (10000 + rate)) // (2 * (10000 + rate))
+            lines.append(
+                {
+                    "invoice_id": index,
+                    "position": position,
+                    "kind": "usage",
+                    "revenue_kind": "usage",
+                    "designation": f"Usage machine {position}",
+                    "detail": "",
+                    "quantity_milli": 1000,
+                    "unit": "h",
+                    "unit_price_excl_cents": excl,
+                    "vat_rate_bp": rate,
+                    "vat_mention": "" if rate else "TVA non applicable, art. 261-7-1° du CGI",
+                    "list_cents": incl,
+                    "discount_cents": 0,
+                    "total_excl_cents": excl,
+                    "vat_cents": incl - excl,
+                    "total_incl_cents": incl,
+                }
+            )
+            excl_total += excl
+            vat_total += incl - excl
+        incl_total = excl_total + vat_total
+        invoices.append(
+            {
+                "id": index,
+                "kind": kind,
+                "series": series,
+                "period": period,
+                "counter": counter,
+                "number": f"{prefix}{period}-{counter:06}",
+                "issued_at": at,
+                "due_date": at.date(),
+                "member_id": None,
+                "buyer_is_business": False,
+                "buyer_json": json.dumps({"name": f"Adhérent {index}"}),
+                "seller_json": json.dumps({"name": "Le Fablab du Lot"}),
+                "vat_regime": "liable",
+                "mentions": "",
+                "total_excl_cents": excl_total,
+                "total_vat_cents": vat_total,
+                "total_incl_cents": incl_total,
+                "desk": "Accueil",
+                "note": "",
+            }
+        )
+        sign = -1 if kind == "credit_note" else 1
+        payments.append(
+            {
+                "invoice_id": index,
+                "at": at + timedelta(seconds=5),
+                "method": rng.choice(METHODS),
+                "amount_cents": sign * incl_total,
+                "cheque_number": "",
+                "bank": "",
+                "reference": "",
+                "desk": "Accueil",
+            }
+        )
+    with db.write() as s:
+        s.execute(insert(Invoice), invoices)
+        s.execute(insert(InvoiceLine), lines)
+        s.execute(insert(Payment), payments)
+        s.execute(
+            insert(DocumentCounter),
+            [{"series": k[0], "period": k[1], "last_value": v} for k, v in counters.items()],
+        )
+        # seal in the order the documents were written, from the rows as stored
+        inv_rows = {r["id"]: r for r in s.execute(select(Invoice.__table__)).mappings()}
+        line_rows: dict[int, list] = {}
+        for r in s.execute(select(InvoiceLine.__table__)).mappings():
+            line_rows.setdefault(r["invoice_id"], []).append(r)
+        pay_rows = s.execute(select(Payment.__table__).order_by(Payment.id)).mappings().all()
+        events = [
+            (r["issued_at"], 0, r["kind"], r["id"], ledger.invoice_content(r, line_rows[r["id"]]))
+            for r in inv_rows.values()
+        ]
+        events += [(r["at"], 1, "payment", r["id"], ledger.payment_content(r)) for r in pay_rows]
+        events.sort(key=lambda e: (e[0], e[1], e[3]))
+        previous = ledger.GENESIS
+        entries = []
+        for at, _order, kind, record_id, content in events:
+            digest = ledger.content_hash(content)
+            footprint = ledger.chain_footprint(previous, digest)
+            entries.append(
+                {
+                    "record_kind": kind,
+                    "record_id": record_id,
+                    "at": at,
+                    "content_hash": digest,
+                    "previous_footprint": previous,
+                    "footprint": footprint,
+                }
+            )
+            previous = footprint
+        s.execute(insert(IntegrityEntry), entries)
+    # a year of month closings (each sealed by close_period itself)
+    for month in range(1, 13):
+        ledger.close_period(db, None, "month", date(2025, month, 1))
+    return len(invoices) + len(payments)
+
+
+def ensure_ledger_db(path: Path | None, rebuild: bool) -> Path:
+    if path is None:
+        folder = Path(tempfile.gettempdir()) / "tierslieu-bench"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"ledger-{2 * INVOICES}.sqlite"
+    if rebuild:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    if not path.exists():
+        t0 = time.perf_counter()
+        db = open_database(str(path))
+        try:
+            count = _build(db)
+        finally:
+            db.dispose()
+        print(f"built {path} : {count} documents in {time.perf_counter() - t0:.1f} s")
+    return path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path)
+    parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    path = ensure_ledger_db(args.db, args.rebuild)
+    db = open_database(str(path), create=False)
+    try:
+        with db.read() as s:
+            documents = s.query(Invoice).count() + s.query(Payment).count()
+            chained = s.query(IntegrityEntry).count()
+        problems = verify(db)  # warm-up
+        if problems:
+            print("verify found problems on the bench database:", *problems[:5], sep="\n  ")
+            return 1
+        times = []
+        for _ in range(args.runs):
+            t0 = time.perf_counter()
+            verify(db)
+            times.append(time.perf_counter() - t0)
+    finally:
+        db.dispose()
+    median = statistics.median(times)
+    ok = median <= TARGET_S
+    print(f"documents (invoices + credit notes + payments): {documents}, chain entries: {chained}")
+    print(
+        f"verify: median {median:.2f} s over {args.runs} runs "
+        f"(min {min(times):.2f}, max {max(times):.2f}); {documents / median:,.0f} documents/s"
+    )
+    print(f"target <= {TARGET_S:.0f} s: {'OK' if ok else 'MISSED'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
