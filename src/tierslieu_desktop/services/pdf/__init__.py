@@ -1,0 +1,1 @@
+"""PDF building blocks for invoices (see services/invoice_pdf.py)."""

@@ -1,0 +1,316 @@
+"""Factur-X (LEGAL-FR §3): the CII XML (EN 16931 or BASIC) and the PDF/A-3 wrapping.
+
+``facturx_xml`` builds the Cross Industry Invoice XML from an ``InvoiceDoc``;
+``make_facturx`` turns the ReportLab PDF into PDF/A-3 (every font is already embedded
+by ReportLab as a TTF subset; pikepdf adds an sRGB OutputIntent with the ICC profile
+pikepdf ships) and lets the ``factur-x`` package check the XML against the official
+XSD, embed it as ``factur-x.xml`` and write the PDF/A XMP metadata.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from decimal import Decimal
+from importlib import resources
+from typing import Any
+
+from lxml import etree
+
+from tierslieu_desktop.domain.pricing import round_half_up
+from tierslieu_desktop.services.pdf import base
+
+RSM = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
+RAM = "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"
+UDT = "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100"
+QDT = "urn:un:unece:uncefact:data:standard:QualifiedDataType:100"
+NSMAP = {"rsm": RSM, "ram": RAM, "udt": UDT, "qdt": QDT}
+GUIDELINES = {
+    "en16931": "urn:cen.eu:en16931:2017",
+    "basic": "urn:cen.eu:en16931:2017#compliant#urn:factur-x.eu:1p0:basic",
+}
+# UN/ECE rec. 20 unit codes for the units the lab bills.
+UNIT_CODES = {
+    "h": "HUR",
+    "heure": "HUR",
+    "heures": "HUR",
+    "min": "MIN",
+    "g": "GRM",
+    "kg": "KGM",
+    "m": "MTR",
+    "m²": "MTK",
+    "m2": "MTK",
+    "jour": "DAY",
+    "j": "DAY",
+    "mois": "MON",
+    "an": "ANN",
+}
+# VATEX codes for the exemptions the product prints.
+VATEX = {
+    "293 B": "VATEX-FR-FRANCHISE",
+}
+
+
+def _amount(cents: int) -> str:
+    """Cents as a CII amount: 12345 → "123.45" (credit notes carry positive amounts)."""
+    return f"{Decimal(cents) / 100:.2f}"
+
+
+def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> Any:
+    prefix, name = tag.split(":")
+    el = etree.SubElement(parent, f"{{{NSMAP[prefix]}}}{name}", attrs)
+    if text is not None:
+        el.text = text
+    return el
+
+
+def _date(parent: etree._Element, tag: str, value: date, ns: str = "udt") -> None:
+    holder = _sub(parent, tag)
+    _sub(holder, f"{ns}:DateTimeString", value.strftime("%Y%m%d"), format="102")
+
+
+def _party(
+    parent: etree._Element, tag: str, party: dict, *, with_vat: bool, fiscal_id: bool = False
+) -> None:
+    el = _sub(parent, tag)
+    _sub(el, "ram:Name", party.get("name") or "-")
+    siren = base.siren_of(party)
+    if siren:
+        org = _sub(el, "ram:SpecifiedLegalOrganization")
+        _sub(org, "ram:ID", siren, schemeID="0002")
+    address = _sub(el, "ram:PostalTradeAddress")
+    if party.get("postcode"):
+        _sub(address, "ram:PostcodeCode", party["postcode"])
+    lines = [x.strip() for x in (party.get("address") or "").splitlines() if x.strip()]
+    for tag_name, value in zip(
+        ("ram:LineOne", "ram:LineTwo", "ram:LineThree"), lines, strict=False
+    ):
+        _sub(address, tag_name, value)
+    if party.get("city"):
+        _sub(address, "ram:CityName", party["city"])
+    _sub(address, "ram:CountryID", "FR")
+    if party.get("email"):
+        uri = _sub(el, "ram:URIUniversalCommunication")
+        _sub(uri, "ram:URIID", party["email"], schemeID="EM")
+    if with_vat and party.get("vat_number"):
+        reg = _sub(el, "ram:SpecifiedTaxRegistration")
+        _sub(reg, "ram:ID", party["vat_number"].replace(" ", ""), schemeID="VA")
+    elif fiscal_id and siren:
+        # BT-32 (scheme FC), required by BR-E-02 for exempt lines of a seller without a VAT
+        # number (franchise en base, non-profit association): in France the SIREN is the
+        # tax identifier of a business.
+        reg = _sub(el, "ram:SpecifiedTaxRegistration")
+        _sub(reg, "ram:ID", siren, schemeID="FC")
+
+
+def _category(rate_bp: int) -> str:
+    return "S" if rate_bp > 0 else "E"
+
+
+def _exemption_code(mention: str) -> str | None:
+    return next((code for marker, code in VATEX.items() if marker in mention), None)
+
+
+def facturx_xml(doc: Any, profile: str = "en16931") -> bytes:
+    """The CII XML of an invoice (type 380) or credit note (type 381); amounts positive."""
+    if profile not in GUIDELINES:
+        raise ValueError(f"unknown Factur-X profile: {profile}")
+    root = etree.Element(f"{{{RSM}}}CrossIndustryInvoice", nsmap=NSMAP)
+    context = _sub(root, "rsm:ExchangedDocumentContext")
+    guideline = _sub(context, "ram:GuidelineSpecifiedDocumentContextParameter")
+    _sub(guideline, "ram:ID", GUIDELINES[profile])
+
+    issued = base.issue_day(doc)
+    header = _sub(root, "rsm:ExchangedDocument")
+    _sub(header, "ram:ID", doc.number)
+    _sub(header, "ram:TypeCode", "381" if doc.kind == "credit_note" else "380")
+    _date(header, "ram:IssueDateTime", issued)
+    for mention in base.all_mentions(doc):
+        note = _sub(header, "ram:IncludedNote")
+        _sub(note, "ram:Content", mention)
+
+    trade = _sub(root, "rsm:SupplyChainTradeTransaction")
+    # Group the lines by VAT category and rate (BG-23); exemption reasons joined.
+    groups: dict[tuple[str, int], dict] = {}
+    for position, line in enumerate(doc.lines, start=1):
+        category = _category(line.vat_rate_bp)
+        group = groups.setdefault(
+            (category, line.vat_rate_bp), {"base": 0, "vat": 0, "reasons": []}
+        )
+        group["base"] += line.total_excl_cents
+        group["vat"] += line.vat_cents
+        if category == "E":
+            mention = line.vat_mention or (
+                base.FRANCHISE if doc.vat_regime == "franchise" else base.EXEMPT
+            )
+            if mention not in group["reasons"]:
+                group["reasons"].append(mention)
+        item = _sub(trade, "ram:IncludedSupplyChainTradeLineItem")
+        line_doc = _sub(item, "ram:AssociatedDocumentLineDocument")
+        _sub(line_doc, "ram:LineID", str(line.position or position))
+        product = _sub(item, "ram:SpecifiedTradeProduct")
+        _sub(product, "ram:Name", line.designation or "-")
+        if line.detail and profile == "en16931":
+            _sub(product, "ram:Description", line.detail)
+        agreement = _sub(item, "ram:SpecifiedLineTradeAgreement")
+        price = _sub(agreement, "ram:NetPriceProductTradePrice")
+        _sub(price, "ram:ChargeAmount", _amount(line.unit_price_excl_cents))
+        delivery = _sub(item, "ram:SpecifiedLineTradeDelivery")
+        unit = UNIT_CODES.get((line.unit or "").strip().lower(), "C62")
+        _sub(
+            delivery,
+            "ram:BilledQuantity",
+            f"{Decimal(line.quantity_milli) / 1000:.3f}",
+            unitCode=unit,
+        )
+        settlement = _sub(item, "ram:SpecifiedLineTradeSettlement")
+        tax = _sub(settlement, "ram:ApplicableTradeTax")
+        _sub(tax, "ram:TypeCode", "VAT")
+        _sub(tax, "ram:CategoryCode", category)
+        _sub(tax, "ram:RateApplicablePercent", f"{Decimal(line.vat_rate_bp) / 100:.2f}")
+        if line.discount_cents:
+            discount = round_half_up(line.discount_cents * 10000, 10000 + line.vat_rate_bp)
+            allowance = _sub(settlement, "ram:SpecifiedTradeAllowanceCharge")
+            indicator = _sub(allowance, "ram:ChargeIndicator")
+            _sub(indicator, "udt:Indicator", "false")
+            _sub(allowance, "ram:ActualAmount", _amount(discount))
+            _sub(allowance, "ram:Reason", "Remise")
+        summation = _sub(settlement, "ram:SpecifiedTradeSettlementLineMonetarySummation")
+        _sub(summation, "ram:LineTotalAmount", _amount(line.total_excl_cents))
+
+    agreement = _sub(trade, "ram:ApplicableHeaderTradeAgreement")
+    if doc.buyer.get("service_code"):
+        _sub(agreement, "ram:BuyerReference", doc.buyer["service_code"])
+    _party(agreement, "ram:SellerTradeParty", doc.seller, with_vat=True, fiscal_id=True)
+    _party(agreement, "ram:BuyerTradeParty", doc.buyer, with_vat=doc.buyer_is_business)
+
+    delivery = _sub(trade, "ram:ApplicableHeaderTradeDelivery")
+    if doc.service_to or doc.service_from:
+        event = _sub(delivery, "ram:ActualDeliverySupplyChainEvent")
+        _date(event, "ram:OccurrenceDateTime", doc.service_to or doc.service_from)
+
+    settlement = _sub(trade, "ram:ApplicableHeaderTradeSettlement")
+    _sub(settlement, "ram:PaymentReference", doc.number)
+    _sub(settlement, "ram:InvoiceCurrencyCode", "EUR")
+    iban = (doc.seller.get("iban") or "").replace(" ", "").upper()
+    if iban and doc.kind != "credit_note":
+        means = _sub(settlement, "ram:SpecifiedTradeSettlementPaymentMeans")
+        _sub(means, "ram:TypeCode", "58")
+        account = _sub(means, "ram:PayeePartyCreditorFinancialAccount")
+        _sub(account, "ram:IBANID", iban)
+    for (category, rate_bp), group in groups.items():
+        tax = _sub(settlement, "ram:ApplicableTradeTax")
+        _sub(tax, "ram:CalculatedAmount", _amount(group["vat"]))
+        _sub(tax, "ram:TypeCode", "VAT")
+        if category == "E":
+            _sub(tax, "ram:ExemptionReason", "; ".join(group["reasons"]))
+        _sub(tax, "ram:BasisAmount", _amount(group["base"]))
+        _sub(tax, "ram:CategoryCode", category)
+        if category == "E":
+            code = next((c for c in map(_exemption_code, group["reasons"]) if c), None)
+            if code:
+                _sub(tax, "ram:ExemptionReasonCode", code)
+        _sub(tax, "ram:RateApplicablePercent", f"{Decimal(rate_bp) / 100:.2f}")
+    if doc.service_from and doc.service_to:
+        period = _sub(settlement, "ram:BillingSpecifiedPeriod")
+        _date(period, "ram:StartDateTime", doc.service_from)
+        _date(period, "ram:EndDateTime", doc.service_to)
+    terms = _sub(settlement, "ram:SpecifiedTradePaymentTerms")
+    _sub(terms, "ram:Description", base.payment_terms(doc))
+    if doc.kind != "credit_note":
+        _date(terms, "ram:DueDateDateTime", doc.due_date or issued)
+    totals = _sub(settlement, "ram:SpecifiedTradeSettlementHeaderMonetarySummation")
+    line_total = sum(line.total_excl_cents for line in doc.lines)
+    _sub(totals, "ram:LineTotalAmount", _amount(line_total))
+    _sub(totals, "ram:TaxBasisTotalAmount", _amount(doc.total_excl_cents))
+    _sub(totals, "ram:TaxTotalAmount", _amount(doc.total_vat_cents), currencyID="EUR")
+    _sub(totals, "ram:GrandTotalAmount", _amount(doc.total_incl_cents))
+    # BR-CO-16: due = total - prepaid. An invoice's "prepaid" is everything already settled
+    # (payments and credit notes); a credit note's is what was refunded (negative payments).
+    if doc.kind == "credit_note":
+        prepaid = -doc.paid_cents
+        due = doc.total_incl_cents - prepaid
+    else:
+        due = doc.balance_cents
+        prepaid = doc.total_incl_cents - due
+    _sub(totals, "ram:TotalPrepaidAmount", _amount(prepaid))
+    _sub(totals, "ram:DuePayableAmount", _amount(due))
+    if doc.kind == "credit_note" and doc.credited_invoice_number:
+        ref = _sub(settlement, "ram:InvoiceReferencedDocument")
+        _sub(ref, "ram:IssuerAssignedID", doc.credited_invoice_number)
+        if doc.credited_invoice_date:
+            _date(ref, "ram:FormattedIssueDateTime", doc.credited_invoice_date, ns="qdt")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def srgb_profile() -> bytes:
+    """The sRGB ICC profile pikepdf ships (used for the PDF/A OutputIntent)."""
+    return (resources.files("pikepdf") / "pdfa" / "data" / "sRGB.icc").read_bytes()
+
+
+def add_output_intent(pdf_bytes: bytes) -> bytes:
+    """Add the sRGB OutputIntent PDF/A requires (ReportLab writes DeviceRGB colours)."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        icc = pikepdf.Stream(pdf, srgb_profile())
+        icc["/N"] = 3
+        intent = pikepdf.Dictionary(
+            Type=pikepdf.Name.OutputIntent,
+            S=pikepdf.Name.GTS_PDFA1,
+            OutputConditionIdentifier="sRGB IEC61966-2.1",
+            Info="sRGB IEC61966-2.1",
+            RegistryName="http://www.color.org",
+            DestOutputProfile=icc,
+        )
+        pdf.Root.OutputIntents = pikepdf.Array([intent])
+        _drop_unused_standard_fonts(pdf)
+        out = io.BytesIO()
+        pdf.save(out)
+    return out.getvalue()
+
+
+def _drop_unused_standard_fonts(pdf: Any) -> None:
+    """ReportLab declares Helvetica (not embedded) on every page even when no text uses
+    it; PDF/A forbids non-embedded fonts, so drop those the page content never selects."""
+    import pikepdf
+
+    for page in pdf.pages:
+        fonts = page.Resources.get("/Font")
+        if fonts is None:
+            continue
+        used = {
+            str(operands[0])
+            for operands, operator in pikepdf.parse_content_stream(page, "Tf")
+            if operands
+        }
+        for name in list(fonts.keys()):
+            font = fonts[name]
+            descriptor = font.get("/FontDescriptor")
+            embedded = font.get("/Subtype") == "/Type0" or (
+                descriptor is not None
+                and any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            )
+            if not embedded and name not in used:
+                del fonts[name]
+
+
+def make_facturx(pdf_bytes: bytes, xml: bytes, doc: Any, profile: str = "en16931") -> bytes:
+    from facturx import generate_from_binary
+
+    title = base.doc_title(doc)
+    metadata = {
+        "author": doc.seller.get("name") or "",
+        "keywords": "Factur-X",
+        "title": title,
+        "subject": f"{title} — {doc.buyer.get('name') or ''}",
+    }
+    return generate_from_binary(
+        add_output_intent(pdf_bytes),
+        xml,
+        flavor="factur-x",
+        level=profile,
+        check_xsd=True,
+        pdf_metadata=metadata,
+        lang="fr-FR",
+    )
