@@ -71,14 +71,7 @@ class MainWindow(QMainWindow):
             "members": self._make_members,
             "machines": self._make_machines,
             "bookings": self._make_bookings,
-            "checkout": lambda: self._placeholder(
-                "checkout",
-                self.tr(
-                    "The front-desk basket will come here: unbilled usages, consumables and "
-                    "memberships, payments by cash, cheque, card, transfer or Pass numérique, "
-                    "invoices and credit notes that can never be altered once issued."
-                ),
-            ),
+            "checkout": self._make_checkout,
             "finances": lambda: self._placeholder(
                 "finances",
                 self.tr(
@@ -150,6 +143,11 @@ class MainWindow(QMainWindow):
         from tierslieu_desktop.ui.pages.bookings.page import BookingsPage
 
         return BookingsPage(self.ctx)
+
+    def _make_checkout(self) -> Page:
+        from tierslieu_desktop.ui.pages.checkout.page import CheckoutPage
+
+        return CheckoutPage(self.ctx)
 
     def _make_settings(self) -> Page:
         from tierslieu_desktop.ui.pages.settings.page import SettingsPage

@@ -1,0 +1,488 @@
+"""Caisse: find the member (or a walk-in visitor), their open basket — the unbilled
+usages come in by themselves — add a membership, a pack, a wallet top-up or a free
+line, change or remove a line, then "Encaisser…" (F9) and print or save the invoice."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.services import invoicing
+from tierslieu_desktop.services import members as member_service
+from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.errors import show_error
+from tierslieu_desktop.ui.pages.bookings.booking_dialog import ArrowKeysToList
+from tierslieu_desktop.ui.pages.checkout.common import (
+    MUTED_STYLE,
+    TOTAL_STYLE,
+    cell,
+    fill_table,
+    make_table,
+    money_cell,
+    pdf,
+    quantity_text,
+    row_data,
+    save_path,
+    structure_logo,
+)
+from tierslieu_desktop.ui.pages.checkout.line_dialogs import (
+    EditLineDialog,
+    FreeLineDialog,
+    MembershipLineDialog,
+    PackLineDialog,
+    WalletTopupDialog,
+)
+from tierslieu_desktop.ui.pages.checkout.payment_dialog import PaymentDialog
+from tierslieu_desktop.ui.widgets.confirm import confirm
+
+MEMBER_RESULTS = 30
+
+
+TodayFn = Callable[[], date]
+
+
+def open_pdf(data: bytes, name: str) -> Path:
+    """Write a PDF to a temporary file and open it in the system viewer (to print it)."""
+    path = Path(tempfile.mkdtemp(prefix="tierslieu-")) / name
+    path.write_bytes(data)
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return path
+
+
+class InvoiceIssuedDialog(QDialog):
+    """After a sale: the number, the change to give back, print the ticket or save the PDF."""
+
+    def __init__(self, ctx: AppContext, invoice_id: int, change_cents: int | None, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.doc = invoicing.get_invoice(ctx.db, invoice_id)
+        self.saved_path = ""
+        self.setWindowTitle(self.tr("Invoice issued"))
+        lay = QVBoxLayout(self)
+        text = self.tr("Invoice {number} issued: {total}.").format(
+            number=self.doc.number, total=formatting.money(self.doc.total_incl_cents)
+        )
+        if self.doc.balance_cents > 0:
+            text += " " + self.tr("Still to be paid: {amount}.").format(
+                amount=formatting.money(self.doc.balance_cents)
+            )
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setStyleSheet("font-size: 12pt;")
+        lay.addWidget(label)
+        if change_cents:
+            change = QLabel(
+                self.tr("Change to give back: {amount}").format(
+                    amount=formatting.money(change_cents)
+                )
+            )
+            change.setStyleSheet(TOTAL_STYLE)
+            lay.addWidget(change)
+        buttons = QDialogButtonBox()
+        self.print_button = buttons.addButton(
+            self.tr("&Print the ticket"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.pdf_button = buttons.addButton(
+            self.tr("&Save the invoice PDF…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        for button in buttons.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
+        self.print_button.clicked.connect(self.print_ticket)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        close.clicked.connect(self.accept)
+        lay.addWidget(buttons)
+        self.print_button.setFocus()
+
+    def print_ticket(self) -> None:
+        open_pdf(pdf().render_receipt(self.doc), f"ticket-{self.doc.number}.pdf")
+
+    def save_pdf(self) -> None:
+        path = save_path(
+            self, self.tr("Save the invoice"), f"{self.doc.number}.pdf", self.tr("PDF (*.pdf)")
+        )
+        if path:
+            Path(path).write_bytes(pdf().render_invoice(self.doc, logo=structure_logo(self.ctx)))
+            self.saved_path = path
+
+
+class BasketTab(QWidget):
+    def __init__(self, ctx: AppContext, today_fn: TodayFn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today_fn = today_fn
+        self.basket: invoicing.BasketRow | None = None
+        self.member_id: int | None = None
+        self.dialog: QDialog | None = None  # the last dialog opened, for tests
+        self.payment_dialog: PaymentDialog | None = None
+        self.issued_dialog: InvoiceIssuedDialog | None = None
+
+        splitter = QSplitter()
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 6, 0, 0)
+        outer.addWidget(splitter)
+
+        # --- who ---------------------------------------------------------------------
+        left = QWidget()
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(0, 0, 6, 0)
+        find_label = QLabel(self.tr("&Member:"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Type a name, a member number or a town"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Find a member"))
+        find_label.setBuddy(self.search)
+        self.results = QListWidget()
+        self.results.setAccessibleName(self.tr("Matching members"))
+        self.search.installEventFilter(ArrowKeysToList(self.results))
+        self.search.textChanged.connect(self._search)
+        self.search.returnPressed.connect(self.open_selected)
+        self.results.itemActivated.connect(lambda _item: self.open_selected())
+        self.open_button = QPushButton(self.tr("&Open the basket"))
+        self.open_button.setAccessibleName(self.tr("Open the basket"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.anonymous_button = QPushButton(self.tr("Wal&k-in visitor"))
+        self.anonymous_button.setAccessibleName(self.tr("Walk-in visitor"))
+        self.anonymous_button.setToolTip(self.tr("A sale to a visitor who is not a member"))
+        self.anonymous_button.clicked.connect(lambda: self.open_for(None))
+        left_lay.addWidget(find_label)
+        left_lay.addWidget(self.search)
+        left_lay.addWidget(self.results, 1)
+        left_lay.addWidget(self.open_button)
+        left_lay.addWidget(self.anonymous_button)
+        collect_label = QLabel(self.tr("&To collect (usages not yet paid):"))
+        self.collect_list = QListWidget()
+        self.collect_list.setAccessibleName(self.tr("Members with usages to collect"))
+        self.collect_list.setMaximumHeight(180)
+        self.collect_list.itemActivated.connect(self._collect_listed)
+        collect_label.setBuddy(self.collect_list)
+        left_lay.addWidget(collect_label)
+        left_lay.addWidget(self.collect_list)
+        open_label = QLabel(self.tr("Open baskets:"))
+        self.open_list = QListWidget()
+        self.open_list.setAccessibleName(self.tr("Open baskets"))
+        self.open_list.setMaximumHeight(140)
+        self.open_list.itemActivated.connect(self._open_listed)
+        open_label.setBuddy(self.open_list)
+        left_lay.addWidget(open_label)
+        left_lay.addWidget(self.open_list)
+        left.setMinimumWidth(320)
+        splitter.addWidget(left)
+
+        # --- basket ------------------------------------------------------------------
+        right = QGroupBox(self.tr("Basket"))
+        lay = QVBoxLayout(right)
+        self.who = QLabel(self.tr("Choose a member, or a walk-in visitor."))
+        self.who.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        self.who.setWordWrap(True)
+        lay.addWidget(self.who)
+        self.wallet = QLabel()
+        self.wallet.setStyleSheet(MUTED_STYLE)
+        lay.addWidget(self.wallet)
+        self.table = make_table(
+            self.tr("Basket lines"),
+            [
+                self.tr("Designation"),
+                self.tr("Quantity"),
+                self.tr("Unit price incl. VAT"),
+                self.tr("Discount"),
+                self.tr("Total"),
+            ],
+        )
+        self.table.horizontalHeader().setSectionResizeMode(
+            0, self.table.horizontalHeader().ResizeMode.Stretch
+        )
+        self.table.doubleClicked.connect(lambda _i: self.edit_line())
+        lay.addWidget(self.table, 1)
+
+        add_row = QHBoxLayout()
+        line_row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (
+            ("membership", self.tr("Mem&bership…"), self.add_membership),
+            ("pack", self.tr("&Pack…"), self.add_pack),
+            ("wallet", self.tr("&Wallet top-up…"), self.add_wallet),
+            ("free", self.tr("&Free line…"), self.add_free),
+            ("edit", self.tr("C&hange the line…"), self.edit_line),
+            ("remove", self.tr("&Remove the line"), self.remove_line),
+            ("cancel", self.tr("Cancel the basket"), self.cancel_basket),
+        ):
+            button = QPushButton(text)
+            button.setAccessibleName(text.replace("&", "").rstrip("…"))
+            button.clicked.connect(slot)
+            row = add_row if key in ("membership", "pack", "wallet", "free") else line_row
+            row.addWidget(button)
+            self.buttons[key] = button
+        add_row.addStretch(1)
+        line_row.addStretch(1)
+        lay.addLayout(add_row)
+        lay.addLayout(line_row)
+        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.remove_line)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.activated.connect(lambda _i: self.edit_line())
+
+        bottom = QHBoxLayout()
+        self.total = QLabel()
+        self.total.setStyleSheet(TOTAL_STYLE)
+        self.total.setAccessibleName(self.tr("Basket total"))
+        bottom.addWidget(self.total, 1)
+        self.pay_button = QPushButton(self.tr("Take payment… (F9)"))
+        self.pay_button.setAccessibleName(self.tr("Take payment"))
+        self.pay_button.setStyleSheet("font-size: 12pt; padding: 6px 18px;")
+        self.pay_button.clicked.connect(self.take_payment)
+        bottom.addWidget(self.pay_button)
+        lay.addLayout(bottom)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([340, 900])
+        QShortcut(QKeySequence(Qt.Key.Key_F9), self, activated=self.take_payment)
+
+        self._search("")
+        self.show_basket()
+
+    # --- finding the member ------------------------------------------------------------
+
+    def _search(self, text: str) -> None:
+        self.results.clear()
+        for m in member_service.search_members(self.ctx.db, text, limit=MEMBER_RESULTS):
+            parts = [m.display_name, m.number, m.city]
+            item = QListWidgetItem(" · ".join(p for p in parts if p))
+            item.setData(Qt.ItemDataRole.UserRole, m.id)
+            self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def selected_member(self) -> int | None:
+        item = self.results.currentItem()
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+    def open_selected(self) -> None:
+        member_id = self.selected_member()
+        if member_id is not None:
+            self.open_for(member_id)
+
+    def _collect_listed(self, item: QListWidgetItem) -> None:
+        self.open_for(item.data(Qt.ItemDataRole.UserRole))
+
+    def _open_listed(self, item: QListWidgetItem) -> None:
+        self.show_basket(item.data(Qt.ItemDataRole.UserRole))
+
+    def open_for(self, member_id: int | None) -> None:
+        """Open (or take up again) the basket of a member, or a new one for a walk-in."""
+        try:
+            basket_id = invoicing.open_basket(self.ctx.db, self.ctx.operator_id, member_id)
+        except DomainError as err:
+            show_error(self, err)
+            return
+        self.ctx.notify("basket", [basket_id])
+        self.show_basket(basket_id)
+        self.table.setFocus()
+
+    # --- showing the basket ------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.collect_list.clear()
+        for row in invoicing.to_collect(self.ctx.db):
+            text = self.tr("{name} — {count} usage(s), {amount} (last: {day})").format(
+                name=row.name,
+                count=formatting.number(row.usages),
+                amount=formatting.money(row.charged_cents),
+                day=formatting.short_date(row.last_day),
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, row.member_id)
+            self.collect_list.addItem(item)
+        self.open_list.clear()
+        for b in invoicing.open_baskets(self.ctx.db):
+            name = b.member_name or self.tr("Walk-in visitor")
+            item = QListWidgetItem(f"{name} — {formatting.money(b.total_cents)}")
+            item.setData(Qt.ItemDataRole.UserRole, b.id)
+            self.open_list.addItem(item)
+        self.show_basket(self.basket.id if self.basket else None)
+
+    def show_basket(self, basket_id: int | None = None) -> None:
+        basket = invoicing.get_basket(self.ctx.db, basket_id) if basket_id else None
+        if basket is not None and basket.status != "open":
+            basket = None
+        self.basket = basket
+        has = basket is not None
+        for button in self.buttons.values():
+            button.setEnabled(has)
+        self.pay_button.setEnabled(has and bool(basket.lines))
+        if basket is None:
+            self.who.setText(self.tr("Choose a member, or a walk-in visitor."))
+            self.wallet.clear()
+            fill_table(self.table, [])
+            self.total.setText("")
+            return
+        member = basket.member_id is not None
+        self.buttons["membership"].setEnabled(member)
+        self.buttons["wallet"].setEnabled(member)
+        self.who.setText(basket.member_name if member else self.tr("Walk-in visitor"))
+        self.wallet.setText(
+            self.tr("Wallet: {amount}").format(amount=formatting.money(basket.wallet_balance_cents))
+            if member
+            else ""
+        )
+        rows = []
+        for line in basket.lines:
+            tip = line.detail or ""
+            rows.append(
+                [
+                    cell(line.designation, tip=tip, data=line.id),
+                    cell(quantity_text(line.quantity_milli, line.unit), right=True, tip=tip),
+                    money_cell(line.unit_price_cents, tip),
+                    money_cell(line.discount_cents, tip) if line.discount_cents else cell(""),
+                    money_cell(line.total_cents, tip),
+                ]
+            )
+        fill_table(self.table, rows)
+        if rows:
+            self.table.selectRow(0)
+        text = self.tr("Total: {amount}").format(amount=formatting.money(basket.total_cents))
+        if basket.list_cents > basket.total_cents:
+            text += "  " + self.tr("(instead of {amount})").format(
+                amount=formatting.money(basket.list_cents)
+            )
+        self.total.setText(text)
+
+    def current_line(self) -> invoicing.BasketLineRow | None:
+        line_id = row_data(self.table)
+        if self.basket is None or line_id is None:
+            return None
+        return next((line for line in self.basket.lines if line.id == line_id), None)
+
+    def _changed(self) -> None:
+        if self.basket is not None:
+            self.ctx.notify("basket", [self.basket.id])
+        self.refresh()
+
+    # --- adding and changing lines -----------------------------------------------------
+
+    def _run(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.accepted.connect(self._changed)
+        dialog.open()
+
+    def add_membership(self) -> None:
+        if self.basket and self.basket.member_id is not None:
+            self._run(
+                MembershipLineDialog(
+                    self.ctx, self.basket.id, self.basket.member_id, self.today_fn(), self
+                )
+            )
+
+    def add_pack(self) -> None:
+        if self.basket:
+            self._run(PackLineDialog(self.ctx, self.basket.id, self))
+
+    def add_wallet(self) -> None:
+        if self.basket and self.basket.member_id is not None:
+            self._run(
+                WalletTopupDialog(self.ctx, self.basket.id, self.basket.wallet_balance_cents, self)
+            )
+
+    def add_free(self) -> None:
+        if self.basket:
+            self._run(FreeLineDialog(self.ctx, self.basket.id, self))
+
+    def edit_line(self) -> None:
+        line = self.current_line()
+        if line is not None:
+            self._run(EditLineDialog(self.ctx, line, self))
+
+    def remove_line(self) -> None:
+        line = self.current_line()
+        if line is None:
+            return
+        if not confirm(
+            self,
+            self.tr("Remove the line"),
+            self.tr("Remove “{name}” from the basket?").format(name=line.designation),
+            self.tr("Remove"),
+        ):
+            return
+        try:
+            invoicing.remove_line(self.ctx.db, self.ctx.operator_id, line.id)
+        except DomainError as err:
+            show_error(self, err)
+        self._changed()
+
+    def cancel_basket(self) -> None:
+        if self.basket is None:
+            return
+        if not confirm(
+            self,
+            self.tr("Cancel the basket"),
+            self.tr("Cancel this basket and every line in it? Unbilled usages stay to be billed."),
+            self.tr("Cancel the basket"),
+        ):
+            return
+        basket_id = self.basket.id
+        try:
+            invoicing.cancel_basket(self.ctx.db, self.ctx.operator_id, basket_id)
+        except DomainError as err:
+            show_error(self, err)
+        self.basket = None
+        self.ctx.notify("basket", [basket_id])
+        self.refresh()
+
+    # --- payment -----------------------------------------------------------------------
+
+    def take_payment(self) -> PaymentDialog | None:
+        basket = self.basket
+        if basket is None or not basket.lines:
+            return None
+        member = basket.member_id is not None
+
+        def validate(payments: list[invoicing.PaymentInput]) -> int:
+            return invoicing.validate_basket(self.ctx.db, self.ctx.operator_id, basket.id, payments)
+
+        dialog = PaymentDialog(
+            self.ctx,
+            title=self.tr("Take payment"),
+            heading=basket.member_name if member else self.tr("Walk-in visitor"),
+            due_cents=basket.total_cents,
+            submit_fn=validate,
+            wallet_balance_cents=basket.wallet_balance_cents if member else None,
+            methods=None if member else [m for m in _ANONYMOUS_METHODS],
+            parent=self,
+        )
+        self.payment_dialog = dialog
+        dialog.accepted.connect(lambda: self._paid(dialog))
+        dialog.open()
+        return dialog
+
+    def _paid(self, dialog: PaymentDialog) -> None:
+        invoice_id = dialog.result_id
+        change = sum(line.change_cents() or 0 for line in dialog.lines)
+        self.ctx.notify("invoice", [invoice_id] if invoice_id else [])
+        self.basket = None
+        self.refresh()
+        if invoice_id is not None:
+            self.issued_dialog = InvoiceIssuedDialog(self.ctx, invoice_id, change, self)
+            self.issued_dialog.open()
+
+
+_ANONYMOUS_METHODS = ("cash", "card", "cheque", "transfer", "pass_numerique")

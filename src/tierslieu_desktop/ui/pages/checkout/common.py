@@ -1,0 +1,140 @@
+"""Small pieces shared by the tabs of the Caisse & factures page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from tierslieu_desktop.i18n import formatting
+
+MUTED_STYLE = "color: #53626d;"
+TOTAL_STYLE = "font-size: 14pt; font-weight: 600; color: #1f3a4d;"
+
+
+def payment_methods() -> dict[str, str]:
+    """Payment method code → French label, in the order offered at the desk."""
+    return {
+        "cash": QCoreApplication.translate("CheckoutLabels", "Cash"),
+        "card": QCoreApplication.translate("CheckoutLabels", "Card"),
+        "cheque": QCoreApplication.translate("CheckoutLabels", "Cheque"),
+        "transfer": QCoreApplication.translate("CheckoutLabels", "Bank transfer"),
+        "pass_numerique": QCoreApplication.translate("CheckoutLabels", "Pass numérique"),
+        "wallet": QCoreApplication.translate("CheckoutLabels", "Wallet"),
+        "mandate": QCoreApplication.translate("CheckoutLabels", "Administrative mandate"),
+    }
+
+
+def document_kinds() -> dict[str, str]:
+    return {
+        "invoice": QCoreApplication.translate("CheckoutLabels", "Invoice"),
+        "credit_note": QCoreApplication.translate("CheckoutLabels", "Credit note"),
+    }
+
+
+def closing_kinds() -> dict[str, str]:
+    return {
+        "day": QCoreApplication.translate("CheckoutLabels", "Day"),
+        "month": QCoreApplication.translate("CheckoutLabels", "Month"),
+        "year": QCoreApplication.translate("CheckoutLabels", "Year"),
+    }
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def save_path(parent: QWidget | None, title: str, name: str, filters: str) -> str:
+    """Ask where to save a file ("" when cancelled). One function, so tests can answer."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, name, filters)
+    return path
+
+
+def make_table(name: str, headers: Sequence[str], *, stretch: int | None = None) -> QTableWidget:
+    """A read-only table that selects whole rows, named for screen readers."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setAccessibleName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(26)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(False)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def cell(text: str, *, right: bool = False, tip: str = "", data: object = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if tip:
+        item.setToolTip(tip)
+    if data is not None:
+        item.setData(Qt.ItemDataRole.UserRole, data)
+    return item
+
+
+def money_cell(cents: int | None, tip: str = "") -> QTableWidgetItem:
+    return cell(formatting.money(cents), right=True, tip=tip)
+
+
+def fill_table(table: QTableWidget, rows: Sequence[Sequence[QTableWidgetItem]]) -> None:
+    table.setRowCount(0)
+    table.setRowCount(len(rows))
+    for r, items in enumerate(rows):
+        for c, item in enumerate(items):
+            table.setItem(r, c, item)
+
+
+def row_data(table: QTableWidget) -> object:
+    """The UserRole data of the first cell of the selected row (None when nothing)."""
+    row = table.currentRow()
+    item = table.item(row, 0) if row >= 0 else None
+    return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+
+def table_texts(table: QTableWidget) -> list[list[str]]:
+    """Every cell as shown, for tests."""
+    return [
+        [table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+
+
+def quantity_text(quantity_milli: int, unit: str = "") -> str:
+    value = formatting.number(Decimal(quantity_milli) / 1000)
+    return f"{value} {unit}".strip()
+
+
+def pdf():  # type: ignore[no-untyped-def]
+    """The PDF writers, imported when first needed (ReportLab is slow to load)."""
+    from tierslieu_desktop.services import invoice_pdf
+
+    return invoice_pdf
+
+
+def structure_logo(ctx) -> bytes | None:  # type: ignore[no-untyped-def]
+    """The lab's logo, printed at the top of its invoices and reminders."""
+    from tierslieu_desktop.services.structure import get_structure
+
+    return get_structure(ctx.db).logo

@@ -1,0 +1,387 @@
+"""Impayés (unpaid invoices with their age, and a reminder PDF for a buyer),
+Facturation mensuelle (members invoiced once a month, in a cancellable batch) and
+Clôtures (closing a day, a month or a year, and exporting its archive)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.services import invoicing, ledger
+from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.errors import show_error
+from tierslieu_desktop.ui.pages.checkout.common import (
+    MUTED_STYLE,
+    TOTAL_STYLE,
+    cell,
+    closing_kinds,
+    fill_table,
+    from_qdate,
+    make_table,
+    money_cell,
+    pdf,
+    row_data,
+    save_path,
+    structure_logo,
+    to_qdate,
+)
+from tierslieu_desktop.ui.widgets.confirm import confirm
+
+TodayFn = Callable[[], date]
+
+
+def _button(text: str, slot: Callable[[], object]) -> QPushButton:
+    button = QPushButton(text)
+    button.setAccessibleName(text.replace("&", "").rstrip("…"))
+    button.clicked.connect(slot)
+    return button
+
+
+class UnpaidTab(QWidget):
+    def __init__(self, ctx: AppContext, today_fn: TodayFn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today_fn = today_fn
+        self.rows: list[invoicing.UnpaidRow] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 6, 0, 0)
+        self.table = make_table(
+            self.tr("Unpaid invoices"),
+            [
+                self.tr("Number"),
+                self.tr("Buyer"),
+                self.tr("Issued on"),
+                self.tr("Due"),
+                self.tr("Age (days)"),
+                self.tr("Overdue (days)"),
+                self.tr("Total incl. VAT"),
+                self.tr("Left to pay"),
+            ],
+            stretch=1,
+        )
+        outer.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        self.total = QLabel()
+        self.total.setStyleSheet(TOTAL_STYLE)
+        bottom.addWidget(self.total, 1)
+        self.reminder_button = _button(self.tr("&Reminder PDF…"), self.save_reminder)
+        self.reminder_button.setToolTip(
+            self.tr("A reminder letter listing every unpaid invoice of the selected buyer")
+        )
+        bottom.addWidget(self.reminder_button)
+        outer.addLayout(bottom)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.rows = invoicing.unpaid(self.ctx.db, self.today_fn())
+        rows = []
+        for r in self.rows:
+            late = r.overdue_days > 0
+            overdue = cell(str(r.overdue_days) if late else "", right=True)
+            if late:
+                overdue.setForeground(Qt.GlobalColor.darkRed)
+            rows.append(
+                [
+                    cell(r.number, data=r.invoice_id),
+                    cell(r.buyer_name),
+                    cell(formatting.short_date(r.issued_at.date())),
+                    cell(formatting.short_date(r.due_date)),
+                    cell(str(r.age_days), right=True),
+                    overdue,
+                    money_cell(r.total_incl_cents),
+                    money_cell(r.balance_cents),
+                ]
+            )
+        fill_table(self.table, rows)
+        if rows:
+            self.table.selectRow(0)
+        self.total.setText(
+            self.tr("{count} unpaid, {amount} to collect").format(
+                count=len(self.rows),
+                amount=formatting.money(sum(r.balance_cents for r in self.rows)),
+            )
+        )
+        self.reminder_button.setEnabled(bool(rows))
+
+    def save_reminder(self) -> str:
+        invoice_id = row_data(self.table)
+        chosen = next((r for r in self.rows if r.invoice_id == invoice_id), None)
+        if chosen is None:
+            return ""
+        rows = [
+            r
+            for r in self.rows
+            if (r.member_id is not None and r.member_id == chosen.member_id)
+            or r.invoice_id == chosen.invoice_id
+        ]
+        doc = invoicing.get_invoice(self.ctx.db, chosen.invoice_id)
+        path = save_path(
+            self,
+            self.tr("Save the reminder"),
+            self.tr("reminder-{name}.pdf").format(name=chosen.buyer_name.replace(" ", "-")),
+            self.tr("PDF (*.pdf)"),
+        )
+        if path:
+            data = pdf().render_reminder(
+                rows, doc.buyer, doc.seller, self.today_fn(), logo=structure_logo(self.ctx)
+            )
+            Path(path).write_bytes(data)
+        return path
+
+
+class MonthlyTab(QWidget):
+    def __init__(self, ctx: AppContext, today_fn: TodayFn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today_fn = today_fn
+        self.last_result: invoicing.BatchResult | None = None
+        self.progress: QProgressDialog | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 6, 0, 0)
+        row = QHBoxLayout()
+        label = QLabel(self.tr("&Month:"))
+        today = today_fn()
+        previous = (
+            date(today.year - 1, 12, 1)
+            if today.month == 1
+            else date(today.year, today.month - 1, 1)
+        )
+        self.month = QDateEdit(to_qdate(previous))
+        self.month.setDisplayFormat("MM/yyyy")
+        self.month.setAccessibleName(self.tr("Month to invoice"))
+        label.setBuddy(self.month)
+        self.month.dateChanged.connect(self.refresh)
+        row.addWidget(label)
+        row.addWidget(self.month)
+        row.addStretch(1)
+        outer.addLayout(row)
+        note = QLabel(
+            self.tr(
+                "Members invoiced monthly with usages not yet billed in that month. "
+                "One invoice per member; stopping keeps the invoices already issued."
+            )
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet(MUTED_STYLE)
+        outer.addWidget(note)
+        self.table = make_table(
+            self.tr("Members to invoice"),
+            [self.tr("Member"), self.tr("Usages"), self.tr("Total incl. VAT")],
+            stretch=0,
+        )
+        outer.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        self.summary = QLabel()
+        self.summary.setStyleSheet(TOTAL_STYLE)
+        bottom.addWidget(self.summary, 1)
+        self.run_button = _button(self.tr("&Invoice"), self.run)
+        bottom.addWidget(self.run_button)
+        outer.addLayout(bottom)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        outer.addWidget(self.result)
+        self.refresh()
+
+    def chosen_month(self) -> date:
+        d = from_qdate(self.month.date())
+        return d.replace(day=1)
+
+    def refresh(self) -> None:
+        rows = invoicing.monthly_candidates(self.ctx.db, self.chosen_month())
+        fill_table(
+            self.table,
+            [
+                [cell(name, data=member_id), cell(str(usages), right=True), money_cell(total)]
+                for member_id, name, usages, total in rows
+            ],
+        )
+        self.summary.setText(
+            self.tr("{count} member(s), {amount}").format(
+                count=len(rows), amount=formatting.money(sum(r[3] for r in rows))
+            )
+        )
+        self.run_button.setEnabled(bool(rows))
+
+    def run(self) -> invoicing.BatchResult | None:
+        count = self.table.rowCount()
+        if not count or not confirm(
+            self,
+            self.tr("Monthly invoicing"),
+            self.tr(
+                "Issue {count} invoice(s) for {month}? Issued invoices cannot be changed."
+            ).format(count=count, month=self.month.date().toString("MM/yyyy")),
+            self.tr("Invoice"),
+        ):
+            return None
+        self.progress = QProgressDialog(
+            self.tr("Issuing the invoices…"), self.tr("Stop"), 0, count, self
+        )
+        self.progress.setWindowTitle(self.tr("Monthly invoicing"))
+        self.progress.setAccessibleName(self.tr("Monthly invoicing progress"))
+        stop = QPushButton(self.tr("Stop"))
+        stop.setAccessibleName(self.tr("Stop"))
+        self.progress.setCancelButton(stop)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.setValue(0)
+
+        def progress(done: int, total: int) -> bool:
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
+            QCoreApplication.processEvents()
+            return not self.progress.wasCanceled()
+
+        try:
+            result = invoicing.invoice_month(
+                self.ctx.db, self.ctx.operator_id, self.chosen_month(), progress=progress
+            )
+        except DomainError as err:
+            self.progress.close()
+            show_error(self, err)
+            return None
+        self.progress.close()
+        self.last_result = result
+        text = self.tr("{count} invoice(s) issued.").format(count=len(result.invoice_ids))
+        if result.cancelled:
+            text += " " + self.tr("Stopped before the end: run it again for the rest.")
+        if result.skipped:
+            text += " " + self.tr("{count} member(s) skipped.").format(count=len(result.skipped))
+        self.result.setText(text)
+        self.ctx.notify("invoice", result.invoice_ids)
+        self.refresh()
+        return result
+
+
+class ClosingsTab(QWidget):
+    def __init__(self, ctx: AppContext, today_fn: TodayFn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today_fn = today_fn
+        self.rows: list[ledger.ClosingRow] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 6, 0, 0)
+        row = QHBoxLayout()
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Period to close"))
+        for code, label in closing_kinds().items():
+            self.kind.addItem(label, code)
+        self.start = QDateEdit(to_qdate(today_fn()))
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("dd/MM/yyyy")
+        self.start.setAccessibleName(self.tr("Day in the period"))
+        self.close_button = _button(self.tr("&Close the period…"), self.close_period)
+        self.export_button = _button(self.tr("&Export the archive…"), self.export_archive)
+        close_label = QLabel(self.tr("Close:"))
+        close_label.setBuddy(self.kind)
+        row.addWidget(close_label)
+        row.addWidget(self.kind)
+        row.addWidget(self.start)
+        row.addWidget(self.close_button)
+        row.addStretch(1)
+        row.addWidget(self.export_button)
+        outer.addLayout(row)
+        self.table = make_table(
+            self.tr("Closings"),
+            [
+                self.tr("Period"),
+                self.tr("From"),
+                self.tr("Until"),
+                self.tr("Closed at"),
+                self.tr("Total incl. VAT"),
+                self.tr("Perpetual total"),
+            ],
+            stretch=3,
+        )
+        outer.addWidget(self.table, 1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        outer.addWidget(self.message)
+        self.refresh()
+
+    def period_start(self) -> date:
+        d = from_qdate(self.start.date())
+        kind = self.kind.currentData()
+        if kind == "month":
+            return d.replace(day=1)
+        if kind == "year":
+            return date(d.year, 1, 1)
+        return d
+
+    def refresh(self) -> None:
+        self.rows = ledger.list_closings(self.ctx.db)
+        kinds = closing_kinds()
+        fill_table(
+            self.table,
+            [
+                [
+                    cell(kinds.get(r.kind, r.kind), data=r.id),
+                    cell(formatting.short_date(r.period_start)),
+                    cell(formatting.short_date(r.period_end)),
+                    cell(formatting.local_datetime(r.closed_at)),
+                    money_cell(r.total_incl_cents),
+                    money_cell(r.perpetual_total_cents),
+                ]
+                for r in self.rows
+            ],
+        )
+        if self.rows:
+            self.table.selectRow(0)
+        self.export_button.setEnabled(bool(self.rows))
+
+    def close_period(self) -> int | None:
+        kind = self.kind.currentData()
+        start = self.period_start()
+        if not confirm(
+            self,
+            self.tr("Close the period"),
+            self.tr(
+                "Close the {period} starting {day}? Nothing dated in it can be invoiced "
+                "or changed afterwards."
+            ).format(period=self.kind.currentText().lower(), day=formatting.short_date(start)),
+            self.tr("Close"),
+        ):
+            return None
+        try:
+            closing_id = ledger.close_period(self.ctx.db, self.ctx.operator_id, kind, start)
+        except DomainError as err:
+            show_error(self, err)
+            return None
+        self.message.setText(self.tr("Period closed."))
+        self.ctx.notify("closing", [closing_id])
+        self.refresh()
+        return closing_id
+
+    def export_archive(self) -> str:
+        closing_id = row_data(self.table)
+        if closing_id is None:
+            return ""
+        row = next(r for r in self.rows if r.id == closing_id)
+        path = save_path(
+            self,
+            self.tr("Export the archive"),
+            f"cloture-{row.kind}-{row.period_start.isoformat()}.zip",
+            self.tr("ZIP archive (*.zip)"),
+        )
+        if path:
+            try:
+                ledger.export_archive(self.ctx.db, closing_id, path)
+            except (DomainError, OSError) as err:
+                self.message.setText(str(err))
+                return ""
+            self.message.setText(self.tr("Archive saved: {path}").format(path=path))
+        return path

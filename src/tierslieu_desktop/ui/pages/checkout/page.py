@@ -1,0 +1,77 @@
+"""Caisse & factures: five tabs — Caisse, Factures, Impayés, Facturation mensuelle,
+Clôtures. Every tab refreshes when the app-wide ``changed`` signal names an invoice,
+a basket, a usage, a member or a closing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout
+
+from tierslieu_desktop.db.models import utcnow
+from tierslieu_desktop.domain.calendar import local_day_and_minute
+from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.pages.base import Page
+from tierslieu_desktop.ui.pages.checkout.basket_tab import BasketTab
+from tierslieu_desktop.ui.pages.checkout.invoices_tab import InvoicesTab
+from tierslieu_desktop.ui.pages.checkout.other_tabs import ClosingsTab, MonthlyTab, UnpaidTab
+
+REFRESH_ON = {"invoice", "basket", "usage", "member", "closing", "booking", "payment"}
+
+
+def local_today() -> date:
+    return local_day_and_minute(utcnow())[0]
+
+
+class CheckoutPage(Page):
+    def __init__(self, ctx: AppContext, today_fn: Callable[[], date] | None = None) -> None:
+        super().__init__(ctx)
+        self.today_fn = today_fn or local_today
+        lay = QVBoxLayout(self)
+        title = QLabel(self.tr("Checkout & invoices"))
+        title.setObjectName("pageTitle")
+        lay.addWidget(title)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Checkout tabs"))
+        self.basket = BasketTab(ctx, self.today_fn)
+        self.invoices = InvoicesTab(ctx, self.today_fn)
+        self.unpaid = UnpaidTab(ctx, self.today_fn)
+        self.monthly = MonthlyTab(ctx, self.today_fn)
+        self.closings = ClosingsTab(ctx, self.today_fn)
+        self.tabs.addTab(self.basket, self.tr("&Checkout"))
+        self.tabs.addTab(self.invoices, self.tr("&Invoices"))
+        self.tabs.addTab(self.unpaid, self.tr("&Unpaid"))
+        self.tabs.addTab(self.monthly, self.tr("&Monthly invoicing"))
+        self.tabs.addTab(self.closings, self.tr("C&losings"))
+        lay.addWidget(self.tabs)
+        self.tab_list = (self.basket, self.invoices, self.unpaid, self.monthly, self.closings)
+        # Nothing loaded yet: each tab fills itself the first time it is shown.
+        self._stale: set[int] = set(range(len(self.tab_list)))
+        ctx.changed.connect(self._on_changed)
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
+
+    def _on_changed(self, entity: str, _ids: list) -> None:
+        """Refresh the tab on screen now, the others when they are shown."""
+        if entity in REFRESH_ON:
+            self._stale = set(range(len(self.tab_list)))
+            if self.isVisible():
+                self._refresh_current()
+
+    def _refresh_current(self) -> None:
+        index = self.tabs.currentIndex()
+        if index in self._stale:
+            self._stale.discard(index)
+            self.tab_list[index].refresh()
+
+    def refresh(self) -> None:
+        self._stale.clear()
+        for tab in self.tab_list:
+            tab.refresh()
+
+    def activate(self) -> None:
+        if self._stale:
+            self._stale = set(range(len(self.tab_list)))
+            self._refresh_current()
+        if self.tabs.currentWidget() is self.basket:
+            self.basket.search.setFocus()
