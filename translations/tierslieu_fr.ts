@@ -61,6 +61,165 @@
     </message>
 </context>
 <context>
+    <name>BasketTab</name>
+    <message>
+        <source>&amp;Member:</source>
+        <translation>A&amp;dhérent :</translation>
+    </message>
+    <message>
+        <source>Type a name, a member number or a town</source>
+        <translation>Tapez un nom, un numéro d'adhérent ou une commune</translation>
+    </message>
+    <message>
+        <source>Find a member</source>
+        <translation>Chercher un adhérent</translation>
+    </message>
+    <message>
+        <source>Matching members</source>
+        <translation>Adhérents trouvés</translation>
+    </message>
+    <message>
+        <source>&amp;Open the basket</source>
+        <translation>&amp;Ouvrir le panier</translation>
+    </message>
+    <message>
+        <source>Open the basket</source>
+        <translation>Ouvrir le panier</translation>
+    </message>
+    <message>
+        <source>Wal&amp;k-in visitor</source>
+        <translation>Passage &amp;anonyme</translation>
+    </message>
+    <message>
+        <source>Walk-in visitor</source>
+        <translation>Passage anonyme</translation>
+    </message>
+    <message>
+        <source>A sale to a visitor who is not a member</source>
+        <translation>Une vente à un visiteur qui n'est pas adhérent</translation>
+    </message>
+    <message>
+        <source>&amp;To collect (usages not yet paid):</source>
+        <translation>À &amp;encaisser (passages non payés) :</translation>
+    </message>
+    <message>
+        <source>Members with usages to collect</source>
+        <translation>Adhérents ayant des passages à encaisser</translation>
+    </message>
+    <message>
+        <source>Open baskets:</source>
+        <translation>Paniers ouverts :</translation>
+    </message>
+    <message>
+        <source>Open baskets</source>
+        <translation>Paniers ouverts</translation>
+    </message>
+    <message>
+        <source>Basket</source>
+        <translation>Panier</translation>
+    </message>
+    <message>
+        <source>Choose a member, or a walk-in visitor.</source>
+        <translation>Choisissez un adhérent, ou un passage anonyme.</translation>
+    </message>
+    <message>
+        <source>Basket lines</source>
+        <translation>Lignes du panier</translation>
+    </message>
+    <message>
+        <source>Designation</source>
+        <translation>Désignation</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Unit price incl. VAT</source>
+        <translation>Prix unitaire TTC</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Remise</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Mem&amp;bership…</source>
+        <translation>Ad&amp;hésion…</translation>
+    </message>
+    <message>
+        <source>&amp;Pack…</source>
+        <translation>&amp;Forfait…</translation>
+    </message>
+    <message>
+        <source>&amp;Wallet top-up…</source>
+        <translation>Crédit &amp;porte-monnaie…</translation>
+    </message>
+    <message>
+        <source>&amp;Free line…</source>
+        <translation>Ligne &amp;libre…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange the line…</source>
+        <translation>&amp;Modifier la ligne…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the line</source>
+        <translation>&amp;Supprimer la ligne</translation>
+    </message>
+    <message>
+        <source>Cancel the basket</source>
+        <translation>Annuler le panier</translation>
+    </message>
+    <message>
+        <source>Basket total</source>
+        <translation>Total du panier</translation>
+    </message>
+    <message>
+        <source>Take payment… (F9)</source>
+        <translation>Encaisser… (F9)</translation>
+    </message>
+    <message>
+        <source>Take payment</source>
+        <translation>Encaisser</translation>
+    </message>
+    <message>
+        <source>{name} — {count} usage(s), {amount} (last: {day})</source>
+        <translation>{name} — {count} passage(s), {amount} (dernier : {day})</translation>
+    </message>
+    <message>
+        <source>Wallet: {amount}</source>
+        <translation>Porte-monnaie : {amount}</translation>
+    </message>
+    <message>
+        <source>Total: {amount}</source>
+        <translation>Total : {amount}</translation>
+    </message>
+    <message>
+        <source>(instead of {amount})</source>
+        <translation>(au lieu de {amount})</translation>
+    </message>
+    <message>
+        <source>Remove the line</source>
+        <translation>Supprimer la ligne</translation>
+    </message>
+    <message>
+        <source>Remove “{name}” from the basket?</source>
+        <translation>Retirer « {name} » du panier ?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Cancel this basket and every line in it? Unbilled usages stay to be billed.</source>
+        <translation>Annuler ce panier et toutes ses lignes ? Les utilisations non facturées restent à facturer.</translation>
+    </message>
+</context>
+<context>
     <name>BookingCalendar</name>
     <message>
         <source>{count} people</source>
@@ -666,6 +825,167 @@
     </message>
 </context>
 <context>
+    <name>CheckoutLabels</name>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte bancaire</translation>
+    </message>
+    <message>
+        <source>Cheque</source>
+        <translation>Chèque</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>Virement</translation>
+    </message>
+    <message>
+        <source>Pass numérique</source>
+        <translation>Pass numérique</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Porte-monnaie</translation>
+    </message>
+    <message>
+        <source>Administrative mandate</source>
+        <translation>Mandat administratif</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>Avoir</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutPage</name>
+    <message>
+        <source>Checkout &amp; invoices</source>
+        <translation>Caisse &amp; factures</translation>
+    </message>
+    <message>
+        <source>Checkout tabs</source>
+        <translation>Onglets de la caisse</translation>
+    </message>
+    <message>
+        <source>&amp;Checkout</source>
+        <translation>&amp;Caisse</translation>
+    </message>
+    <message>
+        <source>&amp;Invoices</source>
+        <translation>&amp;Factures</translation>
+    </message>
+    <message>
+        <source>&amp;Unpaid</source>
+        <translation>&amp;Impayés</translation>
+    </message>
+    <message>
+        <source>&amp;Monthly invoicing</source>
+        <translation>Facturation &amp;mensuelle</translation>
+    </message>
+    <message>
+        <source>C&amp;losings</source>
+        <translation>C&amp;lôtures</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingsTab</name>
+    <message>
+        <source>Period to close</source>
+        <translation>Période à clôturer</translation>
+    </message>
+    <message>
+        <source>Day in the period</source>
+        <translation>Jour de la période</translation>
+    </message>
+    <message>
+        <source>&amp;Close the period…</source>
+        <translation>&amp;Clôturer la période…</translation>
+    </message>
+    <message>
+        <source>&amp;Export the archive…</source>
+        <translation>&amp;Exporter l'archive…</translation>
+    </message>
+    <message>
+        <source>Close:</source>
+        <translation>Clôturer :</translation>
+    </message>
+    <message>
+        <source>Closings</source>
+        <translation>Clôtures</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>Clôturée le</translation>
+    </message>
+    <message>
+        <source>Total incl. VAT</source>
+        <translation>Total TTC</translation>
+    </message>
+    <message>
+        <source>Perpetual total</source>
+        <translation>Total perpétuel</translation>
+    </message>
+    <message>
+        <source>Close the period</source>
+        <translation>Clôturer la période</translation>
+    </message>
+    <message>
+        <source>Close the {period} starting {day}? Nothing dated in it can be invoiced or changed afterwards.</source>
+        <translation>Clôturer la période ({period}) commençant le {day} ? Plus rien de daté dans cette période ne pourra être facturé ni modifié.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Clôturer</translation>
+    </message>
+    <message>
+        <source>Period closed.</source>
+        <translation>Période clôturée.</translation>
+    </message>
+    <message>
+        <source>Export the archive</source>
+        <translation>Exporter l'archive</translation>
+    </message>
+    <message>
+        <source>ZIP archive (*.zip)</source>
+        <translation>Archive ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <source>Archive saved: {path}</source>
+        <translation>Archive enregistrée : {path}</translation>
+    </message>
+</context>
+<context>
     <name>ConsumablesTab</name>
     <message>
         <source>What members use on the machines, recorded at their departure. An archived consumable is no longer offered; past usages keep it.</source>
@@ -770,6 +1090,100 @@
     <message>
         <source>Archive “{name}”? It is no longer offered at the departure; past usages keep it.</source>
         <translation>Archiver « {name} » ? Il ne sera plus proposé au départ ; les passages déjà enregistrés le gardent.</translation>
+    </message>
+</context>
+<context>
+    <name>CreditNoteDialog</name>
+    <message>
+        <source>Credit note on {number}</source>
+        <translation>Avoir sur {number}</translation>
+    </message>
+    <message>
+        <source>The &amp;whole invoice</source>
+        <translation>&amp;Toute la facture</translation>
+    </message>
+    <message>
+        <source>&amp;Chosen lines</source>
+        <translation>&amp;Lignes choisies</translation>
+    </message>
+    <message>
+        <source>Credit the whole invoice</source>
+        <translation>Avoir sur toute la facture</translation>
+    </message>
+    <message>
+        <source>Credit chosen lines</source>
+        <translation>Avoir sur des lignes choisies</translation>
+    </message>
+    <message>
+        <source>Lines to credit</source>
+        <translation>Lignes à créditer</translation>
+    </message>
+    <message>
+        <source>Designation</source>
+        <translation>Désignation</translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation>Facturé</translation>
+    </message>
+    <message>
+        <source>Quantity to credit</source>
+        <translation>Quantité à créditer</translation>
+    </message>
+    <message>
+        <source>Quantity of {name} to credit</source>
+        <translation>Quantité de {name} à créditer</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+        <source>Re&amp;fund:</source>
+        <translation>Rem&amp;boursement :</translation>
+    </message>
+    <message>
+        <source>No refund (amount left to pay is reduced)</source>
+        <translation>Pas de remboursement (le reste à payer diminue)</translation>
+    </message>
+    <message>
+        <source>Refund &amp;amount (€):</source>
+        <translation>&amp;Montant remboursé (€) :</translation>
+    </message>
+    <message>
+        <source>&amp;Issue the credit note</source>
+        <translation>&amp;Émettre l'avoir</translation>
+    </message>
+    <message>
+        <source>Type how much of each line to credit.</source>
+        <translation>Indiquez la quantité à créditer sur chaque ligne.</translation>
+    </message>
+</context>
+<context>
+    <name>EditLineDialog</name>
+    <message>
+        <source>Change the line</source>
+        <translation>Modifier la ligne</translation>
+    </message>
+    <message>
+        <source>&amp;Designation:</source>
+        <translation>&amp;Désignation :</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity:</source>
+        <translation>&amp;Quantité :</translation>
+    </message>
+    <message>
+        <source>Unit &amp;price incl. VAT (€):</source>
+        <translation>&amp;Prix unitaire TTC (€) :</translation>
+    </message>
+    <message>
+        <source>&amp;Discount (€):</source>
+        <translation>&amp;Remise (€) :</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
     </message>
 </context>
 <context>
@@ -959,6 +1373,50 @@
         <translation>Le montant doit être supérieur à 0.</translation>
     </message>
     <message>
+        <source>Payment terms are between 0 (on receipt) and 60 days.</source>
+        <translation>Le délai de paiement va de 0 (à réception) à 60 jours.</translation>
+    </message>
+    <message>
+        <source>Choose a French VAT rate: 20 %, 10 %, 5.5 % or 2.1 %.</source>
+        <translation>Choisissez un taux de TVA français : 20 %, 10 %, 5,5 % ou 2,1 %.</translation>
+    </message>
+    <message>
+        <source>The pattern needs {counter} (or {counter:06}) and may only use {year}, {yy} and {month}.</source>
+        <translation>Le modèle doit contenir {counter} (ou {counter:06}) et ne peut utiliser que {year}, {yy} et {month}.</translation>
+    </message>
+    <message>
+        <source>The discount cannot be more than the line's amount.</source>
+        <translation>La remise ne peut pas dépasser le montant de la ligne.</translation>
+    </message>
+    <message>
+        <source>The quantity must be more than 0.</source>
+        <translation>La quantité doit être supérieure à 0.</translation>
+    </message>
+    <message>
+        <source>The price of a usage was fixed at check-out: give a discount instead.</source>
+        <translation>Le prix d'une utilisation a été figé à la sortie : accordez plutôt une remise.</translation>
+    </message>
+    <message>
+        <source>The quantity of this line cannot be changed.</source>
+        <translation>La quantité de cette ligne ne peut pas être modifiée.</translation>
+    </message>
+    <message>
+        <source>Choose a payment method from the list.</source>
+        <translation>Choisissez un moyen de paiement dans la liste.</translation>
+    </message>
+    <message>
+        <source>The cash handed over is less than the amount paid.</source>
+        <translation>Les espèces remises sont inférieures au montant payé.</translation>
+    </message>
+    <message>
+        <source>Number of vouchers × their value must equal the amount paid.</source>
+        <translation>Le nombre de chèques × leur valeur doit être égal au montant payé.</translation>
+    </message>
+    <message>
+        <source>Unknown numbering series.</source>
+        <translation>Série de numérotation inconnue.</translation>
+    </message>
+    <message>
         <source>Some fields are not valid: correct the fields marked in red.</source>
         <translation>Certains champs ne sont pas valides : corrigez les champs signalés en rouge.</translation>
     </message>
@@ -1081,6 +1539,70 @@
     <message>
         <source>The pack {name} is no longer sold.</source>
         <translation>Le forfait {name} n'est plus vendu.</translation>
+    </message>
+    <message>
+        <source>The period of {day} is closed: nothing can be issued into it any more.</source>
+        <translation>La période du {day} est clôturée : plus rien ne peut y être émis.</translation>
+    </message>
+    <message>
+        <source>The period from {start} to {end} is not over yet: it cannot be closed.</source>
+        <translation>La période du {start} au {end} n'est pas terminée : elle ne peut pas encore être clôturée.</translation>
+    </message>
+    <message>
+        <source>The period from {start} to {end} is already closed.</source>
+        <translation>La période du {start} au {end} est déjà clôturée.</translation>
+    </message>
+    <message>
+        <source>This basket has already been validated or cancelled.</source>
+        <translation>Ce panier a déjà été validé ou abandonné.</translation>
+    </message>
+    <message>
+        <source>The basket is empty: add a line before validating.</source>
+        <translation>Le panier est vide : ajoutez une ligne avant de valider.</translation>
+    </message>
+    <message>
+        <source>A membership, a pack, the wallet or a top-up need a member: choose the member first.</source>
+        <translation>Une adhésion, un carnet, le porte-monnaie ou un versement nécessitent un adhérent : choisissez d'abord l'adhérent.</translation>
+    </message>
+    <message>
+        <source>This usage is already invoiced or in another basket.</source>
+        <translation>Cette utilisation est déjà facturée ou dans un autre panier.</translation>
+    </message>
+    <message>
+        <source>This usage belongs to another member: it cannot go in this basket.</source>
+        <translation>Cette utilisation appartient à un autre adhérent : elle ne peut pas aller dans ce panier.</translation>
+    </message>
+    <message>
+        <source>This usage has not been checked out yet: it has no price.</source>
+        <translation>Cette utilisation n'a pas encore été clôturée : elle n'a pas de prix.</translation>
+    </message>
+    <message>
+        <source>The payments are more than what is left to pay.</source>
+        <translation>Les paiements dépassent ce qui reste à payer.</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is already paid.</source>
+        <translation>La facture {number} est déjà payée.</translation>
+    </message>
+    <message>
+        <source>{number} is a credit note, not an invoice.</source>
+        <translation>{number} est un avoir, pas une facture.</translation>
+    </message>
+    <message>
+        <source>This is more than what is left to credit on invoice {number}.</source>
+        <translation>C'est plus que ce qui reste à créditer sur la facture {number}.</translation>
+    </message>
+    <message>
+        <source>The refund cannot be more than the credit note nor than what was paid beyond what is still due.</source>
+        <translation>Le remboursement ne peut dépasser ni l'avoir ni ce qui a été payé au-delà de ce qui reste dû.</translation>
+    </message>
+    <message>
+        <source>Enter the structure's name and address (Settings → Structure) before invoicing.</source>
+        <translation>Saisissez le nom et l'adresse de la structure (Paramètres → Structure) avant de facturer.</translation>
+    </message>
+    <message>
+        <source>Number {number} is already used: change the numbering pattern (Settings).</source>
+        <translation>Le numéro {number} est déjà utilisé : changez le modèle de numérotation (Paramètres).</translation>
     </message>
     <message>
         <source>The action could not be completed ({code}).</source>
@@ -1234,6 +1756,37 @@
     <message>
         <source>Edit the selected fee</source>
         <translation>Modifier la cotisation sélectionnée</translation>
+    </message>
+</context>
+<context>
+    <name>FreeLineDialog</name>
+    <message>
+        <source>Free line</source>
+        <translation>Ligne libre</translation>
+    </message>
+    <message>
+        <source>&amp;Designation:</source>
+        <translation>&amp;Désignation :</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity:</source>
+        <translation>&amp;Quantité :</translation>
+    </message>
+    <message>
+        <source>U&amp;nit:</source>
+        <translation>U&amp;nité :</translation>
+    </message>
+    <message>
+        <source>piece</source>
+        <translation>pièce</translation>
+    </message>
+    <message>
+        <source>Unit &amp;price incl. VAT (€):</source>
+        <translation>&amp;Prix unitaire TTC (€) :</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the basket</source>
+        <translation>&amp;Ajouter au panier</translation>
     </message>
 </context>
 <context>
@@ -1467,6 +2020,226 @@
     <message>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceDetail</name>
+    <message>
+        <source>Issued on</source>
+        <translation>Émise le</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Credits invoice</source>
+        <translation>Avoir sur la facture</translation>
+    </message>
+    <message>
+        <source>Designation</source>
+        <translation>Désignation</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>TVA</translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation>base</translation>
+    </message>
+    <message>
+        <source>Total excl. VAT</source>
+        <translation>Total HT</translation>
+    </message>
+    <message>
+        <source>Total incl. VAT</source>
+        <translation>Total TTC</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <source>Credit notes</source>
+        <translation>Avoirs</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Reste dû</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceIssuedDialog</name>
+    <message>
+        <source>Invoice issued</source>
+        <translation>Facture émise</translation>
+    </message>
+    <message>
+        <source>Invoice {number} issued: {total}.</source>
+        <translation>Facture {number} émise : {total}.</translation>
+    </message>
+    <message>
+        <source>Still to be paid: {amount}.</source>
+        <translation>Reste à payer : {amount}.</translation>
+    </message>
+    <message>
+        <source>Change to give back: {amount}</source>
+        <translation>Monnaie à rendre : {amount}</translation>
+    </message>
+    <message>
+        <source>&amp;Print the ticket</source>
+        <translation>&amp;Imprimer le ticket</translation>
+    </message>
+    <message>
+        <source>&amp;Save the invoice PDF…</source>
+        <translation>&amp;Enregistrer la facture PDF…</translation>
+    </message>
+    <message>
+        <source>Save the invoice</source>
+        <translation>Enregistrer la facture</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesTab</name>
+    <message>
+        <source>Number or buyer</source>
+        <translation>Numéro ou client</translation>
+    </message>
+    <message>
+        <source>Search invoices by number or buyer</source>
+        <translation>Chercher une facture par numéro ou client</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Kind of document</source>
+        <translation>Type de document</translation>
+    </message>
+    <message>
+        <source>Invoices and credit notes</source>
+        <translation>Factures et avoirs</translation>
+    </message>
+    <message>
+        <source>&amp;Unpaid only</source>
+        <translation>&amp;Impayées seulement</translation>
+    </message>
+    <message>
+        <source>Unpaid only</source>
+        <translation>Impayées seulement</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Total incl. VAT</source>
+        <translation>Total TTC</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Reste dû</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Document detail</source>
+        <translation>Détail du document</translation>
+    </message>
+    <message>
+        <source>Add a &amp;payment…</source>
+        <translation>Ajouter un &amp;paiement…</translation>
+    </message>
+    <message>
+        <source>Make a credit &amp;note…</source>
+        <translation>Faire un &amp;avoir…</translation>
+    </message>
+    <message>
+        <source>P&amp;DF…</source>
+        <translation>P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Factur-&amp;X…</source>
+        <translation>Factur-&amp;X…</translation>
+    </message>
+    <message>
+        <source>&amp;Ticket…</source>
+        <translation>&amp;Ticket…</translation>
+    </message>
+    <message>
+        <source>{count} document(s)</source>
+        <translation>{count} document(s)</translation>
+    </message>
+    <message>
+        <source>Add a payment</source>
+        <translation>Ajouter un paiement</translation>
+    </message>
+    <message>
+        <source>{number} — {buyer}</source>
+        <translation>{number} — {buyer}</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the PDF</source>
+        <translation>Enregistrer le PDF</translation>
+    </message>
+    <message>
+        <source>Save the Factur-X PDF</source>
+        <translation>Enregistrer le PDF Factur-X</translation>
+    </message>
+    <message>
+        <source>Save the ticket</source>
+        <translation>Enregistrer le ticket</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicingTab</name>
+    <message>
+        <source>Invoices and credit notes are numbered in two continuous series, without gaps or duplicates. A new pattern applies to documents issued from now on; the patterns used before stay in the history.</source>
+        <translation>Les factures et les avoirs sont numérotés en deux séries continues, sans trou ni doublon. Un nouveau modèle s'applique aux documents émis à partir de maintenant ; les modèles utilisés avant restent dans l'historique.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tokens&lt;/b&gt;: &lt;tt&gt;{year}&lt;/tt&gt; the year (2026), &lt;tt&gt;{yy}&lt;/tt&gt; the year on two digits (26), &lt;tt&gt;{month}&lt;/tt&gt; the month (03), &lt;tt&gt;{counter}&lt;/tt&gt; the counter (124), &lt;tt&gt;{counter:06}&lt;/tt&gt; the counter on 6 digits (000124). The counter starts again at 1 every month with &lt;tt&gt;{month}&lt;/tt&gt; (which needs the year too), every year with &lt;tt&gt;{year}&lt;/tt&gt; or &lt;tt&gt;{yy}&lt;/tt&gt;, never otherwise. Any other text (letters, digits, dashes) is kept as it is; no spaces.</source>
+        <translation>&lt;b&gt;Jetons&lt;/b&gt; : &lt;tt&gt;{year}&lt;/tt&gt; l'année (2026), &lt;tt&gt;{yy}&lt;/tt&gt; l'année sur deux chiffres (26), &lt;tt&gt;{month}&lt;/tt&gt; le mois (03), &lt;tt&gt;{counter}&lt;/tt&gt; le compteur (124), &lt;tt&gt;{counter:06}&lt;/tt&gt; le compteur sur 6 chiffres (000124). Le compteur repart à 1 chaque mois avec &lt;tt&gt;{month}&lt;/tt&gt; (qui demande aussi l'année), chaque année avec &lt;tt&gt;{year}&lt;/tt&gt; ou &lt;tt&gt;{yy}&lt;/tt&gt;, jamais sinon. Tout autre texte (lettres, chiffres, tirets) est repris tel quel ; pas d'espace.</translation>
     </message>
 </context>
 <context>
@@ -2150,10 +2923,6 @@
         <translation>Paramètres</translation>
     </message>
     <message>
-        <source>The front-desk basket will come here: unbilled usages, consumables and memberships, payments by cash, cheque, card, transfer or Pass numérique, invoices and credit notes that can never be altered once issued.</source>
-        <translation>Le panier de l'accueil arrivera ici : utilisations non facturées, consommables et adhésions, encaissements en espèces, chèque, carte, virement ou Pass numérique, factures et avoirs qui ne peuvent plus être modifiés une fois émis.</translation>
-    </message>
-    <message>
         <source>The public/private balance of the lab will come here: own revenue against subsidies by funder, in-kind contributions, expenses, cost per machine hour and a tariff simulator.</source>
         <translation>L'équilibre public/privé du lieu arrivera ici : recettes propres face aux subventions par financeur, contributions en nature, charges, coût de l'heure machine et simulateur de tarifs.</translation>
     </message>
@@ -2555,6 +3324,34 @@
         <translation>14 chiffres</translation>
     </message>
     <message>
+        <source>VAT number:</source>
+        <translation>N° de TVA :</translation>
+    </message>
+    <message>
+        <source>e.g. FR40303265045 (if any)</source>
+        <translation>ex. FR40303265045 (s'il y en a un)</translation>
+    </message>
+    <message>
+        <source>Chorus Pro service code:</source>
+        <translation>Code service Chorus Pro :</translation>
+    </message>
+    <message>
+        <source>given by the public body (optional)</source>
+        <translation>donné par l'organisme public (facultatif)</translation>
+    </message>
+    <message>
+        <source>Invoicing:</source>
+        <translation>Facturation :</translation>
+    </message>
+    <message>
+        <source>Monthly invoicing</source>
+        <translation>Facturation mensuelle</translation>
+    </message>
+    <message>
+        <source>Its usages are invoiced once a month, in one batch, instead of at the desk.</source>
+        <translation>Ses usages sont facturés une fois par mois, en un seul lot, au lieu de l'être à l'accueil.</translation>
+    </message>
+    <message>
         <source>&amp;Birth year:</source>
         <translation>&amp;Année de naissance :</translation>
     </message>
@@ -2885,6 +3682,120 @@
     </message>
 </context>
 <context>
+    <name>MembershipLineDialog</name>
+    <message>
+        <source>Membership</source>
+        <translation>Adhésion</translation>
+    </message>
+    <message>
+        <source>&amp;Public:</source>
+        <translation>&amp;Public :</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du :</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>A&amp;u :</translation>
+    </message>
+    <message>
+        <source>F&amp;ee (€):</source>
+        <translation>&amp;Cotisation (€) :</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Libellé :</translation>
+    </message>
+    <message>
+        <source>A membership already covers today: this one adds another.</source>
+        <translation>Une adhésion couvre déjà aujourd'hui : celle-ci en ajoute une autre.</translation>
+    </message>
+    <message>
+        <source>Last membership ended on {day}.</source>
+        <translation>Dernière adhésion terminée le {day}.</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the basket</source>
+        <translation>&amp;Ajouter au panier</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyTab</name>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>&amp;Mois :</translation>
+    </message>
+    <message>
+        <source>Month to invoice</source>
+        <translation>Mois à facturer</translation>
+    </message>
+    <message>
+        <source>Members invoiced monthly with usages not yet billed in that month. One invoice per member; stopping keeps the invoices already issued.</source>
+        <translation>Adhérents facturés au mois ayant des utilisations non facturées ce mois-là. Une facture par adhérent ; arrêter garde les factures déjà émises.</translation>
+    </message>
+    <message>
+        <source>Members to invoice</source>
+        <translation>Adhérents à facturer</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Adhérent</translation>
+    </message>
+    <message>
+        <source>Usages</source>
+        <translation>Utilisations</translation>
+    </message>
+    <message>
+        <source>Total incl. VAT</source>
+        <translation>Total TTC</translation>
+    </message>
+    <message>
+        <source>&amp;Invoice</source>
+        <translation>&amp;Facturer</translation>
+    </message>
+    <message>
+        <source>{count} member(s), {amount}</source>
+        <translation>{count} adhérent(s), {amount}</translation>
+    </message>
+    <message>
+        <source>Monthly invoicing</source>
+        <translation>Facturation mensuelle</translation>
+    </message>
+    <message>
+        <source>Issue {count} invoice(s) for {month}? Issued invoices cannot be changed.</source>
+        <translation>Émettre {count} facture(s) pour {month} ? Une facture émise ne peut plus être modifiée.</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Facturer</translation>
+    </message>
+    <message>
+        <source>Issuing the invoices…</source>
+        <translation>Émission des factures…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Monthly invoicing progress</source>
+        <translation>Avancement de la facturation mensuelle</translation>
+    </message>
+    <message>
+        <source>{count} invoice(s) issued.</source>
+        <translation>{count} facture(s) émise(s).</translation>
+    </message>
+    <message>
+        <source>Stopped before the end: run it again for the rest.</source>
+        <translation>Arrêtée avant la fin : relancez-la pour le reste.</translation>
+    </message>
+    <message>
+        <source>{count} member(s) skipped.</source>
+        <translation>{count} adhérent(s) ignoré(s).</translation>
+    </message>
+</context>
+<context>
     <name>OccurrenceModel</name>
     <message>
         <source>Date</source>
@@ -3084,6 +3995,21 @@
     </message>
 </context>
 <context>
+    <name>PackLineDialog</name>
+    <message>
+        <source>Pack</source>
+        <translation>Forfait</translation>
+    </message>
+    <message>
+        <source>&amp;Pack:</source>
+        <translation>&amp;Forfait :</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the basket</source>
+        <translation>&amp;Ajouter au panier</translation>
+    </message>
+</context>
+<context>
     <name>PackMovementsDialog</name>
     <message>
         <source>Pack movements</source>
@@ -3218,6 +4144,128 @@
     <message>
         <source>Archive</source>
         <translation>Archiver</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>To pay: {amount}</source>
+        <translation>À payer : {amount}</translation>
+    </message>
+    <message>
+        <source>&amp;Add a payment method</source>
+        <translation>&amp;Ajouter un mode de paiement</translation>
+    </message>
+    <message>
+        <source>Add a payment method</source>
+        <translation>Ajouter un mode de paiement</translation>
+    </message>
+    <message>
+        <source>Remaining to pay</source>
+        <translation>Reste à payer</translation>
+    </message>
+    <message>
+        <source>&amp;Validate the payment</source>
+        <translation>&amp;Valider l'encaissement</translation>
+    </message>
+    <message>
+        <source>Paid later by mandate: {amount}</source>
+        <translation>Payé plus tard par mandat : {amount}</translation>
+    </message>
+    <message>
+        <source>Remaining to pay: {amount}</source>
+        <translation>Reste à payer : {amount}</translation>
+    </message>
+    <message>
+        <source>Fully paid</source>
+        <translation>Entièrement payé</translation>
+    </message>
+    <message>
+        <source>Too much: {amount}</source>
+        <translation>Trop perçu : {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentLine</name>
+    <message>
+        <source>Payment method</source>
+        <translation>Mode de paiement</translation>
+    </message>
+    <message>
+        <source>Amount paid (€)</source>
+        <translation>Montant payé (€)</translation>
+    </message>
+    <message>
+        <source>Tendered:</source>
+        <translation>Remis :</translation>
+    </message>
+    <message>
+        <source>Amount tendered (€)</source>
+        <translation>Montant remis (€)</translation>
+    </message>
+    <message>
+        <source>Change to give back</source>
+        <translation>Monnaie à rendre</translation>
+    </message>
+    <message>
+        <source>No.:</source>
+        <translation>N° :</translation>
+    </message>
+    <message>
+        <source>Cheque number</source>
+        <translation>Numéro du chèque</translation>
+    </message>
+    <message>
+        <source>Bank:</source>
+        <translation>Banque :</translation>
+    </message>
+    <message>
+        <source>Bank of the cheque</source>
+        <translation>Banque du chèque</translation>
+    </message>
+    <message>
+        <source>Terminal ref.:</source>
+        <translation>Réf. TPE :</translation>
+    </message>
+    <message>
+        <source>Card terminal reference</source>
+        <translation>Référence du TPE</translation>
+    </message>
+    <message>
+        <source>Reference:</source>
+        <translation>Référence :</translation>
+    </message>
+    <message>
+        <source>Transfer reference</source>
+        <translation>Référence du virement</translation>
+    </message>
+    <message>
+        <source>Number of vouchers</source>
+        <translation>Nombre de chèques Pass</translation>
+    </message>
+    <message>
+        <source>Value of one voucher (€)</source>
+        <translation>Valeur d'un chèque Pass (€)</translation>
+    </message>
+    <message>
+        <source>Nothing is paid now: the public body pays on its mandate.</source>
+        <translation>Rien n'est payé maintenant : l'organisme public paie sur mandat.</translation>
+    </message>
+    <message>
+        <source>Balance: {amount}</source>
+        <translation>Solde : {amount}</translation>
+    </message>
+    <message>
+        <source>Remove this payment</source>
+        <translation>Retirer ce paiement</translation>
+    </message>
+    <message>
+        <source>Not enough</source>
+        <translation>Insuffisant</translation>
+    </message>
+    <message>
+        <source>Change: {amount}</source>
+        <translation>Monnaie : {amount}</translation>
     </message>
 </context>
 <context>
@@ -3595,6 +4643,85 @@
     </message>
 </context>
 <context>
+    <name>SeriesBox</name>
+    <message>
+        <source>Invoices</source>
+        <translation>Factures</translation>
+    </message>
+    <message>
+        <source>Credit notes</source>
+        <translation>Avoirs</translation>
+    </message>
+    <message>
+        <source>Number &amp;pattern:</source>
+        <translation>&amp;Modèle de numéro :</translation>
+    </message>
+    <message>
+        <source>Next number:</source>
+        <translation>Prochain numéro :</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Annuler les modifications</translation>
+    </message>
+    <message>
+        <source>Undo the pattern changes</source>
+        <translation>Annuler les modifications du modèle</translation>
+    </message>
+    <message>
+        <source>Use this pattern</source>
+        <translation>Utiliser ce modèle</translation>
+    </message>
+    <message>
+        <source>Use this pattern for invoices</source>
+        <translation>Utiliser ce modèle pour les factures</translation>
+    </message>
+    <message>
+        <source>Use this pattern for credit notes</source>
+        <translation>Utiliser ce modèle pour les avoirs</translation>
+    </message>
+    <message>
+        <source>Patterns used so far:</source>
+        <translation>Modèles utilisés jusqu'ici :</translation>
+    </message>
+    <message>
+        <source>History of the invoice patterns</source>
+        <translation>Historique des modèles de numéro des factures</translation>
+    </message>
+    <message>
+        <source>History of the credit note patterns</source>
+        <translation>Historique des modèles de numéro des avoirs</translation>
+    </message>
+    <message>
+        <source>{pattern} — default pattern, never changed</source>
+        <translation>{pattern} — modèle par défaut, jamais modifié</translation>
+    </message>
+    <message>
+        <source>{pattern} — since {date}</source>
+        <translation>{pattern} — depuis le {date}</translation>
+    </message>
+    <message>
+        <source>Invoices issued from now on will be numbered like {number}. Invoices already issued keep their numbers. Change the pattern?</source>
+        <translation>Les factures émises à partir de maintenant seront numérotées comme {number}. Les factures déjà émises gardent leur numéro. Changer le modèle ?</translation>
+    </message>
+    <message>
+        <source>Credit notes issued from now on will be numbered like {number}. Credit notes already issued keep their numbers. Change the pattern?</source>
+        <translation>Les avoirs émis à partir de maintenant seront numérotés comme {number}. Les avoirs déjà émis gardent leur numéro. Changer le modèle ?</translation>
+    </message>
+    <message>
+        <source>Change the number pattern</source>
+        <translation>Changer le modèle de numéro</translation>
+    </message>
+    <message>
+        <source>Change the pattern</source>
+        <translation>Changer le modèle</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
     <name>SeriesDialog</name>
     <message>
         <source>Weekly series</source>
@@ -3666,6 +4793,10 @@
     <message>
         <source>&amp;Tariffs</source>
         <translation>&amp;Tarifs</translation>
+    </message>
+    <message>
+        <source>&amp;Invoicing</source>
+        <translation>&amp;Facturation</translation>
     </message>
 </context>
 <context>
@@ -3747,6 +4878,41 @@
     </message>
 </context>
 <context>
+    <name>StartBox</name>
+    <message>
+        <source>Usages billed before the software</source>
+        <translation>Passages facturés avant le logiciel</translation>
+    </message>
+    <message>
+        <source>If the lab billed its usages elsewhere before (a spreadsheet, another software), give the day invoicing starts here: older usages are never proposed in a basket nor in the monthly invoicing.</source>
+        <translation>Si le lieu facturait ses passages ailleurs auparavant (tableur, autre logiciel), indiquez le jour où la facturation commence ici : les passages plus anciens ne sont jamais proposés dans un panier ni dans la facturation mensuelle.</translation>
+    </message>
+    <message>
+        <source>Only propose the usages since</source>
+        <translation>Ne proposer que les passages depuis le</translation>
+    </message>
+    <message>
+        <source>Only propose the usages since a day</source>
+        <translation>Ne proposer que les passages depuis une date</translation>
+    </message>
+    <message>
+        <source>First day invoiced in the software</source>
+        <translation>Premier jour facturé dans le logiciel</translation>
+    </message>
+    <message>
+        <source>Save the day</source>
+        <translation>Enregistrer la date</translation>
+    </message>
+    <message>
+        <source>Save the first day invoiced</source>
+        <translation>Enregistrer le premier jour facturé</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>"{t}" is not a Tiers-Lieu database: the file was left untouched.</source>
@@ -3815,6 +4981,14 @@
         <translation>Forme juridique :</translation>
     </message>
     <message>
+        <source>Share capital:</source>
+        <translation>Capital social :</translation>
+    </message>
+    <message>
+        <source>RCS city:</source>
+        <translation>Ville du RCS :</translation>
+    </message>
+    <message>
         <source>SIRET:</source>
         <translation>SIRET :</translation>
     </message>
@@ -3867,6 +5041,14 @@
         <translation>ex. association loi 1901</translation>
     </message>
     <message>
+        <source>e.g. 10 000 € (companies only)</source>
+        <translation>ex. 10 000 € (sociétés seulement)</translation>
+    </message>
+    <message>
+        <source>e.g. Cahors (companies only)</source>
+        <translation>ex. Cahors (sociétés seulement)</translation>
+    </message>
+    <message>
         <source>Choose an image…</source>
         <translation>Choisir une image…</translation>
     </message>
@@ -3897,6 +5079,34 @@
     <message>
         <source>Save the structure</source>
         <translation>Enregistrer la structure</translation>
+    </message>
+    <message>
+        <source>Default VAT rate:</source>
+        <translation>Taux de TVA par défaut :</translation>
+    </message>
+    <message>
+        <source>VAT on debits:</source>
+        <translation>TVA sur les débits :</translation>
+    </message>
+    <message>
+        <source>Option for paying VAT on debits (printed on invoices)</source>
+        <translation>Option pour le paiement de la TVA d'après les débits (mentionnée sur les factures)</translation>
+    </message>
+    <message>
+        <source>Payment terms:</source>
+        <translation>Délai de paiement :</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>on receipt</source>
+        <translation>à réception</translation>
+    </message>
+    <message>
+        <source>Due date of invoices to organisations and of mandates: days after the invoice date (at most 60). Front-desk sales are paid at once.</source>
+        <translation>Échéance des factures aux structures et des mandats administratifs : nombre de jours après la date de facture (60 au plus). Les ventes à l'accueil sont payées comptant.</translation>
     </message>
     <message>
         <source>no logo</source>
@@ -4410,6 +5620,69 @@
     </message>
 </context>
 <context>
+    <name>UnpaidTab</name>
+    <message>
+        <source>Unpaid invoices</source>
+        <translation>Factures impayées</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Émise le</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>Âge (jours)</translation>
+    </message>
+    <message>
+        <source>Overdue (days)</source>
+        <translation>Retard (jours)</translation>
+    </message>
+    <message>
+        <source>Total incl. VAT</source>
+        <translation>Total TTC</translation>
+    </message>
+    <message>
+        <source>Left to pay</source>
+        <translation>Reste à payer</translation>
+    </message>
+    <message>
+        <source>&amp;Reminder PDF…</source>
+        <translation>&amp;Relance PDF…</translation>
+    </message>
+    <message>
+        <source>A reminder letter listing every unpaid invoice of the selected buyer</source>
+        <translation>Une lettre de relance listant toutes les factures impayées du client choisi</translation>
+    </message>
+    <message>
+        <source>{count} unpaid, {amount} to collect</source>
+        <translation>{count} impayée(s), {amount} à encaisser</translation>
+    </message>
+    <message>
+        <source>Save the reminder</source>
+        <translation>Enregistrer la relance</translation>
+    </message>
+    <message>
+        <source>reminder-{name}.pdf</source>
+        <translation>relance-{name}.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>WalkInDialog</name>
     <message>
         <source>Walk-in without booking</source>
@@ -4501,6 +5774,25 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>WalletTopupDialog</name>
+    <message>
+        <source>Wallet top-up</source>
+        <translation>Crédit porte-monnaie</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (€):</source>
+        <translation>&amp;Montant (€) :</translation>
+    </message>
+    <message>
+        <source>Balance now: {amount}</source>
+        <translation>Solde actuel : {amount}</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the basket</source>
+        <translation>&amp;Ajouter au panier</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ from tierslieu_desktop.db.models import (
     PriceRule,
     Space,
     Usage,
+    UsageCharge,
     UsageConsumable,
     WalletMovement,
 )
@@ -37,7 +38,13 @@ from tierslieu_desktop.services import bookings, demo_data, members, opening_hou
 from tierslieu_desktop.services.audiences import list_audiences
 from tierslieu_desktop.services.bookings import BookingInput, check_booking
 from tierslieu_desktop.services.common import fold
-from tierslieu_desktop.services.demo import REFERENCE_DATE, DemoExists, build_demo, school_holiday
+from tierslieu_desktop.services.demo import (
+    PACK_SALES,
+    REFERENCE_DATE,
+    DemoExists,
+    build_demo,
+    school_holiday,
+)
 from tierslieu_desktop.services.integrity import verify
 from tierslieu_desktop.services.operators import ensure_operator
 from tierslieu_desktop.services.structure import get_structure
@@ -847,20 +854,28 @@ def test_fees_reduction_quota_packs_and_stock_of_the_demo(demo):
             ).all()
         )
         wallets = session.scalars(select(WalletMovement.amount_cents)).all()
-    assert len(bought) == 5
+        balances = session.execute(
+            select(WalletMovement.member_id, func.sum(WalletMovement.amount_cents)).group_by(
+                WalletMovement.member_id
+            )
+        ).all()
+    # Five packs bought before, a few more sold at the desk through baskets (issue 5).
+    assert len(bought) == 5 + PACK_SALES["small"]
     # Bought with their hours, some already used by the usages that followed (never < 0).
     assert all(
         0 <= moved[pid] <= total and expires > REFERENCE_DATE for pid, total, expires in bought
     )
     assert any(moved[pid] < total for pid, total, _e in bought)
-    assert len(wallets) >= 3 and all(c > 0 for c in wallets)
+    # Credits, then payments from the wallet at the desk; never below zero.
+    assert len([c for c in wallets if c > 0]) >= 3 and any(c < 0 for c in wallets)
+    assert all(balance >= 0 for _m, balance in balances)
 
 
 def test_every_past_usage_is_priced_and_frozen_as_at_its_check_out(demo):
     """The demo looks like a lab that has been using the software: each usage has its
     frozen lines (list − reduction = charged, a tariff found), a job seeker's laser hours
     took free quota minutes, and the laser's mid-year price change shows in the lines."""
-    from tierslieu_desktop.db.models import QuotaUse, UsageCharge
+    from tierslieu_desktop.db.models import QuotaUse
 
     db = demo[2]
     with db.read() as session:
@@ -883,3 +898,74 @@ def test_every_past_usage_is_priced_and_frozen_as_at_its_check_out(demo):
     assert not any(m for *_a, m in lines)
     assert sum(red for _l, red, _c, _m in lines) > 0
     assert quota_minutes and quota_minutes > 0
+
+
+# --- invoices, payments and closings (issue 5) ----------------------------------------------
+
+
+def test_demo_sales_monthly_invoices_and_closings_pass_the_ledger_check(demo):
+    """The front desk sold the last weeks' visits (paid in plausible ways), the schools,
+    a company and the town hall were invoiced monthly and mostly paid by transfer, one
+    credit note refunded a session, days and months are closed, and the whole chain
+    checks out."""
+    from tierslieu_desktop.db.models import Closing, Invoice, InvoiceLine, Payment
+    from tierslieu_desktop.services import invoicing
+    from tierslieu_desktop.services.ledger import verify_ledger
+
+    db = demo[2]
+    assert verify_ledger(db) == []
+    with db.read() as session:
+        kinds = Counter(session.scalars(select(Invoice.kind)))
+        methods = Counter(session.scalars(select(Payment.method)))
+        line_kinds = Counter(session.scalars(select(InvoiceLine.kind)))
+        closings = Counter(session.scalars(select(Closing.kind)))
+        numbers = list(session.scalars(select(Invoice.number).order_by(Invoice.issued_at)))
+        monthly = session.execute(
+            select(Member.organisation_type, Invoice.id)
+            .join(Member, Member.id == Invoice.member_id)
+            .where(Invoice.note.like("Facturation mensuelle%"))
+        ).all()
+    assert kinds["invoice"] > 200 and kinds["credit_note"] == 1
+    # Card and cash lead; cheques, Pass numérique vouchers and wallets too.
+    assert methods["card"] > methods["cheque"] and methods["cash"] > methods["cheque"]
+    assert all(methods[m] > 0 for m in ("cheque", "pass_numerique", "wallet", "transfer"))
+    assert line_kinds["membership"] > 0 and line_kinds["pack"] > 0
+    assert line_kinds["wallet_topup"] > 0
+    # Numbers follow the issue dates (one chronological series).
+    invoice_numbers = [n for n in numbers if n.startswith("F")]
+    assert invoice_numbers == sorted(invoice_numbers)
+    assert {"school", "company", "public_body"} <= {t for t, _i in monthly}
+    town_hall = [i for t, i in monthly if t == "public_body"]
+    doc = invoicing.get_invoice(db, town_hall[0])
+    assert doc.payments and doc.payments[0].method == "transfer"  # the mandate, paid later
+    assert doc.payments[0].at.date() > doc.issued_at.date()
+    unpaid = invoicing.unpaid(db, REFERENCE_DATE)
+    assert 2 <= len(unpaid) <= 3
+    assert sum(1 for r in unpaid if r.overdue_days > 0) == 1
+    assert closings["day"] > 20 and closings["month"] >= 10 and closings["year"] >= 1
+
+
+def test_past_demo_days_are_closed_yesterday_is_open_at_the_desk(demo):
+    from tierslieu_desktop.domain.errors import DomainError
+    from tierslieu_desktop.services import invoicing, ledger
+
+    db = demo[2]
+    yesterday = REFERENCE_DATE - timedelta(days=1)
+    with db.read() as session:
+        with pytest.raises(DomainError) as err:
+            ledger.ensure_open(session, yesterday - timedelta(days=1))
+        assert err.value.code == "period_closed"
+        ledger.ensure_open(session, yesterday)  # no error: still open
+        member_id = session.scalar(
+            select(Usage.member_id)
+            .join(UsageCharge, UsageCharge.usage_id == Usage.id)
+            .where(
+                Usage.member_id.is_not(None),
+                Usage.start_at >= local_dt(yesterday, 0),
+                UsageCharge.charged_cents > 0,
+            )
+            .limit(1)
+        )
+    # Yesterday's visits wait at the desk: not invoiced yet.
+    assert member_id is not None
+    assert yesterday in {u.day for u in invoicing.unbilled_usages(db, member_id)}

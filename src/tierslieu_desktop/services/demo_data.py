@@ -553,6 +553,26 @@ ORGANISATIONS = (
     ("Mairie de Gagnac-sur-Cère", "public_body", "Gagnac-sur-Cère"),
     ("Point information jeunesse de Saint-Céré", "public_body", "Saint-Céré"),
 )
+# Invoiced once a month (usages of the month, paid by transfer or by administrative mandate).
+MONTHLY_INVOICING = frozenset(
+    {
+        "Collège de la Cère",
+        "Lycée polyvalent du Haut-Quercy",
+        "École élémentaire de Biars",
+        "Maison familiale rurale de la Vallée",
+        "Bureau d'études Vallée de la Cère",
+        "Mairie de Gagnac-sur-Cère",
+    }
+)
+SERVICE_CODES = {"Mairie de Gagnac-sur-Cère": "SERVICE-FINANCES"}  # Chorus Pro
+BANKS = (
+    "Crédit Agricole Nord Midi-Pyrénées",
+    "La Banque Postale",
+    "Caisse d'Épargne Midi-Pyrénées",
+    "Banque Populaire Occitane",
+    "CIC Sud Ouest",
+    "Crédit Mutuel",
+)
 ORGANISATION_PATTERNS = {
     "company": (
         "Menuiserie {name}",

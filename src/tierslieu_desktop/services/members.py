@@ -7,6 +7,8 @@ from datetime import date, datetime
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
+from stdnum.eu import vat as std_eu_vat
+from stdnum.exceptions import ValidationError as StdnumError
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import (
@@ -22,16 +24,19 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain.enums import MINOR_AGE_BANDS, AgeBand, MemberKind, OrganisationType
 from tierslieu_desktop.domain.errors import DomainError, NotFound
 from tierslieu_desktop.domain.validation import (
+    FieldInvalid,
     clean_birth_year,
     clean_email,
     clean_phone,
     clean_postcode,
     clean_siret,
+    clean_vat_number,
 )
 from tierslieu_desktop.services.common import FieldCollector, escape_like, fold, stamp
 
 SORT_KEYS = ("name", "number", "city", "audience", "membership")
 ADULT_AGE = 18
+MAX_SERVICE_CODE_LENGTH = 100  # Chorus Pro "code service"
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,11 @@ class MemberInput:
     guardian_phone: str = ""
     guardian_email: str = ""
     notes: str = ""
+    # Invoicing, organisations only: invoiced once a month in one batch; the Chorus Pro
+    # service code of a public body; the buyer's intra-EU VAT number.
+    monthly_invoicing: bool = False
+    service_code: str = ""
+    vat_number: str = ""
 
 
 @dataclass(frozen=True)
@@ -303,6 +313,9 @@ def _input_of(m: Member) -> MemberInput:
         guardian_phone=m.guardian_phone,
         guardian_email=m.guardian_email,
         notes=m.notes,
+        monthly_invoicing=m.monthly_invoicing,
+        service_code=m.service_code,
+        vat_number=m.vat_number,
     )
 
 
@@ -402,6 +415,20 @@ def get_member(db: Database, member_id: int) -> MemberDetail:
 # --- changes -----------------------------------------------------------------------
 
 
+def clean_buyer_vat_number(value: str) -> str:
+    """An intra-EU VAT number ("DE136695976", "FR40303265045"); without a country
+    prefix it is read as French. FieldInvalid("vat_number_invalid") otherwise."""
+    raw = value.strip()
+    if not raw:
+        return ""
+    if not raw[:2].isalpha():
+        return clean_vat_number(raw)
+    try:
+        return std_eu_vat.validate(raw)
+    except StdnumError:
+        raise FieldInvalid("vat_number_invalid") from None
+
+
 def validate_member(data: MemberInput, *, today: date | None = None) -> MemberInput:
     """Clean every field; raise one ValidationError naming every invalid field."""
     c = FieldCollector()
@@ -416,6 +443,10 @@ def validate_member(data: MemberInput, *, today: date | None = None) -> MemberIn
     birth_year = c.check("birth_year", clean_birth_year, data.birth_year, today=today)
     guardian_phone = c.check("guardian_phone", clean_phone, data.guardian_phone)
     guardian_email = c.check("guardian_email", clean_email, data.guardian_email)
+    vat_number = c.check("vat_number", clean_buyer_vat_number, data.vat_number)
+    service_code = " ".join(data.service_code.split())
+    if len(service_code) > MAX_SERVICE_CODE_LENGTH:
+        c.add("service_code", "too_long")
     age_band = data.age_band
     if data.kind == MemberKind.PERSON and birth_year is not None and "birth_year" not in c.errors:
         age_band = age_band_for(birth_year, today)
@@ -435,8 +466,12 @@ def validate_member(data: MemberInput, *, today: date | None = None) -> MemberIn
         guardian_phone=guardian_phone,
         guardian_email=guardian_email,
         notes=data.notes.strip(),
+        vat_number=vat_number,
+        service_code=service_code,
     )
     if data.kind == MemberKind.ORGANISATION:
+        if cleaned.organisation_type != OrganisationType.PUBLIC_BODY:
+            cleaned = replace(cleaned, service_code="")  # Chorus Pro: public bodies only
         cleaned = replace(
             cleaned,
             first_name="",
@@ -448,7 +483,14 @@ def validate_member(data: MemberInput, *, today: date | None = None) -> MemberIn
             guardian_email="",
         )
     else:
-        cleaned = replace(cleaned, organisation_type=None, siret="")
+        cleaned = replace(
+            cleaned,
+            organisation_type=None,
+            siret="",
+            monthly_invoicing=False,
+            service_code="",
+            vat_number="",
+        )
         if "birth_year" not in c.errors and is_minor(cleaned, today) and not cleaned.guardian_name:
             c.add("guardian_name", "guardian_required")
     c.raise_if_any()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 from tierslieu_desktop.db.engine import Database
-from tierslieu_desktop.db.models import Structure
+from tierslieu_desktop.db.models import DocumentCounter, Structure
 from tierslieu_desktop.domain.enums import VatRegime
+from tierslieu_desktop.domain.invoicing import check_pattern, format_number, pattern_period
 from tierslieu_desktop.domain.validation import (
     clean_email,
     clean_iban,
@@ -19,6 +21,12 @@ from tierslieu_desktop.domain.validation import (
 from tierslieu_desktop.services.common import FieldCollector, stamp
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
+# Code de commerce L441-10: at most 60 days after the invoice date.
+MAX_PAYMENT_TERMS_DAYS = 60
+# French VAT rates (CGI art. 278 to 281 nonies), in basis points.
+VAT_RATES_BP = (2000, 1000, 550, 210)
+MAX_CAPITAL_LENGTH = 60
+MAX_RCS_CITY_LENGTH = 120
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,12 @@ class StructureData:
     iban: str = ""
     bic: str = ""
     logo: bytes | None = None
+    # Invoicing: company mentions, payment terms, default VAT rate when liable.
+    capital: str = ""  # share capital as printed, e.g. "10 000 €"
+    rcs_city: str = ""  # "RCS Cahors": the city of the trade register
+    payment_terms_days: int = 30  # 0 = payable on receipt
+    default_vat_rate_bp: int = 2000
+    vat_on_debits: bool = False  # "TVA sur les débits" (option of a liable seller)
 
 
 def get_structure(db: Database) -> StructureData:
@@ -79,6 +93,22 @@ def validate_structure(data: StructureData) -> StructureData:
         c.add("vat_number", "vat_number_required")
     if cleaned.bic and not (len(cleaned.bic) in (8, 11) and cleaned.bic.isalnum()):
         c.add("bic", "bic_invalid")
+    cleaned = replace(cleaned, capital=data.capital.strip(), rcs_city=data.rcs_city.strip())
+    if len(cleaned.capital) > MAX_CAPITAL_LENGTH:
+        c.add("capital", "too_long")
+    if len(cleaned.rcs_city) > MAX_RCS_CITY_LENGTH:
+        c.add("rcs_city", "too_long")
+    if not 0 <= data.payment_terms_days <= MAX_PAYMENT_TERMS_DAYS:
+        c.add("payment_terms_days", "payment_terms_invalid")
+    if cleaned.vat_regime == VatRegime.LIABLE:
+        if data.default_vat_rate_bp not in VAT_RATES_BP:
+            c.add("default_vat_rate_bp", "vat_rate_invalid")
+    else:
+        # Without VAT there is neither a rate to apply nor an option on debits: keep the
+        # rate (it comes back if the structure becomes liable), drop the option.
+        if data.default_vat_rate_bp not in VAT_RATES_BP:
+            cleaned = replace(cleaned, default_vat_rate_bp=VAT_RATES_BP[0])
+        cleaned = replace(cleaned, vat_on_debits=False)
     if cleaned.logo is not None and len(cleaned.logo) > MAX_LOGO_BYTES:
         c.add("logo", "logo_too_large")
     c.raise_if_any()
@@ -97,3 +127,17 @@ def save_structure(db: Database, actor: int | None, data: StructureData) -> None
             value = getattr(cleaned, name)
             setattr(s, name, value.value if name == "vat_regime" else value)
         stamp(s, actor, created=created)
+
+
+def numbering_preview(db: Database, series: str, pattern: str, day: date) -> str | None:
+    """The number the next document of ``series`` would get on ``day`` with ``pattern``
+    ("F2026-000124"): the counter of the pattern's period plus one. None for a pattern
+    that is not valid (see domain.invoicing.check_pattern)."""
+    try:
+        check_pattern(pattern)
+    except ValueError:
+        return None
+    with db.read() as session:
+        counter = session.get(DocumentCounter, (series, pattern_period(pattern, day)))
+        last = counter.last_value if counter is not None else 0
+    return format_number(pattern, day, last + 1)

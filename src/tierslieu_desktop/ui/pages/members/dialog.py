@@ -35,6 +35,9 @@ LEFT_FIELDS = (
     "last_name",
     "organisation_type",
     "siret",
+    "vat_number",
+    "service_code",
+    "monthly_invoicing",
     "birth_year",
     "age_band",
     "email",
@@ -100,6 +103,22 @@ class MemberDialog(QDialog):
             self.organisation_type.addItem(label, value.value)
         self.siret = f.add_field("siret", self.tr("SIRET:"), QLineEdit())
         self.siret.setPlaceholderText(self.tr("14 digits"))
+        self.vat_number = f.add_field("vat_number", self.tr("VAT number:"), QLineEdit())
+        self.vat_number.setPlaceholderText(self.tr("e.g. FR40303265045 (if any)"))
+        self.vat_number.setMaxLength(20)
+        self.service_code = f.add_field(
+            "service_code", self.tr("Chorus Pro service code:"), QLineEdit()
+        )
+        self.service_code.setPlaceholderText(self.tr("given by the public body (optional)"))
+        self.service_code.setMaxLength(100)
+        self.monthly_invoicing = f.add_field(
+            "monthly_invoicing",
+            self.tr("Invoicing:"),
+            QCheckBox(self.tr("Monthly invoicing")),
+        )
+        self.monthly_invoicing.setToolTip(
+            self.tr("Its usages are invoiced once a month, in one batch, instead of at the desk.")
+        )
         self.birth_year = f.add_field("birth_year", self.tr("&Birth year:"), QLineEdit())
         self.birth_year.setPlaceholderText(self.tr("e.g. 1987 (optional)"))
         self.birth_year.setMaxLength(4)
@@ -166,6 +185,7 @@ class MemberDialog(QDialog):
         outer.addWidget(buttons)
 
         self.person_radio.toggled.connect(self._update_kind)
+        self.organisation_type.currentIndexChanged.connect(self._update_kind)
         if member_id is not None:
             self._load(member_id)
         self._update_kind()
@@ -176,12 +196,14 @@ class MemberDialog(QDialog):
     def _kind(self) -> MemberKind:
         return MemberKind.PERSON if self.person_radio.isChecked() else MemberKind.ORGANISATION
 
-    def _update_kind(self) -> None:
+    def _update_kind(self, *_args: object) -> None:
         person = self._kind() == MemberKind.PERSON
         for name in ("first_name", "birth_year", "age_band"):
             self.left.set_field_visible(name, person)
-        for name in ("organisation_type", "siret"):
+        for name in ("organisation_type", "siret", "vat_number", "monthly_invoicing"):
             self.left.set_field_visible(name, not person)
+        public_body = self.organisation_type.currentData() == OrganisationType.PUBLIC_BODY.value
+        self.left.set_field_visible("service_code", not person and public_body)
         for name in ("organisation_id", "guardian_name", "guardian_phone", "guardian_email"):
             self.right.set_field_visible(name, person)
         self.left.set_label(
@@ -210,6 +232,9 @@ class MemberDialog(QDialog):
             self.organisation_type, d.organisation_type.value if d.organisation_type else None
         )
         self.siret.setText(d.siret)
+        self.vat_number.setText(d.vat_number)
+        self.service_code.setText(d.service_code)
+        self.monthly_invoicing.setChecked(d.monthly_invoicing)
         self.birth_year.setText(str(d.birth_year) if d.birth_year else "")
         self._select(self.age_band, d.age_band.value if d.age_band else None)
         self.email.setText(d.email)
@@ -261,6 +286,9 @@ class MemberDialog(QDialog):
             guardian_phone=self.guardian_phone.text(),
             guardian_email=self.guardian_email.text(),
             notes=self.notes.toPlainText(),
+            monthly_invoicing=self.monthly_invoicing.isChecked(),
+            service_code=self.service_code.text(),
+            vat_number=self.vat_number.text(),
         )
         return data, errors
 

@@ -3,6 +3,8 @@ the operators at the desk and the interface language."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -41,6 +44,8 @@ OK_STYLE = "color: #1b5e20;"
 TEXT_FIELDS = (
     "name",
     "legal_form",
+    "capital",
+    "rcs_city",
     "siret",
     "rna",
     "vat_number",
@@ -53,6 +58,11 @@ TEXT_FIELDS = (
     "iban",
     "bic",
 )
+
+
+def _percent(rate_bp: int) -> str:
+    """A VAT rate in basis points as shown: 550 → "5,5 %"."""
+    return f"{formatting.number(Decimal(rate_bp) / 100)}\u00a0%"
 
 
 class StructureTab(QWidget):
@@ -76,6 +86,8 @@ class StructureTab(QWidget):
         labels = {
             "name": self.tr("&Name:"),
             "legal_form": self.tr("Legal form:"),
+            "capital": self.tr("Share capital:"),
+            "rcs_city": self.tr("RCS city:"),
             "siret": self.tr("SIRET:"),
             "rna": self.tr("RNA number:"),
             "vat_number": self.tr("VAT number:"),
@@ -94,12 +106,16 @@ class StructureTab(QWidget):
                 self.vat_regime = f.add_field("vat_regime", self.tr("VAT regime:"), QComboBox())
                 for value, label in vat_regime_labels().items():
                     self.vat_regime.addItem(label, value.value)
+                self._add_invoicing_fields()
             edit = QPlainTextEdit() if name == "address" else QLineEdit()
             self.fields[name] = f.add_field(name, labels[name], edit)
         self.fields["address"].setTabChangesFocus(True)
         self.fields["address"].setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.fields["legal_form"].setPlaceholderText(self.tr("e.g. association loi 1901"))
         self.fields["rna"].setPlaceholderText("W462000123")
+        self.fields["capital"].setPlaceholderText(self.tr("e.g. 10 000 € (companies only)"))
+        self.fields["rcs_city"].setPlaceholderText(self.tr("e.g. Cahors (companies only)"))
+        self.vat_regime.currentIndexChanged.connect(self._update_vat_fields)
 
         logo_row = QWidget()
         lr = QHBoxLayout(logo_row)
@@ -136,6 +152,37 @@ class StructureTab(QWidget):
         self.revert_button.clicked.connect(self.load)
         self.load()
 
+    def _add_invoicing_fields(self) -> None:
+        f = self.form
+        self.default_vat_rate = f.add_field(
+            "default_vat_rate_bp", self.tr("Default VAT rate:"), QComboBox()
+        )
+        for rate in structure_service.VAT_RATES_BP:
+            self.default_vat_rate.addItem(_percent(rate), rate)
+        self.vat_on_debits = f.add_field(
+            "vat_on_debits",
+            self.tr("VAT on debits:"),
+            QCheckBox(self.tr("Option for paying VAT on debits (printed on invoices)")),
+        )
+        self.payment_terms = f.add_field(
+            "payment_terms_days", self.tr("Payment terms:"), QSpinBox()
+        )
+        # Wider than the legal 60 days: a typed 90 gets a message, not a silent 60.
+        self.payment_terms.setRange(0, 365)
+        self.payment_terms.setSuffix(self.tr(" days"))
+        self.payment_terms.setSpecialValueText(self.tr("on receipt"))
+        self.payment_terms.setToolTip(
+            self.tr(
+                "Due date of invoices to organisations and of mandates: days after the "
+                "invoice date (at most 60). Front-desk sales are paid at once."
+            )
+        )
+
+    def _update_vat_fields(self, *_args: object) -> None:
+        liable = self.vat_regime.currentData() == VatRegime.LIABLE.value
+        self.form.set_field_visible("default_vat_rate_bp", liable)
+        self.form.set_field_visible("vat_on_debits", liable)
+
     def load(self) -> None:
         data = structure_service.get_structure(self.ctx.db)
         for name, edit in self.fields.items():
@@ -144,6 +191,16 @@ class StructureTab(QWidget):
             else:
                 edit.setText(getattr(data, name))
         self.vat_regime.setCurrentIndex(max(self.vat_regime.findData(data.vat_regime.value), 0))
+        rate_index = self.default_vat_rate.findData(data.default_vat_rate_bp)
+        if rate_index < 0:  # a rate saved by an older version: show it as it is
+            self.default_vat_rate.addItem(
+                _percent(data.default_vat_rate_bp), data.default_vat_rate_bp
+            )
+            rate_index = self.default_vat_rate.count() - 1
+        self.default_vat_rate.setCurrentIndex(rate_index)
+        self.vat_on_debits.setChecked(data.vat_on_debits)
+        self.payment_terms.setValue(data.payment_terms_days)
+        self._update_vat_fields()
         self.set_logo(data.logo)
         self.form.clear_errors()
         self.status.clear()
@@ -191,7 +248,12 @@ class StructureTab(QWidget):
             for name, edit in self.fields.items()
         }
         return StructureData(
-            **values, vat_regime=VatRegime(self.vat_regime.currentData()), logo=self._logo
+            **values,
+            vat_regime=VatRegime(self.vat_regime.currentData()),
+            logo=self._logo,
+            payment_terms_days=self.payment_terms.value(),
+            default_vat_rate_bp=int(self.default_vat_rate.currentData()),
+            vat_on_debits=self.vat_on_debits.isChecked(),
         )
 
     def submit(self) -> bool:
@@ -492,6 +554,10 @@ class SettingsPage(Page):
 
         self.tariffs = TariffsTab(ctx)
         self.tabs.insertTab(self.tabs.indexOf(self.language), self.tariffs, self.tr("&Tariffs"))
+        from tierslieu_desktop.ui.pages.settings.invoicing import InvoicingTab
+
+        self.invoicing = InvoicingTab(ctx)
+        self.tabs.insertTab(self.tabs.indexOf(self.language), self.invoicing, self.tr("&Invoicing"))
         lay.addWidget(self.tabs, 1)
         ctx.changed.connect(self._on_changed)
 
