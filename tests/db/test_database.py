@@ -110,6 +110,10 @@ def test_frozen_old_databases_upgrade_with_a_backup(tmp_path, frozen):
     with database.read() as session:
         assert session.scalars(select(Member.last_name).order_by(Member.id)).all() == names_before
         rev = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    # Sealed invoices and payments of an older schema stay sound after the upgrade.
+    from tierslieu_desktop.services.integrity import verify
+
+    assert verify(database) == []
     database.dispose()
     assert rev == HEAD_REVISION
     backups = list(tmp_path.glob(f"{frozen.name}.before-*.bak"))
