@@ -1,0 +1,213 @@
+"""Pure rules of the revenue balance: categories, accounts, spreading amounts over time.
+
+Every amount is in integer cents. Spreading uses cumulative rounding: the share of an
+interval is ``round(total * days_up_to_end / days) - round(total * days_before / days)``,
+so the shares of adjacent intervals always add up to the whole, to the cent.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+SECTORS = ("public", "private")
+FUNDER_LEVELS = (
+    "commune",
+    "epci",
+    "departement",
+    "region",
+    "etat",
+    "ue",
+    "social",
+    "employment",
+    "foundation",
+    "company",
+    "individual",
+    "other",
+)
+GRANT_NATURES = ("operating", "investment", "donation")
+REPORT_STATUSES = ("none", "todo", "sent", "accepted")
+IN_KIND_KINDS = ("premises", "staff", "goods", "services", "volunteering")
+EXPENSE_CATEGORIES = (
+    "staff",
+    "consumables",
+    "maintenance",
+    "rent",
+    "energy",
+    "depreciation",
+    "other",
+)
+ACTIVITIES = ("fablab", "coworking", "cyberbase", "general")
+
+# Own revenue: invoice line revenue kinds -> category of the balance.
+OWN_CATEGORIES = ("services", "sales", "memberships", "other")
+REVENUE_CATEGORY = {
+    "usage": "services",
+    "pack": "services",
+    "training": "services",
+    "service": "services",
+    "consumable": "sales",
+    "sale": "sales",
+    "membership": "memberships",
+    "other": "other",
+    "free": "other",
+}
+# Wallet top-ups are not revenue: the money is counted when spent.
+NOT_REVENUE_KINDS = frozenset({"wallet_topup", "wallet"})
+# The key of volunteering (in-kind without a funder) among the private levels.
+VOLUNTEERING = "volunteering"
+# Costs: expense categories + in-kind contributions (86).
+IN_KIND_COST = "in_kind"
+COST_CATEGORIES = (*EXPENSE_CATEGORIES, IN_KIND_COST)
+# Budget lines: revenue side = own categories + public + private; expense side = costs.
+BUDGET_REVENUE_CATEGORIES = (*OWN_CATEGORIES, "public", "private")
+BUDGET_EXPENSE_CATEGORIES = COST_CATEGORIES
+DEFAULT_DEPRECIATION_YEARS = 5
+
+# Associative chart of accounts (ANC 2018-06), editable (AccountMapping).
+DEFAULT_ACCOUNTS: dict[str, tuple[str, str]] = {
+    "revenue:usage": ("706", "Prestations de services"),
+    "revenue:pack": ("706", "Prestations de services"),
+    "revenue:training": ("706", "Prestations de services"),
+    "revenue:service": ("706", "Prestations de services"),
+    "revenue:consumable": ("707", "Ventes de marchandises"),
+    "revenue:sale": ("707", "Ventes de marchandises"),
+    "revenue:membership": ("756", "Cotisations"),
+    "revenue:other": ("708", "Produits des activités annexes"),
+    "revenue:wallet": ("4191", "Avances reçues (porte-monnaie)"),
+    "revenue:wallet_topup": ("4191", "Avances reçues (porte-monnaie)"),
+    "grant:etat": ("741", "Subventions de l'État"),
+    "grant:region": ("742", "Subventions de la région"),
+    "grant:departement": ("743", "Subventions du département"),
+    "grant:commune": ("744", "Subventions de la commune"),
+    "grant:epci": ("744", "Subventions de l'intercommunalité"),
+    "grant:ue": ("746", "Fonds européens"),
+    "grant:social": ("745", "Organismes sociaux"),
+    "grant:employment": ("745", "Organismes sociaux"),
+    "grant:foundation": ("7481", "Subventions privées"),
+    "grant:company": ("7541", "Mécénat"),
+    "grant:individual": ("7542", "Dons manuels"),
+    "grant:other": ("748", "Autres subventions"),
+    "grant:investment": ("777", "Quote-part des subventions d'investissement"),
+    "in_kind:revenue": ("875", "Bénévolat et prestations en nature"),
+    "in_kind:cost": ("864", "Personnel bénévole et mises à disposition"),
+    "expense:staff": ("641", "Rémunérations du personnel"),
+    "expense:consumables": ("6022", "Fournitures consommables"),
+    "expense:maintenance": ("615", "Entretien et réparations"),
+    "expense:rent": ("613", "Locations"),
+    "expense:energy": ("6061", "Fournitures non stockables (énergie)"),
+    "expense:depreciation": ("6811", "Dotations aux amortissements"),
+    "expense:other": ("628", "Divers"),
+    "payment:cash": ("530", "Caisse"),
+    "payment:card": ("512", "Banque"),
+    "payment:transfer": ("512", "Banque"),
+    "payment:cheque": ("5112", "Chèques à encaisser"),
+    "customers": ("411", "Clients"),
+}
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def next_month(day: date) -> date:
+    return date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+
+
+def month_end(day: date) -> date:
+    return next_month(day) - timedelta(days=1)
+
+
+def months_between(first_day: date, last_day: date) -> list[date]:
+    """First days of the months that meet [first_day, last_day]."""
+    out: list[date] = []
+    current = month_start(first_day)
+    while current <= last_day:
+        out.append(current)
+        current = next_month(current)
+    return out
+
+
+def add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _cum(total: int, elapsed: int, days: int) -> int:
+    # round half up, exact integers (total may be negative)
+    num = total * elapsed
+    q, r = divmod(num, days)
+    return q + (1 if 2 * r >= days else 0)
+
+
+def spread_by_day(
+    total_cents: int, start: date, end: date, first_day: date, last_day: date
+) -> dict[date, int]:
+    """The share of ``total_cents`` (spread evenly over the days of [start, end]) that
+    falls in [first_day, last_day], by month (first day of the month). Months without a
+    day of the overlap are absent; shares of adjacent periods add up exactly."""
+    if end < start or total_cents == 0:
+        return {}
+    lo, hi = max(start, first_day), min(end, last_day)
+    if hi < lo:
+        return {}
+    days = (end - start).days + 1
+    out: dict[date, int] = {}
+    seg = lo
+    while seg <= hi:
+        seg_end = min(month_end(seg), hi)
+        before = (seg - start).days
+        upto = (seg_end - start).days + 1
+        share = _cum(total_cents, upto, days) - _cum(total_cents, before, days)
+        if share:
+            out[month_start(seg)] = out.get(month_start(seg), 0) + share
+        seg = seg_end + timedelta(days=1)
+    return out
+
+
+def spread_over_year_months(
+    total_cents: int, year: int, first_day: date, last_day: date
+) -> dict[date, int]:
+    """``total_cents`` in 12 equal monthly shares of ``year`` (cumulative rounding); a
+    month only partly in [first_day, last_day] counts for its days in it."""
+    out: dict[date, int] = {}
+    for m in range(1, 13):
+        share = _cum(total_cents, m, 12) - _cum(total_cents, m - 1, 12)
+        first = date(year, m, 1)
+        for month, part in spread_by_day(
+            share, first, month_end(first), first_day, last_day
+        ).items():
+            out[month] = out.get(month, 0) + part
+    return out
+
+
+def depreciation_span(start: date, years: int) -> tuple[date, date]:
+    """The days over which a value depreciated straight-line over ``years`` is spread."""
+    return start, add_years(start, years) - timedelta(days=1)
+
+
+def ratio_bp(numerator: int, denominator: int) -> int | None:
+    """numerator ÷ denominator in basis points (10000 = 100 %), None when undefined."""
+    if denominator <= 0:
+        return None
+    return _cum(numerator, 10000, denominator)
+
+
+def parse_amount_cents(text: str) -> int:
+    """'1 234,56' / '1234.5' / '-12' -> cents. Raises ValueError."""
+    cleaned = text.strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
+    cleaned = cleaned.replace("€", "")
+    if not cleaned:
+        raise ValueError("empty")
+    if "," in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    negative = cleaned.startswith("-")
+    cleaned = cleaned.lstrip("+-")
+    whole, _, frac = cleaned.partition(".")
+    if not whole.isdigit() and not (whole == "" and frac):
+        raise ValueError(text)
+    if frac and (not frac.isdigit() or len(frac) > 2):
+        raise ValueError(text)
+    cents = int(whole or "0") * 100 + int((frac + "00")[:2])
+    return -cents if negative else cents
