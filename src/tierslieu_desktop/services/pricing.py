@@ -598,18 +598,33 @@ class _Repriced:
     priced: PricedUsage
 
 
+def reprice_with(
+    session: Session, first_day: date, last_day: date, tariffs: Tariffs
+) -> tuple[int, list[_Repriced]]:
+    """What :func:`price_period` does, with the given ``tariffs`` instead of the table's
+    (a what-if copy: the tariff simulator), per usage; nothing is written."""
+    return _reprice(session, first_day, last_day, tariffs=tariffs)
+
+
 def _reprice(
-    session: Session, first_day: date, last_day: date, *, uncharged_only: bool = False
+    session: Session,
+    first_day: date,
+    last_day: date,
+    *,
+    uncharged_only: bool = False,
+    tariffs: Tariffs | None = None,
 ) -> tuple[int, list[_Repriced]]:
     """The pricing of every usage of the period (see price_period), per payer in time
-    order. ``uncharged_only``: only the usages without frozen lines."""
+    order. ``uncharged_only``: only the usages without frozen lines. ``tariffs``: these
+    instead of the table's."""
     start, _ = local_day_bounds(first_day)
     _, end = local_day_bounds(last_day)
     period = (Usage.start_at >= start, Usage.start_at < end)
     if uncharged_only:
         charged = select(UsageCharge.id).where(UsageCharge.usage_id == Usage.id).exists()
         period = (*period, ~charged)
-    tariffs = load_tariffs(session)
+    if tariffs is None:
+        tariffs = load_tariffs(session)
     connection = session.connection()
     usage_rows = connection.execute(
         select(
