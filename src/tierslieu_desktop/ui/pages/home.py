@@ -24,6 +24,7 @@ from tierslieu_desktop.db.models import utcnow
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services import bookings as booking_service
+from tierslieu_desktop.services import finance as finance_service
 from tierslieu_desktop.services.bookings import BookingStatus, local_day_of
 from tierslieu_desktop.services.dashboard import home_summary
 from tierslieu_desktop.services.usages import TodayRow, today_overview
@@ -54,6 +55,7 @@ REFRESH_ON = (
     "structure",
     "membership",
     "consumable",
+    "grant",
 )
 
 
@@ -124,6 +126,12 @@ class HomePage(Page):
         self.low_stock.setStyleSheet("color: #8a4b00; font-weight: bold;")
         self.low_stock.hide()
         lay.addWidget(self.low_stock)
+        self.reports_due = QLabel()
+        self.reports_due.setObjectName("reportsDue")
+        self.reports_due.setWordWrap(True)
+        self.reports_due.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.reports_due.hide()
+        lay.addWidget(self.reports_due)
 
         section = QHBoxLayout()
         today_title = QLabel(self.tr("Today"))
@@ -237,6 +245,18 @@ class HomePage(Page):
             )
             self.low_stock.setText(self.tr("⚠ Low stock: {items}").format(items=items))
         self.low_stock.setVisible(bool(s.low_stock))
+        due = finance_service.reports_due(self.ctx.db, today)
+        if due:
+            items = ", ".join(
+                self.tr("{funder} — {purpose} (by {day})").format(
+                    funder=g.funder_name,
+                    purpose=g.purpose,
+                    day=formatting.short_date(g.report_due),
+                )
+                for g in due
+            )
+            self.reports_due.setText(self.tr("⚠ Grant report due: {items}").format(items=items))
+        self.reports_due.setVisible(bool(due))
         self.refresh_today()
 
     def refresh_today(self) -> None:

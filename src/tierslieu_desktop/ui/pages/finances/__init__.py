@@ -1,0 +1,1 @@
+"""Finances: the public/private balance of the lab, funders and grants, expenses."""

@@ -1,0 +1,506 @@
+"""The finance forms: funder, grant (financed machines, planned budget by CERFA category),
+grant payment, in-kind contribution, expense. Each saves in one service call and shows
+the field errors under their fields."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.domain.money import parse_amount
+from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.services import finance
+from tierslieu_desktop.services import machines as machine_service
+from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.pages.finances.labels import (
+    activity_names,
+    expense_category_names,
+    from_qdate,
+    in_kind_names,
+    level_names,
+    nature_names,
+    report_status_names,
+    sector_names,
+    to_qdate,
+)
+from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
+
+PUBLIC_LEVELS = ("commune", "epci", "departement", "region", "etat", "ue", "social", "employment")
+# planned budget of a grant: the CERFA 12156 expense categories
+CERFA_CATEGORIES = ("60", "61", "62", "63", "64", "65", "66", "67", "68", "86")
+
+
+def cerfa_names() -> dict[str, str]:
+    return {
+        "60": QCoreApplication.translate("FinanceLabels", "60 – Purchases"),
+        "61": QCoreApplication.translate("FinanceLabels", "61 – External services"),
+        "62": QCoreApplication.translate("FinanceLabels", "62 – Other external services"),
+        "63": QCoreApplication.translate("FinanceLabels", "63 – Taxes"),
+        "64": QCoreApplication.translate("FinanceLabels", "64 – Staff costs"),
+        "65": QCoreApplication.translate("FinanceLabels", "65 – Other current costs"),
+        "66": QCoreApplication.translate("FinanceLabels", "66 – Financial costs"),
+        "67": QCoreApplication.translate("FinanceLabels", "67 – Exceptional costs"),
+        "68": QCoreApplication.translate("FinanceLabels", "68 – Depreciation and provisions"),
+        "86": QCoreApplication.translate("FinanceLabels", "86 – In-kind contributions"),
+    }
+
+
+def date_edit(ctx: AppContext, value: date) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
+    edit.setDate(to_qdate(value))
+    return edit
+
+
+def optional_date_edit(value: date | None) -> QLineEdit:
+    edit = QLineEdit(formatting.short_date(value))
+    edit.setPlaceholderText(QCoreApplication.translate("FinanceLabels", "dd/mm/yyyy"))
+    return edit
+
+
+def combo(names: dict[str, str], codes: tuple[str, ...] | None = None) -> QComboBox:
+    box = QComboBox()
+    for code in codes or tuple(names):
+        box.addItem(names[code], code)
+    return box
+
+
+def select_data(box: QComboBox, value: object) -> None:
+    index = box.findData(value)
+    if index >= 0:
+        box.setCurrentIndex(index)
+
+
+class FinanceDialog(QDialog):
+    """A form, an error banner and Save/Cancel; subclasses implement ``save() -> int``."""
+
+    entity = "finance"
+
+    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.saved_id: int | None = None
+        self.setWindowTitle(title)
+        self.lay = QVBoxLayout(self)
+        self.banner = QLabel()
+        self.banner.setStyleSheet(ERROR_STYLE)
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.lay.addWidget(self.banner)
+        self.form = ValidatedForm()
+        self.lay.addLayout(self.form)
+
+    def add_buttons(self) -> None:
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText(self.tr("&Save"))
+        save.setAccessibleName(self.tr("Save"))
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))
+        cancel.setAccessibleName(self.tr("Cancel"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        self.lay.addWidget(buttons)
+
+    def save(self) -> int:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def amount(self, name: str, *, optional: bool = False) -> int | None:
+        text = self.form.field(name).text()  # type: ignore[attr-defined]
+        if optional and not text.strip():
+            return None
+        try:
+            return parse_amount(text)
+        except DomainError:
+            raise ValidationError({name: "amount_invalid"}) from None
+
+    def optional_date(self, name: str) -> date | None:
+        text = self.form.field(name).text()  # type: ignore[attr-defined]
+        if not text.strip():
+            return None
+        day = formatting.parse_date(text)
+        if day is None:
+            raise ValidationError({name: "date_invalid"})
+        return day
+
+    def submit(self) -> None:
+        self.form.clear_errors()
+        self.banner.hide()
+        try:
+            self.saved_id = self.save()
+        except ValidationError as err:
+            unknown = self.form.show_errors(err.fields)
+            self.banner.setText(
+                error_message(err) + (f" ({', '.join(unknown)})" if unknown else "")
+            )
+            self.banner.show()
+            return
+        except DomainError as err:
+            self.banner.setText(error_message(err))
+            self.banner.show()
+            return
+        self.ctx.notify(self.entity, [self.saved_id])
+        self.accept()
+
+
+class FunderDialog(FinanceDialog):
+    entity = "funder"
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        funder: finance.FunderRow | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, self.tr("Funder") if funder else self.tr("New funder"), parent)
+        self.funder = funder
+        self.name = self.form.add_field("name", self.tr("&Name:"), QLineEdit())
+        self.name.setPlaceholderText(self.tr("e.g. Région Occitanie, CAF, Fondation Orange"))
+        self.sector = self.form.add_field("sector", self.tr("&Sector:"), combo(sector_names()))
+        self.level = self.form.add_field("level", self.tr("&Level:"), combo(level_names()))
+        self.contact = self.form.add_field("contact", self.tr("&Contact:"), QLineEdit())
+        self.notes = self.form.add_field("notes", self.tr("N&otes:"), QPlainTextEdit())
+        self.notes.setMaximumHeight(80)
+        self.notes.setTabChangesFocus(True)
+        if funder:
+            self.name.setText(funder.name)
+            select_data(self.sector, funder.sector)
+            select_data(self.level, funder.level)
+            self.contact.setText(funder.contact)
+            self.notes.setPlainText(funder.notes)
+        self.level.currentIndexChanged.connect(self._level_changed)
+        self.add_buttons()
+
+    def _level_changed(self, _i: int) -> None:
+        level = self.level.currentData()
+        select_data(self.sector, "public" if level in PUBLIC_LEVELS else "private")
+
+    def save(self) -> int:
+        return finance.save_funder(
+            self.ctx.db,
+            self.ctx.operator_id,
+            funder_id=self.funder.id if self.funder else None,
+            name=self.name.text(),
+            sector=self.sector.currentData(),
+            level=self.level.currentData(),
+            contact=self.contact.text(),
+            notes=self.notes.toPlainText(),
+        )
+
+
+class GrantDialog(FinanceDialog):
+    entity = "grant"
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        grant: finance.GrantRow | None = None,
+        parent: QWidget | None = None,
+        *,
+        funder_id: int | None = None,
+    ) -> None:
+        super().__init__(ctx, self.tr("Grant") if grant else self.tr("New grant"), parent)
+        self.grant = grant
+        self.resize(640, 760)
+        f = self.form
+        self.funder = f.add_field("funder_id", self.tr("&Funder:"), QComboBox())
+        for row in finance.list_funders(ctx.db):
+            self.funder.addItem(row.name, row.id)
+        self.purpose = f.add_field("purpose", self.tr("&Purpose:"), QLineEdit())
+        self.nature = f.add_field("nature", self.tr("Na&ture:"), combo(nature_names()))
+        today = date.today()
+        self.period_start = f.add_field(
+            "period_start", self.tr("Period &from:"), date_edit(ctx, date(today.year, 1, 1))
+        )
+        self.period_end = f.add_field(
+            "period_end", self.tr("Period &until:"), date_edit(ctx, date(today.year, 12, 31))
+        )
+        self.requested = f.add_field("requested_cents", self.tr("&Requested (€):"), QLineEdit())
+        self.requested_on = f.add_field(
+            "requested_on", self.tr("Requested on:"), optional_date_edit(None)
+        )
+        self.granted = f.add_field("granted_cents", self.tr("&Granted (€):"), QLineEdit())
+        self.granted.setPlaceholderText(self.tr("empty = not decided yet"))
+        self.granted_on = f.add_field(
+            "granted_on", self.tr("Granted on:"), optional_date_edit(None)
+        )
+        self.report_due = f.add_field(
+            "report_due", self.tr("Report &due on:"), optional_date_edit(None)
+        )
+        self.report_status = f.add_field(
+            "report_status", self.tr("Report &status:"), combo(report_status_names())
+        )
+        self.actions = f.add_field("actions", self.tr("&Actions financed:"), QPlainTextEdit())
+        self.actions.setMaximumHeight(60)
+        self.actions.setTabChangesFocus(True)
+        self.machines = f.add_field("machine_ids", self.tr("&Machines financed:"), QListWidget())
+        self.machines.setMaximumHeight(100)
+        for m in machine_service.list_machines(ctx.db):
+            item = QListWidgetItem(m.name)
+            item.setData(Qt.ItemDataRole.UserRole, m.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.machines.addItem(item)
+        names = cerfa_names()
+        self.budget = f.add_field(
+            "planned_budget", self.tr("&Planned budget:"), QTableWidget(len(CERFA_CATEGORIES), 2)
+        )
+        self.budget.setHorizontalHeaderLabels([self.tr("CERFA category"), self.tr("Amount (€)")])
+        self.budget.verticalHeader().hide()
+        self.budget.horizontalHeader().setStretchLastSection(True)
+        self.budget.setColumnWidth(0, 280)
+        self.budget.setMinimumHeight(160)
+        for i, code in enumerate(CERFA_CATEGORIES):
+            label = QTableWidgetItem(names[code])
+            label.setFlags(label.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            label.setData(Qt.ItemDataRole.UserRole, code)
+            self.budget.setItem(i, 0, label)
+            self.budget.setItem(i, 1, QTableWidgetItem(""))
+        self.notes = f.add_field("notes", self.tr("N&otes:"), QLineEdit())
+        if funder_id is not None:
+            select_data(self.funder, funder_id)
+        if grant:
+            self._fill(grant)
+        self.add_buttons()
+
+    def _fill(self, g: finance.GrantRow) -> None:
+        select_data(self.funder, g.funder_id)
+        self.purpose.setText(g.purpose)
+        select_data(self.nature, g.nature)
+        self.period_start.setDate(to_qdate(g.period_start))
+        self.period_end.setDate(to_qdate(g.period_end))
+        self.requested.setText(formatting.amount_input(g.requested_cents))
+        self.requested_on.setText(formatting.short_date(g.requested_on))
+        self.granted.setText(formatting.amount_input(g.granted_cents))
+        self.granted_on.setText(formatting.short_date(g.granted_on))
+        self.report_due.setText(formatting.short_date(g.report_due))
+        select_data(self.report_status, g.report_status)
+        self.actions.setPlainText(g.actions)
+        self.notes.setText(g.notes)
+        for i in range(self.machines.count()):
+            item = self.machines.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) in g.machine_ids:
+                item.setCheckState(Qt.CheckState.Checked)
+        for i, code in enumerate(CERFA_CATEGORIES):
+            if code in g.planned_budget:
+                self.budget.item(i, 1).setText(formatting.amount_input(g.planned_budget[code]))
+
+    def set_machine_checked(self, machine_id: int, checked: bool = True) -> None:
+        for i in range(self.machines.count()):
+            item = self.machines.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == machine_id:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def planned_budget(self) -> dict[str, int]:
+        planned: dict[str, int] = {}
+        for i, code in enumerate(CERFA_CATEGORIES):
+            text = self.budget.item(i, 1).text().strip()
+            if text:
+                try:
+                    planned[code] = parse_amount(text)
+                except DomainError:
+                    raise ValidationError({"planned_budget": "amount_invalid"}) from None
+        return planned
+
+    def save(self) -> int:
+        errors: dict[str, str] = {}
+        values: dict[str, object] = {}
+        for name, fn in (
+            ("requested_cents", lambda: self.amount("requested_cents")),
+            ("granted_cents", lambda: self.amount("granted_cents", optional=True)),
+            ("requested_on", lambda: self.optional_date("requested_on")),
+            ("granted_on", lambda: self.optional_date("granted_on")),
+            ("report_due", lambda: self.optional_date("report_due")),
+            ("planned_budget", self.planned_budget),
+        ):
+            try:
+                values[name] = fn()
+            except ValidationError as err:
+                errors.update(err.fields)
+        if self.funder.currentData() is None:
+            errors["funder_id"] = "required"
+        if errors:
+            raise ValidationError(errors)
+        machine_ids = [
+            self.machines.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.machines.count())
+            if self.machines.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        return finance.save_grant(
+            self.ctx.db,
+            self.ctx.operator_id,
+            grant_id=self.grant.id if self.grant else None,
+            funder_id=self.funder.currentData(),
+            purpose=self.purpose.text(),
+            nature=self.nature.currentData(),
+            period_start=from_qdate(self.period_start.date()),
+            period_end=from_qdate(self.period_end.date()),
+            actions=self.actions.toPlainText(),
+            report_status=self.report_status.currentData(),
+            machine_ids=machine_ids,
+            notes=self.notes.text(),
+            **values,  # type: ignore[arg-type]
+        )
+
+
+class PaymentDialog(FinanceDialog):
+    entity = "grant"
+
+    def __init__(self, ctx: AppContext, grant: finance.GrantRow, parent: QWidget | None = None):
+        super().__init__(
+            ctx, self.tr("Payment received for “{purpose}”").format(purpose=grant.purpose), parent
+        )
+        self.grant = grant
+        self.day = self.form.add_field(
+            "received_on", self.tr("&Received on:"), date_edit(ctx, date.today())
+        )
+        self.amount_edit = self.form.add_field("amount_cents", self.tr("&Amount (€):"), QLineEdit())
+        rest = (grant.granted_cents or 0) - grant.received_cents
+        if rest > 0:
+            self.amount_edit.setText(formatting.amount_input(rest))
+        self.note = self.form.add_field("note", self.tr("&Note:"), QLineEdit())
+        self.add_buttons()
+
+    def save(self) -> int:
+        return finance.add_grant_payment(
+            self.ctx.db,
+            self.ctx.operator_id,
+            self.grant.id,
+            from_qdate(self.day.date()),
+            self.amount("amount_cents") or 0,
+            self.note.text(),
+        )
+
+
+class InKindDialog(FinanceDialog):
+    entity = "in_kind"
+
+    def __init__(
+        self, ctx: AppContext, row: finance.InKindRow | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            ctx,
+            self.tr("In-kind contribution") if row else self.tr("New in-kind contribution"),
+            parent,
+        )
+        self.row = row
+        self.funder = self.form.add_field("funder_id", self.tr("&Given by:"), QComboBox())
+        self.funder.addItem(self.tr("Volunteers"), None)
+        for f in finance.list_funders(ctx.db):
+            self.funder.addItem(f.name, f.id)
+        self.year = self.form.add_field("year", self.tr("&Year:"), QSpinBox())
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.kind = self.form.add_field("kind", self.tr("&Kind:"), combo(in_kind_names()))
+        self.description = self.form.add_field("description", self.tr("&Description:"), QLineEdit())
+        self.hours = self.form.add_field("hours", self.tr("&Hours:"), QLineEdit())
+        self.hours.setPlaceholderText(self.tr("for volunteering or staff"))
+        self.value = self.form.add_field("value_cents", self.tr("&Value (€):"), QLineEdit())
+        if row:
+            select_data(self.funder, row.funder_id)
+            self.year.setValue(row.year)
+            select_data(self.kind, row.kind)
+            self.description.setText(row.description)
+            self.hours.setText("" if row.hours is None else formatting.number(row.hours))
+            self.value.setText(formatting.amount_input(row.value_cents))
+        self.add_buttons()
+
+    def save(self) -> int:
+        hours_text = self.hours.text().strip().replace(",", ".")
+        hours: int | None = None
+        if hours_text:
+            try:
+                hours = round(float(hours_text))
+            except ValueError:
+                raise ValidationError({"hours": "invalid"}) from None
+        return finance.save_in_kind(
+            self.ctx.db,
+            self.ctx.operator_id,
+            in_kind_id=self.row.id if self.row else None,
+            funder_id=self.funder.currentData(),
+            year=self.year.value(),
+            kind=self.kind.currentData(),
+            description=self.description.text(),
+            hours=hours,
+            value_cents=self.amount("value_cents") or 0,
+        )
+
+
+class ExpenseDialog(FinanceDialog):
+    entity = "expense"
+
+    def __init__(
+        self, ctx: AppContext, row: finance.ExpenseRow | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, self.tr("Expense") if row else self.tr("New expense"), parent)
+        self.row = row
+        f = self.form
+        self.day = f.add_field("day", self.tr("&Date:"), date_edit(ctx, date.today()))
+        self.category = f.add_field(
+            "category",
+            self.tr("&Category:"),
+            combo(
+                expense_category_names(),
+                ("staff", "consumables", "maintenance", "rent", "energy", "depreciation", "other"),
+            ),
+        )
+        self.activity = f.add_field("activity", self.tr("&Activity:"), combo(activity_names()))
+        self.amount_edit = f.add_field("amount_cents", self.tr("A&mount (€):"), QLineEdit())
+        self.label = f.add_field("label", self.tr("&Label:"), QLineEdit())
+        self.supplier = f.add_field("supplier", self.tr("&Supplier:"), QLineEdit())
+        self.machine = f.add_field("machine_id", self.tr("Mac&hine:"), QComboBox())
+        self.machine.addItem(self.tr("(none)"), None)
+        for m in machine_service.list_machines(ctx.db):
+            self.machine.addItem(m.name, m.id)
+        self.grant = f.add_field("grant_id", self.tr("Financed by &grant:"), QComboBox())
+        self.grant.addItem(self.tr("(none)"), None)
+        for g in finance.list_grants(ctx.db):
+            self.grant.addItem(f"{g.funder_name} — {g.purpose}", g.id)
+        select_data(self.activity, "fablab")
+        if row:
+            self.day.setDate(to_qdate(row.day))
+            select_data(self.category, row.category)
+            select_data(self.activity, row.activity)
+            self.amount_edit.setText(formatting.amount_input(row.amount_cents))
+            self.label.setText(row.label)
+            self.supplier.setText(row.supplier)
+            select_data(self.machine, row.machine_id)
+            select_data(self.grant, row.grant_id)
+        self.add_buttons()
+
+    def save(self) -> int:
+        return finance.save_expense(
+            self.ctx.db,
+            self.ctx.operator_id,
+            expense_id=self.row.id if self.row else None,
+            day=from_qdate(self.day.date()),
+            category=self.category.currentData(),
+            activity=self.activity.currentData(),
+            amount_cents=self.amount("amount_cents") or 0,
+            label=self.label.text(),
+            supplier=self.supplier.text(),
+            machine_id=self.machine.currentData(),
+            grant_id=self.grant.currentData(),
+        )

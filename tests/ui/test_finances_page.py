@@ -1,0 +1,311 @@
+"""Finances page: period, charts and key figures, details behind a figure, funders,
+grants with payments, in-kind contributions, expenses (CSV import, delete), budget."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCharts import QChartView
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QTableWidget,
+)
+
+from tierslieu_desktop.services import finance
+
+TODAY = date(2026, 6, 15)
+
+
+@pytest.fixture
+def data(db, operator):
+    region = finance.save_funder(db, operator, name="Région", sector="public", level="region")
+    fondation = finance.save_funder(
+        db, operator, name="Fondation", sector="private", level="foundation"
+    )
+    for year, granted in ((2025, 12_000_00), (2026, 24_000_00)):
+        finance.save_grant(
+            db,
+            operator,
+            funder_id=region,
+            purpose=f"Fonctionnement {year}",
+            nature="operating",
+            period_start=date(year, 1, 1),
+            period_end=date(year, 12, 31),
+            requested_cents=granted,
+            granted_cents=granted,
+            report_due=date(2026, 7, 1) if year == 2025 else None,
+            report_status="todo",
+        )
+    finance.save_grant(
+        db,
+        operator,
+        funder_id=fondation,
+        purpose="Don",
+        nature="donation",
+        period_start=date(2026, 3, 1),
+        period_end=date(2026, 3, 31),
+        requested_cents=3_000_00,
+        granted_cents=3_000_00,
+        granted_on=date(2026, 3, 10),
+    )
+    for month in range(1, 13):
+        finance.save_expense(
+            db,
+            operator,
+            day=date(2025, month, 5),
+            category="rent",
+            activity="general",
+            amount_cents=500_00,
+            label="Loyer",
+        )
+    finance.save_expense(
+        db,
+        operator,
+        day=date(2026, 2, 5),
+        category="energy",
+        activity="general",
+        amount_cents=300_00,
+        label="Électricité",
+    )
+    return {"region": region, "fondation": fondation}
+
+
+@pytest.fixture
+def page(qtbot, ctx, data):
+    from tierslieu_desktop.ui.pages.finances.page import FinancesPage
+
+    p = FinancesPage(ctx, today=TODAY)
+    qtbot.addWidget(p)
+    p.resize(1280, 800)
+    p.show()
+    p.activate()
+    return p
+
+
+def bar_totals(page) -> list[float]:
+    series = page.dashboard.bar_series
+    sets = series.barSets()
+    return [sum(s.at(i) for s in sets) for i in range(sets[0].count())]
+
+
+def test_period_change_updates_charts_and_figures(page):
+    dash = page.dashboard
+    # default: the last 12 months, July 2025 – today
+    assert page.period_range() == (date(2025, 7, 1), TODAY)
+    assert len(dash.months) == 12
+    before_revenue = dash.current.total_revenue_cents
+    page.set_year(2025)
+    assert page.period_range() == (date(2025, 1, 1), date(2025, 12, 31))
+    b = dash.current
+    assert b.public_cents == 12_000_00
+    assert b.costs_cents >= 6_000_00
+    assert b.total_revenue_cents != before_revenue
+    # the bars of each month add up to the period, and the bar chart shows 12 months
+    assert round(sum(bar_totals(page)) * 100) == b.total_revenue_cents
+    assert page.dashboard.bar_figures[0] == "own"
+    assert "public:region" in page.dashboard.bar_figures
+    # the donut has the same origins
+    labels = [s.label() for s in dash.pie_series.slices()]
+    assert "Région" in labels
+    assert dash.cards["revenue"].text().startswith("12\u202f000,00\xa0€")
+    assert dash.figure_text("public_share") == "100,0\u202f%"
+    # 2026: the donation (private) appears, and the trend compares with 2025
+    page.set_year(2026)
+    assert dash.current.private_cents == 3_000_00
+    assert "private" in dash.bar_figures
+    assert "▲" in dash.cards["revenue"].text()
+    # typed dates = a custom period
+    page.set_period(date(2026, 3, 1), date(2026, 3, 31))
+    assert page.period.currentData() == "custom"
+    assert len(dash.months) == 1
+    assert dash.current.private_cents == 3_000_00
+
+
+def test_click_on_a_figure_shows_its_lines(page, qtbot):
+    page.set_year(2025)
+    dash = page.dashboard
+    qtbot.mouseClick(dash.cards["costs"], Qt.MouseButton.LeftButton)
+    dialog = dash.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.total_cents == dash.current.costs_cents
+    labels = {dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())}
+    assert "Loyer" in labels
+    dialog.close()
+    # a bar: the lines of that origin in that month only
+    index = dash.bar_figures.index("public:region")
+    dash.bar_series.barSets()[index].clicked.emit(2)  # March 2025
+    dialog = dash.dialog
+    assert dialog.isVisible()
+    assert dialog.total_cents == round(dash.bar_series.barSets()[index].at(2) * 100)
+    dialog.close()
+    # the result: revenue minus costs
+    dialog = dash.open_figure("result")
+    assert dialog.total_cents == dash.current.result_cents
+
+
+def test_add_funder_grant_payment_and_in_kind(page, qtbot, ctx, db):
+    from tierslieu_desktop.ui.pages.finances.dialogs import GrantDialog
+
+    tab = page.funders
+    page.tabs.setCurrentWidget(tab)
+    assert "Fonctionnement 2025" in tab.due_line.text()  # report due within 30 days
+    dialog = tab.edit_funder(new=True)
+    dialog.name.setText("Commune de Lodève")
+    dialog.level.setCurrentIndex(dialog.level.findData("commune"))
+    assert dialog.sector.currentData() == "public"
+    dialog.submit()
+    assert not dialog.isVisible()
+    names = [tab.funders.item(r, 0).text() for r in range(tab.funders.rowCount())]
+    assert "Commune de Lodève" in names
+    commune = next(f.id for f in finance.list_funders(db) if f.name == "Commune de Lodève")
+
+    # a grant: an invalid amount is shown under its field, nothing saved
+    dialog = tab.edit_grant(new=True)
+    assert isinstance(dialog, GrantDialog)
+    dialog.funder.setCurrentIndex(dialog.funder.findData(commune))
+    dialog.purpose.setText("Ateliers numériques")
+    dialog.requested.setText("abc")
+    dialog.submit()
+    assert dialog.isVisible()
+    assert dialog.form.error_label("requested_cents").isVisible()
+    dialog.requested.setText("5 000")
+    dialog.granted.setText("4000,50")
+    dialog.budget.item(0, 1).setText("1000")
+    dialog.submit()
+    assert not dialog.isVisible()
+    grant = next(g for g in finance.list_grants(db) if g.purpose == "Ateliers numériques")
+    assert grant.granted_cents == 4000_50
+    assert grant.planned_budget == {"60": 1000_00}
+    assert tab.current_grant().id == grant.id
+
+    payment = tab.add_payment()
+    assert payment.amount_edit.text() == "4000,50"  # the rest to receive is proposed
+    payment.amount_edit.setText("1500")
+    payment.submit()
+    assert not payment.isVisible()
+    assert tab.payments.rowCount() == 1
+    assert tab.payments.item(0, 1).text() == "1\u202f500,00\xa0€"
+    row = next(
+        r
+        for r in range(tab.grants.rowCount())
+        if tab.grants.item(r, 1).text() == "Ateliers numériques"
+    )
+    assert tab.grants.item(row, 6).text() == "1\u202f500,00\xa0€"
+
+    tab.in_kind_year.setValue(2026)
+    dialog = tab.edit_in_kind(new=True)
+    assert dialog.funder.currentData() is None  # volunteers first
+    dialog.kind.setCurrentIndex(dialog.kind.findData("volunteering"))
+    dialog.description.setText("Bénévoles du repair café")
+    dialog.hours.setText("120")
+    dialog.value.setText("1440")
+    dialog.submit()
+    assert tab.in_kind.rowCount() == 1
+    assert tab.in_kind.item(0, 0).text() == "Bénévoles"
+
+
+def test_expenses_add_delete_import_and_budget(page, qtbot, db, monkeypatch):
+    import tierslieu_desktop.ui.pages.finances.expenses_tab as module
+
+    tab = page.expenses
+    page.tabs.setCurrentWidget(tab)
+    tab.first.setDate(tab.first.date().addYears(-1))  # 2025 – 2026
+    count = tab.table.rowCount()
+    dialog = tab.edit(new=True)
+    dialog.category.setCurrentIndex(dialog.category.findData("maintenance"))
+    dialog.amount_edit.setText("89,90")
+    dialog.label.setText("Courroie de la découpeuse")
+    dialog.submit()
+    assert not dialog.isVisible()
+    assert tab.table.rowCount() == count + 1
+    assert tab.current().label == "Courroie de la découpeuse"
+    assert tab.current().amount_cents == 89_90
+
+    # delete asks first; "No" keeps it
+    monkeypatch.setattr(module, "confirm", lambda *a: False)
+    assert not tab.delete_selected()
+    assert tab.table.rowCount() == count + 1
+    monkeypatch.setattr(module, "confirm", lambda *a: True)
+    assert tab.delete_selected()
+    assert tab.table.rowCount() == count
+
+    # CSV import: a bad line is named and nothing is written
+    header = "date;categorie;activite;montant;libelle;fournisseur\n"
+    bad = header + "03/02/2026;energy;general;12,50;EDF;EDF\n04/02/2026;nope;general;3;x;y\n"
+    assert tab.import_text(bad) is None
+    assert "3" in tab.status.text()
+    assert tab.table.rowCount() == count
+    good = header + "03/02/2026;energy;general;12,50;Gaz;Engie\n"
+    assert tab.import_text(good) == 1
+    assert tab.table.rowCount() == count + 1
+
+    # budget of a year; shown against the actual on the dashboard
+    tab.budget_year.setValue(2025)
+    row = next(
+        r
+        for r in range(tab.budget_table.rowCount())
+        if tab.budget_table.item(r, 0).data(Qt.ItemDataRole.UserRole) == ("expense", "rent")
+    )
+    tab.budget_table.item(row, 2).setText("6500")
+    assert tab.save_budget()
+    assert finance.budget(db, 2025) == {("expense", "rent"): 6500_00}
+    page.tabs.setCurrentWidget(page.dashboard)
+    page.set_year(2025)
+    table = page.dashboard.budget_table
+    assert table.rowCount() >= 1
+    texts = [table.item(r, 2).text() for r in range(table.rowCount())]
+    assert "6\u202f500,00\xa0€" in texts
+
+
+def test_every_interactive_widget_has_an_accessible_name(page):
+    page.tabs.setCurrentWidget(page.funders)
+    page.funders.edit_grant(new=True)
+    roots = [page, page.funders.dialog]
+    missing = []
+    checked = 0
+    for root in roots:
+        for w in (
+            root.findChildren(QAbstractButton)
+            + root.findChildren(QLineEdit)
+            + root.findChildren(QComboBox)
+            + root.findChildren(QTableWidget)
+            + root.findChildren(QAbstractSpinBox)
+            + root.findChildren(QChartView)
+        ):
+            parent = w.parentWidget()
+            if page.simulator.isAncestorOf(w):
+                continue  # another helper's tab
+            if isinstance(parent, (QAbstractSpinBox, QComboBox)):
+                continue  # the line edit inside a spin box or combo
+            if type(w).__name__ in ("QTabBar", "QToolButton") or w.objectName().startswith("qt_"):
+                continue
+            checked += 1
+            if not w.accessibleName():
+                missing.append(
+                    f"{type(w).__name__} {w.objectName()} {getattr(w, 'text', lambda: '')()}"
+                )
+    assert checked > 60
+    assert missing == []
+
+
+def test_home_shows_grant_reports_due(qtbot, ctx, data):
+    from datetime import UTC, datetime
+
+    from tierslieu_desktop.ui.pages.home import HomePage
+
+    home = HomePage(ctx, now_fn=lambda: datetime(2026, 6, 15, 10, tzinfo=UTC))
+    qtbot.addWidget(home)
+    home.show()
+    home.activate()
+    assert home.reports_due.isVisible()
+    assert "Fonctionnement 2025" in home.reports_due.text()
+    later = HomePage(ctx, now_fn=lambda: datetime(2026, 3, 1, 10, tzinfo=UTC))
+    qtbot.addWidget(later)
+    later.show()
+    later.activate()
+    assert not later.reports_due.isVisible()
