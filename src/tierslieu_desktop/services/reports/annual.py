@@ -1,0 +1,341 @@
+"""The annual activity report (rapport d'activité) for the general meeting and the funders.
+
+``annual_figures`` computes the numbers the PDF prints; ``annual_report`` lays them out
+(ReportLab, charts drawn with reportlab.graphics) with the texts the user wrote
+(ReportText sections "edito", "faits_marquants", "perspectives").
+
+Definitions (local time, Europe/Paris, calendar year):
+- a NEW member has a membership starting in the year and none starting before it; a
+  RENEWED member has one starting in the year and one before. Counted once each, by the
+  public (audience) and the commune (Member.city) of their first membership of the year;
+- machine hours = Usage.minutes of machine usages by the local month of their start;
+- bookings by status of bookings starting in the year (no-show rate = no-shows ÷
+  bookings not cancelled);
+- publics reached: distinct users (member, or the organisation of a group usage) and
+  people (head-count) of the year's usages, by the user's public;
+- school groups: usages of organisations of type "school" (sessions and pupils);
+- the money figures come from services.finance (balance, balance_by_year, grants).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from tierslieu_desktop.db.engine import Database
+from tierslieu_desktop.db.models import (
+    Audience,
+    Booking,
+    Machine,
+    MachineCategory,
+    Member,
+    Membership,
+    ReportText,
+    Usage,
+)
+from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
+from tierslieu_desktop.domain.errors import ValidationError
+
+SECTIONS = ("edito", "faits_marquants", "perspectives")
+SECTION_TITLES = {
+    "edito": "Édito",
+    "faits_marquants": "Faits marquants",
+    "perspectives": "Perspectives",
+}
+TREND_YEARS = 4  # the year and the three before
+NO_AUDIENCE = "Sans public"
+NO_COMMUNE = "Commune non renseignée"
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class AnnualFigures:
+    year: int
+    structure_name: str
+    city: str
+    members_new: int
+    members_renewed: int
+    members_by_audience: dict[str, tuple[int, int]]  # public -> (new, renewed)
+    members_by_commune: list[tuple[str, int, int]]  # (commune, new, renewed), most first
+    machine_minutes: dict[str, tuple[int, ...]]  # machine -> minutes per month (12)
+    category_minutes: dict[str, tuple[int, ...]]  # machine category -> minutes per month
+    total_machine_minutes: int
+    usages: int
+    bookings: int  # every booking starting in the year
+    bookings_honoured: int  # done or in progress
+    no_shows: int
+    cancelled: int
+    no_show_bp: int | None  # no-shows ÷ bookings not cancelled, basis points
+    publics: dict[str, tuple[int, int]]  # public -> (distinct users, people)
+    users: int
+    people: int
+    school_sessions: int
+    school_pupils: int
+    balance: Any | None = None  # services.finance.Balance of the year
+    trend: dict[int, tuple[int, int, int, int]] = field(default_factory=dict)
+    # year -> (own, public, private, costs) cents
+    grants: list[tuple[str, str, str, int | None, int]] = field(default_factory=list)
+    # (funder, purpose, nature, granted, received in the year)
+    grants_received_cents: int = 0
+    reduced_access: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    reduced_access_cents: int = 0
+    volunteer_hours: int = 0
+
+
+def _bounds(year: int) -> tuple[datetime, datetime]:
+    return local_day_bounds(date(year, 1, 1))[0], local_day_bounds(date(year, 12, 31))[1]
+
+
+def annual_figures(db: Database, year: int, *, progress: Progress | None = None) -> AnnualFigures:
+    """The numbers the annual report prints (see the module docstring for definitions)."""
+    step = progress or (lambda _p: None)
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    start_utc, end_utc = _bounds(year)
+    with db.read() as s:
+        from tierslieu_desktop.services.structure import get_structure
+
+        audiences = dict(s.execute(select(Audience.id, Audience.name)).all())
+        members = {
+            mid: (aud, city, org_type)
+            for mid, aud, city, org_type in s.execute(
+                select(Member.id, Member.audience_id, Member.city, Member.organisation_type)
+            )
+        }
+        # --- members: new / renewed ---------------------------------------------------
+        rows = s.execute(
+            select(Membership.member_id, Membership.audience_id)
+            .where(Membership.start_date >= first, Membership.start_date <= last)
+            .order_by(Membership.start_date, Membership.id)
+        ).all()
+        in_year = select(Membership.member_id).where(
+            Membership.start_date >= first, Membership.start_date <= last
+        )
+        before = set(
+            s.scalars(
+                select(Membership.member_id)
+                .where(Membership.start_date < first, Membership.member_id.in_(in_year))
+                .distinct()
+            )
+        )
+        step(10)
+        # --- machine hours ---------------------------------------------------------------
+        machines = dict(s.execute(select(Machine.id, Machine.name)).all())
+        categories = dict(
+            s.execute(
+                select(Machine.name, MachineCategory.name).join(
+                    MachineCategory, MachineCategory.id == Machine.category_id
+                )
+            ).all()
+        )
+        usage_rows = s.execute(
+            select(
+                Usage.machine_id,
+                Usage.start_at,
+                Usage.minutes,
+                Usage.member_id,
+                Usage.organisation_id,
+                Usage.headcount,
+            ).where(Usage.start_at >= start_utc, Usage.start_at < end_utc)
+        ).all()
+        step(25)
+        # --- bookings ----------------------------------------------------------------------
+        by_status = dict(
+            s.execute(
+                select(Booking.status, func.count())
+                .where(Booking.start_at >= start_utc, Booking.start_at < end_utc)
+                .group_by(Booking.status)
+            ).all()
+        )
+    structure = get_structure(db)
+    step(35)
+
+    seen: set[int] = set()
+    new_by_aud: dict[str, int] = defaultdict(int)
+    renewed_by_aud: dict[str, int] = defaultdict(int)
+    by_commune: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for member_id, audience_id in rows:
+        if member_id in seen:
+            continue
+        seen.add(member_id)
+        aud = audiences.get(audience_id, NO_AUDIENCE)
+        city = (members.get(member_id, (None, "", None))[1] or "").strip() or NO_COMMUNE
+        renewed = member_id in before
+        (renewed_by_aud if renewed else new_by_aud)[aud] += 1
+        by_commune[city][1 if renewed else 0] += 1
+    members_by_audience = {
+        a: (new_by_aud.get(a, 0), renewed_by_aud.get(a, 0))
+        for a in sorted(set(new_by_aud) | set(renewed_by_aud))
+    }
+    communes = sorted(
+        ((c, n, r) for c, (n, r) in by_commune.items()), key=lambda t: (-(t[1] + t[2]), t[0])
+    )
+
+    minutes: dict[str, list[int]] = {}
+    users_by_aud: dict[str, set[int]] = defaultdict(set)
+    people_by_aud: dict[str, int] = defaultdict(int)
+    school_sessions = school_pupils = 0
+    for machine_id, start_at, mins, member_id, org_id, headcount in usage_rows:
+        if machine_id is not None:
+            month = to_local(start_at).month
+            minutes.setdefault(machines.get(machine_id, f"#{machine_id}"), [0] * 12)[month - 1] += (
+                mins
+            )
+        who = org_id if org_id is not None and (member_id is None or headcount > 1) else member_id
+        if who is None:
+            continue
+        aud_id, _city, org_type = members.get(who, (None, "", None))
+        aud = audiences.get(aud_id, NO_AUDIENCE)
+        users_by_aud[aud].add(who)
+        people_by_aud[aud] += headcount or 1
+        if org_type == "school" or (
+            org_id is not None and members.get(org_id, (None, "", None))[2] == "school"
+        ):
+            school_sessions += 1
+            school_pupils += headcount or 1
+    machine_minutes = {
+        name: tuple(v) for name, v in sorted(minutes.items(), key=lambda kv: -sum(kv[1]))
+    }
+    by_category: dict[str, list[int]] = {}
+    for name, months in machine_minutes.items():
+        acc = by_category.setdefault(categories.get(name, "—"), [0] * 12)
+        for i, m in enumerate(months):
+            acc[i] += m
+    category_minutes = {
+        c: tuple(v) for c, v in sorted(by_category.items(), key=lambda kv: -sum(kv[1]))
+    }
+    publics = {
+        a: (len(users_by_aud[a]), people_by_aud[a])
+        for a in sorted(users_by_aud, key=lambda a: -people_by_aud[a])
+    }
+    total_bookings = sum(by_status.values())
+    cancelled = by_status.get("cancelled", 0)
+    no_shows = by_status.get("no_show", 0)
+    not_cancelled = total_bookings - cancelled
+    step(45)
+
+    money = _money_figures(db, year, step)
+    return AnnualFigures(
+        year=year,
+        structure_name=structure.name,
+        city=structure.city,
+        members_new=sum(new_by_aud.values()),
+        members_renewed=sum(renewed_by_aud.values()),
+        members_by_audience=members_by_audience,
+        members_by_commune=communes,
+        machine_minutes=machine_minutes,
+        category_minutes=category_minutes,
+        total_machine_minutes=sum(sum(v) for v in machine_minutes.values()),
+        usages=len(usage_rows),
+        bookings=total_bookings,
+        bookings_honoured=by_status.get("done", 0) + by_status.get("in_progress", 0),
+        no_shows=no_shows,
+        cancelled=cancelled,
+        no_show_bp=(no_shows * 10000 // not_cancelled) if not_cancelled else None,
+        publics=publics,
+        users=sum(u for u, _p in publics.values()),
+        people=sum(p for _u, p in publics.values()),
+        school_sessions=school_sessions,
+        school_pupils=school_pupils,
+        **money,
+    )
+
+
+def _money_figures(db: Database, year: int, step: Progress) -> dict[str, Any]:
+    from tierslieu_desktop.services import finance
+
+    years = list(range(year - TREND_YEARS + 1, year + 1))
+    balances = finance.balance_by_year(db, years)
+    step(65)
+    balance = balances.get(year)
+    trend = {
+        y: (b.own_cents, b.public_cents, b.private_cents, b.costs_cents)
+        for y, b in sorted(balances.items())
+        if y == year or b.total_revenue_cents or b.costs_cents
+    }
+    grants = []
+    received_total = 0
+    for g in finance.list_grants(db, year=year):
+        received = sum(
+            amount
+            for _pid, day, amount, _note in finance.grant_payments(db, g.id)
+            if day.year == year
+        )
+        received_total += received
+        grants.append((g.funder_name, g.purpose, g.nature, g.granted_cents, received))
+    reduced = dict(balance.reduced_access_by_audience) if balance else {}
+    volunteer = sum(
+        r.hours or 0 for r in finance.list_in_kind(db, year=year) if r.kind == "volunteering"
+    )
+    step(75)
+    return {
+        "balance": balance,
+        "trend": trend,
+        "grants": grants,
+        "grants_received_cents": received_total,
+        "reduced_access": reduced,
+        "reduced_access_cents": sum(g for _l, _c, g in reduced.values()),
+        "volunteer_hours": volunteer,
+    }
+
+
+# --- texts --------------------------------------------------------------------------------
+
+
+def report_texts(db: Database, year: int) -> dict[str, str]:
+    """The year's text sections (every one of SECTIONS, "" when not written)."""
+    with db.read() as s:
+        stored = dict(
+            s.execute(
+                select(ReportText.section, ReportText.text).where(ReportText.year == year)
+            ).all()
+        )
+    return {section: stored.get(section, "") for section in SECTIONS}
+
+
+def save_report_text(db: Database, year: int, section: str, text: str) -> None:
+    """Store one text section of the year's report (one transaction)."""
+    if section not in SECTIONS:
+        raise ValidationError({"section": "invalid_choice"})
+    if not 1900 <= year <= 9999:
+        raise ValidationError({"year": "invalid"})
+    with db.write() as s:
+        row = s.get(ReportText, (year, section))
+        if row is None:
+            s.add(ReportText(year=year, section=section, text=text.strip()))
+        else:
+            row.text = text.strip()
+
+
+# --- the PDF ---------------------------------------------------------------------------------
+
+
+def annual_report(
+    db: Database,
+    year: int,
+    *,
+    texts: dict[str, str] | None = None,
+    progress: Progress | None = None,
+) -> bytes:
+    """The annual activity report of ``year`` as PDF bytes. ``texts`` (section -> text)
+    override the stored ReportText sections; ``progress(percent)`` is called from 0 to 100."""
+    step = progress or (lambda _p: None)
+    step(0)
+    figures = annual_figures(db, year, progress=step)
+    stored = report_texts(db, year)
+    if texts:
+        stored.update({k: v for k, v in texts.items() if k in SECTIONS})
+    from tierslieu_desktop.services.structure import get_structure
+
+    logo = get_structure(db).logo
+    from tierslieu_desktop.services.reports.annual_pdf import render_annual
+
+    step(80)
+    data = render_annual(figures, stored, logo)
+    step(100)
+    return data

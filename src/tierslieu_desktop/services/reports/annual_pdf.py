@@ -1,0 +1,382 @@
+"""Layout of the annual activity report (see annual.py for the figures)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer, Table
+
+from tierslieu_desktop.services.pdf.base import day
+from tierslieu_desktop.services.reports.common import (
+    CONTENT_W,
+    COST_COLOR,
+    COST_LABELS,
+    LEVEL_LABELS,
+    MONTHS,
+    NATURE_LABELS,
+    OWN_COLOR,
+    OWN_LABELS,
+    PALETTE,
+    PRIVATE_COLOR,
+    PUBLIC_COLOR,
+    bar_chart,
+    build_pdf,
+    esc,
+    euros,
+    hours,
+    key_figures,
+    label,
+    line_chart,
+    logo_image,
+    money,
+    number,
+    paragraphs,
+    percent,
+    pie_chart,
+    styles,
+    table,
+)
+
+MAX_MACHINES_IN_CHART = 7
+MAX_COMMUNES = 12
+
+
+def render_annual(figures, texts: dict[str, str], logo: bytes | None) -> bytes:  # type: ignore[no-untyped-def]
+    from tierslieu_desktop.services.reports.annual import SECTION_TITLES
+
+    st = styles()
+    f = figures
+    name = f.structure_name or "Tiers-lieu"
+    story: list = []
+
+    # --- cover ----------------------------------------------------------------------------
+    story.append(Spacer(1, 45 * mm))
+    image = logo_image(logo, 70 * mm, 45 * mm)
+    if image is not None:
+        story += [image, Spacer(1, 12 * mm)]
+    story += [
+        Paragraph(esc(name), st["subtitle"]),
+        Spacer(1, 8 * mm),
+        Paragraph(f"Rapport d'activité {f.year}", st["title"]),
+        Spacer(1, 6 * mm),
+        Paragraph("Assemblée générale — rapport aux partenaires", st["subtitle"]),
+        Spacer(1, 60 * mm),
+        Paragraph(
+            esc(f"{f.city + ', ' if f.city else ''}édité le {day(date.today())}"), st["caption"]
+        ),
+        PageBreak(),
+    ]
+
+    def section(key: str) -> None:
+        text = (texts.get(key) or "").strip()
+        if text:
+            story.append(Paragraph(SECTION_TITLES[key], st["h1"]))
+            story.extend(paragraphs(text, st["body"]))
+
+    section("edito")
+
+    # --- key figures --------------------------------------------------------------------
+    b = f.balance
+    items = [
+        ("nouveaux adhérents", number(f.members_new)),
+        ("adhésions renouvelées", number(f.members_renewed)),
+        ("heures d'utilisation des machines", hours(f.total_machine_minutes)),
+        ("personnes accueillies", number(f.people)),
+        ("réservations", number(f.bookings)),
+        ("absences (non venus)", f"{number(f.no_shows)} ({percent(f.no_show_bp)})"),
+        ("séances de groupes scolaires", number(f.school_sessions)),
+        ("élèves accueillis", number(f.school_pupils)),
+    ]
+    if b is not None:
+        items += [
+            ("recettes propres", money(b.own_cents)),
+            ("financements publics", money(b.public_cents)),
+            ("taux d'autofinancement", percent(b.self_financing_bp)),
+            ("valeur des accès réduits ou gratuits", money(f.reduced_access_cents)),
+        ]
+    items += [
+        ("subventions encaissées", money(f.grants_received_cents)),
+        ("heures de bénévolat", number(f.volunteer_hours)),
+    ]
+    story += [Paragraph(f"L'année {f.year} en chiffres", st["h1"]), key_figures(items)]
+    section("faits_marquants")
+
+    # --- members ------------------------------------------------------------------------
+    story += [PageBreak(), Paragraph("Adhérents", st["h1"])]
+    rows = [["Public", "Nouveaux", "Renouvelés", "Total"]]
+    for aud, (n, r) in f.members_by_audience.items():
+        rows.append([aud, number(n), number(r), number(n + r)])
+    rows.append(
+        [
+            "Total",
+            number(f.members_new),
+            number(f.members_renewed),
+            number(f.members_new + f.members_renewed),
+        ]
+    )
+    pie = pie_chart(
+        "Adhérents par public",
+        [(a, n + r) for a, (n, r) in f.members_by_audience.items()],
+        width=CONTENT_W * 0.48,
+        height=55 * mm,
+    )
+    story.append(
+        Table(
+            [[table(rows, [36 * mm, 18 * mm, 22 * mm, 14 * mm], total=True), pie]],
+            colWidths=[CONTENT_W * 0.52, CONTENT_W * 0.48],
+            style=[("VALIGN", (0, 0), (-1, -1), "TOP")],
+        )
+    )
+    story.append(Paragraph("Adhérents par commune", st["h2"]))
+    rows = [["Commune", "Nouveaux", "Renouvelés", "Total"]]
+    communes = f.members_by_commune
+    for c, n, r in communes[:MAX_COMMUNES]:
+        rows.append([c, number(n), number(r), number(n + r)])
+    rest = communes[MAX_COMMUNES:]
+    if rest:
+        n, r = sum(t[1] for t in rest), sum(t[2] for t in rest)
+        rows.append([f"Autres communes ({len(rest)})", number(n), number(r), number(n + r)])
+    story.append(table(rows, [90 * mm, 25 * mm, 25 * mm, 25 * mm]))
+
+    # --- machines -----------------------------------------------------------------------
+    story += [PageBreak(), Paragraph("Utilisation des machines", st["h1"])]
+    machines = list(f.machine_minutes.items())
+    # one colour per machine when few, per machine category otherwise (readable legend)
+    grouped = (
+        list(f.category_minutes.items()) if len(machines) > MAX_MACHINES_IN_CHART else machines
+    )
+    shown = grouped[:MAX_MACHINES_IN_CHART]
+    others = grouped[MAX_MACHINES_IN_CHART:]
+    series = [(n, [m / 60 for m in v]) for n, v in shown]
+    if others:
+        series.append(("Autres", [sum(v[i] for _n, v in others) / 60 for i in range(12)]))
+    by = "par catégorie de machines" if grouped is not machines else "par machine"
+    story.append(
+        bar_chart(
+            f"Heures d'utilisation par mois, {by}",
+            MONTHS,
+            series or [("", [0] * 12)],
+            stacked=True,
+            height=75 * mm,
+        )
+    )
+    rows = [["Machine", "T1", "T2", "T3", "T4", "Année"]]
+    for n, v in machines:
+        quarters = [sum(v[q * 3 : q * 3 + 3]) for q in range(4)]
+        rows.append([n, *(hours(q) for q in quarters), hours(sum(v))])
+    rows.append(
+        [
+            "Total",
+            *(hours(sum(sum(v[q * 3 : q * 3 + 3]) for _n, v in machines)) for q in range(4)),
+            hours(f.total_machine_minutes),
+        ]
+    )
+    story += [Spacer(1, 4 * mm), table(rows, [62 * mm] + [22 * mm] * 5, total=True)]
+
+    # --- bookings and publics ----------------------------------------------------------
+    story += [CondPageBreak(90 * mm), Paragraph("Réservations et publics accueillis", st["h1"])]
+    rows = [
+        ["Réservations", "Nombre"],
+        ["Réservations de l'année", number(f.bookings)],
+        ["Honorées", number(f.bookings_honoured)],
+        ["Non venus", f"{number(f.no_shows)} ({percent(f.no_show_bp)})"],
+        ["Annulées", number(f.cancelled)],
+        ["Séances de groupes scolaires", number(f.school_sessions)],
+        ["Élèves accueillis en groupe", number(f.school_pupils)],
+    ]
+    story.append(table(rows, [90 * mm, 40 * mm]))
+    rows = [["Public", "Usagers distincts", "Personnes accueillies"]]
+    for aud, (u, p) in f.publics.items():
+        rows.append([aud, number(u), number(p)])
+    rows.append(["Total", number(f.users), number(f.people)])
+    story += [
+        Paragraph("Publics touchés", st["h2"]),
+        table(rows, [90 * mm, 40 * mm, 40 * mm], total=True),
+    ]
+
+    # --- finances -----------------------------------------------------------------------
+    if b is not None:
+        story += [PageBreak(), Paragraph("Équilibre financier", st["h1"])]
+        rows = [
+            ["", "Montant", "Part"],
+            ["Recettes propres", money(b.own_cents), _share(b.own_cents, b.total_revenue_cents)],
+            [
+                "Financements publics",
+                money(b.public_cents),
+                _share(b.public_cents, b.total_revenue_cents),
+            ],
+            [
+                "Soutiens privés",
+                money(b.private_cents),
+                _share(b.private_cents, b.total_revenue_cents),
+            ],
+            ["Total des produits", money(b.total_revenue_cents), ""],
+            ["Total des charges", money(b.costs_cents), ""],
+            ["Résultat", money(b.result_cents), ""],
+        ]
+        origin = pie_chart(
+            "Origine des produits",
+            [
+                ("Recettes propres", euros(b.own_cents)),
+                ("Financements publics", euros(b.public_cents)),
+                ("Soutiens privés", euros(b.private_cents)),
+            ],
+            width=CONTENT_W * 0.45,
+            height=50 * mm,
+            colors_=[OWN_COLOR, PUBLIC_COLOR, PRIVATE_COLOR],
+        )
+        story.append(
+            Table(
+                [[table(rows, [45 * mm, 30 * mm, 17 * mm], total=True), origin]],
+                colWidths=[CONTENT_W * 0.55, CONTENT_W * 0.45],
+                style=[("VALIGN", (0, 0), (-1, -1), "TOP")],
+            )
+        )
+        story.append(
+            Paragraph(
+                esc(
+                    f"Taux d'autofinancement (recettes propres ÷ charges) : "
+                    f"{percent(b.self_financing_bp)} — part des collectivités dans les "
+                    f"produits : {percent(b.public_share_bp)}."
+                ),
+                st["body"],
+            )
+        )
+        detail = [["Détail des produits", "Montant"]]
+        for key, cents in sorted(b.own_by_category.items(), key=lambda kv: -kv[1]):
+            detail.append([label(OWN_LABELS, key), money(cents)])
+        for key, cents in sorted(b.public_by_level.items(), key=lambda kv: -kv[1]):
+            detail.append([f"Public — {label(LEVEL_LABELS, key)}", money(cents)])
+        for key, cents in sorted(b.private_by_level.items(), key=lambda kv: -kv[1]):
+            detail.append([f"Privé — {label(LEVEL_LABELS, key)}", money(cents)])
+        costs: dict[str, int] = {}
+        for m in b.months:
+            for key, cents in m.costs.items():
+                costs[key] = costs.get(key, 0) + cents
+        cost_rows = [["Charges", "Montant"]] + [
+            [label(COST_LABELS, k), money(v)]
+            for k, v in sorted(costs.items(), key=lambda kv: -kv[1])
+        ]
+        story.append(Spacer(1, 3 * mm))
+        story.append(
+            Table(
+                [[table(detail, [62 * mm, 24 * mm]), table(cost_rows, [55 * mm, 24 * mm])]],
+                colWidths=[CONTENT_W * 0.52, CONTENT_W * 0.48],
+                style=[("VALIGN", (0, 0), (-1, -1), "TOP")],
+            )
+        )
+        if len(f.trend) > 1:
+            years = [str(y) for y in f.trend]
+            story.append(
+                KeepTogether(
+                    [
+                        Paragraph("Évolution sur les dernières années", st["h2"]),
+                        bar_chart(
+                            "Produits et charges par année (€)",
+                            years,
+                            [
+                                ("Recettes propres", [euros(t[0]) for t in f.trend.values()]),
+                                ("Financements publics", [euros(t[1]) for t in f.trend.values()]),
+                                ("Soutiens privés", [euros(t[2]) for t in f.trend.values()]),
+                                ("Charges", [euros(t[3]) for t in f.trend.values()]),
+                            ],
+                            colors_=[OWN_COLOR, PUBLIC_COLOR, PRIVATE_COLOR, COST_COLOR],
+                            height=50 * mm,
+                        ),
+                        line_chart(
+                            "Autofinancement et part publique (%)",
+                            years,
+                            [
+                                (
+                                    "Autofinancement",
+                                    [100 * t[0] / t[3] if t[3] else 0 for t in f.trend.values()],
+                                ),
+                                (
+                                    "Part publique",
+                                    [
+                                        100 * t[1] / (t[0] + t[1] + t[2])
+                                        if t[0] + t[1] + t[2]
+                                        else 0
+                                        for t in f.trend.values()
+                                    ],
+                                ),
+                            ],
+                            colors_=[OWN_COLOR, PUBLIC_COLOR],
+                            height=40 * mm,
+                        ),
+                    ]
+                )
+            )
+        if b.months:
+            story.append(
+                bar_chart(
+                    f"Produits par mois en {f.year} (€)",
+                    MONTHS[: len(b.months)],
+                    [
+                        ("Recettes propres", [euros(sum(m.own.values())) for m in b.months]),
+                        ("Financements publics", [euros(sum(m.public.values())) for m in b.months]),
+                        ("Soutiens privés", [euros(sum(m.private.values())) for m in b.months]),
+                    ],
+                    stacked=True,
+                    colors_=[OWN_COLOR, PUBLIC_COLOR, PRIVATE_COLOR],
+                    height=55 * mm,
+                )
+            )
+
+    if f.grants:
+        rows = [["Financeur", "Objet", "Nature", "Accordé", f"Encaissé en {f.year}"]]
+        for funder, purpose, nature, granted, received in f.grants:
+            rows.append(
+                [
+                    funder,
+                    Paragraph(esc(purpose), styles()["small"]),
+                    label(NATURE_LABELS, nature),
+                    money(granted) if granted is not None else "en attente",
+                    money(received),
+                ]
+            )
+        rows.append(["Total", "", "", "", money(f.grants_received_cents)])
+        story += [
+            CondPageBreak(50 * mm),
+            Paragraph("Subventions et soutiens", st["h2"]),
+            table(
+                rows, [40 * mm, 50 * mm, 24 * mm, 28 * mm, 32 * mm], total=True, align_right_from=3
+            ),
+        ]
+    if f.reduced_access:
+        rows = [["Public", "Prix catalogue", "Facturé", "Valeur offerte"]]
+        for aud, (lst, charged, given) in sorted(
+            f.reduced_access.items(), key=lambda kv: -kv[1][2]
+        ):
+            rows.append([aud, money(lst), money(charged), money(given)])
+        rows.append(
+            [
+                "Total",
+                money(sum(v[0] for v in f.reduced_access.values())),
+                money(sum(v[1] for v in f.reduced_access.values())),
+                money(f.reduced_access_cents),
+            ]
+        )
+        story += [
+            CondPageBreak(45 * mm),
+            Paragraph("Valeur des accès réduits ou gratuits", st["h2"]),
+            table(rows, [70 * mm, 35 * mm, 35 * mm, 35 * mm], total=True),
+        ]
+
+    if (texts.get("perspectives") or "").strip():
+        story.append(PageBreak())
+        section("perspectives")
+
+    return build_pdf(
+        story,
+        title=f"Rapport d'activité {f.year} — {name}",
+        footer=f"{name} — rapport d'activité {f.year}",
+    )
+
+
+def _share(part: int, total: int) -> str:
+    return percent(part * 10000 // total) if total else "—"
+
+
+__all__ = ["PALETTE", "render_annual"]

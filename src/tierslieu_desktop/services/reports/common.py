@@ -1,0 +1,466 @@
+"""Shared layout of the report PDFs: styles, page template with numbers, tables and
+charts drawn with ReportLab graphics (bars, pies, lines). Always French (documents for
+the general meeting and the funders), DejaVu fonts of services.pdf.base."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from decimal import Decimal
+
+from babel import numbers as babel_numbers
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.charts.piecharts import Pie
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Image, Paragraph, Table, TableStyle
+
+from tierslieu_desktop.services.pdf.base import FONT, FONT_BOLD, LOCALE, money, register_fonts
+
+PAGE_W, PAGE_H = A4
+MARGIN = 18 * mm
+CONTENT_W = PAGE_W - 2 * MARGIN
+ACCENT = colors.HexColor("#1f6f8b")
+LIGHT = colors.HexColor("#e8f1f4")
+PALETTE = [
+    colors.HexColor(c)
+    for c in (
+        "#1f6f8b",
+        "#e07a2f",
+        "#3c9d5d",
+        "#b8405e",
+        "#7b5ea7",
+        "#c9a227",
+        "#5a7d9a",
+        "#8c564b",
+        "#2ca6a4",
+        "#9e9e9e",
+    )
+]
+OWN_COLOR, PUBLIC_COLOR, PRIVATE_COLOR, COST_COLOR = PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[3]
+
+MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+          "nov.", "déc.")  # fmt: skip
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13)
+    body = ParagraphStyle("body", parent=base, spaceAfter=5)
+    return {
+        "body": body,
+        "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10),
+        "h1": ParagraphStyle(
+            "h1", parent=base, fontName=FONT_BOLD, fontSize=17, leading=22, textColor=ACCENT,
+            spaceBefore=4, spaceAfter=8,
+        ),
+        "h2": ParagraphStyle(
+            "h2", parent=base, fontName=FONT_BOLD, fontSize=12, leading=16, textColor=ACCENT,
+            spaceBefore=10, spaceAfter=4,
+        ),
+        "title": ParagraphStyle(
+            "title", parent=base, fontName=FONT_BOLD, fontSize=28, leading=34,
+            alignment=TA_CENTER, textColor=ACCENT,
+        ),
+        "subtitle": ParagraphStyle(
+            "subtitle", parent=base, fontSize=14, leading=20, alignment=TA_CENTER
+        ),
+        "figure": ParagraphStyle(
+            "figure", parent=base, fontName=FONT_BOLD, fontSize=15, leading=18,
+            alignment=TA_CENTER, textColor=ACCENT,
+        ),
+        "caption": ParagraphStyle(
+            "caption", parent=base, fontSize=8, leading=10, alignment=TA_CENTER
+        ),
+    }  # fmt: skip
+
+
+def number(value: int | float) -> str:
+    return babel_numbers.format_decimal(value, format="#,##0", locale=LOCALE)
+
+
+def hours(minutes: int) -> str:
+    """95 → "1,6 h" (hours with one decimal, French)."""
+    value = babel_numbers.format_decimal(Decimal(minutes) / 60, format="#,##0.#", locale=LOCALE)
+    return f"{value}\u00a0h"
+
+
+def percent(bp: int | None) -> str:
+    if bp is None:
+        return "—"
+    value = babel_numbers.format_decimal(Decimal(bp) / 100, format="#,##0.#", locale=LOCALE)
+    return f"{value}\u202f%"
+
+
+def esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
+    """User text → paragraphs (blank lines separate them; single newlines kept)."""
+    blocks = [b.strip() for b in text.replace("\r\n", "\n").split("\n\n")]
+    return [Paragraph(esc(b).replace("\n", "<br/>"), style) for b in blocks if b]
+
+
+def table(
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float] | None = None,
+    *,
+    header: bool = True,
+    total: bool = False,
+    align_right_from: int = 1,
+) -> Table:
+    st = styles()
+    cell = ParagraphStyle("cell", parent=st["small"], fontSize=8.5, leading=10.5)
+    data = [
+        [
+            Paragraph(esc(str(v)), cell) if i == 0 and isinstance(v, str) else v
+            for i, v in enumerate(r)
+        ]
+        for r in rows
+    ]
+    t = Table(data, colWidths=widths, repeatRows=1 if header else 0)
+    cmds: list[tuple] = [
+        ("FONT", (0, 0), (-1, -1), FONT, 8.5),
+        ("ALIGN", (align_right_from, 0), (-1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#c8d3d8")),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if header:
+        cmds += [
+            ("FONT", (0, 0), (-1, 0), FONT_BOLD, 8.5),
+            ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
+        ]
+    if total:
+        cmds += [
+            ("FONT", (0, -1), (-1, -1), FONT_BOLD, 8.5),
+            ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
+        ]
+    t.setStyle(TableStyle(cmds))
+    return t
+
+
+def key_figures(items: Sequence[tuple[str, str]], columns: int = 4) -> Table:
+    """Big numbers with a caption under each, in a grid."""
+    st = styles()
+    cells = [[Paragraph(esc(v), st["figure"]), Paragraph(esc(c), st["caption"])] for c, v in items]
+    rows = []
+    for i in range(0, len(cells), columns):
+        chunk = cells[i : i + columns]
+        chunk += [["", ""]] * (columns - len(chunk))
+        rows.append([c[0] for c in chunk])
+        rows.append([c[1] for c in chunk])
+    t = Table(rows, colWidths=[CONTENT_W / columns] * columns)
+    cmds = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+    for r in range(0, len(rows), 2):
+        cmds.append(("BACKGROUND", (0, r), (-1, r + 1), LIGHT))
+        cmds.append(("LINEBELOW", (0, r + 1), (-1, r + 1), 4, colors.white))
+    t.setStyle(TableStyle(cmds))
+    return t
+
+
+def logo_image(logo: bytes | None, max_w: float, max_h: float) -> Image | None:
+    if not logo:
+        return None
+    try:
+        from reportlab.lib.utils import ImageReader
+
+        reader = ImageReader(io.BytesIO(logo))
+        w, h = reader.getSize()
+    except Exception:  # a broken logo never stops a report
+        return None
+    scale = min(max_w / w, max_h / h)
+    return Image(io.BytesIO(logo), width=w * scale, height=h * scale)
+
+
+def _euros(cents: int) -> float:
+    return cents / 100
+
+
+def _axis_fonts(chart) -> None:  # type: ignore[no-untyped-def]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#dde5e8")
+    chart.valueAxis.gridStrokeWidth = 0.3
+
+
+def _legend(drawing: Drawing, names: Sequence[str], x: float, y: float, columns: int = 1) -> None:
+    legend = Legend()
+    legend.fontName = FONT
+    legend.fontSize = 7
+    legend.x, legend.y = x, y
+    legend.alignment = "right"
+    legend.columnMaximum = max(1, -(-len(names) // columns))
+    legend.dx = legend.dy = 6
+    legend.colorNamePairs = [(PALETTE[i % len(PALETTE)], n) for i, n in enumerate(names)]
+    drawing.add(legend)
+
+
+def _title(drawing: Drawing, text: str, width: float, height: float) -> None:
+    drawing.add(String(0, height - 10, text, fontName=FONT_BOLD, fontSize=9, fillColor=ACCENT))
+
+
+def bar_chart(
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float]]],
+    *,
+    width: float = CONTENT_W,
+    height: float = 62 * mm,
+    stacked: bool = False,
+    colors_: Sequence[colors.Color] | None = None,
+    value_format: str = "{:,.0f}",
+) -> Drawing:
+    """Vertical bars (grouped or stacked), one colour per series, legend on the right."""
+    register_fonts()
+    d = Drawing(width, height)
+    _title(d, title, width, height)
+    legend_w = 40 * mm if len(series) > 1 else 0
+    chart = VerticalBarChart()
+    chart.x, chart.y = 30, 18
+    chart.width = width - 40 - legend_w
+    chart.height = height - 40
+    chart.data = [list(values) or [0] for _, values in series] or [[0]]
+    chart.categoryAxis.categoryNames = list(categories)
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labelTextFormat = lambda v: value_format.format(v).replace(",", "\u202f")
+    chart.barSpacing = 0.5
+    chart.groupSpacing = 4
+    if stacked:
+        chart.categoryAxis.style = "stacked"
+    pal = list(colors_ or PALETTE)
+    for i in range(len(chart.data)):
+        chart.bars[i].fillColor = pal[i % len(pal)]
+        chart.bars[i].strokeColor = None
+    _axis_fonts(chart)
+    d.add(chart)
+    if len(series) > 1:
+        legend = Legend()
+        legend.fontName = FONT
+        legend.fontSize = 7
+        legend.x, legend.y = width - legend_w + 8, height - 22
+        legend.alignment = "right"
+        legend.columnMaximum = 12
+        legend.dx = legend.dy = 6
+        legend.deltay = 9
+        legend.colorNamePairs = [(pal[i % len(pal)], n[:24]) for i, (n, _) in enumerate(series)]
+        d.add(legend)
+    return d
+
+
+def line_chart(
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float]]],
+    *,
+    width: float = CONTENT_W,
+    height: float = 60 * mm,
+    colors_: Sequence[colors.Color] | None = None,
+) -> Drawing:
+    register_fonts()
+    d = Drawing(width, height)
+    _title(d, title, width, height)
+    legend_w = 40 * mm
+    chart = HorizontalLineChart()
+    chart.x, chart.y = 40, 18
+    chart.width = width - 50 - legend_w
+    chart.height = height - 40
+    chart.data = [list(v) or [0] for _, v in series] or [[0]]
+    chart.categoryAxis.categoryNames = list(categories)
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labelTextFormat = lambda v: f"{v:,.0f}".replace(",", "\u202f")
+    pal = list(colors_ or PALETTE)
+    for i in range(len(chart.data)):
+        chart.lines[i].strokeColor = pal[i % len(pal)]
+        chart.lines[i].strokeWidth = 1.8
+    _axis_fonts(chart)
+    d.add(chart)
+    legend = Legend()
+    legend.fontName = FONT
+    legend.fontSize = 7
+    legend.x, legend.y = width - legend_w + 8, height - 22
+    legend.alignment = "right"
+    legend.dx = legend.dy = 6
+    legend.deltay = 9
+    legend.colorNamePairs = [(pal[i % len(pal)], n) for i, (n, _) in enumerate(series)]
+    d.add(legend)
+    return d
+
+
+def pie_chart(
+    title: str,
+    items: Sequence[tuple[str, float]],
+    *,
+    width: float = CONTENT_W / 2,
+    height: float = 60 * mm,
+    colors_: Sequence[colors.Color] | None = None,
+) -> Drawing:
+    register_fonts()
+    d = Drawing(width, height)
+    _title(d, title, width, height)
+    items = [(n, v) for n, v in items if v > 0]
+    if not items:
+        d.add(String(10, height / 2, "Aucune donnée", fontName=FONT, fontSize=8))
+        return d
+    size = min(height - 24, width * 0.45)
+    pie = Pie()
+    pie.x, pie.y = 6, (height - 14 - size) / 2
+    pie.width = pie.height = size
+    pie.data = [v for _, v in items]
+    pie.labels = None
+    pie.simpleLabels = True
+    pie.slices.strokeColor = colors.white
+    pie.slices.strokeWidth = 0.8
+    pal = list(colors_ or PALETTE)
+    for i in range(len(items)):
+        pie.slices[i].fillColor = pal[i % len(pal)]
+    d.add(pie)
+    total = sum(v for _, v in items) or 1
+    legend = Legend()
+    legend.fontName = FONT
+    legend.fontSize = 7
+    legend.x, legend.y = size + 18, height - 22
+    legend.alignment = "right"
+    legend.dx = legend.dy = 6
+    legend.deltay = 9
+    legend.columnMaximum = 12
+    legend.colorNamePairs = [
+        (pal[i % len(pal)], f"{n[:22]} ({round(100 * v / total)} %)")
+        for i, (n, v) in enumerate(items)
+    ]
+    d.add(legend)
+    return d
+
+
+def euros(cents: int) -> float:
+    return _euros(cents)
+
+
+__all__ = [
+    "ACCENT",
+    "CONTENT_W",
+    "COST_COLOR",
+    "MARGIN",
+    "MONTHS",
+    "OWN_COLOR",
+    "PAGE_H",
+    "PAGE_W",
+    "PRIVATE_COLOR",
+    "PUBLIC_COLOR",
+    "bar_chart",
+    "esc",
+    "euros",
+    "hours",
+    "key_figures",
+    "line_chart",
+    "logo_image",
+    "money",
+    "number",
+    "paragraphs",
+    "percent",
+    "pie_chart",
+    "styles",
+    "table",
+]
+
+
+# --- document with numbered pages ------------------------------------------------------
+
+LEVEL_LABELS = {
+    "commune": "Commune",
+    "epci": "Intercommunalité",
+    "departement": "Département",
+    "region": "Région",
+    "etat": "État",
+    "ue": "Fonds européens",
+    "social": "Organismes sociaux (CAF…)",
+    "employment": "Emploi (France Travail, ASP)",
+    "foundation": "Fondations",
+    "company": "Entreprises (mécénat)",
+    "individual": "Dons de particuliers",
+    "other": "Autres",
+    "volunteering": "Bénévolat valorisé",
+}
+OWN_LABELS = {
+    "services": "Prestations de services (706)",
+    "sales": "Ventes (707)",
+    "memberships": "Cotisations (756)",
+    "other": "Activités annexes (708)",
+}
+COST_LABELS = {
+    "staff": "Personnel",
+    "consumables": "Consommables",
+    "maintenance": "Entretien",
+    "rent": "Loyer",
+    "energy": "Énergie",
+    "depreciation": "Amortissements",
+    "other": "Autres charges",
+    "in_kind": "Contributions en nature",
+}
+NATURE_LABELS = {
+    "operating": "Fonctionnement",
+    "investment": "Investissement",
+    "donation": "Don",
+}
+
+
+def label(mapping: dict[str, str], key: str) -> str:
+    return mapping.get(key, key.replace("_", " ").capitalize())
+
+
+def build_pdf(story: list, *, title: str, footer: str, numbered_cover: bool = False) -> bytes:
+    """Lay the story out on A4 with a footer "<footer> — page n / N" (not on the cover
+    page unless ``numbered_cover``)."""
+    from reportlab.pdfgen import canvas as rl_canvas
+    from reportlab.platypus import SimpleDocTemplate
+
+    register_fonts()
+
+    class NumberedCanvas(rl_canvas.Canvas):
+        def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 - ReportLab API
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            count = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                if numbered_cover or self._pageNumber > 1:
+                    self.setFont(FONT, 7.5)
+                    self.setFillColor(colors.HexColor("#5a6a73"))
+                    self.drawString(MARGIN, 10 * mm, footer)
+                    self.drawRightString(
+                        PAGE_W - MARGIN, 10 * mm, f"page {self._pageNumber} / {count}"
+                    )
+                super().showPage()
+            super().save()
+
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=16 * mm,
+        bottomMargin=18 * mm,
+        title=title,
+        author=footer,
+        lang="fr-FR",
+    )
+    doc.build(story, canvasmaker=NumberedCanvas)
+    return buf.getvalue()

@@ -1,0 +1,1 @@
+"""Rapports: the annual activity report, the funder reports, the exports."""

@@ -1,0 +1,183 @@
+"""Benchmark: the annual activity report PDF on the large demo, against the raw SQL
+aggregates behind it.
+
+Run from the project root:  python tests/bench/bench_annual_report.py [--db FILE] [--rebuild]
+
+On a copy of the large demo (tests/bench/bench_search.py's helper), given the year of
+invoices, grants, in-kind and expenses of bench_finance.py when it has none, for the last
+full year: ``annual_report`` (figures of the year, the balance of the year and the three
+before for the trend, grants, then the ReportLab layout with its charts), median of 3
+after a warm-up; then the same figures as a handful of raw SQL GROUP BY queries (members
+new/renewed by public, minutes by machine and month, bookings by status, publics reached,
+invoice lines by revenue kind, usage charges by public, expenses by category, grant
+payments, over the year — four years for the money), timed alone; prints both and their
+ratio. Target: report median <= 3 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+try:
+    import tierslieu_desktop  # noqa: F401
+except ImportError:  # running from a checkout without an installed package
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_search import CACHE, ensure_large_db  # noqa: E402
+from sqlalchemy import func, select, text  # noqa: E402
+
+from tierslieu_desktop.db.engine import Database, open_database  # noqa: E402
+from tierslieu_desktop.db.models import Usage  # noqa: E402
+from tierslieu_desktop.domain.calendar import local_day_bounds, to_local  # noqa: E402
+from tierslieu_desktop.services.reports import annual_figures, annual_report  # noqa: E402
+
+TARGET_S = 3.0
+RUNS = 3
+
+RAW = {
+    "members": """
+        SELECT m.audience_id, COUNT(DISTINCT m.member_id),
+               COUNT(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM membership p
+                     WHERE p.member_id = m.member_id AND p.start_date < :first)
+                     THEN m.member_id END)
+        FROM membership m WHERE m.start_date BETWEEN :first AND :last GROUP BY m.audience_id""",
+    "communes": """
+        SELECT mb.city, COUNT(DISTINCT m.member_id) FROM membership m
+        JOIN member mb ON mb.id = m.member_id
+        WHERE m.start_date BETWEEN :first AND :last GROUP BY mb.city""",
+    "machine_months": """
+        SELECT machine_id, strftime('%m', start_at), SUM(minutes), COUNT(*) FROM usage
+        WHERE machine_id IS NOT NULL AND start_at >= :lo AND start_at < :hi GROUP BY 1, 2""",
+    "bookings": """
+        SELECT status, COUNT(*) FROM booking WHERE start_at >= :lo AND start_at < :hi
+        GROUP BY status""",
+    "publics": """
+        SELECT mb.audience_id, COUNT(DISTINCT mb.id), SUM(u.headcount) FROM usage u
+        JOIN member mb ON mb.id = COALESCE(u.organisation_id, u.member_id)
+        WHERE u.start_at >= :lo AND u.start_at < :hi GROUP BY mb.audience_id""",
+    "school": """
+        SELECT COUNT(*), SUM(u.headcount) FROM usage u JOIN member o ON o.id = u.organisation_id
+        WHERE o.organisation_type = 'school' AND u.start_at >= :lo AND u.start_at < :hi""",
+    "revenue": """
+        SELECT strftime('%Y', i.issued_at), l.revenue_kind,
+               SUM(CASE WHEN i.kind = 'credit_note' THEN -l.total_incl_cents
+                        ELSE l.total_incl_cents END)
+        FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
+        WHERE i.issued_at >= :lo4 AND i.issued_at < :hi GROUP BY 1, 2""",
+    "charges": """
+        SELECT strftime('%Y', u.start_at), mb.audience_id, SUM(c.list_cents),
+               SUM(c.charged_cents)
+        FROM usage_charge c JOIN usage u ON u.id = c.usage_id
+        LEFT JOIN member mb ON mb.id = COALESCE(u.member_id, u.organisation_id)
+        WHERE u.start_at >= :lo4 AND u.start_at < :hi GROUP BY 1, 2""",
+    "fees": """
+        SELECT strftime('%Y', start_date), SUM(fee_cents) FROM membership
+        WHERE start_date BETWEEN :first4 AND :last GROUP BY 1""",
+    "expenses": """
+        SELECT strftime('%Y', day), category, SUM(amount_cents) FROM expense
+        WHERE day BETWEEN :first4 AND :last GROUP BY 1, 2""",
+    "grants": """
+        SELECT g.id, f.sector, f.level, g.granted_cents, SUM(p.amount_cents) FROM "grant" g
+        JOIN funder f ON f.id = g.funder_id LEFT JOIN grant_payment p ON p.grant_id = g.id
+        WHERE g.period_end >= :first4 AND g.period_start <= :last GROUP BY g.id""",
+}
+
+
+def working_copy(source: Path, folder: Path) -> Path:
+    """A consistent copy (SQLite backup API: the WAL is included)."""
+    target = folder / "bench-annual.sqlite"
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+def raw_aggregates(db: Database, year: int) -> int:
+    lo = local_day_bounds(date(year, 1, 1))[0].replace(tzinfo=None)
+    hi = local_day_bounds(date(year, 12, 31))[1].replace(tzinfo=None)
+    lo4 = local_day_bounds(date(year - 3, 1, 1))[0].replace(tzinfo=None)
+    params = {
+        "first": date(year, 1, 1),
+        "last": date(year, 12, 31),
+        "first4": date(year - 3, 1, 1),
+        "lo": lo,
+        "hi": hi,
+        "lo4": lo4,
+    }
+    rows = 0
+    with db.read() as s:
+        for sql in RAW.values():
+            rows += len(s.execute(text(sql), params).all())
+    return rows
+
+
+def timed(fn, runs: int = RUNS) -> list[float]:  # type: ignore[no-untyped-def]
+    fn()  # warm-up
+    out = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, help="an existing large demo database")
+    parser.add_argument("--rebuild", action="store_true", help="build the large demo again")
+    args = parser.parse_args(argv)
+    if args.db is None and CACHE.exists() and not args.rebuild:
+        source = CACHE  # copied (and migrated) below: the cache itself is left alone
+    else:
+        source, _built = ensure_large_db(args.db, rebuild=args.rebuild)
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_database(str(working_copy(source, Path(folder))), create=False)
+        try:
+            with db.read() as s:
+                last = to_local(s.scalar(select(func.max(Usage.start_at)))).date()
+            year = last.year - 1 if last < date(last.year, 12, 31) else last.year
+            try:  # the same year of invoices, grants, in-kind, expenses as bench_finance
+                from bench_finance import add_finance_data
+            except ImportError:
+                print("bench_finance.py missing: the demo's own finance data only")
+            else:
+                print(add_finance_data(db, year))
+            f = annual_figures(db, year)
+            print(
+                f"year {year}: {f.members_new} new and {f.members_renewed} renewed members, "
+                f"{f.usages} usages ({f.total_machine_minutes // 60} machine hours), "
+                f"{f.bookings} bookings, {len(f.grants)} grants"
+            )
+            sizes: list[int] = []
+            report = timed(lambda: sizes.append(len(annual_report(db, year))))
+            figures = timed(lambda: annual_figures(db, year))
+            raw = timed(lambda: raw_aggregates(db, year))
+        finally:
+            db.dispose()
+    med_report, med_fig, med_raw = (statistics.median(x) for x in (report, figures, raw))
+    print(f"annual_report PDF ({sizes[-1] // 1024} KiB): median {med_report:.3f} s "
+          f"(runs {', '.join(f'{x:.3f}' for x in report)})")  # fmt: skip
+    print(
+        f"  of which annual_figures: median {med_fig:.3f} s; layout ≈ {med_report - med_fig:.3f} s"
+    )
+    print(f"raw SQL aggregates ({len(RAW)} GROUP BY queries): median {med_raw:.3f} s")
+    print(f"ratio report / raw aggregates: {med_report / med_raw:.1f}×")
+    ok = med_report <= TARGET_S
+    print(f"target report ≤ {TARGET_S:.0f} s: {'met' if ok else 'MISSED'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
