@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AnnualReportTab</name>
+    <message>
+        <source>The activity report for the general meeting and the funders: the year's key figures, members, machine hours, bookings, publics, the revenue balance and its trend, grants and the value of reduced access. Write the texts, then generate the PDF.</source>
+        <translation>Le rapport d'activité pour l'assemblée générale et les financeurs : les chiffres clés de l'année, les adhérents, les heures machines, les réservations, les publics, l'équilibre des produits et son évolution, les subventions et la valeur des accès réduits. Rédigez les textes, puis générez le PDF.</translation>
+    </message>
+    <message>
+        <source>Year of the report</source>
+        <translation>Année du rapport</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Année :</translation>
+    </message>
+    <message>
+        <source>Editorial</source>
+        <translation>Édito</translation>
+    </message>
+    <message>
+        <source>Highlights of the year</source>
+        <translation>Faits marquants de l'année</translation>
+    </message>
+    <message>
+        <source>Outlook</source>
+        <translation>Perspectives</translation>
+    </message>
+    <message>
+        <source>&amp;Save the texts</source>
+        <translation>&amp;Enregistrer les textes</translation>
+    </message>
+    <message>
+        <source>Save the texts</source>
+        <translation>Enregistrer les textes</translation>
+    </message>
+    <message>
+        <source>&amp;Generate the PDF…</source>
+        <translation>&amp;Générer le PDF…</translation>
+    </message>
+    <message>
+        <source>Generate the annual report PDF</source>
+        <translation>Générer le PDF du rapport annuel</translation>
+    </message>
+    <message>
+        <source>&amp;Open the PDF</source>
+        <translation>&amp;Ouvrir le PDF</translation>
+    </message>
+    <message>
+        <source>Open the generated PDF</source>
+        <translation>Ouvrir le PDF généré</translation>
+    </message>
+    <message>
+        <source>Progress of the generation</source>
+        <translation>Avancement de la génération</translation>
+    </message>
+    <message>
+        <source>Report status</source>
+        <translation>État du rapport</translation>
+    </message>
+    <message>
+        <source>Texts of %1 saved.</source>
+        <translation>Textes de %1 enregistrés.</translation>
+    </message>
+    <message>
+        <source>activity-report-%1.pdf</source>
+        <translation>rapport-activite-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Save the annual report</source>
+        <translation>Enregistrer le rapport annuel</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Generating the %1 report…</source>
+        <translation>Génération du rapport %1…</translation>
+    </message>
+    <message>
+        <source>Report written to %1.</source>
+        <translation>Rapport enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>The report could not be generated: %1</source>
+        <translation>Le rapport n'a pas pu être généré : %1</translation>
+    </message>
+</context>
+<context>
     <name>AudiencesTab</name>
     <message>
         <source>Publics group your members for prices and statistics. An archived public is no longer offered for new members; its history is kept.</source>
@@ -1160,6 +1247,228 @@
     </message>
 </context>
 <context>
+    <name>DashboardTab</name>
+    <message>
+        <source>Revenue by origin and by month</source>
+        <translation>Produits par origine et par mois</translation>
+    </message>
+    <message>
+        <source>Chart of the revenue by origin and by month</source>
+        <translation>Graphique des produits par origine et par mois</translation>
+    </message>
+    <message>
+        <source>Revenue of the period</source>
+        <translation>Produits de la période</translation>
+    </message>
+    <message>
+        <source>Chart of the revenue of the period by origin</source>
+        <translation>Graphique des produits de la période par origine</translation>
+    </message>
+    <message>
+        <source>Reduced and free access by public</source>
+        <translation>Accès réduit et gratuit par public</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>Prix catalogue</translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation>Facturé</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Offert</translation>
+    </message>
+    <message>
+        <source>Cost recovery per machine</source>
+        <translation>Couverture des coûts par machine</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Machine</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <source>Revenue / h</source>
+        <translation>Recette / h</translation>
+    </message>
+    <message>
+        <source>Cost / h</source>
+        <translation>Coût / h</translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation>Couverture</translation>
+    </message>
+    <message>
+        <source>Budget against actual</source>
+        <translation>Budget et réalisé</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Réalisé</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>Click a figure, a bar, a slice or a row (Enter) to see the lines behind it.</source>
+        <translation>Cliquez sur un chiffre, une barre, une part ou une ligne (Entrée) pour voir les écritures qui le composent.</translation>
+    </message>
+    <message>
+        <source>Self-financing</source>
+        <translation>Autofinancement</translation>
+    </message>
+    <message>
+        <source>Collectivity share</source>
+        <translation>Part des collectivités</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Total revenue</source>
+        <translation>Total des produits</translation>
+    </message>
+    <message>
+        <source>Total costs</source>
+        <translation>Total des charges</translation>
+    </message>
+    <message>
+        <source>Value of reduced access</source>
+        <translation>Valeur de l'accès réduit</translation>
+    </message>
+    <message>
+        <source>no comparison with last year</source>
+        <translation>pas de comparaison avec N-1</translation>
+    </message>
+    <message>
+        <source>{arrow} {points} pts vs last year</source>
+        <translation>{arrow} {points} pts / N-1</translation>
+    </message>
+    <message>
+        <source>{arrow} {sign}{amount} vs last year</source>
+        <translation>{arrow} {sign}{amount} / N-1</translation>
+    </message>
+    <message>
+        <source>{title}: {value}, {trend}. Show the lines</source>
+        <translation>{title} : {value}, {trend}. Voir les écritures</translation>
+    </message>
+    <message>
+        <source>Show the lines behind this figure</source>
+        <translation>Voir les écritures de ce chiffre</translation>
+    </message>
+    <message>
+        <source>Own revenue</source>
+        <translation>Ressources propres</translation>
+    </message>
+    <message>
+        <source>Public funding</source>
+        <translation>Financements publics</translation>
+    </message>
+    <message>
+        <source>Private funding</source>
+        <translation>Financements privés</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>Charges</translation>
+    </message>
+    <message>
+        <source>{origin}, {month}: {amount}</source>
+        <translation>{origin}, {month} : {amount}</translation>
+    </message>
+    <message>
+        <source>{origin} — {month}</source>
+        <translation>{origin} — {month}</translation>
+    </message>
+    <message>
+        <source>Revenue of the period: {total}</source>
+        <translation>Produits de la période : {total}</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Produits</translation>
+    </message>
+    <message>
+        <source>Expense</source>
+        <translation>Charges</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsDialog</name>
+    <message>
+        <source>{title} — from {first} to {last}</source>
+        <translation>{title} — du {first} au {last}</translation>
+    </message>
+    <message>
+        <source>Lines behind the figure</source>
+        <translation>Écritures du chiffre</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Chiffre</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>{count} lines · total {total}</source>
+        <translation>{count} écritures · total {total}</translation>
+    </message>
+    <message>
+        <source>No line behind this figure for the period.</source>
+        <translation>Aucune écriture derrière ce chiffre pour la période.</translation>
+    </message>
+    <message>
+        <source>Total of the lines</source>
+        <translation>Total des écritures</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>EditLineDialog</name>
     <message>
         <source>Change the line</source>
@@ -1415,6 +1724,10 @@
     <message>
         <source>Unknown numbering series.</source>
         <translation>Série de numérotation inconnue.</translation>
+    </message>
+    <message>
+        <source>A price cannot go down by more than 100 %.</source>
+        <translation>Un prix ne peut pas baisser de plus de 100 %.</translation>
     </message>
     <message>
         <source>Some fields are not valid: correct the fields marked in red.</source>
@@ -1681,6 +1994,371 @@
     </message>
 </context>
 <context>
+    <name>ExpenseDialog</name>
+    <message>
+        <source>Expense</source>
+        <translation>Charges</translation>
+    </message>
+    <message>
+        <source>New expense</source>
+        <translation>Nouvelle dépense</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date :</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Catégorie :</translation>
+    </message>
+    <message>
+        <source>&amp;Activity:</source>
+        <translation>&amp;Activité :</translation>
+    </message>
+    <message>
+        <source>A&amp;mount (€):</source>
+        <translation>&amp;Montant (€) :</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Libellé :</translation>
+    </message>
+    <message>
+        <source>&amp;Supplier:</source>
+        <translation>&amp;Fournisseur :</translation>
+    </message>
+    <message>
+        <source>Mac&amp;hine:</source>
+        <translation>Mac&amp;hine :</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <source>Financed by &amp;grant:</source>
+        <translation>Financée par la &amp;subvention :</translation>
+    </message>
+</context>
+<context>
+    <name>ExpensesTab</name>
+    <message>
+        <source>From:</source>
+        <translation>Du :</translation>
+    </message>
+    <message>
+        <source>Expenses from</source>
+        <translation>Dépenses du</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>au :</translation>
+    </message>
+    <message>
+        <source>Expenses until</source>
+        <translation>Dépenses jusqu'au</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Catégorie :</translation>
+    </message>
+    <message>
+        <source>Category of the expenses shown</source>
+        <translation>Catégorie des dépenses affichées</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Toutes les catégories</translation>
+    </message>
+    <message>
+        <source>Expenses</source>
+        <translation>Dépenses</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Machine</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Total of the expenses shown</source>
+        <translation>Total des dépenses affichées</translation>
+    </message>
+    <message>
+        <source>New expense…</source>
+        <translation>Nouvelle dépense…</translation>
+    </message>
+    <message>
+        <source>New expense</source>
+        <translation>Nouvelle dépense</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>Inser</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Edit the expense</source>
+        <translation>Modifier la dépense</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete the expense</source>
+        <translation>Supprimer la dépense</translation>
+    </message>
+    <message>
+        <source>Delete key</source>
+        <translation>Touche Suppr</translation>
+    </message>
+    <message>
+        <source>Import a CSV file…</source>
+        <translation>Importer un fichier CSV…</translation>
+    </message>
+    <message>
+        <source>Import expenses from a CSV file</source>
+        <translation>Importer des dépenses depuis un fichier CSV</translation>
+    </message>
+    <message>
+        <source>Columns: date;categorie;activite;montant;libelle;fournisseur</source>
+        <translation>Colonnes : date;categorie;activite;montant;libelle;fournisseur</translation>
+    </message>
+    <message>
+        <source>Budget of the year</source>
+        <translation>Budget de l'année</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Année :</translation>
+    </message>
+    <message>
+        <source>Year of the budget</source>
+        <translation>Année du budget</translation>
+    </message>
+    <message>
+        <source>Budget lines</source>
+        <translation>Lignes du budget</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Amount (€)</source>
+        <translation>Montant (€)</translation>
+    </message>
+    <message>
+        <source>Save the budget</source>
+        <translation>Enregistrer le budget</translation>
+    </message>
+    <message>
+        <source>{count} expenses · total {total}</source>
+        <translation>{count} dépenses · total {total}</translation>
+    </message>
+    <message>
+        <source>Delete the expense “{label}” of {amount} on {day}?</source>
+        <translation>Supprimer la dépense « {label} » de {amount} du {day} ?</translation>
+    </message>
+    <message>
+        <source>Expense deleted.</source>
+        <translation>Dépense supprimée.</translation>
+    </message>
+    <message>
+        <source>Import expenses</source>
+        <translation>Importer des dépenses</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>Le fichier n'a pas pu être lu.</translation>
+    </message>
+    <message>
+        <source>{count} expenses imported.</source>
+        <translation>{count} dépenses importées.</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Produits</translation>
+    </message>
+    <message>
+        <source>Expense</source>
+        <translation>Charges</translation>
+    </message>
+    <message>
+        <source>Line “{category}”: the amount is not valid.</source>
+        <translation>Ligne « {category} » : le montant n'est pas valide.</translation>
+    </message>
+    <message>
+        <source>Budget {year} saved.</source>
+        <translation>Budget {year} enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportsTab</name>
+    <message>
+        <source>Members</source>
+        <translation>Adhérents</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>Réservations</translation>
+    </message>
+    <message>
+        <source>Usages</source>
+        <translation>Utilisations</translation>
+    </message>
+    <message>
+        <source>Invoices and credit notes</source>
+        <translation>Factures et avoirs</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Règlements</translation>
+    </message>
+    <message>
+        <source>Grants</source>
+        <translation>Subventions</translation>
+    </message>
+    <message>
+        <source>Expenses</source>
+        <translation>Dépenses</translation>
+    </message>
+    <message>
+        <source>Export a table</source>
+        <translation>Exporter un tableau</translation>
+    </message>
+    <message>
+        <source>Table to export</source>
+        <translation>Tableau à exporter</translation>
+    </message>
+    <message>
+        <source>&amp;Table:</source>
+        <translation>&amp;Tableau :</translation>
+    </message>
+    <message>
+        <source>Year of the rows</source>
+        <translation>Année des lignes</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Toutes les années</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Année :</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>Format du fichier</translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)</source>
+        <translation>Classeur Excel (XLSX)</translation>
+    </message>
+    <message>
+        <source>CSV for French spreadsheets (;)</source>
+        <translation>CSV pour tableur français (;)</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format :</translation>
+    </message>
+    <message>
+        <source>E&amp;xport the table…</source>
+        <translation>E&amp;xporter le tableau…</translation>
+    </message>
+    <message>
+        <source>Export the table</source>
+        <translation>Exporter le tableau</translation>
+    </message>
+    <message>
+        <source>Accounting entries file (FEC)</source>
+        <translation>Fichier des écritures comptables (FEC)</translation>
+    </message>
+    <message>
+        <source>The FEC of a fiscal year (1 January to 31 December): sales, credit notes and payments, for the accountant or a tax audit.</source>
+        <translation>Le FEC d'un exercice (1er janvier au 31 décembre) : ventes, avoirs et règlements, pour l'expert-comptable ou un contrôle fiscal.</translation>
+    </message>
+    <message>
+        <source>Fiscal year of the FEC</source>
+        <translation>Exercice du FEC</translation>
+    </message>
+    <message>
+        <source>Fiscal &amp;year:</source>
+        <translation>&amp;Exercice :</translation>
+    </message>
+    <message>
+        <source>Export the FE&amp;C…</source>
+        <translation>Exporter le FE&amp;C…</translation>
+    </message>
+    <message>
+        <source>Export the FEC</source>
+        <translation>Exporter le FEC</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>Résultat de l'export</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>Fichier CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Folder of the FEC</source>
+        <translation>Dossier du FEC</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>Impossible d'écrire {0} : {1}</translation>
+    </message>
+    <message>
+        <source>{0} row(s) exported to {1}.</source>
+        <translation>{0} ligne(s) exportée(s) dans {1}.</translation>
+    </message>
+    <message>
+        <source>Could not write in {0}: {1}</source>
+        <translation>Impossible d'écrire dans {0} : {1}</translation>
+    </message>
+    <message>
+        <source>FEC written: {0}</source>
+        <translation>FEC écrit : {0}</translation>
+    </message>
+</context>
+<context>
     <name>FeeDialog</name>
     <message>
         <source>Membership fee</source>
@@ -1759,6 +2437,299 @@
     </message>
 </context>
 <context>
+    <name>FinanceDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceLabels</name>
+    <message>
+        <source>60 – Purchases</source>
+        <translation>60 – Achats</translation>
+    </message>
+    <message>
+        <source>61 – External services</source>
+        <translation>61 – Services extérieurs</translation>
+    </message>
+    <message>
+        <source>62 – Other external services</source>
+        <translation>62 – Autres services extérieurs</translation>
+    </message>
+    <message>
+        <source>63 – Taxes</source>
+        <translation>63 – Impôts et taxes</translation>
+    </message>
+    <message>
+        <source>64 – Staff costs</source>
+        <translation>64 – Charges de personnel</translation>
+    </message>
+    <message>
+        <source>65 – Other current costs</source>
+        <translation>65 – Autres charges de gestion courante</translation>
+    </message>
+    <message>
+        <source>66 – Financial costs</source>
+        <translation>66 – Charges financières</translation>
+    </message>
+    <message>
+        <source>67 – Exceptional costs</source>
+        <translation>67 – Charges exceptionnelles</translation>
+    </message>
+    <message>
+        <source>68 – Depreciation and provisions</source>
+        <translation>68 – Dotations aux amortissements et provisions</translation>
+    </message>
+    <message>
+        <source>86 – In-kind contributions</source>
+        <translation>86 – Contributions volontaires en nature</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>jj/mm/aaaa</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Privé</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Intermunicipality (EPCI)</source>
+        <translation>Intercommunalité (EPCI)</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>European Union</source>
+        <translation>Union européenne</translation>
+    </message>
+    <message>
+        <source>Social bodies (CAF…)</source>
+        <translation>Organismes sociaux (CAF…)</translation>
+    </message>
+    <message>
+        <source>Employment (France Travail…)</source>
+        <translation>Emploi (France Travail…)</translation>
+    </message>
+    <message>
+        <source>Foundation</source>
+        <translation>Fondation</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Individuals</source>
+        <translation>Particuliers</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Volunteering</source>
+        <translation>Bénévolat</translation>
+    </message>
+    <message>
+        <source>Operating</source>
+        <translation>Fonctionnement</translation>
+    </message>
+    <message>
+        <source>Investment</source>
+        <translation>Investissement</translation>
+    </message>
+    <message>
+        <source>Donation</source>
+        <translation>Don</translation>
+    </message>
+    <message>
+        <source>No report</source>
+        <translation>Pas de compte rendu</translation>
+    </message>
+    <message>
+        <source>To write</source>
+        <translation>À rédiger</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepté</translation>
+    </message>
+    <message>
+        <source>Premises</source>
+        <translation>Locaux</translation>
+    </message>
+    <message>
+        <source>Staff made available</source>
+        <translation>Personnel mis à disposition</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>Biens</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Prestations</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <source>Consumables</source>
+        <translation>Consommables</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>Rent</source>
+        <translation>Loyer et charges</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Énergie</translation>
+    </message>
+    <message>
+        <source>Depreciation</source>
+        <translation>Amortissements</translation>
+    </message>
+    <message>
+        <source>Other costs</source>
+        <translation>Autres charges</translation>
+    </message>
+    <message>
+        <source>In-kind contributions</source>
+        <translation>Contributions en nature</translation>
+    </message>
+    <message>
+        <source>Fablab</source>
+        <translation>Fablab</translation>
+    </message>
+    <message>
+        <source>Coworking</source>
+        <translation>Coworking</translation>
+    </message>
+    <message>
+        <source>Digital public space</source>
+        <translation>Espace public numérique</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>Services (706)</source>
+        <translation>Prestations (706)</translation>
+    </message>
+    <message>
+        <source>Sales (707)</source>
+        <translation>Ventes (707)</translation>
+    </message>
+    <message>
+        <source>Memberships (756)</source>
+        <translation>Cotisations (756)</translation>
+    </message>
+    <message>
+        <source>Other revenue (708)</source>
+        <translation>Autres produits (708)</translation>
+    </message>
+    <message>
+        <source>Public funding</source>
+        <translation>Financements publics</translation>
+    </message>
+    <message>
+        <source>Private funding</source>
+        <translation>Financements privés</translation>
+    </message>
+</context>
+<context>
+    <name>FinancesPage</name>
+    <message>
+        <source>Finances</source>
+        <translation>Finances</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>12 derniers mois</translation>
+    </message>
+    <message>
+        <source>Other dates…</source>
+        <translation>Autres dates…</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>du</translation>
+    </message>
+    <message>
+        <source>First day of the period</source>
+        <translation>Premier jour de la période</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Last day of the period</source>
+        <translation>Dernier jour de la période</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Tableau de bord</translation>
+    </message>
+    <message>
+        <source>&amp;Funders and grants</source>
+        <translation>&amp;Financeurs et subventions</translation>
+    </message>
+    <message>
+        <source>E&amp;xpenses</source>
+        <translation>Dé&amp;penses</translation>
+    </message>
+    <message>
+        <source>&amp;Simulator</source>
+        <translation>&amp;Simulateur</translation>
+    </message>
+</context>
+<context>
     <name>FreeLineDialog</name>
     <message>
         <source>Free line</source>
@@ -1787,6 +2758,224 @@
     <message>
         <source>&amp;Add to the basket</source>
         <translation>&amp;Ajouter au panier</translation>
+    </message>
+</context>
+<context>
+    <name>FunderDialog</name>
+    <message>
+        <source>Funder</source>
+        <translation>Financeur</translation>
+    </message>
+    <message>
+        <source>New funder</source>
+        <translation>Nouveau financeur</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>e.g. Région Occitanie, CAF, Fondation Orange</source>
+        <translation>ex. Région Occitanie, CAF, Fondation Orange</translation>
+    </message>
+    <message>
+        <source>&amp;Sector:</source>
+        <translation>&amp;Secteur :</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;Niveau :</translation>
+    </message>
+    <message>
+        <source>&amp;Contact:</source>
+        <translation>&amp;Contact :</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otes :</translation>
+    </message>
+</context>
+<context>
+    <name>FundersTab</name>
+    <message>
+        <source>Funders</source>
+        <translation>Financeurs</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>New funder…</source>
+        <translation>Nouveau financeur…</translation>
+    </message>
+    <message>
+        <source>New funder</source>
+        <translation>Nouveau financeur</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Edit the funder</source>
+        <translation>Modifier le financeur</translation>
+    </message>
+    <message>
+        <source>In-kind contributions</source>
+        <translation>Contributions en nature</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Année :</translation>
+    </message>
+    <message>
+        <source>Year of the in-kind contributions</source>
+        <translation>Année des contributions en nature</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>Apporté par</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>New contribution…</source>
+        <translation>Nouvelle contribution…</translation>
+    </message>
+    <message>
+        <source>New in-kind contribution</source>
+        <translation>Nouvelle contribution en nature</translation>
+    </message>
+    <message>
+        <source>Edit the contribution</source>
+        <translation>Modifier la contribution</translation>
+    </message>
+    <message>
+        <source>Grants</source>
+        <translation>Subventions</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Toutes les années</translation>
+    </message>
+    <message>
+        <source>Show the grants of all years</source>
+        <translation>Afficher les subventions de toutes les années</translation>
+    </message>
+    <message>
+        <source>Year of the grants</source>
+        <translation>Année des subventions</translation>
+    </message>
+    <message>
+        <source>Funder</source>
+        <translation>Financeur</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Demandé</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Accordé</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Report due</source>
+        <translation>Compte rendu dû</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Compte rendu</translation>
+    </message>
+    <message>
+        <source>Payments of the grant:</source>
+        <translation>Versements de la subvention :</translation>
+    </message>
+    <message>
+        <source>Payments of the grant</source>
+        <translation>Versements de la subvention</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>New grant…</source>
+        <translation>Nouvelle subvention…</translation>
+    </message>
+    <message>
+        <source>New grant</source>
+        <translation>Nouvelle subvention</translation>
+    </message>
+    <message>
+        <source>Edit the grant</source>
+        <translation>Modifier la subvention</translation>
+    </message>
+    <message>
+        <source>Payment received…</source>
+        <translation>Versement reçu…</translation>
+    </message>
+    <message>
+        <source>Record a payment of the grant</source>
+        <translation>Enregistrer un versement de la subvention</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>⚠ Report due soon: {items}</source>
+        <translation>⚠ Compte rendu à rendre bientôt : {items}</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>Bénévoles</translation>
     </message>
 </context>
 <context>
@@ -1902,6 +3091,165 @@
         <source>N&amp;ote:</source>
         <translation>&amp;Note :</translation>
     </message>
+    <message>
+        <source>Grant</source>
+        <translation>Subvention</translation>
+    </message>
+    <message>
+        <source>New grant</source>
+        <translation>Nouvelle subvention</translation>
+    </message>
+    <message>
+        <source>&amp;Funder:</source>
+        <translation>&amp;Financeur :</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Objet :</translation>
+    </message>
+    <message>
+        <source>Na&amp;ture:</source>
+        <translation>Na&amp;ture :</translation>
+    </message>
+    <message>
+        <source>Period &amp;from:</source>
+        <translation>Période &amp;du :</translation>
+    </message>
+    <message>
+        <source>Period &amp;until:</source>
+        <translation>Période &amp;au :</translation>
+    </message>
+    <message>
+        <source>&amp;Requested (€):</source>
+        <translation>&amp;Demandé (€) :</translation>
+    </message>
+    <message>
+        <source>Requested on:</source>
+        <translation>Demandé le :</translation>
+    </message>
+    <message>
+        <source>&amp;Granted (€):</source>
+        <translation>Accor&amp;dé (€) :</translation>
+    </message>
+    <message>
+        <source>empty = not decided yet</source>
+        <translation>vide = pas encore décidé</translation>
+    </message>
+    <message>
+        <source>Granted on:</source>
+        <translation>Accordé le :</translation>
+    </message>
+    <message>
+        <source>Report &amp;due on:</source>
+        <translation>Compte rendu &amp;dû le :</translation>
+    </message>
+    <message>
+        <source>Report &amp;status:</source>
+        <translation>&amp;État du compte rendu :</translation>
+    </message>
+    <message>
+        <source>&amp;Actions financed:</source>
+        <translation>&amp;Actions financées :</translation>
+    </message>
+    <message>
+        <source>&amp;Machines financed:</source>
+        <translation>&amp;Machines financées :</translation>
+    </message>
+    <message>
+        <source>&amp;Planned budget:</source>
+        <translation>&amp;Budget prévisionnel :</translation>
+    </message>
+    <message>
+        <source>CERFA category</source>
+        <translation>Catégorie CERFA</translation>
+    </message>
+    <message>
+        <source>Amount (€)</source>
+        <translation>Montant (€)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otes :</translation>
+    </message>
+</context>
+<context>
+    <name>GrantReportsTab</name>
+    <message>
+        <source>The financial report owed to a funder for a grant: planned and actual budget of the financed action, payments received, activity indicators and a signature block.</source>
+        <translation>Le compte rendu financier dû au financeur d'une subvention : budget prévisionnel et réalisé de l'action financée, versements reçus, indicateurs d'activité et signature.</translation>
+    </message>
+    <message>
+        <source>Funder</source>
+        <translation>Financeur</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Accordé</translation>
+    </message>
+    <message>
+        <source>Report due</source>
+        <translation>Compte rendu dû le</translation>
+    </message>
+    <message>
+        <source>Report status</source>
+        <translation>État du compte rendu</translation>
+    </message>
+    <message>
+        <source>Grants</source>
+        <translation>Subventions</translation>
+    </message>
+    <message>
+        <source>&amp;Write the financial report…</source>
+        <translation>&amp;Rédiger le compte rendu financier…</translation>
+    </message>
+    <message>
+        <source>Write the financial report of the grant</source>
+        <translation>Rédiger le compte rendu financier de la subvention</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>à faire</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepté</translation>
+    </message>
+    <message>
+        <source>financial-report-%1.pdf</source>
+        <translation>compte-rendu-financier-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Save the financial report</source>
+        <translation>Enregistrer le compte rendu financier</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report could not be written: %1</source>
+        <translation>Le compte rendu n'a pas pu être enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Report written to %1.</source>
+        <translation>Compte rendu enregistré dans %1.</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
@@ -1982,6 +3330,14 @@
         <translation>⚠ Stock bas : {items}</translation>
     </message>
     <message>
+        <source>{funder} — {purpose} (by {day})</source>
+        <translation>{funder} — {purpose} (pour le {day})</translation>
+    </message>
+    <message>
+        <source>⚠ Grant report due: {items}</source>
+        <translation>⚠ Compte rendu de subvention à rendre : {items}</translation>
+    </message>
+    <message>
         <source>{date} · today at the front desk</source>
         <translation>{date} · aujourd'hui à l'accueil</translation>
     </message>
@@ -2020,6 +3376,49 @@
     <message>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
+    </message>
+</context>
+<context>
+    <name>InKindDialog</name>
+    <message>
+        <source>In-kind contribution</source>
+        <translation>Contribution en nature</translation>
+    </message>
+    <message>
+        <source>New in-kind contribution</source>
+        <translation>Nouvelle contribution en nature</translation>
+    </message>
+    <message>
+        <source>&amp;Given by:</source>
+        <translation>&amp;Apporté par :</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>Bénévoles</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Année :</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Nature :</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description :</translation>
+    </message>
+    <message>
+        <source>&amp;Hours:</source>
+        <translation>&amp;Heures :</translation>
+    </message>
+    <message>
+        <source>for volunteering or staff</source>
+        <translation>pour le bénévolat ou le personnel</translation>
+    </message>
+    <message>
+        <source>&amp;Value (€):</source>
+        <translation>&amp;Valeur (€) :</translation>
     </message>
 </context>
 <context>
@@ -2921,14 +4320,6 @@
     <message>
         <source>Settings</source>
         <translation>Paramètres</translation>
-    </message>
-    <message>
-        <source>The public/private balance of the lab will come here: own revenue against subsidies by funder, in-kind contributions, expenses, cost per machine hour and a tariff simulator.</source>
-        <translation>L'équilibre public/privé du lieu arrivera ici : recettes propres face aux subventions par financeur, contributions en nature, charges, coût de l'heure machine et simulateur de tarifs.</translation>
-    </message>
-    <message>
-        <source>The annual activity report for the general meeting and the funders, and the exports for the accountant, will come here.</source>
-        <translation>Le rapport d'activité annuel pour l'assemblée générale et les financeurs, ainsi que les exports pour le comptable, arriveront ici.</translation>
     </message>
     <message>
         <source>Navigation</source>
@@ -4184,6 +5575,22 @@
         <source>Too much: {amount}</source>
         <translation>Trop perçu : {amount}</translation>
     </message>
+    <message>
+        <source>Payment received for “{purpose}”</source>
+        <translation>Versement reçu pour « {purpose} »</translation>
+    </message>
+    <message>
+        <source>&amp;Received on:</source>
+        <translation>&amp;Reçu le :</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (€):</source>
+        <translation>&amp;Montant (€) :</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note :</translation>
+    </message>
 </context>
 <context>
     <name>PaymentLine</name>
@@ -4557,6 +5964,25 @@
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>Rapports</translation>
+    </message>
+    <message>
+        <source>Annual report</source>
+        <translation>Rapport annuel</translation>
+    </message>
+    <message>
+        <source>Funder reports</source>
+        <translation>Comptes rendus aux financeurs</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exports</translation>
+    </message>
+</context>
+<context>
     <name>RulesGroup</name>
     <message>
         <source>Booking rules</source>
@@ -4797,6 +6223,185 @@
     <message>
         <source>&amp;Invoicing</source>
         <translation>&amp;Facturation</translation>
+    </message>
+</context>
+<context>
+    <name>SimulatorTab</name>
+    <message>
+        <source>Re-price the usages of a period with other tariffs, to see what they would have brought in. Nothing is saved.</source>
+        <translation>Recalculer les usages d’une période avec d’autres tarifs, pour voir ce qu’ils auraient rapporté. Rien n’est enregistré.</translation>
+    </message>
+    <message>
+        <source>Period start</source>
+        <translation>Début de la période</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>Fin de la période</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Reload tariffs</source>
+        <translation>Recharger les tarifs</translation>
+    </message>
+    <message>
+        <source>Clear the scenario</source>
+        <translation>Effacer le scénario</translation>
+    </message>
+    <message>
+        <source>Simulate</source>
+        <translation>Simuler</translation>
+    </message>
+    <message>
+        <source>Simulate (Ctrl+Enter)</source>
+        <translation>Simuler (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Change (%)</source>
+        <translation>Variation (%)</translation>
+    </message>
+    <message>
+        <source>Change by public</source>
+        <translation>Variation par public</translation>
+    </message>
+    <message>
+        <source>By public</source>
+        <translation>Par public</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>Change by resource</source>
+        <translation>Variation par ressource</translation>
+    </message>
+    <message>
+        <source>By resource</source>
+        <translation>Par ressource</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>Nouveau prix</translation>
+    </message>
+    <message>
+        <source>New prices of rules</source>
+        <translation>Nouveaux prix des règles</translation>
+    </message>
+    <message>
+        <source>New price for a rule</source>
+        <translation>Nouveau prix d’une règle</translation>
+    </message>
+    <message>
+        <source>Real</source>
+        <translation>Réel</translation>
+    </message>
+    <message>
+        <source>Simulated</source>
+        <translation>Simulé</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>Simulation result</source>
+        <translation>Résultat de la simulation</translation>
+    </message>
+    <message>
+        <source>Revenue by public</source>
+        <translation>Recettes par public</translation>
+    </message>
+    <message>
+        <source>Chart of real and simulated revenue by public</source>
+        <translation>Graphique des recettes réelles et simulées par public</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Machine</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Espace</translation>
+    </message>
+    <message>
+        <source>Consumable</source>
+        <translation>Consommable</translation>
+    </message>
+    <message>
+        <source>per hour</source>
+        <translation>de l’heure</translation>
+    </message>
+    <message>
+        <source>per session</source>
+        <translation>la séance</translation>
+    </message>
+    <message>
+        <source>flat</source>
+        <translation>forfait</translation>
+    </message>
+    <message>
+        <source>per unit</source>
+        <translation>l’unité</translation>
+    </message>
+    <message>
+        <source>(step {minutes} min)</source>
+        <translation>(par tranche de {minutes} min)</translation>
+    </message>
+    <message>
+        <source>No public / walk-in</source>
+        <translation>Sans public / passage</translation>
+    </message>
+    <message>
+        <source>Every public</source>
+        <translation>Tous publics</translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation>adhérents</translation>
+    </message>
+    <message>
+        <source>non-members</source>
+        <translation>non-adhérents</translation>
+    </message>
+    <message>
+        <source>Some cells are not valid (marked in red): a percentage such as +5 or -10,5, a price such as 12,50.</source>
+        <translation>Certaines cases ne sont pas valides (en rouge) : un pourcentage comme +5 ou -10,5, un prix comme 12,50.</translation>
+    </message>
+    <message>
+        <source>{count} usages from {first} to {last}.</source>
+        <translation>{count} usages du {first} au {last}.</translation>
+    </message>
+    <message>
+        <source>Revenue from usages: {real} real, {simulated} simulated ({diff}).</source>
+        <translation>Recettes des usages : {real} réel, {simulated} simulé ({diff}).</translation>
+    </message>
+    <message>
+        <source>Self-financing ratio: {before} before, {after} after.</source>
+        <translation>Taux d’autofinancement : {before} avant, {after} après.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
     </message>
 </context>
 <context>

@@ -53,7 +53,32 @@ def _parser() -> argparse.ArgumentParser:
     )
     pdf_kind.add_argument("--receipt", action="store_true", help="ticket de caisse 80 mm")
     pdf.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
+    report = sub.add_parser("report", help="rapport d'activité annuel, compte rendu financier")
+    report_sub = report.add_subparsers(dest="report_command", required=True)
+    annual = report_sub.add_parser("annual", help="rapport d'activité annuel (PDF)")
+    annual.add_argument("--year", type=int, required=True, metavar="AAAA")
+    annual.add_argument("-o", "--output", required=True, metavar="FICHIER", help="PDF à écrire")
+    annual.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
+    grant = report_sub.add_parser("grant", help="compte rendu financier d'une subvention (PDF)")
+    grant.add_argument("grant_id", type=int, metavar="ID", help="numéro de la subvention")
+    grant.add_argument("-o", "--output", required=True, metavar="FICHIER", help="PDF à écrire")
+    grant.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
+    export = sub.add_parser("export", help="exporter un tableau (XLSX, CSV) ou le FEC")
+    export_sub = export.add_subparsers(dest="export_command", required=True)
+    fec = export_sub.add_parser("fec", help="fichier des écritures comptables d'une année")
+    fec.add_argument("--year", type=int, required=True, metavar="AAAA")
+    fec.add_argument("-o", "--output", required=True, metavar="DOSSIER", help="dossier du fichier")
+    fec.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
+    for fmt in ("xlsx", "csv"):
+        table = export_sub.add_parser(fmt, help=f"exporter un tableau en {fmt.upper()}")
+        table.add_argument("table", choices=_EXPORT_TABLES, metavar="TABLE")
+        table.add_argument("--year", type=int, metavar="AAAA", help="une année (défaut : tout)")
+        table.add_argument("-o", "--output", required=True, metavar="FICHIER")
+        table.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     return p
+
+
+_EXPORT_TABLES = ("members", "bookings", "usages", "invoices", "payments", "grants", "expenses")
 
 
 def _open_error_fr(exc) -> str:  # type: ignore[no-untyped-def]
@@ -86,6 +111,10 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_close(target, args)
     if args.command == "invoice":
         return _cmd_invoice_pdf(target, args)
+    if args.command == "report":
+        return _cmd_report(target, args)
+    if args.command == "export":
+        return _cmd_export(target, args)
     if args.demo and not target:
         target = str(config.demo_database_path())
         if not config.demo_database_path().exists():
@@ -237,4 +266,63 @@ def _cmd_invoice_pdf(target: str | None, args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(f"impossible d'écrire « {args.output} » : {exc.strerror or exc}")
     print(f"{doc.number} écrit dans {args.output}")
+    return 0
+
+
+def _cmd_export(target: str | None, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
+    from tierslieu_desktop.services import exports
+
+    try:
+        db = open_database(target, create=False)
+    except DatabaseOpenError as exc:
+        return _fail(_open_error_fr(exc))
+    try:
+        if args.export_command == "fec":
+            directory = Path(args.output)
+            if not directory.is_dir():
+                return _fail(f"« {args.output} » n'est pas un dossier.")
+            path = exports.export_fec(db, args.year, directory)
+            print(f"FEC {args.year} écrit dans {path}")
+            return 0
+        write = exports.export_xlsx if args.export_command == "xlsx" else exports.export_csv
+        count = write(db, args.table, args.year, Path(args.output))
+        print(f"{count} ligne(s) écrite(s) dans {args.output}")
+        return 0
+    except OSError as exc:
+        return _fail(f"impossible d'écrire « {args.output} » : {exc.strerror or exc}")
+    finally:
+        db.dispose()
+
+
+def _cmd_report(target: str | None, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
+    from tierslieu_desktop.domain.errors import NotFound
+    from tierslieu_desktop.services.reports import annual_report, grant_report
+
+    try:
+        db = open_database(target, create=False)
+    except DatabaseOpenError as exc:
+        return _fail(_open_error_fr(exc))
+    try:
+        if args.report_command == "annual":
+            data = annual_report(db, args.year)
+            what = f"Rapport d'activité {args.year}"
+        else:
+            try:
+                data = grant_report(db, args.grant_id)
+            except NotFound:
+                return _fail(f"aucune subvention n° {args.grant_id}.")
+            what = f"Compte rendu financier de la subvention n° {args.grant_id}"
+    finally:
+        db.dispose()
+    try:
+        Path(args.output).write_bytes(data)
+    except OSError as exc:
+        return _fail(f"impossible d'écrire « {args.output} » : {exc.strerror or exc}")
+    print(f"{what} écrit dans {args.output}")
     return 0

@@ -969,3 +969,95 @@ def test_past_demo_days_are_closed_yesterday_is_open_at_the_desk(demo):
     # Yesterday's visits wait at the desk: not invoiced yet.
     assert member_id is not None
     assert yesterday in {u.day for u in invoicing.unbilled_usages(db, member_id)}
+
+
+# Funding (issue 6) --------------------------------------------------------------------
+
+
+def test_three_years_of_funders_grants_and_in_kind(demo):
+    from tierslieu_desktop.db.models import (
+        Funder,
+        Grant,
+        GrantMachine,
+        GrantPayment,
+        InKindContribution,
+    )
+
+    _, _, db = demo
+    with db.read() as s:
+        funders = {f.name: (f.sector, f.level) for f in s.scalars(select(Funder))}
+        grants = s.scalars(select(Grant)).all()
+        by_funder = {}
+        for g in grants:
+            name = s.get(Funder, g.funder_id).name
+            by_funder.setdefault(name, []).append(g)
+        paid = {
+            gid: total
+            for gid, total in s.execute(
+                select(GrantPayment.grant_id, func.sum(GrantPayment.amount_cents)).group_by(
+                    GrantPayment.grant_id
+                )
+            )
+        }
+        machines = {s.get(Machine, gm.machine_id).name for gm in s.scalars(select(GrantMachine))}
+        in_kind = s.scalars(select(InKindContribution)).all()
+        assert {lvl for _, lvl in funders.values()} >= {
+            "epci",
+            "region",
+            "ue",
+            "employment",
+            "departement",
+            "foundation",
+            "company",
+        }
+        assert {sector for sector, _ in funders.values()} == {"public", "private"}
+        cc = by_funder["Communauté de communes Cauvaldor"]
+        assert sorted(g.period_start.year for g in cc) == [2024, 2025, 2026]
+        assert all(paid.get(g.id, 0) > 0 and paid[g.id] <= g.granted_cents for g in cc)
+        assert machines == {"Découpeuse laser", "Fraiseuse CNC d'établi"}
+        assert any(g.nature == "investment" for g in grants)
+        assert {c.year for c in in_kind} == {2024, 2025, 2026}
+        volunteering = [c for c in in_kind if c.kind == "volunteering"]
+        assert volunteering and all(c.funder_id is None and c.hours > 0 for c in volunteering)
+        assert any(c.kind == "premises" and c.value_cents > 0 for c in in_kind)
+
+
+def test_a_grant_report_is_due_within_30_days(demo):
+    from tierslieu_desktop.db.models import Grant
+
+    _, _, db = demo
+    with db.read() as s:
+        due = [
+            g.report_due
+            for g in s.scalars(select(Grant))
+            if g.report_due and g.report_status in ("none", "todo")
+        ]
+    soon = [d for d in due if REFERENCE_DATE <= d <= REFERENCE_DATE + timedelta(days=30)]
+    assert len(soon) >= 1
+
+
+def test_monthly_expenses_depreciation_budget_and_report_texts(demo):
+    from tierslieu_desktop.db.models import BudgetLine, Expense, ReportText
+
+    _, _, db = demo
+    with db.read() as s:
+        expenses = s.execute(select(Expense.day, Expense.category, Expense.machine_id)).all()
+        years = {m.name: m.depreciation_years for m in s.scalars(select(Machine))}
+        budget = s.scalars(select(BudgetLine.side).where(BudgetLine.year == 2026)).all()
+        texts = s.scalars(select(ReportText.text).where(ReportText.year == 2025)).all()
+    months = {(d.year, d.month) for d, _, _ in expenses}
+    assert len(months) >= 34  # every month from January 2024 to October 2026
+    assert max(d for d, _, _ in expenses) < REFERENCE_DATE
+    assert {c for _, c, _ in expenses} >= {
+        "staff",
+        "rent",
+        "energy",
+        "consumables",
+        "maintenance",
+        "other",
+    }
+    assert all(m is not None for _, c, m in expenses if c == "maintenance")
+    assert 200 <= len(expenses) <= 600
+    assert all(y and y > 0 for y in years.values())
+    assert set(budget) == {"revenue", "expense"}
+    assert texts and all(texts)

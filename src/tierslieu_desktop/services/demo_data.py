@@ -1197,3 +1197,226 @@ STOCKS = (
 PACK_BUYERS = {"Laser 10 h": 3, "Impression 3D 20 h": 2}
 WALLET_CREDITS = (2000, 5000, 3000, 1000)
 WALLET_NOTES = ("Crédit par chèque", "Crédit en espèces", "Crédit par carte bancaire")
+
+# Funding of the fablab over three years (services/demo.py _Funding). Amounts in euros.
+# Orders of magnitude of a rural fablab in a community of communes (the Cauvaldor
+# project: a public/private model "limiting the collectivity's financial involvement").
+FUNDING_YEARS = (2024, 2025, 2026)
+# name, sector, level, contact
+FUNDERS = (
+    ("Communauté de communes Cauvaldor", "public", "epci", "Service développement économique"),
+    ("Région Occitanie", "public", "region", "Direction de l'économie et de l'innovation"),
+    (
+        "FEADER / LEADER GAL Figeac Quercy Vallée de la Dordogne",
+        "public",
+        "ue",
+        "Animatrice LEADER",
+    ),
+    ("France Travail", "public", "employment", "Agence de Souillac"),
+    ("Département du Lot", "public", "departement", "Service attractivité"),
+    ("Commune de Saint-Céré", "public", "commune", "Secrétariat de mairie"),
+    ("Fondation Quercy Solidaire", "private", "foundation", "Comité d'attribution"),
+    ("Mécanique de précision de la Cère", "private", "company", "Direction"),
+)
+# funder, purpose, nature, start, end, requested, granted, granted on, payments (day, euros),
+# report due, report status, actions
+_CC = "Communauté de communes Cauvaldor"
+_FT = "France Travail"
+_DEP = "Département du Lot"
+GRANTS = (
+    *(
+        (
+            _CC,
+            f"Fonctionnement du tiers-lieu numérique {y}",
+            "operating",
+            date(y, 1, 1),
+            date(y, 12, 31),
+            amount,
+            amount,
+            date(y, 2, 12),
+            ((date(y, 3, 20), amount // 2), (date(y, 10, 15), amount - amount // 2)),
+            date(y + 1, 6, 30),
+            status,
+            "Ouverture au public du fablab, de la cyber-base et du coworking ; médiation numérique.",
+        )
+        for y, amount, status in (
+            (2024, 35000, "accepted"),
+            (2025, 35000, "sent"),
+            (2026, 38000, "todo"),
+        )
+    ),
+    (
+        "Région Occitanie",
+        "Parc machines du fablab (découpe laser, fraiseuse CNC)",
+        "investment",
+        date(2024, 1, 1),
+        date(2025, 12, 31),
+        26000,
+        24000,
+        date(2024, 3, 15),
+        ((date(2024, 6, 14), 14400), (date(2025, 2, 11), 9600)),
+        date(2026, 6, 30),
+        "sent",
+        "Acquisition et mise en service de la découpeuse laser et de la fraiseuse CNC d'établi.",
+    ),
+    (
+        "FEADER / LEADER GAL Figeac Quercy Vallée de la Dordogne",
+        "Animation et médiation numérique en milieu rural",
+        "operating",
+        date(2025, 1, 1),
+        date(2026, 12, 31),
+        40000,
+        32000,
+        date(2025, 4, 8),
+        ((date(2025, 9, 22), 12800),),
+        None,  # the due date is set from REFERENCE_DATE (within 30 days)
+        "todo",
+        "Ateliers itinérants dans les communes, accueil des scolaires, formation des bénévoles.",
+    ),
+    *(
+        (
+            _FT,
+            f"Formations découverte de la fabrication numérique {y}",
+            "operating",
+            date(y, 1, 1),
+            date(y, 12, 31),
+            amount,
+            amount,
+            date(y, 1, 25),
+            ((date(y, 7, 5), amount),) if y < 2026 else ((date(y, 7, 5), amount // 2),),
+            date(y + 1, 3, 31),
+            "accepted" if y < 2025 else "todo",
+            "Sessions de 5 jours pour demandeurs d'emploi : CAO, impression 3D, découpe laser.",
+        )
+        for y, amount in ((2024, 6000), (2025, 7500), (2026, 8000))
+    ),
+    *(
+        (
+            _DEP,
+            f"Soutien aux tiers-lieux {y}",
+            "operating",
+            date(y, 1, 1),
+            date(y, 12, 31),
+            10000,
+            8000,
+            date(y, 4, 2),
+            ((date(y, 5, 28), 8000),),
+            date(y + 1, 6, 30),
+            "accepted" if y < 2025 else "none",
+            "Accès des collégiens et des publics éloignés du numérique.",
+        )
+        for y in FUNDING_YEARS
+    ),
+    (
+        "Fondation Quercy Solidaire",
+        "Fablab solidaire : ateliers réparation et couture",
+        "operating",
+        date(2025, 9, 1),
+        date(2026, 8, 31),
+        6000,
+        5000,
+        date(2025, 7, 3),
+        ((date(2025, 9, 12), 5000),),
+        date(2026, 10, 31),
+        "sent",
+        "Repair café mensuel et ateliers couture ouverts à tous.",
+    ),
+    *(
+        (
+            "Mécanique de précision de la Cère",
+            f"Mécénat {y}",
+            "donation",
+            date(y, 1, 1),
+            date(y, 12, 31),
+            3000,
+            3000,
+            date(y, 5, 16),
+            ((date(y, 5, 30), 3000),),
+            None,
+            "none",
+            "Soutien au prototypage pour les jeunes du territoire.",
+        )
+        for y in FUNDING_YEARS
+    ),
+)
+GRANT_MACHINES = {
+    "Parc machines du fablab (découpe laser, fraiseuse CNC)": (
+        "Découpeuse laser",
+        "Fraiseuse CNC d'établi",
+    )
+}
+# funder (None = volunteers), kind, description, hours per year, euros per year
+IN_KIND = (
+    ("Commune de Saint-Céré", "premises", "Mise à disposition des locaux (220 m²)", None, 18000),
+    (_CC, "staff", "Agent communautaire à mi-temps (médiateur numérique)", None, 16500),
+    (None, "volunteering", "Bénévolat : accueil, open lab, repair café", (620, 740, 810), None),
+)
+VOLUNTEER_HOUR_CENTS = 1200  # valued at about the minimum wage
+# category, activity, label, supplier, euros per month (low, high) — monthly expenses
+MONTHLY_EXPENSES = (
+    ("staff", "fablab", "Salaire et charges fabmanager", "", (3650, 3650)),
+    ("staff", "general", "Salaire et charges agent d'accueil (mi-temps)", "", (1480, 1480)),
+    ("rent", "coworking", "Loyer réserve et atelier textile", "SCI du Bourg", (450, 450)),
+    ("energy", "general", "Électricité", "EDF", (260, 620)),
+    (
+        "consumables",
+        "fablab",
+        "Filaments, résine, bois et acrylique",
+        "Fournitures Fablab Sud",
+        (180, 620),
+    ),
+    ("other", "general", "Téléphone et internet", "Orange", (62, 62)),
+)
+# yearly: day (month, day), category, activity, label, supplier, euros
+YEARLY_EXPENSES = (
+    ((1, 15), "other", "general", "Assurance multirisque et responsabilité civile", "MAIF", 1240),
+    ((3, 10), "other", "general", "Expert-comptable", "Cabinet Lacoste", 1800),
+    ((9, 5), "other", "fablab", "Adhésion au réseau des fablabs d'Occitanie", "Réseau", 150),
+)
+MAINTENANCE_MACHINES = (
+    ("Découpeuse laser", "Tube, lentille et miroirs", (120, 480)),
+    ("Fraiseuse CNC d'établi", "Fraises et courroies", (60, 260)),
+    ("Imprimante 3D industrielle", "Plateau et buse", (90, 350)),
+    ("Prusa MK4 n° 1", "Buse et plateau", (25, 90)),
+    ("Brodeuse professionnelle", "Révision", (80, 220)),
+)
+DEPRECIATION_YEARS = {
+    "Imprimante 3D industrielle": 5,
+    "Découpeuse laser": 5,
+    "Fraiseuse CNC d'établi": 5,
+    "Thermoformeuse": 5,
+    "Scanner 3D": 3,
+    "Brodeuse professionnelle": 5,
+}
+DEFAULT_DEPRECIATION_YEARS = 3
+BUDGET_2026 = (
+    ("revenue", "services", 21000),
+    ("revenue", "sales", 6500),
+    ("revenue", "memberships", 5200),
+    # communauté de communes 38 000, LEADER 16 000, France Travail 8 000, Département
+    # 8 000, Région 4 800 (public); company sponsorship 3 000, foundation 3 300 (private).
+    ("revenue", "public", 74800),
+    ("revenue", "private", 6300),
+    ("expense", "staff", 61500),
+    ("expense", "rent", 5400),
+    ("expense", "energy", 5200),
+    ("expense", "consumables", 4800),
+    ("expense", "maintenance", 2400),
+    ("expense", "depreciation", 9500),
+    ("expense", "other", 4000),
+)
+REPORT_TEXTS_2025 = {
+    "edito": (
+        "En 2025, le tiers-lieu de Saint-Céré a confirmé sa place dans le territoire : "
+        "fablab, cyber-base et coworking ont accueilli un public plus large, des "
+        "collégiens aux entreprises de la Mécanic Vallée."
+    ),
+    "faits_marquants": (
+        "Ateliers itinérants financés par LEADER dans six communes, trois sessions de "
+        "formation avec France Travail, un repair café mensuel soutenu par une fondation."
+    ),
+    "perspectives": (
+        "2026 : renouveler le parc d'imprimantes, ouvrir un créneau entreprises le jeudi "
+        "soir et augmenter la part des recettes propres."
+    ),
+}

@@ -169,6 +169,9 @@ def field_message(code: str) -> str:
             "Errors", "Number of vouchers × their value must equal the amount paid."
         ),
         "series_invalid": QCoreApplication.translate("Errors", "Unknown numbering series."),
+        "percent_too_low": QCoreApplication.translate(
+            "Errors", "A price cannot go down by more than 100 %."
+        ),
         # New field codes go above this line.
     }
     return messages.get(code, QCoreApplication.translate("Errors", "This value is not valid."))

@@ -72,21 +72,8 @@ class MainWindow(QMainWindow):
             "machines": self._make_machines,
             "bookings": self._make_bookings,
             "checkout": self._make_checkout,
-            "finances": lambda: self._placeholder(
-                "finances",
-                self.tr(
-                    "The public/private balance of the lab will come here: own revenue against "
-                    "subsidies by funder, in-kind contributions, expenses, cost per machine "
-                    "hour and a tariff simulator."
-                ),
-            ),
-            "reports": lambda: self._placeholder(
-                "reports",
-                self.tr(
-                    "The annual activity report for the general meeting and the funders, and "
-                    "the exports for the accountant, will come here."
-                ),
-            ),
+            "finances": self._make_finances,
+            "reports": self._make_reports,
             "settings": self._make_settings,
         }
         self._pages: dict[str, Page] = {}
@@ -124,6 +111,11 @@ class MainWindow(QMainWindow):
     def _placeholder(self, key: str, text: str) -> Page:
         return PlaceholderPage(self.ctx, self._titles[key], text)
 
+    def _make_reports(self) -> Page:
+        from tierslieu_desktop.ui.pages.reports.page import ReportsPage
+
+        return ReportsPage(self.ctx)
+
     def _make_home(self) -> Page:
         from tierslieu_desktop.ui.pages.home import HomePage
 
@@ -148,6 +140,11 @@ class MainWindow(QMainWindow):
         from tierslieu_desktop.ui.pages.checkout.page import CheckoutPage
 
         return CheckoutPage(self.ctx)
+
+    def _make_finances(self) -> Page:
+        from tierslieu_desktop.ui.pages.finances.page import FinancesPage
+
+        return FinancesPage(self.ctx)
 
     def _make_settings(self) -> Page:
         from tierslieu_desktop.ui.pages.settings.page import SettingsPage

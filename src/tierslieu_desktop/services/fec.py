@@ -1,0 +1,266 @@
+"""FEC — fichier des écritures comptables (LPF art. A47 A-1) of a fiscal year.
+
+Journals written from the issued documents and the payments of the year:
+- VT (ventes): one entry per invoice: 411 (auxiliary account = member number) debit of
+  the total incl. VAT, revenue accounts credit of the lines excl. VAT (706 services,
+  707 sales, 756 memberships, 708 other; wallet top-ups go to 4191 advances, they
+  are not revenue), 44571 VAT collected credit. A credit note is the same entry reversed.
+- CA (caisse): cash payments, 530 debit / 411 credit.
+- BQ (banque): cheques (5112 chèques à encaisser), card, transfer, administrative
+  mandate, Pass numérique (512) debit / 411 credit. Refunds (negative) reversed.
+- OD: payments from the member's wallet, 4191 debit / 411 credit.
+Accounts come from services.finance.account_mapping when that module is there, with
+the defaults below otherwise. Entries are in chronological order, numbered 1…N
+without gaps, each balanced. Opening balances are not written (the software keeps
+no balance sheet). File: ``<SIREN>FEC<YYYYMMDD>.txt`` (closing date 31/12 of the
+year; ``ASSOFEC…`` without SIREN), '|' separator, CRLF, UTF-8, dates YYYYMMDD,
+amounts with a decimal comma and no thousands separator.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+from tierslieu_desktop.db.engine import Database
+from tierslieu_desktop.db.models import Invoice, InvoiceLine, Member, Payment, Structure
+from tierslieu_desktop.domain.calendar import local_dt, to_local
+
+FEC_COLUMNS = (
+    "JournalCode",
+    "JournalLib",
+    "EcritureNum",
+    "EcritureDate",
+    "CompteNum",
+    "CompteLib",
+    "CompAuxNum",
+    "CompAuxLib",
+    "PieceRef",
+    "PieceDate",
+    "EcritureLib",
+    "Debit",
+    "Credit",
+    "EcritureLet",
+    "DateLet",
+    "ValidDate",
+    "Montantdevise",
+    "Idevise",
+)
+
+JOURNALS = {
+    "VT": "Ventes",
+    "CA": "Caisse",
+    "BQ": "Banque",
+    "OD": "Opérations diverses",
+}
+
+# key -> (account, label); the keys follow services.finance.account_mapping.
+DEFAULT_ACCOUNTS: dict[str, tuple[str, str]] = {
+    "revenue:usage": ("706", "Prestations de services"),
+    "revenue:pack": ("706", "Prestations de services"),
+    "revenue:training": ("706", "Prestations de services"),
+    "revenue:service": ("706", "Prestations de services"),
+    "revenue:free": ("706", "Prestations de services"),
+    "revenue:consumable": ("707", "Ventes de marchandises"),
+    "revenue:sale": ("707", "Ventes de marchandises"),
+    "revenue:membership": ("756", "Cotisations"),
+    "revenue:other": ("708", "Produits des activités annexes"),
+    "revenue:wallet_topup": ("4191", "Clients - avances reçues"),
+    "customers": ("411", "Clients"),
+    "vat:collected": ("44571", "TVA collectée"),
+    "payment:cash": ("530", "Caisse"),
+    "payment:cheque": ("5112", "Chèques à encaisser"),
+    "payment:card": ("512", "Banque"),
+    "payment:transfer": ("512", "Banque"),
+    "payment:mandate": ("512", "Banque"),
+    "payment:pass_numerique": ("512", "Banque"),
+    "payment:wallet": ("4191", "Clients - avances reçues"),
+}
+_JOURNAL_OF_METHOD = {"cash": "CA", "wallet": "OD"}
+
+
+def accounts(db: Database) -> tuple[dict[str, tuple[str, str]], bool]:
+    """The account of every key: the editable mapping of services.finance over the
+    defaults. The flag says whether services.finance was available."""
+    result = dict(DEFAULT_ACCOUNTS)
+    try:
+        from tierslieu_desktop.services.finance import account_mapping
+    except ImportError:
+        return result, False
+    try:
+        mapping = account_mapping(db)
+    except Exception:  # noqa: BLE001 - a half-configured mapping falls back to the defaults
+        return result, False
+    for key, value in mapping.items():
+        if key in result or key.split(":", 1)[0] in ("revenue", "payment", "vat", "customers"):
+            account, label = value
+            if account:
+                result[key] = (account, label or result.get(key, ("", ""))[1])
+    return result, True
+
+
+@dataclass(frozen=True)
+class FecLine:
+    account: str
+    label: str
+    aux_num: str
+    aux_label: str
+    debit_cents: int
+    credit_cents: int
+
+
+@dataclass(frozen=True)
+class FecEntry:
+    journal: str
+    day: date
+    piece_ref: str
+    label: str
+    lines: tuple[FecLine, ...]
+    sort_key: tuple
+
+
+def _fec_amount(cents: int) -> str:
+    return f"{cents // 100},{cents % 100:02d}"
+
+
+def _lines(signed: list[tuple[str, str, str, str, int]]) -> tuple[FecLine, ...]:
+    """(account, label, aux, aux label, signed cents: + debit, - credit) → lines, merged
+    per account and auxiliary, zero lines dropped."""
+    merged: dict[tuple[str, str, str, str], int] = defaultdict(int)
+    for account, label, aux, aux_label, cents in signed:
+        merged[(account, label, aux, aux_label)] += cents
+    return tuple(
+        FecLine(acc, lab, aux, aux_lab, max(c, 0), max(-c, 0))
+        for (acc, lab, aux, aux_lab), c in merged.items()
+        if c
+    )
+
+
+def _member_aux(m: Member | None) -> tuple[str, str]:
+    if m is None:
+        return "", ""
+    name = " ".join(p for p in (m.first_name, m.last_name) if p).strip()
+    return m.number, name or m.number
+
+
+def fec_entries(db: Database, year: int) -> list[FecEntry]:
+    """The balanced entries of the invoices, credit notes and payments of ``year``,
+    in chronological order."""
+    acc, _ = accounts(db)
+    lo, hi = local_dt(date(year, 1, 1), 0), local_dt(date(year + 1, 1, 1), 0)
+    customers = acc["customers"]
+    entries: list[FecEntry] = []
+    with db.read() as s:
+        members = {m.id: m for m in s.scalars(select(Member))}
+        invoices = s.scalars(
+            select(Invoice)
+            .where(Invoice.issued_at >= lo, Invoice.issued_at < hi)
+            .order_by(Invoice.issued_at, Invoice.id)
+        ).all()
+        lines_by_invoice: dict[int, list[InvoiceLine]] = defaultdict(list)
+        if invoices:
+            ids = [i.id for i in invoices]
+            for chunk in range(0, len(ids), 500):
+                for line in s.scalars(
+                    select(InvoiceLine).where(InvoiceLine.invoice_id.in_(ids[chunk : chunk + 500]))
+                ):
+                    lines_by_invoice[line.invoice_id].append(line)
+        for inv in invoices:
+            sign = -1 if inv.kind == "credit_note" else 1
+            aux, aux_label = _member_aux(members.get(inv.member_id or 0))
+            signed: list[tuple[str, str, str, str, int]] = []
+            total = 0
+            for line in lines_by_invoice[inv.id]:
+                account, label = acc.get(f"revenue:{line.revenue_kind}", acc["revenue:other"])
+                signed.append((account, label, "", "", -sign * line.total_excl_cents))
+                if line.vat_cents:
+                    vat_acc, vat_label = acc["vat:collected"]
+                    signed.append((vat_acc, vat_label, "", "", -sign * line.vat_cents))
+                total += line.total_excl_cents + line.vat_cents
+            signed.insert(0, (customers[0], customers[1], aux, aux_label, sign * total))
+            doc = "Avoir" if inv.kind == "credit_note" else "Facture"
+            entries.append(
+                FecEntry(
+                    "VT",
+                    to_local(inv.issued_at).date(),
+                    inv.number,
+                    f"{doc} {inv.number} {aux_label}".strip(),
+                    _lines(signed),
+                    (inv.issued_at, 0, inv.id),
+                )
+            )
+        payments = s.execute(
+            select(Payment, Invoice.number, Invoice.member_id)
+            .join(Invoice, Payment.invoice_id == Invoice.id)
+            .where(Payment.at >= lo, Payment.at < hi)
+            .order_by(Payment.at, Payment.id)
+        ).all()
+        for p, number, member_id in payments:
+            aux, aux_label = _member_aux(members.get(member_id or 0))
+            account, label = acc.get(f"payment:{p.method}", acc["payment:transfer"])
+            signed = [
+                (account, label, "", "", p.amount_cents),
+                (customers[0], customers[1], aux, aux_label, -p.amount_cents),
+            ]
+            what = "Règlement" if p.amount_cents > 0 else "Remboursement"
+            entries.append(
+                FecEntry(
+                    _JOURNAL_OF_METHOD.get(p.method, "BQ"),
+                    to_local(p.at).date(),
+                    number,
+                    f"{what} {number} {aux_label}".strip(),
+                    _lines(signed),
+                    (p.at, 1, p.id),
+                )
+            )
+    entries.sort(key=lambda e: e.sort_key)
+    return [e for e in entries if e.lines]
+
+
+def fec_filename(siren: str, year: int) -> str:
+    closing = f"{year}1231"
+    return f"{siren}FEC{closing}.txt" if siren else f"ASSOFEC{closing}.txt"
+
+
+def fec_text(db: Database, year: int) -> str:
+    """The FEC file's content: the header line then one line per entry line."""
+    out = ["|".join(FEC_COLUMNS)]
+    for num, entry in enumerate(fec_entries(db, year), start=1):
+        day = entry.day.strftime("%Y%m%d")
+        for line in entry.lines:
+            fields = (
+                entry.journal,
+                JOURNALS[entry.journal],
+                str(num),
+                day,
+                line.account,
+                line.label,
+                line.aux_num,
+                line.aux_label,
+                entry.piece_ref or "-",
+                day,
+                entry.label or "-",
+                _fec_amount(line.debit_cents),
+                _fec_amount(line.credit_cents),
+                "",
+                "",
+                day,
+                "",
+                "",
+            )
+            out.append("|".join(f.replace("|", "/").replace("\n", " ") for f in fields))
+    return "\r\n".join(out) + "\r\n"
+
+
+def write_fec(db: Database, year: int, directory: str | Path) -> Path:
+    """Write the FEC of ``year`` in ``directory`` and return its path."""
+    with db.read() as s:
+        structure = s.get(Structure, 1)
+        siret = "".join(ch for ch in (structure.siret if structure else "") if ch.isdigit())
+    path = Path(directory) / fec_filename(siret[:9] if len(siret) >= 9 else "", year)
+    path.write_text(fec_text(db, year), encoding="utf-8", newline="")
+    return path

@@ -1,0 +1,121 @@
+"""FEC of the demo year: the 18 regulatory columns, balanced entries, totals = the
+invoices and payments of the year."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from tierslieu_desktop.cli import main
+from tierslieu_desktop.db.engine import open_database
+from tierslieu_desktop.db.models import Invoice, Payment, Structure
+from tierslieu_desktop.domain.calendar import to_local
+from tierslieu_desktop.services.demo import build_demo
+from tierslieu_desktop.services.fec import fec_filename, write_fec
+
+REGULATORY = (
+    "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|"
+    "CompAuxLib|PieceRef|PieceDate|EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|"
+    "Montantdevise|Idevise"
+)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("fec") / "demo.sqlite"
+    build_demo(str(path))
+    db = open_database(str(path), create=False)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture(scope="module")
+def fec(demo, tmp_path_factory):
+    path = write_fec(demo, 2026, tmp_path_factory.mktemp("out"))
+    raw = path.read_bytes()
+    lines = raw.decode("utf-8").split("\r\n")
+    assert lines[-1] == ""
+    rows = [line.split("|") for line in lines[1:-1]]
+    return path, lines[0], rows
+
+
+def cents(text):
+    assert "." not in text and " " not in text
+    euros, dec = text.split(",")
+    assert len(dec) == 2
+    return int(euros) * 100 + int(dec)
+
+
+def test_file_named_after_the_siren_and_closing_date_with_the_18_columns(demo, fec):
+    path, header, rows = fec
+    with demo.read() as s:
+        siren = s.get(Structure, 1).siret[:9]
+    assert path.name == f"{siren}FEC20261231.txt"
+    assert header == REGULATORY
+    assert rows and all(len(r) == 18 for r in rows)
+    assert fec_filename("", 2025) == "ASSOFEC20251231.txt"
+
+
+def test_every_entry_balanced_numbered_without_gaps_in_date_order(fec):
+    _, _, rows = fec
+    sums = defaultdict(int)
+    dates = {}
+    for r in rows:
+        sums[int(r[2])] += cents(r[11]) - cents(r[12])
+        assert len(r[3]) == 8 and r[3].startswith("2026") and r[3] == r[9] == r[15]
+        dates.setdefault(int(r[2]), r[3])
+    assert all(v == 0 for v in sums.values())
+    assert sorted(sums) == list(range(1, len(sums) + 1))
+    ordered = [dates[n] for n in sorted(dates)]
+    assert ordered == sorted(ordered)
+
+
+def test_totals_are_the_invoices_and_payments_of_the_year(demo, fec):
+    _, _, rows = fec
+    with demo.read() as s:
+        invoices = [
+            (i.kind, i.total_incl_cents)
+            for i in s.scalars(select(Invoice))
+            if to_local(i.issued_at).year == 2026
+        ]
+        payments = [
+            (p.method, p.amount_cents)
+            for p in s.scalars(select(Payment))
+            if to_local(p.at).year == 2026
+        ]
+    sales = sum((-1 if kind == "credit_note" else 1) * total for kind, total in invoices)
+    assert any(kind == "credit_note" for kind, _ in invoices)
+    vt_411 = sum(cents(r[11]) - cents(r[12]) for r in rows if r[0] == "VT" and r[4] == "411")
+    assert vt_411 == sales
+    vt_revenue = sum(cents(r[12]) - cents(r[11]) for r in rows if r[0] == "VT" and r[4] != "411")
+    assert vt_revenue == sales
+    paid = sum(cents(r[12]) - cents(r[11]) for r in rows if r[0] != "VT" and r[4] == "411")
+    assert paid == sum(a for _, a in payments)
+    cash = sum(cents(r[11]) - cents(r[12]) for r in rows if r[4] == "530")
+    assert cash == sum(a for m, a in payments if m == "cash")
+    assert all(r[0] == "CA" for r in rows if r[4] == "530")
+
+
+def test_customer_lines_carry_the_member_number(demo, fec):
+    _, _, rows = fec
+    customer = [r for r in rows if r[4] == "411"]
+    assert customer and all(r[6] and r[7] for r in customer if r[6])
+    assert any(r[6].startswith("A") for r in customer)
+    assert {r[4] for r in rows} <= {"411", "706", "707", "708", "756", "4191", "44571"} | {
+        "512",
+        "530",
+        "5112",
+    }
+
+
+def test_cli_writes_the_fec_in_a_folder(demo, tmp_path, capsys):
+    assert main(["export", "fec", "--year", "2025", "-o", str(tmp_path), "--db", demo.target]) == 0
+    written = list(tmp_path.glob("*FEC20251231.txt"))
+    assert len(written) == 1
+    assert "FEC 2025" in capsys.readouterr().out
+    missing = tmp_path / "nope"
+    assert main(["export", "fec", "--year", "2025", "-o", str(missing), "--db", demo.target]) == 1
+    assert date(2025, 12, 31).strftime("%Y%m%d") in written[0].name
