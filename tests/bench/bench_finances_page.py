@@ -1,0 +1,75 @@
+"""Benchmark: the Finances page showing one year on the large demo (query + charts).
+
+Run from the project root:  python tests/bench/bench_finances_page.py
+
+On a temporary copy of the large demo given bench_finance.py's year of invoices, grants,
+in-kind and expenses, the page switches between the last full year and the one before
+(each switch = the year's balance, the previous year's for the trends, the charts and the
+tables, painted); median of 5. Target: ≤ 500 ms.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+try:
+    import tierslieu_desktop  # noqa: F401
+except ImportError:  # running from a checkout without an installed package
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_finance import add_finance_data, working_copy  # noqa: E402
+from bench_search import CACHE, ensure_large_db  # noqa: E402
+
+from tierslieu_desktop.app import create_application, install_translators  # noqa: E402
+from tierslieu_desktop.db.engine import open_database  # noqa: E402
+from tierslieu_desktop.services.operators import ensure_operator  # noqa: E402
+
+TARGET_MS = 500.0
+
+
+def main() -> int:
+    from tierslieu_desktop.ui.context import AppContext
+    from tierslieu_desktop.ui.pages.finances.page import FinancesPage
+
+    source = CACHE if CACHE.exists() else ensure_large_db(None)[0]
+    app = create_application()
+    install_translators(app, "fr")
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_database(str(working_copy(source, Path(folder))), create=False)
+        try:
+            print(add_finance_data(db, 2025))
+            ctx = AppContext(db, ensure_operator(db), "fr")
+            page = FinancesPage(ctx, today=date(2026, 11, 23))
+            page.resize(1280, 800)
+            page.show()
+            app.processEvents()
+            times = []
+            for year in (2024, 2025, 2024, 2025, 2024, 2025):
+                t0 = time.perf_counter()
+                page.set_year(year)
+                app.processEvents()
+                page.repaint()
+                times.append((time.perf_counter() - t0) * 1000)
+            page.close()
+        finally:
+            db.dispose()
+    times = times[1:]  # the first switch warms the caches
+    median = statistics.median(times)
+    print(
+        f"Finances page, one year: median {median:.0f} ms; runs: {', '.join(f'{t:.0f}' for t in times)} ms"
+    )
+    met = median <= TARGET_MS
+    print(f"target: median <= {TARGET_MS:.0f} ms: {'met' if met else 'MISSED'} ({median:.0f} ms)")
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
