@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AccountsTab</name>
+    <message>
+        <source>The account of each kind of revenue, funding, cost and payment in the associative chart of accounts (ANC 2018-06), used by the FEC export. Change an account or its label, then save.</source>
+        <translation>Le compte de chaque nature de recette, de financement, de charge et de règlement dans le plan comptable associatif (ANC 2018-06), utilisé par l'export FEC. Modifiez un compte ou son libellé, puis enregistrez.</translation>
+    </message>
+    <message>
+        <source>Chart of accounts mapping</source>
+        <translation>Correspondance avec le plan comptable</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Revert the changes</source>
+        <translation>Annuler les modifications</translation>
+    </message>
+    <message>
+        <source>&amp;Save the accounts</source>
+        <translation>&amp;Enregistrer les comptes</translation>
+    </message>
+    <message>
+        <source>Save the accounts</source>
+        <translation>Enregistrer les comptes</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Recette</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>Subvention</translation>
+    </message>
+    <message>
+        <source>In kind</source>
+        <translation>En nature</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Règlement</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Line {line} ({what}): {problem}</source>
+        <translation>Ligne {line} ({what}) : {problem}</translation>
+    </message>
+    <message>
+        <source>Accounts saved.</source>
+        <translation>Comptes enregistrés.</translation>
+    </message>
+</context>
+<context>
     <name>AnnualReportTab</name>
     <message>
         <source>The activity report for the general meeting and the funders: the year's key figures, members, machine hours, bookings, publics, the revenue balance and its trend, grants and the value of reduced access. Write the texts, then generate the PDF.</source>
@@ -2727,6 +2798,10 @@
     <message>
         <source>&amp;Simulator</source>
         <translation>&amp;Simulateur</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>Co&amp;mptes</translation>
     </message>
 </context>
 <context>

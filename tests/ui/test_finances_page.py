@@ -93,7 +93,7 @@ def bar_totals(page) -> list[float]:
     return [sum(s.at(i) for s in sets) for i in range(sets[0].count())]
 
 
-def test_period_change_updates_charts_and_figures(page):
+def test_period_change_updates_charts_and_figures(page, qtbot):
     dash = page.dashboard
     # default: the last 12 months, July 2025 – today
     assert page.period_range() == (date(2025, 7, 1), TODAY)
@@ -118,7 +118,8 @@ def test_period_change_updates_charts_and_figures(page):
     page.set_year(2026)
     assert dash.current.private_cents == 3_000_00
     assert "private" in dash.bar_figures
-    assert "▲" in dash.cards["revenue"].text()
+    # the comparison with the year before follows right after the first paint
+    qtbot.waitUntil(lambda: "▲" in dash.cards["revenue"].text(), timeout=3000)
     # typed dates = a custom period
     page.set_period(date(2026, 3, 1), date(2026, 3, 31))
     assert page.period.currentData() == "custom"

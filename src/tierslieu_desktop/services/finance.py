@@ -819,6 +819,31 @@ def set_account(db: Database, key: str, account: str, label: str = "") -> None:
             m.account, m.label = account, label
 
 
+def set_accounts(db: Database, accounts: dict[str, tuple[str, str]]) -> None:
+    """Save several accounts at once, all or nothing: key -> (account, label). A bad
+    account raises ValidationError with the field "account:<key>"."""
+    fc = FieldCollector()
+    cleaned: dict[str, tuple[str, str]] = {}
+    for key, (account, label) in accounts.items():
+        account = (account or "").strip()
+        label = (label or "").strip()
+        if not account:
+            fc.add(f"account:{key}", "required")
+        elif not account.isdigit() or len(account) > 12:
+            fc.add(f"account:{key}", "invalid")
+        elif len(label) > 120:
+            fc.add(f"account:{key}", "too_long")
+        cleaned[key] = (account, label)
+    fc.raise_if_any()
+    with db.write() as s:
+        for key, (account, label) in cleaned.items():
+            m = s.get(AccountMapping, key)
+            if m is None:
+                s.add(AccountMapping(key=key, account=account, label=label))
+            else:
+                m.account, m.label = account, label
+
+
 # --------------------------------------------------------------------------- the balance
 
 

@@ -19,7 +19,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QStackedBarSeries,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QMargins, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -253,17 +253,29 @@ class DashboardTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """The period's figures, charts and tables at once; the comparison with the year
+        before (a second balance) right after the page is painted."""
+        self.current = finance.balance(self.ctx.db, self.first_day, self.last_day)
+        self.previous = None
+        self._fill_cards()
+        self._fill_bars()
+        self._fill_pie()
+        self._fill_tables()
+        self._trend_for = (self.first_day, self.last_day)
+        QTimer.singleShot(0, self.load_trend)
+
+    def load_trend(self) -> None:
+        """The year before, for the ▲/▼ of the key figures (skipped if the period changed)."""
+        if getattr(self, "_trend_for", None) != (self.first_day, self.last_day):
+            return
+        self._trend_for = None
         db = self.ctx.db
         first, last = self.first_day, self.last_day
-        self.current = finance.balance(db, first, last)
         if first == date(first.year, 1, 1) and last == date(first.year, 12, 31):
             self.previous = finance.balance_by_year(db, [first.year - 1]).get(first.year - 1)
         else:
             self.previous = finance.balance(db, shift_year(first, -1), shift_year(last, -1))
         self._fill_cards()
-        self._fill_bars()
-        self._fill_pie()
-        self._fill_tables()
 
     # --- key figures -----------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.pages.base import Page
+from tierslieu_desktop.ui.pages.finances.accounts_tab import AccountsTab
 from tierslieu_desktop.ui.pages.finances.dashboard_tab import DashboardTab
 from tierslieu_desktop.ui.pages.finances.expenses_tab import ExpensesTab
 from tierslieu_desktop.ui.pages.finances.funders_tab import FundersTab
@@ -96,6 +97,8 @@ class FinancesPage(Page):
         self.tabs.addTab(self.expenses, self.tr("E&xpenses"))
         self.simulator = SimulatorTab(ctx)
         self.tabs.addTab(self.simulator, self.tr("&Simulator"))
+        self.accounts = AccountsTab(ctx)
+        self.tabs.addTab(self.accounts, self.tr("&Accounts"))
         lay.addWidget(self.tabs, 1)
 
         self._set_dates(*last_twelve_months(self.today))
