@@ -6339,6 +6339,10 @@
         <translation>Simuler (Ctrl+Entrée)</translation>
     </message>
     <message>
+        <source>Scenario editor</source>
+        <translation>Éditeur du scénario</translation>
+    </message>
+    <message>
         <source>Public</source>
         <translation>Public</translation>
     </message>

@@ -15,7 +15,6 @@ from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -128,22 +128,24 @@ class SimulatorTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         lay.addWidget(splitter, 1)
 
-        editor = QWidget()
-        ed = QHBoxLayout(editor)
-        ed.setContentsMargins(0, 0, 0, 0)
+        # One editor at a time, full width: the names of publics, resources and rules stay
+        # readable at 1280×800.
+        editor = QTabWidget()
+        editor.setAccessibleName(self.tr("Scenario editor"))
         self.audience_table = self._table(
             [self.tr("Public"), self.tr("Change (%)")], self.tr("Change by public")
         )
-        ed.addWidget(self._box(self.tr("By public"), self.audience_table), 2)
+        editor.addTab(self.audience_table, self.tr("By public"))
         self.resource_table = self._table(
             [self.tr("Resource"), self.tr("Change (%)")], self.tr("Change by resource")
         )
-        ed.addWidget(self._box(self.tr("By resource"), self.resource_table), 3)
+        editor.addTab(self.resource_table, self.tr("By resource"))
         self.rule_table = self._table(
             [self.tr("Resource"), self.tr("Public"), self.tr("Price"), self.tr("New price")],
             self.tr("New prices of rules"),
         )
-        ed.addWidget(self._box(self.tr("New price for a rule"), self.rule_table), 5)
+        editor.addTab(self.rule_table, self.tr("New price for a rule"))
+        self.editor = editor
         splitter.addWidget(editor)
 
         results = QWidget()
@@ -203,11 +205,6 @@ class SimulatorTab(QWidget):
         for col in range(1, len(headers)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         return table
-
-    def _box(self, title: str, table: QTableWidget) -> QGroupBox:
-        box = QGroupBox(title)
-        QVBoxLayout(box).addWidget(table)
-        return box
 
     def period(self) -> tuple[date, date]:
         return self.first_edit.date().toPython(), self.last_edit.date().toPython()
