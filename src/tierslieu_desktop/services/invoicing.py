@@ -64,7 +64,7 @@ from tierslieu_desktop.domain.pricing import round_half_up
 from tierslieu_desktop.services.common import escape_like, fold, stamp
 from tierslieu_desktop.services.ledger import ensure_open, seal
 from tierslieu_desktop.services.members import display_name
-from tierslieu_desktop.services.packs import pack_expiry
+from tierslieu_desktop.services.packs import balance_in, debit_in, pack_expiry
 
 METHODS = ("cash", "cheque", "card", "transfer", "pass_numerique", "mandate", "wallet")
 REFUND_METHODS = ("cash", "cheque", "card", "transfer", "wallet")
@@ -250,19 +250,6 @@ def _member_name(member: Member | None) -> str:
     if member is None:
         return WALK_IN_NAME
     return display_name(member.kind, member.first_name, member.last_name)
-
-
-def _wallet(session: Session, member_id: int | None) -> int:
-    if member_id is None:
-        return 0
-    return int(
-        session.scalar(
-            select(func.coalesce(func.sum(WalletMovement.amount_cents), 0)).where(
-                WalletMovement.member_id == member_id
-            )
-        )
-        or 0
-    )
 
 
 def _payer_clause(member_id: int):  # type: ignore[no-untyped-def]
@@ -474,7 +461,7 @@ def _basket_row(session: Session, basket: Basket) -> BasketRow:
         lines=lines,
         total_cents=sum(line.total_cents for line in lines),
         list_cents=sum(line.list_cents for line in lines),
-        wallet_balance_cents=_wallet(session, basket.member_id),
+        wallet_balance_cents=balance_in(session, basket.member_id),
     )
 
 
@@ -1023,18 +1010,7 @@ def _write_payment(
     session.flush()
     seal(session, "payment", row.id, at)
     if p.method == "wallet" and invoice.member_id is not None:
-        balance = _wallet(session, invoice.member_id)
-        if amount > balance:
-            raise DomainError("wallet_insufficient", balance=balance, amount=amount)
-        session.add(
-            WalletMovement(
-                member_id=invoice.member_id,
-                amount_cents=-amount,
-                at=at,
-                operator_id=actor,
-                note=invoice.number,
-            )
-        )
+        debit_in(session, actor, invoice.member_id, amount, note=invoice.number, at=at)
     elif p.method == "wallet":
         raise DomainError("basket_needs_member")
     return row
@@ -1071,7 +1047,7 @@ def _validate(
     applied = _settle(payments, total)
     from_wallet = sum(amount for p, amount in applied if p.method == "wallet")
     if from_wallet:  # the balance before this sale (a top-up in the basket is not spent yet)
-        balance = _wallet(session, basket.member_id)
+        balance = balance_in(session, basket.member_id)
         if from_wallet > balance:
             raise DomainError("wallet_insufficient", balance=balance, amount=from_wallet)
     regime = structure.vat_regime
@@ -1446,17 +1422,8 @@ def create_credit_note(
         seal(session, "credit_note", note_row.id, issued_at)
         taken_back = sum(f[2] for f in frozen if f[0].kind == "wallet_topup")
         if taken_back and invoice.member_id is not None:  # the top-up leaves the wallet
-            balance = _wallet(session, invoice.member_id)
-            if taken_back > balance:
-                raise DomainError("wallet_insufficient", balance=balance, amount=taken_back)
-            session.add(
-                WalletMovement(
-                    member_id=invoice.member_id,
-                    amount_cents=-taken_back,
-                    at=issued_at,
-                    operator_id=actor,
-                    note=f"Avoir {number}",
-                )
+            debit_in(
+                session, actor, invoice.member_id, taken_back, note=f"Avoir {number}", at=issued_at
             )
         if refund is not None and refund_amount > 0:
             row = Payment(

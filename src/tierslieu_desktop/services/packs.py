@@ -157,7 +157,10 @@ def pack_movements(db: Database, member_pack_id: int) -> list[MovementRow]:
 # --------------------------------------------------------------------------- wallet
 
 
-def _balance(session: Session, member_id: int) -> int:
+def balance_in(session: Session, member_id: int | None) -> int:
+    """The wallet balance read in the caller's transaction (0 without a member)."""
+    if member_id is None:
+        return 0
     return int(
         session.scalar(
             select(func.coalesce(func.sum(WalletMovement.amount_cents), 0)).where(
@@ -168,9 +171,36 @@ def _balance(session: Session, member_id: int) -> int:
     )
 
 
+def debit_in(
+    session: Session,
+    actor: int | None,
+    member_id: int,
+    amount_cents: int,
+    *,
+    note: str,
+    at: datetime | None = None,
+    usage_id: int | None = None,
+) -> None:
+    """Take ``amount_cents`` from the wallet inside the caller's transaction; refused
+    with "wallet_insufficient" when the balance would go below 0."""
+    balance = balance_in(session, member_id)
+    if amount_cents > balance:
+        raise DomainError("wallet_insufficient", balance=balance, amount=amount_cents)
+    session.add(
+        WalletMovement(
+            member_id=member_id,
+            amount_cents=-amount_cents,
+            usage_id=usage_id,
+            operator_id=actor,
+            note=note,
+            at=at or utcnow(),
+        )
+    )
+
+
 def wallet_balance(db: Database, member_id: int) -> int:
     with db.read() as session:
-        return _balance(session, member_id)
+        return balance_in(session, member_id)
 
 
 def _check_amount(amount_cents: int, note: str) -> str:
@@ -214,19 +244,7 @@ def wallet_debit(
     with db.write() as session:
         if session.get(Member, member_id) is None:
             raise NotFound("member", member_id)
-        balance = _balance(session, member_id)
-        if amount_cents > balance:
-            raise DomainError("wallet_insufficient", balance=balance, amount=amount_cents)
-        session.add(
-            WalletMovement(
-                member_id=member_id,
-                amount_cents=-amount_cents,
-                usage_id=usage_id,
-                operator_id=actor,
-                note=note,
-                at=utcnow(),
-            )
-        )
+        debit_in(session, actor, member_id, amount_cents, note=note, usage_id=usage_id)
 
 
 def wallet_movements(db: Database, member_id: int) -> list[MovementRow]:

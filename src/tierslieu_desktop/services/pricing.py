@@ -34,7 +34,6 @@ from tierslieu_desktop.db.models import (
     Usage,
     UsageCharge,
     UsageConsumable,
-    WalletMovement,
 )
 from tierslieu_desktop.db.models import (
     PriceRule as PriceRuleRow,
@@ -62,6 +61,7 @@ from tierslieu_desktop.domain.pricing import (
     price_usage,
     price_usages,
 )
+from tierslieu_desktop.services.packs import balance_in
 
 # Consumable units of the database → units of the engine's quantity words.
 ENGINE_UNITS = {
@@ -297,11 +297,7 @@ def customer_for(
             .group_by(QuotaUse.quota_id)
         ).all()
     )
-    wallet = session.scalar(
-        select(func.coalesce(func.sum(WalletMovement.amount_cents), 0)).where(
-            WalletMovement.member_id == member_id
-        )
-    )
+    wallet = balance_in(session, member_id)
     packs = _pack_balances(session, [member_id], day).get(member_id, [])
     return Customer(
         audience_id=row.audience_id,

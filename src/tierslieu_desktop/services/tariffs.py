@@ -982,30 +982,36 @@ def _check_audience(session: Session, errors: FieldCollector, audience_id: int |
         errors.add("audience_id", "unknown")
 
 
-def list_reductions(db: Database, on: date | None = None) -> list[ReductionRow]:
-    stmt = select(Reduction).order_by(Reduction.valid_from, Reduction.id)
+def _scoped_rows(db: Database, model: type, row_cls: type, value: str, on: date | None) -> list:
+    """Reductions or quotas (in force on ``on``, or all) as rows: public, scope and its
+    names, the value (percent or free minutes), validity and label."""
+    stmt = select(model).order_by(model.valid_from, model.id)  # type: ignore[attr-defined]
     if on is not None:
-        stmt = stmt.where(_in_force(Reduction, on))
+        stmt = stmt.where(_in_force(model, on))
     with db.read() as session:
         names = _Names(session)
         out = []
         for r in session.scalars(stmt):
             kind, sid = _scope_of(r)
             out.append(
-                ReductionRow(
+                row_cls(
                     r.id,
                     r.audience_id,
                     names.audience(r.audience_id),
                     kind,
                     sid,
                     names.resource(kind, sid),
-                    r.percent_bp,
+                    getattr(r, value),
                     r.valid_from,
                     r.valid_to,
                     r.label,
                 )
             )
         return out
+
+
+def list_reductions(db: Database, on: date | None = None) -> list[ReductionRow]:
+    return _scoped_rows(db, Reduction, ReductionRow, "percent_bp", on)
 
 
 def save_reduction(
@@ -1066,29 +1072,7 @@ _TIME_SCOPES = ("machine", "category", "space")
 
 
 def list_quotas(db: Database, on: date | None = None) -> list[QuotaRow]:
-    stmt = select(Quota).order_by(Quota.valid_from, Quota.id)
-    if on is not None:
-        stmt = stmt.where(_in_force(Quota, on))
-    with db.read() as session:
-        names = _Names(session)
-        out = []
-        for q in session.scalars(stmt):
-            kind, sid = _scope_of(q)
-            out.append(
-                QuotaRow(
-                    q.id,
-                    q.audience_id,
-                    names.audience(q.audience_id),
-                    kind,
-                    sid,
-                    names.resource(kind, sid),
-                    q.free_minutes_per_month,
-                    q.valid_from,
-                    q.valid_to,
-                    q.label,
-                )
-            )
-        return out
+    return _scoped_rows(db, Quota, QuotaRow, "free_minutes_per_month", on)
 
 
 def save_quota(
