@@ -329,7 +329,11 @@ class Booking(AuditMixin, Base):
     __tablename__ = "booking"
     __table_args__ = (
         CheckConstraint("(machine_id IS NULL) <> (space_id IS NULL)", name="machine_xor_space"),
-        CheckConstraint("member_id IS NOT NULL OR organisation_id IS NOT NULL", name="who"),
+        CheckConstraint(
+            "member_id IS NOT NULL OR organisation_id IS NOT NULL"
+            " OR activity_session_id IS NOT NULL",
+            name="who",
+        ),
         CheckConstraint("start_at < end_at AND end_at <= blocked_until", name="times"),
         CheckConstraint("headcount >= 1", name="headcount"),
         CheckConstraint(
@@ -358,6 +362,10 @@ class Booking(AuditMixin, Base):
     override_reason: Mapped[str] = mapped_column(Text, default="")
     series_id: Mapped[str | None] = mapped_column(String(36), index=True)
     checked_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # A machine or space held by a workshop/training session (no member: the session's).
+    activity_session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("activity_session.id"), index=True
+    )
 
 
 class BookingEvent(Base):
@@ -470,7 +478,7 @@ class PriceRule(AuditMixin, Base):
 
     __tablename__ = "price_rule"
     __table_args__ = (
-        CheckConstraint(f"{_ONE_RESOURCE} = 1", name="one_resource"),
+        CheckConstraint(f"{_ONE_RESOURCE} + (activity_id IS NOT NULL) = 1", name="one_resource"),
         CheckConstraint("membership IN ('member', 'non_member', 'any')", name="membership"),
         CheckConstraint("unit IN ('hour', 'session', 'flat', 'consumable')", name="unit"),
         CheckConstraint("amount_cents >= 0", name="amount"),
@@ -482,6 +490,7 @@ class PriceRule(AuditMixin, Base):
     category_id: Mapped[int | None] = mapped_column(ForeignKey("machine_category.id"))
     space_id: Mapped[int | None] = mapped_column(ForeignKey("space.id"))
     consumable_id: Mapped[int | None] = mapped_column(ForeignKey("consumable.id"))
+    activity_id: Mapped[int | None] = mapped_column(ForeignKey("activity.id"))
     audience_id: Mapped[int | None] = mapped_column(ForeignKey("audience.id"))
     membership: Mapped[str] = mapped_column(String(12), default="any")
     unit: Mapped[str] = mapped_column(String(12))
@@ -712,6 +721,7 @@ class BasketLine(Base):
     membership_audience_id: Mapped[int | None] = mapped_column(ForeignKey("audience.id"))
     membership_start: Mapped[date | None] = mapped_column(Date)
     membership_end: Mapped[date | None] = mapped_column(Date)
+    registration_id: Mapped[int | None] = mapped_column(ForeignKey("registration.id"))
 
 
 class NumberingFormat(Base):
@@ -1034,3 +1044,87 @@ class ReportText(Base):
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     section: Mapped[str] = mapped_column(String(40), primary_key=True)
     text: Mapped[str] = mapped_column(Text, default="")
+
+
+class Activity(AuditMixin, Base):
+    """A workshop, a machine training, an open-lab evening, a school visit, a repair café
+    or an event: what its sessions have in common. Its price per public is a price rule
+    (kind "activity") of the tariff grid."""
+
+    __tablename__ = "activity"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(30))  # ActivityKind
+    description: Mapped[str] = mapped_column(Text, default="")
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=120)
+    capacity: Mapped[int] = mapped_column(Integer, default=12)
+    trainer: Mapped[str] = mapped_column(String(200), default="")
+    space_id: Mapped[int | None] = mapped_column(ForeignKey("space.id"))
+    # A machine training: the machine whose authorization attendance grants.
+    machine_id: Mapped[int | None] = mapped_column(ForeignKey("machine.id"))
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ActivitySession(AuditMixin, Base):
+    """A dated session of an activity, in a space, holding machines through bookings."""
+
+    __tablename__ = "activity_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id"), index=True)
+    start_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    end_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    space_id: Mapped[int | None] = mapped_column(ForeignKey("space.id"))
+    capacity: Mapped[int] = mapped_column(Integer)
+    trainer: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(12), default="planned")  # planned/cancelled
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    activity: Mapped[Activity] = relationship()
+
+
+class Registration(AuditMixin, Base):
+    """A member, or a group with a head-count, registered to a session (or waiting for a
+    seat). ``queued_at`` orders the waiting list."""
+
+    __tablename__ = "registration"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("activity_session.id"), index=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"), index=True)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    group_name: Mapped[str] = mapped_column(String(200), default="")
+    responsible_name: Mapped[str] = mapped_column(String(200), default="")
+    headcount: Mapped[int] = mapped_column(Integer, default=1)
+    age_band: Mapped[str | None] = mapped_column(String(20))  # a group's (a member's own)
+    status: Mapped[str] = mapped_column(String(12))  # registered / waiting / cancelled
+    queued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    attendance: Mapped[str | None] = mapped_column(String(10))  # present/absent/excused
+    present_count: Mapped[int | None] = mapped_column(Integer)  # a group: how many came
+    price_cents: Mapped[int] = mapped_column(Integer, default=0)  # frozen at registration
+    price_reason: Mapped[str] = mapped_column(Text, default="")
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    authorization_id: Mapped[int | None] = mapped_column(ForeignKey("authorization.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class DropIn(AuditMixin, Base):
+    """An anonymous visit to the cyber-base, or a one-to-one help session (with its
+    helper). Linking to a member is optional."""
+
+    __tablename__ = "drop_in"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    kind: Mapped[str] = mapped_column(String(10))  # visit / help
+    space_id: Mapped[int | None] = mapped_column(ForeignKey("space.id"))
+    audience_id: Mapped[int | None] = mapped_column(ForeignKey("audience.id"))
+    age_band: Mapped[str | None] = mapped_column(String(20))
+    commune: Mapped[str] = mapped_column(String(120), default="")
+    purpose: Mapped[str] = mapped_column(String(20))
+    duration_minutes: Mapped[int] = mapped_column(Integer)
+    helper: Mapped[str] = mapped_column(String(200), default="")
+    vouchers: Mapped[int] = mapped_column(Integer, default=0)  # Pass numérique received
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -49,3 +49,43 @@ class SpaceKind(StrEnum):
     CYBERBASE = "cyberbase"
     OFFICE = "office"
     OTHER = "other"
+
+
+class ActivityKind(StrEnum):
+    MACHINE_TRAINING = "machine_training"
+    DIGITAL_WORKSHOP = "digital_workshop"
+    OPEN_LAB = "open_lab"
+    SCHOOL_VISIT = "school_visit"
+    REPAIR_CAFE = "repair_cafe"
+    EVENT = "event"
+
+
+class SessionStatus(StrEnum):
+    PLANNED = "planned"
+    CANCELLED = "cancelled"
+
+
+class RegistrationStatus(StrEnum):
+    REGISTERED = "registered"
+    WAITING = "waiting"
+    CANCELLED = "cancelled"
+
+
+class Attendance(StrEnum):
+    PRESENT = "present"
+    ABSENT = "absent"
+    EXCUSED = "excused"
+
+
+class DropInKind(StrEnum):
+    VISIT = "visit"  # a drop-in visit
+    HELP = "help"  # accompagnement individuel
+
+
+class DropInPurpose(StrEnum):
+    ADMIN = "admin"  # démarches administratives
+    EMPLOYMENT = "employment"  # emploi
+    OFFICE = "office"  # bureautique
+    PRINT_SCAN = "print_scan"  # impression / scan
+    LEISURE = "leisure"  # loisirs
+    OTHER = "other"  # autre

@@ -77,13 +77,15 @@ _UNIT_ALIASES = {
 }
 _NNBSP = "\u202f"  # thousands separator of French numbers (as babel's fr locale)
 
-ResourceKind = Literal["machine", "category", "space", "consumable"]
+ResourceKind = Literal["machine", "category", "space", "consumable", "activity"]
 MembershipMatch = Literal["member", "non_member", "any"]
 RuleUnit = Literal["hour", "session", "flat", "consumable"]
 LineKind = Literal["time", "session", "flat", "consumable"]
 MembershipDuration = Literal["calendar_year", "school_year", "rolling_12_months", "month"]
 
-RESOURCE_KINDS = ("machine", "category", "space", "consumable")
+RESOURCE_KINDS = ("machine", "category", "space", "consumable", "activity")
+# What reductions, quotas and packs may apply to (an activity's price has its own rules).
+USE_SCOPE_KINDS = ("machine", "category", "space", "consumable")
 MEMBERSHIP_MATCHES = ("member", "non_member", "any")
 RULE_UNITS = ("hour", "session", "flat", "consumable")
 MEMBERSHIP_DURATIONS = ("calendar_year", "school_year", "rolling_12_months", "month")
@@ -812,3 +814,43 @@ def membership_period(duration: str, start: date) -> tuple[date, date]:
     if duration == "month":
         return start, _end_of_months(start, 1)
     raise ValueError(f"unknown duration {duration!r}")
+
+
+# --------------------------------------------------------------------------- activities
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityPrice:
+    amount_cents: int
+    reason: str
+    rule_id: int | None
+
+
+def price_activity(
+    rules: RuleBook,
+    activity_id: int,
+    day: date,
+    customer: Customer,
+    *,
+    headcount: int = 1,
+    minutes: int = 0,
+) -> ActivityPrice:
+    """The price of one registration to a session of an activity, by the most specific
+    rule of the activity in force on ``day`` (audience, then membership): ``session`` =
+    per person, ``flat`` = per registration whatever the head-count, ``hour`` = per
+    person per hour of the session (to the minute). No rule: free. Reductions, quotas
+    and packs are for machine and space uses, not for activities."""
+    rule = rules.best(("activity", activity_id), day, customer)
+    if rule is None:
+        return ActivityPrice(0, REASONS["no_rule"], None)
+    people = max(headcount, 1)
+    reasons = [_rule_reason(rule, customer)]
+    if rule.unit == "flat":
+        amount = rule.amount_cents
+        reasons.append(REASONS["flat"])
+    elif rule.unit == "hour":
+        amount = hourly_amount(rule.amount_cents, minutes) * people
+    else:
+        amount = rule.amount_cents * people
+        reasons.append(REASONS["session"])
+    return ActivityPrice(amount, ", ".join(reasons), rule.id)

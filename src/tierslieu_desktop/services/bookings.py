@@ -56,6 +56,7 @@ class BookingInput:
     purpose: str = ""
     note: str = ""
     override_reason: str = ""  # lets a member without the authorization book (recorded)
+    activity_session_id: int | None = None  # held by a workshop/training session
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class BookingRow:
     series_id: str | None
     checked_in_at: datetime | None
     override_reason: str
+    activity_session_id: int | None = None
 
     @property
     def resource_key(self) -> tuple[str, int]:
@@ -189,6 +191,8 @@ def _resource(session: Session, data: BookingInput, *, lock: bool) -> _Resource:
 
 
 def _check_who(session: Session, data: BookingInput) -> None:
+    if data.activity_session_id is not None and data.member_id is None:
+        return  # a session holds the resource for its participants
     if data.member_id is None and data.organisation_id is None:
         raise ValidationError({"member": "member_required"})
     if data.headcount < 1:
@@ -247,6 +251,8 @@ def _overlapping(
 def _who(
     session: Session, member_id: int | None, organisation_id: int | None, responsible: str
 ) -> str:
+    if member_id is None and organisation_id is None:
+        return responsible  # a session's booking: its activity's name
     if member_id is not None:
         m = session.get(Member, member_id)
         return display_name(m.kind, m.first_name, m.last_name) if m else ""
@@ -318,7 +324,12 @@ def check_booking(
         raise DomainError(
             "booking_conflict",
             resource=resource.name,
-            who=_who(session, clash.member_id, clash.organisation_id, clash.responsible_name),
+            who=_who(
+                session,
+                clash.member_id,
+                clash.organisation_id,
+                clash.purpose if clash.activity_session_id else clash.responsible_name,
+            ),
             start=clash.start_at,
             end=clash.end_at,
             buffer=resource.buffer,
@@ -366,6 +377,7 @@ def _new_booking(data: BookingInput, blocked_until: datetime, status: str, **ext
         note=data.note,
         status=status,
         override_reason=data.override_reason,
+        activity_session_id=data.activity_session_id,
         **extra,
     )
 
@@ -417,6 +429,9 @@ def _get(session: Session, booking_id: int) -> Booking:
     booking = session.get(Booking, booking_id)
     if booking is None:
         raise NotFound("booking", booking_id)
+    if booking.activity_session_id is not None:
+        # Held by a session: changed with the session, on the Activité page.
+        raise DomainError("booking_of_session", activity=booking.purpose)
     return booking
 
 
@@ -661,10 +676,10 @@ def _row(b: Booking, machine_name, space_name, member, org_name) -> BookingRow: 
         who = display_name(member.kind, member.first_name, member.last_name)
         if org_name:
             who = f"{who} ({org_name})"
+    elif org_name:
+        who = f"{org_name} — {b.responsible_name}" if b.responsible_name else org_name
     else:
-        who = org_name or ""
-        if b.responsible_name:
-            who = f"{who} — {b.responsible_name}"
+        who = b.purpose or b.responsible_name  # a session: its activity
     return BookingRow(
         id=b.id,
         machine_id=b.machine_id,
@@ -685,6 +700,7 @@ def _row(b: Booking, machine_name, space_name, member, org_name) -> BookingRow: 
         series_id=b.series_id,
         checked_in_at=b.checked_in_at,
         override_reason=b.override_reason,
+        activity_session_id=b.activity_session_id,
     )
 
 

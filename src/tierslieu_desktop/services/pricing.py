@@ -102,12 +102,15 @@ class Tariffs:
     rules: tuple[PriceRule, ...] = field(default=(), repr=False)
 
 
-def _scope(machine_id, category_id, space_id, consumable_id=None) -> ResourceRef | None:  # type: ignore[no-untyped-def]
+def _scope(
+    machine_id, category_id, space_id, consumable_id=None, activity_id=None
+) -> ResourceRef | None:  # type: ignore[no-untyped-def]
     for kind, value in (
         ("machine", machine_id),
         ("category", category_id),
         ("space", space_id),
         ("consumable", consumable_id),
+        ("activity", activity_id),
     ):
         if value is not None:
             return ResourceRef(kind, value)  # type: ignore[arg-type]
@@ -126,6 +129,7 @@ def load_tariffs(session: Session) -> Tariffs:
             r.category_id,
             r.space_id,
             r.consumable_id,
+            r.activity_id,
             r.audience_id,
             r.membership,
             r.unit,
@@ -136,7 +140,9 @@ def load_tariffs(session: Session) -> Tariffs:
             r.label,
         )
     ):
-        resource = _scope(row.machine_id, row.category_id, row.space_id, row.consumable_id)
+        resource = _scope(
+            row.machine_id, row.category_id, row.space_id, row.consumable_id, row.activity_id
+        )
         if resource is None:
             continue  # a rule on nothing prices nothing
         rules.append(

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import (
+    Activity,
     Audience,
     Consumable,
     Machine,
@@ -37,6 +38,7 @@ from tierslieu_desktop.domain.pricing import (
     MEMBERSHIP_MATCHES,
     RESOURCE_KINDS,
     RULE_UNITS,
+    USE_SCOPE_KINDS,
     Customer,
     RuleBook,
     UsageToPrice,
@@ -49,12 +51,14 @@ _KIND_MODELS = {
     "category": MachineCategory,
     "space": Space,
     "consumable": Consumable,
+    "activity": Activity,
 }
 _KIND_COLUMNS = {
     "machine": "machine_id",
     "category": "category_id",
     "space": "space_id",
     "consumable": "consumable_id",
+    "activity": "activity_id",
 }
 _KIND_ORDER = {kind: i for i, kind in enumerate(RESOURCE_KINDS)}
 
@@ -63,6 +67,7 @@ CSV_HEADER = ("type", "ressource", "public", "adhesion", "unite", "pas_minutes",
 CSV_EVERY_PUBLIC = "Tous publics"
 _CSV_KINDS = {"machine": "machine", "category": "categorie", "space": "espace"}
 _CSV_KINDS["consumable"] = "consommable"
+_CSV_KINDS["activity"] = "activite"
 _CSV_MEMBERSHIPS = {"any": "tous", "member": "adherent", "non_member": "non_adherent"}
 _CSV_UNITS = {"hour": "heure", "session": "seance", "flat": "forfait", "consumable": "unite"}
 
@@ -602,6 +607,12 @@ def _grid_resources(session: Session) -> list[GridResource]:
         .order_by(Consumable.position, Consumable.name)
     )
     out += [GridResource("consumable", cid, name, unit) for cid, name, unit in consumables]
+    activities = session.execute(
+        select(Activity.id, Activity.name)
+        .where(Activity.archived.is_(False))
+        .order_by(Activity.name)
+    )
+    out += [GridResource("activity", aid, name, "") for aid, name in activities]
     return out
 
 
@@ -1032,7 +1043,7 @@ def save_reduction(
     with db.write() as session:
         errors = FieldCollector()
         _check_audience(session, errors, audience_id)
-        _check_scope(session, errors, scope_kind, scope_id, RESOURCE_KINDS)
+        _check_scope(session, errors, scope_kind, scope_id, USE_SCOPE_KINDS)
         if percent_bp is None:
             errors.add("percent_bp", "required")
         elif not 0 < percent_bp <= 10_000:

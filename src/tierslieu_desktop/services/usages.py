@@ -433,6 +433,7 @@ def today_overview(db: Database, day: date, now: datetime | None = None) -> Toda
         Booking.end_at <= start,
     )
     of_day = stmt.where(
+        Booking.activity_session_id.is_(None),  # a session's machines: see the Activité page
         Booking.start_at >= start - LONGEST_BOOKING,
         Booking.start_at < end,
         Booking.end_at > start,

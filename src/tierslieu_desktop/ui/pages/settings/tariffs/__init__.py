@@ -47,7 +47,7 @@ class TariffsTab(QWidget):
         ctx.changed.connect(self._on_changed)
 
     def _on_changed(self, entity: str, _ids: list) -> None:
-        if entity in ("machine", "space", "category", "consumable", "audience"):
+        if entity in ("machine", "space", "category", "consumable", "audience", "activity"):
             self.grid.reload()
         if entity == "audience":
             self.fees.reload()

@@ -32,7 +32,7 @@ from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
 OK_STYLE = "color: #1b5e20;"
-KIND_ORDER = ("category", "machine", "space", "consumable")
+KIND_ORDER = ("category", "machine", "space", "consumable", "activity")
 
 
 def kind_titles() -> dict[str, str]:
@@ -41,6 +41,7 @@ def kind_titles() -> dict[str, str]:
         "category": QCoreApplication.translate("TariffWords", "Machine categories"),
         "space": QCoreApplication.translate("TariffWords", "Spaces"),
         "consumable": QCoreApplication.translate("TariffWords", "Consumables"),
+        "activity": QCoreApplication.translate("TariffWords", "Workshops and trainings"),
     }
 
 
@@ -50,6 +51,7 @@ def kind_prefix() -> dict[str, str]:
         "category": QCoreApplication.translate("TariffWords", "Category"),
         "space": QCoreApplication.translate("TariffWords", "Space"),
         "consumable": QCoreApplication.translate("TariffWords", "Consumable"),
+        "activity": QCoreApplication.translate("TariffWords", "Activity"),
     }
 
 

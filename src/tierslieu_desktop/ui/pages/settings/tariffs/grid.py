@@ -191,6 +191,7 @@ class TariffGridModel(QAbstractTableModel):
             "category": self.tr("category {name}"),
             "space": self.tr("space {name}"),
             "consumable": self.tr("consumable {name}"),
+            "activity": self.tr("activity {name}"),
         }
         parts = [kinds[got.source_kind].format(name=got.source_name)]
         if got.source_audience_id is None:
@@ -289,6 +290,8 @@ class PriceDialog(RecordDialog):
             select_data(self.step, cell.step_minutes)
         else:
             select_data(self.step, 15)
+            if resource.kind == "activity":
+                select_data(self.unit, "session")  # a workshop is priced per person
         self.unit.currentIndexChanged.connect(self._on_unit)
         self._on_unit()
         self.amount.setFocus()

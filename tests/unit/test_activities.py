@@ -1,0 +1,332 @@
+"""Activities, sessions, registrations with a waiting list, attendance, trainings that
+grant authorizations, prices from the tariff grid, the cyber-base drop-in log."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from tierslieu_desktop.db.models import Audience, Machine, MachineCategory, Space
+from tierslieu_desktop.domain.calendar import local_dt
+from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.services import activities, bookings, dropins, opening_hours, tariffs
+from tierslieu_desktop.services.activities import ActivityInput, RegistrationInput, SessionInput
+from tierslieu_desktop.services.authorizations import is_authorized
+from tierslieu_desktop.services.bookings import BookingInput
+from tierslieu_desktop.services.dropins import DropInInput
+from tierslieu_desktop.services.members import MemberInput, save_member
+
+TODAY = date.today()
+# A Wednesday far enough ahead to be bookable, and one in the past.
+NEXT_WEDNESDAY = TODAY + timedelta(days=(2 - TODAY.weekday()) % 7 + 7)
+LAST_WEDNESDAY = TODAY - timedelta(days=(TODAY.weekday() - 2) % 7 or 7)
+
+
+def at(day: date, hh: int, mm: int = 0) -> datetime:
+    return local_dt(day, hh * 60 + mm)
+
+
+@pytest.fixture
+def lab(db, operator):
+    with db.write() as s:
+        fablab = Space(name="Fablab", kind="fablab")
+        room = Space(name="Salle d'atelier", kind="meeting_room", bookable=True)
+        cat = MachineCategory(name="Découpe laser")
+        s.add_all([fablab, room, cat])
+        s.flush()
+        laser = Machine(
+            name="Découpeuse laser", category=cat, space=fablab, authorization_required=True
+        )
+        s.add(laser)
+        youth = Audience(name="Jeunes", position=1)
+        s.add(youth)
+        s.flush()
+        ids = {"fablab": fablab.id, "room": room.id, "laser": laser.id, "youth": youth.id}
+    week = {d: [(540, 1320)] for d in range(7)}
+    opening_hours.set_schedule(db, operator, ids["fablab"], week)
+    opening_hours.set_schedule(db, operator, ids["room"], week)
+    with db.write() as s:
+        s.get(Space, ids["fablab"]).closed_on_holidays = False
+        s.get(Space, ids["room"]).closed_on_holidays = False
+    for key, first, last in (
+        ("ana", "Ana", "Bru"),
+        ("ben", "Ben", "Cayrou"),
+        ("cleo", "Cléo", "Delmas"),
+        ("dan", "Dan", "Espinasse"),
+    ):
+        ids[key] = save_member(db, operator, MemberInput(first_name=first, last_name=last))
+    ids["young"] = save_member(
+        db, operator, MemberInput(first_name="Yanis", last_name="Jeune", audience_id=ids["youth"])
+    )
+    ids["school"] = save_member(
+        db, operator, MemberInput(kind="organisation", last_name="École de Biars")
+    )
+    ids["training"] = activities.save_activity(
+        db,
+        operator,
+        ActivityInput(
+            name="Formation découpe laser",
+            kind="machine_training",
+            duration_minutes=180,
+            capacity=6,
+            trainer="Guillaume",
+            space_id=ids["fablab"],
+            machine_id=ids["laser"],
+        ),
+    )
+    ids["workshop"] = activities.save_activity(
+        db,
+        operator,
+        ActivityInput(name="Créer son adresse mail", kind="digital_workshop", capacity=3),
+    )
+    return ids
+
+
+def new_session(db, operator, activity_id, day, capacity=3, machines=(), space_id=None):
+    return activities.create_session(
+        db,
+        operator,
+        SessionInput(
+            activity_id=activity_id,
+            start_at=at(day, 14),
+            end_at=at(day, 17),
+            capacity=capacity,
+            space_id=space_id,
+            trainer="Guillaume",
+            machine_ids=tuple(machines),
+        ),
+    )
+
+
+def reg(db, operator, session_id, now=None, **kw):
+    return activities.register(
+        db, operator, RegistrationInput(session_id=session_id, **kw), now=now
+    )
+
+
+def test_waiting_list_is_promoted_in_order_when_someone_cancels(db, operator, lab):
+    sid = new_session(db, operator, lab["workshop"], NEXT_WEDNESDAY, capacity=2)
+    t0 = datetime.now(UTC)
+    a = reg(db, operator, sid, member_id=lab["ana"], now=t0)
+    b = reg(db, operator, sid, member_id=lab["ben"], now=t0 + timedelta(minutes=1))
+    c = reg(db, operator, sid, member_id=lab["cleo"], now=t0 + timedelta(minutes=2))
+    d = reg(db, operator, sid, member_id=lab["dan"], now=t0 + timedelta(minutes=3))
+    assert (a.status, b.status) == ("registered", "registered")
+    assert (c.status, c.waiting_position) == ("waiting", 1)
+    assert (d.status, d.waiting_position) == ("waiting", 2)
+
+    promoted = activities.cancel_registration(db, operator, a.registration_id)
+    assert promoted == [c.registration_id]  # the first in the queue, not Dan
+    rows = {r.id: r for r in activities.session_registrations(db, sid)}
+    assert rows[c.registration_id].status == "registered"
+    assert rows[d.registration_id].waiting_position == 1
+    assert activities.get_session(db, sid).registered == 2
+
+    activities.cancel_registration(db, operator, b.registration_id)
+    rows = {r.id: r for r in activities.session_registrations(db, sid)}
+    assert rows[d.registration_id].status == "registered"
+
+
+def test_capacity_is_never_exceeded_and_a_group_waits_its_turn(db, operator, lab):
+    sid = new_session(db, operator, lab["workshop"], NEXT_WEDNESDAY, capacity=12)
+    group = reg(db, operator, sid, organisation_id=lab["school"], group_name="CM2", headcount=11)
+    assert group.status == "registered"
+    ana = reg(db, operator, sid, member_id=lab["ana"])
+    assert ana.status == "registered"
+    ben = reg(db, operator, sid, member_id=lab["ben"])
+    assert ben.status == "waiting"
+    row = activities.get_session(db, sid)
+    assert (row.registered, row.capacity, row.free_seats, row.fill_percent) == (12, 12, 0, 100)
+    # Growing a seated group beyond the free seats is refused.
+    with pytest.raises(DomainError) as err:
+        activities.update_registration(db, operator, group.registration_id, headcount=13)
+    assert err.value.code == "session_full"
+    # So is a capacity below the seats taken.
+    data = row.input()
+    with pytest.raises(DomainError) as err:
+        activities.update_session(
+            db, operator, sid, SessionInput(**{**data.__dict__, "capacity": 10})
+        )
+    assert err.value.code == "capacity_below_registered"
+    # A larger capacity seats the waiting list.
+    activities.update_session(db, operator, sid, SessionInput(**{**data.__dict__, "capacity": 13}))
+    assert activities.get_session(db, sid).registered == 13
+    # Whatever happens, seats taken never exceed the capacity.
+    for r in activities.session_registrations(db, sid):
+        if r.status != "cancelled":
+            activities.cancel_registration(db, operator, r.id)
+    assert activities.get_session(db, sid).registered == 0
+
+
+def test_a_member_cannot_register_twice(db, operator, lab):
+    sid = new_session(db, operator, lab["workshop"], NEXT_WEDNESDAY)
+    reg(db, operator, sid, member_id=lab["ana"])
+    with pytest.raises(DomainError) as err:
+        reg(db, operator, sid, member_id=lab["ana"])
+    assert err.value.code == "already_registered"
+    with pytest.raises(ValidationError) as verr:
+        reg(db, operator, sid)
+    assert "member" in verr.value.fields
+
+
+def test_a_cancellation_after_the_session_is_refused(db, operator, lab):
+    sid = new_session(db, operator, lab["workshop"], LAST_WEDNESDAY)
+    r = reg(db, operator, sid, member_id=lab["ana"])
+    with pytest.raises(DomainError) as err:
+        activities.cancel_registration(db, operator, r.registration_id)
+    assert err.value.code == "registration_session_started"
+    assert activities.session_registrations(db, sid)[0].status == "registered"
+
+
+def test_attendance_at_a_machine_training_grants_the_authorization_then_a_booking(
+    db, operator, lab
+):
+    assert not is_authorized(db, lab["ana"], lab["laser"])
+    now = datetime.now(UTC)
+    booking = BookingInput(
+        machine_id=lab["laser"],
+        member_id=lab["ana"],
+        start_at=at(NEXT_WEDNESDAY, 10),
+        end_at=at(NEXT_WEDNESDAY, 11),
+    )
+    with pytest.raises(DomainError) as err:
+        bookings.create_booking(db, operator, booking, now=now)
+    assert err.value.code == "authorization_required"
+
+    sid = new_session(db, operator, lab["training"], LAST_WEDNESDAY, machines=[lab["laser"]])
+    r = reg(db, operator, sid, member_id=lab["ana"])
+    activities.set_attendance(db, operator, r.registration_id, "present")
+    assert is_authorized(db, lab["ana"], lab["laser"])
+    row = activities.session_registrations(db, sid)[0]
+    assert row.authorization_granted
+    assert bookings.create_booking(db, operator, booking, now=now) > 0
+
+    # Ticked absent by mistake? The authorization the session granted goes away.
+    activities.set_attendance(db, operator, r.registration_id, "absent")
+    assert not is_authorized(db, lab["ana"], lab["laser"])
+
+
+def test_attendance_cannot_be_ticked_before_the_session_day(db, operator, lab):
+    sid = new_session(db, operator, lab["workshop"], NEXT_WEDNESDAY)
+    r = reg(db, operator, sid, member_id=lab["ana"])
+    with pytest.raises(DomainError) as err:
+        activities.set_attendance(db, operator, r.registration_id, "present")
+    assert err.value.code == "attendance_too_early"
+
+
+def test_a_session_blocks_the_machine_it_uses(db, operator, lab):
+    sid = new_session(
+        db, operator, lab["training"], NEXT_WEDNESDAY, machines=[lab["laser"]], space_id=lab["room"]
+    )
+    with pytest.raises(DomainError) as err:
+        bookings.create_booking(
+            db,
+            operator,
+            BookingInput(
+                machine_id=lab["laser"],
+                member_id=lab["ana"],
+                start_at=at(NEXT_WEDNESDAY, 15),
+                end_at=at(NEXT_WEDNESDAY, 16),
+                override_reason="test",
+            ),
+            now=datetime.now(UTC),
+        )
+    assert err.value.code == "booking_conflict"
+    assert err.value.params["who"] == "Formation découpe laser"
+    # A second session on the same laser at the same time is refused too, nothing saved.
+    before = len(activities.list_sessions(db, at(NEXT_WEDNESDAY, 0), at(NEXT_WEDNESDAY, 23)))
+    with pytest.raises(DomainError):
+        new_session(db, operator, lab["training"], NEXT_WEDNESDAY, machines=[lab["laser"]])
+    after = activities.list_sessions(db, at(NEXT_WEDNESDAY, 0), at(NEXT_WEDNESDAY, 23))
+    assert len(after) == before
+    assert after[0].machine_names == ("Découpeuse laser",)
+    # The session's bookings cannot be cancelled from the bookings page.
+    held = bookings.list_bookings(db, at(NEXT_WEDNESDAY, 0), at(NEXT_WEDNESDAY, 23))
+    assert {b.resource_name for b in held} == {"Découpeuse laser", "Salle d'atelier"}
+    with pytest.raises(DomainError) as err:
+        bookings.cancel_booking(db, operator, held[0].id)
+    assert err.value.code == "booking_of_session"
+    # Cancelling the session frees the laser.
+    activities.cancel_session(db, operator, sid)
+    assert (
+        bookings.list_bookings(
+            db, at(NEXT_WEDNESDAY, 0), at(NEXT_WEDNESDAY, 23), statuses=("booked",)
+        )
+        == []
+    )
+
+
+def test_the_price_comes_from_the_activity_rules_of_the_tariff_grid(db, operator, lab):
+    tariffs.save_rule(
+        db,
+        operator,
+        kind="activity",
+        resource_id=lab["workshop"],
+        audience_id=None,
+        membership="any",
+        unit="session",
+        step_minutes=None,
+        amount_cents=500,
+        valid_from=date(2020, 1, 1),
+        valid_to=None,
+    )
+    tariffs.save_rule(
+        db,
+        operator,
+        kind="activity",
+        resource_id=lab["workshop"],
+        audience_id=lab["youth"],
+        membership="any",
+        unit="session",
+        step_minutes=None,
+        amount_cents=0,
+        valid_from=date(2020, 1, 1),
+        valid_to=None,
+    )
+    sid = new_session(db, operator, lab["workshop"], NEXT_WEDNESDAY, capacity=20)
+    assert reg(db, operator, sid, member_id=lab["ana"]).price_cents == 500
+    assert reg(db, operator, sid, member_id=lab["young"]).price_cents == 0
+    group = reg(db, operator, sid, organisation_id=lab["school"], headcount=12)
+    assert group.price_cents == 6000  # 12 people × 5 €
+    grid = tariffs.tariff_grid(db, NEXT_WEDNESDAY)
+    assert ("activity", lab["workshop"], None) in grid.cells
+
+
+def test_fill_rate_and_attendance_counts(db, operator, lab):
+    sid = new_session(db, operator, lab["workshop"], LAST_WEDNESDAY, capacity=20)
+    a = reg(db, operator, sid, member_id=lab["ana"])
+    reg(db, operator, sid, member_id=lab["ben"])
+    g = reg(db, operator, sid, group_name="Classe de CM2", headcount=12, age_band="under_12")
+    assert activities.get_session(db, sid).fill_percent == 70  # 14 / 20
+    assert activities.set_all_attendance(db, operator, sid, "present") == 3
+    activities.set_attendance(db, operator, a.registration_id, "excused")
+    activities.set_attendance(db, operator, g.registration_id, "present", present_count=10)
+    row = activities.get_session(db, sid)
+    assert (row.present, row.ticked) == (11, 3)
+    sheet = activities.attendance_sheet(db, sid)
+    assert [line.name for line in sheet.lines] == ["BRU Ana", "CAYROU Ben", "Classe de CM2"]
+
+
+def test_drop_ins_fill_blanks_from_a_linked_member_and_count_the_day(db, operator, lab):
+    dropins.log_drop_in(db, operator, DropInInput(purpose="admin", duration_minutes=20))
+    dropins.log_drop_in(
+        db,
+        operator,
+        DropInInput(
+            kind="help",
+            purpose="employment",
+            duration_minutes=60,
+            helper="Marie-Claude",
+            vouchers=2,
+            member_id=lab["young"],
+        ),
+    )
+    with pytest.raises(ValidationError) as err:
+        dropins.log_drop_in(db, operator, DropInInput(kind="help", purpose="admin"))
+    assert "helper" in err.value.fields
+    rows = dropins.list_drop_ins(db, TODAY, TODAY)
+    assert rows[0].audience_name == "Jeunes" and rows[0].member_name == "JEUNE Yanis"
+    assert dropins.day_count(db) == dropins.DayCount(visits=1, helps=1, minutes=80, vouchers=2)
+    dropins.delete_drop_in(db, operator, rows[0].id)
+    assert dropins.day_count(db).helps == 0
