@@ -330,3 +330,55 @@ def test_drop_ins_fill_blanks_from_a_linked_member_and_count_the_day(db, operato
     assert dropins.day_count(db) == dropins.DayCount(visits=1, helps=1, minutes=80, vouchers=2)
     dropins.delete_drop_in(db, operator, rows[0].id)
     assert dropins.day_count(db).helps == 0
+
+
+def test_tickets_of_held_sessions_are_billed_once_at_the_desk(db, operator, lab):
+    from tierslieu_desktop.db.models import Structure
+    from tierslieu_desktop.services import invoicing
+    from tierslieu_desktop.services.invoicing import PaymentInput
+
+    with db.write() as s:
+        s.add(
+            Structure(
+                id=1,
+                name="Fab'Causse",
+                siret="73282932000074",
+                address="2 place de la Halle",
+                postcode="46160",
+                city="Cajarc",
+                vat_regime="exempt_non_profit",
+            )
+        )
+    tariffs.save_rule(
+        db,
+        operator,
+        kind="activity",
+        resource_id=lab["training"],
+        audience_id=None,
+        membership="any",
+        unit="session",
+        step_minutes=None,
+        amount_cents=2500,
+        valid_from=date(2020, 1, 1),
+        valid_to=None,
+    )
+    past = new_session(db, operator, lab["training"], LAST_WEDNESDAY, capacity=6)
+    future = new_session(db, operator, lab["training"], NEXT_WEDNESDAY, capacity=6)
+    came = reg(db, operator, past, member_id=lab["ana"])
+    missed = reg(db, operator, past, member_id=lab["ben"])
+    reg(db, operator, future, member_id=lab["ana"])  # not held yet: not billed yet
+    activities.set_attendance(db, operator, came.registration_id, "present")
+    activities.set_attendance(db, operator, missed.registration_id, "absent")
+
+    assert lab["ana"] in {r.member_id for r in invoicing.to_collect(db)}
+    assert lab["ben"] not in {r.member_id for r in invoicing.to_collect(db)}
+    basket_id = invoicing.open_basket(db, operator, lab["ana"])
+    lines = invoicing.get_basket(db, basket_id).lines
+    assert [(ln.revenue_kind, ln.total_cents) for ln in lines] == [("training", 2500)]
+    assert lines[0].designation.startswith("Formation découpe laser — ")
+    invoice_id = invoicing.validate_basket(db, operator, basket_id, [PaymentInput("cash", 2500)])
+    assert invoicing.get_invoice(db, invoice_id).total_incl_cents == 2500
+    assert activities.session_registrations(db, past)[0].billed
+    # Billed once: the next basket of the member is empty of it.
+    assert invoicing.unbilled_registrations(db, lab["ana"]) == []
+    assert lab["ana"] not in {r.member_id for r in invoicing.to_collect(db)}

@@ -34,6 +34,7 @@ from tierslieu_desktop.db.models import (
     ActivitySession,
     Audience,
     Authorization,
+    Basket,
     BasketLine,
     Booking,
     Machine,
@@ -1025,8 +1026,11 @@ def _registration_rows(session: Session, regs: Sequence[Registration]) -> list[R
     audiences = dict(session.execute(select(Audience.id, Audience.name)).all())
     billed = set(
         session.scalars(
-            select(BasketLine.registration_id).where(
-                BasketLine.registration_id.in_([r.id for r in regs])
+            select(BasketLine.registration_id)
+            .join(Basket, Basket.id == BasketLine.basket_id)
+            .where(
+                BasketLine.registration_id.in_([r.id for r in regs]),
+                Basket.status != "cancelled",
             )
         )
     )

@@ -28,6 +28,8 @@ from sqlalchemy.orm import Session, aliased
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import (
+    Activity,
+    ActivitySession,
     Audience,
     Basket,
     BasketLine,
@@ -41,6 +43,7 @@ from tierslieu_desktop.db.models import (
     PackMovement,
     PackType,
     Payment,
+    Registration,
     Structure,
     Usage,
     UsageCharge,
@@ -419,6 +422,121 @@ def _add_usage_lines(
         present.add(usage_id)
 
 
+@dataclass(frozen=True)
+class UnbilledRegistration:
+    registration_id: int
+    day: date
+    label: str
+    cents: int
+
+
+def _registration_payer_clause(member_id: int):  # type: ignore[no-untyped-def]
+    """Registrations paid by a member: theirs, and their organisation's groups."""
+    return (Registration.member_id == member_id) | (
+        Registration.member_id.is_(None) & (Registration.organisation_id == member_id)
+    )
+
+
+def _tickets_stmt(session: Session, first_day: date | None, last_day: date | None):  # type: ignore[no-untyped-def]
+    """Workshop and training tickets to bill: seated, priced, not ticked absent or
+    excused, of a session held (started by the end of ``last_day``, default today),
+    not cancelled, on no invoice and in no open basket; since the invoicing start."""
+    in_basket = (
+        select(BasketLine.registration_id)
+        .join(Basket, Basket.id == BasketLine.basket_id)
+        .where(Basket.status != "cancelled", BasketLine.registration_id.is_not(None))
+    )
+    last_day = last_day or to_local(utcnow()).date()
+    stmt = (
+        select(Registration, ActivitySession.start_at, Activity.name)
+        .join(ActivitySession, ActivitySession.id == Registration.session_id)
+        .join(Activity, Activity.id == ActivitySession.activity_id)
+        .where(
+            Registration.status == "registered",
+            Registration.price_cents > 0,
+            Registration.attendance.is_(None) | (Registration.attendance == "present"),
+            ActivitySession.status == "planned",
+            ActivitySession.start_at < local_day_bounds(last_day)[1],
+            Registration.id.not_in(in_basket),
+        )
+    )
+    start = session.scalar(select(Structure.invoicing_start).where(Structure.id == 1))
+    if start is not None and (first_day is None or first_day < start):
+        first_day = start
+    if first_day is not None:
+        stmt = stmt.where(ActivitySession.start_at >= local_day_bounds(first_day)[0])
+    return stmt
+
+
+def _unbilled_registrations(
+    session: Session,
+    member_id: int,
+    *,
+    first_day: date | None = None,
+    last_day: date | None = None,
+) -> list[UnbilledRegistration]:
+    stmt = _tickets_stmt(session, first_day, last_day).where(_registration_payer_clause(member_id))
+    out = []
+    for reg, start_at, name in session.execute(
+        stmt.order_by(ActivitySession.start_at, Registration.id)
+    ):
+        day = _local_day(start_at)
+        label = f"{name} — {_fr_date(day)}"
+        if reg.member_id is None:
+            label += f" ({reg.headcount} pers.)"
+        out.append(UnbilledRegistration(reg.id, day, label, reg.price_cents))
+    return out
+
+
+def _add_registration_lines(
+    session: Session, actor: int | None, basket: Basket, registrations: Sequence[int]
+) -> None:
+    for rid in registrations:
+        reg = session.get(Registration, rid)
+        if reg is None:
+            raise NotFound("registration", rid)
+        if (reg.member_id if reg.member_id is not None else reg.organisation_id) != (
+            basket.member_id
+        ):
+            raise DomainError("usage_other_member", usage=rid)
+        found = {
+            r.registration_id: r
+            for r in _unbilled_registrations(
+                session, basket.member_id or 0, last_day=date(9999, 12, 30)
+            )
+        }
+        if rid not in found:
+            raise DomainError("registration_already_billed")
+        _add_line(
+            session,
+            basket,
+            actor,
+            kind="other",
+            designation=found[rid].label[:DESIGNATION_MAX],
+            detail=reg.price_reason,
+            unit_price_cents=reg.price_cents,
+            list_cents=reg.price_cents,
+            revenue_kind="training",
+            registration_id=rid,
+        )
+
+
+def unbilled_registrations(db: Database, member_id: int) -> list[UnbilledRegistration]:
+    """The member's workshop and training tickets to bill (sessions held by today)."""
+    with db.read() as session:
+        return _unbilled_registrations(session, member_id)
+
+
+def add_registration_lines(
+    db: Database, actor: int | None, basket_id: int, registration_ids: Sequence[int]
+) -> None:
+    """One line per ticket (paid in advance: the session may be later)."""
+    with db.write() as session:
+        basket = _open_basket(session, basket_id)
+        _needs_member(basket)
+        _add_registration_lines(session, actor, basket, registration_ids)
+
+
 def _line_row(line: BasketLine) -> BasketLineRow:
     return BasketLineRow(
         id=line.id,
@@ -491,6 +609,8 @@ def open_basket(db: Database, actor: int | None, member_id: int | None) -> int:
         if member_id is not None:
             usages = _unbilled(session, member_id, exclude_basket=basket.id)
             _add_usage_lines(session, actor, basket, [u.usage_id for u in usages])
+            tickets = _unbilled_registrations(session, member_id)
+            _add_registration_lines(session, actor, basket, [t.registration_id for t in tickets])
         return basket.id
 
 
@@ -543,7 +663,27 @@ def to_collect(db: Database, limit: int = 200) -> list[ToCollect]:
         )
         if start is not None:
             stmt = stmt.where(Usage.start_at >= local_day_bounds(start)[0])
-        rows = session.execute(stmt).all()
+        rows = [tuple(r) for r in session.execute(stmt)]
+        # Workshop and training tickets of sessions held.
+        tickets = _tickets_stmt(session, None, None).subquery()
+        ticket_payer = func.coalesce(tickets.c.member_id, tickets.c.organisation_id)
+        merged = {r[0]: list(r) for r in rows}
+        for payer_id, count, cents, last in session.execute(
+            select(
+                ticket_payer,
+                func.count(),
+                func.sum(tickets.c.price_cents),
+                func.max(tickets.c.start_at),
+            ).group_by(ticket_payer)
+        ):
+            if payer_id in merged:
+                got = merged[payer_id]
+                got[1] += count
+                got[2] = (got[2] or 0) + cents
+                got[3] = max(got[3], last)
+            else:
+                merged[payer_id] = [payer_id, count, cents, last]
+        rows = [tuple(r) for r in merged.values()]
         if not rows:
             return []
         members = {
@@ -1728,13 +1868,14 @@ def monthly_candidates(db: Database, month: date) -> list[tuple[int, str, int, i
         result = []
         for member in _monthly_members(session):
             usages = _unbilled(session, member.id, first_day=first, last_day=last)
-            if usages:
+            tickets = _unbilled_registrations(session, member.id, first_day=first, last_day=last)
+            if usages or tickets:
                 result.append(
                     (
                         member.id,
                         _member_name(member),
-                        len(usages),
-                        sum(u.charged_cents for u in usages),
+                        len(usages) + len(tickets),
+                        sum(u.charged_cents for u in usages) + sum(t.cents for t in tickets),
                     )
                 )
         return result
@@ -1761,13 +1902,19 @@ def invoice_month(
         try:
             with db.write() as session:
                 usages = _unbilled(session, member_id, first_day=first, last_day=last)
-                if not usages:
+                tickets = _unbilled_registrations(
+                    session, member_id, first_day=first, last_day=last
+                )
+                if not usages and not tickets:
                     continue
                 basket = Basket(member_id=member_id, status="open", note=f"{first:%m/%Y}")
                 stamp(basket, actor, created=True)
                 session.add(basket)
                 session.flush()
                 _add_usage_lines(session, actor, basket, [u.usage_id for u in usages])
+                _add_registration_lines(
+                    session, actor, basket, [t.registration_id for t in tickets]
+                )
                 invoice_id = _validate(
                     session,
                     actor,

@@ -172,6 +172,21 @@ def field_message(code: str) -> str:
         "percent_too_low": QCoreApplication.translate(
             "Errors", "A price cannot go down by more than 100 %."
         ),
+        "training_machine_required": QCoreApplication.translate(
+            "Errors", "A machine training needs the machine it authorizes."
+        ),
+        "activity_name_taken": QCoreApplication.translate(
+            "Errors", "Another activity already has this name."
+        ),
+        "session_one_day": QCoreApplication.translate(
+            "Errors", "A session starts and ends on the same day."
+        ),
+        "member_or_group_required": QCoreApplication.translate(
+            "Errors", "Choose a member, an organisation or give the group's name."
+        ),
+        "member_headcount_one": QCoreApplication.translate(
+            "Errors", "A member registers alone: register a group for several people."
+        ),
         # New field codes go above this line.
     }
     return messages.get(code, QCoreApplication.translate("Errors", "This value is not valid."))
@@ -336,6 +351,50 @@ def error_message(err: DomainError) -> str:
         "number_taken": QCoreApplication.translate(
             "Errors",
             "Number {number} is already used: change the numbering pattern (Settings).",
+        ),
+        "booking_of_session": QCoreApplication.translate(
+            "Errors",
+            "This booking holds a machine or a room for the session \u201c{activity}\u201d: "
+            "change or cancel the session on the Activity page.",
+        ),
+        "activity_archived": QCoreApplication.translate(
+            "Errors", "The activity \u201c{activity}\u201d is archived: no new session."
+        ),
+        "session_cancelled": QCoreApplication.translate(
+            "Errors", "This session is cancelled."
+        ),
+        "session_has_attendance": QCoreApplication.translate(
+            "Errors",
+            "Attendance has already been ticked for this session: it took place and "
+            "cannot be cancelled.",
+        ),
+        "capacity_below_registered": QCoreApplication.translate(
+            "Errors",
+            "{registered} seats are already taken: the capacity cannot be lower. "
+            "Cancel registrations first.",
+        ),
+        "session_full": QCoreApplication.translate(
+            "Errors", "Not enough free seats: {free} left in this session."
+        ),
+        "already_registered": QCoreApplication.translate(
+            "Errors", "{member} is already registered or waiting for this session."
+        ),
+        "registration_cancelled": QCoreApplication.translate(
+            "Errors", "This registration is already cancelled."
+        ),
+        "registration_session_started": QCoreApplication.translate(
+            "Errors",
+            "The session has started: a registration can no longer be cancelled. "
+            "Tick the person absent or excused instead.",
+        ),
+        "registration_not_seated": QCoreApplication.translate(
+            "Errors", "Attendance is ticked only for registered people, not the waiting list."
+        ),
+        "attendance_too_early": QCoreApplication.translate(
+            "Errors", "Attendance can be ticked from the day of the session on."
+        ),
+        "registration_already_billed": QCoreApplication.translate(
+            "Errors", "This registration is already on an invoice or in a basket."
         ),
         # New error codes go above this line.
     }
