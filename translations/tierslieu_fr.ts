@@ -73,6 +73,246 @@
     </message>
 </context>
 <context>
+    <name>ActivitiesDialog</name>
+    <message>
+        <source>Activities</source>
+        <translation>Activités</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>Formateur</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Séances</translation>
+    </message>
+    <message>
+        <source>&amp;New activity…</source>
+        <translation>&amp;Nouvelle activité…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archiver</translation>
+    </message>
+    <message>
+        <source>Show a&amp;rchived</source>
+        <translation>Voir les a&amp;rchivées</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>{name} (archived)</source>
+        <translation>{name} (archivée)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>Archive the activity</source>
+        <translation>Archiver l'activité</translation>
+    </message>
+    <message>
+        <source>Archive “{name}”? It leaves the lists; its sessions and figures stay.</source>
+        <translation>Archiver « {name} » ? Elle quitte les listes ; ses séances et ses chiffres restent.</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiver</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>New activity</source>
+        <translation>Nouvelle activité</translation>
+    </message>
+    <message>
+        <source>Edit activity</source>
+        <translation>Modifier l'activité</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <source>Choose the machine</source>
+        <translation>Choisir la machine</translation>
+    </message>
+    <message>
+        <source>&amp;Machine it authorizes:</source>
+        <translation>&amp;Machine habilitée :</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description :</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation>&amp;Durée :</translation>
+    </message>
+    <message>
+        <source> seats</source>
+        <translation> places</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pacity:</source>
+        <translation>&amp;Places :</translation>
+    </message>
+    <message>
+        <source>T&amp;rainer:</source>
+        <translation>&amp;Formateur :</translation>
+    </message>
+    <message>
+        <source>No space</source>
+        <translation>Aucun espace</translation>
+    </message>
+    <message>
+        <source>&amp;Space:</source>
+        <translation>&amp;Espace :</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityLabels</name>
+    <message>
+        <source>Machine training</source>
+        <translation>Formation machine</translation>
+    </message>
+    <message>
+        <source>Digital inclusion workshop</source>
+        <translation>Atelier de médiation numérique</translation>
+    </message>
+    <message>
+        <source>Open lab</source>
+        <translation>Open lab</translation>
+    </message>
+    <message>
+        <source>School visit</source>
+        <translation>Visite scolaire</translation>
+    </message>
+    <message>
+        <source>Repair café</source>
+        <translation>Repair café</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>présent</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>excused</source>
+        <translation>excusé</translation>
+    </message>
+    <message>
+        <source>registered</source>
+        <translation>inscrit</translation>
+    </message>
+    <message>
+        <source>waiting list</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>Administrative procedures</source>
+        <translation>Démarches administratives</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>Emploi</translation>
+    </message>
+    <message>
+        <source>Office software</source>
+        <translation>Bureautique</translation>
+    </message>
+    <message>
+        <source>Printing / scanning</source>
+        <translation>Impression / scan</translation>
+    </message>
+    <message>
+        <source>Leisure</source>
+        <translation>Loisirs</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Drop-in visit</source>
+        <translation>Visite libre</translation>
+    </message>
+    <message>
+        <source>Individual support</source>
+        <translation>Accompagnement individuel</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityPage</name>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>&amp;Sessions</source>
+        <translation>&amp;Séances</translation>
+    </message>
+    <message>
+        <source>C&amp;yber-base desk</source>
+        <translation>Accueil c&amp;yber-base</translation>
+    </message>
+    <message>
+        <source>&amp;Figures</source>
+        <translation>&amp;Chiffres</translation>
+    </message>
+</context>
+<context>
     <name>AnnualReportTab</name>
     <message>
         <source>The activity report for the general meeting and the funders: the year's key figures, members, machine hours, bookings, publics, the revenue balance and its trend, grants and the value of reduced access. Write the texts, then generate the PDF.</source>
@@ -157,6 +397,21 @@
     <message>
         <source>The report could not be generated: %1</source>
         <translation>Le rapport n'a pas pu être généré : %1</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceDelegate</name>
+    <message>
+        <source>Attendance</source>
+        <translation>Présence</translation>
+    </message>
+    <message>
+        <source>not ticked</source>
+        <translation>non pointé</translation>
+    </message>
+    <message>
+        <source>People present</source>
+        <translation>Personnes présentes</translation>
     </message>
 </context>
 <context>
@@ -1540,6 +1795,258 @@
     </message>
 </context>
 <context>
+    <name>DropInDialog</name>
+    <message>
+        <source>Edit the visit</source>
+        <translation>Modifier la visite</translation>
+    </message>
+    <message>
+        <source>T&amp;ime:</source>
+        <translation>&amp;Heure :</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>Remar&amp;que :</translation>
+    </message>
+</context>
+<context>
+    <name>DropInFields</name>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>T&amp;ype :</translation>
+    </message>
+    <message>
+        <source>&amp;Helped by:</source>
+        <translation>Acc&amp;ompagnant :</translation>
+    </message>
+    <message>
+        <source>who gave the individual support</source>
+        <translation>qui a accompagné la personne</translation>
+    </message>
+    <message>
+        <source>&amp;Public:</source>
+        <translation>&amp;Public :</translation>
+    </message>
+    <message>
+        <source>&amp;Age band:</source>
+        <translation>Tranche d'â&amp;ge :</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Non renseigné</translation>
+    </message>
+    <message>
+        <source>&amp;Town:</source>
+        <translation>&amp;Commune :</translation>
+    </message>
+    <message>
+        <source>where the visitor lives (optional)</source>
+        <translation>où habite la personne (facultatif)</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>Duration {n} minutes</source>
+        <translation>Durée {n} minutes</translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation>D&amp;urée :</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Pass &amp;numérique vouchers:</source>
+        <translation>Pass &amp;numérique reçus :</translation>
+    </message>
+    <message>
+        <source>&amp;Member:</source>
+        <translation>A&amp;dhérent :</translation>
+    </message>
+    <message>
+        <source>Linked member</source>
+        <translation>Adhérent lié</translation>
+    </message>
+</context>
+<context>
+    <name>DropInLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Age band</source>
+        <translation>Tranche d'âge</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Helped by</source>
+        <translation>Accompagnant</translation>
+    </message>
+    <message>
+        <source>Vouchers</source>
+        <translation>Pass reçus</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Adhérent</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+</context>
+<context>
+    <name>DropInTab</name>
+    <message>
+        <source>Da&amp;y:</source>
+        <translation>&amp;Jour :</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>T&amp;oday</source>
+        <translation>Aujourd'&amp;hui</translation>
+    </message>
+    <message>
+        <source>Back to today</source>
+        <translation>Revenir à aujourd'hui</translation>
+    </message>
+    <message>
+        <source>Drop-in visits</source>
+        <translation>Visites libres</translation>
+    </message>
+    <message>
+        <source>Individual support</source>
+        <translation>Accompagnements individuels</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <source>Pass numérique vouchers</source>
+        <translation>Pass numérique reçus</translation>
+    </message>
+    <message>
+        <source>Count a visit: one click per visitor</source>
+        <translation>Compter une visite : un clic par personne</translation>
+    </message>
+    <message>
+        <source>Count one visit for this purpose ({key})</source>
+        <translation>Compter une visite pour ce motif ({key})</translation>
+    </message>
+    <message>
+        <source>Settings kept between clicks</source>
+        <translation>Réglages gardés d'un clic à l'autre</translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation>Dernière action</translation>
+    </message>
+    <message>
+        <source>Visits of the day</source>
+        <translation>Visites du jour</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Edit the visit</source>
+        <translation>Modifier la visite</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete the visit</source>
+        <translation>Supprimer la visite</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last click (Ctrl+Z)</source>
+        <translation>Annul&amp;er le dernier clic (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Undo the last click</source>
+        <translation>Annuler le dernier clic</translation>
+    </message>
+    <message>
+        <source>Visits of {date}</source>
+        <translation>Visites du {date}</translation>
+    </message>
+    <message>
+        <source>Clicks are counted on {date}, not today.</source>
+        <translation>Les clics sont comptés le {date}, pas aujourd'hui.</translation>
+    </message>
+    <message>
+        <source>Check the highlighted field.</source>
+        <translation>Vérifiez le champ signalé.</translation>
+    </message>
+    <message>
+        <source>Individual support counted: {purpose} ({n} min)</source>
+        <translation>Accompagnement compté : {purpose} ({n} min)</translation>
+    </message>
+    <message>
+        <source>Visit counted: {purpose} ({n} min)</source>
+        <translation>Visite comptée : {purpose} ({n} min)</translation>
+    </message>
+    <message>
+        <source>Visit cancelled</source>
+        <translation>Visite annulée</translation>
+    </message>
+    <message>
+        <source>Visit updated</source>
+        <translation>Visite modifiée</translation>
+    </message>
+    <message>
+        <source>Delete the visit of {time} ({purpose})? It will no longer be counted.</source>
+        <translation>Supprimer la visite de {time} ({purpose}) ? Elle ne sera plus comptée.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Visit deleted</source>
+        <translation>Visite supprimée</translation>
+    </message>
+</context>
+<context>
     <name>EditLineDialog</name>
     <message>
         <source>Change the line</source>
@@ -1801,6 +2308,26 @@
         <translation>Un prix ne peut pas baisser de plus de 100 %.</translation>
     </message>
     <message>
+        <source>A machine training needs the machine it authorizes.</source>
+        <translation>Une formation machine indique la machine qu'elle habilite.</translation>
+    </message>
+    <message>
+        <source>Another activity already has this name.</source>
+        <translation>Une autre activité porte déjà ce nom.</translation>
+    </message>
+    <message>
+        <source>A session starts and ends on the same day.</source>
+        <translation>Une séance commence et finit le même jour.</translation>
+    </message>
+    <message>
+        <source>Choose a member, an organisation or give the group's name.</source>
+        <translation>Choisissez un adhérent, une organisation, ou donnez le nom du groupe.</translation>
+    </message>
+    <message>
+        <source>A member registers alone: register a group for several people.</source>
+        <translation>Un adhérent s'inscrit seul : inscrivez un groupe pour plusieurs personnes.</translation>
+    </message>
+    <message>
         <source>Some fields are not valid: correct the fields marked in red.</source>
         <translation>Certains champs ne sont pas valides : corrigez les champs signalés en rouge.</translation>
     </message>
@@ -1987,6 +2514,54 @@
     <message>
         <source>Number {number} is already used: change the numbering pattern (Settings).</source>
         <translation>Le numéro {number} est déjà utilisé : changez le modèle de numérotation (Paramètres).</translation>
+    </message>
+    <message>
+        <source>This booking holds a machine or a room for the session “{activity}”: change or cancel the session on the Activity page.</source>
+        <translation>Cette réservation bloque une machine ou une salle pour la séance « {activity} » : modifiez ou annulez la séance depuis la page Activité.</translation>
+    </message>
+    <message>
+        <source>The activity “{activity}” is archived: no new session.</source>
+        <translation>L'activité « {activity} » est archivée : pas de nouvelle séance.</translation>
+    </message>
+    <message>
+        <source>This session is cancelled.</source>
+        <translation>Cette séance est annulée.</translation>
+    </message>
+    <message>
+        <source>Attendance has already been ticked for this session: it took place and cannot be cancelled.</source>
+        <translation>Les présences de cette séance sont déjà pointées : elle a eu lieu et ne peut plus être annulée.</translation>
+    </message>
+    <message>
+        <source>{registered} seats are already taken: the capacity cannot be lower. Cancel registrations first.</source>
+        <translation>{registered} places sont déjà prises : la capacité ne peut pas être inférieure. Annulez d'abord des inscriptions.</translation>
+    </message>
+    <message>
+        <source>Not enough free seats: {free} left in this session.</source>
+        <translation>Pas assez de places libres : il en reste {free} dans cette séance.</translation>
+    </message>
+    <message>
+        <source>{member} is already registered or waiting for this session.</source>
+        <translation>{member} est déjà inscrit·e ou en liste d'attente pour cette séance.</translation>
+    </message>
+    <message>
+        <source>This registration is already cancelled.</source>
+        <translation>Cette inscription est déjà annulée.</translation>
+    </message>
+    <message>
+        <source>The session has started: a registration can no longer be cancelled. Tick the person absent or excused instead.</source>
+        <translation>La séance a commencé : l'inscription ne peut plus être annulée. Pointez plutôt la personne absente ou excusée.</translation>
+    </message>
+    <message>
+        <source>Attendance is ticked only for registered people, not the waiting list.</source>
+        <translation>Les présences se pointent pour les inscrits, pas pour la liste d'attente.</translation>
+    </message>
+    <message>
+        <source>Attendance can be ticked from the day of the session on.</source>
+        <translation>Les présences se pointent à partir du jour de la séance.</translation>
+    </message>
+    <message>
+        <source>This registration is already on an invoice or in a basket.</source>
+        <translation>Cette inscription est déjà sur une facture ou dans un panier.</translation>
     </message>
     <message>
         <source>The action could not be completed ({code}).</source>
@@ -2505,6 +3080,197 @@
     <message>
         <source>Edit the selected fee</source>
         <translation>Modifier la cotisation sélectionnée</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresTab</name>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Année :</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <source>Other period</source>
+        <translation>Autre période</translation>
+    </message>
+    <message>
+        <source>&amp;from</source>
+        <translation>&amp;du</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>a&amp;u</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <source>&amp;Export to XLSX…</source>
+        <translation>&amp;Exporter en XLSX…</translation>
+    </message>
+    <message>
+        <source>Export to XLSX</source>
+        <translation>Exporter en XLSX</translation>
+    </message>
+    <message>
+        <source>One sheet per table, for the funders (Ctrl+E)</source>
+        <translation>Une feuille par tableau, pour les financeurs (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>séances</translation>
+    </message>
+    <message>
+        <source>participants</source>
+        <translation>participants</translation>
+    </message>
+    <message>
+        <source>participant-hours</source>
+        <translation>heures-participants</translation>
+    </message>
+    <message>
+        <source>attendance rate</source>
+        <translation>taux de présence</translation>
+    </message>
+    <message>
+        <source>drop-in visits</source>
+        <translation>visites libres</translation>
+    </message>
+    <message>
+        <source>individual support sessions</source>
+        <translation>accompagnements individuels</translation>
+    </message>
+    <message>
+        <source>Pass numérique vouchers</source>
+        <translation>chèques Pass numérique</translation>
+    </message>
+    <message>
+        <source>Workshops and trainings by</source>
+        <translation>Ateliers et formations par</translation>
+    </message>
+    <message>
+        <source>Participants by</source>
+        <translation>Participants par</translation>
+    </message>
+    <message>
+        <source>Cyber-base drop-ins by</source>
+        <translation>Passages cyber-base par</translation>
+    </message>
+    <message>
+        <source>Drop-ins by</source>
+        <translation>Passages par</translation>
+    </message>
+    <message>
+        <source>kind of activity</source>
+        <translation>type d'activité</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>public</translation>
+    </message>
+    <message>
+        <source>age band</source>
+        <translation>tranche d'âge</translation>
+    </message>
+    <message>
+        <source>town</source>
+        <translation>commune</translation>
+    </message>
+    <message>
+        <source>purpose</source>
+        <translation>motif</translation>
+    </message>
+    <message>
+        <source>Workshops and trainings</source>
+        <translation>Ateliers et formations</translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation>&amp;Par :</translation>
+    </message>
+    <message>
+        <source>Cyber-base</source>
+        <translation>Cyber-base</translation>
+    </message>
+    <message>
+        <source>B&amp;y:</source>
+        <translation>P&amp;ar :</translation>
+    </message>
+    <message>
+        <source>The last day is before the first day.</source>
+        <translation>Le dernier jour est avant le premier jour.</translation>
+    </message>
+    <message>
+        <source>From {first} to {last}: {registered} seats booked; attendance rate: people present out of the people whose attendance was ticked; cyber-base time: {minutes}.</source>
+        <translation>Du {first} au {last} : {registered} places réservées ; taux de présence : personnes présentes sur les personnes dont la présence a été pointée ; temps passé à la cyber-base : {minutes}.</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Non renseigné</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Séances</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Participant-hours</source>
+        <translation>Heures-participants</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visites</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Accomp.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Vouchers</source>
+        <translation>Pass num.</translation>
+    </message>
+    <message>
+        <source>Individual support sessions</source>
+        <translation>Accompagnements individuels</translation>
+    </message>
+    <message>
+        <source>Pass numérique vouchers received</source>
+        <translation>Chèques Pass numérique reçus</translation>
+    </message>
+    <message>
+        <source>Export the figures</source>
+        <translation>Exporter les chiffres</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {error}</source>
+        <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
 </context>
 <context>
@@ -3324,6 +4090,53 @@
     <message>
         <source>Report written to %1.</source>
         <translation>Compte rendu enregistré dans %1.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupRegistrationDialog</name>
+    <message>
+        <source>Register a group</source>
+        <translation>Inscrire un groupe</translation>
+    </message>
+    <message>
+        <source>School, association… (optional)</source>
+        <translation>École, association… (facultatif)</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Structure :</translation>
+    </message>
+    <message>
+        <source>&amp;Group name:</source>
+        <translation>Nom du &amp;groupe :</translation>
+    </message>
+    <message>
+        <source>Year 6 class, youth club…</source>
+        <translation>Classe de CM2, centre de loisirs…</translation>
+    </message>
+    <message>
+        <source>&amp;Responsible adult:</source>
+        <translation>Adulte &amp;responsable :</translation>
+    </message>
+    <message>
+        <source> people</source>
+        <translation> personnes</translation>
+    </message>
+    <message>
+        <source>&amp;Head-count:</source>
+        <translation>&amp;Effectif :</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Non renseignée</translation>
+    </message>
+    <message>
+        <source>&amp;Age band:</source>
+        <translation>&amp;Tranche d'âge :</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Inscrire</translation>
     </message>
 </context>
 <context>
@@ -4381,6 +5194,10 @@
         <translation>Réservations</translation>
     </message>
     <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
         <source>Checkout &amp; invoices</source>
         <translation>Caisse &amp; factures</translation>
     </message>
@@ -4920,6 +5737,44 @@
     <message>
         <source>Member {number} — {name}</source>
         <translation>Adhérent {number} — {name}</translation>
+    </message>
+</context>
+<context>
+    <name>MemberLink</name>
+    <message>
+        <source>optional: name, member number or town</source>
+        <translation>facultatif : nom, n° d'adhérent ou commune</translation>
+    </message>
+    <message>
+        <source>Linked member</source>
+        <translation>Adhérent lié</translation>
+    </message>
+</context>
+<context>
+    <name>MemberRegistrationDialog</name>
+    <message>
+        <source>Register a member</source>
+        <translation>Inscrire un adhérent</translation>
+    </message>
+    <message>
+        <source>Type a name, a member number or a town</source>
+        <translation>Tapez un nom, un numéro d'adhérent ou une commune</translation>
+    </message>
+    <message>
+        <source>M&amp;ember:</source>
+        <translation>A&amp;dhérent :</translation>
+    </message>
+    <message>
+        <source>Find a member</source>
+        <translation>Chercher un adhérent</translation>
+    </message>
+    <message>
+        <source>Matching members</source>
+        <translation>Adhérents trouvés</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Inscrire</translation>
     </message>
 </context>
 <context>
@@ -6039,6 +6894,49 @@
     </message>
 </context>
 <context>
+    <name>RegistrationTableModel</name>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Présence</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Présents</translation>
+    </message>
+    <message>
+        <source>waiting list no. {n}</source>
+        <translation>liste d'attente n° {n}</translation>
+    </message>
+    <message>
+        <source>not ticked</source>
+        <translation>non pointé</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Reports</source>
@@ -6259,6 +7157,353 @@
     <message>
         <source>No occurrence of this series can be booked: change the booking.</source>
         <translation>Aucune occurrence de cette série ne peut être réservée : modifiez la réservation.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionCalendar</name>
+    <message>
+        <source>Calendar of sessions</source>
+        <translation>Calendrier des séances</translation>
+    </message>
+    <message>
+        <source>Sessions of the day</source>
+        <translation>Séances du jour</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Mois précédent</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Mois suivant</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <source>Days of the month</source>
+        <translation>Jours du mois</translation>
+    </message>
+    <message>
+        <source>{session} (cancelled)</source>
+        <translation>{session} (annulée)</translation>
+    </message>
+    <message>
+        <source>Sessions of {day}</source>
+        <translation>Séances du {day}</translation>
+    </message>
+    <message>
+        <source>No session on {day}</source>
+        <translation>Aucune séance le {day}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDetail</name>
+    <message>
+        <source>Registrations</source>
+        <translation>Inscriptions</translation>
+    </message>
+    <message>
+        <source>Double-click or F2 on the attendance to tick present, absent or excused.</source>
+        <translation>Double-clic ou F2 sur la présence pour pointer présent, absent ou excusé.</translation>
+    </message>
+    <message>
+        <source>Register a &amp;member…</source>
+        <translation>Inscrire un &amp;adhérent…</translation>
+    </message>
+    <message>
+        <source>Register a &amp;group…</source>
+        <translation>Inscrire un &amp;groupe…</translation>
+    </message>
+    <message>
+        <source>Cancel the re&amp;gistration</source>
+        <translation>Annuler l'inscri&amp;ption</translation>
+    </message>
+    <message>
+        <source>All &amp;present</source>
+        <translation>&amp;Tous présents</translation>
+    </message>
+    <message>
+        <source>Attendance &amp;sheet (PDF)</source>
+        <translation>&amp;Feuille d'émargement (PDF)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the session…</source>
+        <translation>&amp;Modifier la séance…</translation>
+    </message>
+    <message>
+        <source>Cancel the sess&amp;ion</source>
+        <translation>Annuler la séan&amp;ce</translation>
+    </message>
+    <message>
+        <source>No session selected</source>
+        <translation>Aucune séance sélectionnée</translation>
+    </message>
+    <message>
+        <source>Choose a session in the calendar or in the list of upcoming sessions.</source>
+        <translation>Choisissez une séance dans le calendrier ou dans la liste des prochaines séances.</translation>
+    </message>
+    <message>
+        <source>{session} (cancelled)</source>
+        <translation>{session} (annulée)</translation>
+    </message>
+    <message>
+        <source>{day}, {start} – {end} ({duration})</source>
+        <translation>{day}, {start} – {end} ({duration})</translation>
+    </message>
+    <message>
+        <source>Space: {space}</source>
+        <translation>Espace : {space}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Machines held: {machines}</source>
+        <translation>Machines réservées : {machines}</translation>
+    </message>
+    <message>
+        <source>no machine</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Trainer: {trainer}</source>
+        <translation>Formateur : {trainer}</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>non renseigné</translation>
+    </message>
+    <message>
+        <source>Registered: {seats} — fill rate {percent}, {free} free, {waiting} waiting</source>
+        <translation>Inscrits : {seats} — remplissage {percent}, {free} libres, {waiting} en attente</translation>
+    </message>
+    <message>
+        <source>Present: {n} people</source>
+        <translation>Présents : {n} personnes</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Note : {note}</translation>
+    </message>
+    <message>
+        <source>{who}: attendance cleared.</source>
+        <translation>{who} : présence effacée.</translation>
+    </message>
+    <message>
+        <source>{who}: {n} people present.</source>
+        <translation>{who} : {n} personnes présentes.</translation>
+    </message>
+    <message>
+        <source>{who}: {attendance}.</source>
+        <translation>{who} : {attendance}.</translation>
+    </message>
+    <message>
+        <source>{n} registrations ticked present.</source>
+        <translation>{n} inscriptions pointées présentes.</translation>
+    </message>
+    <message>
+        <source>{who} is on the waiting list (no. {n}).</source>
+        <translation>{who} est sur la liste d'attente (n° {n}).</translation>
+    </message>
+    <message>
+        <source>{who} is registered ({price}).</source>
+        <translation>{who} est inscrit·e ({price}).</translation>
+    </message>
+    <message>
+        <source>Cancel the registration</source>
+        <translation>Annuler l'inscription</translation>
+    </message>
+    <message>
+        <source>Cancel the registration of {who}? Their seats go to the waiting list.</source>
+        <translation>Annuler l'inscription de {who} ? Les places libérées vont à la liste d'attente.</translation>
+    </message>
+    <message>
+        <source>The registration of {who} is cancelled.</source>
+        <translation>L'inscription de {who} est annulée.</translation>
+    </message>
+    <message>
+        <source>{who} moves from the waiting list to the registered.</source>
+        <translation>{who} passe de la liste d'attente aux inscrits.</translation>
+    </message>
+    <message>
+        <source>The session is changed.</source>
+        <translation>La séance est modifiée.</translation>
+    </message>
+    <message>
+        <source>Cancel the session</source>
+        <translation>Annuler la séance</translation>
+    </message>
+    <message>
+        <source>Cancel the session “{activity}”? Its machines and space are freed; the {n} registrations are kept but no longer hold seats.</source>
+        <translation>Annuler la séance « {activity} » ? Ses machines et son espace sont libérés ; les {n} inscriptions sont conservées mais ne retiennent plus de places.</translation>
+    </message>
+    <message>
+        <source>The session “{activity}” is cancelled.</source>
+        <translation>La séance « {activity} » est annulée.</translation>
+    </message>
+    <message>
+        <source>Save the attendance sheet</source>
+        <translation>Enregistrer la feuille d'émargement</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}</source>
+        <translation>Le fichier n'a pas pu être écrit : {error}</translation>
+    </message>
+    <message>
+        <source>Attendance sheet saved: {path}</source>
+        <translation>Feuille d'émargement enregistrée : {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>New session</source>
+        <translation>Nouvelle séance</translation>
+    </message>
+    <message>
+        <source>Edit session</source>
+        <translation>Modifier la séance</translation>
+    </message>
+    <message>
+        <source>&amp;Activity:</source>
+        <translation>&amp;Activité :</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date :</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>&amp;Horaire :</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Heure de début</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>Heure de fin</translation>
+    </message>
+    <message>
+        <source>No space</source>
+        <translation>Aucun espace</translation>
+    </message>
+    <message>
+        <source>&amp;Space:</source>
+        <translation>&amp;Espace :</translation>
+    </message>
+    <message>
+        <source>&amp;Machines held:</source>
+        <translation>&amp;Machines réservées :</translation>
+    </message>
+    <message>
+        <source> seats</source>
+        <translation> places</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pacity:</source>
+        <translation>&amp;Places :</translation>
+    </message>
+    <message>
+        <source>T&amp;rainer:</source>
+        <translation>&amp;Formateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note :</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Horaire</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Espace</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>Formateur</translation>
+    </message>
+    <message>
+        <source>Registered / seats</source>
+        <translation>Inscrits / places</translation>
+    </message>
+    <message>
+        <source>Fill rate</source>
+        <translation>Remplissage</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Cancelled session</source>
+        <translation>Séance annulée</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsTab</name>
+    <message>
+        <source>&amp;New session…</source>
+        <translation>&amp;Nouvelle séance…</translation>
+    </message>
+    <message>
+        <source>Plan a session (Ctrl+Shift+N)</source>
+        <translation>Planifier une séance (Ctrl+Maj+N)</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tivities…</source>
+        <translation>Ac&amp;tivités…</translation>
+    </message>
+    <message>
+        <source>Create, edit or archive the activities</source>
+        <translation>Créer, modifier ou archiver les activités</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Ce qui vient de se passer</translation>
+    </message>
+    <message>
+        <source>Upcoming sessions</source>
+        <translation>Prochaines séances</translation>
+    </message>
+    <message>
+        <source>The session is planned.</source>
+        <translation>La séance est planifiée.</translation>
     </message>
 </context>
 <context>
@@ -6848,6 +8093,10 @@
         <translation>consommable {name}</translation>
     </message>
     <message>
+        <source>activity {name}</source>
+        <translation>activité {name}</translation>
+    </message>
+    <message>
         <source>every public</source>
         <translation>tous publics</translation>
     </message>
@@ -7058,6 +8307,10 @@
         <translation>Consommables</translation>
     </message>
     <message>
+        <source>Workshops and trainings</source>
+        <translation>Ateliers et formations</translation>
+    </message>
+    <message>
         <source>Machine</source>
         <translation>Machine</translation>
     </message>
@@ -7072,6 +8325,10 @@
     <message>
         <source>Consumable</source>
         <translation>Consommable</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
     </message>
     <message>
         <source>per unit</source>

@@ -75,6 +75,15 @@ def _parser() -> argparse.ArgumentParser:
         table.add_argument("--year", type=int, metavar="AAAA", help="une année (défaut : tout)")
         table.add_argument("-o", "--output", required=True, metavar="FICHIER")
         table.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
+    activity = export_sub.add_parser(
+        "activity", help="chiffres des ateliers, formations et de la cyber-base (XLSX)"
+    )
+    span = activity.add_mutually_exclusive_group(required=True)
+    span.add_argument("--year", type=int, metavar="AAAA", help="une année civile")
+    span.add_argument("--from", dest="first_day", type=_close_day, metavar="AAAA-MM-JJ")
+    activity.add_argument("--to", dest="last_day", type=_close_day, metavar="AAAA-MM-JJ")
+    activity.add_argument("-o", "--output", required=True, metavar="FICHIER")
+    activity.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     return p
 
 
@@ -280,6 +289,8 @@ def _cmd_export(target: str | None, args: argparse.Namespace) -> int:
     except DatabaseOpenError as exc:
         return _fail(_open_error_fr(exc))
     try:
+        if args.export_command == "activity":
+            return _export_activity(db, args)
         if args.export_command == "fec":
             directory = Path(args.output)
             if not directory.is_dir():
@@ -295,6 +306,27 @@ def _cmd_export(target: str | None, args: argparse.Namespace) -> int:
         return _fail(f"impossible d'écrire « {args.output} » : {exc.strerror or exc}")
     finally:
         db.dispose()
+
+
+def _export_activity(db, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from datetime import date
+    from pathlib import Path
+
+    from tierslieu_desktop.services.activity_figures import figures, figures_xlsx
+
+    if args.year is not None:
+        first, last = date(args.year, 1, 1), date(args.year, 12, 31)
+    else:
+        first, last = args.first_day, args.last_day or date.today()
+        if last < first:
+            return _fail("la date de fin (--to) précède la date de début (--from).")
+    fig = figures(db, first, last)
+    Path(args.output).write_bytes(figures_xlsx(fig))
+    print(
+        f"Chiffres du {first:%d/%m/%Y} au {last:%d/%m/%Y} écrits dans {args.output} "
+        f"({fig.sessions} séance(s), {fig.drop_ins} passage(s) cyber-base)"
+    )
+    return 0
 
 
 def _cmd_report(target: str | None, args: argparse.Namespace) -> int:

@@ -130,7 +130,17 @@ def test_window_in_english(db, qtbot, english):
     assert labels[:3] == ["Home", "Members", "Machines & spaces"]
 
 
-PAGES = ["home", "members", "machines", "bookings", "checkout", "finances", "reports", "settings"]
+PAGES = [
+    "home",
+    "members",
+    "machines",
+    "bookings",
+    "activity",
+    "checkout",
+    "finances",
+    "reports",
+    "settings",
+]
 
 
 @pytest.mark.parametrize("key", PAGES)

@@ -232,9 +232,10 @@ class RegistrationResult:
 @dataclass(frozen=True)
 class AttendanceLine:
     name: str
-    detail: str  # a group's responsible and head-count, a member's number
+    detail: str  # a group's responsible
     headcount: int
     attendance: str | None
+    is_group: bool = False
 
 
 @dataclass(frozen=True)
@@ -1129,22 +1130,30 @@ def member_registrations(db: Database, member_id: int) -> list[tuple[SessionRow,
 def attendance_sheet(db: Database, session_id: int) -> AttendanceSheet:
     """What the printed attendance sheet shows: the registered in alphabetical order
     (one line per member, one per group with its head-count), then the waiting list."""
-    row = get_session(db, session_id)
-    regs = session_registrations(db, session_id)
     with db.read() as session:
+        row = _session_rows(session, [_get_session(session, session_id)])[0]
+        regs = _registration_rows(
+            session,
+            list(
+                session.scalars(select(Registration).where(Registration.session_id == session_id))
+            ),
+        )
         structure = session.get(Structure, 1)
         name = structure.name if structure else ""
         city = structure.city if structure else ""
 
     def line(r: RegistrationRow) -> AttendanceLine:
         detail = r.responsible_name if r.is_group else ""
-        return AttendanceLine(r.who, detail, r.headcount, r.attendance)
+        return AttendanceLine(r.who, detail, r.headcount, r.attendance, r.is_group)
 
     seated = sorted(
         (r for r in regs if r.status == RegistrationStatus.REGISTERED),
         key=lambda r: r.who.casefold(),
     )
-    waiting = [r for r in regs if r.status == RegistrationStatus.WAITING]
+    waiting = sorted(
+        (r for r in regs if r.status == RegistrationStatus.WAITING),
+        key=lambda r: r.waiting_position or 0,
+    )
     return AttendanceSheet(
         structure_name=name,
         structure_city=city,

@@ -360,9 +360,7 @@ def error_message(err: DomainError) -> str:
         "activity_archived": QCoreApplication.translate(
             "Errors", "The activity \u201c{activity}\u201d is archived: no new session."
         ),
-        "session_cancelled": QCoreApplication.translate(
-            "Errors", "This session is cancelled."
-        ),
+        "session_cancelled": QCoreApplication.translate("Errors", "This session is cancelled."),
         "session_has_attendance": QCoreApplication.translate(
             "Errors",
             "Attendance has already been ticked for this session: it took place and "

@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         "members",
         "machines",
         "bookings",
+        "activity",
         "checkout",
         "finances",
         "reports",
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
             "members": self.tr("Members"),
             "machines": self.tr("Machines & spaces"),
             "bookings": self.tr("Bookings"),
+            "activity": self.tr("Activity"),
             "checkout": self.tr("Checkout & invoices"),
             "finances": self.tr("Finances"),
             "reports": self.tr("Reports"),
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
             "members": self._make_members,
             "machines": self._make_machines,
             "bookings": self._make_bookings,
+            "activity": self._make_activity,
             "checkout": self._make_checkout,
             "finances": self._make_finances,
             "reports": self._make_reports,
@@ -135,6 +138,11 @@ class MainWindow(QMainWindow):
         from tierslieu_desktop.ui.pages.bookings.page import BookingsPage
 
         return BookingsPage(self.ctx)
+
+    def _make_activity(self) -> Page:
+        from tierslieu_desktop.ui.pages.activity.page import ActivityPage
+
+        return ActivityPage(self.ctx)
 
     def _make_checkout(self) -> Page:
         from tierslieu_desktop.ui.pages.checkout.page import CheckoutPage

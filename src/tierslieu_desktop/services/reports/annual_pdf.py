@@ -195,6 +195,8 @@ def render_annual(figures, texts: dict[str, str], logo: bytes | None) -> bytes: 
         table(rows, [90 * mm, 40 * mm, 40 * mm], total=True),
     ]
 
+    _activity_section(story, f.activity, st)
+
     # --- finances -----------------------------------------------------------------------
     if b is not None:
         story += [PageBreak(), Paragraph("Équilibre financier", st["h1"])]
@@ -373,6 +375,50 @@ def render_annual(figures, texts: dict[str, str], logo: bytes | None) -> bytes: 
         title=f"Rapport d'activité {f.year} — {name}",
         footer=f"{name} — rapport d'activité {f.year}",
     )
+
+
+def _activity_section(story: list, a, st) -> None:  # type: ignore[no-untyped-def]
+    """Ateliers, formations et cyber-base (services.activity_figures), when there is any."""
+    from tierslieu_desktop.services.activity_figures import FRENCH
+
+    if a is None or not (a.sessions or a.drop_ins):
+        return
+    items = [
+        ("séances d'ateliers et formations", number(a.sessions)),
+        ("participants", number(a.participants)),
+        ("heures-participants", hours(a.participant_minutes)),
+        ("taux de présence", percent(a.attendance_bp)),
+        ("visites libres à la cyber-base", number(a.visits)),
+        ("accompagnements individuels", number(a.helps)),
+        ("chèques Pass numérique reçus", number(a.vouchers)),
+    ]
+    story += [
+        CondPageBreak(90 * mm),
+        Paragraph("Ateliers, formations et cyber-base", st["h1"]),
+        key_figures(items),
+    ]
+    if a.by_kind:
+        rows = [["Type d'activité", "Séances", "Participants", "Heures-participants"]]
+        for ln in a.by_kind:
+            kind = label(FRENCH["kind"], str(ln.key))
+            rows.append([kind, number(ln.sessions), number(ln.participants), hours(ln.minutes)])
+        rows.append(
+            ["Total", number(a.sessions), number(a.participants), hours(a.participant_minutes)]
+        )
+        story += [
+            Paragraph("Participants par type d'activité", st["h2"]),
+            table(rows, [70 * mm, 25 * mm, 30 * mm, 40 * mm], total=True),
+        ]
+    if a.drop_ins_by_purpose:
+        rows = [["Motif", "Visites", "Accompagnements", "Durée"]]
+        for ln in a.drop_ins_by_purpose:
+            purpose = label(FRENCH["purpose"], str(ln.key))
+            rows.append([purpose, number(ln.visits), number(ln.helps), hours(ln.minutes)])
+        rows.append(["Total", number(a.visits), number(a.helps), hours(a.drop_in_minutes)])
+        story += [
+            Paragraph("Cyber-base : passages par motif", st["h2"]),
+            table(rows, [70 * mm, 25 * mm, 35 * mm, 35 * mm], total=True),
+        ]
 
 
 def _share(part: int, total: int) -> str:
