@@ -92,8 +92,8 @@ from tierslieu_desktop.domain.enums import (
     OrganisationType,
     VatRegime,
 )
+from tierslieu_desktop.services import demo_activity, invoicing, ledger
 from tierslieu_desktop.services import demo_data as data
-from tierslieu_desktop.services import invoicing, ledger
 from tierslieu_desktop.services.common import fold
 from tierslieu_desktop.services.invoicing import PaymentInput
 from tierslieu_desktop.services.members import (
@@ -162,6 +162,13 @@ def build_demo(target: str, size: str = "small", seed: int = 46400) -> str:
                 counts, invoices=invoices, credit_notes=credit_notes, closings=closings
             )
             _Funding(builder).run()
+            year = demo_activity.build_activity_year(
+                _SessionDb(db, session),
+                reference_date=REFERENCE_DATE,
+                seed=seed + 1,
+                future_days=FUTURE_DAYS,
+            )
+            counts = replace(counts, bookings=counts.bookings + year.bookings)
     finally:
         db.dispose()
     return summary(counts)
@@ -2206,7 +2213,12 @@ class _Sales:
 
     def credit(self, at: datetime, invoice_id: int) -> None:
         doc = invoicing.get_invoice(self.db, invoice_id)
-        line = max(doc.lines, key=lambda ln: (ln.total_incl_cents, -ln.position))
+        # The session interrupted by a breakdown: a usage line (never a wallet top-up,
+        # whose money may already be spent).
+        lines = [ln for ln in doc.lines if ln.kind != "wallet_topup"] or list(doc.lines)
+        line = max(lines, key=lambda ln: (ln.kind == "usage", ln.total_incl_cents, -ln.position))
+        if line.kind == "wallet_topup":
+            return
         invoicing.create_credit_note(
             self.db,
             self.b.accueil,
