@@ -43,7 +43,8 @@ class SessionTableModel(QAbstractTableModel):
     """Sessions, one per row: date, time, activity, kind, space, trainer, seats taken
     over capacity, fill rate and waiting list. Cancelled sessions are greyed and struck."""
 
-    COLUMNS = ("date", "time", "activity", "kind", "space", "trainer", "seats", "fill", "waiting")
+    # What the desk looks at first (how full) before the details.
+    COLUMNS = ("date", "time", "activity", "seats", "fill", "waiting", "kind", "space", "trainer")
 
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)

@@ -81,7 +81,12 @@ class SessionsTab(QWidget):
         self.upcoming.verticalHeader().hide()
         header = self.upcoming.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.upcoming.setWordWrap(False)
+        header.setStretchLastSection(True)
+        for key, width in (("activity", 230), ("kind", 150), ("trainer", 130)):  # elided
+            column = SessionTableModel.COLUMNS.index(key)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         ul.addWidget(self.upcoming, 1)
         heading.setBuddy(self.upcoming)
         right.addWidget(upcoming_box)
