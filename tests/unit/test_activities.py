@@ -198,6 +198,9 @@ def test_attendance_at_a_machine_training_grants_the_authorization_then_a_bookin
     r = reg(db, operator, sid, member_id=lab["ana"])
     activities.set_attendance(db, operator, r.registration_id, "present")
     assert is_authorized(db, lab["ana"], lab["laser"])
+    # The session took place: the laser's booking is done, no longer expected.
+    held = bookings.list_bookings(db, at(LAST_WEDNESDAY, 0), at(LAST_WEDNESDAY, 23))
+    assert [(b.resource_name, b.status) for b in held] == [("Découpeuse laser", "done")]
     row = activities.session_registrations(db, sid)[0]
     assert row.authorization_granted
     assert bookings.create_booking(db, operator, booking, now=now) > 0

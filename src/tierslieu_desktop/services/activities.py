@@ -421,6 +421,7 @@ def _hold(
     s: ActivitySession,
     activity: Activity,
     machine_ids: Sequence[int],
+    status: str = BookingStatus.BOOKED,
 ) -> None:
     """Book the session's space (when bookable) and machines, every rule checked."""
     resources: list[tuple[int | None, int | None]] = [(m, None) for m in machine_ids]
@@ -451,7 +452,7 @@ def _hold(
             end_at=s.end_at,
             blocked_until=blocked_until,
             purpose=activity.name[:300],
-            status=BookingStatus.BOOKED,
+            status=status,
             activity_session_id=s.id,
         )
         stamp(booking, actor, created=True)
@@ -497,6 +498,32 @@ def _get_session(session: Session, session_id: int) -> ActivitySession:
     return s
 
 
+def _took_place(session: Session, session_id: int) -> bool:
+    """Attendance ticked for someone: the session was held."""
+    return (
+        session.scalar(
+            select(Registration.id)
+            .where(Registration.session_id == session_id, Registration.attendance.is_not(None))
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def _mark_held(session: Session, session_id: int) -> None:
+    """A session held: its machines and room were used (bookings "done"), so the
+    bookings calendar does not show them as still expected."""
+    session.flush()
+    held = _took_place(session, session_id)
+    for booking in session.scalars(
+        select(Booking).where(
+            Booking.activity_session_id == session_id,
+            Booking.status.in_((BookingStatus.BOOKED, BookingStatus.DONE)),
+        )
+    ):
+        booking.status = BookingStatus.DONE if held else BookingStatus.BOOKED
+
+
 def _seats_taken(session: Session, session_id: int) -> int:
     return int(
         session.scalar(
@@ -523,9 +550,11 @@ def update_session(db: Database, actor: int | None, session_id: int, data: Sessi
         taken = _seats_taken(session, s.id)
         if data.capacity < taken:
             raise DomainError("capacity_below_registered", registered=taken)
+        held = _took_place(session, s.id)
         for booking in session.scalars(
             select(Booking).where(
-                Booking.activity_session_id == s.id, Booking.status == BookingStatus.BOOKED
+                Booking.activity_session_id == s.id,
+                Booking.status.in_((BookingStatus.BOOKED, BookingStatus.DONE)),
             )
         ):
             session.delete(booking)  # re-made below, checked against the others
@@ -535,7 +564,14 @@ def update_session(db: Database, actor: int | None, session_id: int, data: Sessi
         s.trainer, s.note = data.trainer.strip(), data.note.strip()
         stamp(s, actor)
         session.flush()
-        _hold(session, actor, s, activity, data.machine_ids)
+        _hold(
+            session,
+            actor,
+            s,
+            activity,
+            data.machine_ids,
+            BookingStatus.DONE if held else BookingStatus.BOOKED,
+        )
         _promote(session, actor, s)
 
 
@@ -575,7 +611,7 @@ def _session_rows(session: Session, sessions: Sequence[ActivitySession]) -> list
         .join(Machine, Machine.id == Booking.machine_id)
         .where(
             Booking.activity_session_id.in_(ids),
-            Booking.status.in_((BookingStatus.BOOKED, BookingStatus.CANCELLED)),
+            Booking.status.in_((BookingStatus.BOOKED, BookingStatus.DONE, BookingStatus.CANCELLED)),
         )
         .order_by(Machine.name)
     ):
@@ -958,6 +994,7 @@ def _tick(
         _grant(session, actor, r, s)
     else:
         _ungrant(session, r)
+    _mark_held(session, s.id)
 
 
 def set_attendance(

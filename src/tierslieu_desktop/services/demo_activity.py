@@ -67,6 +67,7 @@ from tierslieu_desktop.domain.pricing import Customer, price_activity
 from tierslieu_desktop.services import activities, tariffs
 from tierslieu_desktop.services import demo_data as data
 from tierslieu_desktop.services.activities import ActivityInput, SessionInput
+from tierslieu_desktop.services.bookings import BookingStatus
 from tierslieu_desktop.services.pricing import load_tariffs
 
 AFTER_DAYS = 42  # sessions planned up to six weeks after the reference date
@@ -821,6 +822,16 @@ class _Year:
                 reg["authorization_id"] = row.id
             if self.reg_rows:
                 s.execute(insert(Registration), self.reg_rows)
+                # As set_attendance does: a session with attendance took place.
+                held = {r["session_id"] for r in self.reg_rows if r.get("attendance")}
+                s.execute(
+                    update(Booking)
+                    .where(
+                        Booking.activity_session_id.in_(held),
+                        Booking.status == BookingStatus.BOOKED,
+                    )
+                    .values(status=BookingStatus.DONE)
+                )
         return len(self.grants)
 
     # the cyber-base's drop-ins ----------------------------------------------------------
