@@ -150,7 +150,12 @@ def annual_figures(db: Database, year: int, *, progress: Progress | None = None)
         by_status = dict(
             s.execute(
                 select(Booking.status, func.count())
-                .where(Booking.start_at >= start_utc, Booking.start_at < end_utc)
+                .where(
+                    Booking.start_at >= start_utc,
+                    Booking.start_at < end_utc,
+                    # Members' and groups' bookings: sessions are counted in their section.
+                    Booking.activity_session_id.is_(None),
+                )
                 .group_by(Booking.status)
             ).all()
         )

@@ -443,10 +443,13 @@ def build_pdf(story: list, *, title: str, footer: str, numbered_cover: bool = Fa
                 if numbered_cover or self._pageNumber > 1:
                     self.setFont(FONT, 7.5)
                     self.setFillColor(colors.HexColor("#5a6a73"))
-                    self.drawString(MARGIN, 10 * mm, footer)
-                    self.drawRightString(
-                        PAGE_W - MARGIN, 10 * mm, f"page {self._pageNumber} / {count}"
-                    )
+                    page = f"page {self._pageNumber} / {count}"
+                    room = PAGE_W - 2 * MARGIN - self.stringWidth(page, FONT, 7.5) - 6 * mm
+                    text = footer
+                    while text and self.stringWidth(text, FONT, 7.5) > room:
+                        text = text[:-2] + "…"  # a long footer never runs into the number
+                    self.drawString(MARGIN, 10 * mm, text)
+                    self.drawRightString(PAGE_W - MARGIN, 10 * mm, page)
                 super().showPage()
             super().save()
 

@@ -157,7 +157,11 @@ class SessionDetail(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        self.table.setWordWrap(False)  # long names and publics elided, one line each
+        for column, width in ((0, 210), (1, 170)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         self.table.setToolTip(
             self.tr("Double-click or F2 on the attendance to tick present, absent or excused.")
         )
@@ -276,10 +280,17 @@ class SessionDetail(QWidget):
             self.register_member_button,
             self.register_group_button,
             self.edit_button,
-            self.cancel_session_button,
         ):
             b.setEnabled(active)
-        self.all_present_button.setEnabled(active and bool(s and s.registrations))
+        # A session with attendance took place: it can no longer be cancelled.
+        self.cancel_session_button.setEnabled(active and s is not None and s.ticked == 0)
+        # Attendance is ticked from the session's day on.
+        self.all_present_button.setEnabled(
+            active
+            and s is not None
+            and s.registrations > 0
+            and to_local(s.start_at).date() <= self._today()
+        )
         self.sheet_button.setEnabled(s is not None)
         self.cancel_registration_button.setEnabled(
             active and r is not None and r.status != RegistrationStatus.CANCELLED
