@@ -7305,6 +7305,10 @@
         <translation>{who} : {attendance}.</translation>
     </message>
     <message>
+        <source>1 registration ticked present.</source>
+        <translation>1 inscription pointée présente.</translation>
+    </message>
+    <message>
         <source>{n} registrations ticked present.</source>
         <translation>{n} inscriptions pointées présentes.</translation>
     </message>

@@ -184,7 +184,7 @@ def test_plan_register_tick_and_read_the_fill_rate(page, qtbot, lab, db, tmp_pat
     # "Tous présents" ticks who is left
     detail.all_present()
     assert model.text(model.row_at(reg_row(page, "CAYROU")), "attendance") == "présent"
-    assert page.sessions.status.text() == "1 inscriptions pointées présentes."
+    assert page.sessions.status.text() == "1 inscription pointée présente."
 
 
 def test_attendance_through_the_table_editor(page, qtbot, lab):

@@ -385,3 +385,17 @@ def test_tickets_of_held_sessions_are_billed_once_at_the_desk(db, operator, lab)
     # Billed once: the next basket of the member is empty of it.
     assert invoicing.unbilled_registrations(db, lab["ana"]) == []
     assert lab["ana"] not in {r.member_id for r in invoicing.to_collect(db)}
+
+
+def test_commune_suggestions_merge_the_desk_and_the_members_towns(db, operator, lab):
+    with db.write() as s:
+        from tierslieu_desktop.db.models import Member
+
+        s.get(Member, lab["ana"]).city = "Saint-Céré"
+    dropins.log_drop_in(db, operator, DropInInput(purpose="admin", commune="Biars-sur-Cère"))
+    dropins.log_drop_in(db, operator, DropInInput(purpose="admin", commune="saint-céré"))
+    assert dropins.known_communes(db, TODAY - timedelta(days=365)) == [
+        "Biars-sur-Cère",
+        "saint-céré",
+    ]
+    assert dropins.known_communes(db, TODAY + timedelta(days=1)) == ["Saint-Céré"]

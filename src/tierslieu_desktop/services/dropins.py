@@ -192,6 +192,24 @@ def list_drop_ins(db: Database, first_day: date, last_day: date) -> list[DropInR
         ]
 
 
+def known_communes(db: Database, since: date) -> list[str]:
+    """The towns typed at the desk since ``since`` and the members' towns, each once
+    (case-insensitively, first spelling kept), alphabetical: the commune field's
+    suggestions."""
+    start = local_day_bounds(since)[0]
+    with db.read() as session:
+        typed = session.scalars(
+            select(DropIn.commune).where(DropIn.at >= start, DropIn.commune != "").distinct()
+        ).all()
+        cities = session.scalars(
+            select(Member.city).where(Member.city != "", Member.archived.is_(False)).distinct()
+        ).all()
+    seen: dict[str, str] = {}
+    for name in (*typed, *cities):
+        seen.setdefault(name.strip().casefold(), name.strip())
+    return sorted(seen.values(), key=str.casefold)
+
+
 def day_count(db: Database, day: date | None = None) -> DayCount:
     """The desk's counters for a local day (default today)."""
     day = day or to_local(utcnow()).date()

@@ -218,9 +218,7 @@ class DropInFields(QObject):
     def fill_communes(self, today: date, extra: list[str] | tuple[str, ...] = ()) -> None:
         """Towns already typed at the desk (last year) and the members' towns."""
         first = today - timedelta(days=COMMUNE_HISTORY_DAYS)
-        names = {r.commune for r in dropins.list_drop_ins(self.ctx.db, first, today)}
-        names |= {m.city for m in member_service.search_members(self.ctx.db, limit=1000)}
-        names |= set(extra)
+        names = set(dropins.known_communes(self.ctx.db, first)) | set(extra)
         self._communes.setStringList(sorted((n for n in names if n), key=str.casefold))
 
     def add_commune(self, name: str) -> None:

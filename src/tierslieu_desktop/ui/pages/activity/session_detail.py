@@ -358,7 +358,12 @@ class SessionDetail(QWidget):
         except DomainError as err:
             self._failed(err)
             return
-        self._done(self.tr("{n} registrations ticked present.").format(n=formatting.number(count)))
+        if count == 1:
+            self._done(self.tr("1 registration ticked present."))
+        else:
+            self._done(
+                self.tr("{n} registrations ticked present.").format(n=formatting.number(count))
+            )
 
     # --- registrations -------------------------------------------------------------
 
