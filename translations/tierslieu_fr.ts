@@ -209,6 +209,18 @@
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
+    <message>
+        <source>Prices per public are set in Settings › Tariffs, section “Workshops and trainings”; without a price, registration is free.</source>
+        <translation>Les prix par public se règlent dans Paramètres › Tarifs, section « Ateliers et formations » ; sans prix, l'inscription est gratuite.</translation>
+    </message>
+    <message>
+        <source>No price in force: registration is free.</source>
+        <translation>Aucun prix en vigueur : l'inscription est gratuite.</translation>
+    </message>
+    <message>
+        <source>Prices in force: {prices}.</source>
+        <translation>Prix en vigueur : {prices}.</translation>
+    </message>
 </context>
 <context>
     <name>ActivityLabels</name>

@@ -378,3 +378,32 @@ def test_screens(page, qtbot, lab):
     dialog.show()
     dialog.grab().save("/tmp/activity_session_dialog.png")
     assert date.today()  # the screens are for the eye
+
+
+def test_activity_dialog_shows_the_prices_in_force_and_where_to_set_them(page, qtbot, lab, db):
+    from datetime import date as _date
+
+    from tierslieu_desktop.services import tariffs
+    from tierslieu_desktop.ui.pages.activity.dialogs import ActivityDialog
+
+    row = activities.get_activity(db, lab["workshop"])
+    dialog = ActivityDialog(page.ctx, row)
+    qtbot.addWidget(dialog)
+    assert "Aucun prix en vigueur" in dialog.prices.text()
+    tariffs.save_rule(
+        db,
+        None,
+        kind="activity",
+        resource_id=lab["workshop"],
+        audience_id=None,
+        membership="any",
+        unit="session",
+        step_minutes=None,
+        amount_cents=500,
+        valid_from=_date(2020, 1, 1),
+        valid_to=None,
+    )
+    dialog = ActivityDialog(page.ctx, row)
+    qtbot.addWidget(dialog)
+    assert "Tous publics : 5,00\u00a0€/séance" in dialog.prices.text()
+    assert "Paramètres › Tarifs" in dialog.prices.text()

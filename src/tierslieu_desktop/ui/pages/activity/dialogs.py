@@ -40,6 +40,7 @@ from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services import activities
 from tierslieu_desktop.services import machines as machine_service
 from tierslieu_desktop.services import members as member_service
+from tierslieu_desktop.services import tariffs as tariff_service
 from tierslieu_desktop.services.activities import (
     ActivityInput,
     ActivityRow,
@@ -53,6 +54,11 @@ from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.labels import age_band_labels
 from tierslieu_desktop.ui.pages.activity.labels import activity_kind_labels
 from tierslieu_desktop.ui.pages.bookings.booking_dialog import ArrowKeysToList
+from tierslieu_desktop.ui.pages.settings.tariffs.common import (
+    everyone,
+    membership_labels,
+    price_text,
+)
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
@@ -353,6 +359,10 @@ class ActivityDialog(_Saving):
         for s in machine_service.list_spaces(ctx.db):
             self.space.addItem(s.name, s.id)
         f.add_field("space", self.tr("&Space:"), self.space)
+        self.prices = QLabel(self._prices_text(ctx, activity))
+        self.prices.setWordWrap(True)
+        self.prices.setStyleSheet("color: #3c4a55;")
+        lay.addWidget(self.prices)
         self.message = _message_label()
         lay.addWidget(self.message)
         lay.addWidget(_buttons(self, self.tr("&Save")))
@@ -368,6 +378,27 @@ class ActivityDialog(_Saving):
             self.space.setCurrentIndex(max(self.space.findData(activity.space_id), 0))
         self._sync_kind()
         self.name.setFocus()
+
+    def _prices_text(self, ctx: AppContext, activity: ActivityRow | None) -> str:
+        """The prices in force, and where they are set (the tariff grid)."""
+        where = self.tr(
+            "Prices per public are set in Settings › Tariffs, section "
+            "\u201cWorkshops and trainings\u201d; without a price, registration is free."
+        )
+        if activity is None:
+            return where
+        rules = tariff_service.list_rules(
+            ctx.db, on=date.today(), kind="activity", resource_id=activity.id
+        )
+        if not rules:
+            return self.tr("No price in force: registration is free.") + " " + where
+        parts = []
+        for r in rules:
+            who = r.audience_name or everyone()
+            if r.membership != "any":
+                who = f"{who} ({membership_labels()[r.membership].lower()})"
+            parts.append(f"{who} : {price_text(r.amount_cents, r.unit)}")
+        return self.tr("Prices in force: {prices}.").format(prices=" ; ".join(parts)) + " " + where
 
     def _sync_kind(self, *_args: object) -> None:
         self.form.set_field_visible(
