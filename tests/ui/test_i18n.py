@@ -303,3 +303,44 @@ def test_settings_tabs_and_price_dialogs_are_french_and_named(demo_db, qtbot, fr
         leaks = sorted({t for t in visible_texts(dialog) if t in LEAKS})
         assert leaks == [], type(dialog).__name__
         assert unnamed_controls(dialog) == [], type(dialog).__name__
+
+
+def test_activity_tabs_and_dialogs_are_french_and_named(demo_db, qtbot, french):
+    """Every tab of the Activité page (the demo has sessions and drop-ins) and its
+    dialogs: no English left, every control named."""
+    from tierslieu_desktop.services import activities, dropins
+    from tierslieu_desktop.ui.pages.activity.dialogs import (
+        ActivitiesDialog,
+        ActivityDialog,
+        GroupRegistrationDialog,
+        MemberRegistrationDialog,
+        SessionDialog,
+    )
+    from tierslieu_desktop.ui.pages.activity.dropin_tab import DropInDialog
+
+    window = _window(demo_db, qtbot, "fr")
+    page = window.show_page("activity")
+    session = activities.upcoming_sessions(demo_db)[0]
+    page.sessions.show_session(session.id)
+    for i in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(i)
+        leaks = sorted({t for t in visible_texts(page) if t in LEAKS})
+        assert leaks == [], page.tabs.tabText(i)
+        assert unnamed_controls(page) == [], page.tabs.tabText(i)
+    from tierslieu_desktop.services.demo import REFERENCE_DATE
+
+    row = dropins.list_drop_ins(demo_db, REFERENCE_DATE.replace(day=1), REFERENCE_DATE)[0]
+    activity = activities.get_activity(demo_db, session.activity_id)
+    for dialog in [
+        SessionDialog(window.ctx, session),
+        ActivityDialog(window.ctx, activity),
+        ActivitiesDialog(window.ctx),
+        MemberRegistrationDialog(window.ctx, session),
+        GroupRegistrationDialog(window.ctx, session),
+        DropInDialog(window.ctx, row),
+    ]:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        leaks = sorted({t for t in visible_texts(dialog) if t in LEAKS})
+        assert leaks == [], type(dialog).__name__
+        assert unnamed_controls(dialog) == [], type(dialog).__name__
