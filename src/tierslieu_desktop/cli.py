@@ -322,9 +322,11 @@ def _export_activity(db, args: argparse.Namespace) -> int:  # type: ignore[no-un
             return _fail("la date de fin (--to) précède la date de début (--from).")
     fig = figures(db, first, last)
     Path(args.output).write_bytes(figures_xlsx(fig))
+    from tierslieu_desktop.i18n.formatting import number
+
     print(
         f"Chiffres du {first:%d/%m/%Y} au {last:%d/%m/%Y} écrits dans {args.output} "
-        f"({fig.sessions} séance(s), {fig.drop_ins} passage(s) cyber-base)"
+        f"({number(fig.sessions)} séance(s), {number(fig.drop_ins)} passage(s) cyber-base)"
     )
     return 0
 
