@@ -1790,6 +1790,42 @@
         <translation>Montant</translation>
     </message>
     <message>
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>Avoir</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Passage</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Inscription</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>Adhésion</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>Subvention</translation>
+    </message>
+    <message>
+        <source>In kind</source>
+        <translation>Contribution en nature</translation>
+    </message>
+    <message>
+        <source>Expense</source>
+        <translation>Dépense</translation>
+    </message>
+    <message>
+        <source>Depreciation</source>
+        <translation>Amortissement</translation>
+    </message>
+    <message>
         <source>{count} lines · total {total}</source>
         <translation>{count} écritures · total {total}</translation>
     </message>

@@ -399,3 +399,40 @@ def test_commune_suggestions_merge_the_desk_and_the_members_towns(db, operator, 
         "saint-céré",
     ]
     assert dropins.known_communes(db, TODAY + timedelta(days=1)) == ["Saint-Céré"]
+
+
+def test_tickets_before_the_invoicing_start_count_in_the_balance_once(db, operator, lab):
+    """Sessions held before the software billed anything were paid outside it: their
+    tickets are own revenue ("services") on the session's day, with their detail line,
+    and are never proposed at the desk."""
+    from tierslieu_desktop.db.models import Structure
+    from tierslieu_desktop.services import finance, invoicing
+
+    with db.write() as s:
+        s.add(Structure(id=1, name="Fab'Causse", invoicing_start=TODAY))
+    tariffs.save_rule(
+        db,
+        operator,
+        kind="activity",
+        resource_id=lab["workshop"],
+        audience_id=None,
+        membership="any",
+        unit="session",
+        step_minutes=None,
+        amount_cents=500,
+        valid_from=date(2020, 1, 1),
+        valid_to=None,
+    )
+    sid = new_session(db, operator, lab["workshop"], LAST_WEDNESDAY, capacity=5)
+    came = reg(db, operator, sid, member_id=lab["ana"])
+    missed = reg(db, operator, sid, member_id=lab["ben"])
+    activities.set_attendance(db, operator, came.registration_id, "present")
+    activities.set_attendance(db, operator, missed.registration_id, "absent")
+
+    day = LAST_WEDNESDAY
+    assert finance.balance(db, day, day).own_by_category.get("services") == 500
+    rows = finance.details(db, "own:services", day, day)
+    assert [(r.source, r.label, r.amount_cents) for r in rows] == [
+        ("registration", "Créer son adresse mail", 500)
+    ]
+    assert invoicing.unbilled_registrations(db, lab["ana"]) == []

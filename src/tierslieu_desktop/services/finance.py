@@ -6,7 +6,9 @@ Rules of the balance (issue 6; pure parts in domain/finance.py):
   subtracted on their own issue date; wallet top-ups are not revenue (counted when spent
   through usages, so excluded here) + usages before ``Structure.invoicing_start`` at their
   frozen charged price on their local day (billed outside the software) + the fee of
-  memberships starting before ``invoicing_start``, on their start day. Revenue kinds ->
+  memberships starting before ``invoicing_start``, on their start day + the tickets of
+  workshop/training sessions held before it (seated, not absent or excused), on the
+  session's day. Revenue kinds ->
   categories: usage, pack, training, service -> "services" (706); consumable, sale ->
   "sales" (707); membership -> "memberships" (756); other -> "other" (708).
 - PUBLIC / PRIVATE funding = grants by their funder's sector, keyed by funder level: an
@@ -45,6 +47,8 @@ from sqlalchemy.orm import Session
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import (
     AccountMapping,
+    Activity,
+    ActivitySession,
     Audience,
     BudgetLine,
     Expense,
@@ -58,6 +62,7 @@ from tierslieu_desktop.db.models import (
     Machine,
     Member,
     Membership,
+    Registration,
     Structure,
     Usage,
     UsageCharge,
@@ -198,7 +203,8 @@ class Balance:
 @dataclass(frozen=True)
 class DetailRow:
     day: date
-    source: str  # invoice, credit_note, usage, membership, grant, in_kind, expense, depreciation
+    source: str  # invoice, credit_note, usage, registration, membership, grant, in_kind,
+    # expense, depreciation
     label: str
     amount_cents: int
     reference: str
@@ -979,6 +985,25 @@ def _pre_start_window(s: Session, first_day: date, last_day: date) -> tuple[date
     return first_day, min(last_day, start - timedelta(days=1))
 
 
+def _pre_start_tickets(s: Session, window: tuple[date, date]):  # type: ignore[no-untyped-def]
+    """Workshop and training tickets of sessions held before the invoicing start (billed
+    outside the software): (session start, activity name, price, registration id)."""
+    w_lo, w_hi = local_day_bounds(window[0])[0], local_day_bounds(window[1])[1]
+    return s.execute(
+        select(ActivitySession.start_at, Activity.name, Registration.price_cents, Registration.id)
+        .join(ActivitySession, ActivitySession.id == Registration.session_id)
+        .join(Activity, Activity.id == ActivitySession.activity_id)
+        .where(
+            ActivitySession.start_at >= w_lo,
+            ActivitySession.start_at < w_hi,
+            ActivitySession.status == "planned",
+            Registration.status == "registered",
+            Registration.price_cents > 0,
+            Registration.attendance.is_(None) | (Registration.attendance == "present"),
+        )
+    )
+
+
 def balance(db: Database, first_day: date, last_day: date) -> Balance:
     """The revenue balance of [first_day, last_day] (see the module docstring for the
     rules), by month, with ratios, reduced access, machine cost recovery and budget."""
@@ -1003,6 +1028,8 @@ def balance(db: Database, first_day: date, last_day: date) -> Balance:
                 .group_by(Membership.start_date)
             ):
                 own.add_day(day, "memberships", int(total or 0))
+            for start_at, _name, cents, _rid in _pre_start_tickets(s, window):
+                own.add_day(_local_day(start_at), "services", int(cents))
         # grants
         years = _grant_years(s)
         for g, sector, level in s.execute(
@@ -1244,6 +1271,9 @@ def _own_details(
             cat = "sales" if kind == "consumable" else "services"
             if category is None or cat == category:
                 out.append(DetailRow(_local_day(start_at), "usage", label, charged, f"U{usage_id}"))
+        if category in (None, "services"):
+            for start_at, name, cents, rid in _pre_start_tickets(s, window):
+                out.append(DetailRow(_local_day(start_at), "registration", name, cents, f"R{rid}"))
         if category in (None, "memberships"):
             for ms, audience in s.execute(
                 select(Membership, Audience.name)

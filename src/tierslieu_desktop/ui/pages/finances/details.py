@@ -93,13 +93,24 @@ class DetailsDialog(QDialog):
                 (part, r) for r in finance.details(ctx.db, part.figure, first_day, last_day)
             )
         rows.sort(key=lambda pr: pr[1].day)
+        sources = {
+            "invoice": self.tr("Invoice"),
+            "credit_note": self.tr("Credit note"),
+            "usage": self.tr("Usage"),
+            "registration": self.tr("Registration"),
+            "membership": self.tr("Membership"),
+            "grant": self.tr("Grant"),
+            "in_kind": self.tr("In kind"),
+            "expense": self.tr("Expense"),
+            "depreciation": self.tr("Depreciation"),
+        }
         self.table.setRowCount(len(rows))
         for i, (part, r) in enumerate(rows):
             amount = part.sign * r.amount_cents
             self.total_cents += amount
             self.table.setItem(i, 0, QTableWidgetItem(formatting.short_date(r.day)))
             self.table.setItem(i, 1, QTableWidgetItem(part.title))
-            self.table.setItem(i, 2, QTableWidgetItem(r.source))
+            self.table.setItem(i, 2, QTableWidgetItem(sources.get(r.source, r.source)))
             self.table.setItem(i, 3, QTableWidgetItem(r.label))
             self.table.setItem(i, 4, QTableWidgetItem(r.reference))
             self.table.setItem(i, 5, money_item(amount))

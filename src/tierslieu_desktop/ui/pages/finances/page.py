@@ -34,6 +34,7 @@ REFRESH_ON = (
     "budget",
     "invoice",
     "usage",
+    "activity",
     "membership",
     "machine",
     "structure",
