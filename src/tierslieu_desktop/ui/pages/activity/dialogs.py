@@ -53,7 +53,6 @@ from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.labels import age_band_labels
 from tierslieu_desktop.ui.pages.activity.labels import activity_kind_labels
-from tierslieu_desktop.ui.pages.bookings.booking_dialog import ArrowKeysToList
 from tierslieu_desktop.ui.pages.settings.tariffs.common import (
     everyone,
     membership_labels,
@@ -61,8 +60,12 @@ from tierslieu_desktop.ui.pages.settings.tariffs.common import (
 )
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
-
-MEMBER_RESULTS = 30
+from tierslieu_desktop.ui.widgets.member_search import (
+    NAME_ROLE,
+    ArrowKeysToList,
+    fill_member_results,
+    selected_member_id,
+)
 
 
 def _time_edit(minute: int) -> QTimeEdit:
@@ -593,28 +596,17 @@ class MemberRegistrationDialog(_Saving):
         self.search.setFocus()
 
     def _search(self, text: str) -> None:
-        self.results.clear()
-        for m in member_service.search_members(
-            self.ctx.db, text, kind="person", limit=MEMBER_RESULTS
-        ):
-            parts = [m.display_name, m.number, m.city]
-            item = QListWidgetItem(" · ".join(p for p in parts if p))
-            item.setData(Qt.ItemDataRole.UserRole, m.id)
-            item.setData(Qt.ItemDataRole.UserRole + 1, m.display_name)
-            self.results.addItem(item)
-        if self.results.count():
-            self.results.setCurrentRow(0)
+        fill_member_results(self.results, self.ctx.db, text, kind="person")
 
     def selected_member(self) -> int | None:
-        item = self.results.currentItem()
-        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        return selected_member_id(self.results)
 
     def submit(self) -> bool:
         member_id = self.selected_member()
         try:
             if member_id is None:
                 raise ValidationError({"member": "member_required"})
-            self.member_name = self.results.currentItem().data(Qt.ItemDataRole.UserRole + 1)
+            self.member_name = self.results.currentItem().data(NAME_ROLE)
             self.result_ = activities.register(
                 self.ctx.db,
                 self.ctx.operator_id,

@@ -66,6 +66,7 @@ from tierslieu_desktop.ui.pages.activity.labels import (
 )
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
+from tierslieu_desktop.ui.widgets.member_search import member_label
 
 NowFn = Callable[[], datetime]
 Index = QModelIndex | QPersistentModelIndex
@@ -116,8 +117,7 @@ class MemberLink(QWidget):
         self._choices.clear()
         if len(text.strip()) >= 2:
             for m in member_service.search_members(self.ctx.db, text, limit=MEMBER_RESULTS):
-                label = " · ".join(p for p in (m.display_name, m.number, m.city) if p)
-                self._choices[label] = m.id
+                self._choices[member_label(m)] = m.id
         self._model.setStringList(list(self._choices))
         if self._choices and self.line.hasFocus():
             self.completer.complete()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QRadioButton,
     QSizePolicy,
@@ -47,29 +46,14 @@ from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.bookings.series_dialog import SeriesDialog
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
+from tierslieu_desktop.ui.widgets.member_search import (
+    ArrowKeysToList,
+    fill_member_results,
+    selected_member_id,
+)
 from tierslieu_desktop.ui.widgets.priced_lines import PriceSummary
 
-MEMBER_RESULTS = 30
 NowFn = Callable[[], datetime]
-
-
-class ArrowKeysToList(QObject):
-    """Up / Down typed in a search box move the selection in its result list."""
-
-    def __init__(self, results: QListWidget) -> None:
-        super().__init__(results)
-        self.results = results
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.KeyPress and event.key() in (
-            Qt.Key.Key_Up,
-            Qt.Key.Key_Down,
-        ):
-            step = -1 if event.key() == Qt.Key.Key_Up else 1
-            row = min(max(self.results.currentRow() + step, 0), self.results.count() - 1)
-            self.results.setCurrentRow(row)
-            return True
-        return False
 
 
 def time_edit(minute: int) -> QTimeEdit:
@@ -300,18 +284,10 @@ class BookingDialog(QDialog):
             w.setEnabled(self.repeat.isChecked())
 
     def _search(self, text: str) -> None:
-        self.results.clear()
-        for m in member_service.search_members(self.ctx.db, text, limit=MEMBER_RESULTS):
-            parts = [m.display_name, m.number, m.city]
-            item = QListWidgetItem(" · ".join(p for p in parts if p))
-            item.setData(Qt.ItemDataRole.UserRole, m.id)
-            self.results.addItem(item)
-        if self.results.count():
-            self.results.setCurrentRow(0)
+        fill_member_results(self.results, self.ctx.db, text)
 
     def selected_member(self) -> int | None:
-        item = self.results.currentItem()
-        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        return selected_member_id(self.results)
 
     def select_organisation(self, organisation_id: int) -> None:
         self.organisation.setCurrentIndex(self.organisation.findData(organisation_id))

@@ -29,10 +29,8 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services import invoicing
-from tierslieu_desktop.services import members as member_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import show_error
-from tierslieu_desktop.ui.pages.bookings.booking_dialog import ArrowKeysToList
 from tierslieu_desktop.ui.pages.checkout.common import (
     MUTED_STYLE,
     TOTAL_STYLE,
@@ -55,9 +53,11 @@ from tierslieu_desktop.ui.pages.checkout.line_dialogs import (
 )
 from tierslieu_desktop.ui.pages.checkout.payment_dialog import PaymentDialog
 from tierslieu_desktop.ui.widgets.confirm import confirm
-
-MEMBER_RESULTS = 30
-
+from tierslieu_desktop.ui.widgets.member_search import (
+    ArrowKeysToList,
+    fill_member_results,
+    selected_member_id,
+)
 
 TodayFn = Callable[[], date]
 
@@ -264,18 +264,10 @@ class BasketTab(QWidget):
     # --- finding the member ------------------------------------------------------------
 
     def _search(self, text: str) -> None:
-        self.results.clear()
-        for m in member_service.search_members(self.ctx.db, text, limit=MEMBER_RESULTS):
-            parts = [m.display_name, m.number, m.city]
-            item = QListWidgetItem(" · ".join(p for p in parts if p))
-            item.setData(Qt.ItemDataRole.UserRole, m.id)
-            self.results.addItem(item)
-        if self.results.count():
-            self.results.setCurrentRow(0)
+        fill_member_results(self.results, self.ctx.db, text)
 
     def selected_member(self) -> int | None:
-        item = self.results.currentItem()
-        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        return selected_member_id(self.results)
 
     def open_selected(self) -> None:
         member_id = self.selected_member()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTime
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,34 +27,18 @@ from tierslieu_desktop.domain.enums import MachineStatus
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.services import bookings as booking_service
 from tierslieu_desktop.services import machines as machine_service
-from tierslieu_desktop.services import members as member_service
 from tierslieu_desktop.services.opening_hours import openings
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.frontdesk.checkout import minute_of, time_edit
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
+from tierslieu_desktop.ui.widgets.member_search import (
+    ArrowKeysToList,
+    fill_member_results,
+    selected_member_id,
+)
 
-MEMBER_RESULTS = 30
 NowFn = Callable[[], datetime]
-
-
-class _ArrowKeysToList(QObject):
-    """Up / Down typed in the search box move the selection in the result list."""
-
-    def __init__(self, results: QListWidget) -> None:
-        super().__init__(results)
-        self.results = results
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.KeyPress and event.key() in (
-            Qt.Key.Key_Up,
-            Qt.Key.Key_Down,
-        ):
-            step = -1 if event.key() == Qt.Key.Key_Up else 1
-            row = min(max(self.results.currentRow() + step, 0), self.results.count() - 1)
-            self.results.setCurrentRow(row)
-            return True
-        return False
 
 
 class WalkInDialog(QDialog):
@@ -97,7 +80,7 @@ class WalkInDialog(QDialog):
         f.add_field("member", self.tr("&Member:"), member_box)
         self.search.setAccessibleName(self.tr("Find a member"))
         self.results.setAccessibleName(self.tr("Matching members"))
-        self.search.installEventFilter(_ArrowKeysToList(self.results))
+        self.search.installEventFilter(ArrowKeysToList(self.results))
         self.search.textChanged.connect(self._search)
 
         self.resource = f.add_field("resource", self.tr("Machine or &space:"), QComboBox())
@@ -151,18 +134,10 @@ class WalkInDialog(QDialog):
     # --- member ----------------------------------------------------------------------
 
     def _search(self, text: str) -> None:
-        self.results.clear()
-        for m in member_service.search_members(self.ctx.db, text, limit=MEMBER_RESULTS):
-            parts = [m.display_name, m.number, m.city]
-            item = QListWidgetItem(" · ".join(p for p in parts if p))
-            item.setData(Qt.ItemDataRole.UserRole, m.id)
-            self.results.addItem(item)
-        if self.results.count():
-            self.results.setCurrentRow(0)
+        fill_member_results(self.results, self.ctx.db, text)
 
     def selected_member(self) -> int | None:
-        item = self.results.currentItem()
-        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        return selected_member_id(self.results)
 
     # --- resource and times ----------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -46,7 +45,6 @@ from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services import bookings as booking_service
 from tierslieu_desktop.services import machines as svc
 from tierslieu_desktop.services import maintenance as maintenance_service
-from tierslieu_desktop.services import members as member_service
 from tierslieu_desktop.services import operators as operator_service
 from tierslieu_desktop.services.authorizations import AuthorizationInput, grant_authorization
 from tierslieu_desktop.services.common import fold
@@ -61,8 +59,11 @@ from tierslieu_desktop.ui.pages.machines.labels import (
     weekday_names,
 )
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
-
-MEMBER_RESULTS = 30
+from tierslieu_desktop.ui.widgets.member_search import (
+    ArrowKeysToList,
+    fill_member_results,
+    selected_member_id,
+)
 
 
 class _FormDialog(QDialog):
@@ -816,25 +817,6 @@ def _operator_name(ctx: AppContext) -> str:
 # --- authorization -------------------------------------------------------------------
 
 
-class _ArrowKeysToList(QObject):
-    """Up / Down typed in the search box move the selection in the result list."""
-
-    def __init__(self, results: QListWidget) -> None:
-        super().__init__(results)
-        self.results = results
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.KeyPress and event.key() in (
-            Qt.Key.Key_Up,
-            Qt.Key.Key_Down,
-        ):
-            step = -1 if event.key() == Qt.Key.Key_Up else 1
-            row = min(max(self.results.currentRow() + step, 0), self.results.count() - 1)
-            self.results.setCurrentRow(row)
-            return True
-        return False
-
-
 class GrantDialog(_FormDialog):
     """Authorize a member on this machine, or on every machine of its category."""
 
@@ -862,7 +844,7 @@ class GrantDialog(_FormDialog):
         f.add_field("member", self.tr("&Member:"), member_box)
         self.search.setAccessibleName(self.tr("Find a member"))
         self.results.setAccessibleName(self.tr("Matching members"))
-        self.search.installEventFilter(_ArrowKeysToList(self.results))
+        self.search.installEventFilter(ArrowKeysToList(self.results))
         self.search.textChanged.connect(self._search)
 
         scope_box = QWidget()
@@ -899,18 +881,10 @@ class GrantDialog(_FormDialog):
         self.search.setFocus()
 
     def _search(self, text: str) -> None:
-        self.results.clear()
-        for m in member_service.search_members(self.ctx.db, text, limit=MEMBER_RESULTS):
-            parts = [m.display_name, m.number, m.city]
-            item = QListWidgetItem(" · ".join(p for p in parts if p))
-            item.setData(Qt.ItemDataRole.UserRole, m.id)
-            self.results.addItem(item)
-        if self.results.count():
-            self.results.setCurrentRow(0)
+        fill_member_results(self.results, self.ctx.db, text)
 
     def selected_member(self) -> int | None:
-        item = self.results.currentItem()
-        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        return selected_member_id(self.results)
 
     def save(self) -> int:
         member_id = self.selected_member()

@@ -1,0 +1,61 @@
+"""The member search of the dialogs: a search line over a list of matching members
+("DELPECH Émilie · A00012 · Cajarc"), Up/Down in the line moving in the list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+from tierslieu_desktop.db.engine import Database
+from tierslieu_desktop.services import members as member_service
+
+MEMBER_RESULTS = 30
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # the member's display name
+
+
+class ArrowKeysToList(QObject):
+    """Up / Down typed in a search box move the selection in its result list."""
+
+    def __init__(self, results: QListWidget) -> None:
+        super().__init__(results)
+        self.results = results
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.KeyPress and event.key() in (
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Down,
+        ):
+            step = -1 if event.key() == Qt.Key.Key_Up else 1
+            row = min(max(self.results.currentRow() + step, 0), self.results.count() - 1)
+            self.results.setCurrentRow(row)
+            return True
+        return False
+
+
+def member_label(m: member_service.MemberRow) -> str:
+    """Name · number · town, what a member is recognised by in a list."""
+    return " · ".join(p for p in (m.display_name, m.number, m.city) if p)
+
+
+def fill_member_results(
+    results: QListWidget,
+    db: Database,
+    text: str,
+    *,
+    kind: str | None = None,
+    limit: int = MEMBER_RESULTS,
+) -> None:
+    """Replace the list with the members matching ``text``, the first one selected."""
+    results.clear()
+    for m in member_service.search_members(db, text, kind=kind, limit=limit):
+        item = QListWidgetItem(member_label(m))
+        item.setData(Qt.ItemDataRole.UserRole, m.id)
+        item.setData(NAME_ROLE, m.display_name)
+        results.addItem(item)
+    if results.count():
+        results.setCurrentRow(0)
+
+
+def selected_member_id(results: QListWidget) -> int | None:
+    item = results.currentItem()
+    return None if item is None else item.data(Qt.ItemDataRole.UserRole)
