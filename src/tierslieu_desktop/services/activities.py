@@ -582,10 +582,7 @@ def cancel_session(db: Database, actor: int | None, session_id: int, reason: str
         s = _get_session(session, session_id)
         if s.status == SessionStatus.CANCELLED:
             raise DomainError("session_cancelled")
-        if any(
-            r.attendance is not None
-            for r in session.scalars(select(Registration).where(Registration.session_id == s.id))
-        ):
+        if _took_place(session, s.id):
             raise DomainError("session_has_attendance")
         s.status = SessionStatus.CANCELLED
         if reason.strip():

@@ -491,6 +491,15 @@ def _unbilled_registrations(
 def _add_registration_lines(
     session: Session, actor: int | None, basket: Basket, registrations: Sequence[int]
 ) -> None:
+    if not registrations:
+        return
+    # The payer's tickets still to bill (any session date: paying in advance), read once.
+    found = {
+        r.registration_id: r
+        for r in _unbilled_registrations(
+            session, basket.member_id or 0, last_day=date(9999, 12, 30)
+        )
+    }
     for rid in registrations:
         reg = session.get(Registration, rid)
         if reg is None:
@@ -499,20 +508,15 @@ def _add_registration_lines(
             basket.member_id
         ):
             raise DomainError("usage_other_member", usage=rid)
-        found = {
-            r.registration_id: r
-            for r in _unbilled_registrations(
-                session, basket.member_id or 0, last_day=date(9999, 12, 30)
-            )
-        }
-        if rid not in found:
+        ticket = found.pop(rid, None)  # popped: the same ticket never goes in twice
+        if ticket is None:
             raise DomainError("registration_already_billed")
         _add_line(
             session,
             basket,
             actor,
             kind="other",
-            designation=found[rid].label[:DESIGNATION_MAX],
+            designation=ticket.label[:DESIGNATION_MAX],
             detail=reg.price_reason,
             unit_price_cents=reg.price_cents,
             list_cents=reg.price_cents,
