@@ -715,6 +715,25 @@ def upcoming_sessions(
 # --------------------------------------------------------------------------- registrations
 
 
+def payable_tickets(*columns):  # type: ignore[no-untyped-def]
+    """A SELECT of ``columns`` over the tickets to be paid: priced registrations,
+    seated, not ticked absent or excused, of sessions not cancelled (joined with their
+    session and activity). The desk bills them (issue 5), the balance counts those held
+    before the invoicing start (issue 6): one rule for both."""
+    return (
+        select(*columns)
+        .select_from(Registration)
+        .join(ActivitySession, ActivitySession.id == Registration.session_id)
+        .join(Activity, Activity.id == ActivitySession.activity_id)
+        .where(
+            Registration.status == RegistrationStatus.REGISTERED,
+            Registration.price_cents > 0,
+            Registration.attendance.is_(None) | (Registration.attendance == Attendance.PRESENT),
+            ActivitySession.status == SessionStatus.PLANNED,
+        )
+    )
+
+
 def _payer(data: RegistrationInput) -> int | None:
     return data.member_id if data.member_id is not None else data.organisation_id
 

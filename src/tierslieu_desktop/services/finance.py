@@ -70,6 +70,7 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain import finance as rules
 from tierslieu_desktop.domain.calendar import PARIS, local_day_bounds
 from tierslieu_desktop.domain.errors import NotFound, ValidationError
+from tierslieu_desktop.services.activities import payable_tickets
 from tierslieu_desktop.services.common import FieldCollector, stamp
 from tierslieu_desktop.services.tariffs import CsvImportError
 
@@ -990,17 +991,9 @@ def _pre_start_tickets(s: Session, window: tuple[date, date]):  # type: ignore[n
     outside the software): (session start, activity name, price, registration id)."""
     w_lo, w_hi = local_day_bounds(window[0])[0], local_day_bounds(window[1])[1]
     return s.execute(
-        select(ActivitySession.start_at, Activity.name, Registration.price_cents, Registration.id)
-        .join(ActivitySession, ActivitySession.id == Registration.session_id)
-        .join(Activity, Activity.id == ActivitySession.activity_id)
-        .where(
-            ActivitySession.start_at >= w_lo,
-            ActivitySession.start_at < w_hi,
-            ActivitySession.status == "planned",
-            Registration.status == "registered",
-            Registration.price_cents > 0,
-            Registration.attendance.is_(None) | (Registration.attendance == "present"),
-        )
+        payable_tickets(
+            ActivitySession.start_at, Activity.name, Registration.price_cents, Registration.id
+        ).where(ActivitySession.start_at >= w_lo, ActivitySession.start_at < w_hi)
     )
 
 

@@ -64,6 +64,7 @@ from tierslieu_desktop.domain.invoicing import (
     vat_for_line,
 )
 from tierslieu_desktop.domain.pricing import round_half_up
+from tierslieu_desktop.services.activities import payable_tickets
 from tierslieu_desktop.services.common import escape_like, fold, stamp
 from tierslieu_desktop.services.ledger import ensure_open, seal
 from tierslieu_desktop.services.members import display_name
@@ -447,18 +448,9 @@ def _tickets_stmt(session: Session, first_day: date | None, last_day: date | Non
         .where(Basket.status != "cancelled", BasketLine.registration_id.is_not(None))
     )
     last_day = last_day or to_local(utcnow()).date()
-    stmt = (
-        select(Registration, ActivitySession.start_at, Activity.name)
-        .join(ActivitySession, ActivitySession.id == Registration.session_id)
-        .join(Activity, Activity.id == ActivitySession.activity_id)
-        .where(
-            Registration.status == "registered",
-            Registration.price_cents > 0,
-            Registration.attendance.is_(None) | (Registration.attendance == "present"),
-            ActivitySession.status == "planned",
-            ActivitySession.start_at < local_day_bounds(last_day)[1],
-            Registration.id.not_in(in_basket),
-        )
+    stmt = payable_tickets(Registration, ActivitySession.start_at, Activity.name).where(
+        ActivitySession.start_at < local_day_bounds(last_day)[1],
+        Registration.id.not_in(in_basket),
     )
     start = session.scalar(select(Structure.invoicing_start).where(Structure.id == 1))
     if start is not None and (first_day is None or first_day < start):
