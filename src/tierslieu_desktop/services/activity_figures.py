@@ -511,41 +511,21 @@ def figure_tables(
 
 
 def figures_xlsx(fig: ActivityFigures, labels: Mapping[str, Mapping] | None = None) -> bytes:
-    """The figures as an XLSX workbook, one sheet per table: bold frozen header row, a
-    bold total row, hours as numbers, dates as dates, widths fitted to the content."""
+    """The figures as an XLSX workbook, one sheet per table (see exports.write_sheet:
+    bold frozen header, hours as numbers, widths fitted), the total row in bold."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
-    from tierslieu_desktop.services.exports import DATE_FORMAT
+    from tierslieu_desktop.services.exports import write_sheet
 
     wb = Workbook()
     wb.remove(wb.active)
     for title, headers, rows in figure_tables(fig, labels):
         ws = wb.create_sheet(title[:31])
-        ws.append(headers)
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        ws.freeze_panes = "A2"
-        for row in rows:
-            ws.append(row)
+        write_sheet(ws, headers, rows)
         if rows and rows[-1][0] == "Total":
             for cell in ws[ws.max_row]:
                 cell.font = Font(bold=True)
-        widths = [len(h) for h in headers]
-        for col in range(1, len(headers) + 1):
-            for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
-                value = cell.value
-                if isinstance(value, date):
-                    cell.number_format = DATE_FORMAT
-                    width = 11
-                elif isinstance(value, Decimal):
-                    cell.number_format = "#,##0.00"
-                    width = 10
-                else:
-                    width = len(str(value)) if value is not None else 0
-                widths[col - 1] = max(widths[col - 1], width)
-            ws.column_dimensions[get_column_letter(col)].width = min(60, widths[col - 1] + 2)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

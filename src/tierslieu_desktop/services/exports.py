@@ -10,7 +10,7 @@ keeps the rows whose main date falls in that (local) year; ``None`` keeps everyt
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -412,26 +412,28 @@ DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
 
 
-def export_xlsx(db: Database, table: str, year: int | None, path: str | Path) -> int:
-    """Write ``table`` to an XLSX workbook: bold frozen header row, dates as dates,
-    money as numbers in euros, widths fitted to the content. Returns the rows written."""
-    from openpyxl import Workbook
+def write_sheet(
+    ws: Any,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    money_headers: frozenset[str] = frozenset(),
+) -> None:
+    """Fill an openpyxl sheet: bold frozen header row; money (columns named in
+    ``money_headers``) in euros, instants and dates as such, other ``Decimal`` values
+    with two places; widths fitted to the content."""
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    headers, rows = table_rows(db, table, year)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = table
-    ws.append(headers)
+    ws.append(list(headers))
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"
     widths = [len(h) for h in headers]
     for row in rows:
-        ws.append(row)
+        ws.append(list(row))
     for col, header in enumerate(headers, start=1):
-        money = header in MONEY_HEADERS
+        money = header in money_headers
         for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
             value = cell.value
             if money:
@@ -443,10 +445,25 @@ def export_xlsx(db: Database, table: str, year: int | None, path: str | Path) ->
             elif isinstance(value, date):
                 cell.number_format = DATE_FORMAT
                 width = 11
+            elif isinstance(value, Decimal):
+                cell.number_format = "#,##0.00"
+                width = 10
             else:
                 width = len(str(value)) if value is not None else 0
             widths[col - 1] = max(widths[col - 1], width)
         ws.column_dimensions[get_column_letter(col)].width = min(60, widths[col - 1] + 2)
+
+
+def export_xlsx(db: Database, table: str, year: int | None, path: str | Path) -> int:
+    """Write ``table`` to an XLSX workbook (see :func:`write_sheet`). Returns the rows
+    written."""
+    from openpyxl import Workbook
+
+    headers, rows = table_rows(db, table, year)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = table
+    write_sheet(ws, headers, rows, money_headers=MONEY_HEADERS)
     wb.save(str(path))
     return len(rows)
 
