@@ -31,6 +31,6 @@ def db(tmp_path):
 @pytest.fixture
 def operator(db):
     """The id of an operator sitting at the desk."""
-    from tierslieu_desktop.services.operators import ensure_operator
+    from tierslieu_desktop.services.people.operators import ensure_operator
 
     return ensure_operator(db)

@@ -74,7 +74,7 @@ def open_error_text(exc: DatabaseOpenError) -> str:
 
 def build_main_window(db: Database, lang: str):
     """The context and main window on an open database (used by ``run`` and the tests)."""
-    from tierslieu_desktop.services import operators
+    from tierslieu_desktop.services.people import operators
     from tierslieu_desktop.ui.context import AppContext
     from tierslieu_desktop.ui.main_window import MainWindow
 

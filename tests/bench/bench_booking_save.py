@@ -51,7 +51,7 @@ from tierslieu_desktop.services.bookings import (  # noqa: E402
     list_bookings,
 )
 from tierslieu_desktop.services.opening_hours import openings  # noqa: E402
-from tierslieu_desktop.services.operators import ensure_operator  # noqa: E402
+from tierslieu_desktop.services.people.operators import ensure_operator  # noqa: E402
 
 TARGET_MEDIAN_MS = 30.0
 VALID = 200

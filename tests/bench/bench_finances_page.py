@@ -31,7 +31,7 @@ from bench_search import CACHE, ensure_large_db  # noqa: E402
 
 from tierslieu_desktop.app import create_application, install_translators  # noqa: E402
 from tierslieu_desktop.db.engine import open_database  # noqa: E402
-from tierslieu_desktop.services.operators import ensure_operator  # noqa: E402
+from tierslieu_desktop.services.people.operators import ensure_operator  # noqa: E402
 
 TARGET_MS = 500.0
 

@@ -88,7 +88,7 @@ def bench_batch(count: int, logo: bytes, folder: Path) -> float:
     from tierslieu_desktop.db.engine import open_database
     from tierslieu_desktop.db.models import Member, Structure
     from tierslieu_desktop.services import invoicing as inv
-    from tierslieu_desktop.services.operators import ensure_operator
+    from tierslieu_desktop.services.people.operators import ensure_operator
 
     db = open_database(str(folder / "bench-invoices.sqlite"))
     actor = ensure_operator(db)

@@ -15,7 +15,7 @@ from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
 from tierslieu_desktop.db.migrations import HEAD_REVISION
 from tierslieu_desktop.db.migrations.runner import head_revision
 from tierslieu_desktop.db.models import Base, Member
-from tierslieu_desktop.services.members import MemberInput, save_member
+from tierslieu_desktop.services.people.members import MemberInput, save_member
 
 FROZEN = Path(__file__).parent / "frozen"
 

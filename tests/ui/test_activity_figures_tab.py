@@ -14,7 +14,7 @@ from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.services import activities, dropins
 from tierslieu_desktop.services.activities import ActivityInput, RegistrationInput, SessionInput
 from tierslieu_desktop.services.dropins import DropInInput
-from tierslieu_desktop.services.members import MemberInput, save_member
+from tierslieu_desktop.services.people.members import MemberInput, save_member
 from tierslieu_desktop.ui.pages.activity import figures_tab
 from tierslieu_desktop.ui.pages.activity.figures_tab import FiguresTab
 

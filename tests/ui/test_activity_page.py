@@ -15,7 +15,7 @@ from tierslieu_desktop.domain.calendar import local_dt, to_local
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.services import activities, opening_hours
 from tierslieu_desktop.services.activities import ActivityInput
-from tierslieu_desktop.services.members import MemberInput, save_member
+from tierslieu_desktop.services.people.members import MemberInput, save_member
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.activity import ActivityPage
 from tierslieu_desktop.ui.pages.activity import session_detail as detail_module

@@ -15,7 +15,7 @@ from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.services import bookings, opening_hours
 from tierslieu_desktop.services.authorizations import AuthorizationInput, grant_authorization
 from tierslieu_desktop.services.bookings import BookingInput
-from tierslieu_desktop.services.members import MemberInput, save_member
+from tierslieu_desktop.services.people.members import MemberInput, save_member
 from tierslieu_desktop.ui.pages.bookings.booking_dialog import BookingDialog
 from tierslieu_desktop.ui.pages.bookings.detail_dialog import BookingDetailDialog
 from tierslieu_desktop.ui.pages.bookings.page import BookingsPage

@@ -17,10 +17,10 @@ from test_i18n import LEAKS, unnamed_controls, visible_texts
 from tierslieu_desktop.db.models import Member, Space, Usage, UsageCharge, utcnow
 from tierslieu_desktop.domain.enums import MemberKind, OrganisationType, VatRegime
 from tierslieu_desktop.services import invoicing
-from tierslieu_desktop.services import members as member_service
 from tierslieu_desktop.services.common import stamp
-from tierslieu_desktop.services.members import MemberInput
-from tierslieu_desktop.services.structure import StructureData, save_structure
+from tierslieu_desktop.services.people import members as member_service
+from tierslieu_desktop.services.people.members import MemberInput
+from tierslieu_desktop.services.people.structure import StructureData, save_structure
 from tierslieu_desktop.ui.pages.checkout.common import table_texts
 from tierslieu_desktop.ui.pages.checkout.page import CheckoutPage
 

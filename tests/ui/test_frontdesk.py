@@ -13,7 +13,7 @@ from tierslieu_desktop.db.models import Machine, MachineCategory, Space, Usage
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.services import bookings, opening_hours, usages
 from tierslieu_desktop.services.bookings import BookingInput
-from tierslieu_desktop.services.members import MemberInput, save_member
+from tierslieu_desktop.services.people.members import MemberInput, save_member
 from tierslieu_desktop.ui.pages.frontdesk.today_model import LATE_IN_COLOR, LATE_OUT_COLOR
 from tierslieu_desktop.ui.pages.home import HomePage
 

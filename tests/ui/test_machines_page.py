@@ -22,8 +22,8 @@ from tierslieu_desktop.services.bookings import (
     get_booking,
 )
 from tierslieu_desktop.services.maintenance import list_entries
-from tierslieu_desktop.services.members import MemberInput, save_member
 from tierslieu_desktop.services.opening_hours import get_schedule, list_exceptions
+from tierslieu_desktop.services.people.members import MemberInput, save_member
 from tierslieu_desktop.ui.pages.machines import opening_hours as opening_hours_ui
 from tierslieu_desktop.ui.pages.machines import page as machines_page
 from tierslieu_desktop.ui.pages.machines.dialogs import CANCEL, KEEP, StatusDialog

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tierslieu_desktop.db.engine import open_database
-from tierslieu_desktop.services import audiences, members
-from tierslieu_desktop.services.members import MemberInput, MembershipInput
+from tierslieu_desktop.services.people import audiences, members
+from tierslieu_desktop.services.people.members import MemberInput, MembershipInput
 from tierslieu_desktop.ui.models.member_table import PAGE_SIZE, MemberFilter, MemberTableModel
 from tierslieu_desktop.ui.pages.members import detail as detail_module
 from tierslieu_desktop.ui.pages.members import page as page_module

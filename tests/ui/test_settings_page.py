@@ -6,7 +6,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage
 
 from tierslieu_desktop import config
-from tierslieu_desktop.services import audiences, operators, structure
+from tierslieu_desktop.services.people import audiences, operators, structure
 from tierslieu_desktop.ui.pages.settings import page as settings_module
 from tierslieu_desktop.ui.pages.settings.page import SettingsPage
 

@@ -15,7 +15,7 @@ from tierslieu_desktop.services.activities import ActivityInput, RegistrationInp
 from tierslieu_desktop.services.authorizations import is_authorized
 from tierslieu_desktop.services.bookings import BookingInput
 from tierslieu_desktop.services.dropins import DropInInput
-from tierslieu_desktop.services.members import MemberInput, save_member
+from tierslieu_desktop.services.people.members import MemberInput, save_member
 
 TODAY = date.today()
 # A Wednesday far enough ahead to be bookable, and one in the past.

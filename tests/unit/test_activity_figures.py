@@ -27,7 +27,7 @@ from tierslieu_desktop.services.activity_figures import (
     fold_present,
 )
 from tierslieu_desktop.services.dropins import DropInInput
-from tierslieu_desktop.services.members import MemberInput, save_member
+from tierslieu_desktop.services.people.members import MemberInput, save_member
 
 YEAR = 2025
 FIRST, LAST = date(YEAR, 1, 1), date(YEAR, 12, 31)

@@ -17,7 +17,7 @@ from tierslieu_desktop.services.activities import (
     RegistrationInput,
     SessionInput,
 )
-from tierslieu_desktop.services.members import MemberInput, save_member
+from tierslieu_desktop.services.people.members import MemberInput, save_member
 from tierslieu_desktop.services.reports.attendance import attendance_sheet_pdf
 
 DAY = date(2026, 11, 25)  # a Wednesday

@@ -12,8 +12,8 @@ from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.services import bookings, opening_hours
 from tierslieu_desktop.services.authorizations import AuthorizationInput, grant_authorization
 from tierslieu_desktop.services.bookings import BookingInput
-from tierslieu_desktop.services.members import MemberInput, save_member
 from tierslieu_desktop.services.opening_hours import ExceptionInput
+from tierslieu_desktop.services.people.members import MemberInput, save_member
 
 NOW = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # Monday 23 November 2026, 8:00 in Paris
 MONDAY = date(2026, 11, 23)

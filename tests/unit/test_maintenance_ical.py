@@ -13,8 +13,8 @@ from tierslieu_desktop.domain.errors import NotFound, ValidationError
 from tierslieu_desktop.services import bookings, ical, maintenance
 from tierslieu_desktop.services import machines as svc
 from tierslieu_desktop.services.bookings import BookingInput
-from tierslieu_desktop.services.members import MemberInput, save_member
-from tierslieu_desktop.services.operators import create_operator
+from tierslieu_desktop.services.people.members import MemberInput, save_member
+from tierslieu_desktop.services.people.operators import create_operator
 
 NOW = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # Monday 23 November 2026, 8:00 in Paris
 MONDAY = date(2026, 11, 23)

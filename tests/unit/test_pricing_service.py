@@ -27,7 +27,7 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.services import bookings, opening_hours, packs, pricing, usages
 from tierslieu_desktop.services.bookings import BookingInput
-from tierslieu_desktop.services.members import MemberInput, save_member
+from tierslieu_desktop.services.people.members import MemberInput, save_member
 
 MONDAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # Monday 8:00 in Paris

@@ -8,9 +8,9 @@ import pytest
 
 from tierslieu_desktop.domain.enums import AgeBand, MemberKind, OrganisationType, VatRegime
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.services import audiences, members, operators, structure
-from tierslieu_desktop.services.members import MemberInput, MembershipInput
-from tierslieu_desktop.services.structure import StructureData
+from tierslieu_desktop.services.people import audiences, members, operators, structure
+from tierslieu_desktop.services.people.members import MemberInput, MembershipInput
+from tierslieu_desktop.services.people.structure import StructureData
 
 
 def person(first, last, **kw):

@@ -10,9 +10,9 @@ import pytest
 from tierslieu_desktop.db.models import DocumentCounter
 from tierslieu_desktop.domain.enums import MemberKind, OrganisationType, VatRegime
 from tierslieu_desktop.domain.errors import ValidationError
-from tierslieu_desktop.services import members, structure
-from tierslieu_desktop.services.members import MemberInput
-from tierslieu_desktop.services.structure import StructureData
+from tierslieu_desktop.services.people import members, structure
+from tierslieu_desktop.services.people.members import MemberInput
+from tierslieu_desktop.services.people.structure import StructureData
 
 COMPANY = StructureData(
     name="Fab Causse SAS",

@@ -19,7 +19,7 @@ from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.services import bookings, opening_hours, usages
 from tierslieu_desktop.services.bookings import BookingInput
-from tierslieu_desktop.services.members import MemberInput, save_member
+from tierslieu_desktop.services.people.members import MemberInput, save_member
 
 MONDAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # Monday 8:00 in Paris, before opening

@@ -61,7 +61,7 @@ from tierslieu_desktop.services.bookings import (
     check_booking,
 )
 from tierslieu_desktop.services.common import FieldCollector, stamp
-from tierslieu_desktop.services.members import display_name
+from tierslieu_desktop.services.people.members import display_name
 from tierslieu_desktop.services.pricing import customer_for, load_tariffs
 
 NAME_MAX = 200

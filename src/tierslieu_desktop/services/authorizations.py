@@ -11,7 +11,7 @@ from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Authorization, Machine, MachineCategory, Member
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
 from tierslieu_desktop.services.common import stamp
-from tierslieu_desktop.services.members import AuthorizationRow, authorization_rows
+from tierslieu_desktop.services.people.members import AuthorizationRow, authorization_rows
 
 
 @dataclass(frozen=True)

@@ -96,14 +96,14 @@ from tierslieu_desktop.services import demo_activity, invoicing, ledger
 from tierslieu_desktop.services import demo_data as data
 from tierslieu_desktop.services.common import fold
 from tierslieu_desktop.services.invoicing import PaymentInput
-from tierslieu_desktop.services.members import (
+from tierslieu_desktop.services.people.members import (
     MemberInput,
     age_band_for,
     search_text,
     validate_member,
 )
+from tierslieu_desktop.services.people.structure import StructureData, validate_structure
 from tierslieu_desktop.services.pricing import charge_uncharged_usages
-from tierslieu_desktop.services.structure import StructureData, validate_structure
 
 REFERENCE_DATE = date(2026, 11, 22)
 OPENING_DATE = date(2021, 9, 6)  # the first members registered on that day

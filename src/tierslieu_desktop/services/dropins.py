@@ -16,7 +16,7 @@ from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
 from tierslieu_desktop.domain.enums import AgeBand, DropInKind, DropInPurpose
 from tierslieu_desktop.domain.errors import NotFound
 from tierslieu_desktop.services.common import FieldCollector, stamp
-from tierslieu_desktop.services.members import display_name
+from tierslieu_desktop.services.people.members import display_name
 
 PURPOSES = tuple(p.value for p in DropInPurpose)
 KINDS = tuple(k.value for k in DropInKind)

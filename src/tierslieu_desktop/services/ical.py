@@ -17,7 +17,7 @@ from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Machine, Member, Space, utcnow
 from tierslieu_desktop.domain.errors import NotFound
 from tierslieu_desktop.services.bookings import BookingRow, BookingStatus, list_bookings
-from tierslieu_desktop.services.members import display_name
+from tierslieu_desktop.services.people.members import display_name
 
 PRODID = "-//Tiers-Lieu Desktop//Réservations//FR"
 UID_DOMAIN = "tierslieu"

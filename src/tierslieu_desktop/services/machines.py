@@ -25,7 +25,7 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain.enums import MachineStatus, SpaceKind
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
 from tierslieu_desktop.services.common import FieldCollector, fold, stamp
-from tierslieu_desktop.services.members import AuthorizationRow, authorization_rows
+from tierslieu_desktop.services.people.members import AuthorizationRow, authorization_rows
 
 NAME_MAX = 120
 TEXT_MAX = 120  # make, model, serial number

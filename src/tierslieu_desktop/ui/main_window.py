@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop import config
-from tierslieu_desktop.services import operators as operator_service
+from tierslieu_desktop.services.people import operators as operator_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.pages.placeholder import PlaceholderPage

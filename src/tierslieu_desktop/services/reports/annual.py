@@ -100,7 +100,7 @@ def annual_figures(db: Database, year: int, *, progress: Progress | None = None)
     first, last = date(year, 1, 1), date(year, 12, 31)
     start_utc, end_utc = _bounds(year)
     with db.read() as s:
-        from tierslieu_desktop.services.structure import get_structure
+        from tierslieu_desktop.services.people.structure import get_structure
 
         audiences = dict(s.execute(select(Audience.id, Audience.name)).all())
         members = {
@@ -341,7 +341,7 @@ def annual_report(
     stored = report_texts(db, year)
     if texts:
         stored.update({k: v for k, v in texts.items() if k in SECTIONS})
-    from tierslieu_desktop.services.structure import get_structure
+    from tierslieu_desktop.services.people.structure import get_structure
 
     logo = get_structure(db).logo
     from tierslieu_desktop.services.reports.annual_pdf import render_annual

@@ -189,7 +189,7 @@ def _planned(raw: dict[str, int]) -> dict[str, int]:
 
 def grant_report(db: Database, grant_id: int) -> bytes:
     """The funder report of one grant as PDF bytes (raises NotFound for an unknown id)."""
-    from tierslieu_desktop.services.structure import get_structure
+    from tierslieu_desktop.services.people.structure import get_structure
 
     f = grant_figures(db, grant_id)
     structure = get_structure(db)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.domain.enums import MemberKind
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.members import MemberRow, count_members, search_members
+from tierslieu_desktop.services.people.members import MemberRow, count_members, search_members
 
 PAGE_SIZE = 100
 
@@ -28,7 +28,7 @@ class MemberFilter:
 
 
 class MemberTableModel(QAbstractTableModel):
-    # (column key, sort key in services.members.SORT_KEYS or None)
+    # (column key, sort key in services.people.members.SORT_KEYS or None)
     COLUMNS = (
         ("number", "number"),
         ("name", "name"),

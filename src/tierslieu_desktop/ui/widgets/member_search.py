@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from tierslieu_desktop.db.engine import Database
-from tierslieu_desktop.services import members as member_service
+from tierslieu_desktop.services.people import members as member_service
 
 MEMBER_RESULTS = 30
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # the member's display name

@@ -52,11 +52,11 @@ from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt
 from tierslieu_desktop.domain.enums import DropInKind, DropInPurpose
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import audiences as audience_service
 from tierslieu_desktop.services import dropins
-from tierslieu_desktop.services import members as member_service
-from tierslieu_desktop.services import operators as operator_service
 from tierslieu_desktop.services.dropins import DropInInput, DropInRow
+from tierslieu_desktop.services.people import audiences as audience_service
+from tierslieu_desktop.services.people import members as member_service
+from tierslieu_desktop.services.people import operators as operator_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.labels import age_band_labels

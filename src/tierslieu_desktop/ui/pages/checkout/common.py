@@ -135,6 +135,6 @@ def pdf():  # type: ignore[no-untyped-def]
 
 def structure_logo(ctx) -> bytes | None:  # type: ignore[no-untyped-def]
     """The lab's logo, printed at the top of its invoices and reminders."""
-    from tierslieu_desktop.services.structure import get_structure
+    from tierslieu_desktop.services.people.structure import get_structure
 
     return get_structure(ctx.db).logo

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.enums import AgeBand, MemberKind, OrganisationType
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.services import audiences as audience_service
-from tierslieu_desktop.services import members as member_service
-from tierslieu_desktop.services.members import MemberInput
+from tierslieu_desktop.services.people import audiences as audience_service
+from tierslieu_desktop.services.people import members as member_service
+from tierslieu_desktop.services.people.members import MemberInput
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.labels import age_band_labels, organisation_type_labels

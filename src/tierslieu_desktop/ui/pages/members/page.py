@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.domain.enums import MemberKind
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import audiences as audience_service
-from tierslieu_desktop.services import members as member_service
+from tierslieu_desktop.services.people import audiences as audience_service
+from tierslieu_desktop.services.people import members as member_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import show_error
 from tierslieu_desktop.ui.models.member_table import MemberFilter, MemberTableModel

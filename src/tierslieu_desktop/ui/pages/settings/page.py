@@ -29,10 +29,10 @@ from tierslieu_desktop import config
 from tierslieu_desktop.domain.enums import VatRegime
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import audiences as audience_service
-from tierslieu_desktop.services import operators as operator_service
-from tierslieu_desktop.services import structure as structure_service
-from tierslieu_desktop.services.structure import StructureData
+from tierslieu_desktop.services.people import audiences as audience_service
+from tierslieu_desktop.services.people import operators as operator_service
+from tierslieu_desktop.services.people import structure as structure_service
+from tierslieu_desktop.services.people.structure import StructureData
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, show_error
 from tierslieu_desktop.ui.labels import vat_regime_labels
