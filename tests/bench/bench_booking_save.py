@@ -50,7 +50,7 @@ from tierslieu_desktop.services.bookings import (  # noqa: E402
     create_booking,
     list_bookings,
 )
-from tierslieu_desktop.services.opening_hours import openings  # noqa: E402
+from tierslieu_desktop.services.park.opening_hours import openings  # noqa: E402
 from tierslieu_desktop.services.people.operators import ensure_operator  # noqa: E402
 
 TARGET_MEDIAN_MS = 30.0

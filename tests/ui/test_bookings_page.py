@@ -12,9 +12,10 @@ from PySide6.QtCore import QPoint, Qt
 
 from tierslieu_desktop.db.models import Booking, Machine, MachineCategory, Space
 from tierslieu_desktop.domain.calendar import local_dt
-from tierslieu_desktop.services import bookings, opening_hours
-from tierslieu_desktop.services.authorizations import AuthorizationInput, grant_authorization
+from tierslieu_desktop.services import bookings
 from tierslieu_desktop.services.bookings import BookingInput
+from tierslieu_desktop.services.park import opening_hours
+from tierslieu_desktop.services.park.authorizations import AuthorizationInput, grant_authorization
 from tierslieu_desktop.services.people.members import MemberInput, save_member
 from tierslieu_desktop.ui.pages.bookings.booking_dialog import BookingDialog
 from tierslieu_desktop.ui.pages.bookings.detail_dialog import BookingDetailDialog

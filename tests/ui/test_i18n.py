@@ -156,7 +156,7 @@ def test_no_english_left_on_french_pages(demo_db, qtbot, french, key):
 
 
 def page_first_machine(db) -> int:  # type: ignore[no-untyped-def]
-    from tierslieu_desktop.services.machines import list_machines
+    from tierslieu_desktop.services.park.machines import list_machines
 
     return list_machines(db)[0].id
 

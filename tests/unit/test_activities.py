@@ -10,11 +10,12 @@ import pytest
 from tierslieu_desktop.db.models import Audience, Machine, MachineCategory, Space
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.services import activities, bookings, dropins, opening_hours, tariffs
+from tierslieu_desktop.services import activities, bookings, dropins, tariffs
 from tierslieu_desktop.services.activities import ActivityInput, RegistrationInput, SessionInput
-from tierslieu_desktop.services.authorizations import is_authorized
 from tierslieu_desktop.services.bookings import BookingInput
 from tierslieu_desktop.services.dropins import DropInInput
+from tierslieu_desktop.services.park import opening_hours
+from tierslieu_desktop.services.park.authorizations import is_authorized
 from tierslieu_desktop.services.people.members import MemberInput, save_member
 
 TODAY = date.today()

@@ -34,7 +34,7 @@ from tierslieu_desktop.db.models import (
     WalletMovement,
 )
 from tierslieu_desktop.domain.calendar import local_dt, to_local
-from tierslieu_desktop.services import bookings, demo_data, opening_hours, tariffs
+from tierslieu_desktop.services import bookings, demo_data, tariffs
 from tierslieu_desktop.services.bookings import BookingInput, check_booking
 from tierslieu_desktop.services.common import fold
 from tierslieu_desktop.services.demo import (
@@ -45,6 +45,7 @@ from tierslieu_desktop.services.demo import (
     school_holiday,
 )
 from tierslieu_desktop.services.integrity import verify
+from tierslieu_desktop.services.park import opening_hours
 from tierslieu_desktop.services.people import members
 from tierslieu_desktop.services.people.audiences import list_audiences
 from tierslieu_desktop.services.people.operators import ensure_operator

@@ -22,9 +22,10 @@ from tierslieu_desktop.db.models import (
     Space,
 )
 from tierslieu_desktop.domain.calendar import local_dt, public_holiday, to_local
-from tierslieu_desktop.services import activities, demo_data, opening_hours
+from tierslieu_desktop.services import activities, demo_data
 from tierslieu_desktop.services.activities import RegistrationInput
 from tierslieu_desktop.services.demo import REFERENCE_DATE, build_demo
+from tierslieu_desktop.services.park import opening_hours
 
 ANIMATORS = set(demo_data.ANIMATORS)
 

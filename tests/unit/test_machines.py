@@ -8,8 +8,8 @@ import pytest
 
 from tierslieu_desktop.domain.enums import MachineStatus, SpaceKind
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.services import machines as svc
-from tierslieu_desktop.services.authorizations import AuthorizationInput, grant_authorization
+from tierslieu_desktop.services.park import machines as svc
+from tierslieu_desktop.services.park.authorizations import AuthorizationInput, grant_authorization
 from tierslieu_desktop.services.people.members import MemberInput, save_member
 from tierslieu_desktop.services.people.operators import create_operator
 

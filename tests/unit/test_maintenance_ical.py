@@ -10,9 +10,10 @@ from icalendar import Calendar
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.enums import SpaceKind
 from tierslieu_desktop.domain.errors import NotFound, ValidationError
-from tierslieu_desktop.services import bookings, ical, maintenance
-from tierslieu_desktop.services import machines as svc
+from tierslieu_desktop.services import bookings, ical
 from tierslieu_desktop.services.bookings import BookingInput
+from tierslieu_desktop.services.park import machines as svc
+from tierslieu_desktop.services.park import maintenance
 from tierslieu_desktop.services.people.members import MemberInput, save_member
 from tierslieu_desktop.services.people.operators import create_operator
 

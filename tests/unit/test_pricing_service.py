@@ -25,8 +25,9 @@ from tierslieu_desktop.db.models import (
     UsageConsumable,
 )
 from tierslieu_desktop.domain.calendar import local_dt
-from tierslieu_desktop.services import bookings, opening_hours, packs, pricing, usages
+from tierslieu_desktop.services import bookings, packs, pricing, usages
 from tierslieu_desktop.services.bookings import BookingInput
+from tierslieu_desktop.services.park import opening_hours
 from tierslieu_desktop.services.people.members import MemberInput, save_member
 
 MONDAY = date(2026, 11, 23)

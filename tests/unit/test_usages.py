@@ -17,8 +17,9 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.services import bookings, opening_hours, usages
+from tierslieu_desktop.services import bookings, usages
 from tierslieu_desktop.services.bookings import BookingInput
+from tierslieu_desktop.services.park import opening_hours
 from tierslieu_desktop.services.people.members import MemberInput, save_member
 
 MONDAY = date(2026, 11, 23)

@@ -26,7 +26,7 @@ from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt, to
 from tierslieu_desktop.domain.enums import MachineStatus, MemberKind
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
 from tierslieu_desktop.services.common import stamp
-from tierslieu_desktop.services.opening_hours import fits_opening
+from tierslieu_desktop.services.park.opening_hours import fits_opening
 from tierslieu_desktop.services.people.members import display_name
 
 # Statuses that hold the resource (a cancelled or no-show booking frees it).

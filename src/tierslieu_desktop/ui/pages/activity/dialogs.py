@@ -38,7 +38,6 @@ from tierslieu_desktop.domain.enums import ActivityKind, AgeBand
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services import activities
-from tierslieu_desktop.services import machines as machine_service
 from tierslieu_desktop.services import tariffs as tariff_service
 from tierslieu_desktop.services.activities import (
     ActivityInput,
@@ -48,6 +47,7 @@ from tierslieu_desktop.services.activities import (
     SessionInput,
     SessionRow,
 )
+from tierslieu_desktop.services.park import machines as machine_service
 from tierslieu_desktop.services.people import members as member_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message

@@ -38,7 +38,7 @@ from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt, su
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.booking_calendar import CalendarResource, ResourceKey
 from tierslieu_desktop.services.bookings import HOLDING, BookingRow, BookingStatus
-from tierslieu_desktop.services.opening_hours import DayOpening
+from tierslieu_desktop.services.park.opening_hours import DayOpening
 from tierslieu_desktop.ui.labels import booking_status_labels
 from tierslieu_desktop.ui.pages.machines.labels import status_label
 

@@ -28,7 +28,7 @@ from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.money import parse_amount
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services import finance
-from tierslieu_desktop.services import machines as machine_service
+from tierslieu_desktop.services.park import machines as machine_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.finances.labels import (

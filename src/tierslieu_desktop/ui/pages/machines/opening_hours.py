@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.domain.calendar import DAY_MINUTES, public_holiday
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import opening_hours as hours_service
-from tierslieu_desktop.services.machines import SpaceRow
+from tierslieu_desktop.services.park import opening_hours as hours_service
+from tierslieu_desktop.services.park.machines import SpaceRow
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.machines.dialogs import _FormDialog

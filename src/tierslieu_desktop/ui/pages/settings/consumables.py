@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.services import machines as machine_service
 from tierslieu_desktop.services import tariffs, usages
+from tierslieu_desktop.services.park import machines as machine_service
 from tierslieu_desktop.services.usages import UNITS, ConsumableRow
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
