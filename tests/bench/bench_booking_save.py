@@ -43,15 +43,15 @@ from tierslieu_desktop.db.models import (  # noqa: E402
 )
 from tierslieu_desktop.domain.calendar import local_dt  # noqa: E402
 from tierslieu_desktop.domain.errors import DomainError, ValidationError  # noqa: E402
-from tierslieu_desktop.services.bookings import (  # noqa: E402
+from tierslieu_desktop.services.park.opening_hours import openings  # noqa: E402
+from tierslieu_desktop.services.people.operators import ensure_operator  # noqa: E402
+from tierslieu_desktop.services.scheduling.bookings import (  # noqa: E402
     HOLDING,
     BookingInput,
     check_booking,
     create_booking,
     list_bookings,
 )
-from tierslieu_desktop.services.park.opening_hours import openings  # noqa: E402
-from tierslieu_desktop.services.people.operators import ensure_operator  # noqa: E402
 
 TARGET_MEDIAN_MS = 30.0
 VALID = 200

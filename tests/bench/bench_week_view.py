@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from tierslieu_desktop.app import build_main_window, install_translators
-    from tierslieu_desktop.services import bookings as booking_service
+    from tierslieu_desktop.services.scheduling import bookings as booking_service
     from tierslieu_desktop.ui.pages.bookings import page as page_module
 
     app = QApplication.instance() or QApplication([])

@@ -12,11 +12,11 @@ from PySide6.QtCore import QPoint, Qt
 
 from tierslieu_desktop.db.models import Booking, Machine, MachineCategory, Space
 from tierslieu_desktop.domain.calendar import local_dt
-from tierslieu_desktop.services import bookings
-from tierslieu_desktop.services.bookings import BookingInput
 from tierslieu_desktop.services.park import opening_hours
 from tierslieu_desktop.services.park.authorizations import AuthorizationInput, grant_authorization
 from tierslieu_desktop.services.people.members import MemberInput, save_member
+from tierslieu_desktop.services.scheduling import bookings
+from tierslieu_desktop.services.scheduling.bookings import BookingInput
 from tierslieu_desktop.ui.pages.bookings.booking_dialog import BookingDialog
 from tierslieu_desktop.ui.pages.bookings.detail_dialog import BookingDetailDialog
 from tierslieu_desktop.ui.pages.bookings.page import BookingsPage
@@ -423,7 +423,7 @@ def test_only_the_visible_range_is_read_and_changes_elsewhere_show(
         calls.append((args[1], args[2]))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr("tierslieu_desktop.services.bookings.list_bookings", spy)
+    monkeypatch.setattr("tierslieu_desktop.services.scheduling.bookings.list_bookings", spy)
     page.next_period()
     assert calls == [(at(date(2026, 11, 30), 0), at(date(2026, 12, 7), 0))]
     page.set_mode("day")

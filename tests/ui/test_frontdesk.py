@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 
 from tierslieu_desktop.db.models import Machine, MachineCategory, Space, Usage
 from tierslieu_desktop.domain.calendar import local_dt
-from tierslieu_desktop.services import bookings, usages
-from tierslieu_desktop.services.bookings import BookingInput
 from tierslieu_desktop.services.park import opening_hours
 from tierslieu_desktop.services.people.members import MemberInput, save_member
+from tierslieu_desktop.services.scheduling import bookings, usages
+from tierslieu_desktop.services.scheduling.bookings import BookingInput
 from tierslieu_desktop.ui.pages.frontdesk.today_model import LATE_IN_COLOR, LATE_OUT_COLOR
 from tierslieu_desktop.ui.pages.home import HomePage
 

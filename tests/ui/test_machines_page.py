@@ -12,18 +12,18 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from tierslieu_desktop.domain.calendar import local_dt, public_holiday
 from tierslieu_desktop.domain.enums import MachineStatus, SpaceKind
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.bookings import (
+from tierslieu_desktop.services.park import machines as svc
+from tierslieu_desktop.services.park.authorizations import AuthorizationInput, grant_authorization
+from tierslieu_desktop.services.park.maintenance import list_entries
+from tierslieu_desktop.services.park.opening_hours import get_schedule, list_exceptions
+from tierslieu_desktop.services.people.members import MemberInput, save_member
+from tierslieu_desktop.services.scheduling.bookings import (
     BookingInput,
     booking_history,
     create_booking,
     future_bookings_of_machine,
     get_booking,
 )
-from tierslieu_desktop.services.park import machines as svc
-from tierslieu_desktop.services.park.authorizations import AuthorizationInput, grant_authorization
-from tierslieu_desktop.services.park.maintenance import list_entries
-from tierslieu_desktop.services.park.opening_hours import get_schedule, list_exceptions
-from tierslieu_desktop.services.people.members import MemberInput, save_member
 from tierslieu_desktop.ui.pages.machines import opening_hours as opening_hours_ui
 from tierslieu_desktop.ui.pages.machines import page as machines_page
 from tierslieu_desktop.ui.pages.machines.dialogs import CANCEL, KEEP, StatusDialog

@@ -23,11 +23,11 @@ from tierslieu_desktop.db.models import (
     UsageCharge,
 )
 from tierslieu_desktop.domain.calendar import local_dt
-from tierslieu_desktop.services import bookings, usages
-from tierslieu_desktop.services.booking_calendar import CalendarResource
-from tierslieu_desktop.services.bookings import BookingInput
 from tierslieu_desktop.services.park import opening_hours
 from tierslieu_desktop.services.people.members import MemberInput, save_member
+from tierslieu_desktop.services.scheduling import bookings, usages
+from tierslieu_desktop.services.scheduling.bookings import BookingInput
+from tierslieu_desktop.services.scheduling.calendar import CalendarResource
 from tierslieu_desktop.ui.pages.bookings.booking_dialog import BookingDialog
 from tierslieu_desktop.ui.pages.frontdesk.checkout import CheckOutDialog
 from tierslieu_desktop.ui.pages.members.detail import MemberDetailPanel

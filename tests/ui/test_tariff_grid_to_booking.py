@@ -10,10 +10,10 @@ from PySide6.QtCore import QDate
 
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.services import tariffs
-from tierslieu_desktop.services.booking_calendar import CalendarResource
 from tierslieu_desktop.services.park import machines
 from tierslieu_desktop.services.people import audiences
 from tierslieu_desktop.services.people.members import MemberInput, save_member
+from tierslieu_desktop.services.scheduling.calendar import CalendarResource
 from tierslieu_desktop.ui.pages.bookings.booking_dialog import BookingDialog
 from tierslieu_desktop.ui.pages.settings.page import SettingsPage
 from tierslieu_desktop.ui.pages.settings.tariffs import grid as grid_module

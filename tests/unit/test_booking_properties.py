@@ -17,8 +17,8 @@ from tierslieu_desktop.db.engine import open_database
 from tierslieu_desktop.db.models import Booking, BookingEvent, Machine, MachineCategory, Member
 from tierslieu_desktop.db.models import Space as SpaceRow
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.services import bookings
-from tierslieu_desktop.services.bookings import BookingInput
+from tierslieu_desktop.services.scheduling import bookings
+from tierslieu_desktop.services.scheduling.bookings import BookingInput
 
 NOW = datetime(2027, 3, 1, 8, 0, tzinfo=UTC)  # before both clock changes
 QUARTER = timedelta(minutes=15)

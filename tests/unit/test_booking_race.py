@@ -13,7 +13,7 @@ from tierslieu_desktop.db.engine import open_database
 from tierslieu_desktop.db.models import Booking, Machine, MachineCategory, Member, Space
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.errors import DomainError
-from tierslieu_desktop.services.bookings import BookingInput, create_booking
+from tierslieu_desktop.services.scheduling.bookings import BookingInput, create_booking
 
 NOW = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # Monday 23 November 2026
 SLOTS = 20

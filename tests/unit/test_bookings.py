@@ -9,12 +9,12 @@ import pytest
 from tierslieu_desktop.db.models import Machine, MachineCategory, Space
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.services import bookings
-from tierslieu_desktop.services.bookings import BookingInput
 from tierslieu_desktop.services.park import opening_hours
 from tierslieu_desktop.services.park.authorizations import AuthorizationInput, grant_authorization
 from tierslieu_desktop.services.park.opening_hours import ExceptionInput
 from tierslieu_desktop.services.people.members import MemberInput, save_member
+from tierslieu_desktop.services.scheduling import bookings
+from tierslieu_desktop.services.scheduling.bookings import BookingInput
 
 NOW = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # Monday 23 November 2026, 8:00 in Paris
 MONDAY = date(2026, 11, 23)

@@ -10,12 +10,12 @@ from icalendar import Calendar
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.enums import SpaceKind
 from tierslieu_desktop.domain.errors import NotFound, ValidationError
-from tierslieu_desktop.services import bookings, ical
-from tierslieu_desktop.services.bookings import BookingInput
 from tierslieu_desktop.services.park import machines as svc
 from tierslieu_desktop.services.park import maintenance
 from tierslieu_desktop.services.people.members import MemberInput, save_member
 from tierslieu_desktop.services.people.operators import create_operator
+from tierslieu_desktop.services.scheduling import bookings, ical
+from tierslieu_desktop.services.scheduling.bookings import BookingInput
 
 NOW = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # Monday 23 November 2026, 8:00 in Paris
 MONDAY = date(2026, 11, 23)

@@ -25,10 +25,11 @@ from tierslieu_desktop.db.models import (
     UsageConsumable,
 )
 from tierslieu_desktop.domain.calendar import local_dt
-from tierslieu_desktop.services import bookings, packs, pricing, usages
-from tierslieu_desktop.services.bookings import BookingInput
+from tierslieu_desktop.services import packs, pricing
 from tierslieu_desktop.services.park import opening_hours
 from tierslieu_desktop.services.people.members import MemberInput, save_member
+from tierslieu_desktop.services.scheduling import bookings, usages
+from tierslieu_desktop.services.scheduling.bookings import BookingInput
 
 MONDAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # Monday 8:00 in Paris

@@ -17,10 +17,10 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.services import bookings, usages
-from tierslieu_desktop.services.bookings import BookingInput
 from tierslieu_desktop.services.park import opening_hours
 from tierslieu_desktop.services.people.members import MemberInput, save_member
+from tierslieu_desktop.services.scheduling import bookings, usages
+from tierslieu_desktop.services.scheduling.bookings import BookingInput
 
 MONDAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # Monday 8:00 in Paris, before opening

@@ -55,14 +55,14 @@ from tierslieu_desktop.domain.enums import (
 )
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
 from tierslieu_desktop.domain.pricing import price_activity
-from tierslieu_desktop.services.bookings import (
+from tierslieu_desktop.services.common import FieldCollector, stamp
+from tierslieu_desktop.services.people.members import display_name
+from tierslieu_desktop.services.pricing import customer_for, load_tariffs
+from tierslieu_desktop.services.scheduling.bookings import (
     BookingInput,
     BookingStatus,
     check_booking,
 )
-from tierslieu_desktop.services.common import FieldCollector, stamp
-from tierslieu_desktop.services.people.members import display_name
-from tierslieu_desktop.services.pricing import customer_for, load_tariffs
 
 NAME_MAX = 200
 MAX_CAPACITY = 1000

@@ -67,8 +67,8 @@ from tierslieu_desktop.domain.pricing import Customer, price_activity
 from tierslieu_desktop.services import activities, tariffs
 from tierslieu_desktop.services import demo_data as data
 from tierslieu_desktop.services.activities import ActivityInput, SessionInput
-from tierslieu_desktop.services.bookings import BookingStatus
 from tierslieu_desktop.services.pricing import load_tariffs
+from tierslieu_desktop.services.scheduling.bookings import BookingStatus
 
 AFTER_DAYS = 42  # sessions planned up to six weeks after the reference date
 DROP_INS_PER_DAY = (8, 15)

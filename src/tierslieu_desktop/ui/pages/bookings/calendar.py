@@ -36,9 +36,9 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt, subtract_ranges
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.booking_calendar import CalendarResource, ResourceKey
-from tierslieu_desktop.services.bookings import HOLDING, BookingRow, BookingStatus
 from tierslieu_desktop.services.park.opening_hours import DayOpening
+from tierslieu_desktop.services.scheduling.bookings import HOLDING, BookingRow, BookingStatus
+from tierslieu_desktop.services.scheduling.calendar import CalendarResource, ResourceKey
 from tierslieu_desktop.ui.labels import booking_status_labels
 from tierslieu_desktop.ui.pages.machines.labels import status_label
 

@@ -26,8 +26,12 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.domain.calendar import local_day_and_minute
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import bookings as booking_service
-from tierslieu_desktop.services.bookings import BookingEventRow, BookingRow, BookingStatus
+from tierslieu_desktop.services.scheduling import bookings as booking_service
+from tierslieu_desktop.services.scheduling.bookings import (
+    BookingEventRow,
+    BookingRow,
+    BookingStatus,
+)
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.labels import booking_status_labels

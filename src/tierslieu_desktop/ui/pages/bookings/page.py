@@ -32,16 +32,16 @@ from tierslieu_desktop.db.models import utcnow
 from tierslieu_desktop.domain.calendar import local_day_and_minute
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import bookings as booking_service
-from tierslieu_desktop.services.booking_calendar import (
+from tierslieu_desktop.services.park import machines as machine_service
+from tierslieu_desktop.services.park.opening_hours import get_schedule, openings
+from tierslieu_desktop.services.people import members as member_service
+from tierslieu_desktop.services.scheduling import bookings as booking_service
+from tierslieu_desktop.services.scheduling.bookings import HOLDING, BookingRow
+from tierslieu_desktop.services.scheduling.calendar import (
     CalendarResource,
     ResourceKey,
     calendar_resources,
 )
-from tierslieu_desktop.services.bookings import HOLDING, BookingRow
-from tierslieu_desktop.services.park import machines as machine_service
-from tierslieu_desktop.services.park.opening_hours import get_schedule, openings
-from tierslieu_desktop.services.people import members as member_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.labels import booking_status_labels

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.calendar import local_day_and_minute
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.bookings import Occurrence
+from tierslieu_desktop.services.scheduling.bookings import Occurrence
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.bookings.calendar import long_day
 

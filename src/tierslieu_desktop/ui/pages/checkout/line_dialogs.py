@@ -26,7 +26,7 @@ from tierslieu_desktop.services import invoicing
 from tierslieu_desktop.services import packs as pack_service
 from tierslieu_desktop.services import tariffs as tariff_service
 from tierslieu_desktop.services.people import audiences as audience_service
-from tierslieu_desktop.services.usages import parse_quantity_milli
+from tierslieu_desktop.services.scheduling.usages import parse_quantity_milli
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.checkout.common import from_qdate, quantity_text, to_qdate

@@ -27,9 +27,9 @@ from tierslieu_desktop.db.models import utcnow
 from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import bookings as booking_service
 from tierslieu_desktop.services import pricing as pricing_service
-from tierslieu_desktop.services import usages
+from tierslieu_desktop.services.scheduling import bookings as booking_service
+from tierslieu_desktop.services.scheduling import usages
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, field_message
 from tierslieu_desktop.ui.pages.frontdesk.units import unit_symbols

@@ -9,8 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.bookings import BookingStatus, local_day_of
-from tierslieu_desktop.services.usages import TodayRow
+from tierslieu_desktop.services.scheduling.bookings import BookingStatus, local_day_of
+from tierslieu_desktop.services.scheduling.usages import TodayRow
 from tierslieu_desktop.ui.labels import booking_status_labels
 
 LATE_OUT_COLOR = QColor("#b3261e")  # red

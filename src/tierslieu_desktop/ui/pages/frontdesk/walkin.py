@@ -25,9 +25,9 @@ from tierslieu_desktop.db.models import utcnow
 from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt
 from tierslieu_desktop.domain.enums import MachineStatus
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.services import bookings as booking_service
 from tierslieu_desktop.services.park import machines as machine_service
 from tierslieu_desktop.services.park.opening_hours import openings
+from tierslieu_desktop.services.scheduling import bookings as booking_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.frontdesk.checkout import minute_of, time_edit

@@ -42,12 +42,12 @@ from tierslieu_desktop.domain.enums import MachineStatus, SpaceKind
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.money import parse_amount
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import bookings as booking_service
 from tierslieu_desktop.services.common import fold
 from tierslieu_desktop.services.park import machines as svc
 from tierslieu_desktop.services.park import maintenance as maintenance_service
 from tierslieu_desktop.services.park.authorizations import AuthorizationInput, grant_authorization
 from tierslieu_desktop.services.people import operators as operator_service
+from tierslieu_desktop.services.scheduling import bookings as booking_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.machines.labels import (

@@ -38,12 +38,12 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.db.models import utcnow
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import ical
 from tierslieu_desktop.services.common import fold
 from tierslieu_desktop.services.park import machines as svc
 from tierslieu_desktop.services.park import maintenance as maintenance_service
 from tierslieu_desktop.services.park import opening_hours as hours_service
 from tierslieu_desktop.services.park.authorizations import revoke_authorization
+from tierslieu_desktop.services.scheduling import ical
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import show_error
 from tierslieu_desktop.ui.pages.base import Page

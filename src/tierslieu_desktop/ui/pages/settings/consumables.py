@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.services import tariffs, usages
+from tierslieu_desktop.services import tariffs
 from tierslieu_desktop.services.park import machines as machine_service
-from tierslieu_desktop.services.usages import UNITS, ConsumableRow
+from tierslieu_desktop.services.scheduling import usages
+from tierslieu_desktop.services.scheduling.usages import UNITS, ConsumableRow
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.frontdesk.units import quantity_text, unit_names

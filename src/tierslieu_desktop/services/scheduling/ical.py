@@ -16,8 +16,8 @@ from sqlalchemy import select
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Machine, Member, Space, utcnow
 from tierslieu_desktop.domain.errors import NotFound
-from tierslieu_desktop.services.bookings import BookingRow, BookingStatus, list_bookings
 from tierslieu_desktop.services.people.members import display_name
+from tierslieu_desktop.services.scheduling.bookings import BookingRow, BookingStatus, list_bookings
 
 PRODID = "-//Tiers-Lieu Desktop//Réservations//FR"
 UID_DOMAIN = "tierslieu"

@@ -23,15 +23,15 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.errors import DomainError, NotFound
-from tierslieu_desktop.services.bookings import (
+from tierslieu_desktop.services.common import FieldCollector, fold, stamp
+from tierslieu_desktop.services.pricing import charge_usage
+from tierslieu_desktop.services.scheduling.bookings import (
     BookingRow,
     BookingStatus,
     _event,
     _row,
     _rows_stmt,
 )
-from tierslieu_desktop.services.common import FieldCollector, fold, stamp
-from tierslieu_desktop.services.pricing import charge_usage
 
 UNITS = ("gram", "sheet", "metre", "square_metre", "kilostitch", "piece")
 # A check-out may be recorded a few minutes ahead (rounded to the next 5 minutes).
