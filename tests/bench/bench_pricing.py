@@ -48,7 +48,7 @@ from tierslieu_desktop.db.models import (  # noqa: E402
     Usage,
 )
 from tierslieu_desktop.domain.calendar import to_local  # noqa: E402
-from tierslieu_desktop.services.pricing import price_period  # noqa: E402
+from tierslieu_desktop.services.pricing.engine import price_period  # noqa: E402
 
 TARGET_S = 2.0
 RUNS = 3

@@ -384,7 +384,7 @@ def test_screens(page, qtbot, lab):
 def test_activity_dialog_shows_the_prices_in_force_and_where_to_set_them(page, qtbot, lab, db):
     from datetime import date as _date
 
-    from tierslieu_desktop.services import tariffs
+    from tierslieu_desktop.services.pricing import tariffs
     from tierslieu_desktop.ui.pages.activity.dialogs import ActivityDialog
 
     row = activities.get_activity(db, lab["workshop"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from tierslieu_desktop.services import tariffs
+from tierslieu_desktop.services.pricing import tariffs
 from tierslieu_desktop.services.scheduling import usages
 from tierslieu_desktop.ui.pages.home import HomePage
 

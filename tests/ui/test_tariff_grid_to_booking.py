@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import QDate
 
 from tierslieu_desktop.domain.calendar import local_dt
-from tierslieu_desktop.services import tariffs
 from tierslieu_desktop.services.park import machines
 from tierslieu_desktop.services.people import audiences
 from tierslieu_desktop.services.people.members import MemberInput, save_member
+from tierslieu_desktop.services.pricing import tariffs
 from tierslieu_desktop.services.scheduling.calendar import CalendarResource
 from tierslieu_desktop.ui.pages.bookings.booking_dialog import BookingDialog
 from tierslieu_desktop.ui.pages.settings.page import SettingsPage

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tierslieu_desktop.services import tariffs
 from tierslieu_desktop.services.park import machines
 from tierslieu_desktop.services.people import audiences
+from tierslieu_desktop.services.pricing import tariffs
 from tierslieu_desktop.services.scheduling import usages
 from tierslieu_desktop.ui.pages.settings import consumables as consumables_module
 from tierslieu_desktop.ui.pages.settings.page import SettingsPage

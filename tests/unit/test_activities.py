@@ -10,12 +10,13 @@ import pytest
 from tierslieu_desktop.db.models import Audience, Machine, MachineCategory, Space
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.services import activities, dropins, tariffs
+from tierslieu_desktop.services import activities, dropins
 from tierslieu_desktop.services.activities import ActivityInput, RegistrationInput, SessionInput
 from tierslieu_desktop.services.dropins import DropInInput
 from tierslieu_desktop.services.park import opening_hours
 from tierslieu_desktop.services.park.authorizations import is_authorized
 from tierslieu_desktop.services.people.members import MemberInput, save_member
+from tierslieu_desktop.services.pricing import tariffs
 from tierslieu_desktop.services.scheduling import bookings
 from tierslieu_desktop.services.scheduling.bookings import BookingInput
 

@@ -34,7 +34,7 @@ from tierslieu_desktop.db.models import (
     WalletMovement,
 )
 from tierslieu_desktop.domain.calendar import local_dt, to_local
-from tierslieu_desktop.services import demo_data, tariffs
+from tierslieu_desktop.services import demo_data
 from tierslieu_desktop.services.common import fold
 from tierslieu_desktop.services.demo import (
     PACK_SALES,
@@ -49,6 +49,7 @@ from tierslieu_desktop.services.people import members
 from tierslieu_desktop.services.people.audiences import list_audiences
 from tierslieu_desktop.services.people.operators import ensure_operator
 from tierslieu_desktop.services.people.structure import get_structure
+from tierslieu_desktop.services.pricing import tariffs
 from tierslieu_desktop.services.scheduling import bookings
 from tierslieu_desktop.services.scheduling.bookings import BookingInput, check_booking
 

@@ -25,7 +25,7 @@ from tierslieu_desktop.domain.finance import month_end
 from tierslieu_desktop.services import finance as fin
 from tierslieu_desktop.services import invoicing as inv
 from tierslieu_desktop.services.invoicing import PaymentInput
-from tierslieu_desktop.services.tariffs import CsvImportError
+from tierslieu_desktop.services.pricing.tariffs import CsvImportError
 
 Y = 2026
 JAN1, DEC31 = date(Y, 1, 1), date(Y, 12, 31)

@@ -28,9 +28,9 @@ from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.invoicing import MENTION_261, MENTION_INDEMNITY
 from tierslieu_desktop.services import invoicing as inv
-from tierslieu_desktop.services import packs
 from tierslieu_desktop.services.invoicing import PaymentInput
 from tierslieu_desktop.services.ledger import verify_ledger
+from tierslieu_desktop.services.pricing import packs
 
 DAY = date(2026, 11, 23)
 AT = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)

@@ -8,8 +8,8 @@ import pytest
 
 from tierslieu_desktop.db.models import Audience, Membership, MembershipFee, PackType
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.services import packs
 from tierslieu_desktop.services.people.members import MemberInput, save_member
+from tierslieu_desktop.services.pricing import packs
 
 
 def add(db, *objects):

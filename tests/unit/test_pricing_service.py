@@ -25,9 +25,10 @@ from tierslieu_desktop.db.models import (
     UsageConsumable,
 )
 from tierslieu_desktop.domain.calendar import local_dt
-from tierslieu_desktop.services import packs, pricing
 from tierslieu_desktop.services.park import opening_hours
 from tierslieu_desktop.services.people.members import MemberInput, save_member
+from tierslieu_desktop.services.pricing import engine as pricing
+from tierslieu_desktop.services.pricing import packs
 from tierslieu_desktop.services.scheduling import bookings, usages
 from tierslieu_desktop.services.scheduling.bookings import BookingInput
 
@@ -40,7 +41,7 @@ def at(day: date, hh: int, mm: int = 0) -> datetime:
 
 
 def add(db, *objects):
-    """Tariff rows written straight with the ORM (services.tariffs is not needed here)."""
+    """Tariff rows written straight with the ORM (services.pricing.tariffs is not needed here)."""
     with db.write() as s:
         s.add_all(objects)
         s.flush()

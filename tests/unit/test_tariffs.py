@@ -19,8 +19,8 @@ from tierslieu_desktop.db.models import (
     UsageCharge,
 )
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.services import tariffs as t
-from tierslieu_desktop.services.tariffs import CsvImportError
+from tierslieu_desktop.services.pricing import tariffs as t
+from tierslieu_desktop.services.pricing.tariffs import CsvImportError
 
 D = date
 

@@ -57,7 +57,7 @@ from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationErr
 from tierslieu_desktop.domain.pricing import price_activity
 from tierslieu_desktop.services.common import FieldCollector, stamp
 from tierslieu_desktop.services.people.members import display_name
-from tierslieu_desktop.services.pricing import customer_for, load_tariffs
+from tierslieu_desktop.services.pricing.engine import customer_for, load_tariffs
 from tierslieu_desktop.services.scheduling.bookings import (
     BookingInput,
     BookingStatus,

@@ -103,7 +103,7 @@ from tierslieu_desktop.services.people.members import (
     validate_member,
 )
 from tierslieu_desktop.services.people.structure import StructureData, validate_structure
-from tierslieu_desktop.services.pricing import charge_uncharged_usages
+from tierslieu_desktop.services.pricing.engine import charge_uncharged_usages
 
 REFERENCE_DATE = date(2026, 11, 22)
 OPENING_DATE = date(2021, 9, 6)  # the first members registered on that day

@@ -64,10 +64,11 @@ from tierslieu_desktop.domain.enums import (
 )
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.pricing import Customer, price_activity
-from tierslieu_desktop.services import activities, tariffs
+from tierslieu_desktop.services import activities
 from tierslieu_desktop.services import demo_data as data
 from tierslieu_desktop.services.activities import ActivityInput, SessionInput
-from tierslieu_desktop.services.pricing import load_tariffs
+from tierslieu_desktop.services.pricing import tariffs
+from tierslieu_desktop.services.pricing.engine import load_tariffs
 from tierslieu_desktop.services.scheduling.bookings import BookingStatus
 
 AFTER_DAYS = 42  # sessions planned up to six weeks after the reference date

@@ -67,8 +67,8 @@ from tierslieu_desktop.domain.pricing import round_half_up
 from tierslieu_desktop.services.activities import payable_tickets
 from tierslieu_desktop.services.common import escape_like, fold, stamp
 from tierslieu_desktop.services.ledger import ensure_open, seal
-from tierslieu_desktop.services.packs import balance_in, debit_in, pack_expiry
 from tierslieu_desktop.services.people.members import display_name
+from tierslieu_desktop.services.pricing.packs import balance_in, debit_in, pack_expiry
 
 METHODS = ("cash", "cheque", "card", "transfer", "pass_numerique", "mandate", "wallet")
 REFUND_METHODS = ("cash", "cheque", "card", "transfer", "wallet")

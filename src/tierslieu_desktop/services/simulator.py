@@ -1,6 +1,6 @@
 """Tariff simulator: "what if the prices had been these?" over a past period.
 
-The real usages of the period are re-priced (the :func:`services.pricing.price_period`
+The real usages of the period are re-priced (the :func:`services.pricing.engine.price_period`
 machinery: each usage with the rules in force on its local day, per payer in time order,
 quotas and packs carried) twice: with today's tariffs table ("real") and with an
 in-memory copy modified by a :class:`Scenario` ("simulated"). Nothing is ever written:
@@ -39,7 +39,7 @@ from tierslieu_desktop.domain.errors import NotFound, ValidationError
 from tierslieu_desktop.domain.finance import ratio_bp
 from tierslieu_desktop.domain.pricing import PricedUsage, RuleBook, round_half_up
 from tierslieu_desktop.services.finance import balance
-from tierslieu_desktop.services.pricing import Tariffs, load_tariffs, reprice_with
+from tierslieu_desktop.services.pricing.engine import Tariffs, load_tariffs, reprice_with
 
 RESOURCE_KINDS = ("machine", "category", "space", "consumable")
 

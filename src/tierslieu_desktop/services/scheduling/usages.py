@@ -24,7 +24,7 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.errors import DomainError, NotFound
 from tierslieu_desktop.services.common import FieldCollector, fold, stamp
-from tierslieu_desktop.services.pricing import charge_usage
+from tierslieu_desktop.services.pricing.engine import charge_usage
 from tierslieu_desktop.services.scheduling.bookings import (
     BookingRow,
     BookingStatus,
@@ -243,7 +243,7 @@ def check_out(
     and consumables (``(consumable_id, quantity in thousandths)``), the booking done
     (checked in at ``start_at`` first if it was still only booked), and the machine's
     hour counter moved by the actual duration, and the usage priced and charged
-    (services.pricing.charge_usage: frozen lines, quotas, packs, stock). Returns the
+    (services.pricing.engine.charge_usage: frozen lines, quotas, packs, stock). Returns the
     usage id."""
     if start_at.tzinfo is None or end_at.tzinfo is None:
         raise ValueError("aware datetimes only")

@@ -1,5 +1,5 @@
 """Read-only views of priced lines (``domain.pricing.PricedLine`` from a quote, or the
-frozen ``services.pricing.ChargeRow`` of a usage already checked out).
+frozen ``services.pricing.engine.ChargeRow`` of a usage already checked out).
 
 - :class:`PricedLinesTable`: Désignation, Quantité, Prix catalogue, Réduction, À payer,
   Explication, and a total row; the explanation is also the tooltip of every cell.

@@ -38,7 +38,6 @@ from tierslieu_desktop.domain.enums import ActivityKind, AgeBand
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services import activities
-from tierslieu_desktop.services import tariffs as tariff_service
 from tierslieu_desktop.services.activities import (
     ActivityInput,
     ActivityRow,
@@ -49,6 +48,7 @@ from tierslieu_desktop.services.activities import (
 )
 from tierslieu_desktop.services.park import machines as machine_service
 from tierslieu_desktop.services.people import members as member_service
+from tierslieu_desktop.services.pricing import tariffs as tariff_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.labels import age_band_labels

@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.services import pricing as pricing_service
 from tierslieu_desktop.services.people import members as member_service
+from tierslieu_desktop.services.pricing import engine as pricing_service
 from tierslieu_desktop.services.scheduling import bookings as booking_service
 from tierslieu_desktop.services.scheduling.bookings import BookingInput
 from tierslieu_desktop.services.scheduling.calendar import CalendarResource, ResourceKey

@@ -480,7 +480,7 @@ class InvoicesTab(QWidget):
 
         wallet = None
         if doc.member_id is not None:
-            from tierslieu_desktop.services import packs
+            from tierslieu_desktop.services.pricing import packs
 
             wallet = packs.wallet_balance(self.ctx.db, doc.member_id)
         dialog = PaymentDialog(

@@ -23,9 +23,9 @@ from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.money import parse_amount
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services import invoicing
-from tierslieu_desktop.services import packs as pack_service
-from tierslieu_desktop.services import tariffs as tariff_service
 from tierslieu_desktop.services.people import audiences as audience_service
+from tierslieu_desktop.services.pricing import packs as pack_service
+from tierslieu_desktop.services.pricing import tariffs as tariff_service
 from tierslieu_desktop.services.scheduling.usages import parse_quantity_milli
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message

@@ -27,7 +27,7 @@ from tierslieu_desktop.db.models import utcnow
 from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import pricing as pricing_service
+from tierslieu_desktop.services.pricing import engine as pricing_service
 from tierslieu_desktop.services.scheduling import bookings as booking_service
 from tierslieu_desktop.services.scheduling import usages
 from tierslieu_desktop.ui.context import AppContext

@@ -34,9 +34,9 @@ from tierslieu_desktop.domain.enums import MemberKind
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.pricing import format_duration
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import packs as pack_service
 from tierslieu_desktop.services.people import members as member_service
 from tierslieu_desktop.services.people.members import MemberDetail
+from tierslieu_desktop.services.pricing import packs as pack_service
 from tierslieu_desktop.services.scheduling import ical
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import show_error

@@ -25,9 +25,9 @@ from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.money import parse_amount
 from tierslieu_desktop.domain.pricing import MEMBERSHIP_DURATIONS, membership_period
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import tariffs as tariff_service
 from tierslieu_desktop.services.people import audiences as audience_service
 from tierslieu_desktop.services.people import members as member_service
+from tierslieu_desktop.services.pricing import tariffs as tariff_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.pricing import format_duration
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import packs as pack_service
-from tierslieu_desktop.services import tariffs as tariff_service
+from tierslieu_desktop.services.pricing import packs as pack_service
+from tierslieu_desktop.services.pricing import tariffs as tariff_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.services import tariffs
 from tierslieu_desktop.services.park import machines as machine_service
+from tierslieu_desktop.services.pricing import tariffs
 from tierslieu_desktop.services.scheduling import usages
 from tierslieu_desktop.services.scheduling.usages import UNITS, ConsumableRow
 from tierslieu_desktop.ui.context import AppContext

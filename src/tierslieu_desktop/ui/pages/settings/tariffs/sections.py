@@ -12,8 +12,8 @@ from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.money import parse_amount
 from tierslieu_desktop.domain.pricing import format_percent
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import tariffs
 from tierslieu_desktop.services.people import audiences as audience_service
+from tierslieu_desktop.services.pricing import tariffs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.settings.tariffs.common import (

@@ -44,7 +44,7 @@ from tierslieu_desktop.domain.pricing import (
     UsageToPrice,
 )
 from tierslieu_desktop.services.common import FieldCollector, fold, stamp
-from tierslieu_desktop.services.pricing import load_tariffs
+from tierslieu_desktop.services.pricing.engine import load_tariffs
 
 _KIND_MODELS = {
     "machine": Machine,

@@ -3,7 +3,7 @@ renewal suggested at the desk.
 
 A pack's balance and a wallet's balance are the sum of their movements: a purchase is
 a +minutes movement, each usage a −minutes one (written at check-out by
-services.pricing.charge_usage); a wallet credit is +cents, a debit −cents.
+services.pricing.engine.charge_usage); a wallet credit is +cents, a debit −cents.
 """
 
 from __future__ import annotations

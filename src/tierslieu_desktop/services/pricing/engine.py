@@ -61,7 +61,7 @@ from tierslieu_desktop.domain.pricing import (
     price_usage,
     price_usages,
 )
-from tierslieu_desktop.services.packs import balance_in
+from tierslieu_desktop.services.pricing.packs import balance_in
 
 # Consumable units of the database → units of the engine's quantity words.
 ENGINE_UNITS = {
