@@ -204,7 +204,7 @@ def _cmd_close(target: str | None, args: argparse.Namespace) -> int:
     from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
     from tierslieu_desktop.domain.errors import DomainError
     from tierslieu_desktop.i18n.formatting import money
-    from tierslieu_desktop.services.ledger import close_period, list_closings
+    from tierslieu_desktop.services.billing.ledger import close_period, list_closings
     from tierslieu_desktop.services.people.operators import ensure_operator
 
     kind = "day" if args.day else "month" if args.month else "year"
@@ -249,7 +249,7 @@ def _cmd_invoice_pdf(target: str | None, args: argparse.Namespace) -> int:
     from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
     from tierslieu_desktop.domain.errors import NotFound
     from tierslieu_desktop.services import invoice_pdf
-    from tierslieu_desktop.services.invoicing import invoice_by_number
+    from tierslieu_desktop.services.billing.invoicing import invoice_by_number
     from tierslieu_desktop.services.people.structure import get_structure
 
     try:

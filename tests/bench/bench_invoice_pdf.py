@@ -87,7 +87,7 @@ def bench_render(logo: bytes) -> float:
 def bench_batch(count: int, logo: bytes, folder: Path) -> float:
     from tierslieu_desktop.db.engine import open_database
     from tierslieu_desktop.db.models import Member, Structure
-    from tierslieu_desktop.services import invoicing as inv
+    from tierslieu_desktop.services.billing import invoicing as inv
     from tierslieu_desktop.services.people.operators import ensure_operator
 
     db = open_database(str(folder / "bench-invoices.sqlite"))

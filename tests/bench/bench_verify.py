@@ -40,7 +40,7 @@ from tierslieu_desktop.db.models import (  # noqa: E402
     InvoiceLine,
     Payment,
 )
-from tierslieu_desktop.services import ledger  # noqa: E402
+from tierslieu_desktop.services.billing import ledger  # noqa: E402
 from tierslieu_desktop.services.integrity import verify  # noqa: E402
 
 TARGET_S = 10.0

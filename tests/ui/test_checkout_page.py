@@ -16,7 +16,7 @@ from test_i18n import LEAKS, unnamed_controls, visible_texts
 
 from tierslieu_desktop.db.models import Member, Space, Usage, UsageCharge, utcnow
 from tierslieu_desktop.domain.enums import MemberKind, OrganisationType, VatRegime
-from tierslieu_desktop.services import invoicing
+from tierslieu_desktop.services.billing import invoicing
 from tierslieu_desktop.services.common import stamp
 from tierslieu_desktop.services.people import members as member_service
 from tierslieu_desktop.services.people.members import MemberInput

@@ -7,7 +7,7 @@ from datetime import date
 
 from tierslieu_desktop.db.models import DocumentCounter
 from tierslieu_desktop.domain.enums import OrganisationType, VatRegime
-from tierslieu_desktop.services import invoicing
+from tierslieu_desktop.services.billing import invoicing
 from tierslieu_desktop.services.people import members, structure
 from tierslieu_desktop.ui.pages.members.dialog import MemberDialog
 from tierslieu_desktop.ui.pages.settings import invoicing as invoicing_tab_module

@@ -340,8 +340,8 @@ def test_drop_ins_fill_blanks_from_a_linked_member_and_count_the_day(db, operato
 
 def test_tickets_of_held_sessions_are_billed_once_at_the_desk(db, operator, lab):
     from tierslieu_desktop.db.models import Structure
-    from tierslieu_desktop.services import invoicing
-    from tierslieu_desktop.services.invoicing import PaymentInput
+    from tierslieu_desktop.services.billing import invoicing
+    from tierslieu_desktop.services.billing.invoicing import PaymentInput
 
     with db.write() as s:
         s.add(
@@ -409,7 +409,8 @@ def test_tickets_before_the_invoicing_start_count_in_the_balance_once(db, operat
     tickets are own revenue ("services") on the session's day, with their detail line,
     and are never proposed at the desk."""
     from tierslieu_desktop.db.models import Structure
-    from tierslieu_desktop.services import finance, invoicing
+    from tierslieu_desktop.services import finance
+    from tierslieu_desktop.services.billing import invoicing
 
     with db.write() as s:
         s.add(Structure(id=1, name="Fab'Causse", invoicing_start=TODAY))

@@ -12,7 +12,7 @@ import pytest
 from test_ledger import issue
 
 from tierslieu_desktop.domain.errors import DomainError
-from tierslieu_desktop.services import ledger
+from tierslieu_desktop.services.billing import ledger
 
 
 def _run(*args: str):

@@ -916,8 +916,8 @@ def test_demo_sales_monthly_invoices_and_closings_pass_the_ledger_check(demo):
     credit note refunded a session, days and months are closed, and the whole chain
     checks out."""
     from tierslieu_desktop.db.models import Closing, Invoice, InvoiceLine, Payment
-    from tierslieu_desktop.services import invoicing
-    from tierslieu_desktop.services.ledger import verify_ledger
+    from tierslieu_desktop.services.billing import invoicing
+    from tierslieu_desktop.services.billing.ledger import verify_ledger
 
     db = demo[2]
     assert verify_ledger(db) == []
@@ -954,7 +954,7 @@ def test_demo_sales_monthly_invoices_and_closings_pass_the_ledger_check(demo):
 
 def test_past_demo_days_are_closed_yesterday_is_open_at_the_desk(demo):
     from tierslieu_desktop.domain.errors import DomainError
-    from tierslieu_desktop.services import invoicing, ledger
+    from tierslieu_desktop.services.billing import invoicing, ledger
 
     db = demo[2]
     yesterday = REFERENCE_DATE - timedelta(days=1)

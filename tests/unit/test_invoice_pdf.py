@@ -17,7 +17,7 @@ import zxingcpp
 from lxml import etree
 
 from tierslieu_desktop.services import invoice_pdf
-from tierslieu_desktop.services.invoicing import UnpaidRow
+from tierslieu_desktop.services.billing.invoicing import UnpaidRow
 from tierslieu_desktop.services.pdf.facturx import RAM
 
 MM = 72 / 25.4
@@ -491,7 +491,7 @@ def test_reminder_lists_unpaid_invoices_with_their_age():
 @pytest.fixture
 def issued(db, operator):
     from tierslieu_desktop.db.models import Member, Structure
-    from tierslieu_desktop.services import invoicing as inv
+    from tierslieu_desktop.services.billing import invoicing as inv
 
     with db.write() as s:
         s.add(
@@ -555,7 +555,7 @@ def test_an_issued_invoice_renders_with_its_mentions_and_qr(issued):
 
 
 def test_an_issued_credit_note_renders_with_its_reference(issued, db, operator):
-    from tierslieu_desktop.services import invoicing as inv
+    from tierslieu_desktop.services.billing import invoicing as inv
 
     note_id = inv.create_credit_note(db, operator, issued.id, reason="Atelier annulé")
     note = inv.get_invoice(db, note_id)

@@ -27,9 +27,9 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.invoicing import MENTION_261, MENTION_INDEMNITY
-from tierslieu_desktop.services import invoicing as inv
-from tierslieu_desktop.services.invoicing import PaymentInput
-from tierslieu_desktop.services.ledger import verify_ledger
+from tierslieu_desktop.services.billing import invoicing as inv
+from tierslieu_desktop.services.billing.invoicing import PaymentInput
+from tierslieu_desktop.services.billing.ledger import verify_ledger
 from tierslieu_desktop.services.pricing import packs
 
 DAY = date(2026, 11, 23)
@@ -578,7 +578,7 @@ def test_monthly_batch_one_invoice_per_member_and_stop(db, operator, ids):
 
 
 def test_validate_into_a_closed_day_is_refused(db, operator, ids):
-    from tierslieu_desktop.services.ledger import close_period
+    from tierslieu_desktop.services.billing.ledger import close_period
 
     usage(db, ids, ids["emilie"])
     basket_id = inv.open_basket(db, operator, ids["emilie"])

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from tierslieu_desktop.db.engine import open_database
 from tierslieu_desktop.db.models import DocumentCounter, IntegrityEntry, Invoice, Structure
-from tierslieu_desktop.services.ledger import verify_ledger
+from tierslieu_desktop.services.billing.ledger import verify_ledger
 
 PER_DESK = 8
 KILL_AT = 3  # the victim dies while issuing its 3rd invoice
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 
 def _desk(path: str, desk: str, victim: bool, signal_file: str, barrier, results) -> None:
     """Child process: issue PER_DESK invoices, one basket each."""
-    from tierslieu_desktop.services import invoicing as inv
+    from tierslieu_desktop.services.billing import invoicing as inv
 
     if victim:
         real_seal = inv.seal

@@ -10,7 +10,7 @@ the rules of its resource allow it (opening hours, closures and public holidays,
 step, minimum and maximum duration, buffer, how far ahead, authorization): the demo
 holds what the booking service would have accepted.
 
-Invoices, payments and closings then go through services.invoicing and services.ledger
+Invoices, payments and closings then go through services.billing.invoicing and services.billing.ledger
 (real numbering, frozen copies, the integrity chain; ``tierslieu verify`` passes), in the
 same transaction (``_SessionDb``). At about 20 ms a document, only the last weeks of
 front-desk sales are issued (``SALES_DAYS``), with a year of monthly invoices to the
@@ -92,10 +92,11 @@ from tierslieu_desktop.domain.enums import (
     OrganisationType,
     VatRegime,
 )
-from tierslieu_desktop.services import demo_activity, invoicing, ledger
+from tierslieu_desktop.services import demo_activity
 from tierslieu_desktop.services import demo_data as data
+from tierslieu_desktop.services.billing import invoicing, ledger
+from tierslieu_desktop.services.billing.invoicing import PaymentInput
 from tierslieu_desktop.services.common import fold
-from tierslieu_desktop.services.invoicing import PaymentInput
 from tierslieu_desktop.services.people.members import (
     MemberInput,
     age_band_for,
@@ -1892,7 +1893,7 @@ class _Visit:
     last_end: datetime
 
 
-# Documents go through services.invoicing one by one (~30 ms each): the front desk's
+# Documents go through services.billing.invoicing one by one (~30 ms each): the front desk's
 # sales cover the last weeks only, the monthly invoices the last twelve months.
 SALES_DAYS = {"small": 28, "large": 7}
 MONTHLY_MONTHS = 12
@@ -1909,7 +1910,7 @@ class _Sales:
     """What the front desk and the treasurer did with the demo's usages: a sale per
     member and visit day, monthly invoices to the organisations invoiced monthly (paid
     by transfer some weeks later, a few still unpaid), one credit note, and the day,
-    month and year closings — all through services.invoicing and services.ledger."""
+    month and year closings — all through services.billing.invoicing and services.billing.ledger."""
 
     def __init__(self, b: _Builder, db: _SessionDb) -> None:
         self.b = b

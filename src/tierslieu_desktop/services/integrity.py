@@ -37,7 +37,7 @@ _OVERLAPS = text(
 def verify(db: Database) -> list[str]:
     """Return a list of problems (empty when the database is sound); the invoicing
     ledger first, so that the first line names the first broken document."""
-    from tierslieu_desktop.services.ledger import verify_ledger
+    from tierslieu_desktop.services.billing.ledger import verify_ledger
 
     problems: list[str] = verify_ledger(db)
     with db.read() as session:

@@ -1,6 +1,6 @@
 """Invoice, credit-note, receipt and reminder PDFs (ReportLab), EPC QR and Factur-X.
 
-Input is a frozen ``services.invoicing.InvoiceDoc`` (or ``UnpaidRow`` rows for a
+Input is a frozen ``services.billing.invoicing.InvoiceDoc`` (or ``UnpaidRow`` rows for a
 reminder); output is PDF bytes. Nothing here touches the database. Legal content
 follows LEGAL-FR §1 (mandatory mentions), §3 (Factur-X) and §4 (EPC QR).
 """
@@ -44,7 +44,7 @@ from tierslieu_desktop.services.pdf.base import FONT, FONT_BOLD, money
 from tierslieu_desktop.services.pdf.facturx import facturx_xml, make_facturx
 
 if TYPE_CHECKING:  # pragma: no cover
-    from tierslieu_desktop.services.invoicing import InvoiceDoc, UnpaidRow
+    from tierslieu_desktop.services.billing.invoicing import InvoiceDoc, UnpaidRow
 
 __all__ = [
     "epc_payload",

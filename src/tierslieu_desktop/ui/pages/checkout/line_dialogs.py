@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.money import parse_amount
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import invoicing
+from tierslieu_desktop.services.billing import invoicing
 from tierslieu_desktop.services.people import audiences as audience_service
 from tierslieu_desktop.services.pricing import packs as pack_service
 from tierslieu_desktop.services.pricing import tariffs as tariff_service

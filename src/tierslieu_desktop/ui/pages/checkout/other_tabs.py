@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import invoicing, ledger
+from tierslieu_desktop.services.billing import invoicing, ledger
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import show_error
 from tierslieu_desktop.ui.pages.checkout.common import (

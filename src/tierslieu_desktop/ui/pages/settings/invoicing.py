@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import invoicing as invoicing_service
+from tierslieu_desktop.services.billing import invoicing as invoicing_service
 from tierslieu_desktop.services.people import structure as structure_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, field_message

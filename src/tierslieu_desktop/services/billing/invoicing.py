@@ -4,7 +4,7 @@ A basket is editable until it is validated; validating it is ONE transaction tha
 the next number of the series (gapless: the counter row only moves in the transaction
 that issues), freezes the seller and the buyer, writes the lines with their VAT, the
 payments and their side effects (memberships, packs, wallet), and seals the invoice and
-each payment in the integrity chain (services.ledger). Nothing is written when any
+each payment in the integrity chain (services.billing.ledger). Nothing is written when any
 step is refused. An issued document is never changed: no function here edits one, and
 the database triggers refuse UPDATE and DELETE.
 
@@ -65,8 +65,8 @@ from tierslieu_desktop.domain.invoicing import (
 )
 from tierslieu_desktop.domain.pricing import round_half_up
 from tierslieu_desktop.services.activities import payable_tickets
+from tierslieu_desktop.services.billing.ledger import ensure_open, seal
 from tierslieu_desktop.services.common import escape_like, fold, stamp
-from tierslieu_desktop.services.ledger import ensure_open, seal
 from tierslieu_desktop.services.people.members import display_name
 from tierslieu_desktop.services.pricing.packs import balance_in, debit_in, pack_expiry
 
