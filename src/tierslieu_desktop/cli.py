@@ -161,7 +161,7 @@ def _cmd_demo(target: str | None, size: str, seed: int, force: bool) -> int:
 
 def _cmd_verify(target: str | None) -> int:
     from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
-    from tierslieu_desktop.services.integrity import verify
+    from tierslieu_desktop.services.safety.integrity import verify
 
     try:
         db = open_database(target, create=False)

@@ -8,7 +8,7 @@ years (one to three lines each, 20 % / 0 % VAT, a few credit notes), 25,000 paym
 twelve month closings, every record sealed in the integrity chain. The rows are inserted
 in bulk in one transaction and sealed with the ledger's own canonical content and chain
 functions (the content is read back from the database, as ``seal`` does). Then
-``services.integrity.verify`` (SQLite checks, bookings, and the whole ledger: chain,
+``services.safety.integrity.verify`` (SQLite checks, bookings, and the whole ledger: chain,
 contents, numbering, closings) is timed: median of ``--runs`` (default 3) after one
 warm-up. Target: <= 10 s.
 """
@@ -41,7 +41,7 @@ from tierslieu_desktop.db.models import (  # noqa: E402
     Payment,
 )
 from tierslieu_desktop.services.billing import ledger  # noqa: E402
-from tierslieu_desktop.services.integrity import verify  # noqa: E402
+from tierslieu_desktop.services.safety.integrity import verify  # noqa: E402
 
 TARGET_S = 10.0
 INVOICES = 25_000

@@ -111,7 +111,7 @@ def test_frozen_old_databases_upgrade_with_a_backup(tmp_path, frozen):
         assert session.scalars(select(Member.last_name).order_by(Member.id)).all() == names_before
         rev = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
     # Sealed invoices and payments of an older schema stay sound after the upgrade.
-    from tierslieu_desktop.services.integrity import verify
+    from tierslieu_desktop.services.safety.integrity import verify
 
     assert verify(database) == []
     database.dispose()

@@ -43,13 +43,13 @@ from tierslieu_desktop.services.demo import (
     build_demo,
     school_holiday,
 )
-from tierslieu_desktop.services.integrity import verify
 from tierslieu_desktop.services.park import opening_hours
 from tierslieu_desktop.services.people import members
 from tierslieu_desktop.services.people.audiences import list_audiences
 from tierslieu_desktop.services.people.operators import ensure_operator
 from tierslieu_desktop.services.people.structure import get_structure
 from tierslieu_desktop.services.pricing import tariffs
+from tierslieu_desktop.services.safety.integrity import verify
 from tierslieu_desktop.services.scheduling import bookings
 from tierslieu_desktop.services.scheduling.bookings import BookingInput, check_booking
 

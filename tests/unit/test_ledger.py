@@ -19,7 +19,7 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.services.billing import ledger
-from tierslieu_desktop.services.integrity import verify
+from tierslieu_desktop.services.safety.integrity import verify
 
 NOW = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
 
