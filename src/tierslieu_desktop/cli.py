@@ -282,7 +282,7 @@ def _cmd_export(target: str | None, args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
-    from tierslieu_desktop.services import exports
+    from tierslieu_desktop.services.finance import exports
 
     try:
         db = open_database(target, create=False)

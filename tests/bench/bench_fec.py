@@ -30,7 +30,7 @@ from sqlalchemy import func, select  # noqa: E402
 from tierslieu_desktop.db.engine import open_database  # noqa: E402
 from tierslieu_desktop.db.models import Usage  # noqa: E402
 from tierslieu_desktop.domain.calendar import to_local  # noqa: E402
-from tierslieu_desktop.services import fec  # noqa: E402
+from tierslieu_desktop.services.finance import fec  # noqa: E402
 
 RUNS = 3
 TARGET_S = 5.0

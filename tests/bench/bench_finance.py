@@ -1,4 +1,4 @@
-"""Benchmark: the revenue balance (``services.finance.balance``) of one year, large demo.
+"""Benchmark: the revenue balance (``services.finance.funding.balance``) of one year, large demo.
 
 Run from the project root:  python tests/bench/bench_finance.py [--db FILE] [--rebuild]
 
@@ -44,7 +44,7 @@ from tierslieu_desktop.db.models import (  # noqa: E402
     Usage,
 )
 from tierslieu_desktop.domain.calendar import to_local  # noqa: E402
-from tierslieu_desktop.services import finance as fin  # noqa: E402
+from tierslieu_desktop.services.finance import funding as fin  # noqa: E402
 
 TARGET_MS = 500.0
 RUNS = 5

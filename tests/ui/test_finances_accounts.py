@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tierslieu_desktop.services import finance
+from tierslieu_desktop.services.finance import funding as finance
 from tierslieu_desktop.ui.pages.finances.accounts_tab import AccountsTab
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
 )
 
-from tierslieu_desktop.services import finance
+from tierslieu_desktop.services.finance import funding as finance
 
 TODAY = date(2026, 6, 15)
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from tierslieu_desktop.services import finance
+from tierslieu_desktop.services.finance import funding as finance
 from tierslieu_desktop.services.reports import report_texts
 
 

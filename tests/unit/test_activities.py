@@ -409,8 +409,8 @@ def test_tickets_before_the_invoicing_start_count_in_the_balance_once(db, operat
     tickets are own revenue ("services") on the session's day, with their detail line,
     and are never proposed at the desk."""
     from tierslieu_desktop.db.models import Structure
-    from tierslieu_desktop.services import finance
     from tierslieu_desktop.services.billing import invoicing
+    from tierslieu_desktop.services.finance import funding as finance
 
     with db.write() as s:
         s.add(Structure(id=1, name="Fab'Causse", invoicing_start=TODAY))

@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 
 from tierslieu_desktop.cli import main
 from tierslieu_desktop.db.engine import open_database
-from tierslieu_desktop.services import exports
 from tierslieu_desktop.services.demo import build_demo
+from tierslieu_desktop.services.finance import exports
 
 
 @pytest.fixture(scope="module")

@@ -22,9 +22,9 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.errors import ValidationError
 from tierslieu_desktop.domain.finance import month_end
-from tierslieu_desktop.services import finance as fin
 from tierslieu_desktop.services.billing import invoicing as inv
 from tierslieu_desktop.services.billing.invoicing import PaymentInput
+from tierslieu_desktop.services.finance import funding as fin
 from tierslieu_desktop.services.pricing.tariffs import CsvImportError
 
 Y = 2026

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tierslieu_desktop.domain import finance as rules
 from tierslieu_desktop.domain.calendar import PARIS
-from tierslieu_desktop.services import finance as fin
+from tierslieu_desktop.services.finance import funding as fin
 
 days = st.dates(min_value=date(2020, 1, 1), max_value=date(2032, 12, 31))
 amounts = st.integers(min_value=-(10**9), max_value=10**9)

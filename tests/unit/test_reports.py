@@ -20,7 +20,7 @@ from tierslieu_desktop.db.models import (
     Usage,
     UsageCharge,
 )
-from tierslieu_desktop.services import finance
+from tierslieu_desktop.services.finance import funding as finance
 from tierslieu_desktop.services.reports import (
     annual_figures,
     annual_report,

@@ -22,9 +22,9 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.errors import NotFound, ValidationError
-from tierslieu_desktop.services import finance
+from tierslieu_desktop.services.finance import funding as finance
+from tierslieu_desktop.services.finance.simulator import Scenario, simulate
 from tierslieu_desktop.services.pricing import engine as pricing
-from tierslieu_desktop.services.simulator import Scenario, simulate
 
 FIRST, LAST = date(2025, 1, 1), date(2025, 12, 31)
 

@@ -516,7 +516,7 @@ def figures_xlsx(fig: ActivityFigures, labels: Mapping[str, Mapping] | None = No
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from tierslieu_desktop.services.exports import write_sheet
+    from tierslieu_desktop.services.finance.exports import write_sheet
 
     wb = Workbook()
     wb.remove(wb.active)

@@ -14,7 +14,7 @@ Definitions (local time, Europe/Paris, calendar year):
 - publics reached: distinct users (member, or the organisation of a group usage) and
   people (head-count) of the year's usages, by the user's public;
 - school groups: usages of organisations of type "school" (sessions and pupils);
-- the money figures come from services.finance (balance, balance_by_year, grants);
+- the money figures come from services.finance.funding (balance, balance_by_year, grants);
 - workshops, trainings and cyber-base: services.activity_figures over the year.
 """
 
@@ -78,7 +78,7 @@ class AnnualFigures:
     people: int
     school_sessions: int
     school_pupils: int
-    balance: Any | None = None  # services.finance.Balance of the year
+    balance: Any | None = None  # services.finance.funding.Balance of the year
     trend: dict[int, tuple[int, int, int, int]] = field(default_factory=dict)
     # year -> (own, public, private, costs) cents
     grants: list[tuple[str, str, str, int | None, int]] = field(default_factory=list)
@@ -258,7 +258,7 @@ def annual_figures(db: Database, year: int, *, progress: Progress | None = None)
 
 
 def _money_figures(db: Database, year: int, step: Progress) -> dict[str, Any]:
-    from tierslieu_desktop.services import finance
+    from tierslieu_desktop.services.finance import funding as finance
 
     years = list(range(year - TREND_YEARS + 1, year + 1))
     balances = finance.balance_by_year(db, years)

@@ -83,7 +83,7 @@ DEFAULT_DEPRECIATION_YEARS = 5
 
 @dataclass(frozen=True)
 class GrantFigures:
-    grant: object  # services.finance.GrantRow
+    grant: object  # services.finance.funding.GrantRow
     planned: dict[str, int]
     actual: dict[str, int]
     payments: list[tuple[int, date, int, str]]
@@ -96,7 +96,7 @@ class GrantFigures:
 
 def grant_figures(db: Database, grant_id: int) -> GrantFigures:
     """Planned vs actual budget and indicators of a grant (see the module docstring)."""
-    from tierslieu_desktop.services import finance
+    from tierslieu_desktop.services.finance import funding as finance
 
     g = finance.get_grant(db, grant_id)
     payments = finance.grant_payments(db, grant_id)

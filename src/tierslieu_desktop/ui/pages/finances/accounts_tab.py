@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.domain.errors import ValidationError
-from tierslieu_desktop.services import finance
+from tierslieu_desktop.services.finance import funding as finance
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import field_message
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE

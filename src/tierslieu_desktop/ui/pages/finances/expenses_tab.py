@@ -27,7 +27,7 @@ from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.finance import BUDGET_EXPENSE_CATEGORIES, BUDGET_REVENUE_CATEGORIES
 from tierslieu_desktop.domain.money import parse_amount
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import finance
+from tierslieu_desktop.services.finance import funding as finance
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.finances.details import money_item

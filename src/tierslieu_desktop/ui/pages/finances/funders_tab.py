@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import finance
+from tierslieu_desktop.services.finance import funding as finance
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.pages.finances.details import money_item
 from tierslieu_desktop.ui.pages.finances.dialogs import (

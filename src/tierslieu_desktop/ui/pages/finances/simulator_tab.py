@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import simulator
+from tierslieu_desktop.services.finance import simulator
+from tierslieu_desktop.services.finance.simulator import Scenario, SimulationResult
 from tierslieu_desktop.services.people import audiences
 from tierslieu_desktop.services.pricing import tariffs
-from tierslieu_desktop.services.simulator import Scenario, SimulationResult
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, field_message
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.i18n.formatting import number
-from tierslieu_desktop.services import exports
+from tierslieu_desktop.services.finance import exports
 from tierslieu_desktop.ui.context import AppContext
 
 ERROR_STYLE = "color: #b71c1c;"

@@ -21,7 +21,7 @@ Percentages scale a line's list price and its charged price (reductions are
 percentages, free quota/pack minutes stay free), rounded half up per line. An empty
 scenario gives ``simulated == real`` to the cent.
 
-Self-financing ratio (own revenue ÷ total costs, see :mod:`services.finance`): "after"
+Self-financing ratio (own revenue ÷ total costs, see :mod:`services.finance.funding`): "after"
 adds the difference simulated − real to the own revenue of the period; costs unchanged.
 """
 
@@ -38,7 +38,7 @@ from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.errors import NotFound, ValidationError
 from tierslieu_desktop.domain.finance import ratio_bp
 from tierslieu_desktop.domain.pricing import PricedUsage, RuleBook, round_half_up
-from tierslieu_desktop.services.finance import balance
+from tierslieu_desktop.services.finance.funding import balance
 from tierslieu_desktop.services.pricing.engine import Tariffs, load_tariffs, reprice_with
 
 RESOURCE_KINDS = ("machine", "category", "space", "consumable")
@@ -197,7 +197,7 @@ def simulate(db: Database, first_day: date, last_day: date, scenario: Scenario) 
 def _self_financing(
     db: Database, first_day: date, last_day: date, delta_cents: int
 ) -> tuple[int | None, int | None]:
-    """(before, after) own revenue ÷ total costs in basis points (services.finance
+    """(before, after) own revenue ÷ total costs in basis points (services.finance.funding
     balance of the period); "after" adds ``delta_cents`` to the own revenue."""
     figures = balance(db, first_day, last_day)
     return (

@@ -1,5 +1,5 @@
 """Spreadsheet exports of the main tables (XLSX with openpyxl, CSV for French
-spreadsheets) and the FEC (see services.fec).
+spreadsheets) and the FEC (see services.finance.fec).
 
 ``table_rows`` returns French headers and typed values: ``date`` for days, naive local
 ``datetime`` for instants (Europe/Paris), ``Decimal`` euros for money (marked by the
@@ -494,7 +494,7 @@ def export_csv(db: Database, table: str, year: int | None, path: str | Path) -> 
 
 
 def export_fec(db: Database, year: int, directory: str | Path) -> Path:
-    """The FEC of fiscal ``year`` in ``directory`` (see services.fec.write_fec)."""
-    from tierslieu_desktop.services.fec import write_fec
+    """The FEC of fiscal ``year`` in ``directory`` (see services.finance.fec.write_fec)."""
+    from tierslieu_desktop.services.finance.fec import write_fec
 
     return write_fec(db, year, directory)
