@@ -312,7 +312,7 @@ def _export_activity(db, args: argparse.Namespace) -> int:  # type: ignore[no-un
     from datetime import date
     from pathlib import Path
 
-    from tierslieu_desktop.services.activity_figures import figures, figures_xlsx
+    from tierslieu_desktop.services.activity.figures import figures, figures_xlsx
 
     if args.year is not None:
         first, last = date(args.year, 1, 1), date(args.year, 12, 31)

@@ -11,9 +11,14 @@ from PySide6.QtCore import QDate, Qt
 
 from tierslieu_desktop.db.models import Audience
 from tierslieu_desktop.domain.calendar import local_dt
-from tierslieu_desktop.services import activities, dropins
-from tierslieu_desktop.services.activities import ActivityInput, RegistrationInput, SessionInput
-from tierslieu_desktop.services.dropins import DropInInput
+from tierslieu_desktop.services.activity import dropins
+from tierslieu_desktop.services.activity import sessions as activities
+from tierslieu_desktop.services.activity.dropins import DropInInput
+from tierslieu_desktop.services.activity.sessions import (
+    ActivityInput,
+    RegistrationInput,
+    SessionInput,
+)
 from tierslieu_desktop.services.people.members import MemberInput, save_member
 from tierslieu_desktop.ui.pages.activity import figures_tab
 from tierslieu_desktop.ui.pages.activity.figures_tab import FiguresTab

@@ -13,8 +13,8 @@ from PySide6.QtCore import QDate, Qt, QTime
 from tierslieu_desktop.db.models import Machine, MachineCategory, Space
 from tierslieu_desktop.domain.calendar import local_dt, to_local
 from tierslieu_desktop.domain.errors import DomainError
-from tierslieu_desktop.services import activities
-from tierslieu_desktop.services.activities import ActivityInput
+from tierslieu_desktop.services.activity import sessions as activities
+from tierslieu_desktop.services.activity.sessions import ActivityInput
 from tierslieu_desktop.services.park import opening_hours
 from tierslieu_desktop.services.people.members import MemberInput, save_member
 from tierslieu_desktop.ui.errors import error_message

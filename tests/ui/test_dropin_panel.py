@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt
 from tierslieu_desktop.domain.enums import DropInPurpose
-from tierslieu_desktop.services import dropins
+from tierslieu_desktop.services.activity import dropins
 from tierslieu_desktop.services.people import audiences
 from tierslieu_desktop.services.people.members import MemberInput, save_member
 from tierslieu_desktop.ui.pages.activity import dropin_tab

@@ -308,7 +308,8 @@ def test_settings_tabs_and_price_dialogs_are_french_and_named(demo_db, qtbot, fr
 def test_activity_tabs_and_dialogs_are_french_and_named(demo_db, qtbot, french):
     """Every tab of the Activité page (the demo has sessions and drop-ins) and its
     dialogs: no English left, every control named."""
-    from tierslieu_desktop.services import activities, dropins
+    from tierslieu_desktop.services.activity import dropins
+    from tierslieu_desktop.services.activity import sessions as activities
     from tierslieu_desktop.ui.pages.activity.dialogs import (
         ActivitiesDialog,
         ActivityDialog,

@@ -10,9 +10,14 @@ import pytest
 from tierslieu_desktop.db.models import Audience, Machine, MachineCategory, Space
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.services import activities, dropins
-from tierslieu_desktop.services.activities import ActivityInput, RegistrationInput, SessionInput
-from tierslieu_desktop.services.dropins import DropInInput
+from tierslieu_desktop.services.activity import dropins
+from tierslieu_desktop.services.activity import sessions as activities
+from tierslieu_desktop.services.activity.dropins import DropInInput
+from tierslieu_desktop.services.activity.sessions import (
+    ActivityInput,
+    RegistrationInput,
+    SessionInput,
+)
 from tierslieu_desktop.services.park import opening_hours
 from tierslieu_desktop.services.park.authorizations import is_authorized
 from tierslieu_desktop.services.people.members import MemberInput, save_member

@@ -16,9 +16,10 @@ from openpyxl import load_workbook
 from tierslieu_desktop.cli import main
 from tierslieu_desktop.db.models import Audience
 from tierslieu_desktop.domain.calendar import local_dt
-from tierslieu_desktop.services import activities, dropins
-from tierslieu_desktop.services.activities import ActivityInput, RegistrationInput, SessionInput
-from tierslieu_desktop.services.activity_figures import (
+from tierslieu_desktop.services.activity import dropins
+from tierslieu_desktop.services.activity import sessions as activities
+from tierslieu_desktop.services.activity.dropins import DropInInput
+from tierslieu_desktop.services.activity.figures import (
     DropInGroup,
     PresentRow,
     figures,
@@ -26,7 +27,11 @@ from tierslieu_desktop.services.activity_figures import (
     fold_drop_ins,
     fold_present,
 )
-from tierslieu_desktop.services.dropins import DropInInput
+from tierslieu_desktop.services.activity.sessions import (
+    ActivityInput,
+    RegistrationInput,
+    SessionInput,
+)
 from tierslieu_desktop.services.people.members import MemberInput, save_member
 
 YEAR = 2025

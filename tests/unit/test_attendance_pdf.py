@@ -9,8 +9,8 @@ from pypdf import PdfReader
 
 from tierslieu_desktop.db.models import Structure
 from tierslieu_desktop.domain.calendar import local_dt
-from tierslieu_desktop.services import activities
-from tierslieu_desktop.services.activities import (
+from tierslieu_desktop.services.activity import sessions as activities
+from tierslieu_desktop.services.activity.sessions import (
     ActivityInput,
     AttendanceLine,
     AttendanceSheet,

@@ -22,8 +22,9 @@ from tierslieu_desktop.db.models import (
     Space,
 )
 from tierslieu_desktop.domain.calendar import local_dt, public_holiday, to_local
-from tierslieu_desktop.services import activities, demo_data
-from tierslieu_desktop.services.activities import RegistrationInput
+from tierslieu_desktop.services import demo_data
+from tierslieu_desktop.services.activity import sessions as activities
+from tierslieu_desktop.services.activity.sessions import RegistrationInput
 from tierslieu_desktop.services.demo import REFERENCE_DATE, build_demo
 from tierslieu_desktop.services.park import opening_hours
 

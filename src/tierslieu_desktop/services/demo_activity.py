@@ -64,9 +64,9 @@ from tierslieu_desktop.domain.enums import (
 )
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.pricing import Customer, price_activity
-from tierslieu_desktop.services import activities
 from tierslieu_desktop.services import demo_data as data
-from tierslieu_desktop.services.activities import ActivityInput, SessionInput
+from tierslieu_desktop.services.activity import sessions as activities
+from tierslieu_desktop.services.activity.sessions import ActivityInput, SessionInput
 from tierslieu_desktop.services.pricing import tariffs
 from tierslieu_desktop.services.pricing.engine import load_tariffs
 from tierslieu_desktop.services.scheduling.bookings import BookingStatus

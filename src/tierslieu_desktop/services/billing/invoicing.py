@@ -64,7 +64,7 @@ from tierslieu_desktop.domain.invoicing import (
     vat_for_line,
 )
 from tierslieu_desktop.domain.pricing import round_half_up
-from tierslieu_desktop.services.activities import payable_tickets
+from tierslieu_desktop.services.activity.sessions import payable_tickets
 from tierslieu_desktop.services.billing.ledger import ensure_open, seal
 from tierslieu_desktop.services.common import escape_like, fold, stamp
 from tierslieu_desktop.services.people.members import display_name

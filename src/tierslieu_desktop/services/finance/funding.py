@@ -70,7 +70,7 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain import finance as rules
 from tierslieu_desktop.domain.calendar import PARIS, local_day_bounds
 from tierslieu_desktop.domain.errors import NotFound, ValidationError
-from tierslieu_desktop.services.activities import payable_tickets
+from tierslieu_desktop.services.activity.sessions import payable_tickets
 from tierslieu_desktop.services.common import FieldCollector, stamp
 from tierslieu_desktop.services.pricing.tariffs import CsvImportError
 

@@ -15,7 +15,7 @@ Definitions (local time, Europe/Paris, calendar year):
   people (head-count) of the year's usages, by the user's public;
 - school groups: usages of organisations of type "school" (sessions and pupils);
 - the money figures come from services.finance.funding (balance, balance_by_year, grants);
-- workshops, trainings and cyber-base: services.activity_figures over the year.
+- workshops, trainings and cyber-base: services.activity.figures over the year.
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ class AnnualFigures:
     reduced_access: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     reduced_access_cents: int = 0
     volunteer_hours: int = 0
-    activity: Any | None = None  # services.activity_figures.ActivityFigures of the year
+    activity: Any | None = None  # services.activity.figures.ActivityFigures of the year
 
 
 def _bounds(year: int) -> tuple[datetime, datetime]:
@@ -227,7 +227,7 @@ def annual_figures(db: Database, year: int, *, progress: Progress | None = None)
     step(45)
 
     money = _money_figures(db, year, step)
-    from tierslieu_desktop.services.activity_figures import figures as activity_figures
+    from tierslieu_desktop.services.activity.figures import figures as activity_figures
 
     activity = activity_figures(db, first, last)
     return AnnualFigures(

@@ -378,8 +378,8 @@ def render_annual(figures, texts: dict[str, str], logo: bytes | None) -> bytes: 
 
 
 def _activity_section(story: list, a, st) -> None:  # type: ignore[no-untyped-def]
-    """Ateliers, formations et cyber-base (services.activity_figures), when there is any."""
-    from tierslieu_desktop.services.activity_figures import FRENCH
+    """Ateliers, formations et cyber-base (services.activity.figures), when there is any."""
+    from tierslieu_desktop.services.activity.figures import FRENCH
 
     if a is None or not (a.sessions or a.drop_ins):
         return

@@ -12,8 +12,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from tierslieu_desktop.domain.calendar import to_local
-from tierslieu_desktop.services.activities import AttendanceLine, AttendanceSheet
-from tierslieu_desktop.services.activity_figures import FRENCH
+from tierslieu_desktop.services.activity.figures import FRENCH
+from tierslieu_desktop.services.activity.sessions import AttendanceLine, AttendanceSheet
 from tierslieu_desktop.services.pdf.base import FONT, FONT_BOLD, LOCALE
 from tierslieu_desktop.services.reports.common import (
     ACCENT,

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.activities import SessionRow
+from tierslieu_desktop.services.activity.sessions import SessionRow
 from tierslieu_desktop.ui.pages.activity.models import GREY, seats_text, session_day, time_range
 
 

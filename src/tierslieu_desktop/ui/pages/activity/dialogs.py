@@ -37,8 +37,8 @@ from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt
 from tierslieu_desktop.domain.enums import ActivityKind, AgeBand
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import activities
-from tierslieu_desktop.services.activities import (
+from tierslieu_desktop.services.activity import sessions as activities
+from tierslieu_desktop.services.activity.sessions import (
     ActivityInput,
     ActivityRow,
     RegistrationInput,

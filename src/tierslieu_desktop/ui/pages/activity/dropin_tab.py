@@ -52,8 +52,8 @@ from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt
 from tierslieu_desktop.domain.enums import DropInKind, DropInPurpose
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import dropins
-from tierslieu_desktop.services.dropins import DropInInput, DropInRow
+from tierslieu_desktop.services.activity import dropins
+from tierslieu_desktop.services.activity.dropins import DropInInput, DropInRow
 from tierslieu_desktop.services.people import audiences as audience_service
 from tierslieu_desktop.services.people import members as member_service
 from tierslieu_desktop.services.people import operators as operator_service

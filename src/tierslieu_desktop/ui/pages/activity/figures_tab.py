@@ -4,7 +4,7 @@ by kind of activity, public, age band and commune, and the XLSX export.
 
 The period is a calendar year (the combo, default the current year) or any span of days
 ("du … au …"); changing one updates the other. The figures come from one read of
-``services.activity_figures.figures``; the tables are read-only, their last line is the
+``services.activity.figures.figures``; the tables are read-only, their last line is the
 total."""
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.activity_figures import (
+from tierslieu_desktop.services.activity.figures import (
     ActivityFigures,
     DropInLine,
     FigureLine,

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from tierslieu_desktop.domain.calendar import to_local
 from tierslieu_desktop.domain.enums import Attendance, RegistrationStatus
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.activities import RegistrationRow, SessionRow
+from tierslieu_desktop.services.activity.sessions import RegistrationRow, SessionRow
 from tierslieu_desktop.ui.labels import age_band_labels
 from tierslieu_desktop.ui.pages.activity.labels import (
     activity_kind_labels,

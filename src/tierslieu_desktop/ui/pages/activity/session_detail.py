@@ -32,8 +32,8 @@ from tierslieu_desktop.domain.calendar import local_day_and_minute, to_local
 from tierslieu_desktop.domain.enums import Attendance, RegistrationStatus
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services import activities
-from tierslieu_desktop.services.activities import RegistrationRow, SessionRow
+from tierslieu_desktop.services.activity import sessions as activities
+from tierslieu_desktop.services.activity.sessions import RegistrationRow, SessionRow
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.activity.dialogs import (

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
 from tierslieu_desktop.domain.errors import DomainError
-from tierslieu_desktop.services import activities
+from tierslieu_desktop.services.activity import sessions as activities
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.pages.activity.calendar import SessionCalendar
 from tierslieu_desktop.ui.pages.activity.dialogs import ActivitiesDialog, SessionDialog
