@@ -37,7 +37,7 @@ from sqlalchemy import func, select, text  # noqa: E402
 from tierslieu_desktop.db.engine import Database, open_database  # noqa: E402
 from tierslieu_desktop.db.models import Usage  # noqa: E402
 from tierslieu_desktop.domain.calendar import local_day_bounds, to_local  # noqa: E402
-from tierslieu_desktop.services.reports import annual_figures, annual_report  # noqa: E402
+from tierslieu_desktop.services.reporting import annual_figures, annual_report  # noqa: E402
 
 TARGET_S = 3.0
 RUNS = 3

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
 
 import invoice_doc_samples as samples  # noqa: E402
 
-from tierslieu_desktop.services import invoice_pdf  # noqa: E402
+from tierslieu_desktop.reports import invoice_pdf  # noqa: E402
 
 TARGET_ONE_MS = 40.0
 TARGET_BATCH_S = 60.0

@@ -305,9 +305,9 @@ def test_attendance_sheet_is_saved_under_a_dated_name(page, qtbot, lab, monkeypa
         seen["sheet"] = sheet
         return b"%PDF-1.4 fake"
 
-    module = types.ModuleType("tierslieu_desktop.services.reports.attendance")
+    module = types.ModuleType("tierslieu_desktop.reports.attendance_pdf")
     module.attendance_sheet_pdf = fake_pdf
-    monkeypatch.setitem(sys.modules, "tierslieu_desktop.services.reports.attendance", module)
+    monkeypatch.setitem(sys.modules, "tierslieu_desktop.reports.attendance_pdf", module)
     detail = page.sessions.detail
     asked = {}
 

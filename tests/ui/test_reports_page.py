@@ -9,7 +9,7 @@ from datetime import date
 from pypdf import PdfReader
 
 from tierslieu_desktop.services.finance import funding as finance
-from tierslieu_desktop.services.reports import report_texts
+from tierslieu_desktop.services.reporting import report_texts
 
 
 def pdf_text(path) -> str:

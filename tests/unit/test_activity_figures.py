@@ -379,7 +379,7 @@ def test_command_line_writes_the_year(db, year, tmp_path, capsys):
 def test_the_annual_report_has_a_workshops_and_cyber_base_section(db, year):
     from pypdf import PdfReader
 
-    from tierslieu_desktop.services.reports import annual_figures, annual_report
+    from tierslieu_desktop.services.reporting import annual_figures, annual_report
 
     assert annual_figures(db, YEAR).activity.participants == 35
     reader = PdfReader(io.BytesIO(annual_report(db, YEAR)))

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from tierslieu_desktop.db.models import Structure
 from tierslieu_desktop.domain.calendar import local_dt
+from tierslieu_desktop.reports.attendance_pdf import attendance_sheet_pdf
 from tierslieu_desktop.services.activity import sessions as activities
 from tierslieu_desktop.services.activity.sessions import (
     ActivityInput,
@@ -18,7 +19,6 @@ from tierslieu_desktop.services.activity.sessions import (
     SessionInput,
 )
 from tierslieu_desktop.services.people.members import MemberInput, save_member
-from tierslieu_desktop.services.reports.attendance import attendance_sheet_pdf
 
 DAY = date(2026, 11, 25)  # a Wednesday
 

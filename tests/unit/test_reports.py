@@ -20,15 +20,15 @@ from tierslieu_desktop.db.models import (
     Usage,
     UsageCharge,
 )
+from tierslieu_desktop.reports.layout import hours, money, number
 from tierslieu_desktop.services.finance import funding as finance
-from tierslieu_desktop.services.reports import (
+from tierslieu_desktop.services.reporting import (
     annual_figures,
     annual_report,
     grant_report,
     report_texts,
     save_report_text,
 )
-from tierslieu_desktop.services.reports.common import hours, money, number
 
 YEAR = 2025
 
@@ -261,7 +261,7 @@ def test_cli_writes_both_reports(db, operator, lab, tmp_path, capsys):
 
 
 def test_a_donation_counts_in_75_and_machine_revenue_only_when_financed(db, operator, lab):
-    from tierslieu_desktop.services.reports.grant import grant_figures
+    from tierslieu_desktop.services.reporting.grant import grant_figures
 
     funder = finance.save_funder(
         db, operator, name="Fondation Quercy", sector="private", level="foundation"

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.db.models import utcnow
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.dashboard import home_summary
 from tierslieu_desktop.services.finance import funding as finance_service
+from tierslieu_desktop.services.reporting.dashboard import home_summary
 from tierslieu_desktop.services.scheduling import bookings as booking_service
 from tierslieu_desktop.services.scheduling.bookings import BookingStatus, local_day_of
 from tierslieu_desktop.services.scheduling.usages import TodayRow, today_overview

@@ -472,7 +472,7 @@ class SessionDetail(QWidget):
         s = self.session
         if s is None:
             return ""
-        from tierslieu_desktop.services.reports.attendance import attendance_sheet_pdf
+        from tierslieu_desktop.reports.attendance_pdf import attendance_sheet_pdf
 
         day = to_local(s.start_at).date()
         name = f"emargement-{day.isoformat()}-{slug(s.activity_name)}.pdf"

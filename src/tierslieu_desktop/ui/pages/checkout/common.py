@@ -128,7 +128,7 @@ def quantity_text(quantity_milli: int, unit: str = "") -> str:
 
 def pdf():  # type: ignore[no-untyped-def]
     """The PDF writers, imported when first needed (ReportLab is slow to load)."""
-    from tierslieu_desktop.services import invoice_pdf
+    from tierslieu_desktop.reports import invoice_pdf
 
     return invoice_pdf
 

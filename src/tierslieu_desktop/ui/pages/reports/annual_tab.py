@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tierslieu_desktop.services.reports import annual_report, report_texts, save_report_text
+from tierslieu_desktop.services.reporting import annual_report, report_texts, save_report_text
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.pages.reports.worker import ReportJob
 

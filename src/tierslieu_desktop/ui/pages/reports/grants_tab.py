@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.i18n.formatting import money, short_date
 from tierslieu_desktop.services.finance import funding as finance
-from tierslieu_desktop.services.reports import grant_report
+from tierslieu_desktop.services.reporting import grant_report
 from tierslieu_desktop.ui.context import AppContext
 
 ERROR_STYLE = "color: #b00020;"

@@ -30,8 +30,7 @@ from sqlalchemy import func, select
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Expense, Machine, Usage, UsageCharge
 from tierslieu_desktop.domain.calendar import local_day_bounds
-from tierslieu_desktop.services.pdf.base import day
-from tierslieu_desktop.services.reports.common import (
+from tierslieu_desktop.reports.layout import (
     CONTENT_W,
     LEVEL_LABELS,
     NATURE_LABELS,
@@ -48,6 +47,7 @@ from tierslieu_desktop.services.reports.common import (
     styles,
     table,
 )
+from tierslieu_desktop.reports.pdf_base import day
 
 CHARGE_CATEGORIES = {
     "60": "60 – Achats",

@@ -18,7 +18,7 @@ from typing import Any
 from lxml import etree
 
 from tierslieu_desktop.domain.pricing import round_half_up
-from tierslieu_desktop.services.pdf import base
+from tierslieu_desktop.reports import pdf_base as base
 
 RSM = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
 RAM = "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"

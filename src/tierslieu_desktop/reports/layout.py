@@ -1,6 +1,6 @@
 """Shared layout of the report PDFs: styles, page template with numbers, tables and
 charts drawn with ReportLab graphics (bars, pies, lines). Always French (documents for
-the general meeting and the funders), DejaVu fonts of services.pdf.base."""
+the general meeting and the funders), DejaVu fonts of reports.pdf_base."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Image, Paragraph, Table, TableStyle
 
-from tierslieu_desktop.services.pdf.base import FONT, FONT_BOLD, LOCALE, money, register_fonts
+from tierslieu_desktop.reports.pdf_base import FONT, FONT_BOLD, LOCALE, money, register_fonts
 
 PAGE_W, PAGE_H = A4
 MARGIN = 18 * mm

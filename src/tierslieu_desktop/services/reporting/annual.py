@@ -344,7 +344,7 @@ def annual_report(
     from tierslieu_desktop.services.people.structure import get_structure
 
     logo = get_structure(db).logo
-    from tierslieu_desktop.services.reports.annual_pdf import render_annual
+    from tierslieu_desktop.reports.annual_pdf import render_annual
 
     step(80)
     data = render_annual(figures, stored, logo)

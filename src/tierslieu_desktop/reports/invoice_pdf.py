@@ -39,9 +39,9 @@ from reportlab.platypus import (
 from stdnum import iban as stdnum_iban
 
 from tierslieu_desktop.domain.pricing import round_half_up
-from tierslieu_desktop.services.pdf import base
-from tierslieu_desktop.services.pdf.base import FONT, FONT_BOLD, money
-from tierslieu_desktop.services.pdf.facturx import facturx_xml, make_facturx
+from tierslieu_desktop.reports import pdf_base as base
+from tierslieu_desktop.reports.facturx import facturx_xml, make_facturx
+from tierslieu_desktop.reports.pdf_base import FONT, FONT_BOLD, money
 
 if TYPE_CHECKING:  # pragma: no cover
     from tierslieu_desktop.services.billing.invoicing import InvoiceDoc, UnpaidRow

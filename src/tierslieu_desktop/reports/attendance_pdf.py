@@ -12,10 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from tierslieu_desktop.domain.calendar import to_local
-from tierslieu_desktop.services.activity.figures import FRENCH
-from tierslieu_desktop.services.activity.sessions import AttendanceLine, AttendanceSheet
-from tierslieu_desktop.services.pdf.base import FONT, FONT_BOLD, LOCALE
-from tierslieu_desktop.services.reports.common import (
+from tierslieu_desktop.reports.layout import (
     ACCENT,
     CONTENT_W,
     LIGHT,
@@ -23,6 +20,9 @@ from tierslieu_desktop.services.reports.common import (
     esc,
     styles,
 )
+from tierslieu_desktop.reports.pdf_base import FONT, FONT_BOLD, LOCALE
+from tierslieu_desktop.services.activity.figures import FRENCH
+from tierslieu_desktop.services.activity.sessions import AttendanceLine, AttendanceSheet
 
 WALK_IN_LINES = 4
 ROW_HEIGHT = 12 * mm

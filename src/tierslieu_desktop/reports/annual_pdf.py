@@ -7,8 +7,7 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
-from tierslieu_desktop.services.pdf.base import day
-from tierslieu_desktop.services.reports.common import (
+from tierslieu_desktop.reports.layout import (
     CONTENT_W,
     COST_COLOR,
     COST_LABELS,
@@ -37,13 +36,14 @@ from tierslieu_desktop.services.reports.common import (
     styles,
     table,
 )
+from tierslieu_desktop.reports.pdf_base import day
 
 MAX_MACHINES_IN_CHART = 7
 MAX_COMMUNES = 12
 
 
 def render_annual(figures, texts: dict[str, str], logo: bytes | None) -> bytes:  # type: ignore[no-untyped-def]
-    from tierslieu_desktop.services.reports.annual import SECTION_TITLES
+    from tierslieu_desktop.services.reporting.annual import SECTION_TITLES
 
     st = styles()
     f = figures

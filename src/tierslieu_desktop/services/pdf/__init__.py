@@ -1,1 +1,0 @@
-"""PDF building blocks for invoices (see services/invoice_pdf.py)."""
