@@ -139,7 +139,7 @@ def _cmd_demo(target: str | None, size: str, seed: int, force: bool) -> int:
     from pathlib import Path
 
     from tierslieu_desktop.db.engine import DatabaseOpenError, is_url, resolve_target
-    from tierslieu_desktop.services.demo import DemoExists, build_demo
+    from tierslieu_desktop.demo.builder import DemoExists, build_demo
 
     target = resolve_target(target)
     if force and not is_url(target):

@@ -84,7 +84,7 @@ def ensure_large_db(
     """The large demo at ``path`` (default: the cached file shared with the other
     benchmarks), built if missing or older than the bookings. Returns the path and the
     build time in seconds (None when reused)."""
-    from tierslieu_desktop.services.demo import build_demo
+    from tierslieu_desktop.demo.builder import build_demo
 
     path = path or CACHE
     if not rebuild and _is_usable(path):
@@ -238,7 +238,7 @@ def conflicting_slots(db, rng: random.Random, now, count: int) -> list[BookingIn
 
 
 def run(path: Path) -> tuple[list[float], list[float], int]:
-    from tierslieu_desktop.services.demo import REFERENCE_DATE
+    from tierslieu_desktop.demo.builder import REFERENCE_DATE
 
     now = local_dt(REFERENCE_DATE + timedelta(days=1), 8 * 60)  # Monday morning
     rng = random.Random(2026)

@@ -52,7 +52,7 @@ def ensure_large_db(
 ) -> tuple[Path, float | None]:
     """The large demo at ``path`` (default: a cached file in the temp dir), built if
     missing. Returns the path and the build time in seconds (None when reused)."""
-    from tierslieu_desktop.services.demo import build_demo
+    from tierslieu_desktop.demo.builder import build_demo
 
     path = path or CACHE
     if not rebuild and _is_usable(path):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from tierslieu_desktop.app import build_main_window, install_translators
 from tierslieu_desktop.db.engine import open_database
-from tierslieu_desktop.services.demo import build_demo
+from tierslieu_desktop.demo.builder import build_demo
 from tierslieu_desktop.services.people import members
 from tierslieu_desktop.ui.pages.members.dialog import MemberDialog
 

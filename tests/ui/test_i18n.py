@@ -90,7 +90,7 @@ def model_texts(m, parent=None, depth=0, tree=False) -> list[str]:  # type: igno
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory):
-    from tierslieu_desktop.services.demo import build_demo
+    from tierslieu_desktop.demo.builder import build_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     build_demo(str(path))
@@ -328,7 +328,7 @@ def test_activity_tabs_and_dialogs_are_french_and_named(demo_db, qtbot, french):
         leaks = sorted({t for t in visible_texts(page) if t in LEAKS})
         assert leaks == [], page.tabs.tabText(i)
         assert unnamed_controls(page) == [], page.tabs.tabText(i)
-    from tierslieu_desktop.services.demo import REFERENCE_DATE
+    from tierslieu_desktop.demo.builder import REFERENCE_DATE
 
     row = dropins.list_drop_ins(demo_db, REFERENCE_DATE.replace(day=1), REFERENCE_DATE)[0]
     activity = activities.get_activity(demo_db, session.activity_id)

@@ -33,16 +33,16 @@ from tierslieu_desktop.db.models import (
     UsageConsumable,
     WalletMovement,
 )
-from tierslieu_desktop.domain.calendar import local_dt, to_local
-from tierslieu_desktop.services import demo_data
-from tierslieu_desktop.services.common import fold
-from tierslieu_desktop.services.demo import (
+from tierslieu_desktop.demo import data as demo_data
+from tierslieu_desktop.demo.builder import (
     PACK_SALES,
     REFERENCE_DATE,
     DemoExists,
     build_demo,
     school_holiday,
 )
+from tierslieu_desktop.domain.calendar import local_dt, to_local
+from tierslieu_desktop.services.common import fold
 from tierslieu_desktop.services.park import opening_hours
 from tierslieu_desktop.services.people import members
 from tierslieu_desktop.services.people.audiences import list_audiences

@@ -21,11 +21,11 @@ from tierslieu_desktop.db.models import (
     Registration,
     Space,
 )
+from tierslieu_desktop.demo import data as demo_data
+from tierslieu_desktop.demo.builder import REFERENCE_DATE, build_demo
 from tierslieu_desktop.domain.calendar import local_dt, public_holiday, to_local
-from tierslieu_desktop.services import demo_data
 from tierslieu_desktop.services.activity import sessions as activities
 from tierslieu_desktop.services.activity.sessions import RegistrationInput
-from tierslieu_desktop.services.demo import REFERENCE_DATE, build_demo
 from tierslieu_desktop.services.park import opening_hours
 
 ANIMATORS = set(demo_data.ANIMATORS)

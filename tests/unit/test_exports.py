@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from tierslieu_desktop.cli import main
 from tierslieu_desktop.db.engine import open_database
-from tierslieu_desktop.services.demo import build_demo
+from tierslieu_desktop.demo.builder import build_demo
 from tierslieu_desktop.services.finance import exports
 
 

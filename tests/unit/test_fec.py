@@ -12,8 +12,8 @@ from sqlalchemy import select
 from tierslieu_desktop.cli import main
 from tierslieu_desktop.db.engine import open_database
 from tierslieu_desktop.db.models import Invoice, Payment, Structure
+from tierslieu_desktop.demo.builder import build_demo
 from tierslieu_desktop.domain.calendar import to_local
-from tierslieu_desktop.services.demo import build_demo
 from tierslieu_desktop.services.finance.fec import fec_filename, write_fec
 
 REGULATORY = (

@@ -48,6 +48,7 @@ from tierslieu_desktop.db.models import (
     Registration,
     Space,
 )
+from tierslieu_desktop.demo import data
 from tierslieu_desktop.domain.calendar import (
     local_dt,
     merge_ranges,
@@ -64,7 +65,6 @@ from tierslieu_desktop.domain.enums import (
 )
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.pricing import Customer, price_activity
-from tierslieu_desktop.services import demo_data as data
 from tierslieu_desktop.services.activity import sessions as activities
 from tierslieu_desktop.services.activity.sessions import ActivityInput, SessionInput
 from tierslieu_desktop.services.pricing import tariffs

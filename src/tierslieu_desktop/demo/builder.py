@@ -76,6 +76,8 @@ from tierslieu_desktop.db.models import (
     UsageConsumable,
     WalletMovement,
 )
+from tierslieu_desktop.demo import activity as demo_activity
+from tierslieu_desktop.demo import data
 from tierslieu_desktop.domain.calendar import (
     local_day_bounds,
     local_dt,
@@ -92,8 +94,6 @@ from tierslieu_desktop.domain.enums import (
     OrganisationType,
     VatRegime,
 )
-from tierslieu_desktop.services import demo_activity
-from tierslieu_desktop.services import demo_data as data
 from tierslieu_desktop.services.billing import invoicing, ledger
 from tierslieu_desktop.services.billing.invoicing import PaymentInput
 from tierslieu_desktop.services.common import fold
