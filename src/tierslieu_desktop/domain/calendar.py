@@ -10,6 +10,11 @@ PARIS = ZoneInfo("Europe/Paris")
 DAY_MINUTES = 24 * 60
 
 
+def utcnow() -> datetime:
+    """The clock: now, timezone-aware (UTC). Stored times are UTC, shown in Europe/Paris."""
+    return datetime.now(UTC)
+
+
 def to_local(value: datetime) -> datetime:
     if value.tzinfo is None:
         raise ValueError("naive datetime")

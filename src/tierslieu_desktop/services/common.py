@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from tierslieu_desktop.db.engine import Database as Database  # the handle screens pass along
 from tierslieu_desktop.db.models import AuditMixin, utcnow
 from tierslieu_desktop.domain.errors import ValidationError
 from tierslieu_desktop.domain.validation import FieldInvalid

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from tierslieu_desktop.db.engine import Database
+from tierslieu_desktop.services.common import Database
 
 
 class AppContext(QObject):

@@ -9,9 +9,9 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.domain.enums import MemberKind
 from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.services.common import Database
 from tierslieu_desktop.services.people.members import MemberRow, count_members, search_members
 
 PAGE_SIZE = 100

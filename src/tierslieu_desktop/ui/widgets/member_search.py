@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
-from tierslieu_desktop.db.engine import Database
+from tierslieu_desktop.services.common import Database
 from tierslieu_desktop.services.people import members as member_service
 
 MEMBER_RESULTS = 30

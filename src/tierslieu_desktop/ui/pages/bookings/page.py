@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tierslieu_desktop.db.models import utcnow
-from tierslieu_desktop.domain.calendar import local_day_and_minute
+from tierslieu_desktop.domain.calendar import local_day_and_minute, utcnow
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.park import machines as machine_service

@@ -9,8 +9,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout
 
-from tierslieu_desktop.db.models import utcnow
-from tierslieu_desktop.domain.calendar import local_day_and_minute
+from tierslieu_desktop.domain.calendar import local_day_and_minute, utcnow
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.pages.checkout.basket_tab import BasketTab

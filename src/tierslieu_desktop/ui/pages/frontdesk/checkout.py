@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tierslieu_desktop.db.models import utcnow
-from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt
+from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt, utcnow
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.pricing import engine as pricing_service

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tierslieu_desktop.db.models import utcnow
-from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt
+from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt, utcnow
 from tierslieu_desktop.domain.enums import MachineStatus
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.services.park import machines as machine_service

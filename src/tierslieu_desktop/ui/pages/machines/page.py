@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tierslieu_desktop.db.models import utcnow
+from tierslieu_desktop.domain.calendar import utcnow
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.common import fold

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tierslieu_desktop.db.models import utcnow
+from tierslieu_desktop.domain.calendar import utcnow
 from tierslieu_desktop.domain.enums import MemberKind
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.pricing import format_duration
