@@ -523,16 +523,6 @@ def unbilled_registrations(db: Database, member_id: int) -> list[UnbilledRegistr
         return _unbilled_registrations(session, member_id)
 
 
-def add_registration_lines(
-    db: Database, actor: int | None, basket_id: int, registration_ids: Sequence[int]
-) -> None:
-    """One line per ticket (paid in advance: the session may be later)."""
-    with db.write() as session:
-        basket = _open_basket(session, basket_id)
-        _needs_member(basket)
-        _add_registration_lines(session, actor, basket, registration_ids)
-
-
 def _line_row(line: BasketLine) -> BasketLineRow:
     return BasketLineRow(
         id=line.id,
