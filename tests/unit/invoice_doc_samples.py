@@ -9,8 +9,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, date, datetime, timedelta
 
+from tierslieu_desktop.domain.documents import InvoiceDoc, InvoiceLineRow, PaymentRow
 from tierslieu_desktop.domain.pricing import round_half_up
-from tierslieu_desktop.services.billing.invoicing import InvoiceDoc, InvoiceLineRow, PaymentRow
 
 IBAN = "FR7630006000011234567890189"
 BIC = "AGRIFRPP"

@@ -16,9 +16,9 @@ import pytest
 import zxingcpp
 from lxml import etree
 
+from tierslieu_desktop.domain.documents import UnpaidRow
 from tierslieu_desktop.reports import invoice_pdf
 from tierslieu_desktop.reports.facturx import RAM
-from tierslieu_desktop.services.billing.invoicing import UnpaidRow
 
 MM = 72 / 25.4
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from lxml import etree
 
+from tierslieu_desktop.domain.documents import InvoiceDoc
 from tierslieu_desktop.domain.pricing import round_half_up
 from tierslieu_desktop.reports import pdf_base as base
 
@@ -111,7 +112,7 @@ def _exemption_code(mention: str) -> str | None:
     return next((code for marker, code in VATEX.items() if marker in mention), None)
 
 
-def facturx_xml(doc: Any, profile: str = "en16931") -> bytes:
+def facturx_xml(doc: InvoiceDoc, profile: str = "en16931") -> bytes:
     """The CII XML of an invoice (type 380) or credit note (type 381); amounts positive."""
     if profile not in GUIDELINES:
         raise ValueError(f"unknown Factur-X profile: {profile}")
@@ -295,7 +296,7 @@ def _drop_unused_standard_fonts(pdf: Any) -> None:
                 del fonts[name]
 
 
-def make_facturx(pdf_bytes: bytes, xml: bytes, doc: Any, profile: str = "en16931") -> bytes:
+def make_facturx(pdf_bytes: bytes, xml: bytes, doc: InvoiceDoc, profile: str = "en16931") -> bytes:
     from facturx import generate_from_binary
 
     title = base.doc_title(doc)

@@ -1,6 +1,6 @@
 """Invoice, credit-note, receipt and reminder PDFs (ReportLab), EPC QR and Factur-X.
 
-Input is a frozen ``services.billing.invoicing.InvoiceDoc`` (or ``UnpaidRow`` rows for a
+Input is a frozen ``domain.documents.InvoiceDoc`` (or ``UnpaidRow`` rows for a
 reminder); output is PDF bytes. Nothing here touches the database. Legal content
 follows LEGAL-FR §1 (mandatory mentions), §3 (Factur-X) and §4 (EPC QR).
 """
@@ -12,7 +12,7 @@ import io
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import segno
 import segno.helpers
@@ -38,13 +38,11 @@ from reportlab.platypus import (
 )
 from stdnum import iban as stdnum_iban
 
+from tierslieu_desktop.domain.documents import InvoiceDoc, InvoiceLineRow, UnpaidRow
 from tierslieu_desktop.domain.pricing import round_half_up
 from tierslieu_desktop.reports import pdf_base as base
 from tierslieu_desktop.reports.facturx import facturx_xml, make_facturx
 from tierslieu_desktop.reports.pdf_base import FONT, FONT_BOLD, money
-
-if TYPE_CHECKING:  # pragma: no cover
-    from tierslieu_desktop.services.billing.invoicing import InvoiceDoc, UnpaidRow
 
 __all__ = [
     "epc_payload",
@@ -382,13 +380,13 @@ def _meta_table(pairs: list[tuple[str, str]]) -> Table:
 # --------------------------------------------------------------------------- invoice
 
 
-def _discount_excl(line: Any) -> int:
+def _discount_excl(line: InvoiceLineRow) -> int:
     if not line.discount_cents:
         return 0
     return round_half_up(line.discount_cents * 10000, 10000 + line.vat_rate_bp)
 
 
-def _designation(line: Any, show_mention: bool) -> Paragraph:
+def _designation(line: InvoiceLineRow, show_mention: bool) -> Paragraph:
     text = _esc(line.designation)
     if line.detail:
         text += f"<br/><font size=6.8 color='#555555'>{_esc(line.detail)}</font>"

@@ -19,6 +19,8 @@ from babel import numbers as babel_numbers
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from tierslieu_desktop.domain.documents import InvoiceDoc
+
 PARIS = ZoneInfo("Europe/Paris")
 LOCALE = "fr_FR"
 FONT = "TLSans"
@@ -92,7 +94,7 @@ def day_time(value: datetime | None) -> str:
     return babel_dates.format_datetime(local(value), format="dd/MM/yyyy HH:mm", locale=LOCALE)
 
 
-def issue_day(doc) -> date:  # type: ignore[no-untyped-def]
+def issue_day(doc: InvoiceDoc) -> date:
     return local(doc.issued_at).date() if isinstance(doc.issued_at, datetime) else doc.issued_at
 
 
@@ -130,7 +132,7 @@ def address_lines(party: dict) -> list[str]:
     return lines
 
 
-def doc_title(doc) -> str:  # type: ignore[no-untyped-def]
+def doc_title(doc: InvoiceDoc) -> str:
     kind = "Avoir" if doc.kind == "credit_note" else "Facture"
     return f"{kind} n° {doc.number}"
 
@@ -188,7 +190,7 @@ FRANCHISE = "TVA non applicable, art. 293 B du CGI"
 EXEMPT = "TVA non applicable, art. 261-7-1° du CGI"
 
 
-def all_mentions(doc) -> list[str]:  # type: ignore[no-untyped-def]
+def all_mentions(doc: InvoiceDoc) -> list[str]:
     """The document's frozen mentions, plus line exemption mentions and required fallbacks."""
     mentions = [m for m in doc.mentions if m]
     text = " ".join(mentions)
@@ -213,7 +215,7 @@ def all_mentions(doc) -> list[str]:  # type: ignore[no-untyped-def]
     return mentions
 
 
-def payment_terms(doc) -> str:  # type: ignore[no-untyped-def]
+def payment_terms(doc: InvoiceDoc) -> str:
     issued = issue_day(doc)
     if doc.due_date is None or doc.due_date <= issued:
         return "Payable à réception"
@@ -221,7 +223,7 @@ def payment_terms(doc) -> str:  # type: ignore[no-untyped-def]
     return f"Payable à {days} jours, au plus tard le {day(doc.due_date)}"
 
 
-def service_period(doc) -> str:  # type: ignore[no-untyped-def]
+def service_period(doc: InvoiceDoc) -> str:
     start, end = doc.service_from, doc.service_to
     if start is None and end is None:
         return day(issue_day(doc))
@@ -230,7 +232,7 @@ def service_period(doc) -> str:  # type: ignore[no-untyped-def]
     return f"du {day(start)} au {day(end)}"
 
 
-def payment_status(doc) -> str:  # type: ignore[no-untyped-def]
+def payment_status(doc: InvoiceDoc) -> str:
     if doc.kind == "credit_note":
         refunded = -doc.paid_cents
         imputed = doc.total_incl_cents - refunded
@@ -254,7 +256,7 @@ def payment_status(doc) -> str:  # type: ignore[no-untyped-def]
     return f"Non payée — reste à payer {money(balance)}"
 
 
-def operation_category(doc) -> str:  # type: ignore[no-untyped-def]
+def operation_category(doc: InvoiceDoc) -> str:
     """Decree 2022-1299: goods, services or both. Consumables sold are goods."""
     kinds = {line.revenue_kind for line in doc.lines}
     goods = "consumable" in kinds or "goods" in kinds

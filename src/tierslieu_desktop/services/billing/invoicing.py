@@ -51,6 +51,7 @@ from tierslieu_desktop.db.models import (
     utcnow,
 )
 from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
+from tierslieu_desktop.domain.documents import InvoiceDoc, InvoiceLineRow, PaymentRow, UnpaidRow
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
 from tierslieu_desktop.domain.invoicing import (
     DEFAULT_PATTERNS,
@@ -133,74 +134,6 @@ class PaymentInput:
 
 
 @dataclass(frozen=True)
-class InvoiceLineRow:
-    id: int
-    position: int
-    kind: str
-    revenue_kind: str
-    designation: str
-    detail: str
-    quantity_milli: int
-    unit: str
-    unit_price_excl_cents: int
-    vat_rate_bp: int
-    vat_mention: str
-    list_cents: int
-    discount_cents: int
-    total_excl_cents: int
-    vat_cents: int
-    total_incl_cents: int
-    usage_id: int | None
-
-
-@dataclass(frozen=True)
-class PaymentRow:
-    id: int
-    at: datetime
-    method: str
-    amount_cents: int
-    tendered_cents: int | None
-    change_cents: int | None
-    cheque_number: str
-    bank: str
-    reference: str
-    voucher_count: int | None
-    voucher_value_cents: int | None
-    desk: str
-
-
-@dataclass(frozen=True)
-class InvoiceDoc:
-    id: int
-    kind: str
-    number: str
-    issued_at: datetime
-    service_from: date | None
-    service_to: date | None
-    due_date: date
-    member_id: int | None
-    buyer: dict[str, Any]
-    seller: dict[str, Any]
-    buyer_is_business: bool
-    vat_regime: str
-    mentions: list[str]
-    lines: list[InvoiceLineRow]
-    vat_breakdown: list[tuple[int, int, int]]
-    total_excl_cents: int
-    total_vat_cents: int
-    total_incl_cents: int
-    payments: list[PaymentRow]
-    paid_cents: int
-    credited_cents: int
-    balance_cents: int
-    credited_invoice_number: str | None
-    credited_invoice_date: date | None
-    credit_note_numbers: list[str]
-    note: str
-    desk: str
-
-
-@dataclass(frozen=True)
 class InvoiceListRow:
     id: int
     kind: str
@@ -212,20 +145,6 @@ class InvoiceListRow:
     paid_cents: int
     balance_cents: int
     due_date: date
-
-
-@dataclass(frozen=True)
-class UnpaidRow:
-    invoice_id: int
-    number: str
-    member_id: int | None
-    buyer_name: str
-    issued_at: datetime
-    due_date: date
-    total_incl_cents: int
-    balance_cents: int
-    age_days: int
-    overdue_days: int
 
 
 @dataclass(frozen=True)
