@@ -34,13 +34,9 @@ from tierslieu_desktop.db.models import (
     WalletMovement,
 )
 from tierslieu_desktop.demo import data as demo_data
-from tierslieu_desktop.demo.builder import (
-    PACK_SALES,
-    REFERENCE_DATE,
-    DemoExists,
-    build_demo,
-    school_holiday,
-)
+from tierslieu_desktop.demo.billing import PACK_SALES
+from tierslieu_desktop.demo.bookings import school_holiday
+from tierslieu_desktop.demo.builder import REFERENCE_DATE, DemoExists, build_demo
 from tierslieu_desktop.domain.calendar import local_dt, to_local
 from tierslieu_desktop.services.common import fold
 from tierslieu_desktop.services.park import opening_hours
