@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from tierslieu_desktop.ui.errors import field_message
 
 ERROR_STYLE = "color: #b3261e;"
+
+W = TypeVar("W", bound=QWidget)
 
 
 class ValidatedForm(QFormLayout):
@@ -20,8 +24,9 @@ class ValidatedForm(QFormLayout):
         # Rows of a form without a parent widget yet are owned by Python until the
         # layout is installed: keep them alive.
         self._rows: list[QWidget] = []
+        self._boxes: dict[str, QWidget] = {}  # the row of each field: its widget and error
 
-    def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
+    def add_field(self, name: str, label: str, widget: W) -> W:
         box = QWidget()
         # A row never takes more height than its field needs (no gap above a tall field).
         box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -39,6 +44,7 @@ class ValidatedForm(QFormLayout):
         widget.setAccessibleName(plain)
         self.addRow(label, box)
         self._rows.append(box)
+        self._boxes[name] = box
         self._widgets[name] = widget
         self._errors[name] = error
         return widget
@@ -49,10 +55,10 @@ class ValidatedForm(QFormLayout):
 
     def set_field_visible(self, name: str, visible: bool) -> None:
         """Show or hide a whole row (label, field and its error)."""
-        self.setRowVisible(self._widgets[name].parentWidget(), visible)
+        self.setRowVisible(self._boxes[name], visible)
 
     def set_label(self, name: str, text: str) -> None:
-        label = self.labelForField(self._widgets[name].parentWidget())
+        label = self.labelForField(self._boxes[name])
         if isinstance(label, QLabel):
             label.setText(text)
         self._widgets[name].setAccessibleName(text.replace("&", "").rstrip(" :"))
