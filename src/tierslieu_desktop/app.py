@@ -6,6 +6,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
@@ -19,7 +20,7 @@ QM_DIR = Path(__file__).parent / "i18n"
 APP_ICON = Path(__file__).parent / "ui" / "icons" / "app.svg"
 
 
-def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
+def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """French (default) or English. English is the source language: no file needed."""
     formatting.set_language(lang)
     installed: list[QTranslator] = []
@@ -40,13 +41,14 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    # instance() is typed QCoreApplication: the one running here is always a QApplication.
+    app = cast(QApplication, QApplication.instance() or QApplication(argv or sys.argv[:1]))
     app.setApplicationName("Tiers-Lieu Desktop")
     app.setOrganizationName(config.APP_AUTHOR)
     app.setStyle("Fusion")
     app.setWindowIcon(QIcon(str(APP_ICON)))
     app.setDesktopFileName("tierslieu")  # Wayland: the icon of packaging/tierslieu.desktop
-    return app  # type: ignore[return-value]
+    return app
 
 
 def open_error_text(exc: DatabaseOpenError) -> str:
@@ -98,10 +100,10 @@ def report_open_error(exc: DatabaseOpenError, lang: str) -> int:
     started from a desktop icon. Works without any display (no QApplication needed)."""
     gui = _display_available() and not (sys.stderr and sys.stderr.isatty())
     if gui:
-        app = create_application()
+        app: QCoreApplication = create_application()
     else:
         app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
-    install_translators(app, lang)  # type: ignore[arg-type]
+    install_translators(app, lang)
     text = open_error_text(exc)
     print(f"tierslieu: {text}", file=sys.stderr)
     if gui:
@@ -118,7 +120,7 @@ def run(db_target: str | None, lang: str | None) -> int:
         return report_open_error(exc, lang)
     if not os.environ.get("QT_QPA_PLATFORM") and not _display_available():
         core = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
-        install_translators(core, lang)  # type: ignore[arg-type]
+        install_translators(core, lang)
         message = QCoreApplication.translate(
             "Startup",
             "No screen is available to open the window (run it from a desktop session). "

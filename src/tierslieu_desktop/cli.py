@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
+from typing import TYPE_CHECKING
 
 from tierslieu_desktop import __version__, config
+
+if TYPE_CHECKING:
+    from tierslieu_desktop.db.engine import Database, DatabaseOpenError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -90,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
 _EXPORT_TABLES = ("members", "bookings", "usages", "invoices", "payments", "grants", "expenses")
 
 
-def _open_error_fr(exc) -> str:  # type: ignore[no-untyped-def]
+def _open_error_fr(exc: DatabaseOpenError) -> str:
     texts = {
         "not_a_database": "« {t} » n'est pas une base Tiers-Lieu : fichier laissé intact.",
         "foreign_database": "« {t} » est une base SQLite d'un autre logiciel : fichier laissé intact.",
@@ -177,7 +182,7 @@ def _cmd_verify(target: str | None) -> int:
     return 0
 
 
-def _close_date(text: str, fmt: str, expected: str):  # type: ignore[no-untyped-def]
+def _close_date(text: str, fmt: str, expected: str) -> date:
     from datetime import datetime
 
     try:
@@ -188,15 +193,15 @@ def _close_date(text: str, fmt: str, expected: str):  # type: ignore[no-untyped-
         ) from None
 
 
-def _close_day(text: str):  # type: ignore[no-untyped-def]
+def _close_day(text: str) -> date:
     return _close_date(text, "%Y-%m-%d", "AAAA-MM-JJ")
 
 
-def _close_month(text: str):  # type: ignore[no-untyped-def]
+def _close_month(text: str) -> date:
     return _close_date(text, "%Y-%m", "AAAA-MM")
 
 
-def _close_year(text: str):  # type: ignore[no-untyped-def]
+def _close_year(text: str) -> date:
     return _close_date(text, "%Y", "AAAA")
 
 
@@ -308,8 +313,7 @@ def _cmd_export(target: str | None, args: argparse.Namespace) -> int:
         db.dispose()
 
 
-def _export_activity(db, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    from datetime import date
+def _export_activity(db: Database, args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from tierslieu_desktop.services.activity.figures import figures, figures_xlsx

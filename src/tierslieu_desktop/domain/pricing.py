@@ -23,7 +23,7 @@ later issue can translate them.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal
@@ -485,7 +485,10 @@ def _audience_matches(audience_id: int | None, customer: Customer) -> bool:
 
 
 def _best_reduction(
-    reductions: Iterable[Reduction], customer: Customer, day: date, covers
+    reductions: Iterable[Reduction],
+    customer: Customer,
+    day: date,
+    covers: Callable[[ResourceRef | None], bool],
 ) -> Reduction | None:
     """The most favourable reduction in force (reductions do not add up)."""
     best: Reduction | None = None

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from tierslieu_desktop.services.common import Database
@@ -21,9 +22,10 @@ class ArrowKeysToList(QObject):
         self.results = results
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.KeyPress and event.key() in (
-            Qt.Key.Key_Up,
-            Qt.Key.Key_Down,
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
         ):
             step = -1 if event.key() == Qt.Key.Key_Up else 1
             row = min(max(self.results.currentRow() + step, 0), self.results.count() - 1)

@@ -147,7 +147,7 @@ class PricedLinesTable(QWidget):
         """The cells as shown (the total row last)."""
         t = self.table
         return [
-            [t.item(r, c).text() if t.item(r, c) else "" for c in range(t.columnCount())]
+            [item.text() if (item := t.item(r, c)) else "" for c in range(t.columnCount())]
             for r in range(t.rowCount())
         ]
 

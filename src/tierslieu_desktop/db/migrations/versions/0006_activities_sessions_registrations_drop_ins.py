@@ -23,7 +23,7 @@ def _change_check(table: str, name: str, old: str, new: str) -> None:
         return
     # SQLite's documented way to change a CHECK constraint in place: no table copy, which
     # the tables referencing this one would forbid. Every row satisfies the new check.
-    version = bind.exec_driver_sql("PRAGMA schema_version").scalar()
+    version = bind.exec_driver_sql("PRAGMA schema_version").scalar_one()
     bind.exec_driver_sql("PRAGMA writable_schema=ON")
     done = bind.exec_driver_sql(
         "UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE type = 'table' AND name = ?",
