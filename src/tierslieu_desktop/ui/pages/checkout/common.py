@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -48,14 +47,6 @@ def closing_kinds() -> dict[str, str]:
         "month": QCoreApplication.translate("CheckoutLabels", "Month"),
         "year": QCoreApplication.translate("CheckoutLabels", "Year"),
     }
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def save_path(parent: QWidget | None, title: str, name: str, filters: str) -> str:

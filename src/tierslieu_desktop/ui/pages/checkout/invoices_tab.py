@@ -41,7 +41,6 @@ from tierslieu_desktop.ui.pages.checkout.common import (
     cell,
     document_kinds,
     fill_table,
-    from_qdate,
     make_table,
     money_cell,
     payment_methods,
@@ -50,9 +49,9 @@ from tierslieu_desktop.ui.pages.checkout.common import (
     row_data,
     save_path,
     structure_logo,
-    to_qdate,
 )
 from tierslieu_desktop.ui.pages.checkout.payment_dialog import PaymentDialog
+from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
 TodayFn = Callable[[], date]

@@ -29,7 +29,8 @@ from tierslieu_desktop.services.pricing import tariffs as tariff_service
 from tierslieu_desktop.services.scheduling.usages import parse_quantity_milli
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
-from tierslieu_desktop.ui.pages.checkout.common import from_qdate, quantity_text, to_qdate
+from tierslieu_desktop.ui.pages.checkout.common import quantity_text
+from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
 

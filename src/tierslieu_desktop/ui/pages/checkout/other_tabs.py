@@ -31,15 +31,14 @@ from tierslieu_desktop.ui.pages.checkout.common import (
     cell,
     closing_kinds,
     fill_table,
-    from_qdate,
     make_table,
     money_cell,
     pdf,
     row_data,
     save_path,
     structure_logo,
-    to_qdate,
 )
+from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.confirm import confirm
 
 TodayFn = Callable[[], date]

@@ -34,14 +34,13 @@ from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.finances.labels import (
     activity_names,
     expense_category_names,
-    from_qdate,
     in_kind_names,
     level_names,
     nature_names,
     report_status_names,
     sector_names,
-    to_qdate,
 )
+from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
 PUBLIC_LEVELS = ("commune", "epci", "departement", "region", "etat", "ue", "social", "employment")

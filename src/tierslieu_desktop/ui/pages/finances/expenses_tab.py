@@ -43,10 +43,9 @@ from tierslieu_desktop.ui.pages.finances.labels import (
     activity_names,
     budget_category_names,
     expense_category_names,
-    from_qdate,
     name_of,
-    to_qdate,
 )
+from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
 

@@ -3,9 +3,7 @@ revenue categories…) and the small helpers the finance tabs share."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication
 
 
 def sector_names() -> dict[str, str]:
@@ -107,14 +105,6 @@ def budget_category_names(side: str) -> dict[str, str]:
 
 def name_of(names: dict[str, str], code: str) -> str:
     return names.get(code, code)
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def percent_bp(bp: int | None) -> str:

@@ -22,8 +22,8 @@ from tierslieu_desktop.ui.pages.finances.accounts_tab import AccountsTab
 from tierslieu_desktop.ui.pages.finances.dashboard_tab import DashboardTab
 from tierslieu_desktop.ui.pages.finances.expenses_tab import ExpensesTab
 from tierslieu_desktop.ui.pages.finances.funders_tab import FundersTab
-from tierslieu_desktop.ui.pages.finances.labels import from_qdate, to_qdate
 from tierslieu_desktop.ui.pages.finances.simulator_tab import SimulatorTab
+from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
 
 # changes that move the figures of the dashboard
 REFRESH_ON = (

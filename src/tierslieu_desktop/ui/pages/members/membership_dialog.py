@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -30,6 +29,7 @@ from tierslieu_desktop.services.people import members as member_service
 from tierslieu_desktop.services.pricing import tariffs as tariff_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
 
@@ -39,14 +39,6 @@ def one_year_after(start: date) -> date:
         return start.replace(year=start.year + 1) - timedelta(days=1)
     except ValueError:  # 29 February
         return start.replace(year=start.year + 1, day=28)
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class MembershipDialog(QDialog):

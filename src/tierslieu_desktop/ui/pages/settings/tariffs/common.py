@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
 OK_STYLE = "color: #1b5e20;"
@@ -143,14 +144,6 @@ def parse_decimal(text: str) -> Decimal | None:
     except InvalidOperation:
         return None
     return value if value.is_finite() else None
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def date_edit(ctx: AppContext, value: date) -> QDateEdit:

@@ -38,15 +38,14 @@ from tierslieu_desktop.ui.pages.settings.tariffs.common import (
     combo,
     date_edit,
     everyone,
-    from_qdate,
     kind_titles,
     membership_labels,
     price_text,
     select_data,
     step_labels,
-    to_qdate,
     unit_labels,
 )
+from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
 

@@ -24,13 +24,13 @@ from tierslieu_desktop.ui.pages.settings.tariffs.common import (
     date_edit,
     duration_labels,
     everyone,
-    from_qdate,
     kind_prefix,
     parse_decimal,
     scope_text,
     select_data,
     validity_text,
 )
+from tierslieu_desktop.ui.qdates import from_qdate
 from tierslieu_desktop.ui.widgets.confirm import confirm
 
 
