@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Protocol, TypeVar, cast
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -37,6 +38,17 @@ from tierslieu_desktop.ui.pages.frontdesk.units import quantity_text
 from tierslieu_desktop.ui.pages.frontdesk.walkin import WalkInDialog
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
+
+D = TypeVar("D", CheckOutDialog, WalkInDialog)
+
+
+class _MainWindow(Protocol):
+    """What this page asks of the window it sits in."""
+
+    def find_member(self) -> None: ...
+
+    def new_member(self) -> None: ...
+
 
 CARD_STYLE = """
 QFrame#card { background: white; border: 1px solid #d5dde3; border-radius: 6px; }
@@ -93,8 +105,8 @@ class HomePage(Page):
             b.setMinimumHeight(32)
             head.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(head)
-        self.find_button.clicked.connect(lambda: self.window().find_member())
-        self.new_button.clicked.connect(lambda: self.window().new_member())
+        self.find_button.clicked.connect(lambda: cast(_MainWindow, self.window()).find_member())
+        self.new_button.clicked.connect(lambda: cast(_MainWindow, self.window()).new_member())
 
         cards_row = QHBoxLayout()
         cards_row.setSpacing(10)
@@ -400,7 +412,7 @@ class HomePage(Page):
         dialog.accepted.connect(lambda: self.select_booking(dialog.saved_id or -1))
         return self._open(dialog)
 
-    def _open(self, dialog):  # type: ignore[no-untyped-def]
+    def _open(self, dialog: D) -> D:
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r: self.table.setFocus())

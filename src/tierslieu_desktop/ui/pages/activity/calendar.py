@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.activity.sessions import SessionRow
 from tierslieu_desktop.ui.pages.activity.models import GREY, seats_text, session_day, time_range
+from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
 
 
 class SessionCalendar(QWidget):
@@ -79,10 +80,10 @@ class SessionCalendar(QWidget):
         return date(self.calendar.yearShown(), self.calendar.monthShown(), 1)
 
     def selected_day(self) -> date:
-        return self.calendar.selectedDate().toPython()  # type: ignore[return-value]
+        return from_qdate(self.calendar.selectedDate())
 
     def set_day(self, day: date) -> None:
-        self.calendar.setSelectedDate(QDate(day))
+        self.calendar.setSelectedDate(to_qdate(day))
 
     def set_sessions(self, sessions: Sequence[SessionRow]) -> None:
         """The sessions of the month shown (any status)."""
@@ -104,7 +105,7 @@ class SessionCalendar(QWidget):
                 fmt.setBackground(QBrush(Qt.GlobalColor.transparent))
                 fmt.setForeground(QBrush(Qt.GlobalColor.darkBlue))
             fmt.setToolTip("\n".join(self._line(r) for r in rows))
-            qd = QDate(day)
+            qd = to_qdate(day)
             self.calendar.setDateTextFormat(qd, fmt)
             self._marked.append(qd)
         self._show_day()

@@ -9,9 +9,10 @@ Tests fill the fields and call ``submit()``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -58,6 +59,7 @@ from tierslieu_desktop.ui.pages.settings.tariffs.common import (
     membership_labels,
     price_text,
 )
+from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.member_search import (
@@ -203,7 +205,7 @@ class SessionDialog(_Saving):
         self.capacity.setSuffix(self.tr(" seats"))
         f.add_field("capacity", self.tr("Ca&pacity:"), self.capacity)
         self.trainer = f.add_field("trainer", self.tr("T&rainer:"), QLineEdit())
-        self.trainer.setMaxLength(200)  # type: ignore[attr-defined]
+        self.trainer.setMaxLength(200)
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(60)
         self.note.setTabChangesFocus(True)
@@ -219,7 +221,7 @@ class SessionDialog(_Saving):
         if session is not None:
             self._load(session)
         else:
-            self.day.setDate(QDate(day or date.today()))
+            self.day.setDate(to_qdate(day or date.today()))
             if activity_id is not None:
                 self.select_activity(activity_id)
         self.activity.setFocus()
@@ -231,7 +233,7 @@ class SessionDialog(_Saving):
         self.activity.setEnabled(False)
         day, start = local_day_and_minute(s.start_at)
         _, end = local_day_and_minute(s.end_at)
-        self.day.setDate(QDate(day))
+        self.day.setDate(to_qdate(day))
         self.start_edit.blockSignals(True)
         self.start_edit.setTime(QTime(start // 60, start % 60))
         self.start_edit.blockSignals(False)
@@ -240,13 +242,13 @@ class SessionDialog(_Saving):
         self.space.setCurrentIndex(max(self.space.findData(s.space_id), 0))
         self.set_machines(s.machine_ids)
         self.capacity.setValue(s.capacity)
-        self.trainer.setText(s.trainer)  # type: ignore[attr-defined]
+        self.trainer.setText(s.trainer)
         self.note.setPlainText(s.note)
 
     def select_activity(self, activity_id: int) -> None:
         self.activity.setCurrentIndex(self.activity.findData(activity_id))
 
-    def set_machines(self, machine_ids) -> None:  # type: ignore[no-untyped-def]
+    def set_machines(self, machine_ids: Iterable[int]) -> None:
         wanted = set(machine_ids)
         for i in range(self.machines.count()):
             item = self.machines.item(i)
@@ -268,7 +270,7 @@ class SessionDialog(_Saving):
         self._keep_duration()
         self.capacity.setValue(a.capacity)
         self.space.setCurrentIndex(max(self.space.findData(a.space_id), 0))
-        self.trainer.setText(a.trainer)  # type: ignore[attr-defined]
+        self.trainer.setText(a.trainer)
         if a.machine_id is not None:
             self.set_machines({*self.machine_ids(), a.machine_id})
 
@@ -280,7 +282,7 @@ class SessionDialog(_Saving):
         activity_id = self.activity.currentData()
         if activity_id is None:
             raise ValidationError({"activity": "required"})
-        day: date = self.day.date().toPython()  # type: ignore[assignment]
+        day = from_qdate(self.day.date())
         end = _minute(self.end_edit)
         return SessionInput(
             activity_id=int(activity_id),
@@ -288,7 +290,7 @@ class SessionDialog(_Saving):
             end_at=local_dt(day, end),
             capacity=self.capacity.value(),
             space_id=self.space.currentData(),
-            trainer=self.trainer.text(),  # type: ignore[attr-defined]
+            trainer=self.trainer.text(),
             machine_ids=self.machine_ids(),
             note=self.note.toPlainText(),
         )
@@ -331,7 +333,7 @@ class ActivityDialog(_Saving):
         self.form = f = ValidatedForm()
         lay.addLayout(f)
         self.name = f.add_field("name", self.tr("&Name:"), QLineEdit())
-        self.name.setMaxLength(activities.NAME_MAX)  # type: ignore[attr-defined]
+        self.name.setMaxLength(activities.NAME_MAX)
         self.kind = QComboBox()
         for kind, label in activity_kind_labels().items():
             self.kind.addItem(label, kind.value)
@@ -371,13 +373,13 @@ class ActivityDialog(_Saving):
         lay.addWidget(_buttons(self, self.tr("&Save")))
         self.kind.currentIndexChanged.connect(self._sync_kind)
         if activity is not None:
-            self.name.setText(activity.name)  # type: ignore[attr-defined]
+            self.name.setText(activity.name)
             self.kind.setCurrentIndex(max(self.kind.findData(activity.kind), 0))
             self.machine.setCurrentIndex(max(self.machine.findData(activity.machine_id), 0))
             self.description.setPlainText(activity.description)
             self.duration.setValue(activity.duration_minutes)
             self.capacity.setValue(activity.capacity)
-            self.trainer.setText(activity.trainer)  # type: ignore[attr-defined]
+            self.trainer.setText(activity.trainer)
             self.space.setCurrentIndex(max(self.space.findData(activity.space_id), 0))
         self._sync_kind()
         self.name.setFocus()
@@ -410,12 +412,12 @@ class ActivityDialog(_Saving):
 
     def activity_input(self) -> ActivityInput:
         return ActivityInput(
-            name=self.name.text(),  # type: ignore[attr-defined]
+            name=self.name.text(),
             kind=self.kind.currentData(),
             description=self.description.toPlainText(),
             duration_minutes=self.duration.value(),
             capacity=self.capacity.value(),
-            trainer=self.trainer.text(),  # type: ignore[attr-defined]
+            trainer=self.trainer.text(),
             space_id=self.space.currentData(),
             machine_id=self.machine.currentData(),
         )
@@ -638,20 +640,22 @@ class GroupRegistrationDialog(_Saving):
         self.organisation = QComboBox()
         self.organisation.setEditable(True)
         self.organisation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.organisation.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.organisation.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer, line = self.organisation.completer(), self.organisation.lineEdit()
+        assert completer is not None and line is not None  # an editable combo box has both
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         for org_id, name in member_service.list_organisations(ctx.db):
             self.organisation.addItem(name, org_id)
         self.organisation.setCurrentIndex(-1)
-        self.organisation.lineEdit().setPlaceholderText(self.tr("School, association… (optional)"))
+        line.setPlaceholderText(self.tr("School, association… (optional)"))
         f.add_field("organisation", self.tr("&Organisation:"), self.organisation)
         self.group_name = f.add_field("group_name", self.tr("&Group name:"), QLineEdit())
-        self.group_name.setMaxLength(activities.NAME_MAX)  # type: ignore[attr-defined]
-        self.group_name.setPlaceholderText(self.tr("Year 6 class, youth club…"))  # type: ignore[attr-defined]
+        self.group_name.setMaxLength(activities.NAME_MAX)
+        self.group_name.setPlaceholderText(self.tr("Year 6 class, youth club…"))
         self.responsible = f.add_field(
             "responsible_name", self.tr("&Responsible adult:"), QLineEdit()
         )
-        self.responsible.setMaxLength(200)  # type: ignore[attr-defined]
+        self.responsible.setMaxLength(200)
         self.headcount = QSpinBox()
         self.headcount.setRange(1, activities.MAX_CAPACITY)
         self.headcount.setValue(12)
@@ -690,8 +694,8 @@ class GroupRegistrationDialog(_Saving):
                 RegistrationInput(
                     session_id=self.session.id,
                     organisation_id=self._organisation_id(),
-                    group_name=self.group_name.text(),  # type: ignore[attr-defined]
-                    responsible_name=self.responsible.text(),  # type: ignore[attr-defined]
+                    group_name=self.group_name.text(),
+                    responsible_name=self.responsible.text(),
                     headcount=self.headcount.value(),
                     age_band=self.age_band.currentData(),
                 ),
@@ -706,7 +710,7 @@ class GroupRegistrationDialog(_Saving):
         return True
 
     def group_label(self) -> str:
-        parts = [self.organisation.currentText().strip(), self.group_name.text().strip()]  # type: ignore[attr-defined]
+        parts = [self.organisation.currentText().strip(), self.group_name.text().strip()]
         return " — ".join(p for p in parts if p)
 
 

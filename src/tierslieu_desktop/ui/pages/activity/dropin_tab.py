@@ -63,6 +63,7 @@ from tierslieu_desktop.ui.pages.activity.labels import (
     drop_in_kind_labels,
     drop_in_purpose_labels,
 )
+from tierslieu_desktop.ui.qdates import from_qdate
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.member_search import member_label
@@ -108,7 +109,7 @@ class MemberLink(QWidget):
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.line.setCompleter(self.completer)
         self.line.textEdited.connect(self.search)
-        self.completer.activated[str].connect(self.choose_text)
+        self.completer.activated[str].connect(self.choose_text)  # type: ignore[index]
 
     def search(self, text: str) -> list[str]:
         """Offer the members matching ``text``; typing drops a previous link."""
@@ -587,7 +588,7 @@ class DropInTab(QWidget):
         return local_day_and_minute(self.now_fn())[0]
 
     def current_day(self) -> date:
-        return self.day_edit.date().toPython()  # type: ignore[no-any-return]
+        return from_qdate(self.day_edit.date())
 
     def set_day(self, day: date) -> None:
         self.day_edit.setDate(QDate(day.year, day.month, day.day))

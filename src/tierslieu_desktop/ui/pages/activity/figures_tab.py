@@ -13,15 +13,17 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -54,6 +56,7 @@ from tierslieu_desktop.ui.pages.activity.labels import (
     activity_kind_labels,
     drop_in_purpose_labels,
 )
+from tierslieu_desktop.ui.qdates import from_qdate
 
 Index = QModelIndex | QPersistentModelIndex
 YEARS_BACK = 6
@@ -77,7 +80,7 @@ def percent_text(bp: int | None) -> str:
 class BreakdownModel(QAbstractTableModel):
     """A read-only table of texts; numbers right-aligned; the last row (total) bold."""
 
-    def __init__(self, headers: Sequence[str], parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.headers = list(headers)
         self.tooltips: dict[int, str] = {}
@@ -94,7 +97,9 @@ class BreakdownModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]  # noqa: N802
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if (
             role == Qt.ItemDataRole.DisplayRole
             and orientation == Qt.Orientation.Horizontal
@@ -105,7 +110,7 @@ class BreakdownModel(QAbstractTableModel):
             return self.tooltips.get(section)
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -286,7 +291,7 @@ class FiguresTab(QWidget):
     # --- the period ------------------------------------------------------------------------
 
     def period(self) -> tuple[date, date]:
-        return self.first.date().toPython(), self.last.date().toPython()  # type: ignore[return-value]
+        return from_qdate(self.first.date()), from_qdate(self.last.date())
 
     def set_year(self, year: int, *, refresh: bool = True) -> None:
         self._set_dates(date(year, 1, 1), date(year, 12, 31))
@@ -334,7 +339,7 @@ class FiguresTab(QWidget):
         else:
             self._dirty = True
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         if self._dirty:
             self.refresh()
         super().showEvent(event)
@@ -379,12 +384,12 @@ class FiguresTab(QWidget):
             return self.tr("Not given")
         if name:
             return name
-        labels: Mapping = {
+        tables: dict[str, Mapping[Any, str]] = {
             "kind": activity_kind_labels(),
             "purpose": drop_in_purpose_labels(),
             "age_band": age_band_labels(),
-        }.get(dim, {})
-        return str(labels.get(key, key))
+        }
+        return str(tables.get(dim, {}).get(key, key))
 
     def _fill_activity(self) -> None:
         fig = self.figures

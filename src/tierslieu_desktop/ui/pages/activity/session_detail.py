@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -74,7 +74,9 @@ class AttendanceDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.model = model
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex):  # type: ignore[no-untyped-def]  # noqa: N802
+    def createEditor(  # noqa: N802
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
         key = self.model.COLUMNS[index.column()]
         if key == "attendance":
             combo = QComboBox(parent)
@@ -105,7 +107,9 @@ class AttendanceDelegate(QStyledItemDelegate):
         else:
             super().setEditorData(editor, index)
 
-    def setModelData(self, editor: QWidget, model, index: AnyIndex) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def setModelData(  # noqa: N802
+        self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex
+    ) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
         elif isinstance(editor, QSpinBox):
@@ -305,7 +309,7 @@ class SessionDetail(QWidget):
     def _failed(self, err: DomainError) -> None:
         self.message.emit(error_message(err), True)
 
-    def _today(self):  # type: ignore[no-untyped-def]
+    def _today(self) -> date:
         return to_local(self.now()).date()
 
     # --- attendance ----------------------------------------------------------------

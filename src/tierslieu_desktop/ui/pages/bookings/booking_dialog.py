@@ -10,7 +10,7 @@ signal is notified and the ids are kept in ``saved_ids``. Tests call ``submit()`
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
@@ -45,6 +45,7 @@ from tierslieu_desktop.services.scheduling.calendar import CalendarResource, Res
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.bookings.series_dialog import SeriesDialog
+from tierslieu_desktop.ui.qdates import from_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.member_search import (
     ArrowKeysToList,
@@ -166,12 +167,14 @@ class BookingDialog(QDialog):
         self.organisation = QComboBox()
         self.organisation.setEditable(True)
         self.organisation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.organisation.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.organisation.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer, line = self.organisation.completer(), self.organisation.lineEdit()
+        assert completer is not None and line is not None  # an editable combo box has both
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         for org_id, name in member_service.list_organisations(ctx.db):
             self.organisation.addItem(name, org_id)
         self.organisation.setCurrentIndex(-1)
-        self.organisation.lineEdit().setPlaceholderText(self.tr("School, association, company…"))
+        line.setPlaceholderText(self.tr("School, association, company…"))
         f.add_field("organisation", self.tr("&Organisation of the group:"), self.organisation)
         self.responsible = f.add_field(
             "responsible_name", self.tr("&Responsible adult:"), QLineEdit()
@@ -303,7 +306,7 @@ class BookingDialog(QDialog):
     def update_price(self, *_args: object) -> None:
         """Quote what this booking would cost with the tariffs in force on its day."""
         res = self.current_resource()
-        day: date = self.day.date().toPython()
+        day = from_qdate(self.day.date())
         start_minute, end_minute = minute_of(self.start_edit), minute_of(self.end_edit)
         if end_minute == 0 and start_minute > 0:
             end_minute = 24 * 60
@@ -337,7 +340,7 @@ class BookingDialog(QDialog):
         res = self.current_resource()
         if res is None:
             raise ValidationError({"resource": "required"})
-        day: date = self.day.date().toPython()
+        day = from_qdate(self.day.date())
         start_minute, end_minute = minute_of(self.start_edit), minute_of(self.end_edit)
         if end_minute == 0 and start_minute > 0:
             end_minute = 24 * 60
@@ -367,7 +370,7 @@ class BookingDialog(QDialog):
     def _repeat_args(self) -> dict:
         if self.by_count.isChecked():
             return {"count": self.count.value()}
-        return {"until": self.until.date().toPython()}
+        return {"until": from_qdate(self.until.date())}
 
     # --- saving ------------------------------------------------------------------------
 

@@ -131,7 +131,7 @@ class BookingDetailDialog(QDialog):
         outer.addWidget(buttons)
         self._fill()
 
-    def _button(self, text: str, accessible: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+    def _button(self, text: str, accessible: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(accessible)
         button.setAutoDefault(False)
@@ -239,7 +239,7 @@ class BookingDetailDialog(QDialog):
 
     # --- actions -----------------------------------------------------------------------
 
-    def _run(self, action) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, action: Callable[[], object]) -> None:
         self.message.hide()
         try:
             action()

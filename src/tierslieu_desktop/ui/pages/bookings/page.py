@@ -12,10 +12,12 @@ from babel.dates import format_interval
 from PySide6.QtCore import QStringListModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QCompleter,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -89,7 +91,7 @@ class BookingsPage(Page):
         self.space_id: int | None = None
         self.resources: list[CalendarResource] = []
         self.member_filter: int | None = None
-        self.dialog: QWidget | None = None
+        self.dialog: QDialog | None = None
         self._dirty = False
         self._scroll_pending = True
         self._member_ids: dict[str, int] = {}
@@ -296,7 +298,7 @@ class BookingsPage(Page):
 
     # --- period ------------------------------------------------------------------------
 
-    def _on_mode_clicked(self, button) -> None:  # type: ignore[no-untyped-def]
+    def _on_mode_clicked(self, button: QAbstractButton) -> None:
         self.set_mode(DAY_VIEW if button is self.day_button else WEEK_VIEW)
 
     def set_mode(self, mode: str) -> None:
@@ -470,7 +472,7 @@ class BookingsPage(Page):
 
     # --- actions -----------------------------------------------------------------------
 
-    def _open(self, dialog: QWidget) -> QWidget:
+    def _open(self, dialog: QDialog) -> QDialog:
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r: self._dialog_closed(dialog))

@@ -3,7 +3,7 @@ The user skips the refused ones and books the others, or cancels (nothing saved)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,7 @@ class OccurrenceModel(QAbstractTableModel):
 
     DATE, TIME, RESULT = range(3)
 
-    def __init__(self, occurrences: list[Occurrence], parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, occurrences: list[Occurrence], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.occurrences = list(occurrences)
 
@@ -43,7 +43,7 @@ class OccurrenceModel(QAbstractTableModel):
 
     def headerData(  # noqa: N802 (Qt API)
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):  # type: ignore[no-untyped-def]
+    ) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (self.tr("Date"), self.tr("Time"), self.tr("Result"))[section]
@@ -53,7 +53,7 @@ class OccurrenceModel(QAbstractTableModel):
             return self.tr("Can be booked")
         return self.tr("Refused: {reason}").format(reason=error_message(occ.problem))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.occurrences):
             return None
         occ = self.occurrences[index.row()]

@@ -280,10 +280,12 @@ class MachineDialog(_FormDialog):
         self.category.setEditable(True)
         self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         # inline completion: "las" + Enter picks "Laser", never creates a category "las"
-        self.category.completer().setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
-        self.category.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.category.lineEdit().setMaxLength(svc.NAME_MAX)
-        self.category.lineEdit().setPlaceholderText(self.tr("Choose or type a new category"))
+        completer, line = self.category.completer(), self.category.lineEdit()
+        assert completer is not None and line is not None  # an editable combo box has both
+        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        line.setMaxLength(svc.NAME_MAX)
+        line.setPlaceholderText(self.tr("Choose or type a new category"))
         self._categories = svc.list_categories(ctx.db)
         for c in self._categories:
             self.category.addItem(c.name, c.id)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -43,6 +44,9 @@ from tierslieu_desktop.ui.errors import show_error
 from tierslieu_desktop.ui.labels import age_band_labels, organisation_type_labels
 from tierslieu_desktop.ui.widgets.confirm import confirm
 
+if TYPE_CHECKING:
+    from tierslieu_desktop.ui.pages.members.membership_dialog import MembershipDialog
+
 
 def _table(headers: list[str], name: str) -> QTableWidget:
     table = QTableWidget(0, len(headers))
@@ -62,7 +66,9 @@ def _table(headers: list[str], name: str) -> QTableWidget:
 class MemberDetailPanel(QScrollArea):
     edit_requested = Signal()
 
-    def __init__(self, ctx: AppContext, today: date | None = None, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self, ctx: AppContext, today: date | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._today = today
@@ -158,7 +164,7 @@ class MemberDetailPanel(QScrollArea):
         self.renew_button.clicked.connect(self.renew_membership)
         self.renew_button.hide()
         ms.addWidget(self.renew_button)
-        self.renewal = None
+        self.renewal: pack_service.RenewalSuggestion | None = None
         c.addWidget(ms_box)
 
         wallet_box = QGroupBox(self.tr("Wallet"))
@@ -414,11 +420,11 @@ class MemberDetailPanel(QScrollArea):
                 text = self.tr("{name} — expired on {date}").format(
                     name=p.name, date=formatting.short_date(p.expires_on)
                 )
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, p.id)
+            pack_item = QListWidgetItem(text)
+            pack_item.setData(Qt.ItemDataRole.UserRole, p.id)
             if p.expired or p.minutes_left == 0:
-                item.setForeground(QColor("#6b7780"))
-            self.packs.addItem(item)
+                pack_item.setForeground(QColor("#6b7780"))
+            self.packs.addItem(pack_item)
         self.credit_button.setEnabled(not d.archived)
         self.sell_pack_button.setEnabled(not d.archived)
 
@@ -448,7 +454,7 @@ class MemberDetailPanel(QScrollArea):
         if dialog.exec():
             self.refresh()
 
-    def renewal_dialog(self):  # type: ignore[no-untyped-def]
+    def renewal_dialog(self) -> MembershipDialog | None:
         """The membership dialog prefilled with the suggested renewal (not shown yet)."""
         from tierslieu_desktop.ui.pages.members.membership_dialog import MembershipDialog
 

@@ -4,6 +4,7 @@ until every field is valid."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -124,8 +125,8 @@ class MemberDialog(QDialog):
         self.birth_year.setMaxLength(4)
         self.age_band = f.add_field("age_band", self.tr("Age band:"), QComboBox())
         self.age_band.addItem(self.tr("Not given"), None)
-        for value, label in age_band_labels().items():
-            self.age_band.addItem(label, value.value)
+        for band, label in age_band_labels().items():
+            self.age_band.addItem(label, band.value)
         self.email = f.add_field("email", self.tr("&Email:"), QLineEdit())
         self.email.setPlaceholderText("prenom.nom@exemple.fr")
         self.phone = f.add_field("phone", self.tr("P&hone:"), QLineEdit())
@@ -303,7 +304,8 @@ class MemberDialog(QDialog):
 
     def _grow_to_fit(self) -> None:
         """Make room for the messages just shown (wrapped labels do not ask for it)."""
-        self.layout().activate()
+        if (lay := self.layout()) is not None:
+            lay.activate()
         hint = self.sizeHint()
         self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
 
@@ -339,7 +341,7 @@ class MemberDialog(QDialog):
         if self.submit() is not None:
             self.accept()
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         # Enter in a one-line field saves; in the notes it adds a line as usual.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(
             self.focusWidget(), QPlainTextEdit

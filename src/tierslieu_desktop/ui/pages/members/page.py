@@ -3,10 +3,11 @@ authorizations. The table is paged in SQL."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,11 +41,11 @@ SEARCH_DELAY_MS = 120
 class MembersTable(QTableView):
     """Enter opens the selected member (instead of moving to the next row)."""
 
-    def __init__(self, on_open, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, on_open: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._on_open = on_open
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._on_open()
             return
@@ -54,12 +55,17 @@ class MembersTable(QTableView):
 class SearchEdit(QLineEdit):
     """Down arrow or Enter moves into the results."""
 
-    def __init__(self, on_down, on_enter, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self,
+        on_down: Callable[[], None],
+        on_enter: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._on_down = on_down
         self._on_enter = on_enter
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Down:
             self._on_down()
             return

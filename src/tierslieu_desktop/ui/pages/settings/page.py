@@ -4,6 +4,7 @@ the operators at the desk and the interface language."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import cast
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QPixmap
@@ -109,7 +110,7 @@ class StructureTab(QWidget):
                 self._add_invoicing_fields()
             edit = QPlainTextEdit() if name == "address" else QLineEdit()
             self.fields[name] = f.add_field(name, labels[name], edit)
-        self.fields["address"].setTabChangesFocus(True)
+        cast(QPlainTextEdit, self.fields["address"]).setTabChangesFocus(True)
         self.fields["address"].setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.fields["legal_form"].setPlaceholderText(self.tr("e.g. association loi 1901"))
         self.fields["rna"].setPlaceholderText("W462000123")
@@ -360,7 +361,7 @@ class AudiencesTab(QWidget):
         )
 
     def start_new(self) -> None:
-        self.list.setCurrentItem(None)
+        self.list.setCurrentItem(None)  # type: ignore[call-overload]  # the stubs forbid None
         self.list.clearSelection()
         self._on_current()
         self.name.setFocus()
@@ -457,7 +458,7 @@ class OperatorsTab(QWidget):
                 self.list.setCurrentItem(item)
         self._update_button()
 
-    def _current(self):  # type: ignore[no-untyped-def]
+    def _current(self) -> operator_service.OperatorRow | None:
         item = self.list.currentItem()
         return self._rows.get(int(item.data(Qt.ItemDataRole.UserRole))) if item else None
 

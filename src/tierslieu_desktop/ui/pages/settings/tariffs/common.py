@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -191,7 +192,7 @@ class RecordDialog(QDialog):
         self.saved_id: int | None = None
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
-        lay = QVBoxLayout(self)
+        self.outer = lay = QVBoxLayout(self)
         self.banner = QLabel()
         self.banner.setStyleSheet(ERROR_STYLE)
         self.banner.setWordWrap(True)
@@ -258,7 +259,15 @@ def select_data(box: QComboBox, data: object) -> None:
         box.setCurrentIndex(index)
 
 
-class ListSection(QWidget):
+class HasId(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+R = TypeVar("R", bound=HasId)
+
+
+class ListSection(QWidget, Generic[R]):
     """A titled table of rows with New / Edit / (End or Archive) buttons.
 
     Subclasses implement ``rows()``, ``cells(row)``, ``open_dialog``
@@ -277,8 +286,8 @@ class ListSection(QWidget):
         super().__init__()
         self.ctx = ctx
         self.third_label = third_label
-        self._rows: list = []
-        lay = QVBoxLayout(self)
+        self._rows: list[R] = []
+        self.outer = lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         head = QLabel(f"<b>{title}</b>")
         lay.addWidget(head)
@@ -334,13 +343,13 @@ class ListSection(QWidget):
             self.table.addAction(third)
 
     # --- to implement ---------------------------------------------------------------
-    def rows(self) -> list:  # pragma: no cover - overridden
+    def rows(self) -> list[R]:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def cells(self, row: object) -> list[str]:  # pragma: no cover - overridden
+    def cells(self, row: R) -> list[str]:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def make_dialog(self, row: object | None) -> RecordDialog:  # pragma: no cover
+    def make_dialog(self, row: R | None) -> RecordDialog:  # pragma: no cover
         raise NotImplementedError
 
     def third_action(self) -> None:
@@ -362,7 +371,7 @@ class ListSection(QWidget):
                 self.table.selectRow(r)
         self._update_buttons()
 
-    def current(self):  # type: ignore[no-untyped-def]
+    def current(self) -> R | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         if not rows or rows[0].row() >= len(self._rows):
             return None
@@ -384,7 +393,7 @@ class ListSection(QWidget):
         if row is not None:
             self.open_dialog(row)
 
-    def open_dialog(self, row: object | None) -> int | None:
+    def open_dialog(self, row: R | None) -> int | None:
         dialog = self.make_dialog(row)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
             self.after_save(dialog.saved_id)
