@@ -254,7 +254,7 @@ def _cmd_invoice_pdf(target: str | None, args: argparse.Namespace) -> int:
     from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
     from tierslieu_desktop.domain.errors import NotFound
     from tierslieu_desktop.reports import invoice_pdf
-    from tierslieu_desktop.services.billing.invoicing import invoice_by_number
+    from tierslieu_desktop.services.billing.documents import invoice_by_number
     from tierslieu_desktop.services.people.structure import get_structure
 
     try:

@@ -87,7 +87,8 @@ def bench_render(logo: bytes) -> float:
 def bench_batch(count: int, logo: bytes, folder: Path) -> float:
     from tierslieu_desktop.db.engine import open_database
     from tierslieu_desktop.db.models import Member, Structure
-    from tierslieu_desktop.services.billing import invoicing as inv
+    from tierslieu_desktop.services.billing import baskets, documents
+    from tierslieu_desktop.services.billing.payments import PaymentInput
     from tierslieu_desktop.services.people.operators import ensure_operator
 
     db = open_database(str(folder / "bench-invoices.sqlite"))
@@ -131,9 +132,9 @@ def bench_batch(count: int, logo: bytes, folder: Path) -> float:
     at = datetime(2026, 11, 2, 9, tzinfo=UTC)
     start = time.perf_counter()
     for i in range(count):
-        basket = inv.open_basket(db, actor, member_ids[i % len(member_ids)])
+        basket = baskets.open_basket(db, actor, member_ids[i % len(member_ids)])
         for k in range(3):
-            inv.add_free_line(
+            baskets.add_free_line(
                 db,
                 actor,
                 basket,
@@ -142,11 +143,11 @@ def bench_batch(count: int, logo: bytes, folder: Path) -> float:
                 unit="h",
                 unit_price_cents=1200 + 100 * k,
             )
-        payments = [inv.PaymentInput("card", 1000)] if i % 2 else []
-        invoice_id = inv.validate_basket(
+        payments = [PaymentInput("card", 1000)] if i % 2 else []
+        invoice_id = documents.validate_basket(
             db, actor, basket, payments, issued_at=at + timedelta(minutes=i)
         )
-        doc = inv.get_invoice(db, invoice_id)
+        doc = documents.get_invoice(db, invoice_id)
         (out / f"{doc.number}.pdf").write_bytes(invoice_pdf.render_invoice(doc, logo=logo))
     elapsed = time.perf_counter() - start
     db.dispose()

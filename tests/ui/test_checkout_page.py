@@ -16,7 +16,7 @@ from test_i18n import LEAKS, unnamed_controls, visible_texts
 
 from tierslieu_desktop.db.models import Member, Space, Usage, UsageCharge, utcnow
 from tierslieu_desktop.domain.enums import MemberKind, OrganisationType, VatRegime
-from tierslieu_desktop.services.billing import invoicing
+from tierslieu_desktop.services.billing import baskets, documents, monthly, payments
 from tierslieu_desktop.services.common import stamp
 from tierslieu_desktop.services.people import members as member_service
 from tierslieu_desktop.services.people.members import MemberInput
@@ -106,7 +106,7 @@ def sell_half_cash_half_card(page) -> int:
 
 def test_sale_paid_half_cash_half_card(page, db):
     invoice_id = sell_half_cash_half_card(page)
-    doc = invoicing.get_invoice(db, invoice_id)
+    doc = documents.get_invoice(db, invoice_id)
     assert doc.kind == "invoice" and doc.total_incl_cents == 3000
     assert sorted((p.method, p.amount_cents) for p in doc.payments) == [
         ("card", 1500),
@@ -141,13 +141,13 @@ def test_credit_note_on_the_sale(page, db):
     d.refund.setCurrentIndex(d.refund.findData("cash"))
     assert d.refund_amount.text() == "15,00"  # what was paid for that hour
     assert d.submit(), d.message.text()
-    credit = invoicing.get_invoice(db, d.saved_id)
+    credit = documents.get_invoice(db, d.saved_id)
     assert credit.kind == "credit_note"
-    assert credit.credited_invoice_number == invoicing.get_invoice(db, invoice_id).number
+    assert credit.credited_invoice_number == documents.get_invoice(db, invoice_id).number
     rows = table_texts(tab.table)
     assert [r[0] for r in rows].count(credit.number) == 1
     assert tab.select_invoice(credit.id)
-    assert invoicing.get_invoice(db, invoice_id).number in tab.detail.toPlainText()
+    assert documents.get_invoice(db, invoice_id).number in tab.detail.toPlainText()
     tab.kind.setCurrentIndex(tab.kind.findData("credit_note"))
     assert [r[0] for r in table_texts(tab.table)] == [credit.number]
 
@@ -155,8 +155,8 @@ def test_credit_note_on_the_sale(page, db):
 def test_unpaid_shows_a_mandate_invoice_with_its_age(
     page, db, operator, shop, tmp_path, monkeypatch
 ):
-    basket = invoicing.open_basket(db, operator, shop["mairie"])
-    invoicing.add_free_line(
+    basket = baskets.open_basket(db, operator, shop["mairie"])
+    baskets.add_free_line(
         db,
         operator,
         basket,
@@ -166,14 +166,14 @@ def test_unpaid_shows_a_mandate_invoice_with_its_age(
         unit_price_cents=24000,
     )
     issued = utcnow() - timedelta(days=40)
-    invoice_id = invoicing.validate_basket(
+    invoice_id = documents.validate_basket(
         db,
         operator,
         basket,
-        [invoicing.PaymentInput(method="mandate", amount_cents=24000)],
+        [payments.PaymentInput(method="mandate", amount_cents=24000)],
         issued_at=issued,
     )
-    number = invoicing.get_invoice(db, invoice_id).number
+    number = documents.get_invoice(db, invoice_id).number
     page.ctx.notify("invoice", [invoice_id])  # what the page that issued it does
     page.tabs.setCurrentWidget(page.unpaid)
     rows = table_texts(page.unpaid.table)
@@ -264,7 +264,7 @@ def test_monthly_batch_can_be_stopped(page, db, operator, monkeypatch):
         "CHARLIE Coop",
     ]
     # the user presses "Arrêter" once the first invoice is issued
-    real = invoicing.invoice_month
+    real = monthly.invoice_month
 
     def stop_after_first(db_, actor, month, *, progress=None, desk=""):
         def wrapped(done, total):
@@ -276,12 +276,12 @@ def test_monthly_batch_can_be_stopped(page, db, operator, monkeypatch):
 
         return real(db_, actor, month, progress=wrapped, desk=desk)
 
-    monkeypatch.setattr(invoicing, "invoice_month", stop_after_first)
+    monkeypatch.setattr(monthly, "invoice_month", stop_after_first)
     result = tab.run()
     assert result.cancelled and len(result.invoice_ids) == 1
     assert "Arrêtée avant la fin" in tab.result.text()
     assert [r[0] for r in table_texts(tab.table)] == ["BRAVO Coop", "CHARLIE Coop"]
-    monkeypatch.setattr(invoicing, "invoice_month", real)
+    monkeypatch.setattr(monthly, "invoice_month", real)
     result = tab.run()
     assert not result.cancelled and len(result.invoice_ids) == 2
     assert table_texts(tab.table) == []
@@ -394,5 +394,5 @@ def test_close_a_day_then_export_its_archive(page, db, tmp_path, monkeypatch):
     )
     assert tab.export_archive() == str(target)
     assert target.stat().st_size > 0
-    number = invoicing.get_invoice(db, invoice_id).number
+    number = documents.get_invoice(db, invoice_id).number
     assert f"pdf/{number}.pdf" in zipfile.ZipFile(target).namelist()

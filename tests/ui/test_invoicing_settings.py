@@ -7,7 +7,7 @@ from datetime import date
 
 from tierslieu_desktop.db.models import DocumentCounter
 from tierslieu_desktop.domain.enums import OrganisationType, VatRegime
-from tierslieu_desktop.services.billing import invoicing
+from tierslieu_desktop.services.billing import numbering
 from tierslieu_desktop.services.people import members, structure
 from tierslieu_desktop.ui.pages.members.dialog import MemberDialog
 from tierslieu_desktop.ui.pages.settings import invoicing as invoicing_tab_module
@@ -59,16 +59,16 @@ def test_new_pattern_asks_then_is_used_and_kept_in_history(qtbot, ctx, db, monke
     monkeypatch.setattr(invoicing_tab_module, "confirm", fake_confirm)
     box.pattern.setText("FA{year}-{counter:05}")
     assert box.submit() is False  # the user said no
-    assert invoicing.numbering_pattern(db, "invoice") == "F{year}-{counter:06}"
+    assert numbering.numbering_pattern(db, "invoice") == "F{year}-{counter:06}"
     assert f"FA{date.today().year}-00001" in questions[0]
     answer[0] = True
     assert box.submit() is True
     assert box.status.text() == "Enregistré."
-    assert invoicing.numbering_pattern(db, "invoice") == "FA{year}-{counter:05}"
+    assert numbering.numbering_pattern(db, "invoice") == "FA{year}-{counter:05}"
     assert box.history.count() == 1
     assert box.history.item(0).text().startswith("FA{year}-{counter:05} — depuis le ")
     # The credit note series is not touched.
-    assert invoicing.numbering_pattern(db, "credit_note") == "AV{year}-{counter:06}"
+    assert numbering.numbering_pattern(db, "credit_note") == "AV{year}-{counter:06}"
 
 
 def test_refused_pattern_shows_the_error_under_the_field(qtbot, ctx, db):
@@ -79,7 +79,7 @@ def test_refused_pattern_shows_the_error_under_the_field(qtbot, ctx, db):
     assert box.submit(ask=False) is False
     error = box.form.error_label("pattern")
     assert error.isVisible() and "{counter}" in error.text()
-    assert invoicing.numbering_history(db, "credit_note") == []
+    assert numbering.numbering_history(db, "credit_note") == []
 
 
 def test_structure_invoicing_fields_follow_the_vat_regime_and_are_checked(qtbot, ctx, db):

@@ -345,8 +345,8 @@ def test_drop_ins_fill_blanks_from_a_linked_member_and_count_the_day(db, operato
 
 def test_tickets_of_held_sessions_are_billed_once_at_the_desk(db, operator, lab):
     from tierslieu_desktop.db.models import Structure
-    from tierslieu_desktop.services.billing import invoicing
-    from tierslieu_desktop.services.billing.invoicing import PaymentInput
+    from tierslieu_desktop.services.billing import baskets, documents
+    from tierslieu_desktop.services.billing.payments import PaymentInput
 
     with db.write() as s:
         s.add(
@@ -381,18 +381,18 @@ def test_tickets_of_held_sessions_are_billed_once_at_the_desk(db, operator, lab)
     activities.set_attendance(db, operator, came.registration_id, "present")
     activities.set_attendance(db, operator, missed.registration_id, "absent")
 
-    assert lab["ana"] in {r.member_id for r in invoicing.to_collect(db)}
-    assert lab["ben"] not in {r.member_id for r in invoicing.to_collect(db)}
-    basket_id = invoicing.open_basket(db, operator, lab["ana"])
-    lines = invoicing.get_basket(db, basket_id).lines
+    assert lab["ana"] in {r.member_id for r in baskets.to_collect(db)}
+    assert lab["ben"] not in {r.member_id for r in baskets.to_collect(db)}
+    basket_id = baskets.open_basket(db, operator, lab["ana"])
+    lines = baskets.get_basket(db, basket_id).lines
     assert [(ln.revenue_kind, ln.total_cents) for ln in lines] == [("training", 2500)]
     assert lines[0].designation.startswith("Formation découpe laser — ")
-    invoice_id = invoicing.validate_basket(db, operator, basket_id, [PaymentInput("cash", 2500)])
-    assert invoicing.get_invoice(db, invoice_id).total_incl_cents == 2500
+    invoice_id = documents.validate_basket(db, operator, basket_id, [PaymentInput("cash", 2500)])
+    assert documents.get_invoice(db, invoice_id).total_incl_cents == 2500
     assert activities.session_registrations(db, past)[0].billed
     # Billed once: the next basket of the member is empty of it.
-    assert invoicing.unbilled_registrations(db, lab["ana"]) == []
-    assert lab["ana"] not in {r.member_id for r in invoicing.to_collect(db)}
+    assert baskets.unbilled_registrations(db, lab["ana"]) == []
+    assert lab["ana"] not in {r.member_id for r in baskets.to_collect(db)}
 
 
 def test_commune_suggestions_merge_the_desk_and_the_members_towns(db, operator, lab):
@@ -414,7 +414,7 @@ def test_tickets_before_the_invoicing_start_count_in_the_balance_once(db, operat
     tickets are own revenue ("services") on the session's day, with their detail line,
     and are never proposed at the desk."""
     from tierslieu_desktop.db.models import Structure
-    from tierslieu_desktop.services.billing import invoicing
+    from tierslieu_desktop.services.billing import baskets
     from tierslieu_desktop.services.finance import funding as finance
 
     with db.write() as s:
@@ -444,4 +444,4 @@ def test_tickets_before_the_invoicing_start_count_in_the_balance_once(db, operat
     assert [(r.source, r.label, r.amount_cents) for r in rows] == [
         ("registration", "Créer son adresse mail", 500)
     ]
-    assert invoicing.unbilled_registrations(db, lab["ana"]) == []
+    assert baskets.unbilled_registrations(db, lab["ana"]) == []

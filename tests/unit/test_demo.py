@@ -912,7 +912,7 @@ def test_demo_sales_monthly_invoices_and_closings_pass_the_ledger_check(demo):
     credit note refunded a session, days and months are closed, and the whole chain
     checks out."""
     from tierslieu_desktop.db.models import Closing, Invoice, InvoiceLine, Payment
-    from tierslieu_desktop.services.billing import invoicing
+    from tierslieu_desktop.services.billing import documents, payments
     from tierslieu_desktop.services.billing.ledger import verify_ledger
 
     db = demo[2]
@@ -939,10 +939,10 @@ def test_demo_sales_monthly_invoices_and_closings_pass_the_ledger_check(demo):
     assert invoice_numbers == sorted(invoice_numbers)
     assert {"school", "company", "public_body"} <= {t for t, _i in monthly}
     town_hall = [i for t, i in monthly if t == "public_body"]
-    doc = invoicing.get_invoice(db, town_hall[0])
+    doc = documents.get_invoice(db, town_hall[0])
     assert doc.payments and doc.payments[0].method == "transfer"  # the mandate, paid later
     assert doc.payments[0].at.date() > doc.issued_at.date()
-    unpaid = invoicing.unpaid(db, REFERENCE_DATE)
+    unpaid = payments.unpaid(db, REFERENCE_DATE)
     assert 2 <= len(unpaid) <= 3
     assert sum(1 for r in unpaid if r.overdue_days > 0) == 1
     assert closings["day"] > 20 and closings["month"] >= 10 and closings["year"] >= 1
@@ -950,7 +950,7 @@ def test_demo_sales_monthly_invoices_and_closings_pass_the_ledger_check(demo):
 
 def test_past_demo_days_are_closed_yesterday_is_open_at_the_desk(demo):
     from tierslieu_desktop.domain.errors import DomainError
-    from tierslieu_desktop.services.billing import invoicing, ledger
+    from tierslieu_desktop.services.billing import baskets, ledger
 
     db = demo[2]
     yesterday = REFERENCE_DATE - timedelta(days=1)
@@ -971,7 +971,7 @@ def test_past_demo_days_are_closed_yesterday_is_open_at_the_desk(demo):
         )
     # Yesterday's visits wait at the desk: not invoiced yet.
     assert member_id is not None
-    assert yesterday in {u.day for u in invoicing.unbilled_usages(db, member_id)}
+    assert yesterday in {u.day for u in baskets.unbilled_usages(db, member_id)}
 
 
 # Funding (issue 6) --------------------------------------------------------------------

@@ -22,8 +22,8 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.errors import ValidationError
 from tierslieu_desktop.domain.finance import month_end
-from tierslieu_desktop.services.billing import invoicing as inv
-from tierslieu_desktop.services.billing.invoicing import PaymentInput
+from tierslieu_desktop.services.billing import baskets, credit_notes, documents
+from tierslieu_desktop.services.billing.payments import PaymentInput
 from tierslieu_desktop.services.finance import funding as fin
 from tierslieu_desktop.services.pricing.tariffs import CsvImportError
 
@@ -113,8 +113,10 @@ def usage(db, ids, member, day, charges=((2400, 0),), *, machine=None, group=Fal
 
 
 def invoice_usages(db, operator, member, when: datetime, paid: int) -> int:
-    basket = inv.open_basket(db, operator, member)
-    return inv.validate_basket(db, operator, basket, [PaymentInput("card", paid)], issued_at=when)
+    basket = baskets.open_basket(db, operator, member)
+    return documents.validate_basket(
+        db, operator, basket, [PaymentInput("card", paid)], issued_at=when
+    )
 
 
 def at(day: date, hour: int = 15) -> datetime:
@@ -162,8 +164,8 @@ def year(db, operator, ids):
     """A year of activity: invoices, a credit note, grants, in-kind, expenses, a machine."""
     usage(db, ids, ids["emilie"], date(Y, 2, 10), ((2400, 600), (1000, 0)))
     first = invoice_usages(db, operator, ids["emilie"], at(date(Y, 2, 10)), 2800)
-    line = inv.get_invoice(db, first).lines[1]
-    inv.create_credit_note(
+    line = documents.get_invoice(db, first).lines[1]
+    credit_notes.create_credit_note(
         db,
         operator,
         first,
@@ -341,7 +343,7 @@ def test_usages_before_invoicing_start_count_at_their_charged_price(db, operator
             fee_cents=2000,
         ),
     )
-    inv.set_invoicing_start(db, operator, date(Y, 11, 1))
+    baskets.set_invoicing_start(db, operator, date(Y, 11, 1))
     b = fin.balance(db, JAN1, DEC31)
     assert b.own_by_category == {"services": 1800, "sales": 500, "memberships": 2000}
     assert b.months[9].own == {"services": 1800, "sales": 500}
@@ -352,13 +354,15 @@ def test_usages_before_invoicing_start_count_at_their_charged_price(db, operator
 
 
 def test_wallet_topups_are_not_revenue_until_spent(db, operator, ids):
-    basket = inv.open_basket(db, operator, ids["emilie"])
-    inv.add_wallet_topup_line(db, operator, basket, 3000)
-    inv.validate_basket(db, operator, basket, [PaymentInput("cash", 3000)], issued_at=at(JAN1))
+    basket = baskets.open_basket(db, operator, ids["emilie"])
+    baskets.add_wallet_topup_line(db, operator, basket, 3000)
+    documents.validate_basket(
+        db, operator, basket, [PaymentInput("cash", 3000)], issued_at=at(JAN1)
+    )
     assert fin.balance(db, JAN1, DEC31).own_cents == 0
     usage(db, ids, ids["emilie"], date(Y, 2, 2))
-    basket = inv.open_basket(db, operator, ids["emilie"])
-    inv.validate_basket(
+    basket = baskets.open_basket(db, operator, ids["emilie"])
+    documents.validate_basket(
         db, operator, basket, [PaymentInput("wallet", 2400)], issued_at=at(date(Y, 2, 2))
     )
     assert fin.balance(db, JAN1, DEC31).own_by_category == {"services": 2400}

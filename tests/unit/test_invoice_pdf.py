@@ -491,7 +491,7 @@ def test_reminder_lists_unpaid_invoices_with_their_age():
 @pytest.fixture
 def issued(db, operator):
     from tierslieu_desktop.db.models import Member, Structure
-    from tierslieu_desktop.services.billing import invoicing as inv
+    from tierslieu_desktop.services.billing import baskets, documents, payments
 
     with db.write() as s:
         s.add(
@@ -521,8 +521,8 @@ def issued(db, operator):
         s.add(member)
         s.flush()
         member_id = member.id
-    basket = inv.open_basket(db, operator, member_id)
-    inv.add_free_line(
+    basket = baskets.open_basket(db, operator, member_id)
+    baskets.add_free_line(
         db,
         operator,
         basket,
@@ -532,10 +532,10 @@ def issued(db, operator):
         unit_price_cents=1200,
     )
     at = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
-    invoice_id = inv.validate_basket(
-        db, operator, basket, [inv.PaymentInput("card", 1000)], issued_at=at
+    invoice_id = documents.validate_basket(
+        db, operator, basket, [payments.PaymentInput("card", 1000)], issued_at=at
     )
-    return inv.get_invoice(db, invoice_id)
+    return documents.get_invoice(db, invoice_id)
 
 
 def test_an_issued_invoice_renders_with_its_mentions_and_qr(issued):
@@ -555,10 +555,10 @@ def test_an_issued_invoice_renders_with_its_mentions_and_qr(issued):
 
 
 def test_an_issued_credit_note_renders_with_its_reference(issued, db, operator):
-    from tierslieu_desktop.services.billing import invoicing as inv
+    from tierslieu_desktop.services.billing import credit_notes, documents
 
-    note_id = inv.create_credit_note(db, operator, issued.id, reason="Atelier annulé")
-    note = inv.get_invoice(db, note_id)
+    note_id = credit_notes.create_credit_note(db, operator, issued.id, reason="Atelier annulé")
+    note = documents.get_invoice(db, note_id)
     text = flat(invoice_pdf.render_invoice(note))
     assert f"Avoir n° {note.number}" in text
     assert f"Avoir sur la facture n° {issued.number} du 23/11/2026" in text
@@ -566,7 +566,7 @@ def test_an_issued_credit_note_renders_with_its_reference(issued, db, operator):
     assert "Total TTC 30,00 €" in text
     assert facturx.xml_check_xsd(invoice_pdf.facturx_xml(note), flavor="factur-x", level="en16931")
     # the invoice now names its credit note and owes nothing more
-    again = flat(invoice_pdf.render_invoice(inv.get_invoice(db, issued.id)))
+    again = flat(invoice_pdf.render_invoice(documents.get_invoice(db, issued.id)))
     assert note.number in again
 
 

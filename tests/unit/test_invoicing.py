@@ -27,9 +27,15 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.invoicing import MENTION_261, MENTION_INDEMNITY
-from tierslieu_desktop.services.billing import invoicing as inv
-from tierslieu_desktop.services.billing.invoicing import PaymentInput
+from tierslieu_desktop.services.billing import baskets, credit_notes, documents, monthly, numbering
+from tierslieu_desktop.services.billing import payments as payment_service
 from tierslieu_desktop.services.billing.ledger import verify_ledger
+from tierslieu_desktop.services.billing.payments import (
+    PaymentInput,
+    add_payment,
+    member_balance,
+    unpaid,
+)
 from tierslieu_desktop.services.pricing import packs
 
 DAY = date(2026, 11, 23)
@@ -144,10 +150,10 @@ def counter(db, series="invoice"):
 
 def test_basket_is_filled_with_unbilled_usages_and_reopened(db, operator, ids):
     u = usage(db, ids, ids["emilie"], charges=((2400, 600), (500, 0)))
-    assert [x.usage_id for x in inv.unbilled_usages(db, ids["emilie"])] == [u]
-    basket_id = inv.open_basket(db, operator, ids["emilie"])
-    assert inv.open_basket(db, operator, ids["emilie"]) == basket_id
-    basket = inv.get_basket(db, basket_id)
+    assert [x.usage_id for x in baskets.unbilled_usages(db, ids["emilie"])] == [u]
+    basket_id = baskets.open_basket(db, operator, ids["emilie"])
+    assert baskets.open_basket(db, operator, ids["emilie"]) == basket_id
+    basket = baskets.get_basket(db, basket_id)
     assert basket.member_name == "DELPECH Émilie"
     assert [(ln.kind, ln.list_cents, ln.discount_cents, ln.total_cents) for ln in basket.lines] == [
         ("usage", 2400, 600, 1800),
@@ -156,37 +162,37 @@ def test_basket_is_filled_with_unbilled_usages_and_reopened(db, operator, ids):
     assert "23/11/2026" in basket.lines[0].detail
     assert (basket.total_cents, basket.list_cents) == (2300, 2900)
     # in a basket: no longer offered elsewhere
-    assert inv.unbilled_usages(db, ids["emilie"]) == []
-    assert [b.id for b in inv.open_baskets(db)] == [basket_id]
+    assert baskets.unbilled_usages(db, ids["emilie"]) == []
+    assert [b.id for b in baskets.open_baskets(db)] == [basket_id]
 
 
 def test_cancelled_basket_takes_no_number(db, operator, ids):
     usage(db, ids, ids["emilie"])
-    basket_id = inv.open_basket(db, operator, ids["emilie"])
-    inv.cancel_basket(db, operator, basket_id)
+    basket_id = baskets.open_basket(db, operator, ids["emilie"])
+    baskets.cancel_basket(db, operator, basket_id)
     assert counter(db) is None and count(db, Invoice) == 0
     with pytest.raises(DomainError) as err:
-        inv.validate_basket(db, operator, basket_id, [])
+        documents.validate_basket(db, operator, basket_id, [])
     assert err.value.code == "basket_not_open"
     # the usage is unbilled again and the next invoice is number 1
-    again = inv.open_basket(db, operator, ids["emilie"])
+    again = baskets.open_basket(db, operator, ids["emilie"])
     assert again != basket_id
-    invoice_id = inv.validate_basket(
+    invoice_id = documents.validate_basket(
         db, operator, again, [PaymentInput("card", 2400)], issued_at=AT
     )
-    assert inv.get_invoice(db, invoice_id).number == "F2026-000001"
+    assert documents.get_invoice(db, invoice_id).number == "F2026-000001"
 
 
 def test_empty_basket_cannot_be_validated(db, operator, ids):
-    basket_id = inv.open_basket(db, operator, ids["jean"])
+    basket_id = baskets.open_basket(db, operator, ids["jean"])
     with pytest.raises(DomainError) as err:
-        inv.validate_basket(db, operator, basket_id, [])
+        documents.validate_basket(db, operator, basket_id, [])
     assert err.value.code == "basket_empty"
 
 
 def test_free_line_edit_and_remove(db, operator, ids):
-    basket_id = inv.open_basket(db, operator, None)
-    line = inv.add_free_line(
+    basket_id = baskets.open_basket(db, operator, None)
+    line = baskets.add_free_line(
         db,
         operator,
         basket_id,
@@ -195,19 +201,19 @@ def test_free_line_edit_and_remove(db, operator, ids):
         unit="h",
         unit_price_cents=1000,
     )
-    assert inv.get_basket(db, basket_id).total_cents == 2500
-    inv.update_line(db, operator, line, discount_cents=500, quantity_milli=3000)
-    assert inv.get_basket(db, basket_id).lines[0].total_cents == 2500
+    assert baskets.get_basket(db, basket_id).total_cents == 2500
+    baskets.update_line(db, operator, line, discount_cents=500, quantity_milli=3000)
+    assert baskets.get_basket(db, basket_id).lines[0].total_cents == 2500
     with pytest.raises(ValidationError) as err:
-        inv.update_line(db, operator, line, discount_cents=3001)
+        baskets.update_line(db, operator, line, discount_cents=3001)
     assert err.value.fields == {"discount": "discount_exceeds_line"}
     with pytest.raises(ValidationError) as err:
-        inv.add_free_line(
+        baskets.add_free_line(
             db, operator, basket_id, designation=" ", quantity_milli=0, unit="", unit_price_cents=1
         )
     assert err.value.fields == {"designation": "required", "quantity": "quantity_not_positive"}
-    inv.remove_line(db, operator, line)
-    assert inv.get_basket(db, basket_id).lines == []
+    baskets.remove_line(db, operator, line)
+    assert baskets.get_basket(db, basket_id).lines == []
 
 
 # --------------------------------------------------------------------------- validation
@@ -215,11 +221,11 @@ def test_free_line_edit_and_remove(db, operator, ids):
 
 def test_cash_sale_with_change(db, operator, ids):
     usage(db, ids, ids["emilie"], charges=((2400, 600), (500, 0)))
-    basket_id = inv.open_basket(db, operator, ids["emilie"])
-    invoice_id = inv.validate_basket(
+    basket_id = baskets.open_basket(db, operator, ids["emilie"])
+    invoice_id = documents.validate_basket(
         db, operator, basket_id, [PaymentInput(CASH, 5000, tendered_cents=5000)], issued_at=AT
     )
-    doc = inv.get_invoice(db, invoice_id)
+    doc = documents.get_invoice(db, invoice_id)
     assert doc.number == "F2026-000001"
     assert (doc.total_incl_cents, doc.paid_cents, doc.balance_cents) == (2300, 2300, 0)
     (pay,) = doc.payments
@@ -233,8 +239,8 @@ def test_cash_sale_with_change(db, operator, ids):
     assert doc.mentions == [MENTION_261]
     assert doc.buyer["name"] == "DELPECH Émilie" and doc.buyer["member_number"] == "A00001"
     assert doc.seller["siren"] == "732829320"
-    assert inv.get_basket(db, basket_id).status == "validated"
-    assert inv.unbilled_usages(db, ids["emilie"]) == []
+    assert baskets.get_basket(db, basket_id).status == "validated"
+    assert baskets.unbilled_usages(db, ids["emilie"]) == []
     # sealed: the invoice and its payment are in the chain
     with db.read() as s:
         kinds = list(s.scalars(select(IntegrityEntry.record_kind).order_by(IntegrityEntry.id)))
@@ -244,8 +250,8 @@ def test_cash_sale_with_change(db, operator, ids):
 def test_liable_structure_mixes_vat_rates_per_line(db, operator, ids):
     set_regime(db, "liable")
     usage(db, ids, ids["emilie"], charges=((2400, 0),))
-    basket_id = inv.open_basket(db, operator, ids["emilie"])
-    inv.add_membership_line(
+    basket_id = baskets.open_basket(db, operator, ids["emilie"])
+    baskets.add_membership_line(
         db,
         operator,
         basket_id,
@@ -254,7 +260,7 @@ def test_liable_structure_mixes_vat_rates_per_line(db, operator, ids):
         end=date(2026, 12, 31),
         fee_cents=1500,
     )
-    inv.add_free_line(
+    baskets.add_free_line(
         db,
         operator,
         basket_id,
@@ -263,7 +269,9 @@ def test_liable_structure_mixes_vat_rates_per_line(db, operator, ids):
         unit="",
         unit_price_cents=1000,
     )
-    doc = inv.get_invoice(db, inv.validate_basket(db, operator, basket_id, [], issued_at=AT))
+    doc = documents.get_invoice(
+        db, documents.validate_basket(db, operator, basket_id, [], issued_at=AT)
+    )
     assert [(ln.vat_rate_bp, ln.total_excl_cents, ln.vat_cents) for ln in doc.lines] == [
         (2000, 2000, 400),
         (0, 1500, 0),
@@ -279,8 +287,8 @@ def test_liable_structure_mixes_vat_rates_per_line(db, operator, ids):
 
 def test_failing_payment_leaves_nothing(db, operator, ids):
     usage(db, ids, ids["emilie"])
-    basket_id = inv.open_basket(db, operator, ids["emilie"])
-    inv.add_membership_line(
+    basket_id = baskets.open_basket(db, operator, ids["emilie"])
+    baskets.add_membership_line(
         db,
         operator,
         basket_id,
@@ -289,7 +297,7 @@ def test_failing_payment_leaves_nothing(db, operator, ids):
         end=date(2027, 11, 22),
         fee_cents=1000,
     )
-    inv.add_wallet_topup_line(db, operator, basket_id, 2000)
+    baskets.add_wallet_topup_line(db, operator, basket_id, 2000)
     packs.wallet_credit(db, operator, ids["emilie"], 500)
     before = (count(db, Membership), count(db, WalletMovement), count(db, IntegrityEntry))
     attempts = [
@@ -299,27 +307,29 @@ def test_failing_payment_leaves_nothing(db, operator, ids):
     ]
     for payments, code in attempts:
         with pytest.raises(DomainError) as err:
-            inv.validate_basket(db, operator, basket_id, payments, issued_at=AT)
+            documents.validate_basket(db, operator, basket_id, payments, issued_at=AT)
         assert err.value.code == code
         assert count(db, Invoice) == 0 and counter(db) is None
         assert (count(db, Membership), count(db, WalletMovement), count(db, IntegrityEntry)) == (
             before
         )
-        assert inv.get_basket(db, basket_id).status == "open"
+        assert baskets.get_basket(db, basket_id).status == "open"
     with pytest.raises(ValidationError) as err:
-        inv.validate_basket(db, operator, basket_id, [PaymentInput("bitcoin", 10)], issued_at=AT)
+        documents.validate_basket(
+            db, operator, basket_id, [PaymentInput("bitcoin", 10)], issued_at=AT
+        )
     assert err.value.fields == {"method": "method_invalid"}
-    invoice_id = inv.validate_basket(
+    invoice_id = documents.validate_basket(
         db, operator, basket_id, [PaymentInput("wallet", 500), PaymentInput("card", 4900)]
     )
-    assert inv.get_invoice(db, invoice_id).number.endswith("-000001")
+    assert documents.get_invoice(db, invoice_id).number.endswith("-000001")
 
 
 def test_frozen_copy_does_not_follow_later_changes(db, operator, ids):
     usage(db, ids, ids["emilie"])
-    basket_id = inv.open_basket(db, operator, ids["emilie"])
-    invoice_id = inv.validate_basket(db, operator, basket_id, [PaymentInput("card", 2400)])
-    before = inv.get_invoice(db, invoice_id)
+    basket_id = baskets.open_basket(db, operator, ids["emilie"])
+    invoice_id = documents.validate_basket(db, operator, basket_id, [PaymentInput("card", 2400)])
+    before = documents.get_invoice(db, invoice_id)
     with db.write() as s:
         m = s.get(Member, ids["emilie"])
         m.last_name, m.address, m.city = "Martin", "9 avenue Foch", "Cahors"
@@ -327,14 +337,14 @@ def test_frozen_copy_does_not_follow_later_changes(db, operator, ids):
         st.name, st.vat_regime = "Autre nom", "liable"
         for c in s.scalars(select(UsageCharge)):
             c.list_cents = c.charged_cents = 9900
-    assert inv.get_invoice(db, invoice_id) == before
+    assert documents.get_invoice(db, invoice_id) == before
     assert before.buyer["address"] == "1 rue du Lot" and before.seller["name"] == "Fab'Causse"
 
 
 def test_issued_invoice_cannot_be_updated(db, operator, ids):
     usage(db, ids, ids["emilie"])
-    invoice_id = inv.validate_basket(
-        db, operator, inv.open_basket(db, operator, ids["emilie"]), [PaymentInput("card", 2400)]
+    invoice_id = documents.validate_basket(
+        db, operator, baskets.open_basket(db, operator, ids["emilie"]), [PaymentInput("card", 2400)]
     )
     path = db.target
     conn = sqlite3.connect(path)
@@ -347,9 +357,14 @@ def test_issued_invoice_cannot_be_updated(db, operator, ids):
             conn.execute("DELETE FROM payment")
     finally:
         conn.close()
-    assert inv.get_invoice(db, invoice_id).total_incl_cents == 2400
+    assert documents.get_invoice(db, invoice_id).total_incl_cents == 2400
     # and no service edits or deletes an issued document
-    public = [n for n in dir(inv) if not n.startswith("_") and callable(getattr(inv, n))]
+    public = [
+        n
+        for module in (baskets, credit_notes, documents, monthly, numbering, payment_service)
+        for n in dir(module)
+        if not n.startswith("_") and callable(getattr(module, n))
+    ]
     assert not [
         n
         for n in public
@@ -363,18 +378,18 @@ def test_issued_invoice_cannot_be_updated(db, operator, ids):
 
 def test_partial_payments_balance_and_unpaid_list(db, operator, ids):
     usage(db, ids, ids["school"], group=True, charges=((10000, 0),))
-    basket_id = inv.open_basket(db, operator, ids["school"])  # the group's usage goes to it
-    assert inv.get_basket(db, basket_id).total_cents == 10000
-    invoice_id = inv.validate_basket(
+    basket_id = baskets.open_basket(db, operator, ids["school"])  # the group's usage goes to it
+    assert baskets.get_basket(db, basket_id).total_cents == 10000
+    invoice_id = documents.validate_basket(
         db, operator, basket_id, [PaymentInput("mandate", 0)], issued_at=AT
     )
-    doc = inv.get_invoice(db, invoice_id)
+    doc = documents.get_invoice(db, invoice_id)
     assert doc.payments == [] and doc.balance_cents == 10000
     assert doc.due_date == DAY + timedelta(days=30)
     assert doc.buyer_is_business and MENTION_INDEMNITY in doc.mentions
-    inv.add_payment(db, operator, invoice_id, PaymentInput("transfer", 4000, reference="VIR 12"))
-    assert inv.member_balance(db, ids["school"]) == 6000
-    (row,) = inv.unpaid(db, DAY + timedelta(days=45))
+    add_payment(db, operator, invoice_id, PaymentInput("transfer", 4000, reference="VIR 12"))
+    assert member_balance(db, ids["school"]) == 6000
+    (row,) = unpaid(db, DAY + timedelta(days=45))
     assert (row.number, row.balance_cents, row.age_days, row.overdue_days) == (
         doc.number,
         6000,
@@ -383,40 +398,42 @@ def test_partial_payments_balance_and_unpaid_list(db, operator, ids):
     )
     assert row.buyer_name == "Collège Champollion"
     with pytest.raises(DomainError) as err:
-        inv.add_payment(db, operator, invoice_id, PaymentInput("cheque", 6001))
+        add_payment(db, operator, invoice_id, PaymentInput("cheque", 6001))
     assert err.value.code == "payment_exceeds_total"
-    pid = inv.add_payment(db, operator, invoice_id, PaymentInput(CASH, 6000, tendered_cents=6500))
+    pid = add_payment(db, operator, invoice_id, PaymentInput(CASH, 6000, tendered_cents=6500))
     assert pid
-    doc = inv.get_invoice(db, invoice_id)
+    doc = documents.get_invoice(db, invoice_id)
     assert doc.balance_cents == 0 and doc.payments[-1].change_cents == 500
-    assert inv.unpaid(db, DAY) == []
+    assert unpaid(db, DAY) == []
     with pytest.raises(DomainError) as err:
-        inv.add_payment(db, operator, invoice_id, PaymentInput("card", 1))
+        add_payment(db, operator, invoice_id, PaymentInput("card", 1))
     assert err.value.code == "invoice_already_paid"
-    rows = inv.list_invoices(db, text="champollion")
+    rows = documents.list_invoices(db, text="champollion")
     assert [(r.number, r.paid_cents, r.balance_cents) for r in rows] == [(doc.number, 10000, 0)]
-    assert inv.list_invoices(db, text="delpech") == []
-    assert inv.list_invoices(db, unpaid_only=True) == []
+    assert documents.list_invoices(db, text="delpech") == []
+    assert documents.list_invoices(db, unpaid_only=True) == []
 
 
 def test_wallet_topup_credits_and_wallet_payment_debits(db, operator, ids):
     emilie = ids["emilie"]
-    basket_id = inv.open_basket(db, operator, emilie)
-    inv.add_wallet_topup_line(db, operator, basket_id, 3000)
-    inv.validate_basket(db, operator, basket_id, [PaymentInput("cheque", 3000, cheque_number="7")])
+    basket_id = baskets.open_basket(db, operator, emilie)
+    baskets.add_wallet_topup_line(db, operator, basket_id, 3000)
+    documents.validate_basket(
+        db, operator, basket_id, [PaymentInput("cheque", 3000, cheque_number="7")]
+    )
     assert packs.wallet_balance(db, emilie) == 3000
     usage(db, ids, emilie)
-    basket_id = inv.open_basket(db, operator, emilie)
-    assert inv.get_basket(db, basket_id).wallet_balance_cents == 3000
-    invoice_id = inv.validate_basket(db, operator, basket_id, [PaymentInput("wallet", 2400)])
+    basket_id = baskets.open_basket(db, operator, emilie)
+    assert baskets.get_basket(db, basket_id).wallet_balance_cents == 3000
+    invoice_id = documents.validate_basket(db, operator, basket_id, [PaymentInput("wallet", 2400)])
     assert packs.wallet_balance(db, emilie) == 600
-    assert inv.get_invoice(db, invoice_id).balance_cents == 0
+    assert documents.get_invoice(db, invoice_id).balance_cents == 0
 
 
 def test_membership_and_pack_lines_create_them(db, operator, ids):
     (pack_type,) = add(db, PackType(name="Carnet 10 h", minutes=600, price_cents=9000))
-    basket_id = inv.open_basket(db, operator, ids["jean"])
-    inv.add_membership_line(
+    basket_id = baskets.open_basket(db, operator, ids["jean"])
+    baskets.add_membership_line(
         db,
         operator,
         basket_id,
@@ -425,11 +442,11 @@ def test_membership_and_pack_lines_create_them(db, operator, ids):
         end=date(2026, 12, 31),
         fee_cents=2000,
     )
-    inv.add_pack_line(db, operator, basket_id, pack_type)
-    lines = inv.get_basket(db, basket_id).lines
+    baskets.add_pack_line(db, operator, basket_id, pack_type)
+    lines = baskets.get_basket(db, basket_id).lines
     assert lines[0].designation == "Adhésion Grand public du 01/01/2026 au 31/12/2026"
-    invoice_id = inv.validate_basket(db, operator, basket_id, [PaymentInput("card", 11000)])
-    number = inv.get_invoice(db, invoice_id).number
+    invoice_id = documents.validate_basket(db, operator, basket_id, [PaymentInput("card", 11000)])
+    number = documents.get_invoice(db, invoice_id).number
     with db.read() as s:
         (ms,) = s.scalars(select(Membership))
         (mp,) = s.scalars(select(MemberPack))
@@ -450,14 +467,14 @@ def test_membership_and_pack_lines_create_them(db, operator, ids):
 
 def test_credit_notes_partial_then_rest_never_more(db, operator, ids):
     usage(db, ids, ids["emilie"], charges=((2400, 0), (1000, 0)))
-    basket_id = inv.open_basket(db, operator, ids["emilie"])
-    invoice_id = inv.validate_basket(
+    basket_id = baskets.open_basket(db, operator, ids["emilie"])
+    invoice_id = documents.validate_basket(
         db, operator, basket_id, [PaymentInput("card", 3400)], issued_at=AT
     )
-    doc = inv.get_invoice(db, invoice_id)
+    doc = documents.get_invoice(db, invoice_id)
     first, second = doc.lines
     later = AT + timedelta(days=2)
-    cn1 = inv.create_credit_note(
+    cn1 = credit_notes.create_credit_note(
         db,
         operator,
         invoice_id,
@@ -466,23 +483,23 @@ def test_credit_notes_partial_then_rest_never_more(db, operator, ids):
         refund=PaymentInput(CASH, 400),
         issued_at=later,
     )
-    note = inv.get_invoice(db, cn1)
+    note = documents.get_invoice(db, cn1)
     assert note.kind == "credit_note" and note.number == "AV2026-000001"
     assert (note.credited_invoice_number, note.credited_invoice_date) == (doc.number, DAY)
     assert f"Avoir sur la facture n° {doc.number} du 23/11/2026" in note.mentions
     assert note.total_incl_cents == 400 and note.lines[0].quantity_milli == 400
     assert [p.amount_cents for p in note.payments] == [-400]
     with pytest.raises(DomainError) as err:
-        inv.create_credit_note(
+        credit_notes.create_credit_note(
             db, operator, invoice_id, lines=[(second.id, 601)], reason="trop", issued_at=later
         )
     assert err.value.code == "credit_exceeds_invoice"
     with pytest.raises(DomainError) as err:  # refund more than what was overpaid
-        inv.create_credit_note(
+        credit_notes.create_credit_note(
             db, operator, invoice_id, reason="x", refund=PaymentInput(CASH, 3001), issued_at=later
         )
     assert err.value.code == "refund_exceeds_credit"
-    cn2 = inv.create_credit_note(
+    cn2 = credit_notes.create_credit_note(
         db,
         operator,
         invoice_id,
@@ -490,55 +507,59 @@ def test_credit_notes_partial_then_rest_never_more(db, operator, ids):
         refund=PaymentInput("wallet", 3000),
         issued_at=later,
     )
-    rest = inv.get_invoice(db, cn2)
+    rest = documents.get_invoice(db, cn2)
     assert rest.number == "AV2026-000002" and rest.total_incl_cents == 3000
     assert [(ln.id != first.id, ln.total_incl_cents) for ln in rest.lines] == [
         (True, 2400),
         (True, 600),
     ]
     assert packs.wallet_balance(db, ids["emilie"]) == 3000
-    doc = inv.get_invoice(db, invoice_id)
+    doc = documents.get_invoice(db, invoice_id)
     assert doc.credit_note_numbers == ["AV2026-000001", "AV2026-000002"]
     assert (doc.credited_cents, doc.balance_cents) == (3400, 0)
     with pytest.raises(DomainError) as err:
-        inv.create_credit_note(db, operator, invoice_id, reason="encore", issued_at=later)
+        credit_notes.create_credit_note(db, operator, invoice_id, reason="encore", issued_at=later)
     assert err.value.code == "credit_exceeds_invoice"
     assert counter(db, "invoice") == 1 and counter(db, "credit_note") == 2
     with pytest.raises(ValidationError):
-        inv.create_credit_note(db, operator, invoice_id, reason=" ")
+        credit_notes.create_credit_note(db, operator, invoice_id, reason=" ")
     assert verify_ledger(db) == []  # every document and payment sealed, chain intact
 
 
 def test_unpaid_invoice_credited_leaves_nothing_to_pay(db, operator, ids):
     usage(db, ids, ids["emilie"])
-    invoice_id = inv.validate_basket(
-        db, operator, inv.open_basket(db, operator, ids["emilie"]), [], issued_at=AT
+    invoice_id = documents.validate_basket(
+        db, operator, baskets.open_basket(db, operator, ids["emilie"]), [], issued_at=AT
     )
-    assert inv.member_balance(db, ids["emilie"]) == 2400
-    inv.create_credit_note(db, operator, invoice_id, reason="Erreur", issued_at=AT)
-    assert inv.member_balance(db, ids["emilie"]) == 0
-    assert inv.unpaid(db, DAY) == []
+    assert member_balance(db, ids["emilie"]) == 2400
+    credit_notes.create_credit_note(db, operator, invoice_id, reason="Erreur", issued_at=AT)
+    assert member_balance(db, ids["emilie"]) == 0
+    assert unpaid(db, DAY) == []
 
 
 # --------------------------------------------------------------------------- numbering
 
 
 def test_numbering_pattern_history_and_restart(db, operator, ids):
-    assert inv.numbering_pattern(db, "invoice") == "F{year}-{counter:06}"
+    assert numbering.numbering_pattern(db, "invoice") == "F{year}-{counter:06}"
     with pytest.raises(ValidationError) as err:
-        inv.set_numbering_pattern(db, operator, "invoice", "F{year}")
+        numbering.set_numbering_pattern(db, operator, "invoice", "F{year}")
     assert err.value.fields == {"pattern": "pattern_invalid"}
     usage(db, ids, ids["jean"])
-    inv.validate_basket(db, operator, inv.open_basket(db, operator, ids["jean"]), [], issued_at=AT)
-    inv.set_numbering_pattern(db, operator, "invoice", "FA{year}{month}-{counter:04}")
-    assert inv.numbering_pattern(db, "invoice") == "FA{year}{month}-{counter:04}"
-    assert [p for p, _ in inv.numbering_history(db, "invoice")] == ["FA{year}{month}-{counter:04}"]
-    usage(db, ids, ids["jean"])
-    second = inv.validate_basket(
-        db, operator, inv.open_basket(db, operator, ids["jean"]), [], issued_at=AT
+    documents.validate_basket(
+        db, operator, baskets.open_basket(db, operator, ids["jean"]), [], issued_at=AT
     )
-    assert inv.get_invoice(db, second).number == "FA202611-0001"
-    assert inv.invoice_by_number(db, "F2026-000001").member_id == ids["jean"]
+    numbering.set_numbering_pattern(db, operator, "invoice", "FA{year}{month}-{counter:04}")
+    assert numbering.numbering_pattern(db, "invoice") == "FA{year}{month}-{counter:04}"
+    assert [p for p, _ in numbering.numbering_history(db, "invoice")] == [
+        "FA{year}{month}-{counter:04}"
+    ]
+    usage(db, ids, ids["jean"])
+    second = documents.validate_basket(
+        db, operator, baskets.open_basket(db, operator, ids["jean"]), [], issued_at=AT
+    )
+    assert documents.get_invoice(db, second).number == "FA202611-0001"
+    assert documents.invoice_by_number(db, "F2026-000001").member_id == ids["jean"]
 
 
 # --------------------------------------------------------------------------- batch, closing
@@ -552,7 +573,7 @@ def test_monthly_batch_one_invoice_per_member_and_stop(db, operator, ids):
     usage(db, ids, ids["school"], day=date(2026, 11, 2))  # next month: not in this batch
     usage(db, ids, ids["emilie"], day=date(2026, 10, 7))
     usage(db, ids, ids["jean"], day=date(2026, 10, 7))  # not invoiced monthly
-    candidates = inv.monthly_candidates(db, date(2026, 10, 1))
+    candidates = monthly.monthly_candidates(db, date(2026, 10, 1))
     assert [(c[1], c[2], c[3]) for c in candidates] == [
         ("Collège Champollion", 2, 4800),
         ("DELPECH Émilie", 1, 2400),
@@ -563,15 +584,15 @@ def test_monthly_batch_one_invoice_per_member_and_stop(db, operator, ids):
         calls.append((done, total))
         return done < 1
 
-    result = inv.invoice_month(db, operator, date(2026, 10, 15), progress=stop_after_first)
+    result = monthly.invoice_month(db, operator, date(2026, 10, 15), progress=stop_after_first)
     assert result.cancelled and len(result.invoice_ids) == 1 and calls == [(0, 2), (1, 2)]
-    assert inv.get_invoice(db, result.invoice_ids[0]).total_incl_cents == 4800
-    assert inv.open_baskets(db) == []  # nothing half-done
-    assert [c[1] for c in inv.monthly_candidates(db, date(2026, 10, 1))] == ["DELPECH Émilie"]
-    rest = inv.invoice_month(db, operator, date(2026, 10, 1))
+    assert documents.get_invoice(db, result.invoice_ids[0]).total_incl_cents == 4800
+    assert baskets.open_baskets(db) == []  # nothing half-done
+    assert [c[1] for c in monthly.monthly_candidates(db, date(2026, 10, 1))] == ["DELPECH Émilie"]
+    rest = monthly.invoice_month(db, operator, date(2026, 10, 1))
     assert not rest.cancelled and len(rest.invoice_ids) == 1
-    assert inv.monthly_candidates(db, date(2026, 10, 1)) == []
-    assert [x.day for x in inv.unbilled_usages(db, ids["school"])] == [date(2026, 11, 2)]
+    assert monthly.monthly_candidates(db, date(2026, 10, 1)) == []
+    assert [x.day for x in baskets.unbilled_usages(db, ids["school"])] == [date(2026, 11, 2)]
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(Basket)) == 2
     assert verify_ledger(db) == []
@@ -581,33 +602,37 @@ def test_validate_into_a_closed_day_is_refused(db, operator, ids):
     from tierslieu_desktop.services.billing.ledger import close_period
 
     usage(db, ids, ids["emilie"])
-    basket_id = inv.open_basket(db, operator, ids["emilie"])
+    basket_id = baskets.open_basket(db, operator, ids["emilie"])
     close_period(db, operator, "day", DAY, now=AT + timedelta(days=1))
     with pytest.raises(DomainError) as err:
-        inv.validate_basket(db, operator, basket_id, [PaymentInput("card", 2400)], issued_at=AT)
+        documents.validate_basket(
+            db, operator, basket_id, [PaymentInput("card", 2400)], issued_at=AT
+        )
     assert err.value.code == "period_closed"
     assert count(db, Invoice) == 0 and counter(db) is None
-    invoice_id = inv.validate_basket(db, operator, basket_id, [], issued_at=AT + timedelta(days=1))
+    invoice_id = documents.validate_basket(
+        db, operator, basket_id, [], issued_at=AT + timedelta(days=1)
+    )
     with pytest.raises(DomainError) as err:
-        inv.add_payment(db, operator, invoice_id, PaymentInput("card", 100), at=AT)
+        add_payment(db, operator, invoice_id, PaymentInput("card", 100), at=AT)
     assert err.value.code == "period_closed"
 
 
 def test_crediting_a_topup_takes_it_back_from_the_wallet(db, operator, ids):
     emilie = ids["emilie"]
-    basket_id = inv.open_basket(db, operator, emilie)
-    inv.add_wallet_topup_line(db, operator, basket_id, 3000)
-    invoice_id = inv.validate_basket(db, operator, basket_id, [PaymentInput("cash", 3000)])
+    basket_id = baskets.open_basket(db, operator, emilie)
+    baskets.add_wallet_topup_line(db, operator, basket_id, 3000)
+    invoice_id = documents.validate_basket(db, operator, basket_id, [PaymentInput("cash", 3000)])
     usage(db, ids, emilie)
-    inv.validate_basket(
-        db, operator, inv.open_basket(db, operator, emilie), [PaymentInput("wallet", 2400)]
+    documents.validate_basket(
+        db, operator, baskets.open_basket(db, operator, emilie), [PaymentInput("wallet", 2400)]
     )
     with pytest.raises(DomainError) as err:  # 600 left: the top-up was spent
-        inv.create_credit_note(db, operator, invoice_id, reason="Erreur")
+        credit_notes.create_credit_note(db, operator, invoice_id, reason="Erreur")
     assert err.value.code == "wallet_insufficient"
     assert count(db, Invoice) == 2 and counter(db, "credit_note") is None
-    (line,) = inv.get_invoice(db, invoice_id).lines
-    inv.create_credit_note(
+    (line,) = documents.get_invoice(db, invoice_id).lines
+    credit_notes.create_credit_note(
         db,
         operator,
         invoice_id,
@@ -620,46 +645,48 @@ def test_crediting_a_topup_takes_it_back_from_the_wallet(db, operator, ids):
 
 def test_invoice_list_filters(db, operator, ids):
     usage(db, ids, ids["emilie"])
-    first = inv.validate_basket(
-        db, operator, inv.open_basket(db, operator, ids["emilie"]), [], issued_at=AT
+    first = documents.validate_basket(
+        db, operator, baskets.open_basket(db, operator, ids["emilie"]), [], issued_at=AT
     )
     usage(db, ids, ids["jean"], day=DAY + timedelta(days=3))
-    inv.validate_basket(
+    documents.validate_basket(
         db,
         operator,
-        inv.open_basket(db, operator, ids["jean"]),
+        baskets.open_basket(db, operator, ids["jean"]),
         [PaymentInput("card", 2400)],
         issued_at=AT + timedelta(days=3),
     )
-    inv.create_credit_note(db, operator, first, reason="Erreur", issued_at=AT + timedelta(days=4))
-    rows = inv.list_invoices(db)
+    credit_notes.create_credit_note(
+        db, operator, first, reason="Erreur", issued_at=AT + timedelta(days=4)
+    )
+    rows = documents.list_invoices(db)
     assert [r.number for r in rows] == ["AV2026-000001", "F2026-000002", "F2026-000001"]
-    assert [r.number for r in inv.list_invoices(db, kind="invoice", last_day=DAY)] == [
+    assert [r.number for r in documents.list_invoices(db, kind="invoice", last_day=DAY)] == [
         "F2026-000001"
     ]
-    assert [r.number for r in inv.list_invoices(db, text="000002")] == ["F2026-000002"]
-    assert [r.number for r in inv.list_invoices(db, first_day=DAY + timedelta(days=1))] == [
+    assert [r.number for r in documents.list_invoices(db, text="000002")] == ["F2026-000002"]
+    assert [r.number for r in documents.list_invoices(db, first_day=DAY + timedelta(days=1))] == [
         "AV2026-000001",
         "F2026-000002",
     ]
-    assert inv.list_invoices(db, unpaid_only=True) == []
-    assert len(inv.list_invoices(db, limit=1)) == 1
+    assert documents.list_invoices(db, unpaid_only=True) == []
+    assert len(documents.list_invoices(db, limit=1)) == 1
 
 
 def test_a_usage_goes_only_in_its_payers_basket_and_only_once(db, operator, ids):
     theirs = usage(db, ids, ids["jean"])
     mine = usage(db, ids, ids["emilie"])
-    basket_id = inv.open_basket(db, operator, ids["emilie"])
+    basket_id = baskets.open_basket(db, operator, ids["emilie"])
     with pytest.raises(DomainError) as err:
-        inv.add_usage_lines(db, operator, basket_id, [theirs])
+        baskets.add_usage_lines(db, operator, basket_id, [theirs])
     assert err.value.code == "usage_other_member"
-    inv.add_usage_lines(db, operator, basket_id, [mine])  # already there: nothing added
-    assert len(inv.get_basket(db, basket_id).lines) == 1
-    inv.validate_basket(db, operator, basket_id, [PaymentInput("card", 2400)])
-    other = inv.open_basket(db, operator, ids["emilie"])
-    assert inv.get_basket(db, other).lines == []
+    baskets.add_usage_lines(db, operator, basket_id, [mine])  # already there: nothing added
+    assert len(baskets.get_basket(db, basket_id).lines) == 1
+    documents.validate_basket(db, operator, basket_id, [PaymentInput("card", 2400)])
+    other = baskets.open_basket(db, operator, ids["emilie"])
+    assert baskets.get_basket(db, other).lines == []
     with pytest.raises(DomainError) as err:
-        inv.add_usage_lines(db, operator, other, [mine])
+        baskets.add_usage_lines(db, operator, other, [mine])
     assert err.value.code == "usage_already_billed"
 
 
@@ -673,8 +700,11 @@ def test_a_usage_goes_only_in_its_payers_basket_and_only_once(db, operator, ids)
 def test_without_vat_every_line_is_at_zero_with_the_article(db, operator, ids, regime, mention):
     set_regime(db, regime)
     usage(db, ids, ids["emilie"], charges=((2400, 0), (500, 0)))
-    doc = inv.get_invoice(
-        db, inv.validate_basket(db, operator, inv.open_basket(db, operator, ids["emilie"]), [])
+    doc = documents.get_invoice(
+        db,
+        documents.validate_basket(
+            db, operator, baskets.open_basket(db, operator, ids["emilie"]), []
+        ),
     )
     assert [(ln.vat_rate_bp, ln.vat_mention) for ln in doc.lines] == [(0, mention), (0, mention)]
     assert (doc.total_excl_cents, doc.total_vat_cents, doc.vat_breakdown) == (
@@ -690,14 +720,14 @@ def test_usages_billed_before_the_software_are_never_proposed(db, operator, ids)
     are neither in the basket nor in the monthly invoicing; later ones are."""
     old = usage(db, ids, ids["emilie"], day=date(2026, 10, 5))
     new = usage(db, ids, ids["emilie"], day=date(2026, 11, 2))
-    assert [u.usage_id for u in inv.unbilled_usages(db, ids["emilie"])] == [old, new]
-    inv.set_invoicing_start(db, operator, date(2026, 11, 1))
-    assert inv.invoicing_start(db) == date(2026, 11, 1)
-    assert [u.usage_id for u in inv.unbilled_usages(db, ids["emilie"])] == [new]
-    basket = inv.get_basket(db, inv.open_basket(db, operator, ids["emilie"]))
+    assert [u.usage_id for u in baskets.unbilled_usages(db, ids["emilie"])] == [old, new]
+    baskets.set_invoicing_start(db, operator, date(2026, 11, 1))
+    assert baskets.invoicing_start(db) == date(2026, 11, 1)
+    assert [u.usage_id for u in baskets.unbilled_usages(db, ids["emilie"])] == [new]
+    basket = baskets.get_basket(db, baskets.open_basket(db, operator, ids["emilie"]))
     assert {line.usage_id for line in basket.lines} == {new}
-    inv.set_invoicing_start(db, operator, None)
-    assert [u.usage_id for u in inv.unbilled_usages(db, ids["emilie"])] == [old]
+    baskets.set_invoicing_start(db, operator, None)
+    assert [u.usage_id for u in baskets.unbilled_usages(db, ids["emilie"])] == [old]
 
 
 def test_front_desk_list_of_who_has_usages_to_collect(db, operator, ids):
@@ -707,7 +737,7 @@ def test_front_desk_list_of_who_has_usages_to_collect(db, operator, ids):
     usage(db, ids, ids["emilie"], day=date(2026, 11, 21), charges=((500, 0),))
     usage(db, ids, ids["school"], day=date(2026, 11, 21), group=True)  # monthly invoicing
     usage(db, ids, ids["jean"], day=date(2026, 11, 22), charges=((800, 800),))  # free
-    [row] = inv.to_collect(db)
+    [row] = baskets.to_collect(db)
     assert (row.member_id, row.usages, row.charged_cents, row.last_day) == (
         ids["emilie"],
         2,
@@ -715,5 +745,5 @@ def test_front_desk_list_of_who_has_usages_to_collect(db, operator, ids):
         date(2026, 11, 21),
     )
     assert row.name == "DELPECH Émilie"
-    inv.open_basket(db, operator, ids["emilie"])
-    assert inv.to_collect(db) == []
+    baskets.open_basket(db, operator, ids["emilie"])
+    assert baskets.to_collect(db) == []

@@ -9,10 +9,12 @@ import os
 import signal
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import open_database
 from tierslieu_desktop.db.models import DocumentCounter, IntegrityEntry, Invoice, Structure
@@ -27,13 +29,13 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 
 def _desk(path: str, desk: str, victim: bool, signal_file: str, barrier, results) -> None:
     """Child process: issue PER_DESK invoices, one basket each."""
-    from tierslieu_desktop.services.billing import invoicing as inv
+    from tierslieu_desktop.services.billing import baskets, documents, payments
 
     if victim:
-        real_seal = inv.seal
+        real_seal = documents.seal
         issued = [0]
 
-        def slow_seal(session, kind, record_id, at):  # type: ignore[no-untyped-def]
+        def slow_seal(session: Session, kind: str, record_id: int, at: datetime) -> str:
             if kind == "invoice":
                 issued[0] += 1
                 if issued[0] == KILL_AT:  # number taken, transaction open: die here
@@ -41,14 +43,14 @@ def _desk(path: str, desk: str, victim: bool, signal_file: str, barrier, results
                     time.sleep(TIMEOUT)
             return real_seal(session, kind, record_id, at)
 
-        inv.seal = slow_seal
+        documents.seal = slow_seal
     db = open_database(path)
     numbers = []
     try:
         barrier.wait(timeout=TIMEOUT)
         for i in range(PER_DESK):
-            basket = inv.open_basket(db, None, None)
-            inv.add_free_line(
+            basket = baskets.open_basket(db, None, None)
+            baskets.add_free_line(
                 db,
                 None,
                 basket,
@@ -57,10 +59,10 @@ def _desk(path: str, desk: str, victim: bool, signal_file: str, barrier, results
                 unit="",
                 unit_price_cents=100 + i,
             )
-            invoice_id = inv.validate_basket(
-                db, None, basket, [inv.PaymentInput("card", 100 + i)], desk=desk
+            invoice_id = documents.validate_basket(
+                db, None, basket, [payments.PaymentInput("card", 100 + i)], desk=desk
             )
-            numbers.append(inv.get_invoice(db, invoice_id).number)
+            numbers.append(documents.get_invoice(db, invoice_id).number)
     except Exception as exc:  # reported to the parent, which fails the test
         numbers.append(f"{type(exc).__name__}: {exc}")
     finally:

@@ -1,6 +1,6 @@
 """Front-desk sales, monthly invoices, payments and closings of the demo, issued through
-services.billing.invoicing and services.billing.ledger (real numbering, frozen copies,
-the integrity chain) inside the demo's one transaction.
+services.billing (baskets, documents, payments, credit notes, ledger: real numbering,
+frozen copies, the integrity chain) inside the demo's one transaction.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from tierslieu_desktop.demo.common import REFERENCE_DATE, SessionDb, add_months,
 from tierslieu_desktop.demo.people_park import Builder
 from tierslieu_desktop.domain.calendar import local_day_bounds, local_dt, public_holiday, to_local
 from tierslieu_desktop.domain.enums import MINOR_AGE_BANDS, MemberKind, OrganisationType
-from tierslieu_desktop.services.billing import invoicing, ledger
-from tierslieu_desktop.services.billing.invoicing import PaymentInput
+from tierslieu_desktop.services.billing import baskets, credit_notes, documents, ledger
+from tierslieu_desktop.services.billing.payments import PaymentInput, add_payment
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class _Visit:
     last_end: datetime
 
 
-# Documents go through services.billing.invoicing one by one (~30 ms each): the front desk's
+# Documents go through services.billing.documents one by one (~30 ms each): the front desk's
 # sales cover the last weeks only, the monthly invoices the last twelve months.
 SALES_DAYS = {"small": 28, "large": 7}
 MONTHLY_MONTHS = 12
@@ -60,7 +60,7 @@ class Sales:
     """What the front desk and the treasurer did with the demo's usages: a sale per
     member and visit day, monthly invoices to the organisations invoiced monthly (paid
     by transfer some weeks later, a few still unpaid), one credit note, and the day,
-    month and year closings — all through services.billing.invoicing and services.billing.ledger."""
+    month and year closings — all through services.billing (documents, payments, ledger)."""
 
     def __init__(self, b: Builder, db: SessionDb) -> None:
         self.b = b
@@ -224,12 +224,12 @@ class Sales:
     def sale(self, at: datetime, v: _Visit) -> None:
         actor = self.actor()
         basket_id = self.basket(v.payer_id, at, actor)
-        invoicing.add_usage_lines(self.db, actor, basket_id, v.usage_ids)
+        baskets.add_usage_lines(self.db, actor, basket_id, v.usage_ids)
         total = v.charged_cents
         for extra in self.extras.get((v.payer_id, v.day), ()):
             if extra[0] == "membership":
                 _kind, audience, start, end, fee = extra
-                invoicing.add_membership_line(
+                baskets.add_membership_line(
                     self.db,
                     actor,
                     basket_id,
@@ -240,18 +240,18 @@ class Sales:
                 )
                 total += fee
             elif extra[0] == "wallet":
-                invoicing.add_wallet_topup_line(self.db, actor, basket_id, extra[1])
+                baskets.add_wallet_topup_line(self.db, actor, basket_id, extra[1])
                 total += extra[1]
                 wallet = self.wallet.setdefault(v.payer_id, [0, v.day + timedelta(days=1)])
                 wallet[0] += extra[1]
                 wallet[1] = min(wallet[1], v.day + timedelta(days=1))
             else:
-                invoicing.add_pack_line(self.db, actor, basket_id, extra[1])
+                baskets.add_pack_line(self.db, actor, basket_id, extra[1])
                 total += next(
                     c for pid, _m, _mo, c in self.b.pack_type_ids.values() if pid == extra[1]
                 )
         payments = self.desk_payments(v.payer_id, v.day, total)
-        invoice_id = invoicing.validate_basket(
+        invoice_id = documents.validate_basket(
             self.db, actor, basket_id, payments, desk=DESK, issued_at=at
         )
         self.invoices += 1
@@ -323,10 +323,10 @@ class Sales:
         actor = self.b.accueil
         org = self.s.get(Member, org_id)
         basket_id = self.basket(org_id, at, actor, note=f"{month:%m/%Y}")
-        invoicing.add_usage_lines(self.db, actor, basket_id, usage_ids)
+        baskets.add_usage_lines(self.db, actor, basket_id, usage_ids)
         public = org.organisation_type == OrganisationType.PUBLIC_BODY.value
         payments = [PaymentInput("mandate", 0)] if public else []
-        invoice_id = invoicing.validate_basket(
+        invoice_id = documents.validate_basket(
             self.db,
             actor,
             basket_id,
@@ -347,9 +347,9 @@ class Sales:
         self.push(local_dt(pay_day, 11 * 60), 1, "transfer", invoice_id)
 
     def transfer(self, at: datetime, invoice_id: int) -> None:
-        doc = invoicing.get_invoice(self.db, invoice_id)
+        doc = documents.get_invoice(self.db, invoice_id)
         if doc.balance_cents > 0:
-            invoicing.add_payment(
+            add_payment(
                 self.db,
                 self.b.accueil,
                 invoice_id,
@@ -363,14 +363,14 @@ class Sales:
             )
 
     def credit(self, at: datetime, invoice_id: int) -> None:
-        doc = invoicing.get_invoice(self.db, invoice_id)
+        doc = documents.get_invoice(self.db, invoice_id)
         # The session interrupted by a breakdown: a usage line (never a wallet top-up,
         # whose money may already be spent).
         lines = [ln for ln in doc.lines if ln.kind != "wallet_topup"] or list(doc.lines)
         line = max(lines, key=lambda ln: (ln.kind == "usage", ln.total_incl_cents, -ln.position))
         if line.kind == "wallet_topup":
             return
-        invoicing.create_credit_note(
+        credit_notes.create_credit_note(
             self.db,
             self.b.accueil,
             invoice_id,

@@ -608,7 +608,7 @@ def _previous_archive_checksum(folder: Path, closing_id: int) -> str | None:
 def _render_pdfs(db: Database, invoices: list[Any]) -> tuple[dict[str, bytes], str]:
     try:
         from tierslieu_desktop.reports.invoice_pdf import render_invoice
-        from tierslieu_desktop.services.billing.invoicing import get_invoice
+        from tierslieu_desktop.services.billing.documents import get_invoice
     except ImportError as exc:
         return {}, f"PDF non inclus : module de rendu indisponible ({exc.name})."
     pdfs: dict[str, bytes] = {}

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.billing import invoicing
+from tierslieu_desktop.services.billing import baskets, documents
+from tierslieu_desktop.services.billing.payments import PaymentInput
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import show_error
 from tierslieu_desktop.ui.pages.checkout.common import (
@@ -76,7 +77,7 @@ class InvoiceIssuedDialog(QDialog):
     def __init__(self, ctx: AppContext, invoice_id: int, change_cents: int | None, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.doc = invoicing.get_invoice(ctx.db, invoice_id)
+        self.doc = documents.get_invoice(ctx.db, invoice_id)
         self.saved_path = ""
         self.setWindowTitle(self.tr("Invoice issued"))
         lay = QVBoxLayout(self)
@@ -132,7 +133,7 @@ class BasketTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.today_fn = today_fn
-        self.basket: invoicing.BasketRow | None = None
+        self.basket: baskets.BasketRow | None = None
         self.member_id: int | None = None
         self.dialog: QDialog | None = None  # the last dialog opened, for tests
         self.payment_dialog: PaymentDialog | None = None
@@ -283,7 +284,7 @@ class BasketTab(QWidget):
     def open_for(self, member_id: int | None) -> None:
         """Open (or take up again) the basket of a member, or a new one for a walk-in."""
         try:
-            basket_id = invoicing.open_basket(self.ctx.db, self.ctx.operator_id, member_id)
+            basket_id = baskets.open_basket(self.ctx.db, self.ctx.operator_id, member_id)
         except DomainError as err:
             show_error(self, err)
             return
@@ -295,7 +296,7 @@ class BasketTab(QWidget):
 
     def refresh(self) -> None:
         self.collect_list.clear()
-        for row in invoicing.to_collect(self.ctx.db):
+        for row in baskets.to_collect(self.ctx.db):
             text = self.tr("{name} — {count} usage(s), {amount} (last: {day})").format(
                 name=row.name,
                 count=formatting.number(row.usages),
@@ -306,7 +307,7 @@ class BasketTab(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, row.member_id)
             self.collect_list.addItem(item)
         self.open_list.clear()
-        for b in invoicing.open_baskets(self.ctx.db):
+        for b in baskets.open_baskets(self.ctx.db):
             name = b.member_name or self.tr("Walk-in visitor")
             item = QListWidgetItem(f"{name} — {formatting.money(b.total_cents)}")
             item.setData(Qt.ItemDataRole.UserRole, b.id)
@@ -314,7 +315,7 @@ class BasketTab(QWidget):
         self.show_basket(self.basket.id if self.basket else None)
 
     def show_basket(self, basket_id: int | None = None) -> None:
-        basket = invoicing.get_basket(self.ctx.db, basket_id) if basket_id else None
+        basket = baskets.get_basket(self.ctx.db, basket_id) if basket_id else None
         if basket is not None and basket.status != "open":
             basket = None
         self.basket = basket
@@ -359,7 +360,7 @@ class BasketTab(QWidget):
             )
         self.total.setText(text)
 
-    def current_line(self) -> invoicing.BasketLineRow | None:
+    def current_line(self) -> baskets.BasketLineRow | None:
         line_id = row_data(self.table)
         if self.basket is None or line_id is None:
             return None
@@ -416,7 +417,7 @@ class BasketTab(QWidget):
         ):
             return
         try:
-            invoicing.remove_line(self.ctx.db, self.ctx.operator_id, line.id)
+            baskets.remove_line(self.ctx.db, self.ctx.operator_id, line.id)
         except DomainError as err:
             show_error(self, err)
         self._changed()
@@ -433,7 +434,7 @@ class BasketTab(QWidget):
             return
         basket_id = self.basket.id
         try:
-            invoicing.cancel_basket(self.ctx.db, self.ctx.operator_id, basket_id)
+            baskets.cancel_basket(self.ctx.db, self.ctx.operator_id, basket_id)
         except DomainError as err:
             show_error(self, err)
         self.basket = None
@@ -448,8 +449,8 @@ class BasketTab(QWidget):
             return None
         member = basket.member_id is not None
 
-        def validate(payments: list[invoicing.PaymentInput]) -> int:
-            return invoicing.validate_basket(self.ctx.db, self.ctx.operator_id, basket.id, payments)
+        def validate(payments: list[PaymentInput]) -> int:
+            return documents.validate_basket(self.ctx.db, self.ctx.operator_id, basket.id, payments)
 
         dialog = PaymentDialog(
             self.ctx,

@@ -30,9 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.domain.documents import InvoiceDoc
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.billing import invoicing
+from tierslieu_desktop.services.billing import credit_notes, documents
+from tierslieu_desktop.services.billing.documents import InvoiceListRow
+from tierslieu_desktop.services.billing.payments import PaymentInput, add_payment
 from tierslieu_desktop.services.scheduling.usages import parse_quantity_milli
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
@@ -81,7 +84,7 @@ def _detail_words() -> dict[str, str]:
     return {k: escape(v) for k, v in words.items()}
 
 
-def document_html(doc: invoicing.InvoiceDoc) -> str:
+def document_html(doc: InvoiceDoc) -> str:
     """The detail of a document as HTML for the side panel."""
     w = _detail_words()
     kinds = document_kinds()
@@ -143,7 +146,7 @@ class CreditNoteDialog(QDialog):
     """Faire un avoir: the whole invoice or chosen lines with quantities, a reason (required)
     and how the money goes back (nothing, cash, card, cheque, transfer or the wallet)."""
 
-    def __init__(self, ctx: AppContext, doc: invoicing.InvoiceDoc, parent=None) -> None:
+    def __init__(self, ctx: AppContext, doc: InvoiceDoc, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.doc = doc
@@ -271,8 +274,8 @@ class CreditNoteDialog(QDialog):
                 from tierslieu_desktop.ui.pages.checkout.line_dialogs import amount_field
 
                 cents = amount_field(self.refund_amount.text(), "refund_amount")
-                refund = invoicing.PaymentInput(method=method, amount_cents=cents)
-            self.saved_id = invoicing.create_credit_note(
+                refund = PaymentInput(method=method, amount_cents=cents)
+            self.saved_id = credit_notes.create_credit_note(
                 self.ctx.db,
                 self.ctx.operator_id,
                 self.doc.id,
@@ -302,8 +305,8 @@ class InvoicesTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.today_fn = today_fn
-        self.rows: list[invoicing.InvoiceListRow] = []
-        self.doc: invoicing.InvoiceDoc | None = None
+        self.rows: list[InvoiceListRow] = []
+        self.doc: InvoiceDoc | None = None
         self.dialog: QDialog | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 6, 0, 0)
@@ -408,7 +411,7 @@ class InvoicesTab(QWidget):
 
     def refresh(self) -> None:
         selected = self.doc.id if self.doc else None
-        self.rows = invoicing.list_invoices(
+        self.rows = documents.list_invoices(
             self.ctx.db,
             text=self.search.text().strip(),
             kind=self.kind.currentData(),
@@ -450,7 +453,7 @@ class InvoicesTab(QWidget):
 
     def show_selected(self) -> None:
         invoice_id = row_data(self.table)
-        self.doc = invoicing.get_invoice(self.ctx.db, invoice_id) if invoice_id else None
+        self.doc = documents.get_invoice(self.ctx.db, invoice_id) if invoice_id else None
         has = self.doc is not None
         for button in self.actions.values():
             button.setEnabled(has)
@@ -471,10 +474,10 @@ class InvoicesTab(QWidget):
         if doc is None:
             return None
 
-        def record(payments: list[invoicing.PaymentInput]) -> int:
+        def record(payments: list[PaymentInput]) -> int:
             last = 0
             for p in payments:
-                last = invoicing.add_payment(self.ctx.db, self.ctx.operator_id, doc.id, p)
+                last = add_payment(self.ctx.db, self.ctx.operator_id, doc.id, p)
             return last
 
         wallet = None

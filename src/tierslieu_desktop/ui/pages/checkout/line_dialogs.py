@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.money import parse_amount
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.billing import invoicing
+from tierslieu_desktop.services.billing import baskets
 from tierslieu_desktop.services.people import audiences as audience_service
 from tierslieu_desktop.services.pricing import packs as pack_service
 from tierslieu_desktop.services.pricing import tariffs as tariff_service
@@ -143,7 +143,7 @@ class MembershipLineDialog(LineDialog):
         if audience_id is None:
             raise ValidationError({"audience_id": "required"})
         fee = amount_field(self.fee.text(), "fee", allow_zero=True)
-        return invoicing.add_membership_line(
+        return baskets.add_membership_line(
             self.ctx.db,
             self.ctx.operator_id,
             self.basket_id,
@@ -171,7 +171,7 @@ class PackLineDialog(LineDialog):
         pack_type_id = self.pack.currentData()
         if pack_type_id is None:
             raise ValidationError({"pack_type_id": "required"})
-        return invoicing.add_pack_line(
+        return baskets.add_pack_line(
             self.ctx.db, self.ctx.operator_id, self.basket_id, pack_type_id
         )
 
@@ -192,7 +192,7 @@ class WalletTopupDialog(LineDialog):
 
     def save(self) -> int:
         cents = amount_field(self.amount.text(), "amount")
-        return invoicing.add_wallet_topup_line(
+        return baskets.add_wallet_topup_line(
             self.ctx.db, self.ctx.operator_id, self.basket_id, cents
         )
 
@@ -227,7 +227,7 @@ class FreeLineDialog(LineDialog):
             price = 0
         if errors:
             raise ValidationError(errors)
-        return invoicing.add_free_line(
+        return baskets.add_free_line(
             self.ctx.db,
             self.ctx.operator_id,
             self.basket_id,
@@ -241,7 +241,7 @@ class FreeLineDialog(LineDialog):
 class EditLineDialog(LineDialog):
     """Quantity, discount and (for a free line) designation and unit price of a line."""
 
-    def __init__(self, ctx: AppContext, line: invoicing.BasketLineRow, parent=None) -> None:
+    def __init__(self, ctx: AppContext, line: baskets.BasketLineRow, parent=None) -> None:
         super().__init__(ctx, self.tr("Change the line"), parent)
         self.line = line
         f = self.form
@@ -283,7 +283,7 @@ class EditLineDialog(LineDialog):
         if errors:
             raise ValidationError(errors)
         free = self.line.kind == "free"
-        invoicing.update_line(
+        baskets.update_line(
             self.ctx.db,
             self.ctx.operator_id,
             self.line.id,

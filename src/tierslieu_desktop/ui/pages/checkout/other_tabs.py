@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.domain.documents import UnpaidRow
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.billing import invoicing, ledger
+from tierslieu_desktop.services.billing import documents, ledger, monthly, payments
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import show_error
 from tierslieu_desktop.ui.pages.checkout.common import (
@@ -56,7 +57,7 @@ class UnpaidTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.today_fn = today_fn
-        self.rows: list[invoicing.UnpaidRow] = []
+        self.rows: list[UnpaidRow] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 6, 0, 0)
         self.table = make_table(
@@ -87,7 +88,7 @@ class UnpaidTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.rows = invoicing.unpaid(self.ctx.db, self.today_fn())
+        self.rows = payments.unpaid(self.ctx.db, self.today_fn())
         rows = []
         for r in self.rows:
             late = r.overdue_days > 0
@@ -128,7 +129,7 @@ class UnpaidTab(QWidget):
             if (r.member_id is not None and r.member_id == chosen.member_id)
             or r.invoice_id == chosen.invoice_id
         ]
-        doc = invoicing.get_invoice(self.ctx.db, chosen.invoice_id)
+        doc = documents.get_invoice(self.ctx.db, chosen.invoice_id)
         path = save_path(
             self,
             self.tr("Save the reminder"),
@@ -148,7 +149,7 @@ class MonthlyTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.today_fn = today_fn
-        self.last_result: invoicing.BatchResult | None = None
+        self.last_result: monthly.BatchResult | None = None
         self.progress: QProgressDialog | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 6, 0, 0)
@@ -201,7 +202,7 @@ class MonthlyTab(QWidget):
         return d.replace(day=1)
 
     def refresh(self) -> None:
-        rows = invoicing.monthly_candidates(self.ctx.db, self.chosen_month())
+        rows = monthly.monthly_candidates(self.ctx.db, self.chosen_month())
         fill_table(
             self.table,
             [
@@ -216,7 +217,7 @@ class MonthlyTab(QWidget):
         )
         self.run_button.setEnabled(bool(rows))
 
-    def run(self) -> invoicing.BatchResult | None:
+    def run(self) -> monthly.BatchResult | None:
         count = self.table.rowCount()
         if not count or not confirm(
             self,
@@ -246,7 +247,7 @@ class MonthlyTab(QWidget):
             return not self.progress.wasCanceled()
 
         try:
-            result = invoicing.invoice_month(
+            result = monthly.invoice_month(
                 self.ctx.db, self.ctx.operator_id, self.chosen_month(), progress=progress
             )
         except DomainError as err:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.money import parse_amount
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.billing.invoicing import PaymentInput
+from tierslieu_desktop.services.billing.payments import PaymentInput
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, field_message
 from tierslieu_desktop.ui.pages.checkout.common import MUTED_STYLE, TOTAL_STYLE, payment_methods

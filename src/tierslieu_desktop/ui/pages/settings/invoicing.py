@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.billing import invoicing as invoicing_service
+from tierslieu_desktop.services.billing import baskets, numbering
 from tierslieu_desktop.services.people import structure as structure_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, field_message
@@ -86,12 +86,12 @@ class SeriesBox(QGroupBox):
         self.load()
 
     def saved_pattern(self) -> str:
-        return invoicing_service.numbering_pattern(self.ctx.db, self.series)
+        return numbering.numbering_pattern(self.ctx.db, self.series)
 
     def load(self) -> None:
         self.pattern.setText(self.saved_pattern())
         self.history.clear()
-        history = invoicing_service.numbering_history(self.ctx.db, self.series)
+        history = numbering.numbering_history(self.ctx.db, self.series)
         if not history:
             self.history.addItem(
                 self.tr("{pattern} — default pattern, never changed").format(
@@ -146,9 +146,7 @@ class SeriesBox(QGroupBox):
             ):
                 return False
         try:
-            invoicing_service.set_numbering_pattern(
-                self.ctx.db, self.ctx.operator_id, self.series, text
-            )
+            numbering.set_numbering_pattern(self.ctx.db, self.ctx.operator_id, self.series, text)
         except ValidationError as exc:
             self.form.show_errors(exc.fields)
             return False
@@ -199,7 +197,7 @@ class StartBox(QGroupBox):
         self.reload()
 
     def reload(self) -> None:
-        start = invoicing_service.invoicing_start(self.ctx.db)
+        start = baskets.invoicing_start(self.ctx.db)
         self.enabled.setChecked(start is not None)
         self.day.setEnabled(start is not None)
         value = start or date.today().replace(day=1)
@@ -213,7 +211,7 @@ class StartBox(QGroupBox):
 
     def submit(self) -> bool:
         try:
-            invoicing_service.set_invoicing_start(self.ctx.db, self.ctx.operator_id, self.chosen())
+            baskets.set_invoicing_start(self.ctx.db, self.ctx.operator_id, self.chosen())
         except DomainError as err:
             self.status.setText(error_message(err))
             self.status.setStyleSheet(ERROR_STYLE)
