@@ -18,7 +18,7 @@ from tierslieu_desktop.db.models import (
     Payment,
 )
 from tierslieu_desktop.domain.errors import DomainError
-from tierslieu_desktop.services.billing import ledger
+from tierslieu_desktop.services.billing import archives, ledger
 from tierslieu_desktop.services.safety.integrity import verify
 
 NOW = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
@@ -355,7 +355,7 @@ def test_nothing_can_be_issued_into_a_closed_period(db, three):
 def test_archive_of_a_closed_period_verifies_and_detects_a_modified_file(db, three, tmp_path):
     closing_id = ledger.close_period(db, None, "month", date(2026, 10, 1), now=NOW)
     path = tmp_path / "cloture-2026-10.zip"
-    ledger.export_archive(db, closing_id, path)
+    archives.export_archive(db, closing_id, path)
     with zipfile.ZipFile(path) as zf:
         names = set(zf.namelist())
         manifest = json.loads(zf.read("manifest.json"))
@@ -369,7 +369,7 @@ def test_archive_of_a_closed_period_verifies_and_detects_a_modified_file(db, thr
         assert (
             f"pdf/{n}.pdf" in names or n in manifest["note"] or "indisponible" in manifest["note"]
         )
-    assert ledger.verify_archive(path) == []
+    assert archives.verify_archive(path) == []
 
     # an archive edited afterwards: the amount of one invoice changed in documents.json
     documents["invoices"][0]["total_incl_cents"] = 1
@@ -380,7 +380,7 @@ def test_archive_of_a_closed_period_verifies_and_detects_a_modified_file(db, thr
             if name == "documents.json":
                 data = json.dumps(documents).encode()
             dst.writestr(name, data)
-    problems = ledger.verify_archive(forged)
+    problems = archives.verify_archive(forged)
     assert "Fichier documents.json : modifié (empreinte SHA-256 différente)." in problems
     assert f"Facture {three[0]} : contenu modifié." in problems
 
@@ -391,14 +391,14 @@ def test_next_archive_carries_the_previous_archive_checksum(db, three, tmp_path)
     october = ledger.close_period(db, None, "month", date(2026, 10, 1), now=NOW)
     november = ledger.close_period(db, None, "month", date(2026, 11, 1), now=NOW.replace(month=12))
     first = tmp_path / "2026-10.zip"
-    ledger.export_archive(db, october, first)
+    archives.export_archive(db, october, first)
     second = tmp_path / "2026-11.zip"
-    ledger.export_archive(db, november, second)
+    archives.export_archive(db, november, second)
     with zipfile.ZipFile(second) as zf:
         manifest = json.loads(zf.read("manifest.json"))
     assert manifest["previous_archive_sha256"] == hashlib.sha256(first.read_bytes()).hexdigest()
     assert manifest["previous_closing_id"] == october
-    assert ledger.verify_archive(second) == []
+    assert archives.verify_archive(second) == []
 
 
 def test_editing_a_payment_amount_names_the_payment_and_its_invoice(db, three):

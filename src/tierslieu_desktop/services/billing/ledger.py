@@ -1,4 +1,5 @@
-"""The integrity chain, period closings, the ledger check and the archives (LEGAL-FR §1–4).
+"""The integrity chain, period closings and the ledger check (LEGAL-FR §1–4); the
+archives of closed periods are in services.billing.archives.
 
 Every issued document (invoice, credit note), payment and closing is *sealed*: an
 ``IntegrityEntry`` records the SHA-256 of the record's canonical JSON (as stored) and a
@@ -9,13 +10,10 @@ the first broken document.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-import zipfile
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, text
@@ -32,7 +30,7 @@ from tierslieu_desktop.db.models import (
     utcnow,
 )
 from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
-from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
+from tierslieu_desktop.domain.errors import DomainError, ValidationError
 
 GENESIS = "0" * 64
 _CHAIN_LOCK = 4640_0005  # PostgreSQL advisory lock key of the chain
@@ -42,7 +40,7 @@ RECORD_KINDS = ("invoice", "credit_note", "payment", "closing")
 # --- canonical JSON ---------------------------------------------------------------------
 
 
-def _canon_value(value: Any) -> Any:
+def canon_value(value: Any) -> Any:
     if isinstance(value, datetime):
         if value.tzinfo is None:
             value = value.replace(tzinfo=UTC)
@@ -64,7 +62,7 @@ def _canon_row(row: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
             # (anonymising a member never breaks a chain).
             value = None if value is None else _member_ref(value)
             key = "member_ref"
-        out[key] = _canon_value(value)
+        out[key] = canon_value(value)
     return out
 
 
@@ -191,7 +189,7 @@ def _closing_label(kind: str, start: date) -> str:
     return f"Clôture de l'année {start:%Y}"
 
 
-def _doc_label(kind: str, number: str) -> str:
+def doc_label(kind: str, number: str) -> str:
     return f"Avoir {number}" if kind == "credit_note" else f"Facture {number}"
 
 
@@ -223,7 +221,7 @@ def period_bounds(kind: str, start: date) -> tuple[date, date]:
     raise ValidationError({"kind": "invalid"})
 
 
-def _period_totals(
+def period_totals(
     invoices: list[Any], lines_by_invoice: dict[int, list[Any]], payments: list[Any]
 ) -> dict[str, Any]:
     """Totals of the documents of one period (``invoices`` and ``payments`` already filtered)."""
@@ -274,7 +272,7 @@ def _period_totals(
     }
 
 
-def _period_documents(
+def period_documents(
     session: Session, first: date, last: date
 ) -> tuple[list[Any], dict[int, list[Any]], list[Any]]:
     lo, _ = local_day_bounds(first)
@@ -323,8 +321,8 @@ def close_period(
         ).scalar_one_or_none()
         if exists is not None:
             raise DomainError("closing_exists", kind=kind, start=first, end=last)
-        invoices, lines, payments = _period_documents(session, first, last)
-        totals = _period_totals(invoices, lines, payments)
+        invoices, lines, payments = period_documents(session, first, last)
+        totals = period_totals(invoices, lines, payments)
         previous = session.execute(
             select(Closing.perpetual_total_cents)
             .where(Closing.kind == kind)
@@ -403,7 +401,7 @@ def verify_ledger(db: Database) -> list[str]:
         if kind in ("invoice", "credit_note"):
             inv = invoices.get(record_id)
             if inv is not None:
-                return _doc_label(inv["kind"], inv["number"])
+                return doc_label(inv["kind"], inv["number"])
             return ("Avoir" if kind == "credit_note" else "Facture") + f" (n° interne {record_id})"
         if kind == "payment":
             pay = payments.get(record_id)
@@ -549,7 +547,7 @@ def _check_closings(
         first, last = clo["period_start"], clo["period_end"]
         invs = [t[2] for t in inv_days[bisect_left(inv_keys, first) : bisect_right(inv_keys, last)]]
         pays = [t[2] for t in pay_days[bisect_left(pay_keys, first) : bisect_right(pay_keys, last)]]
-        expected = _period_totals(invs, lines, pays)
+        expected = period_totals(invs, lines, pays)
         try:
             stored = json.loads(clo["totals_json"])
         except ValueError:
@@ -560,192 +558,4 @@ def _check_closings(
         if clo["perpetual_total_cents"] != expected_perpetual:
             problems.append(f"{name} : total perpétuel incohérent avec la clôture précédente.")
         perpetual[clo["kind"]] = clo["perpetual_total_cents"]
-    return problems
-
-
-# --- archives -----------------------------------------------------------------------------
-
-ARCHIVE_FORMAT = 1
-
-
-def _entries_for(session: Session, kinds: tuple[str, ...], ids: list[int]) -> list[Any]:
-    found: list[Any] = []
-    for chunk_start in range(0, len(ids), 500):
-        chunk = ids[chunk_start : chunk_start + 500]
-        found.extend(
-            session.execute(
-                select(_ENTRY).where(_ENTRY.c.record_kind.in_(kinds), _ENTRY.c.record_id.in_(chunk))
-            ).mappings()
-        )
-    return found
-
-
-def _entry_json(entry: Any) -> dict[str, Any]:
-    return {key: _canon_value(value) for key, value in dict(entry).items()}
-
-
-def _json_bytes(content: Any) -> bytes:
-    return json.dumps(content, sort_keys=True, ensure_ascii=False, indent=1).encode("utf-8")
-
-
-def _zip_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _previous_archive_checksum(folder: Path, closing_id: int) -> str | None:
-    """SHA-256 of the archive of ``closing_id`` if it was exported in ``folder``."""
-    for candidate in sorted(folder.glob("*.zip")):
-        try:
-            with zipfile.ZipFile(candidate) as zf:
-                manifest = json.loads(zf.read("manifest.json"))
-        except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-            continue
-        if manifest.get("closing", {}).get("id") == closing_id:
-            return _zip_sha256(candidate)
-    return None
-
-
-def _render_pdfs(db: Database, invoices: list[Any]) -> tuple[dict[str, bytes], str]:
-    try:
-        from tierslieu_desktop.reports.invoice_pdf import render_invoice
-        from tierslieu_desktop.services.billing.documents import get_invoice
-    except ImportError as exc:
-        return {}, f"PDF non inclus : module de rendu indisponible ({exc.name})."
-    pdfs: dict[str, bytes] = {}
-    failed: list[str] = []
-    for inv in invoices:
-        safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in inv["number"])
-        try:
-            pdfs[f"pdf/{safe}.pdf"] = render_invoice(get_invoice(db, inv["id"]))
-        except Exception:  # noqa: BLE001 - the JSON documents are the legal record
-            failed.append(inv["number"])
-    note = f"PDF non générés : {', '.join(failed)}." if failed else ""
-    return pdfs, note
-
-
-def export_archive(db: Database, closing_id: int, path: str | Path) -> None:
-    """Write the archive of a closed period: documents.json, pdf/, chain.json, manifest.json."""
-    path = Path(path)
-    with db.read() as session:
-        closing = (
-            session.execute(select(_CLOSING).where(_CLOSING.c.id == closing_id)).mappings().first()
-        )
-        if closing is None:
-            raise NotFound("closing", closing_id)
-        invoices, lines, payments = _period_documents(
-            session, closing["period_start"], closing["period_end"]
-        )
-        entries = _entries_for(session, ("invoice", "credit_note"), [i["id"] for i in invoices])
-        entries += _entries_for(session, ("payment",), [p["id"] for p in payments])
-        entries += _entries_for(session, ("closing",), [closing_id])
-        previous_closing = session.execute(
-            select(_CLOSING.c.id)
-            .where(_CLOSING.c.kind == closing["kind"], _CLOSING.c.id < closing_id)
-            .order_by(_CLOSING.c.id.desc())
-            .limit(1)
-        ).scalar_one_or_none()
-        previous_footprint = None
-        if previous_closing is not None:
-            previous_footprint = session.execute(
-                select(_ENTRY.c.footprint).where(
-                    _ENTRY.c.record_kind == "closing", _ENTRY.c.record_id == previous_closing
-                )
-            ).scalar_one_or_none()
-    entries.sort(key=lambda e: e["id"])
-    closing_footprint = next(
-        (e["footprint"] for e in entries if e["record_kind"] == "closing"), None
-    )
-    documents = {
-        "closing": closing_content(closing),
-        "invoices": [invoice_content(inv, lines.get(inv["id"], [])) for inv in invoices],
-        "payments": [payment_content(p) for p in payments],
-    }
-    files: dict[str, bytes] = {
-        "documents.json": _json_bytes(documents),
-        "chain.json": _json_bytes([_entry_json(e) for e in entries]),
-    }
-    pdfs, note = _render_pdfs(db, invoices)
-    files.update(pdfs)
-    manifest = {
-        "format": ARCHIVE_FORMAT,
-        "closing": {
-            "id": closing_id,
-            "kind": closing["kind"],
-            "period_start": closing["period_start"].isoformat(),
-            "period_end": closing["period_end"].isoformat(),
-            "footprint": closing_footprint,
-        },
-        "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
-        "previous_closing_id": previous_closing,
-        "previous_closing_footprint": previous_footprint,
-        "previous_archive_sha256": None
-        if previous_closing is None
-        else _previous_archive_checksum(path.parent, previous_closing),
-        "note": note,
-    }
-    files["manifest.json"] = _json_bytes(manifest)
-    stamp_time = to_local(closing["closed_at"]).timetuple()[:6]
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(name, date_time=stamp_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, files[name])
-    path.write_bytes(buffer.getvalue())
-
-
-def verify_archive(path: str | Path) -> list[str]:
-    """Check an archive on its own: file checksums, documents against their chained
-    hashes, the chain links and the closing totals. French sentences; empty when sound."""
-    path = Path(path)
-    problems: list[str] = []
-    try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        return [f"« {path.name} » n'est pas une archive lisible : {exc}."]
-    with zf:
-        names = set(zf.namelist())
-        try:
-            manifest = json.loads(zf.read("manifest.json"))
-        except (KeyError, ValueError):
-            return [f"« {path.name} » : manifeste absent ou illisible."]
-        listed: dict[str, str] = manifest.get("files", {})
-        for name in sorted(listed):
-            if name not in names:
-                problems.append(f"Fichier {name} : absent de l'archive.")
-            elif hashlib.sha256(zf.read(name)).hexdigest() != listed[name]:
-                problems.append(f"Fichier {name} : modifié (empreinte SHA-256 différente).")
-        for name in sorted(names - set(listed) - {"manifest.json"}):
-            problems.append(f"Fichier {name} : ajouté à l'archive.")
-        try:
-            documents = json.loads(zf.read("documents.json"))
-            chain = json.loads(zf.read("chain.json"))
-        except (KeyError, ValueError):
-            return [*problems, "documents.json ou chain.json absent ou illisible."]
-    hashes = {(e["record_kind"], e["record_id"]): e["content_hash"] for e in chain}
-    for entry in chain:
-        if (
-            chain_footprint(entry["previous_footprint"], entry["content_hash"])
-            != entry["footprint"]
-        ):
-            problems.append(f"Entrée d'intégrité n° {entry['id']} : empreinte falsifiée.")
-    for inv in documents.get("invoices", []):
-        kind = "credit_note" if inv.get("kind") == "credit_note" else "invoice"
-        if hashes.get((kind, inv.get("id"))) != content_hash(inv):
-            problems.append(f"{_doc_label(kind, inv.get('number', '?'))} : contenu modifié.")
-    for pay in documents.get("payments", []):
-        if hashes.get(("payment", pay.get("id"))) != content_hash(pay):
-            problems.append(f"Paiement n° {pay.get('id')} : contenu modifié.")
-    closing = documents.get("closing", {})
-    if hashes.get(("closing", closing.get("id"))) != content_hash(closing):
-        problems.append("Clôture : contenu modifié.")
-    else:
-        invoices = documents.get("invoices", [])
-        expected = _period_totals(
-            invoices,
-            {inv["id"]: inv.get("lines", []) for inv in invoices},
-            documents.get("payments", []),
-        )
-        if json.loads(closing.get("totals_json", "null")) != expected:
-            problems.append("Clôture : totaux différents des documents de l'archive.")
     return problems

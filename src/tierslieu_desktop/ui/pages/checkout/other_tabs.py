@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.domain.documents import UnpaidRow
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.billing import documents, ledger, monthly, payments
+from tierslieu_desktop.services.billing import archives, documents, ledger, monthly, payments
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import show_error
 from tierslieu_desktop.ui.pages.checkout.common import (
@@ -379,7 +379,7 @@ class ClosingsTab(QWidget):
         )
         if path:
             try:
-                ledger.export_archive(self.ctx.db, closing_id, path)
+                archives.export_archive(self.ctx.db, closing_id, path)
             except (DomainError, OSError) as err:
                 self.message.setText(str(err))
                 return ""
