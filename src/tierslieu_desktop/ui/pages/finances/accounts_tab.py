@@ -22,6 +22,7 @@ from tierslieu_desktop.services.finance import funding as finance
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import field_message
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
+from tierslieu_desktop.ui.widgets.tables import item_at
 
 
 class AccountsTab(QWidget):
@@ -96,7 +97,7 @@ class AccountsTab(QWidget):
 
     def values(self) -> dict[str, tuple[str, str]]:
         return {
-            key: (self.table.item(r, 1).text(), self.table.item(r, 2).text())
+            key: (item_at(self.table, r, 1).text(), item_at(self.table, r, 2).text())
             for r, key in enumerate(self.keys)
         }
 

@@ -261,7 +261,7 @@ class DashboardTab(QWidget):
         self._fill_bars()
         self._fill_pie()
         self._fill_tables()
-        self._trend_for = (self.first_day, self.last_day)
+        self._trend_for: tuple[date, date] | None = (self.first_day, self.last_day)
         QTimer.singleShot(0, self.load_trend)
 
     def load_trend(self) -> None:

@@ -5,6 +5,7 @@ the field errors under their fields."""
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -43,6 +44,7 @@ from tierslieu_desktop.ui.pages.finances.labels import (
 from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
+from tierslieu_desktop.ui.widgets.tables import item_at
 PUBLIC_LEVELS = ("commune", "epci", "departement", "region", "etat", "ue", "social", "employment")
 # planned budget of a grant: the CERFA 12156 expense categories
 CERFA_CATEGORIES = ("60", "61", "62", "63", "64", "65", "66", "67", "68", "86")
@@ -127,7 +129,7 @@ class FinanceDialog(QDialog):
         raise NotImplementedError
 
     def amount(self, name: str, *, optional: bool = False) -> int | None:
-        text = self.form.field(name).text()  # type: ignore[attr-defined]
+        text = cast(QLineEdit, self.form.field(name)).text()
         if optional and not text.strip():
             return None
         try:
@@ -136,7 +138,7 @@ class FinanceDialog(QDialog):
             raise ValidationError({name: "amount_invalid"}) from None
 
     def optional_date(self, name: str) -> date | None:
-        text = self.form.field(name).text()  # type: ignore[attr-defined]
+        text = cast(QLineEdit, self.form.field(name)).text()
         if not text.strip():
             return None
         day = formatting.parse_date(text)
@@ -251,9 +253,11 @@ class GrantDialog(FinanceDialog):
         self.report_status = f.add_field(
             "report_status", self.tr("Report &status:"), combo(report_status_names())
         )
-        self.actions = f.add_field("actions", self.tr("&Actions financed:"), QPlainTextEdit())
-        self.actions.setMaximumHeight(60)
-        self.actions.setTabChangesFocus(True)
+        self.actions_financed = f.add_field(
+            "actions", self.tr("&Actions financed:"), QPlainTextEdit()
+        )
+        self.actions_financed.setMaximumHeight(60)
+        self.actions_financed.setTabChangesFocus(True)
         self.machines = f.add_field("machine_ids", self.tr("&Machines financed:"), QListWidget())
         self.machines.setMaximumHeight(100)
         for m in machine_service.list_machines(ctx.db):
@@ -296,7 +300,7 @@ class GrantDialog(FinanceDialog):
         self.granted_on.setText(formatting.short_date(g.granted_on))
         self.report_due.setText(formatting.short_date(g.report_due))
         select_data(self.report_status, g.report_status)
-        self.actions.setPlainText(g.actions)
+        self.actions_financed.setPlainText(g.actions)
         self.notes.setText(g.notes)
         for i in range(self.machines.count()):
             item = self.machines.item(i)
@@ -304,7 +308,7 @@ class GrantDialog(FinanceDialog):
                 item.setCheckState(Qt.CheckState.Checked)
         for i, code in enumerate(CERFA_CATEGORIES):
             if code in g.planned_budget:
-                self.budget.item(i, 1).setText(formatting.amount_input(g.planned_budget[code]))
+                item_at(self.budget, i, 1).setText(formatting.amount_input(g.planned_budget[code]))
 
     def set_machine_checked(self, machine_id: int, checked: bool = True) -> None:
         for i in range(self.machines.count()):
@@ -315,7 +319,7 @@ class GrantDialog(FinanceDialog):
     def planned_budget(self) -> dict[str, int]:
         planned: dict[str, int] = {}
         for i, code in enumerate(CERFA_CATEGORIES):
-            text = self.budget.item(i, 1).text().strip()
+            text = item_at(self.budget, i, 1).text().strip()
             if text:
                 try:
                     planned[code] = parse_amount(text)
@@ -356,7 +360,7 @@ class GrantDialog(FinanceDialog):
             nature=self.nature.currentData(),
             period_start=from_qdate(self.period_start.date()),
             period_end=from_qdate(self.period_end.date()),
-            actions=self.actions.toPlainText(),
+            actions=self.actions_financed.toPlainText(),
             report_status=self.report_status.currentData(),
             machine_ids=machine_ids,
             notes=self.notes.text(),

@@ -48,6 +48,7 @@ from tierslieu_desktop.ui.pages.finances.labels import (
 from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
+from tierslieu_desktop.ui.widgets.tables import item_at
 
 OK_STYLE = "color: #1b5e20;"
 
@@ -170,7 +171,7 @@ class ExpensesTab(QWidget):
         self.table.currentCellChanged.connect(lambda *_: self._update_buttons())
         self.budget_year.valueChanged.connect(lambda _v: self.reload_budget())
         self.save_budget_button.clicked.connect(self.save_budget)
-        QShortcut(QKeySequence(Qt.Key.Key_Insert), self, activated=lambda: self.edit(new=True))
+        QShortcut(QKeySequence(Qt.Key.Key_Insert), self, lambda: self.edit(new=True))
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         delete.activated.connect(self.delete_selected)
         ctx.changed.connect(self._on_changed)
@@ -222,11 +223,11 @@ class ExpensesTab(QWidget):
 
     def current(self) -> finance.ExpenseRow | None:
         eid = current_data(self.table)
-        return self._rows.get(eid) if eid is not None else None  # type: ignore[arg-type]
+        return self._rows.get(eid) if eid is not None else None
 
     def select(self, expense_id: int) -> bool:
         for i in range(self.table.rowCount()):
-            if self.table.item(i, 0).data(Qt.ItemDataRole.UserRole) == expense_id:
+            if item_at(self.table, i, 0).data(Qt.ItemDataRole.UserRole) == expense_id:
                 self.table.setCurrentCell(i, 0)
                 return True
         return False
@@ -334,8 +335,8 @@ class ExpensesTab(QWidget):
         year = self.budget_year.value()
         values: list[tuple[str, str, int]] = []
         for i in range(self.budget_table.rowCount()):
-            side, category = self.budget_table.item(i, 0).data(Qt.ItemDataRole.UserRole)
-            text = self.budget_table.item(i, 2).text().strip()
+            side, category = item_at(self.budget_table, i, 0).data(Qt.ItemDataRole.UserRole)
+            text = item_at(self.budget_table, i, 2).text().strip()
             if not text and (side, category) not in self._budget:
                 continue  # no budget line: keep none (not a line at 0)
             try:

@@ -5,6 +5,7 @@ contributions (premises, staff, goods, volunteering) of a year."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -42,6 +43,7 @@ from tierslieu_desktop.ui.pages.finances.labels import (
     report_status_names,
     sector_names,
 )
+from tierslieu_desktop.ui.widgets.tables import item_at
 
 REFRESH_ON = ("funder", "grant", "in_kind", "machine")
 
@@ -86,7 +88,7 @@ def button(text: str, name: str) -> QPushButton:
     return b
 
 
-def current_data(table: QTableWidget) -> object:
+def current_data(table: QTableWidget) -> Any:
     row = table.currentRow()
     item = table.item(row, 0) if row >= 0 else None
     return item.data(Qt.ItemDataRole.UserRole) if item else None
@@ -355,11 +357,11 @@ class FundersTab(QWidget):
 
     def current_grant(self) -> finance.GrantRow | None:
         gid = current_data(self.grants)
-        return self._grants.get(gid) if gid is not None else None  # type: ignore[arg-type]
+        return self._grants.get(gid) if gid is not None else None
 
     def select_grant(self, grant_id: int) -> bool:
         for i in range(self.grants.rowCount()):
-            if self.grants.item(i, 0).data(Qt.ItemDataRole.UserRole) == grant_id:
+            if item_at(self.grants, i, 0).data(Qt.ItemDataRole.UserRole) == grant_id:
                 self.grants.setCurrentCell(i, 0)
                 return True
         return False
@@ -373,7 +375,7 @@ class FundersTab(QWidget):
         return dialog
 
     def edit_funder(self, new: bool = False) -> FinanceDialog | None:
-        row = None if new else self._funders.get(current_data(self.funders))  # type: ignore[arg-type]
+        row = None if new else self._funders.get(current_data(self.funders))
         if not new and row is None:
             return None
         return self._open(FunderDialog(self.ctx, row, self))
@@ -383,7 +385,7 @@ class FundersTab(QWidget):
         if not new and grant is None:
             return None
         funder_id = current_data(self.funders) if new else None
-        dialog = GrantDialog(self.ctx, grant, self, funder_id=funder_id)  # type: ignore[arg-type]
+        dialog = GrantDialog(self.ctx, grant, self, funder_id=funder_id)
         dialog.accepted.connect(lambda: self.select_grant(dialog.saved_id or -1))
         return self._open(dialog)
 
@@ -394,7 +396,7 @@ class FundersTab(QWidget):
         return self._open(PaymentDialog(self.ctx, grant, self))
 
     def edit_in_kind(self, new: bool = False) -> FinanceDialog | None:
-        row = None if new else self._in_kind.get(current_data(self.in_kind))  # type: ignore[arg-type]
+        row = None if new else self._in_kind.get(current_data(self.in_kind))
         if not new and row is None:
             return None
         dialog = InKindDialog(self.ctx, row, self)

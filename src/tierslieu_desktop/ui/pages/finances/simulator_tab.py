@@ -35,7 +35,9 @@ from tierslieu_desktop.services.people import audiences
 from tierslieu_desktop.services.pricing import tariffs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, field_message
+from tierslieu_desktop.ui.qdates import from_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
+from tierslieu_desktop.ui.widgets.tables import item_at
 
 REAL_COLOUR = "#2d7d9a"
 SIMULATED_COLOUR = "#f0a830"
@@ -124,7 +126,7 @@ class SimulatorTab(QWidget):
         self.run_button.clicked.connect(self.run)
         top.addWidget(self.run_button)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.run)
+            QShortcut(QKeySequence(keys), self, self.run)
         lay.addLayout(top)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -209,7 +211,7 @@ class SimulatorTab(QWidget):
         return table
 
     def period(self) -> tuple[date, date]:
-        return self.first_edit.date().toPython(), self.last_edit.date().toPython()
+        return from_qdate(self.first_edit.date()), from_qdate(self.last_edit.date())
 
     def set_period(self, first_day: date, last_day: date) -> None:
         """Called by the Finances page when its period changes."""
@@ -279,7 +281,7 @@ class SimulatorTab(QWidget):
             (self.rule_table, 3),
         ):
             for row in range(table.rowCount()):
-                table.item(row, col).setText("")
+                item_at(table, row, col).setText("")
 
     # ------------------------------------------------------------------ scenario
 
@@ -287,8 +289,8 @@ class SimulatorTab(QWidget):
         """Row of the rule table for this resource and public (−1 when none)."""
         for row in range(self.rule_table.rowCount()):
             if (
-                self.rule_table.item(row, 0).text() == resource_name
-                and self.rule_table.item(row, 1).text().split(" · ")[0] == audience_name
+                item_at(self.rule_table, row, 0).text() == resource_name
+                and item_at(self.rule_table, row, 1).text().split(" · ")[0] == audience_name
             ):
                 return row
         return -1
@@ -298,7 +300,7 @@ class SimulatorTab(QWidget):
         bad: list[QTableWidgetItem] = []
         by_audience: dict[int | None, int] = {}
         for row, key in enumerate(self.audience_keys):
-            item = self.audience_table.item(row, 1)
+            item = item_at(self.audience_table, row, 1)
             try:
                 bp = parse_percent(item.text())
             except ValueError:
@@ -307,18 +309,18 @@ class SimulatorTab(QWidget):
             if bp:
                 by_audience[key] = bp
         by_resource: dict[tuple[str, int], int] = {}
-        for row, key in enumerate(self.resource_keys):
-            item = self.resource_table.item(row, 1)
+        for row, resource_key in enumerate(self.resource_keys):
+            item = item_at(self.resource_table, row, 1)
             try:
                 bp = parse_percent(item.text())
             except ValueError:
                 bad.append(item)
                 continue
             if bp:
-                by_resource[key] = bp
+                by_resource[resource_key] = bp
         overrides: dict[int, int] = {}
         for row, rule_id in enumerate(self.rule_ids):
-            item = self.rule_table.item(row, 3)
+            item = item_at(self.rule_table, row, 3)
             if not item.text().strip():
                 continue
             cents = tariffs.parse_amount(item.text())
@@ -406,9 +408,10 @@ class SimulatorTab(QWidget):
             table.setItem(i, 3, _readonly(signed_money(simulated - real), True))
         last_row = table.rowCount() - 1
         for col in range(4):
-            font = table.item(last_row, col).font()
+            item = item_at(table, last_row, col)
+            font = item.font()
             font.setBold(True)
-            table.item(last_row, col).setFont(font)
+            item.setFont(font)
         self._fill_chart([r[0] for r in rows[:-1]], [r[1:] for r in rows[:-1]])
 
     def _fill_chart(self, labels: list[str], values: list[tuple[int, int]]) -> None:

@@ -58,6 +58,7 @@ from tierslieu_desktop.ui.pages.machines.labels import (
     status_label,
     weekday_names,
 )
+from tierslieu_desktop.ui.qdates import from_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.member_search import (
     ArrowKeysToList,
@@ -624,7 +625,8 @@ class FutureBookingsDialog(QDialog):
         grid = QGridLayout(grid_box)
         grid.setColumnStretch(1, 1)
         grid.setHorizontalSpacing(14)
-        self.actions: dict[int, QComboBox] = {}
+        # Hides QWidget.actions() (never called on this dialog); the tests read it by this name.
+        self.actions: dict[int, QComboBox] = {}  # type: ignore[assignment]
         self.errors: dict[int, QLabel] = {}
         for i, row in enumerate(self.rows):
             when = QLabel(self._when(row))
@@ -898,7 +900,7 @@ class GrantDialog(_FormDialog):
             self.ctx.operator_id,
             AuthorizationInput(
                 member_id=member_id,
-                granted_on=self.granted_on.date().toPython(),
+                granted_on=from_qdate(self.granted_on.date()),
                 machine_id=None if on_category else self.machine_id,
                 category_id=self.category_id if on_category else None,
                 trainer=self.trainer.text(),

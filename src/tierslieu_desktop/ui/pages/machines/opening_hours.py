@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
+from PySide6.QtCore import QCoreApplication, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -42,8 +42,10 @@ from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.machines.dialogs import _FormDialog
 from tierslieu_desktop.ui.pages.machines.labels import weekday_names
+from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
+from tierslieu_desktop.ui.widgets.tables import item_at
 
 Range = tuple[int, int]
 EXCEPTIONS_AHEAD_DAYS = 2 * 366
@@ -129,9 +131,11 @@ def exception_text(kind: str, start: int | None, end: int | None) -> str:
     return QCoreApplication.translate("OpeningHours", "Closed {hours}").format(hours=hours)
 
 
-def next_holidays(today: date, count: int = HOLIDAYS_SHOWN, language: str = "fr") -> list:
+def next_holidays(
+    today: date, count: int = HOLIDAYS_SHOWN, language: str = "fr"
+) -> list[tuple[date, str]]:
     """(day, name) of the next French public holidays from ``today``."""
-    found = []
+    found: list[tuple[date, str]] = []
     day = today
     while len(found) < count and day < today + timedelta(days=400):
         name = public_holiday(day, language)
@@ -327,8 +331,8 @@ class OpeningHoursDialog(QDialog):
         if exception_id is None:
             return
         row = self.exceptions.currentRow()
-        day, what = self.exceptions.item(row, 0).text(), self.exceptions.item(row, 1).text()
-        every = self.exceptions.item(row, 3).text() == self.tr("Every space")
+        day, what = item_at(self.exceptions, row, 0).text(), item_at(self.exceptions, row, 1).text()
+        every = item_at(self.exceptions, row, 3).text() == self.tr("Every space")
         if every:
             text = self.tr("Remove “{what}” on {day}? It applies to every space.")
         else:
@@ -420,7 +424,7 @@ class ExceptionDialog(_FormDialog):
         f = self.form
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
-        self.day.setDate(QDate(today or date.today()))
+        self.day.setDate(to_qdate(today or date.today()))
         f.add_field("day", self.tr("&Date:"), self.day)
 
         kind_box = QWidget()
@@ -489,7 +493,7 @@ class ExceptionDialog(_FormDialog):
             self.ctx.db,
             self.ctx.operator_id,
             hours_service.ExceptionInput(
-                day=self.day.date().toPython(),
+                day=from_qdate(self.day.date()),
                 kind="open" if self.open_range.isChecked() else "closed",
                 space_id=None if self.every_space.isChecked() else self.space_id,
                 start_minute=start,

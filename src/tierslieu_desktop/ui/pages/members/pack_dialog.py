@@ -26,6 +26,7 @@ from tierslieu_desktop.services.pricing import packs as pack_service
 from tierslieu_desktop.services.pricing import tariffs as tariff_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.qdates import from_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
 
@@ -128,7 +129,7 @@ class SellPackDialog(QDialog):
                 self.ctx.operator_id,
                 self.member_id,
                 int(self.pack_type.currentData()),
-                self.day.date().toPython(),
+                from_qdate(self.day.date()),
             )
         except ValidationError as exc:
             if self.form.show_errors(exc.fields):

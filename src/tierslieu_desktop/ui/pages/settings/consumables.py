@@ -263,7 +263,7 @@ class ConsumablesTab(QWidget):
         self._say(self.tr("Saved."), ok=True)
 
     def start_new(self) -> None:
-        self.list.setCurrentItem(None)
+        self.list.setCurrentItem(None)  # type: ignore[call-overload]  # the stubs forbid None
         self.list.clearSelection()
         self._on_current()
         self.status.clear()

@@ -630,7 +630,10 @@ class TariffGridTab(QWidget):
 
     def history_rows(self) -> list[list[str]]:
         return [
-            [self.history.item(r, c).text() for c in range(self.history.columnCount())]
+            [
+                item.text() if (item := self.history.item(r, c)) else ""
+                for c in range(self.history.columnCount())
+            ]
             for r in range(self.history.rowCount())
         ]
 
