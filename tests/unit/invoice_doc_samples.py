@@ -7,6 +7,7 @@ incl × 10000 / (10000 + rate))), so the documents look like the ones the servic
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from tierslieu_desktop.domain.documents import InvoiceDoc, InvoiceLineRow, PaymentRow
@@ -149,7 +150,7 @@ def doc(
     buyer: dict,
     lines: list[InvoiceLineRow],
     mentions: list[str],
-    payments: list[PaymentRow] = (),  # type: ignore[assignment]
+    payments: Sequence[PaymentRow] = (),
     terms_days: int = 0,
     seller_iban: str = IBAN,
     credited: tuple[str, date] | None = None,

@@ -186,9 +186,10 @@ def facturx_xml(doc: InvoiceDoc, profile: str = "en16931") -> bytes:
     _party(agreement, "ram:BuyerTradeParty", doc.buyer, with_vat=doc.buyer_is_business)
 
     delivery = _sub(trade, "ram:ApplicableHeaderTradeDelivery")
-    if doc.service_to or doc.service_from:
+    served = doc.service_to or doc.service_from
+    if served:
         event = _sub(delivery, "ram:ActualDeliverySupplyChainEvent")
-        _date(event, "ram:OccurrenceDateTime", doc.service_to or doc.service_from)
+        _date(event, "ram:OccurrenceDateTime", served)
 
     settlement = _sub(trade, "ram:ApplicableHeaderTradeSettlement")
     _sub(settlement, "ram:PaymentReference", doc.number)
@@ -281,9 +282,9 @@ def _drop_unused_standard_fonts(pdf: Any) -> None:
         if fonts is None:
             continue
         used = {
-            str(operands[0])
-            for operands, operator in pikepdf.parse_content_stream(page, "Tf")
-            if operands
+            str(instruction.operands[0])
+            for instruction in pikepdf.parse_content_stream(page, "Tf")
+            if instruction.operands
         }
         for name in list(fonts.keys()):
             font = fonts[name]

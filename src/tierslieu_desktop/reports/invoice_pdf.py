@@ -115,7 +115,7 @@ def epc_payload(seller: dict, amount_cents: int, reference: str) -> str | None:
     iban = (seller.get("iban") or "").replace(" ", "").upper()
     if not iban or amount_cents <= 0 or not stdnum_iban.is_valid(iban):
         return None
-    data = segno.helpers._make_epc_qr_data(
+    data = segno.helpers._make_epc_qr_data(  # type: ignore[attr-defined]  # not in segno's stubs
         _epc_name(seller),
         iban,
         Decimal(amount_cents) / 100,
@@ -208,7 +208,7 @@ class _NumberedCanvas(rl_canvas.Canvas):
 
     def showPage(self) -> None:  # noqa: N802 (ReportLab API)
         self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # ReportLab internals, not in the stubs
 
     def save(self) -> None:
         total = len(self._pages)
@@ -219,7 +219,7 @@ class _NumberedCanvas(rl_canvas.Canvas):
         super().save()
 
     def _footer(self, total: int) -> None:
-        width = self._pagesize[0]
+        width = self._pagesize[0]  # type: ignore[attr-defined]
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
         self.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)
@@ -229,7 +229,7 @@ class _NumberedCanvas(rl_canvas.Canvas):
         for line in self.footer_lines[:2]:
             self.drawString(MARGIN, y, line)
             y -= 3 * mm
-        self.drawRightString(width - MARGIN, 10.5 * mm, f"{self._pageNumber}/{total}")
+        self.drawRightString(width - MARGIN, 10.5 * mm, f"{self._pageNumber}/{total}")  # type: ignore[attr-defined]
 
 
 def _build_a4(
@@ -266,8 +266,11 @@ def _build_a4(
             PageTemplate(id="later", frames=[frame_later], onPage=on_later),
         ]
     )
-    canvas_class = type("FooterCanvas", (_NumberedCanvas,), {"footer_lines": footer})
-    doc.build(story, canvasmaker=canvas_class)
+
+    class FooterCanvas(_NumberedCanvas):
+        footer_lines = footer
+
+    doc.build(story, canvasmaker=FooterCanvas)
     return buf.getvalue()
 
 
@@ -613,15 +616,15 @@ def render_receipt(doc: InvoiceDoc) -> bytes:
     for line in base.buyer_lines(buyer, doc.buyer_is_business):
         text(line, 6.5)
     rule()
-    for line in doc.lines:
-        text(line.designation, 7.5)
+    for item in doc.lines:
+        text(item.designation, 7.5)
         detail = (
-            f"  {base.quantity(line.quantity_milli)} {line.unit or ''} × "
-            f"{money(line.unit_price_excl_cents)} HT, TVA {base.rate(line.vat_rate_bp)}"
+            f"  {base.quantity(item.quantity_milli)} {item.unit or ''} × "
+            f"{money(item.unit_price_excl_cents)} HT, TVA {base.rate(item.vat_rate_bp)}"
         )
-        pair(detail, money(line.total_excl_cents), 6.5)
-        if line.discount_cents:
-            pair("  dont remise HT", money(_discount_excl(line)), 6.5)
+        pair(detail, money(item.total_excl_cents), 6.5)
+        if item.discount_cents:
+            pair("  dont remise HT", money(_discount_excl(item)), 6.5)
     rule()
     pair("Total HT", money(doc.total_excl_cents))
     for rate_bp, base_excl, vat in doc.vat_breakdown:
@@ -649,7 +652,10 @@ def render_receipt(doc: InvoiceDoc) -> bytes:
     page_h = sum(heights) + 2 * margin
     buf = io.BytesIO()
     c = rl_canvas.Canvas(
-        buf, pagesize=(RECEIPT_WIDTH, page_h), pageCompression=1, initialFontName=FONT
+        buf,
+        pagesize=(RECEIPT_WIDTH, page_h),
+        pageCompression=1,
+        initialFontName=FONT,  # type: ignore[arg-type]  # a font name; the stubs say float
     )
     c.setTitle(base.doc_title(doc))
     c.setAuthor(seller.get("name") or "")

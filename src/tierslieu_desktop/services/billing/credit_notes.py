@@ -43,6 +43,7 @@ def _credited_by_line(session: Session, invoice_id: int) -> dict[int, tuple[int,
             .where(InvoiceLine.credited_line_id.in_(src))
             .group_by(InvoiceLine.credited_line_id)
         )
+        if line_id is not None  # never: only credit note lines are selected
     }
 
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import Row, select, text
 from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
@@ -488,7 +489,7 @@ def verify_ledger(db: Database) -> list[str]:
     return problems
 
 
-def _check_numbering(invoices: dict[int, Any], counters: list[Any]) -> list[str]:
+def _check_numbering(invoices: dict[int, Any], counters: Sequence[Row[str, str, int]]) -> list[str]:
     """Each series and period: counters 1..last with no gap and no duplicate."""
     series: dict[tuple[str, str], dict[int, list[str]]] = {}
     kinds: dict[tuple[str, str], str] = {}

@@ -70,17 +70,17 @@ def settle(payments: Sequence[PaymentInput], due_cents: int) -> list[tuple[Payme
         check_payment(p)
     real = [p for p in payments if p.method != "mandate"]
     excess = sum(p.amount_cents for p in real) - due_cents
-    applied = [[p, p.amount_cents] for p in real]
-    for item in reversed(applied):  # cash over-tender becomes change
+    applied = [p.amount_cents for p in real]
+    for i in reversed(range(len(real))):  # cash over-tender becomes change
         if excess <= 0:
             break
-        if item[0].method == "cash":
-            taken = min(excess, item[1])
-            item[1] -= taken
+        if real[i].method == "cash":
+            taken = min(excess, applied[i])
+            applied[i] -= taken
             excess -= taken
     if excess > 0:
         raise DomainError("payment_exceeds_total", total=due_cents)
-    return [(p, amount) for p, amount in applied if amount > 0]
+    return [(p, amount) for p, amount in zip(real, applied, strict=True) if amount > 0]
 
 
 def write_payment(
