@@ -28,9 +28,9 @@ except ImportError:  # running from a checkout without an installed package
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
 
-import invoice_doc_samples as samples  # noqa: E402
+import invoice_doc_samples as samples
 
-from tierslieu_desktop.reports import invoice_pdf  # noqa: E402
+from tierslieu_desktop.reports import invoice_pdf
 
 TARGET_ONE_MS = 40.0
 TARGET_BATCH_S = 60.0

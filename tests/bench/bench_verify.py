@@ -30,18 +30,18 @@ try:
 except ImportError:  # running from a checkout without an installed package
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-from sqlalchemy import insert, select  # noqa: E402
+from sqlalchemy import insert, select
 
-from tierslieu_desktop.db.engine import Database, open_database  # noqa: E402
-from tierslieu_desktop.db.models import (  # noqa: E402
+from tierslieu_desktop.db.engine import Database, open_database
+from tierslieu_desktop.db.models import (
     DocumentCounter,
     IntegrityEntry,
     Invoice,
     InvoiceLine,
     Payment,
 )
-from tierslieu_desktop.services.billing import ledger  # noqa: E402
-from tierslieu_desktop.services.safety.integrity import verify  # noqa: E402
+from tierslieu_desktop.services.billing import ledger
+from tierslieu_desktop.services.safety.integrity import verify
 
 TARGET_S = 10.0
 INVOICES = 25_000

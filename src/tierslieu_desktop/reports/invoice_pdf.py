@@ -206,7 +206,7 @@ class _NumberedCanvas(rl_canvas.Canvas):
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
 
-    def showPage(self) -> None:  # noqa: N802 (ReportLab API)
+    def showPage(self) -> None:  # ReportLab API (camelCase)
         self._pages.append(dict(self.__dict__))
         self._startPage()  # type: ignore[attr-defined]  # ReportLab internals, not in the stubs
 

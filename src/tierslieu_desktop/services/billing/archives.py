@@ -88,7 +88,7 @@ def _render_pdfs(db: Database, invoices: list[Any]) -> tuple[dict[str, bytes], s
         safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in inv["number"])
         try:
             pdfs[f"pdf/{safe}.pdf"] = render_invoice(get_invoice(db, inv["id"]))
-        except Exception:  # noqa: BLE001 - the JSON documents are the legal record
+        except Exception:  # any failure: the JSON documents are the legal record
             failed.append(inv["number"])
     note = f"PDF non générés : {', '.join(failed)}." if failed else ""
     return pdfs, note
