@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.services.park import machines
 from tierslieu_desktop.services.people import audiences
-from tierslieu_desktop.services.pricing import tariffs
+from tierslieu_desktop.services.pricing import catalogue, conditions, tariffs
 from tierslieu_desktop.services.scheduling import usages
 from tierslieu_desktop.ui.pages.settings import consumables as consumables_module
 from tierslieu_desktop.ui.pages.settings.page import SettingsPage
@@ -241,7 +241,9 @@ def test_add_a_membership_fee(qtbot, ctx, db, lab, monkeypatch):
     assert fees.table.rowCount() == 1
     row = [fees.table.item(0, c).text() for c in range(fees.table.columnCount())]
     assert row[:3] == ["Demandeurs d'emploi", "Année scolaire", "10,00\xa0€"]
-    assert tariffs.fee_for(db, lab["jobseekers"], "school_year", date.today()).amount_cents == 1000
+    assert (
+        conditions.fee_for(db, lab["jobseekers"], "school_year", date.today()).amount_cents == 1000
+    )
 
 
 def test_add_and_end_a_reduction(qtbot, ctx, db, lab, monkeypatch):
@@ -256,12 +258,12 @@ def test_add_and_end_a_reduction(qtbot, ctx, db, lab, monkeypatch):
     section.after_save(saved)
     assert section.table.item(0, 1).text() == "Machine : Découpe laser"
     assert section.table.item(0, 2).text() == "50 %"
-    (row,) = tariffs.list_reductions(db)
+    (row,) = conditions.list_reductions(db)
     assert (row.percent_bp, row.scope_kind, row.valid_to) == (5000, "machine", None)
     monkeypatch.setattr(sections_module, "confirm", lambda *a: True)
     section.select_id(saved)
     assert section.end_selected(date(2026, 12, 31))
-    assert tariffs.list_reductions(db)[0].valid_to == date(2026, 12, 31)
+    assert conditions.list_reductions(db)[0].valid_to == date(2026, 12, 31)
     assert section.table.item(0, 4).text() == "31/12/2026"
 
 
@@ -274,7 +276,7 @@ def test_add_a_free_quota(qtbot, ctx, db, lab):
     saved = dialog.submit()
     assert saved is not None
     section.after_save(saved)
-    (row,) = tariffs.list_quotas(db)
+    (row,) = conditions.list_quotas(db)
     assert (row.free_minutes_per_month, row.scope_kind) == (180, None)
     assert section.table.item(0, 1).text() == "Tout"
     assert section.table.item(0, 2).text() == "3,0 h"
@@ -291,7 +293,7 @@ def test_add_edit_and_archive_a_pack(qtbot, ctx, db, lab, monkeypatch):
     saved = dialog.submit()
     assert saved is not None
     packs.after_save(saved)
-    (row,) = tariffs.list_pack_types(db)
+    (row,) = catalogue.list_pack_types(db)
     assert (row.minutes, row.validity_months, row.price_cents) == (600, 12, 12000)
     packs.select_id(saved)
     edit = PackTypeDialog(ctx, packs.current(), packs)
@@ -301,11 +303,11 @@ def test_add_edit_and_archive_a_pack(qtbot, ctx, db, lab, monkeypatch):
     monkeypatch.setattr(sections_module, "confirm", lambda *a: True)
     packs.select_id(saved)
     packs.third_action()
-    assert tariffs.list_pack_types(db) == []
+    assert catalogue.list_pack_types(db) == []
     assert packs.table.rowCount() == 0
     packs.show_archived.setChecked(True)
     assert "(archivé)" in packs.table.item(0, 0).text()
-    assert tariffs.list_pack_types(db, include_archived=True)[0].price_cents == 11000
+    assert catalogue.list_pack_types(db, include_archived=True)[0].price_cents == 11000
 
 
 INTERACTIVE = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox, QAbstractItemView)
@@ -368,7 +370,7 @@ def test_consumable_stock_and_low_stock_marker(qtbot, ctx, db, lab):
     tab.stock.setText("abc")
     assert tab.submit() is None
     assert tab.form.error_label("stock").isVisible()
-    assert tariffs.stock_levels(db) == []
+    assert catalogue.stock_levels(db) == []
     tab.stock.setText("")
     tab.low_stock.setText("200")
     assert tab.submit() is None
@@ -376,7 +378,7 @@ def test_consumable_stock_and_low_stock_marker(qtbot, ctx, db, lab):
     tab.stock.setText("150,5")
     tab.low_stock.setText("200")
     assert tab.submit() == lab["pla"]
-    (row,) = tariffs.stock_levels(db)
+    (row,) = catalogue.stock_levels(db)
     assert (row.stock_milli, row.low_stock_milli, row.low) == (150500, 200000, True)
     item = tab.list.currentItem()
     assert "stock bas" in item.text() and "150,5" in item.text()
@@ -387,5 +389,5 @@ def test_consumable_stock_and_low_stock_marker(qtbot, ctx, db, lab):
     tab.stock.setText("")
     tab.low_stock.setText("")
     assert tab.submit() == lab["pla"]
-    assert tariffs.stock_levels(db) == []
+    assert catalogue.stock_levels(db) == []
     assert consumables_module.parse_quantity("1 200,5") == 1200500

@@ -44,7 +44,7 @@ from tierslieu_desktop.services.people import members
 from tierslieu_desktop.services.people.audiences import list_audiences
 from tierslieu_desktop.services.people.operators import ensure_operator
 from tierslieu_desktop.services.people.structure import get_structure
-from tierslieu_desktop.services.pricing import tariffs
+from tierslieu_desktop.services.pricing import catalogue, conditions, tariffs
 from tierslieu_desktop.services.safety.integrity import verify
 from tierslieu_desktop.services.scheduling import bookings
 from tierslieu_desktop.services.scheduling.bookings import BookingInput, check_booking
@@ -829,20 +829,20 @@ def test_every_usage_has_a_price_for_members_and_non_members(demo):
 
 def test_fees_reduction_quota_packs_and_stock_of_the_demo(demo):
     db = demo[2]
-    fees = {f.audience_name: f.amount_cents for f in tariffs.list_fees(db, REFERENCE_DATE)}
+    fees = {f.audience_name: f.amount_cents for f in conditions.list_fees(db, REFERENCE_DATE)}
     assert fees == {
         "": 2000,
         "Scolaires & étudiants": 1000,
         "Demandeurs d'emploi / insertion": 1000,
         "Entreprises & associations": 5000,
     }
-    [reduction] = tariffs.list_reductions(db, REFERENCE_DATE)
+    [reduction] = conditions.list_reductions(db, REFERENCE_DATE)
     assert (reduction.audience_name, reduction.percent_bp) == ("Scolaires & étudiants", 5000)
-    [quota] = tariffs.list_quotas(db, REFERENCE_DATE)
+    [quota] = conditions.list_quotas(db, REFERENCE_DATE)
     assert (quota.scope_name, quota.free_minutes_per_month) == ("Découpe et gravure laser", 180)
-    packs = {p.name: (p.minutes, p.price_cents) for p in tariffs.list_pack_types(db)}
+    packs = {p.name: (p.minutes, p.price_cents) for p in catalogue.list_pack_types(db)}
     assert packs == {"Laser 10 h": (600, 15000), "Impression 3D 20 h": (1200, 8000)}
-    stock = tariffs.stock_levels(db)
+    stock = catalogue.stock_levels(db)
     assert len(stock) >= 3
     assert [s.name for s in stock if s.low] == ["Filament PETG"]
     with db.read() as session:

@@ -25,7 +25,7 @@ from tierslieu_desktop.domain.finance import month_end
 from tierslieu_desktop.services.billing import baskets, credit_notes, documents
 from tierslieu_desktop.services.billing.payments import PaymentInput
 from tierslieu_desktop.services.finance import funding as fin
-from tierslieu_desktop.services.pricing.tariffs import CsvImportError
+from tierslieu_desktop.services.pricing.tariff_csv import CsvImportError
 
 Y = 2026
 JAN1, DEC31 = date(Y, 1, 1), date(Y, 12, 31)

@@ -19,8 +19,9 @@ from tierslieu_desktop.db.models import (
     UsageCharge,
 )
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.services.pricing import catalogue, conditions, tariff_csv
 from tierslieu_desktop.services.pricing import tariffs as t
-from tierslieu_desktop.services.pricing.tariffs import CsvImportError
+from tierslieu_desktop.services.pricing.tariff_csv import CsvImportError
 
 D = date
 
@@ -332,7 +333,7 @@ def test_csv_export_then_import_round_trips(db, operator, ids, tmp_path):
         membership="any", unit="consumable", step_minutes=None, amount_cents=10,
         from_day=D(2026, 1, 1),
     )  # fmt: skip
-    text = t.export_rules_csv(db)
+    text = tariff_csv.export_rules_csv(db)
     lines = text.splitlines()
     assert lines[0] == "type;ressource;public;adhesion;unite;pas_minutes;prix;du;au"
     assert (
@@ -340,7 +341,7 @@ def test_csv_export_then_import_round_trips(db, operator, ids, tmp_path):
     )
     assert "machine;Découpeuse laser;Tous publics;non_adherent;heure;15;30,00;01/01/2026;" in lines
     assert "consommable;Filament PLA;Tous publics;tous;unite;;0,10;01/01/2026;" in lines
-    in_force = t.export_rules_csv(db, D(2026, 8, 1))
+    in_force = tariff_csv.export_rules_csv(db, D(2026, 8, 1))
     assert "18,50" in in_force and "15,00" not in in_force
 
     from tierslieu_desktop.db.engine import open_database
@@ -352,8 +353,8 @@ def test_csv_export_then_import_round_trips(db, operator, ids, tmp_path):
                 for row in s.scalars(select(model)):
                     cols = {c.key: getattr(row, c.key) for c in model.__table__.columns}
                     o.add(model(**cols))
-        assert t.import_rules_csv(other, None, "\ufeff" + text, D(2020, 1, 1)) == 4
-        assert t.export_rules_csv(other) == text
+        assert tariff_csv.import_rules_csv(other, None, "\ufeff" + text, D(2020, 1, 1)) == 4
+        assert tariff_csv.export_rules_csv(other) == text
     finally:
         other.dispose()
 
@@ -366,7 +367,7 @@ def test_csv_import_applies_lines_from_the_given_day(db, operator, ids):
         "consommable;contreplaqué 3 MM;Tous publics;tous;unite;;6,5;;\n"
         "categorie;Découpe laser;Demandeurs d'emploi;adherent;heure;;15.50 €;;\n"
     )
-    assert t.import_rules_csv(db, operator, text, D(2026, 7, 1)) == 3
+    assert tariff_csv.import_rules_csv(db, operator, text, D(2026, 7, 1)) == 3
     assert history(db, ids) == [
         (1500, D(2026, 1, 1), D(2026, 6, 30)),
         (1800, D(2026, 7, 1), None),
@@ -405,7 +406,7 @@ def test_a_bad_csv_line_is_refused_with_its_number_and_nothing_is_written(
         f"{line}\n"
     )
     with pytest.raises(CsvImportError) as err:
-        t.import_rules_csv(db, operator, text, D(2026, 1, 1))
+        tariff_csv.import_rules_csv(db, operator, text, D(2026, 1, 1))
     assert (err.value.line, err.value.field, err.value.problem) == (3, field, problem)
     assert err.value.params["line"] == 3 and err.value.params["field"] == field
     assert isinstance(err.value, DomainError)
@@ -414,7 +415,7 @@ def test_a_bad_csv_line_is_refused_with_its_number_and_nothing_is_written(
 
 def test_csv_header_is_checked(db, operator, ids):
     with pytest.raises(CsvImportError) as err:
-        t.import_rules_csv(db, operator, "nom;prix\nlaser;15\n", D(2026, 1, 1))
+        tariff_csv.import_rules_csv(db, operator, "nom;prix\nlaser;15\n", D(2026, 1, 1))
     assert (err.value.line, err.value.field) == (1, "header")
 
 
@@ -424,111 +425,111 @@ def test_csv_header_is_checked(db, operator, ids):
      ("0,10", 10), ("15,555", None), ("-3", None), ("", None), ("abc", None)],
 )  # fmt: skip
 def test_parse_amount(text, cents):
-    assert t.parse_amount(text) == cents
+    assert tariff_csv.parse_amount(text) == cents
 
 
 # --------------------------------------------------------------------------- fees etc.
 
 
 def test_fees_overlap_and_lookup(db, operator, ids):
-    everyone = t.save_fee(
+    everyone = conditions.save_fee(
         db, operator, audience_id=None, duration="calendar_year", amount_cents=2000,
         valid_from=D(2026, 1, 1), valid_to=None, label="Adhésion",
     )  # fmt: skip
-    reduced = t.save_fee(
+    reduced = conditions.save_fee(
         db, operator, audience_id=ids["jobseekers"], duration="calendar_year",
         amount_cents=1000, valid_from=D(2026, 1, 1), valid_to=None,
     )  # fmt: skip
     with pytest.raises(ValidationError) as err:
-        t.save_fee(
+        conditions.save_fee(
             db, operator, audience_id=None, duration="calendar_year", amount_cents=2500,
             valid_from=D(2026, 6, 1), valid_to=None,
         )  # fmt: skip
     assert err.value.fields == {"valid_from": "fee_overlap"}
     with pytest.raises(ValidationError) as err:
-        t.save_fee(
+        conditions.save_fee(
             db, operator, audience_id=None, duration="forever", amount_cents=-1,
             valid_from=D(2026, 6, 1), valid_to=D(2026, 1, 1),
         )  # fmt: skip
     assert err.value.fields == {
         "duration": "invalid", "amount_cents": "negative", "valid_to": "dates"
     }  # fmt: skip
-    assert t.fee_for(db, ids["jobseekers"], "calendar_year", D(2026, 3, 1)).id == reduced
-    assert t.fee_for(db, ids["public"], "calendar_year", D(2026, 3, 1)).id == everyone
-    assert t.fee_for(db, ids["public"], "calendar_year", D(2025, 3, 1)) is None
-    assert [f.audience_name for f in t.list_fees(db)] == ["", "Demandeurs d'emploi"]
+    assert conditions.fee_for(db, ids["jobseekers"], "calendar_year", D(2026, 3, 1)).id == reduced
+    assert conditions.fee_for(db, ids["public"], "calendar_year", D(2026, 3, 1)).id == everyone
+    assert conditions.fee_for(db, ids["public"], "calendar_year", D(2025, 3, 1)) is None
+    assert [f.audience_name for f in conditions.list_fees(db)] == ["", "Demandeurs d'emploi"]
 
 
 def test_reductions_and_quotas(db, operator, ids):
-    rid = t.save_reduction(
+    rid = conditions.save_reduction(
         db, operator, audience_id=ids["jobseekers"], scope_kind=None, scope_id=None,
         percent_bp=5000, valid_from=D(2026, 1, 1), valid_to=None, label="Solidaire",
     )  # fmt: skip
     with pytest.raises(ValidationError) as err:
-        t.save_reduction(
+        conditions.save_reduction(
             db, operator, audience_id=None, scope_kind="machine", scope_id=9999,
             percent_bp=0, valid_from=D(2026, 1, 1), valid_to=None,
         )  # fmt: skip
     assert err.value.fields == {
         "audience_id": "required", "scope_id": "unknown", "percent_bp": "percent"
     }  # fmt: skip
-    t.end_reduction(db, operator, rid, D(2026, 6, 30))
-    assert [r.id for r in t.list_reductions(db, on=D(2026, 6, 30))] == [rid]
-    assert t.list_reductions(db, on=D(2026, 7, 1)) == []
+    conditions.end_reduction(db, operator, rid, D(2026, 6, 30))
+    assert [r.id for r in conditions.list_reductions(db, on=D(2026, 6, 30))] == [rid]
+    assert conditions.list_reductions(db, on=D(2026, 7, 1)) == []
     with pytest.raises(ValidationError):
-        t.end_reduction(db, operator, rid, D(2025, 1, 1))
+        conditions.end_reduction(db, operator, rid, D(2025, 1, 1))
 
-    qid = t.save_quota(
+    qid = conditions.save_quota(
         db, operator, audience_id=ids["jobseekers"], scope_kind="category",
         scope_id=ids["laser_cat"], free_minutes_per_month=180, valid_from=D(2026, 1, 1),
         valid_to=None,
     )  # fmt: skip
-    row = t.list_quotas(db, on=D(2026, 2, 1))[0]
+    row = conditions.list_quotas(db, on=D(2026, 2, 1))[0]
     assert (row.id, row.scope_name, row.free_minutes_per_month) == (qid, "Découpe laser", 180)
     with pytest.raises(ValidationError) as err:
-        t.save_quota(
+        conditions.save_quota(
             db, operator, audience_id=ids["jobseekers"], scope_kind="consumable",
             scope_id=ids["pla"], free_minutes_per_month=0, valid_from=D(2026, 1, 1),
             valid_to=None,
         )  # fmt: skip
     assert err.value.fields == {"scope_kind": "invalid", "free_minutes_per_month": "positive"}
-    t.end_quota(db, operator, qid, D(2026, 12, 31))
-    assert t.list_quotas(db)[0].valid_to == D(2026, 12, 31)
+    conditions.end_quota(db, operator, qid, D(2026, 12, 31))
+    assert conditions.list_quotas(db)[0].valid_to == D(2026, 12, 31)
 
 
 def test_pack_types(db, operator, ids):
-    pid = t.save_pack_type(
+    pid = catalogue.save_pack_type(
         db, operator, name="Laser 10 h", scope_kind="machine", scope_id=ids["laser"],
         minutes=600, validity_months=12, price_cents=15000,
     )  # fmt: skip
     with pytest.raises(ValidationError) as err:
-        t.save_pack_type(
+        catalogue.save_pack_type(
             db, operator, name="laser 10 H", scope_kind=None, scope_id=None,
             minutes=0, validity_months=12, price_cents=-1,
         )  # fmt: skip
     assert err.value.fields == {
         "name": "name_taken", "minutes": "positive", "price_cents": "negative"
     }  # fmt: skip
-    [row] = t.list_pack_types(db)
+    [row] = catalogue.list_pack_types(db)
     assert (row.id, row.scope_name, row.minutes, row.price_cents) == (
         pid, "Découpeuse laser", 600, 15000
     )  # fmt: skip
-    t.set_pack_type_archived(db, operator, pid, True)
-    assert t.list_pack_types(db) == []
-    assert t.list_pack_types(db, include_archived=True)[0].archived
+    catalogue.set_pack_type_archived(db, operator, pid, True)
+    assert catalogue.list_pack_types(db) == []
+    assert catalogue.list_pack_types(db, include_archived=True)[0].archived
 
 
 def test_stock_levels(db, operator, ids):
-    assert t.stock_levels(db) == []
-    t.set_consumable_stock(db, operator, ids["pla"], 4_000_000, 2_000_000)
-    t.set_consumable_stock(db, operator, ids["plywood"], 3_000, 5_000)
-    rows = {r.name: (r.stock_milli, r.low) for r in t.stock_levels(db)}
+    assert catalogue.stock_levels(db) == []
+    catalogue.set_consumable_stock(db, operator, ids["pla"], 4_000_000, 2_000_000)
+    catalogue.set_consumable_stock(db, operator, ids["plywood"], 3_000, 5_000)
+    rows = {r.name: (r.stock_milli, r.low) for r in catalogue.stock_levels(db)}
     assert rows == {"Filament PLA": (4_000_000, False), "Contreplaqué 3 mm": (3_000, True)}
     with pytest.raises(ValidationError) as err:
-        t.set_consumable_stock(db, operator, ids["pla"], -1, None)
+        catalogue.set_consumable_stock(db, operator, ids["pla"], -1, None)
     assert err.value.fields == {"stock_milli": "negative"}
-    t.set_consumable_stock(db, operator, ids["plywood"], None, None)
-    assert [r.name for r in t.stock_levels(db)] == ["Filament PLA"]
+    catalogue.set_consumable_stock(db, operator, ids["plywood"], None, None)
+    assert [r.name for r in catalogue.stock_levels(db)] == ["Filament PLA"]
 
 
 def test_empty_cells_show_the_price_that_applies_and_where_it_comes_from(db, operator, ids):

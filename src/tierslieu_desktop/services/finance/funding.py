@@ -72,7 +72,7 @@ from tierslieu_desktop.domain.calendar import PARIS, local_day_bounds
 from tierslieu_desktop.domain.errors import NotFound, ValidationError
 from tierslieu_desktop.services.activity.sessions import payable_tickets
 from tierslieu_desktop.services.common import FieldCollector, stamp
-from tierslieu_desktop.services.pricing.tariffs import CsvImportError
+from tierslieu_desktop.services.pricing.tariff_csv import CsvImportError
 
 NAME_MAX = 200
 PURPOSE_MAX = 300

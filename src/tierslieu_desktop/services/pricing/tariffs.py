@@ -1,20 +1,18 @@
-"""Tariffs: dated price rules, the tariff grid, CSV export/import, membership fees,
-reductions, quotas, pack types and consumable stock.
+"""Tariffs: dated price rules and the tariff grid.
 
 A price rule is keyed by (kind, resource, audience, membership). Rules of one key never
 overlap in time. Changing a price never rewrites the past: :func:`set_price` closes the
 rule in force the day before the change and starts a new one (see its docstring).
+Membership fees, reductions and quotas: services.pricing.conditions; pack types and
+consumable stock: services.pricing.catalogue; the CSV file: services.pricing.tariff_csv.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
@@ -24,65 +22,33 @@ from tierslieu_desktop.db.models import (
     Consumable,
     Machine,
     MachineCategory,
-    MembershipFee,
-    PackType,
     PriceRule,
-    Quota,
-    Reduction,
     Space,
     UsageCharge,
 )
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
 from tierslieu_desktop.domain.pricing import (
-    MEMBERSHIP_DURATIONS,
     MEMBERSHIP_MATCHES,
     RESOURCE_KINDS,
     RULE_UNITS,
-    USE_SCOPE_KINDS,
     Customer,
     RuleBook,
     UsageToPrice,
 )
 from tierslieu_desktop.services.common import FieldCollector, fold, stamp
 from tierslieu_desktop.services.pricing.engine import load_tariffs
+from tierslieu_desktop.services.pricing.scopes import (
+    KIND_COLUMNS,
+    KIND_MODELS,
+    Names,
+    check_dates,
+    in_force,
+    overlaps,
+    scope_of,
+    set_scope,
+)
 
-_KIND_MODELS = {
-    "machine": Machine,
-    "category": MachineCategory,
-    "space": Space,
-    "consumable": Consumable,
-    "activity": Activity,
-}
-_KIND_COLUMNS = {
-    "machine": "machine_id",
-    "category": "category_id",
-    "space": "space_id",
-    "consumable": "consumable_id",
-    "activity": "activity_id",
-}
 _KIND_ORDER = {kind: i for i, kind in enumerate(RESOURCE_KINDS)}
-
-# CSV words (French, as the users read them).
-CSV_HEADER = ("type", "ressource", "public", "adhesion", "unite", "pas_minutes", "prix", "du", "au")
-CSV_EVERY_PUBLIC = "Tous publics"
-_CSV_KINDS = {"machine": "machine", "category": "categorie", "space": "espace"}
-_CSV_KINDS["consumable"] = "consommable"
-_CSV_KINDS["activity"] = "activite"
-_CSV_MEMBERSHIPS = {"any": "tous", "member": "adherent", "non_member": "non_adherent"}
-_CSV_UNITS = {"hour": "heure", "session": "seance", "flat": "forfait", "consumable": "unite"}
-
-
-class CsvImportError(DomainError):
-    """A line of an imported tariff file is wrong: nothing was written.
-
-    ``line`` is the line number in the file (the header is line 1), ``field`` the CSV
-    column, ``problem`` a field error code ("required", "invalid", "unknown", …)."""
-
-    def __init__(self, line: int, field: str, problem: str) -> None:
-        self.line = line
-        self.field = field
-        self.problem = problem
-        super().__init__("csv_invalid", line=line, field=field, problem=problem)
 
 
 # --------------------------------------------------------------------------- rows
@@ -151,120 +117,11 @@ class TariffGrid:
     inherited: dict[tuple[str, int, int | None], InheritedCell] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class FeeRow:
-    id: int
-    audience_id: int | None
-    audience_name: str
-    duration: str
-    amount_cents: int
-    valid_from: date
-    valid_to: date | None
-    label: str
-
-
-@dataclass(frozen=True)
-class ReductionRow:
-    id: int
-    audience_id: int
-    audience_name: str
-    scope_kind: str | None
-    scope_id: int | None
-    scope_name: str
-    percent_bp: int
-    valid_from: date
-    valid_to: date | None
-    label: str
-
-
-@dataclass(frozen=True)
-class QuotaRow:
-    id: int
-    audience_id: int
-    audience_name: str
-    scope_kind: str | None
-    scope_id: int | None
-    scope_name: str
-    free_minutes_per_month: int
-    valid_from: date
-    valid_to: date | None
-    label: str
-
-
-@dataclass(frozen=True)
-class PackTypeRow:
-    id: int
-    name: str
-    scope_kind: str | None
-    scope_id: int | None
-    scope_name: str
-    minutes: int
-    validity_months: int
-    price_cents: int
-    archived: bool
-
-
-@dataclass(frozen=True)
-class StockRow:
-    consumable_id: int
-    name: str
-    unit: str
-    stock_milli: int
-    low_stock_milli: int | None
-    low: bool
-
-
 # --------------------------------------------------------------------------- helpers
 
 
-class _Names:
-    """Names of every resource and audience (small tables), loaded once per call."""
-
-    def __init__(self, session: Session) -> None:
-        self.by_kind: dict[str, dict[int, str]] = {
-            kind: {i: n for i, n in session.execute(select(model.id, model.name))}  # type: ignore[attr-defined]
-            for kind, model in _KIND_MODELS.items()
-        }
-        self.audiences: dict[int, str] = {
-            i: n for i, n in session.execute(select(Audience.id, Audience.name))
-        }
-
-    def resource(self, kind: str | None, rid: int | None) -> str:
-        if kind is None or rid is None:
-            return ""
-        return self.by_kind.get(kind, {}).get(rid, "")
-
-    def audience(self, aid: int | None) -> str:
-        return "" if aid is None else self.audiences.get(aid, "")
-
-
-def _scope_of(obj: object) -> tuple[str | None, int | None]:
-    for kind, column in _KIND_COLUMNS.items():
-        value = getattr(obj, column, None)
-        if value is not None:
-            return kind, value
-    return None, None
-
-
-def _set_scope(obj: object, kind: str | None, rid: int | None) -> None:
-    for k, column in _KIND_COLUMNS.items():
-        if hasattr(obj, column):
-            setattr(obj, column, rid if k == kind else None)
-
-
-def _in_force(model: type, day: date):  # noqa: ANN202 - SQL expression
-    return and_(model.valid_from <= day, or_(model.valid_to.is_(None), model.valid_to >= day))  # type: ignore[attr-defined]
-
-
-def _overlaps(model: type, valid_from: date, valid_to: date | None):  # noqa: ANN202
-    cond = or_(model.valid_to.is_(None), model.valid_to >= valid_from)  # type: ignore[attr-defined]
-    if valid_to is not None:
-        cond = and_(cond, model.valid_from <= valid_to)  # type: ignore[attr-defined]
-    return cond
-
-
-def _rule_row(rule: PriceRule, names: _Names) -> PriceRuleRow:
-    kind, rid = _scope_of(rule)
+def _rule_row(rule: PriceRule, names: Names) -> PriceRuleRow:
+    kind, rid = scope_of(rule)
     assert kind is not None and rid is not None
     return PriceRuleRow(
         id=rule.id,
@@ -283,8 +140,10 @@ def _rule_row(rule: PriceRule, names: _Names) -> PriceRuleRow:
     )
 
 
-def _key_filter(kind: str, resource_id: int, audience_id: int | None, membership: str):  # noqa: ANN202
-    column = getattr(PriceRule, _KIND_COLUMNS[kind])
+def _key_filter(
+    kind: str, resource_id: int, audience_id: int | None, membership: str
+) -> ColumnElement[bool]:
+    column = getattr(PriceRule, KIND_COLUMNS[kind])
     audience = (
         PriceRule.audience_id.is_(None)
         if audience_id is None
@@ -305,7 +164,7 @@ def _check_key(
         errors.add("kind", "invalid")
     elif resource_id is None:
         errors.add("resource_id", "required")
-    elif session.get(_KIND_MODELS[kind], resource_id) is None:
+    elif session.get(KIND_MODELS[kind], resource_id) is None:
         errors.add("resource_id", "unknown")
     if audience_id is not None and session.get(Audience, audience_id) is None:
         errors.add("audience_id", "unknown")
@@ -338,13 +197,6 @@ def _check_price(
         errors.add("amount_cents", "negative")
 
 
-def _check_dates(errors: FieldCollector, valid_from: date | None, valid_to: date | None) -> None:
-    if valid_from is None:
-        errors.add("valid_from", "required")
-    elif valid_to is not None and valid_to < valid_from:
-        errors.add("valid_to", "dates")
-
-
 # --------------------------------------------------------------------------- price rules
 
 
@@ -358,18 +210,20 @@ def list_rules(
     """Every rule (history), or those in force ``on`` a day; optionally of one resource."""
     stmt = select(PriceRule)
     if on is not None:
-        stmt = stmt.where(_in_force(PriceRule, on))
+        stmt = stmt.where(in_force(PriceRule, on))
     if kind is not None:
-        column = getattr(PriceRule, _KIND_COLUMNS[kind])
+        column = getattr(PriceRule, KIND_COLUMNS[kind])
         stmt = stmt.where(column.is_not(None) if resource_id is None else column == resource_id)
     with db.read() as session:
-        names = _Names(session)
+        names = Names(session)
         positions = {i: p for i, p in session.execute(select(Audience.id, Audience.position))}
         rows = [_rule_row(r, names) for r in session.scalars(stmt)]
     return sorted(rows, key=lambda r: _rule_sort_key(r, positions))
 
 
-def _rule_sort_key(row: PriceRuleRow, positions: dict[int, int]) -> tuple:
+def _rule_sort_key(
+    row: PriceRuleRow, positions: dict[int, int]
+) -> tuple[int, str, int, int, int, date]:
     return (
         _KIND_ORDER[row.kind],
         fold(row.resource_name),
@@ -385,7 +239,7 @@ def rule_history(
 ) -> list[PriceRuleRow]:
     """Every rule of one key, oldest first."""
     with db.read() as session:
-        names = _Names(session)
+        names = Names(session)
         rules = session.scalars(
             select(PriceRule)
             .where(_key_filter(kind, resource_id, audience_id, membership))
@@ -416,7 +270,7 @@ def save_rule(
         errors = FieldCollector()
         _check_key(session, errors, kind, resource_id, audience_id, membership)
         _check_price(errors, kind, unit, step_minutes, amount_cents)
-        _check_dates(errors, valid_from, valid_to)
+        check_dates(errors, valid_from, valid_to)
         errors.raise_if_any()
         rule = None
         if rule_id is not None:
@@ -426,7 +280,7 @@ def save_rule(
         clash = session.scalar(
             select(PriceRule.id).where(
                 _key_filter(kind, resource_id, audience_id, membership),
-                _overlaps(PriceRule, valid_from, valid_to),
+                overlaps(PriceRule, valid_from, valid_to),
                 PriceRule.id != (rule_id or 0),
             )
         )
@@ -438,7 +292,7 @@ def save_rule(
             stamp(rule, actor, created=True)
         else:
             stamp(rule, actor)
-        _set_scope(rule, kind, resource_id)
+        set_scope(rule, kind, resource_id)
         rule.audience_id = audience_id
         rule.membership = membership
         rule.unit = unit
@@ -472,7 +326,7 @@ def set_price(
     A rule starting on ``from_day`` is updated in place. ``amount_cents`` None closes
     the price from ``from_day``. Returns the id of the rule in force on ``from_day``."""
     with db.write() as session:
-        return _set_price(
+        return apply_price(
             session,
             actor,
             kind=kind,
@@ -486,7 +340,7 @@ def set_price(
         )
 
 
-def _set_price(
+def apply_price(
     session: Session,
     actor: int | None,
     *,
@@ -507,7 +361,7 @@ def _set_price(
         errors.add("valid_from", "required")
     errors.raise_if_any()
     key = _key_filter(kind, resource_id, audience_id, membership)
-    current = session.scalar(select(PriceRule).where(key, _in_force(PriceRule, from_day)))
+    current = session.scalar(select(PriceRule).where(key, in_force(PriceRule, from_day)))
     if amount_cents is None:
         if current is None:
             return None
@@ -554,7 +408,7 @@ def _set_price(
         valid_to=end,
         label=new_label,
     )
-    _set_scope(rule, kind, resource_id)
+    set_scope(rule, kind, resource_id)
     stamp(rule, actor, created=True)
     session.add(rule)
     session.flush()
@@ -631,10 +485,10 @@ def tariff_grid(db: Database, day: date, membership: str = "any") -> TariffGrid:
         resources = _grid_resources(session)
         cells: dict[tuple[str, int, int | None], GridCell] = {}
         rules = session.scalars(
-            select(PriceRule).where(_in_force(PriceRule, day), PriceRule.membership == membership)
+            select(PriceRule).where(in_force(PriceRule, day), PriceRule.membership == membership)
         )
         for rule in rules:
-            kind, rid = _scope_of(rule)
+            kind, rid = scope_of(rule)
             assert kind is not None and rid is not None
             cells[(kind, rid, rule.audience_id)] = GridCell(
                 rule.id,
@@ -688,611 +542,3 @@ def _inherited_cells(
                 rule.membership,
             )
     return out
-
-
-# --------------------------------------------------------------------------- CSV
-
-
-def _csv_money(cents: int) -> str:
-    return f"{cents // 100},{cents % 100:02d}"
-
-
-def _csv_date(day: date | None) -> str:
-    return "" if day is None else day.strftime("%d/%m/%Y")
-
-
-def export_rules_csv(db: Database, day: date | None = None) -> str:
-    """The rules as CSV text (';', decimal comma, French words; the caller adds the
-    BOM). ``day`` None = every rule (history); a day = the rules in force that day."""
-    rows = list_rules(db, on=day)
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
-    for r in rows:  # list_rules order: the history of a key is consecutive, oldest first
-        writer.writerow(
-            (
-                _CSV_KINDS[r.kind],
-                r.resource_name,
-                r.audience_name or CSV_EVERY_PUBLIC,
-                _CSV_MEMBERSHIPS[r.membership],
-                _CSV_UNITS[r.unit],
-                "" if r.step_minutes is None else str(r.step_minutes),
-                _csv_money(r.amount_cents),
-                _csv_date(r.valid_from),
-                _csv_date(r.valid_to),
-            )
-        )
-    return out.getvalue()
-
-
-_AMOUNT = re.compile(r"^(\d+)(?:[.,](\d{1,2}))?$")
-
-
-def parse_amount(text: str) -> int | None:
-    """ "15,00", "15", "15,5", "15.50 €", "1 200,00" → cents; None when not an amount."""
-    cleaned = re.sub(r"[\s\u00a0\u202f€]", "", text)
-    match = _AMOUNT.match(cleaned)
-    if match is None:
-        return None
-    euros, decimals = match.group(1), (match.group(2) or "").ljust(2, "0")
-    return int(euros) * 100 + int(decimals)
-
-
-def _parse_date(text: str) -> date | None:
-    text = text.strip()
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-def _reverse(mapping: dict[str, str]) -> dict[str, str]:
-    return {fold(v): k for k, v in mapping.items()}
-
-
-def import_rules_csv(db: Database, actor: int | None, text: str, from_day: date) -> int:
-    """Apply a tariff file: each line sets a price (as :func:`set_price`) from the later
-    of its "du" date and ``from_day``. One transaction: a bad line raises
-    :class:`CsvImportError` and nothing is written. Returns the number of prices set."""
-    text = text.lstrip("\ufeff")
-    lines = list(csv.reader(io.StringIO(text), delimiter=";"))
-    if not lines or tuple(fold(c.strip()) for c in lines[0]) != CSV_HEADER:
-        raise CsvImportError(1, "header", "header")
-    kinds, memberships, units = (
-        _reverse(_CSV_KINDS),
-        _reverse(_CSV_MEMBERSHIPS),
-        _reverse(_CSV_UNITS),
-    )
-    count = 0
-    with db.write() as session:
-        by_name = {
-            kind: {fold(name): rid for rid, name in session.execute(select(model.id, model.name))}  # type: ignore[attr-defined]
-            for kind, model in _KIND_MODELS.items()
-        }
-        audiences = {fold(n): aid for aid, n in session.execute(select(Audience.id, Audience.name))}
-        for number, cells in enumerate(lines[1:], start=2):
-            if not any(c.strip() for c in cells):
-                continue
-            if len(cells) != len(CSV_HEADER):
-                raise CsvImportError(number, "ligne", "columns")
-            v = dict(zip(CSV_HEADER, (c.strip() for c in cells), strict=True))
-            kind = kinds.get(fold(v["type"]))
-            if kind is None:
-                raise CsvImportError(number, "type", "invalid")
-            resource_id = by_name[kind].get(fold(v["ressource"]))
-            if resource_id is None:
-                raise CsvImportError(number, "ressource", "unknown")
-            if not v["public"] or fold(v["public"]) == fold(CSV_EVERY_PUBLIC):
-                audience_id = None
-            else:
-                audience_id = audiences.get(fold(v["public"]))
-                if audience_id is None:
-                    raise CsvImportError(number, "public", "unknown")
-            membership = memberships.get(fold(v["adhesion"] or "tous"))
-            if membership is None:
-                raise CsvImportError(number, "adhesion", "invalid")
-            unit = units.get(fold(v["unite"]))
-            if unit is None or (unit == "consumable") != (kind == "consumable"):
-                raise CsvImportError(number, "unite", "invalid")
-            step = None
-            if v["pas_minutes"]:
-                if not v["pas_minutes"].isdigit() or int(v["pas_minutes"]) < 1 or unit != "hour":
-                    raise CsvImportError(number, "pas_minutes", "invalid")
-                step = int(v["pas_minutes"])
-            if not v["prix"]:
-                raise CsvImportError(number, "prix", "required")
-            amount = parse_amount(v["prix"])
-            if amount is None:
-                raise CsvImportError(number, "prix", "invalid")
-            start = _parse_date(v["du"]) if v["du"] else from_day
-            if start is None:
-                raise CsvImportError(number, "du", "invalid")
-            end = None
-            if v["au"]:
-                end = _parse_date(v["au"])
-                if end is None:
-                    raise CsvImportError(number, "au", "invalid")
-                if end < start:
-                    raise CsvImportError(number, "au", "dates")
-            start = max(start, from_day)
-            if end is not None and end < start:
-                continue  # a closed rule of the past: the past is never rewritten
-            try:
-                rule_id = _set_price(
-                    session,
-                    actor,
-                    kind=kind,
-                    resource_id=resource_id,
-                    audience_id=audience_id,
-                    membership=membership,
-                    unit=unit,
-                    step_minutes=step,
-                    amount_cents=amount,
-                    from_day=start,
-                )
-            except ValidationError as exc:
-                raise CsvImportError(number, "prix", next(iter(exc.fields.values()))) from exc
-            if end is not None and rule_id is not None:
-                rule = session.get(PriceRule, rule_id)
-                assert rule is not None
-                if rule.valid_to is None or rule.valid_to > end:
-                    rule.valid_to = end
-            count += 1
-    return count
-
-
-# --------------------------------------------------------------------------- fees
-
-
-def _fee_row(fee: MembershipFee, names: _Names) -> FeeRow:
-    return FeeRow(
-        fee.id,
-        fee.audience_id,
-        names.audience(fee.audience_id),
-        fee.duration,
-        fee.amount_cents,
-        fee.valid_from,
-        fee.valid_to,
-        fee.label,
-    )
-
-
-def list_fees(db: Database, on: date | None = None) -> list[FeeRow]:
-    stmt = select(MembershipFee)
-    if on is not None:
-        stmt = stmt.where(_in_force(MembershipFee, on))
-    with db.read() as session:
-        names = _Names(session)
-        positions = {i: p for i, p in session.execute(select(Audience.id, Audience.position))}
-        fees = list(session.scalars(stmt))
-        fees.sort(
-            key=lambda f: (
-                -1 if f.audience_id is None else positions.get(f.audience_id, 0),
-                MEMBERSHIP_DURATIONS.index(f.duration),
-                f.valid_from,
-            )
-        )
-        return [_fee_row(f, names) for f in fees]
-
-
-def save_fee(
-    db: Database,
-    actor: int | None,
-    *,
-    fee_id: int | None = None,
-    audience_id: int | None,
-    duration: str,
-    amount_cents: int,
-    valid_from: date,
-    valid_to: date | None,
-    label: str = "",
-) -> int:
-    """Create or edit a membership fee; overlapping one of the same (audience,
-    duration) is refused: ``{"valid_from": "fee_overlap"}``."""
-    with db.write() as session:
-        errors = FieldCollector()
-        if audience_id is not None and session.get(Audience, audience_id) is None:
-            errors.add("audience_id", "unknown")
-        if duration not in MEMBERSHIP_DURATIONS:
-            errors.add("duration", "invalid")
-        if amount_cents is None:
-            errors.add("amount_cents", "required")
-        elif amount_cents < 0:
-            errors.add("amount_cents", "negative")
-        _check_dates(errors, valid_from, valid_to)
-        errors.raise_if_any()
-        same_audience = (
-            MembershipFee.audience_id.is_(None)
-            if audience_id is None
-            else MembershipFee.audience_id == audience_id
-        )
-        clash = session.scalar(
-            select(MembershipFee.id).where(
-                same_audience,
-                MembershipFee.duration == duration,
-                _overlaps(MembershipFee, valid_from, valid_to),
-                MembershipFee.id != (fee_id or 0),
-            )
-        )
-        if clash is not None:
-            raise ValidationError({"valid_from": "fee_overlap"})
-        fee = _get_or_new(session, MembershipFee, fee_id, actor)
-        fee.audience_id = audience_id
-        fee.duration = duration
-        fee.amount_cents = amount_cents
-        fee.valid_from = valid_from
-        fee.valid_to = valid_to
-        fee.label = label.strip()
-        session.flush()
-        return fee.id
-
-
-def fee_for(db: Database, audience_id: int | None, duration: str, day: date) -> FeeRow | None:
-    """The fee in force on ``day`` for the public and duration; the every-public fee
-    of that duration when the public has none of its own."""
-    with db.read() as session:
-        names = _Names(session)
-        candidates = [audience_id, None] if audience_id is not None else [None]
-        for aid in candidates:
-            same = (
-                MembershipFee.audience_id.is_(None)
-                if aid is None
-                else MembershipFee.audience_id == aid
-            )
-            fee = session.scalar(
-                select(MembershipFee)
-                .where(same, MembershipFee.duration == duration, _in_force(MembershipFee, day))
-                .order_by(MembershipFee.valid_from.desc())
-            )
-            if fee is not None:
-                return _fee_row(fee, names)
-    return None
-
-
-def _get_or_new(session: Session, model: type, obj_id: int | None, actor: int | None):  # noqa: ANN202
-    if obj_id is None:
-        obj = model()
-        session.add(obj)
-        stamp(obj, actor, created=True)
-        return obj
-    obj = session.get(model, obj_id)
-    if obj is None:
-        raise NotFound(model.__tablename__, obj_id)  # type: ignore[attr-defined]
-    stamp(obj, actor)
-    return obj
-
-
-# --------------------------------------------------------------------------- reductions
-
-
-def _check_scope(
-    session: Session,
-    errors: FieldCollector,
-    scope_kind: str | None,
-    scope_id: int | None,
-    allowed: tuple[str, ...],
-) -> None:
-    if scope_kind is None:
-        if scope_id is not None:
-            errors.add("scope_kind", "required")
-        return
-    if scope_kind not in allowed:
-        errors.add("scope_kind", "invalid")
-    elif scope_id is None:
-        errors.add("scope_id", "required")
-    elif session.get(_KIND_MODELS[scope_kind], scope_id) is None:
-        errors.add("scope_id", "unknown")
-
-
-def _check_audience(session: Session, errors: FieldCollector, audience_id: int | None) -> None:
-    if audience_id is None:
-        errors.add("audience_id", "required")
-    elif session.get(Audience, audience_id) is None:
-        errors.add("audience_id", "unknown")
-
-
-def _scoped_rows(db: Database, model: type, row_cls: type, value: str, on: date | None) -> list:
-    """Reductions or quotas (in force on ``on``, or all) as rows: public, scope and its
-    names, the value (percent or free minutes), validity and label."""
-    stmt = select(model).order_by(model.valid_from, model.id)  # type: ignore[attr-defined]
-    if on is not None:
-        stmt = stmt.where(_in_force(model, on))
-    with db.read() as session:
-        names = _Names(session)
-        out = []
-        for r in session.scalars(stmt):
-            kind, sid = _scope_of(r)
-            out.append(
-                row_cls(
-                    r.id,
-                    r.audience_id,
-                    names.audience(r.audience_id),
-                    kind,
-                    sid,
-                    names.resource(kind, sid),
-                    getattr(r, value),
-                    r.valid_from,
-                    r.valid_to,
-                    r.label,
-                )
-            )
-        return out
-
-
-def list_reductions(db: Database, on: date | None = None) -> list[ReductionRow]:
-    return _scoped_rows(db, Reduction, ReductionRow, "percent_bp", on)
-
-
-def save_reduction(
-    db: Database,
-    actor: int | None,
-    *,
-    reduction_id: int | None = None,
-    audience_id: int,
-    scope_kind: str | None,
-    scope_id: int | None,
-    percent_bp: int,
-    valid_from: date,
-    valid_to: date | None,
-    label: str = "",
-) -> int:
-    """A percentage (basis points, 5000 = 50 %) off for a public, on every machine or
-    space use (scope None) or on one resource."""
-    with db.write() as session:
-        errors = FieldCollector()
-        _check_audience(session, errors, audience_id)
-        _check_scope(session, errors, scope_kind, scope_id, USE_SCOPE_KINDS)
-        if percent_bp is None:
-            errors.add("percent_bp", "required")
-        elif not 0 < percent_bp <= 10_000:
-            errors.add("percent_bp", "percent")
-        _check_dates(errors, valid_from, valid_to)
-        errors.raise_if_any()
-        red = _get_or_new(session, Reduction, reduction_id, actor)
-        red.audience_id = audience_id
-        _set_scope(red, scope_kind, scope_id)
-        red.percent_bp = percent_bp
-        red.valid_from = valid_from
-        red.valid_to = valid_to
-        red.label = label.strip()
-        session.flush()
-        return red.id
-
-
-def _end(db: Database, actor: int | None, model: type, obj_id: int, last_day: date) -> None:
-    with db.write() as session:
-        obj = session.get(model, obj_id)
-        if obj is None:
-            raise NotFound(model.__tablename__, obj_id)  # type: ignore[attr-defined]
-        if last_day < obj.valid_from:
-            raise ValidationError({"valid_to": "dates"})
-        obj.valid_to = last_day
-        stamp(obj, actor)
-
-
-def end_reduction(db: Database, actor: int | None, reduction_id: int, last_day: date) -> None:
-    """The reduction no longer applies after ``last_day``."""
-    _end(db, actor, Reduction, reduction_id, last_day)
-
-
-# --------------------------------------------------------------------------- quotas
-
-_TIME_SCOPES = ("machine", "category", "space")
-
-
-def list_quotas(db: Database, on: date | None = None) -> list[QuotaRow]:
-    return _scoped_rows(db, Quota, QuotaRow, "free_minutes_per_month", on)
-
-
-def save_quota(
-    db: Database,
-    actor: int | None,
-    *,
-    quota_id: int | None = None,
-    audience_id: int,
-    scope_kind: str | None,
-    scope_id: int | None,
-    free_minutes_per_month: int,
-    valid_from: date,
-    valid_to: date | None,
-    label: str = "",
-) -> int:
-    """Free minutes each month for a public, on a machine, a category, a space or
-    every machine/space use (scope None)."""
-    with db.write() as session:
-        errors = FieldCollector()
-        _check_audience(session, errors, audience_id)
-        _check_scope(session, errors, scope_kind, scope_id, _TIME_SCOPES)
-        if free_minutes_per_month is None:
-            errors.add("free_minutes_per_month", "required")
-        elif free_minutes_per_month <= 0:
-            errors.add("free_minutes_per_month", "positive")
-        _check_dates(errors, valid_from, valid_to)
-        errors.raise_if_any()
-        quota = _get_or_new(session, Quota, quota_id, actor)
-        quota.audience_id = audience_id
-        _set_scope(quota, scope_kind, scope_id)
-        quota.free_minutes_per_month = free_minutes_per_month
-        quota.valid_from = valid_from
-        quota.valid_to = valid_to
-        quota.label = label.strip()
-        session.flush()
-        return quota.id
-
-
-def end_quota(db: Database, actor: int | None, quota_id: int, last_day: date) -> None:
-    """The quota no longer applies after ``last_day``."""
-    _end(db, actor, Quota, quota_id, last_day)
-
-
-# --------------------------------------------------------------------------- pack types
-
-
-def list_pack_types(db: Database, include_archived: bool = False) -> list[PackTypeRow]:
-    stmt = select(PackType).order_by(PackType.archived, PackType.name)
-    if not include_archived:
-        stmt = stmt.where(PackType.archived.is_(False))
-    with db.read() as session:
-        names = _Names(session)
-        out = []
-        for p in session.scalars(stmt):
-            kind, sid = _scope_of(p)
-            out.append(
-                PackTypeRow(
-                    p.id,
-                    p.name,
-                    kind,
-                    sid,
-                    names.resource(kind, sid),
-                    p.minutes,
-                    p.validity_months,
-                    p.price_cents,
-                    p.archived,
-                )
-            )
-        return out
-
-
-def save_pack_type(
-    db: Database,
-    actor: int | None,
-    *,
-    pack_type_id: int | None = None,
-    name: str,
-    scope_kind: str | None,
-    scope_id: int | None,
-    minutes: int,
-    validity_months: int,
-    price_cents: int,
-) -> int:
-    """A prepaid pack on sale, e.g. "Laser 10 h": 600 minutes valid 12 months, 150 €."""
-    name = (name or "").strip()
-    with db.write() as session:
-        errors = FieldCollector()
-        if not name:
-            errors.add("name", "required")
-        else:
-            clash = session.scalar(
-                select(PackType.id).where(func.lower(PackType.name) == name.lower())
-            )
-            if clash is not None and clash != pack_type_id:
-                errors.add("name", "name_taken")
-        _check_scope(session, errors, scope_kind, scope_id, _TIME_SCOPES)
-        for field, value in (("minutes", minutes), ("validity_months", validity_months)):
-            if value is None:
-                errors.add(field, "required")
-            elif value <= 0:
-                errors.add(field, "positive")
-        if price_cents is None:
-            errors.add("price_cents", "required")
-        elif price_cents < 0:
-            errors.add("price_cents", "negative")
-        errors.raise_if_any()
-        pack = _get_or_new(session, PackType, pack_type_id, actor)
-        pack.name = name
-        _set_scope(pack, scope_kind, scope_id)
-        pack.minutes = minutes
-        pack.validity_months = validity_months
-        pack.price_cents = price_cents
-        if pack_type_id is None:
-            pack.archived = False
-        session.flush()
-        return pack.id
-
-
-def set_pack_type_archived(
-    db: Database, actor: int | None, pack_type_id: int, archived: bool
-) -> None:
-    """An archived pack type is no longer on sale; packs already bought keep it."""
-    with db.write() as session:
-        pack = session.get(PackType, pack_type_id)
-        if pack is None:
-            raise NotFound("pack_type", pack_type_id)
-        pack.archived = archived
-        stamp(pack, actor)
-
-
-# --------------------------------------------------------------------------- stock
-
-
-def set_consumable_stock(
-    db: Database,
-    actor: int | None,
-    consumable_id: int,
-    stock_milli: int | None,
-    low_stock_milli: int | None,
-) -> None:
-    """Follow a consumable's stock (thousandths of its unit); None = not followed.
-    ``actor`` is accepted for symmetry: the consumable table has no audit columns."""
-    with db.write() as session:
-        consumable = session.get(Consumable, consumable_id)
-        if consumable is None:
-            raise NotFound("consumable", consumable_id)
-        errors = FieldCollector()
-        if stock_milli is not None and stock_milli < 0:
-            errors.add("stock_milli", "negative")
-        if low_stock_milli is not None and low_stock_milli < 0:
-            errors.add("low_stock_milli", "negative")
-        errors.raise_if_any()
-        consumable.stock_milli = stock_milli
-        consumable.low_stock_milli = None if stock_milli is None else low_stock_milli
-
-
-def stock_levels(db: Database) -> list[StockRow]:
-    """Followed consumables (not archived); ``low`` when the stock is at or under its
-    threshold."""
-    with db.read() as session:
-        rows = session.execute(
-            select(
-                Consumable.id,
-                Consumable.name,
-                Consumable.unit,
-                Consumable.stock_milli,
-                Consumable.low_stock_milli,
-            )
-            .where(Consumable.stock_milli.is_not(None), Consumable.archived.is_(False))
-            .order_by(Consumable.position, Consumable.name)
-        )
-        return [
-            StockRow(cid, name, unit, stock, low, low is not None and stock <= low)
-            for cid, name, unit, stock, low in rows
-        ]
-
-
-__all__ = [
-    "CSV_HEADER",
-    "CsvImportError",
-    "FeeRow",
-    "GridCell",
-    "GridResource",
-    "PackTypeRow",
-    "PriceRuleRow",
-    "QuotaRow",
-    "ReductionRow",
-    "StockRow",
-    "TariffGrid",
-    "delete_rule",
-    "end_quota",
-    "end_reduction",
-    "export_rules_csv",
-    "fee_for",
-    "import_rules_csv",
-    "list_fees",
-    "list_pack_types",
-    "list_quotas",
-    "list_reductions",
-    "list_rules",
-    "parse_amount",
-    "rule_history",
-    "save_fee",
-    "save_pack_type",
-    "save_quota",
-    "save_reduction",
-    "save_rule",
-    "set_consumable_stock",
-    "set_price",
-    "stock_levels",
-    "tariff_grid",
-]

@@ -24,8 +24,8 @@ from tierslieu_desktop.domain.money import parse_amount
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing import baskets
 from tierslieu_desktop.services.people import audiences as audience_service
+from tierslieu_desktop.services.pricing import catalogue
 from tierslieu_desktop.services.pricing import packs as pack_service
-from tierslieu_desktop.services.pricing import tariffs as tariff_service
 from tierslieu_desktop.services.scheduling.usages import parse_quantity_milli
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
@@ -162,7 +162,7 @@ class PackLineDialog(LineDialog):
         super().__init__(ctx, self.tr("Pack"), parent)
         self.basket_id = basket_id
         self.pack = self.form.add_field("pack_type_id", self.tr("&Pack:"), QComboBox())
-        for p in tariff_service.list_pack_types(ctx.db):
+        for p in catalogue.list_pack_types(ctx.db):
             self.pack.addItem(f"{p.name} — {formatting.money(p.price_cents)}", p.id)
         self.finish(self.tr("&Add to the basket"))
         self.pack.setFocus()

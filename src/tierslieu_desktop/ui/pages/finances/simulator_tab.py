@@ -32,7 +32,7 @@ from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.finance import simulator
 from tierslieu_desktop.services.finance.simulator import Scenario, SimulationResult
 from tierslieu_desktop.services.people import audiences
-from tierslieu_desktop.services.pricing import tariffs
+from tierslieu_desktop.services.pricing import tariff_csv, tariffs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, field_message
 from tierslieu_desktop.ui.qdates import from_qdate
@@ -323,7 +323,7 @@ class SimulatorTab(QWidget):
             item = item_at(self.rule_table, row, 3)
             if not item.text().strip():
                 continue
-            cents = tariffs.parse_amount(item.text())
+            cents = tariff_csv.parse_amount(item.text())
             if cents is None:
                 bad.append(item)
             else:

@@ -1,7 +1,7 @@
 """Record an adhésion: public, dates and fee (collected at the desk once checkout exists).
 
 When the public or the start date changes, the fee in force for that public is proposed
-(``tariffs.fee_for``, the calendar year first, else another duration on sale) with the
+(``conditions.fee_for``, the calendar year first, else another duration on sale) with the
 end of its period (``domain.pricing.membership_period``), unless the user typed a fee.
 A renewal opens it with ``suggestion`` (``packs.renewal_suggestion``) already filled in."""
 
@@ -26,7 +26,7 @@ from tierslieu_desktop.domain.pricing import MEMBERSHIP_DURATIONS, membership_pe
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.people import audiences as audience_service
 from tierslieu_desktop.services.people import members as member_service
-from tierslieu_desktop.services.pricing import tariffs as tariff_service
+from tierslieu_desktop.services.pricing import conditions
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
@@ -128,7 +128,7 @@ class MembershipDialog(QDialog):
         audience_id = self.audience.currentData()
         start = from_qdate(self.start.date())
         for duration in MEMBERSHIP_DURATIONS:
-            fee = tariff_service.fee_for(self.ctx.db, audience_id, duration, start)
+            fee = conditions.fee_for(self.ctx.db, audience_id, duration, start)
             if fee is not None:
                 return fee
         return None

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.pricing import format_duration
 from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.services.pricing import catalogue
 from tierslieu_desktop.services.pricing import packs as pack_service
-from tierslieu_desktop.services.pricing import tariffs as tariff_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.qdates import from_qdate
@@ -60,7 +60,7 @@ class SellPackDialog(QDialog):
         self.form = ValidatedForm()
         lay.addLayout(self.form)
         self.pack_type = self.form.add_field("pack_type_id", self.tr("&Pack:"), QComboBox())
-        self.types = tariff_service.list_pack_types(ctx.db)
+        self.types = catalogue.list_pack_types(ctx.db)
         for t in self.types:
             self.pack_type.addItem(
                 self.tr("{name} — {hours}, {price}").format(

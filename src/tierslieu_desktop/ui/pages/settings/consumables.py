@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.services.park import machines as machine_service
-from tierslieu_desktop.services.pricing import tariffs
+from tierslieu_desktop.services.pricing import catalogue
 from tierslieu_desktop.services.scheduling import usages
 from tierslieu_desktop.services.scheduling.usages import UNITS, ConsumableRow
 from tierslieu_desktop.ui.context import AppContext
@@ -62,7 +62,7 @@ class ConsumablesTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._rows: dict[int, ConsumableRow] = {}
-        self._stock: dict[int, tariffs.StockRow] = {}
+        self._stock: dict[int, catalogue.StockRow] = {}
         lay = QHBoxLayout(self)
 
         left = QVBoxLayout()
@@ -171,7 +171,7 @@ class ConsumablesTab(QWidget):
         # Every consumable (archived too): a machine's set keeps its archived ones.
         self._all = usages.list_consumables(self.ctx.db, include_archived=True)
         self._rows = {c.id: c for c in self._all}
-        self._stock = {s.consumable_id: s for s in tariffs.stock_levels(self.ctx.db)}
+        self._stock = {s.consumable_id: s for s in catalogue.stock_levels(self.ctx.db)}
 
     def current_id(self) -> int | None:
         item = self.list.currentItem()
@@ -299,7 +299,7 @@ class ConsumablesTab(QWidget):
             known = self._stock.get(consumable_id)
             before = (known.stock_milli, known.low_stock_milli) if known else (None, None)
             if (stock, low) != before:
-                tariffs.set_consumable_stock(
+                catalogue.set_consumable_stock(
                     self.ctx.db, self.ctx.operator_id, consumable_id, stock, low
                 )
         except ValidationError as exc:

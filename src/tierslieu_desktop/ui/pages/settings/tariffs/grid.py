@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.money import parse_amount
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.pricing import tariffs
+from tierslieu_desktop.services.pricing import tariff_csv, tariffs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, field_message
 from tierslieu_desktop.ui.pages.settings.tariffs.common import (
@@ -319,7 +319,7 @@ class PriceDialog(RecordDialog):
         return rule_id if rule_id is not None else 0
 
 
-def csv_error_text(err: tariffs.CsvImportError) -> str:
+def csv_error_text(err: tariff_csv.CsvImportError) -> str:
     """ "Ligne 4 : le champ prix — ce montant n'est pas valide…"."""
     from PySide6.QtCore import QCoreApplication
 
@@ -647,7 +647,7 @@ class TariffGridTab(QWidget):
             self.export_csv(path)
 
     def export_csv(self, path: str) -> bool:
-        text = tariffs.export_rules_csv(self.ctx.db, self.grid_day())
+        text = tariff_csv.export_rules_csv(self.ctx.db, self.grid_day())
         try:
             with open(path, "w", encoding="utf-8-sig", newline="") as fh:
                 fh.write(text)
@@ -672,10 +672,10 @@ class TariffGridTab(QWidget):
             self._say(self.tr("The file could not be read: {error}").format(error=exc), False)
             return None
         try:
-            count = tariffs.import_rules_csv(
+            count = tariff_csv.import_rules_csv(
                 self.ctx.db, self.ctx.operator_id, text, self.grid_day()
             )
-        except tariffs.CsvImportError as exc:
+        except tariff_csv.CsvImportError as exc:
             self._say(csv_error_text(exc) + " " + self.tr("Nothing was imported."), ok=False)
             return None
         except DomainError as exc:

@@ -13,7 +13,7 @@ from tierslieu_desktop.domain.money import parse_amount
 from tierslieu_desktop.domain.pricing import format_percent
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.people import audiences as audience_service
-from tierslieu_desktop.services.pricing import tariffs
+from tierslieu_desktop.services.pricing import catalogue, conditions, tariffs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.settings.tariffs.common import (
@@ -88,7 +88,7 @@ def parse_hours(text: str) -> int | None:
 
 class FeeDialog(RecordDialog):
     def __init__(
-        self, ctx: AppContext, row: tariffs.FeeRow | None, parent: QWidget | None = None
+        self, ctx: AppContext, row: conditions.FeeRow | None, parent: QWidget | None = None
     ) -> None:
         title = self.tr("Membership fee") if row else self.tr("New membership fee")
         super().__init__(ctx, title, parent)
@@ -123,7 +123,7 @@ class FeeDialog(RecordDialog):
             amount = parse_amount(self.amount.text())
         except DomainError:
             raise ValidationError({"amount_cents": "amount_invalid"}) from None
-        return tariffs.save_fee(
+        return conditions.save_fee(
             self.ctx.db,
             self.ctx.operator_id,
             fee_id=self.row.id if self.row else None,
@@ -155,9 +155,9 @@ class FeesSection(ListSection):
         self.reload()
 
     def rows(self) -> list:
-        return tariffs.list_fees(self.ctx.db)
+        return conditions.list_fees(self.ctx.db)
 
-    def cells(self, row: tariffs.FeeRow) -> list[str]:  # type: ignore[override]
+    def cells(self, row: conditions.FeeRow) -> list[str]:  # type: ignore[override]
         start, end = validity_text(row.valid_from, row.valid_to)
         return [
             row.audience_name or everyone(),
@@ -179,7 +179,7 @@ class ReductionDialog(RecordDialog):
     FIELD_ALIASES = {"scope_kind": "scope", "scope_id": "scope"}
 
     def __init__(
-        self, ctx: AppContext, row: tariffs.ReductionRow | None, parent: QWidget | None = None
+        self, ctx: AppContext, row: conditions.ReductionRow | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(ctx, self.tr("Reduction") if row else self.tr("New reduction"), parent)
         self.row = row
@@ -214,7 +214,7 @@ class ReductionDialog(RecordDialog):
         if value is None:
             raise ValidationError({"percent_bp": "number_invalid"})
         scope_kind, scope_id = split_scope(self.scope.currentData() or "")
-        return tariffs.save_reduction(
+        return conditions.save_reduction(
             self.ctx.db,
             self.ctx.operator_id,
             reduction_id=self.row.id if self.row else None,
@@ -232,7 +232,7 @@ class QuotaDialog(RecordDialog):
     FIELD_ALIASES = {"scope_kind": "scope", "scope_id": "scope"}
 
     def __init__(
-        self, ctx: AppContext, row: tariffs.QuotaRow | None, parent: QWidget | None = None
+        self, ctx: AppContext, row: conditions.QuotaRow | None, parent: QWidget | None = None
     ) -> None:
         title = self.tr("Free quota") if row else self.tr("New free quota")
         super().__init__(ctx, title, parent)
@@ -270,7 +270,7 @@ class QuotaDialog(RecordDialog):
         if minutes is None:
             raise ValidationError({"free_minutes_per_month": "number_invalid"})
         scope_kind, scope_id = split_scope(self.scope.currentData() or "")
-        return tariffs.save_quota(
+        return conditions.save_quota(
             self.ctx.db,
             self.ctx.operator_id,
             quota_id=self.row.id if self.row else None,
@@ -335,9 +335,9 @@ class ReductionsSection(_EndableSection):
         self.reload()
 
     def rows(self) -> list:
-        return tariffs.list_reductions(self.ctx.db)
+        return conditions.list_reductions(self.ctx.db)
 
-    def cells(self, row: tariffs.ReductionRow) -> list[str]:  # type: ignore[override]
+    def cells(self, row: conditions.ReductionRow) -> list[str]:  # type: ignore[override]
         start, end = validity_text(row.valid_from, row.valid_to)
         return [
             row.audience_name,
@@ -351,7 +351,7 @@ class ReductionsSection(_EndableSection):
     def make_dialog(self, row: object | None) -> RecordDialog:
         return ReductionDialog(self.ctx, row, self)  # type: ignore[arg-type]
 
-    def end_question(self, row: tariffs.ReductionRow, day: date) -> tuple[str, str]:  # type: ignore[override]
+    def end_question(self, row: conditions.ReductionRow, day: date) -> tuple[str, str]:  # type: ignore[override]
         return self.tr("End the reduction"), self.tr(
             "End the reduction of {percent} for {public} on {day}? It no longer applies "
             "after that day."
@@ -362,7 +362,7 @@ class ReductionsSection(_EndableSection):
         )
 
     def end(self, row_id: int, day: date) -> None:
-        tariffs.end_reduction(self.ctx.db, self.ctx.operator_id, row_id, day)
+        conditions.end_reduction(self.ctx.db, self.ctx.operator_id, row_id, day)
 
 
 class QuotasSection(_EndableSection):
@@ -386,9 +386,9 @@ class QuotasSection(_EndableSection):
         self.reload()
 
     def rows(self) -> list:
-        return tariffs.list_quotas(self.ctx.db)
+        return conditions.list_quotas(self.ctx.db)
 
-    def cells(self, row: tariffs.QuotaRow) -> list[str]:  # type: ignore[override]
+    def cells(self, row: conditions.QuotaRow) -> list[str]:  # type: ignore[override]
         start, end = validity_text(row.valid_from, row.valid_to)
         return [
             row.audience_name,
@@ -402,7 +402,7 @@ class QuotasSection(_EndableSection):
     def make_dialog(self, row: object | None) -> RecordDialog:
         return QuotaDialog(self.ctx, row, self)  # type: ignore[arg-type]
 
-    def end_question(self, row: tariffs.QuotaRow, day: date) -> tuple[str, str]:  # type: ignore[override]
+    def end_question(self, row: conditions.QuotaRow, day: date) -> tuple[str, str]:  # type: ignore[override]
         return self.tr("End the quota"), self.tr(
             "End the free quota of {hours} per month for {public} on {day}?"
         ).format(
@@ -412,7 +412,7 @@ class QuotasSection(_EndableSection):
         )
 
     def end(self, row_id: int, day: date) -> None:
-        tariffs.end_quota(self.ctx.db, self.ctx.operator_id, row_id, day)
+        conditions.end_quota(self.ctx.db, self.ctx.operator_id, row_id, day)
 
 
 class ReductionsTab(QWidget):
@@ -436,7 +436,7 @@ class PackTypeDialog(RecordDialog):
     FIELD_ALIASES = {"scope_kind": "scope", "scope_id": "scope"}
 
     def __init__(
-        self, ctx: AppContext, row: tariffs.PackTypeRow | None, parent: QWidget | None = None
+        self, ctx: AppContext, row: catalogue.PackTypeRow | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(ctx, self.tr("Pack") if row else self.tr("New pack"), parent)
         self.row = row
@@ -476,7 +476,7 @@ class PackTypeDialog(RecordDialog):
         if errors:
             raise ValidationError(errors)
         scope_kind, scope_id = split_scope(self.scope.currentData() or "")
-        return tariffs.save_pack_type(
+        return catalogue.save_pack_type(
             self.ctx.db,
             self.ctx.operator_id,
             pack_type_id=self.row.id if self.row else None,
@@ -515,9 +515,9 @@ class PacksTab(ListSection):
 
     def rows(self) -> list:
         show = hasattr(self, "show_archived") and self.show_archived.isChecked()
-        return tariffs.list_pack_types(self.ctx.db, include_archived=show)
+        return catalogue.list_pack_types(self.ctx.db, include_archived=show)
 
-    def cells(self, row: tariffs.PackTypeRow) -> list[str]:  # type: ignore[override]
+    def cells(self, row: catalogue.PackTypeRow) -> list[str]:  # type: ignore[override]
         name = row.name + (" " + self.tr("(archived)") if row.archived else "")
         return [
             name,
@@ -549,6 +549,8 @@ class PacksTab(ListSection):
             self.tr("Archive"),
         ):
             return
-        tariffs.set_pack_type_archived(self.ctx.db, self.ctx.operator_id, row.id, not row.archived)
+        catalogue.set_pack_type_archived(
+            self.ctx.db, self.ctx.operator_id, row.id, not row.archived
+        )
         self.ctx.notify("tariff", [row.id])
         self.reload(row.id)

@@ -1,0 +1,197 @@
+"""The tariff file: the price rules as CSV (';', decimal comma, French words) and back.
+
+Importing a file sets each price as the grid does (services.pricing.tariffs.set_price):
+the past is never rewritten, and a bad line writes nothing (:class:`CsvImportError`,
+also raised by the expenses import of services.finance.expenses).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from tierslieu_desktop.db.engine import Database
+from tierslieu_desktop.db.models import Audience, PriceRule
+from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.services.common import fold
+from tierslieu_desktop.services.pricing.scopes import KIND_MODELS
+from tierslieu_desktop.services.pricing.tariffs import apply_price, list_rules
+
+# CSV words (French, as the users read them).
+CSV_HEADER = ("type", "ressource", "public", "adhesion", "unite", "pas_minutes", "prix", "du", "au")
+CSV_EVERY_PUBLIC = "Tous publics"
+_CSV_KINDS = {"machine": "machine", "category": "categorie", "space": "espace"}
+_CSV_KINDS["consumable"] = "consommable"
+_CSV_KINDS["activity"] = "activite"
+_CSV_MEMBERSHIPS = {"any": "tous", "member": "adherent", "non_member": "non_adherent"}
+_CSV_UNITS = {"hour": "heure", "session": "seance", "flat": "forfait", "consumable": "unite"}
+
+
+class CsvImportError(DomainError):
+    """A line of an imported tariff file is wrong: nothing was written.
+
+    ``line`` is the line number in the file (the header is line 1), ``field`` the CSV
+    column, ``problem`` a field error code ("required", "invalid", "unknown", …)."""
+
+    def __init__(self, line: int, field: str, problem: str) -> None:
+        self.line = line
+        self.field = field
+        self.problem = problem
+        super().__init__("csv_invalid", line=line, field=field, problem=problem)
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def _csv_money(cents: int) -> str:
+    return f"{cents // 100},{cents % 100:02d}"
+
+
+def _csv_date(day: date | None) -> str:
+    return "" if day is None else day.strftime("%d/%m/%Y")
+
+
+def export_rules_csv(db: Database, day: date | None = None) -> str:
+    """The rules as CSV text (';', decimal comma, French words; the caller adds the
+    BOM). ``day`` None = every rule (history); a day = the rules in force that day."""
+    rows = list_rules(db, on=day)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for r in rows:  # list_rules order: the history of a key is consecutive, oldest first
+        writer.writerow(
+            (
+                _CSV_KINDS[r.kind],
+                r.resource_name,
+                r.audience_name or CSV_EVERY_PUBLIC,
+                _CSV_MEMBERSHIPS[r.membership],
+                _CSV_UNITS[r.unit],
+                "" if r.step_minutes is None else str(r.step_minutes),
+                _csv_money(r.amount_cents),
+                _csv_date(r.valid_from),
+                _csv_date(r.valid_to),
+            )
+        )
+    return out.getvalue()
+
+
+_AMOUNT = re.compile(r"^(\d+)(?:[.,](\d{1,2}))?$")
+
+
+def parse_amount(text: str) -> int | None:
+    """ "15,00", "15", "15,5", "15.50 €", "1 200,00" → cents; None when not an amount."""
+    cleaned = re.sub(r"[\s\u00a0\u202f€]", "", text)
+    match = _AMOUNT.match(cleaned)
+    if match is None:
+        return None
+    euros, decimals = match.group(1), (match.group(2) or "").ljust(2, "0")
+    return int(euros) * 100 + int(decimals)
+
+
+def _parse_date(text: str) -> date | None:
+    text = text.strip()
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _reverse(mapping: dict[str, str]) -> dict[str, str]:
+    return {fold(v): k for k, v in mapping.items()}
+
+
+def import_rules_csv(db: Database, actor: int | None, text: str, from_day: date) -> int:
+    """Apply a tariff file: each line sets a price (as :func:`set_price`) from the later
+    of its "du" date and ``from_day``. One transaction: a bad line raises
+    :class:`CsvImportError` and nothing is written. Returns the number of prices set."""
+    text = text.lstrip("\ufeff")
+    lines = list(csv.reader(io.StringIO(text), delimiter=";"))
+    if not lines or tuple(fold(c.strip()) for c in lines[0]) != CSV_HEADER:
+        raise CsvImportError(1, "header", "header")
+    kinds, memberships, units = (
+        _reverse(_CSV_KINDS),
+        _reverse(_CSV_MEMBERSHIPS),
+        _reverse(_CSV_UNITS),
+    )
+    count = 0
+    with db.write() as session:
+        by_name = {
+            kind: {fold(name): rid for rid, name in session.execute(select(model.id, model.name))}
+            for kind, model in KIND_MODELS.items()
+        }
+        audiences = {fold(n): aid for aid, n in session.execute(select(Audience.id, Audience.name))}
+        for number, cells in enumerate(lines[1:], start=2):
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) != len(CSV_HEADER):
+                raise CsvImportError(number, "ligne", "columns")
+            v = dict(zip(CSV_HEADER, (c.strip() for c in cells), strict=True))
+            kind = kinds.get(fold(v["type"]))
+            if kind is None:
+                raise CsvImportError(number, "type", "invalid")
+            resource_id = by_name[kind].get(fold(v["ressource"]))
+            if resource_id is None:
+                raise CsvImportError(number, "ressource", "unknown")
+            if not v["public"] or fold(v["public"]) == fold(CSV_EVERY_PUBLIC):
+                audience_id = None
+            else:
+                audience_id = audiences.get(fold(v["public"]))
+                if audience_id is None:
+                    raise CsvImportError(number, "public", "unknown")
+            membership = memberships.get(fold(v["adhesion"] or "tous"))
+            if membership is None:
+                raise CsvImportError(number, "adhesion", "invalid")
+            unit = units.get(fold(v["unite"]))
+            if unit is None or (unit == "consumable") != (kind == "consumable"):
+                raise CsvImportError(number, "unite", "invalid")
+            step = None
+            if v["pas_minutes"]:
+                if not v["pas_minutes"].isdigit() or int(v["pas_minutes"]) < 1 or unit != "hour":
+                    raise CsvImportError(number, "pas_minutes", "invalid")
+                step = int(v["pas_minutes"])
+            if not v["prix"]:
+                raise CsvImportError(number, "prix", "required")
+            amount = parse_amount(v["prix"])
+            if amount is None:
+                raise CsvImportError(number, "prix", "invalid")
+            start = _parse_date(v["du"]) if v["du"] else from_day
+            if start is None:
+                raise CsvImportError(number, "du", "invalid")
+            end = None
+            if v["au"]:
+                end = _parse_date(v["au"])
+                if end is None:
+                    raise CsvImportError(number, "au", "invalid")
+                if end < start:
+                    raise CsvImportError(number, "au", "dates")
+            start = max(start, from_day)
+            if end is not None and end < start:
+                continue  # a closed rule of the past: the past is never rewritten
+            try:
+                rule_id = apply_price(
+                    session,
+                    actor,
+                    kind=kind,
+                    resource_id=resource_id,
+                    audience_id=audience_id,
+                    membership=membership,
+                    unit=unit,
+                    step_minutes=step,
+                    amount_cents=amount,
+                    from_day=start,
+                )
+            except ValidationError as exc:
+                raise CsvImportError(number, "prix", next(iter(exc.fields.values()))) from exc
+            if end is not None and rule_id is not None:
+                rule = session.get(PriceRule, rule_id)
+                assert rule is not None
+                if rule.valid_to is None or rule.valid_to > end:
+                    rule.valid_to = end
+            count += 1
+    return count
