@@ -33,7 +33,7 @@ from tierslieu_desktop.db.models import (
     UsageConsumable,
     WalletMovement,
 )
-from tierslieu_desktop.demo import data as demo_data
+from tierslieu_desktop.demo import data_park
 from tierslieu_desktop.demo.billing import PACK_SALES
 from tierslieu_desktop.demo.bookings import school_holiday
 from tierslieu_desktop.demo.builder import REFERENCE_DATE, DemoExists, build_demo
@@ -656,10 +656,10 @@ def test_hour_counters_moved_with_the_usages(demo):
                 .group_by(Machine.name)
             ).all()
         )
-    for name, *_rest, hours, _funded, _desc in demo_data.MACHINES:
+    for name, *_rest, hours, _funded, _desc in data_park.MACHINES:
         before = counters[name] - used.get(name, 0)
         assert hours * 60 <= before < hours * 60 + 60, name  # the counter a year ago
-    for i in range(1, demo_data.CYBERBASE_PCS + 1):
+    for i in range(1, data_park.CYBERBASE_PCS + 1):
         name = f"Poste cyber-base {i}"
         assert used[name] > 0
         assert 900 * 60 <= counters[name] - used[name] <= 1600 * 60

@@ -21,14 +21,14 @@ from tierslieu_desktop.db.models import (
     Registration,
     Space,
 )
-from tierslieu_desktop.demo import data as demo_data
+from tierslieu_desktop.demo import data_activity, data_people
 from tierslieu_desktop.demo.builder import REFERENCE_DATE, build_demo
 from tierslieu_desktop.domain.calendar import local_dt, public_holiday, to_local
 from tierslieu_desktop.services.activity import sessions as activities
 from tierslieu_desktop.services.activity.sessions import RegistrationInput
 from tierslieu_desktop.services.park import opening_hours
 
-ANIMATORS = set(demo_data.ANIMATORS)
+ANIMATORS = set(data_people.ANIMATORS)
 
 
 @pytest.fixture(scope="module")
@@ -78,9 +78,9 @@ def test_a_year_of_past_sessions_and_six_weeks_to_come_of_every_kind(year):
     assert kinds["open_lab"] >= 25 and kinds["digital_workshop"] >= 25
     assert 8 <= kinds["repair_cafe"] <= 12 and kinds["school_visit"] >= 8
     names = {s.name for s in sessions}
-    for _machine, name, *_rest in demo_data.TRAININGS:
+    for _machine, name, *_rest in data_activity.TRAININGS:
         assert name in names
-    for name, _desc in demo_data.DIGITAL_WORKSHOPS:
+    for name, _desc in data_activity.DIGITAL_WORKSHOPS:
         assert name in names
     # Quieter summers.
     months = Counter(to_local(s.start_at).month for s in past)
@@ -287,7 +287,7 @@ def test_cyber_base_drop_ins_on_most_opening_days(demo):
     assert len(purposes) >= 5 and purposes.most_common(1)[0][0] == "admin"
     helps = [r for r in rows if r.kind == "help"]
     assert 0.15 <= len(helps) / len(rows) <= 0.25
-    assert {r.helper for r in helps} == set(demo_data.DROP_IN_HELPERS)
+    assert {r.helper for r in helps} == set(data_activity.DROP_IN_HELPERS)
     assert all(r.helper == "" and r.vouchers == 0 for r in rows if r.kind == "visit")
     with_vouchers = sum(r.vouchers > 0 for r in helps)
     assert 0.05 * len(helps) <= with_vouchers <= 0.15 * len(helps)

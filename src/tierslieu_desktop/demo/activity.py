@@ -12,8 +12,8 @@ their rules are replayed in memory instead (seated while the seats allow and nob
 waits, the waiting list seated in order when someone cancels, the price of the
 activity's rule for the payer's public and membership that day, attendance from the
 session's day, a member present at a training authorized on its machine) — the tests
-check them against the service. The thousands of drop-ins are inserted in bulk (the
-columns ``dropins.log_drop_in`` writes).
+check them against the service. The thousands of drop-ins (drawn in ``demo.dropins``) are
+inserted in bulk (the columns ``dropins.log_drop_in`` writes).
 
 Sessions holding a machine stay within the demo's booked weeks (``future_days``) and
 never take a slot any booking of the machine touched (even a cancelled one: the demo's
@@ -48,7 +48,8 @@ from tierslieu_desktop.db.models import (
     Registration,
     Space,
 )
-from tierslieu_desktop.demo import data
+from tierslieu_desktop.demo import data_activity, data_finance, data_park, data_people
+from tierslieu_desktop.demo.dropins import drop_in_rows
 from tierslieu_desktop.domain.calendar import (
     local_dt,
     merge_ranges,
@@ -59,7 +60,6 @@ from tierslieu_desktop.domain.calendar import (
 from tierslieu_desktop.domain.enums import (
     ActivityKind,
     Attendance,
-    DropInKind,
     MemberKind,
     RegistrationStatus,
 )
@@ -72,10 +72,6 @@ from tierslieu_desktop.services.pricing.engine import load_tariffs
 from tierslieu_desktop.services.scheduling.bookings import BookingStatus
 
 AFTER_DAYS = 42  # sessions planned up to six weeks after the reference date
-DROP_INS_PER_DAY = (8, 15)
-HELP_SHARE = 0.2
-VOUCHER_SHARE = 0.1  # of help sessions
-LINKED_SHARE = 0.1  # drop-ins linked to a member
 CANCEL_SHARE = 0.07
 ABSENT_SHARE = 0.06
 EXCUSED_SHARE = 0.05
@@ -117,7 +113,7 @@ class _Planned:
 
 
 def _minutes(text: str) -> int:
-    return data.minute_of(text)
+    return data_park.minute_of(text)
 
 
 class _Year:
@@ -140,7 +136,7 @@ class _Year:
     def load(self) -> None:
         with self.db.read() as s:
             self.ops = dict(s.execute(select(Operator.name, Operator.id)).all())
-            self.accueil = self.ops.get(data.ACCUEIL)
+            self.accueil = self.ops.get(data_people.ACCUEIL)
             self.spaces = dict(s.execute(select(Space.name, Space.id)).all())
             self.machines = {
                 m.name: m for m in s.scalars(select(Machine).order_by(Machine.id)).all()
@@ -245,7 +241,7 @@ class _Year:
         that slot was not free."""
         m = self.machines[machine]
         if self.held is None:  # the trained machines' bookings of the year, read once
-            ids = [self.machines[name].id for name, *_rest in data.TRAININGS]
+            ids = [self.machines[name].id for name, *_rest in data_activity.TRAININGS]
             self.held = {}
             with self.db.read() as s:
                 for machine_id, start_at, blocked in s.execute(
@@ -264,12 +260,12 @@ class _Year:
         return False
 
     def school_holiday(self, day: date) -> bool:
-        return any(first <= day <= last for first, last in data.SCHOOL_HOLIDAYS)
+        return any(first <= day <= last for first, last in data_park.SCHOOL_HOLIDAYS)
 
     def actor(self) -> int | None:
         if self.rng.random() < 0.6:
             return self.accueil
-        return self.ops.get(self.rng.choice(data.ANIMATORS), self.accueil)
+        return self.ops.get(self.rng.choice(data_people.ANIMATORS), self.accueil)
 
     # activities and their prices ----------------------------------------------------
 
@@ -284,7 +280,7 @@ class _Year:
             self.ids[inp.name] = aid
             return aid
 
-        for machine, name, minutes, capacity, per_year, trainer in data.TRAININGS:
+        for machine, name, minutes, capacity, per_year, trainer in data_activity.TRAININGS:
             m = self.machines[machine]
             save(
                 ActivityInput(
@@ -300,7 +296,7 @@ class _Year:
                 )
             )
             self.specs[name] = (machine, minutes, capacity, per_year, trainer)
-        for name, desc in data.DIGITAL_WORKSHOPS:
+        for name, desc in data_activity.DIGITAL_WORKSHOPS:
             save(
                 ActivityInput(
                     name=name,
@@ -308,14 +304,14 @@ class _Year:
                     description=desc,
                     duration_minutes=120,
                     capacity=8,
-                    trainer=data.WORKSHOP_TRAINER,
+                    trainer=data_activity.WORKSHOP_TRAINER,
                     space_id=cyber,
                 )
             )
         for (name, desc), kind, minutes, capacity, space in (
-            (data.OPEN_LAB, ActivityKind.OPEN_LAB, 180, 16, fablab),
-            (data.SCHOOL_VISIT, ActivityKind.SCHOOL_VISIT, 120, 28, fablab),
-            (data.REPAIR_CAFE, ActivityKind.REPAIR_CAFE, 180, 20, fablab),
+            (data_activity.OPEN_LAB, ActivityKind.OPEN_LAB, 180, 16, fablab),
+            (data_activity.SCHOOL_VISIT, ActivityKind.SCHOOL_VISIT, 120, 28, fablab),
+            (data_activity.REPAIR_CAFE, ActivityKind.REPAIR_CAFE, 180, 20, fablab),
         ):
             save(
                 ActivityInput(
@@ -324,11 +320,11 @@ class _Year:
                     description=desc,
                     duration_minutes=minutes,
                     capacity=capacity,
-                    trainer=rng.choice(data.ANIMATORS),
+                    trainer=rng.choice(data_people.ANIMATORS),
                     space_id=space,
                 )
             )
-        for name, desc, _day, start, end, capacity in data.EVENTS:
+        for name, desc, _day, start, end, capacity in data_activity.EVENTS:
             save(
                 ActivityInput(
                     name=name,
@@ -343,17 +339,17 @@ class _Year:
         # The tariff grid: trainings 25 € (members) / 40 €, workshops 5 € and free for job
         # seekers, school visits 60 € a class, open lab and repair café free.
         since = self.first_day - timedelta(days=20)
-        job_seekers = self.audience_ids.get(data.PUBLIC_JOB_SEEKERS)
+        job_seekers = self.audience_ids.get(data_finance.PUBLIC_JOB_SEEKERS)
         rules: list[tuple[str, int | None, str, str, int, str]] = []
-        for _m, name, *_rest in data.TRAININGS:
+        for _m, name, *_rest in data_activity.TRAININGS:
             rules.append((name, None, "member", "session", 2500, ""))
             rules.append((name, None, "non_member", "session", 4000, ""))
-        for name, _d in data.DIGITAL_WORKSHOPS:
+        for name, _d in data_activity.DIGITAL_WORKSHOPS:
             rules.append((name, None, "any", "session", 500, ""))
             rules.append((name, job_seekers, "any", "session", 0, "Gratuit demandeurs d'emploi"))
-        rules.append((data.SCHOOL_VISIT[0], None, "any", "flat", 6000, "Forfait classe"))
-        rules.append((data.OPEN_LAB[0], None, "any", "session", 0, "Accès libre"))
-        rules.append((data.REPAIR_CAFE[0], None, "any", "session", 0, "Prix libre"))
+        rules.append((data_activity.SCHOOL_VISIT[0], None, "any", "flat", 6000, "Forfait classe"))
+        rules.append((data_activity.OPEN_LAB[0], None, "any", "session", 0, "Accès libre"))
+        rules.append((data_activity.REPAIR_CAFE[0], None, "any", "session", 0, "Prix libre"))
         for name, audience, membership, unit, cents, label in rules:
             tariffs.save_rule(
                 self.db,
@@ -422,12 +418,12 @@ class _Year:
     def _kind(self, name: str) -> str:
         if name in self.specs:
             return ActivityKind.MACHINE_TRAINING
-        if name in {n for n, _d in data.DIGITAL_WORKSHOPS}:
+        if name in {n for n, _d in data_activity.DIGITAL_WORKSHOPS}:
             return ActivityKind.DIGITAL_WORKSHOP
         return {
-            data.OPEN_LAB[0]: ActivityKind.OPEN_LAB,
-            data.SCHOOL_VISIT[0]: ActivityKind.SCHOOL_VISIT,
-            data.REPAIR_CAFE[0]: ActivityKind.REPAIR_CAFE,
+            data_activity.OPEN_LAB[0]: ActivityKind.OPEN_LAB,
+            data_activity.SCHOOL_VISIT[0]: ActivityKind.SCHOOL_VISIT,
+            data_activity.REPAIR_CAFE[0]: ActivityKind.REPAIR_CAFE,
         }.get(name, ActivityKind.EVENT)
 
     def days(self) -> list[date]:
@@ -473,7 +469,7 @@ class _Year:
                     if done:
                         break
                 day += timedelta(days=gap + rng.randint(-5, 5))
-        workshops = [n for n, _d in data.DIGITAL_WORKSHOPS]
+        workshops = [n for n, _d in data_activity.DIGITAL_WORKSHOPS]
         w = 0
         week_index = 0
         for day in days:
@@ -492,7 +488,7 @@ class _Year:
                     960,
                     space="Cyber-base",
                     capacity=8,
-                    trainer=data.WORKSHOP_TRAINER,
+                    trainer=data_activity.WORKSHOP_TRAINER,
                     lead=(10, 35),
                 )
             ):
@@ -500,13 +496,13 @@ class _Year:
             # The Wednesday open lab, most weeks.
             if weekday == 2 and rng.random() < (0.35 if in_summer else 0.8):
                 self.plan(
-                    data.OPEN_LAB[0],
+                    data_activity.OPEN_LAB[0],
                     day,
-                    data.EVENING_FROM,
-                    data.EVENING_FROM + 180,
+                    data_park.EVENING_FROM,
+                    data_park.EVENING_FROM + 180,
                     space="Fablab",
                     capacity=16,
-                    trainer=rng.choice(data.ANIMATORS),
+                    trainer=rng.choice(data_people.ANIMATORS),
                     lead=(7, 28),
                 )
             # School visits: Tuesday or Friday mornings in term, when no class comes.
@@ -517,28 +513,28 @@ class _Year:
                 and rng.random() < 0.35
             ):
                 self.plan(
-                    data.SCHOOL_VISIT[0],
+                    data_activity.SCHOOL_VISIT[0],
                     day,
                     570,
                     690,
                     space="Fablab",
                     capacity=28,
-                    trainer=rng.choice(data.ANIMATORS),
+                    trainer=rng.choice(data_people.ANIMATORS),
                     lead=(20, 60),
                 )
             # The repair café: the second Saturday of the month (not in August).
             if weekday == 5 and 8 <= day.day <= 14 and day.month != 8:
                 self.plan(
-                    data.REPAIR_CAFE[0],
+                    data_activity.REPAIR_CAFE[0],
                     day,
                     570,
                     750,
                     space="Fablab",
                     capacity=20,
-                    trainer=rng.choice(data.ANIMATORS),
+                    trainer=rng.choice(data_people.ANIMATORS),
                     lead=(20, 40),
                 )
-        for name, _desc, day, start, end, capacity in data.EVENTS:
+        for name, _desc, day, start, end, capacity in data_activity.EVENTS:
             if self.first_day <= day <= self.last_day:
                 self.plan(
                     name,
@@ -547,7 +543,7 @@ class _Year:
                     _minutes(end),
                     space="Fablab",
                     capacity=capacity,
-                    trainer=", ".join(data.ANIMATORS[:2]),
+                    trainer=", ".join(data_people.ANIMATORS[:2]),
                     lead=(40, 60),
                 )
 
@@ -568,9 +564,9 @@ class _Year:
             pool += [x for x in adults if x.id in self.newcomers]
         elif p.kind == ActivityKind.DIGITAL_WORKSHOP:
             weights = {
-                data.PUBLIC_JOB_SEEKERS: 5,
-                data.PUBLIC_GENERAL: 3,
-                data.PUBLIC_ENTREPRENEURS: 1,
+                data_finance.PUBLIC_JOB_SEEKERS: 5,
+                data_finance.PUBLIC_GENERAL: 3,
+                data_finance.PUBLIC_ENTREPRENEURS: 1,
             }
             pool = []
             for x in persons:
@@ -580,7 +576,9 @@ class _Year:
                 pool += [x] * k
         elif p.kind == ActivityKind.OPEN_LAB:
             pool = [
-                x for x in persons if x.audience != data.PUBLIC_JOB_SEEKERS or x.id in self.holders
+                x
+                for x in persons
+                if x.audience != data_finance.PUBLIC_JOB_SEEKERS or x.id in self.holders
             ]
         else:
             pool = persons
@@ -639,13 +637,13 @@ class _Year:
                 if not open_to:
                     continue
                 school = rng.choice(open_to)
-                label, band = rng.choice(data.SCHOOL_GROUPS)
+                label, band = rng.choice(data_activity.SCHOOL_GROUPS)
                 entries.append(
                     {
                         "organisation_id": school.id,
                         "group_name": f"{label} — {school.name}",
-                        "responsible_name": f"{rng.choice(data.TEACHER_TITLES)} "
-                        f"{rng.choice(data.LAST_NAMES)}",
+                        "responsible_name": f"{rng.choice(data_park.TEACHER_TITLES)} "
+                        f"{rng.choice(data_people.LAST_NAMES)}",
                         "headcount": rng.randint(12, 28),
                         "age_band": band,
                     }
@@ -666,7 +664,7 @@ class _Year:
                     for _ in range(round(len(chosen) * 1.5)):
                         entries.append(
                             {
-                                "group_name": f"{data.FAMILY_PREFIX} {rng.choice(data.LAST_NAMES)}",
+                                "group_name": f"{data_activity.FAMILY_PREFIX} {rng.choice(data_people.LAST_NAMES)}",
                                 "headcount": rng.randint(2, 5),
                                 "age_band": "under_12" if rng.random() < 0.5 else None,
                             }
@@ -838,88 +836,17 @@ class _Year:
     # the cyber-base's drop-ins ----------------------------------------------------------
 
     def drop_ins(self) -> int:
-        rng = self.rng
-        cyber = self.spaces["Cyber-base"]
-        members = [x for x in self.people if x.kind == MemberKind.PERSON and x.until is None]
-        communes = [c[0] for c in data.COMMUNES]
-        commune_weights = [c[2] for c in data.COMMUNES]
-        publics = [
-            (self.audience_ids.get(data.PUBLIC_GENERAL), 45),
-            (self.audience_ids.get(data.PUBLIC_JOB_SEEKERS), 25),
-            (self.audience_ids.get(data.PUBLIC_STUDENTS), 10),
-            (self.audience_ids.get(data.PUBLIC_ENTREPRENEURS), 5),
-            (None, 15),
-        ]
-        bands, band_w = list(data.DROP_IN_AGE_BANDS), list(data.DROP_IN_AGE_BANDS.values())
-        visit_p, visit_w = list(data.DROP_IN_PURPOSES), list(data.DROP_IN_PURPOSES.values())
-        help_p, help_w = list(data.HELP_PURPOSES), list(data.HELP_PURPOSES.values())
-        rows: list[dict] = []
-        day = self.first_day
-        while day < self.reference:
-            ranges = self.ranges("Cyber-base", day)
-            open_minutes = sum(e - s for s, e in ranges)
-            if open_minutes:
-                low, high = DROP_INS_PER_DAY
-                n = rng.randint(low, high)
-                if open_minutes < 300:  # Monday afternoon, Saturday morning
-                    n = round(n * 0.6)
-                if day.month in (7, 8):
-                    n = round(n * 0.7)
-                for _ in range(n):
-                    s, e = rng.choices(ranges, [e - s for s, e in ranges])[0]
-                    minute = rng.randrange(s, max(s + 1, e - 15))
-                    helping = rng.random() < HELP_SHARE
-                    kind = DropInKind.HELP if helping else DropInKind.VISIT
-                    if helping:
-                        purpose = rng.choices(help_p, help_w)[0]
-                        duration = rng.choice((30, 30, 45, 45, 60, 60, 90))
-                    else:
-                        purpose = rng.choices(visit_p, visit_w)[0]
-                        duration = rng.choice((15, 20, 30, 30, 45, 60, 90))
-                    duration = max(5, min(duration, e - minute))
-                    audience = rng.choices([a for a, _w in publics], [w for _a, w in publics])[0]
-                    band = rng.choices(bands, band_w)[0] if rng.random() < 0.9 else None
-                    commune = (
-                        rng.choices(communes, commune_weights)[0] if rng.random() < 0.85 else ""
-                    )
-                    member_id = None
-                    if rng.random() < LINKED_SHARE and members:
-                        m = rng.choice(members)
-                        if m.created < day:
-                            member_id = m.id
-                            # A linked member fills what the desk left blank.
-                            audience = self.audience_ids.get(m.audience)
-                            band = m.age_band
-                            commune = m.city
-                    at = local_dt(day, minute)
-                    who = (
-                        self.accueil
-                        if rng.random() < 0.7
-                        else self.ops.get(data.WORKSHOP_TRAINER, self.accueil)
-                    )
-                    rows.append(
-                        {
-                            "at": at,
-                            "kind": kind.value,
-                            "space_id": cyber,
-                            "audience_id": audience,
-                            "age_band": band,
-                            "commune": commune,
-                            "purpose": purpose,
-                            "duration_minutes": duration,
-                            "helper": rng.choice(data.DROP_IN_HELPERS) if helping else "",
-                            "vouchers": rng.randint(1, 3)
-                            if helping and rng.random() < VOUCHER_SHARE
-                            else 0,
-                            "member_id": member_id,
-                            "note": "",
-                            "created_at": at,
-                            "created_by_id": who,
-                            "updated_at": at,
-                            "updated_by_id": who,
-                        }
-                    )
-            day += timedelta(days=1)
+        rows = drop_in_rows(
+            self.rng,
+            first_day=self.first_day,
+            reference=self.reference,
+            open_ranges=lambda day: self.ranges("Cyber-base", day),
+            space_id=self.spaces["Cyber-base"],
+            people=self.people,
+            audience_ids=self.audience_ids,
+            accueil=self.accueil,
+            ops=self.ops,
+        )
         with self.db.write() as s:
             if rows:
                 s.execute(insert(DropIn), rows)

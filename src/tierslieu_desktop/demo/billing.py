@@ -25,7 +25,7 @@ from tierslieu_desktop.db.models import (
     UsageCharge,
     WalletMovement,
 )
-from tierslieu_desktop.demo import data
+from tierslieu_desktop.demo import data_people
 from tierslieu_desktop.demo.common import REFERENCE_DATE, SessionDb, add_months, add_years
 from tierslieu_desktop.demo.people_park import Builder
 from tierslieu_desktop.domain.calendar import local_day_bounds, local_dt, public_holiday, to_local
@@ -306,7 +306,7 @@ class Sales:
                     "cheque",
                     total,
                     cheque_number=f"{rng.randrange(10**7):07d}",
-                    bank=rng.choice(data.BANKS),
+                    bank=rng.choice(data_people.BANKS),
                 )
             ]
         if method == "transfer":

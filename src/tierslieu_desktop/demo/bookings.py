@@ -27,7 +27,7 @@ from tierslieu_desktop.db.models import (
     Usage,
     UsageConsumable,
 )
-from tierslieu_desktop.demo import data
+from tierslieu_desktop.demo import data_park, data_people
 from tierslieu_desktop.demo.common import (
     BOOKING_TOTAL,
     FUTURE_DAYS,
@@ -69,7 +69,7 @@ def _saturday_before(day: date) -> date:
 def school_holiday(day: date) -> bool:
     """French school holidays, zone C: the real calendar around the demo year, the usual
     pattern otherwise (two weeks at All Saints, Christmas, winter and spring; summer)."""
-    known = data.SCHOOL_HOLIDAYS
+    known = data_park.SCHOOL_HOLIDAYS
     if known[0][0] <= day <= known[-1][1]:
         return any(first <= day <= last for first, last in known)
     y = day.year
@@ -222,7 +222,7 @@ class BookingHistory:
 
     def opening_hours(self) -> None:
         b = self.b
-        self.schedule = {name: data.OPENING_HOURS[name] for name in b.space_ids}
+        self.schedule = {name: data_park.OPENING_HOURS[name] for name in b.space_ids}
         rows = [
             {"space_id": b.space_ids[name], "weekday": wd, "start_minute": s, "end_minute": e}
             for name, week in self.schedule.items()
@@ -236,7 +236,7 @@ class BookingHistory:
         rows = []
         last = self.last_day + timedelta(days=60)  # closures are known in advance
         for year in range(self.first_day.year, last.year + 1):
-            for (m1, d1), (m2, d2), spaces, reason in data.YEARLY_CLOSURES:
+            for (m1, d1), (m2, d2), spaces, reason in data_park.YEARLY_CLOSURES:
                 day = date(year, m1, d1)
                 while day <= date(year, m2, d2):
                     if day.weekday() != 6 and self.first_day <= day <= last:
@@ -245,10 +245,10 @@ class BookingHistory:
                                 self.exception_row(day, space, "closed", None, None, reason)
                             )
                     day += timedelta(days=1)
-        for day, space, kind, start, end, reason in data.ONE_OFF_EXCEPTIONS:
+        for day, space, kind, start, end, reason in data_park.ONE_OFF_EXCEPTIONS:
             if self.first_day <= day <= last:
-                s_min = data.minute_of(start) if start else None
-                e_min = data.minute_of(end) if end else None
+                s_min = data_park.minute_of(start) if start else None
+                e_min = data_park.minute_of(end) if end else None
                 rows.append(self.exception_row(day, space, kind, s_min, e_min, reason))
         self.s.execute(insert(CalendarException), rows)
 
@@ -291,7 +291,7 @@ class BookingHistory:
     def consumables(self) -> None:
         rows, links = [], []
         self.consumable_ids: dict[str, tuple[int, str]] = {}
-        for i, (name, unit, machines) in enumerate(data.CONSUMABLES, start=1):
+        for i, (name, unit, machines) in enumerate(data_park.CONSUMABLES, start=1):
             rows.append({"id": i, "name": name, "unit": unit, "position": i, "archived": False})
             self.consumable_ids[name] = (i, unit)
             links.extend(
@@ -313,7 +313,9 @@ class BookingHistory:
             space = next(n for n, sid in b.space_ids.items() if sid == m.space_id)
             first = max(self.first_day, m.purchase_date + timedelta(days=7))
             last = (
-                data.MAINTENANCE_SINCE - timedelta(days=1) if name == data.MAINTENANCE[0] else None
+                data_park.MAINTENANCE_SINCE - timedelta(days=1)
+                if name == data_park.MAINTENANCE[0]
+                else None
             )
             res = _Res(
                 name,
@@ -329,9 +331,9 @@ class BookingHistory:
                 first,
                 last,
             )
-            profile = data.USAGE_PROFILES.get(name)
+            profile = data_park.USAGE_PROFILES.get(name)
             if profile is None and name.startswith("Poste cyber-base"):
-                profile = data.CYBERBASE_PROFILE
+                profile = data_park.CYBERBASE_PROFILE
             if profile is not None:
                 self.set_profile(res, profile)
             self.res[name] = res
@@ -350,9 +352,9 @@ class BookingHistory:
             self.first_day,
             None,
         )
-        self.set_profile(meeting, data.MEETING_PROFILE)
+        self.set_profile(meeting, data_park.MEETING_PROFILE)
         self.res[room.name] = meeting
-        self.lab = [r for n, r in self.res.items() if n in data.USAGE_PROFILES]
+        self.lab = [r for n, r in self.res.items() if n in data_park.USAGE_PROFILES]
         self.pcs = [r for n, r in self.res.items() if n.startswith("Poste cyber-base")]
         self.desks = [r for n, r in self.res.items() if n.startswith("Poste coworking")]
         self.prusas = [r for n, r in self.res.items() if n.startswith("Prusa")]
@@ -445,7 +447,7 @@ class BookingHistory:
             weekday in (1, 3)
             and lab_ranges["Fablab"]
             and not school_holiday(day)
-            and self.rng.random() < data.SCHOOL_CLASS["chance"] * min(self.scale, 1.5)
+            and self.rng.random() < data_park.SCHOOL_CLASS["chance"] * min(self.scale, 1.5)
         ):
             self.school_class(day, lab_ranges["Fablab"])
         day_factor = {2: 1.3, 5: 1.2}.get(weekday, 1.0)
@@ -472,11 +474,11 @@ class BookingHistory:
         """Ranges split at the evening: (start, end, end of the opening range, evening)."""
         result = []
         for start, end in ranges:
-            if start < data.EVENING_FROM < end:
-                result.append((start, data.EVENING_FROM, end, False))
-                result.append((data.EVENING_FROM, end, end, True))
+            if start < data_park.EVENING_FROM < end:
+                result.append((start, data_park.EVENING_FROM, end, False))
+                result.append((data_park.EVENING_FROM, end, end, True))
             else:
-                result.append((start, end, end, start >= data.EVENING_FROM))
+                result.append((start, end, end, start >= data_park.EVENING_FROM))
         return result
 
     def place(
@@ -561,7 +563,7 @@ class BookingHistory:
         if rng.random() < 0.7:
             bk.purpose = rng.choice(res.purposes)
         if rng.random() < 0.04:
-            bk.note = rng.choice(data.BOOKING_NOTES)
+            bk.note = rng.choice(data_park.BOOKING_NOTES)
         self.settle(bk)
 
     def override(self, bk: _B) -> bool:
@@ -574,15 +576,15 @@ class BookingHistory:
         if since is not None and since < bk.created_at.date():
             return False  # trained after all: no override needed
         bk.member = person
-        bk.override = self.rng.choice(data.OVERRIDE_REASONS)
+        bk.override = self.rng.choice(data_park.OVERRIDE_REASONS)
         return True
 
     def school_class(self, day: date, ranges: list[tuple[int, int]]) -> None:
         """A class on a school morning: the laser and two or three printers."""
         rng = self.rng
-        spec = data.SCHOOL_CLASS
+        spec = data_park.SCHOOL_CLASS
         slot = rng.choices([s for s, _w in spec["slots"]], [w for _s, w in spec["slots"]])[0]
-        start, end = data.minute_ranges(slot)[0]
+        start, end = data_park.minute_ranges(slot)[0]
         if not any(s <= start and end <= e for s, e in ranges):
             return
         created = local_dt(day - timedelta(days=rng.randint(7, 40)), rng.randrange(600, 1020))
@@ -619,7 +621,7 @@ class BookingHistory:
         names = self.contacts.get(org_id)
         if names is None:
             names = [
-                f"{self.rng.choice(data.TEACHER_TITLES)} {self.rng.choice(data.LAST_NAMES)}"
+                f"{self.rng.choice(data_park.TEACHER_TITLES)} {self.rng.choice(data_people.LAST_NAMES)}"
                 for _ in range(self.rng.randint(1, 3))
             ]
             self.contacts[org_id] = names
@@ -627,7 +629,7 @@ class BookingHistory:
 
     def cyberbase(self, day: date, ranges: list[tuple[int, int]], f: float) -> None:
         rng = self.rng
-        spec = data.CYBERBASE_PROFILE
+        spec = data_park.CYBERBASE_PROFILE
         pcs = [pc for pc in self.pcs if pc.open_on(day)]
         if not pcs:
             return
@@ -668,7 +670,7 @@ class BookingHistory:
 
     def coworking(self, day: date, ranges: list[tuple[int, int]]) -> None:
         rng = self.rng
-        wanted = round(data.COWORKING_PROFILE["regulars"] * self.scale)
+        wanted = round(data_park.COWORKING_PROFILE["regulars"] * self.scale)
         self.coworkers = [c for c in self.coworkers if c[1] >= day]
         desks = [d for d in self.desks if d.open_on(day)]
         if not desks:
@@ -681,11 +683,11 @@ class BookingHistory:
             self.coworkers.append(
                 [person, stint, rng.choice((1, 2, 2, 3, 3, 4, 5)), rng.choice(desks)]
             )
-        slots = data.COWORKING_PROFILE["slots"]
+        slots = data_park.COWORKING_PROFILE["slots"]
         for person, _last, per_week, usual in self.coworkers:
             if rng.random() >= per_week / 5 * 0.85:
                 continue
-            start, end = data.minute_ranges(
+            start, end = data_park.minute_ranges(
                 rng.choices([s for s, _w in slots], [w for _s, w in slots])[0]
             )[0]
             if not any(s <= start and end <= e for s, e in ranges):
@@ -783,7 +785,7 @@ class BookingHistory:
                         "start_at": u_start,
                         "end_at": u_end,
                         "minutes": minutes,
-                        "note": rng.choice(data.USAGE_NOTES) if rng.random() < 0.03 else "",
+                        "note": rng.choice(data_park.USAGE_NOTES) if rng.random() < 0.03 else "",
                         **self.stamp(u_end, out_by),
                     }
                 )
@@ -796,7 +798,7 @@ class BookingHistory:
                 span = max(0, int((latest - bk.created_at).total_seconds() // 60))
                 at = bk.created_at + timedelta(minutes=rng.randint(0, span))
                 by = b.actor()
-                reason = rng.choice(data.CANCEL_REASONS) if rng.random() < 0.6 else ""
+                reason = rng.choice(data_park.CANCEL_REASONS) if rng.random() < 0.6 else ""
                 events.append((booking_id, at, by, "cancelled", "cancelled", reason))
                 last_at, last_by = at, by
             elif bk.status == "no_show":
@@ -853,7 +855,7 @@ class BookingHistory:
         res = bk.res
         rows = []
         if bk.group and res.machine_id is not None and res.consumables:
-            spec = data.SCHOOL_CLASS
+            spec = data_park.SCHOOL_CLASS
             if res.name == "Découpeuse laser":
                 picked = [("Contreplaqué peuplier 3 mm (60 × 40 cm)", *spec["laser_sheets"])]
             else:
@@ -889,7 +891,7 @@ class BookingHistory:
         def add(day: date, name: str, text: str, euros: int, by: str | None) -> None:
             while day.weekday() in (0, 6):  # the lab is closed: done the next day
                 day += timedelta(days=1)
-            who = by or rng.choice(data.ANIMATORS)
+            who = by or rng.choice(data_people.ANIMATORS)
             actor = b.op_ids.get(who, b.accueil)
             rows.append(
                 {
@@ -902,13 +904,13 @@ class BookingHistory:
                 }
             )
 
-        for name, every, text, euros, by in data.MAINTENANCE_ROUTINE:
+        for name, every, text, euros, by in data_park.MAINTENANCE_ROUTINE:
             res = self.res[name]
             day = res.first_day + timedelta(days=rng.randint(5, every))
             while day < REFERENCE_DATE - timedelta(days=2):
                 add(day, name, text, euros, by)
                 day += timedelta(days=round(every * rng.uniform(0.8, 1.2)))
-        for day, name, text, euros, by in data.MAINTENANCE_ONE_OFF:
+        for day, name, text, euros, by in data_park.MAINTENANCE_ONE_OFF:
             if self.first_day <= day < REFERENCE_DATE:
                 add(day, name, text, euros, by)
         rows.sort(key=lambda r: (r["day"], r["machine_id"]))

@@ -20,7 +20,7 @@ from tierslieu_desktop.db.models import (
     Machine,
     ReportText,
 )
-from tierslieu_desktop.demo import data
+from tierslieu_desktop.demo import data_finance
 from tierslieu_desktop.demo.common import REFERENCE_DATE, add_months
 from tierslieu_desktop.demo.people_park import Builder
 
@@ -42,17 +42,17 @@ class Funding:
         self.in_kind(funders)
         self.expenses()
         self.depreciation()
-        for side, category, euros in data.BUDGET_2026:
+        for side, category, euros in data_finance.BUDGET_2026:
             self.s.add(
                 BudgetLine(year=2026, side=side, category=category, amount_cents=euros * 100)
             )
-        for section, text in data.REPORT_TEXTS_2025.items():
+        for section, text in data_finance.REPORT_TEXTS_2025.items():
             self.s.add(ReportText(year=2025, section=section, text=text))
         self.s.flush()
 
     def funders(self) -> dict[str, int]:
         ids: dict[str, int] = {}
-        for name, sector, level, contact in data.FUNDERS:
+        for name, sector, level, contact in data_finance.FUNDERS:
             f = Funder(name=name, sector=sector, level=level, contact=contact, **self.b.setup_stamp)
             self.s.add(f)
             self.s.flush()
@@ -73,7 +73,7 @@ class Funding:
             report_due,
             status,
             actions,
-        ) in data.GRANTS:
+        ) in data_finance.GRANTS:
             if report_due is None and nature != "donation":
                 report_due = REFERENCE_DATE + timedelta(days=18)
             requested_on = start - timedelta(days=75 + self.rng.randint(0, 40))
@@ -102,14 +102,18 @@ class Funding:
                             grant_id=g.id, received_on=day, amount_cents=euros * 100, note=""
                         )
                     )
-            for name in data.GRANT_MACHINES.get(purpose, ()):
+            for name in data_finance.GRANT_MACHINES.get(purpose, ()):
                 self.s.add(GrantMachine(grant_id=g.id, machine_id=self.b.machines[name][0]))
 
     def in_kind(self, funders: dict[str, int]) -> None:
-        for i, year in enumerate(data.FUNDING_YEARS):
-            for funder, kind, description, hours, euros in data.IN_KIND:
+        for i, year in enumerate(data_finance.FUNDING_YEARS):
+            for funder, kind, description, hours, euros in data_finance.IN_KIND:
                 h = hours[i] if hours else None
-                cents = euros * 100 if euros is not None else (h or 0) * data.VOLUNTEER_HOUR_CENTS
+                cents = (
+                    euros * 100
+                    if euros is not None
+                    else (h or 0) * data_finance.VOLUNTEER_HOUR_CENTS
+                )
                 self.s.add(
                     InKindContribution(
                         funder_id=funders[funder] if funder else None,
@@ -125,10 +129,10 @@ class Funding:
     def expenses(self) -> None:
         rng = self.rng
         rows: list[dict] = []
-        first = date(data.FUNDING_YEARS[0], 1, 1)
+        first = date(data_finance.FUNDING_YEARS[0], 1, 1)
         month = first
         while month <= REFERENCE_DATE.replace(day=1) - timedelta(days=1):
-            for category, activity, label, supplier, (low, high) in data.MONTHLY_EXPENSES:
+            for category, activity, label, supplier, (low, high) in data_finance.MONTHLY_EXPENSES:
                 if category == "energy":  # more in winter
                     winter = month.month in (1, 2, 3, 11, 12)
                     euros = (
@@ -143,7 +147,7 @@ class Funding:
                         month.replace(day=28), category, activity, label, supplier, euros * 100
                     )
                 )
-            for (m, d), category, activity, label, supplier, euros in data.YEARLY_EXPENSES:
+            for (m, d), category, activity, label, supplier, euros in data_finance.YEARLY_EXPENSES:
                 if month.month == m:
                     rows.append(
                         self.expense(
@@ -151,7 +155,7 @@ class Funding:
                         )
                     )
             if month.month % 3 == 0 or rng.random() < 0.25:
-                name, label, (low, high) = rng.choice(data.MAINTENANCE_MACHINES)
+                name, label, (low, high) = rng.choice(data_finance.MAINTENANCE_MACHINES)
                 day = month.replace(day=rng.randint(2, 26))
                 row = self.expense(
                     day,
@@ -196,7 +200,9 @@ class Funding:
 
     def depreciation(self) -> None:
         for name, (machine_id, _category, _purchased) in self.b.machines.items():
-            years = data.DEPRECIATION_YEARS.get(name, data.DEFAULT_DEPRECIATION_YEARS)
+            years = data_finance.DEPRECIATION_YEARS.get(
+                name, data_finance.DEFAULT_DEPRECIATION_YEARS
+            )
             self.s.execute(
                 update(Machine).where(Machine.id == machine_id).values(depreciation_years=years)
             )

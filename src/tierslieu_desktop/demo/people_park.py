@@ -36,7 +36,7 @@ from tierslieu_desktop.db.models import (
     Structure,
     WalletMovement,
 )
-from tierslieu_desktop.demo import data
+from tierslieu_desktop.demo import data_finance, data_park, data_people
 from tierslieu_desktop.demo.common import (
     OPENING_DATE,
     OPENING_DATE_LARGE,
@@ -160,7 +160,7 @@ class Builder:
         return f"05 65 {pairs}"
 
     def email(self, local: str, domain: str | None = None) -> str:
-        domain = domain or self.rng.choice(data.EMAIL_DOMAINS)
+        domain = domain or self.rng.choice(data_people.EMAIL_DOMAINS)
         candidate, k = f"{local}@{domain}", 1
         while candidate in self.emails:
             k += 1
@@ -171,9 +171,9 @@ class Builder:
     def address(self) -> str:
         r = self.rng.random()
         if r < 0.2:
-            return f"Lieu-dit {self.rng.choice(data.HAMLETS)}"
+            return f"Lieu-dit {self.rng.choice(data_people.HAMLETS)}"
         if r < 0.85:
-            return f"{self.rng.randint(1, 48)} {self.rng.choice(data.STREETS)}"
+            return f"{self.rng.randint(1, 48)} {self.rng.choice(data_people.STREETS)}"
         return ""
 
     # steps ------------------------------------------------------------------------
@@ -181,14 +181,14 @@ class Builder:
     def operators(self) -> None:
         self.op_ids: dict[str, int] = {}
         created = datetime.combine(self.opening - timedelta(days=7), time(8), tzinfo=UTC)
-        for name in (data.ACCUEIL, *data.ANIMATORS):
+        for name in (data_people.ACCUEIL, *data_people.ANIMATORS):
             op = self.s.scalar(select(Operator).where(Operator.name == name))
             if op is None:
                 op = Operator(name=name, active=True, created_at=created)
                 self.s.add(op)
                 self.s.flush()
             self.op_ids[name] = op.id
-        self.accueil = self.op_ids[data.ACCUEIL]
+        self.accueil = self.op_ids[data_people.ACCUEIL]
         self.setup_stamp = {
             "created_at": created,
             "created_by_id": self.accueil,
@@ -204,16 +204,16 @@ class Builder:
     def actor(self) -> int:
         if self.rng.random() < 0.6:
             return self.accueil
-        return self.op_ids[self.rng.choice(data.ANIMATORS)]
+        return self.op_ids[self.rng.choice(data_people.ANIMATORS)]
 
     def structure(self) -> None:
-        siren = _with_luhn(data.STRUCTURE_SIREN_BASE)
+        siren = _with_luhn(data_people.STRUCTURE_SIREN_BASE)
         cleaned = validate_structure(
             StructureData(
-                **data.STRUCTURE,
-                siret=_with_luhn(siren + data.STRUCTURE_NIC_BASE),
+                **data_people.STRUCTURE,
+                siret=_with_luhn(siren + data_people.STRUCTURE_NIC_BASE),
                 vat_regime=VatRegime.EXEMPT_NON_PROFIT,
-                iban=french_iban(*data.STRUCTURE_RIB),
+                iban=french_iban(*data_people.STRUCTURE_RIB),
                 logo=demo_logo(),
             )
         )
@@ -226,13 +226,13 @@ class Builder:
     def audiences(self) -> None:
         rows = [
             Audience(name=name, description=desc, position=i, **self.setup_stamp)
-            for i, (name, desc) in enumerate(data.AUDIENCES, start=1)
+            for i, (name, desc) in enumerate(data_people.AUDIENCES, start=1)
         ]
         self.s.add_all(rows)
         self.s.flush()
         self.audience_ids = [a.id for a in rows]
         self.org_audience = self.audience_ids[-1]
-        self.fees = dict(zip(self.audience_ids, data.AUDIENCE_FEES, strict=True))
+        self.fees = dict(zip(self.audience_ids, data_people.AUDIENCE_FEES, strict=True))
 
     def spaces_and_machines(self) -> None:
         spaces = [
@@ -243,22 +243,22 @@ class Builder:
                 bookable=bookable,
                 description=desc,
                 position=i,
-                **_rules(data.SPACE_RULES.get(name)),
+                **_rules(data_park.SPACE_RULES.get(name)),
                 **self.setup_stamp,
             )
-            for i, (name, kind, capacity, bookable, desc) in enumerate(data.SPACES, start=1)
+            for i, (name, kind, capacity, bookable, desc) in enumerate(data_park.SPACES, start=1)
         ]
         categories = [
             MachineCategory(name=name, position=i)
-            for i, name in enumerate(data.MACHINE_CATEGORIES, start=1)
+            for i, name in enumerate(data_park.MACHINE_CATEGORIES, start=1)
         ]
         self.s.add_all(spaces + categories)
         self.s.flush()
         self.space_ids = {sp.name: sp.id for sp in spaces}
         self.category_ids = {c.name: c.id for c in categories}
-        specs = list(data.MACHINES)
-        for i in range(1, data.CYBERBASE_PCS + 1):
-            make, model, bought, value = data.CYBERBASE_PC
+        specs = list(data_park.MACHINES)
+        for i in range(1, data_park.CYBERBASE_PCS + 1):
+            make, model, bought, value = data_park.CYBERBASE_PC
             specs.append(
                 (
                     f"Poste cyber-base {i}",
@@ -270,12 +270,12 @@ class Builder:
                     value,
                     False,
                     0,
-                    data.FUNDED_CYBERBASE,
+                    data_park.FUNDED_CYBERBASE,
                     "Windows 11, suite bureautique, imprimante partagée.",
                 )
             )
-        for i in range(1, data.COWORKING_DESKS + 1):
-            make, model, bought, value = data.COWORKING_DESK
+        for i in range(1, data_park.COWORKING_DESKS + 1):
+            make, model, bought, value = data_park.COWORKING_DESK
             specs.append(
                 (
                     f"Poste coworking {i}",
@@ -287,7 +287,7 @@ class Builder:
                     value,
                     False,
                     0,
-                    data.FUNDED_COWORKING,
+                    data_park.FUNDED_COWORKING,
                     "Bureau, écran 27 pouces, station d'accueil USB-C.",
                 )
             )
@@ -308,13 +308,13 @@ class Builder:
             counter = hours * 60 + self.rng.randrange(60) if hours else 0
             if category == "Postes informatiques":
                 counter = self.rng.randint(900, 1600) * 60
-            maintenance = name == data.MAINTENANCE[0]
+            maintenance = name == data_park.MAINTENANCE[0]
             if category == "Postes informatiques":
-                rules = data.CYBERBASE_PC_RULES
+                rules = data_park.CYBERBASE_PC_RULES
             elif category == "Postes de coworking":
-                rules = data.COWORKING_DESK_RULES
+                rules = data_park.COWORKING_DESK_RULES
             else:
-                rules = data.MACHINE_RULES[name]
+                rules = data_park.MACHINE_RULES[name]
             bought = add_years(bought, -self.years_earlier)
             if self.size != "small":  # the counter started with the ten years of history
                 counter = counter % 60 if hours else 0
@@ -329,7 +329,7 @@ class Builder:
                     status=(
                         MachineStatus.MAINTENANCE if maintenance else MachineStatus.AVAILABLE
                     ).value,
-                    status_note=data.MAINTENANCE[1] if maintenance else "",
+                    status_note=data_park.MAINTENANCE[1] if maintenance else "",
                     authorization_required=auth,
                     hour_counter_minutes=counter,
                     purchase_date=bought,
@@ -370,8 +370,8 @@ class Builder:
         org_names: dict[int, str] = {}  # id → name
         org_ids: list[int] = []
         used_org_names: set[str] = set()
-        communes = [c[:2] for c in data.COMMUNES]
-        commune_weights = [c[2] for c in data.COMMUNES]
+        communes = [c[:2] for c in data_people.COMMUNES]
+        commune_weights = [c[2] for c in data_people.COMMUNES]
         for index, created_at in enumerate(times):
             member_id = index + 1
             number = f"A{member_id:05d}"
@@ -423,18 +423,20 @@ class Builder:
 
     def organisation(self, position: int, used: set[str]) -> MemberInput:
         rng = self.rng
-        if position < len(data.ORGANISATIONS):
-            name, org_type, city = data.ORGANISATIONS[position]
-            postcode = next(pc for c, pc, _w in data.COMMUNES if c == city)
+        if position < len(data_people.ORGANISATIONS):
+            name, org_type, city = data_people.ORGANISATIONS[position]
+            postcode = next(pc for c, pc, _w in data_people.COMMUNES if c == city)
         else:
-            types = list(data.ORGANISATION_TYPE_WEIGHTS)
-            org_type = rng.choices(types, [data.ORGANISATION_TYPE_WEIGHTS[t] for t in types])[0]
-            city, postcode = rng.choice(data.COMMUNES)[:2]
+            types = list(data_people.ORGANISATION_TYPE_WEIGHTS)
+            org_type = rng.choices(
+                types, [data_people.ORGANISATION_TYPE_WEIGHTS[t] for t in types]
+            )[0]
+            city, postcode = rng.choice(data_people.COMMUNES)[:2]
             name = ""
             for _attempt in range(8):
-                pattern = rng.choice(data.ORGANISATION_PATTERNS[org_type])
+                pattern = rng.choice(data_people.ORGANISATION_PATTERNS[org_type])
                 name = pattern.format(
-                    name=rng.choice(data.LAST_NAMES), commune=city, de_commune=_de(city)
+                    name=rng.choice(data_people.LAST_NAMES), commune=city, de_commune=_de(city)
                 )
                 if name not in used:
                     break
@@ -445,20 +447,20 @@ class Builder:
                 name = f"{base} ({city})" if k == 2 else f"{base} {k}"
         used.add(name)
         return MemberInput(
-            monthly_invoicing=name in data.MONTHLY_INVOICING,
-            service_code=data.SERVICE_CODES.get(name, ""),
+            monthly_invoicing=name in data_people.MONTHLY_INVOICING,
+            service_code=data_people.SERVICE_CODES.get(name, ""),
             kind=MemberKind.ORGANISATION,
             last_name=name,
             organisation_type=OrganisationType(org_type),
             siret=siret_from(rng),
             email=self.email("contact", f"{_slug(name)[:40]}.example.org"),
             phone=self.landline(),
-            address=self.address() or f"{rng.randint(1, 30)} {rng.choice(data.STREETS)}",
+            address=self.address() or f"{rng.randint(1, 30)} {rng.choice(data_people.STREETS)}",
             postcode=postcode,
             city=city,
             audience_id=self.org_audience,
             consent_newsletter=rng.random() < 0.7,
-            notes=rng.choice(data.ORGANISATION_NOTES) if rng.random() < 0.2 else "",
+            notes=rng.choice(data_people.ORGANISATION_NOTES) if rng.random() < 0.2 else "",
         )
 
     def person(
@@ -466,8 +468,8 @@ class Builder:
     ) -> MemberInput:
         rng = self.rng
         female = rng.random() < 0.52
-        first = rng.choice(data.FIRST_NAMES_F if female else data.FIRST_NAMES_M)
-        last = rng.choice(data.LAST_NAMES)
+        first = rng.choice(data_people.FIRST_NAMES_F if female else data_people.FIRST_NAMES_M)
+        last = rng.choice(data_people.LAST_NAMES)
         year = REFERENCE_DATE.year
         birth_year: int | None = None
         age_band: AgeBand | None = None
@@ -477,7 +479,9 @@ class Builder:
             youngest = min(year - 10, joined.year - 9)
             birth_year = rng.randint(year - ADULT_AGE + 1, max(year - ADULT_AGE + 1, youngest))
             audience = self.audience_ids[1] if rng.random() < 0.8 else self.audience_ids[3]
-            parent = rng.choice(data.FIRST_NAMES_F if rng.random() < 0.6 else data.FIRST_NAMES_M)
+            parent = rng.choice(
+                data_people.FIRST_NAMES_F if rng.random() < 0.6 else data_people.FIRST_NAMES_M
+            )
             guardian_name = f"{parent} {last}"
             guardian_phone = self.mobile()
             if rng.random() < 0.6:
@@ -486,7 +490,7 @@ class Builder:
             if org_id is not None:
                 audience = self.org_audience
             else:
-                audience = rng.choices(self.audience_ids[:-1], data.AUDIENCE_WEIGHTS[:-1])[0]
+                audience = rng.choices(self.audience_ids[:-1], data_people.AUDIENCE_WEIGHTS[:-1])[0]
             student = audience == self.audience_ids[1]
             if rng.random() < 0.75:
                 if student:
@@ -531,7 +535,7 @@ class Builder:
             guardian_name=guardian_name,
             guardian_phone=guardian_phone,
             guardian_email=guardian_email,
-            notes=rng.choice(data.PERSON_NOTES) if rng.random() < 0.06 else "",
+            notes=rng.choice(data_people.PERSON_NOTES) if rng.random() < 0.06 else "",
         )
 
     # memberships and authorizations -------------------------------------------------
@@ -552,11 +556,11 @@ class Builder:
             first = possible - count if rng.random() < 0.6 else 0
             fee, note = self.fees[audience], ""
             if audience == self.audience_ids[3] and rng.random() < 0.1:
-                fee, note = 1000, data.MEMBERSHIP_NOTES[0]
+                fee, note = 1000, data_people.MEMBERSHIP_NOTES[0]
             elif p.data.organisation_id is not None and rng.random() < 0.5:
-                note = data.MEMBERSHIP_NOTES[1]
+                note = data_people.MEMBERSHIP_NOTES[1]
             elif rng.random() < 0.01:
-                fee, note = 0, data.MEMBERSHIP_NOTES[2]
+                fee, note = 0, data_people.MEMBERSHIP_NOTES[2]
             for year in range(first, first + count):
                 start = add_years(joined, year)
                 end = add_years(joined, year + 1) - timedelta(days=1)
@@ -600,12 +604,12 @@ class Builder:
         change of 1 July 2026 made as the grid makes it, fees, the students' reduction,
         the job seekers' free laser hours, pack types and a few followed stocks."""
         self.consumable_ids = consumable_ids
-        audience = dict(zip((a[0] for a in data.AUDIENCES), self.audience_ids, strict=True))
+        audience = dict(zip((a[0] for a in data_people.AUDIENCES), self.audience_ids, strict=True))
         audience[None] = None  # type: ignore[index]
         since = self.opening
         rules: list[dict] = []
         index: dict[tuple, dict] = {}
-        for kind, name, public, membership, unit, step, cents, label in data.PRICE_RULES:
+        for kind, name, public, membership, unit, step, cents, label in data_finance.PRICE_RULES:
             row = {
                 **self._ref(kind, name),
                 "audience_id": audience[public],
@@ -620,7 +624,7 @@ class Builder:
             }
             rules.append(row)
             index[(kind, name, public, membership)] = row
-        for day, kind, name, public, membership, cents in data.PRICE_CHANGES:
+        for day, kind, name, public, membership, cents in data_finance.PRICE_CHANGES:
             old = index[(kind, name, public, membership)]
             decided = datetime.combine(day - timedelta(days=10), time(9), tzinfo=UTC)
             changed = {"updated_at": decided, "updated_by_id": self.accueil}
@@ -640,7 +644,7 @@ class Builder:
                 "label": label,
                 **self.setup_stamp,
             }
-            for public, cents, label in data.MEMBERSHIP_FEES
+            for public, cents, label in data_finance.MEMBERSHIP_FEES
         ]
         self.s.execute(insert(MembershipFee), fees)
         reductions = [
@@ -653,11 +657,11 @@ class Builder:
                 "label": label,
                 **self.setup_stamp,
             }
-            for public, kind, name, bp, label in data.REDUCTIONS
+            for public, kind, name, bp, label in data_finance.REDUCTIONS
         ]
         self.s.execute(insert(Reduction), reductions)
         quotas = []
-        for public, kind, name, minutes, label in data.QUOTAS:
+        for public, kind, name, minutes, label in data_finance.QUOTAS:
             ref = self._ref(kind, name)
             del ref["consumable_id"]
             quotas.append(
@@ -673,7 +677,7 @@ class Builder:
             )
         self.s.execute(insert(Quota), quotas)
         self.pack_type_ids: dict[str, tuple[int, int, int, int]] = {}
-        for name, kind, scope, minutes, months, cents in data.PACK_TYPES:
+        for name, kind, scope, minutes, months, cents in data_finance.PACK_TYPES:
             ref = self._ref(kind, scope)
             del ref["consumable_id"]
             pack = PackType(
@@ -688,7 +692,7 @@ class Builder:
             self.s.add(pack)
             self.s.flush()
             self.pack_type_ids[name] = (pack.id, minutes, months, cents)
-        for name, stock, low in data.STOCKS:
+        for name, stock, low in data_finance.STOCKS:
             consumable = self.s.get(Consumable, consumable_ids[name][0])
             assert consumable is not None
             consumable.stock_milli = stock * 1000
@@ -705,9 +709,11 @@ class Builder:
             and p.archived_at is None
             and p.created_at.date() < date(2026, 1, 1)
         ]
-        buyers = rng.sample(adults, sum(data.PACK_BUYERS.values()) + len(data.WALLET_CREDITS))
+        buyers = rng.sample(
+            adults, sum(data_finance.PACK_BUYERS.values()) + len(data_finance.WALLET_CREDITS)
+        )
         movements = []
-        for name, count in data.PACK_BUYERS.items():
+        for name, count in data_finance.PACK_BUYERS.items():
             type_id, minutes, months, cents = self.pack_type_ids[name]
             for _ in range(count):
                 person = buyers.pop()
@@ -738,7 +744,7 @@ class Builder:
                 )
         self.s.execute(insert(PackMovement), movements)
         wallets = []
-        for cents in data.WALLET_CREDITS:
+        for cents in data_finance.WALLET_CREDITS:
             person = buyers.pop()
             day = self.day_between(date(2026, 1, 5), REFERENCE_DATE - timedelta(days=7))
             wallets.append(
@@ -748,7 +754,7 @@ class Builder:
                     "amount_cents": cents,
                     "usage_id": None,
                     "operator_id": self.actor(),
-                    "note": rng.choice(data.WALLET_NOTES),
+                    "note": rng.choice(data_finance.WALLET_NOTES),
                 }
             )
         self.s.execute(insert(WalletMovement), wallets)
@@ -791,7 +797,7 @@ class Builder:
             for machine_id, category_id, _w, _minor_ok, since in chosen:
                 first = max(p.created_at.date(), since or self.opening)
                 granted = self.day_between(first, self.last_day)
-                trainer = rng.choice(data.ANIMATORS)
+                trainer = rng.choice(data_people.ANIMATORS)
                 at = max(self.at(granted), p.created_at)
                 rows.append(
                     {
@@ -800,7 +806,9 @@ class Builder:
                         "category_id": category_id,
                         "granted_on": granted,
                         "trainer": trainer,
-                        "note": rng.choice(data.AUTHORIZATION_NOTES) if rng.random() < 0.15 else "",
+                        "note": rng.choice(data_people.AUTHORIZATION_NOTES)
+                        if rng.random() < 0.15
+                        else "",
                         "created_at": at,
                         "created_by_id": self.op_ids[trainer],
                         "updated_at": at,
