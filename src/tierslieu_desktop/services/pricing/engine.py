@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import ColumnElement, func, insert, select
 from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
@@ -55,6 +55,7 @@ from tierslieu_desktop.domain.pricing import (
     PriceRule,
     Quota,
     Reduction,
+    ResourceKind,
     ResourceRef,
     RuleBook,
     UsageToPrice,
@@ -103,17 +104,22 @@ class Tariffs:
 
 
 def _scope(
-    machine_id, category_id, space_id, consumable_id=None, activity_id=None
-) -> ResourceRef | None:  # type: ignore[no-untyped-def]
-    for kind, value in (
+    machine_id: int | None,
+    category_id: int | None,
+    space_id: int | None,
+    consumable_id: int | None = None,
+    activity_id: int | None = None,
+) -> ResourceRef | None:
+    scopes: tuple[tuple[ResourceKind, int | None], ...] = (
         ("machine", machine_id),
         ("category", category_id),
         ("space", space_id),
         ("consumable", consumable_id),
         ("activity", activity_id),
-    ):
+    )
+    for kind, value in scopes:
         if value is not None:
-            return ResourceRef(kind, value)  # type: ignore[arg-type]
+            return ResourceRef(kind, value)
     return None
 
 
@@ -318,7 +324,9 @@ def customer_for(
 # --------------------------------------------------------------------------- quote
 
 
-def _resource(session: Session, machine_id: int | None, space_id: int | None):  # type: ignore[no-untyped-def]
+def _resource(
+    session: Session, machine_id: int | None, space_id: int | None
+) -> tuple[int | None, int | None, int | None, str]:
     """(machine_id, category_id, space_id, name) of the resource used."""
     if machine_id is not None:
         row = session.execute(
@@ -335,7 +343,9 @@ def _resource(session: Session, machine_id: int | None, space_id: int | None):  
     return None, None, None, ""
 
 
-def _consumable_uses(session: Session, lines: Iterable[tuple[int, int]]) -> tuple:  # type: ignore[type-arg]
+def _consumable_uses(
+    session: Session, lines: Iterable[tuple[int, int]]
+) -> tuple[ConsumableUse, ...]:
     quantities: dict[int, int] = {}
     for consumable_id, quantity in lines:
         quantities[consumable_id] = quantities.get(consumable_id, 0) + quantity
@@ -621,7 +631,7 @@ def _reprice(
     instead of the table's."""
     start, _ = local_day_bounds(first_day)
     _, end = local_day_bounds(last_day)
-    period = (Usage.start_at >= start, Usage.start_at < end)
+    period: tuple[ColumnElement[bool], ...] = (Usage.start_at >= start, Usage.start_at < end)
     if uncharged_only:
         charged = select(UsageCharge.id).where(UsageCharge.usage_id == Usage.id).exists()
         period = (*period, ~charged)
@@ -675,20 +685,20 @@ def _reprice(
     memberships: dict[int, list[tuple[date, date]]] = {}
     packs: dict[int, list[PackBalance]] = {}
     for chunk in _chunks(payers, 900):
-        for row in session.execute(
+        for m in session.execute(
             select(Member.id, Member.audience_id, Audience.name)
             .outerjoin(Audience, Audience.id == Member.audience_id)
             .where(Member.id.in_(chunk))
         ):
-            members[row.id] = (row.audience_id, row.name or "")
-        for row in session.execute(
+            members[m.id] = (m.audience_id, m.name or "")
+        for ms in session.execute(
             select(Membership.member_id, Membership.start_date, Membership.end_date).where(
                 Membership.member_id.in_(chunk),
                 Membership.start_date <= last_day,
                 Membership.end_date >= first_day,
             )
         ):
-            memberships.setdefault(row.member_id, []).append((row.start_date, row.end_date))
+            memberships.setdefault(ms.member_id, []).append((ms.start_date, ms.end_date))
         packs.update(_pack_balances(session, chunk, first_day, before=start, bought_by=last_day))
 
     by_payer: dict[int | None, list[UsageToPrice]] = {}
@@ -723,7 +733,12 @@ def _reprice(
         base = Customer(
             audience_id=audience_id,
             is_member=False,
-            packs=tuple(sorted(packs.get(payer, []), key=lambda p: (p.expires_on, p.pack_id))),
+            packs=tuple(
+                sorted(
+                    packs.get(payer, []) if payer is not None else [],
+                    key=lambda p: (p.expires_on, p.pack_id),
+                )
+            ),
             audience_name=audience_name,
         )
         for usage, priced in zip(usages, _price_runs(usages, periods, base, tariffs), strict=True):
