@@ -10,6 +10,8 @@ Mouse: drag on an empty cell (or double-click it) to create, drag a booking to m
 open it. Keyboard: arrows go from booking to booking, Enter opens the selected one,
 Escape abandons a drag, T shows today. The widget only *asks* (signals); the page calls
 the services and reloads, so a refused change simply springs back.
+
+Its sizes, colours, day titles and a booking's tooltip are in calendar_style.py.
 """
 
 from __future__ import annotations
@@ -18,8 +20,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from babel.dates import format_date
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -40,109 +41,36 @@ from tierslieu_desktop.services.park.opening_hours import DayOpening
 from tierslieu_desktop.services.scheduling.bookings import HOLDING, BookingRow, BookingStatus
 from tierslieu_desktop.services.scheduling.calendar import CalendarResource, ResourceKey
 from tierslieu_desktop.ui.labels import booking_status_labels
+from tierslieu_desktop.ui.pages.bookings.calendar_style import (
+    CLOSED,
+    DAY_LINE,
+    DAY_ROW,
+    DAY_VIEW,
+    DRAG_START,
+    EDGE,
+    FIRST_MINUTE,
+    GRID_HOUR,
+    GRID_QUARTER,
+    GUTTER,
+    HEADER_BG,
+    HIGHLIGHT,
+    LAST_MINUTE,
+    MIN_COLUMN,
+    MIN_PX_PER_MINUTE,
+    MUTED,
+    NOW_LINE,
+    SELECTED,
+    STATE_COLOURS,
+    TEXT,
+    TODAY_BG,
+    TODAY_TINT,
+    WEEK_VIEW,
+    booking_tooltip,
+    day_header,
+    long_day,
+    two_lines,
+)
 from tierslieu_desktop.ui.pages.machines.labels import status_label
-
-DAY_VIEW, WEEK_VIEW = "day", "week"
-FIRST_MINUTE, LAST_MINUTE = 7 * 60, 23 * 60  # widened when a booking or an opening is outside
-GUTTER = 54  # hour labels
-DAY_ROW = 38  # date and opening hours
-MIN_COLUMN = {DAY_VIEW: 90.0, WEEK_VIEW: 16.0}
-MIN_PX_PER_MINUTE = {DAY_VIEW: 1.0, WEEK_VIEW: 0.75}
-EDGE = 5  # pixels of a booking's bottom edge that resize it
-DRAG_START = 4
-
-# (fill, border, text) per state; each state also has its word in the tooltip and details
-STATE_COLOURS = {
-    BookingStatus.BOOKED: ("#d4e4fb", "#2f6fc4", "#102f5c"),
-    BookingStatus.IN_PROGRESS: ("#cdebd5", "#2e8b4e", "#14421f"),
-    BookingStatus.DONE: ("#e4e7ea", "#8a969e", "#37434b"),
-    BookingStatus.CANCELLED: ("#f6f6f6", "#a9b1b7", "#5f6b73"),
-    BookingStatus.NO_SHOW: ("#f6f6f6", "#b98c8c", "#6b4a4a"),
-}
-CLOSED = QColor("#e9ecef")
-GRID_HOUR = QColor("#cdd5db")
-GRID_QUARTER = QColor("#eef1f4")
-DAY_LINE = QColor("#7d8b95")
-HEADER_BG = QColor("#f4f6f8")
-TODAY_BG = QColor("#e3eefb")
-TODAY_TINT = QColor("#f3f8fe")
-NOW_LINE = QColor("#d23c2a")
-HIGHLIGHT = QColor("#e08e0b")
-SELECTED = QColor("#1f3a4d")
-TEXT = QColor("#24323c")
-MUTED = QColor("#5b6872")
-
-
-def day_header(day: date) -> str:
-    """ "lun. 23 nov." in the user's language."""
-    return format_date(day, "EEE d MMM", locale=formatting.current_locale())
-
-
-def long_day(day: date) -> str:
-    """ "lundi 23 novembre 2026"."""
-    return format_date(day, "full", locale=formatting.current_locale())
-
-
-def booking_tooltip(b: BookingRow) -> str:
-    """Everything about a booking in a few lines (its state as a word, never colour alone)."""
-    state = booking_status_labels().get(b.status, b.status)
-    day, _minute = local_day_and_minute(b.start_at)
-    lines = [
-        f"{b.resource_name} — {state}",
-        f"{long_day(day)}, {formatting.local_time(b.start_at)}–{formatting.local_time(b.end_at)}",
-        b.who,
-    ]
-    if b.organisation_id is not None and b.headcount > 1:
-        lines.append(
-            QCoreApplication.translate("BookingCalendar", "{count} people").format(
-                count=formatting.number(b.headcount)
-            )
-        )
-    if b.purpose:
-        lines.append(
-            QCoreApplication.translate("BookingCalendar", "Purpose: {purpose}").format(
-                purpose=b.purpose
-            )
-        )
-    if b.note:
-        lines.append(
-            QCoreApplication.translate("BookingCalendar", "Note: {note}").format(note=b.note)
-        )
-    if b.blocked_until > b.end_at and b.status in HOLDING:
-        lines.append(
-            QCoreApplication.translate(
-                "BookingCalendar", "Resource blocked until {time} (preparation)"
-            ).format(time=formatting.local_time(b.blocked_until))
-        )
-    if b.walk_in:
-        lines.append(QCoreApplication.translate("BookingCalendar", "Walk-in without booking"))
-    if b.series_id:
-        lines.append(QCoreApplication.translate("BookingCalendar", "Part of a weekly series"))
-    if b.override_reason:
-        lines.append(
-            QCoreApplication.translate("BookingCalendar", "Exception: {reason}").format(
-                reason=b.override_reason
-            )
-        )
-    return "\n".join(line for line in lines if line)
-
-
-def two_lines(text: str, fm: QFontMetrics, width: int) -> list[str]:
-    """The text on one line, or broken between words on two (the second elided)."""
-    if fm.horizontalAdvance(text) <= width or " " not in text:
-        return [fm.elidedText(text, Qt.TextElideMode.ElideRight, width)]
-    words = text.split()
-    first = words[0]
-    for i in range(1, len(words)):
-        candidate = " ".join(words[: i + 1])
-        if fm.horizontalAdvance(candidate) > width:
-            rest = " ".join(words[i:])
-            return [
-                fm.elidedText(first, Qt.TextElideMode.ElideRight, width),
-                fm.elidedText(rest, Qt.TextElideMode.ElideRight, width),
-            ]
-        first = candidate
-    return [first]
 
 
 @dataclass
