@@ -1,6 +1,6 @@
 """Machines & espaces: the park grouped by space and category, each machine's details,
 its status, booking rules, maintenance log and the members authorized on it; each space's
-opening hours; iCal export of the bookings."""
+opening hours; iCal export of the bookings. The detail panels' widgets are built in panels.py."""
 
 from __future__ import annotations
 
@@ -15,19 +15,15 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
@@ -63,6 +59,12 @@ from tierslieu_desktop.ui.pages.machines.labels import (
     status_label,
 )
 from tierslieu_desktop.ui.pages.machines.opening_hours import OpeningHoursDialog, schedule_text
+from tierslieu_desktop.ui.pages.machines.panels import (
+    CategoryPanel,
+    MachinePanel,
+    SpacePanel,
+    action_button,
+)
 from tierslieu_desktop.ui.widgets.confirm import confirm
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
@@ -95,25 +97,6 @@ QLabel#exportResult { color: #1b5e31; }
 def _file_stem(name: str) -> str:
     """A file name part from a resource name: "Découpe laser" → "Découpe-laser"."""
     return re.sub(r"[^\w]+", "-", name).strip("-") or "reservations"
-
-
-def _table(columns: list[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setAccessibleName(name)
-    table.setHorizontalHeaderLabels(columns)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    return table
-
-
-def _value_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 class MachinesPage(Page):
@@ -149,23 +132,17 @@ class MachinesPage(Page):
 
     # --- building ------------------------------------------------------------------
 
-    def _button(self, text: str, accessible: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(accessible)
-        button.clicked.connect(slot)
-        return button
-
     def _build_toolbar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.new_machine_button = self._button(
+        self.new_machine_button = action_button(
             self.tr("New machine"), self.tr("New machine"), self.new_machine
         )
         self.new_machine_button.setToolTip(self.tr("New machine (Ctrl+Shift+N)"))
-        self.new_space_button = self._button(
+        self.new_space_button = action_button(
             self.tr("New space"), self.tr("New space"), self.new_space
         )
-        self.edit_button = self._button(self.tr("Edit…"), self.tr("Edit"), self.edit_selected)
-        self.archive_button = self._button(
+        self.edit_button = action_button(self.tr("Edit…"), self.tr("Edit"), self.edit_selected)
+        self.archive_button = action_button(
             self.tr("Archive…"), self.tr("Archive"), self.toggle_archived
         )
         for b in (
@@ -223,223 +200,41 @@ class MachinesPage(Page):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setContentsMargins(24, 24, 24, 24)
         self.detail_stack.addWidget(self.empty_label)
-        self.detail_stack.addWidget(self._build_machine_panel())
-        self.detail_stack.addWidget(self._build_space_panel())
-        self.detail_stack.addWidget(self._build_category_panel())
+        # The panels hold their widgets; the page names those it fills or enables.
+        m = self.machine_panel = MachinePanel(self)
+        self.machine_title, self.status_badge, self.status_note = (
+            m.machine_title,
+            m.status_badge,
+            m.status_note,
+        )
+        self.status_button, self.fields = m.status_button, m.fields
+        self.machine_export_result = m.machine_export_result
+        self.auth_table, self.auth_empty = m.auth_table, m.auth_empty
+        self.grant_button, self.revoke_button = m.grant_button, m.revoke_button
+        self.maintenance_table, self.maintenance_empty = m.maintenance_table, m.maintenance_empty
+        self.maintenance_total = m.maintenance_total
+        self.add_maintenance_button = m.add_maintenance_button
+        self.remove_maintenance_button = m.remove_maintenance_button
+        self.auth_table.itemSelectionChanged.connect(self._update_buttons)
+        self.maintenance_table.itemSelectionChanged.connect(self._update_buttons)
+        self.detail_stack.addWidget(m)
+        s = self.space_panel = SpacePanel(self)
+        self.space_title, self.space_fields, self.space_form = (
+            s.space_title,
+            s.space_fields,
+            s.space_form,
+        )
+        self.space_export_result = s.space_export_result
+        self.detail_stack.addWidget(s)
+        c = self.category_panel = CategoryPanel(self)
+        self.category_title, self.category_text = c.category_title, c.category_text
+        self.detail_stack.addWidget(c)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.detail_stack)
         scroll.setMinimumWidth(420)
         return scroll
-
-    def _build_machine_panel(self) -> QWidget:
-        panel = QWidget()
-        lay = QVBoxLayout(panel)
-        lay.setContentsMargins(12, 0, 0, 0)
-        self.machine_title = QLabel()
-        self.machine_title.setObjectName("detailTitle")
-        self.machine_title.setWordWrap(True)
-        lay.addWidget(self.machine_title)
-
-        status_row = QHBoxLayout()
-        self.status_badge = QLabel()
-        self.status_badge.setObjectName("statusBadge")
-        status_row.addWidget(self.status_badge)
-        self.status_button = self._button(
-            self.tr("Change status…"), self.tr("Change status"), self.change_status
-        )
-        status_row.addWidget(self.status_button)
-        status_row.addStretch(1)
-        lay.addLayout(status_row)
-        self.status_note = _value_label()
-        self.status_note.setObjectName("statusNote")
-        lay.addWidget(self.status_note)
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.fields: dict[str, QLabel] = {}
-        for key, label in (
-            ("space", self.tr("Space:")),
-            ("category", self.tr("Category:")),
-            ("make", self.tr("Make:")),
-            ("model", self.tr("Model:")),
-            ("serial_number", self.tr("Serial number:")),
-            ("training", self.tr("Training:")),
-            ("booking_rules", self.tr("Booking:")),
-            ("hour_counter", self.tr("Hour counter:")),
-            ("purchase_date", self.tr("Purchase date:")),
-            ("purchase_value", self.tr("Purchase value:")),
-            ("funded_by", self.tr("Funded by:")),
-            ("description", self.tr("Description:")),
-            ("created", self.tr("Created:")),
-            ("updated", self.tr("Last change:")),
-        ):
-            value = _value_label()
-            value.setObjectName(f"field_{key}")
-            value.setAccessibleName(label.rstrip(" :"))
-            form.addRow(label, value)
-            self.fields[key] = value
-        lay.addLayout(form)
-        self.machine_export_button, self.machine_export_result = self._export_row(lay)
-
-        group = QGroupBox(self.tr("Authorized members"))
-        g = QVBoxLayout(group)
-        self.auth_table = QTableWidget(0, 4)
-        self.auth_table.setAccessibleName(self.tr("Authorized members"))
-        self.auth_table.setHorizontalHeaderLabels(
-            [self.tr("Member"), self.tr("Covers"), self.tr("Trained on"), self.tr("Trainer")]
-        )
-        self.auth_table.verticalHeader().hide()
-        self.auth_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.auth_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.auth_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.auth_table.setMinimumHeight(150)
-        head = self.auth_table.horizontalHeader()
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.auth_table.itemSelectionChanged.connect(self._update_buttons)
-        g.addWidget(self.auth_table)
-        self.auth_empty = QLabel(self.tr("Nobody is authorized on this machine yet."))
-        self.auth_empty.setObjectName("emptyText")
-        g.addWidget(self.auth_empty)
-        row = QHBoxLayout()
-        self.grant_button = self._button(
-            self.tr("Grant authorization…"), self.tr("Grant authorization"), self.grant
-        )
-        self.revoke_button = self._button(
-            self.tr("Revoke…"), self.tr("Revoke authorization"), self.revoke_selected
-        )
-        row.addWidget(self.grant_button)
-        row.addWidget(self.revoke_button)
-        row.addStretch(1)
-        g.addLayout(row)
-        lay.addWidget(group)
-        lay.addWidget(self._build_maintenance())
-        lay.addStretch(1)
-        return panel
-
-    def _export_row(self, lay: QVBoxLayout) -> tuple[QPushButton, QLabel]:
-        row = QHBoxLayout()
-        button = self._button(
-            self.tr("Export bookings (.ics)…"),
-            self.tr("Export bookings to a calendar file"),
-            self.export_bookings,
-        )
-        button.setToolTip(
-            self.tr(
-                "Bookings from a month ago to a year ahead, for Thunderbird, Outlook or a phone"
-            )
-        )
-        row.addWidget(button)
-        result = QLabel()
-        result.setObjectName("exportResult")
-        result.setWordWrap(True)
-        row.addWidget(result, 1)
-        lay.addLayout(row)
-        return button, result
-
-    def _build_maintenance(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Maintenance log"))
-        g = QVBoxLayout(group)
-        self.maintenance_table = _table(
-            [self.tr("Date"), self.tr("What"), self.tr("Cost"), self.tr("By")],
-            self.tr("Maintenance log"),
-        )
-        self.maintenance_table.setMinimumHeight(130)
-        self.maintenance_table.setWordWrap(True)
-        head = self.maintenance_table.horizontalHeader()
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        head.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        self.maintenance_table.itemSelectionChanged.connect(self._update_buttons)
-        g.addWidget(self.maintenance_table)
-        self.maintenance_empty = QLabel(self.tr("No maintenance recorded yet."))
-        self.maintenance_empty.setObjectName("emptyText")
-        g.addWidget(self.maintenance_empty)
-        row = QHBoxLayout()
-        self.add_maintenance_button = self._button(
-            self.tr("Add an entry…"),
-            self.tr("Add a maintenance entry"),
-            self.add_maintenance,
-        )
-        self.remove_maintenance_button = self._button(
-            self.tr("Remove…"), self.tr("Remove the maintenance entry"), self.remove_maintenance
-        )
-        row.addWidget(self.add_maintenance_button)
-        row.addWidget(self.remove_maintenance_button)
-        row.addStretch(1)
-        self.maintenance_total = QLabel()
-        self.maintenance_total.setObjectName("maintenanceTotal")
-        row.addWidget(self.maintenance_total)
-        g.addLayout(row)
-        return group
-
-    def _build_space_panel(self) -> QWidget:
-        panel = QWidget()
-        lay = QVBoxLayout(panel)
-        lay.setContentsMargins(12, 0, 0, 0)
-        self.space_title = QLabel()
-        self.space_title.setObjectName("detailTitle")
-        self.space_title.setWordWrap(True)
-        lay.addWidget(self.space_title)
-        form = QFormLayout()
-        self.space_fields: dict[str, QLabel] = {}
-        for key, label in (
-            ("kind", self.tr("Kind:")),
-            ("capacity", self.tr("Capacity:")),
-            ("bookable", self.tr("Booking:")),
-            ("booking_rules", self.tr("Booking rules:")),
-            ("opening_hours", self.tr("Opening hours:")),
-            ("machines", self.tr("Machines:")),
-            ("description", self.tr("Description:")),
-        ):
-            value = _value_label()
-            value.setObjectName(f"space_{key}")
-            value.setAccessibleName(label.rstrip(" :"))
-            form.addRow(label, value)
-            self.space_fields[key] = value
-        self.space_form = form
-        lay.addLayout(form)
-        row = QHBoxLayout()
-        self.edit_space_button = self._button(
-            self.tr("Edit space…"), self.tr("Edit space"), self.edit_selected
-        )
-        self.opening_hours_button = self._button(
-            self.tr("Opening hours…"), self.tr("Opening hours"), self.edit_opening_hours
-        )
-        self.space_new_machine_button = self._button(
-            self.tr("Add a machine here…"), self.tr("Add a machine to this space"), self.new_machine
-        )
-        row.addWidget(self.edit_space_button)
-        row.addWidget(self.opening_hours_button)
-        row.addWidget(self.space_new_machine_button)
-        row.addStretch(1)
-        lay.addLayout(row)
-        self.space_export_button, self.space_export_result = self._export_row(lay)
-        lay.addStretch(1)
-        return panel
-
-    def _build_category_panel(self) -> QWidget:
-        panel = QWidget()
-        lay = QVBoxLayout(panel)
-        lay.setContentsMargins(12, 0, 0, 0)
-        self.category_title = QLabel()
-        self.category_title.setObjectName("detailTitle")
-        lay.addWidget(self.category_title)
-        self.category_text = _value_label()
-        lay.addWidget(self.category_text)
-        row = QHBoxLayout()
-        self.rename_category_button = self._button(
-            self.tr("Rename category…"), self.tr("Rename category"), self.edit_selected
-        )
-        row.addWidget(self.rename_category_button)
-        row.addStretch(1)
-        lay.addLayout(row)
-        lay.addStretch(1)
-        return panel
 
     # --- data ----------------------------------------------------------------------
 
