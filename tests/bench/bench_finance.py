@@ -1,4 +1,4 @@
-"""Benchmark: the revenue balance (``services.finance.funding.balance``) of one year, large demo.
+"""Benchmark: the revenue balance (``services.finance.balance.balance``) of one year, large demo.
 
 Run from the project root:  python tests/bench/bench_finance.py [--db FILE] [--rebuild]
 
@@ -44,6 +44,7 @@ from tierslieu_desktop.db.models import (  # noqa: E402
     Usage,
 )
 from tierslieu_desktop.domain.calendar import to_local  # noqa: E402
+from tierslieu_desktop.services.finance import balance as balance_service
 from tierslieu_desktop.services.finance import funding as fin  # noqa: E402
 
 TARGET_MS = 500.0
@@ -216,14 +217,14 @@ def main(argv: list[str] | None = None) -> int:
             year = last.year - 1 if last < date(last.year, 12, 31) else last.year
             print(add_finance_data(db, year))
             first_day, last_day = date(year, 1, 1), date(year, 12, 31)
-            result = fin.balance(db, first_day, last_day)  # warm-up (page cache)
+            result = balance_service.balance(db, first_day, last_day)  # warm-up (page cache)
             times = []
             for _ in range(RUNS):
                 t0 = time.perf_counter()
-                result = fin.balance(db, first_day, last_day)
+                result = balance_service.balance(db, first_day, last_day)
                 times.append((time.perf_counter() - t0) * 1000)
             t0 = time.perf_counter()
-            rows = fin.details(db, "own", first_day, last_day)
+            rows = balance_service.details(db, "own", first_day, last_day)
             details_ms = (time.perf_counter() - t0) * 1000
         finally:
             db.dispose()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tierslieu_desktop.services.finance import funding as finance
+from tierslieu_desktop.services.finance import accounts
 from tierslieu_desktop.ui.pages.finances.accounts_tab import AccountsTab
 
 
@@ -16,7 +16,7 @@ def test_accounts_are_edited_and_a_bad_one_is_refused_by_its_line(qtbot, ctx, db
     tab.table.item(row, 1).setText("7061")
     tab.table.item(row, 2).setText("Locations de machines")
     assert tab.save()
-    assert finance.account_mapping(db)["revenue:usage"] == ("7061", "Locations de machines")
+    assert accounts.account_mapping(db)["revenue:usage"] == ("7061", "Locations de machines")
     assert tab.status.text() == "Comptes enregistrés."
 
     membership = tab.keys.index("revenue:membership")
@@ -24,7 +24,7 @@ def test_accounts_are_edited_and_a_bad_one_is_refused_by_its_line(qtbot, ctx, db
     tab.table.item(membership, 1).setText("75A")  # not a number: nothing is saved
     assert not tab.save()
     assert tab.status.text().startswith(f"Ligne {membership + 1} (Recette")
-    assert finance.account_mapping(db)["revenue:usage"][0] == "7061"
+    assert accounts.account_mapping(db)["revenue:usage"][0] == "7061"
     for button in (tab.save_button, tab.revert_button):
         assert button.accessibleName()
     tab.revert_button.click()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
 )
 
+from tierslieu_desktop.services.finance import expenses
 from tierslieu_desktop.services.finance import funding as finance
 
 TODAY = date(2026, 6, 15)
@@ -54,7 +55,7 @@ def data(db, operator):
         granted_on=date(2026, 3, 10),
     )
     for month in range(1, 13):
-        finance.save_expense(
+        expenses.save_expense(
             db,
             operator,
             day=date(2025, month, 5),
@@ -63,7 +64,7 @@ def data(db, operator):
             amount_cents=500_00,
             label="Loyer",
         )
-    finance.save_expense(
+    expenses.save_expense(
         db,
         operator,
         day=date(2026, 2, 5),
@@ -254,7 +255,7 @@ def test_expenses_add_delete_import_and_budget(page, qtbot, db, monkeypatch):
     )
     tab.budget_table.item(row, 2).setText("6500")
     assert tab.save_budget()
-    assert finance.budget(db, 2025) == {("expense", "rent"): 6500_00}
+    assert expenses.budget(db, 2025) == {("expense", "rent"): 6500_00}
     page.tabs.setCurrentWidget(page.dashboard)
     page.set_year(2025)
     table = page.dashboard.budget_table

@@ -415,7 +415,7 @@ def test_tickets_before_the_invoicing_start_count_in_the_balance_once(db, operat
     and are never proposed at the desk."""
     from tierslieu_desktop.db.models import Structure
     from tierslieu_desktop.services.billing import baskets
-    from tierslieu_desktop.services.finance import funding as finance
+    from tierslieu_desktop.services.finance import balance as balance_service
 
     with db.write() as s:
         s.add(Structure(id=1, name="Fab'Causse", invoicing_start=TODAY))
@@ -439,8 +439,8 @@ def test_tickets_before_the_invoicing_start_count_in_the_balance_once(db, operat
     activities.set_attendance(db, operator, missed.registration_id, "absent")
 
     day = LAST_WEDNESDAY
-    assert finance.balance(db, day, day).own_by_category.get("services") == 500
-    rows = finance.details(db, "own:services", day, day)
+    assert balance_service.balance(db, day, day).own_by_category.get("services") == 500
+    rows = balance_service.details(db, "own:services", day, day)
     assert [(r.source, r.label, r.amount_cents) for r in rows] == [
         ("registration", "Créer son adresse mail", 500)
     ]

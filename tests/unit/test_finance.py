@@ -24,6 +24,8 @@ from tierslieu_desktop.domain.errors import ValidationError
 from tierslieu_desktop.domain.finance import month_end
 from tierslieu_desktop.services.billing import baskets, credit_notes, documents
 from tierslieu_desktop.services.billing.payments import PaymentInput
+from tierslieu_desktop.services.finance import accounts, expenses
+from tierslieu_desktop.services.finance import balance as balance_service
 from tierslieu_desktop.services.finance import funding as fin
 from tierslieu_desktop.services.pricing.tariff_csv import CsvImportError
 
@@ -146,7 +148,7 @@ def grant(db, operator, funder, amount, start, end, nature="operating", **kw):
     )
 
 
-def figures(b: fin.Balance) -> dict[str, int]:
+def figures(b: balance_service.Balance) -> dict[str, int]:
     """Every clickable figure of a balance, by its details() key."""
     out = {"own": b.own_cents, "public": b.public_cents, "private": b.private_cents}
     out["costs"] = b.costs_cents
@@ -200,10 +202,10 @@ def year(db, operator, ids):
         hours=300,
         value_cents=3600_00,
     )
-    fin.save_expense(
+    expenses.save_expense(
         db, operator, day=date(Y, 3, 15), category="rent", activity="general", amount_cents=4000_00
     )
-    fin.save_expense(
+    expenses.save_expense(
         db,
         operator,
         day=date(Y, 7, 20),
@@ -222,7 +224,7 @@ def year(db, operator, ids):
 
 
 def test_balance_identities_and_months_add_up(db, year):
-    b = fin.balance(db, JAN1, DEC31)
+    b = balance_service.balance(db, JAN1, DEC31)
     assert b.own_cents + b.public_cents + b.private_cents == b.total_revenue_cents
     assert b.result_cents == b.total_revenue_cents - b.costs_cents
     assert [m.month for m in b.months] == [date(Y, n, 1) for n in range(1, 13)]
@@ -231,7 +233,7 @@ def test_balance_identities_and_months_add_up(db, year):
     assert sum(m.private_cents for m in b.months) == b.private_cents
     assert sum(m.costs_cents for m in b.months) == b.costs_cents
     for m in b.months:  # each month is the balance of that month alone
-        alone = fin.balance(db, m.month, month_end(m.month))
+        alone = balance_service.balance(db, m.month, month_end(m.month))
         alone_month = alone.months[0]
         assert (alone_month.own, alone_month.public, alone_month.private, alone_month.costs) == (
             m.own,
@@ -246,11 +248,11 @@ def test_balance_identities_and_months_add_up(db, year):
 
 
 def test_a_credit_note_lowers_the_category_of_its_line_in_its_month(db, year):
-    feb = fin.balance(db, date(Y, 2, 1), date(Y, 2, 28))
-    mar = fin.balance(db, date(Y, 3, 1), date(Y, 3, 31))
+    feb = balance_service.balance(db, date(Y, 2, 1), date(Y, 2, 28))
+    mar = balance_service.balance(db, date(Y, 3, 1), date(Y, 3, 31))
     assert feb.own_by_category == {"services": 1800, "sales": 1000}
     assert mar.own_by_category == {"sales": -400}
-    details = fin.details(db, "own:sales", date(Y, 3, 1), date(Y, 3, 31))
+    details = balance_service.details(db, "own:sales", date(Y, 3, 1), date(Y, 3, 31))
     assert [(r.source, r.amount_cents) for r in details] == [("credit_note", -400)]
     assert details[0].reference.startswith("AV")
 
@@ -259,14 +261,16 @@ def test_revenue_falls_on_the_local_day_across_summer_time(db, operator, ids):
     usage(db, ids, ids["emilie"], date(Y, 3, 31))
     # 22:30 UTC on 31 March is 00:30 on 1 April in Paris (summer time since the 29th)
     invoice_usages(db, operator, ids["emilie"], datetime(Y, 3, 31, 22, 30, tzinfo=UTC), 2400)
-    assert fin.balance(db, date(Y, 3, 1), date(Y, 3, 31)).own_cents == 0
-    april = fin.balance(db, date(Y, 4, 1), date(Y, 4, 30))
+    assert balance_service.balance(db, date(Y, 3, 1), date(Y, 3, 31)).own_cents == 0
+    april = balance_service.balance(db, date(Y, 4, 1), date(Y, 4, 30))
     assert april.own_by_category == {"services": 2400}
-    assert [r.day for r in fin.details(db, "own", date(Y, 4, 1), date(Y, 4, 30))] == [date(Y, 4, 1)]
+    assert [r.day for r in balance_service.details(db, "own", date(Y, 4, 1), date(Y, 4, 30))] == [
+        date(Y, 4, 1)
+    ]
 
 
 def test_in_kind_is_counted_once_in_revenue_and_in_costs(db, operator, ids):
-    before = fin.balance(db, JAN1, DEC31)
+    before = balance_service.balance(db, JAN1, DEC31)
     (cc, _, _) = funders(db, operator)
     fin.save_in_kind(
         db, operator, funder_id=cc, year=Y, kind="staff", description="Agent", value_cents=24000_00
@@ -274,13 +278,13 @@ def test_in_kind_is_counted_once_in_revenue_and_in_costs(db, operator, ids):
     fin.save_in_kind(
         db, operator, funder_id=None, year=Y, kind="volunteering", description="B", value_cents=1200
     )
-    after = fin.balance(db, JAN1, DEC31)
+    after = balance_service.balance(db, JAN1, DEC31)
     assert after.public_by_level == {"epci": 24000_00}
     assert after.private_by_level == {"volunteering": 1200}
     assert after.costs_by_category == {"in_kind": 24000_00 + 1200}
     assert after.result_cents == before.result_cents == 0
     assert after.months[0].public == {"epci": 2000_00}  # a twelfth a month
-    assert fin.balance(db, date(Y + 1, 1, 1), date(Y + 1, 12, 31)).public_cents == 0
+    assert balance_service.balance(db, date(Y + 1, 1, 1), date(Y + 1, 12, 31)).public_cents == 0
 
 
 # --------------------------------------------------------------------------- grants
@@ -289,11 +293,11 @@ def test_in_kind_is_counted_once_in_revenue_and_in_costs(db, operator, ids):
 def test_operating_grant_spread_over_the_days_of_its_period(db, operator, ids):
     cc, _, _ = funders(db, operator)
     grant(db, operator, cc, 36500_00, date(Y, 7, 1), date(Y + 1, 6, 30))  # 365 days
-    b = fin.balance(db, JAN1, DEC31)
+    b = balance_service.balance(db, JAN1, DEC31)
     assert b.public_by_level == {"epci": 184 * 100_00}  # July → December
     assert b.months[6].public == {"epci": 31 * 100_00}
     assert b.months[5].public == {}
-    nxt = fin.balance(db, date(Y + 1, 1, 1), date(Y + 1, 12, 31))
+    nxt = balance_service.balance(db, date(Y + 1, 1, 1), date(Y + 1, 12, 31))
     assert b.public_cents + nxt.public_cents == 36500_00
 
 
@@ -302,7 +306,7 @@ def test_investment_grant_follows_its_machines_depreciation(db, operator, ids):
     with db.write() as s:
         s.get(Machine, ids["laser"]).depreciation_years = 3
     grant(db, operator, region, 30000_00, JAN1, JAN1, "investment", machine_ids=[ids["laser"]])
-    by_year = fin.balance_by_year(db, [Y, Y + 1, Y + 2, Y + 3])
+    by_year = balance_service.balance_by_year(db, [Y, Y + 1, Y + 2, Y + 3])
     amounts = [by_year[y].public_by_level.get("region", 0) for y in sorted(by_year)]
     assert sum(amounts) == 30000_00 and amounts[3] == 0
     assert all(abs(a - 10000_00) < 100_00 for a in amounts[:3])
@@ -322,7 +326,7 @@ def test_donation_on_its_day_and_undecided_grant_counts_nothing(db, operator, id
         period_end=DEC31,
         requested_cents=10000_00,
     )
-    b = fin.balance(db, JAN1, DEC31)
+    b = balance_service.balance(db, JAN1, DEC31)
     assert (b.public_cents, b.private_by_level) == (0, {"company": 500_00})
     assert b.months[8].private == {"company": 500_00}
 
@@ -344,12 +348,12 @@ def test_usages_before_invoicing_start_count_at_their_charged_price(db, operator
         ),
     )
     baskets.set_invoicing_start(db, operator, date(Y, 11, 1))
-    b = fin.balance(db, JAN1, DEC31)
+    b = balance_service.balance(db, JAN1, DEC31)
     assert b.own_by_category == {"services": 1800, "sales": 500, "memberships": 2000}
     assert b.months[9].own == {"services": 1800, "sales": 500}
     # once invoiced, the November usage is revenue on its invoice day
     invoice_usages(db, operator, ids["emilie"], at(date(Y, 11, 20)), 2400)
-    b = fin.balance(db, JAN1, DEC31)
+    b = balance_service.balance(db, JAN1, DEC31)
     assert b.months[10].own == {"services": 2400}
 
 
@@ -359,56 +363,59 @@ def test_wallet_topups_are_not_revenue_until_spent(db, operator, ids):
     documents.validate_basket(
         db, operator, basket, [PaymentInput("cash", 3000)], issued_at=at(JAN1)
     )
-    assert fin.balance(db, JAN1, DEC31).own_cents == 0
+    assert balance_service.balance(db, JAN1, DEC31).own_cents == 0
     usage(db, ids, ids["emilie"], date(Y, 2, 2))
     basket = baskets.open_basket(db, operator, ids["emilie"])
     documents.validate_basket(
         db, operator, basket, [PaymentInput("wallet", 2400)], issued_at=at(date(Y, 2, 2))
     )
-    assert fin.balance(db, JAN1, DEC31).own_by_category == {"services": 2400}
+    assert balance_service.balance(db, JAN1, DEC31).own_by_category == {"services": 2400}
 
 
 def test_reduced_access_value_by_public_of_the_payer(db, year):
-    b = fin.balance(db, JAN1, DEC31)
+    b = balance_service.balance(db, JAN1, DEC31)
     assert b.reduced_access_by_audience == {
         "Grand public": (2400 + 1000 + 1800, 1800 + 1000 + 1800, 600),
         "Scolaires": (3000, 0, 3000),
     }
-    rows = fin.details(db, "reduced:Scolaires", JAN1, DEC31)
+    rows = balance_service.details(db, "reduced:Scolaires", JAN1, DEC31)
     assert [(r.day, r.amount_cents) for r in rows] == [(date(Y, 5, 4), 3000)]
 
 
 def test_machine_cost_recovery(db, year):
-    (laser,) = fin.balance(db, JAN1, DEC31).machines
+    (laser,) = balance_service.balance(db, JAN1, DEC31).machines
     assert (laser.name, laser.minutes, laser.revenue_cents) == ("Laser", 90, 1800)
     depreciation = round(36500_00 * 365 / (365 * 4 + 366))  # 5 years from 1 Jan 2026
     assert laser.cost_cents == 350_00 + depreciation
     assert laser.revenue_per_hour_cents == 1200
     assert laser.cost_per_hour_cents == round(laser.cost_cents * 60 / 90)
-    rows = fin.details(db, f"machine:{laser.machine_id}", JAN1, DEC31)
+    rows = balance_service.details(db, f"machine:{laser.machine_id}", JAN1, DEC31)
     assert {r.source for r in rows} == {"expense", "depreciation"}
 
 
 def test_budget_against_actual(db, operator, year):
-    fin.set_budget(db, Y, "expense", "rent", 5000_00)
-    fin.set_budget(db, Y, "revenue", "public", 100000_00)
-    fin.set_budget(db, Y, "expense", "rent", 4500_00)  # replaced
-    assert fin.budget(db, Y) == {("expense", "rent"): 4500_00, ("revenue", "public"): 100000_00}
-    b = fin.balance(db, JAN1, DEC31)
+    expenses.set_budget(db, Y, "expense", "rent", 5000_00)
+    expenses.set_budget(db, Y, "revenue", "public", 100000_00)
+    expenses.set_budget(db, Y, "expense", "rent", 4500_00)  # replaced
+    assert expenses.budget(db, Y) == {
+        ("expense", "rent"): 4500_00,
+        ("revenue", "public"): 100000_00,
+    }
+    b = balance_service.balance(db, JAN1, DEC31)
     assert b.budget[("expense", "rent")] == (4500_00, 4000_00)
     assert b.budget[("revenue", "public")] == (100000_00, b.public_cents)
     with pytest.raises(ValidationError) as err:
-        fin.set_budget(db, Y, "expense", "salaries", 1)
+        expenses.set_budget(db, Y, "expense", "salaries", 1)
     assert err.value.fields == {"category": "unknown"}
 
 
 def test_details_of_every_figure_add_up_to_it(db, year):
     for first, last in ((JAN1, DEC31), (date(Y, 3, 10), date(Y, 4, 20))):
-        b = fin.balance(db, first, last)
+        b = balance_service.balance(db, first, last)
         for key, value in figures(b).items():
-            rows = fin.details(db, key, first, last)
+            rows = balance_service.details(db, key, first, last)
             assert sum(r.amount_cents for r in rows) == value, key
-    assert len(figures(fin.balance(db, JAN1, DEC31))) > 15
+    assert len(figures(balance_service.balance(db, JAN1, DEC31))) > 15
 
 
 # --------------------------------------------------------------------------- expenses
@@ -427,14 +434,14 @@ def expense_count(db):
 
 
 def test_expense_csv_import(db, operator):
-    assert fin.import_expenses_csv(db, operator, CSV) == 2
-    rows = fin.list_expenses(db)
+    assert expenses.import_expenses_csv(db, operator, CSV) == 2
+    rows = expenses.list_expenses(db)
     assert [(r.day, r.category, r.activity, r.amount_cents, r.supplier) for r in rows] == [
         (date(2026, 2, 3), "consumables", "fablab", 8990, "Ultimaker"),
         (date(2026, 1, 15), "energy", "general", 123456, "EDF"),
     ]
-    assert [r.id for r in fin.list_expenses(db, category="energy")] == [rows[1].id]
-    assert fin.list_expenses(db, first_day=date(2026, 2, 1), last_day=date(2026, 2, 28)) == [
+    assert [r.id for r in expenses.list_expenses(db, category="energy")] == [rows[1].id]
+    assert expenses.list_expenses(db, first_day=date(2026, 2, 1), last_day=date(2026, 2, 28)) == [
         rows[0]
     ]
 
@@ -452,14 +459,14 @@ def test_expense_csv_refuses_a_bad_line_by_its_number_and_writes_nothing(
     db, operator, bad_line, field, problem
 ):
     with pytest.raises(CsvImportError) as err:
-        fin.import_expenses_csv(db, operator, CSV + bad_line + "\n")
+        expenses.import_expenses_csv(db, operator, CSV + bad_line + "\n")
     assert (err.value.line, err.value.field, err.value.problem) == (4, field, problem)
     assert expense_count(db) == 0
 
 
 def test_expense_save_validation_and_delete(db, operator):
     with pytest.raises(ValidationError) as err:
-        fin.save_expense(
+        expenses.save_expense(
             db, operator, day=None, category="food", activity="fablab", amount_cents=-1
         )
     assert err.value.fields == {
@@ -467,10 +474,10 @@ def test_expense_save_validation_and_delete(db, operator):
         "category": "unknown",
         "amount_cents": "amount_negative",
     }
-    eid = fin.save_expense(
+    eid = expenses.save_expense(
         db, operator, day=JAN1, category="rent", activity="general", amount_cents=100
     )
-    fin.save_expense(
+    expenses.save_expense(
         db,
         operator,
         expense_id=eid,
@@ -479,9 +486,9 @@ def test_expense_save_validation_and_delete(db, operator):
         activity="general",
         amount_cents=200,
     )
-    assert [r.amount_cents for r in fin.list_expenses(db)] == [200]
-    fin.delete_expense(db, operator, eid)
-    assert fin.list_expenses(db) == []
+    assert [r.amount_cents for r in expenses.list_expenses(db)] == [200]
+    expenses.delete_expense(db, operator, eid)
+    assert expenses.list_expenses(db) == []
 
 
 # --------------------------------------------------------------------------- funders, grants
@@ -540,10 +547,10 @@ def test_funders_and_grants_crud(db, operator, ids):
 
 
 def test_account_mapping_defaults_and_edits(db):
-    mapping = fin.account_mapping(db)
+    mapping = accounts.account_mapping(db)
     assert mapping["revenue:usage"][0] == "706"
     assert mapping["revenue:membership"][0] == "756"
-    fin.set_account(db, "revenue:usage", "7061", "Utilisation des machines")
-    assert fin.account_mapping(db)["revenue:usage"] == ("7061", "Utilisation des machines")
+    accounts.set_account(db, "revenue:usage", "7061", "Utilisation des machines")
+    assert accounts.account_mapping(db)["revenue:usage"] == ("7061", "Utilisation des machines")
     with pytest.raises(ValidationError):
-        fin.set_account(db, "revenue:usage", "abc")
+        accounts.set_account(db, "revenue:usage", "abc")

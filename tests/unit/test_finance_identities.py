@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from tierslieu_desktop.domain import finance as rules
 from tierslieu_desktop.domain.calendar import PARIS
+from tierslieu_desktop.services.finance import balance as balance_service
+from tierslieu_desktop.services.finance import expenses as expense_service
 from tierslieu_desktop.services.finance import funding as fin
 
 days = st.dates(min_value=date(2020, 1, 1), max_value=date(2032, 12, 31))
@@ -42,7 +44,7 @@ def test_a_year_in_twelve_shares(total, year):
 @given(st.datetimes(min_value=datetime(2019, 1, 1), max_value=datetime(2033, 12, 31)))
 def test_summer_time_windows_agree_with_the_time_zone_database(naive):
     instant = naive.replace(tzinfo=UTC)
-    windows = fin._summer_windows(instant.year, instant.year)
+    windows = balance_service._summer_windows(instant.year, instant.year)
     summer = any(lo <= instant < hi for lo, hi in windows)
     assert instant.astimezone(PARIS).utcoffset() == timedelta(hours=2 if summer else 1)
 
@@ -95,23 +97,25 @@ def test_balance_identities_for_any_grants_and_expenses(
                 granted_on=start,
             )
         for day, amount in expenses:
-            fin.save_expense(
+            expense_service.save_expense(
                 db, None, day=day, category="other", activity="general", amount_cents=amount
             )
         last = first + timedelta(days=length)
-        b = fin.balance(db, first, last)
+        b = balance_service.balance(db, first, last)
         assert b.own_cents + b.public_cents + b.private_cents == b.total_revenue_cents
         assert sum(m.public_cents for m in b.months) == b.public_cents
         assert sum(m.private_cents for m in b.months) == b.private_cents
         assert sum(m.costs_cents for m in b.months) == b.costs_cents
         assert b.costs_cents == sum(a for d, a in expenses if first <= d <= last)
         for key, value in (("public", b.public_cents), ("private", b.private_cents)):
-            assert sum(r.amount_cents for r in fin.details(db, key, first, last)) == value
+            assert (
+                sum(r.amount_cents for r in balance_service.details(db, key, first, last)) == value
+            )
         # the balance of two halves adds up to the whole
         middle = first + timedelta(days=length // 2)
         if middle < last:
-            a = fin.balance(db, first, middle)
-            c = fin.balance(db, middle + timedelta(days=1), last)
+            a = balance_service.balance(db, first, middle)
+            c = balance_service.balance(db, middle + timedelta(days=1), last)
             assert a.public_cents + c.public_cents == b.public_cents
             assert a.private_cents + c.private_cents == b.private_cents
     finally:

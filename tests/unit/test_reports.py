@@ -21,6 +21,7 @@ from tierslieu_desktop.db.models import (
     UsageCharge,
 )
 from tierslieu_desktop.reports.layout import hours, money, number
+from tierslieu_desktop.services.finance import expenses
 from tierslieu_desktop.services.finance import funding as finance
 from tierslieu_desktop.services.reporting import (
     annual_figures,
@@ -221,7 +222,7 @@ def _grant(db, operator, lab):
     )  # fmt: skip
     finance.add_grant_payment(db, operator, gid, date(2025, 4, 2), 617_250, "avance")
     finance.add_grant_payment(db, operator, gid, date(2026, 2, 10), 617_250, "solde")
-    finance.save_expense(db, operator, day=date(2025, 6, 1), category="consumables",
+    expenses.save_expense(db, operator, day=date(2025, 6, 1), category="consumables",
                          activity="fablab", amount_cents=321_000, label="Contreplaqué", grant_id=gid)  # fmt: skip
     return gid
 

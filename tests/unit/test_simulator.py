@@ -22,7 +22,8 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.errors import NotFound, ValidationError
-from tierslieu_desktop.services.finance import funding as finance
+from tierslieu_desktop.services.finance import balance as balance_service
+from tierslieu_desktop.services.finance import expenses
 from tierslieu_desktop.services.finance.simulator import Scenario, simulate
 from tierslieu_desktop.services.pricing import engine as pricing
 
@@ -217,11 +218,11 @@ def test_self_financing_ratio_before_and_after(db, operator, lab):
     no_costs = simulate(db, FIRST, LAST, Scenario(rule_overrides={lab["rule_companies"]: 3500}))
     assert no_costs.real_self_financing_bp is None
     assert no_costs.simulated_self_financing_bp is None
-    finance.save_expense(
+    expenses.save_expense(
         db, operator, day=date(2025, 5, 5), category="rent", activity="general", amount_cents=20000
     )
     result = simulate(db, FIRST, LAST, Scenario(rule_overrides={lab["rule_companies"]: 3500}))
-    figures = finance.balance(db, FIRST, LAST)
+    figures = balance_service.balance(db, FIRST, LAST)
     assert figures.costs_cents == 20000
     assert result.real_self_financing_bp == figures.self_financing_bp
     # +10 € of own revenue over 200 € of costs: +5 points

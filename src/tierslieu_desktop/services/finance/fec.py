@@ -9,7 +9,7 @@ Journals written from the issued documents and the payments of the year:
 - BQ (banque): cheques (5112 chèques à encaisser), card, transfer, administrative
   mandate, Pass numérique (512) debit / 411 credit. Refunds (negative) reversed.
 - OD: payments from the member's wallet, 4191 debit / 411 credit.
-Accounts come from services.finance.funding.account_mapping when that module is there, with
+Accounts come from services.finance.accounts.account_mapping when that module is there, with
 the defaults below otherwise. Entries are in chronological order, numbered 1…N
 without gaps, each balanced. Opening balances are not written (the software keeps
 no balance sheet). File: ``<SIREN>FEC<YYYYMMDD>.txt`` (closing date 31/12 of the
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -58,7 +58,7 @@ JOURNALS = {
     "OD": "Opérations diverses",
 }
 
-# key -> (account, label); the keys follow services.finance.funding.account_mapping.
+# key -> (account, label); the keys follow services.finance.accounts.account_mapping.
 DEFAULT_ACCOUNTS: dict[str, tuple[str, str]] = {
     "revenue:usage": ("706", "Prestations de services"),
     "revenue:pack": ("706", "Prestations de services"),
@@ -84,11 +84,11 @@ _JOURNAL_OF_METHOD = {"cash": "CA", "wallet": "OD"}
 
 
 def accounts(db: Database) -> tuple[dict[str, tuple[str, str]], bool]:
-    """The account of every key: the editable mapping of services.finance.funding over the
-    defaults. The flag says whether services.finance.funding was available."""
+    """The account of every key: the editable mapping of services.finance.accounts over the
+    defaults. The flag says whether services.finance.accounts was available."""
     result = dict(DEFAULT_ACCOUNTS)
     try:
-        from tierslieu_desktop.services.finance.funding import account_mapping
+        from tierslieu_desktop.services.finance.accounts import account_mapping
     except ImportError:
         return result, False
     try:
@@ -120,7 +120,7 @@ class FecEntry:
     piece_ref: str
     label: str
     lines: tuple[FecLine, ...]
-    sort_key: tuple
+    sort_key: tuple[datetime, int, int]
 
 
 def _fec_amount(cents: int) -> str:

@@ -21,7 +21,7 @@ Percentages scale a line's list price and its charged price (reductions are
 percentages, free quota/pack minutes stay free), rounded half up per line. An empty
 scenario gives ``simulated == real`` to the cent.
 
-Self-financing ratio (own revenue ÷ total costs, see :mod:`services.finance.funding`): "after"
+Self-financing ratio (own revenue ÷ total costs, see :mod:`services.finance.balance`): "after"
 adds the difference simulated − real to the own revenue of the period; costs unchanged.
 """
 
@@ -38,7 +38,7 @@ from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.errors import NotFound, ValidationError
 from tierslieu_desktop.domain.finance import ratio_bp
 from tierslieu_desktop.domain.pricing import PricedUsage, RuleBook, round_half_up
-from tierslieu_desktop.services.finance.funding import balance
+from tierslieu_desktop.services.finance.balance import balance
 from tierslieu_desktop.services.pricing.engine import Tariffs, load_tariffs, reprice_with
 
 RESOURCE_KINDS = ("machine", "category", "space", "consumable")
@@ -144,21 +144,26 @@ def simulate(db: Database, first_day: date, last_day: date, scenario: Scenario) 
                 resources[row.id] = (row.machine_id, row.category_id, row.space_id)
     rule_scope = {rule.id: (rule.resource.kind, rule.resource.id) for rule in tariffs.rules}
 
-    def line_factors(usage_id: int, audience_id: int | None, kind: str, rule_id: int | None):
-        factors = []
+    def line_factors(
+        usage_id: int, audience_id: int | None, kind: str, rule_id: int | None
+    ) -> list[int]:
+        factors: list[int] = []
         audience_bp = scenario.percent_by_audience.get(audience_id, 0)
         if audience_bp:
             factors.append(audience_bp)
         by_resource = scenario.percent_by_resource
         if by_resource:
+            keys: list[tuple[str, int | None]]
             if kind == "consumable":
-                keys = [rule_scope[rule_id]] if rule_id in rule_scope else []
+                keys = (
+                    [rule_scope[rule_id]] if rule_id is not None and rule_id in rule_scope else []
+                )
             else:
                 machine_id, category_id, space_id = resources.get(usage_id, (None, None, None))
                 keys = [("machine", machine_id), ("category", category_id), ("space", space_id)]
-            for key in keys:
-                if key[1] is not None and by_resource.get(key):  # type: ignore[call-overload]
-                    factors.append(by_resource[key])  # type: ignore[index]
+            for kind_, rid in keys:
+                if rid is not None and by_resource.get((kind_, rid)):
+                    factors.append(by_resource[(kind_, rid)])
                     break  # the most specific resource wins
         return factors
 
@@ -197,7 +202,7 @@ def simulate(db: Database, first_day: date, last_day: date, scenario: Scenario) 
 def _self_financing(
     db: Database, first_day: date, last_day: date, delta_cents: int
 ) -> tuple[int | None, int | None]:
-    """(before, after) own revenue ÷ total costs in basis points (services.finance.funding
+    """(before, after) own revenue ÷ total costs in basis points (services.finance.balance
     balance of the period); "after" adds ``delta_cents`` to the own revenue."""
     figures = balance(db, first_day, last_day)
     return (

@@ -14,7 +14,8 @@ Definitions (local time, Europe/Paris, calendar year):
 - publics reached: distinct users (member, or the organisation of a group usage) and
   people (head-count) of the year's usages, by the user's public;
 - school groups: usages of organisations of type "school" (sessions and pupils);
-- the money figures come from services.finance.funding (balance, balance_by_year, grants);
+- the money figures come from services.finance.balance (balance, balance_by_year) and
+  services.finance.funding (grants);
 - workshops, trainings and cyber-base: services.activity.figures over the year.
 """
 
@@ -258,10 +259,11 @@ def annual_figures(db: Database, year: int, *, progress: Progress | None = None)
 
 
 def _money_figures(db: Database, year: int, step: Progress) -> dict[str, Any]:
+    from tierslieu_desktop.services.finance import balance as balance_service
     from tierslieu_desktop.services.finance import funding as finance
 
     years = list(range(year - TREND_YEARS + 1, year + 1))
-    balances = finance.balance_by_year(db, years)
+    balances = balance_service.balance_by_year(db, years)
     step(65)
     balance = balances.get(year)
     trend = {

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.domain.errors import ValidationError
-from tierslieu_desktop.services.finance import funding as finance
+from tierslieu_desktop.services.finance import accounts
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import field_message
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
@@ -83,7 +83,7 @@ class AccountsTab(QWidget):
         return f"{kinds.get(kind, kind)} · {code}" if code else kinds.get(kind, kind)
 
     def reload(self) -> None:
-        mapping = finance.account_mapping(self.ctx.db)
+        mapping = accounts.account_mapping(self.ctx.db)
         self.keys = list(mapping)
         self.table.setRowCount(len(self.keys))
         for r, key in enumerate(self.keys):
@@ -103,7 +103,7 @@ class AccountsTab(QWidget):
 
     def save(self) -> bool:
         try:
-            finance.set_accounts(self.ctx.db, self.values())
+            accounts.set_accounts(self.ctx.db, self.values())
         except ValidationError as err:
             field, code = next(iter(err.fields.items()))
             key = field.partition(":")[2]

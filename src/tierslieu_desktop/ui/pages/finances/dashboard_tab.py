@@ -1,7 +1,7 @@
 """Finances › Tableau de bord: revenue by origin per month (stacked bars) and for the
 period (donut), the key figures with their trend against the year before, the value of
 reduced access by public, the cost recovery of each machine and the budget against the
-actual figures. Every figure opens the lines behind it (``finance.details``)."""
+actual figures. Every figure opens the lines behind it (``balance_service.details``)."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.finance import funding as finance
+from tierslieu_desktop.services.finance import balance as balance_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.pages.finances.details import DetailsDialog, Part, money_item
 from tierslieu_desktop.ui.pages.finances.labels import (
@@ -121,8 +121,8 @@ class DashboardTab(QWidget):
         self.ctx = ctx
         self.first_day = date.today()
         self.last_day = date.today()
-        self.current: finance.Balance | None = None
-        self.previous: finance.Balance | None = None
+        self.current: balance_service.Balance | None = None
+        self.previous: balance_service.Balance | None = None
         self.dialog: DetailsDialog | None = None
         self.setStyleSheet(CARD_STYLE)
         outer = QVBoxLayout(self)
@@ -255,7 +255,7 @@ class DashboardTab(QWidget):
     def reload(self) -> None:
         """The period's figures, charts and tables at once; the comparison with the year
         before (a second balance) right after the page is painted."""
-        self.current = finance.balance(self.ctx.db, self.first_day, self.last_day)
+        self.current = balance_service.balance(self.ctx.db, self.first_day, self.last_day)
         self.previous = None
         self._fill_cards()
         self._fill_bars()
@@ -272,9 +272,11 @@ class DashboardTab(QWidget):
         db = self.ctx.db
         first, last = self.first_day, self.last_day
         if first == date(first.year, 1, 1) and last == date(first.year, 12, 31):
-            self.previous = finance.balance_by_year(db, [first.year - 1]).get(first.year - 1)
+            self.previous = balance_service.balance_by_year(db, [first.year - 1]).get(
+                first.year - 1
+            )
         else:
-            self.previous = finance.balance(db, shift_year(first, -1), shift_year(last, -1))
+            self.previous = balance_service.balance(db, shift_year(first, -1), shift_year(last, -1))
         self._fill_cards()
 
     # --- key figures -----------------------------------------------------------------
@@ -289,7 +291,7 @@ class DashboardTab(QWidget):
             "reduced": self.tr("Value of reduced access"),
         }
 
-    def figure_values(self, b: finance.Balance) -> dict[str, int | None]:
+    def figure_values(self, b: balance_service.Balance) -> dict[str, int | None]:
         """Money in cents; the two ratios in basis points."""
         return {
             "self_financing": b.self_financing_bp,
@@ -415,7 +417,7 @@ class DashboardTab(QWidget):
         keys.append(("private", self.tr("Private funding"), PRIVATE_COLOUR))
         return keys
 
-    def _month_value(self, m: finance.MonthFigures, key: str) -> int:
+    def _month_value(self, m: balance_service.MonthFigures, key: str) -> int:
         if key == "own":
             return sum(m.own.values())
         if key == "private":

@@ -1,4 +1,4 @@
-"""The lines behind a figure of the balance (``finance.details``), in a dialog."""
+"""The lines behind a figure of the balance (``balance_service.details``), in a dialog."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.finance import funding as finance
+from tierslieu_desktop.services.finance import balance as balance_service
 from tierslieu_desktop.ui.context import AppContext
 
 
@@ -87,10 +87,10 @@ class DetailsDialog(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         lay.addWidget(self.table, 1)
         self.total_cents = 0
-        rows: list[tuple[Part, finance.DetailRow]] = []
+        rows: list[tuple[Part, balance_service.DetailRow]] = []
         for part in parts:
             rows.extend(
-                (part, r) for r in finance.details(ctx.db, part.figure, first_day, last_day)
+                (part, r) for r in balance_service.details(ctx.db, part.figure, first_day, last_day)
             )
         rows.sort(key=lambda pr: pr[1].day)
         sources = {

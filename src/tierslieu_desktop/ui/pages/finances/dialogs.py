@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.money import parse_amount
 from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.services.finance import expenses
 from tierslieu_desktop.services.finance import funding as finance
 from tierslieu_desktop.services.park import machines as machine_service
 from tierslieu_desktop.ui.context import AppContext
@@ -43,8 +44,8 @@ from tierslieu_desktop.ui.pages.finances.labels import (
 )
 from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
-
 from tierslieu_desktop.ui.widgets.tables import item_at
+
 PUBLIC_LEVELS = ("commune", "epci", "departement", "region", "etat", "ue", "social", "employment")
 # planned budget of a grant: the CERFA 12156 expense categories
 CERFA_CATEGORIES = ("60", "61", "62", "63", "64", "65", "66", "67", "68", "86")
@@ -455,7 +456,7 @@ class ExpenseDialog(FinanceDialog):
     entity = "expense"
 
     def __init__(
-        self, ctx: AppContext, row: finance.ExpenseRow | None = None, parent: QWidget | None = None
+        self, ctx: AppContext, row: expenses.ExpenseRow | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(ctx, self.tr("Expense") if row else self.tr("New expense"), parent)
         self.row = row
@@ -494,7 +495,7 @@ class ExpenseDialog(FinanceDialog):
         self.add_buttons()
 
     def save(self) -> int:
-        return finance.save_expense(
+        return expenses.save_expense(
             self.ctx.db,
             self.ctx.operator_id,
             expense_id=self.row.id if self.row else None,

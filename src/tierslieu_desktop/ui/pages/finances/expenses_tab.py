@@ -27,7 +27,7 @@ from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.finance import BUDGET_EXPENSE_CATEGORIES, BUDGET_REVENUE_CATEGORIES
 from tierslieu_desktop.domain.money import parse_amount
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.finance import funding as finance
+from tierslieu_desktop.services.finance import expenses
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.finances.details import money_item
@@ -58,7 +58,7 @@ class ExpensesTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.dialog: FinanceDialog | None = None
-        self._rows: dict[int, finance.ExpenseRow] = {}
+        self._rows: dict[int, expenses.ExpenseRow] = {}
         self._budget: dict[tuple[str, str], int] = {}
         lay = QHBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -186,7 +186,7 @@ class ExpensesTab(QWidget):
 
     def reload(self) -> None:
         keep = current_data(self.table)
-        rows = finance.list_expenses(
+        rows = expenses.list_expenses(
             self.ctx.db,
             first_day=from_qdate(self.first.date()),
             last_day=from_qdate(self.last.date()),
@@ -221,7 +221,7 @@ class ExpensesTab(QWidget):
         self.edit_button.setEnabled(selected)
         self.delete_button.setEnabled(selected)
 
-    def current(self) -> finance.ExpenseRow | None:
+    def current(self) -> expenses.ExpenseRow | None:
         eid = current_data(self.table)
         return self._rows.get(eid) if eid is not None else None
 
@@ -265,7 +265,7 @@ class ExpensesTab(QWidget):
         ):
             return False
         try:
-            finance.delete_expense(self.ctx.db, self.ctx.operator_id, row.id)
+            expenses.delete_expense(self.ctx.db, self.ctx.operator_id, row.id)
         except DomainError as err:
             self._say(self.status, error_message(err), False)
             return False
@@ -294,7 +294,7 @@ class ExpensesTab(QWidget):
 
     def import_text(self, text: str) -> int | None:
         try:
-            count = finance.import_expenses_csv(self.ctx.db, self.ctx.operator_id, text)
+            count = expenses.import_expenses_csv(self.ctx.db, self.ctx.operator_id, text)
         except DomainError as err:
             self._say(self.status, error_message(err), False)
             return None
@@ -309,7 +309,7 @@ class ExpensesTab(QWidget):
     # --- budget ----------------------------------------------------------------------
 
     def reload_budget(self) -> None:
-        amounts = finance.budget(self.ctx.db, self.budget_year.value())
+        amounts = expenses.budget(self.ctx.db, self.budget_year.value())
         self._budget = amounts
         lines = [("revenue", c) for c in BUDGET_REVENUE_CATEGORIES] + [
             ("expense", c) for c in BUDGET_EXPENSE_CATEGORIES
@@ -354,7 +354,7 @@ class ExpensesTab(QWidget):
             values.append((side, category, cents))
         try:
             for side, category, cents in values:
-                finance.set_budget(self.ctx.db, year, side, category, cents)
+                expenses.set_budget(self.ctx.db, year, side, category, cents)
         except DomainError as err:
             self._say(self.budget_status, error_message(err), False)
             return False

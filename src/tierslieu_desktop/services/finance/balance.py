@@ -1,0 +1,701 @@
+"""The revenue balance of a period (own, public and private revenue against costs, by
+month), its trends by year and the lines behind each figure (:func:`details`). The
+funders, grants and in-kind contributions are entered in services.finance.funding, the
+expenses and budget in services.finance.expenses.
+
+Rules of the balance (issue 6; pure parts in domain/finance.py):
+
+- OWN revenue of a period = invoice lines (excl. VAT) issued in it, credit notes
+  subtracted on their own issue date; wallet top-ups are not revenue (counted when spent
+  through usages, so excluded here) + usages before ``Structure.invoicing_start`` at their
+  frozen charged price on their local day (billed outside the software) + the fee of
+  memberships starting before ``invoicing_start``, on their start day + the tickets of
+  workshop/training sessions held before it (seated, not absent or excused), on the
+  session's day. Revenue kinds ->
+  categories: usage, pack, training, service -> "services" (706); consumable, sale ->
+  "sales" (707); membership -> "memberships" (756); other -> "other" (708).
+- PUBLIC / PRIVATE funding = grants by their funder's sector, keyed by funder level: an
+  operating grant's granted amount spread evenly over the days of its period; an
+  investment grant spread over the depreciation years of its machines (the longest of its
+  GrantMachine machines; 5 years without) from its period start (777 release); a donation
+  counted on its ``granted_on`` day. Grants not granted (``granted_cents`` None) count
+  nothing. In-kind contributions: value in 12 equal monthly shares of their year, public
+  or private by their funder's sector, keyed by its level; volunteering (no funder) is
+  private under the key "volunteering". They are counted once in revenue AND once in
+  costs (category "in_kind", accounts 86/87): the result does not change.
+- COSTS = expenses (on their day) + machine depreciation (purchase value spread evenly
+  over ``depreciation_years`` years from the purchase date; None = not depreciated; added
+  to the "depreciation" category) + in-kind contributions.
+- Self-financing ratio = own ÷ costs; public share = public ÷ total revenue (basis points).
+  Identities: own + public + private = total revenue; the months add up to the period.
+- Reduced/free access by public = per audience of the payer (the usage's organisation,
+  else its member): Σ list, Σ charged, Σ (list − charged) of the period's usage charges
+  (billed outside the software or not).
+- Cost recovery per machine: minutes used, charged revenue, cost = expenses with that
+  machine + its depreciation in the period; per hour = amount × 60 ÷ minutes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Result, Row, and_, case, func, literal, select
+from sqlalchemy.orm import QueryableAttribute, Session
+
+from tierslieu_desktop.db.engine import Database
+from tierslieu_desktop.db.models import (
+    Activity,
+    ActivitySession,
+    Audience,
+    Expense,
+    Funder,
+    Grant,
+    GrantMachine,
+    InKindContribution,
+    Invoice,
+    InvoiceLine,
+    Machine,
+    Member,
+    Membership,
+    Registration,
+    Structure,
+    Usage,
+    UsageCharge,
+)
+from tierslieu_desktop.domain import finance as rules
+from tierslieu_desktop.domain.calendar import PARIS, local_day_bounds
+from tierslieu_desktop.domain.errors import ValidationError
+from tierslieu_desktop.services.activity.sessions import payable_tickets
+from tierslieu_desktop.services.finance.expenses import budget_of_years
+
+# --------------------------------------------------------------------------- rows
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    month: date
+    own: dict[str, int]  # by category
+    public: dict[str, int]  # by funder level
+    private: dict[str, int]  # by funder level ("volunteering" for volunteers)
+    costs: dict[str, int]  # by category (expense categories + "in_kind")
+
+    @property
+    def own_cents(self) -> int:
+        return sum(self.own.values())
+
+    @property
+    def public_cents(self) -> int:
+        return sum(self.public.values())
+
+    @property
+    def private_cents(self) -> int:
+        return sum(self.private.values())
+
+    @property
+    def costs_cents(self) -> int:
+        return sum(self.costs.values())
+
+
+@dataclass(frozen=True)
+class MachineRecovery:
+    machine_id: int
+    name: str
+    minutes: int
+    revenue_cents: int
+    cost_cents: int
+    revenue_per_hour_cents: int | None
+    cost_per_hour_cents: int | None
+
+
+@dataclass(frozen=True)
+class Balance:
+    first_day: date
+    last_day: date
+    months: list[MonthFigures]
+    own_cents: int
+    public_cents: int
+    private_cents: int
+    total_revenue_cents: int
+    costs_cents: int
+    result_cents: int
+    self_financing_bp: int | None
+    public_share_bp: int | None
+    public_by_level: dict[str, int]
+    private_by_level: dict[str, int]
+    own_by_category: dict[str, int]
+    reduced_access_by_audience: dict[str, tuple[int, int, int]]  # name -> (list, charged, given)
+    machines: list[MachineRecovery]
+    budget: dict[tuple[str, str], tuple[int, int]]  # (side, category) -> (budget, actual)
+    costs_by_category: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DetailRow:
+    day: date
+    source: str  # invoice, credit_note, usage, registration, membership, grant, in_kind,
+    # expense, depreciation
+    label: str
+    amount_cents: int
+    reference: str
+
+
+# --------------------------------------------------------------------------- the balance
+
+
+def _summer_windows(first_year: int, last_year: int) -> list[tuple[datetime, datetime]]:
+    """UTC instants of Paris summer time (UTC+2) per year: from the last Sunday of March
+    to the last Sunday of October, 01:00 UTC (EU rule; winter is UTC+1)."""
+
+    def last_sunday(year: int, month: int) -> date:
+        day = rules.month_end(date(year, month, 1))
+        return day - timedelta(days=(day.weekday() + 1) % 7)
+
+    return [
+        (
+            datetime.combine(last_sunday(y, 3), datetime.min.time(), UTC) + timedelta(hours=1),
+            datetime.combine(last_sunday(y, 10), datetime.min.time(), UTC) + timedelta(hours=1),
+        )
+        for y in range(first_year, last_year + 1)
+    ]
+
+
+def _local_day_expr(
+    db: Database,
+    column: QueryableAttribute[datetime],
+    first_day: date,
+    last_day: date,
+    *,
+    month: bool = False,
+) -> ColumnElement[Any]:
+    """A SQL expression of the local (Paris) day (or first day of the month) of a UTC
+    datetime column, for GROUP BY: one group per day or month instead of per row. SQLite:
+    strftime(fmt, col, '+1 hour' or '+2 hours' in summer); other databases: the UTC hour
+    (turned into the local day in Python by ``_bucket_day``)."""
+    if not db.is_sqlite:
+        return func.date_trunc("hour", column)
+    windows = _summer_windows(first_day.year - 1, last_day.year + 1)
+    shift = case(
+        *[(and_(column >= lo, column < hi), "+2 hours") for lo, hi in windows],
+        else_="+1 hour",
+    )
+    return func.strftime("%Y-%m-01" if month else "%Y-%m-%d", column, shift)
+
+
+def _bucket_day(value: object) -> date:
+    """The local day of a ``_local_day_expr`` group."""
+    if isinstance(value, str):
+        return date(int(value[0:4]), int(value[5:7]), int(value[8:10]))
+    if isinstance(value, datetime):
+        dt = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return dt.astimezone(PARIS).date()
+    assert isinstance(value, date)
+    return value
+
+
+def _invoicing_start(s: Session) -> date | None:
+    return s.scalar(select(Structure.invoicing_start).order_by(Structure.id).limit(1))
+
+
+class _Acc:
+    """Accumulates amounts by month and key for one figure family."""
+
+    def __init__(self) -> None:
+        self.by_month: dict[date, dict[str, int]] = {}
+
+    def add(self, month: date, key: str, cents: int) -> None:
+        if cents:
+            row = self.by_month.setdefault(month, {})
+            row[key] = row.get(key, 0) + cents
+
+    def add_day(self, day: date, key: str, cents: int) -> None:
+        self.add(rules.month_start(day), key, cents)
+
+    def add_spread(self, spread: dict[date, int], key: str) -> None:
+        for month, cents in spread.items():
+            self.add(month, key, cents)
+
+    def totals(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for row in self.by_month.values():
+            for k, v in row.items():
+                out[k] = out.get(k, 0) + v
+        return {k: v for k, v in out.items() if v}
+
+
+def _grant_spread(g: Grant, years: int | None, first_day: date, last_day: date) -> dict[date, int]:
+    amount = g.granted_cents or 0
+    if not amount:
+        return {}
+    if g.nature == "donation":
+        day = g.granted_on or g.period_start
+        return {rules.month_start(day): amount} if first_day <= day <= last_day else {}
+    if g.nature == "investment":
+        start, end = rules.depreciation_span(
+            g.period_start, years or rules.DEFAULT_DEPRECIATION_YEARS
+        )
+        return rules.spread_by_day(amount, start, end, first_day, last_day)
+    return rules.spread_by_day(amount, g.period_start, g.period_end, first_day, last_day)
+
+
+def _grant_years(s: Session) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for gid, years in s.execute(
+        select(GrantMachine.grant_id, Machine.depreciation_years).join(
+            Machine, Machine.id == GrantMachine.machine_id
+        )
+    ):
+        out[gid] = max(out.get(gid, 0), years or rules.DEFAULT_DEPRECIATION_YEARS)
+    return out
+
+
+def _depreciation_spread(m: Machine, first_day: date, last_day: date) -> dict[date, int]:
+    if not (m.purchase_date and m.purchase_value_cents and m.depreciation_years):
+        return {}
+    start, end = rules.depreciation_span(m.purchase_date, m.depreciation_years)
+    return rules.spread_by_day(m.purchase_value_cents, start, end, first_day, last_day)
+
+
+def _own_invoice_rows(
+    s: Session, db: Database, lo: datetime, hi: datetime, first_day: date, last_day: date
+) -> Sequence[Row[str, str, Any, int | None]]:
+    bucket = _local_day_expr(db, Invoice.issued_at, first_day, last_day)
+    return s.execute(
+        select(
+            Invoice.kind, InvoiceLine.revenue_kind, bucket, func.sum(InvoiceLine.total_excl_cents)
+        )
+        .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+        .where(
+            Invoice.issued_at >= lo,
+            Invoice.issued_at < hi,
+            InvoiceLine.kind != "wallet_topup",
+            InvoiceLine.revenue_kind.not_in(tuple(rules.NOT_REVENUE_KINDS)),
+        )
+        .group_by(Invoice.kind, InvoiceLine.revenue_kind, bucket)
+    ).all()
+
+
+def _pre_start_window(s: Session, first_day: date, last_day: date) -> tuple[date, date] | None:
+    start = _invoicing_start(s)
+    if start is None or first_day >= start:
+        return None
+    return first_day, min(last_day, start - timedelta(days=1))
+
+
+def _pre_start_tickets(s: Session, window: tuple[date, date]) -> Result[datetime, str, int, int]:
+    """Workshop and training tickets of sessions held before the invoicing start (billed
+    outside the software): (session start, activity name, price, registration id)."""
+    w_lo, w_hi = local_day_bounds(window[0])[0], local_day_bounds(window[1])[1]
+    return s.execute(
+        payable_tickets(
+            ActivitySession.start_at, Activity.name, Registration.price_cents, Registration.id
+        ).where(ActivitySession.start_at >= w_lo, ActivitySession.start_at < w_hi)
+    )
+
+
+def balance(db: Database, first_day: date, last_day: date) -> Balance:
+    """The revenue balance of [first_day, last_day] (see the module docstring for the
+    rules), by month, with ratios, reduced access, machine cost recovery and budget."""
+    if last_day < first_day:
+        raise ValidationError({"last_day": "end_before_start"})
+    lo, hi = local_day_bounds(first_day)[0], local_day_bounds(last_day)[1]
+    own, public, private, costs = _Acc(), _Acc(), _Acc(), _Acc()
+    with db.read() as s:
+        # own revenue: invoice lines
+        for inv_kind, rev_kind, bucket, total in _own_invoice_rows(
+            s, db, lo, hi, first_day, last_day
+        ):
+            sign = -1 if inv_kind == "credit_note" else 1
+            category = rules.REVENUE_CATEGORY.get(rev_kind, "other")
+            own.add_day(_bucket_day(bucket), category, sign * int(total or 0))
+        # own revenue billed outside the software (before invoicing_start)
+        window = _pre_start_window(s, first_day, last_day)
+        if window is not None:
+            for day, total in s.execute(
+                select(Membership.start_date, func.sum(Membership.fee_cents))
+                .where(Membership.start_date >= window[0], Membership.start_date <= window[1])
+                .group_by(Membership.start_date)
+            ):
+                own.add_day(day, "memberships", int(total or 0))
+            for start_at, _name, cents, _rid in _pre_start_tickets(s, window):
+                own.add_day(_local_day(start_at), "services", int(cents))
+        # grants
+        years = _grant_years(s)
+        for g, sector, level in s.execute(
+            select(Grant, Funder.sector, Funder.level)
+            .join(Funder, Funder.id == Grant.funder_id)
+            .where(Grant.granted_cents.is_not(None))
+        ):
+            target = public if sector == "public" else private
+            target.add_spread(_grant_spread(g, years.get(g.id), first_day, last_day), level)
+        # in-kind: revenue and cost
+        for c, sector, level in s.execute(
+            select(InKindContribution, Funder.sector, Funder.level)
+            .outerjoin(Funder, Funder.id == InKindContribution.funder_id)
+            .where(
+                InKindContribution.year >= first_day.year, InKindContribution.year <= last_day.year
+            )
+        ):
+            spread = rules.spread_over_year_months(c.value_cents, c.year, first_day, last_day)
+            target = public if sector == "public" else private
+            target.add_spread(spread, level or rules.VOLUNTEERING)
+            costs.add_spread(spread, rules.IN_KIND_COST)
+        # expenses
+        for day, category, total in s.execute(
+            select(Expense.day, Expense.category, func.sum(Expense.amount_cents))
+            .where(Expense.day >= first_day, Expense.day <= last_day)
+            .group_by(Expense.day, Expense.category)
+        ):
+            costs.add_day(day, category, int(total or 0))
+        machine_costs: dict[int, int] = {
+            mid: int(total or 0)
+            for mid, total in s.execute(
+                select(Expense.machine_id, func.sum(Expense.amount_cents))
+                .where(
+                    Expense.day >= first_day,
+                    Expense.day <= last_day,
+                    Expense.machine_id.is_not(None),
+                )
+                .group_by(Expense.machine_id)
+            )
+            if mid is not None  # always (the query keeps expenses with a machine): for mypy
+        }
+        # depreciation
+        machine_names: dict[int, str] = {}
+        for m in s.scalars(select(Machine)):
+            machine_names[m.id] = m.name
+            spread = _depreciation_spread(m, first_day, last_day)
+            costs.add_spread(spread, "depreciation")
+            if spread:
+                machine_costs[m.id] = machine_costs.get(m.id, 0) + sum(spread.values())
+        # One pass over the period's usage charges (grouped by local day, before
+        # invoicing_start or not, consumable or not, machine, payer's audience) gives the
+        # revenue billed outside the software, reduced access by public and machine revenue.
+        payer = func.coalesce(Usage.organisation_id, Usage.member_id)
+        bucket = _local_day_expr(db, Usage.start_at, first_day, last_day, month=True)
+        pre_start = (
+            Usage.start_at < local_day_bounds(window[1])[1] if window is not None else literal(0)
+        )
+        is_consumable = UsageCharge.kind == "consumable"
+        audience_names = dict(s.execute(select(Audience.id, Audience.name)).all())
+        reduced: dict[str, list[int]] = {}
+        machine_revenue: dict[int, int] = {}
+        for b, before, consumable, mid, aud, list_total, charged_total in s.execute(
+            select(
+                bucket,
+                pre_start,
+                is_consumable,
+                Usage.machine_id,
+                Member.audience_id,
+                func.sum(UsageCharge.list_cents),
+                func.sum(UsageCharge.charged_cents),
+            )
+            .join(Usage, Usage.id == UsageCharge.usage_id)
+            .outerjoin(Member, Member.id == payer)
+            .where(Usage.start_at >= lo, Usage.start_at < hi)
+            .group_by(bucket, pre_start, is_consumable, Usage.machine_id, Member.audience_id)
+        ):
+            charged = int(charged_total or 0)
+            if before:
+                own.add_day(_bucket_day(b), "sales" if consumable else "services", charged)
+            acc = reduced.setdefault(audience_names.get(aud, "") if aud else "", [0, 0])
+            acc[0] += int(list_total or 0)
+            acc[1] += charged
+            if mid is not None:
+                machine_revenue[mid] = machine_revenue.get(mid, 0) + charged
+        minutes = {
+            mid: int(total or 0)
+            for mid, total in s.execute(
+                select(Usage.machine_id, func.sum(Usage.minutes))
+                .where(Usage.start_at >= lo, Usage.start_at < hi, Usage.machine_id.is_not(None))
+                .group_by(Usage.machine_id)
+            )
+            if mid is not None  # always (the query keeps usages of a machine): for mypy
+        }
+        budget_lines = budget_of_years(s, range(first_day.year, last_day.year + 1))
+
+    months = [
+        MonthFigures(
+            month=m,
+            own=own.by_month.get(m, {}),
+            public=public.by_month.get(m, {}),
+            private=private.by_month.get(m, {}),
+            costs=costs.by_month.get(m, {}),
+        )
+        for m in rules.months_between(first_day, last_day)
+    ]
+    own_by_category = own.totals()
+    public_by_level, private_by_level = public.totals(), private.totals()
+    costs_by_category = costs.totals()
+    own_cents = sum(own_by_category.values())
+    public_cents = sum(public_by_level.values())
+    private_cents = sum(private_by_level.values())
+    total = own_cents + public_cents + private_cents
+    costs_cents = sum(costs_by_category.values())
+
+    machines: list[MachineRecovery] = []
+    for mid in sorted(
+        set(minutes) | set(machine_revenue) | set(machine_costs),
+        key=lambda i: machine_names.get(i, ""),
+    ):
+        used = minutes.get(mid, 0)
+        revenue, cost = machine_revenue.get(mid, 0), machine_costs.get(mid, 0)
+        machines.append(
+            MachineRecovery(
+                machine_id=mid,
+                name=machine_names.get(mid, ""),
+                minutes=used,
+                revenue_cents=revenue,
+                cost_cents=cost,
+                revenue_per_hour_cents=round(revenue * 60 / used) if used else None,
+                cost_per_hour_cents=round(cost * 60 / used) if used else None,
+            )
+        )
+
+    actual: dict[tuple[str, str], int] = {("revenue", k): v for k, v in own_by_category.items()}
+    actual[("revenue", "public")] = public_cents
+    actual[("revenue", "private")] = private_cents
+    actual.update({("expense", k): v for k, v in costs_by_category.items()})
+    budget_vs_actual = {key: (amount, actual.get(key, 0)) for key, amount in budget_lines.items()}
+
+    return Balance(
+        first_day=first_day,
+        last_day=last_day,
+        months=months,
+        own_cents=own_cents,
+        public_cents=public_cents,
+        private_cents=private_cents,
+        total_revenue_cents=total,
+        costs_cents=costs_cents,
+        result_cents=total - costs_cents,
+        self_financing_bp=rules.ratio_bp(own_cents, costs_cents),
+        public_share_bp=rules.ratio_bp(public_cents, total),
+        public_by_level=public_by_level,
+        private_by_level=private_by_level,
+        own_by_category=own_by_category,
+        reduced_access_by_audience={
+            name: (lst, charged, lst - charged) for name, (lst, charged) in sorted(reduced.items())
+        },
+        machines=machines,
+        budget=budget_vs_actual,
+        costs_by_category=costs_by_category,
+    )
+
+
+def balance_by_year(db: Database, years: Sequence[int]) -> dict[int, Balance]:
+    """One balance per calendar year (for trends)."""
+    return {y: balance(db, date(y, 1, 1), date(y, 12, 31)) for y in years}
+
+
+# --------------------------------------------------------------------------- details
+
+
+def details(db: Database, figure: str, first_day: date, last_day: date) -> list[DetailRow]:
+    """The lines behind a figure of ``balance(db, first_day, last_day)``; their amounts
+    add up to it. Keys: "own", "own:<category>", "public", "public:<level>", "private",
+    "private:<level>", "costs", "costs:<category>", "reduced:<audience name>" (amount =
+    list − charged; "" = no public), "machine:<id>" (its costs: expenses + depreciation)."""
+    family, _, key = figure.partition(":")
+    if family not in ("own", "public", "private", "costs", "reduced", "machine"):
+        raise ValueError(f"unknown figure {figure!r}")
+    lo, hi = local_day_bounds(first_day)[0], local_day_bounds(last_day)[1]
+    out: list[DetailRow] = []
+    with db.read() as s:
+        if family == "own":
+            out += _own_details(s, first_day, last_day, lo, hi, key or None)
+        elif family in ("public", "private"):
+            out += _funding_details(s, family, first_day, last_day, key or None)
+        elif family == "costs":
+            out += _cost_details(s, first_day, last_day, key or None, None)
+        elif family == "machine":
+            out += _cost_details(s, first_day, last_day, None, int(key))
+        else:
+            out += _reduced_details(s, lo, hi, key)
+    out.sort(key=lambda r: (r.day, r.source, r.reference))
+    return out
+
+
+def _local_day(value: datetime) -> date:
+    return value.astimezone(PARIS).date()
+
+
+def _own_details(
+    s: Session, first_day: date, last_day: date, lo: datetime, hi: datetime, category: str | None
+) -> list[DetailRow]:
+    out: list[DetailRow] = []
+    for inv_kind, issued_at, number, revenue_kind, designation, amount in s.execute(
+        select(
+            Invoice.kind,
+            Invoice.issued_at,
+            Invoice.number,
+            InvoiceLine.revenue_kind,
+            InvoiceLine.designation,
+            InvoiceLine.total_excl_cents,
+        )
+        .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+        .where(
+            Invoice.issued_at >= lo,
+            Invoice.issued_at < hi,
+            InvoiceLine.kind != "wallet_topup",
+            InvoiceLine.revenue_kind.not_in(tuple(rules.NOT_REVENUE_KINDS)),
+        )
+    ):
+        cat = rules.REVENUE_CATEGORY.get(revenue_kind, "other")
+        if category is not None and cat != category:
+            continue
+        sign = -1 if inv_kind == "credit_note" else 1
+        out.append(DetailRow(_local_day(issued_at), inv_kind, designation, sign * amount, number))
+    window = _pre_start_window(s, first_day, last_day)
+    if window is not None:
+        w_lo, w_hi = local_day_bounds(window[0])[0], local_day_bounds(window[1])[1]
+        for kind, label, charged, usage_id, start_at in s.execute(
+            select(
+                UsageCharge.kind,
+                UsageCharge.label,
+                UsageCharge.charged_cents,
+                UsageCharge.usage_id,
+                Usage.start_at,
+            )
+            .join(Usage, Usage.id == UsageCharge.usage_id)
+            .where(Usage.start_at >= w_lo, Usage.start_at < w_hi, UsageCharge.charged_cents != 0)
+        ):
+            cat = "sales" if kind == "consumable" else "services"
+            if category is None or cat == category:
+                out.append(DetailRow(_local_day(start_at), "usage", label, charged, f"U{usage_id}"))
+        if category in (None, "services"):
+            for start_at, name, cents, rid in _pre_start_tickets(s, window):
+                out.append(DetailRow(_local_day(start_at), "registration", name, cents, f"R{rid}"))
+        if category in (None, "memberships"):
+            for ms, audience in s.execute(
+                select(Membership, Audience.name)
+                .join(Audience, Audience.id == Membership.audience_id)
+                .where(
+                    Membership.start_date >= window[0],
+                    Membership.start_date <= window[1],
+                    Membership.fee_cents != 0,
+                )
+            ):
+                out.append(
+                    DetailRow(
+                        ms.start_date, "membership", audience, ms.fee_cents, f"M{ms.member_id}"
+                    )
+                )
+    return out
+
+
+def _funding_details(
+    s: Session, sector: str, first_day: date, last_day: date, level: str | None
+) -> list[DetailRow]:
+    out: list[DetailRow] = []
+    years = _grant_years(s)
+    for g, f in s.execute(
+        select(Grant, Funder)
+        .join(Funder, Funder.id == Grant.funder_id)
+        .where(Grant.granted_cents.is_not(None), Funder.sector == sector)
+    ):
+        if level is not None and f.level != level:
+            continue
+        spread = _grant_spread(g, years.get(g.id), first_day, last_day)
+        if spread:
+            day = (
+                max(first_day, min(spread))
+                if g.nature != "donation"
+                else (g.granted_on or g.period_start)
+            )
+            out.append(
+                DetailRow(day, "grant", f"{f.name} — {g.purpose}", sum(spread.values()), f"G{g.id}")
+            )
+    for c, f in s.execute(
+        select(InKindContribution, Funder)
+        .outerjoin(Funder, Funder.id == InKindContribution.funder_id)
+        .where(InKindContribution.year >= first_day.year, InKindContribution.year <= last_day.year)
+    ):
+        c_sector = f.sector if f is not None else "private"
+        c_level = f.level if f is not None else rules.VOLUNTEERING
+        if c_sector != sector or (level is not None and c_level != level):
+            continue
+        spread = rules.spread_over_year_months(c.value_cents, c.year, first_day, last_day)
+        if spread:
+            label = f"{f.name} — {c.description}" if f is not None else c.description
+            out.append(
+                DetailRow(
+                    max(first_day, min(spread)), "in_kind", label, sum(spread.values()), f"K{c.id}"
+                )
+            )
+    return out
+
+
+def _cost_details(
+    s: Session, first_day: date, last_day: date, category: str | None, machine_id: int | None
+) -> list[DetailRow]:
+    out: list[DetailRow] = []
+    q = select(Expense).where(Expense.day >= first_day, Expense.day <= last_day)
+    if category is not None:
+        q = q.where(Expense.category == category)
+    if machine_id is not None:
+        q = q.where(Expense.machine_id == machine_id)
+    for e in s.scalars(q):
+        label = " — ".join(x for x in (e.label, e.supplier) if x)
+        out.append(DetailRow(e.day, "expense", label, e.amount_cents, f"E{e.id}"))
+    if category in (None, "depreciation"):
+        mq = select(Machine)
+        if machine_id is not None:
+            mq = mq.where(Machine.id == machine_id)
+        for m in s.scalars(mq):
+            spread = _depreciation_spread(m, first_day, last_day)
+            if spread:
+                out.append(
+                    DetailRow(
+                        max(first_day, min(spread)),
+                        "depreciation",
+                        m.name,
+                        sum(spread.values()),
+                        f"D{m.id}",
+                    )
+                )
+    if machine_id is None and category in (None, rules.IN_KIND_COST):
+        for c in s.scalars(
+            select(InKindContribution).where(
+                InKindContribution.year >= first_day.year, InKindContribution.year <= last_day.year
+            )
+        ):
+            spread = rules.spread_over_year_months(c.value_cents, c.year, first_day, last_day)
+            if spread:
+                out.append(
+                    DetailRow(
+                        max(first_day, min(spread)),
+                        "in_kind",
+                        c.description,
+                        sum(spread.values()),
+                        f"K{c.id}",
+                    )
+                )
+    return out
+
+
+def _reduced_details(s: Session, lo: datetime, hi: datetime, audience: str) -> list[DetailRow]:
+    payer = func.coalesce(Usage.organisation_id, Usage.member_id)
+    q = (
+        select(UsageCharge, Usage.start_at)
+        .join(Usage, Usage.id == UsageCharge.usage_id)
+        .outerjoin(Member, Member.id == payer)
+        .outerjoin(Audience, Audience.id == Member.audience_id)
+        .where(
+            Usage.start_at >= lo,
+            Usage.start_at < hi,
+            UsageCharge.list_cents != UsageCharge.charged_cents,
+        )
+    )
+    q = q.where(Audience.name.is_(None)) if audience == "" else q.where(Audience.name == audience)
+    return [
+        DetailRow(
+            _local_day(start_at),
+            "usage",
+            f"{c.label} ({c.reasons})" if c.reasons else c.label,
+            c.list_cents - c.charged_cents,
+            f"U{c.usage_id}",
+        )
+        for c, start_at in s.execute(q)
+    ]
