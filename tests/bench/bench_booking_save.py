@@ -22,8 +22,9 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 try:
@@ -33,7 +34,7 @@ except ImportError:  # running from a checkout without an installed package
 
 from sqlalchemy import func, select  # noqa: E402
 
-from tierslieu_desktop.db.engine import open_database  # noqa: E402
+from tierslieu_desktop.db.engine import Database, open_database  # noqa: E402
 from tierslieu_desktop.db.models import (  # noqa: E402
     Authorization,
     Booking,
@@ -117,7 +118,7 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
 
 
-def _resources(db) -> list[dict]:  # type: ignore[no-untyped-def]
+def _resources(db: Database) -> list[dict]:
     """Bookable machines and spaces with their rules and who may book them."""
     with db.read() as session:
         grants = session.execute(
@@ -144,7 +145,7 @@ def _resources(db) -> list[dict]:  # type: ignore[no-untyped-def]
         return result
 
 
-def _rules(row, key: dict, space_id: int, holders: list[int] | None) -> dict:  # type: ignore[no-untyped-def]
+def _rules(row: Machine | Space, key: dict, space_id: int, holders: list[int] | None) -> dict:
     return {
         "name": row.name,
         "key": key,
@@ -157,7 +158,9 @@ def _rules(row, key: dict, space_id: int, holders: list[int] | None) -> dict:  #
     }
 
 
-def valid_slots(db, rng: random.Random, now, persons: list[int]):  # type: ignore[no-untyped-def]
+def valid_slots(
+    db: Database, rng: random.Random, now: datetime, persons: list[int]
+) -> Iterator[BookingInput]:
     """Random bookings that every rule accepts (checked before, untimed), one at a time
     so that the ones saved earlier are taken into account."""
     resources = _resources(db)
@@ -198,7 +201,9 @@ def valid_slots(db, rng: random.Random, now, persons: list[int]):  # type: ignor
         yield data
 
 
-def conflicting_slots(db, rng: random.Random, now, count: int) -> list[BookingInput]:  # type: ignore[no-untyped-def]
+def conflicting_slots(
+    db: Database, rng: random.Random, now: datetime, count: int
+) -> list[BookingInput]:
     """Existing bookings of the coming weeks, asked for again one step later or earlier
     (still overlapping them): every rule passes but the overlap, which refuses them
     (checked before, untimed)."""

@@ -27,6 +27,7 @@ import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -42,6 +43,10 @@ from sqlalchemy import func, insert, select  # noqa: E402
 from tierslieu_desktop.db.engine import Database, open_database  # noqa: E402
 from tierslieu_desktop.db.models import Booking, Machine, Member, Space  # noqa: E402
 from tierslieu_desktop.domain.calendar import local_dt  # noqa: E402
+
+if TYPE_CHECKING:
+    from tierslieu_desktop.services.park.opening_hours import DayOpening
+    from tierslieu_desktop.services.scheduling.bookings import BookingRow
 
 TARGET_P95_MS = 100.0
 WEEKS = 50
@@ -145,10 +150,10 @@ def main(argv: list[str] | None = None) -> int:
     with db.read() as s:
         total = s.scalar(select(func.count(Booking.id))) or 0
     if total < 10_000:
-        spent = add_bookings(db, machine_ids)
+        seconds = add_bookings(db, machine_ids)
         with db.read() as s:
             added = (s.scalar(select(func.count(Booking.id))) or 0) - total
-        print(f"the demo had {total} bookings: added {added:,} in {spent:.1f} s (temp copy)")
+        print(f"the demo had {total} bookings: added {added:,} in {seconds:.1f} s (temp copy)")
     with db.read() as s:
         total = s.scalar(select(func.count(Booking.id))) or 0
         first_at, last_at = s.execute(
@@ -182,14 +187,14 @@ def main(argv: list[str] | None = None) -> int:
     shown: list[int] = []
     real_list, real_openings = booking_service.list_bookings, page_module.openings
 
-    def timed_list(*a, **k):  # type: ignore[no-untyped-def]
+    def timed_list(*a: Any, **k: Any) -> list[BookingRow]:
         t = time.perf_counter()
         rows = real_list(*a, **k)
         spent["list"] += time.perf_counter() - t
         shown.append(len(rows))
         return rows
 
-    def timed_openings(*a, **k):  # type: ignore[no-untyped-def]
+    def timed_openings(*a: Any, **k: Any) -> list[DayOpening]:
         t = time.perf_counter()
         result = real_openings(*a, **k)
         spent["openings"] += time.perf_counter() - t

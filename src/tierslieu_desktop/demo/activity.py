@@ -221,15 +221,19 @@ class _Year:
         if public_holiday(day):
             ranges = []
         found = self.exceptions.get((space_id, day), []) + self.exceptions.get((None, day), [])
-        opened = [(e.start_minute, e.end_minute) for e in found if e.kind == "open"]
+        opened = [
+            (e.start_minute, e.end_minute)
+            for e in found
+            if e.kind == "open" and e.start_minute is not None and e.end_minute is not None
+        ]
         if opened:
-            ranges = merge_ranges(ranges + opened)  # type: ignore[operator]
+            ranges = merge_ranges(ranges + opened)
         for e in found:
             if e.kind == "closed":
-                if e.start_minute is None:
+                if e.start_minute is None or e.end_minute is None:
                     ranges = []
                 else:
-                    ranges = subtract_ranges(ranges, [(e.start_minute, e.end_minute)])  # type: ignore[list-item]
+                    ranges = subtract_ranges(ranges, [(e.start_minute, e.end_minute)])
         return merge_ranges(ranges)
 
     def fits(self, space: str, day: date, start: int, end: int) -> bool:

@@ -10,6 +10,7 @@ import bisect
 import itertools
 import math
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -121,7 +122,7 @@ class _Res:
     auth: bool
     first_day: date
     last_day: date | None
-    durations: tuple[list[int], list[int]] = ((), ())  # type: ignore[assignment]
+    durations: tuple[Sequence[int], Sequence[int]] = ((), ())
     consumables: tuple = ()
     rate: float = 0.0
     purposes: tuple[str, ...] = ()
@@ -280,12 +281,14 @@ class BookingHistory:
         if public_holiday(day):
             ranges = []
         found = self.exceptions.get((space, day), []) + self.exceptions.get((None, day), [])
-        opened = [(s, e) for kind, s, e in found if kind == "open" and s is not None]
+        opened = [
+            (s, e) for kind, s, e in found if kind == "open" and s is not None and e is not None
+        ]
         if opened:
-            ranges = merge_ranges(ranges + opened)  # type: ignore[operator]
+            ranges = merge_ranges(ranges + opened)
         for kind, s, e in found:
             if kind == "closed":
-                ranges = [] if s is None else subtract_ranges(ranges, [(s, e)])  # type: ignore[list-item]
+                ranges = [] if s is None or e is None else subtract_ranges(ranges, [(s, e)])
         return merge_ranges(ranges)
 
     def consumables(self) -> None:

@@ -604,8 +604,10 @@ class Builder:
         change of 1 July 2026 made as the grid makes it, fees, the students' reduction,
         the job seekers' free laser hours, pack types and a few followed stocks."""
         self.consumable_ids = consumable_ids
-        audience = dict(zip((a[0] for a in data_people.AUDIENCES), self.audience_ids, strict=True))
-        audience[None] = None  # type: ignore[index]
+        audience: dict[str | None, int | None] = dict(
+            zip((a[0] for a in data_people.AUDIENCES), self.audience_ids, strict=True)
+        )
+        audience[None] = None
         since = self.opening
         rules: list[dict] = []
         index: dict[tuple, dict] = {}
