@@ -10,7 +10,6 @@ from datetime import date
 
 from stdnum import iban as std_iban
 from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.fr import siren as std_siren
 from stdnum.fr import siret as std_siret
 from stdnum.fr import tva as std_tva
 
@@ -70,16 +69,6 @@ def clean_siret(value: str) -> str:
         raise FieldInvalid("siret_invalid") from None
 
 
-def clean_siren(value: str) -> str:
-    raw = value.strip()
-    if not raw:
-        return ""
-    try:
-        return std_siren.validate(raw)
-    except StdnumError:
-        raise FieldInvalid("siren_invalid") from None
-
-
 def clean_rna(value: str) -> str:
     raw = value.strip().upper().replace(" ", "")
     if raw and not _RNA.match(raw):
@@ -113,11 +102,4 @@ def clean_birth_year(value: int | None, *, today: date | None = None) -> int | N
     year = (today or date.today()).year
     if not 1900 <= value <= year:
         raise FieldInvalid("birth_year_invalid")
-    return value
-
-
-def clean_required(value: str) -> str:
-    value = value.strip()
-    if not value:
-        raise FieldInvalid("required")
     return value

@@ -11,7 +11,6 @@ from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Authorization, Machine, MachineCategory, Member
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
 from tierslieu_desktop.services.common import stamp
-from tierslieu_desktop.services.people.members import AuthorizationRow, authorization_rows
 
 
 @dataclass(frozen=True)
@@ -69,21 +68,6 @@ def revoke_authorization(db: Database, actor: int | None, authorization_id: int)
         if auth is None:
             raise NotFound("authorization", authorization_id)
         session.delete(auth)
-
-
-def machine_authorizations(db: Database, machine_id: int) -> list[AuthorizationRow]:
-    """Who may use this machine: authorized on it directly or on its category."""
-    with db.read() as session:
-        machine = session.get(Machine, machine_id)
-        if machine is None:
-            raise NotFound("machine", machine_id)
-        return authorization_rows(
-            session,
-            or_(
-                Authorization.machine_id == machine_id,
-                Authorization.category_id == machine.category_id,
-            ),
-        )
 
 
 def is_authorized(db: Database, member_id: int, machine_id: int) -> bool:
