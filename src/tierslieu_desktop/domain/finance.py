@@ -192,22 +192,3 @@ def ratio_bp(numerator: int, denominator: int) -> int | None:
     if denominator <= 0:
         return None
     return _cum(numerator, 10000, denominator)
-
-
-def parse_amount_cents(text: str) -> int:
-    """'1 234,56' / '1234.5' / '-12' -> cents. Raises ValueError."""
-    cleaned = text.strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
-    cleaned = cleaned.replace("€", "")
-    if not cleaned:
-        raise ValueError("empty")
-    if "," in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    negative = cleaned.startswith("-")
-    cleaned = cleaned.lstrip("+-")
-    whole, _, frac = cleaned.partition(".")
-    if not whole.isdigit() and not (whole == "" and frac):
-        raise ValueError(text)
-    if frac and (not frac.isdigit() or len(frac) > 2):
-        raise ValueError(text)
-    cents = int(whole or "0") * 100 + int((frac + "00")[:2])
-    return -cents if negative else cents

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import BudgetLine, Expense, Grant, Machine
 from tierslieu_desktop.domain import finance as rules
+from tierslieu_desktop.domain.money import parse_amount
 from tierslieu_desktop.services.common import FieldCollector, stamp
 from tierslieu_desktop.services.finance.checks import (
     LABEL_MAX,
@@ -216,7 +217,7 @@ def import_expenses_csv(db: Database, actor: int | None, text: str) -> int:
         if activity not in rules.ACTIVITIES:
             raise CsvImportError(number, "activite", "unknown")
         try:
-            amount = rules.parse_amount_cents(cell("montant"))
+            amount = parse_amount(cell("montant"), allow_negative=True)
         except ValueError:
             raise CsvImportError(
                 number, "montant", "amount_invalid" if cell("montant") else "required"

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from datetime import date, datetime
 
 from sqlalchemy import select
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Audience, PriceRule
+from tierslieu_desktop.domain import money
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.domain.money import AmountError
 from tierslieu_desktop.services.common import fold
 from tierslieu_desktop.services.pricing.scopes import KIND_MODELS
 from tierslieu_desktop.services.pricing.tariffs import apply_price, list_rules
@@ -79,17 +80,13 @@ def export_rules_csv(db: Database, day: date | None = None) -> str:
     return out.getvalue()
 
 
-_AMOUNT = re.compile(r"^(\d+)(?:[.,](\d{1,2}))?$")
-
-
 def parse_amount(text: str) -> int | None:
-    """ "15,00", "15", "15,5", "15.50 €", "1 200,00" → cents; None when not an amount."""
-    cleaned = re.sub(r"[\s\u00a0\u202f€]", "", text)
-    match = _AMOUNT.match(cleaned)
-    if match is None:
+    """ "15,00", "15", "15,5", "15.50 €", "1 200,00" → cents; None when not an amount
+    (:func:`tierslieu_desktop.domain.money.parse_amount`'s rules, negatives refused)."""
+    try:
+        return money.parse_amount(text)
+    except AmountError:
         return None
-    euros, decimals = match.group(1), (match.group(2) or "").ljust(2, "0")
-    return int(euros) * 100 + int(decimals)
 
 
 def _parse_date(text: str) -> date | None:
