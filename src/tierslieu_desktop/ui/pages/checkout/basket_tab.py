@@ -257,7 +257,7 @@ class BasketTab(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([340, 900])
-        QShortcut(QKeySequence(Qt.Key.Key_F9), self, activated=self.take_payment)
+        QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.take_payment)
 
         self._search("")
         self.show_basket()
@@ -322,7 +322,7 @@ class BasketTab(QWidget):
         has = basket is not None
         for button in self.buttons.values():
             button.setEnabled(has)
-        self.pay_button.setEnabled(has and bool(basket.lines))
+        self.pay_button.setEnabled(basket is not None and bool(basket.lines))
         if basket is None:
             self.who.setText(self.tr("Choose a member, or a walk-in visitor."))
             self.wallet.clear()

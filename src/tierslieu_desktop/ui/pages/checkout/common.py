@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from types import ModuleType
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.ui.context import AppContext
 
 MUTED_STYLE = "color: #53626d;"
 TOTAL_STYLE = "font-size: 14pt; font-weight: 600; color: #1f3a4d;"
@@ -97,7 +100,7 @@ def fill_table(table: QTableWidget, rows: Sequence[Sequence[QTableWidgetItem]]) 
             table.setItem(r, c, item)
 
 
-def row_data(table: QTableWidget) -> object:
+def row_data(table: QTableWidget) -> Any:
     """The UserRole data of the first cell of the selected row (None when nothing)."""
     row = table.currentRow()
     item = table.item(row, 0) if row >= 0 else None
@@ -107,7 +110,7 @@ def row_data(table: QTableWidget) -> object:
 def table_texts(table: QTableWidget) -> list[list[str]]:
     """Every cell as shown, for tests."""
     return [
-        [table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
+        [item.text() if (item := table.item(r, c)) else "" for c in range(table.columnCount())]
         for r in range(table.rowCount())
     ]
 
@@ -117,14 +120,14 @@ def quantity_text(quantity_milli: int, unit: str = "") -> str:
     return f"{value} {unit}".strip()
 
 
-def pdf():  # type: ignore[no-untyped-def]
+def pdf() -> ModuleType:
     """The PDF writers, imported when first needed (ReportLab is slow to load)."""
     from tierslieu_desktop.reports import invoice_pdf
 
     return invoice_pdf
 
 
-def structure_logo(ctx) -> bytes | None:  # type: ignore[no-untyped-def]
+def structure_logo(ctx: AppContext) -> bytes | None:
     """The lab's logo, printed at the top of its invoices and reminders."""
     from tierslieu_desktop.services.people.structure import get_structure
 

@@ -382,7 +382,7 @@ class InvoicesTab(QWidget):
         right_lay.addWidget(self.detail, 1)
         actions = QHBoxLayout()
         documents = QHBoxLayout()  # a second row: the files of the document
-        self.actions: dict[str, QPushButton] = {}
+        self.action_buttons: dict[str, QPushButton] = {}
         for key, text, slot in (
             ("payment", self.tr("Add a &payment…"), self.add_payment),
             ("credit", self.tr("Make a credit &note…"), self.make_credit_note),
@@ -394,7 +394,7 @@ class InvoicesTab(QWidget):
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
             button.clicked.connect(slot)
             (actions if key in ("payment", "credit") else documents).addWidget(button)
-            self.actions[key] = button
+            self.action_buttons[key] = button
         right_lay.addLayout(actions)
         right_lay.addLayout(documents)
         # The list needs room for the buyer's name; the detail reads well in 400 px.
@@ -455,14 +455,14 @@ class InvoicesTab(QWidget):
         invoice_id = row_data(self.table)
         self.doc = documents.get_invoice(self.ctx.db, invoice_id) if invoice_id else None
         has = self.doc is not None
-        for button in self.actions.values():
+        for button in self.action_buttons.values():
             button.setEnabled(has)
         if self.doc is None:
             self.detail.setHtml("")
             return
         invoice = self.doc.kind == "invoice"
-        self.actions["payment"].setEnabled(invoice and self.doc.balance_cents > 0)
-        self.actions["credit"].setEnabled(
+        self.action_buttons["payment"].setEnabled(invoice and self.doc.balance_cents > 0)
+        self.action_buttons["credit"].setEnabled(
             invoice and self.doc.credited_cents < self.doc.total_incl_cents
         )
         self.detail.setHtml(document_html(self.doc))

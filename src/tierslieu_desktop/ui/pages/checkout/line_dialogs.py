@@ -227,6 +227,7 @@ class FreeLineDialog(LineDialog):
             price = 0
         if errors:
             raise ValidationError(errors)
+        assert quantity is not None  # refused above otherwise
         return baskets.add_free_line(
             self.ctx.db,
             self.ctx.operator_id,

@@ -228,7 +228,7 @@ class MonthlyTab(QWidget):
             self.tr("Invoice"),
         ):
             return None
-        self.progress = QProgressDialog(
+        self.progress = dialog = QProgressDialog(
             self.tr("Issuing the invoices…"), self.tr("Stop"), 0, count, self
         )
         self.progress.setWindowTitle(self.tr("Monthly invoicing"))
@@ -241,10 +241,10 @@ class MonthlyTab(QWidget):
         self.progress.setValue(0)
 
         def progress(done: int, total: int) -> bool:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
+            dialog.setMaximum(total)
+            dialog.setValue(done)
             QCoreApplication.processEvents()
-            return not self.progress.wasCanceled()
+            return not dialog.wasCanceled()
 
         try:
             result = monthly.invoice_month(

@@ -44,6 +44,13 @@ def _cents(text: str) -> int | None:
         return None
 
 
+def _row(page: QWidget) -> QHBoxLayout:
+    """The row layout of a method's page (see ``PaymentLine._page``)."""
+    lay = page.layout()
+    assert isinstance(lay, QHBoxLayout)
+    return lay
+
+
 class PaymentLine(QWidget):
     """One way of paying: method, amount, and the details of that method."""
 
@@ -80,7 +87,7 @@ class PaymentLine(QWidget):
         self.tendered = self._edit(cash, self.tr("Tendered:"), self.tr("Amount tendered (€)"), 100)
         self.change = QLabel()
         self.change.setAccessibleName(self.tr("Change to give back"))
-        cash.layout().addWidget(self.change)
+        _row(cash).addWidget(self.change)
         cheque = self._page("cheque")
         self.cheque_number = self._edit(cheque, self.tr("No.:"), self.tr("Cheque number"), 110)
         self.bank = self._edit(cheque, self.tr("Bank:"), self.tr("Bank of the cheque"), 160)
@@ -96,25 +103,25 @@ class PaymentLine(QWidget):
         self.voucher_count = QSpinBox()
         self.voucher_count.setRange(1, 999)
         self.voucher_count.setAccessibleName(self.tr("Number of vouchers"))
-        vouchers.layout().addWidget(self.voucher_count)
-        vouchers.layout().addWidget(QLabel("×"))
+        _row(vouchers).addWidget(self.voucher_count)
+        _row(vouchers).addWidget(QLabel("×"))
         self.voucher_value = QLineEdit(formatting.amount_input(DEFAULT_VOUCHER_CENTS))
         self.voucher_value.setMaximumWidth(80)
         self.voucher_value.setAccessibleName(self.tr("Value of one voucher (€)"))
-        vouchers.layout().addWidget(self.voucher_value)
-        vouchers.layout().addWidget(QLabel("€"))
+        _row(vouchers).addWidget(self.voucher_value)
+        _row(vouchers).addWidget(QLabel("€"))
         mandate = self._page("mandate")
         note = QLabel(self.tr("Nothing is paid now: the public body pays on its mandate."))
         note.setStyleSheet(MUTED_STYLE)
-        mandate.layout().addWidget(note)
+        _row(mandate).addWidget(note)
         wallet = self._page("wallet")
         self.wallet_label = QLabel(
             self.tr("Balance: {amount}").format(amount=formatting.money(wallet_balance_cents or 0))
         )
         self.wallet_label.setStyleSheet(MUTED_STYLE)
-        wallet.layout().addWidget(self.wallet_label)
+        _row(wallet).addWidget(self.wallet_label)
         for page in self.pages.values():
-            page.layout().addStretch(1)
+            _row(page).addStretch(1)
         lay.addWidget(self.extras, 1)
         # The last line follows what remains to pay until the user types its amount.
         self.touched = False
@@ -150,8 +157,8 @@ class PaymentLine(QWidget):
         edit.setMaximumWidth(width)
         text = QLabel(label)
         text.setBuddy(edit)
-        page.layout().addWidget(text)
-        page.layout().addWidget(edit)
+        _row(page).addWidget(text)
+        _row(page).addWidget(edit)
         return edit
 
     # --- state -------------------------------------------------------------------------
@@ -313,7 +320,7 @@ class PaymentDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.submit)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.submit)
 
         first = self.add_line()
         first.amount.setFocus()
