@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 
 from tierslieu_desktop.domain.enums import AgeBand, OrganisationType, VatRegime
+
+
+def label_of(labels: Mapping[Any, str], value: str) -> str:
+    """The label of a stored value (the value itself when it has none)."""
+    return labels.get(value, value)
 
 
 def age_band_labels() -> dict[AgeBand, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -22,6 +23,9 @@ from tierslieu_desktop.services.people import operators as operator_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.pages.placeholder import PlaceholderPage
+
+if TYPE_CHECKING:
+    from tierslieu_desktop.ui.pages.members.page import MembersPage
 
 ICONS = Path(__file__).parent / "icons"
 
@@ -233,10 +237,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
             self.addAction(action)
 
+    def _members_page(self) -> MembersPage:
+        return cast("MembersPage", self.show_page("members"))
+
     def find_member(self) -> None:
-        page = self.show_page("members")
-        page.focus_search()  # type: ignore[attr-defined]
+        self._members_page().focus_search()
 
     def new_member(self) -> None:
-        page = self.show_page("members")
-        page.new_member()  # type: ignore[attr-defined]
+        self._members_page().new_member()

@@ -9,7 +9,7 @@ Tests fill the fields and call ``submit()``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from PySide6.QtCore import Qt, QTime
@@ -52,7 +52,7 @@ from tierslieu_desktop.services.people import members as member_service
 from tierslieu_desktop.services.pricing import tariffs as tariff_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
-from tierslieu_desktop.ui.labels import age_band_labels
+from tierslieu_desktop.ui.labels import age_band_labels, label_of
 from tierslieu_desktop.ui.pages.activity.labels import activity_kind_labels
 from tierslieu_desktop.ui.pages.settings.tariffs.common import (
     everyone,
@@ -81,7 +81,7 @@ def _minute(edit: QTimeEdit) -> int:
     return t.hour() * 60 + t.minute()
 
 
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+def _buttons(dialog: QDialog, ok_text: str, submit: Callable[[], object]) -> QDialogButtonBox:
     box = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
@@ -90,7 +90,7 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     ok.setAccessibleName(ok_text.replace("&", ""))
     cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
     cancel.setAccessibleName(cancel.text().replace("&", ""))
-    box.accepted.connect(dialog.submit)  # type: ignore[attr-defined]
+    box.accepted.connect(submit)
     box.rejected.connect(dialog.reject)
     return box
 
@@ -160,7 +160,7 @@ class SessionDialog(_Saving):
             )
         kinds = activity_kind_labels()
         for a in self._activities.values():
-            self.activity.addItem(f"{a.name} — {kinds.get(a.kind, a.kind)}", a.id)  # type: ignore[call-overload]
+            self.activity.addItem(f"{a.name} — {label_of(kinds, a.kind)}", a.id)
         self.activity.setCurrentIndex(-1)
         f.add_field("activity", self.tr("&Activity:"), self.activity)
 
@@ -213,7 +213,7 @@ class SessionDialog(_Saving):
 
         self.message = _message_label()
         lay.addWidget(self.message)
-        lay.addWidget(_buttons(self, self.tr("&Save")))
+        lay.addWidget(_buttons(self, self.tr("&Save"), self.submit))
 
         self.activity.currentIndexChanged.connect(self._on_activity)
         self.start_edit.timeChanged.connect(self._keep_duration)
@@ -370,7 +370,7 @@ class ActivityDialog(_Saving):
         lay.addWidget(self.prices)
         self.message = _message_label()
         lay.addWidget(self.message)
-        lay.addWidget(_buttons(self, self.tr("&Save")))
+        lay.addWidget(_buttons(self, self.tr("&Save"), self.submit))
         self.kind.currentIndexChanged.connect(self._sync_kind)
         if activity is not None:
             self.name.setText(activity.name)
@@ -500,7 +500,7 @@ class ActivitiesDialog(QDialog):
             name = a.name if not a.archived else self.tr("{name} (archived)").format(name=a.name)
             cells = (
                 name,
-                kinds.get(a.kind, a.kind),  # type: ignore[call-overload]
+                label_of(kinds, a.kind),
                 formatting.hours(a.duration_minutes),
                 formatting.number(a.capacity),
                 a.trainer,
@@ -593,7 +593,7 @@ class MemberRegistrationDialog(_Saving):
         self.results.doubleClicked.connect(lambda _i: self.submit())
         self.message = _message_label()
         lay.addWidget(self.message)
-        lay.addWidget(_buttons(self, self.tr("&Register")))
+        lay.addWidget(_buttons(self, self.tr("&Register"), self.submit))
         self._search("")
         self.search.setFocus()
 
@@ -668,7 +668,7 @@ class GroupRegistrationDialog(_Saving):
         f.add_field("age_band", self.tr("&Age band:"), self.age_band)
         self.message = _message_label()
         lay.addWidget(self.message)
-        lay.addWidget(_buttons(self, self.tr("&Register")))
+        lay.addWidget(_buttons(self, self.tr("&Register"), self.submit))
         self.organisation.setFocus()
 
     def select_organisation(self, organisation_id: int) -> None:

@@ -13,7 +13,7 @@ from tierslieu_desktop.domain.calendar import to_local
 from tierslieu_desktop.domain.enums import Attendance, RegistrationStatus
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.activity.sessions import RegistrationRow, SessionRow
-from tierslieu_desktop.ui.labels import age_band_labels
+from tierslieu_desktop.ui.labels import age_band_labels, label_of
 from tierslieu_desktop.ui.pages.activity.labels import (
     activity_kind_labels,
     attendance_labels,
@@ -105,7 +105,7 @@ class SessionTableModel(QAbstractTableModel):
         if key == "activity":
             return row.activity_name
         if key == "kind":
-            return activity_kind_labels().get(row.kind, row.kind)  # type: ignore[call-overload]
+            return label_of(activity_kind_labels(), row.kind)
         if key == "space":
             return row.space_name
         if key == "trainer":
@@ -205,14 +205,14 @@ class RegistrationTableModel(QAbstractTableModel):
     def status_text(self, row: RegistrationRow) -> str:
         if row.status == RegistrationStatus.WAITING and row.waiting_position:
             return self.tr("waiting list no. {n}").format(n=row.waiting_position)
-        return registration_status_labels().get(row.status, row.status)  # type: ignore[call-overload]
+        return label_of(registration_status_labels(), row.status)
 
     def attendance_text(self, row: RegistrationRow) -> str:
         if row.status != RegistrationStatus.REGISTERED:
             return ""
         if row.attendance is None:
             return self.tr("not ticked")
-        return attendance_labels().get(row.attendance, row.attendance)  # type: ignore[call-overload]
+        return label_of(attendance_labels(), row.attendance)
 
     def present_value(self, row: RegistrationRow) -> int | None:
         if not row.is_group or row.attendance != Attendance.PRESENT:
@@ -229,7 +229,7 @@ class RegistrationTableModel(QAbstractTableModel):
         if key == "age":
             if not row.age_band:
                 return ""
-            return age_band_labels().get(row.age_band, row.age_band)  # type: ignore[call-overload]
+            return label_of(age_band_labels(), row.age_band)
         if key == "headcount":
             return formatting.number(row.headcount)
         if key == "price":

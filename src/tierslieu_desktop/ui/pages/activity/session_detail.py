@@ -38,6 +38,7 @@ from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.activity.dialogs import (
     GroupRegistrationDialog,
+from tierslieu_desktop.ui.labels import label_of
     MemberRegistrationDialog,
     SessionDialog,
 )
@@ -230,7 +231,7 @@ class SessionDetail(QWidget):
         self.show_session(None if self.session is None else self.session.id)
 
     def _show_info(self, s: SessionRow) -> None:
-        kind = activity_kind_labels().get(s.kind, s.kind)  # type: ignore[call-overload]
+        kind = label_of(activity_kind_labels(), s.kind)
         title = f"{s.activity_name} — {kind}"
         if s.cancelled:
             title = self.tr("{session} (cancelled)").format(session=title)

@@ -5,7 +5,7 @@ the field errors under their fields."""
 from __future__ import annotations
 
 from datetime import date
-from typing import cast
+from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -330,7 +330,7 @@ class GrantDialog(FinanceDialog):
 
     def save(self) -> int:
         errors: dict[str, str] = {}
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}
         for name, fn in (
             ("requested_cents", lambda: self.amount("requested_cents")),
             ("granted_cents", lambda: self.amount("granted_cents", optional=True)),
@@ -365,7 +365,7 @@ class GrantDialog(FinanceDialog):
             report_status=self.report_status.currentData(),
             machine_ids=machine_ids,
             notes=self.notes.text(),
-            **values,  # type: ignore[arg-type]
+            **values,
         )
 
 

@@ -66,14 +66,15 @@ class FinancesPage(Page):
         title = QLabel(self.tr("Finances"))
         title.setObjectName("pageTitle")
         head.addWidget(title, 1)
-        head.addWidget(QLabel(self.tr("&Period:")))
+        period_label = QLabel(self.tr("&Period:"))
+        head.addWidget(period_label)
         self.period = QComboBox()
         self.period.setAccessibleName(self.tr("Period"))
         self.period.addItem(self.tr("Last 12 months"), LAST_12)
         for year in range(self.today.year, self.today.year - 6, -1):
             self.period.addItem(str(year), year)
         self.period.addItem(self.tr("Other dates…"), CUSTOM)
-        head.itemAt(head.count() - 1).widget().setBuddy(self.period)  # type: ignore[union-attr]
+        period_label.setBuddy(self.period)
         head.addWidget(self.period)
         head.addWidget(QLabel(self.tr("from")))
         self.first = QDateEdit()

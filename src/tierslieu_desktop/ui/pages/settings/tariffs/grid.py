@@ -5,6 +5,7 @@ the grid is exported to / imported from a CSV file."""
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
@@ -119,7 +120,7 @@ class TariffGridModel(QAbstractTableModel):
 
                 return QColor("#e8eef2")
             return None
-        res: tariffs.GridResource = payload  # type: ignore[assignment]
+        res = cast(tariffs.GridResource, payload)
         if col == 0:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return res.name
@@ -209,7 +210,7 @@ class TariffGridModel(QAbstractTableModel):
     def resource_at(self, index: Index) -> tariffs.GridResource | None:
         if not index.isValid() or self._rows[index.row()][0] != "resource":
             return None
-        return self._rows[index.row()][1]  # type: ignore[return-value]
+        return cast(tariffs.GridResource, self._rows[index.row()][1])
 
     def audience_at(self, index: Index) -> int | None:
         assert self.grid is not None
@@ -225,8 +226,11 @@ class TariffGridModel(QAbstractTableModel):
         if self.grid is None:
             return QModelIndex()
         col = next((i + 1 for i, (a, _n) in enumerate(self.grid.audiences) if a == audience_id), -1)
-        for r, (what, payload) in enumerate(self._rows):
-            if what == "resource" and (payload.kind, payload.id) == (kind, resource_id):  # type: ignore[attr-defined]
+        for r, (_what, payload) in enumerate(self._rows):
+            if isinstance(payload, tariffs.GridResource) and (payload.kind, payload.id) == (
+                kind,
+                resource_id,
+            ):
                 return self.index(r, col)
         return QModelIndex()
 
@@ -270,7 +274,7 @@ class PriceDialog(RecordDialog):
         if membership != "any":
             who = f"{who} — {membership_labels()[membership].lower()}"
         head = QLabel(f"<b>{resource.name}</b> — {who}")
-        self.layout().insertWidget(0, head)
+        self.outer.insertWidget(0, head)
         consumable = resource.kind == "consumable"
         self.amount = self.form.add_field("amount_cents", self.tr("&Amount (€):"), QLineEdit())
         self.unit = self.form.add_field(
