@@ -130,7 +130,9 @@ def format_number(pattern: str, day: date, counter: int) -> str:
             return f"{day.year % 100:02d}"
         if name == "month":
             return f"{day.month:02d}"
-        width = _COUNTER.fullmatch(name).group(1)  # type: ignore[union-attr]
+        counter_token = _COUNTER.fullmatch(name)
+        assert counter_token is not None  # check_pattern let only counters through
+        width = counter_token.group(1)
         return f"{counter:0{width}d}" if width else str(counter)
 
     return _TOKEN.sub(token, pattern)
