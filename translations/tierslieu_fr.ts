@@ -2196,6 +2196,14 @@
         <translation>Ce montant n'est pas valide (exemple : 12,50).</translation>
     </message>
     <message>
+        <source>This amount is ambiguous: write 1500 for one thousand five hundred euros, or 1,50 for one euro fifty.</source>
+        <translation>Ce montant est ambigu : écrivez 1500 pour mille cinq cents euros, ou 1,50 pour un euro cinquante.</translation>
+    </message>
+    <message>
+        <source>An amount has at most 2 decimals (example: 12,50).</source>
+        <translation>Un montant a au plus 2 décimales (exemple : 12,50).</translation>
+    </message>
+    <message>
         <source>This date is not valid (example: 22/11/2026).</source>
         <translation>Cette date n'est pas valide (exemple : 22/11/2026).</translation>
     </message>

@@ -61,6 +61,14 @@ def field_message(code: str) -> str:
         "amount_invalid": QCoreApplication.translate(
             "Errors", "This amount is not valid (example: 12,50)."
         ),
+        "amount_ambiguous": QCoreApplication.translate(
+            "Errors",
+            "This amount is ambiguous: write 1500 for one thousand five hundred euros, "
+            "or 1,50 for one euro fifty.",
+        ),
+        "amount_decimals": QCoreApplication.translate(
+            "Errors", "An amount has at most 2 decimals (example: 12,50)."
+        ),
         "date_invalid": QCoreApplication.translate(
             "Errors", "This date is not valid (example: 22/11/2026)."
         ),

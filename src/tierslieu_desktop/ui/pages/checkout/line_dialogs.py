@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.domain.money import parse_amount
+from tierslieu_desktop.domain.money import AmountError, parse_amount
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing import baskets
 from tierslieu_desktop.services.people import audiences as audience_service
@@ -37,8 +37,8 @@ from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 def amount_field(text: str, field: str, *, allow_zero: bool = False) -> int:
     try:
         cents = parse_amount(text)
-    except DomainError:
-        raise ValidationError({field: "amount_invalid"}) from None
+    except AmountError as exc:
+        raise ValidationError({field: exc.code}) from None
     if cents < 0 or (cents == 0 and not allow_zero):
         raise ValidationError({field: "amount_not_positive"})
     return cents

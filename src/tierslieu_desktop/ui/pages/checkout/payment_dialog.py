@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.domain.money import parse_amount
+from tierslieu_desktop.domain.money import AmountError, parse_amount
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing.payments import PaymentInput
 from tierslieu_desktop.ui.context import AppContext
@@ -40,8 +40,16 @@ DEFAULT_VOUCHER_CENTS = 1000  # a Pass numÃ©rique voucher is usually worth 10 â‚
 def _cents(text: str) -> int | None:
     try:
         return parse_amount(text)
-    except DomainError:
+    except AmountError:
         return None
+
+
+def _field_cents(field: str, text: str) -> int:
+    """The amount typed in ``field``; ValidationError({field: why}) when refused."""
+    try:
+        return parse_amount(text)
+    except AmountError as exc:
+        raise ValidationError({field: exc.code}) from None
 
 
 def _row(page: QWidget) -> QHBoxLayout:
@@ -221,15 +229,15 @@ class PaymentLine(QWidget):
         code = self.method_code()
         if code == "mandate":
             return PaymentInput(method="mandate", amount_cents=mandate_cents)
-        amount = self.amount_cents()
-        if amount is None:
-            raise ValidationError({"amount": "amount_invalid"})
+        amount = _field_cents("amount", self.amount.text())
         if amount <= 0:
             raise ValidationError({"amount": "amount_not_positive"})
         if code == "cash":
-            tendered = _cents(self.tendered.text()) if self.tendered.text().strip() else None
-            if self.tendered.text().strip() and tendered is None:
-                raise ValidationError({"tendered": "amount_invalid"})
+            tendered = (
+                _field_cents("tendered", self.tendered.text())
+                if self.tendered.text().strip()
+                else None
+            )
             return PaymentInput(method="cash", amount_cents=amount, tendered_cents=tendered)
         if code == "cheque":
             return PaymentInput(

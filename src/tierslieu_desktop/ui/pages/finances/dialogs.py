@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.domain.money import parse_amount
+from tierslieu_desktop.domain.money import AmountError, parse_amount
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.finance import expenses
 from tierslieu_desktop.services.finance import funding as finance
@@ -135,8 +135,8 @@ class FinanceDialog(QDialog):
             return None
         try:
             return parse_amount(text)
-        except DomainError:
-            raise ValidationError({name: "amount_invalid"}) from None
+        except AmountError as exc:
+            raise ValidationError({name: exc.code}) from None
 
     def optional_date(self, name: str) -> date | None:
         text = cast(QLineEdit, self.form.field(name)).text()
@@ -324,8 +324,8 @@ class GrantDialog(FinanceDialog):
             if text:
                 try:
                     planned[code] = parse_amount(text)
-                except DomainError:
-                    raise ValidationError({"planned_budget": "amount_invalid"}) from None
+                except AmountError as exc:
+                    raise ValidationError({"planned_budget": exc.code}) from None
         return planned
 
     def save(self) -> int:

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.finance import BUDGET_EXPENSE_CATEGORIES, BUDGET_REVENUE_CATEGORIES
-from tierslieu_desktop.domain.money import parse_amount
+from tierslieu_desktop.domain.money import AmountError, parse_amount
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.finance import expenses
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.errors import error_message, field_message
 from tierslieu_desktop.ui.pages.finances.details import money_item
 from tierslieu_desktop.ui.pages.finances.dialogs import ExpenseDialog, FinanceDialog
 from tierslieu_desktop.ui.pages.finances.funders_tab import (
@@ -341,15 +341,14 @@ class ExpensesTab(QWidget):
                 continue  # no budget line: keep none (not a line at 0)
             try:
                 cents = parse_amount(text) if text else 0
-            except DomainError:
+            except AmountError as exc:
                 self.budget_table.setCurrentCell(i, 2)
-                self._say(
-                    self.budget_status,
-                    self.tr("Line “{category}”: the amount is not valid.").format(
-                        category=self.budget_table.item(i, 1).text()
-                    ),
-                    False,
+                message = self.tr("Line “{category}”: the amount is not valid.").format(
+                    category=self.budget_table.item(i, 1).text()
                 )
+                if exc.code != "amount_invalid":  # why: ambiguous, decimals, negative
+                    message += " " + field_message(exc.code)
+                self._say(self.budget_status, message, False)
                 return False
             values.append((side, category, cents))
         try:

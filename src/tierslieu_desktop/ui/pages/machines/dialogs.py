@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.domain.calendar import to_local
 from tierslieu_desktop.domain.enums import MachineStatus, SpaceKind
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.domain.money import parse_amount
+from tierslieu_desktop.domain.money import AmountError, parse_amount
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.common import fold
 from tierslieu_desktop.services.park import machines as svc
@@ -388,8 +388,8 @@ class MachineDialog(_FormDialog):
         if value_text:
             try:
                 value_cents = parse_amount(value_text)
-            except DomainError:
-                errors["purchase_value"] = "amount_invalid"
+            except AmountError as exc:
+                errors["purchase_value"] = exc.code
         date_text = self.purchase_date.text().strip()
         purchase_date = formatting.parse_date(date_text) if date_text else None
         if date_text and purchase_date is None:
@@ -787,8 +787,8 @@ class MaintenanceDialog(_FormDialog):
         if cost_text:
             try:
                 cost = parse_amount(cost_text)
-            except DomainError:
-                errors["cost"] = "amount_invalid"
+            except AmountError as exc:
+                errors["cost"] = exc.code
         day = self.day.date().toPython()
         try:
             maintenance_service.validate_entry(

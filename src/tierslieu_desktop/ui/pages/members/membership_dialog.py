@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.domain.money import parse_amount
+from tierslieu_desktop.domain.money import AmountError, parse_amount
 from tierslieu_desktop.domain.pricing import MEMBERSHIP_DURATIONS, membership_period
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.people import audiences as audience_service
@@ -165,8 +165,8 @@ class MembershipDialog(QDialog):
         fee = 0
         try:
             fee = parse_amount(self.fee.text())
-        except DomainError:
-            errors["fee"] = "amount_invalid"
+        except AmountError as exc:
+            errors["fee"] = exc.code
         if self.audience.currentData() is None:
             errors["audience_id"] = "required"
         try:

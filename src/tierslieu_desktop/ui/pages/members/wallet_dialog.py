@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.domain.money import parse_amount
+from tierslieu_desktop.domain.money import AmountError, parse_amount
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.pricing import packs as pack_service
 from tierslieu_desktop.ui.context import AppContext
@@ -76,8 +76,8 @@ class WalletCreditDialog(QDialog):
         try:
             try:
                 cents = parse_amount(self.amount.text())
-            except DomainError:
-                raise ValidationError({"amount": "amount_invalid"}) from None
+            except AmountError as exc:
+                raise ValidationError({"amount": exc.code}) from None
             if cents <= 0:
                 raise ValidationError({"amount": "amount_not_positive"})
             pack_service.wallet_credit(

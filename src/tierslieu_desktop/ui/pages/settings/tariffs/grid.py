@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.domain.money import parse_amount
+from tierslieu_desktop.domain.money import AmountError, parse_amount
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.pricing import tariff_csv, tariffs
 from tierslieu_desktop.ui.context import AppContext
@@ -305,8 +305,8 @@ class PriceDialog(RecordDialog):
     def save(self) -> int:
         try:
             amount = parse_amount(self.amount.text())
-        except DomainError:
-            raise ValidationError({"amount_cents": "amount_invalid"}) from None
+        except AmountError as exc:
+            raise ValidationError({"amount_cents": exc.code}) from None
         unit = self.unit.currentData()
         rule_id = tariffs.set_price(
             self.ctx.db,

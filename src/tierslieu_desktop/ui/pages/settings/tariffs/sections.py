@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.domain.money import parse_amount
+from tierslieu_desktop.domain.money import AmountError, parse_amount
 from tierslieu_desktop.domain.pricing import format_percent
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.people import audiences as audience_service
@@ -121,8 +121,8 @@ class FeeDialog(RecordDialog):
     def save(self) -> int:
         try:
             amount = parse_amount(self.amount.text())
-        except DomainError:
-            raise ValidationError({"amount_cents": "amount_invalid"}) from None
+        except AmountError as exc:
+            raise ValidationError({"amount_cents": exc.code}) from None
         return conditions.save_fee(
             self.ctx.db,
             self.ctx.operator_id,
@@ -471,8 +471,8 @@ class PackTypeDialog(RecordDialog):
         price = 0
         try:
             price = parse_amount(self.price.text())
-        except DomainError:
-            errors["price_cents"] = "amount_invalid"
+        except AmountError as exc:
+            errors["price_cents"] = exc.code
         if errors:
             raise ValidationError(errors)
         scope_kind, scope_id = split_scope(self.scope.currentData() or "")
