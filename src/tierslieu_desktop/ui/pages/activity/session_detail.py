@@ -36,9 +36,9 @@ from tierslieu_desktop.services.activity import sessions as activities
 from tierslieu_desktop.services.activity.sessions import RegistrationRow, SessionRow
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.labels import label_of
 from tierslieu_desktop.ui.pages.activity.dialogs import (
     GroupRegistrationDialog,
-from tierslieu_desktop.ui.labels import label_of
     MemberRegistrationDialog,
     SessionDialog,
 )
