@@ -123,7 +123,7 @@ class MembershipDialog(QDialog):
     def _fee_edited(self, _text: str) -> None:
         self.fee_typed = True
 
-    def fee_in_force(self):  # type: ignore[no-untyped-def]
+    def fee_in_force(self) -> conditions.FeeRow | None:
         """The fee on sale for the chosen public on the start day (calendar year first)."""
         audience_id = self.audience.currentData()
         start = from_qdate(self.start.date())

@@ -19,6 +19,7 @@ from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.settings.tariffs.common import (
     ListSection,
     OptionalDate,
+    R,
     RecordDialog,
     combo,
     date_edit,
@@ -136,7 +137,7 @@ class FeeDialog(RecordDialog):
         )
 
 
-class FeesSection(ListSection):
+class FeesSection(ListSection[conditions.FeeRow]):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(
             ctx,
@@ -154,10 +155,10 @@ class FeesSection(ListSection):
         )
         self.reload()
 
-    def rows(self) -> list:
+    def rows(self) -> list[conditions.FeeRow]:
         return conditions.list_fees(self.ctx.db)
 
-    def cells(self, row: conditions.FeeRow) -> list[str]:  # type: ignore[override]
+    def cells(self, row: conditions.FeeRow) -> list[str]:
         start, end = validity_text(row.valid_from, row.valid_to)
         return [
             row.audience_name or everyone(),
@@ -168,8 +169,8 @@ class FeesSection(ListSection):
             row.label,
         ]
 
-    def make_dialog(self, row: object | None) -> RecordDialog:
-        return FeeDialog(self.ctx, row, self)  # type: ignore[arg-type]
+    def make_dialog(self, row: conditions.FeeRow | None) -> RecordDialog:
+        return FeeDialog(self.ctx, row, self)
 
 
 # --------------------------------------------------------------------------- reductions
@@ -284,10 +285,10 @@ class QuotaDialog(RecordDialog):
         )
 
 
-class _EndableSection(ListSection):
+class _EndableSection(ListSection[R]):
     """End = the rule's last day is today (asked first)."""
 
-    def end_question(self, row: object, day: date) -> tuple[str, str]:  # pragma: no cover
+    def end_question(self, row: R, day: date) -> tuple[str, str]:  # pragma: no cover
         raise NotImplementedError
 
     def end(self, row_id: int, day: date) -> None:  # pragma: no cover
@@ -314,7 +315,7 @@ class _EndableSection(ListSection):
         return True
 
 
-class ReductionsSection(_EndableSection):
+class ReductionsSection(_EndableSection[conditions.ReductionRow]):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(
             ctx,
@@ -334,10 +335,10 @@ class ReductionsSection(_EndableSection):
         )
         self.reload()
 
-    def rows(self) -> list:
+    def rows(self) -> list[conditions.ReductionRow]:
         return conditions.list_reductions(self.ctx.db)
 
-    def cells(self, row: conditions.ReductionRow) -> list[str]:  # type: ignore[override]
+    def cells(self, row: conditions.ReductionRow) -> list[str]:
         start, end = validity_text(row.valid_from, row.valid_to)
         return [
             row.audience_name,
@@ -348,10 +349,10 @@ class ReductionsSection(_EndableSection):
             row.label,
         ]
 
-    def make_dialog(self, row: object | None) -> RecordDialog:
-        return ReductionDialog(self.ctx, row, self)  # type: ignore[arg-type]
+    def make_dialog(self, row: conditions.ReductionRow | None) -> RecordDialog:
+        return ReductionDialog(self.ctx, row, self)
 
-    def end_question(self, row: conditions.ReductionRow, day: date) -> tuple[str, str]:  # type: ignore[override]
+    def end_question(self, row: conditions.ReductionRow, day: date) -> tuple[str, str]:
         return self.tr("End the reduction"), self.tr(
             "End the reduction of {percent} for {public} on {day}? It no longer applies "
             "after that day."
@@ -365,7 +366,7 @@ class ReductionsSection(_EndableSection):
         conditions.end_reduction(self.ctx.db, self.ctx.operator_id, row_id, day)
 
 
-class QuotasSection(_EndableSection):
+class QuotasSection(_EndableSection[conditions.QuotaRow]):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(
             ctx,
@@ -385,10 +386,10 @@ class QuotasSection(_EndableSection):
         )
         self.reload()
 
-    def rows(self) -> list:
+    def rows(self) -> list[conditions.QuotaRow]:
         return conditions.list_quotas(self.ctx.db)
 
-    def cells(self, row: conditions.QuotaRow) -> list[str]:  # type: ignore[override]
+    def cells(self, row: conditions.QuotaRow) -> list[str]:
         start, end = validity_text(row.valid_from, row.valid_to)
         return [
             row.audience_name,
@@ -399,10 +400,10 @@ class QuotasSection(_EndableSection):
             row.label,
         ]
 
-    def make_dialog(self, row: object | None) -> RecordDialog:
-        return QuotaDialog(self.ctx, row, self)  # type: ignore[arg-type]
+    def make_dialog(self, row: conditions.QuotaRow | None) -> RecordDialog:
+        return QuotaDialog(self.ctx, row, self)
 
-    def end_question(self, row: conditions.QuotaRow, day: date) -> tuple[str, str]:  # type: ignore[override]
+    def end_question(self, row: conditions.QuotaRow, day: date) -> tuple[str, str]:
         return self.tr("End the quota"), self.tr(
             "End the free quota of {hours} per month for {public} on {day}?"
         ).format(
@@ -489,7 +490,7 @@ class PackTypeDialog(RecordDialog):
         )
 
 
-class PacksTab(ListSection):
+class PacksTab(ListSection[catalogue.PackTypeRow]):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(
             ctx,
@@ -508,16 +509,16 @@ class PacksTab(ListSection):
         )
         self.show_archived = QCheckBox(self.tr("Show archived packs"))
         self.show_archived.setAccessibleName(self.tr("Show archived packs"))
-        self.layout().insertWidget(2, self.show_archived)
+        self.outer.insertWidget(2, self.show_archived)
         self.show_archived.toggled.connect(lambda _c: self.reload())
         self.table.itemSelectionChanged.connect(self._archive_text)
         self.reload()
 
-    def rows(self) -> list:
+    def rows(self) -> list[catalogue.PackTypeRow]:
         show = hasattr(self, "show_archived") and self.show_archived.isChecked()
         return catalogue.list_pack_types(self.ctx.db, include_archived=show)
 
-    def cells(self, row: catalogue.PackTypeRow) -> list[str]:  # type: ignore[override]
+    def cells(self, row: catalogue.PackTypeRow) -> list[str]:
         name = row.name + (" " + self.tr("(archived)") if row.archived else "")
         return [
             name,
@@ -527,8 +528,8 @@ class PacksTab(ListSection):
             formatting.money(row.price_cents),
         ]
 
-    def make_dialog(self, row: object | None) -> RecordDialog:
-        return PackTypeDialog(self.ctx, row, self)  # type: ignore[arg-type]
+    def make_dialog(self, row: catalogue.PackTypeRow | None) -> RecordDialog:
+        return PackTypeDialog(self.ctx, row, self)
 
     def _archive_text(self) -> None:
         row = self.current()
