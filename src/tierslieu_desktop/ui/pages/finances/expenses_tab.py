@@ -344,7 +344,7 @@ class ExpensesTab(QWidget):
             except AmountError as exc:
                 self.budget_table.setCurrentCell(i, 2)
                 message = self.tr("Line “{category}”: the amount is not valid.").format(
-                    category=self.budget_table.item(i, 1).text()
+                    category=item_at(self.budget_table, i, 1).text()
                 )
                 if exc.code != "amount_invalid":  # why: ambiguous, decimals, negative
                     message += " " + field_message(exc.code)

@@ -789,7 +789,7 @@ class MaintenanceDialog(_FormDialog):
                 cost = parse_amount(cost_text)
             except AmountError as exc:
                 errors["cost"] = exc.code
-        day = self.day.date().toPython()
+        day = from_qdate(self.day.date())
         try:
             maintenance_service.validate_entry(
                 day, self.description.toPlainText(), cost, self.done_by.text()
