@@ -27,6 +27,7 @@ from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.people import audiences as audience_service
 from tierslieu_desktop.services.people import members as member_service
 from tierslieu_desktop.services.pricing import conditions
+from tierslieu_desktop.services.pricing.packs import RenewalSuggestion
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
@@ -50,10 +51,9 @@ class MembershipDialog(QDialog):
         today: date | None = None,
         parent: QWidget | None = None,
         *,
-        suggestion: object | None = None,
+        suggestion: RenewalSuggestion | None = None,
     ) -> None:
-        """``suggestion``: a ``packs.RenewalSuggestion`` (audience_id, start, end,
-        fee_cents) to prefill a renewal."""
+        """``suggestion``: the renewal to prefill (audience, start, end, fee)."""
         super().__init__(parent)
         self.ctx = ctx
         self.member_id = member_id
@@ -93,14 +93,14 @@ class MembershipDialog(QDialog):
         self._propose_fee()
         if suggestion is not None:
             self.setWindowTitle(self.tr("Renew the membership"))
-            sug_audience = getattr(suggestion, "audience_id", None)
+            sug_audience = suggestion.audience_id
             if sug_audience is not None and self.audience.findData(sug_audience) >= 0:
                 self.audience.setCurrentIndex(self.audience.findData(sug_audience))
                 self._propose_fee()
-            self.start.setDate(to_qdate(suggestion.start))  # type: ignore[attr-defined]
+            self.start.setDate(to_qdate(suggestion.start))
             self._propose_fee()
-            self.end.setDate(to_qdate(suggestion.end))  # type: ignore[attr-defined]
-            fee_cents = getattr(suggestion, "fee_cents", None)
+            self.end.setDate(to_qdate(suggestion.end))
+            fee_cents = suggestion.fee_cents
             if fee_cents is not None:
                 self.fee.setText(formatting.amount_input(fee_cents))
         self.start.dateChanged.connect(self._propose_fee)
