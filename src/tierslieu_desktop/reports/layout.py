@@ -195,18 +195,6 @@ def _axis_fonts(chart) -> None:  # type: ignore[no-untyped-def]
     chart.valueAxis.gridStrokeWidth = 0.3
 
 
-def _legend(drawing: Drawing, names: Sequence[str], x: float, y: float, columns: int = 1) -> None:
-    legend = Legend()
-    legend.fontName = FONT
-    legend.fontSize = 7
-    legend.x, legend.y = x, y
-    legend.alignment = "right"
-    legend.columnMaximum = max(1, -(-len(names) // columns))
-    legend.dx = legend.dy = 6
-    legend.colorNamePairs = [(PALETTE[i % len(PALETTE)], n) for i, n in enumerate(names)]
-    drawing.add(legend)
-
-
 def _title(drawing: Drawing, text: str, width: float, height: float) -> None:
     drawing.add(String(0, height - 10, text, fontName=FONT_BOLD, fontSize=9, fillColor=ACCENT))
 

@@ -1150,36 +1150,6 @@ def session_registrations(db: Database, session_id: int) -> list[RegistrationRow
     )
 
 
-def member_registrations(db: Database, member_id: int) -> list[tuple[SessionRow, RegistrationRow]]:
-    """A member's registrations (latest session first), with their sessions."""
-    with db.read() as session:
-        regs = list(
-            session.scalars(
-                select(Registration).where(
-                    (Registration.member_id == member_id)
-                    | (Registration.organisation_id == member_id)
-                )
-            )
-        )
-        rows = {r.id: r for r in _registration_rows(session, regs)}
-        sessions = {
-            s.id: s
-            for s in _session_rows(
-                session,
-                list(
-                    session.scalars(
-                        select(ActivitySession).where(
-                            ActivitySession.id.in_({r.session_id for r in regs})
-                        )
-                    )
-                ),
-            )
-        }
-    out = [(sessions[r.session_id], rows[r.id]) for r in regs]
-    out.sort(key=lambda p: p[0].start_at, reverse=True)
-    return out
-
-
 def attendance_sheet(db: Database, session_id: int) -> AttendanceSheet:
     """What the printed attendance sheet shows: the registered in alphabetical order
     (one line per member, one per group with its head-count), then the waiting list."""
