@@ -19,7 +19,8 @@ Definitions (local days, Europe/Paris, ``first_day`` and ``last_day`` included):
 
 Every breakdown adds up to its total. Keys are the stored codes (kind, purpose, age
 band), audience ids and commune names; the UI translates the codes. ``FRENCH`` holds the
-French words used by the XLSX export (the services have no Qt translator).
+French words used by the XLSX export (the services have no Qt translator); the sheets are
+written by ``reports.sheets``.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from tierslieu_desktop.domain.enums import (
     RegistrationStatus,
     SessionStatus,
 )
+from tierslieu_desktop.reports.sheets import write_sheet
 
 Key = str | int | None
 
@@ -511,12 +513,10 @@ def figure_tables(
 
 
 def figures_xlsx(fig: ActivityFigures, labels: Mapping[str, Mapping] | None = None) -> bytes:
-    """The figures as an XLSX workbook, one sheet per table (see exports.write_sheet:
+    """The figures as an XLSX workbook, one sheet per table (see reports.sheets.write_sheet:
     bold frozen header, hours as numbers, widths fitted), the total row in bold."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
-
-    from tierslieu_desktop.services.finance.exports import write_sheet
 
     wb = Workbook()
     wb.remove(wb.active)
