@@ -8,13 +8,12 @@ from datetime import date
 from pypdf import PdfReader
 
 from tierslieu_desktop.db.models import Structure
+from tierslieu_desktop.domain.activity import AttendanceLine, AttendanceSheet
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.reports.attendance_pdf import attendance_sheet_pdf
 from tierslieu_desktop.services.activity import sessions as activities
 from tierslieu_desktop.services.activity.sessions import (
     ActivityInput,
-    AttendanceLine,
-    AttendanceSheet,
     RegistrationInput,
     SessionInput,
 )

@@ -2,15 +2,18 @@
 structure, the activity, the day and hours, the space and the trainer; one numbered line
 per registered member or group with a wide, tall box to sign; empty lines for walk-ins;
 the waiting list below; page numbers in the footer. Always French (a document kept for
-the funders), DejaVu fonts. Input is the plain ``activities.AttendanceSheet``."""
+the funders), DejaVu fonts. Input is the plain ``domain.activity.AttendanceSheet``."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from babel import dates as babel_dates
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from tierslieu_desktop.domain.activity import FRENCH, AttendanceLine, AttendanceSheet
 from tierslieu_desktop.domain.calendar import to_local
 from tierslieu_desktop.reports.layout import (
     ACCENT,
@@ -21,8 +24,6 @@ from tierslieu_desktop.reports.layout import (
     styles,
 )
 from tierslieu_desktop.reports.pdf_base import FONT, FONT_BOLD, LOCALE
-from tierslieu_desktop.services.activity.figures import FRENCH
-from tierslieu_desktop.services.activity.sessions import AttendanceLine, AttendanceSheet
 
 WALK_IN_LINES = 4
 ROW_HEIGHT = 12 * mm
@@ -36,7 +37,7 @@ def long_day(sheet: AttendanceSheet) -> str:
     return babel_dates.format_date(to_local(sheet.start_at).date(), format="full", locale=LOCALE)
 
 
-def _clock(value) -> str:  # type: ignore[no-untyped-def]
+def _clock(value: datetime) -> str:
     local = to_local(value)
     return f"{local.hour}\u00a0h\u00a0{local.minute:02d}"
 

@@ -18,9 +18,9 @@ Definitions (local days, Europe/Paris, ``first_day`` and ``last_day`` included):
   sessions, their minutes and the Pass numérique vouchers received.
 
 Every breakdown adds up to its total. Keys are the stored codes (kind, purpose, age
-band), audience ids and commune names; the UI translates the codes. ``FRENCH`` holds the
-French words used by the XLSX export (the services have no Qt translator); the sheets are
-written by ``reports.sheets``.
+band), audience ids and commune names; the UI translates the codes. The figures' types
+and ``FRENCH``, the French words used by the XLSX export (the services have no Qt
+translator), are in ``domain.activity``; the sheets are written by ``reports.sheets``.
 """
 
 from __future__ import annotations
@@ -44,6 +44,13 @@ from tierslieu_desktop.db.models import (
     Member,
     Registration,
 )
+from tierslieu_desktop.domain.activity import (
+    FRENCH,
+    ActivityFigures,
+    DropInLine,
+    FigureLine,
+    Key,
+)
 from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.enums import (
     ActivityKind,
@@ -56,88 +63,7 @@ from tierslieu_desktop.domain.enums import (
 )
 from tierslieu_desktop.reports.sheets import write_sheet
 
-Key = str | int | None
-
 NOT_SET = "Non renseigné"
-FRENCH: dict[str, dict[str, str]] = {
-    "kind": {
-        ActivityKind.MACHINE_TRAINING: "Formation machine",
-        ActivityKind.DIGITAL_WORKSHOP: "Atelier de médiation numérique",
-        ActivityKind.OPEN_LAB: "Open lab",
-        ActivityKind.SCHOOL_VISIT: "Visite scolaire",
-        ActivityKind.REPAIR_CAFE: "Repair café",
-        ActivityKind.EVENT: "Événement",
-    },
-    "purpose": {
-        DropInPurpose.ADMIN: "Démarches administratives",
-        DropInPurpose.EMPLOYMENT: "Emploi",
-        DropInPurpose.OFFICE: "Bureautique",
-        DropInPurpose.PRINT_SCAN: "Impression / scan",
-        DropInPurpose.LEISURE: "Loisirs",
-        DropInPurpose.OTHER: "Autre",
-    },
-    "age_band": {
-        AgeBand.UNDER_12: "Moins de 12 ans",
-        AgeBand.AGE_12_17: "12 à 17 ans",
-        AgeBand.AGE_18_25: "18 à 25 ans",
-        AgeBand.AGE_26_39: "26 à 39 ans",
-        AgeBand.AGE_40_59: "40 à 59 ans",
-        AgeBand.AGE_60_PLUS: "60 ans et plus",
-    },
-}
-
-
-@dataclass(frozen=True)
-class FigureLine:
-    """Participants and participant-minutes of one key of a breakdown."""
-
-    key: Key
-    name: str  # an audience's name, a commune; "" for a code (the UI translates it)
-    participants: int
-    minutes: int
-    sessions: int = 0  # only in ``by_kind``: sessions of that kind
-
-
-@dataclass(frozen=True)
-class DropInLine:
-    key: Key
-    name: str
-    visits: int
-    helps: int
-    minutes: int
-    vouchers: int
-
-    @property
-    def total(self) -> int:
-        return self.visits + self.helps
-
-
-@dataclass(frozen=True)
-class ActivityFigures:
-    first_day: date
-    last_day: date
-    sessions: int
-    registered: int  # seats taken by the registered (head-counts)
-    participants: int
-    participant_minutes: int
-    ticked_people: int  # the basis of the attendance rate
-    attendance_bp: int | None  # participants ÷ ticked_people, basis points (rounded down)
-    by_kind: tuple[FigureLine, ...]
-    by_audience: tuple[FigureLine, ...]
-    by_age_band: tuple[FigureLine, ...]
-    by_commune: tuple[FigureLine, ...]
-    visits: int
-    helps: int
-    drop_in_minutes: int
-    vouchers: int
-    drop_ins_by_purpose: tuple[DropInLine, ...]
-    drop_ins_by_audience: tuple[DropInLine, ...]
-    drop_ins_by_age_band: tuple[DropInLine, ...]
-    drop_ins_by_commune: tuple[DropInLine, ...]
-
-    @property
-    def drop_ins(self) -> int:
-        return self.visits + self.helps
 
 
 # --------------------------------------------------------------------------- folding
@@ -194,8 +120,8 @@ class _Communes:
 
 
 def _order(keys: Iterable[Key], enum_order: Iterable[str]) -> list[Key]:
-    rank = {k: i for i, k in enumerate(enum_order)}
-    return sorted(keys, key=lambda k: (k is None, rank.get(k, len(rank)), str(k)))  # type: ignore[arg-type]
+    rank: dict[Key, int] = {k: i for i, k in enumerate(enum_order)}
+    return sorted(keys, key=lambda k: (k is None, rank.get(k, len(rank)), str(k)))
 
 
 def _by_size(totals: Mapping[Key, int], names: Mapping[Key, str]) -> list[Key]:
@@ -230,13 +156,13 @@ def fold_present(
                 name=names.get(k, ""),
                 participants=people[dim].get(k, 0),
                 minutes=minutes[dim].get(k, 0),
-                sessions=sessions_by_kind.get(k, 0) if dim == "kind" else 0,  # type: ignore[arg-type]
+                sessions=sessions_by_kind.get(str(k), 0) if dim == "kind" else 0,
             )
             for k in order
         )
 
     kinds = set(people["kind"]) | {k for k, n in sessions_by_kind.items() if n}
-    aud_names: dict[Key, str] = dict(audiences)
+    aud_names: dict[Key, str] = {k: name for k, name in audiences.items()}
     commune_names: dict[Key, str] = {k: str(k) for k in people["commune"] if k is not None}
     return (
         lines("kind", _order(kinds, ActivityKind), {}),
@@ -272,7 +198,7 @@ def fold_drop_ins(
     def sizes(dim: str) -> dict[Key, int]:
         return {k: v[0] + v[1] for k, v in acc[dim].items()}
 
-    aud_names: dict[Key, str] = dict(audiences)
+    aud_names: dict[Key, str] = {k: name for k, name in audiences.items()}
     commune_names: dict[Key, str] = {k: str(k) for k in acc["commune"] if k is not None}
     return (
         lines("purpose", _order(acc["purpose"], DropInPurpose), {}),
@@ -414,17 +340,18 @@ def hours_value(minutes: int) -> Decimal:
     return (Decimal(minutes) / 60).quantize(Decimal("0.01"))
 
 
-def _label(labels: Mapping[str, Mapping], dim: str, line_key: Key, name: str) -> str:
+def _label(labels: Mapping[str, Mapping[str, str]], dim: str, line_key: Key, name: str) -> str:
     if line_key is None:
         return NOT_SET
     if name:
         return name
+    code = str(line_key)
     table = labels.get(dim) or FRENCH.get(dim, {})
-    return str(table.get(line_key, FRENCH.get(dim, {}).get(line_key, line_key)))  # type: ignore[arg-type]
+    return table.get(code, FRENCH.get(dim, {}).get(code, code))
 
 
 def figure_tables(
-    fig: ActivityFigures, labels: Mapping[str, Mapping] | None = None
+    fig: ActivityFigures, labels: Mapping[str, Mapping[str, str]] | None = None
 ) -> list[tuple[str, list[str], list[list[object]]]]:
     """The tables of the export: (sheet title, headers, rows with a total row last).
     Hours are Decimal hours; ``labels`` (dimension -> code -> word) override ``FRENCH``."""
@@ -432,7 +359,9 @@ def figure_tables(
     activity_headers = ["Participants", "Heures-participants"]
     drop_headers = ["Visites", "Accompagnements", "Total", "Durée (h)", "Pass numérique"]
 
-    def activity_rows(dim: str, lines: tuple[FigureLine, ...], sessions: bool) -> list:
+    def activity_rows(
+        dim: str, lines: tuple[FigureLine, ...], sessions: bool
+    ) -> list[list[object]]:
         rows: list[list[object]] = []
         for ln in lines:
             row: list[object] = [_label(labels, dim, ln.key, ln.name)]
@@ -445,7 +374,7 @@ def figure_tables(
         rows.append([*total, fig.participants, hours_value(fig.participant_minutes)])
         return rows
 
-    def drop_rows(dim: str, lines: tuple[DropInLine, ...]) -> list:
+    def drop_rows(dim: str, lines: tuple[DropInLine, ...]) -> list[list[object]]:
         rows: list[list[object]] = [
             [
                 _label(labels, dim, ln.key, ln.name),
@@ -512,14 +441,16 @@ def figure_tables(
     ]  # fmt: skip
 
 
-def figures_xlsx(fig: ActivityFigures, labels: Mapping[str, Mapping] | None = None) -> bytes:
+def figures_xlsx(
+    fig: ActivityFigures, labels: Mapping[str, Mapping[str, str]] | None = None
+) -> bytes:
     """The figures as an XLSX workbook, one sheet per table (see reports.sheets.write_sheet:
     bold frozen header, hours as numbers, widths fitted), the total row in bold."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])
     for title, headers, rows in figure_tables(fig, labels):
         ws = wb.create_sheet(title[:31])
         write_sheet(ws, headers, rows)

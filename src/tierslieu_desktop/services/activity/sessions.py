@@ -22,7 +22,7 @@ Rules (each one tested):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import func, select
@@ -44,6 +44,7 @@ from tierslieu_desktop.db.models import (
     Structure,
     utcnow,
 )
+from tierslieu_desktop.domain.activity import AttendanceLine, AttendanceSheet
 from tierslieu_desktop.domain.calendar import local_day_and_minute, to_local
 from tierslieu_desktop.domain.enums import (
     ActivityKind,
@@ -227,32 +228,6 @@ class RegistrationResult:
     status: str
     waiting_position: int | None
     price_cents: int
-
-
-@dataclass(frozen=True)
-class AttendanceLine:
-    name: str
-    detail: str  # a group's responsible
-    headcount: int
-    attendance: str | None
-    is_group: bool = False
-
-
-@dataclass(frozen=True)
-class AttendanceSheet:
-    """Plain data of the printed attendance sheet (émargement)."""
-
-    structure_name: str
-    structure_city: str
-    activity_name: str
-    kind: str
-    start_at: datetime
-    end_at: datetime
-    space_name: str
-    trainer: str
-    capacity: int
-    lines: tuple[AttendanceLine, ...]
-    waiting: tuple[AttendanceLine, ...] = field(default=())
 
 
 # --------------------------------------------------------------------------- activities

@@ -42,14 +42,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.domain.activity import ActivityFigures, DropInLine, FigureLine
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.activity.figures import (
-    ActivityFigures,
-    DropInLine,
-    FigureLine,
-    figures,
-    figures_xlsx,
-)
+from tierslieu_desktop.services.activity.figures import figures, figures_xlsx
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.labels import age_band_labels
 from tierslieu_desktop.ui.pages.activity.labels import (
