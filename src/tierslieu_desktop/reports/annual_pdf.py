@@ -1,12 +1,27 @@
-"""Layout of the annual activity report (see annual.py for the figures)."""
+"""Layout of the annual activity report for the general meeting and the funders: cover,
+key figures, members, machines, bookings and publics, workshops and cyber-base, the
+financial balance, grants; charts drawn with reportlab.graphics. Always French. Input is
+the plain ``domain.reports.AnnualFigures`` (computed by ``services.reporting.annual``)
+with the texts the user wrote."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+)
 
+from tierslieu_desktop.domain.activity import FRENCH, ActivityFigures
+from tierslieu_desktop.domain.reports import SECTION_TITLES, AnnualFigures
 from tierslieu_desktop.reports.layout import (
     CONTENT_W,
     COST_COLOR,
@@ -42,13 +57,12 @@ MAX_MACHINES_IN_CHART = 7
 MAX_COMMUNES = 12
 
 
-def render_annual(figures, texts: dict[str, str], logo: bytes | None) -> bytes:  # type: ignore[no-untyped-def]
-    from tierslieu_desktop.services.reporting.annual import SECTION_TITLES
-
+def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | None) -> bytes:
+    """The annual report as PDF bytes; ``texts``: section (``SECTIONS``) -> the user's text."""
     st = styles()
     f = figures
     name = f.structure_name or "Tiers-lieu"
-    story: list = []
+    story: list[Flowable] = []
 
     # --- cover ----------------------------------------------------------------------------
     story.append(Spacer(1, 45 * mm))
@@ -104,7 +118,7 @@ def render_annual(figures, texts: dict[str, str], logo: bytes | None) -> bytes: 
 
     # --- members ------------------------------------------------------------------------
     story += [PageBreak(), Paragraph("Adhérents", st["h1"])]
-    rows = [["Public", "Nouveaux", "Renouvelés", "Total"]]
+    rows: list[list[object]] = [["Public", "Nouveaux", "Renouvelés", "Total"]]
     for aud, (n, r) in f.members_by_audience.items():
         rows.append([aud, number(n), number(r), number(n + r)])
     rows.append(
@@ -162,9 +176,9 @@ def render_annual(figures, texts: dict[str, str], logo: bytes | None) -> bytes: 
         )
     )
     rows = [["Machine", "T1", "T2", "T3", "T4", "Année"]]
-    for n, v in machines:
+    for machine, v in machines:
         quarters = [sum(v[q * 3 : q * 3 + 3]) for q in range(4)]
-        rows.append([n, *(hours(q) for q in quarters), hours(sum(v))])
+        rows.append([machine, *(hours(q) for q in quarters), hours(sum(v))])
     rows.append(
         [
             "Total",
@@ -377,10 +391,10 @@ def render_annual(figures, texts: dict[str, str], logo: bytes | None) -> bytes: 
     )
 
 
-def _activity_section(story: list, a, st) -> None:  # type: ignore[no-untyped-def]
+def _activity_section(
+    story: list[Flowable], a: ActivityFigures | None, st: dict[str, ParagraphStyle]
+) -> None:
     """Ateliers, formations et cyber-base (services.activity.figures), when there is any."""
-    from tierslieu_desktop.services.activity.figures import FRENCH
-
     if a is None or not (a.sessions or a.drop_ins):
         return
     items = [
@@ -411,9 +425,9 @@ def _activity_section(story: list, a, st) -> None:  # type: ignore[no-untyped-de
         ]
     if a.drop_ins_by_purpose:
         rows = [["Motif", "Visites", "Accompagnements", "Durée"]]
-        for ln in a.drop_ins_by_purpose:
-            purpose = label(FRENCH["purpose"], str(ln.key))
-            rows.append([purpose, number(ln.visits), number(ln.helps), hours(ln.minutes)])
+        for dl in a.drop_ins_by_purpose:
+            purpose = label(FRENCH["purpose"], str(dl.key))
+            rows.append([purpose, number(dl.visits), number(dl.helps), hours(dl.minutes)])
         rows.append(["Total", number(a.visits), number(a.helps), hours(a.drop_in_minutes)])
         story += [
             Paragraph("Cyber-base : passages par motif", st["h2"]),

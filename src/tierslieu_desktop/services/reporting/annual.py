@@ -1,8 +1,8 @@
 """The annual activity report (rapport d'activité) for the general meeting and the funders.
 
-``annual_figures`` computes the numbers the PDF prints; ``annual_report`` lays them out
-(ReportLab, charts drawn with reportlab.graphics) with the texts the user wrote
-(ReportText sections "edito", "faits_marquants", "perspectives").
+``annual_figures`` computes the numbers the PDF prints (``domain.reports.AnnualFigures``);
+``annual_report`` has ``reports.annual_pdf.render_annual`` lay them out with the texts the
+user wrote (ReportText sections "edito", "faits_marquants", "perspectives").
 
 Definitions (local time, Europe/Paris, calendar year):
 - a NEW member has a membership starting in the year and none starting before it; a
@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -42,53 +41,13 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
 from tierslieu_desktop.domain.errors import ValidationError
+from tierslieu_desktop.domain.reports import SECTIONS, AnnualFigures
 
-SECTIONS = ("edito", "faits_marquants", "perspectives")
-SECTION_TITLES = {
-    "edito": "Édito",
-    "faits_marquants": "Faits marquants",
-    "perspectives": "Perspectives",
-}
 TREND_YEARS = 4  # the year and the three before
 NO_AUDIENCE = "Sans public"
 NO_COMMUNE = "Commune non renseignée"
 
 Progress = Callable[[int], None]
-
-
-@dataclass(frozen=True)
-class AnnualFigures:
-    year: int
-    structure_name: str
-    city: str
-    members_new: int
-    members_renewed: int
-    members_by_audience: dict[str, tuple[int, int]]  # public -> (new, renewed)
-    members_by_commune: list[tuple[str, int, int]]  # (commune, new, renewed), most first
-    machine_minutes: dict[str, tuple[int, ...]]  # machine -> minutes per month (12)
-    category_minutes: dict[str, tuple[int, ...]]  # machine category -> minutes per month
-    total_machine_minutes: int
-    usages: int
-    bookings: int  # every booking starting in the year
-    bookings_honoured: int  # done or in progress
-    no_shows: int
-    cancelled: int
-    no_show_bp: int | None  # no-shows ÷ bookings not cancelled, basis points
-    publics: dict[str, tuple[int, int]]  # public -> (distinct users, people)
-    users: int
-    people: int
-    school_sessions: int
-    school_pupils: int
-    balance: Any | None = None  # services.finance.funding.Balance of the year
-    trend: dict[int, tuple[int, int, int, int]] = field(default_factory=dict)
-    # year -> (own, public, private, costs) cents
-    grants: list[tuple[str, str, str, int | None, int]] = field(default_factory=list)
-    # (funder, purpose, nature, granted, received in the year)
-    grants_received_cents: int = 0
-    reduced_access: dict[str, tuple[int, int, int]] = field(default_factory=dict)
-    reduced_access_cents: int = 0
-    volunteer_hours: int = 0
-    activity: Any | None = None  # services.activity.figures.ActivityFigures of the year
 
 
 def _bounds(year: int) -> tuple[datetime, datetime]:
@@ -103,7 +62,7 @@ def annual_figures(db: Database, year: int, *, progress: Progress | None = None)
     with db.read() as s:
         from tierslieu_desktop.services.people.structure import get_structure
 
-        audiences = dict(s.execute(select(Audience.id, Audience.name)).all())
+        audiences: dict[int | None, str] = dict(s.execute(select(Audience.id, Audience.name)).all())
         members = {
             mid: (aud, city, org_type)
             for mid, aud, city, org_type in s.execute(
@@ -188,13 +147,13 @@ def annual_figures(db: Database, year: int, *, progress: Progress | None = None)
     users_by_aud: dict[str, set[int]] = defaultdict(set)
     people_by_aud: dict[str, int] = defaultdict(int)
     school_sessions = school_pupils = 0
-    for machine_id, start_at, mins, member_id, org_id, headcount in usage_rows:
+    for machine_id, start_at, mins, user_id, org_id, headcount in usage_rows:
         if machine_id is not None:
             month = to_local(start_at).month
             minutes.setdefault(machines.get(machine_id, f"#{machine_id}"), [0] * 12)[month - 1] += (
                 mins
             )
-        who = org_id if org_id is not None and (member_id is None or headcount > 1) else member_id
+        who = org_id if org_id is not None and (user_id is None or headcount > 1) else user_id
         if who is None:
             continue
         aud_id, _city, org_type = members.get(who, (None, "", None))

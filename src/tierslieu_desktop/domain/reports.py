@@ -1,0 +1,164 @@
+"""The reports' figures in plain data: the annual activity report and the funder report
+of a grant, as ``services.reporting`` computes them and the renderers (``reports``)
+print them. Frozen dataclasses, no database.
+
+The money figures come from ``services.finance`` as they are (the balance of a year, a
+grant): ``YearMoney``, ``MonthMoney`` and ``GrantTerms`` name the fields the renderers
+read, so that they depend on those fields only, not on the finance service.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+
+from tierslieu_desktop.domain.activity import ActivityFigures
+
+# The text sections the user writes for the annual report, and their printed titles.
+SECTIONS = ("edito", "faits_marquants", "perspectives")
+SECTION_TITLES = {
+    "edito": "Édito",
+    "faits_marquants": "Faits marquants",
+    "perspectives": "Perspectives",
+}
+
+
+class MonthMoney(Protocol):
+    """One month of a balance (``services.finance.balance.MonthFigures``), in cents."""
+
+    @property
+    def own(self) -> Mapping[str, int]: ...  # by category
+    @property
+    def public(self) -> Mapping[str, int]: ...  # by funder level
+    @property
+    def private(self) -> Mapping[str, int]: ...  # by funder level
+    @property
+    def costs(self) -> Mapping[str, int]: ...  # by cost category
+
+
+class YearMoney(Protocol):
+    """The balance of a year (``services.finance.balance.Balance``), in cents; rates in
+    basis points."""
+
+    @property
+    def months(self) -> Sequence[MonthMoney]: ...
+    @property
+    def own_cents(self) -> int: ...
+    @property
+    def public_cents(self) -> int: ...
+    @property
+    def private_cents(self) -> int: ...
+    @property
+    def total_revenue_cents(self) -> int: ...
+    @property
+    def costs_cents(self) -> int: ...
+    @property
+    def result_cents(self) -> int: ...
+    @property
+    def self_financing_bp(self) -> int | None: ...
+    @property
+    def public_share_bp(self) -> int | None: ...
+    @property
+    def public_by_level(self) -> Mapping[str, int]: ...
+    @property
+    def private_by_level(self) -> Mapping[str, int]: ...
+    @property
+    def own_by_category(self) -> Mapping[str, int]: ...
+
+
+class GrantTerms(Protocol):
+    """A grant as the funder report prints it (``services.finance.funding.GrantRow``)."""
+
+    @property
+    def funder_name(self) -> str: ...
+    @property
+    def level(self) -> str: ...
+    @property
+    def purpose(self) -> str: ...
+    @property
+    def nature(self) -> str: ...
+    @property
+    def period_start(self) -> date: ...
+    @property
+    def period_end(self) -> date: ...
+    @property
+    def requested_cents(self) -> int: ...
+    @property
+    def requested_on(self) -> date | None: ...
+    @property
+    def granted_cents(self) -> int | None: ...
+    @property
+    def granted_on(self) -> date | None: ...
+    @property
+    def received_cents(self) -> int: ...
+    @property
+    def actions(self) -> str: ...
+    @property
+    def machine_ids(self) -> Sequence[int]: ...
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """The structure as the head of a report prints it."""
+
+    name: str = ""
+    postcode: str = ""
+    city: str = ""
+    siret: str = ""
+    rna: str = ""
+    logo: bytes | None = None
+
+
+@dataclass(frozen=True)
+class AnnualFigures:
+    """The numbers of the annual report (definitions: ``services.reporting.annual``)."""
+
+    year: int
+    structure_name: str
+    city: str
+    members_new: int
+    members_renewed: int
+    members_by_audience: dict[str, tuple[int, int]]  # public -> (new, renewed)
+    members_by_commune: list[tuple[str, int, int]]  # (commune, new, renewed), most first
+    machine_minutes: dict[str, tuple[int, ...]]  # machine -> minutes per month (12)
+    category_minutes: dict[str, tuple[int, ...]]  # machine category -> minutes per month
+    total_machine_minutes: int
+    usages: int
+    bookings: int  # every booking starting in the year
+    bookings_honoured: int  # done or in progress
+    no_shows: int
+    cancelled: int
+    no_show_bp: int | None  # no-shows ÷ bookings not cancelled, basis points
+    publics: dict[str, tuple[int, int]]  # public -> (distinct users, people)
+    users: int
+    people: int
+    school_sessions: int
+    school_pupils: int
+    balance: YearMoney | None = None  # the balance of the year
+    trend: dict[int, tuple[int, int, int, int]] = field(default_factory=dict)
+    # year -> (own, public, private, costs) cents
+    grants: list[tuple[str, str, str, int | None, int]] = field(default_factory=list)
+    # (funder, purpose, nature, granted, received in the year)
+    grants_received_cents: int = 0
+    reduced_access: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    reduced_access_cents: int = 0
+    volunteer_hours: int = 0
+    activity: ActivityFigures | None = None  # workshops, trainings, cyber-base of the year
+
+
+@dataclass(frozen=True)
+class GrantFigures:
+    """Planned vs actual budget and indicators of a grant (definitions:
+    ``services.reporting.grant``). Budget keys are the CERFA account codes ("60"…)."""
+
+    grant: GrantTerms
+    planned: dict[str, int]
+    actual: dict[str, int]
+    payments: list[tuple[int, date, int, str]]  # (id, received on, cents, note)
+    machines: list[tuple[str, int, int, int, int]]  # (name, usages, minutes, users, people)
+    usages: int
+    minutes: int
+    users: int
+    people: int
