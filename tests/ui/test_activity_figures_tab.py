@@ -11,14 +11,11 @@ from PySide6.QtCore import QDate, Qt
 
 from tierslieu_desktop.db.models import Audience
 from tierslieu_desktop.domain.calendar import local_dt
-from tierslieu_desktop.services.activity import dropins
+from tierslieu_desktop.services.activity import dropins, registrations
 from tierslieu_desktop.services.activity import sessions as activities
 from tierslieu_desktop.services.activity.dropins import DropInInput
-from tierslieu_desktop.services.activity.sessions import (
-    ActivityInput,
-    RegistrationInput,
-    SessionInput,
-)
+from tierslieu_desktop.services.activity.registrations import RegistrationInput
+from tierslieu_desktop.services.activity.sessions import ActivityInput, SessionInput
 from tierslieu_desktop.services.people.members import MemberInput, save_member
 from tierslieu_desktop.ui.pages.activity import figures_tab
 from tierslieu_desktop.ui.pages.activity.figures_tab import FiguresTab
@@ -66,8 +63,8 @@ def data(ctx):
         {"member_id": ben},
         {"organisation_id": school, "group_name": "CM1", "headcount": 20, "age_band": "under_12"},
     ):
-        r = activities.register(db, op, RegistrationInput(session_id=sid, **kw))
-        activities.set_attendance(
+        r = registrations.register(db, op, RegistrationInput(session_id=sid, **kw))
+        registrations.set_attendance(
             db, op, r.registration_id, "absent" if kw.get("member_id") == ben else "present",
             present_count=18 if "headcount" in kw else None,
         )  # fmt: skip

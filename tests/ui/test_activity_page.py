@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate, Qt, QTime
 from tierslieu_desktop.db.models import Machine, MachineCategory, Space
 from tierslieu_desktop.domain.calendar import local_dt, to_local
 from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.services.activity import registrations
 from tierslieu_desktop.services.activity import sessions as activities
 from tierslieu_desktop.services.activity.sessions import ActivityInput
 from tierslieu_desktop.services.park import opening_hours
@@ -177,7 +178,7 @@ def test_plan_register_tick_and_read_the_fill_rate(page, qtbot, lab, db, tmp_pat
     assert model.setData(present, 10)
     assert model.text(model.row_at(reg_row(page, "École")), "present") == "10"
     assert "Présents : 11 personnes" in detail.info.text()
-    regs = {r.who: r for r in activities.session_registrations(db, sid)}
+    regs = {r.who: r for r in registrations.session_registrations(db, sid)}
     assert regs["BRU Ana"].attendance == "present"
     assert regs["École de Biars — classe"].present_count == 10
     assert regs["CAYROU Ben"].attendance is None
@@ -359,7 +360,7 @@ def test_models_pass_the_model_tester(qtmodeltester, page, qtbot, lab, db):
     sessions.set_rows(activities.upcoming_sessions(db, now=NOW))
     qtmodeltester.check(sessions)
     regs = RegistrationTableModel()
-    regs.set_rows(activities.session_registrations(db, sid))
+    regs.set_rows(registrations.session_registrations(db, sid))
     assert regs.rowCount() == 2
     qtmodeltester.check(regs)
 

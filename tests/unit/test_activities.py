@@ -10,14 +10,11 @@ import pytest
 from tierslieu_desktop.db.models import Audience, Machine, MachineCategory, Space
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.services.activity import dropins
+from tierslieu_desktop.services.activity import dropins, registrations
 from tierslieu_desktop.services.activity import sessions as activities
 from tierslieu_desktop.services.activity.dropins import DropInInput
-from tierslieu_desktop.services.activity.sessions import (
-    ActivityInput,
-    RegistrationInput,
-    SessionInput,
-)
+from tierslieu_desktop.services.activity.registrations import RegistrationInput
+from tierslieu_desktop.services.activity.sessions import ActivityInput, SessionInput
 from tierslieu_desktop.services.park import opening_hours
 from tierslieu_desktop.services.park.authorizations import is_authorized
 from tierslieu_desktop.services.people.members import MemberInput, save_member
@@ -108,7 +105,7 @@ def new_session(db, operator, activity_id, day, capacity=3, machines=(), space_i
 
 
 def reg(db, operator, session_id, now=None, **kw):
-    return activities.register(
+    return registrations.register(
         db, operator, RegistrationInput(session_id=session_id, **kw), now=now
     )
 
@@ -124,15 +121,15 @@ def test_waiting_list_is_promoted_in_order_when_someone_cancels(db, operator, la
     assert (c.status, c.waiting_position) == ("waiting", 1)
     assert (d.status, d.waiting_position) == ("waiting", 2)
 
-    promoted = activities.cancel_registration(db, operator, a.registration_id)
+    promoted = registrations.cancel_registration(db, operator, a.registration_id)
     assert promoted == [c.registration_id]  # the first in the queue, not Dan
-    rows = {r.id: r for r in activities.session_registrations(db, sid)}
+    rows = {r.id: r for r in registrations.session_registrations(db, sid)}
     assert rows[c.registration_id].status == "registered"
     assert rows[d.registration_id].waiting_position == 1
     assert activities.get_session(db, sid).registered == 2
 
-    activities.cancel_registration(db, operator, b.registration_id)
-    rows = {r.id: r for r in activities.session_registrations(db, sid)}
+    registrations.cancel_registration(db, operator, b.registration_id)
+    rows = {r.id: r for r in registrations.session_registrations(db, sid)}
     assert rows[d.registration_id].status == "registered"
 
 
@@ -148,7 +145,7 @@ def test_capacity_is_never_exceeded_and_a_group_waits_its_turn(db, operator, lab
     assert (row.registered, row.capacity, row.free_seats, row.fill_percent) == (12, 12, 0, 100)
     # Growing a seated group beyond the free seats is refused.
     with pytest.raises(DomainError) as err:
-        activities.update_registration(db, operator, group.registration_id, headcount=13)
+        registrations.update_registration(db, operator, group.registration_id, headcount=13)
     assert err.value.code == "session_full"
     # So is a capacity below the seats taken.
     data = row.input()
@@ -161,9 +158,9 @@ def test_capacity_is_never_exceeded_and_a_group_waits_its_turn(db, operator, lab
     activities.update_session(db, operator, sid, SessionInput(**{**data.__dict__, "capacity": 13}))
     assert activities.get_session(db, sid).registered == 13
     # Whatever happens, seats taken never exceed the capacity.
-    for r in activities.session_registrations(db, sid):
+    for r in registrations.session_registrations(db, sid):
         if r.status != "cancelled":
-            activities.cancel_registration(db, operator, r.id)
+            registrations.cancel_registration(db, operator, r.id)
     assert activities.get_session(db, sid).registered == 0
 
 
@@ -182,9 +179,9 @@ def test_a_cancellation_after_the_session_is_refused(db, operator, lab):
     sid = new_session(db, operator, lab["workshop"], LAST_WEDNESDAY)
     r = reg(db, operator, sid, member_id=lab["ana"])
     with pytest.raises(DomainError) as err:
-        activities.cancel_registration(db, operator, r.registration_id)
+        registrations.cancel_registration(db, operator, r.registration_id)
     assert err.value.code == "registration_session_started"
-    assert activities.session_registrations(db, sid)[0].status == "registered"
+    assert registrations.session_registrations(db, sid)[0].status == "registered"
 
 
 def test_attendance_at_a_machine_training_grants_the_authorization_then_a_booking(
@@ -204,17 +201,17 @@ def test_attendance_at_a_machine_training_grants_the_authorization_then_a_bookin
 
     sid = new_session(db, operator, lab["training"], LAST_WEDNESDAY, machines=[lab["laser"]])
     r = reg(db, operator, sid, member_id=lab["ana"])
-    activities.set_attendance(db, operator, r.registration_id, "present")
+    registrations.set_attendance(db, operator, r.registration_id, "present")
     assert is_authorized(db, lab["ana"], lab["laser"])
     # The session took place: the laser's booking is done, no longer expected.
     held = bookings.list_bookings(db, at(LAST_WEDNESDAY, 0), at(LAST_WEDNESDAY, 23))
     assert [(b.resource_name, b.status) for b in held] == [("Découpeuse laser", "done")]
-    row = activities.session_registrations(db, sid)[0]
+    row = registrations.session_registrations(db, sid)[0]
     assert row.authorization_granted
     assert bookings.create_booking(db, operator, booking, now=now) > 0
 
     # Ticked absent by mistake? The authorization the session granted goes away.
-    activities.set_attendance(db, operator, r.registration_id, "absent")
+    registrations.set_attendance(db, operator, r.registration_id, "absent")
     assert not is_authorized(db, lab["ana"], lab["laser"])
 
 
@@ -222,7 +219,7 @@ def test_attendance_cannot_be_ticked_before_the_session_day(db, operator, lab):
     sid = new_session(db, operator, lab["workshop"], NEXT_WEDNESDAY)
     r = reg(db, operator, sid, member_id=lab["ana"])
     with pytest.raises(DomainError) as err:
-        activities.set_attendance(db, operator, r.registration_id, "present")
+        registrations.set_attendance(db, operator, r.registration_id, "present")
     assert err.value.code == "attendance_too_early"
 
 
@@ -310,12 +307,12 @@ def test_fill_rate_and_attendance_counts(db, operator, lab):
     reg(db, operator, sid, member_id=lab["ben"])
     g = reg(db, operator, sid, group_name="Classe de CM2", headcount=12, age_band="under_12")
     assert activities.get_session(db, sid).fill_percent == 70  # 14 / 20
-    assert activities.set_all_attendance(db, operator, sid, "present") == 3
-    activities.set_attendance(db, operator, a.registration_id, "excused")
-    activities.set_attendance(db, operator, g.registration_id, "present", present_count=10)
+    assert registrations.set_all_attendance(db, operator, sid, "present") == 3
+    registrations.set_attendance(db, operator, a.registration_id, "excused")
+    registrations.set_attendance(db, operator, g.registration_id, "present", present_count=10)
     row = activities.get_session(db, sid)
     assert (row.present, row.ticked) == (11, 3)
-    sheet = activities.attendance_sheet(db, sid)
+    sheet = registrations.attendance_sheet(db, sid)
     assert [line.name for line in sheet.lines] == ["BRU Ana", "CAYROU Ben", "Classe de CM2"]
 
 
@@ -378,8 +375,8 @@ def test_tickets_of_held_sessions_are_billed_once_at_the_desk(db, operator, lab)
     came = reg(db, operator, past, member_id=lab["ana"])
     missed = reg(db, operator, past, member_id=lab["ben"])
     reg(db, operator, future, member_id=lab["ana"])  # not held yet: not billed yet
-    activities.set_attendance(db, operator, came.registration_id, "present")
-    activities.set_attendance(db, operator, missed.registration_id, "absent")
+    registrations.set_attendance(db, operator, came.registration_id, "present")
+    registrations.set_attendance(db, operator, missed.registration_id, "absent")
 
     assert lab["ana"] in {r.member_id for r in baskets.to_collect(db)}
     assert lab["ben"] not in {r.member_id for r in baskets.to_collect(db)}
@@ -389,7 +386,7 @@ def test_tickets_of_held_sessions_are_billed_once_at_the_desk(db, operator, lab)
     assert lines[0].designation.startswith("Formation découpe laser — ")
     invoice_id = documents.validate_basket(db, operator, basket_id, [PaymentInput("cash", 2500)])
     assert documents.get_invoice(db, invoice_id).total_incl_cents == 2500
-    assert activities.session_registrations(db, past)[0].billed
+    assert registrations.session_registrations(db, past)[0].billed
     # Billed once: the next basket of the member is empty of it.
     assert baskets.unbilled_registrations(db, lab["ana"]) == []
     assert lab["ana"] not in {r.member_id for r in baskets.to_collect(db)}
@@ -435,8 +432,8 @@ def test_tickets_before_the_invoicing_start_count_in_the_balance_once(db, operat
     sid = new_session(db, operator, lab["workshop"], LAST_WEDNESDAY, capacity=5)
     came = reg(db, operator, sid, member_id=lab["ana"])
     missed = reg(db, operator, sid, member_id=lab["ben"])
-    activities.set_attendance(db, operator, came.registration_id, "present")
-    activities.set_attendance(db, operator, missed.registration_id, "absent")
+    registrations.set_attendance(db, operator, came.registration_id, "present")
+    registrations.set_attendance(db, operator, missed.registration_id, "absent")
 
     day = LAST_WEDNESDAY
     assert balance_service.balance(db, day, day).own_by_category.get("services") == 500

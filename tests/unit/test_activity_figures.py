@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from tierslieu_desktop.cli import main
 from tierslieu_desktop.db.models import Audience
 from tierslieu_desktop.domain.calendar import local_dt
-from tierslieu_desktop.services.activity import dropins
+from tierslieu_desktop.services.activity import dropins, registrations
 from tierslieu_desktop.services.activity import sessions as activities
 from tierslieu_desktop.services.activity.dropins import DropInInput
 from tierslieu_desktop.services.activity.figures import (
@@ -27,11 +27,8 @@ from tierslieu_desktop.services.activity.figures import (
     fold_drop_ins,
     fold_present,
 )
-from tierslieu_desktop.services.activity.sessions import (
-    ActivityInput,
-    RegistrationInput,
-    SessionInput,
-)
+from tierslieu_desktop.services.activity.registrations import RegistrationInput
+from tierslieu_desktop.services.activity.sessions import ActivityInput, SessionInput
 from tierslieu_desktop.services.people.members import MemberInput, save_member
 
 YEAR = 2025
@@ -56,13 +53,13 @@ def session(db, operator, activity_id, day, start_h, end_h, start_m=0, end_m=0):
 
 
 def reg(db, operator, session_id, **kw) -> int:
-    return activities.register(
+    return registrations.register(
         db, operator, RegistrationInput(session_id=session_id, **kw)
     ).registration_id
 
 
 def tick(db, operator, registration_id, attendance, present_count=None):
-    activities.set_attendance(
+    registrations.set_attendance(
         db, operator, registration_id, attendance, present_count=present_count
     )
 

@@ -11,12 +11,10 @@ from tierslieu_desktop.db.models import Structure
 from tierslieu_desktop.domain.activity import AttendanceLine, AttendanceSheet
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.reports.attendance_pdf import attendance_sheet_pdf
+from tierslieu_desktop.services.activity import registrations
 from tierslieu_desktop.services.activity import sessions as activities
-from tierslieu_desktop.services.activity.sessions import (
-    ActivityInput,
-    RegistrationInput,
-    SessionInput,
-)
+from tierslieu_desktop.services.activity.registrations import RegistrationInput
+from tierslieu_desktop.services.activity.sessions import ActivityInput, SessionInput
 from tierslieu_desktop.services.people.members import MemberInput, save_member
 
 DAY = date(2026, 11, 25)  # a Wednesday
@@ -117,9 +115,9 @@ def test_from_a_session_in_the_database(db, operator):
             trainer="Léa",
         ),
     )
-    activities.register(db, operator, RegistrationInput(session_id=sid, member_id=ana))
-    activities.register(db, operator, RegistrationInput(session_id=sid, member_id=zoe))
-    (text,) = pdf_pages(attendance_sheet_pdf(activities.attendance_sheet(db, sid)))
+    registrations.register(db, operator, RegistrationInput(session_id=sid, member_id=ana))
+    registrations.register(db, operator, RegistrationInput(session_id=sid, member_id=zoe))
+    (text,) = pdf_pages(attendance_sheet_pdf(registrations.attendance_sheet(db, sid)))
     assert "9 h 30 – 12 h 00" in text
     assert "Repair café" in text and "Léa" in text
     seated, waiting = text.split("Liste d'attente (1)")

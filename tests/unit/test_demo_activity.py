@@ -24,8 +24,8 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.demo import data_activity, data_people
 from tierslieu_desktop.demo.builder import REFERENCE_DATE, build_demo
 from tierslieu_desktop.domain.calendar import local_dt, public_holiday, to_local
-from tierslieu_desktop.services.activity import sessions as activities
-from tierslieu_desktop.services.activity.sessions import RegistrationInput
+from tierslieu_desktop.services.activity import registrations
+from tierslieu_desktop.services.activity.registrations import RegistrationInput
 from tierslieu_desktop.services.park import opening_hours
 
 ANIMATORS = set(data_people.ANIMATORS)
@@ -236,7 +236,7 @@ def test_trainings_grant_authorizations_to_those_present(demo, year):
 
 
 def test_registration_prices_are_the_ones_the_service_freezes(demo, year, tmp_path):
-    """Re-registered through activities.register on a copy, each sampled member pays
+    """Re-registered through registrations.register on a copy, each sampled member pays
     what the demo recorded (public, membership, the activity's rule that day)."""
     sessions, regs = year
     by_id = {s.id: s for s in sessions}
@@ -252,8 +252,8 @@ def test_registration_prices_are_the_ones_the_service_freezes(demo, year, tmp_pa
     try:
         for r in sample.values():
             start = by_id[r["session_id"]].start_at
-            activities.cancel_registration(db, None, r["id"], now=start - timedelta(hours=1))
-            result = activities.register(
+            registrations.cancel_registration(db, None, r["id"], now=start - timedelta(hours=1))
+            result = registrations.register(
                 db,
                 None,
                 RegistrationInput(session_id=r["session_id"], member_id=r["member_id"]),

@@ -6,7 +6,7 @@ Everything follows the demo's rules: one ``random.Random`` (deterministic), ever
 from the reference date (never the clock). Activities, price rules and sessions go
 through the services (opening hours, the machines' bookings and their conflicts), then
 are re-stamped with the moments they "happened" (the services stamp with the clock).
-Registrations are written in bulk: through activities.register they cost about 9 ms each
+Registrations are written in bulk: through registrations.register they cost about 9 ms each
 (the tariff book and the customer are loaded each time: 11 s for a year's 1,100), so
 their rules are replayed in memory instead (seated while the seats allow and nobody
 waits, the waiting list seated in order when someone cancels, the price of the
@@ -679,7 +679,7 @@ class _Year:
             self.seat(p, entries, moments, closes)
 
     def price(self, p: _Planned, payer: int | None, headcount: int) -> tuple[int, str]:
-        """What activities.register freezes: the activity's rule for the payer's public
+        """What registrations.register freezes: the activity's rule for the payer's public
         and membership on the session's day."""
         day = to_local(p.start).date()
         if payer is None:
@@ -705,7 +705,7 @@ class _Year:
     def seat(
         self, p: _Planned, entries: list[dict], moments: list[datetime], closes: datetime
     ) -> None:
-        """The rules of activities.register / cancel_registration / set_attendance,
+        """The rules of registrations.register / cancel_registration / set_attendance,
         replayed in memory: seated while the seats allow and nobody waits, else on the
         waiting list; a cancellation seats the waiting list in order; attendance from
         the session's day, a member present at a training authorized on its machine."""

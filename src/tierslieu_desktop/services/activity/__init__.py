@@ -1,5 +1,6 @@
-"""Workshops, trainings and the cyber-base: activities and their sessions (which hold
-rooms and machines through bookings), registrations with the waiting list, attendance
-(granting authorizations), the drop-in log, and the activity figures. Uses
-``services.scheduling``, ``services.pricing``, ``services.park`` and
-``services.people``."""
+"""Workshops, trainings and the cyber-base: activities and their sessions, which hold
+rooms and machines through bookings (``sessions``); registrations with the waiting list,
+attendance (granting authorizations), the attendance sheet and the tickets to be paid
+(``registrations``); the drop-in log (``dropins``); the activity figures and their XLSX
+export (``figures``). Uses ``services.scheduling``, ``services.pricing`` and
+``services.people``; its plain data types are in ``domain.activity``."""

@@ -33,7 +33,7 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
 from tierslieu_desktop.domain.pricing import round_half_up
-from tierslieu_desktop.services.activity.sessions import payable_tickets
+from tierslieu_desktop.services.activity.registrations import payable_tickets
 from tierslieu_desktop.services.billing._common import (
     DESIGNATION_MAX,
     fr_date,

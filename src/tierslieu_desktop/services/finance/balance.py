@@ -68,7 +68,7 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain import finance as rules
 from tierslieu_desktop.domain.calendar import PARIS, local_day_bounds
 from tierslieu_desktop.domain.errors import ValidationError
-from tierslieu_desktop.services.activity.sessions import payable_tickets
+from tierslieu_desktop.services.activity.registrations import payable_tickets
 from tierslieu_desktop.services.finance.expenses import budget_of_years
 
 # --------------------------------------------------------------------------- rows

@@ -38,12 +38,12 @@ from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt
 from tierslieu_desktop.domain.enums import ActivityKind, AgeBand
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.services.activity import registrations
 from tierslieu_desktop.services.activity import sessions as activities
+from tierslieu_desktop.services.activity.registrations import RegistrationInput, RegistrationResult
 from tierslieu_desktop.services.activity.sessions import (
     ActivityInput,
     ActivityRow,
-    RegistrationInput,
-    RegistrationResult,
     SessionInput,
     SessionRow,
 )
@@ -609,7 +609,7 @@ class MemberRegistrationDialog(_Saving):
             if member_id is None:
                 raise ValidationError({"member": "member_required"})
             self.member_name = self.results.currentItem().data(NAME_ROLE)
-            self.result_ = activities.register(
+            self.result_ = registrations.register(
                 self.ctx.db,
                 self.ctx.operator_id,
                 RegistrationInput(session_id=self.session.id, member_id=member_id),
@@ -688,7 +688,7 @@ class GroupRegistrationDialog(_Saving):
         try:
             if self.organisation.currentText().strip() and self._organisation_id() is None:
                 raise ValidationError({"organisation": "unknown"})
-            self.result_ = activities.register(
+            self.result_ = registrations.register(
                 self.ctx.db,
                 self.ctx.operator_id,
                 RegistrationInput(

@@ -12,7 +12,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from tierslieu_desktop.domain.calendar import to_local
 from tierslieu_desktop.domain.enums import Attendance, RegistrationStatus
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.activity.sessions import RegistrationRow, SessionRow
+from tierslieu_desktop.services.activity.registrations import RegistrationRow
+from tierslieu_desktop.services.activity.sessions import SessionRow
 from tierslieu_desktop.ui.labels import age_band_labels, label_of
 from tierslieu_desktop.ui.pages.activity.labels import (
     activity_kind_labels,

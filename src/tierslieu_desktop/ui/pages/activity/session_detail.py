@@ -32,8 +32,10 @@ from tierslieu_desktop.domain.calendar import local_day_and_minute, to_local
 from tierslieu_desktop.domain.enums import Attendance, RegistrationStatus
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.services.activity import registrations
 from tierslieu_desktop.services.activity import sessions as activities
-from tierslieu_desktop.services.activity.sessions import RegistrationRow, SessionRow
+from tierslieu_desktop.services.activity.registrations import RegistrationRow
+from tierslieu_desktop.services.activity.sessions import SessionRow
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.labels import label_of
@@ -224,7 +226,7 @@ class SessionDetail(QWidget):
         else:
             self._show_info(s)
             self.model.editable = not s.cancelled
-            self.model.set_rows(activities.session_registrations(self.ctx.db, s.id))
+            self.model.set_rows(registrations.session_registrations(self.ctx.db, s.id))
         self._sync_buttons()
 
     def reload(self) -> None:
@@ -319,7 +321,7 @@ class SessionDetail(QWidget):
         self, r: RegistrationRow, attendance: str | None, present_count: int | None
     ) -> bool:
         try:
-            activities.set_attendance(
+            registrations.set_attendance(
                 self.ctx.db,
                 self.ctx.operator_id,
                 r.id,
@@ -353,7 +355,7 @@ class SessionDetail(QWidget):
         if self.session is None:
             return
         try:
-            count = activities.set_all_attendance(
+            count = registrations.set_all_attendance(
                 self.ctx.db,
                 self.ctx.operator_id,
                 self.session.id,
@@ -372,7 +374,7 @@ class SessionDetail(QWidget):
 
     # --- registrations -------------------------------------------------------------
 
-    def _registered_text(self, who: str, result: activities.RegistrationResult) -> str:
+    def _registered_text(self, who: str, result: registrations.RegistrationResult) -> str:
         if result.status == RegistrationStatus.WAITING:
             return self.tr("{who} is on the waiting list (no. {n}).").format(
                 who=who, n=result.waiting_position or 1
@@ -399,7 +401,7 @@ class SessionDetail(QWidget):
             dialog.exec()
         return dialog
 
-    def _registered(self, who: str, result: activities.RegistrationResult | None) -> None:
+    def _registered(self, who: str, result: registrations.RegistrationResult | None) -> None:
         if result is None:
             return
         self.reload()
@@ -420,7 +422,7 @@ class SessionDetail(QWidget):
         ):
             return
         try:
-            promoted = activities.cancel_registration(
+            promoted = registrations.cancel_registration(
                 self.ctx.db, self.ctx.operator_id, r.id, now=self.now()
             )
         except DomainError as err:
@@ -487,7 +489,7 @@ class SessionDetail(QWidget):
         if not path:
             return ""
         try:
-            data = attendance_sheet_pdf(activities.attendance_sheet(self.ctx.db, s.id))
+            data = attendance_sheet_pdf(registrations.attendance_sheet(self.ctx.db, s.id))
             Path(path).write_bytes(data)
         except DomainError as err:
             self._failed(err)
