@@ -22,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -123,7 +124,7 @@ def raw_aggregates(db: Database, year: int) -> int:
     return rows
 
 
-def timed(fn, runs: int = RUNS) -> list[float]:  # type: ignore[no-untyped-def]
+def timed(fn: Callable[[], object], runs: int = RUNS) -> list[float]:
     fn()  # warm-up
     out = []
     for _ in range(runs):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from babel import numbers as babel_numbers
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -151,7 +152,9 @@ def table(
 def key_figures(items: Sequence[tuple[str, str]], columns: int = 4) -> Table:
     """Big numbers with a caption under each, in a grid."""
     st = styles()
-    cells = [[Paragraph(esc(v), st["figure"]), Paragraph(esc(c), st["caption"])] for c, v in items]
+    cells: list[list[Paragraph | str]] = [
+        [Paragraph(esc(v), st["figure"]), Paragraph(esc(c), st["caption"])] for c, v in items
+    ]
     rows = []
     for i in range(0, len(cells), columns):
         chunk = cells[i : i + columns]
@@ -159,7 +162,7 @@ def key_figures(items: Sequence[tuple[str, str]], columns: int = 4) -> Table:
         rows.append([c[0] for c in chunk])
         rows.append([c[1] for c in chunk])
     t = Table(rows, colWidths=[CONTENT_W / columns] * columns)
-    cmds = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+    cmds: list[tuple[Any, ...]] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
     for r in range(0, len(rows), 2):
         cmds.append(("BACKGROUND", (0, r), (-1, r + 1), LIGHT))
         cmds.append(("LINEBELOW", (0, r + 1), (-1, r + 1), 4, colors.white))
@@ -181,11 +184,7 @@ def logo_image(logo: bytes | None, max_w: float, max_h: float) -> Image | None:
     return Image(io.BytesIO(logo), width=w * scale, height=h * scale)
 
 
-def _euros(cents: int) -> float:
-    return cents / 100
-
-
-def _axis_fonts(chart) -> None:  # type: ignore[no-untyped-def]
+def _axis_fonts(chart: VerticalBarChart | HorizontalLineChart) -> None:
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7
     chart.valueAxis.labels.fontName = FONT
@@ -332,7 +331,7 @@ def pie_chart(
 
 
 def euros(cents: int) -> float:
-    return _euros(cents)
+    return cents / 100
 
 
 __all__ = [
@@ -416,11 +415,11 @@ def build_pdf(story: list, *, title: str, footer: str, numbered_cover: bool = Fa
     register_fonts()
 
     class NumberedCanvas(rl_canvas.Canvas):
-        def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
-        def showPage(self) -> None:  # noqa: N802 - ReportLab API
+        def showPage(self) -> None:  # ReportLab API
             self._pages.append(dict(self.__dict__))
             self._startPage()
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Audience, DropIn, Member, Space, utcnow
@@ -89,7 +90,7 @@ def _check(data: DropInInput) -> None:
     errors.raise_if_any()
 
 
-def _apply(session, row: DropIn, data: DropInInput) -> None:  # type: ignore[no-untyped-def]
+def _apply(session: Session, row: DropIn, data: DropInInput) -> None:
     audience_id, age_band, commune = data.audience_id, data.age_band, data.commune.strip()
     if data.member_id is not None:
         member = session.get(Member, data.member_id)
