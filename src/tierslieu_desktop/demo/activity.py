@@ -173,8 +173,8 @@ class _Year:
                 )
             self.authorized: set[tuple[int, str]] = set()  # (member, machine name)
             by_category: dict[int, list[str]] = {}
-            for m in self.machines.values():
-                by_category.setdefault(m.category_id, []).append(m.name)
+            for machine in self.machines.values():
+                by_category.setdefault(machine.category_id, []).append(machine.name)
             names = {m.id: m.name for m in self.machines.values()}
             self.holders: set[int] = set()
             for member_id, machine_id, category_id in s.execute(
@@ -183,8 +183,9 @@ class _Year:
                 self.holders.add(member_id)
                 if machine_id is not None:
                     self.authorized.add((member_id, names[machine_id]))
-                for name in by_category.get(category_id, []):
-                    self.authorized.add((member_id, name))
+                if category_id is not None:
+                    for name in by_category.get(category_id, []):
+                        self.authorized.add((member_id, name))
             # A few members new to the machines are trained during the year (most
             # trainees already hold an authorization on another machine).
             fresh = sorted(
@@ -254,6 +255,7 @@ class _Year:
                         Booking.start_at >= local_dt(self.first_day, 0),
                     )
                 ):
+                    assert machine_id is not None  # the machines' bookings only
                     self.held.setdefault(machine_id, []).append((start_at, blocked))
         start_at = local_dt(day, start)
         blocked = local_dt(day, end) + timedelta(minutes=m.buffer_minutes)
@@ -538,13 +540,13 @@ class _Year:
                     trainer=rng.choice(data_people.ANIMATORS),
                     lead=(20, 40),
                 )
-        for name, _desc, day, start, end, capacity in data_activity.EVENTS:
+        for name, _desc, day, starts, ends, capacity in data_activity.EVENTS:
             if self.first_day <= day <= self.last_day:
                 self.plan(
                     name,
                     day,
-                    _minutes(start),
-                    _minutes(end),
+                    _minutes(starts),
+                    _minutes(ends),
                     space="Fablab",
                     capacity=capacity,
                     trainer=", ".join(data_people.ANIMATORS[:2]),
@@ -790,14 +792,13 @@ class _Year:
                 else:
                     attendance = Attendance.PRESENT
                 r.update(attendance=attendance.value, updated_at=ticked_at)
-                key = (r["member_id"], machine)
                 if (
                     machine is not None
                     and attendance == Attendance.PRESENT
                     and r["member_id"] is not None
-                    and key not in self.authorized
+                    and (r["member_id"], machine) not in self.authorized
                 ):
-                    self.authorized.add(key)
+                    self.authorized.add((r["member_id"], machine))
                     day = to_local(p.start).date()
                     trainer = self.specs[p.activity_name][4]
                     by = self.ops.get(trainer, self.accueil)
@@ -877,18 +878,15 @@ class _Year:
             ]
             if sessions:
                 s.execute(update(ActivitySession), sessions)
-            bookings = [
-                {
-                    "id": bid,
-                    "created_at": self.session_stamps[sid],
-                    "updated_at": self.session_stamps[sid],
-                }
-                for bid, sid in s.execute(
-                    select(Booking.id, Booking.activity_session_id).where(
-                        Booking.activity_session_id.in_(list(self.session_stamps))
-                    )
+            bookings: list[dict[str, object]] = []
+            for bid, sid in s.execute(
+                select(Booking.id, Booking.activity_session_id).where(
+                    Booking.activity_session_id.in_(list(self.session_stamps))
                 )
-            ]
+            ):
+                assert sid is not None  # the sessions' bookings only
+                at = self.session_stamps[sid]
+                bookings.append({"id": bid, "created_at": at, "updated_at": at})
             if bookings:
                 s.execute(update(Booking), bookings)
         return len(bookings)

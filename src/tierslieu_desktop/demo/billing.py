@@ -268,7 +268,9 @@ class Sales:
 
     def desk_payments(self, member_id: int, day: date, total: int) -> list[PaymentInput]:
         rng = self.rng
-        if self.b.s.get(Member, member_id).kind == MemberKind.ORGANISATION.value:
+        member = self.b.s.get(Member, member_id)
+        assert member is not None
+        if member.kind == MemberKind.ORGANISATION.value:
             method = rng.choices(("cheque", "transfer", "card"), (5, 3, 2))[0]
         else:
             method = rng.choices(list(DESK_METHODS), list(DESK_METHODS.values()))[0]
@@ -322,6 +324,7 @@ class Sales:
         org_id, month, usage_ids = payload
         actor = self.b.accueil
         org = self.s.get(Member, org_id)
+        assert org is not None
         basket_id = self.basket(org_id, at, actor, note=f"{month:%m/%Y}")
         baskets.add_usage_lines(self.db, actor, basket_id, usage_ids)
         public = org.organisation_type == OrganisationType.PUBLIC_BODY.value
@@ -441,6 +444,7 @@ class Sales:
                 continue
             chosen.add(v.payer_id)
             audience = persons[v.payer_id].audience_id
+            assert audience is not None  # lapsed members have a public
             end = add_years(v.day, 1) - timedelta(days=1)
             extras.setdefault((v.payer_id, v.day), []).append(
                 ("membership", audience, v.day, end, self.b.fees[audience])

@@ -13,10 +13,12 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from typing import cast
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
 
 from tierslieu_desktop.db.models import (
+    Base,
     Booking,
     BookingEvent,
     CalendarException,
@@ -292,7 +294,8 @@ class BookingHistory:
         return merge_ranges(ranges)
 
     def consumables(self) -> None:
-        rows, links = [], []
+        rows: list[dict[str, object]] = []
+        links: list[dict[str, int]] = []
         self.consumable_ids: dict[str, tuple[int, str]] = {}
         for i, (name, unit, machines) in enumerate(data_park.CONSUMABLES, start=1):
             rows.append({"id": i, "name": name, "unit": unit, "position": i, "archived": False})
@@ -314,6 +317,7 @@ class BookingHistory:
         self.res: dict[str, _Res] = {}
         for name, m in b.machine_rows.items():
             space = next(n for n, sid in b.space_ids.items() if sid == m.space_id)
+            assert m.purchase_date is not None  # every machine of the demo has one
             first = max(self.first_day, m.purchase_date + timedelta(days=7))
             last = (
                 data_park.MAINTENANCE_SINCE - timedelta(days=1)
@@ -381,7 +385,7 @@ class BookingHistory:
         self.fablab = _Pool(
             [(p.created_at, weights[p.member_id] * (0.7 if p.minor else 1.0), p) for p in persons]
         )
-        cyber_audiences = {audiences[2]: 4.0, audiences[3]: 2.0}
+        cyber_audiences: dict[int | None, float] = {audiences[2]: 4.0, audiences[3]: 2.0}
         self.cyber = _Pool(
             [
                 (
@@ -420,6 +424,7 @@ class BookingHistory:
                     and row["category_id"] == self.b.machines[res.name][1]
                 )
                 if covers:
+                    assert res.machine_id is not None  # the lab's resources are machines
                     holders.setdefault(res.machine_id, []).append(
                         (since, weights[person.member_id], person)
                     )
@@ -661,15 +666,15 @@ class BookingHistory:
                 self.bookings.append(bk)
         for _ in range(_poisson(rng, spec["appointments"] * f)):
             pc = rng.choice(pcs)
-            bk = self.place(pc, day, ranges)
-            if bk is None:
+            appointment = self.place(pc, day, ranges)
+            if appointment is None:
                 continue
-            self.created(bk, lead_days=3.0)
-            if not self.person_for(bk, self.cyber):
+            self.created(appointment, lead_days=3.0)
+            if not self.person_for(appointment, self.cyber):
                 pc.taken.pop()
                 continue
-            bk.purpose = rng.choice(pc.purposes)
-            self.settle(bk)
+            appointment.purpose = rng.choice(pc.purposes)
+            self.settle(appointment)
 
     def coworking(self, day: date, ranges: list[tuple[int, int]]) -> None:
         rng = self.rng
@@ -743,7 +748,10 @@ class BookingHistory:
         for bk in sorted(self.bookings, key=lambda k: (order[id(k.res)], k.day, k.start)):
             previous[id(bk)] = last.get(id(bk.res))
             last[id(bk.res)] = local_dt(bk.day, bk.end) + timedelta(minutes=bk.res.buffer)
-        bookings, events, usages, used = [], [], [], []
+        bookings: list[dict[str, object]] = []
+        events: list[tuple[int, datetime, int, str, str, str]] = []
+        usages: list[dict[str, object]] = []
+        used: list[dict[str, object]] = []
         minutes_on: dict[int, int] = {}
         for booking_id, bk in enumerate(self.bookings, start=1):
             res = bk.res
@@ -845,10 +853,10 @@ class BookingHistory:
             machine.hour_counter_minutes += minutes
         return len(usages)
 
-    def insert(self, model: type, rows: list[dict]) -> None:
+    def insert(self, model: type[Base], rows: list[dict]) -> None:
         # A Core insert of the table: one executemany per chunk (the ORM's bulk path
         # splits the rows into many small batches).
-        stmt = insert(model.__table__)  # type: ignore[attr-defined]
+        stmt = insert(cast(Table, model.__table__))  # declared a FromClause, a Table here
         for i in range(0, len(rows), _CHUNK):
             self.s.execute(stmt, rows[i : i + _CHUNK])
 

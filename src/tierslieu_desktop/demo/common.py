@@ -50,16 +50,15 @@ class Person:
     archived_at: datetime | None = None
 
 
-class SessionDb:
+class SessionDb(Database):
     """A Database whose units of work all run inside one open session, each write in a
     savepoint: the demo issues its thousands of documents through the real invoicing
     and ledger services (numbering, frozen copies, the integrity chain) in the demo's
-    single transaction instead of one commit each."""
+    single transaction instead of one commit each. A subclass, so the services take it
+    where they take a Database; only read and write differ."""
 
     def __init__(self, db: Database, session: Session) -> None:
-        self.engine = db.engine
-        self.target = db.target
-        self.is_sqlite = db.is_sqlite
+        super().__init__(db.engine, db.target)
         self._session = session
 
     @contextmanager

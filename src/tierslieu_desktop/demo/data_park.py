@@ -6,6 +6,7 @@ booking rules, consumables, how each resource is used, and the maintenance log
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 # (name, kind, capacity, bookable, description)
 SPACES = (
@@ -573,7 +574,7 @@ USAGE_PROFILES: dict[str, dict] = {
         ),
     },
 }
-CYBERBASE_PROFILE = {
+CYBERBASE_PROFILE: dict[str, Any] = {
     "drop_ins": 9.0,  # walk-ins on an open day (small demo)
     "appointments": 1.0,  # booked help sessions on an open day
     "durations": ((15, 12), (30, 30), (45, 22), (60, 24), (90, 12)),
@@ -591,11 +592,11 @@ CYBERBASE_PROFILE = {
         "Mise à jour du CV",
     ),
 }
-COWORKING_PROFILE = {
+COWORKING_PROFILE: dict[str, Any] = {
     "regulars": 12,  # coworkers at a time (small demo)
     "slots": (("9:00-17:30", 45), ("8:30-18:30", 10), ("8:30-12:30", 20), ("13:30-18:30", 25)),
 }
-MEETING_PROFILE = {
+MEETING_PROFILE: dict[str, Any] = {
     "rate": 0.9,
     "durations": ((60, 20), (90, 15), (120, 25), (180, 10), (240, 20), (480, 10)),
     "purposes": (
@@ -610,7 +611,7 @@ MEETING_PROFILE = {
         "Visioconférence",
     ),
 }
-SCHOOL_CLASS = {
+SCHOOL_CLASS: dict[str, Any] = {
     "chance": 0.45,  # of a class on a Tuesday or Thursday morning in term
     "slots": (("9:30-12:00", 50), ("10:00-12:00", 30), ("9:30-12:30", 20)),
     "purposes": (

@@ -8,7 +8,9 @@ invented; the people named in the founding document are deliberately absent.
 
 from __future__ import annotations
 
-STRUCTURE = {
+from typing import Any
+
+STRUCTURE: dict[str, Any] = {  # StructureData's text fields
     "name": "Tiers-lieu numérique du Pays de Saint-Céré",
     "legal_form": "Association loi 1901",
     "rna": "W462000123",

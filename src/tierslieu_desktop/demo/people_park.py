@@ -252,7 +252,7 @@ class Builder:
             MachineCategory(name=name, position=i)
             for i, name in enumerate(data_park.MACHINE_CATEGORIES, start=1)
         ]
-        self.s.add_all(spaces + categories)
+        self.s.add_all([*spaces, *categories])
         self.s.flush()
         self.space_ids = {sp.name: sp.id for sp in spaces}
         self.category_ids = {c.name: c.id for c in categories}
@@ -589,6 +589,8 @@ class Builder:
     def _ref(self, kind: str | None, name: str | None) -> dict:
         """The resource columns of a rule, reduction, quota or pack type."""
         cols = dict.fromkeys(("machine_id", "category_id", "space_id", "consumable_id"))
+        if name is None:  # no scope: every resource
+            return cols
         if kind == "machine":
             cols["machine_id"] = self.machines[name][0]
         elif kind == "category":
