@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ScalarSelect, func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import (
@@ -156,7 +156,7 @@ class MachineDetail:
 # --- machines ------------------------------------------------------------------------
 
 
-def _authorized_count():
+def _authorized_count() -> ScalarSelect[int]:
     """Distinct members authorized on the machine or on its category (correlated)."""
     return (
         select(func.count(func.distinct(Authorization.member_id)))
@@ -229,7 +229,9 @@ def get_machine(db: Database, machine_id: int) -> MachineDetail:
         m = session.get(Machine, machine_id)
         if m is None:
             raise NotFound("machine", machine_id)
-        ops = {r[0]: r[1] for r in session.execute(select(Operator.id, Operator.name))}
+        ops: dict[int | None, str] = {
+            r[0]: r[1] for r in session.execute(select(Operator.id, Operator.name))
+        }
         auths = authorization_rows(
             session,
             or_(
@@ -314,7 +316,12 @@ def validate_machine(
     return replace(data, name=name, description=data.description.strip(), **cleaned_text)
 
 
-def _name_taken(session: Session, model: type, name: str, own_id: int | None) -> bool:
+def _name_taken(
+    session: Session,
+    model: type[Machine] | type[Space] | type[MachineCategory],
+    name: str,
+    own_id: int | None,
+) -> bool:
     """Same name ignoring case and accents ("Découpe laser" = "decoupe LASER")."""
     wanted = fold(name)
     return any(
@@ -361,6 +368,7 @@ def save_machine(
             raise NotFound("space", cleaned.space_id)
         if _name_taken(session, Machine, cleaned.name, machine_id):
             raise ValidationError({"name": "name_taken"})
+        machine: Machine | None
         if machine_id is None:
             machine = Machine(status=MachineStatus.AVAILABLE.value, status_note="")
             session.add(machine)
@@ -411,7 +419,7 @@ def set_machine_archived(db: Database, actor: int | None, machine_id: int, archi
 # --- spaces --------------------------------------------------------------------------
 
 
-def _machine_counts(session: Session, column) -> dict[int, int]:
+def _machine_counts(session: Session, column: InstrumentedAttribute[int]) -> dict[int, int]:
     stmt = (
         select(column, func.count(Machine.id)).where(Machine.archived.is_(False)).group_by(column)
     )
@@ -487,6 +495,7 @@ def save_space(
     with db.write() as session:
         if _name_taken(session, Space, cleaned.name, space_id):
             raise ValidationError({"name": "name_taken"})
+        space: Space | None
         if space_id is None:
             last = session.scalar(select(func.max(Space.position)))
             space = Space(position=(last or 0) + 1, archived=False)
@@ -561,6 +570,7 @@ def save_category(
     with db.write() as session:
         if _name_taken(session, MachineCategory, name, category_id):
             raise ValidationError({"name": "name_taken"})
+        category: MachineCategory | None
         if category_id is None:
             last = session.scalar(select(func.max(MachineCategory.position)))
             category = MachineCategory(position=(last or 0) + 1)

@@ -57,8 +57,10 @@ def save_audience(
         clash = session.scalar(select(Audience.id).where(func.lower(Audience.name) == name.lower()))
         if clash is not None and clash != audience_id:
             raise ValidationError({"name": "name_taken"})
+        audience: Audience | None
         if audience_id is None:
-            position = session.scalar(select(func.coalesce(func.max(Audience.position), 0))) + 1
+            last = session.execute(select(func.coalesce(func.max(Audience.position), 0)))
+            position = last.scalar_one() + 1
             audience = Audience(name=name, description=description.strip(), position=position)
             session.add(audience)
             stamp(audience, actor, created=True)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, ScalarSelect, Select, SQLColumnExpression, func, select
 from sqlalchemy.orm import Session, aliased
 from stdnum.eu import vat as std_eu_vat
 from stdnum.exceptions import ValidationError as StdnumError
@@ -35,6 +36,7 @@ from tierslieu_desktop.domain.validation import (
 from tierslieu_desktop.services.common import FieldCollector, escape_like, fold, stamp
 
 SORT_KEYS = ("name", "number", "city", "audience", "membership")
+_SelectT = TypeVar("_SelectT", bound="Select[*tuple[Any, ...]]")  # any SELECT
 ADULT_AGE = 18
 MAX_SERVICE_CODE_LENGTH = 100  # Chorus Pro "code service"
 
@@ -174,7 +176,7 @@ def search_text(data: MemberInput, number: str, organisation_name: str = "") -> 
 # --- search ------------------------------------------------------------------------
 
 
-def _membership_until():
+def _membership_until() -> ScalarSelect[date]:
     return (
         select(func.max(Membership.end_date))
         .where(Membership.member_id == Member.id)
@@ -184,8 +186,8 @@ def _membership_until():
 
 
 def _filtered(
-    stmt: Select, query: str, include_archived: bool, audience_id: int | None, kind: str | None
-) -> Select:
+    stmt: _SelectT, query: str, include_archived: bool, audience_id: int | None, kind: str | None
+) -> _SelectT:
     words = fold(query).split()
     for word in words:
         stmt = stmt.where(Member.search_text.like(f"%{escape_like(word)}%", escape="\\"))
@@ -240,7 +242,7 @@ def search_members(
         "audience": Audience.name,
         "membership": until,
     }[sort]
-    order = [key.desc() if descending else key.asc()]
+    order: list[SQLColumnExpression[Any]] = [key.desc() if descending else key.asc()]
     if sort != "name":
         order.append(Member.sort_name)
     order.append(Member.id)
@@ -319,7 +321,9 @@ def _input_of(m: Member) -> MemberInput:
     )
 
 
-def authorization_rows(session: Session, *conditions) -> list[AuthorizationRow]:
+def authorization_rows(
+    session: Session, *conditions: ColumnElement[bool]
+) -> list[AuthorizationRow]:
     """Authorizations matching SQL ``conditions``, as plain rows (shared with machines)."""
     stmt = (
         select(Authorization, Member, Machine.name, MachineCategory.name)
@@ -352,7 +356,9 @@ def get_member(db: Database, member_id: int) -> MemberDetail:
         m = session.get(Member, member_id)
         if m is None:
             raise NotFound("member", member_id)
-        ops = {r[0]: r[1] for r in session.execute(select(Operator.id, Operator.name))}
+        ops: dict[int | None, str] = {
+            r[0]: r[1] for r in session.execute(select(Operator.id, Operator.name))
+        }
         memberships = tuple(
             MembershipRow(
                 id=ms.id,
@@ -515,6 +521,7 @@ def save_member(
     """Create (``member_id`` None) or update a member. Returns its id."""
     cleaned = validate_member(data)
     with db.write() as session:
+        member: Member | None
         if member_id is None:
             member = Member(number=_next_number(session))
             session.add(member)

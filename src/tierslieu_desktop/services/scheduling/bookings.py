@@ -7,8 +7,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, false, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from tierslieu_desktop.db.engine import Database
@@ -221,7 +222,7 @@ def _authorized(session: Session, member_id: int, machine_id: int, category_id: 
         Authorization.member_id == member_id,
         or_(
             Authorization.machine_id == machine_id,
-            Authorization.category_id == category_id if category_id is not None else False,
+            Authorization.category_id == category_id if category_id is not None else false(),
         ),
     )
     return session.scalar(stmt.limit(1)) is not None
@@ -362,7 +363,7 @@ def _clean(data: BookingInput) -> BookingInput:
     )
 
 
-def _new_booking(data: BookingInput, blocked_until: datetime, status: str, **extra) -> Booking:
+def _new_booking(data: BookingInput, blocked_until: datetime, status: str, **extra: Any) -> Booking:
     return Booking(
         machine_id=data.machine_id,
         space_id=data.space_id,
@@ -659,7 +660,7 @@ def create_series(
 # --- reading ---------------------------------------------------------------------------
 
 
-def _rows_stmt() -> tuple[Select, object, object]:
+def _rows_stmt() -> tuple[Select[Booking, str, str, Member, str], type[Member], None]:
     org = aliased(Member)
     stmt = (
         select(Booking, Machine.name, Space.name, Member, org.last_name)
@@ -671,7 +672,13 @@ def _rows_stmt() -> tuple[Select, object, object]:
     return stmt, org, None
 
 
-def _row(b: Booking, machine_name, space_name, member, org_name) -> BookingRow:  # type: ignore[no-untyped-def]
+def _row(
+    b: Booking,
+    machine_name: str | None,
+    space_name: str | None,
+    member: Member | None,
+    org_name: str | None,
+) -> BookingRow:
     if member is not None:
         who = display_name(member.kind, member.first_name, member.last_name)
         if org_name:

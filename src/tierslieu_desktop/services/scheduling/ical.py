@@ -64,7 +64,8 @@ def bookings_to_ics(
             event.add("description", description)
         event.add("status", _status(row))
         cal.add_component(event)
-    return cal.to_ical()
+    data: bytes = cal.to_ical()  # untyped in icalendar
+    return data
 
 
 def export_machine(db: Database, machine_id: int, start: datetime, end: datetime) -> bytes:

@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Select, delete, func, select
+from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import (
@@ -57,7 +58,7 @@ class ConsumableRow:
     machine_ids: tuple[int, ...]  # the machines that offer it at check-out
 
 
-def _consumable_rows(session, stmt) -> list[ConsumableRow]:  # type: ignore[no-untyped-def]
+def _consumable_rows(session: Session, stmt: Select[Consumable]) -> list[ConsumableRow]:
     consumables = list(session.scalars(stmt))
     links: dict[int, list[int]] = {c.id: [] for c in consumables}
     if links:
@@ -136,7 +137,7 @@ def save_consumable(
         return consumable.id
 
 
-def _used(session, consumable_id: int) -> bool:  # type: ignore[no-untyped-def]
+def _used(session: Session, consumable_id: int) -> bool:
     stmt = select(UsageConsumable.id).where(UsageConsumable.consumable_id == consumable_id)
     return session.scalar(stmt.limit(1)) is not None
 
@@ -318,7 +319,7 @@ def check_out(
         return usage.id
 
 
-def _usage_rows(session, stmt) -> list[UsageRow]:  # type: ignore[no-untyped-def]
+def _usage_rows(session: Session, stmt: Select[Usage]) -> list[UsageRow]:
     usages = list(session.scalars(stmt))
     lines: dict[int, list[UsageConsumableRow]] = {u.id: [] for u in usages}
     if lines:
