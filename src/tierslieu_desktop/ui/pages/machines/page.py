@@ -5,8 +5,10 @@ opening hours; iCal export of the bookings. The detail panels' widgets are built
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -66,11 +68,15 @@ from tierslieu_desktop.ui.pages.machines.panels import (
     action_button,
 )
 from tierslieu_desktop.ui.widgets.confirm import confirm
+from tierslieu_desktop.ui.widgets.tables import item_at
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 SPACE, CATEGORY, MACHINE = "space", "category", "machine"
+# A tree node: (kind, id), the id an int, (space id, category id) for a category; Any like
+# the item data it is read from.
+NodeKey = tuple[str, Any]
 REFRESH_ON = {
     "machine",
     "space",
@@ -258,9 +264,7 @@ class MachinesPage(Page):
         self._populate()
 
     @staticmethod
-    def _key(item: QTreeWidgetItem | None) -> tuple[str, object] | None:
-        if item is None:
-            return None
+    def _key(item: QTreeWidgetItem) -> NodeKey:
         return item.data(0, KIND_ROLE), item.data(0, ID_ROLE)
 
     def _matches(self, row: svc.MachineRow, words: list[str]) -> bool:
@@ -268,7 +272,7 @@ class MachinesPage(Page):
         return all(w in text for w in words)
 
     def _populate(self) -> None:
-        selected = self._key(self.tree.currentItem())
+        selected = self.selected()
         words = fold(self.filter_edit.text()).split()
         self.tree.blockSignals(True)
         self.tree.clear()
@@ -306,7 +310,7 @@ class MachinesPage(Page):
         current = self._find(selected) if selected else None
         if current is None and words:
             current = self._first_machine()
-        self.tree.setCurrentItem(current)
+        self.tree.setCurrentItem(current)  # type: ignore[arg-type]  # the stubs forbid None
         self.tree.blockSignals(False)
         self._show_current()
         self._update_empty_text(bool(words))
@@ -332,14 +336,15 @@ class MachinesPage(Page):
                 item.setForeground(col, self.palette().placeholderText())
         return item
 
-    def _iter_items(self):
+    def _iter_items(self) -> Iterator[QTreeWidgetItem]:
         stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
         while stack:
             item = stack.pop(0)
+            assert item is not None  # every index below the counts holds an item
             yield item
             stack[0:0] = [item.child(i) for i in range(item.childCount())]
 
-    def _find(self, key: tuple[str, object]) -> QTreeWidgetItem | None:
+    def _find(self, key: NodeKey) -> QTreeWidgetItem | None:
         for item in self._iter_items():
             if self._key(item) == key:
                 return item
@@ -367,10 +372,11 @@ class MachinesPage(Page):
 
     # --- selection and detail ------------------------------------------------------
 
-    def selected(self) -> tuple[str, object] | None:
+    def selected(self) -> NodeKey | None:
         """(kind, id) of the selected node: ("machine", 3), ("space", 1) or
         ("category", (space_id, category_id)); None when nothing is selected."""
-        return self._key(self.tree.currentItem())
+        item = self.tree.currentItem()
+        return None if item is None else self._key(item)
 
     def select(self, kind: str, item_id: object) -> bool:
         item = self._find((kind, item_id))
@@ -556,8 +562,7 @@ class MachinesPage(Page):
         return items[0].data(Qt.ItemDataRole.UserRole) if items else None
 
     def _update_buttons(self) -> None:
-        key = self.selected()
-        kind = key[0] if key else None
+        kind, item_id = self.selected() or (None, None)
         self.new_machine_button.setEnabled(bool(self._spaces))
         if not self._spaces:
             self.new_machine_button.setToolTip(self.tr("Create a space first"))
@@ -568,7 +573,7 @@ class MachinesPage(Page):
         if kind == MACHINE and self._detail is not None:
             archived = self._detail.archived
         elif kind == SPACE:
-            archived = any(s.archived for s in self._spaces if s.id == key[1])
+            archived = any(s.archived for s in self._spaces if s.id == item_id)
         self.archive_button.setEnabled(kind in (MACHINE, SPACE))
         self.archive_button.setText(self.tr("Restore…") if archived else self.tr("Archive…"))
         self.archive_button.setAccessibleName(
@@ -695,8 +700,8 @@ class MachinesPage(Page):
         if entry_id is None or self._detail is None:
             return
         row = self.maintenance_table.currentRow()
-        day = self.maintenance_table.item(row, 0).text()
-        what = self.maintenance_table.item(row, 1).text()
+        day = item_at(self.maintenance_table, row, 0).text()
+        what = item_at(self.maintenance_table, row, 1).text()
         if not confirm(
             self,
             self.tr("Remove the maintenance entry"),
@@ -787,8 +792,8 @@ class MachinesPage(Page):
         if auth_id is None or self._detail is None:
             return
         row = self.auth_table.currentRow()
-        member = self.auth_table.item(row, 0).text()
-        through = self.auth_table.item(row, 1).text()
+        member = item_at(self.auth_table, row, 0).text()
+        through = item_at(self.auth_table, row, 1).text()
         if not self._confirm(
             self.tr("Revoke the authorization"),
             self.tr(
