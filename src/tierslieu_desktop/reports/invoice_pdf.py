@@ -219,7 +219,7 @@ class _NumberedCanvas(rl_canvas.Canvas):
         super().save()
 
     def _footer(self, total: int) -> None:
-        width = self._pagesize[0]  # type: ignore[attr-defined]
+        width = self._pagesize[0]  # type: ignore[attr-defined]  # not in ReportLab's stubs
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
         self.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)
@@ -229,7 +229,7 @@ class _NumberedCanvas(rl_canvas.Canvas):
         for line in self.footer_lines[:2]:
             self.drawString(MARGIN, y, line)
             y -= 3 * mm
-        self.drawRightString(width - MARGIN, 10.5 * mm, f"{self._pageNumber}/{total}")  # type: ignore[attr-defined]
+        self.drawRightString(width - MARGIN, 10.5 * mm, f"{self.getPageNumber()}/{total}")
 
 
 def _build_a4(
