@@ -5,7 +5,7 @@ the general meeting and the funders), DejaVu fonts of reports.pdf_base."""
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -15,6 +15,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.widgetbase import Widget
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
@@ -194,6 +195,12 @@ def _axis_fonts(chart: VerticalBarChart | HorizontalLineChart) -> None:
     chart.valueAxis.gridStrokeWidth = 0.3
 
 
+def _place(widget: Widget, **values: float) -> None:
+    """Set a chart's or legend's geometry (x, y, width, height, spacings) in points: floats,
+    where ReportLab's stubs say int."""
+    widget.setProperties(values)
+
+
 def _title(drawing: Drawing, text: str, width: float, height: float) -> None:
     drawing.add(String(0, height - 10, text, fontName=FONT_BOLD, fontSize=9, fillColor=ACCENT))
 
@@ -215,15 +222,12 @@ def bar_chart(
     _title(d, title, width, height)
     legend_w = 40 * mm if len(series) > 1 else 0
     chart = VerticalBarChart()
-    chart.x, chart.y = 30, 18
-    chart.width = width - 40 - legend_w
-    chart.height = height - 40
+    _place(chart, x=30, y=18, width=width - 40 - legend_w, height=height - 40)
     chart.data = [list(values) or [0] for _, values in series] or [[0]]
     chart.categoryAxis.categoryNames = list(categories)
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labelTextFormat = lambda v: value_format.format(v).replace(",", "\u202f")
-    chart.barSpacing = 0.5
-    chart.groupSpacing = 4
+    _place(chart, barSpacing=0.5, groupSpacing=4)
     if stacked:
         chart.categoryAxis.style = "stacked"
     pal = list(colors_ or PALETTE)
@@ -236,7 +240,7 @@ def bar_chart(
         legend = Legend()
         legend.fontName = FONT
         legend.fontSize = 7
-        legend.x, legend.y = width - legend_w + 8, height - 22
+        _place(legend, x=width - legend_w + 8, y=height - 22)
         legend.alignment = "right"
         legend.columnMaximum = 12
         legend.dx = legend.dy = 6
@@ -260,9 +264,7 @@ def line_chart(
     _title(d, title, width, height)
     legend_w = 40 * mm
     chart = HorizontalLineChart()
-    chart.x, chart.y = 40, 18
-    chart.width = width - 50 - legend_w
-    chart.height = height - 40
+    _place(chart, x=40, y=18, width=width - 50 - legend_w, height=height - 40)
     chart.data = [list(v) or [0] for _, v in series] or [[0]]
     chart.categoryAxis.categoryNames = list(categories)
     chart.valueAxis.valueMin = 0
@@ -276,7 +278,7 @@ def line_chart(
     legend = Legend()
     legend.fontName = FONT
     legend.fontSize = 7
-    legend.x, legend.y = width - legend_w + 8, height - 22
+    _place(legend, x=width - legend_w + 8, y=height - 22)
     legend.alignment = "right"
     legend.dx = legend.dy = 6
     legend.deltay = 9
@@ -302,8 +304,7 @@ def pie_chart(
         return d
     size = min(height - 24, width * 0.45)
     pie = Pie()
-    pie.x, pie.y = 6, (height - 14 - size) / 2
-    pie.width = pie.height = size
+    _place(pie, x=6, y=(height - 14 - size) / 2, width=size, height=size)
     pie.data = [v for _, v in items]
     pie.labels = None
     pie.simpleLabels = True
@@ -317,7 +318,7 @@ def pie_chart(
     legend = Legend()
     legend.fontName = FONT
     legend.fontSize = 7
-    legend.x, legend.y = size + 18, height - 22
+    _place(legend, x=size + 18, y=height - 22)
     legend.alignment = "right"
     legend.dx = legend.dy = 6
     legend.deltay = 9
@@ -415,6 +416,8 @@ def build_pdf(story: list, *, title: str, footer: str, numbered_cover: bool = Fa
     register_fonts()
 
     class NumberedCanvas(rl_canvas.Canvas):
+        _startPage: Callable[[], None]  # ReportLab's, not in its stubs
+
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
@@ -427,10 +430,10 @@ def build_pdf(story: list, *, title: str, footer: str, numbered_cover: bool = Fa
             count = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                if numbered_cover or self._pageNumber > 1:
+                if numbered_cover or self.getPageNumber() > 1:
                     self.setFont(FONT, 7.5)
                     self.setFillColor(colors.HexColor("#5a6a73"))
-                    page = f"page {self._pageNumber} / {count}"
+                    page = f"page {self.getPageNumber()} / {count}"
                     room = PAGE_W - 2 * MARGIN - self.stringWidth(page, FONT, 7.5) - 6 * mm
                     text = footer
                     while text and self.stringWidth(text, FONT, 7.5) > room:
