@@ -21,8 +21,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPointF, QRectF, Qt  # noqa: E402
-from PySide6.QtGui import (  # noqa: E402
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
@@ -32,7 +32,7 @@ from PySide6.QtGui import (  # noqa: E402
     QPainterPath,
     QPen,
 )
-from PySide6.QtSvg import QSvgRenderer  # noqa: E402
+from PySide6.QtSvg import QSvgRenderer
 
 ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = ROOT / "resources"

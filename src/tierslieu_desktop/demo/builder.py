@@ -22,7 +22,8 @@ Everything is written with bulk inserts in one transaction, so the large demo
 - ``demo.finance``: funders, grants, expenses, depreciation and the budget;
 - ``demo.activity``: a year of activities, sessions and drop-ins.
 
-``demo.common`` holds what they share; ``demo.data`` the static lists.
+``demo.common`` holds what they share; ``demo.data_people``, ``data_park``,
+``data_finance`` and ``data_activity`` the static lists.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Factur-X (LEGAL-FR §3): the CII XML (EN 16931 or BASIC) and the PDF/A-3 wrapping.
+"""Factur-X (docs/legal-fr.md §3): the CII XML (EN 16931 or BASIC) and the PDF/A-3 wrapping.
 
 ``facturx_xml`` builds the Cross Industry Invoice XML from an ``InvoiceDoc``;
 ``make_facturx`` turns the ReportLab PDF into PDF/A-3 (every font is already embedded

@@ -2,7 +2,7 @@
 
 Input is a frozen ``domain.documents.InvoiceDoc`` (or ``UnpaidRow`` rows for a
 reminder); output is PDF bytes. Nothing here touches the database. Legal content
-follows LEGAL-FR §1 (mandatory mentions), §3 (Factur-X) and §4 (EPC QR).
+follows docs/legal-fr.md §1 (mandatory mentions), §3 (Factur-X) and §4 (EPC QR).
 """
 
 from __future__ import annotations
@@ -161,7 +161,7 @@ def _qr_png(matrix: Sequence[Sequence[int]], scale: int = 5, border: int = 4) ->
 
 
 def _transfer_block(seller: dict, amount_cents: int, reference: str) -> Table | None:
-    """QR code + the same data in clear text (LEGAL-FR §4)."""
+    """QR code + the same data in clear text (docs/legal-fr.md §4)."""
     png = _epc_png(seller, amount_cents, reference)
     if png is None:
         return None

@@ -179,7 +179,7 @@ def buyer_lines(buyer: dict, business: bool) -> list[str]:
     return out
 
 
-# Fallbacks when a document's frozen mentions miss one (stricter reading of LEGAL-FR §1).
+# Fallbacks when a document's frozen mentions miss one (stricter reading of docs/legal-fr.md §1).
 PENALTY = "Pénalités de retard : trois fois le taux d'intérêt légal."
 INDEMNITY = (
     "Indemnité forfaitaire pour frais de recouvrement : 40 € "

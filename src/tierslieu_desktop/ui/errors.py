@@ -112,7 +112,7 @@ def field_message(code: str) -> str:
         "unit_in_use": QCoreApplication.translate(
             "Errors", "Quantities were already recorded in this unit: it can no longer change."
         ),
-        # tariffs (services/tariffs.py)
+        # tariffs (services/pricing/)
         "negative": QCoreApplication.translate("Errors", "This value cannot be negative."),
         "positive": QCoreApplication.translate("Errors", "This value must be greater than zero."),
         "dates": QCoreApplication.translate("Errors", "The end date is before the start date."),
@@ -142,7 +142,7 @@ def field_message(code: str) -> str:
         "amount_not_positive": QCoreApplication.translate(
             "Errors", "The amount must be more than 0."
         ),
-        # invoicing settings (services/structure.py, services/invoicing.py)
+        # invoicing settings (services/people/structure.py, services/billing/numbering.py)
         "payment_terms_invalid": QCoreApplication.translate(
             "Errors", "Payment terms are between 0 (on receipt) and 60 days."
         ),
@@ -154,7 +154,7 @@ def field_message(code: str) -> str:
             "The pattern needs {counter} (or {counter:06}) and may only use {year}, {yy} "
             "and {month}.",
         ),
-        # invoicing core (services/invoicing.py)
+        # invoicing core (services/billing/)
         "discount_exceeds_line": QCoreApplication.translate(
             "Errors", "The discount cannot be more than the line's amount."
         ),
@@ -315,7 +315,7 @@ def error_message(err: DomainError) -> str:
         "closing_exists": QCoreApplication.translate(
             "Errors", "The period from {start} to {end} is already closed."
         ),
-        # invoicing core (services/invoicing.py)
+        # invoicing core (services/billing/)
         "basket_not_open": QCoreApplication.translate(
             "Errors", "This basket has already been validated or cancelled."
         ),

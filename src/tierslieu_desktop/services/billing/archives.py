@@ -1,4 +1,4 @@
-"""The archive of a closed period (LEGAL-FR §1–4): a ZIP with its documents as stored
+"""The archive of a closed period (docs/legal-fr.md §1–4): a ZIP with its documents as stored
 (documents.json), their PDFs, the chain entries that seal them, and a manifest of SHA-256
 checksums chained to the previous archive; ``verify_archive`` checks one on its own.
 

@@ -1,4 +1,4 @@
-"""The integrity chain, period closings and the ledger check (LEGAL-FR §1–4); the
+"""The integrity chain, period closings and the ledger check (docs/legal-fr.md §1–4); the
 archives of closed periods are in services.billing.archives.
 
 Every issued document (invoice, credit note), payment and closing is *sealed*: an
@@ -59,7 +59,7 @@ def _canon_row(row: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
         if key in drop:
             continue
         if key == "member_id":
-            # LEGAL-FR §7: the member is referred to by a hash of their id, never a name
+            # docs/legal-fr.md §7: the member is referred to by a hash of their id, never a name
             # (anonymising a member never breaks a chain).
             value = None if value is None else _member_ref(value)
             key = "member_ref"

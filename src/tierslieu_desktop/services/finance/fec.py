@@ -93,7 +93,7 @@ def accounts(db: Database) -> tuple[dict[str, tuple[str, str]], bool]:
         return result, False
     try:
         mapping = account_mapping(db)
-    except Exception:  # noqa: BLE001 - a half-configured mapping falls back to the defaults
+    except Exception:  # a half-configured mapping falls back to the defaults
         return result, False
     for key, value in mapping.items():
         if key in result or key.split(":", 1)[0] in ("revenue", "payment", "vat", "customers"):

@@ -14,5 +14,5 @@ class Page(QWidget):
         super().__init__(parent)
         self.ctx = ctx
 
-    def activate(self) -> None:  # noqa: B027 - optional hook
+    def activate(self) -> None:  # optional hook
         """Called when the page becomes visible."""

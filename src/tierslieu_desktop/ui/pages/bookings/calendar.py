@@ -410,14 +410,14 @@ class BookingCalendar(QAbstractScrollArea):
 
     # --- events ------------------------------------------------------------------------
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._relayout()
 
-    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 (Qt API)
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
         self.viewport().update()
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             help_event = cast(QHelpEvent, event)  # what Qt sends with a ToolTip
             text = self.tooltip_at(help_event.pos())
@@ -446,7 +446,7 @@ class BookingCalendar(QAbstractScrollArea):
                 seg = next(s for s in self._segments if s.booking.id == booking_id)
                 self.scroll_to_minute(seg.start_minute - 30)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         if event.button() != Qt.MouseButton.LeftButton:
             return super().mousePressEvent(event)
@@ -470,14 +470,14 @@ class BookingCalendar(QAbstractScrollArea):
         self._select(None)
         self._drag = _Drag("create", pos, column, minute)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
         if self._drag is None:
             self._update_cursor(pos)
             return
         self._drag_to(pos)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         drag = self._drag
         if drag is None or event.button() != Qt.MouseButton.LeftButton:
             return
@@ -506,7 +506,7 @@ class BookingCalendar(QAbstractScrollArea):
         if start != b.start_at or end != b.end_at or res.key != b.resource_key:
             self.move_requested.emit(b.id, start, end, res.key)
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
         self._drag = None
         seg, _edge = self.segment_at(pos)
@@ -590,7 +590,7 @@ class BookingCalendar(QAbstractScrollArea):
         elif self.header_height <= pos.y() < self.header_height + 16:
             v.setValue(v.value() - 12)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         plain = not (
             event.modifiers()
@@ -627,7 +627,7 @@ class BookingCalendar(QAbstractScrollArea):
 
     # --- painting ----------------------------------------------------------------------
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self.viewport())
         p.fillRect(self.viewport().rect(), QColor("white"))
         if not self.resources or not self.days:

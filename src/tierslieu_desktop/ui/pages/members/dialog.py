@@ -341,7 +341,7 @@ class MemberDialog(QDialog):
         if self.submit() is not None:
             self.accept()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter in a one-line field saves; in the notes it adds a line as usual.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(
             self.focusWidget(), QPlainTextEdit

@@ -45,7 +45,7 @@ class MembersTable(QTableView):
         super().__init__(parent)
         self._on_open = on_open
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._on_open()
             return
@@ -65,7 +65,7 @@ class SearchEdit(QLineEdit):
         self._on_down = on_down
         self._on_enter = on_enter
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Down:
             self._on_down()
             return

@@ -31,7 +31,7 @@ class ReportJob(QRunnable):
             Path(self.path).write_bytes(data)
         except OSError as exc:
             self.signals.failed.emit(f"{self.path}: {exc.strerror or exc}")
-        except Exception as exc:  # noqa: BLE001 - shown to the user, never lost
+        except Exception as exc:
             self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
         else:
             self.signals.finished.emit(self.path)
