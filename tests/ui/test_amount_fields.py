@@ -69,3 +69,28 @@ def test_the_wallet_takes_french_amounts(wallet, db, camille):
     wallet.amount.setText("1 500,50 €")
     assert wallet.submit()
     assert pack_service.wallet_balance(db, camille) == 150050
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12,5", "12.5"),
+        ("10 %", "10"),
+        ("1.5", "1.5"),
+        ("-3", "-3"),
+        ("1e3", None),
+        ("NaN", None),
+        ("inf", None),
+        ("", None),
+        ("1,2,3", None),
+        ("abc", None),
+    ],
+)
+def test_percentages_and_hours_refuse_exponents_and_garbage(text, expected):
+    """The reductions' percentages and the quotas' hours read plain decimals only: "1e3"
+    is not 1,000 % (the amounts have their own parser, domain.money.parse_amount)."""
+    from decimal import Decimal
+
+    from tierslieu_desktop.ui.pages.settings.tariffs.common import parse_decimal
+
+    assert parse_decimal(text) == (None if expected is None else Decimal(expected))

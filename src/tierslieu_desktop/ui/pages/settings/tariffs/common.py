@@ -3,6 +3,7 @@ a base record dialog (form + banner + Save/Cancel) and a base list section."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Generic, Protocol, TypeVar
@@ -135,10 +136,15 @@ def validity_text(valid_from: date, valid_to: date | None) -> tuple[str, str]:
     )
 
 
+_PLAIN_DECIMAL = re.compile(r"-?\d+(?:\.\d+)?")
+
+
 def parse_decimal(text: str) -> Decimal | None:
+    """A percentage or a number of hours typed at the desk ("12,5", "10 %"): plain digits
+    with one decimal comma or point; exponents ("1e3"), NaN and infinities are refused."""
     cleaned = text.strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
     cleaned = cleaned.replace(",", ".").rstrip("%").strip()
-    if not cleaned:
+    if not _PLAIN_DECIMAL.fullmatch(cleaned):
         return None
     try:
         value = Decimal(cleaned)
