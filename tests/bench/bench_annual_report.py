@@ -32,13 +32,13 @@ except ImportError:  # running from a checkout without an installed package
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_search import CACHE, ensure_large_db  # noqa: E402
-from sqlalchemy import func, select, text  # noqa: E402
+from bench_search import CACHE, ensure_large_db
+from sqlalchemy import func, select, text
 
-from tierslieu_desktop.db.engine import Database, open_database  # noqa: E402
-from tierslieu_desktop.db.models import Usage  # noqa: E402
-from tierslieu_desktop.domain.calendar import local_day_bounds, to_local  # noqa: E402
-from tierslieu_desktop.services.reporting import annual_figures, annual_report  # noqa: E402
+from tierslieu_desktop.db.engine import Database, open_database
+from tierslieu_desktop.db.models import Usage
+from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
+from tierslieu_desktop.services.reporting import annual_figures, annual_report
 
 TARGET_S = 3.0
 RUNS = 3

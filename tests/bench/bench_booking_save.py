@@ -32,21 +32,21 @@ try:
 except ImportError:  # running from a checkout without an installed package
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-from sqlalchemy import func, select  # noqa: E402
+from sqlalchemy import func, select
 
-from tierslieu_desktop.db.engine import Database, open_database  # noqa: E402
-from tierslieu_desktop.db.models import (  # noqa: E402
+from tierslieu_desktop.db.engine import Database, open_database
+from tierslieu_desktop.db.models import (
     Authorization,
     Booking,
     Machine,
     Member,
     Space,
 )
-from tierslieu_desktop.domain.calendar import local_dt  # noqa: E402
-from tierslieu_desktop.domain.errors import DomainError, ValidationError  # noqa: E402
-from tierslieu_desktop.services.park.opening_hours import openings  # noqa: E402
-from tierslieu_desktop.services.people.operators import ensure_operator  # noqa: E402
-from tierslieu_desktop.services.scheduling.bookings import (  # noqa: E402
+from tierslieu_desktop.domain.calendar import local_dt
+from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.services.park.opening_hours import openings
+from tierslieu_desktop.services.people.operators import ensure_operator
+from tierslieu_desktop.services.scheduling.bookings import (
     HOLDING,
     BookingInput,
     check_booking,

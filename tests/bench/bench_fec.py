@@ -23,14 +23,14 @@ except ImportError:  # running from a checkout without an installed package
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_finance import add_finance_data, working_copy  # noqa: E402
-from bench_search import CACHE, ensure_large_db  # noqa: E402
-from sqlalchemy import func, select  # noqa: E402
+from bench_finance import add_finance_data, working_copy
+from bench_search import CACHE, ensure_large_db
+from sqlalchemy import func, select
 
-from tierslieu_desktop.db.engine import open_database  # noqa: E402
-from tierslieu_desktop.db.models import Usage  # noqa: E402
-from tierslieu_desktop.domain.calendar import to_local  # noqa: E402
-from tierslieu_desktop.services.finance import fec  # noqa: E402
+from tierslieu_desktop.db.engine import open_database
+from tierslieu_desktop.db.models import Usage
+from tierslieu_desktop.domain.calendar import to_local
+from tierslieu_desktop.services.finance import fec
 
 RUNS = 3
 TARGET_S = 5.0

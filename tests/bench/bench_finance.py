@@ -31,11 +31,11 @@ except ImportError:  # running from a checkout without an installed package
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_search import CACHE, ensure_large_db  # noqa: E402
-from sqlalchemy import func, insert, select  # noqa: E402
+from bench_search import CACHE, ensure_large_db
+from sqlalchemy import func, insert, select
 
-from tierslieu_desktop.db.engine import Database, open_database  # noqa: E402
-from tierslieu_desktop.db.models import (  # noqa: E402
+from tierslieu_desktop.db.engine import Database, open_database
+from tierslieu_desktop.db.models import (
     Expense,
     Invoice,
     InvoiceLine,
@@ -43,9 +43,9 @@ from tierslieu_desktop.db.models import (  # noqa: E402
     Structure,
     Usage,
 )
-from tierslieu_desktop.domain.calendar import to_local  # noqa: E402
+from tierslieu_desktop.domain.calendar import to_local
 from tierslieu_desktop.services.finance import balance as balance_service
-from tierslieu_desktop.services.finance import funding as fin  # noqa: E402
+from tierslieu_desktop.services.finance import funding as fin
 
 TARGET_MS = 500.0
 RUNS = 5

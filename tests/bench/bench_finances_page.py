@@ -26,12 +26,12 @@ except ImportError:  # running from a checkout without an installed package
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_finance import add_finance_data, working_copy  # noqa: E402
-from bench_search import CACHE, ensure_large_db  # noqa: E402
+from bench_finance import add_finance_data, working_copy
+from bench_search import CACHE, ensure_large_db
 
-from tierslieu_desktop.app import create_application, install_translators  # noqa: E402
-from tierslieu_desktop.db.engine import open_database  # noqa: E402
-from tierslieu_desktop.services.people.operators import ensure_operator  # noqa: E402
+from tierslieu_desktop.app import create_application, install_translators
+from tierslieu_desktop.db.engine import open_database
+from tierslieu_desktop.services.people.operators import ensure_operator
 
 TARGET_MS = 500.0
 

@@ -29,11 +29,11 @@ except ImportError:  # running from a checkout without an installed package
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_search import ensure_large_db  # noqa: E402
-from sqlalchemy import func, select  # noqa: E402
+from bench_search import ensure_large_db
+from sqlalchemy import func, select
 
-from tierslieu_desktop.db.engine import Database, open_database  # noqa: E402
-from tierslieu_desktop.db.models import (  # noqa: E402
+from tierslieu_desktop.db.engine import Database, open_database
+from tierslieu_desktop.db.models import (
     Audience,
     Consumable,
     MachineCategory,
@@ -47,8 +47,8 @@ from tierslieu_desktop.db.models import (  # noqa: E402
     Space,
     Usage,
 )
-from tierslieu_desktop.domain.calendar import to_local  # noqa: E402
-from tierslieu_desktop.services.pricing.engine import price_period  # noqa: E402
+from tierslieu_desktop.domain.calendar import to_local
+from tierslieu_desktop.services.pricing.engine import price_period
 
 TARGET_S = 2.0
 RUNS = 3

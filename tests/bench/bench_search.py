@@ -23,8 +23,8 @@ try:
 except ImportError:  # running from a checkout without an installed package
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-from tierslieu_desktop.db.engine import open_database  # noqa: E402
-from tierslieu_desktop.services.people.members import count_members, search_members  # noqa: E402
+from tierslieu_desktop.db.engine import open_database
+from tierslieu_desktop.services.people.members import count_members, search_members
 
 TARGET_P95_MS = 30.0
 QUERIES = 50

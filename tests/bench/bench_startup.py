@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_search import ensure_large_db  # noqa: E402
+from bench_search import ensure_large_db
 
 TARGET_SECONDS = 1.5
 TARGET_RATIO = 2.0

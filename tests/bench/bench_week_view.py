@@ -37,12 +37,12 @@ except ImportError:  # running from a checkout without an installed package
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_search import CACHE, ensure_large_db, percentile  # noqa: E402
-from sqlalchemy import func, insert, select  # noqa: E402
+from bench_search import CACHE, ensure_large_db, percentile
+from sqlalchemy import func, insert, select
 
-from tierslieu_desktop.db.engine import Database, open_database  # noqa: E402
-from tierslieu_desktop.db.models import Booking, Machine, Member, Space  # noqa: E402
-from tierslieu_desktop.domain.calendar import local_dt  # noqa: E402
+from tierslieu_desktop.db.engine import Database, open_database
+from tierslieu_desktop.db.models import Booking, Machine, Member, Space
+from tierslieu_desktop.domain.calendar import local_dt
 
 if TYPE_CHECKING:
     from tierslieu_desktop.services.park.opening_hours import DayOpening
