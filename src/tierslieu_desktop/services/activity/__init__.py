@@ -2,5 +2,6 @@
 rooms and machines through bookings (``sessions``); registrations with the waiting list,
 attendance (granting authorizations), the attendance sheet and the tickets to be paid
 (``registrations``); the drop-in log (``dropins``); the activity figures and their XLSX
-export (``figures``). Uses ``services.scheduling``, ``services.pricing`` and
-``services.people``; its plain data types are in ``domain.activity``."""
+export (``figures``, written by ``reports.sheets``). Uses ``services.scheduling``,
+``services.pricing`` and ``services.people``; its plain data types are in
+``domain.activity``."""
