@@ -2124,6 +2124,14 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>This text is too long: {limit} characters at most.</source>
+        <translation>Ce texte est trop long : {limit} caractères au maximum.</translation>
+    </message>
+    <message>
+        <source>This text has too many lines: {limit} at most.</source>
+        <translation>Ce texte a trop de lignes : {limit} au maximum.</translation>
+    </message>
+    <message>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
@@ -2222,6 +2230,10 @@
     <message>
         <source>This text is too long.</source>
         <translation>Ce texte est trop long.</translation>
+    </message>
+    <message>
+        <source>This text holds an invisible control character (pasted from another program?): type it again.</source>
+        <translation>Ce texte contient un caractère de contrôle invisible (collé depuis un autre logiciel ?) : saisissez-le de nouveau.</translation>
     </message>
     <message>
         <source>The hour counter cannot be negative.</source>

@@ -36,7 +36,11 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     demo.add_argument("--size", choices=("small", "large"), default="small")
     demo.add_argument("--seed", type=int, default=46400)
-    demo.add_argument("--force", action="store_true", help="remplacer une base existante")
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help="remplacer une base de démonstration existante (jamais une base réelle)",
+    )
     verify = sub.add_parser("verify", help="contrôler l'intégrité de la base")
     verify.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     close = sub.add_parser("close", help="clôturer une journée, un mois ou une année")
@@ -130,8 +134,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "export":
         return _cmd_export(target, args)
     if args.demo and not target:
-        target = str(config.demo_database_path())
-        if not config.demo_database_path().exists():
+        # The demo's own file, never the user's database (nor $TIERSLIEU_DB).
+        demo_path = config.demo_database_path()
+        target = str(demo_path)
+        if not demo_path.exists() or (demo_path.is_file() and demo_path.stat().st_size == 0):
             code = _cmd_demo(target, "small", 46400, False)
             if code:
                 return code
@@ -141,24 +147,25 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _cmd_demo(target: str | None, size: str, seed: int, force: bool) -> int:
-    from pathlib import Path
-
-    from tierslieu_desktop.db.engine import DatabaseOpenError, is_url, resolve_target
+    """Without --db the demo goes to its own file (``config.demo_database_path``), never to
+    the user's database (nor to $TIERSLIEU_DB). --force only replaces a previous demo."""
+    from tierslieu_desktop.db.engine import DatabaseOpenError
     from tierslieu_desktop.demo.builder import DemoExists, build_demo
 
-    target = resolve_target(target)
-    if force and not is_url(target):
-        path = Path(target)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    target = target or str(config.demo_database_path())
     try:
-        summary = build_demo(target, size=size, seed=seed)
+        summary = build_demo(target, size=size, seed=seed, replace_demo=force)
     except DatabaseOpenError as exc:
         return _fail(_open_error_fr(exc))
-    except DemoExists:
+    except DemoExists as exc:
+        if exc.is_demo:
+            return _fail(
+                f"« {exc.target} » contient déjà une base de démonstration : "
+                "ajoutez --force pour la remplacer."
+            )
         return _fail(
-            f"« {target} » contient déjà des données : choisissez un autre fichier "
-            "ou ajoutez --force pour la remplacer."
+            f"« {exc.target} » contient déjà des données : la démonstration ne remplace "
+            "jamais une base réelle, même avec --force. Fichier laissé intact."
         )
     print(f"Base de démonstration créée : {target} ({summary})")
     return 0

@@ -243,3 +243,21 @@ def test_membership_row_red_when_expired(ctx, db, operator, people):
     index = model.index(0, [k for k, _s in MemberTableModel.COLUMNS].index("membership"))
     assert model.data(index) == "expiré 31/12/2024"
     assert model.data(index, Qt.ItemDataRole.ForegroundRole).color().name() == "#b3261e"
+
+
+@pytest.mark.parametrize(
+    ("pasted", "expected"),
+    [("É" * 2000, "100 caractères au maximum"), ("Émi\x00lie", "caractère de contrôle")],
+)
+def test_an_over_long_or_nul_first_name_is_refused_under_the_field(
+    qtbot, ctx, db, people, pasted, expected
+):
+    dialog = MemberDialog(ctx, people["Lacoste"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.first_name.setText(pasted)  # pasted from another program
+    assert dialog.submit() is None
+    error = dialog.left.error_label("first_name")
+    assert error.isVisible()
+    assert expected in error.text()
+    assert members.get_member(db, people["Lacoste"]).data.first_name == "Jean"

@@ -335,7 +335,7 @@ def test_demo_command_prints_a_french_summary_and_refuses_twice(tmp_path, capsys
     assert cli.main(["verify", "--db", str(path)]) == 0
     assert "Base intègre." in capsys.readouterr().out
     assert cli.main(["demo", "--db", str(path)]) == 1
-    assert "contient déjà des données" in capsys.readouterr().err
+    assert "contient déjà une base de démonstration" in capsys.readouterr().err
 
 
 def test_unknown_size_is_refused_before_creating_a_file(tmp_path):

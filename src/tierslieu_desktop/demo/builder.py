@@ -24,18 +24,35 @@ Everything is written with bulk inserts in one transaction, so the large demo
 
 ``demo.common`` holds what they share; ``demo.data_people``, ``data_park``,
 ``data_finance`` and ``data_activity`` the static lists.
+
+Never destroying real data: before anything is opened for writing (no migration, no
+backup, no deletion), ``demo_target_state`` looks at the file read-only. A file that is
+not a SQLite database, or a SQLite database of another program, raises
+``DatabaseOpenError``; a Tiers-Lieu database holding any data (beyond the operator the
+window creates) raises ``DemoExists`` even with ``replace_demo``. Only a database that
+``build_demo`` wrote itself, marked with ``DEMO_MARK`` in SQLite's ``PRAGMA user_version``
+(a header field the schema does not use, written in the demo's own transaction), can be
+replaced.
 """
 
 from __future__ import annotations
 
 import random
+import sqlite3
 from dataclasses import dataclass, replace
+from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from tierslieu_desktop.db.engine import open_database
-from tierslieu_desktop.db.models import Audience, Machine, MachineCategory, Member, Space, Structure
+from tierslieu_desktop.db.engine import (
+    SQLITE_HEADER,
+    DatabaseOpenError,
+    inspect_sqlite_file,
+    is_url,
+    open_database,
+)
+from tierslieu_desktop.db.models import Base
 from tierslieu_desktop.demo import activity as demo_activity
 from tierslieu_desktop.demo.billing import Sales
 from tierslieu_desktop.demo.bookings import BookingHistory
@@ -44,12 +61,20 @@ from tierslieu_desktop.demo.finance import Funding
 from tierslieu_desktop.demo.people_park import Builder
 from tierslieu_desktop.services.pricing.engine import charge_uncharged_usages
 
+DEMO_MARK = 0x544C444D  # "TLDM" in PRAGMA user_version: written by build_demo, nothing else
+
+# The tables that an empty database opened once in the window may hold rows of.
+_NOT_DATA = frozenset({"operator", "alembic_version"})
+
 
 class DemoExists(Exception):
-    """The target database already holds data: the demo never overwrites it."""
+    """The target database already holds data: the demo never overwrites it.
+    ``is_demo``: it is a demo ``build_demo`` wrote (``replace_demo`` would replace it);
+    otherwise it is someone's data and is never replaced."""
 
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, is_demo: bool = False) -> None:
         self.target = target
+        self.is_demo = is_demo
         super().__init__(target)
 
 
@@ -67,11 +92,27 @@ class DemoCounts:
     closings: int = 0
 
 
-def build_demo(target: str, size: str = "small", seed: int = 46400) -> str:
-    """Create the demo in ``target`` (a new or empty database) and return a short
-    French summary such as "312 adhérents, 26 machines, 5 espaces, 7 123 réservations"."""
+def build_demo(
+    target: str, size: str = "small", seed: int = 46400, *, replace_demo: bool = False
+) -> str:
+    """Create the demo in ``target`` (a new or empty database, or with ``replace_demo`` a
+    previous demo) and return a short French summary such as
+    "312 adhérents, 26 machines, 5 espaces, 7 123 réservations".
+
+    Raises ``DatabaseOpenError`` (not a database, another program's) or ``DemoExists``
+    with the file untouched."""
     if size not in SIZES:
         raise ValueError(f"unknown demo size {size!r}")
+    path = _sqlite_path(target)
+    if path is not None:
+        state = demo_target_state(path)
+        if state == "demo" and not replace_demo:
+            raise DemoExists(str(path), is_demo=True)
+        if state == "data":
+            raise DemoExists(str(path))
+        if state == "demo":
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
     db = open_database(target)
     try:
         with db.write() as session:
@@ -91,6 +132,8 @@ def build_demo(target: str, size: str = "small", seed: int = 46400) -> str:
                 future_days=FUTURE_DAYS,
             )
             counts = replace(counts, bookings=counts.bookings + year.bookings)
+            if db.is_sqlite:  # in the same transaction: no mark without the whole demo
+                session.execute(text(f"PRAGMA user_version = {DEMO_MARK}"))
     finally:
         db.dispose()
     return summary(counts)
@@ -134,9 +177,74 @@ def _n(value: int) -> str:
 
 
 def _holds_data(session: Session) -> bool:
-    """Members, publics, spaces, machines or an identity: the file is someone's data.
-    (An operator alone is what opening an empty file in the window leaves behind.)"""
-    for model in (Member, Audience, Space, MachineCategory, Machine, Structure):
-        if session.scalar(select(func.count()).select_from(model)):
+    """A row in any table (members, bookings, sealed documents, settings…): the file is
+    someone's data. (An operator alone is what opening an empty file in the window leaves
+    behind.) Checked again in the demo's own transaction, for server URLs and for what
+    another desk may have written since ``demo_target_state`` looked."""
+    for table in Base.metadata.sorted_tables:
+        if table.name in _NOT_DATA:
+            continue
+        if session.execute(select(table).limit(1)).first() is not None:
             return True
     return False
+
+
+def _sqlite_path(target: str) -> Path | None:
+    """The file of a SQLite target (a path or a sqlite:/// URL); None for a server URL."""
+    if is_url(target):
+        if not target.startswith("sqlite:///"):
+            return None
+        target = target.removeprefix("sqlite:///")
+    return Path(target).expanduser()
+
+
+def demo_target_state(path: Path) -> str:
+    """What the file at ``path`` is, read without writing a byte nor creating any file
+    beside it: "new" (missing, empty, or a SQLite file with no table), "empty" (our schema,
+    no data but operators), "demo" (written by ``build_demo``) or "data" (someone's
+    members, bookings, documents…). Raises ``DatabaseOpenError`` for a file that is not a
+    SQLite database or is another program's."""
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+        return "new"
+    if path.is_dir():
+        raise DatabaseOpenError("not_a_database", str(path))
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseOpenError("cannot_open", str(path), str(exc)) from None
+    if header != SQLITE_HEADER:
+        raise DatabaseOpenError("not_a_database", str(path))
+    # Without a -wal file the main file holds everything: "immutable" reads it without
+    # creating -wal/-shm files. With one (the app is running, or stopped short), read
+    # through it as SQLite would.
+    mode = "mode=ro" if Path(f"{path}-wal").exists() else "mode=ro&immutable=1"
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+        try:
+            return _classify(con, path)
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        inspect_sqlite_file(path)  # a damaged file is reported as such
+        raise DatabaseOpenError("not_a_database", str(path), str(exc)) from None
+
+
+def _classify(con: sqlite3.Connection, path: Path) -> str:
+    tables = {
+        r[0]
+        for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    }
+    if not tables:
+        return "new"
+    if not {"alembic_version", "member"} <= tables:
+        raise DatabaseOpenError("foreign_database", str(path))
+    if con.execute("PRAGMA user_version").fetchone()[0] == DEMO_MARK:
+        return "demo"
+    for table in sorted(tables - _NOT_DATA):
+        quoted = table.replace('"', '""')
+        if con.execute(f'SELECT 1 FROM "{quoted}" LIMIT 1').fetchone():
+            return "data"
+    return "empty"

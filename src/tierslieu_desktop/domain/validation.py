@@ -103,3 +103,134 @@ def clean_birth_year(value: int | None, *, today: date | None = None) -> int | N
     if not 1900 <= value <= year:
         raise FieldInvalid("birth_year_invalid")
     return value
+
+
+# --------------------------------------------------------------------------- free text
+#
+# Limits of what a user can type, by field name (docs/design.md, "Limits of what a user
+# can type"). One table for every service: the same name means the same limit, so that
+# a seller, a buyer or a line at its maximum always fits on an invoice (A4, receipt,
+# Factur-X). A field that is not listed gets DEFAULT_TEXT_MAX.
+
+DEFAULT_TEXT_MAX = 200
+NOTE_MAX = 2000
+
+TEXT_LIMITS: dict[str, int] = {
+    # people and the structure
+    "first_name": 100,
+    "last_name": 150,  # also an organisation's name
+    "guardian_name": 100,
+    "responsible_name": 100,
+    "group_name": 200,
+    "name": 120,  # structure, machine, space, activity, funder, public, operator...
+    "legal_form": 120,
+    "email": 254,
+    "guardian_email": 254,
+    "phone": 30,
+    "guardian_phone": 30,
+    "address": 200,
+    "postcode": 20,
+    "city": 100,
+    "commune": 120,
+    "website": 200,
+    "siret": 30,
+    "rna": 20,
+    "vat_number": 30,
+    "iban": 50,
+    "bic": 20,
+    "service_code": 100,
+    "capital": 60,
+    "rcs_city": 120,
+    # invoicing
+    "designation": 300,
+    "unit": 30,
+    "label": 300,
+    "reason": 500,
+    "override_reason": 500,
+    "cheque_number": 40,
+    "bank": 120,
+    "reference": 120,
+    "pattern": 80,
+    # park, activity, finance
+    "make": 120,
+    "model": 120,
+    "serial_number": 120,
+    "funded_by": 300,
+    "category": 200,
+    "new_category": 200,
+    "trainer": 200,
+    "helper": 200,
+    "done_by": 200,
+    "purpose": 300,
+    "supplier": 200,
+    "contact": 300,
+    "activity": 200,
+    # free notes (several lines)
+    "note": NOTE_MAX,
+    "notes": NOTE_MAX,
+    "description": NOTE_MAX,
+    "actions": NOTE_MAX,
+    "text": 20000,  # a section of the annual report
+}
+
+# Fields typed in a multi-line box: a line break and a tab are allowed there, nowhere else.
+MULTILINE_FIELDS = frozenset(
+    {"address", "note", "notes", "description", "actions", "text", "reason", "override_reason"}
+)
+
+# Multi-line fields printed in a fixed box of an invoice: their number of lines is bounded.
+MAX_LINES: dict[str, int] = {"address": 4}
+
+_ALLOWED_IN_MULTILINE = frozenset("\n\t\r")
+
+
+def text_limit(field: str) -> int:
+    """The longest value accepted for ``field`` (its last dotted or ':' part)."""
+    key = field.rsplit(".", 1)[-1].rsplit(":", 1)[-1]
+    return TEXT_LIMITS.get(key, DEFAULT_TEXT_MAX)
+
+
+def line_limit(field: str) -> int | None:
+    """The most lines accepted for ``field``, None when not bounded."""
+    return MAX_LINES.get(field.rsplit(".", 1)[-1].rsplit(":", 1)[-1])
+
+
+def is_multiline(field: str) -> bool:
+    key = field.rsplit(".", 1)[-1].rsplit(":", 1)[-1]
+    return key in MULTILINE_FIELDS
+
+
+def _forbidden(ch: str, multiline: bool) -> bool:
+    code = ord(ch)
+    if code < 0x20 or 0x7F <= code <= 0x9F:  # C0, DEL, C1
+        return not (multiline and ch in _ALLOWED_IN_MULTILINE)
+    if 0xD800 <= code <= 0xDFFF:  # lone surrogates: not storable as UTF-8
+        return True
+    # noncharacters (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF): not allowed in XML (Factur-X)
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+
+
+def check_text(
+    value: str,
+    field: str,
+    max_len: int | None = None,
+    multiline: bool | None = None,
+    *,
+    max_lines: int | None = None,
+) -> str:
+    """Refuse control characters and an over-long ``value``; return it unchanged.
+
+    ``max_len``, ``multiline`` and ``max_lines`` default to the table above for ``field``.
+    Codes: ``control_char``, ``too_long``, ``too_many_lines``.
+    """
+    key = field.rsplit(".", 1)[-1].rsplit(":", 1)[-1]
+    limit = text_limit(field) if max_len is None else max_len
+    several = is_multiline(field) if multiline is None else multiline
+    if any(_forbidden(ch, several) for ch in value):
+        raise FieldInvalid("control_char")
+    if len(value.strip()) > limit:
+        raise FieldInvalid("too_long")
+    lines = MAX_LINES.get(key) if max_lines is None else max_lines
+    if several and lines is not None and len(value.strip().splitlines()) > lines:
+        raise FieldInvalid("too_many_lines")
+    return value

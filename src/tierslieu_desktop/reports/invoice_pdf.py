@@ -82,6 +82,8 @@ S_BUYER_NAME = _style("buyer", 10, bold=True)
 S_HEAD = _style("head", 7.5, bold=True, textColor=colors.white)
 S_HEAD_R = _style("headr", 7.5, bold=True, textColor=colors.white, alignment=TA_RIGHT)
 S_CELL = _style("cell", 8)
+S_CELL_R = _style("cellr", 8, alignment=TA_RIGHT, leading=10)
+S_PAY = _style("pay", 7.5, leading=9)
 S_DETAIL = _style("detail", 6.8, textColor=GREY)
 S_MENTION = _style("mention", 7, textColor=GREY, leading=9)
 S_LABEL = _style("label", 7, textColor=GREY)
@@ -104,6 +106,47 @@ def _para(text: str, style: ParagraphStyle = S_BODY) -> Paragraph:
 def _lines_para(lines: list[str], style: ParagraphStyle = S_BODY) -> Paragraph:
     """Several lines in one Paragraph (one layout pass instead of one per line)."""
     return Paragraph("<br/>".join(_esc(line) for line in lines if line), style)
+
+
+def _longest_prefix(text: str, font: str, size: float, width: float) -> int:
+    """How many first characters of ``text`` fit in ``width`` (at least one)."""
+    lo, hi = 1, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if stringWidth(text[:mid], font, size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """``text`` in lines of ``width`` at most: at spaces, and a word longer than the
+    line (a reference, an e-mail address) cut where it must, never off the paper."""
+    out: list[str] = []
+    for part in simpleSplit(text, font, size, width) or [""]:
+        while len(part) > 1 and stringWidth(part, font, size) > width:
+            cut = _longest_prefix(part, font, size, width)
+            out.append(part[:cut])
+            part = part[cut:]
+        out.append(part)
+    return out
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """One line of ``width`` at most, cut with an ellipsis (a running header, a footer)."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    room = width - stringWidth("…", font, size)
+    return text[: _longest_prefix(text, font, size, room)] + "…"
+
+
+def _cell(text: str, width: float, style: ParagraphStyle, size: float) -> Any:
+    """A plain table cell when ``text`` fits in ``width`` (fast), else a Paragraph that
+    wraps it (long words split)."""
+    if stringWidth(text, style.fontName, size) <= width:
+        return text
+    return Paragraph(_esc(text), style)
 
 
 # --------------------------------------------------------------------------- EPC QR
@@ -226,8 +269,9 @@ class _NumberedCanvas(rl_canvas.Canvas):
         self.setFillColor(GREY)
         self.setFont(FONT, 6.5)
         y = 10.5 * mm
+        room = width - 2 * MARGIN - 12 * mm  # the page number on the right
         for line in self.footer_lines[:2]:
-            self.drawString(MARGIN, y, line)
+            self.drawString(MARGIN, y, _fit(line, FONT, 6.5, room))
             y -= 3 * mm
         self.drawRightString(width - MARGIN, 10.5 * mm, f"{self.getPageNumber()}/{total}")
 
@@ -258,7 +302,9 @@ def _build_a4(
     def on_later(canv: rl_canvas.Canvas, _doc: Any) -> None:
         canv.setFont(FONT, 8)
         canv.setFillColor(GREY)
-        canv.drawString(MARGIN, height - MARGIN - 4 * mm, later_header)
+        canv.drawString(
+            MARGIN, height - MARGIN - 4 * mm, _fit(later_header, FONT, 8, width - 2 * MARGIN)
+        )
 
     doc.addPageTemplates(
         [
@@ -415,7 +461,7 @@ def _lines_table(doc: InvoiceDoc) -> Table:
             [
                 designation,
                 base.quantity(line.quantity_milli),
-                line.unit or "",
+                _cell(line.unit or "", 15 * mm - 12, S_CELL_R, 8),  # 15 mm less the padding
                 money(line.unit_price_excl_cents),
                 money(discount) if discount else "",
                 base.rate(line.vat_rate_bp),
@@ -492,9 +538,8 @@ def _payments_table(doc: InvoiceDoc) -> Table | None:
         if p.change_cents:
             extra.append(f"rendu {money(p.change_cents)}")
         detail = ", ".join(e for e in extra if e)
-        rows.append(
-            [base.day(p.at), f"{method} ({detail})" if detail else method, money(p.amount_cents)]
-        )
+        label = f"{method} ({detail})" if detail else method
+        rows.append([base.day(p.at), _cell(label, 75 * mm - 6, S_PAY, 7.5), money(p.amount_cents)])
     table = Table(rows, colWidths=[22 * mm, 75 * mm, 25 * mm], hAlign="LEFT")
     table.setStyle(
         _table_style(
@@ -504,6 +549,7 @@ def _payments_table(doc: InvoiceDoc) -> Table | None:
                 ("FONTSIZE", (0, 0), (-1, -1), 7.5),
                 ("TEXTCOLOR", (0, 0), (-1, 0), GREY),
                 ("ALIGN", (2, 0), (2, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.4, RULE),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
@@ -584,11 +630,15 @@ def render_receipt(doc: InvoiceDoc) -> bytes:
 
     def text(value: str, size: float = 7.5, align: str = "L", bold: bool = False) -> None:
         font = FONT_BOLD if bold else FONT
-        for part in simpleSplit(value, font, size, width) or [""]:
+        for part in _wrap(value, font, size, width):
             ops.append((font, part, size, align))
 
     def pair(left: str, right: str, size: float = 7.5, bold: bool = False) -> None:
-        ops.append((FONT_BOLD if bold else FONT, left + "\t" + right, size, "P"))
+        font = FONT_BOLD if bold else FONT
+        parts = _wrap(left, font, size, width - stringWidth(right, font, size) - 2 * mm)
+        for part in parts[:-1]:
+            ops.append((font, part, size, "L"))
+        ops.append((font, parts[-1] + "\t" + right, size, "P"))
 
     def rule() -> None:
         ops.append(("rule", "", 4, ""))
@@ -672,7 +722,7 @@ def render_receipt(doc: InvoiceDoc) -> bytes:
         if align == "C":
             c.drawCentredString(RECEIPT_WIDTH / 2, y + size * 0.3, value)
         elif align == "P":
-            left, right = value.split("\t")
+            left, right = value.rsplit("\t", 1)
             c.drawString(margin, y + size * 0.3, left)
             c.drawRightString(RECEIPT_WIDTH - margin, y + size * 0.3, right)
         else:

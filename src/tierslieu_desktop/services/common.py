@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
+from enum import Enum
 from typing import Any
 
 from tierslieu_desktop.db.engine import Database as Database  # the handle screens pass along
 from tierslieu_desktop.db.models import AuditMixin, utcnow
 from tierslieu_desktop.domain.errors import ValidationError
-from tierslieu_desktop.domain.validation import FieldInvalid
+from tierslieu_desktop.domain.validation import FieldInvalid, check_text
 
 
 def fold(text: str) -> str:
@@ -36,12 +38,45 @@ def stamp(obj: AuditMixin, actor: int | None, *, created: bool = False) -> None:
 
 
 class FieldCollector:
-    """Runs field validators and gathers every error before raising one ValidationError."""
+    """Runs field validators and gathers every error before raising one ValidationError.
+
+    Every text goes through ``domain.validation.check_text`` (control characters, the
+    field's length limit): ``check`` does it for a text it validates, ``text`` for one
+    text, ``texts`` for every text field of an input dataclass.
+    """
 
     def __init__(self) -> None:
         self.errors: dict[str, str] = {}
 
+    def text(
+        self,
+        field: str,
+        value: str,
+        max_len: int | None = None,
+        multiline: bool | None = None,
+    ) -> str:
+        """Record ``control_char`` / ``too_long`` / ``too_many_lines`` for ``field``."""
+        try:
+            check_text(value, field, max_len, multiline)
+        except FieldInvalid as exc:
+            self.errors.setdefault(field, exc.code)
+        return value
+
+    def texts(self, data: Any, *, skip: tuple[str, ...] = (), prefix: str = "") -> None:
+        """Check every text field of the dataclass ``data`` with its limit (by field name)."""
+        for f in dataclasses.fields(data):
+            value = getattr(data, f.name)
+            if f.name in skip or not isinstance(value, str) or isinstance(value, Enum):
+                continue
+            self.text(prefix + f.name, value)
+
     def check(self, field: str, func: Any, *args: Any, **kwargs: Any) -> Any:
+        if args and isinstance(args[0], str) and not isinstance(args[0], Enum):
+            try:
+                check_text(args[0], field)
+            except FieldInvalid as exc:
+                self.errors.setdefault(field, exc.code)
+                return args[0]
         try:
             return func(*args, **kwargs)
         except FieldInvalid as exc:

@@ -8,10 +8,20 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.domain.validation import line_limit, text_limit
 
 
-def field_message(code: str) -> str:
-    """The sentence shown under a field for a validation error code."""
+def field_message(code: str, field: str = "") -> str:
+    """The sentence shown under a field for a validation error code (``field``, when
+    given, names the limit of a text that is too long)."""
+    if code == "too_long" and field:
+        return QCoreApplication.translate(
+            "Errors", "This text is too long: {limit} characters at most."
+        ).format(limit=text_limit(field))
+    if code == "too_many_lines":
+        return QCoreApplication.translate(
+            "Errors", "This text has too many lines: {limit} at most."
+        ).format(limit=line_limit(field) or "")
     messages = {
         "required": QCoreApplication.translate("Errors", "This field is required."),
         "email_invalid": QCoreApplication.translate(
@@ -78,6 +88,11 @@ def field_message(code: str) -> str:
             "Errors", "Choose a machine or a machine category."
         ),
         "too_long": QCoreApplication.translate("Errors", "This text is too long."),
+        "control_char": QCoreApplication.translate(
+            "Errors",
+            "This text holds an invisible control character (pasted from another program?): "
+            "type it again.",
+        ),
         "hours_negative": QCoreApplication.translate(
             "Errors", "The hour counter cannot be negative."
         ),

@@ -40,7 +40,7 @@ from tierslieu_desktop.services.billing._common import (
     local_day,
     member_name,
 )
-from tierslieu_desktop.services.common import stamp
+from tierslieu_desktop.services.common import FieldCollector, stamp
 from tierslieu_desktop.services.pricing.packs import balance_in
 
 
@@ -582,7 +582,9 @@ def add_membership_line(
     fee_cents: int,
     label: str = "",
 ) -> int:
-    errors = {}
+    texts = FieldCollector()
+    texts.text("label", label, DESIGNATION_MAX)
+    errors = dict(texts.errors)
     if end < start:
         errors["end_date"] = "end_before_start"
     if fee_cents < 0:
@@ -664,12 +666,13 @@ def add_free_line(
     unit_price_cents: int,
     revenue_kind: str = "other",
 ) -> int:
+    texts = FieldCollector()
+    texts.text("designation", designation, DESIGNATION_MAX)
+    texts.text("unit", unit)
+    errors = dict(texts.errors)
     designation = designation.strip()
-    errors = {}
     if not designation:
         errors["designation"] = "required"
-    elif len(designation) > DESIGNATION_MAX:
-        errors["designation"] = "too_long"
     if quantity_milli <= 0:
         errors["quantity"] = "quantity_not_positive"
     if unit_price_cents < 0:
@@ -725,11 +728,12 @@ def update_line(
         if line.kind in ("wallet_topup", "pack", "membership") and quantity != 1000:
             errors["quantity"] = "quantity_fixed"
         if designation is not None:
+            texts = FieldCollector()
+            texts.text("designation", designation, DESIGNATION_MAX)
+            errors.update(texts.errors)
             designation = designation.strip()
             if not designation:
                 errors["designation"] = "required"
-            elif len(designation) > DESIGNATION_MAX:
-                errors["designation"] = "too_long"
         if errors:
             raise ValidationError(errors)
         line.quantity_milli = quantity

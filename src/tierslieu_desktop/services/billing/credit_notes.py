@@ -26,6 +26,7 @@ from tierslieu_desktop.services.billing._common import (
 from tierslieu_desktop.services.billing.ledger import ensure_open, seal
 from tierslieu_desktop.services.billing.numbering import take_number
 from tierslieu_desktop.services.billing.payments import PaymentInput, check_payment, invoice_sums
+from tierslieu_desktop.services.common import FieldCollector
 from tierslieu_desktop.services.pricing.packs import debit_in
 
 
@@ -63,11 +64,12 @@ def create_credit_note(
     to credit. Its own numbering series. ``refund``: money given back now (a negative
     payment on the credit note; "wallet" puts it on the member's wallet)."""
     issued_at = issued_at or utcnow()
+    texts = FieldCollector()
+    texts.text("reason", reason or "", TEXT_MAX)
+    texts.raise_if_any()
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": "required"})
-    if len(reason) > TEXT_MAX:
-        raise ValidationError({"reason": "too_long"})
     if refund is not None:
         check_payment(refund, refund=True)
     with db.write() as session:

@@ -62,7 +62,7 @@ from tierslieu_desktop.services.billing.payments import (
     settle,
     write_payment,
 )
-from tierslieu_desktop.services.common import escape_like, fold, stamp
+from tierslieu_desktop.services.common import FieldCollector, escape_like, fold, stamp
 from tierslieu_desktop.services.pricing.packs import balance_in, pack_expiry
 
 
@@ -263,6 +263,9 @@ def validate_basket(
     note: str = "",
 ) -> int:
     """Issue the basket's invoice with its payments, all or nothing. Returns its id."""
+    texts = FieldCollector()
+    texts.text("note", note, TEXT_MAX)
+    texts.raise_if_any()
     issued_at = issued_at or utcnow()
     with db.write() as session:
         basket = editable_basket(session, basket_id)

@@ -23,6 +23,7 @@ from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationErr
 from tierslieu_desktop.domain.invoicing import cash_change
 from tierslieu_desktop.services.billing._common import buyer_name, local_day
 from tierslieu_desktop.services.billing.ledger import ensure_open, seal
+from tierslieu_desktop.services.common import FieldCollector
 from tierslieu_desktop.services.pricing.packs import debit_in
 
 METHODS = ("cash", "cheque", "card", "transfer", "pass_numerique", "mandate", "wallet")
@@ -56,9 +57,10 @@ def check_payment(p: PaymentInput, *, refund: bool = False) -> None:
         and p.voucher_count * p.voucher_value_cents != p.amount_cents
     ):
         errors["voucher"] = "voucher_mismatch"
+    texts = FieldCollector()
     for name in ("cheque_number", "bank", "reference"):
-        if len(getattr(p, name)) > 120:
-            errors[name] = "too_long"
+        texts.text(name, getattr(p, name))
+    errors.update(texts.errors)
     if errors:
         raise ValidationError(errors)
 

@@ -438,6 +438,7 @@ def clean_buyer_vat_number(value: str) -> str:
 def validate_member(data: MemberInput, *, today: date | None = None) -> MemberInput:
     """Clean every field; raise one ValidationError naming every invalid field."""
     c = FieldCollector()
+    c.texts(data)
     first = data.first_name.strip()
     last = data.last_name.strip()
     if not last:

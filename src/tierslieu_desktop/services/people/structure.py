@@ -71,6 +71,7 @@ def get_structure(db: Database) -> StructureData:
 
 def validate_structure(data: StructureData) -> StructureData:
     c = FieldCollector()
+    c.texts(data)
     if not data.name.strip():
         c.add("name", "required")
     cleaned = replace(

@@ -81,7 +81,7 @@ class ValidatedForm(QFormLayout):
             if name not in self._errors:
                 unknown.append(name)
                 continue
-            text = field_message(code)
+            text = field_message(code, name)
             self._errors[name].setText(text)
             self._errors[name].show()
             self._widgets[name].setAccessibleDescription(text)

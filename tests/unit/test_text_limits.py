@@ -1,0 +1,180 @@
+"""Bad input stopped at the door: every text a user types has a length limit and no
+control character (domain/validation.TEXT_LIMITS), and an invoice with every text at its
+limit still renders as A4, receipt and Factur-X."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+
+import facturx
+import invoice_doc_samples as samples
+import pypdf
+import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from tierslieu_desktop.domain.enums import MemberKind, OrganisationType, VatRegime
+from tierslieu_desktop.domain.errors import ValidationError
+from tierslieu_desktop.domain.validation import FieldInvalid, check_text, text_limit
+from tierslieu_desktop.reports import invoice_pdf
+from tierslieu_desktop.reports.pdf_base import FONT, FONT_BOLD
+from tierslieu_desktop.services.billing._common import TEXT_MAX
+from tierslieu_desktop.services.people.members import MemberInput, save_member
+from tierslieu_desktop.services.people.structure import StructureData, save_structure
+
+
+def word(field: str, letter: str = "W") -> str:
+    """One word without spaces as long as ``field`` allows."""
+    return letter * text_limit(field)
+
+
+def pages(pdf: bytes) -> list[str]:
+    return [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+
+
+def off_the_paper(pdf: bytes) -> list[str]:
+    """The texts drawn (partly) outside their page's width."""
+    found: list[str] = []
+    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
+        width = float(page.mediabox.width)
+
+        def visit(text, cm, tm, font_dict, size, width=width):
+            if not text.strip() or font_dict is None:
+                return
+            font = FONT_BOLD if "Bold" in str(font_dict.get("/BaseFont", "")) else FONT
+            x = tm[4] * cm[0] + cm[4]
+            end = x + stringWidth(text.rstrip("\n"), font, size) * tm[0] * cm[0]
+            if x < -0.5 or end > width + 0.5:
+                found.append(text)
+
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+# --------------------------------------------------------------------------- the rule
+
+
+def test_check_text_refuses_control_characters_and_over_long_values():
+    assert check_text("Émilie", "first_name") == "Émilie"
+    assert check_text("2 place\nde la Halle", "address") == "2 place\nde la Halle"
+    for bad in ("Émi\x00lie", "Émi\x1blie", "Émi\x85lie", "a\nb", "a\tb", "\ufffe"):
+        with pytest.raises(FieldInvalid) as exc:
+            check_text(bad, "first_name")
+        assert exc.value.code == "control_char"
+    with pytest.raises(FieldInvalid) as exc:
+        check_text("x" * 101, "first_name")
+    assert exc.value.code == "too_long"
+    check_text("x" * 100, "first_name")
+    with pytest.raises(FieldInvalid) as exc:
+        check_text("1\n2\n3\n4\n5", "address")
+    assert exc.value.code == "too_many_lines"
+
+
+# --------------------------------------------------------------------------- members
+
+
+def test_a_2000_character_or_nul_first_name_is_refused_naming_the_field(db, operator):
+    for first_name, code in (("É" * 2000, "too_long"), ("Émi\x00lie", "control_char")):
+        with pytest.raises(ValidationError) as exc:
+            save_member(db, operator, MemberInput(first_name=first_name, last_name="Delpech"))
+        assert exc.value.fields == {"first_name": code}
+    assert save_member(db, operator, MemberInput(first_name="É" * 100, last_name="Delpech"))
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def _max_structure() -> StructureData:
+    return StructureData(
+        name=word("name", "N"),
+        legal_form=word("legal_form", "L"),
+        siret="73282932000074",
+        rna="W462001234",
+        vat_number="FR40303265045",
+        vat_regime=VatRegime.LIABLE,
+        address="\n".join(["A" * 49] * 4),
+        postcode="46160",
+        city=word("city", "C"),
+        email="e" * 64 + "@" + "d" * (text_limit("email") - 69) + ".fr",
+        phone="05 65 38 00 00",
+        website=word("website", "w"),
+        iban=samples.IBAN,
+        bic=samples.BIC,
+        capital=word("capital", "9"),
+        rcs_city=word("rcs_city", "R"),
+    )
+
+
+def _max_member(kind: MemberKind) -> MemberInput:
+    email = "m" * 64 + "@" + "d" * (text_limit("email") - 69) + ".fr"
+    common = dict(
+        email=email,
+        phone="+3256" + "1" * 10,
+        address="\n".join(["B" * 49] * 4),
+        postcode="",
+        city=word("city", "V"),
+        notes=word("notes"),
+    )
+    if kind == MemberKind.ORGANISATION:
+        return MemberInput(
+            kind=kind,
+            last_name=word("last_name", "O"),
+            organisation_type=OrganisationType.PUBLIC_BODY,
+            siret="73282932000074",
+            service_code=word("service_code", "S"),
+            vat_number="FR40303265045",
+            **common,
+        )
+    return MemberInput(
+        kind=kind,
+        first_name=word("first_name", "F"),
+        last_name=word("last_name", "P"),
+        **common,
+    )
+
+
+@pytest.mark.parametrize("kind", [MemberKind.PERSON, MemberKind.ORGANISATION])
+def test_an_invoice_with_every_text_at_its_limit_renders_in_every_format(db, operator, kind):
+    from tierslieu_desktop.services.billing import baskets, credit_notes, documents, payments
+
+    structure = _max_structure()
+    save_structure(db, operator, structure)
+    member_id = save_member(db, operator, _max_member(kind))
+    basket = baskets.open_basket(db, operator, member_id)
+    for n in range(3):
+        baskets.add_free_line(
+            db,
+            operator,
+            basket,
+            designation=word("designation", "DXYZ"[n]),
+            quantity_milli=1000,
+            unit=word("unit", "U"),
+            unit_price_cents=99_999_999,
+        )
+    pay = payments.PaymentInput(
+        "cheque",
+        1000,
+        cheque_number=word("cheque_number", "9"),
+        bank=word("bank", "K"),
+        reference=word("reference", "R"),
+    )
+    at = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
+    invoice_id = documents.validate_basket(
+        db, operator, basket, [pay], issued_at=at, desk="D" * 60, note="n" * TEXT_MAX
+    )
+    note_id = credit_notes.create_credit_note(
+        db, operator, invoice_id, reason="M" * TEXT_MAX, issued_at=at
+    )
+    for doc_id in (invoice_id, note_id):
+        doc = documents.get_invoice(db, doc_id)
+        a4 = invoice_pdf.render_invoice(doc)
+        assert doc.number in pages(a4)[0]
+        assert off_the_paper(a4) == []
+        receipt = invoice_pdf.render_receipt(doc)
+        assert doc.number in pages(receipt)[0]
+        assert off_the_paper(receipt) == []
+        fx = invoice_pdf.render_facturx(doc)
+        assert doc.number in pages(fx)[0]
+        assert facturx.xml_check_xsd(
+            invoice_pdf.facturx_xml(doc), flavor="factur-x", level="en16931"
+        )
