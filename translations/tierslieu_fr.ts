@@ -2396,6 +2396,14 @@
         <translation>Un adhérent s'inscrit seul : inscrivez un groupe pour plusieurs personnes.</translation>
     </message>
     <message>
+        <source>The date must be between 01/01/2000 and 12/31/2100.</source>
+        <translation>La date doit être comprise entre le 01/01/2000 et le 31/12/2100.</translation>
+    </message>
+    <message>
+        <source>The year must be between 2000 and 2100.</source>
+        <translation>L'année doit être comprise entre 2000 et 2100.</translation>
+    </message>
+    <message>
         <source>Some fields are not valid: correct the fields marked in red.</source>
         <translation>Certains champs ne sont pas valides : corrigez les champs signalés en rouge.</translation>
     </message>
@@ -2630,6 +2638,14 @@
     <message>
         <source>This registration is already on an invoice or in a basket.</source>
         <translation>Cette inscription est déjà sur une facture ou dans un panier.</translation>
+    </message>
+    <message>
+        <source>The year {year} is outside the accepted years (2000 to 2100).</source>
+        <translation>L'année {year} est hors des années acceptées (2000 à 2100).</translation>
+    </message>
+    <message>
+        <source>Line {line} of the file holds characters that are neither UTF-8 nor Windows-1252 (Latin-1): save it again as “CSV UTF-8”. Nothing was imported.</source>
+        <translation>La ligne {line} du fichier contient des caractères illisibles, ni en UTF-8 ni en Windows-1252 (Latin-1) : enregistrez-le de nouveau en « CSV UTF-8 ». Rien n'a été importé.</translation>
     </message>
     <message>
         <source>The action could not be completed ({code}).</source>

@@ -65,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="rapport d'activité annuel, compte rendu financier")
     report_sub = report.add_subparsers(dest="report_command", required=True)
     annual = report_sub.add_parser("annual", help="rapport d'activité annuel (PDF)")
-    annual.add_argument("--year", type=int, required=True, metavar="AAAA")
+    annual.add_argument("--year", type=_year, required=True, metavar="AAAA")
     annual.add_argument("-o", "--output", required=True, metavar="FICHIER", help="PDF à écrire")
     annual.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     grant = report_sub.add_parser("grant", help="compte rendu financier d'une subvention (PDF)")
@@ -75,20 +75,20 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="exporter un tableau (XLSX, CSV) ou le FEC")
     export_sub = export.add_subparsers(dest="export_command", required=True)
     fec = export_sub.add_parser("fec", help="fichier des écritures comptables d'une année")
-    fec.add_argument("--year", type=int, required=True, metavar="AAAA")
+    fec.add_argument("--year", type=_year, required=True, metavar="AAAA")
     fec.add_argument("-o", "--output", required=True, metavar="DOSSIER", help="dossier du fichier")
     fec.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     for fmt in ("xlsx", "csv"):
         table = export_sub.add_parser(fmt, help=f"exporter un tableau en {fmt.upper()}")
         table.add_argument("table", choices=_EXPORT_TABLES, metavar="TABLE")
-        table.add_argument("--year", type=int, metavar="AAAA", help="une année (défaut : tout)")
+        table.add_argument("--year", type=_year, metavar="AAAA", help="une année (défaut : tout)")
         table.add_argument("-o", "--output", required=True, metavar="FICHIER")
         table.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     activity = export_sub.add_parser(
         "activity", help="chiffres des ateliers, formations et de la cyber-base (XLSX)"
     )
     span = activity.add_mutually_exclusive_group(required=True)
-    span.add_argument("--year", type=int, metavar="AAAA", help="une année civile")
+    span.add_argument("--year", type=_year, metavar="AAAA", help="une année civile")
     span.add_argument("--from", dest="first_day", type=_close_day, metavar="AAAA-MM-JJ")
     activity.add_argument("--to", dest="last_day", type=_close_day, metavar="AAAA-MM-JJ")
     activity.add_argument("-o", "--output", required=True, metavar="FICHIER")
@@ -192,12 +192,34 @@ def _cmd_verify(target: str | None) -> int:
 def _close_date(text: str, fmt: str, expected: str) -> date:
     from datetime import datetime
 
+    from tierslieu_desktop.domain.inputs import day_in_range
+
     try:
-        return datetime.strptime(text, fmt).date()
+        day = datetime.strptime(text, fmt).date()
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"« {text} » n'est pas une date au format {expected}"
         ) from None
+    if not day_in_range(day):
+        raise argparse.ArgumentTypeError(
+            f"« {text} » est hors des dates acceptées (du 01/01/2000 au 31/12/2100)"
+        )
+    return day
+
+
+def _year(text: str) -> int:
+    """A --year: AAAA between 2000 and 2100 (domain.inputs), else a French message."""
+    from tierslieu_desktop.domain.inputs import FIRST_YEAR, LAST_YEAR, year_in_range
+
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"« {text} » n'est pas une année (AAAA)") from None
+    if not year_in_range(year):
+        raise argparse.ArgumentTypeError(
+            f"l'année {text} est hors des années acceptées ({FIRST_YEAR} à {LAST_YEAR})"
+        )
+    return year
 
 
 def _close_day(text: str) -> date:
@@ -209,6 +231,7 @@ def _close_month(text: str) -> date:
 
 
 def _close_year(text: str) -> date:
+    _year(text)
     return _close_date(text, "%Y", "AAAA")
 
 

@@ -80,9 +80,9 @@ def test_close_day_and_year_and_future_period(books):
     day = _run("close", "--day", "2026-10-05", "--db", path)
     assert day.returncode == 0, day.stderr
     assert "la journée du 05/10/2026 : 1 facture(s)" in day.stdout
-    future = _run("close", "--year", "2999", "--db", path)
+    future = _run("close", "--year", "2099", "--db", path)
     assert future.returncode == 1
-    assert "L'année 2999 n'est pas terminée" in future.stderr
+    assert "L'année 2099 n'est pas terminée" in future.stderr
 
 
 def test_close_bad_arguments_exit_2(books):

@@ -1,9 +1,18 @@
 """Spreadsheet writers: an XLSX sheet from headers and rows (openpyxl, imported when
-used), a value as a French CSV cell. Used by the table exports (``services.finance.exports``)
-and the activity figures (``services.activity.figures``)."""
+used), a value as a French CSV cell. Used by the table exports (``services.finance.exports``),
+the activity figures (``services.activity.figures``) and the tariff file
+(``services.pricing.tariff_csv``).
+
+What a user typed is never run by the spreadsheet that opens the file (formula injection,
+OWASP "CSV Injection"): a text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return is an XLSX text cell with a quote prefix, and a CSV cell prefixed with ``'``; numbers
+(a negative amount too) stay numbers. Characters a spreadsheet file cannot hold (NUL and the
+other C0 controls but tab and line breaks, U+FFFE/U+FFFF, lone surrogates) are written as
+U+FFFD "�", so one bad name never breaks a whole export."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -15,6 +24,31 @@ if TYPE_CHECKING:
 MONEY_FORMAT = '#,##0.00\\ "€"'  # shown "1 234,50 €" by a French spreadsheet
 DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
+
+# First characters that make a spreadsheet read a cell as a formula (OWASP).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def writable_text(text: str) -> str:
+    """``text`` with what a spreadsheet file cannot hold replaced by "\ufffd"."""
+    return _UNWRITABLE.sub("\ufffd", text)
+
+
+def is_formula_like(text: str) -> bool:
+    return text.startswith(FORMULA_STARTS)
+
+
+def csv_text(text: str) -> str:
+    """A text as a CSV cell a spreadsheet shows as typed: ``'`` before a formula-like
+    start (OWASP), unwritable characters replaced."""
+    text = writable_text(text)
+    return "'" + text if is_formula_like(text) else text
+
+
+def uncsv_text(text: str) -> str:
+    """The text :func:`csv_text` wrote (the ``'`` before a formula-like start removed)."""
+    return text[1:] if text.startswith("'") and is_formula_like(text[1:]) else text
 
 
 def write_sheet(
@@ -30,13 +64,17 @@ def write_sheet(
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    ws.append(list(headers))
+    ws.append([writable_text(h) for h in headers])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"
     widths = [len(h) for h in headers]
     for row in rows:
-        ws.append(list(row))
+        ws.append([writable_text(v) if isinstance(v, str) else v for v in row])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str) and is_formula_like(cell.value):
+                cell.data_type = "s"  # text, never a formula
+                cell.quotePrefix = True  # and stays text when edited
     for col, header in enumerate(headers, start=1):
         money = header in money_headers
         for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
@@ -60,7 +98,8 @@ def write_sheet(
 
 
 def csv_value(value: Any) -> str:
-    """A value as French spreadsheets read it: decimal comma, JJ/MM/AAAA."""
+    """A value as French spreadsheets read it: decimal comma, JJ/MM/AAAA; a text as
+    :func:`csv_text` (numbers, negative ones too, are never prefixed)."""
     if value is None:
         return ""
     if isinstance(value, Decimal):
@@ -69,4 +108,6 @@ def csv_value(value: Any) -> str:
         return value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
+    if isinstance(value, str):
+        return csv_text(value)
     return str(value)

@@ -210,6 +210,13 @@ def field_message(code: str, field: str = "") -> str:
         "member_headcount_one": QCoreApplication.translate(
             "Errors", "A member registers alone: register a group for several people."
         ),
+        # days and years outside 2000–2100 (domain/inputs.py)
+        "date_out_of_range": QCoreApplication.translate(
+            "Errors", "The date must be between 01/01/2000 and 12/31/2100."
+        ),
+        "year_out_of_range": QCoreApplication.translate(
+            "Errors", "The year must be between 2000 and 2100."
+        ),
         # New field codes go above this line.
     }
     return messages.get(code, QCoreApplication.translate("Errors", "This value is not valid."))
@@ -416,6 +423,16 @@ def error_message(err: DomainError) -> str:
         ),
         "registration_already_billed": QCoreApplication.translate(
             "Errors", "This registration is already on an invoice or in a basket."
+        ),
+        # what comes in (domain/inputs.py)
+        "year_out_of_range": QCoreApplication.translate(
+            "Errors", "The year {year} is outside the accepted years (2000 to 2100)."
+        ),
+        "file_undecodable": QCoreApplication.translate(
+            "Errors",
+            "Line {line} of the file holds characters that are neither UTF-8 nor "
+            "Windows-1252 (Latin-1): save it again as \u201cCSV UTF-8\u201d. "
+            "Nothing was imported.",
         ),
         # New error codes go above this line.
     }

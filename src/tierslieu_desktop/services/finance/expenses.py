@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import BudgetLine, Expense, Grant, Machine
 from tierslieu_desktop.domain import finance as rules
+from tierslieu_desktop.domain.inputs import day_in_range, decode_text
 from tierslieu_desktop.domain.money import parse_amount
 from tierslieu_desktop.services.common import FieldCollector, stamp
 from tierslieu_desktop.services.finance.checks import (
@@ -96,6 +97,8 @@ def _check_expense(
 ) -> tuple[str, str]:
     if day is None:
         fc.add("day", "required")
+    elif not day_in_range(day):
+        fc.add("day", "date_out_of_range")
     check_choice(fc, "category", category, rules.EXPENSE_CATEGORIES)
     check_choice(fc, "activity", activity, rules.ACTIVITIES)
     check_amount(fc, "amount_cents", amount_cents)
@@ -177,12 +180,15 @@ def _parse_csv_date(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def import_expenses_csv(db: Database, actor: int | None, text: str) -> int:
+def import_expenses_csv(db: Database, actor: int | None, text: str | bytes) -> int:
     """Import expenses from a French CSV: ';' separated, decimal comma, header
     ``date;categorie;activite;montant;libelle;fournisseur`` (date as DD/MM/YYYY or
     YYYY-MM-DD; categories/activities by their code or French name). All lines or none:
     a bad line raises CsvImportError(line, column, problem) and nothing is written.
-    Returns the number of expenses created."""
+    Returns the number of expenses created. The file's bytes are decoded by
+    :func:`tierslieu_desktop.domain.inputs.decode_text` (UTF-8 or Windows-1252)."""
+    if isinstance(text, bytes):
+        text = decode_text(text)
     text = text.lstrip("\ufeff")
     reader = csv.reader(io.StringIO(text), delimiter=";")
     rows = list(reader)
@@ -208,6 +214,8 @@ def import_expenses_csv(db: Database, actor: int | None, text: str) -> int:
             raise CsvImportError(
                 number, "date", "date_invalid" if cell("date") else "required"
             ) from None
+        if not day_in_range(day):
+            raise CsvImportError(number, "date", "date_out_of_range")
         category = cell("categorie").lower()
         category = _CSV_CATEGORY.get(category, category)
         if category not in rules.EXPENSE_CATEGORIES:

@@ -36,6 +36,7 @@ from tierslieu_desktop.db.models import (
     UsageCharge,
 )
 from tierslieu_desktop.domain.calendar import local_dt, to_local
+from tierslieu_desktop.domain.inputs import check_year
 from tierslieu_desktop.reports.sheets import csv_value, write_sheet
 
 TABLES = ("members", "bookings", "usages", "invoices", "payments", "grants", "expenses")
@@ -401,9 +402,12 @@ _BUILDERS: dict[str, Callable[[Session, int | None], tuple[list[str], list[list[
 
 
 def table_rows(db: Database, table: str, year: int | None) -> tuple[list[str], list[list[Any]]]:
-    """French headers and typed rows of ``table`` (one of ``TABLES``) for ``year``."""
+    """French headers and typed rows of ``table`` (one of ``TABLES``) for ``year``
+    (``DomainError("year_out_of_range")`` outside 2000–2100)."""
     if table not in _BUILDERS:
         raise ValueError(f"unknown table {table!r}")
+    if year is not None:
+        check_year(year)
     with db.read() as s:
         return _BUILDERS[table](s, year)
 

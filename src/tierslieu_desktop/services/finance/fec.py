@@ -29,6 +29,7 @@ from sqlalchemy import select
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Invoice, InvoiceLine, Member, Payment, Structure
 from tierslieu_desktop.domain.calendar import local_dt, to_local
+from tierslieu_desktop.domain.inputs import check_year
 
 FEC_COLUMNS = (
     "JournalCode",
@@ -149,7 +150,8 @@ def _member_aux(m: Member | None) -> tuple[str, str]:
 
 def fec_entries(db: Database, year: int) -> list[FecEntry]:
     """The balanced entries of the invoices, credit notes and payments of ``year``,
-    in chronological order."""
+    in chronological order (``DomainError("year_out_of_range")`` outside 2000–2100)."""
+    check_year(year)
     acc, _ = accounts(db)
     lo, hi = local_dt(date(year, 1, 1), 0), local_dt(date(year + 1, 1, 1), 0)
     customers = acc["customers"]

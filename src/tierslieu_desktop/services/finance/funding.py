@@ -24,17 +24,26 @@ from tierslieu_desktop.db.models import (
     Machine,
 )
 from tierslieu_desktop.domain import finance as rules
+from tierslieu_desktop.domain.inputs import day_in_range, year_in_range
+from tierslieu_desktop.domain.validation import text_limit
 from tierslieu_desktop.services.common import FieldCollector, stamp
 from tierslieu_desktop.services.finance.checks import (
-    LABEL_MAX,
     check_amount,
     check_choice,
     clean_text,
     get_or_raise,
 )
 
-NAME_MAX = 200
+NAME_MAX = text_limit("name")  # domain.validation.TEXT_LIMITS
 PURPOSE_MAX = 300
+
+
+def _check_days(fc: FieldCollector, **days: date | None) -> None:
+    """``date_out_of_range`` for each given day outside 2000–2100 (domain.inputs)."""
+    for field, day in days.items():
+        if day is not None and not day_in_range(day):
+            fc.add(field, "date_out_of_range")
+
 
 # --------------------------------------------------------------------------- rows
 
@@ -243,6 +252,14 @@ def save_grant(
         fc.add("period_end", "required")
     if period_start and period_end and period_end < period_start:
         fc.add("period_end", "end_before_start")
+    _check_days(
+        fc,
+        period_start=period_start,
+        period_end=period_end,
+        requested_on=requested_on,
+        granted_on=granted_on,
+        report_due=report_due,
+    )
     check_amount(fc, "requested_cents", requested_cents)
     check_amount(fc, "granted_cents", granted_cents, required=False)
     if nature == "donation" and granted_cents is not None and granted_on is None:
@@ -293,6 +310,7 @@ def add_grant_payment(
     fc = FieldCollector()
     if received_on is None:
         fc.add("received_on", "required")
+    _check_days(fc, received_on=received_on)
     if not isinstance(amount_cents, int) or amount_cents <= 0:
         fc.add("amount_cents", "amount_not_positive")
     fc.raise_if_any()
@@ -370,10 +388,14 @@ def save_in_kind(
 ) -> int:
     """Create or update an in-kind contribution (funder None = volunteers)."""
     fc = FieldCollector()
-    description = clean_text(fc, "description", description, LABEL_MAX, required=True)
+    description = clean_text(
+        fc, "description", description, text_limit("description"), required=True
+    )
     check_choice(fc, "kind", kind, rules.IN_KIND_KINDS)
-    if not isinstance(year, int) or not 1900 <= year <= 2200:
+    if not isinstance(year, int):
         fc.add("year", "invalid")
+    elif not year_in_range(year):
+        fc.add("year", "year_out_of_range")
     if hours is not None and (not isinstance(hours, int) or hours < 0):
         fc.add("hours", "hours_negative")
     check_amount(fc, "value_cents", value_cents)

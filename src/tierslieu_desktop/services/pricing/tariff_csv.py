@@ -1,6 +1,8 @@
 """The tariff file: the price rules as CSV (';', decimal comma, French words) and back.
 
-Importing a file sets each price as the grid does (services.pricing.tariffs.set_price):
+Names are written as reports.sheets.csv_text writes them (a name starting with "=" gets
+a "'" so that no spreadsheet runs it) and read back without it. Importing a file sets each
+price as the grid does (services.pricing.tariffs.set_price):
 the past is never rewritten, and a bad line writes nothing (:class:`CsvImportError`,
 also raised by the expenses import of services.finance.expenses).
 """
@@ -17,7 +19,9 @@ from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Audience, PriceRule
 from tierslieu_desktop.domain import money
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.domain.inputs import day_in_range, decode_text
 from tierslieu_desktop.domain.money import AmountError
+from tierslieu_desktop.reports.sheets import csv_text, uncsv_text
 from tierslieu_desktop.services.common import fold
 from tierslieu_desktop.services.pricing.scopes import KIND_MODELS
 from tierslieu_desktop.services.pricing.tariffs import apply_price, list_rules
@@ -67,8 +71,8 @@ def export_rules_csv(db: Database, day: date | None = None) -> str:
         writer.writerow(
             (
                 _CSV_KINDS[r.kind],
-                r.resource_name,
-                r.audience_name or CSV_EVERY_PUBLIC,
+                csv_text(r.resource_name),
+                csv_text(r.audience_name or CSV_EVERY_PUBLIC),
                 _CSV_MEMBERSHIPS[r.membership],
                 _CSV_UNITS[r.unit],
                 "" if r.step_minutes is None else str(r.step_minutes),
@@ -103,10 +107,14 @@ def _reverse(mapping: dict[str, str]) -> dict[str, str]:
     return {fold(v): k for k, v in mapping.items()}
 
 
-def import_rules_csv(db: Database, actor: int | None, text: str, from_day: date) -> int:
+def import_rules_csv(db: Database, actor: int | None, text: str | bytes, from_day: date) -> int:
     """Apply a tariff file: each line sets a price (as :func:`set_price`) from the later
     of its "du" date and ``from_day``. One transaction: a bad line raises
-    :class:`CsvImportError` and nothing is written. Returns the number of prices set."""
+    :class:`CsvImportError` and nothing is written. Returns the number of prices set.
+    The file's bytes are decoded by :func:`tierslieu_desktop.domain.inputs.decode_text`
+    (UTF-8 or Windows-1252; ``DomainError("file_undecodable")`` otherwise)."""
+    if isinstance(text, bytes):
+        text = decode_text(text)
     text = text.lstrip("\ufeff")
     lines = list(csv.reader(io.StringIO(text), delimiter=";"))
     if not lines or tuple(fold(c.strip()) for c in lines[0]) != CSV_HEADER:
@@ -128,7 +136,7 @@ def import_rules_csv(db: Database, actor: int | None, text: str, from_day: date)
                 continue
             if len(cells) != len(CSV_HEADER):
                 raise CsvImportError(number, "ligne", "columns")
-            v = dict(zip(CSV_HEADER, (c.strip() for c in cells), strict=True))
+            v = dict(zip(CSV_HEADER, (uncsv_text(c.strip()) for c in cells), strict=True))
             kind = kinds.get(fold(v["type"]))
             if kind is None:
                 raise CsvImportError(number, "type", "invalid")
@@ -160,11 +168,15 @@ def import_rules_csv(db: Database, actor: int | None, text: str, from_day: date)
             start = _parse_date(v["du"]) if v["du"] else from_day
             if start is None:
                 raise CsvImportError(number, "du", "invalid")
+            if not day_in_range(start):
+                raise CsvImportError(number, "du", "date_out_of_range")
             end = None
             if v["au"]:
                 end = _parse_date(v["au"])
                 if end is None:
                     raise CsvImportError(number, "au", "invalid")
+                if not day_in_range(end):
+                    raise CsvImportError(number, "au", "date_out_of_range")
                 if end < start:
                     raise CsvImportError(number, "au", "dates")
             start = max(start, from_day)

@@ -41,6 +41,7 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
 from tierslieu_desktop.domain.errors import ValidationError
+from tierslieu_desktop.domain.inputs import check_year, year_in_range
 from tierslieu_desktop.domain.reports import SECTIONS, AnnualFigures
 
 TREND_YEARS = 4  # the year and the three before
@@ -55,7 +56,9 @@ def _bounds(year: int) -> tuple[datetime, datetime]:
 
 
 def annual_figures(db: Database, year: int, *, progress: Progress | None = None) -> AnnualFigures:
-    """The numbers the annual report prints (see the module docstring for definitions)."""
+    """The numbers the annual report prints (see the module docstring for definitions);
+    ``DomainError("year_out_of_range")`` outside 2000–2100."""
+    check_year(year)
     step = progress or (lambda _p: None)
     first, last = date(year, 1, 1), date(year, 12, 31)
     start_utc, end_utc = _bounds(year)
@@ -274,8 +277,8 @@ def save_report_text(db: Database, year: int, section: str, text: str) -> None:
     """Store one text section of the year's report (one transaction)."""
     if section not in SECTIONS:
         raise ValidationError({"section": "invalid_choice"})
-    if not 1900 <= year <= 9999:
-        raise ValidationError({"year": "invalid"})
+    if not year_in_range(year):
+        raise ValidationError({"year": "year_out_of_range"})
     with db.write() as s:
         row = s.get(ReportText, (year, section))
         if row is None:

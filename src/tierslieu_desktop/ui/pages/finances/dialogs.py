@@ -42,7 +42,7 @@ from tierslieu_desktop.ui.pages.finances.labels import (
     report_status_names,
     sector_names,
 )
-from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.tables import item_at
 
@@ -67,7 +67,7 @@ def cerfa_names() -> dict[str, str]:
 
 
 def date_edit(ctx: AppContext, value: date) -> QDateEdit:
-    edit = QDateEdit()
+    edit = bound_to_accepted_days(QDateEdit())
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
     edit.setDate(to_qdate(value))

@@ -45,7 +45,7 @@ from tierslieu_desktop.ui.pages.finances.labels import (
     expense_category_names,
     name_of,
 )
-from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
 from tierslieu_desktop.ui.widgets.tables import item_at
@@ -78,6 +78,7 @@ class ExpensesTab(QWidget):
             (self.first, date(today.year, 1, 1)),
             (self.last, date(today.year, 12, 31)),
         ):
+            bound_to_accepted_days(edit)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
             edit.setDate(to_qdate(value))
@@ -286,13 +287,9 @@ class ExpensesTab(QWidget):
         except OSError:
             self._say(self.status, self.tr("The file could not be read."), False)
             return None
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", errors="replace")
-        return self.import_text(text)
+        return self.import_text(raw)  # decoded by the service: UTF-8 or Windows-1252
 
-    def import_text(self, text: str) -> int | None:
+    def import_text(self, text: str | bytes) -> int | None:
         try:
             count = expenses.import_expenses_csv(self.ctx.db, self.ctx.operator_id, text)
         except DomainError as err:

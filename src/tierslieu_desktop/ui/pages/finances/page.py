@@ -23,7 +23,7 @@ from tierslieu_desktop.ui.pages.finances.dashboard_tab import DashboardTab
 from tierslieu_desktop.ui.pages.finances.expenses_tab import ExpensesTab
 from tierslieu_desktop.ui.pages.finances.funders_tab import FundersTab
 from tierslieu_desktop.ui.pages.finances.simulator_tab import SimulatorTab
-from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
 
 # changes that move the figures of the dashboard
 REFRESH_ON = (
@@ -85,6 +85,7 @@ class FinancesPage(Page):
         self.last.setAccessibleName(self.tr("Last day of the period"))
         head.addWidget(self.last)
         for edit in (self.first, self.last):
+            bound_to_accepted_days(edit)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
         lay.addLayout(head)

@@ -35,7 +35,7 @@ from tierslieu_desktop.services.people import audiences
 from tierslieu_desktop.services.pricing import tariff_csv, tariffs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, field_message
-from tierslieu_desktop.ui.qdates import from_qdate
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
 from tierslieu_desktop.ui.widgets.tables import item_at
 
@@ -187,7 +187,7 @@ class SimulatorTab(QWidget):
     # ------------------------------------------------------------------ building
 
     def _date_edit(self, day: date, name: str) -> QDateEdit:
-        edit = QDateEdit(QDate(day.year, day.month, day.day))
+        edit = bound_to_accepted_days(QDateEdit(QDate(day.year, day.month, day.day)))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("dd/MM/yyyy")
         edit.setAccessibleName(name)

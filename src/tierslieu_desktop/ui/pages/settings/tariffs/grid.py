@@ -670,14 +670,14 @@ class TariffGridTab(QWidget):
 
     def import_csv(self, path: str) -> int | None:
         try:
-            with open(path, encoding="utf-8-sig") as fh:
-                text = fh.read()
-        except (OSError, UnicodeDecodeError) as exc:
+            with open(path, "rb") as fh:
+                data = fh.read()  # decoded by the service: UTF-8 or Windows-1252
+        except OSError as exc:
             self._say(self.tr("The file could not be read: {error}").format(error=exc), False)
             return None
         try:
             count = tariff_csv.import_rules_csv(
-                self.ctx.db, self.ctx.operator_id, text, self.grid_day()
+                self.ctx.db, self.ctx.operator_id, data, self.grid_day()
             )
         except tariff_csv.CsvImportError as exc:
             self._say(csv_error_text(exc) + " " + self.tr("Nothing was imported."), ok=False)
