@@ -33,6 +33,15 @@ def _listing(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
 
+@pytest.fixture
+def lab(tmp_path) -> Path:
+    """The folder of the target, alone: nothing but it must be there afterwards (the data
+    folder of conftest, where the app may write its log, is tmp_path/data)."""
+    folder = tmp_path / "lab"
+    folder.mkdir()
+    return folder
+
+
 def _first_names(path: Path) -> list[str]:
     con = sqlite3.connect(path)
     try:
@@ -78,10 +87,10 @@ def _real_with_a_member(path: Path) -> Path:
     return path
 
 
-def test_force_on_a_database_holding_an_invoice_exits_non_zero_and_changes_no_byte(tmp_path):
+def test_force_on_a_database_holding_an_invoice_exits_non_zero_and_changes_no_byte(lab):
     """The acceptance of issue 13, run as a user would in a terminal."""
-    real = _real_with_invoice(tmp_path / "REAL.sqlite")
-    before, files = _sha(real), _listing(tmp_path)
+    real = _real_with_invoice(lab / "REAL.sqlite")
+    before, files = _sha(real), _listing(lab)
     result = subprocess.run(
         [sys.executable, "-m", "tierslieu_desktop", "demo", "--force", "--db", str(real)],
         capture_output=True,
@@ -95,7 +104,7 @@ def test_force_on_a_database_holding_an_invoice_exits_non_zero_and_changes_no_by
         "jamais une base réelle, même avec --force. Fichier laissé intact."
     )
     assert _sha(real) == before
-    assert _listing(tmp_path) == files  # no -wal, no backup, nothing beside it
+    assert _listing(lab) == files  # no -wal, no backup, nothing beside it
 
 
 @pytest.mark.parametrize("force", [[], ["--force"]], ids=["plain", "force"])
@@ -108,26 +117,26 @@ def test_a_real_database_with_only_a_member_is_refused(tmp_path, capsys, force):
     assert _first_names(real) == ["Jean"]
 
 
-def test_an_older_real_database_is_refused_before_any_migration_or_backup(tmp_path, capsys):
+def test_an_older_real_database_is_refused_before_any_migration_or_backup(lab, capsys):
     """Opening it would have migrated it (and written a backup beside it) first."""
-    real = tmp_path / "old.sqlite"
+    real = lab / "old.sqlite"
     shutil.copyfile(FROZEN / "schema_0004_invoices.sqlite", real)
     before = _sha(real)
     assert cli.main(["demo", "--force", "--db", str(real)]) == 1
     assert "contient déjà des données" in capsys.readouterr().err
     assert _sha(real) == before
-    assert _listing(tmp_path) == ["old.sqlite"]
+    assert _listing(lab) == ["old.sqlite"]
 
 
-def test_a_text_file_is_refused_and_left_as_it_was(tmp_path, capsys):
-    notes = tmp_path / "notes.sqlite"
+def test_a_text_file_is_refused_and_left_as_it_was(lab, capsys):
+    notes = lab / "notes.sqlite"
     notes.write_text("Liste des adhérents à rappeler\n", encoding="utf-8")
     before = _sha(notes)
     assert cli.main(["demo", "--force", "--db", str(notes)]) == 1
     err = capsys.readouterr().err
     assert err == f"tierslieu: « {notes} » n'est pas une base Tiers-Lieu : fichier laissé intact.\n"
     assert _sha(notes) == before
-    assert _listing(tmp_path) == ["notes.sqlite"]
+    assert _listing(lab) == ["notes.sqlite"]
 
 
 def test_another_programs_sqlite_database_is_refused_and_left_as_it_was(tmp_path, capsys):
@@ -161,7 +170,7 @@ def test_without_db_the_demo_never_touches_the_users_database(tmp_path, capsys, 
     """The data dir is tmp_path/data (conftest); even $TIERSLIEU_DB pointing at the real
     database does not send the demo there."""
     data = config.data_dir()
-    data.mkdir(parents=True)
+    data.mkdir(parents=True, exist_ok=True)
     real = _real_with_invoice(config.default_database_path())
     monkeypatch.setenv("TIERSLIEU_DB", str(real))
     before = _sha(real)
@@ -180,7 +189,7 @@ def test_the_windows_demo_opens_the_demo_file_not_the_users_database(
     import tierslieu_desktop.app as app
 
     data = config.data_dir()
-    data.mkdir(parents=True)
+    data.mkdir(parents=True, exist_ok=True)
     real = _real_with_invoice(config.default_database_path())
     shutil.copyfile(built_demo, config.demo_database_path())
     monkeypatch.setenv("TIERSLIEU_DB", str(real))
