@@ -1518,6 +1518,37 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected problem</source>
+        <translation>Problème inattendu</translation>
+    </message>
+    <message>
+        <source>An unexpected problem occurred</source>
+        <translation>Un problème inattendu est survenu</translation>
+    </message>
+    <message>
+        <source>The action in progress was not saved: each action is saved whole or not at all. Everything saved before it is intact. You can go on working; if the problem comes back, copy the report below and send it to whoever maintains the application.</source>
+        <translation>L'action en cours n'a pas été enregistrée : chaque action est enregistrée en entier ou pas du tout. Tout ce qui a été enregistré avant est intact. Vous pouvez continuer à travailler ; si le problème revient, copiez le rapport ci-dessous et envoyez-le à la personne qui s'occupe de l'application.</translation>
+    </message>
+    <message>
+        <source>The details are also in the log: {0}</source>
+        <translation>Le détail est aussi dans le journal : {0}</translation>
+    </message>
+    <message>
+        <source>Error report</source>
+        <translation>Rapport d'erreur</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the report</source>
+        <translation>&amp;Copier le rapport</translation>
+    </message>
+    <message>
+        <source>Report copied</source>
+        <translation>Rapport copié</translation>
+    </message>
+</context>
+<context>
     <name>CreditNoteDialog</name>
     <message>
         <source>Credit note on {number}</source>
@@ -2648,6 +2679,14 @@
         <translation>La ligne {line} du fichier contient des caractères illisibles, ni en UTF-8 ni en Windows-1252 (Latin-1) : enregistrez-le de nouveau en « CSV UTF-8 ». Rien n'a été importé.</translation>
     </message>
     <message>
+        <source>The database is busy: another desk is saving. Nothing of this action was saved; wait a moment and try again.</source>
+        <translation>La base est occupée par un autre poste qui enregistre. Rien de cette action n'a été enregistré : attendez un instant et réessayez.</translation>
+    </message>
+    <message>
+        <source>The account "{account}" of "{key}" is not a valid account number (digits only): correct it in Finances › Accounts. The FEC was not written.</source>
+        <translation>Le compte « {account} » de « {key} » n'est pas un numéro de compte valable (chiffres seulement) : corrigez-le dans Finances › Comptes. Le FEC n'a pas été écrit.</translation>
+    </message>
+    <message>
         <source>The action could not be completed ({code}).</source>
         <translation>L'action n'a pas pu aboutir ({code}).</translation>
     </message>
@@ -3086,6 +3125,14 @@
     <message>
         <source>FEC written: {0}</source>
         <translation>FEC écrit : {0}</translation>
+    </message>
+    <message>
+        <source>Default accounts used for every account: none is saved in Finances › Accounts.</source>
+        <translation>Comptes par défaut utilisés pour tous les comptes : aucun n'est enregistré dans Finances › Comptes.</translation>
+    </message>
+    <message>
+        <source>Default accounts used for: {0} (none saved in Finances › Accounts).</source>
+        <translation>Comptes par défaut utilisés pour : {0} (aucun enregistré dans Finances › Comptes).</translation>
     </message>
 </context>
 <context>
@@ -5312,6 +5359,28 @@
     <message>
         <source>Operator at the desk</source>
         <translation>Opérateur à l'accueil</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>À propos</translation>
+    </message>
+    <message>
+        <source>About Tiers-Lieu Desktop</source>
+        <translation>À propos de Tiers-Lieu Desktop</translation>
+    </message>
+    <message>
+        <source>Tiers-Lieu Desktop {version}
+
+Database: {db}
+Log file: {log}
+
+Unexpected errors are written to the log file: send it with your report.</source>
+        <translation>Tiers-Lieu Desktop {version}
+
+Base de données : {db}
+Journal : {log}
+
+Les erreurs inattendues sont écrites dans le journal : joignez-le à votre signalement.</translation>
     </message>
     <message>
         <source>Find a member</source>

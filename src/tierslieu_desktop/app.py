@@ -112,6 +112,9 @@ def report_open_error(exc: DatabaseOpenError, lang: str) -> int:
 
 
 def run(db_target: str | None, lang: str | None) -> int:
+    from tierslieu_desktop import logs
+
+    logs.setup_logging()  # <data folder>/tierslieu.log, 0600: the windowed build has no console
     lang = lang or config.saved_language()
     try:
         # Before any window: a wrong file is reported even on a machine without display.
@@ -132,6 +135,9 @@ def run(db_target: str | None, lang: str | None) -> int:
     app = create_application()
     install_translators(app, lang)
     _ctx, window = build_main_window(db, lang)
+    from tierslieu_desktop.ui.crash_dialog import install_crash_hook
+
+    install_crash_hook(db.target)  # slots' exceptions: logged, then a dialog
     window.show()
     if os.environ.get("TIERSLIEU_EXIT_WHEN_SHOWN"):
         # Benchmark hook: report when the window is on screen, then quit.

@@ -11,6 +11,7 @@ from tierslieu_desktop import __version__, config
 
 if TYPE_CHECKING:
     from tierslieu_desktop.db.engine import Database, DatabaseOpenError
+    from tierslieu_desktop.domain.errors import DomainError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -111,6 +112,12 @@ def _open_error_fr(exc: DatabaseOpenError) -> str:
     return texts.get(exc.code, "impossible d'ouvrir « {t} ».").format(t=exc.target, d=exc.detail)
 
 
+BUSY_FR = (
+    "la base est occupée par un autre poste qui enregistre : rien n'a été enregistré, "
+    "réessayez dans un instant."
+)
+
+
 def _fail(message: str) -> int:
     print(f"tierslieu: {message}", file=sys.stderr)
     return 1
@@ -118,6 +125,10 @@ def _fail(message: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from tierslieu_desktop import logs
+
+    logs.setup_logging()  # <data folder>/tierslieu.log: no error is lost
+    logs.install_cli_hook()
     target = getattr(args, "sub_db", None) or args.db
     if args.lang:
         config.save_setting("language", args.lang)
@@ -317,6 +328,7 @@ def _cmd_export(target: str | None, args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
+    from tierslieu_desktop.domain.errors import DomainError
     from tierslieu_desktop.services.finance import exports
 
     try:
@@ -330,8 +342,24 @@ def _cmd_export(target: str | None, args: argparse.Namespace) -> int:
             directory = Path(args.output)
             if not directory.is_dir():
                 return _fail(f"« {args.output} » n'est pas un dossier.")
-            path = exports.export_fec(db, args.year, directory)
-            print(f"FEC {args.year} écrit dans {path}")
+            try:
+                written = exports.export_fec(db, args.year, directory)
+            except DomainError as exc:
+                return _fail(_fec_error_fr(exc))
+            print(f"FEC {args.year} écrit dans {written.path}")
+            if written.every_default:
+                print(
+                    "tierslieu: comptes par défaut utilisés pour tous les comptes (aucun "
+                    "compte enregistré dans Finances › Comptes)",
+                    file=sys.stderr,
+                )
+            elif written.defaulted:
+                print(
+                    "tierslieu: comptes par défaut utilisés pour : "
+                    f"{', '.join(written.defaulted)} (aucun compte enregistré dans "
+                    "Finances › Comptes)",
+                    file=sys.stderr,
+                )
             return 0
         write = exports.export_xlsx if args.export_command == "xlsx" else exports.export_csv
         count = write(db, args.table, args.year, Path(args.output))
@@ -341,6 +369,18 @@ def _cmd_export(target: str | None, args: argparse.Namespace) -> int:
         return _fail(f"impossible d'écrire « {args.output} » : {exc.strerror or exc}")
     finally:
         db.dispose()
+
+
+def _fec_error_fr(exc: DomainError) -> str:
+    if exc.code == "fec_account_invalid":
+        return (
+            f"le compte « {exc.params.get('account')} » de « {exc.params.get('key')} » "
+            "n'est pas un numéro de compte (chiffres seulement) : corrigez-le dans "
+            "Finances › Comptes. Le FEC n'a pas été écrit."
+        )
+    if exc.code == "database_busy":
+        return BUSY_FR
+    return f"export du FEC impossible ({exc.code})."
 
 
 def _export_activity(db: Database, args: argparse.Namespace) -> int:

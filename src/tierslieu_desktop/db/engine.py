@@ -16,9 +16,11 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tierslieu_desktop.db.migrations import HEAD_REVISION
+from tierslieu_desktop.domain.errors import DomainError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -104,6 +106,27 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+BUSY_MESSAGES = ("database is locked", "database is busy", "database table is locked")
+
+
+def busy_error(exc: BaseException, target: str) -> DomainError | None:
+    """``DomainError("database_busy")`` for SQLite's "database is locked" / "busy" (raw
+    or wrapped by SQLAlchemy), None for any other error."""
+    if isinstance(exc, OperationalError):
+        exc = exc.orig if isinstance(exc.orig, BaseException) else exc
+    if not isinstance(exc, sqlite3.OperationalError):
+        return None
+    code = getattr(exc, "sqlite_errorcode", None)
+    text = str(exc).lower()
+    if (code is None or code & 0xFF not in (SQLITE_BUSY, SQLITE_LOCKED)) and not any(
+        m in text for m in BUSY_MESSAGES
+    ):
+        return None
+    return DomainError("database_busy", target=target)
+
+
 class Database:
     """An open, migrated database. Services take it and open one unit of work per call."""
 
@@ -119,23 +142,38 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only unit of work: always rolled back."""
-        with self._read() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+        """A read-only unit of work: always rolled back. SQLite busy or locked past the
+        busy timeout raises ``DomainError("database_busy")``."""
+        try:
+            with self._read() as session:
+                try:
+                    yield session
+                finally:
+                    session.rollback()
+        except OperationalError as exc:
+            busy = busy_error(exc, self.target)
+            if busy is None:
+                raise
+            raise busy from exc
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One transaction for one user action: committed whole, or not at all."""
-        with self._write() as session:
-            try:
-                yield session
-                session.commit()
-            except BaseException:
-                session.rollback()
+        """One transaction for one user action: committed whole, or not at all. Another
+        desk holding the database past the busy timeout (10 s) raises
+        ``DomainError("database_busy")``: nothing of this action was saved."""
+        try:
+            with self._write() as session:
+                try:
+                    yield session
+                    session.commit()
+                except BaseException:
+                    session.rollback()
+                    raise
+        except OperationalError as exc:
+            busy = busy_error(exc, self.target)
+            if busy is None:
                 raise
+            raise busy from exc
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any
 
 from tierslieu_desktop.db.engine import Database as Database  # the handle screens pass along
+from tierslieu_desktop.db.engine import busy_error as busy_error  # for the crash hook
 from tierslieu_desktop.db.models import AuditMixin, utcnow
 from tierslieu_desktop.domain.errors import ValidationError
 from tierslieu_desktop.domain.validation import FieldInvalid, check_text

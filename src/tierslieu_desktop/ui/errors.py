@@ -434,6 +434,17 @@ def error_message(err: DomainError) -> str:
             "Windows-1252 (Latin-1): save it again as \u201cCSV UTF-8\u201d. "
             "Nothing was imported.",
         ),
+        # errors seen, never lost (db/engine.py, services/finance/fec.py)
+        "database_busy": QCoreApplication.translate(
+            "Errors",
+            "The database is busy: another desk is saving. Nothing of this action was "
+            "saved; wait a moment and try again.",
+        ),
+        "fec_account_invalid": QCoreApplication.translate(
+            "Errors",
+            'The account "{account}" of "{key}" is not a valid account number (digits '
+            "only): correct it in Finances › Accounts. The FEC was not written.",
+        ),
         # New error codes go above this line.
     }
     text = messages.get(err.code)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
 )
@@ -202,6 +204,24 @@ class MainWindow(QMainWindow):
         self._fill_operators()
         self.operator_combo.currentIndexChanged.connect(self._on_operator_chosen)
         self.ctx.changed.connect(self._on_changed)
+        self.about_button = QPushButton(self.tr("About"))
+        self.about_button.setFlat(True)
+        self.about_button.setAccessibleName(self.tr("About Tiers-Lieu Desktop"))
+        self.about_button.clicked.connect(self.show_about)
+        bar.addPermanentWidget(self.about_button)
+
+    def about_text(self) -> str:
+        """The version, the database and the log file (where unexpected errors go)."""
+        from tierslieu_desktop import __version__, logs
+
+        log_file = logs.current_log_path() or logs.log_path()
+        return self.tr(
+            "Tiers-Lieu Desktop {version}\n\nDatabase: {db}\nLog file: {log}\n\n"
+            "Unexpected errors are written to the log file: send it with your report."
+        ).format(version=__version__, db=self.ctx.db.target, log=str(log_file))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Tiers-Lieu Desktop"), self.about_text())
 
     def _fill_operators(self) -> None:
         self.operator_combo.blockSignals(True)

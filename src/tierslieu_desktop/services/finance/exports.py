@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
@@ -38,6 +38,9 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain.calendar import local_dt, to_local
 from tierslieu_desktop.domain.inputs import check_year
 from tierslieu_desktop.reports.sheets import csv_value, write_sheet
+
+if TYPE_CHECKING:
+    from tierslieu_desktop.services.finance.fec import FecWritten
 
 TABLES = ("members", "bookings", "usages", "invoices", "payments", "grants", "expenses")
 
@@ -438,8 +441,9 @@ def export_csv(db: Database, table: str, year: int | None, path: str | Path) -> 
     return len(rows)
 
 
-def export_fec(db: Database, year: int, directory: str | Path) -> Path:
-    """The FEC of fiscal ``year`` in ``directory`` (see services.finance.fec.write_fec)."""
-    from tierslieu_desktop.services.finance.fec import write_fec
+def export_fec(db: Database, year: int, directory: str | Path) -> FecWritten:
+    """The FEC of fiscal ``year`` in ``directory``: its path and the keys for which the
+    default account was used (see services.finance.fec.write_fec_report)."""
+    from tierslieu_desktop.services.finance.fec import write_fec_report
 
-    return write_fec(db, year, directory)
+    return write_fec_report(db, year, directory)

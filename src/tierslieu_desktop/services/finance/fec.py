@@ -9,10 +9,11 @@ Journals written from the issued documents and the payments of the year:
 - BQ (banque): cheques (5112 chèques à encaisser), card, transfer, administrative
   mandate, Pass numérique (512) debit / 411 credit. Refunds (negative) reversed.
 - OD: payments from the member's wallet, 4191 debit / 411 credit.
-Accounts come from services.finance.accounts.account_mapping when that module is there, with
-the defaults below otherwise. Entries are in chronological order, numbered 1…N
-without gaps, each balanced. Opening balances are not written (the software keeps
-no balance sheet). File: ``<SIREN>FEC<YYYYMMDD>.txt`` (closing date 31/12 of the
+Accounts are the ones saved in Finances › Accounts (table account_mapping), with the
+defaults of domain.finance and below for the others; the export reports which defaults it
+used, and refuses a saved account that is not a number. Entries are in chronological
+order, numbered 1…N without gaps, each balanced. Opening balances are not written (the
+software keeps no balance sheet). File: ``<SIREN>FEC<YYYYMMDD>.txt`` (closing date 31/12 of the
 year; ``ASSOFEC…`` without SIREN), '|' separator, CRLF, UTF-8, dates YYYYMMDD,
 amounts with a decimal comma and no thousands separator.
 """
@@ -27,8 +28,17 @@ from pathlib import Path
 from sqlalchemy import select
 
 from tierslieu_desktop.db.engine import Database
-from tierslieu_desktop.db.models import Invoice, InvoiceLine, Member, Payment, Structure
+from tierslieu_desktop.db.models import (
+    AccountMapping,
+    Invoice,
+    InvoiceLine,
+    Member,
+    Payment,
+    Structure,
+)
+from tierslieu_desktop.domain import finance as rules
 from tierslieu_desktop.domain.calendar import local_dt, to_local
+from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.inputs import check_year
 
 FEC_COLUMNS = (
@@ -84,24 +94,43 @@ DEFAULT_ACCOUNTS: dict[str, tuple[str, str]] = {
 _JOURNAL_OF_METHOD = {"cash": "CA", "wallet": "OD"}
 
 
-def accounts(db: Database) -> tuple[dict[str, tuple[str, str]], bool]:
-    """The account of every key: the editable mapping of services.finance.accounts over the
-    defaults. The flag says whether services.finance.accounts was available."""
+def accounts(db: Database) -> tuple[dict[str, tuple[str, str]], tuple[str, ...]]:
+    """The account of every key: the rows the user saved (services.finance.accounts) over
+    the defaults above, and the keys of the FEC for which no account was saved, so that
+    the default is used (all of them while the mapping is empty: a documented default,
+    reported all the same). A saved account that is not a number raises
+    ``DomainError("fec_account_invalid", key, account)``: the FEC is not written with a
+    wrong account, nor with a default standing in for it. Other errors propagate."""
     result = dict(DEFAULT_ACCOUNTS)
-    try:
-        from tierslieu_desktop.services.finance.accounts import account_mapping
-    except ImportError:
-        return result, False
-    try:
-        mapping = account_mapping(db)
-    except Exception:  # a half-configured mapping falls back to the defaults
-        return result, False
-    for key, value in mapping.items():
-        if key in result or key.split(":", 1)[0] in ("revenue", "payment", "vat", "customers"):
-            account, label = value
-            if account:
-                result[key] = (account, label or result.get(key, ("", ""))[1])
-    return result, True
+    # The shared defaults (domain.finance) win over this module's, as in Finances › Accounts.
+    result.update(
+        (k, v) for k, v in rules.DEFAULT_ACCOUNTS.items() if k.split(":", 1)[0] in _FEC_KINDS
+    )
+    with db.read() as s:
+        saved = {m.key: (m.account, m.label) for m in s.scalars(select(AccountMapping))}
+    for key, (account, label) in saved.items():
+        if key.split(":", 1)[0] not in _FEC_KINDS:
+            continue  # grants, in-kind, expenses: not in the FEC
+        account = (account or "").strip()
+        if not account:
+            continue  # blank: the default stands, and is reported below
+        if not account.isdigit():
+            raise DomainError("fec_account_invalid", key=key, account=account)
+        result[key] = (account, label or result.get(key, ("", ""))[1])
+    defaulted = tuple(key for key in result if not (saved.get(key, ("", ""))[0] or "").strip())
+    return result, defaulted
+
+
+_FEC_KINDS = ("revenue", "payment", "vat", "customers")
+
+
+@dataclass(frozen=True)
+class FecWritten:
+    """The file written, and the keys whose default account was used (none were saved)."""
+
+    path: Path
+    defaulted: tuple[str, ...]
+    every_default: bool  # no account of the FEC was saved: the defaults throughout
 
 
 @dataclass(frozen=True)
@@ -148,11 +177,13 @@ def _member_aux(m: Member | None) -> tuple[str, str]:
     return m.number, name or m.number
 
 
-def fec_entries(db: Database, year: int) -> list[FecEntry]:
+def fec_entries(
+    db: Database, year: int, acc: dict[str, tuple[str, str]] | None = None
+) -> list[FecEntry]:
     """The balanced entries of the invoices, credit notes and payments of ``year``,
     in chronological order (``DomainError("year_out_of_range")`` outside 2000–2100)."""
     check_year(year)
-    acc, _ = accounts(db)
+    acc = accounts(db)[0] if acc is None else acc
     lo, hi = local_dt(date(year, 1, 1), 0), local_dt(date(year + 1, 1, 1), 0)
     customers = acc["customers"]
     entries: list[FecEntry] = []
@@ -228,10 +259,10 @@ def fec_filename(siren: str, year: int) -> str:
     return f"{siren}FEC{closing}.txt" if siren else f"ASSOFEC{closing}.txt"
 
 
-def fec_text(db: Database, year: int) -> str:
+def fec_text(db: Database, year: int, acc: dict[str, tuple[str, str]] | None = None) -> str:
     """The FEC file's content: the header line then one line per entry line."""
     out = ["|".join(FEC_COLUMNS)]
-    for num, entry in enumerate(fec_entries(db, year), start=1):
+    for num, entry in enumerate(fec_entries(db, year, acc), start=1):
         day = entry.day.strftime("%Y%m%d")
         for line in entry.lines:
             fields = (
@@ -260,9 +291,18 @@ def fec_text(db: Database, year: int) -> str:
 
 def write_fec(db: Database, year: int, directory: str | Path) -> Path:
     """Write the FEC of ``year`` in ``directory`` and return its path."""
+    return write_fec_report(db, year, directory).path
+
+
+def write_fec_report(db: Database, year: int, directory: str | Path) -> FecWritten:
+    """Write the FEC of ``year`` in ``directory``: its path, and the keys for which the
+    default account was used (to be told to the user)."""
+    check_year(year)
+    acc, defaulted = accounts(db)
+    every_default = set(defaulted) >= set(DEFAULT_ACCOUNTS)
     with db.read() as s:
         structure = s.get(Structure, 1)
         siret = "".join(ch for ch in (structure.siret if structure else "") if ch.isdigit())
     path = Path(directory) / fec_filename(siret[:9] if len(siret) >= 9 else "", year)
-    path.write_text(fec_text(db, year), encoding="utf-8", newline="")
-    return path
+    path.write_text(fec_text(db, year, acc), encoding="utf-8", newline="")
+    return FecWritten(path, defaulted, every_default)

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n.formatting import number
 from tierslieu_desktop.services.finance import exports
 from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.errors import error_message
 
 ERROR_STYLE = "color: #b71c1c;"
 OK_STYLE = "color: #1b5e20;"
@@ -137,15 +139,27 @@ class ExportsTab(QWidget):
     def export_fec(self, directory: str) -> Path | None:
         """Write the FEC of the chosen fiscal year in ``directory``."""
         try:
-            path = exports.export_fec(self.ctx.db, self.fec_year.currentData(), directory)
+            written = exports.export_fec(self.ctx.db, self.fec_year.currentData(), directory)
         except OSError as exc:
             self._say(
                 self.tr("Could not write in {0}: {1}").format(directory, exc.strerror or exc),
                 False,
             )
             return None
-        self._say(self.tr("FEC written: {0}").format(str(path)), True)
-        return path
+        except DomainError as exc:
+            self._say(error_message(exc), False)
+            return None
+        text = self.tr("FEC written: {0}").format(str(written.path))
+        if written.every_default:
+            text += " " + self.tr(
+                "Default accounts used for every account: none is saved in Finances › Accounts."
+            )
+        elif written.defaulted:
+            text += " " + self.tr(
+                "Default accounts used for: {0} (none saved in Finances › Accounts)."
+            ).format(", ".join(written.defaulted))
+        self._say(text, True)
+        return written.path
 
     def _say(self, text: str, ok: bool) -> None:
         self.status.setText(text)
