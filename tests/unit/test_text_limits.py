@@ -5,7 +5,7 @@ limit still renders as A4, receipt and Factur-X."""
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import facturx
 import invoice_doc_samples as samples
@@ -79,6 +79,171 @@ def test_a_2000_character_or_nul_first_name_is_refused_naming_the_field(db, oper
             save_member(db, operator, MemberInput(first_name=first_name, last_name="Delpech"))
         assert exc.value.fields == {"first_name": code}
     assert save_member(db, operator, MemberInput(first_name="É" * 100, last_name="Delpech"))
+
+
+# --------------------------------------------------------------------------- every input
+
+AT = datetime(2026, 11, 23, 14, 0, tzinfo=UTC)
+
+
+def _free_line(db, operator, text):
+    from tierslieu_desktop.services.billing import baskets
+
+    basket = baskets.open_basket(db, operator, None)
+    baskets.add_free_line(
+        db, operator, basket, designation=text, quantity_milli=1000, unit="h", unit_price_cents=1
+    )
+
+
+def _payment(db, operator, text):
+    from tierslieu_desktop.services.billing.payments import PaymentInput, check_payment
+
+    check_payment(PaymentInput("card", 100, reference=text))
+
+
+def _expense(db, operator, text):
+    from tierslieu_desktop.services.finance import expenses
+
+    expenses.save_expense(
+        db,
+        operator,
+        day=date(2026, 3, 15),
+        category="rent",
+        activity="general",
+        amount_cents=100,
+        label=text,
+    )
+
+
+def _funder(db, operator, text):
+    from tierslieu_desktop.services.finance import funding
+
+    funding.save_funder(db, operator, name=text, sector="public", level="region")
+
+
+def _activity(db, operator, text):
+    from tierslieu_desktop.services.activity.sessions import ActivityInput, save_activity
+
+    save_activity(db, operator, ActivityInput(name=text, kind="open_lab"))
+
+
+def _session_note(db, operator, text):
+    from tierslieu_desktop.services.activity.sessions import (
+        ActivityInput,
+        SessionInput,
+        create_session,
+        save_activity,
+    )
+
+    activity_id = save_activity(db, operator, ActivityInput(name="Soudure", kind="open_lab"))
+    data = SessionInput(activity_id, AT, AT + timedelta(hours=2), 8, note=text)
+    create_session(db, operator, data)
+
+
+def _machine(db, operator, text):
+    from tierslieu_desktop.services.park.machines import MachineInput, validate_machine
+
+    validate_machine(MachineInput(name="Laser", serial_number=text), new_category="Laser")
+
+
+def _space(db, operator, text):
+    from tierslieu_desktop.services.park.machines import SpaceInput, validate_space
+
+    validate_space(SpaceInput(name=text))
+
+
+def _booking(db, operator, text):
+    from tierslieu_desktop.services.scheduling.bookings import BookingInput, create_booking
+
+    create_booking(db, operator, BookingInput(AT, AT + timedelta(hours=1), purpose=text))
+
+
+def _drop_in(db, operator, text):
+    from tierslieu_desktop.services.activity.dropins import DropInInput, log_drop_in
+
+    log_drop_in(db, operator, DropInInput(commune=text, at=AT))
+
+
+def _audience(db, operator, text):
+    from tierslieu_desktop.services.people.audiences import save_audience
+
+    save_audience(db, operator, text)
+
+
+def _membership_note(db, operator, text):
+    from tierslieu_desktop.services.people.audiences import save_audience
+    from tierslieu_desktop.services.people.members import MembershipInput, add_membership
+
+    member_id = save_member(db, operator, MemberInput(last_name="Delpech"))
+    audience_id = save_audience(db, operator, "Grand public")
+    add_membership(
+        db,
+        operator,
+        MembershipInput(member_id, audience_id, date(2026, 1, 1), date(2026, 12, 31), note=text),
+    )
+
+
+def _wallet_note(db, operator, text):
+    from tierslieu_desktop.services.pricing.packs import wallet_credit
+
+    member_id = save_member(db, operator, MemberInput(last_name="Delpech"))
+    wallet_credit(db, operator, member_id, 1000, note=text)
+
+
+def _maintenance(db, operator, text):
+    from tierslieu_desktop.services.park.maintenance import validate_entry
+
+    validate_entry(date(2026, 1, 5), text, None, "", today=date(2026, 1, 6))
+
+
+def _consumable(db, operator, text):
+    from tierslieu_desktop.services.scheduling.usages import save_consumable
+
+    save_consumable(db, operator, text, "unit")
+
+
+def _operator(db, operator, text):
+    from tierslieu_desktop.services.people.operators import create_operator
+
+    create_operator(db, text)
+
+
+INPUTS = {
+    "MemberInput.first_name": (
+        lambda db, op, text: save_member(db, op, MemberInput(first_name=text, last_name="D")),
+        "first_name",
+    ),
+    "StructureData.name": (
+        lambda db, op, text: save_structure(db, op, StructureData(name=text)),
+        "name",
+    ),
+    "free basket line": (_free_line, "designation"),
+    "payment reference": (_payment, "reference"),
+    "expense label": (_expense, "label"),
+    "funder name": (_funder, "name"),
+    "ActivityInput.name": (_activity, "name"),
+    "SessionInput.note": (_session_note, "note"),
+    "MachineInput.serial_number": (_machine, "serial_number"),
+    "SpaceInput.name": (_space, "name"),
+    "BookingInput.purpose": (_booking, "purpose"),
+    "DropInInput.commune": (_drop_in, "commune"),
+    "audience name": (_audience, "name"),
+    "MembershipInput.note": (_membership_note, "note"),
+    "wallet note": (_wallet_note, "note"),
+    "maintenance description": (_maintenance, "description"),
+    "consumable name": (_consumable, "name"),
+    "operator name": (_operator, "name"),
+}
+
+
+@pytest.mark.parametrize("bad", ["control_char", "too_long"])
+@pytest.mark.parametrize("which", list(INPUTS))
+def test_every_input_refuses_a_control_character_and_an_over_long_text(db, operator, which, bad):
+    call, field = INPUTS[which]
+    text = "Bad\x07name" if bad == "control_char" else "x" * (text_limit(field) + 1)
+    with pytest.raises(ValidationError) as exc:
+        call(db, operator, text)
+    assert exc.value.fields.get(field) == bad, exc.value.fields
 
 
 # --------------------------------------------------------------------------- rendering

@@ -146,6 +146,7 @@ TEXT_LIMITS: dict[str, int] = {
     "unit": 30,
     "label": 300,
     "reason": 500,
+    "status_note": 500,
     "override_reason": 500,
     "cheque_number": 40,
     "bank": 120,
@@ -175,7 +176,17 @@ TEXT_LIMITS: dict[str, int] = {
 
 # Fields typed in a multi-line box: a line break and a tab are allowed there, nowhere else.
 MULTILINE_FIELDS = frozenset(
-    {"address", "note", "notes", "description", "actions", "text", "reason", "override_reason"}
+    {
+        "address",
+        "note",
+        "notes",
+        "description",
+        "actions",
+        "text",
+        "reason",
+        "override_reason",
+        "status_note",
+    }
 )
 
 # Multi-line fields printed in a fixed box of an invoice: their number of lines is bounded.

@@ -90,3 +90,13 @@ class FieldCollector:
     def raise_if_any(self) -> None:
         if self.errors:
             raise ValidationError(self.errors)
+
+
+def check_texts(**values: str | None) -> None:
+    """One ValidationError naming each text (by field name) that is too long or holds a
+    control character; for the services that take their texts as arguments."""
+    c = FieldCollector()
+    for field, value in values.items():
+        if value is not None:
+            c.text(field, value)
+    c.raise_if_any()

@@ -71,6 +71,7 @@ class DayCount:
 
 def _check(data: DropInInput) -> None:
     errors = FieldCollector()
+    errors.texts(data)
     if data.kind not in KINDS:
         errors.add("kind", "invalid")
     if data.purpose not in PURPOSES:

@@ -59,7 +59,7 @@ from tierslieu_desktop.services.activity.sessions import (
     session_rows,
     waiting_ids,
 )
-from tierslieu_desktop.services.common import FieldCollector, stamp
+from tierslieu_desktop.services.common import FieldCollector, check_texts, stamp
 from tierslieu_desktop.services.people.members import display_name
 from tierslieu_desktop.services.pricing.engine import customer_for, load_tariffs
 
@@ -145,6 +145,7 @@ def _payer(data: RegistrationInput) -> int | None:
 
 def _check_registration(session: Session, data: RegistrationInput) -> None:
     errors = FieldCollector()
+    errors.texts(data)
     if data.member_id is None and data.organisation_id is None and not data.group_name.strip():
         errors.add("member", "member_or_group_required")
     if data.headcount < 1 or data.headcount > MAX_CAPACITY:
@@ -292,6 +293,7 @@ def update_registration(
     note: str | None = None,
 ) -> None:
     """Change a group's head-count (never beyond the free seats) or the note."""
+    check_texts(responsible_name=responsible_name, note=note)
     with db.write() as session:
         r = _get_registration(session, registration_id)
         s = load_session(session, r.session_id)

@@ -43,14 +43,15 @@ from tierslieu_desktop.domain.enums import (
     SessionStatus,
 )
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
-from tierslieu_desktop.services.common import FieldCollector, stamp
+from tierslieu_desktop.domain.validation import text_limit
+from tierslieu_desktop.services.common import FieldCollector, check_texts, stamp
 from tierslieu_desktop.services.scheduling.bookings import (
     BookingInput,
     BookingStatus,
     check_booking,
 )
 
-NAME_MAX = 200
+NAME_MAX = text_limit("name")  # domain.validation.TEXT_LIMITS
 MAX_CAPACITY = 1000
 MAX_DURATION_MINUTES = 24 * 60
 ACTIVITY_KINDS = tuple(k.value for k in ActivityKind)
@@ -172,6 +173,7 @@ class SessionRow:
 
 def _check_activity(session: Session, data: ActivityInput) -> None:
     errors = FieldCollector()
+    errors.texts(data)
     name = data.name.strip()
     if not name:
         errors.add("name", "required")
@@ -306,6 +308,7 @@ def get_activity(db: Database, activity_id: int) -> ActivityRow:
 
 def _check_session(session: Session, data: SessionInput) -> Activity:
     errors = FieldCollector()
+    errors.texts(data)
     if data.start_at.tzinfo is None or data.end_at.tzinfo is None:
         raise ValueError("aware datetimes only")
     activity = session.get(Activity, data.activity_id)
@@ -479,6 +482,7 @@ def update_session(db: Database, actor: int | None, session_id: int, data: Sessi
 def cancel_session(db: Database, actor: int | None, session_id: int, reason: str = "") -> None:
     """Cancel a session: its machines and space are free again; the registrations are
     kept (who was expected) but no longer hold seats."""
+    check_texts(reason=reason)
     with db.write() as session:
         s = load_session(session, session_id)
         if s.status == SessionStatus.CANCELLED:

@@ -20,6 +20,7 @@ from tierslieu_desktop.domain.invoicing import (
     format_number,
     pattern_period,
 )
+from tierslieu_desktop.services.common import check_texts
 
 
 def _pattern(session: Session, series: str) -> str:
@@ -66,6 +67,7 @@ def set_numbering_pattern(db: Database, actor: int | None, series: str, pattern:
     """A new number format for the series from now on; the former ones stay in history."""
     if series not in SERIES:
         raise ValidationError({"series": "series_invalid"})
+    check_texts(pattern=pattern or "")
     pattern = (pattern or "").strip()
     try:
         check_pattern(pattern)

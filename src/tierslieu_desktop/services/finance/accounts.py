@@ -46,6 +46,8 @@ def set_accounts(db: Database, accounts: dict[str, tuple[str, str]]) -> None:
     cleaned: dict[str, tuple[str, str]] = {}
     for key, (account, label) in accounts.items():
         account = (account or "").strip()
+        fc.text(f"account:{key}", account or "", 12)
+        fc.text(f"account:{key}", label or "", 120)
         label = (label or "").strip()
         if not account:
             fc.add(f"account:{key}", "required")

@@ -17,11 +17,11 @@ Model = TypeVar("Model")
 
 
 def clean_text(fc: FieldCollector, name: str, value: str, max_len: int, *, required: bool) -> str:
+    """``value`` stripped; ``required``, ``too_long`` or ``control_char`` recorded."""
+    fc.text(name, value or "", max_len)
     value = (value or "").strip()
     if required and not value:
         fc.add(name, "required")
-    elif len(value) > max_len:
-        fc.add(name, "too_long")
     return value
 
 

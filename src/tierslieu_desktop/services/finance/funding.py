@@ -125,6 +125,8 @@ def save_funder(
     """Create or update a funder (public or private, with its level). Returns its id."""
     fc = FieldCollector()
     name = clean_text(fc, "name", name, NAME_MAX, required=True)
+    fc.text("contact", contact or "")
+    fc.text("notes", notes or "")
     check_choice(fc, "sector", sector, rules.SECTORS)
     check_choice(fc, "level", level, rules.FUNDER_LEVELS)
     with db.write() as s:
@@ -244,6 +246,8 @@ def save_grant(
     """Create or update a grant and the machines it finances. Returns its id."""
     fc = FieldCollector()
     purpose = clean_text(fc, "purpose", purpose, PURPOSE_MAX, required=True)
+    fc.text("actions", actions or "")
+    fc.text("notes", notes or "")
     check_choice(fc, "nature", nature, rules.GRANT_NATURES)
     check_choice(fc, "report_status", report_status, rules.REPORT_STATUSES)
     if period_start is None:
@@ -308,6 +312,7 @@ def add_grant_payment(
 ) -> int:
     """Record an amount of a grant received on a day. Returns the payment id."""
     fc = FieldCollector()
+    fc.text("note", note or "")
     if received_on is None:
         fc.add("received_on", "required")
     _check_days(fc, received_on=received_on)

@@ -10,7 +10,7 @@ from sqlalchemy import or_, select
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Authorization, Machine, MachineCategory, Member
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
-from tierslieu_desktop.services.common import stamp
+from tierslieu_desktop.services.common import FieldCollector, stamp
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,9 @@ class AuthorizationInput:
 
 
 def grant_authorization(db: Database, actor: int | None, data: AuthorizationInput) -> int:
+    texts = FieldCollector()
+    texts.texts(data)
+    texts.raise_if_any()
     if (data.machine_id is None) == (data.category_id is None):
         raise ValidationError({"machine": "machine_or_category_required"})
     if data.granted_on > date.today():

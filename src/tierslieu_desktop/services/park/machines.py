@@ -24,7 +24,7 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.enums import MachineStatus, SpaceKind
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
-from tierslieu_desktop.services.common import FieldCollector, fold, stamp
+from tierslieu_desktop.services.common import FieldCollector, check_texts, fold, stamp
 from tierslieu_desktop.services.people.members import AuthorizationRow, authorization_rows
 
 NAME_MAX = 120
@@ -282,6 +282,8 @@ def validate_machine(
     ``new_category`` names a category to create when ``category_id`` is None.
     """
     c = FieldCollector()
+    c.texts(data)
+    c.text("category", new_category)
     name = " ".join(data.name.split())
     if not name:
         c.add("name", "required")
@@ -392,6 +394,7 @@ def set_machine_status(
 ) -> None:
     """Available, in maintenance or out of order. Saying why is required when unavailable."""
     status = MachineStatus(status)
+    check_texts(status_note=note)
     note = note.strip()
     if status != MachineStatus.AVAILABLE and not note:
         raise ValidationError({"status_note": "required"})
@@ -468,6 +471,7 @@ def get_space(db: Database, space_id: int) -> SpaceRow:
 
 def validate_space(data: SpaceInput) -> SpaceInput:
     c = FieldCollector()
+    c.texts(data)
     name = " ".join(data.name.split())
     if not name:
         c.add("name", "required")
@@ -562,6 +566,7 @@ def save_category(
     Categories carry no audit columns: ``actor`` is accepted for a uniform signature.
     """
     del actor
+    check_texts(name=name)
     name = " ".join(name.split())
     if not name:
         raise ValidationError({"name": "required"})

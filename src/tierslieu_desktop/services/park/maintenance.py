@@ -42,6 +42,8 @@ def validate_entry(
     """Clean the fields of an entry; one ValidationError names every invalid field
     (day, description, cost, done_by)."""
     c = FieldCollector()
+    c.text("description", description)
+    c.text("done_by", done_by)
     description = description.strip()
     done_by = " ".join(done_by.split())
     if day is None:

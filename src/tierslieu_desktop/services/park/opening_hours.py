@@ -22,7 +22,7 @@ from tierslieu_desktop.domain.calendar import (
     subtract_ranges,
 )
 from tierslieu_desktop.domain.errors import NotFound, ValidationError
-from tierslieu_desktop.services.common import stamp
+from tierslieu_desktop.services.common import FieldCollector, stamp
 
 Range = tuple[int, int]  # minutes after local midnight, half-open
 
@@ -151,7 +151,9 @@ def list_exceptions(
 
 
 def add_exception(db: Database, actor: int | None, data: ExceptionInput) -> int:
-    errors: dict[str, str] = {}
+    texts = FieldCollector()
+    texts.text("reason", data.reason)
+    errors: dict[str, str] = dict(texts.errors)
     if data.kind not in ("closed", "open"):
         raise ValueError(data.kind)
     whole_day = data.start_minute is None and data.end_minute is None

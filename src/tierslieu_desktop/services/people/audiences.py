@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Audience, Member
 from tierslieu_desktop.domain.errors import NotFound, ValidationError
-from tierslieu_desktop.services.common import stamp
+from tierslieu_desktop.services.common import check_texts, stamp
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ def save_audience(
     description: str = "",
     audience_id: int | None = None,
 ) -> int:
+    check_texts(name=name, description=description)
     name = name.strip()
     if not name:
         raise ValidationError({"name": "required"})

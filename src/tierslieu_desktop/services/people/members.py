@@ -572,6 +572,7 @@ class MembershipInput:
 
 def add_membership(db: Database, actor: int | None, data: MembershipInput) -> int:
     c = FieldCollector()
+    c.texts(data)
     if data.end_date < data.start_date:
         c.add("end_date", "end_before_start")
     if data.fee_cents < 0:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Operator
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.services.common import check_texts
 
 DEFAULT_OPERATOR = "Accueil"
 
@@ -29,6 +30,7 @@ def list_operators(db: Database, *, include_inactive: bool = False) -> list[Oper
 
 
 def create_operator(db: Database, name: str) -> int:
+    check_texts(name=name)
     name = name.strip()
     if not name:
         raise ValidationError({"name": "required"})

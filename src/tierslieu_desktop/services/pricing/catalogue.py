@@ -87,9 +87,10 @@ def save_pack_type(
     price_cents: int,
 ) -> int:
     """A prepaid pack on sale, e.g. "Laser 10 h": 600 minutes valid 12 months, 150 €."""
-    name = (name or "").strip()
     with db.write() as session:
         errors = FieldCollector()
+        errors.text("name", name or "")
+        name = (name or "").strip()
         if not name:
             errors.add("name", "required")
         else:

@@ -125,6 +125,7 @@ def save_fee(
     duration) is refused: ``{"valid_from": "fee_overlap"}``."""
     with db.write() as session:
         errors = FieldCollector()
+        errors.text("label", label)
         if audience_id is not None and session.get(Audience, audience_id) is None:
             errors.add("audience_id", "unknown")
         if duration not in MEMBERSHIP_DURATIONS:
@@ -248,6 +249,7 @@ def save_reduction(
     space use (scope None) or on one resource."""
     with db.write() as session:
         errors = FieldCollector()
+        errors.text("label", label)
         _check_audience(session, errors, audience_id)
         check_scope(session, errors, scope_kind, scope_id, USE_SCOPE_KINDS)
         if percent_bp is None:
@@ -307,6 +309,7 @@ def save_quota(
     every machine/space use (scope None)."""
     with db.write() as session:
         errors = FieldCollector()
+        errors.text("label", label)
         _check_audience(session, errors, audience_id)
         check_scope(session, errors, scope_kind, scope_id, TIME_SCOPES)
         if free_minutes_per_month is None:

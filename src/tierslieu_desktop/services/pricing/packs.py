@@ -26,7 +26,7 @@ from tierslieu_desktop.db.models import (
     utcnow,
 )
 from tierslieu_desktop.db.models import MembershipFee as FeeRow
-from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
+from tierslieu_desktop.domain.errors import DomainError, NotFound
 from tierslieu_desktop.domain.pricing import (
     MEMBERSHIP_DURATIONS,
     MembershipFee,
@@ -34,10 +34,7 @@ from tierslieu_desktop.domain.pricing import (
     membership_fee,
     membership_period,
 )
-from tierslieu_desktop.services.common import stamp
-
-NOTE_MAX = 500
-
+from tierslieu_desktop.services.common import FieldCollector, stamp
 
 # --------------------------------------------------------------------------- packs
 
@@ -204,15 +201,12 @@ def wallet_balance(db: Database, member_id: int) -> int:
 
 
 def _check_amount(amount_cents: int, note: str) -> str:
-    note = note.strip()
-    errors = {}
+    errors = FieldCollector()
+    errors.text("note", note)
     if amount_cents <= 0:
-        errors["amount"] = "amount_not_positive"
-    if len(note) > NOTE_MAX:
-        errors["note"] = "too_long"
-    if errors:
-        raise ValidationError(errors)
-    return note
+        errors.add("amount", "amount_not_positive")
+    errors.raise_if_any()
+    return note.strip()
 
 
 def wallet_credit(

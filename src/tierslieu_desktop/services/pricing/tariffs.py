@@ -268,6 +268,7 @@ def save_rule(
     key is refused: ``{"valid_from": "price_rule_overlap"}``."""
     with db.write() as session:
         errors = FieldCollector()
+        errors.text("label", label)
         _check_key(session, errors, kind, resource_id, audience_id, membership)
         _check_price(errors, kind, unit, step_minutes, amount_cents)
         check_dates(errors, valid_from, valid_to)
@@ -355,6 +356,8 @@ def apply_price(
     label: str | None = None,
 ) -> int | None:
     errors = FieldCollector()
+    if label is not None:
+        errors.text("label", label)
     _check_key(session, errors, kind, resource_id, audience_id, membership)
     _check_price(errors, kind, unit, step_minutes, amount_cents, amount_required=False)
     if from_day is None:

@@ -43,6 +43,7 @@ from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
 from tierslieu_desktop.domain.errors import ValidationError
 from tierslieu_desktop.domain.inputs import check_year, year_in_range
 from tierslieu_desktop.domain.reports import SECTIONS, AnnualFigures
+from tierslieu_desktop.services.common import check_texts
 
 TREND_YEARS = 4  # the year and the three before
 NO_AUDIENCE = "Sans public"
@@ -277,6 +278,7 @@ def save_report_text(db: Database, year: int, section: str, text: str) -> None:
     """Store one text section of the year's report (one transaction)."""
     if section not in SECTIONS:
         raise ValidationError({"section": "invalid_choice"})
+    check_texts(text=text)
     if not year_in_range(year):
         raise ValidationError({"year": "year_out_of_range"})
     with db.write() as s:

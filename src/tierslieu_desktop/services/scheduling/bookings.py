@@ -26,7 +26,7 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt, to_local
 from tierslieu_desktop.domain.enums import MachineStatus, MemberKind
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
-from tierslieu_desktop.services.common import stamp
+from tierslieu_desktop.services.common import FieldCollector, check_texts, stamp
 from tierslieu_desktop.services.park.opening_hours import fits_opening
 from tierslieu_desktop.services.people.members import display_name
 
@@ -354,6 +354,11 @@ def _event(
 
 
 def _clean(data: BookingInput) -> BookingInput:
+    """The texts stripped; one ValidationError for a text too long or holding a control
+    character."""
+    texts = FieldCollector()
+    texts.texts(data)
+    texts.raise_if_any()
     return replace(
         data,
         responsible_name=data.responsible_name.strip(),
@@ -497,6 +502,7 @@ def update_booking_details(
     headcount: int | None = None,
     responsible_name: str | None = None,
 ) -> None:
+    check_texts(purpose=purpose, note=note, responsible_name=responsible_name)
     if headcount is not None and headcount < 1:
         raise ValidationError({"headcount": "number_invalid"})
     with db.write() as session:
@@ -549,6 +555,7 @@ def check_in(
 
 def cancel_booking(db: Database, actor: int | None, booking_id: int, reason: str = "") -> None:
     """Réservée → annulée: the slot is free again."""
+    check_texts(reason=reason)
     _transition(
         db,
         actor,

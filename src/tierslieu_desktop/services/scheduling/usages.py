@@ -106,6 +106,7 @@ def save_consumable(
     only change while no usage recorded a quantity of it. Returns its id."""
     del actor  # the catalogue has no audit columns
     c = FieldCollector()
+    c.text("name", name)
     name = " ".join(name.split())
     if not name:
         c.add("name", "required")
@@ -257,6 +258,7 @@ def check_out(
         if booking.status not in (BookingStatus.BOOKED, BookingStatus.IN_PROGRESS):
             raise DomainError("booking_closed", status=booking.status)
         c = FieldCollector()
+        c.text("note", note)
         if end_at <= start_at:
             c.add("end_at", "end_before_start")
         elif end_at > now + FUTURE_GRACE:
