@@ -246,6 +246,24 @@ def test_every_input_refuses_a_control_character_and_an_over_long_text(db, opera
     assert exc.value.fields.get(field) == bad, exc.value.fields
 
 
+@pytest.mark.parametrize(
+    ("label", "problem"), [("Gaz\x00", "control_char"), ("G" * 301, "too_long")]
+)
+def test_an_imported_expense_label_is_checked_like_a_typed_one(db, operator, label, problem):
+    from tierslieu_desktop.services.finance import expenses
+    from tierslieu_desktop.services.pricing.tariff_csv import CsvImportError
+
+    text = (
+        "date;categorie;activite;montant;libelle;fournisseur\n"
+        "15/01/2026;energie;general;1 234,56;Électricité janvier;EDF\n"
+        f"16/01/2026;energie;general;12,00;{label};GRDF\n"
+    )
+    with pytest.raises(CsvImportError) as info:
+        expenses.import_expenses_csv(db, operator, text)
+    assert (info.value.line, info.value.field, info.value.problem) == (3, "libelle", problem)
+    assert expenses.list_expenses(db) == []
+
+
 # --------------------------------------------------------------------------- rendering
 
 

@@ -17,6 +17,7 @@ from tierslieu_desktop.db.models import BudgetLine, Expense, Grant, Machine
 from tierslieu_desktop.domain import finance as rules
 from tierslieu_desktop.domain.inputs import day_in_range, decode_text
 from tierslieu_desktop.domain.money import parse_amount
+from tierslieu_desktop.domain.validation import FieldInvalid, check_text
 from tierslieu_desktop.services.common import FieldCollector, stamp
 from tierslieu_desktop.services.finance.checks import (
     LABEL_MAX,
@@ -233,10 +234,14 @@ def import_expenses_csv(db: Database, actor: int | None, text: str | bytes) -> i
         if amount < 0:
             raise CsvImportError(number, "montant", "amount_negative")
         label, supplier = cell("libelle"), cell("fournisseur")
-        if len(label) > LABEL_MAX:
-            raise CsvImportError(number, "libelle", "too_long")
-        if len(supplier) > SUPPLIER_MAX:
-            raise CsvImportError(number, "fournisseur", "too_long")
+        for column, value, limit in (
+            ("libelle", label, LABEL_MAX),
+            ("fournisseur", supplier, SUPPLIER_MAX),
+        ):
+            try:
+                check_text(value, column, limit, multiline=False)
+            except FieldInvalid as exc:  # too long, or a control character
+                raise CsvImportError(number, column, exc.code) from None
         parsed.append(
             {
                 "day": day,
