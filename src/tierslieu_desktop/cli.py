@@ -386,6 +386,7 @@ def _fec_error_fr(exc: DomainError) -> str:
 def _export_activity(db: Database, args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from tierslieu_desktop.fileperms import write_private_bytes
     from tierslieu_desktop.services.activity.figures import figures, figures_xlsx
 
     if args.year is not None:
@@ -395,7 +396,7 @@ def _export_activity(db: Database, args: argparse.Namespace) -> int:
         if last < first:
             return _fail("la date de fin (--to) précède la date de début (--from).")
     fig = figures(db, first, last)
-    Path(args.output).write_bytes(figures_xlsx(fig))
+    write_private_bytes(Path(args.output), figures_xlsx(fig))
     from tierslieu_desktop.i18n.formatting import number
 
     print(

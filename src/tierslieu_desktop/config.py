@@ -6,6 +6,8 @@ import json
 import os
 from pathlib import Path
 
+from tierslieu_desktop.fileperms import make_private_dirs, write_private_text
+
 APP_NAME = "TiersLieuDesktop"
 APP_AUTHOR = "TiersLieu"
 LANGUAGES = ("fr", "en")
@@ -55,9 +57,9 @@ def save_setting(key: str, value: object) -> None:
     settings = load_settings()
     settings[key] = value
     path = _settings_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dirs(path.parent)  # 0700 folders, 0600 file on POSIX
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(settings, indent=2, ensure_ascii=False), encoding="utf-8")
+    write_private_text(tmp, json.dumps(settings, indent=2, ensure_ascii=False))
     tmp.replace(path)
 
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tierslieu_desktop.db.migrations import HEAD_REVISION
 from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.fileperms import copy_protection, create_private_file, make_private_dirs
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -187,13 +188,15 @@ def make_engine(url: str) -> Engine:
 
 
 def backup_sqlite(path: Path, label: str) -> Path:
-    """Copy a live SQLite database (WAL included) beside itself and return the copy's path."""
+    """Copy a live SQLite database (WAL included) beside itself and return the copy's path.
+    The copy is created 0600 and ends no more readable than the original (POSIX)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     dest = path.with_name(f"{path.name}.{label}-{stamp}.bak")
     n = 1
     while dest.exists():
         dest = path.with_name(f"{path.name}.{label}-{stamp}-{n}.bak")
         n += 1
+    create_private_file(dest)
     src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(dest)
@@ -203,6 +206,7 @@ def backup_sqlite(path: Path, label: str) -> Path:
             dst.close()
     finally:
         src.close()
+    copy_protection(path, dest)
     return dest
 
 
@@ -233,7 +237,9 @@ def open_database(target: str | None = None, *, create: bool = True) -> Database
         if not create:
             raise DatabaseOpenError("not_found", str(path))
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dirs(path.parent)
+            if not path.exists():
+                create_private_file(path)
         except OSError as exc:
             raise DatabaseOpenError("cannot_open", str(path), str(exc)) from None
     elif state.revision != HEAD_REVISION:

@@ -10,6 +10,7 @@ keeps the rows whose main date falls in that (local) year; ``None`` keeps everyt
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
@@ -37,6 +38,7 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.calendar import local_dt, to_local
 from tierslieu_desktop.domain.inputs import check_year
+from tierslieu_desktop.fileperms import open_private, write_private_bytes
 from tierslieu_desktop.reports.sheets import csv_value, write_sheet
 
 if TYPE_CHECKING:
@@ -425,7 +427,9 @@ def export_xlsx(db: Database, table: str, year: int | None, path: str | Path) ->
     wb.remove(wb.worksheets[0])
     ws = wb.create_sheet(table)
     write_sheet(ws, headers, rows, money_headers=MONEY_HEADERS)
-    wb.save(str(path))
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    write_private_bytes(path, buffer.getvalue())  # personal data: 0600 on POSIX
     return len(rows)
 
 
@@ -433,7 +437,7 @@ def export_csv(db: Database, table: str, year: int | None, path: str | Path) -> 
     """Write ``table`` as CSV: UTF-8 with BOM, ';' separator, decimal comma, dates
     JJ/MM/AAAA. Returns the rows written."""
     headers, rows = table_rows(db, table, year)
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+    with open_private(path, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
         writer.writerow(headers)
         for row in rows:

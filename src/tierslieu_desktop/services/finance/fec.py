@@ -40,6 +40,7 @@ from tierslieu_desktop.domain import finance as rules
 from tierslieu_desktop.domain.calendar import local_dt, to_local
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.inputs import check_year
+from tierslieu_desktop.fileperms import write_private_text
 
 FEC_COLUMNS = (
     "JournalCode",
@@ -304,5 +305,5 @@ def write_fec_report(db: Database, year: int, directory: str | Path) -> FecWritt
         structure = s.get(Structure, 1)
         siret = "".join(ch for ch in (structure.siret if structure else "") if ch.isdigit())
     path = Path(directory) / fec_filename(siret[:9] if len(siret) >= 9 else "", year)
-    path.write_text(fec_text(db, year, acc), encoding="utf-8", newline="")
+    write_private_text(path, fec_text(db, year, acc))  # names of members: 0600 on POSIX
     return FecWritten(path, defaulted, every_default)
