@@ -2443,6 +2443,18 @@
         <translation>Cet enregistrement n'existe plus : un autre poste l'a peut-être modifié.</translation>
     </message>
     <message>
+        <source>The database is read-only: nothing was saved. Check the rights on the file and its folder, then restart the application.</source>
+        <translation>La base est en lecture seule : rien n'a été enregistré. Vérifiez les droits du fichier et de son dossier, puis relancez l'application.</translation>
+    </message>
+    <message>
+        <source>The database is busy: another desk is saving. Nothing of this action was saved; wait a moment and try again.</source>
+        <translation>La base est occupée par un autre poste qui enregistre. Rien de cette action n'a été enregistré : attendez un instant et réessayez.</translation>
+    </message>
+    <message>
+        <source>The account "{account}" of "{key}" is not a valid account number (digits only): correct it in Finances › Accounts. The FEC was not written.</source>
+        <translation>Le compte « {account} » de « {key} » n'est pas un numéro de compte valable (chiffres seulement) : corrigez-le dans Finances › Comptes. Le FEC n'a pas été écrit.</translation>
+    </message>
+    <message>
         <source>The linked organisation must be an existing organisation.</source>
         <translation>La structure liée doit être une organisation existante.</translation>
     </message>
@@ -2677,14 +2689,6 @@
     <message>
         <source>Line {line} of the file holds characters that are neither UTF-8 nor Windows-1252 (Latin-1): save it again as “CSV UTF-8”. Nothing was imported.</source>
         <translation>La ligne {line} du fichier contient des caractères illisibles, ni en UTF-8 ni en Windows-1252 (Latin-1) : enregistrez-le de nouveau en « CSV UTF-8 ». Rien n'a été importé.</translation>
-    </message>
-    <message>
-        <source>The database is busy: another desk is saving. Nothing of this action was saved; wait a moment and try again.</source>
-        <translation>La base est occupée par un autre poste qui enregistre. Rien de cette action n'a été enregistré : attendez un instant et réessayez.</translation>
-    </message>
-    <message>
-        <source>The account "{account}" of "{key}" is not a valid account number (digits only): correct it in Finances › Accounts. The FEC was not written.</source>
-        <translation>Le compte « {account} » de « {key} » n'est pas un numéro de compte valable (chiffres seulement) : corrigez-le dans Finances › Comptes. Le FEC n'a pas été écrit.</translation>
     </message>
     <message>
         <source>The action could not be completed ({code}).</source>
@@ -5347,6 +5351,14 @@
     <message>
         <source>Navigation</source>
         <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Read-only database: no change will be saved</source>
+        <translation>Base en lecture seule : aucune modification ne sera enregistrée</translation>
+    </message>
+    <message>
+        <source>Damaged database: SQLite reports {problem}. Restore a backup; what is saved now may be lost.</source>
+        <translation>Base endommagée : SQLite signale « {problem} ». Restaurez une sauvegarde ; ce qui est enregistré maintenant peut être perdu.</translation>
     </message>
     <message>
         <source>Database: {path}</source>
@@ -8019,6 +8031,22 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
     <message>
         <source>"{t}" does not exist.</source>
         <translation>« {t} » n'existe pas.</translation>
+    </message>
+    <message>
+        <source>"{t}" exists but is empty (0 bytes): it holds no Tiers-Lieu database. The file was left untouched.</source>
+        <translation>« {t} » existe mais est vide (0 octet) : ce n'est pas une base Tiers-Lieu. Fichier laissé intact.</translation>
+    </message>
+    <message>
+        <source>"{t}" is a damaged or truncated database ({d}): restore a backup. The file was left untouched.</source>
+        <translation>« {t} » : base endommagée ou tronquée ({d}). Restaurez une sauvegarde. Fichier laissé intact.</translation>
+    </message>
+    <message>
+        <source>"{t}" is read-only and from an older version (schema {d}): it cannot be upgraded. Make it writable, or open a copy. The file was left untouched.</source>
+        <translation>« {t} » est en lecture seule et d'une version plus ancienne (schéma {d}) : impossible de la mettre à jour. Rendez-la modifiable ou ouvrez-en une copie. Fichier laissé intact.</translation>
+    </message>
+    <message>
+        <source>"{t}" is read-only and has never been opened by Tiers-Lieu Desktop: make it writable to start it. The file was left untouched.</source>
+        <translation>« {t} » est en lecture seule et n'a jamais été ouverte par Tiers-Lieu Desktop : rendez-la modifiable pour la démarrer. Fichier laissé intact.</translation>
     </message>
     <message>
         <source>Cannot open "{t}".</source>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tierslieu_desktop import config
 from tierslieu_desktop.db.engine import Database, DatabaseOpenError, open_database
+from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
 
 QM_DIR = Path(__file__).parent / "i18n"
@@ -69,6 +70,26 @@ def open_error_text(exc: DatabaseOpenError) -> str:
         ),
         "cannot_open": QCoreApplication.translate("Startup", 'Cannot open "{t}": {d}'),
         "not_found": QCoreApplication.translate("Startup", '"{t}" does not exist.'),
+        "empty": QCoreApplication.translate(
+            "Startup",
+            '"{t}" exists but is empty (0 bytes): it holds no Tiers-Lieu database. '
+            "The file was left untouched.",
+        ),
+        "damaged": QCoreApplication.translate(
+            "Startup",
+            '"{t}" is a damaged or truncated database ({d}): restore a backup. '
+            "The file was left untouched.",
+        ),
+        "read_only_outdated": QCoreApplication.translate(
+            "Startup",
+            '"{t}" is read-only and from an older version (schema {d}): it cannot be '
+            "upgraded. Make it writable, or open a copy. The file was left untouched.",
+        ),
+        "read_only_new": QCoreApplication.translate(
+            "Startup",
+            '"{t}" is read-only and has never been opened by Tiers-Lieu Desktop: make it '
+            "writable to start it. The file was left untouched.",
+        ),
     }
     text = texts.get(exc.code) or QCoreApplication.translate("Startup", 'Cannot open "{t}".')
     return text.format(t=exc.target, d=exc.detail)
@@ -134,11 +155,26 @@ def run(db_target: str | None, lang: str | None) -> int:
         return 3
     app = create_application()
     install_translators(app, lang)
-    _ctx, window = build_main_window(db, lang)
+    try:
+        _ctx, window = build_main_window(db, lang)
+    except Exception as exc:
+        # A damaged page read while building the window, or a read-only database
+        # without any operator: said in words, never a traceback.
+        db.dispose()
+        from tierslieu_desktop.services.safety.integrity import is_damage
+
+        if isinstance(exc, DomainError) and exc.code == "read_only":
+            reason, detail = "read_only_new", ""
+        elif is_damage(exc):
+            reason, detail = "damaged", str(getattr(exc, "orig", exc))
+        else:
+            raise
+        return report_open_error(DatabaseOpenError(reason, db.target, detail), lang)
     from tierslieu_desktop.ui.crash_dialog import install_crash_hook
 
     install_crash_hook(db.target)  # slots' exceptions: logged, then a dialog
     window.show()
+    window.start_integrity_check()
     if os.environ.get("TIERSLIEU_EXIT_WHEN_SHOWN"):
         # Benchmark hook: report when the window is on screen, then quit.
         def _report() -> None:
@@ -147,5 +183,6 @@ def run(db_target: str | None, lang: str | None) -> int:
 
         QTimer.singleShot(0, _report)
     code = app.exec()
+    window.wait_for_integrity_check()
     db.dispose()
     return code

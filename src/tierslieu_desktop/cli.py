@@ -12,6 +12,7 @@ from tierslieu_desktop import __version__, config
 if TYPE_CHECKING:
     from tierslieu_desktop.db.engine import Database, DatabaseOpenError
     from tierslieu_desktop.domain.errors import DomainError
+    from tierslieu_desktop.services.safety.integrity import Damage
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -108,8 +109,20 @@ def _open_error_fr(exc: DatabaseOpenError) -> str:
         "mettez l'application à jour. Fichier laissé intact.",
         "cannot_open": "impossible d'ouvrir « {t} » : {d}",
         "not_found": "« {t} » n'existe pas.",
+        "empty": "« {t} » existe mais est vide (0 octet) : ce n'est pas une base "
+        "Tiers-Lieu. Fichier laissé intact.",
+        "damaged": "« {t} » : base endommagée ou tronquée ({d}). Fichier laissé intact : "
+        "restaurez une sauvegarde.",
+        "read_only_outdated": "« {t} » est en lecture seule et d'une version plus ancienne "
+        "(schéma {d}) : impossible de la mettre à jour. Fichier laissé intact.",
     }
     return texts.get(exc.code, "impossible d'ouvrir « {t} ».").format(t=exc.target, d=exc.detail)
+
+
+READ_ONLY_FR = (
+    "« {t} » est en lecture seule : rien n'a été enregistré "
+    "(vérifiez les droits du fichier et de son dossier)."
+)
 
 
 BUSY_FR = (
@@ -184,20 +197,55 @@ def _cmd_demo(target: str | None, size: str, seed: int, force: bool) -> int:
 
 def _cmd_verify(target: str | None) -> int:
     from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
-    from tierslieu_desktop.services.safety.integrity import verify
+    from tierslieu_desktop.services.safety.integrity import DatabaseDamaged, verify
 
     try:
         db = open_database(target, create=False)
     except DatabaseOpenError as exc:
+        if exc.code == "damaged":  # cut short: read what is left, without writing
+            from pathlib import Path
+
+            from tierslieu_desktop.db.engine import Database, make_engine, sqlite_url
+            from tierslieu_desktop.services.safety.integrity import damage_report
+
+            damaged = Database(
+                make_engine(sqlite_url(Path(exc.target)), read_only=True),
+                exc.target,
+                read_only=True,
+            )
+            try:
+                return _report_damage(exc.target, damage_report(damaged, exc.detail))
+            finally:
+                damaged.dispose()
         return _fail(_open_error_fr(exc))
-    problems = verify(db)
-    db.dispose()
+    try:
+        problems = verify(db)
+    except DatabaseDamaged as exc:
+        return _report_damage(db.target, exc.damage)
+    finally:
+        db.dispose()
     if problems:
         for p in problems:
             print(f"tierslieu: {p}", file=sys.stderr)
         return 1
     print("Base intègre.")
     return 0
+
+
+def _report_damage(target: str, damage: Damage) -> int:
+    """One line saying the file is damaged, then what could still be read of it."""
+    from tierslieu_desktop.i18n.formatting import number
+
+    _fail(f"base endommagée : « {target} » ({damage.error}). Restaurez une sauvegarde.")
+    for line in damage.checks:
+        print(f"tierslieu:   contrôle SQLite : {line}", file=sys.stderr)
+    readable = [f"{name} {number(n)}" for name, n in damage.counts if n is not None]
+    unreadable = [name for name, n in damage.counts if n is None]
+    if readable:
+        print(f"tierslieu:   tables lues (lignes) : {', '.join(readable)}", file=sys.stderr)
+    if unreadable:
+        print(f"tierslieu:   tables illisibles : {', '.join(unreadable)}", file=sys.stderr)
+    return 1
 
 
 def _close_date(text: str, fmt: str, expected: str) -> date:
@@ -276,6 +324,7 @@ def _cmd_close(target: str | None, args: argparse.Namespace) -> int:
             "closing_exists": f"{subject} est déjà clôturé{e} : rien n'a été modifié.",
             "closing_future": f"{subject} n'est pas terminé{e} : "
             "impossible de clôturer une période à venir.",
+            "read_only": READ_ONLY_FR.format(t=db.target),
         }
         return _fail(texts.get(exc.code, f"clôture impossible ({exc.code})."))
     finally:

@@ -24,11 +24,16 @@ from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.fileperms import copy_protection, create_private_file, make_private_dirs
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_CORRUPT = 11
+SQLITE_NOTADB = 26
 
 
 class DatabaseOpenError(Exception):
     """The target cannot be used. ``code`` is one of: not_a_database, foreign_database,
-    newer_than_app, cannot_open, not_found. The file is left untouched in every case."""
+    newer_than_app, cannot_open, not_found, empty (a 0-byte file), damaged (an SQLite
+    file cut short or with unreadable pages; ``detail`` says what was seen),
+    read_only_outdated (an older schema that cannot be upgraded in a read-only file).
+    The file is left untouched in every case."""
 
     def __init__(self, code: str, target: str, detail: str = "") -> None:
         self.code = code
@@ -58,19 +63,42 @@ class SchemaState:
     revision: str | None
 
 
+def truncation(path: Path, header: bytes) -> str:
+    """Why an SQLite file is shorter than its header says (empty when it is not). The
+    page count of the header is trusted only when it is valid (offsets 24 and 92 agree),
+    and not while a -wal file still holds pages of the database."""
+    size = path.stat().st_size
+    if len(header) < 100:
+        return f"{size} octets, en-tête incomplet"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return ""
+    if header[24:28] == header[92:96] and pages and size < pages * page_size:
+        return f"{size} octets au lieu de {pages * page_size}"
+    if page_size >= 512 and size % page_size:
+        return f"{size} octets, pas un nombre entier de pages de {page_size}"
+    return ""
+
+
 def inspect_sqlite_file(path: Path) -> SchemaState:
     """Look at a file read-only and say whether it is ours and at which revision."""
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
         return SchemaState(False, None)
     if path.is_dir():
         raise DatabaseOpenError("not_a_database", str(path))
     try:
         with path.open("rb") as fh:
-            header = fh.read(16)
+            header = fh.read(100)
     except OSError as exc:
         raise DatabaseOpenError("cannot_open", str(path), str(exc)) from None
-    if header != SQLITE_HEADER:
+    if header[:16] != SQLITE_HEADER:
         raise DatabaseOpenError("not_a_database", str(path))
+    cut = truncation(path, header)
+    if cut:
+        raise DatabaseOpenError("damaged", str(path), f"fichier tronqué : {cut}")
     try:
         con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -85,8 +113,15 @@ def inspect_sqlite_file(path: Path) -> SchemaState:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", None) == SQLITE_CORRUPT:
+            raise DatabaseOpenError("damaged", str(path), str(exc)) from None
         raise DatabaseOpenError("not_a_database", str(path), str(exc)) from None
     return SchemaState(True, row[0] if row else None)
+
+
+def is_read_only(path: Path) -> bool:
+    """The file, or the folder its -wal and -shm files go in, cannot be written."""
+    return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
 
 
 def _install_sqlite_pragmas(engine: Engine) -> None:
@@ -96,7 +131,8 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cur = dbapi_connection.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA journal_mode=WAL")
+        if not cur.execute("PRAGMA query_only").fetchone()[0]:
+            cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA busy_timeout=10000")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
@@ -129,11 +165,14 @@ def busy_error(exc: BaseException, target: str) -> DomainError | None:
 
 
 class Database:
-    """An open, migrated database. Services take it and open one unit of work per call."""
+    """An open, migrated database. Services take it and open one unit of work per call.
+    A ``read_only`` database (the file or its folder cannot be written) refuses every
+    ``write()`` with ``DomainError("read_only")`` before touching the file."""
 
-    def __init__(self, engine: Engine, target: str) -> None:
+    def __init__(self, engine: Engine, target: str, *, read_only: bool = False) -> None:
         self.engine = engine
         self.target = target
+        self.read_only = read_only
         self.is_sqlite = engine.dialect.name == "sqlite"
         self._read = sessionmaker(engine, expire_on_commit=False)
         write_engine = (
@@ -162,6 +201,8 @@ class Database:
         """One transaction for one user action: committed whole, or not at all. Another
         desk holding the database past the busy timeout (10 s) raises
         ``DomainError("database_busy")``: nothing of this action was saved."""
+        if self.read_only:
+            raise DomainError("read_only", target=self.target)
         try:
             with self._write() as session:
                 try:
@@ -180,7 +221,18 @@ class Database:
         self.engine.dispose()
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, read_only: bool = False) -> Engine:
+    if read_only:
+        # SQLite itself refuses every write (mode=ro), and query_only tells our pragmas.
+        path = Path(url.removeprefix("sqlite:///")).resolve()
+        engine = create_engine(f"sqlite:///{path.as_uri()}?mode=ro&uri=true")
+
+        @event.listens_for(engine, "connect", insert=True)
+        def _query_only(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+            dbapi_connection.execute("PRAGMA query_only=1")
+
+        _install_sqlite_pragmas(engine)
+        return engine
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         _install_sqlite_pragmas(engine)
@@ -210,10 +262,15 @@ def backup_sqlite(path: Path, label: str) -> Path:
     return dest
 
 
-def open_database(target: str | None = None, *, create: bool = True) -> Database:
+def open_database(
+    target: str | None = None, *, create: bool = True, read_only: bool | None = None
+) -> Database:
     """Open (creating or migrating as needed) the database at a path or URL.
 
-    - a new or empty SQLite file gets the current schema;
+    - a new SQLite file gets the current schema, created 0600 (its new folders 0700);
+      an existing 0-byte file is refused as ``empty`` (it is not what we create);
+    - a file that cannot be written (or whose folder cannot) opens read-only, as does
+      any file when ``read_only`` is True;
     - an older schema is backed up beside the file, then migrated;
     - a file that is not ours, or from a newer version, raises ``DatabaseOpenError``
       without touching it.
@@ -233,6 +290,16 @@ def open_database(target: str | None = None, *, create: bool = True) -> Database
     path = Path(target.removeprefix("sqlite:///")) if is_url(target) else Path(target)
     path = path.expanduser()
     state = inspect_sqlite_file(path)
+    # A 0-byte file where only this app creates its database is one it began to create
+    # when it was stopped: it is created again. Anywhere else it is refused.
+    empty = path.is_file() and path.stat().st_size == 0
+    if empty and (not create or not _in_our_data_folder(path)):
+        raise DatabaseOpenError("empty", str(path))
+    if path.exists() and (read_only or (read_only is None and is_read_only(path))):
+        if state.revision != HEAD_REVISION:
+            _check_known(state.revision, str(path))
+            raise DatabaseOpenError("read_only_outdated", str(path), state.revision or "")
+        return Database(make_engine(sqlite_url(path), read_only=True), str(path), read_only=True)
     if not state.exists:
         if not create:
             raise DatabaseOpenError("not_found", str(path))
@@ -255,6 +322,13 @@ def open_database(target: str | None = None, *, create: bool = True) -> Database
             engine.dispose()
             raise DatabaseOpenError("cannot_open", str(path), str(exc)) from exc
     return Database(engine, str(path))
+
+
+def _in_our_data_folder(path: Path) -> bool:
+    from tierslieu_desktop.config import default_database_path, demo_database_path
+
+    ours = {default_database_path().resolve(), demo_database_path().resolve()}
+    return path.resolve() in ours
 
 
 def _check_known(revision: str | None, target: str) -> None:

@@ -233,6 +233,11 @@ def error_message(err: DomainError) -> str:
         "not_found": QCoreApplication.translate(
             "Errors", "This record no longer exists: another desk may have changed it."
         ),
+        "read_only": QCoreApplication.translate(
+            "Errors",
+            "The database is read-only: nothing was saved. Check the rights on the file "
+            "and its folder, then restart the application.",
+        ),
         "organisation_invalid": QCoreApplication.translate(
             "Errors", "The linked organisation must be an existing organisation."
         ),

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QThreadPool
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,11 +18,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from tierslieu_desktop import config
 from tierslieu_desktop.services.people import operators as operator_service
 from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.integrity_check import IntegrityCheck
 from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.pages.placeholder import PlaceholderPage
 
@@ -39,6 +42,8 @@ QListWidget#sidebar::item:selected { background: #2d5370; border-left: 4px solid
 QListWidget#sidebar::item:hover:!selected { background: #284a62; }
 QLabel#pageTitle { font-size: 17pt; font-weight: 600; color: #1f3a4d; padding-bottom: 6px; }
 QLabel#placeholderText { font-size: 11pt; color: #3c4a55; }
+QLabel#databaseBanner { background: #fdecea; color: #8a1c12; border-bottom: 2px solid #c62828;
+    padding: 8px 12px; font-weight: 600; }
 """
 
 
@@ -108,12 +113,54 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        self.banner = QLabel()
+        self.banner.setObjectName("databaseBanner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self._check: IntegrityCheck | None = None
+        if ctx.db.read_only:
+            self.show_banner(self.tr("Read-only database: no change will be saved"))
 
         self._build_status_bar()
         self._build_shortcuts()
         self.sidebar.currentRowChanged.connect(self._on_row_changed)
         self.sidebar.setCurrentRow(0)
+
+    # --- the database's state ----------------------------------------------------
+
+    def show_banner(self, text: str) -> None:
+        """A red line above every page (read-only or damaged database)."""
+        current = self.banner.text()
+        text = f"{current}\n{text}" if current and text not in current else text
+        self.banner.setText(text)
+        self.banner.setAccessibleName(text)
+        self.banner.show()
+
+    def start_integrity_check(self) -> None:
+        """Run the quick check in the background; a banner says if the file is damaged."""
+        self._check = IntegrityCheck(self.ctx)
+        self._check.signals.done.connect(self._on_integrity_checked)
+        QThreadPool.globalInstance().start(self._check)
+
+    def wait_for_integrity_check(self) -> None:
+        if self._check is not None:
+            QThreadPool.globalInstance().waitForDone()
+
+    def _on_integrity_checked(self, problems: list) -> None:
+        if problems:
+            self.show_banner(
+                self.tr(
+                    "Damaged database: SQLite reports {problem}. Restore a backup; "
+                    "what is saved now may be lost."
+                ).format(problem=problems[0])
+            )
 
     # --- pages -------------------------------------------------------------------
 

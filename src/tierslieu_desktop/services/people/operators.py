@@ -59,7 +59,18 @@ def set_operator_active(db: Database, operator_id: int, active: bool) -> None:
 
 def ensure_operator(db: Database, preferred_id: int | None = None) -> int:
     """The operator to use at start: the remembered one if still active, else the first
-    active one, else a new "Accueil" operator."""
+    active one, else a new "Accueil" operator. Writes only in the last case, so that a
+    read-only database with an operator opens."""
+    with db.read() as session:
+        if preferred_id is not None:
+            op = session.get(Operator, preferred_id)
+            if op is not None and op.active:
+                return op.id
+        first = session.scalar(
+            select(Operator.id).where(Operator.active.is_(True)).order_by(Operator.id)
+        )
+        if first is not None:
+            return first
     with db.write() as session:
         if preferred_id is not None:
             op = session.get(Operator, preferred_id)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import text
+from dataclasses import dataclass
 
-from tierslieu_desktop.db.engine import Database
+from sqlalchemy import text
+from sqlalchemy.exc import DatabaseError
+
+from tierslieu_desktop.db.engine import SQLITE_CORRUPT, SQLITE_NOTADB, Database
 from tierslieu_desktop.db.models import UTCDateTime
 from tierslieu_desktop.domain.calendar import to_local
 
@@ -34,9 +37,100 @@ _OVERLAPS = text(
 ).columns(start_at=UTCDateTime(), previous_end=UTCDateTime())
 
 
+@dataclass(frozen=True)
+class Damage:
+    """What could still be read of a damaged file: SQLite's own error, the lines of its
+    integrity check, and the rows of each table (None: the table cannot be read)."""
+
+    error: str
+    checks: tuple[str, ...]
+    counts: tuple[tuple[str, int | None], ...]
+
+
+class DatabaseDamaged(Exception):
+    """The file has unreadable pages (SQLite says the image is malformed)."""
+
+    def __init__(self, damage: Damage) -> None:
+        self.damage = damage
+        super().__init__(damage.error)
+
+
+def is_damage(exc: BaseException) -> bool:
+    """An error of SQLite that means the file itself is damaged (not busy, not locked)."""
+    orig = getattr(exc, "orig", exc)
+    code = getattr(orig, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB)
+
+
+def damage_report(db: Database, error: str) -> Damage:
+    """Read what can be read, each step on its own so that one bad page hides nothing
+    else: the integrity check's lines (at most ``MAX_LISTED``), then each table's rows."""
+    checks: list[str] = []
+    counts: list[tuple[str, int | None]] = []
+    try:
+        _read_what_can_be_read(db, checks, counts)
+    except DatabaseError as exc:  # not even a connection: nothing more to read
+        checks.append(str(getattr(exc, "orig", exc)))
+    return Damage(error, tuple(checks), tuple(counts))
+
+
+def _read_what_can_be_read(
+    db: Database, checks: list[str], counts: list[tuple[str, int | None]]
+) -> None:
+    with db.engine.connect() as conn:
+        try:
+            for (row,) in conn.exec_driver_sql(f"PRAGMA integrity_check({MAX_LISTED})"):
+                if row != "ok":
+                    checks.append(str(row))
+        except DatabaseError as exc:
+            checks.append(str(getattr(exc, "orig", exc)))
+        try:
+            tables = [
+                r[0]
+                for r in conn.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+                )
+            ]
+        except DatabaseError:
+            tables = []
+        for name in tables:
+            try:
+                quoted = name.replace('"', '""')
+                count = conn.exec_driver_sql(f'SELECT COUNT(*) FROM "{quoted}"').scalar()
+                counts.append((name, int(count or 0)))
+            except DatabaseError:
+                counts.append((name, None))
+
+
+def quick_check(db: Database) -> list[str]:
+    """SQLite's quick check (pages and structure, no index contents): an empty list when
+    the file is sound, else what it says. Never raises on a damaged file."""
+    if not db.is_sqlite:
+        return []
+    try:
+        with db.engine.connect() as conn:
+            rows = [str(r[0]) for r in conn.exec_driver_sql(f"PRAGMA quick_check({MAX_LISTED})")]
+    except DatabaseError as exc:
+        if not is_damage(exc):
+            raise
+        return [str(getattr(exc, "orig", exc))]
+    return [] if rows == ["ok"] else rows
+
+
 def verify(db: Database) -> list[str]:
     """Return a list of problems (empty when the database is sound); the invoicing
-    ledger first, so that the first line names the first broken document."""
+    ledger first, so that the first line names the first broken document. A file with
+    unreadable pages raises ``DatabaseDamaged`` with what could still be read."""
+    try:
+        return _verify(db)
+    except DatabaseError as exc:
+        if not (db.is_sqlite and is_damage(exc)):
+            raise
+        raise DatabaseDamaged(damage_report(db, str(getattr(exc, "orig", exc)))) from None
+
+
+def _verify(db: Database) -> list[str]:
     from tierslieu_desktop.services.billing.ledger import verify_ledger
 
     problems: list[str] = verify_ledger(db)
