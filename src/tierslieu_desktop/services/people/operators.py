@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Operator
@@ -57,30 +58,29 @@ def set_operator_active(db: Database, operator_id: int, active: bool) -> None:
         op.active = active
 
 
+def _usable_operator(session: Session, preferred_id: int | None) -> int | None:
+    """The remembered operator if still active, else the first active one, else None."""
+    if preferred_id is not None:
+        op = session.get(Operator, preferred_id)
+        if op is not None and op.active:
+            return op.id
+    return session.scalar(
+        select(Operator.id).where(Operator.active.is_(True)).order_by(Operator.id)
+    )
+
+
 def ensure_operator(db: Database, preferred_id: int | None = None) -> int:
     """The operator to use at start: the remembered one if still active, else the first
     active one, else a new "Accueil" operator. Writes only in the last case, so that a
     read-only database with an operator opens."""
     with db.read() as session:
-        if preferred_id is not None:
-            op = session.get(Operator, preferred_id)
-            if op is not None and op.active:
-                return op.id
-        first = session.scalar(
-            select(Operator.id).where(Operator.active.is_(True)).order_by(Operator.id)
-        )
-        if first is not None:
-            return first
-    with db.write() as session:
-        if preferred_id is not None:
-            op = session.get(Operator, preferred_id)
-            if op is not None and op.active:
-                return op.id
-        first = session.scalar(
-            select(Operator.id).where(Operator.active.is_(True)).order_by(Operator.id)
-        )
-        if first is not None:
-            return first
+        found = _usable_operator(session, preferred_id)
+    if found is not None:
+        return found
+    with db.write() as session:  # looked up again: another desk may have created one
+        found = _usable_operator(session, preferred_id)
+        if found is not None:
+            return found
         op = Operator(name=DEFAULT_OPERATOR, active=True)
         session.add(op)
         session.flush()
