@@ -95,6 +95,17 @@ def _parser() -> argparse.ArgumentParser:
     activity.add_argument("--to", dest="last_day", type=_close_day, metavar="AAAA-MM-JJ")
     activity.add_argument("-o", "--output", required=True, metavar="FICHIER")
     activity.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
+    backup = sub.add_parser("backup", help="sauvegarder la base (puis faire le tri)")
+    backup.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
+    backup.add_argument(
+        "-o", "--output", metavar="DOSSIER", help="dossier des sauvegardes (défaut : sauvegardes)"
+    )
+    backups = sub.add_parser("backups", help="lister les sauvegardes")
+    backups.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
+    backups.add_argument("-o", "--output", metavar="DOSSIER", help="dossier des sauvegardes")
+    restore = sub.add_parser("restore", help="restaurer une sauvegarde (application fermée)")
+    restore.add_argument("file", metavar="FICHIER", help="fichier de sauvegarde")
+    restore.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     return p
 
 
@@ -157,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_report(target, args)
     if args.command == "export":
         return _cmd_export(target, args)
+    if args.command in ("backup", "backups", "restore"):
+        return _cmd_backups(args.command, target, args)
     if args.demo and not target:
         # The demo's own file, never the user's database (nor $TIERSLIEU_DB).
         demo_path = config.demo_database_path()
@@ -484,3 +497,105 @@ def _cmd_report(target: str | None, args: argparse.Namespace) -> int:
         return _fail(f"impossible d'écrire « {args.output} » : {exc.strerror or exc}")
     print(f"{what} écrit dans {args.output}")
     return 0
+
+
+def _backup_error_fr(exc: DomainError) -> str:
+    f = exc.params.get("file", "")
+    texts = {
+        "backup_sqlite_only": "les sauvegardes ne concernent qu'une base SQLite (un fichier) ; "
+        "pour PostgreSQL, utilisez pg_dump.",
+        "backup_not_found": f"« {f} » n'existe pas.",
+        "restore_same_file": f"« {f} » est la base elle-même : rien n'a été modifié.",
+        "backup_damaged": f"la sauvegarde « {f} » est endommagée : restauration refusée, "
+        "la base est laissée intacte. Choisissez une autre sauvegarde.",
+        "backup_not_tierslieu": f"« {f} » n'est pas une base Tiers-Lieu : restauration "
+        "refusée, la base est laissée intacte.",
+        "backup_newer_than_app": f"« {f} » vient d'une version plus récente : mettez "
+        "l'application à jour. La base est laissée intacte.",
+        "database_in_use": f"« {exc.params.get('target', '')} » est ouverte (par "
+        "l'application ou un autre poste) : fermez-la puis recommencez. Rien n'a été modifié.",
+        "read_only": READ_ONLY_FR.format(t=exc.params.get("target", "")),
+        "database_busy": BUSY_FR,
+    }
+    return texts.get(exc.code, f"opération impossible ({exc.code}).")
+
+
+def _cmd_backups(command: str, target: str | None, args: argparse.Namespace) -> int:
+    """``backup``, ``backups`` and ``restore``: the database's backups
+    (services.safety.backups), by default in the ``sauvegardes`` folder of the data
+    folder."""
+    from datetime import UTC, datetime
+    from pathlib import Path
+
+    from tierslieu_desktop.db.engine import (
+        DatabaseOpenError,
+        is_url,
+        open_database,
+        resolve_target,
+    )
+    from tierslieu_desktop.domain.calendar import to_local
+    from tierslieu_desktop.domain.errors import DomainError
+    from tierslieu_desktop.i18n.formatting import number
+    from tierslieu_desktop.services.safety import backups
+
+    folder = Path(getattr(args, "output", None) or config.data_dir() / "sauvegardes")
+    try:
+        if command == "backups":
+            found = backups.list_backups(folder)
+            if not found:
+                print(f"Aucune sauvegarde dans « {folder} ».")
+                return 0
+            for b in found:
+                state = "intègre" if b.ok else "endommagée"
+                counts = (
+                    f"{number(b.members or 0)} adhérent(s), "
+                    f"{number(b.invoices or 0)} facture(s)/avoir(s)"
+                    if b.ok
+                    else "illisible"
+                )
+                print(
+                    f"{to_local(b.taken_at):%d/%m/%Y %H:%M:%S}  {_size_fr(b.size)}  "
+                    f"{counts}  {state}  {b.path}"
+                )
+            return 0
+        if command == "restore":
+            resolved = resolve_target(target)
+            if is_url(resolved) and not resolved.startswith("sqlite"):
+                raise DomainError("backup_sqlite_only")
+            db_path = Path(resolved.removeprefix("sqlite:///")).expanduser()
+            aside = backups.restore(db_path, Path(args.file))
+            print(f"Sauvegarde « {args.file} » restaurée dans « {db_path} ».")
+            if aside is not None:
+                print(f"L'ancienne base est conservée dans « {aside} ».")
+            return 0
+        try:
+            db = open_database(target, create=False)
+        except DatabaseOpenError as exc:
+            return _fail(_open_error_fr(exc))
+        try:
+            info = backups.make_backup(db, folder)
+        finally:
+            db.dispose()
+        if not info.ok:
+            return _fail(
+                f"la sauvegarde « {info.path} » est endommagée : la base l'est "
+                "peut-être aussi, lancez « tierslieu verify »."
+            )
+        print(
+            f"Sauvegarde écrite : {info.path} ({number(info.members or 0)} adhérent(s), "
+            f"{number(info.invoices or 0)} facture(s)/avoir(s), {_size_fr(info.size)})"
+        )
+        removed = backups.rotate(folder, datetime.now(UTC))
+        if removed:
+            print(f"{len(removed)} ancienne(s) sauvegarde(s) supprimée(s) (rotation).")
+        return 0
+    except DomainError as exc:
+        return _fail(_backup_error_fr(exc))
+    except OSError as exc:
+        return _fail(f"sauvegarde impossible : {exc.strerror or exc}")
+
+
+def _size_fr(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} Ko"
+    return f"{size / (1024 * 1024):.1f} Mo".replace(".", ",")

@@ -1,0 +1,288 @@
+"""Backups of the SQLite database: taken while the app runs, listed, rotated, restored.
+
+A backup is a single self-contained SQLite file ``tierslieu-YYYYMMDD-HHMMSS.sqlite``
+(the time in UTC) in a private folder (0700), itself private (0600). It is taken with
+SQLite's online backup API from the connection the app already holds (never through a
+second descriptor on the live file: closing it would drop the process's POSIX locks), so
+it is a consistent snapshot even while another desk writes. Each copy is checked
+(``PRAGMA integrity_check``) right after it is written.
+
+``restore`` replaces the database file: it is for the command line, with the application
+closed; it refuses while any connection holds the database.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+import stat
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tierslieu_desktop.db.engine import Database
+from tierslieu_desktop.domain.calendar import to_local
+from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.fileperms import (
+    POSIX,
+    PRIVATE_FILE,
+    create_private_file,
+    make_private_dirs,
+)
+
+KEEP_DAILY = 7
+KEEP_WEEKLY = 5
+KEEP_MONTHLY = 12
+
+_NAME = re.compile(r"^tierslieu-(\d{8}-\d{6})(?:-(\d+))?\.sqlite$")
+_STAMP = "%Y%m%d-%H%M%S"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file. ``ok`` is False for a file SQLite finds damaged (or cannot read);
+    its counts are then None."""
+
+    path: Path
+    taken_at: datetime  # aware, UTC (from the file's name)
+    size: int  # bytes
+    members: int | None
+    invoices: int | None  # invoices and credit notes
+    ok: bool
+
+
+@dataclass(frozen=True)
+class _Check:
+    ok: bool
+    members: int | None
+    invoices: int | None
+    revision: str | None  # alembic_version, None when the file has none
+
+
+def _check_file(path: Path, *, full: bool = True) -> _Check:
+    """Read ``path`` strictly read-only (``mode=ro``, ``immutable=1``: no -wal, no -shm,
+    no lock) and say whether SQLite finds it intact. Never raises for a damaged file."""
+    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error:
+        return _Check(False, None, None, None)
+    try:
+        pragma = "integrity_check" if full else "quick_check"
+        rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+        if [r[0] for r in rows] != ["ok"]:
+            return _Check(False, None, None, None)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        revision = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        members = invoices = None
+        if "member" in tables:
+            members = conn.execute("SELECT COUNT(*) FROM member").fetchone()[0]
+        if "invoice" in tables:
+            invoices = conn.execute("SELECT COUNT(*) FROM invoice").fetchone()[0]
+        return _Check(True, members, invoices, revision)
+    except sqlite3.Error:
+        return _Check(False, None, None, None)
+    finally:
+        conn.close()
+
+
+def _taken_at(path: Path) -> datetime | None:
+    match = _NAME.match(path.name)
+    if match is None:
+        return None
+    try:
+        return datetime.strptime(match.group(1), _STAMP).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def make_backup(db: Database, directory: Path) -> BackupInfo:
+    """Write a consistent copy of the open SQLite database into ``directory`` (created
+    0700) as ``tierslieu-<UTC time>.sqlite`` (0600), then check the copy."""
+    if not db.is_sqlite:
+        raise DomainError("backup_sqlite_only", target=db.target)
+    make_private_dirs(directory)
+    now = datetime.now(UTC).replace(microsecond=0)
+    stamp = now.strftime(_STAMP)
+    dest = directory / f"tierslieu-{stamp}.sqlite"
+    n = 1
+    while True:
+        try:
+            create_private_file(dest)
+            break
+        except FileExistsError:
+            dest = directory / f"tierslieu-{stamp}-{n}.sqlite"
+            n += 1
+    try:
+        raw = db.engine.raw_connection()
+        try:
+            source = raw.driver_connection
+            assert isinstance(source, sqlite3.Connection)
+            target = sqlite3.connect(dest)
+            try:
+                source.backup(target)
+                # One self-contained file: no -wal beside the copy.
+                target.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                target.close()
+        finally:
+            raw.close()  # back to the pool, never closed under the app's feet
+    except BaseException:
+        dest.unlink(missing_ok=True)
+        raise
+    check = _check_file(dest)
+    return BackupInfo(dest, now, dest.stat().st_size, check.members, check.invoices, check.ok)
+
+
+def list_backups(directory: Path) -> list[BackupInfo]:
+    """The backups in ``directory``, newest first; a damaged one has ``ok`` False."""
+    if not directory.is_dir():
+        return []
+    found: list[BackupInfo] = []
+    for path in directory.iterdir():
+        taken_at = _taken_at(path)
+        if taken_at is None or not path.is_file():
+            continue
+        check = _check_file(path, full=False)
+        found.append(
+            BackupInfo(path, taken_at, path.stat().st_size, check.members, check.invoices, check.ok)
+        )
+    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return found
+
+
+def backups_to_keep(taken: list[tuple[Path, datetime]], now: datetime) -> set[Path]:
+    """The files rotation keeps: the newest one, and the newest of each of the last 7 days,
+    5 ISO weeks and 12 months that have a backup (local time). Counting the periods that
+    have a backup, not calendar periods back from ``now``, a long pause deletes nothing
+    more. A file dated after ``now`` (a clock put back) is kept and counts for nothing."""
+    keep = {p for p, t in taken if t > now}
+    past = sorted(((t, p) for p, t in taken if t <= now), reverse=True)
+    if past:
+        keep.add(past[0][1])
+
+    def newest_per(key: str, count: int) -> None:
+        seen: list[object] = []
+        for t, p in past:
+            local = to_local(t)
+            period: object
+            if key == "day":
+                period = local.date()
+            elif key == "week":
+                period = local.isocalendar()[:2]
+            else:
+                period = (local.year, local.month)
+            if period in seen:
+                continue
+            seen.append(period)
+            if len(seen) > count:
+                return
+            keep.add(p)
+
+    newest_per("day", KEEP_DAILY)
+    newest_per("week", KEEP_WEEKLY)
+    newest_per("month", KEEP_MONTHLY)
+    return keep
+
+
+def rotate(directory: Path, now: datetime) -> list[Path]:
+    """Delete the backups rotation does not keep (see ``backups_to_keep``); return them."""
+    if not directory.is_dir():
+        return []
+    taken: list[tuple[Path, datetime]] = []
+    for path in directory.iterdir():
+        t = _taken_at(path)
+        if t is not None and path.is_file():
+            taken.append((path, t))
+    keep = backups_to_keep(taken, now)
+    deleted = []
+    for path, _t in taken:
+        if path not in keep:
+            path.unlink(missing_ok=True)
+            deleted.append(path)
+    return sorted(deleted)
+
+
+def _release_or_refuse(db_path: Path) -> None:
+    """Fold the -wal into the file and leave it in rollback-journal mode, which SQLite only
+    allows when no other connection holds it: ``database_in_use`` otherwise. A file SQLite
+    cannot read at all (damaged) is let through: replacing it is the point."""
+    try:
+        conn = sqlite3.connect(db_path, timeout=0)
+    except sqlite3.Error:
+        return
+    try:
+        mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+        if str(mode).lower() != "delete":
+            raise DomainError("database_in_use", target=str(db_path))
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise DomainError("database_in_use", target=str(db_path)) from exc
+    except sqlite3.DatabaseError:
+        pass
+    finally:
+        conn.close()
+
+
+def restore(db_path: Path, backup_file: Path) -> Path | None:
+    """Put ``backup_file`` in place of the database at ``db_path`` (application closed).
+
+    Refuses with a DomainError, leaving every file as it was: ``backup_not_found``,
+    ``restore_same_file``, ``backup_damaged`` (SQLite's integrity check fails),
+    ``backup_not_tierslieu`` (no alembic_version), ``backup_newer_than_app``,
+    ``database_in_use`` (a connection holds the database). The current file is moved
+    aside as ``<name>.before-restore-<time>.sqlite`` (mode kept) and its path returned
+    (None when there was no file); the restored file gets the original's mode, at most
+    0600."""
+    from tierslieu_desktop.db.migrations.runner import known_revisions
+
+    if not backup_file.is_file():
+        raise DomainError("backup_not_found", file=str(backup_file))
+    if db_path.exists() and db_path.resolve() == backup_file.resolve():
+        raise DomainError("restore_same_file", file=str(backup_file))
+    check = _check_file(backup_file)
+    if not check.ok:
+        raise DomainError("backup_damaged", file=str(backup_file))
+    if check.revision is None:
+        raise DomainError("backup_not_tierslieu", file=str(backup_file))
+    if check.revision not in known_revisions():
+        raise DomainError("backup_newer_than_app", file=str(backup_file))
+    mode = PRIVATE_FILE
+    aside: Path | None = None
+    if db_path.exists():
+        _release_or_refuse(db_path)
+        mode = stat.S_IMODE(db_path.stat().st_mode) & PRIVATE_FILE
+        stamp = datetime.now(UTC).strftime(_STAMP)
+        aside = db_path.with_name(f"{db_path.name}.before-restore-{stamp}.sqlite")
+        n = 1
+        while aside.exists():
+            aside = db_path.with_name(f"{db_path.name}.before-restore-{stamp}-{n}.sqlite")
+            n += 1
+    else:
+        make_private_dirs(db_path.parent)
+    tmp = db_path.with_name(f"{db_path.name}.restoring")
+    tmp.unlink(missing_ok=True)
+    create_private_file(tmp, mode or PRIVATE_FILE)
+    try:
+        with backup_file.open("rb") as src, tmp.open("r+b") as dst:
+            shutil.copyfileobj(src, dst)
+            dst.flush()
+            os.fsync(dst.fileno())
+        if POSIX:
+            os.chmod(tmp, mode)
+        if aside is not None:
+            os.replace(db_path, aside)  # a rename: the mode goes with it
+            for suffix in ("-wal", "-shm"):
+                stale = db_path.with_name(db_path.name + suffix)
+                if stale.exists():
+                    os.replace(stale, aside.with_name(aside.name + suffix))
+        os.replace(tmp, db_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return aside
