@@ -236,3 +236,17 @@ def test_backup_is_0600_in_a_0700_folder_and_restore_keeps_modes(demo, tmp_path)
     assert aside is not None
     assert stat.S_IMODE(aside.stat().st_mode) == 0o644  # moved aside as it was
     assert stat.S_IMODE(demo.stat().st_mode) == 0o600  # the original's, at most 0600
+
+
+def test_two_backups_in_the_same_second_the_later_one_is_kept(demo, tmp_path, capsys):
+    folder = tmp_path / "sauv"
+    folder.mkdir()
+    t = datetime(2026, 3, 1, 20, tzinfo=UTC)
+    first = folder / _name(t)
+    second = folder / _name(t).replace(".sqlite", "-1.sqlite")
+    for path in (first, second):
+        shutil.copy(demo, path)
+    assert backups.rotate(folder, t) == [first]
+    assert [b.path for b in backups.list_backups(folder)] == [second]
+    shutil.copy(demo, first)
+    assert [b.path for b in backups.list_backups(folder)] == [second, first]

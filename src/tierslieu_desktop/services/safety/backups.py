@@ -101,6 +101,12 @@ def _taken_at(path: Path) -> datetime | None:
         return None
 
 
+def _seq(path: Path) -> int:
+    """The order of backups taken in the same second: ``-1``, ``-2``… come after none."""
+    match = _NAME.match(path.name)
+    return int(match.group(2)) if match and match.group(2) else 0
+
+
 def make_backup(db: Database, directory: Path) -> BackupInfo:
     """Write a consistent copy of the open SQLite database into ``directory`` (created
     0700) as ``tierslieu-<UTC time>.sqlite`` (0600), then check the copy."""
@@ -152,7 +158,7 @@ def list_backups(directory: Path) -> list[BackupInfo]:
         found.append(
             BackupInfo(path, taken_at, path.stat().st_size, check.members, check.invoices, check.ok)
         )
-    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    found.sort(key=lambda b: (b.taken_at, _seq(b.path), b.path.name), reverse=True)
     return found
 
 
@@ -162,13 +168,13 @@ def backups_to_keep(taken: list[tuple[Path, datetime]], now: datetime) -> set[Pa
     have a backup, not calendar periods back from ``now``, a long pause deletes nothing
     more. A file dated after ``now`` (a clock put back) is kept and counts for nothing."""
     keep = {p for p, t in taken if t > now}
-    past = sorted(((t, p) for p, t in taken if t <= now), reverse=True)
+    past = sorted(((t, _seq(p), p) for p, t in taken if t <= now), reverse=True)
     if past:
-        keep.add(past[0][1])
+        keep.add(past[0][2])
 
     def newest_per(key: str, count: int) -> None:
         seen: list[object] = []
-        for t, p in past:
+        for t, _n, p in past:
             local = to_local(t)
             period: object
             if key == "day":
