@@ -442,6 +442,12 @@ def verify_ledger(db: Database) -> list[str]:
         previous = entry["footprint"]
         if group == "invoice":
             inv = invoices.get(record_id)
+            if inv is not None and inv["kind"] != kind:
+                # the kind is in no hash: seal() always records the document's own kind
+                chain.append(
+                    f"Entrée d'intégrité n° {entry['id']} ({label(kind, record_id)}) : "
+                    "type de document modifié."
+                )
             content = None if inv is None else invoice_content(inv, lines.get(record_id, []))
         elif group == "payment":
             pay = payments.get(record_id)
