@@ -9,12 +9,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import BudgetLine, Expense, Grant, Machine
 from tierslieu_desktop.domain import finance as rules
+from tierslieu_desktop.domain.calendar import utcnow
 from tierslieu_desktop.domain.inputs import day_in_range, decode_text
 from tierslieu_desktop.domain.money import parse_amount
 from tierslieu_desktop.domain.validation import FieldInvalid, check_text
@@ -26,7 +27,13 @@ from tierslieu_desktop.services.finance.checks import (
     clean_text,
     get_or_raise,
 )
-from tierslieu_desktop.services.pricing.tariff_csv import CsvImportError
+from tierslieu_desktop.services.pricing.tariff_csv import (
+    REPORT_EVERY,
+    CancelCheck,
+    CsvImportError,
+    ImportSteps,
+    Progress,
+)
 
 SUPPLIER_MAX = 200
 
@@ -181,13 +188,25 @@ def _parse_csv_date(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def import_expenses_csv(db: Database, actor: int | None, text: str | bytes) -> int:
+def import_expenses_csv(
+    db: Database,
+    actor: int | None,
+    text: str | bytes,
+    *,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> int:
     """Import expenses from a French CSV: ';' separated, decimal comma, header
     ``date;categorie;activite;montant;libelle;fournisseur`` (date as DD/MM/YYYY or
     YYYY-MM-DD; categories/activities by their code or French name). All lines or none:
     a bad line raises CsvImportError(line, column, problem) and nothing is written.
     Returns the number of expenses created. The file's bytes are decoded by
-    :func:`tierslieu_desktop.domain.inputs.decode_text` (UTF-8 or Windows-1252)."""
+    :func:`tierslieu_desktop.domain.inputs.decode_text` (UTF-8 or Windows-1252).
+
+    Every line is checked first, then the expenses are inserted in bulk in one
+    transaction. ``progress(done, total)`` counts both passes (total = 2 × lines) every
+    :data:`REPORT_EVERY` steps; ``cancelled()`` returning True then raises
+    ``DomainError("cancelled")`` and nothing is written."""
     if isinstance(text, bytes):
         text = decode_text(text)
     text = text.lstrip("\ufeff")
@@ -201,7 +220,10 @@ def import_expenses_csv(db: Database, actor: int | None, text: str | bytes) -> i
             raise CsvImportError(1, col, "required")
     index = {name: header.index(name) for name in CSV_COLUMNS if name in header}
     parsed: list[dict[str, object]] = []
+    steps = ImportSteps(2 * (len(rows) - 1), progress, cancelled)
+    steps.check()
     for number, row in enumerate(rows[1:], start=2):
+        steps.step()
         if not any(cell.strip() for cell in row):
             continue
 
@@ -252,11 +274,15 @@ def import_expenses_csv(db: Database, actor: int | None, text: str | bytes) -> i
                 "supplier": supplier,
             }
         )
+    skipped = len(rows) - 1 - len(parsed)  # blank lines: nothing to write
+    now = utcnow()
+    who = {"created_at": now, "created_by_id": actor, "updated_at": now, "updated_by_id": actor}
     with db.write() as s:
-        for values in parsed:
-            e = Expense(**values)
-            stamp(e, actor, created=True)
-            s.add(e)
+        steps.step(skipped)
+        for start in range(0, len(parsed), REPORT_EVERY):
+            chunk = parsed[start : start + REPORT_EVERY]
+            s.execute(insert(Expense), [{**values, **who} for values in chunk])
+            steps.step(len(chunk))
     return len(parsed)
 
 

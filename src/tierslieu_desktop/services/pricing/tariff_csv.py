@@ -5,12 +5,18 @@ a "'" so that no spreadsheet runs it) and read back without it. Importing a file
 price as the grid does (services.pricing.tariffs.set_price):
 the past is never rewritten, and a bad line writes nothing (:class:`CsvImportError`,
 also raised by the expenses import of services.finance.expenses).
+
+Long imports (100,000 lines) run off the window's thread: both imports take a
+``progress(done, total)`` callable and a ``cancelled()`` check (plain callables, see
+:class:`ImportSteps`), called every :data:`REPORT_EVERY` lines; a cancel raises
+``DomainError("cancelled")`` inside the transaction, so nothing is written.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -34,6 +40,39 @@ _CSV_KINDS["consumable"] = "consommable"
 _CSV_KINDS["activity"] = "activite"
 _CSV_MEMBERSHIPS = {"any": "tous", "member": "adherent", "non_member": "non_adherent"}
 _CSV_UNITS = {"hour": "heure", "session": "seance", "flat": "forfait", "consumable": "unite"}
+
+
+Progress = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+REPORT_EVERY = 1000
+
+
+class ImportSteps:
+    """Counts the steps of an import, reports them every :data:`REPORT_EVERY` steps (and
+    at the end) to ``progress(done, total)`` and raises ``DomainError("cancelled")`` at
+    those same points once ``cancelled()`` says so. Raised inside ``db.write()``, the
+    cancel rolls the whole import back."""
+
+    def __init__(
+        self, total: int, progress: Progress | None = None, cancelled: CancelCheck | None = None
+    ) -> None:
+        self.total = max(total, 1)
+        self.done = 0
+        self.progress = progress
+        self.cancelled = cancelled
+
+    def step(self, count: int = 1) -> None:
+        before = self.done
+        self.done = min(self.done + count, self.total)
+        if self.done // REPORT_EVERY != before // REPORT_EVERY or self.done == self.total:
+            self.check()
+
+    def check(self) -> None:
+        """Stop if the user cancelled, then tell how far the import is."""
+        if self.cancelled is not None and self.cancelled():
+            raise DomainError("cancelled")
+        if self.progress is not None:
+            self.progress(self.done, self.total)
 
 
 class CsvImportError(DomainError):
@@ -107,12 +146,23 @@ def _reverse(mapping: dict[str, str]) -> dict[str, str]:
     return {fold(v): k for k, v in mapping.items()}
 
 
-def import_rules_csv(db: Database, actor: int | None, text: str | bytes, from_day: date) -> int:
+def import_rules_csv(
+    db: Database,
+    actor: int | None,
+    text: str | bytes,
+    from_day: date,
+    *,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> int:
     """Apply a tariff file: each line sets a price (as :func:`set_price`) from the later
     of its "du" date and ``from_day``. One transaction: a bad line raises
     :class:`CsvImportError` and nothing is written. Returns the number of prices set.
     The file's bytes are decoded by :func:`tierslieu_desktop.domain.inputs.decode_text`
-    (UTF-8 or Windows-1252; ``DomainError("file_undecodable")`` otherwise)."""
+    (UTF-8 or Windows-1252; ``DomainError("file_undecodable")`` otherwise).
+    ``progress(done, total)`` is told every :data:`REPORT_EVERY` lines; ``cancelled()``
+    returning True then stops the import with ``DomainError("cancelled")``, nothing
+    written."""
     if isinstance(text, bytes):
         text = decode_text(text)
     text = text.lstrip("\ufeff")
@@ -125,6 +175,8 @@ def import_rules_csv(db: Database, actor: int | None, text: str | bytes, from_da
         _reverse(_CSV_UNITS),
     )
     count = 0
+    steps = ImportSteps(len(lines) - 1, progress, cancelled)
+    steps.check()
     with db.write() as session:
         by_name = {
             kind: {fold(name): rid for rid, name in session.execute(select(model.id, model.name))}
@@ -132,6 +184,7 @@ def import_rules_csv(db: Database, actor: int | None, text: str | bytes, from_da
         }
         audiences = {fold(n): aid for aid, n in session.execute(select(Audience.id, Audience.name))}
         for number, cells in enumerate(lines[1:], start=2):
+            steps.step()
             if not any(c.strip() for c in cells):
                 continue
             if len(cells) != len(CSV_HEADER):
