@@ -522,8 +522,8 @@ def _backup_error_fr(exc: DomainError) -> str:
 
 def _cmd_backups(command: str, target: str | None, args: argparse.Namespace) -> int:
     """``backup``, ``backups`` and ``restore``: the database's backups
-    (services.safety.backups), by default in the ``sauvegardes`` folder of the data
-    folder."""
+    (services.safety.backups), by default in the folder chosen in Paramètres
+    (``config.backup_dir``: the ``sauvegardes`` folder of the data folder until then)."""
     from datetime import UTC, datetime
     from pathlib import Path
 
@@ -538,7 +538,7 @@ def _cmd_backups(command: str, target: str | None, args: argparse.Namespace) -> 
     from tierslieu_desktop.i18n.formatting import number
     from tierslieu_desktop.services.safety import backups
 
-    folder = Path(getattr(args, "output", None) or config.data_dir() / "sauvegardes")
+    folder = Path(getattr(args, "output", None) or config.backup_dir())
     try:
         if command == "backups":
             found = backups.list_backups(folder)

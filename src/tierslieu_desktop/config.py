@@ -41,6 +41,23 @@ def demo_database_path() -> Path:
     return data_dir() / "demo.sqlite"
 
 
+def anchors_dir() -> Path:
+    """Where the anchor logs (footprints of sealed documents, outside the database) live."""
+    return data_dir() / "ancrages"
+
+
+def default_backup_dir() -> Path:
+    """Backups go here until a folder is chosen in Paramètres (setting ``backup_dir``)."""
+    return data_dir() / "sauvegardes"
+
+
+def backup_dir() -> Path:
+    """The backup folder chosen in Paramètres (a USB stick, a NAS, a synced folder), else
+    :func:`default_backup_dir`."""
+    chosen = load_settings().get("backup_dir")
+    return Path(chosen) if isinstance(chosen, str) and chosen.strip() else default_backup_dir()
+
+
 def _settings_file() -> Path:
     return config_dir() / "settings.json"
 
