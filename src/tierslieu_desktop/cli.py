@@ -100,12 +100,21 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument(
         "-o", "--output", metavar="DOSSIER", help="dossier des sauvegardes (défaut : sauvegardes)"
     )
+    backup.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="chiffrer avec une phrase de passe (demandée, ou lue dans --passphrase-file)",
+    )
+    backup.add_argument("--passphrase-file", metavar="FICHIER", help="phrase de passe (1re ligne)")
     backups = sub.add_parser("backups", help="lister les sauvegardes")
     backups.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     backups.add_argument("-o", "--output", metavar="DOSSIER", help="dossier des sauvegardes")
     restore = sub.add_parser("restore", help="restaurer une sauvegarde (application fermée)")
     restore.add_argument("file", metavar="FICHIER", help="fichier de sauvegarde")
     restore.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
+    restore.add_argument(
+        "--passphrase-file", metavar="FICHIER", help="phrase de passe d'une sauvegarde chiffrée"
+    )
     return p
 
 
@@ -516,6 +525,12 @@ def _backup_error_fr(exc: DomainError) -> str:
         "l'application ou un autre poste) : fermez-la puis recommencez. Rien n'a été modifié.",
         "read_only": READ_ONLY_FR.format(t=exc.params.get("target", "")),
         "database_busy": BUSY_FR,
+        "backup_wrong_passphrase": f"ce n'est pas la phrase de passe de « {f} » : rien n'a "
+        "été modifié.",
+        "backup_passphrase_required": f"« {f} » est chiffrée : donnez sa phrase de passe.",
+        "passphrase_empty": "la phrase de passe est vide.",
+        "passphrase_mismatch": "les deux phrases de passe diffèrent : rien n'a été fait.",
+        "passphrase_file": f"impossible de lire la phrase de passe dans « {f} ».",
     }
     return texts.get(exc.code, f"opération impossible ({exc.code}).")
 
@@ -536,7 +551,7 @@ def _cmd_backups(command: str, target: str | None, args: argparse.Namespace) -> 
     from tierslieu_desktop.domain.calendar import to_local
     from tierslieu_desktop.domain.errors import DomainError
     from tierslieu_desktop.i18n.formatting import number
-    from tierslieu_desktop.services.safety import backups
+    from tierslieu_desktop.services.safety import auto_backup, backup_crypto, backups
 
     folder = Path(getattr(args, "output", None) or config.backup_dir())
     try:
@@ -546,9 +561,11 @@ def _cmd_backups(command: str, target: str | None, args: argparse.Namespace) -> 
                 print(f"Aucune sauvegarde dans « {folder} ».")
                 return 0
             for b in found:
-                state = "intègre" if b.ok else "endommagée"
+                state = "endommagée" if not b.ok else "chiffrée" if b.encrypted else "intègre"
                 counts = (
-                    f"{number(b.members or 0)} adhérent(s), "
+                    "contenu chiffré"
+                    if b.encrypted and b.ok
+                    else f"{number(b.members or 0)} adhérent(s), "
                     f"{number(b.invoices or 0)} facture(s)/avoir(s)"
                     if b.ok
                     else "illisible"
@@ -563,7 +580,10 @@ def _cmd_backups(command: str, target: str | None, args: argparse.Namespace) -> 
             if is_url(resolved) and not resolved.startswith("sqlite"):
                 raise DomainError("backup_sqlite_only")
             db_path = Path(resolved.removeprefix("sqlite:///")).expanduser()
-            aside = backups.restore(db_path, Path(args.file))
+            passphrase = None
+            if backup_crypto.is_encrypted(Path(args.file)):
+                passphrase = _passphrase(args.passphrase_file, confirm=False)
+            aside = backups.restore(db_path, Path(args.file), passphrase)
             print(f"Sauvegarde « {args.file} » restaurée dans « {db_path} ».")
             if aside is not None:
                 print(f"L'ancienne base est conservée dans « {aside} ».")
@@ -573,7 +593,14 @@ def _cmd_backups(command: str, target: str | None, args: argparse.Namespace) -> 
         except DatabaseOpenError as exc:
             return _fail(_open_error_fr(exc))
         try:
-            info = backups.make_backup(db, folder)
+            key = (
+                backup_crypto.derive_key(_passphrase(args.passphrase_file, confirm=True))
+                if args.encrypt
+                else auto_backup.remembered_key()
+            )
+            info = backups.make_backup(db, folder, key=key, anchors=config.anchors_dir())
+            if info.ok and not auto_backup.is_demo(db):
+                auto_backup.record_success(info, folder)
         finally:
             db.dispose()
         if not info.ok:
@@ -582,7 +609,8 @@ def _cmd_backups(command: str, target: str | None, args: argparse.Namespace) -> 
                 "peut-être aussi, lancez « tierslieu verify »."
             )
         print(
-            f"Sauvegarde écrite : {info.path} ({number(info.members or 0)} adhérent(s), "
+            f"Sauvegarde{' chiffrée' if info.encrypted else ''} écrite : {info.path} "
+            f"({number(info.members or 0)} adhérent(s), "
             f"{number(info.invoices or 0)} facture(s)/avoir(s), {_size_fr(info.size)})"
         )
         removed = backups.rotate(folder, datetime.now(UTC))
@@ -593,6 +621,28 @@ def _cmd_backups(command: str, target: str | None, args: argparse.Namespace) -> 
         return _fail(_backup_error_fr(exc))
     except OSError as exc:
         return _fail(f"sauvegarde impossible : {exc.strerror or exc}")
+
+
+def _passphrase(file: str | None, *, confirm: bool) -> str:
+    """The passphrase from the first line of ``file``, else asked (twice to encrypt)."""
+    import getpass
+    from pathlib import Path
+
+    from tierslieu_desktop.domain.errors import DomainError
+
+    if file:
+        try:
+            lines = Path(file).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            raise DomainError("passphrase_file", file=file) from None
+        phrase = lines[0] if lines else ""
+    else:
+        phrase = getpass.getpass("Phrase de passe des sauvegardes : ")
+        if confirm and getpass.getpass("La même, encore une fois : ") != phrase:
+            raise DomainError("passphrase_mismatch")
+    if not phrase:
+        raise DomainError("passphrase_empty")
+    return phrase
 
 
 def _size_fr(size: int) -> str:

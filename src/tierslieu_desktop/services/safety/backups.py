@@ -1,7 +1,9 @@
 """Backups of the SQLite database: taken while the app runs, listed, rotated, restored.
 
 A backup is a single self-contained SQLite file ``tierslieu-YYYYMMDD-HHMMSS.sqlite``
-(the time in UTC) in a private folder (0700), itself private (0600). It is taken with
+(the time in UTC) in a private folder (0700), itself private (0600); encrypted with a
+passphrase it is ``….sqlite.enc`` (``backup_crypto``). The anchor logs (``*.jsonl``) are
+copied beside, into ``ancrages/``, at each backup. It is taken with
 SQLite's online backup API from the connection the app already holds (never through a
 second descriptor on the live file: closing it would drop the process's POSIX locks), so
 it is a consistent snapshot even while another desk writes. Each copy is checked
@@ -18,6 +20,7 @@ import re
 import shutil
 import sqlite3
 import stat
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,19 +34,24 @@ from tierslieu_desktop.fileperms import (
     create_private_file,
     make_private_dirs,
 )
+from tierslieu_desktop.services.safety import backup_crypto
+from tierslieu_desktop.services.safety.backup_crypto import BackupKey
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 5
 KEEP_MONTHLY = 12
 
-_NAME = re.compile(r"^tierslieu-(\d{8}-\d{6})(?:-(\d+))?\.sqlite$")
+_NAME = re.compile(r"^tierslieu-(\d{8}-\d{6})(?:-(\d+))?\.sqlite(?:\.enc)?$")
+ANCHORS_SUBDIR = "ancrages"
 _STAMP = "%Y%m%d-%H%M%S"
 
 
 @dataclass(frozen=True)
 class BackupInfo:
     """One backup file. ``ok`` is False for a file SQLite finds damaged (or cannot read);
-    its counts are then None."""
+    its counts are then None. An ``encrypted`` one is listed with no counts (they are
+    known once it is decrypted) and ``ok`` says only that its header and length are
+    those of a whole file."""
 
     path: Path
     taken_at: datetime  # aware, UTC (from the file's name)
@@ -51,6 +59,7 @@ class BackupInfo:
     members: int | None
     invoices: int | None  # invoices and credit notes
     ok: bool
+    encrypted: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,46 +116,166 @@ def _seq(path: Path) -> int:
     return int(match.group(2)) if match and match.group(2) else 0
 
 
-def make_backup(db: Database, directory: Path) -> BackupInfo:
+def _new_backup_file(directory: Path, now: datetime, suffix: str) -> Path:
+    """Create (0600, empty) the next free ``tierslieu-<time>[-n].sqlite[.enc]``: a name
+    taken by either kind counts as taken, so the order of backups stays readable."""
+    stamp = now.strftime(_STAMP)
+    n = 0
+    while True:
+        base = f"tierslieu-{stamp}" + (f"-{n}" if n else "")
+        dest = directory / f"{base}{suffix}"
+        other = directory / (f"{base}.sqlite.enc" if suffix == ".sqlite" else f"{base}.sqlite")
+        if not other.exists():
+            try:
+                create_private_file(dest)
+                return dest
+            except FileExistsError:
+                pass
+        n += 1
+
+
+def _copy_database(db: Database, dest: Path) -> None:
+    """SQLite's online backup from the connection the app holds into ``dest``."""
+    raw = db.engine.raw_connection()
+    try:
+        source = raw.driver_connection
+        assert isinstance(source, sqlite3.Connection)
+        target = sqlite3.connect(dest)
+        try:
+            source.backup(target)
+            # One self-contained file: no -wal beside the copy.
+            target.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            target.close()
+    finally:
+        raw.close()  # back to the pool, never closed under the app's feet
+
+
+def _scratch_file(db: Database) -> Path:
+    """A private temporary file for the clear copy of an encrypted backup: beside the
+    database (which is in clear there anyway), never in the backup folder (a USB stick
+    or a synced folder would keep, or upload, what was deleted)."""
+    for folder in (Path(db.target).parent, None):
+        try:
+            fd, name = tempfile.mkstemp(prefix=".tierslieu-backup-", suffix=".tmp", dir=folder)
+        except OSError:
+            continue
+        if POSIX:
+            os.fchmod(fd, PRIVATE_FILE)
+        os.close(fd)
+        return Path(name)
+    raise OSError("no folder for a temporary file")
+
+
+def make_backup(
+    db: Database,
+    directory: Path,
+    *,
+    key: BackupKey | None = None,
+    anchors: Path | None = None,
+) -> BackupInfo:
     """Write a consistent copy of the open SQLite database into ``directory`` (created
-    0700) as ``tierslieu-<UTC time>.sqlite`` (0600), then check the copy."""
+    0700) as ``tierslieu-<UTC time>.sqlite`` (0600), then check the copy. With ``key``
+    the copy is encrypted (``.sqlite.enc``; checked before it is encrypted). With
+    ``anchors`` (the anchor log folder) its ``*.jsonl`` are copied into
+    ``directory/ancrages`` (see ``copy_anchors``)."""
     if not db.is_sqlite:
         raise DomainError("backup_sqlite_only", target=db.target)
     make_private_dirs(directory)
     now = datetime.now(UTC).replace(microsecond=0)
-    stamp = now.strftime(_STAMP)
-    dest = directory / f"tierslieu-{stamp}.sqlite"
-    n = 1
-    while True:
-        try:
-            create_private_file(dest)
-            break
-        except FileExistsError:
-            dest = directory / f"tierslieu-{stamp}-{n}.sqlite"
-            n += 1
+    dest = _new_backup_file(directory, now, ".sqlite.enc" if key else ".sqlite")
+    plain = _scratch_file(db) if key else dest
     try:
-        raw = db.engine.raw_connection()
-        try:
-            source = raw.driver_connection
-            assert isinstance(source, sqlite3.Connection)
-            target = sqlite3.connect(dest)
-            try:
-                source.backup(target)
-                # One self-contained file: no -wal beside the copy.
-                target.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                target.close()
-        finally:
-            raw.close()  # back to the pool, never closed under the app's feet
+        _copy_database(db, plain)
+        check = _check_file(plain)
+        if key is not None:
+            with plain.open("rb") as src, dest.open("r+b") as out:
+                backup_crypto.encrypt_stream(src, out, key)
+                out.flush()
+                os.fsync(out.fileno())
     except BaseException:
         dest.unlink(missing_ok=True)
         raise
-    check = _check_file(dest)
-    return BackupInfo(dest, now, dest.stat().st_size, check.members, check.invoices, check.ok)
+    finally:
+        if key is not None:
+            plain.unlink(missing_ok=True)
+    if anchors is not None:
+        copy_anchors(anchors, directory)
+    return BackupInfo(
+        dest,
+        now,
+        dest.stat().st_size,
+        check.members,
+        check.invoices,
+        check.ok,
+        encrypted=key is not None,
+    )
+
+
+def _starts_with(path: Path, prefix_file: Path) -> bool:
+    """``path`` begins with the whole content of ``prefix_file``."""
+    size = prefix_file.stat().st_size
+    if path.stat().st_size < size:
+        return False
+    with path.open("rb") as a, prefix_file.open("rb") as b:
+        while True:
+            block = b.read(1 << 16)
+            if not block:
+                return True
+            if a.read(len(block)) != block:
+                return False
+
+
+def copy_anchors(anchors: Path, directory: Path) -> list[Path]:
+    """Copy every anchor log (``anchors/*.jsonl``) into ``directory/ancrages`` (0700,
+    files 0600). An anchor log only grows, so the copy there is replaced by the newer
+    file only when that file extends it; one that does not (cut or rewritten on the PC)
+    is written beside, as ``<name>.<UTC time>.jsonl``, and the older copy is kept: no file
+    there is ever deleted nor shortened, so a tampered log cannot erase the evidence the
+    backup folder holds. Returns the files written."""
+    if not anchors.is_dir():
+        return []
+    logs = sorted(p for p in anchors.glob("*.jsonl") if p.is_file())
+    if not logs:
+        return []
+    target = directory / ANCHORS_SUBDIR
+    make_private_dirs(target)
+    written = []
+    for src in logs:
+        dest = target / src.name
+        if dest.exists():
+            if dest.stat().st_size == src.stat().st_size and _starts_with(src, dest):
+                continue  # the same
+            if not _starts_with(src, dest):
+                size = src.stat().st_size
+                if any(
+                    c.stat().st_size == size and _starts_with(src, c)
+                    for c in target.glob(f"{src.stem}.*{src.suffix}")
+                ):
+                    continue  # this version is already kept beside
+                stamp = datetime.now(UTC).strftime(_STAMP)
+                dest = target / f"{src.stem}.{stamp}{src.suffix}"
+                if dest.exists():
+                    continue
+        tmp = target / f".{src.name}.copie"
+        tmp.unlink(missing_ok=True)
+        create_private_file(tmp)
+        try:
+            with src.open("rb") as fin, tmp.open("r+b") as fout:
+                shutil.copyfileobj(fin, fout)
+                fout.flush()
+                os.fsync(fout.fileno())
+            os.replace(tmp, dest)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        written.append(dest)
+    return written
 
 
 def list_backups(directory: Path) -> list[BackupInfo]:
-    """The backups in ``directory``, newest first; a damaged one has ``ok`` False."""
+    """The backups in ``directory``, newest first; a damaged one has ``ok`` False; an
+    encrypted one has no counts (``encrypted``)."""
     if not directory.is_dir():
         return []
     found: list[BackupInfo] = []
@@ -154,10 +283,13 @@ def list_backups(directory: Path) -> list[BackupInfo]:
         taken_at = _taken_at(path)
         if taken_at is None or not path.is_file():
             continue
+        size = path.stat().st_size
+        if path.name.endswith(".enc"):
+            whole = backup_crypto.looks_whole(path)
+            found.append(BackupInfo(path, taken_at, size, None, None, whole, encrypted=True))
+            continue
         check = _check_file(path, full=False)
-        found.append(
-            BackupInfo(path, taken_at, path.stat().st_size, check.members, check.invoices, check.ok)
-        )
+        found.append(BackupInfo(path, taken_at, size, check.members, check.invoices, check.ok))
     found.sort(key=lambda b: (b.taken_at, _seq(b.path), b.path.name), reverse=True)
     return found
 
@@ -235,52 +367,61 @@ def _release_or_refuse(db_path: Path) -> None:
         conn.close()
 
 
-def restore(db_path: Path, backup_file: Path) -> Path | None:
+def restore(db_path: Path, backup_file: Path, passphrase: str | None = None) -> Path | None:
     """Put ``backup_file`` in place of the database at ``db_path`` (application closed).
 
     Refuses with a DomainError, leaving every file as it was: ``backup_not_found``,
-    ``restore_same_file``, ``backup_damaged`` (SQLite's integrity check fails),
-    ``backup_not_tierslieu`` (no alembic_version), ``backup_newer_than_app``,
-    ``database_in_use`` (a connection holds the database). The current file is moved
-    aside as ``<name>.before-restore-<time>.sqlite`` (mode kept) and its path returned
-    (None when there was no file); the restored file gets the original's mode, at most
-    0600."""
+    ``restore_same_file``, ``backup_damaged`` (SQLite's integrity check fails, or an
+    encrypted file was altered or cut), ``backup_not_tierslieu`` (no alembic_version),
+    ``backup_newer_than_app``, ``database_in_use`` (a connection holds the database),
+    and for an encrypted backup (``.sqlite.enc``) ``backup_passphrase_required`` and
+    ``backup_wrong_passphrase``. The current file is moved aside as
+    ``<name>.before-restore-<time>.sqlite`` (mode kept) and its path returned (None when
+    there was no file); the restored file gets the original's mode, at most 0600."""
     from tierslieu_desktop.db.migrations.runner import known_revisions
 
     if not backup_file.is_file():
         raise DomainError("backup_not_found", file=str(backup_file))
     if db_path.exists() and db_path.resolve() == backup_file.resolve():
         raise DomainError("restore_same_file", file=str(backup_file))
-    check = _check_file(backup_file)
-    if not check.ok:
-        raise DomainError("backup_damaged", file=str(backup_file))
-    if check.revision is None:
-        raise DomainError("backup_not_tierslieu", file=str(backup_file))
-    if check.revision not in known_revisions():
-        raise DomainError("backup_newer_than_app", file=str(backup_file))
-    mode = PRIVATE_FILE
-    aside: Path | None = None
-    if db_path.exists():
-        _release_or_refuse(db_path)
-        mode = stat.S_IMODE(db_path.stat().st_mode) & PRIVATE_FILE
-        stamp = datetime.now(UTC).strftime(_STAMP)
-        aside = db_path.with_name(f"{db_path.name}.before-restore-{stamp}.sqlite")
-        n = 1
-        while aside.exists():
-            aside = db_path.with_name(f"{db_path.name}.before-restore-{stamp}-{n}.sqlite")
-            n += 1
-    else:
+    encrypted = backup_crypto.is_encrypted(backup_file)
+    if encrypted and not passphrase:
+        raise DomainError("backup_passphrase_required", file=str(backup_file))
+    key = backup_crypto.key_for(backup_file, passphrase or "") if encrypted else None
+    if not db_path.exists():
         make_private_dirs(db_path.parent)
+    # The copy (or the decrypted file) is written and checked first, beside the database.
     tmp = db_path.with_name(f"{db_path.name}.restoring")
     tmp.unlink(missing_ok=True)
-    create_private_file(tmp, mode or PRIVATE_FILE)
+    create_private_file(tmp)
     try:
         with backup_file.open("rb") as src, tmp.open("r+b") as dst:
-            shutil.copyfileobj(src, dst)
+            if key is not None:
+                backup_crypto.decrypt_stream(src, dst, key, str(backup_file))
+            else:
+                shutil.copyfileobj(src, dst)
             dst.flush()
             os.fsync(dst.fileno())
+        check = _check_file(tmp)
+        if not check.ok:
+            raise DomainError("backup_damaged", file=str(backup_file))
+        if check.revision is None:
+            raise DomainError("backup_not_tierslieu", file=str(backup_file))
+        if check.revision not in known_revisions():
+            raise DomainError("backup_newer_than_app", file=str(backup_file))
+        mode = PRIVATE_FILE
+        aside: Path | None = None
+        if db_path.exists():
+            _release_or_refuse(db_path)
+            mode = stat.S_IMODE(db_path.stat().st_mode) & PRIVATE_FILE
+            stamp = datetime.now(UTC).strftime(_STAMP)
+            aside = db_path.with_name(f"{db_path.name}.before-restore-{stamp}.sqlite")
+            n = 1
+            while aside.exists():
+                aside = db_path.with_name(f"{db_path.name}.before-restore-{stamp}-{n}.sqlite")
+                n += 1
         if POSIX:
-            os.chmod(tmp, mode)
+            os.chmod(tmp, mode or PRIVATE_FILE)
         if aside is not None:
             os.replace(db_path, aside)  # a rename: the mode goes with it
             for suffix in ("-wal", "-shm"):
