@@ -175,6 +175,7 @@ def run(db_target: str | None, lang: str | None) -> int:
     install_crash_hook(db.target)  # slots' exceptions: logged, then a dialog
     window.show()
     window.start_integrity_check()
+    window.start_automatic_backups()  # daily in a worker, and at close
     if os.environ.get("TIERSLIEU_EXIT_WHEN_SHOWN"):
         # Benchmark hook: report when the window is on screen, then quit.
         def _report() -> None:
@@ -184,5 +185,5 @@ def run(db_target: str | None, lang: str | None) -> int:
         QTimer.singleShot(0, _report)
     code = app.exec()
     window.wait_for_integrity_check()
-    db.dispose()
+    window.ctx.db.dispose()  # a restore may have opened it again
     return code

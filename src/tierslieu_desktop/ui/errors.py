@@ -450,6 +450,53 @@ def error_message(err: DomainError) -> str:
             'The account "{account}" of "{key}" is not a valid account number (digits '
             "only): correct it in Finances › Accounts. The FEC was not written.",
         ),
+        # backups and restores (services/safety/backups.py, auto_backup.py)
+        "backup_sqlite_only": QCoreApplication.translate(
+            "Errors",
+            "A PostgreSQL database is not backed up by the application: back it up on "
+            "the server (pg_dump).",
+        ),
+        "backup_not_found": QCoreApplication.translate(
+            "Errors", "The file {file} no longer exists."
+        ),
+        "restore_same_file": QCoreApplication.translate(
+            "Errors", "{file} is the database itself: nothing was changed."
+        ),
+        "backup_damaged": QCoreApplication.translate(
+            "Errors",
+            "The backup {file} is damaged (or cut short): it was not restored and the "
+            "database is unchanged. Choose another backup.",
+        ),
+        "backup_copy_damaged": QCoreApplication.translate(
+            "Errors",
+            "The backup {file} was written but SQLite finds it damaged: the database may be "
+            "damaged too. Run \u201ctierslieu verify\u201d.",
+        ),
+        "backup_not_tierslieu": QCoreApplication.translate(
+            "Errors", "{file} is not a Tiers-Lieu database: nothing was changed."
+        ),
+        "backup_newer_than_app": QCoreApplication.translate(
+            "Errors",
+            "{file} comes from a newer version of Tiers-Lieu Desktop: update the "
+            "application first. Nothing was changed.",
+        ),
+        "database_in_use": QCoreApplication.translate(
+            "Errors",
+            "The database is open on another desk (or in another window): close it there, "
+            "then try again. Nothing was changed.",
+        ),
+        "backup_passphrase_required": QCoreApplication.translate(
+            "Errors", "This backup is encrypted: type its passphrase."
+        ),
+        "backup_wrong_passphrase": QCoreApplication.translate(
+            "Errors",
+            "This is not the passphrase of this backup: nothing was changed. Check the "
+            "capital letters and accents.",
+        ),
+        "restore_failed": QCoreApplication.translate(
+            "Errors",
+            "The backup could not be restored ({detail}): the database is unchanged.",
+        ),
         # New error codes go above this line.
     }
     text = messages.get(err.code)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSize, Qt, QThreadPool
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -30,7 +30,13 @@ from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.pages.placeholder import PlaceholderPage
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from tierslieu_desktop.domain.errors import DomainError
+    from tierslieu_desktop.ui.auto_backups import AutoBackups
     from tierslieu_desktop.ui.pages.members.page import MembersPage
+    from tierslieu_desktop.ui.pages.settings.backups_tab import BackupsTab
+    from tierslieu_desktop.ui.pages.settings.page import SettingsPage
 
 ICONS = Path(__file__).parent / "icons"
 
@@ -125,6 +131,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self._check: IntegrityCheck | None = None
+        self.auto_backups: AutoBackups | None = None
+        self.last_restore_aside: Path | None = None
+        self._retired: list[Page] = []
         if ctx.db.read_only:
             self.show_banner(self.tr("Read-only database: no change will be saved"))
 
@@ -161,6 +170,76 @@ class MainWindow(QMainWindow):
                     "what is saved now may be lost."
                 ).format(problem=problems[0])
             )
+
+    # --- backups -----------------------------------------------------------------
+
+    def start_automatic_backups(self, now_fn: Callable[[], datetime] | None = None) -> None:
+        """The daily backup (now if today has none, then after each midnight) and the
+        backup at close. Started by ``app.run``; tests start it themselves."""
+        from tierslieu_desktop.ui.auto_backups import AutoBackups
+
+        self.auto_backups = AutoBackups(self.ctx, self, now_fn=now_fn)
+        self.auto_backups.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
+        auto = self.auto_backups
+        if auto is not None and self.ctx.db.is_sqlite and not self.ctx.db.read_only:
+            # Never blocks the close for long nor stops it: a failure is only remembered.
+            auto.timer.stop()
+            auto.run_with_progress(self, "close", self.tr("Backing up the database…"))
+            self.auto_backups = None
+        super().closeEvent(event)
+
+    def backup_now(self) -> object:
+        """Paramètres › Sauvegardes › « Sauvegarder maintenant »: the BackupInfo, or None
+        when it failed (the reason is remembered for Paramètres and Accueil)."""
+        from tierslieu_desktop.ui.auto_backups import AutoBackups
+
+        auto = self.auto_backups or AutoBackups(self.ctx, self)
+        return auto.run_with_progress(self, "manual", self.tr("Backing up the database…"))
+
+    def restore_backup(self, backup_file: Path, passphrase: str | None) -> DomainError | None:
+        """Close the database, put ``backup_file`` in its place, open it again and rebuild
+        every page on it. Returns why it was refused (the database is then the same,
+        opened again), None when done (``self.last_restore_aside``: the previous file)."""
+        from tierslieu_desktop.services.safety import auto_backup
+
+        if self.auto_backups is not None:
+            self.auto_backups.wait()
+        QThreadPool.globalInstance().waitForDone()  # no worker still reading the file
+        current = self.current_key()
+        self._drop_pages()
+        result = auto_backup.restore_and_reopen(self.ctx.db, backup_file, passphrase)
+        self.ctx.db = result.db
+        self.last_restore_aside = result.aside
+        self.ctx.set_operator(operator_service.ensure_operator(result.db, self.ctx.operator_id))
+        self._fill_operators()
+        page = self.page(current)
+        self.stack.setCurrentWidget(page)
+        page.activate()
+        self.ctx.notify("database", [])
+        return result.error
+
+    def _drop_pages(self) -> None:
+        """Take every page out of the window; they are built again on the new database.
+        The old ones are deleted only at the next restore: the restore dialog and the
+        tab that opened it are still running on them."""
+        for page in self._retired:
+            page.deleteLater()
+        self._retired = list(self._pages.values())
+        for page in self._retired:
+            self.stack.removeWidget(page)
+            page.hide()
+            page.setEnabled(False)
+        self._pages.clear()
+
+    def show_backups(self) -> None:
+        """Paramètres › Sauvegardes."""
+        page = cast("SettingsPage", self.show_page("settings"))
+        page.tabs.setCurrentWidget(page.backups)
+
+    def backups_tab(self) -> BackupsTab:
+        return cast("SettingsPage", self.page("settings")).backups
 
     # --- pages -------------------------------------------------------------------
 

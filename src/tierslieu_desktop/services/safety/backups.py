@@ -283,15 +283,24 @@ def list_backups(directory: Path) -> list[BackupInfo]:
         taken_at = _taken_at(path)
         if taken_at is None or not path.is_file():
             continue
-        size = path.stat().st_size
-        if path.name.endswith(".enc"):
-            whole = backup_crypto.looks_whole(path)
-            found.append(BackupInfo(path, taken_at, size, None, None, whole, encrypted=True))
-            continue
-        check = _check_file(path, full=False)
-        found.append(BackupInfo(path, taken_at, size, check.members, check.invoices, check.ok))
+        found.append(describe_backup(path))
     found.sort(key=lambda b: (b.taken_at, _seq(b.path), b.path.name), reverse=True)
     return found
+
+
+def describe_backup(path: Path) -> BackupInfo:
+    """One backup file, ours by its name or chosen elsewhere (its time is then the file's
+    modification time): encrypted ones by their header, the others by SQLite's quick
+    check and their counts."""
+    taken_at = _taken_at(path) or datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(
+        microsecond=0
+    )
+    size = path.stat().st_size
+    if backup_crypto.is_encrypted(path):
+        whole = backup_crypto.looks_whole(path)
+        return BackupInfo(path, taken_at, size, None, None, whole, encrypted=True)
+    check = _check_file(path, full=False)
+    return BackupInfo(path, taken_at, size, check.members, check.invoices, check.ok)
 
 
 def backups_to_keep(taken: list[tuple[Path, datetime]], now: datetime) -> set[Path]:

@@ -5,7 +5,7 @@ above it, a few real figures and the member shortcuts."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol, TypeVar, cast
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
@@ -26,6 +26,7 @@ from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.finance import funding as finance_service
 from tierslieu_desktop.services.reporting.dashboard import home_summary
+from tierslieu_desktop.services.safety import auto_backup
 from tierslieu_desktop.services.scheduling import bookings as booking_service
 from tierslieu_desktop.services.scheduling.bookings import BookingStatus, local_day_of
 from tierslieu_desktop.services.scheduling.usages import TodayRow, today_overview
@@ -48,6 +49,8 @@ class _MainWindow(Protocol):
     def find_member(self) -> None: ...
 
     def new_member(self) -> None: ...
+
+    def show_backups(self) -> None: ...
 
 
 CARD_STYLE = """
@@ -144,6 +147,25 @@ class HomePage(Page):
         self.reports_due.setStyleSheet("color: #8a4b00; font-weight: bold;")
         self.reports_due.hide()
         lay.addWidget(self.reports_due)
+        self.backup_box = QFrame()
+        self.backup_box.setObjectName("backupWarning")
+        self.backup_box.setStyleSheet(
+            "QFrame#backupWarning { background: #fff4e0; border: 1px solid #e0a040; "
+            "border-radius: 6px; }"
+        )
+        box = QHBoxLayout(self.backup_box)
+        box.setContentsMargins(12, 6, 12, 6)
+        self.backup_warning = QLabel()
+        self.backup_warning.setObjectName("backupWarningText")
+        self.backup_warning.setWordWrap(True)
+        self.backup_warning.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.backup_button = QPushButton(self.tr("Settings › Backups…"))
+        self.backup_button.setAccessibleName(self.tr("Open the backup settings"))
+        box.addWidget(self.backup_warning, 1)
+        box.addWidget(self.backup_button)
+        self.backup_box.hide()
+        lay.addWidget(self.backup_box)
+        self.backup_button.clicked.connect(lambda: cast(_MainWindow, self.window()).show_backups())
 
         section = QHBoxLayout()
         today_title = QLabel(self.tr("Today"))
@@ -224,12 +246,43 @@ class HomePage(Page):
         ctx.changed.connect(self._on_changed)
         # Figures are loaded by activate(), when the page is shown.
 
+    # --- backups ---------------------------------------------------------------------
+
+    def refresh_backup_warning(self) -> None:
+        """A failed backup, or no backup off this PC for a week (never for the demo nor
+        a PostgreSQL database: the lab's own copies are not this app's there)."""
+        db = self.ctx.db
+        lines: list[str] = []
+        if db.is_sqlite and not auto_backup.is_demo(db):
+            status = auto_backup.status()
+            if status.failure is not None:
+                lines.append(
+                    self.tr("⚠ The automatic backup of {when} failed ({folder}).").format(
+                        when=formatting.local_datetime(status.failure.at),
+                        folder=status.failure.folder,
+                    )
+                )
+            off = status.last_off_pc
+            if off is None or self.now_fn() - off.at > timedelta(days=auto_backup.OFF_PC_DAYS):
+                when = formatting.local_datetime(off.at) if off else self.tr("never")
+                lines.append(
+                    self.tr(
+                        "⚠ No backup has left this PC for {days} days (last one off the PC: "
+                        "{when}). Choose a USB stick, a NAS or a synced folder."
+                    ).format(days=auto_backup.OFF_PC_DAYS, when=when)
+                )
+        self.backup_warning.setText("\n".join(lines))
+        self.backup_warning.setAccessibleName(" ".join(lines))
+        self.backup_box.setVisible(bool(lines))
+
     # --- loading ---------------------------------------------------------------------
 
     def _on_changed(self, entity: str, _ids: list) -> None:
         # A hidden page is refreshed by activate() when it is shown again.
         if entity in REFRESH_ON and self.isVisible():
             self.refresh()
+        elif entity == "backup" and self.isVisible():
+            self.refresh_backup_warning()
 
     def _tick(self) -> None:
         if self.isVisible():
@@ -269,6 +322,7 @@ class HomePage(Page):
             )
             self.reports_due.setText(self.tr("⚠ Grant report due: {items}").format(items=items))
         self.reports_due.setVisible(bool(due))
+        self.refresh_backup_warning()
         self.refresh_today()
 
     def refresh_today(self) -> None:

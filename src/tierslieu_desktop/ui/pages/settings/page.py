@@ -559,6 +559,10 @@ class SettingsPage(Page):
 
         self.invoicing = InvoicingTab(ctx)
         self.tabs.insertTab(self.tabs.indexOf(self.language), self.invoicing, self.tr("&Invoicing"))
+        from tierslieu_desktop.ui.pages.settings.backups_tab import BackupsTab
+
+        self.backups = BackupsTab(ctx)
+        self.tabs.insertTab(self.tabs.indexOf(self.language), self.backups, self.tr("&Backups"))
         lay.addWidget(self.tabs, 1)
         ctx.changed.connect(self._on_changed)
 
