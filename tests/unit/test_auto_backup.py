@@ -3,6 +3,7 @@ remembered for Accueil, and the close → restore → reopen path."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from datetime import UTC, datetime, timedelta
@@ -113,3 +114,16 @@ def test_passphrase_set_remembers_a_key_not_the_phrase(phrase):
     assert auto_backup.status().encrypted
     auto_backup.set_passphrase(None)
     assert not auto_backup.status().encrypted
+
+
+def test_a_damaged_copy_is_not_kept_and_the_failure_is_remembered(db, operator, monkeypatch):
+    real = backups._check_file
+    monkeypatch.setattr(
+        backups, "_check_file", lambda p, full=True: dataclasses.replace(real(p), ok=False)
+    )
+    folder = config.default_backup_dir()
+    assert auto_backup.automatic_backup(db, EVENING, "close") is None
+    assert not list(folder.glob("tierslieu-*"))
+    failure = auto_backup.status().failure
+    assert failure is not None and failure.message == "backup_copy_damaged"
+    assert auto_backup.status().last is None

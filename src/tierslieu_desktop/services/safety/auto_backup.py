@@ -165,6 +165,9 @@ def automatic_backup(db: Database, now: datetime, reason: str) -> backups.Backup
     try:
         info = backups.make_backup(db, folder, key=remembered_key(), anchors=config.anchors_dir())
         if not info.ok:
+            # A damaged copy is of no use and, kept, would push good ones out of the
+            # rotation: deleted; the failure says why (the database itself may be damaged).
+            info.path.unlink(missing_ok=True)
             raise DomainError("backup_copy_damaged", file=str(info.path))
         removed = backups.rotate(folder, now)
     except Exception as exc:
