@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from pathlib import Path
 
 from tierslieu_desktop.fileperms import make_private_dirs, write_private_text
@@ -70,14 +71,18 @@ def load_settings() -> dict[str, object]:
     return data if isinstance(data, dict) else {}
 
 
+_SAVING = threading.Lock()  # the automatic backup records its state from a worker thread
+
+
 def save_setting(key: str, value: object) -> None:
-    settings = load_settings()
-    settings[key] = value
-    path = _settings_file()
-    make_private_dirs(path.parent)  # 0700 folders, 0600 file on POSIX
-    tmp = path.with_suffix(".tmp")
-    write_private_text(tmp, json.dumps(settings, indent=2, ensure_ascii=False))
-    tmp.replace(path)
+    with _SAVING:
+        settings = load_settings()
+        settings[key] = value
+        path = _settings_file()
+        make_private_dirs(path.parent)  # 0700 folders, 0600 file on POSIX
+        tmp = path.with_suffix(".tmp")
+        write_private_text(tmp, json.dumps(settings, indent=2, ensure_ascii=False))
+        tmp.replace(path)
 
 
 def saved_language() -> str:

@@ -146,8 +146,10 @@ def test_restore_dialog_lists_and_restores(qtbot, ctx, three_backups, monkeypatc
     assert "n'est pas la phrase de passe" in dialog.error.text()
     assert asked == [] and "Après" in _names(window.ctx.db)
     # the clear one: confirmed, restored, the current file kept aside, verify clean
+    window.show_banner("Base endommagée : …")  # why one restores, often
     dialog.table.selectRow([i.path for i in dialog.infos].index(clear.path))
     dialog.restore()
+    assert not window.banner.isVisible()
     assert asked and "mise de côté" in asked[0] and str(Path(ctx.db.target).parent) in asked[0]
     assert dialog.restored is not None and dialog.restored.path == clear.path
     assert sorted(_names(window.ctx.db)) == ["Alice", "Bruno"]

@@ -212,6 +212,15 @@ class MainWindow(QMainWindow):
         result = auto_backup.restore_and_reopen(self.ctx.db, backup_file, passphrase)
         self.ctx.db = result.db
         self.last_restore_aside = result.aside
+        if result.error is None:
+            # The restored file is another file: the banner of the previous one goes, and
+            # the new one is checked like at start.
+            self.banner.clear()
+            self.banner.hide()
+            if self.ctx.db.read_only:
+                self.show_banner(self.tr("Read-only database: no change will be saved"))
+            if self._check is not None:
+                self.start_integrity_check()
         self.ctx.set_operator(operator_service.ensure_operator(result.db, self.ctx.operator_id))
         self._fill_operators()
         page = self.page(current)

@@ -32,6 +32,7 @@ from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
 
+MAX_PASSPHRASE = 200
 RestoreFn = Callable[[Path, str | None], object]  # returns a DomainError or None
 
 
@@ -86,6 +87,7 @@ class RestoreDialog(QDialog):
         self.phrase_label = QLabel(self.tr("&Passphrase:"))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setMaxLength(MAX_PASSPHRASE)
         self.passphrase.setAccessibleName(self.tr("Passphrase of the encrypted backup"))
         self.phrase_label.setBuddy(self.passphrase)
         row.addWidget(self.phrase_label)

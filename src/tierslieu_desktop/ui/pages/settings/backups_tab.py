@@ -32,6 +32,7 @@ from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
 OK_STYLE = "color: #1b5e20;"
 WARN_STYLE = "color: #8a4b00; font-weight: bold;"
 MIN_PASSPHRASE = 8
+MAX_PASSPHRASE = 200  # a long sentence; the limit every text field has
 
 
 class _Window(Protocol):
@@ -65,9 +66,11 @@ class PassphraseDialog(QDialog):
         form = QFormLayout()
         self.first = QLineEdit()
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
+        self.first.setMaxLength(MAX_PASSPHRASE)
         self.first.setAccessibleName(self.tr("Passphrase"))
         self.second = QLineEdit()
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
+        self.second.setMaxLength(MAX_PASSPHRASE)
         self.second.setAccessibleName(self.tr("Passphrase again"))
         form.addRow(self.tr("&Passphrase:"), self.first)
         form.addRow(self.tr("&Again:"), self.second)
