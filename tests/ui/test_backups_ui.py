@@ -127,11 +127,18 @@ def test_restore_dialog_lists_and_restores(qtbot, ctx, three_backups, monkeypatc
     window = _window(qtbot, ctx)
     dialog = RestoreDialog(ctx, folder, window.restore_backup, window)
     qtbot.addWidget(dialog)
+    assert dialog.empty.text() == "Lecture des sauvegardes…"  # listed off the GUI thread
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=10_000)
     rows = {dialog.infos[r].path: _cells(dialog, r) for r in range(dialog.table.rowCount())}
     assert rows[clear.path][2:] == ["2", "0", "intègre"]
     assert rows[enc.path][2:] == ["—", "—", "chiffrée"]
     assert rows[damaged][4] == "endommagée"
     assert " Ko" in rows[clear.path][1]
+    # a file chosen elsewhere comes on top, its time from the file
+    elsewhere = folder.parent / "copie-de-marc.sqlite"
+    elsewhere.write_bytes(clear.path.read_bytes())
+    dialog.add_file(elsewhere)
+    assert dialog.selected().path == elsewhere and _cells(dialog, 0)[2:] == ["2", "0", "intègre"]
     # a damaged one cannot be restored
     dialog.table.selectRow([i.path for i in dialog.infos].index(damaged))
     assert not dialog.restore_button.isEnabled()
@@ -173,6 +180,7 @@ def test_encrypted_restore_through_the_settings_tab(qtbot, ctx, three_backups, m
     monkeypatch.setattr(restore_dialog, "confirm", lambda *a: True)
 
     def run(self: RestoreDialog) -> int:
+        qtbot.waitUntil(lambda: self.loaded, timeout=10_000)
         self.table.selectRow([i.path for i in self.infos].index(enc.path))
         self.passphrase.setText(PHRASE)
         self.restore()

@@ -146,8 +146,7 @@ def daily_due(db: Database, now: datetime) -> bool:
     if not db.is_sqlite or db.read_only:
         return False
     if is_demo(db):
-        found = backups.list_backups(folder_for(db))
-        last_at = found[0].taken_at if found else None
+        last_at = backups.newest_taken_at(folder_for(db))
     else:
         last = status().last
         last_at = last.at if last else None

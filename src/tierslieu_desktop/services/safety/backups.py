@@ -288,6 +288,15 @@ def list_backups(directory: Path) -> list[BackupInfo]:
     return found
 
 
+def newest_taken_at(directory: Path) -> datetime | None:
+    """When the newest backup of ``directory`` was taken, from the names alone (no file
+    opened: cheap on a screen)."""
+    if not directory.is_dir():
+        return None
+    times = [t for p in directory.iterdir() if (t := _taken_at(p)) is not None]
+    return max(times, default=None)
+
+
 def describe_backup(path: Path) -> BackupInfo:
     """One backup file, ours by its name or chosen elsewhere (its time is then the file's
     modification time): encrypted ones by their header, the others by SQLite's quick

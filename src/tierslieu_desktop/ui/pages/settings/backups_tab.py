@@ -3,6 +3,7 @@ maintenant », the passphrase encryption and « Restaurer… »."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol, cast
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop import config
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.safety import auto_backup
+from tierslieu_desktop.services.safety import auto_backup, backups
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
@@ -248,6 +249,14 @@ class BackupsTab(QWidget):
             w.setEnabled(sqlite and not demo)
         self.backup_button.setEnabled(sqlite and not db.read_only)
         self.restore_button.setEnabled(sqlite and not db.read_only)
+        if demo:  # the demo's backups are not remembered: read from its folder
+            newest = backups.newest_taken_at(folder)
+            status = dataclasses.replace(
+                status,
+                last=auto_backup.BackupRecord(newest, folder) if newest else None,
+                last_off_pc=None,
+                failure=None,
+            )
         if status.last is not None:
             self.last.setText(
                 self.tr("{when} in {where}").format(
@@ -339,7 +348,14 @@ class BackupsTab(QWidget):
             return False
         auto_backup.set_passphrase(dialog.passphrase())
         self.reload()
-        self._say(self.tr("The next backups will be encrypted with this passphrase."), True)
+        self._say(
+            self.tr(
+                "The next backups will be encrypted with this passphrase. Those already in "
+                "the folder stay as they are (in clear) until the rotation removes them: "
+                "delete them yourself if they must not stay readable."
+            ),
+            True,
+        )
         return True
 
     def backup_now(self) -> None:
