@@ -275,3 +275,15 @@ def test_accueil_says_never_and_its_button_opens_the_backup_settings(qtbot, ctx)
     home.backup_button.click()
     assert window.current_key() == "settings"
     assert window.page("settings").tabs.currentWidget() is window.backups_tab()
+
+
+def test_closing_while_the_daily_backup_runs_waits_for_it_then_backs_up(qtbot, ctx):
+    window = _window(qtbot, ctx)
+    window.start_automatic_backups()
+    daily = window.auto_backups.job
+    assert daily is not None  # started at once: no backup today yet
+    window.close()
+    assert daily.finished and daily.result is not None
+    last = auto_backup.status().last
+    assert last is not None and last.file != str(daily.result.path)  # the close's own copy
+    assert Path(last.file).exists()

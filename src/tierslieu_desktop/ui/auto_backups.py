@@ -106,20 +106,27 @@ class AutoBackups(QObject):
     def run_with_progress(self, parent: QWidget | None, reason: str, text: str) -> object:
         """A backup now, the window kept painted: a modal progress after 300 ms; returns
         the BackupInfo (None when it failed)."""
-        self.wait()
-        job = self.run_in_background(reason)
         progress = QProgressDialog(text, "", 0, 0, parent)
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.setAccessibleName(text)
+        running = self.job if self.busy() else None
+        if running is not None:  # the daily one still running: let it end first
+            self._wait_for(running)
+        job = self.run_in_background(reason)
+        self._wait_for(job)
+        progress.close()
+        progress.deleteLater()
+        return job.result
+
+    @staticmethod
+    def _wait_for(job: BackupJob) -> None:
+        """Run the event loop (the window stays painted) until ``job`` has ended."""
         loop = QEventLoop()
         job.signals.done.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
         if not job.finished:
             loop.exec()
-        progress.close()
-        progress.deleteLater()
-        return job.result
 
     def wait(self) -> None:
         """Let a running backup end (before the database is closed or replaced)."""

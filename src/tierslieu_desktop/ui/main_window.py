@@ -184,10 +184,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
         auto = self.auto_backups
         if auto is not None and self.ctx.db.is_sqlite and not self.ctx.db.read_only:
-            # Never blocks the close for long nor stops it: a failure is only remembered.
+            # Never stops the close: a failure is only remembered (log, Accueil).
+            self.auto_backups = None  # a second close request while it runs: no 2nd copy
             auto.timer.stop()
             auto.run_with_progress(self, "close", self.tr("Backing up the database…"))
-            self.auto_backups = None
         super().closeEvent(event)
 
     def backup_now(self) -> object:
