@@ -486,6 +486,145 @@
     </message>
 </context>
 <context>
+    <name>BackupsTab</name>
+    <message>
+        <source>The database is copied by itself when the window closes and once a day, then sorted (the last 7 days, 5 weeks and 12 months are kept). Choose a folder outside this PC: a USB stick, a NAS or a synced folder. A dead disk or a stolen PC then loses nothing.</source>
+        <translation>La base est copiée toute seule à la fermeture de la fenêtre et une fois par jour, puis triée (on garde les 7 derniers jours, 5 semaines et 12 mois). Choisissez un dossier hors de ce PC : clé USB, NAS ou dossier synchronisé. Un disque mort ou un PC volé ne fait alors rien perdre.</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Dossier des sauvegardes</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>Chois&amp;ir…</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>Choisir le dossier des sauvegardes</translation>
+    </message>
+    <message>
+        <source>Default folder</source>
+        <translation>Dossier par défaut</translation>
+    </message>
+    <message>
+        <source>Back up into the default folder</source>
+        <translation>Sauvegarder dans le dossier par défaut</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Dossier :</translation>
+    </message>
+    <message>
+        <source>Last backup:</source>
+        <translation>Dernière sauvegarde :</translation>
+    </message>
+    <message>
+        <source>Last backup off this PC:</source>
+        <translation>Dernière sauvegarde hors de ce PC :</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt the backups with a passphrase</source>
+        <translation>C&amp;hiffrer les sauvegardes avec une phrase de passe</translation>
+    </message>
+    <message>
+        <source>Encrypt the backups with a passphrase</source>
+        <translation>Chiffrer les sauvegardes avec une phrase de passe</translation>
+    </message>
+    <message>
+        <source>Change the passphrase…</source>
+        <translation>Changer la phrase de passe…</translation>
+    </message>
+    <message>
+        <source>Change the backup passphrase</source>
+        <translation>Changer la phrase de passe des sauvegardes</translation>
+    </message>
+    <message>
+        <source>The key derived from the passphrase (never the passphrase itself) is kept on this PC so that automatic backups are encrypted without anyone typing it. Encryption protects the copies that leave the PC; the database on the PC stays readable by whoever uses this session. The passphrase is asked to restore.</source>
+        <translation>La clé tirée de la phrase de passe (jamais la phrase elle-même) est gardée sur ce PC pour que les sauvegardes automatiques soient chiffrées sans que personne ne la tape. Le chiffrement protège les copies qui quittent le PC ; la base sur le PC reste lisible par qui utilise cette session. La phrase est demandée pour restaurer.</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Sauvegarder &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restaurer…</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>{folder} (off this PC)</source>
+        <translation>{folder} (hors de ce PC)</translation>
+    </message>
+    <message>
+        <source>{folder} (on this PC)</source>
+        <translation>{folder} (sur ce PC)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL database: the application does not back it up (no file on this PC). Back it up on the server (pg_dump) and keep the copies off the server.</source>
+        <translation>Base PostgreSQL : l'application ne la sauvegarde pas (aucun fichier sur ce PC). Sauvegardez-la sur le serveur (pg_dump) et gardez les copies hors du serveur.</translation>
+    </message>
+    <message>
+        <source>Demonstration database: its backups go to {folder}, never into the folder chosen for your real data, and do not count as backups of it.</source>
+        <translation>Base de démonstration : ses sauvegardes vont dans {folder}, jamais dans le dossier choisi pour vos vraies données, et ne comptent pas comme leurs sauvegardes.</translation>
+    </message>
+    <message>
+        <source>{when} in {where}</source>
+        <translation>le {when} dans {where}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>{when} in {folder}</source>
+        <translation>le {when} dans {folder}</translation>
+    </message>
+    <message>
+        <source>The backup of {when} into {folder} failed: {reason}</source>
+        <translation>La sauvegarde du {when} dans {folder} a échoué : {reason}</translation>
+    </message>
+    <message>
+        <source>The setting could not be saved: {e}</source>
+        <translation>Le réglage n'a pas pu être enregistré : {e}</translation>
+    </message>
+    <message>
+        <source>The next backups go to {where}.</source>
+        <translation>Les prochaines sauvegardes iront dans {where}.</translation>
+    </message>
+    <message>
+        <source>The next backups will not be encrypted. The encrypted ones still need their passphrase to be restored.</source>
+        <translation>Les prochaines sauvegardes ne seront pas chiffrées. Celles qui le sont demandent toujours leur phrase de passe pour être restaurées.</translation>
+    </message>
+    <message>
+        <source>The next backups will be encrypted with this passphrase. Those already in the folder stay as they are (in clear) until the rotation removes them: delete them yourself if they must not stay readable.</source>
+        <translation>Les prochaines sauvegardes seront chiffrées avec cette phrase de passe. Celles déjà dans le dossier restent telles quelles (en clair) jusqu'à ce que la rotation les supprime : effacez-les vous-même si elles ne doivent pas rester lisibles.</translation>
+    </message>
+    <message>
+        <source>The backup failed: see the message above and the log file.</source>
+        <translation>La sauvegarde a échoué : voyez le message ci-dessus et le journal.</translation>
+    </message>
+    <message>
+        <source>Backup written: {path}</source>
+        <translation>Sauvegarde écrite : {path}</translation>
+    </message>
+    <message>
+        <source>The backup of {when} was restored.</source>
+        <translation>La sauvegarde du {when} a été restaurée.</translation>
+    </message>
+    <message>
+        <source>The previous database is kept in {file}.</source>
+        <translation>L'ancienne base est conservée dans {file}.</translation>
+    </message>
+</context>
+<context>
     <name>BasketTab</name>
     <message>
         <source>&amp;Member:</source>
@@ -2691,6 +2830,50 @@
         <translation>La ligne {line} du fichier contient des caractères illisibles, ni en UTF-8 ni en Windows-1252 (Latin-1) : enregistrez-le de nouveau en « CSV UTF-8 ». Rien n'a été importé.</translation>
     </message>
     <message>
+        <source>A PostgreSQL database is not backed up by the application: back it up on the server (pg_dump).</source>
+        <translation>Une base PostgreSQL n'est pas sauvegardée par l'application : sauvegardez-la sur le serveur (pg_dump).</translation>
+    </message>
+    <message>
+        <source>The file {file} no longer exists.</source>
+        <translation>Le fichier {file} n'existe plus.</translation>
+    </message>
+    <message>
+        <source>{file} is the database itself: nothing was changed.</source>
+        <translation>{file} est la base elle-même : rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <source>The backup {file} is damaged (or cut short): it was not restored and the database is unchanged. Choose another backup.</source>
+        <translation>La sauvegarde {file} est endommagée (ou tronquée) : elle n'a pas été restaurée et la base est inchangée. Choisissez une autre sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The backup {file} was written but SQLite finds it damaged: the database may be damaged too. Run “tierslieu verify”.</source>
+        <translation>La sauvegarde {file} a été écrite mais SQLite la trouve endommagée : la base l'est peut-être aussi. Lancez « tierslieu verify ».</translation>
+    </message>
+    <message>
+        <source>{file} is not a Tiers-Lieu database: nothing was changed.</source>
+        <translation>{file} n'est pas une base Tiers-Lieu : rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <source>{file} comes from a newer version of Tiers-Lieu Desktop: update the application first. Nothing was changed.</source>
+        <translation>{file} vient d'une version plus récente de Tiers-Lieu Desktop : mettez d'abord l'application à jour. Rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <source>The database is open on another desk (or in another window): close it there, then try again. Nothing was changed.</source>
+        <translation>La base est ouverte sur un autre poste (ou dans une autre fenêtre) : fermez-la là-bas, puis recommencez. Rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <source>This backup is encrypted: type its passphrase.</source>
+        <translation>Cette sauvegarde est chiffrée : tapez sa phrase de passe.</translation>
+    </message>
+    <message>
+        <source>This is not the passphrase of this backup: nothing was changed. Check the capital letters and accents.</source>
+        <translation>Ce n'est pas la phrase de passe de cette sauvegarde : rien n'a été modifié. Vérifiez les majuscules et les accents.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored ({detail}): the database is unchanged.</source>
+        <translation>La sauvegarde n'a pas pu être restaurée ({detail}) : la base est inchangée.</translation>
+    </message>
+    <message>
         <source>The action could not be completed ({code}).</source>
         <translation>L'action n'a pas pu aboutir ({code}).</translation>
     </message>
@@ -4293,6 +4476,14 @@
         <translation>machines en maintenance ou hors service</translation>
     </message>
     <message>
+        <source>Settings › Backups…</source>
+        <translation>Paramètres › Sauvegardes…</translation>
+    </message>
+    <message>
+        <source>Open the backup settings</source>
+        <translation>Ouvrir les réglages des sauvegardes</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>Aujourd'hui</translation>
     </message>
@@ -4343,6 +4534,18 @@
     <message>
         <source>No booking today. A walk-in can still be recorded.</source>
         <translation>Aucune réservation aujourd'hui. Un passage sans réservation peut toujours être enregistré.</translation>
+    </message>
+    <message>
+        <source>⚠ The automatic backup of {when} failed ({folder}).</source>
+        <translation>⚠ La sauvegarde automatique du {when} a échoué ({folder}).</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>⚠ No backup has left this PC for {days} days (last one off the PC: {when}). Choose a USB stick, a NAS or a synced folder.</source>
+        <translation>⚠ Aucune sauvegarde n'a quitté ce PC depuis {days} jours (dernière hors du PC : {when}). Choisissez une clé USB, un NAS ou un dossier synchronisé.</translation>
     </message>
     <message>
         <source>{name} ({quantity})</source>
@@ -5359,6 +5562,10 @@
     <message>
         <source>Damaged database: SQLite reports {problem}. Restore a backup; what is saved now may be lost.</source>
         <translation>Base endommagée : SQLite signale « {problem} ». Restaurez une sauvegarde ; ce qui est enregistré maintenant peut être perdu.</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Sauvegarde de la base…</translation>
     </message>
     <message>
         <source>Database: {path}</source>
@@ -6633,6 +6840,45 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Phrase de passe des sauvegardes</translation>
+    </message>
+    <message>
+        <source>Backups will be encrypted with this passphrase. Write it down and keep it away from the PC: without it an encrypted backup cannot be restored, by anyone. At least {n} characters; a sentence is easier to remember.</source>
+        <translation>Les sauvegardes seront chiffrées avec cette phrase de passe. Notez-la et rangez-la loin du PC : sans elle, personne ne peut restaurer une sauvegarde chiffrée. Au moins {n} caractères ; une phrase se retient mieux.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase de passe</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Phrase de passe, une seconde fois</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Phrase de passe :</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Encore une fois :</translation>
+    </message>
+    <message>
+        <source>Encrypt the backups</source>
+        <translation>Chiffrer les sauvegardes</translation>
+    </message>
+    <message>
+        <source>Passphrase: at least {n} characters.</source>
+        <translation>Phrase de passe : au moins {n} caractères.</translation>
+    </message>
+    <message>
+        <source>Passphrase: the two entries differ.</source>
+        <translation>Phrase de passe : les deux saisies diffèrent.</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>To pay: {amount}</source>
@@ -7118,6 +7364,125 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
     <message>
         <source>Exports</source>
         <translation>Exports</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Backups in {folder}, the newest first:</source>
+        <translation>Sauvegardes dans {folder}, la plus récente d'abord :</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Adhérents</translation>
+    </message>
+    <message>
+        <source>Invoices and credit notes</source>
+        <translation>Factures et avoirs</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Reading the backups…</source>
+        <translation>Lecture des sauvegardes…</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Phrase de passe :</translation>
+    </message>
+    <message>
+        <source>Passphrase of the encrypted backup</source>
+        <translation>Phrase de passe de la sauvegarde chiffrée</translation>
+    </message>
+    <message>
+        <source>&amp;Other file…</source>
+        <translation>&amp;Autre fichier…</translation>
+    </message>
+    <message>
+        <source>Choose a backup file elsewhere</source>
+        <translation>Choisir un fichier de sauvegarde ailleurs</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this backup</source>
+        <translation>&amp;Restaurer cette sauvegarde</translation>
+    </message>
+    <message>
+        <source>Restore this backup</source>
+        <translation>Restaurer cette sauvegarde</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation>{n} Ko</translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} Mo</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>endommagée</translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation>chiffrée</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>intègre</translation>
+    </message>
+    <message>
+        <source>No backup in this folder: browse for a backup file elsewhere.</source>
+        <translation>Aucune sauvegarde dans ce dossier : choisissez un fichier de sauvegarde ailleurs.</translation>
+    </message>
+    <message>
+        <source>This backup is damaged: it cannot be restored. Choose another one.</source>
+        <translation>Cette sauvegarde est endommagée : elle ne peut pas être restaurée. Choisissez-en une autre.</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Choisir une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Backups (*.sqlite *.sqlite.enc *.enc);;All files (*)</source>
+        <translation>Sauvegardes (*.sqlite *.sqlite.enc *.enc);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: {e}</source>
+        <translation>Impossible de lire {file} : {e}</translation>
+    </message>
+    <message>
+        <source>Passphrase: type the passphrase of this backup.</source>
+        <translation>Phrase de passe : tapez la phrase de passe de cette sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The current database will be set aside in {folder} (as {name}.before-restore-….sqlite); the application starts again on the backup of {when}. Whatever was recorded since then will only be in the file set aside.</source>
+        <translation>La base actuelle sera mise de côté dans {folder} (sous le nom {name}.before-restore-….sqlite) ; l'application repart sur la sauvegarde du {when}. Ce qui a été enregistré depuis ne sera plus que dans le fichier mis de côté.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
     </message>
 </context>
 <context>
@@ -7712,6 +8077,10 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
     <message>
         <source>&amp;Invoicing</source>
         <translation>&amp;Facturation</translation>
+    </message>
+    <message>
+        <source>&amp;Backups</source>
+        <translation>Sau&amp;vegardes</translation>
     </message>
 </context>
 <context>
