@@ -42,6 +42,7 @@ def test_the_dialog_is_qt_own_and_hides_the_working_files_of_a_database(qtbot, t
     dialog.show()
     assert dialog.testOption(QFileDialog.Option.DontUseNativeDialog)
     assert dialog.testOption(QFileDialog.Option.DontUseCustomDirectoryIcons)
+    assert dialog.proxyModel().sourceModel().isReadOnly()  # no rename, delete, new folder
     assert isinstance(dialog.iconProvider(), NameOnlyIconProvider)
     assert dialog.accessibleName() == "Importer"
     assert listed(qtbot, dialog) == ["lab.sqlite", "notes-wal", "old.db", "sub"]

@@ -14,6 +14,8 @@ was alone, deleted the -wal/-shm files and a write was lost. So these dialogs:
   the file and reads its first bytes whenever no name pattern matches — ``*.sqlite`` has
   none in shared-mime-info — and ``QFileSystemModel`` asks it for every file of the
   folder shown. The dialog's name filters are glob patterns: no other content reading;
+- are read-only for the folder shown (no rename, no delete, no new folder: the database
+  must not be renamed or deleted under the app's feet from an export dialog);
 - hide SQLite's working files (``-wal``, ``-shm``, ``-journal`` next to their database)
   and refuse to save onto, or open, the database the app holds or one of these files (a
   French message, the dialog stays open): writing an export there would destroy it, and
@@ -64,8 +66,10 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QFileSystemModel,
+    QHeaderView,
     QMessageBox,
     QStyle,
+    QTreeView,
     QWidget,
 )
 
@@ -183,6 +187,8 @@ class SafeFileDialog(QFileDialog):
         super().__init__(parent, title)
         self.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         self.setOption(QFileDialog.Option.DontUseCustomDirectoryIcons, True)
+        # No rename, delete or new folder from here: not the place to lose the database.
+        self.setOption(QFileDialog.Option.ReadOnly, True)
         self._icons = NameOnlyIconProvider()  # the dialog does not own it: kept here
         self.setIconProvider(self._icons)
         self._proxy = HideSqliteWorkFiles(self)
@@ -199,6 +205,13 @@ class SafeFileDialog(QFileDialog):
         self.setLabelText(QFileDialog.DialogLabel.LookIn, self.tr("Look in:"))
         self.setLabelText(QFileDialog.DialogLabel.FileType, self.tr("Files of type:"))
         self.setAccessibleName(title)
+        details = self.findChild(QTreeView, "treeView")
+        if details is not None:  # the details view: whole names and dates readable
+            header = details.header()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            for column in (1, 2, 3):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.refused: list[str] = []  # what was refused, for tests and logs
         start = Path(directory).expanduser()
         if not start.is_absolute():  # a bare name: in the folder used last
