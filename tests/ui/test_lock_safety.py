@@ -16,6 +16,12 @@ Then a second real process (plain ``sqlite3``) writes, checkpoints and closes, w
 deletes the -wal/-shm files whenever it believes it is the last connection — what the
 measured second desk did — and the app writes again.
 
+``test_the_other_paths_of_the_running_app_keep_the_locks`` runs the audit of
+``ui/file_dialogs.py``. With the old start-up inspection (the header read with ``open``
+on a file the process already holds), only the lock on the database file went: the -shm
+lock kept the second desk from deleting anything, but ``tierslieu restore`` run meanwhile
+no longer saw the app and replaced the database under it.
+
 ``test_qt_default_dialog_loses_the_locks`` is the control: the same steps with Qt's
 plain (non-native) ``QFileDialog`` lose the locks and a write of the app is missing for
 the other desk, which is the bug these dialogs fix.
@@ -231,6 +237,44 @@ def test_what_drops_the_locks_and_what_does_not(qapp, lab):
     os.close(os.open(path.with_name(path.name + "-shm"), os.O_RDONLY))
     assert path.name + "-shm" not in locked_files(*files)
     db.dispose()
+
+
+def test_the_other_paths_of_the_running_app_keep_the_locks(lab):
+    """The audit of file_dialogs.py, run: backups taken, listed and a restore refused,
+    the integrity check and verify, exports written beside the database, and the same
+    file opened again in the process (start-up inspection) then closed."""
+    from datetime import date
+
+    from tierslieu_desktop.domain.errors import DomainError
+    from tierslieu_desktop.services.finance import exports
+    from tierslieu_desktop.services.safety import backups, integrity
+
+    db, path = lab
+    files = work_files(path)
+    before = locked_files(*files)
+    folder = path.parent / "sauvegardes"
+    taken = backups.make_backup(db, folder)
+    assert [b.ok for b in backups.list_backups(folder)] == [True]
+    with pytest.raises(DomainError) as refused:
+        backups.restore(path, taken.path)
+    assert refused.value.code == "database_in_use"
+    assert integrity.quick_check(db) == [] and integrity.verify(db) == []
+    exports.export_csv(db, "members", None, path.parent / "adherents.csv")
+    exports.export_fec(db, date.today().year, path.parent)
+    again = open_database(str(path))
+    add_member(again, "Grace")
+    again.dispose()
+    assert locked_files(*files) == before
+    # what the locks are for: `tierslieu restore` run meanwhile sees the app and refuses
+    restore = subprocess.run(
+        [sys.executable, "-m", "tierslieu_desktop", "restore", str(taken.path), "--db", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert restore.returncode != 0, restore.stdout
+    assert not list(path.parent.glob("*.before-restore-*"))
+    assert run_desk_b(path) == (True, True)
 
 
 def test_qt_default_icon_provider_reads_the_database(qapp, lab):
