@@ -3,6 +3,7 @@ database and its working files refused, Qt's own widgets, icons by name only."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,7 @@ def test_the_open_database_cannot_be_chosen_for_an_import(qtbot, db, warnings):
     assert dialog.isVisible() and warnings and path.name in warnings[0]
 
 
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
 def test_the_same_file_by_another_name_is_refused_too(qtbot, db, tmp_path, warnings):
     link = tmp_path / "raccourci.sqlite"
     link.symlink_to(db.target)
@@ -124,3 +126,13 @@ def test_only_the_database_held_open_is_protected(tmp_path):
     assert path.resolve() not in held_database_files()
     assert not file_dialogs.is_protected(path)
     assert file_dialogs.is_protected(path.with_name("autre.sqlite-wal"))  # still beside it
+
+
+def test_file_dialogs_is_the_only_place_with_file_dialogs():
+    ui = Path(file_dialogs.__file__).parent
+    users = [
+        p.relative_to(ui).as_posix()
+        for p in ui.rglob("*.py")
+        if "QFileDialog" in p.read_text(encoding="utf-8") and p.name != "file_dialogs.py"
+    ]
+    assert users == []

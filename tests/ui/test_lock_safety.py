@@ -41,7 +41,6 @@ from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QLineEdit
 
 from tierslieu_desktop.db.engine import inspect_sqlite_file, open_database
 from tierslieu_desktop.services.people import members
-from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.file_dialogs import NameOnlyIconProvider, SafeFileDialog
 
 PROC_LOCKS = Path("/proc/locks")
@@ -285,13 +284,3 @@ def test_qt_default_icon_provider_reads_the_database(qapp, lab):
     if locked_files(*files) == before:
         pytest.skip("this Qt guesses the type of a -shm file without reading it")
     assert path.name + "-shm" not in locked_files(*files)
-
-
-def test_file_dialogs_is_the_only_place_with_file_dialogs():
-    ui = Path(file_dialogs.__file__).parent
-    users = [
-        p.relative_to(ui).as_posix()
-        for p in ui.rglob("*.py")
-        if "QFileDialog" in p.read_text(encoding="utf-8") and p.name != "file_dialogs.py"
-    ]
-    assert users == []
