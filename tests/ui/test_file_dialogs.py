@@ -136,3 +136,28 @@ def test_file_dialogs_is_the_only_place_with_file_dialogs():
         if "QFileDialog" in p.read_text(encoding="utf-8") and p.name != "file_dialogs.py"
     ]
     assert users == []
+
+
+def test_save_file_asks_again_until_a_file_other_than_the_database(
+    qtbot, qapp, db, tmp_path, warnings
+):
+    from PySide6.QtCore import QTimer
+
+    path = Path(db.target)
+    typed = [str(path), "rapport.pdf"]
+
+    def answer() -> None:
+        dialog = qapp.activeModalWidget()
+        if not isinstance(dialog, SafeFileDialog):
+            QTimer.singleShot(20, answer)
+            return
+        name_edit = dialog.findChild(QLineEdit, "fileNameEdit")
+        name_edit.setText(typed.pop(0))
+        dialog.accept()
+        if typed:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(20, answer)
+    chosen = file_dialogs.save_file(None, "Rapport", str(tmp_path / "r.pdf"), "PDF (*.pdf)")
+    assert chosen == str(tmp_path / "rapport.pdf")
+    assert len(warnings) == 1 and path.name in warnings[0]

@@ -40,7 +40,8 @@ file or its -wal/-shm through a descriptor SQLite does not own (issue 13, point 
   SQLite) must never open the live file.
 - Backups (``services.safety.backups.make_backup``): SQLite's online backup API through the
   app's own connection; ``_check_file`` and ``restore`` read backup files, never the live
-  database (``restore`` is for the command line, application closed).
+  database; ``restore`` (command line, application closed) refuses while the database is
+  held, by this process too.
 - The integrity check at start and ``verify``: through the app's engine.
 - Exports (PDF, XLSX, CSV, ICS, FEC, archives) write the file the user chose, never the
   database (refused here); imports (CSV, logo) read the file chosen here (the database and
@@ -182,8 +183,8 @@ class SafeFileDialog(QFileDialog):
         directory: str = "",
         filters: str = "",
     ) -> None:
-        # No directory in the constructor: the model's first look at a folder must already
-        # use our icon provider.
+        # No directory in the constructor: the folder asked for is listed only once our
+        # icon provider is in place (Qt asks it for every file, on this thread).
         super().__init__(parent, title)
         self.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         self.setOption(QFileDialog.Option.DontUseCustomDirectoryIcons, True)
@@ -255,9 +256,11 @@ def _last_folder() -> Path:
 
 
 def _ask(dialog: SafeFileDialog) -> str:
-    if not dialog.exec():
-        return ""
-    chosen = dialog.chosen()
+    try:
+        accepted = dialog.exec()
+        chosen = dialog.chosen() if accepted else ""
+    finally:
+        dialog.deleteLater()  # its folder model and the model's thread go with it
     if not chosen or is_protected(chosen):
         return ""
     folder = Path(chosen) if Path(chosen).is_dir() else Path(chosen).parent
