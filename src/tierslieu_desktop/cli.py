@@ -361,10 +361,9 @@ def _cmd_close(target: str | None, args: argparse.Namespace) -> int:
 
 
 def _cmd_invoice_pdf(target: str | None, args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
     from tierslieu_desktop.domain.errors import NotFound
+    from tierslieu_desktop.fileperms import write_private_bytes
     from tierslieu_desktop.reports import invoice_pdf
     from tierslieu_desktop.services.billing.documents import invoice_by_number
     from tierslieu_desktop.services.people.structure import get_structure
@@ -388,7 +387,7 @@ def _cmd_invoice_pdf(target: str | None, args: argparse.Namespace) -> int:
     else:
         data = invoice_pdf.render_invoice(doc, logo=logo)
     try:
-        Path(args.output).write_bytes(data)
+        write_private_bytes(args.output, data)  # names of members: 0600 on POSIX
     except OSError as exc:
         return _fail(f"impossible d'écrire « {args.output} » : {exc.strerror or exc}")
     print(f"{doc.number} écrit dans {args.output}")
@@ -478,10 +477,9 @@ def _export_activity(db: Database, args: argparse.Namespace) -> int:
 
 
 def _cmd_report(target: str | None, args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
     from tierslieu_desktop.domain.errors import NotFound
+    from tierslieu_desktop.fileperms import write_private_bytes
     from tierslieu_desktop.services.reporting import annual_report, grant_report
 
     try:
@@ -501,7 +499,7 @@ def _cmd_report(target: str | None, args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     try:
-        Path(args.output).write_bytes(data)
+        write_private_bytes(args.output, data)  # names of members: 0600 on POSIX
     except OSError as exc:
         return _fail(f"impossible d'écrire « {args.output} » : {exc.strerror or exc}")
     print(f"{what} écrit dans {args.output}")

@@ -4,6 +4,8 @@ control of each tab and dialog named for screen readers."""
 
 from __future__ import annotations
 
+import os
+import stat
 import zipfile
 from datetime import UTC, datetime, timedelta
 
@@ -186,10 +188,13 @@ def test_unpaid_shows_a_mandate_invoice_with_its_age(
     assert "240,00" in page.unpaid.total.text()
     # "Relance PDF…" writes a reminder for that buyer where the user chose
     target = tmp_path / "relance.pdf"
+    target.write_bytes(b"an older reminder")
+    target.chmod(0o644)
     monkeypatch.setattr(
         "tierslieu_desktop.ui.pages.checkout.other_tabs.save_path", lambda *a: str(target)
     )
     assert page.unpaid.save_reminder() == str(target)
+    assert os.name != "posix" or stat.S_IMODE(target.stat().st_mode) == 0o600  # replaced: private
     text = "".join(page_.extract_text() for page_ in PdfReader(str(target)).pages)
     assert number in text
 
@@ -394,5 +399,6 @@ def test_close_a_day_then_export_its_archive(page, db, tmp_path, monkeypatch):
     )
     assert tab.export_archive() == str(target)
     assert target.stat().st_size > 0
+    assert os.name != "posix" or stat.S_IMODE(target.stat().st_mode) == 0o600  # names: private
     number = documents.get_invoice(db, invoice_id).number
     assert f"pdf/{number}.pdf" in zipfile.ZipFile(target).namelist()

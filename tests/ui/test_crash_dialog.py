@@ -8,12 +8,12 @@ import sys
 
 import pytest
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from tierslieu_desktop import logs
 from tierslieu_desktop.db.models import AccountMapping
 from tierslieu_desktop.domain.errors import DomainError
-from tierslieu_desktop.ui import crash_dialog
+from tierslieu_desktop.ui import crash_dialog, file_dialogs
 from tierslieu_desktop.ui.crash_dialog import CrashDialog, install_crash_hook
 
 
@@ -155,7 +155,7 @@ def test_the_exports_tab_says_which_default_accounts_the_fec_used(
 
     tab = ExportsTab(ctx)
     qtbot.addWidget(tab)
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    monkeypatch.setattr(file_dialogs, "choose_folder", lambda *a, **k: str(tmp_path))
     tab.fec_button.click()
     assert "Comptes par défaut utilisés pour tous les comptes" in tab.status.text()
     with ctx.db.write() as s:

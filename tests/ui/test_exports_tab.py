@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QFileDialog
 
 from tierslieu_desktop.db.models import Expense
 from tierslieu_desktop.services.common import stamp
+from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.pages.reports.exports_tab import ExportsTab
 
 
@@ -33,7 +33,7 @@ def test_exports_the_expenses_of_the_chosen_year_as_xlsx(
     tab.table.setCurrentIndex(tab.table.findData("expenses"))
     tab.year.setCurrentIndex(tab.year.findData(year))
     target = tmp_path / "depenses.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: str(target))
     tab.export_button.click()
     assert "1 ligne(s) exportée(s)" in tab.status.text()
     ws = load_workbook(target).active
@@ -50,7 +50,7 @@ def test_csv_without_extension_gets_one_and_a_cancelled_dialog_writes_nothing(
     qtbot.addWidget(tab)
     tab.table.setCurrentIndex(tab.table.findData("expenses"))
     tab.format.setCurrentIndex(tab.format.findData("csv"))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: "")
     tab.export_button.click()
     assert tab.status.text() == ""
     assert tab.export_table(str(tmp_path / "out")) == 1
@@ -62,7 +62,7 @@ def test_fec_written_in_the_chosen_folder(qtbot, ctx, tmp_path, monkeypatch):
     tab = ExportsTab(ctx)
     qtbot.addWidget(tab)
     year = tab.fec_year.currentData()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    monkeypatch.setattr(file_dialogs, "choose_folder", lambda *a, **k: str(tmp_path))
     tab.fec_button.click()
     written = list(tmp_path.glob(f"*FEC{year}1231.txt"))
     assert len(written) == 1

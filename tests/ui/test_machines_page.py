@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from datetime import date, timedelta
 
 import pytest
@@ -638,7 +640,11 @@ def test_ics_export_writes_the_machine_and_member_bookings(
     panel.show_member(alice)
     assert panel.export_button.accessibleName() == "Exporter les réservations de l'adhérent"
     member_file = tmp_path / "alice.ics"
+    member_file.write_bytes(b"an older export")
+    member_file.chmod(0o644)
     assert panel.write_bookings_ics(str(member_file))
+    if os.name == "posix":  # names of members: private, also when a file is replaced
+        assert {stat.S_IMODE(p.stat().st_mode) for p in (path, member_file)} == {0o600}
     assert len(list(Calendar.from_ical(member_file.read_bytes()).walk("VEVENT"))) == 1
 
 

@@ -4,6 +4,8 @@ progress bar, write a funder report."""
 from __future__ import annotations
 
 import io
+import os
+import stat
 from datetime import date
 
 from pypdf import PdfReader
@@ -94,6 +96,7 @@ def test_write_a_funder_report_from_the_page(ctx, qtbot, tmp_path):
     assert tab.generate_button.isEnabled()
     out = tmp_path / "cr.pdf"
     assert tab.write(gid, str(out))
+    assert os.name != "posix" or stat.S_IMODE(out.stat().st_mode) == 0o600  # personal data
     assert "Compte rendu enregistré" in tab.status.text()
     text = pdf_text(out).replace("\u202f", " ").replace("\u00a0", " ")
     assert "Communauté de communes Cauvaldor" in text and "18 000,00 €" in text

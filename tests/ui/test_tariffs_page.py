@@ -3,6 +3,8 @@ packs; and the stock fields of the consumables tab."""
 
 from __future__ import annotations
 
+import os
+import stat
 from datetime import date
 
 import pytest
@@ -193,6 +195,7 @@ def test_csv_export_then_import(qtbot, ctx, db, operator, lab, tmp_path):
     grid = page.tariffs.grid
     path = tmp_path / "tarifs.csv"
     assert grid.export_csv(str(path))
+    assert os.name != "posix" or stat.S_IMODE(path.stat().st_mode) == 0o600
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, for spreadsheets
     text = raw.decode("utf-8-sig")

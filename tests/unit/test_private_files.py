@@ -72,6 +72,13 @@ def test_exports_with_personal_data_are_private(db, tmp_path, capsys):
     args = ["export", "activity", "--year", "2024", "-o", str(activity), "--db", db.target]
     assert cli.main(args) == 0
     assert _mode(activity) == 0o600
+    report = tmp_path / "rapport.pdf"
+    report.write_bytes(b"an older report")
+    report.chmod(0o644)
+    assert (
+        cli.main(["report", "annual", "--year", "2024", "-o", str(report), "--db", db.target]) == 0
+    )
+    assert _mode(report) == 0o600  # replaced: private too
 
 
 def test_the_settings_file_is_private():

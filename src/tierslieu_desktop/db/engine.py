@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -83,22 +84,54 @@ def truncation(path: Path, header: bytes) -> str:
     return ""
 
 
+# The SQLite files held open by this process's ``Database`` objects (until ``dispose``).
+_HELD: weakref.WeakSet[Database] = weakref.WeakSet()
+
+
+def held_database_files() -> list[Path]:
+    """The SQLite database files this process holds open (a ``Database`` not disposed).
+
+    POSIX advisory locks belong to the process: closing *any* descriptor of one of these
+    files (or of its -wal/-shm) that SQLite did not open drops every lock SQLite holds on
+    it, and another desk may then delete the -wal/-shm under our feet (SQLite, "How To
+    Corrupt An SQLite Database File", 2.2). Code that opens files chosen by the user
+    (the file dialogs) or inspects a database file asks here first."""
+    return [db.path for db in list(_HELD) if db.path is not None]
+
+
+def is_held(path: Path) -> bool:
+    """``path`` is (the same file as) a database this process holds open. Only stat()."""
+    for held in held_database_files():
+        try:
+            if held == path.resolve() or os.path.samefile(held, path):
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def inspect_sqlite_file(path: Path) -> SchemaState:
-    """Look at a file read-only and say whether it is ours and at which revision."""
+    """Look at a file read-only and say whether it is ours and at which revision.
+
+    The header is read through a plain descriptor only when this process does not hold
+    the file open: closing that descriptor would drop the locks of the held database
+    (see ``held_database_files``). A held file is looked at through SQLite alone, which
+    shares its locks between the connections of the process."""
     if not path.exists() or (path.is_file() and path.stat().st_size == 0):
         return SchemaState(False, None)
     if path.is_dir():
         raise DatabaseOpenError("not_a_database", str(path))
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
-    except OSError as exc:
-        raise DatabaseOpenError("cannot_open", str(path), str(exc)) from None
-    if header[:16] != SQLITE_HEADER:
-        raise DatabaseOpenError("not_a_database", str(path))
-    cut = truncation(path, header)
-    if cut:
-        raise DatabaseOpenError("damaged", str(path), f"fichier tronqué : {cut}")
+    if not is_held(path):
+        try:
+            with path.open("rb") as fh:
+                header = fh.read(100)
+        except OSError as exc:
+            raise DatabaseOpenError("cannot_open", str(path), str(exc)) from None
+        if header[:16] != SQLITE_HEADER:
+            raise DatabaseOpenError("not_a_database", str(path))
+        cut = truncation(path, header)
+        if cut:
+            raise DatabaseOpenError("damaged", str(path), f"fichier tronqué : {cut}")
     try:
         con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -179,6 +212,9 @@ class Database:
             engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else engine
         )
         self._write = sessionmaker(write_engine, expire_on_commit=False)
+        self.path = _sqlite_file(engine, target) if self.is_sqlite else None
+        if self.path is not None:
+            _HELD.add(self)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -219,6 +255,19 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        _HELD.discard(self)
+
+
+def _sqlite_file(engine: Engine, target: str) -> Path | None:
+    """The absolute path of the file of an SQLite engine (None in memory)."""
+    if target == ":memory:":
+        return None
+    if not is_url(target):
+        return Path(target).expanduser().resolve()
+    name = engine.url.database
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return None
+    return Path(name).expanduser().resolve()
 
 
 def make_engine(url: str, *, read_only: bool = False) -> Engine:

@@ -9,6 +9,7 @@ from typing import Any
 
 from tierslieu_desktop.db.engine import Database as Database  # the handle screens pass along
 from tierslieu_desktop.db.engine import busy_error as busy_error  # for the crash hook
+from tierslieu_desktop.db.engine import is_held as is_held  # for the file dialogs
 from tierslieu_desktop.db.models import AuditMixin, utcnow
 from tierslieu_desktop.domain.errors import ValidationError
 from tierslieu_desktop.domain.validation import FieldInvalid, check_text

@@ -21,6 +21,7 @@ from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Closing, IntegrityEntry
 from tierslieu_desktop.domain.calendar import to_local
 from tierslieu_desktop.domain.errors import NotFound
+from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.services.billing.documents import get_invoice
 from tierslieu_desktop.services.billing.ledger import (
     canon_value,
@@ -162,7 +163,7 @@ def export_archive(db: Database, closing_id: int, path: str | Path) -> None:
             info = zipfile.ZipInfo(name, date_time=stamp_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, files[name])
-    path.write_bytes(buffer.getvalue())
+    write_private_bytes(path, buffer.getvalue())  # invoices with names: 0600 on POSIX
 
 
 def verify_archive(path: str | Path) -> list[str]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -43,8 +41,10 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.domain.activity import ActivityFigures, DropInLine, FigureLine
+from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.activity.figures import figures, figures_xlsx
+from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.labels import age_band_labels
 from tierslieu_desktop.ui.pages.activity.labels import (
@@ -62,8 +62,7 @@ WATCHED = frozenset(
 
 def save_path(parent: QWidget | None, title: str, name: str, filters: str) -> str:
     """Ask where to save a file ("" when cancelled). One function, so tests can answer."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, name, filters)
-    return path
+    return file_dialogs.save_file(parent, title, name, filters)
 
 
 def percent_text(bp: int | None) -> str:
@@ -491,7 +490,7 @@ class FiguresTab(QWidget):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         try:
-            Path(path).write_bytes(figures_xlsx(self.figures))
+            write_private_bytes(path, figures_xlsx(self.figures))
         except OSError as exc:
             QMessageBox.warning(
                 self,

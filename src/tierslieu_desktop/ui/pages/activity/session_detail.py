@@ -8,14 +8,12 @@ import re
 import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
-from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHeaderView,
     QLabel,
@@ -31,11 +29,13 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.domain.calendar import local_day_and_minute, to_local
 from tierslieu_desktop.domain.enums import Attendance, RegistrationStatus
 from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.activity import registrations
 from tierslieu_desktop.services.activity import sessions as activities
 from tierslieu_desktop.services.activity.registrations import RegistrationRow
 from tierslieu_desktop.services.activity.sessions import SessionRow
+from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.labels import label_of
@@ -59,8 +59,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 def save_path(parent: QWidget | None, title: str, name: str, filters: str) -> str:
     """Ask where to save a file ("" when cancelled). One function, so tests can answer."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, name, filters)
-    return path
+    return file_dialogs.save_file(parent, title, name, filters)
 
 
 def slug(text: str) -> str:
@@ -488,7 +487,7 @@ class SessionDetail(QWidget):
             return ""
         try:
             data = attendance_sheet_pdf(registrations.attendance_sheet(self.ctx.db, s.id))
-            Path(path).write_bytes(data)
+            write_private_bytes(path, data)
         except DomainError as err:
             self._failed(err)
             return ""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing import baskets, documents
 from tierslieu_desktop.services.billing.payments import PaymentInput
@@ -66,7 +67,7 @@ TodayFn = Callable[[], date]
 def open_pdf(data: bytes, name: str) -> Path:
     """Write a PDF to a temporary file and open it in the system viewer (to print it)."""
     path = Path(tempfile.mkdtemp(prefix="tierslieu-")) / name
-    path.write_bytes(data)
+    write_private_bytes(path, data)
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
     return path
 
@@ -124,7 +125,7 @@ class InvoiceIssuedDialog(QDialog):
             self, self.tr("Save the invoice"), f"{self.doc.number}.pdf", self.tr("PDF (*.pdf)")
         )
         if path:
-            Path(path).write_bytes(pdf().render_invoice(self.doc, logo=structure_logo(self.ctx)))
+            write_private_bytes(path, pdf().render_invoice(self.doc, logo=structure_logo(self.ctx)))
             self.saved_path = path
 
 

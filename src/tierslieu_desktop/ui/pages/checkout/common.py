@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
 
 MUTED_STYLE = "color: #53626d;"
@@ -54,8 +54,7 @@ def closing_kinds() -> dict[str, str]:
 
 def save_path(parent: QWidget | None, title: str, name: str, filters: str) -> str:
     """Ask where to save a file ("" when cancelled). One function, so tests can answer."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, name, filters)
-    return path
+    return file_dialogs.save_file(parent, title, name, filters)
 
 
 def make_table(name: str, headers: Sequence[str], *, stretch: int | None = None) -> QTableWidget:

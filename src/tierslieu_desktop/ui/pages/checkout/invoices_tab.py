@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from html import escape
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.documents import InvoiceDoc
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing import credit_notes, documents
 from tierslieu_desktop.services.billing.documents import InvoiceListRow
@@ -521,7 +521,7 @@ class InvoicesTab(QWidget):
         path = save_path(self, title, name, self.tr("PDF (*.pdf)"))
         if path:
             try:
-                Path(path).write_bytes(render())
+                write_private_bytes(path, render())
             except OSError as err:
                 self.count.setText(str(err))
                 return ""

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.documents import UnpaidRow
 from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing import archives, documents, ledger, monthly, payments
 from tierslieu_desktop.ui.context import AppContext
@@ -140,7 +140,7 @@ class UnpaidTab(QWidget):
             data = pdf().render_reminder(
                 rows, doc.buyer, doc.seller, self.today_fn(), logo=structure_logo(self.ctx)
             )
-            Path(path).write_bytes(data)
+            write_private_bytes(path, data)
         return path
 
 

@@ -12,7 +12,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from tierslieu_desktop.domain.finance import BUDGET_EXPENSE_CATEGORIES, BUDGET_R
 from tierslieu_desktop.domain.money import AmountError, parse_amount
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.finance import expenses
+from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, field_message
 from tierslieu_desktop.ui.pages.finances.details import money_item
@@ -275,7 +275,7 @@ class ExpensesTab(QWidget):
         return True
 
     def choose_csv(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file(
             self, self.tr("Import expenses"), "", self.tr("CSV files (*.csv);;All files (*)")
         )
         if path:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.calendar import utcnow
 from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.common import fold
 from tierslieu_desktop.services.park import machines as svc
@@ -42,6 +42,7 @@ from tierslieu_desktop.services.park import maintenance as maintenance_service
 from tierslieu_desktop.services.park import opening_hours as hours_service
 from tierslieu_desktop.services.park.authorizations import revoke_authorization
 from tierslieu_desktop.services.scheduling import ical
+from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import show_error
 from tierslieu_desktop.ui.pages.base import Page
@@ -738,7 +739,7 @@ class MachinesPage(Page):
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = str(Path(folder) / f"{_file_stem(target[2])}.ics")
-        path, _filter = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file(
             self,
             self.tr("Export the bookings of {name}").format(name=target[2]),
             suggested,
@@ -761,7 +762,7 @@ class MachinesPage(Page):
                 data = ical.export_machine(self.ctx.db, item_id, start, end)
             else:
                 data = ical.export_space(self.ctx.db, item_id, start, end)
-            Path(path).write_bytes(data)
+            write_private_bytes(path, data)
         except DomainError as err:
             show_error(self, err)
             return False

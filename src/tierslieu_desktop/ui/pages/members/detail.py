@@ -5,14 +5,12 @@ machines they are authorized on."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,11 +32,13 @@ from tierslieu_desktop.domain.calendar import utcnow
 from tierslieu_desktop.domain.enums import MemberKind
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.pricing import format_duration
+from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.people import members as member_service
 from tierslieu_desktop.services.people.members import MemberDetail
 from tierslieu_desktop.services.pricing import packs as pack_service
 from tierslieu_desktop.services.scheduling import ical
+from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import show_error
 from tierslieu_desktop.ui.labels import age_band_labels, organisation_type_labels
@@ -504,7 +504,7 @@ class MemberDetailPanel(QScrollArea):
     def export_bookings(self) -> None:
         if self.detail is None:
             return
-        path, _filter = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file(
             self,
             self.tr("Export the bookings of {name}").format(name=self.detail.display_name),
             f"{self.detail.number or 'member'}.ics",
@@ -522,7 +522,7 @@ class MemberDetailPanel(QScrollArea):
             data = ical.export_member(
                 self.ctx.db, self.detail.id, now - timedelta(days=30), now + timedelta(days=365)
             )
-            Path(path).write_bytes(data)
+            write_private_bytes(path, data)
         except DomainError as exc:
             show_error(self, exc)
             return False

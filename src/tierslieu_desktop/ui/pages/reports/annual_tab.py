@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import QThreadPool, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.services.reporting import annual_report, report_texts, save_report_text
+from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.pages.reports.worker import ReportJob
 
@@ -143,7 +143,7 @@ class AnnualReportTab(QWidget):
             return
         year = self.year.value()
         default = self.tr("activity-report-%1.pdf").replace("%1", str(year))
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file(
             self, self.tr("Save the annual report"), default, self.tr("PDF files (*.pdf)")
         )
         if path:

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n.formatting import number
 from tierslieu_desktop.services.finance import exports
+from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 
@@ -109,16 +109,14 @@ class ExportsTab(QWidget):
         filters = (
             self.tr("Excel workbook (*.xlsx)") if fmt == "xlsx" else self.tr("CSV file (*.csv)")
         )
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file(
             self, self.tr("Export the table"), str(Path.home() / proposed), filters
         )
         if path:
             self.export_table(path)
 
     def _choose_folder(self) -> None:
-        directory = QFileDialog.getExistingDirectory(
-            self, self.tr("Folder of the FEC"), str(Path.home())
-        )
+        directory = file_dialogs.choose_folder(self, self.tr("Folder of the FEC"), str(Path.home()))
         if directory:
             self.export_fec(directory)
 

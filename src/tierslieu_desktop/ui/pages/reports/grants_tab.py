@@ -3,12 +3,9 @@ compte rendu financier (CERFA 15059 spirit) as PDF."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -19,9 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n.formatting import money, short_date
 from tierslieu_desktop.services.finance import funding as finance
 from tierslieu_desktop.services.reporting import grant_report
+from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
 
 ERROR_STYLE = "color: #b00020;"
@@ -118,7 +117,7 @@ class GrantReportsTab(QWidget):
         if g is None:
             return
         default = self.tr("financial-report-%1.pdf").replace("%1", str(g.id))
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file(
             self, self.tr("Save the financial report"), default, self.tr("PDF files (*.pdf)")
         )
         if path:
@@ -126,7 +125,7 @@ class GrantReportsTab(QWidget):
 
     def write(self, grant_id: int, path: str) -> bool:
         try:
-            Path(path).write_bytes(grant_report(self.ctx.db, grant_id))
+            write_private_bytes(path, grant_report(self.ctx.db, grant_id))
         except OSError as exc:
             self.status.setStyleSheet(ERROR_STYLE)
             self.status.setText(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
+
+from tierslieu_desktop.fileperms import write_private_bytes
 
 
 class ReportSignals(QObject):
@@ -28,7 +29,7 @@ class ReportJob(QRunnable):
     def run(self) -> None:
         try:
             data = self.build(self.signals.progress.emit)
-            Path(self.path).write_bytes(data)
+            write_private_bytes(self.path, data)
         except OSError as exc:
             self.signals.failed.emit(f"{self.path}: {exc.strerror or exc}")
         except Exception as exc:

@@ -11,7 +11,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,6 +33,7 @@ from tierslieu_desktop.services.people import audiences as audience_service
 from tierslieu_desktop.services.people import operators as operator_service
 from tierslieu_desktop.services.people import structure as structure_service
 from tierslieu_desktop.services.people.structure import StructureData
+from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, show_error
 from tierslieu_desktop.ui.labels import vat_regime_labels
@@ -237,7 +237,7 @@ class StructureTab(QWidget):
         return True
 
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file(
             self, self.tr("Choose the logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
         )
         if path:

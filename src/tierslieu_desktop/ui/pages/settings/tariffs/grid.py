@@ -12,7 +12,6 @@ from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.money import AmountError, parse_amount
+from tierslieu_desktop.fileperms import open_private
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.pricing import tariff_csv, tariffs
+from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, field_message
 from tierslieu_desktop.ui.pages.settings.tariffs.common import (
@@ -644,7 +645,7 @@ class TariffGridTab(QWidget):
     # --- CSV ------------------------------------------------------------------------
     def _choose_export(self) -> None:
         name = self.tr("prices-{day}.csv").format(day=self.grid_day().isoformat())
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file(
             self, self.tr("Export the prices"), name, self.tr("CSV files (*.csv)")
         )
         if path:
@@ -653,7 +654,7 @@ class TariffGridTab(QWidget):
     def export_csv(self, path: str) -> bool:
         text = tariff_csv.export_rules_csv(self.ctx.db, self.grid_day())
         try:
-            with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+            with open_private(path, "w", encoding="utf-8-sig", newline="") as fh:
                 fh.write(text)
         except OSError as exc:
             self._say(self.tr("The file could not be written: {error}").format(error=exc), False)
@@ -662,7 +663,7 @@ class TariffGridTab(QWidget):
         return True
 
     def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file(
             self, self.tr("Import prices"), "", self.tr("CSV files (*.csv)")
         )
         if path:
