@@ -3592,6 +3592,21 @@
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+</context>
+<context>
     <name>FinanceDialog</name>
     <message>
         <source>&amp;Save</source>
@@ -7526,6 +7541,21 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
     <message>
         <source> min</source>
         <translation> min</translation>
+    </message>
+</context>
+<context>
+    <name>SafeFileDialog</name>
+    <message>
+        <source>Look in:</source>
+        <translation>Dossier :</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>Type de fichier :</translation>
+    </message>
+    <message>
+        <source>“{name}” is the database open in the application, or one of its working files: it cannot be used here. Choose another file.</source>
+        <translation>« {name} » est la base de données ouverte dans l'application ou l'un de ses fichiers de travail : ce fichier ne peut pas être utilisé ici. Choisissez-en un autre.</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +26,7 @@ from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.safety import backup_crypto, backups
 from tierslieu_desktop.services.safety.backups import BackupInfo
+from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.widgets.confirm import confirm
@@ -217,12 +217,11 @@ class RestoreDialog(QDialog):
         self.error.show()
 
     def browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file(
             self,
             self.tr("Choose a backup"),
             str(self.folder),
             self.tr("Backups (*.sqlite *.sqlite.enc *.enc);;All files (*)"),
-            options=QFileDialog.Option.DontUseNativeDialog,
         )
         if path:
             self.add_file(Path(path))

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from tierslieu_desktop import config
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.safety import auto_backup, backups
+from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
@@ -305,12 +305,7 @@ class BackupsTab(QWidget):
     # --- actions -----------------------------------------------------------------------
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
-            self,
-            self.tr("Backup folder"),
-            self.folder.text(),
-            QFileDialog.Option.DontUseNativeDialog | QFileDialog.Option.ShowDirsOnly,
-        )
+        chosen = file_dialogs.choose_folder(self, self.tr("Backup folder"), self.folder.text())
         if chosen:
             self.set_folder(Path(chosen))
 
