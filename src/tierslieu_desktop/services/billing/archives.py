@@ -24,10 +24,10 @@ from tierslieu_desktop.domain.errors import NotFound
 from tierslieu_desktop.services.billing.documents import get_invoice
 from tierslieu_desktop.services.billing.ledger import (
     canon_value,
-    chain_footprint,
     closing_content,
     content_hash,
     doc_label,
+    entry_footprint,
     invoice_content,
     payment_content,
     period_documents,
@@ -195,10 +195,19 @@ def verify_archive(path: str | Path) -> list[str]:
             return [*problems, "documents.json ou chain.json absent ou illisible."]
     hashes = {(e["record_kind"], e["record_id"]): e["content_hash"] for e in chain}
     for entry in chain:
-        if (
-            chain_footprint(entry["previous_footprint"], entry["content_hash"])
-            != entry["footprint"]
-        ):
+        try:
+            # "at" is the canonical text of the sealing time: sealed as it reads
+            footprint = entry_footprint(
+                int(entry.get("version", 1)),
+                entry["previous_footprint"],
+                entry["content_hash"],
+                entry["at"],
+                entry["record_kind"],
+                entry["record_id"],
+            )
+        except (KeyError, TypeError, ValueError):
+            footprint = None
+        if footprint != entry.get("footprint"):
             problems.append(f"Entrée d'intégrité n° {entry['id']} : empreinte falsifiée.")
     for inv in documents.get("invoices", []):
         kind = "credit_note" if inv.get("kind") == "credit_note" else "invoice"
