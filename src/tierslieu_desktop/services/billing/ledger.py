@@ -112,7 +112,7 @@ def _local_day(value: datetime) -> date:
     return to_local(value).date()
 
 
-def _closing_label(kind: str, start: date) -> str:
+def closing_label(kind: str, start: date) -> str:
     if kind == "day":
         return f"Clôture du jour {start:%d/%m/%Y}"
     if kind == "month":
@@ -353,7 +353,7 @@ def verify_ledger(db: Database) -> list[str]:
             return f"Mouvement de porte-monnaie n° {record_id}"
         row = closings.get(record_id)
         if row is not None:
-            return _closing_label(row["kind"], row["period_start"])
+            return closing_label(row["kind"], row["period_start"])
         return f"Clôture n° {record_id}"
 
     documents: list[str] = []  # one problem per document, in chain order
@@ -561,7 +561,7 @@ def _check_closings(
     perpetual: dict[str, int] = {}
     for clo_id in sorted(closings):
         clo = closings[clo_id]
-        name = _closing_label(clo["kind"], clo["period_start"])
+        name = closing_label(clo["kind"], clo["period_start"])
         first, last = clo["period_start"], clo["period_end"]
         invs = [t[2] for t in inv_days[bisect_left(inv_keys, first) : bisect_right(inv_keys, last)]]
         pays = [t[2] for t in pay_days[bisect_left(pay_keys, first) : bisect_right(pay_keys, last)]]

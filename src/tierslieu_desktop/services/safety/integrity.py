@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
@@ -10,6 +12,7 @@ from sqlalchemy.exc import DatabaseError
 from tierslieu_desktop.db.engine import SQLITE_CORRUPT, SQLITE_NOTADB, Database
 from tierslieu_desktop.db.models import UTCDateTime
 from tierslieu_desktop.domain.calendar import to_local
+from tierslieu_desktop.services.safety.anchors import compare
 
 MAX_LISTED = 20  # problems of one kind named one by one; the rest are counted
 
@@ -118,16 +121,24 @@ def quick_check(db: Database) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
-def verify(db: Database) -> list[str]:
+def verify(db: Database, anchors: Sequence[Path] = (), notes: list[str] | None = None) -> list[str]:
     """Return a list of problems (empty when the database is sound); the invoicing
-    ledger first, so that the first line names the first broken document. A file with
-    unreadable pages raises ``DatabaseDamaged`` with what could still be read."""
+    ledger first, so that the first line names the first broken document, then the
+    comparison with the anchor logs outside the file (services.safety.anchors: the data
+    folder, the backup folder, and each folder of ``anchors``). What is worth saying
+    but is no tampering (no anchor log found, entries not anchored yet, documents lost
+    by a restore) is appended to ``notes``. A file with unreadable pages raises
+    ``DatabaseDamaged`` with what could still be read."""
     try:
-        return _verify(db)
+        problems = _verify(db)
+        report = compare(db, anchors)
     except DatabaseError as exc:
         if not (db.is_sqlite and is_damage(exc)):
             raise
         raise DatabaseDamaged(damage_report(db, str(getattr(exc, "orig", exc)))) from None
+    if notes is not None:
+        notes.extend(report.notes)
+    return problems + report.problems
 
 
 def _verify(db: Database) -> list[str]:
