@@ -507,3 +507,58 @@ def test_verify_over_many_entries_compares_by_dictionary(tmp_path):
         db.dispose()
     assert report.problems == []
     assert elapsed < 3.0, elapsed
+
+
+# --- each closing's fingerprint, on its note and in its archive ---------------------------
+
+
+def _pdf_text(data: bytes, tmp_path: Path) -> str:
+    pdf = tmp_path / "note.pdf"
+    pdf.write_bytes(data)
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    )
+    return out.stdout
+
+
+def test_each_closing_fingerprint_is_printed_on_its_note_and_kept_in_its_archive(shop, tmp_path):
+    import zipfile
+
+    from tierslieu_desktop.reports.closing_pdf import fingerprint_lines
+    from tierslieu_desktop.services.billing import archives
+
+    db, _path, _numbers = shop
+    closing_id = ledger.close_period(db, None, "month", date(2026, 11, 1), now=_at(DAYS[2], 23))
+    with db.read() as s:
+        footprint = s.scalar(
+            select(ledger._ENTRY.c.footprint).where(
+                ledger._ENTRY.c.record_kind == "closing", ledger._ENTRY.c.record_id == closing_id
+            )
+        )
+    # the same fingerprint as the one anchored outside the file
+    assert footprint in {line["footprint"] for line in log_lines(db)}
+
+    text = _pdf_text(archives.closing_note(db, closing_id), tmp_path)
+    assert "Clôture du mois 11/2026" in text
+    assert "Empreinte de la clôture" in text
+    for line in fingerprint_lines(footprint):
+        assert line in text, (line, text)
+
+    day_closing = closing_id - 1  # the day closing of 03/12/2026
+    path = tmp_path / "cloture-2026-12-03.zip"
+    archives.export_archive(db, day_closing, path)
+    with zipfile.ZipFile(path) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        note = zf.read(archives.CLOSING_PDF)
+    with db.read() as s:
+        day_footprint = s.scalar(
+            select(ledger._ENTRY.c.footprint).where(
+                ledger._ENTRY.c.record_kind == "closing", ledger._ENTRY.c.record_id == day_closing
+            )
+        )
+    assert manifest["closing"]["footprint"] == day_footprint
+    assert archives.CLOSING_PDF in manifest["files"]
+    text = _pdf_text(note, tmp_path)
+    assert "Clôture du jour 03/12/2026" in text
+    assert all(line in text for line in fingerprint_lines(day_footprint))
+    assert archives.verify_archive(path) == []
