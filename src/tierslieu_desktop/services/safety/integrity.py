@@ -168,3 +168,46 @@ def _verify(db: Database) -> list[str]:
                 f"… et {len(overlaps) - MAX_LISTED} autres réservations qui se chevauchent"
             )
     return problems
+
+
+@dataclass(frozen=True)
+class StartupCheck:
+    """What the window's background check found: ``damage`` (SQLite's quick check: the
+    file itself), ``ledger`` (the integrity chain, the numbering, the closings, the
+    protective triggers and the comparison with the anchor logs outside the file) and
+    ``notes`` (no anchor log found, entries not anchored yet, sales lost by a restore)."""
+
+    damage: tuple[str, ...] = ()
+    ledger: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+def startup_check(db: Database) -> StartupCheck:
+    """The window's check at start, off the GUI thread: the quick check, then (on a sound
+    file) the anchor log caught up with what was sealed since it was last written (a line
+    lost in a crash; never over a rewritten past) and the ledger compared with its
+    anchors. Never raises: an unexpected error is one line of ``ledger`` or ``damage``."""
+    from tierslieu_desktop.services.billing.ledger import verify_ledger
+    from tierslieu_desktop.services.safety.anchors import sync
+
+    try:
+        damage = quick_check(db)
+    except Exception as exc:  # busy or locked: not damage, but worth saying
+        return StartupCheck(damage=(str(exc),))
+    if damage:
+        return StartupCheck(damage=tuple(damage))
+    notes: list[str] = []
+    try:
+        try:
+            sync(db)
+        except OSError as exc:
+            notes.append(f"Journal d'ancrage non écrit : {exc}.")
+        problems = verify_ledger(db)
+        report = compare(db)
+    except DatabaseError as exc:
+        if db.is_sqlite and is_damage(exc):
+            return StartupCheck(damage=(str(getattr(exc, "orig", exc)),))
+        return StartupCheck(ledger=(str(getattr(exc, "orig", exc)),))
+    except Exception as exc:  # never a crash at start: said in the banner
+        return StartupCheck(ledger=(f"{type(exc).__name__}: {exc}",))
+    return StartupCheck(ledger=tuple(problems + report.problems), notes=tuple(notes + report.notes))
