@@ -515,11 +515,13 @@ def compare(db: Database, extra: Sequence[Path] = ()) -> AnchorReport:
     erased: list[str] = []
     cut: list[str] = []
     last_db = max(entries, default=0)
-    for entry_id in sorted(anchored):
+    for entry_id in sorted(anchored):  # one dictionary lookup per entry when all is well
         line = anchored[entry_id]
+        row = entries.get(entry_id)
+        if row is not None and row.footprint == line.get("footprint"):
+            continue
         label = str(line.get("label") or f"Entrée n° {entry_id}")
         when = _when(line.get("written_at"))
-        row = entries.get(entry_id)
         if row is None:
             if entry_id > last_db:
                 cut.append(
@@ -531,7 +533,7 @@ def compare(db: Database, extra: Sequence[Path] = ()) -> AnchorReport:
                     f"{label} : {'effacée' if _feminine(label) else 'effacé'} de la base "
                     f"(entrée n° {entry_id} ancrée le {when})."
                 )
-        elif row.footprint != line.get("footprint"):
+        else:
             same = (row.record_kind, row.record_id) == (
                 line.get("record_kind"),
                 line.get("record_id"),
