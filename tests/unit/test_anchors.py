@@ -162,6 +162,7 @@ def test_every_sealed_entry_is_anchored_after_its_commit_in_a_private_log(shop):
         f"Facture {n}" for n in numbers
     ]
     assert "Clôture du jour 03/12/2026" in [line["label"] for line in lines]
+    assert f"Paiement n° 2 de la facture {numbers[1]}" in [line["label"] for line in lines]
     assert {line["database"] for line in lines} == {identity}
     assert {line["path"] for line in lines} == {str(Path(db.target).resolve())}
     assert log_of(db).name == f"{identity}.jsonl"
@@ -230,6 +231,11 @@ def test_a_database_without_any_anchor_log_says_so_but_passes(shop):
     notes: list[str] = []
     assert verify(db, notes=notes) == []
     assert any("Aucun journal d'ancrage trouvé" in n for n in notes), notes
+    db.dispose()
+    result = cli_verify(Path(db.target))
+    assert result.returncode == 0  # a database sealed before anchors existed
+    assert "Note : Aucun journal d'ancrage trouvé pour cette base" in result.stdout
+    assert "Base intègre." in result.stdout
 
 
 # --- the three attacks of the issue -------------------------------------------------------

@@ -51,6 +51,7 @@ from tierslieu_desktop.db.models import (
     DatabaseIdentity,
     IntegrityEntry,
     Invoice,
+    Payment,
 )
 from tierslieu_desktop.domain.calendar import to_local
 from tierslieu_desktop.fileperms import create_private_file, make_private_dirs
@@ -178,6 +179,16 @@ def _labels(session: Any, rows: Sequence[Any]) -> dict[tuple[str, int], str]:
             select(Invoice.id, Invoice.kind, Invoice.number).where(Invoice.id.in_(chunk))
         ):
             labels[(kind, inv_id)] = doc_label(kind, number)
+    payment_ids = [r.record_id for r in rows if r.record_kind == "payment"]
+    for start in range(0, len(payment_ids), 500):
+        chunk = payment_ids[start : start + 500]
+        for pay_id, kind, number in session.execute(
+            select(Payment.id, Invoice.kind, Invoice.number)
+            .join(Invoice, Invoice.id == Payment.invoice_id)
+            .where(Payment.id.in_(chunk))
+        ):
+            of = "de l'avoir" if kind == "credit_note" else "de la facture"
+            labels[("payment", pay_id)] = f"Paiement n° {pay_id} {of} {number}"
     for start in range(0, len(closing_ids), 500):
         chunk = closing_ids[start : start + 500]
         for clo_id, kind, first in session.execute(
