@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Module- and session-scoped fixtures run before the per-test folders below: they get a
+# throw-away data and config folder too (the anchor log is written after every sealing).
+_SESSION_DIR = tempfile.mkdtemp(prefix="tierslieu-tests-")
+os.environ["TIERSLIEU_DATA_DIR"] = os.path.join(_SESSION_DIR, "data")
+os.environ["TIERSLIEU_CONFIG_DIR"] = os.path.join(_SESSION_DIR, "config")
 
-import pytest
+import pytest  # noqa: E402  (after the environment above)
 
 
 @pytest.fixture(autouse=True)

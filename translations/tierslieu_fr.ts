@@ -1489,6 +1489,10 @@
         <translation>&amp;Exporter l'archive…</translation>
     </message>
     <message>
+        <source>Closing &amp;note PDF…</source>
+        <translation>&amp;Note de clôture (PDF)…</translation>
+    </message>
+    <message>
         <source>Close:</source>
         <translation>Clôturer :</translation>
     </message>
@@ -1535,6 +1539,18 @@
     <message>
         <source>Period closed.</source>
         <translation>Période clôturée.</translation>
+    </message>
+    <message>
+        <source>Save the closing note</source>
+        <translation>Enregistrer la note de clôture</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Closing note saved: {path}</source>
+        <translation>Note de clôture enregistrée : {path}</translation>
     </message>
     <message>
         <source>Export the archive</source>
@@ -5577,6 +5593,14 @@
     <message>
         <source>Damaged database: SQLite reports {problem}. Restore a backup; what is saved now may be lost.</source>
         <translation>Base endommagée : SQLite signale « {problem} ». Restaurez une sauvegarde ; ce qui est enregistré maintenant peut être perdu.</translation>
+    </message>
+    <message>
+        <source>Integrity check of the invoices failed: {problem} Run 'tierslieu verify' for the whole list.</source>
+        <translation>Contrôle d'intégrité des factures en échec : {problem} Lancez « tierslieu verify » pour la liste complète.</translation>
+    </message>
+    <message>
+        <source>({count} other problem(s))</source>
+        <translation>({count} autre(s) anomalie(s))</translation>
     </message>
     <message>
         <source>Backing up the database…</source>

@@ -45,6 +45,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     verify = sub.add_parser("verify", help="contrôler l'intégrité de la base")
     verify.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
+    verify.add_argument(
+        "--anchors",
+        action="append",
+        default=[],
+        metavar="DOSSIER",
+        help="comparer aussi aux journaux d'ancrage de ce dossier (sauvegardes, archives)",
+    )
     close = sub.add_parser("close", help="clôturer une journée, un mois ou une année")
     close.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     period = close.add_mutually_exclusive_group(required=True)
@@ -168,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "demo":
         return _cmd_demo(target, args.size, args.seed, args.force)
     if args.command == "verify":
-        return _cmd_verify(target)
+        return _cmd_verify(target, args.anchors)
     if args.command == "close":
         return _cmd_close(target, args)
     if args.command == "invoice":
@@ -217,16 +224,25 @@ def _cmd_demo(target: str | None, size: str, seed: int, force: bool) -> int:
     return 0
 
 
-def _cmd_verify(target: str | None) -> int:
+def _cmd_verify(target: str | None, anchors: list[str] | None = None) -> int:
+    """Exit 1 on any problem (tampering included: a footprint that differs from the one
+    anchored outside the file, an anchored document gone). Notes (no anchor log found:
+    a database sealed before anchors existed; entries not anchored yet; documents lost
+    by a restore) are printed and do not fail."""
+    from pathlib import Path
+
     from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
     from tierslieu_desktop.services.safety.integrity import DatabaseDamaged, verify
 
+    folders = [Path(a).expanduser() for a in anchors or []]
+    for folder in folders:
+        if not folder.is_dir():
+            return _fail(f"--anchors : le dossier « {folder} » n'existe pas.")
+    notes: list[str] = []
     try:
         db = open_database(target, create=False)
     except DatabaseOpenError as exc:
         if exc.code == "damaged":  # cut short: read what is left, without writing
-            from pathlib import Path
-
             from tierslieu_desktop.db.engine import Database, make_engine, sqlite_url
             from tierslieu_desktop.services.safety.integrity import damage_report
 
@@ -241,11 +257,13 @@ def _cmd_verify(target: str | None) -> int:
                 damaged.dispose()
         return _fail(_open_error_fr(exc))
     try:
-        problems = verify(db)
+        problems = verify(db, folders, notes)
     except DatabaseDamaged as exc:
         return _report_damage(db.target, exc.damage)
     finally:
         db.dispose()
+    for note in notes:
+        print(f"Note : {note}")
     if problems:
         for p in problems:
             print(f"tierslieu: {p}", file=sys.stderr)

@@ -402,3 +402,29 @@ def test_close_a_day_then_export_its_archive(page, db, tmp_path, monkeypatch):
     assert os.name != "posix" or stat.S_IMODE(target.stat().st_mode) == 0o600  # names: private
     number = documents.get_invoice(db, invoice_id).number
     assert f"pdf/{number}.pdf" in zipfile.ZipFile(target).namelist()
+    # the closing note: its fingerprint (the closing's chain footprint) printed on it
+    import subprocess
+
+    from tierslieu_desktop.reports.closing_pdf import fingerprint_lines
+    from tierslieu_desktop.services.billing.ledger import _ENTRY
+
+    note = tmp_path / "cloture.pdf"
+    monkeypatch.setattr(
+        "tierslieu_desktop.ui.pages.checkout.other_tabs.save_path", lambda *a: str(note)
+    )
+    assert tab.note_button.isEnabled() and tab.note_button.accessibleName()
+    assert tab.save_closing_note() == str(note)
+    with db.read() as s:
+        footprint = (
+            s.execute(
+                _ENTRY.select().where(
+                    _ENTRY.c.record_kind == "closing", _ENTRY.c.record_id == closing_id
+                )
+            )
+            .mappings()
+            .one()["footprint"]
+        )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(note), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert all(line in text for line in fingerprint_lines(footprint))

@@ -96,13 +96,20 @@ def issue(
 def tamper(db, *statements: str) -> None:
     """What an attacker with the database file does: drop the wall, then write."""
     con = sqlite3.connect(db.engine.url.database)
+    triggers = con.execute("SELECT sql FROM sqlite_master WHERE type='trigger'").fetchall()
     for statement in statements:
         con.execute(statement)
+    present = {r[0] for r in con.execute("SELECT sql FROM sqlite_master WHERE type='trigger'")}
+    for (sql,) in triggers:
+        if sql not in present:
+            con.execute(sql)
     con.commit()
     con.close()
 
 
 def drop_triggers(db) -> list[str]:
+    """Drop the protective triggers; :func:`tamper` puts them back after its writes (a
+    careful attacker does: verify reports a missing trigger)."""
     con = sqlite3.connect(db.engine.url.database)
     names = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='trigger'")]
     con.close()
@@ -150,14 +157,20 @@ def test_seal_chains_each_record_to_the_previous_footprint(db):
     issue(db, datetime(2026, 10, 2, 9, tzinfo=UTC), method=None)
     with db.read() as s:
         entries = [
-            (e.record_kind, e.previous_footprint, e.content_hash, e.footprint)
+            (e.record_kind, e.previous_footprint, e.content_hash, e.footprint, e)
             for e in s.query(IntegrityEntry).order_by(IntegrityEntry.id)
         ]
+        s.expunge_all()
     assert [e[0] for e in entries] == ["invoice", "payment", "invoice"]
     assert entries[0][1] == "0" * 64
     for before, after in zip(entries, entries[1:], strict=False):
         assert after[1] == before[3]
-        assert after[3] == ledger.chain_footprint(after[1], after[2])
+        e = after[4]
+        assert e.version == 2  # the sealing time, kind and id are sealed too
+        assert after[3] == ledger.entry_footprint(
+            2, after[1], after[2], e.at, e.record_kind, e.record_id
+        )
+        assert after[3] != ledger.chain_footprint(after[1], after[2])
 
 
 def test_anonymising_the_member_keeps_the_chain_sound(db):

@@ -7,10 +7,11 @@ serialised by SQLite itself, not by luck.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -197,6 +198,17 @@ def busy_error(exc: BaseException, target: str) -> DomainError | None:
     return DomainError("database_busy", target=target)
 
 
+def run_after_commit(hooks: list[Callable[[], None]]) -> None:
+    """Run what a committed transaction queued in ``session.info["after_commit"]`` (the
+    anchor log of the sealed records): the data is saved whatever happens here, so an
+    error is logged, never raised."""
+    for hook in hooks:
+        try:
+            hook()
+        except Exception:
+            logging.getLogger(__name__).exception("after-commit hook failed")
+
+
 class Database:
     """An open, migrated database. Services take it and open one unit of work per call.
     A ``read_only`` database (the file or its folder cannot be written) refuses every
@@ -236,22 +248,27 @@ class Database:
     def write(self) -> Iterator[Session]:
         """One transaction for one user action: committed whole, or not at all. Another
         desk holding the database past the busy timeout (10 s) raises
-        ``DomainError("database_busy")``: nothing of this action was saved."""
+        ``DomainError("database_busy")``: nothing of this action was saved. Functions
+        queued in ``session.info["after_commit"]`` run once the commit is done (never
+        inside the transaction; see :func:`run_after_commit`)."""
         if self.read_only:
             raise DomainError("read_only", target=self.target)
         try:
             with self._write() as session:
+                session.info["database"] = self
                 try:
                     yield session
                     session.commit()
                 except BaseException:
                     session.rollback()
                     raise
+                hooks = session.info.pop("after_commit", [])
         except OperationalError as exc:
             busy = busy_error(exc, self.target)
             if busy is None:
                 raise
             raise busy from exc
+        run_after_commit(hooks)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -859,14 +859,17 @@ class Closing(Base):
 
 
 class IntegrityEntry(Base):
-    """The chain: one entry per sealed record (invoice, credit note, payment, closing)
-    in the order they were written. footprint = SHA-256(previous footprint + content
-    hash); content hash = SHA-256 of the record's canonical JSON."""
+    """The chain: one entry per sealed record (invoice, credit note, payment, closing,
+    wallet movement) in the order they were written. Version 1: footprint =
+    SHA-256(previous footprint + content hash); version 2 (issue 13) also seals the
+    sealing time, record kind and record id (services.chain.entry_footprint); content
+    hash = SHA-256 of the record's canonical JSON."""
 
     __tablename__ = "integrity_entry"
     __table_args__ = (
         CheckConstraint(
-            "record_kind IN ('invoice', 'credit_note', 'payment', 'closing')", name="kind"
+            "record_kind IN ('invoice', 'credit_note', 'payment', 'closing', 'wallet')",
+            name="kind",
         ),
         UniqueConstraint("record_kind", "record_id", name="uq_integrity_record"),
     )
@@ -878,6 +881,20 @@ class IntegrityEntry(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     previous_footprint: Mapped[str] = mapped_column(String(64))
     footprint: Mapped[str] = mapped_column(String(64), unique=True)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+
+class DatabaseIdentity(Base):
+    """One row: a random identity given to the database when it was created (or migrated
+    to 0007). The anchor log outside the file is named after it (services.safety.anchors);
+    a copy or a backup of the file keeps it."""
+
+    __tablename__ = "database_identity"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    identity: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 # --- issue 6: funders, grants, in-kind contributions, expenses, budget, accounts ----

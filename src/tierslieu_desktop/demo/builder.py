@@ -64,7 +64,7 @@ from tierslieu_desktop.services.pricing.engine import charge_uncharged_usages
 DEMO_MARK = 0x544C444D  # "TLDM" in PRAGMA user_version: written by build_demo, nothing else
 
 # The tables that an empty database opened once in the window may hold rows of.
-_NOT_DATA = frozenset({"operator", "alembic_version"})
+_NOT_DATA = frozenset({"operator", "alembic_version", "database_identity"})  # identity: 0007
 
 
 class DemoExists(Exception):
@@ -113,6 +113,9 @@ def build_demo(
         if state == "demo":
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
+            from tierslieu_desktop.services.safety.anchors import retire_logs
+
+            retire_logs(path)  # the new demo is another database at the same place
     db = open_database(target)
     try:
         with db.write() as session:

@@ -52,6 +52,7 @@ from tierslieu_desktop.domain.enums import (
     OrganisationType,
     VatRegime,
 )
+from tierslieu_desktop.services.chain import seal
 from tierslieu_desktop.services.common import fold
 from tierslieu_desktop.services.people.members import (
     MemberInput,
@@ -762,6 +763,11 @@ class Builder:
                 }
             )
         self.s.execute(insert(WalletMovement), wallets)
+        # prepaid money is sealed in the integrity chain, like the app does it
+        for move_id, at in self.s.execute(
+            select(WalletMovement.id, WalletMovement.at).order_by(WalletMovement.id)
+        ).all():
+            seal(self.s, "wallet", move_id, at)
 
     @staticmethod
     def stamp(at: datetime, actor: int) -> dict:

@@ -1,5 +1,7 @@
-"""SQLite's quick check of the open database, off the GUI thread (about 0.4 s on the
-large demo, too long to hold the window's first paint)."""
+"""The start-up check of the open database, off the GUI thread: SQLite's quick check
+(about 0.4 s on the large demo, too long to hold the window's first paint), then the
+ledger's chain, numbering and closings compared with the anchor logs outside the file
+(services.safety.integrity.startup_check)."""
 
 from __future__ import annotations
 
@@ -10,10 +12,13 @@ from tierslieu_desktop.ui.context import AppContext
 
 class _CheckSignals(QObject):
     done = Signal(list)
+    ledger = Signal(list)
 
 
 class IntegrityCheck(QRunnable):
-    """Emits ``signals.done`` with SQLite's complaints (an empty list: the file is sound)."""
+    """Emits ``signals.done`` with SQLite's complaints (an empty list: the file is
+    sound), then ``signals.ledger`` with the ledger's problems (tampering, a missing
+    protective trigger, a document that differs from its anchor; empty when sound)."""
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -22,10 +27,12 @@ class IntegrityCheck(QRunnable):
         self.signals = _CheckSignals()
 
     def run(self) -> None:
-        from tierslieu_desktop.services.safety.integrity import quick_check
+        from tierslieu_desktop.services.safety.integrity import startup_check
 
         try:
-            problems = quick_check(self.ctx.db)
-        except Exception as exc:  # busy or locked: not damage, but worth saying
-            problems = [str(exc)]
-        self.signals.done.emit(problems)
+            result = startup_check(self.ctx.db)
+            damage, ledger = list(result.damage), list(result.ledger)
+        except Exception as exc:  # startup_check never raises; a crash here never shows
+            damage, ledger = [], [str(exc)]
+        self.signals.done.emit(damage)
+        self.signals.ledger.emit(ledger)

@@ -153,9 +153,11 @@ class MainWindow(QMainWindow):
         self.banner.show()
 
     def start_integrity_check(self) -> None:
-        """Run the quick check in the background; a banner says if the file is damaged."""
+        """Run the quick check, then the ledger's chain and its anchors, in the
+        background; a banner says if the file is damaged or the ledger was tampered with."""
         self._check = IntegrityCheck(self.ctx)
         self._check.signals.done.connect(self._on_integrity_checked)
+        self._check.signals.ledger.connect(self._on_ledger_checked)
         QThreadPool.globalInstance().start(self._check)
 
     def wait_for_integrity_check(self) -> None:
@@ -170,6 +172,17 @@ class MainWindow(QMainWindow):
                     "what is saved now may be lost."
                 ).format(problem=problems[0])
             )
+
+    def _on_ledger_checked(self, problems: list) -> None:
+        if problems:
+            more = len(problems) - 1
+            text = self.tr(
+                "Integrity check of the invoices failed: {problem} Run 'tierslieu verify' "
+                "for the whole list."
+            ).format(problem=problems[0])
+            if more:
+                text += " " + self.tr("({count} other problem(s))").format(count=more)
+            self.show_banner(text)
 
     # --- backups -----------------------------------------------------------------
 

@@ -1,6 +1,8 @@
 """The archive of a closed period (docs/legal-fr.md §1–4): a ZIP with its documents as stored
-(documents.json), their PDFs, the chain entries that seal them, and a manifest of SHA-256
-checksums chained to the previous archive; ``verify_archive`` checks one on its own.
+(documents.json), their PDFs, the closing note (cloture.pdf: the closing's chain footprint,
+its fingerprint, printed on it; the same footprint is in the manifest), the chain entries
+that seal them, and a manifest of SHA-256 checksums chained to the previous archive;
+``verify_archive`` checks one on its own.
 
 Above both the ledger (the chain, the period's documents and totals) and the documents
 (``get_invoice`` for the PDFs)."""
@@ -18,17 +20,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
-from tierslieu_desktop.db.models import Closing, IntegrityEntry
+from tierslieu_desktop.db.models import Closing, IntegrityEntry, Structure
 from tierslieu_desktop.domain.calendar import to_local
 from tierslieu_desktop.domain.errors import NotFound
 from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.services.billing.documents import get_invoice
 from tierslieu_desktop.services.billing.ledger import (
     canon_value,
-    chain_footprint,
     closing_content,
     content_hash,
     doc_label,
+    entry_footprint,
     invoice_content,
     payment_content,
     period_documents,
@@ -39,6 +41,42 @@ _CLOSING = Closing.__table__
 _ENTRY = IntegrityEntry.__table__
 
 ARCHIVE_FORMAT = 1
+CLOSING_PDF = "cloture.pdf"  # the closing note, its fingerprint printed on it
+
+
+def _closing_pdf(closing: Any, footprint: str | None, structure_name: str) -> bytes:
+    from tierslieu_desktop.reports.closing_pdf import closing_note_pdf
+
+    return closing_note_pdf(
+        {
+            "kind": closing["kind"],
+            "period_start": closing["period_start"],
+            "period_end": closing["period_end"],
+            "closed_at": closing["closed_at"],
+            "totals": json.loads(closing["totals_json"]),
+            "total_incl_cents": closing["total_incl_cents"],
+            "perpetual_total_cents": closing["perpetual_total_cents"],
+            "footprint": footprint,
+            "structure_name": structure_name,
+        }
+    )
+
+
+def closing_note(db: Database, closing_id: int) -> bytes:
+    """The closing note PDF of one closing, its chain footprint printed on it."""
+    with db.read() as session:
+        closing = (
+            session.execute(select(_CLOSING).where(_CLOSING.c.id == closing_id)).mappings().first()
+        )
+        if closing is None:
+            raise NotFound("closing", closing_id)
+        footprint = session.scalar(
+            select(_ENTRY.c.footprint).where(
+                _ENTRY.c.record_kind == "closing", _ENTRY.c.record_id == closing_id
+            )
+        )
+        structure_name = session.scalar(select(Structure.name).where(Structure.id == 1)) or ""
+    return _closing_pdf(closing, footprint, structure_name)
 
 
 def _entries_for(session: Session, kinds: tuple[str, ...], ids: list[int]) -> list[Any]:
@@ -123,6 +161,7 @@ def export_archive(db: Database, closing_id: int, path: str | Path) -> None:
                     _ENTRY.c.record_kind == "closing", _ENTRY.c.record_id == previous_closing
                 )
             ).scalar_one_or_none()
+        structure_name = session.scalar(select(Structure.name).where(Structure.id == 1)) or ""
     entries.sort(key=lambda e: e["id"])
     closing_footprint = next(
         (e["footprint"] for e in entries if e["record_kind"] == "closing"), None
@@ -138,6 +177,10 @@ def export_archive(db: Database, closing_id: int, path: str | Path) -> None:
     }
     pdfs, note = _render_pdfs(db, invoices)
     files.update(pdfs)
+    try:
+        files[CLOSING_PDF] = _closing_pdf(closing, closing_footprint, structure_name)
+    except ImportError as exc:
+        note = (note + " " if note else "") + f"PDF de clôture non inclus ({exc.name})."
     manifest = {
         "format": ARCHIVE_FORMAT,
         "closing": {
@@ -196,10 +239,19 @@ def verify_archive(path: str | Path) -> list[str]:
             return [*problems, "documents.json ou chain.json absent ou illisible."]
     hashes = {(e["record_kind"], e["record_id"]): e["content_hash"] for e in chain}
     for entry in chain:
-        if (
-            chain_footprint(entry["previous_footprint"], entry["content_hash"])
-            != entry["footprint"]
-        ):
+        try:
+            # "at" is the canonical text of the sealing time: sealed as it reads
+            footprint = entry_footprint(
+                int(entry.get("version", 1)),
+                entry["previous_footprint"],
+                entry["content_hash"],
+                entry["at"],
+                entry["record_kind"],
+                entry["record_id"],
+            )
+        except (KeyError, TypeError, ValueError):
+            footprint = None
+        if footprint != entry.get("footprint"):
             problems.append(f"Entrée d'intégrité n° {entry['id']} : empreinte falsifiée.")
     for inv in documents.get("invoices", []):
         kind = "credit_note" if inv.get("kind") == "credit_note" else "invoice"

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
-from tierslieu_desktop.db.models import Invoice, InvoiceLine, Payment, WalletMovement, utcnow
+from tierslieu_desktop.db.models import Invoice, InvoiceLine, Payment, utcnow
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
 from tierslieu_desktop.domain.invoicing import split_incl
 from tierslieu_desktop.domain.pricing import round_half_up
@@ -27,7 +27,7 @@ from tierslieu_desktop.services.billing.ledger import ensure_open, seal
 from tierslieu_desktop.services.billing.numbering import take_number
 from tierslieu_desktop.services.billing.payments import PaymentInput, check_payment, invoice_sums
 from tierslieu_desktop.services.common import FieldCollector
-from tierslieu_desktop.services.pricing.packs import debit_in
+from tierslieu_desktop.services.pricing.packs import add_movement_in, debit_in
 
 
 def _credited_by_line(session: Session, invoice_id: int) -> dict[int, tuple[int, int]]:
@@ -213,14 +213,13 @@ def create_credit_note(
             if refund.method == "wallet":
                 if invoice.member_id is None:
                     raise DomainError("basket_needs_member")
-                session.add(
-                    WalletMovement(
-                        member_id=invoice.member_id,
-                        amount_cents=refund_amount,
-                        at=issued_at,
-                        operator_id=actor,
-                        note=f"Avoir {number}",
-                    )
+                add_movement_in(
+                    session,
+                    actor,
+                    invoice.member_id,
+                    refund_amount,
+                    note=f"Avoir {number}",
+                    at=issued_at,
                 )
         session.flush()
         return note_row.id

@@ -35,7 +35,6 @@ from tierslieu_desktop.db.models import (
     PackType,
     Payment,
     Usage,
-    WalletMovement,
     utcnow,
 )
 from tierslieu_desktop.domain.calendar import local_day_bounds
@@ -63,7 +62,7 @@ from tierslieu_desktop.services.billing.payments import (
     write_payment,
 )
 from tierslieu_desktop.services.common import FieldCollector, escape_like, fold, stamp
-from tierslieu_desktop.services.pricing.packs import balance_in, pack_expiry
+from tierslieu_desktop.services.pricing.packs import add_movement_in, balance_in, pack_expiry
 
 
 @dataclass(frozen=True)
@@ -233,14 +232,8 @@ def validate_basket_in(
                 )
             )
         elif line.kind == "wallet_topup" and member is not None:
-            session.add(
-                WalletMovement(
-                    member_id=member.id,
-                    amount_cents=line.total_cents,
-                    at=issued_at,
-                    operator_id=actor,
-                    note=f"Facture {number}",
-                )
+            add_movement_in(
+                session, actor, member.id, line.total_cents, note=f"Facture {number}", at=issued_at
             )
     session.flush()
     for p, amount in applied:

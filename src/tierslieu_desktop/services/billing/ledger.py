@@ -9,12 +9,11 @@ the first broken document.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Row, select, text
@@ -28,141 +27,72 @@ from tierslieu_desktop.db.models import (
     Invoice,
     InvoiceLine,
     Payment,
+    WalletMovement,
     utcnow,
 )
 from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 
-GENESIS = "0" * 64
-_CHAIN_LOCK = 4640_0005  # PostgreSQL advisory lock key of the chain
-RECORD_KINDS = ("invoice", "credit_note", "payment", "closing")
-
-
-# --- canonical JSON ---------------------------------------------------------------------
-
-
-def canon_value(value: Any) -> Any:
-    if isinstance(value, datetime):
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=UTC)
-        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float):  # never stored for money; keep it exact if it ever is
-        return repr(value)
-    return value
-
-
-def _canon_row(row: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in dict(row).items():
-        if key in drop:
-            continue
-        if key == "member_id":
-            # docs/legal-fr.md §7: the member is referred to by a hash of their id, never a name
-            # (anonymising a member never breaks a chain).
-            value = None if value is None else _member_ref(value)
-            key = "member_ref"
-        out[key] = canon_value(value)
-    return out
-
-
-def _member_ref(member_id: int) -> str:
-    return hashlib.sha256(f"member:{int(member_id)}".encode()).hexdigest()
-
-
-def canonical_json(content: dict[str, Any]) -> bytes:
-    """Sorted keys, no spaces, UTF-8: the same content always gives the same bytes."""
-    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
-        "utf-8"
-    )
-
-
-def content_hash(content: dict[str, Any]) -> str:
-    return hashlib.sha256(canonical_json(content)).hexdigest()
-
-
-def chain_footprint(previous: str, content_hash_hex: str) -> str:
-    return hashlib.sha256((previous + content_hash_hex).encode("ascii")).hexdigest()
-
-
-def invoice_content(invoice_row: Any, line_rows: list[Any]) -> dict[str, Any]:
-    content = _canon_row(invoice_row)
-    lines = sorted((_canon_row(r) for r in line_rows), key=lambda r: (r["position"], r["id"]))
-    content["lines"] = lines
-    return content
-
-
-def payment_content(row: Any) -> dict[str, Any]:
-    return _canon_row(row)
-
-
-def closing_content(row: Any) -> dict[str, Any]:
-    return _canon_row(row)
-
+# The sealing itself lives in services.chain (pricing seals wallet movements too); its
+# names stay importable from here.
+from tierslieu_desktop.services.chain import (
+    _CHAIN_LOCK as _CHAIN_LOCK,
+)
+from tierslieu_desktop.services.chain import (
+    ENTRY_VERSION as ENTRY_VERSION,
+)
+from tierslieu_desktop.services.chain import (
+    GENESIS as GENESIS,
+)
+from tierslieu_desktop.services.chain import (
+    RECORD_KINDS as RECORD_KINDS,
+)
+from tierslieu_desktop.services.chain import (
+    _canon_row as _canon_row,
+)
+from tierslieu_desktop.services.chain import (
+    _last_footprint as _last_footprint,
+)
+from tierslieu_desktop.services.chain import (
+    _member_ref as _member_ref,
+)
+from tierslieu_desktop.services.chain import (
+    canon_value as canon_value,
+)
+from tierslieu_desktop.services.chain import (
+    canonical_json as canonical_json,
+)
+from tierslieu_desktop.services.chain import (
+    chain_footprint as chain_footprint,
+)
+from tierslieu_desktop.services.chain import (
+    closing_content as closing_content,
+)
+from tierslieu_desktop.services.chain import (
+    content_hash as content_hash,
+)
+from tierslieu_desktop.services.chain import (
+    entry_footprint as entry_footprint,
+)
+from tierslieu_desktop.services.chain import (
+    invoice_content as invoice_content,
+)
+from tierslieu_desktop.services.chain import (
+    payment_content as payment_content,
+)
+from tierslieu_desktop.services.chain import (
+    record_content as record_content,
+)
+from tierslieu_desktop.services.chain import (
+    seal as seal,
+)
 
 _INVOICE = Invoice.__table__
 _LINE = InvoiceLine.__table__
 _PAYMENT = Payment.__table__
 _CLOSING = Closing.__table__
+_WALLET = WalletMovement.__table__
 _ENTRY = IntegrityEntry.__table__
-
-
-def record_content(session: Session, record_kind: str, record_id: int) -> dict[str, Any] | None:
-    """The canonical content of one record as stored (None when the row is gone)."""
-    if record_kind in ("invoice", "credit_note"):
-        row = session.execute(select(_INVOICE).where(_INVOICE.c.id == record_id)).mappings().first()
-        if row is None:
-            return None
-        lines = (
-            session.execute(select(_LINE).where(_LINE.c.invoice_id == record_id)).mappings().all()
-        )
-        return invoice_content(row, list(lines))
-    table = {"payment": _PAYMENT, "closing": _CLOSING}.get(record_kind)
-    if table is None:
-        raise ValueError(f"unknown record kind: {record_kind}")
-    row = session.execute(select(table).where(table.c.id == record_id)).mappings().first()
-    return None if row is None else _canon_row(row)
-
-
-# --- sealing ------------------------------------------------------------------------------
-
-
-def _last_footprint(session: Session) -> str:
-    last = session.execute(
-        select(_ENTRY.c.footprint).order_by(_ENTRY.c.id.desc()).limit(1)
-    ).scalar_one_or_none()
-    return last or GENESIS
-
-
-def seal(session: Session, record_kind: str, record_id: int, at: datetime) -> str:
-    """Append the record to the chain; call inside the issuing transaction after flush.
-
-    Returns the new footprint."""
-    if record_kind not in RECORD_KINDS:
-        raise ValueError(f"unknown record kind: {record_kind}")
-    session.flush()
-    content = record_content(session, record_kind, record_id)
-    if content is None:
-        raise ValueError(f"{record_kind} {record_id} not found (flush before sealing)")
-    digest = content_hash(content)
-    if session.get_bind().dialect.name == "postgresql":
-        # one sealer at a time (SQLite writers are already serialised by BEGIN IMMEDIATE)
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CHAIN_LOCK})
-    previous = _last_footprint(session)
-    footprint = chain_footprint(previous, digest)
-    session.add(
-        IntegrityEntry(
-            record_kind=record_kind,
-            record_id=record_id,
-            at=at,
-            content_hash=digest,
-            previous_footprint=previous,
-            footprint=footprint,
-        )
-    )
-    session.flush()
-    return footprint
 
 
 def ensure_open(session: Session, day: date) -> None:
@@ -182,7 +112,7 @@ def _local_day(value: datetime) -> date:
     return to_local(value).date()
 
 
-def _closing_label(kind: str, start: date) -> str:
+def closing_label(kind: str, start: date) -> str:
     if kind == "day":
         return f"Clôture du jour {start:%d/%m/%Y}"
     if kind == "month":
@@ -393,10 +323,12 @@ def verify_ledger(db: Database) -> list[str]:
             lines.setdefault(line["invoice_id"], []).append(line)
         payments = {r["id"]: r for r in session.execute(select(_PAYMENT)).mappings()}
         closings = {r["id"]: r for r in session.execute(select(_CLOSING)).mappings()}
+        wallets = {r["id"]: r for r in session.execute(select(_WALLET)).mappings()}
         entries = session.execute(select(_ENTRY).order_by(_ENTRY.c.id)).mappings().all()
         counters = session.execute(
             select(DocumentCounter.series, DocumentCounter.period, DocumentCounter.last_value)
         ).all()
+        triggers = missing_triggers(session)
 
     def label(kind: str, record_id: int) -> str:
         if kind in ("invoice", "credit_note"):
@@ -414,15 +346,26 @@ def verify_ledger(db: Database) -> list[str]:
                     of = f" {article} {inv['number']}"
                 return f"Paiement n° {record_id}{of} du {_fmt_at(pay['at'])}"
             return f"Paiement n° {record_id}"
+        if kind == "wallet":
+            move = wallets.get(record_id)
+            if move is not None:
+                return f"Mouvement de porte-monnaie n° {record_id} du {_fmt_at(move['at'])}"
+            return f"Mouvement de porte-monnaie n° {record_id}"
         row = closings.get(record_id)
         if row is not None:
-            return _closing_label(row["kind"], row["period_start"])
+            return closing_label(row["kind"], row["period_start"])
         return f"Clôture n° {record_id}"
 
     documents: list[str] = []  # one problem per document, in chain order
     chain: list[str] = []
-    sealed: dict[str, set[int]] = {"invoice": set(), "payment": set(), "closing": set()}
+    sealed: dict[str, set[int]] = {
+        "invoice": set(),
+        "payment": set(),
+        "closing": set(),
+        "wallet": set(),
+    }
     previous = GENESIS
+    newest_version = 1
     for entry in entries:
         kind, record_id = entry["record_kind"], entry["record_id"]
         group = "invoice" if kind in ("invoice", "credit_note") else kind
@@ -432,13 +375,34 @@ def verify_ledger(db: Database) -> list[str]:
                 f"Chaîne d'intégrité rompue avant l'entrée n° {entry['id']} ({label(kind, record_id)}) : "
                 "une entrée a été supprimée ou modifiée."
             )
-        if (
-            chain_footprint(entry["previous_footprint"], entry["content_hash"])
-            != entry["footprint"]
-        ):
+        version = entry["version"]
+        if version not in (1, 2) or version < newest_version:
+            # an entry sealed by this version of the app is never turned into an older one
             chain.append(
-                f"Entrée d'intégrité n° {entry['id']} ({label(kind, record_id)}) : empreinte falsifiée."
+                f"Entrée d'intégrité n° {entry['id']} ({label(kind, record_id)}) : "
+                "version d'empreinte modifiée."
             )
+        else:
+            newest_version = version
+            if (
+                entry_footprint(
+                    version,
+                    entry["previous_footprint"],
+                    entry["content_hash"],
+                    entry["at"],
+                    kind,
+                    record_id,
+                )
+                != entry["footprint"]
+            ):
+                what = (
+                    "empreinte falsifiée"
+                    if version == 1
+                    else "empreinte ou date de scellement falsifiée"
+                )
+                chain.append(
+                    f"Entrée d'intégrité n° {entry['id']} ({label(kind, record_id)}) : {what}."
+                )
         previous = entry["footprint"]
         if group == "invoice":
             inv = invoices.get(record_id)
@@ -452,6 +416,9 @@ def verify_ledger(db: Database) -> list[str]:
         elif group == "payment":
             pay = payments.get(record_id)
             content = None if pay is None else _canon_row(pay)
+        elif group == "wallet":
+            move = wallets.get(record_id)
+            content = None if move is None else _canon_row(move)
         else:
             clo = closings.get(record_id)
             content = None if clo is None else _canon_row(clo)
@@ -480,6 +447,9 @@ def verify_ledger(db: Database) -> list[str]:
     for clo_id, clo in closings.items():
         if clo_id not in sealed["closing"]:
             unsealed.append((clo["closed_at"], label("closing", clo_id)))
+    for move_id, move in wallets.items():
+        if move_id not in sealed["wallet"]:
+            unsealed.append((move["at"], label("wallet", move_id)))
     unsealed.sort(key=lambda item: item[0])
     documents.extend(
         f"{subject} : {_agree(subject, 'absent')} de la chaîne d'intégrité (entrée supprimée)."
@@ -488,11 +458,52 @@ def verify_ledger(db: Database) -> list[str]:
 
     numbering = _check_numbering(invoices, counters)
     closing_problems = _check_closings(invoices, lines, payments, closings)
-    problems = documents + numbering + closing_problems + chain
+    problems = documents + numbering + closing_problems + chain + triggers
     if len(problems) > MAX_LISTED:
         extra = len(problems) - MAX_LISTED
         problems = problems[:MAX_LISTED] + [f"… et {extra} autres anomalies du journal."]
     return problems
+
+
+# The protective triggers (migrations 0004 and 0007): issued records never updated nor
+# deleted. SQLite: one per table and action; PostgreSQL: one per table.
+SEALED_TABLES = (
+    "invoice",
+    "invoice_line",
+    "payment",
+    "closing",
+    "integrity_entry",
+    "wallet_movement",
+)
+
+
+def expected_triggers(dialect: str) -> list[tuple[str, str]]:
+    """(table, trigger name) of every protective trigger."""
+    if dialect == "sqlite":
+        return [(t, f"sealed_{t}_{a}") for t in SEALED_TABLES for a in ("update", "delete")]
+    return [(t, f"sealed_{t}") for t in SEALED_TABLES]
+
+
+def missing_triggers(session: Session) -> list[str]:
+    """One sentence per protective trigger that is gone (SQLite's sqlite_master, or
+    PostgreSQL's pg_trigger, a disabled trigger counting as gone); another database is
+    not checked."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        rows = session.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+    elif dialect == "postgresql":
+        rows = session.execute(
+            text("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'")
+        )
+    else:
+        return []
+    present = {r[0] for r in rows}
+    return [
+        f"Protection de la table {table} supprimée (déclencheur {name} absent) : "
+        "ses lignes scellées peuvent être modifiées ou effacées."
+        for table, name in expected_triggers(dialect)
+        if name not in present
+    ]
 
 
 def _check_numbering(invoices: dict[int, Any], counters: Sequence[Row[str, str, int]]) -> list[str]:
@@ -550,7 +561,7 @@ def _check_closings(
     perpetual: dict[str, int] = {}
     for clo_id in sorted(closings):
         clo = closings[clo_id]
-        name = _closing_label(clo["kind"], clo["period_start"])
+        name = closing_label(clo["kind"], clo["period_start"])
         first, last = clo["period_start"], clo["period_end"]
         invs = [t[2] for t in inv_days[bisect_left(inv_keys, first) : bisect_right(inv_keys, last)]]
         pays = [t[2] for t in pay_days[bisect_left(pay_keys, first) : bisect_right(pay_keys, last)]]

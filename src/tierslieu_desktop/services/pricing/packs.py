@@ -34,6 +34,7 @@ from tierslieu_desktop.domain.pricing import (
     membership_fee,
     membership_period,
 )
+from tierslieu_desktop.services.chain import seal
 from tierslieu_desktop.services.common import FieldCollector, stamp
 
 # --------------------------------------------------------------------------- packs
@@ -183,16 +184,33 @@ def debit_in(
     balance = balance_in(session, member_id)
     if amount_cents > balance:
         raise DomainError("wallet_insufficient", balance=balance, amount=amount_cents)
-    session.add(
-        WalletMovement(
-            member_id=member_id,
-            amount_cents=-amount_cents,
-            usage_id=usage_id,
-            operator_id=actor,
-            note=note,
-            at=at or utcnow(),
-        )
+    add_movement_in(session, actor, member_id, -amount_cents, note=note, at=at, usage_id=usage_id)
+
+
+def add_movement_in(
+    session: Session,
+    actor: int | None,
+    member_id: int,
+    amount_cents: int,
+    *,
+    note: str,
+    at: datetime | None = None,
+    usage_id: int | None = None,
+) -> int:
+    """Write one wallet movement (+credit, −debit) in the caller's transaction and seal
+    it in the integrity chain (prepaid money is never changed afterwards). Its id."""
+    move = WalletMovement(
+        member_id=member_id,
+        amount_cents=amount_cents,
+        usage_id=usage_id,
+        operator_id=actor,
+        note=note,
+        at=at or utcnow(),
     )
+    session.add(move)
+    session.flush()
+    seal(session, "wallet", move.id, move.at)
+    return move.id
 
 
 def wallet_balance(db: Database, member_id: int) -> int:
@@ -217,11 +235,7 @@ def wallet_credit(
     with db.write() as session:
         if session.get(Member, member_id) is None:
             raise NotFound("member", member_id)
-        session.add(
-            WalletMovement(
-                member_id=member_id, amount_cents=amount_cents, operator_id=actor, note=note
-            )
-        )
+        add_movement_in(session, actor, member_id, amount_cents, note=note)
 
 
 def wallet_debit(

@@ -15,6 +15,7 @@ closed; it refuses while any connection holds the database.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -450,4 +451,17 @@ def restore(db_path: Path, backup_file: Path, passphrase: str | None = None) -> 
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    _note_restore(db_path, backup_file)
     return aside
+
+
+def _note_restore(db_path: Path, backup_file: Path) -> None:
+    """Tell the anchor log: the entries anchored after the restored file's last one were
+    lost by this restore (verify says so as a note), not cut off by someone. The file is
+    restored whatever happens to the log."""
+    from tierslieu_desktop.services.safety.anchors import note_restore
+
+    try:
+        note_restore(db_path, backup_file)
+    except (OSError, sqlite3.Error):
+        logging.getLogger(__name__).exception("restore not noted in the anchor log")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
@@ -10,6 +12,7 @@ from sqlalchemy.exc import DatabaseError
 from tierslieu_desktop.db.engine import SQLITE_CORRUPT, SQLITE_NOTADB, Database
 from tierslieu_desktop.db.models import UTCDateTime
 from tierslieu_desktop.domain.calendar import to_local
+from tierslieu_desktop.services.safety.anchors import compare
 
 MAX_LISTED = 20  # problems of one kind named one by one; the rest are counted
 
@@ -118,16 +121,24 @@ def quick_check(db: Database) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
-def verify(db: Database) -> list[str]:
+def verify(db: Database, anchors: Sequence[Path] = (), notes: list[str] | None = None) -> list[str]:
     """Return a list of problems (empty when the database is sound); the invoicing
-    ledger first, so that the first line names the first broken document. A file with
-    unreadable pages raises ``DatabaseDamaged`` with what could still be read."""
+    ledger first, so that the first line names the first broken document, then the
+    comparison with the anchor logs outside the file (services.safety.anchors: the data
+    folder, the backup folder, and each folder of ``anchors``). What is worth saying
+    but is no tampering (no anchor log found, entries not anchored yet, documents lost
+    by a restore) is appended to ``notes``. A file with unreadable pages raises
+    ``DatabaseDamaged`` with what could still be read."""
     try:
-        return _verify(db)
+        problems = _verify(db)
+        report = compare(db, anchors)
     except DatabaseError as exc:
         if not (db.is_sqlite and is_damage(exc)):
             raise
         raise DatabaseDamaged(damage_report(db, str(getattr(exc, "orig", exc)))) from None
+    if notes is not None:
+        notes.extend(report.notes)
+    return problems + report.problems
 
 
 def _verify(db: Database) -> list[str]:
@@ -157,3 +168,46 @@ def _verify(db: Database) -> list[str]:
                 f"… et {len(overlaps) - MAX_LISTED} autres réservations qui se chevauchent"
             )
     return problems
+
+
+@dataclass(frozen=True)
+class StartupCheck:
+    """What the window's background check found: ``damage`` (SQLite's quick check: the
+    file itself), ``ledger`` (the integrity chain, the numbering, the closings, the
+    protective triggers and the comparison with the anchor logs outside the file) and
+    ``notes`` (no anchor log found, entries not anchored yet, sales lost by a restore)."""
+
+    damage: tuple[str, ...] = ()
+    ledger: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+def startup_check(db: Database) -> StartupCheck:
+    """The window's check at start, off the GUI thread: the quick check, then (on a sound
+    file) the anchor log caught up with what was sealed since it was last written (a line
+    lost in a crash; never over a rewritten past) and the ledger compared with its
+    anchors. Never raises: an unexpected error is one line of ``ledger`` or ``damage``."""
+    from tierslieu_desktop.services.billing.ledger import verify_ledger
+    from tierslieu_desktop.services.safety.anchors import sync
+
+    try:
+        damage = quick_check(db)
+    except Exception as exc:  # busy or locked: not damage, but worth saying
+        return StartupCheck(damage=(str(exc),))
+    if damage:
+        return StartupCheck(damage=tuple(damage))
+    notes: list[str] = []
+    try:
+        try:
+            sync(db)
+        except OSError as exc:
+            notes.append(f"Journal d'ancrage non écrit : {exc}.")
+        problems = verify_ledger(db)
+        report = compare(db)
+    except DatabaseError as exc:
+        if db.is_sqlite and is_damage(exc):
+            return StartupCheck(damage=(str(getattr(exc, "orig", exc)),))
+        return StartupCheck(ledger=(str(getattr(exc, "orig", exc)),))
+    except Exception as exc:  # never a crash at start: said in the banner
+        return StartupCheck(ledger=(f"{type(exc).__name__}: {exc}",))
+    return StartupCheck(ledger=tuple(problems + report.problems), notes=tuple(notes + report.notes))

@@ -25,7 +25,7 @@ from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing import archives, documents, ledger, monthly, payments
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import show_error
+from tierslieu_desktop.ui.errors import error_message, show_error
 from tierslieu_desktop.ui.pages.checkout.common import (
     MUTED_STYLE,
     TOTAL_STYLE,
@@ -286,6 +286,7 @@ class ClosingsTab(QWidget):
         self.start.setAccessibleName(self.tr("Day in the period"))
         self.close_button = _button(self.tr("&Close the period…"), self.close_period)
         self.export_button = _button(self.tr("&Export the archive…"), self.export_archive)
+        self.note_button = _button(self.tr("Closing &note PDF…"), self.save_closing_note)
         close_label = QLabel(self.tr("Close:"))
         close_label.setBuddy(self.kind)
         row.addWidget(close_label)
@@ -293,6 +294,7 @@ class ClosingsTab(QWidget):
         row.addWidget(self.start)
         row.addWidget(self.close_button)
         row.addStretch(1)
+        row.addWidget(self.note_button)
         row.addWidget(self.export_button)
         outer.addLayout(row)
         self.table = make_table(
@@ -342,6 +344,7 @@ class ClosingsTab(QWidget):
         if self.rows:
             self.table.selectRow(0)
         self.export_button.setEnabled(bool(self.rows))
+        self.note_button.setEnabled(bool(self.rows))
 
     def close_period(self) -> int | None:
         kind = self.kind.currentData()
@@ -366,6 +369,31 @@ class ClosingsTab(QWidget):
         self.refresh()
         return closing_id
 
+    def save_closing_note(self) -> str:
+        """The selected closing's note as PDF: its totals and its fingerprint (the chain
+        footprint, also kept in the anchor log and in the archive)."""
+        closing_id = row_data(self.table)
+        if closing_id is None:
+            return ""
+        row = next(r for r in self.rows if r.id == closing_id)
+        path = save_path(
+            self,
+            self.tr("Save the closing note"),
+            f"cloture-{row.kind}-{row.period_start.isoformat()}.pdf",
+            self.tr("PDF (*.pdf)"),
+        )
+        if path:
+            try:
+                write_private_bytes(path, archives.closing_note(self.ctx.db, closing_id))
+            except DomainError as err:
+                self.message.setText(error_message(err))
+                return ""
+            except OSError as err:
+                self.message.setText(str(err))
+                return ""
+            self.message.setText(self.tr("Closing note saved: {path}").format(path=path))
+        return path
+
     def export_archive(self) -> str:
         closing_id = row_data(self.table)
         if closing_id is None:
@@ -380,7 +408,10 @@ class ClosingsTab(QWidget):
         if path:
             try:
                 archives.export_archive(self.ctx.db, closing_id, path)
-            except (DomainError, OSError) as err:
+            except DomainError as err:
+                self.message.setText(error_message(err))
+                return ""
+            except OSError as err:
                 self.message.setText(str(err))
                 return ""
             self.message.setText(self.tr("Archive saved: {path}").format(path=path))
