@@ -59,7 +59,7 @@ from tierslieu_desktop.ui.pages.settings.tariffs.common import (
     membership_labels,
     price_text,
 )
-from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.member_search import (
@@ -164,7 +164,7 @@ class SessionDialog(_Saving):
         self.activity.setCurrentIndex(-1)
         f.add_field("activity", self.tr("&Activity:"), self.activity)
 
-        self.day = QDateEdit()
+        self.day = bound_to_accepted_days(QDateEdit())
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
         f.add_field("day", self.tr("&Date:"), self.day)
@@ -654,8 +654,7 @@ class GroupRegistrationDialog(_Saving):
         self.group_name.setPlaceholderText(self.tr("Year 6 class, youth club…"))
         self.responsible = f.add_field(
             "responsible_name", self.tr("&Responsible adult:"), QLineEdit()
-        )
-        self.responsible.setMaxLength(200)
+        )  # at most as long as the service accepts: set by add_field
         self.headcount = QSpinBox()
         self.headcount.setRange(1, activities.MAX_CAPACITY)
         self.headcount.setValue(12)

@@ -63,7 +63,7 @@ from tierslieu_desktop.ui.pages.activity.labels import (
     drop_in_kind_labels,
     drop_in_purpose_labels,
 )
-from tierslieu_desktop.ui.qdates import from_qdate
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.member_search import member_label
@@ -450,7 +450,7 @@ class DropInTab(QWidget):
         # Day selector and counters
         top = QHBoxLayout()
         day_label = QLabel(self.tr("Da&y:"))
-        self.day_edit = QDateEdit()
+        self.day_edit = bound_to_accepted_days(QDateEdit())
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("dd/MM/yyyy")
         self.day_edit.setAccessibleName(self.tr("Day"))

@@ -54,7 +54,7 @@ from tierslieu_desktop.ui.pages.checkout.common import (
     structure_logo,
 )
 from tierslieu_desktop.ui.pages.checkout.payment_dialog import PaymentDialog
-from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
 TodayFn = Callable[[], date]
@@ -317,8 +317,8 @@ class InvoicesTab(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search invoices by number or buyer"))
         today = today_fn()
-        self.first_day = QDateEdit(to_qdate(date(today.year, 1, 1)))
-        self.last_day = QDateEdit(to_qdate(today))
+        self.first_day = bound_to_accepted_days(QDateEdit(to_qdate(date(today.year, 1, 1))))
+        self.last_day = bound_to_accepted_days(QDateEdit(to_qdate(today)))
         for edit, name in (
             (self.first_day, self.tr("From")),
             (self.last_day, self.tr("Until")),

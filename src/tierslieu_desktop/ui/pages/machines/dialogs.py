@@ -58,7 +58,7 @@ from tierslieu_desktop.ui.pages.machines.labels import (
     status_label,
     weekday_names,
 )
-from tierslieu_desktop.ui.qdates import from_qdate
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.member_search import (
     ArrowKeysToList,
@@ -760,7 +760,7 @@ class MaintenanceDialog(_FormDialog):
         self.machine_id = detail.id
         self.setWindowTitle(self.tr("Maintenance of {machine}").format(machine=detail.data.name))
         f = self.form
-        self.day = QDateEdit()
+        self.day = bound_to_accepted_days(QDateEdit())
         self.day.setCalendarPopup(True)
         self.day.setMaximumDate(QDate.currentDate())
         self.day.setDate(QDate.currentDate())
@@ -872,7 +872,7 @@ class GrantDialog(_FormDialog):
         self.on_machine.setAccessibleName(self.tr("This machine only"))
         self.on_category.setAccessibleName(self.tr("Every machine of the category"))
 
-        self.granted_on = QDateEdit()
+        self.granted_on = bound_to_accepted_days(QDateEdit())
         self.granted_on.setCalendarPopup(True)
         self.granted_on.setMaximumDate(QDate.currentDate())
         self.granted_on.setDate(QDate.currentDate())

@@ -28,6 +28,7 @@ from tierslieu_desktop.services.billing import baskets, numbering
 from tierslieu_desktop.services.people import structure as structure_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, field_message
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
@@ -181,7 +182,7 @@ class StartBox(QGroupBox):
         row = QHBoxLayout()
         self.enabled = QCheckBox(self.tr("Only propose the usages since"))
         self.enabled.setAccessibleName(self.tr("Only propose the usages since a day"))
-        self.day = QDateEdit()
+        self.day = bound_to_accepted_days(QDateEdit())
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
         self.day.setAccessibleName(self.tr("First day invoiced in the software"))

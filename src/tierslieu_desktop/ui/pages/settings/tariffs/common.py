@@ -31,7 +31,7 @@ from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
-from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
 OK_STYLE = "color: #1b5e20;"
@@ -154,7 +154,7 @@ def parse_decimal(text: str) -> Decimal | None:
 
 
 def date_edit(ctx: AppContext, value: date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value))
+    edit = bound_to_accepted_days(QDateEdit(to_qdate(value)))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
     return edit
