@@ -51,7 +51,7 @@ from tierslieu_desktop.services.park import machines as machine_service
 from tierslieu_desktop.services.people import members as member_service
 from tierslieu_desktop.services.pricing import tariffs as tariff_service
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.labels import age_band_labels, label_of
 from tierslieu_desktop.ui.pages.activity.labels import activity_kind_labels
 from tierslieu_desktop.ui.pages.settings.tariffs.common import (
@@ -304,6 +304,8 @@ class SessionDialog(_Saving):
                 activities.update_session(self.ctx.db, self.ctx.operator_id, self.session.id, data)
                 self.saved_id = self.session.id
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             self._refused(err)
             return False
         self.ctx.notify("activity", [self.saved_id])
@@ -431,6 +433,8 @@ class ActivityDialog(_Saving):
                 None if self.activity is None else self.activity.id,
             )
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             self._refused(err)
             return False
         self.ctx.notify("activity", [self.saved_id])
@@ -615,6 +619,8 @@ class MemberRegistrationDialog(_Saving):
                 RegistrationInput(session_id=self.session.id, member_id=member_id),
             )
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             self._refused(err)
             return False
         self.ctx.notify("activity", [self.session.id])
@@ -700,6 +706,8 @@ class GroupRegistrationDialog(_Saving):
                 ),
             )
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             if isinstance(err, ValidationError) and "member" in err.fields:
                 err = ValidationError({"group_name": err.fields["member"]})
             self._refused(err)

@@ -43,7 +43,7 @@ from tierslieu_desktop.services.scheduling import bookings as booking_service
 from tierslieu_desktop.services.scheduling.bookings import BookingInput
 from tierslieu_desktop.services.scheduling.calendar import CalendarResource, ResourceKey
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.pages.bookings.series_dialog import SeriesDialog
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
@@ -403,6 +403,8 @@ class BookingDialog(QDialog):
                 self.show_message(error_message(err))
             return False
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             self._refused(err)
             return False
         self._saved([booking_id])

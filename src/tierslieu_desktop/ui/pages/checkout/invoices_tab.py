@@ -38,7 +38,7 @@ from tierslieu_desktop.services.billing.documents import InvoiceListRow
 from tierslieu_desktop.services.billing.payments import PaymentInput, add_payment
 from tierslieu_desktop.services.scheduling.usages import parse_quantity_milli
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.pages.checkout.common import (
     MUTED_STYLE,
     cell,
@@ -293,6 +293,8 @@ class CreditNoteDialog(QDialog):
                 self.message.show()
             return False
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             self.message.setText(error_message(err))
             self.message.show()
             return False

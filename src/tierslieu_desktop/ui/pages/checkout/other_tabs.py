@@ -25,7 +25,7 @@ from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing import archives, documents, ledger, monthly, payments
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import show_error
+from tierslieu_desktop.ui.errors import run_write, show_error
 from tierslieu_desktop.ui.pages.checkout.common import (
     MUTED_STYLE,
     TOTAL_STYLE,
@@ -357,7 +357,9 @@ class ClosingsTab(QWidget):
         ):
             return None
         try:
-            closing_id = ledger.close_period(self.ctx.db, self.ctx.operator_id, kind, start)
+            closing_id = run_write(
+                self, lambda: ledger.close_period(self.ctx.db, self.ctx.operator_id, kind, start)
+            )
         except DomainError as err:
             show_error(self, err)
             return None

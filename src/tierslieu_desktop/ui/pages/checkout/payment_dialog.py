@@ -31,7 +31,7 @@ from tierslieu_desktop.domain.validation import text_limit
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing.payments import PaymentInput
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message, field_message
+from tierslieu_desktop.ui.errors import error_message, field_message, retry_when_busy
 from tierslieu_desktop.ui.pages.checkout.common import MUTED_STYLE, TOTAL_STYLE, payment_methods
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
 
@@ -431,6 +431,8 @@ class PaymentDialog(QDialog):
             self.message.show()
             return False
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             self.message.setText(error_message(err))
             self.message.show()
             return False

@@ -49,7 +49,7 @@ from tierslieu_desktop.services.park.authorizations import AuthorizationInput, g
 from tierslieu_desktop.services.people import operators as operator_service
 from tierslieu_desktop.services.scheduling import bookings as booking_service
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.pages.machines.labels import (
     duration_text,
     rules_text,
@@ -134,6 +134,8 @@ class _FormDialog(QDialog):
                 self.show_message(error_message(err))
             return False
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             self.show_message(error_message(err))
             return False
         self.accept()
@@ -731,6 +733,8 @@ class FutureBookingsDialog(QDialog):
                         machine_id=action,
                     )
             except DomainError as err:
+                if retry_when_busy(self, err):  # another desk kept the base busy
+                    return self.submit()
                 error.setText(error_message(err))
                 error.show()
                 failed = True

@@ -39,7 +39,7 @@ from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.park import opening_hours as hours_service
 from tierslieu_desktop.services.park.machines import SpaceRow
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.pages.machines.dialogs import _FormDialog
 from tierslieu_desktop.ui.pages.machines.labels import weekday_names
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
@@ -399,6 +399,8 @@ class OpeningHoursDialog(QDialog):
                 self.show_message(error_message(err))
             return False
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             self.show_message(error_message(err))
             return False
         self.ctx.notify("space", [self.space.id])
