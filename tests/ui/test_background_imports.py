@@ -74,6 +74,7 @@ def test_expense_import_shows_progress_cancels_to_nothing_then_completes(
     # spins it), the dialog shows how far it is, the button cannot start a second one.
     qtbot.waitUntil(lambda: job.dialog.isVisible() and job.dialog.value() >= 1000, timeout=10_000)
     assert job.running and not tab.import_button.isEnabled()
+    assert tab.import_text(expense_csv(10)) is job  # one import at a time
     assert gate.threads and all(t is not page.thread() for t in gate.threads)
     assert job.dialog.windowModality() == Qt.WindowModality.WindowModal
     assert job.dialog.accessibleName() and job.cancel_button.accessibleName()

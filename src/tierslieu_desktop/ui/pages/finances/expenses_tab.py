@@ -310,6 +310,8 @@ class ExpensesTab(QWidget):
             )
 
         if self.import_job is not None:
+            if self.import_job.running:  # one import at a time: the running one goes on
+                return self.import_job
             self.import_job.deleteLater()
         self.import_button.setEnabled(False)
         self.import_job = BackgroundImport(
