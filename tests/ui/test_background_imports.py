@@ -141,3 +141,24 @@ def test_tariff_import_runs_in_the_background_and_a_cancel_writes_nothing(
     assert finished(grid.import_csv(str(path))) == LINES
     assert count(db, PriceRule) == LINES
     assert "3000 prix importés" in grid.status.text().replace("\u202f", "")
+
+
+def test_an_unexpected_error_in_the_worker_reaches_the_crash_hook(
+    page, qtbot, monkeypatch, finished
+):
+    """Not lost in the worker thread: the window's exception hook (crash dialog and log)
+    gets it, in the window's thread, and the import button works again."""
+    import sys
+
+    caught: list[tuple[type, object, object]] = []
+    monkeypatch.setattr(sys, "excepthook", lambda *info: caught.append(info))
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(expenses, "import_expenses_csv", broken)
+    tab = page.expenses
+    job = tab.import_text(expense_csv(3))
+    assert finished(job) is None
+    assert [(kind, str(exc)) for kind, exc, _tb in caught] == [(RuntimeError, "disk on fire")]
+    assert tab.import_button.isEnabled()

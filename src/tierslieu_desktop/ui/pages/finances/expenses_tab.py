@@ -322,6 +322,8 @@ class ExpensesTab(QWidget):
             self._imported,
             self._import_failed,
         )
+        # whatever the end (even an unexpected error): the button works again
+        self.import_job.done.connect(lambda: self.import_button.setEnabled(True))
         return self.import_job.start()
 
     def _imported(self, count: int) -> None:

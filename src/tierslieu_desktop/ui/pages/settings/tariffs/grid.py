@@ -713,6 +713,8 @@ class TariffGridTab(QWidget):
             succeeded,
             self._import_failed,
         )
+        # whatever the end (even an unexpected error): the button works again
+        self.import_job.done.connect(lambda: self.import_button.setEnabled(True))
         return self.import_job.start()
 
     def _import_failed(self, exc: DomainError) -> None:
