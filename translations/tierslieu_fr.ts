@@ -40,30 +40,6 @@
         <translation>Enregistrer les comptes</translation>
     </message>
     <message>
-        <source>Revenue</source>
-        <translation>Recette</translation>
-    </message>
-    <message>
-        <source>Grant</source>
-        <translation>Subvention</translation>
-    </message>
-    <message>
-        <source>In kind</source>
-        <translation>En nature</translation>
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation>Charge</translation>
-    </message>
-    <message>
-        <source>Payment</source>
-        <translation>Règlement</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>Clients</translation>
-    </message>
-    <message>
         <source>Line {line} ({what}): {problem}</source>
         <translation>Ligne {line} ({what}) : {problem}</translation>
     </message>
@@ -483,6 +459,29 @@
     <message>
         <source>Archive the public “{name}”? Its {count} members keep it; it is no longer offered for new members.</source>
         <translation>Archiver le public « {name} » ? Ses {count} adhérents le conservent ; il n'est plus proposé aux nouveaux adhérents.</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundImport</name>
+    <message>
+        <source>Import progress</source>
+        <translation>Progression de l'import</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation>Annuler l'import</translation>
+    </message>
+    <message>
+        <source>Cancelling the import…</source>
+        <translation>Annulation de l'import…</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was imported.</source>
+        <translation>Import annulé : rien n'a été importé.</translation>
     </message>
 </context>
 <context>
@@ -2894,6 +2893,22 @@
         <translation>L'action n'a pas pu aboutir ({code}).</translation>
     </message>
     <message>
+        <source>Database busy</source>
+        <translation>Base occupée</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Try the action again</source>
+        <translation>Réessayer l'action</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
         <source>Cannot do that</source>
         <translation>Action impossible</translation>
     </message>
@@ -3173,6 +3188,10 @@
     <message>
         <source>The file could not be read.</source>
         <translation>Le fichier n'a pas pu être lu.</translation>
+    </message>
+    <message>
+        <source>Importing the expenses…</source>
+        <translation>Import des dépenses en cours…</translation>
     </message>
     <message>
         <source>{count} expenses imported.</source>
@@ -3858,6 +3877,110 @@
     <message>
         <source>Private funding</source>
         <translation>Financements privés</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Recette</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>Subvention</translation>
+    </message>
+    <message>
+        <source>In kind</source>
+        <translation>En nature</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Règlement</translation>
+    </message>
+    <message>
+        <source>Use of machines and spaces</source>
+        <translation>Utilisation des machines et espaces</translation>
+    </message>
+    <message>
+        <source>Packs of hours</source>
+        <translation>Packs d'heures</translation>
+    </message>
+    <message>
+        <source>Trainings and workshops</source>
+        <translation>Formations et ateliers</translation>
+    </message>
+    <message>
+        <source>Free lines / sold at no price</source>
+        <translation>Ventes gratuites / à prix nul</translation>
+    </message>
+    <message>
+        <source>Goods sold</source>
+        <translation>Ventes de marchandises</translation>
+    </message>
+    <message>
+        <source>Memberships</source>
+        <translation>Adhésions</translation>
+    </message>
+    <message>
+        <source>Other revenue</source>
+        <translation>Autres recettes</translation>
+    </message>
+    <message>
+        <source>Spent from the wallet</source>
+        <translation>Dépenses sur le porte-monnaie</translation>
+    </message>
+    <message>
+        <source>Wallet top-ups</source>
+        <translation>Recharges du porte-monnaie</translation>
+    </message>
+    <message>
+        <source>Investment (share of the year)</source>
+        <translation>Investissement (quote-part de l'année)</translation>
+    </message>
+    <message>
+        <source>In-kind contributions received</source>
+        <translation>Contributions en nature reçues</translation>
+    </message>
+    <message>
+        <source>In-kind contributions used</source>
+        <translation>Contributions en nature employées</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte bancaire</translation>
+    </message>
+    <message>
+        <source>Cheque</source>
+        <translation>Chèque</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>Virement</translation>
+    </message>
+    <message>
+        <source>Administrative mandate</source>
+        <translation>Mandat administratif</translation>
+    </message>
+    <message>
+        <source>Pass numérique</source>
+        <translation>Pass numérique</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Porte-monnaie</translation>
+    </message>
+    <message>
+        <source>VAT collected</source>
+        <translation>TVA collectée</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clients</translation>
     </message>
 </context>
 <context>
@@ -8881,11 +9004,15 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
     </message>
     <message>
         <source>Import prices</source>
-        <translation>Importer des tarifs</translation>
+        <translation>Importer des prix</translation>
     </message>
     <message>
         <source>The file could not be read: {error}</source>
         <translation>Le fichier n'a pas pu être lu : {error}</translation>
+    </message>
+    <message>
+        <source>Importing the prices…</source>
+        <translation>Import des prix en cours…</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>

@@ -13,3 +13,18 @@ def ctx(qapp, db, operator):
     yield AppContext(db, operator, "fr")
     for t in translators:
         qapp.removeTranslator(t)
+
+
+@pytest.fixture
+def finished(qtbot):
+    """``finished(job)``: wait for a background import (ui/background.py) to end and
+    return its count (None when nothing was imported)."""
+
+    def wait(job):
+        assert job is not None
+        if job.running:
+            with qtbot.waitSignal(job.done, timeout=30_000):
+                pass
+        return job.result
+
+    return wait

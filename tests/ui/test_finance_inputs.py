@@ -53,7 +53,9 @@ def test_date_edits_stop_at_2000_and_2100(page, ctx, db, operator):
     assert finance.list_grants(db) == []
 
 
-def test_expense_file_in_windows_1252_imports_and_a_bad_one_names_its_line(page, tmp_path, db):
+def test_expense_file_in_windows_1252_imports_and_a_bad_one_names_its_line(
+    page, tmp_path, db, finished
+):
     tab = page.expenses
     good = tmp_path / "depenses.csv"
     good.write_bytes(
@@ -61,10 +63,10 @@ def test_expense_file_in_windows_1252_imports_and_a_bad_one_names_its_line(page,
             "cp1252"
         )
     )
-    assert tab.import_file(good) == 1
+    assert finished(tab.import_file(good)) == 1
     assert [e.label for e in expenses.list_expenses(db)] == ["Électricité"]
     bad = tmp_path / "illisible.csv"
     bad.write_bytes(b"date;categorie;activite;montant\n03/02/2026;autre;general;1\n\x81\x8d\n")
-    assert tab.import_file(bad) is None
+    assert finished(tab.import_file(bad)) is None
     assert "ligne 3" in tab.status.text().lower()
     assert len(expenses.list_expenses(db)) == 1

@@ -211,7 +211,7 @@ def test_add_funder_grant_payment_and_in_kind(page, qtbot, ctx, db):
     assert tab.in_kind.item(0, 0).text() == "Bénévoles"
 
 
-def test_expenses_add_delete_import_and_budget(page, qtbot, db, monkeypatch):
+def test_expenses_add_delete_import_and_budget(page, qtbot, db, monkeypatch, finished):
     import tierslieu_desktop.ui.pages.finances.expenses_tab as module
 
     tab = page.expenses
@@ -239,11 +239,11 @@ def test_expenses_add_delete_import_and_budget(page, qtbot, db, monkeypatch):
     # CSV import: a bad line is named and nothing is written
     header = "date;categorie;activite;montant;libelle;fournisseur\n"
     bad = header + "03/02/2026;energy;general;12,50;EDF;EDF\n04/02/2026;nope;general;3;x;y\n"
-    assert tab.import_text(bad) is None
+    assert finished(tab.import_text(bad)) is None
     assert "3" in tab.status.text()
     assert tab.table.rowCount() == count
     good = header + "03/02/2026;energy;general;12,50;Gaz;Engie\n"
-    assert tab.import_text(good) == 1
+    assert finished(tab.import_text(good)) == 1
     assert tab.table.rowCount() == count + 1
 
     # budget of a year; shown against the actual on the dashboard

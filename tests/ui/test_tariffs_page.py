@@ -188,7 +188,7 @@ def test_delete_key_removes_the_price_from_the_grid_date(
     assert cell_text(grid, "machine", lab["laser"], None) == "15,00\xa0€/h"
 
 
-def test_csv_export_then_import(qtbot, ctx, db, operator, lab, tmp_path):
+def test_csv_export_then_import(qtbot, ctx, db, operator, lab, tmp_path, finished):
     set_price(db, operator, lab["laser"], None, 1500, JAN)
     set_price(db, operator, lab["laser"], lab["jobseekers"], 500, JAN)
     page = make_page(qtbot, ctx)
@@ -205,13 +205,15 @@ def test_csv_export_then_import(qtbot, ctx, db, operator, lab, tmp_path):
     set_price(db, operator, lab["laser"], None, 2000, JULY)
     grid.set_day(JULY)
     assert cell_text(grid, "machine", lab["laser"], None) == "20,00\xa0€/h"
-    assert grid.import_csv(str(path)) == 2
+    assert finished(grid.import_csv(str(path))) == 2
     assert cell_text(grid, "machine", lab["laser"], None) == "15,00\xa0€/h"
     history = tariffs.rule_history(db, "machine", lab["laser"], None, "any")
     assert [r.amount_cents for r in history][0] == 1500  # January kept
 
 
-def test_bad_csv_line_shows_its_number_and_nothing_changes(qtbot, ctx, db, operator, lab, tmp_path):
+def test_bad_csv_line_shows_its_number_and_nothing_changes(
+    qtbot, ctx, db, operator, lab, tmp_path, finished
+):
     set_price(db, operator, lab["laser"], None, 1500, JAN)
     page = make_page(qtbot, ctx)
     grid = page.tariffs.grid
@@ -222,7 +224,7 @@ def test_bad_csv_line_shows_its_number_and_nothing_changes(qtbot, ctx, db, opera
         "machine;Découpe laser;Entreprises;tous;heure;15;trente;01/01/2026;\n",
         encoding="utf-8-sig",
     )
-    assert grid.import_csv(str(path)) is None
+    assert finished(grid.import_csv(str(path))) is None
     assert grid.status.text().startswith("Ligne 3 : le champ prix")
     assert "Rien n'a été importé" in grid.status.text()
     assert cell_text(grid, "machine", lab["laser"], None) == "15,00\xa0€/h"

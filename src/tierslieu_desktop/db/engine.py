@@ -26,6 +26,9 @@ from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.fileperms import copy_protection, create_private_file, make_private_dirs
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# How long a write waits for another desk's write before "database_busy" (read when a
+# connection opens; the tests shorten it).
+BUSY_TIMEOUT_MS = 10_000
 SQLITE_CORRUPT = 11
 SQLITE_NOTADB = 26
 
@@ -167,7 +170,7 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         cur.execute("PRAGMA foreign_keys=ON")
         if not cur.execute("PRAGMA query_only").fetchone()[0]:
             cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA busy_timeout=10000")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
 

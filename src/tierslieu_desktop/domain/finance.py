@@ -73,6 +73,7 @@ DEFAULT_ACCOUNTS: dict[str, tuple[str, str]] = {
     "revenue:sale": ("707", "Ventes de marchandises"),
     "revenue:membership": ("756", "Cotisations"),
     "revenue:other": ("708", "Produits des activités annexes"),
+    "revenue:free": ("706", "Prestations de services"),
     "revenue:wallet": ("4191", "Avances reçues (porte-monnaie)"),
     "revenue:wallet_topup": ("4191", "Avances reçues (porte-monnaie)"),
     "grant:etat": ("741", "Subventions de l'État"),
@@ -101,6 +102,10 @@ DEFAULT_ACCOUNTS: dict[str, tuple[str, str]] = {
     "payment:card": ("512", "Banque"),
     "payment:transfer": ("512", "Banque"),
     "payment:cheque": ("5112", "Chèques à encaisser"),
+    "payment:mandate": ("512", "Banque"),
+    "payment:pass_numerique": ("512", "Banque"),
+    "payment:wallet": ("4191", "Avances reçues (porte-monnaie)"),
+    "vat:collected": ("44571", "TVA collectée"),
     "customers": ("411", "Clients"),
 }
 

@@ -20,6 +20,7 @@ from lxml import etree
 from tierslieu_desktop.domain.documents import InvoiceDoc
 from tierslieu_desktop.domain.pricing import round_half_up
 from tierslieu_desktop.reports import pdf_base as base
+from tierslieu_desktop.reports.sealed import printable_doc
 
 RSM = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
 RAM = "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"
@@ -113,7 +114,10 @@ def _exemption_code(mention: str) -> str | None:
 
 
 def facturx_xml(doc: InvoiceDoc, profile: str = "en16931") -> bytes:
-    """The CII XML of an invoice (type 380) or credit note (type 381); amounts positive."""
+    """The CII XML of an invoice (type 380) or credit note (type 381); amounts positive.
+    Texts that XML cannot hold (a NUL in a sealed name) are written as "\ufffd", over-long
+    ones cut (:mod:`tierslieu_desktop.reports.sealed`)."""
+    doc = printable_doc(doc)
     if profile not in GUIDELINES:
         raise ValueError(f"unknown Factur-X profile: {profile}")
     root = etree.Element(f"{{{RSM}}}CrossIndustryInvoice", nsmap=NSMAP)
@@ -300,6 +304,7 @@ def _drop_unused_standard_fonts(pdf: Any) -> None:
 def make_facturx(pdf_bytes: bytes, xml: bytes, doc: InvoiceDoc, profile: str = "en16931") -> bytes:
     from facturx import generate_from_binary
 
+    doc = printable_doc(doc)
     title = base.doc_title(doc)
     metadata = {
         "author": doc.seller.get("name") or "",

@@ -23,6 +23,7 @@ from tierslieu_desktop.reports.layout import (
     logo_image,
     money,
     number,
+    paragraphs,
     percent,
     styles,
     table,
@@ -101,11 +102,12 @@ def render_grant(f: GrantFigures, letterhead: Letterhead) -> bytes:
         ["Montant accordé", granted + (f" le {day(g.granted_on)}" if g.granted_on else "")],
         ["Montant encaissé", money(g.received_cents)],
     ]
-    if g.actions:
-        ident.append(
-            ["Actions financées", Paragraph(esc(g.actions).replace("\n", "<br/>"), st["small"])]
-        )
     story.append(table(ident, [45 * mm, CONTENT_W - 45 * mm], header=False, align_right_from=9))
+    if g.actions:
+        # Below the table, not in a cell: a long text flows onto the next page (a table
+        # row taller than a page cannot be drawn).
+        story.append(Paragraph("Actions financées", st["h2"]))
+        story += paragraphs(g.actions, st["small"])
 
     # budget -------------------------------------------------------------------------------
     story.append(Paragraph("Budget prévisionnel et réalisé de l'action", st["h2"]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -43,6 +44,7 @@ from tierslieu_desktop.domain.pricing import round_half_up
 from tierslieu_desktop.reports import pdf_base as base
 from tierslieu_desktop.reports.facturx import facturx_xml, make_facturx
 from tierslieu_desktop.reports.pdf_base import FONT, FONT_BOLD, money
+from tierslieu_desktop.reports.sealed import printable_doc, printable_party, printable_unpaid
 
 __all__ = [
     "epc_payload",
@@ -54,6 +56,7 @@ __all__ = [
 ]
 
 MARGIN = 16 * mm
+_BIC = re.compile(r"[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?")
 ACCENT = colors.HexColor("#1f4e79")
 LIGHT = colors.HexColor("#e8eef5")
 GREY = colors.HexColor("#555555")
@@ -163,10 +166,17 @@ def epc_payload(seller: dict, amount_cents: int, reference: str) -> str | None:
         iban,
         Decimal(amount_cents) / 100,
         text=reference[:140],
-        bic=(seller.get("bic") or "").replace(" ", "").upper() or None,
+        bic=_bic(seller),
         encoding=1,
     )
     return data.decode("utf-8") if isinstance(data, bytes) else str(data)
+
+
+def _bic(seller: dict) -> str | None:
+    """The seller's BIC when it is one (8 or 11 letters and digits), else None: the QR
+    code is still valid without it (EPC069-12 v2, inside the EEA)."""
+    bic = (seller.get("bic") or "").replace(" ", "").upper()
+    return bic if _BIC.fullmatch(bic) else None
 
 
 def _epc_name(seller: dict) -> str:
@@ -561,7 +571,9 @@ def _payments_table(doc: InvoiceDoc) -> Table | None:
 
 
 def render_invoice(doc: InvoiceDoc, *, logo: bytes | None = None) -> bytes:
-    """The A4 PDF of an invoice or a credit note."""
+    """The A4 PDF of an invoice or a credit note (texts made printable, see
+    :mod:`tierslieu_desktop.reports.sealed`)."""
+    doc = printable_doc(doc)
     seller, buyer = doc.seller, doc.buyer
     title = base.doc_title(doc)
     story: list = [_header(seller, buyer, doc.buyer_is_business, logo, "Facturé à")]
@@ -614,6 +626,7 @@ def render_facturx(
 ) -> bytes:
     """The invoice PDF as Factur-X: PDF/A-3 (fonts embedded, sRGB output intent) with
     the CII XML embedded as ``factur-x.xml``; the XML is checked against the XSD."""
+    doc = printable_doc(doc)
     return make_facturx(render_invoice(doc, logo=logo), facturx_xml(doc, profile), doc, profile)
 
 
@@ -624,6 +637,7 @@ RECEIPT_WIDTH = 80 * mm
 
 def render_receipt(doc: InvoiceDoc) -> bytes:
     """An 80 mm wide ticket for a thermal printer: the same legal content, in short."""
+    doc = printable_doc(doc)
     margin = 4 * mm
     width = RECEIPT_WIDTH - 2 * margin
     ops: list[tuple[str, str, float, str]] = []  # (kind, text, size, align)
@@ -739,6 +753,8 @@ def render_reminder(
     rows: Sequence[UnpaidRow], buyer: dict, seller: dict, today: date, *, logo: bytes | None = None
 ) -> bytes:
     """A reminder (relance) listing a member's unpaid invoices with their age."""
+    buyer, seller = printable_party(buyer), printable_party(seller)
+    rows = [printable_unpaid(r) for r in rows]
     business = buyer.get("kind") == "organisation"
     story: list = [_header(seller, buyer, business, logo, "Destinataire")]
     story.append(Spacer(1, 8 * mm))

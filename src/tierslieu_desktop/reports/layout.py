@@ -104,10 +104,34 @@ def esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+PARAGRAPH_LINES = 30
+
+
 def paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
-    """User text → paragraphs (blank lines separate them; single newlines kept)."""
+    """User text → paragraphs (blank lines separate them; single newlines kept).
+
+    A block of many lines is drawn as several Paragraphs of :data:`PARAGRAPH_LINES` lines
+    with no space between them (it looks the same): ReportLab lays a Paragraph split over
+    pages out again for each page, so one Paragraph of thousands of lines would take
+    minutes."""
+    out: list[Paragraph] = []
     blocks = [b.strip() for b in text.replace("\r\n", "\n").split("\n\n")]
-    return [Paragraph(esc(b).replace("\n", "<br/>"), style) for b in blocks if b]
+    for block in blocks:
+        if not block:
+            continue
+        lines = block.split("\n")
+        chunks = [lines[i : i + PARAGRAPH_LINES] for i in range(0, len(lines), PARAGRAPH_LINES)]
+        for n, chunk in enumerate(chunks):
+            chunk_style = style
+            if len(chunks) > 1:
+                chunk_style = ParagraphStyle(
+                    f"{style.name}-part",
+                    parent=style,
+                    spaceBefore=style.spaceBefore if n == 0 else 0,
+                    spaceAfter=style.spaceAfter if n == len(chunks) - 1 else 0,
+                )
+            out.append(Paragraph("<br/>".join(esc(line) for line in chunk), chunk_style))
+    return out
 
 
 def table(

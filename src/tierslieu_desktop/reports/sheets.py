@@ -8,7 +8,8 @@ OWASP "CSV Injection"): a text starting with ``=``, ``+``, ``-``, ``@``, a tab o
 return is an XLSX text cell with a quote prefix, and a CSV cell prefixed with ``'``; numbers
 (a negative amount too) stay numbers. Characters a spreadsheet file cannot hold (NUL and the
 other C0 controls but tab and line breaks, U+FFFE/U+FFFF, lone surrogates) are written as
-U+FFFD "�", so one bad name never breaks a whole export."""
+U+FFFD "�", and a text longer than a cell holds is cut with "…", so one bad name never
+breaks a whole export."""
 
 from __future__ import annotations
 
@@ -27,12 +28,17 @@ DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
 
 # First characters that make a spreadsheet read a cell as a formula (OWASP).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CELL_MAX = 32_767  # characters in one cell (Excel, LibreOffice)
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def writable_text(text: str) -> str:
-    """``text`` with what a spreadsheet file cannot hold replaced by "\ufffd"."""
-    return _UNWRITABLE.sub("\ufffd", text)
+    """``text`` with what a spreadsheet file cannot hold replaced by "\ufffd", cut with
+    "…" past the 32,767 characters a spreadsheet cell holds (a hand-edited row)."""
+    text = _UNWRITABLE.sub("\ufffd", text)
+    if len(text) > CELL_MAX:
+        text = text[: CELL_MAX - 1] + "…"
+    return text
 
 
 def is_formula_like(text: str) -> bool:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.validation import line_limit, text_limit
+
+T = TypeVar("T")
 
 
 def field_message(code: str, field: str = "") -> str:
@@ -530,7 +534,56 @@ def _display_params(params: dict[str, object]) -> dict[str, str | int]:
     return shown
 
 
-def show_error(parent: QWidget | None, err: DomainError) -> None:
+def retry_when_busy(parent: QWidget | None, err: DomainError) -> bool:
+    """For a busy database (another desk kept it past the wait), a message box that says
+    nothing was saved and offers « Réessayer » and « Annuler ». True when the user chose
+    to try again: the caller then runs the same action again. False for Annuler, and for
+    any other error (nothing shown: the caller shows it as usual)."""
+    if err.code != "database_busy":
+        return False
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Errors", "Database busy"))
+    box.setText(error_message(err))
+    box.setAccessibleName(QCoreApplication.translate("Errors", "Database busy"))
+    again = box.addButton(
+        QCoreApplication.translate("Errors", "Try again"), QMessageBox.ButtonRole.AcceptRole
+    )
+    again.setAccessibleName(QCoreApplication.translate("Errors", "Try the action again"))
+    cancel = box.addButton(
+        QCoreApplication.translate("Errors", "Cancel"), QMessageBox.ButtonRole.RejectRole
+    )
+    cancel.setAccessibleName(QCoreApplication.translate("Errors", "Cancel"))
+    box.setDefaultButton(again)
+    box.setEscapeButton(cancel)
+    box.exec()
+    if box.clickedButton() is again:
+        return True
+    err.params["shown"] = True  # said once: show_error does not say it again
+    return False
+
+
+def run_write(parent: QWidget | None, action: Callable[[], T]) -> T:
+    """Run a write ``action`` of the user; while the database is busy, offer « Réessayer »
+    and run it again. Any other error (or busy, then Annuler) is raised to the caller."""
+    while True:
+        try:
+            return action()
+        except DomainError as err:
+            if not retry_when_busy(parent, err):
+                raise
+
+
+def show_error(
+    parent: QWidget | None, err: DomainError, retry: Callable[[], object] | None = None
+) -> None:
+    """The error in a message box. With ``retry`` (the action that failed), a busy
+    database offers « Réessayer », which runs ``retry`` again."""
+    if retry is not None and retry_when_busy(parent, err):
+        retry()
+        return
+    if err.params.get("shown"):
+        return
     QMessageBox.warning(
         parent, QCoreApplication.translate("Errors", "Cannot do that"), error_message(err)
     )

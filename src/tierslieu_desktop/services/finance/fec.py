@@ -70,27 +70,14 @@ JOURNALS = {
     "OD": "Opérations diverses",
 }
 
-# key -> (account, label); the keys follow services.finance.accounts.account_mapping.
+# The kinds of account the FEC writes (grants, in-kind and expenses are not in it).
+_FEC_KINDS = ("revenue", "payment", "vat", "customers")
+# key -> (account, label) of every key the FEC uses: the defaults of domain.finance, all
+# of them listed and editable in Finances › Accounts (services.finance.accounts).
 DEFAULT_ACCOUNTS: dict[str, tuple[str, str]] = {
-    "revenue:usage": ("706", "Prestations de services"),
-    "revenue:pack": ("706", "Prestations de services"),
-    "revenue:training": ("706", "Prestations de services"),
-    "revenue:service": ("706", "Prestations de services"),
-    "revenue:free": ("706", "Prestations de services"),
-    "revenue:consumable": ("707", "Ventes de marchandises"),
-    "revenue:sale": ("707", "Ventes de marchandises"),
-    "revenue:membership": ("756", "Cotisations"),
-    "revenue:other": ("708", "Produits des activités annexes"),
-    "revenue:wallet_topup": ("4191", "Clients - avances reçues"),
-    "customers": ("411", "Clients"),
-    "vat:collected": ("44571", "TVA collectée"),
-    "payment:cash": ("530", "Caisse"),
-    "payment:cheque": ("5112", "Chèques à encaisser"),
-    "payment:card": ("512", "Banque"),
-    "payment:transfer": ("512", "Banque"),
-    "payment:mandate": ("512", "Banque"),
-    "payment:pass_numerique": ("512", "Banque"),
-    "payment:wallet": ("4191", "Clients - avances reçues"),
+    key: value
+    for key, value in rules.DEFAULT_ACCOUNTS.items()
+    if key.split(":", 1)[0] in _FEC_KINDS
 }
 _JOURNAL_OF_METHOD = {"cash": "CA", "wallet": "OD"}
 
@@ -103,10 +90,6 @@ def accounts(db: Database) -> tuple[dict[str, tuple[str, str]], tuple[str, ...]]
     ``DomainError("fec_account_invalid", key, account)``: the FEC is not written with a
     wrong account, nor with a default standing in for it. Other errors propagate."""
     result = dict(DEFAULT_ACCOUNTS)
-    # The shared defaults (domain.finance) win over this module's, as in Finances › Accounts.
-    result.update(
-        (k, v) for k, v in rules.DEFAULT_ACCOUNTS.items() if k.split(":", 1)[0] in _FEC_KINDS
-    )
     with db.read() as s:
         saved = {m.key: (m.account, m.label) for m in s.scalars(select(AccountMapping))}
     for key, (account, label) in saved.items():
@@ -120,9 +103,6 @@ def accounts(db: Database) -> tuple[dict[str, tuple[str, str]], tuple[str, ...]]
         result[key] = (account, label or result.get(key, ("", ""))[1])
     defaulted = tuple(key for key in result if not (saved.get(key, ("", ""))[0] or "").strip())
     return result, defaulted
-
-
-_FEC_KINDS = ("revenue", "payment", "vat", "customers")
 
 
 @dataclass(frozen=True)

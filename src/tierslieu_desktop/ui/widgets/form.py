@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
+from tierslieu_desktop.domain.validation import TEXT_LIMITS, text_limit
 from tierslieu_desktop.ui.errors import field_message
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -14,7 +24,11 @@ W = TypeVar("W", bound=QWidget)
 
 
 class ValidatedForm(QFormLayout):
-    """``add_field("email", label, widget)`` then ``show_errors({"email": "email_invalid"})``."""
+    """``add_field("email", label, widget)`` then ``show_errors({"email": "email_invalid"})``.
+
+    A line edit of a limited text field (``domain.validation.TEXT_LIMITS``, by the field's
+    name) takes no more characters than the services accept; a date edit is bounded to
+    01/01/2000–31/12/2100 as the services are."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,6 +41,7 @@ class ValidatedForm(QFormLayout):
         self._boxes: dict[str, QWidget] = {}  # the row of each field: its widget and error
 
     def add_field(self, name: str, label: str, widget: W) -> W:
+        limit_input(name, widget)
         box = QWidget()
         # A row never takes more height than its field needs (no gap above a tall field).
         box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -90,3 +105,13 @@ class ValidatedForm(QFormLayout):
         if first is not None:
             first.setFocus()
         return unknown
+
+
+def limit_input(name: str, widget: QWidget) -> None:
+    """What the services accept for the field ``name``, set on its widget: the length of
+    a limited text in a line edit (never raised above a stricter length already set), the
+    2000–2100 bounds of a date edit."""
+    if isinstance(widget, QLineEdit) and name.rsplit(".", 1)[-1] in TEXT_LIMITS:
+        widget.setMaxLength(min(widget.maxLength(), text_limit(name)))
+    elif isinstance(widget, QDateEdit):
+        bound_to_accepted_days(widget)

@@ -51,7 +51,7 @@ from tierslieu_desktop.services.park import machines as machine_service
 from tierslieu_desktop.services.people import members as member_service
 from tierslieu_desktop.services.pricing import tariffs as tariff_service
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.labels import age_band_labels, label_of
 from tierslieu_desktop.ui.pages.activity.labels import activity_kind_labels
 from tierslieu_desktop.ui.pages.settings.tariffs.common import (
@@ -59,7 +59,7 @@ from tierslieu_desktop.ui.pages.settings.tariffs.common import (
     membership_labels,
     price_text,
 )
-from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.member_search import (
@@ -164,7 +164,7 @@ class SessionDialog(_Saving):
         self.activity.setCurrentIndex(-1)
         f.add_field("activity", self.tr("&Activity:"), self.activity)
 
-        self.day = QDateEdit()
+        self.day = bound_to_accepted_days(QDateEdit())
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
         f.add_field("day", self.tr("&Date:"), self.day)
@@ -304,6 +304,8 @@ class SessionDialog(_Saving):
                 activities.update_session(self.ctx.db, self.ctx.operator_id, self.session.id, data)
                 self.saved_id = self.session.id
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             self._refused(err)
             return False
         self.ctx.notify("activity", [self.saved_id])
@@ -431,6 +433,8 @@ class ActivityDialog(_Saving):
                 None if self.activity is None else self.activity.id,
             )
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             self._refused(err)
             return False
         self.ctx.notify("activity", [self.saved_id])
@@ -615,6 +619,8 @@ class MemberRegistrationDialog(_Saving):
                 RegistrationInput(session_id=self.session.id, member_id=member_id),
             )
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             self._refused(err)
             return False
         self.ctx.notify("activity", [self.session.id])
@@ -654,8 +660,7 @@ class GroupRegistrationDialog(_Saving):
         self.group_name.setPlaceholderText(self.tr("Year 6 class, youth club…"))
         self.responsible = f.add_field(
             "responsible_name", self.tr("&Responsible adult:"), QLineEdit()
-        )
-        self.responsible.setMaxLength(200)
+        )  # at most as long as the service accepts: set by add_field
         self.headcount = QSpinBox()
         self.headcount.setRange(1, activities.MAX_CAPACITY)
         self.headcount.setValue(12)
@@ -701,6 +706,8 @@ class GroupRegistrationDialog(_Saving):
                 ),
             )
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             if isinstance(err, ValidationError) and "member" in err.fields:
                 err = ValidationError({"group_name": err.fields["member"]})
             self._refused(err)

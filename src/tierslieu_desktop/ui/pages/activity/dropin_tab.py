@@ -57,13 +57,13 @@ from tierslieu_desktop.services.people import audiences as audience_service
 from tierslieu_desktop.services.people import members as member_service
 from tierslieu_desktop.services.people import operators as operator_service
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.labels import age_band_labels
 from tierslieu_desktop.ui.pages.activity.labels import (
     drop_in_kind_labels,
     drop_in_purpose_labels,
 )
-from tierslieu_desktop.ui.qdates import from_qdate
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.member_search import member_label
@@ -417,6 +417,8 @@ class DropInDialog(QDialog):
                 self.message.show()
             return False
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             self.message.setText(error_message(err))
             self.message.show()
             return False
@@ -450,7 +452,7 @@ class DropInTab(QWidget):
         # Day selector and counters
         top = QHBoxLayout()
         day_label = QLabel(self.tr("Da&y:"))
-        self.day_edit = QDateEdit()
+        self.day_edit = bound_to_accepted_days(QDateEdit())
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("dd/MM/yyyy")
         self.day_edit.setAccessibleName(self.tr("Day"))

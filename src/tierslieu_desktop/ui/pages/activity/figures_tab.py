@@ -51,7 +51,7 @@ from tierslieu_desktop.ui.pages.activity.labels import (
     activity_kind_labels,
     drop_in_purpose_labels,
 )
-from tierslieu_desktop.ui.qdates import from_qdate
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate
 
 Index = QModelIndex | QPersistentModelIndex
 YEARS_BACK = 6
@@ -137,12 +137,12 @@ class FiguresTab(QWidget):
         self.year.addItem(self.tr("Other period"), None)
         year_label.setBuddy(self.year)
         from_label = QLabel(self.tr("&from"))
-        self.first = QDateEdit()
+        self.first = bound_to_accepted_days(QDateEdit())
         self.first.setCalendarPopup(True)
         self.first.setAccessibleName(self.tr("First day"))
         from_label.setBuddy(self.first)
         to_label = QLabel(self.tr("&to"))
-        self.last = QDateEdit()
+        self.last = bound_to_accepted_days(QDateEdit())
         self.last.setCalendarPopup(True)
         self.last.setAccessibleName(self.tr("Last day"))
         to_label.setBuddy(self.last)

@@ -43,9 +43,9 @@ from tierslieu_desktop.services.scheduling import bookings as booking_service
 from tierslieu_desktop.services.scheduling.bookings import BookingInput
 from tierslieu_desktop.services.scheduling.calendar import CalendarResource, ResourceKey
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.pages.bookings.series_dialog import SeriesDialog
-from tierslieu_desktop.ui.qdates import from_qdate
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.member_search import (
     ArrowKeysToList,
@@ -113,7 +113,7 @@ class BookingDialog(QDialog):
         end_day, end_minute = local_day_and_minute(end)
         if end_day > day:
             end_minute = 0  # midnight: read back as 24:00
-        self.day = QDateEdit(QDate(day.year, day.month, day.day))
+        self.day = bound_to_accepted_days(QDateEdit(QDate(day.year, day.month, day.day)))
         self.day.setCalendarPopup(True)
         f.add_field("day", self.tr("&Date:"), self.day)
         times = QWidget()
@@ -178,8 +178,7 @@ class BookingDialog(QDialog):
         f.add_field("organisation", self.tr("&Organisation of the group:"), self.organisation)
         self.responsible = f.add_field(
             "responsible_name", self.tr("&Responsible adult:"), QLineEdit()
-        )
-        self.responsible.setMaxLength(200)
+        )  # at most as long as the service accepts: set by add_field
         self.headcount = QSpinBox()
         self.headcount.setRange(1, 500)
         self.headcount.setValue(12)
@@ -211,7 +210,9 @@ class BookingDialog(QDialog):
         self.count.setRange(2, 104)
         self.count.setValue(10)
         self.by_until = QRadioButton(self.tr("until:"))
-        self.until = QDateEdit(QDate(day.year, day.month, day.day).addDays(7 * 9))
+        self.until = bound_to_accepted_days(
+            QDateEdit(QDate(day.year, day.month, day.day).addDays(7 * 9))
+        )
         self.until.setCalendarPopup(True)
         self.by_count.setChecked(True)
         self._repeat_kind = QButtonGroup(self)
@@ -402,6 +403,8 @@ class BookingDialog(QDialog):
                 self.show_message(error_message(err))
             return False
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             self._refused(err)
             return False
         self._saved([booking_id])

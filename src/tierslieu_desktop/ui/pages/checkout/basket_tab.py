@@ -32,7 +32,7 @@ from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing import baskets, documents
 from tierslieu_desktop.services.billing.payments import PaymentInput
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import show_error
+from tierslieu_desktop.ui.errors import run_write, show_error
 from tierslieu_desktop.ui.pages.checkout.common import (
     MUTED_STYLE,
     TOTAL_STYLE,
@@ -285,7 +285,9 @@ class BasketTab(QWidget):
     def open_for(self, member_id: int | None) -> None:
         """Open (or take up again) the basket of a member, or a new one for a walk-in."""
         try:
-            basket_id = baskets.open_basket(self.ctx.db, self.ctx.operator_id, member_id)
+            basket_id = run_write(
+                self, lambda: baskets.open_basket(self.ctx.db, self.ctx.operator_id, member_id)
+            )
         except DomainError as err:
             show_error(self, err)
             return
@@ -418,7 +420,7 @@ class BasketTab(QWidget):
         ):
             return
         try:
-            baskets.remove_line(self.ctx.db, self.ctx.operator_id, line.id)
+            run_write(self, lambda: baskets.remove_line(self.ctx.db, self.ctx.operator_id, line.id))
         except DomainError as err:
             show_error(self, err)
         self._changed()
@@ -435,7 +437,9 @@ class BasketTab(QWidget):
             return
         basket_id = self.basket.id
         try:
-            baskets.cancel_basket(self.ctx.db, self.ctx.operator_id, basket_id)
+            run_write(
+                self, lambda: baskets.cancel_basket(self.ctx.db, self.ctx.operator_id, basket_id)
+            )
         except DomainError as err:
             show_error(self, err)
         self.basket = None

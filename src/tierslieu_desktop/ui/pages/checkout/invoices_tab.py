@@ -38,7 +38,7 @@ from tierslieu_desktop.services.billing.documents import InvoiceListRow
 from tierslieu_desktop.services.billing.payments import PaymentInput, add_payment
 from tierslieu_desktop.services.scheduling.usages import parse_quantity_milli
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.pages.checkout.common import (
     MUTED_STYLE,
     cell,
@@ -54,7 +54,7 @@ from tierslieu_desktop.ui.pages.checkout.common import (
     structure_logo,
 )
 from tierslieu_desktop.ui.pages.checkout.payment_dialog import PaymentDialog
-from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
 TodayFn = Callable[[], date]
@@ -293,6 +293,8 @@ class CreditNoteDialog(QDialog):
                 self.message.show()
             return False
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             self.message.setText(error_message(err))
             self.message.show()
             return False
@@ -317,8 +319,8 @@ class InvoicesTab(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search invoices by number or buyer"))
         today = today_fn()
-        self.first_day = QDateEdit(to_qdate(date(today.year, 1, 1)))
-        self.last_day = QDateEdit(to_qdate(today))
+        self.first_day = bound_to_accepted_days(QDateEdit(to_qdate(date(today.year, 1, 1))))
+        self.last_day = bound_to_accepted_days(QDateEdit(to_qdate(today)))
         for edit, name in (
             (self.first_day, self.tr("From")),
             (self.last_day, self.tr("Until")),

@@ -28,7 +28,7 @@ from tierslieu_desktop.services.pricing import catalogue
 from tierslieu_desktop.services.pricing import packs as pack_service
 from tierslieu_desktop.services.scheduling.usages import parse_quantity_milli
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.pages.checkout.common import quantity_text
 from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
@@ -88,6 +88,8 @@ class LineDialog(QDialog):
                 self.message.show()
             return False
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             self.message.setText(error_message(err))
             self.message.show()
             return False

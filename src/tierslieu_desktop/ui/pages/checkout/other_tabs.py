@@ -25,7 +25,7 @@ from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing import archives, documents, ledger, monthly, payments
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message, show_error
+from tierslieu_desktop.ui.errors import error_message, run_write, show_error
 from tierslieu_desktop.ui.pages.checkout.common import (
     MUTED_STYLE,
     TOTAL_STYLE,
@@ -39,7 +39,7 @@ from tierslieu_desktop.ui.pages.checkout.common import (
     save_path,
     structure_logo,
 )
-from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.confirm import confirm
 
 TodayFn = Callable[[], date]
@@ -161,7 +161,7 @@ class MonthlyTab(QWidget):
             if today.month == 1
             else date(today.year, today.month - 1, 1)
         )
-        self.month = QDateEdit(to_qdate(previous))
+        self.month = bound_to_accepted_days(QDateEdit(to_qdate(previous)))
         self.month.setDisplayFormat("MM/yyyy")
         self.month.setAccessibleName(self.tr("Month to invoice"))
         label.setBuddy(self.month)
@@ -280,7 +280,7 @@ class ClosingsTab(QWidget):
         self.kind.setAccessibleName(self.tr("Period to close"))
         for code, label in closing_kinds().items():
             self.kind.addItem(label, code)
-        self.start = QDateEdit(to_qdate(today_fn()))
+        self.start = bound_to_accepted_days(QDateEdit(to_qdate(today_fn())))
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("dd/MM/yyyy")
         self.start.setAccessibleName(self.tr("Day in the period"))
@@ -360,7 +360,9 @@ class ClosingsTab(QWidget):
         ):
             return None
         try:
-            closing_id = ledger.close_period(self.ctx.db, self.ctx.operator_id, kind, start)
+            closing_id = run_write(
+                self, lambda: ledger.close_period(self.ctx.db, self.ctx.operator_id, kind, start)
+            )
         except DomainError as err:
             show_error(self, err)
             return None

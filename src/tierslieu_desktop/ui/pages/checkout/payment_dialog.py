@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.money import AmountError, parse_amount
+from tierslieu_desktop.domain.validation import text_limit
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing.payments import PaymentInput
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message, field_message
+from tierslieu_desktop.ui.errors import error_message, field_message, retry_when_busy
 from tierslieu_desktop.ui.pages.checkout.common import MUTED_STYLE, TOTAL_STYLE, payment_methods
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
 
@@ -107,6 +108,14 @@ class PaymentLine(QWidget):
         self.transfer_reference = self._edit(
             transfer, self.tr("Reference:"), self.tr("Transfer reference"), 200
         )
+        # as long as the payment service accepts (domain.validation.TEXT_LIMITS)
+        for edit, field in (
+            (self.cheque_number, "cheque_number"),
+            (self.bank, "bank"),
+            (self.card_reference, "reference"),
+            (self.transfer_reference, "reference"),
+        ):
+            edit.setMaxLength(text_limit(field))
         vouchers = self._page("pass_numerique")
         self.voucher_count = QSpinBox()
         self.voucher_count.setRange(1, 999)
@@ -422,6 +431,8 @@ class PaymentDialog(QDialog):
             self.message.show()
             return False
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             self.message.setText(error_message(err))
             self.message.show()
             return False

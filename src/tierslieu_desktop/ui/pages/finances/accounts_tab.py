@@ -21,6 +21,7 @@ from tierslieu_desktop.domain.errors import ValidationError
 from tierslieu_desktop.services.finance import accounts
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import field_message
+from tierslieu_desktop.ui.pages.finances.labels import account_key_name
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
 from tierslieu_desktop.ui.widgets.tables import item_at
 
@@ -71,16 +72,8 @@ class AccountsTab(QWidget):
         self.reload()
 
     def what(self, key: str) -> str:
-        kind, _, code = key.partition(":")
-        kinds = {
-            "revenue": self.tr("Revenue"),
-            "grant": self.tr("Grant"),
-            "in_kind": self.tr("In kind"),
-            "expense": self.tr("Cost"),
-            "payment": self.tr("Payment"),
-            "customers": self.tr("Customers"),
-        }
-        return f"{kinds.get(kind, kind)} · {code}" if code else kinds.get(kind, kind)
+        """The key in words (« Paiement · Mandat administratif », « TVA collectée »)."""
+        return account_key_name(key)
 
     def reload(self) -> None:
         mapping = accounts.account_mapping(self.ctx.db)

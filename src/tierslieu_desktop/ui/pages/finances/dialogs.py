@@ -32,7 +32,7 @@ from tierslieu_desktop.services.finance import expenses
 from tierslieu_desktop.services.finance import funding as finance
 from tierslieu_desktop.services.park import machines as machine_service
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.pages.finances.labels import (
     activity_names,
     expense_category_names,
@@ -160,6 +160,8 @@ class FinanceDialog(QDialog):
             self.banner.show()
             return
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             self.banner.setText(error_message(err))
             self.banner.show()
             return

@@ -28,6 +28,12 @@ from tierslieu_desktop.domain.money import AmountError, parse_amount
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.finance import expenses
 from tierslieu_desktop.ui import file_dialogs
+from tierslieu_desktop.ui.background import (
+    BackgroundImport,
+    CancelCheck,
+    Progress,
+    cancelled_text,
+)
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, field_message
 from tierslieu_desktop.ui.pages.finances.details import money_item
@@ -58,6 +64,7 @@ class ExpensesTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.dialog: FinanceDialog | None = None
+        self.import_job: BackgroundImport | None = None
         self._rows: dict[int, expenses.ExpenseRow] = {}
         self._budget: dict[tuple[str, str], int] = {}
         lay = QHBoxLayout(self)
@@ -281,7 +288,9 @@ class ExpensesTab(QWidget):
         if path:
             self.import_file(Path(path))
 
-    def import_file(self, path: Path) -> int | None:
+    def import_file(self, path: Path) -> BackgroundImport | None:
+        """Start importing the CSV file at ``path`` (see :meth:`import_text`); None when
+        the file cannot be read."""
         try:
             raw = path.read_bytes()
         except OSError:
@@ -289,19 +298,47 @@ class ExpensesTab(QWidget):
             return None
         return self.import_text(raw)  # decoded by the service: UTF-8 or Windows-1252
 
-    def import_text(self, text: str | bytes) -> int | None:
-        try:
-            count = expenses.import_expenses_csv(self.ctx.db, self.ctx.operator_id, text)
-        except DomainError as err:
-            self._say(self.status, error_message(err), False)
-            return None
+    def import_text(self, text: str | bytes) -> BackgroundImport:
+        """Import expenses off the window's thread behind a progress dialog that can
+        cancel; all lines or none. The outcome is said in the status line when the
+        returned job ends (its ``result`` is the count, None when nothing was imported)."""
+        db, actor = self.ctx.db, self.ctx.operator_id
+
+        def work(progress: Progress, cancelled: CancelCheck) -> int:
+            return expenses.import_expenses_csv(
+                db, actor, text, progress=progress, cancelled=cancelled
+            )
+
+        if self.import_job is not None:
+            if self.import_job.running:  # one import at a time: the running one goes on
+                return self.import_job
+            self.import_job.deleteLater()
+        self.import_button.setEnabled(False)
+        self.import_job = BackgroundImport(
+            self,
+            self.tr("Import expenses"),
+            self.tr("Importing the expenses…"),
+            work,
+            self._imported,
+            self._import_failed,
+        )
+        # whatever the end (even an unexpected error): the button works again
+        self.import_job.done.connect(lambda: self.import_button.setEnabled(True))
+        return self.import_job.start()
+
+    def _imported(self, count: int) -> None:
+        self.import_button.setEnabled(True)
         self._say(
             self.status,
             self.tr("{count} expenses imported.").format(count=formatting.number(count)),
             True,
         )
         self.ctx.notify("expense", [])
-        return count
+
+    def _import_failed(self, err: DomainError) -> None:
+        self.import_button.setEnabled(True)
+        text = cancelled_text() if err.code == "cancelled" else error_message(err)
+        self._say(self.status, text, False)
 
     # --- budget ----------------------------------------------------------------------
 

@@ -116,3 +116,65 @@ def percent_bp(bp: int | None) -> str:
     if bp is None:
         return "–"
     return f"{number(Decimal(bp) / 100, 1)}\u202f%"
+
+
+def account_kind_names() -> dict[str, str]:
+    """The kinds of the chart-of-accounts keys (Finances › Accounts)."""
+    return {
+        "revenue": QCoreApplication.translate("FinanceLabels", "Revenue"),
+        "grant": QCoreApplication.translate("FinanceLabels", "Grant"),
+        "in_kind": QCoreApplication.translate("FinanceLabels", "In kind"),
+        "expense": QCoreApplication.translate("FinanceLabels", "Cost"),
+        "payment": QCoreApplication.translate("FinanceLabels", "Payment"),
+    }
+
+
+def account_key_names() -> dict[str, str]:
+    """Words for the keys of the chart of accounts that are not a code of another list:
+    what each revenue kind, payment method, tax and third party is."""
+    return {
+        "revenue:usage": QCoreApplication.translate("FinanceLabels", "Use of machines and spaces"),
+        "revenue:pack": QCoreApplication.translate("FinanceLabels", "Packs of hours"),
+        "revenue:training": QCoreApplication.translate("FinanceLabels", "Trainings and workshops"),
+        "revenue:service": QCoreApplication.translate("FinanceLabels", "Services"),
+        "revenue:free": QCoreApplication.translate(
+            "FinanceLabels", "Free lines / sold at no price"
+        ),
+        "revenue:consumable": QCoreApplication.translate("FinanceLabels", "Consumables"),
+        "revenue:sale": QCoreApplication.translate("FinanceLabels", "Goods sold"),
+        "revenue:membership": QCoreApplication.translate("FinanceLabels", "Memberships"),
+        "revenue:other": QCoreApplication.translate("FinanceLabels", "Other revenue"),
+        "revenue:wallet": QCoreApplication.translate("FinanceLabels", "Spent from the wallet"),
+        "revenue:wallet_topup": QCoreApplication.translate("FinanceLabels", "Wallet top-ups"),
+        "grant:investment": QCoreApplication.translate(
+            "FinanceLabels", "Investment (share of the year)"
+        ),
+        "in_kind:revenue": QCoreApplication.translate(
+            "FinanceLabels", "In-kind contributions received"
+        ),
+        "in_kind:cost": QCoreApplication.translate("FinanceLabels", "In-kind contributions used"),
+        "payment:cash": QCoreApplication.translate("FinanceLabels", "Cash"),
+        "payment:card": QCoreApplication.translate("FinanceLabels", "Card"),
+        "payment:cheque": QCoreApplication.translate("FinanceLabels", "Cheque"),
+        "payment:transfer": QCoreApplication.translate("FinanceLabels", "Bank transfer"),
+        "payment:mandate": QCoreApplication.translate("FinanceLabels", "Administrative mandate"),
+        "payment:pass_numerique": QCoreApplication.translate("FinanceLabels", "Pass numérique"),
+        "payment:wallet": QCoreApplication.translate("FinanceLabels", "Wallet"),
+        "vat:collected": QCoreApplication.translate("FinanceLabels", "VAT collected"),
+        "customers": QCoreApplication.translate("FinanceLabels", "Customers"),
+    }
+
+
+def account_key_name(key: str) -> str:
+    """A chart-of-accounts key in words: « Recette · Adhésions », « Paiement · Pass
+    numérique », « TVA collectée »; an unknown key as it is."""
+    kind, _, code = key.partition(":")
+    words = account_key_names().get(key)
+    if words is None and kind == "grant":
+        words = level_names().get(code)
+    elif words is None and kind == "expense":
+        words = expense_category_names().get(code)
+    if words is None:
+        return key
+    prefix = account_kind_names().get(kind)
+    return f"{prefix} · {words}" if prefix and code else words

@@ -30,7 +30,7 @@ from tierslieu_desktop.services.pricing import engine as pricing_service
 from tierslieu_desktop.services.scheduling import bookings as booking_service
 from tierslieu_desktop.services.scheduling import usages
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message, field_message
+from tierslieu_desktop.ui.errors import error_message, field_message, retry_when_busy
 from tierslieu_desktop.ui.pages.frontdesk.units import unit_symbols
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.priced_lines import PricedLinesTable
@@ -314,6 +314,8 @@ class CheckOutDialog(QDialog):
             self.show_errors(err.fields)
             return False
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             self.message.setText(error_message(err))
             self.message.show()
             return False

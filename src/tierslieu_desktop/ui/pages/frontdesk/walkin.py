@@ -28,7 +28,7 @@ from tierslieu_desktop.services.park import machines as machine_service
 from tierslieu_desktop.services.park.opening_hours import openings
 from tierslieu_desktop.services.scheduling import bookings as booking_service
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.pages.frontdesk.checkout import minute_of, time_edit
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.member_search import (
@@ -205,6 +205,8 @@ class WalkInDialog(QDialog):
                 self._show_message(error_message(err))
             return False
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             if err.code == "authorization_required":
                 self.form.set_field_visible("override_reason", True)
                 self.override.setFocus()

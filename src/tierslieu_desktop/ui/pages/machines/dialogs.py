@@ -49,7 +49,7 @@ from tierslieu_desktop.services.park.authorizations import AuthorizationInput, g
 from tierslieu_desktop.services.people import operators as operator_service
 from tierslieu_desktop.services.scheduling import bookings as booking_service
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.pages.machines.labels import (
     duration_text,
     rules_text,
@@ -58,7 +58,7 @@ from tierslieu_desktop.ui.pages.machines.labels import (
     status_label,
     weekday_names,
 )
-from tierslieu_desktop.ui.qdates import from_qdate
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.member_search import (
     ArrowKeysToList,
@@ -134,6 +134,8 @@ class _FormDialog(QDialog):
                 self.show_message(error_message(err))
             return False
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             self.show_message(error_message(err))
             return False
         self.accept()
@@ -731,6 +733,8 @@ class FutureBookingsDialog(QDialog):
                         machine_id=action,
                     )
             except DomainError as err:
+                if retry_when_busy(self, err):  # another desk kept the base busy
+                    return self.submit()
                 error.setText(error_message(err))
                 error.show()
                 failed = True
@@ -760,7 +764,7 @@ class MaintenanceDialog(_FormDialog):
         self.machine_id = detail.id
         self.setWindowTitle(self.tr("Maintenance of {machine}").format(machine=detail.data.name))
         f = self.form
-        self.day = QDateEdit()
+        self.day = bound_to_accepted_days(QDateEdit())
         self.day.setCalendarPopup(True)
         self.day.setMaximumDate(QDate.currentDate())
         self.day.setDate(QDate.currentDate())
@@ -872,7 +876,7 @@ class GrantDialog(_FormDialog):
         self.on_machine.setAccessibleName(self.tr("This machine only"))
         self.on_category.setAccessibleName(self.tr("Every machine of the category"))
 
-        self.granted_on = QDateEdit()
+        self.granted_on = bound_to_accepted_days(QDateEdit())
         self.granted_on.setCalendarPopup(True)
         self.granted_on.setMaximumDate(QDate.currentDate())
         self.granted_on.setDate(QDate.currentDate())

@@ -39,10 +39,10 @@ from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.park import opening_hours as hours_service
 from tierslieu_desktop.services.park.machines import SpaceRow
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.pages.machines.dialogs import _FormDialog
 from tierslieu_desktop.ui.pages.machines.labels import weekday_names
-from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.tables import item_at
@@ -399,6 +399,8 @@ class OpeningHoursDialog(QDialog):
                 self.show_message(error_message(err))
             return False
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             self.show_message(error_message(err))
             return False
         self.ctx.notify("space", [self.space.id])
@@ -422,7 +424,7 @@ class ExceptionDialog(_FormDialog):
         self.space_id = space.id
         self.setWindowTitle(self.tr("Exceptional closure or opening"))
         f = self.form
-        self.day = QDateEdit()
+        self.day = bound_to_accepted_days(QDateEdit())
         self.day.setCalendarPopup(True)
         self.day.setDate(to_qdate(today or date.today()))
         f.add_field("day", self.tr("&Date:"), self.day)

@@ -44,7 +44,7 @@ from tierslieu_desktop.services.park.authorizations import revoke_authorization
 from tierslieu_desktop.services.scheduling import ical
 from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import show_error
+from tierslieu_desktop.ui.errors import run_write, show_error
 from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.pages.machines.dialogs import (
     CategoryDialog,
@@ -713,7 +713,12 @@ class MachinesPage(Page):
         ):
             return
         try:
-            maintenance_service.remove_entry(self.ctx.db, self.ctx.operator_id, entry_id)
+            run_write(
+                self,
+                lambda: maintenance_service.remove_entry(
+                    self.ctx.db, self.ctx.operator_id, entry_id
+                ),
+            )
         except DomainError as err:
             show_error(self, err)
         self.ctx.notify("maintenance", [self._detail.id])
@@ -804,7 +809,9 @@ class MachinesPage(Page):
         ):
             return
         try:
-            revoke_authorization(self.ctx.db, self.ctx.operator_id, auth_id)
+            run_write(
+                self, lambda: revoke_authorization(self.ctx.db, self.ctx.operator_id, auth_id)
+            )
         except DomainError as err:
             show_error(self, err)
         self.ctx.notify("authorization", [auth_id])

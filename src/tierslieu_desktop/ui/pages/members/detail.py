@@ -40,7 +40,7 @@ from tierslieu_desktop.services.pricing import packs as pack_service
 from tierslieu_desktop.services.scheduling import ical
 from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import show_error
+from tierslieu_desktop.ui.errors import run_write, show_error
 from tierslieu_desktop.ui.labels import age_band_labels, organisation_type_labels
 from tierslieu_desktop.ui.widgets.confirm import confirm
 
@@ -553,7 +553,10 @@ class MemberDetailPanel(QScrollArea):
         ):
             return
         try:
-            member_service.remove_membership(self.ctx.db, self.ctx.operator_id, ms_id)
+            run_write(
+                self,
+                lambda: member_service.remove_membership(self.ctx.db, self.ctx.operator_id, ms_id),
+            )
         except DomainError as exc:
             show_error(self, exc)
             return

@@ -27,7 +27,7 @@ from tierslieu_desktop.services.people import audiences as audience_service
 from tierslieu_desktop.services.people import members as member_service
 from tierslieu_desktop.services.people.members import MemberInput
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.labels import age_band_labels, organisation_type_labels
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
@@ -330,6 +330,8 @@ class MemberDialog(QDialog):
             self._show_errors(exc.fields)
             return None
         except DomainError as exc:
+            if retry_when_busy(self, exc):  # another desk kept the base busy
+                return self.submit()
             self.banner.setText(error_message(exc))
             self.banner.show()
             return None

@@ -29,7 +29,7 @@ from tierslieu_desktop.services.people import members as member_service
 from tierslieu_desktop.services.pricing import conditions
 from tierslieu_desktop.services.pricing.packs import RenewalSuggestion
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
@@ -188,6 +188,8 @@ class MembershipDialog(QDialog):
             self.form.show_errors(exc.fields)
             return None
         except DomainError as exc:
+            if retry_when_busy(self, exc):  # another desk kept the base busy
+                return self.submit()
             self.banner.setText(error_message(exc))
             self.banner.show()
             return None

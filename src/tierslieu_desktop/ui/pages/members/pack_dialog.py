@@ -25,7 +25,7 @@ from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.pricing import catalogue
 from tierslieu_desktop.services.pricing import packs as pack_service
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.qdates import from_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
@@ -137,6 +137,8 @@ class SellPackDialog(QDialog):
                 self.banner.show()
             return None
         except DomainError as exc:
+            if retry_when_busy(self, exc):  # another desk kept the base busy
+                return self.submit()
             self.banner.setText(error_message(exc))
             self.banner.show()
             return None

@@ -29,7 +29,7 @@ from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.people import audiences as audience_service
 from tierslieu_desktop.services.people import members as member_service
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import show_error
+from tierslieu_desktop.ui.errors import run_write, show_error
 from tierslieu_desktop.ui.models.member_table import MemberFilter, MemberTableModel
 from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.pages.members.detail import MemberDetailPanel
@@ -341,7 +341,12 @@ class MembersPage(Page):
         ):
             return
         try:
-            member_service.set_archived(self.ctx.db, self.ctx.operator_id, row.id, archive)
+            run_write(
+                self,
+                lambda: member_service.set_archived(
+                    self.ctx.db, self.ctx.operator_id, row.id, archive
+                ),
+            )
         except DomainError as exc:
             show_error(self, exc)
             return

@@ -16,7 +16,7 @@ from tierslieu_desktop.domain.money import AmountError, parse_amount
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.pricing import packs as pack_service
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
 
@@ -89,6 +89,8 @@ class WalletCreditDialog(QDialog):
                 self.banner.show()
             return False
         except DomainError as exc:
+            if retry_when_busy(self, exc):  # another desk kept the base busy
+                return self.submit()
             self.banner.setText(error_message(exc))
             self.banner.show()
             return False

@@ -23,6 +23,7 @@ from tierslieu_desktop.services.finance import exports
 from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.pages.finances.labels import account_key_name
 
 ERROR_STYLE = "color: #b71c1c;"
 OK_STYLE = "color: #1b5e20;"
@@ -155,7 +156,7 @@ class ExportsTab(QWidget):
         elif written.defaulted:
             text += " " + self.tr(
                 "Default accounts used for: {0} (none saved in Finances › Accounts)."
-            ).format(", ".join(written.defaulted))
+            ).format(", ".join(account_key_name(key) for key in written.defaulted))
         self._say(text, True)
         return written.path
 

@@ -27,7 +27,7 @@ from tierslieu_desktop.services.pricing import catalogue
 from tierslieu_desktop.services.scheduling import usages
 from tierslieu_desktop.services.scheduling.usages import UNITS, ConsumableRow
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.pages.frontdesk.units import quantity_text, unit_names
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
@@ -307,6 +307,8 @@ class ConsumablesTab(QWidget):
             self.form.show_errors({aliases.get(k, k): v for k, v in exc.fields.items()})
             return None
         except DomainError as exc:
+            if retry_when_busy(self, exc):  # another desk kept the base busy
+                return self.submit()
             self._say(error_message(exc), ok=False)
             return None
         self.ctx.notify("consumable", [consumable_id])

@@ -27,7 +27,8 @@ from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing import baskets, numbering
 from tierslieu_desktop.services.people import structure as structure_service
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message, field_message
+from tierslieu_desktop.ui.errors import error_message, field_message, retry_when_busy
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
@@ -151,6 +152,8 @@ class SeriesBox(QGroupBox):
             self.form.show_errors(exc.fields)
             return False
         except DomainError as exc:
+            if retry_when_busy(self, exc):  # another desk kept the base busy
+                return self.submit(ask=False)
             self.status.setStyleSheet(ERROR_STYLE)
             self.status.setText(error_message(exc))
             return False
@@ -181,7 +184,7 @@ class StartBox(QGroupBox):
         row = QHBoxLayout()
         self.enabled = QCheckBox(self.tr("Only propose the usages since"))
         self.enabled.setAccessibleName(self.tr("Only propose the usages since a day"))
-        self.day = QDateEdit()
+        self.day = bound_to_accepted_days(QDateEdit())
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
         self.day.setAccessibleName(self.tr("First day invoiced in the software"))
@@ -213,6 +216,8 @@ class StartBox(QGroupBox):
         try:
             baskets.set_invoicing_start(self.ctx.db, self.ctx.operator_id, self.chosen())
         except DomainError as err:
+            if retry_when_busy(self, err):  # another desk kept the base busy
+                return self.submit()
             self.status.setText(error_message(err))
             self.status.setStyleSheet(ERROR_STYLE)
             return False

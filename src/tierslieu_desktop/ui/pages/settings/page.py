@@ -35,7 +35,7 @@ from tierslieu_desktop.services.people import structure as structure_service
 from tierslieu_desktop.services.people.structure import StructureData
 from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message, show_error
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy, show_error
 from tierslieu_desktop.ui.labels import vat_regime_labels
 from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.widgets.confirm import confirm
@@ -267,6 +267,8 @@ class StructureTab(QWidget):
             self.status.setText(error_message(exc))
             return False
         except DomainError as exc:
+            if retry_when_busy(self, exc):  # another desk kept the base busy
+                return self.submit()
             self.status.setStyleSheet(ERROR_STYLE)
             self.status.setText(error_message(exc))
             return False
@@ -380,6 +382,8 @@ class AudiencesTab(QWidget):
             self.form.show_errors(exc.fields)
             return None
         except DomainError as exc:
+            if retry_when_busy(self, exc):  # another desk kept the base busy
+                return self.submit()
             show_error(self, exc)
             return None
         self.ctx.notify("audience", [audience_id])
@@ -478,6 +482,8 @@ class OperatorsTab(QWidget):
             self.form.show_errors(exc.fields)
             return None
         except DomainError as exc:
+            if retry_when_busy(self, exc):  # another desk kept the base busy
+                return self.submit()
             self.message.setText(error_message(exc))
             return None
         self.name.clear()

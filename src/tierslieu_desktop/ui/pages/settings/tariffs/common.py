@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message
-from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
 OK_STYLE = "color: #1b5e20;"
@@ -154,7 +154,7 @@ def parse_decimal(text: str) -> Decimal | None:
 
 
 def date_edit(ctx: AppContext, value: date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value))
+    edit = bound_to_accepted_days(QDateEdit(to_qdate(value)))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
     return edit
@@ -241,6 +241,8 @@ class RecordDialog(QDialog):
             self.show_validation(exc.fields)
             return None
         except DomainError as exc:
+            if retry_when_busy(self, exc):  # another desk kept the base busy
+                return self.submit()
             self.banner.setText(error_message(exc))
             self.banner.show()
             return None

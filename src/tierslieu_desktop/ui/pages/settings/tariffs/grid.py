@@ -31,6 +31,12 @@ from tierslieu_desktop.fileperms import open_private
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.pricing import tariff_csv, tariffs
 from tierslieu_desktop.ui import file_dialogs
+from tierslieu_desktop.ui.background import (
+    BackgroundImport,
+    CancelCheck,
+    Progress,
+    cancelled_text,
+)
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, field_message
 from tierslieu_desktop.ui.pages.settings.tariffs.common import (
@@ -357,6 +363,7 @@ class TariffGridTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.import_job: BackgroundImport | None = None
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Prices in force on")))
@@ -669,29 +676,56 @@ class TariffGridTab(QWidget):
         if path:
             self.import_csv(path)
 
-    def import_csv(self, path: str) -> int | None:
+    def import_csv(self, path: str) -> BackgroundImport | None:
+        """Apply the tariff file at ``path`` from the grid's day, off the window's thread
+        behind a progress dialog that can cancel; all lines or none. The outcome is said
+        in the status line when the returned job ends (None: the file cannot be read)."""
         try:
             with open(path, "rb") as fh:
                 data = fh.read()  # decoded by the service: UTF-8 or Windows-1252
         except OSError as exc:
             self._say(self.tr("The file could not be read: {error}").format(error=exc), False)
             return None
-        try:
-            count = tariff_csv.import_rules_csv(
-                self.ctx.db, self.ctx.operator_id, data, self.grid_day()
+        db, actor, day = self.ctx.db, self.ctx.operator_id, self.grid_day()
+
+        def work(progress: Progress, cancelled: CancelCheck) -> int:
+            return tariff_csv.import_rules_csv(
+                db, actor, data, day, progress=progress, cancelled=cancelled
             )
-        except tariff_csv.CsvImportError as exc:
-            self._say(csv_error_text(exc) + " " + self.tr("Nothing was imported."), ok=False)
-            return None
-        except DomainError as exc:
-            self._say(error_message(exc), ok=False)
-            return None
-        self.after_change(
-            self.tr("{count} prices imported from {day}.").format(
-                count=count, day=formatting.short_date(self.grid_day())
+
+        def succeeded(count: int) -> None:
+            self.import_button.setEnabled(True)
+            self.after_change(
+                self.tr("{count} prices imported from {day}.").format(
+                    count=count, day=formatting.short_date(day)
+                )
             )
+
+        if self.import_job is not None:
+            if self.import_job.running:  # one import at a time: the running one goes on
+                return self.import_job
+            self.import_job.deleteLater()
+        self.import_button.setEnabled(False)
+        self.import_job = BackgroundImport(
+            self,
+            self.tr("Import prices"),
+            self.tr("Importing the prices…"),
+            work,
+            succeeded,
+            self._import_failed,
         )
-        return count
+        # whatever the end (even an unexpected error): the button works again
+        self.import_job.done.connect(lambda: self.import_button.setEnabled(True))
+        return self.import_job.start()
+
+    def _import_failed(self, exc: DomainError) -> None:
+        self.import_button.setEnabled(True)
+        if isinstance(exc, tariff_csv.CsvImportError):
+            self._say(csv_error_text(exc) + " " + self.tr("Nothing was imported."), ok=False)
+        elif exc.code == "cancelled":
+            self._say(cancelled_text(), ok=False)
+        else:
+            self._say(error_message(exc), ok=False)
 
     def _say(self, text: str, ok: bool) -> None:
         self.status.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)

@@ -1,0 +1,155 @@
+"""A long import off the GUI thread, with a progress dialog that can cancel it.
+
+The work is a service call taking ``progress(done, total)`` and ``cancelled()`` (see
+``services.pricing.tariff_csv.ImportSteps``); it runs in the global ``QThreadPool``.
+Each call of the service opens its own session: the engine's pool hands the worker
+thread its own SQLite connection (SQLAlchemy's pysqlite pool for a file allows it), so
+the write happens in that thread; the window's thread keeps reading (WAL).
+
+The progress dialog is window-modal: the window keeps painting and the dialog moves,
+but nothing else can be changed on that window while the import holds the database.
+« Annuler » asks the service to stop; it then rolls the whole import back.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from types import TracebackType
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+
+from tierslieu_desktop.domain.errors import DomainError
+
+Progress = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+Work = Callable[[Progress, CancelCheck], int]
+
+
+class _JobSignals(QObject):
+    progress = Signal(int, int)
+    succeeded = Signal(int)
+    failed = Signal(object)  # the DomainError
+    crashed = Signal(object)  # (type, exception, traceback) of an unexpected error
+
+
+class _ImportRunnable(QRunnable):
+    def __init__(self, work: Work, signals: _JobSignals, stop: threading.Event) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the BackgroundImport keeps it
+        self.work = work
+        self.signals = signals
+        self.stop = stop
+
+    def run(self) -> None:
+        try:
+            count = self.work(self.signals.progress.emit, self.stop.is_set)
+        except DomainError as err:
+            self.signals.failed.emit(err)
+        except Exception as exc:  # shown by the crash hook, in the window's thread
+            self.signals.crashed.emit((type(exc), exc, exc.__traceback__))
+        else:
+            self.signals.succeeded.emit(count)
+
+
+class BackgroundImport(QObject):
+    """Runs ``work`` in a worker thread behind a « Annuler » progress dialog.
+
+    When it ends, in the window's thread: ``on_success(count)``, or ``on_error(err)``
+    with the service's ``DomainError`` (``err.code == "cancelled"`` after a cancel: nothing
+    was written), then the ``done`` signal. ``result`` holds the count (None when it did
+    not succeed); ``running`` says whether the worker is still at it."""
+
+    done = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget,
+        title: str,
+        label: str,
+        work: Work,
+        on_success: Callable[[int], None],
+        on_error: Callable[[DomainError], None],
+    ) -> None:
+        super().__init__(parent)
+        self.on_success = on_success
+        self.on_error = on_error
+        self.result: int | None = None
+        self.error: DomainError | None = None
+        self.running = False
+        self._stop = threading.Event()
+        self.signals = _JobSignals()
+        self.signals.progress.connect(self._on_progress)
+        self.signals.succeeded.connect(self._on_succeeded)
+        self.signals.failed.connect(self._on_failed)
+        self.signals.crashed.connect(self._on_crashed)
+        self._runnable = _ImportRunnable(work, self.signals, self._stop)
+
+        self.dialog = dialog = QProgressDialog(label, "", 0, 0, parent)
+        dialog.setWindowTitle(title)
+        dialog.setAccessibleName(self.tr("Import progress"))
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setAccessibleName(self.tr("Cancel the import"))
+        dialog.setCancelButton(cancel)
+        self.cancel_button = cancel
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(300)  # a short file ends before the dialog shows
+        dialog.canceled.connect(self.cancel)
+
+    def start(self) -> BackgroundImport:
+        self.running = True
+        self.dialog.setValue(0)
+        QThreadPool.globalInstance().start(self._runnable)
+        return self
+
+    def cancel(self) -> None:
+        """Ask the import to stop: it rolls back at its next step."""
+        if self.running:
+            self._stop.set()
+            self.dialog.setLabelText(self.tr("Cancelling the import…"))
+            self.cancel_button.setEnabled(False)
+
+    @property
+    def cancelling(self) -> bool:
+        return self._stop.is_set()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self.dialog.maximum() != total:
+            self.dialog.setMaximum(total)
+        self.dialog.setValue(done)
+
+    def _finish(self) -> None:
+        self.running = False
+        self.dialog.canceled.disconnect(self.cancel)
+        self.dialog.reset()
+        self.dialog.hide()
+        self.dialog.deleteLater()
+
+    def _on_succeeded(self, count: int) -> None:
+        self._finish()
+        self.result = count
+        self.on_success(count)
+        self.done.emit()
+
+    def _on_failed(self, err: DomainError) -> None:
+        self._finish()
+        self.error = err
+        self.on_error(err)
+        self.done.emit()
+
+    def _on_crashed(
+        self, info: tuple[type[BaseException], BaseException, TracebackType | None]
+    ) -> None:
+        self._finish()
+        self.done.emit()
+        sys.excepthook(*info)  # the crash dialog and the log
+
+
+def cancelled_text() -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("BackgroundImport", "Import cancelled: nothing was imported.")
