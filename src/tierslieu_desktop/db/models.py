@@ -123,7 +123,9 @@ class Member(AuditMixin, Base):
     __tablename__ = "member"
     __table_args__ = (
         CheckConstraint("kind IN ('person', 'organisation')", name="kind"),
-        Index("ix_member_archived_sort", "archived", "sort_name"),
+        # The list in name order, and the search: every word is matched on the index
+        # (covering), read in name order up to the page; the rows are read for the page only.
+        Index("ix_member_archived_sort_search", "archived", "sort_name", "search_text"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -341,6 +343,11 @@ class Booking(AuditMixin, Base):
         Index("ix_booking_machine_start", "machine_id", "start_at"),
         Index("ix_booking_space_start", "space_id", "start_at"),
         Index("ix_booking_start", "start_at"),
+        # The overlap check: bookings of the resource still blocking after a start.
+        Index("ix_booking_machine_blocked", "machine_id", "blocked_until"),
+        Index("ix_booking_space_blocked", "space_id", "blocked_until"),
+        # The day's bookings outside sessions (IS NULL), read by start.
+        Index("ix_booking_session_start", "activity_session_id", "start_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -361,9 +368,7 @@ class Booking(AuditMixin, Base):
     series_id: Mapped[str | None] = mapped_column(String(36), index=True)
     checked_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # A machine or space held by a workshop/training session (no member: the session's).
-    activity_session_id: Mapped[int | None] = mapped_column(
-        ForeignKey("activity_session.id"), index=True
-    )
+    activity_session_id: Mapped[int | None] = mapped_column(ForeignKey("activity_session.id"))
 
 
 class BookingEvent(Base):
@@ -682,6 +687,7 @@ class Basket(AuditMixin, Base):
     __tablename__ = "basket"
     __table_args__ = (
         CheckConstraint("status IN ('open', 'validated', 'cancelled')", name="status"),
+        Index("ix_basket_status", "status"),  # the open baskets, not every one validated
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -719,7 +725,7 @@ class BasketLine(Base):
     membership_audience_id: Mapped[int | None] = mapped_column(ForeignKey("audience.id"))
     membership_start: Mapped[date | None] = mapped_column(Date)
     membership_end: Mapped[date | None] = mapped_column(Date)
-    registration_id: Mapped[int | None] = mapped_column(ForeignKey("registration.id"))
+    registration_id: Mapped[int | None] = mapped_column(ForeignKey("registration.id"), index=True)
 
 
 class NumberingFormat(Base):
@@ -755,6 +761,7 @@ class Invoice(Base):
         CheckConstraint("kind IN ('invoice', 'credit_note')", name="kind"),
         UniqueConstraint("series", "period", "counter", name="uq_invoice_series_counter"),
         Index("ix_invoice_issued", "issued_at"),
+        Index("ix_invoice_credited_invoice_id", "credited_invoice_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -277,15 +277,16 @@ def _tickets_stmt(
     """Workshop and training tickets to bill: seated, priced, not ticked absent or
     excused, of a session held (started by the end of ``last_day``, default today),
     not cancelled, on no invoice and in no open basket; since the invoicing start."""
-    in_basket = (
-        select(BasketLine.registration_id)
+    in_basket = (  # per ticket, by the index: not a list of every ticket ever billed
+        select(BasketLine.id)
         .join(Basket, Basket.id == BasketLine.basket_id)
-        .where(Basket.status != "cancelled", BasketLine.registration_id.is_not(None))
+        .where(Basket.status != "cancelled", BasketLine.registration_id == Registration.id)
+        .exists()
     )
     last_day = last_day or to_local(utcnow()).date()
     stmt = payable_tickets(Registration, ActivitySession.start_at, Activity.name).where(
         ActivitySession.start_at < local_day_bounds(last_day)[1],
-        Registration.id.not_in(in_basket),
+        ~in_basket,
     )
     start = session.scalar(select(Structure.invoicing_start).where(Structure.id == 1))
     if start is not None and (first_day is None or first_day < start):
@@ -451,37 +452,41 @@ class ToCollect:
     last_day: date
 
 
+def to_collect_stmt(start: date | None) -> Select[Any, int, Any, datetime]:
+    """(payer, usages, charged cents, last start) of the unbilled usages since the
+    invoicing start: read by start (``ix_usage_start``), then each usage's charges and
+    invoice lines by their usage index — never every usage charge ever recorded."""
+    payer = func.coalesce(Usage.member_id, Usage.organisation_id).label("payer")
+    billed = select(InvoiceLine.id).where(InvoiceLine.usage_id == Usage.id).exists()
+    stmt = (
+        select(
+            payer,
+            func.count(func.distinct(Usage.id)),
+            func.sum(UsageCharge.charged_cents),
+            func.max(Usage.start_at),
+        )
+        .join(UsageCharge, UsageCharge.usage_id == Usage.id)
+        .where(
+            payer.is_not(None),
+            ~billed,
+            Usage.id.not_in(_basketed_usage_ids()),
+        )
+        .group_by(payer)
+        .having(func.sum(UsageCharge.charged_cents) > 0)  # free visits: nothing to collect
+    )
+    if start is not None:
+        stmt = stmt.where(Usage.start_at >= local_day_bounds(start)[0])
+    return stmt
+
+
 def to_collect(db: Database, limit: int = 200) -> list[ToCollect]:
     """Who has unbilled usages (in no invoice and no open basket, since the invoicing
     start): the front desk's list of people to take payment from, latest visit first.
     Members invoiced monthly are left to the monthly invoicing."""
     with db.read() as session:
         start = session.scalar(select(Structure.invoicing_start).where(Structure.id == 1))
-        payer = func.coalesce(Usage.member_id, Usage.organisation_id).label("payer")
-        charged = (
-            select(UsageCharge.usage_id, func.sum(UsageCharge.charged_cents).label("cents"))
-            .group_by(UsageCharge.usage_id)
-            .subquery()
-        )
-        stmt = (
-            select(
-                payer,
-                func.count(Usage.id),
-                func.sum(charged.c.cents),
-                func.max(Usage.start_at),
-            )
-            .join(charged, charged.c.usage_id == Usage.id)
-            .where(
-                payer.is_not(None),
-                Usage.id.not_in(_billed_usage_ids()),
-                Usage.id.not_in(_basketed_usage_ids()),
-            )
-            .group_by(payer)
-            .having(func.sum(charged.c.cents) > 0)  # free visits: nothing to collect
-        )
-        if start is not None:
-            stmt = stmt.where(Usage.start_at >= local_day_bounds(start)[0])
-        rows = [tuple(r) for r in session.execute(stmt)]
+        stmt = to_collect_stmt(start)
+        rows: list[tuple[Any, ...]] = [tuple(r) for r in session.execute(stmt)]
         # Workshop and training tickets of sessions held.
         tickets = _tickets_stmt(session, None, None).subquery()
         ticket_payer = func.coalesce(tickets.c.member_id, tickets.c.organisation_id)

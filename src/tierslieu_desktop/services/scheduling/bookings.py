@@ -228,6 +228,35 @@ def _authorized(session: Session, member_id: int, machine_id: int, category_id: 
     return session.scalar(stmt.limit(1)) is not None
 
 
+def overlap_stmt(
+    machine_id: int | None,
+    space_id: int | None,
+    start_at: datetime,
+    blocked_until: datetime,
+    exclude_id: int | None = None,
+) -> Select[Booking]:
+    """The first holding booking of the resource whose [start, blocked_until) meets
+    [start_at, blocked_until): read by ``ix_booking_machine_blocked`` (or ``_space_``)
+    from ``start_at`` on — bounded on both sides (the resource's bookings still
+    blocking after the start, up to the new end), not every earlier booking.
+
+    Holding bookings of a resource never overlap each other, so ordering them by
+    ``blocked_until`` is ordering them by start; ordering by start instead would make
+    SQLite walk the (resource, start) index, which bounds only the end."""
+    stmt = select(Booking).where(
+        Booking.status.in_(HOLDING),
+        Booking.start_at < blocked_until,
+        Booking.blocked_until > start_at,
+    )
+    if machine_id is not None:
+        stmt = stmt.where(Booking.machine_id == machine_id)
+    else:
+        stmt = stmt.where(Booking.space_id == space_id)
+    if exclude_id is not None:
+        stmt = stmt.where(Booking.id != exclude_id)
+    return stmt.order_by(Booking.blocked_until).limit(1)
+
+
 def _overlapping(
     session: Session,
     data: BookingInput,
@@ -235,18 +264,8 @@ def _overlapping(
     blocked_until: datetime,
     exclude_id: int | None,
 ) -> Booking | None:
-    stmt = select(Booking).where(
-        Booking.status.in_(HOLDING),
-        Booking.start_at < blocked_until,
-        Booking.blocked_until > start_at,
-    )
-    if data.machine_id is not None:
-        stmt = stmt.where(Booking.machine_id == data.machine_id)
-    else:
-        stmt = stmt.where(Booking.space_id == data.space_id)
-    if exclude_id is not None:
-        stmt = stmt.where(Booking.id != exclude_id)
-    return session.scalars(stmt.order_by(Booking.start_at).limit(1)).first()
+    stmt = overlap_stmt(data.machine_id, data.space_id, start_at, blocked_until, exclude_id)
+    return session.scalars(stmt).first()
 
 
 def _who(

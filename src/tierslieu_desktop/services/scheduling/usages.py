@@ -18,6 +18,7 @@ from tierslieu_desktop.db.models import (
     Consumable,
     Machine,
     MachineConsumable,
+    Member,
     Usage,
     UsageConsumable,
     utcnow,
@@ -421,14 +422,15 @@ def _today_row(row: BookingRow, now: datetime, day_start: datetime) -> TodayRow:
     )
 
 
-def today_overview(db: Database, day: date, now: datetime | None = None) -> TodayOverview:
-    """Every booking of the local ``day`` in order of start, with who is expected, in,
-    late to arrive or late to check out at ``now``; check-outs forgotten on the previous
-    days come first (still in progress, end past)."""
-    now = now or utcnow()
+_TodayStmt = Select[Booking, str, str, Member, str]
+
+
+def today_stmts(day: date) -> tuple[_TodayStmt, _TodayStmt]:
+    """(forgotten check-outs, the day's bookings outside sessions), both bounded on the
+    start: by ``ix_booking_start`` and ``ix_booking_session_start`` (session IS NULL,
+    then start) — fast on ten years of bookings."""
     start, end = local_day_bounds(day)
     stmt, _org, _ = _rows_stmt()
-    # Both reads are bounded on the start (the index): fast on ten years of bookings.
     forgotten = stmt.where(
         Booking.status == BookingStatus.IN_PROGRESS,
         Booking.start_at >= start - timedelta(days=FORGOTTEN_DAYS),
@@ -441,12 +443,19 @@ def today_overview(db: Database, day: date, now: datetime | None = None) -> Toda
         Booking.start_at < end,
         Booking.end_at > start,
     )
+    order = (Booking.start_at, Booking.id)
+    return forgotten.order_by(*order), of_day.order_by(*order)
+
+
+def today_overview(db: Database, day: date, now: datetime | None = None) -> TodayOverview:
+    """Every booking of the local ``day`` in order of start, with who is expected, in,
+    late to arrive or late to check out at ``now``; check-outs forgotten on the previous
+    days come first (still in progress, end past)."""
+    now = now or utcnow()
+    start, _end = local_day_bounds(day)
+    forgotten, of_day = today_stmts(day)
     with db.read() as session:
-        found = [
-            _row(*r)
-            for query in (forgotten, of_day)
-            for r in session.execute(query.order_by(Booking.start_at, Booking.id))
-        ]
+        found = [_row(*r) for query in (forgotten, of_day) for r in session.execute(query)]
     rows = [_today_row(r, now, start) for r in found]
     return TodayOverview(
         day=day,

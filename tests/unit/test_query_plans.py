@@ -1,0 +1,164 @@
+"""The hot queries read through their intended index (issue 14): ``EXPLAIN QUERY PLAN``
+of the statements the services really run, so that a schema or query change cannot
+silently turn a bounded read into a scan of the whole history.
+
+SQLite plans from its heuristics (the app never runs ANALYZE), so a small database
+gets the plans of the large one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import Executable, event
+from sqlalchemy.engine import Engine
+
+from tierslieu_desktop.db.engine import Database
+from tierslieu_desktop.services.billing import baskets, documents, payments
+from tierslieu_desktop.services.people.members import count_members, search_members
+from tierslieu_desktop.services.people.structure import StructureData, save_structure
+from tierslieu_desktop.services.scheduling.bookings import list_bookings, overlap_stmt
+from tierslieu_desktop.services.scheduling.usages import today_overview, today_stmts
+
+DAY = date(2026, 12, 7)
+MOMENT = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
+
+
+def _explain(engine: Engine, statement: str, parameters: Any) -> str:
+    raw = engine.raw_connection()
+    try:
+        rows = raw.cursor().execute("EXPLAIN QUERY PLAN " + statement, parameters).fetchall()
+    finally:
+        raw.close()
+    return "\n".join(str(r[3]) for r in rows)
+
+
+@contextmanager
+def _captured(db: Database) -> Iterator[list[tuple[str, Any]]]:
+    """The SELECTs a service runs, with their parameters as sent to SQLite."""
+    seen: list[tuple[str, Any]] = []
+
+    def hook(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            seen.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", hook)
+    try:
+        yield seen
+    finally:
+        event.remove(db.engine, "before_cursor_execute", hook)
+
+
+def plans_of(db: Database, call: Callable[[], object]) -> list[str]:
+    """The query plan of every SELECT that ``call`` runs."""
+    with _captured(db) as seen:
+        call()
+    return [_explain(db.engine, statement, params) for statement, params in seen]
+
+
+def plan_of(db: Database, stmt: Executable) -> str:
+    def run() -> None:
+        with db.read() as session:
+            session.execute(stmt).all()
+
+    (plan,) = [p for p in plans_of(db, run) if p]
+    return plan
+
+
+def the_one(plans: list[str], marker: str) -> str:
+    """The plan of the query reading ``marker`` (a table) first."""
+    found = [p for p in plans if marker in p]
+    assert found, f"no query reads {marker}:\n" + "\n---\n".join(plans)
+    return found[0]
+
+
+def test_unpaid_sums_each_invoice_once_through_indexes(db):
+    plan = plan_of(db, payments.unpaid_stmt())
+    assert "ix_invoice_credited_invoice_id" in plan  # the credit notes of an invoice
+    assert "ix_payment_invoice_id" in plan
+    assert "CORRELATED" not in plan  # not one subquery per invoice
+    assert "SCAN invoice_1" not in plan  # the credit notes are never scanned
+    payments.unpaid(db, DAY)  # the statement the service runs
+
+
+def test_to_collect_reads_only_the_usages_since_the_invoicing_start(db):
+    save_structure(db, None, StructureData(name="Lab"))
+    baskets.set_invoicing_start(db, None, date(2026, 11, 1))
+    plans = plans_of(db, lambda: baskets.to_collect(db))
+    usages = the_one(plans, "usage_charge")
+    assert "SEARCH usage USING INDEX ix_usage_start (start_at>?)" in usages
+    assert "SEARCH usage_charge USING INDEX ix_usage_charge_usage_id (usage_id=?)" in usages
+    assert "ix_invoice_line_usage_id (usage_id=?)" in usages  # billed: looked up per usage
+    assert "ix_basket_status (status=?)" in usages  # the open baskets only
+    for table in ("usage_charge", "invoice_line", "basket ", "basket_line"):
+        assert f"SCAN {table}" not in usages + "\n"
+    tickets = the_one(plans, "registration")
+    assert "ix_basket_line_registration_id (registration_id=?)" in tickets
+    assert "SCAN basket_line" not in tickets
+
+
+def test_today_overview_reads_the_day_by_start(db):
+    forgotten, of_day = today_stmts(DAY)
+    assert "SEARCH booking USING INDEX ix_booking_start (start_at>? AND start_at<?)" in plan_of(
+        db, forgotten
+    )
+    # Not the session index alone: "IS NULL" matches almost every booking.
+    assert (
+        "SEARCH booking USING INDEX ix_booking_session_start "
+        "(activity_session_id=? AND start_at>? AND start_at<?)"
+    ) in plan_of(db, of_day)
+    plans = plans_of(db, lambda: today_overview(db, DAY, MOMENT))
+    assert len([p for p in plans if "booking" in p]) == 2
+    assert all("start_at>? AND start_at<?" in p for p in plans if "booking" in p)
+
+
+@pytest.mark.parametrize(
+    ("machine", "space", "index"),
+    [(1, None, "ix_booking_machine_blocked (machine_id=?"), (None, 1, "ix_booking_space_blocked")],
+)
+def test_overlap_check_reads_only_the_bookings_still_blocking(db, machine, space, index):
+    plan = plan_of(db, overlap_stmt(machine, space, MOMENT, MOMENT + timedelta(hours=2), 5))
+    assert f"SEARCH booking USING INDEX {index}" in plan
+    assert "blocked_until>?)" in plan  # bounded below: not every earlier booking
+    assert "TEMP B-TREE" not in plan  # read in order, stops at the first
+
+
+def test_week_view_reads_the_week_by_start(db):
+    plans = plans_of(db, lambda: list_bookings(db, MOMENT, MOMENT + timedelta(days=7)))
+    assert "SEARCH booking USING INDEX ix_booking_start (start_at>? AND start_at<?)" in the_one(
+        plans, "booking"
+    )
+
+
+@pytest.mark.parametrize("words", ["", "ma", "e m"])
+def test_member_search_matches_on_the_index_and_reads_one_page(db, words):
+    plan = the_one(plans_of(db, lambda: search_members(db, words)), "member")
+    # The page's ids: every word matched on the covering index, in name order (only
+    # the ties of a name sorted apart), never the member rows themselves.
+    assert (
+        "SEARCH member USING COVERING INDEX ix_member_archived_sort_search (archived=?)"
+    ) in plan
+    assert "SCAN member" not in plan
+    # Then the rows of that page only, each with its membership end through its index.
+    assert "SEARCH member USING INTEGER PRIMARY KEY (rowid=?)" in plan
+    assert "ix_membership_member_id (member_id=?)" in plan
+    counted = the_one(plans_of(db, lambda: count_members(db, words)), "member")
+    assert counted == (
+        "SEARCH member USING COVERING INDEX ix_member_archived_sort_search (archived=?)"
+    )
+
+
+def test_invoice_list_of_a_period_reads_it_by_date(db):
+    plans = plans_of(
+        db,
+        lambda: documents.list_invoices(db, first_day=date(2026, 12, 1), last_day=DAY),
+    )
+    plan = the_one(plans, "invoice")
+    assert "SEARCH invoice USING INDEX ix_invoice_issued (issued_at>? AND issued_at<?)" in plan
+    # Each row's paid and credited sums: index lookups, never a scan of the invoices.
+    assert "ix_invoice_credited_invoice_id (credited_invoice_id=?)" in plan
+    assert "ix_payment_invoice_id (invoice_id=?)" in plan
+    assert "SCAN" not in plan
