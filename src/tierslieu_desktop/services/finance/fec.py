@@ -20,12 +20,17 @@ amounts with a decimal comma and no thousands separator.
 
 from __future__ import annotations
 
+import heapq
+import os
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import chain, groupby
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import (
@@ -40,7 +45,7 @@ from tierslieu_desktop.domain import finance as rules
 from tierslieu_desktop.domain.calendar import local_dt, to_local
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.inputs import check_year
-from tierslieu_desktop.fileperms import write_private_text
+from tierslieu_desktop.fileperms import open_private
 
 FEC_COLUMNS = (
     "JournalCode",
@@ -151,11 +156,131 @@ def _lines(signed: list[tuple[str, str, str, str, int]]) -> tuple[FecLine, ...]:
     )
 
 
-def _member_aux(m: Member | None) -> tuple[str, str]:
-    if m is None:
+def _member_aux(number: str | None, first: str | None, last: str | None) -> tuple[str, str]:
+    if number is None:
         return "", ""
-    name = " ".join(p for p in (m.first_name, m.last_name) if p).strip()
-    return m.number, name or m.number
+    name = " ".join(p for p in (first, last) if p).strip()
+    return number, name or number
+
+
+_BATCH = 1000  # rows fetched at a time: the export streams, whatever the year holds
+
+
+def _invoice_entries(
+    s: Session, lo: datetime, hi: datetime, acc: dict[str, tuple[str, str]]
+) -> Iterator[FecEntry]:
+    """The VT entries of the invoices and credit notes issued in [lo, hi), in order: one
+    Core select of the documents with their lines and buyer, read as it goes."""
+    customers = acc["customers"]
+    stmt = (
+        select(
+            Invoice.id,
+            Invoice.kind,
+            Invoice.number,
+            Invoice.issued_at,
+            Member.number,
+            Member.first_name,
+            Member.last_name,
+            InvoiceLine.revenue_kind,
+            InvoiceLine.total_excl_cents,
+            InvoiceLine.vat_cents,
+        )
+        .outerjoin(Member, Member.id == Invoice.member_id)
+        .outerjoin(InvoiceLine, InvoiceLine.invoice_id == Invoice.id)
+        .where(Invoice.issued_at >= lo, Invoice.issued_at < hi)
+        .order_by(Invoice.issued_at, Invoice.id, InvoiceLine.id)
+        .execution_options(yield_per=_BATCH)
+    )
+    for _inv_id, rows in groupby(s.execute(stmt), key=lambda r: r[0]):
+        first = next(rows)
+        inv_id, kind, number, issued_at, m_number, m_first, m_last = first[:7]
+        sign = -1 if kind == "credit_note" else 1
+        aux, aux_label = _member_aux(m_number, m_first, m_last)
+        signed: list[tuple[str, str, str, str, int]] = []
+        total = 0
+        for row in chain((first,), rows):
+            revenue_kind, excl, vat = row[7:]
+            if revenue_kind is None and excl is None:
+                continue  # a document without lines (outer join)
+            account, label = acc.get(f"revenue:{revenue_kind}", acc["revenue:other"])
+            signed.append((account, label, "", "", -sign * excl))
+            if vat:
+                vat_acc, vat_label = acc["vat:collected"]
+                signed.append((vat_acc, vat_label, "", "", -sign * vat))
+            total += excl + vat
+        signed.insert(0, (customers[0], customers[1], aux, aux_label, sign * total))
+        doc = "Avoir" if kind == "credit_note" else "Facture"
+        yield FecEntry(
+            "VT",
+            to_local(issued_at).date(),
+            number,
+            f"{doc} {number} {aux_label}".strip(),
+            _lines(signed),
+            (issued_at, 0, inv_id),
+        )
+
+
+def _payment_entries(
+    s: Session, lo: datetime, hi: datetime, acc: dict[str, tuple[str, str]]
+) -> Iterator[FecEntry]:
+    """The CA/BQ/OD entries of the payments (and refunds) received in [lo, hi)."""
+    customers = acc["customers"]
+    stmt = (
+        select(
+            Payment.id,
+            Payment.at,
+            Payment.method,
+            Payment.amount_cents,
+            Invoice.number,
+            Member.number,
+            Member.first_name,
+            Member.last_name,
+        )
+        .join(Invoice, Payment.invoice_id == Invoice.id)
+        .outerjoin(Member, Member.id == Invoice.member_id)
+        .where(Payment.at >= lo, Payment.at < hi)
+        .order_by(Payment.at, Payment.id)
+        .execution_options(yield_per=_BATCH)
+    )
+    for pay_id, at, method, cents, number, m_number, m_first, m_last in s.execute(stmt):
+        aux, aux_label = _member_aux(m_number, m_first, m_last)
+        account, label = acc.get(f"payment:{method}", acc["payment:transfer"])
+        signed = [
+            (account, label, "", "", cents),
+            (customers[0], customers[1], aux, aux_label, -cents),
+        ]
+        what = "Règlement" if cents > 0 else "Remboursement"
+        yield FecEntry(
+            _JOURNAL_OF_METHOD.get(method, "BQ"),
+            to_local(at).date(),
+            number,
+            f"{what} {number} {aux_label}".strip(),
+            _lines(signed),
+            (at, 1, pay_id),
+        )
+
+
+def iter_fec_entries(
+    db: Database, year: int, acc: dict[str, tuple[str, str]] | None = None
+) -> Iterator[FecEntry]:
+    """The balanced entries of the invoices, credit notes and payments of ``year``,
+    in chronological order, streamed: two ordered Core selects merged as they are read
+    (no ORM object, no table loaded whole). ``DomainError("year_out_of_range")``
+    outside 2000–2100, raised at the call."""
+    check_year(year)
+    acc = accounts(db)[0] if acc is None else acc
+    return _stream(db, year, acc)
+
+
+def _stream(db: Database, year: int, acc: dict[str, tuple[str, str]]) -> Iterator[FecEntry]:
+    lo, hi = local_dt(date(year, 1, 1), 0), local_dt(date(year + 1, 1, 1), 0)
+    with db.read() as s:
+        merged = heapq.merge(
+            _invoice_entries(s, lo, hi, acc),
+            _payment_entries(s, lo, hi, acc),
+            key=lambda e: e.sort_key,
+        )
+        yield from (e for e in merged if e.lines)
 
 
 def fec_entries(
@@ -163,76 +288,7 @@ def fec_entries(
 ) -> list[FecEntry]:
     """The balanced entries of the invoices, credit notes and payments of ``year``,
     in chronological order (``DomainError("year_out_of_range")`` outside 2000–2100)."""
-    check_year(year)
-    acc = accounts(db)[0] if acc is None else acc
-    lo, hi = local_dt(date(year, 1, 1), 0), local_dt(date(year + 1, 1, 1), 0)
-    customers = acc["customers"]
-    entries: list[FecEntry] = []
-    with db.read() as s:
-        members = {m.id: m for m in s.scalars(select(Member))}
-        invoices = s.scalars(
-            select(Invoice)
-            .where(Invoice.issued_at >= lo, Invoice.issued_at < hi)
-            .order_by(Invoice.issued_at, Invoice.id)
-        ).all()
-        lines_by_invoice: dict[int, list[InvoiceLine]] = defaultdict(list)
-        if invoices:
-            ids = [i.id for i in invoices]
-            for chunk in range(0, len(ids), 500):
-                for line in s.scalars(
-                    select(InvoiceLine).where(InvoiceLine.invoice_id.in_(ids[chunk : chunk + 500]))
-                ):
-                    lines_by_invoice[line.invoice_id].append(line)
-        for inv in invoices:
-            sign = -1 if inv.kind == "credit_note" else 1
-            aux, aux_label = _member_aux(members.get(inv.member_id or 0))
-            signed: list[tuple[str, str, str, str, int]] = []
-            total = 0
-            for line in lines_by_invoice[inv.id]:
-                account, label = acc.get(f"revenue:{line.revenue_kind}", acc["revenue:other"])
-                signed.append((account, label, "", "", -sign * line.total_excl_cents))
-                if line.vat_cents:
-                    vat_acc, vat_label = acc["vat:collected"]
-                    signed.append((vat_acc, vat_label, "", "", -sign * line.vat_cents))
-                total += line.total_excl_cents + line.vat_cents
-            signed.insert(0, (customers[0], customers[1], aux, aux_label, sign * total))
-            doc = "Avoir" if inv.kind == "credit_note" else "Facture"
-            entries.append(
-                FecEntry(
-                    "VT",
-                    to_local(inv.issued_at).date(),
-                    inv.number,
-                    f"{doc} {inv.number} {aux_label}".strip(),
-                    _lines(signed),
-                    (inv.issued_at, 0, inv.id),
-                )
-            )
-        payments = s.execute(
-            select(Payment, Invoice.number, Invoice.member_id)
-            .join(Invoice, Payment.invoice_id == Invoice.id)
-            .where(Payment.at >= lo, Payment.at < hi)
-            .order_by(Payment.at, Payment.id)
-        ).all()
-        for p, number, member_id in payments:
-            aux, aux_label = _member_aux(members.get(member_id or 0))
-            account, label = acc.get(f"payment:{p.method}", acc["payment:transfer"])
-            signed = [
-                (account, label, "", "", p.amount_cents),
-                (customers[0], customers[1], aux, aux_label, -p.amount_cents),
-            ]
-            what = "Règlement" if p.amount_cents > 0 else "Remboursement"
-            entries.append(
-                FecEntry(
-                    _JOURNAL_OF_METHOD.get(p.method, "BQ"),
-                    to_local(p.at).date(),
-                    number,
-                    f"{what} {number} {aux_label}".strip(),
-                    _lines(signed),
-                    (p.at, 1, p.id),
-                )
-            )
-    entries.sort(key=lambda e: e.sort_key)
-    return [e for e in entries if e.lines]
+    return list(iter_fec_entries(db, year, acc))
 
 
 def fec_filename(siren: str, year: int) -> str:
@@ -240,10 +296,10 @@ def fec_filename(siren: str, year: int) -> str:
     return f"{siren}FEC{closing}.txt" if siren else f"ASSOFEC{closing}.txt"
 
 
-def fec_text(db: Database, year: int, acc: dict[str, tuple[str, str]] | None = None) -> str:
-    """The FEC file's content: the header line then one line per entry line."""
-    out = ["|".join(FEC_COLUMNS)]
-    for num, entry in enumerate(fec_entries(db, year, acc), start=1):
+def _fec_lines(entries: Iterable[FecEntry]) -> Iterator[str]:
+    """The header line then one line per entry line (without line ends)."""
+    yield "|".join(FEC_COLUMNS)
+    for num, entry in enumerate(entries, start=1):
         day = entry.day.strftime("%Y%m%d")
         for line in entry.lines:
             fields = (
@@ -266,8 +322,12 @@ def fec_text(db: Database, year: int, acc: dict[str, tuple[str, str]] | None = N
                 "",
                 "",
             )
-            out.append("|".join(f.replace("|", "/").replace("\n", " ") for f in fields))
-    return "\r\n".join(out) + "\r\n"
+            yield "|".join(f.replace("|", "/").replace("\n", " ") for f in fields)
+
+
+def fec_text(db: Database, year: int, acc: dict[str, tuple[str, str]] | None = None) -> str:
+    """The FEC file's content: the header line then one line per entry line."""
+    return "\r\n".join(_fec_lines(iter_fec_entries(db, year, acc))) + "\r\n"
 
 
 def write_fec(db: Database, year: int, directory: str | Path) -> Path:
@@ -285,5 +345,17 @@ def write_fec_report(db: Database, year: int, directory: str | Path) -> FecWritt
         structure = s.get(Structure, 1)
         siret = "".join(ch for ch in (structure.siret if structure else "") if ch.isdigit())
     path = Path(directory) / fec_filename(siret[:9] if len(siret) >= 9 else "", year)
-    write_private_text(path, fec_text(db, year, acc))  # names of members: 0600 on POSIX
+    # Written as the rows are read (a year of a busy lab never sits in memory), into a
+    # side file renamed at the end: a failed export leaves no half FEC. Names of
+    # members: 0600 on POSIX.
+    part = path.with_name(path.name + ".part")
+    try:
+        with open_private(part, "w", encoding="utf-8", newline="") as fh:
+            for line in _fec_lines(iter_fec_entries(db, year, acc)):
+                fh.write(line)
+                fh.write("\r\n")
+        os.replace(part, path)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
     return FecWritten(path, defaulted, every_default)
