@@ -171,7 +171,10 @@ def add_finance_data(db: Database, year: int) -> str:
         ("Crédit Agricole", "private", "company"),
     ]
     for i, (name, sector, level) in enumerate(levels):
-        funder = fin.save_funder(db, None, name=name, sector=sector, level=level)
+        # Names of their own: the demo ships funders of these names (name_taken).
+        funder = fin.save_funder(
+            db, None, name=f"{name} (banc d'essai)", sector=sector, level=level
+        )
         for k in range(3):
             nature = ("operating", "investment", "donation")[(i + k) % 3]
             first = date(year - 1 + k % 2, 1 + 3 * k, 1)
