@@ -67,17 +67,40 @@ def canon_value(value: Any) -> Any:
     return value
 
 
+def _canon_utc(value: datetime) -> Any:
+    """``canon_value`` of an aware UTC datetime from year 1000 on (every one read from
+    the database): its ISO form with microseconds, "+00:00" written "Z"."""
+    if value.tzinfo is UTC and value.year >= 1000:
+        return value.isoformat(timespec="microseconds")[:-6] + "Z"
+    return canon_value(value)
+
+
+# The types ``canon_value`` returns unchanged: most values of a row.
+_AS_IS = frozenset({int, str, bool, type(None)})
+# ``canon_value`` by exact type for the others a row holds; any other type (a subclass, a
+# driver's own) goes through ``canon_value`` itself: the same bytes either way.
+_CANON_OF_TYPE: dict[type, Callable[[Any], Any]] = {
+    datetime: _canon_utc,
+    date: date.isoformat,
+    float: repr,
+}
+
+
 def _canon_row(row: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in dict(row).items():
-        if key in drop:
-            continue
-        if key == "member_id":
-            # docs/legal-fr.md §7: the member is referred to by a hash of their id, never a name
-            # (anonymising a member never breaks a chain).
-            value = None if value is None else _member_ref(value)
-            key = "member_ref"
-        out[key] = canon_value(value)
+    """The row's canonical dict (``canon_value`` of every value; ``member_id`` becomes
+    ``member_ref``). Verify canonicalises every sealed row: the row is copied whole and
+    only its values of another type than int, str, bool or None are converted."""
+    out = dict(row)
+    for key in drop:
+        out.pop(key, None)
+    if "member_id" in out:
+        # docs/legal-fr.md §7: the member is referred to by a hash of their id, never a name
+        # (anonymising a member never breaks a chain).
+        member_id = out.pop("member_id")
+        out["member_ref"] = None if member_id is None else _member_ref(member_id)
+    for key in [k for k, v in out.items() if type(v) not in _AS_IS]:
+        value = out[key]
+        out[key] = _CANON_OF_TYPE.get(type(value), canon_value)(value)
     return out
 
 
@@ -85,11 +108,14 @@ def _member_ref(member_id: int) -> str:
     return hashlib.sha256(f"member:{int(member_id)}".encode()).hexdigest()
 
 
+# What ``json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)``
+# builds on every call, built once.
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical_json(content: dict[str, Any]) -> bytes:
     """Sorted keys, no spaces, UTF-8: the same content always gives the same bytes."""
-    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
-        "utf-8"
-    )
+    return _ENCODER.encode(content).encode("utf-8")
 
 
 def content_hash(content: dict[str, Any]) -> str:

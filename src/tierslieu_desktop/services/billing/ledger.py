@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, select, text
+from sqlalchemy import FromClause, Row, select, text
 from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
@@ -313,17 +313,25 @@ def _fmt_at(value: datetime) -> str:
     return to_local(value).strftime("%d/%m/%Y %H:%M")
 
 
+def _dicts(session: Session, table: FromClause) -> list[dict[str, Any]]:
+    """Every row of ``table`` as a plain dict (built from the row tuples: the canonical
+    content of each is computed from it, far faster than from a RowMapping)."""
+    result = session.execute(select(table))
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result]
+
+
 def verify_ledger(db: Database) -> list[str]:
     """Recompute the chain, the numbering and the closings; French sentences, the first
     broken document first (empty when everything is sound)."""
     with db.read() as session:
-        invoices = {r["id"]: r for r in session.execute(select(_INVOICE)).mappings()}
+        invoices = {r["id"]: r for r in _dicts(session, _INVOICE)}
         lines: dict[int, list[Any]] = {}
-        for line in session.execute(select(_LINE)).mappings():
+        for line in _dicts(session, _LINE):
             lines.setdefault(line["invoice_id"], []).append(line)
-        payments = {r["id"]: r for r in session.execute(select(_PAYMENT)).mappings()}
-        closings = {r["id"]: r for r in session.execute(select(_CLOSING)).mappings()}
-        wallets = {r["id"]: r for r in session.execute(select(_WALLET)).mappings()}
+        payments = {r["id"]: r for r in _dicts(session, _PAYMENT)}
+        closings = {r["id"]: r for r in _dicts(session, _CLOSING)}
+        wallets = {r["id"]: r for r in _dicts(session, _WALLET)}
         entries = session.execute(select(_ENTRY).order_by(_ENTRY.c.id)).mappings().all()
         counters = session.execute(
             select(DocumentCounter.series, DocumentCounter.period, DocumentCounter.last_value)
