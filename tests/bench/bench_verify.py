@@ -11,13 +11,22 @@ functions (the content is read back from the database, as ``seal`` does). Then
 ``services.safety.integrity.verify`` (SQLite checks, bookings, and the whole ledger: chain,
 contents, numbering, closings) is timed: median of ``--runs`` (default 3) after one
 warm-up. Target: <= 10 s.
+
+In the same run (issue 14, point 6), the raw reference: the same rows read with sqlite3
+alone, turned into the same canonical bytes by a minimal converter, hashed with hashlib
+and the chain's footprints recomputed — every content hash and footprint must equal the
+stored one (proof that the bytes are the same). Printed: the ledger check
+(``verify_ledger``: chain, contents, numbering, closings) and the whole ``verify`` against
+it; target: the ledger check <= 2x the raw reference.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -44,6 +53,7 @@ from tierslieu_desktop.services.billing import ledger
 from tierslieu_desktop.services.safety.integrity import verify
 
 TARGET_S = 10.0
+TARGET_RATIO = 2.0
 INVOICES = 25_000
 METHODS = ("cash", "card", "cheque", "transfer", "pass_numerique", "wallet")
 
@@ -188,13 +198,100 @@ def ensure_ledger_db(path: Path | None, rebuild: bool) -> Path:
     return path
 
 
+def _raw_rows(con: sqlite3.Connection, table: str) -> list[dict]:
+    """The rows of ``table`` as canonical dicts: DATETIME text to ISO "…Z", booleans as
+    booleans, ``member_id`` as its hash (what services.chain does from the ORM types)."""
+    kinds = {
+        name: decl.upper() for _cid, name, decl, *_ in con.execute(f"PRAGMA table_info({table})")
+    }
+    cur = con.execute(f"SELECT * FROM {table}")
+    names = [d[0] for d in cur.description]
+    stamps = [i for i, n in enumerate(names) if kinds[n] == "DATETIME"]
+    flags = [i for i, n in enumerate(names) if kinds[n] == "BOOLEAN"]
+    member = names.index("member_id") if "member_id" in names else -1
+    keys = ["member_ref" if n == "member_id" else n for n in names]
+    out = []
+    for row in cur:
+        values = list(row)
+        for i in stamps:
+            v = values[i]
+            if v is not None:
+                values[i] = f"{v[:10]}T{v[11:19]}.{(v[20:] + '000000')[:6]}Z"
+        for i in flags:
+            if values[i] is not None:
+                values[i] = bool(values[i])
+        if member >= 0 and values[member] is not None:
+            values[member] = hashlib.sha256(f"member:{values[member]}".encode()).hexdigest()
+        out.append(dict(zip(keys, values, strict=True)))
+    return out
+
+
+def raw_reference(path: Path) -> tuple[int, int]:
+    """Recompute every content hash and footprint with sqlite3 and hashlib alone:
+    (entries checked, entries whose hash or footprint differs from the stored one)."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        dumps = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+        lines: dict[int, list[dict]] = {}
+        for line in _raw_rows(con, "invoice_line"):
+            lines.setdefault(line["invoice_id"], []).append(line)
+        contents: dict[tuple[str, int], dict] = {}
+        for inv in _raw_rows(con, "invoice"):
+            inv["lines"] = sorted(lines.get(inv["id"], []), key=lambda r: (r["position"], r["id"]))
+            contents[("invoice", inv["id"])] = inv
+        for kind, table in (
+            ("payment", "payment"),
+            ("closing", "closing"),
+            ("wallet", "wallet_movement"),
+        ):
+            for row in _raw_rows(con, table):
+                contents[(kind, row["id"])] = row
+        wrong = n = 0
+        previous = "0" * 64
+        for kind, record_id, at, digest, prev, footprint, version in con.execute(
+            "SELECT record_kind, record_id, at, content_hash, previous_footprint, footprint,"
+            " version FROM integrity_entry ORDER BY id"
+        ):
+            n += 1
+            group = "invoice" if kind in ("invoice", "credit_note") else kind
+            content = contents.get((group, record_id))
+            ok = content is not None and (
+                hashlib.sha256(dumps(content).encode()).hexdigest() == digest
+            )
+            if version == 1:
+                payload = (prev + digest).encode("ascii")
+            else:
+                when = f"{at[:10]}T{at[11:19]}.{(at[20:] + '000000')[:6]}Z"
+                payload = (
+                    f'{{"at":"{when}","content_hash":"{digest}","previous":"{prev}",'
+                    f'"record_id":{record_id},"record_kind":"{kind}","v":2}}'
+                ).encode("ascii")
+            ok = ok and prev == previous and hashlib.sha256(payload).hexdigest() == footprint
+            wrong += not ok
+            previous = footprint
+        return n, wrong
+    finally:
+        con.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path)
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    path = ensure_ledger_db(args.db, args.rebuild)
+    source = ensure_ledger_db(args.db, args.rebuild)
+    # A copy: opening a file of an older revision migrates it, and the cached file is
+    # shared by every branch's benchmarks.
+    folder = tempfile.TemporaryDirectory()
+    path = Path(folder.name) / "ledger.sqlite"
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(path)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
     db = open_database(str(path), create=False)
     try:
         with db.read() as s:
@@ -204,13 +301,21 @@ def main() -> int:
         if problems:
             print("verify found problems on the bench database:", *problems[:5], sep="\n  ")
             return 1
-        times = []
-        for _ in range(args.runs):
+        times, ledger_times, raw_times = [], [], []
+        checked = wrong = 0
+        for _ in range(args.runs):  # interleaved: the machine's noise falls on all three
             t0 = time.perf_counter()
             verify(db)
             times.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            ledger.verify_ledger(db)
+            ledger_times.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            checked, wrong = raw_reference(path)
+            raw_times.append(time.perf_counter() - t0)
     finally:
         db.dispose()
+        folder.cleanup()
     median = statistics.median(times)
     ok = median <= TARGET_S
     print(f"documents (invoices + credit notes + payments): {documents}, chain entries: {chained}")
@@ -219,7 +324,20 @@ def main() -> int:
         f"(min {min(times):.2f}, max {max(times):.2f}); {documents / median:,.0f} documents/s"
     )
     print(f"target <= {TARGET_S:.0f} s: {'OK' if ok else 'MISSED'}")
-    return 0 if ok else 1
+    raw = statistics.median(raw_times)
+    ledger_median = statistics.median(ledger_times)
+    print(
+        f"raw reference (sqlite3 + hashlib, same bytes): median {raw:.2f} s over {checked:,} "
+        f"entries, {wrong} differing from the stored hashes"
+    )
+    ratio = ledger_median / raw
+    ratio_ok = ratio <= TARGET_RATIO and not wrong
+    print(
+        f"ledger check (chain, contents, numbering, closings): median {ledger_median:.2f} s = "
+        f"{ratio:.2f}x raw (target <= {TARGET_RATIO:.0f}x): {'met' if ratio_ok else 'MISSED'}"
+    )
+    print(f"whole verify (with SQLite's checks and the bookings) = {median / raw:.2f}x raw")
+    return 0 if ok and ratio_ok else 1
 
 
 if __name__ == "__main__":
