@@ -119,3 +119,25 @@ def test_cli_writes_the_fec_in_a_folder(demo, tmp_path, capsys):
     missing = tmp_path / "nope"
     assert main(["export", "fec", "--year", "2025", "-o", str(missing), "--db", demo.target]) == 1
     assert date(2025, 12, 31).strftime("%Y%m%d") in written[0].name
+
+
+def test_export_streams_the_year_without_reading_every_member(demo, tmp_path):
+    """Issue 14: the export reads the documents and payments of the year with their
+    buyer joined (never the whole member table, never an ORM object per row) and leaves
+    no side file behind; the file is the same."""
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def hook(_conn, _cursor, statement, *_):
+        seen.append(" ".join(statement.split()))
+
+    event.listen(demo.engine, "before_cursor_execute", hook)
+    try:
+        path = write_fec(demo, 2026, tmp_path)
+    finally:
+        event.remove(demo.engine, "before_cursor_execute", hook)
+    reads = [s for s in seen if "FROM invoice" in s or "FROM payment" in s]
+    assert reads and all("issued_at >=" in s or "payment.at >=" in s for s in reads)
+    assert not [s for s in seen if "FROM member" in s and "JOIN" not in s]
+    assert list(tmp_path.iterdir()) == [path]
