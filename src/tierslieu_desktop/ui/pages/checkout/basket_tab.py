@@ -260,12 +260,13 @@ class BasketTab(QWidget):
         splitter.setSizes([340, 900])
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.take_payment)
 
-        self._search("")
+        self._searched = False  # the member list is filled when the tab is first shown
         self.show_basket()
 
     # --- finding the member ------------------------------------------------------------
 
     def _search(self, text: str) -> None:
+        self._searched = True
         fill_member_results(self.results, self.ctx.db, text)
 
     def selected_member(self) -> int | None:
@@ -298,6 +299,8 @@ class BasketTab(QWidget):
     # --- showing the basket ------------------------------------------------------------
 
     def refresh(self) -> None:
+        if not self._searched:
+            self._search(self.search.text())
         self.collect_list.clear()
         for row in baskets.to_collect(self.ctx.db):
             text = self.tr("{name} — {count} usage(s), {amount} (last: {day})").format(
