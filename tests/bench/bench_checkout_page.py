@@ -40,7 +40,7 @@ except ImportError:  # running from a checkout without an installed package
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 
 from tierslieu_desktop.db.engine import Database, open_database
 from tierslieu_desktop.db.models import Invoice, InvoiceLine, Usage
@@ -227,9 +227,11 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"added {added:,} bulk invoices and credit notes, year -{k}")
                 if args.credited_index:
                     with db.write() as s:
-                        s.exec_driver_sql(
-                            "CREATE INDEX IF NOT EXISTS ix_bench_invoice_credited"
-                            " ON invoice (credited_invoice_id)"
+                        s.execute(
+                            text(
+                                "CREATE INDEX IF NOT EXISTS ix_bench_invoice_credited"
+                                " ON invoice (credited_invoice_id)"
+                            )
                         )
                     print("index on invoice.credited_invoice_id created in the copy")
             with db.read() as s:
