@@ -6,14 +6,16 @@ Run from the project root:
 
 A temporary copy of the large demo (never the cached file itself) is given N years
 (default 1) of bulk invoices shaped as bench_finance.py adds them — 12,000 invoices of
-1–3 lines and 300 credit notes a year, none paid: with one year, the 12,550 documents the
-issue measured — but spread over the year before the demo's last day (its « today »),
-so the invoice list's default period (1 January → today) holds most of them. ``--credited-index`` also creates an index
-on ``invoice.credited_invoice_id`` in the copy (what migration 0008 brings to the unpaid
-balances). Then, ``--runs`` times on a fresh page at 1024×768: the page is built, shown
-and painted (« first paint », target ≤ 300 ms), and each tab is made current and painted
-(the first show of a tab reads its data; target ≤ 300 ms). Medians of the runs, and the
-process's RSS (now and peak) after each step.
+1–3 lines and 300 credit notes a year, none paid: with one year, the 12,550 documents
+the issue measured — but spread over the year before the demo's last day (its
+today), so the invoice list's default period (1 January → today) holds most of them.
+``--credited-index`` also creates an index on ``invoice.credited_invoice_id`` in the
+copy (what migration 0008 brings to the unpaid balances). Then, ``--runs`` times on a
+fresh page at 1024×768: the page is built, shown and painted (« first paint », target ≤
+300 ms) — then, printed apart, when the Caisse tab's "to collect" list (read in a
+worker) arrives —, and each tab is made current and painted (the first show of a tab
+reads its data; target ≤ 300 ms). Medians of the runs, and the process's RSS (now and
+peak) after each step.
 
 ``--smoke`` (used by the test suite) runs once on the small demo and only checks that
 every step ran: no timing target.
@@ -168,8 +170,20 @@ def measure(db: Database, today: date, runs: int) -> dict[str, list[float]]:
         page.activate()  # what the window does when the page is chosen
         page.repaint()  # first paint of the page and its first tab
         times.setdefault("open", []).append((time.perf_counter() - t0) * 1000)
-        app.processEvents()
         steps = [("open", times["open"][-1])]
+        collect = getattr(page.basket, "collect_loaded", None)
+        if collect is not None:  # the "to collect" list, read off the window's thread
+            arrived: list[float] = []
+            collect.connect(lambda got=arrived: got.append(time.perf_counter()))
+            deadline = time.perf_counter() + 120
+            while not arrived and time.perf_counter() < deadline:
+                app.processEvents()
+                time.sleep(0.002)
+            if arrived:
+                elapsed = (arrived[0] - t0) * 1000
+                times.setdefault("(to collect listed)", []).append(elapsed)
+                steps.append(("(to collect listed)", elapsed))
+        app.processEvents()
         for i in range(1, page.tabs.count()):
             title = page.tabs.tabText(i).replace("&", "")
             t0 = time.perf_counter()
@@ -250,6 +264,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"medians of {args.runs} (target ≤ {TARGET_MS:.0f} ms each):")
     for name, values in times.items():
         median = statistics.median(values)
+        if name.startswith("("):  # arrives after the first paint: no target of its own
+            print(f"  {name:<24} {median:8.0f} ms  (after the first paint, window free)")
+            continue
         met = median <= TARGET_MS
         ok = ok and met
         print(f"  {name:<24} {median:8.0f} ms  {'met' if met else 'MISSED'}")

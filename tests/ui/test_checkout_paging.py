@@ -9,7 +9,8 @@ import json
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
+import threading
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,34 @@ def test_the_benchmark_runs_in_smoke_mode():
     assert done.returncode == 0, done.stdout + done.stderr
     assert "smoke: every step ran" in done.stdout
     assert "Factures" in done.stdout and "RSS" in done.stdout
+
+
+def test_the_to_collect_list_is_read_off_the_window_thread(ctx, qtbot, monkeypatch):
+    """The desk's page paints and takes a name at once; the "to collect" aggregate
+    arrives a moment later and fills its list."""
+    from tierslieu_desktop.services.billing import baskets
+
+    asked, release = threading.Event(), threading.Event()
+    rows = [baskets.ToCollect(7, "MARTIN Camille", 3, 4500, date(2026, 11, 20))]
+
+    def slow_to_collect(db, limit=200):
+        assert threading.current_thread() is not threading.main_thread()
+        asked.set()
+        assert release.wait(10)
+        return rows
+
+    monkeypatch.setattr(baskets, "to_collect", slow_to_collect)
+    page = CheckoutPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1024, 768)
+    page.show()
+    page.activate()  # returns while the aggregate is still being computed
+    assert asked.wait(10)
+    assert page.basket.collect_list.count() == 0
+    qtbot.keyClicks(page.basket.search, "Mar")  # the desk types meanwhile
+    assert page.basket.search.text() == "Mar"
+    with qtbot.waitSignal(page.basket.collect_loaded, timeout=10_000):
+        release.set()
+    assert page.basket.collect_list.count() == 1
+    text = page.basket.collect_list.item(0).text()
+    assert text.startswith("MARTIN Camille — 3") and "45,00" in text

@@ -18,7 +18,7 @@ import sys
 import threading
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
@@ -29,6 +29,7 @@ Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
 Work = Callable[[Progress, CancelCheck], int]
 Task = Callable[[Progress, CancelCheck], object]
+T = TypeVar("T")
 
 
 class _JobSignals(QObject):
@@ -190,3 +191,61 @@ class BackgroundImport(BackgroundTask):
 
 def cancelled_text() -> str:
     return QCoreApplication.translate("BackgroundImport", "Import cancelled: nothing was imported.")
+
+
+class _ReadSignals(QObject):
+    done = Signal(object)
+    crashed = Signal(object)
+
+
+class _ReadRunnable(QRunnable):
+    def __init__(self, read: Callable[[], object], signals: _ReadSignals) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # kept in _READS, dropped once the pool is idle
+        self.read = read
+        self.signals = signals
+        self.ran = threading.Event()
+
+    def run(self) -> None:
+        try:
+            result = self.read()
+        except Exception as exc:  # shown by the crash hook, in the window's thread
+            self.signals.crashed.emit((type(exc), exc, exc.__traceback__))
+        else:
+            self.signals.done.emit(result)
+        finally:
+            self.ran.set()
+
+
+_READS: list[_ReadRunnable] = []
+
+
+def _drop_finished_reads() -> None:
+    """Forget the reads that ran, once no worker is inside one (a runnable is never
+    deleted while its ``run`` is still returning)."""
+    if QThreadPool.globalInstance().activeThreadCount() == 0:
+        _READS[:] = [r for r in _READS if not r.ran.is_set()]
+
+
+def read_in_background(read: Callable[[], T], on_done: Callable[[T], None]) -> None:
+    """Run a read-only service call (it opens its own session) in the thread pool and
+    give its result to ``on_done`` in the window's thread: a slow aggregate fills its
+    list a moment after the page is painted instead of holding the window. When
+    ``on_done`` is a method of a widget deleted meanwhile, the result is dropped."""
+    _drop_finished_reads()
+    signals = _ReadSignals()  # lives in the window's thread: its slots run there
+
+    def crashed(info: tuple[type[BaseException], BaseException, TracebackType | None]) -> None:
+        sys.excepthook(*info)  # the crash dialog and the log
+
+    signals.done.connect(on_done)
+    signals.done.connect(lambda _result: _drop_finished_reads())
+    signals.crashed.connect(crashed)
+    runnable = _ReadRunnable(read, signals)
+    _READS.append(runnable)
+    QThreadPool.globalInstance().start(runnable)
+
+
+def wait_for_reads(msecs: int = 30_000) -> bool:
+    """Wait for the background reads still running (tests, and before closing a base)."""
+    return QThreadPool.globalInstance().waitForDone(msecs)
