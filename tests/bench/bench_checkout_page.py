@@ -24,6 +24,7 @@ every step ran: no timing target.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import random
 import resource
@@ -150,6 +151,7 @@ def small_demo(folder: Path) -> Path:
 
 def measure(db: Database, today: date, runs: int) -> dict[str, list[float]]:
     """Per step ("open", then each tab's title), the times of every run in ms."""
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     from tierslieu_desktop.i18n import formatting
@@ -200,8 +202,9 @@ def measure(db: Database, today: date, runs: int) -> dict[str, list[float]]:
             + f"; RSS {now:.0f} MB (peak {peak:.0f} MB)"
         )
         page.close()
-        page.deleteLater()
-        app.processEvents()
+        page.deleteLater()  # freed now (processEvents leaves deferred deletes pending)
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        gc.collect()
     return times
 
 
