@@ -156,7 +156,7 @@ def test_credit_note_on_the_sale(page, db):
 
 
 def test_unpaid_shows_a_mandate_invoice_with_its_age(
-    page, db, operator, shop, tmp_path, monkeypatch
+    page, db, operator, shop, tmp_path, monkeypatch, qtbot
 ):
     basket = baskets.open_basket(db, operator, shop["mairie"])
     baskets.add_free_line(
@@ -178,7 +178,8 @@ def test_unpaid_shows_a_mandate_invoice_with_its_age(
     )
     number = documents.get_invoice(db, invoice_id).number
     page.ctx.notify("invoice", [invoice_id])  # what the page that issued it does
-    page.tabs.setCurrentWidget(page.unpaid)
+    with qtbot.waitSignal(page.unpaid.loaded):  # read off the window's thread
+        page.tabs.setCurrentWidget(page.unpaid)
     rows = table_texts(page.unpaid.table)
     assert len(rows) == 1
     row = rows[0]
@@ -200,7 +201,7 @@ def test_unpaid_shows_a_mandate_invoice_with_its_age(
     assert number in text
 
 
-def test_mandate_payment_from_the_basket_leaves_the_invoice_unpaid(page, db):
+def test_mandate_payment_from_the_basket_leaves_the_invoice_unpaid(page, db, qtbot):
     tab = page.basket
     tab.search.setText("Capdenac")
     tab.open_selected()
@@ -212,7 +213,8 @@ def test_mandate_payment_from_the_basket_leaves_the_invoice_unpaid(page, db):
     pay.lines[0].set_method("mandate")
     assert "mandat" in pay.remaining.text()
     assert pay.submit(), pay.message.text()
-    page.tabs.setCurrentWidget(page.unpaid)
+    with qtbot.waitSignal(page.unpaid.loaded):  # read off the window's thread
+        page.tabs.setCurrentWidget(page.unpaid)
     assert table_texts(page.unpaid.table)[0][7] == "80,00\xa0€"
 
 

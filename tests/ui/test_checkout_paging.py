@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import event, insert
 
 from tierslieu_desktop.db.models import Invoice
+from tierslieu_desktop.ui.background import wait_for_reads
 from tierslieu_desktop.ui.pages.checkout.common import table_texts
 from tierslieu_desktop.ui.pages.checkout.page import CheckoutPage
 from tierslieu_desktop.ui.qdates import to_qdate
@@ -73,6 +74,7 @@ def test_no_tab_reads_before_it_is_shown(ctx, qtbot, db, statements):
     page.resize(1024, 768)
     page.show()
     page.activate()
+    wait_for_reads()  # the "to collect" list is read in a worker
     assert statements  # the first tab (the desk) is read when shown…
     assert page.basket.results.count() >= 0
     # …and the others are still untouched
@@ -82,10 +84,12 @@ def test_no_tab_reads_before_it_is_shown(ctx, qtbot, db, statements):
     for tab in (page.invoices, page.unpaid, page.monthly, page.closings):
         statements.clear()
         page.tabs.setCurrentWidget(tab)
+        wait_for_reads()  # the unpaid invoices are read in a worker
         assert statements, type(tab).__name__  # read when first shown
         statements.clear()
         page.tabs.setCurrentIndex(0)
         page.tabs.setCurrentWidget(tab)
+        wait_for_reads()
         assert statements == [], type(tab).__name__  # not again while nothing changed
 
 
@@ -176,3 +180,32 @@ def test_the_to_collect_list_is_read_off_the_window_thread(ctx, qtbot, monkeypat
     assert page.basket.collect_list.count() == 1
     text = page.basket.collect_list.item(0).text()
     assert text.startswith("MARTIN Camille — 3") and "45,00" in text
+
+
+def test_the_unpaid_list_is_read_off_the_window_thread(ctx, qtbot, monkeypatch):
+    """Impayés paints at once (every invoice's balance is the page's slowest read); its
+    rows and totals arrive when computed, and the reminder waits for them."""
+    from tierslieu_desktop.services.billing import payments
+
+    asked, release = threading.Event(), threading.Event()
+    real = payments.unpaid
+
+    def slow_unpaid(db, today):
+        assert threading.current_thread() is not threading.main_thread()
+        asked.set()
+        assert release.wait(10)
+        return real(db, today)
+
+    monkeypatch.setattr(payments, "unpaid", slow_unpaid)
+    page = CheckoutPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1024, 768)
+    page.show()
+    page.activate()
+    page.tabs.setCurrentWidget(page.unpaid)  # returns while the balances are computed
+    assert asked.wait(10)
+    assert page.unpaid.total.text()  # says the list is being read
+    assert not page.unpaid.reminder_button.isEnabled()
+    with qtbot.waitSignal(page.unpaid.loaded, timeout=10_000):
+        release.set()
+    assert page.unpaid.total.text() == "0 impayée(s), 0,00\xa0€ à encaisser"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,7 +24,12 @@ from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing import archives, documents, ledger, monthly, payments
-from tierslieu_desktop.ui.background import BackgroundTask, CancelCheck, Progress
+from tierslieu_desktop.ui.background import (
+    BackgroundTask,
+    CancelCheck,
+    Progress,
+    read_in_background,
+)
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, run_write, show_error
 from tierslieu_desktop.ui.models.rows_table import Column, RowsTableModel
@@ -52,11 +58,15 @@ def _button(text: str, slot: Callable[[], object]) -> QPushButton:
 
 
 class UnpaidTab(QWidget):
+    loaded = Signal()  # the list shows the latest read
+
     def __init__(self, ctx: AppContext, today_fn: TodayFn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.today_fn = today_fn
         self.rows: list[UnpaidRow] = []
+        self._request = 0  # the latest read asked for
+        self._shown_once = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 6, 0, 0)
         short_date = formatting.short_date
@@ -96,11 +106,25 @@ class UnpaidTab(QWidget):
             self.tr("A reminder letter listing every unpaid invoice of the selected buyer")
         )
         bottom.addWidget(self.reminder_button)
+        self.reminder_button.setEnabled(False)
         outer.addLayout(bottom)
         # Nothing is read here: the page fills the tab the first time it is shown.
 
     def refresh(self) -> None:
-        self.rows = payments.unpaid(self.ctx.db, self.today_fn())
+        """Read the unpaid invoices off the window's thread (the balance of every invoice
+        ever issued: the slowest read of the page); the list fills when they arrive."""
+        self._request += 1
+        request, db, today = self._request, self.ctx.db, self.today_fn()
+        if not self._shown_once:
+            self.total.setText(self.tr("Reading the unpaid invoices…"))
+        read_in_background(lambda: (request, payments.unpaid(db, today)), self._show_rows)
+
+    def _show_rows(self, answer: tuple[int, list[UnpaidRow]]) -> None:
+        request, rows = answer
+        if request != self._request:
+            return  # an older answer: a newer one is on its way
+        self._shown_once = True
+        self.rows = rows
         self.model.set_rows(self.rows)
         if self.rows:
             self.table.selectRow(0)
@@ -111,6 +135,7 @@ class UnpaidTab(QWidget):
             )
         )
         self.reminder_button.setEnabled(bool(self.rows))
+        self.loaded.emit()
 
     def save_reminder(self) -> str:
         invoice_id = row_data(self.table)
