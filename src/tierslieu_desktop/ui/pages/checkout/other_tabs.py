@@ -130,7 +130,7 @@ class UnpaidTab(QWidget):
             self.table.selectRow(0)
         self.total.setText(
             self.tr("{count} unpaid, {amount} to collect").format(
-                count=len(self.rows),
+                count=formatting.number(len(self.rows)),
                 amount=formatting.money(sum(r.balance_cents for r in self.rows)),
             )
         )
