@@ -7,10 +7,12 @@ import pytest
 def ctx(qapp, db, operator):
     """The shared UI context on a fresh database, in French (translations installed)."""
     from tierslieu_desktop.app import install_translators
+    from tierslieu_desktop.ui.background import wait_for_reads
     from tierslieu_desktop.ui.context import AppContext
 
     translators = install_translators(qapp, "fr")
     yield AppContext(db, operator, "fr")
+    wait_for_reads()  # a list still read in the background, before the base is closed
     for t in translators:
         qapp.removeTranslator(t)
 

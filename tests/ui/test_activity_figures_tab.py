@@ -101,6 +101,7 @@ def tab(qtbot, ctx, data):
 def test_defaults_to_the_current_year(qtbot, ctx):
     w = FiguresTab(ctx)
     qtbot.addWidget(w)
+    w.show()  # the figures are read when the tab is first shown
     assert w.period() == (date(THIS_YEAR, 1, 1), date(THIS_YEAR, 12, 31))
     assert w.year.currentText() == str(THIS_YEAR)
     assert w.key_labels["sessions"].text() == "0"

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 import zipfile
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 from test_i18n import LEAKS, unnamed_controls, visible_texts
@@ -155,7 +156,7 @@ def test_credit_note_on_the_sale(page, db):
 
 
 def test_unpaid_shows_a_mandate_invoice_with_its_age(
-    page, db, operator, shop, tmp_path, monkeypatch
+    page, db, operator, shop, tmp_path, monkeypatch, qtbot
 ):
     basket = baskets.open_basket(db, operator, shop["mairie"])
     baskets.add_free_line(
@@ -177,7 +178,8 @@ def test_unpaid_shows_a_mandate_invoice_with_its_age(
     )
     number = documents.get_invoice(db, invoice_id).number
     page.ctx.notify("invoice", [invoice_id])  # what the page that issued it does
-    page.tabs.setCurrentWidget(page.unpaid)
+    with qtbot.waitSignal(page.unpaid.loaded):  # read off the window's thread
+        page.tabs.setCurrentWidget(page.unpaid)
     rows = table_texts(page.unpaid.table)
     assert len(rows) == 1
     row = rows[0]
@@ -199,7 +201,7 @@ def test_unpaid_shows_a_mandate_invoice_with_its_age(
     assert number in text
 
 
-def test_mandate_payment_from_the_basket_leaves_the_invoice_unpaid(page, db):
+def test_mandate_payment_from_the_basket_leaves_the_invoice_unpaid(page, db, qtbot):
     tab = page.basket
     tab.search.setText("Capdenac")
     tab.open_selected()
@@ -211,7 +213,8 @@ def test_mandate_payment_from_the_basket_leaves_the_invoice_unpaid(page, db):
     pay.lines[0].set_method("mandate")
     assert "mandat" in pay.remaining.text()
     assert pay.submit(), pay.message.text()
-    page.tabs.setCurrentWidget(page.unpaid)
+    with qtbot.waitSignal(page.unpaid.loaded):  # read off the window's thread
+        page.tabs.setCurrentWidget(page.unpaid)
     assert table_texts(page.unpaid.table)[0][7] == "80,00\xa0€"
 
 
@@ -245,7 +248,7 @@ def add_usage(db, operator, member_id: int, at: datetime, cents: int) -> None:
         )
 
 
-def test_monthly_batch_can_be_stopped(page, db, operator, monkeypatch):
+def test_monthly_batch_can_be_stopped(page, db, operator, monkeypatch, qtbot, finished):
     today = page.today_fn()
     first = today.replace(day=1)
     last_month = (first - timedelta(days=1)).replace(day=1)
@@ -268,28 +271,46 @@ def test_monthly_batch_can_be_stopped(page, db, operator, monkeypatch):
         "BRAVO Coop",
         "CHARLIE Coop",
     ]
-    # the user presses "Arrêter" once the first invoice is issued
+    # The batch runs in a worker: it waits after the first invoice until the user has
+    # pressed "Arrêter" on the progress dialog; meanwhile the window's event loop runs.
     real = monthly.invoice_month
+    first_issued, pressed = threading.Event(), threading.Event()
 
     def stop_after_first(db_, actor, month, *, progress=None, desk=""):
+        assert threading.current_thread() is not threading.main_thread()
+
         def wrapped(done, total):
             if done == 1:
-                assert tab.progress.isVisible()
-                assert unnamed_controls(tab.progress) == []
-                tab.progress.cancel()
+                first_issued.set()
+                assert pressed.wait(10)
             return progress(done, total)
 
         return real(db_, actor, month, progress=wrapped, desk=desk)
 
     monkeypatch.setattr(monthly, "invoice_month", stop_after_first)
-    result = tab.run()
+    job = tab.run()
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    qtbot.waitUntil(lambda: first_issued.is_set() and tab.progress.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: len(ticks) >= 3)  # the window keeps running its events
+    timer.stop()
+    assert not tab.run_button.isEnabled()
+    assert tab.run() is job  # one batch at a time
+    assert unnamed_controls(tab.progress) == []
+    assert job.cancel_button.text() == "Arrêter"
+    job.cancel_button.click()
+    pressed.set()
+    result = finished(job)
     assert result.cancelled and len(result.invoice_ids) == 1
     assert "Arrêtée avant la fin" in tab.result.text()
     assert [r[0] for r in table_texts(tab.table)] == ["BRAVO Coop", "CHARLIE Coop"]
     monkeypatch.setattr(monthly, "invoice_month", real)
-    result = tab.run()
+    result = finished(tab.run())
     assert not result.cancelled and len(result.invoice_ids) == 2
     assert table_texts(tab.table) == []
+    assert not tab.run_button.isEnabled()
 
 
 def test_every_control_is_named_and_french(page, qtbot, db, operator, shop):

@@ -70,6 +70,7 @@ def test_structure_saved_with_logo(qtbot, ctx, db, tmp_path):
 def test_publics_created_renamed_and_archived(qtbot, ctx, db, monkeypatch):
     page = make_page(qtbot, ctx)
     tab = page.audiences
+    page.tabs.setCurrentWidget(tab)  # the publics are read when the tab is first shown
     tab.start_new()
     qtbot.keyClicks(tab.name, "Artistes & culture")
     first = tab.submit()

@@ -103,6 +103,7 @@ def test_five_euros_more_per_hour_of_laser_for_companies(qtbot, ctx, lab):
 def test_a_percentage_for_a_public_and_a_bad_cell(qtbot, ctx, lab):
     tab = SimulatorTab(ctx)
     qtbot.addWidget(tab)
+    tab.show()  # the publics and rules are read when the tab is first shown
     row = tab.audience_keys.index(lab["companies"])
     tab.audience_table.item(row, 1).setText("dix")
     tab.run()

@@ -19,8 +19,9 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
@@ -386,40 +387,67 @@ def invoice_by_number(db: Database, number: str) -> InvoiceDoc:
         return _doc(session, inv)
 
 
-def list_invoices(
-    db: Database,
-    *,
-    text: str = "",
-    kind: str | None = None,
-    first_day: date | None = None,
-    last_day: date | None = None,
-    unpaid_only: bool = False,
-    limit: int = 500,
-) -> list[InvoiceListRow]:
-    """Invoices and credit notes, newest first; ``text`` matches the number or the
-    member's name (accents and case ignored)."""
-    paid, balance = balance_columns()
-    stmt = (
-        select(Invoice, paid, balance)
-        .outerjoin(Member, Member.id == Invoice.member_id)
-        .order_by(Invoice.issued_at.desc(), Invoice.id.desc())
-        .limit(max(1, limit))
-    )
-    if kind is not None:
-        stmt = stmt.where(Invoice.kind == kind)
-    if unpaid_only:
-        stmt = stmt.where(Invoice.kind == "invoice", balance > 0)
-    if first_day is not None:
-        stmt = stmt.where(Invoice.issued_at >= local_day_bounds(first_day)[0])
-    if last_day is not None:
-        stmt = stmt.where(Invoice.issued_at < local_day_bounds(last_day)[1])
-    needle = text.strip()
+@dataclass(frozen=True)
+class InvoiceFilter:
+    """What the invoice list shows: ``text`` matches the number or the member's name
+    (accents and case ignored); the days are local and both included."""
+
+    text: str = ""
+    kind: str | None = None
+    first_day: date | None = None
+    last_day: date | None = None
+    unpaid_only: bool = False
+
+
+_Stmt = TypeVar("_Stmt", bound="Select[*tuple[Any, ...]]")
+
+
+def _filtered(stmt: _Stmt, flt: InvoiceFilter, balance: ColumnElement[int]) -> _Stmt:
+    if flt.kind is not None:
+        stmt = stmt.where(Invoice.kind == flt.kind)
+    if flt.first_day is not None:
+        stmt = stmt.where(Invoice.issued_at >= local_day_bounds(flt.first_day)[0])
+    if flt.last_day is not None:
+        stmt = stmt.where(Invoice.issued_at < local_day_bounds(flt.last_day)[1])
+    needle = flt.text.strip()
     if needle:
         like = f"%{escape_like(needle)}%"
         folded = f"%{escape_like(fold(needle))}%"
-        stmt = stmt.where(
+        stmt = stmt.outerjoin(Member, Member.id == Invoice.member_id).where(
             Invoice.number.ilike(like, escape="\\") | Member.search_text.like(folded, escape="\\")
         )
+    if flt.unpaid_only:
+        stmt = stmt.where(Invoice.kind == "invoice", balance > 0)
+    return stmt
+
+
+def count_invoices(db: Database, flt: InvoiceFilter) -> int:
+    """How many documents match ``flt`` (every page)."""
+    _, balance = balance_columns()
+    stmt = _filtered(select(func.count(Invoice.id)), flt, balance)
+    with db.read() as session:
+        return int(session.scalar(stmt) or 0)
+
+
+def invoice_page(
+    db: Database,
+    flt: InvoiceFilter,
+    *,
+    limit: int = 100,
+    after: tuple[datetime, int] | None = None,
+) -> list[InvoiceListRow]:
+    """One page of the documents matching ``flt``, newest first. ``after`` is the
+    (issued_at, id) of the last row already shown: the page starts just after it (a
+    keyset, so the 50th page costs what the first does). Paid and balance are computed
+    for the rows of the page only."""
+    paid, balance = balance_columns()
+    stmt = _filtered(select(Invoice, paid, balance), flt, balance)
+    if after is not None:
+        at, last_id = after
+        stmt = stmt.where(
+            (Invoice.issued_at < at) | ((Invoice.issued_at == at) & (Invoice.id < last_id))
+        )
+    stmt = stmt.order_by(Invoice.issued_at.desc(), Invoice.id.desc()).limit(max(1, limit))
     with db.read() as session:
         return [
             InvoiceListRow(
@@ -436,3 +464,19 @@ def list_invoices(
             )
             for inv, doc_paid, doc_balance in session.execute(stmt)
         ]
+
+
+def list_invoices(
+    db: Database,
+    *,
+    text: str = "",
+    kind: str | None = None,
+    first_day: date | None = None,
+    last_day: date | None = None,
+    unpaid_only: bool = False,
+    limit: int = 500,
+) -> list[InvoiceListRow]:
+    """The first ``limit`` invoices and credit notes matching, newest first (see
+    :func:`invoice_page`)."""
+    flt = InvoiceFilter(text, kind, first_day, last_day, unpaid_only)
+    return invoice_page(db, flt, limit=limit)

@@ -66,6 +66,7 @@ from tierslieu_desktop.ui.pages.activity.labels import (
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
+from tierslieu_desktop.ui.widgets.lazy import load_when_shown
 from tierslieu_desktop.ui.widgets.member_search import member_label
 
 NowFn = Callable[[], datetime]
@@ -144,7 +145,15 @@ class DropInFields(QObject):
     """Kind, helper, public, age band, commune, duration, vouchers and member link in a
     ValidatedForm; ``value(purpose, at)`` reads them into a DropInInput."""
 
-    def __init__(self, ctx: AppContext, form: ValidatedForm, today: date, parent: QObject) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        form: ValidatedForm,
+        today: date,
+        parent: QObject,
+        *,
+        fill: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.form = f = form
@@ -197,8 +206,9 @@ class DropInFields(QObject):
         self.member.line.setAccessibleName(self.tr("Linked member"))
 
         self.kind.currentIndexChanged.connect(lambda _i: self._show_helper())
-        self.fill_audiences()
-        self.fill_communes(today)
+        if fill:  # else the owner fills the lists when it is first shown
+            self.fill_audiences()
+            self.fill_communes(today)
         self._show_helper()
 
     def _show_helper(self) -> None:
@@ -445,7 +455,7 @@ class DropInTab(QWidget):
         self.last_id: int | None = None  # the click Ctrl+Z can take back
         self._following_today = True
         self._notifying = False
-        self._operator_name = self._current_operator_name()
+        self._operator_name = ""  # read when the tab is first shown
         today = self.today()
         outer = QVBoxLayout(self)
 
@@ -504,8 +514,7 @@ class DropInTab(QWidget):
         settings_box = QGroupBox(self.tr("Settings kept between clicks"))
         self.form = ValidatedForm()
         settings_box.setLayout(self.form)
-        self.fields = DropInFields(ctx, self.form, today, self)
-        self.fields.helper.setText(self._operator_name)
+        self.fields = DropInFields(ctx, self.form, today, self, fill=False)
         middle.addWidget(settings_box, 2)
         outer.addLayout(middle)
 
@@ -564,6 +573,13 @@ class DropInTab(QWidget):
         self.undo_button.clicked.connect(self.undo_last)
         ctx.changed.connect(self._on_changed)
         ctx.operator_changed.connect(lambda _id: self._on_operator_changed())
+        load_when_shown(self, self._first_load)
+
+    def _first_load(self) -> None:
+        self._operator_name = self._current_operator_name()
+        self.fields.helper.setText(self._operator_name)
+        self.fields.fill_audiences()
+        self.fields.fill_communes(self.today())
         self._reload_day()
 
     # --- helpers ---------------------------------------------------------------------

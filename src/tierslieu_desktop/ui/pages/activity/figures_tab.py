@@ -52,6 +52,7 @@ from tierslieu_desktop.ui.pages.activity.labels import (
     drop_in_purpose_labels,
 )
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate
+from tierslieu_desktop.ui.widgets.lazy import load_when_shown
 
 Index = QModelIndex | QPersistentModelIndex
 YEARS_BACK = 6
@@ -244,7 +245,7 @@ class FiguresTab(QWidget):
         self.export_button.clicked.connect(self.export_xlsx)
         QShortcut(QKeySequence("Ctrl+E"), self, self.export_xlsx)
         ctx.changed.connect(self._on_changed)
-        self.refresh()
+        load_when_shown(self, self.refresh)
 
     # --- building ---------------------------------------------------------------------------
 

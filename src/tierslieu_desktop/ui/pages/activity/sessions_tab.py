@@ -29,6 +29,7 @@ from tierslieu_desktop.ui.pages.activity.dialogs import ActivitiesDialog, Sessio
 from tierslieu_desktop.ui.pages.activity.models import SessionTableModel
 from tierslieu_desktop.ui.pages.activity.session_detail import SessionDetail
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
+from tierslieu_desktop.ui.widgets.lazy import load_when_shown
 
 NowFn = Callable[[], datetime]
 OK_STYLE = "color: #1d6b36;"
@@ -109,7 +110,7 @@ class SessionsTab(QWidget):
         self.calendar.month_changed.connect(lambda _m: self._load_month())
         self.detail.message.connect(self.show_message)
         self.calendar.set_day(to_local(now()).date())
-        self.refresh()
+        load_when_shown(self, self.refresh)
 
     # --- loading -------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,6 +31,7 @@ from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing import baskets, documents
 from tierslieu_desktop.services.billing.payments import PaymentInput
+from tierslieu_desktop.ui.background import read_in_background
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import run_write, show_error
 from tierslieu_desktop.ui.pages.checkout.common import (
@@ -130,6 +131,8 @@ class InvoiceIssuedDialog(QDialog):
 
 
 class BasketTab(QWidget):
+    collect_loaded = Signal()  # the "to collect" list shows the latest read
+
     def __init__(self, ctx: AppContext, today_fn: TodayFn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -260,12 +263,14 @@ class BasketTab(QWidget):
         splitter.setSizes([340, 900])
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.take_payment)
 
-        self._search("")
+        self._searched = False  # the member list is filled when the tab is first shown
+        self._collect_request = 0  # the latest "to collect" read asked for
         self.show_basket()
 
     # --- finding the member ------------------------------------------------------------
 
     def _search(self, text: str) -> None:
+        self._searched = True
         fill_member_results(self.results, self.ctx.db, text)
 
     def selected_member(self) -> int | None:
@@ -298,8 +303,27 @@ class BasketTab(QWidget):
     # --- showing the basket ------------------------------------------------------------
 
     def refresh(self) -> None:
+        if not self._searched:
+            self._search(self.search.text())
+        # Who has usages to collect: an aggregate over the usages, read off the window's
+        # thread so the desk can type a name while it is computed.
+        self._collect_request += 1
+        request, db = self._collect_request, self.ctx.db
+        read_in_background(lambda: (request, baskets.to_collect(db)), self._show_to_collect)
+        self.open_list.clear()
+        for b in baskets.open_baskets(self.ctx.db):
+            name = b.member_name or self.tr("Walk-in visitor")
+            item = QListWidgetItem(f"{name} — {formatting.money(b.total_cents)}")
+            item.setData(Qt.ItemDataRole.UserRole, b.id)
+            self.open_list.addItem(item)
+        self.show_basket(self.basket.id if self.basket else None)
+
+    def _show_to_collect(self, answer: tuple[int, list[baskets.ToCollect]]) -> None:
+        request, rows = answer
+        if request != self._collect_request:
+            return  # an older answer: a newer one is on its way
         self.collect_list.clear()
-        for row in baskets.to_collect(self.ctx.db):
+        for row in rows:
             text = self.tr("{name} — {count} usage(s), {amount} (last: {day})").format(
                 name=row.name,
                 count=formatting.number(row.usages),
@@ -309,13 +333,7 @@ class BasketTab(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, row.member_id)
             self.collect_list.addItem(item)
-        self.open_list.clear()
-        for b in baskets.open_baskets(self.ctx.db):
-            name = b.member_name or self.tr("Walk-in visitor")
-            item = QListWidgetItem(f"{name} — {formatting.money(b.total_cents)}")
-            item.setData(Qt.ItemDataRole.UserRole, b.id)
-            self.open_list.addItem(item)
-        self.show_basket(self.basket.id if self.basket else None)
+        self.collect_loaded.emit()
 
     def show_basket(self, basket_id: int | None = None) -> None:
         basket = baskets.get_basket(self.ctx.db, basket_id) if basket_id else None

@@ -7,10 +7,11 @@ from decimal import Decimal
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -76,6 +77,29 @@ def make_table(name: str, headers: Sequence[str], *, stretch: int | None = None)
     return table
 
 
+def make_view(name: str, model: QAbstractItemModel, *, stretch: int | None = None) -> QTableView:
+    """A read-only view of a lazily formatted model (ui.models.rows_table), looking like
+    :func:`make_table`. Columns fit what is on screen only: sizing them to every row
+    would format every cell."""
+    table = QTableView()
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(26)
+    header = table.horizontalHeader()
+    header.setResizeContentsPrecision(0)  # the rows on screen, not the whole list
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(False)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
 def cell(text: str, *, right: bool = False, tip: str = "", data: object = None) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     if right:
@@ -99,18 +123,21 @@ def fill_table(table: QTableWidget, rows: Sequence[Sequence[QTableWidgetItem]]) 
             table.setItem(r, c, item)
 
 
-def row_data(table: QTableWidget) -> Any:
+def row_data(table: QTableView) -> Any:
     """The UserRole data of the first cell of the selected row (None when nothing)."""
-    row = table.currentRow()
-    item = table.item(row, 0) if row >= 0 else None
-    return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+    row = table.currentIndex().row()
+    if row < 0:
+        return None
+    model = table.model()
+    return model.data(model.index(row, 0), Qt.ItemDataRole.UserRole)
 
 
-def table_texts(table: QTableWidget) -> list[list[str]]:
-    """Every cell as shown, for tests."""
+def table_texts(table: QTableView) -> list[list[str]]:
+    """Every cell as shown (the rows loaded so far), for tests."""
+    model = table.model()
     return [
-        [item.text() if (item := table.item(r, c)) else "" for c in range(table.columnCount())]
-        for r in range(table.rowCount())
+        [str(model.data(model.index(r, c)) or "") for c in range(model.columnCount())]
+        for r in range(model.rowCount())
     ]
 
 

@@ -34,18 +34,17 @@ from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing import credit_notes, documents
-from tierslieu_desktop.services.billing.documents import InvoiceListRow
+from tierslieu_desktop.services.billing.documents import InvoiceFilter, InvoiceListRow
 from tierslieu_desktop.services.billing.payments import PaymentInput, add_payment
 from tierslieu_desktop.services.scheduling.usages import parse_quantity_milli
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, retry_when_busy
+from tierslieu_desktop.ui.models.invoice_table import InvoiceTableModel
 from tierslieu_desktop.ui.pages.checkout.common import (
     MUTED_STYLE,
     cell,
     document_kinds,
-    fill_table,
-    make_table,
-    money_cell,
+    make_view,
     payment_methods,
     pdf,
     quantity_text,
@@ -307,7 +306,6 @@ class InvoicesTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.today_fn = today_fn
-        self.rows: list[InvoiceListRow] = []
         self.doc: InvoiceDoc | None = None
         self.dialog: QDialog | None = None
         outer = QVBoxLayout(self)
@@ -357,8 +355,8 @@ class InvoicesTab(QWidget):
             signal.connect(self.refresh)
 
         splitter = QSplitter()
-        self.table = make_table(
-            self.tr("Invoices and credit notes"),
+        self.model = InvoiceTableModel(
+            ctx.db,
             [
                 self.tr("Number"),
                 self.tr("Date"),
@@ -368,11 +366,10 @@ class InvoicesTab(QWidget):
                 self.tr("Balance"),
                 self.tr("Due"),
             ],
+            self,
         )
-        self.table.itemSelectionChanged.connect(self.show_selected)
-        self.table.horizontalHeader().setSectionResizeMode(
-            2, self.table.horizontalHeader().ResizeMode.Stretch
-        )
+        self.table = make_view(self.tr("Invoices and credit notes"), self.model, stretch=2)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.show_selected())
         self.table.setMinimumWidth(460)
         splitter.addWidget(self.table)
         right = QWidget()
@@ -409,48 +406,42 @@ class InvoicesTab(QWidget):
         self.count = QLabel()
         self.count.setStyleSheet(MUTED_STYLE)
         outer.addWidget(self.count)
-        self.refresh()
+        # Nothing is read here: the page fills the tab the first time it is shown.
 
-    def refresh(self) -> None:
-        selected = self.doc.id if self.doc else None
-        self.rows = documents.list_invoices(
-            self.ctx.db,
+    @property
+    def rows(self) -> list[InvoiceListRow]:
+        """The documents loaded so far (the first pages of the filter)."""
+        return self.model.rows
+
+    def current_filter(self) -> InvoiceFilter:
+        return InvoiceFilter(
             text=self.search.text().strip(),
             kind=self.kind.currentData(),
             first_day=from_qdate(self.first_day.date()),
             last_day=from_qdate(self.last_day.date()),
             unpaid_only=self.unpaid_only.isChecked(),
         )
-        self.table.blockSignals(True)
-        fill_table(
-            self.table,
-            [
-                [
-                    cell(r.number, data=r.id),
-                    cell(formatting.short_date(r.issued_at.date())),
-                    cell(r.buyer_name),
-                    money_cell(r.total_incl_cents),
-                    money_cell(r.paid_cents),
-                    money_cell(r.balance_cents),
-                    cell(formatting.short_date(r.due_date)),
-                ]
-                for r in self.rows
-            ],
+
+    def refresh(self) -> None:
+        selected = self.doc.id if self.doc else None
+        self.table.selectionModel().blockSignals(True)
+        self.model.set_filter(self.current_filter())
+        row = self.model.row_of(selected) if selected is not None else -1
+        if row < 0 and self.model.rowCount():
+            row = 0
+        if row >= 0:
+            self.table.selectRow(row)
+        self.table.selectionModel().blockSignals(False)
+        self.count.setText(
+            self.tr("{count} document(s)").format(count=formatting.number(self.model.total))
         )
-        self.table.blockSignals(False)
-        self.count.setText(self.tr("{count} document(s)").format(count=len(self.rows)))
-        ids = [r.id for r in self.rows]
-        if selected in ids:
-            self.table.selectRow(ids.index(selected))
-        elif ids:
-            self.table.selectRow(0)
         self.show_selected()
 
     def select_invoice(self, invoice_id: int) -> bool:
-        ids = [r.id for r in self.rows]
-        if invoice_id not in ids:
+        row = self.model.row_of(invoice_id)
+        if row < 0:
             return False
-        self.table.selectRow(ids.index(invoice_id))
+        self.table.selectRow(row)
         return True
 
     def show_selected(self) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -24,16 +24,20 @@ from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing import archives, documents, ledger, monthly, payments
+from tierslieu_desktop.ui.background import (
+    BackgroundTask,
+    CancelCheck,
+    Progress,
+    read_in_background,
+)
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, run_write, show_error
+from tierslieu_desktop.ui.models.rows_table import Column, RowsTableModel
 from tierslieu_desktop.ui.pages.checkout.common import (
     MUTED_STYLE,
     TOTAL_STYLE,
-    cell,
     closing_kinds,
-    fill_table,
-    make_table,
-    money_cell,
+    make_view,
     pdf,
     row_data,
     save_path,
@@ -43,6 +47,7 @@ from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_q
 from tierslieu_desktop.ui.widgets.confirm import confirm
 
 TodayFn = Callable[[], date]
+LATE_COLOR = "#8b0000"  # the overdue days, dark red
 
 
 def _button(text: str, slot: Callable[[], object]) -> QPushButton:
@@ -53,27 +58,44 @@ def _button(text: str, slot: Callable[[], object]) -> QPushButton:
 
 
 class UnpaidTab(QWidget):
+    loaded = Signal()  # the list shows the latest read
+
     def __init__(self, ctx: AppContext, today_fn: TodayFn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.today_fn = today_fn
         self.rows: list[UnpaidRow] = []
+        self._request = 0  # the latest read asked for
+        self._shown_once = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 6, 0, 0)
-        self.table = make_table(
-            self.tr("Unpaid invoices"),
+        short_date = formatting.short_date
+        self.model: RowsTableModel[UnpaidRow] = RowsTableModel(
             [
-                self.tr("Number"),
-                self.tr("Buyer"),
-                self.tr("Issued on"),
-                self.tr("Due"),
-                self.tr("Age (days)"),
-                self.tr("Overdue (days)"),
-                self.tr("Total incl. VAT"),
-                self.tr("Left to pay"),
+                Column(self.tr("Number"), lambda r: r.number),
+                Column(self.tr("Buyer"), lambda r: r.buyer_name),
+                Column(self.tr("Issued on"), lambda r: short_date(r.issued_at.date())),
+                Column(self.tr("Due"), lambda r: short_date(r.due_date)),
+                Column(self.tr("Age (days)"), lambda r: str(r.age_days), right=True),
+                Column(
+                    self.tr("Overdue (days)"),
+                    lambda r: str(r.overdue_days) if r.overdue_days > 0 else "",
+                    right=True,
+                    color=lambda r: LATE_COLOR if r.overdue_days > 0 else None,
+                ),
+                Column(
+                    self.tr("Total incl. VAT"),
+                    lambda r: formatting.money(r.total_incl_cents),
+                    right=True,
+                ),
+                Column(
+                    self.tr("Left to pay"), lambda r: formatting.money(r.balance_cents), right=True
+                ),
             ],
-            stretch=1,
+            key=lambda r: r.invoice_id,
+            parent=self,
         )
+        self.table = make_view(self.tr("Unpaid invoices"), self.model, stretch=1)
         outer.addWidget(self.table, 1)
         bottom = QHBoxLayout()
         self.total = QLabel()
@@ -84,39 +106,36 @@ class UnpaidTab(QWidget):
             self.tr("A reminder letter listing every unpaid invoice of the selected buyer")
         )
         bottom.addWidget(self.reminder_button)
+        self.reminder_button.setEnabled(False)
         outer.addLayout(bottom)
-        self.refresh()
+        # Nothing is read here: the page fills the tab the first time it is shown.
 
     def refresh(self) -> None:
-        self.rows = payments.unpaid(self.ctx.db, self.today_fn())
-        rows = []
-        for r in self.rows:
-            late = r.overdue_days > 0
-            overdue = cell(str(r.overdue_days) if late else "", right=True)
-            if late:
-                overdue.setForeground(Qt.GlobalColor.darkRed)
-            rows.append(
-                [
-                    cell(r.number, data=r.invoice_id),
-                    cell(r.buyer_name),
-                    cell(formatting.short_date(r.issued_at.date())),
-                    cell(formatting.short_date(r.due_date)),
-                    cell(str(r.age_days), right=True),
-                    overdue,
-                    money_cell(r.total_incl_cents),
-                    money_cell(r.balance_cents),
-                ]
-            )
-        fill_table(self.table, rows)
-        if rows:
+        """Read the unpaid invoices off the window's thread (the balance of every invoice
+        ever issued: the slowest read of the page); the list fills when they arrive."""
+        self._request += 1
+        request, db, today = self._request, self.ctx.db, self.today_fn()
+        if not self._shown_once:
+            self.total.setText(self.tr("Reading the unpaid invoices…"))
+        read_in_background(lambda: (request, payments.unpaid(db, today)), self._show_rows)
+
+    def _show_rows(self, answer: tuple[int, list[UnpaidRow]]) -> None:
+        request, rows = answer
+        if request != self._request:
+            return  # an older answer: a newer one is on its way
+        self._shown_once = True
+        self.rows = rows
+        self.model.set_rows(self.rows)
+        if self.rows:
             self.table.selectRow(0)
         self.total.setText(
             self.tr("{count} unpaid, {amount} to collect").format(
-                count=len(self.rows),
+                count=formatting.number(len(self.rows)),
                 amount=formatting.money(sum(r.balance_cents for r in self.rows)),
             )
         )
-        self.reminder_button.setEnabled(bool(rows))
+        self.reminder_button.setEnabled(bool(self.rows))
+        self.loaded.emit()
 
     def save_reminder(self) -> str:
         invoice_id = row_data(self.table)
@@ -150,7 +169,8 @@ class MonthlyTab(QWidget):
         self.ctx = ctx
         self.today_fn = today_fn
         self.last_result: monthly.BatchResult | None = None
-        self.progress: QProgressDialog | None = None
+        self.progress: QProgressDialog | None = None  # the running batch's dialog
+        self.job: BackgroundTask | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 6, 0, 0)
         row = QHBoxLayout()
@@ -179,11 +199,16 @@ class MonthlyTab(QWidget):
         note.setWordWrap(True)
         note.setStyleSheet(MUTED_STYLE)
         outer.addWidget(note)
-        self.table = make_table(
-            self.tr("Members to invoice"),
-            [self.tr("Member"), self.tr("Usages"), self.tr("Total incl. VAT")],
-            stretch=0,
+        self.model: RowsTableModel[tuple[int, str, int, int]] = RowsTableModel(
+            [
+                Column(self.tr("Member"), lambda r: r[1]),
+                Column(self.tr("Usages"), lambda r: str(r[2]), right=True),
+                Column(self.tr("Total incl. VAT"), lambda r: formatting.money(r[3]), right=True),
+            ],
+            key=lambda r: r[0],
+            parent=self,
         )
+        self.table = make_view(self.tr("Members to invoice"), self.model, stretch=0)
         outer.addWidget(self.table, 1)
         bottom = QHBoxLayout()
         self.summary = QLabel()
@@ -195,7 +220,7 @@ class MonthlyTab(QWidget):
         self.result = QLabel()
         self.result.setWordWrap(True)
         outer.addWidget(self.result)
-        self.refresh()
+        # Nothing is read here: the page fills the tab the first time it is shown.
 
     def chosen_month(self) -> date:
         d = from_qdate(self.month.date())
@@ -203,13 +228,7 @@ class MonthlyTab(QWidget):
 
     def refresh(self) -> None:
         rows = monthly.monthly_candidates(self.ctx.db, self.chosen_month())
-        fill_table(
-            self.table,
-            [
-                [cell(name, data=member_id), cell(str(usages), right=True), money_cell(total)]
-                for member_id, name, usages, total in rows
-            ],
-        )
+        self.model.set_rows(rows)
         self.summary.setText(
             self.tr("{count} member(s), {amount}").format(
                 count=len(rows), amount=formatting.money(sum(r[3] for r in rows))
@@ -217,8 +236,13 @@ class MonthlyTab(QWidget):
         )
         self.run_button.setEnabled(bool(rows))
 
-    def run(self) -> monthly.BatchResult | None:
-        count = self.table.rowCount()
+    def run(self) -> BackgroundTask | None:
+        """Issue the month's invoices in a worker behind a progress dialog; « Stop » ends
+        the batch after the invoice being issued (those already issued stay). The
+        outcome is said when the returned job ends (its ``result`` is the BatchResult)."""
+        if self.job is not None and self.job.running:  # one batch at a time
+            return self.job
+        count = self.model.rowCount()
         if not count or not confirm(
             self,
             self.tr("Monthly invoicing"),
@@ -228,33 +252,36 @@ class MonthlyTab(QWidget):
             self.tr("Invoice"),
         ):
             return None
-        self.progress = dialog = QProgressDialog(
-            self.tr("Issuing the invoices…"), self.tr("Stop"), 0, count, self
+        db, actor, month = self.ctx.db, self.ctx.operator_id, self.chosen_month()
+
+        def work(progress: Progress, cancelled: CancelCheck) -> monthly.BatchResult:
+            def step(done: int, total: int) -> bool:
+                progress(done, total)
+                return not cancelled()
+
+            return monthly.invoice_month(db, actor, month, progress=step)
+
+        if self.job is not None:
+            self.job.deleteLater()
+        self.run_button.setEnabled(False)
+        self.result.clear()
+        self.job = BackgroundTask(
+            self,
+            self.tr("Monthly invoicing"),
+            self.tr("Issuing the invoices…"),
+            work,
+            self._issued,
+            self._failed,
+            dialog_name=self.tr("Monthly invoicing progress"),
+            cancel_text=self.tr("Stop"),
+            cancel_name=self.tr("Stop the monthly invoicing"),
+            cancelling_text=self.tr("Stopping after the invoice being issued…"),
         )
-        self.progress.setWindowTitle(self.tr("Monthly invoicing"))
-        self.progress.setAccessibleName(self.tr("Monthly invoicing progress"))
-        stop = QPushButton(self.tr("Stop"))
-        stop.setAccessibleName(self.tr("Stop"))
-        self.progress.setCancelButton(stop)
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
-        self.progress.setValue(0)
+        self.progress = self.job.dialog
+        self.job.done.connect(self.refresh)  # whatever the end: the list as it is now
+        return self.job.start()
 
-        def progress(done: int, total: int) -> bool:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-            QCoreApplication.processEvents()
-            return not dialog.wasCanceled()
-
-        try:
-            result = monthly.invoice_month(
-                self.ctx.db, self.ctx.operator_id, self.chosen_month(), progress=progress
-            )
-        except DomainError as err:
-            self.progress.close()
-            show_error(self, err)
-            return None
-        self.progress.close()
+    def _issued(self, result: monthly.BatchResult) -> None:
         self.last_result = result
         text = self.tr("{count} invoice(s) issued.").format(count=len(result.invoice_ids))
         if result.cancelled:
@@ -263,8 +290,9 @@ class MonthlyTab(QWidget):
             text += " " + self.tr("{count} member(s) skipped.").format(count=len(result.skipped))
         self.result.setText(text)
         self.ctx.notify("invoice", result.invoice_ids)
-        self.refresh()
-        return result
+
+    def _failed(self, err: DomainError) -> None:
+        show_error(self, err)
 
 
 class ClosingsTab(QWidget):
@@ -297,23 +325,34 @@ class ClosingsTab(QWidget):
         row.addWidget(self.note_button)
         row.addWidget(self.export_button)
         outer.addLayout(row)
-        self.table = make_table(
-            self.tr("Closings"),
+        kinds = closing_kinds()
+        short_date = formatting.short_date
+        self.model: RowsTableModel[ledger.ClosingRow] = RowsTableModel(
             [
-                self.tr("Period"),
-                self.tr("From"),
-                self.tr("Until"),
-                self.tr("Closed at"),
-                self.tr("Total incl. VAT"),
-                self.tr("Perpetual total"),
+                Column(self.tr("Period"), lambda r: kinds.get(r.kind, r.kind)),
+                Column(self.tr("From"), lambda r: short_date(r.period_start)),
+                Column(self.tr("Until"), lambda r: short_date(r.period_end)),
+                Column(self.tr("Closed at"), lambda r: formatting.local_datetime(r.closed_at)),
+                Column(
+                    self.tr("Total incl. VAT"),
+                    lambda r: formatting.money(r.total_incl_cents),
+                    right=True,
+                ),
+                Column(
+                    self.tr("Perpetual total"),
+                    lambda r: formatting.money(r.perpetual_total_cents),
+                    right=True,
+                ),
             ],
-            stretch=3,
+            key=lambda r: r.id,
+            parent=self,
         )
+        self.table = make_view(self.tr("Closings"), self.model, stretch=3)
         outer.addWidget(self.table, 1)
         self.message = QLabel()
         self.message.setWordWrap(True)
         outer.addWidget(self.message)
-        self.refresh()
+        # Nothing is read here: the page fills the tab the first time it is shown.
 
     def period_start(self) -> date:
         d = from_qdate(self.start.date())
@@ -326,21 +365,7 @@ class ClosingsTab(QWidget):
 
     def refresh(self) -> None:
         self.rows = ledger.list_closings(self.ctx.db)
-        kinds = closing_kinds()
-        fill_table(
-            self.table,
-            [
-                [
-                    cell(kinds.get(r.kind, r.kind), data=r.id),
-                    cell(formatting.short_date(r.period_start)),
-                    cell(formatting.short_date(r.period_end)),
-                    cell(formatting.local_datetime(r.closed_at)),
-                    money_cell(r.total_incl_cents),
-                    money_cell(r.perpetual_total_cents),
-                ]
-                for r in self.rows
-            ],
-        )
+        self.model.set_rows(self.rows)
         if self.rows:
             self.table.selectRow(0)
         self.export_button.setEnabled(bool(self.rows))

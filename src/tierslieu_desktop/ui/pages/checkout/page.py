@@ -64,9 +64,9 @@ class CheckoutPage(Page):
             self.tab_list[index].refresh()
 
     def refresh(self) -> None:
-        self._stale.clear()
-        for tab in self.tab_list:
-            tab.refresh()
+        """Read again the tab on screen; the others when they are next shown."""
+        self._stale = set(range(len(self.tab_list)))
+        self._refresh_current()
 
     def activate(self) -> None:
         if self._stale:

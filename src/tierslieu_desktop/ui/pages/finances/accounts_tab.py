@@ -23,6 +23,7 @@ from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import field_message
 from tierslieu_desktop.ui.pages.finances.labels import account_key_name
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
+from tierslieu_desktop.ui.widgets.lazy import load_when_shown
 from tierslieu_desktop.ui.widgets.tables import item_at
 
 
@@ -69,7 +70,7 @@ class AccountsTab(QWidget):
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
         self.keys: list[str] = []
-        self.reload()
+        load_when_shown(self, self.reload)
 
     def what(self, key: str) -> str:
         """The key in words (« Paiement · Mandat administratif », « TVA collectée »)."""

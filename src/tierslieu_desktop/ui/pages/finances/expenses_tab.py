@@ -54,6 +54,7 @@ from tierslieu_desktop.ui.pages.finances.labels import (
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
+from tierslieu_desktop.ui.widgets.lazy import load_when_shown
 from tierslieu_desktop.ui.widgets.tables import item_at
 
 OK_STYLE = "color: #1b5e20;"
@@ -183,10 +184,13 @@ class ExpensesTab(QWidget):
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         delete.activated.connect(self.delete_selected)
         ctx.changed.connect(self._on_changed)
-        self.reload()
-        self.reload_budget()
+        load_when_shown(self, self._first_load)
 
     # --- loading ---------------------------------------------------------------------
+
+    def _first_load(self) -> None:
+        self.reload()
+        self.reload_budget()
 
     def _on_changed(self, entity: str, _ids: list) -> None:
         if entity in ("expense", "machine"):

@@ -43,6 +43,7 @@ from tierslieu_desktop.ui.pages.finances.labels import (
     report_status_names,
     sector_names,
 )
+from tierslieu_desktop.ui.widgets.lazy import load_when_shown
 from tierslieu_desktop.ui.widgets.tables import item_at
 
 REFRESH_ON = ("funder", "grant", "in_kind", "machine")
@@ -239,7 +240,7 @@ class FundersTab(QWidget):
         self.grant_year.valueChanged.connect(lambda _v: self.reload_grants())
         self.all_years.toggled.connect(self._all_years_toggled)
         ctx.changed.connect(self._on_changed)
-        self.reload()
+        load_when_shown(self, self.reload)
 
     # --- loading ---------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, field_message
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
+from tierslieu_desktop.ui.widgets.lazy import load_when_shown
 from tierslieu_desktop.ui.widgets.tables import item_at
 
 REAL_COLOUR = "#2d7d9a"
@@ -182,7 +183,7 @@ class SimulatorTab(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
 
-        self.load_editor()
+        load_when_shown(self, self.load_editor)
 
     # ------------------------------------------------------------------ building
 

@@ -23,6 +23,7 @@ from tierslieu_desktop.services.reporting import annual_report, report_texts, sa
 from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.pages.reports.worker import ReportJob
+from tierslieu_desktop.ui.widgets.lazy import load_when_shown
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
@@ -106,7 +107,7 @@ class AnnualReportTab(QWidget):
         self.generate_button.clicked.connect(self.ask_and_generate)
         self.open_button.clicked.connect(self.open_pdf)
         QShortcut(QKeySequence("Ctrl+G"), self, self.ask_and_generate)
-        self.load_texts()
+        load_when_shown(self, self.load_texts)
 
     # --- texts --------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from tierslieu_desktop.services.finance import funding as finance
 from tierslieu_desktop.services.reporting import grant_report
 from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.widgets.lazy import load_when_shown
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
@@ -76,7 +77,7 @@ class GrantReportsTab(QWidget):
         )
         self.table.doubleClicked.connect(lambda _i: self.ask_and_write())
         self.generate_button.clicked.connect(self.ask_and_write)
-        self.refresh()
+        load_when_shown(self, self.refresh)
 
     def refresh(self) -> None:
         statuses = {

@@ -31,6 +31,7 @@ from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.pages.frontdesk.units import quantity_text, unit_names
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
+from tierslieu_desktop.ui.widgets.lazy import load_when_shown
 
 OK_STYLE = "color: #1b5e20;"
 
@@ -131,7 +132,7 @@ class ConsumablesTab(QWidget):
         self.low_stock.returnPressed.connect(self.submit)
         self.machines.itemChanged.connect(self._on_machine_ticked)
         ctx.changed.connect(self._on_changed)
-        self.reload()
+        load_when_shown(self, self.reload)
 
     # --- loading ---------------------------------------------------------------------
 

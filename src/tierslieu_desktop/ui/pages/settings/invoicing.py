@@ -31,6 +31,7 @@ from tierslieu_desktop.ui.errors import error_message, field_message, retry_when
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
+from tierslieu_desktop.ui.widgets.lazy import load_when_shown
 
 OK_STYLE = "color: #1b5e20;"
 SERIES = ("invoice", "credit_note")
@@ -84,7 +85,7 @@ class SeriesBox(QGroupBox):
         self.pattern.returnPressed.connect(self.submit)
         self.save_button.clicked.connect(self.submit)
         self.revert_button.clicked.connect(self.load)
-        self.load()
+        load_when_shown(self, self.load)
 
     def saved_pattern(self) -> str:
         return numbering.numbering_pattern(self.ctx.db, self.series)
@@ -197,7 +198,7 @@ class StartBox(QGroupBox):
         lay.addLayout(row)
         self.enabled.toggled.connect(self.day.setEnabled)
         self.save_button.clicked.connect(self.submit)
-        self.reload()
+        load_when_shown(self, self.reload)
 
     def reload(self) -> None:
         start = baskets.invoicing_start(self.ctx.db)

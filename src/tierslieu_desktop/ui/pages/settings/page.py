@@ -40,6 +40,7 @@ from tierslieu_desktop.ui.labels import vat_regime_labels
 from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
+from tierslieu_desktop.ui.widgets.lazy import load_when_shown
 
 OK_STYLE = "color: #1b5e20;"
 TEXT_FIELDS = (
@@ -151,7 +152,7 @@ class StructureTab(QWidget):
         outer.addLayout(bottom)
         self.save_button.clicked.connect(self.submit)
         self.revert_button.clicked.connect(self.load)
-        self.load()
+        load_when_shown(self, self.load)
 
     def _add_invoicing_fields(self) -> None:
         f = self.form
@@ -325,7 +326,7 @@ class AudiencesTab(QWidget):
         self.archive_button.clicked.connect(self.toggle_archived)
         self.show_archived.toggled.connect(lambda _c: self.reload())
         self.name.returnPressed.connect(self.submit)
-        self.reload()
+        load_when_shown(self, self.reload)
 
     def reload(self, select_id: int | None = None) -> None:
         current = select_id if select_id is not None else self.current_id()
@@ -446,7 +447,7 @@ class OperatorsTab(QWidget):
         self.name.returnPressed.connect(self.submit)
         self.toggle_button.clicked.connect(self.toggle_active)
         self.list.currentItemChanged.connect(self._update_button)
-        self.reload()
+        load_when_shown(self, self.reload)
 
     def reload(self, select_id: int | None = None) -> None:
         self.list.clear()

@@ -56,6 +56,7 @@ from tierslieu_desktop.ui.pages.settings.tariffs.common import (
 from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
+from tierslieu_desktop.ui.widgets.lazy import load_when_shown
 
 Index = QModelIndex | QPersistentModelIndex
 # Row of the grid: ("group", kind) for a group title, ("resource", GridResource).
@@ -458,9 +459,6 @@ class TariffGridTab(QWidget):
         self.status.setWordWrap(True)
         lay.addWidget(self.status)
 
-        # Where members and non-members pay differently, show what members pay first.
-        if any(r.membership != "any" for r in tariffs.list_rules(ctx.db, on=self.grid_day())):
-            select_data(self.membership, "member")
         self.day.dateChanged.connect(lambda _d: self.reload())
         self.membership.currentIndexChanged.connect(lambda _i: self.reload())
         self.view.doubleClicked.connect(lambda _i: self.edit_current())
@@ -471,6 +469,14 @@ class TariffGridTab(QWidget):
         self.history_button.toggled.connect(self._toggle_history)
         self.export_button.clicked.connect(self._choose_export)
         self.import_button.clicked.connect(self._choose_import)
+        load_when_shown(self, self._first_load)
+
+    def _first_load(self) -> None:
+        # Where members and non-members pay differently, show what members pay first.
+        if any(r.membership != "any" for r in tariffs.list_rules(self.ctx.db, on=self.grid_day())):
+            self.membership.blockSignals(True)
+            select_data(self.membership, "member")
+            self.membership.blockSignals(False)
         self.reload()
 
     # --- state ----------------------------------------------------------------------

@@ -33,6 +33,7 @@ from tierslieu_desktop.ui.pages.settings.tariffs.common import (
 )
 from tierslieu_desktop.ui.qdates import from_qdate
 from tierslieu_desktop.ui.widgets.confirm import confirm
+from tierslieu_desktop.ui.widgets.lazy import load_when_shown
 
 
 def audience_choices(ctx: AppContext, with_everyone: bool) -> list[tuple[str, object]]:
@@ -153,7 +154,7 @@ class FeesSection(ListSection[conditions.FeeRow]):
             self.tr("&New fee…"),
             self.tr("Edit the selected fee"),
         )
-        self.reload()
+        load_when_shown(self, self.reload)
 
     def rows(self) -> list[conditions.FeeRow]:
         return conditions.list_fees(self.ctx.db)
@@ -333,7 +334,7 @@ class ReductionsSection(_EndableSection[conditions.ReductionRow]):
             self.tr("E&nd"),
             self.tr("End the selected reduction"),
         )
-        self.reload()
+        load_when_shown(self, self.reload)
 
     def rows(self) -> list[conditions.ReductionRow]:
         return conditions.list_reductions(self.ctx.db)
@@ -384,7 +385,7 @@ class QuotasSection(_EndableSection[conditions.QuotaRow]):
             self.tr("End the &quota"),
             self.tr("End the selected quota"),
         )
-        self.reload()
+        load_when_shown(self, self.reload)
 
     def rows(self) -> list[conditions.QuotaRow]:
         return conditions.list_quotas(self.ctx.db)
@@ -512,7 +513,7 @@ class PacksTab(ListSection[catalogue.PackTypeRow]):
         self.outer.insertWidget(2, self.show_archived)
         self.show_archived.toggled.connect(lambda _c: self.reload())
         self.table.itemSelectionChanged.connect(self._archive_text)
-        self.reload()
+        load_when_shown(self, self.reload)
 
     def rows(self) -> list[catalogue.PackTypeRow]:
         show = hasattr(self, "show_archived") and self.show_archived.isChecked()
