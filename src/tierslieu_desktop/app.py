@@ -182,6 +182,10 @@ class _OnPaint(QObject):
         return False
 
 
+# The background checks wait for Accueil's figures, but no longer than this.
+BACKGROUND_AT_LATEST_MS = 3_000
+
+
 class _Start:
     """What follows the shell's first paint: open the database (unless already open),
     attach it to the window, and once Accueil's figures are painted start the background
@@ -192,6 +196,7 @@ class _Start:
         self.db: Database | None = None
         self.code: int | None = None
         self.error: BaseException | None = None
+        self.background_started = False
         self.exit_when_shown = bool(os.environ.get("TIERSLIEU_EXIT_WHEN_SHOWN"))
         _OnPaint(window, self.open)
         if self.exit_when_shown:
@@ -233,21 +238,27 @@ class _Start:
             return
         home = self.window.page("home")
         figure = cast(QLabel, home.findChild(QLabel, "cardValue"))
-        if figure is None:
-            self.background()
-        else:
-            _OnPaint(figure, self.background, lambda: figure.text() != "–")
+        # A window minimised during the start paints nothing: the checks start anyway.
+        QTimer.singleShot(BACKGROUND_AT_LATEST_MS, self.background)
+        if figure is not None:
+            _OnPaint(figure, self.figures_painted, lambda: figure.text() != "–")
 
-    def background(self) -> None:
-        """After Accueil's figures: the collector again, the integrity check and the
-        daily backup."""
+    def figures_painted(self) -> None:
         if self.exit_when_shown:
             print(f"figures_at={time.time():.6f}", flush=True)
+        self.background()
+        if self.exit_when_shown:
+            self.app.quit()
+
+    def background(self) -> None:
+        """After Accueil's figures (once): the collector again, the integrity check and
+        the daily backup."""
+        if self.background_started:
+            return
+        self.background_started = True
         _collect_again()
         self.window.start_integrity_check()
         self.window.start_automatic_backups()  # daily in a worker, and at close
-        if self.exit_when_shown:
-            self.app.quit()
 
 
 def _collect_again() -> None:
