@@ -5734,6 +5734,10 @@
         <translation>Base de données : {path}</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>Ouverture de la base de données…</translation>
+    </message>
+    <message>
         <source>Operator:</source>
         <translation>Opérateur :</translation>
     </message>
@@ -6636,6 +6640,14 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
     <message>
         <source>Monthly invoicing progress</source>
         <translation>Avancement de la facturation mensuelle</translation>
+    </message>
+    <message>
+        <source>Stop the monthly invoicing</source>
+        <translation>Arrêter la facturation mensuelle</translation>
+    </message>
+    <message>
+        <source>Stopping after the invoice being issued…</source>
+        <translation>Arrêt après la facture en cours d’émission…</translation>
     </message>
     <message>
         <source>{count} invoice(s) issued.</source>
@@ -9340,6 +9352,10 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
     <message>
         <source>A reminder letter listing every unpaid invoice of the selected buyer</source>
         <translation>Une lettre de relance listant toutes les factures impayées du client choisi</translation>
+    </message>
+    <message>
+        <source>Reading the unpaid invoices…</source>
+        <translation>Lecture des factures impayées…</translation>
     </message>
     <message>
         <source>{count} unpaid, {amount} to collect</source>

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from tierslieu_desktop import cli
-from tierslieu_desktop.db import engine as engine_mod
+from tierslieu_desktop.db import files as files_mod
 from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
 from tierslieu_desktop.domain.errors import DomainError
 
@@ -129,7 +129,7 @@ def read_only_file(tmp_path, monkeypatch):
     if os.geteuid() == 0:
         real = os.access
         monkeypatch.setattr(
-            engine_mod.os,
+            files_mod.os,
             "access",
             lambda p, mode: False if mode == os.W_OK and str(p) == str(path) else real(p, mode),
         )

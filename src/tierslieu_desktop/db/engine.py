@@ -8,12 +8,9 @@ serialised by SQLite itself, not by luck.
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
-import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -21,144 +18,28 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from tierslieu_desktop.db.migrations import HEAD_REVISION
+# The file checks need sqlite3 alone (db.files); re-exported here for every caller.
+from tierslieu_desktop.db.files import _HELD as _HELD
+from tierslieu_desktop.db.files import SQLITE_CORRUPT as SQLITE_CORRUPT
+from tierslieu_desktop.db.files import SQLITE_HEADER as SQLITE_HEADER
+from tierslieu_desktop.db.files import SQLITE_NOTADB as SQLITE_NOTADB
+from tierslieu_desktop.db.files import DatabaseOpenError as DatabaseOpenError
+from tierslieu_desktop.db.files import SchemaState as SchemaState
+from tierslieu_desktop.db.files import held_database_files as held_database_files
+from tierslieu_desktop.db.files import inspect_sqlite_file as inspect_sqlite_file
+from tierslieu_desktop.db.files import is_held as is_held
+from tierslieu_desktop.db.files import is_read_only as is_read_only
+from tierslieu_desktop.db.files import is_url as is_url
+from tierslieu_desktop.db.files import resolve_target as resolve_target
+from tierslieu_desktop.db.files import sqlite_url as sqlite_url
+from tierslieu_desktop.db.files import truncation as truncation
+from tierslieu_desktop.db.migrations import HEAD_REVISION as HEAD_REVISION
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.fileperms import copy_protection, create_private_file, make_private_dirs
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 # How long a write waits for another desk's write before "database_busy" (read when a
 # connection opens; the tests shorten it).
 BUSY_TIMEOUT_MS = 10_000
-SQLITE_CORRUPT = 11
-SQLITE_NOTADB = 26
-
-
-class DatabaseOpenError(Exception):
-    """The target cannot be used. ``code`` is one of: not_a_database, foreign_database,
-    newer_than_app, cannot_open, not_found, empty (a 0-byte file), damaged (an SQLite
-    file cut short or with unreadable pages; ``detail`` says what was seen),
-    read_only_outdated (an older schema that cannot be upgraded in a read-only file).
-    The file is left untouched in every case."""
-
-    def __init__(self, code: str, target: str, detail: str = "") -> None:
-        self.code = code
-        self.target = target
-        self.detail = detail
-        super().__init__(f"{code}: {target} {detail}".strip())
-
-
-def resolve_target(arg: str | None) -> str:
-    """``--db`` wins, then ``TIERSLIEU_DB``, then the default file in the user data dir."""
-    from tierslieu_desktop.config import default_database_path
-
-    return arg or os.environ.get("TIERSLIEU_DB") or str(default_database_path())
-
-
-def is_url(target: str) -> bool:
-    return "://" in target
-
-
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
-
-
-@dataclass(frozen=True)
-class SchemaState:
-    exists: bool  # the file exists and holds our schema
-    revision: str | None
-
-
-def truncation(path: Path, header: bytes) -> str:
-    """Why an SQLite file is shorter than its header says (empty when it is not). The
-    page count of the header is trusted only when it is valid (offsets 24 and 92 agree),
-    and not while a -wal file still holds pages of the database."""
-    size = path.stat().st_size
-    if len(header) < 100:
-        return f"{size} octets, en-tête incomplet"
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    wal = Path(f"{path}-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        return ""
-    if header[24:28] == header[92:96] and pages and size < pages * page_size:
-        return f"{size} octets au lieu de {pages * page_size}"
-    if page_size >= 512 and size % page_size:
-        return f"{size} octets, pas un nombre entier de pages de {page_size}"
-    return ""
-
-
-# The SQLite files held open by this process's ``Database`` objects (until ``dispose``).
-_HELD: weakref.WeakSet[Database] = weakref.WeakSet()
-
-
-def held_database_files() -> list[Path]:
-    """The SQLite database files this process holds open (a ``Database`` not disposed).
-
-    POSIX advisory locks belong to the process: closing *any* descriptor of one of these
-    files (or of its -wal/-shm) that SQLite did not open drops every lock SQLite holds on
-    it, and another desk may then delete the -wal/-shm under our feet (SQLite, "How To
-    Corrupt An SQLite Database File", 2.2). Code that opens files chosen by the user
-    (the file dialogs) or inspects a database file asks here first."""
-    return [db.path for db in list(_HELD) if db.path is not None]
-
-
-def is_held(path: Path) -> bool:
-    """``path`` is (the same file as) a database this process holds open. Only stat()."""
-    for held in held_database_files():
-        try:
-            if held == path.resolve() or os.path.samefile(held, path):
-                return True
-        except OSError:
-            continue
-    return False
-
-
-def inspect_sqlite_file(path: Path) -> SchemaState:
-    """Look at a file read-only and say whether it is ours and at which revision.
-
-    The header is read through a plain descriptor only when this process does not hold
-    the file open: closing that descriptor would drop the locks of the held database
-    (see ``held_database_files``). A held file is looked at through SQLite alone, which
-    shares its locks between the connections of the process."""
-    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
-        return SchemaState(False, None)
-    if path.is_dir():
-        raise DatabaseOpenError("not_a_database", str(path))
-    if not is_held(path):
-        try:
-            with path.open("rb") as fh:
-                header = fh.read(100)
-        except OSError as exc:
-            raise DatabaseOpenError("cannot_open", str(path), str(exc)) from None
-        if header[:16] != SQLITE_HEADER:
-            raise DatabaseOpenError("not_a_database", str(path))
-        cut = truncation(path, header)
-        if cut:
-            raise DatabaseOpenError("damaged", str(path), f"fichier tronqué : {cut}")
-    try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            tables = {
-                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            if not tables:
-                return SchemaState(False, None)
-            if "alembic_version" not in tables or "member" not in tables:
-                raise DatabaseOpenError("foreign_database", str(path))
-            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorcode", None) == SQLITE_CORRUPT:
-            raise DatabaseOpenError("damaged", str(path), str(exc)) from None
-        raise DatabaseOpenError("not_a_database", str(path), str(exc)) from None
-    return SchemaState(True, row[0] if row else None)
-
-
-def is_read_only(path: Path) -> bool:
-    """The file, or the folder its -wal and -shm files go in, cannot be written."""
-    return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
 
 
 def _install_sqlite_pragmas(engine: Engine) -> None:

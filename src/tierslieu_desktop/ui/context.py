@@ -3,9 +3,12 @@ app-wide ``changed`` signal that lets every open page refresh after a change."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from tierslieu_desktop.services.common import Database
+if TYPE_CHECKING:  # not imported at start: the window is shown before SQLAlchemy is
+    from tierslieu_desktop.services.common import Database
 
 
 class AppContext(QObject):

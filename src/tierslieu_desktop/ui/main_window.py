@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# Only Qt and the light ui modules here: the window's shell is painted before the
+# services (SQLAlchemy, the models) are imported; they are imported where used.
 from tierslieu_desktop import config
-from tierslieu_desktop.services.people import operators as operator_service
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.integrity_check import IntegrityCheck
 from tierslieu_desktop.ui.pages.base import Page
-from tierslieu_desktop.ui.pages.placeholder import PlaceholderPage
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -54,6 +54,9 @@ QLabel#databaseBanner { background: #fdecea; color: #8a1c12; border-bottom: 2px 
 
 
 class MainWindow(QMainWindow):
+    """Built with its context, or first as a shell (sidebar, status bar, no page) that is
+    painted at once, then given its context by ``attach`` once the database is open."""
+
     PAGE_KEYS = (
         "home",
         "members",
@@ -66,9 +69,10 @@ class MainWindow(QMainWindow):
         "settings",
     )
 
-    def __init__(self, ctx: AppContext) -> None:
+    ctx: AppContext
+
+    def __init__(self, ctx: AppContext | None = None) -> None:
         super().__init__()
-        self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Tiers-Lieu Desktop"))
         self.resize(1280, 800)
@@ -134,13 +138,38 @@ class MainWindow(QMainWindow):
         self.auto_backups: AutoBackups | None = None
         self.last_restore_aside: Path | None = None
         self._retired: list[Page] = []
-        if ctx.db.read_only:
-            self.show_banner(self.tr("Read-only database: no change will be saved"))
 
         self._build_status_bar()
         self._build_shortcuts()
-        self.sidebar.currentRowChanged.connect(self._on_row_changed)
+        # The shell: Accueil highlighted, nothing to click until the database is open.
         self.sidebar.setCurrentRow(0)
+        self.sidebar.setEnabled(False)
+        self.operator_combo.setEnabled(False)
+        self.about_button.setEnabled(False)
+        for action in self.actions():
+            action.setEnabled(False)
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        """Give the shell its open database: the status bar, then the first page."""
+        self.ctx = ctx
+        if ctx.db.read_only:
+            self.show_banner(self.tr("Read-only database: no change will be saved"))
+        self.db_label.setText(self.tr("Database: {path}").format(path=ctx.db.target))
+        self._fill_operators()
+        self.operator_combo.currentIndexChanged.connect(self._on_operator_chosen)
+        ctx.changed.connect(self._on_changed)
+        self.operator_combo.setEnabled(True)
+        self.about_button.setEnabled(True)
+        for action in self.actions():
+            action.setEnabled(True)
+        self.sidebar.setEnabled(True)
+        self.sidebar.currentRowChanged.connect(self._on_row_changed)
+        self._on_row_changed(self.sidebar.currentRow())
+
+    def is_attached(self) -> bool:
+        return hasattr(self, "ctx")
 
     # --- the database's state ----------------------------------------------------
 
@@ -215,6 +244,7 @@ class MainWindow(QMainWindow):
         """Close the database, put ``backup_file`` in its place, open it again and rebuild
         every page on it. Returns why it was refused (the database is then the same,
         opened again), None when done (``self.last_restore_aside``: the previous file)."""
+        from tierslieu_desktop.services.people import operators as operator_service
         from tierslieu_desktop.services.safety import auto_backup
 
         if self.auto_backups is not None:
@@ -264,9 +294,6 @@ class MainWindow(QMainWindow):
         return cast("SettingsPage", self.page("settings")).backups
 
     # --- pages -------------------------------------------------------------------
-
-    def _placeholder(self, key: str, text: str) -> Page:
-        return PlaceholderPage(self.ctx, self._titles[key], text)
 
     def _make_reports(self) -> Page:
         from tierslieu_desktop.ui.pages.reports.page import ReportsPage
@@ -341,7 +368,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.db_label = QLabel(self.tr("Database: {path}").format(path=self.ctx.db.target))
+        self.db_label = QLabel(self.tr("Opening the database…"))
         self.db_label.setObjectName("databaseLabel")
         bar.addWidget(self.db_label, 1)
         bar.addPermanentWidget(QLabel(self.tr("Operator:")))
@@ -349,9 +376,6 @@ class MainWindow(QMainWindow):
         self.operator_combo.setAccessibleName(self.tr("Operator at the desk"))
         self.operator_combo.setMinimumWidth(160)
         bar.addPermanentWidget(self.operator_combo)
-        self._fill_operators()
-        self.operator_combo.currentIndexChanged.connect(self._on_operator_chosen)
-        self.ctx.changed.connect(self._on_changed)
         self.about_button = QPushButton(self.tr("About"))
         self.about_button.setFlat(True)
         self.about_button.setAccessibleName(self.tr("About Tiers-Lieu Desktop"))
@@ -372,6 +396,8 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About Tiers-Lieu Desktop"), self.about_text())
 
     def _fill_operators(self) -> None:
+        from tierslieu_desktop.services.people import operators as operator_service
+
         self.operator_combo.blockSignals(True)
         self.operator_combo.clear()
         for op in operator_service.list_operators(self.ctx.db):

@@ -1,0 +1,126 @@
+"""The start: the window's shell is painted before SQLAlchemy is imported, the database is
+opened right after, Accueil's figures follow; a wrong file is still reported alone."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+
+from PySide6.QtWidgets import QLabel
+
+from tierslieu_desktop.db.engine import open_database
+from tierslieu_desktop.db.files import ready_to_open
+
+
+def _python(code: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
+        timeout=120,
+    )
+
+
+def _ready_file(tmp_path):
+    path = tmp_path / "lab.sqlite"
+    open_database(str(path)).dispose()
+    return path
+
+
+def test_the_window_shell_needs_neither_sqlalchemy_nor_the_services():
+    result = _python(
+        "import sys\n"
+        "import tierslieu_desktop.app, tierslieu_desktop.ui.main_window\n"
+        "from tierslieu_desktop.app import create_application\n"
+        "from tierslieu_desktop.ui.main_window import MainWindow\n"
+        "app = create_application()\n"
+        "window = MainWindow()\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'sqlalchemy', 'alembic', 'reportlab', 'PIL'})\n"
+        "services = [m for m in sys.modules if m.startswith('tierslieu_desktop.services')]\n"
+        "print(heavy, services)\n"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[] []"
+
+
+def test_the_first_paint_comes_before_accueil_s_figures(tmp_path):
+    path = _ready_file(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "tierslieu_desktop", "--db", str(path)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "TIERSLIEU_EXIT_WHEN_SHOWN": "1"},
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    times = dict(line.split("=") for line in result.stdout.split())
+    assert float(times["shown_at"]) < float(times["figures_at"])
+
+
+def test_a_file_opened_after_the_first_paint_is_only_a_current_file_of_ours(tmp_path):
+    ready = _ready_file(tmp_path)
+    assert ready_to_open(str(ready))
+    assert ready_to_open(f"sqlite:///{ready}")
+    assert not ready_to_open(str(tmp_path / "new.sqlite"))  # created before the window
+    text = tmp_path / "notes.txt"
+    text.write_text("hello")
+    assert not ready_to_open(str(text))  # reported before any window
+    (tmp_path / "empty.sqlite").touch()
+    assert not ready_to_open(str(tmp_path / "empty.sqlite"))
+    older = tmp_path / "older.sqlite"
+    older.write_bytes(ready.read_bytes())
+    con = sqlite3.connect(older)
+    con.execute("UPDATE alembic_version SET version_num = '0001'")
+    con.commit()
+    con.close()
+    assert not ready_to_open(str(older))  # migrated (and backed up) before the window
+    assert not ready_to_open("postgresql://lab@server/tierslieu")
+
+
+def test_a_current_file_made_unreadable_after_the_check_is_reported_in_words(tmp_path):
+    """Between the check and the open, a file can still turn out wrong: the window goes
+    and the reason is printed, as for a wrong file before the window."""
+    path = _ready_file(tmp_path)
+    code = (
+        "import sys\n"
+        "from tierslieu_desktop import app\n"
+        "from tierslieu_desktop.db import engine\n"
+        "def refuse(target, **_kw):\n"
+        "    raise engine.DatabaseOpenError('damaged', target, 'page 3 illisible')\n"
+        "engine.open_database = refuse\n"
+        "sys.exit(app.run(sys.argv[1], 'fr'))\n"
+    )
+    result = _python(code, str(path))
+    assert result.returncode == 2
+    assert "lab.sqlite" in result.stderr and "page 3 illisible" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_shell_waits_for_its_database_then_shows_accueil(qtbot, ctx):
+    from tierslieu_desktop.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.is_attached()
+    assert not window.sidebar.isEnabled()
+    opening = window.db_label.text()  # "Ouverture de la base de données…"
+    assert not any(action.isEnabled() for action in window.actions())
+
+    window.attach(ctx)
+    assert window.sidebar.isEnabled()
+    assert window.current_key() == "home"
+    home = window.stack.currentWidget()
+    assert home is window.page("home")
+    figures = [label.text() for label in home.findChildren(QLabel, "cardValue")]
+    assert figures and "–" not in figures
+    assert str(ctx.db.target) in window.db_label.text() and opening not in window.db_label.text()
+    assert window.operator_combo.isEnabled() and window.operator_combo.count() == 1
+    window.show_page("members")
+    assert window.current_key() == "members"
