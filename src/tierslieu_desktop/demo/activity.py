@@ -840,10 +840,10 @@ class _Year:
 
     # the cyber-base's drop-ins ----------------------------------------------------------
 
-    def drop_ins(self) -> int:
+    def drop_ins(self, first_day: date | None = None) -> int:
         rows = drop_in_rows(
             self.rng,
-            first_day=self.first_day,
+            first_day=first_day or self.first_day,
             reference=self.reference,
             open_ranges=lambda day: self.ranges("Cyber-base", day),
             space_id=self.spaces["Cyber-base"],
@@ -898,16 +898,18 @@ def build_activity_year(
     reference_date: date,
     seed: int,
     future_days: int = 21,
+    drop_ins_from: date | None = None,
 ) -> ActivityYearCounts:
     """Add the demo's year of activities and drop-ins to ``db`` (the demo's open
-    database, its members, machines, opening hours and bookings already written)."""
+    database, its members, machines, opening hours and bookings already written).
+    ``drop_ins_from``: the drop-in log starts that day (default: the year's first)."""
     year = _Year(db, reference_date, random.Random(seed), future_days)
     year.load()
     year.activities()
     year.sessions()
     year.registrations()
     n_auths = year.write_registrations()
-    n_drop_ins = year.drop_ins()
+    n_drop_ins = year.drop_ins(drop_ins_from)
     n_bookings = year.restamp()
     return ActivityYearCounts(
         activities=len(year.ids),

@@ -57,6 +57,7 @@ from tierslieu_desktop.demo import activity as demo_activity
 from tierslieu_desktop.demo.billing import Sales
 from tierslieu_desktop.demo.bookings import BookingHistory
 from tierslieu_desktop.demo.common import FUTURE_DAYS, REFERENCE_DATE, SIZES, SessionDb
+from tierslieu_desktop.demo.decade import Decade
 from tierslieu_desktop.demo.finance import Funding
 from tierslieu_desktop.demo.people_park import Builder
 from tierslieu_desktop.services.pricing.engine import charge_uncharged_usages
@@ -90,17 +91,28 @@ class DemoCounts:
     invoices: int = 0
     credit_notes: int = 0
     closings: int = 0
+    decade: bool = False  # every sale of the history issued (the summary names them)
 
 
 def build_demo(
-    target: str, size: str = "small", seed: int = 46400, *, replace_demo: bool = False
+    target: str,
+    size: str = "small",
+    seed: int = 46400,
+    *,
+    replace_demo: bool = False,
+    decade: bool | None = None,
 ) -> str:
     """Create the demo in ``target`` (a new or empty database, or with ``replace_demo`` a
     previous demo) and return a short French summary such as
     "312 adhérents, 26 machines, 5 espaces, 7 123 réservations".
 
+    ``decade`` (default: the large demo): every sale of the history issued in bulk
+    (demo.decade) instead of the last weeks through the services (demo.billing).
+
     Raises ``DatabaseOpenError`` (not a database, another program's) or ``DemoExists``
     with the file untouched."""
+    if decade is None:
+        decade = size == "large"
     if size not in SIZES:
         raise ValueError(f"unknown demo size {size!r}")
     path = _sqlite_path(target)
@@ -123,17 +135,32 @@ def build_demo(
                 raise DemoExists(db.target)
             builder = Builder(session, random.Random(seed), SIZES[size], size)
             counts = _people_and_bookings(builder)
-            invoices, credit_notes, closings = Sales(builder, SessionDb(db, session)).run()
-            counts = replace(
-                counts, invoices=invoices, credit_notes=credit_notes, closings=closings
-            )
+            # the decade is drawn here (its seed) and issued once the activities
+            # exist (their tickets are sold too)
+            the_decade = Decade(builder) if decade else None
+            if the_decade is None:
+                invoices, credit_notes, closings = Sales(builder, SessionDb(db, session)).run()
+                counts = replace(
+                    counts, invoices=invoices, credit_notes=credit_notes, closings=closings
+                )
             Funding(builder).run()
             year = demo_activity.build_activity_year(
                 SessionDb(db, session),
                 reference_date=REFERENCE_DATE,
                 seed=seed + 1,
                 future_days=FUTURE_DAYS,
+                # the large demo's cyber-base log covers its ten years
+                drop_ins_from=builder.opening if size == "large" else None,
             )
+            if the_decade is not None:
+                invoices, credit_notes, closings = the_decade.run()
+                counts = replace(
+                    counts,
+                    invoices=invoices,
+                    credit_notes=credit_notes,
+                    closings=closings,
+                    decade=True,
+                )
             counts = replace(counts, bookings=counts.bookings + year.bookings)
             if db.is_sqlite:  # in the same transaction: no mark without the whole demo
                 session.execute(text(f"PRAGMA user_version = {DEMO_MARK}"))
@@ -169,10 +196,16 @@ def _people_and_bookings(b: Builder) -> DemoCounts:
 
 
 def summary(counts: DemoCounts) -> str:
-    return (
+    text = (
         f"{_n(counts.members)} adhérents, {_n(counts.machines)} machines, "
         f"{_n(counts.spaces)} espaces, {_n(counts.bookings)} réservations"
     )
+    if counts.decade:
+        text += (
+            f", {_n(counts.invoices)} factures et {_n(counts.credit_notes)} avoirs, "
+            f"{_n(counts.closings)} clôtures"
+        )
+    return text
 
 
 def _n(value: int) -> str:

@@ -103,6 +103,7 @@ class Line:
     membership_audience_id: int | None = None
     membership_start: date | None = None
     membership_end: date | None = None
+    registration_id: int | None = None
 
 
 def usage_lines(
@@ -158,6 +159,30 @@ def pack_line(pack_type_id: int, name: str, validity_months: int, price_cents: i
         total_cents=price_cents,
         revenue_kind="pack",
         pack_type_id=pack_type_id,
+    )
+
+
+def ticket_line(
+    registration_id: int,
+    activity_name: str,
+    day: date,
+    headcount: int | None,
+    price_cents: int,
+    price_reason: str,
+) -> Line:
+    """``baskets.add_registration_lines_in`` for one ticket (``headcount``: a group's)."""
+    label = f"{activity_name} — {fr_date(day)}"
+    if headcount is not None:
+        label += f" ({headcount} pers.)"
+    return Line(
+        kind="other",
+        designation=label[:DESIGNATION_MAX],
+        detail=price_reason,
+        unit_price_cents=price_cents,
+        list_cents=price_cents,
+        total_cents=price_cents,
+        revenue_kind="training",
+        registration_id=registration_id,
     )
 
 
@@ -395,11 +420,13 @@ class BulkLedger:
         issued_at: datetime,
         note: str = "",
         basket_note: str = "",
-        side_effects: bool = True,
+        membership_rows: bool = True,
+        pack_rows: bool = True,
     ) -> int:
         """``documents.validate_basket`` of a basket holding ``lines``; the invoice's id.
-        ``side_effects`` False: the membership (or pack) sold already exists in the
-        database (the demo wrote it with the member), only its invoice is written."""
+        ``membership_rows`` / ``pack_rows`` False: the memberships (packs) sold already
+        exist in the database (the demo wrote them with the members): only their
+        invoice is written."""
         if not lines:
             raise DomainError("basket_empty")
         day = local_day(issued_at)
@@ -509,7 +536,7 @@ class BulkLedger:
         for line in lines:  # side effects of what was sold
             if member_id is None:
                 break
-            if line.kind == "membership" and side_effects:
+            if line.kind == "membership" and membership_rows:
                 self.rows["membership"].append(
                     {
                         "id": self._id("membership"),
@@ -522,7 +549,7 @@ class BulkLedger:
                         **stamp,
                     }
                 )
-            elif line.kind == "pack" and side_effects and line.pack_type_id is not None:
+            elif line.kind == "pack" and pack_rows and line.pack_type_id is not None:
                 pack_type = self.pack_types[line.pack_type_id]
                 pack_id = self._id("member_pack")
                 self.rows["member_pack"].append(
@@ -587,7 +614,7 @@ class BulkLedger:
                         "membership_audience_id": line.membership_audience_id,
                         "membership_start": line.membership_start,
                         "membership_end": line.membership_end,
-                        "registration_id": None,
+                        "registration_id": line.registration_id,
                     }
                 )
         return invoice_id
