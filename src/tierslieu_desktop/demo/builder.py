@@ -3,7 +3,8 @@
 The same seed gives the same data, byte for byte: every random choice comes from one
 ``random.Random(seed)`` and every date from ``REFERENCE_DATE`` (never the clock).
 Everything is written with bulk inserts in one transaction, so the large demo
-(20,000 members, 200,000 bookings over ten years) is built in well under a minute.
+(20,000 members, 200,000 bookings over ten years, every sale of those years invoiced)
+is built in about two minutes.
 
 ``build_demo`` runs the steps in a fixed order (the order of the random draws):
 
@@ -14,13 +15,21 @@ Everything is written with bulk inserts in one transaction, so the large demo
   public holidays, slot step, minimum and maximum duration, buffer, how far ahead,
   authorization): the demo holds what the booking service would have accepted; then
   the usages, consumables and maintenance; every past usage is then priced;
-- ``demo.billing``: invoices, payments and closings through services.billing (real
-  numbering, frozen copies, the integrity chain; ``tierslieu verify`` passes), in the
-  same transaction (``SessionDb``). At about 20 ms a document, only the last weeks of
-  front-desk sales are issued (``SALES_DAYS``), with a year of monthly invoices to the
-  schools, a company and the town hall; older usages stay unbilled;
+- ``demo.billing`` (the small demo): invoices, payments and closings through
+  services.billing (real numbering, frozen copies, the integrity chain; ``tierslieu
+  verify`` passes), in the same transaction (``SessionDb``). At about 20 ms a document,
+  only the last weeks of front-desk sales are issued (``SALES_DAYS``), with a year of
+  monthly invoices to the schools, a company and the town hall; older usages stay
+  unbilled;
+- ``demo.decade`` (the large demo, or ``decade=True``): drawn here, issued after the
+  activities: every sale of the history (charged visits or their tabs, memberships,
+  packs, wallet top-ups, tickets, monthly invoices, credit notes, transfers, day/month/year
+  closings) written in bulk by ``demo.bulk`` (the services' rows and chain computed in
+  memory; tests/unit/test_demo_bulk.py checks them equal), some 96,000 documents in
+  about a minute;
 - ``demo.finance``: funders, grants, expenses, depreciation and the budget;
-- ``demo.activity``: a year of activities, sessions and drop-ins.
+- ``demo.activity``: a year of activities and sessions; the drop-ins of that year (of
+  the ten years in the large demo).
 
 ``demo.common`` holds what they share; ``demo.data_people``, ``data_park``,
 ``data_finance`` and ``data_activity`` the static lists.
