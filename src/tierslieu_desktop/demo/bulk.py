@@ -280,9 +280,15 @@ class BulkLedger:
                 )
             )
         }
-        self.members = {m.id: m for m in session.execute(select(Member.__table__))}
-        self.audiences = dict(session.execute(select(Audience.id, Audience.name)).all())
-        self.pack_types = {p.id: p for p in session.execute(select(PackType.__table__))}
+        self.members = {
+            m.id: m for m in session.execute(select(Member.__table__).order_by(Member.id))
+        }
+        self.audiences = dict(
+            session.execute(select(Audience.id, Audience.name).order_by(Audience.id)).all()
+        )
+        self.pack_types = {
+            p.id: p for p in session.execute(select(PackType.__table__).order_by(PackType.id))
+        }
         self.docs: dict[int, _Doc] = {}
         self.rows: dict[str, list[dict[str, Any]]] = {t.name: [] for t in _TABLES}
         # compact copies of every document and payment, by local day, for the closings

@@ -26,7 +26,6 @@ from sqlalchemy import select
 from tierslieu_desktop.db.models import (
     Activity,
     ActivitySession,
-    Member,
     MemberPack,
     Membership,
     PackMovement,
@@ -90,7 +89,7 @@ class Decade:
 
     def load(self) -> None:
         s = self.s
-        self.members = {m.id: m for m in s.execute(select(Member.__table__))}
+        self.members = self.book.members
         self.audience_names = self.book.audiences
         end_of_sales = local_dt(self.last_sale_day + timedelta(days=1), 0)
         rows = s.execute(
