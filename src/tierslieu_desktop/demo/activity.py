@@ -117,11 +117,18 @@ def _minutes(text: str) -> int:
 
 
 class _Year:
-    def __init__(self, db: Database, reference: date, rng: random.Random, future_days: int):
+    def __init__(
+        self,
+        db: Database,
+        reference: date,
+        rng: random.Random,
+        future_days: int,
+        first_day: date | None = None,
+    ):
         self.db = db
         self.rng = rng
         self.reference = reference
-        self.first_day = reference.replace(year=reference.year - 1) + timedelta(days=1)
+        self.first_day = first_day or reference.replace(year=reference.year - 1) + timedelta(days=1)
         self.last_day = reference + timedelta(days=AFTER_DAYS)
         self.machine_last_day = reference + timedelta(days=future_days)
         # When the demo "is": Saturday evening before the reference date.
@@ -389,7 +396,9 @@ class _Year:
         lead: tuple[int, int] = (14, 45),
     ) -> _Planned | None:
         if machine is not None and (
-            day > self.machine_last_day or self.taken(machine, day, start, end)
+            day > self.machine_last_day
+            or day < (self.machines[machine].purchase_date or day)  # not bought yet
+            or self.taken(machine, day, start, end)
         ):
             return None
         if machine is None and not self.fits(space, day, start, end):
@@ -840,10 +849,10 @@ class _Year:
 
     # the cyber-base's drop-ins ----------------------------------------------------------
 
-    def drop_ins(self, first_day: date | None = None) -> int:
+    def drop_ins(self) -> int:
         rows = drop_in_rows(
             self.rng,
-            first_day=first_day or self.first_day,
+            first_day=self.first_day,
             reference=self.reference,
             open_ranges=lambda day: self.ranges("Cyber-base", day),
             space_id=self.spaces["Cyber-base"],
@@ -898,18 +907,19 @@ def build_activity_year(
     reference_date: date,
     seed: int,
     future_days: int = 21,
-    drop_ins_from: date | None = None,
+    history_from: date | None = None,
 ) -> ActivityYearCounts:
     """Add the demo's year of activities and drop-ins to ``db`` (the demo's open
     database, its members, machines, opening hours and bookings already written).
-    ``drop_ins_from``: the drop-in log starts that day (default: the year's first)."""
-    year = _Year(db, reference_date, random.Random(seed), future_days)
+    ``history_from``: sessions, registrations and drop-ins from that day on (the large
+    demo's ten years) instead of the year before ``reference_date``."""
+    year = _Year(db, reference_date, random.Random(seed), future_days, history_from)
     year.load()
     year.activities()
     year.sessions()
     year.registrations()
     n_auths = year.write_registrations()
-    n_drop_ins = year.drop_ins(drop_ins_from)
+    n_drop_ins = year.drop_ins()
     n_bookings = year.restamp()
     return ActivityYearCounts(
         activities=len(year.ids),

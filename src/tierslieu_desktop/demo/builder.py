@@ -28,8 +28,8 @@ is built in about two minutes.
   memory; tests/unit/test_demo_bulk.py checks them equal), some 96,000 documents in
   about a minute;
 - ``demo.finance``: funders, grants, expenses, depreciation and the budget;
-- ``demo.activity``: a year of activities and sessions; the drop-ins of that year (of
-  the ten years in the large demo).
+- ``demo.activity``: a year of activities, sessions, registrations and drop-ins (ten
+  years of them in the large demo).
 
 ``demo.common`` holds what they share; ``demo.data_people``, ``data_park``,
 ``data_finance`` and ``data_activity`` the static lists.
@@ -158,8 +158,8 @@ def build_demo(
                 reference_date=REFERENCE_DATE,
                 seed=seed + 1,
                 future_days=FUTURE_DAYS,
-                # the large demo's cyber-base log covers its ten years
-                drop_ins_from=builder.opening if size == "large" else None,
+                # the large demo's sessions and drop-ins cover its ten years
+                history_from=builder.opening if size == "large" else None,
             )
             if the_decade is not None:
                 invoices, credit_notes, closings = the_decade.run()
