@@ -82,7 +82,7 @@ from tierslieu_desktop.services.billing.payments import PaymentInput, check_paym
 from tierslieu_desktop.services.pricing.packs import pack_expiry
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """A basket line as ``services.billing.baskets`` writes it (amounts VAT included),
     with the local day of its usage (the invoice's service period)."""

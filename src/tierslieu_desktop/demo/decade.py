@@ -65,7 +65,7 @@ CREDIT_REASONS = (
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sale:
     payer: int
     at: datetime
@@ -234,6 +234,7 @@ class Decade:
         self.seq = itertools.count()
         for sale in self.sales():
             self.push(sale.at, 0, "sale", sale)
+        self.visits, self.memberships = {}, []  # in the sales now
         for member_id, type_id, name, months, cents, at in self.old_packs:
             self.push(at, 0, "pack", (member_id, pack_line(type_id, name, months, cents)))
         for (org_id, month), (used, tickets) in sorted(
@@ -268,7 +269,9 @@ class Decade:
             self.close(current, self.last_sale_day + timedelta(days=1))
         self.book.flush()
         structure = self.s.get(Structure, 1)
-        if structure is not None:  # free visits of the past are not proposed at the desk
+        if structure is not None:
+            # Older usages are invoiced or free (never proposed at the desk again); the
+            # tabs still open are younger than two months.
             structure.invoicing_start = REFERENCE_DATE - timedelta(days=3 * TAB_DAYS)
         return self.invoices, self.credit_notes, self.closings
 
