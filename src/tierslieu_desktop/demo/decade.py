@@ -5,8 +5,8 @@ that day, or lets a small tab run to a later visit (never beyond a month); every
 membership with a fee is invoiced when it was taken (in the basket of that day's visit
 when there is one); some visitors buy a pack or put money on their wallet, and pay later
 visits from it; the organisations invoiced monthly get their invoice on the first
-working day of the next month and pay it by transfer weeks later (the last ones still
-unpaid); a few sales are credited two days later and refunded. Each day with a sale is
+working day of the next month and pay it by transfer weeks later, as half the other
+organisations' desk invoices (the last ones still unpaid); a few sales are credited two days later and refunded. Each day with a sale is
 closed that evening, each month and year after its last day.
 
 The small demo issues its weeks of sales through the services (demo.billing); both give
@@ -58,6 +58,7 @@ TAB_DAYS = 30  # …paid at the latest at the first visit a month after its olde
 TOPUP_SHARE = 0.02  # person's sales with money put on the wallet
 PACK_SHARE = 0.006  # adults' sales with a pack bought
 CREDIT_SHARE = 0.02  # sales credited two days later
+ORG_LATER_SHARE = 0.5  # an organisation's sales invoiced at the desk, paid by transfer
 CREDIT_REASONS = (
     "Séance interrompue par une panne de la machine : remboursée.",
     "Erreur de saisie du temps passé : remboursé.",
@@ -293,7 +294,8 @@ class Decade:
             if adult and self.pack_types and rng.random() < PACK_SHARE:
                 side_lines.append(pack_line(*rng.choice(self.pack_types)))
         total = sum(ln.total_cents for ln in lines)
-        payments = self.desk_payments(member, total, at)
+        on_terms = not person and rng.random() < ORG_LATER_SHARE
+        payments = [] if on_terms else self.desk_payments(member, total, at)
         invoice_id = self.book.issue(
             sale.payer,
             lines + side_lines,
@@ -304,6 +306,11 @@ class Decade:
             membership_rows=False,  # demo.people_park wrote the memberships
         )
         self.invoices += 1
+        if on_terms:  # paid by transfer within its terms (the last ones not yet)
+            pay_day = to_local(at).date() + timedelta(days=rng.randint(10, 45))
+            while pay_day.weekday() >= 5:
+                pay_day += timedelta(days=1)
+            self.push(local_dt(pay_day, 11 * 60), 1, "transfer", invoice_id)
         if sale.usage_lines and rng.random() < CREDIT_SHARE:
             later = at + timedelta(days=2, minutes=rng.randint(-120, 120))
             self.push(later, 2, "credit", (invoice_id, payments[0].method if payments else ""))
@@ -415,6 +422,8 @@ class Decade:
         self.push(local_dt(pay_day, 11 * 60), 1, "transfer", invoice_id)
 
     def transfer(self, at: datetime, invoice_id: int) -> None:
+        if invoice_id not in self.book.docs:
+            return  # settled meanwhile (a credit note), and forgotten since
         balance = self.book.balance(invoice_id)
         if balance > 0:
             doc = self.book.docs[invoice_id]
