@@ -25,7 +25,7 @@ is built in about two minutes.
   activities: every sale of the history (charged visits or their tabs, memberships,
   packs, wallet top-ups, tickets, monthly invoices, credit notes, transfers, day/month/year
   closings) written in bulk by ``demo.bulk`` (the services' rows and chain computed in
-  memory; tests/unit/test_demo_bulk.py checks them equal), some 96,000 documents in
+  memory; tests/unit/test_demo_bulk.py checks them equal), some 97,000 documents in
   about a minute;
 - ``demo.finance``: funders, grants, expenses, depreciation and the budget;
 - ``demo.activity``: a year of activities, sessions, registrations and drop-ins (ten
