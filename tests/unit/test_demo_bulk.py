@@ -13,6 +13,8 @@ from sqlalchemy import func, select
 
 from tierslieu_desktop.db.engine import open_database
 from tierslieu_desktop.db.models import (
+    Activity,
+    ActivitySession,
     Audience,
     Basket,
     BasketLine,
@@ -27,6 +29,7 @@ from tierslieu_desktop.db.models import (
     PackMovement,
     PackType,
     Payment,
+    Registration,
     Space,
     Structure,
     Usage,
@@ -130,9 +133,44 @@ def _setup(db, regime: str) -> dict[str, int]:
                     )
                 )
             usages[key] = u.id
+        training = Activity(name="Formation découpeuse laser", kind="machine_training")
+        s.add(training)
+        s.flush()
+        held = ActivitySession(
+            activity_id=training.id,
+            start_at=local_dt(D1, 14 * 60),
+            end_at=local_dt(D1, 16 * 60),
+            capacity=8,
+            space_id=space.id,
+        )
+        s.add(held)
+        s.flush()
+        tickets = [
+            Registration(
+                session_id=held.id,
+                member_id=jean.id,
+                status="registered",
+                queued_at=local_dt(D1 - timedelta(days=9), 10 * 60),
+                attendance="present",
+                price_cents=2500,
+                price_reason="Tarif adhérent",
+            ),
+            Registration(
+                session_id=held.id,
+                organisation_id=school.id,
+                group_name="4e B — Collège Champollion",
+                headcount=12,
+                status="registered",
+                queued_at=local_dt(D1 - timedelta(days=20), 10 * 60),
+                price_cents=6000,
+            ),
+        ]
+        s.add_all(tickets)
         s.flush()
         return {
             "actor": actor,
+            "jean_ticket": tickets[0].id,
+            "school_ticket": tickets[1].id,
             "everyone": everyone.id,
             "pack": pack.id,
             "emilie": emilie.id,
@@ -165,11 +203,17 @@ def _sales(ids):
             D1,
             17 * 60,
             j,
-            [("usages", [ids["j1"]]), ("pack",)],
-            [PaymentInput("cheque", 12333, cheque_number="0001234", bank="Crédit Agricole")],
+            [("usages", [ids["j1"]]), ("ticket", ids["jean_ticket"]), ("pack",)],
+            [PaymentInput("cheque", 14833, cheque_number="0001234", bank="Crédit Agricole")],
         ),
         (D2, 12 * 60, e, [("usages", [ids["e3"]])], [PaymentInput("wallet", 900)]),
     ]
+
+
+def _add_tickets(db, actor, basket_id, registrations):
+    with db.write() as s:
+        basket = baskets.editable_basket(s, basket_id)
+        baskets.add_registration_lines_in(s, actor, basket, registrations)
 
 
 def _run_services(db, ids):
@@ -196,6 +240,8 @@ def _run_services(db, ids):
                 )
             elif item[0] == "wallet":
                 baskets.add_wallet_topup_line(db, actor, basket_id, item[1])
+            elif item[0] == "ticket":
+                _add_tickets(db, actor, basket_id, [item[1]])
             else:
                 baskets.add_pack_line(db, actor, basket_id, ids["pack"])
         sold.append(
@@ -224,6 +270,7 @@ def _run_services(db, ids):
         s.flush()
         basket_id = basket.id
     baskets.add_usage_lines(db, actor, basket_id, [ids["s1"], ids["s2"]])
+    _add_tickets(db, actor, basket_id, [ids["school_ticket"]])
     monthly_id = documents.validate_basket(
         db,
         actor,
@@ -256,7 +303,7 @@ def _run_services(db, ids):
         db,
         actor,
         monthly_id,
-        PaymentInput("transfer", 4149, reference="VIR 2"),
+        PaymentInput("transfer", 10149, reference="VIR 2"),
         desk="Accueil",
         at=local_dt(PAID + timedelta(days=1), 11 * 60),
     )
@@ -277,6 +324,12 @@ def _run_bulk(db, ids):
                     lines.append(bulk.membership_line("Grand public", ids["everyone"], *item[1:]))
                 elif item[0] == "wallet":
                     lines.append(bulk.wallet_topup_line(item[1]))
+                elif item[0] == "ticket":
+                    lines.append(
+                        bulk.ticket_line(
+                            item[1], "Formation découpeuse laser", D1, None, 2500, "Tarif adhérent"
+                        )
+                    )
                 else:
                     lines.append(bulk.pack_line(ids["pack"], "Carte 10 heures", 12, 9000))
             sold.append(
@@ -305,7 +358,12 @@ def _run_bulk(db, ids):
         book.close("month", D1, actor=actor, now=local_dt(date(2026, 10, 31), 23 * 60 + 52))
         monthly_id = book.issue(
             ids["school"],
-            bulk.lines_of_usages(s, [ids["s1"], ids["s2"]]),
+            [
+                *bulk.lines_of_usages(s, [ids["s1"], ids["s2"]]),
+                bulk.ticket_line(
+                    ids["school_ticket"], "Formation découpeuse laser", D1, 12, 6000, ""
+                ),
+            ],
             [PaymentInput("mandate", 0)],
             actor=actor,
             desk="Accueil",
@@ -324,7 +382,7 @@ def _run_bulk(db, ids):
         )
         for at, cents, ref in (
             (local_dt(PAID, 11 * 60), 5000, "VIR 1"),
-            (local_dt(PAID + timedelta(days=1), 11 * 60), 4149, "VIR 2"),
+            (local_dt(PAID + timedelta(days=1), 11 * 60), 10149, "VIR 2"),
         ):
             book.pay(
                 monthly_id,
@@ -388,6 +446,10 @@ def test_bulk_ledger_writes_what_the_services_write(tmp_path, regime):
             "transfer",
         }
         assert len(expected["wallet_movement"]) == 2
+        assert [ln["designation"] for ln in expected["invoice_line"] if ln["kind"] == "other"] == [
+            "Formation découpeuse laser — 13/10/2026",
+            "Formation découpeuse laser — 13/10/2026 (12 pers.)",
+        ]
         assert len(expected["closing"]) == 4
         assert len(expected["membership"]) == 1 and len(expected["member_pack"]) == 1
         for name in expected:
