@@ -117,11 +117,18 @@ def _minutes(text: str) -> int:
 
 
 class _Year:
-    def __init__(self, db: Database, reference: date, rng: random.Random, future_days: int):
+    def __init__(
+        self,
+        db: Database,
+        reference: date,
+        rng: random.Random,
+        future_days: int,
+        first_day: date | None = None,
+    ):
         self.db = db
         self.rng = rng
         self.reference = reference
-        self.first_day = reference.replace(year=reference.year - 1) + timedelta(days=1)
+        self.first_day = first_day or reference.replace(year=reference.year - 1) + timedelta(days=1)
         self.last_day = reference + timedelta(days=AFTER_DAYS)
         self.machine_last_day = reference + timedelta(days=future_days)
         # When the demo "is": Saturday evening before the reference date.
@@ -389,7 +396,9 @@ class _Year:
         lead: tuple[int, int] = (14, 45),
     ) -> _Planned | None:
         if machine is not None and (
-            day > self.machine_last_day or self.taken(machine, day, start, end)
+            day > self.machine_last_day
+            or day < (self.machines[machine].purchase_date or day)  # not bought yet
+            or self.taken(machine, day, start, end)
         ):
             return None
         if machine is None and not self.fits(space, day, start, end):
@@ -898,10 +907,13 @@ def build_activity_year(
     reference_date: date,
     seed: int,
     future_days: int = 21,
+    history_from: date | None = None,
 ) -> ActivityYearCounts:
     """Add the demo's year of activities and drop-ins to ``db`` (the demo's open
-    database, its members, machines, opening hours and bookings already written)."""
-    year = _Year(db, reference_date, random.Random(seed), future_days)
+    database, its members, machines, opening hours and bookings already written).
+    ``history_from``: sessions, registrations and drop-ins from that day on (the large
+    demo's ten years) instead of the year before ``reference_date``."""
+    year = _Year(db, reference_date, random.Random(seed), future_days, history_from)
     year.load()
     year.activities()
     year.sessions()

@@ -3,7 +3,8 @@
 The same seed gives the same data, byte for byte: every random choice comes from one
 ``random.Random(seed)`` and every date from ``REFERENCE_DATE`` (never the clock).
 Everything is written with bulk inserts in one transaction, so the large demo
-(20,000 members, 200,000 bookings over ten years) is built in well under a minute.
+(20,000 members, 200,000 bookings over ten years, every sale of those years invoiced)
+is built in about two minutes.
 
 ``build_demo`` runs the steps in a fixed order (the order of the random draws):
 
@@ -14,13 +15,21 @@ Everything is written with bulk inserts in one transaction, so the large demo
   public holidays, slot step, minimum and maximum duration, buffer, how far ahead,
   authorization): the demo holds what the booking service would have accepted; then
   the usages, consumables and maintenance; every past usage is then priced;
-- ``demo.billing``: invoices, payments and closings through services.billing (real
-  numbering, frozen copies, the integrity chain; ``tierslieu verify`` passes), in the
-  same transaction (``SessionDb``). At about 20 ms a document, only the last weeks of
-  front-desk sales are issued (``SALES_DAYS``), with a year of monthly invoices to the
-  schools, a company and the town hall; older usages stay unbilled;
+- ``demo.billing`` (the small demo): invoices, payments and closings through
+  services.billing (real numbering, frozen copies, the integrity chain; ``tierslieu
+  verify`` passes), in the same transaction (``SessionDb``). At about 20 ms a document,
+  only the last weeks of front-desk sales are issued (``SALES_DAYS``), with a year of
+  monthly invoices to the schools, a company and the town hall; older usages stay
+  unbilled;
+- ``demo.decade`` (the large demo, or ``decade=True``): drawn here, issued after the
+  activities: every sale of the history (charged visits or their tabs, memberships,
+  packs, wallet top-ups, tickets, monthly invoices, credit notes, transfers, day/month/year
+  closings) written in bulk by ``demo.bulk`` (the services' rows and chain computed in
+  memory; tests/unit/test_demo_bulk.py checks them equal), some 97,000 documents in
+  about a minute;
 - ``demo.finance``: funders, grants, expenses, depreciation and the budget;
-- ``demo.activity``: a year of activities, sessions and drop-ins.
+- ``demo.activity``: a year of activities, sessions, registrations and drop-ins (ten
+  years of them in the large demo).
 
 ``demo.common`` holds what they share; ``demo.data_people``, ``data_park``,
 ``data_finance`` and ``data_activity`` the static lists.
@@ -57,6 +66,7 @@ from tierslieu_desktop.demo import activity as demo_activity
 from tierslieu_desktop.demo.billing import Sales
 from tierslieu_desktop.demo.bookings import BookingHistory
 from tierslieu_desktop.demo.common import FUTURE_DAYS, REFERENCE_DATE, SIZES, SessionDb
+from tierslieu_desktop.demo.decade import Decade
 from tierslieu_desktop.demo.finance import Funding
 from tierslieu_desktop.demo.people_park import Builder
 from tierslieu_desktop.services.pricing.engine import charge_uncharged_usages
@@ -90,17 +100,28 @@ class DemoCounts:
     invoices: int = 0
     credit_notes: int = 0
     closings: int = 0
+    decade: bool = False  # every sale of the history issued (the summary names them)
 
 
 def build_demo(
-    target: str, size: str = "small", seed: int = 46400, *, replace_demo: bool = False
+    target: str,
+    size: str = "small",
+    seed: int = 46400,
+    *,
+    replace_demo: bool = False,
+    decade: bool | None = None,
 ) -> str:
     """Create the demo in ``target`` (a new or empty database, or with ``replace_demo`` a
     previous demo) and return a short French summary such as
     "312 adhérents, 26 machines, 5 espaces, 7 123 réservations".
 
+    ``decade`` (default: the large demo): every sale of the history issued in bulk
+    (demo.decade) instead of the last weeks through the services (demo.billing).
+
     Raises ``DatabaseOpenError`` (not a database, another program's) or ``DemoExists``
     with the file untouched."""
+    if decade is None:
+        decade = size == "large"
     if size not in SIZES:
         raise ValueError(f"unknown demo size {size!r}")
     path = _sqlite_path(target)
@@ -123,17 +144,32 @@ def build_demo(
                 raise DemoExists(db.target)
             builder = Builder(session, random.Random(seed), SIZES[size], size)
             counts = _people_and_bookings(builder)
-            invoices, credit_notes, closings = Sales(builder, SessionDb(db, session)).run()
-            counts = replace(
-                counts, invoices=invoices, credit_notes=credit_notes, closings=closings
-            )
+            # the decade is drawn here (its seed) and issued once the activities
+            # exist (their tickets are sold too)
+            the_decade = Decade(builder) if decade else None
+            if the_decade is None:
+                invoices, credit_notes, closings = Sales(builder, SessionDb(db, session)).run()
+                counts = replace(
+                    counts, invoices=invoices, credit_notes=credit_notes, closings=closings
+                )
             Funding(builder).run()
             year = demo_activity.build_activity_year(
                 SessionDb(db, session),
                 reference_date=REFERENCE_DATE,
                 seed=seed + 1,
                 future_days=FUTURE_DAYS,
+                # the large demo's sessions and drop-ins cover its ten years
+                history_from=builder.opening if size == "large" else None,
             )
+            if the_decade is not None:
+                invoices, credit_notes, closings = the_decade.run()
+                counts = replace(
+                    counts,
+                    invoices=invoices,
+                    credit_notes=credit_notes,
+                    closings=closings,
+                    decade=True,
+                )
             counts = replace(counts, bookings=counts.bookings + year.bookings)
             if db.is_sqlite:  # in the same transaction: no mark without the whole demo
                 session.execute(text(f"PRAGMA user_version = {DEMO_MARK}"))
@@ -169,10 +205,16 @@ def _people_and_bookings(b: Builder) -> DemoCounts:
 
 
 def summary(counts: DemoCounts) -> str:
-    return (
+    text = (
         f"{_n(counts.members)} adhérents, {_n(counts.machines)} machines, "
         f"{_n(counts.spaces)} espaces, {_n(counts.bookings)} réservations"
     )
+    if counts.decade:
+        text += (
+            f", {_n(counts.invoices)} factures et {_n(counts.credit_notes)} avoirs, "
+            f"{_n(counts.closings)} clôtures"
+        )
+    return text
 
 
 def _n(value: int) -> str:
