@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import cast
 
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
@@ -19,7 +20,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QStackedBarSeries,
 )
-from PySide6.QtCore import QMargins, Qt, QTimer
+from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.finance import balance as balance_service
+from tierslieu_desktop.ui.background import read_in_background
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.pages.finances.details import DetailsDialog, Part, money_item
 from tierslieu_desktop.ui.pages.finances.labels import (
@@ -262,22 +264,32 @@ class DashboardTab(QWidget):
         self._fill_pie()
         self._fill_tables()
         self._trend_for: tuple[date, date] | None = (self.first_day, self.last_day)
-        QTimer.singleShot(0, self.load_trend)
+        first, last = self.first_day, self.last_day
+        read_in_background(lambda: self._trend_of(first, last), self._on_trend)
 
-    def load_trend(self) -> None:
-        """The year before, for the ▲/▼ of the key figures (skipped if the period changed)."""
-        if getattr(self, "_trend_for", None) != (self.first_day, self.last_day):
+    def _trend_of(self, first: date, last: date) -> tuple[tuple[date, date], object]:
+        """The year before (read in a worker: the page is painted without waiting)."""
+        db = self.ctx.db
+        if first == date(first.year, 1, 1) and last == date(first.year, 12, 31):
+            previous = balance_service.balance_by_year(db, [first.year - 1]).get(first.year - 1)
+        else:
+            previous = balance_service.balance(db, shift_year(first, -1), shift_year(last, -1))
+        return (first, last), previous
+
+    def _on_trend(self, result: tuple[tuple[date, date], object]) -> None:
+        """The ▲/▼ of the key figures (dropped if the period changed meanwhile)."""
+        period, previous = result
+        if getattr(self, "_trend_for", None) != period:
             return
         self._trend_for = None
-        db = self.ctx.db
-        first, last = self.first_day, self.last_day
-        if first == date(first.year, 1, 1) and last == date(first.year, 12, 31):
-            self.previous = balance_service.balance_by_year(db, [first.year - 1]).get(
-                first.year - 1
-            )
-        else:
-            self.previous = balance_service.balance(db, shift_year(first, -1), shift_year(last, -1))
+        self.previous = cast("balance_service.Balance | None", previous)
         self._fill_cards()
+
+    def load_trend(self) -> None:
+        """The comparison with the year before, now, in the window's thread (tests)."""
+        if getattr(self, "_trend_for", None) is None:
+            return
+        self._on_trend(self._trend_of(self.first_day, self.last_day))
 
     # --- key figures -----------------------------------------------------------------
 
