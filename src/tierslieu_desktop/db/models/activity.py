@@ -1,0 +1,104 @@
+"""Activities, their sessions, registrations and drop-ins."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tierslieu_desktop.db.models.base import (
+    AuditMixin,
+    Base,
+    UTCDateTime,
+)
+
+
+class Activity(AuditMixin, Base):
+    """A workshop, a machine training, an open-lab evening, a school visit, a repair café
+    or an event: what its sessions have in common. Its price per public is a price rule
+    (kind "activity") of the tariff grid."""
+
+    __tablename__ = "activity"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(30))  # ActivityKind
+    description: Mapped[str] = mapped_column(Text, default="")
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=120)
+    capacity: Mapped[int] = mapped_column(Integer, default=12)
+    trainer: Mapped[str] = mapped_column(String(200), default="")
+    space_id: Mapped[int | None] = mapped_column(ForeignKey("space.id"))
+    # A machine training: the machine whose authorization attendance grants.
+    machine_id: Mapped[int | None] = mapped_column(ForeignKey("machine.id"))
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ActivitySession(AuditMixin, Base):
+    """A dated session of an activity, in a space, holding machines through bookings."""
+
+    __tablename__ = "activity_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id"), index=True)
+    start_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    end_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    space_id: Mapped[int | None] = mapped_column(ForeignKey("space.id"))
+    capacity: Mapped[int] = mapped_column(Integer)
+    trainer: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(12), default="planned")  # planned/cancelled
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    activity: Mapped[Activity] = relationship()
+
+
+class Registration(AuditMixin, Base):
+    """A member, or a group with a head-count, registered to a session (or waiting for a
+    seat). ``queued_at`` orders the waiting list."""
+
+    __tablename__ = "registration"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("activity_session.id"), index=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"), index=True)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    group_name: Mapped[str] = mapped_column(String(200), default="")
+    responsible_name: Mapped[str] = mapped_column(String(200), default="")
+    headcount: Mapped[int] = mapped_column(Integer, default=1)
+    age_band: Mapped[str | None] = mapped_column(String(20))  # a group's (a member's own)
+    status: Mapped[str] = mapped_column(String(12))  # registered / waiting / cancelled
+    queued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    attendance: Mapped[str | None] = mapped_column(String(10))  # present/absent/excused
+    present_count: Mapped[int | None] = mapped_column(Integer)  # a group: how many came
+    price_cents: Mapped[int] = mapped_column(Integer, default=0)  # frozen at registration
+    price_reason: Mapped[str] = mapped_column(Text, default="")
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    authorization_id: Mapped[int | None] = mapped_column(ForeignKey("authorization.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class DropIn(AuditMixin, Base):
+    """An anonymous visit to the cyber-base, or a one-to-one help session (with its
+    helper). Linking to a member is optional."""
+
+    __tablename__ = "drop_in"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    kind: Mapped[str] = mapped_column(String(10))  # visit / help
+    space_id: Mapped[int | None] = mapped_column(ForeignKey("space.id"))
+    audience_id: Mapped[int | None] = mapped_column(ForeignKey("audience.id"))
+    age_band: Mapped[str | None] = mapped_column(String(20))
+    commune: Mapped[str] = mapped_column(String(120), default="")
+    purpose: Mapped[str] = mapped_column(String(20))
+    duration_minutes: Mapped[int] = mapped_column(Integer)
+    helper: Mapped[str] = mapped_column(String(200), default="")
+    vouchers: Mapped[int] = mapped_column(Integer, default=0)  # Pass numérique received
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    note: Mapped[str] = mapped_column(Text, default="")

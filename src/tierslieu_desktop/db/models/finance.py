@@ -1,0 +1,186 @@
+"""Issue 6: funders, grants, in-kind contributions, expenses, budget, accounts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from tierslieu_desktop.db.models.base import (
+    AuditMixin,
+    Base,
+)
+
+# --- issue 6: funders, grants, in-kind contributions, expenses, budget, accounts ----
+
+FUNDER_LEVELS = (
+    "('commune', 'epci', 'departement', 'region', 'etat', 'ue', 'social', 'employment', "
+    "'foundation', 'company', 'individual', 'other')"
+)
+
+
+class Funder(AuditMixin, Base):
+    """Who funds the lab: a collectivity, the State, the EU (FEADER/LEADER), the CAF,
+    France Travail (public), a foundation, a company, donors (private)."""
+
+    __tablename__ = "funder"
+    __table_args__ = (
+        CheckConstraint("sector IN ('public', 'private')", name="sector"),
+        CheckConstraint(f"level IN {FUNDER_LEVELS}", name="level"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    sector: Mapped[str] = mapped_column(String(10))
+    level: Mapped[str] = mapped_column(String(20))
+    contact: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Grant(AuditMixin, Base):
+    """A subsidy (or sponsorship, donation): purpose, operating or investment, period,
+    amounts requested and granted, the report owed to the funder."""
+
+    __tablename__ = "grant"
+    __table_args__ = (
+        CheckConstraint("nature IN ('operating', 'investment', 'donation')", name="nature"),
+        CheckConstraint("period_end >= period_start", name="dates"),
+        CheckConstraint(
+            "report_status IN ('none', 'todo', 'sent', 'accepted')", name="report_status"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    funder_id: Mapped[int] = mapped_column(ForeignKey("funder.id"), index=True)
+    purpose: Mapped[str] = mapped_column(String(300))
+    nature: Mapped[str] = mapped_column(String(12), default="operating")
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    requested_cents: Mapped[int] = mapped_column(Integer, default=0)
+    requested_on: Mapped[date | None] = mapped_column(Date)
+    granted_cents: Mapped[int | None] = mapped_column(Integer)  # None = not decided yet
+    granted_on: Mapped[date | None] = mapped_column(Date)
+    actions: Mapped[str] = mapped_column(Text, default="")  # the financed actions, in words
+    planned_budget_json: Mapped[str] = mapped_column(Text, default="{}")  # CERFA categories
+    report_due: Mapped[date | None] = mapped_column(Date)
+    report_status: Mapped[str] = mapped_column(String(10), default="none")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class GrantPayment(Base):
+    """An amount of a grant received on a day."""
+
+    __tablename__ = "grant_payment"
+    __table_args__ = (CheckConstraint("amount_cents > 0", name="amount"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    grant_id: Mapped[int] = mapped_column(ForeignKey("grant.id"), index=True)
+    received_on: Mapped[date] = mapped_column(Date)
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class GrantMachine(Base):
+    """The machines an (investment) grant financed."""
+
+    __tablename__ = "grant_machine"
+
+    grant_id: Mapped[int] = mapped_column(ForeignKey("grant.id"), primary_key=True)
+    machine_id: Mapped[int] = mapped_column(ForeignKey("machine.id"), primary_key=True)
+
+
+class InKindContribution(AuditMixin, Base):
+    """Premises, staff or goods provided free, or volunteering, valued for a year
+    (accounts 86/87). Counted once, in the public share when a public funder gives it."""
+
+    __tablename__ = "in_kind_contribution"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('premises', 'staff', 'goods', 'services', 'volunteering')", name="kind"
+        ),
+        CheckConstraint("value_cents >= 0", name="value"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    funder_id: Mapped[int | None] = mapped_column(ForeignKey("funder.id"))  # None = volunteers
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    kind: Mapped[str] = mapped_column(String(14))
+    description: Mapped[str] = mapped_column(String(300))
+    hours: Mapped[int | None] = mapped_column(Integer)  # volunteering hours
+    value_cents: Mapped[int] = mapped_column(Integer)
+
+
+class Expense(AuditMixin, Base):
+    """A cost: date, category, activity, amount (entered or imported from CSV)."""
+
+    __tablename__ = "expense"
+    __table_args__ = (
+        CheckConstraint(
+            "category IN ('staff', 'consumables', 'maintenance', 'rent', 'energy', "
+            "'depreciation', 'other')",
+            name="category",
+        ),
+        CheckConstraint(
+            "activity IN ('fablab', 'coworking', 'cyberbase', 'general')", name="activity"
+        ),
+        Index("ix_expense_day", "day"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date)
+    category: Mapped[str] = mapped_column(String(14))
+    activity: Mapped[str] = mapped_column(String(10), default="general")
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(300), default="")
+    supplier: Mapped[str] = mapped_column(String(200), default="")
+    machine_id: Mapped[int | None] = mapped_column(ForeignKey("machine.id"))
+    grant_id: Mapped[int | None] = mapped_column(ForeignKey("grant.id"))
+
+
+class BudgetLine(Base):
+    """The budget voted for a year: revenue or expense per category, in cents."""
+
+    __tablename__ = "budget_line"
+    __table_args__ = (
+        CheckConstraint("side IN ('revenue', 'expense')", name="side"),
+        UniqueConstraint("year", "side", "category", name="uq_budget_line"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    side: Mapped[str] = mapped_column(String(8))
+    category: Mapped[str] = mapped_column(String(30))
+    amount_cents: Mapped[int] = mapped_column(Integer)
+
+
+class AccountMapping(Base):
+    """Editable mapping to the associative chart of accounts (ANC 2018-06): a revenue
+    kind, a payment method, a funder level, an expense category → account number."""
+
+    __tablename__ = "account_mapping"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)  # e.g. "revenue:usage"
+    account: Mapped[str] = mapped_column(String(12))
+    label: Mapped[str] = mapped_column(String(120), default="")
+
+
+class ReportText(Base):
+    """A text section of the annual report the user edits before generating it."""
+
+    __tablename__ = "report_text"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    section: Mapped[str] = mapped_column(String(40), primary_key=True)
+    text: Mapped[str] = mapped_column(Text, default="")
