@@ -1,0 +1,57 @@
+"""Double-entry journal: the value types every source of accounting entries produces.
+
+The journal (services.finance.journal) is built from the economic events of the
+database — invoices and credit notes, payments, bank deposits, grants, expenses,
+depreciation, in-kind contributions, opening balances. Each kind of event has a *source*:
+a function ``(session, first_day, last_day) -> Iterable[JournalEntry]``. The journal merges
+the sources, resolves the account keys through the mapping (Paramètres › Comptes),
+numbers the entries continuously per journal and letters the matching lines. The FEC and
+every accounting export are written from it, and from nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+# Journal codes and their French labels, in the order of the exports.
+JOURNALS: dict[str, str] = {
+    "AN": "À nouveaux",
+    "VT": "Ventes",
+    "CA": "Caisse",
+    "BQ": "Banque",
+    "OD": "Opérations diverses",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class JournalLine:
+    """One line of an entry. ``account`` is a key of the account mapping
+    (domain.finance.DEFAULT_ACCOUNTS, e.g. "payment:cash", "customers") or, when it starts
+    with a digit, an account number written as is. Exactly one of debit/credit is > 0."""
+
+    account: str
+    debit_cents: int = 0
+    credit_cents: int = 0
+    aux: str = ""  # auxiliary account number (411 member, 401 supplier, 441 funder)
+    aux_label: str = ""
+    label: str = ""  # the line's own wording; the entry's label when empty
+    # Lines sharing a non-empty letter_key on the same account and auxiliary are lettered
+    # together once they balance (an invoice and its payments; a credit note and its
+    # invoice; cheques and their deposit).
+    letter_key: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    journal: str  # a key of JOURNALS
+    day: date  # EcritureDate
+    piece_ref: str  # PieceRef: invoice number, deposit slip number, expense reference…
+    piece_date: date
+    label: str  # EcritureLib
+    lines: tuple[JournalLine, ...]
+    source: str = ""  # "invoice:12", "payment:40", "deposit:3"… stable, for tracing
+
+    @property
+    def balanced(self) -> bool:
+        return sum(x.debit_cents for x in self.lines) == sum(x.credit_cents for x in self.lines)
