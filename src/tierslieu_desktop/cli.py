@@ -442,7 +442,7 @@ def _cmd_close(target: str | None, args: argparse.Namespace) -> int:
     from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
     from tierslieu_desktop.domain.errors import DomainError
     from tierslieu_desktop.i18n.formatting import money
-    from tierslieu_desktop.services.billing.ledger import close_period, list_closings
+    from tierslieu_desktop.services.billing.ledger import close_period, closing
     from tierslieu_desktop.services.people.operators import ensure_operator
 
     kind = "day" if args.day else "month" if args.month else "year"
@@ -462,7 +462,7 @@ def _cmd_close(target: str | None, args: argparse.Namespace) -> int:
         return _fail(_open_error_fr(exc))
     try:
         closing_id = close_period(db, ensure_operator(db), kind, start)
-        row = next(c for c in list_closings(db) if c.id == closing_id)
+        row = closing(db, closing_id)
     except DomainError as exc:
         texts = {
             "closing_exists": f"{subject} est déjà clôturé{e} : rien n'a été modifié.",

@@ -17,7 +17,7 @@ from tierslieu_desktop.db.models import (
     Member,
     Payment,
 )
-from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.domain.errors import DomainError, NotFound
 from tierslieu_desktop.services.billing import archives, ledger
 from tierslieu_desktop.services.safety.integrity import verify
 
@@ -301,8 +301,8 @@ def test_month_closing_totals_and_perpetual_total(db, three):
     issue(db, datetime(2026, 10, 20, 9, tzinfo=UTC), 600, kind="credit_note", method="cash")
     issue(db, datetime(2026, 10, 21, 9, tzinfo=UTC), 550, rate_bp=0, method="cheque")
     first = ledger.close_period(db, None, "month", date(2026, 10, 15), now=NOW)
-    rows = {c.id: c for c in ledger.list_closings(db)}
-    october = rows[first]
+    october = ledger.closing(db, first)
+    assert ledger.list_closings(db)[0].total_incl_cents == october.total_incl_cents
     assert (october.period_start, october.period_end) == (date(2026, 10, 1), date(2026, 10, 31))
     t = october.totals
     assert t["invoices"]["count"] == 4
@@ -319,7 +319,7 @@ def test_month_closing_totals_and_perpetual_total(db, three):
     assert t["payments_by_method"] == {"cash": 6000 - 600, "cheque": 550}
     assert october.perpetual_total_cents == 5950
     second = ledger.close_period(db, None, "month", date(2026, 11, 1), now=NOW.replace(month=12))
-    november = {c.id: c for c in ledger.list_closings(db)}[second]
+    november = ledger.closing(db, second)
     assert november.total_incl_cents == 500
     assert november.perpetual_total_cents == 5950 + 500
     assert november.totals["payments_by_method"] == {"card": 500}
@@ -421,3 +421,8 @@ def test_editing_a_payment_amount_names_the_payment_and_its_invoice(db, three):
         f"Paiement n° 2 de la facture {three[1]} du 02/10/2026 11:30 : "
         "contenu modifié après émission."
     ]
+
+
+def test_a_closing_that_does_not_exist_is_named(db):
+    with pytest.raises(NotFound):
+        ledger.closing(db, 999)

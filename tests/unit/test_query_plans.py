@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.services.billing import baskets, documents, payments
+from tierslieu_desktop.services.finance import balance as balance_service
 from tierslieu_desktop.services.people.members import count_members, search_members
 from tierslieu_desktop.services.people.structure import StructureData, save_structure
 from tierslieu_desktop.services.scheduling.bookings import list_bookings, overlap_stmt
@@ -89,8 +90,8 @@ def test_to_collect_reads_only_the_usages_since_the_invoicing_start(db):
     baskets.set_invoicing_start(db, None, date(2026, 11, 1))
     plans = plans_of(db, lambda: baskets.to_collect(db))
     usages = the_one(plans, "usage_charge")
-    assert "SEARCH usage USING INDEX ix_usage_start (start_at>?)" in usages
-    assert "SEARCH usage_charge USING INDEX ix_usage_charge_usage_id (usage_id=?)" in usages
+    assert "INDEX ix_usage_start (start_at>?)" in usages
+    assert "INDEX ix_usage_charge_usage_id (usage_id=?)" in usages
     assert "ix_invoice_line_usage_id (usage_id=?)" in usages  # billed: looked up per usage
     assert "ix_basket_status (status=?)" in usages  # the open baskets only
     for table in ("usage_charge", "invoice_line", "basket ", "basket_line"):
@@ -162,3 +163,22 @@ def test_invoice_list_of_a_period_reads_it_by_date(db):
     assert "ix_invoice_credited_invoice_id (credited_invoice_id=?)" in plan
     assert "ix_payment_invoice_id (invoice_id=?)" in plan
     assert "SCAN" not in plan
+
+
+def test_balance_sums_a_period_from_covering_indexes(db):
+    """The Finances page's balance: the invoice lines and the usage charges of the period
+    summed from their indexes alone (migration 0009), the rows never visited."""
+    save_structure(db, None, StructureData(name="Lab"))
+    plans = plans_of(db, lambda: balance_service.balance(db, date(2026, 1, 1), DAY))
+    lines = the_one(plans, "invoice_line")
+    assert (
+        "SEARCH invoice USING COVERING INDEX ix_invoice_issued (issued_at>? AND issued_at<?)"
+        in (lines)
+    )
+    assert "SEARCH invoice_line USING COVERING INDEX ix_invoice_line_invoice_id (invoice_id=?)" in (
+        lines
+    )
+    charges = the_one(plans, "usage_charge")
+    assert "SEARCH usage USING COVERING INDEX ix_usage_start (start_at>? AND start_at<?)" in charges
+    assert "COVERING INDEX ix_usage_charge_usage_id (usage_id=?)" in charges
+    assert "SCAN usage" not in charges + "\n"

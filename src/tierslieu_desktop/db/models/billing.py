@@ -110,7 +110,7 @@ class Invoice(Base):
     __table_args__ = (
         CheckConstraint("kind IN ('invoice', 'credit_note')", name="kind"),
         UniqueConstraint("series", "period", "counter", name="uq_invoice_series_counter"),
-        Index("ix_invoice_issued", "issued_at"),
+        Index("ix_invoice_issued", "issued_at", "kind"),
         Index("ix_invoice_credited_invoice_id", "credited_invoice_id"),
     )
 
@@ -144,10 +144,16 @@ class InvoiceLine(Base):
     totals; with what it came from (usage, membership, pack…) for the reports."""
 
     __tablename__ = "invoice_line"
-    __table_args__ = (CheckConstraint(f"kind IN {LINE_KINDS}", name="kind"),)
+    __table_args__ = (
+        CheckConstraint(f"kind IN {LINE_KINDS}", name="kind"),
+        # The lines of an invoice; covering for the balance's revenue by kind (migration 0009).
+        Index(
+            "ix_invoice_line_invoice_id", "invoice_id", "kind", "revenue_kind", "total_excl_cents"
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoice.id"), index=True)
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoice.id"))
     position: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(20))
     revenue_kind: Mapped[str] = mapped_column(String(20), default="usage")

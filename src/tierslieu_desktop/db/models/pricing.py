@@ -9,6 +9,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -201,10 +202,12 @@ class UsageCharge(Base):
     __table_args__ = (
         CheckConstraint("charged_cents >= 0 AND reduction_cents >= 0", name="amounts"),
         CheckConstraint("list_cents - reduction_cents = charged_cents", name="sum"),
+        # A usage's charges; covering for the balance's sums (migration 0009).
+        Index("ix_usage_charge_usage_id", "usage_id", "kind", "list_cents", "charged_cents"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    usage_id: Mapped[int] = mapped_column(ForeignKey("usage.id"), index=True)
+    usage_id: Mapped[int] = mapped_column(ForeignKey("usage.id"))
     kind: Mapped[str] = mapped_column(String(20))
     label: Mapped[str] = mapped_column(String(200))
     quantity_text: Mapped[str] = mapped_column(String(120), default="")

@@ -1,8 +1,11 @@
-"""Typed access to the cells of a QTableWidget."""
+"""Typed access to the cells of a QTableWidget, and filling tables without a resize per cell."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
 
 
 def item_at(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
@@ -11,3 +14,25 @@ def item_at(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
     item = table.item(row, column)
     assert item is not None, (row, column)
     return item
+
+
+@contextmanager
+def frozen_columns(*tables: QTableWidget) -> Iterator[None]:
+    """Fill tables whose columns fit their contents (ResizeToContents) with one measure at
+    the end instead of one per cell set: the header modes are set to Fixed and painting
+    suspended while the block runs, then put back (the columns are then sized once)."""
+    saved: list[tuple[QTableWidget, list[QHeaderView.ResizeMode]]] = []
+    for table in tables:
+        header = table.horizontalHeader()
+        modes = [header.sectionResizeMode(i) for i in range(header.count())]
+        saved.append((table, modes))
+        table.setUpdatesEnabled(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    try:
+        yield
+    finally:
+        for table, modes in saved:
+            header = table.horizontalHeader()
+            for i, mode in enumerate(modes):
+                header.setSectionResizeMode(i, mode)
+            table.setUpdatesEnabled(True)

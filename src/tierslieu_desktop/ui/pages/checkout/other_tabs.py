@@ -300,7 +300,7 @@ class ClosingsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.today_fn = today_fn
-        self.rows: list[ledger.ClosingRow] = []
+        self.rows: list[ledger.ClosingSummary] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 6, 0, 0)
         row = QHBoxLayout()
@@ -327,7 +327,7 @@ class ClosingsTab(QWidget):
         outer.addLayout(row)
         kinds = closing_kinds()
         short_date = formatting.short_date
-        self.model: RowsTableModel[ledger.ClosingRow] = RowsTableModel(
+        self.model: RowsTableModel[ledger.ClosingSummary] = RowsTableModel(
             [
                 Column(self.tr("Period"), lambda r: kinds.get(r.kind, r.kind)),
                 Column(self.tr("From"), lambda r: short_date(r.period_start)),

@@ -49,6 +49,7 @@ from tierslieu_desktop.ui.pages.finances.labels import (
     name_of,
     percent_bp,
 )
+from tierslieu_desktop.ui.widgets.tables import frozen_columns
 
 OWN_COLOUR = "#2d7d9a"
 PRIVATE_COLOUR = "#f0a830"
@@ -256,16 +257,18 @@ class DashboardTab(QWidget):
 
     def reload(self) -> None:
         """The period's figures, charts and tables at once; the comparison with the year
-        before (a second balance) right after the page is painted."""
+        before (a second balance) read meanwhile in a worker: started first, it runs while
+        this thread waits on its own queries (sqlite3 releases the GIL), and its result is
+        applied once the page is painted."""
+        self._trend_for: tuple[date, date] | None = (self.first_day, self.last_day)
+        first, last = self.first_day, self.last_day
+        read_in_background(lambda: self._trend_of(first, last), self._on_trend)
         self.current = balance_service.balance(self.ctx.db, self.first_day, self.last_day)
         self.previous = None
         self._fill_cards()
         self._fill_bars()
         self._fill_pie()
         self._fill_tables()
-        self._trend_for: tuple[date, date] | None = (self.first_day, self.last_day)
-        first, last = self.first_day, self.last_day
-        read_in_background(lambda: self._trend_of(first, last), self._on_trend)
 
     def _trend_of(self, first: date, last: date) -> tuple[tuple[date, date], object]:
         """The year before (read in a worker: the page is painted without waiting)."""
@@ -534,6 +537,11 @@ class DashboardTab(QWidget):
     # --- tables ----------------------------------------------------------------------
 
     def _fill_tables(self) -> None:
+        tables = (self.reduced_table, self.machines_table, self.budget_table)
+        with frozen_columns(*tables):
+            self._fill_table_rows()
+
+    def _fill_table_rows(self) -> None:
         assert self.current is not None
         b = self.current
         t = self.reduced_table
