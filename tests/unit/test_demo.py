@@ -1064,3 +1064,14 @@ def test_monthly_expenses_depreciation_budget_and_report_texts(demo):
     assert all(y and y > 0 for y in years.values())
     assert set(budget) == {"revenue", "expense"}
     assert texts and all(texts)
+
+
+def test_the_demo_s_running_balances_equal_its_payments(demo):
+    """The demo's invoices (issued by the services and, in the large demo, in bulk)
+    leave the same open balances as the sealed payments and credit notes say."""
+    from tierslieu_desktop.services.billing import payments
+
+    _path, _summary, db = demo
+    expected = payments.recomputed_open_balances(db)
+    assert expected  # the demo has unpaid invoices (and the test something to compare)
+    assert payments.open_balances(db) == expected

@@ -135,6 +135,12 @@ def usage(db, ids, member, day=DAY, charges=((2400, 0),), *, group=False):
     return uid
 
 
+def running_balances_hold(db) -> bool:
+    """The open invoices' running balances (kept by triggers) equal the sums recomputed
+    from the sealed payments, credit notes and refunds."""
+    return payment_service.open_balances(db) == payment_service.recomputed_open_balances(db)
+
+
 def count(db, model):
     with db.read() as s:
         return s.scalar(select(func.count()).select_from(model))
@@ -389,6 +395,8 @@ def test_partial_payments_balance_and_unpaid_list(db, operator, ids):
     assert doc.buyer_is_business and MENTION_INDEMNITY in doc.mentions
     add_payment(db, operator, invoice_id, PaymentInput("transfer", 4000, reference="VIR 12"))
     assert member_balance(db, ids["school"]) == 6000
+    assert payment_service.open_balances(db) == {invoice_id: 6000}
+    assert running_balances_hold(db)
     (row,) = unpaid(db, DAY + timedelta(days=45))
     assert (row.number, row.balance_cents, row.age_days, row.overdue_days) == (
         doc.number,
@@ -405,6 +413,7 @@ def test_partial_payments_balance_and_unpaid_list(db, operator, ids):
     doc = documents.get_invoice(db, invoice_id)
     assert doc.balance_cents == 0 and doc.payments[-1].change_cents == 500
     assert unpaid(db, DAY) == []
+    assert payment_service.open_balances(db) == {}  # settled: its row is gone
     with pytest.raises(DomainError) as err:
         add_payment(db, operator, invoice_id, PaymentInput("card", 1))
     assert err.value.code == "invoice_already_paid"
@@ -489,6 +498,7 @@ def test_credit_notes_partial_then_rest_never_more(db, operator, ids):
     assert f"Avoir sur la facture n° {doc.number} du 23/11/2026" in note.mentions
     assert note.total_incl_cents == 400 and note.lines[0].quantity_milli == 400
     assert [p.amount_cents for p in note.payments] == [-400]
+    assert running_balances_hold(db)
     with pytest.raises(DomainError) as err:
         credit_notes.create_credit_note(
             db, operator, invoice_id, lines=[(second.id, 601)], reason="trop", issued_at=later
@@ -521,6 +531,7 @@ def test_credit_notes_partial_then_rest_never_more(db, operator, ids):
         credit_notes.create_credit_note(db, operator, invoice_id, reason="encore", issued_at=later)
     assert err.value.code == "credit_exceeds_invoice"
     assert counter(db, "invoice") == 1 and counter(db, "credit_note") == 2
+    assert running_balances_hold(db)
     with pytest.raises(ValidationError):
         credit_notes.create_credit_note(db, operator, invoice_id, reason=" ")
     assert verify_ledger(db) == []  # every document and payment sealed, chain intact
@@ -532,9 +543,11 @@ def test_unpaid_invoice_credited_leaves_nothing_to_pay(db, operator, ids):
         db, operator, baskets.open_basket(db, operator, ids["emilie"]), [], issued_at=AT
     )
     assert member_balance(db, ids["emilie"]) == 2400
+    assert payment_service.open_balances(db) == {invoice_id: 2400}
     credit_notes.create_credit_note(db, operator, invoice_id, reason="Erreur", issued_at=AT)
     assert member_balance(db, ids["emilie"]) == 0
     assert unpaid(db, DAY) == []
+    assert payment_service.open_balances(db) == {}
 
 
 # --------------------------------------------------------------------------- numbering
@@ -641,6 +654,7 @@ def test_crediting_a_topup_takes_it_back_from_the_wallet(db, operator, ids):
         refund=PaymentInput("cash", 600),
     )
     assert packs.wallet_balance(db, emilie) == 0
+    assert running_balances_hold(db)
 
 
 def test_invoice_list_filters(db, operator, ids):

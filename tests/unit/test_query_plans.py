@@ -17,6 +17,7 @@ from sqlalchemy import Executable, event
 from sqlalchemy.engine import Engine
 
 from tierslieu_desktop.db.engine import Database
+from tierslieu_desktop.db.models import InvoiceOpen
 from tierslieu_desktop.services.billing import baskets, documents, payments
 from tierslieu_desktop.services.finance import balance as balance_service
 from tierslieu_desktop.services.people.members import count_members, search_members
@@ -76,13 +77,32 @@ def the_one(plans: list[str], marker: str) -> str:
     return found[0]
 
 
-def test_unpaid_sums_each_invoice_once_through_indexes(db):
-    plan = plan_of(db, payments.unpaid_stmt())
+def _add_open_invoice(db: Database) -> None:
+    """A running balance row (no invoice behind it: the statements run, nothing is found)."""
+    with db.write() as session:
+        session.add(InvoiceOpen(invoice_id=1, left_cents=100))
+
+
+def test_unpaid_reads_the_open_invoices_only(db):
+    """The unpaid list reads the running balances of the open invoices, then each of
+    those invoices by its key: never the payments nor the whole invoice table."""
+    _add_open_invoice(db)
+    plans = plans_of(db, lambda: payments.unpaid(db, DAY))
+    assert "SCAN invoice_open" in plans[0]
+    invoices = the_one(plans, "SEARCH invoice ")
+    assert "SEARCH invoice USING INTEGER PRIMARY KEY (rowid=?)" in invoices
+    every = "\n".join(plans) + "\n"
+    assert "payment" not in every
+    assert "SCAN invoice\n" not in every
+
+
+def test_the_recomputed_balances_sum_each_invoice_once_through_indexes(db):
+    """The reference the running balances are checked against: one GROUP BY per index."""
+    plans = plans_of(db, lambda: payments.recomputed_open_balances(db))
+    plan = the_one(plans, "invoice")
     assert "ix_invoice_credited_invoice_id" in plan  # the credit notes of an invoice
     assert "ix_payment_invoice_id" in plan
     assert "CORRELATED" not in plan  # not one subquery per invoice
-    assert "SCAN invoice_1" not in plan  # the credit notes are never scanned
-    payments.unpaid(db, DAY)  # the statement the service runs
 
 
 def test_to_collect_reads_only_the_usages_since_the_invoicing_start(db):

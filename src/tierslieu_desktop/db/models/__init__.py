@@ -60,6 +60,9 @@ from tierslieu_desktop.db.models.billing import (
     InvoiceLine as InvoiceLine,
 )
 from tierslieu_desktop.db.models.billing import (
+    InvoiceOpen as InvoiceOpen,
+)
+from tierslieu_desktop.db.models.billing import (
     NumberingFormat as NumberingFormat,
 )
 from tierslieu_desktop.db.models.billing import (

@@ -200,6 +200,21 @@ class Payment(Base):
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
 
 
+class InvoiceOpen(Base):
+    """What is left to pay on an invoice, for the invoices where it is not zero (a running
+    balance): kept by database triggers on every insert into ``invoice`` (an invoice
+    opens its row, a credit note lowers its invoice's) and ``payment`` (a payment lowers
+    it, a refund on a credit note raises it back), both tables being insert-only. The
+    unpaid list reads these rows instead of summing every payment ever received
+    (migration 0010). A derived figure, never sealed: the same sums recomputed from the
+    sealed rows are the reference (``services.billing.payments.balance_aggregates``)."""
+
+    __tablename__ = "invoice_open"
+
+    invoice_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    left_cents: Mapped[int] = mapped_column(Integer)
+
+
 class Closing(Base):
     """A closed period (day, month, year): its totals and the perpetual grand total.
     Nothing can be issued into a closed period."""

@@ -29,6 +29,7 @@ from tierslieu_desktop.db.models import (
     Basket,
     Invoice,
     InvoiceLine,
+    InvoiceOpen,
     Member,
     MemberPack,
     Membership,
@@ -416,8 +417,11 @@ def _filtered(stmt: _Stmt, flt: InvoiceFilter, balance: ColumnElement[int]) -> _
         stmt = stmt.outerjoin(Member, Member.id == Invoice.member_id).where(
             Invoice.number.ilike(like, escape="\\") | Member.search_text.like(folded, escape="\\")
         )
-    if flt.unpaid_only:
-        stmt = stmt.where(Invoice.kind == "invoice", balance > 0)
+    if flt.unpaid_only:  # the open invoices' running balances (kept by triggers)
+        stmt = stmt.where(
+            Invoice.kind == "invoice",
+            Invoice.id.in_(select(InvoiceOpen.invoice_id).where(InvoiceOpen.left_cents > 0)),
+        )
     return stmt
 
 

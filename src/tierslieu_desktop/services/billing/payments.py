@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, ScalarSelect, Select, Subquery, case, func, select
+from sqlalchemy import ColumnElement, ScalarSelect, Subquery, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from tierslieu_desktop.db.engine import Database
-from tierslieu_desktop.db.models import Invoice, Payment, utcnow
+from tierslieu_desktop.db.models import Invoice, InvoiceOpen, Payment, utcnow
 from tierslieu_desktop.domain.documents import UnpaidRow
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
 from tierslieu_desktop.domain.invoicing import cash_change
@@ -239,28 +239,35 @@ def balance_aggregates() -> tuple[Subquery, Subquery, Subquery]:
     return paid, credited, refunded
 
 
-def unpaid_stmt() -> Select[Invoice, int]:
-    """The invoices with something left to pay, oldest first, and that balance."""
-    paid, credited, refunded = balance_aggregates()
-    left = (
-        Invoice.total_incl_cents
-        - func.coalesce(paid.c.cents, 0)
-        - func.coalesce(credited.c.cents, 0)
-        - func.coalesce(refunded.c.cents, 0)
-    )
-    return (
-        select(Invoice, left.label("left"))
-        .outerjoin(paid, paid.c.invoice_id == Invoice.id)
-        .outerjoin(credited, credited.c.invoice_id == Invoice.id)
-        .outerjoin(refunded, refunded.c.invoice_id == Invoice.id)
-        .where(Invoice.kind == "invoice", left > 0)
-        .order_by(Invoice.issued_at, Invoice.id)
-    )
+_CHUNK = 500  # invoice ids per IN list (far below SQLite's limit of bound parameters)
 
 
 def unpaid(db: Database, today: date) -> list[UnpaidRow]:
-    """Invoices with something left to pay, oldest first, with their age and delay."""
+    """Invoices with something left to pay, oldest first, with their age and delay.
+
+    Read from the running balances of the open invoices (``invoice_open``, kept by
+    triggers), then those invoices by their key: the list costs what it shows, not the
+    whole history of payments. Two statements on purpose: joined, SQLite (which is never
+    given statistics) walks every invoice and probes the balances."""
     with db.read() as session:
+        left = dict(
+            session.execute(
+                select(InvoiceOpen.invoice_id, InvoiceOpen.left_cents).where(
+                    InvoiceOpen.left_cents > 0
+                )
+            ).all()
+        )
+        ids = sorted(left)
+        invoices = [
+            inv
+            for i in range(0, len(ids), _CHUNK)
+            for inv in session.scalars(
+                select(Invoice).where(
+                    Invoice.id.in_(ids[i : i + _CHUNK]), Invoice.kind == "invoice"
+                )
+            )
+        ]
+        invoices.sort(key=lambda inv: (inv.issued_at, inv.id))
         return [
             UnpaidRow(
                 inv.id,
@@ -270,12 +277,43 @@ def unpaid(db: Database, today: date) -> list[UnpaidRow]:
                 inv.issued_at,
                 inv.due_date,
                 inv.total_incl_cents,
-                int(left),
+                int(left[inv.id]),
                 (today - local_day(inv.issued_at)).days,
                 max(0, (today - inv.due_date).days),
             )
-            for inv, left in session.execute(unpaid_stmt())
+            for inv in invoices
         ]
+
+
+def recomputed_open_balances(db: Database) -> dict[int, int]:
+    """What is left to pay on every invoice where it is not zero, summed again from the
+    sealed rows (payments, credit notes and their refunds): the reference the running
+    balances of ``invoice_open`` must equal (tests, and ``verify``)."""
+    paid, credited, refunded = balance_aggregates()
+    left = (
+        Invoice.total_incl_cents
+        - func.coalesce(paid.c.cents, 0)
+        - func.coalesce(credited.c.cents, 0)
+        - func.coalesce(refunded.c.cents, 0)
+    )
+    with db.read() as session:
+        rows = session.execute(
+            select(Invoice.id, left)
+            .outerjoin(paid, paid.c.invoice_id == Invoice.id)
+            .outerjoin(credited, credited.c.invoice_id == Invoice.id)
+            .outerjoin(refunded, refunded.c.invoice_id == Invoice.id)
+            .where(Invoice.kind == "invoice", left != 0)
+        ).all()
+    return {int(i): int(cents) for i, cents in rows}
+
+
+def open_balances(db: Database) -> dict[int, int]:
+    """The running balances (``invoice_open``), invoice id -> cents left."""
+    with db.read() as session:
+        return {
+            int(i): int(c)
+            for i, c in session.execute(select(InvoiceOpen.invoice_id, InvoiceOpen.left_cents))
+        }
 
 
 def member_balance(db: Database, member_id: int) -> int:
