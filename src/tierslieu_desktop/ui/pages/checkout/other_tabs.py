@@ -399,47 +399,47 @@ class ClosingsTab(QWidget):
     def save_closing_note(self) -> str:
         """The selected closing's note as PDF: its totals and its fingerprint (the chain
         footprint, also kept in the anchor log and in the archive)."""
-        closing_id = row_data(self.table)
-        if closing_id is None:
-            return ""
-        row = next(r for r in self.rows if r.id == closing_id)
-        path = save_path(
-            self,
+        return self._save_selected(
             self.tr("Save the closing note"),
-            f"cloture-{row.kind}-{row.period_start.isoformat()}.pdf",
+            "pdf",
             self.tr("PDF (*.pdf)"),
+            lambda cid, path: write_private_bytes(path, archives.closing_note(self.ctx.db, cid)),
+            self.tr("Closing note saved: {path}"),
         )
-        if path:
-            try:
-                write_private_bytes(path, archives.closing_note(self.ctx.db, closing_id))
-            except DomainError as err:
-                self.message.setText(error_message(err))
-                return ""
-            except OSError as err:
-                self.message.setText(str(err))
-                return ""
-            self.message.setText(self.tr("Closing note saved: {path}").format(path=path))
-        return path
 
     def export_archive(self) -> str:
+        return self._save_selected(
+            self.tr("Export the archive"),
+            "zip",
+            self.tr("ZIP archive (*.zip)"),
+            lambda cid, path: archives.export_archive(self.ctx.db, cid, path),
+            self.tr("Archive saved: {path}"),
+        )
+
+    def _save_selected(
+        self,
+        title: str,
+        extension: str,
+        file_filter: str,
+        write: Callable[[int, str], object],
+        done: str,
+    ) -> str:
+        """Ask where to save a file about the selected closing, write it, say so (or why
+        not); the path written, "" when nothing was."""
         closing_id = row_data(self.table)
         if closing_id is None:
             return ""
         row = next(r for r in self.rows if r.id == closing_id)
-        path = save_path(
-            self,
-            self.tr("Export the archive"),
-            f"cloture-{row.kind}-{row.period_start.isoformat()}.zip",
-            self.tr("ZIP archive (*.zip)"),
-        )
+        name = f"cloture-{row.kind}-{row.period_start.isoformat()}.{extension}"
+        path = save_path(self, title, name, file_filter)
         if path:
             try:
-                archives.export_archive(self.ctx.db, closing_id, path)
+                write(closing_id, path)
             except DomainError as err:
                 self.message.setText(error_message(err))
                 return ""
             except OSError as err:
                 self.message.setText(str(err))
                 return ""
-            self.message.setText(self.tr("Archive saved: {path}").format(path=path))
+            self.message.setText(done.format(path=path))
         return path
