@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tierslieu_desktop.db.models import (
     Expense,
@@ -18,7 +20,11 @@ from tierslieu_desktop.db.models import (
     MachineCategory,
     Space,
 )
-from tierslieu_desktop.domain.finance import DEFAULT_ACCOUNTS, DEFAULT_DEPRECIATION_YEARS
+from tierslieu_desktop.domain.finance import (
+    DEFAULT_ACCOUNTS,
+    DEFAULT_DEPRECIATION_YEARS,
+    depreciated_by,
+)
 from tierslieu_desktop.domain.journal import JOURNALS, JournalEntry
 from tierslieu_desktop.services.finance.journal.depreciation import depreciation_entries
 from tierslieu_desktop.services.finance.journal.expenses import expense_entries, supplier_aux
@@ -304,3 +310,31 @@ def test_in_kind_contribution_on_its_86x_87x_pair(db, kind, cost, revenue):
     first = entries(db, in_kind_entries, JAN1, date(Y, 6, 30))
     second = entries(db, in_kind_entries, date(Y, 7, 1), DEC31)
     assert first[0].lines[0].debit_cents == second[0].lines[0].debit_cents == 1200_00
+
+
+@given(
+    value=st.integers(min_value=1, max_value=10**9),
+    start=st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)),
+    years=st.integers(min_value=1, max_value=20),
+    cuts=st.lists(
+        st.dates(min_value=date(1999, 1, 1), max_value=date(2065, 1, 1)), min_size=1, max_size=6
+    ),
+)
+def test_depreciation_shares_of_adjacent_periods_add_up_to_the_value(value, start, years, cuts):
+    days = sorted({date(1999, 1, 1), *cuts, date(2065, 1, 1)})
+    shares = [
+        depreciated_by(value, start, years, b) - depreciated_by(value, start, years, a)
+        for a, b in zip(days, days[1:], strict=False)
+    ]
+    assert all(s >= 0 for s in shares)
+    assert sum(shares) == value
+
+
+@given(
+    value=st.integers(min_value=0, max_value=10**8),
+    month=st.integers(min_value=1, max_value=12),
+    years=st.integers(min_value=1, max_value=10),
+)
+def test_first_year_depreciation_counts_the_months_from_the_purchase(value, month, years):
+    first_year = depreciated_by(value, date(Y, month, 1), years, date(Y + 1, 1, 1))
+    assert abs(first_year - value * (13 - month) / (12 * years)) <= 0.5
