@@ -14,7 +14,12 @@ from tierslieu_desktop.domain.finance import DEFAULT_ACCOUNTS
 from tierslieu_desktop.domain.journal import JOURNALS, JournalEntry, PostedLine
 from tierslieu_desktop.domain.ledger import trial_balance
 from tierslieu_desktop.reports.ledger_xlsx import BALANCE_HEADERS, ledger_xlsx
-from tierslieu_desktop.reports.paheko import PAHEKO_COLUMNS, paheko_amount, paheko_csv
+from tierslieu_desktop.reports.paheko import (
+    PAHEKO_COLUMNS,
+    accounts_used,
+    paheko_amount,
+    paheko_csv,
+)
 from tierslieu_desktop.services.finance.journal.expenses import expense_entries
 from tierslieu_desktop.services.finance.journal.grants import grant_entries
 
@@ -134,6 +139,8 @@ def test_paheko_csv_has_the_documented_columns_and_one_row_per_line(db):
     ]
     assert sum(d for d, _ in cents) == sum(c for _, c in cents)
     assert [paheko_amount(v) for v in (0, 5, 100, 123456)] == ["0,00", "0,05", "1,00", "1234,56"]
+    # The accounts to create in Paheko's chart before the import, once each, by number.
+    assert [a for a, _ in accounts_used(lines)] == ["401", "441", "512", "6022", "742"]
 
 
 def test_trial_balance_and_general_ledger(db):

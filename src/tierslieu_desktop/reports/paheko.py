@@ -17,7 +17,8 @@ the entry leaving those columns empty. So this writer uses "Groupé", with an em
 - Date dd/mm/yyyy; amounts as Paheko exports them: decimal comma, no thousands
   separator ("1234,56"), "0,00" on the other side.
 - Paheko has no auxiliary accounts: the auxiliary (411 member, 401 supplier, 441 funder)
-  goes to ``Référence ligne`` and its name to ``Libellé ligne``.
+  goes to ``Référence ligne`` and its name to ``Libellé ligne`` (else a line's own
+  wording when it differs from the entry's).
 - Comma separated, double quotes, UTF-8. Paheko refuses an account code missing from the
   year's chart: :func:`accounts_used` lists them so the treasurer can add them first.
 """
@@ -72,11 +73,13 @@ def paheko_csv(lines: Iterable[PostedLine]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(PAHEKO_COLUMNS)
     current: tuple[str, int] | None = None
+    entry_label = ""
     for x in lines:
         entry = (x.journal, x.number)
         first = entry != current
         current = entry
         if first:
+            entry_label = x.label
             head = [
                 "",
                 ADVANCED,
@@ -96,7 +99,7 @@ def paheko_csv(lines: Iterable[PostedLine]) -> str:
                 paheko_amount(x.debit_cents),
                 paheko_amount(x.credit_cents),
                 x.aux,
-                x.aux_label if x.aux else "",
+                x.aux_label if x.aux else (x.label if x.label != entry_label else ""),
                 "",
                 "",
                 "",
