@@ -85,12 +85,32 @@ DEFAULT_ACCOUNTS: dict[str, tuple[str, str]] = {
     "grant:social": ("745", "Organismes sociaux"),
     "grant:employment": ("745", "Organismes sociaux"),
     "grant:foundation": ("7481", "Subventions privées"),
-    "grant:company": ("7541", "Mécénat"),
-    "grant:individual": ("7542", "Dons manuels"),
+    # ANC 2018-06: 7541 dons manuels, 7542 mécénats (docs/legal-fr.md §6).
+    "grant:company": ("7542", "Mécénat"),
+    "grant:individual": ("7541", "Dons manuels"),
     "grant:other": ("748", "Autres subventions"),
     "grant:investment": ("777", "Quote-part des subventions d'investissement"),
-    "in_kind:revenue": ("875", "Bénévolat et prestations en nature"),
-    "in_kind:cost": ("864", "Personnel bénévole et mises à disposition"),
+    # The journal (services.finance.journal): an investment grant decided (131), the share
+    # of it released to the result each year (139 debit / 777 credit), the funders'
+    # receivable (441 public, 468 private: one auxiliary account per funder).
+    "grant:investment:fund": ("131", "Subventions d'investissement"),
+    "grant:investment:released": ("139", "Subventions d'investissement inscrites au résultat"),
+    "funders:public": ("441", "État et collectivités - subventions à recevoir"),
+    "funders:private": ("468", "Divers - produits à recevoir"),
+    # In-kind contributions, 86 (uses) / 87 (sources), per kind (IN_KIND_PAIRS below).
+    "in_kind:premises:cost": ("861", "Mise à disposition gratuite de biens"),
+    "in_kind:premises:revenue": ("871", "Prestations en nature"),
+    "in_kind:staff:cost": ("862", "Prestations"),
+    "in_kind:staff:revenue": ("871", "Prestations en nature"),
+    "in_kind:services:cost": ("862", "Prestations"),
+    "in_kind:services:revenue": ("871", "Prestations en nature"),
+    "in_kind:goods:cost": ("860", "Secours en nature"),
+    "in_kind:goods:revenue": ("875", "Dons en nature"),
+    "in_kind:volunteering:cost": ("864", "Personnel bénévole"),
+    "in_kind:volunteering:revenue": ("870", "Bénévolat"),
+    # The pair of a kind not listed above (kept: a saved mapping of these keys still works).
+    "in_kind:revenue": ("870", "Bénévolat"),
+    "in_kind:cost": ("864", "Personnel bénévole"),
     "expense:staff": ("641", "Rémunérations du personnel"),
     "expense:consumables": ("6022", "Fournitures consommables"),
     "expense:maintenance": ("615", "Entretien et réparations"),
@@ -98,6 +118,17 @@ DEFAULT_ACCOUNTS: dict[str, tuple[str, str]] = {
     "expense:energy": ("6061", "Fournitures non stockables (énergie)"),
     "expense:depreciation": ("6811", "Dotations aux amortissements"),
     "expense:other": ("628", "Divers"),
+    "suppliers": ("401", "Fournisseurs"),
+    "staff:payable": ("421", "Personnel - rémunérations dues"),
+    # Machines: the asset (by category: IT equipment or other), its supplier, its
+    # accumulated depreciation (28 = 2 + the asset account); other depreciation entered
+    # as an expense goes to 2818.
+    "asset:machine": ("2154", "Matériel industriel"),
+    "asset:computer": ("2183", "Matériel de bureau et informatique"),
+    "depreciation:machine": ("28154", "Amortissements du matériel industriel"),
+    "depreciation:computer": ("28183", "Amortissements du matériel informatique"),
+    "depreciation:other": ("2818", "Amortissements des autres immobilisations corporelles"),
+    "asset:suppliers": ("404", "Fournisseurs d'immobilisations"),
     "payment:cash": ("530", "Caisse"),
     "payment:card": ("512", "Banque"),
     "payment:transfer": ("512", "Banque"),
@@ -108,6 +139,30 @@ DEFAULT_ACCOUNTS: dict[str, tuple[str, str]] = {
     "vat:collected": ("44571", "TVA collectée"),
     "customers": ("411", "Clients"),
 }
+
+
+# An in-kind contribution's kind -> its (cost 86x, revenue 87x) keys in DEFAULT_ACCOUNTS.
+IN_KIND_PAIRS: dict[str, tuple[str, str]] = {
+    kind: (f"in_kind:{kind}:cost", f"in_kind:{kind}:revenue") for kind in IN_KIND_KINDS
+}
+
+
+def days_360(start: date, end: date) -> int:
+    """Days from ``start`` to ``end`` counted as months of 30 days (the 30E/360 convention
+    of French straight-line depreciation: the 31st counts as the 30th)."""
+    d1, d2 = min(start.day, 30), min(end.day, 30)
+    return (end.year - start.year) * 360 + (end.month - start.month) * 30 + (d2 - d1)
+
+
+def depreciated_by(value_cents: int, start: date, years: int, day: date) -> int:
+    """Straight-line depreciation of ``value_cents`` bought on ``start`` over ``years``,
+    accumulated before ``day`` (pro rata temporis, 30E/360; whole at the end, to the cent).
+    The depreciation of a period [first, last] is ``depreciated_by(.., last + 1 day) -
+    depreciated_by(.., first)``: adjacent periods add up exactly."""
+    if years <= 0 or day <= start:
+        return 0
+    elapsed = min(days_360(start, day), 360 * years)
+    return _cum(value_cents, elapsed, 360 * years)
 
 
 def month_start(day: date) -> date:

@@ -55,3 +55,28 @@ class JournalEntry:
     @property
     def balanced(self) -> bool:
         return sum(x.debit_cents for x in self.lines) == sum(x.credit_cents for x in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class PostedLine:
+    """One line of the numbered, resolved journal: what the exports (FEC, Paheko CSV,
+    general ledger, trial balance) write. ``number`` is the entry's number within its
+    journal; ``account`` an account number (mapping resolved); ``letter`` empty when the
+    line is not lettered. Exactly one of debit/credit is > 0."""
+
+    journal: str  # JournalCode
+    journal_label: str  # JournalLib
+    number: int  # EcritureNum, continuous per journal
+    day: date  # EcritureDate
+    account: str  # CompteNum
+    account_label: str  # CompteLib
+    aux: str  # CompAuxNum
+    aux_label: str  # CompAuxLib
+    piece_ref: str  # PieceRef
+    piece_date: date  # PieceDate
+    label: str  # EcritureLib
+    debit_cents: int
+    credit_cents: int
+    letter: str  # EcritureLet
+    letter_day: date | None  # DateLet
+    valid_day: date | None  # ValidDate: the day the period was closed

@@ -161,6 +161,60 @@ def account_key_names() -> dict[str, str]:
         "payment:pass_numerique": QCoreApplication.translate("FinanceLabels", "Pass numérique"),
         "payment:wallet": QCoreApplication.translate("FinanceLabels", "Wallet"),
         "vat:collected": QCoreApplication.translate("FinanceLabels", "VAT collected"),
+        "grant:investment:fund": QCoreApplication.translate(
+            "FinanceLabels", "Investment grants (decided)"
+        ),
+        "grant:investment:released": QCoreApplication.translate(
+            "FinanceLabels", "Investment grants released to the result"
+        ),
+        "funders:public": QCoreApplication.translate(
+            "FinanceLabels", "Public funders (grants receivable)"
+        ),
+        "funders:private": QCoreApplication.translate(
+            "FinanceLabels", "Private funders (receivable)"
+        ),
+        "in_kind:premises:cost": QCoreApplication.translate(
+            "FinanceLabels", "Premises made available (use)"
+        ),
+        "in_kind:premises:revenue": QCoreApplication.translate(
+            "FinanceLabels", "Premises made available (source)"
+        ),
+        "in_kind:staff:cost": QCoreApplication.translate(
+            "FinanceLabels", "Staff made available (use)"
+        ),
+        "in_kind:staff:revenue": QCoreApplication.translate(
+            "FinanceLabels", "Staff made available (source)"
+        ),
+        "in_kind:services:cost": QCoreApplication.translate(
+            "FinanceLabels", "Services in kind (use)"
+        ),
+        "in_kind:services:revenue": QCoreApplication.translate(
+            "FinanceLabels", "Services in kind (source)"
+        ),
+        "in_kind:goods:cost": QCoreApplication.translate("FinanceLabels", "Goods given (use)"),
+        "in_kind:goods:revenue": QCoreApplication.translate(
+            "FinanceLabels", "Goods given (source)"
+        ),
+        "in_kind:volunteering:cost": QCoreApplication.translate(
+            "FinanceLabels", "Volunteers (use)"
+        ),
+        "in_kind:volunteering:revenue": QCoreApplication.translate(
+            "FinanceLabels", "Volunteering (source)"
+        ),
+        "suppliers": QCoreApplication.translate("FinanceLabels", "Suppliers"),
+        "staff:payable": QCoreApplication.translate("FinanceLabels", "Salaries payable"),
+        "asset:machine": QCoreApplication.translate("FinanceLabels", "Machines (fixed assets)"),
+        "asset:computer": QCoreApplication.translate("FinanceLabels", "Computers (fixed assets)"),
+        "asset:suppliers": QCoreApplication.translate("FinanceLabels", "Suppliers of fixed assets"),
+        "depreciation:machine": QCoreApplication.translate(
+            "FinanceLabels", "Accumulated depreciation of machines"
+        ),
+        "depreciation:computer": QCoreApplication.translate(
+            "FinanceLabels", "Accumulated depreciation of computers"
+        ),
+        "depreciation:other": QCoreApplication.translate(
+            "FinanceLabels", "Accumulated depreciation of other assets"
+        ),
         "customers": QCoreApplication.translate("FinanceLabels", "Customers"),
     }
 

@@ -1,0 +1,1 @@
+"""The double-entry journal (issue 15): sources of entries, numbering, exports."""
