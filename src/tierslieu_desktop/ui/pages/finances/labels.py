@@ -162,6 +162,10 @@ def account_key_names() -> dict[str, str]:
         "payment:wallet": QCoreApplication.translate("FinanceLabels", "Wallet"),
         "vat:collected": QCoreApplication.translate("FinanceLabels", "VAT collected"),
         "customers": QCoreApplication.translate("FinanceLabels", "Customers"),
+        "vat:pending": QCoreApplication.translate("FinanceLabels", "VAT awaiting payment"),
+        "receivable:voucher": QCoreApplication.translate(
+            "FinanceLabels", "Pass numérique vouchers to be paid by their issuer"
+        ),
     }
 
 
