@@ -358,3 +358,15 @@ def test_vat_on_receipts_waits_on_44574_until_paid(demo_path, tmp_path, on_debit
         assert len(letters) == 1 and "" not in letters
     finally:
         db.dispose()
+
+
+def test_the_quick_lettering_pass_matches_the_entries(demo):
+    """The sales sources' letter lines (read without the documents' lines) give the
+    same letters as the entries themselves."""
+    from tierslieu_desktop.services.finance.journal import SOURCES
+    from tierslieu_desktop.services.finance.journal.core import letters
+
+    with demo.read() as s:
+        quick = letters(s, *YEAR, SOURCES)
+        full = letters(s, *YEAR, SOURCES, fast=False)
+    assert quick and quick == full

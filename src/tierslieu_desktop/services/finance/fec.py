@@ -22,6 +22,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -130,10 +131,12 @@ def fec_filename(siren: str, year: int, first_month: int = 1) -> str:
     return f"{siren}FEC{closing}.txt" if siren else f"ASSOFEC{closing}.txt"
 
 
+@lru_cache(maxsize=1024)
 def _ymd(day: date | None) -> str:
     return day.strftime("%Y%m%d") if day else ""
 
 
+@lru_cache(maxsize=8192)  # account labels, names and days repeat on every line
 def _clean(text: str) -> str:
     return text.replace("|", "/").replace("\r", " ").replace("\n", " ")
 

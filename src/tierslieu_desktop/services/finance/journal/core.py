@@ -127,26 +127,65 @@ def _merged(
             yield entry
 
 
-def _letters(
-    session: Session, sources: Sequence[Source], first_day: date, last_day: date
+# A source's lines that carry a letter key, without the rest of its entries: (account key,
+# auxiliary, letter key, signed cents: + debit, − credit, day). Optional: the first pass
+# reads it instead of the whole source when a source registered one (the same lines as
+# the entries', a test checks it), so that lettering does not cost a second full read.
+LetterLines = Callable[[Session, date, date], Iterable[tuple[str, str, str, int, date]]]
+_LETTER_LINES: dict[Source, LetterLines] = {}
+
+
+def register_letter_lines(source: Source, lines: LetterLines) -> None:
+    """Tell the first pass to read ``lines`` instead of ``source`` (see LetterLines)."""
+    _LETTER_LINES[source] = lines
+
+
+def _lettered_lines(
+    session: Session, sources: Sequence[Source], first_day: date, last_day: date, fast: bool
+) -> Iterator[tuple[str, str, str, int, date]]:
+    for src in sources:
+        cheap = _LETTER_LINES.get(src) if fast else None
+        if cheap is not None:
+            for row in cheap(session, first_day, last_day):
+                if first_day <= row[4] <= last_day:
+                    yield row
+            continue
+        for entry in _merged(session, (src,), first_day, last_day):
+            for x in entry.lines:
+                if x.letter_key:
+                    yield (
+                        x.account,
+                        x.aux,
+                        x.letter_key,
+                        x.debit_cents - x.credit_cents,
+                        entry.day,
+                    )
+
+
+def letters(
+    session: Session,
+    first_day: date,
+    last_day: date,
+    sources: Sequence[Source],
+    *,
+    fast: bool = True,
 ) -> dict[tuple[str, str, str], tuple[str, date]]:
-    """(account key, aux, letter_key) → (letter, DateLet) of the groups that balance."""
+    """(account key, aux, letter_key) → (letter, DateLet) of the groups that balance in
+    [first_day, last_day]; ``fast=False`` reads the sources' entries even where a
+    source registered its letter lines."""
     sums: dict[tuple[str, str, str], list[Any]] = {}
-    for entry in _merged(session, sources, first_day, last_day):
-        for x in entry.lines:
-            if not x.letter_key:
-                continue
-            key = (x.account, x.aux, x.letter_key)
-            acc = sums.get(key)
-            if acc is None:
-                sums[key] = [x.debit_cents - x.credit_cents, entry.day]
-            else:
-                acc[0] += x.debit_cents - x.credit_cents
-                acc[1] = max(acc[1], entry.day)
-    closed = sorted(
-        ((day, key) for key, (balance, day) in sums.items() if balance == 0),
-        key=lambda t: (t[0], t[1]),
-    )
+    for account, aux, letter_key, cents, day in _lettered_lines(
+        session, sources, first_day, last_day, fast
+    ):
+        key = (account, aux, letter_key)
+        acc = sums.get(key)
+        if acc is None:
+            sums[key] = [cents, day]
+        else:
+            acc[0] += cents
+            if day > acc[1]:
+                acc[1] = day
+    closed = sorted((day, key) for key, (balance, day) in sums.items() if balance == 0)
     return {key: (letter_code(i), day) for i, (day, key) in enumerate(closed)}
 
 
@@ -166,6 +205,9 @@ def _valid_days(session: Session, first_day: date, last_day: date) -> dict[date,
                 out[day] = closed
             day += timedelta(days=1)
     return out
+
+
+_NO_LETTER: tuple[str, date | None] = ("", None)
 
 
 def _resolve(account: str, accounts: Accounts, entry: JournalEntry) -> tuple[str, str]:
@@ -192,28 +234,26 @@ def iter_journal(
     if accounts is None:
         accounts = saved_accounts(session)[0]
     today = today or date.today()
-    letters = _letters(session, sources, first_day, last_day)
+    lettered = letters(session, first_day, last_day, sources)
     valid = _valid_days(session, first_day, last_day)
     counters: dict[str, int] = defaultdict(int)
     for entry in _merged(session, sources, first_day, last_day):
         if entry.journal not in JOURNALS:
             raise DomainError("journal_unknown", journal=entry.journal, piece=entry.piece_ref)
-        if not entry.balanced or any(
-            (x.debit_cents > 0) == (x.credit_cents > 0) or min(x.debit_cents, x.credit_cents) < 0
-            for x in entry.lines
-        ):
-            raise DomainError(
-                "journal_unbalanced",
-                piece=entry.piece_ref,
-                source=entry.source,
-                debit=sum(x.debit_cents for x in entry.lines),
-                credit=sum(x.credit_cents for x in entry.lines),
-            )
-        counters[entry.journal] += 1
         lines = []
+        debit = credit = 0
+        well_formed = True
         for x in entry.lines:
+            d, c = x.debit_cents, x.credit_cents
+            debit += d
+            credit += c
+            if (d > 0) == (c > 0) or d < 0 or c < 0:
+                well_formed = False
             number, label = _resolve(x.account, accounts, entry)
-            letter, letter_day = letters.get((x.account, x.aux, x.letter_key), ("", None))
+            if x.letter_key:
+                letter, letter_day = lettered.get((x.account, x.aux, x.letter_key), _NO_LETTER)
+            else:
+                letter, letter_day = _NO_LETTER
             lines.append(
                 PostedLine(
                     number,
@@ -221,12 +261,21 @@ def iter_journal(
                     x.aux,
                     x.aux_label,
                     x.label or entry.label,
-                    x.debit_cents,
-                    x.credit_cents,
-                    letter if x.letter_key else "",
-                    letter_day if x.letter_key else None,
+                    d,
+                    c,
+                    letter,
+                    letter_day,
                 )
             )
+        if debit != credit or not well_formed:
+            raise DomainError(
+                "journal_unbalanced",
+                piece=entry.piece_ref,
+                source=entry.source,
+                debit=debit,
+                credit=credit,
+            )
+        counters[entry.journal] += 1
         yield PostedEntry(
             entry.journal,
             JOURNALS[entry.journal],

@@ -35,7 +35,7 @@ from tierslieu_desktop.db.models import Invoice, InvoiceLine, Member, Payment, S
 from tierslieu_desktop.domain.calendar import local_dt, to_local
 from tierslieu_desktop.domain.enums import VatRegime
 from tierslieu_desktop.domain.journal import JournalEntry, JournalLine
-from tierslieu_desktop.services.finance.journal.core import net_lines
+from tierslieu_desktop.services.finance.journal.core import net_lines, register_letter_lines
 
 WALK_IN_AUX = ("411PASSAGE", "Clients de passage")
 VOUCHER_AUX = ("PASSNUM", "Pass numérique (APTIC)")
@@ -115,19 +115,23 @@ def invoice_entries(session: Session, first_day: date, last_day: date) -> Iterat
         inv_id, kind, number, issued_at, credited_id, m_number, m_first, m_last = head[:8]
         sign = -1 if kind == "credit_note" else 1
         aux, aux_label = buyer_aux(m_number, m_first, m_last)
-        lines: list[JournalLine] = []
+        amounts: dict[str, int] = {}  # account key → signed cents (+ debit, − credit)
         total = 0
         for row in chain((head,), rows):
             revenue_kind, excl, vat = row[8:]
             if excl is None:
                 continue  # a document without lines (outer join)
-            lines.append(_signed(f"revenue:{revenue_kind or 'other'}", -sign * excl))
+            key = f"revenue:{revenue_kind or 'other'}"
+            amounts[key] = amounts.get(key, 0) - sign * excl
             if vat:
                 waits = pending_vat and revenue_kind not in GOODS_KINDS
-                lines.append(_signed("vat:pending" if waits else "vat:collected", -sign * vat))
+                key = "vat:pending" if waits else "vat:collected"
+                amounts[key] = amounts.get(key, 0) - sign * vat
             total += excl + vat
-        key = _letter_key(inv_id, credited_id)
-        lines.insert(0, _signed("customers", sign * total, aux, aux_label, key))
+        lines = [
+            _signed("customers", sign * total, aux, aux_label, _letter_key(inv_id, credited_id))
+        ]
+        lines += [_signed(key, cents) for key, cents in amounts.items() if cents]
         doc = "Avoir" if kind == "credit_note" else "Facture"
         day = to_local(issued_at).date()
         yield JournalEntry(
@@ -136,7 +140,7 @@ def invoice_entries(session: Session, first_day: date, last_day: date) -> Iterat
             number,
             day,
             f"{doc} {number} {aux_label}".strip(),
-            net_lines(lines),
+            tuple(x for x in lines if x.debit_cents or x.credit_cents),
             f"invoice:{inv_id}",
         )
 
@@ -226,3 +230,58 @@ def payment_entries(session: Session, first_day: date, last_day: date) -> Iterat
             net_lines(lines),
             f"payment:{pay_id}",
         )
+
+
+def invoice_letter_lines(
+    session: Session, first_day: date, last_day: date
+) -> Iterator[tuple[str, str, str, int, date]]:
+    """The 411 lines of ``invoice_entries`` alone: one row per document, no line read."""
+    lo, hi = _bounds(first_day, last_day)
+    stmt = (
+        select(
+            Invoice.id,
+            Invoice.kind,
+            Invoice.credited_invoice_id,
+            Invoice.issued_at,
+            Invoice.total_incl_cents,
+            Member.number,
+        )
+        .outerjoin(Member, Member.id == Invoice.member_id)
+        .where(Invoice.issued_at >= lo, Invoice.issued_at < hi)
+        .execution_options(yield_per=_BATCH)
+    )
+    for inv_id, kind, credited_id, issued_at, total, m_number in session.execute(stmt):
+        if total:
+            sign = -1 if kind == "credit_note" else 1
+            aux = m_number or WALK_IN_AUX[0]
+            key = _letter_key(inv_id, credited_id)
+            yield ("customers", aux, key, sign * total, to_local(issued_at).date())
+
+
+def payment_letter_lines(
+    session: Session, first_day: date, last_day: date
+) -> Iterator[tuple[str, str, str, int, date]]:
+    """The 411 lines of ``payment_entries`` alone."""
+    lo, hi = _bounds(first_day, last_day)
+    stmt = (
+        select(
+            Payment.at,
+            Payment.amount_cents,
+            Invoice.id,
+            Invoice.credited_invoice_id,
+            Member.number,
+        )
+        .join(Invoice, Payment.invoice_id == Invoice.id)
+        .outerjoin(Member, Member.id == Invoice.member_id)
+        .where(Payment.at >= lo, Payment.at < hi)
+        .execution_options(yield_per=_BATCH)
+    )
+    for at, cents, inv_id, credited_id, m_number in session.execute(stmt):
+        if cents:
+            aux = m_number or WALK_IN_AUX[0]
+            key = _letter_key(inv_id, credited_id)
+            yield ("customers", aux, key, -cents, to_local(at).date())
+
+
+register_letter_lines(invoice_entries, invoice_letter_lines)
+register_letter_lines(payment_entries, payment_letter_lines)
