@@ -187,8 +187,15 @@ def _parser() -> argparse.ArgumentParser:
     grant.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     export = sub.add_parser("export", help="exporter un tableau (XLSX, CSV) ou le FEC")
     export_sub = export.add_subparsers(dest="export_command", required=True)
-    fec = export_sub.add_parser("fec", help="fichier des écritures comptables d'une année")
-    fec.add_argument("--year", type=_year, required=True, metavar="AAAA")
+    fec = export_sub.add_parser("fec", help="fichier des écritures comptables d'un exercice")
+    fec.add_argument(
+        "--year",
+        type=_year,
+        required=True,
+        metavar="AAAA",
+        help="l'exercice qui commence en AAAA, au mois choisi dans Paramètres › Structure "
+        "(janvier par défaut : l'année civile AAAA ; septembre : 1/9/AAAA – 31/8/AAAA+1)",
+    )
     fec.add_argument("-o", "--output", required=True, metavar="DOSSIER", help="dossier du fichier")
     fec.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     for fmt in ("xlsx", "csv"):
@@ -572,6 +579,17 @@ def _fec_error_fr(exc: DomainError) -> str:
         )
     if exc.code == "database_busy":
         return BUSY_FR
+    if exc.code == "journal_unbalanced":
+        return (
+            f"l'écriture de la pièce « {exc.params.get('piece')} » n'est pas équilibrée "
+            f"(débit {exc.params.get('debit')} c, crédit {exc.params.get('credit')} c). "
+            "Le FEC n'a pas été écrit."
+        )
+    if exc.code == "journal_account_unknown":
+        return (
+            f"la pièce « {exc.params.get('piece')} » utilise le compte « "
+            f"{exc.params.get('key')} », absent de Finances › Comptes. Le FEC n'a pas été écrit."
+        )
     return f"export du FEC impossible ({exc.code})."
 
 

@@ -370,3 +370,13 @@ def test_the_quick_lettering_pass_matches_the_entries(demo):
         quick = letters(s, *YEAR, SOURCES)
         full = letters(s, *YEAR, SOURCES, fast=False)
     assert quick and quick == full
+
+
+def test_the_fiscal_year_first_month_is_checked():
+    from tierslieu_desktop.domain.errors import ValidationError
+    from tierslieu_desktop.services.people.structure import StructureData, validate_structure
+
+    assert validate_structure(StructureData(name="Fab", fiscal_year_start_month=9))
+    with pytest.raises(ValidationError) as err:
+        validate_structure(StructureData(name="Fab", fiscal_year_start_month=13))
+    assert err.value.fields == {"fiscal_year_start_month": "invalid"}
