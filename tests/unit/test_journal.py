@@ -20,7 +20,11 @@ from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.journal import JournalEntry, JournalLine, fiscal_year, letter_code
 from tierslieu_desktop.services.billing.ledger import close_period
 from tierslieu_desktop.services.finance.fec import write_fec
-from tierslieu_desktop.services.finance.journal import collect, fiscal_year_bounds
+from tierslieu_desktop.services.finance.journal import (
+    collect,
+    collect_fiscal_year,
+    fiscal_year_bounds,
+)
 from tierslieu_desktop.services.finance.journal.core import iter_journal
 from tierslieu_desktop.services.finance.journal.sales import WALK_IN_AUX, buyer_aux
 
@@ -223,6 +227,7 @@ def test_a_fiscal_year_starting_in_september(demo_path, tmp_path):
             bounds = fiscal_year_bounds(s, 2025)
             assert bounds == (date(2025, 9, 1), date(2026, 8, 31))
             got = collect(s, *bounds, today=TODAY)
+            assert collect_fiscal_year(s, 2025, today=TODAY) == got
         days = {e.day for e in got}
         assert min(days) >= date(2025, 9, 1) and max(days) <= date(2026, 8, 31)
         assert any(d.year == 2025 for d in days) and any(d.year == 2026 for d in days)
@@ -264,9 +269,10 @@ def test_fiscal_year_and_letter_codes():
         fiscal_year(2026, 13)
 
 
-def _sale_with_vat(db, day):
-    """An invoice of the copy's first member with a service line (VAT 20 €) and a goods
-    line (VAT 2 €), 132 € in all, paid in three payments of 44 €."""
+def _sale_with_vat(db, day, walk_in=False):
+    """An invoice of the copy's first member (or of nobody: a walk-in sale) with a
+    service line (VAT 20 €) and a goods line (VAT 2 €), 132 € in all, paid in three
+    payments of 44 €."""
     from sqlalchemy import insert
 
     from tierslieu_desktop.db.models import InvoiceLine
@@ -289,6 +295,8 @@ def _sale_with_vat(db, day):
             total_vat_cents=2_200,
             total_incl_cents=13_200,
         )
+        if walk_in:
+            row["member_id"] = None
         row.pop("id")
         inv_id = s.execute(insert(Invoice).values(**row)).inserted_primary_key[0]
         for pos, (kind, excl, vat) in enumerate(
@@ -331,7 +339,7 @@ def test_vat_on_receipts_waits_on_44574_until_paid(demo_path, tmp_path, on_debit
         with db.write() as s:
             structure = s.get(Structure, 1)
             structure.vat_regime, structure.vat_on_debits = "liable", on_debits
-        _sale_with_vat(db, day)
+        _sale_with_vat(db, day, walk_in=on_debits)
         with db.read() as s:
             mine = [e for e in collect(s, *YEAR, today=TODAY) if e.day >= day]
         assert len(mine) == 4
@@ -354,8 +362,11 @@ def test_vat_on_receipts_waits_on_44574_until_paid(demo_path, tmp_path, on_debit
             moved = [net([p], "44571") for p in payments]
             assert moved == [667, 666, 667]
             assert net(mine, "44574") == 0 and net(mine, "44571") == 2_200
-        letters = {x.letter for e in mine for x in e.lines if x.account == "411"}
-        assert len(letters) == 1 and "" not in letters
+        customer = [x for e in mine for x in e.lines if x.account == "411"]
+        assert len(customer) == 4 and len({x.letter for x in customer}) == 1
+        assert customer[0].letter and customer[0].letter_day == day + timedelta(days=3)
+        if on_debits:  # the walk-in sale: the walk-in auxiliary account, lettered too
+            assert {(x.aux, x.aux_label) for x in customer} == {WALK_IN_AUX}
     finally:
         db.dispose()
 

@@ -42,6 +42,7 @@ __all__ = [
     "PostedLine",
     "Source",
     "collect",
+    "collect_fiscal_year",
     "fiscal_year_bounds",
     "fiscal_year_start_month",
     "iter_collect",
@@ -90,3 +91,10 @@ def collect(
     """The journal of [first_day, last_day]: numbered, accounts resolved, lettered,
     every entry balanced (``DomainError("journal_unbalanced", piece=…)`` otherwise)."""
     return list(iter_collect(session, first_day, last_day, accounts=accounts, today=today))
+
+
+def collect_fiscal_year(
+    session: Session, year: int, *, accounts: Accounts | None = None, today: date | None = None
+) -> list[PostedEntry]:
+    """``collect`` of the fiscal year starting in ``year`` (Paramètres › Structure)."""
+    return collect(session, *fiscal_year_bounds(session, year), accounts=accounts, today=today)

@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.models import AccountMapping, Closing
 from tierslieu_desktop.domain import finance as rules
-from tierslieu_desktop.domain.calendar import to_local
+from tierslieu_desktop.domain.calendar import to_local, utcnow
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.journal import JOURNALS, JournalEntry, JournalLine, letter_code
 
@@ -233,7 +233,7 @@ def iter_journal(
     """The journal of [first_day, last_day], streamed (see the module's docstring)."""
     if accounts is None:
         accounts = saved_accounts(session)[0]
-    today = today or date.today()
+    today = today or to_local(utcnow()).date()
     lettered = letters(session, first_day, last_day, sources)
     valid = _valid_days(session, first_day, last_day)
     counters: dict[str, int] = defaultdict(int)
