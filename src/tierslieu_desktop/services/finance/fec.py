@@ -25,13 +25,11 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Structure
 from tierslieu_desktop.domain import finance as rules
 from tierslieu_desktop.domain.inputs import check_year
-from tierslieu_desktop.domain.journal import JOURNALS, fiscal_year
+from tierslieu_desktop.domain.journal import fiscal_year
 from tierslieu_desktop.fileperms import open_private
 from tierslieu_desktop.services.finance.journal import (
     PostedEntry,
@@ -61,33 +59,22 @@ FEC_COLUMNS = (
     "Idevise",
 )
 
-__all__ = ["FEC_COLUMNS", "JOURNALS", "DEFAULT_ACCOUNTS"]
-
-# The kinds of account the sales and payments of the FEC use.
-_FEC_KINDS = ("revenue", "payment", "vat", "customers", "receivable")
-# key -> (account, label) of every key the FEC uses: the defaults of domain.finance, all
-# of them listed and editable in Finances › Accounts (services.finance.accounts).
-DEFAULT_ACCOUNTS: dict[str, tuple[str, str]] = {
-    key: value
-    for key, value in rules.DEFAULT_ACCOUNTS.items()
-    if key.split(":", 1)[0] in _FEC_KINDS
-}
+# key -> (account, label) of every key the journal may use: the defaults of
+# domain.finance, all of them listed and editable in Finances › Accounts
+# (services.finance.accounts). Every kind, not only the sales' and payments': the
+# journal is the FEC's only source, and its sources grow (grants, expenses…).
+DEFAULT_ACCOUNTS: dict[str, tuple[str, str]] = dict(rules.DEFAULT_ACCOUNTS)
 
 
 def accounts(db: Database) -> tuple[dict[str, tuple[str, str]], tuple[str, ...]]:
-    """The account of every key of the FEC: the rows the user saved over the defaults,
-    and the keys for which no account was saved, so that the default is used (all of
-    them while the mapping is empty: a documented default, reported all the same). A
-    saved account that is not a number raises ``DomainError("fec_account_invalid", key,
+    """The account of every key: the rows the user saved over the defaults, and the
+    keys for which no account was saved, so that the default is used (all of them
+    while the mapping is empty: a documented default, reported all the same). A saved
+    account that is not a number raises ``DomainError("fec_account_invalid", key,
     account)``: the FEC is not written with a wrong account, nor with a default standing
     in for it."""
     with db.read() as s:
-        return saved_accounts(s, _FEC_KINDS)
-
-
-def _all_accounts(s: Session) -> dict[str, tuple[str, str]]:
-    """Every key the journal may use (the FEC's and the other sources'), checked."""
-    return saved_accounts(s)[0]
+        return saved_accounts(s)
 
 
 @dataclass(frozen=True)
@@ -115,7 +102,7 @@ def iter_fec_entries(
 def _stream(db: Database, year: int, today: date | None) -> Iterator[PostedEntry]:
     with db.read() as s:
         first, last = fiscal_year_bounds(s, year)
-        yield from iter_collect(s, first, last, accounts=_all_accounts(s), today=today)
+        yield from iter_collect(s, first, last, accounts=saved_accounts(s)[0], today=today)
 
 
 def fec_entries(db: Database, year: int, *, today: date | None = None) -> list[PostedEntry]:
