@@ -187,10 +187,33 @@ def _parser() -> argparse.ArgumentParser:
     grant.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     export = sub.add_parser("export", help="exporter un tableau (XLSX, CSV) ou le FEC")
     export_sub = export.add_subparsers(dest="export_command", required=True)
-    fec = export_sub.add_parser("fec", help="fichier des écritures comptables d'une année")
-    fec.add_argument("--year", type=_year, required=True, metavar="AAAA")
+    fec = export_sub.add_parser("fec", help="fichier des écritures comptables d'un exercice")
+    fec.add_argument(
+        "--year",
+        type=_year,
+        required=True,
+        metavar="AAAA",
+        help="l'exercice qui commence en AAAA, au mois choisi dans Paramètres › Structure "
+        "(janvier par défaut : l'année civile AAAA ; septembre : 1/9/AAAA – 31/8/AAAA+1)",
+    )
     fec.add_argument("-o", "--output", required=True, metavar="DOSSIER", help="dossier du fichier")
     fec.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
+    for name, what, ext in (
+        ("paheko", "journal d'un exercice au format d'import de Paheko (CSV « Groupé »)", "csv"),
+        ("ledger", "grand livre et balance d'un exercice (XLSX)", "xlsx"),
+    ):
+        books = export_sub.add_parser(name, help=what)
+        books.add_argument(
+            "--year",
+            type=_year,
+            required=True,
+            metavar="AAAA",
+            help="l'exercice qui commence en AAAA (mois choisi dans Paramètres › Structure)",
+        )
+        books.add_argument(
+            "-o", "--output", required=True, metavar="FICHIER", help=f"fichier {ext.upper()}"
+        )
+        books.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     for fmt in ("xlsx", "csv"):
         table = export_sub.add_parser(fmt, help=f"exporter un tableau en {fmt.upper()}")
         table.add_argument("table", choices=_EXPORT_TABLES, metavar="TABLE")
@@ -553,6 +576,18 @@ def _cmd_export(target: str | None, args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
             return 0
+        if args.export_command in ("paheko", "ledger"):
+            books = (
+                exports.export_paheko if args.export_command == "paheko" else exports.export_ledger
+            )
+            try:
+                count = books(db, args.year, Path(args.output))
+            except DomainError as exc:
+                return _fail(_fec_error_fr(exc).replace("Le FEC", "Le fichier"))
+            print(
+                f"{count} ligne(s) d'écriture de l'exercice {args.year} écrite(s) dans {args.output}"
+            )
+            return 0
         write = exports.export_xlsx if args.export_command == "xlsx" else exports.export_csv
         count = write(db, args.table, args.year, Path(args.output))
         print(f"{count} ligne(s) écrite(s) dans {args.output}")
@@ -572,6 +607,17 @@ def _fec_error_fr(exc: DomainError) -> str:
         )
     if exc.code == "database_busy":
         return BUSY_FR
+    if exc.code == "journal_unbalanced":
+        return (
+            f"l'écriture de la pièce « {exc.params.get('piece')} » n'est pas équilibrée "
+            f"(débit {exc.params.get('debit')} c, crédit {exc.params.get('credit')} c). "
+            "Le FEC n'a pas été écrit."
+        )
+    if exc.code == "journal_account_unknown":
+        return (
+            f"la pièce « {exc.params.get('piece')} » utilise le compte « "
+            f"{exc.params.get('key')} », absent de Finances › Comptes. Le FEC n'a pas été écrit."
+        )
     return f"export du FEC impossible ({exc.code})."
 
 

@@ -141,3 +141,21 @@ def test_organisation_invoicing_fields_in_the_member_dialog(qtbot, ctx, db):
     qtbot.addWidget(again)
     assert again.monthly_invoicing.isChecked()
     assert again.service_code.text() == "SERVICE-FINANCES"
+
+
+def test_fiscal_year_first_month_is_set_in_the_structure_tab(qtbot, ctx, db):
+    """Issue 15: the fiscal year's first month, chosen in Paramètres › Structure, is kept
+    when the structure is saved again and read back when the tab is reloaded."""
+    page = make_page(qtbot, ctx)
+    tab = page.structure
+    assert tab.fiscal_year_start.currentData() == 1
+    assert tab.fiscal_year_start.itemText(8) == "septembre"
+    tab.fields["name"].setText("Fab Causse")
+    tab.fiscal_year_start.setCurrentIndex(tab.fiscal_year_start.findData(9))
+    assert tab.submit() is True
+    assert structure.get_structure(db).fiscal_year_start_month == 9
+    tab.fiscal_year_start.setCurrentIndex(0)
+    tab.load()
+    assert tab.fiscal_year_start.currentData() == 9
+    assert tab.submit() is True
+    assert structure.get_structure(db).fiscal_year_start_month == 9

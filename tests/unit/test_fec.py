@@ -59,18 +59,28 @@ def test_file_named_after_the_siren_and_closing_date_with_the_18_columns(demo, f
     assert fec_filename("", 2025) == "ASSOFEC20251231.txt"
 
 
-def test_every_entry_balanced_numbered_without_gaps_in_date_order(fec):
+def test_every_entry_balanced_numbered_per_journal_without_gaps_in_date_order(fec):
+    """Issue 15: EcritureNum is continuous per journal ("VT000001"…), in date order
+    within each journal; the piece date is the entry's, ValidDate a day of the file's
+    format (the closing day, tested in test_journal.py)."""
     _, _, rows = fec
     sums = defaultdict(int)
     dates = {}
     for r in rows:
-        sums[int(r[2])] += cents(r[11]) - cents(r[12])
-        assert len(r[3]) == 8 and r[3].startswith("2026") and r[3] == r[9] == r[15]
-        dates.setdefault(int(r[2]), r[3])
+        sums[r[2]] += cents(r[11]) - cents(r[12])
+        assert len(r[3]) == 8 and r[3].startswith("2026") and r[3] == r[9]
+        assert len(r[15]) == 8 and r[15] >= r[3]
+        assert r[2].startswith(r[0])
+        dates.setdefault(r[2], r[3])
     assert all(v == 0 for v in sums.values())
-    assert sorted(sums) == list(range(1, len(sums) + 1))
-    ordered = [dates[n] for n in sorted(dates)]
-    assert ordered == sorted(ordered)
+    per_journal = defaultdict(list)
+    for num in sums:
+        per_journal[num[:2]].append(int(num[2:]))
+    assert {"VT", "CA", "BQ"} <= set(per_journal)
+    for journal, numbers in per_journal.items():
+        assert sorted(numbers) == list(range(1, len(numbers) + 1)), journal
+        ordered = [dates[f"{journal}{n:06d}"] for n in sorted(numbers)]
+        assert ordered == sorted(ordered)
 
 
 def test_totals_are_the_invoices_and_payments_of_the_year(demo, fec):
@@ -100,15 +110,22 @@ def test_totals_are_the_invoices_and_payments_of_the_year(demo, fec):
 
 
 def test_customer_lines_carry_the_member_number(demo, fec):
+    """Issue 15: every 411 line has its auxiliary account (the member's number, or the
+    walk-in account); Pass numérique vouchers are a receivable on their issuer (4687)."""
     _, _, rows = fec
     customer = [r for r in rows if r[4] == "411"]
-    assert customer and all(r[6] and r[7] for r in customer if r[6])
+    assert customer and all(r[6] and r[7] for r in customer)
     assert any(r[6].startswith("A") for r in customer)
-    assert {r[4] for r in rows} <= {"411", "706", "707", "708", "756", "4191", "44571"} | {
+    sales_and_payments = {"411", "706", "707", "708", "756", "4191", "44571"} | {
         "512",
         "530",
         "5112",
+        "4687",
+        "44574",
     }
+    assert {r[4] for r in rows if r[0] in ("VT", "CA")} <= sales_and_payments
+    vouchers = [r for r in rows if r[4] == "4687"]
+    assert vouchers and all(r[0] == "OD" and r[6] == "PASSNUM" for r in vouchers)
 
 
 def test_cli_writes_the_fec_in_a_folder(demo, tmp_path, capsys):

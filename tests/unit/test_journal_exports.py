@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from tierslieu_desktop.db.models import Expense, Funder, Grant, GrantPayment
 from tierslieu_desktop.domain.finance import DEFAULT_ACCOUNTS
-from tierslieu_desktop.domain.journal import JOURNALS, JournalEntry, PostedLine
+from tierslieu_desktop.domain.journal import JOURNALS, JournalEntry, LedgerLine
 from tierslieu_desktop.domain.ledger import trial_balance
 from tierslieu_desktop.reports.ledger_xlsx import BALANCE_HEADERS, ledger_xlsx
 from tierslieu_desktop.reports.paheko import (
@@ -47,19 +47,19 @@ DOCUMENTED = [
 ]
 
 
-def posted(entries: list[JournalEntry]) -> list[PostedLine]:
+def posted(entries: list[JournalEntry]) -> list[LedgerLine]:
     """What the journal core produces, with the default mapping and numbers per journal."""
     counters: dict[str, int] = {}
-    out: list[PostedLine] = []
+    out: list[LedgerLine] = []
     for e in sorted(entries, key=lambda e: (e.day, list(JOURNALS).index(e.journal))):
         counters[e.journal] = n = counters.get(e.journal, 0) + 1
         for x in e.lines:
             account, label = DEFAULT_ACCOUNTS.get(x.account, (x.account, x.account))
             out.append(
-                PostedLine(
+                LedgerLine(
                     e.journal,
                     JOURNALS[e.journal],
-                    n,
+                    f"{e.journal}{n:06d}",
                     e.day,
                     account,
                     label,
@@ -78,7 +78,7 @@ def posted(entries: list[JournalEntry]) -> list[PostedLine]:
     return out
 
 
-def sample(db) -> list[PostedLine]:
+def sample(db) -> list[LedgerLine]:
     with db.write() as s:
         region = Funder(name="Région Occitanie", sector="public", level="region")
         s.add(region)

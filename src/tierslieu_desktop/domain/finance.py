@@ -138,6 +138,11 @@ DEFAULT_ACCOUNTS: dict[str, tuple[str, str]] = {
     "payment:wallet": ("4191", "Avances reçues (porte-monnaie)"),
     "vat:collected": ("44571", "TVA collectée"),
     "customers": ("411", "Clients"),
+    # The journal (issue 15): VAT on services due at payment ("TVA sur les encaissements",
+    # the default for services, CGI art. 269-2-c) waits on 44574 until the payment; the
+    # Pass numérique vouchers received are a receivable on their issuer until it pays.
+    "vat:pending": ("44574", "TVA collectée en attente d'encaissement"),
+    "receivable:voucher": ("4687", "Produits à recevoir (bons Pass numérique)"),
 }
 
 

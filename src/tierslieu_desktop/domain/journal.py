@@ -12,7 +12,7 @@ every accounting export are written from it, and from nothing else.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 # Journal codes and their French labels, in the order of the exports.
 JOURNALS: dict[str, str] = {
@@ -58,7 +58,7 @@ class JournalEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class PostedLine:
+class LedgerLine:
     """One line of the numbered, resolved journal: what the exports (FEC, Paheko CSV,
     general ledger, trial balance) write. ``number`` is the entry's number within its
     journal; ``account`` an account number (mapping resolved); ``letter`` empty when the
@@ -66,7 +66,7 @@ class PostedLine:
 
     journal: str  # JournalCode
     journal_label: str  # JournalLib
-    number: int  # EcritureNum, continuous per journal
+    number: str  # EcritureNum, continuous per journal ("VT000001")
     day: date  # EcritureDate
     account: str  # CompteNum
     account_label: str  # CompteLib
@@ -80,3 +80,30 @@ class PostedLine:
     letter: str  # EcritureLet
     letter_day: date | None  # DateLet
     valid_day: date | None  # ValidDate: the day the period was closed
+
+
+def fiscal_year(year: int, first_month: int = 1) -> tuple[date, date]:
+    """First and last day of the fiscal year that *starts* in ``year`` on the 1st of
+    ``first_month`` (1 = the calendar year; 9 = 1 Sept ``year`` – 31 Aug ``year + 1``)."""
+    if not 1 <= first_month <= 12:
+        raise ValueError(f"fiscal year first month out of range: {first_month}")
+    first = date(year, first_month, 1)
+    after = date(year + 1, first_month, 1)
+    return first, after - timedelta(days=1)
+
+
+def letter_code(index: int) -> str:
+    """The lettering code of the ``index``-th letter of a fiscal year (0 → "AA", 1 →
+    "AB", … 675 → "ZZ", 676 → "AAA"…): upper-case letters, at least two."""
+    if index < 0:
+        raise ValueError("negative letter index")
+    width, base = 2, 26 * 26
+    while index >= base:
+        index -= base
+        width += 1
+        base *= 26
+    out = []
+    for _ in range(width):
+        index, rest = divmod(index, 26)
+        out.append(chr(ord("A") + rest))
+    return "".join(reversed(out))

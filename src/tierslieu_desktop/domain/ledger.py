@@ -1,5 +1,5 @@
 """The general ledger and the trial balance (balance générale) of journal lines: pure
-sums of :class:`~tierslieu_desktop.domain.journal.PostedLine`, drawn by
+sums of :class:`~tierslieu_desktop.domain.journal.LedgerLine`, drawn by
 reports.ledger_xlsx."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tierslieu_desktop.domain.journal import PostedLine
+from tierslieu_desktop.domain.journal import LedgerLine
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,12 +23,12 @@ class TrialRow:
         return self.debit_cents - self.credit_cents
 
 
-def ledger_order(lines: Iterable[PostedLine]) -> list[PostedLine]:
+def ledger_order(lines: Iterable[LedgerLine]) -> list[LedgerLine]:
     """The lines by account, then date, journal, entry number (the general ledger)."""
     return sorted(lines, key=lambda x: (x.account, x.day, x.journal, x.number))
 
 
-def trial_balance(lines: Iterable[PostedLine]) -> list[TrialRow]:
+def trial_balance(lines: Iterable[LedgerLine]) -> list[TrialRow]:
     """One row per account (sorted by number): total debit, total credit."""
     sums: dict[str, list[int]] = {}
     labels: dict[str, str] = {}

@@ -59,6 +59,11 @@ def short_date(value: date | None) -> str:
     return babel_dates.format_date(value, format="short", locale=_locale)
 
 
+def month_name(month: int) -> str:
+    """1 → "janvier" (fr) / "January" (en): the month alone, as in a list of months."""
+    return str(babel_dates.get_month_names("wide", "stand-alone", locale=_locale)[month])
+
+
 def long_date(value: date | None) -> str:
     if value is None:
         return ""

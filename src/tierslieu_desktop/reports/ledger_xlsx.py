@@ -1,6 +1,6 @@
 """The general ledger (grand livre) and the trial balance (balance générale) of the
 journal as one XLSX workbook (openpyxl, imported when used): plain
-domain.journal.PostedLine in, bytes out.
+domain.journal.LedgerLine in, bytes out.
 
 - "Grand livre": the lines grouped by account (by number), each account under a title row
   "<number> <label>", its lines by date with journal, entry number, piece, label,
@@ -19,7 +19,7 @@ from decimal import Decimal
 from itertools import groupby
 from typing import Any
 
-from tierslieu_desktop.domain.journal import PostedLine
+from tierslieu_desktop.domain.journal import LedgerLine
 from tierslieu_desktop.domain.ledger import ledger_order, trial_balance
 from tierslieu_desktop.reports.sheets import write_sheet
 
@@ -54,7 +54,7 @@ def _eur(cents: int) -> Decimal:
     return Decimal(cents) / 100
 
 
-def _ledger_rows(lines: list[PostedLine]) -> list[list[Any]]:
+def _ledger_rows(lines: list[LedgerLine]) -> list[list[Any]]:
     rows: list[list[Any]] = []
     for account, group in groupby(ledger_order(lines), key=lambda x: x.account):
         items = list(group)
@@ -98,7 +98,7 @@ def _ledger_rows(lines: list[PostedLine]) -> list[list[Any]]:
     return rows
 
 
-def _balance_rows(lines: list[PostedLine]) -> list[list[Any]]:
+def _balance_rows(lines: list[LedgerLine]) -> list[list[Any]]:
     rows: list[list[Any]] = []
     debit = credit = 0
     for r in trial_balance(lines):
@@ -121,7 +121,7 @@ def _balance_rows(lines: list[PostedLine]) -> list[list[Any]]:
     return rows
 
 
-def ledger_xlsx(lines: Iterable[PostedLine]) -> bytes:
+def ledger_xlsx(lines: Iterable[LedgerLine]) -> bytes:
     """The workbook: sheets "Grand livre" and "Balance"."""
     from openpyxl import Workbook
     from openpyxl.styles import Font

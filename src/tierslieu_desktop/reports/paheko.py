@@ -30,7 +30,7 @@ import io
 from collections.abc import Iterable
 from datetime import date
 
-from tierslieu_desktop.domain.journal import PostedLine
+from tierslieu_desktop.domain.journal import LedgerLine
 
 __all__ = ["PAHEKO_COLUMNS", "accounts_used", "paheko_amount", "paheko_csv"]
 
@@ -66,13 +66,13 @@ def _day(day: date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
-def paheko_csv(lines: Iterable[PostedLine]) -> str:
+def paheko_csv(lines: Iterable[LedgerLine]) -> str:
     """The CSV text: a header row, then one row per journal line, in the given order (the
     lines of an entry — same journal and number — consecutive)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(PAHEKO_COLUMNS)
-    current: tuple[str, int] | None = None
+    current: tuple[str, str] | None = None
     entry_label = ""
     for x in lines:
         entry = (x.journal, x.number)
@@ -86,7 +86,7 @@ def paheko_csv(lines: Iterable[PostedLine]) -> str:
                 "",
                 x.label,
                 _day(x.day),
-                f"{x.journal} {x.number}",
+                x.number,
                 x.piece_ref,
             ]
         else:
@@ -108,7 +108,7 @@ def paheko_csv(lines: Iterable[PostedLine]) -> str:
     return out.getvalue()
 
 
-def accounts_used(lines: Iterable[PostedLine]) -> list[tuple[str, str]]:
+def accounts_used(lines: Iterable[LedgerLine]) -> list[tuple[str, str]]:
     """(account, label) of every account of the lines, sorted by number."""
     seen: dict[str, str] = {}
     for x in lines:

@@ -454,6 +454,17 @@ def error_message(err: DomainError) -> str:
             'The account "{account}" of "{key}" is not a valid account number (digits '
             "only): correct it in Finances › Accounts. The FEC was not written.",
         ),
+        # the journal (services/finance/journal/core.py)
+        "journal_unbalanced": QCoreApplication.translate(
+            "Errors",
+            "The entry of the piece {piece} does not balance (debit {debit}, credit "
+            "{credit}, in cents). The FEC was not written.",
+        ),
+        "journal_account_unknown": QCoreApplication.translate(
+            "Errors",
+            'The piece {piece} uses the account "{key}", which Finances › Accounts does '
+            "not list. The FEC was not written.",
+        ),
         # backups and restores (services/safety/backups.py, auto_backup.py)
         "backup_sqlite_only": QCoreApplication.translate(
             "Errors",

@@ -54,6 +54,8 @@ class Structure(AuditMixin, Base):
     # Usages before this day were billed outside the software (before it was adopted):
     # never proposed in a basket nor in the monthly invoicing. None = every usage.
     invoicing_start: Mapped[date | None] = mapped_column(Date)
+    # The accounts (issue 15): the month the fiscal year starts (1 = calendar year).
+    fiscal_year_start_month: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class Audience(AuditMixin, Base):

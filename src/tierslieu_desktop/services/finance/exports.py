@@ -38,6 +38,7 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.calendar import local_dt, to_local
 from tierslieu_desktop.domain.inputs import check_year
+from tierslieu_desktop.domain.journal import LedgerLine
 from tierslieu_desktop.fileperms import open_private, write_private_bytes
 from tierslieu_desktop.reports.sheets import csv_value, write_sheet
 
@@ -451,3 +452,32 @@ def export_fec(db: Database, year: int, directory: str | Path) -> FecWritten:
     from tierslieu_desktop.services.finance.fec import write_fec_report
 
     return write_fec_report(db, year, directory)
+
+
+def _fiscal_year_lines(db: Database, year: int) -> list[LedgerLine]:
+    from tierslieu_desktop.services.finance import journal
+
+    check_year(year)
+    with db.read() as session:
+        return list(journal.ledger_lines(journal.collect_fiscal_year(session, year)))
+
+
+def export_paheko(db: Database, year: int, path: str | Path) -> int:
+    """The journal of fiscal ``year`` as a CSV in Paheko's accounting import format
+    (« Groupé », reports.paheko): the number of lines written. The accounts it uses must
+    exist in Paheko's chart (reports.paheko.accounts_used lists them)."""
+    from tierslieu_desktop.reports.paheko import paheko_csv
+
+    lines = _fiscal_year_lines(db, year)
+    write_private_bytes(Path(path), paheko_csv(lines).encode("utf-8"))
+    return len(lines)
+
+
+def export_ledger(db: Database, year: int, path: str | Path) -> int:
+    """The general ledger and the trial balance of fiscal ``year`` (XLSX, two sheets):
+    the number of journal lines."""
+    from tierslieu_desktop.reports.ledger_xlsx import ledger_xlsx
+
+    lines = _fiscal_year_lines(db, year)
+    write_private_bytes(Path(path), ledger_xlsx(lines))
+    return len(lines)

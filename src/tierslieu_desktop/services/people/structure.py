@@ -52,6 +52,7 @@ class StructureData:
     payment_terms_days: int = 30  # 0 = payable on receipt
     default_vat_rate_bp: int = 2000
     vat_on_debits: bool = False  # "TVA sur les débits" (option of a liable seller)
+    fiscal_year_start_month: int = 1  # the accounts' fiscal year (1 = calendar year)
 
 
 def get_structure(db: Database) -> StructureData:
@@ -110,6 +111,8 @@ def validate_structure(data: StructureData) -> StructureData:
         if data.default_vat_rate_bp not in VAT_RATES_BP:
             cleaned = replace(cleaned, default_vat_rate_bp=VAT_RATES_BP[0])
         cleaned = replace(cleaned, vat_on_debits=False)
+    if not 1 <= data.fiscal_year_start_month <= 12:
+        c.add("fiscal_year_start_month", "invalid")
     if cleaned.logo is not None and len(cleaned.logo) > MAX_LOGO_BYTES:
         c.add("logo", "logo_too_large")
     c.raise_if_any()

@@ -216,6 +216,10 @@ def account_key_names() -> dict[str, str]:
             "FinanceLabels", "Accumulated depreciation of other assets"
         ),
         "customers": QCoreApplication.translate("FinanceLabels", "Customers"),
+        "vat:pending": QCoreApplication.translate("FinanceLabels", "VAT awaiting payment"),
+        "receivable:voucher": QCoreApplication.translate(
+            "FinanceLabels", "Pass numérique vouchers to be paid by their issuer"
+        ),
     }
 
 

@@ -166,6 +166,17 @@ class StructureTab(QWidget):
             self.tr("VAT on debits:"),
             QCheckBox(self.tr("Option for paying VAT on debits (printed on invoices)")),
         )
+        self.fiscal_year_start = f.add_field(
+            "fiscal_year_start_month", self.tr("Fiscal year starts in:"), QComboBox()
+        )
+        for month in range(1, 13):
+            self.fiscal_year_start.addItem(formatting.month_name(month), month)
+        self.fiscal_year_start.setToolTip(
+            self.tr(
+                "First month of the accounts' fiscal year (January: the calendar year). "
+                "The FEC of year Y is the fiscal year that starts in Y."
+            )
+        )
         self.payment_terms = f.add_field(
             "payment_terms_days", self.tr("Payment terms:"), QSpinBox()
         )
@@ -202,6 +213,9 @@ class StructureTab(QWidget):
         self.default_vat_rate.setCurrentIndex(rate_index)
         self.vat_on_debits.setChecked(data.vat_on_debits)
         self.payment_terms.setValue(data.payment_terms_days)
+        self.fiscal_year_start.setCurrentIndex(
+            max(self.fiscal_year_start.findData(data.fiscal_year_start_month), 0)
+        )
         self._update_vat_fields()
         self.set_logo(data.logo)
         self.form.clear_errors()
@@ -256,6 +270,7 @@ class StructureTab(QWidget):
             payment_terms_days=self.payment_terms.value(),
             default_vat_rate_bp=int(self.default_vat_rate.currentData()),
             vat_on_debits=self.vat_on_debits.isChecked(),
+            fiscal_year_start_month=int(self.fiscal_year_start.currentData()),
         )
 
     def submit(self) -> bool:
