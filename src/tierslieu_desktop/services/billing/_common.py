@@ -76,6 +76,7 @@ def buyer_of(member: Member | None) -> dict[str, Any]:
             "email": "",
             "member_number": "",
             "kind": "person",
+            "organisation_type": "",
         }
     return {
         "name": member_name(member),
@@ -89,6 +90,7 @@ def buyer_of(member: Member | None) -> dict[str, Any]:
         "email": member.email,
         "member_number": member.number,
         "kind": member.kind,
+        "organisation_type": member.organisation_type or "",
     }
 
 
