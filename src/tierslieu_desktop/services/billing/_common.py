@@ -77,6 +77,7 @@ def buyer_of(member: Member | None) -> dict[str, Any]:
             "member_number": "",
             "kind": "person",
             "organisation_type": "",
+            "commitment_number": "",
         }
     return {
         "name": member_name(member),
@@ -91,6 +92,7 @@ def buyer_of(member: Member | None) -> dict[str, Any]:
         "member_number": member.number,
         "kind": member.kind,
         "organisation_type": member.organisation_type or "",
+        "commitment_number": member.commitment_number,
     }
 
 
