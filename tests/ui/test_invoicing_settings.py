@@ -116,15 +116,18 @@ def test_organisation_invoicing_fields_in_the_member_dialog(qtbot, ctx, db):
     dialog.show()
     assert not dialog.monthly_invoicing.isVisible()  # a person
     dialog.organisation_radio.setChecked(True)
-    dialog._select(dialog.organisation_type, OrganisationType.SCHOOL.value)
+    dialog._select(dialog.organisation_type, OrganisationType.COMPANY.value)
     assert dialog.monthly_invoicing.isVisible() and dialog.vat_number.isVisible()
-    assert not dialog.service_code.isVisible()
+    assert not dialog.service_code.isVisible() and not dialog.commitment_number.isVisible()
+    dialog._select(dialog.organisation_type, OrganisationType.SCHOOL.value)  # Chorus Pro too
+    assert dialog.service_code.isVisible() and dialog.commitment_number.isVisible()
     dialog._select(dialog.organisation_type, OrganisationType.PUBLIC_BODY.value)
-    assert dialog.service_code.isVisible()
+    assert dialog.service_code.isVisible() and dialog.commitment_number.isVisible()
     assert dialog.service_code.accessibleName() == "Code service Chorus Pro"
     dialog.last_name.setText("Mairie de Gagnac-sur-Cère")
     dialog.vat_number.setText("FR00000000000")
     dialog.service_code.setText("SERVICE-FINANCES")
+    dialog.commitment_number.setText("EJ-2026-0042")
     dialog.monthly_invoicing.setChecked(True)
     assert dialog.submit() is None
     assert "TVA" in dialog.left.error_label("vat_number").text()
@@ -137,10 +140,12 @@ def test_organisation_invoicing_fields_in_the_member_dialog(qtbot, ctx, db):
         "SERVICE-FINANCES",
         "FR40303265045",
     )
+    assert data.commitment_number == "EJ-2026-0042"
     again = MemberDialog(ctx, member_id)
     qtbot.addWidget(again)
     assert again.monthly_invoicing.isChecked()
     assert again.service_code.text() == "SERVICE-FINANCES"
+    assert again.commitment_number.text() == "EJ-2026-0042"
 
 
 def test_fiscal_year_first_month_is_set_in_the_structure_tab(qtbot, ctx, db):

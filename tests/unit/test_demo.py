@@ -1075,3 +1075,34 @@ def test_the_demo_s_running_balances_equal_its_payments(demo):
     expected = payments.recomputed_open_balances(db)
     assert expected  # the demo has unpaid invoices (and the test something to compare)
     assert payments.open_balances(db) == expected
+
+
+def test_every_kind_of_document_of_the_demo_passes_en16931_and_br_fr(demo):
+    """Issue 15: one Factur-X per kind of document and buyer (person with or without
+    e-mail, walk-in, company, association, school, public body, credit note) through the
+    official EN 16931 and French CTC schematrons."""
+    import json
+
+    saxonche = pytest.importorskip("saxonche")
+    from schematron import compile_checkers
+
+    from tierslieu_desktop.db.models import Invoice
+    from tierslieu_desktop.reports import invoice_pdf
+    from tierslieu_desktop.services.billing import documents
+
+    db = demo[2]
+    with db.read() as s:
+        rows = s.execute(select(Invoice.id, Invoice.kind, Invoice.buyer_json)).all()
+    firsts: dict[tuple, int] = {}
+    for invoice_id, kind, buyer_json in rows:
+        buyer = json.loads(buyer_json)
+        key = (kind, buyer["kind"], buyer.get("organisation_type"), bool(buyer["email"]))
+        firsts.setdefault(key, invoice_id)
+    assert {k[2] for k in firsts} >= {"school", "public_body", "company"}
+    assert any(k[0] == "credit_note" for k in firsts)
+    with saxonche.PySaxonProcessor(license=False) as proc:
+        checkers = compile_checkers(proc)
+        for key, invoice_id in firsts.items():
+            xml = invoice_pdf.facturx_xml(documents.get_invoice(db, invoice_id))
+            failed = [str(f) for check in checkers.values() for f in check(xml)]
+            assert failed == [], key

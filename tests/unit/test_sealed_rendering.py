@@ -46,9 +46,10 @@ def _seller_keys() -> list[str]:
 # Sealed texts the A4 invoice does not print: codes read by the renderer, the IBAN and
 # BIC of a seller whose IBAN is invalid (no transfer block), the till's desk, the buyer's
 # e-mail (in the XML only), a line's VAT mention (printed for an exempt line; this one
-# is at 20 %).
+# is at 20 %), the buyer's organisation type (public buyer or not: the wording chosen).
 NOT_ON_A4 = {
     "kind",
+    "organisation_type",
     "vat_regime",
     "member_number",
     "siren",

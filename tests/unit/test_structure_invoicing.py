@@ -153,7 +153,9 @@ def test_foreign_eu_vat_number_accepted_wrong_one_refused(db, operator):
     assert err.value.fields == {"vat_number": "vat_number_invalid"}
 
 
-def test_service_code_only_for_public_bodies_and_persons_have_no_invoicing_fields(db, operator):
+def test_service_code_only_for_public_buyers_and_persons_have_no_invoicing_fields(db, operator):
+    # Chorus Pro (issue 15): schools are public buyers too, they keep their service code
+    # and commitment number; a company has neither.
     school = members.save_member(
         db,
         operator,
@@ -161,11 +163,25 @@ def test_service_code_only_for_public_bodies_and_persons_have_no_invoicing_field
             last_name="Collège Champollion",
             organisation_type=OrganisationType.SCHOOL,
             service_code="SECRETARIAT",
+            commitment_number="EJ-2026-7",
             monthly_invoicing=True,
         ),
     )
     data = members.get_member(db, school).data
-    assert data.service_code == "" and data.monthly_invoicing is True
+    assert data.service_code == "SECRETARIAT" and data.commitment_number == "EJ-2026-7"
+    assert data.monthly_invoicing is True
+    company = members.save_member(
+        db,
+        operator,
+        organisation(
+            last_name="Menuiserie",
+            organisation_type=OrganisationType.COMPANY,
+            service_code="SECRETARIAT",
+            commitment_number="EJ-2026-7",
+        ),
+    )
+    data = members.get_member(db, company).data
+    assert data.service_code == "" and data.commitment_number == ""
     person = members.save_member(
         db,
         operator,

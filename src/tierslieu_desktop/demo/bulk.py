@@ -59,6 +59,7 @@ from tierslieu_desktop.domain.invoicing import (
     SERIES,
     cash_change,
     format_number,
+    is_public_buyer,
     legal_mentions,
     pattern_period,
     split_incl,
@@ -469,6 +470,7 @@ class BulkLedger:
             payment_terms_days=self.terms,
             has_vat_lines=any(v.rate_bp > 0 for _, v, _, _ in frozen),
             zero_rate_mentions=tuple(v.mention for _, v, _, _ in frozen if v.rate_bp == 0),
+            public_buyer=is_public_buyer(buyer_of(member)),  # type: ignore[arg-type]
         )
         usage_days = [ln.usage_day for ln in lines if ln.usage_id and ln.usage_day is not None]
         period, counter, number = self._number("invoice", day)

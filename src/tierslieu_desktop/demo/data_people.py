@@ -337,6 +337,7 @@ MONTHLY_INVOICING = frozenset(
     }
 )
 SERVICE_CODES = {"Mairie de Gagnac-sur-Cère": "SERVICE-FINANCES"}  # Chorus Pro
+COMMITMENT_NUMBERS = {"Mairie de Gagnac-sur-Cère": "EJ-2026-000418"}  # Chorus Pro
 BANKS = (
     "Crédit Agricole Nord Midi-Pyrénées",
     "La Banque Postale",

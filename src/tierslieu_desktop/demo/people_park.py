@@ -450,6 +450,7 @@ class Builder:
         return MemberInput(
             monthly_invoicing=name in data_people.MONTHLY_INVOICING,
             service_code=data_people.SERVICE_CODES.get(name, ""),
+            commitment_number=data_people.COMMITMENT_NUMBERS.get(name, ""),
             kind=MemberKind.ORGANISATION,
             last_name=name,
             organisation_type=OrganisationType(org_type),

@@ -22,6 +22,19 @@ MENTION_INDEMNITY = (
     "(art. L441-10 et D441-5 du Code de commerce)."
 )
 MENTION_NO_DISCOUNT = "Pas d'escompte pour paiement anticipé."
+# A public buyer (public body, school) pays late-payment interest under the public
+# procurement code (docs/legal-fr.md §1, decree 2013-269 codified in the Code de la
+# commande publique): the ECB rate plus 8 points, and the same 40 € indemnity.
+MENTION_PUBLIC_PENALTIES = (
+    "Intérêts moratoires en cas de retard de paiement : taux de la BCE majoré de 8 points "
+    "(art. L2192-13 et R2192-31 du Code de la commande publique)."
+)
+MENTION_PUBLIC_INDEMNITY = (
+    "Indemnité forfaitaire pour frais de recouvrement : 40 € "
+    "(art. L2192-13 et D2192-35 du Code de la commande publique)."
+)
+# The organisation types invoiced through Chorus Pro (service code, commitment number).
+PUBLIC_BUYER_TYPES = ("public_body", "school")
 MENTION_DEBITS = "Option pour le paiement de la taxe d'après les débits"
 MENTION_ON_RECEIPT = "Payable à réception."
 
@@ -138,6 +151,13 @@ def format_number(pattern: str, day: date, counter: int) -> str:
     return _TOKEN.sub(token, pattern)
 
 
+def is_public_buyer(buyer: dict[str, object]) -> bool:
+    """A frozen buyer invoiced through Chorus Pro: an organisation of a public type."""
+    return buyer.get("kind") == "organisation" and buyer.get("organisation_type") in (
+        PUBLIC_BUYER_TYPES
+    )
+
+
 def legal_mentions(
     *,
     regime: str,
@@ -146,11 +166,13 @@ def legal_mentions(
     payment_terms_days: int,
     has_vat_lines: bool,
     zero_rate_mentions: tuple[str, ...] = (),
+    public_buyer: bool = False,
 ) -> list[str]:
     """The legal mentions of an invoice, in French, one per line.
 
     ``zero_rate_mentions``: the mentions of the 0 % lines of a "liable" invoice
     (membership, wallet); when empty and some line is at 0 %, art. 261-7-1° is named.
+    ``public_buyer``: the public-sector late-payment interest instead of the commercial one.
     """
     mentions: list[str] = []
     if regime == "franchise":
@@ -168,7 +190,7 @@ def legal_mentions(
     if buyer_is_business:
         if payment_terms_days <= 0:
             mentions.append(MENTION_ON_RECEIPT)
-        mentions.append(MENTION_PENALTIES)
-        mentions.append(MENTION_INDEMNITY)
+        mentions.append(MENTION_PUBLIC_PENALTIES if public_buyer else MENTION_PENALTIES)
+        mentions.append(MENTION_PUBLIC_INDEMNITY if public_buyer else MENTION_INDEMNITY)
         mentions.append(MENTION_NO_DISCOUNT)
     return mentions

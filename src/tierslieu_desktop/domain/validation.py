@@ -139,6 +139,7 @@ TEXT_LIMITS: dict[str, int] = {
     "iban": 50,
     "bic": 20,
     "service_code": 100,
+    "commitment_number": 50,
     "capital": 60,
     "rcs_city": 120,
     # invoicing

@@ -18,6 +18,7 @@ from typing import Any
 from lxml import etree
 
 from tierslieu_desktop.domain.documents import InvoiceDoc
+from tierslieu_desktop.domain.invoicing import is_public_buyer
 from tierslieu_desktop.domain.pricing import round_half_up
 from tierslieu_desktop.reports import pdf_base as base
 from tierslieu_desktop.reports.sealed import printable_doc
@@ -72,9 +73,21 @@ def _date(parent: etree._Element, tag: str, value: date, ns: str = "udt") -> Non
 
 
 def _party(
-    parent: etree._Element, tag: str, party: dict, *, with_vat: bool, fiscal_id: bool = False
+    parent: etree._Element,
+    tag: str,
+    party: dict,
+    *,
+    with_vat: bool,
+    fiscal_id: bool = False,
+    endpoint: tuple[str, str] | None = None,
+    siret_id: bool = False,
 ) -> None:
+    """A trade party; ``endpoint`` its electronic address (BT-34 / BT-49) as (scheme, id);
+    ``siret_id``: its SIRET as global identifier, scheme 0009 (public buyers, Chorus Pro)."""
     el = _sub(parent, tag)
+    siret = (party.get("siret") or "").replace(" ", "")
+    if siret_id and len(siret) == 14:
+        _sub(el, "ram:GlobalID", siret, schemeID="0009")
     _sub(el, "ram:Name", party.get("name") or "-")
     siren = base.siren_of(party)
     if siren:
@@ -91,9 +104,9 @@ def _party(
     if party.get("city"):
         _sub(address, "ram:CityName", party["city"])
     _sub(address, "ram:CountryID", "FR")
-    if party.get("email"):
+    if endpoint:
         uri = _sub(el, "ram:URIUniversalCommunication")
-        _sub(uri, "ram:URIID", party["email"], schemeID="EM")
+        _sub(uri, "ram:URIID", endpoint[1], schemeID=endpoint[0])
     if with_vat and party.get("vat_number"):
         reg = _sub(el, "ram:SpecifiedTaxRegistration")
         _sub(reg, "ram:ID", party["vat_number"].replace(" ", ""), schemeID="VA")
@@ -103,6 +116,73 @@ def _party(
         # tax identifier of a business.
         reg = _sub(el, "ram:SpecifiedTaxRegistration")
         _sub(reg, "ram:ID", siren, schemeID="FC")
+
+
+def _seller_address(seller: dict) -> tuple[str, str] | None:
+    """BT-34: the seller's address in the e-invoicing directory (scheme 0225, its SIREN),
+    else its e-mail (scheme EM)."""
+    siren = base.siren_of(seller)
+    if siren:
+        return ("0225", siren)
+    return ("EM", seller["email"]) if seller.get("email") else None
+
+
+def _buyer_address(doc: InvoiceDoc) -> tuple[str, str] | None:
+    """BT-49, required by BR-FR-12 on every invoice: a public buyer's SIRET (scheme 0009,
+    Chorus Pro), a business's SIREN in the directory (0225), a person's e-mail (EM). A
+    walk-in customer has none: a sale to a consumer is e-reported, never routed to the
+    buyer, so the seller's own directory address stands (the invoice stays with it)."""
+    buyer = doc.buyer
+    siret = (buyer.get("siret") or "").replace(" ", "")
+    if doc.buyer_is_business and is_public_buyer(buyer) and len(siret) == 14:
+        return ("0009", siret)
+    siren = base.siren_of(buyer)
+    if doc.buyer_is_business and siren:
+        return ("0225", siren)
+    if buyer.get("email"):
+        return ("EM", buyer["email"])
+    return _seller_address(doc.seller)
+
+
+# Subject codes (UNTDID 4451) of the payment notes BR-FR-05 requires: late-payment
+# penalties (PMD), the 40 € recovery indemnity (PMT), the early-payment discount (AAB).
+_NOTE_SUBJECTS = (
+    ("PMD", ("Pénalités de retard", "Intérêts moratoires")),
+    ("PMT", ("frais de recouvrement",)),
+    ("AAB", ("escompte",)),
+)
+# What the notes say when the invoice carries none (a private person: the commercial
+# penalties and the indemnity of the Code de commerce do not apply to a consumer).
+_CONSUMER_NOTES = {
+    "PMD": "Pénalités de retard : intérêts au taux légal (art. 1231-6 du Code civil).",
+    "PMT": "Pas d'indemnité forfaitaire pour frais de recouvrement (client non professionnel).",
+    "AAB": base.NO_DISCOUNT,
+}
+
+
+def _notes(doc: InvoiceDoc) -> list[tuple[str, str | None]]:
+    """The invoice's mentions as (text, subject code), with the three payment notes."""
+    notes: list[tuple[str, str | None]] = []
+    for mention in base.all_mentions(doc):
+        code = next(
+            (c for c, markers in _NOTE_SUBJECTS if any(m in mention for m in markers)), None
+        )
+        if code and any(c == code for _, c in notes):
+            code = None
+        notes.append((mention, code))
+    for code, text in _CONSUMER_NOTES.items():
+        if not any(c == code for _, c in notes):
+            notes.append((text, code))
+    return notes
+
+
+def _framework_code(doc: InvoiceDoc) -> str:
+    """BT-23, the invoicing framework (BR-FR-08): B goods, S services, M mixed (the
+    operation category, as printed); 2 for an invoice already paid in full, else 1."""
+    category = base.operation_category(doc)
+    letter = "M" if category.startswith("Mixte") else "B" if "biens" in category else "S"
+    paid = doc.kind != "credit_note" and doc.total_incl_cents > 0 and doc.balance_cents == 0
+    return f"{letter}{'2' if paid else '1'}"
 
 
 def _category(rate_bp: int) -> str:
@@ -122,6 +202,8 @@ def facturx_xml(doc: InvoiceDoc, profile: str = "en16931") -> bytes:
         raise ValueError(f"unknown Factur-X profile: {profile}")
     root = etree.Element(f"{{{RSM}}}CrossIndustryInvoice", nsmap=NSMAP)
     context = _sub(root, "rsm:ExchangedDocumentContext")
+    process = _sub(context, "ram:BusinessProcessSpecifiedDocumentContextParameter")
+    _sub(process, "ram:ID", _framework_code(doc))
     guideline = _sub(context, "ram:GuidelineSpecifiedDocumentContextParameter")
     _sub(guideline, "ram:ID", GUIDELINES[profile])
 
@@ -130,9 +212,11 @@ def facturx_xml(doc: InvoiceDoc, profile: str = "en16931") -> bytes:
     _sub(header, "ram:ID", doc.number)
     _sub(header, "ram:TypeCode", "381" if doc.kind == "credit_note" else "380")
     _date(header, "ram:IssueDateTime", issued)
-    for mention in base.all_mentions(doc):
+    for text, subject in _notes(doc):
         note = _sub(header, "ram:IncludedNote")
-        _sub(note, "ram:Content", mention)
+        _sub(note, "ram:Content", text)
+        if subject:
+            _sub(note, "ram:SubjectCode", subject)
 
     trade = _sub(root, "rsm:SupplyChainTradeTransaction")
     # Group the lines by VAT category and rate (BG-23); exemption reasons joined.
@@ -186,8 +270,27 @@ def facturx_xml(doc: InvoiceDoc, profile: str = "en16931") -> bytes:
     agreement = _sub(trade, "ram:ApplicableHeaderTradeAgreement")
     if doc.buyer.get("service_code"):
         _sub(agreement, "ram:BuyerReference", doc.buyer["service_code"])
-    _party(agreement, "ram:SellerTradeParty", doc.seller, with_vat=True, fiscal_id=True)
-    _party(agreement, "ram:BuyerTradeParty", doc.buyer, with_vat=doc.buyer_is_business)
+    public = doc.buyer_is_business and is_public_buyer(doc.buyer)
+    _party(
+        agreement,
+        "ram:SellerTradeParty",
+        doc.seller,
+        with_vat=True,
+        fiscal_id=True,
+        endpoint=_seller_address(doc.seller),
+    )
+    _party(
+        agreement,
+        "ram:BuyerTradeParty",
+        doc.buyer,
+        with_vat=doc.buyer_is_business,
+        endpoint=_buyer_address(doc),
+        siret_id=public,
+    )
+    if doc.buyer.get("commitment_number"):
+        # BT-13: the purchase order reference, where Chorus Pro reads the commitment number
+        order = _sub(agreement, "ram:BuyerOrderReferencedDocument")
+        _sub(order, "ram:IssuerAssignedID", doc.buyer["commitment_number"])
 
     delivery = _sub(trade, "ram:ApplicableHeaderTradeDelivery")
     served = doc.service_to or doc.service_from

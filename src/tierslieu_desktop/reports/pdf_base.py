@@ -20,6 +20,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from tierslieu_desktop.domain.documents import InvoiceDoc
+from tierslieu_desktop.domain.invoicing import (
+    MENTION_PUBLIC_INDEMNITY,
+    MENTION_PUBLIC_PENALTIES,
+    is_public_buyer,
+)
 
 PARIS = ZoneInfo("Europe/Paris")
 LOCALE = "fr_FR"
@@ -174,6 +179,8 @@ def buyer_lines(buyer: dict, business: bool) -> list[str]:
         out.append(f"N° TVA intracommunautaire : {buyer['vat_number']}")
     if buyer.get("service_code"):
         out.append(f"Code service : {buyer['service_code']}")
+    if buyer.get("commitment_number"):
+        out.append(f"N° d'engagement : {buyer['commitment_number']}")
     if buyer.get("member_number"):
         out.append(f"N° adhérent : {buyer['member_number']}")
     return out
@@ -208,7 +215,12 @@ def all_mentions(doc: InvoiceDoc) -> list[str]:
     for line in doc.lines:
         if line.vat_mention and line.vat_rate_bp == 0:
             add(line.vat_mention, line.vat_mention)
-    if doc.buyer_is_business:
+    if doc.buyer_is_business and is_public_buyer(doc.buyer):
+        # Public buyers: the public procurement code's interest, not the commercial rate.
+        add(MENTION_PUBLIC_PENALTIES, "retard")
+        add(MENTION_PUBLIC_INDEMNITY, "40 €")
+        add(NO_DISCOUNT, "escompte")
+    elif doc.buyer_is_business:
         add(PENALTY, "Pénalités de retard")
         add(INDEMNITY, "40 €")
         add(NO_DISCOUNT, "escompte")

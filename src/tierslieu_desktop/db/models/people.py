@@ -107,6 +107,9 @@ class Member(AuditMixin, Base):
     # Chorus Pro service code; the buyer's VAT number.
     monthly_invoicing: Mapped[bool] = mapped_column(Boolean, default=False)
     service_code: Mapped[str] = mapped_column(String(100), default="")
+    # Issue 15: a public buyer's commitment number (engagement juridique) for Chorus Pro,
+    # printed on its invoices and sent as the order reference (BT-13).
+    commitment_number: Mapped[str] = mapped_column(String(50), default="")
     vat_number: Mapped[str] = mapped_column(String(20), default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

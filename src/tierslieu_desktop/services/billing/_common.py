@@ -76,6 +76,8 @@ def buyer_of(member: Member | None) -> dict[str, Any]:
             "email": "",
             "member_number": "",
             "kind": "person",
+            "organisation_type": "",
+            "commitment_number": "",
         }
     return {
         "name": member_name(member),
@@ -89,6 +91,8 @@ def buyer_of(member: Member | None) -> dict[str, Any]:
         "email": member.email,
         "member_number": member.number,
         "kind": member.kind,
+        "organisation_type": member.organisation_type or "",
+        "commitment_number": member.commitment_number,
     }
 
 

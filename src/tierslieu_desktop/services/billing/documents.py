@@ -42,7 +42,12 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.documents import InvoiceDoc, InvoiceLineRow, PaymentRow
 from tierslieu_desktop.domain.errors import DomainError, NotFound
-from tierslieu_desktop.domain.invoicing import legal_mentions, split_incl, vat_for_line
+from tierslieu_desktop.domain.invoicing import (
+    is_public_buyer,
+    legal_mentions,
+    split_incl,
+    vat_for_line,
+)
 from tierslieu_desktop.domain.pricing import round_half_up
 from tierslieu_desktop.services.billing._common import (
     TEXT_MAX,
@@ -135,6 +140,7 @@ def validate_basket_in(
         payment_terms_days=terms,
         has_vat_lines=any(v.rate_bp > 0 for _, v, _, _ in frozen),
         zero_rate_mentions=zero_mentions,
+        public_buyer=is_public_buyer(buyer_of(member)),
     )
     usage_days = [
         local_day(u.start_at)

@@ -24,6 +24,7 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.enums import MINOR_AGE_BANDS, AgeBand, MemberKind, OrganisationType
 from tierslieu_desktop.domain.errors import DomainError, NotFound
+from tierslieu_desktop.domain.invoicing import PUBLIC_BUYER_TYPES
 from tierslieu_desktop.domain.validation import (
     FieldInvalid,
     clean_birth_year,
@@ -39,6 +40,7 @@ SORT_KEYS = ("name", "number", "city", "audience", "membership")
 _SelectT = TypeVar("_SelectT", bound="Select[*tuple[Any, ...]]")  # any SELECT
 ADULT_AGE = 18
 MAX_SERVICE_CODE_LENGTH = 100  # Chorus Pro "code service"
+MAX_COMMITMENT_NUMBER_LENGTH = 50  # Chorus Pro "numéro d'engagement juridique"
 
 
 @dataclass(frozen=True)
@@ -79,10 +81,12 @@ class MemberInput:
     guardian_email: str = ""
     notes: str = ""
     # Invoicing, organisations only: invoiced once a month in one batch; the Chorus Pro
-    # service code of a public body; the buyer's intra-EU VAT number.
+    # service code and commitment number of a public buyer (public body, school); the
+    # buyer's intra-EU VAT number.
     monthly_invoicing: bool = False
     service_code: str = ""
     vat_number: str = ""
+    commitment_number: str = ""
 
 
 @dataclass(frozen=True)
@@ -328,6 +332,7 @@ def _input_of(m: Member) -> MemberInput:
         monthly_invoicing=m.monthly_invoicing,
         service_code=m.service_code,
         vat_number=m.vat_number,
+        commitment_number=m.commitment_number,
     )
 
 
@@ -464,6 +469,9 @@ def validate_member(data: MemberInput, *, today: date | None = None) -> MemberIn
     service_code = " ".join(data.service_code.split())
     if len(service_code) > MAX_SERVICE_CODE_LENGTH:
         c.add("service_code", "too_long")
+    commitment_number = " ".join(data.commitment_number.split())
+    if len(commitment_number) > MAX_COMMITMENT_NUMBER_LENGTH:
+        c.add("commitment_number", "too_long")
     age_band = data.age_band
     if data.kind == MemberKind.PERSON and birth_year is not None and "birth_year" not in c.errors:
         age_band = age_band_for(birth_year, today)
@@ -485,10 +493,12 @@ def validate_member(data: MemberInput, *, today: date | None = None) -> MemberIn
         notes=data.notes.strip(),
         vat_number=vat_number,
         service_code=service_code,
+        commitment_number=commitment_number,
     )
     if data.kind == MemberKind.ORGANISATION:
-        if cleaned.organisation_type != OrganisationType.PUBLIC_BODY:
-            cleaned = replace(cleaned, service_code="")  # Chorus Pro: public bodies only
+        if cleaned.organisation_type not in PUBLIC_BUYER_TYPES:
+            # Chorus Pro: public buyers only (public bodies and schools)
+            cleaned = replace(cleaned, service_code="", commitment_number="")
         cleaned = replace(
             cleaned,
             first_name="",
@@ -507,6 +517,7 @@ def validate_member(data: MemberInput, *, today: date | None = None) -> MemberIn
             monthly_invoicing=False,
             service_code="",
             vat_number="",
+            commitment_number="",
         )
         if "birth_year" not in c.errors and is_minor(cleaned, today) and not cleaned.guardian_name:
             c.add("guardian_name", "guardian_required")

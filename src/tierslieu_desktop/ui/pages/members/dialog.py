@@ -38,6 +38,7 @@ LEFT_FIELDS = (
     "siret",
     "vat_number",
     "service_code",
+    "commitment_number",
     "monthly_invoicing",
     "birth_year",
     "age_band",
@@ -112,6 +113,13 @@ class MemberDialog(QDialog):
         )
         self.service_code.setPlaceholderText(self.tr("given by the public body (optional)"))
         self.service_code.setMaxLength(100)
+        self.commitment_number = f.add_field(
+            "commitment_number", self.tr("Commitment number:"), QLineEdit()
+        )
+        self.commitment_number.setPlaceholderText(
+            self.tr("engagement juridique given by the public buyer (optional)")
+        )
+        self.commitment_number.setMaxLength(50)
         self.monthly_invoicing = f.add_field(
             "monthly_invoicing",
             self.tr("Invoicing:"),
@@ -203,8 +211,12 @@ class MemberDialog(QDialog):
             self.left.set_field_visible(name, person)
         for name in ("organisation_type", "siret", "vat_number", "monthly_invoicing"):
             self.left.set_field_visible(name, not person)
-        public_body = self.organisation_type.currentData() == OrganisationType.PUBLIC_BODY.value
-        self.left.set_field_visible("service_code", not person and public_body)
+        public_buyer = self.organisation_type.currentData() in (
+            OrganisationType.PUBLIC_BODY.value,
+            OrganisationType.SCHOOL.value,
+        )
+        for name in ("service_code", "commitment_number"):
+            self.left.set_field_visible(name, not person and public_buyer)
         for name in ("organisation_id", "guardian_name", "guardian_phone", "guardian_email"):
             self.right.set_field_visible(name, person)
         self.left.set_label(
@@ -235,6 +247,7 @@ class MemberDialog(QDialog):
         self.siret.setText(d.siret)
         self.vat_number.setText(d.vat_number)
         self.service_code.setText(d.service_code)
+        self.commitment_number.setText(d.commitment_number)
         self.monthly_invoicing.setChecked(d.monthly_invoicing)
         self.birth_year.setText(str(d.birth_year) if d.birth_year else "")
         self._select(self.age_band, d.age_band.value if d.age_band else None)
@@ -289,6 +302,7 @@ class MemberDialog(QDialog):
             notes=self.notes.toPlainText(),
             monthly_invoicing=self.monthly_invoicing.isChecked(),
             service_code=self.service_code.text(),
+            commitment_number=self.commitment_number.text(),
             vat_number=self.vat_number.text(),
         )
         return data, errors
