@@ -62,8 +62,8 @@ from tierslieu_desktop.domain.invoicing import (
     legal_mentions,
     pattern_period,
     split_incl,
-    vat_for_line,
 )
+from tierslieu_desktop.domain.lines import joins_on, vat_basis
 from tierslieu_desktop.domain.pricing import round_half_up
 from tierslieu_desktop.services import chain
 from tierslieu_desktop.services.billing._common import (
@@ -283,6 +283,12 @@ class BulkLedger:
         self.members = {
             m.id: m for m in session.execute(select(Member.__table__).order_by(Member.id))
         }
+        # membership periods by member: the VAT basis of a sale depends on them
+        self.periods: dict[int, list[tuple[date, date]]] = {}
+        for who, start, end in session.execute(
+            select(Membership.member_id, Membership.start_date, Membership.end_date)
+        ):
+            self.periods.setdefault(who, []).append((start, end))
         self.audiences = dict(
             session.execute(select(Audience.id, Audience.name).order_by(Audience.id)).all()
         )
@@ -457,9 +463,13 @@ class BulkLedger:
             if (not business and not mandate and paid_now >= total)
             else day + timedelta(self.terms)
         )
+        is_member = member_id is not None and (
+            any(start <= day <= end for start, end in self.periods.get(member_id, ()))
+            or joins_on(lines, day)
+        )
         frozen = []
         for line in lines:
-            vat = vat_for_line(self.regime, line.kind, self.default_rate)
+            vat = vat_basis(self.regime, line.kind, self.default_rate, buyer_is_member=is_member)
             excl, vat_cents = split_incl(line.total_cents, vat.rate_bp)
             frozen.append((line, vat, excl, vat_cents))
         mentions = legal_mentions(
@@ -543,6 +553,9 @@ class BulkLedger:
             if member_id is None:
                 break
             if line.kind == "membership" and membership_rows:
+                self.periods.setdefault(member_id, []).append(
+                    (line.membership_start, line.membership_end)  # type: ignore[arg-type]
+                )
                 self.rows["membership"].append(
                     {
                         "id": self._id("membership"),

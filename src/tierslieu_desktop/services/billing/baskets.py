@@ -21,18 +21,22 @@ from tierslieu_desktop.db.models import (
     Audience,
     Basket,
     BasketLine,
+    Consumable,
     InvoiceLine,
     Member,
     PackType,
+    PriceRule,
     Registration,
     Structure,
     Usage,
     UsageCharge,
+    UsageConsumable,
     utcnow,
 )
 from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
-from tierslieu_desktop.domain.pricing import round_half_up
+from tierslieu_desktop.domain.lines import UNIT_LABELS, time_quantity
+from tierslieu_desktop.domain.pricing import billed_minutes, round_half_up
 from tierslieu_desktop.services.activity.registrations import payable_tickets
 from tierslieu_desktop.services.billing._common import (
     DESIGNATION_MAX,
@@ -87,6 +91,44 @@ class UnbilledUsage:
 
 def _line_total(quantity_milli: int, unit_price_cents: int, discount_cents: int) -> int:
     return round_half_up(quantity_milli * unit_price_cents, 1000) - discount_cents
+
+
+def _charge_quantity(session: Session, usage: Usage, charge: UsageCharge) -> dict[str, Any] | None:
+    """The quantity, unit and unit price (incl. VAT) of a usage charge, read back from
+    its rule: machine time in hours (or minutes), a consumable in its unit, a session
+    per person. None when the rule is gone or no longer gives the frozen list price
+    (the line then stays "1 × list price")."""
+    rule = session.get(PriceRule, charge.rule_id) if charge.rule_id is not None else None
+    if rule is None:
+        return None
+    if rule.unit == "hour":
+        billed = billed_minutes(usage.minutes, rule.step_minutes)
+        quantity, unit = time_quantity(billed)
+        price = rule.amount_cents if unit == "h" else rule.amount_cents // 60
+        if unit == "min" and rule.amount_cents % 60:
+            return None
+    elif rule.unit == "consumable":
+        uses = list(
+            session.execute(
+                select(UsageConsumable.quantity_milli, Consumable.unit)
+                .join(Consumable, Consumable.id == UsageConsumable.consumable_id)
+                .where(
+                    UsageConsumable.usage_id == usage.id,
+                    UsageConsumable.consumable_id == rule.consumable_id,
+                )
+            )
+        )
+        if len(uses) != 1:
+            return None
+        quantity, code = uses[0]
+        unit, price = UNIT_LABELS.get(code, code), rule.amount_cents
+    elif rule.unit == "session":
+        quantity, unit, price = max(1, usage.headcount) * 1000, "personne", rule.amount_cents
+    else:
+        return None
+    if quantity <= 0 or _line_total(quantity, price, 0) != charge.list_cents:
+        return None
+    return {"quantity_milli": quantity, "unit": unit, "unit_price_cents": price}
 
 
 def _payer_clause(member_id: int) -> ColumnElement[bool]:
@@ -240,6 +282,7 @@ def add_usage_lines_in(
         for c in charges:
             consumable = c.kind == "consumable"
             detail = " · ".join(x for x in (day, c.quantity_text, c.reasons) if x)
+            measured = _charge_quantity(session, usage, c) or {"unit_price_cents": c.list_cents}
             _add_line(
                 session,
                 basket,
@@ -247,7 +290,7 @@ def add_usage_lines_in(
                 kind="consumable" if consumable else "usage",
                 designation=c.label[:DESIGNATION_MAX],
                 detail=detail,
-                unit_price_cents=c.list_cents,
+                **measured,
                 list_cents=c.list_cents,
                 discount_cents=c.reduction_cents,
                 revenue_kind="consumable" if consumable else "usage",
