@@ -94,7 +94,7 @@ def _cents_of(quantity_milli: int, price: Decimal) -> int:
 def unit_price(amount_cents: int, quantity_milli: int) -> Decimal:
     """The unit price (euros) of a line worth ``amount_cents`` for ``quantity_milli``:
     the fewest decimals (2 to 6) such that round_half_up(quantity × price) == amount.
-    27.00 € for 2.25 h → 12.00; 25.00 € for 3 → 8.3333."""
+    27.00 € for 2.25 h → 12.00; 25.00 € for 3 → 8.333."""
     if quantity_milli <= 0:
         return Decimal(amount_cents) / 100
     exact = Decimal(amount_cents) * 10 / Decimal(quantity_milli)
