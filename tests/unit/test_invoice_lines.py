@@ -10,9 +10,11 @@ from decimal import Decimal
 
 import invoice_doc_samples as samples
 import pytest
+import test_invoice_pdf
+import test_invoicing
 from lxml import etree
-from test_invoice_pdf import flat, schematron  # noqa: F401  (schematron: a fixture)
-from test_invoicing import AT, DAY, add, ids, set_regime  # noqa: F401  (ids: a fixture)
+from test_invoice_pdf import flat
+from test_invoicing import AT, DAY, add, set_regime
 
 from tierslieu_desktop.db.models import Membership, PriceRule, Usage, UsageCharge
 from tierslieu_desktop.domain.calendar import local_dt
@@ -33,6 +35,9 @@ from tierslieu_desktop.services.billing.payments import reminder_rows
 from tierslieu_desktop.services.people.members import MemberInput, validate_member
 
 NS = {"ram": RAM}
+# fixtures shared with the invoicing and invoice PDF tests
+ids = test_invoicing.ids
+schematron = test_invoice_pdf.schematron
 
 
 def machine_use(db, ids, member, minutes, *, hourly=1200, step=15):
