@@ -86,6 +86,40 @@ def time_quantity(billed_minutes: int) -> tuple[int, str]:
     return billed_minutes * 1000, "min"
 
 
+def measured_line(
+    rule_unit: str,
+    amount_cents: int,
+    step_minutes: int | None,
+    *,
+    minutes: int,
+    headcount: int,
+    consumable: tuple[int, str] | None,
+    list_cents: int,
+) -> tuple[int, str, int] | None:
+    """``(quantity_milli, unit, unit price incl. VAT)`` of a usage charge priced by a rule
+    (``rule_unit``: hour, consumable, session): machine time in hours (or minutes), a
+    consumable in its unit (``consumable``: its quantity and catalogue unit code), a
+    session per person. None when they do not give back the frozen ``list_cents``
+    (a rule changed since): the line then stays "1 × list price"."""
+    if rule_unit == "hour":
+        step = step_minutes or 1
+        billed = -(-max(0, minutes) // step) * step
+        quantity, unit = time_quantity(billed)
+        if unit == "min" and amount_cents % 60:
+            return None
+        price = amount_cents if unit == "h" else amount_cents // 60
+    elif rule_unit == "consumable" and consumable is not None:
+        quantity, code = consumable
+        unit, price = UNIT_LABELS.get(code, code), amount_cents
+    elif rule_unit == "session":
+        quantity, unit, price = max(1, headcount) * 1000, "personne", amount_cents
+    else:
+        return None
+    if quantity <= 0 or round_half_up(quantity * price, 1000) != list_cents:
+        return None
+    return quantity, unit, price
+
+
 def _cents_of(quantity_milli: int, price: Decimal) -> int:
     value = Decimal(quantity_milli) * price / 10
     return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
@@ -200,6 +234,20 @@ def basis_of_line(regime: str, kind: str, rate_bp: int, mention: str) -> VatBasi
     if "261-7" in mention:
         return VatBasis("E", 0, VATEX_261_7, mention)
     return VatBasis("E", 0, "", mention)
+
+
+def document_bases(regime: str, lines: Iterable[Any]) -> list[VatBasis]:
+    """The VAT basis of each issued line of one document (``kind``, ``vat_rate_bp``,
+    ``vat_mention``). EN 16931 forbids mixing category O with any other (BR-O-11 to
+    BR-O-14): on a document that also sells something, a top-up is sent as exempt (E)
+    with the out-of-scope reason (VATEX-EU-O and its words) — an interim until top-ups
+    get a document of their own (docs/vat-basis.md)."""
+    bases = [basis_of_line(regime, ln.kind, ln.vat_rate_bp, ln.vat_mention) for ln in lines]
+    if any(b.category == "O" for b in bases) and any(b.category != "O" for b in bases):
+        bases = [
+            VatBasis("E", 0, b.reason_code, b.mention) if b.category == "O" else b for b in bases
+        ]
+    return bases
 
 
 @dataclass(frozen=True)

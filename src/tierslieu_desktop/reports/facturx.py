@@ -19,8 +19,8 @@ from lxml import etree
 
 from tierslieu_desktop.domain.documents import InvoiceDoc
 from tierslieu_desktop.domain.lines import (
-    basis_of_line,
     discount_excl,
+    document_bases,
     line_unit_price,
     price_text,
     unit_code,
@@ -113,15 +113,16 @@ def facturx_xml(doc: InvoiceDoc, profile: str = "en16931") -> bytes:
         _sub(note, "ram:Content", mention)
 
     trade = _sub(root, "rsm:SupplyChainTradeTransaction")
-    # Group the lines by VAT category, rate and exemption reason code (BG-23); the
-    # reasons' words joined (docs/vat-basis.md).
-    groups: dict[tuple[str, int, str], dict] = {}
-    for position, line in enumerate(doc.lines, start=1):
-        vat = basis_of_line(doc.vat_regime, line.kind, line.vat_rate_bp, line.vat_mention)
+    # Group the lines by VAT category and rate (BG-23: BR-E-01 allows one exempt group);
+    # the reasons' words joined, their code when every line of the group shares it.
+    groups: dict[tuple[str, int], dict] = {}
+    bases = document_bases(doc.vat_regime, doc.lines)
+    for position, (line, vat) in enumerate(zip(doc.lines, bases, strict=True), start=1):
         category = vat.category
         group = groups.setdefault(
-            (category, vat.rate_bp, vat.reason_code), {"base": 0, "vat": 0, "reasons": []}
+            (category, vat.rate_bp), {"base": 0, "vat": 0, "reasons": [], "codes": set()}
         )
+        group["codes"].add(vat.reason_code)
         group["base"] += line.total_excl_cents
         group["vat"] += line.vat_cents
         if category in ("E", "O") and vat.mention not in group["reasons"]:
@@ -186,7 +187,9 @@ def facturx_xml(doc: InvoiceDoc, profile: str = "en16931") -> bytes:
         _sub(means, "ram:TypeCode", "58")
         account = _sub(means, "ram:PayeePartyCreditorFinancialAccount")
         _sub(account, "ram:IBANID", iban)
-    for (category, rate_bp, reason_code), group in groups.items():
+    for (category, rate_bp), group in groups.items():
+        codes = group["codes"]
+        reason_code = next(iter(codes)) if len(codes) == 1 else ""
         tax = _sub(settlement, "ram:ApplicableTradeTax")
         _sub(tax, "ram:CalculatedAmount", _amount(group["vat"]))
         _sub(tax, "ram:TypeCode", "VAT")

@@ -35,8 +35,8 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
-from tierslieu_desktop.domain.lines import UNIT_LABELS, time_quantity
-from tierslieu_desktop.domain.pricing import billed_minutes, round_half_up
+from tierslieu_desktop.domain.lines import measured_line
+from tierslieu_desktop.domain.pricing import round_half_up
 from tierslieu_desktop.services.activity.registrations import payable_tickets
 from tierslieu_desktop.services.billing._common import (
     DESIGNATION_MAX,
@@ -95,19 +95,12 @@ def _line_total(quantity_milli: int, unit_price_cents: int, discount_cents: int)
 
 def _charge_quantity(session: Session, usage: Usage, charge: UsageCharge) -> dict[str, Any] | None:
     """The quantity, unit and unit price (incl. VAT) of a usage charge, read back from
-    its rule: machine time in hours (or minutes), a consumable in its unit, a session
-    per person. None when the rule is gone or no longer gives the frozen list price
-    (the line then stays "1 × list price")."""
+    its rule (domain.lines.measured_line); None: the line stays "1 × list price"."""
     rule = session.get(PriceRule, charge.rule_id) if charge.rule_id is not None else None
     if rule is None:
         return None
-    if rule.unit == "hour":
-        billed = billed_minutes(usage.minutes, rule.step_minutes)
-        quantity, unit = time_quantity(billed)
-        price = rule.amount_cents if unit == "h" else rule.amount_cents // 60
-        if unit == "min" and rule.amount_cents % 60:
-            return None
-    elif rule.unit == "consumable":
+    consumable = None
+    if rule.unit == "consumable":
         uses = list(
             session.execute(
                 select(UsageConsumable.quantity_milli, Consumable.unit)
@@ -120,14 +113,19 @@ def _charge_quantity(session: Session, usage: Usage, charge: UsageCharge) -> dic
         )
         if len(uses) != 1:
             return None
-        quantity, code = uses[0]
-        unit, price = UNIT_LABELS.get(code, code), rule.amount_cents
-    elif rule.unit == "session":
-        quantity, unit, price = max(1, usage.headcount) * 1000, "personne", rule.amount_cents
-    else:
+        consumable = (int(uses[0][0]), str(uses[0][1]))
+    measure = measured_line(
+        rule.unit,
+        rule.amount_cents,
+        rule.step_minutes,
+        minutes=usage.minutes,
+        headcount=usage.headcount,
+        consumable=consumable,
+        list_cents=charge.list_cents,
+    )
+    if measure is None:
         return None
-    if quantity <= 0 or _line_total(quantity, price, 0) != charge.list_cents:
-        return None
+    quantity, unit, price = measure
     return {"quantity_milli": quantity, "unit": unit, "unit_price_cents": price}
 
 
