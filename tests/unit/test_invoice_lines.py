@@ -21,6 +21,7 @@ from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.documents import UnpaidRow
 from tierslieu_desktop.domain.errors import ValidationError
 from tierslieu_desktop.domain.lines import (
+    LUCRATIVE_THRESHOLDS,
     MENTION_261_LUCRATIVE,
     MENTION_261_MEMBERS,
     lucrative_threshold,
@@ -265,3 +266,15 @@ def test_a_top_up_sold_with_a_use_still_passes_en16931(db, operator, ids, schema
     )
     (tax,) = taxes
     assert "hors champ de la TVA" in tax.findtext("ram:ExemptionReason", namespaces=NS)
+
+
+def test_the_finances_page_warning_comes_near_the_limit(db, operator, ids, monkeypatch):
+    uid = machine_use(db, ids, None, 60)
+    issue(db, operator, None, uid)  # 12,00 € sold to a walk-in in 2026
+    monkeypatch.setitem(LUCRATIVE_THRESHOLDS, 2026, 1300)
+    assert vat_threshold.lucrative_warning(db, 2026).near  # 12,00 € ≥ 90 % of 13,00 €
+    monkeypatch.setitem(LUCRATIVE_THRESHOLDS, 2026, 2000)
+    assert vat_threshold.lucrative_warning(db, 2026) is None
+    monkeypatch.setitem(LUCRATIVE_THRESHOLDS, 2026, 1000)
+    set_regime(db, "franchise")  # only an association exempt under 261-7-1° is concerned
+    assert vat_threshold.lucrative_warning(db, 2026) is None

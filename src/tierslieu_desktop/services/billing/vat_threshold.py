@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import case, func, select
 
 from tierslieu_desktop.db.engine import Database
-from tierslieu_desktop.db.models import Invoice, InvoiceLine
+from tierslieu_desktop.db.models import Invoice, InvoiceLine, Structure
 from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.lines import LucrativeThreshold, lucrative_threshold
 
@@ -38,3 +38,14 @@ def lucrative_receipts(db: Database, year: int) -> LucrativeThreshold:
             )
         )
     return lucrative_threshold(year, int(cents or 0))
+
+
+def lucrative_warning(db: Database, year: int) -> LucrativeThreshold | None:
+    """The year's figure when the Finances page must warn: the structure is exempt under
+    art. 261-7-1° and its sales to non-members reached 90 % of the limit; else None."""
+    with db.read() as session:
+        regime = session.scalar(select(Structure.vat_regime).order_by(Structure.id).limit(1))
+    if regime != "exempt_non_profit":
+        return None
+    figure = lucrative_receipts(db, year)
+    return figure if figure.near else None
