@@ -25,7 +25,9 @@ from tierslieu_desktop.domain.lines import (
     MENTION_261_LUCRATIVE,
     MENTION_261_MEMBERS,
     lucrative_threshold,
+    measured_line,
     time_quantity,
+    unit_code,
     unit_price,
     vat_basis,
 )
@@ -278,3 +280,32 @@ def test_the_finances_page_warning_comes_near_the_limit(db, operator, ids, monke
     monkeypatch.setitem(LUCRATIVE_THRESHOLDS, 2026, 1000)
     set_regime(db, "franchise")  # only an association exempt under 261-7-1° is concerned
     assert vat_threshold.lucrative_warning(db, 2026) is None
+
+
+def test_consumables_are_billed_in_their_unit_at_their_unit_price():
+    # 125 g of filament at 0,05 €/g: 125 g × 0,05 € = 6,25 €, sent as GRM
+    assert measured_line(
+        "consumable", 5, None, minutes=0, headcount=1, consumable=(125_000, "gram"), list_cents=625
+    ) == (125_000, "g", 5)
+    assert unit_code("g") == "GRM" and unit_code("m²") == "MTK" and unit_code("plaque") == "C62"
+    # a rule changed since the check-out: the frozen price wins, the line stays 1 × price
+    assert (
+        measured_line(
+            "consumable",
+            6,
+            None,
+            minutes=0,
+            headcount=1,
+            consumable=(125_000, "gram"),
+            list_cents=625,
+        )
+        is None
+    )
+    # per-minute rule at 13 €/h: not a whole number of cents per minute either
+    assert (
+        measured_line("hour", 1300, None, minutes=65, headcount=1, consumable=None, list_cents=1408)
+        is None
+    )
+    assert measured_line(
+        "hour", 1200, None, minutes=65, headcount=1, consumable=None, list_cents=1300
+    ) == (65_000, "min", 20)
