@@ -63,10 +63,10 @@ def test_franchise_invoice_to_a_person_has_every_mention():
         "Élise Durand",
         "4 chemin des Écoliers",
         # a line: designation, quantity, unit, unit price excl. VAT, VAT rate, total
-        "Découpe laser — Trotec Speedy 400 Réservation du 12/11/2026 14:00–15:30 1,5 h 24,00 € 0 % 36,00 €",
-        "Plaque contreplaqué peuplier 3 mm 2 plaque 4,50 € 1,00 € 0 % 8,00 €",  # discount
+        # a franchise invoice prints no VAT column nor rate (issue 15)
+        "Découpe laser — Trotec Speedy 400 Réservation du 12/11/2026 14:00–15:30 1,5 h 24,00 € 36,00 €",
+        "Plaque contreplaqué peuplier 3 mm 2 plaque 4,50 € 1,00 € 8,00 €",  # discount
         "Total HT 58,70 €",
-        "TVA 0 % sur 58,70 € 0,00 €",
         "Total TTC 58,70 €",
         "Échéance 20/11/2026",
         "Payable à réception",
@@ -82,6 +82,7 @@ def test_franchise_invoice_to_a_person_has_every_mention():
     assert "Pénalités de retard" not in text
     assert "40 €" not in text
     assert "TVA intracommunautaire" not in text
+    assert "0 %" not in text and "TVA 0" not in text
 
 
 def test_vat_liable_seller_to_a_company_has_every_mention():

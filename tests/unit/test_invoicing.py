@@ -26,7 +26,8 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
-from tierslieu_desktop.domain.invoicing import MENTION_261, MENTION_INDEMNITY
+from tierslieu_desktop.domain.invoicing import MENTION_INDEMNITY
+from tierslieu_desktop.domain.lines import MENTION_261_LUCRATIVE, MENTION_261_MEMBERS
 from tierslieu_desktop.services.billing import baskets, credit_notes, documents, monthly, numbering
 from tierslieu_desktop.services.billing import payments as payment_service
 from tierslieu_desktop.services.billing.ledger import verify_ledger
@@ -242,7 +243,8 @@ def test_cash_sale_with_change(db, operator, ids):
         2700,
     )
     assert doc.due_date == DAY  # paid at the desk
-    assert doc.mentions == [MENTION_261]
+    # Émilie holds no membership: a sale to a non-member is not 261-7-1°-a (issue 15)
+    assert doc.mentions == [MENTION_261_LUCRATIVE]
     assert doc.buyer["name"] == "DELPECH Émilie" and doc.buyer["member_number"] == "A00001"
     assert doc.seller["siren"] == "732829320"
     assert baskets.get_basket(db, basket_id).status == "validated"
@@ -284,10 +286,10 @@ def test_liable_structure_mixes_vat_rates_per_line(db, operator, ids):
         (2000, 833, 167),
     ]
     assert doc.lines[0].unit_price_excl_cents == 2000
-    assert doc.lines[1].vat_mention == MENTION_261
+    assert doc.lines[1].vat_mention == MENTION_261_MEMBERS  # a membership fee
     assert (doc.total_excl_cents, doc.total_vat_cents, doc.total_incl_cents) == (4333, 567, 4900)
     assert doc.vat_breakdown == [(0, 1500, 0), (2000, 2833, 567)]
-    assert MENTION_261 in doc.mentions
+    assert MENTION_261_MEMBERS in doc.mentions
     assert doc.balance_cents == 4900 and doc.due_date == DAY + timedelta(days=30)
 
 
@@ -708,7 +710,8 @@ def test_a_usage_goes_only_in_its_payers_basket_and_only_once(db, operator, ids)
     ("regime", "mention"),
     [
         ("franchise", "TVA non applicable, art. 293 B du CGI"),
-        ("exempt_non_profit", "TVA non applicable, art. 261-7-1° du CGI"),
+        # Émilie holds no membership: the franchise of lucrative accessory activities
+        ("exempt_non_profit", MENTION_261_LUCRATIVE),
     ],
 )
 def test_without_vat_every_line_is_at_zero_with_the_article(db, operator, ids, regime, mention):

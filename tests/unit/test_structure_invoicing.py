@@ -132,13 +132,13 @@ def test_organisation_invoicing_fields_saved(db, operator):
         db,
         operator,
         organisation(
-            monthly_invoicing=True, service_code="  SERVICE  FINANCES ", vat_number="fr40303265045"
+            monthly_invoicing=True, service_code="  SERVICE  FINANCES ", vat_number="fr16214601023"
         ),
     )
     data = members.get_member(db, member_id).data
     assert data.monthly_invoicing is True
     assert data.service_code == "SERVICE FINANCES"
-    assert data.vat_number == "FR40303265045"
+    assert data.vat_number == "FR16214601023"
 
 
 def test_foreign_eu_vat_number_accepted_wrong_one_refused(db, operator):

@@ -305,7 +305,7 @@ def _max_member(kind: MemberKind) -> MemberInput:
             organisation_type=OrganisationType.PUBLIC_BODY,
             siret="73282932000074",
             service_code=word("service_code", "S"),
-            vat_number="FR40303265045",
+            vat_number="FR44732829320",
             **common,
         )
     return MemberInput(

@@ -63,8 +63,8 @@ from tierslieu_desktop.domain.invoicing import (
     legal_mentions,
     pattern_period,
     split_incl,
-    vat_for_line,
 )
+from tierslieu_desktop.domain.lines import joins_on, measured_line, vat_basis
 from tierslieu_desktop.domain.pricing import round_half_up
 from tierslieu_desktop.services import chain
 from tierslieu_desktop.services.billing._common import (
@@ -108,29 +108,91 @@ class Line:
 
 
 def usage_lines(
-    usage_id: int, day: date, charges: Sequence[tuple[str, str, str, str, int, int]]
+    usage_id: int,
+    day: date,
+    charges: Sequence[tuple[str, str, str, str, int, int]],
+    measures: Sequence[tuple[int, str, int] | None] | None = None,
 ) -> list[Line]:
     """``baskets.add_usage_lines_in`` for one usage: one line per frozen charge
-    (kind, label, quantity_text, reasons, list_cents, reduction_cents), in charge order."""
+    (kind, label, quantity_text, reasons, list_cents, reduction_cents), in charge order;
+    ``measures``: each charge's (quantity, unit, unit price) (:class:`UsageMeasures`)."""
     out = []
     when = fr_date(day)
-    for kind, label, quantity_text, reasons, list_cents, reduction in charges:
+    for i, (kind, label, quantity_text, reasons, list_cents, reduction) in enumerate(charges):
         consumable = kind == "consumable"
+        measure = measures[i] if measures is not None else None
+        quantity, unit, price = measure or (1000, "", list_cents)
         out.append(
             Line(
                 kind="consumable" if consumable else "usage",
                 designation=label[:DESIGNATION_MAX],
                 detail=" · ".join(x for x in (when, quantity_text, reasons) if x),
-                unit_price_cents=list_cents,
+                quantity_milli=quantity,
+                unit=unit,
+                unit_price_cents=price,
                 list_cents=list_cents,
                 discount_cents=reduction,
-                total_cents=round_half_up(1000 * list_cents, 1000) - reduction,
+                total_cents=round_half_up(quantity * price, 1000) - reduction,
                 revenue_kind="consumable" if consumable else "usage",
                 usage_id=usage_id,
                 usage_day=day,
             )
         )
     return out
+
+
+class UsageMeasures:
+    """What ``baskets._charge_quantity`` reads of each charge (its rule, the consumable
+    used), for every usage at once: the quantity, unit and unit price of its line."""
+
+    def __init__(self, session: Session) -> None:
+        from tierslieu_desktop.db.models import Consumable, PriceRule, UsageConsumable
+
+        self.rules = {
+            r.id: (r.unit, r.amount_cents, r.step_minutes, r.consumable_id)
+            for r in session.execute(
+                select(
+                    PriceRule.id,
+                    PriceRule.unit,
+                    PriceRule.amount_cents,
+                    PriceRule.step_minutes,
+                    PriceRule.consumable_id,
+                )
+            )
+        }
+        self.uses: dict[tuple[int, int], list[tuple[int, str]]] = {}
+        for usage_id, consumable_id, quantity, unit in session.execute(
+            select(
+                UsageConsumable.usage_id,
+                UsageConsumable.consumable_id,
+                UsageConsumable.quantity_milli,
+                Consumable.unit,
+            ).join(Consumable, Consumable.id == UsageConsumable.consumable_id)
+        ):
+            self.uses.setdefault((usage_id, consumable_id), []).append((quantity, unit))
+
+    def of(
+        self, usage_id: int, minutes: int, headcount: int, rule_id: int | None, list_cents: int
+    ) -> tuple[int, str, int] | None:
+        rule = self.rules.get(rule_id) if rule_id is not None else None
+        if rule is None:
+            return None
+        unit, amount, step, consumable_id = rule
+        consumable = None
+        if unit == "consumable":
+            uses = self.uses.get((usage_id, consumable_id or 0), [])
+            if len(uses) != 1:
+                return None
+            consumable = uses[0]
+        return measured_line(
+            unit,
+            amount,
+            step,
+            minutes=minutes,
+            headcount=headcount,
+            consumable=consumable,
+            list_cents=list_cents,
+        )
 
 
 def membership_line(audience_name: str, audience_id: int, start: date, end: date, fee: int) -> Line:
@@ -284,6 +346,12 @@ class BulkLedger:
         self.members = {
             m.id: m for m in session.execute(select(Member.__table__).order_by(Member.id))
         }
+        # membership periods by member: the VAT basis of a sale depends on them
+        self.periods: dict[int, list[tuple[date, date]]] = {}
+        for who, start, end in session.execute(
+            select(Membership.member_id, Membership.start_date, Membership.end_date)
+        ):
+            self.periods.setdefault(who, []).append((start, end))
         self.audiences = dict(
             session.execute(select(Audience.id, Audience.name).order_by(Audience.id)).all()
         )
@@ -458,9 +526,13 @@ class BulkLedger:
             if (not business and not mandate and paid_now >= total)
             else day + timedelta(self.terms)
         )
+        is_member = member_id is not None and (
+            any(start <= day <= end for start, end in self.periods.get(member_id, ()))
+            or joins_on(lines, day)
+        )
         frozen = []
         for line in lines:
-            vat = vat_for_line(self.regime, line.kind, self.default_rate)
+            vat = vat_basis(self.regime, line.kind, self.default_rate, buyer_is_member=is_member)
             excl, vat_cents = split_incl(line.total_cents, vat.rate_bp)
             frozen.append((line, vat, excl, vat_cents))
         mentions = legal_mentions(
@@ -545,6 +617,9 @@ class BulkLedger:
             if member_id is None:
                 break
             if line.kind == "membership" and membership_rows:
+                self.periods.setdefault(member_id, []).append(
+                    (line.membership_start, line.membership_end)  # type: ignore[arg-type]
+                )
                 self.rows["membership"].append(
                     {
                         "id": self._id("membership"),
@@ -874,10 +949,13 @@ def lines_of_usages(session: Session, usage_ids: Sequence[int]) -> list[Line]:
     one: for a sample; the decade reads every charge at once)."""
     from tierslieu_desktop.db.models import Usage, UsageCharge
 
+    measures = UsageMeasures(session)
     out: list[Line] = []
     for usage_id in usage_ids:
-        start = session.scalar(select(Usage.start_at).where(Usage.id == usage_id))
-        if start is None:
+        usage = session.execute(
+            select(Usage.start_at, Usage.minutes, Usage.headcount).where(Usage.id == usage_id)
+        ).first()
+        if usage is None:
             raise DomainError("usage_not_charged", usage=usage_id)
         charges = session.execute(
             select(
@@ -887,13 +965,20 @@ def lines_of_usages(session: Session, usage_ids: Sequence[int]) -> list[Line]:
                 UsageCharge.reasons,
                 UsageCharge.list_cents,
                 UsageCharge.reduction_cents,
+                UsageCharge.rule_id,
             )
             .where(UsageCharge.usage_id == usage_id)
             .order_by(UsageCharge.id)
         ).all()
         out.extend(
             usage_lines(
-                usage_id, local_day(start), [(a, b, c, d, e, f) for a, b, c, d, e, f in charges]
+                usage_id,
+                local_day(usage.start_at),
+                [(a, b, c, d, e, f) for a, b, c, d, e, f, _ in charges],
+                [
+                    measures.of(usage_id, usage.minutes, usage.headcount, rule, e)
+                    for _, _, _, _, e, _, rule in charges
+                ],
             )
         )
     return out

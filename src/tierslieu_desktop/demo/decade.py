@@ -40,6 +40,7 @@ from tierslieu_desktop.demo.billing import DESK, DESK_METHODS, VOUCHER_CENTS, WA
 from tierslieu_desktop.demo.bulk import (
     BulkLedger,
     Line,
+    UsageMeasures,
     membership_line,
     pack_line,
     ticket_line,
@@ -107,6 +108,9 @@ class Decade:
                 UsageCharge.list_cents,
                 UsageCharge.reduction_cents,
                 UsageCharge.charged_cents,
+                Usage.minutes,
+                Usage.headcount,
+                UsageCharge.rule_id,
             )
             .join(UsageCharge, UsageCharge.usage_id == Usage.id)
             .where(Usage.start_at < end_of_sales)
@@ -116,6 +120,7 @@ class Decade:
         self.visits: dict[int, dict[date, list]] = {}
         self.month_lines: dict[tuple[int, date], tuple[list[Line], list[Line]]] = {}
         monthly = {m.id for m in self.members.values() if m.monthly_invoicing}
+        measures = UsageMeasures(s)
         for _usage_id, group in itertools.groupby(rows, key=lambda r: r[0]):
             charges = list(group)
             first = charges[0]
@@ -123,7 +128,12 @@ class Decade:
             if payer is None or sum(c[11] for c in charges) <= 0:
                 continue  # free visits (quota, pack, membership): nothing to sell
             day = to_local(first[3]).date()
-            lines = usage_lines(first[0], day, [tuple(c[5:11]) for c in charges])  # type: ignore[misc]
+            lines = usage_lines(
+                first[0],
+                day,
+                [tuple(c[5:11]) for c in charges],  # type: ignore[misc]
+                [measures.of(first[0], c[12], c[13], c[14], c[9]) for c in charges],
+            )
             if payer in monthly:
                 self.month_lines.setdefault((payer, day.replace(day=1)), ([], []))[0].extend(lines)
                 continue

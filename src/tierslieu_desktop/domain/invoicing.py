@@ -170,15 +170,21 @@ def legal_mentions(
 ) -> list[str]:
     """The legal mentions of an invoice, in French, one per line.
 
-    ``zero_rate_mentions``: the mentions of the 0 % lines of a "liable" invoice
-    (membership, wallet); when empty and some line is at 0 %, art. 261-7-1° is named.
+    ``zero_rate_mentions``: the mentions of the 0 % lines of a "liable" or
+    "exempt_non_profit" invoice (membership, wallet, 261-7-1°-a or -b); when empty,
+    art. 261-7-1° is named.
     ``public_buyer``: the public-sector late-payment interest instead of the commercial one.
     """
     mentions: list[str] = []
     if regime == "franchise":
         mentions.append(MENTION_293B)
     elif regime == "exempt_non_profit":
-        mentions.append(MENTION_261)
+        # the basis of each line (261-7-1°-a to members, -b to others: domain.lines)
+        for mention in zero_rate_mentions:
+            if mention and mention not in mentions:
+                mentions.append(mention)
+        if not mentions:
+            mentions.append(MENTION_261)
     elif regime == "liable":
         for mention in zero_rate_mentions:
             if mention and mention not in mentions:

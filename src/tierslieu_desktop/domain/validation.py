@@ -96,6 +96,18 @@ def clean_vat_number(value: str) -> str:
         raise FieldInvalid("vat_number_invalid") from None
 
 
+def vat_matches_siren(vat_number: str, siret: str) -> bool:
+    """Whether a French VAT number (FR + 2-character key + SIREN) is the one of the
+    SIREN that starts ``siret`` (9 or 14 digits): its key is right (stdnum.fr.tva)
+    and its SIREN is that one. True when either is empty or the VAT
+    number is not French (nothing to compare)."""
+    vat = vat_number.replace(" ", "").upper()
+    siren = siret.replace(" ", "")[:9]
+    if not vat or len(siren) != 9 or not siren.isdigit() or not vat.startswith("FR"):
+        return True
+    return bool(std_tva.is_valid(vat)) and std_tva.to_siren(vat) == siren
+
+
 def clean_birth_year(value: int | None, *, today: date | None = None) -> int | None:
     if value is None:
         return None

@@ -19,7 +19,13 @@ from lxml import etree
 
 from tierslieu_desktop.domain.documents import InvoiceDoc
 from tierslieu_desktop.domain.invoicing import is_public_buyer
-from tierslieu_desktop.domain.pricing import round_half_up
+from tierslieu_desktop.domain.lines import (
+    discount_excl,
+    document_bases,
+    line_unit_price,
+    price_text,
+    unit_code,
+)
 from tierslieu_desktop.reports import pdf_base as base
 from tierslieu_desktop.reports.sealed import printable_doc
 
@@ -31,26 +37,6 @@ NSMAP = {"rsm": RSM, "ram": RAM, "udt": UDT, "qdt": QDT}
 GUIDELINES = {
     "en16931": "urn:cen.eu:en16931:2017",
     "basic": "urn:cen.eu:en16931:2017#compliant#urn:factur-x.eu:1p0:basic",
-}
-# UN/ECE rec. 20 unit codes for the units the lab bills.
-UNIT_CODES = {
-    "h": "HUR",
-    "heure": "HUR",
-    "heures": "HUR",
-    "min": "MIN",
-    "g": "GRM",
-    "kg": "KGM",
-    "m": "MTR",
-    "m²": "MTK",
-    "m2": "MTK",
-    "jour": "DAY",
-    "j": "DAY",
-    "mois": "MON",
-    "an": "ANN",
-}
-# VATEX codes for the exemptions the product prints.
-VATEX = {
-    "293 B": "VATEX-FR-FRANCHISE",
 }
 
 
@@ -185,14 +171,6 @@ def _framework_code(doc: InvoiceDoc) -> str:
     return f"{letter}{'2' if paid else '1'}"
 
 
-def _category(rate_bp: int) -> str:
-    return "S" if rate_bp > 0 else "E"
-
-
-def _exemption_code(mention: str) -> str | None:
-    return next((code for marker, code in VATEX.items() if marker in mention), None)
-
-
 def facturx_xml(doc: InvoiceDoc, profile: str = "en16931") -> bytes:
     """The CII XML of an invoice (type 380) or credit note (type 381); amounts positive.
     Texts that XML cannot hold (a NUL in a sealed name) are written as "\ufffd", over-long
@@ -219,21 +197,20 @@ def facturx_xml(doc: InvoiceDoc, profile: str = "en16931") -> bytes:
             _sub(note, "ram:SubjectCode", subject)
 
     trade = _sub(root, "rsm:SupplyChainTradeTransaction")
-    # Group the lines by VAT category and rate (BG-23); exemption reasons joined.
+    # Group the lines by VAT category and rate (BG-23: BR-E-01 allows one exempt group);
+    # the reasons' words joined, their code when every line of the group shares it.
     groups: dict[tuple[str, int], dict] = {}
-    for position, line in enumerate(doc.lines, start=1):
-        category = _category(line.vat_rate_bp)
+    bases = document_bases(doc.vat_regime, doc.lines)
+    for position, (line, vat) in enumerate(zip(doc.lines, bases, strict=True), start=1):
+        category = vat.category
         group = groups.setdefault(
-            (category, line.vat_rate_bp), {"base": 0, "vat": 0, "reasons": []}
+            (category, vat.rate_bp), {"base": 0, "vat": 0, "reasons": [], "codes": set()}
         )
+        group["codes"].add(vat.reason_code)
         group["base"] += line.total_excl_cents
         group["vat"] += line.vat_cents
-        if category == "E":
-            mention = line.vat_mention or (
-                base.FRANCHISE if doc.vat_regime == "franchise" else base.EXEMPT
-            )
-            if mention not in group["reasons"]:
-                group["reasons"].append(mention)
+        if category in ("E", "O") and vat.mention not in group["reasons"]:
+            group["reasons"].append(vat.mention)
         item = _sub(trade, "ram:IncludedSupplyChainTradeLineItem")
         line_doc = _sub(item, "ram:AssociatedDocumentLineDocument")
         _sub(line_doc, "ram:LineID", str(line.position or position))
@@ -243,26 +220,32 @@ def facturx_xml(doc: InvoiceDoc, profile: str = "en16931") -> bytes:
             _sub(product, "ram:Description", line.detail)
         agreement = _sub(item, "ram:SpecifiedLineTradeAgreement")
         price = _sub(agreement, "ram:NetPriceProductTradePrice")
-        _sub(price, "ram:ChargeAmount", _amount(line.unit_price_excl_cents))
+        unit_price = line_unit_price(
+            line.total_excl_cents, line.discount_cents, line.vat_rate_bp, line.quantity_milli
+        )
+        _sub(price, "ram:ChargeAmount", price_text(unit_price))
         delivery = _sub(item, "ram:SpecifiedLineTradeDelivery")
-        unit = UNIT_CODES.get((line.unit or "").strip().lower(), "C62")
         _sub(
             delivery,
             "ram:BilledQuantity",
             f"{Decimal(line.quantity_milli) / 1000:.3f}",
-            unitCode=unit,
+            unitCode=unit_code(line.unit),
         )
         settlement = _sub(item, "ram:SpecifiedLineTradeSettlement")
         tax = _sub(settlement, "ram:ApplicableTradeTax")
         _sub(tax, "ram:TypeCode", "VAT")
         _sub(tax, "ram:CategoryCode", category)
-        _sub(tax, "ram:RateApplicablePercent", f"{Decimal(line.vat_rate_bp) / 100:.2f}")
+        if category != "O":  # BR-O-05: no rate outside the scope of VAT
+            _sub(tax, "ram:RateApplicablePercent", f"{Decimal(vat.rate_bp) / 100:.2f}")
         if line.discount_cents:
-            discount = round_half_up(line.discount_cents * 10000, 10000 + line.vat_rate_bp)
             allowance = _sub(settlement, "ram:SpecifiedTradeAllowanceCharge")
             indicator = _sub(allowance, "ram:ChargeIndicator")
             _sub(indicator, "udt:Indicator", "false")
-            _sub(allowance, "ram:ActualAmount", _amount(discount))
+            _sub(
+                allowance,
+                "ram:ActualAmount",
+                _amount(discount_excl(line.discount_cents, line.vat_rate_bp)),
+            )
             _sub(allowance, "ram:Reason", "Remise")
         summation = _sub(settlement, "ram:SpecifiedTradeSettlementLineMonetarySummation")
         _sub(summation, "ram:LineTotalAmount", _amount(line.total_excl_cents))
@@ -271,11 +254,14 @@ def facturx_xml(doc: InvoiceDoc, profile: str = "en16931") -> bytes:
     if doc.buyer.get("service_code"):
         _sub(agreement, "ram:BuyerReference", doc.buyer["service_code"])
     public = doc.buyer_is_business and is_public_buyer(doc.buyer)
+    # BR-O-02: a document with a line outside the scope of VAT (a wallet top-up alone)
+    # names no VAT identifier, the seller's nor the buyer's (the PDF still prints it).
+    outside_scope = any(category == "O" for category, _rate in groups)
     _party(
         agreement,
         "ram:SellerTradeParty",
         doc.seller,
-        with_vat=True,
+        with_vat=not outside_scope,
         fiscal_id=True,
         endpoint=_seller_address(doc.seller),
     )
@@ -283,7 +269,7 @@ def facturx_xml(doc: InvoiceDoc, profile: str = "en16931") -> bytes:
         agreement,
         "ram:BuyerTradeParty",
         doc.buyer,
-        with_vat=doc.buyer_is_business,
+        with_vat=doc.buyer_is_business and not outside_scope,
         endpoint=_buyer_address(doc),
         siret_id=public,
     )
@@ -308,18 +294,19 @@ def facturx_xml(doc: InvoiceDoc, profile: str = "en16931") -> bytes:
         account = _sub(means, "ram:PayeePartyCreditorFinancialAccount")
         _sub(account, "ram:IBANID", iban)
     for (category, rate_bp), group in groups.items():
+        codes = group["codes"]
+        reason_code = next(iter(codes)) if len(codes) == 1 else ""
         tax = _sub(settlement, "ram:ApplicableTradeTax")
         _sub(tax, "ram:CalculatedAmount", _amount(group["vat"]))
         _sub(tax, "ram:TypeCode", "VAT")
-        if category == "E":
+        if group["reasons"]:
             _sub(tax, "ram:ExemptionReason", "; ".join(group["reasons"]))
         _sub(tax, "ram:BasisAmount", _amount(group["base"]))
         _sub(tax, "ram:CategoryCode", category)
-        if category == "E":
-            code = next((c for c in map(_exemption_code, group["reasons"]) if c), None)
-            if code:
-                _sub(tax, "ram:ExemptionReasonCode", code)
-        _sub(tax, "ram:RateApplicablePercent", f"{Decimal(rate_bp) / 100:.2f}")
+        if reason_code:
+            _sub(tax, "ram:ExemptionReasonCode", reason_code)
+        if category != "O":  # BR-O-10: no rate outside the scope of VAT
+            _sub(tax, "ram:RateApplicablePercent", f"{Decimal(rate_bp) / 100:.2f}")
     if doc.service_from and doc.service_to:
         period = _sub(settlement, "ram:BillingSpecifiedPeriod")
         _date(period, "ram:StartDateTime", doc.service_from)

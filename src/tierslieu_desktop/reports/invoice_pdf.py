@@ -17,6 +17,7 @@ from typing import Any
 
 import segno
 import segno.helpers
+from babel import numbers as babel_numbers
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -40,7 +41,7 @@ from reportlab.platypus import (
 from stdnum import iban as stdnum_iban
 
 from tierslieu_desktop.domain.documents import InvoiceDoc, InvoiceLineRow, UnpaidRow
-from tierslieu_desktop.domain.pricing import round_half_up
+from tierslieu_desktop.domain.lines import discount_excl, line_unit_price
 from tierslieu_desktop.reports import pdf_base as base
 from tierslieu_desktop.reports.facturx import facturx_xml, make_facturx
 from tierslieu_desktop.reports.pdf_base import FONT, FONT_BOLD, money
@@ -440,9 +441,24 @@ def _meta_table(pairs: list[tuple[str, str]]) -> Table:
 
 
 def _discount_excl(line: InvoiceLineRow) -> int:
-    if not line.discount_cents:
-        return 0
-    return round_half_up(line.discount_cents * 10000, 10000 + line.vat_rate_bp)
+    return discount_excl(line.discount_cents, line.vat_rate_bp)
+
+
+def _unit_price(line: InvoiceLineRow) -> str:
+    """The unit price excl. VAT, as in the Factur-X XML: quantity × unit price = total
+    excl. VAT + discount (domain.lines.line_unit_price), 2 to 6 decimals."""
+    value = line_unit_price(
+        line.total_excl_cents, line.discount_cents, line.vat_rate_bp, line.quantity_milli
+    )
+    return babel_numbers.format_currency(
+        value, "EUR", format="#,##0.00####\u00a0¤", locale=base.LOCALE, currency_digits=False
+    )
+
+
+def _vat_free(doc: InvoiceDoc) -> bool:
+    """No line bears VAT (franchise, exempt, outside the scope): no VAT column nor rate
+    is printed, only the legal mentions."""
+    return not any(line.vat_rate_bp or line.vat_cents for line in doc.lines)
 
 
 def _designation(line: InvoiceLineRow, show_mention: bool) -> Paragraph:
@@ -455,10 +471,13 @@ def _designation(line: InvoiceLineRow, show_mention: bool) -> Paragraph:
 
 
 def _lines_table(doc: InvoiceDoc) -> Table:
+    vat_free = _vat_free(doc)
     heads = ["Désignation", "Qté", "Unité", "P.U. HT", "Remise", "TVA", "Total HT"]
+    widths: list[float | None] = [None, 13 * mm, 15 * mm, 21 * mm, 19 * mm, 13 * mm, 23 * mm]
+    if vat_free:  # a franchise invoice never prints a "TVA 0 %" column
+        del heads[5], widths[5]
     rows: list[list] = [[Paragraph(h, S_HEAD if i == 0 else S_HEAD_R) for i, h in enumerate(heads)]]
-    show_line_mention = doc.vat_regime == "liable"
-    widths = [None, 13 * mm, 15 * mm, 21 * mm, 19 * mm, 13 * mm, 23 * mm]
+    show_line_mention = doc.vat_regime != "franchise"
     room = A4[0] - 2 * MARGIN - sum(w for w in widths if w) - 12
     for line in doc.lines:
         extra = line.detail or (show_line_mention and line.vat_rate_bp == 0 and line.vat_mention)
@@ -467,17 +486,18 @@ def _lines_table(doc: InvoiceDoc) -> Table:
         else:
             designation = _designation(line, show_line_mention)
         discount = _discount_excl(line)
-        rows.append(
-            [
-                designation,
-                base.quantity(line.quantity_milli),
-                _cell(line.unit or "", 15 * mm - 12, S_CELL_R, 8),  # 15 mm less the padding
-                money(line.unit_price_excl_cents),
-                money(discount) if discount else "",
-                base.rate(line.vat_rate_bp),
-                money(line.total_excl_cents),
-            ]
-        )
+        row = [
+            designation,
+            base.quantity(line.quantity_milli),
+            _cell(line.unit or "", 15 * mm - 12, S_CELL_R, 8),  # 15 mm less the padding
+            _unit_price(line),
+            money(discount) if discount else "",
+            base.rate(line.vat_rate_bp),
+            money(line.total_excl_cents),
+        ]
+        if vat_free:
+            del row[5]
+        rows.append(row)
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(
         _table_style(
@@ -500,10 +520,11 @@ def _lines_table(doc: InvoiceDoc) -> Table:
 
 def _totals_table(doc: InvoiceDoc) -> Table:
     rows: list[list[str]] = [["Total HT", money(doc.total_excl_cents)]]
-    for rate_bp, base_excl, vat in doc.vat_breakdown:
-        rows.append([f"TVA {base.rate(rate_bp)} sur {money(base_excl)}", money(vat)])
-    if not doc.vat_breakdown:
-        rows.append(["TVA", money(doc.total_vat_cents)])
+    if not _vat_free(doc):
+        for rate_bp, base_excl, vat in doc.vat_breakdown:
+            rows.append([f"TVA {base.rate(rate_bp)} sur {money(base_excl)}", money(vat)])
+        if not doc.vat_breakdown:
+            rows.append(["TVA", money(doc.total_vat_cents)])
     rows.append(["Total TTC", money(doc.total_incl_cents)])
     strong = len(rows) - 1
     if doc.kind == "credit_note":
@@ -676,22 +697,25 @@ def render_receipt(doc: InvoiceDoc) -> bytes:
             ref += f" du {base.day(doc.credited_invoice_date)}"
         text(ref, 7, "C")
     text(f"Prestation : {base.service_period(doc)}", 7, "C")
+    text(f"Catégorie d'opération : {base.operation_category(doc)}", 7, "C")
     text(f"Client : {buyer.get('name') or ''}", 7.5)
     for line in base.buyer_lines(buyer, doc.buyer_is_business):
         text(line, 6.5)
     rule()
+    vat_free = _vat_free(doc)
     for item in doc.lines:
         text(item.designation, 7.5)
         detail = (
-            f"  {base.quantity(item.quantity_milli)} {item.unit or ''} × "
-            f"{money(item.unit_price_excl_cents)} HT, TVA {base.rate(item.vat_rate_bp)}"
+            f"  {base.quantity(item.quantity_milli)} {item.unit or ''} × {_unit_price(item)} HT"
         )
+        if not vat_free:
+            detail += f", TVA {base.rate(item.vat_rate_bp)}"
         pair(detail, money(item.total_excl_cents), 6.5)
         if item.discount_cents:
             pair("  dont remise HT", money(_discount_excl(item)), 6.5)
     rule()
     pair("Total HT", money(doc.total_excl_cents))
-    for rate_bp, base_excl, vat in doc.vat_breakdown:
+    for rate_bp, base_excl, vat in [] if vat_free else doc.vat_breakdown:
         pair(f"TVA {base.rate(rate_bp)} sur {money(base_excl)}", money(vat), 7)
     pair("Total TTC", money(doc.total_incl_cents), 9.5, True)
     for p in doc.payments:

@@ -55,6 +55,12 @@ def field_message(code: str, field: str = "") -> str:
         "vat_number_invalid": QCoreApplication.translate(
             "Errors", "This VAT number is not valid (example: FR40303265045)."
         ),
+        "vat_number_siren_mismatch": QCoreApplication.translate(
+            "Errors",
+            "This VAT number does not match the SIRET: a French VAT number is FR, "
+            "a 2-digit key computed from the SIREN, then the SIREN (the first 9 digits "
+            "of the SIRET).",
+        ),
         "vat_number_required": QCoreApplication.translate(
             "Errors", "A VAT number is required when the structure is liable to VAT."
         ),

@@ -21,17 +21,21 @@ from tierslieu_desktop.db.models import (
     Audience,
     Basket,
     BasketLine,
+    Consumable,
     InvoiceLine,
     Member,
     PackType,
+    PriceRule,
     Registration,
     Structure,
     Usage,
     UsageCharge,
+    UsageConsumable,
     utcnow,
 )
 from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
+from tierslieu_desktop.domain.lines import measured_line
 from tierslieu_desktop.domain.pricing import round_half_up
 from tierslieu_desktop.services.activity.registrations import payable_tickets
 from tierslieu_desktop.services.billing._common import (
@@ -87,6 +91,42 @@ class UnbilledUsage:
 
 def _line_total(quantity_milli: int, unit_price_cents: int, discount_cents: int) -> int:
     return round_half_up(quantity_milli * unit_price_cents, 1000) - discount_cents
+
+
+def _charge_quantity(session: Session, usage: Usage, charge: UsageCharge) -> dict[str, Any] | None:
+    """The quantity, unit and unit price (incl. VAT) of a usage charge, read back from
+    its rule (domain.lines.measured_line); None: the line stays "1 × list price"."""
+    rule = session.get(PriceRule, charge.rule_id) if charge.rule_id is not None else None
+    if rule is None:
+        return None
+    consumable = None
+    if rule.unit == "consumable":
+        uses = list(
+            session.execute(
+                select(UsageConsumable.quantity_milli, Consumable.unit)
+                .join(Consumable, Consumable.id == UsageConsumable.consumable_id)
+                .where(
+                    UsageConsumable.usage_id == usage.id,
+                    UsageConsumable.consumable_id == rule.consumable_id,
+                )
+            )
+        )
+        if len(uses) != 1:
+            return None
+        consumable = (int(uses[0][0]), str(uses[0][1]))
+    measure = measured_line(
+        rule.unit,
+        rule.amount_cents,
+        rule.step_minutes,
+        minutes=usage.minutes,
+        headcount=usage.headcount,
+        consumable=consumable,
+        list_cents=charge.list_cents,
+    )
+    if measure is None:
+        return None
+    quantity, unit, price = measure
+    return {"quantity_milli": quantity, "unit": unit, "unit_price_cents": price}
 
 
 def _payer_clause(member_id: int) -> ColumnElement[bool]:
@@ -240,6 +280,7 @@ def add_usage_lines_in(
         for c in charges:
             consumable = c.kind == "consumable"
             detail = " · ".join(x for x in (day, c.quantity_text, c.reasons) if x)
+            measured = _charge_quantity(session, usage, c) or {"unit_price_cents": c.list_cents}
             _add_line(
                 session,
                 basket,
@@ -247,7 +288,7 @@ def add_usage_lines_in(
                 kind="consumable" if consumable else "usage",
                 designation=c.label[:DESIGNATION_MAX],
                 detail=detail,
-                unit_price_cents=c.list_cents,
+                **measured,
                 list_cents=c.list_cents,
                 discount_cents=c.reduction_cents,
                 revenue_kind="consumable" if consumable else "usage",

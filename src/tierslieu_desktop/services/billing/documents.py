@@ -46,8 +46,8 @@ from tierslieu_desktop.domain.invoicing import (
     is_public_buyer,
     legal_mentions,
     split_incl,
-    vat_for_line,
 )
+from tierslieu_desktop.domain.lines import joins_on, vat_basis
 from tierslieu_desktop.domain.pricing import round_half_up
 from tierslieu_desktop.services.billing._common import (
     TEXT_MAX,
@@ -84,6 +84,22 @@ class InvoiceListRow:
     paid_cents: int
     balance_cents: int
     due_date: date
+
+
+def _member_on(session: Session, member_id: int, day: date) -> bool:
+    """Whether a membership covers ``day`` (the VAT basis of a sale depends on it)."""
+    return (
+        session.scalar(
+            select(Membership.id)
+            .where(
+                Membership.member_id == member_id,
+                Membership.start_date <= day,
+                Membership.end_date >= day,
+            )
+            .limit(1)
+        )
+        is not None
+    )
 
 
 def validate_basket_in(
@@ -127,9 +143,10 @@ def validate_basket_in(
     terms = max(0, structure.payment_terms_days or 0)
     due = day if (not business and not mandate and paid_now >= total) else day + timedelta(terms)
 
+    is_member = member is not None and (_member_on(session, member.id, day) or joins_on(lines, day))
     frozen = []
     for line in lines:
-        vat = vat_for_line(regime, line.kind, structure.default_vat_rate_bp)
+        vat = vat_basis(regime, line.kind, structure.default_vat_rate_bp, buyer_is_member=is_member)
         excl, vat_cents = split_incl(line.total_cents, vat.rate_bp)
         frozen.append((line, vat, excl, vat_cents))
     zero_mentions = tuple(v.mention for _, v, _, _ in frozen if v.rate_bp == 0)

@@ -21,6 +21,7 @@ from tierslieu_desktop.db.models import Invoice, InvoiceOpen, Payment, utcnow
 from tierslieu_desktop.domain.documents import UnpaidRow
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
 from tierslieu_desktop.domain.invoicing import cash_change
+from tierslieu_desktop.domain.lines import is_due
 from tierslieu_desktop.services.billing._common import buyer_name, local_day
 from tierslieu_desktop.services.billing.ledger import ensure_open, seal
 from tierslieu_desktop.services.common import FieldCollector
@@ -314,6 +315,21 @@ def open_balances(db: Database) -> dict[int, int]:
             int(i): int(c)
             for i, c in session.execute(select(InvoiceOpen.invoice_id, InvoiceOpen.left_cents))
         }
+
+
+def reminder_rows(rows: Sequence[UnpaidRow], invoice_id: int, today: date) -> list[UnpaidRow]:
+    """What a reminder about ``invoice_id`` lists: its buyer's unpaid invoices (the
+    member's, else that invoice alone) already due, i.e. whose due date is before
+    ``today``; an invoice not yet due is never reminded."""
+    chosen = next((r for r in rows if r.invoice_id == invoice_id), None)
+    if chosen is None:
+        return []
+    return [
+        r
+        for r in rows
+        if ((chosen.member_id is not None and r.member_id == chosen.member_id) or r is chosen)
+        and is_due(r.due_date, today)
+    ]
 
 
 def member_balance(db: Database, member_id: int) -> int:

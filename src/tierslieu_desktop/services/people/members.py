@@ -33,6 +33,7 @@ from tierslieu_desktop.domain.validation import (
     clean_postcode,
     clean_siret,
     clean_vat_number,
+    vat_matches_siren,
 )
 from tierslieu_desktop.services.common import FieldCollector, escape_like, fold, stamp
 
@@ -466,6 +467,8 @@ def validate_member(data: MemberInput, *, today: date | None = None) -> MemberIn
     guardian_phone = c.check("guardian_phone", clean_phone, data.guardian_phone)
     guardian_email = c.check("guardian_email", clean_email, data.guardian_email)
     vat_number = c.check("vat_number", clean_buyer_vat_number, data.vat_number)
+    if "vat_number" not in c.errors and not vat_matches_siren(vat_number or "", siret or ""):
+        c.add("vat_number", "vat_number_siren_mismatch")
     service_code = " ".join(data.service_code.split())
     if len(service_code) > MAX_SERVICE_CODE_LENGTH:
         c.add("service_code", "too_long")

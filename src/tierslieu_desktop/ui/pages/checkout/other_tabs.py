@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressDialog,
     QPushButton,
     QVBoxLayout,
@@ -142,12 +143,14 @@ class UnpaidTab(QWidget):
         chosen = next((r for r in self.rows if r.invoice_id == invoice_id), None)
         if chosen is None:
             return ""
-        rows = [
-            r
-            for r in self.rows
-            if (r.member_id is not None and r.member_id == chosen.member_id)
-            or r.invoice_id == chosen.invoice_id
-        ]
+        rows = payments.reminder_rows(self.rows, chosen.invoice_id, self.today_fn())
+        if not rows:  # a reminder lists only invoices already due
+            QMessageBox.information(
+                self,
+                self.tr("Reminder"),
+                self.tr("None of this buyer's unpaid invoices is due yet: nothing to remind."),
+            )
+            return ""
         doc = documents.get_invoice(self.ctx.db, chosen.invoice_id)
         path = save_path(
             self,

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.services.billing import vat_threshold
 from tierslieu_desktop.services.finance import balance as balance_service
 from tierslieu_desktop.ui.background import read_in_background
 from tierslieu_desktop.ui.context import AppContext
@@ -139,6 +140,12 @@ class DashboardTab(QWidget):
         scroll.setWidget(body)
         lay = QVBoxLayout(body)
         lay.setContentsMargins(4, 4, 4, 4)
+        # the franchise of lucrative accessory activities (docs/vat-basis.md)
+        self.threshold_warning = QLabel()
+        self.threshold_warning.setObjectName("warningLabel")
+        self.threshold_warning.setWordWrap(True)
+        self.threshold_warning.hide()
+        lay.addWidget(self.threshold_warning)
 
         # key figures
         self.cards: dict[str, QPushButton] = {}
@@ -265,10 +272,36 @@ class DashboardTab(QWidget):
         read_in_background(lambda: self._trend_of(first, last), self._on_trend)
         self.current = balance_service.balance(self.ctx.db, self.first_day, self.last_day)
         self.previous = None
+        self._fill_threshold_warning()
         self._fill_cards()
         self._fill_bars()
         self._fill_pie()
         self._fill_tables()
+
+    def _fill_threshold_warning(self) -> None:
+        figure = vat_threshold.lucrative_warning(self.ctx.db, self.last_day.year)
+        self.threshold_warning.setVisible(figure is not None)
+        if figure is None:
+            return
+        text = (
+            self.tr(
+                "Sales to non-members in {year}: {amount}, above the {limit} limit of the "
+                "VAT franchise for lucrative accessory activities (art. 261-7-1°-b CGI): "
+                "these sales are now liable to VAT. See your accountant."
+            )
+            if figure.exceeded
+            else self.tr(
+                "Sales to non-members in {year}: {amount}, close to the {limit} limit of "
+                "the VAT franchise for lucrative accessory activities (art. 261-7-1°-b CGI)."
+            )
+        )
+        self.threshold_warning.setText(
+            text.format(
+                year=figure.year,
+                amount=formatting.money(figure.receipts_cents),
+                limit=formatting.money(figure.threshold_cents),
+            )
+        )
 
     def _trend_of(self, first: date, last: date) -> tuple[tuple[date, date], object]:
         """The year before (read in a worker: the page is painted without waiting)."""
