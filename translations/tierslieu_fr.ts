@@ -1860,6 +1860,14 @@
         <translation>Cliquez sur un chiffre, une barre, une part ou une ligne (Entrée) pour voir les écritures qui le composent.</translation>
     </message>
     <message>
+        <source>Sales to non-members in {year}: {amount}, above the {limit} limit of the VAT franchise for lucrative accessory activities (art. 261-7-1°-b CGI): these sales are now liable to VAT. See your accountant.</source>
+        <translation>Ventes aux non-adhérents en {year} : {amount}, au-delà du plafond de {limit} de la franchise de TVA des activités lucratives accessoires (art. 261-7-1°-b du CGI) : ces ventes sont désormais soumises à la TVA. Voyez votre expert-comptable.</translation>
+    </message>
+    <message>
+        <source>Sales to non-members in {year}: {amount}, close to the {limit} limit of the VAT franchise for lucrative accessory activities (art. 261-7-1°-b CGI).</source>
+        <translation>Ventes aux non-adhérents en {year} : {amount}, proches du plafond de {limit} de la franchise de TVA des activités lucratives accessoires (art. 261-7-1°-b du CGI).</translation>
+    </message>
+    <message>
         <source>Self-financing</source>
         <translation>Autofinancement</translation>
     </message>
@@ -2613,6 +2621,10 @@
         <translation>La structure liée doit être une organisation existante.</translation>
     </message>
     <message>
+        <source>This VAT number does not match the SIRET: a French VAT number is FR, a 2-digit key computed from the SIREN, then the SIREN (the first 9 digits of the SIRET).</source>
+        <translation>Ce numéro de TVA ne correspond pas au SIRET : un numéro de TVA français s'écrit FR, une clé de 2 chiffres calculée à partir du SIREN, puis le SIREN (les 9 premiers chiffres du SIRET).</translation>
+    </message>
+    <message>
         <source>An operator with this name already exists.</source>
         <translation>Un opérateur porte déjà ce nom.</translation>
     </message>
@@ -2843,6 +2855,14 @@
     <message>
         <source>Line {line} of the file holds characters that are neither UTF-8 nor Windows-1252 (Latin-1): save it again as “CSV UTF-8”. Nothing was imported.</source>
         <translation>La ligne {line} du fichier contient des caractères illisibles, ni en UTF-8 ni en Windows-1252 (Latin-1) : enregistrez-le de nouveau en « CSV UTF-8 ». Rien n'a été importé.</translation>
+    </message>
+    <message>
+        <source>The entry of the piece {piece} does not balance (debit {debit}, credit {credit}, in cents). The FEC was not written.</source>
+        <translation>L'écriture de la pièce {piece} n'est pas équilibrée (débit {debit}, crédit {credit}, en centimes). Le FEC n'a pas été écrit.</translation>
+    </message>
+    <message>
+        <source>The piece {piece} uses the account "{key}", which Finances › Accounts does not list. The FEC was not written.</source>
+        <translation>La pièce {piece} utilise le compte « {key} », absent de Finances › Comptes. Le FEC n'a pas été écrit.</translation>
     </message>
     <message>
         <source>A PostgreSQL database is not backed up by the application: back it up on the server (pg_dump).</source>
@@ -3979,8 +3999,104 @@
         <translation>TVA collectée</translation>
     </message>
     <message>
+        <source>Investment grants (decided)</source>
+        <translation>Subventions d'investissement (accordées)</translation>
+    </message>
+    <message>
+        <source>Investment grants released to the result</source>
+        <translation>Subventions d'investissement virées au résultat</translation>
+    </message>
+    <message>
+        <source>Public funders (grants receivable)</source>
+        <translation>Financeurs publics (subventions à recevoir)</translation>
+    </message>
+    <message>
+        <source>Private funders (receivable)</source>
+        <translation>Financeurs privés (produits à recevoir)</translation>
+    </message>
+    <message>
+        <source>Premises made available (use)</source>
+        <translation>Locaux mis à disposition (emploi)</translation>
+    </message>
+    <message>
+        <source>Premises made available (source)</source>
+        <translation>Locaux mis à disposition (contribution)</translation>
+    </message>
+    <message>
+        <source>Staff made available (use)</source>
+        <translation>Personnel mis à disposition (emploi)</translation>
+    </message>
+    <message>
+        <source>Staff made available (source)</source>
+        <translation>Personnel mis à disposition (contribution)</translation>
+    </message>
+    <message>
+        <source>Services in kind (use)</source>
+        <translation>Prestations en nature (emploi)</translation>
+    </message>
+    <message>
+        <source>Services in kind (source)</source>
+        <translation>Prestations en nature (contribution)</translation>
+    </message>
+    <message>
+        <source>Goods given (use)</source>
+        <translation>Dons en nature (emploi)</translation>
+    </message>
+    <message>
+        <source>Goods given (source)</source>
+        <translation>Dons en nature (contribution)</translation>
+    </message>
+    <message>
+        <source>Volunteers (use)</source>
+        <translation>Personnel bénévole (emploi)</translation>
+    </message>
+    <message>
+        <source>Volunteering (source)</source>
+        <translation>Bénévolat (contribution)</translation>
+    </message>
+    <message>
+        <source>Suppliers</source>
+        <translation>Fournisseurs</translation>
+    </message>
+    <message>
+        <source>Salaries payable</source>
+        <translation>Rémunérations dues</translation>
+    </message>
+    <message>
+        <source>Machines (fixed assets)</source>
+        <translation>Machines (immobilisations)</translation>
+    </message>
+    <message>
+        <source>Computers (fixed assets)</source>
+        <translation>Matériel informatique (immobilisations)</translation>
+    </message>
+    <message>
+        <source>Suppliers of fixed assets</source>
+        <translation>Fournisseurs d'immobilisations</translation>
+    </message>
+    <message>
+        <source>Accumulated depreciation of machines</source>
+        <translation>Amortissements des machines</translation>
+    </message>
+    <message>
+        <source>Accumulated depreciation of computers</source>
+        <translation>Amortissements du matériel informatique</translation>
+    </message>
+    <message>
+        <source>Accumulated depreciation of other assets</source>
+        <translation>Amortissements des autres immobilisations</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>Clients</translation>
+    </message>
+    <message>
+        <source>VAT awaiting payment</source>
+        <translation>TVA collectée en attente d'encaissement</translation>
+    </message>
+    <message>
+        <source>Pass numérique vouchers to be paid by their issuer</source>
+        <translation>Bons Pass numérique à recevoir de l'émetteur</translation>
     </message>
 </context>
 <context>
@@ -6159,6 +6275,14 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
     <message>
         <source>given by the public body (optional)</source>
         <translation>donné par l'organisme public (facultatif)</translation>
+    </message>
+    <message>
+        <source>Commitment number:</source>
+        <translation>N° d'engagement :</translation>
+    </message>
+    <message>
+        <source>engagement juridique given by the public buyer (optional)</source>
+        <translation>engagement juridique donné par l'acheteur public (facultatif)</translation>
     </message>
     <message>
         <source>Invoicing:</source>
@@ -8765,6 +8889,14 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
         <translation>Option pour le paiement de la TVA d'après les débits (mentionnée sur les factures)</translation>
     </message>
     <message>
+        <source>Fiscal year starts in:</source>
+        <translation>Début de l'exercice comptable :</translation>
+    </message>
+    <message>
+        <source>First month of the accounts' fiscal year (January: the calendar year). The FEC of year Y is the fiscal year that starts in Y.</source>
+        <translation>Premier mois de l'exercice comptable (janvier : l'année civile). Le FEC de l'année A est l'exercice qui commence en A.</translation>
+    </message>
+    <message>
         <source>Payment terms:</source>
         <translation>Délai de paiement :</translation>
     </message>
@@ -9360,6 +9492,14 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
     <message>
         <source>{count} unpaid, {amount} to collect</source>
         <translation>{count} impayée(s), {amount} à encaisser</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Relance</translation>
+    </message>
+    <message>
+        <source>None of this buyer's unpaid invoices is due yet: nothing to remind.</source>
+        <translation>Aucune facture impayée de ce client n'est encore échue : rien à relancer.</translation>
     </message>
     <message>
         <source>Save the reminder</source>
