@@ -110,7 +110,7 @@ def invoice_entries(session: Session, first_day: date, last_day: date) -> Iterat
         .order_by(Invoice.issued_at, Invoice.id, InvoiceLine.id)
         .execution_options(yield_per=_BATCH)
     )
-    for _inv_id, rows in groupby(session.execute(stmt), key=lambda r: r[0]):
+    for _inv_id, rows in groupby(session.connection().execute(stmt), key=lambda r: r[0]):
         head = next(rows)
         inv_id, kind, number, issued_at, credited_id, m_number, m_first, m_last = head[:8]
         sign = -1 if kind == "credit_note" else 1
@@ -206,7 +206,7 @@ def payment_entries(session: Session, first_day: date, last_day: date) -> Iterat
         .order_by(Payment.at, Payment.id)
         .execution_options(yield_per=_BATCH)
     )
-    for row in session.execute(stmt):
+    for row in session.connection().execute(stmt):
         pay_id, at, method, cents, inv_id, credited_id, number, m_number, m_first, m_last = row[:10]
         aux, aux_label = buyer_aux(m_number, m_first, m_last)
         journal, account, (p_aux, p_aux_label) = _METHODS.get(method, _METHODS["transfer"])
@@ -250,7 +250,7 @@ def invoice_letter_lines(
         .where(Invoice.issued_at >= lo, Invoice.issued_at < hi)
         .execution_options(yield_per=_BATCH)
     )
-    for inv_id, kind, credited_id, issued_at, total, m_number in session.execute(stmt):
+    for inv_id, kind, credited_id, issued_at, total, m_number in session.connection().execute(stmt):
         if total:
             sign = -1 if kind == "credit_note" else 1
             aux = m_number or WALK_IN_AUX[0]
@@ -276,7 +276,7 @@ def payment_letter_lines(
         .where(Payment.at >= lo, Payment.at < hi)
         .execution_options(yield_per=_BATCH)
     )
-    for at, cents, inv_id, credited_id, m_number in session.execute(stmt):
+    for at, cents, inv_id, credited_id, m_number in session.connection().execute(stmt):
         if cents:
             aux = m_number or WALK_IN_AUX[0]
             key = _letter_key(inv_id, credited_id)
