@@ -87,7 +87,8 @@ class FecWritten:
 
 
 def _fec_amount(cents: int) -> str:
-    return f"{cents // 100},{cents % 100:02d}"
+    # half of the amounts of a journal are the other side's zero
+    return f"{cents // 100},{cents % 100:02d}" if cents else "0,00"
 
 
 def iter_fec_entries(
@@ -190,9 +191,7 @@ def write_fec_report(db: Database, year: int, directory: str | Path) -> FecWritt
     part = path.with_name(path.name + ".part")
     try:
         with open_private(part, "w", encoding="utf-8", newline="") as fh:
-            for line in _fec_lines(iter_fec_entries(db, year)):
-                fh.write(line)
-                fh.write("\r\n")
+            fh.writelines(line + "\r\n" for line in _fec_lines(iter_fec_entries(db, year)))
         os.replace(part, path)
     except BaseException:
         part.unlink(missing_ok=True)

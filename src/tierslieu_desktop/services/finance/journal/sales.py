@@ -24,11 +24,12 @@ refunds (CA, BQ, OD). Both read one ordered Core select each, streamed.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from itertools import chain, groupby
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from tierslieu_desktop.db.models import Invoice, InvoiceLine, Member, Payment, Structure
@@ -53,6 +54,27 @@ _METHODS: dict[str, tuple[str, str, tuple[str, str]]] = {
     "wallet": ("OD", "payment:wallet", ("", "")),
     "pass_numerique": ("OD", "receivable:voucher", VOUCHER_AUX),
 }
+
+
+def _raw(column: Any) -> Any:
+    """A timestamp column as the driver gives it (SQLite: its text), turned into a local
+    day by ``_local_day``: no datetime built and converted per row of a year's journal."""
+    return type_coerce(column, String)
+
+
+@lru_cache(maxsize=4096)
+def _local_day_of_hour(hour: str) -> date:
+    return to_local(datetime.fromisoformat(hour + ":00").replace(tzinfo=UTC)).date()
+
+
+def _local_day(value: Any) -> date:
+    """The local (Paris) day of a UTC timestamp read by ``_raw``: "YYYY-MM-DD HH:…" text
+    (SQLite; cached per hour: time zones shift by whole hours) or a datetime (others)."""
+    if isinstance(value, str):
+        return _local_day_of_hour(value[:13])
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return to_local(value).date()
 
 
 def _bounds(first_day: date, last_day: date) -> tuple[datetime, datetime]:
@@ -95,7 +117,7 @@ def invoice_entries(session: Session, first_day: date, last_day: date) -> Iterat
             Invoice.id,
             Invoice.kind,
             Invoice.number,
-            Invoice.issued_at,
+            _raw(Invoice.issued_at),
             Invoice.credited_invoice_id,
             Member.number,
             Member.first_name,
@@ -133,7 +155,7 @@ def invoice_entries(session: Session, first_day: date, last_day: date) -> Iterat
         ]
         lines += [_signed(key, cents) for key, cents in amounts.items() if cents]
         doc = "Avoir" if kind == "credit_note" else "Facture"
-        day = to_local(issued_at).date()
+        day = _local_day(issued_at)
         yield JournalEntry(
             "VT",
             day,
@@ -149,9 +171,9 @@ def _signed(
     account: str, cents: int, aux: str = "", aux_label: str = "", letter_key: str = ""
 ) -> JournalLine:
     """A line from a signed amount: + debit, − credit."""
-    return JournalLine(
-        account, max(cents, 0), max(-cents, 0), aux, aux_label, letter_key=letter_key
-    )
+    if cents >= 0:
+        return JournalLine(account, cents, 0, aux, aux_label, letter_key=letter_key)
+    return JournalLine(account, 0, -cents, aux, aux_label, letter_key=letter_key)
 
 
 def _share(pending: int, paid: int, total: int) -> int:
@@ -166,7 +188,7 @@ def payment_entries(session: Session, first_day: date, last_day: date) -> Iterat
     pending_vat = vat_on_receipts(session)
     cols: list[Any] = [
         Payment.id,
-        Payment.at,
+        _raw(Payment.at),
         Payment.method,
         Payment.amount_cents,
         Invoice.id,
@@ -220,7 +242,7 @@ def payment_entries(session: Session, first_day: date, last_day: date) -> Iterat
                 moved = _share(vat, before + cents, total) - _share(vat, before, total)
                 lines += [_signed("vat:pending", moved), _signed("vat:collected", -moved)]
         what = "Règlement" if cents > 0 else "Remboursement"
-        day = to_local(at).date()
+        day = _local_day(at)
         yield JournalEntry(
             journal,
             day,
@@ -242,7 +264,7 @@ def invoice_letter_lines(
             Invoice.id,
             Invoice.kind,
             Invoice.credited_invoice_id,
-            Invoice.issued_at,
+            _raw(Invoice.issued_at),
             Invoice.total_incl_cents,
             Member.number,
         )
@@ -255,7 +277,7 @@ def invoice_letter_lines(
             sign = -1 if kind == "credit_note" else 1
             aux = m_number or WALK_IN_AUX[0]
             key = _letter_key(inv_id, credited_id)
-            yield ("customers", aux, key, sign * total, to_local(issued_at).date())
+            yield ("customers", aux, key, sign * total, _local_day(issued_at))
 
 
 def payment_letter_lines(
@@ -265,7 +287,7 @@ def payment_letter_lines(
     lo, hi = _bounds(first_day, last_day)
     stmt = (
         select(
-            Payment.at,
+            _raw(Payment.at),
             Payment.amount_cents,
             Invoice.id,
             Invoice.credited_invoice_id,
@@ -280,7 +302,7 @@ def payment_letter_lines(
         if cents:
             aux = m_number or WALK_IN_AUX[0]
             key = _letter_key(inv_id, credited_id)
-            yield ("customers", aux, key, -cents, to_local(at).date())
+            yield ("customers", aux, key, -cents, _local_day(at))
 
 
 register_letter_lines(invoice_entries, invoice_letter_lines)
