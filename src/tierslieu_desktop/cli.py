@@ -583,7 +583,8 @@ def _cmd_export(target: str | None, args: argparse.Namespace) -> int:
             try:
                 count = books(db, args.year, Path(args.output))
             except DomainError as exc:
-                return _fail(_fec_error_fr(exc).replace("Le FEC", "Le fichier"))
+                what = "journal Paheko" if args.export_command == "paheko" else "grand livre"
+                return _fail(_fec_error_fr(exc, what))
             print(
                 f"{count} ligne(s) d'écriture de l'exercice {args.year} écrite(s) dans {args.output}"
             )
@@ -598,12 +599,15 @@ def _cmd_export(target: str | None, args: argparse.Namespace) -> int:
         db.dispose()
 
 
-def _fec_error_fr(exc: DomainError) -> str:
+def _fec_error_fr(exc: DomainError, what: str = "FEC") -> str:
+    """Why an export written from the journal (the FEC, the Paheko CSV, the general
+    ledger: ``what``) could not be written, in French."""
+    not_written = f"Le {what} n'a pas été écrit."
     if exc.code == "fec_account_invalid":
         return (
             f"le compte « {exc.params.get('account')} » de « {exc.params.get('key')} » "
             "n'est pas un numéro de compte (chiffres seulement) : corrigez-le dans "
-            "Finances › Comptes. Le FEC n'a pas été écrit."
+            f"Finances › Comptes. {not_written}"
         )
     if exc.code == "database_busy":
         return BUSY_FR
@@ -611,14 +615,14 @@ def _fec_error_fr(exc: DomainError) -> str:
         return (
             f"l'écriture de la pièce « {exc.params.get('piece')} » n'est pas équilibrée "
             f"(débit {exc.params.get('debit')} c, crédit {exc.params.get('credit')} c). "
-            "Le FEC n'a pas été écrit."
+            f"{not_written}"
         )
     if exc.code == "journal_account_unknown":
         return (
             f"la pièce « {exc.params.get('piece')} » utilise le compte « "
-            f"{exc.params.get('key')} », absent de Finances › Comptes. Le FEC n'a pas été écrit."
+            f"{exc.params.get('key')} », absent de Finances › Comptes. {not_written}"
         )
-    return f"export du FEC impossible ({exc.code})."
+    return f"export du {what} impossible ({exc.code})."
 
 
 def _export_activity(db: Database, args: argparse.Namespace) -> int:
