@@ -21,6 +21,7 @@ from tierslieu_desktop.domain.journal import JournalEntry, JournalLine, fiscal_y
 from tierslieu_desktop.services.billing.ledger import close_period
 from tierslieu_desktop.services.finance.fec import write_fec
 from tierslieu_desktop.services.finance.journal import (
+    SOURCES,
     collect,
     collect_fiscal_year,
     fiscal_year_bounds,
@@ -261,6 +262,33 @@ def test_an_unbalanced_entry_is_refused_naming_its_piece(demo):
     assert err.value.params["piece"] == "PIECE-42"
 
 
+def test_the_collector_is_given_back_whatever_happens(demo):
+    """The journal pauses the cycle collector while it reads a year and freezes what it
+    holds while it posts: after a whole journal, a refused entry, a failing source or a
+    reader that stops early, the collector runs again and nothing stays frozen."""
+    import gc
+
+    def failing(_s, first, _last):
+        yield JournalEntry("OD", first, "P-1", first, "x", (JournalLine("512", 1),), "t:1")
+        raise RuntimeError("source down")
+
+    def broken(_s, first, _last):
+        yield JournalEntry("OD", first, "P-2", first, "x", (JournalLine("512", 1),), "t:2")
+
+    with demo.read() as s:
+        assert collect(s, *YEAR, today=TODAY)
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+        for source, error in ((failing, RuntimeError), (broken, DomainError)):
+            with pytest.raises(error):
+                list(iter_journal(s, *YEAR, (source,), today=TODAY))
+            assert gc.isenabled() and gc.get_freeze_count() == 0
+        stream = iter_journal(s, *YEAR, SOURCES, today=TODAY)
+        next(stream)
+        assert gc.isenabled() and gc.get_freeze_count() > 0  # held while it is read
+        stream.close()
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
 def test_fiscal_year_and_letter_codes():
     assert fiscal_year(2026) == (date(2026, 1, 1), date(2026, 12, 31))
     assert fiscal_year(2024, 3) == (date(2024, 3, 1), date(2025, 2, 28))
@@ -373,18 +401,6 @@ def test_vat_on_receipts_waits_on_44574_until_paid(demo_path, tmp_path, on_debit
             assert {(x.aux, x.aux_label) for x in customer} == {WALK_IN_AUX}
     finally:
         db.dispose()
-
-
-def test_the_quick_lettering_pass_matches_the_entries(demo):
-    """The sales sources' letter lines (read without the documents' lines) give the
-    same letters as the entries themselves."""
-    from tierslieu_desktop.services.finance.journal import SOURCES
-    from tierslieu_desktop.services.finance.journal.core import letters
-
-    with demo.read() as s:
-        quick = letters(s, *YEAR, SOURCES)
-        full = letters(s, *YEAR, SOURCES, fast=False)
-    assert quick and quick == full
 
 
 def test_the_fiscal_year_first_month_is_checked():

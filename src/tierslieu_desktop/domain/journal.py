@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 # Journal codes and their French labels, in the order of the exports.
 JOURNALS: dict[str, str] = {
@@ -24,8 +25,7 @@ JOURNALS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class JournalLine:
+class JournalLine(NamedTuple):
     """One line of an entry. ``account`` is a key of the account mapping
     (domain.finance.DEFAULT_ACCOUNTS, e.g. "payment:cash", "customers") or, when it starts
     with a digit, an account number written as is. Exactly one of debit/credit is > 0."""
@@ -42,8 +42,7 @@ class JournalLine:
     letter_key: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class JournalEntry:
+class JournalEntry(NamedTuple):
     journal: str  # a key of JOURNALS
     day: date  # EcritureDate
     piece_ref: str  # PieceRef: invoice number, deposit slip number, expense reference…

@@ -1,10 +1,10 @@
 """The journal's engine: merge the sources, resolve the accounts, check, number, letter.
 
-``iter_journal`` reads the sources twice, both times as streams (Core selects read as they
-go, no ORM object, no year held in memory): a first pass keeps only the lines carrying a
-``letter_key`` (one running sum and last day per key) to decide which letters close in
-the period; the second pass writes the entries with their numbers, accounts, letters and
-validation day.
+``iter_journal`` reads the sources once (Core selects read as they go, no ORM object) and
+holds the period's entries — named tuples, which the cycle collector leaves alone, about
+30 MB for a busy year — to decide which
+letters close in the period, then yields the entries with their numbers, accounts,
+letters and validation day one at a time (the FEC writes them as they come).
 
 - Order: the entries of every source merged by day (each source yields its entries in
   chronological order; on the same day, in the order of the sources).
@@ -26,12 +26,12 @@ validation day.
 
 from __future__ import annotations
 
+import gc
 import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -46,8 +46,7 @@ Source = Callable[[Session, date, date], Iterable[JournalEntry]]
 Accounts = dict[str, tuple[str, str]]
 
 
-@dataclass(frozen=True, slots=True)
-class PostedLine:
+class PostedLine(NamedTuple):
     """One line as written in the FEC: the account resolved, the letter given."""
 
     account: str  # CompteNum
@@ -61,8 +60,7 @@ class PostedLine:
     letter_day: date | None = None  # DateLet
 
 
-@dataclass(frozen=True, slots=True)
-class PostedEntry:
+class PostedEntry(NamedTuple):
     journal: str  # JournalCode
     journal_label: str  # JournalLib
     number: str  # EcritureNum, e.g. "VT000001"
@@ -127,64 +125,22 @@ def _merged(
             yield entry
 
 
-# A source's lines that carry a letter key, without the rest of its entries: (account key,
-# auxiliary, letter key, signed cents: + debit, − credit, day). Optional: the first pass
-# reads it instead of the whole source when a source registered one (the same lines as
-# the entries', a test checks it), so that lettering does not cost a second full read.
-LetterLines = Callable[[Session, date, date], Iterable[tuple[str, str, str, int, date]]]
-_LETTER_LINES: dict[Source, LetterLines] = {}
-
-
-def register_letter_lines(source: Source, lines: LetterLines) -> None:
-    """Tell the first pass to read ``lines`` instead of ``source`` (see LetterLines)."""
-    _LETTER_LINES[source] = lines
-
-
-def _lettered_lines(
-    session: Session, sources: Sequence[Source], first_day: date, last_day: date, fast: bool
-) -> Iterator[tuple[str, str, str, int, date]]:
-    for src in sources:
-        cheap = _LETTER_LINES.get(src) if fast else None
-        if cheap is not None:
-            for row in cheap(session, first_day, last_day):
-                if first_day <= row[4] <= last_day:
-                    yield row
-            continue
-        for entry in _merged(session, (src,), first_day, last_day):
-            for x in entry.lines:
-                if x.letter_key:
-                    yield (
-                        x.account,
-                        x.aux,
-                        x.letter_key,
-                        x.debit_cents - x.credit_cents,
-                        entry.day,
-                    )
-
-
-def letters(
-    session: Session,
-    first_day: date,
-    last_day: date,
-    sources: Sequence[Source],
-    *,
-    fast: bool = True,
-) -> dict[tuple[str, str, str], tuple[str, date]]:
-    """(account key, aux, letter_key) → (letter, DateLet) of the groups that balance in
-    [first_day, last_day]; ``fast=False`` reads the sources' entries even where a
-    source registered its letter lines."""
+def letters(entries: Iterable[JournalEntry]) -> dict[tuple[str, str, str], tuple[str, date]]:
+    """(account key, aux, letter_key) → (letter, DateLet) of the groups of lines that
+    balance among ``entries`` (the entries of one period)."""
     sums: dict[tuple[str, str, str], list[Any]] = {}
-    for account, aux, letter_key, cents, day in _lettered_lines(
-        session, sources, first_day, last_day, fast
-    ):
-        key = (account, aux, letter_key)
-        acc = sums.get(key)
-        if acc is None:
-            sums[key] = [cents, day]
-        else:
-            acc[0] += cents
-            if day > acc[1]:
-                acc[1] = day
+    for entry in entries:
+        for x in entry.lines:
+            if not x.letter_key:
+                continue
+            key = (x.account, x.aux, x.letter_key)
+            acc = sums.get(key)
+            if acc is None:
+                sums[key] = [x.debit_cents - x.credit_cents, entry.day]
+            else:
+                acc[0] += x.debit_cents - x.credit_cents
+                if entry.day > acc[1]:
+                    acc[1] = entry.day
     closed = sorted((day, key) for key, (balance, day) in sums.items() if balance == 0)
     return {key: (letter_code(i), day) for i, (day, key) in enumerate(closed)}
 
@@ -234,10 +190,32 @@ def iter_journal(
     if accounts is None:
         accounts = saved_accounts(session)[0]
     today = today or to_local(utcnow()).date()
-    lettered = letters(session, first_day, last_day, sources)
-    valid = _valid_days(session, first_day, last_day)
+    # One read of the sources: the period's entries held (a busy year: ~30 MB), lettered,
+    # then posted. Reading them twice (once for the letters) cost a fifth of the FEC.
+    # The cycle collector is paused while they are read, then told to leave them (and
+    # all that was alive before) alone until they are posted: named tuples stay tracked,
+    # and each full collection would walk the whole year again — another sixth of the
+    # FEC. Nothing here makes reference cycles (anything collectable is collected after).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        entries = list(_merged(session, sources, first_day, last_day))
+        gc.freeze()
+    finally:
+        if enabled:
+            gc.enable()
+    try:
+        yield from _posted(entries, accounts, today, _valid_days(session, first_day, last_day))
+    finally:
+        gc.unfreeze()
+
+
+def _posted(
+    entries: list[JournalEntry], accounts: Accounts, today: date, valid: dict[date, date]
+) -> Iterator[PostedEntry]:
+    lettered = letters(entries)
     counters: dict[str, int] = defaultdict(int)
-    for entry in _merged(session, sources, first_day, last_day):
+    for entry in entries:
         if entry.journal not in JOURNALS:
             raise DomainError("journal_unknown", journal=entry.journal, piece=entry.piece_ref)
         lines = []

@@ -36,7 +36,7 @@ from tierslieu_desktop.db.models import Invoice, InvoiceLine, Member, Payment, S
 from tierslieu_desktop.domain.calendar import local_dt, to_local
 from tierslieu_desktop.domain.enums import VatRegime
 from tierslieu_desktop.domain.journal import JournalEntry, JournalLine
-from tierslieu_desktop.services.finance.journal.core import net_lines, register_letter_lines
+from tierslieu_desktop.services.finance.journal.core import net_lines
 
 WALK_IN_AUX = ("411PASSAGE", "Clients de passage")
 VOUCHER_AUX = ("PASSNUM", "Pass numérique (APTIC)")
@@ -252,58 +252,3 @@ def payment_entries(session: Session, first_day: date, last_day: date) -> Iterat
             net_lines(lines),
             f"payment:{pay_id}",
         )
-
-
-def invoice_letter_lines(
-    session: Session, first_day: date, last_day: date
-) -> Iterator[tuple[str, str, str, int, date]]:
-    """The 411 lines of ``invoice_entries`` alone: one row per document, no line read."""
-    lo, hi = _bounds(first_day, last_day)
-    stmt = (
-        select(
-            Invoice.id,
-            Invoice.kind,
-            Invoice.credited_invoice_id,
-            _raw(Invoice.issued_at),
-            Invoice.total_incl_cents,
-            Member.number,
-        )
-        .outerjoin(Member, Member.id == Invoice.member_id)
-        .where(Invoice.issued_at >= lo, Invoice.issued_at < hi)
-        .execution_options(yield_per=_BATCH)
-    )
-    for inv_id, kind, credited_id, issued_at, total, m_number in session.connection().execute(stmt):
-        if total:
-            sign = -1 if kind == "credit_note" else 1
-            aux = m_number or WALK_IN_AUX[0]
-            key = _letter_key(inv_id, credited_id)
-            yield ("customers", aux, key, sign * total, _local_day(issued_at))
-
-
-def payment_letter_lines(
-    session: Session, first_day: date, last_day: date
-) -> Iterator[tuple[str, str, str, int, date]]:
-    """The 411 lines of ``payment_entries`` alone."""
-    lo, hi = _bounds(first_day, last_day)
-    stmt = (
-        select(
-            _raw(Payment.at),
-            Payment.amount_cents,
-            Invoice.id,
-            Invoice.credited_invoice_id,
-            Member.number,
-        )
-        .join(Invoice, Payment.invoice_id == Invoice.id)
-        .outerjoin(Member, Member.id == Invoice.member_id)
-        .where(Payment.at >= lo, Payment.at < hi)
-        .execution_options(yield_per=_BATCH)
-    )
-    for at, cents, inv_id, credited_id, m_number in session.connection().execute(stmt):
-        if cents:
-            aux = m_number or WALK_IN_AUX[0]
-            key = _letter_key(inv_id, credited_id)
-            yield ("customers", aux, key, -cents, _local_day(at))
-
-
-register_letter_lines(invoice_entries, invoice_letter_lines)
-register_letter_lines(payment_entries, payment_letter_lines)
