@@ -640,3 +640,20 @@ def test_the_fast_version_2_payload_is_the_canonical_json():
     for value in (at, datetime(2026, 1, 2, 3, 4, 5), datetime(1, 1, 1, tzinfo=UTC)):
         aware = value if value.tzinfo else value.replace(tzinfo=UTC)
         assert chain.canon_value(value) == aware.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def test_a_long_log_is_read_whole_around_its_damaged_lines(tmp_path):
+    """Thousands of lines read in batches: a damaged line costs only itself — the lines
+    before and after it in the same batch are read, each damaged line is counted."""
+    good = [
+        json.dumps({"kind": "entry", "entry": i, "footprint": f"{i:064x}"}) for i in range(2500)
+    ]
+    raw = list(good)
+    raw[1200] = raw[1200][:30]  # a line cut by a crash
+    raw[1700] = '{"kind": "other"}'  # readable JSON, not an anchor line
+    raw.insert(2000, "[1, 2]")  # not even an object
+    path = tmp_path / "log.jsonl"
+    path.write_text("\n".join(raw) + "\n\n", encoding="utf-8")
+    lines, bad = anchors.read_log(path)
+    assert bad == 3
+    assert [line["entry"] for line in lines] == [i for i in range(2500) if i not in (1200, 1700)]

@@ -164,3 +164,28 @@ def test_closing_a_day_on_a_read_only_file_is_refused_in_words(read_only_file, c
 def test_verify_a_read_only_file(read_only_file, capsys):
     assert cli.main(["verify", "--db", str(read_only_file)]) == 0
     assert "intègre" in capsys.readouterr().out
+
+
+def test_verify_names_an_index_that_no_longer_matches_its_table(demo_file, tmp_path):
+    """The whole-file check (run beside the ledger's) still reports what only it sees:
+    an index whose entries no longer match the rows (the pages themselves are sound)."""
+    from tierslieu_desktop.services.safety.integrity import verify
+
+    path = _copy(demo_file, tmp_path, "index.sqlite")
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA writable_schema=ON")
+    con.execute(
+        "UPDATE sqlite_master SET sql = 'CREATE INDEX ix_member_archived_sort_search"
+        " ON member (archived, search_text, sort_name)'"
+        " WHERE name = 'ix_member_archived_sort_search'"
+    )
+    con.commit()
+    con.close()
+    db = open_database(str(path), create=False)
+    try:
+        problems = verify(db)
+    finally:
+        db.dispose()
+    assert any(
+        p.startswith("integrity_check:") and "ix_member_archived_sort_search" in p for p in problems
+    ), problems

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,15 +142,25 @@ def verify(db: Database, anchors: Sequence[Path] = (), notes: list[str] | None =
     return problems + report.problems
 
 
+def _integrity_check(db: Database) -> list[str]:
+    """What ``PRAGMA integrity_check`` says is wrong (nothing when the file is sound)."""
+    with db.engine.connect() as conn:
+        rows = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+    return [] if rows == ["ok"] else rows
+
+
 def _verify(db: Database) -> list[str]:
     from tierslieu_desktop.services.billing.ledger import verify_ledger
 
-    problems: list[str] = verify_ledger(db)
+    # SQLite's whole-file check runs in C without the interpreter lock: on its own
+    # connection, beside the ledger's check (Python hashing), not after it.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        file_check = pool.submit(_integrity_check, db) if db.is_sqlite else None
+        problems: list[str] = verify_ledger(db)
+        if file_check is not None:
+            problems.extend(f"integrity_check: {row}" for row in file_check.result())
     with db.read() as session:
         if db.is_sqlite:
-            for (row,) in session.execute(text("PRAGMA integrity_check")):
-                if row != "ok":
-                    problems.append(f"integrity_check: {row}")
             for row in session.execute(text("PRAGMA foreign_key_check")):
                 problems.append(f"clé étrangère cassée : table {row[0]}, ligne {row[1]} → {row[2]}")
         dup = session.execute(
