@@ -7,7 +7,9 @@ Two copies of the large demo are made in a temporary folder (the cached file is 
 modified). In the second one the history is doubled with bulk SQL: every member (with a
 new number), membership, booking, usage and its charges, invoice and credit note with
 their lines and payments, validated basket with its lines, is copied and shifted back
-by SHIFT_YEARS years (new ids; the copies point at each other's copies). The copies are
+by SHIFT_YEARS years (new ids; the copies point at each other's copies); what the copied
+invoices still owed is paid on their issue day (a past twelve years old is settled: the
+same invoices are open today in both files). The copies are
 not sealed in the integrity chain: the file is valid for reads, not for ``verify``.
 
 Then each period-bound service call is timed on both files, alternately (A, B, A, B…:
@@ -15,7 +17,8 @@ the machine is shared, alternating spreads the noise over both), and the ratio o
 medians is printed beside the target (<= 1.2x): today_overview, to_collect, unpaid, the
 Caisse invoice list of the current month, booking save, member search (search + count
 of one keystroke; also its p95 vs 30 ms at twice the members), the week view and the
-finance balance of the current year.
+finance balance of the current year. The member search runs over all the members (twice
+as many in the second file): its ratio is printed, its target is the p95 (<= 30 ms).
 
 ``--smoke`` builds the small demo and runs every step once (no target checked): the
 unit suite runs it so that this benchmark cannot rot.
@@ -63,6 +66,9 @@ TARGET_SEARCH_P95_MS = 30.0
 # A multiple of 4: a 29 February stays a real day. Twelve years also put every copy
 # before the oldest row of the demo (ten years of history).
 SHIFT_YEARS = 12
+# Issue 14 point 3: the search runs over *all* members (twice as many in the second
+# file), so it is not held to the ratio of the period-bound screens but to its p95.
+NOT_PERIOD_BOUND = ("member_search",)
 SEARCHES = ("a", "ma", "du", "lé", "rob", "e m", "ch", "z", "tho", "pa")
 
 # (table, foreign keys to remap: column -> table, overrides: column -> SQL, filter)
@@ -175,6 +181,19 @@ def double_history(path: Path, now: datetime) -> dict[str, int]:
                     {k: v for k, v in params.items() if f":{k}" in " ".join(values) + where},
                 )
                 added[table] = cur.rowcount
+            # The copied past is settled: what was still owed on an invoice copied twelve
+            # years back is paid by transfer on its issue day (the triggers close its
+            # running balance). Twice the history, the same invoices open today: the
+            # unpaid list must not grow with it.
+            cur = con.execute(
+                "INSERT INTO payment (invoice_id, at, method, amount_cents, cheque_number,"
+                " bank, reference, desk) SELECT o.invoice_id, i.issued_at, 'transfer',"
+                " o.left_cents, '', '', 'bench', '' FROM invoice_open o"
+                " JOIN invoice i ON i.id = o.invoice_id"
+                " WHERE o.invoice_id > :max_invoice AND o.left_cents > 0",
+                {"max_invoice": offsets["invoice"]},
+            )
+            added["settling payments"] = cur.rowcount
     finally:
         con.close()
     return added
@@ -303,6 +322,10 @@ def run(source: Path, rounds: int, folder: Path, *, smoke: bool = False) -> bool
     dbs = {name: open_database(str(p), create=False) for name, p in paths.items()}
     try:
         calls = {name: Calls(db, today, now, seed=2026) for name, db in dbs.items()}
+        shown = {name: len(payments.unpaid(db, today)) for name, db in dbs.items()}
+        if shown["once"] != shown["twice"]:  # the copies must be a settled past
+            print(f"unpaid invoices differ: {shown['once']} once, {shown['twice']} twice")
+            return False
         timings: dict[str, dict[str, list[float]]] = {s: {"once": [], "twice": []} for s in STEPS}
         for step in STEPS:
             for name in ("once", "twice"):  # warm-up (imports, caches), untimed
@@ -322,6 +345,9 @@ def run(source: Path, rounds: int, folder: Path, *, smoke: bool = False) -> bool
             once = statistics.median(timings[step]["once"])
             twice = statistics.median(timings[step]["twice"])
             ratio = twice / once if once else float("inf")
+            if step in NOT_PERIOD_BOUND:  # judged by its own target below
+                print(f"{step:<20}{once:>10.1f}{twice:>10.1f}{ratio:>7.2f}x  (see below)")
+                continue
             met = ratio <= TARGET_RATIO
             ok &= met
             print(
