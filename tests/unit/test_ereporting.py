@@ -212,8 +212,10 @@ def _lab(db, regime: str, *, vat_on_debits: bool = False, siret: str = "73282932
         return [m.id for m in people]
 
 
-def _sell(db, operator, member, cents, *, kind="other", at=AT, pay=True):
+def _sell(db, operator, member, cents, *, kind="other", at=AT, pay=True, topup=0):
     basket = baskets.open_basket(db, operator, member)
+    if topup:
+        baskets.add_wallet_topup_line(db, operator, basket, topup)
     baskets.add_free_line(
         db,
         operator,
@@ -224,7 +226,7 @@ def _sell(db, operator, member, cents, *, kind="other", at=AT, pay=True):
         unit_price_cents=cents,
         revenue_kind=kind,
     )
-    payments = [PaymentInput("card", cents)] if pay else []
+    payments = [PaymentInput("card", cents + topup)] if pay else []
     return documents.validate_basket(db, operator, basket, payments, issued_at=at)
 
 
@@ -243,6 +245,7 @@ def test_businesses_are_left_out_and_credit_notes_netted(db, operator, flux10):
         refund=PaymentInput("card", 2400),
         issued_at=AT + timedelta(hours=2),
     )
+    _sell(db, operator, emilie, 6000, topup=2000)  # the top-up is outside VAT's scope
     report = b2c_transactions(db, *MONTH)
     (goods, services) = report.transactions
     assert (goods.category, goods.base_cents, goods.vat_cents, goods.count) == (
@@ -251,16 +254,17 @@ def test_businesses_are_left_out_and_credit_notes_netted(db, operator, flux10):
         200,
         1,
     )
-    # 60 + 36 (+ 24 − 24) € VAT included: 80 € + 16 € VAT; the credit note counts
+    # 60 + 36 (+ 24 − 24) + 60 € VAT included: 130 € + 26 € VAT; the credit note counts
     assert (services.category, services.base_cents, services.vat_cents, services.count) == (
         "TPS1",
-        8000,
-        1600,
-        4,
+        13000,
+        2600,
+        5,
     )
-    assert report.left.business_cents == 20000
-    payments = b2c_payments(db, *MONTH)  # services only (goods: VAT due on delivery)
-    assert [p.amounts for p in payments.payments] == [((2000, 9600),)]
+    assert (report.left.business_cents, report.left.outside_scope_cents) == (20000, 2000)
+    # services only (goods: VAT due on delivery; the top-up is no sale)
+    payments = b2c_payments(db, *MONTH)
+    assert [p.amounts for p in payments.payments] == [((2000, 15600),)]
     for r in (report, payments):
         assert flux10(ereporting_xml(r, PLATFORM)) == []
 

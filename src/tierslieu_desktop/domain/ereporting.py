@@ -29,6 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from tierslieu_desktop.domain.invoicing import PUBLIC_BUYER_TYPES
 from tierslieu_desktop.domain.lines import VATEX_261_7, VATEX_OUT_OF_SCOPE, VatBasis
 
 # Revenue kinds sold as goods (their VAT is due on delivery, whatever the option).
@@ -53,7 +54,7 @@ def is_consumer(buyer: Mapping[str, object], buyer_is_business: bool) -> bool:
         return True
     siren = str(buyer.get("siren") or "").replace(" ", "")
     siret = str(buyer.get("siret") or "").replace(" ", "")
-    public = buyer.get("organisation_type") in ("public_body", "school")
+    public = buyer.get("organisation_type") in PUBLIC_BUYER_TYPES
     return not (siren or siret or public)
 
 
