@@ -229,6 +229,36 @@ def _parser() -> argparse.ArgumentParser:
     activity.add_argument("--to", dest="last_day", type=_close_day, metavar="AAAA-MM-JJ")
     activity.add_argument("-o", "--output", required=True, metavar="FICHIER")
     activity.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
+    ereport = export_sub.add_parser(
+        "ereporting",
+        help="e-reporting des ventes aux particuliers (XML du flux 10 : transactions 10.3, "
+        "ou paiements 10.4 avec --payments)",
+    )
+    for flag, dest, what in (
+        ("--from", "first_day", "premier jour de la période"),
+        ("--to", "last_day", "dernier jour de la période"),
+    ):
+        ereport.add_argument(
+            flag, dest=dest, type=_close_day, required=True, metavar="AAAA-MM-JJ", help=what
+        )
+    ereport.add_argument(
+        "--payments",
+        action="store_true",
+        help="les paiements reçus (flux 10.4) au lieu des transactions (flux 10.3)",
+    )
+    ereport.add_argument(
+        "--platform",
+        metavar="MATRICULE",
+        help="matricule (4 caractères) de la plateforme agréée qui transmet le fichier",
+    )
+    ereport.add_argument("--platform-name", metavar="NOM", help="nom de cette plateforme")
+    ereport.add_argument(
+        "--replace",
+        action="store_true",
+        help="transmission rectificative (RE) d'une période déjà transmise",
+    )
+    ereport.add_argument("-o", "--output", required=True, metavar="FICHIER", help="fichier XML")
+    ereport.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     backup = sub.add_parser("backup", help="sauvegarder la base (puis faire le tri)")
     backup.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     backup.add_argument(
@@ -553,6 +583,8 @@ def _cmd_export(target: str | None, args: argparse.Namespace) -> int:
     try:
         if args.export_command == "activity":
             return _export_activity(db, args)
+        if args.export_command == "ereporting":
+            return _export_ereporting(db, args)
         if args.export_command == "fec":
             directory = Path(args.output)
             if not directory.is_dir():
@@ -646,6 +678,118 @@ def _export_activity(db: Database, args: argparse.Namespace) -> int:
         f"({number(fig.sessions)} séance(s), {number(fig.drop_ins)} passage(s) cyber-base)"
     )
     return 0
+
+
+def _export_ereporting(db: Database, args: argparse.Namespace) -> int:
+    """``export ereporting``: the B2C flux 10 XML of a period (docs/e-reporting.md)."""
+    from tierslieu_desktop.domain.calendar import utcnow
+    from tierslieu_desktop.domain.ereporting import Transmission
+    from tierslieu_desktop.domain.errors import DomainError
+    from tierslieu_desktop.i18n.formatting import money, number
+    from tierslieu_desktop.services.billing.ereporting import export_ereporting
+
+    first, last = args.first_day, args.last_day
+    span = f"du {first:%d/%m/%Y} au {last:%d/%m/%Y}"
+    platform = (args.platform or "").strip()
+    if platform and (len(platform) != 4 or not (args.platform_name or "").strip()):
+        return _fail(
+            "--platform attend le matricule de 4 caractères de la plateforme agréée, "
+            "avec son nom (--platform-name)."
+        )
+    transmission = Transmission(
+        utcnow(),
+        "RE" if args.replace else "IN",
+        (platform, args.platform_name.strip()) if platform else None,
+    )
+    try:
+        report = export_ereporting(
+            db, first, last, args.output, transmission, payments=args.payments
+        )
+    except DomainError as exc:
+        return _fail(_ereporting_error_fr(exc))
+    flux = "10.4" if args.payments else "10.3"
+    if report.empty:
+        print(f"Rien à déclarer {span} (flux {flux}) : {_nothing_why(report)} Aucun fichier écrit.")
+    elif args.payments:
+        print(
+            f"E-reporting {span} (flux 10.4, paiements) écrit dans {args.output} : "
+            f"{len(report.payments)} journée(s), {money(report.paid_cents)} encaissés TTC."
+        )
+    else:
+        print(
+            f"E-reporting {span} (flux 10.3, transactions) écrit dans {args.output} : "
+            f"{len(report.transactions)} ligne(s) journalière(s), {money(report.base_cents)} HT, "
+            f"TVA {money(report.vat_cents)}."
+        )
+    left = report.left
+    parts = [
+        f"{what} {money(cents)} HT"
+        for what, cents in (
+            (
+                "ventes aux entreprises et organismes publics (facturation électronique)",
+                left.business_cents,
+            ),
+            ("lignes exonérées (art. 261-7-1° du CGI)", left.exempt_cents),
+            ("versements hors champ de la TVA (porte-monnaie)", left.outside_scope_cents),
+        )
+        if cents
+    ]
+    if parts:
+        print(f"tierslieu: non déclaré ici : {' ; '.join(parts)}.", file=sys.stderr)
+    for day in report.unexpressed:
+        refunds = ", ".join(f"{money(-c)} à {number(r / 100)} %" for r, c in day.amounts)
+        print(
+            f"tierslieu: remboursements nets du {day.day:%d/%m/%Y} ({refunds}) non écrits : le "
+            "flux 10.4 n'accepte pas de montant négatif, signalez-les à votre plateforme agréée.",
+            file=sys.stderr,
+        )
+    if not report.empty and not platform:
+        print(
+            "tierslieu: émetteur = la structure elle-même : la plateforme agréée doit s'y "
+            "inscrire pour que le flux soit accepté (règles G6.22 et G7.51) ; indiquez "
+            "--platform et --platform-name pour l'écrire dès maintenant.",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _nothing_why(report: Any) -> str:
+    """Why a period has nothing to e-report, in French."""
+    regime = report.declarant.vat_regime
+    if regime == "exempt_non_profit":
+        return (
+            "la structure est exonérée de TVA (art. 261-7-1° du CGI) ; les opérations "
+            "exonérées par les art. 261 à 261 E sont hors du champ du e-reporting."
+        )
+    if report.kind == "payments" and not report.declarant.owes_payment_data:
+        return (
+            "aucune donnée de paiement n'est due : la TVA des services n'est pas exigible à "
+            "l'encaissement (franchise en base, ou option pour les débits)."
+        )
+    if report.kind == "payments":
+        return "aucun paiement reçu d'un particulier pour des services taxés sur la période."
+    return "aucune vente à un particulier soumise au e-reporting sur la période."
+
+
+def _ereporting_error_fr(exc: DomainError) -> str:
+    not_written = "Le fichier d'e-reporting n'a pas été écrit."
+    if exc.code == "ereporting_no_siren":
+        return (
+            "le SIRET de la structure manque ou n'est pas valable (Paramètres › Structure) : "
+            f"le déclarant est identifié par son SIREN. {not_written}"
+        )
+    if exc.code == "ereporting_period":
+        if exc.params.get("first") == exc.params.get("last"):
+            return (
+                "le flux 10 n'accepte pas une période d'un seul jour (sa fin doit suivre son "
+                f"début, règle G6.25) : choisissez une décade ou un mois. {not_written}"
+            )
+        return f"la date de fin (--to) précède la date de début (--from). {not_written}"
+    if exc.code == "structure_missing":
+        return f"la structure n'est pas renseignée (Paramètres › Structure). {not_written}"
+    if exc.code == "database_busy":
+        return BUSY_FR
+    return f"export de l'e-reporting impossible ({exc.code})."
 
 
 def _cmd_report(target: str | None, args: argparse.Namespace) -> int:

@@ -460,6 +460,17 @@ def error_message(err: DomainError) -> str:
             'The account "{account}" of "{key}" is not a valid account number (digits '
             "only): correct it in Finances › Accounts. The FEC was not written.",
         ),
+        # B2C e-reporting (services/billing/ereporting.py)
+        "ereporting_no_siren": QCoreApplication.translate(
+            "Errors",
+            "The structure's SIRET is missing or not valid (Settings › Structure): the "
+            "e-reporting names the declarant by its SIREN. No file was written.",
+        ),
+        "ereporting_period": QCoreApplication.translate(
+            "Errors",
+            "The e-reporting period ends after it starts and lasts two days at least. No "
+            "file was written.",
+        ),
         # the journal (services/finance/journal/core.py)
         "journal_unbalanced": QCoreApplication.translate(
             "Errors",

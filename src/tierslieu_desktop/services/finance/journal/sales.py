@@ -35,13 +35,12 @@ from sqlalchemy.orm import Session, aliased
 from tierslieu_desktop.db.models import Invoice, InvoiceLine, Member, Payment, Structure
 from tierslieu_desktop.domain.calendar import local_dt, to_local
 from tierslieu_desktop.domain.enums import VatRegime
+from tierslieu_desktop.domain.ereporting import GOODS_KINDS  # VAT due on delivery
 from tierslieu_desktop.domain.journal import JournalEntry, JournalLine
 from tierslieu_desktop.services.finance.journal.core import net_lines
 
 WALK_IN_AUX = ("411PASSAGE", "Clients de passage")
 VOUCHER_AUX = ("PASSNUM", "Pass numérique (APTIC)")
-# Revenue kinds sold as goods: their VAT is due on delivery, whatever the option.
-GOODS_KINDS = ("consumable", "sale")
 _BATCH = 1000
 
 # method → (journal, account key, auxiliary)

@@ -1,29 +1,36 @@
 """Rapports › Exports: a table of a year as a spreadsheet (XLSX or CSV for French
-spreadsheets), and the FEC (fichier des écritures comptables) of a fiscal year."""
+spreadsheets), the FEC (fichier des écritures comptables) of a fiscal year, and the B2C
+e-reporting XML of a period (DGFiP flux 10, docs/e-reporting.md)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QFormLayout,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from tierslieu_desktop.domain.calendar import utcnow
+from tierslieu_desktop.domain.ereporting import PAYMENTS, TRANSACTIONS, B2cReport, Transmission
 from tierslieu_desktop.domain.errors import DomainError
-from tierslieu_desktop.i18n.formatting import number
+from tierslieu_desktop.i18n.formatting import money, number
+from tierslieu_desktop.services.billing.ereporting import export_ereporting
 from tierslieu_desktop.services.finance import exports
 from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.finances.labels import account_key_name
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
 
 ERROR_STYLE = "color: #b71c1c;"
 OK_STYLE = "color: #1b5e20;"
@@ -90,6 +97,7 @@ class ExportsTab(QWidget):
         self.fec_button.setAccessibleName(self.tr("Export the FEC"))
         fec_form.addRow(self.fec_button)
         lay.addWidget(fec_box)
+        lay.addWidget(self._ereporting_box())
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -99,6 +107,48 @@ class ExportsTab(QWidget):
 
         self.export_button.clicked.connect(self._choose_file)
         self.fec_button.clicked.connect(self._choose_folder)
+        self.ereport_button.clicked.connect(self._choose_ereport_file)
+
+    def _ereporting_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("E-reporting of sales to consumers"))
+        form = QFormLayout(box)
+        hint = QLabel(
+            self.tr(
+                "The XML your approved platform sends to the tax administration (DGFiP flux "
+                "10): the day's sales to consumers per VAT rate, or the payments received "
+                "for services when VAT is due on receipts."
+            )
+        )
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        first_of_month = date.today().replace(day=1)
+        last = first_of_month - timedelta(days=1)
+        self.ereport_first = bound_to_accepted_days(QDateEdit(to_qdate(last.replace(day=1))))
+        self.ereport_first.setCalendarPopup(True)
+        self.ereport_first.setAccessibleName(self.tr("First day of the e-reporting period"))
+        form.addRow(self.tr("Fro&m:"), self.ereport_first)
+        self.ereport_last = bound_to_accepted_days(QDateEdit(to_qdate(last)))
+        self.ereport_last.setCalendarPopup(True)
+        self.ereport_last.setAccessibleName(self.tr("Last day of the e-reporting period"))
+        form.addRow(self.tr("T&o:"), self.ereport_last)
+        self.ereport_kind = QComboBox()
+        self.ereport_kind.setAccessibleName(self.tr("What to report"))
+        self.ereport_kind.addItem(self.tr("Transactions (flux 10.3)"), TRANSACTIONS)
+        self.ereport_kind.addItem(self.tr("Payments (flux 10.4)"), PAYMENTS)
+        form.addRow(self.tr("&Report:"), self.ereport_kind)
+        self.platform_number = QLineEdit()
+        self.platform_number.setMaxLength(4)
+        self.platform_number.setAccessibleName(self.tr("Registration number of the platform"))
+        self.platform_number.setPlaceholderText(self.tr("4 characters, optional"))
+        form.addRow(self.tr("&Platform number:"), self.platform_number)
+        self.platform_name = QLineEdit()
+        self.platform_name.setMaxLength(120)
+        self.platform_name.setAccessibleName(self.tr("Name of the platform"))
+        form.addRow(self.tr("Platform &name:"), self.platform_name)
+        self.ereport_button = QPushButton(self.tr("Export the e-reportin&g…"))
+        self.ereport_button.setAccessibleName(self.tr("Export the e-reporting"))
+        form.addRow(self.ereport_button)
+        return box
 
     # actions --------------------------------------------------------------------
 
@@ -120,6 +170,80 @@ class ExportsTab(QWidget):
         directory = file_dialogs.choose_folder(self, self.tr("Folder of the FEC"), str(Path.home()))
         if directory:
             self.export_fec(directory)
+
+    def _choose_ereport_file(self) -> None:
+        first = from_qdate(self.ereport_first.date())
+        flux = "103" if self.ereport_kind.currentData() == TRANSACTIONS else "104"
+        proposed = f"ereporting-{flux}-{first:%Y-%m-%d}.xml"
+        path = file_dialogs.save_file(
+            self,
+            self.tr("Export the e-reporting"),
+            str(Path.home() / proposed),
+            self.tr("XML file (*.xml)"),
+        )
+        if path:
+            self.export_ereporting(path)
+
+    def export_ereporting(self, path: str) -> B2cReport | None:
+        """Write the chosen period's flux 10 XML to ``path``, or say why nothing is due."""
+        if not path.lower().endswith(".xml"):
+            path = f"{path}.xml"
+        first = from_qdate(self.ereport_first.date())
+        last = from_qdate(self.ereport_last.date())
+        number_text = self.platform_number.text().strip()
+        name = self.platform_name.text().strip()
+        if number_text and (len(number_text) != 4 or not name):
+            self._say(
+                self.tr("The platform number has 4 characters and goes with the platform's name."),
+                False,
+            )
+            return None
+        if last <= first:
+            self._say(
+                self.tr("The period ends after it starts, and lasts two days at least."), False
+            )
+            return None
+        transmission = Transmission(utcnow(), platform=(number_text, name) if number_text else None)
+        payments = self.ereport_kind.currentData() == PAYMENTS
+        try:
+            report = export_ereporting(
+                self.ctx.db, first, last, path, transmission, payments=payments
+            )
+        except OSError as exc:
+            self._say(self.tr("Could not write {0}: {1}").format(path, exc.strerror or exc), False)
+            return None
+        except DomainError as exc:
+            self._say(error_message(exc), False)
+            return None
+        if report.empty:
+            if report.declarant.vat_regime == "exempt_non_profit":
+                why = self.tr(
+                    "the structure is exempt from VAT (art. 261-7-1° CGI): exempt operations "
+                    "are outside e-reporting."
+                )
+            elif payments and not report.declarant.owes_payment_data:
+                why = self.tr("no payment data is due: VAT on services is not due on receipts.")
+            else:
+                why = self.tr("no sale to a consumer in the period.")
+            self._say(self.tr("Nothing to report, no file written: {0}").format(why), True)
+        elif payments:
+            text = self.tr("E-reporting written to {0}: {1} received for taxed services.").format(
+                path, money(report.paid_cents)
+            )
+            if report.unexpressed:
+                text += " " + self.tr(
+                    "Refunds exceed the payments on {0} day(s): the flux takes no negative "
+                    "amount, tell your platform."
+                ).format(number(len(report.unexpressed)))
+            self._say(text, True)
+        else:
+            self._say(
+                self.tr("E-reporting written to {0}: {1} excl. VAT, VAT {2}.").format(
+                    path, money(report.base_cents), money(report.vat_cents)
+                ),
+                True,
+            )
+        return report
 
     def export_table(self, path: str) -> int | None:
         """Write the chosen table and year to ``path``; say how many rows."""
