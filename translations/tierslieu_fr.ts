@@ -2857,6 +2857,14 @@
         <translation>La ligne {line} du fichier contient des caractères illisibles, ni en UTF-8 ni en Windows-1252 (Latin-1) : enregistrez-le de nouveau en « CSV UTF-8 ». Rien n'a été importé.</translation>
     </message>
     <message>
+        <source>The structure's SIRET is missing or not valid (Settings › Structure): the e-reporting names the declarant by its SIREN. No file was written.</source>
+        <translation>Le SIRET de la structure manque ou n'est pas valable (Paramètres › Structure) : l'e-reporting identifie le déclarant par son SIREN. Aucun fichier n'a été écrit.</translation>
+    </message>
+    <message>
+        <source>The e-reporting period ends after it starts and lasts two days at least. No file was written.</source>
+        <translation>La période d'e-reporting finit après son début et dure au moins deux jours. Aucun fichier n'a été écrit.</translation>
+    </message>
+    <message>
         <source>The entry of the piece {piece} does not balance (debit {debit}, credit {credit}, in cents). The FEC was not written.</source>
         <translation>L'écriture de la pièce {piece} n'est pas équilibrée (débit {debit}, crédit {credit}, en centimes). Le FEC n'a pas été écrit.</translation>
     </message>
@@ -3341,6 +3349,74 @@
         <translation>Résultat de l'export</translation>
     </message>
     <message>
+        <source>E-reporting of sales to consumers</source>
+        <translation>E-reporting des ventes aux particuliers</translation>
+    </message>
+    <message>
+        <source>The XML your approved platform sends to the tax administration (DGFiP flux 10): the day's sales to consumers per VAT rate, or the payments received for services when VAT is due on receipts.</source>
+        <translation>Le fichier XML que votre plateforme agréée transmet à l'administration fiscale (flux 10 de la DGFiP) : les ventes du jour aux particuliers par taux de TVA, ou les paiements reçus pour les services quand la TVA est due à l'encaissement.</translation>
+    </message>
+    <message>
+        <source>First day of the e-reporting period</source>
+        <translation>Premier jour de la période d'e-reporting</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>Pre&amp;mier jour :</translation>
+    </message>
+    <message>
+        <source>Last day of the e-reporting period</source>
+        <translation>Dernier jour de la période d'e-reporting</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>Dernier &amp;jour :</translation>
+    </message>
+    <message>
+        <source>What to report</source>
+        <translation>Ce qui est déclaré</translation>
+    </message>
+    <message>
+        <source>Transactions (flux 10.3)</source>
+        <translation>Transactions (flux 10.3)</translation>
+    </message>
+    <message>
+        <source>Payments (flux 10.4)</source>
+        <translation>Paiements (flux 10.4)</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>&amp;Déclaration :</translation>
+    </message>
+    <message>
+        <source>Registration number of the platform</source>
+        <translation>Matricule de la plateforme agréée</translation>
+    </message>
+    <message>
+        <source>4 characters, optional</source>
+        <translation>4 caractères, facultatif</translation>
+    </message>
+    <message>
+        <source>&amp;Platform number:</source>
+        <translation>Matricule de la &amp;plateforme :</translation>
+    </message>
+    <message>
+        <source>Name of the platform</source>
+        <translation>Nom de la plateforme agréée</translation>
+    </message>
+    <message>
+        <source>Platform &amp;name:</source>
+        <translation>&amp;Nom de la plateforme :</translation>
+    </message>
+    <message>
+        <source>Export the e-reportin&amp;g…</source>
+        <translation>Exporter l'e-reportin&amp;g…</translation>
+    </message>
+    <message>
+        <source>Export the e-reporting</source>
+        <translation>Exporter l'e-reporting</translation>
+    </message>
+    <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
@@ -3353,8 +3429,48 @@
         <translation>Dossier du FEC</translation>
     </message>
     <message>
+        <source>XML file (*.xml)</source>
+        <translation>Fichier XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>The platform number has 4 characters and goes with the platform's name.</source>
+        <translation>Le matricule de la plateforme a 4 caractères et s'accompagne de son nom.</translation>
+    </message>
+    <message>
+        <source>The period ends after it starts, and lasts two days at least.</source>
+        <translation>La période finit après son début et dure au moins deux jours.</translation>
+    </message>
+    <message>
         <source>Could not write {0}: {1}</source>
         <translation>Impossible d'écrire {0} : {1}</translation>
+    </message>
+    <message>
+        <source>the structure is exempt from VAT (art. 261-7-1° CGI): exempt operations are outside e-reporting.</source>
+        <translation>la structure est exonérée de TVA (art. 261-7-1° du CGI) : les opérations exonérées sont hors du champ de l'e-reporting.</translation>
+    </message>
+    <message>
+        <source>no payment data is due: VAT on services is not due on receipts.</source>
+        <translation>aucune donnée de paiement n'est due : la TVA des services n'est pas exigible à l'encaissement.</translation>
+    </message>
+    <message>
+        <source>no sale to a consumer in the period.</source>
+        <translation>aucune vente à un particulier sur la période.</translation>
+    </message>
+    <message>
+        <source>Nothing to report, no file written: {0}</source>
+        <translation>Rien à déclarer, aucun fichier écrit : {0}</translation>
+    </message>
+    <message>
+        <source>E-reporting written to {0}: {1} received for taxed services.</source>
+        <translation>E-reporting écrit dans {0} : {1} encaissés pour des services taxés.</translation>
+    </message>
+    <message>
+        <source>Refunds exceed the payments on {0} day(s): the flux takes no negative amount, tell your platform.</source>
+        <translation>Les remboursements dépassent les paiements sur {0} journée(s) : le flux n'accepte pas de montant négatif, signalez-les à votre plateforme.</translation>
+    </message>
+    <message>
+        <source>E-reporting written to {0}: {1} excl. VAT, VAT {2}.</source>
+        <translation>E-reporting écrit dans {0} : {1} HT, TVA {2}.</translation>
     </message>
     <message>
         <source>{0} row(s) exported to {1}.</source>
