@@ -17,7 +17,6 @@ from reportlab.platypus import (
     PageBreak,
     Paragraph,
     Spacer,
-    Table,
 )
 
 from tierslieu_desktop.domain.activity import FRENCH, ActivityFigures
@@ -34,6 +33,7 @@ from tierslieu_desktop.reports.layout import (
     PALETTE,
     PRIVATE_COLOR,
     PUBLIC_COLOR,
+    Table,
     bar_chart,
     build_pdf,
     esc,

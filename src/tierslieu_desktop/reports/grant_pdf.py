@@ -7,13 +7,14 @@ Input is the plain ``domain.reports.GrantFigures`` and the structure's ``Letterh
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from tierslieu_desktop.domain.reports import GrantFigures, Letterhead
 from tierslieu_desktop.reports.layout import (
     CONTENT_W,
     LEVEL_LABELS,
     NATURE_LABELS,
+    Table,
     bar_chart,
     build_pdf,
     esc,

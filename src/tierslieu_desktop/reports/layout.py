@@ -21,7 +21,8 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Image, Paragraph, Table, TableStyle
+from reportlab.platypus import Image, Paragraph, TableStyle
+from reportlab.platypus import Table as _PlatypusTable
 
 from tierslieu_desktop.reports.pdf_base import FONT, FONT_BOLD, LOCALE, money, register_fonts
 
@@ -81,6 +82,20 @@ def styles() -> dict[str, ParagraphStyle]:
             "caption", parent=base, fontSize=8, leading=10, alignment=TA_CENTER
         ),
     }  # fmt: skip
+
+
+class Table(_PlatypusTable):
+    """A platypus Table whose cells default to the embedded DejaVu: ReportLab's default
+    cell font is Helvetica, a standard font the PDF would name without embedding it, even
+    for a table holding only Paragraphs, drawings or empty cells. Every report table is
+    one of these (``style`` applies on top)."""
+
+    def __init__(self, data: Any, *args: Any, style: Any = None, **kwargs: Any) -> None:
+        register_fonts()
+        super().__init__(data, *args, **kwargs)
+        self.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT)]))
+        if style is not None:
+            self.setStyle(style)
 
 
 def number(value: int | float) -> str:
@@ -242,7 +257,7 @@ def bar_chart(
 ) -> Drawing:
     """Vertical bars (grouped or stacked), one colour per series, legend on the right."""
     register_fonts()
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=FONT)  # no standard font, even unused
     _title(d, title, width, height)
     legend_w = 40 * mm if len(series) > 1 else 0
     chart = VerticalBarChart()
@@ -284,7 +299,7 @@ def line_chart(
     colors_: Sequence[colors.Color] | None = None,
 ) -> Drawing:
     register_fonts()
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=FONT)  # no standard font, even unused
     _title(d, title, width, height)
     legend_w = 40 * mm
     chart = HorizontalLineChart()
@@ -320,7 +335,7 @@ def pie_chart(
     colors_: Sequence[colors.Color] | None = None,
 ) -> Drawing:
     register_fonts()
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=FONT)  # no standard font, even unused
     _title(d, title, width, height)
     items = [(n, v) for n, v in items if v > 0]
     if not items:
@@ -370,6 +385,7 @@ __all__ = [
     "PAGE_W",
     "PRIVATE_COLOR",
     "PUBLIC_COLOR",
+    "Table",
     "bar_chart",
     "esc",
     "euros",
@@ -443,6 +459,9 @@ def build_pdf(story: list, *, title: str, footer: str, numbered_cover: bool = Fa
         _startPage: Callable[[], None]  # ReportLab's, not in its stubs
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # ReportLab selects Helvetica on every new page unless told otherwise: a
+            # standard font, not embedded (the page would name a font it does not carry).
+            kwargs["initialFontName"] = FONT
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
