@@ -143,3 +143,78 @@ def test_every_other_pdf_the_app_writes_embeds_every_font():
         except AssertionError as e:
             raise AssertionError(f"{kind}: {e}") from None
     assert any("DejaVuSansMono" in name for name, _ in fonts_of(closing))
+
+
+# --------------------------------------------------------------------------- legends
+
+LONG_NAMES = [
+    ("Demandeurs d'emploi / insertion professionnelle", 12.0),
+    ("Entrepreneurs & créateurs", 10.0),
+    ("Anticonstitutionnellement-supercalifragilistique", 3.0),  # one word, wider than room
+]
+
+
+def strings_of(node):
+    """Every String of a drawing's own shapes (legends, titles), recursively."""
+    from reportlab.graphics.shapes import Group, String
+
+    for item in getattr(node, "contents", []):
+        if isinstance(item, String):
+            yield item
+        elif isinstance(item, Group):
+            yield from strings_of(item)
+
+
+def right_edge(s) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return s.x + stringWidth(s.text, s.fontName, s.fontSize)
+
+
+def test_legend_names_wrap_whole_inside_the_given_width():
+    from tierslieu_desktop.reports.layout import legend_lines
+
+    width = 90.0
+    lines = legend_lines("Demandeurs d'emploi / insertion (11\u00a0%)", width)
+    assert len(lines) > 1
+    assert " ".join(lines) == "Demandeurs d'emploi / insertion (11\u00a0%)"  # nothing cut
+    assert lines[-1].endswith("insertion (11\u00a0%)") or lines[-1] == "(11\u00a0%)"
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from tierslieu_desktop.reports.pdf_base import FONT
+
+    assert all(stringWidth(line, FONT, 7) <= width for line in lines)
+    (word,) = legend_lines("Anticonstitutionnellement-supercalifragilistique", 60)
+    assert word.endswith("…") and stringWidth(word, FONT, 7) <= 60
+
+
+def test_a_pie_legend_stays_inside_its_drawing_and_keeps_the_shares_with_their_names():
+    from reportlab.lib.units import mm
+
+    from tierslieu_desktop.reports.layout import pie_chart
+
+    d = pie_chart("Adhérents par public", LONG_NAMES, width=70 * mm, height=40 * mm)
+    strings = list(strings_of(d))
+    assert strings
+    for s in strings:
+        assert s.x >= 0 and right_edge(s) <= d.width, s.text
+        assert 0 <= s.y <= d.height, s.text
+    x0, y0, x1, y1 = d.getBounds()
+    assert x0 >= 0 and x1 <= d.width and y0 >= 0 and y1 <= d.height
+    text = " ".join(s.text for s in strings)
+    assert "Demandeurs d'emploi / insertion professionnelle\u00a0(48\u202f%)" in text
+    assert "Entrepreneurs & créateurs\u00a0(40\u202f%)" in text
+
+
+def test_a_bar_chart_grows_to_hold_a_long_legend_inside_its_width():
+    from reportlab.lib.units import mm
+
+    from tierslieu_desktop.reports.layout import bar_chart
+
+    series = [(f"Découpe et gravure laser de précision n° {i}", [1.0, 2.0]) for i in range(10)]
+    d = bar_chart("Heures", ["janv.", "févr."], series, height=40 * mm)
+    assert d.height > 40 * mm
+    for s in strings_of(d):
+        assert s.x >= 0 and right_edge(s) <= d.width and 0 <= s.y <= d.height, s.text
+    x0, y0, x1, y1 = d.getBounds()
+    assert x0 >= 0 and x1 <= d.width and y0 >= 0 and y1 <= d.height

@@ -33,7 +33,6 @@ from tierslieu_desktop.reports.layout import (
     PALETTE,
     PRIVATE_COLOR,
     PUBLIC_COLOR,
-    Table,
     bar_chart,
     build_pdf,
     esc,
@@ -48,6 +47,7 @@ from tierslieu_desktop.reports.layout import (
     paragraphs,
     percent,
     pie_chart,
+    side_by_side,
     styles,
     table,
 )
@@ -132,15 +132,11 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
     pie = pie_chart(
         "Adhérents par public",
         [(a, n + r) for a, (n, r) in f.members_by_audience.items()],
-        width=CONTENT_W * 0.48,
+        width=CONTENT_W - 96 * mm,
         height=55 * mm,
     )
     story.append(
-        Table(
-            [[table(rows, [36 * mm, 18 * mm, 22 * mm, 14 * mm], total=True), pie]],
-            colWidths=[CONTENT_W * 0.52, CONTENT_W * 0.48],
-            style=[("VALIGN", (0, 0), (-1, -1), "TOP")],
-        )
+        side_by_side(table(rows, [36 * mm, 18 * mm, 22 * mm, 14 * mm], total=True), pie, 96 * mm)
     )
     story.append(Paragraph("Adhérents par commune", st["h2"]))
     rows = [["Commune", "Nouveaux", "Renouvelés", "Total"]]
@@ -238,16 +234,12 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
                 ("Financements publics", euros(b.public_cents)),
                 ("Soutiens privés", euros(b.private_cents)),
             ],
-            width=CONTENT_W * 0.45,
+            width=CONTENT_W - 98 * mm,
             height=50 * mm,
             colors_=[OWN_COLOR, PUBLIC_COLOR, PRIVATE_COLOR],
         )
         story.append(
-            Table(
-                [[table(rows, [45 * mm, 30 * mm, 17 * mm], total=True), origin]],
-                colWidths=[CONTENT_W * 0.55, CONTENT_W * 0.45],
-                style=[("VALIGN", (0, 0), (-1, -1), "TOP")],
-            )
+            side_by_side(table(rows, [45 * mm, 30 * mm, 17 * mm], total=True), origin, 98 * mm)
         )
         story.append(
             Paragraph(
@@ -276,10 +268,8 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
         ]
         story.append(Spacer(1, 3 * mm))
         story.append(
-            Table(
-                [[table(detail, [62 * mm, 24 * mm]), table(cost_rows, [55 * mm, 24 * mm])]],
-                colWidths=[CONTENT_W * 0.52, CONTENT_W * 0.48],
-                style=[("VALIGN", (0, 0), (-1, -1), "TOP")],
+            side_by_side(
+                table(detail, [62 * mm, 24 * mm]), table(cost_rows, [55 * mm, 24 * mm]), 92 * mm
             )
         )
         if len(f.trend) > 1:
