@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 
 import pikepdf
 import pytest
+from pypdf import PdfReader
 
 from tierslieu_desktop.db.engine import open_database
 from tierslieu_desktop.demo.builder import build_demo
@@ -218,3 +219,74 @@ def test_a_bar_chart_grows_to_hold_a_long_legend_inside_its_width():
         assert s.x >= 0 and right_edge(s) <= d.width and 0 <= s.y <= d.height, s.text
     x0, y0, x1, y1 = d.getBounds()
     assert x0 >= 0 and x1 <= d.width and y0 >= 0 and y1 <= d.height
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def text_boxes(data: bytes) -> list[list[tuple[float, float, float, str]]]:
+    """Per page, (left, baseline, right, text) of every piece of text, in points."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from tierslieu_desktop.reports.pdf_base import FONT, FONT_BOLD, FONT_MONO, register_fonts
+
+    register_fonts()
+    pages = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        boxes: list[tuple[float, float, float, str]] = []
+
+        def visit(text, cm, tm, font, size, boxes=boxes):
+            text = text.rstrip("\n")
+            if not text.strip():
+                return
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            base = str(font.get("/BaseFont")) if font else ""
+            name = FONT_BOLD if "Bold" in base else FONT_MONO if "Mono" in base else FONT
+            width = stringWidth(text, name, size * tm[0]) * cm[0]
+            boxes.append((x, y, x + width, text))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(boxes)
+    return pages
+
+
+FOOTER_Y = 12 * 2.8346  # the page footer's baseline is at 10 mm
+
+
+def assert_pages_flow(data: bytes, *, cover: bool) -> None:
+    """Nothing in the side margins; every page but the cover and the last is filled at
+    least down to its middle (no section pushed to a new page leaving it mostly blank)."""
+    from tierslieu_desktop.reports.layout import MARGIN, PAGE_H, PAGE_W
+
+    pages = text_boxes(data)
+    for n, boxes in enumerate(pages, 1):
+        for left, _y, right, text in boxes:
+            assert left >= MARGIN - 1 and right <= PAGE_W - MARGIN + 1, (n, text, left, right)
+        if n == len(pages) or (cover and n == 1):
+            continue
+        lowest = min(y for _x, y, _r, _t in boxes if y > FOOTER_Y)
+        assert lowest < PAGE_H / 2, f"page {n} of {len(pages)} ends at {lowest:.0f} pt"
+
+
+def test_the_annual_report_flows_without_half_empty_pages_and_stays_in_its_margins(
+    annual_pdfs,
+):
+    for year, data in annual_pdfs.items():
+        try:
+            assert_pages_flow(data, cover=True)
+        except AssertionError as e:
+            raise AssertionError(f"{year}: {e}") from None
+        last = text_boxes(data)[-1]
+        assert any("Perspectives" in t for *_p, t in last) or year != 2025
+        # "Perspectives" follows the last section instead of sitting alone on a page
+        assert len([t for *_p, t in last if t.strip()]) > 5
+
+
+def test_grant_reports_stay_in_their_margins_and_keep_headings_with_their_tables(grant_pdfs):
+    for gid, data in grant_pdfs.items():
+        assert_pages_flow(data, cover=False)
+        for boxes in text_boxes(data):
+            # a heading is never the last thing on a page
+            body = sorted((b for b in boxes if b[1] > FOOTER_Y), key=lambda b: b[1])
+            assert not body[0][3].startswith("Indicateurs d'activité"), gid

@@ -11,7 +11,6 @@ from datetime import date
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     KeepTogether,
     PageBreak,
@@ -117,7 +116,7 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
     section("faits_marquants")
 
     # --- members ------------------------------------------------------------------------
-    story += [PageBreak(), Paragraph("Adhérents", st["h1"])]
+    story.append(Paragraph("Adhérents", st["h1"]))
     rows: list[list[object]] = [["Public", "Nouveaux", "Renouvelés", "Total"]]
     for aud, (n, r) in f.members_by_audience.items():
         rows.append([aud, number(n), number(r), number(n + r)])
@@ -150,7 +149,7 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
     story.append(table(rows, [90 * mm, 25 * mm, 25 * mm, 25 * mm]))
 
     # --- machines -----------------------------------------------------------------------
-    story += [PageBreak(), Paragraph("Utilisation des machines", st["h1"])]
+    story.append(Paragraph("Utilisation des machines", st["h1"]))
     machines = list(f.machine_minutes.items())
     # one colour per machine when few, per machine category otherwise (readable legend)
     grouped = (
@@ -185,7 +184,7 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
     story += [Spacer(1, 4 * mm), table(rows, [62 * mm] + [22 * mm] * 5, total=True)]
 
     # --- bookings and publics ----------------------------------------------------------
-    story += [CondPageBreak(90 * mm), Paragraph("Réservations et publics accueillis", st["h1"])]
+    story.append(Paragraph("Réservations et publics accueillis", st["h1"]))
     rows = [
         ["Réservations", "Nombre"],
         ["Réservations de l'année", number(f.bookings)],
@@ -209,7 +208,7 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
 
     # --- finances -----------------------------------------------------------------------
     if b is not None:
-        story += [PageBreak(), Paragraph("Équilibre financier", st["h1"])]
+        story.append(Paragraph("Équilibre financier", st["h1"]))
         rows = [
             ["", "Montant", "Part"],
             ["Recettes propres", money(b.own_cents), _share(b.own_cents, b.total_revenue_cents)],
@@ -344,7 +343,6 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
             )
         rows.append(["Total", "", "", "", money(f.grants_received_cents)])
         story += [
-            CondPageBreak(50 * mm),
             Paragraph("Subventions et soutiens", st["h2"]),
             table(
                 rows, [40 * mm, 50 * mm, 24 * mm, 28 * mm, 32 * mm], total=True, align_right_from=3
@@ -365,14 +363,11 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
             ]
         )
         story += [
-            CondPageBreak(45 * mm),
             Paragraph("Valeur des accès réduits ou gratuits", st["h2"]),
             table(rows, [70 * mm, 35 * mm, 35 * mm, 35 * mm], total=True),
         ]
 
-    if (texts.get("perspectives") or "").strip():
-        story.append(PageBreak())
-        section("perspectives")
+    section("perspectives")
 
     return build_pdf(
         story,
@@ -397,7 +392,6 @@ def _activity_section(
         ("chèques Pass numérique reçus", number(a.vouchers)),
     ]
     story += [
-        CondPageBreak(90 * mm),
         Paragraph("Ateliers, formations et cyber-base", st["h1"]),
         key_figures(items),
     ]

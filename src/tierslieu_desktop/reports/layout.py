@@ -53,6 +53,8 @@ MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "s
 
 
 def styles() -> dict[str, ParagraphStyle]:
+    """The report styles; a heading (h1, h2) never ends a page: it moves with what follows
+    (platypus keepWithNext), so sections flow one after the other without page breaks."""
     register_fonts()
     base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13)
     body = ParagraphStyle("body", parent=base, spaceAfter=5)
@@ -61,11 +63,11 @@ def styles() -> dict[str, ParagraphStyle]:
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10),
         "h1": ParagraphStyle(
             "h1", parent=base, fontName=FONT_BOLD, fontSize=17, leading=22, textColor=ACCENT,
-            spaceBefore=4, spaceAfter=8,
+            spaceBefore=4, spaceAfter=8, keepWithNext=1,
         ),
         "h2": ParagraphStyle(
             "h2", parent=base, fontName=FONT_BOLD, fontSize=12, leading=16, textColor=ACCENT,
-            spaceBefore=10, spaceAfter=4,
+            spaceBefore=10, spaceAfter=4, keepWithNext=1,
         ),
         "title": ParagraphStyle(
             "title", parent=base, fontName=FONT_BOLD, fontSize=28, leading=34,
