@@ -290,3 +290,11 @@ def test_grant_reports_stay_in_their_margins_and_keep_headings_with_their_tables
             # a heading is never the last thing on a page
             body = sorted((b for b in boxes if b[1] > FOOTER_Y), key=lambda b: b[1])
             assert not body[0][3].startswith("Indicateurs d'activité"), gid
+
+
+def test_the_grant_report_heads_with_the_full_address_and_a_grouped_siret(grant_pdfs):
+    first = text_boxes(next(iter(grant_pdfs.values())))[0]
+    header = [t for _x, y, _r, t in sorted(first, key=lambda b: -b[1])][:8]
+    assert "2 avenue du Haut-Quercy" in header
+    assert "46400 Saint-Céré" in header
+    assert "SIRET 819 246 372 00018" in header  # the demo structure's SIRET, grouped
