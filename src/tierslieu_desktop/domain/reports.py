@@ -104,6 +104,7 @@ class Letterhead:
     """The structure as the head of a report prints it."""
 
     name: str = ""
+    address: str = ""  # street lines, one per line (without postcode and commune)
     postcode: str = ""
     city: str = ""
     siret: str = ""

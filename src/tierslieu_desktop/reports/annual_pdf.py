@@ -11,13 +11,11 @@ from datetime import date
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     KeepTogether,
     PageBreak,
     Paragraph,
     Spacer,
-    Table,
 )
 
 from tierslieu_desktop.domain.activity import FRENCH, ActivityFigures
@@ -48,6 +46,7 @@ from tierslieu_desktop.reports.layout import (
     paragraphs,
     percent,
     pie_chart,
+    side_by_side,
     styles,
     table,
 )
@@ -117,7 +116,7 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
     section("faits_marquants")
 
     # --- members ------------------------------------------------------------------------
-    story += [PageBreak(), Paragraph("Adhérents", st["h1"])]
+    story.append(Paragraph("Adhérents", st["h1"]))
     rows: list[list[object]] = [["Public", "Nouveaux", "Renouvelés", "Total"]]
     for aud, (n, r) in f.members_by_audience.items():
         rows.append([aud, number(n), number(r), number(n + r)])
@@ -132,15 +131,11 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
     pie = pie_chart(
         "Adhérents par public",
         [(a, n + r) for a, (n, r) in f.members_by_audience.items()],
-        width=CONTENT_W * 0.48,
+        width=CONTENT_W - 96 * mm,
         height=55 * mm,
     )
     story.append(
-        Table(
-            [[table(rows, [36 * mm, 18 * mm, 22 * mm, 14 * mm], total=True), pie]],
-            colWidths=[CONTENT_W * 0.52, CONTENT_W * 0.48],
-            style=[("VALIGN", (0, 0), (-1, -1), "TOP")],
-        )
+        side_by_side(table(rows, [36 * mm, 18 * mm, 22 * mm, 14 * mm], total=True), pie, 96 * mm)
     )
     story.append(Paragraph("Adhérents par commune", st["h2"]))
     rows = [["Commune", "Nouveaux", "Renouvelés", "Total"]]
@@ -154,7 +149,7 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
     story.append(table(rows, [90 * mm, 25 * mm, 25 * mm, 25 * mm]))
 
     # --- machines -----------------------------------------------------------------------
-    story += [PageBreak(), Paragraph("Utilisation des machines", st["h1"])]
+    story.append(Paragraph("Utilisation des machines", st["h1"]))
     machines = list(f.machine_minutes.items())
     # one colour per machine when few, per machine category otherwise (readable legend)
     grouped = (
@@ -189,7 +184,7 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
     story += [Spacer(1, 4 * mm), table(rows, [62 * mm] + [22 * mm] * 5, total=True)]
 
     # --- bookings and publics ----------------------------------------------------------
-    story += [CondPageBreak(90 * mm), Paragraph("Réservations et publics accueillis", st["h1"])]
+    story.append(Paragraph("Réservations et publics accueillis", st["h1"]))
     rows = [
         ["Réservations", "Nombre"],
         ["Réservations de l'année", number(f.bookings)],
@@ -213,7 +208,7 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
 
     # --- finances -----------------------------------------------------------------------
     if b is not None:
-        story += [PageBreak(), Paragraph("Équilibre financier", st["h1"])]
+        story.append(Paragraph("Équilibre financier", st["h1"]))
         rows = [
             ["", "Montant", "Part"],
             ["Recettes propres", money(b.own_cents), _share(b.own_cents, b.total_revenue_cents)],
@@ -238,16 +233,12 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
                 ("Financements publics", euros(b.public_cents)),
                 ("Soutiens privés", euros(b.private_cents)),
             ],
-            width=CONTENT_W * 0.45,
+            width=CONTENT_W - 98 * mm,
             height=50 * mm,
             colors_=[OWN_COLOR, PUBLIC_COLOR, PRIVATE_COLOR],
         )
         story.append(
-            Table(
-                [[table(rows, [45 * mm, 30 * mm, 17 * mm], total=True), origin]],
-                colWidths=[CONTENT_W * 0.55, CONTENT_W * 0.45],
-                style=[("VALIGN", (0, 0), (-1, -1), "TOP")],
-            )
+            side_by_side(table(rows, [45 * mm, 30 * mm, 17 * mm], total=True), origin, 98 * mm)
         )
         story.append(
             Paragraph(
@@ -276,10 +267,8 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
         ]
         story.append(Spacer(1, 3 * mm))
         story.append(
-            Table(
-                [[table(detail, [62 * mm, 24 * mm]), table(cost_rows, [55 * mm, 24 * mm])]],
-                colWidths=[CONTENT_W * 0.52, CONTENT_W * 0.48],
-                style=[("VALIGN", (0, 0), (-1, -1), "TOP")],
+            side_by_side(
+                table(detail, [62 * mm, 24 * mm]), table(cost_rows, [55 * mm, 24 * mm]), 92 * mm
             )
         )
         if len(f.trend) > 1:
@@ -354,7 +343,6 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
             )
         rows.append(["Total", "", "", "", money(f.grants_received_cents)])
         story += [
-            CondPageBreak(50 * mm),
             Paragraph("Subventions et soutiens", st["h2"]),
             table(
                 rows, [40 * mm, 50 * mm, 24 * mm, 28 * mm, 32 * mm], total=True, align_right_from=3
@@ -375,14 +363,11 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
             ]
         )
         story += [
-            CondPageBreak(45 * mm),
             Paragraph("Valeur des accès réduits ou gratuits", st["h2"]),
             table(rows, [70 * mm, 35 * mm, 35 * mm, 35 * mm], total=True),
         ]
 
-    if (texts.get("perspectives") or "").strip():
-        story.append(PageBreak())
-        section("perspectives")
+    section("perspectives")
 
     return build_pdf(
         story,
@@ -407,7 +392,6 @@ def _activity_section(
         ("chèques Pass numérique reçus", number(a.vouchers)),
     ]
     story += [
-        CondPageBreak(90 * mm),
         Paragraph("Ateliers, formations et cyber-base", st["h1"]),
         key_figures(items),
     ]

@@ -11,7 +11,7 @@ from datetime import datetime
 from babel import dates as babel_dates
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, TableStyle
 
 from tierslieu_desktop.domain.activity import FRENCH, AttendanceLine, AttendanceSheet
 from tierslieu_desktop.domain.calendar import to_local
@@ -19,6 +19,7 @@ from tierslieu_desktop.reports.layout import (
     ACCENT,
     CONTENT_W,
     LIGHT,
+    Table,
     build_pdf,
     esc,
     styles,

@@ -10,10 +10,10 @@ from datetime import date, datetime
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, TableStyle
 
-from tierslieu_desktop.reports.layout import CONTENT_W, build_pdf, esc, styles
-from tierslieu_desktop.reports.pdf_base import METHOD_LABELS, day_time, money
+from tierslieu_desktop.reports.layout import CONTENT_W, Table, build_pdf, esc, styles
+from tierslieu_desktop.reports.pdf_base import FONT_MONO, METHOD_LABELS, day_time, money
 
 __all__ = ["closing_note_pdf", "fingerprint_lines"]
 
@@ -91,7 +91,7 @@ def closing_note_pdf(data: dict[str, Any]) -> bytes:
     story.append(Paragraph("Empreinte de la clôture (chaîne d'intégrité)", st["h2"]))
     footprint = data.get("footprint")
     if footprint:
-        mono = st["body"].clone("mono", fontName="Courier", fontSize=11, leading=14)
+        mono = st["body"].clone("mono", fontName=FONT_MONO, fontSize=11, leading=14)
         story.append(Paragraph("<br/>".join(fingerprint_lines(footprint)), mono))
         story.append(
             Paragraph(

@@ -7,13 +7,14 @@ Input is the plain ``domain.reports.GrantFigures`` and the structure's ``Letterh
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from tierslieu_desktop.domain.reports import GrantFigures, Letterhead
 from tierslieu_desktop.reports.layout import (
     CONTENT_W,
     LEVEL_LABELS,
     NATURE_LABELS,
+    Table,
     bar_chart,
     build_pdf,
     esc,
@@ -28,7 +29,7 @@ from tierslieu_desktop.reports.layout import (
     styles,
     table,
 )
-from tierslieu_desktop.reports.pdf_base import day
+from tierslieu_desktop.reports.pdf_base import address_lines, day, group_digits
 
 __all__ = ["CHARGE_CATEGORIES", "PRODUCT_CATEGORIES", "render_grant"]
 
@@ -62,14 +63,17 @@ def render_grant(f: GrantFigures, letterhead: Letterhead) -> bytes:
     name = letterhead.name or "Tiers-lieu"
     story: list[Flowable] = []
     image = logo_image(letterhead.logo, 40 * mm, 22 * mm)
-    head = [
-        Paragraph(esc(name), st["h2"]),
-        Paragraph(
-            esc(", ".join(p for p in (letterhead.postcode, letterhead.city) if p)), st["small"]
-        ),
-    ]
+    head = [Paragraph(esc(name), st["h2"])]
+    # The full postal address (street, postcode and commune) and the SIRET in its usual
+    # groups "123 456 789 00012", as on the structure's invoices.
+    where = address_lines(
+        {"address": letterhead.address, "postcode": letterhead.postcode, "city": letterhead.city}
+    )
+    if where:
+        head.append(Paragraph("<br/>".join(esc(line) for line in where), st["small"]))
     if letterhead.siret:
-        head.append(Paragraph(esc(f"SIRET {letterhead.siret}"), st["small"]))
+        siret = group_digits(letterhead.siret, (3, 3, 3, 5))
+        head.append(Paragraph(esc(f"SIRET {siret}"), st["small"]))
     if letterhead.rna:
         head.append(Paragraph(esc(f"RNA {letterhead.rna}"), st["small"]))
     story.append(

@@ -11,17 +11,18 @@ from typing import Any
 
 from babel import numbers as babel_numbers
 from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.charts.piecharts import Pie
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Group, Rect, String
 from reportlab.graphics.widgetbase import Widget
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Image, Paragraph, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Image, Paragraph, TableStyle
+from reportlab.platypus import Table as _PlatypusTable
 
 from tierslieu_desktop.reports.pdf_base import FONT, FONT_BOLD, LOCALE, money, register_fonts
 
@@ -52,6 +53,8 @@ MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "s
 
 
 def styles() -> dict[str, ParagraphStyle]:
+    """The report styles; a heading (h1, h2) never ends a page: it moves with what follows
+    (platypus keepWithNext), so sections flow one after the other without page breaks."""
     register_fonts()
     base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13)
     body = ParagraphStyle("body", parent=base, spaceAfter=5)
@@ -60,11 +63,11 @@ def styles() -> dict[str, ParagraphStyle]:
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10),
         "h1": ParagraphStyle(
             "h1", parent=base, fontName=FONT_BOLD, fontSize=17, leading=22, textColor=ACCENT,
-            spaceBefore=4, spaceAfter=8,
+            spaceBefore=4, spaceAfter=8, keepWithNext=1,
         ),
         "h2": ParagraphStyle(
             "h2", parent=base, fontName=FONT_BOLD, fontSize=12, leading=16, textColor=ACCENT,
-            spaceBefore=10, spaceAfter=4,
+            spaceBefore=10, spaceAfter=4, keepWithNext=1,
         ),
         "title": ParagraphStyle(
             "title", parent=base, fontName=FONT_BOLD, fontSize=28, leading=34,
@@ -81,6 +84,20 @@ def styles() -> dict[str, ParagraphStyle]:
             "caption", parent=base, fontSize=8, leading=10, alignment=TA_CENTER
         ),
     }  # fmt: skip
+
+
+class Table(_PlatypusTable):
+    """A platypus Table whose cells default to the embedded DejaVu: ReportLab's default
+    cell font is Helvetica, a standard font the PDF would name without embedding it, even
+    for a table holding only Paragraphs, drawings or empty cells. Every report table is
+    one of these (``style`` applies on top)."""
+
+    def __init__(self, data: Any, *args: Any, style: Any = None, **kwargs: Any) -> None:
+        register_fonts()
+        super().__init__(data, *args, **kwargs)
+        self.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT)]))
+        if style is not None:
+            self.setStyle(style)
 
 
 def number(value: int | float) -> str:
@@ -220,13 +237,82 @@ def _axis_fonts(chart: VerticalBarChart | HorizontalLineChart) -> None:
 
 
 def _place(widget: Widget, **values: float) -> None:
-    """Set a chart's or legend's geometry (x, y, width, height, spacings) in points: floats,
-    where ReportLab's stubs say int."""
+    """Set a chart's geometry (x, y, width, height, spacings) in points: floats, where
+    ReportLab's stubs say int."""
     widget.setProperties(values)
 
 
+def _drawing(width: float, height: float) -> Drawing:
+    return Drawing(width, height, initialFontName=FONT)  # no standard font, even unused
+
+
 def _title(drawing: Drawing, text: str, width: float, height: float) -> None:
+    text = fit_text(text, FONT_BOLD, 9, width)
     drawing.add(String(0, height - 10, text, fontName=FONT_BOLD, fontSize=9, fillColor=ACCENT))
+
+
+LEGEND_SIZE = 7  # font size of legend names
+LEGEND_LEADING = 8.5
+LEGEND_SWATCH = 6
+LEGEND_GAP = 4  # between a swatch and its name
+LEGEND_SKIP = 3  # between two entries
+
+
+def fit_text(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut with "…" so that it is at most ``width`` points wide."""
+    register_fonts()
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def legend_lines(text: str, width: float, size: float = LEGEND_SIZE) -> list[str]:
+    """A legend name wrapped on its (ordinary) spaces to ``width`` points — no-break
+    spaces hold a share such as "(13\u202f%)" to its word; a word longer than the width
+    is cut with "…": whole names, never drawn past the chart's edge."""
+    register_fonts()
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and stringWidth(f"{lines[-1]} {word}", FONT, size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return [fit_text(line, FONT, size, width) for line in lines] or [""]
+
+
+def legend(
+    pairs: Sequence[tuple[colors.Color, str]],
+    x: float,
+    top: float,
+    width: float,
+    size: float = LEGEND_SIZE,
+) -> tuple[Group, float]:
+    """A column of colour swatches and names whose left edge is ``x`` and top ``top``,
+    every name wrapped inside ``width``; returns the group and the height it takes."""
+    group = Group()
+    y = top
+    text_x = x + LEGEND_SWATCH + LEGEND_GAP
+    for color, name in pairs:
+        lines = legend_lines(name, width - LEGEND_SWATCH - LEGEND_GAP, size)
+        swatch = Rect(x, y - LEGEND_SWATCH - 0.5, LEGEND_SWATCH, LEGEND_SWATCH)
+        swatch.fillColor = color
+        swatch.strokeColor = None
+        group.add(swatch)
+        for n, line in enumerate(lines):
+            baseline = y - size + 0.5 - n * size * LEGEND_LEADING / LEGEND_SIZE
+            group.add(String(text_x, baseline, line, fontName=FONT, fontSize=size))
+        y -= len(lines) * size * LEGEND_LEADING / LEGEND_SIZE + LEGEND_SKIP
+    return group, top - y
+
+
+def _legend_height(pairs: Sequence[tuple[colors.Color, str]], width: float) -> float:
+    return legend(pairs, 0, 0, width)[1]
+
+
+TITLE_H = 14  # the chart's title line
+AXIS_H = 18  # room under a chart for the category labels
 
 
 def bar_chart(
@@ -240,13 +326,18 @@ def bar_chart(
     colors_: Sequence[colors.Color] | None = None,
     value_format: str = "{:,.0f}",
 ) -> Drawing:
-    """Vertical bars (grouped or stacked), one colour per series, legend on the right."""
+    """Vertical bars (grouped or stacked), one colour per series, legend on the right
+    inside ``width`` (the drawing grows taller when the legend needs it)."""
     register_fonts()
-    d = Drawing(width, height)
+    pal = list(colors_ or PALETTE)
+    pairs = [(pal[i % len(pal)], n) for i, (n, _) in enumerate(series)]
+    legend_w = 42 * mm if len(series) > 1 else 0
+    if legend_w:
+        height = max(height, _legend_height(pairs, legend_w) + TITLE_H + AXIS_H)
+    d = _drawing(width, height)
     _title(d, title, width, height)
-    legend_w = 40 * mm if len(series) > 1 else 0
     chart = VerticalBarChart()
-    _place(chart, x=30, y=18, width=width - 40 - legend_w, height=height - 40)
+    _place(chart, x=34, y=AXIS_H, width=width - 34 - legend_w - 6, height=height - 22 - AXIS_H)
     chart.data = [list(values) or [0] for _, values in series] or [[0]]
     chart.categoryAxis.categoryNames = list(categories)
     chart.valueAxis.valueMin = 0
@@ -254,23 +345,13 @@ def bar_chart(
     _place(chart, barSpacing=0.5, groupSpacing=4)
     if stacked:
         chart.categoryAxis.style = "stacked"
-    pal = list(colors_ or PALETTE)
     for i in range(len(chart.data)):
         chart.bars[i].fillColor = pal[i % len(pal)]
         chart.bars[i].strokeColor = None
     _axis_fonts(chart)
     d.add(chart)
-    if len(series) > 1:
-        legend = Legend()
-        legend.fontName = FONT
-        legend.fontSize = 7
-        _place(legend, x=width - legend_w + 8, y=height - 22)
-        legend.alignment = "right"
-        legend.columnMaximum = 12
-        legend.dx = legend.dy = 6
-        legend.deltay = 9
-        legend.colorNamePairs = [(pal[i % len(pal)], n[:24]) for i, (n, _) in enumerate(series)]
-        d.add(legend)
+    if legend_w:
+        d.add(legend(pairs, width - legend_w, height - TITLE_H - 4, legend_w)[0])
     return d
 
 
@@ -283,31 +364,26 @@ def line_chart(
     height: float = 60 * mm,
     colors_: Sequence[colors.Color] | None = None,
 ) -> Drawing:
+    """Lines, one colour per series, legend on the right inside ``width``."""
     register_fonts()
-    d = Drawing(width, height)
+    pal = list(colors_ or PALETTE)
+    pairs = [(pal[i % len(pal)], n) for i, (n, _) in enumerate(series)]
+    legend_w = 42 * mm
+    height = max(height, _legend_height(pairs, legend_w) + TITLE_H + AXIS_H)
+    d = _drawing(width, height)
     _title(d, title, width, height)
-    legend_w = 40 * mm
     chart = HorizontalLineChart()
-    _place(chart, x=40, y=18, width=width - 50 - legend_w, height=height - 40)
+    _place(chart, x=34, y=AXIS_H, width=width - 34 - legend_w - 6, height=height - 22 - AXIS_H)
     chart.data = [list(v) or [0] for _, v in series] or [[0]]
     chart.categoryAxis.categoryNames = list(categories)
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labelTextFormat = lambda v: f"{v:,.0f}".replace(",", "\u202f")
-    pal = list(colors_ or PALETTE)
     for i in range(len(chart.data)):
         chart.lines[i].strokeColor = pal[i % len(pal)]
         chart.lines[i].strokeWidth = 1.8
     _axis_fonts(chart)
     d.add(chart)
-    legend = Legend()
-    legend.fontName = FONT
-    legend.fontSize = 7
-    _place(legend, x=width - legend_w + 8, y=height - 22)
-    legend.alignment = "right"
-    legend.dx = legend.dy = 6
-    legend.deltay = 9
-    legend.colorNamePairs = [(pal[i % len(pal)], n) for i, (n, _) in enumerate(series)]
-    d.add(legend)
+    d.add(legend(pairs, width - legend_w, height - TITLE_H - 4, legend_w)[0])
     return d
 
 
@@ -319,40 +395,53 @@ def pie_chart(
     height: float = 60 * mm,
     colors_: Sequence[colors.Color] | None = None,
 ) -> Drawing:
+    """A pie with its legend (whole names and shares) on its right, inside ``width``;
+    the drawing grows taller when the legend needs it."""
     register_fonts()
-    d = Drawing(width, height)
-    _title(d, title, width, height)
     items = [(n, v) for n, v in items if v > 0]
     if not items:
-        d.add(String(10, height / 2, "Aucune donnée", fontName=FONT, fontSize=8))
+        d = _drawing(width, height)
+        _title(d, title, width, height)
+        d.add(String(0, height / 2, "Aucune donnée", fontName=FONT, fontSize=8))
         return d
-    size = min(height - 24, width * 0.45)
+    pal = list(colors_ or PALETTE)
+    total = sum(v for _, v in items) or 1
+    pairs = [
+        (pal[i % len(pal)], f"{n}\u00a0({round(100 * v / total)}\u202f%)")
+        for i, (n, v) in enumerate(items)
+    ]
+    size = min(height - TITLE_H - 10, width * 0.42)
+    legend_x = size + 10
+    legend_w = width - legend_x
+    height = max(height, _legend_height(pairs, legend_w) + TITLE_H + 8)
+    d = _drawing(width, height)
+    _title(d, title, width, height)
     pie = Pie()
-    _place(pie, x=6, y=(height - 14 - size) / 2, width=size, height=size)
+    _place(pie, x=0, y=(height - TITLE_H - size) / 2, width=size, height=size)
     pie.data = [v for _, v in items]
     pie.labels = None
     pie.simpleLabels = True
     pie.slices.strokeColor = colors.white
     pie.slices.strokeWidth = 0.8
-    pal = list(colors_ or PALETTE)
     for i in range(len(items)):
         pie.slices[i].fillColor = pal[i % len(pal)]
     d.add(pie)
-    total = sum(v for _, v in items) or 1
-    legend = Legend()
-    legend.fontName = FONT
-    legend.fontSize = 7
-    _place(legend, x=size + 18, y=height - 22)
-    legend.alignment = "right"
-    legend.dx = legend.dy = 6
-    legend.deltay = 9
-    legend.columnMaximum = 12
-    legend.colorNamePairs = [
-        (pal[i % len(pal)], f"{n[:22]} ({round(100 * v / total)} %)")
-        for i, (n, v) in enumerate(items)
-    ]
-    d.add(legend)
+    d.add(legend(pairs, legend_x, height - TITLE_H - 4, legend_w)[0])
     return d
+
+
+def side_by_side(left: Flowable, right: Flowable, left_width: float) -> Table:
+    """Two flowables next to each other across the frame, with no cell padding so that a
+    drawing as wide as its column stays inside the page margins."""
+    return Table(
+        [[left, right]],
+        colWidths=[left_width, CONTENT_W - left_width],
+        style=[
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ],
+    )
 
 
 def euros(cents: int) -> float:
@@ -370,11 +459,15 @@ __all__ = [
     "PAGE_W",
     "PRIVATE_COLOR",
     "PUBLIC_COLOR",
+    "Table",
     "bar_chart",
     "esc",
     "euros",
+    "fit_text",
     "hours",
     "key_figures",
+    "legend",
+    "legend_lines",
     "line_chart",
     "logo_image",
     "money",
@@ -382,6 +475,7 @@ __all__ = [
     "paragraphs",
     "percent",
     "pie_chart",
+    "side_by_side",
     "styles",
     "table",
 ]
@@ -443,6 +537,9 @@ def build_pdf(story: list, *, title: str, footer: str, numbered_cover: bool = Fa
         _startPage: Callable[[], None]  # ReportLab's, not in its stubs
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # ReportLab selects Helvetica on every new page unless told otherwise: a
+            # standard font, not embedded (the page would name a font it does not carry).
+            kwargs["initialFontName"] = FONT
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 

@@ -30,6 +30,7 @@ PARIS = ZoneInfo("Europe/Paris")
 LOCALE = "fr_FR"
 FONT = "TLSans"
 FONT_BOLD = "TLSans-Bold"
+FONT_MONO = "TLMono"  # fixed width, for fingerprints read out digit by digit
 
 METHOD_LABELS = {
     "cash": "Espèces",
@@ -45,7 +46,8 @@ _registered = False
 
 
 def register_fonts() -> None:
-    """Register the shipped DejaVu fonts with ReportLab once per process."""
+    """Register the shipped DejaVu fonts with ReportLab once per process (never a
+    standard PDF font: those are not embedded)."""
     global _registered
     if _registered:
         return
@@ -54,6 +56,8 @@ def register_fonts() -> None:
         pdfmetrics.registerFont(TTFont(FONT, str(regular)))
     with resources.as_file(folder / "DejaVuSans-Bold.ttf") as bold:
         pdfmetrics.registerFont(TTFont(FONT_BOLD, str(bold)))
+    with resources.as_file(folder / "DejaVuSansMono.ttf") as mono:
+        pdfmetrics.registerFont(TTFont(FONT_MONO, str(mono)))
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
     )

@@ -145,6 +145,12 @@ def grant_report(db: Database, grant_id: int) -> bytes:
     f = grant_figures(db, grant_id)
     s = get_structure(db)
     letterhead = Letterhead(
-        name=s.name, postcode=s.postcode, city=s.city, siret=s.siret, rna=s.rna, logo=s.logo
+        name=s.name,
+        address=s.address,
+        postcode=s.postcode,
+        city=s.city,
+        siret=s.siret,
+        rna=s.rna,
+        logo=s.logo,
     )
     return render_grant(f, letterhead)
