@@ -304,9 +304,7 @@ def test_in_kind_is_shown_apart_never_in_cash_funding_nor_costs(db, operator, id
     assert balance_service.details(db, "public", JAN1, DEC31) == []
 
 
-def test_collectivity_share_is_local_authorities_only_and_mecenat_is_not_a_grant(
-    db, operator, ids
-):
+def test_collectivity_share_is_local_authorities_only_and_mecenat_is_not_a_grant(db, operator, ids):
     cc, region, bank = funders(db, operator)
     state = fin.save_funder(db, operator, name="Préfecture", sector="public", level="etat")
     eu = fin.save_funder(db, operator, name="LEADER", sector="public", level="ue")

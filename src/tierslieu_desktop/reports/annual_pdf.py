@@ -370,7 +370,17 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
                     money(received),
                 ]
             )
-        rows.append(["Total", "", "", "", money(f.grants_received_cents)])
+        if f.private_support_received_cents:  # not grants: apart from their total
+            rows.append(
+                [
+                    "Mécénat et dons encaissés (hors subventions)",
+                    "",
+                    "",
+                    "",
+                    money(f.private_support_received_cents),
+                ]
+            )
+        rows.append(["Subventions encaissées", "", "", "", money(f.grants_received_cents)])
         story += [
             CondPageBreak(50 * mm),
             Paragraph("Subventions et soutiens", st["h2"]),
