@@ -285,3 +285,35 @@ def test_the_pre_software_note_says_what_and_until_when():
         "au 25/10/2026 sans facture émise par le logiciel)."
     )
     assert pre_software_note(None, 100, {"usage": 100}, money) == ""
+
+
+def test_the_funder_report_counts_its_machines_revenue_by_the_same_rule(db, operator):
+    from tierslieu_desktop.db.models import Machine, MachineCategory
+    from tierslieu_desktop.services.finance import funding
+    from tierslieu_desktop.services.reporting.grant import grant_figures
+
+    lab = _lab(db)
+    (cat,) = _add(db, MachineCategory(name="Laser"))
+    (laser,) = _add(db, Machine(name="Laser", category_id=cat, space_id=lab[1]))
+
+    def machine_usage(i, day, amount):
+        member, ref, _ = _item(db, i, "usage", day, amount, False, lab)
+        with db.write() as s:
+            u = s.get(Usage, int(ref[1:]))
+            u.space_id, u.machine_id = None, laser
+        return member
+
+    invoiced = machine_usage(1, date(Y, 3, 2), 2400)  # invoiced, then the start day set later
+    machine_usage(2, date(Y, 3, 3), 1000)  # billed before the software
+    machine_usage(3, date(Y, 5, 3), 500)  # after the start day, not invoiced yet: not revenue
+    assert _invoice(db, "usage", invoiced, date(Y, 3, 2), 2400, None, lab, date(Y, 3, 20))
+    baskets.set_invoicing_start(db, operator, date(Y, 4, 1))
+    funder = funding.save_funder(db, operator, name="Région", sector="public", level="region")
+    gid = funding.save_grant(
+        db, operator, funder_id=funder, purpose="Laser", nature="investment",
+        period_start=JAN1, period_end=DEC31, requested_cents=1000_00, granted_cents=1000_00,
+        machine_ids=[laser],
+    )  # fmt: skip
+    assert grant_figures(db, gid).actual["70"] == 2400 + 1000
+    b = balance_service.balance(db, JAN1, DEC31)
+    assert b.own_cents == 2400 + 1000

@@ -26,10 +26,11 @@ So own revenue = invoice lines + the pre-software part, each item counted exactl
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, exists, select
+from sqlalchemy import ColumnElement, exists, func, select
 from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.models import (
@@ -216,7 +217,50 @@ def pre_software_items(
     return out
 
 
+def machine_own_revenue(
+    s: Session, machine_ids: Sequence[int], first_day: date, last_day: date
+) -> int:
+    """The own revenue of the usages of these machines in [first_day, last_day] by the
+    same rule (the funder report's class 70): their invoice lines excl. VAT issued in it
+    (credit notes subtracted) + their charges billed before the software."""
+    if not machine_ids:
+        return 0
+    lo, hi = local_day_bounds(first_day)[0], local_day_bounds(last_day)[1]
+    total = 0
+    for kind, cents in s.execute(
+        select(Invoice.kind, func.sum(InvoiceLine.total_excl_cents))
+        .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+        .join(Usage, Usage.id == InvoiceLine.usage_id)
+        .where(
+            Invoice.issued_at >= lo,
+            Invoice.issued_at < hi,
+            Usage.machine_id.in_(machine_ids),
+            InvoiceLine.kind != "wallet_topup",
+        )
+        .group_by(Invoice.kind)
+    ):
+        total += (-1 if kind == "credit_note" else 1) * int(cents or 0)
+    window = pre_software_window(s, first_day, last_day)
+    if window is not None:
+        w_lo, w_hi = local_day_bounds(window[0])[0], local_day_bounds(window[1])[1]
+        total += int(
+            s.scalar(
+                select(func.coalesce(func.sum(UsageCharge.charged_cents), 0))
+                .join(Usage, Usage.id == UsageCharge.usage_id)
+                .where(
+                    Usage.start_at >= w_lo,
+                    Usage.start_at < w_hi,
+                    Usage.machine_id.in_(machine_ids),
+                    ~usage_invoiced(),
+                )
+            )
+            or 0
+        )
+    return total
+
+
 __all__ = [
+    "machine_own_revenue",
     "PRE_SOFTWARE_KINDS",
     "PreSoftwareItem",
     "invoicing_start",
