@@ -156,6 +156,8 @@ def figures(b: balance_service.Balance) -> dict[str, int]:
     out.update({f"public:{k}": v for k, v in b.public_by_level.items()})
     out.update({f"private:{k}": v for k, v in b.private_by_level.items()})
     out.update({f"costs:{k}": v for k, v in b.costs_by_category.items()})
+    out["in_kind"] = b.in_kind_cents
+    out.update({f"in_kind:{k}": v for k, v in b.in_kind_by_level.items()})
     out.update({f"reduced:{k}": v[2] for k, v in b.reduced_access_by_audience.items()})
     out.update({f"machine:{m.machine_id}": m.cost_cents for m in b.machines})
     return out
@@ -269,7 +271,7 @@ def test_revenue_falls_on_the_local_day_across_summer_time(db, operator, ids):
     ]
 
 
-def test_in_kind_is_counted_once_in_revenue_and_in_costs(db, operator, ids):
+def test_in_kind_is_shown_apart_never_in_cash_funding_nor_costs(db, operator, ids):
     before = balance_service.balance(db, JAN1, DEC31)
     (cc, _, _) = funders(db, operator)
     fin.save_in_kind(
@@ -278,13 +280,45 @@ def test_in_kind_is_counted_once_in_revenue_and_in_costs(db, operator, ids):
     fin.save_in_kind(
         db, operator, funder_id=None, year=Y, kind="volunteering", description="B", value_cents=1200
     )
+    expenses.save_expense(
+        db, operator, day=date(Y, 3, 1), category="rent", activity="general", amount_cents=1000_00
+    )
+    usage(db, ids, ids["emilie"], date(Y, 2, 10))
+    invoice_usages(db, operator, ids["emilie"], at(date(Y, 2, 10)), 2400)
     after = balance_service.balance(db, JAN1, DEC31)
-    assert after.public_by_level == {"epci": 24000_00}
-    assert after.private_by_level == {"volunteering": 1200}
-    assert after.costs_by_category == {"in_kind": 24000_00 + 1200}
-    assert after.result_cents == before.result_cents == 0
-    assert after.months[0].public == {"epci": 2000_00}  # a twelfth a month
-    assert balance_service.balance(db, date(Y + 1, 1, 1), date(Y + 1, 12, 31)).public_cents == 0
+    assert after.in_kind_by_level == {"epci": 24000_00, "volunteering": 1200}
+    assert after.in_kind_cents == 24000_00 + 1200
+    assert (after.public_by_level, after.private_by_level) == ({}, {})
+    assert after.collectivity_cents == 0 and after.collectivity_share_bp == 0
+    assert after.costs_by_category == {"rent": 1000_00}
+    assert before.result_cents == 0
+    assert after.result_cents == 2400 - 1000_00
+    # self-financing without and with in-kind, both defined
+    assert after.self_financing_bp == 240  # 24 € ÷ 1 000 €
+    assert after.self_financing_in_kind_bp == round(2400 * 10000 / (1000_00 + 24012_00))
+    assert after.months[0].in_kind == {"epci": 2000_00, "volunteering": 100}  # a twelfth
+    assert after.months[0].public == {}
+    assert balance_service.balance(db, date(Y + 1, 1, 1), date(Y + 1, 12, 31)).in_kind_cents == 0
+    rows = balance_service.details(db, "in_kind:epci", JAN1, DEC31)
+    assert [r.amount_cents for r in rows] == [24000_00]
+    assert balance_service.details(db, "public", JAN1, DEC31) == []
+
+
+def test_collectivity_share_is_local_authorities_only_and_mecenat_is_not_a_grant(db, operator, ids):
+    cc, region, bank = funders(db, operator)
+    state = fin.save_funder(db, operator, name="Préfecture", sector="public", level="etat")
+    eu = fin.save_funder(db, operator, name="LEADER", sector="public", level="ue")
+    work = fin.save_funder(db, operator, name="France Travail", sector="public", level="employment")
+    for funder, amount in ((cc, 300_00), (region, 100_00), (state, 200_00), (eu, 250_00)):
+        grant(db, operator, funder, amount, JAN1, DEC31)
+    grant(db, operator, work, 150_00, JAN1, DEC31)
+    grant(db, operator, bank, 500_00, date(Y, 9, 1), date(Y, 9, 1), "donation")
+    b = balance_service.balance(db, JAN1, DEC31)
+    assert b.public_cents == 1000_00
+    assert b.collectivity_cents == 400_00  # CC + Région, not the State, EU, France Travail
+    assert b.collectivity_share_bp == round(400_00 * 10000 / 1500_00)
+    assert b.public_share_bp == round(1000_00 * 10000 / 1500_00)
+    assert b.private_support_cents == 500_00
 
 
 # --------------------------------------------------------------------------- grants

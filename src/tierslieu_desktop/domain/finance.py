@@ -7,6 +7,7 @@ so the shares of adjacent intervals always add up to the whole, to the cent.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 SECTORS = ("public", "private")
@@ -37,6 +38,88 @@ EXPENSE_CATEGORIES = (
     "other",
 )
 ACTIVITIES = ("fablab", "coworking", "cyberbase", "general")
+
+# Definitions a funder recognises (issue 16; written on the Finances page and in the
+# annual report, DEFINITIONS below):
+# - "part des collectivités": the local authorities only, never the State, Europe, the
+#   social or employment bodies;
+COLLECTIVITY_LEVELS = ("commune", "epci", "departement", "region")
+# - private support (mécénat, sponsoring, dons) is not a grant: a donation, or any money
+#   from a company or a private person; foundations' grants stay private grants (7481).
+PRIVATE_SUPPORT_LEVELS = frozenset({"company", "individual"})
+
+
+def is_private_support(sector: str, level: str, nature: str) -> bool:
+    """True for mécénat, sponsoring and dons (not counted among the grants received)."""
+    return nature == "donation" or (sector == "private" and level in PRIVATE_SUPPORT_LEVELS)
+
+
+def is_pre_software(day: date, invoicing_start: date | None, invoiced: bool) -> bool:
+    """A usage, membership, pack or ticket was billed before the software (counted at its
+    own day and price) when it is dated before the invoicing start day and no invoice
+    issued by the software carries it; otherwise it counts only through its invoice line
+    (services.finance.own_revenue applies this rule in SQL)."""
+    return invoicing_start is not None and day < invoicing_start and not invoiced
+
+
+# The definitions of the balance's figures, in French (annual report's box; the Finances
+# page shows the same through tr()).
+DEFINITIONS: tuple[tuple[str, str], ...] = (
+    (
+        "Recettes propres",
+        "Factures émises par le logiciel (hors TVA, avoirs déduits, hors recharges du "
+        "porte-monnaie, comptées quand elles sont dépensées) + ce qui a été facturé avant "
+        "l'utilisation du logiciel (usages, adhésions, packs et inscriptions antérieurs à la "
+        "date de début de facturation, sans facture) ; chaque chose comptée une seule fois.",
+    ),
+    (
+        "Financements publics",
+        "Subventions en numéraire par niveau : commune, intercommunalité, département, "
+        "région, État, Europe, organismes sociaux, emploi ; réparties sur leur période "
+        "(investissement : sur la durée d'amortissement des machines).",
+    ),
+    (
+        "Part des collectivités",
+        "Commune + intercommunalité + département + région, rapportés au total des produits "
+        "en numéraire (hors État, Europe, organismes sociaux et emploi).",
+    ),
+    (
+        "Soutiens privés",
+        "Subventions de fondations, mécénat, sponsoring et dons ; le mécénat et les dons ne "
+        "sont pas des subventions (exclus des « subventions encaissées »).",
+    ),
+    (
+        "Contributions en nature",
+        "Mises à disposition, personnel, biens et bénévolat valorisés (comptes 86/87), "
+        "montrés à part, jamais mêlés aux financements en numéraire.",
+    ),
+    (
+        "Taux d'autofinancement",
+        "Recettes propres ÷ charges en numéraire ; « avec contributions en nature » : "
+        "recettes propres ÷ (charges + contributions en nature).",
+    ),
+)
+
+
+def pre_software_note(
+    invoicing_start: date | None, cents: int, kinds: dict[str, int], money: Callable[[int], str]
+) -> str:
+    """Where the figure billed before the software comes from, in French (annual report)."""
+    if invoicing_start is None or not cents:
+        return ""
+    names = {
+        "usage": "usages",
+        "membership": "adhésions",
+        "pack": "packs",
+        "ticket": "inscriptions aux ateliers",
+    }
+    listed = [name for kind, name in names.items() if kinds.get(kind)] or ["usages"]
+    what = ", ".join(listed[:-1]) + (" et " if len(listed) > 1 else "") + listed[-1]
+    return (
+        f"Facturé avant l'utilisation du logiciel : {money(cents)} ({what} antérieurs au "
+        f"{invoicing_start.strftime('%d/%m/%Y')} sans facture émise par le logiciel)."
+    )
+
 
 # Own revenue: invoice line revenue kinds -> category of the balance.
 OWN_CATEGORIES = ("services", "sales", "memberships", "other")

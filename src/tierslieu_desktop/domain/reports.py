@@ -66,6 +66,27 @@ class YearMoney(Protocol):
     def private_by_level(self) -> Mapping[str, int]: ...
     @property
     def own_by_category(self) -> Mapping[str, int]: ...
+    # issue 16: definitions a funder recognises (domain.finance.DEFINITIONS)
+    @property
+    def invoiced_cents(self) -> int: ...
+    @property
+    def pre_software_cents(self) -> int: ...  # billed before the software
+    @property
+    def pre_software_by_kind(self) -> Mapping[str, int]: ...
+    @property
+    def invoicing_start(self) -> date | None: ...
+    @property
+    def in_kind_cents(self) -> int: ...  # 86/87, apart from cash funding
+    @property
+    def in_kind_by_level(self) -> Mapping[str, int]: ...
+    @property
+    def collectivity_cents(self) -> int: ...  # commune + EPCI + département + région
+    @property
+    def collectivity_share_bp(self) -> int | None: ...
+    @property
+    def self_financing_in_kind_bp(self) -> int | None: ...
+    @property
+    def private_support_cents(self) -> int: ...  # mécénat, sponsoring, dons
 
 
 class GrantTerms(Protocol):
@@ -142,7 +163,8 @@ class AnnualFigures:
     # year -> (own, public, private, costs) cents
     grants: list[tuple[str, str, str, int | None, int]] = field(default_factory=list)
     # (funder, purpose, nature, granted, received in the year)
-    grants_received_cents: int = 0
+    grants_received_cents: int = 0  # grants only: mécénat and dons are not grants
+    private_support_received_cents: int = 0  # mécénat, sponsoring, dons received
     reduced_access: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     reduced_access_cents: int = 0
     volunteer_hours: int = 0

@@ -19,6 +19,7 @@ from reportlab.platypus import (
 )
 
 from tierslieu_desktop.domain.activity import FRENCH, ActivityFigures
+from tierslieu_desktop.domain.finance import DEFINITIONS, pre_software_note
 from tierslieu_desktop.domain.reports import SECTION_TITLES, AnnualFigures
 from tierslieu_desktop.reports.layout import (
     CONTENT_W,
@@ -105,11 +106,15 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
         items += [
             ("recettes propres", money(b.own_cents)),
             ("financements publics", money(b.public_cents)),
-            ("taux d'autofinancement", percent(b.self_financing_bp)),
+            ("part des collectivités", percent(b.collectivity_share_bp)),
+            ("taux d'autofinancement (hors nature)", percent(b.self_financing_bp)),
+            ("autofinancement avec contributions en nature", percent(b.self_financing_in_kind_bp)),
+            ("contributions en nature (à part)", money(b.in_kind_cents)),
             ("valeur des accès réduits ou gratuits", money(f.reduced_access_cents)),
         ]
     items += [
         ("subventions encaissées", money(f.grants_received_cents)),
+        ("mécénat et dons encaissés", money(f.private_support_received_cents)),
         ("heures de bénévolat", number(f.volunteer_hours)),
     ]
     story += [Paragraph(f"L'année {f.year} en chiffres", st["h1"]), key_figures(items)]
@@ -244,12 +249,21 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
             Paragraph(
                 esc(
                     f"Taux d'autofinancement (recettes propres ÷ charges) : "
-                    f"{percent(b.self_financing_bp)} — part des collectivités dans les "
-                    f"produits : {percent(b.public_share_bp)}."
+                    f"{percent(b.self_financing_bp)} ; avec les contributions en nature "
+                    f"(recettes propres ÷ charges et contributions en nature) : "
+                    f"{percent(b.self_financing_in_kind_bp)} — part des collectivités "
+                    f"(commune, intercommunalité, département, région) dans les produits : "
+                    f"{percent(b.collectivity_share_bp)}. Recettes propres : "
+                    f"{money(b.invoiced_cents)} facturés par le logiciel."
                 ),
                 st["body"],
             )
         )
+        note = pre_software_note(
+            b.invoicing_start, b.pre_software_cents, dict(b.pre_software_by_kind), money
+        )
+        if note:
+            story.append(Paragraph(esc(note), st["small"]))
         detail = [["Détail des produits", "Montant"]]
         for key, cents in sorted(b.own_by_category.items(), key=lambda kv: -kv[1]):
             detail.append([label(OWN_LABELS, key), money(cents)])
@@ -257,6 +271,9 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
             detail.append([f"Public — {label(LEVEL_LABELS, key)}", money(cents)])
         for key, cents in sorted(b.private_by_level.items(), key=lambda kv: -kv[1]):
             detail.append([f"Privé — {label(LEVEL_LABELS, key)}", money(cents)])
+        # in-kind (86/87): apart, after the cash products, never in their total
+        for key, cents in sorted(b.in_kind_by_level.items(), key=lambda kv: -kv[1]):
+            detail.append([f"En nature (à part) — {label(LEVEL_LABELS, key)}", money(cents)])
         costs: dict[str, int] = {}
         for m in b.months:
             for key, cents in m.costs.items():
@@ -271,6 +288,7 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
                 table(detail, [62 * mm, 24 * mm]), table(cost_rows, [55 * mm, 24 * mm]), 92 * mm
             )
         )
+        story.append(_definitions_box(st))
         if len(f.trend) > 1:
             years = [str(y) for y in f.trend]
             story.append(
@@ -341,7 +359,17 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
                     money(received),
                 ]
             )
-        rows.append(["Total", "", "", "", money(f.grants_received_cents)])
+        if f.private_support_received_cents:  # not grants: apart from their total
+            rows.append(
+                [
+                    "Mécénat et dons encaissés (hors subventions)",
+                    "",
+                    "",
+                    "",
+                    money(f.private_support_received_cents),
+                ]
+            )
+        rows.append(["Subventions encaissées", "", "", "", money(f.grants_received_cents)])
         story += [
             Paragraph("Subventions et soutiens", st["h2"]),
             table(
@@ -417,6 +445,15 @@ def _activity_section(
             Paragraph("Cyber-base : passages par motif", st["h2"]),
             table(rows, [70 * mm, 25 * mm, 35 * mm, 35 * mm], total=True),
         ]
+
+
+def _definitions_box(st: dict[str, ParagraphStyle]) -> Flowable:
+    """The definitions of the money figures (domain.finance.DEFINITIONS), in a box."""
+    rows: list[list[object]] = [["Définitions", ""]]
+    rows += [[term, Paragraph(esc(text), st["small"])] for term, text in DEFINITIONS]
+    return KeepTogether(
+        [Spacer(1, 3 * mm), table(rows, [38 * mm, CONTENT_W - 40 * mm], align_right_from=2)]
+    )
 
 
 def _share(part: int, total: int) -> str:

@@ -7,11 +7,10 @@ Rules of the balance (issue 6; pure parts in domain/finance.py):
 
 - OWN revenue of a period = invoice lines (excl. VAT) issued in it, credit notes
   subtracted on their own issue date; wallet top-ups are not revenue (counted when spent
-  through usages, so excluded here) + usages before ``Structure.invoicing_start`` at their
-  frozen charged price on their local day (billed outside the software) + the fee of
-  memberships starting before ``invoicing_start``, on their start day + the tickets of
-  workshop/training sessions held before it (seated, not absent or excused), on the
-  session's day. Revenue kinds ->
+  through usages, so excluded here) + the part billed before the software: usages,
+  memberships, packs and workshop/training tickets dated before
+  ``Structure.invoicing_start`` that no invoice carries (services.finance.own_revenue: one
+  rule, every item counted once). Revenue kinds ->
   categories: usage, pack, training, service -> "services" (706); consumable, sale ->
   "sales" (707); membership -> "memberships" (756); other -> "other" (708).
 - PUBLIC / PRIVATE funding = grants by their funder's sector, keyed by funder level: an
@@ -21,12 +20,16 @@ Rules of the balance (issue 6; pure parts in domain/finance.py):
   counted on its ``granted_on`` day. Grants not granted (``granted_cents`` None) count
   nothing. In-kind contributions: value in 12 equal monthly shares of their year, public
   or private by their funder's sector, keyed by its level; volunteering (no funder) is
-  private under the key "volunteering". They are counted once in revenue AND once in
-  costs (category "in_kind", accounts 86/87): the result does not change.
+  private under the key "volunteering". They are shown APART (``in_kind_by_level``,
+  accounts 86/87): never in public/private funding, the total revenue nor the costs.
+- PRIVATE SUPPORT (mécénat, sponsoring, dons: rules.is_private_support) is part of the
+  private funding, and counted apart from the grants.
 - COSTS = expenses (on their day) + machine depreciation (purchase value spread evenly
   over ``depreciation_years`` years from the purchase date; None = not depreciated; added
-  to the "depreciation" category) + in-kind contributions.
-- Self-financing ratio = own ÷ costs; public share = public ÷ total revenue (basis points).
+  to the "depreciation" category). In-kind contributions are not among them.
+- Self-financing ratio = own ÷ costs; with in-kind = own ÷ (costs + in-kind); public
+  share = public ÷ total revenue; collectivity share = (commune + EPCI + département +
+  région) ÷ total revenue (basis points).
   Identities: own + public + private = total revenue; the months add up to the period.
 - Reduced/free access by public = per audience of the payer (the usage's organisation,
   else its member): Σ list, Σ charged, Σ (list − charged) of the period's usage charges
@@ -42,33 +45,29 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Result, Row, and_, case, func, literal, select
+from sqlalchemy import ColumnElement, Row, and_, case, func, literal, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import (
-    Activity,
-    ActivitySession,
     Audience,
     Expense,
     Funder,
     Grant,
     GrantMachine,
+    GrantPayment,
     InKindContribution,
     Invoice,
     InvoiceLine,
     Machine,
     Member,
-    Membership,
-    Registration,
-    Structure,
     Usage,
     UsageCharge,
 )
 from tierslieu_desktop.domain import finance as rules
 from tierslieu_desktop.domain.calendar import PARIS, local_day_bounds
 from tierslieu_desktop.domain.errors import ValidationError
-from tierslieu_desktop.services.activity.registrations import payable_tickets
+from tierslieu_desktop.services.finance import own_revenue
 from tierslieu_desktop.services.finance.expenses import budget_of_years
 
 # --------------------------------------------------------------------------- rows
@@ -80,7 +79,8 @@ class MonthFigures:
     own: dict[str, int]  # by category
     public: dict[str, int]  # by funder level
     private: dict[str, int]  # by funder level ("volunteering" for volunteers)
-    costs: dict[str, int]  # by category (expense categories + "in_kind")
+    costs: dict[str, int]  # by category (expense categories)
+    in_kind: dict[str, int] = field(default_factory=dict)  # by funder level (86/87, apart)
 
     @property
     def own_cents(self) -> int:
@@ -130,6 +130,21 @@ class Balance:
     machines: list[MachineRecovery]
     budget: dict[tuple[str, str], tuple[int, int]]  # (side, category) -> (budget, actual)
     costs_by_category: dict[str, int] = field(default_factory=dict)
+    # issue 16: the definitions a funder recognises (domain.finance.DEFINITIONS)
+    in_kind_cents: int = 0
+    in_kind_by_level: dict[str, int] = field(default_factory=dict)
+    collectivity_cents: int = 0  # commune + EPCI + département + région
+    collectivity_share_bp: int | None = None
+    self_financing_in_kind_bp: int | None = None  # own ÷ (costs + in-kind)
+    private_support_cents: int = 0  # mécénat, sponsoring, dons (not grants)
+    pre_software_cents: int = 0  # billed before the software (own_revenue)
+    pre_software_by_kind: dict[str, int] = field(default_factory=dict)
+    invoicing_start: date | None = None
+
+    @property
+    def invoiced_cents(self) -> int:
+        """Own revenue invoiced by the software (credit notes subtracted)."""
+        return self.own_cents - self.pre_software_cents
 
 
 @dataclass(frozen=True)
@@ -221,10 +236,6 @@ def _bucket_day(value: object) -> date:
     return value
 
 
-def _invoicing_start(s: Session) -> date | None:
-    return s.scalar(select(Structure.invoicing_start).order_by(Structure.id).limit(1))
-
-
 class _Acc:
     """Accumulates amounts by month and key for one figure family."""
 
@@ -277,6 +288,29 @@ def _grant_years(s: Session) -> dict[int, int]:
     return out
 
 
+def grant_ids_of_period(s: Session, first_day: date, last_day: date) -> set[int]:
+    """The grants a report of [first_day, last_day] lists: their period meets it, a
+    payment of theirs was received in it, or a share of them counts in it (an investment
+    grant released over its machines' depreciation years, after its own period)."""
+    ids = set(
+        s.scalars(
+            select(Grant.id).where(Grant.period_start <= last_day, Grant.period_end >= first_day)
+        )
+    )
+    ids |= set(
+        s.scalars(
+            select(GrantPayment.grant_id).where(
+                GrantPayment.received_on >= first_day, GrantPayment.received_on <= last_day
+            )
+        )
+    )
+    years = _grant_years(s)
+    for g in s.scalars(select(Grant).where(Grant.granted_cents.is_not(None))):
+        if g.id not in ids and _grant_spread(g, years.get(g.id), first_day, last_day):
+            ids.add(g.id)
+    return ids
+
+
 def _depreciation_spread(m: Machine, first_day: date, last_day: date) -> dict[date, int]:
     if not (m.purchase_date and m.purchase_value_cents and m.depreciation_years):
         return {}
@@ -303,24 +337,6 @@ def _own_invoice_rows(
     ).all()
 
 
-def _pre_start_window(s: Session, first_day: date, last_day: date) -> tuple[date, date] | None:
-    start = _invoicing_start(s)
-    if start is None or first_day >= start:
-        return None
-    return first_day, min(last_day, start - timedelta(days=1))
-
-
-def _pre_start_tickets(s: Session, window: tuple[date, date]) -> Result[datetime, str, int, int]:
-    """Workshop and training tickets of sessions held before the invoicing start (billed
-    outside the software): (session start, activity name, price, registration id)."""
-    w_lo, w_hi = local_day_bounds(window[0])[0], local_day_bounds(window[1])[1]
-    return s.execute(
-        payable_tickets(
-            ActivitySession.start_at, Activity.name, Registration.price_cents, Registration.id
-        ).where(ActivitySession.start_at >= w_lo, ActivitySession.start_at < w_hi)
-    )
-
-
 def balance(db: Database, first_day: date, last_day: date) -> Balance:
     """The revenue balance of [first_day, last_day] (see the module docstring for the
     rules), by month, with ratios, reduced access, machine cost recovery and budget."""
@@ -328,6 +344,8 @@ def balance(db: Database, first_day: date, last_day: date) -> Balance:
         raise ValidationError({"last_day": "end_before_start"})
     lo, hi = local_day_bounds(first_day)[0], local_day_bounds(last_day)[1]
     own, public, private, costs = _Acc(), _Acc(), _Acc(), _Acc()
+    in_kind, support = _Acc(), _Acc()
+    pre_software: dict[str, int] = {}
     with db.read() as s:
         # own revenue: invoice lines
         for inv_kind, rev_kind, bucket, total in _own_invoice_rows(
@@ -336,17 +354,25 @@ def balance(db: Database, first_day: date, last_day: date) -> Balance:
             sign = -1 if inv_kind == "credit_note" else 1
             category = rules.REVENUE_CATEGORY.get(rev_kind, "other")
             own.add_day(_bucket_day(bucket), category, sign * int(total or 0))
-        # own revenue billed outside the software (before invoicing_start)
-        window = _pre_start_window(s, first_day, last_day)
+        # own revenue billed before the software (own_revenue: one rule, counted once)
+        start = own_revenue.invoicing_start(s)
+        window = own_revenue.pre_software_window(s, first_day, last_day)
         if window is not None:
-            for day, total in s.execute(
-                select(Membership.start_date, func.sum(Membership.fee_cents))
-                .where(Membership.start_date >= window[0], Membership.start_date <= window[1])
-                .group_by(Membership.start_date)
+            for item in own_revenue.pre_software_items(s, window, usages=False):
+                own.add_day(item.day, item.category, item.amount_cents)
+                pre_software[item.kind] = pre_software.get(item.kind, 0) + item.amount_cents
+            w_lo, w_hi = local_day_bounds(window[0])[0], local_day_bounds(window[1])[1]
+            w_bucket = _local_month_expr(db, Usage.start_at, first_day, last_day)
+            is_consumable = UsageCharge.kind == "consumable"
+            for b, consumable, charged_total in s.execute(
+                select(w_bucket, is_consumable, func.sum(UsageCharge.charged_cents))
+                .join(Usage, Usage.id == UsageCharge.usage_id)
+                .where(Usage.start_at >= w_lo, Usage.start_at < w_hi, ~own_revenue.usage_invoiced())
+                .group_by(w_bucket, is_consumable)
             ):
-                own.add_day(day, "memberships", int(total or 0))
-            for start_at, _name, cents, _rid in _pre_start_tickets(s, window):
-                own.add_day(_local_day(start_at), "services", int(cents))
+                cents = int(charged_total or 0)
+                own.add_day(_bucket_day(b), "sales" if consumable else "services", cents)
+                pre_software["usage"] = pre_software.get("usage", 0) + cents
         # grants
         years = _grant_years(s)
         for g, sector, level in s.execute(
@@ -355,19 +381,20 @@ def balance(db: Database, first_day: date, last_day: date) -> Balance:
             .where(Grant.granted_cents.is_not(None))
         ):
             target = public if sector == "public" else private
-            target.add_spread(_grant_spread(g, years.get(g.id), first_day, last_day), level)
-        # in-kind: revenue and cost
-        for c, sector, level in s.execute(
-            select(InKindContribution, Funder.sector, Funder.level)
+            spread = _grant_spread(g, years.get(g.id), first_day, last_day)
+            target.add_spread(spread, level)
+            if rules.is_private_support(sector, level, g.nature):
+                support.add_spread(spread, level)
+        # in-kind: shown apart (86/87), neither funding nor cost
+        for c, level in s.execute(
+            select(InKindContribution, Funder.level)
             .outerjoin(Funder, Funder.id == InKindContribution.funder_id)
             .where(
                 InKindContribution.year >= first_day.year, InKindContribution.year <= last_day.year
             )
         ):
             spread = rules.spread_over_year_months(c.value_cents, c.year, first_day, last_day)
-            target = public if sector == "public" else private
-            target.add_spread(spread, level or rules.VOLUNTEERING)
-            costs.add_spread(spread, rules.IN_KIND_COST)
+            in_kind.add_spread(spread, level or rules.VOLUNTEERING)
         # expenses
         for day, category, total in s.execute(
             select(Expense.day, Expense.category, func.sum(Expense.amount_cents))
@@ -396,23 +423,14 @@ def balance(db: Database, first_day: date, last_day: date) -> Balance:
             costs.add_spread(spread, "depreciation")
             if spread:
                 machine_costs[m.id] = machine_costs.get(m.id, 0) + sum(spread.values())
-        # One pass over the period's usage charges (grouped by local day, before
-        # invoicing_start or not, consumable or not, machine, payer's audience) gives the
-        # revenue billed outside the software, reduced access by public and machine revenue.
+        # One pass over the period's usage charges (grouped by machine and payer's
+        # audience) gives reduced access by public and machine revenue.
         payer = func.coalesce(Usage.organisation_id, Usage.member_id)
-        bucket = _local_month_expr(db, Usage.start_at, first_day, last_day)
-        pre_start = (
-            Usage.start_at < local_day_bounds(window[1])[1] if window is not None else literal(0)
-        )
-        is_consumable = UsageCharge.kind == "consumable"
         audience_names = dict(s.execute(select(Audience.id, Audience.name)).all())
         reduced: dict[str, list[int]] = {}
         machine_revenue: dict[int, int] = {}
-        for b, before, consumable, mid, aud, list_total, charged_total in s.execute(
+        for mid, aud, list_total, charged_total in s.execute(
             select(
-                bucket,
-                pre_start,
-                is_consumable,
                 Usage.machine_id,
                 Member.audience_id,
                 func.sum(UsageCharge.list_cents),
@@ -421,11 +439,9 @@ def balance(db: Database, first_day: date, last_day: date) -> Balance:
             .join(Usage, Usage.id == UsageCharge.usage_id)
             .outerjoin(Member, Member.id == payer)
             .where(Usage.start_at >= lo, Usage.start_at < hi)
-            .group_by(bucket, pre_start, is_consumable, Usage.machine_id, Member.audience_id)
+            .group_by(Usage.machine_id, Member.audience_id)
         ):
             charged = int(charged_total or 0)
-            if before:
-                own.add_day(_bucket_day(b), "sales" if consumable else "services", charged)
             acc = reduced.setdefault(audience_names.get(aud, "") if aud else "", [0, 0])
             acc[0] += int(list_total or 0)
             acc[1] += charged
@@ -449,6 +465,7 @@ def balance(db: Database, first_day: date, last_day: date) -> Balance:
             public=public.by_month.get(m, {}),
             private=private.by_month.get(m, {}),
             costs=costs.by_month.get(m, {}),
+            in_kind=in_kind.by_month.get(m, {}),
         )
         for m in rules.months_between(first_day, last_day)
     ]
@@ -460,6 +477,9 @@ def balance(db: Database, first_day: date, last_day: date) -> Balance:
     private_cents = sum(private_by_level.values())
     total = own_cents + public_cents + private_cents
     costs_cents = sum(costs_by_category.values())
+    in_kind_by_level = in_kind.totals()
+    in_kind_cents = sum(in_kind_by_level.values())
+    collectivity_cents = sum(public_by_level.get(k, 0) for k in rules.COLLECTIVITY_LEVELS)
 
     machines: list[MachineRecovery] = []
     for mid in sorted(
@@ -484,6 +504,7 @@ def balance(db: Database, first_day: date, last_day: date) -> Balance:
     actual[("revenue", "public")] = public_cents
     actual[("revenue", "private")] = private_cents
     actual.update({("expense", k): v for k, v in costs_by_category.items()})
+    actual[("expense", rules.IN_KIND_COST)] = in_kind_cents
     budget_vs_actual = {key: (amount, actual.get(key, 0)) for key, amount in budget_lines.items()}
 
     return Balance(
@@ -507,6 +528,15 @@ def balance(db: Database, first_day: date, last_day: date) -> Balance:
         machines=machines,
         budget=budget_vs_actual,
         costs_by_category=costs_by_category,
+        in_kind_cents=in_kind_cents,
+        in_kind_by_level=in_kind_by_level,
+        collectivity_cents=collectivity_cents,
+        collectivity_share_bp=rules.ratio_bp(collectivity_cents, total),
+        self_financing_in_kind_bp=rules.ratio_bp(own_cents, costs_cents + in_kind_cents),
+        private_support_cents=sum(support.totals().values()),
+        pre_software_cents=sum(pre_software.values()),
+        pre_software_by_kind={k: v for k, v in pre_software.items() if v},
+        invoicing_start=start,
     )
 
 
@@ -521,17 +551,17 @@ def balance_by_year(db: Database, years: Sequence[int]) -> dict[int, Balance]:
 def details(db: Database, figure: str, first_day: date, last_day: date) -> list[DetailRow]:
     """The lines behind a figure of ``balance(db, first_day, last_day)``; their amounts
     add up to it. Keys: "own", "own:<category>", "public", "public:<level>", "private",
-    "private:<level>", "costs", "costs:<category>", "reduced:<audience name>" (amount =
+    "private:<level>", "in_kind", "in_kind:<level>", "costs", "costs:<category>", "reduced:<audience name>" (amount =
     list − charged; "" = no public), "machine:<id>" (its costs: expenses + depreciation)."""
     family, _, key = figure.partition(":")
-    if family not in ("own", "public", "private", "costs", "reduced", "machine"):
+    if family not in ("own", "public", "private", "in_kind", "costs", "reduced", "machine"):
         raise ValueError(f"unknown figure {figure!r}")
     lo, hi = local_day_bounds(first_day)[0], local_day_bounds(last_day)[1]
     out: list[DetailRow] = []
     with db.read() as s:
         if family == "own":
             out += _own_details(s, first_day, last_day, lo, hi, key or None)
-        elif family in ("public", "private"):
+        elif family in ("public", "private", "in_kind"):
             out += _funding_details(s, family, first_day, last_day, key or None)
         elif family == "costs":
             out += _cost_details(s, first_day, last_day, key or None, None)
@@ -573,40 +603,13 @@ def _own_details(
             continue
         sign = -1 if inv_kind == "credit_note" else 1
         out.append(DetailRow(_local_day(issued_at), inv_kind, designation, sign * amount, number))
-    window = _pre_start_window(s, first_day, last_day)
+    window = own_revenue.pre_software_window(s, first_day, last_day)
     if window is not None:
-        w_lo, w_hi = local_day_bounds(window[0])[0], local_day_bounds(window[1])[1]
-        for kind, label, charged, usage_id, start_at in s.execute(
-            select(
-                UsageCharge.kind,
-                UsageCharge.label,
-                UsageCharge.charged_cents,
-                UsageCharge.usage_id,
-                Usage.start_at,
-            )
-            .join(Usage, Usage.id == UsageCharge.usage_id)
-            .where(Usage.start_at >= w_lo, Usage.start_at < w_hi, UsageCharge.charged_cents != 0)
-        ):
-            cat = "sales" if kind == "consumable" else "services"
-            if category is None or cat == category:
-                out.append(DetailRow(_local_day(start_at), "usage", label, charged, f"U{usage_id}"))
-        if category in (None, "services"):
-            for start_at, name, cents, rid in _pre_start_tickets(s, window):
-                out.append(DetailRow(_local_day(start_at), "registration", name, cents, f"R{rid}"))
-        if category in (None, "memberships"):
-            for ms, audience in s.execute(
-                select(Membership, Audience.name)
-                .join(Audience, Audience.id == Membership.audience_id)
-                .where(
-                    Membership.start_date >= window[0],
-                    Membership.start_date <= window[1],
-                    Membership.fee_cents != 0,
-                )
-            ):
+        for item in own_revenue.pre_software_items(s, window):
+            if category is None or item.category == category:
+                source = "registration" if item.kind == "ticket" else item.kind
                 out.append(
-                    DetailRow(
-                        ms.start_date, "membership", audience, ms.fee_cents, f"M{ms.member_id}"
-                    )
+                    DetailRow(item.day, source, item.label, item.amount_cents, item.reference)
                 )
     return out
 
@@ -614,7 +617,11 @@ def _own_details(
 def _funding_details(
     s: Session, sector: str, first_day: date, last_day: date, level: str | None
 ) -> list[DetailRow]:
+    """Grants of a sector ("public", "private"), or the in-kind contributions (sector
+    "in_kind", keyed by their funder's level; "volunteering" without a funder)."""
     out: list[DetailRow] = []
+    if sector == rules.IN_KIND_COST:
+        return _in_kind_details(s, first_day, last_day, level)
     years = _grant_years(s)
     for g, f in s.execute(
         select(Grant, Funder)
@@ -633,14 +640,20 @@ def _funding_details(
             out.append(
                 DetailRow(day, "grant", f"{f.name} — {g.purpose}", sum(spread.values()), f"G{g.id}")
             )
+    return out
+
+
+def _in_kind_details(
+    s: Session, first_day: date, last_day: date, level: str | None
+) -> list[DetailRow]:
+    out: list[DetailRow] = []
     for c, f in s.execute(
         select(InKindContribution, Funder)
         .outerjoin(Funder, Funder.id == InKindContribution.funder_id)
         .where(InKindContribution.year >= first_day.year, InKindContribution.year <= last_day.year)
     ):
-        c_sector = f.sector if f is not None else "private"
         c_level = f.level if f is not None else rules.VOLUNTEERING
-        if c_sector != sector or (level is not None and c_level != level):
+        if level is not None and c_level != level:
             continue
         spread = rules.spread_over_year_months(c.value_cents, c.year, first_day, last_day)
         if spread:
@@ -679,23 +692,6 @@ def _cost_details(
                         m.name,
                         sum(spread.values()),
                         f"D{m.id}",
-                    )
-                )
-    if machine_id is None and category in (None, rules.IN_KIND_COST):
-        for c in s.scalars(
-            select(InKindContribution).where(
-                InKindContribution.year >= first_day.year, InKindContribution.year <= last_day.year
-            )
-        ):
-            spread = rules.spread_over_year_months(c.value_cents, c.year, first_day, last_day)
-            if spread:
-                out.append(
-                    DetailRow(
-                        max(first_day, min(spread)),
-                        "in_kind",
-                        c.description,
-                        sum(spread.values()),
-                        f"K{c.id}",
                     )
                 )
     return out

@@ -29,6 +29,7 @@ from tierslieu_desktop.db.models import (
     Grant,
     GrantPayment,
     Invoice,
+    InvoiceLine,
     Machine,
     Member,
     Payment,
@@ -41,6 +42,7 @@ from tierslieu_desktop.domain.inputs import check_year
 from tierslieu_desktop.domain.journal import LedgerLine
 from tierslieu_desktop.fileperms import open_private, write_private_bytes
 from tierslieu_desktop.reports.sheets import csv_value, write_sheet
+from tierslieu_desktop.services.finance.balance import grant_ids_of_period
 
 if TYPE_CHECKING:
     from tierslieu_desktop.services.finance.fec import FecWritten
@@ -59,6 +61,9 @@ MONEY_HEADERS = frozenset(
         "Demandé",
         "Accordé",
         "Reçu",
+        "Reçu sur la période",
+        "Reçu depuis l'accord (cumul)",
+        "Recharges porte-monnaie",
     }
 )
 
@@ -266,15 +271,31 @@ def _usages(s: Session, year: int | None) -> tuple[list[str], list[list[Any]]]:
 
 
 def _invoices(s: Session, year: int | None) -> tuple[list[str], list[list[Any]]]:
+    """ "Total HT" is the revenue excl. VAT: wallet top-ups (money kept for later, not
+    revenue) are in their own column; "Total TTC" is the document's total."""
     headers = ["Numéro", "Type", "Date", "Échéance", "Adhérent", "Nom", "Total HT", "TVA"]
-    headers += ["Total TTC"]
-    q = select(Invoice, Member).outerjoin(Member, Invoice.member_id == Member.id)
+    headers += ["Recharges porte-monnaie", "Total TTC"]
+    topups = (
+        select(
+            InvoiceLine.invoice_id.label("iid"),
+            func.sum(InvoiceLine.total_excl_cents).label("t"),
+        )
+        .where(InvoiceLine.kind == "wallet_topup")
+        .group_by(InvoiceLine.invoice_id)
+        .subquery()
+    )
+    q = (
+        select(Invoice, Member, topups.c.t)
+        .outerjoin(Member, Invoice.member_id == Member.id)
+        .outerjoin(topups, topups.c.iid == Invoice.id)
+    )
     if year is not None:
         lo, hi = _year_bounds(year)
         q = q.where(Invoice.issued_at >= lo, Invoice.issued_at < hi)
     rows = []
-    for inv, m in s.execute(q.order_by(Invoice.issued_at, Invoice.id)):
+    for inv, m, topup in s.execute(q.order_by(Invoice.issued_at, Invoice.id)):
         sign = -1 if inv.kind == "credit_note" else 1
+        topup = int(topup or 0)
         rows.append(
             [
                 inv.number,
@@ -283,8 +304,9 @@ def _invoices(s: Session, year: int | None) -> tuple[list[str], list[list[Any]]]
                 inv.due_date,
                 m.number if m else "",
                 _name(m),
-                euros(sign * inv.total_excl_cents),
+                euros(sign * (inv.total_excl_cents - topup)),
                 euros(sign * inv.total_vat_cents),
+                euros(sign * topup),
                 euros(sign * inv.total_incl_cents),
             ]
         )
@@ -330,24 +352,31 @@ def _grants(s: Session, year: int | None) -> tuple[list[str], list[list[Any]]]:
         "Demandé",
         "Accordé",
         "Accordé le",
-        "Reçu",
+        "Reçu sur la période",
+        "Reçu depuis l'accord (cumul)",
         "Compte rendu dû le",
         "Compte rendu",
     ]
-    received = (
-        select(GrantPayment.grant_id.label("gid"), func.sum(GrantPayment.amount_cents).label("r"))
-        .group_by(GrantPayment.grant_id)
-        .subquery()
-    )
-    q = (
-        select(Grant, Funder, received.c.r)
-        .join(Funder, Grant.funder_id == Funder.id)
-        .outerjoin(received, received.c.gid == Grant.id)
-    )
+    """A year lists the grants of that year (balance.grant_ids_of_period: investment
+    grants released over their machines' depreciation included); "Reçu sur la période" is
+    what was received in it, "Reçu depuis l'accord (cumul)" everything received up to its
+    end."""
+    last = date(year, 12, 31) if year is not None else date.max
+    first = date(year, 1, 1) if year is not None else date.min
+    got_in: dict[int, int] = {}
+    got_to: dict[int, int] = {}
+    for gid, day, amount in s.execute(
+        select(GrantPayment.grant_id, GrantPayment.received_on, GrantPayment.amount_cents)
+    ):
+        if day <= last:
+            got_to[gid] = got_to.get(gid, 0) + amount
+            if day >= first:
+                got_in[gid] = got_in.get(gid, 0) + amount
+    q = select(Grant, Funder).join(Funder, Grant.funder_id == Funder.id)
     if year is not None:
-        q = q.where(Grant.period_start <= date(year, 12, 31), Grant.period_end >= date(year, 1, 1))
+        q = q.where(Grant.id.in_(grant_ids_of_period(s, first, last)))
     rows = []
-    for g, f, got in s.execute(q.order_by(Grant.period_start, Funder.name, Grant.id)):
+    for g, f in s.execute(q.order_by(Grant.period_start, Funder.name, Grant.id)):
         rows.append(
             [
                 f.name,
@@ -360,7 +389,8 @@ def _grants(s: Session, year: int | None) -> tuple[list[str], list[list[Any]]]:
                 euros(g.requested_cents),
                 euros(g.granted_cents),
                 g.granted_on,
-                euros(got or 0),
+                euros(got_in.get(g.id, 0)),
+                euros(got_to.get(g.id, 0)),
                 g.report_due,
                 _REPORT.get(g.report_status, g.report_status),
             ]

@@ -1,7 +1,7 @@
 """Funders, grants and their payments, in-kind contributions and the grant reports due.
 
 How they count in the revenue balance (spread over the grant's period or the depreciation
-of its machines, in-kind once in revenue and once in costs): services.finance.balance.
+of its machines; in-kind shown apart, neither funding nor cost): services.finance.balance.
 """
 
 from __future__ import annotations
@@ -207,13 +207,15 @@ def _grant_rows(s: Session, grants: Sequence[Grant]) -> list[GrantRow]:
 
 
 def list_grants(db: Database, *, year: int | None = None) -> list[GrantRow]:
-    """Grants, newest period first; with ``year``, those whose period meets that year."""
+    """Grants, newest period first; with ``year``, those of that year: their period meets
+    it, a payment was received in it, or a share counts in its balance (an investment grant
+    over its machines' depreciation: balance.grant_ids_of_period)."""
+    from tierslieu_desktop.services.finance.balance import grant_ids_of_period
+
     with db.read() as s:
         q = select(Grant).order_by(Grant.period_start.desc(), Grant.id.desc())
         if year is not None:
-            q = q.where(
-                Grant.period_start <= date(year, 12, 31), Grant.period_end >= date(year, 1, 1)
-            )
+            q = q.where(Grant.id.in_(grant_ids_of_period(s, date(year, 1, 1), date(year, 12, 31))))
         return _grant_rows(s, list(s.scalars(q)))
 
 

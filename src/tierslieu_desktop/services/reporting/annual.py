@@ -39,6 +39,7 @@ from tierslieu_desktop.db.models import (
     ReportText,
     Usage,
 )
+from tierslieu_desktop.domain import finance as rules
 from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
 from tierslieu_desktop.domain.errors import ValidationError
 from tierslieu_desktop.domain.inputs import check_year, year_in_range
@@ -235,14 +236,18 @@ def _money_figures(db: Database, year: int, step: Progress) -> dict[str, Any]:
         if y == year or b.total_revenue_cents or b.costs_cents
     }
     grants = []
-    received_total = 0
+    received_total = support_total = 0
     for g in finance.list_grants(db, year=year):
         received = sum(
             amount
             for _pid, day, amount, _note in finance.grant_payments(db, g.id)
             if day.year == year
         )
-        received_total += received
+        # "subventions encaissées" are grants: mécénat, sponsoring and dons apart
+        if rules.is_private_support(g.sector, g.level, g.nature):
+            support_total += received
+        else:
+            received_total += received
         grants.append((g.funder_name, g.purpose, g.nature, g.granted_cents, received))
     reduced = dict(balance.reduced_access_by_audience) if balance else {}
     volunteer = sum(
@@ -254,6 +259,7 @@ def _money_figures(db: Database, year: int, step: Progress) -> dict[str, Any]:
         "trend": trend,
         "grants": grants,
         "grants_received_cents": received_total,
+        "private_support_received_cents": support_total,
         "reduced_access": reduced,
         "reduced_access_cents": sum(g for _l, _c, g in reduced.values()),
         "volunteer_hours": volunteer,

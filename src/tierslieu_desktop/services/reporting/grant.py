@@ -14,8 +14,10 @@ payments, activity indicators over the grant's period, a signature block.
   extérieurs; other → 62 autres services extérieurs; staff → 64; depreciation → 68), plus
   the depreciation over the period of the machines the grant financed (GrantMachine).
 - ACTUAL products = this grant's granted amount (74 subventions; 75 for a donation or a
-  private funder: mécénat, dons) and the charged price of the usages of the financed
-  machines in the period (70; none when the grant finances no machine).
+  private funder: mécénat, dons) and the own revenue of the usages of the financed
+  machines in the period (70; none when the grant finances no machine), by the balance's
+  rule (services.finance.own_revenue: invoiced by the software, or billed before it —
+  each usage once).
 - Indicators: usages, hours, distinct users and people (head-count) on the financed
   machines over the period (all machines when the grant finances none).
 """
@@ -25,10 +27,11 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from tierslieu_desktop.db.engine import Database
-from tierslieu_desktop.db.models import Expense, Machine, Usage, UsageCharge
+from tierslieu_desktop.db.models import Expense, Machine, Usage
 from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.reports import GrantFigures, Letterhead
 from tierslieu_desktop.reports.grant_pdf import render_grant
+from tierslieu_desktop.services.finance.own_revenue import machine_own_revenue
 
 # Expense categories -> the CERFA account class of the actual charges.
 EXPENSE_TO_CERFA = {
@@ -80,11 +83,7 @@ def grant_figures(db: Database, grant_id: int) -> GrantFigures:
             usage_filter.append(Usage.machine_id.in_(machine_ids))
         else:
             usage_filter.append(Usage.machine_id.is_not(None))
-        charged = s.scalar(
-            select(func.coalesce(func.sum(UsageCharge.charged_cents), 0))
-            .join(Usage, Usage.id == UsageCharge.usage_id)
-            .where(*usage_filter)
-        )
+        charged = machine_own_revenue(s, machine_ids, g.period_start, g.period_end)
         rows = s.execute(
             select(
                 Machine.name,

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.domain.finance import COLLECTIVITY_LEVELS
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing import vat_threshold
 from tierslieu_desktop.services.finance import balance as balance_service
@@ -163,6 +164,13 @@ class DashboardTab(QWidget):
             grid.addWidget(card, i // 3, i % 3)
             self.cards[key] = card
         lay.addLayout(grid)
+        # where the figures come from, in words (issue 16: definitions a funder recognises)
+        self.notes = QLabel()
+        self.notes.setObjectName("cardLabel")
+        self.notes.setWordWrap(True)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes.setAccessibleName(self.tr("Where the figures come from"))
+        lay.addWidget(self.notes)
 
         # charts
         charts = QHBoxLayout()
@@ -343,7 +351,7 @@ class DashboardTab(QWidget):
         """Money in cents; the two ratios in basis points."""
         return {
             "self_financing": b.self_financing_bp,
-            "public_share": b.public_share_bp,
+            "public_share": b.collectivity_share_bp,
             "result": b.result_cents,
             "revenue": b.total_revenue_cents,
             "costs": b.costs_cents,
@@ -375,8 +383,90 @@ class DashboardTab(QWidget):
             arrow=arrow, sign=sign, amount=formatting.money(diff)
         )
 
+    def figure_definitions(self) -> dict[str, str]:
+        """What each key figure counts (the card's tooltip; the annual report prints the
+        same definitions: domain.finance.DEFINITIONS)."""
+        return {
+            "self_financing": self.tr(
+                "Own revenue ÷ cash costs (expenses and depreciation). In-kind "
+                "contributions are not among the costs: the rate with them is given below."
+            ),
+            "public_share": self.tr(
+                "Commune + intercommunality + département + région, divided by the total "
+                "cash revenue. The State, Europe, social and employment bodies are public "
+                "funding but not collectivities."
+            ),
+            "result": self.tr("Total cash revenue − total cash costs."),
+            "revenue": self.tr(
+                "Own revenue (invoices excl. VAT, credit notes deducted, wallet top-ups "
+                "left out, plus what was billed before the software) + public funding by "
+                "level + private support (foundations, mécénat, sponsoring, donations). "
+                "In-kind contributions are shown apart."
+            ),
+            "costs": self.tr(
+                "Expenses and machine depreciation. In-kind contributions (86/87) are shown apart."
+            ),
+            "reduced": self.tr("List price − charged price of the period's usages."),
+        }
+
+    def notes_text(self) -> str:
+        """The lines under the key figures: where own revenue comes from (invoiced by the
+        software, billed before it), in-kind contributions and private support apart."""
+        b = self.current
+        if b is None:
+            return ""
+        lines = [
+            self.tr(
+                "Own revenue: {own} = {invoiced} invoiced by the software + {before} billed "
+                "before the software (each usage, membership, pack or ticket counted once)."
+            ).format(
+                own=formatting.money(b.own_cents),
+                invoiced=formatting.money(b.invoiced_cents),
+                before=formatting.money(b.pre_software_cents),
+            )
+        ]
+        if b.invoicing_start is not None and b.pre_software_cents:
+            kinds = {
+                "usage": self.tr("usages"),
+                "membership": self.tr("memberships"),
+                "pack": self.tr("packs"),
+                "ticket": self.tr("workshop tickets"),
+            }
+            what = ", ".join(name for k, name in kinds.items() if b.pre_software_by_kind.get(k))
+            lines.append(
+                self.tr(
+                    "Billed before the software: {amount} ({what} dated before {day} and on "
+                    "no invoice of the software)."
+                ).format(
+                    amount=formatting.money(b.pre_software_cents),
+                    what=what,
+                    day=formatting.short_date(b.invoicing_start),
+                )
+            )
+        lines.append(
+            self.tr(
+                "In-kind contributions (86/87, shown apart, not in the revenue nor the "
+                "costs): {amount}. Self-financing with them (own ÷ costs + in-kind): {rate}."
+            ).format(
+                amount=formatting.money(b.in_kind_cents),
+                rate=percent_bp(b.self_financing_in_kind_bp),
+            )
+        )
+        if b.private_support_cents:
+            lines.append(
+                self.tr(
+                    "Of the private funding, mécénat, sponsoring and donations: {amount} "
+                    "(not grants)."
+                ).format(amount=formatting.money(b.private_support_cents))
+            )
+        return "\n".join(lines)
+
+    def _fill_notes(self) -> None:
+        self.notes.setText(self.notes_text())
+
     def _fill_cards(self) -> None:
         titles = self.figure_titles()
+        definitions = self.figure_definitions()
         for key, card in self.cards.items():
             value, trend = self.figure_text(key), self.trend_text(key)
             card.setText(f"{value}\n{titles[key]}\n{trend}")
@@ -385,7 +475,12 @@ class DashboardTab(QWidget):
                     title=titles[key], value=value, trend=trend
                 )
             )
-            card.setToolTip(self.tr("Show the lines behind this figure"))
+            card.setToolTip(
+                self.tr("{definition}\nClick to show the lines behind this figure.").format(
+                    definition=definitions[key]
+                )
+            )
+        self._fill_notes()
         font = self.cards["result"].font()
         font.setPointSizeF(max(font.pointSizeF(), 10.0))
         for card in self.cards.values():
@@ -399,7 +494,14 @@ class DashboardTab(QWidget):
         if key == "self_financing":
             return [own, costs]
         if key == "public_share":
-            return [public, own, private]
+            assert self.current is not None
+            levels = level_names()
+            local = [
+                Part(f"public:{level}", name_of(levels, level))
+                for level in COLLECTIVITY_LEVELS
+                if self.current.public_by_level.get(level)
+            ]
+            return [*local, public, own, private]
         if key == "revenue":
             return [own, public, private]
         if key == "costs":
@@ -621,7 +723,8 @@ class DashboardTab(QWidget):
     @staticmethod
     def _budget_figure(side: str, category: str) -> str:
         if side == "expense":
-            return f"costs:{category}"
+            # in-kind contributions are shown apart from the costs (issue 16)
+            return "in_kind" if category == "in_kind" else f"costs:{category}"
         if category in ("public", "private"):
             return category
         return f"own:{category}"

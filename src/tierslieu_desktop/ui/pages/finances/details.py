@@ -99,6 +99,7 @@ class DetailsDialog(QDialog):
             "usage": self.tr("Usage"),
             "registration": self.tr("Registration"),
             "membership": self.tr("Membership"),
+            "pack": self.tr("Pack"),
             "grant": self.tr("Grant"),
             "in_kind": self.tr("In kind"),
             "expense": self.tr("Expense"),
