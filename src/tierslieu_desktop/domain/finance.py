@@ -143,6 +143,9 @@ DEFAULT_ACCOUNTS: dict[str, tuple[str, str]] = {
     # Pass numérique vouchers received are a receivable on their issuer until it pays.
     "vat:pending": ("44574", "TVA collectée en attente d'encaissement"),
     "receivable:voucher": ("4687", "Produits à recevoir (bons Pass numérique)"),
+    # Opening entries (journal AN): the result of the earlier years carried forward.
+    "opening:profit": ("110", "Report à nouveau (solde créditeur)"),
+    "opening:loss": ("119", "Report à nouveau (solde débiteur)"),
 }
 
 

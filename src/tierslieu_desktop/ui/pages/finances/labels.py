@@ -220,6 +220,12 @@ def account_key_names() -> dict[str, str]:
         "receivable:voucher": QCoreApplication.translate(
             "FinanceLabels", "Pass numérique vouchers to be paid by their issuer"
         ),
+        "opening:profit": QCoreApplication.translate(
+            "FinanceLabels", "Retained earnings (credit balance)"
+        ),
+        "opening:loss": QCoreApplication.translate(
+            "FinanceLabels", "Retained earnings (debit balance)"
+        ),
     }
 
 
