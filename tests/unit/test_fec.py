@@ -154,7 +154,12 @@ def test_export_streams_the_year_without_reading_every_member(demo, tmp_path):
         path = write_fec(demo, 2026, tmp_path)
     finally:
         event.remove(demo.engine, "before_cursor_execute", hook)
-    reads = [s for s in seen if "FROM invoice" in s or "FROM payment" in s]
+    # the opening entry's first-day look-up (MIN of the indexed issued_at) reads no rows
+    reads = [
+        s
+        for s in seen
+        if ("FROM invoice" in s or "FROM payment" in s) and not s.startswith("SELECT min(")
+    ]
     assert reads and all("issued_at >=" in s or "payment.at >=" in s for s in reads)
     assert not [s for s in seen if "FROM member" in s and "JOIN" not in s]
     assert list(tmp_path.iterdir()) == [path]

@@ -39,7 +39,6 @@ from tierslieu_desktop.db.models import (
     GrantPayment,
     Invoice,
     Machine,
-    Payment,
     Structure,
 )
 from tierslieu_desktop.domain.journal import JournalEntry, JournalLine, fiscal_year
@@ -70,12 +69,12 @@ def _start_month(session: Session) -> int:
 
 
 def _earliest_day(session: Session) -> date | None:
-    """The first day anything is booked on (None: an empty journal)."""
+    """The first day anything is booked on (None: an empty journal). A payment comes
+    after its invoice: the payments are not looked at (their day is not indexed)."""
     days: list[date] = []
-    for column in (Invoice.issued_at, Payment.at):
-        raw = session.scalar(select(func.min(_raw(column))))
-        if raw is not None:
-            days.append(_local_day(raw))
+    raw = session.scalar(select(func.min(_raw(Invoice.issued_at))))
+    if raw is not None:
+        days.append(_local_day(raw))
     for column in (Expense.day, Grant.period_start, Grant.granted_on, GrantPayment.received_on):
         day = session.scalar(select(func.min(column)))
         if day is not None:
