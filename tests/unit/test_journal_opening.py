@@ -190,3 +190,45 @@ def test_a_payment_of_an_invoice_of_last_year_is_lettered_with_its_an_line(
         assert sum(x.debit_cents for x in an[0].lines) == sum(x.credit_cents for x in an[0].lines)
     finally:
         db.dispose()
+
+
+@pytest.mark.parametrize("vat_on_receipts", [False, True])
+def test_the_sales_summed_in_sql_are_what_the_sales_sources_book(
+    demo_path, tmp_path, vat_on_receipts
+):
+    """The opening entry sums the earlier sales and payments in SQL: the same balances,
+    to the cent, as reading them entry by entry — with VAT waiting on 44574 for an
+    invoice paid across the year end too."""
+    from tierslieu_desktop.services.finance.journal.core import saved_accounts
+    from tierslieu_desktop.services.finance.journal.opening import _balances, _earlier_entries
+
+    db = copy_of(demo_path, tmp_path)
+    try:
+        with db.write() as s:
+            structure = s.get(Structure, 1)
+            structure.vat_regime = "liable"
+            structure.vat_on_debits = not vat_on_receipts
+        _invoice_paid_across_the_year_end(db, date(LAST, 1, 1) - timedelta(days=2))
+        with db.read() as s:
+            numbers = {k: n for k, (n, _label) in saved_accounts(s)[0].items()}
+            start = _earliest_day(s)
+            for first_day in (date(LAST, 1, 1), date(LAST, 1, 3), date(LAST + 1, 1, 1)):
+                summed, by_source = (
+                    {
+                        k: v[0]
+                        for k, v in _balances(
+                            _earlier_entries(s, start, first_day, 1, sum_sales=flag),
+                            numbers,
+                            first_day,
+                        )[0].items()
+                        if v[0]
+                    }
+                    for flag in (True, False)
+                )
+                assert summed == by_source, first_day
+                assert any(a == "411" for a, _aux, _key in summed)
+                if vat_on_receipts and first_day == date(LAST, 1, 1):
+                    # 88 € of 132 € still owed: 2/3 of the invoice's 22 € VAT waits
+                    assert summed[("44574", "", "")] < 0
+    finally:
+        db.dispose()

@@ -16,10 +16,12 @@ earlier fiscal year:
   balances the entry. The assembly's allocation of the result (reserves 106…) is the
   accountant's entry and is not made here.
 
-The balances are those of the journal itself: the dated sources (sales, payments,
-expenses) are read once over all the earlier days, the sources whose entries depend on
-the period (grants' releases, depreciation: one entry at each period's end) fiscal year
-by fiscal year, as each year's journal read them. In-kind contributions are left out:
+The balances are those of the journal itself: the sales and their payments — most of
+the rows of a busy base — are summed in SQL (``_sales_sums``: what the sales sources
+would book over all the earlier days, the same to the cent; only the open documents
+are read one by one), the expenses read once over the earlier days, and the sources
+whose entries depend on the period (grants' releases, depreciation: one entry at each
+period's end) fiscal year by fiscal year, as each year's journal read them. In-kind contributions are left out:
 each of their entries nets to zero on 86/87. The first fiscal year with activity has
 no AN entry; a journal of any other span (a month, a quarter) has none either.
 """
@@ -30,7 +32,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.models import (
@@ -38,26 +40,38 @@ from tierslieu_desktop.db.models import (
     Grant,
     GrantPayment,
     Invoice,
+    InvoiceLine,
     Machine,
+    Member,
+    Payment,
     Structure,
 )
+from tierslieu_desktop.domain.calendar import local_dt
+from tierslieu_desktop.domain.ereporting import GOODS_KINDS
 from tierslieu_desktop.domain.journal import JournalEntry, JournalLine, fiscal_year
 from tierslieu_desktop.services.finance.journal.core import saved_accounts
 from tierslieu_desktop.services.finance.journal.depreciation import depreciation_entries
 from tierslieu_desktop.services.finance.journal.expenses import expense_entries
 from tierslieu_desktop.services.finance.journal.grants import grant_entries
 from tierslieu_desktop.services.finance.journal.sales import (
+    _METHODS,
     _local_day,
     _raw,
+    _share,
+    buyer_aux,
     invoice_entries,
     payment_entries,
+    vat_on_receipts,
 )
 
 __all__ = ["BALANCE_SHEET_CLASSES", "opening_entries"]
 
 BALANCE_SHEET_CLASSES = "12345"
-# Sources of dated events: their entries do not depend on the period read.
-_DATED = (invoice_entries, payment_entries, expense_entries)
+# Sources of dated events: their entries do not depend on the period read (the sales
+# ones are summed in SQL instead, see ``_sales_sums``).
+_SALES = (invoice_entries, payment_entries)
+_DATED = (expense_entries,)
+_CHUNK = 500
 # Sources with entries at the end of each period: read fiscal year by fiscal year.
 _PER_YEAR = (grant_entries, depreciation_entries)
 
@@ -87,12 +101,129 @@ def _earliest_day(session: Session) -> date | None:
     return min(days, default=None)
 
 
+def _signed_line(
+    account: str, cents: int, aux: str = "", aux_label: str = "", label: str = "", key: str = ""
+) -> JournalLine:
+    return JournalLine(account, max(cents, 0), max(-cents, 0), aux, aux_label, label, key)
+
+
+def _sales_sums(session: Session, first_day: date) -> Iterator[JournalLine]:
+    """What ``invoice_entries`` and ``payment_entries`` book before ``first_day``, summed:
+    revenue and VAT per kind, payments per method, and one 411 line per document still
+    open (a document's key: its own id, or that of the invoice a credit note credits)."""
+    lo = local_dt(first_day, 0)
+    pending_vat = vat_on_receipts(session)
+    sign = case((Invoice.kind == "credit_note", -1), else_=1)
+    # revenue per revenue kind (the lines' covering index), VAT per account
+    for kind, excl in session.execute(
+        select(InvoiceLine.revenue_kind, func.sum(sign * InvoiceLine.total_excl_cents))
+        .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+        .where(Invoice.issued_at < lo)
+        .group_by(InvoiceLine.revenue_kind)
+    ):
+        yield _signed_line(f"revenue:{kind or 'other'}", -(excl or 0))
+    if pending_vat:
+        waits = InvoiceLine.revenue_kind.not_in(GOODS_KINDS)
+        for pending, vat in session.execute(
+            select(waits, func.sum(sign * InvoiceLine.vat_cents))
+            .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+            .where(Invoice.issued_at < lo)
+            .group_by(waits)
+        ):
+            yield _signed_line("vat:pending" if pending else "vat:collected", -(vat or 0))
+    else:  # a document's VAT is the sum of its lines' (sealed with them)
+        vat = session.scalar(
+            select(func.sum(sign * Invoice.total_vat_cents)).where(Invoice.issued_at < lo)
+        )
+        yield _signed_line("vat:collected", -(vat or 0))
+    # payments per method
+    for method, cents in session.execute(
+        select(Payment.method, func.sum(Payment.amount_cents))
+        .join(Invoice, Invoice.id == Payment.invoice_id)
+        .where(Payment.at < lo)
+        .group_by(Payment.method)
+    ):
+        _journal, account, (aux, aux_label) = _METHODS.get(method, _METHODS["transfer"])
+        yield _signed_line(account, cents or 0, aux, aux_label)
+    # the receivable of each document still open
+    key = func.coalesce(Invoice.credited_invoice_id, Invoice.id)
+    issued = select(key.label("k"), (sign * Invoice.total_incl_cents).label("c")).where(
+        Invoice.issued_at < lo
+    )
+    paid = (
+        select(key.label("k"), (-Payment.amount_cents).label("c"))
+        .join(Invoice, Invoice.id == Payment.invoice_id)
+        .where(Payment.at < lo)
+    )
+    both = union_all(issued, paid).subquery()
+    open_docs = dict(
+        session.execute(
+            select(both.c.k, func.sum(both.c.c))
+            .group_by(both.c.k)
+            .having(func.sum(both.c.c) != literal(0))
+        ).all()
+    )
+    ids = sorted(open_docs)
+    for i in range(0, len(ids), _CHUNK):
+        for inv_id, number, m_number, m_first, m_last in session.execute(
+            select(Invoice.id, Invoice.number, Member.number, Member.first_name, Member.last_name)
+            .outerjoin(Member, Member.id == Invoice.member_id)
+            .where(Invoice.id.in_(ids[i : i + _CHUNK]))
+        ):
+            aux, aux_label = buyer_aux(m_number, m_first, m_last)
+            label = f"Facture {number} {aux_label}".strip()
+            yield _signed_line(
+                "customers", open_docs[inv_id], aux, aux_label, label, f"doc:{inv_id}"
+            )
+    if pending_vat:
+        yield from _vat_moved(session, lo)
+
+
+def _vat_moved(session: Session, lo: object) -> Iterator[JournalLine]:
+    """The VAT the payments before ``lo`` moved from 44574 to 44571: a document's
+    payments move, in all, its share of its pending VAT for what they paid (the
+    payments' shares are rounded cumulatively: they add up to the share of the sum),
+    all of it once it is paid in full."""
+    pending = (
+        select(func.coalesce(func.sum(InvoiceLine.vat_cents), 0))
+        .where(InvoiceLine.invoice_id == Invoice.id, InvoiceLine.revenue_kind.not_in(GOODS_KINDS))
+        .scalar_subquery()
+    )
+    per_doc = (
+        select(
+            pending.label("vat"),
+            Invoice.total_incl_cents.label("total"),
+            func.sum(Payment.amount_cents).label("paid"),
+        )
+        .join(Invoice, Invoice.id == Payment.invoice_id)
+        .where(Payment.at < lo)
+        .group_by(Invoice.id)
+        .subquery()
+    )
+    moved = session.scalar(
+        select(func.coalesce(func.sum(per_doc.c.vat), 0)).where(
+            per_doc.c.paid == per_doc.c.total, per_doc.c.total != 0
+        )
+    )
+    for vat, total, paid in session.execute(
+        select(per_doc.c.vat, per_doc.c.total, per_doc.c.paid).where(
+            per_doc.c.paid != per_doc.c.total, per_doc.c.total != 0, per_doc.c.vat != 0
+        )
+    ):
+        moved += _share(vat, paid, total)
+    yield _signed_line("vat:pending", moved)
+    yield _signed_line("vat:collected", -moved)
+
+
 def _earlier_entries(
-    session: Session, start: date, first_day: date, month: int
+    session: Session, start: date, first_day: date, month: int, *, sum_sales: bool = True
 ) -> Iterator[JournalEntry]:
-    """The entries of the journal before ``first_day``, from ``start`` on."""
+    """The entries of the journal before ``first_day``, from ``start`` on (the sales
+    summed in one pseudo-entry, or read entry by entry when not ``sum_sales``)."""
     before = first_day - timedelta(days=1)
-    for source in _DATED:
+    if sum_sales:
+        yield JournalEntry("AN", before, "", before, "", tuple(_sales_sums(session, first_day)))
+    for source in (*_DATED, *(() if sum_sales else _SALES)):
         yield from source(session, start, before)
     year = start.year if start.month >= month else start.year - 1
     while True:
