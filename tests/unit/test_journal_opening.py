@@ -87,7 +87,9 @@ def test_the_last_year_opens_with_a_balanced_an_entry(demo, tmp_path):
 def test_the_an_entry_is_the_closing_trial_balance_of_the_year_before(demo):
     with demo.read() as s:
         before = balances(collect_fiscal_year(s, LAST - 1, today=TODAY))
-        opening = balances(e for e in collect_fiscal_year(s, LAST, today=TODAY) if e.journal == "AN")
+        opening = balances(
+            e for e in collect_fiscal_year(s, LAST, today=TODAY) if e.journal == "AN"
+        )
     sheet = {a: c for a, c in before.items() if a[0] in "12345" and not a.startswith("11")}
     assert sheet and {a: c for a, c in sheet.items() if c} == {
         a: c for a, c in opening.items() if not a.startswith("11")
@@ -232,3 +234,31 @@ def test_the_sales_summed_in_sql_are_what_the_sales_sources_book(
                     assert summed[("44574", "", "")] < 0
     finally:
         db.dispose()
+
+
+def test_every_expense_payment_of_the_last_year_is_lettered(demo):
+    """The demo's energy bills are paid by direct debit 30 days later: December's in
+    January, carried on 401 by the AN entry and lettered there with its payment; every
+    payment of an expense in the year is lettered (issue 15: every payment lettered)."""
+    with demo.read() as s:
+        entries = collect_fiscal_year(s, LAST, today=TODAY)
+    (an,) = [e for e in entries if e.journal == "AN"]
+    carried = [x for x in an.lines if x.account == "401"]
+    assert carried and all(x.letter for x in carried)
+    payments = [
+        x
+        for e in entries
+        if e.source.startswith("expense_payment:")
+        for x in e.lines
+        if x.account in ("401", "421")
+    ]
+    assert len(payments) > 50 and all(x.letter for x in payments)
+    # the bills not paid yet at the demo's day stay open on 401
+    open_bills = [
+        x
+        for e in entries
+        if e.journal == "OD" and e.source.startswith("expense:")
+        for x in e.lines
+        if x.account == "401" and not x.letter
+    ]
+    assert open_bills and all(x.aux == "401EDF" for x in open_bills)

@@ -37,6 +37,9 @@ EXPENSE_CATEGORIES = (
     "other",
 )
 ACTIVITIES = ("fablab", "coworking", "cyberbase", "general")
+# How an expense was paid (Expense.payment_method): by the bank (transfer, card, cheque,
+# direct debit → 512) or in cash (→ 530).
+EXPENSE_PAYMENT_METHODS = ("transfer", "card", "cheque", "cash", "direct_debit")
 
 # Own revenue: invoice line revenue kinds -> category of the balance.
 OWN_CATEGORIES = ("services", "sales", "memberships", "other")

@@ -200,10 +200,13 @@ def _vat_moved(session: Session, lo: object) -> Iterator[JournalLine]:
         .group_by(Invoice.id)
         .subquery()
     )
-    moved = session.scalar(
-        select(func.coalesce(func.sum(per_doc.c.vat), 0)).where(
-            per_doc.c.paid == per_doc.c.total, per_doc.c.total != 0
+    moved: int = (
+        session.scalar(
+            select(func.coalesce(func.sum(per_doc.c.vat), 0)).where(
+                per_doc.c.paid == per_doc.c.total, per_doc.c.total != 0
+            )
         )
+        or 0
     )
     for vat, total, paid in session.execute(
         select(per_doc.c.vat, per_doc.c.total, per_doc.c.paid).where(

@@ -80,6 +80,17 @@ def activity_names() -> dict[str, str]:
     }
 
 
+def expense_payment_method_names() -> dict[str, str]:
+    """How an expense was paid (domain.finance.EXPENSE_PAYMENT_METHODS)."""
+    return {
+        "transfer": QCoreApplication.translate("FinanceLabels", "Bank transfer"),
+        "card": QCoreApplication.translate("FinanceLabels", "Card"),
+        "cheque": QCoreApplication.translate("FinanceLabels", "Cheque"),
+        "cash": QCoreApplication.translate("FinanceLabels", "Cash"),
+        "direct_debit": QCoreApplication.translate("FinanceLabels", "Direct debit"),
+    }
+
+
 def own_category_names() -> dict[str, str]:
     return {
         "services": QCoreApplication.translate("FinanceLabels", "Services (706)"),
