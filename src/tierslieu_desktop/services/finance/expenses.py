@@ -113,7 +113,7 @@ def _check_expense(
         fc.add("day", "required")
     elif not day_in_range(day):
         fc.add("day", "date_out_of_range")
-    if payment_day is not None and not day_in_range(payment_day):
+    if payment_day not in (None, day) and not day_in_range(payment_day):
         fc.add("payment_day", "date_out_of_range")
     check_choice(fc, "payment_method", payment_method, rules.EXPENSE_PAYMENT_METHODS)
     check_choice(fc, "category", category, rules.EXPENSE_CATEGORIES)
