@@ -198,8 +198,8 @@ def test_a_payment_of_an_invoice_of_last_year_is_lettered_with_its_an_line(
 def test_the_sales_summed_in_sql_are_what_the_sales_sources_book(
     demo_path, tmp_path, vat_on_receipts
 ):
-    """The opening entry sums the earlier sales and payments in SQL: the same balances,
-    to the cent, as reading them entry by entry — with VAT waiting on 44574 for an
+    """The opening entry sums the earlier sales and payments in SQL: the same
+    balance-sheet balances, to the cent, as reading them entry by entry — with VAT waiting on 44574 for an
     invoice paid across the year end too."""
     from tierslieu_desktop.services.finance.journal.core import saved_accounts
     from tierslieu_desktop.services.finance.journal.opening import _balances, _earlier_entries
@@ -219,11 +219,11 @@ def test_the_sales_summed_in_sql_are_what_the_sales_sources_book(
                     {
                         k: v[0]
                         for k, v in _balances(
-                            _earlier_entries(s, start, first_day, 1, sum_sales=flag),
+                            _earlier_entries(s, start, first_day, 1, numbers, sum_sales=flag),
                             numbers,
                             first_day,
                         )[0].items()
-                        if v[0]
+                        if v[0] and k[0][0] in "12345"  # what is carried
                     }
                     for flag in (True, False)
                 )

@@ -32,8 +32,9 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import case, func, literal, select, union_all
+from sqlalchemy import case, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from tierslieu_desktop.db.models import (
     Expense,
@@ -107,21 +108,35 @@ def _signed_line(
     return JournalLine(account, max(cents, 0), max(-cents, 0), aux, aux_label, label, key)
 
 
-def _sales_sums(session: Session, first_day: date) -> Iterator[JournalLine]:
-    """What ``invoice_entries`` and ``payment_entries`` book before ``first_day``, summed:
-    revenue and VAT per kind, payments per method, and one 411 line per document still
-    open (a document's key: its own id, or that of the invoice a credit note credits)."""
+def _sales_sums(
+    session: Session, first_day: date, numbers: dict[str, str]
+) -> Iterator[JournalLine]:
+    """What ``invoice_entries`` and ``payment_entries`` book before ``first_day``, summed,
+    on the balance-sheet accounts (``numbers``: key → account): the revenue kinds booked
+    on one (wallet top-ups, 4191), VAT, payments per method, and one 411 line per
+    document still open (a document's key: its own id, or that of the invoice a credit
+    note credits). The revenue of classes 6–7 is left to the result line."""
     lo = local_dt(first_day, 0)
     pending_vat = vat_on_receipts(session)
     sign = case((Invoice.kind == "credit_note", -1), else_=1)
-    # revenue per revenue kind (the lines' covering index), VAT per account
-    for kind, excl in session.execute(
-        select(InvoiceLine.revenue_kind, func.sum(sign * InvoiceLine.total_excl_cents))
-        .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
-        .where(Invoice.issued_at < lo)
-        .group_by(InvoiceLine.revenue_kind)
-    ):
-        yield _signed_line(f"revenue:{kind or 'other'}", -(excl or 0))
+    # revenue per revenue kind, of the kinds on a balance-sheet account: found in the
+    # lines' covering index, their documents read only for them
+    kinds = [
+        key.split(":", 1)[1]
+        for key, number in numbers.items()
+        if key.startswith("revenue:") and number[:1] in BALANCE_SHEET_CLASSES
+    ]
+    if kinds:
+        kind_filter: ColumnElement[bool] = InvoiceLine.revenue_kind.in_(kinds)
+        if "other" in kinds:
+            kind_filter = or_(kind_filter, InvoiceLine.revenue_kind.is_(None))
+        for kind, excl in session.execute(
+            select(InvoiceLine.revenue_kind, func.sum(sign * InvoiceLine.total_excl_cents))
+            .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+            .where(Invoice.issued_at < lo, kind_filter)
+            .group_by(InvoiceLine.revenue_kind)
+        ):
+            yield _signed_line(f"revenue:{kind or 'other'}", -(excl or 0))
     if pending_vat:
         waits = InvoiceLine.revenue_kind.not_in(GOODS_KINDS)
         for pending, vat in session.execute(
@@ -136,10 +151,9 @@ def _sales_sums(session: Session, first_day: date) -> Iterator[JournalLine]:
             select(func.sum(sign * Invoice.total_vat_cents)).where(Invoice.issued_at < lo)
         )
         yield _signed_line("vat:collected", -(vat or 0))
-    # payments per method
+    # payments per method (every payment is on a document: invoice_id is required)
     for method, cents in session.execute(
         select(Payment.method, func.sum(Payment.amount_cents))
-        .join(Invoice, Invoice.id == Payment.invoice_id)
         .where(Payment.at < lo)
         .group_by(Payment.method)
     ):
@@ -219,13 +233,21 @@ def _vat_moved(session: Session, lo: object) -> Iterator[JournalLine]:
 
 
 def _earlier_entries(
-    session: Session, start: date, first_day: date, month: int, *, sum_sales: bool = True
+    session: Session,
+    start: date,
+    first_day: date,
+    month: int,
+    numbers: dict[str, str],
+    *,
+    sum_sales: bool = True,
 ) -> Iterator[JournalEntry]:
     """The entries of the journal before ``first_day``, from ``start`` on (the sales
-    summed in one pseudo-entry, or read entry by entry when not ``sum_sales``)."""
+    summed in one pseudo-entry, its balance-sheet side only, or read entry by entry
+    when not ``sum_sales``)."""
     before = first_day - timedelta(days=1)
     if sum_sales:
-        yield JournalEntry("AN", before, "", before, "", tuple(_sales_sums(session, first_day)))
+        lines = tuple(_sales_sums(session, first_day, numbers))
+        yield JournalEntry("AN", before, "", before, "", lines)
     for source in (*_DATED, *(() if sum_sales else _SALES)):
         yield from source(session, start, before)
     year = start.year if start.month >= month else start.year - 1
@@ -271,7 +293,9 @@ def opening_entries(session: Session, first_day: date, last_day: date) -> Iterat
         return
     accounts = saved_accounts(session)[0]
     numbers = {key: number for key, (number, _label) in accounts.items()}
-    sums, keys = _balances(_earlier_entries(session, start, first_day, month), numbers, first_day)
+    sums, keys = _balances(
+        _earlier_entries(session, start, first_day, month, numbers), numbers, first_day
+    )
     lines: list[JournalLine] = []
     carried = 0
     for (number, aux, letter_key), (cents, aux_label, label) in sorted(sums.items()):
