@@ -18,12 +18,13 @@ earlier fiscal year:
 
 The balances are those of the journal itself: the sales and their payments — most of
 the rows of a busy base — are summed in SQL (``_sales_sums``: what the sales sources
-would book over all the earlier days, the same to the cent; only the open documents
-are read one by one), the expenses read once over the earlier days, and the sources
-whose entries depend on the period (grants' releases, depreciation: one entry at each
-period's end) fiscal year by fiscal year, as each year's journal read them. In-kind contributions are left out:
-each of their entries nets to zero on 86/87. The first fiscal year with activity has
-no AN entry; a journal of any other span (a month, a quarter) has none either.
+book on the balance-sheet accounts over all the earlier days, the same to the cent;
+only the open documents are read one by one: about 0.2 s on the large demo's FEC),
+the expenses are read once over the earlier days, and the sources whose entries
+depend on the period (grants' releases, depreciation: one entry at each period's end)
+fiscal year by fiscal year, as each year's journal read them. In-kind contributions
+are left out: each of their entries nets to zero on 86/87. The first fiscal year with
+activity has no AN entry; a journal of any other span (a month, a quarter) has none.
 """
 
 from __future__ import annotations
