@@ -264,6 +264,50 @@ def test_expenses_add_delete_import_and_budget(page, qtbot, db, monkeypatch, fin
     assert "6\u202f500,00\xa0€" in texts
 
 
+def test_an_expense_unpaid_then_paid_in_cash(page, qtbot):
+    """The expense dialog's payment: empty = not paid yet (the list says so), then a
+    day and a method; the payment day follows the expense's day until set apart."""
+    from datetime import date
+
+    from tierslieu_desktop.i18n import formatting
+    from tierslieu_desktop.ui.qdates import to_qdate
+
+    tab = page.expenses
+    page.tabs.setCurrentWidget(tab)
+    dialog = tab.edit(new=True)
+    assert dialog.payment_day.accessibleName() and dialog.payment_method.accessibleName()
+    day = date.today().replace(day=1)
+    dialog.day.setDate(to_qdate(day))
+    assert dialog.payment_day.text() == formatting.short_date(day)  # followed the day
+    dialog.category.setCurrentIndex(dialog.category.findData("consumables"))
+    dialog.amount_edit.setText("12,00")
+    dialog.label.setText("Filament PLA")
+    dialog.payment_day.setText("")
+    dialog.submit()
+    assert not dialog.isVisible()
+    row = tab.current()
+    assert row.label == "Filament PLA" and row.payment_day is None
+    assert tab.table.item(tab.table.currentRow(), 7).text() == tab.tr("Not paid")
+
+    dialog = tab.edit()
+    assert dialog.payment_day.text() == ""
+    dialog.payment_day.setText("31/02/2026")
+    dialog.submit()
+    assert dialog.isVisible() and dialog.form.error_label("payment_day").text()  # not a day
+    paid = day.replace(day=2)
+    dialog.payment_day.setText(formatting.short_date(paid))
+    dialog.payment_method.setCurrentIndex(dialog.payment_method.findData("cash"))
+    dialog.submit()
+    assert not dialog.isVisible()
+    row = tab.current()
+    assert (row.payment_day, row.payment_method) == (paid, "cash")
+    from tierslieu_desktop.ui.pages.finances.labels import expense_payment_method_names
+
+    shown = tab.table.item(tab.table.currentRow(), 7).text()
+    cash = expense_payment_method_names()["cash"].lower()
+    assert shown.startswith(formatting.short_date(paid)) and cash in shown
+
+
 def test_every_interactive_widget_has_an_accessible_name(page):
     page.tabs.setCurrentWidget(page.funders)
     page.funders.edit_grant(new=True)

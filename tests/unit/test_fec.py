@@ -154,7 +154,16 @@ def test_export_streams_the_year_without_reading_every_member(demo, tmp_path):
         path = write_fec(demo, 2026, tmp_path)
     finally:
         event.remove(demo.engine, "before_cursor_execute", hook)
-    reads = [s for s in seen if "FROM invoice" in s or "FROM payment" in s]
+    # The opening entry (AN) reads the earlier years as sums made by SQLite (one row per
+    # revenue kind, payment method, or open document) and the open documents by id.
+    opening = [
+        s
+        for s in seen
+        if s.startswith(("SELECT min(", "SELECT sum(", "SELECT coalesce(sum("))
+        or ("sum(" in s and "GROUP BY" in s)
+        or "invoice.id IN" in s
+    ]
+    reads = [s for s in seen if ("FROM invoice" in s or "FROM payment" in s) and s not in opening]
     assert reads and all("issued_at >=" in s or "payment.at >=" in s for s in reads)
     assert not [s for s in seen if "FROM member" in s and "JOIN" not in s]
     assert list(tmp_path.iterdir()) == [path]

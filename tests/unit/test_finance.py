@@ -525,6 +525,58 @@ def test_expense_save_validation_and_delete(db, operator):
     assert expenses.list_expenses(db) == []
 
 
+def test_an_expense_is_paid_on_its_day_by_transfer_unless_told(db, operator):
+    common = dict(day=JAN1, category="rent", activity="general", amount_cents=100)
+    eid = expenses.save_expense(db, operator, **common)
+    (row,) = expenses.list_expenses(db)
+    assert (row.payment_day, row.payment_method) == (JAN1, "transfer")
+    later = JAN1 + timedelta(days=9)
+    expenses.save_expense(
+        db, operator, expense_id=eid, payment_day=later, payment_method="cheque", **common
+    )
+    (row,) = expenses.list_expenses(db)
+    assert (row.payment_day, row.payment_method) == (later, "cheque")
+    expenses.save_expense(db, operator, expense_id=eid, unpaid=True, **common)
+    assert expenses.list_expenses(db)[0].payment_day is None
+    with pytest.raises(ValidationError) as err:
+        expenses.save_expense(
+            db, operator, payment_day=date(1850, 1, 1), payment_method="barter", **common
+        )
+    assert err.value.fields == {"payment_day": "date_out_of_range", "payment_method": "unknown"}
+    # imported from the bank statement: paid by transfer on its day
+    assert expenses.import_expenses_csv(db, operator, CSV) == 2
+    imported = [r for r in expenses.list_expenses(db) if r.id != eid]
+    assert [(r.payment_day, r.payment_method) for r in imported] == [
+        (r.day, "transfer") for r in imported
+    ]
+
+
+def test_migration_0013_takes_existing_expenses_as_paid_on_their_day(tmp_path):
+    from sqlalchemy import create_engine, text
+
+    from tierslieu_desktop.db.migrations.runner import upgrade
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'old.sqlite'}")
+    try:
+        upgrade(engine, "0012")
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO expense (day, category, activity, amount_cents, label,"
+                    " supplier, created_at, updated_at) VALUES ('2025-03-04', 'rent',"
+                    " 'general', 40000, 'Loyer', '', '2025-03-04', '2025-03-04')"
+                )
+            )
+        upgrade(engine)
+        with engine.connect() as conn:
+            row = conn.execute(text("SELECT payment_day, payment_method FROM expense")).one()
+            assert tuple(row) == ("2025-03-04", "transfer")
+            with pytest.raises(Exception, match="CHECK"):
+                conn.execute(text("UPDATE expense SET payment_method = 'barter'"))
+    finally:
+        engine.dispose()
+
+
 # --------------------------------------------------------------------------- funders, grants
 
 

@@ -102,6 +102,7 @@ def sample(db) -> list[LedgerLine]:
                 amount_cents=1234_56,
                 label="PLA",
                 supplier="Leroy Merlin",
+                payment_day=date(Y, 2, 3),
             )
         )
     first, last = date(Y, 1, 1), date(Y, 12, 31)

@@ -261,8 +261,16 @@ def test_expenses_on_6x_against_the_supplier_and_paid_by_bank(db):
             amount_cents=120_50,
             label="PLA",
             supplier="Leroy Merlin",
+            payment_day=date(Y, 2, 3),
+            payment_method="card",
         ),
-        Expense(day=date(Y, 2, 28), category="staff", amount_cents=1800_00, label="Salaire"),
+        Expense(
+            day=date(Y, 2, 28),
+            category="staff",
+            amount_cents=1800_00,
+            label="Salaire",
+            payment_day=date(Y, 2, 28),
+        ),
         Expense(day=date(Y, 3, 1), category="rent", amount_cents=400_00, label="Loyer"),
         Expense(day=date(Y + 1, 1, 1), category="rent", amount_cents=400_00, label="Loyer"),
     )
@@ -279,6 +287,62 @@ def test_expenses_on_6x_against_the_supplier_and_paid_by_bank(db):
     assert ("OD", "421", "", 0, 1800_00) in flat(es)
     assert ("OD", "613", "", 400_00, 0) in flat(es)
     assert sum(d for _, a, _, d, _ in flat(es) if a.startswith("6")) == 120_50 + 1800_00 + 400_00
+
+
+def test_an_expense_paid_later_in_cash_or_across_the_year_end_or_not_yet(db):
+    """Issue 15 point 4: the expense on its day (6x / 401), its payment on its payment day
+    — 530 in the cash journal for cash, 512 otherwise —, lettered with it; an unpaid
+    one leaves 401 open; one paid in the next year is carried by the opening entry
+    (AN) and lettered there with its payment."""
+    from tierslieu_desktop.services.finance.journal import collect
+
+    add(
+        db,
+        Expense(
+            day=date(Y, 3, 10),
+            category="consumables",
+            amount_cents=35_00,
+            supplier="Brico",
+            payment_day=date(Y, 3, 20),
+            payment_method="cash",
+        ),
+        Expense(day=date(Y, 4, 2), category="maintenance", amount_cents=80_00, supplier="Brico"),
+        Expense(
+            day=date(Y, 12, 28),
+            category="energy",
+            amount_cents=210_00,
+            supplier="EDF",
+            payment_day=date(Y + 1, 1, 7),
+            payment_method="direct_debit",
+        ),
+    )
+    with db.read() as s:
+        year = collect(s, JAN1, DEC31, today=date(Y + 1, 2, 1))
+        after = collect(s, date(Y + 1, 1, 1), date(Y + 1, 12, 31), today=date(Y + 1, 2, 1))
+    cash = [e for e in year if e.journal == "CA"]
+    assert len(cash) == 1 and cash[0].day == date(Y, 3, 20)
+    lines = {(x.account, x.debit_cents, x.credit_cents): x for x in cash[0].lines}
+    assert set(lines) == {("401", 35_00, 0), ("530", 0, 35_00)}
+    brico = [x for e in year for x in e.lines if x.account == "401" and x.aux == "401BRICO"]
+    assert sorted((x.debit_cents, x.credit_cents, bool(x.letter)) for x in brico) == [
+        (0, 35_00, True),
+        (0, 80_00, False),  # not paid: still owed
+        (35_00, 0, True),
+    ]
+    assert not any(e.journal == "BQ" for e in year)  # nothing paid by bank in the year
+    edf = [x for e in year for x in e.lines if x.aux == "401EDF"]
+    assert [(x.credit_cents, x.letter) for x in edf] == [(210_00, "")]
+    (an,) = [e for e in after if e.journal == "AN"]
+    carried = {(x.aux, x.debit_cents, x.credit_cents): x for x in an.lines if x.account == "401"}
+    assert set(carried) == {("401BRICO", 0, 80_00), ("401EDF", 0, 210_00)}
+    paid = [x for e in after if e.journal == "BQ" for x in e.lines]
+    assert {(x.account, x.debit_cents, x.credit_cents) for x in paid} == {
+        ("401", 210_00, 0),
+        ("512", 0, 210_00),
+    }
+    edf_paid = next(x for x in paid if x.account == "401")
+    assert edf_paid.letter and edf_paid.letter == carried[("401EDF", 0, 210_00)].letter
+    assert not carried[("401BRICO", 0, 80_00)].letter
 
 
 @pytest.mark.parametrize(

@@ -195,6 +195,7 @@ class Funding:
             "supplier": supplier,
             "machine_id": None,
             "grant_id": None,
+            **_paid(category, day),
             **self.b.stamp_at(day),
         }
 
@@ -206,6 +207,20 @@ class Funding:
             self.s.execute(
                 update(Machine).where(Machine.id == machine_id).values(depreciation_years=years)
             )
+
+
+def _paid(category: str, day: date) -> dict:
+    """How a demo expense was paid: the energy bills by direct debit 30 days later (the
+    December bill in January: carried by the opening entry; the latest not paid yet),
+    consumables by card, the rest by transfer on their day."""
+    if category == "energy":
+        paid_on = day + timedelta(days=30)
+        return {
+            "payment_day": paid_on if paid_on <= REFERENCE_DATE else None,
+            "payment_method": "direct_debit",
+        }
+    method = "card" if category == "consumables" else "transfer"
+    return {"payment_day": day, "payment_method": method}
 
 
 def _planned_budget(requested_cents: int, nature: str) -> str:

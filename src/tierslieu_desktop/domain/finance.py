@@ -38,6 +38,9 @@ EXPENSE_CATEGORIES = (
     "other",
 )
 ACTIVITIES = ("fablab", "coworking", "cyberbase", "general")
+# How an expense was paid (Expense.payment_method): by the bank (transfer, card, cheque,
+# direct debit → 512) or in cash (→ 530).
+EXPENSE_PAYMENT_METHODS = ("transfer", "card", "cheque", "cash", "direct_debit")
 
 # Definitions a funder recognises (issue 16; written on the Finances page and in the
 # annual report, DEFINITIONS below):
@@ -226,6 +229,9 @@ DEFAULT_ACCOUNTS: dict[str, tuple[str, str]] = {
     # Pass numérique vouchers received are a receivable on their issuer until it pays.
     "vat:pending": ("44574", "TVA collectée en attente d'encaissement"),
     "receivable:voucher": ("4687", "Produits à recevoir (bons Pass numérique)"),
+    # Opening entries (journal AN): the result of the earlier years carried forward.
+    "opening:profit": ("110", "Report à nouveau (solde créditeur)"),
+    "opening:loss": ("119", "Report à nouveau (solde débiteur)"),
 }
 
 

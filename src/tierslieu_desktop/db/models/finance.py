@@ -135,6 +135,10 @@ class Expense(AuditMixin, Base):
         CheckConstraint(
             "activity IN ('fablab', 'coworking', 'cyberbase', 'general')", name="activity"
         ),
+        CheckConstraint(
+            "payment_method IN ('transfer', 'card', 'cheque', 'cash', 'direct_debit')",
+            name="payment_method",
+        ),
         Index("ix_expense_day", "day"),
     )
 
@@ -147,6 +151,12 @@ class Expense(AuditMixin, Base):
     supplier: Mapped[str] = mapped_column(String(200), default="")
     machine_id: Mapped[int | None] = mapped_column(ForeignKey("machine.id"))
     grant_id: Mapped[int | None] = mapped_column(ForeignKey("grant.id"))
+    # Its payment (migration 0013): the day it was paid (None = not paid yet: the
+    # supplier is owed it) and how (domain.finance.EXPENSE_PAYMENT_METHODS).
+    payment_day: Mapped[date | None] = mapped_column(Date)
+    payment_method: Mapped[str] = mapped_column(
+        String(12), default="transfer", server_default="transfer"
+    )
 
 
 class BudgetLine(Base):

@@ -52,6 +52,8 @@ class ExpenseRow:
     machine_id: int | None
     machine_name: str
     grant_id: int | None
+    payment_day: date | None = None  # None: not paid yet
+    payment_method: str = "transfer"
 
 
 # --------------------------------------------------------------------------- expenses
@@ -89,6 +91,8 @@ def list_expenses(
                 e.machine_id,
                 mname or "",
                 e.grant_id,
+                e.payment_day,
+                e.payment_method,
             )
             for e, mname in s.execute(q)
         ]
@@ -102,11 +106,16 @@ def _check_expense(
     amount_cents: int | None,
     label: str,
     supplier: str,
+    payment_day: date | None = None,
+    payment_method: str = "transfer",
 ) -> tuple[str, str]:
     if day is None:
         fc.add("day", "required")
     elif not day_in_range(day):
         fc.add("day", "date_out_of_range")
+    if payment_day not in (None, day) and not day_in_range(payment_day):
+        fc.add("payment_day", "date_out_of_range")
+    check_choice(fc, "payment_method", payment_method, rules.EXPENSE_PAYMENT_METHODS)
     check_choice(fc, "category", category, rules.EXPENSE_CATEGORIES)
     check_choice(fc, "activity", activity, rules.ACTIVITIES)
     check_amount(fc, "amount_cents", amount_cents)
@@ -129,10 +138,21 @@ def save_expense(
     supplier: str = "",
     machine_id: int | None = None,
     grant_id: int | None = None,
+    payment_day: date | None = None,
+    payment_method: str = "transfer",
+    unpaid: bool = False,
 ) -> int:
-    """Create or update an expense. Returns its id."""
+    """Create or update an expense. Returns its id. Its payment: on ``payment_day``
+    (its own day when not given) by ``payment_method``
+    (domain.finance.EXPENSE_PAYMENT_METHODS), or not paid yet when ``unpaid``."""
+    if unpaid:
+        payment_day = None
+    elif payment_day is None:
+        payment_day = day
     fc = FieldCollector()
-    label, supplier = _check_expense(fc, day, category, activity, amount_cents, label, supplier)
+    label, supplier = _check_expense(
+        fc, day, category, activity, amount_cents, label, supplier, payment_day, payment_method
+    )
     with db.write() as s:
         if machine_id is not None and s.get(Machine, machine_id) is None:
             fc.add("machine_id", "unknown")
@@ -148,6 +168,7 @@ def save_expense(
             stamp(e, actor)
         e.day, e.category, e.activity, e.amount_cents = day, category, activity, amount_cents
         e.label, e.supplier, e.machine_id, e.grant_id = label, supplier, machine_id, grant_id
+        e.payment_day, e.payment_method = payment_day, payment_method
         s.flush()
         return e.id
 
@@ -272,6 +293,9 @@ def import_expenses_csv(
                 "amount_cents": amount,
                 "label": label,
                 "supplier": supplier,
+                # an expense imported from the bank statement: paid by bank on its day
+                "payment_day": day,
+                "payment_method": "transfer",
             }
         )
     skipped = len(rows) - 1 - len(parsed)  # blank lines: nothing to write

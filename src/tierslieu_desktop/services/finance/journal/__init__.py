@@ -10,7 +10,8 @@ a kind of event, write its source in a module of this package and append it to
 
 Fiscal years: ``fiscal_year_bounds(session, year)`` is the fiscal year that *starts* in
 ``year`` on the month set in Paramètres (Structure.fiscal_year_start_month; 1 = the
-calendar year).
+calendar year). The journal of a fiscal year (any journal starting on such a first day)
+opens with the AN entry carrying forward the earlier years' balances (journal.opening).
 
 Uses the store only (db.models) and the rules of domain.journal / domain.finance.
 """
@@ -37,6 +38,7 @@ from tierslieu_desktop.services.finance.journal.depreciation import depreciation
 from tierslieu_desktop.services.finance.journal.expenses import expense_entries
 from tierslieu_desktop.services.finance.journal.grants import grant_entries
 from tierslieu_desktop.services.finance.journal.in_kind import in_kind_entries
+from tierslieu_desktop.services.finance.journal.opening import opening_entries
 from tierslieu_desktop.services.finance.journal.sales import invoice_entries, payment_entries
 
 __all__ = [
@@ -68,8 +70,11 @@ def _in_day_order(source: Source) -> Source:
 
 
 # Every source of entries, in the order used for entries of the same day. Each yields its
-# entries in day order (the sales sources read them so; the others are sorted).
+# entries in day order (the sales sources read them so; the others are sorted). The
+# opening entry (AN, only in a journal starting on the first day of a fiscal year) comes
+# first; it reads the other sources over the earlier years, never itself.
 SOURCES: tuple[Source, ...] = (
+    opening_entries,
     invoice_entries,
     payment_entries,
     _in_day_order(grant_entries),

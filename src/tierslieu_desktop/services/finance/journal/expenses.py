@@ -1,12 +1,14 @@
-"""Journal source: the expenses (OD, BQ).
+"""Journal source: the expenses (OD, BQ, CA).
 
 - Each expense: OD on its day, the account of its category ("expense:<category>": 641,
   6022, 615, 613, 6061, 628…) debit / its supplier's account credit — 401 with the
   supplier as auxiliary account (``supplier_aux``; "Fournisseurs divers" when none is
   named), 421 for staff costs.
-- Its payment: BQ the same day, 401 (421) debit / 512 credit, lettered with the expense.
-  The expense record has no payment day nor method: an expense is entered (or imported
-  from the bank statement) once paid, so it is taken as paid by bank on its day.
+- Its payment, on its payment day (Expense.payment_day; none while it is not paid: the
+  401 line stays open, and is carried to the next year's opening entry): 401 (421)
+  debit / 512 credit in BQ (transfer, card, cheque, direct debit), or 530 credit in CA
+  (cash), lettered with the expense once both are in the same period (or through the
+  AN line). Expenses recorded before migration 0013 are paid by transfer on their day.
 - An expense of the "depreciation" category (a depreciation entered by hand, of
   something that is not a machine — the machines' own depreciation is booked by
   services.finance.journal.depreciation): OD, 6811 debit / 2818 credit, no payment.
@@ -19,7 +21,7 @@ import unicodedata
 from collections.abc import Iterator
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.models import Expense
@@ -51,16 +53,26 @@ def expense_entries(session: Session, first_day: date, last_day: date) -> Iterat
             Expense.amount_cents,
             Expense.label,
             Expense.supplier,
+            Expense.payment_day,
+            Expense.payment_method,
         )
-        .where(Expense.day >= first_day, Expense.day <= last_day)
+        .where(
+            or_(
+                and_(Expense.day >= first_day, Expense.day <= last_day),
+                and_(Expense.payment_day >= first_day, Expense.payment_day <= last_day),
+            )
+        )
         .order_by(Expense.day, Expense.id)
         .execution_options(yield_per=_BATCH)
     )
-    for eid, day, category, cents, label, supplier in session.execute(stmt):
+    for eid, day, category, cents, label, supplier, paid_on, method in session.execute(stmt):
         if not cents:
             continue
+        booked = first_day <= day <= last_day
         text = (label or "").strip() or category
         if category == "depreciation":
+            if not booked:
+                continue
             yield JournalEntry(
                 "OD",
                 day,
@@ -77,22 +89,28 @@ def expense_entries(session: Session, first_day: date, last_day: date) -> Iterat
             credit = "suppliers"
             aux, aux_label = supplier_aux(supplier or "")
         key = f"expense:{eid}"
-        yield JournalEntry(
-            "OD",
-            day,
-            f"DEP{eid}",
-            day,
-            f"{text} {aux_label}".strip()[:200],
-            _pair(f"expense:{category}", credit, cents, aux, aux_label, key),
-            key,
+        if booked:
+            yield JournalEntry(
+                "OD",
+                day,
+                f"DEP{eid}",
+                day,
+                f"{text} {aux_label}".strip()[:200],
+                _pair(f"expense:{category}", credit, cents, aux, aux_label, key),
+                key,
+            )
+        if paid_on is None or not first_day <= paid_on <= last_day:
+            continue
+        journal, account = (
+            ("CA", "payment:cash") if method == "cash" else ("BQ", "payment:transfer")
         )
         yield JournalEntry(
-            "BQ",
-            day,
+            journal,
+            paid_on,
             f"DEP{eid}",
-            day,
+            paid_on,
             f"Règlement {text} {aux_label}".strip()[:200],
-            _pair(credit, "payment:transfer", cents, aux, aux_label, key, aux_on_debit=True),
+            _pair(credit, account, cents, aux, aux_label, key, aux_on_debit=True),
             f"expense_payment:{eid}",
         )
 

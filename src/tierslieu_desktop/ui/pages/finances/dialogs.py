@@ -36,6 +36,7 @@ from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.pages.finances.labels import (
     activity_names,
     expense_category_names,
+    expense_payment_method_names,
     in_kind_names,
     level_names,
     nature_names,
@@ -476,6 +477,14 @@ class ExpenseDialog(FinanceDialog):
         self.amount_edit = f.add_field("amount_cents", self.tr("A&mount (€):"), QLineEdit())
         self.label = f.add_field("label", self.tr("&Label:"), QLineEdit())
         self.supplier = f.add_field("supplier", self.tr("&Supplier:"), QLineEdit())
+        # its payment: the day (empty = not paid yet, the supplier is owed it) and how
+        self.payment_day = f.add_field(
+            "payment_day", self.tr("&Paid on:"), optional_date_edit(date.today())
+        )
+        self.payment_day.setToolTip(self.tr("Leave empty while the expense is not paid"))
+        self.payment_method = f.add_field(
+            "payment_method", self.tr("Pa&yment method:"), combo(expense_payment_method_names())
+        )
         self.machine = f.add_field("machine_id", self.tr("Mac&hine:"), QComboBox())
         self.machine.addItem(self.tr("(none)"), None)
         for m in machine_service.list_machines(ctx.db):
@@ -492,11 +501,24 @@ class ExpenseDialog(FinanceDialog):
             self.amount_edit.setText(formatting.amount_input(row.amount_cents))
             self.label.setText(row.label)
             self.supplier.setText(row.supplier)
+            self.payment_day.setText(formatting.short_date(row.payment_day))
+            select_data(self.payment_method, row.payment_method)
             select_data(self.machine, row.machine_id)
             select_data(self.grant, row.grant_id)
+        self._day_shown = from_qdate(self.day.date())
+        self.day.dateChanged.connect(self._day_changed)
         self.add_buttons()
 
+    def _day_changed(self, _qdate: object) -> None:
+        """The payment day follows the expense's day while it was the same (paid on
+        the day, the usual case); one typed apart, or emptied, is left alone."""
+        day = from_qdate(self.day.date())
+        if self.payment_day.text() == formatting.short_date(self._day_shown):
+            self.payment_day.setText(formatting.short_date(day))
+        self._day_shown = day
+
     def save(self) -> int:
+        paid_on = self.optional_date("payment_day")
         return expenses.save_expense(
             self.ctx.db,
             self.ctx.operator_id,
@@ -509,4 +531,7 @@ class ExpenseDialog(FinanceDialog):
             supplier=self.supplier.text(),
             machine_id=self.machine.currentData(),
             grant_id=self.grant.currentData(),
+            payment_day=paid_on,
+            payment_method=self.payment_method.currentData(),
+            unpaid=paid_on is None,
         )

@@ -49,6 +49,7 @@ from tierslieu_desktop.ui.pages.finances.labels import (
     activity_names,
     budget_category_names,
     expense_category_names,
+    expense_payment_method_names,
     name_of,
 )
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
@@ -111,6 +112,7 @@ class ExpensesTab(QWidget):
                 self.tr("Label"),
                 self.tr("Supplier"),
                 self.tr("Machine"),
+                self.tr("Paid"),
             ],
             4,
         )
@@ -216,6 +218,7 @@ class ExpensesTab(QWidget):
             self.table.setItem(i, 4, text_item(r.label))
             self.table.setItem(i, 5, text_item(r.supplier))
             self.table.setItem(i, 6, text_item(r.machine_name or ""))
+            self.table.setItem(i, 7, text_item(self._paid_text(r)))
             if r.id == keep:
                 self.table.setCurrentCell(i, 0)
         self.table.blockSignals(False)
@@ -245,6 +248,16 @@ class ExpensesTab(QWidget):
         return False
 
     # --- actions ---------------------------------------------------------------------
+
+    def _paid_text(self, r: expenses.ExpenseRow) -> str:
+        if r.category == "depreciation":
+            return ""
+        if r.payment_day is None:
+            return self.tr("Not paid")
+        method = name_of(expense_payment_method_names(), r.payment_method)
+        return self.tr("{day}, {method}").format(
+            day=formatting.short_date(r.payment_day), method=method.lower()
+        )
 
     def _say(self, label: QLabel, text: str, ok: bool) -> None:
         label.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)

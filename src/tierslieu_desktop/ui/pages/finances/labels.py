@@ -80,6 +80,17 @@ def activity_names() -> dict[str, str]:
     }
 
 
+def expense_payment_method_names() -> dict[str, str]:
+    """How an expense was paid (domain.finance.EXPENSE_PAYMENT_METHODS)."""
+    return {
+        "transfer": QCoreApplication.translate("FinanceLabels", "Bank transfer"),
+        "card": QCoreApplication.translate("FinanceLabels", "Card"),
+        "cheque": QCoreApplication.translate("FinanceLabels", "Cheque"),
+        "cash": QCoreApplication.translate("FinanceLabels", "Cash"),
+        "direct_debit": QCoreApplication.translate("FinanceLabels", "Direct debit"),
+    }
+
+
 def own_category_names() -> dict[str, str]:
     return {
         "services": QCoreApplication.translate("FinanceLabels", "Services (706)"),
@@ -219,6 +230,12 @@ def account_key_names() -> dict[str, str]:
         "vat:pending": QCoreApplication.translate("FinanceLabels", "VAT awaiting payment"),
         "receivable:voucher": QCoreApplication.translate(
             "FinanceLabels", "Pass numérique vouchers to be paid by their issuer"
+        ),
+        "opening:profit": QCoreApplication.translate(
+            "FinanceLabels", "Retained earnings (credit balance)"
+        ),
+        "opening:loss": QCoreApplication.translate(
+            "FinanceLabels", "Retained earnings (debit balance)"
         ),
     }
 

@@ -1,0 +1,325 @@
+"""Journal source: the opening entry (AN, « À nouveaux ») of a fiscal year.
+
+A journal that starts on the first day of a fiscal year (Paramètres › Structure) opens
+with one AN entry dated that day, carrying forward the balances at the end of every
+earlier fiscal year:
+
+- every balance-sheet account (classes 1 to 5, after the mapping of Finances ›
+  Accounts) with a non-zero balance, one line per account and auxiliary account;
+- the lines that wait to be lettered stay apart, one line per open letter key: an
+  invoice of last year still unpaid (411, the buyer's auxiliary, its own wording) is
+  carried with the invoice's key, so that the payment received this year letters with
+  it; so are a grant instalment still to be received (441/468), a Pass numérique
+  voucher (4687) or an expense (401) still owed;
+- the result of the earlier years (classes 6 and 7; the 86/87 pairs net to zero) on
+  110 « report à nouveau » when it is a profit, 119 when it is a loss — the line that
+  balances the entry. The assembly's allocation of the result (reserves 106…) is the
+  accountant's entry and is not made here.
+
+The balances are those of the journal itself: the sales and their payments — most of
+the rows of a busy base — are summed in SQL (``_sales_sums``: what the sales sources
+book on the balance-sheet accounts over all the earlier days, the same to the cent;
+only the open documents are read one by one: about 0.2 s on the large demo's FEC),
+the expenses are read once over the earlier days, and the sources whose entries
+depend on the period (grants' releases, depreciation: one entry at each period's end)
+fiscal year by fiscal year, as each year's journal read them. In-kind contributions
+are left out: each of their entries nets to zero on 86/87. The first fiscal year with
+activity has no AN entry; a journal of any other span (a month, a quarter) has none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import case, func, literal, or_, select, union_all
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from tierslieu_desktop.db.models import (
+    Expense,
+    Grant,
+    GrantPayment,
+    Invoice,
+    InvoiceLine,
+    Machine,
+    Member,
+    Payment,
+    Structure,
+)
+from tierslieu_desktop.domain.calendar import local_dt
+from tierslieu_desktop.domain.ereporting import GOODS_KINDS
+from tierslieu_desktop.domain.journal import JournalEntry, JournalLine, fiscal_year
+from tierslieu_desktop.services.finance.journal.core import saved_accounts
+from tierslieu_desktop.services.finance.journal.depreciation import depreciation_entries
+from tierslieu_desktop.services.finance.journal.expenses import expense_entries
+from tierslieu_desktop.services.finance.journal.grants import grant_entries
+from tierslieu_desktop.services.finance.journal.sales import (
+    _METHODS,
+    _local_day,
+    _raw,
+    _share,
+    buyer_aux,
+    invoice_entries,
+    payment_entries,
+    vat_on_receipts,
+)
+
+__all__ = ["BALANCE_SHEET_CLASSES", "opening_entries"]
+
+BALANCE_SHEET_CLASSES = "12345"
+# Sources of dated events: their entries do not depend on the period read (the sales
+# ones are summed in SQL instead, see ``_sales_sums``).
+_SALES = (invoice_entries, payment_entries)
+_DATED = (expense_entries,)
+_CHUNK = 500
+# Sources with entries at the end of each period: read fiscal year by fiscal year.
+_PER_YEAR = (grant_entries, depreciation_entries)
+
+
+def _start_month(session: Session) -> int:
+    structure = session.get(Structure, 1)
+    month = structure.fiscal_year_start_month if structure is not None else 1
+    return month if month and 1 <= month <= 12 else 1
+
+
+def _earliest_day(session: Session) -> date | None:
+    """The first day anything is booked on (None: an empty journal). A payment comes
+    after its invoice: the payments are not looked at (their day is not indexed)."""
+    days: list[date] = []
+    raw = session.scalar(select(func.min(_raw(Invoice.issued_at))))
+    if raw is not None:
+        days.append(_local_day(raw))
+    for column in (Expense.day, Grant.period_start, Grant.granted_on, GrantPayment.received_on):
+        day = session.scalar(select(func.min(column)))
+        if day is not None:
+            days.append(day)
+    day = session.scalar(
+        select(func.min(Machine.purchase_date)).where(Machine.purchase_value_cents.is_not(None))
+    )
+    if day is not None:
+        days.append(day)
+    return min(days, default=None)
+
+
+def _signed_line(
+    account: str, cents: int, aux: str = "", aux_label: str = "", label: str = "", key: str = ""
+) -> JournalLine:
+    return JournalLine(account, max(cents, 0), max(-cents, 0), aux, aux_label, label, key)
+
+
+def _sales_sums(
+    session: Session, first_day: date, numbers: dict[str, str]
+) -> Iterator[JournalLine]:
+    """What ``invoice_entries`` and ``payment_entries`` book before ``first_day``, summed,
+    on the balance-sheet accounts (``numbers``: key → account): the revenue kinds booked
+    on one (wallet top-ups, 4191), VAT, payments per method, and one 411 line per
+    document still open (a document's key: its own id, or that of the invoice a credit
+    note credits). The revenue of classes 6–7 is left to the result line."""
+    lo = local_dt(first_day, 0)
+    pending_vat = vat_on_receipts(session)
+    sign = case((Invoice.kind == "credit_note", -1), else_=1)
+    # revenue per revenue kind, of the kinds on a balance-sheet account: found in the
+    # lines' covering index, their documents read only for them
+    kinds = [
+        key.split(":", 1)[1]
+        for key, number in numbers.items()
+        if key.startswith("revenue:") and number[:1] in BALANCE_SHEET_CLASSES
+    ]
+    if kinds:
+        kind_filter: ColumnElement[bool] = InvoiceLine.revenue_kind.in_(kinds)
+        if "other" in kinds:
+            kind_filter = or_(kind_filter, InvoiceLine.revenue_kind.is_(None))
+        for kind, excl in session.execute(
+            select(InvoiceLine.revenue_kind, func.sum(sign * InvoiceLine.total_excl_cents))
+            .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+            .where(Invoice.issued_at < lo, kind_filter)
+            .group_by(InvoiceLine.revenue_kind)
+        ):
+            yield _signed_line(f"revenue:{kind or 'other'}", -(excl or 0))
+    if pending_vat:
+        waits = InvoiceLine.revenue_kind.not_in(GOODS_KINDS)
+        for pending, vat in session.execute(
+            select(waits, func.sum(sign * InvoiceLine.vat_cents))
+            .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+            .where(Invoice.issued_at < lo)
+            .group_by(waits)
+        ):
+            yield _signed_line("vat:pending" if pending else "vat:collected", -(vat or 0))
+    else:  # a document's VAT is the sum of its lines' (sealed with them)
+        vat = session.scalar(
+            select(func.sum(sign * Invoice.total_vat_cents)).where(Invoice.issued_at < lo)
+        )
+        yield _signed_line("vat:collected", -(vat or 0))
+    # payments per method (every payment is on a document: invoice_id is required)
+    for method, cents in session.execute(
+        select(Payment.method, func.sum(Payment.amount_cents))
+        .where(Payment.at < lo)
+        .group_by(Payment.method)
+    ):
+        _journal, account, (aux, aux_label) = _METHODS.get(method, _METHODS["transfer"])
+        yield _signed_line(account, cents or 0, aux, aux_label)
+    # the receivable of each document still open
+    key = func.coalesce(Invoice.credited_invoice_id, Invoice.id)
+    issued = select(key.label("k"), (sign * Invoice.total_incl_cents).label("c")).where(
+        Invoice.issued_at < lo
+    )
+    paid = (
+        select(key.label("k"), (-Payment.amount_cents).label("c"))
+        .join(Invoice, Invoice.id == Payment.invoice_id)
+        .where(Payment.at < lo)
+    )
+    both = union_all(issued, paid).subquery()
+    open_docs = dict(
+        session.execute(
+            select(both.c.k, func.sum(both.c.c))
+            .group_by(both.c.k)
+            .having(func.sum(both.c.c) != literal(0))
+        ).all()
+    )
+    ids = sorted(open_docs)
+    for i in range(0, len(ids), _CHUNK):
+        for inv_id, number, m_number, m_first, m_last in session.execute(
+            select(Invoice.id, Invoice.number, Member.number, Member.first_name, Member.last_name)
+            .outerjoin(Member, Member.id == Invoice.member_id)
+            .where(Invoice.id.in_(ids[i : i + _CHUNK]))
+        ):
+            aux, aux_label = buyer_aux(m_number, m_first, m_last)
+            label = f"Facture {number} {aux_label}".strip()
+            yield _signed_line(
+                "customers", open_docs[inv_id], aux, aux_label, label, f"doc:{inv_id}"
+            )
+    if pending_vat:
+        yield from _vat_moved(session, lo)
+
+
+def _vat_moved(session: Session, lo: object) -> Iterator[JournalLine]:
+    """The VAT the payments before ``lo`` moved from 44574 to 44571: a document's
+    payments move, in all, its share of its pending VAT for what they paid (the
+    payments' shares are rounded cumulatively: they add up to the share of the sum),
+    all of it once it is paid in full."""
+    pending = (
+        select(func.coalesce(func.sum(InvoiceLine.vat_cents), 0))
+        .where(InvoiceLine.invoice_id == Invoice.id, InvoiceLine.revenue_kind.not_in(GOODS_KINDS))
+        .scalar_subquery()
+    )
+    per_doc = (
+        select(
+            pending.label("vat"),
+            Invoice.total_incl_cents.label("total"),
+            func.sum(Payment.amount_cents).label("paid"),
+        )
+        .join(Invoice, Invoice.id == Payment.invoice_id)
+        .where(Payment.at < lo)
+        .group_by(Invoice.id)
+        .subquery()
+    )
+    moved: int = (
+        session.scalar(
+            select(func.coalesce(func.sum(per_doc.c.vat), 0)).where(
+                per_doc.c.paid == per_doc.c.total, per_doc.c.total != 0
+            )
+        )
+        or 0
+    )
+    for vat, total, paid in session.execute(
+        select(per_doc.c.vat, per_doc.c.total, per_doc.c.paid).where(
+            per_doc.c.paid != per_doc.c.total, per_doc.c.total != 0, per_doc.c.vat != 0
+        )
+    ):
+        moved += _share(vat, paid, total)
+    yield _signed_line("vat:pending", moved)
+    yield _signed_line("vat:collected", -moved)
+
+
+def _earlier_entries(
+    session: Session,
+    start: date,
+    first_day: date,
+    month: int,
+    numbers: dict[str, str],
+    *,
+    sum_sales: bool = True,
+) -> Iterator[JournalEntry]:
+    """The entries of the journal before ``first_day``, from ``start`` on (the sales
+    summed in one pseudo-entry, its balance-sheet side only, or read entry by entry
+    when not ``sum_sales``)."""
+    before = first_day - timedelta(days=1)
+    if sum_sales:
+        lines = tuple(_sales_sums(session, first_day, numbers))
+        yield JournalEntry("AN", before, "", before, "", lines)
+    for source in (*_DATED, *(() if sum_sales else _SALES)):
+        yield from source(session, start, before)
+    year = start.year if start.month >= month else start.year - 1
+    while True:
+        lo, hi = fiscal_year(year, month)
+        if lo >= first_day:
+            break
+        for source in _PER_YEAR:
+            yield from source(session, lo, min(hi, before))
+        year += 1
+
+
+def _balances(
+    entries: Iterable[JournalEntry], numbers: dict[str, str], first_day: date
+) -> tuple[dict[tuple[str, str, str], list[Any]], dict[str, str]]:
+    """(account number, aux, letter key) → [balance, aux label, wording] (wording: that
+    of the first entry of a letter key), and account number → its first key."""
+    sums: dict[tuple[str, str, str], list[Any]] = {}
+    keys: dict[str, str] = {}
+    for entry in entries:
+        if entry.day >= first_day:
+            continue
+        for x in entry.lines:
+            number = numbers.get(x.account, x.account)
+            keys.setdefault(number, x.account)
+            group = (number, x.aux, x.letter_key)
+            found = sums.get(group)
+            if found is None:
+                label = (x.label or entry.label) if x.letter_key else ""
+                sums[group] = [x.debit_cents - x.credit_cents, x.aux_label, label]
+            else:
+                found[0] += x.debit_cents - x.credit_cents
+    return sums, keys
+
+
+def opening_entries(session: Session, first_day: date, last_day: date) -> Iterator[JournalEntry]:
+    """The AN entry of a journal starting on the first day of a fiscal year."""
+    month = _start_month(session)
+    if first_day.day != 1 or first_day.month != month:
+        return
+    start = _earliest_day(session)
+    if start is None or start >= first_day:
+        return
+    accounts = saved_accounts(session)[0]
+    numbers = {key: number for key, (number, _label) in accounts.items()}
+    sums, keys = _balances(
+        _earlier_entries(session, start, first_day, month, numbers), numbers, first_day
+    )
+    lines: list[JournalLine] = []
+    carried = 0
+    for (number, aux, letter_key), (cents, aux_label, label) in sorted(sums.items()):
+        if not cents or number[:1] not in BALANCE_SHEET_CLASSES:
+            continue
+        carried += cents
+        lines.append(
+            JournalLine(
+                keys[number], max(cents, 0), max(-cents, 0), aux, aux_label, label, letter_key
+            )
+        )
+    if not lines:
+        return
+    if carried > 0:  # more assets than liabilities: the earlier years made a profit
+        lines.append(JournalLine("opening:profit", 0, carried, label="Report à nouveau"))
+    elif carried < 0:
+        lines.append(JournalLine("opening:loss", -carried, 0, label="Report à nouveau"))
+    yield JournalEntry(
+        "AN",
+        first_day,
+        f"AN{first_day:%Y%m%d}",
+        first_day,
+        f"À nouveaux au {first_day:%d/%m/%Y}",
+        tuple(lines),
+        f"opening:{first_day.isoformat()}",
+    )
