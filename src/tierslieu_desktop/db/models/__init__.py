@@ -36,6 +36,15 @@ from tierslieu_desktop.db.models.billing import (
     PAYMENT_METHODS as PAYMENT_METHODS,
 )
 from tierslieu_desktop.db.models.billing import (
+    DEPOSIT_KINDS as DEPOSIT_KINDS,
+)
+from tierslieu_desktop.db.models.billing import (
+    BankDeposit as BankDeposit,
+)
+from tierslieu_desktop.db.models.billing import (
+    BankDepositCheque as BankDepositCheque,
+)
+from tierslieu_desktop.db.models.billing import (
     Basket as Basket,
 )
 from tierslieu_desktop.db.models.billing import (
