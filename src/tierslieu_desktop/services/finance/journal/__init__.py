@@ -33,6 +33,7 @@ from tierslieu_desktop.services.finance.journal.core import (
     net_lines,
     saved_accounts,
 )
+from tierslieu_desktop.services.finance.journal.deposits import deposit_entries
 from tierslieu_desktop.services.finance.journal.depreciation import depreciation_entries
 from tierslieu_desktop.services.finance.journal.expenses import expense_entries
 from tierslieu_desktop.services.finance.journal.grants import grant_entries
@@ -72,6 +73,7 @@ def _in_day_order(source: Source) -> Source:
 SOURCES: tuple[Source, ...] = (
     invoice_entries,
     payment_entries,
+    deposit_entries,
     _in_day_order(grant_entries),
     _in_day_order(expense_entries),
     _in_day_order(depreciation_entries),
