@@ -186,3 +186,26 @@ def test_deposit_slip_lists_the_cheques_and_the_bank_account(db, operator, desk)
     (cash,) = deposits.record_deposit(db, date(2026, 10, 2), [], 3000, "", operator)
     text = pdf_text(deposit_slip_pdf(deposits.deposit_slip(db, cash)))
     assert "Versement d'espèces n° RE-000001" in text and "30,00" in text
+
+
+def test_the_closing_note_shows_the_cash_float_outside_the_sealed_totals(db, operator, desk):
+    from tierslieu_desktop.services.billing import archives
+    from tierslieu_desktop.services.safety.integrity import verify
+
+    deposits.record_deposit(db, date(2026, 10, 2), [], 5000, "", operator)
+    ledger.close_period(db, operator, "day", date(2026, 10, 1))
+    closing_id = ledger.close_period(db, operator, "day", date(2026, 10, 2))
+    # the sealed payload is the same as before: payments by method, no float
+    assert ledger.closing(db, closing_id).totals["payments_by_method"] == {"cash": 1500, "cheque": 800}
+    text = pdf_text(archives.closing_note(db, closing_id))
+    for words in (
+        "Fond de caisse à l'ouverture",
+        "45,00",  # the float left on the 1st
+        "Espèces remboursées",
+        "Versées en banque",
+        "50,00",
+        "Fond de caisse à la clôture (espèces attendues)",
+        "10,00",  # 45 + 20 − 5 − 50
+    ):
+        assert words in text, words
+    assert verify(db) == []

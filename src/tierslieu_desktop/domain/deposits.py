@@ -49,11 +49,13 @@ class DepositSlip:
 
 @dataclass(frozen=True, slots=True)
 class CashDay:
-    """The till over one day: the float found in the morning (what was left at the end of
-    the previous day), the cash received and refunded, the cash taken to the bank, and
-    the float left in the evening = the cash a closing of that day expects to count."""
+    """The till over a day (or a month, a year: ``first_day`` to ``last_day``): the float
+    found in the first morning (what was left at the end of the previous day), the cash
+    received and refunded, the cash taken to the bank, and the float left in the last
+    evening = the cash a closing of that period expects to count."""
 
-    day: date
+    first_day: date
+    last_day: date
     opening_cents: int
     received_cents: int
     refunded_cents: int

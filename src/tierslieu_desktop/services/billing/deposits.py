@@ -145,21 +145,22 @@ def _cash_deposited(session: Session, last: date | None, first: date | None = No
     return int(session.scalar(stmt) or 0)
 
 
-def cash_day_in(session: Session, day: date) -> CashDay:
-    """The till over ``day`` (local day): float in the morning, cash in and out, float in
-    the evening."""
+def cash_day_in(session: Session, day: date, last_day: date | None = None) -> CashDay:
+    """The till over ``day`` (local day; to ``last_day`` included when given): float in
+    the morning, cash in and out, float in the evening."""
+    last = last_day or day
     morning = local_dt(day, 0)
-    evening = local_dt(day + timedelta(days=1), 0)
+    evening = local_dt(last + timedelta(days=1), 0)
     received_before, refunded_before = _cash_sums(session, morning)
     opening = received_before - refunded_before - _cash_deposited(session, day - timedelta(days=1))
     received, refunded = _cash_sums(session, evening, morning)
-    deposited = _cash_deposited(session, day, day)
-    return CashDay(day, opening, received, refunded, deposited)
+    deposited = _cash_deposited(session, last, day)
+    return CashDay(day, last, opening, received, refunded, deposited)
 
 
-def cash_day(db: Database, day: date) -> CashDay:
+def cash_day(db: Database, day: date, last_day: date | None = None) -> CashDay:
     with db.read() as session:
-        return cash_day_in(session, day)
+        return cash_day_in(session, day, last_day)
 
 
 def _cash_now(session: Session) -> int:
