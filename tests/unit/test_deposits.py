@@ -11,13 +11,13 @@ from datetime import UTC, date, datetime
 import pytest
 from pypdf import PdfReader
 
+from tests.unit.test_ledger import issue
 from tierslieu_desktop.db.models import Payment, Structure
 from tierslieu_desktop.domain.errors import ValidationError
 from tierslieu_desktop.reports.deposit_pdf import deposit_slip_pdf
 from tierslieu_desktop.services.billing import deposits, ledger
 from tierslieu_desktop.services.finance.journal import collect
 from tierslieu_desktop.services.finance.journal.deposits import deposit_entries
-from tests.unit.test_ledger import issue
 
 D1 = datetime(2026, 10, 1, 9, 30, tzinfo=UTC)
 D2 = datetime(2026, 10, 2, 9, 30, tzinfo=UTC)
@@ -27,8 +27,12 @@ def cheque(db, at, cents, number, bank="Crédit Agricole"):
     inv_id, _ = issue(db, at, cents, method=None)
     with db.write() as s:
         pay = Payment(
-            invoice_id=inv_id, at=at, method="cheque", amount_cents=cents,
-            cheque_number=number, bank=bank,
+            invoice_id=inv_id,
+            at=at,
+            method="cheque",
+            amount_cents=cents,
+            cheque_number=number,
+            bank=bank,
         )
         s.add(pay)
         s.flush()
@@ -65,7 +69,10 @@ def test_a_deposit_takes_the_cheques_and_the_cash_and_the_float_follows(db, oper
     assert [w.payment_id for w in deposits.undeposited_cheques(db)] == [c]
     day = deposits.cash_day(db, date(2026, 10, 2))
     assert (day.opening_cents, day.received_cents, day.refunded_cents, day.deposited_cents) == (
-        4500, 2000, 500, 5000,
+        4500,
+        2000,
+        500,
+        5000,
     )
     assert day.closing_cents == 1000
     assert deposits.cash_day(db, date(2026, 10, 3)).opening_cents == 1000
@@ -196,7 +203,10 @@ def test_the_closing_note_shows_the_cash_float_outside_the_sealed_totals(db, ope
     ledger.close_period(db, operator, "day", date(2026, 10, 1))
     closing_id = ledger.close_period(db, operator, "day", date(2026, 10, 2))
     # the sealed payload is the same as before: payments by method, no float
-    assert ledger.closing(db, closing_id).totals["payments_by_method"] == {"cash": 1500, "cheque": 800}
+    assert ledger.closing(db, closing_id).totals["payments_by_method"] == {
+        "cash": 1500,
+        "cheque": 800,
+    }
     text = pdf_text(archives.closing_note(db, closing_id))
     for words in (
         "Fond de caisse à l'ouverture",

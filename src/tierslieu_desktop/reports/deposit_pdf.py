@@ -5,14 +5,16 @@ domain.deposits.DepositSlip (services.billing.deposits.deposit_slip)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from tierslieu_desktop.domain.deposits import DepositSlip
 from tierslieu_desktop.reports.layout import CONTENT_W, build_pdf, esc, styles, table
 from tierslieu_desktop.reports.pdf_base import iban_text, money
 
-__all__ = ["deposit_slip_pdf", "slip_title"]
+__all__ = ["deposit_slip_pdf", "deposit_slips_pdf", "slip_title"]
 
 
 def slip_title(slip: DepositSlip) -> str:
@@ -30,6 +32,27 @@ def _count(n: int) -> str:
 
 
 def deposit_slip_pdf(slip: DepositSlip) -> bytes:
+    return deposit_slips_pdf([slip])
+
+
+def deposit_slips_pdf(slips: Sequence[DepositSlip]) -> bytes:
+    """Several slips, one per page (the cheques and the cash of one trip to the bank)."""
+    story: list = []
+    for i, slip in enumerate(slips):
+        if i:
+            story.append(PageBreak())
+        story += _slip_story(slip)
+    first = slips[0]
+    title = " — ".join(x.number for x in slips)
+    return build_pdf(
+        story,
+        title=slip_title(first) if len(slips) == 1 else f"Remises {title}",
+        footer=f"{first.structure_name} — Remise en banque {title}",
+        numbered_cover=True,
+    )
+
+
+def _slip_story(slip: DepositSlip) -> list:
     st = styles()
     cell = st["body"].clone("cell", spaceAfter=0)
     title = slip_title(slip)
@@ -84,6 +107,4 @@ def deposit_slip_pdf(slip: DepositSlip) -> bytes:
         story.append(table(rows, widths, total=True, align_right_from=4))
     story.append(Spacer(0, 10 * mm))
     story.append(Paragraph("Signature du déposant :", st["body"]))
-    return build_pdf(
-        story, title=title, footer=f"{slip.structure_name} — {title}", numbered_cover=True
-    )
+    return story

@@ -22,9 +22,9 @@ from sqlalchemy.orm import Session
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Closing, IntegrityEntry, Structure
 from tierslieu_desktop.domain.calendar import to_local
+from tierslieu_desktop.domain.deposits import CashDay
 from tierslieu_desktop.domain.errors import NotFound
 from tierslieu_desktop.fileperms import write_private_bytes
-from tierslieu_desktop.domain.deposits import CashDay
 from tierslieu_desktop.services.billing.deposits import cash_day_in
 from tierslieu_desktop.services.billing.documents import get_invoice
 from tierslieu_desktop.services.billing.ledger import (

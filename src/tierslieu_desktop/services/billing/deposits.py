@@ -122,11 +122,15 @@ def undeposited_cheques(db: Database) -> list[SlipCheque]:
         return _undeposited(session)
 
 
-def _cash_sums(session: Session, before: datetime, since: datetime | None = None) -> tuple[int, int]:
+def _cash_sums(
+    session: Session, before: datetime, since: datetime | None = None
+) -> tuple[int, int]:
     """(received, refunded) in cash, received before ``before`` (and from ``since``)."""
     stmt = select(
         func.coalesce(func.sum(case((Payment.amount_cents > 0, Payment.amount_cents), else_=0)), 0),
-        func.coalesce(func.sum(case((Payment.amount_cents < 0, -Payment.amount_cents), else_=0)), 0),
+        func.coalesce(
+            func.sum(case((Payment.amount_cents < 0, -Payment.amount_cents), else_=0)), 0
+        ),
     ).where(Payment.method == "cash", Payment.at < before)
     if since is not None:
         stmt = stmt.where(Payment.at >= since)

@@ -15,7 +15,6 @@ Both refuse UPDATE and DELETE by trigger, like the sealed tables (0004).
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = "bank"
 down_revision = "0012"
 branch_labels = None
@@ -43,7 +42,9 @@ def upgrade() -> None:
         ),
         sa.CheckConstraint("amount_cents <> 0", name=op.f("ck_bank_deposit_amount")),
         sa.ForeignKeyConstraint(
-            ["cancels_id"], ["bank_deposit.id"], name=op.f("fk_bank_deposit_cancels_id_bank_deposit")
+            ["cancels_id"],
+            ["bank_deposit.id"],
+            name=op.f("fk_bank_deposit_cancels_id_bank_deposit"),
         ),
         sa.ForeignKeyConstraint(
             ["operator_id"], ["operator.id"], name=op.f("fk_bank_deposit_operator_id_operator")
