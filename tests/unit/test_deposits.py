@@ -219,3 +219,26 @@ def test_the_closing_note_shows_the_cash_float_outside_the_sealed_totals(db, ope
     ):
         assert words in text, words
     assert verify(db) == []
+
+
+def test_cli_lists_the_cheques_waiting_and_the_cash_in_the_till(db, operator, desk, capsys):
+    from tierslieu_desktop.cli import main
+
+    a, _b, _c = desk
+    deposits.record_deposit(db, date(2026, 10, 2), [a], 1000, "", operator)
+    assert main(["deposit", "list", "--db", str(db.engine.url.database)]) == 0
+    out = capsys.readouterr().out
+    assert "7654321" in out and "5550001" in out and "1234567" not in out
+    assert "Chèques à remettre : 2, 20,50" in out
+    assert "Espèces en caisse : 50,00" in out
+
+
+def test_verify_names_a_dropped_deposit_trigger(db):
+    from tierslieu_desktop.services.safety.integrity import verify
+
+    con = sqlite3.connect(db.engine.url.database)
+    con.execute("DROP TRIGGER insert_only_bank_deposit_delete")
+    con.commit()
+    con.close()
+    problems = verify(db)
+    assert any("bank_deposit" in p and "insert_only_bank_deposit_delete" in p for p in problems)
