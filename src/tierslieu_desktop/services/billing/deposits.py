@@ -123,15 +123,18 @@ def undeposited_cheques(db: Database) -> list[SlipCheque]:
 
 
 def _cash_sums(
-    session: Session, before: datetime, since: datetime | None = None
+    session: Session, before: datetime | None, since: datetime | None = None
 ) -> tuple[int, int]:
-    """(received, refunded) in cash, received before ``before`` (and from ``since``)."""
+    """(received, refunded) in cash, received before ``before`` (None: ever) and from
+    ``since``."""
     stmt = select(
         func.coalesce(func.sum(case((Payment.amount_cents > 0, Payment.amount_cents), else_=0)), 0),
         func.coalesce(
             func.sum(case((Payment.amount_cents < 0, -Payment.amount_cents), else_=0)), 0
         ),
-    ).where(Payment.method == "cash", Payment.at < before)
+    ).where(Payment.method == "cash")
+    if before is not None:
+        stmt = stmt.where(Payment.at < before)
     if since is not None:
         stmt = stmt.where(Payment.at >= since)
     received, refunded = session.execute(stmt).one()
@@ -168,7 +171,7 @@ def cash_day(db: Database, day: date, last_day: date | None = None) -> CashDay:
 
 
 def _cash_now(session: Session) -> int:
-    received, refunded = _cash_sums(session, utcnow() + timedelta(days=3660))
+    received, refunded = _cash_sums(session, None)
     return received - refunded - _cash_deposited(session, None)
 
 
