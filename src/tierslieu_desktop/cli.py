@@ -162,6 +162,12 @@ def _parser() -> argparse.ArgumentParser:
     period.add_argument("--day", type=_close_day, metavar="AAAA-MM-JJ", help="une journée")
     period.add_argument("--month", type=_close_month, metavar="AAAA-MM", help="un mois")
     period.add_argument("--year", type=_close_year, metavar="AAAA", help="une année")
+    deposit = sub.add_parser("deposit", help="remises en banque (chèques, espèces)")
+    deposit_sub = deposit.add_subparsers(dest="deposit_command", required=True)
+    deposit_list = deposit_sub.add_parser(
+        "list", help="les chèques pas encore remis et les espèces en caisse"
+    )
+    deposit_list.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     invoice = sub.add_parser("invoice", help="factures et avoirs")
     invoice_sub = invoice.add_subparsers(dest="invoice_command", required=True)
     pdf = invoice_sub.add_parser("pdf", help="écrire le PDF d'une facture ou d'un avoir")
@@ -337,6 +343,8 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_close(target, args)
     if args.command == "invoice":
         return _cmd_invoice_pdf(target, args)
+    if args.command == "deposit":
+        return _cmd_deposit_list(target)
     if args.command == "report":
         return _cmd_report(target, args)
     if args.command == "export":
@@ -532,6 +540,32 @@ def _cmd_close(target: str | None, args: argparse.Namespace) -> int:
         f"{totals['credit_notes']['count']} avoir(s), net TTC {money(row.total_incl_cents)}, "
         f"total perpétuel {money(row.perpetual_total_cents)}."
     )
+    return 0
+
+
+def _cmd_deposit_list(target: str | None) -> int:
+    """The cheques waiting to be taken to the bank, one a line, and the cash in the till."""
+    from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
+    from tierslieu_desktop.i18n.formatting import money
+    from tierslieu_desktop.services.billing import deposits
+
+    try:
+        db = open_database(target, create=False)
+    except DatabaseOpenError as exc:
+        return _fail(_open_error_fr(exc))
+    try:
+        waiting = deposits.undeposited_cheques(db)
+        on_hand = deposits.cash_on_hand(db)
+    finally:
+        db.dispose()
+    for c in waiting:
+        print(
+            f"{c.day:%d/%m/%Y}  chèque {c.cheque_number or '—'}  {c.bank or '—'}  "
+            f"{c.drawer}  {c.invoice_number}  {money(c.amount_cents)}"
+        )
+    total = sum(c.amount_cents for c in waiting)
+    print(f"Chèques à remettre : {len(waiting)}, {money(total)}.")
+    print(f"Espèces en caisse : {money(on_hand)}.")
     return 0
 
 

@@ -125,6 +125,7 @@ def dialogs(window, db) -> list[QWidget]:  # type: ignore[no-untyped-def]
     from tierslieu_desktop.ui.pages.bookings.booking_dialog import BookingDialog
     from tierslieu_desktop.ui.pages.bookings.detail_dialog import BookingDetailDialog
     from tierslieu_desktop.ui.pages.checkout import line_dialogs
+    from tierslieu_desktop.ui.pages.checkout.deposits_tab import DepositDialog
     from tierslieu_desktop.ui.pages.checkout.invoices_tab import CreditNoteDialog
     from tierslieu_desktop.ui.pages.checkout.payment_dialog import PaymentDialog
     from tierslieu_desktop.ui.pages.finances import dialogs as finance
@@ -207,6 +208,7 @@ def dialogs(window, db) -> list[QWidget]:  # type: ignore[no-untyped-def]
         sections.ReductionDialog(ctx, None),
         PriceDialog(ctx, grid.resources[0], None, "", "any", today, None),
         PassphraseDialog(),
+        DepositDialog(ctx, lambda: today),
         RestoreDialog(ctx, tmp_folder, lambda _file, _phrase: None),
     ]
     return [d for d in built if d is not None]

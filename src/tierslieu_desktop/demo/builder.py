@@ -49,6 +49,7 @@ from __future__ import annotations
 import random
 import sqlite3
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import select, text
@@ -67,6 +68,7 @@ from tierslieu_desktop.demo.billing import Sales
 from tierslieu_desktop.demo.bookings import BookingHistory
 from tierslieu_desktop.demo.common import FUTURE_DAYS, REFERENCE_DATE, SIZES, SessionDb
 from tierslieu_desktop.demo.decade import Decade
+from tierslieu_desktop.demo.deposits import add_deposits
 from tierslieu_desktop.demo.finance import Funding
 from tierslieu_desktop.demo.people_park import Builder
 from tierslieu_desktop.services.pricing.engine import charge_uncharged_usages
@@ -170,6 +172,7 @@ def build_demo(
                     closings=closings,
                     decade=True,
                 )
+            add_deposits(session, builder.accueil, REFERENCE_DATE - timedelta(days=1))
             counts = replace(counts, bookings=counts.bookings + year.bookings)
             if db.is_sqlite:  # in the same transaction: no mark without the whole demo
                 session.execute(text(f"PRAGMA user_version = {DEMO_MARK}"))

@@ -222,6 +222,8 @@ DEFAULT_ACCOUNTS: dict[str, tuple[str, str]] = {
     "payment:mandate": ("512", "Banque"),
     "payment:pass_numerique": ("512", "Banque"),
     "payment:wallet": ("4191", "Avances reçues (porte-monnaie)"),
+    # The bank account the deposits of cheques and cash reach (services.billing.deposits).
+    "bank": ("512", "Banque"),
     "vat:collected": ("44571", "TVA collectée"),
     "customers": ("411", "Clients"),
     # The journal (issue 15): VAT on services due at payment ("TVA sur les encaissements",

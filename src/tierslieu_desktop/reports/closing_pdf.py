@@ -9,9 +9,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, TableStyle
 
+from tierslieu_desktop.domain.deposits import CashDay
 from tierslieu_desktop.reports.layout import CONTENT_W, Table, build_pdf, esc, styles
 from tierslieu_desktop.reports.pdf_base import FONT_MONO, METHOD_LABELS, day_time, money
 
@@ -33,10 +35,20 @@ def _period(kind: str, start: date, end: date) -> str:
     return f"Clôture de l'année {start:%Y}"
 
 
+def _plain(text: str) -> str:
+    return text
+
+
+def _bold(text: str) -> str:
+    return f"<b>{text}</b>"
+
+
 def closing_note_pdf(data: dict[str, Any]) -> bytes:
     """``data``: kind, period_start, period_end (dates), closed_at (aware datetime),
     totals (the stored totals dict), total_incl_cents, perpetual_total_cents,
-    footprint (64 hex digits or None), structure_name."""
+    footprint (64 hex digits or None), structure_name; cash (domain.deposits.CashDay or
+    None): the till over the period — float, cash in and out, deposits — computed from
+    the rows when printed, outside the sealed totals."""
     st = styles()
     cell = st["body"].clone("cell", spaceAfter=0)
     title = _period(data["kind"], data["period_start"], data["period_end"])
@@ -87,6 +99,43 @@ def closing_note_pdf(data: dict[str, Any]) -> bytes:
             hAlign="LEFT",
         )
     )
+    cash: CashDay | None = data.get("cash")
+    if cash is not None:
+        story.append(Spacer(0, 4 * mm))
+        story.append(Paragraph("Caisse (espèces)", st["h2"]))
+        cash_rows = [
+            ("Fond de caisse à l'ouverture", money(cash.opening_cents)),
+            ("Espèces reçues", money(cash.received_cents)),
+            ("Espèces remboursées", money(cash.refunded_cents)),
+            ("Versées en banque", money(cash.deposited_cents)),
+            ("Fond de caisse à la clôture (espèces attendues)", money(cash.closing_cents)),
+        ]
+        story.append(
+            Table(
+                [
+                    [Paragraph(bold(esc(k)), cell), Paragraph(bold(esc(v)), cell)]
+                    for (k, v), bold in zip(
+                        cash_rows, [_plain] * (len(cash_rows) - 1) + [_bold], strict=True
+                    )
+                ],
+                colWidths=[110 * mm, 40 * mm],
+                style=TableStyle(
+                    [
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                        ("LINEABOVE", (0, -1), (-1, -1), 0.5, colors.grey),
+                    ]
+                ),
+                hAlign="LEFT",
+            )
+        )
+        story.append(
+            Paragraph(
+                "Calculé à l'impression depuis les encaissements et les remises en banque "
+                "(compte 530), hors des totaux scellés de la clôture.",
+                st["small"],
+            )
+        )
     story.append(Spacer(0, 6 * mm))
     story.append(Paragraph("Empreinte de la clôture (chaîne d'intégrité)", st["h2"]))
     footprint = data.get("footprint")

@@ -227,6 +227,30 @@ def field_message(code: str, field: str = "") -> str:
         "year_out_of_range": QCoreApplication.translate(
             "Errors", "The year must be between 2000 and 2100."
         ),
+        "cheque_deposited": QCoreApplication.translate(
+            "Errors", "A checked cheque is already on a deposit slip: reload the list."
+        ),
+        "cheque_unknown": QCoreApplication.translate(
+            "Errors", "A checked cheque no longer exists or is not a cheque received."
+        ),
+        "cash_over_on_hand": QCoreApplication.translate(
+            "Errors", "More cash than the till holds on that day."
+        ),
+        "period_closed": QCoreApplication.translate(
+            "Errors", "This day is in a closed period: choose a later day."
+        ),
+        "deposit_empty": QCoreApplication.translate(
+            "Errors", "Nothing to deposit: check cheques or type an amount of cash."
+        ),
+        "deposit_before_receipt": QCoreApplication.translate(
+            "Errors", "This day is before a checked cheque was received (or before the deposit)."
+        ),
+        "deposit_cancelled": QCoreApplication.translate(
+            "Errors", "This deposit is already cancelled."
+        ),
+        "deposit_is_reversal": QCoreApplication.translate(
+            "Errors", "A cancellation cannot be cancelled: deposit the cheques again."
+        ),
         # New field codes go above this line.
     }
     return messages.get(code, QCoreApplication.translate("Errors", "This value is not valid."))

@@ -30,10 +30,19 @@ from tierslieu_desktop.db.models.base import (
 )
 from tierslieu_desktop.db.models.base import utcnow as utcnow  # the clock, re-exported
 from tierslieu_desktop.db.models.billing import (
+    DEPOSIT_KINDS as DEPOSIT_KINDS,
+)
+from tierslieu_desktop.db.models.billing import (
     LINE_KINDS as LINE_KINDS,
 )
 from tierslieu_desktop.db.models.billing import (
     PAYMENT_METHODS as PAYMENT_METHODS,
+)
+from tierslieu_desktop.db.models.billing import (
+    BankDeposit as BankDeposit,
+)
+from tierslieu_desktop.db.models.billing import (
+    BankDepositCheque as BankDepositCheque,
 )
 from tierslieu_desktop.db.models.billing import (
     Basket as Basket,

@@ -273,3 +273,50 @@ class DatabaseIdentity(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     identity: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+# --- issue 15: desk money reaches the bank -------------------------------------------
+
+DEPOSIT_KINDS = "('cheque', 'cash', 'voucher')"
+
+
+class BankDeposit(Base):
+    """Money that reached the bank account (services.billing.deposits): a remittance of
+    cheques (kind ``cheque``, slip ``RC-000001``…), cash taken from the till (``cash``,
+    ``RE-…``) or a voucher issuer's payment of Pass numérique vouchers (``voucher``,
+    ``RV-…``). Insert-only (database triggers refuse UPDATE and DELETE): a mistaken
+    deposit is cancelled by a reversing one of the same kind (``cancels_id``, negative
+    amount, its own slip number), which puts its cheques back among the undeposited."""
+
+    __tablename__ = "bank_deposit"
+    __table_args__ = (
+        CheckConstraint(f"kind IN {DEPOSIT_KINDS}", name="kind"),
+        CheckConstraint("amount_cents <> 0", name="amount"),
+        UniqueConstraint("kind", "seq", name="uq_bank_deposit_kind_seq"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    seq: Mapped[int] = mapped_column(Integer)  # continuous per kind, from 1
+    number: Mapped[str] = mapped_column(String(20), unique=True)  # RC-000001
+    day: Mapped[date] = mapped_column(Date, index=True)
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    voucher_count: Mapped[int | None] = mapped_column(Integer)  # kind voucher
+    reference: Mapped[str] = mapped_column(String(120), default="")  # bank's or issuer's
+    cancels_id: Mapped[int | None] = mapped_column(ForeignKey("bank_deposit.id"), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+
+
+class BankDepositCheque(Base):
+    """A cheque payment on a deposit slip. ``round`` counts the cheque's slips: 1 on its
+    first deposit, 2 on that deposit's cancellation, 3 if deposited again…; unique per
+    payment, so that two desks cannot deposit the same cheque twice. A cheque is
+    deposited when its last round is odd."""
+
+    __tablename__ = "bank_deposit_cheque"
+    __table_args__ = (UniqueConstraint("payment_id", "round", name="uq_deposit_cheque_round"),)
+
+    deposit_id: Mapped[int] = mapped_column(ForeignKey("bank_deposit.id"), primary_key=True)
+    payment_id: Mapped[int] = mapped_column(ForeignKey("payment.id"), primary_key=True)
+    round: Mapped[int] = mapped_column(Integer)

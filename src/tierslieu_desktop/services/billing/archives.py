@@ -22,8 +22,10 @@ from sqlalchemy.orm import Session
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Closing, IntegrityEntry, Structure
 from tierslieu_desktop.domain.calendar import to_local
+from tierslieu_desktop.domain.deposits import CashDay
 from tierslieu_desktop.domain.errors import NotFound
 from tierslieu_desktop.fileperms import write_private_bytes
+from tierslieu_desktop.services.billing.deposits import cash_day_in
 from tierslieu_desktop.services.billing.documents import get_invoice
 from tierslieu_desktop.services.billing.ledger import (
     canon_value,
@@ -44,7 +46,9 @@ ARCHIVE_FORMAT = 1
 CLOSING_PDF = "cloture.pdf"  # the closing note, its fingerprint printed on it
 
 
-def _closing_pdf(closing: Any, footprint: str | None, structure_name: str) -> bytes:
+def _closing_pdf(
+    closing: Any, footprint: str | None, structure_name: str, cash: CashDay | None = None
+) -> bytes:
     from tierslieu_desktop.reports.closing_pdf import closing_note_pdf
 
     return closing_note_pdf(
@@ -58,8 +62,15 @@ def _closing_pdf(closing: Any, footprint: str | None, structure_name: str) -> by
             "perpetual_total_cents": closing["perpetual_total_cents"],
             "footprint": footprint,
             "structure_name": structure_name,
+            "cash": cash,
         }
     )
+
+
+def closing_cash(session: Session, closing: Any) -> CashDay:
+    """The till over a closing's period (float, cash in and out, deposits): computed from
+    the rows, outside the sealed totals (services.billing.deposits)."""
+    return cash_day_in(session, closing["period_start"], closing["period_end"])
 
 
 def closing_note(db: Database, closing_id: int) -> bytes:
@@ -76,7 +87,8 @@ def closing_note(db: Database, closing_id: int) -> bytes:
             )
         )
         structure_name = session.scalar(select(Structure.name).where(Structure.id == 1)) or ""
-    return _closing_pdf(closing, footprint, structure_name)
+        cash = closing_cash(session, closing)
+    return _closing_pdf(closing, footprint, structure_name, cash)
 
 
 def _entries_for(session: Session, kinds: tuple[str, ...], ids: list[int]) -> list[Any]:
@@ -162,6 +174,7 @@ def export_archive(db: Database, closing_id: int, path: str | Path) -> None:
                 )
             ).scalar_one_or_none()
         structure_name = session.scalar(select(Structure.name).where(Structure.id == 1)) or ""
+        cash = closing_cash(session, closing)
     entries.sort(key=lambda e: e["id"])
     closing_footprint = next(
         (e["footprint"] for e in entries if e["record_kind"] == "closing"), None
@@ -178,7 +191,7 @@ def export_archive(db: Database, closing_id: int, path: str | Path) -> None:
     pdfs, note = _render_pdfs(db, invoices)
     files.update(pdfs)
     try:
-        files[CLOSING_PDF] = _closing_pdf(closing, closing_footprint, structure_name)
+        files[CLOSING_PDF] = _closing_pdf(closing, closing_footprint, structure_name, cash)
     except ImportError as exc:
         note = (note + " " if note else "") + f"PDF de clôture non inclus ({exc.name})."
     manifest = {

@@ -519,11 +519,20 @@ SEALED_TABLES = (
 )
 
 
+# Insert-only tables (migration 0013): the bank deposits (services.billing.deposits).
+INSERT_ONLY_TABLES = ("bank_deposit", "bank_deposit_cheque")
+
+
 def expected_triggers(dialect: str) -> list[tuple[str, str]]:
     """(table, trigger name) of every protective trigger."""
+    actions = ("update", "delete")
     if dialect == "sqlite":
-        return [(t, f"sealed_{t}_{a}") for t in SEALED_TABLES for a in ("update", "delete")]
-    return [(t, f"sealed_{t}") for t in SEALED_TABLES]
+        return [(t, f"sealed_{t}_{a}") for t in SEALED_TABLES for a in actions] + [
+            (t, f"insert_only_{t}_{a}") for t in INSERT_ONLY_TABLES for a in actions
+        ]
+    return [(t, f"sealed_{t}") for t in SEALED_TABLES] + [
+        (t, f"insert_only_{t}") for t in INSERT_ONLY_TABLES
+    ]
 
 
 def missing_triggers(session: Session) -> list[str]:

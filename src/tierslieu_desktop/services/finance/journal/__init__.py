@@ -34,6 +34,7 @@ from tierslieu_desktop.services.finance.journal.core import (
     net_lines,
     saved_accounts,
 )
+from tierslieu_desktop.services.finance.journal.deposits import deposit_entries
 from tierslieu_desktop.services.finance.journal.depreciation import depreciation_entries
 from tierslieu_desktop.services.finance.journal.expenses import expense_entries
 from tierslieu_desktop.services.finance.journal.grants import grant_entries
@@ -77,6 +78,7 @@ SOURCES: tuple[Source, ...] = (
     opening_entries,
     invoice_entries,
     payment_entries,
+    deposit_entries,
     _in_day_order(grant_entries),
     _in_day_order(expense_entries),
     _in_day_order(depreciation_entries),

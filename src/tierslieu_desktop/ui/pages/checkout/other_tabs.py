@@ -24,7 +24,14 @@ from tierslieu_desktop.domain.documents import UnpaidRow
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n import formatting
-from tierslieu_desktop.services.billing import archives, documents, ledger, monthly, payments
+from tierslieu_desktop.services.billing import (
+    archives,
+    deposits,
+    documents,
+    ledger,
+    monthly,
+    payments,
+)
 from tierslieu_desktop.ui.background import (
     BackgroundTask,
     CancelCheck,
@@ -352,6 +359,13 @@ class ClosingsTab(QWidget):
         )
         self.table = make_view(self.tr("Closings"), self.model, stretch=3)
         outer.addWidget(self.table, 1)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_cash())
+        # The till over the selected closing's period (services.billing.deposits): read
+        # from the payments and deposits, outside the closing's sealed totals.
+        self.cash = QLabel()
+        self.cash.setWordWrap(True)
+        self.cash.setAccessibleName(self.tr("Cash float of the selected closing"))
+        outer.addWidget(self.cash)
         self.message = QLabel()
         self.message.setWordWrap(True)
         outer.addWidget(self.message)
@@ -373,6 +387,29 @@ class ClosingsTab(QWidget):
             self.table.selectRow(0)
         self.export_button.setEnabled(bool(self.rows))
         self.note_button.setEnabled(bool(self.rows))
+        self.show_cash()
+
+    def show_cash(self) -> None:
+        closing_id = row_data(self.table)
+        row = next((r for r in self.rows if r.id == closing_id), None)
+        if row is None:
+            self.cash.clear()
+            return
+        till = deposits.cash_day(self.ctx.db, row.period_start, row.period_end)
+        money = formatting.money
+        self.cash.setText(
+            self.tr(
+                "Cash: float at the opening {opening} + received {received} − refunded "
+                "{refunded} − taken to the bank {deposited} = float at the closing "
+                "(expected in the till) {closing}"
+            ).format(
+                opening=money(till.opening_cents),
+                received=money(till.received_cents),
+                refunded=money(till.refunded_cents),
+                deposited=money(till.deposited_cents),
+                closing=money(till.closing_cents),
+            )
+        )
 
     def close_period(self) -> int | None:
         kind = self.kind.currentData()

@@ -1,22 +1,25 @@
-"""Caisse & factures: five tabs — Caisse, Factures, Impayés, Facturation mensuelle,
-Clôtures. Every tab refreshes when the app-wide ``changed`` signal names an invoice,
-a basket, a usage, a member or a closing."""
+"""Caisse & factures: six tabs — Caisse, Factures, Impayés, Facturation mensuelle,
+Clôtures, Remises (bank deposits; Ctrl+Shift+B opens "Remise en banque…" from any tab).
+Every tab refreshes when the app-wide ``changed`` signal names an invoice, a basket, a
+usage, a member, a closing or a deposit."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout
 
 from tierslieu_desktop.domain.calendar import local_day_and_minute, utcnow
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.pages.checkout.basket_tab import BasketTab
+from tierslieu_desktop.ui.pages.checkout.deposits_tab import DepositDialog, DepositsTab
 from tierslieu_desktop.ui.pages.checkout.invoices_tab import InvoicesTab
 from tierslieu_desktop.ui.pages.checkout.other_tabs import ClosingsTab, MonthlyTab, UnpaidTab
 
-REFRESH_ON = {"invoice", "basket", "usage", "member", "closing", "booking", "payment"}
+REFRESH_ON = {"invoice", "basket", "usage", "member", "closing", "booking", "payment", "deposit"}
 
 
 def local_today() -> date:
@@ -38,17 +41,32 @@ class CheckoutPage(Page):
         self.unpaid = UnpaidTab(ctx, self.today_fn)
         self.monthly = MonthlyTab(ctx, self.today_fn)
         self.closings = ClosingsTab(ctx, self.today_fn)
+        self.deposits = DepositsTab(ctx, self.today_fn)
         self.tabs.addTab(self.basket, self.tr("&Checkout"))
         self.tabs.addTab(self.invoices, self.tr("&Invoices"))
         self.tabs.addTab(self.unpaid, self.tr("&Unpaid"))
         self.tabs.addTab(self.monthly, self.tr("&Monthly invoicing"))
         self.tabs.addTab(self.closings, self.tr("C&losings"))
+        self.tabs.addTab(self.deposits, self.tr("B&ank deposits"))
         lay.addWidget(self.tabs)
-        self.tab_list = (self.basket, self.invoices, self.unpaid, self.monthly, self.closings)
+        self.tab_list = (
+            self.basket,
+            self.invoices,
+            self.unpaid,
+            self.monthly,
+            self.closings,
+            self.deposits,
+        )
+        QShortcut(QKeySequence("Ctrl+Shift+B"), self, self.open_deposit)
         # Nothing loaded yet: each tab fills itself the first time it is shown.
         self._stale: set[int] = set(range(len(self.tab_list)))
         ctx.changed.connect(self._on_changed)
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
+
+    def open_deposit(self) -> DepositDialog:
+        """Remise en banque…: the Remises tab, and its dialog on top."""
+        self.tabs.setCurrentWidget(self.deposits)
+        return self.deposits.open_dialog()
 
     def _on_changed(self, entity: str, _ids: list) -> None:
         """Refresh the tab on screen now, the others when they are shown."""

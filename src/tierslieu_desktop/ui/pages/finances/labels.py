@@ -237,6 +237,7 @@ def account_key_names() -> dict[str, str]:
         "opening:loss": QCoreApplication.translate(
             "FinanceLabels", "Retained earnings (debit balance)"
         ),
+        "bank": QCoreApplication.translate("FinanceLabels", "Bank account (deposits)"),
     }
 
 
