@@ -87,6 +87,9 @@ from tierslieu_desktop.db.models.finance import (
     Grant as Grant,
 )
 from tierslieu_desktop.db.models.finance import (
+    VoucherSettlement as VoucherSettlement,
+)
+from tierslieu_desktop.db.models.finance import (
     GrantMachine as GrantMachine,
 )
 from tierslieu_desktop.db.models.finance import (

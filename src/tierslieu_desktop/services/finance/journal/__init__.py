@@ -33,11 +33,16 @@ from tierslieu_desktop.services.finance.journal.core import (
     net_lines,
     saved_accounts,
 )
+from tierslieu_desktop.services.finance.journal.cards import card_settlement_entries
 from tierslieu_desktop.services.finance.journal.depreciation import depreciation_entries
 from tierslieu_desktop.services.finance.journal.expenses import expense_entries
 from tierslieu_desktop.services.finance.journal.grants import grant_entries
 from tierslieu_desktop.services.finance.journal.in_kind import in_kind_entries
 from tierslieu_desktop.services.finance.journal.sales import invoice_entries, payment_entries
+from tierslieu_desktop.services.finance.journal.vouchers import (
+    drop_in_voucher_entries,
+    voucher_settlement_entries,
+)
 
 __all__ = [
     "SOURCES",
@@ -68,7 +73,8 @@ def _in_day_order(source: Source) -> Source:
 
 
 # Every source of entries, in the order used for entries of the same day. Each yields its
-# entries in day order (the sales sources read them so; the others are sorted).
+# entries in day order (the sales, card and voucher sources read them so; the others are
+# sorted).
 SOURCES: tuple[Source, ...] = (
     invoice_entries,
     payment_entries,
@@ -76,6 +82,9 @@ SOURCES: tuple[Source, ...] = (
     _in_day_order(expense_entries),
     _in_day_order(depreciation_entries),
     _in_day_order(in_kind_entries),
+    card_settlement_entries,
+    drop_in_voucher_entries,
+    voucher_settlement_entries,
 )
 
 
