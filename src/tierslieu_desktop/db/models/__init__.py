@@ -87,9 +87,6 @@ from tierslieu_desktop.db.models.finance import (
     Grant as Grant,
 )
 from tierslieu_desktop.db.models.finance import (
-    VoucherSettlement as VoucherSettlement,
-)
-from tierslieu_desktop.db.models.finance import (
     GrantMachine as GrantMachine,
 )
 from tierslieu_desktop.db.models.finance import (
@@ -100,6 +97,9 @@ from tierslieu_desktop.db.models.finance import (
 )
 from tierslieu_desktop.db.models.finance import (
     ReportText as ReportText,
+)
+from tierslieu_desktop.db.models.finance import (
+    VoucherSettlement as VoucherSettlement,
 )
 from tierslieu_desktop.db.models.park import (
     Authorization as Authorization,

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.models import Structure
 from tierslieu_desktop.domain.journal import JournalEntry, LedgerLine, fiscal_year
+from tierslieu_desktop.services.finance.journal.cards import card_settlement_entries
 from tierslieu_desktop.services.finance.journal.core import (
     Accounts,
     PostedEntry,
@@ -33,7 +34,6 @@ from tierslieu_desktop.services.finance.journal.core import (
     net_lines,
     saved_accounts,
 )
-from tierslieu_desktop.services.finance.journal.cards import card_settlement_entries
 from tierslieu_desktop.services.finance.journal.depreciation import depreciation_entries
 from tierslieu_desktop.services.finance.journal.expenses import expense_entries
 from tierslieu_desktop.services.finance.journal.grants import grant_entries
