@@ -120,12 +120,14 @@ def _check(data: SettlementInput, today: date) -> None:
     errors.raise_if_any()
 
 
-def record_settlement(db: Database, actor: int | None, data: SettlementInput) -> int:
+def record_settlement(
+    db: Database, actor: int | None, data: SettlementInput, *, today: date | None = None
+) -> int:
     """Record that an issuer paid ``amount_cents`` for ``voucher_count`` vouchers, credited
     on ``day``. Refused (ValidationError, per field) beyond what the issuer still owes
     ("settlement_exceeds_outstanding" on the amount or the count), in the future, and
     (DomainError "period_closed") into a closed period."""
-    _check(data, to_local(utcnow()).date())
+    _check(data, today or to_local(utcnow()).date())
     with db.write() as session:
         ensure_open(session, data.day)
         balance = _balance(session, data.issuer)
