@@ -227,6 +227,10 @@ def field_message(code: str, field: str = "") -> str:
         "year_out_of_range": QCoreApplication.translate(
             "Errors", "The year must be between 2000 and 2100."
         ),
+        # a voucher issuer's settlement (services/finance/vouchers.py)
+        "settlement_exceeds_outstanding": QCoreApplication.translate(
+            "Errors", "This is more than the issuer still owes for the vouchers received."
+        ),
         # New field codes go above this line.
     }
     return messages.get(code, QCoreApplication.translate("Errors", "This value is not valid."))
