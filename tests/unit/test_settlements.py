@@ -278,6 +278,7 @@ def test_an_issuer_settlement_posts_512_and_clears_4687(db):
 
 def test_a_settlement_beyond_what_the_issuer_owes_is_refused(db):
     balance = {b.issuer: b for b in outstanding(db)}["pass_numerique"]
+    assert balance.settled_cents > 0  # the demo's quarterly settlements
     with pytest.raises(ValidationError) as err:
         record_settlement(
             db,
@@ -313,5 +314,20 @@ def test_a_settlement_beyond_what_the_issuer_owes_is_refused(db):
             db, None, SettlementInput("pass_numerique", closed, 1_000, 1), today=TODAY
         )
     assert err2.value.code == "period_closed"
+    assert {b.issuer: b for b in outstanding(db)}["pass_numerique"] == balance  # nothing written
+
+
+def test_drop_in_vouchers_of_a_closed_day_can_no_longer_change(db):
+    from tierslieu_desktop.services.activity.dropins import delete_drop_in, update_drop_in
+
     with db.read() as s:
-        assert s.scalar(select(VoucherSettlement.id).limit(1)) is None  # nothing written
+        closed = s.scalars(select(Closing.period_end).order_by(Closing.period_end)).first()
+    at = local_dt(closed, 600)
+    with pytest.raises(DomainError) as err:
+        log_drop_in(db, None, DropInInput(vouchers=1, at=at))
+    assert err.value.code == "period_closed"
+    visit = log_drop_in(db, None, DropInInput(vouchers=0, at=at))  # no voucher: allowed
+    with pytest.raises(DomainError):
+        update_drop_in(db, None, visit, DropInInput(vouchers=2, at=at))
+    update_drop_in(db, None, visit, DropInInput(vouchers=0, at=at, note="ok"))
+    delete_drop_in(db, None, visit)
