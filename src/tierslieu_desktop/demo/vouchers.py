@@ -57,7 +57,7 @@ def settle_vouchers(session: Session, reference_date: date, operator_id: int | N
             )
         )
         cents = int(paid_cents) + int(dropped or 0) * DEFAULT_VOUCHER_CENTS
-        vouchers = int(paid_count) + int(dropped or 0)
+        vouchers = int(paid_count or 0) + int(dropped or 0)
         if cents > 0 and vouchers > 0:
             session.add(
                 VoucherSettlement(

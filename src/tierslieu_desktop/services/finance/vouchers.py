@@ -93,7 +93,7 @@ def _balance(session: Session, issuer: str) -> IssuerBalance:
     return IssuerBalance(
         issuer=issuer,
         label=VOUCHER_ISSUERS[issuer][1],
-        received_count=int(paid_count) + round(int(undetailed) / value) + int(dropped),
+        received_count=int(paid_count or 0) + round(int(undetailed) / value) + int(dropped),
         received_cents=int(paid_cents) + int(dropped) * value,
         settled_count=int(settled_count),
         settled_cents=int(settled_cents),
