@@ -331,3 +331,36 @@ def test_drop_in_vouchers_of_a_closed_day_can_no_longer_change(db):
         update_drop_in(db, None, visit, DropInInput(vouchers=2, at=at))
     update_drop_in(db, None, visit, DropInInput(vouchers=0, at=at, note="ok"))
     delete_drop_in(db, None, visit)
+
+
+def test_the_migration_moves_a_saved_card_account_from_the_bank_to_5115(tmp_path):
+    """A mapping saved while card payments went straight to 512 (the tab saves every
+    row) follows the new meaning of the key; another account chosen by hand is kept."""
+    from sqlalchemy import create_engine, text
+
+    from tierslieu_desktop.db.migrations.runner import upgrade
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'old.sqlite'}")
+    try:
+        upgrade(engine, "0012")
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO account_mapping (key, account, label) VALUES "
+                    "('payment:card', '512', 'Banque'), ('payment:cheque', '512', 'Banque')"
+                )
+            )
+        upgrade(engine)
+        with engine.begin() as conn:
+            rows = {
+                key: value
+                for key, value in conn.execute(
+                    text("SELECT key, account || ' ' || label FROM account_mapping")
+                )
+            }
+        assert rows == {
+            "payment:card": "5115 Cartes bancaires à encaisser",
+            "payment:cheque": "512 Banque",
+        }
+    finally:
+        engine.dispose()
