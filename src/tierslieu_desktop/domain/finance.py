@@ -145,8 +145,6 @@ DEFAULT_ACCOUNTS: dict[str, tuple[str, str]] = {
     # Pass numérique vouchers received are a receivable on their issuer until it pays.
     "vat:pending": ("44574", "TVA collectée en attente d'encaissement"),
     "receivable:voucher": ("4687", "Produits à recevoir (bons Pass numérique)"),
-    # The bank account: card settlements, voucher issuers' payments.
-    "bank": ("512", "Banque"),
 }
 
 # Voucher issuers (the voucher_settlement table's ``issuer``) → the auxiliary account of

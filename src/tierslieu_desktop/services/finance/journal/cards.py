@@ -29,6 +29,7 @@ from tierslieu_desktop.domain.calendar import add_business_days
 from tierslieu_desktop.domain.finance import MAX_CARD_SETTLEMENT_DAYS
 from tierslieu_desktop.domain.journal import JournalEntry, JournalLine
 from tierslieu_desktop.services.finance.journal.sales import (
+    BANK,
     _bounds,
     _local_day,
     _raw,
@@ -82,7 +83,7 @@ def card_settlement_entries(
     for settled in sorted(by_settlement):
         days = by_settlement[settled]
         total = sum(days.values())
-        lines = [_line("bank", total)]
+        lines = [_line(BANK, total)]
         lines += [
             _line("payment:card", -cents, f"Cartes du {day:%d/%m/%Y}", card_letter(day))
             for day, cents in sorted(days.items())

@@ -42,6 +42,8 @@ from tierslieu_desktop.services.finance.journal.core import net_lines
 
 WALK_IN_AUX = ("411PASSAGE", "Clients de passage")
 VOUCHER_AUX = ("PASSNUM", "Pass numérique (APTIC)")
+# The bank account (512): the key of transfers, as the grants and expenses sources use it.
+BANK = "payment:transfer"
 _BATCH = 1000
 
 # method → (journal, account key, auxiliary)

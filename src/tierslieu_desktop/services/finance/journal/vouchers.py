@@ -37,7 +37,7 @@ from tierslieu_desktop.domain.finance import (
 )
 from tierslieu_desktop.domain.invoicing import split_incl
 from tierslieu_desktop.domain.journal import JournalEntry, JournalLine
-from tierslieu_desktop.services.finance.journal.sales import _bounds, _local_day, _raw
+from tierslieu_desktop.services.finance.journal.sales import BANK, _bounds, _local_day, _raw
 
 DROP_IN_ISSUER = "pass_numerique"
 
@@ -117,12 +117,12 @@ def voucher_settlement_entries(
         aux, aux_label = VOUCHER_ISSUERS.get(issuer, (issuer.upper(), issuer))
         if cents >= 0:
             lines = (
-                JournalLine("bank", cents, 0),
+                JournalLine(BANK, cents, 0),
                 JournalLine("receivable:voucher", 0, cents, aux, aux_label),
             )
         else:
             lines = (
-                JournalLine("bank", 0, -cents),
+                JournalLine(BANK, 0, -cents),
                 JournalLine("receivable:voucher", -cents, 0, aux, aux_label),
             )
         what = "Règlement" if cents > 0 else "Annulation du règlement"

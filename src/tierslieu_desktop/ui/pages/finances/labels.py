@@ -222,7 +222,6 @@ def account_key_names() -> dict[str, str]:
         "receivable:voucher": QCoreApplication.translate(
             "FinanceLabels", "Pass numérique vouchers to be paid by their issuer"
         ),
-        "bank": QCoreApplication.translate("FinanceLabels", "Bank account"),
     }
 
 
