@@ -1468,6 +1468,10 @@
         <source>C&amp;losings</source>
         <translation>C&amp;lôtures</translation>
     </message>
+    <message>
+        <source>B&amp;ank deposits</source>
+        <translation>R&amp;emises</translation>
+    </message>
 </context>
 <context>
     <name>ClosingsTab</name>
@@ -1522,6 +1526,14 @@
     <message>
         <source>Perpetual total</source>
         <translation>Total perpétuel</translation>
+    </message>
+    <message>
+        <source>Cash float of the selected closing</source>
+        <translation>Fond de caisse de la clôture choisie</translation>
+    </message>
+    <message>
+        <source>Cash: float at the opening {opening} + received {received} − refunded {refunded} − taken to the bank {deposited} = float at the closing (expected in the till) {closing}</source>
+        <translation>Espèces : fond de caisse à l'ouverture {opening} + reçues {received} − remboursées {refunded} − versées en banque {deposited} = fond de caisse à la clôture (attendu en caisse) {closing}</translation>
     </message>
     <message>
         <source>Close the period</source>
@@ -1772,6 +1784,10 @@
 <context>
     <name>DashboardTab</name>
     <message>
+        <source>Where the figures come from</source>
+        <translation>D'où viennent les chiffres</translation>
+    </message>
+    <message>
         <source>Revenue by origin and by month</source>
         <translation>Produits par origine et par mois</translation>
     </message>
@@ -1904,12 +1920,70 @@
         <translation>{arrow} {sign}{amount} / N-1</translation>
     </message>
     <message>
+        <source>Own revenue ÷ cash costs (expenses and depreciation). In-kind contributions are not among the costs: the rate with them is given below.</source>
+        <translation>Recettes propres ÷ charges en numéraire (dépenses et amortissements). Les contributions en nature ne sont pas dans les charges : le taux qui les inclut est donné plus bas.</translation>
+    </message>
+    <message>
+        <source>Commune + intercommunality + département + région, divided by the total cash revenue. The State, Europe, social and employment bodies are public funding but not collectivities.</source>
+        <translation>Commune + intercommunalité + département + région, rapportés au total des produits en numéraire. L'État, l'Europe, les organismes sociaux et de l'emploi sont des financements publics mais pas des collectivités.</translation>
+    </message>
+    <message>
+        <source>Total cash revenue − total cash costs.</source>
+        <translation>Total des produits en numéraire − total des charges en numéraire.</translation>
+    </message>
+    <message>
+        <source>Own revenue (invoices excl. VAT, credit notes deducted, wallet top-ups left out, plus what was billed before the software) + public funding by level + private support (foundations, mécénat, sponsoring, donations). In-kind contributions are shown apart.</source>
+        <translation>Recettes propres (factures HT, avoirs déduits, hors recharges du porte-monnaie, plus ce qui a été facturé avant le logiciel) + financements publics par niveau + soutiens privés (fondations, mécénat, sponsoring, dons). Les contributions en nature sont montrées à part.</translation>
+    </message>
+    <message>
+        <source>Expenses and machine depreciation. In-kind contributions (86/87) are shown apart.</source>
+        <translation>Dépenses et amortissement des machines. Les contributions en nature (86/87) sont montrées à part.</translation>
+    </message>
+    <message>
+        <source>List price − charged price of the period's usages.</source>
+        <translation>Prix catalogue − prix facturé des usages de la période.</translation>
+    </message>
+    <message>
+        <source>Own revenue: {own} = {invoiced} invoiced by the software + {before} billed before the software (each usage, membership, pack or ticket counted once).</source>
+        <translation>Recettes propres : {own} = {invoiced} facturés par le logiciel + {before} facturés avant l'utilisation du logiciel (chaque usage, adhésion, pack ou inscription compté une seule fois).</translation>
+    </message>
+    <message>
+        <source>usages</source>
+        <translation>usages</translation>
+    </message>
+    <message>
+        <source>memberships</source>
+        <translation>adhésions</translation>
+    </message>
+    <message>
+        <source>packs</source>
+        <translation>packs</translation>
+    </message>
+    <message>
+        <source>workshop tickets</source>
+        <translation>inscriptions aux ateliers</translation>
+    </message>
+    <message>
+        <source>Billed before the software: {amount} ({what} dated before {day} and on no invoice of the software).</source>
+        <translation>Facturé avant l'utilisation du logiciel : {amount} ({what} antérieurs au {day} sans facture émise par le logiciel).</translation>
+    </message>
+    <message>
+        <source>In-kind contributions (86/87, shown apart, not in the revenue nor the costs): {amount}. Self-financing with them (own ÷ costs + in-kind): {rate}.</source>
+        <translation>Contributions en nature (86/87, à part, ni dans les produits ni dans les charges) : {amount}. Autofinancement en les incluant (recettes propres ÷ charges et contributions en nature) : {rate}.</translation>
+    </message>
+    <message>
+        <source>Of the private funding, mécénat, sponsoring and donations: {amount} (not grants).</source>
+        <translation>Dont mécénat, sponsoring et dons dans les soutiens privés : {amount} (ce ne sont pas des subventions).</translation>
+    </message>
+    <message>
         <source>{title}: {value}, {trend}. Show the lines</source>
         <translation>{title} : {value}, {trend}. Voir les écritures</translation>
     </message>
     <message>
-        <source>Show the lines behind this figure</source>
-        <translation>Voir les écritures de ce chiffre</translation>
+        <source>{definition}
+Click to show the lines behind this figure.</source>
+        <translation>{definition}
+Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message>
         <source>Own revenue</source>
@@ -1946,6 +2020,212 @@
     <message>
         <source>Expense</source>
         <translation>Charges</translation>
+    </message>
+</context>
+<context>
+    <name>DepositDialog</name>
+    <message>
+        <source>Bank deposit</source>
+        <translation>Remise en banque</translation>
+    </message>
+    <message>
+        <source>Cheques not deposited yet (click a row to check or uncheck it)</source>
+        <translation>Chèques pas encore remis (cliquer sur une ligne pour la cocher ou la décocher)</translation>
+    </message>
+    <message>
+        <source>Cheques to deposit</source>
+        <translation>Chèques à remettre</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Remettre</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu le</translation>
+    </message>
+    <message>
+        <source>Cheque no.</source>
+        <translation>N° du chèque</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Banque</translation>
+    </message>
+    <message>
+        <source>Drawer</source>
+        <translation>Tireur</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Check &amp;all</source>
+        <translation>Tout coc&amp;her</translation>
+    </message>
+    <message>
+        <source>Check all the cheques</source>
+        <translation>Cocher tous les chèques</translation>
+    </message>
+    <message>
+        <source>Check &amp;none</source>
+        <translation>Tout déc&amp;ocher</translation>
+    </message>
+    <message>
+        <source>Uncheck all the cheques</source>
+        <translation>Décocher tous les chèques</translation>
+    </message>
+    <message>
+        <source>&amp;Cash from the till:</source>
+        <translation>&amp;Espèces prises dans la caisse :</translation>
+    </message>
+    <message>
+        <source>Cash on hand: {amount}</source>
+        <translation>Espèces en caisse : {amount}</translation>
+    </message>
+    <message>
+        <source>Bank &amp;reference:</source>
+        <translation>&amp;Référence bancaire :</translation>
+    </message>
+    <message>
+        <source>number printed on the bank's slip (optional)</source>
+        <translation>numéro imprimé sur le bordereau de la banque (facultatif)</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Jour :</translation>
+    </message>
+    <message>
+        <source>&amp;Save and print the slip</source>
+        <translation>&amp;Enregistrer et imprimer le bordereau</translation>
+    </message>
+    <message>
+        <source>Save and print the slip</source>
+        <translation>Enregistrer et imprimer le bordereau</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>{count} cheque(s) checked: {amount}</source>
+        <translation>{count} chèque(s) coché(s) : {amount}</translation>
+    </message>
+    <message>
+        <source>cash: {amount}</source>
+        <translation>espèces : {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>DepositsTab</name>
+    <message>
+        <source>Save the deposit slip</source>
+        <translation>Enregistrer le bordereau de remise</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>&amp;Bank deposit…</source>
+        <translation>Remise en &amp;banque…</translation>
+    </message>
+    <message>
+        <source>Bank deposit</source>
+        <translation>Remise en banque</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+B, from any tab of the page</source>
+        <translation>Ctrl+Maj+B, depuis n'importe quel onglet de la page</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint the slip…</source>
+        <translation>&amp;Réimprimer le bordereau…</translation>
+    </message>
+    <message>
+        <source>Reprint the slip</source>
+        <translation>Réimprimer le bordereau</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel the deposit…</source>
+        <translation>A&amp;nnuler la remise…</translation>
+    </message>
+    <message>
+        <source>Cancel the deposit</source>
+        <translation>Annuler la remise</translation>
+    </message>
+    <message>
+        <source>Cheques</source>
+        <translation>Chèques</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Vouchers</source>
+        <translation>Bons</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Bank reference</source>
+        <translation>Référence bancaire</translation>
+    </message>
+    <message>
+        <source>Cancellation</source>
+        <translation>Annulation</translation>
+    </message>
+    <message>
+        <source>Past deposits</source>
+        <translation>Remises passées</translation>
+    </message>
+    <message>
+        <source>cancels {number}</source>
+        <translation>annule {number}</translation>
+    </message>
+    <message>
+        <source>cancelled by {number}</source>
+        <translation>annulée par {number}</translation>
+    </message>
+    <message>
+        <source>Waiting: {count} cheque(s), {cheques} · cash in the till: {cash}</source>
+        <translation>En attente : {count} chèque(s), {cheques} · espèces en caisse : {cash}</translation>
+    </message>
+    <message>
+        <source>Deposit {numbers} saved; slip written: {path}</source>
+        <translation>Remise {numbers} enregistrée ; bordereau écrit : {path}</translation>
+    </message>
+    <message>
+        <source>Deposit {numbers} saved; its slip can be printed again here.</source>
+        <translation>Remise {numbers} enregistrée ; son bordereau peut être réimprimé ici.</translation>
+    </message>
+    <message>
+        <source>Slip written: {path}</source>
+        <translation>Bordereau écrit : {path}</translation>
+    </message>
+    <message>
+        <source>Cancel the deposit {number} by a reversing deposit dated today? Its cheques will wait to be deposited again.</source>
+        <translation>Annuler la remise {number} par une remise inverse datée d'aujourd'hui ? Ses chèques seront de nouveau à remettre.</translation>
     </message>
 </context>
 <context>
@@ -2001,6 +2281,10 @@
     <message>
         <source>Membership</source>
         <translation>Adhésion</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>Pack</translation>
     </message>
     <message>
         <source>Grant</source>
@@ -2625,6 +2909,42 @@
         <translation>Ce numéro de TVA ne correspond pas au SIRET : un numéro de TVA français s'écrit FR, une clé de 2 chiffres calculée à partir du SIREN, puis le SIREN (les 9 premiers chiffres du SIRET).</translation>
     </message>
     <message>
+        <source>A checked cheque is already on a deposit slip: reload the list.</source>
+        <translation>Un chèque coché est déjà sur un bordereau de remise : rouvrez la liste.</translation>
+    </message>
+    <message>
+        <source>A checked cheque no longer exists or is not a cheque received.</source>
+        <translation>Un chèque coché n'existe plus ou n'est pas un chèque reçu.</translation>
+    </message>
+    <message>
+        <source>More cash than the till holds on that day.</source>
+        <translation>Plus d'espèces que la caisse n'en contient ce jour-là.</translation>
+    </message>
+    <message>
+        <source>This day is in a closed period: choose a later day.</source>
+        <translation>Ce jour est dans une période clôturée : choisissez un jour plus tard.</translation>
+    </message>
+    <message>
+        <source>Nothing to deposit: check cheques or type an amount of cash.</source>
+        <translation>Rien à remettre : cochez des chèques ou saisissez un montant d'espèces.</translation>
+    </message>
+    <message>
+        <source>This day is before a checked cheque was received (or before the deposit).</source>
+        <translation>Ce jour précède la réception d'un chèque coché (ou la remise).</translation>
+    </message>
+    <message>
+        <source>This deposit is already cancelled.</source>
+        <translation>Cette remise est déjà annulée.</translation>
+    </message>
+    <message>
+        <source>A cancellation cannot be cancelled: deposit the cheques again.</source>
+        <translation>Une annulation ne s'annule pas : remettez de nouveau les chèques.</translation>
+    </message>
+    <message>
+        <source>This is more than the issuer still owes for the vouchers received.</source>
+        <translation>C'est plus que ce que l'émetteur doit encore pour les bons reçus.</translation>
+    </message>
+    <message>
         <source>An operator with this name already exists.</source>
         <translation>Un opérateur porte déjà ce nom.</translation>
     </message>
@@ -3043,6 +3363,18 @@
         <translation>&amp;Fournisseur :</translation>
     </message>
     <message>
+        <source>&amp;Paid on:</source>
+        <translation>&amp;Payée le :</translation>
+    </message>
+    <message>
+        <source>Leave empty while the expense is not paid</source>
+        <translation>Laisser vide tant que la dépense n'est pas payée</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yment method:</source>
+        <translation>Mode de pai&amp;ement :</translation>
+    </message>
+    <message>
         <source>Mac&amp;hine:</source>
         <translation>Mac&amp;hine :</translation>
     </message>
@@ -3116,6 +3448,10 @@
     <message>
         <source>Amount</source>
         <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paiement</translation>
     </message>
     <message>
         <source>Total of the expenses shown</source>
@@ -3196,6 +3532,14 @@
     <message>
         <source>{count} expenses · total {total}</source>
         <translation>{count} dépenses · total {total}</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>Non payée</translation>
+    </message>
+    <message>
+        <source>{day}, {method}</source>
+        <translation>{day}, {method}</translation>
     </message>
     <message>
         <source>Delete the expense “{label}” of {amount} on {day}?</source>
@@ -3991,6 +4335,10 @@
         <translation>Général</translation>
     </message>
     <message>
+        <source>Direct debit</source>
+        <translation>Prélèvement</translation>
+    </message>
+    <message>
         <source>Services (706)</source>
         <translation>Prestations (706)</translation>
     </message>
@@ -4083,6 +4431,18 @@
         <translation>Contributions en nature employées</translation>
     </message>
     <message>
+        <source>Retained earnings (credit balance)</source>
+        <translation>Report à nouveau (solde créditeur)</translation>
+    </message>
+    <message>
+        <source>Retained earnings (debit balance)</source>
+        <translation>Report à nouveau (solde débiteur)</translation>
+    </message>
+    <message>
+        <source>Bank account (deposits)</source>
+        <translation>Banque (remises)</translation>
+    </message>
+    <message>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
@@ -4097,6 +4457,10 @@
     <message>
         <source>Bank transfer</source>
         <translation>Virement</translation>
+    </message>
+    <message>
+        <source>Card (until the bank credits it)</source>
+        <translation>Carte bancaire (jusqu'au crédit de la banque)</translation>
     </message>
     <message>
         <source>Administrative mandate</source>
@@ -9013,6 +9377,26 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
         <translation>Premier mois de l'exercice comptable (janvier : l'année civile). Le FEC de l'année A est l'exercice qui commence en A.</translation>
     </message>
     <message>
+        <source>Card payments credited after:</source>
+        <translation>Cartes bancaires créditées après :</translation>
+    </message>
+    <message>
+        <source> business day(s)</source>
+        <translation> jour(s) ouvré(s)</translation>
+    </message>
+    <message>
+        <source>Business days (weekends and public holidays skipped) between a card payment and the day the bank credits it: the accounts keep card payments on 5115 until then.</source>
+        <translation>Jours ouvrés (hors week-ends et jours fériés) entre un paiement par carte et le jour où la banque le crédite : la comptabilité garde les paiements par carte au 5115 jusque-là.</translation>
+    </message>
+    <message>
+        <source>Pass numérique voucher value (€):</source>
+        <translation>Valeur d'un bon Pass numérique (€) :</translation>
+    </message>
+    <message>
+        <source>The value of one voucher received at the cyber-base's drop-in desk, as the accounts count it (usually 10 €).</source>
+        <translation>La valeur d'un bon reçu à l'accueil libre de la cyber-base, telle que la comptabilité la compte (10 € en général).</translation>
+    </message>
+    <message>
         <source>Payment terms:</source>
         <translation>Délai de paiement :</translation>
     </message>
@@ -9628,6 +10012,81 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherSettlementDialog</name>
+    <message>
+        <source>Voucher issuers' settlements</source>
+        <translation>Règlements des émetteurs de chèques-services / Pass numérique</translation>
+    </message>
+    <message>
+        <source>Vouchers received (paid invoices and the cyber-base's drop-in log) are owed by their issuer until it pays. Record here what it paid: the accounts move it from 4687 to the bank.</source>
+        <translation>Les bons reçus (factures payées et accueil libre de la cyber-base) sont dus par leur émetteur jusqu'à son paiement. Enregistrez ici ce qu'il a payé : la comptabilité le passe du 4687 à la banque.</translation>
+    </message>
+    <message>
+        <source>What each issuer owes</source>
+        <translation>Ce que doit chaque émetteur</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Émetteur</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçus</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payés</translation>
+    </message>
+    <message>
+        <source>Still owed</source>
+        <translation>Reste dû</translation>
+    </message>
+    <message>
+        <source>&amp;Issuer:</source>
+        <translation>É&amp;metteur :</translation>
+    </message>
+    <message>
+        <source>&amp;Credited on:</source>
+        <translation>&amp;Crédité le :</translation>
+    </message>
+    <message>
+        <source>&amp;Vouchers:</source>
+        <translation>&amp;Bons :</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (€):</source>
+        <translation>Mon&amp;tant (€) :</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Référence :</translation>
+    </message>
+    <message>
+        <source>the issuer's statement or the bank's</source>
+        <translation>le relevé de l'émetteur ou de la banque</translation>
+    </message>
+    <message>
+        <source>Record the &amp;settlement</source>
+        <translation>Enregistrer le &amp;règlement</translation>
+    </message>
+    <message>
+        <source>Record the settlement</source>
+        <translation>Enregistrer le règlement</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>{count} · {amount}</source>
+        <translation>{count} · {amount}</translation>
+    </message>
+    <message>
+        <source>Recorded: {amount} on {day}.</source>
+        <translation>Enregistré : {amount} le {day}.</translation>
     </message>
 </context>
 <context>

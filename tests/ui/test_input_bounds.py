@@ -128,6 +128,9 @@ def dialogs(window, db) -> list[QWidget]:  # type: ignore[no-untyped-def]
     from tierslieu_desktop.ui.pages.checkout.deposits_tab import DepositDialog
     from tierslieu_desktop.ui.pages.checkout.invoices_tab import CreditNoteDialog
     from tierslieu_desktop.ui.pages.checkout.payment_dialog import PaymentDialog
+    from tierslieu_desktop.ui.pages.checkout.voucher_settlement_dialog import (
+        VoucherSettlementDialog,
+    )
     from tierslieu_desktop.ui.pages.finances import dialogs as finance
     from tierslieu_desktop.ui.pages.frontdesk.checkout import CheckOutDialog
     from tierslieu_desktop.ui.pages.frontdesk.walkin import WalkInDialog
@@ -197,6 +200,7 @@ def dialogs(window, db) -> list[QWidget]:  # type: ignore[no-untyped-def]
         line_dialogs.PackLineDialog(ctx, basket),
         line_dialogs.WalletTopupDialog(ctx, basket, 0),
         PaymentDialog(ctx, title="Paiement", heading="", due_cents=1000, submit_fn=lambda _p: 0),
+        VoucherSettlementDialog(ctx),
         finance.ExpenseDialog(ctx),
         finance.FunderDialog(ctx),
         finance.GrantDialog(ctx),

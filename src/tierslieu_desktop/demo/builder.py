@@ -71,6 +71,7 @@ from tierslieu_desktop.demo.decade import Decade
 from tierslieu_desktop.demo.deposits import add_deposits
 from tierslieu_desktop.demo.finance import Funding
 from tierslieu_desktop.demo.people_park import Builder
+from tierslieu_desktop.demo.vouchers import settle_vouchers
 from tierslieu_desktop.services.pricing.engine import charge_uncharged_usages
 
 DEMO_MARK = 0x544C444D  # "TLDM" in PRAGMA user_version: written by build_demo, nothing else
@@ -174,6 +175,7 @@ def build_demo(
                 )
             add_deposits(session, builder.accueil, REFERENCE_DATE - timedelta(days=1))
             counts = replace(counts, bookings=counts.bookings + year.bookings)
+            settle_vouchers(session, REFERENCE_DATE, builder.accueil)  # issuers' payments
             if db.is_sqlite:  # in the same transaction: no mark without the whole demo
                 session.execute(text(f"PRAGMA user_version = {DEMO_MARK}"))
     finally:

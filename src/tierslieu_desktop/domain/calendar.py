@@ -51,6 +51,27 @@ def public_holiday(day: date, language: str = "fr") -> str | None:
     return _holidays(day.year, "fr" if language == "fr" else "en_US").get(day)
 
 
+def is_business_day(day: date) -> bool:
+    """Monday to Friday and not a French public holiday: a day the bank credits."""
+    return day.weekday() < 5 and public_holiday(day) is None
+
+
+def add_business_days(day: date, days: int) -> date:
+    """The ``days``-th business day after ``day`` (``days`` = 0: ``day`` itself when it is
+    a business day, else the next one). A card payment of Friday settled after one
+    business day is credited on Monday; one of 31 December, on 2 January."""
+    current = day
+    if days <= 0:
+        while not is_business_day(current):
+            current += timedelta(days=1)
+        return current
+    while days:
+        current += timedelta(days=1)
+        if is_business_day(current):
+            days -= 1
+    return current
+
+
 def subtract_ranges(
     ranges: list[tuple[int, int]], removed: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:

@@ -216,7 +216,9 @@ DEFAULT_ACCOUNTS: dict[str, tuple[str, str]] = {
     "depreciation:other": ("2818", "Amortissements des autres immobilisations corporelles"),
     "asset:suppliers": ("404", "Fournisseurs d'immobilisations"),
     "payment:cash": ("530", "Caisse"),
-    "payment:card": ("512", "Banque"),
+    # Card payments wait on 5115 until the bank credits them (Paramètres › Structure: the
+    # settlement delay in business days), then move to the bank account.
+    "payment:card": ("5115", "Cartes bancaires à encaisser"),
     "payment:transfer": ("512", "Banque"),
     "payment:cheque": ("5112", "Chèques à encaisser"),
     "payment:mandate": ("512", "Banque"),
@@ -235,6 +237,16 @@ DEFAULT_ACCOUNTS: dict[str, tuple[str, str]] = {
     "opening:profit": ("110", "Report à nouveau (solde créditeur)"),
     "opening:loss": ("119", "Report à nouveau (solde débiteur)"),
 }
+
+# Voucher issuers (the voucher_settlement table's ``issuer``) → the auxiliary account of
+# their receivable on 4687 (receivable:voucher) and the payment method of their vouchers.
+VOUCHER_ISSUERS: dict[str, tuple[str, str]] = {
+    "pass_numerique": ("PASSNUM", "Pass numérique (APTIC)"),
+}
+# The revenue key of the cyber-base's drop-in help paid with vouchers (no invoice).
+DROP_IN_REVENUE = "revenue:service"
+DEFAULT_VOUCHER_CENTS = 1000  # a Pass numérique voucher is usually worth 10 €
+MAX_CARD_SETTLEMENT_DAYS = 10
 
 
 # An in-kind contribution's kind -> its (cost 86x, revenue 87x) keys in DEFAULT_ACCOUNTS.

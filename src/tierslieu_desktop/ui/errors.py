@@ -251,6 +251,10 @@ def field_message(code: str, field: str = "") -> str:
         "deposit_is_reversal": QCoreApplication.translate(
             "Errors", "A cancellation cannot be cancelled: deposit the cheques again."
         ),
+        # a voucher issuer's settlement (services/finance/vouchers.py)
+        "settlement_exceeds_outstanding": QCoreApplication.translate(
+            "Errors", "This is more than the issuer still owes for the vouchers received."
+        ),
         # New field codes go above this line.
     }
     return messages.get(code, QCoreApplication.translate("Errors", "This value is not valid."))

@@ -107,6 +107,9 @@ from tierslieu_desktop.db.models.finance import (
 from tierslieu_desktop.db.models.finance import (
     ReportText as ReportText,
 )
+from tierslieu_desktop.db.models.finance import (
+    VoucherSettlement as VoucherSettlement,
+)
 from tierslieu_desktop.db.models.park import (
     Authorization as Authorization,
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
@@ -20,7 +20,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 from tierslieu_desktop.db.models.base import (
     AuditMixin,
     Base,
+    UTCDateTime,
 )
+from tierslieu_desktop.domain.calendar import utcnow
 
 # --- issue 6: funders, grants, in-kind contributions, expenses, budget, accounts ----
 
@@ -194,3 +196,29 @@ class ReportText(Base):
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     section: Mapped[str] = mapped_column(String(40), primary_key=True)
     text: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- issue 15: voucher issuers pay the vouchers received ----------------------------
+
+
+class VoucherSettlement(Base):
+    """A voucher issuer paid us (services.finance.vouchers): ``voucher_count`` vouchers
+    worth ``amount_cents``, credited on the bank on ``day``. The journal posts it BQ 512
+    debit / 4687 (auxiliary of the issuer) credit. Insert-only (database triggers refuse
+    UPDATE and DELETE); the journal posts a negative row reversed (a correction), which
+    the service does not offer yet."""
+
+    __tablename__ = "voucher_settlement"
+    __table_args__ = (
+        CheckConstraint("issuer IN ('pass_numerique')", name="issuer"),
+        CheckConstraint("amount_cents <> 0", name="amount"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date, index=True)
+    issuer: Mapped[str] = mapped_column(String(30))
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    voucher_count: Mapped[int] = mapped_column(Integer)
+    reference: Mapped[str] = mapped_column(String(120), default="")  # issuer's or bank's
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))

@@ -56,6 +56,10 @@ class Structure(AuditMixin, Base):
     invoicing_start: Mapped[date | None] = mapped_column(Date)
     # The accounts (issue 15): the month the fiscal year starts (1 = calendar year).
     fiscal_year_start_month: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # Money reaching the bank (issue 15): business days from a card payment to the bank's
+    # credit; the face value of one Pass numérique voucher (the drop-in log's vouchers).
+    card_settlement_days: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    voucher_value_cents: Mapped[int] = mapped_column(Integer, default=1000, server_default="1000")
 
 
 class Audience(AuditMixin, Base):

@@ -1,7 +1,9 @@
 """The cyber-base's drop-in log: anonymous visits and one-to-one digital-help sessions
 ("accompagnement individuel"), counted by public, age band, commune and purpose, with
 the Pass numérique vouchers received. Nobody needs an account; linking a visit to a
-member is optional (their public, age band and commune then fill the blanks)."""
+member is optional (their public, age band and commune then fill the blanks).
+The vouchers reach the accounts (services.finance.journal.vouchers): on a closed day they
+can no longer be added, changed or removed."""
 
 from __future__ import annotations
 
@@ -12,10 +14,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
-from tierslieu_desktop.db.models import Audience, DropIn, Member, Space, utcnow
+from tierslieu_desktop.db.models import Audience, Closing, DropIn, Member, Space, utcnow
 from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
 from tierslieu_desktop.domain.enums import AgeBand, DropInKind, DropInPurpose
-from tierslieu_desktop.domain.errors import NotFound
+from tierslieu_desktop.domain.errors import DomainError, NotFound
 from tierslieu_desktop.services.common import FieldCollector, stamp
 from tierslieu_desktop.services.people.members import display_name
 
@@ -118,11 +120,26 @@ def _apply(session: Session, row: DropIn, data: DropInInput) -> None:
     row.note = data.note.strip()
 
 
+def _vouchers_open(session: Session, at: datetime, vouchers: int) -> None:
+    """The Pass numérique vouchers of the drop-in log reach the accounts (the journal's
+    OD entry of their day, services.finance.journal.vouchers): refuse adding, changing
+    or removing vouchers on a day a closing covers, like any write into the accounts."""
+    if not vouchers:
+        return
+    day = to_local(at).date()
+    covered = session.execute(
+        select(Closing.id).where(Closing.period_start <= day, Closing.period_end >= day).limit(1)
+    ).scalar_one_or_none()
+    if covered is not None:
+        raise DomainError("period_closed", day=day)
+
+
 def log_drop_in(db: Database, actor: int | None, data: DropInInput) -> int:
     """Record one visit or help session (one click at the desk)."""
     _check(data)
     with db.write() as session:
         row = DropIn(at=data.at or utcnow())
+        _vouchers_open(session, row.at, data.vouchers)
         _apply(session, row, data)
         stamp(row, actor, created=True)
         session.add(row)
@@ -136,6 +153,10 @@ def update_drop_in(db: Database, actor: int | None, drop_in_id: int, data: DropI
         row = session.get(DropIn, drop_in_id)
         if row is None:
             raise NotFound("drop_in", drop_in_id)
+        new_at = data.at if data.at is not None else row.at
+        if row.vouchers != data.vouchers or new_at != row.at:
+            _vouchers_open(session, row.at, row.vouchers)
+            _vouchers_open(session, new_at, data.vouchers)
         _apply(session, row, data)
         if data.at is not None:
             row.at = data.at
@@ -149,6 +170,7 @@ def delete_drop_in(db: Database, actor: int | None, drop_in_id: int) -> None:
         row = session.get(DropIn, drop_in_id)
         if row is None:
             raise NotFound("drop_in", drop_in_id)
+        _vouchers_open(session, row.at, row.vouchers)
         session.delete(row)
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import DocumentCounter, Structure
 from tierslieu_desktop.domain.enums import VatRegime
+from tierslieu_desktop.domain.finance import DEFAULT_VOUCHER_CENTS, MAX_CARD_SETTLEMENT_DAYS
 from tierslieu_desktop.domain.invoicing import check_pattern, format_number, pattern_period
 from tierslieu_desktop.domain.validation import (
     clean_email,
@@ -27,6 +28,7 @@ MAX_PAYMENT_TERMS_DAYS = 60
 VAT_RATES_BP = (2000, 1000, 550, 210)
 MAX_CAPITAL_LENGTH = 60
 MAX_RCS_CITY_LENGTH = 120
+MAX_VOUCHER_CENTS = 100_000
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ class StructureData:
     default_vat_rate_bp: int = 2000
     vat_on_debits: bool = False  # "TVA sur les débits" (option of a liable seller)
     fiscal_year_start_month: int = 1  # the accounts' fiscal year (1 = calendar year)
+    card_settlement_days: int = 1  # business days until the bank credits a card payment
+    voucher_value_cents: int = DEFAULT_VOUCHER_CENTS  # one Pass numérique voucher
 
 
 def get_structure(db: Database) -> StructureData:
@@ -113,6 +117,10 @@ def validate_structure(data: StructureData) -> StructureData:
         cleaned = replace(cleaned, vat_on_debits=False)
     if not 1 <= data.fiscal_year_start_month <= 12:
         c.add("fiscal_year_start_month", "invalid")
+    if not 0 <= data.card_settlement_days <= MAX_CARD_SETTLEMENT_DAYS:
+        c.add("card_settlement_days", "number_invalid")
+    if not 1 <= data.voucher_value_cents <= MAX_VOUCHER_CENTS:
+        c.add("voucher_value_cents", "amount_invalid")
     if cleaned.logo is not None and len(cleaned.logo) > MAX_LOGO_BYTES:
         c.add("logo", "logo_too_large")
     c.raise_if_any()

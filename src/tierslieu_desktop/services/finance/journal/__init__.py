@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.models import Structure
 from tierslieu_desktop.domain.journal import JournalEntry, LedgerLine, fiscal_year
+from tierslieu_desktop.services.finance.journal.cards import card_settlement_entries
 from tierslieu_desktop.services.finance.journal.core import (
     Accounts,
     PostedEntry,
@@ -41,6 +42,10 @@ from tierslieu_desktop.services.finance.journal.grants import grant_entries
 from tierslieu_desktop.services.finance.journal.in_kind import in_kind_entries
 from tierslieu_desktop.services.finance.journal.opening import opening_entries
 from tierslieu_desktop.services.finance.journal.sales import invoice_entries, payment_entries
+from tierslieu_desktop.services.finance.journal.vouchers import (
+    drop_in_voucher_entries,
+    voucher_settlement_entries,
+)
 
 __all__ = [
     "SOURCES",
@@ -71,9 +76,9 @@ def _in_day_order(source: Source) -> Source:
 
 
 # Every source of entries, in the order used for entries of the same day. Each yields its
-# entries in day order (the sales sources read them so; the others are sorted). The
-# opening entry (AN, only in a journal starting on the first day of a fiscal year) comes
-# first; it reads the other sources over the earlier years, never itself.
+# entries in day order (the sales, card and voucher sources read them so; the others are
+# sorted). The opening entry (AN, only in a journal starting on the first day of a fiscal
+# year) comes first; it reads the other sources over the earlier years, never itself.
 SOURCES: tuple[Source, ...] = (
     opening_entries,
     invoice_entries,
@@ -83,6 +88,9 @@ SOURCES: tuple[Source, ...] = (
     _in_day_order(expense_entries),
     _in_day_order(depreciation_entries),
     _in_day_order(in_kind_entries),
+    card_settlement_entries,
+    drop_in_voucher_entries,
+    voucher_settlement_entries,
 )
 
 

@@ -51,7 +51,9 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.ereporting import GOODS_KINDS
 from tierslieu_desktop.domain.journal import JournalEntry, JournalLine, fiscal_year
+from tierslieu_desktop.services.finance.journal.cards import card_settlement_entries
 from tierslieu_desktop.services.finance.journal.core import saved_accounts
+from tierslieu_desktop.services.finance.journal.deposits import deposit_entries
 from tierslieu_desktop.services.finance.journal.depreciation import depreciation_entries
 from tierslieu_desktop.services.finance.journal.expenses import expense_entries
 from tierslieu_desktop.services.finance.journal.grants import grant_entries
@@ -65,6 +67,10 @@ from tierslieu_desktop.services.finance.journal.sales import (
     payment_entries,
     vat_on_receipts,
 )
+from tierslieu_desktop.services.finance.journal.vouchers import (
+    drop_in_voucher_entries,
+    voucher_settlement_entries,
+)
 
 __all__ = ["BALANCE_SHEET_CLASSES", "opening_entries"]
 
@@ -72,7 +78,13 @@ BALANCE_SHEET_CLASSES = "12345"
 # Sources of dated events: their entries do not depend on the period read (the sales
 # ones are summed in SQL instead, see ``_sales_sums``).
 _SALES = (invoice_entries, payment_entries)
-_DATED = (expense_entries,)
+_DATED = (
+    expense_entries,
+    deposit_entries,
+    card_settlement_entries,
+    drop_in_voucher_entries,
+    voucher_settlement_entries,
+)
 _CHUNK = 500
 # Sources with entries at the end of each period: read fiscal year by fiscal year.
 _PER_YEAR = (grant_entries, depreciation_entries)

@@ -10,8 +10,9 @@ refunds (CA, BQ, OD). Both read one ordered Core select each, streamed.
   option) — goods' VAT
   (revenue kinds consumable/sale) is due on delivery and always goes to 44571. A credit
   note is the same entry reversed.
-- Payments: cash → CA, 530; cheque → BQ, 5112; card, transfer, administrative mandate
-  → BQ, 512; member's wallet → OD, 4191; Pass numérique vouchers → OD, 4687 with the
+- Payments: cash → CA, 530; cheque → BQ, 5112; card → BQ, 5115 (waiting for the bank's
+  credit, services.finance.journal.cards; lettered per payment day); transfer,
+  administrative mandate → BQ, 512; member's wallet → OD, 4191; Pass numérique vouchers → OD, 4687 with the
   auxiliary ``PASSNUM`` (a receivable on the voucher issuer until it pays, docs/legal-fr.md).
   Credit 411 with the buyer's auxiliary. Refunds (negative) reversed. On receipts, the
   payment also moves its share of the document's pending VAT from 44574 to 44571
@@ -41,6 +42,8 @@ from tierslieu_desktop.services.finance.journal.core import net_lines
 
 WALK_IN_AUX = ("411PASSAGE", "Clients de passage")
 VOUCHER_AUX = ("PASSNUM", "Pass numérique (APTIC)")
+# The bank account (512): the key of transfers, as the grants and expenses sources use it.
+BANK = "payment:transfer"
 _BATCH = 1000
 
 # method → (journal, account key, auxiliary)
@@ -101,6 +104,12 @@ def vat_on_receipts(session: Session) -> bool:
         and structure.vat_regime == VatRegime.LIABLE.value
         and not structure.vat_on_debits
     )
+
+
+def card_letter(day: date) -> str:
+    """The letter key of the card payments of a local day on 5115: lettered with the
+    bank's credit of that day's payments (services.finance.journal.cards)."""
+    return f"card:{day.isoformat()}"
 
 
 def _letter_key(inv_id: int, credited_id: int | None) -> str:
@@ -231,8 +240,11 @@ def payment_entries(session: Session, first_day: date, last_day: date) -> Iterat
         pay_id, at, method, cents, inv_id, credited_id, number, m_number, m_first, m_last = row[:10]
         aux, aux_label = buyer_aux(m_number, m_first, m_last)
         journal, account, (p_aux, p_aux_label) = _METHODS.get(method, _METHODS["transfer"])
+        day = _local_day(at)
         lines = [
-            _signed(account, cents, p_aux, p_aux_label),
+            _signed(
+                account, cents, p_aux, p_aux_label, card_letter(day) if method == "card" else ""
+            ),
             _signed("customers", -cents, aux, aux_label, _letter_key(inv_id, credited_id)),
         ]
         if pending_vat:
@@ -241,7 +253,6 @@ def payment_entries(session: Session, first_day: date, last_day: date) -> Iterat
                 moved = _share(vat, before + cents, total) - _share(vat, before, total)
                 lines += [_signed("vat:pending", moved), _signed("vat:collected", -moved)]
         what = "Règlement" if cents > 0 else "Remboursement"
-        day = _local_day(at)
         yield JournalEntry(
             journal,
             day,

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout
 
 from tierslieu_desktop.domain.calendar import local_day_and_minute, utcnow
 from tierslieu_desktop.ui.context import AppContext
@@ -18,6 +18,7 @@ from tierslieu_desktop.ui.pages.checkout.basket_tab import BasketTab
 from tierslieu_desktop.ui.pages.checkout.deposits_tab import DepositDialog, DepositsTab
 from tierslieu_desktop.ui.pages.checkout.invoices_tab import InvoicesTab
 from tierslieu_desktop.ui.pages.checkout.other_tabs import ClosingsTab, MonthlyTab, UnpaidTab
+from tierslieu_desktop.ui.pages.checkout.voucher_settlement_dialog import settlement_button
 
 REFRESH_ON = {"invoice", "basket", "usage", "member", "closing", "booking", "payment", "deposit"}
 
@@ -33,7 +34,12 @@ class CheckoutPage(Page):
         lay = QVBoxLayout(self)
         title = QLabel(self.tr("Checkout & invoices"))
         title.setObjectName("pageTitle")
-        lay.addWidget(title)
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        self.voucher_settlements = settlement_button(ctx, self)
+        head.addWidget(self.voucher_settlements)
+        lay.addLayout(head)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Checkout tabs"))
         self.basket = BasketTab(ctx, self.today_fn)

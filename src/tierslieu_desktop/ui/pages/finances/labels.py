@@ -165,7 +165,9 @@ def account_key_names() -> dict[str, str]:
         ),
         "in_kind:cost": QCoreApplication.translate("FinanceLabels", "In-kind contributions used"),
         "payment:cash": QCoreApplication.translate("FinanceLabels", "Cash"),
-        "payment:card": QCoreApplication.translate("FinanceLabels", "Card"),
+        "payment:card": QCoreApplication.translate(
+            "FinanceLabels", "Card (until the bank credits it)"
+        ),
         "payment:cheque": QCoreApplication.translate("FinanceLabels", "Cheque"),
         "payment:transfer": QCoreApplication.translate("FinanceLabels", "Bank transfer"),
         "payment:mandate": QCoreApplication.translate("FinanceLabels", "Administrative mandate"),

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop import config
 from tierslieu_desktop.domain.enums import VatRegime
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.domain.finance import MAX_CARD_SETTLEMENT_DAYS
+from tierslieu_desktop.domain.money import AmountError, parse_amount
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.people import audiences as audience_service
 from tierslieu_desktop.services.people import operators as operator_service
@@ -177,6 +179,28 @@ class StructureTab(QWidget):
                 "The FEC of year Y is the fiscal year that starts in Y."
             )
         )
+        self.card_settlement = f.add_field(
+            "card_settlement_days", self.tr("Card payments credited after:"), QSpinBox()
+        )
+        self.card_settlement.setRange(0, MAX_CARD_SETTLEMENT_DAYS)
+        self.card_settlement.setSuffix(self.tr(" business day(s)"))
+        self.card_settlement.setToolTip(
+            self.tr(
+                "Business days (weekends and public holidays skipped) between a card "
+                "payment and the day the bank credits it: the accounts keep card payments "
+                "on 5115 until then."
+            )
+        )
+        self.voucher_value = f.add_field(
+            "voucher_value_cents", self.tr("Pass numérique voucher value (€):"), QLineEdit()
+        )
+        self.voucher_value.setMaximumWidth(100)
+        self.voucher_value.setToolTip(
+            self.tr(
+                "The value of one voucher received at the cyber-base's drop-in desk, as "
+                "the accounts count it (usually 10 €)."
+            )
+        )
         self.payment_terms = f.add_field(
             "payment_terms_days", self.tr("Payment terms:"), QSpinBox()
         )
@@ -216,6 +240,8 @@ class StructureTab(QWidget):
         self.fiscal_year_start.setCurrentIndex(
             max(self.fiscal_year_start.findData(data.fiscal_year_start_month), 0)
         )
+        self.card_settlement.setValue(data.card_settlement_days)
+        self.voucher_value.setText(formatting.amount_input(data.voucher_value_cents))
         self._update_vat_fields()
         self.set_logo(data.logo)
         self.form.clear_errors()
@@ -271,7 +297,17 @@ class StructureTab(QWidget):
             default_vat_rate_bp=int(self.default_vat_rate.currentData()),
             vat_on_debits=self.vat_on_debits.isChecked(),
             fiscal_year_start_month=int(self.fiscal_year_start.currentData()),
+            card_settlement_days=self.card_settlement.value(),
+            voucher_value_cents=self._voucher_cents(),
         )
+
+    def _voucher_cents(self) -> int:
+        """The voucher value typed; 0 (refused by the service, under the field) when it
+        is not an amount."""
+        try:
+            return parse_amount(self.voucher_value.text())
+        except AmountError:
+            return 0
 
     def submit(self) -> bool:
         self.form.clear_errors()
