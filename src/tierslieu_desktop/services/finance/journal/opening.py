@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import case, func, literal, or_, select, union_all
+from sqlalchemy import String, case, cast, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -60,9 +60,11 @@ from tierslieu_desktop.services.finance.journal.grants import grant_entries
 from tierslieu_desktop.services.finance.journal.sales import (
     _METHODS,
     _local_day,
+    _local_day_of_hour,
     _raw,
     _share,
     buyer_aux,
+    card_letter,
     invoice_entries,
     payment_entries,
     vat_on_receipts,
@@ -167,11 +169,25 @@ def _sales_sums(
     # payments per method (every payment is on a document: invoice_id is required)
     for method, cents in session.execute(
         select(Payment.method, func.sum(Payment.amount_cents))
-        .where(Payment.at < lo)
+        .where(Payment.at < lo, Payment.method != "card")
         .group_by(Payment.method)
     ):
         _journal, account, (aux, aux_label) = _METHODS.get(method, _METHODS["transfer"])
         yield _signed_line(account, cents or 0, aux, aux_label)
+    # card payments per local day, with the letter key their bank credit carries
+    # (cards.py): the days credited before ``lo`` net to zero, the others stay open
+    hour = func.substr(cast(Payment.at, String), 1, 13)
+    per_day: dict[date, int] = {}
+    for at_hour, cents in session.execute(
+        select(hour, func.sum(Payment.amount_cents))
+        .where(Payment.at < lo, Payment.method == "card")
+        .group_by(hour)
+    ):
+        day = _local_day_of_hour(at_hour)
+        per_day[day] = per_day.get(day, 0) + (cents or 0)
+    _journal, card_account, _aux = _METHODS["card"]
+    for day, cents in sorted(per_day.items()):
+        yield _signed_line(card_account, cents, key=card_letter(day))
     # the receivable of each document still open
     key = func.coalesce(Invoice.credited_invoice_id, Invoice.id)
     issued = select(key.label("k"), (sign * Invoice.total_incl_cents).label("c")).where(
