@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QTreeView,
     QWidget,
 )
+from shared_demo import small_demo_copy
 
 from tierslieu_desktop.app import install_translators
 
@@ -90,10 +91,9 @@ def model_texts(m, parent=None, depth=0, tree=False) -> list[str]:  # type: igno
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory):
-    from tierslieu_desktop.demo.builder import build_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    build_demo(str(path))
+    small_demo_copy(path)
     return path
 
 

@@ -8,6 +8,7 @@ from collections import Counter
 from datetime import timedelta
 
 import pytest
+from shared_demo import small_demo_copy
 from sqlalchemy import select, text
 
 from tierslieu_desktop.db.engine import open_database
@@ -22,7 +23,7 @@ from tierslieu_desktop.db.models import (
     Space,
 )
 from tierslieu_desktop.demo import data_activity, data_people
-from tierslieu_desktop.demo.builder import REFERENCE_DATE, build_demo
+from tierslieu_desktop.demo.builder import REFERENCE_DATE
 from tierslieu_desktop.domain.calendar import local_dt, public_holiday, to_local
 from tierslieu_desktop.services.activity import registrations
 from tierslieu_desktop.services.activity.registrations import RegistrationInput
@@ -34,7 +35,7 @@ ANIMATORS = set(data_people.ANIMATORS)
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     path = tmp_path_factory.mktemp("demo_activity") / "demo.sqlite"
-    build_demo(str(path))
+    small_demo_copy(path)
     db = open_database(str(path), create=False)
     yield path, db
     db.dispose()

@@ -7,17 +7,17 @@ from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
+from shared_demo import small_demo_copy
 
 from tierslieu_desktop.cli import main
 from tierslieu_desktop.db.engine import open_database
-from tierslieu_desktop.demo.builder import build_demo
 from tierslieu_desktop.services.finance import exports
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     path = tmp_path_factory.mktemp("exports") / "demo.sqlite"
-    build_demo(str(path))
+    small_demo_copy(path)
     db = open_database(str(path), create=False)
     yield db
     db.dispose()

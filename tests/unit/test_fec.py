@@ -7,12 +7,12 @@ from collections import defaultdict
 from datetime import date
 
 import pytest
+from shared_demo import small_demo_copy
 from sqlalchemy import select
 
 from tierslieu_desktop.cli import main
 from tierslieu_desktop.db.engine import open_database
 from tierslieu_desktop.db.models import BankDeposit, Invoice, Payment, Structure
-from tierslieu_desktop.demo.builder import build_demo
 from tierslieu_desktop.domain.calendar import to_local
 from tierslieu_desktop.services.finance.fec import fec_filename, write_fec
 
@@ -26,7 +26,7 @@ REGULATORY = (
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     path = tmp_path_factory.mktemp("fec") / "demo.sqlite"
-    build_demo(str(path))
+    small_demo_copy(path)
     db = open_database(str(path), create=False)
     yield db
     db.dispose()

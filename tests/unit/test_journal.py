@@ -9,12 +9,12 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 import pytest
+from shared_demo import small_demo_copy
 from sqlalchemy import select
 
 from tierslieu_desktop.cli import main
 from tierslieu_desktop.db.engine import open_database
 from tierslieu_desktop.db.models import Closing, Invoice, Payment, Structure
-from tierslieu_desktop.demo.builder import build_demo
 from tierslieu_desktop.domain.calendar import local_dt, to_local
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.journal import JournalEntry, JournalLine, fiscal_year, letter_code
@@ -36,7 +36,7 @@ TODAY = date(2027, 1, 15)  # the export day: after every closing of the demo
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("journal") / "demo.sqlite"
-    build_demo(str(path))
+    small_demo_copy(path)
     return path
 
 

@@ -10,11 +10,11 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 import pytest
+from shared_demo import small_demo_copy
 from sqlalchemy import insert, select
 
 from tierslieu_desktop.db.engine import open_database
 from tierslieu_desktop.db.models import Invoice, InvoiceLine, Payment, Structure
-from tierslieu_desktop.demo.builder import build_demo
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.services.finance.fec import write_fec
 from tierslieu_desktop.services.finance.journal import collect, collect_fiscal_year
@@ -27,7 +27,7 @@ LAST = 2026  # the demo's last fiscal year
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("opening") / "demo.sqlite"
-    build_demo(str(path))
+    small_demo_copy(path)
     return path
 
 

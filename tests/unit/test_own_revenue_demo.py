@@ -9,11 +9,11 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
+from shared_demo import small_demo_copy
 from sqlalchemy import func, select
 
 from tierslieu_desktop.db.engine import open_database
 from tierslieu_desktop.db.models import Basket, BasketLine, GrantPayment, Invoice, InvoiceLine
-from tierslieu_desktop.demo.builder import build_demo
 from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.finance import DEFINITIONS, NOT_REVENUE_KINDS
 from tierslieu_desktop.reports.layout import money
@@ -27,7 +27,7 @@ YEARS = (2024, 2025, 2026)
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     path = tmp_path_factory.mktemp("once") / "demo.sqlite"
-    build_demo(str(path))
+    small_demo_copy(path)
     db = open_database(str(path), create=False)
     yield db
     db.dispose()

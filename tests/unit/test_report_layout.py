@@ -10,9 +10,9 @@ from datetime import UTC, date, datetime
 import pikepdf
 import pytest
 from pypdf import PdfReader
+from shared_demo import small_demo_copy
 
 from tierslieu_desktop.db.engine import open_database
-from tierslieu_desktop.demo.builder import build_demo
 
 STANDARD_FONTS = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")
 
@@ -21,7 +21,7 @@ STANDARD_FONTS = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")
 def demo_db(tmp_path_factory):
     """The small demo, built once for the module."""
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    build_demo(str(path))
+    small_demo_copy(path)
     db = open_database(str(path), create=False)
     yield db
     db.dispose()

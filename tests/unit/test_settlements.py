@@ -9,11 +9,11 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 import pytest
+from shared_demo import small_demo_copy
 from sqlalchemy import insert, select
 
 from tierslieu_desktop.db.engine import open_database
 from tierslieu_desktop.db.models import Closing, Invoice, Payment, Structure, VoucherSettlement
-from tierslieu_desktop.demo.builder import build_demo
 from tierslieu_desktop.domain.calendar import add_business_days, local_dt
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.services.activity.dropins import DropInInput, log_drop_in
@@ -34,7 +34,7 @@ Y2027 = (date(2027, 1, 1), date(2027, 12, 31))
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("settle") / "demo.sqlite"
-    build_demo(str(path))
+    small_demo_copy(path)
     return path
 
 
