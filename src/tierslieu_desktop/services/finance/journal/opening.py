@@ -51,7 +51,11 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.ereporting import GOODS_KINDS
 from tierslieu_desktop.domain.journal import JournalEntry, JournalLine, fiscal_year
-from tierslieu_desktop.services.finance.journal.cards import card_settlement_entries
+from tierslieu_desktop.services.finance.journal.cards import (
+    card_settlement_days,
+    card_settlement_entries,
+    settlement_day,
+)
 from tierslieu_desktop.services.finance.journal.core import saved_accounts
 from tierslieu_desktop.services.finance.journal.deposits import deposit_entries
 from tierslieu_desktop.services.finance.journal.depreciation import depreciation_entries
@@ -59,6 +63,7 @@ from tierslieu_desktop.services.finance.journal.expenses import expense_entries
 from tierslieu_desktop.services.finance.journal.grants import grant_entries
 from tierslieu_desktop.services.finance.journal.sales import (
     _METHODS,
+    BANK,
     _local_day,
     _local_day_of_hour,
     _raw,
@@ -79,11 +84,10 @@ __all__ = ["BALANCE_SHEET_CLASSES", "opening_entries"]
 BALANCE_SHEET_CLASSES = "12345"
 # Sources of dated events: their entries do not depend on the period read (the sales
 # ones are summed in SQL instead, see ``_sales_sums``).
-_SALES = (invoice_entries, payment_entries)
+_SALES = (invoice_entries, payment_entries, card_settlement_entries)
 _DATED = (
     expense_entries,
     deposit_entries,
-    card_settlement_entries,
     drop_in_voucher_entries,
     voucher_settlement_entries,
 )
@@ -175,7 +179,6 @@ def _sales_sums(
         _journal, account, (aux, aux_label) = _METHODS.get(method, _METHODS["transfer"])
         yield _signed_line(account, cents or 0, aux, aux_label)
     # card payments per local day, with the letter key their bank credit carries
-    # (cards.py): the days credited before ``lo`` net to zero, the others stay open
     hour = func.substr(cast(Payment.at, String), 1, 13)
     per_day: dict[date, int] = {}
     for at_hour, cents in session.execute(
@@ -185,9 +188,17 @@ def _sales_sums(
     ):
         day = _local_day_of_hour(at_hour)
         per_day[day] = per_day.get(day, 0) + (cents or 0)
+    # ... and their bank credit (cards.py), summed here rather than read: a day credited
+    # before ``first_day`` is on 512, the others wait on 5115 with their letter key
     _journal, card_account, _aux = _METHODS["card"]
+    delay = card_settlement_days(session)
+    credited = 0
     for day, cents in sorted(per_day.items()):
-        yield _signed_line(card_account, cents, key=card_letter(day))
+        if cents and settlement_day(day, delay) < first_day:
+            credited += cents
+        else:
+            yield _signed_line(card_account, cents, key=card_letter(day))
+    yield _signed_line(BANK, credited)
     # the receivable of each document still open
     key = func.coalesce(Invoice.credited_invoice_id, Invoice.id)
     issued = select(key.label("k"), (sign * Invoice.total_incl_cents).label("c")).where(
