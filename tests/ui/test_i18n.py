@@ -91,7 +91,6 @@ def model_texts(m, parent=None, depth=0, tree=False) -> list[str]:  # type: igno
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory):
-
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     small_demo_copy(path)
     return path

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, TableStyle
 
 from tierslieu_desktop.domain.deposits import CashDay
-from tierslieu_desktop.reports.layout import CONTENT_W, Table, build_pdf, esc, styles
+from tierslieu_desktop.reports.layout import Table, build_pdf, esc, facts_table, styles
 from tierslieu_desktop.reports.pdf_base import FONT_MONO, METHOD_LABELS, day_time, money
 
 __all__ = ["closing_note_pdf", "fingerprint_lines"]
@@ -85,20 +85,7 @@ def closing_note_pdf(data: dict[str, Any]) -> bytes:
         )
     for method, cents in sorted(totals.get("payments_by_method", {}).items()):
         rows.append((f"Encaissé : {METHOD_LABELS.get(method, method)}", money(cents)))
-    story.append(
-        Table(
-            [[Paragraph(f"<b>{esc(k)}</b>", cell), Paragraph(esc(v), cell)] for k, v in rows],
-            colWidths=[55 * mm, CONTENT_W - 55 * mm],
-            style=TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ]
-            ),
-            hAlign="LEFT",
-        )
-    )
+    story.append(facts_table(rows, cell))
     cash: CashDay | None = data.get("cash")
     if cash is not None:
         story.append(Spacer(0, 4 * mm))

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, Spacer
 
 from tierslieu_desktop.domain.deposits import DepositSlip
-from tierslieu_desktop.reports.layout import CONTENT_W, build_pdf, esc, styles, table
+from tierslieu_desktop.reports.layout import CONTENT_W, build_pdf, esc, facts_table, styles, table
 from tierslieu_desktop.reports.pdf_base import iban_text, money
 
 __all__ = ["deposit_slip_pdf", "deposit_slips_pdf", "slip_title"]
@@ -73,20 +73,7 @@ def _slip_story(slip: DepositSlip) -> list:
         facts.append(("Annulée par", slip.cancelled_by))
     if slip.kind == "cash":
         facts.append(("Montant versé en espèces", money(abs(slip.amount_cents))))
-    story.append(
-        Table(
-            [[Paragraph(f"<b>{esc(k)}</b>", cell), Paragraph(esc(v), cell)] for k, v in facts],
-            colWidths=[55 * mm, CONTENT_W - 55 * mm],
-            style=TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ]
-            ),
-            hAlign="LEFT",
-        )
-    )
+    story.append(facts_table(facts, cell))
     story.append(Spacer(0, 5 * mm))
     if slip.cheques:
         rows: list[list[object]] = [["N° du chèque", "Banque", "Tireur", "Reçu le", "Montant"]]

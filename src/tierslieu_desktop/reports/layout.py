@@ -191,6 +191,23 @@ def table(
     return t
 
 
+def facts_table(facts: Sequence[tuple[str, str]], style: ParagraphStyle) -> Table:
+    """Label (bold) and value lines, left-aligned under a title: the facts heading a
+    closing note or a deposit slip."""
+    return Table(
+        [[Paragraph(f"<b>{esc(k)}</b>", style), Paragraph(esc(v), style)] for k, v in facts],
+        colWidths=[55 * mm, CONTENT_W - 55 * mm],
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        ),
+        hAlign="LEFT",
+    )
+
+
 def key_figures(items: Sequence[tuple[str, str]], columns: int = 4) -> Table:
     """Big numbers with a caption under each, in a grid."""
     st = styles()
