@@ -166,13 +166,17 @@ def test_export_streams_the_year_without_reading_every_member(demo, tmp_path):
     finally:
         event.remove(demo.engine, "before_cursor_execute", hook)
     # The opening entry (AN) reads the earlier years as sums made by SQLite (one row per
-    # revenue kind, payment method, or open document) and the open documents by id.
+    # revenue kind, payment method, or open document), the documents that can be open
+    # (running balances, a second alias ``invoice_1`` for a credit note's invoice) and
+    # the open documents by id.
     opening = [
         s
         for s in seen
         if s.startswith(("SELECT min(", "SELECT sum(", "SELECT coalesce(sum("))
         or ("sum(" in s and "GROUP BY" in s)
         or "invoice.id IN" in s
+        or "invoice_open" in s
+        or "invoice_1" in s
     ]
     reads = [s for s in seen if ("FROM invoice" in s or "FROM payment" in s) and s not in opening]
     assert reads and all("issued_at >=" in s or "payment.at >=" in s for s in reads)

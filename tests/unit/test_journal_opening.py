@@ -156,6 +156,64 @@ def _invoice_paid_across_the_year_end(db, day):
             )
 
 
+def _document(s, number, at, total, *, kind="invoice", credited=None):
+    """A document of one usage line of ``total`` cents incl. 20 % VAT."""
+    row = dict(
+        s.execute(select(Invoice.__table__).where(Invoice.member_id.is_not(None)).limit(1))
+        .mappings()
+        .one()
+    )
+    row.pop("id")
+    excl = total * 5 // 6
+    row.update(
+        number=number,
+        series=kind,
+        counter=999_000 + len(number) + int(number[-1]),
+        issued_at=at,
+        kind=kind,
+        credited_invoice_id=credited,
+        total_excl_cents=excl,
+        total_vat_cents=total - excl,
+        total_incl_cents=total,
+    )
+    inv_id = s.execute(insert(Invoice).values(**row)).inserted_primary_key[0]
+    s.add(
+        InvoiceLine(
+            invoice_id=inv_id,
+            position=1,
+            kind="usage",
+            revenue_kind="usage",
+            designation="usage",
+            quantity_milli=1000,
+            unit_price_excl_cents=excl,
+            vat_rate_bp=2000,
+            total_excl_cents=excl,
+            vat_cents=total - excl,
+            total_incl_cents=total,
+        )
+    )
+    return inv_id
+
+
+def _documents_straddling_the_year_end(db, first_day):
+    """The unusual ways a document's events fall on both sides of ``first_day``: a
+    payment dated before its invoice (paid in full since), a credit note issued since on an invoice of
+    before (partly refunded since), a credit note crediting nothing (partly refunded
+    before), a credit note before its invoice."""
+    before, since = local_dt(first_day - timedelta(days=1), 10), local_dt(first_day, 15)
+    with db.write() as s:
+        early = _document(s, "EDGE-0001", since, 6_000)
+        s.add(Payment(invoice_id=early, at=before, method="cash", amount_cents=2_400))
+        s.add(Payment(invoice_id=early, at=since, method="cash", amount_cents=3_600))
+        old = _document(s, "EDGE-0002", before - timedelta(days=20), 12_000)
+        note = _document(s, "EDGE-0003", since, 3_600, kind="credit_note", credited=old)
+        s.add(Payment(invoice_id=note, at=since, method="transfer", amount_cents=-1_200))
+        alone = _document(s, "EDGE-0004", before - timedelta(days=5), 4_800, kind="credit_note")
+        s.add(Payment(invoice_id=alone, at=before, method="cheque", amount_cents=-1_800))
+        later = _document(s, "EDGE-0005", since, 9_600)
+        _document(s, "EDGE-0006", before, 2_400, kind="credit_note", credited=later)
+
+
 @pytest.mark.parametrize("first_month", [1, 9])
 def test_a_payment_of_an_invoice_of_last_year_is_lettered_with_its_an_line(
     demo_path, tmp_path, first_month
@@ -211,6 +269,7 @@ def test_the_sales_summed_in_sql_are_what_the_sales_sources_book(
             structure.vat_regime = "liable"
             structure.vat_on_debits = not vat_on_receipts
         _invoice_paid_across_the_year_end(db, date(LAST, 1, 1) - timedelta(days=2))
+        _documents_straddling_the_year_end(db, date(LAST, 1, 1))
         with db.read() as s:
             numbers = {k: n for k, (n, _label) in saved_accounts(s)[0].items()}
             start = _earliest_day(s)
@@ -229,6 +288,9 @@ def test_the_sales_summed_in_sql_are_what_the_sales_sources_book(
                 )
                 assert summed == by_source, first_day
                 assert any(a == "411" for a, _aux, _key in summed)
+                if first_day == date(LAST, 1, 1):  # each unusual document carried
+                    keys = {key for a, _aux, key in summed if a == "411"}
+                    assert len({k for k in keys if k.startswith("doc:")}) >= 5
                 if vat_on_receipts and first_day == date(LAST, 1, 1):
                     # 88 € of 132 € still owed: 2/3 of the invoice's 22 € VAT waits
                     assert summed[("44574", "", "")] < 0

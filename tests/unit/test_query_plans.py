@@ -202,3 +202,23 @@ def test_balance_sums_a_period_from_covering_indexes(db):
     assert "SEARCH usage USING COVERING INDEX ix_usage_start (start_at>? AND start_at<?)" in charges
     assert "COVERING INDEX ix_usage_charge_usage_id (usage_id=?)" in charges
     assert "SCAN usage" not in charges + "\n"
+
+
+def test_the_opening_entry_finds_open_documents_without_reading_the_whole_history(db):
+    """The AN entry's open receivables: the documents still open, the ones paid since
+    the year's first day (through the payments' time index) and the few credit notes —
+    never a scan of every invoice or payment ever recorded."""
+    from tierslieu_desktop.domain.calendar import local_dt
+    from tierslieu_desktop.services.finance.journal.opening import _open_documents
+
+    _add_open_invoice(db)
+
+    def run() -> None:
+        with db.read() as session:
+            _open_documents(session, local_dt(date(2026, 1, 1), 0))
+
+    plans = plans_of(db, run)
+    every = "\n".join(plans) + "\n"
+    assert "SCAN invoice\n" not in every
+    assert "SCAN payment" not in every
+    assert "SEARCH payment USING COVERING INDEX ix_payment_at (at>?)" in every

@@ -33,8 +33,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import String, case, cast, func, literal, or_, select, union_all
-from sqlalchemy.orm import Session
+from sqlalchemy import String, case, cast, func, or_, select
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from tierslieu_desktop.db.models import (
@@ -43,6 +43,7 @@ from tierslieu_desktop.db.models import (
     GrantPayment,
     Invoice,
     InvoiceLine,
+    InvoiceOpen,
     Machine,
     Member,
     Payment,
@@ -200,23 +201,7 @@ def _sales_sums(
             yield _signed_line(card_account, cents, key=card_letter(day))
     yield _signed_line(BANK, credited)
     # the receivable of each document still open
-    key = func.coalesce(Invoice.credited_invoice_id, Invoice.id)
-    issued = select(key.label("k"), (sign * Invoice.total_incl_cents).label("c")).where(
-        Invoice.issued_at < lo
-    )
-    paid = (
-        select(key.label("k"), (-Payment.amount_cents).label("c"))
-        .join(Invoice, Invoice.id == Payment.invoice_id)
-        .where(Payment.at < lo)
-    )
-    both = union_all(issued, paid).subquery()
-    open_docs = dict(
-        session.execute(
-            select(both.c.k, func.sum(both.c.c))
-            .group_by(both.c.k)
-            .having(func.sum(both.c.c) != literal(0))
-        ).all()
-    )
+    open_docs = _open_documents(session, lo)
     ids = sorted(open_docs)
     for i in range(0, len(ids), _CHUNK):
         for inv_id, number, m_number, m_first, m_last in session.execute(
@@ -231,6 +216,72 @@ def _sales_sums(
             )
     if pending_vat:
         yield from _vat_moved(session, lo)
+
+
+def _open_documents(session: Session, lo: object) -> dict[int, int]:
+    """Letter key (a document's id, or that of the invoice a credit note credits) → what
+    is left on it before ``lo``, for the keys where it is not zero.
+
+    Read from the few keys that can be open then rather than from every document and
+    payment ever: a key whose events are all before ``lo`` is open then only if it is
+    open now (``invoice_open``, kept by triggers; a credit note crediting nothing is
+    not kept there: those are taken apart); a key with events on both sides of ``lo``
+    has a payment since ``lo`` on a document issued before, a credit note since ``lo``
+    on it, or a payment (or credit note) before ``lo`` on a document issued since. Each
+    of these is found through an index over the days since ``lo`` or the open rows."""
+    key = func.coalesce(Invoice.credited_invoice_id, Invoice.id)
+    doc = aliased(Invoice)
+    candidates: set[int] = set(session.scalars(select(InvoiceOpen.invoice_id)))
+    queries = (
+        # paid since lo, issued before
+        select(key)
+        .join(Payment, Payment.invoice_id == Invoice.id)
+        .where(Payment.at >= lo, Invoice.issued_at < lo),
+        # credit notes since lo
+        select(Invoice.credited_invoice_id).where(
+            Invoice.issued_at >= lo, Invoice.kind == "credit_note"
+        ),
+        # credit notes before lo crediting nothing, or an invoice issued since
+        select(key)
+        .outerjoin(doc, doc.id == Invoice.credited_invoice_id)
+        .where(
+            Invoice.issued_at < lo,
+            Invoice.kind == "credit_note",
+            or_(Invoice.credited_invoice_id.is_(None), doc.issued_at >= lo),
+        ),
+        # paid before lo, issued since: read from the documents issued since
+        select(key).where(
+            Invoice.issued_at >= lo,
+            select(Payment.id).where(Payment.invoice_id == Invoice.id, Payment.at < lo).exists(),
+        ),
+    )
+    for query in queries:
+        candidates.update(k for k in session.scalars(query) if k is not None)
+    out: dict[int, int] = {}
+    ids = sorted(candidates)
+    sign = case((doc.kind == "credit_note", -1), else_=1)
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i : i + _CHUNK]
+        keys = set(chunk)
+        docs = (
+            select(doc.id.label("id"), func.coalesce(doc.credited_invoice_id, doc.id).label("k"))
+            .where(or_(doc.id.in_(chunk), doc.credited_invoice_id.in_(chunk)))
+            .subquery()
+        )
+        issued = (
+            select(docs.c.k, sign * doc.total_incl_cents)
+            .join(doc, doc.id == docs.c.id)
+            .where(doc.issued_at < lo)
+        )
+        paid = (
+            select(docs.c.k, -Payment.amount_cents)
+            .join(Payment, Payment.invoice_id == docs.c.id)
+            .where(Payment.at < lo)
+        )
+        for k, cents in (*session.execute(issued), *session.execute(paid)):
+            if k in keys:
+                out[k] = out.get(k, 0) + cents
+    return {k: c for k, c in out.items() if c}
 
 
 def _vat_moved(session: Session, lo: object) -> Iterator[JournalLine]:

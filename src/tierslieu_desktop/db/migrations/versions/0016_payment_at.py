@@ -1,0 +1,30 @@
+"""payments indexed by their time (issue 14)
+
+Revision ID: 0016
+Revises: 0015
+Create Date: 2026-12-06 04:10:00
+
+``payment (at, method, amount_cents, invoice_id)``: the payments of a span of time found
+without reading the table, and their sums per method read from the index alone. The
+opening entry of a fiscal year (AN) finds the documents paid since its first day that
+were issued before it through this index instead of summing every document and payment
+ever recorded; the till's float (cash received before a day) and the per-method sums of
+the earlier years are read from it too.
+"""
+
+from alembic import op
+
+revision = "0016"
+down_revision = "0015"
+branch_labels = None
+depends_on = None
+
+_COLUMNS = ["at", "method", "amount_cents", "invoice_id"]
+
+
+def upgrade() -> None:
+    op.create_index("ix_payment_at", "payment", _COLUMNS)
+
+
+def downgrade() -> None:
+    op.drop_index("ix_payment_at", table_name="payment")
