@@ -416,6 +416,22 @@ def test_reduced_access_value_by_public_of_the_payer(db, year):
     assert [(r.day, r.amount_cents) for r in rows] == [(date(Y, 5, 4), 3000)]
 
 
+def test_reduced_access_splits_invoiced_from_charged_not_invoiced(db, operator, year):
+    # Émilie's two usages are invoiced; the school's is charged 0 (nothing to collect)
+    b = balance_service.balance(db, JAN1, DEC31)
+    assert b.invoiced_by_audience == {"Grand public": 1800 + 1000 + 1800, "Scolaires": 0}
+    # a typo checked out and never invoiced is charged, not invoiced (issue 17)
+    usage(db, ids=year, member=year["emilie"], day=date(Y, 9, 7), charges=((8_514_050, 0),))
+    b = balance_service.balance(db, JAN1, DEC31)
+    _listed, charged, _given = b.reduced_access_by_audience["Grand public"]
+    assert charged == 1800 + 1000 + 1800 + 8_514_050
+    assert b.invoiced_by_audience["Grand public"] == 1800 + 1000 + 1800
+    # once invoiced, it counts
+    invoice_usages(db, operator, year["emilie"], at(date(Y, 9, 8)), 8_514_050)
+    b = balance_service.balance(db, JAN1, DEC31)
+    assert b.invoiced_by_audience["Grand public"] == charged
+
+
 def test_machine_cost_recovery(db, year):
     (laser,) = balance_service.balance(db, JAN1, DEC31).machines
     assert (laser.name, laser.minutes, laser.revenue_cents) == ("Laser", 90, 1800)

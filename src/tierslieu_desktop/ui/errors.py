@@ -557,6 +557,11 @@ def error_message(err: DomainError) -> str:
             "Errors",
             "The backup could not be restored ({detail}): the database is unchanged.",
         ),
+        "usage_invoiced": QCoreApplication.translate(
+            "Errors",
+            "This usage is on invoice {number}: it can no longer be corrected. Issue a credit "
+            "note on that invoice (Checkout & invoices › Invoices), then bill the right amount.",
+        ),
         # New error codes go above this line.
     }
     text = messages.get(err.code)

@@ -194,3 +194,6 @@ from tierslieu_desktop.db.models.scheduling import (
 from tierslieu_desktop.db.models.scheduling import (
     UsageConsumable as UsageConsumable,
 )
+from tierslieu_desktop.db.models.scheduling import (
+    UsageCorrection as UsageCorrection,
+)

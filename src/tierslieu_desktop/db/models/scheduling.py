@@ -204,6 +204,29 @@ class UsageConsumable(Base):
     usage_id: Mapped[int] = mapped_column(ForeignKey("usage.id"), index=True)
     consumable_id: Mapped[int] = mapped_column(ForeignKey("consumable.id"))
     quantity_milli: Mapped[int] = mapped_column(Integer)
+    # What the check-out really took from a followed stock (the stock never goes below
+    # 0, so it can be less than the quantity); None: not followed, or before 0016.
+    stock_taken_milli: Mapped[int | None] = mapped_column(Integer)
+
+
+class UsageCorrection(Base):
+    """A correction of a usage before it is invoiced (issue 17): who, when, which field
+    (``start_at``, ``end_at`` or ``consumable`` with its id) and the values before and
+    after (ISO instants, quantities in thousandths; "" = no such line). Insert-only."""
+
+    __tablename__ = "usage_correction"
+    __table_args__ = (
+        CheckConstraint("field IN ('start_at', 'end_at', 'consumable')", name="field"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    usage_id: Mapped[int] = mapped_column(ForeignKey("usage.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+    field: Mapped[str] = mapped_column(String(20))
+    consumable_id: Mapped[int | None] = mapped_column(ForeignKey("consumable.id"))
+    before_value: Mapped[str] = mapped_column(String(40), default="")
+    after_value: Mapped[str] = mapped_column(String(40), default="")
 
 
 class MaintenanceEntry(AuditMixin, Base):

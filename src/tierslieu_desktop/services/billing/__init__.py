@@ -8,6 +8,8 @@
 - ``documents``: issuing a basket as an invoice, reading invoices and credit notes;
 - ``credit_notes``: credit notes (avoirs) and refunds;
 - ``monthly``: the monthly batch;
+- ``usage_corrections``: a usage's times and consumables corrected until it is invoiced
+  (audited; stock, price and an open basket's lines follow);
 - ``archives``: the archive of a closed period (documents, PDFs, chain) and its check.
 
 ``_common`` holds what they share (text limits, the frozen seller and buyer). Uses

@@ -129,7 +129,7 @@ def _charge_quantity(session: Session, usage: Usage, charge: UsageCharge) -> dic
     return {"quantity_milli": quantity, "unit": unit, "unit_price_cents": price}
 
 
-def _payer_clause(member_id: int) -> ColumnElement[bool]:
+def payer_clause(member_id: int) -> ColumnElement[bool]:
     """Usages billed to a member: theirs, and their organisation's group usages."""
     return (Usage.member_id == member_id) | (
         Usage.member_id.is_(None) & (Usage.organisation_id == member_id)
@@ -162,7 +162,7 @@ def unbilled_in(
     stmt = (
         select(Usage)
         .where(
-            _payer_clause(member_id),
+            payer_clause(member_id),
             Usage.id.in_(select(UsageCharge.usage_id)),
             Usage.id.not_in(_billed_usage_ids()),
             Usage.id.not_in(_basketed_usage_ids(exclude_basket)),

@@ -140,6 +140,9 @@ class Balance:
     pre_software_cents: int = 0  # billed before the software (own_revenue)
     pre_software_by_kind: dict[str, int] = field(default_factory=dict)
     invoicing_start: date | None = None
+    # audience name -> the charged price of the period's usages that were invoiced (on
+    # an invoice, or before the invoicing start); the rest of "charged" is to collect
+    invoiced_by_audience: dict[str, int] = field(default_factory=dict)
 
     @property
     def invoiced_cents(self) -> int:
@@ -429,12 +432,20 @@ def balance(db: Database, first_day: date, last_day: date) -> Balance:
         audience_names = dict(s.execute(select(Audience.id, Audience.name)).all())
         reduced: dict[str, list[int]] = {}
         machine_revenue: dict[int, int] = {}
-        for mid, aud, list_total, charged_total in s.execute(
+        # Invoiced: on an invoice, or billed before the software (invoicing start); the
+        # rest is still to collect (a charge is not an invoice: issue 17).
+        billed: ColumnElement[bool] = (
+            select(InvoiceLine.id).where(InvoiceLine.usage_id == Usage.id).exists()
+        )
+        if start is not None:
+            billed = billed | (Usage.start_at < local_day_bounds(start)[0])
+        for mid, aud, list_total, charged_total, invoiced_total in s.execute(
             select(
                 Usage.machine_id,
                 Member.audience_id,
                 func.sum(UsageCharge.list_cents),
                 func.sum(UsageCharge.charged_cents),
+                func.sum(case((billed, UsageCharge.charged_cents), else_=0)),
             )
             .join(Usage, Usage.id == UsageCharge.usage_id)
             .outerjoin(Member, Member.id == payer)
@@ -442,9 +453,10 @@ def balance(db: Database, first_day: date, last_day: date) -> Balance:
             .group_by(Usage.machine_id, Member.audience_id)
         ):
             charged = int(charged_total or 0)
-            acc = reduced.setdefault(audience_names.get(aud, "") if aud else "", [0, 0])
+            acc = reduced.setdefault(audience_names.get(aud, "") if aud else "", [0, 0, 0])
             acc[0] += int(list_total or 0)
             acc[1] += charged
+            acc[2] += int(invoiced_total or 0)
             if mid is not None:
                 machine_revenue[mid] = machine_revenue.get(mid, 0) + charged
         minutes = {
@@ -523,8 +535,10 @@ def balance(db: Database, first_day: date, last_day: date) -> Balance:
         private_by_level=private_by_level,
         own_by_category=own_by_category,
         reduced_access_by_audience={
-            name: (lst, charged, lst - charged) for name, (lst, charged) in sorted(reduced.items())
+            name: (lst, charged, lst - charged)
+            for name, (lst, charged, _i) in sorted(reduced.items())
         },
+        invoiced_by_audience={name: sums[2] for name, sums in sorted(reduced.items())},
         machines=machines,
         budget=budget_vs_actual,
         costs_by_category=costs_by_category,

@@ -506,12 +506,25 @@ def charge_usage(session: Session, usage_id: int, actor: int | None) -> PricedUs
     for consumable_id, quantity in lines:
         used[consumable_id] = used.get(consumable_id, 0) + quantity
     if used:
+        taken: dict[int, int] = {}
         for consumable in session.scalars(
             select(Consumable).where(
                 Consumable.id.in_(list(used)), Consumable.stock_milli.is_not(None)
             )
         ):
-            consumable.stock_milli = max(0, (consumable.stock_milli or 0) - used[consumable.id])
+            before = consumable.stock_milli or 0
+            consumable.stock_milli = max(0, before - used[consumable.id])
+            taken[consumable.id] = before - consumable.stock_milli
+        # What each line really took (a correction gives back exactly that).
+        for uc in session.scalars(
+            select(UsageConsumable).where(
+                UsageConsumable.usage_id == usage_id,
+                UsageConsumable.consumable_id.in_(list(taken)),
+            )
+        ):
+            share = min(uc.quantity_milli, taken[uc.consumable_id])
+            uc.stock_taken_milli = share
+            taken[uc.consumable_id] -= share
     session.flush()
     return priced
 

@@ -28,6 +28,7 @@ from tierslieu_desktop.services.finance import funding as finance_service
 from tierslieu_desktop.services.reporting.dashboard import home_summary
 from tierslieu_desktop.services.safety import auto_backup
 from tierslieu_desktop.services.scheduling import bookings as booking_service
+from tierslieu_desktop.services.scheduling import usages
 from tierslieu_desktop.services.scheduling.bookings import BookingStatus, local_day_of
 from tierslieu_desktop.services.scheduling.usages import TodayRow, today_overview
 from tierslieu_desktop.ui.context import AppContext
@@ -36,11 +37,12 @@ from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.pages.frontdesk.checkout import CheckOutDialog
 from tierslieu_desktop.ui.pages.frontdesk.today_model import TodayModel
 from tierslieu_desktop.ui.pages.frontdesk.units import quantity_text
+from tierslieu_desktop.ui.pages.frontdesk.usage_correction import UsageCorrectionDialog
 from tierslieu_desktop.ui.pages.frontdesk.walkin import WalkInDialog
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
 
-D = TypeVar("D", CheckOutDialog, WalkInDialog)
+D = TypeVar("D", CheckOutDialog, WalkInDialog, UsageCorrectionDialog)
 
 
 class _MainWindow(Protocol):
@@ -84,7 +86,7 @@ class HomePage(Page):
     ) -> None:
         super().__init__(ctx, parent)
         self.now_fn = now_fn or utcnow
-        self.dialog: CheckOutDialog | WalkInDialog | None = None
+        self.dialog: CheckOutDialog | WalkInDialog | UsageCorrectionDialog | None = None
         self.setStyleSheet(CARD_STYLE)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(28, 18, 28, 18)
@@ -188,9 +190,19 @@ class HomePage(Page):
         )
         self.no_show_button = QPushButton(self.tr("A&bsent"))
         self.no_show_button.setAccessibleName(self.tr("Mark the member absent"))
+        self.correct_button = QPushButton(self.tr("Correct the usage…"))
+        self.correct_button.setAccessibleName(self.tr("Correct the usage of the selected booking"))
+        self.correct_button.setToolTip(
+            self.tr("Times and consumables of a departure recorded, until it is invoiced")
+        )
         self.walk_in_button = QPushButton(self.tr("&Walk-in without booking…"))
         self.walk_in_button.setAccessibleName(self.tr("Walk-in without booking"))
-        for b in (self.check_in_button, self.check_out_button, self.no_show_button):
+        for b in (
+            self.check_in_button,
+            self.check_out_button,
+            self.no_show_button,
+            self.correct_button,
+        ):
             b.setMinimumHeight(32)
             actions.addWidget(b)
         actions.addStretch(1)
@@ -233,6 +245,7 @@ class HomePage(Page):
         self.check_in_button.clicked.connect(self.check_in_selected)
         self.check_out_button.clicked.connect(self.check_out_selected)
         self.no_show_button.clicked.connect(self.no_show_selected)
+        self.correct_button.clicked.connect(self.correct_selected)
         self.walk_in_button.clicked.connect(self.start_walk_in)
         # Enter (or a double click) on a row does what that row needs next.
         self.table.activated.connect(lambda _index: self.primary_action())
@@ -384,6 +397,7 @@ class HomePage(Page):
             status in (BookingStatus.BOOKED, BookingStatus.IN_PROGRESS)
         )
         self.no_show_button.setEnabled(status == BookingStatus.BOOKED)
+        self.correct_button.setEnabled(status == BookingStatus.DONE)
 
     # --- actions ---------------------------------------------------------------------
 
@@ -455,6 +469,22 @@ class HomePage(Page):
         self._clear_message()
         try:
             dialog = CheckOutDialog(self.ctx, row.booking.id, now_fn=self.now_fn, parent=self)
+        except DomainError as err:
+            self._show_error(err)
+            return None
+        return self._open(dialog)
+
+    def correct_selected(self) -> UsageCorrectionDialog | None:
+        """Open the correction of the usage recorded at the selected booking's departure."""
+        row = self.selected_row()
+        if row is None or row.booking.status != BookingStatus.DONE:
+            return None
+        self._clear_message()
+        try:
+            usage = usages.usage_of_booking(self.ctx.db, row.booking.id)
+            if usage is None:
+                return None
+            dialog = UsageCorrectionDialog(self.ctx, usage.id, now_fn=self.now_fn, parent=self)
         except DomainError as err:
             self._show_error(err)
             return None

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -55,6 +56,7 @@ from tierslieu_desktop.ui.pages.checkout.line_dialogs import (
     WalletTopupDialog,
 )
 from tierslieu_desktop.ui.pages.checkout.payment_dialog import PaymentDialog
+from tierslieu_desktop.ui.pages.frontdesk.usage_correction import open_correction
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.member_search import (
     ArrowKeysToList,
@@ -231,6 +233,7 @@ class BasketTab(QWidget):
             ("free", self.tr("&Free line…"), self.add_free),
             ("edit", self.tr("C&hange the line…"), self.edit_line),
             ("remove", self.tr("&Remove the line"), self.remove_line),
+            ("correct", self.tr("Correct the usage…"), self.correct_usage),
             ("cancel", self.tr("Cancel the basket"), self.cancel_basket),
         ):
             button = QPushButton(text)
@@ -425,6 +428,22 @@ class BasketTab(QWidget):
         line = self.current_line()
         if line is not None:
             self._run(EditLineDialog(self.ctx, line, self))
+
+    def correct_usage(self) -> QDialog | None:
+        """The line comes from a usage: correct its times and consumables (issue 17)."""
+        line = self.current_line()
+        if line is None or line.usage_id is None:
+            QMessageBox.information(
+                self,
+                self.tr("Correct the usage"),
+                self.tr("Select a line that comes from a usage (a machine or a space)."),
+            )
+            return None
+        dialog = open_correction(self, self.ctx, line.usage_id)
+        if dialog is not None:
+            self.dialog = dialog
+            dialog.accepted.connect(self._changed)
+        return dialog
 
     def remove_line(self) -> None:
         line = self.current_line()

@@ -205,7 +205,13 @@ class DashboardTab(QWidget):
         tables = QHBoxLayout()
         self.reduced_table = self._table(
             self.tr("Reduced and free access by public"),
-            [self.tr("Public"), self.tr("List price"), self.tr("Charged"), self.tr("Given")],
+            [
+                self.tr("Public"),
+                self.tr("List price"),
+                self.tr("Invoiced"),
+                self.tr("Not invoiced yet"),
+                self.tr("Given"),
+            ],
             tables,
         )
         self.machines_table = self._table(
@@ -685,9 +691,11 @@ class DashboardTab(QWidget):
             item = QTableWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, (f"reduced:{name}", name))
             t.setItem(i, 0, item)
+            invoiced = b.invoiced_by_audience.get(name, 0)
             t.setItem(i, 1, money_item(listed))
-            t.setItem(i, 2, money_item(charged))
-            t.setItem(i, 3, money_item(given))
+            t.setItem(i, 2, money_item(invoiced))
+            t.setItem(i, 3, money_item(charged - invoiced))
+            t.setItem(i, 4, money_item(given))
 
         t = self.machines_table
         t.setRowCount(len(b.machines))

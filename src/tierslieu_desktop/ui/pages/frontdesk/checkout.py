@@ -31,6 +31,7 @@ from tierslieu_desktop.services.scheduling import bookings as booking_service
 from tierslieu_desktop.services.scheduling import usages
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, field_message, retry_when_busy
+from tierslieu_desktop.ui.pages.frontdesk.quantity_warnings import confirm_quantities
 from tierslieu_desktop.ui.pages.frontdesk.units import unit_symbols
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.priced_lines import PricedLinesTable
@@ -298,6 +299,18 @@ class CheckOutDialog(QDialog):
             if self.end_at() <= self.start_at():  # say everything wrong at once
                 errors["end_at"] = "end_before_start"
             self.show_errors(errors)
+            return False
+        b = self.booking
+        if not confirm_quantities(  # far above the usual, or above the stock: ask first
+            self,
+            self.ctx,
+            lines,
+            member_id=self.payer_id(),
+            machine_id=b.machine_id,
+            space_id=None if b.machine_id is not None else b.space_id,
+            start=self.start_at(),
+            end=self.end_at(),
+        ):
             return False
         try:
             self.saved_id = usages.check_out(

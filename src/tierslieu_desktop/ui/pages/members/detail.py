@@ -42,6 +42,7 @@ from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import run_write, show_error
 from tierslieu_desktop.ui.labels import age_band_labels, organisation_type_labels
+from tierslieu_desktop.ui.pages.frontdesk.usage_correction import MemberUsagesBox
 from tierslieu_desktop.ui.widgets.confirm import confirm
 
 if TYPE_CHECKING:
@@ -212,6 +213,8 @@ class MemberDetailPanel(QScrollArea):
         row.addStretch(1)
         pa.addLayout(row)
         c.addWidget(packs_box)
+        self.usages_box = MemberUsagesBox(ctx)  # issue 17: « Corriger l'usage… »
+        c.addWidget(self.usages_box)
 
         auth_box = QGroupBox(self.tr("Machine authorizations"))
         au = QVBoxLayout(auth_box)
@@ -368,6 +371,7 @@ class MemberDetailPanel(QScrollArea):
                 self.people.setItem(i, col, QTableWidgetItem(text))
         self.add_membership_button.setEnabled(not d.archived)
         self._fill_money(d, today)
+        self.usages_box.show_member(d.id)
         self._update_buttons()
 
     def _fill_money(self, d: MemberDetail, today: date) -> None:
