@@ -205,7 +205,7 @@ class UsageConsumable(Base):
     consumable_id: Mapped[int] = mapped_column(ForeignKey("consumable.id"))
     quantity_milli: Mapped[int] = mapped_column(Integer)
     # What the check-out really took from a followed stock (the stock never goes below
-    # 0, so it can be less than the quantity); None: not followed, or before 0016.
+    # 0, so it can be less than the quantity); None: not followed, or before 0017.
     stock_taken_milli: Mapped[int | None] = mapped_column(Integer)
 
 

@@ -1,8 +1,8 @@
 """usage corrections before invoicing: the audit of each correction and the stock a
 check-out really took (issue 17, point 3)
 
-Revision ID: 0016
-Revises: 0015
+Revision ID: 0017
+Revises: 0016
 Create Date: 2026-12-06 03:45:00
 
 - ``usage_correction``: who corrected which field of a usage (times, a consumable's
@@ -17,8 +17,8 @@ Create Date: 2026-12-06 03:45:00
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0016"
-down_revision = "0015"
+revision = "0017"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 
