@@ -48,7 +48,14 @@ STAFF = (
     ("Bernard Roques", StaffKind.VOLUNTEER, "Repair café", 6, date(2023, 2, 1), None),
     ("Pauline Garrigue", StaffKind.VOLUNTEER, "Couture et broderie", 6, date(2024, 1, 8), None),
     ("Gérard Salgues", StaffKind.VOLUNTEER, "Trésorier", 10, date(2021, 9, 1), None),
-    ("Marie Lavergne", StaffKind.VOLUNTEER, "Ateliers enfants", 4, date(2023, 9, 1), date(2025, 6, 30)),
+    (
+        "Marie Lavergne",
+        StaffKind.VOLUNTEER,
+        "Ateliers enfants",
+        4,
+        date(2023, 9, 1),
+        date(2025, 6, 30),
+    ),
 )
 
 
@@ -65,7 +72,9 @@ def add_indicators(session: Session, seed: int, actor: int | None) -> None:
     ).all()
     values = []
     for member_id, first_name, birth_year, band in rows:
-        gender = "female" if first_name in female else "male" if first_name in male else "other"
+        gender: str | None = (
+            "female" if first_name in female else "male" if first_name in male else "other"
+        )
         if rng.random() < UNKNOWN_SHARE:
             gender = None
         age = year - birth_year if birth_year else _age_of_band(band)

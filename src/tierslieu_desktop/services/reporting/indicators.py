@@ -24,7 +24,7 @@ Definitions (local days, Europe/Paris, ``first_day`` and ``last_day`` included):
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 
@@ -38,6 +38,7 @@ from tierslieu_desktop.db.models import (
     DropIn,
     Member,
     Registration,
+    Structure,
     Usage,
 )
 from tierslieu_desktop.domain.calendar import local_day_bounds
@@ -92,8 +93,7 @@ def audience_indicators_in(s: Session, first_day: date, last_day: date) -> Audie
             .where(contacts.c.who.is_not(None))
             .group_by(contacts.c.who)
             .having(
-                func.max(case(((contacts.c.at >= start) & (contacts.c.at < end), 1), else_=0))
-                == 1
+                func.max(case(((contacts.c.at >= start) & (contacts.c.at < end), 1), else_=0)) == 1
             )
         ).all()
     )
@@ -117,7 +117,9 @@ def audience_indicators_in(s: Session, first_day: date, last_day: date) -> Audie
         )
     }
 
-    def breakdown(key_of: Callable[[int], str | None], order: Iterable[str]) -> tuple[Breakdown, ...]:
+    def breakdown(
+        key_of: Callable[[int], str | None], order: Iterable[str]
+    ) -> tuple[Breakdown, ...]:
         counts: Counter[str | None] = Counter()
         news: Counter[str | None] = Counter()
         for who in users:
@@ -137,7 +139,7 @@ def audience_indicators_in(s: Session, first_day: date, last_day: date) -> Audie
             return age_band_for(birth_year, last_day).value
         return band
 
-    by_public = breakdown(lambda w: audiences.get(members[w][1]), sorted(audiences.values()))
+    by_public = breakdown(lambda w: audiences.get(members[w][1] or 0), sorted(audiences.values()))
     by_age = breakdown(age, [b.value for b in AgeBand])
     by_gender = breakdown(
         lambda w: ORGANISATION if org(w) else members[w][4], [g.value for g in Gender]
@@ -147,8 +149,6 @@ def audience_indicators_in(s: Session, first_day: date, last_day: date) -> Audie
     )
 
     # --- communes ----------------------------------------------------------------------
-    from tierslieu_desktop.db.models import Structure
-
     structure = s.get(Structure, 1)
     index = commune_index()
     home = index.match(structure.city, structure.postcode) if structure else None

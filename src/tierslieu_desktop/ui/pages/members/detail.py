@@ -41,7 +41,12 @@ from tierslieu_desktop.services.scheduling import ical
 from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import run_write, show_error
-from tierslieu_desktop.ui.labels import age_band_labels, organisation_type_labels
+from tierslieu_desktop.ui.labels import (
+    age_band_labels,
+    gender_labels,
+    organisation_type_labels,
+    situation_labels,
+)
 from tierslieu_desktop.ui.widgets.confirm import confirm
 
 if TYPE_CHECKING:
@@ -297,6 +302,11 @@ class MemberDetailPanel(QScrollArea):
             age = age_band_labels()[data.age_band]
         if member_service.is_minor(data, self._today):
             age = (age + " · " if age else "") + self.tr("minor")
+        optional = [  # issue 16: shown when given, never asked for here
+            *([gender_labels()[data.gender]] if data.gender else []),
+            *([situation_labels()[data.situation]] if data.situation else []),
+        ]
+        age = " · ".join([age, *optional] if age else optional)
         v["age"].setText(age)
         v["guardian"].setText(
             "\n".join(
