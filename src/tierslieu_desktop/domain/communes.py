@@ -5,8 +5,10 @@ read by ``services.people.communes`` from the package data (``tierslieu_desktop/
 Matching (``CommuneIndex.match``): the typed name is normalised (``normalise``: accents,
 case, "St"/"Ste" for Saint/Sainte, hyphens, apostrophes and spaces, a postcode or "cedex"
 typed in the name); a name borne by one commune is that commune; a name borne by several
-(there are 1,100 such names in France, e.g. eleven "Saint-Laurent") is decided by the
-postcode, then by the département of the postcode; otherwise the commune is not
+(some 1,480 names in France, e.g. seven "Saint-Laurent") is decided by the
+postcode, then by the département of the postcode; a name borne by one commune is
+refused when the postcode typed is in another département ("Saint-Cirq", 46300: not the
+Saint-Cirq of Tarn-et-Garonne, most likely a Saint-Cirq-… of the Lot); otherwise the commune is not
 identified (« non identifiée »), never guessed.
 """
 
@@ -77,12 +79,15 @@ class CommuneIndex:
         """The commune typed as ``city`` (with the member's ``postcode``), or None when no
         commune bears that name or the postcode does not tell which one it is."""
         candidates = self._by_name.get(normalise(city), [])
-        if len(candidates) <= 1:
-            return candidates[0] if candidates else None
         code = postcode.strip()
+        dep = departement_of_postcode(code)
+        if len(candidates) <= 1:
+            only = candidates[0] if candidates else None
+            if only is None or (dep and only.departement != dep and code not in only.postcodes):
+                return None
+            return only
         by_postcode = [c for c in candidates if code and code in c.postcodes]
         if len(by_postcode) == 1:
             return by_postcode[0]
-        dep = departement_of_postcode(code)
         by_dep = [c for c in candidates if dep and c.departement == dep]
         return by_dep[0] if len(by_dep) == 1 else None

@@ -75,7 +75,7 @@ def _contacts() -> Subquery:
             ActivitySession.start_at.label("at"),
         )
         .join(ActivitySession, ActivitySession.id == Registration.session_id)
-        .where(Registration.attendance == "present")
+        .where(Registration.attendance == "present", ActivitySession.status != "cancelled")
     )
     drop_ins = select(DropIn.member_id.label("who"), DropIn.at.label("at")).where(
         DropIn.member_id.is_not(None)

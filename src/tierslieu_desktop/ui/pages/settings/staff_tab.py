@@ -68,6 +68,7 @@ class StaffTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
         lay.addWidget(self.table, 1)
 
         self.form = ValidatedForm()
@@ -77,7 +78,7 @@ class StaffTab(QWidget):
         self.kind = f.add_field("kind", self.tr("&Kind:"), QComboBox())
         for kind, text in staff_kind_labels().items():
             self.kind.addItem(text, kind.value)
-        self.role = f.add_field("role", self.tr("&Role:"), QLineEdit())
+        self.role = f.add_field("role", self.tr("R&ole:"), QLineEdit())
         self.role.setMaxLength(200)
         self.hours = f.add_field("hours_per_month", self.tr("&Hours a month:"), QSpinBox())
         self.hours.setRange(0, MAX_HOURS_PER_MONTH)
@@ -94,7 +95,7 @@ class StaffTab(QWidget):
         self.end.setEnabled(False)
         lay.addLayout(f)
         buttons = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("&New"))
+        self.new_button = QPushButton(self.tr("Ne&w"))
         self.new_button.setAccessibleName(self.tr("New person"))
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setAccessibleName(self.tr("Save the person"))
