@@ -93,7 +93,7 @@ def audience_section(
                 ("usagers distincts", number(ind.users)),
                 ("nouveaux usagers", number(ind.new_users)),
                 ("usagers de la communauté de communes", _share(ind.inside.users, ind.users)),
-                ("jours d'ouverture", number(ind.opening_days)),
+                ("communes d'origine", number(sum(1 for c in ind.communes if c.insee))),
             ]
         ),
         Paragraph(

@@ -113,8 +113,9 @@ def audience_indicators_in(s: Session, first_day: date, last_day: date) -> Audie
                 Member.situation,
                 Member.city,
                 Member.postcode,
-            ).where(Member.id.in_(users))
+            )  # every member (no IN list: a decade holds more users than SQL variables)
         )
+        if row[0] in users
     }
 
     def breakdown(
