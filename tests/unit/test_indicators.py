@@ -243,3 +243,20 @@ def test_opening_hours_and_staff_of_the_period(lab):
 def test_the_structure_commune_is_read_from_the_settings(lab):
     home = structure_commune(lab)
     assert home is not None and home.insee == SAINT_CERE
+
+
+def test_the_members_export_has_gender_and_situation_in_french(db):
+    from tierslieu_desktop.domain.enums import Gender, Situation
+    from tierslieu_desktop.services.finance import exports
+    from tierslieu_desktop.services.people.members import MemberInput, save_member
+
+    save_member(db, None, MemberInput(first_name="Lou", last_name="Bach", gender=Gender.FEMALE,
+                                      situation=Situation.JOB_SEEKER))  # fmt: skip
+    save_member(db, None, MemberInput(first_name="Max", last_name="Aze"))
+    with db.read() as s:
+        headers, rows = exports._members(s, None)
+    g, sit = headers.index("Genre"), headers.index("Situation")
+    assert {(r[2], r[g], r[sit]) for r in rows} == {
+        ("Bach", "Femme", "Demandeur d'emploi"),
+        ("Aze", "", ""),
+    }
