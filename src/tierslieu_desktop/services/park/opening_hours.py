@@ -297,8 +297,10 @@ def openings(
 def opening_totals(session: Session, first: date, last: date) -> tuple[int, int]:
     """(days open, minutes open) from ``first`` to ``last``: a day counts when any space
     with a weekly schedule opens, its minutes are the union of their open ranges (a space
-    with no schedule, "open all day" for bookings, is not counted)."""
-    spaces = list(session.scalars(select(Space)))
+    with no schedule, "open all day" for bookings, and an archived space are not counted).
+    The weekly schedules are today's (they keep no history); the closures and openings
+    of each day are the period's own."""
+    spaces = list(session.scalars(select(Space).where(Space.archived.is_(False))))
     schedules = {sp.id: _schedule(session, sp.id) for sp in spaces}
     spaces = [sp for sp in spaces if schedules[sp.id]]
     exceptions = list(
