@@ -41,12 +41,7 @@ from tierslieu_desktop.services.scheduling import ical
 from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import run_write, show_error
-from tierslieu_desktop.ui.labels import (
-    age_band_labels,
-    gender_labels,
-    organisation_type_labels,
-    situation_labels,
-)
+from tierslieu_desktop.ui.labels import age_band_labels, organisation_type_labels
 from tierslieu_desktop.ui.widgets.confirm import confirm
 
 if TYPE_CHECKING:
@@ -302,6 +297,8 @@ class MemberDetailPanel(QScrollArea):
             age = age_band_labels()[data.age_band]
         if member_service.is_minor(data, self._today):
             age = (age + " · " if age else "") + self.tr("minor")
+        from tierslieu_desktop.ui.labels import gender_labels, situation_labels
+
         optional = [  # issue 16: shown when given, never asked for here
             *([gender_labels()[data.gender]] if data.gender else []),
             *([situation_labels()[data.situation]] if data.situation else []),
