@@ -704,7 +704,10 @@ def _export_activity(db: Database, args: argparse.Namespace) -> int:
         if last < first:
             return _fail("la date de fin (--to) précède la date de début (--from).")
     fig = figures(db, first, last)
-    write_private_bytes(Path(args.output), figures_xlsx(fig))
+    from tierslieu_desktop.services.reporting.annual import indicator_tables
+
+    extra = indicator_tables(db, first, last)  # users, communes, staff, budget (issue 16)
+    write_private_bytes(Path(args.output), figures_xlsx(fig, extra=extra))
     from tierslieu_desktop.i18n.formatting import number
 
     print(

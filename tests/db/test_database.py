@@ -182,3 +182,29 @@ def test_machines_of_a_0001_database_get_default_booking_rules(tmp_path):
         )
         assert room.closed_on_holidays is True and room.buffer_minutes == 0
     database.dispose()
+
+
+def test_indicators_migration_goes_down_and_up_keeping_members(db):
+    """0016 (issue 16): a member's gender and situation and the staff table go away on
+    downgrade and come back on upgrade; the members stay."""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from tierslieu_desktop.db.migrations.runner import alembic_config, upgrade
+
+    save_member(db, None, MemberInput(first_name="Lou", last_name="Bach"))
+    cfg = alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0017")
+    insp = inspect(db.engine)
+    assert "staff_member" not in insp.get_table_names()
+    assert "gender" not in {c["name"] for c in insp.get_columns("member")}
+    upgrade(db.engine)
+    insp = inspect(db.engine)
+    assert "staff_member" in insp.get_table_names()
+    assert {"gender", "situation"} <= {c["name"] for c in insp.get_columns("member")}
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT last_name, gender FROM member")).all() == [("Bach", None)]
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []

@@ -267,3 +267,29 @@ def test_an_over_long_first_name_stops_at_the_limit(qtbot, ctx, db, people):
     assert dialog.first_name.text() == "É" * 100
     qtbot.keyClicks(dialog.first_name, "x")
     assert dialog.first_name.text() == "É" * 100
+
+
+def test_gender_and_situation_are_optional_and_kept(qtbot, ctx, db):
+    """Issue 16: the desk saves a member without gender nor situation (« Not given » by
+    default, stored as not given); when chosen, both survive reopening the dialog."""
+    dialog = MemberDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.gender.currentData() is None and dialog.situation.currentData() is None
+    qtbot.keyClicks(dialog.first_name, "Lou")
+    qtbot.keyClicks(dialog.last_name, "Bach")
+    member_id = dialog.submit()
+    assert member_id is not None
+    data = members.get_member(db, member_id).data
+    assert data.gender is None and data.situation is None
+
+    again = MemberDialog(ctx, member_id)
+    qtbot.addWidget(again)
+    again.gender.setCurrentIndex(again.gender.findData("female"))
+    again.situation.setCurrentIndex(again.situation.findData("job_seeker"))
+    assert again.submit() == member_id
+    third = MemberDialog(ctx, member_id)
+    qtbot.addWidget(third)
+    assert third.gender.currentData() == "female"
+    assert third.situation.currentData() == "job_seeker"
+    assert third.gender.accessibleName() and third.situation.accessibleName()

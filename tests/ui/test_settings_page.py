@@ -110,3 +110,30 @@ def test_language_is_remembered_for_next_start(qtbot, ctx):
     tab.combo.setCurrentIndex(tab.combo.findData("en"))
     assert config.saved_language() == "en"
     assert "prochain démarrage" in tab.note.text()
+
+
+def test_team_tab_adds_a_volunteer_and_ends_their_stay(qtbot, ctx, db):
+    """Issue 16: Paramètres › Équipe — a name is required; a volunteer's hours a month and
+    the day they left are what the annual report counts."""
+    from datetime import date
+
+    from tierslieu_desktop.services.people import staff
+    from tierslieu_desktop.ui.qdates import to_qdate
+
+    page = make_page(qtbot, ctx)
+    page.tabs.setCurrentWidget(page.staff)
+    tab = page.staff
+    assert tab.submit() is None  # no name
+    assert tab.form.error_label("name").isVisible()
+    qtbot.keyClicks(tab.name, "Michel Lafon")
+    tab.kind.setCurrentIndex(tab.kind.findData("volunteer"))
+    tab.hours.setValue(8)
+    tab.start.setDate(to_qdate(date(2025, 1, 1)))
+    staff_id = tab.submit()
+    assert staff_id is not None and tab.table.rowCount() == 1
+    tab.ongoing.setChecked(False)
+    tab.end.setDate(to_qdate(date(2025, 6, 30)))
+    assert tab.submit() == staff_id
+    (row,) = staff.list_staff(db)
+    assert (row.name, row.kind.value, row.hours_per_month) == ("Michel Lafon", "volunteer", 8)
+    assert row.end_date == date(2025, 6, 30)

@@ -358,6 +358,12 @@ def test_command_line_writes_the_year(db, year, tmp_path, capsys):
     assert main(["export", "activity", "--year", str(YEAR), "-o", str(out), "--db", target]) == 0
     assert "4 séance(s)" in capsys.readouterr().out
     assert sheet_rows(out.read_bytes(), "Par type d'activité")[-1] == ("Total", 4, 35, 70)
+    # issue 16: the funders' indicators of the same period after the activity's sheets
+    wb = load_workbook(io.BytesIO(out.read_bytes()))
+    assert {"Usagers par genre", "Usagers par situation", "Communes des usagers",
+            "Ouverture et équipe"} <= set(wb.sheetnames)  # fmt: skip
+    genders = sheet_rows(out.read_bytes(), "Usagers par genre")
+    assert genders[0] == ("Genre", "Usagers", "dont nouveaux") and genders[-1][0] == "Total"
     # a period with --from/--to: the repair café alone
     assert (
         main(["export", "activity", "--from", f"{YEAR}-10-01", "--to", f"{YEAR}-10-31",

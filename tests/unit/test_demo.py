@@ -1106,3 +1106,26 @@ def test_every_kind_of_document_of_the_demo_passes_en16931_and_br_fr(demo):
             xml = invoice_pdf.facturx_xml(documents.get_invoice(db, invoice_id))
             failed = [str(f) for check in checkers.values() for f in check(xml)]
             assert failed == [], key
+
+
+def test_demo_persons_have_a_plausible_gender_and_situation_and_a_team(demo):
+    """Issue 16: most persons say their gender and situation, some do not (« non
+    renseigné »); organisations never; minors are pupils; the lab has staff and volunteers."""
+    from collections import Counter
+
+    from tierslieu_desktop.services.people.staff import list_staff
+
+    db = demo[2]
+    with db.read() as s:
+        rows = s.execute(
+            select(Member.kind, Member.gender, Member.situation, Member.birth_year)
+        ).all()
+    persons = [r for r in rows if r.kind == "person"]
+    genders = Counter(r.gender for r in persons)
+    assert genders["female"] > 0.3 * len(persons) and genders["male"] > 0.3 * len(persons)
+    assert 0.05 * len(persons) < genders[None] < 0.3 * len(persons)
+    assert all(r.gender is None and r.situation is None for r in rows if r.kind != "person")
+    minors = [r for r in persons if r.birth_year and REFERENCE_DATE.year - r.birth_year < 18]
+    assert {r.situation for r in minors} <= {"pupil", None}
+    kinds = Counter(p.kind.value for p in list_staff(db))
+    assert kinds["employee"] == 3 and kinds["volunteer"] >= 3 and kinds["civic_service"] >= 1

@@ -279,3 +279,38 @@ def test_a_donation_counts_in_75_and_machine_revenue_only_when_financed(db, oper
     # no financed machine: indicators over every machine of the period
     assert {m[0] for m in f.machines} == {"Découpeuse laser", "Prusa MK4"}
     assert f.usages == 32
+
+
+def test_annual_pdf_prints_the_funders_indicators_and_budget_vs_actual(db, operator, lab):
+    """Issue 16: distinct and new users in the key figures, the users' breakdowns, the
+    communes inside / outside the communauté de communes, opening and staff, the budget
+    voted against the realised, line by line."""
+    from tierslieu_desktop.domain.enums import StaffKind
+    from tierslieu_desktop.services.people import staff
+
+    staff.save_staff(
+        db, operator, staff.StaffInput("Julie", StaffKind.EMPLOYEE, 151, date(2020, 1, 1))
+    )
+    expenses.set_budget(db, YEAR, "expense", "consumables", 50_000)
+    f = annual_figures(db, YEAR)
+    assert f.audience is not None and f.audience.users > 0
+    assert f.audience.users == sum(b.users for b in f.audience.by_gender)
+    assert f.audience.epci_name == "CC Causses et Vallée de la Dordogne"  # Gramat
+    assert f.audience.outside.users > 0  # Figeac
+    consumables = next(b for b in f.budget if b.category == "consumables")
+    assert consumables.planned == 50_000 and consumables.gap == consumables.actual - 50_000
+    text = pdf_text(annual_report(db, YEAR))
+    for heading in (
+        "usagers distincts",
+        "nouveaux usagers",
+        "Usagers par tranche d'âge",
+        "Usagers par genre",
+        "Usagers par situation",
+        "Communes des usagers",
+        "Hors de la communauté de communes",
+        "Salariés, volontaires et bénévoles",
+        f"Budget {YEAR} : prévu et réalisé",
+    ):
+        assert heading in text, heading
+    assert norm(money(50_000)) in text
+    assert "1 812" in text  # Julie's hours: 151 h × 12

@@ -70,6 +70,7 @@ from tierslieu_desktop.demo.common import FUTURE_DAYS, REFERENCE_DATE, SIZES, Se
 from tierslieu_desktop.demo.decade import Decade
 from tierslieu_desktop.demo.deposits import add_deposits
 from tierslieu_desktop.demo.finance import Funding
+from tierslieu_desktop.demo.indicators import add_indicators
 from tierslieu_desktop.demo.people_park import Builder
 from tierslieu_desktop.demo.vouchers import settle_vouchers
 from tierslieu_desktop.services.pricing.engine import charge_uncharged_usages
@@ -147,6 +148,7 @@ def build_demo(
                 raise DemoExists(db.target)
             builder = Builder(session, random.Random(seed), SIZES[size], size)
             counts = _people_and_bookings(builder)
+            add_indicators(session, seed + 16, builder.accueil)  # gender, situation, staff
             # the decade is drawn here (its seed) and issued once the activities
             # exist (their tickets are sold too)
             the_decade = Decade(builder) if decade else None

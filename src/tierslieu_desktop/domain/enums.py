@@ -30,6 +30,38 @@ class AgeBand(StrEnum):
 MINOR_AGE_BANDS = frozenset({AgeBand.UNDER_12, AgeBand.AGE_12_17})
 
 
+class Gender(StrEnum):
+    """A member's gender, optional (None: « non renseigné »), for the funders' tables."""
+
+    FEMALE = "female"
+    MALE = "male"
+    OTHER = "other"
+
+
+class Situation(StrEnum):
+    """A member's situation, optional (None: « non renseigné »). The set is the one the
+    French funders' activity reports share: the Conseillers numériques / France Services
+    activity report (ANCT: scolarisé, sans emploi, en emploi, retraité), the INSEE
+    "situation principale" (emploi, chômage, retraite, études, autre inactivité) and the
+    Conseil départemental's insertion tables (demandeur d'emploi apart), with pupils and
+    students apart because the youth and school funders count them separately."""
+
+    PUPIL = "pupil"  # scolaire (école, collège, lycée)
+    STUDENT = "student"  # étudiant, apprenti en formation
+    EMPLOYED = "employed"  # en emploi (salarié, indépendant)
+    JOB_SEEKER = "job_seeker"  # demandeur d'emploi, sans emploi
+    RETIRED = "retired"  # retraité
+    OTHER = "other"  # autre inactif (au foyer, congé, invalidité…)
+
+
+class StaffKind(StrEnum):
+    """Who runs the lab: staff, volunteers, civic service (annual report's head-count)."""
+
+    EMPLOYEE = "employee"  # salarié
+    VOLUNTEER = "volunteer"  # bénévole
+    CIVIC_SERVICE = "civic_service"  # volontaire en service civique
+
+
 class MachineStatus(StrEnum):
     AVAILABLE = "available"
     MAINTENANCE = "maintenance"

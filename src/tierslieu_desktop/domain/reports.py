@@ -133,6 +133,114 @@ class Letterhead:
     logo: bytes | None = None
 
 
+# The French words of the indicators' keys (the renderers and the XLSX; None: not given).
+NOT_GIVEN = "Non renseigné"
+GROUP = "Groupe (organisation)"
+AGE_BAND_FR = {
+    "under_12": "Moins de 12 ans",
+    "12_17": "12 à 17 ans",
+    "18_25": "18 à 25 ans",
+    "26_39": "26 à 39 ans",
+    "40_59": "40 à 59 ans",
+    "60_plus": "60 ans et plus",
+}
+GENDER_FR = {"female": "Femme", "male": "Homme", "other": "Autre"}
+SITUATION_FR = {
+    "pupil": "Scolaire",
+    "student": "Étudiant",
+    "employed": "En emploi",
+    "job_seeker": "Demandeur d'emploi",
+    "retired": "Retraité",
+    "other": "Autre situation",
+}
+STAFF_KIND_FR = {
+    "employee": "Salariés",
+    "volunteer": "Bénévoles",
+    "civic_service": "Volontaires en service civique",
+}
+
+
+def key_label(labels: Mapping[str, str], key: str | None) -> str:
+    """The French label of a breakdown key: "Non renseigné" for None, "Groupe
+    (organisation)" for a group's, the key itself when unknown."""
+    if key is None:
+        return NOT_GIVEN
+    if key == "organisation":
+        return GROUP
+    return labels.get(key, key)
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """One line of a users' breakdown: distinct users of the period and, among them,
+    the new ones (first contact ever in the period)."""
+
+    key: str | None  # a code (age band, gender, situation), a public's name; None: not given
+    users: int
+    new: int
+
+
+@dataclass(frozen=True)
+class CommuneLine:
+    name: str  # the commune as matched ("Saint-Céré"), or as typed when not identified
+    insee: str | None  # None: « non identifiée »
+    inside: bool | None  # in the structure's EPCI; None: not identified
+    users: int
+    new: int
+    qpv: bool = False
+    zrr: bool = False
+
+
+@dataclass(frozen=True)
+class StaffLine:
+    kind: str  # domain.enums.StaffKind
+    headcount: int  # people present some day of the period
+    hours: int  # hours given over the period
+
+
+@dataclass(frozen=True)
+class AudienceIndicators:
+    """The indicators funders ask for, over a period (definitions:
+    ``services.reporting.indicators``): users and new users by public, age band, gender and
+    situation; communes inside / outside the structure's communauté de communes with the
+    QPV / ZRR flags; the opening hours; the staff and volunteers."""
+
+    first_day: date
+    last_day: date
+    users: int
+    new_users: int
+    by_public: tuple[Breakdown, ...]
+    by_age_band: tuple[Breakdown, ...]
+    by_gender: tuple[Breakdown, ...]
+    by_situation: tuple[Breakdown, ...]
+    epci_name: str  # the structure's communauté de communes ("" when not identified)
+    inside: Breakdown  # users living in it
+    outside: Breakdown  # users living elsewhere (identified)
+    unidentified: Breakdown  # commune not given or not identified
+    communes: tuple[CommuneLine, ...]  # most users first
+    qpv: Breakdown  # users from a commune containing a QPV
+    zrr: Breakdown  # users from a commune classified ZRR
+    qpv_list_size: int  # communes in the shipped lists (0: no list shipped)
+    zrr_list_size: int
+    opening_days: int  # days the lab opened in the period
+    opening_minutes: int  # hours it opened (union of the spaces' opening), in minutes
+    staff: tuple[StaffLine, ...]
+
+
+@dataclass(frozen=True)
+class BudgetLineFigures:
+    """One budget line of the year against what was realised (cents)."""
+
+    side: str  # "revenue" | "expense"
+    category: str  # domain.finance BUDGET_*_CATEGORIES
+    planned: int
+    actual: int
+
+    @property
+    def gap(self) -> int:
+        return self.actual - self.planned
+
+
 @dataclass(frozen=True)
 class AnnualFigures:
     """The numbers of the annual report (definitions: ``services.reporting.annual``)."""
@@ -169,6 +277,8 @@ class AnnualFigures:
     reduced_access_cents: int = 0
     volunteer_hours: int = 0
     activity: ActivityFigures | None = None  # workshops, trainings, cyber-base of the year
+    audience: AudienceIndicators | None = None  # users, new users, communes, staff (issue 16)
+    budget: tuple[BudgetLineFigures, ...] = ()  # budget vs actual of the year
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,11 @@ from reportlab.platypus import (
 from tierslieu_desktop.domain.activity import FRENCH, ActivityFigures
 from tierslieu_desktop.domain.finance import DEFINITIONS, pre_software_note
 from tierslieu_desktop.domain.reports import SECTION_TITLES, AnnualFigures
+from tierslieu_desktop.reports.indicators import (
+    activity_means_section,
+    audience_section,
+    budget_section,
+)
 from tierslieu_desktop.reports.layout import (
     CONTENT_W,
     COST_COLOR,
@@ -92,7 +97,13 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
 
     # --- key figures --------------------------------------------------------------------
     b = f.balance
-    items = [
+    items = []
+    if f.audience is not None:  # people first: who came, who came for the first time
+        items += [
+            ("usagers distincts", number(f.audience.users)),
+            ("nouveaux usagers", number(f.audience.new_users)),
+        ]
+    items += [
         ("nouveaux adhérents", number(f.members_new)),
         ("adhésions renouvelées", number(f.members_renewed)),
         ("heures d'utilisation des machines", hours(f.total_machine_minutes)),
@@ -200,16 +211,20 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
         ["Élèves accueillis en groupe", number(f.school_pupils)],
     ]
     story.append(table(rows, [90 * mm, 40 * mm]))
-    rows = [["Public", "Usagers distincts", "Personnes accueillies"]]
+    rows = [["Public", "Usagers des machines et espaces", "Personnes accueillies"]]
     for aud, (u, p) in f.publics.items():
         rows.append([aud, number(u), number(p)])
     rows.append(["Total", number(f.users), number(f.people)])
     story += [
-        Paragraph("Publics touchés", st["h2"]),
+        Paragraph("Utilisations des machines et espaces par public", st["h2"]),
         table(rows, [90 * mm, 40 * mm, 40 * mm], total=True),
     ]
 
+    if f.audience is not None:
+        story += audience_section(f.audience, heading="Usagers : qui vient, d'où")
     _activity_section(story, f.activity, st)
+    if f.audience is not None:
+        story += activity_means_section(f.audience)
 
     # --- finances -----------------------------------------------------------------------
     if b is not None:
@@ -395,6 +410,7 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
             table(rows, [70 * mm, 35 * mm, 35 * mm, 35 * mm], total=True),
         ]
 
+    story += budget_section(f.budget, f.year)
     section("perspectives")
 
     return build_pdf(

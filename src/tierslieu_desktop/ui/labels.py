@@ -7,7 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from tierslieu_desktop.domain.enums import AgeBand, OrganisationType, VatRegime
+from tierslieu_desktop.domain.enums import (
+    AgeBand,
+    Gender,
+    OrganisationType,
+    Situation,
+    StaffKind,
+    VatRegime,
+)
 
 
 def label_of(labels: Mapping[Any, str], value: str) -> str:
@@ -23,6 +30,33 @@ def age_band_labels() -> dict[AgeBand, str]:
         AgeBand.AGE_26_39: QCoreApplication.translate("Labels", "26 to 39"),
         AgeBand.AGE_40_59: QCoreApplication.translate("Labels", "40 to 59"),
         AgeBand.AGE_60_PLUS: QCoreApplication.translate("Labels", "60 and over"),
+    }
+
+
+def gender_labels() -> dict[Gender, str]:
+    return {
+        Gender.FEMALE: QCoreApplication.translate("Labels", "Woman"),
+        Gender.MALE: QCoreApplication.translate("Labels", "Man"),
+        Gender.OTHER: QCoreApplication.translate("Labels", "Other"),
+    }
+
+
+def situation_labels() -> dict[Situation, str]:
+    return {
+        Situation.PUPIL: QCoreApplication.translate("Labels", "Pupil (school)"),
+        Situation.STUDENT: QCoreApplication.translate("Labels", "Student"),
+        Situation.EMPLOYED: QCoreApplication.translate("Labels", "In employment"),
+        Situation.JOB_SEEKER: QCoreApplication.translate("Labels", "Job seeker"),
+        Situation.RETIRED: QCoreApplication.translate("Labels", "Retired"),
+        Situation.OTHER: QCoreApplication.translate("Labels", "Other situation"),
+    }
+
+
+def staff_kind_labels() -> dict[StaffKind, str]:
+    return {
+        StaffKind.EMPLOYEE: QCoreApplication.translate("Labels", "Employee"),
+        StaffKind.VOLUNTEER: QCoreApplication.translate("Labels", "Volunteer"),
+        StaffKind.CIVIC_SERVICE: QCoreApplication.translate("Labels", "Civic service"),
     }
 
 

@@ -132,6 +132,9 @@ from tierslieu_desktop.db.models.people import (
     Membership as Membership,
 )
 from tierslieu_desktop.db.models.people import (
+    StaffMember as StaffMember,
+)
+from tierslieu_desktop.db.models.people import (
     Structure as Structure,
 )
 from tierslieu_desktop.db.models.pricing import (

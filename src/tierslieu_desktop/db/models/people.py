@@ -99,6 +99,10 @@ class Member(AuditMixin, Base):
     city: Mapped[str] = mapped_column(String(120), default="")
     age_band: Mapped[str | None] = mapped_column(String(20))
     birth_year: Mapped[int | None] = mapped_column(Integer)
+    # Issue 16: optional, never required at the desk (None: « non renseigné »);
+    # domain.enums.Gender and Situation.
+    gender: Mapped[str | None] = mapped_column(String(10))
+    situation: Mapped[str | None] = mapped_column(String(20))
     audience_id: Mapped[int | None] = mapped_column(ForeignKey("audience.id"))
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
     consent_newsletter: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -143,3 +147,24 @@ class Membership(AuditMixin, Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     audience: Mapped[Audience] = relationship()
+
+
+class StaffMember(AuditMixin, Base):
+    """A person running the lab, for the funders' head-count and hours (issue 16): a
+    salarié, a bénévole or a volontaire en service civique, with the hours they give a
+    month, from ``start_date`` to ``end_date`` (None: still there)."""
+
+    __tablename__ = "staff_member"
+    __table_args__ = (
+        CheckConstraint("kind IN ('employee', 'volunteer', 'civic_service')", name="kind"),
+        CheckConstraint("hours_per_month >= 0", name="hours"),
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    role: Mapped[str] = mapped_column(String(200), default="")
+    hours_per_month: Mapped[int] = mapped_column(Integer, default=0)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)

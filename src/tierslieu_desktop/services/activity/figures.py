@@ -31,6 +31,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import aliased
@@ -442,16 +443,20 @@ def figure_tables(
 
 
 def figures_xlsx(
-    fig: ActivityFigures, labels: Mapping[str, Mapping[str, str]] | None = None
+    fig: ActivityFigures,
+    labels: Mapping[str, Mapping[str, str]] | None = None,
+    extra: Iterable[tuple[str, list[str], list[list[Any]]]] = (),
 ) -> bytes:
     """The figures as an XLSX workbook, one sheet per table (see reports.sheets.write_sheet:
-    bold frozen header, hours as numbers, widths fitted), the total row in bold."""
+    bold frozen header, hours as numbers, widths fitted), the total row in bold; ``extra``
+    (title, headers, rows) tables after them (the funders' indicators of the period,
+    ``services.reporting.annual.indicator_tables``)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     wb = Workbook()
     wb.remove(wb.worksheets[0])
-    for title, headers, rows in figure_tables(fig, labels):
+    for title, headers, rows in [*figure_tables(fig, labels), *extra]:
         ws = wb.create_sheet(title[:31])
         write_sheet(ws, headers, rows)
         if rows and rows[-1][0] == "Total":

@@ -40,6 +40,7 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain.calendar import local_dt, to_local
 from tierslieu_desktop.domain.inputs import check_year
 from tierslieu_desktop.domain.journal import LedgerLine
+from tierslieu_desktop.domain.reports import GENDER_FR, SITUATION_FR
 from tierslieu_desktop.fileperms import open_private, write_private_bytes
 from tierslieu_desktop.reports.sheets import csv_value, write_sheet
 from tierslieu_desktop.services.finance.balance import grant_ids_of_period
@@ -161,6 +162,8 @@ def _members(s: Session, year: int | None) -> tuple[list[str], list[list[Any]]]:
         "Commune",
         "Public",
         "Tranche d'âge",
+        "Genre",
+        "Situation",
         "Inscrit le",
         "Archivé",
     ]
@@ -182,6 +185,8 @@ def _members(s: Session, year: int | None) -> tuple[list[str], list[list[Any]]]:
                 m.city,
                 audience or "",
                 _AGE.get(m.age_band or "", m.age_band or ""),
+                GENDER_FR.get(m.gender or "", m.gender or ""),
+                SITUATION_FR.get(m.situation or "", m.situation or ""),
                 to_local(m.created_at).date(),
                 "oui" if m.archived else "non",
             ]

@@ -294,6 +294,39 @@ def openings(
         return result
 
 
+def opening_totals(session: Session, first: date, last: date) -> tuple[int, int]:
+    """(days open, minutes open) from ``first`` to ``last``: a day counts when any space
+    with a weekly schedule opens, its minutes are the union of their open ranges (a space
+    with no schedule, "open all day" for bookings, and an archived space are not counted).
+    The weekly schedules are today's (they keep no history); the closures and openings
+    of each day are the period's own."""
+    spaces = list(session.scalars(select(Space).where(Space.archived.is_(False))))
+    schedules = {sp.id: _schedule(session, sp.id) for sp in spaces}
+    spaces = [sp for sp in spaces if schedules[sp.id]]
+    exceptions = list(
+        session.scalars(
+            select(CalendarException).where(
+                CalendarException.day >= first, CalendarException.day <= last
+            )
+        )
+    )
+    by_day: dict[date, list[CalendarException]] = {}
+    for e in exceptions:
+        by_day.setdefault(e.day, []).append(e)
+    days = minutes = 0
+    day = first
+    while day <= last:
+        ranges: list[Range] = []
+        for sp in spaces:
+            own = [e for e in by_day.get(day, []) if e.space_id in (None, sp.id)]
+            ranges += _day_opening(session, sp, schedules[sp.id], day, "fr", own).ranges
+        if ranges:
+            days += 1
+            minutes += sum(end - start for start, end in merge_ranges(ranges))
+        day += timedelta(days=1)
+    return days, minutes
+
+
 def fits_opening(
     session: Session, space_id: int, start_at: datetime, end_at: datetime
 ) -> DayOpening | None:

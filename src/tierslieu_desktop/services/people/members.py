@@ -22,7 +22,14 @@ from tierslieu_desktop.db.models import (
     Operator,
     utcnow,
 )
-from tierslieu_desktop.domain.enums import MINOR_AGE_BANDS, AgeBand, MemberKind, OrganisationType
+from tierslieu_desktop.domain.enums import (
+    MINOR_AGE_BANDS,
+    AgeBand,
+    Gender,
+    MemberKind,
+    OrganisationType,
+    Situation,
+)
 from tierslieu_desktop.domain.errors import DomainError, NotFound
 from tierslieu_desktop.domain.invoicing import PUBLIC_BUYER_TYPES
 from tierslieu_desktop.domain.validation import (
@@ -73,6 +80,9 @@ class MemberInput:
     city: str = ""
     age_band: AgeBand | None = None
     birth_year: int | None = None
+    # Optional, never required at the desk (None: « non renseigné »; issue 16).
+    gender: Gender | None = None
+    situation: Situation | None = None
     audience_id: int | None = None
     organisation_id: int | None = None
     consent_newsletter: bool = False
@@ -322,6 +332,8 @@ def _input_of(m: Member) -> MemberInput:
         city=m.city,
         age_band=AgeBand(m.age_band) if m.age_band else None,
         birth_year=m.birth_year,
+        gender=Gender(m.gender) if m.gender else None,
+        situation=Situation(m.situation) if m.situation else None,
         audience_id=m.audience_id,
         organisation_id=m.organisation_id,
         consent_newsletter=m.consent_newsletter,
@@ -475,6 +487,8 @@ def validate_member(data: MemberInput, *, today: date | None = None) -> MemberIn
     commitment_number = " ".join(data.commitment_number.split())
     if len(commitment_number) > MAX_COMMITMENT_NUMBER_LENGTH:
         c.add("commitment_number", "too_long")
+    gender = _choice(c, "gender", Gender, data.gender)
+    situation = _choice(c, "situation", Situation, data.situation)
     age_band = data.age_band
     if data.kind == MemberKind.PERSON and birth_year is not None and "birth_year" not in c.errors:
         age_band = age_band_for(birth_year, today)
@@ -490,6 +504,8 @@ def validate_member(data: MemberInput, *, today: date | None = None) -> MemberIn
         siret=siret,
         birth_year=birth_year,
         age_band=age_band,
+        gender=gender,
+        situation=situation,
         guardian_name=data.guardian_name.strip(),
         guardian_phone=guardian_phone,
         guardian_email=guardian_email,
@@ -507,6 +523,8 @@ def validate_member(data: MemberInput, *, today: date | None = None) -> MemberIn
             first_name="",
             age_band=None,
             birth_year=None,
+            gender=None,
+            situation=None,
             organisation_id=None,
             guardian_name="",
             guardian_phone="",
@@ -526,6 +544,17 @@ def validate_member(data: MemberInput, *, today: date | None = None) -> MemberIn
             c.add("guardian_name", "guardian_required")
     c.raise_if_any()
     return cleaned
+
+
+def _choice(c: FieldCollector, name: str, enum: Any, value: object) -> Any:
+    """An optional choice (None: not given); "invalid_choice" when not one of ``enum``."""
+    if value is None or value == "":
+        return None
+    try:
+        return enum(value)
+    except ValueError:
+        c.add(name, "invalid_choice")
+        return None
 
 
 def _next_number(session: Session) -> str:

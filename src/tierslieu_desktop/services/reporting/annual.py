@@ -16,7 +16,13 @@ Definitions (local time, Europe/Paris, calendar year):
 - school groups: usages of organisations of type "school" (sessions and pupils);
 - the money figures come from services.finance.balance (balance, balance_by_year) and
   services.finance.funding (grants);
-- workshops, trainings and cyber-base: services.activity.figures over the year.
+- workshops, trainings and cyber-base: services.activity.figures over the year;
+- users and new users by public, age band, gender and situation, their communes inside /
+  outside the communauté de communes (QPV, ZRR), opening hours, staff and volunteers:
+  services.reporting.indicators over the year;
+- budget vs actual: the year's BudgetLine rows against the balance (own revenue by
+  category, public and private funding, costs by category); a category with no budget
+  line but an actual amount is shown with 0 planned.
 """
 
 from __future__ import annotations
@@ -43,7 +49,7 @@ from tierslieu_desktop.domain import finance as rules
 from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
 from tierslieu_desktop.domain.errors import ValidationError
 from tierslieu_desktop.domain.inputs import check_year, year_in_range
-from tierslieu_desktop.domain.reports import SECTIONS, AnnualFigures
+from tierslieu_desktop.domain.reports import SECTIONS, AnnualFigures, BudgetLineFigures
 from tierslieu_desktop.services.common import check_texts
 
 TREND_YEARS = 4  # the year and the three before
@@ -195,6 +201,10 @@ def annual_figures(db: Database, year: int, *, progress: Progress | None = None)
     from tierslieu_desktop.services.activity.figures import figures as activity_figures
 
     activity = activity_figures(db, first, last)
+    from tierslieu_desktop.services.reporting.indicators import audience_indicators
+
+    audience = audience_indicators(db, first, last)
+    step(78)
     return AnnualFigures(
         year=year,
         structure_name=structure.name,
@@ -218,6 +228,7 @@ def annual_figures(db: Database, year: int, *, progress: Progress | None = None)
         school_sessions=school_sessions,
         school_pupils=school_pupils,
         activity=activity,
+        audience=audience,
         **money,
     )
 
@@ -255,6 +266,7 @@ def _money_figures(db: Database, year: int, step: Progress) -> dict[str, Any]:
     )
     step(75)
     return {
+        "budget": _budget_vs_actual(db, year, balance),
         "balance": balance,
         "trend": trend,
         "grants": grants,
@@ -264,6 +276,46 @@ def _money_figures(db: Database, year: int, step: Progress) -> dict[str, Any]:
         "reduced_access_cents": sum(g for _l, _c, g in reduced.values()),
         "volunteer_hours": volunteer,
     }
+
+
+def _budget_vs_actual(db: Database, year: int, balance: Any) -> tuple[BudgetLineFigures, ...]:
+    """The year's budget lines against the balance (none when no budget was voted)."""
+    from tierslieu_desktop.services.finance.expenses import budget
+
+    planned = budget(db, year)
+    if not planned:
+        return ()
+    actual: dict[tuple[str, str], int] = {}
+    if balance is not None:
+        for cat, cents in balance.own_by_category.items():
+            actual[("revenue", cat)] = cents
+        actual[("revenue", "public")] = balance.public_cents
+        actual[("revenue", "private")] = balance.private_cents
+        for m in balance.months:
+            for cat, cents in m.costs.items():
+                actual[("expense", cat)] = actual.get(("expense", cat), 0) + cents
+    order = [("expense", c) for c in rules.BUDGET_EXPENSE_CATEGORIES] + [
+        ("revenue", c) for c in rules.BUDGET_REVENUE_CATEGORIES
+    ]
+    return tuple(
+        BudgetLineFigures(side, cat, planned.get((side, cat), 0), actual.get((side, cat), 0))
+        for side, cat in order
+        if planned.get((side, cat)) or actual.get((side, cat))
+    )
+
+
+def indicator_tables(db: Database, first: date, last: date) -> list[Any]:
+    """The funders' indicators of a period as spreadsheet tables (title, headers, rows) —
+    with the budget vs actual when the period is a calendar year — for the figures XLSX."""
+    from tierslieu_desktop.reports.indicators import audience_tables
+    from tierslieu_desktop.services.finance import balance as balance_service
+    from tierslieu_desktop.services.reporting.indicators import audience_indicators
+
+    budget: tuple[BudgetLineFigures, ...] = ()
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+        balance = balance_service.balance_by_year(db, [first.year]).get(first.year)
+        budget = _budget_vs_actual(db, first.year, balance)
+    return list(audience_tables(audience_indicators(db, first, last), budget))
 
 
 # --- texts --------------------------------------------------------------------------------

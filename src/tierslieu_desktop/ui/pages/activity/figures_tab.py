@@ -44,6 +44,7 @@ from tierslieu_desktop.domain.activity import ActivityFigures, DropInLine, Figur
 from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.activity.figures import figures, figures_xlsx
+from tierslieu_desktop.services.reporting.annual import indicator_tables
 from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.labels import age_band_labels
@@ -491,7 +492,9 @@ class FiguresTab(QWidget):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         try:
-            write_private_bytes(path, figures_xlsx(self.figures))
+            fig = self.figures
+            extra = indicator_tables(self.ctx.db, fig.first_day, fig.last_day)
+            write_private_bytes(path, figures_xlsx(fig, extra=extra))
         except OSError as exc:
             QMessageBox.warning(
                 self,

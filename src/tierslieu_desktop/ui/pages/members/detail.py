@@ -300,6 +300,13 @@ class MemberDetailPanel(QScrollArea):
             age = age_band_labels()[data.age_band]
         if member_service.is_minor(data, self._today):
             age = (age + " · " if age else "") + self.tr("minor")
+        from tierslieu_desktop.ui.labels import gender_labels, situation_labels
+
+        optional = [  # issue 16: shown when given, never asked for here
+            *([gender_labels()[data.gender]] if data.gender else []),
+            *([situation_labels()[data.situation]] if data.situation else []),
+        ]
+        age = " · ".join([age, *optional] if age else optional)
         v["age"].setText(age)
         v["guardian"].setText(
             "\n".join(

@@ -21,14 +21,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tierslieu_desktop.domain.enums import AgeBand, MemberKind, OrganisationType
+from tierslieu_desktop.domain.enums import (
+    AgeBand,
+    Gender,
+    MemberKind,
+    OrganisationType,
+    Situation,
+)
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.services.people import audiences as audience_service
 from tierslieu_desktop.services.people import members as member_service
 from tierslieu_desktop.services.people.members import MemberInput
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, retry_when_busy
-from tierslieu_desktop.ui.labels import age_band_labels, organisation_type_labels
+from tierslieu_desktop.ui.labels import (
+    age_band_labels,
+    gender_labels,
+    organisation_type_labels,
+    situation_labels,
+)
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
 LEFT_FIELDS = (
@@ -150,6 +161,18 @@ class MemberDialog(QDialog):
         self.audience.addItem(self.tr("Not given"), None)
         for a in audience_service.list_audiences(ctx.db):
             self.audience.addItem(a.name, a.id)
+        # Issue 16: optional, never required at the desk (« Not given » by default).
+        self.gender = g.add_field("gender", self.tr("Gender:"), QComboBox())
+        self.gender.addItem(self.tr("Not given"), None)
+        for gender, label in gender_labels().items():
+            self.gender.addItem(label, gender.value)
+        self.situation = g.add_field("situation", self.tr("Situation:"), QComboBox())
+        self.situation.addItem(self.tr("Not given"), None)
+        for situation, label in situation_labels().items():
+            self.situation.addItem(label, situation.value)
+        self.situation.setToolTip(
+            self.tr("Optional: asked for the funders' figures, never required.")
+        )
         self.organisation = g.add_field(
             "organisation_id", self.tr("Member of the organisation:"), QComboBox()
         )
@@ -217,7 +240,14 @@ class MemberDialog(QDialog):
         )
         for name in ("service_code", "commitment_number"):
             self.left.set_field_visible(name, not person and public_buyer)
-        for name in ("organisation_id", "guardian_name", "guardian_phone", "guardian_email"):
+        for name in (
+            "gender",
+            "situation",
+            "organisation_id",
+            "guardian_name",
+            "guardian_phone",
+            "guardian_email",
+        ):
             self.right.set_field_visible(name, person)
         self.left.set_label(
             "last_name", self.tr("&Last name:") if person else self.tr("Organisation &name:")
@@ -260,6 +290,8 @@ class MemberDialog(QDialog):
             self.audience.addItem(detail.audience_name, d.audience_id)  # archived public
         self._select(self.audience, d.audience_id)
         self._select(self.organisation, d.organisation_id)
+        self._select(self.gender, d.gender.value if d.gender else None)
+        self._select(self.situation, d.situation.value if d.situation else None)
         self.consent_newsletter.setChecked(d.consent_newsletter)
         self.consent_photos.setChecked(d.consent_photos)
         self.guardian_name.setText(d.guardian_name)
@@ -279,6 +311,8 @@ class MemberDialog(QDialog):
                 errors["birth_year"] = "birth_year_invalid"
         org_type = self.organisation_type.currentData()
         band = self.age_band.currentData()
+        gender = self.gender.currentData()
+        situation = self.situation.currentData()
         data = MemberInput(
             kind=self._kind(),
             first_name=self.first_name.text(),
@@ -292,6 +326,8 @@ class MemberDialog(QDialog):
             city=self.city.text(),
             age_band=AgeBand(band) if band else None,
             birth_year=birth_year,
+            gender=Gender(gender) if gender else None,
+            situation=Situation(situation) if situation else None,
             audience_id=self.audience.currentData(),
             organisation_id=self.organisation.currentData(),
             consent_newsletter=self.consent_newsletter.isChecked(),

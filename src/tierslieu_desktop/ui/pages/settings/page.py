@@ -617,6 +617,10 @@ class SettingsPage(Page):
 
         self.invoicing = InvoicingTab(ctx)
         self.tabs.insertTab(self.tabs.indexOf(self.language), self.invoicing, self.tr("&Invoicing"))
+        from tierslieu_desktop.ui.pages.settings.staff_tab import StaffTab
+
+        self.staff = StaffTab(ctx)
+        self.tabs.insertTab(self.tabs.indexOf(self.operators) + 1, self.staff, self.tr("T&eam"))
         from tierslieu_desktop.ui.pages.settings.backups_tab import BackupsTab
 
         self.backups = BackupsTab(ctx)

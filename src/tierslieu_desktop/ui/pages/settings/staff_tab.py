@@ -1,0 +1,213 @@
+"""Paramètres › Équipe: the salariés, bénévoles and volontaires en service civique running
+the lab, with the hours they give a month (the annual report's head-count and hours,
+services.people.staff)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tierslieu_desktop.domain.enums import StaffKind
+from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.services.people import staff as staff_service
+from tierslieu_desktop.services.people.staff import MAX_HOURS_PER_MONTH, StaffInput, StaffRow
+from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy
+from tierslieu_desktop.ui.labels import staff_kind_labels
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
+from tierslieu_desktop.ui.widgets.confirm import confirm
+from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
+from tierslieu_desktop.ui.widgets.lazy import load_when_shown
+
+
+class StaffTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._rows: list[StaffRow] = []
+        self.editing: int | None = None
+        lay = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "The people running the lab: employees, volunteers and civic service "
+                "volunteers, with the hours they give a month. The annual report prints "
+                "their head-count and hours."
+            )
+        )
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName(self.tr("Staff and volunteers"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Kind"),
+                self.tr("Role"),
+                self.tr("Hours a month"),
+                self.tr("Period"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        lay.addWidget(self.table, 1)
+
+        self.form = ValidatedForm()
+        f = self.form
+        self.name = f.add_field("name", self.tr("&Name:"), QLineEdit())
+        self.name.setMaxLength(200)
+        self.kind = f.add_field("kind", self.tr("&Kind:"), QComboBox())
+        for kind, text in staff_kind_labels().items():
+            self.kind.addItem(text, kind.value)
+        self.role = f.add_field("role", self.tr("R&ole:"), QLineEdit())
+        self.role.setMaxLength(200)
+        self.hours = f.add_field("hours_per_month", self.tr("&Hours a month:"), QSpinBox())
+        self.hours.setRange(0, MAX_HOURS_PER_MONTH)
+        self.start = f.add_field("start_date", self.tr("&From:"), QDateEdit())
+        bound_to_accepted_days(self.start)
+        self.start.setCalendarPopup(True)
+        self.start.setDate(to_qdate(date.today()))
+        self.ongoing = f.add_field("ongoing", self.tr("Until:"), QCheckBox(self.tr("Still here")))
+        self.ongoing.setChecked(True)
+        self.end = f.add_field("end_date", self.tr("&Left on:"), QDateEdit())
+        bound_to_accepted_days(self.end)
+        self.end.setCalendarPopup(True)
+        self.end.setDate(to_qdate(date.today()))
+        self.end.setEnabled(False)
+        lay.addLayout(f)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("Ne&w"))
+        self.new_button.setAccessibleName(self.tr("New person"))
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setAccessibleName(self.tr("Save the person"))
+        self.remove_button = QPushButton(self.tr("&Remove"))
+        self.remove_button.setAccessibleName(self.tr("Remove the person"))
+        for b in (self.new_button, self.save_button, self.remove_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
+        self.message = QLabel()
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        lay.addWidget(self.message)
+
+        self.ongoing.toggled.connect(lambda on: self.end.setEnabled(not on))
+        self.table.itemSelectionChanged.connect(self._on_selected)
+        self.new_button.clicked.connect(self.clear_form)
+        self.save_button.clicked.connect(self.submit)
+        self.remove_button.clicked.connect(self.remove)
+        load_when_shown(self, self.reload)
+
+    def reload(self, select_id: int | None = None) -> None:
+        self._rows = staff_service.list_staff(self.ctx.db)
+        kinds = staff_kind_labels()
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self._rows))
+        for i, r in enumerate(self._rows):
+            until = formatting.short_date(r.end_date) if r.end_date else "…"
+            period = f"{formatting.short_date(r.start_date)} – {until}"
+            cells = [r.name, kinds[r.kind], r.role, str(r.hours_per_month), period]
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, r.id)
+                self.table.setItem(i, j, item)
+            if r.id == select_id:
+                self.table.selectRow(i)
+        self.table.blockSignals(False)
+        self.table.resizeColumnsToContents()
+        self.remove_button.setEnabled(self.editing is not None)
+
+    def _on_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        r = self._rows[rows[0].row()]
+        self.editing = r.id
+        self.name.setText(r.name)
+        self.kind.setCurrentIndex(max(self.kind.findData(r.kind.value), 0))
+        self.role.setText(r.role)
+        self.hours.setValue(r.hours_per_month)
+        self.start.setDate(to_qdate(r.start_date))
+        self.ongoing.setChecked(r.end_date is None)
+        if r.end_date is not None:
+            self.end.setDate(to_qdate(r.end_date))
+        self.remove_button.setEnabled(True)
+
+    def clear_form(self) -> None:
+        self.editing = None
+        self.table.clearSelection()
+        self.name.clear()
+        self.role.clear()
+        self.hours.setValue(0)
+        self.ongoing.setChecked(True)
+        self.form.clear_errors()
+        self.message.clear()
+        self.remove_button.setEnabled(False)
+        self.name.setFocus()
+
+    def submit(self) -> int | None:
+        self.form.clear_errors()
+        self.message.clear()
+        data = StaffInput(
+            name=self.name.text(),
+            kind=StaffKind(self.kind.currentData()),
+            hours_per_month=self.hours.value(),
+            start_date=from_qdate(self.start.date()),
+            end_date=None if self.ongoing.isChecked() else from_qdate(self.end.date()),
+            role=self.role.text(),
+        )
+        try:
+            staff_id = staff_service.save_staff(
+                self.ctx.db, self.ctx.operator_id, data, self.editing
+            )
+        except ValidationError as exc:
+            self.form.show_errors(exc.fields)
+            return None
+        except DomainError as exc:
+            if retry_when_busy(self, exc):
+                return self.submit()
+            self.message.setText(error_message(exc))
+            return None
+        self.editing = staff_id
+        self.ctx.notify("staff", [staff_id])
+        self.reload(staff_id)
+        return staff_id
+
+    def remove(self) -> None:
+        if self.editing is None:
+            return
+        if not confirm(
+            self,
+            self.tr("Remove"),
+            self.tr("Remove {name}? Someone who left gets an end date instead.").format(
+                name=self.name.text()
+            ),
+            self.tr("Remove"),
+        ):
+            return
+        try:
+            staff_service.delete_staff(self.ctx.db, self.editing)
+        except DomainError as exc:
+            self.message.setText(error_message(exc))
+            return
+        self.clear_form()
+        self.reload()
