@@ -734,6 +734,10 @@
         <translation>&amp;Supprimer la ligne</translation>
     </message>
     <message>
+        <source>Correct the usage…</source>
+        <translation>Corriger l'usage…</translation>
+    </message>
+    <message>
         <source>Cancel the basket</source>
         <translation>Annuler le panier</translation>
     </message>
@@ -764,6 +768,14 @@
     <message>
         <source>(instead of {amount})</source>
         <translation>(au lieu de {amount})</translation>
+    </message>
+    <message>
+        <source>Correct the usage</source>
+        <translation>Corriger l'usage</translation>
+    </message>
+    <message>
+        <source>Select a line that comes from a usage (a machine or a space).</source>
+        <translation>Choisissez une ligne issue d'un usage (une machine ou un espace).</translation>
     </message>
     <message>
         <source>Remove the line</source>
@@ -1816,8 +1828,12 @@
         <translation>Prix catalogue</translation>
     </message>
     <message>
-        <source>Charged</source>
+        <source>Invoiced</source>
         <translation>Facturé</translation>
+    </message>
+    <message>
+        <source>Not invoiced yet</source>
+        <translation>À encaisser</translation>
     </message>
     <message>
         <source>Given</source>
@@ -1941,7 +1957,7 @@
     </message>
     <message>
         <source>List price − charged price of the period's usages.</source>
-        <translation>Prix catalogue − prix facturé des usages de la période.</translation>
+        <translation>Prix catalogue − prix appliqué des usages de la période.</translation>
     </message>
     <message>
         <source>Own revenue: {own} = {invoiced} invoiced by the software + {before} billed before the software (each usage, membership, pack or ticket counted once).</source>
@@ -3235,6 +3251,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>The backup could not be restored ({detail}): the database is unchanged.</source>
         <translation>La sauvegarde n'a pas pu être restaurée ({detail}) : la base est inchangée.</translation>
+    </message>
+    <message>
+        <source>This usage is on invoice {number}: it can no longer be corrected. Issue a credit note on that invoice (Checkout &amp; invoices › Invoices), then bill the right amount.</source>
+        <translation>Cet usage figure sur la facture {number} : il ne peut plus être corrigé. Faites un avoir sur cette facture (Caisse &amp; factures › Factures), puis facturez le bon montant.</translation>
     </message>
     <message>
         <source>The action could not be completed ({code}).</source>
@@ -5270,6 +5290,18 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Noter le membre absent</translation>
     </message>
     <message>
+        <source>Correct the usage…</source>
+        <translation>Corriger l'usage…</translation>
+    </message>
+    <message>
+        <source>Correct the usage of the selected booking</source>
+        <translation>Corriger l'usage de la réservation choisie</translation>
+    </message>
+    <message>
+        <source>Times and consumables of a departure recorded, until it is invoiced</source>
+        <translation>Heures et consommables d'un départ enregistré, tant qu'il n'est pas facturé</translation>
+    </message>
+    <message>
         <source>&amp;Walk-in without booking…</source>
         <translation>&amp;Passage sans réservation…</translation>
     </message>
@@ -5662,6 +5694,50 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Other</source>
         <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Woman</source>
+        <translation>Femme</translation>
+    </message>
+    <message>
+        <source>Man</source>
+        <translation>Homme</translation>
+    </message>
+    <message>
+        <source>Pupil (school)</source>
+        <translation>Scolaire (élève)</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Étudiant</translation>
+    </message>
+    <message>
+        <source>In employment</source>
+        <translation>En emploi</translation>
+    </message>
+    <message>
+        <source>Job seeker</source>
+        <translation>Demandeur d'emploi</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Retraité</translation>
+    </message>
+    <message>
+        <source>Other situation</source>
+        <translation>Autre situation</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Salarié</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Bénévole</translation>
+    </message>
+    <message>
+        <source>Civic service</source>
+        <translation>Service civique</translation>
     </message>
     <message>
         <source>Non-profit association, not liable to VAT (CGI art. 261-7-1°)</source>
@@ -6817,6 +6893,18 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
         <translation>P&amp;ublic :</translation>
     </message>
     <message>
+        <source>Gender:</source>
+        <translation>Genre :</translation>
+    </message>
+    <message>
+        <source>Situation:</source>
+        <translation>Situation :</translation>
+    </message>
+    <message>
+        <source>Optional: asked for the funders' figures, never required.</source>
+        <translation>Facultatif : demandé pour les chiffres des financeurs, jamais obligatoire.</translation>
+    </message>
+    <message>
         <source>Member of the organisation:</source>
         <translation>Membre de la structure :</translation>
     </message>
@@ -6968,6 +7056,45 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
     <message>
         <source>expired {date}</source>
         <translation>expiré {date}</translation>
+    </message>
+</context>
+<context>
+    <name>MemberUsagesBox</name>
+    <message>
+        <source>Usages not invoiced</source>
+        <translation>Usages non facturés</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Machine or space</source>
+        <translation>Machine ou espace</translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Basket</source>
+        <translation>Panier</translation>
+    </message>
+    <message>
+        <source>Correct the usage…</source>
+        <translation>Corriger l'usage…</translation>
+    </message>
+    <message>
+        <source>Correct the selected usage</source>
+        <translation>Corriger l'usage choisi</translation>
+    </message>
+    <message>
+        <source>{day}, {start}–{end}</source>
+        <translation>{day}, {start}–{end}</translation>
+    </message>
+    <message>
+        <source>in the basket</source>
+        <translation>dans le panier</translation>
     </message>
 </context>
 <context>
@@ -7877,6 +8004,41 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
     <message>
         <source>Total</source>
         <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>QuantityWarnings</name>
+    <message>
+        <source>more than the {stock} left in stock</source>
+        <translation>plus que les {stock} en stock</translation>
+    </message>
+    <message>
+        <source>{times} times the usual quantity (up to {usual})</source>
+        <translation>c'est {times} fois la quantité habituelle (jusqu'à {usual})</translation>
+    </message>
+    <message>
+        <source>{quantity} of {name}, that is {price}</source>
+        <translation>{quantity} de {name}, soit {price}</translation>
+    </message>
+    <message>
+        <source>{quantity} of {name}</source>
+        <translation>{quantity} de {name}</translation>
+    </message>
+    <message>
+        <source>{what}: {reasons}.</source>
+        <translation>{what} : {reasons}.</translation>
+    </message>
+    <message>
+        <source>Confirm?</source>
+        <translation>Confirmer ?</translation>
+    </message>
+    <message>
+        <source>Check the quantity</source>
+        <translation>Vérifier la quantité</translation>
+    </message>
+    <message>
+        <source>Confirm the quantity</source>
+        <translation>Confirmer la quantité</translation>
     </message>
 </context>
 <context>
@@ -8872,6 +9034,10 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
         <translation>&amp;Facturation</translation>
     </message>
     <message>
+        <source>T&amp;eam</source>
+        <translation>É&amp;quipe</translation>
+    </message>
+    <message>
         <source>&amp;Backups</source>
         <translation>Sau&amp;vegardes</translation>
     </message>
@@ -9135,6 +9301,101 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
     <message>
         <source>Other</source>
         <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTab</name>
+    <message>
+        <source>The people running the lab: employees, volunteers and civic service volunteers, with the hours they give a month. The annual report prints their head-count and hours.</source>
+        <translation>Les personnes qui font vivre le lieu : salariés, bénévoles et volontaires en service civique, avec les heures qu'ils donnent par mois. Le rapport annuel en imprime l'effectif et les heures.</translation>
+    </message>
+    <message>
+        <source>Staff and volunteers</source>
+        <translation>Salariés et bénévoles</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Hours a month</source>
+        <translation>Heures par mois</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Statut :</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>&amp;Rôle :</translation>
+    </message>
+    <message>
+        <source>&amp;Hours a month:</source>
+        <translation>&amp;Heures par mois :</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du :</translation>
+    </message>
+    <message>
+        <source>Until:</source>
+        <translation>Jusqu'au :</translation>
+    </message>
+    <message>
+        <source>Still here</source>
+        <translation>Toujours présent</translation>
+    </message>
+    <message>
+        <source>&amp;Left on:</source>
+        <translation>Parti &amp;le :</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w</source>
+        <translation>No&amp;uveau</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>Nouvelle personne</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the person</source>
+        <translation>Enregistrer la personne</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Su&amp;pprimer</translation>
+    </message>
+    <message>
+        <source>Remove the person</source>
+        <translation>Supprimer la personne</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Remove {name}? Someone who left gets an end date instead.</source>
+        <translation>Supprimer {name} ? Pour quelqu'un qui est parti, indiquez plutôt une date de départ.</translation>
     </message>
 </context>
 <context>
@@ -10012,6 +10273,104 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>UsageCorrection</name>
+    <message>
+        <source>Arrival</source>
+        <translation>Arrivée</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Départ</translation>
+    </message>
+</context>
+<context>
+    <name>UsageCorrectionDialog</name>
+    <message>
+        <source>Correct the usage — {resource}</source>
+        <translation>Corriger l'usage — {resource}</translation>
+    </message>
+    <message>
+        <source>Actual &amp;arrival:</source>
+        <translation>&amp;Arrivée réelle :</translation>
+    </message>
+    <message>
+        <source>Actual &amp;departure:</source>
+        <translation>&amp;Départ réel :</translation>
+    </message>
+    <message>
+        <source>Actual arrival</source>
+        <translation>Arrivée réelle</translation>
+    </message>
+    <message>
+        <source>Actual departure</source>
+        <translation>Départ réel</translation>
+    </message>
+    <message>
+        <source>Consumables used (empty: none)</source>
+        <translation>Consommables utilisés (vide : aucun)</translation>
+    </message>
+    <message>
+        <source>Quantity of {name} ({unit})</source>
+        <translation>Quantité de {name} ({unit})</translation>
+    </message>
+    <message>
+        <source>No consumable on this usage.</source>
+        <translation>Aucun consommable sur cet usage.</translation>
+    </message>
+    <message>
+        <source>Price after the correction</source>
+        <translation>Prix après correction</translation>
+    </message>
+    <message>
+        <source>Priced lines after the correction</source>
+        <translation>Lignes tarifées après correction</translation>
+    </message>
+    <message>
+        <source>Corrections already made</source>
+        <translation>Corrections déjà faites</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <source>&amp;Save the correction</source>
+        <translation>&amp;Enregistrer la correction</translation>
+    </message>
+    <message>
+        <source>Not invoiced yet: it can be corrected. Now charged {amount}.</source>
+        <translation>Pas encore facturé : il peut être corrigé. Montant actuel : {amount}.</translation>
+    </message>
+    <message>
+        <source>Its lines in the open basket follow the correction.</source>
+        <translation>Ses lignes dans le panier ouvert suivent la correction.</translation>
+    </message>
+    <message>
+        <source>The departure must be after the arrival.</source>
+        <translation>Le départ doit être après l'arrivée.</translation>
+    </message>
+    <message>
+        <source>Before: {before}. After the correction: {after}.</source>
+        <translation>Avant : {before}. Après correction : {after}.</translation>
     </message>
 </context>
 <context>
