@@ -151,10 +151,14 @@ def _planned(rng: random.Random, lines: tuple, requested_cents: int) -> str:
         gap = charges - products
         if gap >= 0:
             planned["70"] = planned.get("70", 0) + gap
-        else:  # less own revenue planned, then more staff
-            cut = min(planned.get("70", 0), -gap)
-            planned["70"] = planned.get("70", 0) - cut
-            planned["64"] = planned.get("64", 0) - gap - cut
+        else:  # more charges planned, in proportion, to the hundred euros
+            keys = [k for k in planned if k[:1] == "6"] or ["64"]
+            spread = 0
+            for k in keys[:-1]:
+                extra = -gap * planned.get(k, 0) // max(charges, 1) // 10000 * 10000
+                planned[k] = planned.get(k, 0) + extra
+                spread += extra
+            planned[keys[-1]] = planned.get(keys[-1], 0) - gap - spread
     # in-kind: the same total on both sides, by contributor as in the actual lines
     uses = sum(v for k, v in planned.items() if k[:2] == "86")
     sources = [line for line in lines if line.side == SOURCE and line.actual]

@@ -109,9 +109,11 @@ class CerfaBudget:
 
 def planned_code(key: str) -> str:
     """The account class a planned-budget key adds to: "60_achats" → "60"; a co-financer
-    key "74_f3" stays itself (one line per funder)."""
-    if key[:2].isdigit() and "_" in key and not key.split("_", 1)[1].startswith("f"):
-        return key.split("_")[0]
+    key "74_f3" or a machine "21_m5" stays itself (one line per funder or machine)."""
+    if key[:2].isdigit() and "_" in key:
+        suffix = key.split("_", 1)[1]
+        if not (suffix[:1] in ("f", "m") and suffix[1:].isdigit()):
+            return key.split("_")[0]
     return key
 
 

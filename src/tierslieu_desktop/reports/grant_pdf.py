@@ -75,7 +75,7 @@ PRODUCT_CATEGORIES = {
 }
 IN_KIND_LABELS = {
     "860": "860 – Secours en nature",
-    "861": "861 – Mise à disposition gratuite de biens et services",
+    "861": "861 – Mise à disposition gratuite de biens",
     "862": "862 – Prestations",
     "864": "864 – Personnel bénévole",
     "870": "870 – Bénévolat",
@@ -95,7 +95,7 @@ TARGET_LABELS = {
     "hours": "Heures machines",
     "sessions": "Utilisations (séances)",
 }
-WIDTHS = [78 * mm, 25 * mm, 25 * mm, 25 * mm, 21 * mm]
+WIDTHS = [90 * mm, 23 * mm, 23 * mm, 22 * mm, 16 * mm]
 Section = Callable[[GrantFigures, Letterhead], list[Flowable]]
 
 
@@ -207,7 +207,8 @@ def _line_label(line: CerfaLine, investment: bool) -> str:
     names = CHARGE_CATEGORIES if line.side == CHARGE else PRODUCT_CATEGORIES
     base = names.get(line.account, line.account)
     if line.own:
-        return f"{base} : {line.label} (la présente subvention)"
+        short = {"74": "74 – Subvention", "75": "75 – Mécénat, dons", "13": "13 – Subvention"}
+        return f"{short.get(line.account, base)} : {line.label} (présente subvention)"
     if line.label:
         prefix = {"74": "74 – Subvention", "75": "75 – Mécénat, dons", "13": "13 – Subvention"}
         return f"{prefix.get(line.account, base)} : {line.label}"
@@ -322,7 +323,7 @@ def budget(f: GrantFigures, _lh: Letterhead) -> list[Flowable]:
     out += budget_tables(f.budget, investment)
     if f.key is not None:
         note = (
-            key_sentence(f) + " Elle s'applique aux charges de la période non affectées à "
+            "La clé de répartition s'applique aux charges de la période non affectées à "
             "l'action, aux recettes propres, aux autres subventions de la période (les "
             "cofinanceurs) et aux contributions en nature ; les charges affectées à l'action "
             "y sont comptées en entier."
@@ -345,7 +346,7 @@ def investment_machines(f: GrantFigures, _lh: Letterhead) -> list[Flowable]:
         return []
     st = styles()
     rows: list[list[object]] = [
-        ["Machine", "Achat", "Coût", "Part financée", "Amort. période", "Quote-part virée"]
+        ["Machine", "Achat", "Coût", "Part financée", "Amortissement", "Virée au résultat"]
     ]
     for m in f.investment:
         bought = day(m.purchase_date) if m.purchase_date else "—"
@@ -369,7 +370,7 @@ def investment_machines(f: GrantFigures, _lh: Letterhead) -> list[Flowable]:
             money(sum(m.released_cents for m in f.investment)),
         ]
     )
-    widths = [52 * mm, 22 * mm, 24 * mm, 24 * mm, 24 * mm, 28 * mm]
+    widths = [42 * mm, 20 * mm, 24 * mm, 26 * mm, 28 * mm, 34 * mm]
     use: list[list[object]] = [["Machine", "Utilisations", "Heures", "Usagers", "Recettes"]]
     for m in f.investment:
         use.append(
@@ -467,7 +468,7 @@ def signature(_f: GrantFigures, letterhead: Letterhead) -> list[Flowable]:
     return [
         KeepTogether(
             [
-                Spacer(1, 8 * mm),
+                Spacer(1, 3 * mm),
                 Paragraph(
                     esc(
                         f"Je soussigné(e), ……………………………………, représentant(e) légal(e) de "
@@ -475,7 +476,7 @@ def signature(_f: GrantFigures, letterhead: Letterhead) -> list[Flowable]:
                     ),
                     st["body"],
                 ),
-                Spacer(1, 4 * mm),
+                Spacer(1, 2 * mm),
                 Table(
                     [
                         [
@@ -485,7 +486,7 @@ def signature(_f: GrantFigures, letterhead: Letterhead) -> list[Flowable]:
                         ["", ""],
                     ],
                     colWidths=[CONTENT_W / 2, CONTENT_W / 2],
-                    rowHeights=[6 * mm, 25 * mm],
+                    rowHeights=[6 * mm, 16 * mm],
                     style=[
                         ("FONT", (0, 0), (-1, -1), "TLSans", 9),
                         ("BOX", (1, 1), (1, 1), 0.5, "#5a6a73"),
