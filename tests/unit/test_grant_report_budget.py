@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from tests.shared_demo import small_demo_copy
 from tierslieu_desktop.db.engine import open_database
+from tierslieu_desktop.domain.errors import ValidationError
 from tierslieu_desktop.domain.grant_budget import (
     CHARGE,
     PRODUCT,
@@ -134,3 +135,62 @@ def _pdf_text(data: bytes) -> str:
     from pypdf import PdfReader
 
     return _norm(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages))
+
+
+def test_the_staff_key_shares_the_common_costs_and_co_financers_of_the_period(db, operator):
+    """Staff assigned to the action 1,000 € of 4,000 €: 25 % of the rent and of the
+    other grant; the assigned staff counted whole; the in-kind on both sides."""
+    from datetime import date
+
+    from tierslieu_desktop.services.finance import expenses
+    from tierslieu_desktop.services.reporting.grant import grant_figures
+
+    epci = funding.save_funder(db, operator, name="CC", sector="public", level="epci")
+    dep = funding.save_funder(
+        db, operator, name="Département", sector="public", level="departement"
+    )
+    common = dict(nature="operating", period_start=date(2025, 1, 1), period_end=date(2025, 12, 31))
+    gid = funding.save_grant(
+        db, operator, funder_id=epci, purpose="Médiation", requested_cents=2_000_00,
+        granted_cents=2_000_00, planned_budget={"64": 1_500_00, f"74_f{dep}": 500_00},
+        report=funding.GrantReportTerms(alloc_key="staff", texts={"objectives": "Former"}),
+        **common,
+    )  # fmt: skip
+    funding.save_grant(
+        db, operator, funder_id=dep, purpose="Tiers-lieux", requested_cents=8_000_00,
+        granted_cents=8_000_00, **common,
+    )  # fmt: skip
+    for amount, grant in ((1_000_00, gid), (3_000_00, None)):
+        expenses.save_expense(
+            db, operator, day=date(2025, 3, 28), category="staff", activity="general",
+            amount_cents=amount, grant_id=grant,
+        )  # fmt: skip
+    expenses.save_expense(
+        db, operator, day=date(2025, 4, 1), category="rent", activity="general",
+        amount_cents=1_200_00,
+    )  # fmt: skip
+    funding.save_in_kind(
+        db, operator, funder_id=epci, year=2025, kind="staff", description="Agent",
+        value_cents=4_000_00,
+    )  # fmt: skip
+    f = grant_figures(db, gid)
+    assert f.key is not None and (f.key.kind, f.key.share_bp) == ("staff", 2500)
+    assert (f.key.part, f.key.whole) == (1_000_00, 4_000_00)
+    # staff: its own 1,000 € whole + 25 % of the other 3,000 €; rent 25 % of 1,200 €
+    assert f.actual["64"] == 1_000_00 + 750_00 and f.actual["61"] == 300_00
+    lines = {line.key: line for line in f.budget.lines}
+    co = lines[f"74_f{dep}"]
+    assert (co.label, co.planned, co.actual) == ("Département", 500_00, 2_000_00)
+    assert lines["74"].own and lines["74"].actual == 2_000_00
+    assert f.budget.total("use", "actual") == f.budget.total("source", "actual") == 1_000_00
+    # products 4,000 € against charges 2,050 €: an excédent of 1,950 € on the charges side
+    assert f.budget.result("actual") == 1_950_00
+    assert f.budget.total_charges("actual") == f.budget.total_products("actual") == 4_000_00
+    assert f.texts == {"objectives": "Former"}
+    # a fixed share over 100 % is refused
+    with pytest.raises(ValidationError) as err:
+        funding.save_grant(
+            db, operator, grant_id=gid, funder_id=epci, purpose="Médiation",
+            requested_cents=2_000_00, report=funding.GrantReportTerms("fixed", 10_001), **common,
+        )  # fmt: skip
+    assert err.value.fields == {"alloc_fixed_bp": "invalid"}

@@ -15,6 +15,8 @@ achieved, a signature block. ``grant_figures`` computes the figures;
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import func, select
 
 from tierslieu_desktop.db.engine import Database
@@ -22,7 +24,7 @@ from tierslieu_desktop.db.models import Machine, Usage
 from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.grant_budget import AllocationKey, CerfaBudget, InvestmentMachine
 from tierslieu_desktop.domain.reports import GrantFigures, Letterhead
-from tierslieu_desktop.reports.grant_pdf import render_grant
+from tierslieu_desktop.reports.grant_pdf import Section, render_grant
 from tierslieu_desktop.services.reporting.grant_budget import investment_budget, operating_budget
 
 
@@ -109,8 +111,9 @@ def _by_account(budget: CerfaBudget, column: str) -> dict[str, int]:
     return out
 
 
-def grant_report(db: Database, grant_id: int) -> bytes:
-    """The funder report of one grant as PDF bytes (raises NotFound for an unknown id)."""
+def grant_report(db: Database, grant_id: int, extra: Sequence[Section] = ()) -> bytes:
+    """The funder report of one grant as PDF bytes (raises NotFound for an unknown id);
+    ``extra``: more sections (``reports.grant_pdf.Section``) before the signature."""
     from tierslieu_desktop.services.people.structure import get_structure
 
     f = grant_figures(db, grant_id)
@@ -124,4 +127,4 @@ def grant_report(db: Database, grant_id: int) -> bytes:
         rna=s.rna,
         logo=s.logo,
     )
-    return render_grant(f, letterhead)
+    return render_grant(f, letterhead, extra)
