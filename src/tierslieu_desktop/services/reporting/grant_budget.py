@@ -138,9 +138,11 @@ def _side_of(key: str) -> str:
     return CHARGE if code[:1] in ("6", "2") else PRODUCT
 
 
-def _with_planned(actual: list[CerfaLine], planned: dict[str, int]) -> CerfaBudget:
+def _with_planned(s: Session, actual: list[CerfaLine], planned: dict[str, int]) -> CerfaBudget:
     """The actual lines with their planned amounts, and a line for each planned key that
-    has none; zero lines dropped; sorted by side and account (the grant first)."""
+    has none (a co-financer "74_f3" named); zero lines dropped; sorted by side and account
+    (the grant first)."""
+    names = dict(s.execute(select(Funder.id, Funder.name)).all())
     keyed: dict[str, int] = {}
     for key, cents in planned.items():
         code = planned_code(key)
@@ -155,11 +157,10 @@ def _with_planned(actual: list[CerfaLine], planned: dict[str, int]) -> CerfaBudg
         )
     for key, cents in keyed.items():
         if key not in seen:
-            out.append(
-                CerfaLine(
-                    _side_of(key), key[:3] if key[2:3].isdigit() else key[:2], key, "", cents, 0
-                )
-            )
+            account = key[:3] if key[2:3].isdigit() else key[:2]
+            suffix = key.split("_", 1)[1] if "_" in key else ""
+            name = names.get(int(suffix[1:]), "") if suffix[:1] == "f" else ""
+            out.append(CerfaLine(_side_of(key), account, key, name, cents, 0))
     order = {CHARGE: 0, PRODUCT: 1, USE: 2, SOURCE: 3}
     kept = [line for line in out if line.planned or line.actual or line.own]
     kept.sort(key=lambda line: (order[line.side], line.account[:2], not line.own, line.account))
@@ -247,7 +248,7 @@ def operating_budget(db: Database, g: GrantRow) -> tuple[CerfaBudget, Allocation
             CerfaLine(SOURCE, code, skey, name, 0, source_cents[skey])
             for skey, (code, name) in sources.items()
         ]
-    return _with_planned(lines, g.planned_budget), key
+        return _with_planned(s, lines, g.planned_budget), key
 
 
 def investment_budget(
@@ -318,4 +319,4 @@ def investment_budget(
             if shared and whole:
                 cents = (other.granted_cents or 0) * shared // whole
                 lines.append(CerfaLine(PRODUCT, "13", f"13_f{funder.id}", funder.name, 0, cents))
-    return _with_planned(lines, g.planned_budget), tuple(machines)
+        return _with_planned(s, lines, g.planned_budget), tuple(machines)
