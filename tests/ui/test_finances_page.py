@@ -211,6 +211,57 @@ def test_add_funder_grant_payment_and_in_kind(page, qtbot, ctx, db):
     assert tab.in_kind.item(0, 0).text() == "Bénévoles"
 
 
+def test_the_grant_dialog_edits_the_report_key_texts_and_objectives(page, db, ctx):
+    from PySide6.QtWidgets import QPlainTextEdit, QSpinBox
+
+    grant = next(g for g in finance.list_grants(db) if g.purpose == "Fonctionnement 2026")
+    finance.save_grant(
+        db, None, grant_id=grant.id, funder_id=grant.funder_id, purpose=grant.purpose,
+        nature=grant.nature, period_start=grant.period_start, period_end=grant.period_end,
+        requested_cents=grant.requested_cents, granted_cents=grant.granted_cents,
+        planned_budget={"64": 30_000_00, "74_f99": 5_000_00},
+    )  # fmt: skip
+    grant = finance.get_grant(db, grant.id)
+    tab = page.funders
+    page.tabs.setCurrentWidget(tab)
+    from tierslieu_desktop.ui.pages.finances.dialogs import GrantDialog
+
+    dialog = GrantDialog(ctx, grant, tab)
+    dialog.show()
+    report = dialog.report_form
+    key = report.field("alloc_key")
+    assert isinstance(key, QComboBox) and key.accessibleName()
+    assert not dialog.alloc_fixed.isEnabled()  # only for a fixed percentage
+    key.setCurrentIndex(key.findData("fixed"))
+    assert dialog.alloc_fixed.isEnabled()
+    dialog.alloc_fixed.setText("150")  # more than 100 %: refused under its field
+    dialog.submit()
+    assert dialog.isVisible()
+    assert report.error_label("alloc_fixed_bp").isVisible()
+    assert dialog.tabs.currentIndex() == 1  # the tab of the error is shown
+    dialog.alloc_fixed.setText("42,5")
+    objectives = report.field("report_objectives")
+    assert isinstance(objectives, QPlainTextEdit) and objectives.accessibleName()
+    objectives.setPlainText("Ouvrir le fablab aux collégiens.\nDeux classes par mois.")
+    report.field("report_difficulties").setPlainText("Transport des classes.")
+    users = report.field("target_users")
+    assert isinstance(users, QSpinBox) and users.accessibleName()
+    users.setValue(300)
+    dialog.submit()
+    assert not dialog.isVisible()
+    saved = finance.get_grant(db, grant.id)
+    assert (saved.alloc_key, saved.alloc_fixed_bp) == ("fixed", 4250)
+    assert saved.texts["objectives"] == "Ouvrir le fablab aux collégiens.\nDeux classes par mois."
+    assert saved.texts["difficulties"] == "Transport des classes."
+    assert saved.targets == {"users": 300, "hours": None, "sessions": None}
+    # the co-financer's planned line, not in the dialog's table, is kept
+    assert saved.planned_budget == {"64": 30_000_00, "74_f99": 5_000_00}
+    again = GrantDialog(ctx, saved, tab)  # shown again as saved
+    assert again.alloc_fixed.text().replace(",", ".") == "42.5"
+    assert again.texts["difficulties"].toPlainText() == "Transport des classes."
+    assert again.targets["users"].value() == 300
+
+
 def test_expenses_add_delete_import_and_budget(page, qtbot, db, monkeypatch, finished):
     import tierslieu_desktop.ui.pages.finances.expenses_tab as module
 

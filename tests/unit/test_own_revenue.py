@@ -314,6 +314,8 @@ def test_the_funder_report_counts_its_machines_revenue_by_the_same_rule(db, oper
         period_start=JAN1, period_end=DEC31, requested_cents=1000_00, granted_cents=1000_00,
         machine_ids=[laser],
     )  # fmt: skip
-    assert grant_figures(db, gid).actual["70"] == 2400 + 1000
+    # an investment grant is reported against its machines: the laser's own revenue
+    (laser_row,) = grant_figures(db, gid).investment
+    assert laser_row.revenue_cents == 2400 + 1000
     b = balance_service.balance(db, JAN1, DEC31)
     assert b.own_cents == 2400 + 1000

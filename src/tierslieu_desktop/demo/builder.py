@@ -70,6 +70,7 @@ from tierslieu_desktop.demo.common import FUTURE_DAYS, REFERENCE_DATE, SIZES, Se
 from tierslieu_desktop.demo.decade import Decade
 from tierslieu_desktop.demo.deposits import add_deposits
 from tierslieu_desktop.demo.finance import Funding
+from tierslieu_desktop.demo.grant_reports import add_grant_reports
 from tierslieu_desktop.demo.indicators import add_indicators
 from tierslieu_desktop.demo.people_park import Builder
 from tierslieu_desktop.demo.vouchers import settle_vouchers
@@ -178,6 +179,7 @@ def build_demo(
             add_deposits(session, builder.accueil, REFERENCE_DATE - timedelta(days=1))
             counts = replace(counts, bookings=counts.bookings + year.bookings)
             settle_vouchers(session, REFERENCE_DATE, builder.accueil)  # issuers' payments
+            add_grant_reports(db, session, seed + 16)  # keys, annexes, planned budgets
             if db.is_sqlite:  # in the same transaction: no mark without the whole demo
                 session.execute(text(f"PRAGMA user_version = {DEMO_MARK}"))
     finally:

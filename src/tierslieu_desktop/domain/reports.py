@@ -15,6 +15,7 @@ from datetime import date
 from typing import Protocol
 
 from tierslieu_desktop.domain.activity import ActivityFigures
+from tierslieu_desktop.domain.grant_budget import AllocationKey, CerfaBudget, InvestmentMachine
 
 # The text sections the user writes for the annual report, and their printed titles.
 SECTIONS = ("edito", "faits_marquants", "perspectives")
@@ -284,7 +285,8 @@ class AnnualFigures:
 @dataclass(frozen=True)
 class GrantFigures:
     """Planned vs actual budget and indicators of a grant (definitions:
-    ``services.reporting.grant``). Budget keys are the CERFA account codes ("60"…)."""
+    ``services.reporting.grant``). ``planned`` / ``actual``: the budget's lines summed by
+    account class ("60"…; every co-financer in its class); ``budget``: the lines."""
 
     grant: GrantTerms
     planned: dict[str, int]
@@ -295,3 +297,8 @@ class GrantFigures:
     minutes: int
     users: int
     people: int
+    budget: CerfaBudget = field(default_factory=lambda: CerfaBudget(()))
+    key: AllocationKey | None = None  # None: an investment grant (no shared costs)
+    investment: tuple[InvestmentMachine, ...] = ()
+    texts: dict[str, str] = field(default_factory=dict)  # annex section -> text
+    objectives: tuple[tuple[str, int, int], ...] = ()  # (target, objective, achieved)

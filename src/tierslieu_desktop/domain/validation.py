@@ -184,6 +184,11 @@ TEXT_LIMITS: dict[str, int] = {
     "notes": NOTE_MAX,
     "description": NOTE_MAX,
     "actions": NOTE_MAX,
+    # the funder report's annex of a grant (one text per section)
+    **{
+        f"report_{k}": NOTE_MAX
+        for k in ("objectives", "done", "publics", "partners", "difficulties", "perspectives")
+    },
     "text": 20000,  # a section of the annual report
 }
 
@@ -195,6 +200,12 @@ MULTILINE_FIELDS = frozenset(
         "notes",
         "description",
         "actions",
+        "report_objectives",
+        "report_done",
+        "report_publics",
+        "report_partners",
+        "report_difficulties",
+        "report_perspectives",
         "text",
         "reason",
         "override_reason",

@@ -79,6 +79,20 @@ class Grant(AuditMixin, Base):
     report_due: Mapped[date | None] = mapped_column(Date)
     report_status: Mapped[str] = mapped_column(String(10), default="none")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The funder report (migration 0019, services.reporting.grant_budget): how the shared
+    # costs and resources are allocated to the action ("direct", "hours", "staff",
+    # "fixed" with alloc_fixed_bp), the qualitative annex and the numeric objectives.
+    alloc_key: Mapped[str] = mapped_column(String(8), default="direct", server_default="direct")
+    alloc_fixed_bp: Mapped[int | None] = mapped_column(Integer)
+    report_objectives: Mapped[str] = mapped_column(Text, default="", server_default="")
+    report_done: Mapped[str] = mapped_column(Text, default="", server_default="")
+    report_publics: Mapped[str] = mapped_column(Text, default="", server_default="")
+    report_partners: Mapped[str] = mapped_column(Text, default="", server_default="")
+    report_difficulties: Mapped[str] = mapped_column(Text, default="", server_default="")
+    report_perspectives: Mapped[str] = mapped_column(Text, default="", server_default="")
+    target_users: Mapped[int | None] = mapped_column(Integer)
+    target_hours: Mapped[int | None] = mapped_column(Integer)
+    target_sessions: Mapped[int | None] = mapped_column(Integer)
 
 
 class GrantPayment(Base):

@@ -6,6 +6,7 @@ of its machines; in-kind shown apart, neither funding nor cost): services.financ
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from tierslieu_desktop.db.models import (
     Machine,
 )
 from tierslieu_desktop.domain import finance as rules
+from tierslieu_desktop.domain import grant_budget
 from tierslieu_desktop.domain.inputs import day_in_range, year_in_range
 from tierslieu_desktop.domain.validation import text_limit
 from tierslieu_desktop.services.common import FieldCollector, stamp
@@ -81,6 +83,23 @@ class GrantRow:
     report_status: str
     machine_ids: list[int]
     notes: str
+    # the funder report (domain.grant_budget): allocation key, annex texts, objectives
+    alloc_key: str = "direct"
+    alloc_fixed_bp: int | None = None
+    texts: dict[str, str] = dataclasses.field(default_factory=dict)  # REPORT_SECTIONS -> text
+    targets: dict[str, int | None] = dataclasses.field(default_factory=dict)  # TARGETS -> objective
+
+
+@dataclass(frozen=True)
+class GrantReportTerms:
+    """What the funder report needs beyond the grant itself (Finances › grant dialog):
+    the allocation key of the shared costs (``grant_budget.ALLOC_KEYS``; ``fixed_bp`` for
+    "fixed"), the annex texts by section and the numeric objectives (None = none)."""
+
+    alloc_key: str = "direct"
+    fixed_bp: int | None = None
+    texts: dict[str, str] = dataclasses.field(default_factory=dict)
+    targets: dict[str, int | None] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -201,6 +220,10 @@ def _grant_rows(s: Session, grants: Sequence[Grant]) -> list[GrantRow]:
                 report_status=g.report_status,
                 machine_ids=machines.get(g.id, []),
                 notes=g.notes,
+                alloc_key=g.alloc_key or "direct",
+                alloc_fixed_bp=g.alloc_fixed_bp,
+                texts={k: getattr(g, f"report_{k}") or "" for k in grant_budget.REPORT_SECTIONS},
+                targets={k: getattr(g, f"target_{k}") for k in grant_budget.TARGETS},
             )
         )
     return out
@@ -244,8 +267,10 @@ def save_grant(
     report_status: str = "none",
     machine_ids: Iterable[int] = (),
     notes: str = "",
+    report: GrantReportTerms | None = None,
 ) -> int:
-    """Create or update a grant and the machines it finances. Returns its id."""
+    """Create or update a grant and the machines it finances (and, with ``report``, its
+    allocation key, annex texts and objectives; None keeps them). Returns its id."""
     fc = FieldCollector()
     purpose = clean_text(fc, "purpose", purpose, PURPOSE_MAX, required=True)
     fc.text("actions", actions or "")
@@ -275,6 +300,8 @@ def save_grant(
         if not isinstance(value, int) or value < 0:
             fc.add("planned_budget", "amount_invalid")
     machine_ids = sorted(set(machine_ids))
+    if report is not None:
+        _check_report(fc, report)
     with db.write() as s:
         if funder_id is None or s.get(Funder, funder_id) is None:
             fc.add("funder_id", "required")
@@ -296,12 +323,37 @@ def save_grant(
         g.actions = actions or ""
         g.planned_budget_json = json.dumps(budget, sort_keys=True)
         g.report_due, g.report_status, g.notes = report_due, report_status, notes or ""
+        if report is not None:
+            g.alloc_key = report.alloc_key
+            g.alloc_fixed_bp = report.fixed_bp if report.alloc_key == "fixed" else None
+            for section in grant_budget.REPORT_SECTIONS:
+                setattr(g, f"report_{section}", report.texts.get(section, "") or "")
+            for target in grant_budget.TARGETS:
+                setattr(g, f"target_{target}", report.targets.get(target))
         s.flush()
         s.execute(delete(GrantMachine).where(GrantMachine.grant_id == g.id))
         for mid in machine_ids:
             s.add(GrantMachine(grant_id=g.id, machine_id=mid))
         s.flush()
         return g.id
+
+
+def _check_report(fc: FieldCollector, report: GrantReportTerms) -> None:
+    """The key among ALLOC_KEYS, a fixed share of 0–100 %, texts within the limit of a
+    report section, objectives positive whole numbers."""
+    check_choice(fc, "alloc_key", report.alloc_key, grant_budget.ALLOC_KEYS)
+    if report.alloc_key == "fixed":
+        bp = report.fixed_bp
+        if bp is None:
+            fc.add("alloc_fixed_bp", "required")
+        elif not isinstance(bp, int) or not 0 <= bp <= 10000:
+            fc.add("alloc_fixed_bp", "invalid")
+    for section in grant_budget.REPORT_SECTIONS:
+        fc.text(f"report_{section}", report.texts.get(section, "") or "")
+    for target in grant_budget.TARGETS:
+        value = report.targets.get(target)
+        if value is not None and (not isinstance(value, int) or value < 0):
+            fc.add(f"target_{target}", "amount_invalid")
 
 
 def add_grant_payment(

@@ -64,6 +64,9 @@ class ValidatedForm(QFormLayout):
         self._errors[name] = error
         return widget
 
+    def has_field(self, name: str) -> bool:
+        return name in self._widgets
+
     def field(self, name: str) -> QWidget:
         """The input widget of a field (not ``widget()``: Qt calls that virtual itself)."""
         return self._widgets[name]

@@ -1,4 +1,5 @@
-"""The finance forms: funder, grant (financed machines, planned budget by CERFA category),
+"""The finance forms: funder, grant (financed machines, planned budget by CERFA category;
+a second tab for its funder report: allocation key, annex texts, numeric objectives),
 grant payment, in-kind contribution, expense. Each saves in one service call and shows
 the field errors under their fields."""
 
@@ -18,9 +19,11 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -48,8 +51,12 @@ from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.tables import item_at
 
 PUBLIC_LEVELS = ("commune", "epci", "departement", "region", "etat", "ue", "social", "employment")
-# planned budget of a grant: the CERFA 12156 expense categories
-CERFA_CATEGORIES = ("60", "61", "62", "63", "64", "65", "66", "67", "68", "86")
+# planned budget of a grant: the CERFA 15059 charges, then products and in-kind sources
+# (the other keys a grant may hold — each co-financer "74_f<id>", detailed in-kind
+# "861"… — are kept as they are when the dialog saves)
+CERFA_CATEGORIES = (
+    "60", "61", "62", "63", "64", "65", "66", "67", "68", "86", "70", "74", "756", "75", "87",
+)  # fmt: skip
 
 
 def cerfa_names() -> dict[str, str]:
@@ -64,6 +71,45 @@ def cerfa_names() -> dict[str, str]:
         "67": QCoreApplication.translate("FinanceLabels", "67 – Exceptional costs"),
         "68": QCoreApplication.translate("FinanceLabels", "68 – Depreciation and provisions"),
         "86": QCoreApplication.translate("FinanceLabels", "86 – In-kind contributions"),
+        "70": QCoreApplication.translate("FinanceLabels", "70 – Own revenue (sales, services)"),
+        "74": QCoreApplication.translate("FinanceLabels", "74 – This grant"),
+        "756": QCoreApplication.translate("FinanceLabels", "756 – Membership fees"),
+        "75": QCoreApplication.translate("FinanceLabels", "75 – Sponsorship and donations"),
+        "87": QCoreApplication.translate("FinanceLabels", "87 – In-kind contributions received"),
+    }
+
+
+def alloc_key_names() -> dict[str, str]:
+    return {
+        "direct": QCoreApplication.translate(
+            "FinanceLabels", "None: only the costs assigned to the grant"
+        ),
+        "hours": QCoreApplication.translate(
+            "FinanceLabels", "Machine hours (the grant's machines ÷ all machines)"
+        ),
+        "staff": QCoreApplication.translate(
+            "FinanceLabels", "Staff time (staff costs assigned to the grant ÷ all staff costs)"
+        ),
+        "fixed": QCoreApplication.translate("FinanceLabels", "Fixed percentage"),
+    }
+
+
+def report_text_names() -> dict[str, str]:
+    return {
+        "objectives": QCoreApplication.translate("FinanceLabels", "&Objectives:"),
+        "done": QCoreApplication.translate("FinanceLabels", "Actions &carried out:"),
+        "publics": QCoreApplication.translate("FinanceLabels", "&Publics reached:"),
+        "partners": QCoreApplication.translate("FinanceLabels", "Pa&rtners:"),
+        "difficulties": QCoreApplication.translate("FinanceLabels", "&Difficulties:"),
+        "perspectives": QCoreApplication.translate("FinanceLabels", "P&erspectives:"),
+    }
+
+
+def target_names() -> dict[str, str]:
+    return {
+        "users": QCoreApplication.translate("FinanceLabels", "Objective: distinct &users:"),
+        "hours": QCoreApplication.translate("FinanceLabels", "Objective: machine &hours:"),
+        "sessions": QCoreApplication.translate("FinanceLabels", "Objective: sess&ions:"),
     }
 
 
@@ -79,6 +125,17 @@ def optional_date_edit(value: date | None) -> QLineEdit:
     edit = QLineEdit(formatting.short_date(value))
     edit.setPlaceholderText(QCoreApplication.translate("FinanceLabels", "dd/mm/yyyy"))
     return edit
+
+
+def scrolled(form: ValidatedForm) -> QScrollArea:
+    """A form in a page that scrolls when the screen is short."""
+    page = QWidget()
+    page.setLayout(form)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(page)
+    return scroll
 
 
 def combo(names: dict[str, str], codes: tuple[str, ...] | None = None) -> QComboBox:
@@ -99,7 +156,9 @@ class FinanceDialog(QDialog):
 
     entity = "finance"
 
-    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, title: str, parent: QWidget | None = None, *, tabbed: bool = False
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.saved_id: int | None = None
@@ -111,7 +170,13 @@ class FinanceDialog(QDialog):
         self.banner.hide()
         self.lay.addWidget(self.banner)
         self.form = ValidatedForm()
-        self.lay.addLayout(self.form)
+        self.tabs: QTabWidget | None = None
+        if tabbed:  # the form in a first tab, scrolled; the subclass names it, adds others
+            self.tabs = QTabWidget()
+            self.tabs.addTab(scrolled(self.form), "")
+            self.lay.addWidget(self.tabs)
+        else:
+            self.lay.addLayout(self.form)
 
     def add_buttons(self) -> None:
         buttons = QDialogButtonBox(
@@ -129,6 +194,10 @@ class FinanceDialog(QDialog):
 
     def save(self) -> int:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def show_field_errors(self, errors: dict[str, str]) -> list[str]:
+        """Each error under its field; returns the fields the dialog does not show."""
+        return self.form.show_errors(errors)
 
     def amount(self, name: str, *, optional: bool = False) -> int | None:
         text = cast(QLineEdit, self.form.field(name)).text()
@@ -154,7 +223,7 @@ class FinanceDialog(QDialog):
         try:
             self.saved_id = self.save()
         except ValidationError as err:
-            unknown = self.form.show_errors(err.fields)
+            unknown = self.show_field_errors(err.fields)
             self.banner.setText(
                 error_message(err) + (f" ({', '.join(unknown)})" if unknown else "")
             )
@@ -226,9 +295,16 @@ class GrantDialog(FinanceDialog):
         *,
         funder_id: int | None = None,
     ) -> None:
-        super().__init__(ctx, self.tr("Grant") if grant else self.tr("New grant"), parent)
+        super().__init__(
+            ctx, self.tr("Grant") if grant else self.tr("New grant"), parent, tabbed=True
+        )
         self.grant = grant
-        self.resize(640, 760)
+        self.resize(640, 700)
+        assert self.tabs is not None
+        self.tabs.setAccessibleName(self.tr("Grant sections"))
+        self.tabs.setTabText(0, self.tr("Grant"))
+        self.report_form = ValidatedForm()
+        self.tabs.addTab(scrolled(self.report_form), self.tr("Funder report"))
         f = self.form
         self.funder = f.add_field("funder_id", self.tr("&Funder:"), QComboBox())
         for row in finance.list_funders(ctx.db):
@@ -286,11 +362,64 @@ class GrantDialog(FinanceDialog):
             self.budget.setItem(i, 0, label)
             self.budget.setItem(i, 1, QTableWidgetItem(""))
         self.notes = f.add_field("notes", self.tr("N&otes:"), QLineEdit())
+        self._report_fields()
         if funder_id is not None:
             select_data(self.funder, funder_id)
         if grant:
             self._fill(grant)
+        self._key_changed(0)
         self.add_buttons()
+
+    def _report_fields(self) -> None:
+        """The second tab: the allocation key, the annex texts, the numeric objectives."""
+        r = self.report_form
+        self.alloc_key = r.add_field(
+            "alloc_key", self.tr("Allocation &key of shared costs:"), combo(alloc_key_names())
+        )
+        self.alloc_key.currentIndexChanged.connect(self._key_changed)
+        self.alloc_fixed = r.add_field("alloc_fixed_bp", self.tr("Fixed &share (%):"), QLineEdit())
+        self.alloc_fixed.setPlaceholderText(self.tr("e.g. 42"))
+        self.texts: dict[str, QPlainTextEdit] = {}
+        for key, label in report_text_names().items():
+            box = r.add_field(f"report_{key}", label, QPlainTextEdit())
+            box.setTabChangesFocus(True)
+            box.setMaximumHeight(70)
+            self.texts[key] = box
+        self.targets: dict[str, QSpinBox] = {}
+        for key, label in target_names().items():
+            spin = r.add_field(f"target_{key}", label, QSpinBox())
+            spin.setRange(0, 10_000_000)
+            spin.setSpecialValueText(self.tr("none"))
+            self.targets[key] = spin
+
+    def _key_changed(self, _i: int) -> None:
+        self.alloc_fixed.setEnabled(self.alloc_key.currentData() == "fixed")
+
+    def show_field_errors(self, errors: dict[str, str]) -> list[str]:
+        """Errors of both tabs under their fields; the tab of the first one shown."""
+        main = {k: v for k, v in errors.items() if not self.report_form.has_field(k)}
+        report = {k: v for k, v in errors.items() if self.report_form.has_field(k)}
+        self.report_form.show_errors(report)
+        unknown = self.form.show_errors(main)
+        if self.tabs is not None and report and not main:
+            self.tabs.setCurrentIndex(1)
+        return unknown
+
+    def report_terms(self) -> finance.GrantReportTerms:
+        key = self.alloc_key.currentData()
+        fixed: int | None = None
+        if key == "fixed":
+            text = self.alloc_fixed.text().strip().replace(",", ".").rstrip("%").strip()
+            try:
+                fixed = round(float(text) * 100) if text else None
+            except ValueError:
+                raise ValidationError({"alloc_fixed_bp": "invalid"}) from None
+        return finance.GrantReportTerms(
+            alloc_key=key,
+            fixed_bp=fixed,
+            texts={k: box.toPlainText() for k, box in self.texts.items()},
+            targets={k: (spin.value() or None) for k, spin in self.targets.items()},
+        )
 
     def _fill(self, g: finance.GrantRow) -> None:
         select_data(self.funder, g.funder_id)
@@ -313,6 +442,14 @@ class GrantDialog(FinanceDialog):
         for i, code in enumerate(CERFA_CATEGORIES):
             if code in g.planned_budget:
                 item_at(self.budget, i, 1).setText(formatting.amount_input(g.planned_budget[code]))
+        select_data(self.alloc_key, g.alloc_key)
+        if g.alloc_fixed_bp is not None:
+            text = f"{g.alloc_fixed_bp / 100:g}"
+            self.alloc_fixed.setText(text.replace(".", ",") if self.ctx.language == "fr" else text)
+        for key, box in self.texts.items():
+            box.setPlainText(g.texts.get(key, ""))
+        for key, spin in self.targets.items():
+            spin.setValue(g.targets.get(key) or 0)
 
     def set_machine_checked(self, machine_id: int, checked: bool = True) -> None:
         for i in range(self.machines.count()):
@@ -321,7 +458,12 @@ class GrantDialog(FinanceDialog):
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def planned_budget(self) -> dict[str, int]:
-        planned: dict[str, int] = {}
+        # the keys the table does not show (co-financers, detailed in-kind) kept
+        planned: dict[str, int] = {
+            k: v
+            for k, v in (self.grant.planned_budget if self.grant else {}).items()
+            if k not in CERFA_CATEGORIES
+        }
         for i, code in enumerate(CERFA_CATEGORIES):
             text = item_at(self.budget, i, 1).text().strip()
             if text:
@@ -341,6 +483,7 @@ class GrantDialog(FinanceDialog):
             ("granted_on", lambda: self.optional_date("granted_on")),
             ("report_due", lambda: self.optional_date("report_due")),
             ("planned_budget", self.planned_budget),
+            ("report", self.report_terms),
         ):
             try:
                 values[name] = fn()
