@@ -39,6 +39,7 @@ from tierslieu_desktop.ui.pages.frontdesk.units import quantity_text
 from tierslieu_desktop.ui.pages.frontdesk.walkin import WalkInDialog
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
+from tierslieu_desktop.ui.widgets.tables import on_row_change
 
 D = TypeVar("D", CheckOutDialog, WalkInDialog)
 
@@ -236,7 +237,7 @@ class HomePage(Page):
         self.walk_in_button.clicked.connect(self.start_walk_in)
         # Enter (or a double click) on a row does what that row needs next.
         self.table.activated.connect(lambda _index: self.primary_action())
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        on_row_change(self.table, self._update_buttons)
         self._update_buttons()
 
         self.timer = QTimer(self)
