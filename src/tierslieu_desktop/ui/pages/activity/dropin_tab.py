@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     QTime,
 )
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -498,14 +498,21 @@ class DropInTab(QWidget):
         font.setBold(True)
         for i, purpose in enumerate(DropInPurpose):
             key = PURPOSE_KEYS[i]
-            button = QPushButton(f"{labels[purpose]}\n{key}")
+            text = f"{labels[purpose]}\n{key}"
+            button = QPushButton(text.replace("&", "&&"))  # a label's "&" is no mnemonic
             button.setFont(font)
-            button.setMinimumSize(200, 72)
+            # Never narrower than its words: a fixed 200 px clipped both ends of the
+            # longest label once the window narrowed ("émarches administrative").
+            width = max(QFontMetrics(font).horizontalAdvance(line) for line in text.split("\n"))
+            button.setMinimumSize(max(200, width + 28), 72)
             button.setAccessibleName(labels[purpose])
             button.setToolTip(self.tr("Count one visit for this purpose ({key})").format(key=key))
             button.clicked.connect(lambda _c=False, p=purpose.value: self.click_purpose(p))
+            # The whole window while the tab is shown (Qt ignores a hidden widget's
+            # shortcuts): right after a click on the tab, the focus is on the tab bar,
+            # outside this widget, where a WidgetWithChildren shortcut never fired.
             shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda p=purpose.value: self.click_purpose(p))
             grid.addWidget(button, i // 2, i % 2)
             self.purpose_buttons[purpose.value] = button
@@ -612,9 +619,12 @@ class DropInTab(QWidget):
         self.day_edit.setDate(QDate(day.year, day.month, day.day))
 
     def _current_operator_name(self) -> str:
+        """Who helps by default: the operator at the desk when that is a person; nobody
+        for a shared desk account ("Accueil"), which would count every help as given by
+        "Accueil" — the field stays empty and a help asks for the real name."""
         for op in operator_service.list_operators(self.ctx.db, include_inactive=True):
             if op.id == self.ctx.operator_id:
-                return op.name
+                return "" if operator_service.is_shared_account(op.name) else op.name
         return ""
 
     def _say(self, text: str, ok: bool = True) -> None:
