@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
     from tierslieu_desktop.domain.errors import DomainError
     from tierslieu_desktop.ui.auto_backups import AutoBackups
+    from tierslieu_desktop.ui.pages.bookings.page import BookingsPage
+    from tierslieu_desktop.ui.pages.checkout.page import CheckoutPage
     from tierslieu_desktop.ui.pages.members.page import MembersPage
     from tierslieu_desktop.ui.pages.settings.backups_tab import BackupsTab
     from tierslieu_desktop.ui.pages.settings.page import SettingsPage
@@ -316,8 +318,6 @@ class MainWindow(QMainWindow):
         return MachinesPage(self.ctx)
 
     def _make_bookings(self) -> Page:
-        from tierslieu_desktop.ui.pages.bookings.page import BookingsPage
-
         return BookingsPage(self.ctx)
 
     def _make_activity(self) -> Page:
@@ -326,8 +326,6 @@ class MainWindow(QMainWindow):
         return ActivityPage(self.ctx)
 
     def _make_checkout(self) -> Page:
-        from tierslieu_desktop.ui.pages.checkout.page import CheckoutPage
-
         return CheckoutPage(self.ctx)
 
     def _make_finances(self) -> Page:
@@ -439,3 +437,14 @@ class MainWindow(QMainWindow):
 
     def new_member(self) -> None:
         self._members_page().new_member()
+
+    def book_for_member(self, member_id: int) -> None:
+        """The member card's "Book…": the calendar, and a new booking for them."""
+        page = cast("BookingsPage", self.show_page("bookings"))
+        page.new_booking(member_id=member_id)
+
+    def checkout_member(self, member_id: int) -> None:
+        """The member card's "Check out…": their basket at the checkout."""
+        page = cast("CheckoutPage", self.show_page("checkout"))
+        page.tabs.setCurrentWidget(page.basket)
+        page.basket.open_for(member_id)

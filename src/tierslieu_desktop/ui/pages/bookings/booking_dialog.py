@@ -49,6 +49,7 @@ from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.member_search import (
     ArrowKeysToList,
+    choose_member,
     fill_member_results,
     selected_member_id,
 )
@@ -81,6 +82,7 @@ class BookingDialog(QDialog):
         end: datetime | None = None,
         now_fn: NowFn,
         warning: str = "",
+        member_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -274,6 +276,18 @@ class BookingDialog(QDialog):
             signal.connect(self.update_price)
         self.update_price()
         self.search.setFocus()
+        if member_id is not None:
+            self.choose_member(member_id)
+
+    def choose_member(self, member_id: int) -> bool:
+        """The member chosen elsewhere (Membres, their card): found and selected here."""
+        try:
+            name = member_service.get_member(self.ctx.db, member_id).display_name
+        except DomainError:
+            return False
+        self.for_member.setChecked(True)
+        self.search.setText(name)
+        return choose_member(self.results, member_id)
 
     # --- member or group ---------------------------------------------------------------
 
@@ -288,7 +302,7 @@ class BookingDialog(QDialog):
             w.setEnabled(self.repeat.isChecked())
 
     def _search(self, text: str) -> None:
-        fill_member_results(self.results, self.ctx.db, text)
+        fill_member_results(self.results, self.ctx.db, text, select_first=False)
 
     def selected_member(self) -> int | None:
         return selected_member_id(self.results)

@@ -231,7 +231,7 @@ class BasketTab(QWidget):
             ("free", self.tr("&Free line…"), self.add_free),
             ("edit", self.tr("C&hange the line…"), self.edit_line),
             ("remove", self.tr("&Remove the line"), self.remove_line),
-            ("cancel", self.tr("Cancel the basket"), self.cancel_basket),
+            ("cancel", self.tr("Abandon the basket…"), self.cancel_basket),
         ):
             button = QPushButton(text)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
@@ -448,9 +448,12 @@ class BasketTab(QWidget):
             return
         if not confirm(
             self,
-            self.tr("Cancel the basket"),
-            self.tr("Cancel this basket and every line in it? Unbilled usages stay to be billed."),
-            self.tr("Cancel the basket"),
+            self.tr("Abandon the basket"),
+            self.tr(
+                "Abandon this basket and every line in it? Unbilled usages stay to be billed."
+            ),
+            self.tr("Abandon the basket"),
+            self.tr("Keep the basket"),
         ):
             return
         basket_id = self.basket.id
