@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView
 
-from tests.ui.test_frontdesk import clock, lab, page  # noqa: F401  (fixtures)
+from tests.ui.test_frontdesk import at, clock, lab, page  # noqa: F401  (fixtures)
 
 
 def click_row(qtbot, view: QAbstractItemView, row: int, *, double: bool = False) -> None:
@@ -51,3 +51,37 @@ def test_keys_still_move_and_enable(page, qtbot, lab):  # noqa: F811
 
 
 pytestmark = pytest.mark.usefixtures("qapp")
+
+
+def test_the_departure_dialog_keeps_its_size_as_lines_are_priced(
+    page,
+    qtbot,
+    lab,
+    clock,  # noqa: F811
+):
+    clock["now"] = at(10, 22)
+    click_row(qtbot, page.table, 0)  # the laser, in progress
+    qtbot.mouseClick(page.check_out_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    qtbot.waitExposed(dialog)
+    size = dialog.size()
+    qtbot.keyClicks(dialog.quantities[lab["pla"]], "12,5")  # a second priced line
+    qtbot.keyClicks(dialog.quantities[lab["plywood"]], "2")  # a third
+    assert len(dialog.price_lines.lines) == 3
+    assert dialog.size() == size
+    dialog.quantities[lab["pla"]].setText("douze")
+    assert not dialog.submit()  # the error under its line
+    assert dialog.quantity_errors[lab["pla"]].isVisible()
+    assert dialog.size() == size
+    dialog.reject()
+
+
+def test_the_confirmation_of_a_cancellation_defaults_to_keeping(qapp):
+    from tierslieu_desktop.ui.widgets.confirm import confirm_box
+
+    box, yes = confirm_box(
+        None, "Cancel", "Cancel the booking?", "Cancel the booking", "Keep the booking"
+    )
+    default = box.defaultButton()
+    assert default is not yes and default.text() == "Keep the booking"
+    assert box.escapeButton() is default

@@ -68,12 +68,11 @@ from tierslieu_desktop.ui.widgets.member_search import (
     fill_member_results,
     selected_member_id,
 )
+from tierslieu_desktop.ui.widgets.time_edit import TimeEdit
 
 
 def _time_edit(minute: int) -> QTimeEdit:
-    edit = QTimeEdit(QTime(minute // 60 % 24, minute % 60))
-    edit.setDisplayFormat("HH:mm")
-    return edit
+    return TimeEdit(QTime(minute // 60 % 24, minute % 60), step=15)
 
 
 def _minute(edit: QTimeEdit) -> int:

@@ -449,9 +449,7 @@ class BasketTab(QWidget):
         if not confirm(
             self,
             self.tr("Abandon the basket"),
-            self.tr(
-                "Abandon this basket and every line in it? Unbilled usages stay to be billed."
-            ),
+            self.tr("Abandon this basket and every line in it? Unbilled usages stay to be billed."),
             self.tr("Abandon the basket"),
             self.tr("Keep the basket"),
         ):
