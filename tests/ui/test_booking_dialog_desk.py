@@ -2,6 +2,7 @@
 member chosen on Membres carried in, a conflict proposing the next free slots, the
 calendar on the booking's week with a confirmation, and a dialog that keeps its size."""
 
+# ruff: noqa: F811  (the fixtures imported from the neighbouring module)
 from __future__ import annotations
 
 from datetime import timedelta
@@ -28,7 +29,7 @@ def click_item(qtbot, results, row: int) -> None:
     qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=pos)
 
 
-def test_new_booking_names_nobody_until_a_member_is_chosen(page, qtbot, lab):  # noqa: F811
+def test_new_booking_names_nobody_until_a_member_is_chosen(page, qtbot, lab):
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     assert isinstance(dialog, BookingDialog)
@@ -48,7 +49,7 @@ def test_the_member_chosen_on_membres_is_carried_into_one_booking(
     qtbot,
     ctx,
     db,
-    lab,  # noqa: F811
+    lab,
 ):
     ctx.set_current_member(lab["emilie"])
     dialog = page.new_booking(("machine", lab["printer"]), at(TUESDAY, 10), at(TUESDAY, 11))
@@ -63,7 +64,7 @@ def test_a_conflict_proposes_the_next_free_slots_and_one_click_takes_one(
     qtbot,
     db,
     operator,
-    lab,  # noqa: F811
+    lab,
 ):
     book(db, operator, lab, "printer", "jean", at(TUESDAY, 10), at(TUESDAY, 11))
     dialog = page.new_booking(("machine", lab["printer"]), at(TUESDAY, 10), at(TUESDAY, 11))
@@ -88,7 +89,7 @@ def test_after_saving_the_calendar_shows_the_booking_week_and_says_so(
     page,
     qtbot,
     db,
-    lab,  # noqa: F811
+    lab,
 ):
     later = MONDAY + timedelta(days=14)  # two weeks on, not the week shown
     dialog = page.new_booking(("machine", lab["printer"]), at(later, 10), at(later, 11))
@@ -102,7 +103,7 @@ def test_after_saving_the_calendar_shows_the_booking_week_and_says_so(
     assert page.calendar.selected == row.id
 
 
-def test_typed_digits_make_the_time_wherever_the_cursor_is(page, qtbot, lab):  # noqa: F811
+def test_typed_digits_make_the_time_wherever_the_cursor_is(page, qtbot, lab):
     dialog = page.new_booking(("machine", lab["printer"]), at(TUESDAY, 10), at(TUESDAY, 11))
     edit = dialog.start_edit
     edit.setFocus()
@@ -124,7 +125,7 @@ def test_the_booking_dialog_keeps_its_size_while_it_is_filled(
     qtbot,
     db,
     operator,
-    lab,  # noqa: F811
+    lab,
 ):
     book(db, operator, lab, "laser", "emilie", at(TUESDAY, 9), at(TUESDAY, 10))
     dialog = page.new_booking(("machine", lab["laser"]), at(TUESDAY, 9, 30), at(TUESDAY, 10))

@@ -1,6 +1,7 @@
 """The front desk driven with the mouse as well as the keys (issue 17): one click on a row
 enables its buttons, a new booking names nobody until chosen, dialogs keep their size."""
 
+# ruff: noqa: F811  (the fixtures imported from the neighbouring module)
 from __future__ import annotations
 
 import pytest
@@ -20,7 +21,7 @@ def click_row(qtbot, view: QAbstractItemView, row: int, *, double: bool = False)
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
 
 
-def test_one_click_on_a_booked_row_enables_its_buttons(page, qtbot, lab):  # noqa: F811
+def test_one_click_on_a_booked_row_enables_its_buttons(page, qtbot, lab):
     assert not page.check_in_button.isEnabled()
     click_row(qtbot, page.table, 1)  # the printer, booked
     assert page.selected_id() == lab["printing"]
@@ -34,7 +35,7 @@ def test_one_click_on_a_booked_row_enables_its_buttons(page, qtbot, lab):  # noq
     assert not page.no_show_button.isEnabled()
 
 
-def test_a_click_then_the_arrival_button_checks_in(page, qtbot, db, lab):  # noqa: F811
+def test_a_click_then_the_arrival_button_checks_in(page, qtbot, db, lab):
     from tierslieu_desktop.services.scheduling import bookings
 
     click_row(qtbot, page.table, 2)
@@ -42,7 +43,7 @@ def test_a_click_then_the_arrival_button_checks_in(page, qtbot, db, lab):  # noq
     assert bookings.get_booking(db, lab["afternoon"]).status == "in_progress"
 
 
-def test_keys_still_move_and_enable(page, qtbot, lab):  # noqa: F811
+def test_keys_still_move_and_enable(page, qtbot, lab):
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Down)
     qtbot.keyClick(page.table, Qt.Key.Key_Down)
@@ -57,7 +58,7 @@ def test_the_departure_dialog_keeps_its_size_as_lines_are_priced(
     page,
     qtbot,
     lab,
-    clock,  # noqa: F811
+    clock,
 ):
     clock["now"] = at(10, 22)
     click_row(qtbot, page.table, 0)  # the laser, in progress
