@@ -374,9 +374,7 @@ def _cmd_demo(target: str | None, size: str, seed: int, force: bool) -> int:
     try:
         from tierslieu_desktop.domain.calendar import utcnow
 
-        summary = build_demo(
-            target, size=size, seed=seed, replace_demo=force, today_at=utcnow()
-        )
+        summary = build_demo(target, size=size, seed=seed, replace_demo=force, today_at=utcnow())
     except DatabaseOpenError as exc:
         return _fail(_open_error_fr(exc))
     except DemoExists as exc:
