@@ -86,3 +86,23 @@ def test_the_confirmation_of_a_cancellation_defaults_to_keeping(qapp):
     default = box.defaultButton()
     assert default is not yes and default.text() == "Keep the booking"
     assert box.escapeButton() is default
+
+
+def test_homonyms_are_told_apart_on_the_front_desk(page, db, operator, lab):
+    from tierslieu_desktop.services.people.members import MemberInput, get_member, save_member
+    from tierslieu_desktop.ui.labels import told_apart
+
+    other = save_member(
+        db,
+        operator,
+        MemberInput(first_name="Emilie", last_name="Delpech", city="Figeac", birth_year=1984),
+    )
+    page.refresh_today()
+    number = get_member(db, lab["emilie"]).number
+    # the Emilie of the morning has a namesake in the base: her number says which one
+    assert page.model.index(0, 2).data() == f"DELPECH Emilie ({number})"
+    assert page.model.index(1, 2).data() == "LACOSTE Jean"  # no namesake: the name alone
+    labels = told_apart(db, [(lab["emilie"], "DELPECH Emilie"), (other, "DELPECH Emilie")])
+    other_number = get_member(db, other).number
+    assert labels[other] == f"DELPECH Emilie ({other_number} · Figeac · 1984)"
+    assert len(set(labels.values())) == 2

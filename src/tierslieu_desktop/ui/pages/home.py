@@ -32,6 +32,7 @@ from tierslieu_desktop.services.scheduling.bookings import BookingStatus, local_
 from tierslieu_desktop.services.scheduling.usages import TodayRow, today_overview
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.labels import told_apart
 from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.pages.frontdesk.checkout import CheckOutDialog
 from tierslieu_desktop.ui.pages.frontdesk.today_model import TodayModel
@@ -335,7 +336,10 @@ class HomePage(Page):
         )
         selected = self.selected_id()
         overview = today_overview(self.ctx.db, today, now)
-        self.model.set_rows(overview.rows)
+        names = told_apart(
+            self.ctx.db, ((r.booking.member_id, r.booking.who) for r in overview.rows)
+        )
+        self.model.set_rows(overview.rows, names)
         self.counts.setText(
             self.tr(
                 "expected: {expected} · in: {present} · late to check out: {late_out} · "

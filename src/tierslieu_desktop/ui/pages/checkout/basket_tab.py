@@ -34,6 +34,7 @@ from tierslieu_desktop.services.billing.payments import PaymentInput
 from tierslieu_desktop.ui.background import read_in_background
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import run_write, show_error
+from tierslieu_desktop.ui.labels import told_apart
 from tierslieu_desktop.ui.pages.checkout.common import (
     MUTED_STYLE,
     TOTAL_STYLE,
@@ -311,8 +312,10 @@ class BasketTab(QWidget):
         request, db = self._collect_request, self.ctx.db
         read_in_background(lambda: (request, baskets.to_collect(db)), self._show_to_collect)
         self.open_list.clear()
-        for b in baskets.open_baskets(self.ctx.db):
-            name = b.member_name or self.tr("Walk-in visitor")
+        open_baskets = baskets.open_baskets(self.ctx.db)
+        names = told_apart(self.ctx.db, ((b.member_id, b.member_name) for b in open_baskets))
+        for b in open_baskets:
+            name = names.get(b.member_id or 0) or b.member_name or self.tr("Walk-in visitor")
             item = QListWidgetItem(f"{name} — {formatting.money(b.total_cents)}")
             item.setData(Qt.ItemDataRole.UserRole, b.id)
             self.open_list.addItem(item)
@@ -323,9 +326,10 @@ class BasketTab(QWidget):
         if request != self._collect_request:
             return  # an older answer: a newer one is on its way
         self.collect_list.clear()
+        names = told_apart(self.ctx.db, ((r.member_id, r.name) for r in rows))
         for row in rows:
             text = self.tr("{name} — {count} usage(s), {amount} (last: {day})").format(
-                name=row.name,
+                name=names.get(row.member_id, row.name),
                 count=formatting.number(row.usages),
                 amount=formatting.money(row.charged_cents),
                 day=formatting.short_date(row.last_day),
@@ -353,7 +357,11 @@ class BasketTab(QWidget):
         member = basket.member_id is not None
         self.buttons["membership"].setEnabled(member)
         self.buttons["wallet"].setEnabled(member)
-        self.who.setText(basket.member_name if member else self.tr("Walk-in visitor"))
+        if basket.member_id is not None:
+            who = told_apart(self.ctx.db, [(basket.member_id, basket.member_name)])
+            self.who.setText(who[basket.member_id])
+        else:
+            self.who.setText(self.tr("Walk-in visitor"))
         self.wallet.setText(
             self.tr("Wallet: {amount}").format(amount=formatting.money(basket.wallet_balance_cents))
             if member
