@@ -14,12 +14,12 @@ def confirm_box(
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
     if keep:
-        no: QAbstractButton = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
+        no = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
     else:
         no = box.addButton(QMessageBox.StandardButton.Cancel)
     yes.setAccessibleName(action.replace("&", ""))
     no.setAccessibleName(no.text().replace("&", ""))
-    box.setDefaultButton(no)  # type: ignore[arg-type]  # a QPushButton either way
+    box.setDefaultButton(no)
     box.setEscapeButton(no)
     return box, yes
 

@@ -282,11 +282,11 @@ class BookingDialog(QDialog):
         slots_lay.addWidget(self.slots_label)
         self.slot_buttons: list[QPushButton] = []
         for _i in range(SLOT_PROPOSALS):
-            button = QPushButton()
-            button.setAutoDefault(False)
-            button.clicked.connect(lambda _c=False, b=button: self._take_slot(b))
-            slots_lay.addWidget(button)
-            self.slot_buttons.append(button)
+            slot_button = QPushButton()
+            slot_button.setAutoDefault(False)
+            slot_button.clicked.connect(lambda _c=False, b=slot_button: self._take_slot(b))
+            slots_lay.addWidget(slot_button)
+            self.slot_buttons.append(slot_button)
         slots_lay.addStretch(1)
         policy = self.slots_row.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
