@@ -106,3 +106,25 @@ def test_homonyms_are_told_apart_on_the_front_desk(page, db, operator, lab):
     other_number = get_member(db, other).number
     assert labels[other] == f"DELPECH Emilie ({other_number} · Figeac · 1984)"
     assert len(set(labels.values())) == 2
+
+
+def test_book_and_check_out_from_the_member_card(ctx, qtbot, lab):
+    from tierslieu_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    members = window.show_page("members")
+    assert members.select_member(lab["jean"])
+    assert ctx.current_member_id == lab["jean"]  # the member the desk is dealing with
+    qtbot.mouseClick(members.detail.book_button, Qt.MouseButton.LeftButton)
+    assert window.current_key() == "bookings"
+    dialog = window.page("bookings").dialog
+    assert dialog is not None and dialog.selected_member() == lab["jean"]
+    dialog.reject()
+
+    window.show_page("members")
+    qtbot.mouseClick(members.detail.checkout_button, Qt.MouseButton.LeftButton)
+    assert window.current_key() == "checkout"
+    basket = window.page("checkout").basket
+    assert basket.basket is not None and basket.basket.member_id == lab["jean"]

@@ -318,6 +318,8 @@ class MainWindow(QMainWindow):
         return MachinesPage(self.ctx)
 
     def _make_bookings(self) -> Page:
+        from tierslieu_desktop.ui.pages.bookings.page import BookingsPage
+
         return BookingsPage(self.ctx)
 
     def _make_activity(self) -> Page:
@@ -326,6 +328,8 @@ class MainWindow(QMainWindow):
         return ActivityPage(self.ctx)
 
     def _make_checkout(self) -> Page:
+        from tierslieu_desktop.ui.pages.checkout.page import CheckoutPage
+
         return CheckoutPage(self.ctx)
 
     def _make_finances(self) -> Page:
