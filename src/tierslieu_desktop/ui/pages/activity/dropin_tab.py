@@ -80,6 +80,19 @@ MEMBER_RESULTS = 15
 COMMUNE_HISTORY_DAYS = 365
 
 
+PURPOSE_WIDTH = 200  # the purpose buttons' width at the narrowest
+
+
+def _fit_label(label: str, metrics: QFontMetrics, width: int) -> str:
+    """``label`` on two lines (cut at the space nearest its middle) when one is wider
+    than ``width``."""
+    if metrics.horizontalAdvance(label) <= width or " " not in label:
+        return label
+    middle = len(label) // 2
+    cut = min((i for i, c in enumerate(label) if c == " "), key=lambda i: abs(i - middle))
+    return f"{label[:cut]}\n{label[cut + 1 :]}"
+
+
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
@@ -498,13 +511,18 @@ class DropInTab(QWidget):
         font.setBold(True)
         for i, purpose in enumerate(DropInPurpose):
             key = PURPOSE_KEYS[i]
-            text = f"{labels[purpose]}\n{key}"
+            metrics = QFontMetrics(font)
+            label = _fit_label(labels[purpose], metrics, PURPOSE_WIDTH - 28)
+            text = f"{label}\n{key}"
             button = QPushButton(text.replace("&", "&&"))  # a label's "&" is no mnemonic
             button.setFont(font)
-            # Never narrower than its words: a fixed 200 px clipped both ends of the
-            # longest label once the window narrowed ("émarches administrative").
-            width = max(QFontMetrics(font).horizontalAdvance(line) for line in text.split("\n"))
-            button.setMinimumSize(max(200, width + 28), 72)
+            # Never narrower than its lines: a fixed 200 px clipped both ends of a long
+            # label once the window narrowed ("émarches administrative"); a long label
+            # goes on two lines rather than widening the page.
+            lines = text.split("\n")
+            width = max(metrics.horizontalAdvance(line) for line in lines)
+            height = len(lines) * metrics.lineSpacing() + 18
+            button.setMinimumSize(max(PURPOSE_WIDTH, width + 28), max(72, height))
             button.setAccessibleName(labels[purpose])
             button.setToolTip(self.tr("Count one visit for this purpose ({key})").format(key=key))
             button.clicked.connect(lambda _c=False, p=purpose.value: self.click_purpose(p))
