@@ -128,3 +128,20 @@ def test_book_and_check_out_from_the_member_card(ctx, qtbot, lab):
     assert window.current_key() == "checkout"
     basket = window.page("checkout").basket
     assert basket.basket is not None and basket.basket.member_id == lab["jean"]
+
+
+def test_one_click_on_a_member_row_enables_its_buttons(ctx, qtbot, lab):
+    """The same defect's class on the other list that enables buttons by its row."""
+    from tierslieu_desktop.ui.pages.members.page import MembersPage
+
+    members = MembersPage(ctx)
+    qtbot.addWidget(members)
+    members.resize(1000, 600)
+    members.show()
+    members.table.clearSelection()
+    members.table.setCurrentIndex(members.model.index(-1, -1))
+    members._update_buttons()
+    assert not members.edit_button.isEnabled()
+    click_row(qtbot, members.table, 1)
+    assert members.edit_button.isEnabled()
+    assert members.selected_member_id() == ctx.current_member_id is not None

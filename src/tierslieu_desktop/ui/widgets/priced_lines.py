@@ -147,7 +147,7 @@ class PricedLinesTable(QWidget):
         header = max(t.horizontalHeader().sizeHint().height(), t.horizontalHeader().height())
         rows = t.verticalHeader().length()
         if self.reserve_rows:  # the same height with one line or with all of them
-            rows = (self.reserve_rows + 1) * t.verticalHeader().defaultSectionSize()
+            rows = (self.reserve_rows + 1) * t.rowHeight(0)  # the total row is always there
         height = header + rows + 2 * t.frameWidth()
         if t.horizontalScrollBar().isVisible():
             height += t.horizontalScrollBar().sizeHint().height()
