@@ -107,6 +107,8 @@ def register_member(page, qtbot, name: str) -> None:
     dialog = page.sessions.detail.register_member(run=False)
     qtbot.addWidget(dialog)
     dialog.search.setText(name)
+    assert dialog.selected_member() is None  # nobody until the desk chooses
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Down)  # the first match, chosen
     assert dialog.submit(), dialog.message_text()
 
 

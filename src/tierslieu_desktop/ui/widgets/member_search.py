@@ -56,12 +56,12 @@ def fill_member_results(
     *,
     kind: str | None = None,
     limit: int = MEMBER_RESULTS,
-    select_first: bool = True,
+    select_first: bool = False,
 ) -> None:
     """Replace the list with the members matching ``text``, keeping the one chosen before
-    when still listed. ``select_first=False`` (bookings, walk-ins) selects nobody else: a
-    first match picked for the desk had a booking saved for a member nobody chose (the
-    desk clicks, or Down / Enter on a single match)."""
+    when still listed, nobody else: a first match picked for the desk had a booking
+    saved for a member nobody chose (the desk clicks, or Down / Enter on a single
+    match). ``select_first``: the basket's search still picks the first match."""
     kept = selected_member_id(results)
     results.clear()
     for m in member_service.search_members(db, text, kind=kind, limit=limit):

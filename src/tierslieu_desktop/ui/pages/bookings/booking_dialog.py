@@ -368,7 +368,7 @@ class BookingDialog(QDialog):
             w.setEnabled(self.repeat.isChecked())
 
     def _search(self, text: str) -> None:
-        fill_member_results(self.results, self.ctx.db, text, select_first=False)
+        fill_member_results(self.results, self.ctx.db, text)
 
     def selected_member(self) -> int | None:
         return selected_member_id(self.results)
