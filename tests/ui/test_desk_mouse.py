@@ -145,3 +145,19 @@ def test_one_click_on_a_member_row_enables_its_buttons(ctx, qtbot, lab):
     click_row(qtbot, members.table, 1)
     assert members.edit_button.isEnabled()
     assert members.selected_member_id() == ctx.current_member_id is not None
+
+
+def test_register_from_the_member_card_opens_the_sessions_with_the_member(ctx, qtbot, lab):
+    from tierslieu_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    members = window.show_page("members")
+    assert members.select_member(lab["emilie"])
+    ctx.set_current_member(None)  # say the desk went elsewhere meanwhile
+    qtbot.mouseClick(members.detail.register_button, Qt.MouseButton.LeftButton)
+    assert window.current_key() == "activity"
+    activity = window.page("activity")
+    assert activity.tabs.currentWidget() is activity.sessions
+    assert ctx.current_member_id == lab["emilie"]

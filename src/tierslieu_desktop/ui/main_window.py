@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
     from tierslieu_desktop.domain.errors import DomainError
     from tierslieu_desktop.ui.auto_backups import AutoBackups
+    from tierslieu_desktop.ui.pages.activity.page import ActivityPage
     from tierslieu_desktop.ui.pages.bookings.page import BookingsPage
     from tierslieu_desktop.ui.pages.checkout.page import CheckoutPage
     from tierslieu_desktop.ui.pages.members.page import MembersPage
@@ -446,6 +447,13 @@ class MainWindow(QMainWindow):
         """The member card's "Book…": the calendar, and a new booking for them."""
         page = cast("BookingsPage", self.show_page("bookings"))
         page.new_booking(member_id=member_id)
+
+    def register_member(self, member_id: int) -> None:
+        """The member card's "Register…": the sessions, where "Register a member…" opens
+        with them chosen (the shared current member)."""
+        self.ctx.set_current_member(member_id)
+        page = cast("ActivityPage", self.show_page("activity"))
+        page.tabs.setCurrentWidget(page.sessions)
 
     def checkout_member(self, member_id: int) -> None:
         """The member card's "Check out…": their basket at the checkout."""

@@ -111,9 +111,16 @@ class MemberDetailPanel(QScrollArea):
         self.export_button = QPushButton(self.tr("Export bookings (.ics)…"))
         self.export_button.setAccessibleName(self.tr("Export the member's bookings"))
         self.export_button.clicked.connect(self.export_bookings)
+        self.register_button = QPushButton(self.tr("&Register…"))
+        self.register_button.setAccessibleName(self.tr("Register the member for a session"))
+        self.register_button.setToolTip(
+            self.tr("Activity › Sessions: choose the session, then “Register a member…”")
+        )
+        self.register_button.clicked.connect(lambda: self._ask_window("register_member"))
         actions_row = QHBoxLayout()
         actions_row.addWidget(self.book_button)
         actions_row.addWidget(self.checkout_button)
+        actions_row.addWidget(self.register_button)
         actions_row.addStretch(1)
         c.addLayout(actions_row)
         export_row.addWidget(self.export_button)
@@ -450,6 +457,8 @@ class MemberDetailPanel(QScrollArea):
         self.sell_pack_button.setEnabled(not d.archived)
         self.book_button.setEnabled(not d.archived)
         self.checkout_button.setEnabled(not d.archived)
+        # a person registers; an organisation brings a group (its own dialog)
+        self.register_button.setEnabled(not d.archived and d.data.kind == MemberKind.PERSON)
 
     def _update_buttons(self) -> None:
         self.remove_membership_button.setEnabled(
