@@ -325,6 +325,8 @@ class BookingDialog(QDialog):
         self.update_price()
         self._keep_room()
         self.search.setFocus()
+        if warning:  # the calendar saw the slot taken: the free ones at once
+            self.propose_free_slots()
         if member_id is not None:
             self.choose_member(member_id)
 
@@ -464,9 +466,23 @@ class BookingDialog(QDialog):
     # --- free slots after a conflict ---------------------------------------------------
 
     def propose_free_slots(self) -> list[FreeSlot]:
-        """The next free slots of the same resource, as long as the one refused."""
+        """The next free slots of the same resource, as long as the one refused (said
+        at once when the calendar warned of the conflict, before anybody is chosen)."""
+        res = self.current_resource()
+        day = from_qdate(self.day.date())
+        start_minute, end_minute = minute_of(self.start_edit), minute_of(self.end_edit)
+        if end_minute == 0 and start_minute > 0:
+            end_minute = 24 * 60
+        if res is None or end_minute <= start_minute:
+            self.show_free_slots([])
+            return []
+        data = BookingInput(
+            start_at=local_dt(day, start_minute),
+            end_at=local_dt(day, end_minute),
+            machine_id=res.machine_id(),
+            space_id=res.space_id(),
+        )
         try:
-            data = self.booking_input()
             slots = free_slots.next_free_slots(
                 self.ctx.db, data, now=self.now_fn(), count=SLOT_PROPOSALS
             )
@@ -497,7 +513,7 @@ class BookingDialog(QDialog):
             else:
                 button.hide()
         self.slots_label.setText(self.tr("Free slots:") if slots else self.tr("No free slot."))
-        self.slots_row.setVisible(self.message.isVisible() and bool(self.free_slots))
+        self.slots_row.setVisible(not self.message.isHidden() and bool(self.free_slots))
 
     def _take_slot(self, button: QPushButton) -> None:
         index = self.slot_buttons.index(button)
