@@ -372,7 +372,9 @@ def _cmd_demo(target: str | None, size: str, seed: int, force: bool) -> int:
 
     target = target or str(config.demo_database_path())
     try:
-        summary = build_demo(target, size=size, seed=seed, replace_demo=force)
+        from tierslieu_desktop.domain.calendar import utcnow
+
+        summary = build_demo(target, size=size, seed=seed, replace_demo=force, today_at=utcnow())
     except DatabaseOpenError as exc:
         return _fail(_open_error_fr(exc))
     except DemoExists as exc:

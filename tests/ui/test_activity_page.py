@@ -107,6 +107,8 @@ def register_member(page, qtbot, name: str) -> None:
     dialog = page.sessions.detail.register_member(run=False)
     qtbot.addWidget(dialog)
     dialog.search.setText(name)
+    assert dialog.selected_member() is None  # nobody until the desk chooses
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Down)  # the first match, chosen
     assert dialog.submit(), dialog.message_text()
 
 
@@ -409,3 +411,17 @@ def test_activity_dialog_shows_the_prices_in_force_and_where_to_set_them(page, q
     qtbot.addWidget(dialog)
     assert "Tous publics : 5,00\u00a0€/séance" in dialog.prices.text()
     assert "Paramètres › Tarifs" in dialog.prices.text()
+
+
+def test_the_member_chosen_elsewhere_is_the_one_the_registration_proposes(
+    ctx, page, qtbot, lab, db
+):
+    from tierslieu_desktop.services.people.members import search_members
+
+    plan(page, qtbot, lab["workshop"])
+    ben = search_members(db, "Ben")[0]
+    ctx.set_current_member(ben.id)  # the member card's "Register…"
+    dialog = page.sessions.detail.register_member(run=False)
+    qtbot.addWidget(dialog)
+    assert dialog.selected_member() == ben.id
+    assert dialog.submit()

@@ -129,6 +129,10 @@ def test_dragging_in_the_week_view_books_for_the_member_picked(page, qtbot, db, 
     assert dialog.message_text() == ""
     qtbot.keyClicks(dialog.search, "delp")
     assert dialog.results.count() == 1
+    assert dialog.selected_member() is None  # nobody booked for until chosen
+    item = dialog.results.item(0)
+    rect = dialog.results.visualItemRect(item)
+    qtbot.mouseClick(dialog.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.keyClicks(dialog.purpose, "Support de lampe")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
@@ -161,6 +165,7 @@ def test_dragging_over_a_taken_slot_says_why_in_french(page, qtbot, db, operator
     # said at once, before anything is typed
     assert "déjà réservé" in dialog.message_text()
     qtbot.keyClicks(dialog.search, "delpech")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Down)  # chosen
     assert dialog.submit() is False
     assert dialog.isVisible()
     message = dialog.message_text()
@@ -174,6 +179,7 @@ def test_a_member_without_training_is_refused_then_booked_with_a_written_reason(
 ):
     dialog = page.new_booking(("machine", lab["laser"]), at(TUESDAY, 14), at(TUESDAY, 15))
     qtbot.keyClicks(dialog.search, "lacoste")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Down)  # chosen
     assert dialog.submit() is False
     assert dialog.message_text().startswith(
         "LACOSTE Jean n'est pas habilité(e) sur Découpeuse laser"
@@ -271,6 +277,7 @@ def test_a_weekly_series_lists_the_refused_week_and_books_the_others(
     )
     dialog = page.new_booking(("machine", lab["printer"]), at(TUESDAY, 10), at(TUESDAY, 11))
     qtbot.keyClicks(dialog.search, "delpech")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Down)  # chosen
     dialog.repeat.setChecked(True)
     dialog.count.setValue(4)
     assert dialog.submit() is False  # the occurrences are shown first: nothing saved yet
@@ -301,6 +308,7 @@ def test_a_weekly_series_lists_the_refused_week_and_books_the_others(
 def test_cancelling_the_series_saves_nothing(page, qtbot, db, lab):
     dialog = page.new_booking(("machine", lab["printer"]), at(TUESDAY, 10), at(TUESDAY, 11))
     qtbot.keyClicks(dialog.search, "delpech")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Down)  # chosen
     dialog.repeat.setChecked(True)
     dialog.by_until.setChecked(True)
     dialog.until.setDate(date(2026, 12, 8))
@@ -496,6 +504,7 @@ def test_every_control_of_the_page_and_its_dialogs_is_named(page, qtbot, db, ope
     dialog.for_group.setChecked(True)
     assert unnamed_controls(dialog) == []
     qtbot.keyClicks(dialog.search, "delpech")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Down)  # chosen
     dialog.repeat.setChecked(True)
     dialog.for_member.setChecked(True)
     dialog.submit()
@@ -523,6 +532,7 @@ def test_a_bookable_space_is_a_column_of_its_own(page, qtbot, db, operator, lab,
     # the space is booked by steps of 30 min: the drag snapped to them
     assert dialog.end_edit.time().toString("HH:mm") == "16:00"
     qtbot.keyClicks(dialog.search, "lacoste")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Down)  # chosen
     assert dialog.submit() is True
     [row] = bookings.list_bookings(db, at(TUESDAY, 0), at(WEDNESDAY, 0))
     assert (row.space_id, row.machine_id) == (lab["fablab"], None)

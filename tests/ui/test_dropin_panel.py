@@ -70,7 +70,9 @@ def test_clicks_count_visits_with_the_kept_settings(ctx, tab, qtbot, qtmodeltest
     # The desk switches to a one-to-one help for a senior from Figeac with 2 vouchers.
     f = tab.fields
     f.kind.setCurrentIndex(f.kind.findData("help"))
-    assert f.helper.isVisibleTo(tab) and f.helper.text() == "Accueil"  # the operator
+    # The shared desk account "Accueil" is nobody: the desk types who helped.
+    assert f.helper.isVisibleTo(tab) and f.helper.text() == ""
+    f.helper.setText("Maëlle")
     f.audience.setCurrentIndex(f.audience.findData(seniors))
     f.age_band.setCurrentIndex(f.age_band.findData("60_plus"))
     f.commune.setText("Figeac")
@@ -92,7 +94,7 @@ def test_clicks_count_visits_with_the_kept_settings(ctx, tab, qtbot, qtmodeltest
     ]
     help_row = db_rows[1]
     assert help_row.audience_name == "Seniors" and help_row.age_band == "60_plus"
-    assert help_row.commune == "Figeac" and help_row.helper == "Accueil"
+    assert help_row.commune == "Figeac" and help_row.helper == "Maëlle"
     assert db_rows[2].commune == "" and db_rows[2].audience_id is None
     assert local_day_and_minute(db_rows[0].at) == (TODAY, 14 * 60 + 30)
 
@@ -278,3 +280,45 @@ def test_screen_is_named_and_french(ctx, tab, monkeypatch, tmp_path):
     monkeypatch.setattr(dropin_tab.DropInDialog, "exec", look)
     assert tab.edit_selected() is False
     assert shown == [([], set())]
+
+
+def test_a_named_operator_is_the_default_helper(ctx, qtbot):
+    from tierslieu_desktop.services.people import operators
+
+    ctx.set_operator(operators.create_operator(ctx.db, "Maëlle"))
+    w = DropInTab(ctx, now_fn=lambda: NOW)
+    qtbot.addWidget(w)
+    w.show()
+    w.fields.kind.setCurrentIndex(w.fields.kind.findData("help"))
+    assert w.fields.helper.text() == "Maëlle"
+
+
+def test_function_keys_work_right_after_a_click_on_the_tab(ctx, qtbot):
+    """The focus lands on the tab bar (outside the tab): F1 counts all the same."""
+    from tierslieu_desktop.ui.pages.activity.page import ActivityPage
+
+    page = ActivityPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1024, 700)
+    page.show()
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    bar = page.tabs.tabBar()
+    index = page.tabs.indexOf(page.dropins)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert page.tabs.currentWidget() is page.dropins
+    bar.setFocus()  # where the report found it (styles that focus a clicked tab bar)
+    qtbot.keyClick(bar, Qt.Key.Key_F1)
+    assert page.dropins.count_visits.text() == "1"  # today, by the real clock
+    assert page.dropins.status.text() == f"Visite comptée : {purpose_label('admin')} (30 min)"
+
+
+def test_purpose_buttons_show_their_whole_label(tab):
+    """The longest label fits its button at the narrowest layout (it lost both ends)."""
+    from PySide6.QtGui import QFontMetrics
+
+    tab.resize(700, 700)
+    for button in tab.purpose_buttons.values():
+        metrics = QFontMetrics(button.font())
+        widest = max(metrics.horizontalAdvance(line) for line in button.text().split("\n"))
+        assert widest < button.width() - 8, button.text()

@@ -202,6 +202,14 @@ def test_walk_in_then_departure(page, qtbot, db, lab, clock):
     dialog = page.dialog
     qtbot.keyClicks(dialog.search, "laco")
     assert dialog.results.count() == 1
+    assert dialog.selected_member() is None  # nobody until the desk chooses
+    item = dialog.results.item(0)
+    qtbot.mouseClick(
+        dialog.results.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=dialog.results.visualItemRect(item).center(),
+    )
+    assert dialog.selected_member() == lab["jean"]
     dialog.select_resource("machine", lab["laser"])
     assert dialog.end_edit.time() == QTime(12, 15)  # in an hour, on a quarter
     qtbot.keyClicks(dialog.purpose, "Porte-cles")
@@ -238,6 +246,7 @@ def test_walk_in_needs_a_member_and_a_resource(page, qtbot, lab):
 def test_walk_in_refused_by_a_rule_says_why(page, qtbot, lab):
     dialog = page.start_walk_in()  # 10:10: the laser is in use until 10:30
     qtbot.keyClicks(dialog.search, "laco")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)  # the only match, chosen
     dialog.select_resource("machine", lab["laser"])
     assert not dialog.submit()
     assert "Découpeuse laser est déjà réservé(e) par DELPECH Emilie" in dialog.message.text()

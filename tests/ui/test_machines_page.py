@@ -192,6 +192,7 @@ def test_granting_and_revoking_an_authorization_updates_the_list(
     dialog = page.grant_dialog()
     qtbot.keyClicks(dialog.search, "mart")
     assert dialog.results.count() == 1
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)  # the single match, chosen
     dialog.on_category.setChecked(True)  # trained on every 3D printer
     dialog.trainer.setText("Léa")
     assert dialog.submit()

@@ -140,6 +140,7 @@ def test_booking_dialog_shows_the_price_for_the_member_and_follows_the_end_time(
 ):
     d = booking_dialog
     d.search.setText("delpech")
+    d.results.setCurrentRow(0)  # chosen (nobody is until then)
     assert d.selected_member() == lab["emilie"]
     text = d.price.plain_text()
     # 1 h at the job seekers' 15 €/h, half off
@@ -158,6 +159,7 @@ def test_booking_dialog_shows_the_price_for_the_member_and_follows_the_end_time(
 def test_booking_dialog_says_plainly_when_no_tariff_is_in_force(booking_dialog, lab):
     d = booking_dialog
     d.search.setText("delpech")
+    d.results.setCurrentRow(0)
     d.resource.setCurrentIndex(1)  # the printer has no tariff
     assert d.price.plain_text() == "Aucun tarif en vigueur"
     assert not d.message.isVisible()  # not an error

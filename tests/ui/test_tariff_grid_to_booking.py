@@ -63,6 +63,7 @@ def booking_dialog(qtbot, ctx, lab, day: date) -> BookingDialog:
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.search.setText("lacoste")
+    dialog.results.setCurrentRow(0)  # chosen
     assert dialog.selected_member() == lab["member"]
     return dialog
 

@@ -192,8 +192,7 @@ def test_correct_from_accueil_with_keys_and_mouse(page, qtbot, db, lab):
     pla.selectAll()
     qtbot.keyClicks(pla, "58")
     dialog.end_edit.setFocus()
-    dialog.end_edit.setSelectedSection(dialog.end_edit.Section.MinuteSection)
-    qtbot.keyClicks(dialog.end_edit, "05")
+    qtbot.keyClicks(dialog.end_edit, "1005")  # typed wherever the cursor is
     assert dialog.end_at() == at(10, 5)
     assert formatting.money(100 + 580)  # 30 min at 2 €/h, 58 g in dialog.price_note.text()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)

@@ -58,3 +58,17 @@ def test_lint_imports_keeps_every_contract():
     result = _lint_imports()
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert "0 broken" in result.stdout
+
+
+def test_every_time_field_takes_the_digits_as_typed():
+    """Issue 17: a plain QTimeEdit drops "1430" typed with the cursor on the minutes
+    and steps one minute; every time field of the window is a ``widgets.time_edit``."""
+    ui = ROOT / "src" / "tierslieu_desktop" / "ui"
+    plain = [
+        f"{path.relative_to(ui)}:{n}"
+        for path in ui.rglob("*.py")
+        if path.name != "time_edit.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "QTimeEdit(" in line or "QDateTimeEdit(" in line
+    ]
+    assert plain == []

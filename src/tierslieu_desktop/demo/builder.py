@@ -49,7 +49,7 @@ from __future__ import annotations
 import random
 import sqlite3
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select, text
@@ -73,6 +73,7 @@ from tierslieu_desktop.demo.finance import Funding
 from tierslieu_desktop.demo.grant_reports import add_grant_reports
 from tierslieu_desktop.demo.indicators import add_indicators
 from tierslieu_desktop.demo.people_park import Builder
+from tierslieu_desktop.demo.today import settle_today
 from tierslieu_desktop.demo.vouchers import settle_vouchers
 from tierslieu_desktop.services.pricing.engine import charge_uncharged_usages
 
@@ -115,6 +116,7 @@ def build_demo(
     *,
     replace_demo: bool = False,
     decade: bool | None = None,
+    today_at: datetime | None = None,
 ) -> str:
     """Create the demo in ``target`` (a new or empty database, or with ``replace_demo`` a
     previous demo) and return a short French summary such as
@@ -122,6 +124,8 @@ def build_demo(
 
     ``decade`` (default: the large demo): every sale of the history issued in bulk
     (demo.decade) instead of the last weeks through the services (demo.billing).
+    ``today_at`` (the CLI: now): today's bookings before that time checked in and out as
+    the desk would have (demo.today); without it the demo is the same whatever the hour.
 
     Raises ``DatabaseOpenError`` (not a database, another program's) or ``DemoExists``
     with the file untouched."""
@@ -182,6 +186,9 @@ def build_demo(
             add_grant_reports(db, session, seed + 16)  # keys, annexes, planned budgets
             if db.is_sqlite:  # in the same transaction: no mark without the whole demo
                 session.execute(text(f"PRAGMA user_version = {DEMO_MARK}"))
+            accueil = builder.accueil
+        if today_at is not None:
+            settle_today(db, accueil, today_at, seed)
     finally:
         db.dispose()
     return summary(counts)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -15,6 +15,10 @@ from tierslieu_desktop.domain.enums import (
     StaffKind,
     VatRegime,
 )
+
+if TYPE_CHECKING:  # not imported at start (the window is shown before SQLAlchemy is)
+    from tierslieu_desktop.services.common import Database
+    from tierslieu_desktop.services.people.members import MemberHint
 
 
 def label_of(labels: Mapping[Any, str], value: str) -> str:
@@ -98,3 +102,34 @@ def machine_status_text(status: str) -> str:
         "maintenance": QCoreApplication.translate("Labels", "in maintenance"),
         "out_of_order": QCoreApplication.translate("Labels", "out of order"),
     }.get(status, status)
+
+
+def homonym_label(name: str, hint: MemberHint) -> str:
+    """ "CASTAGNÉ Lucie (A00012 · Figeac · 1984)": the number, then what else is known."""
+    parts = [hint.number, hint.city, str(hint.birth_year) if hint.birth_year else ""]
+    return f"{name} ({' · '.join(p for p in parts if p)})"
+
+
+def told_apart(db: Database, people: Iterable[tuple[int | None, str]]) -> dict[int, str]:
+    """Member id → the name to show: the name itself, or with what tells it apart when
+    another member (of the list or of the base) bears the same name (Accueil,
+    À encaisser, the baskets).
+    One place for every list that names members: each shows the same words."""
+    people = list(people)
+    ids_by_name: dict[str, set[int]] = {}
+    for member_id, name in people:
+        if member_id is not None:
+            ids_by_name.setdefault(name.strip().casefold(), set()).add(member_id)
+    from tierslieu_desktop.services.people.members import homonyms_among, member_hints
+
+    colliding = {i for ids in ids_by_name.values() if len(ids) > 1 for i in ids}
+    # a homonym elsewhere in the base too: the one shown may not be the one meant
+    colliding |= homonyms_among(db, {i for i, _n in people if i is not None} - colliding)
+    hints = member_hints(db, colliding)
+    labels: dict[int, str] = {}
+    for member_id, name in people:
+        if member_id is None:
+            continue
+        hint = hints.get(member_id)
+        labels[member_id] = homonym_label(name, hint) if hint else name
+    return labels

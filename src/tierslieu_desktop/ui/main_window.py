@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
     from tierslieu_desktop.domain.errors import DomainError
     from tierslieu_desktop.ui.auto_backups import AutoBackups
+    from tierslieu_desktop.ui.pages.activity.page import ActivityPage
+    from tierslieu_desktop.ui.pages.bookings.page import BookingsPage
+    from tierslieu_desktop.ui.pages.checkout.page import CheckoutPage
     from tierslieu_desktop.ui.pages.members.page import MembersPage
     from tierslieu_desktop.ui.pages.settings.backups_tab import BackupsTab
     from tierslieu_desktop.ui.pages.settings.page import SettingsPage
@@ -439,3 +442,21 @@ class MainWindow(QMainWindow):
 
     def new_member(self) -> None:
         self._members_page().new_member()
+
+    def book_for_member(self, member_id: int) -> None:
+        """The member card's "Book…": the calendar, and a new booking for them."""
+        page = cast("BookingsPage", self.show_page("bookings"))
+        page.new_booking(member_id=member_id)
+
+    def register_member(self, member_id: int) -> None:
+        """The member card's "Register…": the sessions, where "Register a member…" opens
+        with them chosen (the shared current member)."""
+        self.ctx.set_current_member(member_id)
+        page = cast("ActivityPage", self.show_page("activity"))
+        page.tabs.setCurrentWidget(page.sessions)
+
+    def checkout_member(self, member_id: int) -> None:
+        """The member card's "Check out…": their basket at the checkout."""
+        page = cast("CheckoutPage", self.show_page("checkout"))
+        page.tabs.setCurrentWidget(page.basket)
+        page.basket.open_for(member_id)

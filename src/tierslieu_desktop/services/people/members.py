@@ -657,3 +657,48 @@ def remove_membership(db: Database, actor: int | None, membership_id: int) -> No
         if ms is None:
             raise NotFound("membership", membership_id)
         session.delete(ms)
+
+
+@dataclass(frozen=True)
+class MemberHint:
+    """What tells two members of the same name apart at the desk."""
+
+    number: str
+    city: str
+    birth_year: int | None
+
+
+def member_hints(db: Database, member_ids: list[int] | set[int]) -> dict[int, MemberHint]:
+    """Number, town and birth year of each member (for homonyms: two "CASTAGNÉ Lucie")."""
+    if not member_ids:
+        return {}
+    stmt = select(Member.id, Member.number, Member.city, Member.birth_year).where(
+        Member.id.in_(list(member_ids))
+    )
+    with db.read() as session:
+        return {
+            mid: MemberHint(number, city or "", birth_year)
+            for mid, number, city, birth_year in session.execute(stmt)
+        }
+
+
+def homonyms_among(db: Database, member_ids: list[int] | set[int]) -> set[int]:
+    """The members of ``member_ids`` whose name another member of the base bears too
+    (archived ones included: an old card may still be shown)."""
+    if not member_ids:
+        return set()
+    other = aliased(Member)
+    stmt = (
+        select(Member.id)
+        .join(
+            other,
+            (other.last_name == Member.last_name)
+            & (other.first_name == Member.first_name)
+            & (other.kind == Member.kind)
+            & (other.id != Member.id),
+        )
+        .where(Member.id.in_(list(member_ids)))
+        .distinct()
+    )
+    with db.read() as session:
+        return set(session.scalars(stmt))

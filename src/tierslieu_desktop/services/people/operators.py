@@ -13,6 +13,14 @@ from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.services.common import check_texts
 
 DEFAULT_OPERATOR = "Accueil"
+# Desk accounts shared by several people (the default one first): not a person's name.
+SHARED_ACCOUNTS = frozenset({DEFAULT_OPERATOR.casefold(), "front desk", "desk", "reception"})
+
+
+def is_shared_account(name: str) -> bool:
+    """True for a desk account several people use ("Accueil"): it names nobody who could
+    have helped a visitor, so the cyber-base leaves its "helped by" empty for it."""
+    return name.strip().casefold() in SHARED_ACCOUNTS
 
 
 @dataclass(frozen=True)

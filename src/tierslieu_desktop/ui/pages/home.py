@@ -33,6 +33,7 @@ from tierslieu_desktop.services.scheduling.bookings import BookingStatus, local_
 from tierslieu_desktop.services.scheduling.usages import TodayRow, today_overview
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
+from tierslieu_desktop.ui.labels import told_apart
 from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.pages.frontdesk.checkout import CheckOutDialog
 from tierslieu_desktop.ui.pages.frontdesk.today_model import TodayModel
@@ -41,6 +42,7 @@ from tierslieu_desktop.ui.pages.frontdesk.usage_correction import UsageCorrectio
 from tierslieu_desktop.ui.pages.frontdesk.walkin import WalkInDialog
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
+from tierslieu_desktop.ui.widgets.tables import on_row_change
 
 D = TypeVar("D", CheckOutDialog, WalkInDialog, UsageCorrectionDialog)
 
@@ -249,7 +251,7 @@ class HomePage(Page):
         self.walk_in_button.clicked.connect(self.start_walk_in)
         # Enter (or a double click) on a row does what that row needs next.
         self.table.activated.connect(lambda _index: self.primary_action())
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        on_row_change(self.table, self._update_buttons)
         self._update_buttons()
 
         self.timer = QTimer(self)
@@ -347,7 +349,10 @@ class HomePage(Page):
         )
         selected = self.selected_id()
         overview = today_overview(self.ctx.db, today, now)
-        self.model.set_rows(overview.rows)
+        names = told_apart(
+            self.ctx.db, ((r.booking.member_id, r.booking.who) for r in overview.rows)
+        )
+        self.model.set_rows(overview.rows, names)
         self.counts.setText(
             self.tr(
                 "expected: {expected} · in: {present} · late to check out: {late_out} · "

@@ -15,7 +15,8 @@ NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # the member's display name
 
 
 class ArrowKeysToList(QObject):
-    """Up / Down typed in a search box move the selection in its result list."""
+    """Up / Down typed in a search box move the selection in its result list; Enter with
+    nobody chosen yet and a single match chooses it (Enter again saves)."""
 
     def __init__(self, results: QListWidget) -> None:
         super().__init__(results)
@@ -30,6 +31,15 @@ class ArrowKeysToList(QObject):
             step = -1 if event.key() == Qt.Key.Key_Up else 1
             row = min(max(self.results.currentRow() + step, 0), self.results.count() - 1)
             self.results.setCurrentRow(row)
+            return True
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.results.count() == 1
+            and selected_member_id(self.results) is None
+        ):
+            self.results.setCurrentRow(0)
             return True
         return False
 
@@ -46,18 +56,37 @@ def fill_member_results(
     *,
     kind: str | None = None,
     limit: int = MEMBER_RESULTS,
+    select_first: bool = False,
 ) -> None:
-    """Replace the list with the members matching ``text``, the first one selected."""
+    """Replace the list with the members matching ``text``, keeping the one chosen before
+    when still listed, nobody else: a first match picked for the desk had a booking
+    saved for a member nobody chose (the desk clicks, or Down / Enter on a single
+    match). ``select_first``: the basket's search still picks the first match."""
+    kept = selected_member_id(results)
     results.clear()
     for m in member_service.search_members(db, text, kind=kind, limit=limit):
         item = QListWidgetItem(member_label(m))
         item.setData(Qt.ItemDataRole.UserRole, m.id)
         item.setData(NAME_ROLE, m.display_name)
         results.addItem(item)
-    if results.count():
-        results.setCurrentRow(0)
+        if m.id == kept:
+            results.setCurrentItem(item)
+    if results.currentItem() is None:
+        results.setCurrentRow(0 if select_first and results.count() else -1)
 
 
 def selected_member_id(results: QListWidget) -> int | None:
     item = results.currentItem()
-    return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+    if item is None or not item.isSelected():
+        return None
+    return item.data(Qt.ItemDataRole.UserRole)
+
+
+def choose_member(results: QListWidget, member_id: int) -> bool:
+    """Select ``member_id`` in the list (the member carried from another page)."""
+    for row in range(results.count()):
+        item = results.item(row)
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) == member_id:
+            results.setCurrentItem(item)
+            return True
+    return False

@@ -52,8 +52,13 @@ class PricedLinesTable(QWidget):
 
     COLUMNS = 6
 
-    def __init__(self, name: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, name: str = "", parent: QWidget | None = None, *, reserve_rows: int = 0
+    ) -> None:
+        """``reserve_rows``: the lines the table keeps room for from the start (a
+        dialog that must not grow as lines come); more than that scroll."""
         super().__init__(parent)
+        self.reserve_rows = reserve_rows
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, self.COLUMNS)
@@ -84,6 +89,11 @@ class PricedLinesTable(QWidget):
         self.missing = QLabel(self.tr("No tariff in force for a line: it is priced 0 €."))
         self.missing.setStyleSheet(MISSING_STYLE)
         self.missing.setWordWrap(True)
+        if reserve_rows:
+            policy = self.missing.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.missing.setSizePolicy(policy)
+            self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.missing.hide()
         lay.addWidget(self.missing)
         self.lines: tuple[Any, ...] = ()
@@ -135,7 +145,10 @@ class PricedLinesTable(QWidget):
         self.missing.setVisible(any(line.missing_rule for line in self.lines))
         t.resizeRowsToContents()
         header = max(t.horizontalHeader().sizeHint().height(), t.horizontalHeader().height())
-        height = header + t.verticalHeader().length() + 2 * t.frameWidth()
+        rows = t.verticalHeader().length()
+        if self.reserve_rows:  # the same height with one line or with all of them
+            rows = (self.reserve_rows + 1) * t.rowHeight(0)  # the total row is always there
+        height = header + rows + 2 * t.frameWidth()
         if t.horizontalScrollBar().isVisible():
             height += t.horizontalScrollBar().sizeHint().height()
         t.setFixedHeight(height + 2)

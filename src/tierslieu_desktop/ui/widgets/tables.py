@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 
 def item_at(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
@@ -36,3 +36,15 @@ def frozen_columns(*tables: QTableWidget) -> Iterator[None]:
             for i, mode in enumerate(modes):
                 header.setSectionResizeMode(i, mode)
             table.setUpdatesEnabled(True)
+
+
+def on_row_change(view: QAbstractItemView, slot: Callable[[], object]) -> None:
+    """Call ``slot`` whenever the current row or the selection of ``view`` changes.
+
+    A mouse click makes the row current (``currentRowChanged``) *before* it selects it
+    (``selectionChanged``), the keyboard does both at once: a slot that reads the
+    selection and listens to the current row only sees the click's row unselected
+    (buttons left greyed until a key is pressed). Listening to both covers either order."""
+    model = view.selectionModel()
+    model.selectionChanged.connect(lambda *_a: slot())
+    model.currentRowChanged.connect(lambda *_a: slot())

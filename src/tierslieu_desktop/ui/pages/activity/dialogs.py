@@ -65,15 +65,15 @@ from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.member_search import (
     NAME_ROLE,
     ArrowKeysToList,
+    choose_member,
     fill_member_results,
     selected_member_id,
 )
+from tierslieu_desktop.ui.widgets.time_edit import TimeEdit
 
 
 def _time_edit(minute: int) -> QTimeEdit:
-    edit = QTimeEdit(QTime(minute // 60 % 24, minute % 60))
-    edit.setDisplayFormat("HH:mm")
-    return edit
+    return TimeEdit(QTime(minute // 60 % 24, minute % 60), step=15)
 
 
 def _minute(edit: QTimeEdit) -> int:
@@ -600,6 +600,15 @@ class MemberRegistrationDialog(_Saving):
         lay.addWidget(_buttons(self, self.tr("&Register"), self.submit))
         self._search("")
         self.search.setFocus()
+        if ctx.current_member_id is not None:  # chosen on Membres or from their card
+            self._choose(ctx.current_member_id)
+
+    def _choose(self, member_id: int) -> None:
+        try:
+            self.search.setText(member_service.get_member(self.ctx.db, member_id).display_name)
+        except DomainError:
+            return
+        choose_member(self.results, member_id)
 
     def _search(self, text: str) -> None:
         fill_member_results(self.results, self.ctx.db, text, kind="person")

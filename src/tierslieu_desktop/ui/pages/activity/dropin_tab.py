@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     QTime,
 )
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -68,6 +67,7 @@ from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
 from tierslieu_desktop.ui.widgets.member_search import member_label
+from tierslieu_desktop.ui.widgets.time_edit import TimeEdit
 
 NowFn = Callable[[], datetime]
 Index = QModelIndex | QPersistentModelIndex
@@ -78,6 +78,19 @@ PURPOSE_KEYS = ("F1", "F2", "F3", "F4", "F5", "F6")
 QUICK_DURATIONS = (15, 30, 60)
 MEMBER_RESULTS = 15
 COMMUNE_HISTORY_DAYS = 365
+
+
+PURPOSE_WIDTH = 200  # the purpose buttons' width at the narrowest
+
+
+def _fit_label(label: str, metrics: QFontMetrics, width: int) -> str:
+    """``label`` on two lines (cut at the space nearest its middle) when one is wider
+    than ``width``."""
+    if metrics.horizontalAdvance(label) <= width or " " not in label:
+        return label
+    middle = len(label) // 2
+    cut = min((i for i, c in enumerate(label) if c == " "), key=lambda i: abs(i - middle))
+    return f"{label[:cut]}\n{label[cut + 1 :]}"
 
 
 def _lower_first(text: str) -> str:
@@ -385,9 +398,9 @@ class DropInDialog(QDialog):
         outer = QVBoxLayout(self)
         self.form = f = ValidatedForm()
         outer.addLayout(f)
-        self.time = f.add_field("at", self.tr("T&ime:"), QTimeEdit())
-        self.time.setDisplayFormat("HH:mm")
-        self.time.setTime(QTime(minute // 60, minute % 60))
+        self.time = f.add_field(
+            "at", self.tr("T&ime:"), TimeEdit(QTime(minute // 60, minute % 60), step=5)
+        )
         self.purpose = f.add_field("purpose", self.tr("P&urpose:"), QComboBox())
         for purpose, label in drop_in_purpose_labels().items():
             self.purpose.addItem(label, purpose.value)
@@ -498,14 +511,26 @@ class DropInTab(QWidget):
         font.setBold(True)
         for i, purpose in enumerate(DropInPurpose):
             key = PURPOSE_KEYS[i]
-            button = QPushButton(f"{labels[purpose]}\n{key}")
+            metrics = QFontMetrics(font)
+            label = _fit_label(labels[purpose], metrics, PURPOSE_WIDTH - 28)
+            text = f"{label}\n{key}"
+            button = QPushButton(text.replace("&", "&&"))  # a label's "&" is no mnemonic
             button.setFont(font)
-            button.setMinimumSize(200, 72)
+            # Never narrower than its lines: a fixed 200 px clipped both ends of a long
+            # label once the window narrowed ("émarches administrative"); a long label
+            # goes on two lines rather than widening the page.
+            lines = text.split("\n")
+            width = max(metrics.horizontalAdvance(line) for line in lines)
+            height = len(lines) * metrics.lineSpacing() + 18
+            button.setMinimumSize(max(PURPOSE_WIDTH, width + 28), max(72, height))
             button.setAccessibleName(labels[purpose])
             button.setToolTip(self.tr("Count one visit for this purpose ({key})").format(key=key))
             button.clicked.connect(lambda _c=False, p=purpose.value: self.click_purpose(p))
+            # The whole window while the tab is shown (Qt ignores a hidden widget's
+            # shortcuts): right after a click on the tab, the focus is on the tab bar,
+            # outside this widget, where a WidgetWithChildren shortcut never fired.
             shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda p=purpose.value: self.click_purpose(p))
             grid.addWidget(button, i // 2, i % 2)
             self.purpose_buttons[purpose.value] = button
@@ -612,9 +637,12 @@ class DropInTab(QWidget):
         self.day_edit.setDate(QDate(day.year, day.month, day.day))
 
     def _current_operator_name(self) -> str:
+        """Who helps by default: the operator at the desk when that is a person; nobody
+        for a shared desk account ("Accueil"), which would count every help as given by
+        "Accueil" — the field stays empty and a help asks for the real name."""
         for op in operator_service.list_operators(self.ctx.db, include_inactive=True):
             if op.id == self.ctx.operator_id:
-                return op.name
+                return "" if operator_service.is_shared_account(op.name) else op.name
         return ""
 
     def _say(self, text: str, ok: bool = True) -> None:

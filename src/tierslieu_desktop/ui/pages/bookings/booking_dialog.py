@@ -21,13 +21,16 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QTimeEdit,
@@ -37,11 +40,14 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.people import members as member_service
 from tierslieu_desktop.services.pricing import engine as pricing_service
 from tierslieu_desktop.services.scheduling import bookings as booking_service
+from tierslieu_desktop.services.scheduling import free_slots
 from tierslieu_desktop.services.scheduling.bookings import BookingInput
 from tierslieu_desktop.services.scheduling.calendar import CalendarResource, ResourceKey
+from tierslieu_desktop.services.scheduling.free_slots import FreeSlot
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.pages.bookings.series_dialog import SeriesDialog
@@ -49,20 +55,20 @@ from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.member_search import (
     ArrowKeysToList,
+    choose_member,
     fill_member_results,
     selected_member_id,
 )
 from tierslieu_desktop.ui.widgets.priced_lines import PriceSummary
+from tierslieu_desktop.ui.widgets.time_edit import TimeEdit
 
 NowFn = Callable[[], datetime]
+SLOT_PROPOSALS = 3  # free slots proposed after a conflict
 
 
-def time_edit(minute: int) -> QTimeEdit:
-    edit = QTimeEdit(QTime(minute // 60 % 24, minute % 60))
-    edit.setDisplayFormat("HH:mm")
-    edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-    edit.setMinimumWidth(90)
-    return edit
+def time_edit(minute: int) -> TimeEdit:
+    """Digits typed anywhere ("1430", "14h30"), arrows by a quarter of an hour."""
+    return TimeEdit(QTime(minute // 60 % 24, minute % 60), step=15)
 
 
 def minute_of(edit: QTimeEdit) -> int:
@@ -81,6 +87,7 @@ class BookingDialog(QDialog):
         end: datetime | None = None,
         now_fn: NowFn,
         warning: str = "",
+        member_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,7 +100,16 @@ class BookingDialog(QDialog):
         self.setMinimumWidth(600)
         outer = QVBoxLayout(self)
         self.form = f = ValidatedForm()
-        outer.addLayout(f)
+        # The fields scroll if they ever outgrow the room kept for them (errors under
+        # several fields): the dialog itself never grows under the desk's mouse.
+        form_body = QWidget()
+        form_body.setLayout(f)
+        self.form_area = QScrollArea()
+        self.form_area.setWidget(form_body)
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.form_area, 1)
 
         self.resource = f.add_field("resource", self.tr("Machine or &space:"), QComboBox())
         for res in self.resources:
@@ -236,15 +252,49 @@ class BookingDialog(QDialog):
         price_lay = QVBoxLayout(price_box)
         self.price = PriceSummary()
         self.price.setObjectName("bookingPrice")
+        lines = self.price.fontMetrics().lineSpacing()
+        self.price.setFixedHeight(3 * lines + 4)  # a price and two lines of reasons
+        self.price.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         price_lay.addWidget(self.price)
         outer.addWidget(price_box)
 
+        # A refusal and the free slots proposed after a conflict, in a room kept for
+        # them (shown or not, the dialog keeps its size).
+        feedback = QWidget()
+        feedback_lay = QVBoxLayout(feedback)
+        feedback_lay.setContentsMargins(0, 0, 0, 0)
         self.message = QLabel(warning)
         self.message.setObjectName("bookingDialogMessage")
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.message.setFixedHeight(3 * lines + 4)
         self.message.setVisible(bool(warning))
-        outer.addWidget(self.message)
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy = self.message.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(policy)
+        feedback_lay.addWidget(self.message)
+        self.slots_row = QWidget()
+        slots_lay = QHBoxLayout(self.slots_row)
+        slots_lay.setContentsMargins(0, 0, 0, 0)
+        self.slots_label = QLabel(self.tr("Free:"))
+        slots_lay.addWidget(self.slots_label)
+        self.slot_buttons: list[QPushButton] = []
+        for _i in range(SLOT_PROPOSALS):
+            slot_button = QPushButton()
+            slot_button.setAutoDefault(False)
+            slot_button.clicked.connect(lambda _c=False, b=slot_button: self._take_slot(b))
+            slots_lay.addWidget(slot_button)
+            self.slot_buttons.append(slot_button)
+        slots_lay.addStretch(1)
+        policy = self.slots_row.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.slots_row.setSizePolicy(policy)
+        self.slots_row.hide()
+        self.free_slots: list[FreeSlot] = []
+        feedback_lay.addWidget(self.slots_row)
+        outer.addWidget(feedback)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.addButton(
             self.tr("&Book"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -273,7 +323,39 @@ class BookingDialog(QDialog):
         ):
             signal.connect(self.update_price)
         self.update_price()
+        self._keep_room()
         self.search.setFocus()
+        if warning:  # the calendar saw the slot taken: the free ones at once
+            self.propose_free_slots()
+        if member_id is not None:
+            self.choose_member(member_id)
+
+    def _keep_room(self) -> None:
+        """Size the fields' area for its tallest state (a group, the exception field
+        shown), so that neither picking a member nor a refusal makes the dialog grow."""
+        body = self.form_area.widget()
+        assert body is not None
+        heights = []
+        self.form.set_field_visible("override_reason", True)
+        for button in (self.for_group, self.for_member):
+            button.setChecked(True)
+            self._sync_who()
+            body.adjustSize()
+            heights.append(body.sizeHint().height())
+        self.form.set_field_visible("override_reason", False)
+        self._sync_who()
+        self.form_area.setMinimumHeight(max(heights) + 2)
+        self.resize(self.sizeHint())
+
+    def choose_member(self, member_id: int) -> bool:
+        """The member chosen elsewhere (Membres, their card): found and selected here."""
+        try:
+            name = member_service.get_member(self.ctx.db, member_id).display_name
+        except DomainError:
+            return False
+        self.for_member.setChecked(True)
+        self.search.setText(name)
+        return choose_member(self.results, member_id)
 
     # --- member or group ---------------------------------------------------------------
 
@@ -378,6 +460,76 @@ class BookingDialog(QDialog):
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        if not text:
+            self.show_free_slots([])
+
+    # --- free slots after a conflict ---------------------------------------------------
+
+    def propose_free_slots(self) -> list[FreeSlot]:
+        """The next free slots of the same resource, as long as the one refused (said
+        at once when the calendar warned of the conflict, before anybody is chosen)."""
+        res = self.current_resource()
+        day = from_qdate(self.day.date())
+        start_minute, end_minute = minute_of(self.start_edit), minute_of(self.end_edit)
+        if end_minute == 0 and start_minute > 0:
+            end_minute = 24 * 60
+        if res is None or end_minute <= start_minute:
+            self.show_free_slots([])
+            return []
+        data = BookingInput(
+            start_at=local_dt(day, start_minute),
+            end_at=local_dt(day, end_minute),
+            machine_id=res.machine_id(),
+            space_id=res.space_id(),
+        )
+        try:
+            slots = free_slots.next_free_slots(
+                self.ctx.db, data, now=self.now_fn(), count=SLOT_PROPOSALS
+            )
+        except DomainError:
+            slots = []
+        self.show_free_slots(slots)
+        return slots
+
+    def show_free_slots(self, slots: list[FreeSlot]) -> None:
+        self.free_slots = list(slots)
+        asked = from_qdate(self.day.date())
+        for i, button in enumerate(self.slot_buttons):
+            if i < len(slots):
+                slot = slots[i]
+                day = local_day_and_minute(slot.start_at)[0]
+                hours = (
+                    f"{formatting.local_time(slot.start_at)}–{formatting.local_time(slot.end_at)}"
+                )
+                text = hours
+                if day != asked:  # another day: said with its date
+                    text = self.tr("{day} {hours}").format(
+                        day=formatting.short_date(day), hours=hours
+                    )
+                button.setText(text)
+                button.setAccessibleName(self.tr("Take the free slot {slot}").format(slot=text))
+                button.setToolTip(self.tr("Book this free slot instead"))
+                button.show()
+            else:
+                button.hide()
+        self.slots_label.setText(self.tr("Free slots:") if slots else self.tr("No free slot."))
+        self.slots_row.setVisible(not self.message.isHidden() and bool(self.free_slots))
+
+    def _take_slot(self, button: QPushButton) -> None:
+        index = self.slot_buttons.index(button)
+        if index >= len(self.free_slots):
+            return
+        self.take_free_slot(self.free_slots[index])
+
+    def take_free_slot(self, slot: FreeSlot) -> None:
+        """Put the proposed slot in the fields (the desk then books it with Enter)."""
+        day, start_minute = local_day_and_minute(slot.start_at)
+        end_day, end_minute = local_day_and_minute(slot.end_at)
+        self.day.setDate(QDate(day.year, day.month, day.day))
+        self.start_edit.set_minute(start_minute)
+        self.end_edit.set_minute(end_minute if end_day == day else 0)
+        self.show_message("")
+        self.save_button.setFocus()
 
     def message_text(self) -> str:
         return self.message.text() if self.message.isVisible() else ""
@@ -412,6 +564,8 @@ class BookingDialog(QDialog):
 
     def _refused(self, err: DomainError) -> None:
         self.show_message(error_message(err))
+        if err.code == "booking_conflict":
+            self.propose_free_slots()
         if err.code == "authorization_required":
             self.form.set_field_visible("override_reason", True)
             self.override.setFocus()

@@ -111,7 +111,7 @@ class BookingDetailDialog(QDialog):
             self.tr("Check &in"), self.tr("Check in"), self.check_in
         )
         self.cancel_button = self._button(
-            self.tr("&Cancel the booking…"), self.tr("Cancel the booking"), self.cancel_booking
+            self.tr("Cancel &this booking…"), self.tr("Cancel this booking"), self.cancel_booking
         )
         self.no_show_button = self._button(
             self.tr("&No-show…"), self.tr("Mark the member absent"), self.no_show
@@ -274,6 +274,7 @@ class BookingDetailDialog(QDialog):
                 resource=b.resource_name, who=b.who
             ),
             self.tr("Cancel the booking"),
+            self.tr("Keep the booking"),
         ):
             return
         self._run(

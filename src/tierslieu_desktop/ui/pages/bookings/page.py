@@ -513,8 +513,10 @@ class BookingsPage(Page):
         key: ResourceKey | None = None,
         start: datetime | None = None,
         end: datetime | None = None,
+        member_id: int | None = None,
     ) -> BookingDialog | None:
-        """Open the booking dialog, pre-filled from a drag on the calendar."""
+        """Open the booking dialog, pre-filled from a drag on the calendar, for the member
+        chosen on Membres or their card if any (nobody otherwise: never a first match)."""
         if not self.resources:
             self.show_message(self.tr("This space has no machine and cannot be booked itself."))
             return None
@@ -534,10 +536,37 @@ class BookingsPage(Page):
             end=end,
             now_fn=self.now_fn,
             warning=warning,
+            member_id=member_id if member_id is not None else self.ctx.current_member_id,
             parent=self,
         )
+        dialog.accepted.connect(lambda: self._booked(dialog.saved_ids))
         self._open(dialog)
         return dialog
+
+    def _booked(self, ids: list[int]) -> None:
+        """Say what was saved and show its week (the calendar stayed on another one)."""
+        if not ids:
+            return
+        self.ctx.set_current_member(None)  # carried into one booking, not every next one
+        rows = [booking_service.get_booking(self.ctx.db, i) for i in ids]
+        first = min(rows, key=lambda r: r.start_at)
+        self._scroll_pending = True
+        self.set_day(local_day_and_minute(first.start_at)[0])
+        when = self.tr("{day}, {start}–{end}").format(
+            day=formatting.long_date(local_day_and_minute(first.start_at)[0]),
+            start=formatting.local_time(first.start_at),
+            end=formatting.local_time(first.end_at),
+        )
+        if len(rows) == 1:
+            text = self.tr("Booked: {resource} for {who}, {when}.").format(
+                resource=first.resource_name, who=first.who, when=when
+            )
+        else:
+            text = self.tr("Booked: {resource} for {who}, {count} weeks from {when}.").format(
+                resource=first.resource_name, who=first.who, count=len(rows), when=when
+            )
+        self.show_message(text, error=False)
+        self.calendar.select_booking(first.id)
 
     def move_booking(
         self, booking_id: int, start: datetime, end: datetime, key: ResourceKey

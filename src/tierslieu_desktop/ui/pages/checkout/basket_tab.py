@@ -35,6 +35,7 @@ from tierslieu_desktop.services.billing.payments import PaymentInput
 from tierslieu_desktop.ui.background import read_in_background
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import run_write, show_error
+from tierslieu_desktop.ui.labels import told_apart
 from tierslieu_desktop.ui.pages.checkout.common import (
     MUTED_STYLE,
     TOTAL_STYLE,
@@ -234,7 +235,7 @@ class BasketTab(QWidget):
             ("edit", self.tr("C&hange the line…"), self.edit_line),
             ("remove", self.tr("&Remove the line"), self.remove_line),
             ("correct", self.tr("Correct the usage…"), self.correct_usage),
-            ("cancel", self.tr("Cancel the basket"), self.cancel_basket),
+            ("cancel", self.tr("Abandon the basket…"), self.cancel_basket),
         ):
             button = QPushButton(text)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
@@ -274,7 +275,7 @@ class BasketTab(QWidget):
 
     def _search(self, text: str) -> None:
         self._searched = True
-        fill_member_results(self.results, self.ctx.db, text)
+        fill_member_results(self.results, self.ctx.db, text, select_first=True)
 
     def selected_member(self) -> int | None:
         return selected_member_id(self.results)
@@ -314,8 +315,10 @@ class BasketTab(QWidget):
         request, db = self._collect_request, self.ctx.db
         read_in_background(lambda: (request, baskets.to_collect(db)), self._show_to_collect)
         self.open_list.clear()
-        for b in baskets.open_baskets(self.ctx.db):
-            name = b.member_name or self.tr("Walk-in visitor")
+        open_baskets = baskets.open_baskets(self.ctx.db)
+        names = told_apart(self.ctx.db, ((b.member_id, b.member_name) for b in open_baskets))
+        for b in open_baskets:
+            name = names.get(b.member_id or 0) or b.member_name or self.tr("Walk-in visitor")
             item = QListWidgetItem(f"{name} — {formatting.money(b.total_cents)}")
             item.setData(Qt.ItemDataRole.UserRole, b.id)
             self.open_list.addItem(item)
@@ -326,9 +329,10 @@ class BasketTab(QWidget):
         if request != self._collect_request:
             return  # an older answer: a newer one is on its way
         self.collect_list.clear()
+        names = told_apart(self.ctx.db, ((r.member_id, r.name) for r in rows))
         for row in rows:
             text = self.tr("{name} — {count} usage(s), {amount} (last: {day})").format(
-                name=row.name,
+                name=names.get(row.member_id, row.name),
                 count=formatting.number(row.usages),
                 amount=formatting.money(row.charged_cents),
                 day=formatting.short_date(row.last_day),
@@ -356,7 +360,11 @@ class BasketTab(QWidget):
         member = basket.member_id is not None
         self.buttons["membership"].setEnabled(member)
         self.buttons["wallet"].setEnabled(member)
-        self.who.setText(basket.member_name if member else self.tr("Walk-in visitor"))
+        if basket.member_id is not None:
+            who = told_apart(self.ctx.db, [(basket.member_id, basket.member_name)])
+            self.who.setText(who[basket.member_id])
+        else:
+            self.who.setText(self.tr("Walk-in visitor"))
         self.wallet.setText(
             self.tr("Wallet: {amount}").format(amount=formatting.money(basket.wallet_balance_cents))
             if member
@@ -467,9 +475,10 @@ class BasketTab(QWidget):
             return
         if not confirm(
             self,
-            self.tr("Cancel the basket"),
-            self.tr("Cancel this basket and every line in it? Unbilled usages stay to be billed."),
-            self.tr("Cancel the basket"),
+            self.tr("Abandon the basket"),
+            self.tr("Abandon this basket and every line in it? Unbilled usages stay to be billed."),
+            self.tr("Abandon the basket"),
+            self.tr("Keep the basket"),
         ):
             return
         basket_id = self.basket.id

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QSizePolicy,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -35,16 +34,14 @@ from tierslieu_desktop.ui.pages.frontdesk.quantity_warnings import confirm_quant
 from tierslieu_desktop.ui.pages.frontdesk.units import unit_symbols
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.priced_lines import PricedLinesTable
+from tierslieu_desktop.ui.widgets.time_edit import TimeEdit
 
 NowFn = Callable[[], datetime]
 
 
-def time_edit(minute: int) -> QTimeEdit:
-    edit = QTimeEdit(QTime(minute // 60 % 24, minute % 60))
-    edit.setDisplayFormat("HH:mm")
-    edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-    edit.setMinimumWidth(90)
-    return edit
+def time_edit(minute: int, step: int = 5) -> TimeEdit:
+    """Real times: digits typed anywhere, arrows by 5 minutes."""
+    return TimeEdit(QTime(minute // 60 % 24, minute % 60), step=step)
 
 
 def minute_of(edit: QTimeEdit) -> int:
@@ -139,6 +136,9 @@ class CheckOutDialog(QDialog):
                 error = QLabel()
                 error.setStyleSheet(ERROR_STYLE)
                 error.setWordWrap(True)
+                keep = error.sizePolicy()
+                keep.setRetainSizeWhenHidden(True)  # its line kept: no jump when shown
+                error.setSizePolicy(keep)
                 error.hide()
                 grid.addWidget(name, 2 * i, 0)
                 grid.addWidget(edit, 2 * i, 1)
@@ -159,11 +159,17 @@ class CheckOutDialog(QDialog):
 
         price_box = QGroupBox(self.tr("Price"))
         price_lay = QVBoxLayout(price_box)
-        self.price_lines = PricedLinesTable(self.tr("Priced lines of the departure"))
+        # Room kept for every line the departure can have (the time, each consumable)
+        # and for the note: the dialog keeps its size while quantities are typed.
+        self.price_lines = PricedLinesTable(
+            self.tr("Priced lines of the departure"), reserve_rows=1 + len(self.consumables)
+        )
         price_lay.addWidget(self.price_lines)
         self.price_note = QLabel()
         self.price_note.setStyleSheet("color: #53626d;")
         self.price_note.setWordWrap(True)
+        self.price_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.price_note.setFixedHeight(2 * self.price_note.fontMetrics().lineSpacing() + 4)
         price_lay.addWidget(self.price_note)
         outer.addWidget(price_box)
         self.start_edit.timeChanged.connect(self.update_price)
@@ -178,6 +184,9 @@ class CheckOutDialog(QDialog):
         self.message = QLabel()
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
+        keep = self.message.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(keep)
         self.message.hide()
         outer.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

@@ -28,6 +28,7 @@ class TodayModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[TodayRow] = []
+        self.names: dict[int, str] = {}
         self._headers = [
             self.tr("Time"),
             self.tr("Machine or space"),
@@ -38,9 +39,13 @@ class TodayModel(QAbstractTableModel):
 
     # --- content ---------------------------------------------------------------------
 
-    def set_rows(self, rows: list[TodayRow] | tuple[TodayRow, ...]) -> None:
+    def set_rows(
+        self, rows: list[TodayRow] | tuple[TodayRow, ...], names: dict[int, str] | None = None
+    ) -> None:
+        """``names``: member id → the name shown (homonyms told apart: ui.labels)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self.names = names or {}
         self.endResetModel()
 
     def row_at(self, row: int) -> TodayRow | None:
@@ -116,10 +121,11 @@ class TodayModel(QAbstractTableModel):
         if col == self.RESOURCE:
             return b.resource_name
         if col == self.WHO:
+            who = self.names.get(b.member_id, b.who) if b.member_id is not None else b.who
             if b.headcount > 1:
                 people = self.tr("{count} people").format(count=formatting.number(b.headcount))
-                return f"{b.who} · {people}"
-            return b.who
+                return f"{who} · {people}"
+            return who
         if col == self.PURPOSE:
             if b.purpose:
                 return b.purpose

@@ -98,7 +98,7 @@ class WalkInDialog(QDialog):
             self._space_of[f"space:{s.id}"] = s.id
         self.resource.setCurrentIndex(-1)
 
-        self.end_edit = f.add_field("end_at", self.tr("Planned &end:"), time_edit(0))
+        self.end_edit = f.add_field("end_at", self.tr("Planned &end:"), time_edit(0, step=15))
         self._end_touched = self._setting_end = False
         self._suggest_end()
         self.end_edit.timeChanged.connect(self._on_end_edited)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QTableWidget,
     QTableWidgetItem,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +45,7 @@ from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_q
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.tables import item_at
+from tierslieu_desktop.ui.widgets.time_edit import TimeEdit
 
 Range = tuple[int, int]
 EXCEPTIONS_AHEAD_DAYS = 2 * 366
@@ -446,10 +446,8 @@ class ExceptionDialog(_FormDialog):
         self.closed_range.setAccessibleName(self.tr("Closed during a range of hours"))
         self.open_range.setAccessibleName(self.tr("Open during a range of hours"))
 
-        self.start = QTimeEdit(QTime(9, 0))
-        self.start.setDisplayFormat("HH:mm")
-        self.end = QTimeEdit(QTime(12, 0))
-        self.end.setDisplayFormat("HH:mm")
+        self.start = TimeEdit(QTime(9, 0))
+        self.end = TimeEdit(QTime(12, 0))
         f.add_field("start_minute", self.tr("&From:"), self.start)
         f.add_field("end_minute", self.tr("&To:"), self.end)
         for b in (self.closed_all_day, self.closed_range, self.open_range):

@@ -102,9 +102,28 @@ class MemberDetailPanel(QScrollArea):
         self.subtitle.setStyleSheet("color: #53626d;")
         c.addWidget(self.subtitle)
         export_row = QHBoxLayout()
+        # The front desk's next steps for this member, on the page that suits them.
+        self.book_button = QPushButton(self.tr("&Book…"))
+        self.book_button.setAccessibleName(self.tr("Book a machine or a space for the member"))
+        self.book_button.clicked.connect(lambda: self._ask_window("book_for_member"))
+        self.checkout_button = QPushButton(self.tr("Check &out…"))
+        self.checkout_button.setAccessibleName(self.tr("Open the member's basket"))
+        self.checkout_button.clicked.connect(lambda: self._ask_window("checkout_member"))
         self.export_button = QPushButton(self.tr("Export bookings (.ics)…"))
         self.export_button.setAccessibleName(self.tr("Export the member's bookings"))
         self.export_button.clicked.connect(self.export_bookings)
+        self.register_button = QPushButton(self.tr("&Register…"))
+        self.register_button.setAccessibleName(self.tr("Register the member for a session"))
+        self.register_button.setToolTip(
+            self.tr("Activity › Sessions: choose the session, then “Register a member…”")
+        )
+        self.register_button.clicked.connect(lambda: self._ask_window("register_member"))
+        actions_row = QHBoxLayout()
+        actions_row.addWidget(self.book_button)
+        actions_row.addWidget(self.checkout_button)
+        actions_row.addWidget(self.register_button)
+        actions_row.addStretch(1)
+        c.addLayout(actions_row)
         export_row.addWidget(self.export_button)
         export_row.addStretch(1)
         c.addLayout(export_row)
@@ -268,6 +287,15 @@ class MemberDetailPanel(QScrollArea):
 
     def refresh(self) -> None:
         self.show_member(self.detail.id if self.detail else None)
+
+    def _ask_window(self, action: str) -> None:
+        """Book for / check out the member shown: the main window opens the page."""
+        if self.detail is None:
+            return
+        self.ctx.set_current_member(self.detail.id)
+        slot = getattr(self.window(), action, None)
+        if callable(slot):
+            slot(self.detail.id)
 
     def _fill(self, d: MemberDetail) -> None:
         data = d.data
@@ -438,6 +466,10 @@ class MemberDetailPanel(QScrollArea):
             self.packs.addItem(pack_item)
         self.credit_button.setEnabled(not d.archived)
         self.sell_pack_button.setEnabled(not d.archived)
+        self.book_button.setEnabled(not d.archived)
+        self.checkout_button.setEnabled(not d.archived)
+        # a person registers; an organisation brings a group (its own dialog)
+        self.register_button.setEnabled(not d.archived and d.data.kind == MemberKind.PERSON)
 
     def _update_buttons(self) -> None:
         self.remove_membership_button.setEnabled(

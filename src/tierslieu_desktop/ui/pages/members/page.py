@@ -248,6 +248,7 @@ class MembersPage(Page):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.model.member_at(current.row()) if current.isValid() else None
         self.detail.show_member(row.id if row else None)
+        self.ctx.set_current_member(row.id if row else None)
         self._update_buttons()
 
     def _update_count(self) -> None:
