@@ -185,7 +185,7 @@ class DropInFields(QObject):
         self.duration.setSingleStep(5)
         self.duration.setValue(30)
         self.duration.setSuffix(" " + self.tr("min"))
-        self.duration.setMinimumWidth(self.duration.sizeHint().width() * 2)
+        self.duration.setMinimumWidth(self.duration.sizeHint().width() * 3 // 2)
         lay.addWidget(self.duration)
         self.quick_durations: dict[int, QPushButton] = {}
         for minutes in QUICK_DURATIONS:
@@ -500,7 +500,7 @@ class DropInTab(QWidget):
             key = PURPOSE_KEYS[i]
             button = QPushButton(f"{labels[purpose]}\n{key}")
             button.setFont(font)
-            button.setMinimumSize(200, 72)
+            button.setMinimumSize(150, 56)
             button.setAccessibleName(labels[purpose])
             button.setToolTip(self.tr("Count one visit for this purpose ({key})").format(key=key))
             button.clicked.connect(lambda _c=False, p=purpose.value: self.click_purpose(p))
@@ -513,6 +513,7 @@ class DropInTab(QWidget):
 
         settings_box = QGroupBox(self.tr("Settings kept between clicks"))
         self.form = ValidatedForm()
+        self.form.setRowWrapPolicy(ValidatedForm.RowWrapPolicy.WrapLongRows)  # narrow screens
         settings_box.setLayout(self.form)
         self.fields = DropInFields(ctx, self.form, today, self, fill=False)
         middle.addWidget(settings_box, 2)
