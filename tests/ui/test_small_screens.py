@@ -328,3 +328,51 @@ def widest_children(widget: QWidget) -> list[tuple[str, int]]:
         for c in widget.findChildren(QWidget)
     ]
     return sorted(rows, key=lambda r: -r[1])[:5]
+
+
+# --- the week view on a small screen ----------------------------------------------------
+
+
+def test_week_titles_shorten_to_fit_their_column(qapp):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from tierslieu_desktop.ui.pages.bookings.calendar_style import (
+        fitting_day_header,
+        fitting_opening,
+    )
+
+    fm = QFontMetrics(QFont())
+    monday = date(2026, 12, 7)
+    wide = fitting_day_header(monday, fm, 400)
+    assert "déc" in wide or "Dec" in wide
+    short = fitting_day_header(monday, fm, fm.horizontalAdvance(wide) - 1)
+    assert short.endswith("7") and fm.horizontalAdvance(short) < fm.horizontalAdvance(wide)
+    ranges = ((9 * 60 + 30, 12 * 60 + 30), (14 * 60, 18 * 60 + 30))
+    assert fitting_opening(ranges, fm, 400) == "09:30–12:30, 14:00–18:30"
+    assert fitting_opening(ranges, fm, 60) == "09:30–18:30"
+
+
+def test_the_week_at_1024_writes_the_members_names_on_the_bookings(window, monkeypatch):
+    from tierslieu_desktop.ui.pages.bookings import calendar
+    from tierslieu_desktop.ui.pages.bookings.calendar_style import WEEK_VIEW
+
+    written: list[str] = []
+    real = calendar.paint_vertical_name
+
+    def spy(p, rect, name, fm, colour):
+        drawn = real(p, rect, name, fm, colour)
+        if drawn:
+            written.append(name)
+        return drawn
+
+    monkeypatch.setattr(calendar, "paint_vertical_name", spy)
+    window.resize(MAX_WIDTH, 768)
+    page: Any = window.show_page("bookings")
+    page.set_mode(WEEK_VIEW)
+    QApplication.processEvents()
+    view = page.calendar
+    assert view.column_width < 34  # a dozen machines × 6 days: no room for lines of text
+    view.viewport().grab()
+    shown = {b.who for b in view.shown_bookings()}
+    assert written and set(written) <= shown
+    window.resize(MAX_WIDTH, MAX_HEIGHT)

@@ -184,6 +184,7 @@ class BookingsPage(Page):
         self.period_label.setObjectName("periodLabel")
         self.period_label.setMinimumWidth(40)  # never widens the window; clipped at worst
         self.period_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.period_label.setWordWrap(True)  # on two lines rather than cut (1024 px)
         bar.addWidget(self.period_label, 1)
         self.new_button = QPushButton(self.tr("&New booking…"))
         self.new_button.setAccessibleName(self.tr("New booking"))
