@@ -202,6 +202,15 @@ def _booking_id(win: MainWindow) -> int:
         return s.scalars(select(Booking.id).order_by(Booking.id)).first()
 
 
+def _row_id(win: MainWindow, model: Any) -> int:
+    from sqlalchemy import select
+
+    with win.ctx.db.read() as s:
+        found = s.scalars(select(model.id).order_by(model.id)).first()
+    assert found is not None, model
+    return found
+
+
 def _invoice_id(win: MainWindow) -> int:
     from sqlalchemy import select
 
@@ -212,20 +221,28 @@ def _invoice_id(win: MainWindow) -> int:
 
 
 def _dialogs() -> list[tuple[str, Callable[[MainWindow], QDialog]]]:
+    from tierslieu_desktop.db.models import MemberPack, Usage
+    from tierslieu_desktop.ui.crash_dialog import CrashDialog
     from tierslieu_desktop.ui.pages.activity import dialogs as act
+    from tierslieu_desktop.ui.pages.activity.dropin_tab import DropInDialog
     from tierslieu_desktop.ui.pages.bookings.booking_dialog import BookingDialog
     from tierslieu_desktop.ui.pages.bookings.detail_dialog import BookingDetailDialog
+    from tierslieu_desktop.ui.pages.bookings.series_dialog import SeriesDialog
     from tierslieu_desktop.ui.pages.checkout import line_dialogs as lines
+    from tierslieu_desktop.ui.pages.checkout.basket_tab import InvoiceIssuedDialog
+    from tierslieu_desktop.ui.pages.checkout.deposits_tab import DepositDialog
     from tierslieu_desktop.ui.pages.checkout.invoices_tab import CreditNoteDialog
     from tierslieu_desktop.ui.pages.checkout.payment_dialog import PaymentDialog
     from tierslieu_desktop.ui.pages.checkout.voucher_settlement_dialog import (
         VoucherSettlementDialog,
     )
     from tierslieu_desktop.ui.pages.finances import dialogs as fin
+    from tierslieu_desktop.ui.pages.frontdesk.usage_correction import UsageCorrectionDialog
     from tierslieu_desktop.ui.pages.frontdesk.walkin import WalkInDialog
+    from tierslieu_desktop.ui.pages.machines.opening_hours import ExceptionDialog
     from tierslieu_desktop.ui.pages.members.dialog import MemberDialog
     from tierslieu_desktop.ui.pages.members.membership_dialog import MembershipDialog
-    from tierslieu_desktop.ui.pages.members.pack_dialog import SellPackDialog
+    from tierslieu_desktop.ui.pages.members.pack_dialog import PackMovementsDialog, SellPackDialog
     from tierslieu_desktop.ui.pages.members.wallet_dialog import WalletCreditDialog
     from tierslieu_desktop.ui.pages.settings.backups_tab import PassphraseDialog
     from tierslieu_desktop.ui.pages.settings.tariffs import sections
@@ -244,6 +261,17 @@ def _dialogs() -> list[tuple[str, Callable[[MainWindow], QDialog]]]:
         from tierslieu_desktop.services.billing import baskets
 
         return baskets.open_basket(w.ctx.db, w.ctx.operator_id, _member_id(w))
+
+    def drop_in(w: MainWindow) -> Any:
+        from tierslieu_desktop.services.activity import dropins
+
+        today = date.today()
+        return _first(dropins.list_drop_ins(w.ctx.db, today - timedelta(days=90), today))
+
+    def space(w: MainWindow) -> Any:
+        from tierslieu_desktop.services.park import machines as svc
+
+        return svc.get_space(w.ctx.db, _space_id(w))
 
     def bookings_page(w: MainWindow) -> Any:
         return w.show_page("bookings")
@@ -301,6 +329,14 @@ def _dialogs() -> list[tuple[str, Callable[[MainWindow], QDialog]]]:
         ("quota", lambda w: sections.QuotaDialog(w.ctx, None)),
         ("pack type", lambda w: sections.PackTypeDialog(w.ctx, None)),
         ("passphrase", lambda w: PassphraseDialog()),
+        ("crash", lambda w: CrashDialog("Traceback…\n" * 40, None)),
+        ("deposit", lambda w: DepositDialog(w.ctx, date.today)),
+        ("invoice issued", lambda w: InvoiceIssuedDialog(w.ctx, _invoice_id(w), 500)),
+        ("series", lambda w: SeriesDialog([])),
+        ("pack movements", lambda w: PackMovementsDialog(w.ctx, _row_id(w, MemberPack))),
+        ("usage correction", lambda w: UsageCorrectionDialog(w.ctx, _row_id(w, Usage))),
+        ("drop-in", lambda w: DropInDialog(w.ctx, drop_in(w))),
+        ("opening exception", lambda w: ExceptionDialog(w.ctx, space(w))),
     ]
 
 
@@ -308,7 +344,7 @@ DIALOGS = _dialogs()
 
 
 @pytest.mark.parametrize("make", [m for _n, m in DIALOGS], ids=[n for n, _m in DIALOGS])
-def test_every_dialog_fits_a_1024_screen(window, make):
+def test_every_dialog_fits_a_1024_by_600_screen(window, make):
     dialog = make(window)
     assert dialog is not None
     try:
@@ -317,6 +353,8 @@ def test_every_dialog_fits_a_1024_screen(window, make):
         width = max(dialog.minimumSizeHint().width(), dialog.minimumWidth())
         assert width <= MAX_WIDTH, widest_children(dialog)
         assert dialog.width() <= MAX_WIDTH
+        height = max(dialog.minimumSizeHint().height(), dialog.minimumHeight())
+        assert height <= MAX_HEIGHT
     finally:
         dialog.reject()
         dialog.deleteLater()

@@ -45,6 +45,7 @@ from tierslieu_desktop.ui.pages.finances.labels import (
 )
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
+from tierslieu_desktop.ui.widgets.responsive import VerticalScroll
 from tierslieu_desktop.ui.widgets.tables import item_at
 
 PUBLIC_LEVELS = ("commune", "epci", "departement", "region", "etat", "ue", "social", "employment")
@@ -111,7 +112,9 @@ class FinanceDialog(QDialog):
         self.banner.hide()
         self.lay.addWidget(self.banner)
         self.form = ValidatedForm()
-        self.lay.addLayout(self.form)
+        body = QWidget()
+        body.setLayout(self.form)
+        self.lay.addWidget(VerticalScroll(body), 1)  # a grant's long form on a 600 px screen
 
     def add_buttons(self) -> None:
         buttons = QDialogButtonBox(
