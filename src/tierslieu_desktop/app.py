@@ -68,7 +68,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app = cast(QApplication, QApplication.instance() or QApplication(argv or sys.argv[:1]))
     app.setApplicationName("Tiers-Lieu Desktop")
     app.setOrganizationName(config.APP_AUTHOR)
-    app.setStyle("Fusion")
+    from tierslieu_desktop.ui import app_style
+
+    app_style.install(app)  # Fusion; Tab leaves the tables of every window
     app.setWindowIcon(QIcon(str(APP_ICON)))
     app.setDesktopFileName("tierslieu")  # Wayland: the icon of packaging/tierslieu.desktop
     return app

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateTimeEdit, QFormLayout, QLineEdit, QWidget
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tierslieu_desktop.domain.validation import TEXT_LIMITS, text_limit
 from tierslieu_desktop.ui.widgets.form import ValidatedForm
@@ -113,7 +113,14 @@ def problems(root: QWidget) -> list[str]:
 
 def dialogs(window, db) -> list[QWidget]:  # type: ignore[no-untyped-def]
     """One of each dialog of ui/, on the demo's data."""
-    from tierslieu_desktop.db.models import ActivitySession, Booking, DropIn, Invoice, Member
+    from tierslieu_desktop.db.models import (
+        ActivitySession,
+        Booking,
+        DropIn,
+        Invoice,
+        Member,
+        Usage,
+    )
     from tierslieu_desktop.services.activity import dropins, sessions
     from tierslieu_desktop.services.billing import baskets, documents
     from tierslieu_desktop.services.finance import funding
@@ -133,6 +140,7 @@ def dialogs(window, db) -> list[QWidget]:  # type: ignore[no-untyped-def]
     )
     from tierslieu_desktop.ui.pages.finances import dialogs as finance
     from tierslieu_desktop.ui.pages.frontdesk.checkout import CheckOutDialog
+    from tierslieu_desktop.ui.pages.frontdesk.usage_correction import UsageCorrectionDialog
     from tierslieu_desktop.ui.pages.frontdesk.walkin import WalkInDialog
     from tierslieu_desktop.ui.pages.machines import dialogs as machine
     from tierslieu_desktop.ui.pages.machines.opening_hours import (
@@ -158,6 +166,7 @@ def dialogs(window, db) -> list[QWidget]:  # type: ignore[no-untyped-def]
         booking = s.scalar(select(Booking.id).order_by(Booking.id))
         invoice = s.scalar(select(Invoice.id).where(Invoice.kind == "invoice"))
         drop_in_at = s.scalar(select(DropIn.at).order_by(DropIn.at))
+        usage = s.scalar(select(func.max(Usage.id)))  # the latest: not invoiced yet
     machine_row = park.list_machines(db)[0]
     detail = park.get_machine(db, machine_row.id)
     space = park.list_spaces(db)[0]
@@ -193,6 +202,7 @@ def dialogs(window, db) -> list[QWidget]:  # type: ignore[no-untyped-def]
         BookingDialog(ctx, calendar_resources(db, space.id, with_space=True), now_fn=now),
         BookingDetailDialog(ctx, booking, now_fn=now),
         CheckOutDialog(ctx, booking, now_fn=now),
+        UsageCorrectionDialog(ctx, usage, now_fn=now),
         WalkInDialog(ctx, now_fn=now),
         CreditNoteDialog(ctx, documents.get_invoice(db, invoice)),
         line_dialogs.FreeLineDialog(ctx, basket),

@@ -6,17 +6,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSize, Qt, QThreadPool
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QSize, Qt, QThreadPool
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
+    QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QSplitter,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +29,7 @@ from tierslieu_desktop import config
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.integrity_check import IntegrityCheck
 from tierslieu_desktop.ui.pages.base import Page
+from tierslieu_desktop.ui.sidebar import Sidebar, first_window_geometry, visible_on_a_screen
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -78,7 +80,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Tiers-Lieu Desktop"))
-        self.resize(1280, 800)
         self.setStyleSheet(STYLE)
 
         self._titles = {
@@ -105,14 +106,15 @@ class MainWindow(QMainWindow):
         }
         self._pages: dict[str, Page] = {}
 
-        self.sidebar = QListWidget()
+        # Icons only below WIDE_FROM pixels (a 1024 screen), icons and titles above.
+        self.sidebar = Sidebar()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName(self.tr("Navigation"))
         self.sidebar.setIconSize(QSize(22, 22))
-        self.sidebar.setFixedWidth(230)
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         for key in self.PAGE_KEYS:
             item = QListWidgetItem(self._titles[key])
+            item.setToolTip(self._titles[key])
             icon_path = ICONS / f"{key}.svg"
             if icon_path.exists():
                 item.setIcon(QIcon(str(icon_path)))
@@ -121,11 +123,11 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
 
-        splitter = QSplitter()
-        splitter.addWidget(self.sidebar)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.sidebar)
+        body.addWidget(self.stack, 1)
         self.banner = QLabel()
         self.banner.setObjectName("databaseBanner")
         self.banner.setWordWrap(True)
@@ -135,7 +137,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
-        layout.addWidget(splitter, 1)
+        layout.addLayout(body, 1)
         self.setCentralWidget(central)
         self._check: IntegrityCheck | None = None
         self.auto_backups: AutoBackups | None = None
@@ -144,6 +146,7 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_shortcuts()
+        self._place_on_screen()
         # The shell: Accueil highlighted, nothing to click until the database is open.
         self.sidebar.setCurrentRow(0)
         self.sidebar.setEnabled(False)
@@ -160,6 +163,7 @@ class MainWindow(QMainWindow):
         if ctx.db.read_only:
             self.show_banner(self.tr("Read-only database: no change will be saved"))
         self.db_label.setText(self.tr("Database: {path}").format(path=ctx.db.target))
+        self.db_label.setToolTip(str(ctx.db.target))
         self._fill_operators()
         self.operator_combo.currentIndexChanged.connect(self._on_operator_chosen)
         ctx.changed.connect(self._on_changed)
@@ -227,6 +231,7 @@ class MainWindow(QMainWindow):
         self.auto_backups.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
+        self.remember_geometry()
         auto = self.auto_backups
         if auto is not None and self.ctx.db.is_sqlite and not self.ctx.db.read_only:
             # Never stops the close: a failure is only remembered (log, Accueil).
@@ -296,6 +301,70 @@ class MainWindow(QMainWindow):
     def backups_tab(self) -> BackupsTab:
         return cast("SettingsPage", self.page("settings")).backups
 
+    # --- size and place on the screen ---------------------------------------------
+
+    GEOMETRY_SETTING = "window_geometry"
+
+    def _place_on_screen(self) -> None:
+        """The size and place (maximized or not) of the last session when they are still
+        on a screen; else 1280×800 at most, within the free area of the primary screen
+        (a 1366×768 screen's taskbar included)."""
+        saved = config.load_settings().get(self.GEOMETRY_SETTING)
+        if isinstance(saved, str) and saved:
+            state = QByteArray.fromBase64(saved.encode("ascii"))
+            if self.restoreGeometry(state) and visible_on_a_screen(self.geometry()):
+                return
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            self.setGeometry(first_window_geometry(screen.availableGeometry()))
+
+    def remember_geometry(self) -> None:
+        """Kept in the settings file at close (size, place, maximized)."""
+        state = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        config.save_setting(self.GEOMETRY_SETTING, state)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
+        self.sidebar.set_wide(event.size().width() >= Sidebar.WIDE_FROM)
+        super().resizeEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # Qt's name
+        """Tab on the sidebar goes to the page's first field (its tabs' widgets are
+        made when first shown, after the status bar in Qt's order)."""
+        if next and QApplication.focusWidget() is self.sidebar:
+            target = self._first_tab_stop(self.stack.currentWidget())
+            if target is not None:
+                target.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+        return super().focusNextPrevChild(next)
+
+    def _first_tab_stop(self, page: QWidget | None) -> QWidget | None:
+        if page is None:
+            return None
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if (
+                page.isAncestorOf(widget)
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.isVisible()
+                and widget.isEnabled()
+            ):
+                return widget
+            widget = widget.nextInFocusChain()
+        return None
+
+    def _status_bar_last_in_tab_order(self) -> None:
+        """Tab from the sidebar goes into the page, the status bar's operator and About
+        come last (a page built later is otherwise put after them)."""
+        last: QWidget = self.sidebar
+        widget = self.sidebar.nextInFocusChain()
+        while widget is not None and widget is not self and widget is not self.sidebar:
+            if not self.statusBar().isAncestorOf(widget):
+                last = widget
+            widget = widget.nextInFocusChain()
+        if last is not self.sidebar:
+            QWidget.setTabOrder(last, self.operator_combo)
+            QWidget.setTabOrder(self.operator_combo, self.about_button)
+
     # --- pages -------------------------------------------------------------------
 
     def _make_reports(self) -> Page:
@@ -351,6 +420,7 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page_{key}")
             self._pages[key] = page
             self.stack.addWidget(page)
+            self._status_bar_last_in_tab_order()
         return page
 
     def show_page(self, key: str) -> Page:
@@ -373,11 +443,16 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.db_label = QLabel(self.tr("Opening the database…"))
         self.db_label.setObjectName("databaseLabel")
+        # A long path is cut on the right, never widens the window (whole in the tooltip).
+        self.db_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar.addWidget(self.db_label, 1)
         bar.addPermanentWidget(QLabel(self.tr("Operator:")))
         self.operator_combo = QComboBox()
         self.operator_combo.setAccessibleName(self.tr("Operator at the desk"))
-        self.operator_combo.setMinimumWidth(160)
+        self.operator_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.operator_combo.setMinimumContentsLength(14)
         bar.addPermanentWidget(self.operator_combo)
         self.about_button = QPushButton(self.tr("About"))
         self.about_button.setFlat(True)

@@ -80,7 +80,7 @@ MEMBER_RESULTS = 15
 COMMUNE_HISTORY_DAYS = 365
 
 
-PURPOSE_WIDTH = 200  # the purpose buttons' width at the narrowest
+PURPOSE_WIDTH = 150  # the purpose buttons' width at the narrowest (six fit at 1024 px)
 
 
 def _fit_label(label: str, metrics: QFontMetrics, width: int) -> str:
@@ -198,7 +198,7 @@ class DropInFields(QObject):
         self.duration.setSingleStep(5)
         self.duration.setValue(30)
         self.duration.setSuffix(" " + self.tr("min"))
-        self.duration.setMinimumWidth(self.duration.sizeHint().width() * 2)
+        self.duration.setMinimumWidth(self.duration.sizeHint().width() * 3 // 2)
         lay.addWidget(self.duration)
         self.quick_durations: dict[int, QPushButton] = {}
         for minutes in QUICK_DURATIONS:
@@ -522,7 +522,7 @@ class DropInTab(QWidget):
             lines = text.split("\n")
             width = max(metrics.horizontalAdvance(line) for line in lines)
             height = len(lines) * metrics.lineSpacing() + 18
-            button.setMinimumSize(max(PURPOSE_WIDTH, width + 28), max(72, height))
+            button.setMinimumSize(max(PURPOSE_WIDTH, width + 28), max(56, height))
             button.setAccessibleName(labels[purpose])
             button.setToolTip(self.tr("Count one visit for this purpose ({key})").format(key=key))
             button.clicked.connect(lambda _c=False, p=purpose.value: self.click_purpose(p))
@@ -538,6 +538,7 @@ class DropInTab(QWidget):
 
         settings_box = QGroupBox(self.tr("Settings kept between clicks"))
         self.form = ValidatedForm()
+        self.form.setRowWrapPolicy(ValidatedForm.RowWrapPolicy.WrapLongRows)  # narrow screens
         settings_box.setLayout(self.form)
         self.fields = DropInFields(ctx, self.form, today, self, fill=False)
         middle.addWidget(settings_box, 2)

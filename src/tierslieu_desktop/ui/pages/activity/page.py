@@ -13,6 +13,7 @@ from tierslieu_desktop.ui.pages.activity.dropin_tab import DropInTab
 from tierslieu_desktop.ui.pages.activity.figures_tab import FiguresTab
 from tierslieu_desktop.ui.pages.activity.sessions_tab import SessionsTab
 from tierslieu_desktop.ui.pages.base import Page
+from tierslieu_desktop.ui.widgets.responsive import scroll_contents
 
 # changes that move what the sessions tab shows
 REFRESH_ON = ("activity", "member", "machine", "space", "booking", "structure", "tariff")
@@ -40,6 +41,7 @@ class ActivityPage(Page):
         self.tabs.addTab(self.sessions, self.tr("&Sessions"))
         self.dropins = DropInTab(ctx)
         self.tabs.addTab(self.dropins, self.tr("C&yber-base desk"))
+        scroll_contents(self.dropins)  # a 600 px high screen scrolls it
         self.figures = FiguresTab(ctx)
         self.tabs.addTab(self.figures, self.tr("&Figures"))
         lay.addWidget(self.tabs, 1)

@@ -14,7 +14,6 @@ from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QGridLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -52,6 +51,7 @@ from tierslieu_desktop.ui.pages.activity.models import (
     seats_text,
 )
 from tierslieu_desktop.ui.widgets.confirm import confirm
+from tierslieu_desktop.ui.widgets.responsive import FlowLayout
 
 NowFn = Callable[[], datetime]
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -141,6 +141,7 @@ class SessionDetail(QWidget):
         lay.addWidget(self.title)
         self.info = QLabel()
         self.info.setObjectName("sessionInfo")
+        self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.info)
 
@@ -171,7 +172,7 @@ class SessionDetail(QWidget):
         )
         lay.addWidget(self.table, 1)
 
-        grid = QGridLayout()
+        grid = FlowLayout()  # wraps onto more lines on a narrow screen
         self.register_member_button = QPushButton(self.tr("Register a &member…"))
         self.register_group_button = QPushButton(self.tr("Register a &group…"))
         self.cancel_registration_button = QPushButton(self.tr("Cancel the re&gistration"))
@@ -188,9 +189,9 @@ class SessionDetail(QWidget):
             self.edit_button,
             self.cancel_session_button,
         )
-        for i, b in enumerate(buttons):
+        for b in buttons:
             b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
-            grid.addWidget(b, i // 4, i % 4)
+            grid.addWidget(b)
         lay.addLayout(grid)
         self.cancel_registration_button.setShortcut(QKeySequence.StandardKey.Delete)
         self.register_member_button.clicked.connect(lambda: self.register_member())

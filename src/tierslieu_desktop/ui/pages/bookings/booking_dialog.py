@@ -76,6 +76,9 @@ def minute_of(edit: QTimeEdit) -> int:
     return t.hour() * 60 + t.minute()
 
 
+FORM_MIN_HEIGHT = 300  # the fields' least height: the dialog fits a 600 px screen
+
+
 class BookingDialog(QDialog):
     def __init__(
         self,
@@ -344,8 +347,11 @@ class BookingDialog(QDialog):
             heights.append(body.sizeHint().height())
         self.form.set_field_visible("override_reason", False)
         self._sync_who()
-        self.form_area.setMinimumHeight(max(heights) + 2)
-        self.resize(self.sizeHint())
+        # opened at its tallest; on a short screen (1024×600) the fields scroll instead
+        self.form_area.setMinimumHeight(min(max(heights) + 2, FORM_MIN_HEIGHT))
+        self.resize(
+            self.width(), self.sizeHint().height() + max(0, max(heights) + 2 - FORM_MIN_HEIGHT)
+        )
 
     def choose_member(self, member_id: int) -> bool:
         """The member chosen elsewhere (Membres, their card): found and selected here."""

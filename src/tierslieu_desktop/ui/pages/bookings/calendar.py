@@ -68,8 +68,10 @@ from tierslieu_desktop.ui.pages.bookings.calendar_style import (
     TODAY_TINT,
     WEEK_VIEW,
     booking_tooltip,
-    day_header,
+    fitting_day_header,
+    fitting_opening,
     long_day,
+    paint_vertical_name,
     two_lines,
 )
 from tierslieu_desktop.ui.pages.machines.labels import status_label
@@ -782,6 +784,9 @@ class BookingCalendar(QAbstractScrollArea):
                 p.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 4, 4)
             if wide and rect.height() >= line_h:
                 self._paint_booking_text(p, rect, seg, QColor(text), fm, line_h)
+            elif not wide:
+                p.setFont(self._small)
+                paint_vertical_name(p, rect.adjusted(1, 0, 0, 0), b.who, fm, QColor(text))
 
     def _paint_booking_text(
         self, p: QPainter, rect: QRectF, seg: _Segment, colour: QColor, fm: QFontMetrics, line_h
@@ -898,12 +903,15 @@ class BookingCalendar(QAbstractScrollArea):
             cell = QRectF(x, 0, day_w, DAY_ROW)
             if day == today:
                 p.fillRect(cell, TODAY_BG)
-            title = day_header(day) if self.mode == WEEK_VIEW else long_day(day)
-            opening = self.openings.get(day)
-            sub = self._opening_text(opening) if opening is not None else ""
-            closed = opening is not None and not opening.ranges
             visible = cell.intersected(QRectF(GUTTER, 0, width - GUTTER, DAY_ROW))
             text_box = visible.adjusted(4, 2, -4, 0)
+            week = self.mode == WEEK_VIEW
+            title = fitting_day_header(day, bold, text_box.width()) if week else long_day(day)
+            opening = self.openings.get(day)
+            sub = self._opening_text(opening) if opening is not None else ""
+            if opening is not None and opening.ranges and opening.configured:
+                sub = fitting_opening(opening.ranges, small, text_box.width())
+            closed = opening is not None and not opening.ranges
             p.setFont(self._bold)
             p.setPen(QColor("#1f5fa8") if day == today else TEXT)
             p.drawText(

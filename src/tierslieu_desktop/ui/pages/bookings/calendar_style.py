@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import date
 
 from babel.dates import format_date
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
 
 from tierslieu_desktop.domain.calendar import local_day_and_minute
 from tierslieu_desktop.i18n import formatting
@@ -50,6 +50,43 @@ MUTED = QColor("#5b6872")
 def day_header(day: date) -> str:
     """ "lun. 23 nov." in the user's language."""
     return format_date(day, "EEE d MMM", locale=formatting.current_locale())
+
+
+def fitting_day_header(day: date, fm: QFontMetrics, width: float) -> str:
+    """The week view's day title that fits ``width``: « lun. 7 déc. », else « lun. 7 »,
+    else « 7 » (a 1024 px screen shows a week of a dozen machines)."""
+    text = ""
+    for pattern in ("EEE d MMM", "EEE d", "d"):
+        text = format_date(day, pattern, locale=formatting.current_locale())
+        if fm.horizontalAdvance(text) <= width:
+            break
+    return text
+
+
+def fitting_opening(ranges: tuple[tuple[int, int], ...], fm: QFontMetrics, width: float) -> str:
+    """The opening hours under a day title: « 09:30–12:30, 14:00–18:30 », else the day's
+    first and last hour « 09:30–18:30 » (the closed hours stay grey in the grid)."""
+    full = formatting.minute_ranges(ranges)
+    if fm.horizontalAdvance(full) <= width or len(ranges) < 2:
+        return full
+    return formatting.minute_ranges([(ranges[0][0], ranges[-1][1])])
+
+
+def paint_vertical_name(
+    p: QPainter, rect: QRectF, name: str, fm: QFontMetrics, colour: QColor
+) -> bool:
+    """The member's name written upwards in a booking block too narrow for a line (the
+    week view on a small screen); False when even that does not fit."""
+    length = int(rect.height() - 6)
+    if not name or rect.width() < fm.capHeight() + 2 or length < fm.averageCharWidth() * 5:
+        return False
+    p.save()
+    p.setPen(colour)
+    p.translate(rect.x() + rect.width() / 2 + fm.capHeight() / 2, rect.bottom() - 3)
+    p.rotate(-90)
+    p.drawText(QPointF(0, 0), fm.elidedText(name, Qt.TextElideMode.ElideRight, length))
+    p.restore()
+    return True
 
 
 def long_day(day: date) -> str:

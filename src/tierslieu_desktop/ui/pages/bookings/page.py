@@ -56,6 +56,7 @@ from tierslieu_desktop.ui.pages.bookings.calendar import (
     long_day,
 )
 from tierslieu_desktop.ui.pages.bookings.detail_dialog import BookingDetailDialog
+from tierslieu_desktop.ui.widgets.responsive import FlowLayout
 
 REFRESH_ON = ("booking", "machine", "space", "opening_hours", "member", "usage")
 RESOURCES_ON = ("machine", "space", "opening_hours")
@@ -183,6 +184,7 @@ class BookingsPage(Page):
         self.period_label.setObjectName("periodLabel")
         self.period_label.setMinimumWidth(40)  # never widens the window; clipped at worst
         self.period_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.period_label.setWordWrap(True)  # on two lines rather than cut (1024 px)
         bar.addWidget(self.period_label, 1)
         self.new_button = QPushButton(self.tr("&New booking…"))
         self.new_button.setAccessibleName(self.tr("New booking"))
@@ -197,7 +199,7 @@ class BookingsPage(Page):
         self.member_edit.setPlaceholderText(self.tr("Show one member's bookings: type a name…"))
         self.member_edit.setAccessibleName(self.tr("Member filter"))
         self.member_edit.setClearButtonEnabled(True)
-        self.member_edit.setMinimumWidth(280)
+        self.member_edit.setMinimumWidth(200)
         self._member_model = QStringListModel(self)
         self._completer = QCompleter(self._member_model, self)
         self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -212,19 +214,25 @@ class BookingsPage(Page):
         self.show_cancelled.setAccessibleName(self.tr("Show cancelled bookings and no-shows"))
         self.show_cancelled.toggled.connect(lambda _on: self.refresh())
         row.addWidget(self.show_cancelled)
-        row.addStretch(1)
+        # The legend wraps onto a second line on a narrow screen.
+        legend = QWidget()
+        flow = FlowLayout(legend, spacing=10)
         labels = booking_status_labels()
         for status in ("booked", "in_progress", "done", "cancelled", "no_show"):
             fill, border, _text = STATE_COLOURS[status]
+            pair = QWidget()
+            pair_lay = QHBoxLayout(pair)
+            pair_lay.setContentsMargins(0, 0, 0, 0)
             chip = QLabel()
             chip.setFixedSize(14, 14)
             style = "dashed" if status in ("cancelled", "no_show") else "solid"
             chip.setStyleSheet(f"background: {fill}; border: 1px {style} {border};")
-            row.addWidget(chip)
+            pair_lay.addWidget(chip)
             word = QLabel(labels[status])
             word.setObjectName("legendItem")
-            row.addWidget(word)
-            row.addSpacing(6)
+            pair_lay.addWidget(word)
+            flow.addWidget(pair)
+        row.addWidget(legend, 1)
         return row
 
     def _build_message(self) -> QFrame:

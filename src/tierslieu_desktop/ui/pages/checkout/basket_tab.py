@@ -64,6 +64,7 @@ from tierslieu_desktop.ui.widgets.member_search import (
     fill_member_results,
     selected_member_id,
 )
+from tierslieu_desktop.ui.widgets.responsive import FlowLayout
 
 TodayFn = Callable[[], date]
 
@@ -195,7 +196,7 @@ class BasketTab(QWidget):
         open_label.setBuddy(self.open_list)
         left_lay.addWidget(open_label)
         left_lay.addWidget(self.open_list)
-        left.setMinimumWidth(320)
+        left.setMinimumWidth(280)
         splitter.addWidget(left)
 
         # --- basket ------------------------------------------------------------------
@@ -224,8 +225,8 @@ class BasketTab(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_line())
         lay.addWidget(self.table, 1)
 
-        add_row = QHBoxLayout()
-        line_row = QHBoxLayout()
+        add_row = FlowLayout()  # rows that wrap on a 1024 px screen
+        line_row = FlowLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, text, slot in (
             ("membership", self.tr("Mem&bership…"), self.add_membership),
@@ -243,8 +244,6 @@ class BasketTab(QWidget):
             row = add_row if key in ("membership", "pack", "wallet", "free") else line_row
             row.addWidget(button)
             self.buttons[key] = button
-        add_row.addStretch(1)
-        line_row.addStretch(1)
         lay.addLayout(add_row)
         lay.addLayout(line_row)
         delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.remove_line)

@@ -48,6 +48,7 @@ from tierslieu_desktop.ui.pages.finances.labels import (
 )
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
+from tierslieu_desktop.ui.widgets.responsive import VerticalScroll
 from tierslieu_desktop.ui.widgets.tables import item_at
 
 PUBLIC_LEVELS = ("commune", "epci", "departement", "region", "etat", "ue", "social", "employment")
@@ -128,14 +129,10 @@ def optional_date_edit(value: date | None) -> QLineEdit:
 
 
 def scrolled(form: ValidatedForm) -> QScrollArea:
-    """A form in a page that scrolls when the screen is short."""
+    """A form in a page that scrolls when the screen is short (never sideways)."""
     page = QWidget()
     page.setLayout(form)
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-    scroll.setWidget(page)
-    return scroll
+    return VerticalScroll(page)
 
 
 def combo(names: dict[str, str], codes: tuple[str, ...] | None = None) -> QComboBox:
@@ -174,9 +171,11 @@ class FinanceDialog(QDialog):
         if tabbed:  # the form in a first tab, scrolled; the subclass names it, adds others
             self.tabs = QTabWidget()
             self.tabs.addTab(scrolled(self.form), "")
-            self.lay.addWidget(self.tabs)
-        else:
-            self.lay.addLayout(self.form)
+            self.lay.addWidget(self.tabs, 1)
+        else:  # a long form on a 600 px screen scrolls
+            body = QWidget()
+            body.setLayout(self.form)
+            self.lay.addWidget(VerticalScroll(body), 1)
 
     def add_buttons(self) -> None:
         buttons = QDialogButtonBox(

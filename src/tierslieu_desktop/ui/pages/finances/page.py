@@ -24,6 +24,7 @@ from tierslieu_desktop.ui.pages.finances.expenses_tab import ExpensesTab
 from tierslieu_desktop.ui.pages.finances.funders_tab import FundersTab
 from tierslieu_desktop.ui.pages.finances.simulator_tab import SimulatorTab
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
+from tierslieu_desktop.ui.widgets.responsive import scroll_contents
 
 # changes that move the figures of the dashboard
 REFRESH_ON = (
@@ -100,6 +101,7 @@ class FinancesPage(Page):
         self.tabs.addTab(self.expenses, self.tr("E&xpenses"))
         self.simulator = SimulatorTab(ctx)
         self.tabs.addTab(self.simulator, self.tr("&Simulator"))
+        scroll_contents(self.simulator)  # its tables and chart scroll on a 600 px screen
         self.accounts = AccountsTab(ctx)
         self.tabs.addTab(self.accounts, self.tr("&Accounts"))
         lay.addWidget(self.tabs, 1)

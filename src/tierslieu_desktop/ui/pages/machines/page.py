@@ -164,7 +164,7 @@ class MachinesPage(Page):
         self.filter_edit.setPlaceholderText(self.tr("Filter by name, make or model"))
         self.filter_edit.setAccessibleName(self.tr("Filter machines"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setMinimumWidth(240)
+        self.filter_edit.setMinimumWidth(170)
         self.filter_edit.textChanged.connect(lambda _t: self._populate())
         bar.addWidget(self.filter_edit)
         self.show_archived = QCheckBox(self.tr("Show archived"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +44,7 @@ from tierslieu_desktop.ui.errors import run_write, show_error
 from tierslieu_desktop.ui.labels import age_band_labels, organisation_type_labels
 from tierslieu_desktop.ui.pages.frontdesk.usage_correction import MemberUsagesBox
 from tierslieu_desktop.ui.widgets.confirm import confirm
+from tierslieu_desktop.ui.widgets.responsive import follow_content, scroll_minimum
 
 if TYPE_CHECKING:
     from tierslieu_desktop.ui.pages.members.membership_dialog import MembershipDialog
@@ -264,7 +265,12 @@ class MemberDetailPanel(QScrollArea):
         lay.addWidget(self.content)
         lay.addStretch(1)
         self.content.hide()
+        follow_content(self)  # a longer renewal button widens the card, never cut
         self.memberships.itemSelectionChanged.connect(self._update_buttons)
+
+    def minimumSizeHint(self) -> QSize:  # Qt's name
+        """As wide as the card needs: the splitter never cuts its buttons."""
+        return scroll_minimum(self)
 
     # --- display -----------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from tierslieu_desktop.ui.models.member_table import MemberFilter, MemberTableMo
 from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.pages.members.detail import MemberDetailPanel
 from tierslieu_desktop.ui.widgets.confirm import confirm
+from tierslieu_desktop.ui.widgets.responsive import shrinkable_combo
 
 SEARCH_DELAY_MS = 120
 
@@ -95,13 +96,15 @@ class MembersPage(Page):
         )
         self.search.setAccessibleName(self.tr("Search members"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(320)
+        self.search.setMinimumWidth(200)
         bar.addWidget(self.search, 2)
         self.audience_filter = QComboBox()
         self.audience_filter.setAccessibleName(self.tr("Filter by public"))
+        shrinkable_combo(self.audience_filter, 12)
         bar.addWidget(self.audience_filter, 1)
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName(self.tr("Filter by kind"))
+        shrinkable_combo(self.kind_filter, 10)
         self.kind_filter.addItem(self.tr("People and organisations"), None)
         self.kind_filter.addItem(self.tr("People"), MemberKind.PERSON.value)
         self.kind_filter.addItem(self.tr("Organisations"), MemberKind.ORGANISATION.value)
@@ -154,7 +157,7 @@ class MembersPage(Page):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([780, 380])
+        splitter.setSizes([560, 400])  # the card keeps room for its buttons at 1024 px
         splitter.setChildrenCollapsible(False)
         lay.addWidget(splitter, 1)
 

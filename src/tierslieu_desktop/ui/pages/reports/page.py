@@ -9,6 +9,7 @@ from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.pages.reports.annual_tab import AnnualReportTab
 from tierslieu_desktop.ui.pages.reports.grants_tab import GrantReportsTab
+from tierslieu_desktop.ui.widgets.responsive import scroll_contents
 
 REFRESH_ON = ("grant", "funder")
 
@@ -34,6 +35,7 @@ class ReportsPage(Page):
         else:
             self.exports = ExportsTab(ctx)
             self.tabs.addTab(self.exports, self.tr("Exports"))
+            scroll_contents(self.exports)  # three forms: scroll on a 600 px high screen
         lay.addWidget(self.tabs, 1)
         self._dirty = False
         ctx.changed.connect(self._on_changed)

@@ -43,6 +43,7 @@ from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
+from tierslieu_desktop.ui.widgets.responsive import scroll_contents
 
 OK_STYLE = "color: #1b5e20;"
 TEXT_FIELDS = (
@@ -617,6 +618,7 @@ class SettingsPage(Page):
 
         self.invoicing = InvoicingTab(ctx)
         self.tabs.insertTab(self.tabs.indexOf(self.language), self.invoicing, self.tr("&Invoicing"))
+        scroll_contents(self.invoicing)  # a long form: scrolls on a 600 px high screen
         from tierslieu_desktop.ui.pages.settings.staff_tab import StaffTab
 
         self.staff = StaffTab(ctx)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.enums import StaffKind
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.domain.validation import text_limit
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.people import staff as staff_service
 from tierslieu_desktop.services.people.staff import MAX_HOURS_PER_MONTH, StaffInput, StaffRow
@@ -74,12 +75,12 @@ class StaffTab(QWidget):
         self.form = ValidatedForm()
         f = self.form
         self.name = f.add_field("name", self.tr("&Name:"), QLineEdit())
-        self.name.setMaxLength(200)
+        self.name.setMaxLength(text_limit("name"))
         self.kind = f.add_field("kind", self.tr("&Kind:"), QComboBox())
         for kind, text in staff_kind_labels().items():
             self.kind.addItem(text, kind.value)
         self.role = f.add_field("role", self.tr("R&ole:"), QLineEdit())
-        self.role.setMaxLength(200)
+        self.role.setMaxLength(text_limit("role"))
         self.hours = f.add_field("hours_per_month", self.tr("&Hours a month:"), QSpinBox())
         self.hours.setRange(0, MAX_HOURS_PER_MONTH)
         self.start = f.add_field("start_date", self.tr("&From:"), QDateEdit())

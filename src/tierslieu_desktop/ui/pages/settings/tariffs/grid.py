@@ -57,6 +57,7 @@ from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
+from tierslieu_desktop.ui.widgets.responsive import FlowLayout
 
 Index = QModelIndex | QPersistentModelIndex
 # Row of the grid: ("group", kind) for a group title, ("resource", GridResource).
@@ -366,17 +367,22 @@ class TariffGridTab(QWidget):
         self.ctx = ctx
         self.import_job: BackgroundImport | None = None
         lay = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Prices in force on")))
+        # The day and membership, then the buttons: wrapped onto a 2nd line when narrow.
+        bar = FlowLayout()
+        choice = QWidget()
+        choice_lay = QHBoxLayout(choice)
+        choice_lay.setContentsMargins(0, 0, 0, 0)
+        choice_lay.addWidget(QLabel(self.tr("Prices in force on")))
         self.day = date_edit(ctx, date.today())
         self.day.setAccessibleName(self.tr("Prices in force on"))
-        bar.addWidget(self.day)
-        bar.addSpacing(16)
-        bar.addWidget(QLabel(self.tr("Membership:")))
+        choice_lay.addWidget(self.day)
+        choice_lay.addSpacing(16)
+        choice_lay.addWidget(QLabel(self.tr("Membership:")))
         self.membership = combo([(t, m) for m, t in membership_labels().items()])
         self.membership.setAccessibleName(self.tr("Membership"))
-        bar.addWidget(self.membership)
-        bar.addStretch(1)
+        choice_lay.addWidget(self.membership)
+        choice_lay.addSpacing(16)
+        bar.addWidget(choice)
         self.edit_button = QPushButton(self.tr("&Edit the price…"))
         self.edit_button.setAccessibleName(self.tr("Edit the selected price"))
         self.clear_button = QPushButton(self.tr("&Remove the price"))
