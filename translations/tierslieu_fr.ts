@@ -738,8 +738,20 @@
         <translation>Corriger l'usage…</translation>
     </message>
     <message>
-        <source>Cancel the basket</source>
-        <translation>Annuler le panier</translation>
+        <source>Abandon the basket…</source>
+        <translation>Abandonner le panier…</translation>
+    </message>
+    <message>
+        <source>Abandon the basket</source>
+        <translation>Abandonner le panier</translation>
+    </message>
+    <message>
+        <source>Abandon this basket and every line in it? Unbilled usages stay to be billed.</source>
+        <translation>Abandonner ce panier et toutes ses lignes ? Les utilisations non facturées restent à facturer.</translation>
+    </message>
+    <message>
+        <source>Keep the basket</source>
+        <translation>Garder le panier</translation>
     </message>
     <message>
         <source>Basket total</source>
@@ -788,10 +800,6 @@
     <message>
         <source>Remove</source>
         <translation>Supprimer</translation>
-    </message>
-    <message>
-        <source>Cancel this basket and every line in it? Unbilled usages stay to be billed.</source>
-        <translation>Annuler ce panier et toutes ses lignes ? Les utilisations non facturées restent à facturer.</translation>
     </message>
 </context>
 <context>
@@ -924,16 +932,20 @@
         <translation>Enregistrer l'arrivée</translation>
     </message>
     <message>
-        <source>&amp;Cancel the booking…</source>
-        <translation>A&amp;nnuler la réservation…</translation>
-    </message>
-    <message>
         <source>Cancel the booking</source>
         <translation>Annuler la réservation</translation>
     </message>
     <message>
         <source>&amp;No-show…</source>
         <translation>A&amp;bsent…</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;this booking…</source>
+        <translation>Annuler cette réser&amp;vation…</translation>
+    </message>
+    <message>
+        <source>Cancel this booking</source>
+        <translation>Annuler cette réservation</translation>
     </message>
     <message>
         <source>Mark the member absent</source>
@@ -1018,6 +1030,10 @@
     <message>
         <source>Cancel the booking of {resource} by {who}? The slot is freed.</source>
         <translation>Annuler la réservation de {resource} par {who} ? Le créneau est libéré.</translation>
+    </message>
+    <message>
+        <source>Keep the booking</source>
+        <translation>Garder la réservation</translation>
     </message>
     <message>
         <source>Member absent</source>
@@ -1179,8 +1195,32 @@
         <translation>Prix estimé</translation>
     </message>
     <message>
+        <source>Free:</source>
+        <translation>Libre :</translation>
+    </message>
+    <message>
         <source>&amp;Book</source>
         <translation>&amp;Réserver</translation>
+    </message>
+    <message>
+        <source>{day} {hours}</source>
+        <translation>{day} {hours}</translation>
+    </message>
+    <message>
+        <source>Take the free slot {slot}</source>
+        <translation>Prendre le créneau libre {slot}</translation>
+    </message>
+    <message>
+        <source>Book this free slot instead</source>
+        <translation>Réserver plutôt ce créneau libre</translation>
+    </message>
+    <message>
+        <source>Free slots:</source>
+        <translation>Créneaux libres :</translation>
+    </message>
+    <message>
+        <source>No free slot.</source>
+        <translation>Aucun créneau libre.</translation>
     </message>
     <message>
         <source>No occurrence could be booked.</source>
@@ -1315,6 +1355,18 @@
     <message>
         <source>This space has no machine and cannot be booked itself.</source>
         <translation>Cet espace n'a aucune machine et ne peut pas être réservé lui-même.</translation>
+    </message>
+    <message>
+        <source>{day}, {start}–{end}</source>
+        <translation>{day}, {start}–{end}</translation>
+    </message>
+    <message>
+        <source>Booked: {resource} for {who}, {when}.</source>
+        <translation>Réservé : {resource} pour {who}, {when}.</translation>
+    </message>
+    <message>
+        <source>Booked: {resource} for {who}, {count} weeks from {when}.</source>
+        <translation>Réservé : {resource} pour {who}, {count} semaines à partir du {when}.</translation>
     </message>
 </context>
 <context>
@@ -4199,6 +4251,78 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>86 – Contributions volontaires en nature</translation>
     </message>
     <message>
+        <source>70 – Own revenue (sales, services)</source>
+        <translation>70 – Recettes propres (ventes, prestations)</translation>
+    </message>
+    <message>
+        <source>74 – This grant</source>
+        <translation>74 – La présente subvention</translation>
+    </message>
+    <message>
+        <source>756 – Membership fees</source>
+        <translation>756 – Cotisations</translation>
+    </message>
+    <message>
+        <source>75 – Sponsorship and donations</source>
+        <translation>75 – Mécénat et dons</translation>
+    </message>
+    <message>
+        <source>87 – In-kind contributions received</source>
+        <translation>87 – Contributions volontaires en nature reçues</translation>
+    </message>
+    <message>
+        <source>None: only the costs assigned to the grant</source>
+        <translation>Aucune : seulement les charges affectées à la subvention</translation>
+    </message>
+    <message>
+        <source>Machine hours (the grant's machines ÷ all machines)</source>
+        <translation>Heures machines (machines de la subvention ÷ toutes les machines)</translation>
+    </message>
+    <message>
+        <source>Staff time (staff costs assigned to the grant ÷ all staff costs)</source>
+        <translation>Temps de personnel (charges de personnel affectées ÷ toutes les charges de personnel)</translation>
+    </message>
+    <message>
+        <source>Fixed percentage</source>
+        <translation>Pourcentage fixe</translation>
+    </message>
+    <message>
+        <source>&amp;Objectives:</source>
+        <translation>&amp;Objectifs :</translation>
+    </message>
+    <message>
+        <source>Actions &amp;carried out:</source>
+        <translation>Actions réa&amp;lisées :</translation>
+    </message>
+    <message>
+        <source>&amp;Publics reached:</source>
+        <translation>&amp;Publics touchés :</translation>
+    </message>
+    <message>
+        <source>Pa&amp;rtners:</source>
+        <translation>Pa&amp;rtenaires :</translation>
+    </message>
+    <message>
+        <source>&amp;Difficulties:</source>
+        <translation>&amp;Difficultés :</translation>
+    </message>
+    <message>
+        <source>P&amp;erspectives:</source>
+        <translation>P&amp;erspectives :</translation>
+    </message>
+    <message>
+        <source>Objective: distinct &amp;users:</source>
+        <translation>Objectif : &amp;usagers distincts :</translation>
+    </message>
+    <message>
+        <source>Objective: machine &amp;hours:</source>
+        <translation>Objectif : &amp;heures machines :</translation>
+    </message>
+    <message>
+        <source>Objective: sess&amp;ions:</source>
+        <translation>Objectif : sé&amp;ances :</translation>
+    </message>
+    <message>
         <source>dd/mm/yyyy</source>
         <translation>jj/mm/aaaa</translation>
     </message>
@@ -5029,6 +5153,14 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Nouvelle subvention</translation>
     </message>
     <message>
+        <source>Grant sections</source>
+        <translation>Parties de la subvention</translation>
+    </message>
+    <message>
+        <source>Funder report</source>
+        <translation>Compte rendu financier</translation>
+    </message>
+    <message>
         <source>&amp;Funder:</source>
         <translation>&amp;Financeur :</translation>
     </message>
@@ -5099,6 +5231,22 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>N&amp;otes:</source>
         <translation>N&amp;otes :</translation>
+    </message>
+    <message>
+        <source>Allocation &amp;key of shared costs:</source>
+        <translation>&amp;Clé de répartition des charges communes :</translation>
+    </message>
+    <message>
+        <source>Fixed &amp;share (%):</source>
+        <translation>Part fi&amp;xe (%) :</translation>
+    </message>
+    <message>
+        <source>e.g. 42</source>
+        <translation>ex. 42</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
     </message>
 </context>
 <context>
@@ -6490,12 +6638,40 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
         <translation>Sélectionnez un adhérent pour voir sa fiche.</translation>
     </message>
     <message>
+        <source>&amp;Book…</source>
+        <translation>Ré&amp;server…</translation>
+    </message>
+    <message>
+        <source>Book a machine or a space for the member</source>
+        <translation>Réserver une machine ou un espace pour l'adhérent</translation>
+    </message>
+    <message>
+        <source>Check &amp;out…</source>
+        <translation>&amp;Encaisser…</translation>
+    </message>
+    <message>
+        <source>Open the member's basket</source>
+        <translation>Ouvrir le panier de l'adhérent</translation>
+    </message>
+    <message>
         <source>Export bookings (.ics)…</source>
         <translation>Exporter les réservations (.ics)…</translation>
     </message>
     <message>
         <source>Export the member's bookings</source>
         <translation>Exporter les réservations de l'adhérent</translation>
+    </message>
+    <message>
+        <source>&amp;Register…</source>
+        <translation>&amp;Inscrire…</translation>
+    </message>
+    <message>
+        <source>Register the member for a session</source>
+        <translation>Inscrire l'adhérent à une séance</translation>
+    </message>
+    <message>
+        <source>Activity › Sessions: choose the session, then “Register a member…”</source>
+        <translation>Activité › Séances : choisissez la séance, puis « Inscrire un adhérent… »</translation>
     </message>
     <message>
         <source>Public:</source>
