@@ -66,7 +66,13 @@ from tierslieu_desktop.db.models import Base
 from tierslieu_desktop.demo import activity as demo_activity
 from tierslieu_desktop.demo.billing import Sales
 from tierslieu_desktop.demo.bookings import BookingHistory
-from tierslieu_desktop.demo.common import FUTURE_DAYS, REFERENCE_DATE, SIZES, SessionDb
+from tierslieu_desktop.demo.common import (
+    FUTURE_DAYS,
+    HISTORY_START_SMALL,
+    REFERENCE_DATE,
+    SIZES,
+    SessionDb,
+)
 from tierslieu_desktop.demo.decade import Decade
 from tierslieu_desktop.demo.deposits import add_deposits
 from tierslieu_desktop.demo.finance import Funding
@@ -168,8 +174,9 @@ def build_demo(
                 reference_date=REFERENCE_DATE,
                 seed=seed + 1,
                 future_days=FUTURE_DAYS,
-                # the large demo's sessions and drop-ins cover its ten years
-                history_from=builder.opening if size == "large" else None,
+                # sessions and drop-ins cover the bookings' history (ten years in the
+                # large demo, the three funding years in the small one)
+                history_from=builder.opening if size == "large" else HISTORY_START_SMALL,
             )
             if the_decade is not None:
                 invoices, credit_notes, closings = the_decade.run()
