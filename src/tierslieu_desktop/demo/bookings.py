@@ -465,7 +465,8 @@ class BookingHistory:
             and lab_ranges["Fablab"]
             and not school_holiday(day)
             # the schools' classes are not scaled down with the small demo's demand
-            and self.rng.random() < data_park.SCHOOL_CLASS["chance"] * min(max(self.scale, 1.0), 1.5)
+            and self.rng.random()
+            < data_park.SCHOOL_CLASS["chance"] * min(max(self.scale, 1.0), 1.5)
         ):
             self.school_class(day, lab_ranges["Fablab"])
         day_factor = {2: 1.3, 5: 1.2}.get(weekday, 1.0)

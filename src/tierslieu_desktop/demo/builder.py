@@ -177,6 +177,7 @@ def build_demo(
                 # sessions and drop-ins cover the bookings' history (ten years in the
                 # large demo, the three funding years in the small one)
                 history_from=builder.opening if size == "large" else HISTORY_START_SMALL,
+                trainings_factor=1.0 if size == "large" else 0.5,
             )
             if the_decade is not None:
                 invoices, credit_notes, closings = the_decade.run()

@@ -269,7 +269,13 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
                     f"{percent(b.self_financing_in_kind_bp)} — part des collectivités "
                     f"(commune, intercommunalité, département, région) dans les produits : "
                     f"{percent(b.collectivity_share_bp)}. Recettes propres : "
-                    f"{money(b.invoiced_cents)} facturés par le logiciel."
+                    f"{money(b.invoiced_cents)} facturés par le logiciel"
+                    + (
+                        f", {money(b.drop_in_vouchers_cents)} de Pass numérique reçus à la "
+                        "cyber-base (sans facture)."
+                        if b.drop_in_vouchers_cents
+                        else "."
+                    )
                 ),
                 st["body"],
             )
