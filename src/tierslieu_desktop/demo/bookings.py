@@ -36,9 +36,9 @@ from tierslieu_desktop.demo.common import (
     FUTURE_DAYS,
     HISTORY_START_SMALL,
     HISTORY_YEARS,
+    REFERENCE_DATE,
     SMALL_DEMAND,
     SMALL_LAB_DEMAND,
-    REFERENCE_DATE,
     Person,
     add_years,
 )
