@@ -187,7 +187,8 @@ class _B:
 
 
 class BookingHistory:
-    """A year (small) or ten years (large) of bookings, usages and maintenance."""
+    """Bookings, usages and maintenance since 2024 (small: the three funding years, at a
+    rural lab's demand) or over ten years (large)."""
 
     def __init__(self, builder: Builder, people: list[Person]) -> None:
         self.b = builder

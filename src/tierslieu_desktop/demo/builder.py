@@ -28,8 +28,8 @@ is built in about two minutes.
   memory; tests/unit/test_demo_bulk.py checks them equal), some 97,000 documents in
   about a minute;
 - ``demo.finance``: funders, grants, expenses, depreciation and the budget;
-- ``demo.activity``: a year of activities, sessions, registrations and drop-ins (ten
-  years of them in the large demo).
+- ``demo.activity``: activities, sessions, registrations and drop-ins over the
+  bookings' history (from 2024 in the small demo, ten years in the large one).
 
 ``demo.common`` holds what they share; ``demo.data_people``, ``data_park``,
 ``data_finance`` and ``data_activity`` the static lists.
