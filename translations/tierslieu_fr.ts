@@ -2012,6 +2012,10 @@
         <translation>Prix catalogue − prix appliqué des usages de la période.</translation>
     </message>
     <message>
+        <source>Own revenue: {own} = {invoiced} invoiced by the software + {before} billed before the software + {vouchers} of Pass numérique vouchers taken at the cyber-base without an invoice (each usage, membership, pack or ticket counted once).</source>
+        <translation>Recettes propres : {own} = {invoiced} facturés par le logiciel + {before} facturés avant l'utilisation du logiciel + {vouchers} de Pass numérique reçus à la cyber-base sans facture (chaque usage, adhésion, forfait ou billet compté une fois).</translation>
+    </message>
+    <message>
         <source>Own revenue: {own} = {invoiced} invoiced by the software + {before} billed before the software (each usage, membership, pack or ticket counted once).</source>
         <translation>Recettes propres : {own} = {invoiced} facturés par le logiciel + {before} facturés avant l'utilisation du logiciel (chaque usage, adhésion, pack ou inscription compté une seule fois).</translation>
     </message>
@@ -2353,6 +2357,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Pack</source>
         <translation>Pack</translation>
+    </message>
+    <message>
+        <source>Cyber-base vouchers</source>
+        <translation>Pass numérique (cyber-base)</translation>
     </message>
     <message>
         <source>Grant</source>

@@ -59,11 +59,15 @@ def test_own_revenue_is_invoiced_plus_the_pre_software_part_each_thing_once(demo
     first, last = date(year, 1, 1), date(year, 12, 31)
     b = balance_service.balance(demo, first, last)
     assert b.invoiced_cents == _invoice_lines_of_year(demo, year)
-    assert b.own_cents == b.invoiced_cents + b.pre_software_cents
+    # + the cyber-base's Pass numérique vouchers (no invoice, OD 4687 / 706)
+    assert b.drop_in_vouchers_cents > 0
+    assert b.own_cents == b.invoiced_cents + b.pre_software_cents + b.drop_in_vouchers_cents
     assert sum(b.pre_software_by_kind.values()) == b.pre_software_cents
     rows = balance_service.details(demo, "own", first, last)
     assert sum(r.amount_cents for r in rows) == b.own_cents
-    before = [r for r in rows if r.source not in ("invoice", "credit_note")]
+    vouchers = [r for r in rows if r.source == "drop_in"]
+    assert sum(r.amount_cents for r in vouchers) == b.drop_in_vouchers_cents
+    before = [r for r in rows if r.source not in ("invoice", "credit_note", "drop_in")]
     assert sum(r.amount_cents for r in before) == b.pre_software_cents
     assert b.invoicing_start is not None
     assert all(r.day < b.invoicing_start for r in before)

@@ -124,8 +124,10 @@ class _Year:
         rng: random.Random,
         future_days: int,
         first_day: date | None = None,
+        trainings_factor: float = 1.0,
     ):
         self.db = db
+        self.trainings_factor = trainings_factor
         self.rng = rng
         self.reference = reference
         self.first_day = first_day or reference.replace(year=reference.year - 1) + timedelta(days=1)
@@ -447,6 +449,28 @@ class _Year:
             for i in range((self.last_day - self.first_day).days + 1)
         ]
 
+    def training_days(self, per_year: int, gap: int) -> list[date]:
+        """The days around which a machine training is planned: every ``gap`` days (give
+        or take five) up to the weeks already planned; before the last year,
+        ``trainings_factor`` as many (the small demo's history). The last year's are
+        counted back from ten days after the reference date, so the weeks to come have
+        one of each training."""
+        rng = self.rng
+        last_year = self.reference - timedelta(days=365)
+        days: list[date] = []
+        if self.first_day < last_year:
+            slow = round(365 / max(1.0, per_year * self.trainings_factor))
+            day = self.first_day + timedelta(days=rng.randrange(slow))
+            while day < last_year:
+                days.append(day)
+                day += timedelta(days=slow + rng.randint(-5, 5))
+        anchor = self.reference + timedelta(days=10)
+        k = (anchor - max(self.first_day, last_year)).days // gap
+        for i in range(k, -1, -1):
+            jitter = rng.randint(-5, 5) if i else 0
+            days.append(anchor - timedelta(days=i * gap - jitter))
+        return [d for d in days if d <= self.machine_last_day]
+
     def sessions(self) -> None:
         rng = self.rng
         days = self.days()
@@ -456,10 +480,9 @@ class _Year:
         for name, (machine, minutes, capacity, per_year, trainer) in self.specs.items():
             space = next(n for n, i in self.spaces.items() if i == self.machines[machine].space_id)
             gap = 365 // per_year
-            day = self.first_day + timedelta(days=rng.randrange(gap))
-            while day <= self.machine_last_day:
+            targets = self.training_days(per_year, gap)
+            for day in targets:
                 if day.month in summer and rng.random() < 0.6:
-                    day += timedelta(days=gap // 2)
                     continue
                 for offset in range(14):
                     d = day + timedelta(days=offset)
@@ -483,7 +506,6 @@ class _Year:
                             break
                     if done:
                         break
-                day += timedelta(days=gap + rng.randint(-5, 5))
         workshops = [n for n, _d in data_activity.DIGITAL_WORKSHOPS]
         w = 0
         week_index = 0
@@ -640,6 +662,7 @@ class _Year:
         self.audience_of = {x.id: self.audience_ids.get(x.audience) for x in self.people}
         self.reg_rows: list[dict] = []
         self.grants: list[tuple[dict, dict]] = []  # (authorization, its registration)
+        self.unattended: list[int] = []  # past trainings nobody could register for
         for p in self.planned:
             opens = p.created
             closes = min(p.start - timedelta(hours=3), self.snapshot)
@@ -673,6 +696,11 @@ class _Year:
                     fill *= rng.uniform(0.5, 0.9)
                 wanted = max(1, math.ceil(p.capacity * fill))
                 chosen = self.pick(p, wanted)
+                if not chosen and p.kind == ActivityKind.MACHINE_TRAINING and not future:
+                    # everybody around is trained on that machine already (the small
+                    # demo's three years): the session was called off
+                    self.unattended.append(p.session_id)
+                    continue
                 entries += [{"member_id": m} for m in chosen]
                 if p.kind == ActivityKind.EVENT:
                     # Families come as a group.
@@ -845,6 +873,17 @@ class _Year:
                     )
                     .values(status=BookingStatus.DONE)
                 )
+            if self.unattended:
+                s.execute(
+                    update(ActivitySession)
+                    .where(ActivitySession.id.in_(self.unattended))
+                    .values(status="cancelled", note="Annulée faute d'inscrits")
+                )
+                s.execute(
+                    update(Booking)
+                    .where(Booking.activity_session_id.in_(self.unattended))
+                    .values(status=BookingStatus.CANCELLED)
+                )
         return len(self.grants)
 
     # the cyber-base's drop-ins ----------------------------------------------------------
@@ -908,12 +947,18 @@ def build_activity_year(
     seed: int,
     future_days: int = 21,
     history_from: date | None = None,
+    trainings_factor: float = 1.0,
 ) -> ActivityYearCounts:
     """Add the demo's year of activities and drop-ins to ``db`` (the demo's open
     database, its members, machines, opening hours and bookings already written).
     ``history_from``: sessions, registrations and drop-ins from that day on (the large
-    demo's ten years) instead of the year before ``reference_date``."""
-    year = _Year(db, reference_date, random.Random(seed), future_days, history_from)
+    demo's ten years) instead of the year before ``reference_date``. ``trainings_factor``:
+    the machine trainings' yearly count (data_activity.TRAININGS) multiplied by it before
+    the last year (the small demo's few hundred members are not all trained within its
+    three years)."""
+    year = _Year(
+        db, reference_date, random.Random(seed), future_days, history_from, trainings_factor
+    )
     year.load()
     year.activities()
     year.sessions()

@@ -34,8 +34,11 @@ from tierslieu_desktop.demo import data_park, data_people
 from tierslieu_desktop.demo.common import (
     BOOKING_TOTAL,
     FUTURE_DAYS,
+    HISTORY_START_SMALL,
     HISTORY_YEARS,
     REFERENCE_DATE,
+    SMALL_DEMAND,
+    SMALL_LAB_DEMAND,
     Person,
     add_years,
 )
@@ -184,7 +187,8 @@ class _B:
 
 
 class BookingHistory:
-    """A year (small) or ten years (large) of bookings, usages and maintenance."""
+    """Bookings, usages and maintenance since 2024 (small: the three funding years, at a
+    rural lab's demand) or over ten years (large)."""
 
     def __init__(self, builder: Builder, people: list[Person]) -> None:
         self.b = builder
@@ -193,12 +197,18 @@ class BookingHistory:
         self.size = builder.size
         self.people = people
         years = HISTORY_YEARS[self.size]
-        self.first_day = add_years(REFERENCE_DATE, -years) + timedelta(days=1)
+        self.first_day = (
+            HISTORY_START_SMALL
+            if self.size == "small"
+            else add_years(REFERENCE_DATE, -years) + timedelta(days=1)
+        )
         self.last_day = REFERENCE_DATE + timedelta(days=FUTURE_DAYS)
         # When the demo "is": Saturday evening before REFERENCE_DATE. Later bookings are
         # the ones already made for the coming weeks.
         self.snapshot = local_dt(REFERENCE_DATE - timedelta(days=1), 18 * 60 + 30)
-        self.scale = 1.0 if self.size == "small" else 6.0
+        self.scale = SMALL_DEMAND if self.size == "small" else 6.0
+        # the machines' own demand factor (the large demo keeps its figures)
+        self.lab_scale = SMALL_LAB_DEMAND if self.size == "small" else 1.0
         self.bookings: list[_B] = []
 
     # set-up -----------------------------------------------------------------------
@@ -455,7 +465,9 @@ class BookingHistory:
             weekday in (1, 3)
             and lab_ranges["Fablab"]
             and not school_holiday(day)
-            and self.rng.random() < data_park.SCHOOL_CLASS["chance"] * min(self.scale, 1.5)
+            # the schools' classes are not scaled down with the small demo's demand
+            and self.rng.random()
+            < data_park.SCHOOL_CLASS["chance"] * min(max(self.scale, 1.0), 1.5)
         ):
             self.school_class(day, lab_ranges["Fablab"])
         day_factor = {2: 1.3, 5: 1.2}.get(weekday, 1.0)
@@ -464,7 +476,7 @@ class BookingHistory:
             ranges = lab_ranges[res.home]
             if not ranges or not res.open_on(day):
                 continue
-            for _ in range(_poisson(self.rng, res.rate * f * day_factor)):
+            for _ in range(_poisson(self.rng, res.rate * f * self.lab_scale * day_factor)):
                 self.demand(res, day, ranges, evening)
         cyber = self.ranges("Cyber-base", day)
         if cyber:
@@ -475,7 +487,10 @@ class BookingHistory:
         room = self.res["Salle de réunion"]
         meeting = self.ranges(room.home, day)
         if meeting:
-            for _ in range(_poisson(self.rng, room.rate * f)):
+            # the meeting room is let to the territory's associations and companies:
+            # not scaled down with the small demo's demand
+            room_f = f * max(1.0, 1.0 / self.scale)
+            for _ in range(_poisson(self.rng, room.rate * room_f)):
                 self.meeting(room, day, meeting, 3.0 if weekday == 3 else 0.3)
 
     def periods(self, ranges: list[tuple[int, int]]) -> list[tuple[int, int, int, bool]]:

@@ -28,8 +28,8 @@ is built in about two minutes.
   memory; tests/unit/test_demo_bulk.py checks them equal), some 97,000 documents in
   about a minute;
 - ``demo.finance``: funders, grants, expenses, depreciation and the budget;
-- ``demo.activity``: a year of activities, sessions, registrations and drop-ins (ten
-  years of them in the large demo).
+- ``demo.activity``: activities, sessions, registrations and drop-ins over the
+  bookings' history (from 2024 in the small demo, ten years in the large one).
 
 ``demo.common`` holds what they share; ``demo.data_people``, ``data_park``,
 ``data_finance`` and ``data_activity`` the static lists.
@@ -66,7 +66,13 @@ from tierslieu_desktop.db.models import Base
 from tierslieu_desktop.demo import activity as demo_activity
 from tierslieu_desktop.demo.billing import Sales
 from tierslieu_desktop.demo.bookings import BookingHistory
-from tierslieu_desktop.demo.common import FUTURE_DAYS, REFERENCE_DATE, SIZES, SessionDb
+from tierslieu_desktop.demo.common import (
+    FUTURE_DAYS,
+    HISTORY_START_SMALL,
+    REFERENCE_DATE,
+    SIZES,
+    SessionDb,
+)
 from tierslieu_desktop.demo.decade import Decade
 from tierslieu_desktop.demo.deposits import add_deposits
 from tierslieu_desktop.demo.finance import Funding
@@ -168,8 +174,10 @@ def build_demo(
                 reference_date=REFERENCE_DATE,
                 seed=seed + 1,
                 future_days=FUTURE_DAYS,
-                # the large demo's sessions and drop-ins cover its ten years
-                history_from=builder.opening if size == "large" else None,
+                # sessions and drop-ins cover the bookings' history (ten years in the
+                # large demo, the three funding years in the small one)
+                history_from=builder.opening if size == "large" else HISTORY_START_SMALL,
+                trainings_factor=1.0 if size == "large" else 0.5,
             )
             if the_decade is not None:
                 invoices, credit_notes, closings = the_decade.run()

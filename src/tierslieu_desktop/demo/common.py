@@ -20,6 +20,15 @@ OPENING_DATE = date(2021, 9, 6)  # the first members registered on that day
 OPENING_DATE_LARGE = date(2016, 9, 5)
 SIZES = {"small": 312, "large": 20_000}
 HISTORY_YEARS = {"small": 1, "large": 10}  # of bookings and usages up to REFERENCE_DATE
+# The small demo's bookings, usages, sessions and drop-ins start with its first funding
+# year (data_finance.FUNDING_YEARS): three seasons of history so that the Finances
+# page's year-on-year trends compare whole years.
+HISTORY_START_SMALL = date(2024, 1, 1)
+# Demand of the small demo (1.0 = the rates of data_park's profiles), and of the fablab's
+# machines on top of it: calibrated so that own revenue is about a third of the products
+# and the machines earn back a fraction of their costs (tests/unit/test_demo_economics.py).
+SMALL_DEMAND = 0.5
+SMALL_LAB_DEMAND = 0.17
 BOOKING_TOTAL = {"small": None, "large": 200_000}  # None: what the year gives
 FUTURE_DAYS = 21  # bookings already made for the weeks after REFERENCE_DATE
 

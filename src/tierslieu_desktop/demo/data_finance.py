@@ -290,6 +290,13 @@ YEARLY_EXPENSES = (
     ((3, 10), "other", "general", "Expert-comptable", "Cabinet Lacoste", 1800),
     ((9, 5), "other", "fablab", "Adhésion au réseau des fablabs d'Occitanie", "Réseau", 150),
 )
+# yearly service contracts of the big machines, charged to them (the Finances page's
+# machine cost recovery): day (month, day), machine, label, supplier, euros
+MACHINE_CONTRACTS = (
+    ((2, 3), "Imprimante 3D industrielle", "Contrat de maintenance annuel", "Stratasys", 1450),
+    ((4, 7), "Découpeuse laser", "Visite annuelle et filtres d'extraction", "Trotec", 620),
+    ((6, 9), "Fraiseuse CNC d'établi", "Contrôle annuel et graissage", "Stepcraft", 240),
+)
 MAINTENANCE_MACHINES = (
     ("Découpeuse laser", "Tube, lentille et miroirs", (120, 480)),
     ("Fraiseuse CNC d'établi", "Fraises et courroies", (60, 260)),
@@ -297,10 +304,12 @@ MAINTENANCE_MACHINES = (
     ("Prusa MK4 n° 1", "Buse et plateau", (25, 90)),
     ("Brodeuse professionnelle", "Révision", (80, 220)),
 )
+# Industrial machines over seven years (their useful life in a lab that runs them a few
+# hundred hours a year), small equipment over three.
 DEPRECIATION_YEARS = {
-    "Imprimante 3D industrielle": 5,
-    "Découpeuse laser": 5,
-    "Fraiseuse CNC d'établi": 5,
+    "Imprimante 3D industrielle": 7,
+    "Découpeuse laser": 7,
+    "Fraiseuse CNC d'établi": 7,
     "Thermoformeuse": 5,
     "Scanner 3D": 3,
     "Brodeuse professionnelle": 5,

@@ -154,6 +154,18 @@ class Funding:
                             month.replace(day=d), category, activity, label, supplier, euros * 100
                         )
                     )
+            for (m, d), name, label, supplier, euros in data_finance.MACHINE_CONTRACTS:
+                if month.month == m:
+                    row = self.expense(
+                        month.replace(day=d),
+                        "maintenance",
+                        "fablab",
+                        f"{label} — {name}",
+                        supplier,
+                        euros * 100,
+                    )
+                    row["machine_id"] = self.b.machines[name][0]
+                    rows.append(row)
             if month.month % 3 == 0 or rng.random() < 0.25:
                 name, label, (low, high) = rng.choice(data_finance.MAINTENANCE_MACHINES)
                 day = month.replace(day=rng.randint(2, 26))

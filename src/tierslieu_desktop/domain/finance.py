@@ -73,7 +73,8 @@ DEFINITIONS: tuple[tuple[str, str], ...] = (
         "Factures émises par le logiciel (hors TVA, avoirs déduits, hors recharges du "
         "porte-monnaie, comptées quand elles sont dépensées) + ce qui a été facturé avant "
         "l'utilisation du logiciel (usages, adhésions, packs et inscriptions antérieurs à la "
-        "date de début de facturation, sans facture) ; chaque chose comptée une seule fois.",
+        "date de début de facturation, sans facture) + les chèques Pass numérique reçus à "
+        "la cyber-base sans facture ; chaque chose comptée une seule fois.",
     ),
     (
         "Financements publics",

@@ -75,6 +75,8 @@ class YearMoney(Protocol):
     @property
     def pre_software_by_kind(self) -> Mapping[str, int]: ...
     @property
+    def drop_in_vouchers_cents(self) -> int: ...  # Pass numérique at the cyber-base
+    @property
     def invoicing_start(self) -> date | None: ...
     @property
     def in_kind_cents(self) -> int: ...  # 86/87, apart from cash funding

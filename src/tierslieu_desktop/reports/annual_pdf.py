@@ -11,8 +11,8 @@ from datetime import date
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
-    KeepTogether,
     PageBreak,
     Paragraph,
     Spacer,
@@ -153,7 +153,7 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
     story.append(
         side_by_side(table(rows, [36 * mm, 18 * mm, 22 * mm, 14 * mm], total=True), pie, 96 * mm)
     )
-    story.append(Paragraph("Adhérents par commune", st["h2"]))
+    story += _heading("Adhérents par commune", st)
     rows = [["Commune", "Nouveaux", "Renouvelés", "Total"]]
     communes = f.members_by_commune
     for c, n, r in communes[:MAX_COMMUNES]:
@@ -269,7 +269,13 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
                     f"{percent(b.self_financing_in_kind_bp)} — part des collectivités "
                     f"(commune, intercommunalité, département, région) dans les produits : "
                     f"{percent(b.collectivity_share_bp)}. Recettes propres : "
-                    f"{money(b.invoiced_cents)} facturés par le logiciel."
+                    f"{money(b.invoiced_cents)} facturés par le logiciel"
+                    + (
+                        f", {money(b.drop_in_vouchers_cents)} de Pass numérique reçus à la "
+                        "cyber-base (sans facture)."
+                        if b.drop_in_vouchers_cents
+                        else "."
+                    )
                 ),
                 st["body"],
             )
@@ -303,48 +309,45 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
                 table(detail, [62 * mm, 24 * mm]), table(cost_rows, [55 * mm, 24 * mm]), 92 * mm
             )
         )
-        story.append(_definitions_box(st))
+        story += [Spacer(1, 3 * mm), CondPageBreak(30 * mm), _definitions_box(st)]
         if len(f.trend) > 1:
             years = [str(y) for y in f.trend]
-            story.append(
-                KeepTogether(
-                    [
-                        Paragraph("Évolution sur les dernières années", st["h2"]),
-                        bar_chart(
-                            "Produits et charges par année (€)",
-                            years,
-                            [
-                                ("Recettes propres", [euros(t[0]) for t in f.trend.values()]),
-                                ("Financements publics", [euros(t[1]) for t in f.trend.values()]),
-                                ("Soutiens privés", [euros(t[2]) for t in f.trend.values()]),
-                                ("Charges", [euros(t[3]) for t in f.trend.values()]),
-                            ],
-                            colors_=[OWN_COLOR, PUBLIC_COLOR, PRIVATE_COLOR, COST_COLOR],
-                            height=50 * mm,
-                        ),
-                        line_chart(
-                            "Autofinancement et part publique (%)",
-                            years,
-                            [
-                                (
-                                    "Autofinancement",
-                                    [100 * t[0] / t[3] if t[3] else 0 for t in f.trend.values()],
-                                ),
-                                (
-                                    "Part publique",
-                                    [
-                                        100 * t[1] / (t[0] + t[1] + t[2])
-                                        if t[0] + t[1] + t[2]
-                                        else 0
-                                        for t in f.trend.values()
-                                    ],
-                                ),
-                            ],
-                            colors_=[OWN_COLOR, PUBLIC_COLOR],
-                            height=40 * mm,
-                        ),
-                    ]
-                )
+            # the heading with its first chart; the charts (drawings) then flow one by one
+            story += _heading("Évolution sur les dernières années", st, room=75 * mm)
+            story.extend(
+                [
+                    bar_chart(
+                        "Produits et charges par année (€)",
+                        years,
+                        [
+                            ("Recettes propres", [euros(t[0]) for t in f.trend.values()]),
+                            ("Financements publics", [euros(t[1]) for t in f.trend.values()]),
+                            ("Soutiens privés", [euros(t[2]) for t in f.trend.values()]),
+                            ("Charges", [euros(t[3]) for t in f.trend.values()]),
+                        ],
+                        colors_=[OWN_COLOR, PUBLIC_COLOR, PRIVATE_COLOR, COST_COLOR],
+                        height=50 * mm,
+                    ),
+                    line_chart(
+                        "Autofinancement et part publique (%)",
+                        years,
+                        [
+                            (
+                                "Autofinancement",
+                                [100 * t[0] / t[3] if t[3] else 0 for t in f.trend.values()],
+                            ),
+                            (
+                                "Part publique",
+                                [
+                                    100 * t[1] / (t[0] + t[1] + t[2]) if t[0] + t[1] + t[2] else 0
+                                    for t in f.trend.values()
+                                ],
+                            ),
+                        ],
+                        colors_=[OWN_COLOR, PUBLIC_COLOR],
+                        height=40 * mm,
+                    ),
+                ]
             )
         if b.months:
             story.append(
@@ -386,7 +389,7 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
             )
         rows.append(["Subventions encaissées", "", "", "", money(f.grants_received_cents)])
         story += [
-            Paragraph("Subventions et soutiens", st["h2"]),
+            *_heading("Subventions et soutiens", st),
             table(
                 rows, [40 * mm, 50 * mm, 24 * mm, 28 * mm, 32 * mm], total=True, align_right_from=3
             ),
@@ -406,7 +409,7 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
             ]
         )
         story += [
-            Paragraph("Valeur des accès réduits ou gratuits", st["h2"]),
+            *_heading("Valeur des accès réduits ou gratuits", st),
             table(rows, [70 * mm, 35 * mm, 35 * mm, 35 * mm], total=True),
         ]
 
@@ -467,9 +470,16 @@ def _definitions_box(st: dict[str, ParagraphStyle]) -> Flowable:
     """The definitions of the money figures (domain.finance.DEFINITIONS), in a box."""
     rows: list[list[object]] = [["Définitions", ""]]
     rows += [[term, Paragraph(esc(text), st["small"])] for term, text in DEFINITIONS]
-    return KeepTogether(
-        [Spacer(1, 3 * mm), table(rows, [38 * mm, CONTENT_W - 40 * mm], align_right_from=2)]
-    )
+    # a table (its header repeated) splits between pages rather than leaving a blank
+    return table(rows, [38 * mm, CONTENT_W - 40 * mm], align_right_from=2)
+
+
+def _heading(text: str, st: dict[str, ParagraphStyle], *, room: float = 35 * mm) -> list[Flowable]:
+    """A subsection heading over a table that may split: on a new page only when less than
+    ``room`` (the heading and a few rows) is left, instead of keepWithNext moving the
+    whole table (and leaving the rest of the page blank)."""
+    style = ParagraphStyle(f"{st['h2'].name}-flow", parent=st["h2"], keepWithNext=0)
+    return [CondPageBreak(room), Paragraph(text, style)]
 
 
 def _share(part: int, total: int) -> str:

@@ -10,7 +10,9 @@ Rules of the balance (issue 6; pure parts in domain/finance.py):
   through usages, so excluded here) + the part billed before the software: usages,
   memberships, packs and workshop/training tickets dated before
   ``Structure.invoicing_start`` that no invoice carries (services.finance.own_revenue: one
-  rule, every item counted once). Revenue kinds ->
+  rule, every item counted once) + the Pass numérique vouchers taken at the cyber-base's
+  drop-in log without an invoice (their day, face value excl. VAT: "services", the 706
+  of the journal's OD entry). Revenue kinds ->
   categories: usage, pack, training, service -> "services" (706); consumable, sale ->
   "sales" (707); membership -> "memberships" (756); other -> "other" (708).
 - PUBLIC / PRIVATE funding = grants by their funder's sector, keyed by funder level: an
@@ -143,11 +145,12 @@ class Balance:
     # audience name -> the charged price of the period's usages that were invoiced (on
     # an invoice, or before the invoicing start); the rest of "charged" is to collect
     invoiced_by_audience: dict[str, int] = field(default_factory=dict)
+    drop_in_vouchers_cents: int = 0  # Pass numérique at the cyber-base, no invoice
 
     @property
     def invoiced_cents(self) -> int:
         """Own revenue invoiced by the software (credit notes subtracted)."""
-        return self.own_cents - self.pre_software_cents
+        return self.own_cents - self.pre_software_cents - self.drop_in_vouchers_cents
 
 
 @dataclass(frozen=True)
@@ -376,6 +379,11 @@ def balance(db: Database, first_day: date, last_day: date) -> Balance:
                 cents = int(charged_total or 0)
                 own.add_day(_bucket_day(b), "sales" if consumable else "services", cents)
                 pre_software["usage"] = pre_software.get("usage", 0) + cents
+        # the cyber-base's Pass numérique vouchers (no invoice; OD 4687 / 706)
+        drop_in_vouchers = 0
+        for day, cents in own_revenue.drop_in_voucher_revenue(s, first_day, last_day).items():
+            own.add_day(day, "services", cents)
+            drop_in_vouchers += cents
         # grants
         years = _grant_years(s)
         for g, sector, level in s.execute(
@@ -551,6 +559,7 @@ def balance(db: Database, first_day: date, last_day: date) -> Balance:
         pre_software_cents=sum(pre_software.values()),
         pre_software_by_kind={k: v for k, v in pre_software.items() if v},
         invoicing_start=start,
+        drop_in_vouchers_cents=drop_in_vouchers,
     )
 
 
@@ -625,6 +634,19 @@ def _own_details(
                 out.append(
                     DetailRow(item.day, source, item.label, item.amount_cents, item.reference)
                 )
+    if category in (None, "services"):
+        for day, cents in sorted(
+            own_revenue.drop_in_voucher_revenue(s, first_day, last_day).items()
+        ):
+            out.append(
+                DetailRow(
+                    day,
+                    "drop_in",
+                    "Pass numérique reçus à la cyber-base",
+                    cents,
+                    f"CYB-{day:%Y%m%d}",
+                )
+            )
     return out
 
 

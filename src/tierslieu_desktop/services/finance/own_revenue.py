@@ -20,7 +20,13 @@ and its detail lines:
   charged price, the ticket's price, the membership fee, the pack's price.
 - Anything else (after the start day, not invoiced yet) is not revenue until invoiced.
 
-So own revenue = invoice lines + the pre-software part, each item counted exactly once.
+- The cyber-base's drop-in log takes **Pass numérique vouchers without an invoice**
+  (activity.dropins): revenue of their local day at the vouchers' face value excl. VAT,
+  as the journal posts them (OD "CYB-…", 4687 / 706: journal.vouchers), whatever the
+  invoicing start day (no document ever carries them).
+
+So own revenue = invoice lines + the pre-software part + the drop-in vouchers, each item
+counted exactly once.
 """
 
 from __future__ import annotations
@@ -50,7 +56,9 @@ from tierslieu_desktop.db.models import (
     UsageCharge,
 )
 from tierslieu_desktop.domain.calendar import PARIS, local_day_bounds
+from tierslieu_desktop.domain.invoicing import split_incl
 from tierslieu_desktop.services.activity.registrations import payable_tickets
+from tierslieu_desktop.services.finance.journal import vouchers as journal_vouchers
 
 # The kinds of things billed before the software, in the order the page names them.
 PRE_SOFTWARE_KINDS = ("usage", "membership", "pack", "ticket")
@@ -217,6 +225,17 @@ def pre_software_items(
     return out
 
 
+def drop_in_voucher_revenue(s: Session, first_day: date, last_day: date) -> dict[date, int]:
+    """Local day → the revenue excl. VAT of the Pass numérique vouchers the drop-in log
+    received that day (the 706 credit of the journal's OD entry of that day)."""
+    value = journal_vouchers.voucher_value_cents(s)
+    rate = journal_vouchers.vat_rate(s)
+    return {
+        day: split_incl(count * value, rate)[0]
+        for day, count in journal_vouchers.drop_in_vouchers(s, first_day, last_day).items()
+    }
+
+
 def machine_own_revenue(
     s: Session, machine_ids: Sequence[int], first_day: date, last_day: date
 ) -> int:
@@ -260,6 +279,7 @@ def machine_own_revenue(
 
 
 __all__ = [
+    "drop_in_voucher_revenue",
     "machine_own_revenue",
     "PRE_SOFTWARE_KINDS",
     "PreSoftwareItem",

@@ -62,7 +62,7 @@ def drop_in_vouchers(session: Session, first_day: date, last_day: date) -> dict[
     return counts
 
 
-def _vat_rate(session: Session) -> int:
+def vat_rate(session: Session) -> int:
     """The VAT rate of a service to a non-member: the default rate when liable, else 0."""
     structure = session.get(Structure, 1)
     if structure is None or structure.vat_regime != VatRegime.LIABLE.value:
@@ -75,7 +75,7 @@ def drop_in_voucher_entries(
 ) -> Iterator[JournalEntry]:
     """OD: the drop-in log's vouchers of [first_day, last_day], one entry per day."""
     value = voucher_value_cents(session)
-    rate = _vat_rate(session)
+    rate = vat_rate(session)
     aux, aux_label = VOUCHER_ISSUERS[DROP_IN_ISSUER]
     for day, count in sorted(drop_in_vouchers(session, first_day, last_day).items()):
         total = count * value

@@ -421,8 +421,20 @@ class DashboardTab(QWidget):
         b = self.current
         if b is None:
             return ""
-        lines = [
-            self.tr(
+        if b.drop_in_vouchers_cents:
+            own_line = self.tr(
+                "Own revenue: {own} = {invoiced} invoiced by the software + {before} billed "
+                "before the software + {vouchers} of Pass numérique vouchers taken at the "
+                "cyber-base without an invoice (each usage, membership, pack or ticket "
+                "counted once)."
+            ).format(
+                own=formatting.money(b.own_cents),
+                invoiced=formatting.money(b.invoiced_cents),
+                before=formatting.money(b.pre_software_cents),
+                vouchers=formatting.money(b.drop_in_vouchers_cents),
+            )
+        else:
+            own_line = self.tr(
                 "Own revenue: {own} = {invoiced} invoiced by the software + {before} billed "
                 "before the software (each usage, membership, pack or ticket counted once)."
             ).format(
@@ -430,7 +442,7 @@ class DashboardTab(QWidget):
                 invoiced=formatting.money(b.invoiced_cents),
                 before=formatting.money(b.pre_software_cents),
             )
-        ]
+        lines = [own_line]
         if b.invoicing_start is not None and b.pre_software_cents:
             kinds = {
                 "usage": self.tr("usages"),

@@ -100,6 +100,7 @@ class DetailsDialog(QDialog):
             "registration": self.tr("Registration"),
             "membership": self.tr("Membership"),
             "pack": self.tr("Pack"),
+            "drop_in": self.tr("Cyber-base vouchers"),
             "grant": self.tr("Grant"),
             "in_kind": self.tr("In kind"),
             "expense": self.tr("Expense"),

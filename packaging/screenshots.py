@@ -1,0 +1,90 @@
+"""Regenerate the README screenshots that show the demo's figures: the Finances page (the
+main window at 1280×800, offscreen) and two pages of the demo's 2025 annual report (A4 at
+100 dpi, ``pdftoppm -png -r 100``). Run from the repository root with the project's
+virtual environment (PySide6) and poppler-utils' ``pdftoppm``:
+
+    QT_QPA_PLATFORM=offscreen PYTHONPATH=src python packaging/screenshots.py
+
+It builds the small demo in a temporary folder (the default seed: the same figures as
+``tierslieu demo``) and writes ``resources/screenshots/finances.png``,
+``rapport-annuel-1.png`` (the year in figures) and ``rapport-annuel-2.png`` (the financial
+balance). The other screenshots show pages whose look does not depend on the demo's money.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "resources" / "screenshots"
+REPORT_YEAR = 2025
+# (file, a text found on the report's page)
+REPORT_PAGES = (
+    ("rapport-annuel-1.png", f"L'année {REPORT_YEAR} en chiffres"),
+    ("rapport-annuel-2.png", "Équilibre financier"),
+)
+
+
+def main() -> int:
+    from tierslieu_desktop.db.engine import open_database
+    from tierslieu_desktop.demo.builder import build_demo
+
+    with tempfile.TemporaryDirectory(prefix="tierslieu-shots-") as tmp:
+        path = Path(tmp) / "demo.sqlite"
+        build_demo(str(path))
+        db = open_database(str(path), create=False)
+        try:
+            _finances(db)
+            _report_pages(db, Path(tmp))
+        finally:
+            db.dispose()
+    return 0
+
+
+def _finances(db: object) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from tierslieu_desktop.app import build_main_window, install_translators
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    install_translators(app, "fr")  # type: ignore[arg-type]
+    _ctx, window = build_main_window(db, "fr")  # type: ignore[arg-type]
+    window.resize(1280, 800)
+    window.show()
+    window.show_page("finances")
+    for _ in range(20):  # the page fills itself after the event loop turns
+        app.processEvents()
+    window.grab().save(str(OUT / "finances.png"))
+    window.close()
+
+
+def _report_pages(db: object, tmp: Path) -> None:
+    from pypdf import PdfReader
+
+    from tierslieu_desktop.services.reporting import annual
+
+    pdf = annual.annual_report(db, REPORT_YEAR)  # type: ignore[arg-type]
+    source = tmp / "rapport.pdf"
+    source.write_bytes(pdf)
+    texts = [" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(pdf)).pages]
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        raise SystemExit("pdftoppm (poppler-utils) is needed for the report's pages")
+    for name, marker in REPORT_PAGES:
+        page = next(i for i, t in enumerate(texts, start=1) if marker in t)
+        prefix = tmp / name.removesuffix(".png")
+        subprocess.run(
+            [pdftoppm, "-png", "-r", "100", "-f", str(page), "-l", str(page), "-singlefile"]
+            + [str(source), str(prefix)],
+            check=True,
+        )
+        shutil.copyfile(f"{prefix}.png", OUT / name)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
