@@ -139,12 +139,17 @@ def test_a_saved_invoice_is_announced_with_open_and_folder(page, monkeypatch, tm
     sell_half_cash_half_card(page)
     page.basket.issued_dialog.pdf_button.click()
     assert target.is_file()
-    boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "savedBox"]
-    assert len(boxes) == 1 and boxes[0].isVisible()
+    boxes = [
+        w for w in QApplication.topLevelWidgets() if w.objectName() == "savedBox" and w.isVisible()
+    ]
+    assert len(boxes) == 1
     box = boxes[0]
     assert "facture.pdf" in box.text() and str(tmp_path) in box.informativeText()
     box.findChild(QPushButton, "folderButton").click()
     assert opened == [str(tmp_path)]
+    page.basket.issued_dialog.pdf_button.click()  # saved again: still one window
+    shown = [w for w in QApplication.topLevelWidgets() if w.objectName() == "savedBox"]
+    assert len([w for w in shown if w.isVisible()]) == 1
 
 
 def test_qt_own_dialogs_speak_french(qapp):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 STATUS_MS = 15_000
 
@@ -99,6 +99,9 @@ def announce_saved(parent: QWidget | None, path: str | Path, kind: str = "report
     """After a file is written: its name in the status bar and a window (not modal) with
     « Ouvrir » and « Afficher dans le dossier ». Returns that window (tests click it)."""
     path = Path(path)
+    for old in QApplication.topLevelWidgets():  # one at a time: the last file saved
+        if old.objectName() == "savedBox" and old.isVisible():
+            old.close()
     text = _tr("Saved: {name}").format(name=path.name)
     _status(parent, text + f" — {path.parent}")
     box = QMessageBox(parent)
