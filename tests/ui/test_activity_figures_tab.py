@@ -173,6 +173,14 @@ def test_exports_the_workbook(tab, tmp_path, monkeypatch):
     assert "Par type d'activité" in wb.sheetnames
     rows = list(wb["Par type d'activité"].iter_rows(values_only=True))
     assert rows[-1][:3] == ("Total", 1, 19)
+    # the file written is named, with a way to open it or its folder
+    from PySide6.QtWidgets import QApplication
+
+    saved = [
+        w for w in QApplication.topLevelWidgets() if w.objectName() == "savedBox" and w.isVisible()
+    ]
+    assert len(saved) == 1 and "chiffres.xlsx" in saved[0].text()
+    assert str(tmp_path) in saved[0].informativeText()
     monkeypatch.setattr(figures_tab, "save_path", lambda *a: "")
     assert tab.export_xlsx() == ""
 

@@ -3,6 +3,7 @@ and a group, tick attendance in the table, read the fill rate; the waiting list.
 
 from __future__ import annotations
 
+import io
 import sys
 import types
 from datetime import UTC, date, datetime, timedelta
@@ -327,6 +328,31 @@ def test_attendance_sheet_is_saved_under_a_dated_name(page, qtbot, lab, monkeypa
     assert (tmp_path / asked["name"]).read_bytes().startswith(b"%PDF")
     assert [line.name for line in seen["sheet"].lines] == ["BRU Ana"]
     assert activities.get_session(page.ctx.db, sid).registrations == 1
+
+
+def test_attendance_sheet_printed_with_every_page(page, qtbot, lab, monkeypatch, tmp_path):
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    from tierslieu_desktop.reports.attendance_pdf import attendance_sheet_pdf
+    from tierslieu_desktop.services.activity import registrations
+    from tierslieu_desktop.ui import printing
+
+    sid = plan(page, qtbot, lab["workshop"])
+    register_member(page, qtbot, "Ana Bru")
+    out = tmp_path / "printed.pdf"
+
+    def preview(printer, paint, _parent, _title):
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return paint(printer) > 0
+
+    monkeypatch.setattr(printing, "preview", preview)
+    detail = page.sessions.detail
+    assert detail.print_sheet_button.isEnabled()
+    detail.print_sheet_button.click()
+    source = attendance_sheet_pdf(registrations.attendance_sheet(page.ctx.db, sid))
+    assert len(PdfReader(out).pages) == len(PdfReader(io.BytesIO(source)).pages) >= 1
 
 
 def test_activities_dialog_creates_and_archives(page, qtbot, lab, db, monkeypatch):

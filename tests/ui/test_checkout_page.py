@@ -199,6 +199,22 @@ def test_unpaid_shows_a_mandate_invoice_with_its_age(
     assert os.name != "posix" or stat.S_IMODE(target.stat().st_mode) == 0o600  # replaced: private
     text = "".join(page_.extract_text() for page_ in PdfReader(str(target)).pages)
     assert number in text
+    # "Imprimer la relance…": the same letter, every page, on the printer (a PDF file here)
+    from PySide6.QtPrintSupport import QPrinter
+
+    from tierslieu_desktop.ui import printing
+
+    out = tmp_path / "printed.pdf"
+
+    def preview(printer, paint, _parent, _title):
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return paint(printer) > 0
+
+    monkeypatch.setattr(printing, "preview", preview)
+    assert page.unpaid.print_reminder_button.isEnabled()
+    page.unpaid.print_reminder_button.click()
+    assert len(PdfReader(out).pages) == len(PdfReader(str(target)).pages)
 
 
 def test_mandate_payment_from_the_basket_leaves_the_invoice_unpaid(page, db, qtbot):

@@ -134,6 +134,16 @@ def test_spec_refers_to_files_that_exist():
     assert (RESOURCES / "tierslieu.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"  # ICO header
 
 
+def test_spec_ships_qt_own_french_and_the_printing_modules():
+    """Qt's own dialogs (file, print preview) in French in the frozen build too, and the
+    modules that print (imported only when a page prints)."""
+    text = (PACKAGING / "tierslieu.spec").read_text(encoding="utf-8")
+    strings = _spec_strings()
+    assert "qtbase" in strings and "fr" in strings and "PySide6/Qt/translations" in strings
+    assert "TranslationsPath" in text
+    assert {"PySide6.QtPdf", "PySide6.QtPrintSupport"} <= strings
+
+
 # --- Inno Setup ---------------------------------------------------------------------------
 
 

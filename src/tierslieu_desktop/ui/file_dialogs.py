@@ -61,6 +61,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
+    QStandardPaths,
 )
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import (
@@ -74,6 +75,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop import config
 from tierslieu_desktop.services.common import is_held
 
 SQLITE_WORK_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -182,6 +184,7 @@ class SafeFileDialog(QFileDialog):
         save: bool = False,
         directory: str = "",
         filters: str = "",
+        kind: str = "export",
     ) -> None:
         # No directory in the constructor: the folder asked for is listed only once our
         # icon provider is in place (Qt asks it for every file, on this thread).
@@ -214,13 +217,16 @@ class SafeFileDialog(QFileDialog):
             for column in (1, 2, 3):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.refused: list[str] = []  # what was refused, for tests and logs
-        start = Path(directory).expanduser()
+        # Where it starts: the path given, else the folder used last for this kind of
+        # file (the invoices, the FEC, the backups…), else the documents folder.
+        here = last_folder(kind)
+        start = Path(directory).expanduser() if directory else here
         if not start.is_absolute():  # a bare name: in the folder used last
-            start = _last_folder() / start
+            start = here / start
         if start.is_dir():
             self.setDirectory(str(start))
         else:
-            self.setDirectory(str(start.parent if start.parent.is_dir() else _last_folder()))
+            self.setDirectory(str(start.parent if start.parent.is_dir() else here))
             self.selectFile(start.name)
 
     def accept(self) -> None:
@@ -248,14 +254,34 @@ class SafeFileDialog(QFileDialog):
         return files[0] if files else ""
 
 
-_last: list[Path] = []  # the folder of the last file chosen, for the next dialog
+SETTING = "last_folders"  # {kind: folder}: where each kind of dialog starts next time
 
 
-def _last_folder() -> Path:
-    return _last[-1] if _last and _last[-1].is_dir() else Path.home()
+def documents_folder() -> Path:
+    """The user's documents folder (home when the system names none)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
-def _ask(dialog: SafeFileDialog) -> str:
+def last_folder(kind: str) -> Path:
+    """The folder of the last file or folder chosen for ``kind`` (kept in the settings,
+    so across restarts), else the documents folder."""
+    folders = config.load_settings().get(SETTING)
+    chosen = folders.get(kind) if isinstance(folders, dict) else None
+    if isinstance(chosen, str) and chosen and Path(chosen).is_dir():
+        return Path(chosen)
+    return documents_folder()
+
+
+def remember_folder(kind: str, folder: Path) -> None:
+    folders = config.load_settings().get(SETTING)
+    kept = dict(folders) if isinstance(folders, dict) else {}
+    if kept.get(kind) != str(folder):
+        kept[kind] = str(folder)
+        config.save_setting(SETTING, kept)
+
+
+def _ask(dialog: SafeFileDialog, kind: str) -> str:
     try:
         accepted = dialog.exec()
         chosen = dialog.chosen() if accepted else ""
@@ -264,18 +290,32 @@ def _ask(dialog: SafeFileDialog) -> str:
     if not chosen or is_protected(chosen):
         return ""
     folder = Path(chosen) if Path(chosen).is_dir() else Path(chosen).parent
-    _last[:] = [folder]
+    remember_folder(kind, folder)
     return chosen
 
 
-def save_file(parent: QWidget | None, title: str, proposed: str, filters: str = "") -> str:
-    """Ask where to save a file ("" when cancelled). ``proposed``: a name or a full path.
-    Write it with ``fileperms.write_private_bytes`` (0600)."""
-    return _ask(SafeFileDialog(parent, title, save=True, directory=proposed, filters=filters))
+def save_file(
+    parent: QWidget | None, title: str, proposed: str, filters: str = "", *, kind: str = "export"
+) -> str:
+    """Ask where to save a file ("" when cancelled). ``proposed``: a name (in the folder
+    used last for ``kind``) or a full path. Write it with ``fileperms.write_private_bytes``
+    (0600), then ``desktop_files.announce_saved``."""
+    return _ask(
+        SafeFileDialog(parent, title, save=True, directory=proposed, filters=filters, kind=kind),
+        kind,
+    )
 
 
-def open_file(parent: QWidget | None, title: str, directory: str = "", filters: str = "") -> str:
-    """Ask for an existing file to read ("" when cancelled)."""
+def open_file(
+    parent: QWidget | None,
+    title: str,
+    directory: str = "",
+    filters: str = "",
+    *,
+    kind: str = "import",
+) -> str:
+    """Ask for an existing file to read ("" when cancelled); it starts in ``directory``,
+    else in the folder used last for ``kind``."""
     return _ask(
         SafeFileDialog(
             parent,
@@ -283,12 +323,20 @@ def open_file(parent: QWidget | None, title: str, directory: str = "", filters: 
             mode=QFileDialog.FileMode.ExistingFile,
             directory=directory,
             filters=filters,
-        )
+            kind=kind,
+        ),
+        kind,
     )
 
 
-def choose_folder(parent: QWidget | None, title: str, directory: str = "") -> str:
-    """Ask for a folder ("" when cancelled)."""
+def choose_folder(
+    parent: QWidget | None, title: str, directory: str = "", *, kind: str = "folder"
+) -> str:
+    """Ask for a folder ("" when cancelled); it starts in ``directory``, else in the
+    folder used last for ``kind``."""
     return _ask(
-        SafeFileDialog(parent, title, mode=QFileDialog.FileMode.Directory, directory=directory)
+        SafeFileDialog(
+            parent, title, mode=QFileDialog.FileMode.Directory, directory=directory, kind=kind
+        ),
+        kind,
     )

@@ -47,6 +47,7 @@ from tierslieu_desktop.services.activity.figures import figures, figures_xlsx
 from tierslieu_desktop.services.reporting.annual import indicator_tables
 from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.desktop_files import announce_saved
 from tierslieu_desktop.ui.labels import age_band_labels
 from tierslieu_desktop.ui.pages.activity.labels import (
     activity_kind_labels,
@@ -64,7 +65,7 @@ WATCHED = frozenset(
 
 def save_path(parent: QWidget | None, title: str, name: str, filters: str) -> str:
     """Ask where to save a file ("" when cancelled). One function, so tests can answer."""
-    return file_dialogs.save_file(parent, title, name, filters)
+    return file_dialogs.save_file(parent, title, name, filters, kind="exports")
 
 
 def percent_text(bp: int | None) -> str:
@@ -504,4 +505,5 @@ class FiguresTab(QWidget):
                 ),
             )
             return ""
+        announce_saved(self, path, "report")
         return path

@@ -9,8 +9,8 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,8 +34,9 @@ from tierslieu_desktop.services.activity import registrations
 from tierslieu_desktop.services.activity import sessions as activities
 from tierslieu_desktop.services.activity.registrations import RegistrationRow
 from tierslieu_desktop.services.activity.sessions import SessionRow
-from tierslieu_desktop.ui import file_dialogs
+from tierslieu_desktop.ui import file_dialogs, printing
 from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.desktop_files import open_path
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.labels import label_of
 from tierslieu_desktop.ui.pages.activity.dialogs import (
@@ -59,7 +60,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 def save_path(parent: QWidget | None, title: str, name: str, filters: str) -> str:
     """Ask where to save a file ("" when cancelled). One function, so tests can answer."""
-    return file_dialogs.save_file(parent, title, name, filters)
+    return file_dialogs.save_file(parent, title, name, filters, kind="attendance")
 
 
 def slug(text: str) -> str:
@@ -129,9 +130,7 @@ class SessionDetail(QWidget):
         self.now = now
         self.session: SessionRow | None = None
         self.save_path = save_path
-        self.open_file: Callable[[str], object] = lambda p: QDesktopServices.openUrl(
-            QUrl.fromLocalFile(p)
-        )
+        self.open_file: Callable[[str], object] = lambda p: open_path(self, p, "attendance")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel()
@@ -178,6 +177,7 @@ class SessionDetail(QWidget):
         self.cancel_registration_button = QPushButton(self.tr("Cancel the re&gistration"))
         self.all_present_button = QPushButton(self.tr("All &present"))
         self.sheet_button = QPushButton(self.tr("Attendance &sheet (PDF)"))
+        self.print_sheet_button = QPushButton(self.tr("Print the attendance s&heet…"))
         self.edit_button = QPushButton(self.tr("&Edit the session…"))
         self.cancel_session_button = QPushButton(self.tr("Cancel the sess&ion"))
         buttons = (
@@ -186,6 +186,7 @@ class SessionDetail(QWidget):
             self.cancel_registration_button,
             self.all_present_button,
             self.sheet_button,
+            self.print_sheet_button,
             self.edit_button,
             self.cancel_session_button,
         )
@@ -199,6 +200,7 @@ class SessionDetail(QWidget):
         self.cancel_registration_button.clicked.connect(self.cancel_registration)
         self.all_present_button.clicked.connect(self.all_present)
         self.sheet_button.clicked.connect(self.attendance_sheet)
+        self.print_sheet_button.clicked.connect(self.print_attendance_sheet)
         self.edit_button.clicked.connect(lambda: self.edit_session())
         self.cancel_session_button.clicked.connect(self.cancel_session)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._sync_buttons())
@@ -297,6 +299,7 @@ class SessionDetail(QWidget):
             and to_local(s.start_at).date() <= self._today()
         )
         self.sheet_button.setEnabled(s is not None)
+        self.print_sheet_button.setEnabled(s is not None)
         self.cancel_registration_button.setEnabled(
             active and r is not None and r.status != RegistrationStatus.CANCELLED
         )
@@ -471,6 +474,20 @@ class SessionDetail(QWidget):
                 activity=s.activity_name
             )
         )
+
+    def print_attendance_sheet(self) -> bool:
+        """The attendance sheet in the print preview (no PDF viewer needed)."""
+        s = self.session
+        if s is None:
+            return False
+        from tierslieu_desktop.reports.attendance_pdf import attendance_sheet_pdf
+
+        try:
+            data = attendance_sheet_pdf(registrations.attendance_sheet(self.ctx.db, s.id))
+        except DomainError as err:
+            self._failed(err)
+            return False
+        return printing.print_pdf(self, data, "attendance", self.tr("Print the attendance sheet"))
 
     def attendance_sheet(self) -> str:
         """Save the attendance sheet as a PDF and open it; returns the path ("" if not)."""

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,8 +32,10 @@ from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing import baskets, documents
 from tierslieu_desktop.services.billing.payments import PaymentInput
+from tierslieu_desktop.ui import printing
 from tierslieu_desktop.ui.background import read_in_background
 from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.desktop_files import announce_saved, open_path
 from tierslieu_desktop.ui.errors import run_write, show_error
 from tierslieu_desktop.ui.labels import told_apart
 from tierslieu_desktop.ui.pages.checkout.common import (
@@ -69,11 +71,12 @@ from tierslieu_desktop.ui.widgets.responsive import FlowLayout
 TodayFn = Callable[[], date]
 
 
-def open_pdf(data: bytes, name: str) -> Path:
-    """Write a PDF to a temporary file and open it in the system viewer (to print it)."""
+def open_pdf(parent: QWidget | None, data: bytes, name: str, kind: str) -> Path:
+    """Write a PDF to a temporary file and open it in the system viewer (when there is
+    none, ``desktop_files.open_path`` says so and offers to print it)."""
     path = Path(tempfile.mkdtemp(prefix="tierslieu-")) / name
     write_private_bytes(path, data)
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    open_path(parent, path, kind)
     return path
 
 
@@ -108,22 +111,42 @@ class InvoiceIssuedDialog(QDialog):
             lay.addWidget(change)
         buttons = QDialogButtonBox()
         self.print_button = buttons.addButton(
-            self.tr("&Print the ticket"), QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("&Print the ticket…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.print_invoice_button = buttons.addButton(
+            self.tr("Print the &invoice…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.open_button = buttons.addButton(
+            self.tr("&Open the PDF"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.pdf_button = buttons.addButton(
             self.tr("&Save the invoice PDF…"), QDialogButtonBox.ButtonRole.ActionRole
         )
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         for button in buttons.buttons():
-            button.setAccessibleName(button.text().replace("&", ""))
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
         self.print_button.clicked.connect(self.print_ticket)
+        self.print_invoice_button.clicked.connect(self.print_invoice)
+        self.open_button.clicked.connect(self.open_invoice)
         self.pdf_button.clicked.connect(self.save_pdf)
         close.clicked.connect(self.accept)
         lay.addWidget(buttons)
         self.print_button.setFocus()
 
-    def print_ticket(self) -> None:
-        open_pdf(pdf().render_receipt(self.doc), f"ticket-{self.doc.number}.pdf")
+    def print_ticket(self) -> bool:
+        """The 80 mm ticket in the print preview, on the printer used last for tickets."""
+        return printing.print_pdf(
+            self, pdf().render_receipt(self.doc), "receipt", self.tr("Print the ticket")
+        )
+
+    def print_invoice(self) -> bool:
+        """The A4 invoice in the print preview, on the printer used last for invoices."""
+        data = pdf().render_invoice(self.doc, logo=structure_logo(self.ctx))
+        return printing.print_pdf(self, data, "invoice", self.tr("Print the invoice"))
+
+    def open_invoice(self) -> Path:
+        data = pdf().render_invoice(self.doc, logo=structure_logo(self.ctx))
+        return open_pdf(self, data, f"{self.doc.number}.pdf", "invoice")
 
     def save_pdf(self) -> None:
         path = save_path(
@@ -132,6 +155,7 @@ class InvoiceIssuedDialog(QDialog):
         if path:
             write_private_bytes(path, pdf().render_invoice(self.doc, logo=structure_logo(self.ctx)))
             self.saved_path = path
+            announce_saved(self, path, "invoice")
 
 
 class BasketTab(QWidget):

@@ -55,7 +55,7 @@ def closing_kinds() -> dict[str, str]:
 
 def save_path(parent: QWidget | None, title: str, name: str, filters: str) -> str:
     """Ask where to save a file ("" when cancelled). One function, so tests can answer."""
-    return file_dialogs.save_file(parent, title, name, filters)
+    return file_dialogs.save_file(parent, title, name, filters, kind="invoices")
 
 
 def make_table(name: str, headers: Sequence[str], *, stretch: int | None = None) -> QTableWidget:

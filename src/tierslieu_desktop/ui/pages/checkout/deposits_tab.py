@@ -34,6 +34,7 @@ from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing import deposits
 from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.desktop_files import announce_saved
 from tierslieu_desktop.ui.errors import error_message, field_message, run_write
 from tierslieu_desktop.ui.models.rows_table import Column, RowsTableModel
 from tierslieu_desktop.ui.pages.checkout.common import (
@@ -69,6 +70,7 @@ def write_slips(parent: QWidget, ctx: AppContext, deposit_ids: Sequence[int]) ->
     )
     if path:
         write_private_bytes(path, deposit_slips_pdf(slips))
+        announce_saved(parent, path, "report")
     return path
 
 

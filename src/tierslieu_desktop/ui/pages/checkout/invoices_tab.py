@@ -37,7 +37,9 @@ from tierslieu_desktop.services.billing import credit_notes, documents
 from tierslieu_desktop.services.billing.documents import InvoiceFilter, InvoiceListRow
 from tierslieu_desktop.services.billing.payments import PaymentInput, add_payment
 from tierslieu_desktop.services.scheduling.usages import parse_quantity_milli
+from tierslieu_desktop.ui import printing
 from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.desktop_files import announce_saved
 from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.models.invoice_table import InvoiceTableModel
 from tierslieu_desktop.ui.pages.checkout.common import (
@@ -381,6 +383,7 @@ class InvoicesTab(QWidget):
         right_lay.addWidget(self.detail, 1)
         actions = QHBoxLayout()
         documents = QHBoxLayout()  # a second row: the files of the document
+        prints = QHBoxLayout()  # a third: printed from here, no PDF viewer needed
         self.action_buttons: dict[str, QPushButton] = {}
         for key, text, slot in (
             ("payment", self.tr("Add a &payment…"), self.add_payment),
@@ -388,14 +391,19 @@ class InvoicesTab(QWidget):
             ("pdf", self.tr("P&DF…"), self.save_pdf),
             ("facturx", self.tr("Factur-&X…"), self.save_facturx),
             ("ticket", self.tr("&Ticket…"), self.save_ticket),
+            ("print", self.tr("Pr&int…"), self.print_document),
+            ("print_ticket", self.tr("Print the tic&ket…"), self.print_ticket),
         ):
             button = QPushButton(text)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
             button.clicked.connect(slot)
-            (actions if key in ("payment", "credit") else documents).addWidget(button)
+            row = {"payment": actions, "credit": actions, "print": prints}
+            row["print_ticket"] = prints
+            row.get(key, documents).addWidget(button)
             self.action_buttons[key] = button
         right_lay.addLayout(actions)
         right_lay.addLayout(documents)
+        right_lay.addLayout(prints)
         # The list needs room for the buyer's name; the detail reads well in 400 px.
         right.setMaximumWidth(400)
         splitter.addWidget(right)
@@ -518,7 +526,27 @@ class InvoicesTab(QWidget):
             except OSError as err:
                 self.count.setText(str(err))
                 return ""
+            announce_saved(self, path, "invoice")
         return path
+
+    def print_document(self) -> bool:
+        """The selected invoice or credit note (A4) in the print preview."""
+        doc = self.doc
+        if doc is None:
+            return False
+        data = pdf().render_invoice(doc, logo=structure_logo(self.ctx))
+        return printing.print_pdf(
+            self, data, "invoice", self.tr("Print {number}").format(number=doc.number)
+        )
+
+    def print_ticket(self) -> bool:
+        """Its 80 mm ticket in the print preview, on the printer used last for tickets."""
+        doc = self.doc
+        if doc is None:
+            return False
+        return printing.print_pdf(
+            self, pdf().render_receipt(doc), "receipt", self.tr("Print the ticket")
+        )
 
     def save_pdf(self) -> str:
         doc = self.doc

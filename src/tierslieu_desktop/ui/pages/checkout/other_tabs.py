@@ -32,6 +32,7 @@ from tierslieu_desktop.services.billing import (
     monthly,
     payments,
 )
+from tierslieu_desktop.ui import printing
 from tierslieu_desktop.ui.background import (
     BackgroundTask,
     CancelCheck,
@@ -39,6 +40,7 @@ from tierslieu_desktop.ui.background import (
     read_in_background,
 )
 from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.desktop_files import announce_saved
 from tierslieu_desktop.ui.errors import error_message, run_write, show_error
 from tierslieu_desktop.ui.models.rows_table import Column, RowsTableModel
 from tierslieu_desktop.ui.pages.checkout.common import (
@@ -115,6 +117,9 @@ class UnpaidTab(QWidget):
         )
         bottom.addWidget(self.reminder_button)
         self.reminder_button.setEnabled(False)
+        self.print_reminder_button = _button(self.tr("&Print the reminder…"), self.print_reminder)
+        bottom.addWidget(self.print_reminder_button)
+        self.print_reminder_button.setEnabled(False)
         outer.addLayout(bottom)
         # Nothing is read here: the page fills the tab the first time it is shown.
 
@@ -143,13 +148,16 @@ class UnpaidTab(QWidget):
             )
         )
         self.reminder_button.setEnabled(bool(self.rows))
+        self.print_reminder_button.setEnabled(bool(self.rows))
         self.loaded.emit()
 
-    def save_reminder(self) -> str:
+    def _reminder(self) -> tuple[str, Callable[[], bytes]] | None:
+        """The selected buyer's name and how to draw their reminder; None (said) when
+        none of their invoices is due yet."""
         invoice_id = row_data(self.table)
         chosen = next((r for r in self.rows if r.invoice_id == invoice_id), None)
         if chosen is None:
-            return ""
+            return None
         rows = payments.reminder_rows(self.rows, chosen.invoice_id, self.today_fn())
         if not rows:  # a reminder lists only invoices already due
             QMessageBox.information(
@@ -157,20 +165,38 @@ class UnpaidTab(QWidget):
                 self.tr("Reminder"),
                 self.tr("None of this buyer's unpaid invoices is due yet: nothing to remind."),
             )
-            return ""
+            return None
         doc = documents.get_invoice(self.ctx.db, chosen.invoice_id)
+
+        def render() -> bytes:
+            return pdf().render_reminder(
+                rows, doc.buyer, doc.seller, self.today_fn(), logo=structure_logo(self.ctx)
+            )
+
+        return chosen.buyer_name, render
+
+    def save_reminder(self) -> str:
+        found = self._reminder()
+        if found is None:
+            return ""
+        name, render = found
         path = save_path(
             self,
             self.tr("Save the reminder"),
-            self.tr("reminder-{name}.pdf").format(name=chosen.buyer_name.replace(" ", "-")),
+            self.tr("reminder-{name}.pdf").format(name=name.replace(" ", "-")),
             self.tr("PDF (*.pdf)"),
         )
         if path:
-            data = pdf().render_reminder(
-                rows, doc.buyer, doc.seller, self.today_fn(), logo=structure_logo(self.ctx)
-            )
-            write_private_bytes(path, data)
+            write_private_bytes(path, render())
+            announce_saved(self, path, "reminder")
         return path
+
+    def print_reminder(self) -> bool:
+        """The selected buyer's reminder in the print preview."""
+        found = self._reminder()
+        if found is None:
+            return False
+        return printing.print_pdf(self, found[1](), "reminder", self.tr("Print the reminder"))
 
 
 class MonthlyTab(QWidget):
@@ -482,4 +508,5 @@ class ClosingsTab(QWidget):
                 self.message.setText(str(err))
                 return ""
             self.message.setText(done.format(path=path))
+            announce_saved(self, path, "report")
         return path

@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +44,7 @@ from tierslieu_desktop.services.park.authorizations import revoke_authorization
 from tierslieu_desktop.services.scheduling import ical
 from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.desktop_files import announce_saved
 from tierslieu_desktop.ui.errors import run_write, show_error
 from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.pages.machines.dialogs import (
@@ -742,16 +743,15 @@ class MachinesPage(Page):
         target = self._export_target()
         if target is None:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / f"{_file_stem(target[2])}.ics")
         path = file_dialogs.save_file(
             self,
             self.tr("Export the bookings of {name}").format(name=target[2]),
-            suggested,
+            f"{_file_stem(target[2])}.ics",
             self.tr("Calendar files (*.ics)"),
+            kind="calendar",
         )
-        if path:
-            self.write_bookings_ics(path)
+        if path and self.write_bookings_ics(path):
+            announce_saved(self, path, "report")
 
     def write_bookings_ics(self, path: str) -> bool:
         """Write the selected machine's or space's bookings (a month ago to a year ahead)

@@ -40,6 +40,7 @@ from tierslieu_desktop.services.pricing import packs as pack_service
 from tierslieu_desktop.services.scheduling import ical
 from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.desktop_files import announce_saved
 from tierslieu_desktop.ui.errors import run_write, show_error
 from tierslieu_desktop.ui.labels import age_band_labels, organisation_type_labels
 from tierslieu_desktop.ui.pages.frontdesk.usage_correction import MemberUsagesBox
@@ -558,9 +559,10 @@ class MemberDetailPanel(QScrollArea):
             self.tr("Export the bookings of {name}").format(name=self.detail.display_name),
             f"{self.detail.number or 'member'}.ics",
             self.tr("Calendar files (*.ics)"),
+            kind="calendar",
         )
-        if path:
-            self.write_bookings_ics(path)
+        if path and self.write_bookings_ics(path):
+            announce_saved(self, path, "report")
 
     def write_bookings_ics(self, path: str) -> bool:
         """The member's bookings, a month ago to a year ahead, as an .ics file at ``path``."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QThreadPool, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QThreadPool
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.services.reporting import annual_report, report_texts, save_report_text
-from tierslieu_desktop.ui import file_dialogs
+from tierslieu_desktop.ui import file_dialogs, printing
 from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.desktop_files import announce_saved, open_path
 from tierslieu_desktop.ui.pages.reports.worker import ReportJob
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
 
@@ -86,10 +87,14 @@ class AnnualReportTab(QWidget):
         self.open_button = QPushButton(self.tr("&Open the PDF"))
         self.open_button.setAccessibleName(self.tr("Open the generated PDF"))
         self.open_button.setEnabled(False)
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button.setAccessibleName(self.tr("Print the generated report"))
+        self.print_button.setEnabled(False)
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
         buttons.addWidget(self.generate_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.print_button)
         lay.addLayout(buttons)
 
         self.progress = QProgressBar()
@@ -106,6 +111,7 @@ class AnnualReportTab(QWidget):
         self.save_button.clicked.connect(self.save_texts)
         self.generate_button.clicked.connect(self.ask_and_generate)
         self.open_button.clicked.connect(self.open_pdf)
+        self.print_button.clicked.connect(self.print_pdf)
         QShortcut(QKeySequence("Ctrl+G"), self, self.ask_and_generate)
         load_when_shown(self, self.load_texts)
 
@@ -145,7 +151,11 @@ class AnnualReportTab(QWidget):
         year = self.year.value()
         default = self.tr("activity-report-%1.pdf").replace("%1", str(year))
         path = file_dialogs.save_file(
-            self, self.tr("Save the annual report"), default, self.tr("PDF files (*.pdf)")
+            self,
+            self.tr("Save the annual report"),
+            default,
+            self.tr("PDF files (*.pdf)"),
+            kind="reports",
         )
         if path:
             if not path.lower().endswith(".pdf"):
@@ -168,6 +178,7 @@ class AnnualReportTab(QWidget):
         self.progress.setVisible(True)
         self.generate_button.setEnabled(False)
         self.open_button.setEnabled(False)
+        self.print_button.setEnabled(False)
         self._say(self.tr("Generating the %1 report…").replace("%1", str(year)), "")
         QThreadPool.globalInstance().start(self.job)
 
@@ -180,7 +191,9 @@ class AnnualReportTab(QWidget):
         self.progress.setValue(100)
         self.generate_button.setEnabled(True)
         self.open_button.setEnabled(True)
+        self.print_button.setEnabled(True)
         self._say(self.tr("Report written to %1.").replace("%1", path), OK_STYLE)
+        announce_saved(self, path, "report")
 
     def _failed(self, message: str) -> None:
         self.job = None
@@ -192,7 +205,15 @@ class AnnualReportTab(QWidget):
 
     def open_pdf(self) -> None:
         if self.last_path:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(self.last_path))
+            open_path(self, self.last_path, "report")
+
+    def print_pdf(self) -> bool:
+        """The report written last, in the print preview."""
+        if not self.last_path:
+            return False
+        with open(self.last_path, "rb") as fh:
+            data = fh.read()
+        return printing.print_pdf(self, data, "report", self.tr("Print the annual report"))
 
     def _say(self, text: str, style: str) -> None:
         self.status.setText(text)

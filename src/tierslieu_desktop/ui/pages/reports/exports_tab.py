@@ -28,6 +28,7 @@ from tierslieu_desktop.services.billing.ereporting import export_ereporting
 from tierslieu_desktop.services.finance import exports
 from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.desktop_files import announce_saved
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.pages.finances.labels import account_key_name
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
@@ -161,13 +162,13 @@ class ExportsTab(QWidget):
             self.tr("Excel workbook (*.xlsx)") if fmt == "xlsx" else self.tr("CSV file (*.csv)")
         )
         path = file_dialogs.save_file(
-            self, self.tr("Export the table"), str(Path.home() / proposed), filters
+            self, self.tr("Export the table"), proposed, filters, kind="exports"
         )
         if path:
             self.export_table(path)
 
     def _choose_folder(self) -> None:
-        directory = file_dialogs.choose_folder(self, self.tr("Folder of the FEC"), str(Path.home()))
+        directory = file_dialogs.choose_folder(self, self.tr("Folder of the FEC"), kind="fec")
         if directory:
             self.export_fec(directory)
 
@@ -178,8 +179,9 @@ class ExportsTab(QWidget):
         path = file_dialogs.save_file(
             self,
             self.tr("Export the e-reporting"),
-            str(Path.home() / proposed),
+            proposed,
             self.tr("XML file (*.xml)"),
+            kind="exports",
         )
         if path:
             self.export_ereporting(path)
@@ -243,6 +245,8 @@ class ExportsTab(QWidget):
                 ),
                 True,
             )
+        if not report.empty:
+            announce_saved(self, path, "report")
         return report
 
     def export_table(self, path: str) -> int | None:
@@ -257,6 +261,7 @@ class ExportsTab(QWidget):
             self._say(self.tr("Could not write {0}: {1}").format(path, exc.strerror or exc), False)
             return None
         self._say(self.tr("{0} row(s) exported to {1}.").format(number(count), path), True)
+        announce_saved(self, path, "report")
         return count
 
     def export_fec(self, directory: str) -> Path | None:
@@ -282,6 +287,7 @@ class ExportsTab(QWidget):
                 "Default accounts used for: {0} (none saved in Finances › Accounts)."
             ).format(", ".join(account_key_name(key) for key in written.defaulted))
         self._say(text, True)
+        announce_saved(self, written.path, "report")
         return written.path
 
     def _say(self, text: str, ok: bool) -> None:

@@ -20,8 +20,9 @@ from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n.formatting import money, short_date
 from tierslieu_desktop.services.finance import funding as finance
 from tierslieu_desktop.services.reporting import grant_report
-from tierslieu_desktop.ui import file_dialogs
+from tierslieu_desktop.ui import file_dialogs, printing
 from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.desktop_files import announce_saved
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
 
 ERROR_STYLE = "color: #b00020;"
@@ -65,18 +66,21 @@ class GrantReportsTab(QWidget):
         self.generate_button = QPushButton(self.tr("&Write the financial report…"))
         self.generate_button.setAccessibleName(self.tr("Write the financial report of the grant"))
         self.generate_button.setEnabled(False)
+        self.print_button = QPushButton(self.tr("&Print the financial report…"))
+        self.print_button.setAccessibleName(self.tr("Print the financial report of the grant"))
+        self.print_button.setEnabled(False)
         row.addStretch(1)
         row.addWidget(self.generate_button)
+        row.addWidget(self.print_button)
         lay.addLayout(row)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Report status"))
         lay.addWidget(self.status)
-        self.table.itemSelectionChanged.connect(
-            lambda: self.generate_button.setEnabled(self.selected() is not None)
-        )
+        self.table.itemSelectionChanged.connect(lambda: self._sync_buttons())
         self.table.doubleClicked.connect(lambda _i: self.ask_and_write())
         self.generate_button.clicked.connect(self.ask_and_write)
+        self.print_button.clicked.connect(self.print_report)
         load_when_shown(self, self.refresh)
 
     def refresh(self) -> None:
@@ -107,7 +111,20 @@ class GrantReportsTab(QWidget):
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.generate_button.setEnabled(self.selected() is not None)
+        self._sync_buttons()
+
+    def _sync_buttons(self) -> None:
+        chosen = self.selected() is not None
+        self.generate_button.setEnabled(chosen)
+        self.print_button.setEnabled(chosen)
+
+    def print_report(self) -> bool:
+        """The selected grant's financial report in the print preview."""
+        g = self.selected()
+        if g is None:
+            return False
+        data = grant_report(self.ctx.db, g.id)
+        return printing.print_pdf(self, data, "report", self.tr("Print the financial report"))
 
     def selected(self) -> finance.GrantRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -119,7 +136,11 @@ class GrantReportsTab(QWidget):
             return
         default = self.tr("financial-report-%1.pdf").replace("%1", str(g.id))
         path = file_dialogs.save_file(
-            self, self.tr("Save the financial report"), default, self.tr("PDF files (*.pdf)")
+            self,
+            self.tr("Save the financial report"),
+            default,
+            self.tr("PDF files (*.pdf)"),
+            kind="reports",
         )
         if path:
             self.write(g.id, path if path.lower().endswith(".pdf") else path + ".pdf")
@@ -137,4 +158,5 @@ class GrantReportsTab(QWidget):
             return False
         self.status.setStyleSheet(OK_STYLE)
         self.status.setText(self.tr("Report written to %1.").replace("%1", path))
+        announce_saved(self, path, "report")
         return True

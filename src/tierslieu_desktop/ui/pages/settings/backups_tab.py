@@ -305,7 +305,9 @@ class BackupsTab(QWidget):
     # --- actions -----------------------------------------------------------------------
 
     def choose_folder(self) -> None:
-        chosen = file_dialogs.choose_folder(self, self.tr("Backup folder"), self.folder.text())
+        chosen = file_dialogs.choose_folder(
+            self, self.tr("Backup folder"), self.folder.text(), kind="backup"
+        )
         if chosen:
             self.set_folder(Path(chosen))
 

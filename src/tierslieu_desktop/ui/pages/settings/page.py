@@ -280,7 +280,11 @@ class StructureTab(QWidget):
 
     def _choose_logo(self) -> None:
         path = file_dialogs.open_file(
-            self, self.tr("Choose the logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
+            self,
+            self.tr("Choose the logo"),
+            "",
+            self.tr("Images (*.png *.jpg *.jpeg)"),
+            kind="logo",
         )
         if path:
             self.load_logo_file(path)

@@ -38,6 +38,7 @@ from tierslieu_desktop.ui.background import (
     cancelled_text,
 )
 from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.desktop_files import announce_saved
 from tierslieu_desktop.ui.errors import error_message, field_message
 from tierslieu_desktop.ui.pages.settings.tariffs.common import (
     KIND_ORDER,
@@ -665,10 +666,10 @@ class TariffGridTab(QWidget):
     def _choose_export(self) -> None:
         name = self.tr("prices-{day}.csv").format(day=self.grid_day().isoformat())
         path = file_dialogs.save_file(
-            self, self.tr("Export the prices"), name, self.tr("CSV files (*.csv)")
+            self, self.tr("Export the prices"), name, self.tr("CSV files (*.csv)"), kind="prices"
         )
-        if path:
-            self.export_csv(path)
+        if path and self.export_csv(path):
+            announce_saved(self, path, "report")
 
     def export_csv(self, path: str) -> bool:
         text = tariff_csv.export_rules_csv(self.ctx.db, self.grid_day())
@@ -683,7 +684,7 @@ class TariffGridTab(QWidget):
 
     def _choose_import(self) -> None:
         path = file_dialogs.open_file(
-            self, self.tr("Import prices"), "", self.tr("CSV files (*.csv)")
+            self, self.tr("Import prices"), "", self.tr("CSV files (*.csv)"), kind="prices"
         )
         if path:
             self.import_csv(path)
