@@ -139,3 +139,30 @@ def test_about_shows_the_version_the_database_and_the_folders(window, monkeypatc
     _grab(window, "about_window_1024.png")
     _grab(dialog, "about_1024.png")
     dialog.close()
+
+
+def test_f1_on_a_tab_of_a_daily_flow_opens_that_flow(window, qtbot):
+    """Caisse › Remises: how to deposit; Rapports › Rapport annuel: how to make it."""
+    page = window.show_page("checkout")
+    page.tabs.setCurrentWidget(page.deposits)
+    QApplication.processEvents()
+    qtbot.keyClick(page.deposits, Qt.Key.Key_F1)
+    (guide,) = _help_windows(window)
+    assert guide.current_anchor() == "flow-bank-deposit"
+    assert _heading_on_top(guide, "Remettre en banque")
+    window.show_page("reports")
+    window.show_help()
+    assert guide.current_anchor() == "flow-annual-report"
+    assert _help_windows(window) == [guide]  # the same window, raised
+
+
+def test_the_guide_and_about_fit_a_1024_by_600_screen(window):
+    window.show_help("home")
+    (guide,) = _help_windows(window)
+    free = QApplication.primaryScreen().availableGeometry()
+    assert guide.width() <= free.width() - 40 and guide.height() <= free.height() - 40
+    hint = guide.minimumSizeHint()  # it can be made as small as a 1024×600 screen
+    assert hint.width() <= 1024 and hint.height() <= 600
+    window.about_action.trigger()
+    (dialog,) = window.findChildren(AboutDialog)
+    assert dialog.sizeHint().width() <= 1024 and dialog.sizeHint().height() <= 600

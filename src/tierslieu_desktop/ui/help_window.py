@@ -11,7 +11,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QTextDocument
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -92,7 +92,9 @@ class HelpWindow(QWidget):
         self.search.textChanged.connect(lambda _t: self.not_found.clear())
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        self.resize(860, 660)  # the screenshots' 768 px and the margins
+        # the screenshots' 768 px and the margins, within the screen (1024×600 too)
+        free = QGuiApplication.primaryScreen().availableGeometry()
+        self.resize(min(860, free.width() - 40), min(660, free.height() - 40))
 
     def show_section(self, anchor: str) -> None:
         """Open the guide at ``anchor`` (a page key or a flow), added to the history."""
