@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -131,6 +132,7 @@ def main() -> int:
             total += size
             print(f"{path.relative_to(ROOT)}  {size // 1024} kB")
     print(f"total {total // 1024} kB")
+    shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
