@@ -135,17 +135,18 @@ def test_an_uncaught_busy_database_gets_the_french_sentence(ctx, log_file, shown
     assert "database is locked" in log_file.read_text(encoding="utf-8")
 
 
-def test_the_about_box_says_where_the_log_is(qtbot, ctx, log_file, monkeypatch):
+def test_the_about_box_says_where_the_log_is(qtbot, ctx, log_file):
+    from tierslieu_desktop.ui.about_dialog import AboutDialog
     from tierslieu_desktop.ui.main_window import MainWindow
 
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    shown_text = []
-    monkeypatch.setattr(QMessageBox, "about", lambda _p, _t, text: shown_text.append(text))
-    assert window.about_button.text() == "À propos"
-    window.about_button.click()
-    (text,) = shown_text
-    assert str(log_file) in text and ctx.db.target in text and "Journal" in text
+    assert window.about_action in window.help_button.menu().actions()
+    window.about_action.trigger()
+    (dialog,) = window.findChildren(AboutDialog)
+    text = dialog.text()
+    assert str(log_file) in text and ctx.db.target in text
+    assert dialog.values["log"].text() == str(log_file)
 
 
 def test_the_exports_tab_says_which_default_accounts_the_fec_used(

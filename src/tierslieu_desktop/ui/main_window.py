@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from tierslieu_desktop.ui.pages.settings.page import SettingsPage
 
 ICONS = Path(__file__).parent / "icons"
+HELP_KEY = QKeySequence(Qt.Key.Key_F1)
 
 STYLE = """
 QListWidget#sidebar { background: #1f3a4d; color: #f2f5f7; border: none; font-size: 11pt; }
@@ -151,7 +152,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(0)
         self.sidebar.setEnabled(False)
         self.operator_combo.setEnabled(False)
-        self.about_button.setEnabled(False)
+        self.help_button.setEnabled(False)
         for action in self.actions():
             action.setEnabled(False)
         if ctx is not None:
@@ -168,7 +169,7 @@ class MainWindow(QMainWindow):
         self.operator_combo.currentIndexChanged.connect(self._on_operator_chosen)
         ctx.changed.connect(self._on_changed)
         self.operator_combo.setEnabled(True)
-        self.about_button.setEnabled(True)
+        self.help_button.setEnabled(True)
         for action in self.actions():
             action.setEnabled(True)
         self.sidebar.setEnabled(True)
@@ -363,7 +364,7 @@ class MainWindow(QMainWindow):
             widget = widget.nextInFocusChain()
         if last is not self.sidebar:
             QWidget.setTabOrder(last, self.operator_combo)
-            QWidget.setTabOrder(self.operator_combo, self.about_button)
+            QWidget.setTabOrder(self.operator_combo, self.help_button)
 
     # --- pages -------------------------------------------------------------------
 
@@ -420,6 +421,7 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page_{key}")
             self._pages[key] = page
             self.stack.addWidget(page)
+            page.help_context_changed.connect(self._sync_help_key)
             self._status_bar_last_in_tab_order()
         return page
 
@@ -436,6 +438,7 @@ class MainWindow(QMainWindow):
         page = self.page(self.PAGE_KEYS[row])
         self.stack.setCurrentWidget(page)
         page.activate()
+        self._sync_help_key()
 
     # --- status bar and shortcuts ------------------------------------------------
 
@@ -454,24 +457,44 @@ class MainWindow(QMainWindow):
         )
         self.operator_combo.setMinimumContentsLength(14)
         bar.addPermanentWidget(self.operator_combo)
-        self.about_button = QPushButton(self.tr("About"))
-        self.about_button.setFlat(True)
-        self.about_button.setAccessibleName(self.tr("About Tiers-Lieu Desktop"))
-        self.about_button.clicked.connect(self.show_about)
-        bar.addPermanentWidget(self.about_button)
+        # No menu bar (600 px high screens): Help is a menu on the status bar.
+        self.help_button = QPushButton(self.tr("Help"))
+        self.help_button.setFlat(True)
+        self.help_button.setAccessibleName(self.tr("Help: user guide and About"))
+        menu = QMenu(self.help_button)
+        self.guide_action = QAction(self.tr("User guide"), self)
+        self.guide_action.setShortcut(HELP_KEY)
+        self.guide_action.triggered.connect(lambda _checked=False: self.show_help())
+        self.addAction(self.guide_action)  # F1 from anywhere in the window
+        menu.addAction(self.guide_action)
+        self.about_action = QAction(self.tr("About Tiers-Lieu Desktop…"), self)
+        self.about_action.triggered.connect(self.show_about)
+        menu.addAction(self.about_action)
+        self.help_button.setMenu(menu)
+        bar.addPermanentWidget(self.help_button)
 
-    def about_text(self) -> str:
-        """The version, the database and the log file (where unexpected errors go)."""
-        from tierslieu_desktop import __version__, logs
+    def show_help(self, anchor: str | None = None) -> None:
+        """The guide at ``anchor``, else at the section of what the window shows."""
+        from tierslieu_desktop.ui.help_window import open_guide
 
-        log_file = logs.current_log_path() or logs.log_path()
-        return self.tr(
-            "Tiers-Lieu Desktop {version}\n\nDatabase: {db}\nLog file: {log}\n\n"
-            "Unexpected errors are written to the log file: send it with your report."
-        ).format(version=__version__, db=self.ctx.db.target, log=str(log_file))
+        if not anchor:
+            key = self.current_key()
+            page = self._pages.get(key)
+            anchor = (page.help_anchor() if page is not None else None) or key
+        self.help_window = open_guide(self, self.ctx.language, anchor)
+
+    def _sync_help_key(self) -> None:
+        """F1 is the guide's key, except while the shown page uses it (the cyber-base
+        desk's F1–F6 count visits): there the Help menu or its « ? » opens the guide."""
+        page = self._pages.get(self.current_key()) if self.sidebar.currentRow() >= 0 else None
+        taken = page is not None and page.function_keys_taken()
+        self.guide_action.setShortcut(QKeySequence() if taken else HELP_KEY)
 
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About Tiers-Lieu Desktop"), self.about_text())
+        """Help › About: version, database, folders, licence, Python and Qt."""
+        from tierslieu_desktop.ui.about_dialog import show_about
+
+        self.about_dialog = show_about(self.ctx.db.target, self)
 
     def _fill_operators(self) -> None:
         from tierslieu_desktop.services.people import operators as operator_service

@@ -491,6 +491,15 @@ class DropInTab(QWidget):
         top.addWidget(self.day_edit)
         top.addWidget(self.today_button)
         top.addWidget(self.past_day, 1)
+        # F1 counts a visit here: the guide is this « ? » (or the Help menu).
+        self.help_button = QPushButton(self.tr("?"))
+        self.help_button.setAccessibleName(self.tr("Help on the cyber-base desk"))
+        self.help_button.setToolTip(
+            self.tr("The user guide (here F1 counts a visit: the guide is this button)")
+        )
+        self.help_button.setFixedWidth(32)
+        self.help_button.clicked.connect(self.show_help)
+        top.addWidget(self.help_button)
         outer.addLayout(top)
 
         counters = QHBoxLayout()
@@ -600,6 +609,11 @@ class DropInTab(QWidget):
         ctx.changed.connect(self._on_changed)
         ctx.operator_changed.connect(lambda _id: self._on_operator_changed())
         load_when_shown(self, self._first_load)
+
+    def show_help(self) -> None:
+        from tierslieu_desktop.ui.help_window import CYBERBASE_ANCHOR, open_guide
+
+        open_guide(self, self.ctx.language, CYBERBASE_ANCHOR)
 
     def _first_load(self) -> None:
         self._operator_name = self._current_operator_name()

@@ -46,6 +46,7 @@ class ActivityPage(Page):
         self.tabs.addTab(self.figures, self.tr("&Figures"))
         lay.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(lambda _i: self._refresh_if_dirty())
+        self.tabs.currentChanged.connect(lambda _i: self.help_context_changed.emit())
         ctx.changed.connect(self._on_changed)
 
     def add_tab(self, widget: QWidget, title: str) -> None:
@@ -54,6 +55,17 @@ class ActivityPage(Page):
 
     def activate(self) -> None:
         self.refresh()
+
+    def help_anchor(self) -> str | None:
+        if self.tabs.currentWidget() is self.dropins:
+            return "activity-cyberbase"
+        if self.tabs.currentWidget() is self.figures:
+            return "activity-figures"
+        return None
+
+    def function_keys_taken(self) -> bool:
+        """F1–F6 count the cyber-base's visits while its tab is shown."""
+        return self.tabs.currentWidget() is self.dropins
 
     def _on_changed(self, entity: str, _ids: list) -> None:
         if entity in REFRESH_ON:

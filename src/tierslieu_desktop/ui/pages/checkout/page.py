@@ -69,6 +69,13 @@ class CheckoutPage(Page):
         ctx.changed.connect(self._on_changed)
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
 
+    def help_anchor(self) -> str | None:
+        """F1 on Clôtures or Remises: how to close the day, how to deposit."""
+        return {
+            self.closings: "flow-day-closing",
+            self.deposits: "flow-bank-deposit",
+        }.get(self.tabs.currentWidget())
+
     def open_deposit(self) -> DepositDialog:
         """Remise en banque…: the Remises tab, and its dialog on top."""
         self.tabs.setCurrentWidget(self.deposits)

@@ -40,6 +40,15 @@ class ReportsPage(Page):
         self._dirty = False
         ctx.changed.connect(self._on_changed)
 
+    def help_anchor(self) -> str | None:
+        """F1 on a report's tab: how to make it."""
+        current = self.tabs.currentWidget()
+        if current is self.annual:
+            return "flow-annual-report"
+        if current is self.grants:
+            return "flow-funder-report"
+        return None
+
     def _on_changed(self, entity: str, _ids: list) -> None:
         if entity in REFRESH_ON:
             if self.isVisible():
