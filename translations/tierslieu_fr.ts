@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Tiers-Lieu Desktop</source>
+        <translation>À propos de Tiers-Lieu Desktop</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Dossier des données</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Dossier des sauvegardes</translation>
+    </message>
+    <message>
+        <source>Settings file</source>
+        <translation>Fichier des réglages</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Fichier journal</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Front desk, bookings, checkout and reports of a fablab or tiers-lieu. Free software: you may use, study, share and modify it under the licence below. Unexpected errors are written to the log file: send it with your report.</source>
+        <translation>Accueil, réservations, caisse et rapports d'un fablab ou d'un tiers-lieu. Logiciel libre : vous pouvez l'utiliser, l'étudier, le partager et le modifier selon la licence ci-dessous. Les erreurs inattendues sont écrites dans le fichier journal : joignez-le à votre message.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Copy these details for support</source>
+        <translation>Copier ces informations pour l'assistance</translation>
+    </message>
+    <message>
+        <source>Copy these details, to paste them in a message</source>
+        <translation>Copier ces informations, pour les coller dans un message</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+</context>
+<context>
     <name>AccountsTab</name>
     <message>
         <source>The account of each kind of revenue, funding, cost and payment in the associative chart of accounts (ANC 2018-06), used by the FEC export. Change an account or its label, then save.</source>
@@ -351,6 +410,14 @@
         <translation>Ouvrir le PDF généré</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>Im&amp;primer…</translation>
+    </message>
+    <message>
+        <source>Print the generated report</source>
+        <translation>Imprimer le rapport généré</translation>
+    </message>
+    <message>
         <source>Progress of the generation</source>
         <translation>Avancement de la génération</translation>
     </message>
@@ -385,6 +452,10 @@
     <message>
         <source>The report could not be generated: %1</source>
         <translation>Le rapport n'a pas pu être généré : %1</translation>
+    </message>
+    <message>
+        <source>Print the annual report</source>
+        <translation>Imprimer le rapport d'activité</translation>
     </message>
 </context>
 <context>
@@ -2545,6 +2616,18 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Back to today</source>
         <translation>Revenir à aujourd'hui</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>Help on the cyber-base desk</source>
+        <translation>Aide sur l'accueil cyber-base</translation>
+    </message>
+    <message>
+        <source>The user guide (here F1 counts a visit: the guide is this button)</source>
+        <translation>Le guide d'utilisation (ici F1 compte une visite : le guide, c'est ce bouton)</translation>
     </message>
     <message>
         <source>Drop-in visits</source>
@@ -5300,6 +5383,14 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Rédiger le compte rendu financier de la subvention</translation>
     </message>
     <message>
+        <source>&amp;Print the financial report…</source>
+        <translation>&amp;Imprimer le compte rendu financier…</translation>
+    </message>
+    <message>
+        <source>Print the financial report of the grant</source>
+        <translation>Imprimer le compte rendu financier de la subvention</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>aucun</translation>
     </message>
@@ -5314,6 +5405,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>accepted</source>
         <translation>accepté</translation>
+    </message>
+    <message>
+        <source>Print the financial report</source>
+        <translation>Imprimer le compte rendu financier</translation>
     </message>
     <message>
         <source>financial-report-%1.pdf</source>
@@ -5381,6 +5476,53 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>&amp;Register</source>
         <translation>&amp;Inscrire</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Tiers-Lieu Desktop user guide</source>
+        <translation>Guide d'utilisation de Tiers-Lieu Desktop</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Précédent</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Forward ▶</source>
+        <translation>Suivant ▶</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>&amp;Sommaire</translation>
+    </message>
+    <message>
+        <source>Contents of the guide</source>
+        <translation>Sommaire du guide</translation>
+    </message>
+    <message>
+        <source>Search the guide</source>
+        <translation>Chercher dans le guide</translation>
+    </message>
+    <message>
+        <source>Search result</source>
+        <translation>Résultat de la recherche</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Guide d'utilisation</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Introuvable</translation>
     </message>
 </context>
 <context>
@@ -5659,12 +5801,28 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Monnaie à rendre : {amount}</translation>
     </message>
     <message>
-        <source>&amp;Print the ticket</source>
-        <translation>&amp;Imprimer le ticket</translation>
+        <source>&amp;Print the ticket…</source>
+        <translation>&amp;Imprimer le ticket…</translation>
+    </message>
+    <message>
+        <source>Print the &amp;invoice…</source>
+        <translation>Imprimer la &amp;facture…</translation>
+    </message>
+    <message>
+        <source>&amp;Open the PDF</source>
+        <translation>&amp;Ouvrir le PDF</translation>
     </message>
     <message>
         <source>&amp;Save the invoice PDF…</source>
         <translation>&amp;Enregistrer la facture PDF…</translation>
+    </message>
+    <message>
+        <source>Print the ticket</source>
+        <translation>Imprimer le ticket</translation>
+    </message>
+    <message>
+        <source>Print the invoice</source>
+        <translation>Imprimer la facture</translation>
     </message>
     <message>
         <source>Save the invoice</source>
@@ -5766,6 +5924,14 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>&amp;Ticket…</translation>
     </message>
     <message>
+        <source>Pr&amp;int…</source>
+        <translation>Imp&amp;rimer…</translation>
+    </message>
+    <message>
+        <source>Print the tic&amp;ket…</source>
+        <translation>Imprimer le tic&amp;ket…</translation>
+    </message>
+    <message>
         <source>{count} document(s)</source>
         <translation>{count} document(s)</translation>
     </message>
@@ -5780,6 +5946,14 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print {number}</source>
+        <translation>Imprimer {number}</translation>
+    </message>
+    <message>
+        <source>Print the ticket</source>
+        <translation>Imprimer le ticket</translation>
     </message>
     <message>
         <source>Save the PDF</source>
@@ -6558,6 +6732,22 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Sauvegarde de la base…</translation>
     </message>
     <message>
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <source>Help: user guide and About</source>
+        <translation>Aide : guide d'utilisation et À propos</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Guide d'utilisation</translation>
+    </message>
+    <message>
+        <source>About Tiers-Lieu Desktop…</source>
+        <translation>À propos de Tiers-Lieu Desktop…</translation>
+    </message>
+    <message>
         <source>Database: {path}</source>
         <translation>Base de données : {path}</translation>
     </message>
@@ -6572,28 +6762,6 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Operator at the desk</source>
         <translation>Opérateur à l'accueil</translation>
-    </message>
-    <message>
-        <source>About</source>
-        <translation>À propos</translation>
-    </message>
-    <message>
-        <source>About Tiers-Lieu Desktop</source>
-        <translation>À propos de Tiers-Lieu Desktop</translation>
-    </message>
-    <message>
-        <source>Tiers-Lieu Desktop {version}
-
-Database: {db}
-Log file: {log}
-
-Unexpected errors are written to the log file: send it with your report.</source>
-        <translation>Tiers-Lieu Desktop {version}
-
-Base de données : {db}
-Journal : {log}
-
-Les erreurs inattendues sont écrites dans le journal : joignez-le à votre signalement.</translation>
     </message>
     <message>
         <source>Find a member</source>
@@ -8191,6 +8359,13 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>The document could not be read for printing.</source>
+        <translation>Le document n'a pas pu être lu pour l'impression.</translation>
+    </message>
+</context>
+<context>
     <name>QuantityWarnings</name>
     <message>
         <source>more than the {stock} left in stock</source>
@@ -8902,6 +9077,10 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
         <translation>&amp;Feuille d'émargement (PDF)</translation>
     </message>
     <message>
+        <source>Print the attendance s&amp;heet…</source>
+        <translation>&amp;Imprimer la feuille d'émargement…</translation>
+    </message>
+    <message>
         <source>&amp;Edit the session…</source>
         <translation>&amp;Modifier la séance…</translation>
     </message>
@@ -9020,6 +9199,10 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
     <message>
         <source>The session “{activity}” is cancelled.</source>
         <translation>La séance « {activity} » est annulée.</translation>
+    </message>
+    <message>
+        <source>Print the attendance sheet</source>
+        <translation>Imprimer la feuille d'émargement</translation>
     </message>
     <message>
         <source>Save the attendance sheet</source>
@@ -10431,6 +10614,10 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
         <translation>Une lettre de relance listant toutes les factures impayées du client choisi</translation>
     </message>
     <message>
+        <source>&amp;Print the reminder…</source>
+        <translation>&amp;Imprimer la relance…</translation>
+    </message>
+    <message>
         <source>Reading the unpaid invoices…</source>
         <translation>Lecture des factures impayées…</translation>
     </message>
@@ -10457,6 +10644,10 @@ Les erreurs inattendues sont écrites dans le journal : joignez-le à votre sign
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print the reminder</source>
+        <translation>Imprimer la relance</translation>
     </message>
 </context>
 <context>
