@@ -56,12 +56,11 @@ def fill_member_results(
     *,
     kind: str | None = None,
     limit: int = MEMBER_RESULTS,
-    select_first: bool = False,
 ) -> None:
     """Replace the list with the members matching ``text``, keeping the one chosen before
     when still listed, nobody else: a first match picked for the desk had a booking
     saved for a member nobody chose (the desk clicks, or Down / Enter on a single
-    match). ``select_first``: the basket's search still picks the first match."""
+    match, the basket's search included)."""
     kept = selected_member_id(results)
     results.clear()
     for m in member_service.search_members(db, text, kind=kind, limit=limit):
@@ -72,7 +71,7 @@ def fill_member_results(
         if m.id == kept:
             results.setCurrentItem(item)
     if results.currentItem() is None:
-        results.setCurrentRow(0 if select_first and results.count() else -1)
+        results.setCurrentRow(-1)
 
 
 def selected_member_id(results: QListWidget) -> int | None:

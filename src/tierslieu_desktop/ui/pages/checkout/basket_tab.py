@@ -298,7 +298,7 @@ class BasketTab(QWidget):
 
     def _search(self, text: str) -> None:
         self._searched = True
-        fill_member_results(self.results, self.ctx.db, text, select_first=True)
+        fill_member_results(self.results, self.ctx.db, text)
 
     def selected_member(self) -> int | None:
         return selected_member_id(self.results)
