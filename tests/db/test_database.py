@@ -208,3 +208,28 @@ def test_indicators_migration_goes_down_and_up_keeping_members(db):
         assert conn.execute(text("SELECT last_name, gender FROM member")).all() == [("Bach", None)]
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
+
+
+def test_zrrqpv_migration_goes_down_and_up_keeping_the_structure(db):
+    """0020 (issue 16, point 4): the structure's ZRR / FRR and QPV communes go away on
+    downgrade (the structure stays) and come back empty on upgrade."""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from tierslieu_desktop.db.migrations.runner import alembic_config, upgrade
+    from tierslieu_desktop.services.people import structure
+
+    data = structure.StructureData(name="Fablab", zrr_communes="46251", qpv_communes="46102")
+    structure.save_structure(db, None, data)
+    cfg = alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0019")
+    columns = {c["name"] for c in inspect(db.engine).get_columns("structure")}
+    assert "name" in columns and not {"zrr_communes", "qpv_communes"} & columns
+    upgrade(db.engine)
+    saved = structure.get_structure(db)
+    assert (saved.name, saved.zrr_communes, saved.qpv_communes) == ("Fablab", "", "")
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []

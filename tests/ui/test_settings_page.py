@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage
 
@@ -137,3 +139,34 @@ def test_team_tab_adds_a_volunteer_and_ends_their_stay(qtbot, ctx, db):
     (row,) = staff.list_staff(db)
     assert (row.name, row.kind.value, row.hours_per_month) == ("Michel Lafon", "volunteer", 8)
     assert row.end_date == date(2025, 6, 30)
+
+
+def test_zrr_and_qpv_communes_typed_recognised_and_the_unknown_ones_named(qtbot, ctx, db):
+    """Issue 16, point 4: the lab types its territory's ZRR / FRR and QPV communes; the
+    ones not recognised are named with their line and nothing is saved; once saved, the
+    list shows back each commune with its INSEE code."""
+    page = make_page(qtbot, ctx)
+    tab = page.structure
+    qtbot.keyClicks(tab.fields["name"], "Tiers-lieu du Causse")
+    tab.zone_fields["zrr_communes"].setPlainText("Saint-Céré\nGramat, Figeak\n46273")
+    tab.zone_fields["qpv_communes"].setPlainText("Figeac 46100")
+    assert tab.submit() is False
+    assert tab.form.error_label("zrr_communes").isVisible()
+    assert not tab.form.error_label("qpv_communes").isVisible()
+    info = tab.zone_info["zrr_communes"].text()
+    assert re.search(r"\b3\b", info) and re.search(r"\b2\b\W+Figeak", info)  # line 2 named
+    assert structure.get_structure(db).name == ""  # nothing saved
+
+    tab.zone_fields["zrr_communes"].setPlainText("Saint-Céré\nGramat, Figeac\n46273")
+    assert tab.submit() is True
+    saved = structure.get_structure(db)
+    assert saved.zrr_communes == "46102 46128 46251 46273"
+    assert saved.qpv_communes == "46102"
+    assert tab.zone_fields["zrr_communes"].toPlainText().splitlines() == [
+        "Figeac (46102)",
+        "Gramat (46128)",
+        "Saint-Céré (46251)",
+        "Saint-Laurent-les-Tours (46273)",
+    ]
+    assert re.search(r"\b4\b", tab.zone_info["zrr_communes"].text())
+    assert "Figeak" not in tab.zone_info["zrr_communes"].text()

@@ -125,6 +125,21 @@ def test_structure_identity_is_valid(demo):
     assert s.logo is not None and s.logo.startswith(b"\x89PNG")  # the shipped demo logo
 
 
+def test_demo_zrr_and_qpv_communes_count_its_users(demo):
+    """Issue 16, point 4 (demo values): the members' communes but Cahors classified ZRR /
+    FRR, Figeac with a QPV; the year's indicators count users in both."""
+    from datetime import date
+
+    from tierslieu_desktop.services.reporting.indicators import audience_indicators
+
+    s = get_structure(demo[2])
+    zrr = s.zrr_communes.split()
+    assert {"46251", "46102", "46128"} <= set(zrr) and "46042" not in zrr  # not Cahors
+    assert len(zrr) == 29 and s.qpv_communes == "46102"
+    ind = audience_indicators(demo[2], date(2025, 1, 1), date(2025, 12, 31))
+    assert 0 < ind.qpv.users < ind.zrr.users < ind.users
+
+
 def test_spaces_machines_and_categories_of_the_fablab(demo):
     db = demo[2]
     assert set(_scalars(db, select(MachineCategory.name))) == CATEGORIES

@@ -260,3 +260,37 @@ def test_the_members_export_has_gender_and_situation_in_french(db):
         ("Bach", "Femme", "Demandeur d'emploi"),
         ("Aze", "", ""),
     }
+
+
+def test_the_lab_s_own_lists_count_its_users_and_add_to_the_shipped_ones(lab, monkeypatch):
+    """Issue 16, point 4: without shipped lists, the communes typed in Paramètres ›
+    Structure are the ZRR / FRR and QPV communes; the report says where to type them."""
+    from sqlalchemy import update
+
+    from tierslieu_desktop.reports.indicators import audience_tables
+
+    monkeypatch.setattr(indicators, "qpv_communes", lambda: frozenset())
+    monkeypatch.setattr(indicators, "zrr_communes", lambda: frozenset())
+    before = audience_indicators(lab, YEAR_START, YEAR_END)
+    assert (before.zrr_list_size, before.qpv_list_size) == (0, 0)
+    with lab.write() as s:  # Saint-Céré (A, returning) and Saint-Laurent-les-Tours (B, new)
+        s.execute(update(Structure).values(zrr_communes=f"{SAINT_CERE} 46273"))
+    ind = audience_indicators(lab, YEAR_START, YEAR_END)
+    assert (ind.zrr.users, ind.zrr.new, ind.zrr_list_size) == (2, 1, 2)
+    assert (ind.qpv.users, ind.qpv_list_size) == (0, 0)
+    assert {c.name for c in ind.communes if c.zrr} == {"Saint-Céré", "Saint-Laurent-les-Tours"}
+    zone = next(rows for title, _, rows in audience_tables(ind) if title == "Communes des usagers")
+    assert ["dont commune classée ZRR / FRR", "", "", "", "", 2, 1] in zone
+    assert [
+        "dont commune comprenant un QPV (liste non fournie, à saisir dans Paramètres › Structure)",
+        "",
+        "",
+        "",
+        "",
+        "—",
+        "—",
+    ] in zone
+    # the shipped list (if any) and the lab's are added: Figeac (C) joins
+    monkeypatch.setattr(indicators, "zrr_communes", lambda: frozenset({FIGEAC}))
+    both = audience_indicators(lab, YEAR_START, YEAR_END)
+    assert (both.zrr.users, both.zrr_list_size) == (3, 3)

@@ -81,6 +81,7 @@ from tierslieu_desktop.demo.indicators import add_indicators
 from tierslieu_desktop.demo.people_park import Builder
 from tierslieu_desktop.demo.today import settle_today
 from tierslieu_desktop.demo.vouchers import settle_vouchers
+from tierslieu_desktop.demo.zones import add_zones
 from tierslieu_desktop.services.pricing.engine import charge_uncharged_usages
 
 DEMO_MARK = 0x544C444D  # "TLDM" in PRAGMA user_version: written by build_demo, nothing else
@@ -160,6 +161,7 @@ def build_demo(
             builder = Builder(session, random.Random(seed), SIZES[size], size)
             counts = _people_and_bookings(builder)
             add_indicators(session, seed + 16, builder.accueil)  # gender, situation, staff
+            add_zones(session)  # the ZRR / FRR and QPV communes typed in Paramètres
             # the decade is drawn here (its seed) and issued once the activities
             # exist (their tickets are sold too)
             the_decade = Decade(builder) if decade else None

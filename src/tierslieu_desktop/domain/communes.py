@@ -10,6 +10,10 @@ postcode, then by the département of the postcode; a name borne by one commune 
 refused when the postcode typed is in another département ("Saint-Cirq", 46300: not the
 Saint-Cirq of Tarn-et-Garonne, most likely a Saint-Cirq-… of the Lot); otherwise the commune is not
 identified (« non identifiée »), never guessed.
+
+A lab's list of communes (the ZRR / FRR and QPV communes of its territory, Paramètres ›
+Structure) is read by ``parse_commune_list``: INSEE codes or names, the entries not
+recognised named with their line.
 """
 
 from __future__ import annotations
@@ -91,3 +95,61 @@ class CommuneIndex:
             return by_postcode[0]
         by_dep = [c for c in candidates if dep and c.departement == dep]
         return by_dep[0] if len(by_dep) == 1 else None
+
+
+# --- a list of communes typed or pasted by the lab (ZRR / FRR, QPV) -----------------------
+
+_ENTRY_SEPARATORS = re.compile(r"[,;\t]")
+# An INSEE code (five digits, or 2A/2B and three digits in Corsica) or a postcode.
+_CODE = re.compile(r"(?<![0-9A-Za-z])(\d{5}|2[ABab]\d{3})(?![0-9A-Za-z])")
+
+
+@dataclass(frozen=True)
+class CommuneList:
+    """The communes recognised in a typed list, and the entries that were not."""
+
+    codes: tuple[str, ...]  # INSEE codes, sorted, each once
+    unknown: tuple[tuple[int, str], ...]  # (line number from 1, entry as typed)
+
+
+def resolve_entry(entry: str, index: CommuneIndex) -> Commune | None:
+    """One entry of a list: an INSEE code ("46102", "2A004"), a name ("Figeac",
+    "St-Céré"), a name with its postcode ("Saint-Laurent-les-Tours 46400") or with its
+    INSEE code ("Figeac (46102)", as the list is shown once saved). A code alone is an
+    INSEE code, never a postcode (a postcode is shared by several communes)."""
+    codes = _CODE.findall(entry)
+    name = _CODE.sub(" ", entry).strip(" \t()[]-–:")
+    for code in codes:
+        found = index.get(code.upper())
+        if found is not None and (not name or normalise(found.name) == normalise(name)):
+            return found
+    if not name or not normalise(name):
+        return None
+    return index.match(name, codes[0] if codes else "")
+
+
+def parse_commune_list(text: str, index: CommuneIndex) -> CommuneList:
+    """The communes of ``text``: one a line or separated by commas, semicolons or tabs
+    (a line "46102;Figeac" copied from a spreadsheet is one commune: a name following a
+    code of the same commune is not counted again); INSEE codes may also be separated by
+    spaces (the stored form). An entry not recognised is named with its line."""
+    codes: set[str] = set()
+    unknown: list[tuple[int, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        previous: Commune | None = None
+        for raw in _ENTRY_SEPARATORS.split(line):
+            entry = raw.strip()
+            if not entry:
+                continue
+            if previous is not None and normalise(entry) == normalise(previous.name):
+                continue  # the name of the commune whose code came just before
+            # codes only ("46102 46268", as stored): each one a commune
+            parts = [entry] if _CODE.sub("", entry).strip() else _CODE.findall(entry)
+            for part in parts:
+                found = resolve_entry(part, index)
+                if found is None:
+                    unknown.append((number, part))
+                else:
+                    codes.add(found.insee)
+                previous = found
+    return CommuneList(codes=tuple(sorted(codes)), unknown=tuple(unknown))

@@ -223,7 +223,7 @@ class AudienceIndicators:
     communes: tuple[CommuneLine, ...]  # most users first
     qpv: Breakdown  # users from a commune containing a QPV
     zrr: Breakdown  # users from a commune classified ZRR
-    qpv_list_size: int  # communes in the shipped lists (0: no list shipped)
+    qpv_list_size: int  # communes in the shipped and the lab's lists (0: no list)
     zrr_list_size: int
     opening_days: int  # days the lab opened in the period
     opening_minutes: int  # hours it opened (union of the spaces' opening), in minutes

@@ -190,6 +190,9 @@ TEXT_LIMITS: dict[str, int] = {
         for k in ("objectives", "done", "publics", "partners", "difficulties", "perspectives")
     },
     "text": 20000,  # a section of the annual report
+    # the communes of the lab's territory classified ZRR / FRR, containing a QPV
+    "zrr_communes": 50000,
+    "qpv_communes": 50000,
 }
 
 # Fields typed in a multi-line box: a line break and a tab are allowed there, nowhere else.
@@ -210,6 +213,8 @@ MULTILINE_FIELDS = frozenset(
         "reason",
         "override_reason",
         "status_note",
+        "zrr_communes",
+        "qpv_communes",
     }
 )
 

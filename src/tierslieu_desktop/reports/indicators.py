@@ -62,6 +62,10 @@ def _label(kind: str, key: str | None) -> str:
     return key_label(labels, key)
 
 
+# Neither a shipped list nor the lab's: where to type it.
+NO_LIST = "liste non fournie, à saisir dans Paramètres › Structure"
+
+
 def _zone_rows(ind: AudienceIndicators) -> list[list[Any]]:
     cc = ind.epci_name or "la communauté de communes (commune de la structure non identifiée)"
     rows: list[list[Any]] = [
@@ -71,9 +75,9 @@ def _zone_rows(ind: AudienceIndicators) -> list[list[Any]]:
     ]
     for name, b, size in (
         ("dont commune comprenant un QPV", ind.qpv, ind.qpv_list_size),
-        ("dont commune classée ZRR", ind.zrr, ind.zrr_list_size),
+        ("dont commune classée ZRR / FRR", ind.zrr, ind.zrr_list_size),
     ):
-        rows.append([name, b.users, b.new] if size else [f"{name} (liste non fournie)", "—", "—"])
+        rows.append([name, b.users, b.new] if size else [f"{name} ({NO_LIST})", "—", "—"])
     return rows
 
 

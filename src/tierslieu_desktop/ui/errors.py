@@ -28,6 +28,11 @@ def field_message(code: str, field: str = "") -> str:
         ).format(limit=line_limit(field) or "")
     messages = {
         "required": QCoreApplication.translate("Errors", "This field is required."),
+        "communes_unknown": QCoreApplication.translate(
+            "Errors",
+            "Some communes are not recognised (named below): correct their spelling, add "
+            "the postcode or type their INSEE code.",
+        ),
         "email_invalid": QCoreApplication.translate(
             "Errors", "This email address is not valid (example: name@example.fr)."
         ),

@@ -60,6 +60,11 @@ class Structure(AuditMixin, Base):
     # credit; the face value of one Pass numérique voucher (the drop-in log's vouchers).
     card_settlement_days: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     voucher_value_cents: Mapped[int] = mapped_column(Integer, default=1000, server_default="1000")
+    # The funders' zones (issue 16, point 4), typed by the lab for its territory: INSEE
+    # codes separated by spaces of the communes classified ZRR / FRR and of the communes
+    # containing a QPV, added to the shipped lists (services.people.communes).
+    zrr_communes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    qpv_communes: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Audience(AuditMixin, Base):

@@ -8,7 +8,11 @@ DGCL's EPCI composition, La Poste's postcodes; MIT licence), see the README's da
 ``zrr.csv`` and ``qpv_communes.csv``: INSEE codes of the communes classified in a zone de
 revitalisation rurale and of the communes containing a quartier prioritaire de la
 politique de la ville; one code a line, lines starting with "#" are comments (source and
-date). The annual report flags the users living in them.
+date). They are shipped empty (the official lists are not reachable offline): the lab
+types the communes of its territory in Paramètres › Structure (``Structure.zrr_communes``
+and ``qpv_communes``, INSEE codes), and the indicators use the union of both lists
+(``union_codes``). The annual report flags the users living
+in them.
 
 The structure's EPCI is the one of its commune (Paramètres › Structure: commune and
 postcode), matched like a member's.
@@ -23,7 +27,14 @@ from functools import lru_cache
 from importlib import resources
 
 from tierslieu_desktop.db.engine import Database
-from tierslieu_desktop.domain.communes import Commune, CommuneIndex
+from tierslieu_desktop.db.models import Structure
+from tierslieu_desktop.domain.communes import (
+    Commune,
+    CommuneIndex,
+    CommuneList,
+    normalise,
+    parse_commune_list,
+)
 
 DATA = "data"
 
@@ -71,7 +82,35 @@ def qpv_communes() -> frozenset[str]:
 
 def structure_commune(db: Database) -> Commune | None:
     """The structure's commune (Paramètres › Structure), None when not identified."""
-    from tierslieu_desktop.services.people.structure import get_structure
+    with db.read() as session:  # not through people.structure, which uses this module
+        s = session.get(Structure, 1)
+        city, postcode = (s.city, s.postcode) if s is not None else ("", "")
+    return commune_index().match(city, postcode)
 
-    s = get_structure(db)
-    return commune_index().match(s.city, s.postcode)
+
+def resolve_communes(text: str) -> CommuneList:
+    """The communes of a list typed or pasted by the lab (INSEE codes or names, one a line
+    or separated by commas or semicolons), see ``domain.communes.parse_commune_list``."""
+    if not text.strip():  # no need to read the 35,000 communes
+        return CommuneList(codes=(), unknown=())
+    return parse_commune_list(text, commune_index())
+
+
+def communes_text(codes: str) -> str:
+    """Stored INSEE codes ("46102 46268") as shown in the field: one "Name (code)" a
+    line, in the order of the names (a code no longer in the COG is shown alone)."""
+    if not codes.split():
+        return ""
+    index = commune_index()
+    lines = []
+    for code in codes.split():
+        commune = index.get(code)
+        lines.append(
+            (normalise(commune.name), f"{commune.name} ({code})") if commune else (code, code)
+        )
+    return "\n".join(text for _, text in sorted(lines))
+
+
+def union_codes(shipped: frozenset[str], lab_codes: str | None) -> frozenset[str]:
+    """The shipped list and the lab's list (stored INSEE codes, space-separated)."""
+    return shipped | frozenset((lab_codes or "").split())

@@ -20,6 +20,7 @@ from tierslieu_desktop.domain.validation import (
     clean_vat_number,
 )
 from tierslieu_desktop.services.common import FieldCollector, stamp
+from tierslieu_desktop.services.people.communes import resolve_communes
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 # Code de commerce L441-10: at most 60 days after the invoice date.
@@ -57,6 +58,11 @@ class StructureData:
     fiscal_year_start_month: int = 1  # the accounts' fiscal year (1 = calendar year)
     card_settlement_days: int = 1  # business days until the bank credits a card payment
     voucher_value_cents: int = DEFAULT_VOUCHER_CENTS  # one Pass numérique voucher
+    # The funders' zones of the lab's territory (issue 16, point 4): typed as INSEE codes
+    # or names (see services.people.communes.resolve_communes), stored and returned as
+    # INSEE codes separated by spaces.
+    zrr_communes: str = ""  # communes classified ZRR / FRR (France Ruralités Revitalisation)
+    qpv_communes: str = ""  # communes containing a quartier prioritaire de la ville
 
 
 def get_structure(db: Database) -> StructureData:
@@ -121,6 +127,15 @@ def validate_structure(data: StructureData) -> StructureData:
         c.add("card_settlement_days", "number_invalid")
     if not 1 <= data.voucher_value_cents <= MAX_VOUCHER_CENTS:
         c.add("voucher_value_cents", "amount_invalid")
+    zones = {}
+    for field in ("zrr_communes", "qpv_communes"):
+        found = resolve_communes(getattr(data, field))
+        if found.unknown:
+            c.add(field, "communes_unknown")
+        zones[field] = " ".join(found.codes)
+    cleaned = replace(
+        cleaned, zrr_communes=zones["zrr_communes"], qpv_communes=zones["qpv_communes"]
+    )
     if cleaned.logo is not None and len(cleaned.logo) > MAX_LOGO_BYTES:
         c.add("logo", "logo_too_large")
     c.raise_if_any()

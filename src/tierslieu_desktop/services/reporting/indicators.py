@@ -17,7 +17,9 @@ Definitions (local days, Europe/Paris, ``first_day`` and ``last_day`` included):
 - communes: the member's commune and postcode matched to an INSEE code
   (``domain.communes``); inside / outside the structure's EPCI (its own commune's, from
   Paramètres › Structure); not given or not matched: « non identifiée »; QPV / ZRR: the
-  user's commune is in the shipped lists (``services.people.communes``);
+  user's commune is in the shipped lists (``services.people.communes``, shipped empty) or
+  in the lab's (Paramètres › Structure: « Communes classées ZRR / FRR », « Communes
+  comptant un QPV »);
 - opening: ``services.park.opening_hours.opening_totals``; staff and volunteers:
   ``services.people.staff.staff_totals``.
 """
@@ -48,6 +50,7 @@ from tierslieu_desktop.services.park.opening_hours import opening_totals
 from tierslieu_desktop.services.people.communes import (
     commune_index,
     qpv_communes,
+    union_codes,
     zrr_communes,
 )
 from tierslieu_desktop.services.people.members import age_band_for
@@ -154,7 +157,9 @@ def audience_indicators_in(s: Session, first_day: date, last_day: date) -> Audie
     index = commune_index()
     home = index.match(structure.city, structure.postcode) if structure else None
     epci = home.epci_siren if home else ""
-    qpv, zrr = qpv_communes(), zrr_communes()
+    # The shipped lists (empty: not reachable offline) and the lab's (Paramètres › Structure).
+    qpv = union_codes(qpv_communes(), structure.qpv_communes if structure else "")
+    zrr = union_codes(zrr_communes(), structure.zrr_communes if structure else "")
     lines: dict[str, list] = {}  # type: ignore[type-arg]
     zone = {"in": [0, 0], "out": [0, 0], "none": [0, 0], "qpv": [0, 0], "zrr": [0, 0]}
     for who in users:

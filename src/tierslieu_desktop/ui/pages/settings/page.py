@@ -1,4 +1,5 @@
-"""Paramètres: the structure's identity (printed on invoices later), the publics,
+"""Paramètres: the structure's identity (printed on invoices later) and the funders'
+zones of its territory (ZRR / FRR, QPV communes), the publics,
 the operators at the desk and the interface language."""
 
 from __future__ import annotations
@@ -6,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import cast
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +33,7 @@ from tierslieu_desktop.domain.finance import MAX_CARD_SETTLEMENT_DAYS
 from tierslieu_desktop.domain.money import AmountError, parse_amount
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.people import audiences as audience_service
+from tierslieu_desktop.services.people import communes as communes_service
 from tierslieu_desktop.services.people import operators as operator_service
 from tierslieu_desktop.services.people import structure as structure_service
 from tierslieu_desktop.services.people.structure import StructureData
@@ -140,6 +142,7 @@ class StructureTab(QWidget):
         f.add_field("logo", self.tr("Logo:"), logo_row)
         self.choose_logo.clicked.connect(self._choose_logo)
         self.remove_logo.clicked.connect(lambda: self.set_logo(None))
+        self._add_zone_fields()
 
         bottom = QHBoxLayout()
         self.status = QLabel()
@@ -216,6 +219,57 @@ class StructureTab(QWidget):
             )
         )
 
+    def _add_zone_fields(self) -> None:
+        """The funders' zones of the territory: the communes classified ZRR / FRR and the
+        communes containing a QPV, typed or pasted, each recognised as the lab types."""
+        labels = {
+            "zrr_communes": self.tr("Communes classified ZRR / FRR:"),
+            "qpv_communes": self.tr("Communes with a QPV:"),
+        }
+        self.zone_fields: dict[str, QPlainTextEdit] = {}
+        self.zone_info: dict[str, QLabel] = {}
+        self._zone_timer = QTimer(self)
+        self._zone_timer.setSingleShot(True)
+        self._zone_timer.setInterval(400)
+        self._zone_timer.timeout.connect(self._update_zone_info)
+        for name, label in labels.items():
+            edit = self.form.add_field(name, label, QPlainTextEdit())
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+            edit.setPlaceholderText(
+                self.tr("INSEE codes or names, one a line or separated by commas")
+            )
+            edit.setToolTip(
+                self.tr(
+                    "The communes of your territory in the funders' list (type or paste "
+                    "INSEE codes such as 46102, or names, with the postcode when several "
+                    "communes bear the name). The reports count the users living there."
+                )
+            )
+            edit.textChanged.connect(self._zone_timer.start)
+            info = QLabel()
+            info.setWordWrap(True)
+            info.setObjectName(f"info_{name}")
+            self.form.addRow("", info)
+            self.zone_fields[name] = edit
+            self.zone_info[name] = info
+
+    def _update_zone_info(self) -> None:
+        """Under each list: how many communes are recognised, and the lines that are not."""
+        self._zone_timer.stop()
+        for name, edit in self.zone_fields.items():
+            found = communes_service.resolve_communes(edit.toPlainText())
+            text = self.tr("Communes recognised: {count}.").format(count=len(found.codes))
+            if found.unknown:
+                missing = "; ".join(
+                    self.tr("line {line}: “{entry}”").format(line=line, entry=entry)
+                    for line, entry in found.unknown
+                )
+                text += " " + self.tr("Not recognised: {entries}.").format(entries=missing)
+            self.zone_info[name].setStyleSheet(ERROR_STYLE if found.unknown else "")
+            self.zone_info[name].setText(text)
+            self.zone_info[name].setVisible(bool(found.codes or found.unknown))
+
     def _update_vat_fields(self, *_args: object) -> None:
         liable = self.vat_regime.currentData() == VatRegime.LIABLE.value
         self.form.set_field_visible("default_vat_rate_bp", liable)
@@ -245,6 +299,9 @@ class StructureTab(QWidget):
         self.voucher_value.setText(formatting.amount_input(data.voucher_value_cents))
         self._update_vat_fields()
         self.set_logo(data.logo)
+        for name, edit in self.zone_fields.items():
+            edit.setPlainText(communes_service.communes_text(getattr(data, name)))
+        self._update_zone_info()
         self.form.clear_errors()
         self.status.clear()
 
@@ -304,6 +361,7 @@ class StructureTab(QWidget):
             fiscal_year_start_month=int(self.fiscal_year_start.currentData()),
             card_settlement_days=self.card_settlement.value(),
             voucher_value_cents=self._voucher_cents(),
+            **{name: edit.toPlainText() for name, edit in self.zone_fields.items()},
         )
 
     def _voucher_cents(self) -> int:
@@ -320,6 +378,7 @@ class StructureTab(QWidget):
             structure_service.save_structure(self.ctx.db, self.ctx.operator_id, self.current_data())
         except ValidationError as exc:
             self.form.show_errors(exc.fields)
+            self._update_zone_info()
             self.status.setStyleSheet(ERROR_STYLE)
             self.status.setText(error_message(exc))
             return False
