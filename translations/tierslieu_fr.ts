@@ -3064,6 +3064,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>La structure liée doit être une organisation existante.</translation>
     </message>
     <message>
+        <source>Some communes are not recognised (named below): correct their spelling, add the postcode or type their INSEE code.</source>
+        <translation>Certaines communes ne sont pas reconnues (indiquées ci-dessous) : corrigez leur orthographe, ajoutez le code postal ou saisissez leur code INSEE.</translation>
+    </message>
+    <message>
         <source>This VAT number does not match the SIRET: a French VAT number is FR, a 2-digit key computed from the SIREN, then the SIREN (the first 9 digits of the SIRET).</source>
         <translation>Ce numéro de TVA ne correspond pas au SIRET : un numéro de TVA français s'écrit FR, une clé de 2 chiffres calculée à partir du SIREN, puis le SIREN (les 9 premiers chiffres du SIRET).</translation>
     </message>
@@ -10039,6 +10043,34 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Due date of invoices to organisations and of mandates: days after the invoice date (at most 60). Front-desk sales are paid at once.</source>
         <translation>Échéance des factures aux structures et des mandats administratifs : nombre de jours après la date de facture (60 au plus). Les ventes à l'accueil sont payées comptant.</translation>
+    </message>
+    <message>
+        <source>Communes classified ZRR / FRR:</source>
+        <translation>Communes classées ZRR / FRR :</translation>
+    </message>
+    <message>
+        <source>Communes with a QPV:</source>
+        <translation>Communes comptant un QPV :</translation>
+    </message>
+    <message>
+        <source>INSEE codes or names, one a line or separated by commas</source>
+        <translation>Codes INSEE ou noms, un par ligne ou séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>The communes of your territory in the funders' list (type or paste INSEE codes such as 46102, or names, with the postcode when several communes bear the name). The reports count the users living there.</source>
+        <translation>Les communes de votre territoire figurant dans la liste des financeurs (saisissez ou collez des codes INSEE comme 46102, ou des noms, avec le code postal si plusieurs communes portent ce nom). Les rapports comptent les usagers qui y habitent.</translation>
+    </message>
+    <message>
+        <source>Communes recognised: {count}.</source>
+        <translation>Communes reconnues : {count}.</translation>
+    </message>
+    <message>
+        <source>line {line}: “{entry}”</source>
+        <translation>ligne {line} : « {entry} »</translation>
+    </message>
+    <message>
+        <source>Not recognised: {entries}.</source>
+        <translation>Non reconnues : {entries}.</translation>
     </message>
     <message>
         <source>no logo</source>
