@@ -222,3 +222,22 @@ def test_the_opening_entry_finds_open_documents_without_reading_the_whole_histor
     assert "SCAN invoice\n" not in every
     assert "SCAN payment" not in every
     assert "SEARCH payment USING COVERING INDEX ix_payment_at (at>?)" in every
+
+
+def test_the_opening_entry_sums_the_earlier_years_from_indexes(db):
+    """The AN entry's sums over the earlier years (VAT of the documents, payments per
+    method, card payments per day) read the time indexes alone, never the tables."""
+    from tierslieu_desktop.services.finance.journal.core import saved_accounts
+    from tierslieu_desktop.services.finance.journal.opening import _sales_sums
+
+    save_structure(db, None, StructureData(name="Lab"))
+
+    def run() -> None:
+        with db.read() as session:
+            numbers = {k: n for k, (n, _label) in saved_accounts(session)[0].items()}
+            list(_sales_sums(session, date(2026, 1, 1), numbers))
+
+    every = "\n".join(plans_of(db, run)) + "\n"
+    assert "SCAN invoice\n" not in every and "SCAN payment" not in every
+    assert "SEARCH invoice USING COVERING INDEX ix_invoice_issued (issued_at<?)" in every
+    assert "SEARCH payment USING COVERING INDEX ix_payment_at (at<?)" in every

@@ -110,7 +110,7 @@ class Invoice(Base):
     __table_args__ = (
         CheckConstraint("kind IN ('invoice', 'credit_note')", name="kind"),
         UniqueConstraint("series", "period", "counter", name="uq_invoice_series_counter"),
-        Index("ix_invoice_issued", "issued_at", "kind"),
+        Index("ix_invoice_issued", "issued_at", "kind", "total_vat_cents"),  # 0009, 0016
         Index("ix_invoice_credited_invoice_id", "credited_invoice_id"),
     )
 

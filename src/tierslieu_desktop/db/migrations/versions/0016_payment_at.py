@@ -1,4 +1,4 @@
-"""payments indexed by their time (issue 14)
+"""payments indexed by their time; the documents' VAT in their time index (issue 14)
 
 Revision ID: 0016
 Revises: 0015
@@ -10,6 +10,9 @@ opening entry of a fiscal year (AN) finds the documents paid since its first day
 were issued before it through this index instead of summing every document and payment
 ever recorded; the till's float (cash received before a day) and the per-method sums of
 the earlier years are read from it too.
+
+``invoice (issued_at, kind, total_vat_cents)`` (was ``issued_at, kind``): the VAT of the
+documents before a day, which the AN entry carries, summed from the index alone.
 """
 
 from alembic import op
@@ -24,7 +27,11 @@ _COLUMNS = ["at", "method", "amount_cents", "invoice_id"]
 
 def upgrade() -> None:
     op.create_index("ix_payment_at", "payment", _COLUMNS)
+    op.drop_index("ix_invoice_issued", table_name="invoice")
+    op.create_index("ix_invoice_issued", "invoice", ["issued_at", "kind", "total_vat_cents"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_invoice_issued", table_name="invoice")
+    op.create_index("ix_invoice_issued", "invoice", ["issued_at", "kind"])
     op.drop_index("ix_payment_at", table_name="payment")

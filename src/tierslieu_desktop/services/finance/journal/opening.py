@@ -179,8 +179,14 @@ def _sales_sums(
     ):
         _journal, account, (aux, aux_label) = _METHODS.get(method, _METHODS["transfer"])
         yield _signed_line(account, cents or 0, aux, aux_label)
-    # card payments per local day, with the letter key their bank credit carries
-    hour = func.substr(cast(Payment.at, String), 1, 13)
+    # card payments per local day, with the letter key their bank credit carries: summed
+    # per UTC hour near midnight, per UTC day from 04:00 to 19:59 (the same Paris day,
+    # UTC+1 or +2, whatever the hour: read as the day's noon)
+    text = cast(Payment.at, String)
+    hour = case(
+        (func.substr(text, 12, 2).between("04", "19"), func.substr(text, 1, 10) + " 12"),
+        else_=func.substr(text, 1, 13),
+    )
     per_day: dict[date, int] = {}
     for at_hour, cents in session.execute(
         select(hour, func.sum(Payment.amount_cents))
