@@ -44,11 +44,16 @@ APP_ICON = Path(__file__).parent / "ui" / "icons" / "app.svg"
 
 
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
-    """French (default) or English. English is the source language: no file needed."""
+    """French (default) or English. English is the source language: its file holds
+    only the plural forms of the counted strings ("1 invoice", "2 invoices")."""
     formatting.set_language(lang)
     installed: list[QTranslator] = []
     if lang == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        plurals = QTranslator(app)
+        if plurals.load(str(QM_DIR / "tierslieu_en.qm")):
+            app.installTranslator(plurals)
+            installed.append(plurals)
         return installed
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     ours = QTranslator(app)

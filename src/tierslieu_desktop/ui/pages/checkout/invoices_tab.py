@@ -432,9 +432,7 @@ class InvoicesTab(QWidget):
         if row >= 0:
             self.table.selectRow(row)
         self.table.selectionModel().blockSignals(False)
-        self.count.setText(
-            self.tr("{count} document(s)").format(count=formatting.number(self.model.total))
-        )
+        self.count.setText(self.tr("%Ln documents", "", self.model.total))
         self.show_selected()
 
     def select_invoice(self, invoice_id: int) -> bool:

@@ -184,7 +184,8 @@ class StructureTab(QWidget):
             "card_settlement_days", self.tr("Card payments credited after:"), QSpinBox()
         )
         self.card_settlement.setRange(0, MAX_CARD_SETTLEMENT_DAYS)
-        self.card_settlement.setSuffix(self.tr(" business day(s)"))
+        self.card_settlement.valueChanged.connect(self._card_settlement_suffix)
+        self._card_settlement_suffix(self.card_settlement.value())
         self.card_settlement.setToolTip(
             self.tr(
                 "Business days (weekends and public holidays skipped) between a card "
@@ -215,6 +216,9 @@ class StructureTab(QWidget):
                 "invoice date (at most 60). Front-desk sales are paid at once."
             )
         )
+
+    def _card_settlement_suffix(self, days: int) -> None:
+        self.card_settlement.setSuffix(self.tr(" business days", "", days))
 
     def _update_vat_fields(self, *_args: object) -> None:
         liable = self.vat_regime.currentData() == VatRegime.LIABLE.value
