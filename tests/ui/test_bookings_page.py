@@ -398,6 +398,8 @@ def test_double_click_opens_the_booking_to_check_in_and_cancel(
         "réservée",
         "annulée",
     ]
+    # the state says « annulée », the action what was done (not « annulée » twice)
+    assert dialog.history.topLevelItem(2).text(3) == "annulation enregistrée"
     dialog.reject()
     # a cancelled booking is hidden, unless asked for; then its state is said in words
     assert later not in [b.id for b in cal.shown_bookings()]

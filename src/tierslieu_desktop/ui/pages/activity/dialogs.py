@@ -404,7 +404,7 @@ class ActivityDialog(_Saving):
             who = r.audience_name or everyone()
             if r.membership != "any":
                 who = f"{who} ({membership_labels()[r.membership].lower()})"
-            parts.append(f"{who} : {price_text(r.amount_cents, r.unit)}")
+            parts.append(f"{who}{formatting.colon()} {price_text(r.amount_cents, r.unit)}")
         return self.tr("Prices in force: {prices}.").format(prices=" ; ".join(parts)) + " " + where
 
     def _sync_kind(self, *_args: object) -> None:

@@ -61,7 +61,7 @@ REFUND_METHODS = ("cash", "card", "cheque", "transfer", "wallet")
 
 
 def rate_text(rate_bp: int) -> str:
-    return f"{formatting.number(rate_bp / 100)} %"
+    return formatting.percent(rate_bp / 100)
 
 
 def _detail_words() -> dict[str, str]:
@@ -89,6 +89,7 @@ def document_html(doc: InvoiceDoc) -> str:
     kinds = document_kinds()
     methods = payment_methods()
     money = formatting.money
+    colon = formatting.colon()
     h = [f"<h3>{escape(kinds.get(doc.kind, doc.kind))} {escape(doc.number)}</h3>"]
     buyer = escape(str(doc.buyer.get("name", "")))
     h.append(
@@ -114,11 +115,11 @@ def document_html(doc: InvoiceDoc) -> str:
     h.append("</table><p>")
     for rate, base, vat in doc.vat_breakdown:
         h.append(
-            f"{w['vat']} {rate_text(rate)} : {w['base']} {money(base)}, {w['vat']} {money(vat)}<br>"
+            f"{w['vat']} {rate_text(rate)}{colon} {w['base']} {money(base)}, {w['vat']} {money(vat)}<br>"
         )
     h.append(
-        f"{w['excl']} : {money(doc.total_excl_cents)}<br>"
-        f"<b>{w['incl']} : {money(doc.total_incl_cents)}</b></p>"
+        f"{w['excl']}{colon} {money(doc.total_excl_cents)}<br>"
+        f"<b>{w['incl']}{colon} {money(doc.total_incl_cents)}</b></p>"
     )
     if doc.payments:
         h.append(f"<p><b>{w['payments']}</b><br>")
@@ -129,10 +130,10 @@ def document_html(doc: InvoiceDoc) -> str:
             )
         h.append("</p>")
     if doc.credit_note_numbers:
-        h.append(f"<p>{w['notes']} : {escape(', '.join(doc.credit_note_numbers))}</p>")
+        h.append(f"<p>{w['notes']}{colon} {escape(', '.join(doc.credit_note_numbers))}</p>")
     h.append(
-        f"<p>{w['paid']} : {money(doc.paid_cents)} · "
-        f"{w['balance']} : <b>{money(doc.balance_cents)}</b></p>"
+        f"<p>{w['paid']}{colon} {money(doc.paid_cents)} · "
+        f"{w['balance']}{colon} <b>{money(doc.balance_cents)}</b></p>"
     )
     if doc.mentions:
         h.append(

@@ -346,7 +346,7 @@ class DashboardTab(QWidget):
     def figure_titles(self) -> dict[str, str]:
         return {
             "self_financing": self.tr("Self-financing"),
-            "public_share": self.tr("Collectivity share"),
+            "public_share": self.tr("Local authorities’ share"),
             "result": self.tr("Result"),
             "revenue": self.tr("Total revenue"),
             "costs": self.tr("Total costs"),
@@ -661,9 +661,7 @@ class DashboardTab(QWidget):
                 cents = self.current.private_cents
             else:
                 cents = self.current.public_by_level.get(key.split(":", 1)[1], 0)
-            share = (
-                f" ({formatting.number(Decimal(cents * 100) / total, 0)}\u202f%)" if total else ""
-            )
+            share = f" ({formatting.percent(Decimal(cents * 100) / total, 0)})" if total else ""
             pie_slice = series.append(legend, cents / 100)
             pie_slice.setProperty("share", share)
             pie_slice.setColor(QColor(colour))

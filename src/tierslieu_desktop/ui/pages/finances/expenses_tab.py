@@ -376,7 +376,7 @@ class ExpensesTab(QWidget):
             t.setItem(i, 0, first)
             t.setItem(i, 1, second)
             cents = amounts.get((side, category))
-            amount = QTableWidgetItem(formatting.amount_input(cents) if cents else "")
+            amount = QTableWidgetItem(formatting.money(cents) if cents else "")
             amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             t.setItem(i, 2, amount)
         fit_columns(self.budget_table, 200)

@@ -67,7 +67,7 @@ TEXT_FIELDS = (
 
 def _percent(rate_bp: int) -> str:
     """A VAT rate in basis points as shown: 550 → "5,5 %"."""
-    return f"{formatting.number(Decimal(rate_bp) / 100)}\u00a0%"
+    return formatting.percent(Decimal(rate_bp) / 100)
 
 
 class StructureTab(QWidget):
@@ -117,7 +117,7 @@ class StructureTab(QWidget):
         cast(QPlainTextEdit, self.fields["address"]).setTabChangesFocus(True)
         self.fields["address"].setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.fields["legal_form"].setPlaceholderText(self.tr("e.g. association loi 1901"))
-        self.fields["rna"].setPlaceholderText("W462000123")
+        self.fields["rna"].setPlaceholderText(self.tr("W + 9 digits"))
         self.fields["capital"].setPlaceholderText(self.tr("e.g. 10 000 € (companies only)"))
         self.fields["rcs_city"].setPlaceholderText(self.tr("e.g. Cahors (companies only)"))
         self.vat_regime.currentIndexChanged.connect(self._update_vat_fields)
