@@ -1,0 +1,109 @@
+"""English means English: the pricing engine's reasons (written in French for the
+usage and the invoice) worded in English on screen, locale percentages and colons,
+plural forms instead of "(s)" and no bracketed gender in either language."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from tierslieu_desktop.app import install_translators
+from tierslieu_desktop.i18n import formatting
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "packaging"))
+import i18n  # noqa: E402
+
+BRACKETED = re.compile(r"\w\((s|e|es|x|ne|le)\)")
+
+
+@pytest.fixture
+def english(qapp):
+    translators = install_translators(qapp, "en")
+    yield
+    for t in translators:
+        qapp.removeTranslator(t)
+    formatting.set_language("fr")
+
+
+@pytest.fixture
+def french(qapp):
+    translators = install_translators(qapp, "fr")
+    yield
+    for t in translators:
+        qapp.removeTranslator(t)
+
+
+def test_price_reasons_in_english(english):
+    from tierslieu_desktop.ui.widgets.priced_lines import explanation
+
+    stored = "tarif Demandeurs d'emploi adhérent, au quart d'heure entamé, réduction Bénévole 12,5 %"
+    assert explanation(SimpleNamespace(reasons=stored)) == (
+        "Demandeurs d'emploi member price, per started quarter of an hour, "
+        "Bénévole reduction 12.5%"
+    )
+    live = ("tarif tous publics", "3 h gratuites du mois (reste 1 h 30)", "hors grille")
+    assert explanation(SimpleNamespace(reasons=live)) == (
+        "all-publics price, 3 h free this month (1 h 30 left), hors grille"
+    )
+
+
+def test_price_reasons_stay_as_written_in_french(french):
+    from tierslieu_desktop.ui.widgets.priced_lines import explanation
+
+    stored = "tarif adhérent, réduction 10 %"
+    assert explanation(SimpleNamespace(reasons=stored)) == stored
+
+
+def test_percent_and_colon_follow_the_language(english):
+    assert formatting.percent(38) == "38%"
+    assert formatting.colon() == ":"
+    formatting.set_language("fr")
+    assert formatting.percent(38) == "38\u202f%"
+    assert formatting.colon() == "\u00a0:"
+
+
+def test_counts_use_plural_forms_in_both_languages(qapp, english):
+    tr = QCoreApplication.translate
+    assert tr("MonthlyTab", "%Ln invoices issued.", "", 1) == "1 invoice issued."
+    assert tr("MonthlyTab", "%Ln invoices issued.", "", 3) == "3 invoices issued."
+    for t in install_translators(qapp, "en"):
+        qapp.removeTranslator(t)
+    translators = install_translators(qapp, "fr")
+    try:
+        assert tr("UnpaidTab", "%Ln unpaid, {amount} to collect", "", 1).startswith(
+            "1 facture impayée,"
+        )
+        assert tr("UnpaidTab", "%Ln unpaid, {amount} to collect", "", 3).startswith(
+            "3 factures impayées,"
+        )
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_bracketed_plural_or_gender_in_the_translations(lang):
+    """Neither "(s)" nor "(e)" in a source string or a translation: a count has plural
+    forms (%n), a person is worded without a gender."""
+    ts = i18n.ts_path(lang)
+    wrong = []
+    plurals = i18n.numerus_forms(ts)
+    for context, source, text in i18n.messages(ts):
+        forms = plurals.get((context, source), [text or ""])
+        wrong += [(context, s) for s in (source, *forms) if BRACKETED.search(s or "")]
+    assert wrong == []
+
+
+def test_every_counted_string_has_its_english_plural_forms():
+    fr = i18n.numerus_forms(i18n.ts_path("fr"))
+    en = i18n.numerus_forms(i18n.ts_path("en"))
+    assert set(fr) == set(en)
+    for key, forms in en.items():
+        assert len(forms) == 2 and forms[0] != forms[1], key
+        assert len(fr[key]) == 2 and fr[key][0] != fr[key][1], key
