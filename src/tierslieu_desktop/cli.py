@@ -292,21 +292,15 @@ _EXPORT_TABLES = ("members", "bookings", "usages", "invoices", "payments", "gran
 
 
 def _open_error_fr(exc: DatabaseOpenError) -> str:
-    texts = {
-        "not_a_database": "« {t} » n'est pas une base Tiers-Lieu : fichier laissé intact.",
-        "foreign_database": "« {t} » est une base SQLite d'un autre logiciel : fichier laissé intact.",
-        "newer_than_app": "« {t} » vient d'une version plus récente (schéma {d}) : "
-        "mettez l'application à jour. Fichier laissé intact.",
-        "cannot_open": "impossible d'ouvrir « {t} » : {d}",
-        "not_found": "« {t} » n'existe pas.",
-        "empty": "« {t} » existe mais est vide (0 octet) : ce n'est pas une base "
-        "Tiers-Lieu. Fichier laissé intact.",
-        "damaged": "« {t} » : base endommagée ou tronquée ({d}). Fichier laissé intact : "
-        "restaurez une sauvegarde.",
-        "read_only_outdated": "« {t} » est en lecture seule et d'une version plus ancienne "
-        "(schéma {d}) : impossible de la mettre à jour. Fichier laissé intact.",
-    }
-    return texts.get(exc.code, "impossible d'ouvrir « {t} ».").format(t=exc.target, d=exc.detail)
+    """Why the database cannot be opened, as the window says it (i18n/messages.py), in
+    the language chosen for this run."""
+    from tierslieu_desktop.i18n import messages
+
+    return messages.open_error_text(exc.code, exc.target, exc.detail, _LANG[0])
+
+
+# The language of this run: --lang, else the one saved in the settings (set by main).
+_LANG = ["fr"]
 
 
 READ_ONLY_FR = (
@@ -333,7 +327,10 @@ def main(argv: list[str] | None = None) -> int:
     logs.setup_logging()  # <data folder>/tierslieu.log: no error is lost
     logs.install_cli_hook()
     target = getattr(args, "sub_db", None) or args.db
-    if args.lang:
+    _LANG[0] = args.lang or config.saved_language()
+    if args.lang and args.command is None:
+        # the window's language is remembered; « tierslieu --lang en verify » only
+        # speaks English for that command
         config.save_setting("language", args.lang)
     if args.command == "demo":
         return _cmd_demo(target, args.size, args.seed, args.force)

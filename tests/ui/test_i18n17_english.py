@@ -42,10 +42,11 @@ def french(qapp):
 def test_price_reasons_in_english(english):
     from tierslieu_desktop.ui.widgets.priced_lines import explanation
 
-    stored = "tarif Demandeurs d'emploi adhérent, au quart d'heure entamé, réduction Bénévole 12,5 %"
+    stored = (
+        "tarif Demandeurs d'emploi adhérent, au quart d'heure entamé, réduction Bénévole 12,5 %"
+    )
     assert explanation(SimpleNamespace(reasons=stored)) == (
-        "Demandeurs d'emploi member price, per started quarter of an hour, "
-        "Bénévole reduction 12.5%"
+        "Demandeurs d'emploi member price, per started quarter of an hour, Bénévole reduction 12.5%"
     )
     live = ("tarif tous publics", "3 h gratuites du mois (reste 1 h 30)", "hors grille")
     assert explanation(SimpleNamespace(reasons=live)) == (
