@@ -166,7 +166,7 @@ class SessionDialog(_Saving):
 
         self.day = bound_to_accepted_days(QDateEdit())
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
+        self.day.setDisplayFormat("dd/MM/yyyy")
         f.add_field("day", self.tr("&Date:"), self.day)
 
         times = QWidget()

@@ -89,7 +89,7 @@ class ExpensesTab(QWidget):
         ):
             bound_to_accepted_days(edit)
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
+            edit.setDisplayFormat("dd/MM/yyyy")
             edit.setDate(to_qdate(value))
         filters.addWidget(QLabel(self.tr("Category:")))
         self.category = QComboBox()

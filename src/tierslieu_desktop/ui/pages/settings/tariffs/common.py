@@ -157,7 +157,7 @@ def parse_decimal(text: str) -> Decimal | None:
 def date_edit(ctx: AppContext, value: date) -> QDateEdit:
     edit = bound_to_accepted_days(QDateEdit(to_qdate(value)))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
+    edit.setDisplayFormat("dd/MM/yyyy")
     return edit
 
 
