@@ -108,3 +108,79 @@ def test_every_counted_string_has_its_english_plural_forms():
     for key, forms in en.items():
         assert len(forms) == 2 and forms[0] != forms[1], key
         assert len(fr[key]) == 2 and fr[key][0] != fr[key][1], key
+
+
+# Words an English screen never says, whatever the data: a service's or a widget's French
+# left untranslated, bracketed plurals, French spacing before "%", ISO dates.
+FRENCH_WORDS = re.compile(
+    r"\b(tarif|adhérents?|séances?|réduction|entamée?|impayées?|encaisser|tous publics|"
+    r"aucun|HT|TTC|réservée|annulée|en retard|bientôt|Paramètres|Enregistrer|Annuler|"
+    r"Rechercher|Fermer|Supprimer|passages?|reste)\b|\w\((s|e)\)|\d %|\d{4}-\d\d-\d\d",
+    re.IGNORECASE,
+)
+# The demo's own data, French on any screen (names of a space, an operator, an account
+# label of the French chart of accounts), and words English writes the same way.
+DATA_OR_SAME = {
+    "Salle de réunion",
+    "Accueil",
+    "Ventes de marchandises",
+    "Mise à disposition gratuite de biens",
+    "Type",
+    "Commune",
+    "Nature",
+    "Structure",
+}
+
+
+def french_left(texts: list[str]) -> list[str]:
+    french = {t for _c, s, t in i18n.messages(i18n.ts_path("fr")) if t and t != s and len(t) > 3}
+    return sorted(
+        {t for t in texts if t not in DATA_OR_SAME and (t in french or FRENCH_WORDS.search(t))}
+    )
+
+
+def test_the_french_word_list_catches_what_it_should():
+    assert french_left(["2 passage(s)", "tarif adhérent", "38 %", "2026-03-31"]) == [
+        "2 passage(s)",
+        "2026-03-31",
+        "38 %",
+        "tarif adhérent",
+    ]
+    assert french_left(["€12.00, member price", "38%", "31/03/2026", "Accueil"]) == []
+
+
+def test_no_french_on_any_english_page_or_tab(tmp_path, qtbot, english):
+    """Every page and every tab of the window in English, filled with the demo: no text
+    in French but the demo's own data."""
+    from PySide6.QtWidgets import QTabWidget
+    from shared_demo import small_demo_copy
+    from test_i18n import visible_texts
+
+    from tierslieu_desktop.app import build_main_window
+    from tierslieu_desktop.db.engine import open_database
+    from tierslieu_desktop.ui.background import wait_for_reads
+
+    path = tmp_path / "demo.sqlite"
+    small_demo_copy(path)
+    db = open_database(str(path))
+    try:
+        _ctx, window = build_main_window(db, "en")
+        qtbot.addWidget(window)
+        window.show()
+        found: dict[str, list[str]] = {}
+        for key in ("home", "members", "machines", "bookings", "activity", "checkout",
+                    "finances", "reports", "settings"):  # fmt: skip
+            page = window.show_page(key)
+            texts = visible_texts(page)
+            for tabs in page.findChildren(QTabWidget):
+                for i in range(tabs.count()):
+                    tabs.setCurrentIndex(i)
+                    wait_for_reads()
+                    qtbot.wait(1)
+                    texts += visible_texts(page)
+            if left := french_left(texts):
+                found[key] = left
+        assert found == {}
+    finally:
+        wait_for_reads()
+        db.dispose()

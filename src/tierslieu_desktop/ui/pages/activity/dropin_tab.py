@@ -169,8 +169,9 @@ class DropInFields(QObject):
         )
         if watched is self.commune and leaving:
             completer = self.commune.completer()
-            if completer is not None:
-                completer.popup().hide()
+            popup = completer.popup() if completer is not None else None
+            if popup is not None:
+                popup.hide()
         return super().eventFilter(watched, event)
 
     def __init__(
