@@ -66,7 +66,7 @@ def test_percent_and_colon_follow_the_language(english):
     assert formatting.colon() == ":"
     formatting.set_language("fr")
     assert formatting.percent(38) == "38\u202f%"
-    assert formatting.colon() == "\u00a0:"
+    assert formatting.colon() == " :"
 
 
 def test_counts_use_plural_forms_in_both_languages(qapp, english):
@@ -184,3 +184,15 @@ def test_no_french_on_any_english_page_or_tab(tmp_path, qtbot, english):
     finally:
         wait_for_reads()
         db.dispose()
+
+
+def test_quantities_of_the_engine_in_english(english):
+    from tierslieu_desktop.ui.widgets.priced_lines import quantity_words
+
+    assert quantity_words("2 plaques") == "2 sheets"
+    assert quantity_words("12\u202f500 points") == "12,500 stitches"
+    assert quantity_words("1,5 plaque") == "1.5 sheet"
+    assert quantity_words("1 h 15") == "1 h 15"  # a duration stays
+    assert quantity_words("125 g") == "125 g"
+    formatting.set_language("fr")
+    assert quantity_words("2 plaques") == "2 plaques"

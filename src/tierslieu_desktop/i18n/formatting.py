@@ -55,9 +55,9 @@ def percent(value: int | float | Decimal, digits: int | None = None) -> str:
 
 
 def colon() -> str:
-    """What goes between a label and its value: " :" in French (a no-break space
-    before), ":" in English ("Total excl. VAT: €10.00")."""
-    return "\u00a0:" if _locale.startswith("fr") else ":"
+    """What goes between a label and its value: " :" in French (a space before, as
+    the translations write it), ":" in English ("Total excl. VAT: €10.00")."""
+    return " :" if _locale.startswith("fr") else ":"
 
 
 def hours(minutes: int) -> str:

@@ -13,6 +13,7 @@ Both take any line with ``label``, ``quantity_text``, ``list_cents``, ``reductio
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
@@ -96,6 +97,33 @@ def reason_text(phrase: str) -> str:
     return reason_words()[key].format(**values)
 
 
+def quantity_words(text: str) -> str:
+    """A quantity as the engine wrote it ("2 plaques", "12 500 points", "1 h 15") in the
+    screen's language ("2 sheets", "12,500 stitches"); durations and symbols stay."""
+    if formatting.current_locale().startswith("fr"):
+        return text
+    m = re.fullmatch(r"(-?[\d\u202f\u00a0 ]+(?:,\d+)?) (\w+)", text.strip())
+    if m is None:
+        return text
+    digits, word = m.groups()
+    words = {
+        "plaque": QCoreApplication.translate("QuantityWords", "sheet"),
+        "plaques": QCoreApplication.translate("QuantityWords", "sheets"),
+        "pièce": QCoreApplication.translate("QuantityWords", "piece"),
+        "pièces": QCoreApplication.translate("QuantityWords", "pieces"),
+        "point": QCoreApplication.translate("QuantityWords", "stitch"),
+        "points": QCoreApplication.translate("QuantityWords", "stitches"),
+        "personne": QCoreApplication.translate("QuantityWords", "person"),
+        "personnes": QCoreApplication.translate("QuantityWords", "people"),
+        "séance": QCoreApplication.translate("QuantityWords", "session"),
+        "séances": QCoreApplication.translate("QuantityWords", "sessions"),
+    }
+    if word not in words:
+        return text
+    number = Decimal(re.sub(r"[\s\u202f\u00a0]", "", digits).replace(",", "."))
+    return f"{formatting.number(number)} {words[word]}"
+
+
 def _total(lines: Sequence[Any], attr: str) -> int:
     return sum(getattr(line, attr) for line in lines)
 
@@ -164,7 +192,7 @@ class PricedLinesTable(QWidget):
             reduction = -line.reduction_cents if line.reduction_cents else 0
             cells = [
                 line.label,
-                line.quantity_text,
+                quantity_words(line.quantity_text),
                 formatting.money(line.list_cents),
                 formatting.money(reduction) if reduction else "",
                 formatting.money(line.charged_cents),
