@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from tierslieu_desktop import __version__, config
+from tierslieu_desktop.i18n.messages import count_fr
 
 if TYPE_CHECKING:
     from tierslieu_desktop.db.engine import Database, DatabaseOpenError
@@ -535,8 +536,10 @@ def _cmd_close(target: str | None, args: argparse.Namespace) -> int:
         db.dispose()
     totals = row.totals
     print(
-        f"Clôture enregistrée pour {name} : {totals['invoices']['count']} facture(s), "
-        f"{totals['credit_notes']['count']} avoir(s), net TTC {money(row.total_incl_cents)}, "
+        f"Clôture enregistrée pour {name} : "
+        f"{count_fr(totals['invoices']['count'], 'facture', 'factures')}, "
+        f"{count_fr(totals['credit_notes']['count'], 'avoir', 'avoirs')}, "
+        f"net TTC {money(row.total_incl_cents)}, "
         f"total perpétuel {money(row.perpetual_total_cents)}."
     )
     return 0
@@ -650,13 +653,14 @@ def _cmd_export(target: str | None, args: argparse.Namespace) -> int:
             except DomainError as exc:
                 what = "journal Paheko" if args.export_command == "paheko" else "grand livre"
                 return _fail(_fec_error_fr(exc, what))
-            print(
-                f"{count} ligne(s) d'écriture de l'exercice {args.year} écrite(s) dans {args.output}"
-            )
+            lines = count_fr(count, "ligne d'écriture", "lignes d'écriture")
+            written = "écrite" if count < 2 else "écrites"
+            print(f"{lines} de l'exercice {args.year} {written} dans {args.output}")
             return 0
         write = exports.export_xlsx if args.export_command == "xlsx" else exports.export_csv
         count = write(db, args.table, args.year, Path(args.output))
-        print(f"{count} ligne(s) écrite(s) dans {args.output}")
+        written = count_fr(count, "ligne écrite", "lignes écrites")
+        print(f"{written} dans {args.output}")
         return 0
     except OSError as exc:
         return _fail(f"impossible d'écrire « {args.output} » : {exc.strerror or exc}")
@@ -711,7 +715,8 @@ def _export_activity(db: Database, args: argparse.Namespace) -> int:
 
     print(
         f"Chiffres du {first:%d/%m/%Y} au {last:%d/%m/%Y} écrits dans {args.output} "
-        f"({number(fig.sessions)} séance(s), {number(fig.drop_ins)} passage(s) cyber-base)"
+        f"({count_fr(fig.sessions, 'séance', 'séances', number(fig.sessions))}, "
+        f"{count_fr(fig.drop_ins, 'passage', 'passages', number(fig.drop_ins))} cyber-base)"
     )
     return 0
 
@@ -749,12 +754,14 @@ def _export_ereporting(db: Database, args: argparse.Namespace) -> int:
     elif args.payments:
         print(
             f"E-reporting {span} (flux 10.4, paiements) écrit dans {args.output} : "
-            f"{len(report.payments)} journée(s), {money(report.paid_cents)} encaissés TTC."
+            f"{count_fr(len(report.payments), 'journée', 'journées')}, "
+            f"{money(report.paid_cents)} encaissés TTC."
         )
     else:
         print(
             f"E-reporting {span} (flux 10.3, transactions) écrit dans {args.output} : "
-            f"{len(report.transactions)} ligne(s) journalière(s), {money(report.base_cents)} HT, "
+            f"{count_fr(len(report.transactions), 'ligne journalière', 'lignes journalières')}, "
+            f"{money(report.base_cents)} HT, "
             f"TVA {money(report.vat_cents)}."
         )
     left = report.left
@@ -915,8 +922,8 @@ def _cmd_backups(command: str, target: str | None, args: argparse.Namespace) -> 
                 counts = (
                     "contenu chiffré"
                     if b.encrypted and b.ok
-                    else f"{number(b.members or 0)} adhérent(s), "
-                    f"{number(b.invoices or 0)} facture(s)/avoir(s)"
+                    else f"{count_fr(b.members or 0, 'adhérent', 'adhérents', number(b.members or 0))}, "
+                    f"{count_fr(b.invoices or 0, 'facture ou avoir', 'factures et avoirs', number(b.invoices or 0))}"
                     if b.ok
                     else "illisible"
                 )
@@ -960,12 +967,16 @@ def _cmd_backups(command: str, target: str | None, args: argparse.Namespace) -> 
             )
         print(
             f"Sauvegarde{' chiffrée' if info.encrypted else ''} écrite : {info.path} "
-            f"({number(info.members or 0)} adhérent(s), "
-            f"{number(info.invoices or 0)} facture(s)/avoir(s), {_size_fr(info.size)})"
+            f"({count_fr(info.members or 0, 'adhérent', 'adhérents', number(info.members or 0))}, "
+            f"{count_fr(info.invoices or 0, 'facture ou avoir', 'factures et avoirs', number(info.invoices or 0))}, "
+            f"{_size_fr(info.size)})"
         )
         removed = backups.rotate(folder, datetime.now(UTC))
         if removed:
-            print(f"{len(removed)} ancienne(s) sauvegarde(s) supprimée(s) (rotation).")
+            old = count_fr(
+                len(removed), "ancienne sauvegarde supprimée", "anciennes sauvegardes supprimées"
+            )
+            print(f"{old} (rotation).")
         return 0
     except DomainError as exc:
         return _fail(_backup_error_fr(exc))

@@ -48,3 +48,10 @@ def test_window_and_cli_say_the_same_sentence(lang, code):
     assert window == messages.open_error_text(code, "/srv/lab.sqlite", "12", lang)
     assert "/srv/lab.sqlite" in window
     assert ("« " in window) == (lang == "fr")
+
+
+def test_french_counts_agree_without_brackets():
+    assert messages.count_fr(0, "facture", "factures") == "0 facture"
+    assert messages.count_fr(1, "facture", "factures") == "1 facture"
+    assert messages.count_fr(2, "facture", "factures") == "2 factures"
+    assert messages.count_fr(1250, "ligne", "lignes", "1\u202f250") == "1\u202f250 lignes"

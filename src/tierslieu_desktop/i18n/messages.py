@@ -72,3 +72,9 @@ def open_error_text(code: str, target: str, detail: str, lang: str) -> str:
     code and detail), in ``lang`` ("fr" or "en"; French otherwise)."""
     texts = _OPEN_ERRORS.get(lang, _OPEN_ERRORS["fr"])
     return texts.get(code, texts[""]).format(t=target, d=detail)
+
+
+def count_fr(n: int, singular: str, plural: str, shown: str | None = None) -> str:
+    """A French count with its noun agreed (0 and 1 singular): "1 facture",
+    "2 factures", never "facture(s)"; ``shown``: the number as formatted."""
+    return f"{shown if shown is not None else n} {singular if abs(n) < 2 else plural}"
