@@ -654,13 +654,12 @@ def _cmd_export(target: str | None, args: argparse.Namespace) -> int:
                 what = "journal Paheko" if args.export_command == "paheko" else "grand livre"
                 return _fail(_fec_error_fr(exc, what))
             lines = count_fr(count, "ligne d'écriture", "lignes d'écriture")
-            written = "écrite" if count < 2 else "écrites"
-            print(f"{lines} de l'exercice {args.year} {written} dans {args.output}")
+            agreed = "écrite" if count < 2 else "écrites"
+            print(f"{lines} de l'exercice {args.year} {agreed} dans {args.output}")
             return 0
         write = exports.export_xlsx if args.export_command == "xlsx" else exports.export_csv
         count = write(db, args.table, args.year, Path(args.output))
-        written = count_fr(count, "ligne écrite", "lignes écrites")
-        print(f"{written} dans {args.output}")
+        print(f"{count_fr(count, 'ligne écrite', 'lignes écrites')} dans {args.output}")
         return 0
     except OSError as exc:
         return _fail(f"impossible d'écrire « {args.output} » : {exc.strerror or exc}")
