@@ -7,6 +7,16 @@
 The .ts files in translations/ are the sources (open them in Qt Linguist); the
 compiled .qm files are committed under src/tierslieu_desktop/i18n/ so that a plain
 ``pip install .`` ships them; tests/unit/test_translations.py checks they match.
+
+English is the source language, but a count needs its plural forms: the strings
+written with ``tr("%Ln invoices issued.", "", n)`` are also kept in
+tierslieu_en.ts (``lupdate -pluralonly``: those strings only), loaded in English.
+
+translations/pending/NAME.json holds French translations, NAME.en.json the English
+plural forms; both are ``{"Context": {"source": translation}}`` where a translation
+is a string, or for a ``%n`` / ``%Ln`` source the list of its plural forms
+(French and English: singular then plural), e.g.
+``{"InvoicesTab": {"%Ln documents": ["%Ln document", "%Ln documents"]}}``.
 """
 
 from __future__ import annotations
@@ -23,7 +33,8 @@ PKG = ROOT / "src" / "tierslieu_desktop"
 TS_DIR = ROOT / "translations"
 QM_DIR = PKG / "i18n"
 PENDING = TS_DIR / "pending"
-LANGS = ("fr",)
+LANGS = ("fr", "en")
+PLURAL_ONLY = ("en",)  # the source language: its .ts holds the plural forms only
 
 
 def tool(name: str) -> str:
@@ -52,6 +63,7 @@ def lupdate(ts: Path) -> None:
             "-no-obsolete",
             "-locations",
             "none",
+            *(["-pluralonly"] if ts == ts_path("en") else []),
             "-ts",
             str(ts),
         ],
@@ -68,21 +80,54 @@ def lrelease(ts: Path, qm: Path) -> None:
 
 
 def messages(ts: Path) -> list[tuple[str, str, str | None]]:
-    """(context, source, translation or None when unfinished/empty)."""
+    """(context, source, translation or None when unfinished/empty); a plural message
+    gives its last form (``numerus_forms`` gives them all)."""
+    out = []
+    for name, source, forms in _entries(ts):
+        out.append((name, source, forms[-1] if forms and all(forms) else None))
+    return out
+
+
+def numerus_forms(ts: Path) -> dict[tuple[str, str], list[str]]:
+    """(context, source) → the plural forms of every ``%n`` message."""
+    tree = ET.parse(ts)
+    return {
+        (ctx.findtext("name") or "", msg.findtext("source") or ""): [
+            f.text or "" for f in msg.iter("numerusform")
+        ]
+        for ctx in tree.getroot().iter("context")
+        for msg in ctx.iter("message")
+        if msg.get("numerus") == "yes"
+    }
+
+
+def _entries(ts: Path) -> list[tuple[str, str, list[str]]]:
     out = []
     for ctx in ET.parse(ts).getroot().iter("context"):
         name = ctx.findtext("name") or ""
         for msg in ctx.iter("message"):
             tr = msg.find("translation")
             done = tr is not None and tr.get("type") not in ("unfinished", "vanished", "obsolete")
-            text = tr.text if (tr is not None and done and tr.text) else None
-            out.append((name, msg.findtext("source") or "", text))
+            forms: list[str] = []
+            if tr is not None and done:
+                if msg.get("numerus") == "yes":
+                    forms = [f.text or "" for f in tr.iter("numerusform")]
+                elif tr.text:
+                    forms = [tr.text]
+            out.append((name, msg.findtext("source") or "", forms))
     return out
 
 
-def merge_pending(ts: Path) -> int:
-    table: dict[str, dict[str, str]] = {}
-    for f in sorted(PENDING.glob("*.json")):
+def pending_files(lang: str) -> list[Path]:
+    every = sorted(PENDING.glob("*.json"))
+    if lang == "fr":
+        return [f for f in every if f.name.count(".") == 1]
+    return [f for f in every if f.name.endswith(f".{lang}.json")]
+
+
+def merge_pending(ts: Path, lang: str = "fr") -> int:
+    table: dict[str, dict[str, str | list[str]]] = {}
+    for f in pending_files(lang):
         for ctx, entries in json.loads(f.read_text(encoding="utf-8")).items():
             table.setdefault(ctx, {}).update(entries)
     tree = ET.parse(ts)
@@ -93,7 +138,16 @@ def merge_pending(ts: Path) -> int:
             source = msg.findtext("source") or ""
             tr = msg.find("translation")
             if source in entries and tr is not None:
-                tr.text = entries[source]
+                value = entries[source]
+                if msg.get("numerus") == "yes":
+                    forms = [value] if isinstance(value, str) else value
+                    for f in list(tr):
+                        tr.remove(f)
+                    tr.text = None
+                    for form in forms:
+                        ET.SubElement(tr, "numerusform").text = form
+                else:
+                    tr.text = value if isinstance(value, str) else value[-1]
                 tr.attrib.pop("type", None)
                 merged += 1
     body = ET.tostring(tree.getroot(), encoding="unicode")
@@ -110,7 +164,7 @@ def main(argv: list[str]) -> int:
         ts = ts_path(lang)
         if cmd == "update":
             lupdate(ts)
-            n = merge_pending(ts)
+            n = merge_pending(ts, lang)
             lrelease(ts, qm_path(lang))
             print(f"{ts.name}: {n} pending translations merged")
         missing = [(c, s) for c, s, t in messages(ts) if t is None]

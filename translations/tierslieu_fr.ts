@@ -812,6 +812,10 @@
         <source>Abandon the basket…</source>
         <translation>Abandonner le panier…</translation>
     </message>
+    <message numerus="yes">
+        <source>{name} — %Ln usages, {amount} (last: {day})</source>
+        <translation><numerusform>{name} — %Ln passage, {amount} (dernier : {day})</numerusform><numerusform>{name} — %Ln passages, {amount} (dernier : {day})</numerusform></translation>
+    </message>
     <message>
         <source>Abandon the basket</source>
         <translation>Abandonner le panier</translation>
@@ -835,10 +839,6 @@
     <message>
         <source>Take payment</source>
         <translation>Encaisser</translation>
-    </message>
-    <message>
-        <source>{name} — {count} usage(s), {amount} (last: {day})</source>
-        <translation>{name} — {count} passage(s), {amount} (dernier : {day})</translation>
     </message>
     <message>
         <source>Wallet: {amount}</source>
@@ -1003,6 +1003,10 @@
         <translation>Enregistrer l'arrivée</translation>
     </message>
     <message>
+        <source>cancellation recorded</source>
+        <translation>annulation enregistrée</translation>
+    </message>
+    <message>
         <source>Cancel the booking</source>
         <translation>Annuler la réservation</translation>
     </message>
@@ -1040,7 +1044,7 @@
     </message>
     <message>
         <source>arrived at {time}</source>
-        <translation>arrivé(e) à {time}</translation>
+        <translation>arrivée à {time}</translation>
     </message>
     <message>
         <source>Walk-in without booking</source>
@@ -1079,12 +1083,8 @@
         <translation>départ enregistré</translation>
     </message>
     <message>
-        <source>cancelled</source>
-        <translation>annulée</translation>
-    </message>
-    <message>
         <source>marked absent</source>
-        <translation>noté(e) absent(e)</translation>
+        <translation>absence notée</translation>
     </message>
     <message>
         <source>{action} (was {start} – {end})</source>
@@ -1112,7 +1112,7 @@
     </message>
     <message>
         <source>{who} did not come for {resource} at {time}? The slot is freed.</source>
-        <translation>{who} n'est pas venu(e) pour {resource} à {time} ? Le créneau est libéré.</translation>
+        <translation>Absence de {who} pour {resource} à {time} ? Le créneau est libéré.</translation>
     </message>
     <message>
         <source>Mark absent</source>
@@ -1223,7 +1223,7 @@
     </message>
     <message>
         <source>e.g. trained today by the fab manager</source>
-        <translation>p. ex. formé(e) ce jour par le fabmanager</translation>
+        <translation>p. ex. formation faite ce jour par le fabmanager</translation>
     </message>
     <message>
         <source>Repeat every &amp;week</source>
@@ -1939,6 +1939,10 @@
         <translation>Graphique des produits de la période par origine</translation>
     </message>
     <message>
+        <source>Legend of the revenue chart</source>
+        <translation>Légende du graphique des recettes</translation>
+    </message>
+    <message>
         <source>Reduced and free access by public</source>
         <translation>Accès réduit et gratuit par public</translation>
     </message>
@@ -2027,7 +2031,7 @@
         <translation>Autofinancement</translation>
     </message>
     <message>
-        <source>Collectivity share</source>
+        <source>Local authorities’ share</source>
         <translation>Part des collectivités</translation>
     </message>
     <message>
@@ -2255,9 +2259,9 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
-    <message>
-        <source>{count} cheque(s) checked: {amount}</source>
-        <translation>{count} chèque(s) coché(s) : {amount}</translation>
+    <message numerus="yes">
+        <source>%Ln cheques checked: {amount}</source>
+        <translation><numerusform>%Ln chèque coché : {amount}</numerusform><numerusform>%Ln chèques cochés : {amount}</numerusform></translation>
     </message>
     <message>
         <source>cash: {amount}</source>
@@ -2350,9 +2354,9 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <source>cancelled by {number}</source>
         <translation>annulée par {number}</translation>
     </message>
-    <message>
-        <source>Waiting: {count} cheque(s), {cheques} · cash in the till: {cash}</source>
-        <translation>En attente : {count} chèque(s), {cheques} · espèces en caisse : {cash}</translation>
+    <message numerus="yes">
+        <source>Waiting: %Ln cheques, {cheques} · cash in the till: {cash}</source>
+        <translation><numerusform>En attente : %Ln chèque, {cheques} · espèces en caisse : {cash}</numerusform><numerusform>En attente : %Ln chèques, {cheques} · espèces en caisse : {cash}</numerusform></translation>
     </message>
     <message>
         <source>Deposit {numbers} saved; slip written: {path}</source>
@@ -3137,11 +3141,11 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message>
         <source>{resource} is already booked by {who} from {start} to {end} (with {buffer} min of preparation after each booking).</source>
-        <translation>{resource} est déjà réservé(e) par {who} du {start} au {end} (avec {buffer} min de préparation après chaque réservation).</translation>
+        <translation>{resource} a déjà une réservation de {who} du {start} au {end} (avec {buffer} min de préparation après chaque réservation).</translation>
     </message>
     <message>
         <source>{resource} is already booked by {who} from {start} to {end}.</source>
-        <translation>{resource} est déjà réservé(e) par {who} du {start} au {end}.</translation>
+        <translation>{resource} a déjà une réservation de {who} du {start} au {end}.</translation>
     </message>
     <message>
         <source>Outside opening hours: on {day} the place is open {ranges}.</source>
@@ -3177,7 +3181,7 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message>
         <source>{resource} cannot be booked: it is {status}.</source>
-        <translation>{resource} ne peut pas être réservé(e) : la machine est {status}.</translation>
+        <translation>Réservation impossible pour {resource} : la machine est {status}.</translation>
     </message>
     <message>
         <source>{resource} is not a space that can be booked (see Machines &amp; spaces).</source>
@@ -3185,15 +3189,15 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message>
         <source>{resource} is archived: it cannot be booked.</source>
-        <translation>{resource} est archivé(e) : impossible de le réserver.</translation>
+        <translation>Réservation impossible : {resource} est dans les archives.</translation>
     </message>
     <message>
         <source>{member} is archived: restore the member first.</source>
-        <translation>{member} est archivé(e) : restaurez d'abord l'adhérent.</translation>
+        <translation>La fiche de {member} est archivée : restaurez d'abord l'adhérent.</translation>
     </message>
     <message>
         <source>{member} is not authorized on {resource}: book after a training, or give the reason for an exception.</source>
-        <translation>{member} n'est pas habilité(e) sur {resource} : réservez après une formation, ou indiquez la raison d'une exception.</translation>
+        <translation>{member} n'a pas d'habilitation sur {resource} : réservez après une formation, ou indiquez la raison d'une exception.</translation>
     </message>
     <message>
         <source>This booking is {status}: it can no longer be changed.</source>
@@ -3975,17 +3979,17 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <source>E-reporting written to {0}: {1} received for taxed services.</source>
         <translation>E-reporting écrit dans {0} : {1} encaissés pour des services taxés.</translation>
     </message>
-    <message>
-        <source>Refunds exceed the payments on {0} day(s): the flux takes no negative amount, tell your platform.</source>
-        <translation>Les remboursements dépassent les paiements sur {0} journée(s) : le flux n'accepte pas de montant négatif, signalez-les à votre plateforme.</translation>
+    <message numerus="yes">
+        <source>Refunds exceed the payments on %Ln days: the flux takes no negative amount, tell your platform.</source>
+        <translation><numerusform>Les remboursements dépassent les paiements sur %Ln journée : le flux n'accepte pas de montant négatif, signalez-le à votre plateforme.</numerusform><numerusform>Les remboursements dépassent les paiements sur %Ln journées : le flux n'accepte pas de montant négatif, signalez-les à votre plateforme.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows exported to {path}.</source>
+        <translation><numerusform>%Ln ligne exportée dans {path}.</numerusform><numerusform>%Ln lignes exportées dans {path}.</numerusform></translation>
     </message>
     <message>
         <source>E-reporting written to {0}: {1} excl. VAT, VAT {2}.</source>
         <translation>E-reporting écrit dans {0} : {1} HT, TVA {2}.</translation>
-    </message>
-    <message>
-        <source>{0} row(s) exported to {1}.</source>
-        <translation>{0} ligne(s) exportée(s) dans {1}.</translation>
     </message>
     <message>
         <source>Could not write in {0}: {1}</source>
@@ -4091,6 +4095,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Year</source>
         <translation>Année</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
     </message>
     <message>
         <source>Other period</source>
@@ -4209,6 +4217,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Le dernier jour est avant le premier jour.</translation>
     </message>
     <message>
+        <source>This period has not begun: nothing held yet.</source>
+        <translation>Cette période n'a pas commencé : rien n'a encore eu lieu.</translation>
+    </message>
+    <message>
         <source>From {first} to {last}: {registered} seats booked; attendance rate: people present out of the people whose attendance was ticked; cyber-base time: {minutes}.</source>
         <translation>Du {first} au {last} : {registered} places réservées ; taux de présence : personnes présentes sur les personnes dont la présence a été pointée ; temps passé à la cyber-base : {minutes}.</translation>
     </message>
@@ -4286,6 +4298,29 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>File</source>
         <translation>Fichier</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceDetails</name>
+    <message>
+        <source>Usage of {day}</source>
+        <translation>Usage du {day}</translation>
+    </message>
+    <message>
+        <source>Membership {year}</source>
+        <translation>Adhésion {year}</translation>
+    </message>
+    <message>
+        <source>Pack bought {day}</source>
+        <translation>Pack acheté le {day}</translation>
+    </message>
+    <message>
+        <source>Registration of {day}</source>
+        <translation>Inscription du {day}</translation>
+    </message>
+    <message>
+        <source>Grant {year}</source>
+        <translation>Subvention {year}</translation>
     </message>
 </context>
 <context>
@@ -5122,6 +5157,14 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>⚠ Compte rendu à rendre bientôt : {items}</translation>
     </message>
     <message>
+        <source>⚠ Report overdue: {items}</source>
+        <translation>⚠ Compte rendu en retard : {items}</translation>
+    </message>
+    <message>
+        <source>⚠ {day}, overdue</source>
+        <translation>⚠ {day}, en retard</translation>
+    </message>
+    <message>
         <source>Volunteers</source>
         <translation>Bénévoles</translation>
     </message>
@@ -5640,6 +5683,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>⚠ Stock bas : {items}</translation>
     </message>
     <message>
+        <source>{funder} — {purpose} (late since {day})</source>
+        <translation>{funder} — {purpose} (en retard depuis le {day})</translation>
+    </message>
+    <message>
         <source>{funder} — {purpose} (by {day})</source>
         <translation>{funder} — {purpose} (pour le {day})</translation>
     </message>
@@ -5661,7 +5708,7 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message>
         <source>{who} did not come for {resource} at {time}? The slot is freed.</source>
-        <translation>{who} n'est pas venu(e) pour {resource} à {time} ? Le créneau est libéré.</translation>
+        <translation>Absence de {who} pour {resource} à {time} ? Le créneau est libéré.</translation>
     </message>
     <message>
         <source>Mark absent</source>
@@ -5935,9 +5982,9 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <source>Print the tic&amp;ket…</source>
         <translation>Imprimer le tic&amp;ket…</translation>
     </message>
-    <message>
-        <source>{count} document(s)</source>
-        <translation>{count} document(s)</translation>
+    <message numerus="yes">
+        <source>%Ln documents</source>
+        <translation><numerusform>%Ln document</numerusform><numerusform>%Ln documents</numerusform></translation>
     </message>
     <message>
         <source>Add a payment</source>
@@ -6728,10 +6775,6 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Contrôle d'intégrité des factures en échec : {problem} Lancez « tierslieu verify » pour la liste complète.</translation>
     </message>
     <message>
-        <source>({count} other problem(s))</source>
-        <translation>({count} autre(s) anomalie(s))</translation>
-    </message>
-    <message>
         <source>Backing up the database…</source>
         <translation>Sauvegarde de la base…</translation>
     </message>
@@ -6754,6 +6797,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Database: {path}</source>
         <translation>Base de données : {path}</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln other problems)</source>
+        <translation><numerusform>(%Ln autre anomalie)</numerusform><numerusform>(%Ln autres anomalies)</numerusform></translation>
     </message>
     <message>
         <source>Opening the database…</source>
@@ -7047,7 +7094,7 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message>
         <source>born in {year}</source>
-        <translation>né(e) en {year}</translation>
+        <translation>naissance en {year}</translation>
     </message>
     <message>
         <source>minor</source>
@@ -7701,16 +7748,8 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>&amp;Facturer</translation>
     </message>
     <message>
-        <source>{count} member(s), {amount}</source>
-        <translation>{count} adhérent(s), {amount}</translation>
-    </message>
-    <message>
         <source>Monthly invoicing</source>
         <translation>Facturation mensuelle</translation>
-    </message>
-    <message>
-        <source>Issue {count} invoice(s) for {month}? Issued invoices cannot be changed.</source>
-        <translation>Émettre {count} facture(s) pour {month} ? Une facture émise ne peut plus être modifiée.</translation>
     </message>
     <message>
         <source>Invoice</source>
@@ -7728,6 +7767,14 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <source>Monthly invoicing progress</source>
         <translation>Avancement de la facturation mensuelle</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln members, {amount}</source>
+        <translation><numerusform>%Ln adhérent, {amount}</numerusform><numerusform>%Ln adhérents, {amount}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Issue %Ln invoices for {month}? Issued invoices cannot be changed.</source>
+        <translation><numerusform>Émettre %Ln facture pour {month} ? Une facture émise ne peut plus être modifiée.</numerusform><numerusform>Émettre %Ln factures pour {month} ? Une facture émise ne peut plus être modifiée.</numerusform></translation>
+    </message>
     <message>
         <source>Stop the monthly invoicing</source>
         <translation>Arrêter la facturation mensuelle</translation>
@@ -7736,17 +7783,17 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <source>Stopping after the invoice being issued…</source>
         <translation>Arrêt après la facture en cours d’émission…</translation>
     </message>
-    <message>
-        <source>{count} invoice(s) issued.</source>
-        <translation>{count} facture(s) émise(s).</translation>
+    <message numerus="yes">
+        <source>%Ln invoices issued.</source>
+        <translation><numerusform>%Ln facture émise.</numerusform><numerusform>%Ln factures émises.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln members skipped.</source>
+        <translation><numerusform>%Ln adhérent ignoré.</numerusform><numerusform>%Ln adhérents ignorés.</numerusform></translation>
     </message>
     <message>
         <source>Stopped before the end: run it again for the rest.</source>
         <translation>Arrêtée avant la fin : relancez-la pour le reste.</translation>
-    </message>
-    <message>
-        <source>{count} member(s) skipped.</source>
-        <translation>{count} adhérent(s) ignoré(s).</translation>
     </message>
 </context>
 <context>
@@ -8301,6 +8348,85 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
 </context>
 <context>
+    <name>PriceReasons</name>
+    <message>
+        <source>{free} free this month ({left} left)</source>
+        <translation>{free} gratuite du mois (reste {left})</translation>
+    </message>
+    <message>
+        <source>{audience} price</source>
+        <translation>tarif {audience}</translation>
+    </message>
+    <message>
+        <source>{audience} member price</source>
+        <translation>tarif {audience} adhérent</translation>
+    </message>
+    <message>
+        <source>{audience} non-member price</source>
+        <translation>tarif {audience} non adhérent</translation>
+    </message>
+    <message>
+        <source>all-publics price</source>
+        <translation>tarif tous publics</translation>
+    </message>
+    <message>
+        <source>member price</source>
+        <translation>tarif adhérent</translation>
+    </message>
+    <message>
+        <source>non-member price</source>
+        <translation>tarif non adhérent</translation>
+    </message>
+    <message>
+        <source>price of public no. {audience_id}</source>
+        <translation>tarif du public n° {audience_id}</translation>
+    </message>
+    <message>
+        <source>per started quarter of an hour</source>
+        <translation>au quart d'heure entamé</translation>
+    </message>
+    <message>
+        <source>per started half hour</source>
+        <translation>à la demi-heure entamée</translation>
+    </message>
+    <message>
+        <source>per started hour</source>
+        <translation>à l'heure entamée</translation>
+    </message>
+    <message>
+        <source>per started {step}</source>
+        <translation>par tranche de {step} entamée</translation>
+    </message>
+    <message>
+        <source>per person and per session</source>
+        <translation>par personne et par séance</translation>
+    </message>
+    <message>
+        <source>flat rate per session</source>
+        <translation>forfait par séance</translation>
+    </message>
+    <message>
+        <source>no price in force</source>
+        <translation>aucun tarif en vigueur</translation>
+    </message>
+    <message>
+        <source>pack {label} ({left} left)</source>
+        <translation>forfait {label} (reste {left})</translation>
+    </message>
+    <message>
+        <source>prepaid pack ({left} left)</source>
+        <translation>forfait prépayé (reste {left})</translation>
+    </message>
+    <message>
+        <source>{percent} reduction</source>
+        <translation>réduction {percent}</translation>
+    </message>
+    <message>
+        <source>{label} reduction {percent}</source>
+        <translation>réduction {label} {percent}</translation>
+    </message>
+</context>
+<context>
     <name>PriceSummary</name>
     <message>
         <source>Estimated price</source>
@@ -8402,6 +8528,49 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Confirm the quantity</source>
         <translation>Confirmer la quantité</translation>
+    </message>
+</context>
+<context>
+    <name>QuantityWords</name>
+    <message>
+        <source>sheet</source>
+        <translation>plaque</translation>
+    </message>
+    <message>
+        <source>sheets</source>
+        <translation>plaques</translation>
+    </message>
+    <message>
+        <source>piece</source>
+        <translation>pièce</translation>
+    </message>
+    <message>
+        <source>pieces</source>
+        <translation>pièces</translation>
+    </message>
+    <message>
+        <source>stitch</source>
+        <translation>point</translation>
+    </message>
+    <message>
+        <source>stitches</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>personne</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>personnes</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>séance</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>séances</translation>
     </message>
 </context>
 <context>
@@ -9564,7 +9733,7 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Sans public / passage</translation>
     </message>
     <message>
-        <source>Every public</source>
+        <source>All publics</source>
         <translation>Tous publics</translation>
     </message>
     <message>
@@ -9807,46 +9976,6 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
 <context>
     <name>Startup</name>
     <message>
-        <source>"{t}" is not a Tiers-Lieu database: the file was left untouched.</source>
-        <translation>« {t} » n'est pas une base de données Tiers-Lieu : le fichier n'a pas été modifié.</translation>
-    </message>
-    <message>
-        <source>"{t}" is an SQLite database of another program: the file was left untouched.</source>
-        <translation>« {t} » est une base SQLite d'un autre logiciel : le fichier n'a pas été modifié.</translation>
-    </message>
-    <message>
-        <source>"{t}" comes from a newer version of Tiers-Lieu Desktop (schema {d}): update the application. The file was left untouched.</source>
-        <translation>« {t} » provient d'une version plus récente de Tiers-Lieu Desktop (schéma {d}) : mettez l'application à jour. Le fichier n'a pas été modifié.</translation>
-    </message>
-    <message>
-        <source>Cannot open "{t}": {d}</source>
-        <translation>Impossible d'ouvrir « {t} » : {d}</translation>
-    </message>
-    <message>
-        <source>"{t}" does not exist.</source>
-        <translation>« {t} » n'existe pas.</translation>
-    </message>
-    <message>
-        <source>"{t}" exists but is empty (0 bytes): it holds no Tiers-Lieu database. The file was left untouched.</source>
-        <translation>« {t} » existe mais est vide (0 octet) : ce n'est pas une base Tiers-Lieu. Fichier laissé intact.</translation>
-    </message>
-    <message>
-        <source>"{t}" is a damaged or truncated database ({d}): restore a backup. The file was left untouched.</source>
-        <translation>« {t} » : base endommagée ou tronquée ({d}). Restaurez une sauvegarde. Fichier laissé intact.</translation>
-    </message>
-    <message>
-        <source>"{t}" is read-only and from an older version (schema {d}): it cannot be upgraded. Make it writable, or open a copy. The file was left untouched.</source>
-        <translation>« {t} » est en lecture seule et d'une version plus ancienne (schéma {d}) : impossible de la mettre à jour. Rendez-la modifiable ou ouvrez-en une copie. Fichier laissé intact.</translation>
-    </message>
-    <message>
-        <source>"{t}" is read-only and has never been opened by Tiers-Lieu Desktop: make it writable to start it. The file was left untouched.</source>
-        <translation>« {t} » est en lecture seule et n'a jamais été ouverte par Tiers-Lieu Desktop : rendez-la modifiable pour la démarrer. Fichier laissé intact.</translation>
-    </message>
-    <message>
-        <source>Cannot open "{t}".</source>
-        <translation>Impossible d'ouvrir « {t} ».</translation>
-    </message>
-    <message>
         <source>No screen is available to open the window (run it from a desktop session). The database "{t}" is ready.</source>
         <translation>Aucun écran n'est disponible pour ouvrir la fenêtre (lancez l'application depuis une session de bureau). La base « {t} » est prête.</translation>
     </message>
@@ -9949,6 +10078,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>ex. association loi 1901</translation>
     </message>
     <message>
+        <source>W + 9 digits</source>
+        <translation>W + 9 chiffres</translation>
+    </message>
+    <message>
         <source>e.g. 10 000 € (companies only)</source>
         <translation>ex. 10 000 € (sociétés seulement)</translation>
     </message>
@@ -10013,10 +10146,6 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Cartes bancaires créditées après :</translation>
     </message>
     <message>
-        <source> business day(s)</source>
-        <translation> jour(s) ouvré(s)</translation>
-    </message>
-    <message>
         <source>Business days (weekends and public holidays skipped) between a card payment and the day the bank credits it: the accounts keep card payments on 5115 until then.</source>
         <translation>Jours ouvrés (hors week-ends et jours fériés) entre un paiement par carte et le jour où la banque le crédite : la comptabilité garde les paiements par carte au 5115 jusque-là.</translation>
     </message>
@@ -10071,6 +10200,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Not recognised: {entries}.</source>
         <translation>Non reconnues : {entries}.</translation>
+    </message>
+    <message numerus="yes">
+        <source> business days</source>
+        <translation><numerusform> jour ouvré</numerusform><numerusform> jours ouvrés</numerusform></translation>
     </message>
     <message>
         <source>no logo</source>
@@ -10132,7 +10265,7 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>activité {name}</translation>
     </message>
     <message>
-        <source>every public</source>
+        <source>all publics</source>
         <translation>tous publics</translation>
     </message>
 </context>
@@ -10466,7 +10599,7 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>{amount} forfait</translation>
     </message>
     <message>
-        <source>Every public</source>
+        <source>All publics</source>
         <translation>Tous publics</translation>
     </message>
     <message>
@@ -10545,7 +10678,7 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message>
         <source>Arrived at {time}</source>
-        <translation>Arrivé(e) à {time}</translation>
+        <translation>Arrivée à {time}</translation>
     </message>
 </context>
 <context>
@@ -10553,10 +10686,6 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>g</source>
         <translation>g</translation>
-    </message>
-    <message>
-        <source>sheet(s)</source>
-        <translation>plaque(s)</translation>
     </message>
     <message>
         <source>m</source>
@@ -10571,8 +10700,24 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>milliers de points</translation>
     </message>
     <message>
-        <source>piece(s)</source>
-        <translation>pièce(s)</translation>
+        <source>sheet</source>
+        <comment>after a number</comment>
+        <translation>plaque</translation>
+    </message>
+    <message>
+        <source>sheets</source>
+        <comment>after a number</comment>
+        <translation>plaques</translation>
+    </message>
+    <message>
+        <source>piece</source>
+        <comment>after a number</comment>
+        <translation>pièce</translation>
+    </message>
+    <message>
+        <source>pieces</source>
+        <comment>after a number</comment>
+        <translation>pièces</translation>
     </message>
     <message>
         <source>grams (g)</source>
@@ -10653,9 +10798,9 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <source>Reading the unpaid invoices…</source>
         <translation>Lecture des factures impayées…</translation>
     </message>
-    <message>
-        <source>{count} unpaid, {amount} to collect</source>
-        <translation>{count} impayée(s), {amount} à encaisser</translation>
+    <message numerus="yes">
+        <source>%Ln unpaid, {amount} to collect</source>
+        <translation><numerusform>%Ln facture impayée, {amount} à encaisser</numerusform><numerusform>%Ln factures impayées, {amount} à encaisser</numerusform></translation>
     </message>
     <message>
         <source>Reminder</source>
@@ -10903,7 +11048,7 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message>
         <source>e.g. trained today by the fab manager</source>
-        <translation>ex. formé aujourd'hui par le fabmanager</translation>
+        <translation>p. ex. formation faite ce jour par le fabmanager</translation>
     </message>
     <message>
         <source>&amp;Start the walk-in</source>

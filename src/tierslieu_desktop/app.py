@@ -44,11 +44,16 @@ APP_ICON = Path(__file__).parent / "ui" / "icons" / "app.svg"
 
 
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
-    """French (default) or English. English is the source language: no file needed."""
+    """French (default) or English. English is the source language: its file holds
+    only the plural forms of the counted strings ("1 invoice", "2 invoices")."""
     formatting.set_language(lang)
     installed: list[QTranslator] = []
     if lang == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        plurals = QTranslator(app)
+        if plurals.load(str(QM_DIR / "tierslieu_en.qm")):
+            app.installTranslator(plurals)
+            installed.append(plurals)
         return installed
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     ours = QTranslator(app)
@@ -77,46 +82,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def open_error_text(exc: DatabaseOpenError) -> str:
-    """The one-line message for a database that cannot be opened (printed and shown)."""
+    """The one-line message for a database that cannot be opened (printed and shown),
+    the same sentence as the command line's (i18n/messages.py)."""
+    from tierslieu_desktop.i18n import messages
 
-    texts = {
-        "not_a_database": QCoreApplication.translate(
-            "Startup", '"{t}" is not a Tiers-Lieu database: the file was left untouched.'
-        ),
-        "foreign_database": QCoreApplication.translate(
-            "Startup",
-            '"{t}" is an SQLite database of another program: the file was left untouched.',
-        ),
-        "newer_than_app": QCoreApplication.translate(
-            "Startup",
-            '"{t}" comes from a newer version of Tiers-Lieu Desktop (schema {d}): '
-            "update the application. The file was left untouched.",
-        ),
-        "cannot_open": QCoreApplication.translate("Startup", 'Cannot open "{t}": {d}'),
-        "not_found": QCoreApplication.translate("Startup", '"{t}" does not exist.'),
-        "empty": QCoreApplication.translate(
-            "Startup",
-            '"{t}" exists but is empty (0 bytes): it holds no Tiers-Lieu database. '
-            "The file was left untouched.",
-        ),
-        "damaged": QCoreApplication.translate(
-            "Startup",
-            '"{t}" is a damaged or truncated database ({d}): restore a backup. '
-            "The file was left untouched.",
-        ),
-        "read_only_outdated": QCoreApplication.translate(
-            "Startup",
-            '"{t}" is read-only and from an older version (schema {d}): it cannot be '
-            "upgraded. Make it writable, or open a copy. The file was left untouched.",
-        ),
-        "read_only_new": QCoreApplication.translate(
-            "Startup",
-            '"{t}" is read-only and has never been opened by Tiers-Lieu Desktop: make it '
-            "writable to start it. The file was left untouched.",
-        ),
-    }
-    text = texts.get(exc.code) or QCoreApplication.translate("Startup", 'Cannot open "{t}".')
-    return text.format(t=exc.target, d=exc.detail)
+    lang = "en" if formatting.current_locale().startswith("en") else "fr"
+    return messages.open_error_text(exc.code, exc.target, exc.detail, lang)
 
 
 def make_context(db: Database, lang: str) -> AppContext:

@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from tierslieu_desktop import __version__, config
+from tierslieu_desktop.i18n.messages import count_fr
 
 if TYPE_CHECKING:
     from tierslieu_desktop.db.engine import Database, DatabaseOpenError
@@ -292,21 +293,15 @@ _EXPORT_TABLES = ("members", "bookings", "usages", "invoices", "payments", "gran
 
 
 def _open_error_fr(exc: DatabaseOpenError) -> str:
-    texts = {
-        "not_a_database": "« {t} » n'est pas une base Tiers-Lieu : fichier laissé intact.",
-        "foreign_database": "« {t} » est une base SQLite d'un autre logiciel : fichier laissé intact.",
-        "newer_than_app": "« {t} » vient d'une version plus récente (schéma {d}) : "
-        "mettez l'application à jour. Fichier laissé intact.",
-        "cannot_open": "impossible d'ouvrir « {t} » : {d}",
-        "not_found": "« {t} » n'existe pas.",
-        "empty": "« {t} » existe mais est vide (0 octet) : ce n'est pas une base "
-        "Tiers-Lieu. Fichier laissé intact.",
-        "damaged": "« {t} » : base endommagée ou tronquée ({d}). Fichier laissé intact : "
-        "restaurez une sauvegarde.",
-        "read_only_outdated": "« {t} » est en lecture seule et d'une version plus ancienne "
-        "(schéma {d}) : impossible de la mettre à jour. Fichier laissé intact.",
-    }
-    return texts.get(exc.code, "impossible d'ouvrir « {t} ».").format(t=exc.target, d=exc.detail)
+    """Why the database cannot be opened, as the window says it (i18n/messages.py), in
+    the language chosen for this run."""
+    from tierslieu_desktop.i18n import messages
+
+    return messages.open_error_text(exc.code, exc.target, exc.detail, _LANG[0])
+
+
+# The language of this run: --lang, else the one saved in the settings (set by main).
+_LANG = ["fr"]
 
 
 READ_ONLY_FR = (
@@ -333,7 +328,10 @@ def main(argv: list[str] | None = None) -> int:
     logs.setup_logging()  # <data folder>/tierslieu.log: no error is lost
     logs.install_cli_hook()
     target = getattr(args, "sub_db", None) or args.db
-    if args.lang:
+    _LANG[0] = args.lang or config.saved_language()
+    if args.lang and args.command is None:
+        # the window's language is remembered; « tierslieu --lang en verify » only
+        # speaks English for that command
         config.save_setting("language", args.lang)
     if args.command == "demo":
         return _cmd_demo(target, args.size, args.seed, args.force)
@@ -538,8 +536,10 @@ def _cmd_close(target: str | None, args: argparse.Namespace) -> int:
         db.dispose()
     totals = row.totals
     print(
-        f"Clôture enregistrée pour {name} : {totals['invoices']['count']} facture(s), "
-        f"{totals['credit_notes']['count']} avoir(s), net TTC {money(row.total_incl_cents)}, "
+        f"Clôture enregistrée pour {name} : "
+        f"{count_fr(totals['invoices']['count'], 'facture', 'factures')}, "
+        f"{count_fr(totals['credit_notes']['count'], 'avoir', 'avoirs')}, "
+        f"net TTC {money(row.total_incl_cents)}, "
         f"total perpétuel {money(row.perpetual_total_cents)}."
     )
     return 0
@@ -653,13 +653,13 @@ def _cmd_export(target: str | None, args: argparse.Namespace) -> int:
             except DomainError as exc:
                 what = "journal Paheko" if args.export_command == "paheko" else "grand livre"
                 return _fail(_fec_error_fr(exc, what))
-            print(
-                f"{count} ligne(s) d'écriture de l'exercice {args.year} écrite(s) dans {args.output}"
-            )
+            lines = count_fr(count, "ligne d'écriture", "lignes d'écriture")
+            agreed = "écrite" if count < 2 else "écrites"
+            print(f"{lines} de l'exercice {args.year} {agreed} dans {args.output}")
             return 0
         write = exports.export_xlsx if args.export_command == "xlsx" else exports.export_csv
         count = write(db, args.table, args.year, Path(args.output))
-        print(f"{count} ligne(s) écrite(s) dans {args.output}")
+        print(f"{count_fr(count, 'ligne écrite', 'lignes écrites')} dans {args.output}")
         return 0
     except OSError as exc:
         return _fail(f"impossible d'écrire « {args.output} » : {exc.strerror or exc}")
@@ -714,7 +714,8 @@ def _export_activity(db: Database, args: argparse.Namespace) -> int:
 
     print(
         f"Chiffres du {first:%d/%m/%Y} au {last:%d/%m/%Y} écrits dans {args.output} "
-        f"({number(fig.sessions)} séance(s), {number(fig.drop_ins)} passage(s) cyber-base)"
+        f"({count_fr(fig.sessions, 'séance', 'séances', number(fig.sessions))}, "
+        f"{count_fr(fig.drop_ins, 'passage', 'passages', number(fig.drop_ins))} cyber-base)"
     )
     return 0
 
@@ -752,12 +753,14 @@ def _export_ereporting(db: Database, args: argparse.Namespace) -> int:
     elif args.payments:
         print(
             f"E-reporting {span} (flux 10.4, paiements) écrit dans {args.output} : "
-            f"{len(report.payments)} journée(s), {money(report.paid_cents)} encaissés TTC."
+            f"{count_fr(len(report.payments), 'journée', 'journées')}, "
+            f"{money(report.paid_cents)} encaissés TTC."
         )
     else:
         print(
             f"E-reporting {span} (flux 10.3, transactions) écrit dans {args.output} : "
-            f"{len(report.transactions)} ligne(s) journalière(s), {money(report.base_cents)} HT, "
+            f"{count_fr(len(report.transactions), 'ligne journalière', 'lignes journalières')}, "
+            f"{money(report.base_cents)} HT, "
             f"TVA {money(report.vat_cents)}."
         )
     left = report.left
@@ -918,8 +921,8 @@ def _cmd_backups(command: str, target: str | None, args: argparse.Namespace) -> 
                 counts = (
                     "contenu chiffré"
                     if b.encrypted and b.ok
-                    else f"{number(b.members or 0)} adhérent(s), "
-                    f"{number(b.invoices or 0)} facture(s)/avoir(s)"
+                    else f"{count_fr(b.members or 0, 'adhérent', 'adhérents', number(b.members or 0))}, "
+                    f"{count_fr(b.invoices or 0, 'facture ou avoir', 'factures et avoirs', number(b.invoices or 0))}"
                     if b.ok
                     else "illisible"
                 )
@@ -963,12 +966,16 @@ def _cmd_backups(command: str, target: str | None, args: argparse.Namespace) -> 
             )
         print(
             f"Sauvegarde{' chiffrée' if info.encrypted else ''} écrite : {info.path} "
-            f"({number(info.members or 0)} adhérent(s), "
-            f"{number(info.invoices or 0)} facture(s)/avoir(s), {_size_fr(info.size)})"
+            f"({count_fr(info.members or 0, 'adhérent', 'adhérents', number(info.members or 0))}, "
+            f"{count_fr(info.invoices or 0, 'facture ou avoir', 'factures et avoirs', number(info.invoices or 0))}, "
+            f"{_size_fr(info.size)})"
         )
         removed = backups.rotate(folder, datetime.now(UTC))
         if removed:
-            print(f"{len(removed)} ancienne(s) sauvegarde(s) supprimée(s) (rotation).")
+            old = count_fr(
+                len(removed), "ancienne sauvegarde supprimée", "anciennes sauvegardes supprimées"
+            )
+            print(f"{old} (rotation).")
         return 0
     except DomainError as exc:
         return _fail(_backup_error_fr(exc))

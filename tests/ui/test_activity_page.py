@@ -159,8 +159,8 @@ def test_plan_register_tick_and_read_the_fill_rate(page, qtbot, lab, db, tmp_pat
 
     # 14 seats of 20 taken
     assert upcoming_text(page, sid, "seats") == "14 / 20"
-    assert upcoming_text(page, sid, "fill") == "70 %"
-    assert "remplissage 70 %" in page.sessions.detail.info.text()
+    assert upcoming_text(page, sid, "fill") == "70\u202f%"
+    assert "remplissage 70\u202f%" in page.sessions.detail.info.text()
     model = page.sessions.detail.model
     group = model.row_at(reg_row(page, "École de Biars"))
     assert model.text(group, "who") == "École de Biars — classe (Mme Laval)"
@@ -238,7 +238,7 @@ def test_full_session_puts_people_on_the_waiting_list_and_promotes(page, qtbot, 
         & Qt.ItemFlag.ItemIsEditable
     )
     assert upcoming_text(page, sid, "waiting") == "1"
-    assert upcoming_text(page, sid, "fill") == "100 %"
+    assert upcoming_text(page, sid, "fill") == "100\u202f%"
 
     monkeypatch.setattr(detail_module, "confirm", lambda *a: True)
     page.sessions.detail.table.selectRow(reg_row(page, "BRU"))

@@ -155,6 +155,6 @@ def test_a_slot_seen_taken_on_the_calendar_comes_with_free_ones_at_once(
     book(db, operator, lab, "printer", "jean", at(TUESDAY, 10), at(TUESDAY, 11))
     page.refresh()
     dialog = page.new_booking(("machine", lab["printer"]), at(TUESDAY, 10), at(TUESDAY, 11))
-    assert "déjà réservé" in dialog.message_text()  # before anybody is chosen
+    assert "a déjà une réservation" in dialog.message_text()  # before anybody is chosen
     shown = [b.text() for b in dialog.slot_buttons if b.isVisible()]
     assert shown == ["11:00–12:00", "11:15–12:15", "11:30–12:30"]

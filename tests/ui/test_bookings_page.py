@@ -163,13 +163,13 @@ def test_dragging_over_a_taken_slot_says_why_in_french(page, qtbot, db, operator
     dialog = page.dialog
     assert isinstance(dialog, BookingDialog)
     # said at once, before anything is typed
-    assert "déjà réservé" in dialog.message_text()
+    assert "a déjà une réservation" in dialog.message_text()
     qtbot.keyClicks(dialog.search, "delpech")
     qtbot.keyClick(dialog.search, Qt.Key.Key_Down)  # chosen
     assert dialog.submit() is False
     assert dialog.isVisible()
     message = dialog.message_text()
-    assert "Prusa MK4 est déjà réservé(e) par LACOSTE Jean" in message
+    assert "Prusa MK4 a déjà une réservation de LACOSTE Jean" in message
     assert "10:00" in message and "11:00" in message
     assert len(bookings.list_bookings(db, at(TUESDAY, 0), at(WEDNESDAY, 0))) == 1
 
@@ -182,7 +182,7 @@ def test_a_member_without_training_is_refused_then_booked_with_a_written_reason(
     qtbot.keyClick(dialog.search, Qt.Key.Key_Down)  # chosen
     assert dialog.submit() is False
     assert dialog.message_text().startswith(
-        "LACOSTE Jean n'est pas habilité(e) sur Découpeuse laser"
+        "LACOSTE Jean n'a pas d'habilitation sur Découpeuse laser"
     )
     assert dialog.override.isVisible()
     qtbot.keyClicks(dialog.override, "Forme ce matin")
@@ -231,7 +231,7 @@ def test_a_refused_move_springs_back_and_says_why(page, qtbot, db, operator, lab
         cal.point_for(key, at(TUESDAY, 14, 30)),
     )
 
-    assert "déjà réservé(e) par LACOSTE Jean" in page.message_text()
+    assert "a déjà une réservation de LACOSTE Jean" in page.message_text()
     assert page.message.isVisible()
     assert stored(db, mine).start_at == at(TUESDAY, 10)
     assert cal.booking_rect(mine) == before
@@ -286,7 +286,7 @@ def test_a_weekly_series_lists_the_refused_week_and_books_the_others(
     assert series.model.rowCount() == 4
     results = [series.model.index(r, 2).data() for r in range(4)]
     assert results[0] == "Peut être réservée"
-    assert "déjà réservé(e) par LACOSTE Jean" in results[2]
+    assert "a déjà une réservation de LACOSTE Jean" in results[2]
     assert series.summary.text().startswith("4 occurrences : une ne peut pas être réservée")
     assert len(bookings.list_bookings(db, at(TUESDAY, 0), at(date(2026, 12, 16), 0))) == 1
 
@@ -398,6 +398,8 @@ def test_double_click_opens_the_booking_to_check_in_and_cancel(
         "réservée",
         "annulée",
     ]
+    # the state says « annulée », the action what was done (not « annulée » twice)
+    assert dialog.history.topLevelItem(2).text(3) == "annulation enregistrée"
     dialog.reject()
     # a cancelled booking is hidden, unless asked for; then its state is said in words
     assert later not in [b.id for b in cal.shown_bookings()]

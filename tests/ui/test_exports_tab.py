@@ -35,7 +35,7 @@ def test_exports_the_expenses_of_the_chosen_year_as_xlsx(
     target = tmp_path / "depenses.xlsx"
     monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: str(target))
     tab.export_button.click()
-    assert "1 ligne(s) exportée(s)" in tab.status.text()
+    assert "1 ligne exportée" in tab.status.text()
     ws = load_workbook(target).active
     assert ws.cell(row=1, column=1).value == "Date"
     assert ws.cell(row=2, column=4).value == 412.5

@@ -249,7 +249,7 @@ def test_walk_in_refused_by_a_rule_says_why(page, qtbot, lab):
     qtbot.keyClick(dialog.search, Qt.Key.Key_Return)  # the only match, chosen
     dialog.select_resource("machine", lab["laser"])
     assert not dialog.submit()
-    assert "Découpeuse laser est déjà réservé(e) par DELPECH Emilie" in dialog.message.text()
+    assert "Découpeuse laser a déjà une réservation de DELPECH Emilie" in dialog.message.text()
     assert dialog.isVisible()
 
 

@@ -93,8 +93,8 @@ def test_structure_invoicing_fields_follow_the_vat_regime_and_are_checked(qtbot,
     tab.fields["rcs_city"].setText("Cahors")
     tab.vat_regime.setCurrentIndex(tab.vat_regime.findData(VatRegime.LIABLE.value))
     assert tab.default_vat_rate.isVisible() and tab.vat_on_debits.isVisible()
-    assert tab.default_vat_rate.currentText() == "20\u00a0%"
-    assert [tab.default_vat_rate.itemText(i) for i in range(4)][2] == "5,5\u00a0%"
+    assert tab.default_vat_rate.currentText() == "20\u202f%"
+    assert [tab.default_vat_rate.itemText(i) for i in range(4)][2] == "5,5\u202f%"
     tab.payment_terms.setValue(90)
     assert tab.submit() is False
     error = tab.form.error_label("payment_terms_days")

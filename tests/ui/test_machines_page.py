@@ -601,7 +601,7 @@ def test_moving_to_a_taken_machine_says_why_and_changes_nothing_until_resolved(
     monkeypatch.setattr(StatusDialog, "review", first_try)
     assert not dialog.submit()  # one move refused: the status did not change
     review = reviews[0]
-    assert review.errors[first].text().startswith("Bambu X1 est déjà réservé")
+    assert review.errors[first].text().startswith("Bambu X1 a déjà une réservation")
     assert not review.errors[second].isVisibleTo(review)
     assert get_booking(db, second).machine_id == park["Bambu X1"]  # this one moved
     assert get_booking(db, first).machine_id == park["Prusa MK4"]

@@ -356,7 +356,7 @@ def test_command_line_writes_the_year(db, year, tmp_path, capsys):
     out = tmp_path / "activite.xlsx"
     target = str(tmp_path / "test.sqlite")
     assert main(["export", "activity", "--year", str(YEAR), "-o", str(out), "--db", target]) == 0
-    assert "4 séance(s)" in capsys.readouterr().out
+    assert "4 séances" in capsys.readouterr().out
     assert sheet_rows(out.read_bytes(), "Par type d'activité")[-1] == ("Total", 4, 35, 70)
     # issue 16: the funders' indicators of the same period after the activity's sheets
     wb = load_workbook(io.BytesIO(out.read_bytes()))

@@ -65,7 +65,7 @@ def test_close_a_month_then_refuse_it_twice(books):
     result = _run("close", "--month", "2026-10", "--db", path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
-        "Clôture enregistrée pour le mois 10/2026 : 2 facture(s), 0 avoir(s), "
+        "Clôture enregistrée pour le mois 10/2026 : 2 factures, 0 avoir, "
         "net TTC 42,00\xa0€, total perpétuel 42,00\xa0€."
     )
     again = _run("close", "--month", "2026-10", "--db", path)
@@ -79,7 +79,7 @@ def test_close_day_and_year_and_future_period(books):
     path, _ = books
     day = _run("close", "--day", "2026-10-05", "--db", path)
     assert day.returncode == 0, day.stderr
-    assert "la journée du 05/10/2026 : 1 facture(s)" in day.stdout
+    assert "la journée du 05/10/2026 : 1 facture," in day.stdout
     future = _run("close", "--year", "2099", "--db", path)
     assert future.returncode == 1
     assert "L'année 2099 n'est pas terminée" in future.stderr

@@ -427,7 +427,7 @@ def test_the_year_exported_for_paheko_and_as_ledger_balances(demo, tmp_path, cap
     assert (
         main(["export", "paheko", "--year", "2026", "-o", str(csv_path), "--db", demo.target]) == 0
     )
-    assert "ligne(s) d'écriture de l'exercice 2026" in capsys.readouterr().out
+    assert "lignes d'écriture de l'exercice 2026 écrites" in capsys.readouterr().out
     rows = list(csv.reader(csv_path.read_text(encoding="utf-8").splitlines()))
     assert tuple(rows[0]) == tuple(PAHEKO_COLUMNS)
     cents = [

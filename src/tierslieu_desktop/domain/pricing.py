@@ -23,6 +23,7 @@ later issue can translate them.
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -51,6 +52,39 @@ REASONS: dict[str, str] = {
     "reduction": "réduction {percent}",
     "reduction_named": "réduction {label} {percent}",
 }
+
+# What a placeholder of REASONS may hold when a phrase is read back (reason_parts).
+_REASON_VALUES = {"percent": r"\d+(?:[,.]\d+)?\s?%", "audience_id": r"\d+"}
+
+
+def _reason_pattern(template: str) -> re.Pattern[str]:
+    out, pos = [], 0
+    for m in re.finditer(r"\{(\w+)\}", template):
+        out.append(re.escape(template[pos : m.start()]))
+        out.append(f"(?P<{m.group(1)}>{_REASON_VALUES.get(m.group(1), '.+?')})")
+        pos = m.end()
+    out.append(re.escape(template[pos:]))
+    return re.compile("".join(out))
+
+
+# The most literal templates first: "tarif tous publics" before "tarif {audience}".
+_REASON_PATTERNS = sorted(
+    ((key, _reason_pattern(t)) for key, t in REASONS.items()),
+    key=lambda kp: -len(re.sub(r"\{\w+\}", "", REASONS[kp[0]])),
+)
+
+
+def reason_parts(phrase: str) -> tuple[str, dict[str, str]] | None:
+    """A reason as the engine wrote it (in French: stored with the usage, printed on the
+    invoice) read back as its REASONS key and values, for a screen to word it in its
+    own language: "tarif Demandeurs d'emploi adhérent" → ("rule_audience_member",
+    {"audience": "Demandeurs d'emploi"}); None for a phrase that is not one of them."""
+    for key, pattern in _REASON_PATTERNS:
+        m = pattern.fullmatch(phrase.strip())
+        if m:
+            return key, m.groupdict()
+    return None
+
 
 # Words of quantities: (singular, plural) by consumable unit code.
 QUANTITY_WORDS: dict[str, tuple[str, str]] = {

@@ -48,6 +48,18 @@ def number(value: int | float | Decimal, digits: int | None = None) -> str:
     return babel_numbers.format_decimal(value, format=pattern, locale=_locale)
 
 
+def percent(value: int | float | Decimal, digits: int | None = None) -> str:
+    """38 → "38 %" (fr, a narrow no-break space) / "38%" (en)."""
+    text = number(value, digits)
+    return f"{text}\u202f%" if _locale.startswith("fr") else f"{text}%"
+
+
+def colon() -> str:
+    """What goes between a label and its value: " :" in French (a space before, as
+    the translations write it), ":" in English ("Total excl. VAT: €10.00")."""
+    return " :" if _locale.startswith("fr") else ":"
+
+
 def hours(minutes: int) -> str:
     """A duration in minutes as hours: 90 → "1,5 h"."""
     return f"{number(Decimal(minutes) / 60, 1)} h"

@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
                 "for the whole list."
             ).format(problem=problems[0])
             if more:
-                text += " " + self.tr("({count} other problem(s))").format(count=more)
+                text += " " + self.tr("(%Ln other problems)", "", more)
             self.show_banner(text)
 
     # --- backups -----------------------------------------------------------------

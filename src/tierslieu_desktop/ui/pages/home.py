@@ -332,7 +332,11 @@ class HomePage(Page):
         due = finance_service.reports_due(self.ctx.db, today)
         if due:
             items = ", ".join(
-                self.tr("{funder} — {purpose} (by {day})").format(
+                (
+                    self.tr("{funder} — {purpose} (late since {day})")
+                    if g.report_due is not None and g.report_due < today
+                    else self.tr("{funder} — {purpose} (by {day})")
+                ).format(
                     funder=g.funder_name,
                     purpose=g.purpose,
                     day=formatting.short_date(g.report_due),

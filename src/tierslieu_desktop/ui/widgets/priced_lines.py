@@ -13,11 +13,13 @@ Both take any line with ``label``, ``quantity_text``, ``list_cents``, ``reductio
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from decimal import Decimal
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -29,18 +31,97 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.domain.pricing import reason_parts
 from tierslieu_desktop.i18n import formatting
 
 MISSING_STYLE = "color: #8a5a00;"  # amber: worth noticing, not an error
 MUTED_STYLE = "color: #53626d;"
+REASONS_SEPARATOR = ", "  # as services.pricing.engine stores them
 
 
 def explanation(line: Any) -> str:
-    """The reasons of a line as one sentence."""
+    """The reasons of a line as one sentence, in the screen's language."""
     reasons = getattr(line, "reasons", "")
     if isinstance(reasons, str):
-        return reasons
-    return ", ".join(reasons)
+        reasons = reasons.split(REASONS_SEPARATOR) if reasons else []
+    return REASONS_SEPARATOR.join(reason_text(r) for r in reasons)
+
+
+def reason_words() -> dict[str, str]:
+    """The pricing engine's reasons (domain.pricing.REASONS keys) in the screen's
+    language; the engine writes them in French for the usage and the invoice."""
+    # French tells one free hour from several ("gratuite", "gratuites"), English does not
+    quota = QCoreApplication.translate("PriceReasons", "{free} free this month ({left} left)")
+    return {
+        "rule_audience": QCoreApplication.translate("PriceReasons", "{audience} price"),
+        "rule_audience_member": QCoreApplication.translate(
+            "PriceReasons", "{audience} member price"
+        ),
+        "rule_audience_non_member": QCoreApplication.translate(
+            "PriceReasons", "{audience} non-member price"
+        ),
+        "rule_everyone": QCoreApplication.translate("PriceReasons", "all-publics price"),
+        "rule_member": QCoreApplication.translate("PriceReasons", "member price"),
+        "rule_non_member": QCoreApplication.translate("PriceReasons", "non-member price"),
+        "rule_unknown_audience": QCoreApplication.translate(
+            "PriceReasons", "price of public no. {audience_id}"
+        ),
+        "step_15": QCoreApplication.translate("PriceReasons", "per started quarter of an hour"),
+        "step_30": QCoreApplication.translate("PriceReasons", "per started half hour"),
+        "step_60": QCoreApplication.translate("PriceReasons", "per started hour"),
+        "step_other": QCoreApplication.translate("PriceReasons", "per started {step}"),
+        "session": QCoreApplication.translate("PriceReasons", "per person and per session"),
+        "flat": QCoreApplication.translate("PriceReasons", "flat rate per session"),
+        "no_rule": QCoreApplication.translate("PriceReasons", "no price in force"),
+        "quota_one": quota,
+        "quota_many": quota,
+        "pack": QCoreApplication.translate("PriceReasons", "pack {label} ({left} left)"),
+        "pack_unnamed": QCoreApplication.translate("PriceReasons", "prepaid pack ({left} left)"),
+        "reduction": QCoreApplication.translate("PriceReasons", "{percent} reduction"),
+        "reduction_named": QCoreApplication.translate(
+            "PriceReasons", "{label} reduction {percent}"
+        ),
+    }
+
+
+def reason_text(phrase: str) -> str:
+    """One reason of the engine in the screen's language ("tarif adhérent" → "member
+    price" in English); a phrase it did not write is shown as it is."""
+    parts = reason_parts(phrase) if not formatting.current_locale().startswith("fr") else None
+    if parts is None:
+        return phrase
+    key, values = parts
+    if "percent" in values:  # "12,5 %" → "12.5%" in English
+        digits = values["percent"].rstrip("%").strip().replace(",", ".")
+        values["percent"] = formatting.percent(Decimal(digits))
+    return reason_words()[key].format(**values)
+
+
+def quantity_words(text: str) -> str:
+    """A quantity as the engine wrote it ("2 plaques", "12 500 points", "1 h 15") in the
+    screen's language ("2 sheets", "12,500 stitches"); durations and symbols stay."""
+    if formatting.current_locale().startswith("fr"):
+        return text
+    m = re.fullmatch(r"(-?[\d\u202f\u00a0 ]+(?:,\d+)?) (\w+)", text.strip())
+    if m is None:
+        return text
+    digits, word = m.groups()
+    words = {
+        "plaque": QCoreApplication.translate("QuantityWords", "sheet"),
+        "plaques": QCoreApplication.translate("QuantityWords", "sheets"),
+        "pièce": QCoreApplication.translate("QuantityWords", "piece"),
+        "pièces": QCoreApplication.translate("QuantityWords", "pieces"),
+        "point": QCoreApplication.translate("QuantityWords", "stitch"),
+        "points": QCoreApplication.translate("QuantityWords", "stitches"),
+        "personne": QCoreApplication.translate("QuantityWords", "person"),
+        "personnes": QCoreApplication.translate("QuantityWords", "people"),
+        "séance": QCoreApplication.translate("QuantityWords", "session"),
+        "séances": QCoreApplication.translate("QuantityWords", "sessions"),
+    }
+    if word not in words:
+        return text
+    number = Decimal(re.sub(r"[\s\u202f\u00a0]", "", digits).replace(",", "."))
+    return f"{formatting.number(number)} {words[word]}"
 
 
 def _total(lines: Sequence[Any], attr: str) -> int:
@@ -111,7 +192,7 @@ class PricedLinesTable(QWidget):
             reduction = -line.reduction_cents if line.reduction_cents else 0
             cells = [
                 line.label,
-                line.quantity_text,
+                quantity_words(line.quantity_text),
                 formatting.money(line.list_cents),
                 formatting.money(reduction) if reduction else "",
                 formatting.money(line.charged_cents),
@@ -202,7 +283,7 @@ class PriceSummary(QLabel):
             if line.missing_rule:
                 why = self.tr("no tariff in force")
             if len(lines) > 1:
-                why = f"{line.label} : {why}"
+                why = f"{line.label}{formatting.colon()} {why}"
             if why:
                 reasons.append(escape(why))
         if reasons:

@@ -166,7 +166,7 @@ class SessionDialog(_Saving):
 
         self.day = bound_to_accepted_days(QDateEdit())
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
+        self.day.setDisplayFormat("dd/MM/yyyy")
         f.add_field("day", self.tr("&Date:"), self.day)
 
         times = QWidget()
@@ -404,7 +404,7 @@ class ActivityDialog(_Saving):
             who = r.audience_name or everyone()
             if r.membership != "any":
                 who = f"{who} ({membership_labels()[r.membership].lower()})"
-            parts.append(f"{who} : {price_text(r.amount_cents, r.unit)}")
+            parts.append(f"{who}{formatting.colon()} {price_text(r.amount_cents, r.unit)}")
         return self.tr("Prices in force: {prices}.").format(prices=" ; ".join(parts)) + " " + where
 
     def _sync_kind(self, *_args: object) -> None:

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,7 +25,7 @@ from PySide6.QtCore import (
     Qt,
     QTime,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -158,6 +159,21 @@ class DropInFields(QObject):
     """Kind, helper, public, age band, commune, duration, vouchers and member link in a
     ValidatedForm; ``value(purpose, at)`` reads them into a DropInInput."""
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Tab or a click elsewhere leaves the commune: its list of towns closes
+        instead of staying over the next field."""
+        leaving = event.type() == QEvent.Type.FocusOut or (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        )
+        if watched is self.commune and leaving:
+            completer = self.commune.completer()
+            popup = completer.popup() if completer is not None else None
+            if popup is not None:
+                popup.hide()
+        return super().eventFilter(watched, event)
+
     def __init__(
         self,
         ctx: AppContext,
@@ -189,6 +205,7 @@ class DropInFields(QObject):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
         self.commune.setCompleter(completer)
+        self.commune.installEventFilter(self)  # the list closes when the field is left
 
         duration_box = QWidget()
         lay = QHBoxLayout(duration_box)

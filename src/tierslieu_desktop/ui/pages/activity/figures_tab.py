@@ -10,7 +10,7 @@ total."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -58,6 +58,16 @@ from tierslieu_desktop.ui.widgets.lazy import load_when_shown
 
 Index = QModelIndex | QPersistentModelIndex
 YEARS_BACK = 6
+THIS_MONTH = 0  # the year combo's data for « ce mois-ci »
+
+
+def month_bounds(day: date) -> tuple[date, date]:
+    """The first and last days of ``day``'s month."""
+    first = day.replace(day=1)
+    following = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return first, following - timedelta(days=1)
+
+
 WATCHED = frozenset(
     {"activity", "activity_session", "session", "registration", "drop_in", "member", "audience"}
 )
@@ -71,7 +81,7 @@ def save_path(parent: QWidget | None, title: str, name: str, filters: str) -> st
 def percent_text(bp: int | None) -> str:
     if bp is None:
         return "—"
-    return f"{formatting.number(Decimal(bp) / 100, 1)}\u00a0%"
+    return formatting.percent(Decimal(bp) / 100, 1)
 
 
 class BreakdownModel(QAbstractTableModel):
@@ -127,7 +137,8 @@ class FiguresTab(QWidget):
         self.ctx = ctx
         self.figures: ActivityFigures | None = None
         self._dirty = False
-        today = date.today()
+        self.today_fn: Callable[[], date] = date.today
+        today = self.today_fn()
         root = QVBoxLayout(self)
 
         # --- the period ---------------------------------------------------------------
@@ -135,7 +146,8 @@ class FiguresTab(QWidget):
         year_label = QLabel(self.tr("&Year:"))
         self.year = QComboBox()
         self.year.setAccessibleName(self.tr("Year"))
-        for y in range(today.year + 1, today.year - YEARS_BACK, -1):
+        self.year.addItem(self.tr("This month"), THIS_MONTH)
+        for y in range(today.year, today.year - YEARS_BACK, -1):  # no year still to come
             self.year.addItem(str(y), y)
         self.year.addItem(self.tr("Other period"), None)
         year_label.setBuddy(self.year)
@@ -291,6 +303,12 @@ class FiguresTab(QWidget):
         return from_qdate(self.first.date()), from_qdate(self.last.date())
 
     def set_year(self, year: int, *, refresh: bool = True) -> None:
+        if year == THIS_MONTH:
+            self._set_dates(*month_bounds(self.today_fn()))
+            self._sync_year()
+            if refresh:
+                self.refresh()
+            return
         self._set_dates(date(year, 1, 1), date(year, 12, 31))
         self._sync_year()
         if refresh:
@@ -311,6 +329,8 @@ class FiguresTab(QWidget):
         first, last = self.period()
         whole = first.month == first.day == 1 and last == date(first.year, 12, 31)
         index = self.year.findData(first.year) if whole else -1
+        if (first, last) == month_bounds(self.today_fn()):
+            index = self.year.findData(THIS_MONTH)
         if index < 0:
             index = self.year.count() - 1  # "other period"
         self.year.blockSignals(True)
@@ -346,6 +366,12 @@ class FiguresTab(QWidget):
         first, last = self.period()
         if last < first:
             self.detail.setText(self.tr("The last day is before the first day."))
+            self.export_button.setEnabled(False)
+            return
+        # what was held: the sessions still to come this month are not counted yet
+        last = min(last, self.today_fn())
+        if last < first:
+            self.detail.setText(self.tr("This period has not begun: nothing held yet."))
             self.export_button.setEnabled(False)
             return
         self.export_button.setEnabled(True)
@@ -474,7 +500,7 @@ class FiguresTab(QWidget):
 
     def default_file_name(self) -> str:
         first, last = self.period()
-        if self.year.currentData() is not None:
+        if self.year.currentData() not in (None, THIS_MONTH):
             return f"activite-{first.year}.xlsx"
         return f"activite-{first:%Y-%m-%d}-{last:%Y-%m-%d}.xlsx"
 

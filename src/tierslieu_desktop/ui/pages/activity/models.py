@@ -27,7 +27,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def percent_text(value: int) -> str:
-    return f"{formatting.number(value)} %"
+    return formatting.percent(value)
 
 
 def seats_text(row: SessionRow) -> str:

@@ -206,7 +206,7 @@ class BookingDetailDialog(QDialog):
             "edited": self.tr("purpose or note changed"),
             "checked_in": self.tr("arrival recorded"),
             "checked_out": self.tr("departure recorded"),
-            "cancelled": self.tr("cancelled"),
+            "cancelled": self.tr("cancellation recorded"),
             "no_show": self.tr("marked absent"),
         }
         text = actions.get(event.action, event.action)

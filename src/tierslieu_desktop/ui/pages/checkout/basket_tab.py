@@ -354,9 +354,8 @@ class BasketTab(QWidget):
         self.collect_list.clear()
         names = told_apart(self.ctx.db, ((r.member_id, r.name) for r in rows))
         for row in rows:
-            text = self.tr("{name} — {count} usage(s), {amount} (last: {day})").format(
+            text = self.tr("{name} — %Ln usages, {amount} (last: {day})", "", row.usages).format(
                 name=names.get(row.member_id, row.name),
-                count=formatting.number(row.usages),
                 amount=formatting.money(row.charged_cents),
                 day=formatting.short_date(row.last_day),
             )

@@ -209,8 +209,8 @@ class DepositDialog(QDialog):
     def _sync(self) -> None:
         ids = set(self.checked_ids())
         total = sum(c.amount_cents for c in self.cheques if c.payment_id in ids)
-        text = self.tr("{count} cheque(s) checked: {amount}").format(
-            count=len(ids), amount=formatting.money(total)
+        text = self.tr("%Ln cheques checked: {amount}", "", len(ids)).format(
+            amount=formatting.money(total)
         )
         try:
             cash = parse_amount(self.cash.text()) if self.cash.text().strip() else 0
@@ -335,8 +335,9 @@ class DepositsTab(QWidget):
         waiting = deposits.undeposited_cheques(self.ctx.db)
         on_hand = deposits.cash_on_hand(self.ctx.db)
         self.waiting.setText(
-            self.tr("Waiting: {count} cheque(s), {cheques} · cash in the till: {cash}").format(
-                count=len(waiting),
+            self.tr(
+                "Waiting: %Ln cheques, {cheques} · cash in the till: {cash}", "", len(waiting)
+            ).format(
                 cheques=formatting.money(sum(c.amount_cents for c in waiting)),
                 cash=formatting.money(on_hand),
             )

@@ -63,7 +63,7 @@ REFUND_METHODS = ("cash", "card", "cheque", "transfer", "wallet")
 
 
 def rate_text(rate_bp: int) -> str:
-    return f"{formatting.number(rate_bp / 100)} %"
+    return formatting.percent(rate_bp / 100)
 
 
 def _detail_words() -> dict[str, str]:
@@ -91,6 +91,7 @@ def document_html(doc: InvoiceDoc) -> str:
     kinds = document_kinds()
     methods = payment_methods()
     money = formatting.money
+    colon = formatting.colon()
     h = [f"<h3>{escape(kinds.get(doc.kind, doc.kind))} {escape(doc.number)}</h3>"]
     buyer = escape(str(doc.buyer.get("name", "")))
     h.append(
@@ -116,11 +117,11 @@ def document_html(doc: InvoiceDoc) -> str:
     h.append("</table><p>")
     for rate, base, vat in doc.vat_breakdown:
         h.append(
-            f"{w['vat']} {rate_text(rate)} : {w['base']} {money(base)}, {w['vat']} {money(vat)}<br>"
+            f"{w['vat']} {rate_text(rate)}{colon} {w['base']} {money(base)}, {w['vat']} {money(vat)}<br>"
         )
     h.append(
-        f"{w['excl']} : {money(doc.total_excl_cents)}<br>"
-        f"<b>{w['incl']} : {money(doc.total_incl_cents)}</b></p>"
+        f"{w['excl']}{colon} {money(doc.total_excl_cents)}<br>"
+        f"<b>{w['incl']}{colon} {money(doc.total_incl_cents)}</b></p>"
     )
     if doc.payments:
         h.append(f"<p><b>{w['payments']}</b><br>")
@@ -131,10 +132,10 @@ def document_html(doc: InvoiceDoc) -> str:
             )
         h.append("</p>")
     if doc.credit_note_numbers:
-        h.append(f"<p>{w['notes']} : {escape(', '.join(doc.credit_note_numbers))}</p>")
+        h.append(f"<p>{w['notes']}{colon} {escape(', '.join(doc.credit_note_numbers))}</p>")
     h.append(
-        f"<p>{w['paid']} : {money(doc.paid_cents)} · "
-        f"{w['balance']} : <b>{money(doc.balance_cents)}</b></p>"
+        f"<p>{w['paid']}{colon} {money(doc.paid_cents)} · "
+        f"{w['balance']}{colon} <b>{money(doc.balance_cents)}</b></p>"
     )
     if doc.mentions:
         h.append(
@@ -440,9 +441,7 @@ class InvoicesTab(QWidget):
         if row >= 0:
             self.table.selectRow(row)
         self.table.selectionModel().blockSignals(False)
-        self.count.setText(
-            self.tr("{count} document(s)").format(count=formatting.number(self.model.total))
-        )
+        self.count.setText(self.tr("%Ln documents", "", self.model.total))
         self.show_selected()
 
     def select_invoice(self, invoice_id: int) -> bool:

@@ -142,8 +142,7 @@ class UnpaidTab(QWidget):
         if self.rows:
             self.table.selectRow(0)
         self.total.setText(
-            self.tr("{count} unpaid, {amount} to collect").format(
-                count=formatting.number(len(self.rows)),
+            self.tr("%Ln unpaid, {amount} to collect", "", len(self.rows)).format(
                 amount=formatting.money(sum(r.balance_cents for r in self.rows)),
             )
         )
@@ -266,8 +265,8 @@ class MonthlyTab(QWidget):
         rows = monthly.monthly_candidates(self.ctx.db, self.chosen_month())
         self.model.set_rows(rows)
         self.summary.setText(
-            self.tr("{count} member(s), {amount}").format(
-                count=len(rows), amount=formatting.money(sum(r[3] for r in rows))
+            self.tr("%Ln members, {amount}", "", len(rows)).format(
+                amount=formatting.money(sum(r[3] for r in rows))
             )
         )
         self.run_button.setEnabled(bool(rows))
@@ -283,8 +282,8 @@ class MonthlyTab(QWidget):
             self,
             self.tr("Monthly invoicing"),
             self.tr(
-                "Issue {count} invoice(s) for {month}? Issued invoices cannot be changed."
-            ).format(count=count, month=self.month.date().toString("MM/yyyy")),
+                "Issue %Ln invoices for {month}? Issued invoices cannot be changed.", "", count
+            ).format(month=self.month.date().toString("MM/yyyy")),
             self.tr("Invoice"),
         ):
             return None
@@ -319,11 +318,11 @@ class MonthlyTab(QWidget):
 
     def _issued(self, result: monthly.BatchResult) -> None:
         self.last_result = result
-        text = self.tr("{count} invoice(s) issued.").format(count=len(result.invoice_ids))
+        text = self.tr("%Ln invoices issued.", "", len(result.invoice_ids))
         if result.cancelled:
             text += " " + self.tr("Stopped before the end: run it again for the rest.")
         if result.skipped:
-            text += " " + self.tr("{count} member(s) skipped.").format(count=len(result.skipped))
+            text += " " + self.tr("%Ln members skipped.", "", len(result.skipped))
         self.result.setText(text)
         self.ctx.notify("invoice", result.invoice_ids)
 

@@ -96,7 +96,7 @@ class VoucherSettlementDialog(QDialog):
         self.issuer = f.add_field("issuer", self.tr("&Issuer:"), QComboBox())
         self.day = bound_to_accepted_days(QDateEdit())
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
+        self.day.setDisplayFormat("dd/MM/yyyy")
         self.day.setDate(to_qdate(to_local(utcnow()).date()))
         f.add_field("day", self.tr("&Credited on:"), self.day)
         self.voucher_count = f.add_field("voucher_count", self.tr("&Vouchers:"), QSpinBox())

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from html import escape
 from typing import cast
 
 from babel import dates as babel_dates
@@ -76,13 +77,14 @@ QPushButton#figureCard:focus { border: 2px solid #f0a830; }
 
 
 def money_short(cents: int) -> str:
-    """An amount rounded to the euro, for chart axes: "12 300 €"."""
+    """An amount rounded to the euro, for chart axes: "12 300 €" / "€12,300"."""
+    locale = formatting.current_locale()
     return babel_numbers.format_currency(
         Decimal(cents) / 100,
         "EUR",
-        format="#,##0\u00a0¤",
+        format="¤#,##0" if locale.startswith("en") else "#,##0\u00a0¤",
         currency_digits=False,
-        locale=formatting.current_locale(),
+        locale=locale,
     )
 
 
@@ -186,13 +188,22 @@ class DashboardTab(QWidget):
         charts.addWidget(self.bar_view, 3)
         self.pie_chart = QChart()
         self.pie_chart.setTitle(self.tr("Revenue of the period"))
-        self.pie_chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        # the legend under the donut, wrapped in as many lines as it needs: a legend
+        # beside the donut cut the names off
+        self.pie_chart.legend().hide()
         self.pie_chart.setMargins(QMargins(4, 4, 4, 4))
         self.pie_view = QChartView(self.pie_chart)
         self.pie_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.pie_view.setMinimumHeight(300)
         self.pie_view.setAccessibleName(self.tr("Chart of the revenue of the period by origin"))
-        charts.addWidget(self.pie_view, 2)
+        pie_box = QVBoxLayout()
+        pie_box.addWidget(self.pie_view, 1)
+        self.pie_legend = QLabel()
+        self.pie_legend.setWordWrap(True)
+        self.pie_legend.setTextFormat(Qt.TextFormat.RichText)
+        self.pie_legend.setAccessibleName(self.tr("Legend of the revenue chart"))
+        pie_box.addWidget(self.pie_legend)
+        charts.addLayout(pie_box, 2)
         charts.setStretch(0, 3)
         charts.setStretch(1, 2)
         lay.addLayout(charts)
@@ -346,7 +357,7 @@ class DashboardTab(QWidget):
     def figure_titles(self) -> dict[str, str]:
         return {
             "self_financing": self.tr("Self-financing"),
-            "public_share": self.tr("Collectivity share"),
+            "public_share": self.tr("Local authorities’ share"),
             "result": self.tr("Result"),
             "revenue": self.tr("Total revenue"),
             "costs": self.tr("Total costs"),
@@ -666,6 +677,7 @@ class DashboardTab(QWidget):
         series.setHoleSize(0.45)
         series.setPieSize(0.85)
         total = self.current.total_revenue_cents
+        entries = []
         for key, legend, colour in self.origin_keys():
             if key == "own":
                 cents = self.current.own_cents
@@ -673,14 +685,17 @@ class DashboardTab(QWidget):
                 cents = self.current.private_cents
             else:
                 cents = self.current.public_by_level.get(key.split(":", 1)[1], 0)
-            share = (
-                f" ({formatting.number(Decimal(cents * 100) / total, 0)}\u202f%)" if total else ""
-            )
+            share = f" ({formatting.percent(Decimal(cents * 100) / total, 0)})" if total else ""
             pie_slice = series.append(legend, cents / 100)
             pie_slice.setProperty("share", share)
             pie_slice.setColor(QColor(colour))
             pie_slice.setProperty("figure", key)
             pie_slice.clicked.connect(lambda k=key, t=legend: self.open_details(t, [Part(k, t)]))
+            entries.append(
+                f'<span style="color:{colour}">■</span>&nbsp;'
+                + escape(f"{legend}{share}").replace(" ", "&nbsp;")  # one entry, one piece
+            )
+        self.pie_legend.setText(" &nbsp; ".join(entries))
         chart.addSeries(series)
         self.pie_chart.setTitle(
             self.tr("Revenue of the period: {total}").format(total=formatting.money(total))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -38,6 +38,24 @@ def money_item(cents: int) -> QTableWidgetItem:
     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     item.setData(Qt.ItemDataRole.UserRole, cents)
     return item
+
+
+def reference_text(row: balance_service.DetailRow) -> str:
+    """A line's reference in words: an invoice keeps its number; a usage, membership,
+    pack, registration or grant (U577, M56, G10 inside the software) says what it is
+    and when (« Usage du 12/03 », « Adhésion 2026 », « Subvention 2025 »)."""
+    kind, number = row.reference[:1], row.reference[1:]
+    if not number.isdigit() or kind not in "UMPRG":
+        return row.reference
+    day = formatting.short_date(row.day)
+    words = {
+        "U": QCoreApplication.translate("FinanceDetails", "Usage of {day}"),
+        "M": QCoreApplication.translate("FinanceDetails", "Membership {year}"),
+        "P": QCoreApplication.translate("FinanceDetails", "Pack bought {day}"),
+        "R": QCoreApplication.translate("FinanceDetails", "Registration of {day}"),
+        "G": QCoreApplication.translate("FinanceDetails", "Grant {year}"),
+    }
+    return words[kind].format(day=day, year=row.day.year)
 
 
 class DetailsDialog(QDialog):
@@ -114,7 +132,9 @@ class DetailsDialog(QDialog):
             self.table.setItem(i, 1, QTableWidgetItem(part.title))
             self.table.setItem(i, 2, QTableWidgetItem(sources.get(r.source, r.source)))
             self.table.setItem(i, 3, QTableWidgetItem(r.label))
-            self.table.setItem(i, 4, QTableWidgetItem(r.reference))
+            reference = QTableWidgetItem(reference_text(r))
+            reference.setToolTip(r.reference)  # the record's own reference, for support
+            self.table.setItem(i, 4, reference)
             self.table.setItem(i, 5, money_item(amount))
         if len(parts) == 1:
             self.table.setColumnHidden(1, True)

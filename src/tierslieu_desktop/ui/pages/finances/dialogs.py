@@ -117,7 +117,7 @@ def target_names() -> dict[str, str]:
 def date_edit(ctx: AppContext, value: date) -> QDateEdit:
     edit = bound_to_accepted_days(QDateEdit())
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
+    edit.setDisplayFormat("dd/MM/yyyy")
     edit.setDate(to_qdate(value))
     return edit
 

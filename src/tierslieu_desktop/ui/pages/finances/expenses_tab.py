@@ -89,7 +89,7 @@ class ExpensesTab(QWidget):
         ):
             bound_to_accepted_days(edit)
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
+            edit.setDisplayFormat("dd/MM/yyyy")
             edit.setDate(to_qdate(value))
         filters.addWidget(QLabel(self.tr("Category:")))
         self.category = QComboBox()
@@ -376,7 +376,7 @@ class ExpensesTab(QWidget):
             t.setItem(i, 0, first)
             t.setItem(i, 1, second)
             cents = amounts.get((side, category))
-            amount = QTableWidgetItem(formatting.amount_input(cents) if cents else "")
+            amount = QTableWidgetItem(formatting.money(cents) if cents else "")
             amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             t.setItem(i, 2, amount)
         fit_columns(self.budget_table, 200)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -93,6 +93,27 @@ def current_data(table: QTableWidget) -> Any:
     row = table.currentRow()
     item = table.item(row, 0) if row >= 0 else None
     return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+
+def due_text(rows: list[finance.GrantRow], today: date) -> str:
+    """The grants' reports to write: those past their date said « en retard », the
+    others (within 30 days) « à rendre bientôt »."""
+
+    def items(chosen: list[finance.GrantRow]) -> str:
+        return ", ".join(
+            f"{g.funder_name} — {g.purpose} ({formatting.short_date(g.report_due)})" for g in chosen
+        )
+
+    overdue = [g for g in rows if g.report_due is not None and g.report_due < today]
+    soon = [g for g in rows if g.report_due is None or g.report_due >= today]
+    parts = []
+    if overdue:
+        text = QCoreApplication.translate("FundersTab", "⚠ Report overdue: {items}")
+        parts.append(text.format(items=items(overdue)))
+    if soon:
+        text = QCoreApplication.translate("FundersTab", "⚠ Report due soon: {items}")
+        parts.append(text.format(items=items(soon)))
+    return "\n".join(parts)
 
 
 class FundersTab(QWidget):
@@ -307,6 +328,8 @@ class FundersTab(QWidget):
             if late:
                 due.setForeground(Qt.GlobalColor.darkRed)
                 due.setText("⚠ " + due.text())
+                if g.report_due is not None and g.report_due < today:
+                    due.setText(self.tr("⚠ {day}, overdue").format(day=due.text()[2:]))
             self.grants.setItem(i, 7, due)
             self.grants.setItem(i, 8, text_item(name_of(statuses, g.report_status)))
             if g.id == keep:
@@ -314,15 +337,7 @@ class FundersTab(QWidget):
         self.grants.blockSignals(False)
         fit_columns(self.grants, 180)
         due_rows = finance.reports_due(self.ctx.db, today)
-        if due_rows:
-            self.due_line.setText(
-                self.tr("⚠ Report due soon: {items}").format(
-                    items=", ".join(
-                        f"{g.funder_name} — {g.purpose} ({formatting.short_date(g.report_due)})"
-                        for g in due_rows
-                    )
-                )
-            )
+        self.due_line.setText(due_text(due_rows, today))
         self.due_line.setVisible(bool(due_rows))
         self._fill_payments()
 

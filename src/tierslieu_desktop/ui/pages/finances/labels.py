@@ -122,11 +122,11 @@ def percent_bp(bp: int | None) -> str:
     """Basis points as a percentage: 4250 → "42,5 %"; None → "–"."""
     from decimal import Decimal
 
-    from tierslieu_desktop.i18n.formatting import number
+    from tierslieu_desktop.i18n.formatting import percent
 
     if bp is None:
         return "–"
-    return f"{number(Decimal(bp) / 100, 1)}\u202f%"
+    return percent(Decimal(bp) / 100, 1)
 
 
 def account_kind_names() -> dict[str, str]:

@@ -88,7 +88,7 @@ class FinancesPage(Page):
         for edit in (self.first, self.last):
             bound_to_accepted_days(edit)
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
+            edit.setDisplayFormat("dd/MM/yyyy")
         lay.addLayout(head)
 
         self.tabs = QTabWidget()

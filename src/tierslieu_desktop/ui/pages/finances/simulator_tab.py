@@ -61,7 +61,7 @@ def parse_percent(text: str) -> int:
 def percent_text(bp: int | None) -> str:
     if bp is None:
         return "–"
-    return f"{formatting.number(Decimal(bp) / 100, 1)}\u202f%"
+    return formatting.percent(Decimal(bp) / 100, 1)
 
 
 def signed_money(cents: int) -> str:
@@ -263,7 +263,7 @@ class SimulatorTab(QWidget):
         self.rule_ids = [r.id for r in rules]
         self.rule_table.setRowCount(0)
         for row, rule in enumerate(rules):
-            public = rule.audience_name or self.tr("Every public")
+            public = rule.audience_name or self.tr("All publics")
             if rule.membership == "member":
                 public += " · " + self.tr("members")
             elif rule.membership == "non_member":

@@ -9,15 +9,23 @@ from PySide6.QtCore import QCoreApplication
 from tierslieu_desktop.i18n import formatting
 
 
-def unit_symbols() -> dict[str, str]:
-    """The unit written after a quantity ("12,5 g", "2 plaque(s)")."""
+def unit_symbols(count: int = 2) -> dict[str, str]:
+    """The unit written after ``count`` of it ("12,5 g", "1 plaque", "2 plaques")."""
     return {
         "gram": QCoreApplication.translate("Units", "g"),
-        "sheet": QCoreApplication.translate("Units", "sheet(s)"),
+        "sheet": (
+            QCoreApplication.translate("Units", "sheet", "after a number")
+            if count <= 1
+            else QCoreApplication.translate("Units", "sheets", "after a number")
+        ),
         "metre": QCoreApplication.translate("Units", "m"),
         "square_metre": QCoreApplication.translate("Units", "m²"),
         "kilostitch": QCoreApplication.translate("Units", "thousand stitches"),
-        "piece": QCoreApplication.translate("Units", "piece(s)"),
+        "piece": (
+            QCoreApplication.translate("Units", "piece", "after a number")
+            if count <= 1
+            else QCoreApplication.translate("Units", "pieces", "after a number")
+        ),
     }
 
 
@@ -36,4 +44,5 @@ def unit_names() -> dict[str, str]:
 def quantity_text(quantity_milli: int, unit: str) -> str:
     """12500 grams → "12,5 g"."""
     value = formatting.number(Decimal(quantity_milli) / 1000)
-    return f"{value} {unit_symbols().get(unit, unit)}"
+    count = 1 if quantity_milli <= 1000 else 2  # "0,5 plaque", "1 plaque", "1,5 plaques"
+    return f"{value} {unit_symbols(count).get(unit, unit)}"

@@ -78,7 +78,7 @@ class MembershipDialog(QDialog):
         self.end = self.form.add_field("end_date", self.tr("&Until:"), QDateEdit())
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
+            edit.setDisplayFormat("dd/MM/yyyy")
         self.start.setDate(to_qdate(start))
         self.end.setDate(to_qdate(one_year_after(start)))
         self.fee = self.form.add_field("fee", self.tr("&Fee (€):"), QLineEdit())

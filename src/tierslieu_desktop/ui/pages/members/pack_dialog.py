@@ -72,7 +72,7 @@ class SellPackDialog(QDialog):
             )
         self.day = self.form.add_field("day", self.tr("&Sold on:"), QDateEdit())
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
+        self.day.setDisplayFormat("dd/MM/yyyy")
         d = today or date.today()
         self.day.setDate(QDate(d.year, d.month, d.day))
         self.details = QLabel()

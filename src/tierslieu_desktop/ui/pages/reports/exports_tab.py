@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.domain.calendar import utcnow
 from tierslieu_desktop.domain.ereporting import PAYMENTS, TRANSACTIONS, B2cReport, Transmission
 from tierslieu_desktop.domain.errors import DomainError
-from tierslieu_desktop.i18n.formatting import money, number
+from tierslieu_desktop.i18n.formatting import money
 from tierslieu_desktop.services.billing.ereporting import export_ereporting
 from tierslieu_desktop.services.finance import exports
 from tierslieu_desktop.ui import file_dialogs
@@ -234,9 +234,11 @@ class ExportsTab(QWidget):
             )
             if report.unexpressed:
                 text += " " + self.tr(
-                    "Refunds exceed the payments on {0} day(s): the flux takes no negative "
-                    "amount, tell your platform."
-                ).format(number(len(report.unexpressed)))
+                    "Refunds exceed the payments on %Ln days: the flux takes no negative "
+                    "amount, tell your platform.",
+                    "",
+                    len(report.unexpressed),
+                )
             self._say(text, True)
         else:
             self._say(
@@ -260,7 +262,7 @@ class ExportsTab(QWidget):
         except OSError as exc:
             self._say(self.tr("Could not write {0}: {1}").format(path, exc.strerror or exc), False)
             return None
-        self._say(self.tr("{0} row(s) exported to {1}.").format(number(count), path), True)
+        self._say(self.tr("%Ln rows exported to {path}.", "", count).format(path=path), True)
         announce_saved(self, path, "report")
         return count
 

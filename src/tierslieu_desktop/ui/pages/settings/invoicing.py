@@ -187,7 +187,7 @@ class StartBox(QGroupBox):
         self.enabled.setAccessibleName(self.tr("Only propose the usages since a day"))
         self.day = bound_to_accepted_days(QDateEdit())
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
+        self.day.setDisplayFormat("dd/MM/yyyy")
         self.day.setAccessibleName(self.tr("First day invoiced in the software"))
         self.save_button = QPushButton(self.tr("Save the day"))
         self.save_button.setAccessibleName(self.tr("Save the first day invoiced"))

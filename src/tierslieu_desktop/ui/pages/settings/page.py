@@ -69,7 +69,7 @@ TEXT_FIELDS = (
 
 def _percent(rate_bp: int) -> str:
     """A VAT rate in basis points as shown: 550 → "5,5 %"."""
-    return f"{formatting.number(Decimal(rate_bp) / 100)}\u00a0%"
+    return formatting.percent(Decimal(rate_bp) / 100)
 
 
 class StructureTab(QWidget):
@@ -119,7 +119,7 @@ class StructureTab(QWidget):
         cast(QPlainTextEdit, self.fields["address"]).setTabChangesFocus(True)
         self.fields["address"].setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.fields["legal_form"].setPlaceholderText(self.tr("e.g. association loi 1901"))
-        self.fields["rna"].setPlaceholderText("W462000123")
+        self.fields["rna"].setPlaceholderText(self.tr("W + 9 digits"))
         self.fields["capital"].setPlaceholderText(self.tr("e.g. 10 000 € (companies only)"))
         self.fields["rcs_city"].setPlaceholderText(self.tr("e.g. Cahors (companies only)"))
         self.vat_regime.currentIndexChanged.connect(self._update_vat_fields)
@@ -187,7 +187,8 @@ class StructureTab(QWidget):
             "card_settlement_days", self.tr("Card payments credited after:"), QSpinBox()
         )
         self.card_settlement.setRange(0, MAX_CARD_SETTLEMENT_DAYS)
-        self.card_settlement.setSuffix(self.tr(" business day(s)"))
+        self.card_settlement.valueChanged.connect(self._card_settlement_suffix)
+        self._card_settlement_suffix(self.card_settlement.value())
         self.card_settlement.setToolTip(
             self.tr(
                 "Business days (weekends and public holidays skipped) between a card "
@@ -269,6 +270,9 @@ class StructureTab(QWidget):
             self.zone_info[name].setStyleSheet(ERROR_STYLE if found.unknown else "")
             self.zone_info[name].setText(text)
             self.zone_info[name].setVisible(bool(found.codes or found.unknown))
+
+    def _card_settlement_suffix(self, days: int) -> None:
+        self.card_settlement.setSuffix(self.tr(" business days", "", days))
 
     def _update_vat_fields(self, *_args: object) -> None:
         liable = self.vat_regime.currentData() == VatRegime.LIABLE.value

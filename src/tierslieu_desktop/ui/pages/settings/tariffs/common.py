@@ -119,13 +119,14 @@ def price_text(amount_cents: int, unit: str, unit_hint: str = "") -> str:
 
 
 def everyone() -> str:
-    return QCoreApplication.translate("TariffWords", "Every public")
+    return QCoreApplication.translate("TariffWords", "All publics")
 
 
 def scope_text(kind: str | None, name: str) -> str:
     if kind is None:
         return QCoreApplication.translate("TariffWords", "Everything")
-    return f"{kind_prefix().get(kind, kind)} : {name}" if name else kind_prefix().get(kind, kind)
+    prefix = kind_prefix().get(kind, kind)
+    return f"{prefix}{formatting.colon()} {name}" if name else prefix
 
 
 def validity_text(valid_from: date, valid_to: date | None) -> tuple[str, str]:
@@ -156,7 +157,7 @@ def parse_decimal(text: str) -> Decimal | None:
 def date_edit(ctx: AppContext, value: date) -> QDateEdit:
     edit = bound_to_accepted_days(QDateEdit(to_qdate(value)))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy" if ctx.language == "fr" else "yyyy-MM-dd")
+    edit.setDisplayFormat("dd/MM/yyyy")
     return edit
 
 

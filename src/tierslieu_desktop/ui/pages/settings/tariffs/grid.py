@@ -205,7 +205,7 @@ class TariffGridModel(QAbstractTableModel):
         }
         parts = [kinds[got.source_kind].format(name=got.source_name)]
         if got.source_audience_id is None:
-            parts.append(self.tr("every public"))
+            parts.append(self.tr("all publics"))
         else:
             assert self.grid is not None
             names = dict(self.grid.audiences)

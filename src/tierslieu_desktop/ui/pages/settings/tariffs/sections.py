@@ -49,7 +49,7 @@ def scope_choices(ctx: AppContext, kinds: tuple[str, ...]) -> list[tuple[str, ob
     prefix = kind_prefix()
     for kind in kinds:
         items += [
-            (f"{prefix[kind]} : {r.name}", scope_key(r.kind, r.id))
+            (f"{prefix[kind]}{formatting.colon()} {r.name}", scope_key(r.kind, r.id))
             for r in resources
             if r.kind == kind
         ]
