@@ -814,7 +814,10 @@
     </message>
     <message numerus="yes">
         <source>{name} — %Ln usages, {amount} (last: {day})</source>
-        <translation><numerusform>{name} — %Ln passage, {amount} (dernier : {day})</numerusform><numerusform>{name} — %Ln passages, {amount} (dernier : {day})</numerusform></translation>
+        <translation>
+            <numerusform>{name} — %Ln passage, {amount} (dernier : {day})</numerusform>
+            <numerusform>{name} — %Ln passages, {amount} (dernier : {day})</numerusform>
+        </translation>
     </message>
     <message>
         <source>Abandon the basket</source>
@@ -2261,7 +2264,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln cheques checked: {amount}</source>
-        <translation><numerusform>%Ln chèque coché : {amount}</numerusform><numerusform>%Ln chèques cochés : {amount}</numerusform></translation>
+        <translation>
+            <numerusform>%Ln chèque coché : {amount}</numerusform>
+            <numerusform>%Ln chèques cochés : {amount}</numerusform>
+        </translation>
     </message>
     <message>
         <source>cash: {amount}</source>
@@ -2356,7 +2362,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message numerus="yes">
         <source>Waiting: %Ln cheques, {cheques} · cash in the till: {cash}</source>
-        <translation><numerusform>En attente : %Ln chèque, {cheques} · espèces en caisse : {cash}</numerusform><numerusform>En attente : %Ln chèques, {cheques} · espèces en caisse : {cash}</numerusform></translation>
+        <translation>
+            <numerusform>En attente : %Ln chèque, {cheques} · espèces en caisse : {cash}</numerusform>
+            <numerusform>En attente : %Ln chèques, {cheques} · espèces en caisse : {cash}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Deposit {numbers} saved; slip written: {path}</source>
@@ -2373,6 +2382,57 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Cancel the deposit {number} by a reversing deposit dated today? Its cheques will wait to be deposited again.</source>
         <translation>Annuler la remise {number} par une remise inverse datée d'aujourd'hui ? Ses chèques seront de nouveau à remettre.</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopFiles</name>
+    <message>
+        <source>Where the file is</source>
+        <translation>Emplacement du fichier</translation>
+    </message>
+    <message>
+        <source>No file manager could be opened. The file is here:</source>
+        <translation>Aucun gestionnaire de fichiers n'a pu être ouvert. Le fichier se trouve ici :</translation>
+    </message>
+    <message>
+        <source>Cannot open the file</source>
+        <translation>Impossible d'ouvrir le fichier</translation>
+    </message>
+    <message>
+        <source>No application on this computer opens “{name}” (no PDF viewer or spreadsheet installed?).</source>
+        <translation>Aucune application de cet ordinateur n'ouvre « {name} » (pas de lecteur PDF ni de tableur installé ?).</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Im&amp;primer…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>Afficher dans le &amp;dossier</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Afficher dans le dossier</translation>
+    </message>
+    <message>
+        <source>Saved: {name}</source>
+        <translation>Enregistré : {name}</translation>
+    </message>
+    <message>
+        <source>File saved</source>
+        <translation>Fichier enregistré</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
     </message>
 </context>
 <context>
@@ -3981,11 +4041,17 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message numerus="yes">
         <source>Refunds exceed the payments on %Ln days: the flux takes no negative amount, tell your platform.</source>
-        <translation><numerusform>Les remboursements dépassent les paiements sur %Ln journée : le flux n'accepte pas de montant négatif, signalez-le à votre plateforme.</numerusform><numerusform>Les remboursements dépassent les paiements sur %Ln journées : le flux n'accepte pas de montant négatif, signalez-les à votre plateforme.</numerusform></translation>
+        <translation>
+            <numerusform>Les remboursements dépassent les paiements sur %Ln journée : le flux n'accepte pas de montant négatif, signalez-le à votre plateforme.</numerusform>
+            <numerusform>Les remboursements dépassent les paiements sur %Ln journées : le flux n'accepte pas de montant négatif, signalez-les à votre plateforme.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln rows exported to {path}.</source>
-        <translation><numerusform>%Ln ligne exportée dans {path}.</numerusform><numerusform>%Ln lignes exportées dans {path}.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln ligne exportée dans {path}.</numerusform>
+            <numerusform>%Ln lignes exportées dans {path}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>E-reporting written to {0}: {1} excl. VAT, VAT {2}.</source>
@@ -5984,7 +6050,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln documents</source>
-        <translation><numerusform>%Ln document</numerusform><numerusform>%Ln documents</numerusform></translation>
+        <translation>
+            <numerusform>%Ln document</numerusform>
+            <numerusform>%Ln documents</numerusform>
+        </translation>
     </message>
     <message>
         <source>Add a payment</source>
@@ -6800,7 +6869,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message numerus="yes">
         <source>(%Ln other problems)</source>
-        <translation><numerusform>(%Ln autre anomalie)</numerusform><numerusform>(%Ln autres anomalies)</numerusform></translation>
+        <translation>
+            <numerusform>(%Ln autre anomalie)</numerusform>
+            <numerusform>(%Ln autres anomalies)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Opening the database…</source>
@@ -7769,11 +7841,17 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln members, {amount}</source>
-        <translation><numerusform>%Ln adhérent, {amount}</numerusform><numerusform>%Ln adhérents, {amount}</numerusform></translation>
+        <translation>
+            <numerusform>%Ln adhérent, {amount}</numerusform>
+            <numerusform>%Ln adhérents, {amount}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Issue %Ln invoices for {month}? Issued invoices cannot be changed.</source>
-        <translation><numerusform>Émettre %Ln facture pour {month} ? Une facture émise ne peut plus être modifiée.</numerusform><numerusform>Émettre %Ln factures pour {month} ? Une facture émise ne peut plus être modifiée.</numerusform></translation>
+        <translation>
+            <numerusform>Émettre %Ln facture pour {month} ? Une facture émise ne peut plus être modifiée.</numerusform>
+            <numerusform>Émettre %Ln factures pour {month} ? Une facture émise ne peut plus être modifiée.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stop the monthly invoicing</source>
@@ -7785,11 +7863,17 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln invoices issued.</source>
-        <translation><numerusform>%Ln facture émise.</numerusform><numerusform>%Ln factures émises.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln facture émise.</numerusform>
+            <numerusform>%Ln factures émises.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln members skipped.</source>
-        <translation><numerusform>%Ln adhérent ignoré.</numerusform><numerusform>%Ln adhérents ignorés.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln adhérent ignoré.</numerusform>
+            <numerusform>%Ln adhérents ignorés.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stopped before the end: run it again for the rest.</source>
@@ -10203,7 +10287,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message numerus="yes">
         <source> business days</source>
-        <translation><numerusform> jour ouvré</numerusform><numerusform> jours ouvrés</numerusform></translation>
+        <translation>
+            <numerusform> jour ouvré</numerusform>
+            <numerusform> jours ouvrés</numerusform>
+        </translation>
     </message>
     <message>
         <source>no logo</source>
@@ -10800,7 +10887,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln unpaid, {amount} to collect</source>
-        <translation><numerusform>%Ln facture impayée, {amount} à encaisser</numerusform><numerusform>%Ln factures impayées, {amount} à encaisser</numerusform></translation>
+        <translation>
+            <numerusform>%Ln facture impayée, {amount} à encaisser</numerusform>
+            <numerusform>%Ln factures impayées, {amount} à encaisser</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reminder</source>
@@ -10927,6 +11017,18 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
 </context>
 <context>
     <name>VoucherSettlementDialog</name>
+    <message>
+        <source>&amp;Vouchers: issuers' settlements…</source>
+        <translation>Règlements des émetteurs de &amp;bons…</translation>
+    </message>
+    <message>
+        <source>Record a voucher issuer's settlement</source>
+        <translation>Enregistrer le règlement d'un émetteur de bons</translation>
+    </message>
+    <message>
+        <source>Pass numérique and other vouchers: what their issuers still owe, and record what they paid.</source>
+        <translation>Pass numérique et autres chèques-services : ce que leurs émetteurs doivent encore, et l'enregistrement de ce qu'ils ont payé.</translation>
+    </message>
     <message>
         <source>Voucher issuers' settlements</source>
         <translation>Règlements des émetteurs de chèques-services / Pass numérique</translation>

@@ -69,3 +69,32 @@ def test_shipped_qm_matches_the_ts(tmp_path):
     assert qm.read_bytes() == i18n.qm_path("fr").read_bytes(), (
         "run: python packaging/i18n.py update"
     )
+
+
+def test_every_translated_text_is_a_literal_lupdate_can_find():
+    """A wrapper such as ``def _tr(text): return QCoreApplication.translate("Ctx", text)``
+    hides its strings from lupdate: they never reach the catalogue and stay English in
+    French (the Caisse's « Vouchers: issuers' settlements… » button did). Every
+    ``translate`` / ``tr`` call of the window passes its text as a literal."""
+    import ast
+
+    found = []
+    for path in [
+        ROOT / "src/tierslieu_desktop/app.py",
+        *(ROOT / "src/tierslieu_desktop/ui").rglob("*.py"),
+    ]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+                continue
+            name, args = node.func.attr, node.args
+            owner = node.func.value
+            qt_translate = isinstance(owner, ast.Name) and owner.id.endswith("Application")
+            text = args[1] if name == "translate" and qt_translate and len(args) > 1 else None
+            if name == "tr" and args:
+                text = args[0]
+            if text is not None and not (
+                isinstance(text, ast.Constant) and isinstance(text.value, str)
+            ):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == []

@@ -23,10 +23,6 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 STATUS_MS = 15_000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DesktopFiles", text)
-
-
 def _system_open(path: Path) -> bool:
     return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
 
@@ -45,8 +41,11 @@ def show_in_folder(parent: QWidget | None, path: str | Path) -> bool:
         return True
     box = QMessageBox(
         QMessageBox.Icon.Information,
-        _tr("Where the file is"),
-        _tr("No file manager could be opened. The file is here:") + f"\n{path}",
+        QCoreApplication.translate("DesktopFiles", "Where the file is"),
+        QCoreApplication.translate(
+            "DesktopFiles", "No file manager could be opened. The file is here:"
+        )
+        + f"\n{path}",
         QMessageBox.StandardButton.Close,
         parent,
     )
@@ -65,10 +64,11 @@ def open_path(parent: QWidget | None, path: str | Path, kind: str = "report") ->
         return True
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        _tr("Cannot open the file"),
-        _tr(
+        QCoreApplication.translate("DesktopFiles", "Cannot open the file"),
+        QCoreApplication.translate(
+            "DesktopFiles",
             "No application on this computer opens “{name}” (no PDF viewer or spreadsheet "
-            "installed?)."
+            "installed?).",
         ).format(name=path.name),
         QMessageBox.StandardButton.NoButton,
         parent,
@@ -77,11 +77,16 @@ def open_path(parent: QWidget | None, path: str | Path, kind: str = "report") ->
     box.setAccessibleName(box.windowTitle())
     print_button = None
     if path.suffix.lower() == ".pdf":
-        print_button = box.addButton(_tr("&Print…"), QMessageBox.ButtonRole.AcceptRole)
-        print_button.setAccessibleName(_tr("Print"))
+        print_button = box.addButton(
+            QCoreApplication.translate("DesktopFiles", "&Print…"), QMessageBox.ButtonRole.AcceptRole
+        )
+        print_button.setAccessibleName(QCoreApplication.translate("DesktopFiles", "Print"))
         print_button.setObjectName("printButton")
-    folder_button = box.addButton(_tr("Show in &folder"), QMessageBox.ButtonRole.ActionRole)
-    folder_button.setAccessibleName(_tr("Show in folder"))
+    folder_button = box.addButton(
+        QCoreApplication.translate("DesktopFiles", "Show in &folder"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
+    folder_button.setAccessibleName(QCoreApplication.translate("DesktopFiles", "Show in folder"))
     folder_button.setObjectName("folderButton")
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
@@ -102,22 +107,27 @@ def announce_saved(parent: QWidget | None, path: str | Path, kind: str = "report
     for old in QApplication.topLevelWidgets():  # one at a time: the last file saved
         if old.objectName() == "savedBox" and old.isVisible():
             old.close()
-    text = _tr("Saved: {name}").format(name=path.name)
+    text = QCoreApplication.translate("DesktopFiles", "Saved: {name}").format(name=path.name)
     _status(parent, text + f" — {path.parent}")
     box = QMessageBox(parent)
     box.setObjectName("savedBox")
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(_tr("File saved"))
+    box.setWindowTitle(QCoreApplication.translate("DesktopFiles", "File saved"))
     box.setAccessibleName(box.windowTitle())
     box.setText(text)
     box.setInformativeText(str(path.parent))
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    open_button = box.addButton(_tr("&Open"), QMessageBox.ButtonRole.ActionRole)
-    open_button.setAccessibleName(_tr("Open"))
+    open_button = box.addButton(
+        QCoreApplication.translate("DesktopFiles", "&Open"), QMessageBox.ButtonRole.ActionRole
+    )
+    open_button.setAccessibleName(QCoreApplication.translate("DesktopFiles", "Open"))
     open_button.setObjectName("openButton")
-    folder_button = box.addButton(_tr("Show in &folder"), QMessageBox.ButtonRole.ActionRole)
-    folder_button.setAccessibleName(_tr("Show in folder"))
+    folder_button = box.addButton(
+        QCoreApplication.translate("DesktopFiles", "Show in &folder"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
+    folder_button.setAccessibleName(QCoreApplication.translate("DesktopFiles", "Show in folder"))
     folder_button.setObjectName("folderButton")
     close = box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(close)

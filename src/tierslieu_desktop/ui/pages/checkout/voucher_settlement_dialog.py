@@ -37,18 +37,21 @@ from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_q
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VoucherSettlementDialog", text)
-
-
 def settlement_button(ctx: AppContext, parent: QWidget) -> QPushButton:
     """The page's button that opens the dialog."""
-    button = QPushButton(_tr("&Vouchers: issuers' settlements…"))
-    button.setAccessibleName(_tr("Record a voucher issuer's settlement"))
+    button = QPushButton(
+        QCoreApplication.translate("VoucherSettlementDialog", "&Vouchers: issuers' settlements…")
+    )
+    button.setAccessibleName(
+        QCoreApplication.translate(
+            "VoucherSettlementDialog", "Record a voucher issuer's settlement"
+        )
+    )
     button.setToolTip(
-        _tr(
+        QCoreApplication.translate(
+            "VoucherSettlementDialog",
             "Pass numérique and other vouchers: what their issuers still owe, and record "
-            "what they paid."
+            "what they paid.",
         )
     )
     button.clicked.connect(lambda: VoucherSettlementDialog(ctx, parent).exec())
