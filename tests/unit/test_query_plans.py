@@ -241,3 +241,19 @@ def test_the_opening_entry_sums_the_earlier_years_from_indexes(db):
     assert "SCAN invoice\n" not in every and "SCAN payment" not in every
     assert "SEARCH invoice USING COVERING INDEX ix_invoice_issued (issued_at<?)" in every
     assert "SEARCH payment USING COVERING INDEX ix_payment_at (at<?)" in every
+
+
+def test_what_was_billed_before_the_software_reads_the_window_only(db):
+    """The memberships of the window and the invoiced lines that sold them are found
+    through their start-day indexes: never a scan of every membership or basket line
+    (one EXISTS per membership walked every basket of its member)."""
+    from tierslieu_desktop.services.finance.own_revenue import pre_software_items
+
+    def run() -> None:
+        with db.read() as session:
+            pre_software_items(session, (date(2026, 1, 1), date(2026, 6, 30)))
+
+    every = "\n".join(plans_of(db, run)) + "\n"
+    assert "SCAN membership" not in every and "SCAN basket_line" not in every
+    assert "ix_membership_start (start_date>? AND start_date<?)" in every
+    assert "ix_basket_line_membership (membership_start>? AND membership_start<?)" in every

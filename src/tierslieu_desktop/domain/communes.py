@@ -28,7 +28,7 @@ _SEPARATORS = re.compile(r"[\s\-'’‘`´_.,/()]+")
 _NOISE = re.compile(r"\b(cedex|\d+)\b")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # 35,000 of them are kept in memory
 class Commune:
     insee: str  # code officiel géographique (5 characters, "2A004" in Corsica)
     name: str

@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -55,6 +56,16 @@ class BasketLine(Base):
         CheckConstraint(f"kind IN {LINE_KINDS}", name="kind"),
         CheckConstraint("quantity_milli > 0", name="quantity"),
         CheckConstraint("discount_cents >= 0", name="discount"),
+        # the membership lines of a span, for what was billed before the software (0016)
+        Index(
+            "ix_basket_line_membership",
+            "membership_start",
+            "membership_end",
+            "membership_audience_id",
+            "basket_id",
+            sqlite_where=text("kind = 'membership'"),
+            postgresql_where=text("kind = 'membership'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -141,6 +141,7 @@ class Membership(AuditMixin, Base):
     __table_args__ = (
         CheckConstraint("end_date >= start_date", name="dates"),
         CheckConstraint("fee_cents >= 0", name="fee"),
+        Index("ix_membership_start", "start_date"),  # the memberships of a span (0016)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -201,6 +201,25 @@ def pre_software_items(
         out.append(
             PreSoftwareItem(_local_day(start_at), "ticket", "services", name, cents, f"R{rid}")
         )
+    # the memberships an invoice sold (``membership_invoiced``, read once for the window:
+    # one EXISTS per membership walked every basket of its member)
+    sold = set(
+        s.execute(
+            select(
+                Basket.member_id,
+                BasketLine.membership_audience_id,
+                BasketLine.membership_start,
+                BasketLine.membership_end,
+            )
+            .join(Basket, Basket.id == BasketLine.basket_id)
+            .where(
+                BasketLine.kind == "membership",
+                BasketLine.membership_start >= window[0],
+                BasketLine.membership_start <= window[1],
+                Basket.invoice_id.is_not(None),
+            )
+        ).all()
+    )
     for ms, audience in s.execute(
         select(Membership, Audience.name)
         .join(Audience, Audience.id == Membership.audience_id)
@@ -208,9 +227,10 @@ def pre_software_items(
             Membership.start_date >= window[0],
             Membership.start_date <= window[1],
             Membership.fee_cents != 0,
-            ~membership_invoiced(),
         )
     ):
+        if (ms.member_id, ms.audience_id, ms.start_date, ms.end_date) in sold:
+            continue
         out.append(
             PreSoftwareItem(
                 ms.start_date,

@@ -13,8 +13,14 @@ the earlier years are read from it too.
 
 ``invoice (issued_at, kind, total_vat_cents)`` (was ``issued_at, kind``): the VAT of the
 documents before a day, which the AN entry carries, summed from the index alone.
+
+``membership (start_date)`` and ``basket_line (membership_start, membership_end,
+membership_audience_id, basket_id) WHERE kind = 'membership'`` (partial): the memberships
+of a span and the invoiced lines that sold them, for the own revenue billed before the
+software (Finances on a decade of members: 125 → 20 ms).
 """
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0016"
@@ -23,15 +29,27 @@ branch_labels = None
 depends_on = None
 
 _COLUMNS = ["at", "method", "amount_cents", "invoice_id"]
+_SOLD = ["membership_start", "membership_end", "membership_audience_id", "basket_id"]
+_MEMBERSHIP_LINE = sa.text("kind = 'membership'")
 
 
 def upgrade() -> None:
     op.create_index("ix_payment_at", "payment", _COLUMNS)
     op.drop_index("ix_invoice_issued", table_name="invoice")
     op.create_index("ix_invoice_issued", "invoice", ["issued_at", "kind", "total_vat_cents"])
+    op.create_index("ix_membership_start", "membership", ["start_date"])
+    op.create_index(
+        "ix_basket_line_membership",
+        "basket_line",
+        _SOLD,
+        sqlite_where=_MEMBERSHIP_LINE,
+        postgresql_where=_MEMBERSHIP_LINE,
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_basket_line_membership", table_name="basket_line")
+    op.drop_index("ix_membership_start", table_name="membership")
     op.drop_index("ix_invoice_issued", table_name="invoice")
     op.create_index("ix_invoice_issued", "invoice", ["issued_at", "kind"])
     op.drop_index("ix_payment_at", table_name="payment")
