@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, exists, func, select
+from sqlalchemy import ColumnElement, exists, func, literal, select
 from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.models import (
@@ -213,7 +213,8 @@ def pre_software_items(
             )
             .join(Basket, Basket.id == BasketLine.basket_id)
             .where(
-                BasketLine.kind == "membership",
+                # a literal, so that SQLite can use the partial index on these lines
+                BasketLine.kind == literal("membership", literal_execute=True),
                 BasketLine.membership_start >= window[0],
                 BasketLine.membership_start <= window[1],
                 Basket.invoice_id.is_not(None),
