@@ -126,7 +126,14 @@ def _local_day(value: datetime) -> date:
 
 def _pre_software_packs(s: Session, window: tuple[date, date]) -> list[PreSoftwareItem]:
     packs = s.execute(
-        select(MemberPack, PackType.name)
+        select(
+            MemberPack.id,
+            MemberPack.member_id,
+            MemberPack.pack_type_id,
+            MemberPack.purchased_on,
+            MemberPack.price_cents,
+            PackType.name,
+        )
         .join(PackType, PackType.id == MemberPack.pack_type_id)
         .where(
             MemberPack.purchased_on >= window[0],
@@ -147,16 +154,12 @@ def _pre_software_packs(s: Session, window: tuple[date, date]) -> list[PreSoftwa
     ):
         sold[(member_id, type_id, _local_day(issued_at))] += 1
     out: list[PreSoftwareItem] = []
-    for pack, name in packs:
-        key = (pack.member_id, pack.pack_type_id, pack.purchased_on)
+    for pack_id, member_id, type_id, purchased_on, price, name in packs:
+        key = (member_id, type_id, purchased_on)
         if sold[key] > 0:  # this pack is the one its invoice created
             sold[key] -= 1
             continue
-        out.append(
-            PreSoftwareItem(
-                pack.purchased_on, "pack", "services", name, pack.price_cents, f"P{pack.id}"
-            )
-        )
+        out.append(PreSoftwareItem(purchased_on, "pack", "services", name, price, f"P{pack_id}"))
     return out
 
 
@@ -204,25 +207,35 @@ def pre_software_items(
     # the memberships an invoice sold (``membership_invoiced``, read once for the window:
     # one EXISTS per membership walked every basket of its member)
     sold = set(
-        s.execute(
-            select(
-                Basket.member_id,
-                BasketLine.membership_audience_id,
-                BasketLine.membership_start,
-                BasketLine.membership_end,
-            )
-            .join(Basket, Basket.id == BasketLine.basket_id)
-            .where(
-                # a literal, so that SQLite can use the partial index on these lines
-                BasketLine.kind == literal("membership", literal_execute=True),
-                BasketLine.membership_start >= window[0],
-                BasketLine.membership_start <= window[1],
-                Basket.invoice_id.is_not(None),
-            )
-        ).all()
+        map(
+            tuple,
+            s.execute(
+                select(
+                    Basket.member_id,
+                    BasketLine.membership_audience_id,
+                    BasketLine.membership_start,
+                    BasketLine.membership_end,
+                )
+                .join(Basket, Basket.id == BasketLine.basket_id)
+                .where(
+                    # a literal, so that SQLite can use the partial index on these lines
+                    BasketLine.kind == literal("membership", literal_execute=True),
+                    BasketLine.membership_start >= window[0],
+                    BasketLine.membership_start <= window[1],
+                    Basket.invoice_id.is_not(None),
+                )
+            ).all(),
+        )
     )
-    for ms, audience in s.execute(
-        select(Membership, Audience.name)
+    for member_id, audience_id, start, end, fee, audience in s.execute(
+        select(  # columns, not objects: a window of a busy decade holds thousands
+            Membership.member_id,
+            Membership.audience_id,
+            Membership.start_date,
+            Membership.end_date,
+            Membership.fee_cents,
+            Audience.name,
+        )
         .join(Audience, Audience.id == Membership.audience_id)
         .where(
             Membership.start_date >= window[0],
@@ -230,17 +243,10 @@ def pre_software_items(
             Membership.fee_cents != 0,
         )
     ):
-        if (ms.member_id, ms.audience_id, ms.start_date, ms.end_date) in sold:
+        if (member_id, audience_id, start, end) in sold:
             continue
         out.append(
-            PreSoftwareItem(
-                ms.start_date,
-                "membership",
-                "memberships",
-                audience,
-                ms.fee_cents,
-                f"M{ms.member_id}",
-            )
+            PreSoftwareItem(start, "membership", "memberships", audience, fee, f"M{member_id}")
         )
     out += _pre_software_packs(s, window)
     return out
