@@ -42,8 +42,7 @@ def test_the_issuer_settlement_is_recorded_from_the_checkout_page(page, qtbot, d
 
     monkeypatch.setattr(module.VoucherSettlementDialog, "exec", exec_)
     button = page.voucher_settlements
-    # (the new strings' French is in translations/pending/settle.json until merged)
-    assert button.accessibleName() == module._tr("Record a voucher issuer's settlement")
+    assert button.accessibleName() == "Enregistrer le règlement d'un émetteur de bons"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     [dialog] = opened
     qtbot.addWidget(dialog)
