@@ -70,3 +70,14 @@ def test_the_structure_stores_insee_codes_and_refuses_an_unknown_commune(db):
         structure.save_structure(db, None, StructureData(name="Fablab", qpv_communes="Figeak"))
     assert err.value.fields == {"qpv_communes": "communes_unknown"}
     assert structure.get_structure(db).zrr_communes == f"{GRAMAT} {SAINT_CERE}"  # kept
+
+
+def test_the_saved_communes_are_named_without_reading_the_whole_list_into_memory():
+    """Paramètres shows the lab's saved communes by name: a few lines looked up, not the
+    index of the 35,000 communes built (about 20 MB kept for the session)."""
+    from tierslieu_desktop.services.people import communes
+
+    communes.commune_index.cache_clear()
+    assert communes_text("46102 46268") == "Figeac (46102)\nSaint Géry-Vers (46268)"
+    assert communes.commune_index.cache_info().currsize == 0
+    assert communes_text("46102 99999") == "99999\nFigeac (46102)"  # an unknown code alone

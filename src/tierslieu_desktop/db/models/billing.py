@@ -66,6 +66,13 @@ class BasketLine(Base):
             sqlite_where=text("kind = 'membership'"),
             postgresql_where=text("kind = 'membership'"),
         ),
+        Index(  # the pack lines, likewise
+            "ix_basket_line_pack",
+            "basket_id",
+            "pack_type_id",
+            sqlite_where=text("kind = 'pack'"),
+            postgresql_where=text("kind = 'pack'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -150,7 +150,11 @@ def _pre_software_packs(s: Session, window: tuple[date, date]) -> list[PreSoftwa
         select(Basket.member_id, BasketLine.pack_type_id, Invoice.issued_at)
         .join(Basket, Basket.id == BasketLine.basket_id)
         .join(Invoice, Invoice.id == Basket.invoice_id)
-        .where(BasketLine.kind == "pack", Invoice.issued_at >= lo, Invoice.issued_at < hi)
+        .where(
+            BasketLine.kind == literal("pack", literal_execute=True),  # its partial index
+            Invoice.issued_at >= lo,
+            Invoice.issued_at < hi,
+        )
     ):
         sold[(member_id, type_id, _local_day(issued_at))] += 1
     out: list[PreSoftwareItem] = []

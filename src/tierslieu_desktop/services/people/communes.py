@@ -21,6 +21,7 @@ postcode), matched like a member's.
 from __future__ import annotations
 
 import gzip
+import io
 from functools import lru_cache
 from importlib import resources
 
@@ -107,14 +108,27 @@ def communes_text(codes: str) -> str:
     line, in the order of the names (a code no longer in the COG is shown alone)."""
     if not codes.split():
         return ""
-    index = commune_index()
+    names = _names_of(frozenset(codes.split()))
     lines = []
     for code in codes.split():
-        commune = index.get(code)
-        lines.append(
-            (normalise(commune.name), f"{commune.name} ({code})") if commune else (code, code)
-        )
+        name = names.get(code)
+        lines.append((normalise(name), f"{name} ({code})") if name else (code, code))
     return "\n".join(text for _, text in sorted(lines))
+
+
+def _names_of(codes: frozenset[str]) -> dict[str, str]:
+    """INSEE code → name of a few communes, read from the list without building the
+    index of the 35,000 (the settings show the lab's saved communes by name)."""
+    if commune_index.cache_info().currsize:  # already read: use it
+        index = commune_index()
+        return {c: found.name for c in codes if (found := index.get(c)) is not None}
+    text = gzip.decompress(_data("communes.csv.gz")).decode("utf-8")
+    out: dict[str, str] = {}
+    for line in io.StringIO(text):
+        code, _sep, rest = line.partition(";")
+        if code in codes:
+            out[code] = rest.partition(";")[0]
+    return out
 
 
 def union_codes(shipped: frozenset[str], lab_codes: str | None) -> frozenset[str]:

@@ -255,6 +255,11 @@ class StructureTab(QWidget):
             self.zone_fields[name] = edit
             self.zone_info[name] = info
 
+    def _show_saved_zone(self, name: str, count: int) -> None:
+        self.zone_info[name].setStyleSheet("")
+        self.zone_info[name].setText(self.tr("Communes recognised: {count}.").format(count=count))
+        self.zone_info[name].setVisible(count > 0)
+
     def _update_zone_info(self) -> None:
         """Under each list: how many communes are recognised, and the lines that are not."""
         self._zone_timer.stop()
@@ -305,7 +310,8 @@ class StructureTab(QWidget):
         self.set_logo(data.logo)
         for name, edit in self.zone_fields.items():
             edit.setPlainText(communes_service.communes_text(getattr(data, name)))
-        self._update_zone_info()
+            self._show_saved_zone(name, len(getattr(data, name).split()))
+        self._zone_timer.stop()  # what was saved was recognised: no need to read it again
         self.form.clear_errors()
         self.status.clear()
 
