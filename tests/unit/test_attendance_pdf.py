@@ -65,7 +65,7 @@ def test_the_sheet_names_the_session_and_everyone_registered():
         "14 h 00 – 17 h 00",
         "Cyber-base",
         "Guillaume",
-        "10 personne(s) pour 12 place(s)",
+        "10 personnes pour 12 places",
         "Signature",
         "Ana Bru",
         "École de Biars — CM2",

@@ -15,6 +15,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, TableStyle
 
 from tierslieu_desktop.domain.activity import FRENCH, AttendanceLine, AttendanceSheet
 from tierslieu_desktop.domain.calendar import to_local
+from tierslieu_desktop.i18n.messages import count_fr
 from tierslieu_desktop.reports.layout import (
     ACCENT,
     CONTENT_W,
@@ -88,7 +89,8 @@ def attendance_sheet_pdf(sheet: AttendanceSheet) -> bytes:
         ("Animation", sheet.trainer),
     ]
     people = sum(line.headcount for line in sheet.lines)
-    facts.append(("Inscrits", f"{people} personne(s) pour {sheet.capacity} place(s)"))
+    seats = count_fr(sheet.capacity, "place", "places")
+    facts.append(("Inscrits", f"{count_fr(people, 'personne', 'personnes')} pour {seats}"))
     story.append(
         Table(
             [[Paragraph(f"<b>{esc(k)}</b>", cell), Paragraph(esc(v), cell)] for k, v in facts if v],

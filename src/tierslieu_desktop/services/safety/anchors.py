@@ -55,6 +55,7 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.calendar import to_local
 from tierslieu_desktop.fileperms import create_private_file, make_private_dirs
+from tierslieu_desktop.i18n.messages import count_fr
 from tierslieu_desktop.services import chain
 from tierslieu_desktop.services.billing.ledger import closing_label, doc_label
 
@@ -510,7 +511,8 @@ def compare(db: Database, extra: Sequence[Path] = ()) -> AnchorReport:
             if identity and line.get("database") and line.get("database") != identity:
                 other_identities.add(str(line.get("database")))
     if unreadable:
-        report.notes.append(f"{unreadable} ligne(s) illisible(s) dans les journaux d'ancrage.")
+        lines_text = count_fr(unreadable, "ligne illisible", "lignes illisibles")
+        report.notes.append(f"{lines_text} dans les journaux d'ancrage.")
     if other_identities:
         report.problems.append(
             "Un journal d'ancrage nomme ce fichier avec une autre identité de base "
@@ -588,7 +590,8 @@ def compare(db: Database, extra: Sequence[Path] = ()) -> AnchorReport:
     _listed(report.problems, rewritten, "empreintes différentes de celles ancrées")
     if recomputed:
         report.problems.append(
-            f"{len(recomputed)} entrée(s) suivante(s) (n° {recomputed[0]} à {recomputed[-1]}) : "
+            f"{count_fr(len(recomputed), 'entrée suivante', 'entrées suivantes')} "
+            f"(n° {recomputed[0]} à {recomputed[-1]}) : "
             "contenu inchangé mais empreinte recalculée après la réécriture."
         )
     _listed(report.problems, erased + cut, "documents ancrés absents de la base")
@@ -609,9 +612,15 @@ def compare(db: Database, extra: Sequence[Path] = ()) -> AnchorReport:
     last_anchored = max(anchored, default=0)
     newer = [e for e in entries if e > last_anchored]
     if newer:
+        one = len(newer) == 1
         report.notes.append(
-            f"{len(newer)} entrée(s) de la chaîne après la dernière ancrée (n° {last_anchored}) "
-            "ne sont pas encore ancrées : elles le seront à la prochaine écriture de "
-            "l'application."
+            f"{count_fr(len(newer), 'entrée', 'entrées')} de la chaîne après la dernière "
+            f"ancrée (n° {last_anchored}) "
+            + (
+                "n'est pas encore ancrée : elle le sera"
+                if one
+                else "ne sont pas encore ancrées : elles le seront"
+            )
+            + " à la prochaine écriture de l'application."
         )
     return report
