@@ -122,12 +122,13 @@ def _names_of(codes: frozenset[str]) -> dict[str, str]:
     if commune_index.cache_info().currsize:  # already read: use it
         index = commune_index()
         return {c: found.name for c in codes if (found := index.get(c)) is not None}
-    text = gzip.decompress(_data("communes.csv.gz")).decode("utf-8")
+    wanted = {code.encode("ascii", "replace") for code in codes}
     out: dict[str, str] = {}
-    for line in io.StringIO(text):
-        code, _sep, rest = line.partition(";")
-        if code in codes:
-            out[code] = rest.partition(";")[0]
+    with gzip.GzipFile(fileobj=io.BytesIO(_data("communes.csv.gz"))) as lines:
+        for line in lines:  # streamed: never the whole list in memory
+            code, _sep, rest = line.partition(b";")
+            if code in wanted:
+                out[code.decode("ascii")] = rest.partition(b";")[0].decode("utf-8")
     return out
 
 
