@@ -239,68 +239,61 @@ def _budget_table(rows: list[list[object]], bold: list[int]) -> Table:
 def budget_tables(budget: CerfaBudget, investment: bool = False) -> list[Flowable]:
     """Charges then products (prévu, réalisé, écart, écart %), the result line on the
     side that makes both totals equal, then the in-kind uses and sources."""
-    head = ["Prévu", "Réalisé", "Écart", "Écart %"]
-    charges_title = "Dépenses d'investissement" if investment else "Charges"
-    rows: list[list[object]] = [[charges_title, *head]]
-    for line in budget.side(CHARGE):
-        rows.append(_row(_line_label(line, investment), line.planned, line.actual))
     p_res, a_res = budget.result("planned"), budget.result("actual")
-    excess = "Excédent de financement" if investment else "Excédent de l'action (résultat)"
-    if p_res > 0 or a_res > 0:
-        rows.append(_row(excess, max(p_res, 0), max(a_res, 0)))
-    rows.append(
-        _row(
-            "Total des dépenses" if investment else "Total des charges",
-            budget.total_charges("planned"),
-            budget.total_charges("actual"),
-        )
+    if investment:
+        titles = ("Dépenses d'investissement", "Ressources")
+        results = ("Excédent de financement", "Autofinancement (fonds propres de la structure)")
+        totals = ("Total des dépenses", "Total des ressources")
+    else:
+        titles = ("Charges", "Produits")
+        results = ("Excédent de l'action (résultat)", "Déficit de l'action (résultat)")
+        totals = ("Total des charges", "Total des produits")
+    charges = _budget_half(
+        budget, investment, titles[0], CHARGE, USE, (results[0], p_res, a_res), totals[0]
     )
-    bold = [len(rows) - 1]
-    uses = budget.side(USE)
-    if uses:
-        for line in uses:
-            rows.append(_row(_line_label(line, investment), line.planned, line.actual))
-        rows.append(
-            _row(
-                "Total général (avec les contributions en nature)",
-                budget.total_charges("planned") + budget.total(USE, "planned"),
-                budget.total_charges("actual") + budget.total(USE, "actual"),
-            )
-        )
-        bold.append(len(rows) - 1)
-    out: list[Flowable] = [_budget_table(rows, bold), Spacer(1, 3 * mm)]
-    rows = [["Ressources" if investment else "Produits", *head]]
-    for line in budget.side(PRODUCT):
+    products = _budget_half(
+        budget, investment, titles[1], PRODUCT, SOURCE, (results[1], -p_res, -a_res), totals[1]
+    )
+    return [charges, Spacer(1, 3 * mm), products]
+
+
+def _budget_half(
+    budget: CerfaBudget,
+    investment: bool,
+    title: str,
+    side: str,
+    in_kind: str,
+    result: tuple[str, int, int],
+    total_label: str,
+) -> Table:
+    """One side of the budget: its lines, the result line when it falls on this side
+    (positive), its total, then its in-kind lines and the total with them."""
+    rows: list[list[object]] = [[title, "Prévu", "Réalisé", "Écart", "Écart %"]]
+    for line in budget.side(side):
         rows.append(_row(_line_label(line, investment), line.planned, line.actual))
-    deficit = (
-        "Autofinancement (fonds propres de la structure)"
-        if investment
-        else ("Déficit de l'action (résultat)")
+    label, planned_result, actual_result = result
+    if planned_result > 0 or actual_result > 0:
+        rows.append(_row(label, max(planned_result, 0), max(actual_result, 0)))
+    planned, actual = (
+        (budget.total_charges("planned"), budget.total_charges("actual"))
+        if side == CHARGE
+        else (budget.total_products("planned"), budget.total_products("actual"))
     )
-    if p_res < 0 or a_res < 0:
-        rows.append(_row(deficit, max(-p_res, 0), max(-a_res, 0)))
-    rows.append(
-        _row(
-            "Total des ressources" if investment else "Total des produits",
-            budget.total_products("planned"),
-            budget.total_products("actual"),
-        )
-    )
+    rows.append(_row(total_label, planned, actual))
     bold = [len(rows) - 1]
-    sources = budget.side(SOURCE)
-    if sources:
-        for line in sources:
+    lines = budget.side(in_kind)
+    if lines:
+        for line in lines:
             rows.append(_row(_line_label(line, investment), line.planned, line.actual))
         rows.append(
             _row(
                 "Total général (avec les contributions en nature)",
-                budget.total_products("planned") + budget.total(SOURCE, "planned"),
-                budget.total_products("actual") + budget.total(SOURCE, "actual"),
+                planned + budget.total(in_kind, "planned"),
+                actual + budget.total(in_kind, "actual"),
             )
         )
         bold.append(len(rows) - 1)
-    out.append(_budget_table(rows, bold))
-    return out
+    return _budget_table(rows, bold)
 
 
 def budget(f: GrantFigures, _lh: Letterhead) -> list[Flowable]:
