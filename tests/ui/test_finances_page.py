@@ -409,20 +409,20 @@ def test_home_shows_grant_reports_due(qtbot, ctx, data):
 
 
 def test_the_comparison_with_last_year_is_read_off_the_window_thread(page, qtbot, monkeypatch):
-    """The second balance (the year before) costs as much as the first: it is read in a
-    worker, so the page is painted and usable without waiting for it."""
+    """The key figures of the year before (a second, lighter balance) are read in a
+    worker, so the page is painted and usable without waiting for them."""
     import threading
 
     from tierslieu_desktop.services.finance import balance as balance_service
 
     threads: list[threading.Thread] = []
-    real = balance_service.balance_by_year
+    real = balance_service.key_figures
 
     def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
         threads.append(threading.current_thread())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(balance_service, "balance_by_year", recording)
+    monkeypatch.setattr(balance_service, "key_figures", recording)
     dash = page.dashboard
     page.set_year(2026)
     qtbot.waitUntil(lambda: "▲" in dash.cards["revenue"].text(), timeout=3000)

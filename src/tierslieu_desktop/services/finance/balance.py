@@ -148,6 +148,11 @@ class Balance:
     drop_in_vouchers_cents: int = 0  # Pass numérique at the cyber-base, no invoice
 
     @property
+    def reduced_access_cents(self) -> int:
+        """The value of reduced access: list price − charged, every public."""
+        return sum(given for _listed, _charged, given in self.reduced_access_by_audience.values())
+
+    @property
     def invoiced_cents(self) -> int:
         """Own revenue invoiced by the software (credit notes subtracted)."""
         return self.own_cents - self.pre_software_cents - self.drop_in_vouchers_cents
@@ -325,9 +330,20 @@ def _depreciation_spread(m: Machine, first_day: date, last_day: date) -> dict[da
 
 
 def _own_invoice_rows(
-    s: Session, db: Database, lo: datetime, hi: datetime, first_day: date, last_day: date
+    s: Session,
+    db: Database,
+    lo: datetime,
+    hi: datetime,
+    first_day: date,
+    last_day: date,
+    *,
+    detail: bool = True,
 ) -> Sequence[Row[str, str, Any, int | None]]:
-    bucket = _local_month_expr(db, Invoice.issued_at, first_day, last_day)
+    bucket = (
+        _local_month_expr(db, Invoice.issued_at, first_day, last_day)
+        if detail
+        else literal(first_day.isoformat())
+    )
     return s.execute(
         select(
             Invoice.kind, InvoiceLine.revenue_kind, bucket, func.sum(InvoiceLine.total_excl_cents)
@@ -346,6 +362,13 @@ def _own_invoice_rows(
 def balance(db: Database, first_day: date, last_day: date) -> Balance:
     """The revenue balance of [first_day, last_day] (see the module docstring for the
     rules), by month, with ratios, reduced access, machine cost recovery and budget."""
+    return _balance(db, first_day, last_day, detail=True)
+
+
+def _balance(db: Database, first_day: date, last_day: date, *, detail: bool) -> Balance:
+    """``balance``; with ``detail`` False, only what :class:`KeyFigures` reads is right:
+    the totals (the same sums, not split by month: one group instead of twelve), the
+    reduced access as one total under "", and no machines, invoiced part or budget."""
     if last_day < first_day:
         raise ValidationError({"last_day": "end_before_start"})
     lo, hi = local_day_bounds(first_day)[0], local_day_bounds(last_day)[1]
@@ -355,7 +378,7 @@ def balance(db: Database, first_day: date, last_day: date) -> Balance:
     with db.read() as s:
         # own revenue: invoice lines
         for inv_kind, rev_kind, bucket, total in _own_invoice_rows(
-            s, db, lo, hi, first_day, last_day
+            s, db, lo, hi, first_day, last_day, detail=detail
         ):
             sign = -1 if inv_kind == "credit_note" else 1
             category = rules.REVENUE_CATEGORY.get(rev_kind, "other")
@@ -368,7 +391,11 @@ def balance(db: Database, first_day: date, last_day: date) -> Balance:
                 own.add_day(item.day, item.category, item.amount_cents)
                 pre_software[item.kind] = pre_software.get(item.kind, 0) + item.amount_cents
             w_lo, w_hi = local_day_bounds(window[0])[0], local_day_bounds(window[1])[1]
-            w_bucket = _local_month_expr(db, Usage.start_at, first_day, last_day)
+            w_bucket = (
+                _local_month_expr(db, Usage.start_at, first_day, last_day)
+                if detail
+                else literal(first_day.isoformat())
+            )
             is_consumable = UsageCharge.kind == "consumable"
             for b, consumable, charged_total in s.execute(
                 select(w_bucket, is_consumable, func.sum(UsageCharge.charged_cents))
@@ -447,36 +474,47 @@ def balance(db: Database, first_day: date, last_day: date) -> Balance:
         )
         if start is not None:
             billed = billed | (Usage.start_at < local_day_bounds(start)[0])
-        for mid, aud, list_total, charged_total, invoiced_total in s.execute(
-            select(
-                Usage.machine_id,
-                Member.audience_id,
-                func.sum(UsageCharge.list_cents),
-                func.sum(UsageCharge.charged_cents),
-                func.sum(case((billed, UsageCharge.charged_cents), else_=0)),
-            )
-            .join(Usage, Usage.id == UsageCharge.usage_id)
-            .outerjoin(Member, Member.id == payer)
-            .where(Usage.start_at >= lo, Usage.start_at < hi)
-            .group_by(Usage.machine_id, Member.audience_id)
-        ):
-            charged = int(charged_total or 0)
-            acc = reduced.setdefault(audience_names.get(aud, "") if aud else "", [0, 0, 0])
-            acc[0] += int(list_total or 0)
-            acc[1] += charged
-            acc[2] += int(invoiced_total or 0)
-            if mid is not None:
-                machine_revenue[mid] = machine_revenue.get(mid, 0) + charged
-        minutes = {
-            mid: int(total or 0)
-            for mid, total in s.execute(
-                select(Usage.machine_id, func.sum(Usage.minutes))
-                .where(Usage.start_at >= lo, Usage.start_at < hi, Usage.machine_id.is_not(None))
-                .group_by(Usage.machine_id)
-            )
-            if mid is not None  # always (the query keeps usages of a machine): for mypy
-        }
-        budget_lines = budget_of_years(s, range(first_day.year, last_day.year + 1))
+        minutes: dict[int, int] = {}
+        if not detail:  # the key figures: the reduced access as one total
+            list_total, charged_total = s.execute(
+                select(func.sum(UsageCharge.list_cents), func.sum(UsageCharge.charged_cents))
+                .join(Usage, Usage.id == UsageCharge.usage_id)
+                .where(Usage.start_at >= lo, Usage.start_at < hi)
+            ).one()
+            reduced[""] = [int(list_total or 0), int(charged_total or 0), 0]
+        else:
+            for mid, aud, list_total, charged_total, invoiced_total in s.execute(
+                select(
+                    Usage.machine_id,
+                    Member.audience_id,
+                    func.sum(UsageCharge.list_cents),
+                    func.sum(UsageCharge.charged_cents),
+                    func.sum(case((billed, UsageCharge.charged_cents), else_=0)),
+                )
+                .join(Usage, Usage.id == UsageCharge.usage_id)
+                .outerjoin(Member, Member.id == payer)
+                .where(Usage.start_at >= lo, Usage.start_at < hi)
+                .group_by(Usage.machine_id, Member.audience_id)
+            ):
+                charged = int(charged_total or 0)
+                acc = reduced.setdefault(audience_names.get(aud, "") if aud else "", [0, 0, 0])
+                acc[0] += int(list_total or 0)
+                acc[1] += charged
+                acc[2] += int(invoiced_total or 0)
+                if mid is not None:
+                    machine_revenue[mid] = machine_revenue.get(mid, 0) + charged
+            minutes = {
+                mid: int(total or 0)
+                for mid, total in s.execute(
+                    select(Usage.machine_id, func.sum(Usage.minutes))
+                    .where(Usage.start_at >= lo, Usage.start_at < hi, Usage.machine_id.is_not(None))
+                    .group_by(Usage.machine_id)
+                )
+                if mid is not None  # always (the query keeps usages of a machine): for mypy
+            }
+        budget_lines = (
+            budget_of_years(s, range(first_day.year, last_day.year + 1)) if detail else {}
+        )
 
     months = [
         MonthFigures(
@@ -566,6 +604,41 @@ def balance(db: Database, first_day: date, last_day: date) -> Balance:
 def balance_by_year(db: Database, years: Sequence[int]) -> dict[int, Balance]:
     """One balance per calendar year (for trends)."""
     return {y: balance(db, date(y, 1, 1), date(y, 12, 31)) for y in years}
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    """The six key figures of a period, as :class:`Balance` has them (same names), read
+    without the monthly split, the machines and the budget: the Finances page's
+    comparison with the year before costs a fraction of a second balance."""
+
+    first_day: date
+    last_day: date
+    self_financing_bp: int | None
+    collectivity_share_bp: int | None
+    result_cents: int
+    total_revenue_cents: int
+    costs_cents: int
+    reduced_access_cents: int
+
+
+def key_figures(db: Database, first_day: date, last_day: date) -> KeyFigures:
+    """The key figures of [first_day, last_day], equal to ``balance``'s (one rule: the
+    same code, with ``detail`` off)."""
+    return key_figures_of(_balance(db, first_day, last_day, detail=False))
+
+
+def key_figures_of(b: Balance) -> KeyFigures:
+    return KeyFigures(
+        first_day=b.first_day,
+        last_day=b.last_day,
+        self_financing_bp=b.self_financing_bp,
+        collectivity_share_bp=b.collectivity_share_bp,
+        result_cents=b.result_cents,
+        total_revenue_cents=b.total_revenue_cents,
+        costs_cents=b.costs_cents,
+        reduced_access_cents=b.reduced_access_cents,
+    )
 
 
 # --------------------------------------------------------------------------- details

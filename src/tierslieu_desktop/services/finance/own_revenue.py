@@ -104,14 +104,16 @@ def ticket_invoiced() -> ColumnElement[bool]:
 
 
 def membership_invoiced() -> ColumnElement[bool]:
-    """True for a ``Membership`` row sold by an invoice (its line in an invoiced basket)."""
+    """True for a ``Membership`` row sold by an invoice (its line in an invoiced basket).
+    The kind is a literal so that SQLite looks the line up in the partial index on the
+    membership lines (start, end, public): one index probe per membership."""
     return exists(
         select(BasketLine.id)
         .join(Basket, Basket.id == BasketLine.basket_id)
         .where(
             Basket.invoice_id.is_not(None),
             Basket.member_id == Membership.member_id,
-            BasketLine.kind == "membership",
+            BasketLine.kind == literal("membership", literal_execute=True),
             BasketLine.membership_audience_id == Membership.audience_id,
             BasketLine.membership_start == Membership.start_date,
             BasketLine.membership_end == Membership.end_date,
@@ -208,47 +210,19 @@ def pre_software_items(
         out.append(
             PreSoftwareItem(_local_day(start_at), "ticket", "services", name, cents, f"R{rid}")
         )
-    # the memberships an invoice sold (``membership_invoiced``, read once for the window:
-    # one EXISTS per membership walked every basket of its member)
-    sold = set(
-        map(
-            tuple,
-            s.execute(
-                select(
-                    Basket.member_id,
-                    BasketLine.membership_audience_id,
-                    BasketLine.membership_start,
-                    BasketLine.membership_end,
-                )
-                .join(Basket, Basket.id == BasketLine.basket_id)
-                .where(
-                    # a literal, so that SQLite can use the partial index on these lines
-                    BasketLine.kind == literal("membership", literal_execute=True),
-                    BasketLine.membership_start >= window[0],
-                    BasketLine.membership_start <= window[1],
-                    Basket.invoice_id.is_not(None),
-                )
-            ).all(),
-        )
-    )
-    for member_id, audience_id, start, end, fee, audience in s.execute(
+    # the memberships no invoice sold (``membership_invoiced``: an index probe each)
+    for member_id, start, fee, audience in s.execute(
         select(  # columns, not objects: a window of a busy decade holds thousands
-            Membership.member_id,
-            Membership.audience_id,
-            Membership.start_date,
-            Membership.end_date,
-            Membership.fee_cents,
-            Audience.name,
+            Membership.member_id, Membership.start_date, Membership.fee_cents, Audience.name
         )
         .join(Audience, Audience.id == Membership.audience_id)
         .where(
             Membership.start_date >= window[0],
             Membership.start_date <= window[1],
             Membership.fee_cents != 0,
+            ~membership_invoiced(),
         )
     ):
-        if (member_id, audience_id, start, end) in sold:
-            continue
         out.append(
             PreSoftwareItem(start, "membership", "memberships", audience, fee, f"M{member_id}")
         )

@@ -129,7 +129,7 @@ class DashboardTab(QWidget):
         self.first_day = date.today()
         self.last_day = date.today()
         self.current: balance_service.Balance | None = None
-        self.previous: balance_service.Balance | None = None
+        self.previous: balance_service.KeyFigures | None = None
         self.dialog: DetailsDialog | None = None
         self.setStyleSheet(CARD_STYLE)
         outer = QVBoxLayout(self)
@@ -331,10 +331,7 @@ class DashboardTab(QWidget):
     def _trend_of(self, first: date, last: date) -> tuple[tuple[date, date], object]:
         """The year before (read in a worker: the page is painted without waiting)."""
         db = self.ctx.db
-        if first == date(first.year, 1, 1) and last == date(first.year, 12, 31):
-            previous = balance_service.balance_by_year(db, [first.year - 1]).get(first.year - 1)
-        else:
-            previous = balance_service.balance(db, shift_year(first, -1), shift_year(last, -1))
+        previous = balance_service.key_figures(db, shift_year(first, -1), shift_year(last, -1))
         return (first, last), previous
 
     def _on_trend(self, result: tuple[tuple[date, date], object]) -> None:
@@ -343,7 +340,7 @@ class DashboardTab(QWidget):
         if getattr(self, "_trend_for", None) != period:
             return
         self._trend_for = None
-        self.previous = cast("balance_service.Balance | None", previous)
+        self.previous = cast("balance_service.KeyFigures | None", previous)
         self._fill_cards()
 
     def load_trend(self) -> None:
@@ -364,15 +361,18 @@ class DashboardTab(QWidget):
             "reduced": self.tr("Value of reduced access"),
         }
 
-    def figure_values(self, b: balance_service.Balance) -> dict[str, int | None]:
-        """Money in cents; the two ratios in basis points."""
+    def figure_values(
+        self, b: balance_service.Balance | balance_service.KeyFigures
+    ) -> dict[str, int | None]:
+        """Money in cents; the two ratios in basis points (a balance, or the key figures
+        of the year before)."""
         return {
             "self_financing": b.self_financing_bp,
             "public_share": b.collectivity_share_bp,
             "result": b.result_cents,
             "revenue": b.total_revenue_cents,
             "costs": b.costs_cents,
-            "reduced": sum(g for _l, _c, g in b.reduced_access_by_audience.values()),
+            "reduced": b.reduced_access_cents,
         }
 
     def figure_text(self, key: str) -> str:
