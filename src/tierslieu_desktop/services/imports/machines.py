@@ -429,7 +429,7 @@ class MachinesImporter:
         return ImportResult(
             created=created,
             merged=merged,
-            skipped=skipped + len(refused),
+            skipped=skipped,
             refused=tuple(refused),
             written=True,
         )

@@ -455,7 +455,7 @@ class RegistrationsImporter:
         return ImportResult(
             created=created,
             merged=merged,
-            skipped=skipped + len(refused),
+            skipped=skipped,
             refused=tuple(refused),
             written=True,
         )
@@ -519,7 +519,7 @@ class RegistrationsImporter:
             cleaned = validate_member(replace(existing, **changes), today=self.today)  # type: ignore[arg-type]
         except ValidationError:
             return
-        org_name = member.organisation.last_name if member.organisation_id else ""
+        org_name = member.organisation.last_name if member.organisation is not None else ""
         write_member(member, cleaned, org_name)
         stamp(member, actor)
 
