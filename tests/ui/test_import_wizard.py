@@ -10,7 +10,7 @@ import time
 import pytest
 from fake_importer import FakeMembersImporter
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 from sqlalchemy import func, select
 
 from tierslieu_desktop.db.models import Member
@@ -315,3 +315,24 @@ def test_every_step_fits_1024_by_600_and_names_its_controls(ctx, qtbot, monkeypa
     click(qtbot, wizard.import_button)
     wait_job(wizard, qtbot)
     check()
+
+
+def test_a_duplicate_is_chosen_in_its_cell_too(ctx, qtbot, monkeypatch, tmp_path, lucie):
+    path = tmp_path / "doublon.csv"
+    path.write_text(HEADER + "Martin;Paul;paul@example.fr;\nCastagné;Lucie;lucie@example.fr;\n")
+    wizard = open_wizard(ctx, qtbot, monkeypatch, path)
+    to_preview(wizard, qtbot)
+    table = wizard.preview_page.table
+    new_line = wizard.model.index(0, 1)
+    assert not wizard.model.flags(new_line) & Qt.ItemFlag.ItemIsEditable  # not a duplicate
+    cell = table.visualRect(wizard.model.index(1, 1)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    editors = table.viewport().findChildren(QComboBox)
+    assert len(editors) == 1 and editors[0].accessibleName()
+    editor = editors[0]
+    qtbot.keyClick(editor, Qt.Key.Key_Down)  # Merge → Skip
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert wizard.decisions == {3: Action.SKIP}
+    assert wizard.preview_page.decision_combo.currentData() == Action.SKIP
+    assert "skipped: 1" in wizard.preview_page.counts.text().lower()

@@ -21,7 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop.services.imports.base import FieldSpec
-from tierslieu_desktop.ui.imports.preview_model import EXISTING, LINE, PROBLEMS, RECORD, Filter
+from tierslieu_desktop.ui.imports.preview_model import (
+    ACTION,
+    EXISTING,
+    LINE,
+    PROBLEMS,
+    RECORD,
+    DecisionDelegate,
+    Filter,
+)
 from tierslieu_desktop.ui.imports.words import DECISIONS, decision_label, field_label
 from tierslieu_desktop.ui.widgets.responsive import (
     VerticalScroll,
@@ -162,13 +170,19 @@ class PreviewPage(QWidget):
         self.table.setAccessibleName(self.tr("Lines of the file"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # the Action cell of a duplicate: double click or F2 chooses merge, skip or create
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setMinimumHeight(120)
+        self.table.setItemDelegateForColumn(ACTION, DecisionDelegate(self.table))
         lay.addWidget(self.table, 1)
         decision_label_widget = QLabel(self.tr("&Duplicate:"))
         self.decision_combo = shrinkable_combo(QComboBox(), 14)
@@ -202,7 +216,13 @@ class PreviewPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in ((LINE, 60), (1, 120), (RECORD, 220), (EXISTING, 220), (PROBLEMS, 200)):
+        for col, width in (
+            (LINE, 60),
+            (ACTION, 130),
+            (RECORD, 220),
+            (EXISTING, 220),
+            (PROBLEMS, 200),
+        ):
             self.table.setColumnWidth(col, width)
 
 

@@ -7,12 +7,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.imports.base import Action, ImportPlan, PlannedLine
 from tierslieu_desktop.ui.imports.words import (
+    DECISIONS,
     action_label,
     decision_label,
     error_text,
@@ -38,7 +47,17 @@ def effective_action(line: PlannedLine, decisions: Mapping[int, Action]) -> Acti
     return line.action
 
 
+def is_duplicate(line: PlannedLine) -> bool:
+    """A line the user chooses for: it duplicates an existing record and is not refused."""
+    return line.duplicate_of is not None and line.action is not Action.REFUSED
+
+
 class PreviewModel(QAbstractTableModel):
+    """The Action cell of a duplicate is editable (double click, F2): the choice for
+    that line, as the combo under the table sets it; ``decided(line)`` then."""
+
+    decided = Signal(int)
+
     def __init__(self, lang: str = "fr", parent: QAbstractTableModel | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
@@ -87,8 +106,30 @@ class PreviewModel(QAbstractTableModel):
                 return row
         return -1
 
-    def decision_changed(self, row: int) -> None:
+    def decide(self, row: int, action: Action) -> bool:
+        line = self.line_at(row)
+        if line is None or not is_duplicate(line) or action not in DECISIONS:
+            return False
+        self.decisions[line.line] = action
         self.dataChanged.emit(self.index(row, ACTION), self.index(row, ACTION))
+        self.decided.emit(line.line)
+        return True
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        line = self.line_at(index.row()) if index.isValid() else None
+        if index.column() == ACTION and line is not None and is_duplicate(line):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != ACTION:
+            return False
+        try:
+            action = Action(str(value))
+        except ValueError:
+            return False
+        return self.decide(index.row(), action)
 
     def all_changed(self) -> None:
         if self._rows:
@@ -123,6 +164,8 @@ class PreviewModel(QAbstractTableModel):
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(line, col)
+        if role == Qt.ItemDataRole.EditRole and col == ACTION:
+            return effective_action(line, self.decisions).value
         if role == Qt.ItemDataRole.ForegroundRole and col in (ACTION, PROBLEMS):
             if line.action is Action.REFUSED:
                 return QBrush(REFUSED_COLOR)
@@ -139,7 +182,7 @@ class PreviewModel(QAbstractTableModel):
             return formatting.number(line.line)
         if col == ACTION:
             action = effective_action(line, self.decisions)
-            if line.duplicate_of is not None and line.action is not Action.REFUSED:
+            if is_duplicate(line):
                 return decision_label(action)
             return action_label(action)
         if col == RECORD:
@@ -153,3 +196,26 @@ class PreviewModel(QAbstractTableModel):
                 )
             return line.duplicate_label
         return "; ".join(error_text(e, self.lang) for e in line.errors)
+
+
+class DecisionDelegate(QStyledItemDelegate):
+    """The Action cell of a duplicate edited in place: merge, skip or create anyway."""
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setAccessibleName(self.tr("What to do with this duplicate"))
+        for action in DECISIONS:
+            combo.addItem(decision_label(action), action.value)
+        # chosen with the mouse or the arrows: taken at once, not only when the cell is left
+        combo.activated.connect(lambda _i: self.commitData.emit(combo))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)

@@ -65,7 +65,11 @@ from tierslieu_desktop.ui.imports.pages import (
     PreviewPage,
     ResultPage,
 )
-from tierslieu_desktop.ui.imports.preview_model import PreviewModel, effective_action
+from tierslieu_desktop.ui.imports.preview_model import (
+    PreviewModel,
+    effective_action,
+    is_duplicate,
+)
 from tierslieu_desktop.ui.imports.words import error_text, field_label
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.responsive import flow_row, wrapping
@@ -153,6 +157,7 @@ class ImportWizard(QDialog):
             self.stack.addWidget(page)
         lay.addWidget(self.stack, 1)
         self.model = PreviewModel(ctx.language)
+        self.model.decided.connect(self._decided)
         self.preview_page.set_model(self.model)
 
         progress_row = QHBoxLayout()
@@ -477,9 +482,7 @@ class ImportWizard(QDialog):
         index = self.preview_page.table.currentIndex()
         line = self.model.line_at(index.row()) if index.isValid() else None
         combo = self.preview_page.decision_combo
-        duplicate = (
-            line is not None and line.duplicate_of is not None and line.action is not Action.REFUSED
-        )
+        duplicate = line is not None and is_duplicate(line)
         combo.setEnabled(duplicate)
         self.preview_page.all_duplicates_button.setEnabled(duplicate)
         if line is not None and duplicate:
@@ -487,11 +490,11 @@ class ImportWizard(QDialog):
 
     def _decision_chosen(self, _index: int) -> None:
         index = self.preview_page.table.currentIndex()
-        line = self.model.line_at(index.row()) if index.isValid() else None
-        if line is None or line.duplicate_of is None:
-            return
-        self.decisions[line.line] = Action(self.preview_page.decision_combo.currentData())
-        self.model.decision_changed(index.row())
+        if index.isValid():
+            self.model.decide(index.row(), Action(self.preview_page.decision_combo.currentData()))
+
+    def _decided(self, _line: int) -> None:
+        self._row_changed()  # the combo follows a choice made in the table's cell
         self._update_preview_state()
 
     def set_decision(self, number: int, action: Action) -> None:
@@ -662,9 +665,7 @@ class ImportWizard(QDialog):
         page.report_button.setEnabled(bool(result.refused))
 
     def refused_text(self, err: LineError) -> str:
-        return self.tr("Line {line}: {error}").format(
-            line=formatting.number(err.line), error=error_text(err, self.ctx.language)
-        )
+        return error_text(err, self.ctx.language)
 
     def report_csv(self) -> bytes:
         """The refused lines as a CSV a spreadsheet opens (UTF-8 with BOM, « ; »)."""

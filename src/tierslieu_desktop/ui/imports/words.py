@@ -93,8 +93,8 @@ def _fallback_codes() -> dict[str, str]:
 
 
 def error_text(err: LineError, lang: str = "fr") -> str:
-    """Why a line is refused, naming its field: "Email: not a valid email address
-    (“jean@”)"; the line number is said by the caller."""
+    """Why a line is refused, naming the line and the field: "Line 12, field “Email”:
+    not a valid email address (“jean@”)"."""
     try:
         from tierslieu_desktop.i18n import imports as words  # type: ignore[attr-defined]
 
@@ -104,14 +104,17 @@ def error_text(err: LineError, lang: str = "fr") -> str:
     except (ImportError, AttributeError, KeyError):
         pass
     reason = _fallback_codes().get(err.code) or field_message(err.code, err.field)
-    text = QCoreApplication.translate("ImportWords", "{field}: {reason}").format(
-        field=field_label(err.field, lang), reason=reason
-    )
     if err.value:
-        text += " " + QCoreApplication.translate("ImportWords", "(“{value}”)").format(
+        reason += " " + QCoreApplication.translate("ImportWords", "(“{value}”)").format(
             value=err.value
         )
-    return text
+    if not err.field:
+        return QCoreApplication.translate("ImportWords", "Line {line}: {reason}").format(
+            line=err.line, reason=reason
+        )
+    return QCoreApplication.translate(
+        "ImportWords", "Line {line}, field “{field}”: {reason}"
+    ).format(line=err.line, field=field_label(err.field, lang), reason=reason)
 
 
 def reason_label(reason: str) -> str:
