@@ -196,62 +196,68 @@ def register(
 ) -> RegistrationResult:
     """Register a member or a group: seated if the seats allow, else on the waiting
     list. A member registered or waiting twice is refused."""
-    now = now or utcnow()
     with db.write() as session:
-        s = load_session(session, data.session_id)
-        if s.status == SessionStatus.CANCELLED:
-            raise DomainError("session_cancelled")
-        _check_registration(session, data)
-        if data.member_id is not None:
-            dup = session.scalar(
-                select(Registration.id).where(
-                    Registration.session_id == s.id,
-                    Registration.member_id == data.member_id,
-                    Registration.status != RegistrationStatus.CANCELLED,
-                )
-            )
-            if dup is not None:
-                member = session.get(Member, data.member_id)
-                assert member is not None
-                raise DomainError(
-                    "already_registered",
-                    member=display_name(member.kind, member.first_name, member.last_name),
-                )
-        waiting_before = session.scalar(
-            select(func.count(Registration.id)).where(
+        return register_in(session, actor, data, now=now)
+
+
+def register_in(
+    session: Session, actor: int | None, data: RegistrationInput, *, now: datetime | None = None
+) -> RegistrationResult:
+    """:func:`register` inside the caller's transaction (the class-list import registers
+    a whole file in one transaction, services.imports.registrations)."""
+    now = now or utcnow()
+    s = load_session(session, data.session_id)
+    if s.status == SessionStatus.CANCELLED:
+        raise DomainError("session_cancelled")
+    _check_registration(session, data)
+    if data.member_id is not None:
+        dup = session.scalar(
+            select(Registration.id).where(
                 Registration.session_id == s.id,
-                Registration.status == RegistrationStatus.WAITING,
+                Registration.member_id == data.member_id,
+                Registration.status != RegistrationStatus.CANCELLED,
             )
         )
-        fits = seats_taken(session, s.id) + data.headcount <= s.capacity
-        # Seats go to the waiting list first: a newcomer never passes someone waiting.
-        status = (
-            RegistrationStatus.REGISTERED
-            if fits and not waiting_before
-            else RegistrationStatus.WAITING
+        if dup is not None:
+            member = session.get(Member, data.member_id)
+            assert member is not None
+            raise DomainError(
+                "already_registered",
+                member=display_name(member.kind, member.first_name, member.last_name),
+            )
+    waiting_before = session.scalar(
+        select(func.count(Registration.id)).where(
+            Registration.session_id == s.id,
+            Registration.status == RegistrationStatus.WAITING,
         )
-        price_cents, reason = _price(session, s, _payer(data), data.headcount)
-        r = Registration(
-            session_id=s.id,
-            member_id=data.member_id,
-            organisation_id=data.organisation_id,
-            group_name=data.group_name.strip(),
-            responsible_name=data.responsible_name.strip(),
-            headcount=data.headcount,
-            age_band=data.age_band if data.member_id is None else None,
-            status=status,
-            queued_at=now,
-            price_cents=price_cents,
-            price_reason=reason,
-            note=data.note.strip(),
-        )
-        stamp(r, actor, created=True)
-        session.add(r)
-        session.flush()
-        position = None
-        if status == RegistrationStatus.WAITING:
-            position = waiting_ids(session, s.id).index(r.id) + 1
-        return RegistrationResult(r.id, status, position, price_cents)
+    )
+    fits = seats_taken(session, s.id) + data.headcount <= s.capacity
+    # Seats go to the waiting list first: a newcomer never passes someone waiting.
+    status = (
+        RegistrationStatus.REGISTERED if fits and not waiting_before else RegistrationStatus.WAITING
+    )
+    price_cents, reason = _price(session, s, _payer(data), data.headcount)
+    r = Registration(
+        session_id=s.id,
+        member_id=data.member_id,
+        organisation_id=data.organisation_id,
+        group_name=data.group_name.strip(),
+        responsible_name=data.responsible_name.strip(),
+        headcount=data.headcount,
+        age_band=data.age_band if data.member_id is None else None,
+        status=status,
+        queued_at=now,
+        price_cents=price_cents,
+        price_reason=reason,
+        note=data.note.strip(),
+    )
+    stamp(r, actor, created=True)
+    session.add(r)
+    session.flush()
+    position = None
+    if status == RegistrationStatus.WAITING:
+        position = waiting_ids(session, s.id).index(r.id) + 1
+    return RegistrationResult(r.id, status, position, price_cents)
 
 
 def _get_registration(session: Session, registration_id: int) -> Registration:

@@ -360,33 +360,52 @@ def save_machine(
     """
     cleaned = validate_machine(data, new_category=new_category)
     with db.write() as session:
-        if cleaned.category_id is None:
-            cleaned = replace(
-                cleaned, category_id=_category_named(session, " ".join(new_category.split()))
-            )
-        if session.get(MachineCategory, cleaned.category_id) is None:
-            raise NotFound("machine_category", cleaned.category_id)
-        if session.get(Space, cleaned.space_id) is None:
-            raise NotFound("space", cleaned.space_id)
-        if _name_taken(session, Machine, cleaned.name, machine_id):
-            raise ValidationError({"name": "name_taken"})
-        machine: Machine | None
-        if machine_id is None:
-            machine = Machine(status=MachineStatus.AVAILABLE.value, status_note="")
-            session.add(machine)
-            stamp(machine, actor, created=True)
-        else:
-            machine = session.get(Machine, machine_id)
-            if machine is None:
-                raise NotFound("machine", machine_id)
-            stamp(machine, actor)
-        for name in MachineInput.__dataclass_fields__:
-            setattr(machine, name, getattr(cleaned, name))
-        try:
-            session.flush()
-        except IntegrityError:  # another desk took the name between the check and now
-            raise ValidationError({"name": "name_taken"}) from None
-        return machine.id
+        return write_machine(session, actor, cleaned, machine_id, new_category=new_category)
+
+
+def write_machine(
+    session: Session,
+    actor: int | None,
+    cleaned: MachineInput,
+    machine_id: int | None = None,
+    *,
+    new_category: str = "",
+) -> int:
+    """:func:`save_machine`'s writing inside the caller's transaction, for a machine
+    ``validate_machine`` cleaned (the machines import writes a whole file in one
+    transaction, services.imports.machines). Returns its id."""
+    if cleaned.category_id is None:
+        cleaned = replace(
+            cleaned, category_id=_category_named(session, " ".join(new_category.split()))
+        )
+    if session.get(MachineCategory, cleaned.category_id) is None:
+        raise NotFound("machine_category", cleaned.category_id)
+    if session.get(Space, cleaned.space_id) is None:
+        raise NotFound("space", cleaned.space_id)
+    if _name_taken(session, Machine, cleaned.name, machine_id):
+        raise ValidationError({"name": "name_taken"})
+    machine: Machine | None
+    if machine_id is None:
+        machine = Machine(status=MachineStatus.AVAILABLE.value, status_note="")
+        session.add(machine)
+        stamp(machine, actor, created=True)
+    else:
+        machine = session.get(Machine, machine_id)
+        if machine is None:
+            raise NotFound("machine", machine_id)
+        stamp(machine, actor)
+    for name in MachineInput.__dataclass_fields__:
+        setattr(machine, name, getattr(cleaned, name))
+    try:
+        session.flush()
+    except IntegrityError:  # another desk took the name between the check and now
+        raise ValidationError({"name": "name_taken"}) from None
+    return machine.id
+
+
+def machine_input(machine: Machine) -> MachineInput:
+    """The fields of a machine's row, as :func:`save_machine` takes them (for a merge)."""
+    return _input_of(machine)
 
 
 def set_machine_status(

@@ -593,13 +593,31 @@ def save_member(
             org_name = org.last_name
         if cleaned.audience_id is not None and session.get(Audience, cleaned.audience_id) is None:
             raise NotFound("audience", cleaned.audience_id)
-        for name in MemberInput.__dataclass_fields__:
-            value = getattr(cleaned, name)
-            setattr(member, name, value.value if hasattr(value, "value") else value)
-        member.sort_name = fold(f"{cleaned.last_name} {cleaned.first_name}".strip())
+        write_member(member, cleaned, org_name)
         session.flush()
-        member.search_text = search_text(cleaned, member.number, org_name)
         return member.id
+
+
+def write_member(member: Member, cleaned: MemberInput, org_name: str = "") -> None:
+    """Copy a member validated by :func:`validate_member` onto its row, with its sort name
+    and search text (``member.number`` set): ``save_member``'s writing, also used by the
+    members import (services.imports.members), which writes thousands in one transaction
+    after checking the audiences and organisations itself."""
+    for name in MemberInput.__dataclass_fields__:
+        value = getattr(cleaned, name)
+        setattr(member, name, value.value if hasattr(value, "value") else value)
+    member.sort_name = fold(f"{cleaned.last_name} {cleaned.first_name}".strip())
+    member.search_text = search_text(cleaned, member.number, org_name)
+
+
+def member_input(member: Member) -> MemberInput:
+    """The fields of a member's row, as :func:`save_member` takes them (for a merge)."""
+    return _input_of(member)
+
+
+def next_member_number(session: Session) -> str:
+    """The number the next new member gets ("A00042")."""
+    return _next_number(session)
 
 
 def set_archived(db: Database, actor: int | None, member_id: int, archived: bool) -> None:
