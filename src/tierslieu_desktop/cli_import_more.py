@@ -2,10 +2,13 @@
 ID``: the machines and class-list importers (services.imports.machines,
 .registrations) from the command line, worded by i18n/imports_more.py.
 
-Each prints what was (or, with ``--dry-run``, would be) created, completed and
-skipped, and every refused line with its number and field. Exit 1 and nothing written
-when a line is refused, unless ``--skip-bad`` (the other lines are then written); exit 1
-too for a file that cannot be read or a session that cannot take the list."""
+Each prints, as ``import members`` does (cli_import.py, the words of i18n/imports.py and
+imports_more.py), every refused line with its number and field, then what was (or,
+with ``--dry-run``, would be) created, completed and skipped. Exit 1 and nothing
+written when a line is refused, unless ``--skip-bad`` (the other lines are then
+written); exit 1 too for a file that cannot be read or a session that cannot take the
+list. The column mapping is the one saved by the import wizard for the file's columns,
+else the importer's suggestion (services.imports.mappings)."""
 
 from __future__ import annotations
 
@@ -14,9 +17,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tierslieu_desktop import config
+
 if TYPE_CHECKING:
     from tierslieu_desktop.db.engine import Database
     from tierslieu_desktop.services.imports.base import Importer
+    from tierslieu_desktop.services.imports.tables import Table
 
 
 def add_import_parsers(import_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,28 +54,41 @@ def add_import_parsers(import_sub: argparse._SubParsersAction[argparse.ArgumentP
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FICHIER", help="fichier CSV ou XLSX")
-    parser.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     parser.add_argument(
-        "--dry-run", action="store_true", help="vérifier et compter sans rien enregistrer"
+        "--dry-run", action="store_true", help="tout vérifier sans rien enregistrer"
     )
     parser.add_argument(
         "--skip-bad",
         action="store_true",
-        help="importer les lignes correctes et laisser de côté les lignes refusées",
+        help="enregistrer les bonnes lignes et lister les lignes refusées",
+    )
+    parser.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
+    parser.add_argument(
+        "--lang", dest="sub_lang", choices=config.LANGUAGES, help="langue des messages"
     )
 
 
 def run_import_more(target: str | None, args: argparse.Namespace, lang: str = "fr") -> int:
     """Run ``tierslieu import machines|registrations`` (``args.import_command``)."""
     from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
+    from tierslieu_desktop.domain.errors import DomainError
+    from tierslieu_desktop.i18n import imports as words
     from tierslieu_desktop.i18n import messages
+    from tierslieu_desktop.services.imports.tables import read_table
 
+    lang = getattr(args, "sub_lang", None) or lang
+    path = Path(args.file)
+    try:
+        table = read_table(path)
+    except DomainError as exc:
+        params = {"name": path.name, "detail": "", "line": "", **exc.params}
+        return _fail(words.cli_text(exc.code, lang, **params))
     try:
         db = open_database(target, create=False)
     except DatabaseOpenError as exc:
         return _fail(messages.open_error_text(exc.code, exc.target, exc.detail, lang))
     try:
-        return _run(db, args, lang)
+        return _run(db, table, args, lang)
     finally:
         db.dispose()
 
@@ -79,94 +98,97 @@ def _fail(text: str) -> int:
     return 1
 
 
-def _run(db: Database, args: argparse.Namespace, lang: str) -> int:
+def _run(db: Database, table: Table, args: argparse.Namespace, lang: str) -> int:
     from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
-    from tierslieu_desktop.i18n import imports_more as words
+    from tierslieu_desktop.i18n import imports as words
+    from tierslieu_desktop.i18n import imports_more as more
+    from tierslieu_desktop.services.imports.base import Action
     from tierslieu_desktop.services.imports.machines import MachinesImporter
+    from tierslieu_desktop.services.imports.mappings import mapping_for
     from tierslieu_desktop.services.imports.registrations import (
         GroupSpec,
         RegistrationsImporter,
     )
-    from tierslieu_desktop.services.imports.tables import read_table
     from tierslieu_desktop.services.people.operators import ensure_operator
 
-    path = Path(args.file)
     importer: Importer
     kind = args.import_command
     group = ""
+    if kind == "machines":
+        importer = MachinesImporter.for_database(db)
+    else:
+        audience_id = _audience(db, args.audience) if args.audience else None
+        if args.audience and audience_id is None:
+            return _fail(more.message("unknown_public", lang, public=args.audience))
+        spec = None
+        if args.group is not None:
+            group = " ".join(args.group.split())
+            if not group:
+                return _fail(more.message("group_name_required", lang))
+            spec = GroupSpec(group, responsible_name=args.responsible)
+        importer = RegistrationsImporter(args.session, audience_id=audience_id, group=spec)
+        kind = "group" if spec is not None else "pupils"
+    mapping = mapping_for(importer, table.headers, "csv")
+    missing = _missing(importer, mapping)
+    if missing:
+        headers = ", ".join(h for h in table.headers if h) or "—"
+        field = words.field_name(missing, lang)
+        return _fail(more.message("no_column", lang, field=field, headers=headers))
     try:
-        table = read_table(path)
-        if kind == "machines":
-            importer = MachinesImporter.for_database(db)
-        else:
-            audience_id = _audience(db, args.audience) if args.audience else None
-            if args.audience and audience_id is None:
-                return _fail(words.message("unknown_public", lang, public=args.audience))
-            spec = None
-            if args.group is not None:
-                group = " ".join(args.group.split())
-                if not group:
-                    return _fail(words.message("group_name_required", lang))
-                spec = GroupSpec(group, responsible_name=args.responsible)
-            importer = RegistrationsImporter(args.session, audience_id=audience_id, group=spec)
-            kind = "group" if spec is not None else "pupils"
-        mapping = importer.suggest_mapping(table.headers, table.kind)
-        missing = _missing(importer, mapping)
-        if missing:
-            return _fail(
-                words.message(
-                    "no_column",
-                    lang,
-                    field=words.field_name(missing, lang),
-                    headers=", ".join(h for h in table.headers if h) or "—",
-                )
+        plan = importer.plan(db, table, mapping, source="csv")
+        print(
+            words.cli_text(
+                "file",
+                lang,
+                name=table.name,
+                source=words.source_name("csv", lang),
+                n=len(table.rows),
             )
-        plan = importer.plan(db, table, mapping, source=table.kind)
-        for error in plan.errors:
-            print(words.line_error(error, lang), file=sys.stderr)
-        from tierslieu_desktop.services.imports.base import Action
-
-        refused = plan.count(Action.REFUSED)
-        if args.dry_run:
+        )
+        refused = plan.errors
+        for error in refused:
+            print(words.line_error_text(error, lang))
+        refused_lines = plan.count(Action.REFUSED)
+        if args.dry_run or (refused and not args.skip_bad):
             print(
-                words.summary(
+                more.summary(
                     kind,
-                    path.name,
-                    lines=len(plan.lines),
                     created=plan.count(Action.CREATE),
                     merged=plan.count(Action.MERGE),
                     skipped=plan.count(Action.SKIP),
-                    refused=refused,
+                    refused=refused_lines,
                     group=group,
                     lang=lang,
                 )
             )
-            print(words.message("dry_run", lang))
-            return 1 if refused and not args.skip_bad else 0
+            if refused and not args.skip_bad:
+                key = "nothing_written" if refused_lines == 1 else "nothing_written_many"
+                print(words.cli_text(key, lang))
+                return 1
+            print(words.cli_text("dry_run", lang))
+            return 0
         result = importer.apply(db, plan, skip_bad=args.skip_bad, operator_id=ensure_operator(db))
     except NotFound as exc:
         if exc.params.get("entity") == "activity_session":
-            return _fail(words.message("session_not_found", lang, session=args.session))
+            return _fail(more.message("session_not_found", lang, session=args.session))
         raise
     except ValidationError as exc:
         if "group_name" in exc.fields:
-            return _fail(words.message("group_name_required", lang))
+            return _fail(more.message("group_name_required", lang))
         raise
     except DomainError as exc:
         if exc.code == "session_cancelled":
-            return _fail(words.message("session_cancelled", lang, session=args.session))
+            return _fail(more.message("session_cancelled", lang, session=args.session))
         if exc.code == "group_already_registered":
-            return _fail(words.message(exc.code, lang, group=exc.params.get("group", "")))
-        if exc.code in ("file_unreadable", "file_undecodable", "file_empty", "cancelled"):
-            return _fail(words.message(exc.code, lang, name=path.name))
+            return _fail(more.message(exc.code, lang, group=exc.params.get("group", "")))
+        if exc.code in ("read_only", "database_busy", "cancelled"):
+            return _fail(words.cli_text(exc.code, lang))
         raise
-    for error in result.refused[len(plan.errors) :]:  # refused while writing
-        print(words.line_error(error, lang), file=sys.stderr)
+    for error in result.refused[len(refused) :]:  # refused while writing
+        print(words.line_error_text(error, lang))
     print(
-        words.summary(
+        more.summary(
             kind,
-            path.name,
-            lines=len(plan.lines),
             created=result.created,
             merged=result.merged,
             skipped=result.skipped,
@@ -176,9 +198,9 @@ def _run(db: Database, args: argparse.Namespace, lang: str) -> int:
         )
     )
     if not result.written:
-        print(words.message("nothing_written", lang), file=sys.stderr)
+        print(words.cli_text("nothing_written", lang))
         return 1
-    print(words.message("written", lang))
+    print(words.cli_text("written_skip_bad" if result.refused else "written", lang))
     return 0
 
 

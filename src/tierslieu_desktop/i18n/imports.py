@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from tierslieu_desktop.i18n import imports_more
+
 LANGUAGES = ("fr", "en")
 
 FIELD_NAMES: dict[str, dict[str, str]] = {
@@ -264,14 +266,17 @@ def _lang(lang: str) -> str:
 
 
 def field_name(key: str, lang: str = "fr") -> str:
-    """The name a user reads for an importer's field key ("email" -> "E-mail")."""
-    return FIELD_NAMES[_lang(lang)].get(key, key)
+    """The name a user reads for an importer's field key ("email" -> "E-mail"); the
+    machines' and class lists' fields are named by i18n/imports_more.py."""
+    found = FIELD_NAMES[_lang(lang)].get(key)
+    return found if found is not None else imports_more.field_name(key, lang)
 
 
 def error_text(code: str, value: str = "", lang: str = "fr") -> str:
     """A refused value's code as words ("email_invalid" -> "adresse invalide")."""
     texts = ERRORS[_lang(lang)]
-    return texts.get(code, texts[""]).format(value=value)
+    more = imports_more.ERRORS[_lang(lang)]
+    return texts.get(code, more.get(code, texts[""])).format(value=value)
 
 
 def action_name(action: str, lang: str = "fr") -> str:
@@ -280,7 +285,8 @@ def action_name(action: str, lang: str = "fr") -> str:
 
 
 def duplicate_reason_text(reason: str, lang: str = "fr") -> str:
-    return DUPLICATE_REASONS[_lang(lang)].get(reason, reason)
+    found = DUPLICATE_REASONS[_lang(lang)].get(reason)
+    return found if found is not None else imports_more.duplicate_reason(reason, lang)
 
 
 def skip_reason_text(reason: str, lang: str = "fr") -> str:

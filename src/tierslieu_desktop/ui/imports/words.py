@@ -65,7 +65,7 @@ def field_label(key: str, lang: str = "fr") -> str:
     if not key:
         return QCoreApplication.translate("ImportWords", "Line")
     try:  # the importers' own words, when they ship them
-        from tierslieu_desktop.i18n import imports as words  # type: ignore[attr-defined]
+        from tierslieu_desktop.i18n import imports as words
 
         named = str(words.field_name(key, lang))
         if named:
@@ -96,7 +96,7 @@ def error_text(err: LineError, lang: str = "fr") -> str:
     """Why a line is refused, naming the line and the field: "Line 12, field “Email”:
     not a valid email address (“jean@”)"."""
     try:
-        from tierslieu_desktop.i18n import imports as words  # type: ignore[attr-defined]
+        from tierslieu_desktop.i18n import imports as words
 
         text = str(words.line_error_text(err, lang))
         if text:
@@ -124,5 +124,10 @@ def reason_label(reason: str) -> str:
         "name_birth_year": QCoreApplication.translate("ImportWords", "same name and birth year"),
         "name_commune": QCoreApplication.translate("ImportWords", "same name and commune"),
         "name": QCoreApplication.translate("ImportWords", "same name"),
+        # the machines and class-list importers (services.imports.machines, .registrations)
+        "name_space": QCoreApplication.translate("ImportWords", "same name in the same space"),
+        "already_registered": QCoreApplication.translate(
+            "ImportWords", "already registered for this session"
+        ),
     }
     return reasons.get(reason, reason)
