@@ -127,7 +127,8 @@ def test_a_class_is_imported_as_one_group_from_its_session(ctx, qtbot, monkeypat
     assert dialog.submit()
     wizard = detail.last_wizard
     assert wizard is not None
-    drive(wizard, qtbot, monkeypatch, DATA / "classe_cm2.xlsx")
+    xlsx = DATA / "classe_cm2.xlsx"
+    drive(wizard, qtbot, monkeypatch, xlsx)
     click(qtbot, wizard.import_button)
     wait(wizard, qtbot)
     assert wizard.outcome.written and wizard.outcome.created == 8
@@ -138,6 +139,20 @@ def test_a_class_is_imported_as_one_group_from_its_session(ctx, qtbot, monkeypat
         8,
     )
     assert count_members(ctx.db) == 0
+    # the same class again: said at once, nothing planned
+    dialog = detail.import_list(run=False)
+    qtbot.addWidget(dialog)
+    dialog.group.setChecked(True)
+    dialog.group_name.setText("cm2 de biars")
+    assert dialog.submit()
+    again = detail.last_wizard
+    qtbot.addWidget(again)
+    again.show()
+    monkeypatch.setattr(wizard_module.file_dialogs, "open_file", lambda *a, **k: str(xlsx))
+    click(qtbot, again.file_page.choose_button)
+    click(qtbot, again.next_button)
+    click(qtbot, again.next_button)
+    assert "CM2 de Biars" in again.status.text() and again.plan is None
 
 
 def test_named_pupils_need_their_guardian(ctx, qtbot, monkeypatch, visit):
