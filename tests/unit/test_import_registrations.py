@@ -106,9 +106,9 @@ def test_lines_beyond_the_free_seats_are_refused_unless_skipped(db, operator, vi
     register(db, operator, RegistrationInput(session_id=session_id, member_id=other))
     importer = RegistrationsImporter(session_id, audience_id=visit["pupils"], today=TODAY)
     plan = _plan(db, importer)
-    assert [(e.line, e.code, e.value) for e in plan.errors] == [
-        (8, "session_full", "7"),
-        (9, "session_full", "7"),
+    assert [(e.line, e.field, e.code) for e in plan.errors] == [
+        (8, "", "session_full"),
+        (9, "", "session_full"),
     ]
     result = importer.apply(db, plan, operator_id=operator)
     assert not result.written

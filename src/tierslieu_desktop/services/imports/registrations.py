@@ -22,8 +22,7 @@ registration "by name" without a member does not exist, so:
   the number of lines kept. The way for a school class: no pupil becomes a member.
 
 Capacity: the session's free seats (its capacity less the seats taken) are given in
-the file's order; a line beyond them is refused ("session_full", the value: the
-capacity) — a class is not put on a waiting list line by line; with ``skip_bad`` the
+the file's order; a line beyond them is refused ("session_full") — a class is not put on a waiting list line by line; with ``skip_bad`` the
 lines that fit are registered. Someone already on the waiting list keeps their place:
 no seat is free then. A cancelled session refuses the whole file
 (``DomainError("session_cancelled")``), a group name already registered for the
@@ -166,9 +165,8 @@ def _read_known(session: Session, session_id: int) -> _Known:
     return known
 
 
-def _free_seats(session: Session, session_id: int) -> tuple[int, int]:
-    """(free seats, capacity): none free while someone waits (a newcomer never passes
-    them)."""
+def _free_seats(session: Session, session_id: int) -> int:
+    """The free seats: none while someone waits (a newcomer never passes them)."""
     s = load_session(session, session_id)
     if s.status == SessionStatus.CANCELLED:
         raise DomainError("session_cancelled")
@@ -179,8 +177,8 @@ def _free_seats(session: Session, session_id: int) -> tuple[int, int]:
         )
     )
     if waiting:
-        return 0, s.capacity
-    return max(s.capacity - seats_taken(session, session_id), 0), s.capacity
+        return 0
+    return max(s.capacity - seats_taken(session, session_id), 0)
 
 
 class RegistrationsImporter:
@@ -229,7 +227,7 @@ class RegistrationsImporter:
         today = self.today or date.today()
         columns = {key: table.column(mapping.get(key)) for key in FIELD_KEYS}
         with db.read() as session:
-            free, capacity = _free_seats(session, self.session_id)
+            free = _free_seats(session, self.session_id)
             if self.group is not None:
                 self._check_group(session)
             known = _read_known(session, self.session_id)
@@ -243,7 +241,7 @@ class RegistrationsImporter:
                 planned = self._plan_pupil(row, columns, known, today, seen)
             if planned.action in (Action.CREATE, Action.MERGE):
                 if free <= 0:
-                    error = LineError(row.line, "", "session_full", str(capacity))
+                    error = LineError(row.line, "", "session_full")
                     planned = replace(planned, action=Action.REFUSED, errors=(error,))
                 else:
                     free -= 1
@@ -528,9 +526,9 @@ class RegistrationsImporter:
     ) -> None:
         """Seated, never waiting: refused ("session_full") when the seats are gone since
         the plan (another desk registered someone)."""
-        free, capacity = _free_seats(session, self.session_id)
+        free = _free_seats(session, self.session_id)
         if data.headcount > free:
-            raise _Stop(LineError(line, "", "session_full", str(capacity)))
+            raise _Stop(LineError(line, "", "session_full"))
         try:
             register_in(session, actor, data, now=self.now)
         except ValidationError as exc:
