@@ -173,8 +173,13 @@ def _run(db: Database, table: Table, args: argparse.Namespace, lang: str) -> int
             return _fail(more.message("session_not_found", lang, session=args.session))
         raise
     except ValidationError as exc:
-        if "group_name" in exc.fields:
-            return _fail(more.message("group_name_required", lang))
+        for key in ("group_name", "responsible_name"):
+            if key in exc.fields:
+                if exc.fields[key] == "required":
+                    return _fail(more.message("group_name_required", lang))
+                field = more.field_name(key, lang)
+                colon = " : " if lang == "fr" else ": "
+                return _fail(field + colon + words.error_text(exc.fields[key], "", lang))
         raise
     except DomainError as exc:
         if exc.code == "session_cancelled":

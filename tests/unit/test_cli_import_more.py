@@ -98,6 +98,10 @@ def test_import_registrations_named_or_as_a_group(db, lab, capsys):
     assert count_members(db) == 8
     assert main([*args, "--group", "cm2 de biars"]) == 1
     assert "déjà inscrit à cette séance" in capsys.readouterr().err
+    assert main([*args, "--group", "x" * 121]) == 1
+    assert "Nom du groupe : texte trop long" in capsys.readouterr().err
+    assert main([*args, "--group", " "]) == 1
+    assert "donnez le nom du groupe (--group)" in capsys.readouterr().err
 
 
 def test_import_registrations_refusals_exit_1(db, lab, capsys):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.services.activity import sessions as activities
 from tierslieu_desktop.services.activity.registrations import (
     RegistrationInput,
@@ -198,3 +198,18 @@ def test_a_cancelled_session_takes_no_list(db, operator, visit):
     with pytest.raises(DomainError) as exc:
         _plan(db, importer)
     assert exc.value.code == "session_cancelled"
+
+
+def test_a_cancel_writes_nothing_and_a_bad_group_name_is_refused_at_once(db, operator, visit):
+    session_id = _session(db, operator, visit, capacity=30)
+    importer = RegistrationsImporter(session_id, today=TODAY)
+    plan = _plan(db, importer)
+    with pytest.raises(DomainError) as exc:
+        importer.apply(db, plan, operator_id=operator, cancelled=lambda: True)
+    assert exc.value.code == "cancelled"
+    assert count_members(db) == 1 and session_registrations(db, session_id) == []
+    for name, code in (("", "required"), ("x" * 121, "too_long"), ("CM2\x00", "control_char")):
+        group = RegistrationsImporter(session_id, group=GroupSpec(name), today=TODAY)
+        with pytest.raises(ValidationError) as refused:
+            _plan(db, group)
+        assert refused.value.fields == {"group_name": code}

@@ -40,6 +40,7 @@ FIELD_NAMES: dict[str, dict[str, str]] = {
         "email": "E-mail",
         "guardian_name": "Responsable légal",
         "group_name": "Nom du groupe",
+        "responsible_name": "Responsable du groupe",
         "": "Ligne",
     },
     "en": {
@@ -69,6 +70,7 @@ FIELD_NAMES: dict[str, dict[str, str]] = {
         "email": "E-mail",
         "guardian_name": "Legal guardian",
         "group_name": "Group name",
+        "responsible_name": "Group's responsible",
         "": "Line",
     },
 }

@@ -43,8 +43,8 @@ from tierslieu_desktop.db.models import Member, Registration
 from tierslieu_desktop.domain.enums import MemberKind, RegistrationStatus, SessionStatus
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.services.activity.registrations import RegistrationInput, register_in
-from tierslieu_desktop.services.activity.sessions import load_session, seats_taken
-from tierslieu_desktop.services.common import fold, stamp
+from tierslieu_desktop.services.activity.sessions import NAME_MAX, load_session, seats_taken
+from tierslieu_desktop.services.common import check_texts, fold, stamp
 from tierslieu_desktop.services.imports.base import (
     Action,
     CancelCheck,
@@ -256,6 +256,9 @@ class RegistrationsImporter:
         wanted = fold(" ".join(data.group_name.split()))
         if not wanted and data.organisation_id is None:
             raise ValidationError({"group_name": "required"})
+        check_texts(group_name=data.group_name, responsible_name=data.responsible_name)
+        if len(data.group_name.strip()) > NAME_MAX:
+            raise ValidationError({"group_name": "too_long"})
         for name in session.scalars(
             select(Registration.group_name).where(
                 Registration.session_id == self.session_id,
