@@ -639,9 +639,13 @@ class MembershipInput:
     end_date: date
     fee_cents: int = 0
     note: str = ""
+    # Paid outside the software (an import: HelloAsso, a spreadsheet): counted once in own
+    # revenue on its start day, never to invoice (services.finance.own_revenue).
+    paid_outside: bool = False
 
 
-def add_membership(db: Database, actor: int | None, data: MembershipInput) -> int:
+def validate_membership(data: MembershipInput) -> None:
+    """One ValidationError naming every invalid field of a membership."""
     c = FieldCollector()
     c.texts(data)
     if data.end_date < data.start_date:
@@ -649,20 +653,31 @@ def add_membership(db: Database, actor: int | None, data: MembershipInput) -> in
     if data.fee_cents < 0:
         c.add("fee", "amount_negative")
     c.raise_if_any()
+
+
+def new_membership(data: MembershipInput, actor: int | None) -> Membership:
+    """The row of a membership checked by :func:`validate_membership` (not added)."""
+    ms = Membership(
+        member_id=data.member_id,
+        audience_id=data.audience_id,
+        start_date=data.start_date,
+        end_date=data.end_date,
+        fee_cents=data.fee_cents,
+        note=data.note.strip(),
+        paid_outside=data.paid_outside,
+    )
+    stamp(ms, actor, created=True)
+    return ms
+
+
+def add_membership(db: Database, actor: int | None, data: MembershipInput) -> int:
+    validate_membership(data)
     with db.write() as session:
         if session.get(Member, data.member_id) is None:
             raise NotFound("member", data.member_id)
         if session.get(Audience, data.audience_id) is None:
             raise NotFound("audience", data.audience_id)
-        ms = Membership(
-            member_id=data.member_id,
-            audience_id=data.audience_id,
-            start_date=data.start_date,
-            end_date=data.end_date,
-            fee_cents=data.fee_cents,
-            note=data.note.strip(),
-        )
-        stamp(ms, actor, created=True)
+        ms = new_membership(data, actor)
         session.add(ms)
         session.flush()
         return ms.id
