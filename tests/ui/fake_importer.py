@@ -66,7 +66,7 @@ class FakeMembersImporter:
                 errors.append(LineError(row.line, "last_name", "required"))
             email = values.get("email", "")
             if email and "@" not in email:
-                errors.append(LineError(row.line, "email", "invalid_email", email))
+                errors.append(LineError(row.line, "email", "email_invalid", email))
             label = f"{values.get('last_name', '').upper()} {values.get('first_name', '')}".strip()
             if errors:
                 lines.append(

@@ -120,13 +120,19 @@ def test_a_changed_column_is_remembered_for_that_source(ctx, qtbot, monkeypatch,
     assert again.mapping_page.combos["email"].currentData() == "Courriel"
 
 
-def test_a_required_field_without_a_column_stops_at_the_mapping(ctx, qtbot, monkeypatch, sample):
+def test_a_required_field_without_a_column_is_said_and_its_lines_refused(
+    ctx, qtbot, monkeypatch, sample
+):
     wizard = open_wizard(ctx, qtbot, monkeypatch, sample)
     click(qtbot, wizard.next_button)
+    assert wizard.mapping_page.problem.text() == ""
     choose_combo(qtbot, wizard.mapping_page.combos["last_name"], "(no column)")
-    click(qtbot, wizard.next_button)
-    assert wizard.step == MAPPING_STEP
     assert field_label("last_name") in wizard.mapping_page.problem.text()
+    click(qtbot, wizard.next_button)  # not blocked: another field may fill it
+    assert wizard.step == PREVIEW_STEP
+    lines = [wizard.model.line_at(r) for r in range(wizard.model.rowCount())]
+    assert {line.action for line in lines} == {Action.REFUSED}
+    assert field_label("last_name") in wizard.model.index(0, 4).data()
 
 
 def test_the_preview_names_refused_lines_and_their_fields(ctx, qtbot, monkeypatch, sample, lucie):

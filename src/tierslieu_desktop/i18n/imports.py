@@ -161,6 +161,16 @@ DUPLICATE_REASONS: dict[str, dict[str, str]] = {
     },
 }
 
+# The machines' and class lists' codes and duplicate reasons (i18n/imports_more.py) join
+# the members' (whose words win for a code both have); their fields are named by
+# field_name below.
+for _language in LANGUAGES:
+    ERRORS[_language] = {**imports_more.ERRORS[_language], **ERRORS[_language]}
+    DUPLICATE_REASONS[_language] = {
+        **imports_more.DUPLICATE_REASONS[_language],
+        **DUPLICATE_REASONS[_language],
+    }
+
 SKIP_REASONS: dict[str, dict[str, str]] = {
     "fr": {"order_not_paid": "commande remboursée ou annulée : non importée"},
     "en": {"order_not_paid": "order refunded or cancelled: not imported"},
@@ -275,8 +285,7 @@ def field_name(key: str, lang: str = "fr") -> str:
 def error_text(code: str, value: str = "", lang: str = "fr") -> str:
     """A refused value's code as words ("email_invalid" -> "adresse invalide")."""
     texts = ERRORS[_lang(lang)]
-    more = imports_more.ERRORS[_lang(lang)]
-    return texts.get(code, more.get(code, texts[""])).format(value=value)
+    return texts.get(code, texts[""]).format(value=value)
 
 
 def action_name(action: str, lang: str = "fr") -> str:
@@ -285,8 +294,7 @@ def action_name(action: str, lang: str = "fr") -> str:
 
 
 def duplicate_reason_text(reason: str, lang: str = "fr") -> str:
-    found = DUPLICATE_REASONS[_lang(lang)].get(reason)
-    return found if found is not None else imports_more.duplicate_reason(reason, lang)
+    return DUPLICATE_REASONS[_lang(lang)].get(reason, reason)
 
 
 def skip_reason_text(reason: str, lang: str = "fr") -> str:

@@ -123,7 +123,8 @@ class MappingPage(QWidget):
         self.samples.clear()
         for row, spec in enumerate(fields):
             name = field_label(spec.key, lang)
-            label = QLabel(f"{name} *" if spec.required else name)
+            shown = name.replace("&", "&&")  # "Entrepreneurs & créateurs": no mnemonic
+            label = QLabel(f"{shown} *" if spec.required else shown)
             combo = shrinkable_combo(QComboBox(), 18)
             combo.setAccessibleName(
                 self.tr("Column for “{field}” (required)").format(field=name)

@@ -192,7 +192,8 @@ class PreviewModel(QAbstractTableModel):
                 return ""
             if line.duplicate_reason:
                 return self.tr("{record} ({reason})").format(
-                    record=line.duplicate_label, reason=reason_label(line.duplicate_reason)
+                    record=line.duplicate_label,
+                    reason=reason_label(line.duplicate_reason, self.lang),
                 )
             return line.duplicate_label
         return "; ".join(error_text(e, self.lang) for e in line.errors)

@@ -2,9 +2,9 @@
 machines, a class list), in four steps.
 
 1. The file (``file_dialogs.open_file``) and its source, detected and changeable.
-2. The mapping: a column of the file for each field, the importer's suggestion chosen
-   first, then what the user chose last time for this source (remembered in the
-   settings, per kind of import and source).
+2. The mapping: a column of the file for each field — what the user chose last time for
+   this source (``services.imports.mappings``, when its columns are in the file), else
+   the importer's suggestion.
 3. The preview: the first 100 lines read and planned at once on the window's thread
    (``read_table(limit=100)``: well under a second for a 20,000-line file), then the
    whole file read and planned in the thread pool with a bar and « Annuler » under the
@@ -40,10 +40,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tierslieu_desktop import config
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.services.imports import mappings
 from tierslieu_desktop.services.imports.base import (
     Action,
     Importer,
@@ -75,27 +75,8 @@ from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.responsive import flow_row, wrapping
 
 PREVIEW_LINES = 100
-MAPPINGS_SETTING = "import_mappings"  # {kind: {source: {field: column header or None}}}
 FILE_STEP, MAPPING_STEP, PREVIEW_STEP, RESULT_STEP = range(4)
 Mapping_ = dict[str, str | None]
-
-
-def remembered_mapping(kind: str, source: str) -> Mapping_ | None:
-    """The mapping the user chose last time for this kind of import and source."""
-    every = config.load_settings().get(MAPPINGS_SETTING)
-    found = every.get(kind, {}).get(source) if isinstance(every, dict) else None
-    if not isinstance(found, dict):
-        return None
-    return {str(k): (v if isinstance(v, str) else None) for k, v in found.items()}
-
-
-def remember_mapping(kind: str, source: str, mapping: Mapping[str, str | None]) -> None:
-    every = config.load_settings().get(MAPPINGS_SETTING)
-    kept = dict(every) if isinstance(every, dict) else {}
-    by_source = dict(kept.get(kind) or {})
-    by_source[source] = dict(mapping)
-    kept[kind] = by_source
-    config.save_setting(MAPPINGS_SETTING, kept)
 
 
 def counts_of(plan: ImportPlan, decisions: Mapping[int, Action]) -> dict[Action, int]:
@@ -108,8 +89,8 @@ def counts_of(plan: ImportPlan, decisions: Mapping[int, Action]) -> dict[Action,
 class ImportWizard(QDialog):
     """``importer``: the members, machines or class-list importer; ``sources``: the
     formats the user may choose, (key, label), first the default; ``detect``: the
-    source a file's table looks like (None: the first source); ``entity``: what
-    ``ctx.notify`` announces after the import (the pages showing it refresh)."""
+    source a file's table looks like (None: the first source); ``entities``: what
+    ``ctx.notify`` announces after the import (the pages showing them refresh)."""
 
     def __init__(
         self,
@@ -120,13 +101,13 @@ class ImportWizard(QDialog):
         title: str = "",
         sources: Sequence[tuple[str, str]] = (),
         detect: Callable[[Table], str] | None = None,
-        entity: str = "",
+        entities: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.importer = importer
         self.detect = detect
-        self.entity = entity or importer.kind.removesuffix("s")
+        self.entities = tuple(entities) or (importer.kind.removesuffix("s"),)
         self.setWindowTitle(title or self.tr("Import"))
         self.setAccessibleName(self.windowTitle())
         self.path: Path | None = None
@@ -271,17 +252,7 @@ class ImportWizard(QDialog):
             self.build_mapping()
             self.show_step(MAPPING_STEP)
         elif self.step == MAPPING_STEP:
-            missing = [
-                field_label(spec.key, self.ctx.language)
-                for spec in self.importer.fields
-                if spec.required and self.mapping().get(spec.key) is None
-            ]
-            if missing:
-                self.mapping_page.problem.setText(
-                    self.tr("Choose a column for: {fields}.").format(fields=", ".join(missing))
-                )
-                return
-            remember_mapping(self.importer.kind, self.source, self.mapping())
+            mappings.save_mapping(self.importer.kind, self.source, self.mapping())
             self.show_step(PREVIEW_STEP)
             self.start_preview()
 
@@ -358,16 +329,32 @@ class ImportWizard(QDialog):
         head = self.head
         page = self.mapping_page
         page.build(self.importer.fields, head.headers, self.ctx.language)
-        chosen: Mapping_ = dict(self.importer.suggest_mapping(head.headers, self.source))
-        for key, column in (remembered_mapping(self.importer.kind, self.source) or {}).items():
-            if column is None or head.column(column) is not None:
-                chosen[key] = column
+        chosen = mappings.mapping_for(self.importer, head.headers, self.source)
         for key, combo in page.combos.items():
             column = chosen.get(key)
             index = head.column(column)
             combo.setCurrentIndex(0 if index is None else index + 1)
             combo.currentIndexChanged.connect(lambda _i, k=key: self._show_sample(k))
+            combo.currentIndexChanged.connect(self._check_required)
             self._show_sample(key)
+        self._check_required()
+
+    def _check_required(self) -> None:
+        """A required field without a column: said, not blocking — another field may fill
+        it (a "Nom & prénom" column fills the last name), the preview shows each line."""
+        mapping = self.mapping()
+        missing = [
+            field_label(spec.key, self.ctx.language)
+            for spec in self.importer.fields
+            if spec.required and mapping.get(spec.key) is None
+        ]
+        self.mapping_page.problem.setText(
+            self.tr(
+                "No column for: {fields}. Lines where nothing else fills them will be refused."
+            ).format(fields=", ".join(missing))
+            if missing
+            else ""
+        )
 
     def _show_sample(self, key: str) -> None:
         assert self.head is not None
@@ -619,7 +606,8 @@ class ImportWizard(QDialog):
         self.simulated = False
         self.outcome = result
         if result.written:
-            self.ctx.notify(self.entity, [])
+            for entity in self.entities:
+                self.ctx.notify(entity, [])
         self._show_result()
 
     def _import_failed(self, err: DomainError) -> None:

@@ -1,12 +1,17 @@
 """The words of an import: the importers return keys and codes (``services.imports``),
-the wizard names them here in the interface's language."""
+the wizard names them here in the interface's language — the members' fields, codes and
+duplicate reasons with ``i18n.imports`` (the CLI's words too), the machines' and the class
+list's with tr()."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from tierslieu_desktop.i18n import imports as words
 from tierslieu_desktop.services.imports.base import Action, LineError
 from tierslieu_desktop.ui.errors import field_message
+
+PRICE_PREFIX = "price:"  # services.imports.machines: a public's hourly price
 
 
 def action_label(action: Action) -> str:
@@ -32,31 +37,34 @@ def decision_label(action: Action) -> str:
 DECISIONS = (Action.MERGE, Action.SKIP, Action.CREATE)
 
 
-def _fallback_fields() -> dict[str, str]:
+def _other_fields() -> dict[str, str]:
+    """The fields of the machines and class-list importers (``i18n.imports`` names the
+    members' fields)."""
     return {
-        "kind": QCoreApplication.translate("ImportWords", "Kind (person or organisation)"),
-        "number": QCoreApplication.translate("ImportWords", "Member number"),
-        "last_name": QCoreApplication.translate("ImportWords", "Last name"),
-        "first_name": QCoreApplication.translate("ImportWords", "First name"),
         "name": QCoreApplication.translate("ImportWords", "Name"),
-        "email": QCoreApplication.translate("ImportWords", "Email"),
-        "phone": QCoreApplication.translate("ImportWords", "Phone"),
-        "address": QCoreApplication.translate("ImportWords", "Address"),
-        "postcode": QCoreApplication.translate("ImportWords", "Postcode"),
-        "city": QCoreApplication.translate("ImportWords", "Commune"),
-        "birth_date": QCoreApplication.translate("ImportWords", "Date of birth"),
-        "birth_year": QCoreApplication.translate("ImportWords", "Birth year"),
-        "gender": QCoreApplication.translate("ImportWords", "Gender"),
-        "audience": QCoreApplication.translate("ImportWords", "Public"),
-        "organisation": QCoreApplication.translate("ImportWords", "Organisation"),
-        "notes": QCoreApplication.translate("ImportWords", "Notes"),
-        "membership_start": QCoreApplication.translate("ImportWords", "Membership start"),
-        "membership_end": QCoreApplication.translate("ImportWords", "Membership end"),
-        "membership_amount": QCoreApplication.translate("ImportWords", "Membership amount"),
-        "amount": QCoreApplication.translate("ImportWords", "Amount"),
         "space": QCoreApplication.translate("ImportWords", "Space"),
         "category": QCoreApplication.translate("ImportWords", "Category"),
+        "make": QCoreApplication.translate("ImportWords", "Make"),
+        "model": QCoreApplication.translate("ImportWords", "Model"),
+        "serial_number": QCoreApplication.translate("ImportWords", "Serial number"),
+        "description": QCoreApplication.translate("ImportWords", "Description"),
+        "authorization_required": QCoreApplication.translate(
+            "ImportWords", "Authorization required"
+        ),
+        "purchase_date": QCoreApplication.translate("ImportWords", "Purchase date"),
+        "purchase_value": QCoreApplication.translate("ImportWords", "Purchase value"),
+        "funded_by": QCoreApplication.translate("ImportWords", "Funded by"),
+        "slot_step": QCoreApplication.translate("ImportWords", "Booking step (min)"),
+        "min_duration": QCoreApplication.translate("ImportWords", "Shortest booking (min)"),
+        "max_duration": QCoreApplication.translate("ImportWords", "Longest booking (min)"),
+        "buffer": QCoreApplication.translate("ImportWords", "Gap between bookings (min)"),
+        "max_advance": QCoreApplication.translate("ImportWords", "Booked ahead at most (days)"),
+        "price": QCoreApplication.translate("ImportWords", "Hourly price"),
     }
+
+
+def _language(lang: str) -> str:
+    return lang if lang in words.LANGUAGES else "fr"
 
 
 def field_label(key: str, lang: str = "fr") -> str:
@@ -64,46 +72,38 @@ def field_label(key: str, lang: str = "fr") -> str:
     names the whole line."""
     if not key:
         return QCoreApplication.translate("ImportWords", "Line")
-    try:  # the importers' own words, when they ship them
-        from tierslieu_desktop.i18n import imports as words
-
-        named = str(words.field_name(key, lang))
-        if named:
-            return named
-    except (ImportError, AttributeError, KeyError):
-        pass
-    return _fallback_fields().get(key, key)
+    if key.startswith(PRICE_PREFIX):  # a machine's hourly price for one public
+        return QCoreApplication.translate("ImportWords", "Hourly price: {public}").format(
+            public=key.removeprefix(PRICE_PREFIX)
+        )
+    if key in words.FIELD_NAMES[_language(lang)]:
+        return words.field_name(key, lang)
+    return _other_fields().get(key, key)
 
 
-def _fallback_codes() -> dict[str, str]:
+def _other_codes() -> dict[str, str]:
+    """The codes of the machines and class-list importers (``i18n.imports`` words the
+    members' codes; the fields' own checks are worded by ``ui.errors.field_message``)."""
     return {
-        "required": QCoreApplication.translate("ImportWords", "missing"),
-        "invalid_email": QCoreApplication.translate("ImportWords", "not a valid email address"),
-        "invalid_date": QCoreApplication.translate("ImportWords", "not a date"),
-        "invalid_number": QCoreApplication.translate("ImportWords", "not a number"),
-        "invalid_amount": QCoreApplication.translate("ImportWords", "not an amount"),
-        "invalid_choice": QCoreApplication.translate(
-            "ImportWords", "not one of the accepted values"
+        "name_taken": QCoreApplication.translate("ImportWords", "this name is already taken"),
+        "unknown_space": QCoreApplication.translate(
+            "ImportWords", "no space of this name: create it first in Machines & spaces"
         ),
-        "too_long": QCoreApplication.translate("ImportWords", "too long"),
-        "duplicate_in_file": QCoreApplication.translate(
-            "ImportWords", "the same record is on another line of the file"
+        "session_full": QCoreApplication.translate("ImportWords", "the session is full"),
+        "session_cancelled": QCoreApplication.translate("ImportWords", "the session is cancelled"),
+        "already_registered": QCoreApplication.translate("ImportWords", "already registered"),
+        "group_already_registered": QCoreApplication.translate(
+            "ImportWords", "the group is already registered"
         ),
     }
 
 
 def error_text(err: LineError, lang: str = "fr") -> str:
-    """Why a line is refused, naming the line and the field: "Line 12, field “Email”:
-    not a valid email address (“jean@”)"."""
-    try:
-        from tierslieu_desktop.i18n import imports as words
-
-        text = str(words.line_error_text(err, lang))
-        if text:
-            return text
-    except (ImportError, AttributeError, KeyError):
-        pass
-    reason = _fallback_codes().get(err.code) or field_message(err.code, err.field)
+    """Why a line is refused, naming the line and the field: "Ligne 12, champ « E-mail » :
+    adresse invalide (« lucie@ »)"."""
+    if err.code in words.ERRORS[_language(lang)] and err.code not in _other_codes():
+        return words.line_error_text(err, lang)
+    reason = _other_codes().get(err.code) or field_message(err.code, err.field)
     if err.value:
         reason += " " + QCoreApplication.translate("ImportWords", "(“{value}”)").format(
             value=err.value
@@ -117,17 +117,12 @@ def error_text(err: LineError, lang: str = "fr") -> str:
     ).format(line=err.line, field=field_label(err.field, lang), reason=reason)
 
 
-def reason_label(reason: str) -> str:
+def reason_label(reason: str, lang: str = "fr") -> str:
     """Why a line is taken for an existing record."""
+    if reason in words.DUPLICATE_REASONS[_language(lang)]:
+        return words.duplicate_reason_text(reason, lang)
     reasons = {
-        "email": QCoreApplication.translate("ImportWords", "same email"),
-        "name_birth_year": QCoreApplication.translate("ImportWords", "same name and birth year"),
-        "name_commune": QCoreApplication.translate("ImportWords", "same name and commune"),
-        "name": QCoreApplication.translate("ImportWords", "same name"),
-        # the machines and class-list importers (services.imports.machines, .registrations)
         "name_space": QCoreApplication.translate("ImportWords", "same name in the same space"),
-        "already_registered": QCoreApplication.translate(
-            "ImportWords", "already registered for this session"
-        ),
+        "already_registered": QCoreApplication.translate("ImportWords", "already registered"),
     }
     return reasons.get(reason, reason)

@@ -427,13 +427,15 @@ class SessionDetail(QWidget):
         from tierslieu_desktop.ui.imports.wizard import ImportWizard
 
         wizard = ImportWizard(
-            self.ctx, importer, self, title=self.tr("Import a list"), entity="activity"
+            self.ctx,
+            importer,
+            self,
+            title=self.tr("Import a list"),
+            entities=("activity", "member"),  # named participants may be new members
         )
         self.last_wizard = wizard
         if run:
             wizard.exec()
-            if wizard.outcome is not None and wizard.outcome.written:
-                self.ctx.notify("member", [])  # named participants may be new members
             self.reload()
         return wizard
 

@@ -664,16 +664,9 @@ class MachinesPage(Page):
     def import_machines(self, *, run: bool = True) -> QDialog:
         """The import wizard with the machines importer (services.imports.machines):
         spaces must exist first — a machine of an unknown space is refused."""
-        from tierslieu_desktop.services.imports.machines import MachinesImporter
-        from tierslieu_desktop.ui.imports.wizard import ImportWizard
+        from tierslieu_desktop.ui.imports.entry import machines_wizard
 
-        wizard = ImportWizard(
-            self.ctx,
-            MachinesImporter.for_database(self.ctx.db),
-            self,
-            title=self.tr("Import machines"),
-            entity="machine",
-        )
+        wizard = machines_wizard(self.ctx, self)
         if run:
             wizard.exec()
             self.refresh()

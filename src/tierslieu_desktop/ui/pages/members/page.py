@@ -126,7 +126,14 @@ class MembersPage(Page):
         self.edit_button.setToolTip(self.tr("Open the selected member (Enter)"))
         self.archive_button = QPushButton(self.tr("A&rchive"))
         self.archive_button.setAccessibleName(self.tr("Archive or restore the selected member"))
-        for b in (self.new_button, self.edit_button, self.archive_button):
+        self.import_button = QPushButton(self.tr("Im&port members…"))
+        self.import_button.setAccessibleName(self.tr("Import members from a file"))
+        self.import_button.setToolTip(
+            self.tr(
+                "A spreadsheet, HelloAsso, Paheko or Fab Manager, with a preview (Ctrl+Shift+I)"
+            )
+        )
+        for b in (self.new_button, self.edit_button, self.archive_button, self.import_button):
             actions.addWidget(b)
         lay.addLayout(actions)
 
@@ -172,6 +179,7 @@ class MembersPage(Page):
         self.new_button.clicked.connect(self.new_member)
         self.edit_button.clicked.connect(self.open_selected)
         self.archive_button.clicked.connect(self.toggle_archived)
+        self.import_button.clicked.connect(self.import_members)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.model.modelReset.connect(self._update_count)
@@ -182,6 +190,11 @@ class MembersPage(Page):
         archive.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         archive.triggered.connect(self.toggle_archived)
         self.table.addAction(archive)
+        import_action = QAction(self.tr("Import members…"), self)
+        import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        import_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        import_action.triggered.connect(self.import_members)
+        self.addAction(import_action)
 
         self._fill_audiences()
         self.apply_filter()
@@ -307,6 +320,13 @@ class MembersPage(Page):
         dialog = MemberDialog(self.ctx, None, self)
         if dialog.exec() and dialog.saved_id is not None:
             self.after_save(dialog.saved_id)
+
+    def import_members(self) -> None:
+        """The import wizard for members (a file, its columns, a preview, then import)."""
+        from tierslieu_desktop.ui.imports.entry import members_wizard
+
+        self.import_wizard = members_wizard(self.ctx, self)
+        self.import_wizard.exec()
 
     def open_selected(self) -> None:
         member_id = self.selected_member_id()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -666,7 +667,19 @@ class SettingsPage(Page):
         lay.setContentsMargins(24, 16, 24, 12)
         title = QLabel(self.tr("Settings"))
         title.setObjectName("pageTitle")
-        lay.addWidget(title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(title, 1)
+        # Bringing the lab's existing records in (issue 18): the import wizard
+        self.import_button = QPushButton(self.tr("I&mport…"))
+        self.import_button.setAccessibleName(self.tr("Import members or machines from a file"))
+        import_menu = QMenu(self.import_button)
+        self.import_members_action = import_menu.addAction(self.tr("Members…"))
+        self.import_members_action.triggered.connect(self.import_members)
+        self.import_machines_action = import_menu.addAction(self.tr("Machines…"))
+        self.import_machines_action.triggered.connect(self.import_machines)
+        self.import_button.setMenu(import_menu)
+        title_row.addWidget(self.import_button)
+        lay.addLayout(title_row)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Settings sections"))
         self.structure = StructureTab(ctx)
@@ -702,6 +715,18 @@ class SettingsPage(Page):
         self.tabs.insertTab(self.tabs.indexOf(self.language), self.backups, self.tr("&Backups"))
         lay.addWidget(self.tabs, 1)
         ctx.changed.connect(self._on_changed)
+
+    def import_members(self) -> None:
+        from tierslieu_desktop.ui.imports.entry import members_wizard
+
+        self.import_wizard = members_wizard(self.ctx, self)
+        self.import_wizard.exec()
+
+    def import_machines(self) -> None:
+        from tierslieu_desktop.ui.imports.entry import machines_wizard
+
+        self.import_wizard = machines_wizard(self.ctx, self)
+        self.import_wizard.exec()
 
     def _on_changed(self, entity: str, _ids: list) -> None:
         if entity == "member":
