@@ -182,3 +182,14 @@ def test_a_file_without_space_or_category_columns_names_the_field(db, operator, 
     assert (mapping["name"], mapping["space"]) == ("Machine", None)
     plan = importer.plan(db, table, mapping)
     assert [(e.line, e.field, e.code) for e in plan.errors] == [(2, "space", "required")]
+
+
+def test_a_preview_plan_of_the_first_lines_is_never_imported(db, operator, lab):
+    importer = MachinesImporter.for_database(db, today=TODAY)
+    head = read_table(DATA / "machines.csv", limit=2)
+    plan = importer.plan(db, head, importer.suggest_mapping(head.headers, head.kind))
+    assert not plan.complete and plan.count(Action.CREATE) == 2
+    with pytest.raises(DomainError) as exc:
+        importer.apply(db, plan, operator_id=operator)
+    assert exc.value.code == "plan_incomplete"
+    assert _machines(db) == {}

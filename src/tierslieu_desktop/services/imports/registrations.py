@@ -248,7 +248,7 @@ class RegistrationsImporter:
             lines.append(planned)
             steps.step()
         steps.check()
-        return ImportPlan(self.kind, tuple(lines), source)
+        return ImportPlan(self.kind, tuple(lines), source, complete=table.complete)
 
     def _check_group(self, session: Session) -> None:
         assert self.group is not None
@@ -419,6 +419,8 @@ class RegistrationsImporter:
         """Write the plan in one transaction (see ``base``): the members created or
         completed and their registrations, or the one group registration. A refused
         line writes nothing unless ``skip_bad``."""
+        if not plan.complete:  # a preview's plan: never import part of a file
+            raise DomainError("plan_incomplete")
         decisions = decisions or {}
         refused = list(plan.errors)
         todo: list[tuple[PlannedLine, Action]] = []
