@@ -447,7 +447,9 @@ class RegistrationsImporter:
             with db.write() as session:
                 if self.group is not None:
                     if todo:
-                        self._register(session, operator_id, self._group_input(len(todo)), 0)
+                        self._register(
+                            session, operator_id, self._group_input(len(todo)), todo[-1][0].line
+                        )
                     created, merged = len(todo), 0
                     steps.step(len(todo))
                 else:
