@@ -156,6 +156,8 @@ def test_a_class_is_imported_as_one_group_from_its_session(ctx, qtbot, monkeypat
 
 
 def test_named_pupils_need_their_guardian(ctx, qtbot, monkeypatch, visit):
+    save_audience(ctx.db, ctx.operator_id, "Grand public")
+    save_audience(ctx.db, ctx.operator_id, "Scolaires & étudiants")
     session_id, page = visit
     qtbot.addWidget(page)
     page.show()
@@ -164,6 +166,7 @@ def test_named_pupils_need_their_guardian(ctx, qtbot, monkeypatch, visit):
     dialog = detail.import_list(run=False)
     qtbot.addWidget(dialog)
     assert dialog.named.isChecked() and dialog.audience.isEnabled()
+    assert dialog.audience.currentText() == "Scolaires & étudiants"  # preselected
     assert not dialog.group_name.isEnabled()
     assert dialog.submit()
     wizard = detail.last_wizard

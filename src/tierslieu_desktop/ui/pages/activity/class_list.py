@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.services.activity import sessions as activities
 from tierslieu_desktop.services.activity.sessions import SessionRow
+from tierslieu_desktop.services.common import fold
 from tierslieu_desktop.services.imports.registrations import GroupSpec, RegistrationsImporter
 from tierslieu_desktop.services.people import audiences as audience_service
 from tierslieu_desktop.services.people import members as member_service
@@ -72,6 +73,8 @@ class ClassListDialog(QDialog):
         self.audience.addItem(self.tr("Not given"), None)
         for row in audience_service.list_audiences(ctx.db):
             self.audience.addItem(row.name, row.id)
+            if "scolaire" in fold(row.name) and self.audience.currentIndex() == 0:
+                self.audience.setCurrentIndex(self.audience.count() - 1)  # pupils, likely
         self.named_form.add_field("audience", self.tr("&Public of the new members:"), self.audience)
         lay.addLayout(self.named_form)
 
