@@ -114,6 +114,13 @@ def test_frozen_old_databases_upgrade_with_a_backup(tmp_path, frozen):
     from tierslieu_desktop.services.safety.integrity import verify
 
     assert verify(database) == []
+    # the CHECK constraints changed in place (0006, 0007) really changed, whichever text
+    # the older schema wrote: a price rule may price an activity, the chain seals wallets
+    with database.read() as session:
+        tables = dict(session.execute(text("SELECT name, sql FROM sqlite_master")).all())
+    assert "activity_id IS NOT NULL" in tables["price_rule"].split("one_resource", 1)[1]
+    assert "activity_session_id IS NOT NULL" in tables["booking"]
+    assert "'wallet'" in tables["integrity_entry"]
     database.dispose()
     assert rev == HEAD_REVISION
     backups = list(tmp_path.glob(f"{frozen.name}.before-*.bak"))

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, Insert, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -186,7 +186,36 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         _install_sqlite_pragmas(engine)
+    elif engine.dialect.name == "postgresql":
+        _advance_sequences_after_explicit_ids(engine)
     return engine
+
+
+def _advance_sequences_after_explicit_ids(engine: Engine) -> None:
+    """PostgreSQL: an INSERT that gives the ids itself (the demo's bulk rows, a lab moved
+    from SQLite) leaves the table's sequence behind, and the next row the services add
+    would take an id already used. After such an INSERT the sequence is set to the
+    table's highest id (SQLite needs nothing: its next id is always max + 1)."""
+
+    @event.listens_for(engine, "after_execute")
+    def _after(
+        conn: Connection,
+        clause: object,
+        _multiparams: object,
+        _params: object,
+        _options: object,
+        result: object,
+    ) -> None:
+        if not isinstance(clause, Insert) or "id" not in clause.table.c:
+            return
+        compiled = getattr(getattr(result, "context", None), "compiled", None)
+        if "id" not in (getattr(compiled, "column_keys", None) or ()):
+            return
+        name = clause.table.name
+        conn.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+            f'(SELECT max(id) FROM "{name}"))'
+        )
 
 
 def backup_sqlite(path: Path, label: str) -> Path:
