@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tierslieu_desktop import __version__, config
+from tierslieu_desktop import __version__, cli_migrate, config
 from tierslieu_desktop.cli_argparse import FrenchArgumentParser
 from tierslieu_desktop.i18n.messages import count_fr
 
@@ -50,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="remplacer une base de démonstration existante (jamais une base réelle)",
     )
+    cli_migrate.register(sub)
     verify = sub.add_parser("verify", help="contrôler l'intégrité de la base")
     verify.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     verify.add_argument(
@@ -239,6 +240,8 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_demo(target, args.size, args.seed, args.force)
     if args.command == "verify":
         return _cmd_verify(target, args.anchors)
+    if args.command == "migrate":
+        return cli_migrate.run(args, _LANG[0])
     if args.command == "close":
         return _cmd_close(target, args)
     if args.command == "invoice":

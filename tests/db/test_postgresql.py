@@ -87,3 +87,27 @@ def test_demo_and_verify_on_postgresql(pg_url, capsys):
             assert s.scalar(select(func.count()).select_from(Member)) > 100
     finally:
         db.dispose()
+
+
+def test_a_lab_moved_onto_postgresql_and_back_verifies_on_every_side(pg_url, tmp_path, capsys):
+    from tests.shared_demo import small_demo_copy
+    from tierslieu_desktop.cli import main
+    from tierslieu_desktop.services.safety.moving import row_counts
+
+    source = small_demo_copy(tmp_path / "demo.sqlite")
+    back = tmp_path / "back.sqlite"
+    assert main(["migrate", "--from", str(source), "--to", pg_url]) == 0
+    assert main(["verify", "--db", pg_url]) == 0
+    assert main(["migrate", "--from", pg_url, "--to", str(back)]) == 0
+    assert main(["migrate", "--from", str(source), "--to", pg_url]) == 1  # not empty now
+    capsys.readouterr()
+    dbs = [open_database(str(source)), open_database(pg_url), open_database(str(back))]
+    try:
+        counts = [row_counts(db) for db in dbs]
+        assert counts[0] == counts[1] == counts[2]
+        # the next member saved on the server gets a new id (sequences follow the copy)
+        new_id = save_member(dbs[1], None, MemberInput(last_name="Nouvelle", first_name="Ada"))
+        assert new_id > max(counts[0]["member"], 0)
+    finally:
+        for db in dbs:
+            db.dispose()
