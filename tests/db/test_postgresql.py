@@ -111,3 +111,19 @@ def test_a_lab_moved_onto_postgresql_and_back_verifies_on_every_side(pg_url, tmp
     finally:
         for db in dbs:
             db.dispose()
+
+
+def test_a_value_the_server_refuses_is_a_message_and_nothing_is_saved(pg_url):
+    """A text longer than its column that no service check caught: PostgreSQL refuses
+    it (SQLite would keep it); the desk gets ``value_rejected``, not a crash."""
+    from tierslieu_desktop.domain.errors import DomainError
+
+    db = open_database(pg_url)
+    try:
+        with pytest.raises(DomainError) as err, db.write() as s:
+            s.add(Consumable(name="x" * 5000, unit="gram", position=1, archived=False))
+        assert err.value.code == "value_rejected"
+        with db.read() as s:
+            assert s.scalar(select(func.count()).select_from(Consumable)) == 0
+    finally:
+        db.dispose()

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, Insert, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 # The file checks need sqlite3 alone (db.files); re-exported here for every caller.
@@ -152,6 +152,11 @@ class Database:
             if busy is None:
                 raise
             raise busy from exc
+        except DataError as exc:
+            # a value the server refuses that no service check caught (PostgreSQL: a text
+            # longer than its column, a NUL byte, a number out of range): the user gets a
+            # sentence, and nothing of this action was saved
+            raise DomainError("value_rejected", detail=str(exc.orig).splitlines()[0]) from exc
         run_after_commit(hooks)
 
     def dispose(self) -> None:

@@ -281,6 +281,11 @@ def error_message(err: DomainError) -> str:
             "The database is read-only: nothing was saved. Check the rights on the file "
             "and its folder, then restart the application.",
         ),
+        "value_rejected": QCoreApplication.translate(
+            "Errors",
+            "The database refused a value (a text too long or holding an invalid "
+            "character): nothing was saved. Shorten or retype what you entered.",
+        ),
         "organisation_invalid": QCoreApplication.translate(
             "Errors", "The linked organisation must be an existing organisation."
         ),
