@@ -64,6 +64,10 @@ def test_the_catalogue_holds_the_common_equipment_with_consumables_rules_and_pri
             )
             assert catalogue.space(item.space)
         assert set(item.prices) <= {a.key for a in catalogue.audiences}
+        # the English interface shows English names; the database keeps the French ones
+        assert item.label("en") == item.label_en != item.name == item.label("fr")
+        assert all(c.label("en") and c.label("fr") == c.name for c in item.consumables)
+    assert all(a.label("en") != a.name for a in catalogue.audiences)
 
 
 @pytest.mark.parametrize(

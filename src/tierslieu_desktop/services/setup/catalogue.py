@@ -55,6 +55,10 @@ class CatalogueConsumable:
     name: str
     unit: str  # one of services.scheduling.usages.UNITS
     price_cents: int  # per unit, every public
+    label_en: str = ""
+
+    def label(self, language: str) -> str:
+        return self.label_en if language == "en" and self.label_en else self.name
 
 
 @dataclass(frozen=True)
@@ -124,7 +128,7 @@ def _item(raw: dict[str, Any], spaces: set[str], audiences: set[str]) -> Catalog
     rules = BookingRules(**{name: int(raw["rules"][name]) for name in RULE_KEYS})
     prices = {str(k): int(v) for k, v in raw["prices"].items()}
     consumables = tuple(
-        CatalogueConsumable(c["name"], c["unit"], int(c["price_cents"]))
+        CatalogueConsumable(c["name"], c["unit"], int(c["price_cents"]), c.get("label_en", ""))
         for c in raw.get("consumables", ())
     )
     if not is_space and raw["space"] not in spaces:

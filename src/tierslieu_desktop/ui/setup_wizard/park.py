@@ -119,7 +119,7 @@ class HoursPage(StepPage):
             self.days.append(edit)
         self.body.addLayout(self.form)
         row = QHBoxLayout()
-        self.copy_button = QPushButton(self.tr("Same hours as Tuesday every weekday"))
+        self.copy_button = QPushButton(self.tr("Tuesday's hours from Monday to Saturday"))
         self.copy_button.setAccessibleName(
             self.tr("Copy Tuesday's hours to every day from Monday to Saturday")
         )
@@ -337,7 +337,8 @@ class PricesPage(StepPage):
 
     def initializePage(self) -> None:  # Qt's name
         wizard = self.wizard_()
-        self.rows = [item for item, _n in wizard.machines.chosen()]
+        picked = [] if wizard.machines.skipped else wizard.machines.chosen()
+        self.rows = [item for item, _n in picked]
         audiences = wizard.audiences.chosen() if not wizard.audiences.skipped else ()
         self.columns = list(audiences) or ["adults"]
         self.table.blockSignals(True)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.calendar import to_local, utcnow
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.domain.invoicing import PATTERN_MAX
 from tierslieu_desktop.services.billing import numbering
 from tierslieu_desktop.services.people import structure as structure_service
 from tierslieu_desktop.services.people.structure import StructureData
@@ -154,6 +155,7 @@ class NumberingPage(StepPage):
         }
         for series, label in labels.items():
             edit = self.form.add_field(series, label, QLineEdit())
+            edit.setMaxLength(PATTERN_MAX)
             preview = QLabel()
             preview.setObjectName(f"preview_{series}")
             self.form.addRow("", preview)
