@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QWidget, QWizard
 
@@ -140,7 +140,8 @@ def test_every_step_can_be_skipped_and_revisited(ctx, wizard):
     click(wizard, NEXT)
     while wizard.currentPage() is not wizard.summary:
         click(wizard, SKIP_BUTTON)
-    assert "Nothing to save" in wizard.summary.summary.text()
+    nothing = QCoreApplication.translate("SetupWizard", "Nothing to save: every step was skipped.")
+    assert nothing in wizard.summary.summary.text()
     assert not wizard.button(SKIP_BUTTON).isVisible()
     QTest.mouseClick(wizard.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
     assert wizard.currentPage() is wizard.numbering
@@ -206,3 +207,19 @@ def test_settings_reopens_the_assistant_and_shows_what_it_saved(ctx, qtbot):
     click(wizard, FINISH)
     assert settings.structure.fields["name"].text() == "Fablab du Lot"
     assert settings.audiences.list.count() == 6
+
+
+def test_the_summary_names_the_spaces_the_machines_need(wizard):
+    wizard.identity.name.setText("Fablab")
+    while wizard.currentPage() is not wizard.machines:
+        click(wizard, NEXT)
+    wizard.machines.set_chosen("pc", True)
+    wizard.machines.set_chosen("meeting_room", True)
+    while wizard.currentPage() is not wizard.summary:
+        click(wizard, NEXT)
+    text = wizard.summary.summary.text()
+    spaces = QCoreApplication.translate("SetupWizard", "Spaces: {names}").format(
+        names="Fablab, Cyber-base, Salle de réunion"
+    )
+    assert spaces in text
+    assert "Poste informatique × 6" in text

@@ -356,7 +356,16 @@ class SetupWizard(QWizard):
         lines = []
         if plan.structure is not None:
             lines.append(self.tr("Structure: {name}").format(name=plan.structure.name or "—"))
-        spaces = [catalogue.space(k).label(lang) for k in plan.spaces]
+        # the spaces chosen, those the machines need, and the bookable rooms picked
+        keys = list(plan.spaces)
+        for chosen in plan.items:
+            item = catalogue.item(chosen.key)
+            if not item.is_space and item.space not in keys:
+                keys.append(item.space)
+        spaces = [catalogue.space(k).label(lang) for k in keys]
+        spaces += [
+            catalogue.item(c.key).label(lang) for c in plan.items if catalogue.item(c.key).is_space
+        ]
         if plan.other_space.strip():
             spaces.append(plan.other_space.strip())
         if spaces:
