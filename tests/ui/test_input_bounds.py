@@ -157,6 +157,7 @@ def dialogs(window, db) -> list[QWidget]:  # type: ignore[no-untyped-def]
     from tierslieu_desktop.ui.pages.settings.tariffs import sections
     from tierslieu_desktop.ui.pages.settings.tariffs.grid import PriceDialog
     from tierslieu_desktop.ui.restore_dialog import RestoreDialog
+    from tierslieu_desktop.ui.setup_wizard.wizard import SetupWizard
 
     ctx = window.ctx
     tmp_folder = Path(tempfile.mkdtemp())  # an empty backup folder
@@ -226,6 +227,7 @@ def dialogs(window, db) -> list[QWidget]:  # type: ignore[no-untyped-def]
         PassphraseDialog(),
         DepositDialog(ctx, lambda: today),
         RestoreDialog(ctx, tmp_folder, lambda _file, _phrase: None),
+        SetupWizard(ctx, demo_launcher=lambda _language: True),
     ]
     return [d for d in built if d is not None]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import cast
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -660,13 +660,21 @@ class LanguageTab(QWidget):
 
 
 class SettingsPage(Page):
+    setup_requested = Signal()  # « Assistant de configuration… »: the window opens it
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 16, 24, 12)
         title = QLabel(self.tr("Settings"))
         title.setObjectName("pageTitle")
-        lay.addWidget(title)
+        head = QHBoxLayout()
+        head.addWidget(title, 1)
+        self.setup_button = QPushButton(self.tr("Setup assistant…"))
+        self.setup_button.setAccessibleName(self.tr("Open the setup assistant"))
+        self.setup_button.clicked.connect(self.setup_requested)
+        head.addWidget(self.setup_button)
+        lay.addLayout(head)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Settings sections"))
         self.structure = StructureTab(ctx)
@@ -702,6 +710,11 @@ class SettingsPage(Page):
         self.tabs.insertTab(self.tabs.indexOf(self.language), self.backups, self.tr("&Backups"))
         lay.addWidget(self.tabs, 1)
         ctx.changed.connect(self._on_changed)
+
+    def reload_after_setup(self) -> None:
+        """The setup assistant saved the structure and the publics: show them."""
+        self.structure.load()
+        self.audiences.reload()
 
     def _on_changed(self, entity: str, _ids: list) -> None:
         if entity == "member":
