@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tierslieu_desktop import __version__, cli_migrate, config
+from tierslieu_desktop import __version__, cli_member, cli_migrate, config
 from tierslieu_desktop.cli_argparse import FrenchArgumentParser
 from tierslieu_desktop.i18n.messages import count_fr
 
@@ -183,6 +183,7 @@ def _parser() -> argparse.ArgumentParser:
     backups = sub.add_parser("backups", help="lister les sauvegardes")
     backups.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     backups.add_argument("-o", "--output", metavar="DOSSIER", help="dossier des sauvegardes")
+    cli_member.add_parser(sub)  # member export | anonymise (issue 19)
     restore = sub.add_parser("restore", help="restaurer une sauvegarde (application fermée)")
     restore.add_argument("file", metavar="FICHIER", help="fichier de sauvegarde")
     restore.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
@@ -252,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_report(target, args)
     if args.command == "export":
         return _cmd_export(target, args)
+    if args.command == "member":
+        return cli_member.run(target, args, _fail, _open_error_fr)
     if args.command in ("backup", "backups", "restore"):
         return _cmd_backups(args.command, target, args)
     if args.demo and not target:

@@ -126,6 +126,9 @@ from tierslieu_desktop.db.models.people import (
     Audience as Audience,
 )
 from tierslieu_desktop.db.models.people import (
+    ConsentChange as ConsentChange,
+)
+from tierslieu_desktop.db.models.people import (
     Member as Member,
 )
 from tierslieu_desktop.db.models.people import (

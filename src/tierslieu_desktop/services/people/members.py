@@ -43,6 +43,7 @@ from tierslieu_desktop.domain.validation import (
     vat_matches_siren,
 )
 from tierslieu_desktop.services.common import FieldCollector, escape_like, fold, stamp
+from tierslieu_desktop.services.people.consents import current_consents, record_consent_changes
 
 SORT_KEYS = ("name", "number", "city", "audience", "membership")
 _SelectT = TypeVar("_SelectT", bound="Select[*tuple[Any, ...]]")  # any SELECT
@@ -576,6 +577,7 @@ def save_member(
     cleaned = validate_member(data)
     with db.write() as session:
         member: Member | None
+        consents: dict[str, bool] | None = None  # before the change (None: a new card)
         if member_id is None:
             member = Member(number=_next_number(session))
             session.add(member)
@@ -584,6 +586,9 @@ def save_member(
             member = session.get(Member, member_id)
             if member is None:
                 raise NotFound("member", member_id)
+            if member.anonymised_at is not None:
+                raise DomainError("member_anonymised")
+            consents = current_consents(member)
             stamp(member, actor)
         org_name = ""
         if cleaned.organisation_id is not None:
@@ -599,6 +604,7 @@ def save_member(
         member.sort_name = fold(f"{cleaned.last_name} {cleaned.first_name}".strip())
         session.flush()
         member.search_text = search_text(cleaned, member.number, org_name)
+        record_consent_changes(session, member, consents, actor)  # dated (issue 19)
         return member.id
 
 
