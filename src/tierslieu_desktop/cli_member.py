@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -49,15 +48,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
 
 
-def output_paths(output: str) -> tuple[Path, Path]:
-    """(PDF, JSON) written for ``-o output``: "dupont" or "dupont.pdf" or "dupont.json"
-    all give dupont.pdf and dupont.json."""
-    path = Path(output)
-    if path.suffix.lower() in (".pdf", ".json"):
-        path = path.with_suffix("")
-    return path.with_name(path.name + ".pdf"), path.with_name(path.name + ".json")
-
-
 def run(
     target: str | None,
     args: argparse.Namespace,
@@ -87,7 +77,11 @@ def run(
 
 def _export(db: Database, member_id: int, output: str, fail: Callable[[str], int]) -> int:
     from tierslieu_desktop.fileperms import write_private_bytes
-    from tierslieu_desktop.reports.personal_data import member_data_json, member_data_pdf
+    from tierslieu_desktop.reports.personal_data import (
+        member_data_json,
+        member_data_pdf,
+        output_paths,
+    )
     from tierslieu_desktop.services.privacy.export import member_data
 
     export = member_data(db, member_id)

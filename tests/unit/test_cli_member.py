@@ -9,7 +9,7 @@ import sqlite3
 from shared_demo import small_demo_copy
 
 from tierslieu_desktop.cli import main
-from tierslieu_desktop.cli_member import output_paths
+from tierslieu_desktop.reports.personal_data import output_paths
 
 
 def _member(path, number):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
@@ -33,7 +34,13 @@ from tierslieu_desktop.reports.layout import (
 )
 from tierslieu_desktop.reports.pdf_base import FONT, FONT_BOLD, day, day_time, money
 
-__all__ = ["member_data_json", "member_data_pdf", "processing_register_pdf", "text_of"]
+__all__ = [
+    "member_data_json",
+    "member_data_pdf",
+    "output_paths",
+    "processing_register_pdf",
+    "text_of",
+]
 
 GRID = colors.HexColor("#c8d3d8")
 JSON_FORMAT = "tierslieu-donnees-personnelles/1"
@@ -56,6 +63,15 @@ def text_of(key: str, value: Value) -> str:
     if isinstance(value, int) and key.startswith("minutes"):
         return hours(value)
     return str(value)
+
+
+def output_paths(output: str) -> tuple[Path, Path]:
+    """(PDF, JSON) written for ``-o output``: "dupont" or "dupont.pdf" or "dupont.json"
+    all give dupont.pdf and dupont.json."""
+    path = Path(output)
+    if path.suffix.lower() in (".pdf", ".json"):
+        path = path.with_suffix("")
+    return path.with_name(path.name + ".pdf"), path.with_name(path.name + ".json")
 
 
 # --- JSON --------------------------------------------------------------------------------
@@ -137,9 +153,13 @@ def _count(section: DataSection) -> str:
     n = len(section.records)
     text = f"{n} enregistrement" + ("s" if n > 1 else "")
     if any(key == "amount_cents" for key, _label in section.columns):
-        total = sum(int(r.get("amount_cents") or 0) for r in section.records)
+        total = sum(_cents(r.get("amount_cents")) for r in section.records)
         text += f" — solde : {money(total)}"
     return text
+
+
+def _cents(value: Value) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
 def _records_table(section: DataSection, cell: Any) -> Table:

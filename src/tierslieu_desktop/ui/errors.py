@@ -289,6 +289,18 @@ def error_message(err: DomainError) -> str:
         "organisation_invalid": QCoreApplication.translate(
             "Errors", "The linked organisation must be an existing organisation."
         ),
+        # personal data (services/privacy, issue 19)
+        "member_anonymised": QCoreApplication.translate(
+            "Errors", "This member was anonymised: the card can no longer be changed."
+        ),
+        "anonymise_blocked": QCoreApplication.translate(
+            "Errors",
+            "This member cannot be anonymised yet: settle their basket, invoices, bookings "
+            "and registrations first.",
+        ),
+        "confirmation_mismatch": QCoreApplication.translate(
+            "Errors", "Type the member's number exactly to confirm."
+        ),
         "operator_exists": QCoreApplication.translate(
             "Errors", "An operator with this name already exists."
         ),

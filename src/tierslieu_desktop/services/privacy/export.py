@@ -291,8 +291,10 @@ def _authorizations(session: Session, member_id: int) -> DataSection:
 
 
 def _resource_names(session: Session) -> tuple[dict[int, str], dict[int, str]]:
-    machines = dict((tuple(r) for r in session.execute(select(Machine.id, Machine.name))))
-    spaces = dict((tuple(r) for r in session.execute(select(Space.id, Space.name))))
+    machines: dict[int, str] = {
+        r[0]: r[1] for r in session.execute(select(Machine.id, Machine.name))
+    }
+    spaces: dict[int, str] = {r[0]: r[1] for r in session.execute(select(Space.id, Space.name))}
     return machines, spaces
 
 

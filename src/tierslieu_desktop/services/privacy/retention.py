@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
@@ -86,11 +87,10 @@ def _as_day(value: date | datetime | None) -> date | None:
     return value
 
 
-def _latest(
-    session: Session, out: dict[int, date], rows: Iterable[tuple[int | None, object]]
-) -> None:
+def _latest(out: dict[int, date], rows: Iterable[Any]) -> None:
+    """Keep in ``out`` the latest day of each (member id, date or instant) row."""
     for member_id, when in rows:
-        day = _as_day(when)  # type: ignore[arg-type]
+        day = _as_day(when)
         if member_id is None or day is None:
             continue
         if member_id in out and out[member_id] >= day:
@@ -102,9 +102,8 @@ def last_activity_days(session: Session) -> dict[int, date]:
     """The last activity day of every member having one (grouped queries, one a table)."""
     out: dict[int, date] = {}
 
-    def grouped(who: ColumnElement[int | None], when: ColumnElement[object]) -> None:
-        stmt = select(who, func.max(when)).group_by(who)
-        _latest(session, out, (tuple(r) for r in session.execute(stmt)))
+    def grouped(who: Any, when: Any) -> None:
+        _latest(out, session.execute(select(who, func.max(when)).group_by(who)))
 
     grouped(Member.id, Member.created_at)
     grouped(Booking.member_id, Booking.start_at)
@@ -122,7 +121,7 @@ def last_activity_days(session: Session) -> dict[int, date]:
             .join(ActivitySession, ActivitySession.id == Registration.session_id)
             .group_by(who)
         )
-        _latest(session, out, (tuple(r) for r in session.execute(stmt)))
+        _latest(out, session.execute(stmt))
     return out
 
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tierslieu_desktop.domain.calendar import utcnow
+from tierslieu_desktop.domain.calendar import to_local, utcnow
 from tierslieu_desktop.domain.enums import MemberKind
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.pricing import format_duration
@@ -127,6 +127,12 @@ class MemberDetailPanel(QScrollArea):
         actions_row.addStretch(1)
         c.addLayout(actions_row)
         export_row.addWidget(self.export_button)
+        self.personal_data_button = QPushButton(self.tr("Personal &data…"))
+        self.personal_data_button.setAccessibleName(
+            self.tr("Export or anonymise the member's personal data")
+        )
+        self.personal_data_button.clicked.connect(self.personal_data)
+        export_row.addWidget(self.personal_data_button)
         export_row.addStretch(1)
         c.addLayout(export_row)
 
@@ -355,6 +361,7 @@ class MemberDetailPanel(QScrollArea):
                 photos=yes if data.consent_photos else no,
             )
         )
+        self._date_consents(d.id)
         v["notes"].setText(data.notes)
         v["history"].setText(
             self.tr("created {created} by {created_by}; changed {updated} by {updated_by}").format(
@@ -550,6 +557,41 @@ class MemberDetailPanel(QScrollArea):
 
         title = self.packs.currentItem().text()
         PackMovementsDialog(self.ctx, pack_id, title, self).exec()
+
+    def _date_consents(self, member_id: int) -> None:
+        """The consents' last change dated on the card; the whole history in its tooltip."""
+        from tierslieu_desktop.services.people.consents import consent_history
+        from tierslieu_desktop.ui.pages.members.personal_data_dialog import consent_text
+
+        history = consent_history(self.ctx.db, member_id)
+        label = self.values["consents"]
+        if not history:
+            label.setToolTip("")
+            return
+        last = history[-1]
+        label.setText(
+            label.text()
+            + "\n"
+            + self.tr("{change} on {date}").format(
+                change=consent_text(last), date=formatting.short_date(to_local(last.at).date())
+            )
+        )
+        label.setToolTip(
+            "\n".join(
+                f"{formatting.local_datetime(row.at)} — {consent_text(row)}" for row in history
+            )
+        )
+
+    def personal_data(self) -> None:
+        """« Données personnelles… »: consents history, export, anonymisation."""
+        if self.detail is None:
+            return
+        from tierslieu_desktop.ui.pages.members.personal_data_dialog import PersonalDataDialog
+
+        dialog = PersonalDataDialog(self.ctx, self.detail.id, self)
+        dialog.exec()
+        if dialog.anonymised:
+            self.refresh()
 
     def export_bookings(self) -> None:
         if self.detail is None:

@@ -708,6 +708,12 @@ class SettingsPage(Page):
 
         self.backups = BackupsTab(ctx)
         self.tabs.insertTab(self.tabs.indexOf(self.language), self.backups, self.tr("&Backups"))
+        from tierslieu_desktop.ui.pages.settings.personal_data_tab import PersonalDataTab
+
+        self.personal_data = PersonalDataTab(ctx)  # issue 19: retention, register
+        self.tabs.insertTab(
+            self.tabs.indexOf(self.language), self.personal_data, self.tr("Personal &data")
+        )
         lay.addWidget(self.tabs, 1)
         ctx.changed.connect(self._on_changed)
 
