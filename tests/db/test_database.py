@@ -240,3 +240,36 @@ def test_zrrqpv_migration_goes_down_and_up_keeping_the_structure(db):
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
+
+
+def test_gdpr_migration_dates_the_consents_already_given(db):
+    """0021 (issue 19, point 3): the consents held before the dated history are written
+    once, reason « initial », dated by the card's creation; downgrade drops the history
+    and the anonymisation mark, the members stay."""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from tierslieu_desktop.db.migrations.runner import alembic_config, upgrade
+
+    lou = save_member(db, None, MemberInput(first_name="Lou", last_name="Bach"))
+    cfg = alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0020")
+    insp = inspect(db.engine)
+    assert "consent_change" not in insp.get_table_names()
+    assert "anonymised_at" not in {c["name"] for c in insp.get_columns("member")}
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE member SET consent_photos = 1 WHERE id = :i"), {"i": lou})
+    upgrade(db.engine)
+    with db.engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT c.consent, c.given, c.reason, c.at = m.created_at FROM consent_change c "
+                "JOIN member m ON m.id = c.member_id"
+            )
+        ).all()
+        assert rows == [("photos", 1, "initial", 1)]
+        assert conn.execute(text("SELECT retention_years FROM structure")).all() in ([], [(3,)])
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []

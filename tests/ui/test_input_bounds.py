@@ -152,6 +152,7 @@ def dialogs(window, db) -> list[QWidget]:  # type: ignore[no-untyped-def]
     from tierslieu_desktop.ui.pages.members.dialog import MemberDialog
     from tierslieu_desktop.ui.pages.members.membership_dialog import MembershipDialog
     from tierslieu_desktop.ui.pages.members.pack_dialog import SellPackDialog
+    from tierslieu_desktop.ui.pages.members.personal_data_dialog import PersonalDataDialog
     from tierslieu_desktop.ui.pages.members.wallet_dialog import WalletCreditDialog
     from tierslieu_desktop.ui.pages.settings.backups_tab import PassphraseDialog
     from tierslieu_desktop.ui.pages.settings.tariffs import sections
@@ -186,6 +187,7 @@ def dialogs(window, db) -> list[QWidget]:  # type: ignore[no-untyped-def]
         MembershipDialog(ctx, member),
         SellPackDialog(ctx, member),
         WalletCreditDialog(ctx, member),
+        PersonalDataDialog(ctx, member),
         machines_page.machine_dialog(),
         machines_page.machine_dialog(machine_row.id),
         machines_page.space_dialog(),
