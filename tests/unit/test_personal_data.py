@@ -297,6 +297,21 @@ def test_retention_lists_the_persons_without_activity_for_n_years(db):
     assert retention.retention_years(db) == 3
     retention.set_retention_years(db, None, 1)
     assert [r.member_id for r in retention.inactive_members(db, today=today)] == [sleeping, member]
+    # an old basket left open: listed with the reason, and the batch is all or nothing
+    basket_id = baskets.open_basket(db, None, member)
+    baskets.add_free_line(
+        db, None, basket_id, designation="Badge", quantity_milli=1000, unit="", unit_price_cents=5
+    )
+    listed = retention.inactive_members(db, 1, today)
+    assert [(r.member_id, r.blockers) for r in listed] == [
+        (sleeping, ()),
+        (member, ("open_basket",)),
+    ]
+    with pytest.raises(DomainError) as err:
+        anonymise.anonymise_members(db, None, [sleeping, member])
+    assert err.value.code == "anonymise_blocked"
+    assert get_member(db, sleeping).data.last_name == "Dort"  # rolled back
+    baskets.cancel_basket(db, None, basket_id)
     assert anonymise.anonymise_members(db, None, [sleeping, member]) == 2
     assert retention.inactive_members(db, 1, today) == []
 

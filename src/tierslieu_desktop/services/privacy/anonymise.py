@@ -30,9 +30,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
@@ -96,48 +97,34 @@ class AnonymisePreview:
 
 def blockers(session: Session, member_id: int, now: datetime | None = None) -> tuple[str, ...]:
     """The reasons (``BLOCKERS``) why the member cannot be anonymised now."""
+    return blockers_of(session, [member_id], now).get(member_id, ())
+
+
+def blockers_of(
+    session: Session, member_ids: Sequence[int], now: datetime | None = None
+) -> dict[int, tuple[str, ...]]:
+    """``blockers`` of many members at once (one query per reason and per 500 members):
+    only the members with at least one reason are in the result."""
     now = now or utcnow()
-    found: list[str] = []
-    mine_basket = (Basket.member_id == member_id) & (Basket.status == "open")
-    if session.scalar(select(func.count()).select_from(Basket).where(mine_basket)):
-        found.append("open_basket")
-    if _unbilled_usages(session, member_id):
-        found.append("unbilled_usages")
-    open_balance = (
-        select(func.count())
-        .select_from(InvoiceOpen)
-        .join(Invoice, Invoice.id == InvoiceOpen.invoice_id)
-        .where(Invoice.member_id == member_id, InvoiceOpen.left_cents != 0)
-    )
-    if session.scalar(open_balance):
-        found.append("open_balance")
-    mine = (Booking.member_id == member_id) | (Booking.organisation_id == member_id)
-    to_come = (
-        select(func.count())
-        .select_from(Booking)
-        .where(mine, Booking.status.in_(("booked", "in_progress")), Booking.end_at > now)
-    )
-    if session.scalar(to_come):
-        found.append("bookings_to_come")
-    regs = (
-        select(func.count())
-        .select_from(Registration)
-        .join(ActivitySession, ActivitySession.id == Registration.session_id)
-        .where(
-            (Registration.member_id == member_id) | (Registration.organisation_id == member_id),
-            Registration.status.in_(("registered", "waiting")),
-            ActivitySession.status != "cancelled",
-            ActivitySession.end_at > now,
-        )
-    )
-    if session.scalar(regs):
-        found.append("registrations_to_come")
-    return tuple(found)
+    found: dict[int, set[str]] = {}
+    start = session.scalar(select(Structure.invoicing_start).where(Structure.id == 1))
+    for first in range(0, len(member_ids), 500):
+        chunk = list(member_ids[first : first + 500])
+        for reason, stmt in _blocker_queries(chunk, now, start):
+            for (member_id,) in session.execute(stmt):
+                if member_id is not None:
+                    found.setdefault(member_id, set()).add(reason)
+    return {m: tuple(b for b in BLOCKERS if b in reasons) for m, reasons in found.items()}
 
 
-def _unbilled_usages(session: Session, member_id: int) -> int:
-    """The member's usages with something charged, in no invoice and no open basket,
-    since the invoicing start (the desk's « à encaisser », services.billing.baskets)."""
+def _blocker_queries(
+    ids: list[int], now: datetime, invoicing_start: date | None
+) -> list[tuple[str, Any]]:
+    """(reason, SELECT of member ids) for each reason; a booking or a registration to
+    come blocks its member and its organisation, a usage its payer."""
+    usage_payer = func.coalesce(Usage.member_id, Usage.organisation_id)
+    # the usages with something charged, in no invoice and no open basket, since the
+    # invoicing start (the desk's « à encaisser », services.billing.baskets)
     billed = select(InvoiceLine.id).where(InvoiceLine.usage_id == Usage.id).exists()
     in_basket = (
         select(BasketLine.id)
@@ -150,20 +137,64 @@ def _unbilled_usages(session: Session, member_id: int) -> int:
         .where(UsageCharge.usage_id == Usage.id)
         .scalar_subquery()
     )
-    stmt = (
-        select(func.count())
-        .select_from(Usage)
+    unbilled = (
+        select(usage_payer)
         .where(
-            func.coalesce(Usage.member_id, Usage.organisation_id) == member_id,
+            or_(Usage.member_id.in_(ids), Usage.organisation_id.in_(ids)),
+            usage_payer.in_(ids),
             ~billed,
             ~in_basket,
             charged > 0,
         )
+        .distinct()
     )
-    start = session.scalar(select(Structure.invoicing_start).where(Structure.id == 1))
-    if start is not None:
-        stmt = stmt.where(Usage.start_at >= local_day_bounds(start)[0])
-    return int(session.scalar(stmt) or 0)
+    if invoicing_start is not None:
+        unbilled = unbilled.where(Usage.start_at >= local_day_bounds(invoicing_start)[0])
+    queries: list[tuple[str, Any]] = [
+        (
+            "open_basket",
+            select(Basket.member_id)
+            .where(Basket.member_id.in_(ids), Basket.status == "open")
+            .distinct(),
+        ),
+        ("unbilled_usages", unbilled),
+        (
+            "open_balance",
+            select(Invoice.member_id)
+            .join(InvoiceOpen, InvoiceOpen.invoice_id == Invoice.id)
+            .where(Invoice.member_id.in_(ids), InvoiceOpen.left_cents != 0)
+            .distinct(),
+        ),
+    ]
+    for who in (Booking.member_id, Booking.organisation_id):
+        queries.append(
+            (
+                "bookings_to_come",
+                select(who)
+                .where(
+                    who.in_(ids),
+                    Booking.status.in_(("booked", "in_progress")),
+                    Booking.end_at > now,
+                )
+                .distinct(),
+            )
+        )
+    for who in (Registration.member_id, Registration.organisation_id):
+        queries.append(
+            (
+                "registrations_to_come",
+                select(who)
+                .join(ActivitySession, ActivitySession.id == Registration.session_id)
+                .where(
+                    who.in_(ids),
+                    Registration.status.in_(("registered", "waiting")),
+                    ActivitySession.status != "cancelled",
+                    ActivitySession.end_at > now,
+                )
+                .distinct(),
+            )
+        )
+    return queries
 
 
 def anonymise_preview(db: Database, member_id: int) -> AnonymisePreview:

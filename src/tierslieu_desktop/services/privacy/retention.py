@@ -36,7 +36,7 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain.calendar import to_local, utcnow
 from tierslieu_desktop.domain.errors import ValidationError
 from tierslieu_desktop.services.people.members import display_name
-from tierslieu_desktop.services.privacy.anonymise import blockers
+from tierslieu_desktop.services.privacy.anonymise import blockers_of
 
 DEFAULT_YEARS = 3
 MIN_YEARS, MAX_YEARS = 1, 10
@@ -143,22 +143,24 @@ def inactive_members(
         if not candidates:
             return []
         now = datetime.combine(today, time(12), tzinfo=UTC)
-        out: list[InactiveMember] = []
+        found: list[Member] = []
         for start in range(0, len(candidates), 500):
             chunk = candidates[start : start + 500]
             stmt = select(Member).where(
                 Member.id.in_(chunk), Member.kind == "person", Member.anonymised_at.is_(None)
             )
-            for m in session.scalars(stmt):
-                out.append(
-                    InactiveMember(
-                        member_id=m.id,
-                        number=m.number,
-                        name=display_name(m.kind, m.first_name, m.last_name),
-                        city=m.city,
-                        last_activity=last[m.id],
-                        blockers=blockers(session, m.id, now),
-                    )
-                )
+            found += session.scalars(stmt)
+        blocked = blockers_of(session, [m.id for m in found], now)
+        out = [
+            InactiveMember(
+                member_id=m.id,
+                number=m.number,
+                name=display_name(m.kind, m.first_name, m.last_name),
+                city=m.city,
+                last_activity=last[m.id],
+                blockers=blocked.get(m.id, ()),
+            )
+            for m in found
+        ]
         out.sort(key=lambda r: (r.last_activity, r.number))
         return out
