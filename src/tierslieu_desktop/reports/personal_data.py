@@ -45,7 +45,21 @@ __all__ = [
 GRID = colors.HexColor("#c8d3d8")
 JSON_FORMAT = "tierslieu-donnees-personnelles/1"
 # Wider columns for the free texts.
-_WEIGHTS = {"note": 2.2, "purpose": 1.8, "resource": 1.6, "activity": 1.8, "reason": 1.8}
+_WEIGHTS = {
+    "note": 2.2,
+    "purpose": 1.8,
+    "resource": 1.6,
+    "activity": 1.8,
+    "reason": 1.8,
+    # a date and time on one line
+    "start_at": 1.35,
+    "end_at": 1.35,
+    "at": 1.35,
+    "session_at": 1.35,
+    "issued_at": 1.35,
+    "headcount": 0.7,
+    "vouchers": 0.8,
+}
 
 
 def text_of(key: str, value: Value) -> str:
@@ -85,8 +99,9 @@ def _json_value(value: Value) -> Any:
 
 def member_data_json(export: MemberDataExport) -> bytes:
     """The export as UTF-8 JSON: one list of records per section (the member's own
-    fields as one object), keys in English, values as stored (amounts in cents, dates
-    in ISO 8601, UTC for instants), with each key's French label."""
+    fields as one object), keys in English, amounts in cents, dates in ISO 8601 (UTC for
+    instants), the choices (status, kind, public…) in French words as printed; ``labels``
+    gives each section's title and each key's French label."""
     doc: dict[str, Any] = {
         "format": JSON_FORMAT,
         "structure": export.structure_name,
