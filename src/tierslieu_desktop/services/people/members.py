@@ -593,13 +593,31 @@ def save_member(
             org_name = org.last_name
         if cleaned.audience_id is not None and session.get(Audience, cleaned.audience_id) is None:
             raise NotFound("audience", cleaned.audience_id)
-        for name in MemberInput.__dataclass_fields__:
-            value = getattr(cleaned, name)
-            setattr(member, name, value.value if hasattr(value, "value") else value)
-        member.sort_name = fold(f"{cleaned.last_name} {cleaned.first_name}".strip())
+        write_member(member, cleaned, org_name)
         session.flush()
-        member.search_text = search_text(cleaned, member.number, org_name)
         return member.id
+
+
+def write_member(member: Member, cleaned: MemberInput, org_name: str = "") -> None:
+    """Copy a member validated by :func:`validate_member` onto its row, with its sort name
+    and search text (``member.number`` set): ``save_member``'s writing, also used by the
+    members import (services.imports.members), which writes thousands in one transaction
+    after checking the audiences and organisations itself."""
+    for name in MemberInput.__dataclass_fields__:
+        value = getattr(cleaned, name)
+        setattr(member, name, value.value if hasattr(value, "value") else value)
+    member.sort_name = fold(f"{cleaned.last_name} {cleaned.first_name}".strip())
+    member.search_text = search_text(cleaned, member.number, org_name)
+
+
+def member_input(member: Member) -> MemberInput:
+    """The fields of a member's row, as :func:`save_member` takes them (for a merge)."""
+    return _input_of(member)
+
+
+def next_member_number(session: Session) -> str:
+    """The number the next new member gets ("A00042")."""
+    return _next_number(session)
 
 
 def set_archived(db: Database, actor: int | None, member_id: int, archived: bool) -> None:
@@ -621,9 +639,13 @@ class MembershipInput:
     end_date: date
     fee_cents: int = 0
     note: str = ""
+    # Paid outside the software (an import: HelloAsso, a spreadsheet): counted once in own
+    # revenue on its start day, never to invoice (services.finance.own_revenue).
+    paid_outside: bool = False
 
 
-def add_membership(db: Database, actor: int | None, data: MembershipInput) -> int:
+def validate_membership(data: MembershipInput) -> None:
+    """One ValidationError naming every invalid field of a membership."""
     c = FieldCollector()
     c.texts(data)
     if data.end_date < data.start_date:
@@ -631,20 +653,31 @@ def add_membership(db: Database, actor: int | None, data: MembershipInput) -> in
     if data.fee_cents < 0:
         c.add("fee", "amount_negative")
     c.raise_if_any()
+
+
+def new_membership(data: MembershipInput, actor: int | None) -> Membership:
+    """The row of a membership checked by :func:`validate_membership` (not added)."""
+    ms = Membership(
+        member_id=data.member_id,
+        audience_id=data.audience_id,
+        start_date=data.start_date,
+        end_date=data.end_date,
+        fee_cents=data.fee_cents,
+        note=data.note.strip(),
+        paid_outside=data.paid_outside,
+    )
+    stamp(ms, actor, created=True)
+    return ms
+
+
+def add_membership(db: Database, actor: int | None, data: MembershipInput) -> int:
+    validate_membership(data)
     with db.write() as session:
         if session.get(Member, data.member_id) is None:
             raise NotFound("member", data.member_id)
         if session.get(Audience, data.audience_id) is None:
             raise NotFound("audience", data.audience_id)
-        ms = Membership(
-            member_id=data.member_id,
-            audience_id=data.audience_id,
-            start_date=data.start_date,
-            end_date=data.end_date,
-            fee_cents=data.fee_cents,
-            note=data.note.strip(),
-        )
-        stamp(ms, actor, created=True)
+        ms = new_membership(data, actor)
         session.add(ms)
         session.flush()
         return ms.id
