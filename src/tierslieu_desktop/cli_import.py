@@ -109,6 +109,9 @@ def import_members(
                 n=len(table.rows),
             )  # fmt: skip
         )
+        for line in plan.lines:
+            if line.skip_reason:
+                print(words.skipped_line_text(line.line, line.skip_reason, lang))
         refused = plan.errors
         for error in refused:
             print(words.line_error_text(error, lang))

@@ -77,7 +77,8 @@ def test_dry_run_writes_nothing(base, capsys):
     path = str(DATA / "helloasso_adhesions_utf8bom.csv")
     code, text = _run(capsys, "import", "members", path, "--dry-run", "--db", str(base))
     assert code == 0
-    assert "HelloAsso" in text and "3 membres créés" in text
+    assert "HelloAsso" in text and "3 membres créés" in text and "1 ligne ignorée" in text
+    assert "Ligne 5 : commande remboursée ou annulée : non importée" in text
     assert "Essai à blanc : rien n'a été enregistré." in text
     assert _members(base) == (0, 0)
 
@@ -101,3 +102,21 @@ def test_an_unreadable_file_fails_cleanly(base, tmp_path, capsys):
     missing = tmp_path / "absent.csv"
     code, text = _run(capsys, "import", "members", str(missing), "--db", str(base))
     assert code == 1 and "absent.csv" in text and "Traceback" not in text
+
+
+def test_the_mapping_saved_for_a_source_is_the_one_used(base, tmp_path, capsys):
+    from tierslieu_desktop.services.imports import mappings
+
+    path = tmp_path / "liste.csv"
+    path.write_text("Nom;Prénom;Mél perso\nVidal;Inès;ines.vidal@laposte.net\n", encoding="utf-8")
+    mappings.save_mapping(
+        "members", "csv", {"last_name": "Nom", "first_name": "Prénom", "email": "Mél perso"}
+    )
+    code, text = _run(capsys, "import", "members", str(path), "--db", str(base))
+    assert code == 0, text
+    db = open_database(str(base), create=False)
+    try:
+        with db.read() as s:
+            assert s.scalar(select(Member.email)) == "ines.vidal@laposte.net"
+    finally:
+        db.dispose()

@@ -32,6 +32,7 @@ FIELD_NAMES: dict[str, dict[str, str]] = {
         "payer_last_name": "Nom du payeur",
         "payer_first_name": "Prénom du payeur",
         "payer_email": "E-mail du payeur",
+        "status": "Statut de la commande",
         "newsletter": "Lettre d'information",
         "notes": "Notes",
         "membership_start": "Début d'adhésion",
@@ -59,6 +60,7 @@ FIELD_NAMES: dict[str, dict[str, str]] = {
         "payer_last_name": "Payer's last name",
         "payer_first_name": "Payer's first name",
         "payer_email": "Payer's e-mail",
+        "status": "Order status",
         "newsletter": "Newsletter",
         "notes": "Notes",
         "membership_start": "Membership start",
@@ -149,6 +151,11 @@ DUPLICATE_REASONS: dict[str, dict[str, str]] = {
         "name_birth_year": "same name and birth year",
         "name_commune": "same name and town",
     },
+}
+
+SKIP_REASONS: dict[str, dict[str, str]] = {
+    "fr": {"order_not_paid": "commande remboursée ou annulée : non importée"},
+    "en": {"order_not_paid": "order refunded or cancelled: not imported"},
 }
 
 SOURCE_NAMES: dict[str, dict[str, str]] = {
@@ -268,6 +275,17 @@ def action_name(action: str, lang: str = "fr") -> str:
 
 def duplicate_reason_text(reason: str, lang: str = "fr") -> str:
     return DUPLICATE_REASONS[_lang(lang)].get(reason, reason)
+
+
+def skip_reason_text(reason: str, lang: str = "fr") -> str:
+    """Why a line is left out without being a duplicate ("order_not_paid")."""
+    return SKIP_REASONS[_lang(lang)].get(reason, reason)
+
+
+def skipped_line_text(line: int, reason: str, lang: str = "fr") -> str:
+    """"Ligne 5 : commande remboursée ou annulée : non importée"."""
+    lang = _lang(lang)
+    return _LINE[lang][1].format(line=line, text=skip_reason_text(reason, lang))
 
 
 def source_name(source: str, lang: str = "fr") -> str:

@@ -66,6 +66,9 @@ def helloasso() -> None:
         ["98765434", "02/10/2025 09:12", "Validé", "Garrigues", "Thomas", "Garrigues",
          "Thomas", "thomas.garrigues@proton.me", "", "Carte bancaire", "Adhésion solidaire",
          "Gratuit", "", "", "", "", "", "46100", "Figeac", "07 70 00 00 01"],
+        ["98765435", "03/10/2025 14:47", "Remboursé", "Lacoste", "Benoît", "Lacoste", "Benoît",
+         "benoit.lacoste@orange.fr", "", "Carte bancaire", "Adhésion individuelle", "15,00",
+         "", "", "", "", "", "46160", "Cajarc", ""],
     ]  # fmt: skip
     _write_csv("helloasso_adhesions_utf8bom.csv", rows, ";", "utf-8-sig")
 

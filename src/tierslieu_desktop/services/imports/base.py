@@ -73,6 +73,9 @@ class PlannedLine:
     duplicate_label: str = ""  # that record as the user knows it ("CASTAGNÉ Lucie, n° 12")
     duplicate_reason: str = ""  # "email", "name_birth_year", "name_commune"...
     label: str = ""  # this line as the preview shows it
+    # why a line is planned as SKIP without being a duplicate (e.g. "order_not_paid": a
+    # refunded or cancelled HelloAsso order); worded by i18n/imports.py
+    skip_reason: str = ""
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,14 @@ membership was paid outside the software (HelloAsso, cash before it): it is writ
 ``paid_outside`` — counted once in own revenue, never to invoice
 (services.finance.own_revenue).
 
+A line whose order was not paid (HelloAsso's "Statut de la commande": "Remboursé",
+"Annulé"...) is planned as SKIP (``skip_reason`` "order_not_paid").
+
+What a planned line shows (``PlannedLine.values``): the cleaned value of each field by
+its key ("last_name", "email", "birth_year", "membership_start" as a date,
+"membership_fee" in cents...), and under "_line" the :class:`MemberLine` that ``apply``
+writes (not for display).
+
 Duplicates — the same e-mail, or the same name (accents and case aside) with the same
 birth year or the same commune:
 
@@ -96,6 +104,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("audience", False, ("public", "publics", "categorie", "groupe", "audience")),
     FieldSpec("kind", False, ("type", "type de membre", "personne", "statut juridique")),
     FieldSpec("guardian_name", False, ("responsable legal", "representant legal", "parent")),
+    FieldSpec("status", False, ("statut de la commande", "statut du paiement")),
     FieldSpec("payer_last_name", False, ("nom payeur",)),
     FieldSpec("payer_first_name", False, ("prenom payeur",)),
     FieldSpec("payer_email", False, ("email payeur",)),
@@ -138,6 +147,11 @@ _PERSON_WORDS = {"personne", "person", "personne physique", "physique", "particu
 _YES = {"oui", "o", "yes", "y", "1", "true", "vrai", "x", "inscrit", "inscrite"}
 _NO = {"non", "n", "no", "0", "false", "faux", ""}
 _REFUND_FREE = {"gratuit", "free", "offert"}
+# an order's status that says it was not paid (HelloAsso: "Remboursé", "Annulé"...)
+_NOT_PAID = {
+    "rembourse", "remboursee", "annule", "annulee", "refunded", "canceled", "cancelled",
+    "abandonne", "abandonnee", "refuse", "refusee", "en attente", "pending",
+}  # fmt: skip
 _CHUNK = 500
 
 
@@ -439,6 +453,10 @@ class MembersImporter:
             values["membership_end"] = membership.end_date
             values["membership_fee"] = membership.fee_cents
         values["_line"] = MemberLine(cleaned, membership)
+        if fold(texts.get("status", "")).strip() in _NOT_PAID:
+            return PlannedLine(
+                row.line, Action.SKIP, values, label=label, skip_reason="order_not_paid"
+            )
         if errors:
             line_errors = tuple(
                 LineError(row.line, key, code, texts.get(key, ""))

@@ -52,6 +52,7 @@ SOURCE_COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
         "membership_start": ("date de la commande", "date commande", "date"),
         "membership_fee": ("montant tarif", "montant du tarif", "montant adhesion"),
         "reference": ("reference commande", "numero commande", "numero"),
+        "status": ("statut de la commande", "statut"),
         "payer_last_name": ("nom payeur",),
         "payer_first_name": ("prenom payeur",),
     },
