@@ -283,7 +283,7 @@ def skip_reason_text(reason: str, lang: str = "fr") -> str:
 
 
 def skipped_line_text(line: int, reason: str, lang: str = "fr") -> str:
-    """"Ligne 5 : commande remboursée ou annulée : non importée"."""
+    """ "Ligne 5 : commande remboursée ou annulée : non importée"."""
     lang = _lang(lang)
     return _LINE[lang][1].format(line=line, text=skip_reason_text(reason, lang))
 
