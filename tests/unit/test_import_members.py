@@ -338,3 +338,35 @@ def test_an_imported_15_euro_membership_adds_15_euros_once_to_own_revenue(
     next_year = finance.balance(lab, date(2026, 1, 1), date(2026, 12, 31))
     assert next_year.own_by_category.get("memberships", 0) == 0  # its start day's year only
     assert baskets.to_collect(lab) == []  # nothing to collect or invoice
+
+
+def test_organisations_and_a_persons_structure(lab, tmp_path):
+    path = tmp_path / "structures.csv"
+    path.write_text(
+        "Nom;Prénom;Structure;Type;E-mail\n"
+        ";;Collège Champollion;;secretariat@college.fr\n"
+        "Delpech;Séverine;Mairie de Cajarc;;\n"
+        "Fab'Causse;;;association;\n"
+        "Rigal;Marc;;robot;\n",
+        encoding="utf-8",
+    )
+    table = read_table(path)
+    plan = IMPORTER.plan(lab, table, IMPORTER.suggest_mapping(table.headers, "csv"))
+    assert [(e.line, e.field, e.code) for e in plan.errors] == [(5, "kind", "invalid_choice")]
+    IMPORTER.apply(lab, plan, skip_bad=True)
+    college = _member(lab, "Collège Champollion")
+    assert college.data.kind == "organisation" and college.data.email == "secretariat@college.fr"
+    assert _member(lab, "Fab'Causse").data.kind == "organisation"
+    severine = _member(lab, "Delpech")
+    assert severine.data.kind == "person" and severine.data.notes == "Structure : Mairie de Cajarc"
+
+
+def test_fab_manager_in_english_is_recognised():
+    headers = ("ID", "Surname", "First name", "Email", "Newsletter", "Gender", "Age",
+               "Subscription end date", "Organization")  # fmt: skip
+    assert detect_source(headers) == "fabmanager"
+    mapping = IMPORTER.suggest_mapping(headers, "fabmanager")
+    assert (
+        mapping["last_name"] == "Surname" and mapping["membership_end"] == "Subscription end date"
+    )
+    assert detect_source(("Nom", "Prénom", "Email")) == "csv"

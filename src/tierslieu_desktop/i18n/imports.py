@@ -86,7 +86,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "date_out_of_range": "date hors de 2000–2100",
         "invalid_number": "nombre illisible",
         "unknown_audience": "public inconnu (créez-le dans Paramètres › Publics)",
-        "no_audience": "aucun public dans la base pour l'adhésion",
+        "no_audience": (
+            "aucun public dans la base pour l'adhésion : créez les publics d'abord "
+            "(assistant de démarrage ou Paramètres › Publics)"
+        ),
         "duplicate_in_file": "même personne que la ligne {value}",
         "end_before_start": "fin avant le début",
         "amount_negative": "montant négatif",
@@ -112,7 +115,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "date_out_of_range": "date outside 2000–2100",
         "invalid_number": "unreadable number",
         "unknown_audience": "unknown public (create it in Settings › Publics)",
-        "no_audience": "no public in the database for the membership",
+        "no_audience": (
+            "no public in the database for the membership: create the publics first "
+            "(setup assistant or Settings › Publics)"
+        ),
         "duplicate_in_file": "same person as line {value}",
         "end_before_start": "ends before it starts",
         "amount_negative": "negative amount",
