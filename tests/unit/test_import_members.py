@@ -147,6 +147,11 @@ def test_fab_manager_xlsx_reads_its_date_cells_age_gender_and_group(lab):
     matheo = _member(lab, "Cabrol")
     assert matheo.data.gender == "male" and matheo.data.birth_year == TODAY.year - 34
     assert matheo.data.email == "matheo.cabrol@gmail.com" and matheo.data.consent_newsletter
+    assert (matheo.data.address, matheo.data.postcode, matheo.data.city) == (
+        "7 rue Gambetta",
+        "46100",
+        "Figeac",
+    )  # one address field: its postcode and town taken apart
     (ms,) = matheo.memberships  # "Date de fin de l'abonnement": a date cell
     assert (ms.start_date, ms.end_date) == (date(2025, 7, 1), date(2026, 6, 30))
     assert _member(lab, "Vidal").memberships == ()  # "Sans Abonnement"
@@ -250,6 +255,15 @@ def test_skip_bad_writes_the_good_lines_and_reports_the_refused_one(lab):
     assert (result.created, result.written) == (3, True)
     assert [e.line for e in result.refused] == [4]
     assert _count(lab) == 3
+
+
+def test_the_preview_of_the_first_lines_cannot_be_applied(lab):
+    table = read_table(DATA / "members_300.csv", limit=100)
+    plan = IMPORTER.plan(lab, table, IMPORTER.suggest_mapping(table.headers, "csv"))
+    assert len(plan.lines) == 100 and not plan.complete
+    with pytest.raises(DomainError) as err:
+        IMPORTER.apply(lab, plan)
+    assert err.value.code == "plan_incomplete" and _count(lab) == 0
 
 
 def test_planning_writes_nothing_and_a_cancel_writes_nothing(lab):

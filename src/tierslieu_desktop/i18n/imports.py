@@ -190,6 +190,10 @@ CLI: dict[str, dict[str, str]] = {
         "written": "Import enregistré.",
         "written_skip_bad": "Import enregistré sans les lignes refusées.",
         "cancelled": "Import annulé : rien n'a été enregistré.",
+        "plan_incomplete": (
+            "seules les premières lignes ont été lues (aperçu) : le fichier entier doit "
+            "être relu avant l'import. Rien n'a été enregistré."
+        ),
         "file_unreadable": "impossible de lire « {name} » : {detail}",
         "file_undecodable": "« {name} » n'est pas un texte lisible (ligne {line}).",
         "file_empty": "« {name} » ne contient aucune ligne d'en-tête.",
@@ -209,6 +213,10 @@ CLI: dict[str, dict[str, str]] = {
         "written": "Import written.",
         "written_skip_bad": "Import written without the refused lines.",
         "cancelled": "Import cancelled: nothing was written.",
+        "plan_incomplete": (
+            "only the first lines were read (a preview): the whole file must be read "
+            "before importing. Nothing was written."
+        ),
         "file_unreadable": 'cannot read "{name}": {detail}',
         "file_undecodable": '"{name}" is not readable text (line {line}).',
         "file_empty": '"{name}" has no header line.',

@@ -34,6 +34,7 @@ immediate, the whole file a few seconds (tests/bench/bench_members_import.py).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -44,7 +45,7 @@ from sqlalchemy.orm import Session
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Audience, Member, Membership
 from tierslieu_desktop.domain.enums import Gender, MemberKind
-from tierslieu_desktop.domain.errors import ValidationError
+from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.inputs import day_in_range
 from tierslieu_desktop.domain.money import AmountError, parse_amount
 from tierslieu_desktop.services.common import fold, stamp
@@ -153,6 +154,7 @@ _NOT_PAID = {
     "abandonne", "abandonnee", "refuse", "refusee", "en attente", "pending",
 }  # fmt: skip
 _CHUNK = 500
+_ADDRESS_TOWN = re.compile(r"^(.*?)[,\s]+(\d{5})\s+(\D.*)$")
 
 
 @dataclass(frozen=True)
@@ -324,7 +326,7 @@ class MembersImporter:
             lines.append(planned)
             steps.step()
         steps.check()
-        return ImportPlan(self.kind, tuple(lines), source)
+        return ImportPlan(self.kind, tuple(lines), source, complete=table.complete)
 
     def _plan_line(
         self,
@@ -377,6 +379,14 @@ class MembersImporter:
             except ValueError:
                 errors["age"] = "invalid_number"
 
+        address = texts.get("address", "")
+        postcode, city = texts.get("postcode", ""), texts.get("city", "")
+        if address and not postcode and not city:
+            # "7 rue Gambetta 46100 Figeac" (Fab Manager's one address field)
+            found = _ADDRESS_TOWN.match(address)
+            if found:
+                address, postcode, city = found.group(1), found.group(2), found.group(3)
+
         gender: Gender | None = None
         if texts.get("gender"):
             gender = _GENDERS.get(fold(texts["gender"]).strip(". "))
@@ -402,9 +412,9 @@ class MembersImporter:
             last_name=last,
             email=texts.get("email", "") or _payer_email(texts, last, first),
             phone=texts.get("phone", ""),
-            address=texts.get("address", ""),
-            postcode=texts.get("postcode", ""),
-            city=texts.get("city", ""),
+            address=address,
+            postcode=postcode,
+            city=city,
             birth_year=birth_year,
             gender=gender,
             audience_id=audience_id,
@@ -548,6 +558,8 @@ class MembersImporter:
         """Write the plan in one transaction (see ``base``). A refused line writes
         nothing unless ``skip_bad``; ``decisions`` turns a duplicate's MERGE into SKIP or
         CREATE, or skips any line."""
+        if not plan.complete:
+            raise DomainError("plan_incomplete")
         decisions = decisions or {}
         refused = plan.errors
         if refused and not skip_bad:
