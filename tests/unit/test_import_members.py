@@ -75,7 +75,7 @@ def test_each_sample_format_is_recognised_and_imported(
 ):
     table = read_table(DATA / name)
     assert (table.encoding, table.separator) == (encoding, separator)
-    assert detect_source(table.headers) == source
+    assert detect_source(table.headers) == detect_source(table) == source
     plan, result = _import(lab, name)
     assert plan.source == source
     assert not plan.errors, [words.line_error_text(e) for e in plan.errors]
