@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from tierslieu_desktop import __version__, cli_member, cli_migrate, config
 from tierslieu_desktop.cli_argparse import FrenchArgumentParser
+from tierslieu_desktop.cli_import import add_import_parser
 from tierslieu_desktop.i18n.messages import count_fr
 
 if TYPE_CHECKING:
@@ -190,6 +191,7 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument(
         "--passphrase-file", metavar="FICHIER", help="phrase de passe d'une sauvegarde chiffrée"
     )
+    add_import_parser(sub)  # import members|machines|registrations (cli_import.py)
     return p
 
 
@@ -255,6 +257,10 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_export(target, args)
     if args.command == "member":
         return cli_member.run(target, args, _fail, _open_error_fr)
+    if args.command == "import":
+        from tierslieu_desktop import cli_import
+
+        return cli_import.run(target, args, _LANG[0])
     if args.command in ("backup", "backups", "restore"):
         return _cmd_backups(args.command, target, args)
     if args.demo and not target:

@@ -26,6 +26,7 @@ SMOKE = [
     "bench_finances_page.py",
     "bench_imports.py",
     "bench_invoice_pdf.py",
+    "bench_members_import.py",
     "bench_pages.py",
     "bench_pricing.py",
     "bench_search.py",

@@ -180,6 +180,9 @@ class Membership(AuditMixin, Base):
     end_date: Mapped[date] = mapped_column(Date)
     fee_cents: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Text, default="")
+    # Paid outside the software (imported: HelloAsso, a spreadsheet): own revenue on its
+    # start day, counted once, never to invoice (services.finance.own_revenue; 0021).
+    paid_outside: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     audience: Mapped[Audience] = relationship()
 

@@ -406,6 +406,9 @@ def _balance(db: Database, first_day: date, last_day: date, *, detail: bool) -> 
                 cents = int(charged_total or 0)
                 own.add_day(_bucket_day(b), "sales" if consumable else "services", cents)
                 pre_software["usage"] = pre_software.get("usage", 0) + cents
+        for item in own_revenue.paid_outside_items(s, first_day, last_day):  # imported
+            own.add_day(item.day, item.category, item.amount_cents)
+            pre_software[item.kind] = pre_software.get(item.kind, 0) + item.amount_cents
         # the cyber-base's Pass numérique vouchers (no invoice; OD 4687 / 706)
         drop_in_vouchers = 0
         for day, cents in own_revenue.drop_in_voucher_revenue(s, first_day, last_day).items():
@@ -700,13 +703,12 @@ def _own_details(
         sign = -1 if inv_kind == "credit_note" else 1
         out.append(DetailRow(_local_day(issued_at), inv_kind, designation, sign * amount, number))
     window = own_revenue.pre_software_window(s, first_day, last_day)
-    if window is not None:
-        for item in own_revenue.pre_software_items(s, window):
-            if category is None or item.category == category:
-                source = "registration" if item.kind == "ticket" else item.kind
-                out.append(
-                    DetailRow(item.day, source, item.label, item.amount_cents, item.reference)
-                )
+    items = own_revenue.pre_software_items(s, window) if window is not None else []
+    items += own_revenue.paid_outside_items(s, first_day, last_day)  # imported memberships
+    for item in items:
+        if category is None or item.category == category:
+            source = "registration" if item.kind == "ticket" else item.kind
+            out.append(DetailRow(item.day, source, item.label, item.amount_cents, item.reference))
     if category in (None, "services"):
         for day, cents in sorted(
             own_revenue.drop_in_voucher_revenue(s, first_day, last_day).items()

@@ -18,6 +18,11 @@ and its detail lines:
   day, a pack by its purchase day — and no issued document carries it, whatever the order
   in which the start day was set and the invoices issued. Amounts: the usage's frozen
   charged price, the ticket's price, the membership fee, the pack's price.
+- A membership **paid outside the software** (``Membership.paid_outside``: brought in by
+  an import — HelloAsso's online payment, a spreadsheet of the lab's past members) is
+  billed before the software too, on its start day, whatever the invoicing start: before
+  it by the rule above, from it on by ``paid_outside_items``; never both, and never while
+  an issued document carries it. Nothing of it is left to invoice or to collect.
 - Anything else (after the start day, not invoiced yet) is not revenue until invoiced.
 
 - The cyber-base's drop-in log takes **Pass numérique vouchers without an invoice**
@@ -230,6 +235,30 @@ def pre_software_items(
     return out
 
 
+def paid_outside_items(s: Session, first_day: date, last_day: date) -> list[PreSoftwareItem]:
+    """The memberships paid outside the software (imported) starting in [first_day,
+    last_day] on or after the invoicing start — the days before it are
+    ``pre_software_items``'s — that no invoice sold: one "membership" item each."""
+    start = invoicing_start(s)
+    lo = first_day if start is None else max(first_day, start)
+    if lo > last_day:
+        return []
+    return [
+        PreSoftwareItem(day, "membership", "memberships", audience, fee, f"M{member_id}")
+        for member_id, day, fee, audience in s.execute(
+            select(Membership.member_id, Membership.start_date, Membership.fee_cents, Audience.name)
+            .join(Audience, Audience.id == Membership.audience_id)
+            .where(
+                Membership.paid_outside.is_(True),
+                Membership.start_date >= lo,
+                Membership.start_date <= last_day,
+                Membership.fee_cents != 0,
+                ~membership_invoiced(),
+            )
+        )
+    ]
+
+
 def drop_in_voucher_revenue(s: Session, first_day: date, last_day: date) -> dict[date, int]:
     """Local day → the revenue excl. VAT of the Pass numérique vouchers the drop-in log
     received that day (the 706 credit of the journal's OD entry of that day)."""
@@ -290,6 +319,7 @@ __all__ = [
     "PreSoftwareItem",
     "invoicing_start",
     "membership_invoiced",
+    "paid_outside_items",
     "pre_software_items",
     "pre_software_window",
     "ticket_invoiced",

@@ -73,6 +73,9 @@ class PlannedLine:
     duplicate_label: str = ""  # that record as the user knows it ("CASTAGNÉ Lucie, n° 12")
     duplicate_reason: str = ""  # "email", "name_birth_year", "name_commune"...
     label: str = ""  # this line as the preview shows it
+    # why a line is planned as SKIP without being a duplicate (e.g. "order_not_paid": a
+    # refunded or cancelled HelloAsso order); worded by i18n/imports.py
+    skip_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,9 @@ class ImportPlan:
     kind: str  # the importer's kind ("members", "machines", "registrations")
     lines: tuple[PlannedLine, ...]
     source: str = ""  # the detected or chosen source format ("csv", "helloasso"...)
+    # False for the plan of the first lines only (a preview of ``read_table(limit=...)``):
+    # ``apply`` refuses it ("plan_incomplete") rather than import part of the file
+    complete: bool = True
 
     def count(self, action: Action) -> int:
         return sum(1 for line in self.lines if line.action is action)

@@ -598,14 +598,39 @@ def save_member(
             org_name = org.last_name
         if cleaned.audience_id is not None and session.get(Audience, cleaned.audience_id) is None:
             raise NotFound("audience", cleaned.audience_id)
-        for name in MemberInput.__dataclass_fields__:
-            value = getattr(cleaned, name)
-            setattr(member, name, value.value if hasattr(value, "value") else value)
-        member.sort_name = fold(f"{cleaned.last_name} {cleaned.first_name}".strip())
+        write_member(member, cleaned, org_name)
         session.flush()
-        member.search_text = search_text(cleaned, member.number, org_name)
         record_consent_changes(session, member, consents, actor)  # dated (issue 19)
         return member.id
+
+
+def member_values(cleaned: MemberInput, number: str, org_name: str = "") -> dict[str, Any]:
+    """The columns of a member validated by :func:`validate_member`, with its sort name
+    and search text: what ``save_member`` writes, and what the members import
+    (services.imports.members) inserts in bulk after checking the audiences itself."""
+    values: dict[str, Any] = {}
+    for name in MemberInput.__dataclass_fields__:
+        value = getattr(cleaned, name)
+        values[name] = value.value if hasattr(value, "value") else value
+    values["sort_name"] = fold(f"{cleaned.last_name} {cleaned.first_name}".strip())
+    values["search_text"] = search_text(cleaned, number, org_name)
+    return values
+
+
+def write_member(member: Member, cleaned: MemberInput, org_name: str = "") -> None:
+    """Copy a validated member onto its row (``member.number`` set): :func:`member_values`."""
+    for name, value in member_values(cleaned, member.number, org_name).items():
+        setattr(member, name, value)
+
+
+def member_input(member: Member) -> MemberInput:
+    """The fields of a member's row, as :func:`save_member` takes them (for a merge)."""
+    return _input_of(member)
+
+
+def next_member_number(session: Session) -> str:
+    """The number the next new member gets ("A00042")."""
+    return _next_number(session)
 
 
 def set_archived(db: Database, actor: int | None, member_id: int, archived: bool) -> None:
@@ -627,9 +652,13 @@ class MembershipInput:
     end_date: date
     fee_cents: int = 0
     note: str = ""
+    # Paid outside the software (an import: HelloAsso, a spreadsheet): counted once in own
+    # revenue on its start day, never to invoice (services.finance.own_revenue).
+    paid_outside: bool = False
 
 
-def add_membership(db: Database, actor: int | None, data: MembershipInput) -> int:
+def validate_membership(data: MembershipInput) -> None:
+    """One ValidationError naming every invalid field of a membership."""
     c = FieldCollector()
     c.texts(data)
     if data.end_date < data.start_date:
@@ -637,20 +666,37 @@ def add_membership(db: Database, actor: int | None, data: MembershipInput) -> in
     if data.fee_cents < 0:
         c.add("fee", "amount_negative")
     c.raise_if_any()
+
+
+def membership_values(data: MembershipInput) -> dict[str, Any]:
+    """The columns of a membership checked by :func:`validate_membership` (the audit
+    stamp aside): what ``add_membership`` writes, and the members import in bulk."""
+    return {
+        "member_id": data.member_id,
+        "audience_id": data.audience_id,
+        "start_date": data.start_date,
+        "end_date": data.end_date,
+        "fee_cents": data.fee_cents,
+        "note": data.note.strip(),
+        "paid_outside": data.paid_outside,
+    }
+
+
+def new_membership(data: MembershipInput, actor: int | None) -> Membership:
+    """The row of a membership checked by :func:`validate_membership` (not added)."""
+    ms = Membership(**membership_values(data))
+    stamp(ms, actor, created=True)
+    return ms
+
+
+def add_membership(db: Database, actor: int | None, data: MembershipInput) -> int:
+    validate_membership(data)
     with db.write() as session:
         if session.get(Member, data.member_id) is None:
             raise NotFound("member", data.member_id)
         if session.get(Audience, data.audience_id) is None:
             raise NotFound("audience", data.audience_id)
-        ms = Membership(
-            member_id=data.member_id,
-            audience_id=data.audience_id,
-            start_date=data.start_date,
-            end_date=data.end_date,
-            fee_cents=data.fee_cents,
-            note=data.note.strip(),
-        )
-        stamp(ms, actor, created=True)
+        ms = new_membership(data, actor)
         session.add(ms)
         session.flush()
         return ms.id
