@@ -203,7 +203,7 @@ def _parser(lang: str = "fr") -> argparse.ArgumentParser:
 _EXPORT_TABLES = ("members", "bookings", "usages", "invoices", "payments", "grants", "expenses")
 
 
-def _t(key: str, **data: Any) -> str:
+def _t(key: str, /, **data: Any) -> str:
     """The message ``key`` in the language of this run (i18n/cli_messages.py)."""
     return cli_messages.text(key, _LANG[0], **data)
 
@@ -246,7 +246,15 @@ def main(argv: list[str] | None = None) -> int:
     from tierslieu_desktop.i18n import formatting
 
     _LANG[0] = _lang_given(sys.argv[1:] if argv is None else argv) or config.saved_language()
+    before = formatting.current_locale()[:2]
     formatting.set_language(_LANG[0])  # amounts and numbers as the operator reads them
+    try:
+        return _main(argv)
+    finally:
+        formatting.set_language(before)
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parser(_LANG[0]).parse_args(argv)
     from tierslieu_desktop import logs
 

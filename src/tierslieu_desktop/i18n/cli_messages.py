@@ -439,7 +439,7 @@ _EN: dict[str, _Text] = {
 }
 
 
-def text(key: str, lang: str, **data: Any) -> str:
+def text(key: str, lang: str, /, **data: Any) -> str:
     """The message ``key`` in ``lang`` ("en"; French otherwise), filled with ``data``."""
     wording = (_EN if lang == "en" else _FR)[key]
     if callable(wording):
