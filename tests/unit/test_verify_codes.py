@@ -281,6 +281,7 @@ def commands(demo: Path, tmp: Path) -> list[list[str]]:
         ["backups", "-o", str(backup_dir)],
         ["backups", "-o", str(tmp / "empty")],
         ["demo", *db],
+        ["migrate", "--from", str(demo), "--to", str(demo)],
         ["report", "annual", "--year", "2026", "-o", str(tmp / "r.pdf"), *db],
     ]
 

@@ -108,6 +108,9 @@ HELP_EN: dict[str, str] = {
     "dossier des sauvegardes": "backup folder",
     "fichier de sauvegarde": "backup file",
     "phrase de passe d'une sauvegarde chiffrée": "passphrase of an encrypted backup",
+    "déplacer la base vers un autre moteur (fichier SQLite → serveur PostgreSQL)": (
+        "move the database to another engine (SQLite file → PostgreSQL server)"
+    ),
 }
 
 METAVAR_EN = {
@@ -117,6 +120,7 @@ METAVAR_EN = {
     "COMMANDE": "COMMAND",
     "DOSSIER": "FOLDER",
     "FICHIER": "FILE",
+    "FICHIER_OU_URL": "FILE_OR_URL",
     "NOM": "NAME",
     "NUMERO": "NUMBER",
     "MATRICULE": "NUMBER",
