@@ -282,7 +282,7 @@ def _main(argv: list[str] | None) -> int:
     if args.command == "export":
         return _cmd_export(target, args)
     if args.command == "member":
-        return cli_member.run(target, args, _fail, _open_error_fr)
+        return cli_member.run(target, args, _fail, _open_error_fr, _LANG[0])
     if args.command in ("backup", "backups", "restore"):
         return _cmd_backups(args.command, target, args)
     if args.demo and not target:

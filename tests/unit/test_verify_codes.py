@@ -251,6 +251,7 @@ def commands(demo: Path, tmp: Path) -> list[list[str]]:
     con = sqlite3.connect(demo)
     number = con.execute("SELECT number FROM invoice ORDER BY id LIMIT 1").fetchone()[0]
     closed = con.execute("SELECT period_start FROM closing WHERE kind = 'day' LIMIT 1").fetchone()
+    (member,) = con.execute("SELECT number FROM member ORDER BY id LIMIT 1").fetchone()
     con.close()
     (tmp / "fec").mkdir()
     backup_dir = tmp / "backups"
@@ -282,6 +283,9 @@ def commands(demo: Path, tmp: Path) -> list[list[str]]:
         ["backups", "-o", str(tmp / "empty")],
         ["demo", *db],
         ["migrate", "--from", str(demo), "--to", str(demo)],
+        ["member", "export", member, "-o", str(tmp / "member"), *db],
+        ["member", "export", "A99999", "-o", str(tmp / "member"), *db],
+        ["member", "anonymise", member, *db],  # refused, or asks for --yes
         ["report", "annual", "--year", "2026", "-o", str(tmp / "r.pdf"), *db],
     ]
 

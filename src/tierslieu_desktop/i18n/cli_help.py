@@ -111,6 +111,18 @@ HELP_EN: dict[str, str] = {
     "déplacer la base vers un autre moteur (fichier SQLite → serveur PostgreSQL)": (
         "move the database to another engine (SQLite file → PostgreSQL server)"
     ),
+    "données personnelles d'un adhérent (RGPD)": "personal data of a member (GDPR)",
+    "écrire tout ce qui est conservé sur un adhérent (PDF et JSON)": (
+        "write everything kept about a member (PDF and JSON)"
+    ),
+    "numéro d'adhérent (A00012)": "member number (A00012)",
+    "FICHIER.pdf et FICHIER.json sont écrits (une extension .pdf ou .json donnée "
+    "est remplacée)": "FILE.pdf and FILE.json are written (a .pdf or .json extension given "
+    "is replaced)",
+    "anonymiser un adhérent (irréversible ; les factures restent)": (
+        "anonymise a member (cannot be undone; the invoices stay)"
+    ),
+    "confirmer (sans --yes : rien n'est modifié)": "confirm (without --yes: nothing is changed)",
 }
 
 METAVAR_EN = {

@@ -261,6 +261,27 @@ _FR: dict[str, _Text] = {
     "ask_again": "La même, encore une fois : ",
     "size_kb": "{n} Ko",
     "size_mb": "{n} Mo",
+    # member export | anonymise (cli_member.py)
+    "no_member": "aucun adhérent n° « {number} ».",
+    "member_written": "Données de l'adhérent n° {number} écrites dans {pdf} et {json}",
+    "already_anonymised": "l'adhérent n° {number} est déjà anonymisé.",
+    "anonymise_blocked": "anonymisation de {name} (n° {number}) impossible : {why}.",
+    "blockers_join": " ; ",
+    "blocker_open_basket": "un panier est ouvert à son nom (validez-le ou annulez-le)",
+    "blocker_unbilled_usages": "des utilisations ne sont pas encore facturées",
+    "blocker_open_balance": ("une facture n'est pas soldée (ou un avoir n'est pas remboursé)"),
+    "blocker_bookings_to_come": "des réservations sont à venir ou en cours",
+    "blocker_registrations_to_come": "des inscriptions à des séances à venir",
+    "anonymise_confirm": (
+        "L'anonymisation de {name} (n° {number}) est irréversible : "
+        "ses {kept} factures et avoirs restent avec l'identité figée à "
+        "leur émission. Relancez avec --yes pour confirmer ; rien n'a été modifié."
+    ),
+    "anonymise_failed": "anonymisation impossible ({code}).",
+    "anonymised": (
+        "{name} (n° {number}) anonymisé : la fiche porte désormais "
+        "« Anonyme n° {number} » ; {kept} factures et avoirs conservés."
+    ),
 }
 
 _EN: dict[str, _Text] = {
@@ -436,6 +457,26 @@ _EN: dict[str, _Text] = {
     "ask_again": "The same once more: ",
     "size_kb": "{n} KB",
     "size_mb": "{n} MB",
+    "no_member": 'no member numbered "{number}".',
+    "member_written": "Data of member no. {number} written to {pdf} and {json}",
+    "already_anonymised": "member no. {number} is already anonymised.",
+    "anonymise_blocked": "cannot anonymise {name} (no. {number}): {why}.",
+    "blockers_join": "; ",
+    "blocker_open_basket": "a basket is open in their name (check it out or cancel it)",
+    "blocker_unbilled_usages": "some usages are not invoiced yet",
+    "blocker_open_balance": "an invoice is not settled (or a credit note not refunded)",
+    "blocker_bookings_to_come": "bookings are to come or in progress",
+    "blocker_registrations_to_come": "registrations to sessions to come",
+    "anonymise_confirm": (
+        "Anonymising {name} (no. {number}) cannot be undone: their {kept} invoices and "
+        "credit notes keep the identity frozen when they were issued. Run again with "
+        "--yes to confirm; nothing was changed."
+    ),
+    "anonymise_failed": "cannot anonymise ({code}).",
+    "anonymised": (
+        '{name} (no. {number}) anonymised: the record now reads "Anonyme n° {number}"; '
+        "{kept} invoices and credit notes kept."
+    ),
 }
 
 
