@@ -13,13 +13,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from tierslieu_desktop.db.engine import Database
 
-BLOCKERS_FR = {
-    "open_basket": "un panier est ouvert à son nom (validez-le ou annulez-le)",
-    "unbilled_usages": "des utilisations ne sont pas encore facturées",
-    "open_balance": "une facture n'est pas soldée (ou un avoir n'est pas remboursé)",
-    "bookings_to_come": "des réservations sont à venir ou en cours",
-    "registrations_to_come": "des inscriptions à des séances à venir",
-}
+# The language of this run, set by ``run`` (cli.py's --lang, else the saved setting);
+# the messages are in i18n/cli_messages.py.
+_LANG = ["fr"]
+
+
+def _t(key: str, /, **data: Any) -> str:
+    from tierslieu_desktop.i18n.cli_messages import text
+
+    return text(key, _LANG[0], **data)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -53,8 +55,11 @@ def run(
     args: argparse.Namespace,
     fail: Callable[[str], int],
     open_error: Callable[[Any], str],
+    lang: str = "fr",
 ) -> int:
     from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
+
+    _LANG[0] = lang
     from tierslieu_desktop.domain.errors import NotFound
 
     try:
@@ -67,7 +72,7 @@ def run(
         try:
             member_id = member_id_by_number(db, args.number)
         except NotFound:
-            return fail(f"aucun adhérent n° « {args.number} ».")
+            return fail(_t("no_member", number=args.number))
         if args.member_command == "export":
             return _export(db, member_id, args.output, fail)
         return _anonymise(db, member_id, args.yes, fail)
@@ -90,8 +95,8 @@ def _export(db: Database, member_id: int, output: str, fail: Callable[[str], int
         try:
             write_private_bytes(str(path), data)  # personal data: 0600 on POSIX
         except OSError as exc:
-            return fail(f"impossible d'écrire « {path} » : {exc.strerror or exc}")
-    print(f"Données de l'adhérent n° {export.member_number} écrites dans {pdf} et {json_path}")
+            return fail(_t("cannot_write", file=path, error=exc.strerror or exc))
+    print(_t("member_written", number=export.member_number, pdf=pdf, json=json_path))
     return 0
 
 
@@ -102,17 +107,13 @@ def _anonymise(db: Database, member_id: int, yes: bool, fail: Callable[[str], in
 
     preview = anonymise_preview(db, member_id)
     if preview.anonymised_at is not None:
-        return fail(f"l'adhérent n° {preview.number} est déjà anonymisé.")
+        return fail(_t("already_anonymised", number=preview.number))
+    who = {"name": preview.name, "number": preview.number}
     if preview.blockers:
-        why = " ; ".join(BLOCKERS_FR.get(b, b) for b in preview.blockers)
-        return fail(f"anonymisation de {preview.name} (n° {preview.number}) impossible : {why}.")
+        why = _t("blockers_join").join(_t(f"blocker_{b}") for b in preview.blockers)
+        return fail(_t("anonymise_blocked", why=why, **who))
     if not yes:
-        print(
-            f"L'anonymisation de {preview.name} (n° {preview.number}) est irréversible : "
-            f"ses {preview.invoices_kept} factures et avoirs restent avec l'identité figée à "
-            "leur émission. Relancez avec --yes pour confirmer ; rien n'a été modifié.",
-            file=sys.stderr,
-        )
+        print(_t("anonymise_confirm", kept=preview.invoices_kept, **who), file=sys.stderr)
         return 1
     try:
         anonymise_member(
@@ -122,10 +123,6 @@ def _anonymise(db: Database, member_id: int, yes: bool, fail: Callable[[str], in
             confirm_number=preview.number,
         )
     except DomainError as exc:
-        return fail(f"anonymisation impossible ({exc.code}).")
-    print(
-        f"{preview.name} (n° {preview.number}) anonymisé : la fiche porte désormais "
-        f"« Anonyme n° {preview.number} » ; {preview.invoices_kept} factures et avoirs "
-        "conservés."
-    )
+        return fail(_t("anonymise_failed", code=exc.code))
+    print(_t("anonymised", kept=preview.invoices_kept, **who))
     return 0

@@ -124,10 +124,12 @@ def build_demo(
     replace_demo: bool = False,
     decade: bool | None = None,
     today_at: datetime | None = None,
+    lang: str = "fr",
 ) -> str:
     """Create the demo in ``target`` (a new or empty database, or with ``replace_demo`` a
-    previous demo) and return a short French summary such as
-    "312 adhérents, 26 machines, 5 espaces, 7 123 réservations".
+    previous demo) and return a short summary such as
+    "312 adhérents, 26 machines, 5 espaces, 7 123 réservations" (``lang`` "en": in
+    English, for the command line).
 
     ``decade`` (default: the large demo): every sale of the history issued in bulk
     (demo.decade) instead of the last weeks through the services (demo.billing).
@@ -201,7 +203,7 @@ def build_demo(
             settle_today(db, accueil, today_at, seed)
     finally:
         db.dispose()
-    return summary(counts)
+    return summary(counts, lang)
 
 
 def _people_and_bookings(b: Builder) -> DemoCounts:
@@ -230,7 +232,18 @@ def _people_and_bookings(b: Builder) -> DemoCounts:
     )
 
 
-def summary(counts: DemoCounts) -> str:
+def summary(counts: DemoCounts, lang: str = "fr") -> str:
+    if lang == "en":
+        text = (
+            f"{counts.members:,} members, {counts.machines:,} machines, "
+            f"{counts.spaces:,} spaces, {counts.bookings:,} bookings"
+        )
+        if counts.decade:
+            text += (
+                f", {counts.invoices:,} invoices and {counts.credit_notes:,} credit notes, "
+                f"{counts.closings:,} closings"
+            )
+        return text
     text = (
         f"{_n(counts.members)} adhérents, {_n(counts.machines)} machines, "
         f"{_n(counts.spaces)} espaces, {_n(counts.bookings)} réservations"
