@@ -53,7 +53,8 @@ FRENCH_CLI = re.compile(
 def french_in(text: str) -> list[str]:
     """The lines of ``text`` with French in them (file paths and quoted values left
     out: a folder named "sauvegardes", a date typed as 2026-13-01 are data)."""
-    lines = (re.sub(r'\S*/\S*|"[^"]*"', "", line) for line in text.splitlines())
+    # (a quoted value becomes a placeholder: « field "E-mail": » must not read « field : »)
+    lines = (re.sub(r'\S*/\S*|"[^"]*"', "X", line) for line in text.splitlines())
     return [line for line in lines if FRENCH_WORDS.search(line) or FRENCH_CLI.search(line)]
 
 
@@ -244,6 +245,9 @@ def test_a_tampered_demo_is_named_in_french_as_before_and_in_english(demo, tmp_p
 # --- every command in English ------------------------------------------------------------
 
 
+IMPORTS = Path(__file__).resolve().parents[1] / "data" / "imports"
+
+
 def commands(demo: Path, tmp: Path) -> list[list[str]]:
     """Every command that prints something, on a copy of the small demo, with what
     goes well and what is refused."""
@@ -286,6 +290,8 @@ def commands(demo: Path, tmp: Path) -> list[list[str]]:
         ["member", "export", member, "-o", str(tmp / "member"), *db],
         ["member", "export", "A99999", "-o", str(tmp / "member"), *db],
         ["member", "anonymise", member, *db],  # refused, or asks for --yes
+        ["import", "members", str(IMPORTS / "one_bad_line.csv"), "--dry-run", *db],
+        ["import", "members", str(IMPORTS / "paheko_membres_comma.csv"), "--dry-run", *db],
         ["report", "annual", "--year", "2026", "-o", str(tmp / "r.pdf"), *db],
     ]
 

@@ -123,6 +123,22 @@ HELP_EN: dict[str, str] = {
         "anonymise a member (cannot be undone; the invoices stay)"
     ),
     "confirmer (sans --yes : rien n'est modifié)": "confirm (without --yes: nothing is changed)",
+    # tierslieu import (cli_import.py)
+    "importer des membres (CSV, XLSX, HelloAsso, Paheko…)": (
+        "import members (CSV, XLSX, HelloAsso, Paheko…)"
+    ),
+    "importer des membres et leurs adhésions depuis un fichier": (
+        "import members and their memberships from a file"
+    ),
+    "fichier CSV ou XLSX": "a CSV or XLSX file",
+    "format du fichier (défaut : reconnu à ses en-têtes)": (
+        "the file's format (default: told by its headers)"
+    ),
+    "tout vérifier sans rien enregistrer": "check everything, save nothing",
+    "enregistrer les bonnes lignes et lister les lignes refusées": (
+        "save the good lines and list the refused ones"
+    ),
+    "langue des messages": "language of the messages",
 }
 
 METAVAR_EN = {
@@ -136,6 +152,7 @@ METAVAR_EN = {
     "NOM": "NAME",
     "NUMERO": "NUMBER",
     "MATRICULE": "NUMBER",
+    "QUOI": "WHAT",
 }
 
 
