@@ -154,6 +154,7 @@ def build_demo(
 
             retire_logs(path)  # the new demo is another database at the same place
     db = open_database(target)
+    db.audit = False  # the demo builder is no operator: its rows are not in the journal
     try:
         with db.write() as session:
             if _holds_data(session):

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from tierslieu_desktop.db.models.base import (
     AuditMixin,
     Base,
+    SoftDeleteMixin,
     UTCDateTime,
 )
 
@@ -134,7 +135,7 @@ class Member(AuditMixin, Base):
     organisation: Mapped[Member | None] = relationship(remote_side=[id])
 
 
-class Membership(AuditMixin, Base):
+class Membership(SoftDeleteMixin, AuditMixin, Base):
     """A dated adhésion for an audience, with its fee (collected once checkout exists)."""
 
     __tablename__ = "membership"

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import (
+    AuditEntry,
     Closing,
     DocumentCounter,
     IntegrityEntry,
@@ -55,6 +56,9 @@ from tierslieu_desktop.services.chain import (
 )
 from tierslieu_desktop.services.chain import (
     _member_ref as _member_ref,
+)
+from tierslieu_desktop.services.chain import (
+    audit_content as audit_content,
 )
 from tierslieu_desktop.services.chain import (
     canon_value as canon_value,
@@ -93,6 +97,7 @@ _PAYMENT = Payment.__table__
 _CLOSING = Closing.__table__
 _WALLET = WalletMovement.__table__
 _ENTRY = IntegrityEntry.__table__
+_AUDIT = AuditEntry.__table__
 
 
 def ensure_open(session: Session, day: date) -> None:
@@ -366,6 +371,7 @@ def verify_ledger(db: Database) -> list[str]:
         payments = {r["id"]: r for r in _dicts(session, _PAYMENT)}
         closings = {r["id"]: r for r in _dicts(session, _CLOSING)}
         wallets = {r["id"]: r for r in _dicts(session, _WALLET)}
+        audit_rows = sorted(_dicts(session, _AUDIT), key=lambda r: int(r["id"]))
         entries = session.execute(select(_ENTRY).order_by(_ENTRY.c.id)).mappings().all()
         counters = session.execute(
             select(DocumentCounter.series, DocumentCounter.period, DocumentCounter.last_value)
@@ -373,6 +379,8 @@ def verify_ledger(db: Database) -> list[str]:
         triggers = missing_triggers(session)
 
     def label(kind: str, record_id: int) -> str:
+        if kind == "audit":
+            return f"Journal des modifications (jusqu'à l'entrée n° {record_id})"
         if kind in ("invoice", "credit_note"):
             inv = invoices.get(record_id)
             if inv is not None:
@@ -405,7 +413,10 @@ def verify_ledger(db: Database) -> list[str]:
         "payment": set(),
         "closing": set(),
         "wallet": set(),
+        "audit": set(),
     }
+    audit_ids = [r["id"] for r in audit_rows]
+    audit_through = 0  # the last audit row sealed by the entries read so far
     previous = GENESIS
     newest_version = 1
     for entry in entries:
@@ -461,6 +472,12 @@ def verify_ledger(db: Database) -> list[str]:
         elif group == "wallet":
             move = wallets.get(record_id)
             content = None if move is None else _canon_row(move)
+        elif group == "audit":
+            run = audit_rows[
+                bisect_right(audit_ids, audit_through) : bisect_right(audit_ids, record_id)
+            ]
+            audit_through = max(audit_through, record_id)
+            content = audit_content(run) if run else None
         else:
             clo = closings.get(record_id)
             content = None if clo is None else _canon_row(clo)
@@ -474,6 +491,8 @@ def verify_ledger(db: Database) -> list[str]:
             what = (
                 "totaux modifiés après la clôture"
                 if group == "closing"
+                else "lignes modifiées ou supprimées après scellement"
+                if group == "audit"
                 else "contenu modifié après émission"
             )
             documents.append(f"{label(kind, record_id)} : {what}.")
@@ -520,7 +539,8 @@ SEALED_TABLES = (
 
 
 # Insert-only tables (migration 0013): the bank deposits (services.billing.deposits).
-INSERT_ONLY_TABLES = ("bank_deposit", "bank_deposit_cheque")
+# The audit trail (migration 0021): services.chain seals each finished day of it.
+INSERT_ONLY_TABLES = ("bank_deposit", "bank_deposit_cheque", "audit_entry")
 
 
 def expected_triggers(dialect: str) -> list[tuple[str, str]]:

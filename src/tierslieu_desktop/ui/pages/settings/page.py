@@ -700,6 +700,10 @@ class SettingsPage(Page):
 
         self.backups = BackupsTab(ctx)
         self.tabs.insertTab(self.tabs.indexOf(self.language), self.backups, self.tr("&Backups"))
+        from tierslieu_desktop.ui.pages.settings.journal_tab import JournalTab
+
+        self.journal = JournalTab(ctx)
+        self.tabs.insertTab(self.tabs.indexOf(self.language), self.journal, self.tr("&Journal"))
         lay.addWidget(self.tabs, 1)
         ctx.changed.connect(self._on_changed)
 
