@@ -21,7 +21,7 @@ from tierslieu_desktop.services.billing.ledger import verify_ledger
 from tierslieu_desktop.services.finance import accounts, expenses, funding
 from tierslieu_desktop.services.park import authorizations, machines, maintenance, opening_hours
 from tierslieu_desktop.services.people import audiences, members, staff, structure
-from tierslieu_desktop.services.pricing import catalogue, packs
+from tierslieu_desktop.services.pricing import catalogue
 from tierslieu_desktop.services.reporting import annual
 from tierslieu_desktop.services.scheduling import usages
 

@@ -142,13 +142,15 @@ def change_text(change: Change) -> str:
     name = field_name(change.field)
     after = value_text(change.field, change.after)
     if change.before is None or change.before == "":
-        return f"{name}{formatting.colon()}{after}"
+        return f"{name}{formatting.colon()} {after}"
     before = value_text(change.field, change.before)
-    return f"{name}{formatting.colon()}{before} → {after}"
+    return f"{name}{formatting.colon()} {before} → {after}"
 
 
 def changes_text(row: AuditRow) -> str:
-    return " ; ".join(change_text(c) for c in row.changes)
+    """Every change of the row; a created row's unset yes / no fields left out."""
+    shown = [c for c in row.changes if not (row.action == "create" and c.after is False)]
+    return " ; ".join(change_text(c) for c in shown)
 
 
 def fill_row(table: QTableWidget, index: int, row: AuditRow, *, with_entity: bool) -> None:

@@ -67,6 +67,8 @@ class JournalTab(QWidget):
         self.operator.setAccessibleName(self.tr("Operator"))
         self.entity = QComboBox()
         self.entity.setAccessibleName(self.tr("Kind of record"))
+        for combo in (self.operator, self.entity):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.dated = QCheckBox(self.tr("From"))
         self.dated.setAccessibleName(self.tr("Only the changes of a period"))
         today = date.today()
