@@ -80,3 +80,27 @@ def test_a_removal_waits_for_its_reason(qtbot):
     assert not dialog.ok.isEnabled()
     qtbot.keyClicks(dialog.reason, "Saisie en double")
     assert dialog.ok.isEnabled()
+
+
+def test_the_machine_shows_its_own_history(qtbot, ctx, db, operator):
+    from tierslieu_desktop.domain.enums import MachineStatus
+    from tierslieu_desktop.ui.pages.machines.page import MachinesPage
+
+    space = machines.save_space(db, operator, machines.SpaceInput(name="Fablab"))
+    laser = machines.save_machine(
+        db, operator, machines.MachineInput(name="Trotec", space_id=space), new_category="Laser"
+    )
+    machines.set_machine_status(db, operator, laser, MachineStatus.MAINTENANCE, "Tube")
+    page = MachinesPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.select("machine", laser)
+    assert page.history_button.isEnabled()
+    dialog = page.history_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    rows = dialog.view.rows
+    assert [r.action for r in rows] == ["update", "create"]
+    assert [(c.field, c.after) for c in rows[0].changes if c.field == "status"] == [
+        ("status", "maintenance")
+    ]

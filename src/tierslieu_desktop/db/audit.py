@@ -235,6 +235,12 @@ def install(target: Any) -> None:
     event.listen(target, "after_flush", _after_flush)
 
 
+# built once: the option is immutable, its lambda cached by SQLAlchemy
+_NOT_DELETED = with_loader_criteria(
+    SoftDeleteMixin, lambda cls: cls.deleted_at.is_(None), include_aliases=True
+)
+
+
 def _skip_deleted(state: ORMExecuteState) -> None:
     """Every ORM read leaves the soft-deleted rows out (``deleted_at IS NULL``), in
     joins, subqueries and relationships too; ``execution_options(include_deleted=True)``
@@ -244,11 +250,7 @@ def _skip_deleted(state: ORMExecuteState) -> None:
         and not state.is_column_load
         and not state.execution_options.get("include_deleted", False)
     ):
-        state.statement = state.statement.options(
-            with_loader_criteria(
-                SoftDeleteMixin, lambda cls: cls.deleted_at.is_(None), include_aliases=True
-            )
-        )
+        state.statement = state.statement.options(_NOT_DELETED)
 
 
 def install_soft_delete(target: Any) -> None:
