@@ -11,7 +11,7 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -118,6 +118,7 @@ class Database:
         # every change of a write session recorded in the audit trail (db.audit); False
         # for a writer that is no operator (the demo builder)
         self.audit = True
+        self.audit_sealed_day: date | None = None  # services.chain.seal_audit_days
         install_audit(self._write)
         install_soft_delete(self._read)
         install_soft_delete(self._write)

@@ -257,7 +257,11 @@ def seal_audit_days(session: Session) -> None:
     ).scalar_one_or_none()
     if last is not None:
         seal(session, "audit", int(last), utcnow())
-    db.audit_sealed_day = today
+
+    def done() -> None:  # once committed: a rolled-back seal is tried again
+        db.audit_sealed_day = today
+
+    session.info.setdefault("after_commit", []).append(done)
 
 
 BEFORE_COMMIT.append(seal_audit_days)

@@ -147,10 +147,10 @@ def change_text(change: Change) -> str:
     return f"{name}{formatting.colon()} {before} → {after}"
 
 
-def changes_text(row: AuditRow) -> str:
+def changes_text(row: AuditRow, separator: str = " ; ") -> str:
     """Every change of the row; a created row's unset yes / no fields left out."""
     shown = [c for c in row.changes if not (row.action == "create" and c.after is False)]
-    return " ; ".join(change_text(c) for c in shown)
+    return separator.join(change_text(c) for c in shown)
 
 
 def fill_row(table: QTableWidget, index: int, row: AuditRow, *, with_entity: bool) -> None:
@@ -158,7 +158,7 @@ def fill_row(table: QTableWidget, index: int, row: AuditRow, *, with_entity: boo
     cells = [formatting.local_datetime(row.at), row.operator or "—"]
     if with_entity:
         cells.append(f"{entity_name(row.entity)} n° {row.entity_id}")
-    cells += [action_name(row.action), changes_text(row)]
+    cells += [action_name(row.action), changes_text(row, "\n")]
     for column, text in enumerate(cells):
         item = QTableWidgetItem(text)
         item.setToolTip(text)
@@ -194,6 +194,7 @@ class HistoryView(QWidget):
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
             fill_row(self.table, index, row, with_entity=False)
+        self.table.resizeRowsToContents()
         self.empty.setVisible(not self.rows)
 
     def texts(self) -> list[str]:

@@ -180,6 +180,7 @@ class JournalTab(QWidget):
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
             fill_row(self.table, index, row, with_entity=True)
+        self.table.resizeRowsToContents()
         if self.rows:
             self.position.setText(
                 self.tr("Changes {first}–{last} of {total}").format(
