@@ -61,7 +61,7 @@ class JournalTab(QWidget):
         )
         intro.setWordWrap(True)
         lay.addWidget(intro)
-        filters_box = QWidget()
+        self.filters_box = filters_box = QWidget()
         filters = FlowLayout(filters_box)
         self.operator = QComboBox()
         self.operator.setAccessibleName(self.tr("Operator"))
@@ -141,6 +141,10 @@ class JournalTab(QWidget):
             for combo, value in ((self.operator, current_op), (self.entity, current_entity)):
                 index = combo.findData(value)
                 combo.setCurrentIndex(max(0, index))
+                combo.adjustSize()
+            layout = self.filters_box.layout()
+            if layout is not None:
+                layout.invalidate()
         finally:
             self._loading = False
         self.apply_filter()
