@@ -611,3 +611,28 @@ def test_a_checkout_and_a_booking_note_are_in_the_journal(tmp_path):
         assert [(r[2], r[3], r[4]["purpose"][1]) for r in note] == [("update", 2, "Prototype")]
     finally:
         db.dispose()
+
+
+def test_an_erased_value_keeps_the_seal_a_changed_one_breaks_it():
+    """The seal covers each value of the changes by its digest: a personal value replaced
+    by its digest (erasure) still verifies, a value changed does not."""
+    row = {
+        "id": 7,
+        "at": datetime(2026, 3, 2, 9, 0, tzinfo=UTC),
+        "operator_id": 1,
+        "entity": "member",
+        "entity_id": 3,
+        "action": "update",
+        "changes": json.dumps({"phone": ["06 01 02 03 04", "06 11 22 33 44"]}),
+    }
+    sealed = chain.content_hash(chain.audit_content([row]))
+    erased = {
+        "phone": [
+            {"sha256": chain.audit_value_digest(v)} for v in ("06 01 02 03 04", "06 11 22 33 44")
+        ]
+    }
+    assert (
+        chain.content_hash(chain.audit_content([{**row, "changes": json.dumps(erased)}])) == sealed
+    )
+    forged = json.dumps({"phone": ["06 01 02 03 04", "06 99 99 99 99"]})
+    assert chain.content_hash(chain.audit_content([{**row, "changes": forged}])) != sealed

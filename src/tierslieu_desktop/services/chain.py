@@ -229,9 +229,38 @@ def record_content(session: Session, record_kind: str, record_id: int) -> dict[s
     return None if row is None else _canon_row(row)
 
 
+def audit_value_digest(value: Any) -> str:
+    """The SHA-256 of one value of an audit row's changes, as the seal covers it. A value
+    replaced by ``{"sha256": digest}`` (a member's personal data erased, issue 19 point 3)
+    keeps its digest: the seal still verifies without the value."""
+    if isinstance(value, dict) and set(value) == {"sha256"}:
+        return str(value["sha256"])
+    return hashlib.sha256(canonical_json({"v": value})).hexdigest()
+
+
+def _sealed_changes(text: str) -> Any:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return text  # not ours: sealed as written
+    if not isinstance(data, dict):
+        return text
+    return {
+        key: [audit_value_digest(v) for v in pair] if isinstance(pair, list) else pair
+        for key, pair in data.items()
+    }
+
+
 def audit_content(rows: list[Any]) -> dict[str, Any]:
-    """The canonical content of a run of audit rows (in id order)."""
-    return {"audit": [_canon_row(r) for r in rows]}
+    """The canonical content of a run of audit rows (in id order): each row whole, the
+    values of its changes by their digest (:func:`audit_value_digest`), so that personal
+    data can later be erased from the journal without breaking the chain."""
+    out = []
+    for row in rows:
+        content = _canon_row(row)
+        content["changes"] = _sealed_changes(str(content.get("changes", "")))
+        out.append(content)
+    return {"audit": out}
 
 
 def _audit_sealed_through(session: Session, before: int | None = None) -> int:

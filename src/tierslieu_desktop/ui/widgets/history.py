@@ -115,6 +115,8 @@ def value_text(field: str, value: Any) -> str:
     """One value as the desk reads it ("—" for none)."""
     if value is None or value == "":
         return "—"
+    if isinstance(value, dict) and "sha256" in value:  # personal data erased since
+        return QCoreApplication.translate("Journal", "(erased)")
     if isinstance(value, bool):
         return (
             QCoreApplication.translate("Journal", "yes")
