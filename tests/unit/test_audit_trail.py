@@ -636,3 +636,21 @@ def test_an_erased_value_keeps_the_seal_a_changed_one_breaks_it():
     )
     forged = json.dumps({"phone": ["06 01 02 03 04", "06 99 99 99 99"]})
     assert chain.content_hash(chain.audit_content([{**row, "changes": forged}])) != sealed
+
+
+def test_an_anonymisation_can_be_recorded_without_the_data_it_erases(db, operator):
+    from tierslieu_desktop.db.audit import erase_values, value_digest
+    from tierslieu_desktop.db.models import Member
+
+    member_id = members.save_member(
+        db, operator, members.MemberInput(first_name="Lou", last_name="Bach", phone="0601020304")
+    )
+    with db.write() as s:
+        erase_values(s)
+        s.get(Member, member_id).phone = ""
+    last = audit.history(db, "member", member_id)[0]
+    assert [(c.field, c.before, c.after) for c in last.changes] == [
+        ("phone", {"sha256": value_digest("06 01 02 03 04")}, {"sha256": value_digest("")})
+    ]
+    with db.read() as s:
+        assert "06 01" not in s.scalar(select(AuditEntry.changes).where(AuditEntry.id == last.id))

@@ -18,6 +18,7 @@ is False (the demo builder: not an operator's work).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import date, datetime
 from typing import Any
@@ -67,6 +68,23 @@ def as_operator(session: Session, operator_id: int | None) -> None:
     ``updated_by_id``)."""
     if operator_id is not None:
         session.info["operator"] = operator_id
+
+
+def erase_values(session: Session) -> None:
+    """Write this transaction's audit rows with each value replaced by its digest
+    (``{"sha256": …}``): what a member's anonymisation changes is recorded without the
+    personal data it erases (issue 19 point 3)."""
+    session.info["audit_erase"] = True
+
+
+def value_digest(value: Any) -> str:
+    """The SHA-256 of one value of an audit row's changes, as the daily seal covers it
+    (``services.chain.audit_content``). A value already replaced by ``{"sha256": digest}``
+    keeps its digest: the seal still verifies once personal data is erased."""
+    if isinstance(value, dict) and set(value) == {"sha256"}:
+        return str(value["sha256"])
+    raw = json.dumps({"v": value}, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
 def plain(value: Any) -> Any:
@@ -204,12 +222,15 @@ def write_pending(session: Session) -> None:
     if not pending:
         return
     now = utcnow()
+    erase = bool(session.info.get("audit_erase"))
     rows = []
     for (entity, entity_id), (action, changes, who) in pending.items():
         if action != "create":
             changes = {k: v for k, v in changes.items() if v[0] != v[1]}
             if not changes:
                 continue
+        if erase:
+            changes = {k: [{"sha256": value_digest(x)} for x in v] for k, v in changes.items()}
         rows.append(
             {
                 "at": now,

@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from tierslieu_desktop.db.audit import value_digest as audit_value_digest
 from tierslieu_desktop.db.engine import BEFORE_COMMIT, Database
 from tierslieu_desktop.db.models import (
     AuditEntry,
@@ -227,15 +228,6 @@ def record_content(session: Session, record_kind: str, record_id: int) -> dict[s
         raise ValueError(f"unknown record kind: {record_kind}")
     row = session.execute(select(table).where(table.c.id == record_id)).mappings().first()
     return None if row is None else _canon_row(row)
-
-
-def audit_value_digest(value: Any) -> str:
-    """The SHA-256 of one value of an audit row's changes, as the seal covers it. A value
-    replaced by ``{"sha256": digest}`` (a member's personal data erased, issue 19 point 3)
-    keeps its digest: the seal still verifies without the value."""
-    if isinstance(value, dict) and set(value) == {"sha256"}:
-        return str(value["sha256"])
-    return hashlib.sha256(canonical_json({"v": value})).hexdigest()
 
 
 def _sealed_changes(text: str) -> Any:
