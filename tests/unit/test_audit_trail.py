@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -607,8 +608,9 @@ def test_a_checkout_and_a_booking_note_are_in_the_journal(tmp_path):
         rows = entries(db)
         assert ("usage", usage, "create", 1) in [r[:4] for r in rows]
         assert ("booking", first.id, "update", 1) in [r[:4] for r in rows]
-        note = [r for r in rows if r[:2] == ("booking", second.id)]
-        assert [(r[2], r[3], r[4]["purpose"][1]) for r in note] == [("update", 2, "Prototype")]
+        note = audit.history(db, "booking", second.id)
+        assert [(r.action, r.operator_id) for r in note] == [("update", 2)]
+        assert ("purpose", "Prototype") in [(c.field, c.after) for c in note[0].changes]
     finally:
         db.dispose()
 
@@ -638,19 +640,41 @@ def test_an_erased_value_keeps_the_seal_a_changed_one_breaks_it():
     assert chain.content_hash(chain.audit_content([{**row, "changes": forged}])) != sealed
 
 
-def test_an_anonymisation_can_be_recorded_without_the_data_it_erases(db, operator):
-    from tierslieu_desktop.db.audit import erase_values, value_digest
+def test_a_members_values_are_erased_from_the_journal_and_verify_stays_clean(
+    db, operator, monkeypatch
+):
+    """Anonymising a member (issue 19 point 3): ``forget_member`` in its transaction
+    leaves the phone, names and notes nowhere in the journal's tables, the history
+    says « (effacé) », and the sealed days still verify."""
     from tierslieu_desktop.db.models import Member
 
     member_id = members.save_member(
-        db, operator, members.MemberInput(first_name="Lou", last_name="Bach", phone="0601020304")
+        db,
+        operator,
+        members.MemberInput(first_name="Lou", last_name="Bach", phone="0601020304", notes="Vélo"),
     )
-    with db.write() as s:
-        erase_values(s)
-        s.get(Member, member_id).phone = ""
-    last = audit.history(db, "member", member_id)[0]
-    assert [(c.field, c.before, c.after) for c in last.changes] == [
-        ("phone", {"sha256": value_digest("06 01 02 03 04")}, {"sha256": value_digest("")})
-    ]
+    data = members.get_member(db, member_id).data
+    members.save_member(db, operator, replace(data, phone="0611223344"), member_id)
     with db.read() as s:
-        assert "06 01" not in s.scalar(select(AuditEntry.changes).where(AuditEntry.id == last.id))
+        # the journal row holds digests; the values are kept beside it
+        assert "06 01" not in "".join(s.scalars(select(AuditEntry.changes)))
+    assert audit.history(db, "member", member_id)[0].changes[0].before == "06 01 02 03 04"
+    # the day is sealed, then the member anonymised the next day
+    tomorrow = datetime.now(UTC) + timedelta(days=1)
+    monkeypatch.setattr(chain, "utcnow", lambda: tomorrow)
+    monkeypatch.setattr(db_audit, "utcnow", lambda: tomorrow)
+    with db.write() as s:
+        audit.forget_member(s, member_id)
+        m = s.get(Member, member_id)
+        m.first_name, m.last_name, m.phone, m.notes = "Anonyme", "A00001", "", ""
+    with db.read() as s:
+        everything = "".join(s.scalars(select(AuditEntry.changes))) + "".join(
+            s.execute(text("SELECT value FROM audit_value")).scalars()
+        )
+        sealed = s.scalar(select(func.count()).where(IntegrityEntry.record_kind == "audit"))
+    for personal in ("06 01", "06 11", "Bach", "Lou", "Vélo"):
+        assert personal not in everything, personal
+    assert sealed == 1
+    changed = audit.history(db, "member", member_id)[1]
+    assert changed.changes[0].field == "phone" and "sha256" in changed.changes[0].before
+    assert verify_ledger(db) == []

@@ -24,15 +24,18 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import event, insert, inspect
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, with_loader_criteria
 from sqlalchemy.orm.attributes import NO_VALUE
 
-from tierslieu_desktop.db.models import AuditEntry, SoftDeleteMixin, utcnow
+from tierslieu_desktop.db.models import AuditEntry, AuditValue, SoftDeleteMixin, utcnow
 
 # Tables whose rows are themselves the record (sealed, insert-only, logs, counters).
 NOT_AUDITED = frozenset(
     {
         "audit_entry",
+        "audit_value",
         "integrity_entry",
         "invoice",
         "invoice_line",
@@ -61,6 +64,35 @@ SKIPPED_COLUMNS = frozenset(
     }
 )
 _OPERATOR_COLUMNS = ("updated_by_id", "created_by_id", "operator_id")
+# Personal data and free texts (which may hold some): the journal's row keeps their
+# digest, ``audit_value`` the value, deleted when the member is anonymised.
+PRIVATE_COLUMNS = frozenset(
+    {
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "address",
+        "postcode",
+        "city",
+        "birth_year",
+        "gender",
+        "situation",
+        "siret",
+        "vat_number",
+        "guardian_name",
+        "guardian_phone",
+        "guardian_email",
+        "note",
+        "notes",
+        "purpose",
+        "responsible_name",
+        "group_name",
+        "detail",
+        "override_reason",
+        "trainer",
+    }
+)
 
 
 def as_operator(session: Session, operator_id: int | None) -> None:
@@ -223,6 +255,7 @@ def write_pending(session: Session) -> None:
         return
     now = utcnow()
     erase = bool(session.info.get("audit_erase"))
+    kept: dict[tuple[str, int, str], str] = {}
     rows = []
     for (entity, entity_id), (action, changes, who) in pending.items():
         if action != "create":
@@ -231,6 +264,8 @@ def write_pending(session: Session) -> None:
                 continue
         if erase:
             changes = {k: [{"sha256": value_digest(x)} for x in v] for k, v in changes.items()}
+        else:
+            changes = _set_aside(changes, entity, entity_id, kept)
         rows.append(
             {
                 "at": now,
@@ -243,6 +278,41 @@ def write_pending(session: Session) -> None:
         )
     if rows:
         session.connection().execute(insert(AuditEntry), rows)
+    if kept:
+        dialect = session.get_bind().dialect.name
+        values = [
+            {"entity": e, "entity_id": i, "digest": d, "value": v} for (e, i, d), v in kept.items()
+        ]
+        if dialect in ("sqlite", "postgresql"):
+            insert_of = sqlite_insert if dialect == "sqlite" else pg_insert
+            statement = insert_of(AuditValue).on_conflict_do_nothing()
+            session.connection().execute(statement, values)
+        else:  # pragma: no cover - the two databases the app runs on
+            session.connection().execute(insert(AuditValue), values)
+
+
+def _set_aside(
+    changes: dict[str, list[Any]],
+    entity: str,
+    entity_id: int,
+    kept: dict[tuple[str, int, str], str],
+) -> dict[str, list[Any]]:
+    """The private values replaced by their digest, the values put in ``kept``."""
+    out: dict[str, list[Any]] = {}
+    for key, pair in changes.items():
+        if key not in PRIVATE_COLUMNS:
+            out[key] = pair
+            continue
+        shown = []
+        for value in pair:
+            if value is None or value == "":
+                shown.append(value)
+                continue
+            digest = value_digest(value)
+            kept[(entity, entity_id, digest)] = json.dumps(value, ensure_ascii=False)
+            shown.append({"sha256": digest})
+        out[key] = shown
+    return out
 
 
 def _entity_id(obj: Any) -> int:

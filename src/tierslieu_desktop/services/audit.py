@@ -11,10 +11,24 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, delete, func, select
+from sqlalchemy.orm import Session
 
+from tierslieu_desktop.db.audit import erase_values
 from tierslieu_desktop.db.engine import Database
-from tierslieu_desktop.db.models import AuditEntry, Operator
+from tierslieu_desktop.db.models import (
+    AuditEntry,
+    AuditValue,
+    Authorization,
+    Basket,
+    Booking,
+    DropIn,
+    Member,
+    Membership,
+    Operator,
+    Registration,
+    Usage,
+)
 from tierslieu_desktop.domain.calendar import local_day_bounds
 
 PAGE_SIZE = 200
@@ -50,18 +64,43 @@ class JournalFilter:
     end: date | None = None  # last local day shown
 
 
-def _changes(text: str) -> tuple[Change, ...]:
+def _changes(text: str, entity: str, entity_id: int, values: _Values) -> tuple[Change, ...]:
     try:
         data = json.loads(text)
     except ValueError:
         return ()
     if not isinstance(data, dict):
         return ()
+
+    def shown(value: Any) -> Any:
+        """A private value read back from ``audit_value`` (still ``{"sha256": …}`` once
+        erased: the screens say « (effacé) »)."""
+        if isinstance(value, dict) and "sha256" in value:
+            return values.get((entity, entity_id, str(value["sha256"])), value)
+        return value
+
     return tuple(
-        Change(str(k), v[0], v[1])
+        Change(str(k), shown(v[0]), shown(v[1]))
         for k, v in sorted(data.items())
         if isinstance(v, list) and len(v) == 2
     )
+
+
+_Values = dict[tuple[str, int, str], Any]
+
+
+def _values(s: Session, entries: list[AuditEntry]) -> _Values:
+    """The private values of these journal rows, by (entity, id, digest)."""
+    wanted = {(e.entity, e.entity_id) for e in entries if '"sha256"' in e.changes}
+    found: _Values = {}
+    ids = sorted({i for _e, i in wanted})
+    for start in range(0, len(ids), 500):
+        for v in s.scalars(
+            select(AuditValue).where(AuditValue.entity_id.in_(ids[start : start + 500]))
+        ):
+            if (v.entity, v.entity_id) in wanted:
+                found[(v.entity, v.entity_id, v.digest)] = json.loads(v.value)
+    return found
 
 
 def _query(flt: JournalFilter) -> Select[AuditEntry, str]:
@@ -77,7 +116,12 @@ def _query(flt: JournalFilter) -> Select[AuditEntry, str]:
     return q
 
 
-def _row(entry: AuditEntry, name: str | None) -> AuditRow:
+def _rows(s: Session, found: list[tuple[AuditEntry, str | None]]) -> list[AuditRow]:
+    values = _values(s, [entry for entry, _name in found])
+    return [_row(entry, name, values) for entry, name in found]
+
+
+def _row(entry: AuditEntry, name: str | None, values: _Values) -> AuditRow:
     return AuditRow(
         id=entry.id,
         at=entry.at,
@@ -86,7 +130,7 @@ def _row(entry: AuditEntry, name: str | None) -> AuditRow:
         entity=entry.entity,
         entity_id=entry.entity_id,
         action=entry.action,
-        changes=_changes(entry.changes),
+        changes=_changes(entry.changes, entry.entity, entry.entity_id, values),
     )
 
 
@@ -98,7 +142,7 @@ def journal_page(
         rows = s.execute(
             _query(flt).order_by(AuditEntry.id.desc()).offset(max(0, offset)).limit(limit)
         ).all()
-        return [_row(entry, name) for entry, name in rows]
+        return _rows(s, [(entry, name) for entry, name in rows])
 
 
 def journal_count(db: Database, flt: JournalFilter) -> int:
@@ -123,4 +167,35 @@ def history(db: Database, entity: str, entity_id: int) -> list[AuditRow]:
             .where(AuditEntry.entity_id == entity_id)
             .order_by(AuditEntry.id.desc())
         ).all()
-        return [_row(entry, name) for entry, name in rows]
+        return _rows(s, [(entry, name) for entry, name in rows])
+
+
+def forget_member(session: Session, member_id: int) -> None:
+    """For a member's anonymisation, in its transaction: the journal's values of the
+    member and of their bookings, usages, registrations, drop-ins, memberships,
+    authorizations and baskets erased (``audit_value``), and this transaction's own
+    changes recorded by digest only. The journal's rows stay, sealed; the screens show
+    « (effacé) »."""
+    erase_values(session)
+    linked = {
+        "member": select(Member.id).where(Member.id == member_id),
+        "booking": select(Booking.id).where(
+            (Booking.member_id == member_id) | (Booking.organisation_id == member_id)
+        ),
+        "usage": select(Usage.id).where(
+            (Usage.member_id == member_id) | (Usage.organisation_id == member_id)
+        ),
+        "registration": select(Registration.id).where(
+            (Registration.member_id == member_id) | (Registration.organisation_id == member_id)
+        ),
+        "drop_in": select(DropIn.id).where(DropIn.member_id == member_id),
+        "membership": select(Membership.id).where(Membership.member_id == member_id),
+        "authorization": select(Authorization.id).where(Authorization.member_id == member_id),
+        "basket": select(Basket.id).where(Basket.member_id == member_id),
+    }
+    for entity, ids in linked.items():
+        session.execute(
+            delete(AuditValue)
+            .where(AuditValue.entity == entity, AuditValue.entity_id.in_(ids.scalar_subquery()))
+            .execution_options(include_deleted=True, synchronize_session=False)
+        )

@@ -23,6 +23,9 @@ from tierslieu_desktop.db.models.base import (
     AuditMixin as AuditMixin,
 )
 from tierslieu_desktop.db.models.base import (
+    AuditValue as AuditValue,
+)
+from tierslieu_desktop.db.models.base import (
     Base as Base,
 )
 from tierslieu_desktop.db.models.base import (

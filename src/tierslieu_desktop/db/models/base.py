@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -98,3 +99,20 @@ class AuditEntry(Base):
     entity_id: Mapped[int] = mapped_column(Integer)
     action: Mapped[str] = mapped_column(String(10))
     changes: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class AuditValue(Base):
+    """A personal or free-text value of the audit trail, kept beside it (issue 19): the
+    journal's row holds its digest (``{"sha256": …}``, what the daily seal covers), this
+    table the value for the screens. Anonymising a member deletes their values here
+    (``services.audit.forget_member``): the journal then says « (effacé) » and the chain
+    still verifies."""
+
+    __tablename__ = "audit_value"
+    __table_args__ = (UniqueConstraint("entity", "entity_id", "digest"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    digest: Mapped[str] = mapped_column(String(64))
+    value: Mapped[str] = mapped_column(Text)

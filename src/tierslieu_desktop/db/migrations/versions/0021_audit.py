@@ -4,6 +4,9 @@ Revision ID: 0021
 Revises: 0020
 Create Date: 2026-12-06 06:30:00
 
+``audit_value``: the personal and free-text values of the journal, beside it (its rows
+hold their digests), deleted when a member is anonymised.
+
 ``audit_entry``: every change made through the services (who, when, which row, what
 action, the changed columns before → after as JSON). Insert-only (triggers, like the
 bank deposits of 0014); each finished day's rows are sealed into the integrity chain
@@ -75,6 +78,16 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_entry")),
     )
     op.create_index("ix_audit_entry_entity", "audit_entry", ["entity", "entity_id"])
+    op.create_table(
+        "audit_value",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("entity", sa.String(length=40), nullable=False),
+        sa.Column("entity_id", sa.Integer(), nullable=False),
+        sa.Column("digest", sa.String(length=64), nullable=False),
+        sa.Column("value", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_value")),
+        sa.UniqueConstraint("entity", "entity_id", "digest", name=op.f("uq_audit_value_entity")),
+    )
     op.create_index(op.f("ix_audit_entry_at"), "audit_entry", ["at"])
     op.create_index(op.f("ix_audit_entry_operator_id"), "audit_entry", ["operator_id"])
     for table in SOFT_DELETED:
@@ -120,6 +133,7 @@ def downgrade() -> None:
             batch.drop_column("deletion_reason")
             batch.drop_column("deleted_by_id")
             batch.drop_column("deleted_at")
+    op.drop_table("audit_value")
     op.drop_index(op.f("ix_audit_entry_operator_id"), table_name="audit_entry")
     op.drop_index(op.f("ix_audit_entry_at"), table_name="audit_entry")
     op.drop_index("ix_audit_entry_entity", table_name="audit_entry")
