@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
+from tierslieu_desktop.services import audit
 from tierslieu_desktop.services.park import machines
 from tierslieu_desktop.services.people import members, operators
 from tierslieu_desktop.ui.pages.settings.page import SettingsPage
@@ -104,3 +105,49 @@ def test_the_machine_shows_its_own_history(qtbot, ctx, db, operator):
     assert [(c.field, c.after) for c in rows[0].changes if c.field == "status"] == [
         ("status", "maintenance")
     ]
+
+
+def test_finances_deletes_a_grant_and_an_in_kind_with_a_reason_and_archives_a_funder(
+    qtbot, ctx, db, operator, monkeypatch
+):
+    from datetime import date
+
+    from tierslieu_desktop.services.finance import funding
+    from tierslieu_desktop.ui.pages.finances import funders_tab as module
+
+    region = funding.save_funder(db, operator, name="Région", sector="public", level="region")
+    funding.save_grant(
+        db,
+        operator,
+        funder_id=region,
+        purpose="Fonctionnement",
+        nature="operating",
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 12, 31),
+        requested_cents=500000,
+    )
+    funding.save_in_kind(
+        db,
+        operator,
+        funder_id=None,
+        year=date.today().year,
+        kind="volunteering",
+        description="Bénévoles",
+        value_cents=30000,
+    )
+    tab = module.FundersTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.grants.rowCount() == 1 and tab.in_kind.rowCount() == 1
+    tab.grants.setCurrentCell(0, 0)
+    tab.in_kind.setCurrentCell(0, 0)
+    monkeypatch.setattr(module, "ask_reason", lambda *a: None)
+    assert not tab.delete_grant()  # « Annuler »: kept
+    monkeypatch.setattr(module, "ask_reason", lambda *a: "Saisie en double")
+    assert tab.delete_grant() and tab.grants.rowCount() == 0
+    tab.in_kind.setCurrentCell(0, 0)
+    assert tab.delete_in_kind() and tab.in_kind.rowCount() == 0
+    tab.funders.setCurrentCell(0, 0)
+    monkeypatch.setattr(module, "confirm", lambda *a: True)
+    assert tab.archive_funder() and tab.funders.rowCount() == 0
+    assert [r.action for r in audit.history(db, "grant", 1)] == ["delete", "create"]
