@@ -358,7 +358,15 @@ def test_the_models_list_every_column_of_the_sealed_tables(db):
         in_db = {c["name"] for c in columns.get_columns(table.name)}
         assert in_db == set(table.c.keys()), table.name
     # and the sealed record kinds are the ones the chain knows
-    assert set(ledger.RECORD_KINDS) == {"invoice", "credit_note", "payment", "closing", "wallet"}
+    # ("audit": the audit trail's daily seals, tested in test_audit_trail)
+    assert set(ledger.RECORD_KINDS) == {
+        "invoice",
+        "credit_note",
+        "payment",
+        "closing",
+        "wallet",
+        "audit",
+    }
     assert IntegrityEntry.__table__.name == "integrity_entry"
 
 

@@ -11,7 +11,7 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, Insert, create_engine, event
@@ -19,6 +19,8 @@ from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 # The file checks need sqlite3 alone (db.files); re-exported here for every caller.
+from tierslieu_desktop.db.audit import install as install_audit
+from tierslieu_desktop.db.audit import install_soft_delete, write_pending
 from tierslieu_desktop.db.files import _HELD as _HELD
 from tierslieu_desktop.db.files import SQLITE_CORRUPT as SQLITE_CORRUPT
 from tierslieu_desktop.db.files import SQLITE_HEADER as SQLITE_HEADER
@@ -82,6 +84,11 @@ def busy_error(exc: BaseException, target: str) -> DomainError | None:
     return DomainError("database_busy", target=target)
 
 
+# Called with the write session just before each commit of an audited Database (the
+# daily seal of the audit trail, services.chain).
+BEFORE_COMMIT: list[Callable[[Session], None]] = []
+
+
 def run_after_commit(hooks: list[Callable[[], None]]) -> None:
     """Run what a committed transaction queued in ``session.info["after_commit"]`` (the
     anchor log of the sealed records): the data is saved whatever happens here, so an
@@ -108,6 +115,13 @@ class Database:
             engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else engine
         )
         self._write = sessionmaker(write_engine, expire_on_commit=False)
+        # every change of a write session recorded in the audit trail (db.audit); False
+        # for a writer that is no operator (the demo builder)
+        self.audit = True
+        self.audit_sealed_day: date | None = None  # services.chain.seal_audit_days
+        install_audit(self._write)
+        install_soft_delete(self._read)
+        install_soft_delete(self._write)
         self.path = _sqlite_file(engine, target) if self.is_sqlite else None
         if self.path is not None:
             _HELD.add(self)
@@ -142,6 +156,11 @@ class Database:
                 session.info["database"] = self
                 try:
                     yield session
+                    if self.audit:
+                        session.flush()
+                        write_pending(session)
+                        for before in BEFORE_COMMIT:
+                            before(session)
                     session.commit()
                 except BaseException:
                     session.rollback()

@@ -71,6 +71,8 @@ def _anchored_en(s: dict[str, Any]) -> str:
         return f"Payment no. {record_id}"
     if kind == "wallet":
         return f"Wallet movement no. {record_id}"
+    if kind == "audit":
+        return f"Audit trail (up to entry no. {record_id})"
     if kind == "closing":
         for french, english in _ANCHORED_CLOSING.items():
             if label.startswith(french):
@@ -111,6 +113,10 @@ def subject(s: dict[str, Any], lang: str) -> str:
         if s.get("at") is not None:
             text += f" {'on' if en else 'du'} {_at(s['at'])}"
         return text
+    if kind == "audit":
+        if en:
+            return f"Audit trail (up to entry no. {s.get('id')})"
+        return f"Journal des modifications (jusqu'à l'entrée n° {s.get('id')})"
     if kind == "closing":
         if s.get("period") is not None:
             return _period(s["period"], s["start"], lang)
@@ -156,6 +162,9 @@ _FR: dict[str, _Wording] = {
     ),
     "document_modified": lambda d, s: f"{s('subject')} : contenu modifié après émission.",
     "closing_modified": lambda d, s: f"{s('subject')} : totaux modifiés après la clôture.",
+    "audit_modified": lambda d, s: (
+        f"{s('subject')} : lignes modifiées ou supprimées après scellement."
+    ),
     "document_unsealed": lambda d, s: (
         f"{s('subject')} : {_fem(s('subject'), 'absent', 'absente')} de la chaîne "
         "d'intégrité (entrée supprimée)."
@@ -319,6 +328,7 @@ _EN: dict[str, _Wording] = {
     ),
     "document_modified": lambda d, s: f"{s('subject')}: content modified after it was issued.",
     "closing_modified": lambda d, s: f"{s('subject')}: totals modified after the closing.",
+    "audit_modified": lambda d, s: f"{s('subject')}: rows modified or deleted after sealing.",
     "document_unsealed": lambda d, s: (
         f"{s('subject')}: missing from the integrity chain (entry deleted)."
     ),

@@ -562,6 +562,11 @@ def error_message(err: DomainError) -> str:
             "{file} comes from a newer version of Tiers-Lieu Desktop: update the "
             "application first. Nothing was changed.",
         ),
+        "grant_in_use": QCoreApplication.translate(
+            "Errors",
+            "The grant {grant} has payments or expenses attached: it cannot be deleted. "
+            "Remove them first, or edit the grant.",
+        ),
         "database_in_use": QCoreApplication.translate(
             "Errors",
             "The database is open on another desk (or in another window): close it there, "

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from tierslieu_desktop.db.models.base import (
     AuditMixin,
     Base,
+    SoftDeleteMixin,
     UTCDateTime,
 )
 
@@ -163,7 +164,7 @@ class ConsentChange(Base):
     reason: Mapped[str] = mapped_column(String(20), default="edit")
 
 
-class Membership(AuditMixin, Base):
+class Membership(SoftDeleteMixin, AuditMixin, Base):
     """A dated adhésion for an audience, with its fee (collected once checkout exists)."""
 
     __tablename__ = "membership"

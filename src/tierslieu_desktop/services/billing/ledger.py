@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import (
+    AuditEntry,
     Closing,
     DocumentCounter,
     IntegrityEntry,
@@ -56,6 +57,9 @@ from tierslieu_desktop.services.chain import (
 )
 from tierslieu_desktop.services.chain import (
     _member_ref as _member_ref,
+)
+from tierslieu_desktop.services.chain import (
+    audit_content as audit_content,
 )
 from tierslieu_desktop.services.chain import (
     canon_value as canon_value,
@@ -94,6 +98,7 @@ _PAYMENT = Payment.__table__
 _CLOSING = Closing.__table__
 _WALLET = WalletMovement.__table__
 _ENTRY = IntegrityEntry.__table__
+_AUDIT = AuditEntry.__table__
 
 
 def ensure_open(session: Session, day: date) -> None:
@@ -358,6 +363,7 @@ def verify_ledger(db: Database) -> list[Finding]:
         payments = {r["id"]: r for r in _dicts(session, _PAYMENT)}
         closings = {r["id"]: r for r in _dicts(session, _CLOSING)}
         wallets = {r["id"]: r for r in _dicts(session, _WALLET)}
+        audit_rows = sorted(_dicts(session, _AUDIT), key=lambda r: int(r["id"]))
         entries = session.execute(select(_ENTRY).order_by(_ENTRY.c.id)).mappings().all()
         counters = session.execute(
             select(DocumentCounter.series, DocumentCounter.period, DocumentCounter.last_value)
@@ -366,6 +372,8 @@ def verify_ledger(db: Database) -> list[Finding]:
 
     def label(kind: str, record_id: int) -> dict[str, Any]:
         """The document of an entry, as ``i18n.findings.subject`` names it."""
+        if kind == "audit":
+            return {"kind": "audit", "id": record_id}
         if kind in ("invoice", "credit_note"):
             inv = invoices.get(record_id)
             if inv is not None:
@@ -402,7 +410,10 @@ def verify_ledger(db: Database) -> list[Finding]:
         "payment": set(),
         "closing": set(),
         "wallet": set(),
+        "audit": set(),
     }
+    audit_ids = [r["id"] for r in audit_rows]
+    audit_through = 0  # the last audit row sealed by the entries read so far
     previous = GENESIS
     newest_version = 1
     for entry in entries:
@@ -457,6 +468,12 @@ def verify_ledger(db: Database) -> list[Finding]:
         elif group == "wallet":
             move = wallets.get(record_id)
             content = None if move is None else _canon_row(move)
+        elif group == "audit":
+            run = audit_rows[
+                bisect_right(audit_ids, audit_through) : bisect_right(audit_ids, record_id)
+            ]
+            audit_through = max(audit_through, record_id)
+            content = audit_content(run) if run else None
         else:
             clo = closings.get(record_id)
             content = None if clo is None else _canon_row(clo)
@@ -470,7 +487,11 @@ def verify_ledger(db: Database) -> list[Finding]:
         elif content_hash(content) != entry["content_hash"]:
             documents.append(
                 Finding(
-                    "closing_modified" if group == "closing" else "document_modified",
+                    "closing_modified"
+                    if group == "closing"
+                    else "audit_modified"
+                    if group == "audit"
+                    else "document_modified",
                     {"subject": label(kind, record_id)},
                 )
             )
@@ -514,7 +535,8 @@ SEALED_TABLES = (
 
 
 # Insert-only tables (migration 0013): the bank deposits (services.billing.deposits).
-INSERT_ONLY_TABLES = ("bank_deposit", "bank_deposit_cheque")
+# The audit trail (migration 0021): services.chain seals each finished day of it.
+INSERT_ONLY_TABLES = ("bank_deposit", "bank_deposit_cheque", "audit_entry")
 
 
 def expected_triggers(dialect: str) -> list[tuple[str, str]]:

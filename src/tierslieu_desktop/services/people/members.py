@@ -42,7 +42,7 @@ from tierslieu_desktop.domain.validation import (
     clean_vat_number,
     vat_matches_siren,
 )
-from tierslieu_desktop.services.common import FieldCollector, escape_like, fold, stamp
+from tierslieu_desktop.services.common import FieldCollector, escape_like, fold, soft_delete, stamp
 from tierslieu_desktop.services.people.consents import current_consents, record_consent_changes
 
 SORT_KEYS = ("name", "number", "city", "audience", "membership")
@@ -702,13 +702,14 @@ def add_membership(db: Database, actor: int | None, data: MembershipInput) -> in
         return ms.id
 
 
-def remove_membership(db: Database, actor: int | None, membership_id: int) -> None:
-    """Remove a membership entered by mistake (possible while no payment is attached to it)."""
+def remove_membership(db: Database, actor: int | None, membership_id: int, reason: str) -> None:
+    """Remove a membership entered by mistake, for ``reason`` (possible while no payment
+    is attached to it): kept, marked deleted (``soft_delete``), skipped by every read."""
     with db.write() as session:
         ms = session.get(Membership, membership_id)
-        if ms is None:
+        if ms is None or ms.deleted_at is not None:
             raise NotFound("membership", membership_id)
-        session.delete(ms)
+        soft_delete(ms, actor, reason)
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.errors import DomainError, NotFound
+from tierslieu_desktop.services.audit import forget_member
 from tierslieu_desktop.services.common import fold, stamp
 from tierslieu_desktop.services.people.consents import current_consents, record_consent_changes
 from tierslieu_desktop.services.people.members import display_name
@@ -261,6 +262,8 @@ def _anonymise(session: Session, actor: int | None, m: Member, now: datetime) ->
     found = blockers(session, m.id, now)
     if found:
         raise DomainError("anonymise_blocked", number=m.number, blockers=",".join(found))
+    # the journal's values of the member and their records erased, this change by digest
+    forget_member(session, m.id)
     before = current_consents(m)
     last, first = anonymous_name(m.number)
     for name in (

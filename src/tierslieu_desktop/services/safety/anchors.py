@@ -211,6 +211,8 @@ def _labels(session: Any, rows: Sequence[Any]) -> dict[tuple[str, int], str]:
 
 
 def _default_label(kind: str, record_id: int) -> str:
+    if kind == "audit":
+        return f"Journal des modifications (jusqu'à l'entrée n° {record_id})"
     if kind == "payment":
         return f"Paiement n° {record_id}"
     if kind == "wallet":

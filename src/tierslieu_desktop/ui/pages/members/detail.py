@@ -44,7 +44,8 @@ from tierslieu_desktop.ui.desktop_files import announce_saved
 from tierslieu_desktop.ui.errors import run_write, show_error
 from tierslieu_desktop.ui.labels import age_band_labels, organisation_type_labels
 from tierslieu_desktop.ui.pages.frontdesk.usage_correction import MemberUsagesBox
-from tierslieu_desktop.ui.widgets.confirm import confirm
+from tierslieu_desktop.ui.widgets.confirm import ask_reason
+from tierslieu_desktop.ui.widgets.history import HistoryDialog
 from tierslieu_desktop.ui.widgets.responsive import follow_content, scroll_minimum
 
 if TYPE_CHECKING:
@@ -268,6 +269,13 @@ class MemberDetailPanel(QScrollArea):
         )
         pe.addWidget(self.people)
         c.addWidget(self.people_box)
+        row = QHBoxLayout()
+        self.history_button = QPushButton(self.tr("&History…"))
+        self.history_button.setAccessibleName(self.tr("History of the member's record"))
+        self.history_button.clicked.connect(self.show_history)
+        row.addWidget(self.history_button)
+        row.addStretch(1)
+        c.addLayout(row)
         c.addStretch(1)
         lay.addWidget(self.content)
         lay.addStretch(1)
@@ -593,6 +601,23 @@ class MemberDetailPanel(QScrollArea):
         if dialog.anonymised:
             self.refresh()
 
+    def history_dialog(self) -> HistoryDialog | None:
+        """The « Historique » of the member shown: every change of their record."""
+        if self.detail is None:
+            return None
+        return HistoryDialog(
+            self.ctx.db,
+            "member",
+            self.detail.id,
+            self.tr("History of {name}").format(name=self.detail.display_name),
+            self,
+        )
+
+    def show_history(self) -> None:
+        dialog = self.history_dialog()
+        if dialog is not None:
+            dialog.exec()
+
     def export_bookings(self) -> None:
         if self.detail is None:
             return
@@ -636,19 +661,22 @@ class MemberDetailPanel(QScrollArea):
         ms_id = self.selected_membership_id()
         if ms_id is None or self.detail is None:
             return
-        if not confirm(
+        reason = ask_reason(
             self,
             self.tr("Remove the membership"),
             self.tr(
                 "Remove this membership of {name}? Do it only for a membership entered by mistake."
             ).format(name=self.detail.display_name),
             self.tr("Remove"),
-        ):
+        )
+        if reason is None:
             return
         try:
             run_write(
                 self,
-                lambda: member_service.remove_membership(self.ctx.db, self.ctx.operator_id, ms_id),
+                lambda: member_service.remove_membership(
+                    self.ctx.db, self.ctx.operator_id, ms_id, reason
+                ),
             )
         except DomainError as exc:
             show_error(self, exc)

@@ -714,6 +714,10 @@ class SettingsPage(Page):
         self.tabs.insertTab(
             self.tabs.indexOf(self.language), self.personal_data, self.tr("Personal &data")
         )
+        from tierslieu_desktop.ui.pages.settings.journal_tab import JournalTab
+
+        self.journal = JournalTab(ctx)
+        self.tabs.insertTab(self.tabs.indexOf(self.language), self.journal, self.tr("&Journal"))
         lay.addWidget(self.tabs, 1)
         ctx.changed.connect(self._on_changed)
 
