@@ -9,6 +9,10 @@ It builds the small demo in a temporary folder (the default seed: the same figur
 ``tierslieu demo``) and writes ``resources/screenshots/finances.png``,
 ``rapport-annuel-1.png`` (the year in figures) and ``rapport-annuel-2.png`` (the financial
 balance). The other screenshots show pages whose look does not depend on the demo's money.
+The setup assistant is shown on an empty database at 1024×600, the smallest screen the
+window supports: ``assistant-structure.png`` (the structure and its VAT explained) and
+``assistant-machines.png`` (the equipment catalogue); ``screenshots.py assistant`` writes
+those two only.
 """
 
 from __future__ import annotations
@@ -31,6 +35,9 @@ REPORT_PAGES = (
 
 
 def main() -> int:
+    _setup_assistant()
+    if sys.argv[1:] == ["assistant"]:
+        return 0
     from tierslieu_desktop.db.engine import open_database
     from tierslieu_desktop.demo.builder import build_demo
 
@@ -61,6 +68,42 @@ def _finances(db: object) -> None:
         app.processEvents()
     window.grab().save(str(OUT / "finances.png"))
     window.close()
+
+
+def _setup_assistant() -> None:
+    """The assistant as a new lab sees it: an empty database, the name typed."""
+    from PySide6.QtWidgets import QApplication
+
+    from tierslieu_desktop.app import install_translators
+    from tierslieu_desktop.db.engine import open_database
+    from tierslieu_desktop.services.people import operators
+    from tierslieu_desktop.ui.context import AppContext
+    from tierslieu_desktop.ui.setup_wizard.wizard import SetupWizard
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    install_translators(app, "fr")  # type: ignore[arg-type]
+    with tempfile.TemporaryDirectory(prefix="tierslieu-shots-") as tmp:
+        db = open_database(str(Path(tmp) / "new.sqlite"))
+        try:
+            ctx = AppContext(db, operators.ensure_operator(db, None), "fr")
+            wizard = SetupWizard(ctx, demo_launcher=lambda _language: True)
+            wizard.resize(1024, 600)
+            wizard.show()
+            wizard.next()
+            wizard.identity.name.setText("Fablab du Causse")
+            wizard.identity.siret.setText("732 829 320 00074")
+            for name, page in (
+                ("assistant-structure.png", wizard.identity),
+                ("assistant-machines.png", wizard.machines),
+            ):
+                while wizard.currentPage() is not page:
+                    wizard.next()
+                for _ in range(5):
+                    app.processEvents()
+                wizard.grab().save(str(OUT / name))
+            wizard.close()
+        finally:
+            db.dispose()
 
 
 def _report_pages(db: object, tmp: Path) -> None:

@@ -209,12 +209,19 @@ class _Start:
                 self.window.hide()
                 self.app.quit()
             return
+        if not self.exit_when_shown:  # an unconfigured database: the setup assistant
+            QTimer.singleShot(0, self.offer_setup)
         home = self.window.page("home")
         figure = cast(QLabel, home.findChild(QLabel, "cardValue"))
         # A window minimised during the start paints nothing: the checks start anyway.
         QTimer.singleShot(BACKGROUND_AT_LATEST_MS, self.background)
         if figure is not None:
             _OnPaint(figure, self.figures_painted, lambda: figure.text() != "–")
+
+    def offer_setup(self) -> None:
+        from tierslieu_desktop.ui.setup_wizard import offer_setup
+
+        offer_setup(self.window.ctx, self.window)
 
     def figures_painted(self) -> None:
         if self.exit_when_shown:

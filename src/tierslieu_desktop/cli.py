@@ -7,19 +7,22 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tierslieu_desktop import __version__, config
+from tierslieu_desktop import __version__, cli_member, cli_migrate, config
 from tierslieu_desktop.cli_argparse import FrenchArgumentParser
 from tierslieu_desktop.cli_import import add_import_parser
-from tierslieu_desktop.i18n.messages import count_fr
+from tierslieu_desktop.i18n import cli_messages
 
 if TYPE_CHECKING:
     from tierslieu_desktop.db.engine import Database, DatabaseOpenError
     from tierslieu_desktop.domain.errors import DomainError
+    from tierslieu_desktop.domain.findings import Finding
     from tierslieu_desktop.services.safety.integrity import Damage
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = FrenchArgumentParser(
+def _parser(lang: str = "fr") -> argparse.ArgumentParser:
+    """The command line; in English (argparse's own messages and our help texts,
+    i18n/cli_help.py) when ``lang`` is "en"."""
+    p = (argparse.ArgumentParser if lang == "en" else FrenchArgumentParser)(
         prog="tierslieu",
         description="Tiers-Lieu Desktop : gestion d'un fablab / tiers-lieu rural.",
     )
@@ -51,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="remplacer une base de démonstration existante (jamais une base réelle)",
     )
+    cli_migrate.register(sub)
     verify = sub.add_parser("verify", help="contrôler l'intégrité de la base")
     verify.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     verify.add_argument(
@@ -183,6 +187,7 @@ def _parser() -> argparse.ArgumentParser:
     backups = sub.add_parser("backups", help="lister les sauvegardes")
     backups.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     backups.add_argument("-o", "--output", metavar="DOSSIER", help="dossier des sauvegardes")
+    cli_member.add_parser(sub)  # member export | anonymise (issue 19)
     restore = sub.add_parser("restore", help="restaurer une sauvegarde (application fermée)")
     restore.add_argument("file", metavar="FICHIER", help="fichier de sauvegarde")
     restore.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
@@ -190,10 +195,36 @@ def _parser() -> argparse.ArgumentParser:
         "--passphrase-file", metavar="FICHIER", help="phrase de passe d'une sauvegarde chiffrée"
     )
     add_import_parser(sub)  # import members|machines|registrations (cli_import.py)
+    if lang == "en":
+        from tierslieu_desktop.i18n.cli_help import in_english
+
+        in_english(p)
     return p
 
 
 _EXPORT_TABLES = ("members", "bookings", "usages", "invoices", "payments", "grants", "expenses")
+
+
+def _t(key: str, /, **data: Any) -> str:
+    """The message ``key`` in the language of this run (i18n/cli_messages.py)."""
+    return cli_messages.text(key, _LANG[0], **data)
+
+
+def _n(n: int, noun: str, shown: str | None = None) -> str:
+    """``n`` and its noun agreed, in the language of this run: "2 factures"."""
+    return cli_messages.count(n, noun, _LANG[0], shown)
+
+
+def _lang_given(argv: list[str]) -> str | None:
+    """The --lang of the command line, read before parsing (argparse's own messages and
+    the date checks of the arguments speak it too); None when absent or unknown."""
+    for i, arg in enumerate(argv):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        if value in config.LANGUAGES:
+            return value
+    return None
 
 
 def _open_error_fr(exc: DatabaseOpenError) -> str:
@@ -208,31 +239,30 @@ def _open_error_fr(exc: DatabaseOpenError) -> str:
 _LANG = ["fr"]
 
 
-READ_ONLY_FR = (
-    "« {t} » est en lecture seule : rien n'a été enregistré "
-    "(vérifiez les droits du fichier et de son dossier)."
-)
-
-
-BUSY_FR = (
-    "la base est occupée par un autre poste qui enregistre : rien n'a été enregistré, "
-    "réessayez dans un instant."
-)
-
-
 def _fail(message: str) -> int:
     print(f"tierslieu: {message}", file=sys.stderr)
     return 1
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    from tierslieu_desktop.i18n import formatting
+
+    _LANG[0] = _lang_given(sys.argv[1:] if argv is None else argv) or config.saved_language()
+    before = formatting.current_locale()[:2]
+    formatting.set_language(_LANG[0])  # amounts and numbers as the operator reads them
+    try:
+        return _main(argv)
+    finally:
+        formatting.set_language(before)
+
+
+def _main(argv: list[str] | None) -> int:
+    args = _parser(_LANG[0]).parse_args(argv)
     from tierslieu_desktop import logs
 
     logs.setup_logging()  # <data folder>/tierslieu.log: no error is lost
     logs.install_cli_hook()
     target = getattr(args, "sub_db", None) or args.db
-    _LANG[0] = args.lang or config.saved_language()
     if args.lang and args.command is None:
         # the window's language is remembered; « tierslieu --lang en verify » only
         # speaks English for that command
@@ -241,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_demo(target, args.size, args.seed, args.force)
     if args.command == "verify":
         return _cmd_verify(target, args.anchors)
+    if args.command == "migrate":
+        return cli_migrate.run(args, _LANG[0])
     if args.command == "close":
         return _cmd_close(target, args)
     if args.command == "invoice":
@@ -251,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_report(target, args)
     if args.command == "export":
         return _cmd_export(target, args)
+    if args.command == "member":
+        return cli_member.run(target, args, _fail, _open_error_fr, _LANG[0])
     if args.command == "import":
         from tierslieu_desktop import cli_import
 
@@ -280,20 +314,14 @@ def _cmd_demo(target: str | None, size: str, seed: int, force: bool) -> int:
     try:
         from tierslieu_desktop.domain.calendar import utcnow
 
-        summary = build_demo(target, size=size, seed=seed, replace_demo=force, today_at=utcnow())
+        summary = build_demo(
+            target, size=size, seed=seed, replace_demo=force, today_at=utcnow(), lang=_LANG[0]
+        )
     except DatabaseOpenError as exc:
         return _fail(_open_error_fr(exc))
     except DemoExists as exc:
-        if exc.is_demo:
-            return _fail(
-                f"« {exc.target} » contient déjà une base de démonstration : "
-                "ajoutez --force pour la remplacer."
-            )
-        return _fail(
-            f"« {exc.target} » contient déjà des données : la démonstration ne remplace "
-            "jamais une base réelle, même avec --force. Fichier laissé intact."
-        )
-    print(f"Base de démonstration créée : {target} ({summary})")
+        return _fail(_t("demo_exists" if exc.is_demo else "demo_real", t=exc.target))
+    print(_t("demo_created", t=target, summary=summary))
     return 0
 
 
@@ -305,13 +333,14 @@ def _cmd_verify(target: str | None, anchors: list[str] | None = None) -> int:
     from pathlib import Path
 
     from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
+    from tierslieu_desktop.i18n import findings
     from tierslieu_desktop.services.safety.integrity import DatabaseDamaged, verify
 
     folders = [Path(a).expanduser() for a in anchors or []]
     for folder in folders:
         if not folder.is_dir():
-            return _fail(f"--anchors : le dossier « {folder} » n'existe pas.")
-    notes: list[str] = []
+            return _fail(_t("anchors_folder", folder=folder))
+    notes: list[Finding] = []
     try:
         db = open_database(target, create=False)
     except DatabaseOpenError as exc:
@@ -335,13 +364,13 @@ def _cmd_verify(target: str | None, anchors: list[str] | None = None) -> int:
         return _report_damage(db.target, exc.damage)
     finally:
         db.dispose()
-    for note in notes:
-        print(f"Note : {note}")
+    for note in findings.words(notes, _LANG[0]):
+        print(_t("note", note=note))
     if problems:
-        for p in problems:
+        for p in findings.words(problems, _LANG[0]):
             print(f"tierslieu: {p}", file=sys.stderr)
         return 1
-    print("Base intègre.")
+    print(_t("sound"))
     return 0
 
 
@@ -349,15 +378,16 @@ def _report_damage(target: str, damage: Damage) -> int:
     """One line saying the file is damaged, then what could still be read of it."""
     from tierslieu_desktop.i18n.formatting import number
 
-    _fail(f"base endommagée : « {target} » ({damage.error}). Restaurez une sauvegarde.")
+    _fail(_t("damaged", t=target, error=damage.error))
     for line in damage.checks:
-        print(f"tierslieu:   contrôle SQLite : {line}", file=sys.stderr)
+        print(f"tierslieu:{_t('damaged_check', line=line)}", file=sys.stderr)
     readable = [f"{name} {number(n)}" for name, n in damage.counts if n is not None]
     unreadable = [name for name, n in damage.counts if n is None]
     if readable:
-        print(f"tierslieu:   tables lues (lignes) : {', '.join(readable)}", file=sys.stderr)
+        print(f"tierslieu:{_t('damaged_read', tables=', '.join(readable))}", file=sys.stderr)
     if unreadable:
-        print(f"tierslieu:   tables illisibles : {', '.join(unreadable)}", file=sys.stderr)
+        tables = ", ".join(unreadable)
+        print(f"tierslieu:{_t('damaged_unreadable', tables=tables)}", file=sys.stderr)
     return 1
 
 
@@ -369,13 +399,11 @@ def _close_date(text: str, fmt: str, expected: str) -> date:
     try:
         day = datetime.strptime(text, fmt).date()
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"« {text} » n'est pas une date au format {expected}"
-        ) from None
+        if _LANG[0] == "en":
+            expected = expected.replace("AAAA", "YYYY").replace("JJ", "DD")
+        raise argparse.ArgumentTypeError(_t("bad_date", text=text, expected=expected)) from None
     if not day_in_range(day):
-        raise argparse.ArgumentTypeError(
-            f"« {text} » est hors des dates acceptées (du 01/01/2000 au 31/12/2100)"
-        )
+        raise argparse.ArgumentTypeError(_t("date_range", text=text))
     return day
 
 
@@ -386,10 +414,10 @@ def _year(text: str) -> int:
     try:
         year = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"« {text} » n'est pas une année (AAAA)") from None
+        raise argparse.ArgumentTypeError(_t("bad_year", text=text)) from None
     if not year_in_range(year):
         raise argparse.ArgumentTypeError(
-            f"l'année {text} est hors des années acceptées ({FIRST_YEAR} à {LAST_YEAR})"
+            _t("year_range", text=text, first=FIRST_YEAR, last=LAST_YEAR)
         )
     return year
 
@@ -416,14 +444,7 @@ def _cmd_close(target: str | None, args: argparse.Namespace) -> int:
 
     kind = "day" if args.day else "month" if args.month else "year"
     start = args.day or args.month or args.year
-    # (name, feminine ending): "la journée … est déjà clôturée", "le mois … est déjà clôturé"
-    names = {
-        "day": ("la journée du {:%d/%m/%Y}", "e"),
-        "month": ("le mois {:%m/%Y}", ""),
-        "year": ("l'année {:%Y}", "e"),
-    }
-    pattern, e = names[kind]
-    name = pattern.format(start)
+    name = _t(f"period_{kind}", start=start)  # "la journée du …", "the day …"
     subject = name[0].upper() + name[1:]
     try:
         db = open_database(target, create=False)
@@ -433,22 +454,23 @@ def _cmd_close(target: str | None, args: argparse.Namespace) -> int:
         closing_id = close_period(db, ensure_operator(db), kind, start)
         row = closing(db, closing_id)
     except DomainError as exc:
-        texts = {
-            "closing_exists": f"{subject} est déjà clôturé{e} : rien n'a été modifié.",
-            "closing_future": f"{subject} n'est pas terminé{e} : "
-            "impossible de clôturer une période à venir.",
-            "read_only": READ_ONLY_FR.format(t=db.target),
-        }
-        return _fail(texts.get(exc.code, f"clôture impossible ({exc.code})."))
+        if exc.code in ("closing_exists", "closing_future"):
+            return _fail(_t(exc.code, subject=subject, kind=kind))
+        if exc.code == "read_only":
+            return _fail(_t("read_only", t=db.target))
+        return _fail(_t("closing_failed", code=exc.code))
     finally:
         db.dispose()
     totals = row.totals
     print(
-        f"Clôture enregistrée pour {name} : "
-        f"{count_fr(totals['invoices']['count'], 'facture', 'factures')}, "
-        f"{count_fr(totals['credit_notes']['count'], 'avoir', 'avoirs')}, "
-        f"net TTC {money(row.total_incl_cents)}, "
-        f"total perpétuel {money(row.perpetual_total_cents)}."
+        _t(
+            "closed",
+            name=name,
+            invoices=_n(totals["invoices"]["count"], "invoice"),
+            credit_notes=_n(totals["credit_notes"]["count"], "credit_note"),
+            net=money(row.total_incl_cents),
+            perpetual=money(row.perpetual_total_cents),
+        )
     )
     return 0
 
@@ -470,12 +492,19 @@ def _cmd_deposit_list(target: str | None) -> int:
         db.dispose()
     for c in waiting:
         print(
-            f"{c.day:%d/%m/%Y}  chèque {c.cheque_number or '—'}  {c.bank or '—'}  "
-            f"{c.drawer}  {c.invoice_number}  {money(c.amount_cents)}"
+            _t(
+                "cheque",
+                day=c.day,
+                number=c.cheque_number or "—",
+                bank=c.bank or "—",
+                drawer=c.drawer,
+                invoice=c.invoice_number,
+                amount=money(c.amount_cents),
+            )
         )
     total = sum(c.amount_cents for c in waiting)
-    print(f"Chèques à remettre : {len(waiting)}, {money(total)}.")
-    print(f"Espèces en caisse : {money(on_hand)}.")
+    print(_t("cheques_total", count=len(waiting), total=money(total)))
+    print(_t("cash", amount=money(on_hand)))
     return 0
 
 
@@ -495,7 +524,7 @@ def _cmd_invoice_pdf(target: str | None, args: argparse.Namespace) -> int:
         try:
             doc = invoice_by_number(db, args.number)
         except NotFound:
-            return _fail(f"aucune facture ni aucun avoir n° « {args.number} ».")
+            return _fail(_t("no_document", number=args.number))
         logo = get_structure(db).logo
     finally:
         db.dispose()
@@ -508,8 +537,8 @@ def _cmd_invoice_pdf(target: str | None, args: argparse.Namespace) -> int:
     try:
         write_private_bytes(args.output, data)  # names of members: 0600 on POSIX
     except OSError as exc:
-        return _fail(f"impossible d'écrire « {args.output} » : {exc.strerror or exc}")
-    print(f"{doc.number} écrit dans {args.output}")
+        return _fail(_t("cannot_write", file=args.output, error=exc.strerror or exc))
+    print(_t("written", what=doc.number, file=args.output))
     return 0
 
 
@@ -532,25 +561,17 @@ def _cmd_export(target: str | None, args: argparse.Namespace) -> int:
         if args.export_command == "fec":
             directory = Path(args.output)
             if not directory.is_dir():
-                return _fail(f"« {args.output} » n'est pas un dossier.")
+                return _fail(_t("not_a_folder", file=args.output))
             try:
                 written = exports.export_fec(db, args.year, directory)
             except DomainError as exc:
                 return _fail(_fec_error_fr(exc))
-            print(f"FEC {args.year} écrit dans {written.path}")
+            print(_t("fec_written", year=args.year, file=written.path))
             if written.every_default:
-                print(
-                    "tierslieu: comptes par défaut utilisés pour tous les comptes (aucun "
-                    "compte enregistré dans Finances › Comptes)",
-                    file=sys.stderr,
-                )
+                print(f"tierslieu: {_t('every_default')}", file=sys.stderr)
             elif written.defaulted:
-                print(
-                    "tierslieu: comptes par défaut utilisés pour : "
-                    f"{', '.join(written.defaulted)} (aucun compte enregistré dans "
-                    "Finances › Comptes)",
-                    file=sys.stderr,
-                )
+                keys = ", ".join(written.defaulted)
+                print(f"tierslieu: {_t('some_default', keys=keys)}", file=sys.stderr)
             return 0
         if args.export_command in ("paheko", "ledger"):
             books = (
@@ -559,46 +580,29 @@ def _cmd_export(target: str | None, args: argparse.Namespace) -> int:
             try:
                 count = books(db, args.year, Path(args.output))
             except DomainError as exc:
-                what = "journal Paheko" if args.export_command == "paheko" else "grand livre"
-                return _fail(_fec_error_fr(exc, what))
-            lines = count_fr(count, "ligne d'écriture", "lignes d'écriture")
-            agreed = "écrite" if count < 2 else "écrites"
-            print(f"{lines} de l'exercice {args.year} {agreed} dans {args.output}")
+                return _fail(_fec_error_fr(exc, _t(f"what_{args.export_command}")))
+            lines = _n(count, "entry_line")
+            print(_t("books_written", lines=lines, count=count, year=args.year, file=args.output))
             return 0
         write = exports.export_xlsx if args.export_command == "xlsx" else exports.export_csv
         count = write(db, args.table, args.year, Path(args.output))
-        print(f"{count_fr(count, 'ligne écrite', 'lignes écrites')} dans {args.output}")
+        print(_t("rows_written", rows=_n(count, "row_written"), file=args.output))
         return 0
     except OSError as exc:
-        return _fail(f"impossible d'écrire « {args.output} » : {exc.strerror or exc}")
+        return _fail(_t("cannot_write", file=args.output, error=exc.strerror or exc))
     finally:
         db.dispose()
 
 
 def _fec_error_fr(exc: DomainError, what: str = "FEC") -> str:
     """Why an export written from the journal (the FEC, the Paheko CSV, the general
-    ledger: ``what``) could not be written, in French."""
-    not_written = f"Le {what} n'a pas été écrit."
-    if exc.code == "fec_account_invalid":
-        return (
-            f"le compte « {exc.params.get('account')} » de « {exc.params.get('key')} » "
-            "n'est pas un numéro de compte (chiffres seulement) : corrigez-le dans "
-            f"Finances › Comptes. {not_written}"
-        )
+    ledger: ``what``, already worded) could not be written."""
     if exc.code == "database_busy":
-        return BUSY_FR
-    if exc.code == "journal_unbalanced":
-        return (
-            f"l'écriture de la pièce « {exc.params.get('piece')} » n'est pas équilibrée "
-            f"(débit {exc.params.get('debit')} c, crédit {exc.params.get('credit')} c). "
-            f"{not_written}"
-        )
-    if exc.code == "journal_account_unknown":
-        return (
-            f"la pièce « {exc.params.get('piece')} » utilise le compte « "
-            f"{exc.params.get('key')} », absent de Finances › Comptes. {not_written}"
-        )
-    return f"export du {what} impossible ({exc.code})."
+        return _t("busy")
+    if exc.code in ("fec_account_invalid", "journal_unbalanced", "journal_account_unknown"):
+        params = {k: exc.params.get(k) for k in ("account", "key", "piece", "debit", "credit")}
+        return _t(exc.code, not_written=_t("not_written", what=what), **params)
+    return _t("export_failed", what=what, code=exc.code)
 
 
 def _export_activity(db: Database, args: argparse.Namespace) -> int:
@@ -612,7 +616,7 @@ def _export_activity(db: Database, args: argparse.Namespace) -> int:
     else:
         first, last = args.first_day, args.last_day or date.today()
         if last < first:
-            return _fail("la date de fin (--to) précède la date de début (--from).")
+            return _fail(_t("end_before_start"))
     fig = figures(db, first, last)
     from tierslieu_desktop.services.reporting.annual import indicator_tables
 
@@ -621,9 +625,14 @@ def _export_activity(db: Database, args: argparse.Namespace) -> int:
     from tierslieu_desktop.i18n.formatting import number
 
     print(
-        f"Chiffres du {first:%d/%m/%Y} au {last:%d/%m/%Y} écrits dans {args.output} "
-        f"({count_fr(fig.sessions, 'séance', 'séances', number(fig.sessions))}, "
-        f"{count_fr(fig.drop_ins, 'passage', 'passages', number(fig.drop_ins))} cyber-base)"
+        _t(
+            "figures_written",
+            first=first,
+            last=last,
+            file=args.output,
+            sessions=_n(fig.sessions, "session", number(fig.sessions)),
+            drop_ins=_n(fig.drop_ins, "drop_in", number(fig.drop_ins)),
+        )
     )
     return 0
 
@@ -637,13 +646,10 @@ def _export_ereporting(db: Database, args: argparse.Namespace) -> int:
     from tierslieu_desktop.services.billing.ereporting import export_ereporting
 
     first, last = args.first_day, args.last_day
-    span = f"du {first:%d/%m/%Y} au {last:%d/%m/%Y}"
+    span = _t("span", first=first, last=last)
     platform = (args.platform or "").strip()
     if platform and (len(platform) != 4 or not (args.platform_name or "").strip()):
-        return _fail(
-            "--platform attend le matricule de 4 caractères de la plateforme agréée, "
-            "avec son nom (--platform-name)."
-        )
+        return _fail(_t("platform"))
     transmission = Transmission(
         utcnow(),
         "RE" if args.replace else "IN",
@@ -657,89 +663,73 @@ def _export_ereporting(db: Database, args: argparse.Namespace) -> int:
         return _fail(_ereporting_error_fr(exc))
     flux = "10.4" if args.payments else "10.3"
     if report.empty:
-        print(f"Rien à déclarer {span} (flux {flux}) : {_nothing_why(report)} Aucun fichier écrit.")
+        why = _t(_nothing_why(report))
+        print(_t("nothing_to_declare", span=span, flux=flux, why=why))
     elif args.payments:
-        print(
-            f"E-reporting {span} (flux 10.4, paiements) écrit dans {args.output} : "
-            f"{count_fr(len(report.payments), 'journée', 'journées')}, "
-            f"{money(report.paid_cents)} encaissés TTC."
-        )
+        days = _n(len(report.payments), "day")
+        paid = money(report.paid_cents)
+        print(_t("payments_written", span=span, file=args.output, days=days, paid=paid))
     else:
+        lines = _n(len(report.transactions), "daily_line")
+        base, vat = money(report.base_cents), money(report.vat_cents)
         print(
-            f"E-reporting {span} (flux 10.3, transactions) écrit dans {args.output} : "
-            f"{count_fr(len(report.transactions), 'ligne journalière', 'lignes journalières')}, "
-            f"{money(report.base_cents)} HT, "
-            f"TVA {money(report.vat_cents)}."
+            _t(
+                "transactions_written",
+                span=span,
+                file=args.output,
+                lines=lines,
+                base=base,
+                vat=vat,
+            )
         )
     left = report.left
     parts = [
-        f"{what} {money(cents)} HT"
-        for what, cents in (
-            (
-                "ventes aux entreprises et organismes publics (facturation électronique)",
-                left.business_cents,
-            ),
-            ("lignes exonérées (art. 261-7-1° du CGI)", left.exempt_cents),
-            ("versements hors champ de la TVA (porte-monnaie)", left.outside_scope_cents),
+        _t(key, amount=money(cents))
+        for key, cents in (
+            ("left_business", left.business_cents),
+            ("left_exempt", left.exempt_cents),
+            ("left_outside", left.outside_scope_cents),
         )
         if cents
     ]
     if parts:
-        print(f"tierslieu: non déclaré ici : {' ; '.join(parts)}.", file=sys.stderr)
-    for day in report.unexpressed:
-        refunds = ", ".join(f"{money(-c)} à {number(r / 100)} %" for r, c in day.amounts)
         print(
-            f"tierslieu: remboursements nets du {day.day:%d/%m/%Y} ({refunds}) non écrits : le "
-            "flux 10.4 n'accepte pas de montant négatif, signalez-les à votre plateforme agréée.",
-            file=sys.stderr,
+            f"tierslieu: {_t('not_declared', parts=_t('left_join').join(parts))}", file=sys.stderr
+        )
+    for day in report.unexpressed:
+        refunds = ", ".join(
+            _t("refund_rate", amount=money(-c), rate=number(r / 100)) for r, c in day.amounts
+        )
+        print(
+            f"tierslieu: {_t('refunds_unwritten', day=day.day, refunds=refunds)}", file=sys.stderr
         )
     if not report.empty and not platform:
-        print(
-            "tierslieu: émetteur = la structure elle-même : la plateforme agréée doit s'y "
-            "inscrire pour que le flux soit accepté (règles G6.22 et G7.51) ; indiquez "
-            "--platform et --platform-name pour l'écrire dès maintenant.",
-            file=sys.stderr,
-        )
+        print(f"tierslieu: {_t('issuer_is_structure')}", file=sys.stderr)
     return 0
 
 
 def _nothing_why(report: Any) -> str:
-    """Why a period has nothing to e-report, in French."""
-    regime = report.declarant.vat_regime
-    if regime == "exempt_non_profit":
-        return (
-            "la structure est exonérée de TVA (art. 261-7-1° du CGI) ; les opérations "
-            "exonérées par les art. 261 à 261 E sont hors du champ du e-reporting."
-        )
+    """Why a period has nothing to e-report: the key of its message."""
+    if report.declarant.vat_regime == "exempt_non_profit":
+        return "why_exempt"
     if report.kind == "payments" and not report.declarant.owes_payment_data:
-        return (
-            "aucune donnée de paiement n'est due : la TVA des services n'est pas exigible à "
-            "l'encaissement (franchise en base, ou option pour les débits)."
-        )
-    if report.kind == "payments":
-        return "aucun paiement reçu d'un particulier pour des services taxés sur la période."
-    return "aucune vente à un particulier soumise au e-reporting sur la période."
+        return "why_no_payment_data"
+    return "why_no_payments" if report.kind == "payments" else "why_no_sales"
 
 
 def _ereporting_error_fr(exc: DomainError) -> str:
-    not_written = "Le fichier d'e-reporting n'a pas été écrit."
-    if exc.code == "ereporting_no_siren":
-        return (
-            "le SIRET de la structure manque ou n'est pas valable (Paramètres › Structure) : "
-            f"le déclarant est identifié par son SIREN. {not_written}"
-        )
-    if exc.code == "ereporting_period":
-        if exc.params.get("first") == exc.params.get("last"):
-            return (
-                "le flux 10 n'accepte pas une période d'un seul jour (sa fin doit suivre son "
-                f"début, règle G6.25) : choisissez une décade ou un mois. {not_written}"
-            )
-        return f"la date de fin (--to) précède la date de début (--from). {not_written}"
-    if exc.code == "structure_missing":
-        return f"la structure n'est pas renseignée (Paramètres › Structure). {not_written}"
-    if exc.code == "database_busy":
-        return BUSY_FR
-    return f"export de l'e-reporting impossible ({exc.code})."
+    not_written = _t("ereporting_not_written")
+    code = exc.code
+    if code == "ereporting_period":
+        one_day = exc.params.get("first") == exc.params.get("last")
+        code = "ereporting_one_day" if one_day else "ereporting_reversed"
+    if code in ("ereporting_no_siren", "ereporting_one_day", "ereporting_reversed"):
+        return _t(code, not_written=not_written)
+    if code == "structure_missing":
+        return _t(code, not_written=not_written)
+    if code == "database_busy":
+        return _t("busy")
+    return _t("ereporting_failed", code=code)
 
 
 def _cmd_report(target: str | None, args: argparse.Namespace) -> int:
@@ -755,48 +745,46 @@ def _cmd_report(target: str | None, args: argparse.Namespace) -> int:
     try:
         if args.report_command == "annual":
             data = annual_report(db, args.year)
-            what = f"Rapport d'activité {args.year}"
+            what = _t("annual_report", year=args.year)
         else:
             try:
                 data = grant_report(db, args.grant_id)
             except NotFound:
-                return _fail(f"aucune subvention n° {args.grant_id}.")
-            what = f"Compte rendu financier de la subvention n° {args.grant_id}"
+                return _fail(_t("no_grant", id=args.grant_id))
+            what = _t("grant_report", id=args.grant_id)
     finally:
         db.dispose()
     try:
         write_private_bytes(args.output, data)  # names of members: 0600 on POSIX
     except OSError as exc:
-        return _fail(f"impossible d'écrire « {args.output} » : {exc.strerror or exc}")
-    print(f"{what} écrit dans {args.output}")
+        return _fail(_t("cannot_write", file=args.output, error=exc.strerror or exc))
+    print(_t("written", what=what, file=args.output))
     return 0
 
 
 def _backup_error_fr(exc: DomainError) -> str:
-    f = exc.params.get("file", "")
-    texts = {
-        "backup_sqlite_only": "les sauvegardes ne concernent qu'une base SQLite (un fichier) ; "
-        "pour PostgreSQL, utilisez pg_dump.",
-        "backup_not_found": f"« {f} » n'existe pas.",
-        "restore_same_file": f"« {f} » est la base elle-même : rien n'a été modifié.",
-        "backup_damaged": f"la sauvegarde « {f} » est endommagée : restauration refusée, "
-        "la base est laissée intacte. Choisissez une autre sauvegarde.",
-        "backup_not_tierslieu": f"« {f} » n'est pas une base Tiers-Lieu : restauration "
-        "refusée, la base est laissée intacte.",
-        "backup_newer_than_app": f"« {f} » vient d'une version plus récente : mettez "
-        "l'application à jour. La base est laissée intacte.",
-        "database_in_use": f"« {exc.params.get('target', '')} » est ouverte (par "
-        "l'application ou un autre poste) : fermez-la puis recommencez. Rien n'a été modifié.",
-        "read_only": READ_ONLY_FR.format(t=exc.params.get("target", "")),
-        "database_busy": BUSY_FR,
-        "backup_wrong_passphrase": f"ce n'est pas la phrase de passe de « {f} » : rien n'a "
-        "été modifié.",
-        "backup_passphrase_required": f"« {f} » est chiffrée : donnez sa phrase de passe.",
-        "passphrase_empty": "la phrase de passe est vide.",
-        "passphrase_mismatch": "les deux phrases de passe diffèrent : rien n'a été fait.",
-        "passphrase_file": f"impossible de lire la phrase de passe dans « {f} ».",
-    }
-    return texts.get(exc.code, f"opération impossible ({exc.code}).")
+    if exc.code == "database_busy":
+        return _t("busy")
+    if exc.code in _BACKUP_ERRORS:
+        return _t(exc.code, f=exc.params.get("file", ""), t=exc.params.get("target", ""))
+    return _t("backup_failed", code=exc.code)
+
+
+_BACKUP_ERRORS = (
+    "backup_sqlite_only",
+    "backup_not_found",
+    "restore_same_file",
+    "backup_damaged",
+    "backup_not_tierslieu",
+    "backup_newer_than_app",
+    "database_in_use",
+    "read_only",
+    "backup_wrong_passphrase",
+    "backup_passphrase_required",
+    "passphrase_empty",
+    "passphrase_mismatch",
+    "passphrase_file",
+)
 
 
 def _cmd_backups(command: str, target: str | None, args: argparse.Namespace) -> int:
@@ -822,17 +810,23 @@ def _cmd_backups(command: str, target: str | None, args: argparse.Namespace) -> 
         if command == "backups":
             found = backups.list_backups(folder)
             if not found:
-                print(f"Aucune sauvegarde dans « {folder} ».")
+                print(_t("no_backup", folder=folder))
                 return 0
             for b in found:
-                state = "endommagée" if not b.ok else "chiffrée" if b.encrypted else "intègre"
+                state = _t(
+                    "state_damaged"
+                    if not b.ok
+                    else "state_encrypted"
+                    if b.encrypted
+                    else "state_sound"
+                )
                 counts = (
-                    "contenu chiffré"
+                    _t("content_encrypted")
                     if b.encrypted and b.ok
-                    else f"{count_fr(b.members or 0, 'adhérent', 'adhérents', number(b.members or 0))}, "
-                    f"{count_fr(b.invoices or 0, 'facture ou avoir', 'factures et avoirs', number(b.invoices or 0))}"
+                    else f"{_n(b.members or 0, 'member', number(b.members or 0))}, "
+                    f"{_n(b.invoices or 0, 'document', number(b.invoices or 0))}"
                     if b.ok
-                    else "illisible"
+                    else _t("unreadable")
                 )
                 print(
                     f"{to_local(b.taken_at):%d/%m/%Y %H:%M:%S}  {_size_fr(b.size)}  "
@@ -848,9 +842,9 @@ def _cmd_backups(command: str, target: str | None, args: argparse.Namespace) -> 
             if backup_crypto.is_encrypted(Path(args.file)):
                 passphrase = _passphrase(args.passphrase_file, confirm=False)
             aside = backups.restore(db_path, Path(args.file), passphrase)
-            print(f"Sauvegarde « {args.file} » restaurée dans « {db_path} ».")
+            print(_t("restored", file=args.file, db=db_path))
             if aside is not None:
-                print(f"L'ancienne base est conservée dans « {aside} ».")
+                print(_t("kept_aside", aside=aside))
             return 0
         try:
             db = open_database(target, create=False)
@@ -868,27 +862,24 @@ def _cmd_backups(command: str, target: str | None, args: argparse.Namespace) -> 
         finally:
             db.dispose()
         if not info.ok:
-            return _fail(
-                f"la sauvegarde « {info.path} » est endommagée : la base l'est "
-                "peut-être aussi, lancez « tierslieu verify »."
-            )
+            return _fail(_t("backup_is_damaged", file=info.path))
         print(
-            f"Sauvegarde{' chiffrée' if info.encrypted else ''} écrite : {info.path} "
-            f"({count_fr(info.members or 0, 'adhérent', 'adhérents', number(info.members or 0))}, "
-            f"{count_fr(info.invoices or 0, 'facture ou avoir', 'factures et avoirs', number(info.invoices or 0))}, "
-            f"{_size_fr(info.size)})"
+            _t(
+                "encrypted_backup_written" if info.encrypted else "backup_written",
+                file=info.path,
+                members=_n(info.members or 0, "member", number(info.members or 0)),
+                documents=_n(info.invoices or 0, "document", number(info.invoices or 0)),
+                size=_size_fr(info.size),
+            )
         )
         removed = backups.rotate(folder, datetime.now(UTC))
         if removed:
-            old = count_fr(
-                len(removed), "ancienne sauvegarde supprimée", "anciennes sauvegardes supprimées"
-            )
-            print(f"{old} (rotation).")
+            print(_t("rotated", old=_n(len(removed), "old_backup")))
         return 0
     except DomainError as exc:
         return _fail(_backup_error_fr(exc))
     except OSError as exc:
-        return _fail(f"sauvegarde impossible : {exc.strerror or exc}")
+        return _fail(_t("backup_impossible", error=exc.strerror or exc))
 
 
 def _passphrase(file: str | None, *, confirm: bool) -> str:
@@ -905,8 +896,8 @@ def _passphrase(file: str | None, *, confirm: bool) -> str:
             raise DomainError("passphrase_file", file=file) from None
         phrase = lines[0] if lines else ""
     else:
-        phrase = getpass.getpass("Phrase de passe des sauvegardes : ")
-        if confirm and getpass.getpass("La même, encore une fois : ") != phrase:
+        phrase = getpass.getpass(_t("ask_passphrase"))
+        if confirm and getpass.getpass(_t("ask_again")) != phrase:
             raise DomainError("passphrase_mismatch")
     if not phrase:
         raise DomainError("passphrase_empty")
@@ -914,6 +905,8 @@ def _passphrase(file: str | None, *, confirm: bool) -> str:
 
 
 def _size_fr(size: int) -> str:
+    from tierslieu_desktop.i18n.formatting import number
+
     if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} Ko"
-    return f"{size / (1024 * 1024):.1f} Mo".replace(".", ",")
+        return _t("size_kb", n=max(1, round(size / 1024)))
+    return _t("size_mb", n=number(size / (1024 * 1024), 1))

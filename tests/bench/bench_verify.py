@@ -49,6 +49,7 @@ from tierslieu_desktop.db.models import (
     InvoiceLine,
     Payment,
 )
+from tierslieu_desktop.i18n.findings import words
 from tierslieu_desktop.services.billing import ledger
 from tierslieu_desktop.services.safety.integrity import verify
 
@@ -309,7 +310,7 @@ def _bench(path: Path, runs: int, *, smoke: bool) -> int:
         with db.read() as s:
             documents = s.query(Invoice).count() + s.query(Payment).count()
             chained = s.query(IntegrityEntry).count()
-        problems = verify(db)  # warm-up
+        problems = words(verify(db), "fr")  # warm-up
         if problems:
             print("verify found problems on the bench database:", *problems[:5], sep="\n  ")
             return 1

@@ -114,6 +114,13 @@ def test_frozen_old_databases_upgrade_with_a_backup(tmp_path, frozen):
     from tierslieu_desktop.services.safety.integrity import verify
 
     assert verify(database) == []
+    # the CHECK constraints changed in place (0006, 0007) really changed, whichever text
+    # the older schema wrote: a price rule may price an activity, the chain seals wallets
+    with database.read() as session:
+        tables = dict(session.execute(text("SELECT name, sql FROM sqlite_master")).all())
+    assert "activity_id IS NOT NULL" in tables["price_rule"].split("one_resource", 1)[1]
+    assert "activity_session_id IS NOT NULL" in tables["booking"]
+    assert "'wallet'" in tables["integrity_entry"]
     database.dispose()
     assert rev == HEAD_REVISION
     backups = list(tmp_path.glob(f"{frozen.name}.before-*.bak"))
@@ -231,5 +238,38 @@ def test_zrrqpv_migration_goes_down_and_up_keeping_the_structure(db):
     saved = structure.get_structure(db)
     assert (saved.name, saved.zrr_communes, saved.qpv_communes) == ("Fablab", "", "")
     with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_gdpr_migration_dates_the_consents_already_given(db):
+    """0021 (issue 19, point 3): the consents held before the dated history are written
+    once, reason « initial », dated by the card's creation; downgrade drops the history
+    and the anonymisation mark, the members stay."""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from tierslieu_desktop.db.migrations.runner import alembic_config, upgrade
+
+    lou = save_member(db, None, MemberInput(first_name="Lou", last_name="Bach"))
+    cfg = alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0020")
+    insp = inspect(db.engine)
+    assert "consent_change" not in insp.get_table_names()
+    assert "anonymised_at" not in {c["name"] for c in insp.get_columns("member")}
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE member SET consent_photos = 1 WHERE id = :i"), {"i": lou})
+    upgrade(db.engine)
+    with db.engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT c.consent, c.given, c.reason, c.at = m.created_at FROM consent_change c "
+                "JOIN member m ON m.id = c.member_id"
+            )
+        ).all()
+        assert rows == [("photos", 1, "initial", 1)]
+        assert conn.execute(text("SELECT retention_years FROM structure")).all() in ([], [(3,)])
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []

@@ -280,10 +280,10 @@ def test_expenses_add_delete_import_and_budget(page, qtbot, db, monkeypatch, fin
     assert tab.current().amount_cents == 89_90
 
     # delete asks first; "No" keeps it
-    monkeypatch.setattr(module, "confirm", lambda *a: False)
+    monkeypatch.setattr(module, "ask_reason", lambda *a: None)
     assert not tab.delete_selected()
     assert tab.table.rowCount() == count + 1
-    monkeypatch.setattr(module, "confirm", lambda *a: True)
+    monkeypatch.setattr(module, "ask_reason", lambda *a: "Saisie en double")
     assert tab.delete_selected()
     assert tab.table.rowCount() == count
 

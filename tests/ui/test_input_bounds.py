@@ -154,11 +154,13 @@ def dialogs(window, db) -> list[QWidget]:  # type: ignore[no-untyped-def]
     from tierslieu_desktop.ui.pages.members.dialog import MemberDialog
     from tierslieu_desktop.ui.pages.members.membership_dialog import MembershipDialog
     from tierslieu_desktop.ui.pages.members.pack_dialog import SellPackDialog
+    from tierslieu_desktop.ui.pages.members.personal_data_dialog import PersonalDataDialog
     from tierslieu_desktop.ui.pages.members.wallet_dialog import WalletCreditDialog
     from tierslieu_desktop.ui.pages.settings.backups_tab import PassphraseDialog
     from tierslieu_desktop.ui.pages.settings.tariffs import sections
     from tierslieu_desktop.ui.pages.settings.tariffs.grid import PriceDialog
     from tierslieu_desktop.ui.restore_dialog import RestoreDialog
+    from tierslieu_desktop.ui.setup_wizard.wizard import SetupWizard
 
     ctx = window.ctx
     tmp_folder = Path(tempfile.mkdtemp())  # an empty backup folder
@@ -187,6 +189,7 @@ def dialogs(window, db) -> list[QWidget]:  # type: ignore[no-untyped-def]
         MembershipDialog(ctx, member),
         SellPackDialog(ctx, member),
         WalletCreditDialog(ctx, member),
+        PersonalDataDialog(ctx, member),
         machines_page.machine_dialog(),
         machines_page.machine_dialog(machine_row.id),
         machines_page.space_dialog(),
@@ -230,6 +233,7 @@ def dialogs(window, db) -> list[QWidget]:  # type: ignore[no-untyped-def]
         PassphraseDialog(),
         DepositDialog(ctx, lambda: today),
         RestoreDialog(ctx, tmp_folder, lambda _file, _phrase: None),
+        SetupWizard(ctx, demo_launcher=lambda _language: True),
     ]
     return [d for d in built if d is not None]
 

@@ -203,10 +203,10 @@ def test_granting_and_revoking_an_authorization_updates_the_list(
 
     page.select("machine", park["Prusa MK4"])
     page.auth_table.selectRow(0)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(machines_page, "ask_reason", lambda *a: None)
     page.revoke_selected()
-    assert page.auth_table.rowCount() == 1  # "No": nothing changed
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert page.auth_table.rowCount() == 1  # "Cancel": nothing changed
+    monkeypatch.setattr(machines_page, "ask_reason", lambda *a: "Formation à refaire")
     page.revoke_selected()
     assert page.auth_table.rowCount() == 0
     assert svc.get_machine(db, park["Bambu X1"]).authorizations == ()
@@ -457,10 +457,10 @@ def test_exceptional_closures_are_added_and_removed_with_confirmation(
     assert [e.kind for e in list_exceptions(db, day, day, park["fablab"])] == ["closed"]
 
     dialog.exceptions.selectRow(0)
-    monkeypatch.setattr(opening_hours_ui, "confirm", lambda *a: False)
+    monkeypatch.setattr(opening_hours_ui, "ask_reason", lambda *a: None)
     dialog.remove_selected()
     assert dialog.exceptions.rowCount() == 1  # "Cancel": kept
-    monkeypatch.setattr(opening_hours_ui, "confirm", lambda *a: True)
+    monkeypatch.setattr(opening_hours_ui, "ask_reason", lambda *a: "Erreur de date")
     dialog.remove_selected()
     assert dialog.exceptions.rowCount() == 0
     assert list_exceptions(db, day, day, park["fablab"]) == []
@@ -541,7 +541,7 @@ def test_maintenance_entry_added_appears_in_the_log(page, qtbot, db, park, monke
     assert list_entries(db, park["Trotec Speedy 100"])[0].cost_cents == 4550
 
     table.selectRow(0)
-    monkeypatch.setattr(machines_page, "confirm", lambda *a: True)
+    monkeypatch.setattr(machines_page, "ask_reason", lambda *a: "Saisie en double")
     page.remove_maintenance()
     assert page.maintenance_table.rowCount() == 0
     assert list_entries(db, park["Trotec Speedy 100"]) == []

@@ -218,7 +218,7 @@ def test_membership_added_and_removed_from_the_detail_panel(qtbot, page, ctx, pe
     assert page.model.member_at(page.model.row_of(people["Delpech"])).membership_until == date(
         2027, 11, 21
     )
-    monkeypatch.setattr(detail_module, "confirm", lambda *a: True)
+    monkeypatch.setattr(detail_module, "ask_reason", lambda *a: "Erreur de saisie")
     table.selectRow(0)
     page.detail.remove_membership()
     assert page.detail.memberships.rowCount() == 0

@@ -27,6 +27,7 @@ from test_ledger import issue
 from tierslieu_desktop import config
 from tierslieu_desktop.db.engine import open_database
 from tierslieu_desktop.db.models import DatabaseIdentity, Member
+from tierslieu_desktop.i18n.findings import words
 from tierslieu_desktop.services.billing import ledger
 from tierslieu_desktop.services.chain import content_hash, entry_footprint, record_content
 from tierslieu_desktop.services.pricing import packs
@@ -203,16 +204,16 @@ def test_a_line_lost_between_commit_and_append_is_caught_up_at_the_next_write(sh
     log = log_of(db)
     kept = log.read_text().splitlines(keepends=True)[:-3]
     log.write_text("".join(kept) + '{"v":1,"kind":"ent')  # a crash in the middle of a line
-    notes: list[str] = []
+    notes: list = []
     assert verify(db, notes=notes) == []
-    assert any("pas encore ancrées" in n for n in notes), notes
+    assert any("pas encore ancrées" in n for n in words(notes, "fr")), notes
     issue(db, _at(date(2026, 12, 4), 10), 800)
     with db.read() as s:
         ids = list(s.scalars(select(ledger._ENTRY.c.id).order_by(ledger._ENTRY.c.id)))
     assert [line["entry"] for line in log_lines(db)] == ids
     notes = []
     assert verify(db, notes=notes) == []
-    assert any("illisible" in n for n in notes)  # the cut line is said, not hidden
+    assert any("illisible" in n for n in words(notes, "fr"))  # the cut line is said, not hidden
 
 
 def test_a_rewritten_past_is_never_anchored_by_the_next_sale(shop):
@@ -222,15 +223,15 @@ def test_a_rewritten_past_is_never_anchored_by_the_next_sale(shop):
     before = log_lines(db)
     issue(db, _at(date(2026, 12, 4), 10), 800)
     assert log_lines(db) == before  # not appended over a mismatch
-    assert any(f"Facture {numbers[0]} : empreinte différente" in p for p in verify(db))
+    assert any(f"Facture {numbers[0]} : empreinte différente" in p for p in words(verify(db), "fr"))
 
 
 def test_a_database_without_any_anchor_log_says_so_but_passes(shop):
     db, _path, _numbers = shop
     log_of(db).unlink()
-    notes: list[str] = []
+    notes: list = []
     assert verify(db, notes=notes) == []
-    assert any("Aucun journal d'ancrage trouvé" in n for n in notes), notes
+    assert any("Aucun journal d'ancrage trouvé" in n for n in words(notes, "fr")), notes
     db.dispose()
     result = cli_verify(Path(db.target))
     assert result.returncode == 0  # a database sealed before anchors existed
@@ -258,7 +259,7 @@ def test_attack_a_recomputed_chain_and_closings_is_named(shop):
     db = reopen(path)
     try:
         assert ledger.verify_ledger(db) == []  # the chain inside the file is perfect again
-        problems = verify(db)
+        problems = words(verify(db), "fr")
     finally:
         db.dispose()
     assert problems[0].startswith(
@@ -292,7 +293,7 @@ def test_attack_b_erased_sale_with_the_counter_stepped_back_is_named(shop):
     db = reopen(path)
     try:
         assert ledger.verify_ledger(db) == []
-        problems = verify(db)
+        problems = words(verify(db), "fr")
     finally:
         db.dispose()
     assert f"Facture {number} : effacée de la base, queue de la chaîne coupée" in problems[0]
@@ -305,7 +306,7 @@ def test_attack_b_erased_sale_with_the_counter_stepped_back_is_named(shop):
     db = reopen(path)
     try:
         issue(db, _at(today, 16), 900)
-        problems = verify(db)
+        problems = words(verify(db), "fr")
     finally:
         db.dispose()
     assert problems[0].startswith(f"Facture {number} : empreinte différente de celle ancrée")
@@ -323,7 +324,7 @@ def test_attack_c_cut_last_closed_day_is_named(shop):
     db = reopen(path)
     try:
         assert ledger.verify_ledger(db) == []
-        problems = verify(db)
+        problems = words(verify(db), "fr")
     finally:
         db.dispose()
     assert problems == [
@@ -350,7 +351,7 @@ def test_a_changed_sealing_time_and_dropped_triggers_are_named(shop):
     con.close()
     db = reopen(path)
     try:
-        problems = verify(db)
+        problems = words(verify(db), "fr")
     finally:
         db.dispose()
     assert any(
@@ -368,7 +369,7 @@ def test_changing_the_identity_does_not_escape(shop):
     recompute_everything(path)
     db = reopen(path)
     try:
-        problems = verify(db)
+        problems = words(verify(db), "fr")
     finally:
         db.dispose()
     assert any("autre identité" in p for p in problems)
@@ -392,10 +393,10 @@ def test_anchors_kept_in_a_backup_folder_catch_an_attacker_who_deleted_the_data_
 
     db = reopen(path)
     try:
-        notes: list[str] = []
+        notes: list = []
         assert verify(db, notes=notes) == []
-        assert any("Aucun journal d'ancrage" in n for n in notes)
-        problems = verify(db, [tmp_path / "cle-usb"])
+        assert any("Aucun journal d'ancrage" in n for n in words(notes, "fr"))
+        problems = words(verify(db, [tmp_path / "cle-usb"]), "fr")
     finally:
         db.dispose()
     assert problems and problems[0].startswith("Clôture du jour 03/12/2026 : effacée")
@@ -438,11 +439,11 @@ def test_a_restore_is_noted_and_the_sales_it_lost_are_a_note_not_tampering(shop,
     assert [line["kind"] for line in log_lines_at(path)][-1] == "restore"
     db = reopen(path)
     try:
-        notes: list[str] = []
+        notes: list = []
         assert verify(db, notes=notes) == []
         assert any(
             n.startswith(f"Facture {later} (entrée n° ") and "perdue par la restauration du" in n
-            for n in notes
+            for n in words(notes, "fr")
         ), notes
         # the desk goes on after the restore: the same number and entry id again, no alarm
         again = issue(db, _at(date(2026, 12, 4), 17), 700)[1]

@@ -120,3 +120,28 @@ def test_the_mapping_saved_for_a_source_is_the_one_used(base, tmp_path, capsys):
             assert s.scalar(select(Member.email)) == "ines.vidal@laposte.net"
     finally:
         db.dispose()
+
+
+def test_after_the_setup_assistant_the_300_members_come_in_with_their_memberships(tmp_path, capsys):
+    """The acceptance's path: an empty database, the assistant's default publics, then
+    the 300 members of the sample file — each with its 15 € membership counted once."""
+    from datetime import date
+
+    from tierslieu_desktop.services.finance import balance as finance
+    from tierslieu_desktop.services.setup.apply import SetupPlan, apply_setup
+    from tierslieu_desktop.services.setup.catalogue import load_catalogue
+
+    path = tmp_path / "new.sqlite"
+    db = open_database(str(path))
+    try:
+        apply_setup(db, None, SetupPlan(audiences=tuple(a.key for a in load_catalogue().audiences)))
+    finally:
+        db.dispose()
+    code, text = _run(capsys, "import", "members", str(DATA / "members_300.csv"), "--db", str(path))
+    assert code == 0 and "300 membres créés" in text, text
+    db = open_database(str(path), create=False)
+    try:
+        b = finance.balance(db, date(2025, 1, 1), date(2025, 12, 31))
+        assert b.own_by_category.get("memberships") == 300 * 1500
+    finally:
+        db.dispose()

@@ -14,6 +14,7 @@ from tierslieu_desktop import cli
 from tierslieu_desktop.db import files as files_mod
 from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
 from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.i18n.findings import words
 
 
 @pytest.fixture(scope="module")
@@ -183,7 +184,7 @@ def test_verify_names_an_index_that_no_longer_matches_its_table(demo_file, tmp_p
     con.close()
     db = open_database(str(path), create=False)
     try:
-        problems = verify(db)
+        problems = words(verify(db), "fr")
     finally:
         db.dispose()
     assert any(

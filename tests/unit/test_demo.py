@@ -39,6 +39,7 @@ from tierslieu_desktop.demo.bookings import school_holiday
 from tierslieu_desktop.demo.builder import REFERENCE_DATE, DemoExists, build_demo
 from tierslieu_desktop.demo.common import HISTORY_START_SMALL
 from tierslieu_desktop.domain.calendar import local_dt, to_local
+from tierslieu_desktop.i18n.findings import words
 from tierslieu_desktop.services.common import fold
 from tierslieu_desktop.services.park import opening_hours
 from tierslieu_desktop.services.people import members
@@ -761,7 +762,7 @@ def test_verify_names_overlapping_bookings(db, operator):
                 status="booked",
             )
         )
-    problems = verify(db)
+    problems = words(verify(db), "fr")
     assert len(problems) == 1
     assert "chevauchent" in problems[0] and "Découpeuse laser" in problems[0]
     assert "24/11/2026 11:05" in problems[0]

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from tests.unit.test_ledger import issue
 from tierslieu_desktop.db.models import Payment, Structure
 from tierslieu_desktop.domain.errors import ValidationError
+from tierslieu_desktop.i18n import findings
 from tierslieu_desktop.reports.deposit_pdf import deposit_slip_pdf
 from tierslieu_desktop.services.billing import deposits, ledger
 from tierslieu_desktop.services.finance.journal import collect
@@ -240,5 +241,5 @@ def test_verify_names_a_dropped_deposit_trigger(db):
     con.execute("DROP TRIGGER insert_only_bank_deposit_delete")
     con.commit()
     con.close()
-    problems = verify(db)
+    problems = findings.words(verify(db), "fr")
     assert any("bank_deposit" in p and "insert_only_bank_deposit_delete" in p for p in problems)

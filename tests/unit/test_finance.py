@@ -537,7 +537,7 @@ def test_expense_save_validation_and_delete(db, operator):
         amount_cents=200,
     )
     assert [r.amount_cents for r in expenses.list_expenses(db)] == [200]
-    expenses.delete_expense(db, operator, eid)
+    expenses.delete_expense(db, operator, eid, "Saisie en double")
     assert expenses.list_expenses(db) == []
 
 

@@ -18,6 +18,7 @@ from tierslieu_desktop.db.models import (
     Payment,
 )
 from tierslieu_desktop.domain.errors import DomainError, NotFound
+from tierslieu_desktop.i18n.findings import words
 from tierslieu_desktop.services.billing import archives, ledger
 from tierslieu_desktop.services.safety.integrity import verify
 
@@ -199,7 +200,7 @@ def test_editing_an_issued_invoice_amount_is_named_first(db, three):
         "DROP TRIGGER sealed_invoice_update",
         f"UPDATE invoice SET total_incl_cents = 1 WHERE number = '{three[1]}'",
     )
-    problems = verify(db)
+    problems = words(verify(db), "fr")
     assert problems[0] == f"Facture {three[1]} : contenu modifié après émission."
     assert len(problems) == 1
 
@@ -211,14 +212,14 @@ def test_editing_a_line_of_an_invoice_is_named(db, three):
         "UPDATE invoice_line SET designation = 'Rien' WHERE invoice_id = "
         f"(SELECT id FROM invoice WHERE number = '{three[2]}')",
     )
-    assert three[2] in verify(db)[0]
+    assert three[2] in words(verify(db), "fr")[0]
 
 
 def test_deleting_a_payment_is_named(db, three):
     with db.read() as s:
         pay_id = s.query(Payment.id).order_by(Payment.id).first()[0]
     tamper(db, *drop_triggers(db), f"DELETE FROM payment WHERE id = {pay_id}")
-    problems = verify(db)
+    problems = words(verify(db), "fr")
     assert problems[0].startswith(f"Paiement n° {pay_id}")
     assert "supprimé" in problems[0]
 
@@ -230,7 +231,7 @@ def test_deleting_an_integrity_entry_is_named(db, three):
         "DELETE FROM integrity_entry WHERE record_kind = 'invoice' AND record_id = "
         f"(SELECT id FROM invoice WHERE number = '{three[0]}')",
     )
-    problems = verify(db)
+    problems = words(verify(db), "fr")
     assert problems[0] == (
         f"Facture {three[0]} : absente de la chaîne d'intégrité (entrée supprimée)."
     )
@@ -246,7 +247,7 @@ def test_deleting_an_invoice_leaves_a_named_gap(db, three):
         f"DELETE FROM payment WHERE invoice_id = (SELECT id FROM invoice WHERE number = '{three[1]}')",
         f"DELETE FROM invoice WHERE number = '{three[1]}'",
     )
-    problems = verify(db)
+    problems = words(verify(db), "fr")
     assert problems[0].startswith("Facture (n° interne")
     assert any(f"le numéro n° 2 manque (après {three[0]}, avant {three[2]})" in p for p in problems)
 
@@ -260,7 +261,7 @@ def test_a_gap_in_a_numbering_series_is_named(db, three):
         f"UPDATE invoice SET counter = 9, number = 'F2026-000009' WHERE number = '{three[3]}'",
         "UPDATE document_counter SET last_value = 9",
     )
-    problems = verify(db)
+    problems = words(verify(db), "fr")
     assert problems[0] == "Facture F2026-000009 : contenu modifié après émission."
     assert any(
         "le numéro n° 4 manque (après F2026-000003, avant F2026-000009)" in p for p in problems
@@ -269,7 +270,7 @@ def test_a_gap_in_a_numbering_series_is_named(db, three):
 
 def test_a_counter_ahead_of_the_last_invoice_is_a_gap(db, three):
     tamper(db, "UPDATE document_counter SET last_value = last_value + 1")
-    problems = verify(db)
+    problems = words(verify(db), "fr")
     assert problems == [
         "Numérotation des factures (2026) : le numéro n° 5 manque (après F2026-000004)."
     ]
@@ -283,14 +284,14 @@ def test_an_altered_closing_is_named(db, three):
         *drop_triggers(db),
         f"UPDATE closing SET total_incl_cents = 0 WHERE id = {closing_id}",
     )
-    problems = verify(db)
+    problems = words(verify(db), "fr")
     assert problems[0] == "Clôture du mois 10/2026 : totaux modifiés après la clôture."
     assert "Clôture du mois 10/2026 : totaux différents des documents de la période." in problems
 
 
 def test_a_forged_footprint_is_named(db, three):
     tamper(db, *drop_triggers(db), "UPDATE integrity_entry SET footprint = 'x' WHERE id = 2")
-    problems = verify(db)
+    problems = words(verify(db), "fr")
     assert any(p.startswith("Entrée d'intégrité n° 2") for p in problems)
 
 
@@ -393,7 +394,7 @@ def test_archive_of_a_closed_period_verifies_and_detects_a_modified_file(db, thr
             if name == "documents.json":
                 data = json.dumps(documents).encode()
             dst.writestr(name, data)
-    problems = archives.verify_archive(forged)
+    problems = words(archives.verify_archive(forged), "fr")
     assert "Fichier documents.json : modifié (empreinte SHA-256 différente)." in problems
     assert f"Facture {three[0]} : contenu modifié." in problems
 
@@ -416,7 +417,7 @@ def test_next_archive_carries_the_previous_archive_checksum(db, three, tmp_path)
 
 def test_editing_a_payment_amount_names_the_payment_and_its_invoice(db, three):
     tamper(db, *drop_triggers(db), "UPDATE payment SET amount_cents = 1 WHERE id = 2")
-    problems = verify(db)
+    problems = words(verify(db), "fr")
     assert problems == [
         f"Paiement n° 2 de la facture {three[1]} du 02/10/2026 11:30 : "
         "contenu modifié après émission."

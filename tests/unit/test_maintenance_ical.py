@@ -69,13 +69,13 @@ def test_entries_are_listed_most_recent_first_with_who_recorded_them(db, operato
     assert rows[0].id == same_day
     assert rows[2].created_by == "Accueil" and rows[2].created_at.tzinfo is not None
 
-    maintenance.remove_entry(db, operator, first)
+    maintenance.remove_entry(db, operator, first, "Saisie en double")
     assert [r.description for r in maintenance.list_entries(db, laser)] == [
         "Miroirs alignés",
         "Tube CO2 remplacé",
     ]
     with pytest.raises(NotFound):
-        maintenance.remove_entry(db, operator, first)
+        maintenance.remove_entry(db, operator, first, "Saisie en double")
 
 
 def test_invalid_entries_name_every_wrong_field_and_save_nothing(db, operator, park):

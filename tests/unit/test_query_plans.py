@@ -244,9 +244,10 @@ def test_the_opening_entry_sums_the_earlier_years_from_indexes(db):
 
 
 def test_what_was_billed_before_the_software_reads_the_window_only(db):
-    """The memberships of the window and the invoiced lines that sold them are found
-    through their start-day indexes: never a scan of every membership or basket line
-    (one EXISTS per membership walked every basket of its member)."""
+    """The memberships of the window are found through their start-day index, and the
+    invoiced line that sold each one by one probe of the partial index on membership
+    lines (start, end, public): never a scan of every membership or basket line, nor
+    a walk through every basket of the member."""
     from tierslieu_desktop.services.finance.own_revenue import pre_software_items
 
     def run() -> None:
@@ -256,4 +257,7 @@ def test_what_was_billed_before_the_software_reads_the_window_only(db):
     every = "\n".join(plans_of(db, run)) + "\n"
     assert "SCAN membership" not in every and "SCAN basket_line" not in every
     assert "ix_membership_start (start_date>? AND start_date<?)" in every
-    assert "ix_basket_line_membership (membership_start>? AND membership_start<?)" in every
+    assert (
+        "ix_basket_line_membership "
+        "(membership_start=? AND membership_end=? AND membership_audience_id=?)" in every
+    )

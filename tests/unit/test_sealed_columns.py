@@ -48,6 +48,7 @@ from tierslieu_desktop.db.models import (
     WalletMovement,
 )
 from tierslieu_desktop.domain.calendar import local_dt
+from tierslieu_desktop.i18n.findings import words
 from tierslieu_desktop.services.billing import baskets, credit_notes, documents, ledger
 from tierslieu_desktop.services.billing.payments import PaymentInput
 from tierslieu_desktop.services.people.operators import ensure_operator
@@ -322,7 +323,7 @@ def test_changing_any_column_of_a_chain_entry_is_named(template, tmp_path, colum
     tamper(path, "integrity_entry", column_name, entry)
     db = open_database(str(path), create=False)
     try:
-        problems = ledger.verify_ledger(db)
+        problems = words(ledger.verify_ledger(db), "fr")
     finally:
         db.dispose()
     assert any("F2026-000001" in p for p in problems), problems
@@ -343,7 +344,7 @@ def test_changing_any_sealed_column_is_named(template, tmp_path, table_name, col
     db = open_database(str(path), create=False)
     try:
         name = _names(db, table_name, row_id)
-        problems = ledger.verify_ledger(db)
+        problems = words(ledger.verify_ledger(db), "fr")
     finally:
         db.dispose()
     assert any(name in p + " " for p in problems), (name, problems)
@@ -357,7 +358,15 @@ def test_the_models_list_every_column_of_the_sealed_tables(db):
         in_db = {c["name"] for c in columns.get_columns(table.name)}
         assert in_db == set(table.c.keys()), table.name
     # and the sealed record kinds are the ones the chain knows
-    assert set(ledger.RECORD_KINDS) == {"invoice", "credit_note", "payment", "closing", "wallet"}
+    # ("audit": the audit trail's daily seals, tested in test_audit_trail)
+    assert set(ledger.RECORD_KINDS) == {
+        "invoice",
+        "credit_note",
+        "payment",
+        "closing",
+        "wallet",
+        "audit",
+    }
     assert IntegrityEntry.__table__.name == "integrity_entry"
 
 

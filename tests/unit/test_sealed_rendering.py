@@ -19,6 +19,7 @@ from lxml import etree
 
 from tierslieu_desktop.db.engine import open_database
 from tierslieu_desktop.domain.enums import MemberKind, OrganisationType, VatRegime
+from tierslieu_desktop.i18n.findings import words
 from tierslieu_desktop.reports import invoice_pdf
 from tierslieu_desktop.reports.sealed import printable
 from tierslieu_desktop.services.billing import baskets, documents, ledger
@@ -248,7 +249,7 @@ def test_a_sealed_invoice_with_a_bad_text_still_renders(
         fx_pdf = invoice_pdf.render_facturx(doc)
         fx = pdf_text(fx_pdf, tmp_path)
         xml = invoice_pdf.facturx_xml(doc)
-        problems = ledger.verify_ledger(db)
+        problems = words(ledger.verify_ledger(db), "fr")
     finally:
         db.dispose()
     for text in (a4, receipt, fx):

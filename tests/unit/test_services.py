@@ -161,7 +161,7 @@ def test_memberships_dates_fee_and_current_filter(db, operator, lot):
     row = members.search_members(db, "delpech")[0]
     assert row.membership_until == date(2026, 12, 31)
     assert members.get_member(db, member_id).memberships[0].fee_cents == 2000
-    members.remove_membership(db, operator, ms)
+    members.remove_membership(db, operator, ms, "Erreur de saisie")
     assert members.get_member(db, member_id).memberships == ()
 
 

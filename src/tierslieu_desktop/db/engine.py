@@ -11,14 +11,16 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Connection, Engine, Insert, create_engine, event
+from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 # The file checks need sqlite3 alone (db.files); re-exported here for every caller.
+from tierslieu_desktop.db.audit import install as install_audit
+from tierslieu_desktop.db.audit import install_soft_delete, write_pending
 from tierslieu_desktop.db.files import _HELD as _HELD
 from tierslieu_desktop.db.files import SQLITE_CORRUPT as SQLITE_CORRUPT
 from tierslieu_desktop.db.files import SQLITE_HEADER as SQLITE_HEADER
@@ -82,6 +84,11 @@ def busy_error(exc: BaseException, target: str) -> DomainError | None:
     return DomainError("database_busy", target=target)
 
 
+# Called with the write session just before each commit of an audited Database (the
+# daily seal of the audit trail, services.chain).
+BEFORE_COMMIT: list[Callable[[Session], None]] = []
+
+
 def run_after_commit(hooks: list[Callable[[], None]]) -> None:
     """Run what a committed transaction queued in ``session.info["after_commit"]`` (the
     anchor log of the sealed records): the data is saved whatever happens here, so an
@@ -108,6 +115,13 @@ class Database:
             engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else engine
         )
         self._write = sessionmaker(write_engine, expire_on_commit=False)
+        # every change of a write session recorded in the audit trail (db.audit); False
+        # for a writer that is no operator (the demo builder)
+        self.audit = True
+        self.audit_sealed_day: date | None = None  # services.chain.seal_audit_days
+        install_audit(self._write)
+        install_soft_delete(self._read)
+        install_soft_delete(self._write)
         self.path = _sqlite_file(engine, target) if self.is_sqlite else None
         if self.path is not None:
             _HELD.add(self)
@@ -142,6 +156,11 @@ class Database:
                 session.info["database"] = self
                 try:
                     yield session
+                    if self.audit:
+                        session.flush()
+                        write_pending(session)
+                        for before in BEFORE_COMMIT:
+                            before(session)
                     session.commit()
                 except BaseException:
                     session.rollback()
@@ -152,6 +171,11 @@ class Database:
             if busy is None:
                 raise
             raise busy from exc
+        except DataError as exc:
+            # a value the server refuses that no service check caught (PostgreSQL: a text
+            # longer than its column, a NUL byte, a number out of range): the user gets a
+            # sentence, and nothing of this action was saved
+            raise DomainError("value_rejected", detail=str(exc.orig).splitlines()[0]) from exc
         run_after_commit(hooks)
 
     def dispose(self) -> None:
@@ -186,7 +210,36 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         _install_sqlite_pragmas(engine)
+    elif engine.dialect.name == "postgresql":
+        _advance_sequences_after_explicit_ids(engine)
     return engine
+
+
+def _advance_sequences_after_explicit_ids(engine: Engine) -> None:
+    """PostgreSQL: an INSERT that gives the ids itself (the demo's bulk rows, a lab moved
+    from SQLite) leaves the table's sequence behind, and the next row the services add
+    would take an id already used. After such an INSERT the sequence is set to the
+    table's highest id (SQLite needs nothing: its next id is always max + 1)."""
+
+    @event.listens_for(engine, "after_execute")
+    def _after(
+        conn: Connection,
+        clause: object,
+        _multiparams: object,
+        _params: object,
+        _options: object,
+        result: object,
+    ) -> None:
+        if not isinstance(clause, Insert) or "id" not in clause.table.c:
+            return
+        compiled = getattr(getattr(result, "context", None), "compiled", None)
+        if "id" not in (getattr(compiled, "column_keys", None) or ()):
+            return
+        name = clause.table.name
+        conn.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+            f'(SELECT max(id) FROM "{name}"))'
+        )
 
 
 def backup_sqlite(path: Path, label: str) -> Path:

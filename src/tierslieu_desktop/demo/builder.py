@@ -87,7 +87,8 @@ from tierslieu_desktop.services.pricing.engine import charge_uncharged_usages
 DEMO_MARK = 0x544C444D  # "TLDM" in PRAGMA user_version: written by build_demo, nothing else
 
 # The tables that an empty database opened once in the window may hold rows of.
-_NOT_DATA = frozenset({"operator", "alembic_version", "database_identity"})  # identity: 0007
+# identity: 0007; audit_entry (0021): the window's creation of its first operator
+_NOT_DATA = frozenset({"operator", "alembic_version", "database_identity", "audit_entry"})
 
 
 class DemoExists(Exception):
@@ -124,10 +125,12 @@ def build_demo(
     replace_demo: bool = False,
     decade: bool | None = None,
     today_at: datetime | None = None,
+    lang: str = "fr",
 ) -> str:
     """Create the demo in ``target`` (a new or empty database, or with ``replace_demo`` a
-    previous demo) and return a short French summary such as
-    "312 adhérents, 26 machines, 5 espaces, 7 123 réservations".
+    previous demo) and return a short summary such as
+    "312 adhérents, 26 machines, 5 espaces, 7 123 réservations" (``lang`` "en": in
+    English, for the command line).
 
     ``decade`` (default: the large demo): every sale of the history issued in bulk
     (demo.decade) instead of the last weeks through the services (demo.billing).
@@ -154,6 +157,7 @@ def build_demo(
 
             retire_logs(path)  # the new demo is another database at the same place
     db = open_database(target)
+    db.audit = False  # the demo builder is no operator: its rows are not in the journal
     try:
         with db.write() as session:
             if _holds_data(session):
@@ -201,7 +205,7 @@ def build_demo(
             settle_today(db, accueil, today_at, seed)
     finally:
         db.dispose()
-    return summary(counts)
+    return summary(counts, lang)
 
 
 def _people_and_bookings(b: Builder) -> DemoCounts:
@@ -230,7 +234,18 @@ def _people_and_bookings(b: Builder) -> DemoCounts:
     )
 
 
-def summary(counts: DemoCounts) -> str:
+def summary(counts: DemoCounts, lang: str = "fr") -> str:
+    if lang == "en":
+        text = (
+            f"{counts.members:,} members, {counts.machines:,} machines, "
+            f"{counts.spaces:,} spaces, {counts.bookings:,} bookings"
+        )
+        if counts.decade:
+            text += (
+                f", {counts.invoices:,} invoices and {counts.credit_notes:,} credit notes, "
+                f"{counts.closings:,} closings"
+            )
+        return text
     text = (
         f"{_n(counts.members)} adhérents, {_n(counts.machines)} machines, "
         f"{_n(counts.spaces)} espaces, {_n(counts.bookings)} réservations"

@@ -19,6 +19,7 @@ from stdnum import luhn
 from tierslieu_desktop.db.models import (
     Audience,
     Authorization,
+    ConsentChange,
     Consumable,
     Machine,
     MachineCategory,
@@ -420,6 +421,7 @@ class Builder:
             rows.append(row)
             people.append(Person(member_id, created_at, cleaned, minor, archived_at))
         self.s.execute(insert(Member), rows)
+        self.s.execute(insert(ConsentChange), _consent_history(rows, self.last_day))
         return people
 
     def organisation(self, position: int, used: set[str]) -> MemberInput:
@@ -830,3 +832,35 @@ class Builder:
             self.s.execute(insert(Authorization), rows)
         self.authorization_rows = rows
         return len(rows)
+
+
+def _consent_history(rows: list[dict], last_day: date) -> list[dict]:
+    """The dated consents of the demo's members (issue 19, point 3): each consent given
+    when the card was created; one member in seven without photo consent had given it,
+    then withdrew it half-way to the last day (no draw of the random generator: the
+    rest of the demo stays the same)."""
+    out: list[dict] = []
+    for row in rows:
+        created, actor = row["created_at"], row["created_by_id"]
+        for consent in ("newsletter", "photos"):
+            if row[f"consent_{consent}"]:
+                out.append(_consent(row["id"], consent, True, created, actor, "created"))
+        if not row["consent_photos"] and row["kind"] == "person" and row["id"] % 7 == 0:
+            end = datetime.combine(last_day, time(10), tzinfo=UTC)
+            withdrawn = created + (end - created) / 2
+            out.append(_consent(row["id"], "photos", True, created, actor, "created"))
+            out.append(_consent(row["id"], "photos", False, withdrawn, actor, "edit"))
+    return out
+
+
+def _consent(
+    member_id: int, consent: str, given: bool, at: datetime, actor: int | None, reason: str
+) -> dict:
+    return {
+        "member_id": member_id,
+        "consent": consent,
+        "given": given,
+        "at": at,
+        "operator_id": actor,
+        "reason": reason,
+    }

@@ -77,6 +77,8 @@ class YearMoney(Protocol):
     @property
     def drop_in_vouchers_cents(self) -> int: ...  # Pass numérique at the cyber-base
     @property
+    def paid_outside_cents(self) -> int: ...  # imported memberships paid elsewhere
+    @property
     def invoicing_start(self) -> date | None: ...
     @property
     def in_kind_cents(self) -> int: ...  # 86/87, apart from cash funding

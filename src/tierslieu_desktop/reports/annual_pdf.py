@@ -272,10 +272,17 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
                     f"{money(b.invoiced_cents)} facturés par le logiciel"
                     + (
                         f", {money(b.drop_in_vouchers_cents)} de Pass numérique reçus à la "
-                        "cyber-base (sans facture)."
+                        "cyber-base (sans facture)"
                         if b.drop_in_vouchers_cents
-                        else "."
+                        else ""
                     )
+                    + (
+                        f", {money(b.paid_outside_cents)} d'adhésions payées hors du "
+                        "logiciel (importées, jamais facturées)"
+                        if b.paid_outside_cents
+                        else ""
+                    )
+                    + "."
                 ),
                 st["body"],
             )

@@ -22,22 +22,28 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from tierslieu_desktop.db.engine import Database
+from tierslieu_desktop.db.audit import value_digest as audit_value_digest
+from tierslieu_desktop.db.engine import BEFORE_COMMIT, Database
 from tierslieu_desktop.db.models import (
+    AuditEntry,
     Closing,
     IntegrityEntry,
     Invoice,
     InvoiceLine,
     Payment,
     WalletMovement,
+    utcnow,
 )
+from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
 
 GENESIS = "0" * 64
 _CHAIN_LOCK = 4640_0005  # PostgreSQL advisory lock key of the chain
-RECORD_KINDS = ("invoice", "credit_note", "payment", "closing", "wallet")
+# "audit": the audit trail's rows up to ``record_id`` since the previous "audit" entry
+# (each finished day sealed at the first write after it: :func:`seal_audit_days`)
+RECORD_KINDS = ("invoice", "credit_note", "payment", "closing", "wallet", "audit")
 ENTRY_VERSION = 2  # the footprint formula of new entries
 
 # Called after a write transaction that sealed at least one record has committed.
@@ -195,11 +201,20 @@ _PAYMENT = Payment.__table__
 _CLOSING = Closing.__table__
 _WALLET = WalletMovement.__table__
 _ENTRY = IntegrityEntry.__table__
+_AUDIT = AuditEntry.__table__
 TABLE_OF_KIND = {"payment": _PAYMENT, "closing": _CLOSING, "wallet": _WALLET}
 
 
 def record_content(session: Session, record_kind: str, record_id: int) -> dict[str, Any] | None:
     """The canonical content of one record as stored (None when the row is gone)."""
+    if record_kind == "audit":
+        first = _audit_sealed_through(session, before=record_id)
+        rows = session.execute(
+            select(_AUDIT)
+            .where(_AUDIT.c.id > first, _AUDIT.c.id <= record_id)
+            .order_by(_AUDIT.c.id)
+        ).mappings()
+        return audit_content(list(rows))
     if record_kind in ("invoice", "credit_note"):
         row = session.execute(select(_INVOICE).where(_INVOICE.c.id == record_id)).mappings().first()
         if row is None:
@@ -213,6 +228,64 @@ def record_content(session: Session, record_kind: str, record_id: int) -> dict[s
         raise ValueError(f"unknown record kind: {record_kind}")
     row = session.execute(select(table).where(table.c.id == record_id)).mappings().first()
     return None if row is None else _canon_row(row)
+
+
+def _sealed_changes(text: str) -> Any:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return text  # not ours: sealed as written
+    if not isinstance(data, dict):
+        return text
+    return {
+        key: [audit_value_digest(v) for v in pair] if isinstance(pair, list) else pair
+        for key, pair in data.items()
+    }
+
+
+def audit_content(rows: list[Any]) -> dict[str, Any]:
+    """The canonical content of a run of audit rows (in id order): each row whole, the
+    values of its changes by their digest (:func:`audit_value_digest`), so that personal
+    data can later be erased from the journal without breaking the chain."""
+    out = []
+    for row in rows:
+        content = _canon_row(row)
+        content["changes"] = _sealed_changes(str(content.get("changes", "")))
+        out.append(content)
+    return {"audit": out}
+
+
+def _audit_sealed_through(session: Session, before: int | None = None) -> int:
+    """The last audit row id sealed (by an "audit" entry below ``before``), 0 if none."""
+    query = select(func.max(_ENTRY.c.record_id)).where(_ENTRY.c.record_kind == "audit")
+    if before is not None:
+        query = query.where(_ENTRY.c.record_id < before)
+    return int(session.execute(query).scalar_one_or_none() or 0)
+
+
+def seal_audit_days(session: Session) -> None:
+    """Seal into the chain the audit rows of the days before today not sealed yet (one
+    entry covering them all); run before each audited commit, checked once a day per
+    open database."""
+    db = session.info.get("database")
+    today = to_local(utcnow()).date()
+    if db is None or getattr(db, "audit_sealed_day", None) == today:
+        return
+    midnight = local_day_bounds(today)[0]
+    through = _audit_sealed_through(session)
+    last = session.execute(
+        select(func.max(_AUDIT.c.id)).where(_AUDIT.c.at < midnight, _AUDIT.c.id > through)
+    ).scalar_one_or_none()
+    if last is not None:
+        seal(session, "audit", int(last), utcnow())
+
+    def done() -> None:  # once committed: a rolled-back seal is tried again
+        db.audit_sealed_day = today
+
+    session.info.setdefault("after_commit", []).append(done)
+
+
+BEFORE_COMMIT.append(seal_audit_days)
 
 
 # --- sealing ------------------------------------------------------------------------------

@@ -7,10 +7,11 @@ import unicodedata
 from enum import Enum
 from typing import Any
 
+from tierslieu_desktop.db.audit import as_operator as as_operator  # rows with no stamp
 from tierslieu_desktop.db.engine import Database as Database  # the handle screens pass along
 from tierslieu_desktop.db.engine import busy_error as busy_error  # for the crash hook
 from tierslieu_desktop.db.engine import is_held as is_held  # for the file dialogs
-from tierslieu_desktop.db.models import AuditMixin, utcnow
+from tierslieu_desktop.db.models import AuditMixin, SoftDeleteMixin, utcnow
 from tierslieu_desktop.domain.errors import ValidationError
 from tierslieu_desktop.domain.validation import FieldInvalid, check_text
 
@@ -37,6 +38,25 @@ def stamp(obj: AuditMixin, actor: int | None, *, created: bool = False) -> None:
         obj.created_by_id = actor
     obj.updated_at = now
     obj.updated_by_id = actor
+
+
+def soft_delete(obj: SoftDeleteMixin, actor: int | None, reason: str) -> None:
+    """Mark a row removed by ``actor`` for ``reason`` (issue 19): it stays in the database
+    and in the audit trail, every read skips it. The reason is required."""
+    reason = reason.strip()
+    c = FieldCollector()
+    if not reason:
+        c.add("reason", "required")
+    else:
+        c.text("reason", reason, max_len=500, multiline=False)
+    c.raise_if_any()
+    if obj.deleted_at is not None:
+        return
+    obj.deleted_at = utcnow()
+    obj.deleted_by_id = actor
+    obj.deletion_reason = reason
+    if isinstance(obj, AuditMixin):
+        stamp(obj, actor)
 
 
 class FieldCollector:

@@ -281,8 +281,25 @@ def error_message(err: DomainError) -> str:
             "The database is read-only: nothing was saved. Check the rights on the file "
             "and its folder, then restart the application.",
         ),
+        "value_rejected": QCoreApplication.translate(
+            "Errors",
+            "The database refused a value (a text too long or holding an invalid "
+            "character): nothing was saved. Shorten or retype what you entered.",
+        ),
         "organisation_invalid": QCoreApplication.translate(
             "Errors", "The linked organisation must be an existing organisation."
+        ),
+        # personal data (services/privacy, issue 19)
+        "member_anonymised": QCoreApplication.translate(
+            "Errors", "This member was anonymised: the card can no longer be changed."
+        ),
+        "anonymise_blocked": QCoreApplication.translate(
+            "Errors",
+            "This member cannot be anonymised yet: settle their basket, invoices, bookings "
+            "and registrations first.",
+        ),
+        "confirmation_mismatch": QCoreApplication.translate(
+            "Errors", "Type the member's number exactly to confirm."
         ),
         "operator_exists": QCoreApplication.translate(
             "Errors", "An operator with this name already exists."
@@ -549,6 +566,11 @@ def error_message(err: DomainError) -> str:
             "Errors",
             "{file} comes from a newer version of Tiers-Lieu Desktop: update the "
             "application first. Nothing was changed.",
+        ),
+        "grant_in_use": QCoreApplication.translate(
+            "Errors",
+            "The grant {grant} has payments or expenses attached: it cannot be deleted. "
+            "Remove them first, or edit the grant.",
         ),
         "database_in_use": QCoreApplication.translate(
             "Errors",

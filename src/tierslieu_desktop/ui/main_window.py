@@ -411,7 +411,20 @@ class MainWindow(QMainWindow):
     def _make_settings(self) -> Page:
         from tierslieu_desktop.ui.pages.settings.page import SettingsPage
 
-        return SettingsPage(self.ctx)
+        page = SettingsPage(self.ctx)
+        page.setup_requested.connect(self.open_setup)
+        return page
+
+    def open_setup(self) -> QWidget:
+        """The setup assistant (Paramètres › « Assistant de configuration… »); the
+        settings' forms read again what it saved."""
+        from tierslieu_desktop.ui.setup_wizard import open_setup_wizard
+
+        wizard = open_setup_wizard(self.ctx, self)
+        settings = self._pages.get("settings")
+        if settings is not None:
+            wizard.accepted.connect(cast("SettingsPage", settings).reload_after_setup)
+        return wizard
 
     def page(self, key: str) -> Page:
         """The page for ``key``, built the first time it is asked for."""

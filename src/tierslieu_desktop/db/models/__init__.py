@@ -17,13 +17,22 @@ from tierslieu_desktop.db.models.base import (
     NAMING as NAMING,
 )
 from tierslieu_desktop.db.models.base import (
+    AuditEntry as AuditEntry,
+)
+from tierslieu_desktop.db.models.base import (
     AuditMixin as AuditMixin,
+)
+from tierslieu_desktop.db.models.base import (
+    AuditValue as AuditValue,
 )
 from tierslieu_desktop.db.models.base import (
     Base as Base,
 )
 from tierslieu_desktop.db.models.base import (
     Operator as Operator,
+)
+from tierslieu_desktop.db.models.base import (
+    SoftDeleteMixin as SoftDeleteMixin,
 )
 from tierslieu_desktop.db.models.base import (
     UTCDateTime as UTCDateTime,
@@ -124,6 +133,9 @@ from tierslieu_desktop.db.models.park import (
 )
 from tierslieu_desktop.db.models.people import (
     Audience as Audience,
+)
+from tierslieu_desktop.db.models.people import (
+    ConsentChange as ConsentChange,
 )
 from tierslieu_desktop.db.models.people import (
     Member as Member,

@@ -6,11 +6,16 @@ from datetime import UTC, datetime
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     DateTime,
     ForeignKey,
+    Index,
+    Integer,
     MetaData,
     String,
+    Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -64,3 +69,50 @@ class AuditMixin:
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+
+
+class SoftDeleteMixin:
+    """A row removed by an operator stays, marked deleted with who, when and why (issue 19):
+    every read of the table skips it (``deleted_at IS NULL``)."""
+
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"), default=None)
+    deletion_reason: Mapped[str] = mapped_column(String(500), default="")
+
+
+class AuditEntry(Base):
+    """One change made through the services (issue 19): who, when, which row, what action
+    and the changed columns before → after (JSON ``{"column": [before, after]}``; money in
+    integer cents, dates and times ISO). Insert-only (database triggers); the rows of each
+    finished day are sealed into the integrity chain (``services.audit``)."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (
+        CheckConstraint("action IN ('create', 'update', 'delete', 'restore')", name="action"),
+        Index("ix_audit_entry_entity", "entity", "entity_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    operator_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(10))
+    changes: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class AuditValue(Base):
+    """A personal or free-text value of the audit trail, kept beside it (issue 19): the
+    journal's row holds its digest (``{"sha256": …}``, what the daily seal covers), this
+    table the value for the screens. Anonymising a member deletes their values here
+    (``services.audit.forget_member``): the journal then says « (effacé) » and the chain
+    still verifies."""
+
+    __tablename__ = "audit_value"
+    __table_args__ = (UniqueConstraint("entity", "entity_id", "digest"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    digest: Mapped[str] = mapped_column(String(64))
+    value: Mapped[str] = mapped_column(Text)

@@ -266,7 +266,7 @@ class IntegrityEntry(Base):
     __tablename__ = "integrity_entry"
     __table_args__ = (
         CheckConstraint(
-            "record_kind IN ('invoice', 'credit_note', 'payment', 'closing', 'wallet')",
+            "record_kind IN ('invoice', 'credit_note', 'payment', 'closing', 'wallet', 'audit')",
             name="kind",
         ),
         UniqueConstraint("record_kind", "record_id", name="uq_integrity_record"),

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from tierslieu_desktop.db.models.base import (
     AuditMixin,
     Base,
+    SoftDeleteMixin,
     UTCDateTime,
 )
 from tierslieu_desktop.domain.calendar import utcnow
@@ -51,7 +52,7 @@ class Funder(AuditMixin, Base):
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class Grant(AuditMixin, Base):
+class Grant(SoftDeleteMixin, AuditMixin, Base):
     """A subsidy (or sponsorship, donation): purpose, operating or investment, period,
     amounts requested and granted, the report owed to the funder."""
 
@@ -117,7 +118,7 @@ class GrantMachine(Base):
     machine_id: Mapped[int] = mapped_column(ForeignKey("machine.id"), primary_key=True)
 
 
-class InKindContribution(AuditMixin, Base):
+class InKindContribution(SoftDeleteMixin, AuditMixin, Base):
     """Premises, staff or goods provided free, or volunteering, valued for a year
     (accounts 86/87). Counted once, in the public share when a public funder gives it."""
 
@@ -138,7 +139,7 @@ class InKindContribution(AuditMixin, Base):
     value_cents: Mapped[int] = mapped_column(Integer)
 
 
-class Expense(AuditMixin, Base):
+class Expense(SoftDeleteMixin, AuditMixin, Base):
     """A cost: date, category, activity, amount (entered or imported from CSV)."""
 
     __tablename__ = "expense"

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from tierslieu_desktop.db.models.base import (
     AuditMixin,
     Base,
+    SoftDeleteMixin,
 )
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ class Machine(AuditMixin, Base):
     space: Mapped[Space] = relationship()
 
 
-class Authorization(AuditMixin, Base):
+class Authorization(SoftDeleteMixin, AuditMixin, Base):
     """A member is trained on a machine, or on every machine of a category."""
 
     __tablename__ = "authorization"

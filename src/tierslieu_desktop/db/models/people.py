@@ -20,6 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from tierslieu_desktop.db.models.base import (
     AuditMixin,
     Base,
+    SoftDeleteMixin,
     UTCDateTime,
 )
 
@@ -65,6 +66,10 @@ class Structure(AuditMixin, Base):
     # containing a QPV, added to the shipped lists (services.people.communes).
     zrr_communes: Mapped[str] = mapped_column(Text, default="", server_default="")
     qpv_communes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Personal data (issue 19, point 3): a member without any activity for this many
+    # years is proposed for anonymisation (docs/legal-fr.md §7: 3 years after the last
+    # contact).
+    retention_years: Mapped[int] = mapped_column(Integer, default=3, server_default="3")
 
 
 class Audience(AuditMixin, Base):
@@ -126,6 +131,8 @@ class Member(AuditMixin, Base):
     vat_number: Mapped[str] = mapped_column(String(20), default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Issue 19, point 3: when the member's personal data was anonymised (None: never).
+    anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Display and search helpers, maintained by the service on every write.
     sort_name: Mapped[str] = mapped_column(String(320), default="")
     search_text: Mapped[str] = mapped_column(Text, default="")
@@ -134,7 +141,30 @@ class Member(AuditMixin, Base):
     organisation: Mapped[Member | None] = relationship(remote_side=[id])
 
 
-class Membership(AuditMixin, Base):
+class ConsentChange(Base):
+    """A dated change of a member's consent (issue 19, point 3; docs/legal-fr.md §7):
+    which consent (``newsletter`` or ``photos``), given or withdrawn, when and by which
+    operator; ``reason``: ``edit`` (the member's card), ``created`` (given at creation),
+    ``anonymised`` (withdrawn by the anonymisation) or ``initial`` (the value held when
+    the history started, dated by the card's creation). ``member.consent_*`` keep the
+    current value."""
+
+    __tablename__ = "consent_change"
+    __table_args__ = (
+        CheckConstraint("consent IN ('newsletter', 'photos')", name="consent"),
+        CheckConstraint("reason IN ('edit', 'created', 'anonymised', 'initial')", name="reason"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    consent: Mapped[str] = mapped_column(String(20))
+    given: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+    reason: Mapped[str] = mapped_column(String(20), default="edit")
+
+
+class Membership(SoftDeleteMixin, AuditMixin, Base):
     """A dated adhésion for an audience, with its fee (collected once checkout exists)."""
 
     __tablename__ = "membership"

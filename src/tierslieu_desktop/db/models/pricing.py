@@ -26,8 +26,8 @@ from tierslieu_desktop.domain.calendar import utcnow
 # --- issue 4: tariffs, reductions, quotas, packs, wallet, priced lines ----------------
 
 _ONE_RESOURCE = (
-    "(machine_id IS NOT NULL) + (category_id IS NOT NULL) + (space_id IS NOT NULL) "
-    "+ (consumable_id IS NOT NULL)"
+    "(CASE WHEN machine_id IS NOT NULL THEN 1 ELSE 0 END) + (CASE WHEN category_id IS NOT NULL THEN 1 ELSE 0 END) + (CASE WHEN space_id IS NOT NULL THEN 1 ELSE 0 END) "
+    "+ (CASE WHEN consumable_id IS NOT NULL THEN 1 ELSE 0 END)"
 )
 
 
@@ -38,7 +38,10 @@ class PriceRule(AuditMixin, Base):
 
     __tablename__ = "price_rule"
     __table_args__ = (
-        CheckConstraint(f"{_ONE_RESOURCE} + (activity_id IS NOT NULL) = 1", name="one_resource"),
+        CheckConstraint(
+            f"{_ONE_RESOURCE} + (CASE WHEN activity_id IS NOT NULL THEN 1 ELSE 0 END) = 1",
+            name="one_resource",
+        ),
         CheckConstraint("membership IN ('member', 'non_member', 'any')", name="membership"),
         CheckConstraint("unit IN ('hour', 'session', 'flat', 'consumable')", name="unit"),
         CheckConstraint("amount_cents >= 0", name="amount"),
@@ -111,7 +114,7 @@ class Quota(AuditMixin, Base):
     __tablename__ = "quota"
     __table_args__ = (
         CheckConstraint(
-            "(machine_id IS NOT NULL) + (category_id IS NOT NULL) + (space_id IS NOT NULL) <= 1",
+            "(CASE WHEN machine_id IS NOT NULL THEN 1 ELSE 0 END) + (CASE WHEN category_id IS NOT NULL THEN 1 ELSE 0 END) + (CASE WHEN space_id IS NOT NULL THEN 1 ELSE 0 END) <= 1",
             name="scope",
         ),
         CheckConstraint("free_minutes_per_month > 0", name="minutes"),
@@ -135,7 +138,7 @@ class PackType(AuditMixin, Base):
     __tablename__ = "pack_type"
     __table_args__ = (
         CheckConstraint(
-            "(machine_id IS NOT NULL) + (category_id IS NOT NULL) + (space_id IS NOT NULL) <= 1",
+            "(CASE WHEN machine_id IS NOT NULL THEN 1 ELSE 0 END) + (CASE WHEN category_id IS NOT NULL THEN 1 ELSE 0 END) + (CASE WHEN space_id IS NOT NULL THEN 1 ELSE 0 END) <= 1",
             name="scope",
         ),
         CheckConstraint("minutes > 0 AND validity_months > 0 AND price_cents >= 0", name="values"),

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from tierslieu_desktop.db.models.base import (
     AuditMixin,
     Base,
+    SoftDeleteMixin,
     UTCDateTime,
 )
 from tierslieu_desktop.domain.calendar import utcnow
@@ -44,7 +45,7 @@ class OpeningRange(Base):
     end_minute: Mapped[int] = mapped_column(Integer)
 
 
-class CalendarException(AuditMixin, Base):
+class CalendarException(SoftDeleteMixin, AuditMixin, Base):
     """An exceptional closure (whole day, or a range) or an exceptional opening of a day,
     for one space or (``space_id`` NULL) for every space."""
 
@@ -229,7 +230,7 @@ class UsageCorrection(Base):
     after_value: Mapped[str] = mapped_column(String(40), default="")
 
 
-class MaintenanceEntry(AuditMixin, Base):
+class MaintenanceEntry(SoftDeleteMixin, AuditMixin, Base):
     """The maintenance log of a machine: date, what was done, cost, by whom."""
 
     __tablename__ = "maintenance_entry"

@@ -18,7 +18,7 @@ from tierslieu_desktop.db.models import Audience, Closing, DropIn, Member, Space
 from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
 from tierslieu_desktop.domain.enums import AgeBand, DropInKind, DropInPurpose
 from tierslieu_desktop.domain.errors import DomainError, NotFound
-from tierslieu_desktop.services.common import FieldCollector, stamp
+from tierslieu_desktop.services.common import FieldCollector, as_operator, stamp
 from tierslieu_desktop.services.people.members import display_name
 
 PURPOSES = tuple(p.value for p in DropInPurpose)
@@ -165,8 +165,8 @@ def update_drop_in(db: Database, actor: int | None, drop_in_id: int, data: DropI
 
 def delete_drop_in(db: Database, actor: int | None, drop_in_id: int) -> None:
     """Remove a visit logged by mistake (the desk's undo)."""
-    del actor
     with db.write() as session:
+        as_operator(session, actor)  # no audit columns: the journal's operator
         row = session.get(DropIn, drop_in_id)
         if row is None:
             raise NotFound("drop_in", drop_in_id)

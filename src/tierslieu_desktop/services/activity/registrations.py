@@ -59,7 +59,7 @@ from tierslieu_desktop.services.activity.sessions import (
     session_rows,
     waiting_ids,
 )
-from tierslieu_desktop.services.common import FieldCollector, check_texts, stamp
+from tierslieu_desktop.services.common import FieldCollector, check_texts, soft_delete, stamp
 from tierslieu_desktop.services.people.members import display_name
 from tierslieu_desktop.services.pricing.engine import customer_for, load_tariffs
 
@@ -359,14 +359,15 @@ def _grant(session: Session, actor: int | None, r: Registration, s: ActivitySess
     r.authorization_id = auth.id
 
 
-def _ungrant(session: Session, r: Registration) -> None:
+def _ungrant(session: Session, actor: int | None, r: Registration) -> None:
+    """The authorization the attendance granted, withdrawn (kept, marked deleted)."""
     if r.authorization_id is None:
         return
     auth = session.get(Authorization, r.authorization_id)
     r.authorization_id = None
     session.flush()
     if auth is not None:
-        session.delete(auth)
+        soft_delete(auth, actor, "Présence à la séance retirée")
 
 
 def _tick(
@@ -394,7 +395,7 @@ def _tick(
     if attendance == Attendance.PRESENT:
         _grant(session, actor, r, s)
     else:
-        _ungrant(session, r)
+        _ungrant(session, actor, r)
     mark_held(session, s.id)
 
 

@@ -24,6 +24,7 @@ from tierslieu_desktop.db.models import Closing, IntegrityEntry, Structure
 from tierslieu_desktop.domain.calendar import to_local
 from tierslieu_desktop.domain.deposits import CashDay
 from tierslieu_desktop.domain.errors import NotFound
+from tierslieu_desktop.domain.findings import Finding
 from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.services.billing.deposits import cash_day_in
 from tierslieu_desktop.services.billing.documents import get_invoice
@@ -31,7 +32,6 @@ from tierslieu_desktop.services.billing.ledger import (
     canon_value,
     closing_content,
     content_hash,
-    doc_label,
     entry_footprint,
     invoice_content,
     payment_content,
@@ -222,34 +222,35 @@ def export_archive(db: Database, closing_id: int, path: str | Path) -> None:
     write_private_bytes(path, buffer.getvalue())  # invoices with names: 0600 on POSIX
 
 
-def verify_archive(path: str | Path) -> list[str]:
+def verify_archive(path: str | Path) -> list[Finding]:
     """Check an archive on its own: file checksums, documents against their chained
-    hashes, the chain links and the closing totals. French sentences; empty when sound."""
+    hashes, the chain links and the closing totals. Findings (worded by
+    ``i18n.findings``); empty when sound."""
     path = Path(path)
-    problems: list[str] = []
+    problems: list[Finding] = []
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        return [f"« {path.name} » n'est pas une archive lisible : {exc}."]
+        return [Finding("archive_unreadable", {"name": path.name, "detail": str(exc)})]
     with zf:
         names = set(zf.namelist())
         try:
             manifest = json.loads(zf.read("manifest.json"))
         except (KeyError, ValueError):
-            return [f"« {path.name} » : manifeste absent ou illisible."]
+            return [Finding("archive_no_manifest", {"name": path.name})]
         listed: dict[str, str] = manifest.get("files", {})
         for name in sorted(listed):
             if name not in names:
-                problems.append(f"Fichier {name} : absent de l'archive.")
+                problems.append(Finding("archive_file_missing", {"file": name}))
             elif hashlib.sha256(zf.read(name)).hexdigest() != listed[name]:
-                problems.append(f"Fichier {name} : modifié (empreinte SHA-256 différente).")
+                problems.append(Finding("archive_file_modified", {"file": name}))
         for name in sorted(names - set(listed) - {"manifest.json"}):
-            problems.append(f"Fichier {name} : ajouté à l'archive.")
+            problems.append(Finding("archive_file_added", {"file": name}))
         try:
             documents = json.loads(zf.read("documents.json"))
             chain = json.loads(zf.read("chain.json"))
         except (KeyError, ValueError):
-            return [*problems, "documents.json ou chain.json absent ou illisible."]
+            return [*problems, Finding("archive_no_documents")]
     hashes = {(e["record_kind"], e["record_id"]): e["content_hash"] for e in chain}
     for entry in chain:
         try:
@@ -265,17 +266,19 @@ def verify_archive(path: str | Path) -> list[str]:
         except (KeyError, TypeError, ValueError):
             footprint = None
         if footprint != entry.get("footprint"):
-            problems.append(f"Entrée d'intégrité n° {entry['id']} : empreinte falsifiée.")
+            problems.append(Finding("archive_entry_forged", {"entry": entry["id"]}))
     for inv in documents.get("invoices", []):
         kind = "credit_note" if inv.get("kind") == "credit_note" else "invoice"
         if hashes.get((kind, inv.get("id"))) != content_hash(inv):
-            problems.append(f"{doc_label(kind, inv.get('number', '?'))} : contenu modifié.")
+            document = {"kind": kind, "number": inv.get("number", "?")}
+            problems.append(Finding("archive_modified", {"subject": document}))
     for pay in documents.get("payments", []):
         if hashes.get(("payment", pay.get("id"))) != content_hash(pay):
-            problems.append(f"Paiement n° {pay.get('id')} : contenu modifié.")
+            payment = {"kind": "payment", "id": pay.get("id")}
+            problems.append(Finding("archive_modified", {"subject": payment}))
     closing = documents.get("closing", {})
     if hashes.get(("closing", closing.get("id"))) != content_hash(closing):
-        problems.append("Clôture : contenu modifié.")
+        problems.append(Finding("archive_closing_modified"))
     else:
         invoices = documents.get("invoices", [])
         expected = period_totals(
@@ -284,5 +287,5 @@ def verify_archive(path: str | Path) -> list[str]:
             documents.get("payments", []),
         )
         if json.loads(closing.get("totals_json", "null")) != expected:
-            problems.append("Clôture : totaux différents des documents de l'archive.")
+            problems.append(Finding("archive_closing_totals"))
     return problems

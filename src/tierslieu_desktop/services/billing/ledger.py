@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import (
+    AuditEntry,
     Closing,
     DocumentCounter,
     IntegrityEntry,
@@ -32,6 +33,7 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
+from tierslieu_desktop.domain.findings import Finding
 
 # The sealing itself lives in services.chain (pricing seals wallet movements too); its
 # names stay importable from here.
@@ -55,6 +57,9 @@ from tierslieu_desktop.services.chain import (
 )
 from tierslieu_desktop.services.chain import (
     _member_ref as _member_ref,
+)
+from tierslieu_desktop.services.chain import (
+    audit_content as audit_content,
 )
 from tierslieu_desktop.services.chain import (
     canon_value as canon_value,
@@ -93,6 +98,7 @@ _PAYMENT = Payment.__table__
 _CLOSING = Closing.__table__
 _WALLET = WalletMovement.__table__
 _ENTRY = IntegrityEntry.__table__
+_AUDIT = AuditEntry.__table__
 
 
 def ensure_open(session: Session, day: date) -> None:
@@ -338,15 +344,6 @@ def closing(db: Database, closing_id: int) -> ClosingRow:
 MAX_LISTED = 20
 
 
-def _agree(subject: str, adjective: str) -> str:
-    """French agreement: "Facture …" and "Clôture …" are feminine."""
-    return adjective + "e" if subject.startswith(("Facture", "Clôture")) else adjective
-
-
-def _fmt_at(value: datetime) -> str:
-    return to_local(value).strftime("%d/%m/%Y %H:%M")
-
-
 def _dicts(session: Session, table: FromClause) -> list[dict[str, Any]]:
     """Every row of ``table`` as a plain dict (built from the row tuples: the canonical
     content of each is computed from it, far faster than from a RowMapping)."""
@@ -355,9 +352,9 @@ def _dicts(session: Session, table: FromClause) -> list[dict[str, Any]]:
     return [dict(zip(keys, row, strict=True)) for row in result]
 
 
-def verify_ledger(db: Database) -> list[str]:
-    """Recompute the chain, the numbering and the closings; French sentences, the first
-    broken document first (empty when everything is sound)."""
+def verify_ledger(db: Database) -> list[Finding]:
+    """Recompute the chain, the numbering and the closings; findings (worded by
+    ``i18n.findings``), the first broken document first (empty when everything is sound)."""
     with db.read() as session:
         invoices = {r["id"]: r for r in _dicts(session, _INVOICE)}
         lines: dict[int, list[Any]] = {}
@@ -366,46 +363,57 @@ def verify_ledger(db: Database) -> list[str]:
         payments = {r["id"]: r for r in _dicts(session, _PAYMENT)}
         closings = {r["id"]: r for r in _dicts(session, _CLOSING)}
         wallets = {r["id"]: r for r in _dicts(session, _WALLET)}
+        audit_rows = sorted(_dicts(session, _AUDIT), key=lambda r: int(r["id"]))
         entries = session.execute(select(_ENTRY).order_by(_ENTRY.c.id)).mappings().all()
         counters = session.execute(
             select(DocumentCounter.series, DocumentCounter.period, DocumentCounter.last_value)
         ).all()
         triggers = missing_triggers(session)
 
-    def label(kind: str, record_id: int) -> str:
+    def label(kind: str, record_id: int) -> dict[str, Any]:
+        """The document of an entry, as ``i18n.findings.subject`` names it."""
+        if kind == "audit":
+            return {"kind": "audit", "id": record_id}
         if kind in ("invoice", "credit_note"):
             inv = invoices.get(record_id)
             if inv is not None:
-                return doc_label(inv["kind"], inv["number"])
-            return ("Avoir" if kind == "credit_note" else "Facture") + f" (n° interne {record_id})"
+                return {"kind": inv["kind"], "number": inv["number"]}
+            return {"kind": kind, "id": record_id}
         if kind == "payment":
             pay = payments.get(record_id)
             if pay is not None:
                 inv = invoices.get(pay["invoice_id"])
-                of = ""
                 if inv is not None:
-                    article = "de l'avoir" if inv["kind"] == "credit_note" else "de la facture"
-                    of = f" {article} {inv['number']}"
-                return f"Paiement n° {record_id}{of} du {_fmt_at(pay['at'])}"
-            return f"Paiement n° {record_id}"
+                    return {
+                        "kind": "payment",
+                        "id": record_id,
+                        "doc": inv["kind"],
+                        "number": inv["number"],
+                        "at": pay["at"],
+                    }
+                return {"kind": "payment", "id": record_id, "at": pay["at"]}
+            return {"kind": "payment", "id": record_id}
         if kind == "wallet":
             move = wallets.get(record_id)
             if move is not None:
-                return f"Mouvement de porte-monnaie n° {record_id} du {_fmt_at(move['at'])}"
-            return f"Mouvement de porte-monnaie n° {record_id}"
+                return {"kind": "wallet", "id": record_id, "at": move["at"]}
+            return {"kind": "wallet", "id": record_id}
         row = closings.get(record_id)
         if row is not None:
-            return closing_label(row["kind"], row["period_start"])
-        return f"Clôture n° {record_id}"
+            return {"kind": "closing", "period": row["kind"], "start": row["period_start"]}
+        return {"kind": "closing", "id": record_id}
 
-    documents: list[str] = []  # one problem per document, in chain order
-    chain: list[str] = []
+    documents: list[Finding] = []  # one problem per document, in chain order
+    chain: list[Finding] = []
     sealed: dict[str, set[int]] = {
         "invoice": set(),
         "payment": set(),
         "closing": set(),
         "wallet": set(),
+        "audit": set(),
     }
+    audit_ids = [r["id"] for r in audit_rows]
+    audit_through = 0  # the last audit row sealed by the entries read so far
     previous = GENESIS
     newest_version = 1
     for entry in entries:
@@ -414,15 +422,13 @@ def verify_ledger(db: Database) -> list[str]:
         sealed[group].add(record_id)
         if entry["previous_footprint"] != previous:
             chain.append(
-                f"Chaîne d'intégrité rompue avant l'entrée n° {entry['id']} ({label(kind, record_id)}) : "
-                "une entrée a été supprimée ou modifiée."
+                Finding("chain_broken", {"entry": entry["id"], "subject": label(kind, record_id)})
             )
         version = entry["version"]
         if version not in (1, 2) or version < newest_version:
             # an entry sealed by this version of the app is never turned into an older one
             chain.append(
-                f"Entrée d'intégrité n° {entry['id']} ({label(kind, record_id)}) : "
-                "version d'empreinte modifiée."
+                Finding("entry_version", {"entry": entry["id"], "subject": label(kind, record_id)})
             )
         else:
             newest_version = version
@@ -437,13 +443,15 @@ def verify_ledger(db: Database) -> list[str]:
                 )
                 != entry["footprint"]
             ):
-                what = (
-                    "empreinte falsifiée"
-                    if version == 1
-                    else "empreinte ou date de scellement falsifiée"
-                )
                 chain.append(
-                    f"Entrée d'intégrité n° {entry['id']} ({label(kind, record_id)}) : {what}."
+                    Finding(
+                        "entry_forged",
+                        {
+                            "entry": entry["id"],
+                            "subject": label(kind, record_id),
+                            "version": version,
+                        },
+                    )
                 )
         previous = entry["footprint"]
         if group == "invoice":
@@ -451,8 +459,7 @@ def verify_ledger(db: Database) -> list[str]:
             if inv is not None and inv["kind"] != kind:
                 # the kind is in no hash: seal() always records the document's own kind
                 chain.append(
-                    f"Entrée d'intégrité n° {entry['id']} ({label(kind, record_id)}) : "
-                    "type de document modifié."
+                    Finding("entry_kind", {"entry": entry["id"], "subject": label(kind, record_id)})
                 )
             content = None if inv is None else invoice_content(inv, lines.get(record_id, []))
         elif group == "payment":
@@ -461,25 +468,36 @@ def verify_ledger(db: Database) -> list[str]:
         elif group == "wallet":
             move = wallets.get(record_id)
             content = None if move is None else _canon_row(move)
+        elif group == "audit":
+            run = audit_rows[
+                bisect_right(audit_ids, audit_through) : bisect_right(audit_ids, record_id)
+            ]
+            audit_through = max(audit_through, record_id)
+            content = audit_content(run) if run else None
         else:
             clo = closings.get(record_id)
             content = None if clo is None else _canon_row(clo)
         if content is None:
-            subject = label(kind, record_id)
             documents.append(
-                f"{subject} : {_agree(subject, 'supprimé')} de la base après émission "
-                f"(scellement du {_fmt_at(entry['at'])})."
+                Finding(
+                    "document_deleted",
+                    {"subject": label(kind, record_id), "sealed_at": entry["at"]},
+                )
             )
         elif content_hash(content) != entry["content_hash"]:
-            what = (
-                "totaux modifiés après la clôture"
-                if group == "closing"
-                else "contenu modifié après émission"
+            documents.append(
+                Finding(
+                    "closing_modified"
+                    if group == "closing"
+                    else "audit_modified"
+                    if group == "audit"
+                    else "document_modified",
+                    {"subject": label(kind, record_id)},
+                )
             )
-            documents.append(f"{label(kind, record_id)} : {what}.")
 
     # rows that never were sealed, or whose entry was removed
-    unsealed: list[tuple[datetime, str]] = []
+    unsealed: list[tuple[datetime, dict[str, Any]]] = []
     for inv_id, inv in invoices.items():
         if inv_id not in sealed["invoice"]:
             unsealed.append((inv["issued_at"], label(inv["kind"], inv_id)))
@@ -493,17 +511,14 @@ def verify_ledger(db: Database) -> list[str]:
         if move_id not in sealed["wallet"]:
             unsealed.append((move["at"], label("wallet", move_id)))
     unsealed.sort(key=lambda item: item[0])
-    documents.extend(
-        f"{subject} : {_agree(subject, 'absent')} de la chaîne d'intégrité (entrée supprimée)."
-        for _at, subject in unsealed
-    )
+    documents.extend(Finding("document_unsealed", {"subject": s}) for _at, s in unsealed)
 
     numbering = _check_numbering(invoices, counters)
     closing_problems = _check_closings(invoices, lines, payments, closings)
     problems = documents + numbering + closing_problems + chain + triggers
     if len(problems) > MAX_LISTED:
         extra = len(problems) - MAX_LISTED
-        problems = problems[:MAX_LISTED] + [f"… et {extra} autres anomalies du journal."]
+        problems = problems[:MAX_LISTED] + [Finding("ledger_more", {"count": extra})]
     return problems
 
 
@@ -520,7 +535,8 @@ SEALED_TABLES = (
 
 
 # Insert-only tables (migration 0013): the bank deposits (services.billing.deposits).
-INSERT_ONLY_TABLES = ("bank_deposit", "bank_deposit_cheque")
+# The audit trail (migration 0021): services.chain seals each finished day of it.
+INSERT_ONLY_TABLES = ("bank_deposit", "bank_deposit_cheque", "audit_entry")
 
 
 def expected_triggers(dialect: str) -> list[tuple[str, str]]:
@@ -535,8 +551,8 @@ def expected_triggers(dialect: str) -> list[tuple[str, str]]:
     ]
 
 
-def missing_triggers(session: Session) -> list[str]:
-    """One sentence per protective trigger that is gone (SQLite's sqlite_master, or
+def missing_triggers(session: Session) -> list[Finding]:
+    """One finding per protective trigger that is gone (SQLite's sqlite_master, or
     PostgreSQL's pg_trigger, a disabled trigger counting as gone); another database is
     not checked."""
     dialect = session.get_bind().dialect.name
@@ -550,14 +566,15 @@ def missing_triggers(session: Session) -> list[str]:
         return []
     present = {r[0] for r in rows}
     return [
-        f"Protection de la table {table} supprimée (déclencheur {name} absent) : "
-        "ses lignes scellées peuvent être modifiées ou effacées."
+        Finding("trigger_missing", {"table": table, "trigger": name})
         for table, name in expected_triggers(dialect)
         if name not in present
     ]
 
 
-def _check_numbering(invoices: dict[int, Any], counters: Sequence[Row[str, str, int]]) -> list[str]:
+def _check_numbering(
+    invoices: dict[int, Any], counters: Sequence[Row[str, str, int]]
+) -> list[Finding]:
     """Each series and period: counters 1..last with no gap and no duplicate."""
     series: dict[tuple[str, str], dict[int, list[str]]] = {}
     kinds: dict[tuple[str, str], str] = {}
@@ -566,28 +583,36 @@ def _check_numbering(invoices: dict[int, Any], counters: Sequence[Row[str, str, 
         series.setdefault(key, {}).setdefault(inv["counter"], []).append(inv["number"])
         kinds[key] = inv["kind"]
     last_taken = {(s, p): v for s, p, v in counters}
-    problems: list[str] = []
+    problems: list[Finding] = []
     for key in sorted(set(series) | set(last_taken)):
         taken = series.get(key, {})
         what = (
-            "avoirs" if kinds.get(key) == "credit_note" or key[0] == "credit_note" else ("factures")
+            "credit_note"
+            if kinds.get(key) == "credit_note" or key[0] == "credit_note"
+            else "invoice"
         )
-        name = f"Numérotation des {what} ({key[1]})"
+        name = {"series": what, "period": key[1]}
         for counter in sorted(taken):
             if len(taken[counter]) > 1:
-                problems.append(f"{name} : numéro en double ({', '.join(taken[counter])}).")
+                problems.append(
+                    Finding("number_duplicate", {**name, "numbers": list(taken[counter])})
+                )
         top = max([last_taken.get(key, 0), *taken])
         missing = [c for c in range(1, top + 1) if c not in taken]
         for counter in missing[:MAX_LISTED]:
             before = max((c for c in taken if c < counter), default=None)
             after = min((c for c in taken if c > counter), default=None)
-            around = []
-            if before is not None:
-                around.append(f"après {taken[before][0]}")
-            if after is not None:
-                around.append(f"avant {taken[after][0]}")
-            where = f" ({', '.join(around)})" if around else ""
-            problems.append(f"{name} : le numéro n° {counter} manque{where}.")
+            problems.append(
+                Finding(
+                    "number_missing",
+                    {
+                        **name,
+                        "counter": counter,
+                        "after": None if before is None else taken[before][0],
+                        "before": None if after is None else taken[after][0],
+                    },
+                )
+            )
     return problems
 
 
@@ -596,9 +621,9 @@ def _check_closings(
     lines: dict[int, list[Any]],
     payments: dict[int, Any],
     closings: dict[int, Any],
-) -> list[str]:
+) -> list[Finding]:
     """Recompute every closing's totals from the documents and the perpetual totals."""
-    problems: list[str] = []
+    problems: list[Finding] = []
     inv_days = sorted(
         ((_local_day(inv["issued_at"]), inv["id"], inv) for inv in invoices.values()),
         key=lambda t: (t[0], t[1]),
@@ -612,7 +637,7 @@ def _check_closings(
     perpetual: dict[str, int] = {}
     for clo_id in sorted(closings):
         clo = closings[clo_id]
-        name = closing_label(clo["kind"], clo["period_start"])
+        name = {"subject": {"kind": "closing", "period": clo["kind"], "start": clo["period_start"]}}
         first, last = clo["period_start"], clo["period_end"]
         invs = [t[2] for t in inv_days[bisect_left(inv_keys, first) : bisect_right(inv_keys, last)]]
         pays = [t[2] for t in pay_days[bisect_left(pay_keys, first) : bisect_right(pay_keys, last)]]
@@ -622,9 +647,9 @@ def _check_closings(
         except ValueError:
             stored = None
         if stored != expected or clo["total_incl_cents"] != expected["net_incl_cents"]:
-            problems.append(f"{name} : totaux différents des documents de la période.")
+            problems.append(Finding("closing_totals", name))
         expected_perpetual = perpetual.get(clo["kind"], 0) + clo["total_incl_cents"]
         if clo["perpetual_total_cents"] != expected_perpetual:
-            problems.append(f"{name} : total perpétuel incohérent avec la clôture précédente.")
+            problems.append(Finding("closing_perpetual", name))
         perpetual[clo["kind"]] = clo["perpetual_total_cents"]
     return problems

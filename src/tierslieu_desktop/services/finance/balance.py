@@ -146,6 +146,9 @@ class Balance:
     # an invoice, or before the invoicing start); the rest of "charged" is to collect
     invoiced_by_audience: dict[str, int] = field(default_factory=dict)
     drop_in_vouchers_cents: int = 0  # Pass numérique at the cyber-base, no invoice
+    # memberships imported as paid outside the software (HelloAsso…), from the invoicing
+    # start on (before it they are billed before the software): never invoiced
+    paid_outside_cents: int = 0
 
     @property
     def reduced_access_cents(self) -> int:
@@ -155,7 +158,12 @@ class Balance:
     @property
     def invoiced_cents(self) -> int:
         """Own revenue invoiced by the software (credit notes subtracted)."""
-        return self.own_cents - self.pre_software_cents - self.drop_in_vouchers_cents
+        return (
+            self.own_cents
+            - self.pre_software_cents
+            - self.drop_in_vouchers_cents
+            - self.paid_outside_cents
+        )
 
 
 @dataclass(frozen=True)
@@ -406,9 +414,10 @@ def _balance(db: Database, first_day: date, last_day: date, *, detail: bool) -> 
                 cents = int(charged_total or 0)
                 own.add_day(_bucket_day(b), "sales" if consumable else "services", cents)
                 pre_software["usage"] = pre_software.get("usage", 0) + cents
-        for item in own_revenue.paid_outside_items(s, first_day, last_day):  # imported
+        paid_outside = 0  # memberships imported as paid outside the software
+        for item in own_revenue.paid_outside_items(s, first_day, last_day):
             own.add_day(item.day, item.category, item.amount_cents)
-            pre_software[item.kind] = pre_software.get(item.kind, 0) + item.amount_cents
+            paid_outside += item.amount_cents
         # the cyber-base's Pass numérique vouchers (no invoice; OD 4687 / 706)
         drop_in_vouchers = 0
         for day, cents in own_revenue.drop_in_voucher_revenue(s, first_day, last_day).items():
@@ -601,6 +610,7 @@ def _balance(db: Database, first_day: date, last_day: date, *, detail: bool) -> 
         pre_software_by_kind={k: v for k, v in pre_software.items() if v},
         invoicing_start=start,
         drop_in_vouchers_cents=drop_in_vouchers,
+        paid_outside_cents=paid_outside,
     )
 
 

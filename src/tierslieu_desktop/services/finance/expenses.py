@@ -19,7 +19,7 @@ from tierslieu_desktop.domain.calendar import utcnow
 from tierslieu_desktop.domain.inputs import day_in_range, decode_text
 from tierslieu_desktop.domain.money import parse_amount
 from tierslieu_desktop.domain.validation import FieldInvalid, check_text
-from tierslieu_desktop.services.common import FieldCollector, stamp
+from tierslieu_desktop.services.common import FieldCollector, soft_delete, stamp
 from tierslieu_desktop.services.finance.checks import (
     LABEL_MAX,
     check_amount,
@@ -173,10 +173,10 @@ def save_expense(
         return e.id
 
 
-def delete_expense(db: Database, actor: int | None, expense_id: int) -> None:
+def delete_expense(db: Database, actor: int | None, expense_id: int, reason: str) -> None:
+    """Remove an expense for ``reason``: kept, marked deleted, counted nowhere."""
     with db.write() as s:
-        e = get_or_raise(s, Expense, expense_id, "expense")
-        s.delete(e)
+        soft_delete(get_or_raise(s, Expense, expense_id, "expense"), actor, reason)
 
 
 CSV_COLUMNS = ("date", "categorie", "activite", "montant", "libelle", "fournisseur")

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import (
+    Expense,
     Funder,
     Grant,
     GrantMachine,
@@ -26,9 +27,10 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain import finance as rules
 from tierslieu_desktop.domain import grant_budget
+from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.inputs import day_in_range, year_in_range
 from tierslieu_desktop.domain.validation import text_limit
-from tierslieu_desktop.services.common import FieldCollector, stamp
+from tierslieu_desktop.services.common import FieldCollector, soft_delete, stamp
 from tierslieu_desktop.services.finance.checks import (
     check_amount,
     check_choice,
@@ -475,3 +477,33 @@ def save_in_kind(
         c.hours, c.value_cents = hours, value_cents
         s.flush()
         return c.id
+
+
+# --------------------------------------------------------------------------- removal
+
+
+def delete_grant(db: Database, actor: int | None, grant_id: int, reason: str) -> None:
+    """Remove a grant entered by mistake, for ``reason``: kept, marked deleted, counted
+    nowhere. Refused (``grant_in_use``) while payments or expenses are attached to it."""
+    with db.write() as s:
+        g = get_or_raise(s, Grant, grant_id, "grant")
+        used = s.scalar(select(func.count()).where(GrantPayment.grant_id == grant_id)) or 0
+        used += s.scalar(select(func.count()).where(Expense.grant_id == grant_id)) or 0
+        if used:
+            raise DomainError("grant_in_use", grant=g.purpose)
+        soft_delete(g, actor, reason)
+
+
+def delete_in_kind(db: Database, actor: int | None, in_kind_id: int, reason: str) -> None:
+    """Remove an in-kind contribution for ``reason``: kept, marked deleted."""
+    with db.write() as s:
+        soft_delete(get_or_raise(s, InKindContribution, in_kind_id, "in_kind"), actor, reason)
+
+
+def set_funder_archived(db: Database, actor: int | None, funder_id: int, archived: bool) -> None:
+    """Archive a funder (out of the lists of new grants; its grants stay) or bring it back."""
+    with db.write() as s:
+        f = get_or_raise(s, Funder, funder_id, "funder")
+        if f.archived != archived:
+            f.archived = archived
+            stamp(f, actor)

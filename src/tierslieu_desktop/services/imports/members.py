@@ -60,6 +60,7 @@ from tierslieu_desktop.services.imports.base import (
     Progress,
 )
 from tierslieu_desktop.services.imports.sources import SOURCE_COLUMNS, match_columns
+from tierslieu_desktop.services.imports.sources import detect_source as detect_source
 from tierslieu_desktop.services.imports.tables import Cell, Row, Table, cell_date, cell_text
 from tierslieu_desktop.services.people.members import (
     MemberInput,

@@ -25,10 +25,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Protocol, runtime_checkable
 
 from tierslieu_desktop.services.common import fold
 
 SOURCES = ("csv", "helloasso", "paheko", "fabmanager")
+
+
+@runtime_checkable
+class HasHeaders(Protocol):
+    @property
+    def headers(self) -> tuple[str, ...]: ...
 
 
 def fold_header(header: str) -> str:
@@ -86,9 +93,10 @@ SOURCE_COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
-def detect_source(headers: Iterable[str]) -> str:
-    """ "helloasso", "paheko" or "fabmanager" when the headers are that export's, else
-    "csv" (any other CSV or XLSX)."""
+def detect_source(table: Iterable[str] | HasHeaders) -> str:
+    """The source of a ``tables.Table`` (or of its headers): "helloasso", "paheko" or
+    "fabmanager" when the headers are that export's, else "csv" (any other CSV or XLSX)."""
+    headers = table.headers if isinstance(table, HasHeaders) else table
     folded = {fold_header(h) for h in headers}
     if "reference commande" in folded or {"nom adherent", "prenom adherent"} <= folded:
         return "helloasso"

@@ -10,7 +10,7 @@ from sqlalchemy import or_, select
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Authorization, Machine, MachineCategory, Member
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
-from tierslieu_desktop.services.common import FieldCollector, stamp
+from tierslieu_desktop.services.common import FieldCollector, soft_delete, stamp
 
 
 @dataclass(frozen=True)
@@ -65,12 +65,15 @@ def grant_authorization(db: Database, actor: int | None, data: AuthorizationInpu
         return auth.id
 
 
-def revoke_authorization(db: Database, actor: int | None, authorization_id: int) -> None:
+def revoke_authorization(
+    db: Database, actor: int | None, authorization_id: int, reason: str
+) -> None:
+    """Withdraw an authorization for ``reason``: kept, marked deleted."""
     with db.write() as session:
         auth = session.get(Authorization, authorization_id)
-        if auth is None:
+        if auth is None or auth.deleted_at is not None:
             raise NotFound("authorization", authorization_id)
-        session.delete(auth)
+        soft_delete(auth, actor, reason)
 
 
 def is_authorized(db: Database, member_id: int, machine_id: int) -> bool:

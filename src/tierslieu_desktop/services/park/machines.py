@@ -24,7 +24,7 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.enums import MachineStatus, SpaceKind
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
-from tierslieu_desktop.services.common import FieldCollector, check_texts, fold, stamp
+from tierslieu_desktop.services.common import FieldCollector, as_operator, check_texts, fold, stamp
 from tierslieu_desktop.services.people.members import AuthorizationRow, authorization_rows
 
 NAME_MAX = 120
@@ -582,9 +582,8 @@ def save_category(
 ) -> int:
     """Create (placed last) or rename a machine category. Returns its id.
 
-    Categories carry no audit columns: ``actor`` is accepted for a uniform signature.
+    Categories carry no audit columns: ``actor`` names the journal's operator.
     """
-    del actor
     check_texts(name=name)
     name = " ".join(name.split())
     if not name:
@@ -592,6 +591,7 @@ def save_category(
     if len(name) > NAME_MAX:
         raise ValidationError({"name": "too_long"})
     with db.write() as session:
+        as_operator(session, actor)  # a category carries no stamp: the journal's operator
         if _name_taken(session, MachineCategory, name, category_id):
             raise ValidationError({"name": "name_taken"})
         category: MachineCategory | None

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Machine, MaintenanceEntry, Operator
 from tierslieu_desktop.domain.errors import NotFound
-from tierslieu_desktop.services.common import FieldCollector, stamp
+from tierslieu_desktop.services.common import FieldCollector, soft_delete, stamp
 
 DESCRIPTION_MAX = 2000
 DONE_BY_MAX = 200
@@ -118,11 +118,10 @@ def list_entries(db: Database, machine_id: int) -> list[MaintenanceRow]:
         ]
 
 
-def remove_entry(db: Database, actor: int | None, entry_id: int) -> None:
-    """Remove an entry recorded by mistake."""
-    del actor  # the row is gone: nothing to stamp
+def remove_entry(db: Database, actor: int | None, entry_id: int, reason: str) -> None:
+    """Remove an entry recorded by mistake, for ``reason``: kept, marked deleted."""
     with db.write() as session:
         entry = session.get(MaintenanceEntry, entry_id)
-        if entry is None:
+        if entry is None or entry.deleted_at is not None:
             raise NotFound("maintenance_entry", entry_id)
-        session.delete(entry)
+        soft_delete(entry, actor, reason)

@@ -22,7 +22,7 @@ from tierslieu_desktop.domain.calendar import (
     subtract_ranges,
 )
 from tierslieu_desktop.domain.errors import NotFound, ValidationError
-from tierslieu_desktop.services.common import FieldCollector, stamp
+from tierslieu_desktop.services.common import FieldCollector, soft_delete, stamp
 
 Range = tuple[int, int]  # minutes after local midnight, half-open
 
@@ -184,12 +184,13 @@ def add_exception(db: Database, actor: int | None, data: ExceptionInput) -> int:
         return row.id
 
 
-def remove_exception(db: Database, actor: int | None, exception_id: int) -> None:
+def remove_exception(db: Database, actor: int | None, exception_id: int, reason: str) -> None:
+    """Remove an exceptional closure or opening for ``reason``: kept, marked deleted."""
     with db.write() as session:
         row = session.get(CalendarException, exception_id)
-        if row is None:
+        if row is None or row.deleted_at is not None:
             raise NotFound("calendar_exception", exception_id)
-        session.delete(row)
+        soft_delete(row, actor, reason)
 
 
 # --- what is open ----------------------------------------------------------------------

@@ -42,7 +42,8 @@ from tierslieu_desktop.domain.validation import (
     clean_vat_number,
     vat_matches_siren,
 )
-from tierslieu_desktop.services.common import FieldCollector, escape_like, fold, stamp
+from tierslieu_desktop.services.common import FieldCollector, escape_like, fold, soft_delete, stamp
+from tierslieu_desktop.services.people.consents import current_consents, record_consent_changes
 
 SORT_KEYS = ("name", "number", "city", "audience", "membership")
 _SelectT = TypeVar("_SelectT", bound="Select[*tuple[Any, ...]]")  # any SELECT
@@ -576,6 +577,7 @@ def save_member(
     cleaned = validate_member(data)
     with db.write() as session:
         member: Member | None
+        consents: dict[str, bool] | None = None  # before the change (None: a new card)
         if member_id is None:
             member = Member(number=_next_number(session))
             session.add(member)
@@ -584,6 +586,9 @@ def save_member(
             member = session.get(Member, member_id)
             if member is None:
                 raise NotFound("member", member_id)
+            if member.anonymised_at is not None:
+                raise DomainError("member_anonymised")
+            consents = current_consents(member)
             stamp(member, actor)
         org_name = ""
         if cleaned.organisation_id is not None:
@@ -595,6 +600,7 @@ def save_member(
             raise NotFound("audience", cleaned.audience_id)
         write_member(member, cleaned, org_name)
         session.flush()
+        record_consent_changes(session, member, consents, actor)  # dated (issue 19)
         return member.id
 
 
@@ -696,13 +702,14 @@ def add_membership(db: Database, actor: int | None, data: MembershipInput) -> in
         return ms.id
 
 
-def remove_membership(db: Database, actor: int | None, membership_id: int) -> None:
-    """Remove a membership entered by mistake (possible while no payment is attached to it)."""
+def remove_membership(db: Database, actor: int | None, membership_id: int, reason: str) -> None:
+    """Remove a membership entered by mistake, for ``reason`` (possible while no payment
+    is attached to it): kept, marked deleted (``soft_delete``), skipped by every read."""
     with db.write() as session:
         ms = session.get(Membership, membership_id)
-        if ms is None:
+        if ms is None or ms.deleted_at is not None:
             raise NotFound("membership", membership_id)
-        session.delete(ms)
+        soft_delete(ms, actor, reason)
 
 
 @dataclass(frozen=True)

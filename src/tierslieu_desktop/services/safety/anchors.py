@@ -53,9 +53,8 @@ from tierslieu_desktop.db.models import (
     Invoice,
     Payment,
 )
-from tierslieu_desktop.domain.calendar import to_local
+from tierslieu_desktop.domain.findings import Finding
 from tierslieu_desktop.fileperms import create_private_file, make_private_dirs
-from tierslieu_desktop.i18n.messages import count_fr
 from tierslieu_desktop.services import chain
 from tierslieu_desktop.services.billing.ledger import closing_label, doc_label
 
@@ -212,6 +211,8 @@ def _labels(session: Any, rows: Sequence[Any]) -> dict[tuple[str, int], str]:
 
 
 def _default_label(kind: str, record_id: int) -> str:
+    if kind == "audit":
+        return f"Journal des modifications (jusqu'à l'entrée n° {record_id})"
     if kind == "payment":
         return f"Paiement n° {record_id}"
     if kind == "wallet":
@@ -427,27 +428,35 @@ class AnchorReport:
     """What the comparison found: ``problems`` (tampering: verify fails), ``notes``
     (worth saying, not tampering), and the logs read."""
 
-    problems: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
+    notes: list[Finding] = field(default_factory=list)
     logs: list[Path] = field(default_factory=list)
 
 
-def _when(text: Any) -> str:
+def _when(text: Any) -> datetime | str:
+    """The moment a log line was written (the text as read when it is no moment)."""
     try:
-        moment = datetime.strptime(str(text), "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+        return datetime.strptime(str(text), "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
     except ValueError:
         return str(text)
-    return to_local(moment).strftime("%d/%m/%Y %H:%M")
 
 
-def _feminine(label: str) -> bool:
-    return label.startswith(("Facture", "Clôture"))
+def _anchored(line: dict[str, Any], entry: Any) -> dict[str, Any]:
+    """The document of a log line, as ``i18n.findings.subject`` names it: the label the
+    line was written with (French), and its kind and id to name it in English."""
+    return {
+        "kind": "anchored",
+        "label": line.get("label"),
+        "record_kind": line.get("record_kind"),
+        "record_id": line.get("record_id"),
+        "entry": entry,
+    }
 
 
-def _listed(out: list[str], items: list[str], what: str) -> None:
+def _listed(out: list[Finding], items: list[Finding], what: str) -> None:
     out.extend(items[:MAX_LISTED])
     if len(items) > MAX_LISTED:
-        out.append(f"… et {len(items) - MAX_LISTED} autres {what}.")
+        out.append(Finding("anchor_more", {"count": len(items) - MAX_LISTED, "what": what}))
 
 
 def _entry_details(db: Database, ids: Sequence[int]) -> dict[int, Any]:
@@ -481,12 +490,8 @@ def compare(db: Database, extra: Sequence[Path] = ()) -> AnchorReport:
         )
     if not report.logs:
         if entries:
-            places = ", ".join(str(f) for f in search_folders(extra)[:2])
-            report.notes.append(
-                "Aucun journal d'ancrage trouvé pour cette base (cherché dans "
-                f"{places}) : la chaîne n'a pas pu être comparée aux empreintes "
-                "gardées hors du fichier."
-            )
+            places = [str(f) for f in search_folders(extra)[:2]]
+            report.notes.append(Finding("anchor_none", {"places": places}))
         return report
 
     lines: list[dict[str, Any]] = []
@@ -497,7 +502,9 @@ def compare(db: Database, extra: Sequence[Path] = ()) -> AnchorReport:
         try:
             read, bad = read_log(path)
         except OSError as exc:
-            report.notes.append(f"Journal d'ancrage {path} illisible : {exc}.")
+            report.notes.append(
+                Finding("anchor_log_unreadable", {"path": str(path), "detail": str(exc)})
+            )
             continue
         unreadable += bad
         for line in read:
@@ -511,20 +518,16 @@ def compare(db: Database, extra: Sequence[Path] = ()) -> AnchorReport:
             if identity and line.get("database") and line.get("database") != identity:
                 other_identities.add(str(line.get("database")))
     if unreadable:
-        lines_text = count_fr(unreadable, "ligne illisible", "lignes illisibles")
-        report.notes.append(f"{lines_text} dans les journaux d'ancrage.")
+        report.notes.append(Finding("anchor_lines_unreadable", {"count": unreadable}))
     if other_identities:
         report.problems.append(
-            "Un journal d'ancrage nomme ce fichier avec une autre identité de base "
-            f"({', '.join(sorted(other_identities))} au lieu de {identity}) : l'identité de "
-            "la base a été changée, ou une autre base a été créée à cet emplacement (déplacez "
-            "alors son ancien journal)."
+            Finding("anchor_identity", {"others": sorted(other_identities), "identity": identity})
         )
     lines.sort(key=lambda line: str(line.get("written_at", "")))
 
     anchored: dict[int, dict[str, Any]] = {}
     lost: list[tuple[dict[str, Any], dict[str, Any]]] = []
-    forks: list[str] = []
+    forks: list[Finding] = []
     for line in lines:
         try:
             entry_id = int(line.get("entry", 0))
@@ -539,34 +542,37 @@ def compare(db: Database, extra: Sequence[Path] = ()) -> AnchorReport:
             anchored[entry_id] = line
         elif known.get("footprint") != line.get("footprint"):
             forks.append(
-                f"Entrée n° {entry_id} : deux empreintes différentes ancrées "
-                f"({known.get('label')} le {_when(known.get('written_at'))}, "
-                f"{line.get('label')} le {_when(line.get('written_at'))})."
+                Finding(
+                    "anchor_fork",
+                    {
+                        "entry": entry_id,
+                        "first": _anchored(known, entry_id),
+                        "first_at": _when(known.get("written_at")),
+                        "second": _anchored(line, entry_id),
+                        "second_at": _when(line.get("written_at")),
+                    },
+                )
             )
 
-    rewritten: list[str] = []
+    rewritten: list[Finding] = []
     recomputed: list[int] = []  # same content, footprint changed: the chain recomputed
-    erased: list[str] = []
-    cut: list[str] = []
+    erased: list[Finding] = []
+    cut: list[Finding] = []
     last_db = max(entries, default=0)
     differing = sorted(e for e, line in anchored.items() if entries.get(e) != line.get("footprint"))
     details = _entry_details(db, differing)
     for entry_id in differing:
         line = anchored[entry_id]
         row = details.get(entry_id)
-        label = str(line.get("label") or f"Entrée n° {entry_id}")
-        when = _when(line.get("written_at"))
+        found = {
+            "subject": _anchored(line, entry_id),
+            "entry": entry_id,
+            "at": _when(line.get("written_at")),
+        }
         if row is None:
-            if entry_id > last_db:
-                cut.append(
-                    f"{label} : {'effacée' if _feminine(label) else 'effacé'} de la base, "
-                    f"queue de la chaîne coupée (entrée n° {entry_id} ancrée le {when})."
-                )
-            else:
-                erased.append(
-                    f"{label} : {'effacée' if _feminine(label) else 'effacé'} de la base "
-                    f"(entrée n° {entry_id} ancrée le {when})."
-                )
+            (cut if entry_id > last_db else erased).append(
+                Finding("anchor_cut" if entry_id > last_db else "anchor_erased", found)
+            )
         else:
             same = (row.record_kind, row.record_id) == (
                 line.get("record_kind"),
@@ -575,52 +581,38 @@ def compare(db: Database, extra: Sequence[Path] = ()) -> AnchorReport:
             if same and rewritten and row.content_hash == line.get("content_hash"):
                 recomputed.append(entry_id)
                 continue
-            now = ""
-            if (row.record_kind, row.record_id) != (
-                line.get("record_kind"),
-                line.get("record_id"),
-            ):
-                now = (
-                    f", la base y porte maintenant {_default_label(row.record_kind, row.record_id)}"
-                )
-            rewritten.append(
-                f"{label} : empreinte différente de celle ancrée le {when} "
-                f"(entrée n° {entry_id}{now}) : passé réécrit."
-            )
-    _listed(report.problems, rewritten, "empreintes différentes de celles ancrées")
+            if not same:  # the database now holds another document at that entry
+                found["now"] = {"kind": row.record_kind, "id": row.record_id}
+            rewritten.append(Finding("anchor_rewritten", found))
+    _listed(report.problems, rewritten, "rewritten")
     if recomputed:
         report.problems.append(
-            f"{count_fr(len(recomputed), 'entrée suivante', 'entrées suivantes')} "
-            f"(n° {recomputed[0]} à {recomputed[-1]}) : "
-            "contenu inchangé mais empreinte recalculée après la réécriture."
+            Finding(
+                "anchor_recomputed",
+                {"count": len(recomputed), "first": recomputed[0], "last": recomputed[-1]},
+            )
         )
-    _listed(report.problems, erased + cut, "documents ancrés absents de la base")
-    _listed(report.problems, forks, "entrées ancrées deux fois")
+    _listed(report.problems, erased + cut, "absent")
+    _listed(report.problems, forks, "forks")
 
     gone = []
     for restore, line in lost:
-        label = str(line.get("label") or f"Entrée n° {line.get('entry')}")
         if entries.get(int(line.get("entry", 0))) == line.get("footprint"):
             continue  # the same entry again (restored from a later backup)
         gone.append(
-            f"{label} (entrée n° {line.get('entry')}) : "
-            f"{'perdue' if _feminine(label) else 'perdu'} par la restauration du "
-            f"{_when(restore.get('written_at'))}."
+            Finding(
+                "anchor_lost",
+                {
+                    "subject": _anchored(line, line.get("entry")),
+                    "entry": line.get("entry"),
+                    "at": _when(restore.get("written_at")),
+                },
+            )
         )
-    _listed(report.notes, gone, "documents perdus par une restauration")
+    _listed(report.notes, gone, "lost")
 
     last_anchored = max(anchored, default=0)
     newer = [e for e in entries if e > last_anchored]
     if newer:
-        one = len(newer) == 1
-        report.notes.append(
-            f"{count_fr(len(newer), 'entrée', 'entrées')} de la chaîne après la dernière "
-            f"ancrée (n° {last_anchored}) "
-            + (
-                "n'est pas encore ancrée : elle le sera"
-                if one
-                else "ne sont pas encore ancrées : elles le seront"
-            )
-            + " à la prochaine écriture de l'application."
-        )
+        report.notes.append(Finding("anchor_not_yet", {"count": len(newer), "last": last_anchored}))
     return report

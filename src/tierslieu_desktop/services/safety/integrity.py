@@ -12,7 +12,7 @@ from sqlalchemy.exc import DatabaseError
 
 from tierslieu_desktop.db.engine import SQLITE_CORRUPT, SQLITE_NOTADB, Database
 from tierslieu_desktop.db.models import UTCDateTime
-from tierslieu_desktop.domain.calendar import to_local
+from tierslieu_desktop.domain.findings import Finding
 from tierslieu_desktop.services.safety.anchors import compare
 
 MAX_LISTED = 20  # problems of one kind named one by one; the rest are counted
@@ -122,8 +122,10 @@ def quick_check(db: Database) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
-def verify(db: Database, anchors: Sequence[Path] = (), notes: list[str] | None = None) -> list[str]:
-    """Return a list of problems (empty when the database is sound); the invoicing
+def verify(
+    db: Database, anchors: Sequence[Path] = (), notes: list[Finding] | None = None
+) -> list[Finding]:
+    """Return a list of problems as findings (worded by ``i18n.findings``) (empty when the database is sound); the invoicing
     ledger first, so that the first line names the first broken document, then the
     comparison with the anchor logs outside the file (services.safety.anchors: the data
     folder, the backup folder, and each folder of ``anchors``). What is worth saying
@@ -149,36 +151,46 @@ def _integrity_check(db: Database) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
-def _verify(db: Database) -> list[str]:
+def _verify(db: Database) -> list[Finding]:
     from tierslieu_desktop.services.billing.ledger import verify_ledger
 
     # SQLite's whole-file check runs in C without the interpreter lock: on its own
     # connection, beside the ledger's check (Python hashing), not after it.
     with ThreadPoolExecutor(max_workers=1) as pool:
         file_check = pool.submit(_integrity_check, db) if db.is_sqlite else None
-        problems: list[str] = verify_ledger(db)
+        problems: list[Finding] = verify_ledger(db)
         if file_check is not None:
-            problems.extend(f"integrity_check: {row}" for row in file_check.result())
+            problems.extend(
+                Finding("sqlite_integrity", {"detail": row}) for row in file_check.result()
+            )
     with db.read() as session:
         if db.is_sqlite:
             for row in session.execute(text("PRAGMA foreign_key_check")):
-                problems.append(f"clé étrangère cassée : table {row[0]}, ligne {row[1]} → {row[2]}")
+                problems.append(
+                    Finding("foreign_key", {"table": row[0], "row": row[1], "parent": row[2]})
+                )
         dup = session.execute(
             text("SELECT number, COUNT(*) FROM member GROUP BY number HAVING COUNT(*) > 1")
         ).all()
-        problems.extend(f"numéro d'adhérent en double : {n} ({c} fois)" for n, c in dup)
+        problems.extend(
+            Finding("member_number_duplicate", {"number": n, "count": c}) for n, c in dup
+        )
         overlaps = session.execute(_OVERLAPS).all()
         for booking_id, start_at, _previous_end, machine, space in overlaps[:MAX_LISTED]:
-            when = to_local(start_at).strftime("%d/%m/%Y %H:%M")
             problems.append(
-                f"réservations qui se chevauchent : {machine or space}, "
-                f"réservation n° {booking_id} du {when}"
+                Finding(
+                    "booking_overlap",
+                    {"resource": machine or space, "booking": booking_id, "start": start_at},
+                )
             )
         if len(overlaps) > MAX_LISTED:
-            problems.append(
-                f"… et {len(overlaps) - MAX_LISTED} autres réservations qui se chevauchent"
-            )
+            problems.append(Finding("booking_overlap_more", {"count": len(overlaps) - MAX_LISTED}))
     return problems
+
+
+def _failed(detail: str) -> Finding:
+    """The check itself could not run (a busy database, an unexpected error)."""
+    return Finding("check_failed", {"detail": detail})
 
 
 @dataclass(frozen=True)
@@ -189,8 +201,8 @@ class StartupCheck:
     ``notes`` (no anchor log found, entries not anchored yet, sales lost by a restore)."""
 
     damage: tuple[str, ...] = ()
-    ledger: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
+    ledger: tuple[Finding, ...] = ()
+    notes: tuple[Finding, ...] = ()
 
 
 def startup_check(db: Database) -> StartupCheck:
@@ -207,18 +219,18 @@ def startup_check(db: Database) -> StartupCheck:
         return StartupCheck(damage=(str(exc),))
     if damage:
         return StartupCheck(damage=tuple(damage))
-    notes: list[str] = []
+    notes: list[Finding] = []
     try:
         try:
             sync(db)
         except OSError as exc:
-            notes.append(f"Journal d'ancrage non écrit : {exc}.")
+            notes.append(Finding("anchor_log_unwritten", {"detail": str(exc)}))
         problems = verify_ledger(db)
         report = compare(db)
     except DatabaseError as exc:
         if db.is_sqlite and is_damage(exc):
             return StartupCheck(damage=(str(getattr(exc, "orig", exc)),))
-        return StartupCheck(ledger=(str(getattr(exc, "orig", exc)),))
+        return StartupCheck(ledger=(_failed(str(getattr(exc, "orig", exc))),))
     except Exception as exc:  # never a crash at start: said in the banner
-        return StartupCheck(ledger=(f"{type(exc).__name__}: {exc}",))
+        return StartupCheck(ledger=(_failed(f"{type(exc).__name__}: {exc}"),))
     return StartupCheck(ledger=tuple(problems + report.problems), notes=tuple(notes + report.notes))

@@ -25,7 +25,7 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.errors import DomainError, NotFound
-from tierslieu_desktop.services.common import FieldCollector, fold, stamp
+from tierslieu_desktop.services.common import FieldCollector, as_operator, fold, stamp
 from tierslieu_desktop.services.pricing.engine import charge_usage
 from tierslieu_desktop.services.scheduling.bookings import (
     BookingRow,
@@ -105,7 +105,6 @@ def save_consumable(
 ) -> int:
     """Create (``consumable_id`` None, placed last) or rename a consumable. Its unit can
     only change while no usage recorded a quantity of it. Returns its id."""
-    del actor  # the catalogue has no audit columns
     c = FieldCollector()
     c.text("name", name)
     name = " ".join(name.split())
@@ -116,6 +115,7 @@ def save_consumable(
     if unit not in UNITS:
         c.add("unit", "required")
     with db.write() as session:
+        as_operator(session, actor)  # no audit columns: the journal's operator
         if name and any(
             fold(other) == fold(name) and other_id != consumable_id
             for other_id, other in session.execute(select(Consumable.id, Consumable.name))
@@ -148,8 +148,8 @@ def set_consumable_archived(
     db: Database, actor: int | None, consumable_id: int, archived: bool
 ) -> None:
     """An archived consumable is no longer offered at check-out; past usages keep it."""
-    del actor
     with db.write() as session:
+        as_operator(session, actor)  # no audit columns: the journal's operator
         consumable = session.get(Consumable, consumable_id)
         if consumable is None:
             raise NotFound("consumable", consumable_id)
@@ -160,9 +160,9 @@ def set_machine_consumables(
     db: Database, actor: int | None, machine_id: int, consumable_ids: Iterable[int]
 ) -> None:
     """Exactly these consumables are offered at the check-out of ``machine_id``."""
-    del actor
     wanted = set(consumable_ids)
     with db.write() as session:
+        as_operator(session, actor)  # no audit columns: the journal's operator
         if session.get(Machine, machine_id) is None:
             raise NotFound("machine", machine_id)
         known = set(session.scalars(select(Consumable.id).where(Consumable.id.in_(wanted))))

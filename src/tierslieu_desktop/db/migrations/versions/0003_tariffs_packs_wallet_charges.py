@@ -68,7 +68,7 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("updated_by_id", sa.Integer(), nullable=True),
         sa.CheckConstraint(
-            "(machine_id IS NOT NULL) + (category_id IS NOT NULL) + (space_id IS NOT NULL) <= 1",
+            "(CASE WHEN machine_id IS NOT NULL THEN 1 ELSE 0 END) + (CASE WHEN category_id IS NOT NULL THEN 1 ELSE 0 END) + (CASE WHEN space_id IS NOT NULL THEN 1 ELSE 0 END) <= 1",
             name=op.f("ck_pack_type_scope"),
         ),
         sa.CheckConstraint(
@@ -121,7 +121,7 @@ def upgrade() -> None:
             "unit IN ('hour', 'session', 'flat', 'consumable')", name=op.f("ck_price_rule_unit")
         ),
         sa.CheckConstraint(
-            "(machine_id IS NOT NULL) + (category_id IS NOT NULL) + (space_id IS NOT NULL) + (consumable_id IS NOT NULL) = 1",
+            "(CASE WHEN machine_id IS NOT NULL THEN 1 ELSE 0 END) + (CASE WHEN category_id IS NOT NULL THEN 1 ELSE 0 END) + (CASE WHEN space_id IS NOT NULL THEN 1 ELSE 0 END) + (CASE WHEN consumable_id IS NOT NULL THEN 1 ELSE 0 END) = 1",
             name=op.f("ck_price_rule_one_resource"),
         ),
         sa.CheckConstraint("amount_cents >= 0", name=op.f("ck_price_rule_amount")),
@@ -174,7 +174,7 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("updated_by_id", sa.Integer(), nullable=True),
         sa.CheckConstraint(
-            "(machine_id IS NOT NULL) + (category_id IS NOT NULL) + (space_id IS NOT NULL) <= 1",
+            "(CASE WHEN machine_id IS NOT NULL THEN 1 ELSE 0 END) + (CASE WHEN category_id IS NOT NULL THEN 1 ELSE 0 END) + (CASE WHEN space_id IS NOT NULL THEN 1 ELSE 0 END) <= 1",
             name=op.f("ck_quota_scope"),
         ),
         sa.CheckConstraint("free_minutes_per_month > 0", name=op.f("ck_quota_minutes")),
@@ -218,7 +218,7 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("updated_by_id", sa.Integer(), nullable=True),
         sa.CheckConstraint(
-            "(machine_id IS NOT NULL) + (category_id IS NOT NULL) + (space_id IS NOT NULL) + (consumable_id IS NOT NULL) <= 1",
+            "(CASE WHEN machine_id IS NOT NULL THEN 1 ELSE 0 END) + (CASE WHEN category_id IS NOT NULL THEN 1 ELSE 0 END) + (CASE WHEN space_id IS NOT NULL THEN 1 ELSE 0 END) + (CASE WHEN consumable_id IS NOT NULL THEN 1 ELSE 0 END) <= 1",
             name=op.f("ck_reduction_scope"),
         ),
         sa.CheckConstraint(

@@ -13,22 +13,42 @@ down_revision = "0005"
 branch_labels = None
 depends_on = None
 
+# 0003's text of the price rule's resource check before PostgreSQL (a sum of booleans)
+LEGACY_ONE = (
+    "(machine_id IS NOT NULL) + (category_id IS NOT NULL) + (space_id IS NOT NULL) "
+    "+ (consumable_id IS NOT NULL)"
+)
 
-def _change_check(table: str, name: str, old: str, new: str) -> None:
-    """Replace a CHECK constraint that every existing row also satisfies in its new form."""
+
+def _change_check(table: str, name: str, old: str | tuple[str, ...], new: str) -> None:
+    """Replace a CHECK constraint that every existing row also satisfies in its new form.
+    ``old``: its text, or every text it may have (0003 wrote the sums of ``IS NOT NULL``
+    that PostgreSQL refuses; databases made since hold the portable CASE form)."""
     bind = op.get_bind()
     if bind.dialect.name != "sqlite":
-        op.drop_constraint(f"ck_{table}_{name}", table, type_="check")
-        op.create_check_constraint(name, table, new)
+        # op.f: the name as written (the naming convention would prefix it again)
+        op.drop_constraint(op.f(f"ck_{table}_{name}"), table, type_="check")
+        op.create_check_constraint(op.f(f"ck_{table}_{name}"), table, new)
         return
     # SQLite's documented way to change a CHECK constraint in place: no table copy, which
     # the tables referencing this one would forbid. Every row satisfies the new check.
     version = bind.exec_driver_sql("PRAGMA schema_version").scalar_one()
     bind.exec_driver_sql("PRAGMA writable_schema=ON")
-    done = bind.exec_driver_sql(
-        "UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE type = 'table' AND name = ?",
-        (f"CHECK ({old})", f"CHECK ({new})", table),
-    ).rowcount
+    done = 0
+    for text in (old,) if isinstance(old, str) else old:
+        # counted first: the UPDATE's row count is not reliable on sqlite_master
+        done = bind.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ? "
+            "AND instr(sql, ?) > 0",
+            (table, f"CHECK ({text})"),
+        ).scalar_one()
+        if done:
+            bind.exec_driver_sql(
+                "UPDATE sqlite_master SET sql = replace(sql, ?, ?) "
+                "WHERE type = 'table' AND name = ?",
+                (f"CHECK ({text})", f"CHECK ({new})", table),
+            )
+            break
     bind.exec_driver_sql(f"PRAGMA schema_version={int(version) + 1}")
     bind.exec_driver_sql("PRAGMA writable_schema=OFF")
     if done != 1:
@@ -220,13 +240,18 @@ def upgrade() -> None:
     )
     # A booking held by a session has no member; a price rule may price an activity.
     one = (
-        "(machine_id IS NOT NULL) + (category_id IS NOT NULL) + (space_id IS NOT NULL) "
-        "+ (consumable_id IS NOT NULL)"
+        "(CASE WHEN machine_id IS NOT NULL THEN 1 ELSE 0 END) + (CASE WHEN category_id IS NOT NULL THEN 1 ELSE 0 END) + (CASE WHEN space_id IS NOT NULL THEN 1 ELSE 0 END) "
+        "+ (CASE WHEN consumable_id IS NOT NULL THEN 1 ELSE 0 END)"
     )
     who = "member_id IS NOT NULL OR organisation_id IS NOT NULL"
     for table, name, old, new in (
         ("booking", "who", who, f"{who} OR activity_session_id IS NOT NULL"),
-        ("price_rule", "one_resource", f"{one} = 1", f"{one} + (activity_id IS NOT NULL) = 1"),
+        (
+            "price_rule",
+            "one_resource",
+            (f"{one} = 1", f"{LEGACY_ONE} = 1"),
+            f"{one} + (CASE WHEN activity_id IS NOT NULL THEN 1 ELSE 0 END) = 1",
+        ),
     ):
         _change_check(table, name, old, new)
 

@@ -40,15 +40,22 @@ def _change_check(table: str, name: str, old: str, new: str) -> None:
     (as 0006 does: SQLite's documented in-place change, no table copy)."""
     bind = op.get_bind()
     if bind.dialect.name != "sqlite":
-        op.drop_constraint(f"ck_{table}_{name}", table, type_="check")
-        op.create_check_constraint(name, table, new)
+        # op.f: the name as written (the naming convention would prefix it again)
+        op.drop_constraint(op.f(f"ck_{table}_{name}"), table, type_="check")
+        op.create_check_constraint(op.f(f"ck_{table}_{name}"), table, new)
         return
     version = bind.exec_driver_sql("PRAGMA schema_version").scalar_one()
     bind.exec_driver_sql("PRAGMA writable_schema=ON")
+    # counted first: the UPDATE's row count is not reliable on sqlite_master
     done = bind.exec_driver_sql(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ? "
+        "AND instr(sql, ?) > 0",
+        (table, f"CHECK ({old})"),
+    ).scalar_one()
+    bind.exec_driver_sql(
         "UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE type = 'table' AND name = ?",
         (f"CHECK ({old})", f"CHECK ({new})", table),
-    ).rowcount
+    )
     bind.exec_driver_sql(f"PRAGMA schema_version={int(version) + 1}")
     bind.exec_driver_sql("PRAGMA writable_schema=OFF")
     if done != 1:

@@ -38,6 +38,7 @@ from tierslieu_desktop.ui.labels import booking_status_labels
 from tierslieu_desktop.ui.pages.bookings.calendar import long_day
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
+from tierslieu_desktop.ui.widgets.history import HistoryDialog
 
 NowFn = Callable[[], datetime]
 
@@ -88,7 +89,15 @@ class BookingDetailDialog(QDialog):
 
         history_title = QLabel(self.tr("History"))
         history_title.setObjectName("sectionTitle")
-        outer.addWidget(history_title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(history_title)
+        title_row.addStretch(1)
+        # the audit trail (issue 19): each field of the booking before → after
+        self.changes_button = QPushButton(self.tr("Field &changes…"))
+        self.changes_button.setAccessibleName(self.tr("Changes of the booking's fields"))
+        self.changes_button.clicked.connect(self.show_changes)
+        title_row.addWidget(self.changes_button)
+        outer.addLayout(title_row)
         self.history = QTreeWidget()
         self.history.setAccessibleName(self.tr("History of the booking"))
         self.history.setRootIsDecorated(False)
@@ -130,6 +139,14 @@ class BookingDetailDialog(QDialog):
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
         self._fill()
+
+    def changes_dialog(self) -> HistoryDialog:
+        return HistoryDialog(
+            self.ctx.db, "booking", self.booking_id, self.tr("Changes of the booking"), self
+        )
+
+    def show_changes(self) -> None:
+        self.changes_dialog().exec()
 
     def _button(self, text: str, accessible: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)

@@ -432,28 +432,33 @@ class DashboardTab(QWidget):
         b = self.current
         if b is None:
             return ""
+        parts = [
+            self.tr("{amount} invoiced by the software").format(
+                amount=formatting.money(b.invoiced_cents)
+            ),
+            self.tr("{amount} billed before the software").format(
+                amount=formatting.money(b.pre_software_cents)
+            ),
+        ]
         if b.drop_in_vouchers_cents:
-            own_line = self.tr(
-                "Own revenue: {own} = {invoiced} invoiced by the software + {before} billed "
-                "before the software + {vouchers} of Pass numérique vouchers taken at the "
-                "cyber-base without an invoice (each usage, membership, pack or ticket "
+            parts.append(
+                self.tr(
+                    "{amount} of Pass numérique vouchers taken at the cyber-base without an invoice"
+                ).format(amount=formatting.money(b.drop_in_vouchers_cents))
+            )
+        if b.paid_outside_cents:
+            parts.append(
+                self.tr(
+                    "{amount} of memberships paid outside the software (imported from "
+                    "HelloAsso, Paheko or a spreadsheet, never invoiced)"
+                ).format(amount=formatting.money(b.paid_outside_cents))
+            )
+        lines = [
+            self.tr(
+                "Own revenue: {own} = {parts} (each usage, membership, pack or ticket "
                 "counted once)."
-            ).format(
-                own=formatting.money(b.own_cents),
-                invoiced=formatting.money(b.invoiced_cents),
-                before=formatting.money(b.pre_software_cents),
-                vouchers=formatting.money(b.drop_in_vouchers_cents),
-            )
-        else:
-            own_line = self.tr(
-                "Own revenue: {own} = {invoiced} invoiced by the software + {before} billed "
-                "before the software (each usage, membership, pack or ticket counted once)."
-            ).format(
-                own=formatting.money(b.own_cents),
-                invoiced=formatting.money(b.invoiced_cents),
-                before=formatting.money(b.pre_software_cents),
-            )
-        lines = [own_line]
+            ).format(own=formatting.money(b.own_cents), parts=" + ".join(parts))
+        ]
         if b.invoicing_start is not None and b.pre_software_cents:
             kinds = {
                 "usage": self.tr("usages"),

@@ -53,7 +53,7 @@ from tierslieu_desktop.ui.pages.finances.labels import (
     name_of,
 )
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
-from tierslieu_desktop.ui.widgets.confirm import confirm
+from tierslieu_desktop.ui.widgets.confirm import ask_reason
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
 from tierslieu_desktop.ui.widgets.tables import item_at
@@ -278,7 +278,7 @@ class ExpensesTab(QWidget):
         row = self.current()
         if row is None:
             return False
-        if not confirm(
+        reason = ask_reason(
             self,
             self.tr("Delete the expense"),
             self.tr("Delete the expense “{label}” of {amount} on {day}?").format(
@@ -287,10 +287,11 @@ class ExpensesTab(QWidget):
                 day=formatting.short_date(row.day),
             ),
             self.tr("Delete"),
-        ):
+        )
+        if reason is None:
             return False
         try:
-            expenses.delete_expense(self.ctx.db, self.ctx.operator_id, row.id)
+            expenses.delete_expense(self.ctx.db, self.ctx.operator_id, row.id, reason)
         except DomainError as err:
             self._say(self.status, error_message(err), False)
             return False

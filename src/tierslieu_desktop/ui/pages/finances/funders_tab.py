@@ -4,6 +4,7 @@ contributions (premises, staff, goods, volunteering) of a year."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -24,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.finance import funding as finance
 from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.errors import run_write, show_error
 from tierslieu_desktop.ui.pages.finances.details import money_item
 from tierslieu_desktop.ui.pages.finances.dialogs import (
     FinanceDialog,
@@ -43,6 +46,7 @@ from tierslieu_desktop.ui.pages.finances.labels import (
     report_status_names,
     sector_names,
 )
+from tierslieu_desktop.ui.widgets.confirm import ask_reason, confirm
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
 from tierslieu_desktop.ui.widgets.tables import item_at
 
@@ -140,8 +144,10 @@ class FundersTab(QWidget):
         row = QHBoxLayout()
         self.new_funder_button = button(self.tr("New funder…"), self.tr("New funder"))
         self.edit_funder_button = button(self.tr("Edit…"), self.tr("Edit the funder"))
+        self.archive_funder_button = button(self.tr("Archive…"), self.tr("Archive the funder"))
         row.addWidget(self.new_funder_button)
         row.addWidget(self.edit_funder_button)
+        row.addWidget(self.archive_funder_button)
         row.addStretch(1)
         b.addLayout(row)
         top.addWidget(box)
@@ -175,8 +181,10 @@ class FundersTab(QWidget):
             self.tr("New contribution…"), self.tr("New in-kind contribution")
         )
         self.edit_in_kind_button = button(self.tr("Edit…"), self.tr("Edit the contribution"))
+        self.delete_in_kind_button = button(self.tr("Delete…"), self.tr("Delete the contribution"))
         row.addWidget(self.new_in_kind_button)
         row.addWidget(self.edit_in_kind_button)
+        row.addWidget(self.delete_in_kind_button)
         row.addStretch(1)
         b.addLayout(row)
         top.addWidget(box)
@@ -238,7 +246,13 @@ class FundersTab(QWidget):
         self.payment_button = button(
             self.tr("Payment received…"), self.tr("Record a payment of the grant")
         )
-        for w in (self.new_grant_button, self.edit_grant_button, self.payment_button):
+        self.delete_grant_button = button(self.tr("Delete…"), self.tr("Delete the grant"))
+        for w in (
+            self.new_grant_button,
+            self.edit_grant_button,
+            self.payment_button,
+            self.delete_grant_button,
+        ):
             row.addWidget(w)
         row.addStretch(1)
         b.addLayout(row)
@@ -254,6 +268,9 @@ class FundersTab(QWidget):
         self.grants.activated.connect(lambda _i: self.edit_grant())
         self.payment_button.clicked.connect(self.add_payment)
         self.grants.currentCellChanged.connect(lambda *_: self._fill_payments())
+        self.archive_funder_button.clicked.connect(self.archive_funder)
+        self.delete_grant_button.clicked.connect(self.delete_grant)
+        self.delete_in_kind_button.clicked.connect(self.delete_in_kind)
         self.new_in_kind_button.clicked.connect(lambda: self.edit_in_kind(new=True))
         self.edit_in_kind_button.clicked.connect(lambda: self.edit_in_kind())
         self.in_kind.activated.connect(lambda _i: self.edit_in_kind())
@@ -292,6 +309,7 @@ class FundersTab(QWidget):
                 self.funders.setCurrentCell(i, 0)
         fit_columns(self.funders)
         self.edit_funder_button.setEnabled(bool(rows))
+        self.archive_funder_button.setEnabled(bool(rows))
 
     def reload_grants(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else current_data(self.grants)
@@ -352,6 +370,7 @@ class FundersTab(QWidget):
         fit_columns(self.payments)
         self.edit_grant_button.setEnabled(grant is not None)
         self.payment_button.setEnabled(grant is not None)
+        self.delete_grant_button.setEnabled(grant is not None)
 
     def reload_in_kind(self) -> None:
         rows = finance.list_in_kind(self.ctx.db, self.in_kind_year.value())
@@ -368,6 +387,7 @@ class FundersTab(QWidget):
             self.in_kind.setItem(i, 4, money_item(r.value_cents))
         fit_columns(self.in_kind, 180)
         self.edit_in_kind_button.setEnabled(bool(rows))
+        self.delete_in_kind_button.setEnabled(bool(rows))
 
     # --- selection -------------------------------------------------------------------
 
@@ -419,3 +439,65 @@ class FundersTab(QWidget):
         if new:
             dialog.year.setValue(self.in_kind_year.value())
         return self._open(dialog)
+
+    # --- removal (issue 19: kept, marked deleted with a reason; funders archived) -------
+
+    def archive_funder(self) -> bool:
+        row = self._funders.get(current_data(self.funders))
+        if row is None or not confirm(
+            self,
+            self.tr("Archive the funder"),
+            self.tr(
+                "Archive {name}? It leaves the list of funders; its grants and contributions stay."
+            ).format(name=row.name),
+            self.tr("Archive"),
+        ):
+            return False
+        return self._remove(
+            lambda: finance.set_funder_archived(self.ctx.db, self.ctx.operator_id, row.id, True)
+        )
+
+    def delete_grant(self) -> bool:
+        grant = self.current_grant()
+        if grant is None:
+            return False
+        reason = ask_reason(
+            self,
+            self.tr("Delete the grant"),
+            self.tr(
+                "Delete the grant “{purpose}”? Do it only for a grant entered by mistake: it "
+                "is kept in the journal, with your reason."
+            ).format(purpose=grant.purpose),
+            self.tr("Delete"),
+        )
+        if reason is None:
+            return False
+        return self._remove(
+            lambda: finance.delete_grant(self.ctx.db, self.ctx.operator_id, grant.id, reason)
+        )
+
+    def delete_in_kind(self) -> bool:
+        row = self._in_kind.get(current_data(self.in_kind))
+        if row is None:
+            return False
+        reason = ask_reason(
+            self,
+            self.tr("Delete the contribution"),
+            self.tr("Delete the contribution “{what}”?").format(what=row.description),
+            self.tr("Delete"),
+        )
+        if reason is None:
+            return False
+        return self._remove(
+            lambda: finance.delete_in_kind(self.ctx.db, self.ctx.operator_id, row.id, reason)
+        )
+
+    def _remove(self, action: Callable[[], object]) -> bool:
+        try:
+            run_write(self, action)
+        except DomainError as err:
+            show_error(self, err)
+            return False
+        self.ctx.notify("grant", [])
+        self.reload()
+        return True

@@ -42,7 +42,7 @@ from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.pages.machines.dialogs import _FormDialog
 from tierslieu_desktop.ui.pages.machines.labels import weekday_names
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
-from tierslieu_desktop.ui.widgets.confirm import confirm
+from tierslieu_desktop.ui.widgets.confirm import ask_reason
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.tables import item_at
 from tierslieu_desktop.ui.widgets.time_edit import TimeEdit
@@ -337,15 +337,16 @@ class OpeningHoursDialog(QDialog):
             text = self.tr("Remove “{what}” on {day}? It applies to every space.")
         else:
             text = self.tr("Remove “{what}” on {day}?")
-        if not confirm(
+        reason = ask_reason(
             self,
             self.tr("Remove the exception"),
             text.format(what=what.lower(), day=day),
             self.tr("Remove"),
-        ):
+        )
+        if reason is None:
             return
         try:
-            hours_service.remove_exception(self.ctx.db, self.ctx.operator_id, exception_id)
+            hours_service.remove_exception(self.ctx.db, self.ctx.operator_id, exception_id, reason)
         except DomainError as err:
             self.show_message(error_message(err))
         self.ctx.notify("opening_hours", [self.space.id])

@@ -69,7 +69,8 @@ from tierslieu_desktop.ui.pages.machines.panels import (
     SpacePanel,
     action_button,
 )
-from tierslieu_desktop.ui.widgets.confirm import confirm
+from tierslieu_desktop.ui.widgets.confirm import ask_reason
+from tierslieu_desktop.ui.widgets.history import HistoryDialog
 from tierslieu_desktop.ui.widgets.tables import item_at
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
@@ -159,12 +160,16 @@ class MachinesPage(Page):
         self.archive_button = action_button(
             self.tr("Archive…"), self.tr("Archive"), self.toggle_archived
         )
+        self.history_button = action_button(
+            self.tr("History…"), self.tr("History of the record"), self.show_history
+        )
         for b in (
             self.new_machine_button,
             self.new_space_button,
             self.import_button,
             self.edit_button,
             self.archive_button,
+            self.history_button,
         ):
             bar.addWidget(b)
         bar.addStretch(1)
@@ -584,6 +589,7 @@ class MachinesPage(Page):
         elif kind == SPACE:
             archived = any(s.archived for s in self._spaces if s.id == item_id)
         self.archive_button.setEnabled(kind in (MACHINE, SPACE))
+        self.history_button.setEnabled(kind in (MACHINE, SPACE))
         self.archive_button.setText(self.tr("Restore…") if archived else self.tr("Archive…"))
         self.archive_button.setAccessibleName(
             self.tr("Restore") if archived else self.tr("Archive")
@@ -596,6 +602,21 @@ class MachinesPage(Page):
         self.remove_maintenance_button.setEnabled(self._selected_maintenance() is not None)
 
     # --- actions -------------------------------------------------------------------
+
+    def history_dialog(self) -> HistoryDialog | None:
+        """The « Historique » of the machine or space selected."""
+        key = self.selected()
+        if key is None or key[0] not in (MACHINE, SPACE):
+            return None
+        entity = "machine" if key[0] == MACHINE else "space"
+        name = self._detail.data.name if key[0] == MACHINE and self._detail else ""
+        title = self.tr("History of {name}").format(name=name) if name else self.tr("History")
+        return HistoryDialog(self.ctx.db, entity, int(key[1]), title, self)
+
+    def show_history(self) -> None:
+        dialog = self.history_dialog()
+        if dialog is not None:
+            dialog.exec()
 
     def _confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(
@@ -722,20 +743,21 @@ class MachinesPage(Page):
         row = self.maintenance_table.currentRow()
         day = item_at(self.maintenance_table, row, 0).text()
         what = item_at(self.maintenance_table, row, 1).text()
-        if not confirm(
+        reason = ask_reason(
             self,
             self.tr("Remove the maintenance entry"),
             self.tr("Remove the entry of {day} (“{what}”) from the log?").format(
                 day=day, what=what
             ),
             self.tr("Remove"),
-        ):
+        )
+        if reason is None:
             return
         try:
             run_write(
                 self,
                 lambda: maintenance_service.remove_entry(
-                    self.ctx.db, self.ctx.operator_id, entry_id
+                    self.ctx.db, self.ctx.operator_id, entry_id, reason
                 ),
             )
         except DomainError as err:
@@ -818,17 +840,21 @@ class MachinesPage(Page):
         row = self.auth_table.currentRow()
         member = item_at(self.auth_table, row, 0).text()
         through = item_at(self.auth_table, row, 1).text()
-        if not self._confirm(
+        reason = ask_reason(
+            self,
             self.tr("Revoke the authorization"),
             self.tr(
                 "Revoke the authorization of {member} ({through})? They will need a new "
                 "training to use the machine."
             ).format(member=member, through=through),
-        ):
+            self.tr("Revoke"),
+        )
+        if reason is None:
             return
         try:
             run_write(
-                self, lambda: revoke_authorization(self.ctx.db, self.ctx.operator_id, auth_id)
+                self,
+                lambda: revoke_authorization(self.ctx.db, self.ctx.operator_id, auth_id, reason),
             )
         except DomainError as err:
             show_error(self, err)

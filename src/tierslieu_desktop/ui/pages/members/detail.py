@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tierslieu_desktop.domain.calendar import utcnow
+from tierslieu_desktop.domain.calendar import to_local, utcnow
 from tierslieu_desktop.domain.enums import MemberKind
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.pricing import format_duration
@@ -44,7 +44,8 @@ from tierslieu_desktop.ui.desktop_files import announce_saved
 from tierslieu_desktop.ui.errors import run_write, show_error
 from tierslieu_desktop.ui.labels import age_band_labels, organisation_type_labels
 from tierslieu_desktop.ui.pages.frontdesk.usage_correction import MemberUsagesBox
-from tierslieu_desktop.ui.widgets.confirm import confirm
+from tierslieu_desktop.ui.widgets.confirm import ask_reason
+from tierslieu_desktop.ui.widgets.history import HistoryDialog
 from tierslieu_desktop.ui.widgets.responsive import follow_content, scroll_minimum
 
 if TYPE_CHECKING:
@@ -127,6 +128,12 @@ class MemberDetailPanel(QScrollArea):
         actions_row.addStretch(1)
         c.addLayout(actions_row)
         export_row.addWidget(self.export_button)
+        self.personal_data_button = QPushButton(self.tr("Personal &data…"))
+        self.personal_data_button.setAccessibleName(
+            self.tr("Export or anonymise the member's personal data")
+        )
+        self.personal_data_button.clicked.connect(self.personal_data)
+        export_row.addWidget(self.personal_data_button)
         export_row.addStretch(1)
         c.addLayout(export_row)
 
@@ -262,6 +269,13 @@ class MemberDetailPanel(QScrollArea):
         )
         pe.addWidget(self.people)
         c.addWidget(self.people_box)
+        row = QHBoxLayout()
+        self.history_button = QPushButton(self.tr("&History…"))
+        self.history_button.setAccessibleName(self.tr("History of the member's record"))
+        self.history_button.clicked.connect(self.show_history)
+        row.addWidget(self.history_button)
+        row.addStretch(1)
+        c.addLayout(row)
         c.addStretch(1)
         lay.addWidget(self.content)
         lay.addStretch(1)
@@ -355,6 +369,7 @@ class MemberDetailPanel(QScrollArea):
                 photos=yes if data.consent_photos else no,
             )
         )
+        self._date_consents(d.id)
         v["notes"].setText(data.notes)
         v["history"].setText(
             self.tr("created {created} by {created_by}; changed {updated} by {updated_by}").format(
@@ -551,6 +566,58 @@ class MemberDetailPanel(QScrollArea):
         title = self.packs.currentItem().text()
         PackMovementsDialog(self.ctx, pack_id, title, self).exec()
 
+    def _date_consents(self, member_id: int) -> None:
+        """The consents' last change dated on the card; the whole history in its tooltip."""
+        from tierslieu_desktop.services.people.consents import consent_history
+        from tierslieu_desktop.ui.pages.members.personal_data_dialog import consent_text
+
+        history = consent_history(self.ctx.db, member_id)
+        label = self.values["consents"]
+        if not history:
+            label.setToolTip("")
+            return
+        last = history[-1]
+        label.setText(
+            label.text()
+            + "\n"
+            + self.tr("{change} on {date}").format(
+                change=consent_text(last), date=formatting.short_date(to_local(last.at).date())
+            )
+        )
+        label.setToolTip(
+            "\n".join(
+                f"{formatting.local_datetime(row.at)} — {consent_text(row)}" for row in history
+            )
+        )
+
+    def personal_data(self) -> None:
+        """« Données personnelles… »: consents history, export, anonymisation."""
+        if self.detail is None:
+            return
+        from tierslieu_desktop.ui.pages.members.personal_data_dialog import PersonalDataDialog
+
+        dialog = PersonalDataDialog(self.ctx, self.detail.id, self)
+        dialog.exec()
+        if dialog.anonymised:
+            self.refresh()
+
+    def history_dialog(self) -> HistoryDialog | None:
+        """The « Historique » of the member shown: every change of their record."""
+        if self.detail is None:
+            return None
+        return HistoryDialog(
+            self.ctx.db,
+            "member",
+            self.detail.id,
+            self.tr("History of {name}").format(name=self.detail.display_name),
+            self,
+        )
+
+    def show_history(self) -> None:
+        dialog = self.history_dialog()
+        if dialog is not None:
+            dialog.exec()
+
     def export_bookings(self) -> None:
         if self.detail is None:
             return
@@ -594,19 +661,22 @@ class MemberDetailPanel(QScrollArea):
         ms_id = self.selected_membership_id()
         if ms_id is None or self.detail is None:
             return
-        if not confirm(
+        reason = ask_reason(
             self,
             self.tr("Remove the membership"),
             self.tr(
                 "Remove this membership of {name}? Do it only for a membership entered by mistake."
             ).format(name=self.detail.display_name),
             self.tr("Remove"),
-        ):
+        )
+        if reason is None:
             return
         try:
             run_write(
                 self,
-                lambda: member_service.remove_membership(self.ctx.db, self.ctx.operator_id, ms_id),
+                lambda: member_service.remove_membership(
+                    self.ctx.db, self.ctx.operator_id, ms_id, reason
+                ),
             )
         except DomainError as exc:
             show_error(self, exc)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import cast
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -661,14 +661,20 @@ class LanguageTab(QWidget):
 
 
 class SettingsPage(Page):
+    setup_requested = Signal()  # « Assistant de configuration… »: the window opens it
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 16, 24, 12)
         title = QLabel(self.tr("Settings"))
         title.setObjectName("pageTitle")
-        title_row = QHBoxLayout()
-        title_row.addWidget(title, 1)
+        head = QHBoxLayout()
+        head.addWidget(title, 1)
+        self.setup_button = QPushButton(self.tr("Setup assistant…"))
+        self.setup_button.setAccessibleName(self.tr("Open the setup assistant"))
+        self.setup_button.clicked.connect(self.setup_requested)
+        head.addWidget(self.setup_button)
         # Bringing the lab's existing records in (issue 18): the import wizard
         self.import_button = QPushButton(self.tr("I&mport…"))
         self.import_button.setAccessibleName(self.tr("Import members or machines from a file"))
@@ -678,8 +684,8 @@ class SettingsPage(Page):
         self.import_machines_action = import_menu.addAction(self.tr("Machines…"))
         self.import_machines_action.triggered.connect(self.import_machines)
         self.import_button.setMenu(import_menu)
-        title_row.addWidget(self.import_button)
-        lay.addLayout(title_row)
+        head.addWidget(self.import_button)
+        lay.addLayout(head)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Settings sections"))
         self.structure = StructureTab(ctx)
@@ -713,8 +719,23 @@ class SettingsPage(Page):
 
         self.backups = BackupsTab(ctx)
         self.tabs.insertTab(self.tabs.indexOf(self.language), self.backups, self.tr("&Backups"))
+        from tierslieu_desktop.ui.pages.settings.personal_data_tab import PersonalDataTab
+
+        self.personal_data = PersonalDataTab(ctx)  # issue 19: retention, register
+        self.tabs.insertTab(
+            self.tabs.indexOf(self.language), self.personal_data, self.tr("Personal &data")
+        )
+        from tierslieu_desktop.ui.pages.settings.journal_tab import JournalTab
+
+        self.journal = JournalTab(ctx)
+        self.tabs.insertTab(self.tabs.indexOf(self.language), self.journal, self.tr("&Journal"))
         lay.addWidget(self.tabs, 1)
         ctx.changed.connect(self._on_changed)
+
+    def reload_after_setup(self) -> None:
+        """The setup assistant saved the structure and the publics: show them."""
+        self.structure.load()
+        self.audiences.reload()
 
     def import_members(self) -> None:
         from tierslieu_desktop.ui.imports.entry import members_wizard

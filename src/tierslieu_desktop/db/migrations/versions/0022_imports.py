@@ -1,7 +1,7 @@
 """memberships paid outside the software (issue 18: the members import)
 
-Revision ID: 0021
-Revises: 0020
+Revision ID: 0022
+Revises: 0021
 Create Date: 2026-12-06 06:20:00
 
 ``membership.paid_outside``: a membership brought in by an import (HelloAsso, Paheko, a
@@ -12,8 +12,8 @@ on its start day, whatever the invoicing start day, and nothing is left to invoi
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0021"
-down_revision = "0020"
+revision = "0022"
+down_revision = "0021"
 branch_labels = None
 depends_on = None
 
