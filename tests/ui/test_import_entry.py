@@ -101,3 +101,21 @@ def test_members_page_opens_the_members_import_with_ctrl_shift_i(ctx, qtbot, mon
     assert wizard.step == RESULT_STEP and wizard.outcome.written
     assert member_service.count_members(ctx.db) == len(refused) - 1
     assert page.model.total == len(refused) - 1  # the page refreshed
+
+
+def test_a_helloasso_export_is_recognised_and_a_refunded_order_said(ctx, qtbot, monkeypatch):
+    from tierslieu_desktop.i18n import imports as words
+    from tierslieu_desktop.ui.imports.entry import members_wizard
+
+    wizard = members_wizard(ctx)
+    qtbot.addWidget(wizard)
+    path = DATA / "helloasso_adhesions_utf8bom.csv"
+    monkeypatch.setattr(wizard_module.file_dialogs, "open_file", lambda *a, **k: str(path))
+    qtbot.mouseClick(wizard.file_page.choose_button, Qt.MouseButton.LeftButton)
+    assert wizard.source == "helloasso"
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    skipped = [r for r in range(wizard.model.rowCount()) if wizard.model.line_at(r).skip_reason]
+    assert len(skipped) == 1
+    said = wizard.model.index(skipped[0], 4).data()
+    assert said == words.skip_reason_text("order_not_paid", ctx.language)

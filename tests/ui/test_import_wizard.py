@@ -147,6 +147,8 @@ def test_the_preview_names_refused_lines_and_their_fields(ctx, qtbot, monkeypatc
     assert [r[0] for r in rows] == ["3", "5"]
     assert field_label("last_name") in rows[0][1]
     assert field_label("email") in rows[1][1] and "lea-at-example" in rows[1][1]
+    wizard.select_line(5)  # the whole sentence under the table (the cell may be cut)
+    assert wizard.preview_page.detail.text() == rows[1][1]
     choose_combo(qtbot, wizard.preview_page.filter_combo, "Duplicates")
     assert model.rowCount() == 1
     assert model.index(0, 0).data() == "4"

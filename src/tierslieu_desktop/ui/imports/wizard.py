@@ -66,6 +66,8 @@ from tierslieu_desktop.ui.imports.pages import (
     ResultPage,
 )
 from tierslieu_desktop.ui.imports.preview_model import (
+    EXISTING,
+    PROBLEMS,
     PreviewModel,
     effective_action,
     is_duplicate,
@@ -472,6 +474,15 @@ class ImportWizard(QDialog):
         duplicate = line is not None and is_duplicate(line)
         combo.setEnabled(duplicate)
         self.preview_page.all_duplicates_button.setEnabled(duplicate)
+        detail = ""
+        if line is not None:
+            detail = str(self.model.index(index.row(), PROBLEMS).data() or "")
+            if not detail and line.duplicate_of is not None:
+                detail = self.tr("Line {line} matches an existing record: {record}").format(
+                    line=formatting.number(line.line),
+                    record=self.model.index(index.row(), EXISTING).data(),
+                )
+        self.preview_page.detail.setText(detail)
         if line is not None and duplicate:
             combo.setCurrentIndex(max(combo.findData(effective_action(line, self.decisions)), 0))
 
