@@ -1,14 +1,19 @@
 """Regenerate the README screenshots that show the demo's figures: the Finances page (the
 main window at 1280×800, offscreen) and two pages of the demo's 2025 annual report (A4 at
-100 dpi, ``pdftoppm -png -r 100``). Run from the repository root with the project's
-virtual environment (PySide6) and poppler-utils' ``pdftoppm``:
+100 dpi, ``pdftoppm -png -r 100``), and the import wizard's preview of a members file
+(1024×768). Run from the repository root with the project's virtual environment
+(PySide6) and poppler-utils' ``pdftoppm``, once the translations are compiled
+(``python packaging/i18n.py update``: the screenshots are in French):
 
     QT_QPA_PLATFORM=offscreen PYTHONPATH=src python packaging/screenshots.py
+    QT_QPA_PLATFORM=offscreen PYTHONPATH=src python packaging/screenshots.py import  # only it
 
 It builds the small demo in a temporary folder (the default seed: the same figures as
 ``tierslieu demo``) and writes ``resources/screenshots/finances.png``,
-``rapport-annuel-1.png`` (the year in figures) and ``rapport-annuel-2.png`` (the financial
-balance). The other screenshots show pages whose look does not depend on the demo's money.
+``rapport-annuel-1.png`` (the year in figures), ``rapport-annuel-2.png`` (the financial
+balance) and ``import-apercu.png`` (a members file with new members, two of the demo's
+members met again — one merged, one skipped and selected — and two refused lines). The other screenshots show pages whose look does not depend
+on the demo's money.
 """
 
 from __future__ import annotations
@@ -30,17 +35,21 @@ REPORT_PAGES = (
 )
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     from tierslieu_desktop.db.engine import open_database
     from tierslieu_desktop.demo.builder import build_demo
 
+    only = (argv or [])[1:]
     with tempfile.TemporaryDirectory(prefix="tierslieu-shots-") as tmp:
         path = Path(tmp) / "demo.sqlite"
         build_demo(str(path))
         db = open_database(str(path), create=False)
         try:
-            _finances(db)
-            _report_pages(db, Path(tmp))
+            if not only:
+                _finances(db)
+                _report_pages(db, Path(tmp))
+            if not only or "import" in only:
+                _import_preview(db, Path(tmp))
         finally:
             db.dispose()
     return 0
@@ -61,6 +70,61 @@ def _finances(db: object) -> None:
         app.processEvents()
     window.grab().save(str(OUT / "finances.png"))
     window.close()
+
+
+def _import_preview(db: object, tmp: Path) -> None:
+    """Membres › « Importer des membres… » at its preview, on a file written here."""
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    from tierslieu_desktop.app import install_translators
+    from tierslieu_desktop.services.imports.base import Action
+    from tierslieu_desktop.services.people import members
+    from tierslieu_desktop.services.people.operators import ensure_operator
+    from tierslieu_desktop.ui.context import AppContext
+    from tierslieu_desktop.ui.imports.entry import members_wizard
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    install_translators(app, "fr")  # type: ignore[arg-type]
+    known = [
+        members.get_member(db, row.id).data  # type: ignore[arg-type]
+        for row in members.search_members(db, "")  # type: ignore[arg-type]
+    ]
+    again = [m for m in known if m.email and m.kind == "person"][:2]
+    lines = [
+        ("Roques", "Amandine", "amandine.roques@orange.fr", "46100", "Figeac", "1987"),
+        ("Delpech", "Julien", "julien.delpech@laposte.net", "46160", "Cajarc", "1992"),
+        *[(m.last_name, m.first_name, m.email, m.postcode, m.city, "") for m in again],
+        ("Bouzou", "Claire", "claire.bouzou@", "46270", "Bagnac-sur-Célé", "1979"),
+        ("Lacoste", "Benoît", "benoit.lacoste@gmail.com", "46100", "Figeac", "1968"),
+        ("", "Sacha", "sacha.m@free.fr", "46120", "Lacapelle-Marival", "2004"),
+        ("Vialard", "Manon", "manon.vialard@gmail.com", "46500", "Gramat", "1999"),
+        ("Couderc", "Louis", "louis.couderc@orange.fr", "46100", "Figeac", "1955"),
+        ("Fabre", "Inès", "ines.fabre@free.fr", "46160", "Marcilhac-sur-Célé", "2001"),
+    ]
+    source = tmp / "adherents.csv"
+    source.write_text(
+        "Nom;Prénom;E-mail;Code postal;Commune;Année de naissance\n"
+        + "".join(";".join(line) + "\n" for line in lines),
+        encoding="utf-8-sig",
+    )
+    ctx = AppContext(db, ensure_operator(db), "fr")  # type: ignore[arg-type]
+    wizard = members_wizard(ctx)
+    wizard.resize(1024, 768)
+    wizard.show()
+    wizard.load_file(source)
+    wizard.next()  # the columns
+    wizard.next()  # the preview
+    QThreadPool.globalInstance().waitForDone()
+    duplicates = (
+        [line.line for line in wizard.plan.lines if line.duplicate_of] if wizard.plan else []
+    )
+    if len(duplicates) > 1:
+        wizard.set_decision(duplicates[1], Action.SKIP)  # selects it: its choice shown
+    for _ in range(20):
+        app.processEvents()
+    wizard.grab().save(str(OUT / "import-apercu.png"))
+    wizard.close()
 
 
 def _report_pages(db: object, tmp: Path) -> None:
@@ -87,4 +151,4 @@ def _report_pages(db: object, tmp: Path) -> None:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv))

@@ -223,6 +223,7 @@ def test_the_dry_run_writes_nothing(ctx, qtbot, monkeypatch, sample, lucie):
     assert wizard.step == RESULT_STEP and wizard.simulated
     assert importer.applied == [] and member_count(ctx.db) == 1
     assert wizard.outcome.created == 2 and wizard.outcome.merged == 1
+    assert not wizard.import_button.isEnabled()  # the refused lines still block it
     click(qtbot, wizard.back_button)  # back to the preview, to import for real
     assert wizard.step == PREVIEW_STEP
 

@@ -222,11 +222,11 @@ class PreviewPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for col, width in (
-            (LINE, 60),
-            (ACTION, 130),
-            (RECORD, 220),
-            (EXISTING, 220),
-            (PROBLEMS, 200),
+            (LINE, 50),
+            (ACTION, 125),
+            (RECORD, 170),
+            (EXISTING, 280),
+            (PROBLEMS, 300),
         ):
             self.table.setColumnWidth(col, width)
 

@@ -231,10 +231,11 @@ class ImportWizard(QDialog):
         self.next_button.setVisible(step in (FILE_STEP, MAPPING_STEP))
         self.next_button.setEnabled(self.head is not None and not busy)
         on_preview = step == PREVIEW_STEP
+        simulated = step == RESULT_STEP and self.simulated  # « Importer » right after
         self.simulate_button.setVisible(on_preview)
-        self.import_button.setVisible(on_preview)
+        self.import_button.setVisible(on_preview or simulated)
         self.file_page.choose_button.setEnabled(not busy)
-        if on_preview:
+        if on_preview or simulated:
             self._update_preview_state()
         self.close_button.setText(
             self.tr("Close") if step == RESULT_STEP and not self.simulated else self.tr("Cancel")
