@@ -22,7 +22,10 @@ FORMATS = ("auto", "csv", "xlsx", "helloasso", "paheko", "fabmanager")
 
 def add_import_parser(sub: Any) -> None:
     """The ``import`` group and its ``members`` command, on the CLI's sub-parsers."""
-    group = sub.add_parser("import", help="importer des membres (CSV, XLSX, HelloAsso, Paheko…)")
+    group = sub.add_parser(
+        "import",
+        help="importer des membres (CSV, XLSX, HelloAsso, Paheko…), des machines, une liste",
+    )
     what = group.add_subparsers(dest="import_command", required=True, metavar="QUOI")
     members = what.add_parser(
         "members", help="importer des membres et leurs adhésions depuis un fichier"
@@ -46,6 +49,9 @@ def add_import_parser(sub: Any) -> None:
     members.add_argument(
         "--lang", dest="sub_lang", choices=config.LANGUAGES, help="langue des messages"
     )
+    from tierslieu_desktop.cli_import_more import add_import_parsers
+
+    add_import_parsers(what)  # import machines | registrations
 
 
 def run(target: str | None, args: argparse.Namespace, lang: str) -> int:
@@ -59,6 +65,10 @@ def run(target: str | None, args: argparse.Namespace, lang: str) -> int:
             skip_bad=args.skip_bad,
             lang=lang,
         )
+    if args.import_command in ("machines", "registrations"):
+        from tierslieu_desktop.cli_import_more import run_import_more
+
+        return run_import_more(target, args, lang)
     return 2  # argparse requires a known command: not reached
 
 

@@ -129,7 +129,9 @@ def dialogs(window, db) -> list[QWidget]:  # type: ignore[no-untyped-def]
     from tierslieu_desktop.services.park import machines as park
     from tierslieu_desktop.services.pricing import tariffs
     from tierslieu_desktop.services.scheduling.calendar import calendar_resources
+    from tierslieu_desktop.ui.imports.entry import machines_wizard
     from tierslieu_desktop.ui.pages.activity import dialogs as activity
+    from tierslieu_desktop.ui.pages.activity.class_list import ClassListDialog
     from tierslieu_desktop.ui.pages.activity.dropin_tab import DropInDialog
     from tierslieu_desktop.ui.pages.bookings.booking_dialog import BookingDialog
     from tierslieu_desktop.ui.pages.bookings.detail_dialog import BookingDetailDialog
@@ -200,6 +202,8 @@ def dialogs(window, db) -> list[QWidget]:  # type: ignore[no-untyped-def]
         activity.SessionDialog(ctx, session_row),
         activity.GroupRegistrationDialog(ctx, session_row),
         activity.MemberRegistrationDialog(ctx, session_row),
+        ClassListDialog(ctx, session_row),
+        machines_wizard(ctx),  # the import wizard and its pages (ui/imports)
         DropInDialog(ctx, drop_in),
         BookingDialog(ctx, calendar_resources(db, space.id, with_space=True), now_fn=now),
         BookingDetailDialog(ctx, booking, now_fn=now),

@@ -147,6 +147,11 @@ def test_fab_manager_xlsx_reads_its_date_cells_age_gender_and_group(lab):
     matheo = _member(lab, "Cabrol")
     assert matheo.data.gender == "male" and matheo.data.birth_year == TODAY.year - 34
     assert matheo.data.email == "matheo.cabrol@gmail.com" and matheo.data.consent_newsletter
+    assert (matheo.data.address, matheo.data.postcode, matheo.data.city) == (
+        "7 rue Gambetta",
+        "46100",
+        "Figeac",
+    )  # one address field: its postcode and town taken apart
     (ms,) = matheo.memberships  # "Date de fin de l'abonnement": a date cell
     assert (ms.start_date, ms.end_date) == (date(2025, 7, 1), date(2026, 6, 30))
     assert _member(lab, "Vidal").memberships == ()  # "Sans Abonnement"
@@ -252,6 +257,15 @@ def test_skip_bad_writes_the_good_lines_and_reports_the_refused_one(lab):
     assert _count(lab) == 3
 
 
+def test_the_preview_of_the_first_lines_cannot_be_applied(lab):
+    table = read_table(DATA / "members_300.csv", limit=100)
+    plan = IMPORTER.plan(lab, table, IMPORTER.suggest_mapping(table.headers, "csv"))
+    assert len(plan.lines) == 100 and not plan.complete
+    with pytest.raises(DomainError) as err:
+        IMPORTER.apply(lab, plan)
+    assert err.value.code == "plan_incomplete" and _count(lab) == 0
+
+
 def test_planning_writes_nothing_and_a_cancel_writes_nothing(lab):
     plan = _plan(lab, "members_300.csv")
     assert plan.count(Action.CREATE) == 300 and _count(lab) == 0  # the dry run
@@ -338,3 +352,35 @@ def test_an_imported_15_euro_membership_adds_15_euros_once_to_own_revenue(
     next_year = finance.balance(lab, date(2026, 1, 1), date(2026, 12, 31))
     assert next_year.own_by_category.get("memberships", 0) == 0  # its start day's year only
     assert baskets.to_collect(lab) == []  # nothing to collect or invoice
+
+
+def test_organisations_and_a_persons_structure(lab, tmp_path):
+    path = tmp_path / "structures.csv"
+    path.write_text(
+        "Nom;Prénom;Structure;Type;E-mail\n"
+        ";;Collège Champollion;;secretariat@college.fr\n"
+        "Delpech;Séverine;Mairie de Cajarc;;\n"
+        "Fab'Causse;;;association;\n"
+        "Rigal;Marc;;robot;\n",
+        encoding="utf-8",
+    )
+    table = read_table(path)
+    plan = IMPORTER.plan(lab, table, IMPORTER.suggest_mapping(table.headers, "csv"))
+    assert [(e.line, e.field, e.code) for e in plan.errors] == [(5, "kind", "invalid_choice")]
+    IMPORTER.apply(lab, plan, skip_bad=True)
+    college = _member(lab, "Collège Champollion")
+    assert college.data.kind == "organisation" and college.data.email == "secretariat@college.fr"
+    assert _member(lab, "Fab'Causse").data.kind == "organisation"
+    severine = _member(lab, "Delpech")
+    assert severine.data.kind == "person" and severine.data.notes == "Structure : Mairie de Cajarc"
+
+
+def test_fab_manager_in_english_is_recognised():
+    headers = ("ID", "Surname", "First name", "Email", "Newsletter", "Gender", "Age",
+               "Subscription end date", "Organization")  # fmt: skip
+    assert detect_source(headers) == "fabmanager"
+    mapping = IMPORTER.suggest_mapping(headers, "fabmanager")
+    assert (
+        mapping["last_name"] == "Surname" and mapping["membership_end"] == "Subscription end date"
+    )
+    assert detect_source(("Nom", "Prénom", "Email")) == "csv"

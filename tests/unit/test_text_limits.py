@@ -361,3 +361,24 @@ def test_an_invoice_with_every_text_at_its_limit_renders_in_every_format(db, ope
         assert facturx.xml_check_xsd(
             invoice_pdf.facturx_xml(doc), flavor="factur-x", level="en16931"
         )
+
+
+def test_the_forbidden_characters_class_is_the_rule_for_every_code_point():
+    """``check_text`` searches one character class (fast, for imports): the same
+    characters as ``_forbidden`` in one-line and multi-line fields — every code point of
+    the first plane, and the last 64 and first 64 of every other plane (where its
+    noncharacters are)."""
+    from tierslieu_desktop.domain.validation import _FORBIDDEN, _forbidden
+
+    codes = [*range(0x10000)]
+    for plane in range(1, 17):
+        codes += [*range(plane << 16, (plane << 16) + 64)]
+        codes += [*range((plane << 16) + 0xFFC0, (plane << 16) + 0x10000)]
+    for multiline in (False, True):
+        pattern = _FORBIDDEN[multiline]
+        differ = [
+            hex(code)
+            for code in codes
+            if bool(pattern.match(chr(code))) != _forbidden(chr(code), multiline)
+        ]
+        assert differ == [], (multiline, differ[:10])

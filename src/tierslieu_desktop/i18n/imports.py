@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from tierslieu_desktop.i18n import imports_more
+
 LANGUAGES = ("fr", "en")
 
 FIELD_NAMES: dict[str, dict[str, str]] = {
@@ -86,7 +88,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "date_out_of_range": "date hors de 2000–2100",
         "invalid_number": "nombre illisible",
         "unknown_audience": "public inconnu (créez-le dans Paramètres › Publics)",
-        "no_audience": "aucun public dans la base pour l'adhésion",
+        "no_audience": (
+            "aucun public dans la base pour l'adhésion : créez les publics d'abord "
+            "(assistant de démarrage ou Paramètres › Publics)"
+        ),
         "duplicate_in_file": "même personne que la ligne {value}",
         "end_before_start": "fin avant le début",
         "amount_negative": "montant négatif",
@@ -112,7 +117,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "date_out_of_range": "date outside 2000–2100",
         "invalid_number": "unreadable number",
         "unknown_audience": "unknown public (create it in Settings › Publics)",
-        "no_audience": "no public in the database for the membership",
+        "no_audience": (
+            "no public in the database for the membership: create the publics first "
+            "(setup assistant or Settings › Publics)"
+        ),
         "duplicate_in_file": "same person as line {value}",
         "end_before_start": "ends before it starts",
         "amount_negative": "negative amount",
@@ -153,6 +161,16 @@ DUPLICATE_REASONS: dict[str, dict[str, str]] = {
     },
 }
 
+# The machines' and class lists' codes and duplicate reasons (i18n/imports_more.py) join
+# the members' (whose words win for a code both have); their fields are named by
+# field_name below.
+for _language in LANGUAGES:
+    ERRORS[_language] = {**imports_more.ERRORS[_language], **ERRORS[_language]}
+    DUPLICATE_REASONS[_language] = {
+        **imports_more.DUPLICATE_REASONS[_language],
+        **DUPLICATE_REASONS[_language],
+    }
+
 SKIP_REASONS: dict[str, dict[str, str]] = {
     "fr": {"order_not_paid": "commande remboursée ou annulée : non importée"},
     "en": {"order_not_paid": "order refunded or cancelled: not imported"},
@@ -184,6 +202,10 @@ CLI: dict[str, dict[str, str]] = {
         "written": "Import enregistré.",
         "written_skip_bad": "Import enregistré sans les lignes refusées.",
         "cancelled": "Import annulé : rien n'a été enregistré.",
+        "plan_incomplete": (
+            "seules les premières lignes ont été lues (aperçu) : le fichier entier doit "
+            "être relu avant l'import. Rien n'a été enregistré."
+        ),
         "file_unreadable": "impossible de lire « {name} » : {detail}",
         "file_undecodable": "« {name} » n'est pas un texte lisible (ligne {line}).",
         "file_empty": "« {name} » ne contient aucune ligne d'en-tête.",
@@ -203,6 +225,10 @@ CLI: dict[str, dict[str, str]] = {
         "written": "Import written.",
         "written_skip_bad": "Import written without the refused lines.",
         "cancelled": "Import cancelled: nothing was written.",
+        "plan_incomplete": (
+            "only the first lines were read (a preview): the whole file must be read "
+            "before importing. Nothing was written."
+        ),
         "file_unreadable": 'cannot read "{name}": {detail}',
         "file_undecodable": '"{name}" is not readable text (line {line}).',
         "file_empty": '"{name}" has no header line.',
@@ -258,8 +284,10 @@ def _lang(lang: str) -> str:
 
 
 def field_name(key: str, lang: str = "fr") -> str:
-    """The name a user reads for an importer's field key ("email" -> "E-mail")."""
-    return FIELD_NAMES[_lang(lang)].get(key, key)
+    """The name a user reads for an importer's field key ("email" -> "E-mail"); the
+    machines' and class lists' fields are named by i18n/imports_more.py."""
+    found = FIELD_NAMES[_lang(lang)].get(key)
+    return found if found is not None else imports_more.field_name(key, lang)
 
 
 def error_text(code: str, value: str = "", lang: str = "fr") -> str:

@@ -455,6 +455,11 @@ def error_message(err: DomainError) -> str:
         "already_registered": QCoreApplication.translate(
             "Errors", "{member} is already registered or waiting for this session."
         ),
+        "group_already_registered": QCoreApplication.translate(
+            "Errors",
+            "The group \u201c{group}\u201d is already registered for this session: change its "
+            "head-count in the list of registrations.",
+        ),
         "registration_cancelled": QCoreApplication.translate(
             "Errors", "This registration is already cancelled."
         ),

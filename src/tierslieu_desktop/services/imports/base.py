@@ -83,6 +83,9 @@ class ImportPlan:
     kind: str  # the importer's kind ("members", "machines", "registrations")
     lines: tuple[PlannedLine, ...]
     source: str = ""  # the detected or chosen source format ("csv", "helloasso"...)
+    # False for the plan of the first lines only (a preview of ``read_table(limit=...)``):
+    # ``apply`` refuses it ("plan_incomplete") rather than import part of the file
+    complete: bool = True
 
     def count(self, action: Action) -> int:
         return sum(1 for line in self.lines if line.action is action)

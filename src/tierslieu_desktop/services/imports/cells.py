@@ -40,10 +40,10 @@ def match_fields(headers: tuple[str, ...], fields: tuple[FieldSpec, ...]) -> dic
     for spec in fields:
         out[spec.key] = None
         for alias in spec.aliases:
-            header = by_fold.get(fold_header(alias))
-            if header is not None and header not in taken:
-                out[spec.key] = header
-                taken.add(header)
+            found = by_fold.get(fold_header(alias))
+            if found is not None and found not in taken:
+                out[spec.key] = found
+                taken.add(found)
                 break
     return out
 

@@ -251,7 +251,7 @@ class MachinesImporter:
             lines.append(planned)
             steps.step()
         steps.check()
-        return ImportPlan(self.kind, tuple(lines), source)
+        return ImportPlan(self.kind, tuple(lines), source, complete=table.complete)
 
     def _plan_line(
         self, row: Row, columns: Mapping[str, int | None], known: _Known, today: date
@@ -398,6 +398,8 @@ class MachinesImporter:
         (CREATE is refused for it: ``name_taken``, machine names being unique), or skips
         any line."""
         today = self.today or date.today()
+        if not plan.complete:  # a preview's plan: never import part of a file
+            raise DomainError("plan_incomplete")
         decisions = decisions or {}
         refused = list(plan.errors)
         todo: list[tuple[PlannedLine, Action]] = []
@@ -429,7 +431,7 @@ class MachinesImporter:
         return ImportResult(
             created=created,
             merged=merged,
-            skipped=skipped + len(refused),
+            skipped=skipped,
             refused=tuple(refused),
             written=True,
         )

@@ -34,6 +34,7 @@ immediate, the whole file a few seconds (tests/bench/bench_members_import.py).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -44,7 +45,7 @@ from sqlalchemy.orm import Session
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Audience, Member, Membership
 from tierslieu_desktop.domain.enums import Gender, MemberKind
-from tierslieu_desktop.domain.errors import ValidationError
+from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.inputs import day_in_range
 from tierslieu_desktop.domain.money import AmountError, parse_amount
 from tierslieu_desktop.services.common import fold, stamp
@@ -65,6 +66,8 @@ from tierslieu_desktop.services.people.members import (
     MembershipInput,
     display_name,
     member_input,
+    member_values,
+    membership_values,
     new_membership,
     next_member_number,
     validate_member,
@@ -153,6 +156,12 @@ _NOT_PAID = {
     "abandonne", "abandonnee", "refuse", "refusee", "en attente", "pending",
 }  # fmt: skip
 _CHUNK = 500
+_ADDRESS_TOWN = re.compile(r"^(.*?)[,\s]+(\d{5})\s+(\D.*)$")
+
+
+# what tells two lines or records are the same person: the e-mail, the folded name and
+# birth year, the folded name and commune (None when a part is empty)
+_Keys = tuple[str | None, tuple[str, int] | None, tuple[str, str] | None]
 
 
 @dataclass(frozen=True)
@@ -162,6 +171,7 @@ class MemberLine:
 
     member: MemberInput
     membership: MembershipInput | None
+    keys: _Keys = (None, None, None)
 
 
 @dataclass
@@ -324,7 +334,7 @@ class MembersImporter:
             lines.append(planned)
             steps.step()
         steps.check()
-        return ImportPlan(self.kind, tuple(lines), source)
+        return ImportPlan(self.kind, tuple(lines), source, complete=table.complete)
 
     def _plan_line(
         self,
@@ -377,6 +387,14 @@ class MembersImporter:
             except ValueError:
                 errors["age"] = "invalid_number"
 
+        address = texts.get("address", "")
+        postcode, city = texts.get("postcode", ""), texts.get("city", "")
+        if address and not postcode and not city:
+            # "7 rue Gambetta 46100 Figeac" (Fab Manager's one address field)
+            found = _ADDRESS_TOWN.match(address)
+            if found:
+                address, postcode, city = found.group(1), found.group(2), found.group(3)
+
         gender: Gender | None = None
         if texts.get("gender"):
             gender = _GENDERS.get(fold(texts["gender"]).strip(". "))
@@ -402,9 +420,9 @@ class MembersImporter:
             last_name=last,
             email=texts.get("email", "") or _payer_email(texts, last, first),
             phone=texts.get("phone", ""),
-            address=texts.get("address", ""),
-            postcode=texts.get("postcode", ""),
-            city=texts.get("city", ""),
+            address=address,
+            postcode=postcode,
+            city=city,
             birth_year=birth_year,
             gender=gender,
             audience_id=audience_id,
@@ -452,7 +470,8 @@ class MembersImporter:
             values["membership_start"] = membership.start_date
             values["membership_end"] = membership.end_date
             values["membership_fee"] = membership.fee_cents
-        values["_line"] = MemberLine(cleaned, membership)
+        keys = _keys(cleaned)
+        values["_line"] = MemberLine(cleaned, membership, keys)
         if fold(texts.get("status", "")).strip() in _NOT_PAID:
             return PlannedLine(
                 row.line, Action.SKIP, values, label=label, skip_reason="order_not_paid"
@@ -463,7 +482,7 @@ class MembersImporter:
                 for key, code in sorted(errors.items(), key=lambda kv: _field_order(kv[0]))
             )
             return PlannedLine(row.line, Action.REFUSED, values, line_errors, label=label)
-        duplicate, reason = _in_base(cleaned, known)
+        duplicate, reason = _in_base(keys, known)
         if duplicate is not None:
             return PlannedLine(
                 row.line,
@@ -548,6 +567,8 @@ class MembersImporter:
         """Write the plan in one transaction (see ``base``). A refused line writes
         nothing unless ``skip_bad``; ``decisions`` turns a duplicate's MERGE into SKIP or
         CREATE, or skips any line."""
+        if not plan.complete:
+            raise DomainError("plan_incomplete")
         decisions = decisions or {}
         refused = plan.errors
         if refused and not skip_bad:
@@ -572,6 +593,7 @@ class MembersImporter:
         try:
             with db.write() as session:
                 number = int(next_member_number(session)[1:])
+                stamped = _stamp_columns(operator_id)  # one moment: one transaction
                 for chunk in _chunks(todo, _CHUNK):
                     new_members: list[tuple[dict[str, object], MembershipInput | None]] = []
                     merges = [line for line, action in chunk if action is Action.MERGE]
@@ -580,11 +602,11 @@ class MembersImporter:
                         item = line.values["_line"]
                         assert isinstance(item, MemberLine)
                         if action is Action.CREATE:
-                            member = Member(number=f"A{number:05d}")
+                            code = f"A{number:05d}"
                             number += 1
-                            stamp(member, operator_id, created=True)
-                            write_member(member, item.member)
-                            new_members.append((_columns(member), item.membership))
+                            values = member_values(item.member, code)
+                            values.update(stamped, number=code)
+                            new_members.append((values, item.membership))
                             created += 1
                         else:
                             target, periods = targets[line.duplicate_of]
@@ -594,7 +616,7 @@ class MembersImporter:
                                 continue
                             merged += 1
                         steps.step()
-                    _insert_new(session, new_members, operator_id)
+                    _insert_new(session, new_members, stamped)
                 if merge_errors and not skip_bad:
                     raise _MergeRefused
                 steps.check()
@@ -613,15 +635,19 @@ class _MergeRefused(Exception):
     """A merged record does not validate: the transaction is rolled back."""
 
 
-def _columns(row: object) -> dict[str, object]:
-    """The column values set on a new ORM row (not in a session), for a bulk insert."""
-    return {k: v for k, v in vars(row).items() if not k.startswith("_")}
+def _stamp_columns(actor: int | None) -> dict[str, object]:
+    """The audit columns ``stamp`` sets on a new row, for the rows inserted in bulk."""
+    row = Member()
+    stamp(row, actor, created=True)
+    return {
+        k: getattr(row, k) for k in ("created_at", "created_by_id", "updated_at", "updated_by_id")
+    }
 
 
 def _insert_new(
     session: Session,
     new_members: list[tuple[dict[str, object], MembershipInput | None]],
-    actor: int | None,
+    stamped: dict[str, object],
 ) -> None:
     """The new members of a chunk in one INSERT (their ids back in order), then their
     memberships in another: the ORM's unit of work would write them one by one."""
@@ -632,7 +658,7 @@ def _insert_new(
         [values for values, _ in new_members],
     ).all()
     rows = [
-        _columns(new_membership(replace(ms, member_id=member_id), actor))
+        {**membership_values(replace(ms, member_id=member_id)), **stamped}
         for member_id, (_, ms) in zip(ids, new_members, strict=True)
         if ms is not None
     ]
@@ -644,9 +670,7 @@ def _field_order(key: str) -> int:
     return FIELD_KEYS.index(key) if key in FIELD_KEYS else -1
 
 
-def _keys(
-    m: MemberInput,
-) -> tuple[str | None, tuple[str, int] | None, tuple[str, str] | None]:
+def _keys(m: MemberInput) -> _Keys:
     name = _name_key(m.last_name, m.first_name)
     return (
         m.email or None,
@@ -655,8 +679,8 @@ def _keys(
     )
 
 
-def _in_base(m: MemberInput, known: _Known) -> tuple[int | None, str]:
-    email, name_year, name_city = _keys(m)
+def _in_base(keys: _Keys, known: _Known) -> tuple[int | None, str]:
+    email, name_year, name_city = keys
     if email and email in known.by_email:
         return known.by_email[email], "email"
     if name_year and name_year in known.by_name_year:
@@ -676,7 +700,7 @@ def _against_file(
     error's value: that line's number); else its keys are remembered."""
     item = planned.values["_line"]
     assert isinstance(item, MemberLine)
-    email, name_year, name_city = _keys(item.member)
+    email, name_year, name_city = item.keys
     first: tuple[str, int] | None = None
     if email and email in seen_email:
         first = ("email", seen_email[email])

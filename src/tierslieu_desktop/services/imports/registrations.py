@@ -22,8 +22,7 @@ registration "by name" without a member does not exist, so:
   the number of lines kept. The way for a school class: no pupil becomes a member.
 
 Capacity: the session's free seats (its capacity less the seats taken) are given in
-the file's order; a line beyond them is refused ("session_full", the value: the
-capacity) — a class is not put on a waiting list line by line; with ``skip_bad`` the
+the file's order; a line beyond them is refused ("session_full") — a class is not put on a waiting list line by line; with ``skip_bad`` the
 lines that fit are registered. Someone already on the waiting list keeps their place:
 no seat is free then. A cancelled session refuses the whole file
 (``DomainError("session_cancelled")``), a group name already registered for the
@@ -44,8 +43,8 @@ from tierslieu_desktop.db.models import Member, Registration
 from tierslieu_desktop.domain.enums import MemberKind, RegistrationStatus, SessionStatus
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.services.activity.registrations import RegistrationInput, register_in
-from tierslieu_desktop.services.activity.sessions import load_session, seats_taken
-from tierslieu_desktop.services.common import fold, stamp
+from tierslieu_desktop.services.activity.sessions import NAME_MAX, load_session, seats_taken
+from tierslieu_desktop.services.common import check_texts, fold, stamp
 from tierslieu_desktop.services.imports.base import (
     Action,
     CancelCheck,
@@ -166,9 +165,8 @@ def _read_known(session: Session, session_id: int) -> _Known:
     return known
 
 
-def _free_seats(session: Session, session_id: int) -> tuple[int, int]:
-    """(free seats, capacity): none free while someone waits (a newcomer never passes
-    them)."""
+def _free_seats(session: Session, session_id: int) -> int:
+    """The free seats: none while someone waits (a newcomer never passes them)."""
     s = load_session(session, session_id)
     if s.status == SessionStatus.CANCELLED:
         raise DomainError("session_cancelled")
@@ -179,8 +177,8 @@ def _free_seats(session: Session, session_id: int) -> tuple[int, int]:
         )
     )
     if waiting:
-        return 0, s.capacity
-    return max(s.capacity - seats_taken(session, session_id), 0), s.capacity
+        return 0
+    return max(s.capacity - seats_taken(session, session_id), 0)
 
 
 class RegistrationsImporter:
@@ -229,7 +227,7 @@ class RegistrationsImporter:
         today = self.today or date.today()
         columns = {key: table.column(mapping.get(key)) for key in FIELD_KEYS}
         with db.read() as session:
-            free, capacity = _free_seats(session, self.session_id)
+            free = _free_seats(session, self.session_id)
             if self.group is not None:
                 self._check_group(session)
             known = _read_known(session, self.session_id)
@@ -243,14 +241,14 @@ class RegistrationsImporter:
                 planned = self._plan_pupil(row, columns, known, today, seen)
             if planned.action in (Action.CREATE, Action.MERGE):
                 if free <= 0:
-                    error = LineError(row.line, "", "session_full", str(capacity))
+                    error = LineError(row.line, "", "session_full")
                     planned = replace(planned, action=Action.REFUSED, errors=(error,))
                 else:
                     free -= 1
             lines.append(planned)
             steps.step()
         steps.check()
-        return ImportPlan(self.kind, tuple(lines), source)
+        return ImportPlan(self.kind, tuple(lines), source, complete=table.complete)
 
     def _check_group(self, session: Session) -> None:
         assert self.group is not None
@@ -258,6 +256,9 @@ class RegistrationsImporter:
         wanted = fold(" ".join(data.group_name.split()))
         if not wanted and data.organisation_id is None:
             raise ValidationError({"group_name": "required"})
+        check_texts(group_name=data.group_name, responsible_name=data.responsible_name)
+        if len(data.group_name.strip()) > NAME_MAX:
+            raise ValidationError({"group_name": "too_long"})
         for name in session.scalars(
             select(Registration.group_name).where(
                 Registration.session_id == self.session_id,
@@ -418,6 +419,8 @@ class RegistrationsImporter:
         """Write the plan in one transaction (see ``base``): the members created or
         completed and their registrations, or the one group registration. A refused
         line writes nothing unless ``skip_bad``."""
+        if not plan.complete:  # a preview's plan: never import part of a file
+            raise DomainError("plan_incomplete")
         decisions = decisions or {}
         refused = list(plan.errors)
         todo: list[tuple[PlannedLine, Action]] = []
@@ -444,7 +447,9 @@ class RegistrationsImporter:
             with db.write() as session:
                 if self.group is not None:
                     if todo:
-                        self._register(session, operator_id, self._group_input(len(todo)), 0)
+                        self._register(
+                            session, operator_id, self._group_input(len(todo)), todo[-1][0].line
+                        )
                     created, merged = len(todo), 0
                     steps.step(len(todo))
                 else:
@@ -455,7 +460,7 @@ class RegistrationsImporter:
         return ImportResult(
             created=created,
             merged=merged,
-            skipped=skipped + len(refused),
+            skipped=skipped,
             refused=tuple(refused),
             written=True,
         )
@@ -519,7 +524,7 @@ class RegistrationsImporter:
             cleaned = validate_member(replace(existing, **changes), today=self.today)  # type: ignore[arg-type]
         except ValidationError:
             return
-        org_name = member.organisation.last_name if member.organisation_id else ""
+        org_name = member.organisation.last_name if member.organisation is not None else ""
         write_member(member, cleaned, org_name)
         stamp(member, actor)
 
@@ -528,9 +533,9 @@ class RegistrationsImporter:
     ) -> None:
         """Seated, never waiting: refused ("session_full") when the seats are gone since
         the plan (another desk registered someone)."""
-        free, capacity = _free_seats(session, self.session_id)
+        free = _free_seats(session, self.session_id)
         if data.headcount > free:
-            raise _Stop(LineError(line, "", "session_full", str(capacity)))
+            raise _Stop(LineError(line, "", "session_full"))
         try:
             register_in(session, actor, data, now=self.now)
         except ValidationError as exc:

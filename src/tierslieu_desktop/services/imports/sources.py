@@ -15,7 +15,8 @@
   users_members.xlsx.axlsx, French labels of config/locales/fr.yml ``export_members``):
   "ID", "Nom", "Prénom", "Courriel", "Lettre d'informations", "Genre", "Âge", "Adresse",
   "Tel.", ..., "Groupe", "Abonnement", "Date de fin de l'abonnement" (a date cell), ...,
-  "Structure", "Adresse de la structure".
+  "Structure", "Adresse de la structure" (in English: "Surname", "First name", "Email",
+  ..., "Subscription end date").
 - **csv** — any other CSV or XLSX: columns recognised by their usual French or English
   names (``FieldSpec.aliases``).
 """
@@ -93,8 +94,14 @@ def detect_source(headers: Iterable[str]) -> str:
         return "helloasso"
     if "nom prenom" in folded or "numero de membre" in folded or "adresse e mail" in folded:
         return "paheko"
-    fab = {"date de fin de l abonnement", "logiciels de conception maitrises", "echosciences"}
-    if "courriel" in folded and folded & fab:
+    fab = {
+        "date de fin de l abonnement",
+        "logiciels de conception maitrises",
+        "echosciences",
+        "subscription end date",
+        "cad software mastered",
+    }
+    if folded & {"courriel", "email"} and folded & fab:
         return "fabmanager"
     return "csv"
 

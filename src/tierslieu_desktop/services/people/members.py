@@ -598,16 +598,23 @@ def save_member(
         return member.id
 
 
-def write_member(member: Member, cleaned: MemberInput, org_name: str = "") -> None:
-    """Copy a member validated by :func:`validate_member` onto its row, with its sort name
-    and search text (``member.number`` set): ``save_member``'s writing, also used by the
-    members import (services.imports.members), which writes thousands in one transaction
-    after checking the audiences and organisations itself."""
+def member_values(cleaned: MemberInput, number: str, org_name: str = "") -> dict[str, Any]:
+    """The columns of a member validated by :func:`validate_member`, with its sort name
+    and search text: what ``save_member`` writes, and what the members import
+    (services.imports.members) inserts in bulk after checking the audiences itself."""
+    values: dict[str, Any] = {}
     for name in MemberInput.__dataclass_fields__:
         value = getattr(cleaned, name)
-        setattr(member, name, value.value if hasattr(value, "value") else value)
-    member.sort_name = fold(f"{cleaned.last_name} {cleaned.first_name}".strip())
-    member.search_text = search_text(cleaned, member.number, org_name)
+        values[name] = value.value if hasattr(value, "value") else value
+    values["sort_name"] = fold(f"{cleaned.last_name} {cleaned.first_name}".strip())
+    values["search_text"] = search_text(cleaned, number, org_name)
+    return values
+
+
+def write_member(member: Member, cleaned: MemberInput, org_name: str = "") -> None:
+    """Copy a validated member onto its row (``member.number`` set): :func:`member_values`."""
+    for name, value in member_values(cleaned, member.number, org_name).items():
+        setattr(member, name, value)
 
 
 def member_input(member: Member) -> MemberInput:
@@ -655,17 +662,23 @@ def validate_membership(data: MembershipInput) -> None:
     c.raise_if_any()
 
 
+def membership_values(data: MembershipInput) -> dict[str, Any]:
+    """The columns of a membership checked by :func:`validate_membership` (the audit
+    stamp aside): what ``add_membership`` writes, and the members import in bulk."""
+    return {
+        "member_id": data.member_id,
+        "audience_id": data.audience_id,
+        "start_date": data.start_date,
+        "end_date": data.end_date,
+        "fee_cents": data.fee_cents,
+        "note": data.note.strip(),
+        "paid_outside": data.paid_outside,
+    }
+
+
 def new_membership(data: MembershipInput, actor: int | None) -> Membership:
     """The row of a membership checked by :func:`validate_membership` (not added)."""
-    ms = Membership(
-        member_id=data.member_id,
-        audience_id=data.audience_id,
-        start_date=data.start_date,
-        end_date=data.end_date,
-        fee_cents=data.fee_cents,
-        note=data.note.strip(),
-        paid_outside=data.paid_outside,
-    )
+    ms = Membership(**membership_values(data))
     stamp(ms, actor, created=True)
     return ms
 

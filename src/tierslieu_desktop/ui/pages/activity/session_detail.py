@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -34,11 +35,13 @@ from tierslieu_desktop.services.activity import registrations
 from tierslieu_desktop.services.activity import sessions as activities
 from tierslieu_desktop.services.activity.registrations import RegistrationRow
 from tierslieu_desktop.services.activity.sessions import SessionRow
+from tierslieu_desktop.services.imports.registrations import RegistrationsImporter
 from tierslieu_desktop.ui import file_dialogs, printing
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.desktop_files import open_path
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.labels import label_of
+from tierslieu_desktop.ui.pages.activity.class_list import ClassListDialog
 from tierslieu_desktop.ui.pages.activity.dialogs import (
     GroupRegistrationDialog,
     MemberRegistrationDialog,
@@ -174,6 +177,11 @@ class SessionDetail(QWidget):
         grid = FlowLayout()  # wraps onto more lines on a narrow screen
         self.register_member_button = QPushButton(self.tr("Register a &member…"))
         self.register_group_button = QPushButton(self.tr("Register a &group…"))
+        self.import_list_button = QPushButton(self.tr("Import a &list…"))
+        self.last_wizard: QDialog | None = None  # the list's import wizard, once opened
+        self.import_list_button.setToolTip(
+            self.tr("Register a class list or a list of participants from a spreadsheet")
+        )
         self.cancel_registration_button = QPushButton(self.tr("Cancel the re&gistration"))
         self.all_present_button = QPushButton(self.tr("All &present"))
         self.sheet_button = QPushButton(self.tr("Attendance &sheet (PDF)"))
@@ -183,6 +191,7 @@ class SessionDetail(QWidget):
         buttons = (
             self.register_member_button,
             self.register_group_button,
+            self.import_list_button,
             self.cancel_registration_button,
             self.all_present_button,
             self.sheet_button,
@@ -197,6 +206,7 @@ class SessionDetail(QWidget):
         self.cancel_registration_button.setShortcut(QKeySequence.StandardKey.Delete)
         self.register_member_button.clicked.connect(lambda: self.register_member())
         self.register_group_button.clicked.connect(lambda: self.register_group())
+        self.import_list_button.clicked.connect(lambda: self.import_list())
         self.cancel_registration_button.clicked.connect(self.cancel_registration)
         self.all_present_button.clicked.connect(self.all_present)
         self.sheet_button.clicked.connect(self.attendance_sheet)
@@ -286,6 +296,7 @@ class SessionDetail(QWidget):
         for b in (
             self.register_member_button,
             self.register_group_button,
+            self.import_list_button,
             self.edit_button,
         ):
             b.setEnabled(active)
@@ -401,6 +412,32 @@ class SessionDetail(QWidget):
         if run:
             dialog.exec()
         return dialog
+
+    def import_list(self, *, run: bool = True) -> ClassListDialog | None:
+        """How the list is registered (named or one group), then the import wizard."""
+        if self.session is None:
+            return None
+        dialog = ClassListDialog(self.ctx, self.session, self)
+        dialog.accepted.connect(lambda: self.import_wizard(dialog.importer(), run=run))
+        if run:
+            dialog.exec()
+        return dialog
+
+    def import_wizard(self, importer: RegistrationsImporter, *, run: bool = True) -> QDialog:
+        from tierslieu_desktop.ui.imports.wizard import ImportWizard
+
+        wizard = ImportWizard(
+            self.ctx,
+            importer,
+            self,
+            title=self.tr("Import a list"),
+            entities=("activity", "member"),  # named participants may be new members
+        )
+        self.last_wizard = wizard
+        if run:
+            wizard.exec()
+            self.reload()
+        return wizard
 
     def _registered(self, who: str, result: registrations.RegistrationResult | None) -> None:
         if result is None:

@@ -149,6 +149,12 @@ class MachinesPage(Page):
         self.new_space_button = action_button(
             self.tr("New space"), self.tr("New space"), self.new_space
         )
+        self.import_button = action_button(
+            self.tr("Import machines…"), self.tr("Import machines"), lambda: self.import_machines()
+        )
+        self.import_button.setToolTip(
+            self.tr("Bring a list of machines in from a spreadsheet (CSV or XLSX), with a preview")
+        )
         self.edit_button = action_button(self.tr("Edit…"), self.tr("Edit"), self.edit_selected)
         self.archive_button = action_button(
             self.tr("Archive…"), self.tr("Archive"), self.toggle_archived
@@ -156,6 +162,7 @@ class MachinesPage(Page):
         for b in (
             self.new_machine_button,
             self.new_space_button,
+            self.import_button,
             self.edit_button,
             self.archive_button,
         ):
@@ -653,6 +660,17 @@ class MachinesPage(Page):
 
     def new_space(self) -> None:
         self._run(self.space_dialog())
+
+    def import_machines(self, *, run: bool = True) -> QDialog:
+        """The import wizard with the machines importer (services.imports.machines):
+        spaces must exist first — a machine of an unknown space is refused."""
+        from tierslieu_desktop.ui.imports.entry import machines_wizard
+
+        wizard = machines_wizard(self.ctx, self)
+        if run:
+            wizard.exec()
+            self.refresh()
+        return wizard
 
     def edit_selected(self) -> None:
         key = self.selected()
