@@ -1,19 +1,14 @@
 """Regenerate the README screenshots that show the demo's figures: the Finances page (the
 main window at 1280×800, offscreen) and two pages of the demo's 2025 annual report (A4 at
-100 dpi, ``pdftoppm -png -r 100``), and the import wizard's preview of a members file
-(1024×768). Run from the repository root with the project's virtual environment
-(PySide6) and poppler-utils' ``pdftoppm``, once the translations are compiled
-(``python packaging/i18n.py update``: the screenshots are in French):
+100 dpi, ``pdftoppm -png -r 100``). Run from the repository root with the project's
+virtual environment (PySide6) and poppler-utils' ``pdftoppm``:
 
     QT_QPA_PLATFORM=offscreen PYTHONPATH=src python packaging/screenshots.py
-    QT_QPA_PLATFORM=offscreen PYTHONPATH=src python packaging/screenshots.py import  # only it
 
 It builds the small demo in a temporary folder (the default seed: the same figures as
 ``tierslieu demo``) and writes ``resources/screenshots/finances.png``,
-``rapport-annuel-1.png`` (the year in figures), ``rapport-annuel-2.png`` (the financial
-balance) and ``import-apercu.png`` (a members file with new members, two of the demo's
-members met again — one merged, one skipped and selected — and two refused lines). The other screenshots show pages whose look does not depend
-on the demo's money.
+``rapport-annuel-1.png`` (the year in figures) and ``rapport-annuel-2.png`` (the financial
+balance). The other screenshots show pages whose look does not depend on the demo's money.
 """
 
 from __future__ import annotations
@@ -35,21 +30,19 @@ REPORT_PAGES = (
 )
 
 
-def main(argv: list[str] | None = None) -> int:
+def main() -> int:
     from tierslieu_desktop.db.engine import open_database
     from tierslieu_desktop.demo.builder import build_demo
 
-    only = (argv or [])[1:]
     with tempfile.TemporaryDirectory(prefix="tierslieu-shots-") as tmp:
         path = Path(tmp) / "demo.sqlite"
         build_demo(str(path))
         db = open_database(str(path), create=False)
         try:
-            if not only:
+            if sys.argv[1:] != ["import"]:
                 _finances(db)
                 _report_pages(db, Path(tmp))
-            if not only or "import" in only:
-                _import_preview(db, Path(tmp))
+            _import_preview(db, Path(tmp))
         finally:
             db.dispose()
     return 0
@@ -72,8 +65,35 @@ def _finances(db: object) -> None:
     window.close()
 
 
+def _report_pages(db: object, tmp: Path) -> None:
+    from pypdf import PdfReader
+
+    from tierslieu_desktop.services.reporting import annual
+
+    pdf = annual.annual_report(db, REPORT_YEAR)  # type: ignore[arg-type]
+    source = tmp / "rapport.pdf"
+    source.write_bytes(pdf)
+    texts = [" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(pdf)).pages]
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        raise SystemExit("pdftoppm (poppler-utils) is needed for the report's pages")
+    for name, marker in REPORT_PAGES:
+        page = next(i for i, t in enumerate(texts, start=1) if marker in t)
+        prefix = tmp / name.removesuffix(".png")
+        subprocess.run(
+            [pdftoppm, "-png", "-r", "100", "-f", str(page), "-l", str(page), "-singlefile"]
+            + [str(source), str(prefix)],
+            check=True,
+        )
+        shutil.copyfile(f"{prefix}.png", OUT / name)
+
+
 def _import_preview(db: object, tmp: Path) -> None:
-    """Membres › « Importer des membres… » at its preview, on a file written here."""
+    """``import-apercu.png``: Membres › « Importer des membres… » at its preview (1024×768),
+    on a file written here — new members, two of the demo's members met again (one
+    merged, one skipped and selected), two refused lines. ``screenshots.py import``
+    writes this one only; run it once the translations are compiled
+    (``python packaging/i18n.py update``), the wizard's words are in French then."""
     from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QApplication
 
@@ -127,28 +147,5 @@ def _import_preview(db: object, tmp: Path) -> None:
     wizard.close()
 
 
-def _report_pages(db: object, tmp: Path) -> None:
-    from pypdf import PdfReader
-
-    from tierslieu_desktop.services.reporting import annual
-
-    pdf = annual.annual_report(db, REPORT_YEAR)  # type: ignore[arg-type]
-    source = tmp / "rapport.pdf"
-    source.write_bytes(pdf)
-    texts = [" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(pdf)).pages]
-    pdftoppm = shutil.which("pdftoppm")
-    if pdftoppm is None:
-        raise SystemExit("pdftoppm (poppler-utils) is needed for the report's pages")
-    for name, marker in REPORT_PAGES:
-        page = next(i for i, t in enumerate(texts, start=1) if marker in t)
-        prefix = tmp / name.removesuffix(".png")
-        subprocess.run(
-            [pdftoppm, "-png", "-r", "100", "-f", str(page), "-l", str(page), "-singlefile"]
-            + [str(source), str(prefix)],
-            check=True,
-        )
-        shutil.copyfile(f"{prefix}.png", OUT / name)
-
-
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv))
+    raise SystemExit(main())
