@@ -60,6 +60,9 @@ def test_settings_imports_machines(ctx, qtbot, monkeypatch, no_modal):
     names = {m.name for m in park.list_machines(ctx.db)}
     assert "Découpeuse laser Trotec" in names
     assert "machine" in changed
+    page.import_members_action.trigger()  # the same menu opens the members' wizard
+    assert page.import_wizard.importer.kind == "members"
+    qtbot.addWidget(page.import_wizard)
 
 
 def test_members_page_opens_the_members_import_with_ctrl_shift_i(ctx, qtbot, monkeypatch, no_modal):
