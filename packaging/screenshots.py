@@ -46,8 +46,10 @@ def main() -> int:
         build_demo(str(path))
         db = open_database(str(path), create=False)
         try:
-            _finances(db)
-            _report_pages(db, Path(tmp))
+            if sys.argv[1:] != ["import"]:
+                _finances(db)
+                _report_pages(db, Path(tmp))
+            _import_preview(db, Path(tmp))
         finally:
             db.dispose()
     return 0
@@ -127,6 +129,65 @@ def _report_pages(db: object, tmp: Path) -> None:
             check=True,
         )
         shutil.copyfile(f"{prefix}.png", OUT / name)
+
+
+def _import_preview(db: object, tmp: Path) -> None:
+    """``import-apercu.png``: Membres › « Importer des membres… » at its preview (1024×768),
+    on a file written here — new members, two of the demo's members met again (one
+    merged, one skipped and selected), two refused lines. ``screenshots.py import``
+    writes this one only; run it once the translations are compiled
+    (``python packaging/i18n.py update``), the wizard's words are in French then."""
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    from tierslieu_desktop.app import install_translators
+    from tierslieu_desktop.services.imports.base import Action
+    from tierslieu_desktop.services.people import members
+    from tierslieu_desktop.services.people.operators import ensure_operator
+    from tierslieu_desktop.ui.context import AppContext
+    from tierslieu_desktop.ui.imports.entry import members_wizard
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    install_translators(app, "fr")  # type: ignore[arg-type]
+    known = [
+        members.get_member(db, row.id).data  # type: ignore[arg-type]
+        for row in members.search_members(db, "")  # type: ignore[arg-type]
+    ]
+    again = [m for m in known if m.email and m.kind == "person"][:2]
+    lines = [
+        ("Roques", "Amandine", "amandine.roques@orange.fr", "46100", "Figeac", "1987"),
+        ("Delpech", "Julien", "julien.delpech@laposte.net", "46160", "Cajarc", "1992"),
+        *[(m.last_name, m.first_name, m.email, m.postcode, m.city, "") for m in again],
+        ("Bouzou", "Claire", "claire.bouzou@", "46270", "Bagnac-sur-Célé", "1979"),
+        ("Lacoste", "Benoît", "benoit.lacoste@gmail.com", "46100", "Figeac", "1968"),
+        ("", "Sacha", "sacha.m@free.fr", "46120", "Lacapelle-Marival", "2004"),
+        ("Vialard", "Manon", "manon.vialard@gmail.com", "46500", "Gramat", "1999"),
+        ("Couderc", "Louis", "louis.couderc@orange.fr", "46100", "Figeac", "1955"),
+        ("Fabre", "Inès", "ines.fabre@free.fr", "46160", "Marcilhac-sur-Célé", "2001"),
+    ]
+    source = tmp / "adherents.csv"
+    source.write_text(
+        "Nom;Prénom;E-mail;Code postal;Commune;Année de naissance\n"
+        + "".join(";".join(line) + "\n" for line in lines),
+        encoding="utf-8-sig",
+    )
+    ctx = AppContext(db, ensure_operator(db), "fr")  # type: ignore[arg-type]
+    wizard = members_wizard(ctx)
+    wizard.resize(1024, 768)
+    wizard.show()
+    wizard.load_file(source)
+    wizard.next()  # the columns
+    wizard.next()  # the preview
+    QThreadPool.globalInstance().waitForDone()
+    duplicates = (
+        [line.line for line in wizard.plan.lines if line.duplicate_of] if wizard.plan else []
+    )
+    if len(duplicates) > 1:
+        wizard.set_decision(duplicates[1], Action.SKIP)  # selects it: its choice shown
+    for _ in range(20):
+        app.processEvents()
+    wizard.grab().save(str(OUT / "import-apercu.png"))
+    wizard.close()
 
 
 if __name__ == "__main__":

@@ -60,6 +60,9 @@ def test_settings_imports_machines(ctx, qtbot, monkeypatch, no_modal):
     names = {m.name for m in park.list_machines(ctx.db)}
     assert "Découpeuse laser Trotec" in names
     assert "machine" in changed
+    page.import_members_action.trigger()  # the same menu opens the members' wizard
+    assert page.import_wizard.importer.kind == "members"
+    qtbot.addWidget(page.import_wizard)
 
 
 def test_members_page_opens_the_members_import_with_ctrl_shift_i(ctx, qtbot, monkeypatch, no_modal):
@@ -101,3 +104,38 @@ def test_members_page_opens_the_members_import_with_ctrl_shift_i(ctx, qtbot, mon
     assert wizard.step == RESULT_STEP and wizard.outcome.written
     assert member_service.count_members(ctx.db) == len(refused) - 1
     assert page.model.total == len(refused) - 1  # the page refreshed
+
+
+def test_a_helloasso_export_is_recognised_and_a_refunded_order_said(ctx, qtbot, monkeypatch):
+    from tierslieu_desktop.i18n import imports as words
+    from tierslieu_desktop.services.people import audiences
+    from tierslieu_desktop.ui.imports.entry import members_wizard
+
+    audiences.save_audience(ctx.db, ctx.operator_id, "Grand public")  # the memberships' public
+    wizard = members_wizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    path = DATA / "helloasso_adhesions_utf8bom.csv"
+    monkeypatch.setattr(wizard_module.file_dialogs, "open_file", lambda *a, **k: str(path))
+    qtbot.mouseClick(wizard.file_page.choose_button, Qt.MouseButton.LeftButton)
+    assert wizard.source == "helloasso"
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    skipped = [r for r in range(wizard.model.rowCount()) if wizard.model.line_at(r).skip_reason]
+    assert len(skipped) == 1
+    said = wizard.model.index(skipped[0], 4).data()
+    assert said == words.skip_reason_text("order_not_paid", ctx.language)
+    # simulate first (nothing written), then import straight from the simulation
+    from tierslieu_desktop.services.people import members as member_service
+
+    monkeypatch.setattr(wizard_module, "confirm", lambda *a: True)
+    qtbot.mouseClick(wizard.simulate_button, Qt.MouseButton.LeftButton)
+    assert wizard.step == RESULT_STEP and wizard.simulated
+    assert member_service.count_members(ctx.db) == 0
+    assert wizard.import_button.isVisible() and wizard.import_button.isEnabled()
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    if wizard.busy:
+        with qtbot.waitSignal(wizard.job.done, timeout=30_000):
+            pass
+    assert wizard.outcome.written and not wizard.simulated
+    assert member_service.count_members(ctx.db) == wizard.outcome.created == 3

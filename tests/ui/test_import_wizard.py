@@ -147,6 +147,8 @@ def test_the_preview_names_refused_lines_and_their_fields(ctx, qtbot, monkeypatc
     assert [r[0] for r in rows] == ["3", "5"]
     assert field_label("last_name") in rows[0][1]
     assert field_label("email") in rows[1][1] and "lea-at-example" in rows[1][1]
+    wizard.select_line(5)  # the whole sentence under the table (the cell may be cut)
+    assert wizard.preview_page.detail.text() == rows[1][1]
     choose_combo(qtbot, wizard.preview_page.filter_combo, "Duplicates")
     assert model.rowCount() == 1
     assert model.index(0, 0).data() == "4"
@@ -221,6 +223,7 @@ def test_the_dry_run_writes_nothing(ctx, qtbot, monkeypatch, sample, lucie):
     assert wizard.step == RESULT_STEP and wizard.simulated
     assert importer.applied == [] and member_count(ctx.db) == 1
     assert wizard.outcome.created == 2 and wizard.outcome.merged == 1
+    assert not wizard.import_button.isEnabled()  # the refused lines still block it
     click(qtbot, wizard.back_button)  # back to the preview, to import for real
     assert wizard.step == PREVIEW_STEP
 

@@ -185,6 +185,10 @@ class PreviewPage(QWidget):
         self.table.setMinimumHeight(120)
         self.table.setItemDelegateForColumn(ACTION, DecisionDelegate(self.table))
         lay.addWidget(self.table, 1)
+        self.detail = wrapping(QLabel())  # the selected line's problems, whole
+        self.detail.setObjectName("lineDetail")
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(self.detail)
         decision_label_widget = QLabel(self.tr("&Duplicate:"))
         self.decision_combo = shrinkable_combo(QComboBox(), 14)
         self.decision_combo.setAccessibleName(self.tr("What to do with the selected duplicate"))
@@ -218,11 +222,11 @@ class PreviewPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for col, width in (
-            (LINE, 60),
-            (ACTION, 130),
-            (RECORD, 220),
-            (EXISTING, 220),
-            (PROBLEMS, 200),
+            (LINE, 50),
+            (ACTION, 125),
+            (RECORD, 170),
+            (EXISTING, 280),
+            (PROBLEMS, 300),
         ):
             self.table.setColumnWidth(col, width)
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from tierslieu_desktop.i18n import formatting
+from tierslieu_desktop.i18n import imports as words
 from tierslieu_desktop.services.imports.base import Action, ImportPlan, PlannedLine
 from tierslieu_desktop.ui.imports.words import (
     DECISIONS,
@@ -196,6 +197,8 @@ class PreviewModel(QAbstractTableModel):
                     reason=reason_label(line.duplicate_reason, self.lang),
                 )
             return line.duplicate_label
+        if line.skip_reason and not line.errors:  # a refunded HelloAsso order…
+            return words.skip_reason_text(line.skip_reason, self.lang)
         return "; ".join(error_text(e, self.lang) for e in line.errors)
 
 

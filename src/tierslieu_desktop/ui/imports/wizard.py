@@ -66,6 +66,8 @@ from tierslieu_desktop.ui.imports.pages import (
     ResultPage,
 )
 from tierslieu_desktop.ui.imports.preview_model import (
+    EXISTING,
+    PROBLEMS,
     PreviewModel,
     effective_action,
     is_duplicate,
@@ -229,10 +231,11 @@ class ImportWizard(QDialog):
         self.next_button.setVisible(step in (FILE_STEP, MAPPING_STEP))
         self.next_button.setEnabled(self.head is not None and not busy)
         on_preview = step == PREVIEW_STEP
+        simulated = step == RESULT_STEP and self.simulated  # « Importer » right after
         self.simulate_button.setVisible(on_preview)
-        self.import_button.setVisible(on_preview)
+        self.import_button.setVisible(on_preview or simulated)
         self.file_page.choose_button.setEnabled(not busy)
-        if on_preview:
+        if on_preview or simulated:
             self._update_preview_state()
         self.close_button.setText(
             self.tr("Close") if step == RESULT_STEP and not self.simulated else self.tr("Cancel")
@@ -472,6 +475,15 @@ class ImportWizard(QDialog):
         duplicate = line is not None and is_duplicate(line)
         combo.setEnabled(duplicate)
         self.preview_page.all_duplicates_button.setEnabled(duplicate)
+        detail = ""
+        if line is not None:
+            detail = str(self.model.index(index.row(), PROBLEMS).data() or "")
+            if not detail and line.duplicate_of is not None:
+                detail = self.tr("Line {line} matches an existing record: {record}").format(
+                    line=formatting.number(line.line),
+                    record=self.model.index(index.row(), EXISTING).data(),
+                )
+        self.preview_page.detail.setText(detail)
         if line is not None and duplicate:
             combo.setCurrentIndex(max(combo.findData(effective_action(line, self.decisions)), 0))
 
