@@ -139,6 +139,24 @@ HELP_EN: dict[str, str] = {
         "save the good lines and list the refused ones"
     ),
     "langue des messages": "language of the messages",
+    # tierslieu import machines | registrations (cli_import_more.py)
+    "importer des membres (CSV, XLSX, HelloAsso, Paheko…), des machines, une liste": (
+        "import members (CSV, XLSX, HelloAsso, Paheko…), machines, a list"
+    ),
+    "importer des machines (CSV ou XLSX : nom, espace, catégorie, prix…)": (
+        "import machines (CSV or XLSX: name, space, category, price…)"
+    ),
+    "inscrire une liste (classe, groupe) à une séance d'activité": (
+        "register a list (a class, a group) for an activity session"
+    ),
+    "numéro de la séance": "the session's number",
+    "inscrire la liste comme un groupe de ce nom (les lignes sont comptées, aucun adhérent créé)": (
+        "register the list as one group of this name (the lines are counted, no member created)"
+    ),
+    "responsable du groupe (l'enseignant)": "the group's responsible adult (the teacher)",
+    "public des adhérents créés (ex. « Scolaires »)": (
+        'the public of the members created (e.g. "Scolaires")'
+    ),
 }
 
 METAVAR_EN = {
