@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -71,6 +70,7 @@ from tierslieu_desktop.ui.pages.machines.panels import (
 )
 from tierslieu_desktop.ui.widgets.confirm import ask_reason
 from tierslieu_desktop.ui.widgets.history import HistoryDialog
+from tierslieu_desktop.ui.widgets.responsive import FlowLayout
 from tierslieu_desktop.ui.widgets.tables import item_at
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
@@ -141,8 +141,8 @@ class MachinesPage(Page):
 
     # --- building ------------------------------------------------------------------
 
-    def _build_toolbar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _build_toolbar(self) -> FlowLayout:
+        bar = FlowLayout()  # wraps onto two lines on a 1024-pixel screen
         self.new_machine_button = action_button(
             self.tr("New machine"), self.tr("New machine"), self.new_machine
         )
@@ -172,7 +172,6 @@ class MachinesPage(Page):
             self.history_button,
         ):
             bar.addWidget(b)
-        bar.addStretch(1)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter by name, make or model"))
         self.filter_edit.setAccessibleName(self.tr("Filter machines"))
