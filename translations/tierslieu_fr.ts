@@ -360,6 +360,73 @@
     </message>
 </context>
 <context>
+    <name>AddressPage</name>
+    <message>
+        <source>Address and logo</source>
+        <translation>Adresse et logo</translation>
+    </message>
+    <message>
+        <source>Where the lab is and how to reach it, as printed on its invoices.</source>
+        <translation>Où se trouve le lieu et comment le joindre, tel que l'impriment ses factures.</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <source>Postcode:</source>
+        <translation>Code postal :</translation>
+    </message>
+    <message>
+        <source>Commune:</source>
+        <translation>Commune :</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-mail :</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Téléphone :</translation>
+    </message>
+    <message>
+        <source>Website:</source>
+        <translation>Site web :</translation>
+    </message>
+    <message>
+        <source>no logo</source>
+        <translation>pas de logo</translation>
+    </message>
+    <message>
+        <source>Logo preview</source>
+        <translation>Aperçu du logo</translation>
+    </message>
+    <message>
+        <source>Choose an image…</source>
+        <translation>Choisir une image…</translation>
+    </message>
+    <message>
+        <source>Choose a logo image</source>
+        <translation>Choisir l'image du logo</translation>
+    </message>
+    <message>
+        <source>Remove the logo</source>
+        <translation>Retirer le logo</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Logo :</translation>
+    </message>
+    <message>
+        <source>Choose the logo</source>
+        <translation>Choisir le logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
     <name>AnnualReportTab</name>
     <message>
         <source>The activity report for the general meeting and the funders: the year's key figures, members, machine hours, bookings, publics, the revenue balance and its trend, grants and the value of reduced access. Write the texts, then generate the PDF.</source>
@@ -471,6 +538,17 @@
     <message>
         <source>People present</source>
         <translation>Personnes présentes</translation>
+    </message>
+</context>
+<context>
+    <name>AudiencesPage</name>
+    <message>
+        <source>Publics</source>
+        <translation>Publics</translation>
+    </message>
+    <message>
+        <source>Publics group your members for prices and for the funders' statistics. Keep those you welcome; you can rename them or add others in Settings › Publics.</source>
+        <translation>Les publics regroupent vos adhérents pour les tarifs et les statistiques des financeurs. Gardez ceux que vous accueillez ; vous pourrez les renommer ou en ajouter dans Paramètres › Publics.</translation>
     </message>
 </context>
 <context>
@@ -1018,6 +1096,14 @@
         <translation>A&amp;bsent…</translation>
     </message>
     <message>
+        <source>Field &amp;changes…</source>
+        <translation>&amp;Modifications des champs…</translation>
+    </message>
+    <message>
+        <source>Changes of the booking's fields</source>
+        <translation>Modifications des champs de la réservation</translation>
+    </message>
+    <message>
         <source>Cancel &amp;this booking…</source>
         <translation>Annuler cette réser&amp;vation…</translation>
     </message>
@@ -1036,6 +1122,10 @@
     <message>
         <source>Save purpose and note</source>
         <translation>Enregistrer l'objet et la note</translation>
+    </message>
+    <message>
+        <source>Changes of the booking</source>
+        <translation>Modifications de la réservation</translation>
     </message>
     <message>
         <source>(blocked until {time} for preparation)</source>
@@ -1612,6 +1702,89 @@
     </message>
 </context>
 <context>
+    <name>ClassListDialog</name>
+    <message>
+        <source>Import a list</source>
+        <translation>Importer une liste</translation>
+    </message>
+    <message>
+        <source>A list of participants (CSV or XLSX) into the session “{session}”.</source>
+        <translation>Une liste de participants (CSV ou XLSX) à inscrire à la séance « {session} ».</translation>
+    </message>
+    <message>
+        <source>&amp;Named participants: each line is a person</source>
+        <translation>Participants &amp;nommés : chaque ligne est une personne</translation>
+    </message>
+    <message>
+        <source>Named participants</source>
+        <translation>Participants nommés</translation>
+    </message>
+    <message>
+        <source>One &amp;group: the lines are counted</source>
+        <translation>Un gro&amp;upe : les lignes sont comptées</translation>
+    </message>
+    <message>
+        <source>One group</source>
+        <translation>Un groupe</translation>
+    </message>
+    <message>
+        <source>Each person is found among the members (same e-mail, or same name and birth year) or created in the public below. A minor needs a legal guardian column.</source>
+        <translation>Chaque personne est retrouvée parmi les adhérents (même e-mail, ou même nom et même année de naissance) ou créée dans le public ci-dessous. Pour un mineur, une colonne « Responsable légal » est nécessaire.</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Non renseigné</translation>
+    </message>
+    <message>
+        <source>&amp;Public of the new members:</source>
+        <translation>&amp;Public des nouveaux adhérents :</translation>
+    </message>
+    <message>
+        <source>One registration whose head-count is the number of lines: no pupil becomes a member. The way for a school class.</source>
+        <translation>Une seule inscription dont l'effectif est le nombre de lignes : aucun élève ne devient adhérent. La voie pour une classe.</translation>
+    </message>
+    <message>
+        <source>School, association… (optional)</source>
+        <translation>École, association… (facultatif)</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Structure :</translation>
+    </message>
+    <message>
+        <source>Group na&amp;me:</source>
+        <translation>No&amp;m du groupe :</translation>
+    </message>
+    <message>
+        <source>Year 6 class, youth club…</source>
+        <translation>Classe de CM2, centre de loisirs…</translation>
+    </message>
+    <message>
+        <source>&amp;Responsible adult:</source>
+        <translation>Adulte &amp;responsable :</translation>
+    </message>
+    <message>
+        <source>&amp;Age band:</source>
+        <translation>Tranche d'â&amp;ge :</translation>
+    </message>
+    <message>
+        <source>&amp;Choose the file…</source>
+        <translation>&amp;Choisir le fichier…</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Choisir le fichier</translation>
+    </message>
+    <message>
+        <source>This organisation is not among the members.</source>
+        <translation>Cette structure ne figure pas parmi les adhérents.</translation>
+    </message>
+    <message>
+        <source>Give the group a name (or choose its organisation).</source>
+        <translation>Donnez un nom au groupe (ou choisissez sa structure).</translation>
+    </message>
+</context>
+<context>
     <name>ClosingsTab</name>
     <message>
         <source>Period to close</source>
@@ -2090,12 +2263,24 @@
         <translation>Prix catalogue − prix appliqué des usages de la période.</translation>
     </message>
     <message>
-        <source>Own revenue: {own} = {invoiced} invoiced by the software + {before} billed before the software + {vouchers} of Pass numérique vouchers taken at the cyber-base without an invoice (each usage, membership, pack or ticket counted once).</source>
-        <translation>Recettes propres : {own} = {invoiced} facturés par le logiciel + {before} facturés avant l'utilisation du logiciel + {vouchers} de Pass numérique reçus à la cyber-base sans facture (chaque usage, adhésion, forfait ou billet compté une fois).</translation>
+        <source>{amount} invoiced by the software</source>
+        <translation>{amount} facturés par le logiciel</translation>
     </message>
     <message>
-        <source>Own revenue: {own} = {invoiced} invoiced by the software + {before} billed before the software (each usage, membership, pack or ticket counted once).</source>
-        <translation>Recettes propres : {own} = {invoiced} facturés par le logiciel + {before} facturés avant l'utilisation du logiciel (chaque usage, adhésion, pack ou inscription compté une seule fois).</translation>
+        <source>{amount} billed before the software</source>
+        <translation>{amount} facturés avant l'utilisation du logiciel</translation>
+    </message>
+    <message>
+        <source>{amount} of Pass numérique vouchers taken at the cyber-base without an invoice</source>
+        <translation>{amount} de Pass numérique reçus à la cyber-base sans facture</translation>
+    </message>
+    <message>
+        <source>{amount} of memberships paid outside the software (imported from HelloAsso, Paheko or a spreadsheet, never invoiced)</source>
+        <translation>{amount} d'adhésions payées hors du logiciel (importées de HelloAsso, de Paheko ou d'un tableur, jamais facturées)</translation>
+    </message>
+    <message>
+        <source>Own revenue: {own} = {parts} (each usage, membership, pack or ticket counted once).</source>
+        <translation>Recettes propres : {own} = {parts} (chaque usage, adhésion, pack ou inscription compté une seule fois).</translation>
     </message>
     <message>
         <source>usages</source>
@@ -2170,6 +2355,13 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Expense</source>
         <translation>Charges</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDelegate</name>
+    <message>
+        <source>What to do with this duplicate</source>
+        <translation>Que faire de ce doublon</translation>
     </message>
 </context>
 <context>
@@ -3172,6 +3364,22 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>C'est plus que ce que l'émetteur doit encore pour les bons reçus.</translation>
     </message>
     <message>
+        <source>The database refused a value (a text too long or holding an invalid character): nothing was saved. Shorten or retype what you entered.</source>
+        <translation>La base a refusé une valeur (un texte trop long ou contenant un caractère non valable) : rien n'a été enregistré. Raccourcissez ou retapez ce que vous avez saisi.</translation>
+    </message>
+    <message>
+        <source>This member was anonymised: the card can no longer be changed.</source>
+        <translation>Cet adhérent a été anonymisé : sa fiche ne peut plus être modifiée.</translation>
+    </message>
+    <message>
+        <source>This member cannot be anonymised yet: settle their basket, invoices, bookings and registrations first.</source>
+        <translation>Cet adhérent ne peut pas encore être anonymisé : réglez d'abord son panier, ses factures, ses réservations et ses inscriptions.</translation>
+    </message>
+    <message>
+        <source>Type the member's number exactly to confirm.</source>
+        <translation>Tapez exactement le numéro de l'adhérent pour confirmer.</translation>
+    </message>
+    <message>
         <source>An operator with this name already exists.</source>
         <translation>Un opérateur porte déjà ce nom.</translation>
     </message>
@@ -3376,6 +3584,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>{member} est déjà inscrit·e ou en liste d'attente pour cette séance.</translation>
     </message>
     <message>
+        <source>The group “{group}” is already registered for this session: change its head-count in the list of registrations.</source>
+        <translation>Le groupe « {group} » est déjà inscrit à cette séance : changez son effectif dans la liste des inscriptions.</translation>
+    </message>
+    <message>
         <source>This registration is already cancelled.</source>
         <translation>Cette inscription est déjà annulée.</translation>
     </message>
@@ -3446,6 +3658,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>{file} comes from a newer version of Tiers-Lieu Desktop: update the application first. Nothing was changed.</source>
         <translation>{file} vient d'une version plus récente de Tiers-Lieu Desktop : mettez d'abord l'application à jour. Rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <source>The grant {grant} has payments or expenses attached: it cannot be deleted. Remove them first, or edit the grant.</source>
+        <translation>La subvention {grant} a des versements ou des dépenses rattachés : elle ne peut pas être supprimée. Retirez-les d'abord, ou modifiez la subvention.</translation>
     </message>
     <message>
         <source>The database is open on another desk (or in another window): close it there, then try again. Nothing was changed.</source>
@@ -4367,6 +4583,37 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the file to import: a spreadsheet saved as CSV or XLSX, or the export of HelloAsso, Paheko or Fab Manager. Nothing is written before the last step.</source>
+        <translation>Choisissez le fichier à importer : un tableur enregistré en CSV ou XLSX, ou l'export de HelloAsso, Paheko ou Fab Manager. Rien n'est écrit avant la dernière étape.</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Aucun fichier choisi</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>Fichier à importer</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a file…</source>
+        <translation>&amp;Choisir un fichier…</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>Choisir le fichier à importer</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Source :</translation>
+    </message>
+    <message>
+        <source>Source of the file</source>
+        <translation>Source du fichier</translation>
+    </message>
+</context>
+<context>
     <name>FinanceDetails</name>
     <message>
         <source>Usage of {day}</source>
@@ -5079,6 +5326,14 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Modifier le financeur</translation>
     </message>
     <message>
+        <source>Archive…</source>
+        <translation>Archiver…</translation>
+    </message>
+    <message>
+        <source>Archive the funder</source>
+        <translation>Archiver le financeur</translation>
+    </message>
+    <message>
         <source>In-kind contributions</source>
         <translation>Contributions en nature</translation>
     </message>
@@ -5121,6 +5376,14 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Edit the contribution</source>
         <translation>Modifier la contribution</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Delete the contribution</source>
+        <translation>Supprimer la contribution</translation>
     </message>
     <message>
         <source>Grants</source>
@@ -5215,8 +5478,32 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Enregistrer un versement de la subvention</translation>
     </message>
     <message>
+        <source>Delete the grant</source>
+        <translation>Supprimer la subvention</translation>
+    </message>
+    <message>
         <source>pending</source>
         <translation>en attente</translation>
+    </message>
+    <message>
+        <source>Archive {name}? It leaves the list of funders; its grants and contributions stay.</source>
+        <translation>Archiver {name} ? Il quitte la liste des financeurs ; ses subventions et contributions restent.</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiver</translation>
+    </message>
+    <message>
+        <source>Delete the grant “{purpose}”? Do it only for a grant entered by mistake: it is kept in the journal, with your reason.</source>
+        <translation>Supprimer la subvention « {purpose} » ? Seulement pour une subvention saisie par erreur : elle reste dans le journal, avec votre motif.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete the contribution “{what}”?</source>
+        <translation>Supprimer la contribution « {what} » ?</translation>
     </message>
     <message>
         <source>⚠ Report due soon: {items}</source>
@@ -5639,6 +5926,33 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <source>No change recorded.</source>
+        <translation>Aucune modification enregistrée.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>History of the record</source>
+        <translation>Historique de la fiche</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>active members</source>
@@ -5799,6 +6113,389 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
+    </message>
+</context>
+<context>
+    <name>HoursPage</name>
+    <message>
+        <source>Opening hours</source>
+        <translation>Horaires d'ouverture</translation>
+    </message>
+    <message>
+        <source>When the spaces the assistant creates are open: a booking must fit these hours. Type the ranges of each day, e.g. “10:00-12:30, 14:00-18:00”; leave a day empty when it is closed. Public holidays are closed; exceptions are set later on Machines &amp; spaces.</source>
+        <translation>Quand les espaces créés par l'assistant sont ouverts : une réservation doit tenir dans ces horaires. Tapez les plages de chaque jour, ex. « 10:00-12:30, 14:00-18:00 » ; laissez vide un jour de fermeture. Les jours fériés sont fermés ; les exceptions se règlent ensuite dans Machines &amp; espaces.</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Fermé</translation>
+    </message>
+    <message>
+        <source>{day}:</source>
+        <translation>{day} :</translation>
+    </message>
+    <message>
+        <source>Tuesday's hours from Monday to Saturday</source>
+        <translation>Les horaires du mardi du lundi au samedi</translation>
+    </message>
+    <message>
+        <source>Copy Tuesday's hours to every day from Monday to Saturday</source>
+        <translation>Copier les horaires du mardi sur chaque jour du lundi au samedi</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityPage</name>
+    <message>
+        <source>Your structure</source>
+        <translation>Votre structure</translation>
+    </message>
+    <message>
+        <source>Its name and legal identity are printed on every invoice and report. The SIRET is checked (14 digits and their check key).</source>
+        <translation>Son nom et son identité légale figurent sur chaque facture et chaque rapport. Le SIRET est vérifié (14 chiffres et leur clé de contrôle).</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>e.g. Fablab du Causse</source>
+        <translation>ex. Fablab du Causse</translation>
+    </message>
+    <message>
+        <source>Legal form:</source>
+        <translation>Forme juridique :</translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation>Forme juridique</translation>
+    </message>
+    <message>
+        <source>SIRET:</source>
+        <translation>SIRET :</translation>
+    </message>
+    <message>
+        <source>14 digits, e.g. 123 456 789 00012</source>
+        <translation>14 chiffres, ex. 123 456 789 00012</translation>
+    </message>
+    <message>
+        <source>RNA number:</source>
+        <translation>Numéro RNA :</translation>
+    </message>
+    <message>
+        <source>W + 9 digits (associations)</source>
+        <translation>W + 9 chiffres (associations)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;VAT&lt;/b&gt; — which rule applies to your sales?</source>
+        <translation>&lt;b&gt;TVA&lt;/b&gt; — quelle règle s'applique à vos ventes ?</translation>
+    </message>
+    <message>
+        <source>A non-profit association: what you sell to your members carries no VAT. What you sell to non-members stays without VAT up to a yearly limit ({limit}); the Finances page warns you near it.</source>
+        <translation>Une association à but non lucratif : ce que vous vendez à vos adhérents est sans TVA. Ce que vous vendez aux non-adhérents reste sans TVA jusqu'à un plafond annuel ({limit}) ; la page Finances vous prévient à son approche.</translation>
+    </message>
+    <message>
+        <source>A small company or an association with commercial sales: no VAT while your yearly sales stay under the franchise threshold ({limit} for services). Invoices say « TVA non applicable, art. 293 B du CGI ».</source>
+        <translation>Une petite entreprise ou une association aux ventes commerciales : pas de TVA tant que vos ventes annuelles restent sous le seuil de la franchise ({limit} pour les prestations de services). Les factures portent « TVA non applicable, art. 293 B du CGI ».</translation>
+    </message>
+    <message>
+        <source>Above the threshold, or by choice: you add VAT to your prices and declare it. You need an intra-EU VAT number.</source>
+        <translation>Au-delà du seuil, ou par choix : vous ajoutez la TVA à vos prix et la déclarez. Il vous faut un numéro de TVA intracommunautaire.</translation>
+    </message>
+    <message>
+        <source>VAT number:</source>
+        <translation>N° de TVA :</translation>
+    </message>
+    <message>
+        <source>FR + 11 characters</source>
+        <translation>FR + 11 caractères</translation>
+    </message>
+    <message>
+        <source>Recommended for an association: not liable to VAT (art. 261-7-1° of the CGI). A tax adviser can confirm it.</source>
+        <translation>Recommandé pour une association : non assujettie à la TVA (art. 261-7-1° du CGI). Un conseiller fiscal peut le confirmer.</translation>
+    </message>
+    <message>
+        <source>Recommended for a structure that starts: the franchise (art. 293 B of the CGI), as long as its yearly sales stay under {limit}. A tax adviser can confirm it.</source>
+        <translation>Recommandé pour une structure qui démarre : la franchise en base (art. 293 B du CGI), tant que ses ventes annuelles restent sous {limit}. Un conseiller fiscal peut le confirmer.</translation>
+    </message>
+    <message>
+        <source>Recommended: liable to VAT.</source>
+        <translation>Recommandé : assujettie à la TVA.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportEntry</name>
+    <message>
+        <source>Import members</source>
+        <translation>Importer des membres</translation>
+    </message>
+    <message>
+        <source>Import machines</source>
+        <translation>Importer des machines</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel: nothing is written</source>
+        <translation>Annuler : rien n'est écrit</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Précédent</translation>
+    </message>
+    <message>
+        <source>Back to the previous step</source>
+        <translation>Revenir à l'étape précédente</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Suivant &gt;</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Étape suivante</translation>
+    </message>
+    <message>
+        <source>Si&amp;mulate (nothing written)</source>
+        <translation>Si&amp;muler (aucune écriture)</translation>
+    </message>
+    <message>
+        <source>Simulate the import: nothing is written</source>
+        <translation>Simuler l'import : rien n'est écrit</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Import the file</source>
+        <translation>Importer le fichier</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close the import</source>
+        <translation>Fermer l'import</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (CSV or XLSX)</source>
+        <translation>Tableur (CSV ou XLSX)</translation>
+    </message>
+    <message>
+        <source>Step 1 of 4 — The file</source>
+        <translation>Étape 1 sur 4 — Le fichier</translation>
+    </message>
+    <message>
+        <source>Step 2 of 4 — The columns</source>
+        <translation>Étape 2 sur 4 — Les colonnes</translation>
+    </message>
+    <message>
+        <source>Step 3 of 4 — Preview: nothing is written yet</source>
+        <translation>Étape 3 sur 4 — Aperçu : rien n'est encore écrit</translation>
+    </message>
+    <message>
+        <source>Step 4 of 4 — Result</source>
+        <translation>Étape 4 sur 4 — Résultat</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>Choisir le fichier à importer</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>Tableurs (*.csv *.xlsx *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (XLSX), {count} columns.</source>
+        <translation>Classeur (XLSX), {count} colonnes.</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tabulation</translation>
+    </message>
+    <message>
+        <source>CSV file, {count} columns, separated by {separator}, {encoding}.</source>
+        <translation>Fichier CSV, {count} colonnes, séparées par {separator}, {encoding}.</translation>
+    </message>
+    <message>
+        <source>Source recognised: {source} (change it above if it is not).</source>
+        <translation>Source reconnue : {source} (changez-la ci-dessus si ce n'est pas elle).</translation>
+    </message>
+    <message>
+        <source>Columns: {columns}</source>
+        <translation>Colonnes : {columns}</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8 avec BOM</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (older Excel)</source>
+        <translation>Windows-1252 (Excel ancien)</translation>
+    </message>
+    <message>
+        <source>No column for: {fields}. Lines where nothing else fills them will be refused.</source>
+        <translation>Aucune colonne pour : {fields}. Les lignes où rien d'autre ne les remplit seront refusées.</translation>
+    </message>
+    <message>
+        <source>e.g. {value}</source>
+        <translation>ex. : {value}</translation>
+    </message>
+    <message>
+        <source>Checking the whole file…</source>
+        <translation>Vérification de tout le fichier…</translation>
+    </message>
+    <message>
+        <source>Checking stopped: only the first {count} lines are checked; check the whole file to import it.</source>
+        <translation>Vérification interrompue : seules les {count} premières lignes sont vérifiées ; vérifiez tout le fichier pour l'importer.</translation>
+    </message>
+    <message>
+        <source>Line {line} matches an existing record: {record}</source>
+        <translation>La ligne {line} correspond à une fiche existante : {record}</translation>
+    </message>
+    <message>
+        <source>Lines: {total} — to create: {create}, to merge: {merge}, skipped: {skip}, refused: {refused}.</source>
+        <translation>Lignes : {total} — à créer : {create}, à fusionner : {merge}, ignorées : {skip}, refusées : {refused}.</translation>
+    </message>
+    <message>
+        <source>(the first {count} lines; the rest is being checked)</source>
+        <translation>(les {count} premières lignes ; le reste est en cours de vérification)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln refused lines block the import: correct the file, or tick “Skip the refused lines” to import the others.</source>
+        <translation><numerusform>%Ln ligne refusée bloque l'import : corrigez le fichier, ou cochez « Ignorer les lignes refusées » pour importer les autres.</numerusform><numerusform>%Ln lignes refusées bloquent l'import : corrigez le fichier, ou cochez « Ignorer les lignes refusées » pour importer les autres.</numerusform></translation>
+    </message>
+    <message>
+        <source>Import this file? To create: {create}, to merge: {merge}, skipped: {skip}.</source>
+        <translation>Importer ce fichier ? À créer : {create}, à fusionner : {merge}, ignorées : {skip}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln refused lines are left out.</source>
+        <translation><numerusform>%Ln ligne refusée est laissée de côté.</numerusform><numerusform>%Ln lignes refusées sont laissées de côté.</numerusform></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Import en cours…</translation>
+    </message>
+    <message>
+        <source>Simulation: nothing was written.</source>
+        <translation>Simulation : rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <source>Would be created: {count}</source>
+        <translation>Seraient créés : {count}</translation>
+    </message>
+    <message>
+        <source>Would be merged: {count}</source>
+        <translation>Seraient fusionnés : {count}</translation>
+    </message>
+    <message>
+        <source>Would be skipped: {count}</source>
+        <translation>Seraient ignorés : {count}</translation>
+    </message>
+    <message>
+        <source>Import done.</source>
+        <translation>Import terminé.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Rien n'a été importé.</translation>
+    </message>
+    <message>
+        <source>Created: {count}</source>
+        <translation>Créés : {count}</translation>
+    </message>
+    <message>
+        <source>Merged: {count}</source>
+        <translation>Fusionnés : {count}</translation>
+    </message>
+    <message>
+        <source>Skipped: {count}</source>
+        <translation>Ignorés : {count}</translation>
+    </message>
+    <message>
+        <source>Refused lines: {count}</source>
+        <translation>Lignes refusées : {count}</translation>
+    </message>
+    <message>
+        <source>… and more in the report.</source>
+        <translation>… et d'autres dans le rapport.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refusees</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Enregistrer le rapport</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWords</name>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Fusionner</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <source>Create anyway</source>
+        <translation>Créer quand même</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
     </message>
 </context>
 <context>
@@ -6100,6 +6797,356 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
 </context>
 <context>
+    <name>Journal</name>
+    <message>
+        <source>first name</source>
+        <translation>prénom</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>téléphone</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>courriel</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>adresse</translation>
+    </message>
+    <message>
+        <source>postcode</source>
+        <translation>code postal</translation>
+    </message>
+    <message>
+        <source>town</source>
+        <translation>commune</translation>
+    </message>
+    <message>
+        <source>birth year</source>
+        <translation>année de naissance</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>état</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>début</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>fin</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>du</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>montant</translation>
+    </message>
+    <message>
+        <source>fee</source>
+        <translation>cotisation</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>coût</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>libellé</translation>
+    </message>
+    <message>
+        <source>supplier</source>
+        <translation>fournisseur</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>catégorie</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>activité</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>description</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motif</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>archivé</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>trainer</source>
+        <translation>formateur</translation>
+    </message>
+    <message>
+        <source>granted on</source>
+        <translation>accordée le</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>adhérent</translation>
+    </message>
+    <message>
+        <source>machine</source>
+        <translation>machine</translation>
+    </message>
+    <message>
+        <source>space</source>
+        <translation>espace</translation>
+    </message>
+    <message>
+        <source>deleted on</source>
+        <translation>supprimé le</translation>
+    </message>
+    <message>
+        <source>deleted by</source>
+        <translation>supprimé par</translation>
+    </message>
+    <message>
+        <source>reason of the removal</source>
+        <translation>motif de la suppression</translation>
+    </message>
+    <message>
+        <source>paid on</source>
+        <translation>payée le</translation>
+    </message>
+    <message>
+        <source>payment method</source>
+        <translation>moyen de paiement</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Adhérent</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>Adhésion</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>Réservation</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Usage</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Machine</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Espace</translation>
+    </message>
+    <message>
+        <source>Authorization</source>
+        <translation>Habilitation</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>Calendar exception</source>
+        <translation>Exception du calendrier</translation>
+    </message>
+    <message>
+        <source>Expense</source>
+        <translation>Dépense</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>Subvention</translation>
+    </message>
+    <message>
+        <source>Funder</source>
+        <translation>Financeur</translation>
+    </message>
+    <message>
+        <source>In-kind contribution</source>
+        <translation>Contribution en nature</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>Basket</source>
+        <translation>Panier</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Inscription</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>créé</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>rétabli</translation>
+    </message>
+    <message>
+        <source>(erased)</source>
+        <translation>(effacé)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+</context>
+<context>
+    <name>JournalTab</name>
+    <message>
+        <source>Every change made in the application: who, when, and each field before → after. The journal cannot be changed; each finished day is sealed into the integrity chain.</source>
+        <translation>Chaque modification faite dans l'application : qui, quand, et chaque champ avant → après. Le journal ne peut pas être modifié ; chaque journée terminée est scellée dans la chaîne d'intégrité.</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation>Type de fiche</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Only the changes of a period</source>
+        <translation>Seulement les modifications d'une période</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Operator:</source>
+        <translation>Opérateur :</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>Fiche :</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Journal of the changes</source>
+        <translation>Journal des modifications</translation>
+    </message>
+    <message>
+        <source>&amp;Newer</source>
+        <translation>Plus &amp;récentes</translation>
+    </message>
+    <message>
+        <source>Newer changes</source>
+        <translation>Modifications plus récentes</translation>
+    </message>
+    <message>
+        <source>O&amp;lder</source>
+        <translation>Plus &amp;anciennes</translation>
+    </message>
+    <message>
+        <source>Older changes</source>
+        <translation>Modifications plus anciennes</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <source>Changes {first}–{last} of {total}</source>
+        <translation>Modifications {first} à {last} sur {total}</translation>
+    </message>
+    <message>
+        <source>No change recorded.</source>
+        <translation>Aucune modification enregistrée.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Under 12</source>
@@ -6377,6 +7424,18 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Nouvel espace</translation>
     </message>
     <message>
+        <source>Import machines…</source>
+        <translation>Importer des machines…</translation>
+    </message>
+    <message>
+        <source>Import machines</source>
+        <translation>Importer des machines</translation>
+    </message>
+    <message>
+        <source>Bring a list of machines in from a spreadsheet (CSV or XLSX), with a preview</source>
+        <translation>Reprendre une liste de machines depuis un tableur (CSV ou XLSX), avec un aperçu</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
@@ -6391,6 +7450,14 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Archive</source>
         <translation>Archiver</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Historique…</translation>
+    </message>
+    <message>
+        <source>History of the record</source>
+        <translation>Historique de la fiche</translation>
     </message>
     <message>
         <source>Filter by name, make or model</source>
@@ -6725,6 +7792,14 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Restaurer</translation>
     </message>
     <message>
+        <source>History of {name}</source>
+        <translation>Historique de {name}</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
         <source>Remove the entry of {day} (“{what}”) from the log?</source>
         <translation>Supprimer du carnet l'intervention du {day} (« {what} ») ?</translation>
     </message>
@@ -6769,6 +7844,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Retirer l'habilitation de {member} ({through}) ? Une nouvelle formation sera nécessaire pour utiliser la machine.</translation>
     </message>
     <message>
+        <source>Revoke</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
         <source>Restore the machine “{name}”?</source>
         <translation>Restaurer la machine « {name} » ?</translation>
     </message>
@@ -6783,6 +7862,54 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Archive the space “{name}”? Its history is kept.</source>
         <translation>Archiver l'espace « {name} » ? Son historique est conservé.</translation>
+    </message>
+    <message>
+        <source>Machines</source>
+        <translation>Machines</translation>
+    </message>
+    <message>
+        <source>Tick the equipment you have and how many. Each comes with its typical consumables, booking rules and a starter price per public that you adjust on the next steps, then any time in Settings › Tariffs.</source>
+        <translation>Cochez l'équipement dont vous disposez, et combien. Chacun arrive avec ses consommables habituels, ses règles de réservation et un prix de départ par public, que vous ajustez aux étapes suivantes puis à tout moment dans Paramètres › Tarifs.</translation>
+    </message>
+    <message>
+        <source>Equipment catalogue</source>
+        <translation>Catalogue d'équipements</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Équipement</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>Combien</translation>
+    </message>
+    <message>
+        <source>Training required</source>
+        <translation>Habilitation requise</translation>
+    </message>
+    <message>
+        <source>How many: {item}</source>
+        <translation>Combien : {item}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{item}&lt;/b&gt;: booked by slots of {step} min, from {min} min to {max} min.</source>
+        <translation>&lt;b&gt;{item}&lt;/b&gt; : réservée par créneaux de {step} min, de {min} min à {max} min.</translation>
+    </message>
+    <message>
+        <source>Starter price for adults: {price} an hour.</source>
+        <translation>Prix de départ pour les adultes : {price} de l'heure.</translation>
+    </message>
+    <message>
+        <source>Members need a training (authorization) to book it.</source>
+        <translation>Les adhérents doivent être habilités (formés) pour la réserver.</translation>
+    </message>
+    <message>
+        <source>Consumables: {names}.</source>
+        <translation>Consommables : {names}.</translation>
     </message>
 </context>
 <context>
@@ -6931,6 +8058,29 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>For each field, the column of the file that fills it. The columns recognised are already chosen; your choice is remembered for this source. Fields marked * are required.</source>
+        <translation>Pour chaque champ, la colonne du fichier qui le remplit. Les colonnes reconnues sont déjà choisies ; votre choix est retenu pour cette source. Les champs marqués * sont obligatoires.</translation>
+    </message>
+    <message>
+        <source>Column for “{field}” (required)</source>
+        <translation>Colonne pour « {field} » (obligatoire)</translation>
+    </message>
+    <message>
+        <source>Column for “{field}”</source>
+        <translation>Colonne pour « {field} »</translation>
+    </message>
+    <message>
+        <source>(no column)</source>
+        <translation>(aucune colonne)</translation>
+    </message>
+    <message>
+        <source>(column without a title)</source>
+        <translation>(colonne sans titre)</translation>
+    </message>
+</context>
+<context>
     <name>MemberDetailPanel</name>
     <message>
         <source>Select a member to see their details.</source>
@@ -6971,6 +8121,14 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Activity › Sessions: choose the session, then “Register a member…”</source>
         <translation>Activité › Séances : choisissez la séance, puis « Inscrire un adhérent… »</translation>
+    </message>
+    <message>
+        <source>Personal &amp;data…</source>
+        <translation>&amp;Données personnelles…</translation>
+    </message>
+    <message>
+        <source>Export or anonymise the member's personal data</source>
+        <translation>Exporter ou anonymiser les données personnelles de l'adhérent</translation>
     </message>
     <message>
         <source>Public:</source>
@@ -7145,6 +8303,14 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>E-mail</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historique…</translation>
+    </message>
+    <message>
+        <source>History of the member's record</source>
+        <translation>Historique de la fiche de l'adhérent</translation>
+    </message>
+    <message>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
@@ -7211,6 +8377,14 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>{name} — expired on {date}</source>
         <translation>{name} — expiré le {date}</translation>
+    </message>
+    <message>
+        <source>{change} on {date}</source>
+        <translation>{change} le {date}</translation>
+    </message>
+    <message>
+        <source>History of {name}</source>
+        <translation>Historique de {name}</translation>
     </message>
     <message>
         <source>Export the bookings of {name}</source>
@@ -7647,8 +8821,24 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Archiver ou restaurer l'adhérent sélectionné</translation>
     </message>
     <message>
+        <source>Im&amp;port members…</source>
+        <translation>Im&amp;porter des membres…</translation>
+    </message>
+    <message>
+        <source>Import members from a file</source>
+        <translation>Importer des membres depuis un fichier</translation>
+    </message>
+    <message>
+        <source>A spreadsheet, HelloAsso, Paheko or Fab Manager, with a preview (Ctrl+Shift+I)</source>
+        <translation>Un tableur, HelloAsso, Paheko ou Fab Manager, avec un aperçu (Ctrl+Maj+I)</translation>
+    </message>
+    <message>
         <source>Archive</source>
         <translation>Archiver</translation>
+    </message>
+    <message>
+        <source>Import members…</source>
+        <translation>Importer des membres…</translation>
     </message>
     <message>
         <source>All publics</source>
@@ -7878,6 +9068,29 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Stopped before the end: run it again for the rest.</source>
         <translation>Arrêtée avant la fin : relancez-la pour le reste.</translation>
+    </message>
+</context>
+<context>
+    <name>NumberingPage</name>
+    <message>
+        <source>Invoice numbers</source>
+        <translation>Numérotation des factures</translation>
+    </message>
+    <message>
+        <source>Invoices and credit notes are numbered in one continuous sequence each, without gaps. {year} is the year, {counter:06} the counter on 6 digits (it starts again each year when the year is in the pattern). Keep the suggestion unless your accountant asks otherwise.</source>
+        <translation>Factures et avoirs sont numérotés chacun en une suite continue, sans trou. {year} est l'année, {counter:06} le compteur sur 6 chiffres (il repart chaque année quand l'année figure dans le modèle). Gardez la proposition sauf si votre comptable demande autre chose.</translation>
+    </message>
+    <message>
+        <source>Invoices:</source>
+        <translation>Factures :</translation>
+    </message>
+    <message>
+        <source>Credit notes:</source>
+        <translation>Avoirs :</translation>
+    </message>
+    <message>
+        <source>Next number: {number}</source>
+        <translation>Prochain numéro : {number}</translation>
     </message>
 </context>
 <context>
@@ -8409,6 +9622,365 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
 </context>
 <context>
+    <name>PersonalData</name>
+    <message>
+        <source>Newsletter given</source>
+        <translation>Lettre d'information acceptée</translation>
+    </message>
+    <message>
+        <source>Newsletter withdrawn</source>
+        <translation>Lettre d'information retirée</translation>
+    </message>
+    <message>
+        <source>Photos given</source>
+        <translation>Photos acceptées</translation>
+    </message>
+    <message>
+        <source>Photos withdrawn</source>
+        <translation>Photos retirées</translation>
+    </message>
+    <message>
+        <source>a basket is open in the member's name (validate or cancel it)</source>
+        <translation>un panier est ouvert à son nom (validez-le ou annulez-le)</translation>
+    </message>
+    <message>
+        <source>usages are not invoiced yet</source>
+        <translation>des utilisations ne sont pas encore facturées</translation>
+    </message>
+    <message>
+        <source>an invoice is not fully paid (or a credit note not refunded)</source>
+        <translation>une facture n'est pas soldée (ou un avoir n'est pas remboursé)</translation>
+    </message>
+    <message>
+        <source>bookings are to come or in progress</source>
+        <translation>des réservations sont à venir ou en cours</translation>
+    </message>
+    <message>
+        <source>registrations to sessions to come</source>
+        <translation>des inscriptions à des séances à venir</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataDialog</name>
+    <message>
+        <source>Personal data of {name}</source>
+        <translation>Données personnelles de {name}</translation>
+    </message>
+    <message>
+        <source>Personal data of the member</source>
+        <translation>Données personnelles de l'adhérent</translation>
+    </message>
+    <message>
+        <source>Everything held about {name} (no. {number}) can be handed over as a PDF to read and a JSON file (GDPR art. 15 and 20).</source>
+        <translation>Tout ce qui est conservé sur {name} (n° {number}) peut lui être remis en PDF lisible et en fichier JSON (RGPD, art. 15 et 20).</translation>
+    </message>
+    <message>
+        <source>Consents and their history</source>
+        <translation>Consentements et leur historique</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Changement</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Enregistré par</translation>
+    </message>
+    <message>
+        <source>Consents history</source>
+        <translation>Historique des consentements</translation>
+    </message>
+    <message>
+        <source>&amp;Export (PDF and JSON)…</source>
+        <translation>&amp;Exporter (PDF et JSON)…</translation>
+    </message>
+    <message>
+        <source>Export the member's personal data</source>
+        <translation>Exporter les données personnelles de l'adhérent</translation>
+    </message>
+    <message>
+        <source>Anonymise</source>
+        <translation>Anonymiser</translation>
+    </message>
+    <message>
+        <source>Type the member's number to confirm:</source>
+        <translation>Tapez le numéro de l'adhérent pour confirmer :</translation>
+    </message>
+    <message>
+        <source>Member's number to confirm</source>
+        <translation>Numéro de l'adhérent à confirmer</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymise</source>
+        <translation>&amp;Anonymiser</translation>
+    </message>
+    <message>
+        <source>Anonymise the member</source>
+        <translation>Anonymiser l'adhérent</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Anonymised on {date}.</source>
+        <translation>Anonymisé le {date}.</translation>
+    </message>
+    <message>
+        <source>Cannot be anonymised yet: {reasons}.</source>
+        <translation>Anonymisation impossible pour l'instant : {reasons}.</translation>
+    </message>
+    <message>
+        <source>Irreversible: the name becomes “Anonyme n° {number}”; e-mail, phone, address, birth year, notes and consents are erased.</source>
+        <translation>Irréversible : le nom devient « Anonyme n° {number} » ; courriel, téléphone, adresse, année de naissance, notes et consentements sont effacés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invoices and credit notes keep the buyer as issued (kept 10 years).</source>
+        <translation><numerusform>%Ln facture ou avoir garde l'acheteur tel qu'émis (conservé 10 ans).</numerusform><numerusform>%Ln factures et avoirs gardent l'acheteur tel qu'émis (conservés 10 ans).</numerusform></translation>
+    </message>
+    <message>
+        <source>Export the personal data of {name}</source>
+        <translation>Exporter les données personnelles de {name}</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the personal data</source>
+        <translation>Exporter les données personnelles</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}</source>
+        <translation>Le fichier n'a pas pu être écrit : {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataTab</name>
+    <message>
+        <source>Retention of members' data</source>
+        <translation>Conservation des données des adhérents</translation>
+    </message>
+    <message>
+        <source>A member's data is kept while they come and for a few years after their last activity, then anonymised. Their invoices stay, with the buyer as issued (10 years).</source>
+        <translation>Les données d'un adhérent sont conservées tant qu'il vient, et quelques années après sa dernière activité, puis anonymisées. Ses factures restent, avec l'acheteur tel qu'émis (10 ans).</translation>
+    </message>
+    <message>
+        <source>&amp;Without activity for:</source>
+        <translation>&amp;Sans activité depuis :</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> ans</translation>
+    </message>
+    <message>
+        <source>Years without activity</source>
+        <translation>Années sans activité</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>&amp;Lister</translation>
+    </message>
+    <message>
+        <source>List the members without activity</source>
+        <translation>Lister les adhérents sans activité</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Dernière activité</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Members without activity</source>
+        <translation>Adhérents sans activité</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymise them…</source>
+        <translation>&amp;Les anonymiser…</translation>
+    </message>
+    <message>
+        <source>Anonymise the members listed</source>
+        <translation>Anonymiser les adhérents listés</translation>
+    </message>
+    <message>
+        <source>Register of processing activities</source>
+        <translation>Registre des activités de traitement</translation>
+    </message>
+    <message>
+        <source>The processings this software performs, with their purposes, legal bases, data, recipients and retention periods (GDPR art. 30).</source>
+        <translation>Les traitements que ce logiciel réalise, avec leurs finalités, bases légales, données, destinataires et durées de conservation (RGPD, art. 30).</translation>
+    </message>
+    <message>
+        <source>&amp;Register (PDF)…</source>
+        <translation>&amp;Registre (PDF)…</translation>
+    </message>
+    <message>
+        <source>Write the register of processing</source>
+        <translation>Écrire le registre des traitements</translation>
+    </message>
+    <message>
+        <source>can be anonymised</source>
+        <translation>peut être anonymisé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln members without activity;</source>
+        <translation><numerusform>%Ln adhérent sans activité ;</numerusform><numerusform>%Ln adhérents sans activité ;</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln can be anonymised.</source>
+        <translation><numerusform>%Ln peut être anonymisé.</numerusform><numerusform>%Ln peuvent être anonymisés.</numerusform></translation>
+    </message>
+    <message>
+        <source>Anonymise the members</source>
+        <translation>Anonymiser les adhérents</translation>
+    </message>
+    <message numerus="yes">
+        <source>Anonymise these %Ln members? This cannot be undone: their names, contact details, notes and consents are erased; their invoices stay.</source>
+        <translation><numerusform>Anonymiser cet adhérent ? C'est irréversible : son nom, ses coordonnées, ses notes et ses consentements sont effacés ; ses factures restent.</numerusform><numerusform>Anonymiser ces %Ln adhérents ? C'est irréversible : leurs noms, coordonnées, notes et consentements sont effacés ; leurs factures restent.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Anonymise %Ln members</source>
+        <translation><numerusform>Anonymiser %Ln adhérent</numerusform><numerusform>Anonymiser %Ln adhérents</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Anonymising %Ln members…</source>
+        <translation><numerusform>Anonymisation de %Ln adhérent…</numerusform><numerusform>Anonymisation de %Ln adhérents…</numerusform></translation>
+    </message>
+    <message>
+        <source>Anonymisation progress</source>
+        <translation>Avancement de l'anonymisation</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel the anonymisation</source>
+        <translation>Annuler l'anonymisation</translation>
+    </message>
+    <message>
+        <source>Cancelling: nothing will be anonymised…</source>
+        <translation>Annulation : rien ne sera anonymisé…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln members anonymised.</source>
+        <translation><numerusform>%Ln adhérent anonymisé.</numerusform><numerusform>%Ln adhérents anonymisés.</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancelled: nobody was anonymised.</source>
+        <translation>Annulé : personne n'a été anonymisé.</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}</source>
+        <translation>Le fichier n'a pas pu être écrit : {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Existing record</source>
+        <translation>Fiche existante</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>{record} ({reason})</source>
+        <translation>{record} ({reason})</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Afficher :</translation>
+    </message>
+    <message>
+        <source>Lines shown</source>
+        <translation>Lignes affichées</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>Toutes les lignes</translation>
+    </message>
+    <message>
+        <source>Refused lines</source>
+        <translation>Lignes refusées</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Doublons</translation>
+    </message>
+    <message>
+        <source>Lines of the file</source>
+        <translation>Lignes du fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate:</source>
+        <translation>&amp;Doublon :</translation>
+    </message>
+    <message>
+        <source>What to do with the selected duplicate</source>
+        <translation>Que faire du doublon sélectionné</translation>
+    </message>
+    <message>
+        <source>Apply to &amp;all duplicates</source>
+        <translation>Appliquer à &amp;tous les doublons</translation>
+    </message>
+    <message>
+        <source>Apply this choice to all duplicates</source>
+        <translation>Appliquer ce choix à tous les doublons</translation>
+    </message>
+    <message>
+        <source>Check the &amp;whole file</source>
+        <translation>&amp;Vérifier tout le fichier</translation>
+    </message>
+    <message>
+        <source>Check the whole file again</source>
+        <translation>Vérifier à nouveau tout le fichier</translation>
+    </message>
+    <message>
+        <source>Skip the &amp;refused lines and import the others</source>
+        <translation>Ignorer les lignes &amp;refusées et importer les autres</translation>
+    </message>
+    <message>
+        <source>Skip the refused lines</source>
+        <translation>Ignorer les lignes refusées</translation>
+    </message>
+</context>
+<context>
     <name>PriceDialog</name>
     <message>
         <source>Price of {name}</source>
@@ -8570,6 +10142,37 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Total</source>
         <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>PricesPage</name>
+    <message>
+        <source>Prices</source>
+        <translation>Tarifs</translation>
+    </message>
+    <message>
+        <source>Hourly price per public, from the catalogue's typical prices: type yours. The adults' price is also the price for anyone without a public. A price of 0 makes the use free for that public.</source>
+        <translation>Prix de l'heure par public, d'après les prix habituels du catalogue : tapez les vôtres. Le prix adultes est aussi celui de toute personne sans public. Un prix de 0 rend l'usage gratuit pour ce public.</translation>
+    </message>
+    <message>
+        <source>Starter prices per hour and per public</source>
+        <translation>Prix de départ par heure et par public</translation>
+    </message>
+    <message>
+        <source>Also set the consumables' typical prices (per unit, every public)</source>
+        <translation>Fixer aussi les prix habituels des consommables (à l'unité, tous publics)</translation>
+    </message>
+    <message>
+        <source>No equipment was picked: there is no price to set.</source>
+        <translation>Aucun équipement choisi : il n'y a pas de prix à fixer.</translation>
+    </message>
+    <message>
+        <source>{item} / {public}</source>
+        <translation>{item} / {public}</translation>
+    </message>
+    <message>
+        <source>Price not valid (example: 12,50) for: {cells}.</source>
+        <translation>Prix non valide (exemple : 12,50) pour : {cells}.</translation>
     </message>
 </context>
 <context>
@@ -8749,6 +10352,21 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>End the free quota of {hours} per month for {public} on {day}?</source>
         <translation>Terminer la gratuité de {hours} par mois pour {public} le {day} ?</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reason (kept in the journal):</source>
+        <translation>Motif (gardé dans le journal) :</translation>
+    </message>
+    <message>
+        <source>Reason of the removal</source>
+        <translation>Motif de la suppression</translation>
+    </message>
+    <message>
+        <source>e.g. entered twice</source>
+        <translation>p. ex. saisie en double</translation>
     </message>
 </context>
 <context>
@@ -9042,6 +10660,17 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
 </context>
 <context>
+    <name>ResultPage</name>
+    <message>
+        <source>&amp;Save the report…</source>
+        <translation>&amp;Enregistrer le rapport…</translation>
+    </message>
+    <message>
+        <source>Save the refused lines as a CSV report</source>
+        <translation>Enregistrer les lignes refusées dans un rapport CSV</translation>
+    </message>
+</context>
+<context>
     <name>RulesGroup</name>
     <message>
         <source>Booking rules</source>
@@ -9322,6 +10951,14 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Inscrire un &amp;groupe…</translation>
     </message>
     <message>
+        <source>Import a &amp;list…</source>
+        <translation>Importer une &amp;liste…</translation>
+    </message>
+    <message>
+        <source>Register a class list or a list of participants from a spreadsheet</source>
+        <translation>Inscrire une liste de classe ou de participants depuis un tableur</translation>
+    </message>
+    <message>
         <source>Cancel the re&amp;gistration</source>
         <translation>Annuler l'inscri&amp;ption</translation>
     </message>
@@ -9424,6 +11061,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>{who} is registered ({price}).</source>
         <translation>{who} est inscrit·e ({price}).</translation>
+    </message>
+    <message>
+        <source>Import a list</source>
+        <translation>Importer une liste</translation>
     </message>
     <message>
         <source>Cancel the registration</source>
@@ -9626,6 +11267,30 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Paramètres</translation>
     </message>
     <message>
+        <source>Setup assistant…</source>
+        <translation>Assistant de configuration…</translation>
+    </message>
+    <message>
+        <source>Open the setup assistant</source>
+        <translation>Ouvrir l'assistant de configuration</translation>
+    </message>
+    <message>
+        <source>I&amp;mport…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>Import members or machines from a file</source>
+        <translation>Importer des membres ou des machines depuis un fichier</translation>
+    </message>
+    <message>
+        <source>Members…</source>
+        <translation>Des membres…</translation>
+    </message>
+    <message>
+        <source>Machines…</source>
+        <translation>Des machines…</translation>
+    </message>
+    <message>
         <source>Settings sections</source>
         <translation>Rubriques des paramètres</translation>
     </message>
@@ -9664,6 +11329,97 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>&amp;Backups</source>
         <translation>Sau&amp;vegardes</translation>
+    </message>
+    <message>
+        <source>Personal &amp;data</source>
+        <translation>&amp;Données personnelles</translation>
+    </message>
+    <message>
+        <source>&amp;Journal</source>
+        <translation>&amp;Journal</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Setup assistant</source>
+        <translation>Assistant de configuration</translation>
+    </message>
+    <message>
+        <source>Skip this step</source>
+        <translation>Passer cette étape</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Suivant &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Terminer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Étape suivante</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>Étape précédente</translation>
+    </message>
+    <message>
+        <source>Finish and save</source>
+        <translation>Terminer et enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel the assistant</source>
+        <translation>Annuler l'assistant</translation>
+    </message>
+    <message>
+        <source>Structure: {name}</source>
+        <translation>Structure : {name}</translation>
+    </message>
+    <message>
+        <source>Spaces: {names}</source>
+        <translation>Espaces : {names}</translation>
+    </message>
+    <message>
+        <source>Opening hours: set for the new spaces</source>
+        <translation>Horaires d'ouverture : fixés pour les nouveaux espaces</translation>
+    </message>
+    <message>
+        <source>Equipment: {names}</source>
+        <translation>Équipements : {names}</translation>
+    </message>
+    <message>
+        <source>Publics: {names}</source>
+        <translation>Publics : {names}</translation>
+    </message>
+    <message>
+        <source>New invoice numbering</source>
+        <translation>Nouvelle numérotation des factures</translation>
+    </message>
+    <message>
+        <source>Nothing to save: every step was skipped.</source>
+        <translation>Rien à enregistrer : chaque étape a été passée.</translation>
+    </message>
+    <message>
+        <source>Skipped: {steps}</source>
+        <translation>Étapes passées : {steps}</translation>
+    </message>
+    <message>
+        <source>{step} › {field}: {message}</source>
+        <translation>{step} › {field} : {message}</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. {reasons}</source>
+        <translation>Rien n'a été enregistré. {reasons}</translation>
     </message>
 </context>
 <context>
@@ -9925,6 +11681,29 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Other</source>
         <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>SpacesPage</name>
+    <message>
+        <source>Spaces</source>
+        <translation>Espaces</translation>
+    </message>
+    <message>
+        <source>The rooms of your tiers-lieu. Each machine belongs to a space and follows its opening hours. A space the machines you pick need is added anyway.</source>
+        <translation>Les salles de votre tiers-lieu. Chaque machine appartient à un espace et suit ses horaires d'ouverture. L'espace dont les machines choisies ont besoin est ajouté de toute façon.</translation>
+    </message>
+    <message>
+        <source>Another space:</source>
+        <translation>Un autre espace :</translation>
+    </message>
+    <message>
+        <source>e.g. Atelier bois (leave empty if none)</source>
+        <translation>ex. Atelier bois (laisser vide s'il n'y en a pas)</translation>
+    </message>
+    <message>
+        <source>Already in the database: {names}.</source>
+        <translation>Déjà dans la base : {names}.</translation>
     </message>
 </context>
 <context>
@@ -10307,6 +12086,17 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Ready</source>
+        <translation>C'est prêt</translation>
+    </message>
+    <message>
+        <source>« Finish » saves all of this at once; nothing is saved before.</source>
+        <translation>« Terminer » enregistre tout cela d'un coup ; rien n'est enregistré avant.</translation>
     </message>
 </context>
 <context>
@@ -11213,6 +13003,37 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>&amp;Add to the basket</source>
         <translation>&amp;Ajouter au panier</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to Tiers-Lieu Desktop</source>
+        <translation>Bienvenue dans Tiers-Lieu Desktop</translation>
+    </message>
+    <message>
+        <source>This assistant sets your tiers-lieu up in a few minutes: your structure and its VAT, your address and logo, opening hours, spaces, machines from a catalogue of common fablab and cyber-base equipment with their consumables and starter prices, your publics and your invoice numbers. Skip any step with « Skip this step » and come back with « Back »; nothing is saved before « Finish ». You can open it again from Settings.</source>
+        <translation>Cet assistant configure votre tiers-lieu en quelques minutes : votre structure et sa TVA, votre adresse et votre logo, les horaires d'ouverture, les espaces, les machines choisies dans un catalogue d'équipements courants de fablab et de cyber-base avec leurs consommables et des prix de départ, vos publics et la numérotation de vos factures. Passez une étape avec « Passer cette étape » et revenez-y avec « Précédent » ; rien n'est enregistré avant « Terminer ». Vous pourrez le rouvrir depuis Paramètres.</translation>
+    </message>
+    <message>
+        <source>Just looking? Try the application with a demonstration lab (members, bookings, invoices): it opens in its own window, on its own file; your database stays as it is.</source>
+        <translation>Vous voulez seulement découvrir ? Essayez l'application avec un lieu de démonstration (adhérents, réservations, factures) : elle s'ouvre dans sa propre fenêtre, sur son propre fichier ; votre base reste telle quelle.</translation>
+    </message>
+    <message>
+        <source>Try with demonstration data</source>
+        <translation>Essayer avec des données de démonstration</translation>
+    </message>
+    <message>
+        <source>User accounts and roles are not part of the application yet: whoever opens it at the desk can use it.</source>
+        <translation>Les comptes utilisateurs et les rôles n'existent pas encore dans l'application : toute personne qui l'ouvre à l'accueil peut s'en servir.</translation>
+    </message>
+    <message>
+        <source>The demonstration opens in another window (the first time it is built, which takes a few seconds).</source>
+        <translation>La démonstration s'ouvre dans une autre fenêtre (la première fois, elle est construite : quelques secondes).</translation>
+    </message>
+    <message>
+        <source>The demonstration could not be started. From a terminal: tierslieu --demo</source>
+        <translation>La démonstration n'a pas pu être lancée. Depuis un terminal : tierslieu --demo</translation>
     </message>
 </context>
 <context>
