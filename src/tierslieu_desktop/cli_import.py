@@ -133,7 +133,7 @@ def import_members(
                 ("skipped", plan.count(Action.SKIP)),
                 ("refused", refused_lines),
             )
-            print(", ".join(words.count_text(what, n, lang) for what, n in counts))
+            print(", ".join(words.count_text(what, n, lang, planned=True) for what, n in counts))
             if refused and not skip_bad:
                 key = "nothing_written" if refused_lines == 1 else "nothing_written_many"
                 print(words.cli_text(key, lang))

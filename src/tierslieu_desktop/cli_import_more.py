@@ -159,6 +159,7 @@ def _run(db: Database, table: Table, args: argparse.Namespace, lang: str) -> int
                     refused=refused_lines,
                     group=group,
                     lang=lang,
+                    planned=True,
                 )
             )
             if refused and not args.skip_bad:

@@ -65,6 +65,7 @@ def test_a_file_with_one_bad_line_writes_nothing_and_names_the_line(base, capsys
     assert code == 1
     assert "Ligne 4, champ « E-mail » : adresse invalide (« lucie@ »)" in text
     assert "Rien n'a été enregistré" in text
+    assert "3 membres à créer" in text and "créés" not in text  # nothing was created
     assert _members(base) == (0, 0)
     code, text = _run(capsys, "import", "members", path, "--skip-bad", "--db", str(base))
     assert code == 0
@@ -77,7 +78,7 @@ def test_dry_run_writes_nothing(base, capsys):
     path = str(DATA / "helloasso_adhesions_utf8bom.csv")
     code, text = _run(capsys, "import", "members", path, "--dry-run", "--db", str(base))
     assert code == 0
-    assert "HelloAsso" in text and "3 membres créés" in text and "1 ligne ignorée" in text
+    assert "HelloAsso" in text and "3 membres à créer" in text and "1 ligne à ignorer" in text
     assert "Ligne 5 : commande remboursée ou annulée : non importée" in text
     assert "Essai à blanc : rien n'a été enregistré." in text
     assert _members(base) == (0, 0)

@@ -66,7 +66,8 @@ def test_a_bad_line_exits_1_names_the_line_and_writes_nothing(db, lab, capsys):
     assert park.list_machines(db) == []
 
     assert main(["import", "machines", bad, "--db", path, "--dry-run"]) == 1
-    assert "2 machines créées, 0 machine complétée, 0 ligne ignorée, 2 lignes refusées" in (
+    # nothing is written: what the plan would do, never « créées »
+    assert "2 machines à créer, 0 machine à compléter, 0 ligne à ignorer, 2 lignes refusées" in (
         capsys.readouterr().out
     )
     assert park.list_machines(db) == []
@@ -80,7 +81,7 @@ def test_the_dry_run_of_a_good_file_exits_0_and_writes_nothing(db, lab, capsys):
     path, _session = lab
     args = ["import", "machines", str(DATA / "machines.csv"), "--db", path, "--dry-run"]
     assert main(args) == 0
-    assert "6 machines créées" in capsys.readouterr().out
+    assert "6 machines à créer" in capsys.readouterr().out
     assert park.list_machines(db) == []
 
 
@@ -130,7 +131,7 @@ def test_english_wording(db, lab, capsys):
     assert 'Line 3, field "Space": unknown space, to be created first' in out
     assert "Nothing was written" in out
     assert main(["import", "machines", bad, "--db", path, "--lang", "en", "--dry-run"]) == 1
-    assert "2 machines created, 0 machines completed" in capsys.readouterr().out
+    assert "2 machines to create, 0 machines to complete" in capsys.readouterr().out
 
 
 def test_every_field_and_dictionary_is_worded_in_both_languages(db):

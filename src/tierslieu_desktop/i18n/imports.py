@@ -258,12 +258,21 @@ _SUMMARY = {
         "merged": ("{n} fiche complétée", "{n} fiches complétées"),
         "skipped": ("{n} ligne ignorée", "{n} lignes ignorées"),
         "refused": ("{n} ligne refusée", "{n} lignes refusées"),
+        # what a plan would do (a dry run, or a file refused: nothing written)
+        "created:planned": ("{n} membre à créer", "{n} membres à créer"),
+        "merged:planned": ("{n} fiche à compléter", "{n} fiches à compléter"),
+        "skipped:planned": ("{n} ligne à ignorer", "{n} lignes à ignorer"),
+        "refused:planned": ("{n} ligne refusée", "{n} lignes refusées"),
     },
     "en": {
         "created": ("{n} member created", "{n} members created"),
         "merged": ("{n} record completed", "{n} records completed"),
         "skipped": ("{n} line skipped", "{n} lines skipped"),
         "refused": ("{n} line refused", "{n} lines refused"),
+        "created:planned": ("{n} member to create", "{n} members to create"),
+        "merged:planned": ("{n} record to complete", "{n} records to complete"),
+        "skipped:planned": ("{n} line to skip", "{n} lines to skip"),
+        "refused:planned": ("{n} line refused", "{n} lines refused"),
     },
 }
 
@@ -333,10 +342,11 @@ def line_error_text(err: LineErrorLike, lang: str = "fr") -> str:
     return without_field.format(line=err.line, text=text)
 
 
-def count_text(what: str, n: int, lang: str = "fr") -> str:
+def count_text(what: str, n: int, lang: str = "fr", *, planned: bool = False) -> str:
     """ "3 membres créés", "1 fiche complétée", "0 ligne ignorée" (what: "created",
-    "merged", "skipped" or "refused")."""
+    "merged", "skipped" or "refused"); ``planned``: what the plan would do, nothing
+    being written ("3 membres à créer")."""
     lang = _lang(lang)
-    one, many = _SUMMARY[lang][what]
+    one, many = _SUMMARY[lang][f"{what}:planned" if planned else what]
     singular = abs(n) < 2 if lang == "fr" else abs(n) == 1
     return (one if singular else many).format(n=n)

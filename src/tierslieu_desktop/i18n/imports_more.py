@@ -196,6 +196,14 @@ _COUNTS: dict[str, dict[str, tuple[str, str]]] = {
         "group_created": ("participant", "participants"),
         "skipped": ("ligne ignorée", "lignes ignorées"),
         "refused": ("ligne refusée", "lignes refusées"),
+        # what a plan would do (a dry run, or a file refused: nothing written)
+        "machines_created:planned": ("machine à créer", "machines à créer"),
+        "machines_merged:planned": ("machine à compléter", "machines à compléter"),
+        "pupils_created:planned": ("adhérent à créer et inscrire", "adhérents à créer et inscrire"),
+        "pupils_merged:planned": ("adhérent existant à inscrire", "adhérents existants à inscrire"),
+        "group_created:planned": ("participant", "participants"),
+        "skipped:planned": ("ligne à ignorer", "lignes à ignorer"),
+        "refused:planned": ("ligne refusée", "lignes refusées"),
     },
     "en": {
         "machines_created": ("machine created", "machines created"),
@@ -205,6 +213,16 @@ _COUNTS: dict[str, dict[str, tuple[str, str]]] = {
         "group_created": ("participant", "participants"),
         "skipped": ("line skipped", "lines skipped"),
         "refused": ("line refused", "lines refused"),
+        "machines_created:planned": ("machine to create", "machines to create"),
+        "machines_merged:planned": ("machine to complete", "machines to complete"),
+        "pupils_created:planned": (
+            "member to create and register",
+            "members to create and register",
+        ),
+        "pupils_merged:planned": ("existing member to register", "existing members to register"),
+        "group_created:planned": ("participant", "participants"),
+        "skipped:planned": ("line to skip", "lines to skip"),
+        "refused:planned": ("line refused", "lines refused"),
     },
 }
 
@@ -226,14 +244,16 @@ def summary(
     refused: int,
     group: str = "",
     lang: str = "fr",
+    planned: bool = False,
 ) -> str:
     """What an import did (or would do): "6 machines créées, 1 machine complétée,
     0 ligne ignorée, 0 ligne refusée"; ``kind``: "machines", "pupils" or "group" (then
     ``group`` names it: "Groupe « CM2 » : 8 participants, …")."""
-    parts = [count(created, f"{kind}_created", lang)]
+    tail = ":planned" if planned else ""  # nothing written: what the plan would do
+    parts = [count(created, f"{kind}_created{tail}", lang)]
     if kind != "group":
-        parts.append(count(merged, f"{kind}_merged", lang))
-    parts += [count(skipped, "skipped", lang), count(refused, "refused", lang)]
+        parts.append(count(merged, f"{kind}_merged{tail}", lang))
+    parts += [count(skipped, f"skipped{tail}", lang), count(refused, f"refused{tail}", lang)]
     text = ", ".join(parts)
     if group:
         head = "Groupe « {group} » : " if _lang(lang) == "fr" else 'Group "{group}": '
