@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -142,9 +141,14 @@ def fit_on_screen(dialog: QWidget) -> None:
 
 def ours(dialog: QWidget) -> bool:
     """A dialog of the application (not Qt's message boxes or file dialogs)."""
-    return type(dialog).__module__.startswith("tierslieu_desktop.ui") and not isinstance(
-        dialog, QFileDialog
-    )
+    return type(dialog).__module__.startswith("tierslieu_desktop.ui") and not _file_dialog(dialog)
+
+
+def _file_dialog(dialog: QWidget) -> bool:
+    """Qt's file dialog (ours only through ui.file_dialogs): its own layout and keys."""
+    from tierslieu_desktop.ui.file_dialogs import SafeFileDialog
+
+    return isinstance(dialog, SafeFileDialog)
 
 
 def scroll_body(dialog: QWidget) -> bool:
@@ -170,6 +174,7 @@ def scroll_body(dialog: QWidget) -> bool:
             break
     if split == 0:
         return False
+    focused = dialog.focusWidget()  # moving a widget takes its focus away: given back
     body = QWidget()
     body.setObjectName(f"{type(dialog).__name__}Body")
     inner = QVBoxLayout(body)
@@ -193,6 +198,25 @@ def scroll_body(dialog: QWidget) -> bool:
     area.setProperty(SCROLLED, True)
     layout.insertWidget(0, area, 1)
     area.show()  # now, not when the event loop runs next (Qt queues it for a shown dialog)
+    # Tab goes through the fields, then the buttons: the widgets below the area, moved
+    # out and back, come after it in the focus chain (Qt appends a reparented widget).
+    below = [layout.takeAt(1) for _ in range(layout.count() - 1)]
+    for item in below:
+        if item is None:
+            continue
+        widget, child = item.widget(), item.layout()
+        if widget is not None:
+            hidden = widget.isHidden()
+            widget.setParent(None)
+            layout.addWidget(widget, 0, item.alignment())
+            widget.setVisible(not hidden)
+        elif child is not None:
+            child.setParent(None)
+            layout.addLayout(child)
+        else:
+            layout.addItem(item)
+    if focused is not None and focused is not dialog:
+        focused.setFocus()
     return True
 
 
@@ -229,7 +253,7 @@ class EveryDialog(QObject):
         ):
             return False
         dialog = watched.window()
-        if not isinstance(dialog, QDialog) or isinstance(dialog, QFileDialog):
+        if not isinstance(dialog, QDialog) or _file_dialog(dialog):
             return False  # the main window has its own F1 (ui.main_window, help_window)
         open_dialog_help(dialog)
         return True
