@@ -271,3 +271,50 @@ def test_percentile_95_nearest_rank():
     assert quantities.percentile_95([5]) == 5
     assert quantities.percentile_95(list(range(1, 101))) == 95
     assert quantities.percentile_95([1, 1, 1, 1, 1000]) == 1000
+
+
+def test_corrected_times_move_the_booking_and_stay_recorded(db, operator, lab):
+    # booked 10:00–12:00, left at 11:30: the check-out cut the booking to 11:30
+    uid = check_out(db, operator, lab, at(10), at(11, 30), [])
+    booking_id = usages.get_usage(db, uid).booking_id
+    assert booking_id is not None
+    before = bookings.get_booking(db, booking_id)
+    assert (before.start_at, before.end_at) == (at(10), at(11, 30))
+    # in fact arrived at 10:15 and left at 12:30
+    changed = usage_corrections.correct_usage(
+        db, operator, uid, start_at=at(10, 15), end_at=at(12, 30), consumables=[], now=LATER
+    )
+    assert changed == 2
+    after = bookings.get_booking(db, booking_id)
+    assert (after.start_at, after.end_at) == (at(10, 15), at(12, 30))
+    assert after.checked_in_at == at(10, 15)
+    assert after.blocked_until - after.end_at == before.blocked_until - before.end_at
+    assert after.status == "done"
+    # the day's bookings (calendar, Accueil, member history) read the corrected times
+    [row] = bookings.list_bookings(db, at(0), at(23, 59), member_id=lab["emilie"])
+    assert (row.start_at, row.end_at) == (at(10, 15), at(12, 30))
+    # the booking's history says why it moved, with its times before
+    event = bookings.booking_history(db, booking_id)[-1]
+    assert event.action == "usage_corrected"
+    assert event.detail == f"before: {at(10).isoformat()} → {at(11, 30).isoformat()}"
+    # and the correction itself: who, before → after
+    history = usage_corrections.correctable_usage(db, uid).history
+    assert [(h.field, h.before, h.after) for h in history] == [
+        ("start_at", at(10).isoformat(), at(10, 15).isoformat()),
+        ("end_at", at(11, 30).isoformat(), at(12, 30).isoformat()),
+    ]
+    assert all(h.operator for h in history)  # who corrected
+    assert {h.operator for h in history} == {bookings.booking_history(db, booking_id)[0].operator}
+
+
+def test_a_quantity_correction_leaves_the_booking_where_it_is(db, operator, lab):
+    uid = check_out(db, operator, lab, at(10), at(11), [(lab["pla"], 40_000)])
+    booking_id = usages.get_usage(db, uid).booking_id
+    assert booking_id is not None
+    events = len(bookings.booking_history(db, booking_id))
+    usage_corrections.correct_usage(
+        db, operator, uid, start_at=at(10), end_at=at(11), consumables=[(lab["pla"], 45_000)]
+    )
+    booking = bookings.get_booking(db, booking_id)
+    assert (booking.start_at, booking.end_at) == (at(10), at(11))
+    assert len(bookings.booking_history(db, booking_id)) == events

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 # Only Qt and the light ui modules here: the window's shell is painted before the
 # services (SQLAlchemy, the models) are imported; they are imported where used.
 from tierslieu_desktop import config
+from tierslieu_desktop.ui import every_dialog
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.integrity_check import IntegrityCheck
 from tierslieu_desktop.ui.pages.base import Page
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, ctx: AppContext | None = None) -> None:
         super().__init__()
+        every_dialog.install()  # F1 in every dialog; every dialog within its screen
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Tiers-Lieu Desktop"))
         self.setStyleSheet(STYLE)

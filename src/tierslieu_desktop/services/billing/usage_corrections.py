@@ -3,8 +3,18 @@
 ``usage_correction`` (who, when, field, before → after), the stock given back and taken
 again, the machine's hour counter moved by the difference, the usage priced again with
 the rules of its day (services.pricing.engine.charge_usage: its quota and pack minutes
-given back first), and the line of an open basket that holds it rebuilt. Once a usage
-is on an invoice, nothing changes it: a credit note does (services.billing.credit_notes)."""
+given back first), the line of an open basket that holds it rebuilt, and the booking it
+came from moved to the corrected times. Once a usage is on an invoice, nothing changes it:
+a credit note does (services.billing.credit_notes).
+
+A usage from a booking: its times corrected, the booking follows
+(``scheduling.bookings.follow_corrected_usage``): it then spans the corrected arrival to
+the corrected departure — where a check-out had left it at its planned start (and cut its
+end when the member left early) — its arrival time is the corrected one and its buffer
+follows the new end; the calendar (Réservations), Accueil and the member's history show
+the corrected times. The correction itself stays recorded in ``usage_correction`` (who,
+when, before → after) and the booking's history says it was moved by a correction, with
+its times before."""
 
 from __future__ import annotations
 
@@ -37,6 +47,7 @@ from tierslieu_desktop.domain.errors import DomainError, NotFound
 from tierslieu_desktop.services.billing.baskets import add_usage_lines_in, payer_clause
 from tierslieu_desktop.services.common import FieldCollector, stamp
 from tierslieu_desktop.services.pricing.engine import charge_usage
+from tierslieu_desktop.services.scheduling.bookings import follow_corrected_usage
 from tierslieu_desktop.services.scheduling.usages import (
     FUTURE_GRACE,
     MAX_QUANTITY_MILLI,
@@ -295,6 +306,8 @@ def correct_usage(
                 stamp(machine, actor)
         usage.start_at, usage.end_at, usage.minutes = start_at, end_at, minutes
         stamp(usage, actor)
+        if usage.booking_id is not None:
+            follow_corrected_usage(session, actor, usage.booking_id, start_at, end_at)
 
         # Consumables: what the lines took from the stock goes back, the lines are
         # replaced; charge_usage below takes the new quantities from the stock.

@@ -511,6 +511,39 @@ def move_booking(
         _event(session, booking, actor, "moved", f"before: {before}")
 
 
+def follow_corrected_usage(
+    session: Session,
+    actor: int | None,
+    booking_id: int,
+    start_at: datetime,
+    end_at: datetime,
+) -> bool:
+    """The booking a usage came from takes the usage's corrected real times, inside the
+    correction's transaction (services.billing.usage_corrections; True when it moved).
+
+    What "moves" means: a check-out leaves the booking at its planned start and cuts its
+    end to the departure when the member left early (services.scheduling.usages.check_out);
+    once the arrival or the departure of its usage is corrected, the booking shows the
+    corrected span whole — start and end, ``checked_in_at`` at the corrected arrival,
+    ``blocked_until`` keeping the resource's buffer after the new end — so that the
+    calendar, Accueil and the member's history show what really happened. Never refused
+    (it is the past: a later booking the overrun delayed may be overlapped); recorded as a
+    ``usage_corrected`` event with the times before, next to the usage's own corrections
+    (who, when, before → after, in ``usage_correction``)."""
+    booking = session.get(Booking, booking_id)
+    if booking is None or booking.activity_session_id is not None:
+        return False  # a session's booking keeps the session's times (Activité)
+    if (booking.start_at, booking.end_at) == (start_at, end_at):
+        return False
+    buffer = booking.blocked_until - booking.end_at
+    before = f"{booking.start_at.isoformat()} → {booking.end_at.isoformat()}"
+    booking.start_at, booking.end_at, booking.blocked_until = start_at, end_at, end_at + buffer
+    booking.checked_in_at = start_at
+    stamp(booking, actor)
+    _event(session, booking, actor, "usage_corrected", f"before: {before}")
+    return True
+
+
 def update_booking_details(
     db: Database,
     actor: int | None,

@@ -220,6 +220,7 @@ class BookingDetailDialog(QDialog):
             "created": self.tr("booking made"),
             "walk_in": self.tr("walk-in started"),
             "moved": self.tr("moved or resized"),
+            "usage_corrected": self.tr("times corrected after the departure"),
             "edited": self.tr("purpose or note changed"),
             "checked_in": self.tr("arrival recorded"),
             "checked_out": self.tr("departure recorded"),
@@ -228,7 +229,7 @@ class BookingDetailDialog(QDialog):
         }
         text = actions.get(event.action, event.action)
         detail = event.detail
-        if event.action == "moved" and detail.startswith("before: "):
+        if event.action in ("moved", "usage_corrected") and detail.startswith("before: "):
             try:
                 start, end = (
                     datetime.fromisoformat(part.strip())

@@ -350,14 +350,7 @@ class MemberDialog(QDialog):
         self.left.show_errors(left)  # last, so the first wrong field on the left gets focus
         self.banner.setText(error_message(ValidationError(errors)))
         self.banner.show()
-        self._grow_to_fit()
-
-    def _grow_to_fit(self) -> None:
-        """Make room for the messages just shown (wrapped labels do not ask for it)."""
-        if (lay := self.layout()) is not None:
-            lay.activate()
-        hint = self.sizeHint()
-        self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
+        # The dialog keeps its size: its fields scroll (ui.every_dialog.scroll_body).
 
     # --- saving ------------------------------------------------------------------
 
