@@ -52,11 +52,17 @@
     <name>ImportWizard</name>
     <message numerus="yes">
         <source>%Ln refused lines block the import: correct the file, or tick “Skip the refused lines” to import the others.</source>
-        <translation><numerusform>%Ln refused line blocks the import: correct the file, or tick “Skip the refused lines” to import the others.</numerusform><numerusform>%Ln refused lines block the import: correct the file, or tick “Skip the refused lines” to import the others.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln refused line blocks the import: correct the file, or tick “Skip the refused lines” to import the others.</numerusform>
+            <numerusform>%Ln refused lines block the import: correct the file, or tick “Skip the refused lines” to import the others.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln refused lines are left out.</source>
-        <translation><numerusform>%Ln refused line is left out.</numerusform><numerusform>%Ln refused lines are left out.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln refused line is left out.</numerusform>
+            <numerusform>%Ln refused lines are left out.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -114,34 +120,55 @@
     <name>PersonalDataDialog</name>
     <message numerus="yes">
         <source>%Ln invoices and credit notes keep the buyer as issued (kept 10 years).</source>
-        <translation><numerusform>%Ln invoice or credit note keeps the buyer as issued (kept 10 years).</numerusform><numerusform>%Ln invoices and credit notes keep the buyer as issued (kept 10 years).</numerusform></translation>
+        <translation>
+            <numerusform>%Ln invoice or credit note keeps the buyer as issued (kept 10 years).</numerusform>
+            <numerusform>%Ln invoices and credit notes keep the buyer as issued (kept 10 years).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>PersonalDataTab</name>
     <message numerus="yes">
         <source>%Ln members without activity;</source>
-        <translation><numerusform>%Ln member without activity;</numerusform><numerusform>%Ln members without activity;</numerusform></translation>
+        <translation>
+            <numerusform>%Ln member without activity;</numerusform>
+            <numerusform>%Ln members without activity;</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln can be anonymised.</source>
-        <translation><numerusform>%Ln can be anonymised.</numerusform><numerusform>%Ln can be anonymised.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln can be anonymised.</numerusform>
+            <numerusform>%Ln can be anonymised.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Anonymise these %Ln members? This cannot be undone: their names, contact details, notes and consents are erased; their invoices stay.</source>
-        <translation><numerusform>Anonymise this member? This cannot be undone: their name, contact details, notes and consents are erased; their invoices stay.</numerusform><numerusform>Anonymise these %Ln members? This cannot be undone: their names, contact details, notes and consents are erased; their invoices stay.</numerusform></translation>
+        <translation>
+            <numerusform>Anonymise this member? This cannot be undone: their name, contact details, notes and consents are erased; their invoices stay.</numerusform>
+            <numerusform>Anonymise these %Ln members? This cannot be undone: their names, contact details, notes and consents are erased; their invoices stay.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Anonymise %Ln members</source>
-        <translation><numerusform>Anonymise %Ln member</numerusform><numerusform>Anonymise %Ln members</numerusform></translation>
+        <translation>
+            <numerusform>Anonymise %Ln member</numerusform>
+            <numerusform>Anonymise %Ln members</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Anonymising %Ln members…</source>
-        <translation><numerusform>Anonymising %Ln member…</numerusform><numerusform>Anonymising %Ln members…</numerusform></translation>
+        <translation>
+            <numerusform>Anonymising %Ln member…</numerusform>
+            <numerusform>Anonymising %Ln members…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln members anonymised.</source>
-        <translation><numerusform>%Ln member anonymised.</numerusform><numerusform>%Ln members anonymised.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln member anonymised.</numerusform>
+            <numerusform>%Ln members anonymised.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

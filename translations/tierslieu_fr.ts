@@ -1164,6 +1164,10 @@
         <translation>déplacée ou redimensionnée</translation>
     </message>
     <message>
+        <source>times corrected after the departure</source>
+        <translation>horaires corrigés après le départ</translation>
+    </message>
+    <message>
         <source>purpose or note changed</source>
         <translation>objet ou note modifiés</translation>
     </message>
@@ -6380,7 +6384,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln refused lines block the import: correct the file, or tick “Skip the refused lines” to import the others.</source>
-        <translation><numerusform>%Ln ligne refusée bloque l'import : corrigez le fichier, ou cochez « Ignorer les lignes refusées » pour importer les autres.</numerusform><numerusform>%Ln lignes refusées bloquent l'import : corrigez le fichier, ou cochez « Ignorer les lignes refusées » pour importer les autres.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln ligne refusée bloque l'import : corrigez le fichier, ou cochez « Ignorer les lignes refusées » pour importer les autres.</numerusform>
+            <numerusform>%Ln lignes refusées bloquent l'import : corrigez le fichier, ou cochez « Ignorer les lignes refusées » pour importer les autres.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import this file? To create: {create}, to merge: {merge}, skipped: {skip}.</source>
@@ -6388,7 +6395,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln refused lines are left out.</source>
-        <translation><numerusform>%Ln ligne refusée est laissée de côté.</numerusform><numerusform>%Ln lignes refusées sont laissées de côté.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln ligne refusée est laissée de côté.</numerusform>
+            <numerusform>%Ln lignes refusées sont laissées de côté.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -9740,7 +9750,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln invoices and credit notes keep the buyer as issued (kept 10 years).</source>
-        <translation><numerusform>%Ln facture ou avoir garde l'acheteur tel qu'émis (conservé 10 ans).</numerusform><numerusform>%Ln factures et avoirs gardent l'acheteur tel qu'émis (conservés 10 ans).</numerusform></translation>
+        <translation>
+            <numerusform>%Ln facture ou avoir garde l'acheteur tel qu'émis (conservé 10 ans).</numerusform>
+            <numerusform>%Ln factures et avoirs gardent l'acheteur tel qu'émis (conservés 10 ans).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export the personal data of {name}</source>
@@ -9839,11 +9852,17 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln members without activity;</source>
-        <translation><numerusform>%Ln adhérent sans activité ;</numerusform><numerusform>%Ln adhérents sans activité ;</numerusform></translation>
+        <translation>
+            <numerusform>%Ln adhérent sans activité ;</numerusform>
+            <numerusform>%Ln adhérents sans activité ;</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln can be anonymised.</source>
-        <translation><numerusform>%Ln peut être anonymisé.</numerusform><numerusform>%Ln peuvent être anonymisés.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln peut être anonymisé.</numerusform>
+            <numerusform>%Ln peuvent être anonymisés.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Anonymise the members</source>
@@ -9851,15 +9870,24 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message numerus="yes">
         <source>Anonymise these %Ln members? This cannot be undone: their names, contact details, notes and consents are erased; their invoices stay.</source>
-        <translation><numerusform>Anonymiser cet adhérent ? C'est irréversible : son nom, ses coordonnées, ses notes et ses consentements sont effacés ; ses factures restent.</numerusform><numerusform>Anonymiser ces %Ln adhérents ? C'est irréversible : leurs noms, coordonnées, notes et consentements sont effacés ; leurs factures restent.</numerusform></translation>
+        <translation>
+            <numerusform>Anonymiser cet adhérent ? C'est irréversible : son nom, ses coordonnées, ses notes et ses consentements sont effacés ; ses factures restent.</numerusform>
+            <numerusform>Anonymiser ces %Ln adhérents ? C'est irréversible : leurs noms, coordonnées, notes et consentements sont effacés ; leurs factures restent.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Anonymise %Ln members</source>
-        <translation><numerusform>Anonymiser %Ln adhérent</numerusform><numerusform>Anonymiser %Ln adhérents</numerusform></translation>
+        <translation>
+            <numerusform>Anonymiser %Ln adhérent</numerusform>
+            <numerusform>Anonymiser %Ln adhérents</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Anonymising %Ln members…</source>
-        <translation><numerusform>Anonymisation de %Ln adhérent…</numerusform><numerusform>Anonymisation de %Ln adhérents…</numerusform></translation>
+        <translation>
+            <numerusform>Anonymisation de %Ln adhérent…</numerusform>
+            <numerusform>Anonymisation de %Ln adhérents…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Anonymisation progress</source>
@@ -9879,7 +9907,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln members anonymised.</source>
-        <translation><numerusform>%Ln adhérent anonymisé.</numerusform><numerusform>%Ln adhérents anonymisés.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln adhérent anonymisé.</numerusform>
+            <numerusform>%Ln adhérents anonymisés.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancelled: nobody was anonymised.</source>

@@ -172,7 +172,10 @@ def _factories() -> dict[type[QDialog], list[tuple[str, Factory]]]:
     from tierslieu_desktop.ui.about_dialog import AboutDialog
     from tierslieu_desktop.ui.crash_dialog import CrashDialog
     from tierslieu_desktop.ui.file_dialogs import SafeFileDialog
+    from tierslieu_desktop.ui.imports.entry import machines_wizard, members_wizard
+    from tierslieu_desktop.ui.imports.wizard import ImportWizard
     from tierslieu_desktop.ui.pages.activity import dialogs as act
+    from tierslieu_desktop.ui.pages.activity.class_list import ClassListDialog
     from tierslieu_desktop.ui.pages.activity.dropin_tab import DropInDialog
     from tierslieu_desktop.ui.pages.bookings.booking_dialog import BookingDialog
     from tierslieu_desktop.ui.pages.bookings.detail_dialog import BookingDetailDialog
@@ -198,11 +201,15 @@ def _factories() -> dict[type[QDialog], list[tuple[str, Factory]]]:
     from tierslieu_desktop.ui.pages.members.dialog import MemberDialog
     from tierslieu_desktop.ui.pages.members.membership_dialog import MembershipDialog
     from tierslieu_desktop.ui.pages.members.pack_dialog import PackMovementsDialog, SellPackDialog
+    from tierslieu_desktop.ui.pages.members.personal_data_dialog import PersonalDataDialog
     from tierslieu_desktop.ui.pages.members.wallet_dialog import WalletCreditDialog
     from tierslieu_desktop.ui.pages.settings.backups_tab import PassphraseDialog
     from tierslieu_desktop.ui.pages.settings.tariffs import sections
     from tierslieu_desktop.ui.pages.settings.tariffs.grid import PriceDialog
     from tierslieu_desktop.ui.restore_dialog import RestoreDialog
+    from tierslieu_desktop.ui.setup_wizard.wizard import SetupWizard
+    from tierslieu_desktop.ui.widgets.confirm import ReasonDialog
+    from tierslieu_desktop.ui.widgets.history import HistoryDialog
 
     def future_bookings(w: MainWindow) -> QDialog:
         from tierslieu_desktop.services.scheduling.bookings import list_bookings
@@ -223,6 +230,19 @@ def _factories() -> dict[type[QDialog], list[tuple[str, Factory]]]:
         )
 
     return {
+        ImportWizard: [
+            ("import members", lambda w: members_wizard(w.ctx)),
+            ("import machines", lambda w: machines_wizard(w.ctx)),
+        ],
+        ClassListDialog: [("class list", lambda w: ClassListDialog(w.ctx, _session(w)))],
+        PersonalDataDialog: [("personal data", lambda w: PersonalDataDialog(w.ctx, _member_id(w)))],
+        SetupWizard: [("setup assistant", lambda w: SetupWizard(w.ctx, demo_launcher=bool))],
+        ReasonDialog: [
+            ("reason", lambda w: ReasonDialog(None, "Supprimer", "Supprimer l'adhésion ?", "OK"))
+        ],
+        HistoryDialog: [
+            ("history", lambda w: HistoryDialog(w.ctx.db, "member", _member_id(w), "Historique"))
+        ],
         AboutDialog: [("about", lambda w: AboutDialog(str(w.ctx.db.target), w))],
         CrashDialog: [("crash", lambda w: CrashDialog("Traceback…\n" * 40, None))],
         SafeFileDialog: [
