@@ -138,8 +138,8 @@
     <message numerus="yes">
         <source>%Ln can be anonymised.</source>
         <translation>
-            <numerusform>%Ln can be anonymised.</numerusform>
-            <numerusform>%Ln can be anonymised.</numerusform>
+            <numerusform>%Ln member can be anonymised.</numerusform>
+            <numerusform>%Ln members can be anonymised.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -31,6 +31,7 @@ from tierslieu_desktop.services.audit import (
 )
 from tierslieu_desktop.services.people.operators import list_operators
 from tierslieu_desktop.ui.context import AppContext
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days
 from tierslieu_desktop.ui.widgets.history import changes_text, entity_name, fill_row
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
 from tierslieu_desktop.ui.widgets.responsive import FlowLayout
@@ -72,10 +73,10 @@ class JournalTab(QWidget):
         self.dated = QCheckBox(self.tr("From"))
         self.dated.setAccessibleName(self.tr("Only the changes of a period"))
         today = date.today()
-        self.start = QDateEdit(_qdate(today - timedelta(days=30)))
+        self.start = bound_to_accepted_days(QDateEdit(_qdate(today - timedelta(days=30))))
         self.start.setCalendarPopup(True)
         self.start.setAccessibleName(self.tr("First day"))
-        self.end = QDateEdit(_qdate(today))
+        self.end = bound_to_accepted_days(QDateEdit(_qdate(today)))
         self.end.setCalendarPopup(True)
         self.end.setAccessibleName(self.tr("Last day"))
         to = QLabel(self.tr("to"))
