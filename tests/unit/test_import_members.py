@@ -140,6 +140,13 @@ def test_paheko_name_and_first_name_in_one_column_are_split(lab):
     bach = _member(lab, "Bach")
     assert bach.data.first_name == "Pierre-Henri" and not bach.data.consent_newsletter
     assert _member(lab, "FAURIE").data.first_name == "Anaïs"
+    # the newsletter consent the file gives is dated, as a new card's (issue 19)
+    from tierslieu_desktop.services.people.consents import consent_history_rows
+
+    with lab.read() as s:
+        given = consent_history_rows(s, amelie.id)
+        assert [(c.consent, c.given, c.reason) for c in given] == [("newsletter", True, "created")]
+        assert consent_history_rows(s, bach.id) == []
 
 
 def test_fab_manager_xlsx_reads_its_date_cells_age_gender_and_group(lab):

@@ -43,7 +43,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
-from tierslieu_desktop.db.models import Audience, Member, Membership
+from tierslieu_desktop.db.models import Audience, ConsentChange, Member, Membership
 from tierslieu_desktop.domain.enums import Gender, MemberKind
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.inputs import day_in_range
@@ -62,6 +62,11 @@ from tierslieu_desktop.services.imports.base import (
 from tierslieu_desktop.services.imports.sources import SOURCE_COLUMNS, match_columns
 from tierslieu_desktop.services.imports.sources import detect_source as detect_source
 from tierslieu_desktop.services.imports.tables import Cell, Row, Table, cell_date, cell_text
+from tierslieu_desktop.services.people.consents import (
+    CONSENTS,
+    current_consents,
+    record_consent_changes,
+)
 from tierslieu_desktop.services.people.members import (
     MemberInput,
     MembershipInput,
@@ -658,6 +663,22 @@ def _insert_new(
         insert(Member).returning(Member.id, sort_by_parameter_order=True),
         [values for values, _ in new_members],
     ).all()
+    # the consents the file gives, dated like a new card's (issue 19: consent history)
+    consents = [
+        {
+            "member_id": member_id,
+            "consent": consent,
+            "given": True,
+            "at": stamped["created_at"],
+            "operator_id": stamped["created_by_id"],
+            "reason": "created",
+        }
+        for member_id, (values, _) in zip(ids, new_members, strict=True)
+        for consent in CONSENTS
+        if values.get(f"consent_{consent}")
+    ]
+    if consents:
+        session.execute(insert(ConsentChange), consents)
     rows = [
         {**membership_values(replace(ms, member_id=member_id)), **stamped}
         for member_id, (_, ms) in zip(ids, new_members, strict=True)
@@ -778,8 +799,10 @@ def _merge(
         name, code = next(iter(exc.fields.items()))
         return LineError(line, name if name in FIELD_KEYS else "", code, "")
     org_name = target.organisation.last_name if target.organisation is not None else ""
+    consents = current_consents(target)
     write_member(target, cleaned, org_name)
     stamp(target, actor)
+    record_consent_changes(session, target, consents, actor)  # a consent the file gives
     ms = item.membership
     if ms is not None:
         audience = item.member.audience_id or target.audience_id or ms.audience_id
