@@ -24,12 +24,38 @@ def _isolated_dirs(tmp_path, monkeypatch):
     yield
 
 
+_EMPTY: list[str] = []  # this worker's migrated empty database, made once
+
+
+def _empty_database() -> str:
+    """A migrated, empty database made once per test process: running the 23 migrations
+    for every test took 0.4 s each (a third of the suite); a copy takes 2 ms."""
+    if not _EMPTY:
+        from tierslieu_desktop.db.engine import open_database
+
+        path = os.path.join(tempfile.mkdtemp(prefix="tierslieu-empty-"), "empty.sqlite")
+        open_database(path).dispose()
+        _EMPTY.append(path)
+    return _EMPTY[0]
+
+
 @pytest.fixture
 def db(tmp_path):
-    """A fresh, migrated, empty SQLite database."""
+    """A fresh, migrated, empty SQLite database (a copy of the worker's empty one)."""
+    import sqlite3
+
     from tierslieu_desktop.db.engine import open_database
 
-    database = open_database(str(tmp_path / "test.sqlite"))
+    target = tmp_path / "test.sqlite"
+    source, copy = sqlite3.connect(_empty_database()), sqlite3.connect(target)
+    try:
+        with copy:
+            source.backup(copy)
+    finally:
+        source.close()
+        copy.close()
+    target.chmod(0o600)  # as open_database makes a new file
+    database = open_database(str(target))
     yield database
     database.dispose()
 
