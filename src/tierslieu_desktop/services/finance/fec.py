@@ -133,33 +133,29 @@ def _fec_lines(entries: Iterable[PostedEntry]) -> Iterator[str]:
     """The header line then one line per entry line (without line ends)."""
     yield "|".join(FEC_COLUMNS)
     for entry in entries:
-        day = _ymd(entry.day)
-        head = (
-            entry.journal,
-            entry.journal_label,
-            entry.number,
-            day,
-        )
-        piece = (_clean(entry.piece_ref or "-"), _ymd(entry.piece_date))
-        valid = _ymd(entry.valid_day)
+        # what every line of the entry repeats, joined once per entry
+        head = f"{entry.journal}|{entry.journal_label}|{entry.number}|{_ymd(entry.day)}|"
+        piece = f"{_clean(entry.piece_ref or '-')}|{_ymd(entry.piece_date)}"
+        tail = f"|{_ymd(entry.valid_day)}||"
         for line in entry.lines:
-            fields = (
-                *head,
-                line.account,
-                _clean(line.account_label),
-                _clean(line.aux),
-                _clean(line.aux_label),
-                *piece,
-                _clean(line.label or "-"),
-                _fec_amount(line.debit_cents),
-                _fec_amount(line.credit_cents),
-                line.letter,
-                _ymd(line.letter_day),
-                valid,
-                "",
-                "",
+            yield (
+                head
+                + "|".join(
+                    (
+                        line.account,
+                        _clean(line.account_label),
+                        _clean(line.aux),
+                        _clean(line.aux_label),
+                        piece,
+                        _clean(line.label or "-"),
+                        _fec_amount(line.debit_cents),
+                        _fec_amount(line.credit_cents),
+                        line.letter,
+                        _ymd(line.letter_day),
+                    )
+                )
+                + tail
             )
-            yield "|".join(fields)
 
 
 def fec_text(db: Database, year: int, *, today: date | None = None) -> str:
