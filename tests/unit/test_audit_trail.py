@@ -353,6 +353,13 @@ NOT_EXERCISED = {
     "finance.vouchers.record_settlement",
     "park.opening_hours.set_schedule",
     "people.operators.create_operator",
+    # issue 19 pt 1: the accounts' journal (a password changed, never its value) is
+    # test_accounts.test_the_journal_says_a_password_was_changed_without_its_value
+    "people.accounts.claim_administration",
+    "people.accounts.create_account",
+    "people.accounts.set_roles",
+    "people.accounts.reset_secret",
+    "people.accounts.change_own_secret",
     "people.operators.set_operator_active",
     "people.operators.ensure_operator",
     "people.staff.delete_staff",

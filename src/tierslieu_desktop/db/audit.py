@@ -61,8 +61,24 @@ SKIPPED_COLUMNS = frozenset(
         "updated_by_id",
         "search_text",  # derived from the member's fields
         "sort_name",
+        "failed_logins",  # an account's wrong tries: every login would be a change
+        "locked_until",
     }
 )
+# A secret is recorded as set or changed, never as its value (not even its hash): the old
+# one shown "••••", the new one "••••••" (two marks, so that a change is never dropped as
+# "nothing changed").
+SECRET_COLUMNS = frozenset({"password_hash"})
+SECRET_OLD = "••••"
+SECRET_NEW = "••••••"
+
+
+def _shown(key: str, value: Any, *, new: bool = False) -> Any:
+    if key in SECRET_COLUMNS and value is not None:
+        return SECRET_NEW if new else SECRET_OLD
+    return plain(value)
+
+
 _OPERATOR_COLUMNS = ("updated_by_id", "created_by_id", "operator_id")
 # Personal data and free texts (which may hold some): the journal's row keeps their
 # digest, ``audit_value`` the value, deleted when the member is anonymised.
@@ -163,7 +179,7 @@ def _created(obj: Any) -> dict[str, list[Any]]:
     for key in _columns(obj):
         value = state.dict.get(key)
         if value is not None and value != "":
-            out[key] = [None, plain(value)]
+            out[key] = [None, _shown(key, value, new=True)]
     return out
 
 
@@ -179,7 +195,7 @@ def _changed(obj: Any) -> dict[str, list[Any]]:
         if before is NO_VALUE:
             before = None
         if before != after:
-            out[key] = [plain(before), plain(after)]
+            out[key] = [_shown(key, before), _shown(key, after, new=True)]
     return out
 
 
@@ -189,7 +205,7 @@ def _removed(obj: Any) -> dict[str, list[Any]]:
     for key in _columns(obj):
         value = state.dict.get(key)
         if value is not None and value != "":
-            out[key] = [plain(value), None]
+            out[key] = [_shown(key, value), None]
     return out
 
 

@@ -37,6 +37,7 @@ from tierslieu_desktop.db.files import sqlite_url as sqlite_url
 from tierslieu_desktop.db.files import truncation as truncation
 from tierslieu_desktop.db.migrations import HEAD_REVISION as HEAD_REVISION
 from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.domain.permissions import Principal
 from tierslieu_desktop.fileperms import copy_protection, create_private_file, make_private_dirs
 
 # How long a write waits for another desk's write before "database_busy" (read when a
@@ -119,6 +120,11 @@ class Database:
         # for a writer that is no operator (the demo builder)
         self.audit = True
         self.audit_sealed_day: date | None = None  # services.chain.seal_audit_days
+        # the operator logged in (issue 19): every guarded service checks its roles
+        # (services.access); None for a writer that logged nobody in — the demo builder,
+        # the migrations, the tests of one service — which every entry point replaces
+        # (app.py after its login dialog, cli.py after --user / TIERSLIEU_USER)
+        self.principal: Principal | None = None
         install_audit(self._write)
         install_soft_delete(self._read)
         install_soft_delete(self._write)
@@ -154,6 +160,8 @@ class Database:
         try:
             with self._write() as session:
                 session.info["database"] = self
+                if self.principal is not None:
+                    session.info["operator"] = self.principal.operator_id
                 try:
                     yield session
                     if self.audit:

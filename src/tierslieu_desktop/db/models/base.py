@@ -62,6 +62,12 @@ class Operator(Base):
     name: Mapped[str] = mapped_column(String(120), unique=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # issue 19: the account's roles (domain.permissions), its argon2id password or PIN hash
+    # (None: cannot log in yet), and the wrong tries that make the next one wait
+    roles: Mapped[str] = mapped_column(String(80), default="accueil", server_default="accueil")
+    password_hash: Mapped[str | None] = mapped_column(String(255), default=None)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
 
 class AuditMixin:

@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Operator
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.domain.permissions import Permission, Role, parse_roles
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import check_texts
 
 DEFAULT_OPERATOR = "Accueil"
@@ -38,6 +40,7 @@ def list_operators(db: Database, *, include_inactive: bool = False) -> list[Oper
         return [OperatorRow(o.id, o.name, o.active) for o in session.scalars(stmt)]
 
 
+@guarded(Permission.OPERATORS)
 def create_operator(db: Database, name: str) -> int:
     check_texts(name=name)
     name = name.strip()
@@ -52,6 +55,7 @@ def create_operator(db: Database, name: str) -> int:
         return op.id
 
 
+@guarded(Permission.OPERATORS)
 def set_operator_active(db: Database, operator_id: int, active: bool) -> None:
     with db.write() as session:
         op = session.get(Operator, operator_id)
@@ -63,6 +67,19 @@ def set_operator_active(db: Database, operator_id: int, active: bool) -> None:
             ).all()
             if not others:
                 raise DomainError("last_operator")
+            admins = [
+                o
+                for o in session.scalars(
+                    select(Operator).where(
+                        Operator.active.is_(True),
+                        Operator.id != operator_id,
+                        Operator.password_hash.is_not(None),
+                    )
+                )
+                if Role.ADMIN in parse_roles(o.roles)
+            ]
+            if Role.ADMIN in parse_roles(op.roles) and op.password_hash and not admins:
+                raise DomainError("last_administrator")
         op.active = active
 
 
