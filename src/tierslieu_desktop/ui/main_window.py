@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import linecache
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QThreadPool
+from PySide6.QtCore import QByteArray, QSize, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -58,6 +59,17 @@ QLabel#placeholderText { font-size: 11pt; color: #3c4a55; }
 QLabel#databaseBanner { background: #fdecea; color: #8a1c12; border-bottom: 2px solid #c62828;
     padding: 8px 12px; font-weight: 600; }
 """
+
+
+def forget_module_sources() -> None:
+    """Drop the source lines PySide6 caches for every module imported after it.
+
+    Its import hook (shibokensupport's ``feature_imported``) reads each new module's whole
+    source with ``inspect.getsource`` to see whether it uses PySide6, and ``linecache``
+    keeps those lines for the life of the process: 20–40 MB once every page has imported
+    its services (issue 14's memory target). Nothing needs them: a traceback reads its
+    lines again when it is printed."""
+    linecache.clearcache()
 
 
 class MainWindow(QMainWindow):
@@ -454,6 +466,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         page.activate()
         self._sync_help_key()
+        QTimer.singleShot(0, forget_module_sources)
 
     # --- status bar and shortcuts ------------------------------------------------
 
