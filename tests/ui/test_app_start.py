@@ -41,7 +41,7 @@ def test_the_window_shell_needs_neither_sqlalchemy_nor_the_services():
         "window.show()\n"
         "app.processEvents()\n"
         "heavy = sorted({m.split('.')[0] for m in sys.modules} & "
-        "{'sqlalchemy', 'alembic', 'reportlab', 'PIL'})\n"
+        "{'sqlalchemy', 'alembic', 'reportlab', 'PIL', 'babel'})\n"
         "services = [m for m in sys.modules if m.startswith('tierslieu_desktop.services')]\n"
         "print(heavy, services)\n"
     )
