@@ -18,6 +18,8 @@ from tierslieu_desktop.db.models import Audience, Closing, DropIn, Member, Space
 from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
 from tierslieu_desktop.domain.enums import AgeBand, DropInKind, DropInPurpose
 from tierslieu_desktop.domain.errors import DomainError, NotFound
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import FieldCollector, as_operator, stamp
 from tierslieu_desktop.services.people.members import display_name
 
@@ -134,6 +136,7 @@ def _vouchers_open(session: Session, at: datetime, vouchers: int) -> None:
         raise DomainError("period_closed", day=day)
 
 
+@guarded(Permission.CYBERBASE)
 def log_drop_in(db: Database, actor: int | None, data: DropInInput) -> int:
     """Record one visit or help session (one click at the desk)."""
     _check(data)
@@ -147,6 +150,7 @@ def log_drop_in(db: Database, actor: int | None, data: DropInInput) -> int:
         return row.id
 
 
+@guarded(Permission.CYBERBASE)
 def update_drop_in(db: Database, actor: int | None, drop_in_id: int, data: DropInInput) -> None:
     _check(data)
     with db.write() as session:
@@ -163,6 +167,7 @@ def update_drop_in(db: Database, actor: int | None, drop_in_id: int, data: DropI
         stamp(row, actor)
 
 
+@guarded(Permission.CYBERBASE)
 def delete_drop_in(db: Database, actor: int | None, drop_in_id: int) -> None:
     """Remove a visit logged by mistake (the desk's undo)."""
     with db.write() as session:
@@ -174,6 +179,7 @@ def delete_drop_in(db: Database, actor: int | None, drop_in_id: int) -> None:
         session.delete(row)
 
 
+@guarded(Permission.CYBERBASE)
 def list_drop_ins(db: Database, first_day: date, last_day: date) -> list[DropInRow]:
     """Visits and help sessions of the local days [first_day, last_day], latest first."""
     start, end = local_day_bounds(first_day)[0], local_day_bounds(last_day)[1]
@@ -216,6 +222,7 @@ def list_drop_ins(db: Database, first_day: date, last_day: date) -> list[DropInR
         ]
 
 
+@guarded(Permission.CYBERBASE)
 def known_communes(db: Database, since: date) -> list[str]:
     """The towns typed at the desk since ``since`` and the members' towns, each once
     (case-insensitively, first spelling kept), alphabetical: the commune field's
@@ -234,6 +241,7 @@ def known_communes(db: Database, since: date) -> list[str]:
     return sorted(seen.values(), key=str.casefold)
 
 
+@guarded(Permission.CYBERBASE)
 def day_count(db: Database, day: date | None = None) -> DayCount:
     """The desk's counters for a local day (default today)."""
     day = day or to_local(utcnow()).date()

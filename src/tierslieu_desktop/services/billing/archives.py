@@ -25,7 +25,9 @@ from tierslieu_desktop.domain.calendar import to_local
 from tierslieu_desktop.domain.deposits import CashDay
 from tierslieu_desktop.domain.errors import NotFound
 from tierslieu_desktop.domain.findings import Finding
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.fileperms import write_private_bytes
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.billing.deposits import cash_day_in
 from tierslieu_desktop.services.billing.documents import get_invoice
 from tierslieu_desktop.services.billing.ledger import (
@@ -73,6 +75,7 @@ def closing_cash(session: Session, closing: Any) -> CashDay:
     return cash_day_in(session, closing["period_start"], closing["period_end"])
 
 
+@guarded(Permission.CLOSINGS)
 def closing_note(db: Database, closing_id: int) -> bytes:
     """The closing note PDF of one closing, its chain footprint printed on it."""
     with db.read() as session:
@@ -145,6 +148,7 @@ def _render_pdfs(db: Database, invoices: list[Any]) -> tuple[dict[str, bytes], s
     return pdfs, note
 
 
+@guarded(Permission.CLOSINGS)
 def export_archive(db: Database, closing_id: int, path: str | Path) -> None:
     """Write the archive of a closed period: documents.json, pdf/, chain.json, manifest.json."""
     path = Path(path)

@@ -48,7 +48,9 @@ from tierslieu_desktop.domain.invoicing import (
     split_incl,
 )
 from tierslieu_desktop.domain.lines import joins_on, vat_basis
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.pricing import round_half_up
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.billing._common import (
     TEXT_MAX,
     buyer_name,
@@ -270,6 +272,7 @@ def validate_basket_in(
     return invoice.id
 
 
+@guarded(Permission.CHECKOUT)
 def validate_basket(
     db: Database,
     actor: int | None,
@@ -395,6 +398,7 @@ def _doc(session: Session, inv: Invoice) -> InvoiceDoc:
     )
 
 
+@guarded(Permission.CHECKOUT)
 def get_invoice(db: Database, invoice_id: int) -> InvoiceDoc:
     with db.read() as session:
         inv = session.get(Invoice, invoice_id)
@@ -403,6 +407,7 @@ def get_invoice(db: Database, invoice_id: int) -> InvoiceDoc:
         return _doc(session, inv)
 
 
+@guarded(Permission.CHECKOUT)
 def invoice_by_number(db: Database, number: str) -> InvoiceDoc:
     with db.read() as session:
         inv = session.scalar(select(Invoice).where(Invoice.number == number.strip()))
@@ -448,6 +453,7 @@ def _filtered(stmt: _Stmt, flt: InvoiceFilter, balance: ColumnElement[int]) -> _
     return stmt
 
 
+@guarded(Permission.CHECKOUT)
 def count_invoices(db: Database, flt: InvoiceFilter) -> int:
     """How many documents match ``flt`` (every page)."""
     _, balance = balance_columns()
@@ -456,6 +462,7 @@ def count_invoices(db: Database, flt: InvoiceFilter) -> int:
         return int(session.scalar(stmt) or 0)
 
 
+@guarded(Permission.CHECKOUT)
 def invoice_page(
     db: Database,
     flt: InvoiceFilter,
@@ -493,6 +500,7 @@ def invoice_page(
         ]
 
 
+@guarded(Permission.CHECKOUT)
 def list_invoices(
     db: Database,
     *,

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Basket, Member, utcnow
 from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.billing._common import member_name
 from tierslieu_desktop.services.billing.baskets import (
     add_registration_lines_in,
@@ -47,6 +49,7 @@ def _monthly_members(session: Session) -> list[Member]:
     )
 
 
+@guarded(Permission.INVOICES)
 def monthly_candidates(db: Database, month: date) -> list[tuple[int, str, int, int]]:
     """(member id, name, usages, total) of the members invoiced monthly who have
     unbilled usages in ``month``."""
@@ -68,6 +71,7 @@ def monthly_candidates(db: Database, month: date) -> list[tuple[int, str, int, i
         return result
 
 
+@guarded(Permission.INVOICES)
 def invoice_month(
     db: Database,
     actor: int | None,

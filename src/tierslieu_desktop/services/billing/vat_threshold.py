@@ -13,11 +13,14 @@ from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Invoice, InvoiceLine, Structure
 from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.lines import LucrativeThreshold, lucrative_threshold
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 
 # The words every line sold under the franchise carries (domain.lines.MENTION_261_LUCRATIVE).
 _MARKER = "261-7-1°-b"
 
 
+@guarded(Permission.FINANCES)
 def lucrative_receipts(db: Database, year: int) -> LucrativeThreshold:
     """The year's sales to non-members excl. VAT (invoices less credit notes, by issue
     date: invoiced, not cashed) against the year's franchise threshold."""
@@ -40,6 +43,7 @@ def lucrative_receipts(db: Database, year: int) -> LucrativeThreshold:
     return lucrative_threshold(year, int(cents or 0))
 
 
+@guarded(Permission.FINANCES)
 def lucrative_warning(db: Database, year: int) -> LucrativeThreshold | None:
     """The year's figure when the Finances page must warn: the structure is exempt under
     art. 261-7-1° and its sales to non-members reached 90 % of the limit; else None."""

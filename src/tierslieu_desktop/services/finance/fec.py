@@ -30,7 +30,9 @@ from tierslieu_desktop.db.models import Structure
 from tierslieu_desktop.domain import finance as rules
 from tierslieu_desktop.domain.inputs import check_year
 from tierslieu_desktop.domain.journal import fiscal_year
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.fileperms import open_private
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.finance.journal import (
     PostedEntry,
     fiscal_year_bounds,
@@ -66,6 +68,7 @@ FEC_COLUMNS = (
 DEFAULT_ACCOUNTS: dict[str, tuple[str, str]] = dict(rules.DEFAULT_ACCOUNTS)
 
 
+@guarded(Permission.EXPORTS)
 def accounts(db: Database) -> tuple[dict[str, tuple[str, str]], tuple[str, ...]]:
     """The account of every key: the rows the user saved over the defaults, and the
     keys for which no account was saved, so that the default is used (all of them
@@ -91,6 +94,7 @@ def _fec_amount(cents: int) -> str:
     return f"{cents // 100},{cents % 100:02d}" if cents else "0,00"
 
 
+@guarded(Permission.EXPORTS)
 def iter_fec_entries(
     db: Database, year: int, *, today: date | None = None
 ) -> Iterator[PostedEntry]:
@@ -106,6 +110,7 @@ def _stream(db: Database, year: int, today: date | None) -> Iterator[PostedEntry
         yield from iter_collect(s, first, last, accounts=saved_accounts(s)[0], today=today)
 
 
+@guarded(Permission.EXPORTS)
 def fec_entries(db: Database, year: int, *, today: date | None = None) -> list[PostedEntry]:
     """The journal's entries of the fiscal year starting in ``year``
     (``DomainError("year_out_of_range")`` outside 2000–2100)."""
@@ -158,17 +163,20 @@ def _fec_lines(entries: Iterable[PostedEntry]) -> Iterator[str]:
             )
 
 
+@guarded(Permission.EXPORTS)
 def fec_text(db: Database, year: int, *, today: date | None = None) -> str:
     """The FEC file's content: the header line then one line per entry line."""
     return "\r\n".join(_fec_lines(iter_fec_entries(db, year, today=today))) + "\r\n"
 
 
+@guarded(Permission.EXPORTS)
 def write_fec(db: Database, year: int, directory: str | Path) -> Path:
     """Write the FEC of the fiscal year starting in ``year`` in ``directory`` and return
     its path."""
     return write_fec_report(db, year, directory).path
 
 
+@guarded(Permission.EXPORTS)
 def write_fec_report(db: Database, year: int, directory: str | Path) -> FecWritten:
     """Write the FEC of the fiscal year starting in ``year`` in ``directory``: its path,
     and the keys for which the default account was used (to be told to the user)."""

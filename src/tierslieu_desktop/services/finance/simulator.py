@@ -37,7 +37,9 @@ from tierslieu_desktop.db.models import Audience, Machine, Usage
 from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.errors import NotFound, ValidationError
 from tierslieu_desktop.domain.finance import ratio_bp
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.pricing import PricedUsage, RuleBook, round_half_up
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.finance.balance import balance
 from tierslieu_desktop.services.pricing.engine import Tariffs, load_tariffs, reprice_with
 
@@ -116,6 +118,7 @@ def _scale(cents: int, factors: list[int]) -> int:
     return round_half_up(numerator, denominator)
 
 
+@guarded(Permission.FINANCES)
 def simulate(db: Database, first_day: date, last_day: date, scenario: Scenario) -> SimulationResult:
     """Re-price the real usages of ``first_day``..``last_day`` (local days, included)
     with today's rules and with the scenario's copy of them; writes nothing."""

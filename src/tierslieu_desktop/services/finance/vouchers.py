@@ -21,6 +21,8 @@ from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import DropIn, Payment, VoucherSettlement
 from tierslieu_desktop.domain.calendar import to_local, utcnow
 from tierslieu_desktop.domain.finance import VOUCHER_ISSUERS
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.billing.ledger import ensure_open
 from tierslieu_desktop.services.common import FieldCollector
 from tierslieu_desktop.services.finance.journal.vouchers import voucher_value_cents
@@ -100,6 +102,7 @@ def _balance(session: Session, issuer: str) -> IssuerBalance:
     )
 
 
+@guarded(Permission.INVOICES)
 def outstanding(db: Database) -> list[IssuerBalance]:
     """Every issuer's vouchers received, settled, and left to be paid (all time)."""
     with db.read() as session:
@@ -120,6 +123,7 @@ def _check(data: SettlementInput, today: date) -> None:
     errors.raise_if_any()
 
 
+@guarded(Permission.INVOICES)
 def record_settlement(
     db: Database, actor: int | None, data: SettlementInput, *, today: date | None = None
 ) -> int:
@@ -151,6 +155,7 @@ def record_settlement(
         return row.id
 
 
+@guarded(Permission.INVOICES)
 def list_settlements(db: Database, issuer: str | None = None) -> list[SettlementRow]:
     """The settlements recorded, latest first."""
     stmt = select(VoucherSettlement).order_by(

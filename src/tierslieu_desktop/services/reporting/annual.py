@@ -49,7 +49,9 @@ from tierslieu_desktop.domain import finance as rules
 from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
 from tierslieu_desktop.domain.errors import ValidationError
 from tierslieu_desktop.domain.inputs import check_year, year_in_range
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.reports import SECTIONS, AnnualFigures, BudgetLineFigures
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import check_texts
 
 TREND_YEARS = 4  # the year and the three before
@@ -63,6 +65,7 @@ def _bounds(year: int) -> tuple[datetime, datetime]:
     return local_day_bounds(date(year, 1, 1))[0], local_day_bounds(date(year, 12, 31))[1]
 
 
+@guarded(Permission.REPORTS)
 def annual_figures(db: Database, year: int, *, progress: Progress | None = None) -> AnnualFigures:
     """The numbers the annual report prints (see the module docstring for definitions);
     ``DomainError("year_out_of_range")`` outside 2000–2100."""
@@ -321,6 +324,7 @@ def indicator_tables(db: Database, first: date, last: date) -> list[Any]:
 # --- texts --------------------------------------------------------------------------------
 
 
+@guarded(Permission.REPORTS)
 def report_texts(db: Database, year: int) -> dict[str, str]:
     """The year's text sections (every one of SECTIONS, "" when not written)."""
     with db.read() as s:
@@ -332,6 +336,7 @@ def report_texts(db: Database, year: int) -> dict[str, str]:
     return {section: stored.get(section, "") for section in SECTIONS}
 
 
+@guarded(Permission.REPORTS)
 def save_report_text(db: Database, year: int, section: str, text: str) -> None:
     """Store one text section of the year's report (one transaction)."""
     if section not in SECTIONS:
@@ -350,6 +355,7 @@ def save_report_text(db: Database, year: int, section: str, text: str) -> None:
 # --- the PDF ---------------------------------------------------------------------------------
 
 
+@guarded(Permission.REPORTS)
 def annual_report(
     db: Database,
     year: int,

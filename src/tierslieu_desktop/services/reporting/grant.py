@@ -24,13 +24,16 @@ from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Machine, Usage
 from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.grant_budget import AllocationKey, CerfaBudget, InvestmentMachine
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.reports import GrantFigures, Letterhead
 from tierslieu_desktop.reports.grant_pdf import Section, render_grant
 from tierslieu_desktop.reports.indicators import activity_means_section, audience_section
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.reporting.grant_budget import investment_budget, operating_budget
 from tierslieu_desktop.services.reporting.indicators import audience_indicators
 
 
+@guarded(Permission.REPORTS)
 def grant_figures(db: Database, grant_id: int) -> GrantFigures:
     """Budget, indicators, annex and objectives of a grant (see the module docstring)."""
     from tierslieu_desktop.services.finance import funding as finance
@@ -114,6 +117,7 @@ def _by_account(budget: CerfaBudget, column: str) -> dict[str, int]:
     return out
 
 
+@guarded(Permission.REPORTS)
 def grant_report(db: Database, grant_id: int, extra: Sequence[Section] = ()) -> bytes:
     """The funder report of one grant as PDF bytes (raises NotFound for an unknown id);
     ``extra``: more sections (``reports.grant_pdf.Section``) before the signature."""

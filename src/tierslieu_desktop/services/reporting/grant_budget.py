@@ -57,6 +57,8 @@ from tierslieu_desktop.domain.grant_budget import (
     allocation_share_bp,
     planned_code,
 )
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.finance.balance import (
     _depreciation_spread,
     _grant_spread,
@@ -167,6 +169,7 @@ def _with_planned(s: Session, actual: list[CerfaLine], planned: dict[str, int]) 
     return CerfaBudget(tuple(kept))
 
 
+@guarded(Permission.REPORTS)
 def operating_budget(db: Database, g: GrantRow) -> tuple[CerfaBudget, AllocationKey]:
     """The action's budget (see the module docstring) and the key it used."""
     start, end = g.period_start, g.period_end
@@ -251,6 +254,7 @@ def operating_budget(db: Database, g: GrantRow) -> tuple[CerfaBudget, Allocation
         return _with_planned(s, lines, g.planned_budget), key
 
 
+@guarded(Permission.REPORTS)
 def investment_budget(
     db: Database, g: GrantRow
 ) -> tuple[CerfaBudget, tuple[InvestmentMachine, ...]]:

@@ -45,7 +45,9 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.enums import AgeBand, Gender, Situation
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.reports import AudienceIndicators, Breakdown, CommuneLine
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.park.opening_hours import opening_totals
 from tierslieu_desktop.services.people.communes import (
     commune_index,
@@ -59,6 +61,7 @@ from tierslieu_desktop.services.people.staff import staff_totals
 ORGANISATION = "organisation"
 
 
+@guarded(Permission.REPORTS)
 def audience_indicators(db: Database, first_day: date, last_day: date) -> AudienceIndicators:
     """The indicators of the period (see the module docstring)."""
     with db.read() as s:

@@ -29,12 +29,14 @@ from pathlib import Path
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.domain.calendar import to_local
 from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.fileperms import (
     POSIX,
     PRIVATE_FILE,
     create_private_file,
     make_private_dirs,
 )
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.safety import backup_crypto
 from tierslieu_desktop.services.safety.backup_crypto import BackupKey
 
@@ -168,6 +170,7 @@ def _scratch_file(db: Database) -> Path:
     raise OSError("no folder for a temporary file")
 
 
+@guarded(Permission.BACKUPS)
 def make_backup(
     db: Database,
     directory: Path,

@@ -17,6 +17,8 @@ from sqlalchemy import func, insert, select
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Base
 from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.safety.integrity import verify
 
 BATCH = 2000
@@ -33,6 +35,7 @@ class MoveReport:
     target_problems: int  # and on the target after the copy
 
 
+@guarded(Permission.BACKUPS)
 def row_counts(db: Database) -> dict[str, int]:
     """Every model table's row count."""
     with db.read() as s:
@@ -42,6 +45,7 @@ def row_counts(db: Database) -> dict[str, int]:
         }
 
 
+@guarded(Permission.BACKUPS)
 def move_database(
     source: Database, target: Database, progress: Progress | None = None
 ) -> MoveReport:

@@ -16,6 +16,8 @@ from sqlalchemy import select
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Machine, Member, Space, utcnow
 from tierslieu_desktop.domain.errors import NotFound
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.people.members import display_name
 from tierslieu_desktop.services.scheduling.bookings import BookingRow, BookingStatus, list_bookings
 
@@ -68,6 +70,7 @@ def bookings_to_ics(
     return data
 
 
+@guarded(Permission.BOOKINGS)
 def export_machine(db: Database, machine_id: int, start: datetime, end: datetime) -> bytes:
     """The bookings of a machine overlapping [start, end)."""
     with db.read() as session:
@@ -78,6 +81,7 @@ def export_machine(db: Database, machine_id: int, start: datetime, end: datetime
     return bookings_to_ics(list_bookings(db, start, end, machine_ids=[machine_id]), name)
 
 
+@guarded(Permission.BOOKINGS)
 def export_space(db: Database, space_id: int, start: datetime, end: datetime) -> bytes:
     """The bookings of a space: the space itself (a meeting room) and its machines."""
     with db.read() as session:
@@ -90,6 +94,7 @@ def export_space(db: Database, space_id: int, start: datetime, end: datetime) ->
     return bookings_to_ics(rows, name)
 
 
+@guarded(Permission.BOOKINGS)
 def export_member(db: Database, member_id: int, start: datetime, end: datetime) -> bytes:
     """The bookings of a member (for an organisation: its group bookings too)."""
     with db.read() as session:

@@ -21,6 +21,8 @@ from tierslieu_desktop.domain.calendar import to_local, utcnow
 from tierslieu_desktop.domain.enums import SpaceKind
 from tierslieu_desktop.domain.errors import ValidationError
 from tierslieu_desktop.domain.invoicing import check_pattern
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.billing import numbering
 from tierslieu_desktop.services.common import fold
 from tierslieu_desktop.services.park import machines as park
@@ -156,6 +158,7 @@ def validate_plan(plan: SetupPlan, catalogue: Catalogue | None = None) -> None:
         raise ValidationError(errors)
 
 
+@guarded(Permission.SETTINGS)
 def apply_setup(
     db: Database,
     actor: int | None,
