@@ -204,9 +204,11 @@ def test_restore_refused_while_the_database_is_open(demo, tmp_path, capsys):
 
 
 def test_backup_of_a_postgresql_database_refused(tmp_path):
+    # a stand-in for a PostgreSQL Database: the body itself, past the guard (which wants a
+    # real Database to read its operator from)
     fake = SimpleNamespace(is_sqlite=False, target="postgresql://lab/tierslieu")
     with pytest.raises(DomainError) as exc:
-        backups.make_backup(fake, tmp_path / "sauv")  # type: ignore[arg-type]
+        backups._make_backup_impl(fake, tmp_path / "sauv")  # type: ignore[arg-type]
     assert exc.value.code == "backup_sqlite_only"
     assert not (tmp_path / "sauv").exists()
 

@@ -29,7 +29,7 @@ from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.billing.deposits import cash_day_in
-from tierslieu_desktop.services.billing.documents import get_invoice
+from tierslieu_desktop.services.billing.documents import _get_invoice_impl
 from tierslieu_desktop.services.billing.ledger import (
     canon_value,
     closing_content,
@@ -141,7 +141,7 @@ def _render_pdfs(db: Database, invoices: list[Any]) -> tuple[dict[str, bytes], s
     for inv in invoices:
         safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in inv["number"])
         try:
-            pdfs[f"pdf/{safe}.pdf"] = render_invoice(get_invoice(db, inv["id"]))
+            pdfs[f"pdf/{safe}.pdf"] = render_invoice(_get_invoice_impl(db, inv["id"]))
         except Exception:  # any failure: the JSON documents are the legal record
             failed.append(inv["number"])
     note = f"PDF non générés : {', '.join(failed)}." if failed else ""

@@ -400,6 +400,10 @@ def _doc(session: Session, inv: Invoice) -> InvoiceDoc:
 
 @guarded(Permission.CHECKOUT)
 def get_invoice(db: Database, invoice_id: int) -> InvoiceDoc:
+    return _get_invoice_impl(db, invoice_id)
+
+
+def _get_invoice_impl(db: Database, invoice_id: int) -> InvoiceDoc:
     with db.read() as session:
         inv = session.get(Invoice, invoice_id)
         if inv is None:
@@ -474,6 +478,16 @@ def invoice_page(
     (issued_at, id) of the last row already shown: the page starts just after it (a
     keyset, so the 50th page costs what the first does). Paid and balance are computed
     for the rows of the page only."""
+    return _invoice_page_impl(db, flt, limit=limit, after=after)
+
+
+def _invoice_page_impl(
+    db: Database,
+    flt: InvoiceFilter,
+    *,
+    limit: int = 100,
+    after: tuple[datetime, int] | None = None,
+) -> list[InvoiceListRow]:
     paid, balance = balance_columns()
     stmt = _filtered(select(Invoice, paid, balance), flt, balance)
     if after is not None:
@@ -514,4 +528,4 @@ def list_invoices(
     """The first ``limit`` invoices and credit notes matching, newest first (see
     :func:`invoice_page`)."""
     flt = InvoiceFilter(text, kind, first_day, last_day, unpaid_only)
-    return invoice_page(db, flt, limit=limit)
+    return _invoice_page_impl(db, flt, limit=limit)

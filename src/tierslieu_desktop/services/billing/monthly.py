@@ -53,6 +53,10 @@ def _monthly_members(session: Session) -> list[Member]:
 def monthly_candidates(db: Database, month: date) -> list[tuple[int, str, int, int]]:
     """(member id, name, usages, total) of the members invoiced monthly who have
     unbilled usages in ``month``."""
+    return _monthly_candidates_impl(db, month)
+
+
+def _monthly_candidates_impl(db: Database, month: date) -> list[tuple[int, str, int, int]]:
     first, last = _month_bounds(month)
     with db.read() as session:
         result = []
@@ -84,7 +88,7 @@ def invoice_month(
     one transaction per invoice. ``progress(done, total)`` returning False stops the
     batch: the invoices already issued stay, nothing half-done remains."""
     first, last = _month_bounds(month)
-    candidates = monthly_candidates(db, month)
+    candidates = _monthly_candidates_impl(db, month)
     result = BatchResult()
     total = len(candidates)
     for done, (member_id, _name, _count, _cents) in enumerate(candidates):

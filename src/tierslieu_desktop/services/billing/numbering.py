@@ -68,6 +68,10 @@ def numbering_pattern(db: Database, series: str) -> str:
 @guarded(Permission.INVOICES)
 def set_numbering_pattern(db: Database, actor: int | None, series: str, pattern: str) -> None:
     """A new number format for the series from now on; the former ones stay in history."""
+    return _set_numbering_pattern_impl(db, actor, series, pattern)
+
+
+def _set_numbering_pattern_impl(db: Database, actor: int | None, series: str, pattern: str) -> None:
     if series not in SERIES:
         raise ValidationError({"series": "series_invalid"})
     check_texts(pattern=pattern or "")

@@ -54,7 +54,7 @@ from tierslieu_desktop.services.scheduling.usages import (
     FUTURE_GRACE,
     MAX_QUANTITY_MILLI,
     UsageRow,
-    get_usage,
+    _get_usage_impl,
 )
 
 
@@ -124,7 +124,7 @@ def correction_history(session: Session, usage_id: int) -> tuple[CorrectionRow, 
 def correctable_usage(db: Database, usage_id: int) -> CorrectableUsage:
     """The usage as recorded, whether it can still be corrected (no invoice), the open
     basket holding it, what it costs now and its corrections so far."""
-    usage = get_usage(db, usage_id)
+    usage = _get_usage_impl(db, usage_id)
     with db.read() as session:
         charged = sum(
             session.scalars(

@@ -24,6 +24,10 @@ _MARKER = "261-7-1°-b"
 def lucrative_receipts(db: Database, year: int) -> LucrativeThreshold:
     """The year's sales to non-members excl. VAT (invoices less credit notes, by issue
     date: invoiced, not cashed) against the year's franchise threshold."""
+    return _lucrative_receipts_impl(db, year)
+
+
+def _lucrative_receipts_impl(db: Database, year: int) -> LucrativeThreshold:
     start = local_day_bounds(date(year, 1, 1))[0]
     end = local_day_bounds(date(year, 12, 31))[1]
     signed = case(
@@ -51,5 +55,5 @@ def lucrative_warning(db: Database, year: int) -> LucrativeThreshold | None:
         regime = session.scalar(select(Structure.vat_regime).order_by(Structure.id).limit(1))
     if regime != "exempt_non_profit":
         return None
-    figure = lucrative_receipts(db, year)
+    figure = _lucrative_receipts_impl(db, year)
     return figure if figure.near else None

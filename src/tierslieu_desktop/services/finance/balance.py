@@ -373,6 +373,10 @@ def _own_invoice_rows(
 def balance(db: Database, first_day: date, last_day: date) -> Balance:
     """The revenue balance of [first_day, last_day] (see the module docstring for the
     rules), by month, with ratios, reduced access, machine cost recovery and budget."""
+    return _balance_impl(db, first_day, last_day)
+
+
+def _balance_impl(db: Database, first_day: date, last_day: date) -> Balance:
     return _balance(db, first_day, last_day, detail=True)
 
 
@@ -620,7 +624,11 @@ def _balance(db: Database, first_day: date, last_day: date, *, detail: bool) -> 
 @guarded(Permission.FINANCES)
 def balance_by_year(db: Database, years: Sequence[int]) -> dict[int, Balance]:
     """One balance per calendar year (for trends)."""
-    return {y: balance(db, date(y, 1, 1), date(y, 12, 31)) for y in years}
+    return _balance_by_year_impl(db, years)
+
+
+def _balance_by_year_impl(db: Database, years: Sequence[int]) -> dict[int, Balance]:
+    return {y: _balance_impl(db, date(y, 1, 1), date(y, 12, 31)) for y in years}
 
 
 @dataclass(frozen=True)

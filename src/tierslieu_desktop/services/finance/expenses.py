@@ -344,6 +344,10 @@ def set_budget(db: Database, year: int, side: str, category: str, amount_cents: 
 
 @guarded(Permission.FINANCES)
 def budget(db: Database, year: int) -> dict[tuple[str, str], int]:
+    return _budget_impl(db, year)
+
+
+def _budget_impl(db: Database, year: int) -> dict[tuple[str, str], int]:
     with db.read() as s:
         return budget_of_years(s, [year])
 

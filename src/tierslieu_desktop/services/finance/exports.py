@@ -448,6 +448,12 @@ _BUILDERS: dict[str, Callable[[Session, int | None], tuple[list[str], list[list[
 def table_rows(db: Database, table: str, year: int | None) -> tuple[list[str], list[list[Any]]]:
     """French headers and typed rows of ``table`` (one of ``TABLES``) for ``year``
     (``DomainError("year_out_of_range")`` outside 2000–2100)."""
+    return _table_rows_impl(db, table, year)
+
+
+def _table_rows_impl(
+    db: Database, table: str, year: int | None
+) -> tuple[list[str], list[list[Any]]]:
     if table not in _BUILDERS:
         raise ValueError(f"unknown table {table!r}")
     if year is not None:
@@ -462,7 +468,7 @@ def export_xlsx(db: Database, table: str, year: int | None, path: str | Path) ->
     the rows written."""
     from openpyxl import Workbook
 
-    headers, rows = table_rows(db, table, year)
+    headers, rows = _table_rows_impl(db, table, year)
     wb = Workbook()
     wb.remove(wb.worksheets[0])
     ws = wb.create_sheet(table)
@@ -477,7 +483,7 @@ def export_xlsx(db: Database, table: str, year: int | None, path: str | Path) ->
 def export_csv(db: Database, table: str, year: int | None, path: str | Path) -> int:
     """Write ``table`` as CSV: UTF-8 with BOM, ';' separator, decimal comma, dates
     JJ/MM/AAAA. Returns the rows written."""
-    headers, rows = table_rows(db, table, year)
+    headers, rows = _table_rows_impl(db, table, year)
     with open_private(path, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
         writer.writerow(headers)
@@ -490,9 +496,9 @@ def export_csv(db: Database, table: str, year: int | None, path: str | Path) -> 
 def export_fec(db: Database, year: int, directory: str | Path) -> FecWritten:
     """The FEC of fiscal ``year`` in ``directory``: its path and the keys for which the
     default account was used (see services.finance.fec.write_fec_report)."""
-    from tierslieu_desktop.services.finance.fec import write_fec_report
+    from tierslieu_desktop.services.finance.fec import _write_fec_report_impl
 
-    return write_fec_report(db, year, directory)
+    return _write_fec_report_impl(db, year, directory)
 
 
 def _fiscal_year_lines(db: Database, year: int) -> list[LedgerLine]:

@@ -240,6 +240,10 @@ def list_grants(db: Database, *, year: int | None = None) -> list[GrantRow]:
     """Grants, newest period first; with ``year``, those of that year: their period meets
     it, a payment was received in it, or a share counts in its balance (an investment grant
     over its machines' depreciation: balance.grant_ids_of_period)."""
+    return _list_grants_impl(db, year=year)
+
+
+def _list_grants_impl(db: Database, *, year: int | None = None) -> list[GrantRow]:
     from tierslieu_desktop.services.finance.balance import grant_ids_of_period
 
     with db.read() as s:
@@ -251,6 +255,10 @@ def list_grants(db: Database, *, year: int | None = None) -> list[GrantRow]:
 
 @guarded(Permission.FINANCES)
 def get_grant(db: Database, grant_id: int) -> GrantRow:
+    return _get_grant_impl(db, grant_id)
+
+
+def _get_grant_impl(db: Database, grant_id: int) -> GrantRow:
     with db.read() as s:
         return _grant_rows(s, [get_or_raise(s, Grant, grant_id, "grant")])[0]
 
@@ -397,6 +405,10 @@ def add_grant_payment(
 @guarded(Permission.FINANCES)
 def grant_payments(db: Database, grant_id: int) -> list[tuple[int, date, int, str]]:
     """(id, received_on, amount_cents, note) of a grant, oldest first."""
+    return _grant_payments_impl(db, grant_id)
+
+
+def _grant_payments_impl(db: Database, grant_id: int) -> list[tuple[int, date, int, str]]:
     with db.read() as s:
         return [
             (p.id, p.received_on, p.amount_cents, p.note)
@@ -429,6 +441,10 @@ def reports_due(db: Database, today: date, within_days: int = 30) -> list[GrantR
 
 @guarded(Permission.FINANCES)
 def list_in_kind(db: Database, year: int | None = None) -> list[InKindRow]:
+    return _list_in_kind_impl(db, year)
+
+
+def _list_in_kind_impl(db: Database, year: int | None = None) -> list[InKindRow]:
     with db.read() as s:
         q = (
             select(InKindContribution, Funder.name)

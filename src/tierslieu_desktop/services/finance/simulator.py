@@ -40,7 +40,7 @@ from tierslieu_desktop.domain.finance import ratio_bp
 from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.pricing import PricedUsage, RuleBook, round_half_up
 from tierslieu_desktop.services.access import guarded
-from tierslieu_desktop.services.finance.balance import balance
+from tierslieu_desktop.services.finance.balance import _balance_impl
 from tierslieu_desktop.services.pricing.engine import Tariffs, load_tariffs, reprice_with
 
 RESOURCE_KINDS = ("machine", "category", "space", "consumable")
@@ -207,7 +207,7 @@ def _self_financing(
 ) -> tuple[int | None, int | None]:
     """(before, after) own revenue ÷ total costs in basis points (services.finance.balance
     balance of the period); "after" adds ``delta_cents`` to the own revenue."""
-    figures = balance(db, first_day, last_day)
+    figures = _balance_impl(db, first_day, last_day)
     return (
         figures.self_financing_bp,
         ratio_bp(figures.own_cents + delta_cents, figures.costs_cents),

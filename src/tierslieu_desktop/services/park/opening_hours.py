@@ -114,6 +114,17 @@ def set_schedule(
     closed_on_holidays: bool | None = None,
 ) -> None:
     """Replace the weekly schedule of a space (one transaction)."""
+    return _set_schedule_impl(db, actor, space_id, ranges, closed_on_holidays=closed_on_holidays)
+
+
+def _set_schedule_impl(
+    db: Database,
+    actor: int | None,
+    space_id: int,
+    ranges: dict[int, list[Range]],
+    *,
+    closed_on_holidays: bool | None = None,
+) -> None:
     cleaned = validate_schedule(ranges)
     with db.write() as session:
         space = session.get(Space, space_id)

@@ -146,6 +146,10 @@ def validate_structure(data: StructureData) -> StructureData:
 
 @guarded(Permission.SETTINGS)
 def save_structure(db: Database, actor: int | None, data: StructureData) -> None:
+    return _save_structure_impl(db, actor, data)
+
+
+def _save_structure_impl(db: Database, actor: int | None, data: StructureData) -> None:
     cleaned = validate_structure(data)
     with db.write() as session:
         s = session.get(Structure, 1)

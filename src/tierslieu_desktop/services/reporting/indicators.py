@@ -64,6 +64,10 @@ ORGANISATION = "organisation"
 @guarded(Permission.REPORTS)
 def audience_indicators(db: Database, first_day: date, last_day: date) -> AudienceIndicators:
     """The indicators of the period (see the module docstring)."""
+    return _audience_indicators_impl(db, first_day, last_day)
+
+
+def _audience_indicators_impl(db: Database, first_day: date, last_day: date) -> AudienceIndicators:
     with db.read() as s:
         return audience_indicators_in(s, first_day, last_day)
 

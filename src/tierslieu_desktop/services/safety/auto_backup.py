@@ -164,7 +164,9 @@ def automatic_backup(db: Database, now: datetime, reason: str) -> backups.Backup
         return None
     folder = folder_for(db)
     try:
-        info = backups.make_backup(db, folder, key=remembered_key(), anchors=config.anchors_dir())
+        info = backups._make_backup_impl(
+            db, folder, key=remembered_key(), anchors=config.anchors_dir()
+        )
         if not info.ok:
             # A damaged copy is of no use and, kept, would push good ones out of the
             # rotation: deleted; the failure says why (the database itself may be damaged).

@@ -183,6 +183,16 @@ def make_backup(
     the copy is encrypted (``.sqlite.enc``; checked before it is encrypted). With
     ``anchors`` (the anchor log folder) its ``*.jsonl`` are copied into
     ``directory/ancrages`` (see ``copy_anchors``)."""
+    return _make_backup_impl(db, directory, key=key, anchors=anchors)
+
+
+def _make_backup_impl(
+    db: Database,
+    directory: Path,
+    *,
+    key: BackupKey | None = None,
+    anchors: Path | None = None,
+) -> BackupInfo:
     if not db.is_sqlite:
         raise DomainError("backup_sqlite_only", target=db.target)
     make_private_dirs(directory)

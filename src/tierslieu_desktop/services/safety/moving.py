@@ -38,6 +38,10 @@ class MoveReport:
 @guarded(Permission.BACKUPS)
 def row_counts(db: Database) -> dict[str, int]:
     """Every model table's row count."""
+    return _row_counts_impl(db)
+
+
+def _row_counts_impl(db: Database) -> dict[str, int]:
     with db.read() as s:
         return {
             t.name: int(s.scalar(select(func.count()).select_from(t)) or 0)
@@ -56,13 +60,13 @@ def move_database(
     damaged chain is not carried over silently: restore a backup first), and
     ``DomainError("move_mismatch", table=..., source=..., target=...)`` when a count
     differs after the copy (then the target is left as it was: empty)."""
-    for name, count in row_counts(target).items():
+    for name, count in _row_counts_impl(target).items():
         if count and name not in MADE_BY_MIGRATIONS:
             raise DomainError("target_not_empty", table=name, rows=count)
     before = verify(source)
     if before:
         raise DomainError("source_unsound", problems=len(before))
-    counts = row_counts(source)
+    counts = _row_counts_impl(source)
     with source.engine.connect() as src, target.engine.begin() as dst:
         for name in MADE_BY_MIGRATIONS:
             dst.execute(Base.metadata.tables[name].delete())

@@ -795,6 +795,27 @@ def list_bookings(
     """Bookings overlapping [start, end) — only that range is read (the calendar asks for
     the visible week). ``machine_ids``/``space_ids`` restrict the resources (either list
     matches); ``member_id`` matches the member or the group's organisation."""
+    return _list_bookings_impl(
+        db,
+        start,
+        end,
+        machine_ids=machine_ids,
+        space_ids=space_ids,
+        member_id=member_id,
+        statuses=statuses,
+    )
+
+
+def _list_bookings_impl(
+    db: Database,
+    start: datetime,
+    end: datetime,
+    *,
+    machine_ids: list[int] | tuple[int, ...] | None = None,
+    space_ids: list[int] | tuple[int, ...] | None = None,
+    member_id: int | None = None,
+    statuses: tuple[str, ...] | None = None,
+) -> list[BookingRow]:
     stmt, _org, _ = _rows_stmt()
     # A booking never runs past its local day (the opening-hours rule), so a lower bound
     # on start_at lets the index on start_at skip the whole history.

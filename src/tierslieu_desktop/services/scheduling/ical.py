@@ -19,7 +19,11 @@ from tierslieu_desktop.domain.errors import NotFound
 from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.people.members import display_name
-from tierslieu_desktop.services.scheduling.bookings import BookingRow, BookingStatus, list_bookings
+from tierslieu_desktop.services.scheduling.bookings import (
+    BookingRow,
+    BookingStatus,
+    _list_bookings_impl,
+)
 
 PRODID = "-//Tiers-Lieu Desktop//Réservations//FR"
 UID_DOMAIN = "tierslieu"
@@ -78,7 +82,7 @@ def export_machine(db: Database, machine_id: int, start: datetime, end: datetime
         if machine is None:
             raise NotFound("machine", machine_id)
         name = machine.name
-    return bookings_to_ics(list_bookings(db, start, end, machine_ids=[machine_id]), name)
+    return bookings_to_ics(_list_bookings_impl(db, start, end, machine_ids=[machine_id]), name)
 
 
 @guarded(Permission.BOOKINGS)
@@ -90,7 +94,7 @@ def export_space(db: Database, space_id: int, start: datetime, end: datetime) ->
             raise NotFound("space", space_id)
         name = space.name
         machine_ids = list(session.scalars(select(Machine.id).where(Machine.space_id == space_id)))
-    rows = list_bookings(db, start, end, machine_ids=machine_ids, space_ids=[space_id])
+    rows = _list_bookings_impl(db, start, end, machine_ids=machine_ids, space_ids=[space_id])
     return bookings_to_ics(rows, name)
 
 
@@ -102,4 +106,4 @@ def export_member(db: Database, member_id: int, start: datetime, end: datetime) 
         if member is None:
             raise NotFound("member", member_id)
         name = display_name(member.kind, member.first_name, member.last_name)
-    return bookings_to_ics(list_bookings(db, start, end, member_id=member_id), name)
+    return bookings_to_ics(_list_bookings_impl(db, start, end, member_id=member_id), name)

@@ -363,6 +363,10 @@ def _usage_rows(session: Session, stmt: Select[Usage]) -> list[UsageRow]:
 
 @guarded(Permission.BOOKINGS)
 def get_usage(db: Database, usage_id: int) -> UsageRow:
+    return _get_usage_impl(db, usage_id)
+
+
+def _get_usage_impl(db: Database, usage_id: int) -> UsageRow:
     with db.read() as session:
         rows = _usage_rows(session, select(Usage).where(Usage.id == usage_id))
     if not rows:

@@ -203,7 +203,7 @@ class _Steps:
     def run(self, plan: SetupPlan) -> SetupResult:
         if plan.structure is not None:
             try:
-                structure_service.save_structure(self.db, self.actor, plan.structure)
+                structure_service._save_structure_impl(self.db, self.actor, plan.structure)
             except ValidationError as exc:
                 raise _prefixed("structure", exc) from None
         for key in plan.audiences:
@@ -219,14 +219,14 @@ class _Steps:
             self._item(self.catalogue.item(chosen.key), chosen, plan.consumable_prices)
         if plan.schedule is not None:
             for space_id in self.new_spaces:
-                opening_hours.set_schedule(self.db, self.actor, space_id, plan.schedule)
+                opening_hours._set_schedule_impl(self.db, self.actor, space_id, plan.schedule)
         for series, pattern in (
             ("invoice", plan.invoice_pattern),
             ("credit_note", plan.credit_note_pattern),
         ):
             if pattern is not None:
                 try:
-                    numbering.set_numbering_pattern(self.db, self.actor, series, pattern)
+                    numbering._set_numbering_pattern_impl(self.db, self.actor, series, pattern)
                 except ValidationError:
                     raise ValidationError({f"numbering.{series}": "pattern_invalid"}) from None
         return SetupResult(
