@@ -3711,6 +3711,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <source>Cannot do that</source>
         <translation>Action impossible</translation>
     </message>
+    <message>
+        <source>Your account ({roles}) does not allow: {action}.</source>
+        <translation>Votre compte ({roles}) ne permet pas : {action}.</translation>
+    </message>
 </context>
 <context>
     <name>ExceptionDialog</name>
@@ -9629,6 +9633,105 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Change: {amount}</source>
         <translation>Monnaie : {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>Front desk</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>Digital mediation</source>
+        <translation>Médiation numérique</translation>
+    </message>
+    <message>
+        <source>Treasury</source>
+        <translation>Trésorerie</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>aucun rôle</translation>
+    </message>
+    <message>
+        <source>manage members and their memberships</source>
+        <translation>gérer les adhérents et leurs adhésions</translation>
+    </message>
+    <message>
+        <source>book machines and record their use</source>
+        <translation>réserver et enregistrer les passages</translation>
+    </message>
+    <message>
+        <source>take payments at the desk</source>
+        <translation>encaisser à l'accueil</translation>
+    </message>
+    <message>
+        <source>follow machine maintenance</source>
+        <translation>suivre l'entretien des machines</translation>
+    </message>
+    <message>
+        <source>manage workshops and registrations</source>
+        <translation>gérer les ateliers et les inscriptions</translation>
+    </message>
+    <message>
+        <source>keep the cyber-base log</source>
+        <translation>tenir le registre de la cyber-base</translation>
+    </message>
+    <message>
+        <source>invoice and follow payments</source>
+        <translation>facturer et suivre les encaissements</translation>
+    </message>
+    <message>
+        <source>issue a credit note</source>
+        <translation>émettre un avoir</translation>
+    </message>
+    <message>
+        <source>close a period</source>
+        <translation>clôturer une période</translation>
+    </message>
+    <message>
+        <source>see and change the finances</source>
+        <translation>consulter et modifier les finances</translation>
+    </message>
+    <message>
+        <source>produce the reports</source>
+        <translation>produire les rapports</translation>
+    </message>
+    <message>
+        <source>export the accounts and tables</source>
+        <translation>exporter la comptabilité et les tableaux</translation>
+    </message>
+    <message>
+        <source>change the prices</source>
+        <translation>modifier les tarifs</translation>
+    </message>
+    <message>
+        <source>manage machines and spaces</source>
+        <translation>gérer les machines et les espaces</translation>
+    </message>
+    <message>
+        <source>change the structure's settings</source>
+        <translation>modifier les paramètres de la structure</translation>
+    </message>
+    <message>
+        <source>manage the accounts</source>
+        <translation>gérer les comptes</translation>
+    </message>
+    <message>
+        <source>import files</source>
+        <translation>importer des fichiers</translation>
+    </message>
+    <message>
+        <source>back up and restore the database</source>
+        <translation>sauvegarder et restaurer la base</translation>
+    </message>
+    <message>
+        <source>handle members' personal data</source>
+        <translation>gérer les données personnelles des adhérents</translation>
     </message>
 </context>
 <context>

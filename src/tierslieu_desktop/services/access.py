@@ -11,7 +11,7 @@ from typing import Any, ParamSpec, TypeVar
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.domain.errors import DomainError
-from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.domain.permissions import Permission, roles_text
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -22,7 +22,12 @@ def check(db: Database, permission: Permission) -> None:
     """Raise ``DomainError("not_permitted")`` unless the logged-in operator may."""
     who = db.principal
     if who is not None and not who.can(permission):
-        raise DomainError("not_permitted", permission=permission.value, operator=who.name)
+        raise DomainError(
+            "not_permitted",
+            permission=permission.value,
+            operator=who.name,
+            roles=roles_text(who.roles),
+        )
 
 
 def may(db: Database, permission: Permission) -> bool:

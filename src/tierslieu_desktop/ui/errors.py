@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.validation import line_limit, text_limit
+from tierslieu_desktop.ui.permission_words import refusal
 
 T = TypeVar("T")
 
@@ -272,6 +273,8 @@ def error_message(err: DomainError) -> str:
             "Errors", "Some fields are not valid: correct the fields marked in red."
         )
     p = err.params
+    if err.code == "not_permitted":  # services.access: the account's roles do not allow it
+        return refusal(p)
     messages = {
         "not_found": QCoreApplication.translate(
             "Errors", "This record no longer exists: another desk may have changed it."
