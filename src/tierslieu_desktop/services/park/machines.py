@@ -361,6 +361,17 @@ def save_machine(
     With ``category_id`` None and ``new_category`` given, the category is found by name or
     created, in the same transaction as the machine.
     """
+    return _save_machine_impl(db, actor, data, machine_id, new_category=new_category)
+
+
+def _save_machine_impl(
+    db: Database,
+    actor: int | None,
+    data: MachineInput,
+    machine_id: int | None = None,
+    *,
+    new_category: str = "",
+) -> int:
     cleaned = validate_machine(data, new_category=new_category)
     with db.write() as session:
         return write_machine(session, actor, cleaned, machine_id, new_category=new_category)
@@ -520,6 +531,12 @@ def save_space(
     db: Database, actor: int | None, data: SpaceInput, space_id: int | None = None
 ) -> int:
     """Create (``space_id`` None, placed last) or update a space. Returns its id."""
+    return _save_space_impl(db, actor, data, space_id)
+
+
+def _save_space_impl(
+    db: Database, actor: int | None, data: SpaceInput, space_id: int | None = None
+) -> int:
     cleaned = validate_space(data)
     with db.write() as session:
         if _name_taken(session, Space, cleaned.name, space_id):

@@ -53,6 +53,16 @@ def save_audience(
     description: str = "",
     audience_id: int | None = None,
 ) -> int:
+    return _save_audience_impl(db, actor, name, description, audience_id)
+
+
+def _save_audience_impl(
+    db: Database,
+    actor: int | None,
+    name: str,
+    description: str = "",
+    audience_id: int | None = None,
+) -> int:
     check_texts(name=name, description=description)
     name = name.strip()
     if not name:

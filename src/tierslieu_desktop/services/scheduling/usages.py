@@ -108,6 +108,16 @@ def save_consumable(
 ) -> int:
     """Create (``consumable_id`` None, placed last) or rename a consumable. Its unit can
     only change while no usage recorded a quantity of it. Returns its id."""
+    return _save_consumable_impl(db, actor, name, unit, consumable_id)
+
+
+def _save_consumable_impl(
+    db: Database,
+    actor: int | None,
+    name: str,
+    unit: str,
+    consumable_id: int | None = None,
+) -> int:
     c = FieldCollector()
     c.text("name", name)
     name = " ".join(name.split())
@@ -165,6 +175,12 @@ def set_machine_consumables(
     db: Database, actor: int | None, machine_id: int, consumable_ids: Iterable[int]
 ) -> None:
     """Exactly these consumables are offered at the check-out of ``machine_id``."""
+    return _set_machine_consumables_impl(db, actor, machine_id, consumable_ids)
+
+
+def _set_machine_consumables_impl(
+    db: Database, actor: int | None, machine_id: int, consumable_ids: Iterable[int]
+) -> None:
     wanted = set(consumable_ids)
     with db.write() as session:
         as_operator(session, actor)  # no audit columns: the journal's operator

@@ -247,7 +247,7 @@ class _Steps:
         audience = self.catalogue.audience(key)
         found = _named(self.session, Audience, audience.name)
         if found is None:
-            found = audience_service.save_audience(
+            found = audience_service._save_audience_impl(
                 self.db, self.actor, audience.name, audience.description
             )
             self.result["audiences"].append(audience.name)
@@ -255,7 +255,7 @@ class _Steps:
         return found
 
     def _space(self, data: park.SpaceInput) -> int:
-        space_id = park.save_space(
+        space_id = park._save_space_impl(
             self.db, self.actor, replace(data, name=_free_name(self.session, Space, data.name))
         )
         name = park.get_space(self.db, space_id).name
@@ -321,7 +321,7 @@ class _Steps:
         for n in range(chosen.count):
             wanted = item.name if chosen.count == 1 else f"{item.name} {n + 1}"
             name = _free_name(self.session, Machine, wanted)
-            machine_id = park.save_machine(
+            machine_id = park._save_machine_impl(
                 self.db,
                 self.actor,
                 park.MachineInput(
@@ -348,7 +348,7 @@ class _Steps:
         for consumable in item.consumables:
             found = _named(self.session, Consumable, consumable.name)
             if found is None:
-                found = usages.save_consumable(
+                found = usages._save_consumable_impl(
                     self.db, self.actor, consumable.name, consumable.unit
                 )
                 self.result["consumables"].append(consumable.name)
@@ -369,4 +369,6 @@ class _Steps:
             consumable_ids.append(found)
         if consumable_ids:
             for machine_id in machine_ids:
-                usages.set_machine_consumables(self.db, self.actor, machine_id, consumable_ids)
+                usages._set_machine_consumables_impl(
+                    self.db, self.actor, machine_id, consumable_ids
+                )
