@@ -7,8 +7,8 @@ THE RULE (what is guarded, what is not):
 - A READ is guarded by the permission of the data it shows when that data is one role's
   business: the finances, the reports, the exports, the closings, the invoices and the
   till, the bank deposits and vouchers, the bookings and usages, the sessions and
-  registrations, the drop-in log, the maintenance log, the staff, the audit journal, the
-  accounts, personal data.
+  registrations, the drop-in log, the staff, the audit journal, the accounts, personal
+  data.
 - A read stays unguarded (ALLOWED_UNGUARDED below, each with its reason) when every desk
   needs it whatever its role: the catalogue (machines, spaces, categories, publics,
   opening hours, consumables, prices to quote, pack types), finding a member (the till
@@ -100,6 +100,7 @@ ALLOWED_UNGUARDED: dict[str, str] = {
     "pricing.packs.wallet_balance": "the member card's wallet",
     "pricing.packs.wallet_movements": "the member card's wallet",
     "pricing.packs.renewal_suggestion": "the member card's packs",
+    "park.maintenance.list_entries": "the machine's card every page opens shows its log",
     "audit.history": "a record's « Historique » on the page that shows the record",
     # settings every service reads
     "billing.baskets.invoicing_start": "a date the balance and the till both read",

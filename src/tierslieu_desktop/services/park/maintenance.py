@@ -97,7 +97,6 @@ def add_entry(
         return entry.id
 
 
-@guarded(Permission.MAINTENANCE)
 def list_entries(db: Database, machine_id: int) -> list[MaintenanceRow]:
     """The log of a machine, most recent first (same day: last recorded first)."""
     stmt = (
