@@ -51,6 +51,8 @@ from tierslieu_desktop.services.safety.integrity import verify
 from tierslieu_desktop.services.scheduling import bookings
 from tierslieu_desktop.services.scheduling.bookings import BookingInput, check_booking
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 AUDIENCES = [
     "Entrepreneurs & créateurs",
     "Scolaires & étudiants",
