@@ -153,7 +153,7 @@ def test_an_accueil_account_cannot_close_a_day_the_treasurer_can(
     con = sqlite3.connect(demo[1])
     try:
         (closed_by,) = con.execute(
-            "SELECT created_by_id FROM closing WHERE kind = 'day' AND period_start = '2026-11-21'"
+            "SELECT operator_id FROM closing WHERE kind = 'day' AND period_start = '2026-11-21'"
         ).fetchone()
     finally:
         con.close()
@@ -266,7 +266,8 @@ def test_reset_password_is_for_an_administrator(demo, demo_login, monkeypatch, c
     assert main(["deposit", "list", *demo]) == 1
     monkeypatch.setenv("TIERSLIEU_PASSWORD", "nouveau-secret")
     assert main(["deposit", "list", *demo]) == 0
-    assert main(["users", "reset-password", "personne", *demo, "--user", "admin"]) == 1
+    demo_login("admin")
+    assert main(["users", "reset-password", "personne", *demo]) == 1
     assert "aucun compte nommé « personne »" in capsys.readouterr().err
 
 
