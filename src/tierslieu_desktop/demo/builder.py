@@ -200,7 +200,7 @@ def build_demo(
             settle_vouchers(session, REFERENCE_DATE, builder.accueil)  # issuers' payments
             add_grant_reports(db, session, seed + 16)  # keys, annexes, planned budgets
             # one account per role, password « demo » (the last operators: no id moves)
-            add_demo_accounts(session, builder.setup_stamp["created_at"])
+            add_demo_accounts(session, builder.operators_created)
             if db.is_sqlite:  # in the same transaction: no mark without the whole demo
                 session.execute(text(f"PRAGMA user_version = {DEMO_MARK}"))
             accueil = builder.accueil
