@@ -260,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
             raise
         return code
     finally:
+        cli_login.finish()  # the warning of a database without administrator, last
         formatting.set_language(before)
 
 

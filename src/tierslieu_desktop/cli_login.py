@@ -9,8 +9,9 @@ The rules:
   ``TIERSLIEU_PASSWORD`` is used for ``--user NAME`` too, unless ``TIERSLIEU_USER`` names
   someone else (then the password is asked).
 - A database where no active account can log in yet (a new one, one upgraded from before
-  accounts): the command works as before, as the system, and says once « Aucun compte
-  administrateur : créez-le avec tierslieu users add … --role admin ». A user named then is
+  accounts): the command works as before, as the system, and says once, after its own
+  output, « Aucun compte administrateur : créez-le avec tierslieu users add … --role
+  admin ». A user named then is
   not checked: there is no account to check it against.
 - Once an account can log in, nothing runs without a login: no user → exit 2 and a message
   naming ``--user`` and ``TIERSLIEU_USER``; a wrong password (or an unknown name: the same
@@ -112,8 +113,15 @@ def _credentials() -> tuple[str, str | None] | None:
 
 
 def _warn_once() -> None:
-    if not _RUN.warned:
-        _RUN.warned = True
+    """The warning of a database without administrator: said once, after the command's
+    own output (``finish``), so that its first line stays what the command says."""
+    _RUN.warned = True
+
+
+def finish() -> None:
+    """The end of a run (cli.main): the warning, if a database of the run needed it."""
+    if _RUN.warned:
+        _RUN.warned = False
         print(f"tierslieu: {_t('no_administrator')}", file=sys.stderr)
 
 
