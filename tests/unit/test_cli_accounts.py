@@ -323,3 +323,34 @@ def test_every_message_role_and_permission_is_worded_in_both_languages():
     assert set(cli_accounts.PERMISSION_ACTIONS) == {p.value for p in Permission}
     text = cli_login.not_permitted_text({"permission": "credit_notes", "operator": "accueil"}, "fr")
     assert text.endswith("ne permet pas : émettre un avoir.")
+
+
+def test_the_readme_first_command_builds_the_demo_then_opens_the_window(built, monkeypatch, capsys):
+    """``tierslieu --demo``: the demo made on first launch (here the module's copy, for
+    speed), its accounts said, then the window opened on it — where they log in."""
+    from tierslieu_desktop import app, config
+    from tierslieu_desktop.db.engine import open_database
+    from tierslieu_desktop.demo import builder
+    from tierslieu_desktop.services.people.accounts import authenticate
+
+    made, opened = [], []
+
+    def build(target, **_kwargs):
+        shutil.copyfile(built[0], target)
+        made.append(target)
+        return "312 adhérents"
+
+    def window(target, lang):
+        db = open_database(target, create=False)
+        try:
+            opened.append({n: authenticate(db, n, "demo").roles for n, _r in ACCOUNTS})
+        finally:
+            db.dispose()
+        return 0
+
+    monkeypatch.setattr(builder, "build_demo", build)
+    monkeypatch.setattr(app, "run", window)
+    assert main(["--demo"]) == 0
+    assert made == [str(config.demo_database_path())]
+    assert "mot de passe : demo" in capsys.readouterr().out
+    assert opened == [{name: frozenset({role}) for name, role in ACCOUNTS}]
