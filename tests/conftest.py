@@ -21,7 +21,26 @@ def _isolated_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("TIERSLIEU_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("TIERSLIEU_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.delenv("TIERSLIEU_DB", raising=False)
+    # nor logs in as the developer's account: the commands run as nobody until a test
+    # says who (demo_login)
+    monkeypatch.delenv("TIERSLIEU_USER", raising=False)
+    monkeypatch.delenv("TIERSLIEU_PASSWORD", raising=False)
     yield
+
+
+@pytest.fixture
+def demo_login(monkeypatch):
+    """The command line logs in as one of the demo's accounts (demo/accounts.py), as a
+    script would: ``demo_login("accueil")``. Used as a plain fixture
+    (``usefixtures("demo_login")``), it is the demo's administrator."""
+    from tierslieu_desktop.demo.accounts import PASSWORD
+
+    def as_account(name: str = "admin") -> None:
+        monkeypatch.setenv("TIERSLIEU_USER", name)
+        monkeypatch.setenv("TIERSLIEU_PASSWORD", PASSWORD)
+
+    as_account()
+    return as_account
 
 
 _EMPTY: list[str] = []  # this worker's migrated empty database, made once

@@ -31,6 +31,8 @@ from tierslieu_desktop.services.activity.registrations import RegistrationInput
 from tierslieu_desktop.services.activity.sessions import ActivityInput, SessionInput
 from tierslieu_desktop.services.people.members import MemberInput, save_member
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 YEAR = 2025
 FIRST, LAST = date(YEAR, 1, 1), date(YEAR, 12, 31)
 

@@ -17,6 +17,8 @@ from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.services.safety import backup_crypto, backups
 from tierslieu_desktop.services.safety.integrity import verify
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 POSIX_ONLY = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 PHRASE = "Le lama de Figeac dort à 7 h"
 

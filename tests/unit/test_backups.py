@@ -18,6 +18,8 @@ from tierslieu_desktop.db.engine import open_database
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.services.safety import backups
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 POSIX_ONLY = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 
 

@@ -20,6 +20,8 @@ from tierslieu_desktop.services.billing import deposits, ledger
 from tierslieu_desktop.services.finance.journal import collect
 from tierslieu_desktop.services.finance.journal.deposits import deposit_entries
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 D1 = datetime(2026, 10, 1, 9, 30, tzinfo=UTC)
 D2 = datetime(2026, 10, 2, 9, 30, tzinfo=UTC)
 

@@ -30,6 +30,8 @@ from tierslieu_desktop.services.billing import baskets, credit_notes, documents
 from tierslieu_desktop.services.billing.ereporting import b2c_payments, b2c_transactions
 from tierslieu_desktop.services.billing.payments import PaymentInput
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 AT = datetime(2026, 10, 20, 9, 0, tzinfo=UTC)
 MONTH = (date(2026, 10, 1), date(2026, 10, 31))
 PLATFORM = Transmission(datetime(2026, 11, 2, 8, 0, tzinfo=UTC), "IN", ("0042", "PA Exemple"))

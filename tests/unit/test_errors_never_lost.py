@@ -20,6 +20,8 @@ from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.services.finance import accounts as account_service
 from tierslieu_desktop.services.finance.fec import DEFAULT_ACCOUNTS, accounts, write_fec_report
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 # --- the log ------------------------------------------------------------------------
 
 

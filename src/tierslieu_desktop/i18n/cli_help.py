@@ -157,6 +157,29 @@ HELP_EN: dict[str, str] = {
     "public des adhérents créés (ex. « Scolaires »)": (
         'the public of the members created (e.g. "Scolaires")'
     ),
+    # --user (cli_login.py), tierslieu users (cli_users.py)
+    "nom du compte (le mot de passe est demandé ; ou $TIERSLIEU_USER et $TIERSLIEU_PASSWORD)": (
+        "account name (the password is asked; or $TIERSLIEU_USER and $TIERSLIEU_PASSWORD)"
+    ),
+    "comptes des opérateurs et leurs rôles": "the operators' accounts and their roles",
+    "lister les comptes, leurs rôles et leur état": "list the accounts, their roles and state",
+    "créer un compte (le premier administrateur d'une base neuve : sans connexion)": (
+        "create an account (the first administrator of a new database: without login)"
+    ),
+    "remplacer le mot de passe oublié d'un compte (administration)": (
+        "replace the forgotten password of an account (administration)"
+    ),
+    "changer les rôles d'un compte": "change the roles of an account",
+    "désactiver un compte (il ne peut plus se connecter)": (
+        "disable an account (it can no longer log in)"
+    ),
+    "nom du compte": "account name",
+    "accueil, mediation, tresorerie ou admin (répétable : --role accueil --role mediation)": (
+        "accueil, mediation, tresorerie or admin (repeatable: --role accueil --role mediation)"
+    ),
+    "lire le mot de passe sur la 1re ligne de l'entrée standard (scripts)": (
+        "read the password from the first line of the standard input (scripts)"
+    ),
 }
 
 METAVAR_EN = {
