@@ -98,27 +98,36 @@ def follow_permission(
 
 def permission_words() -> dict[Permission, str]:
     """What each permission allows, as the end of « … ne permet pas : … »."""
-    t = QCoreApplication.translate
     return {
-        Permission.MEMBERS: t("Access", "manage the members"),
-        Permission.BOOKINGS: t("Access", "manage the bookings and the machines' use"),
-        Permission.CHECKOUT: t("Access", "take payments at the desk"),
-        Permission.MAINTENANCE: t("Access", "record the machines' maintenance"),
-        Permission.ACTIVITY: t("Access", "manage the activities and sessions"),
-        Permission.CYBERBASE: t("Access", "record the cyber-base visits"),
-        Permission.INVOICES: t("Access", "manage the invoices"),
-        Permission.CREDIT_NOTES: t("Access", "issue a credit note"),
-        Permission.CLOSINGS: t("Access", "close a period"),
-        Permission.FINANCES: t("Access", "manage the finances"),
-        Permission.REPORTS: t("Access", "produce the reports"),
-        Permission.EXPORTS: t("Access", "export the accounts and the tables"),
-        Permission.TARIFFS: t("Access", "change the prices"),
-        Permission.PARK: t("Access", "change the machines and spaces"),
-        Permission.SETTINGS: t("Access", "change the settings"),
-        Permission.OPERATORS: t("Access", "manage the accounts"),
-        Permission.IMPORTS: t("Access", "import files"),
-        Permission.BACKUPS: t("Access", "manage the backups"),
-        Permission.PERSONAL_DATA: t("Access", "handle the members' personal data"),
+        Permission.MEMBERS: QCoreApplication.translate("Access", "manage the members"),
+        Permission.BOOKINGS: QCoreApplication.translate(
+            "Access", "manage the bookings and the machines' use"
+        ),
+        Permission.CHECKOUT: QCoreApplication.translate("Access", "take payments at the desk"),
+        Permission.MAINTENANCE: QCoreApplication.translate(
+            "Access", "record the machines' maintenance"
+        ),
+        Permission.ACTIVITY: QCoreApplication.translate(
+            "Access", "manage the activities and sessions"
+        ),
+        Permission.CYBERBASE: QCoreApplication.translate("Access", "record the cyber-base visits"),
+        Permission.INVOICES: QCoreApplication.translate("Access", "manage the invoices"),
+        Permission.CREDIT_NOTES: QCoreApplication.translate("Access", "issue a credit note"),
+        Permission.CLOSINGS: QCoreApplication.translate("Access", "close a period"),
+        Permission.FINANCES: QCoreApplication.translate("Access", "manage the finances"),
+        Permission.REPORTS: QCoreApplication.translate("Access", "produce the reports"),
+        Permission.EXPORTS: QCoreApplication.translate(
+            "Access", "export the accounts and the tables"
+        ),
+        Permission.TARIFFS: QCoreApplication.translate("Access", "change the prices"),
+        Permission.PARK: QCoreApplication.translate("Access", "change the machines and spaces"),
+        Permission.SETTINGS: QCoreApplication.translate("Access", "change the settings"),
+        Permission.OPERATORS: QCoreApplication.translate("Access", "manage the accounts"),
+        Permission.IMPORTS: QCoreApplication.translate("Access", "import files"),
+        Permission.BACKUPS: QCoreApplication.translate("Access", "manage the backups"),
+        Permission.PERSONAL_DATA: QCoreApplication.translate(
+            "Access", "handle the members' personal data"
+        ),
     }
 
 

@@ -56,18 +56,8 @@ SECRET_MAX = 128
 
 
 def secret_text(code: str) -> str:
-    """The sentence for a refused new password or PIN (``domain.permissions.secret_problem``)."""
-    from PySide6.QtCore import QCoreApplication
-
-    if code == "pin_length":
-        return QCoreApplication.translate("LockScreen", "A PIN has 4 to 6 digits.")
-    if code == "password_short":
-        return QCoreApplication.translate(
-            "LockScreen",
-            "A password has at least 8 characters (or choose a PIN of 4 to 6 digits).",
-        )
-    if code == "mismatch":
-        return QCoreApplication.translate("LockScreen", "The two entries differ.")
+    """The sentence for a refused new password or PIN (``domain.permissions.secret_problem``
+    codes, and ``secret_mismatch``)."""
     return field_message(code)
 
 
@@ -77,7 +67,7 @@ def new_secret_problem(first: str, second: str) -> str | None:
     if problem is not None:
         return secret_text(problem)
     if first != second:
-        return secret_text("mismatch")
+        return secret_text("secret_mismatch")
     return None
 
 
@@ -381,21 +371,13 @@ class LockScreen(QWidget):
             self.again.clear()
             self.unlocked.emit(answer)
             return
+        if answer.code == "administrator_exists":  # made meanwhile at another desk
+            self.prepare()
         if isinstance(answer, ValidationError):
             field, code = next(iter(answer.fields.items()))
             self._say(secret_text(code) if field == "secret" else field_message(code, field))
-        elif answer.code == "login_failed":
-            self._say(self.tr("Wrong password or PIN."))
-        elif answer.code == "login_wait":
-            self._say(
-                self.tr("Too many tries: try again in {seconds} s.").format(
-                    seconds=answer.params.get("seconds", 30)
-                )
-            )
-        else:
+        else:  # a wrong secret, the wait after 5 wrong tries (ui/errors.py), …
             self._say(error_message(answer))
-        if answer.code == "administrator_exists":
-            self.prepare()
         self.secret.selectAll()
         self.secret.setFocus()
 

@@ -8,7 +8,7 @@ password here or from their name in the status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -73,9 +73,9 @@ class _Dialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleName(self.tr("Save"))
+        self.save_button.setAccessibleName(QCoreApplication.translate("AccountDialog", "Save"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel.setAccessibleName(QCoreApplication.translate("AccountDialog", "Cancel"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
@@ -95,8 +95,8 @@ class _Dialog(QDialog):
             check.setChecked(role in checked)
             lay.addWidget(check)
             boxes[role] = check
-        self.form.add_field("roles", self.tr("Roles:"), box)
-        box.setAccessibleName(self.tr("Roles"))
+        self.form.add_field("roles", QCoreApplication.translate("AccountDialog", "Roles:"), box)
+        box.setAccessibleName(QCoreApplication.translate("AccountDialog", "Roles"))
         return boxes
 
     def run(self, action: object) -> bool:
