@@ -301,6 +301,10 @@
         <translation>d'inactivité (0 : jamais).</translation>
     </message>
     <message>
+        <source>no role</source>
+        <translation>aucun rôle</translation>
+    </message>
+    <message>
         <source>no password yet</source>
         <translation>pas encore de mot de passe</translation>
     </message>

@@ -297,7 +297,8 @@ class AccountsTab(QWidget):
         self.list.clear()
         self._rows = {r.id: r for r in accounts.list_accounts(self.ctx.db, include_inactive=True)}
         for r in self._rows.values():
-            text = f"{r.name}  ·  {roles_words(r.roles) or self.tr('no role')}"
+            roles = roles_words(r.roles) or self.tr("no role")
+            text = f"{r.name}  ·  {roles}"
             if not r.can_log_in:
                 text += "  ·  " + self.tr("no password yet")
             if not r.active:
