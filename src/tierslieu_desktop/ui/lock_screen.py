@@ -50,6 +50,7 @@ QLabel#lockStructure { font-size: 18pt; font-weight: 600; color: #1f3a4d; }
 QLabel#lockTitle { font-size: 13pt; color: #3c4a55; }
 QListWidget#lockAccounts { font-size: 11pt; }
 QListWidget#lockAccounts::item { padding: 6px 8px; }
+QListWidget#lockAccounts::item:selected { background: #2d5370; color: white; }
 """
 NAME_MAX = 80
 SECRET_MAX = 128
@@ -174,7 +175,7 @@ class LockScreen(QWidget):
         lay.addWidget(self.button)
 
         self.accounts.itemClicked.connect(lambda _item: self.secret.setFocus())
-        self.accounts.currentItemChanged.connect(lambda *_a: self._clear_error())
+        self.accounts.itemSelectionChanged.connect(self._clear_error)
         self.who.currentIndexChanged.connect(self._on_who_changed)
         self.secret.returnPressed.connect(self._on_secret_return)
         self.again.returnPressed.connect(self.submit)
@@ -208,6 +209,7 @@ class LockScreen(QWidget):
         self.title.setText(self.tr("Who is at the desk?"))
         self.explain.setText(self.tr("Click your name, then type your password or PIN."))
         self.accounts.clear()
+        self.accounts.setCurrentRow(-1)  # nobody chosen unless remembered
         for row in rows:
             item = QListWidgetItem(f"{row.name}  ·  {roles_words(row.roles)}")
             item.setData(Qt.ItemDataRole.UserRole, row.name)
@@ -218,6 +220,12 @@ class LockScreen(QWidget):
                 self.accounts.setCurrentItem(item)
         if self.accounts.currentItem() is None and self.accounts.count() == 1:
             self.accounts.setCurrentRow(0)
+        if self.accounts.currentItem() is None:
+            self.accounts.clearSelection()
+        # as high as its names (6 at most, then it scrolls)
+        row_height = max(self.accounts.sizeHintForRow(0), 20)
+        shown = min(max(self.accounts.count(), 1), 6)
+        self.accounts.setFixedHeight(row_height * shown + 2 * self.accounts.frameWidth() + 4)
         self.secret_label.setText(self.tr("&Password or PIN:"))
         self.button.setText(self.tr("&Log in"))
         self.button.setAccessibleName(self.tr("Log in"))
@@ -277,7 +285,7 @@ class LockScreen(QWidget):
 
     def focus_first(self) -> None:
         if self.mode == "login":
-            target: QWidget = self.secret if self.accounts.currentItem() else self.accounts
+            target: QWidget = self.secret if self.chosen() else self.accounts
         elif self.name.isVisible():
             target = self.name
         else:
@@ -310,8 +318,13 @@ class LockScreen(QWidget):
         self.secret.setText(secret)
         self._log_in(name)
 
+    def chosen(self) -> QListWidgetItem | None:
+        """The account clicked (selected: Qt may leave a current item nobody chose)."""
+        items = self.accounts.selectedItems()
+        return items[0] if items else None
+
     def _log_in(self, name: str | None = None) -> None:
-        item = self.accounts.currentItem()
+        item = self.chosen()
         if name is None:
             if item is None:
                 self._say(self.tr("Click your name in the list first."))
