@@ -317,3 +317,33 @@ def test_the_lock_screen_lists_only_accounts_that_can_log_in(qtbot, db, staff, o
     ]
     assert names == ["Claire", "Lucas"]
     assert isinstance(window.lock_screen.accounts, QListWidget)
+
+
+def test_a_restore_keeps_the_operator_logged_in_on_the_restored_database(
+    qtbot, db, tmp_path, open_window
+):
+    """The restore opens a new Database: the operator logged in is set on it again; one
+    whose account the backup does not hold finds the desk locked."""
+    from tierslieu_desktop.services.safety import backups
+
+    accounts.claim_administration(db, "Claire", "motdepasse1")
+    before_lucas = backups.make_backup(db, tmp_path / "usb")
+    accounts.create_account(db, "Lucas", {Role.ACCUEIL}, "4821")
+    with_lucas = backups.make_backup(db, tmp_path / "usb2")
+    window = open_window()
+    _log_in(qtbot, window, "Lucas", "4821")
+    old = window.ctx.db
+    assert window.restore_backup(with_lucas.path, None) is None
+    assert window.ctx.db is not old and window.ctx.db.principal.name == "Lucas"
+    assert not window.is_locked()
+    assert window.sidebar.isRowHidden(PAGES.index("finances"))  # still Lucas's window
+
+    assert window.restore_backup(before_lucas.path, None) is None
+    assert window.ctx.db.principal is None and window.is_locked()
+    names = [
+        window.lock_screen.accounts.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(window.lock_screen.accounts.count())
+    ]
+    assert names == ["Claire"]
+    _log_in(qtbot, window, "Claire", "motdepasse1")
+    assert window.ctx.db.principal.name == "Claire" and not window.is_locked()
