@@ -350,3 +350,21 @@ def test_a_restore_keeps_the_operator_logged_in_on_the_restored_database(
     assert names == ["Claire"]
     _log_in(qtbot, window, "Claire", "motdepasse1")
     assert window.ctx.db.principal.name == "Claire" and not window.is_locked()
+
+
+def test_tierslieu_user_and_password_log_in_at_once(qtbot, staff, open_window, monkeypatch):
+    """The start with TIERSLIEU_USER / TIERSLIEU_PASSWORD (scripts, the benchmarks): the
+    lock screen logs them in as if typed; a wrong one stays on the lock screen, said."""
+    from tierslieu_desktop.app import auto_login
+
+    monkeypatch.setenv("TIERSLIEU_USER", "lucas")  # the name's case does not matter
+    monkeypatch.setenv("TIERSLIEU_PASSWORD", "4821")
+    window = open_window()
+    window.lock(auto_login=auto_login())
+    qtbot.waitUntil(lambda: not window.is_locked(), timeout=10_000)
+    assert window.ctx.db.principal.name == "Lucas"
+
+    monkeypatch.setenv("TIERSLIEU_PASSWORD", "0000")
+    window.lock(auto_login=auto_login())
+    qtbot.waitUntil(lambda: not window.lock_screen.busy, timeout=10_000)
+    assert window.is_locked() and _error(window) == "Mot de passe ou code incorrect."
