@@ -61,6 +61,132 @@
     </message>
 </context>
 <context>
+    <name>Access</name>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>Digital mediation</source>
+        <translation>Médiation numérique</translation>
+    </message>
+    <message>
+        <source>Treasury</source>
+        <translation>Trésorerie</translation>
+    </message>
+    <message>
+        <source>Your account does not allow this: ask an administrator.</source>
+        <translation>Votre compte ne permet pas cette action : demandez à un administrateur.</translation>
+    </message>
+    <message>
+        <source>manage the members</source>
+        <translation>gérer les adhérents</translation>
+    </message>
+    <message>
+        <source>manage the bookings and the machines' use</source>
+        <translation>gérer les réservations et les passages</translation>
+    </message>
+    <message>
+        <source>take payments at the desk</source>
+        <translation>encaisser à l'accueil</translation>
+    </message>
+    <message>
+        <source>record the machines' maintenance</source>
+        <translation>noter l'entretien des machines</translation>
+    </message>
+    <message>
+        <source>manage the activities and sessions</source>
+        <translation>gérer les activités et les séances</translation>
+    </message>
+    <message>
+        <source>record the cyber-base visits</source>
+        <translation>noter les passages à la cyber-base</translation>
+    </message>
+    <message>
+        <source>manage the invoices</source>
+        <translation>gérer les factures</translation>
+    </message>
+    <message>
+        <source>issue a credit note</source>
+        <translation>émettre un avoir</translation>
+    </message>
+    <message>
+        <source>close a period</source>
+        <translation>clôturer une période</translation>
+    </message>
+    <message>
+        <source>manage the finances</source>
+        <translation>gérer les finances</translation>
+    </message>
+    <message>
+        <source>produce the reports</source>
+        <translation>produire les rapports</translation>
+    </message>
+    <message>
+        <source>export the accounts and the tables</source>
+        <translation>exporter la comptabilité et les tableaux</translation>
+    </message>
+    <message>
+        <source>change the prices</source>
+        <translation>modifier les tarifs</translation>
+    </message>
+    <message>
+        <source>change the machines and spaces</source>
+        <translation>modifier les machines et les espaces</translation>
+    </message>
+    <message>
+        <source>change the settings</source>
+        <translation>modifier les paramètres</translation>
+    </message>
+    <message>
+        <source>manage the accounts</source>
+        <translation>gérer les comptes</translation>
+    </message>
+    <message>
+        <source>import files</source>
+        <translation>importer des fichiers</translation>
+    </message>
+    <message>
+        <source>manage the backups</source>
+        <translation>gérer les sauvegardes</translation>
+    </message>
+    <message>
+        <source>handle the members' personal data</source>
+        <translation>traiter les données personnelles des adhérents</translation>
+    </message>
+    <message>
+        <source>do this</source>
+        <translation>cette action</translation>
+    </message>
+    <message>
+        <source>The account “{name}” does not allow you to: {what}. Ask an administrator.</source>
+        <translation>Le compte « {name} » ne permet pas : {what}. Demandez à un administrateur.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>Rôles :</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+</context>
+<context>
     <name>AccountsTab</name>
     <message>
         <source>The account of each kind of revenue, funding, cost and payment in the associative chart of accounts (ANC 2018-06), used by the FEC export. Change an account or its label, then save.</source>
@@ -105,6 +231,106 @@
     <message>
         <source>Accounts saved.</source>
         <translation>Comptes enregistrés.</translation>
+    </message>
+    <message>
+        <source>The people who work at the desk, each with a password or a PIN and the roles that say what they may do. Every change records who made it.</source>
+        <translation>Les personnes qui travaillent à l'accueil, chacune avec un mot de passe ou un code et les rôles qui disent ce qu'elle peut faire. Chaque modification garde le nom de son auteur.</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>&amp;Nouveau compte…</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Nouveau compte</translation>
+    </message>
+    <message>
+        <source>Change the &amp;roles…</source>
+        <translation>Modifier les &amp;rôles…</translation>
+    </message>
+    <message>
+        <source>Change the roles of the account</source>
+        <translation>Modifier les rôles du compte</translation>
+    </message>
+    <message>
+        <source>&amp;Reset the password…</source>
+        <translation>Réinitialiser le mot de &amp;passe…</translation>
+    </message>
+    <message>
+        <source>Reset the password of the account</source>
+        <translation>Réinitialiser le mot de passe du compte</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Deactivate or reactivate the account</source>
+        <translation>Désactiver ou réactiver le compte</translation>
+    </message>
+    <message>
+        <source>Change &amp;my password…</source>
+        <translation>Changer &amp;mon mot de passe…</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Changer mon mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Lock this desk after</source>
+        <translation>&amp;Verrouiller ce poste après</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Minutes without activity before the lock</source>
+        <translation>Minutes d'inactivité avant le verrouillage</translation>
+    </message>
+    <message>
+        <source>of inactivity (0: never).</source>
+        <translation>d'inactivité (0 : jamais).</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>aucun rôle</translation>
+    </message>
+    <message>
+        <source>no password yet</source>
+        <translation>pas encore de mot de passe</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactif</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <source>The password of {name} was changed.</source>
+        <translation>Le mot de passe de {name} a été changé.</translation>
+    </message>
+    <message>
+        <source>Deactivate the account</source>
+        <translation>Désactiver le compte</translation>
+    </message>
+    <message>
+        <source>{name} will no longer be able to log in. What they recorded stays recorded under their name.</source>
+        <translation>{name} ne pourra plus se connecter. Ce qui a été enregistré reste à son nom.</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>Votre mot de passe a été changé.</translation>
     </message>
 </context>
 <context>
@@ -3368,6 +3594,22 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>C'est plus que ce que l'émetteur doit encore pour les bons reçus.</translation>
     </message>
     <message>
+        <source>A PIN has 4 to 6 digits.</source>
+        <translation>Un code a 4 à 6 chiffres.</translation>
+    </message>
+    <message>
+        <source>A password has at least 8 characters (or choose a PIN of 4 to 6 digits).</source>
+        <translation>Un mot de passe a au moins 8 caractères (ou choisissez un code de 4 à 6 chiffres).</translation>
+    </message>
+    <message>
+        <source>The two entries differ.</source>
+        <translation>Les deux saisies sont différentes.</translation>
+    </message>
+    <message>
+        <source>This is not your current password or PIN.</source>
+        <translation>Ce n'est pas votre mot de passe ou code actuel.</translation>
+    </message>
+    <message>
         <source>The database refused a value (a text too long or holding an invalid character): nothing was saved. Shorten or retype what you entered.</source>
         <translation>La base a refusé une valeur (un texte trop long ou contenant un caractère non valable) : rien n'a été enregistré. Raccourcissez ou retapez ce que vous avez saisi.</translation>
     </message>
@@ -3390,6 +3632,26 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>At least one operator must stay active.</source>
         <translation>Au moins un opérateur doit rester actif.</translation>
+    </message>
+    <message>
+        <source>This is the last administrator who can log in: give the Administration role to another account first.</source>
+        <translation>C'est le dernier administrateur qui peut se connecter : donnez d'abord le rôle Administration à un autre compte.</translation>
+    </message>
+    <message>
+        <source>The administrator account already exists: log in with it.</source>
+        <translation>Le compte administrateur existe déjà : connectez-vous avec lui.</translation>
+    </message>
+    <message>
+        <source>Wrong password or PIN.</source>
+        <translation>Mot de passe ou code incorrect.</translation>
+    </message>
+    <message>
+        <source>Too many tries: try again in {seconds} s.</source>
+        <translation>Trop d'essais : réessayez dans {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Nobody is logged in at this desk: log in first.</source>
+        <translation>Personne n'est connecté à ce poste : connectez-vous d'abord.</translation>
     </message>
     <message>
         <source>This member already holds this authorization.</source>
@@ -7322,6 +7584,109 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Locked desk: log in</source>
+        <translation>Poste verrouillé : connectez-vous</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>&amp;Administrator:</source>
+        <translation>&amp;Administrateur :</translation>
+    </message>
+    <message>
+        <source>Operator who becomes the administrator</source>
+        <translation>Opérateur qui devient l'administrateur</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Name of the administrator account</source>
+        <translation>Nom du compte administrateur</translation>
+    </message>
+    <message>
+        <source>&amp;Password or PIN:</source>
+        <translation>&amp;Mot de passe ou code :</translation>
+    </message>
+    <message>
+        <source>Password or PIN</source>
+        <translation>Mot de passe ou code</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Encore une fois :</translation>
+    </message>
+    <message>
+        <source>Password or PIN again</source>
+        <translation>Mot de passe ou code, encore une fois</translation>
+    </message>
+    <message>
+        <source>A password of at least 8 characters, or a PIN of 4 to 6 digits.</source>
+        <translation>Un mot de passe d'au moins 8 caractères, ou un code de 4 à 6 chiffres.</translation>
+    </message>
+    <message>
+        <source>Tiers-Lieu Desktop</source>
+        <translation>Tiers-Lieu Desktop</translation>
+    </message>
+    <message>
+        <source>Who is at the desk?</source>
+        <translation>Qui est à l'accueil ?</translation>
+    </message>
+    <message>
+        <source>Click your name, then type your password or PIN.</source>
+        <translation>Cliquez sur votre nom, puis tapez votre mot de passe ou votre code.</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Create the administrator account</source>
+        <translation>Créer le compte administrateur</translation>
+    </message>
+    <message>
+        <source>The administrator manages the accounts of the people at the desk and their roles. Choose their name and password.</source>
+        <translation>L'administrateur gère les comptes des personnes de l'accueil et leurs rôles. Choisissez son nom et son mot de passe.</translation>
+    </message>
+    <message>
+        <source>This database has just been updated: choose the administrator's password.</source>
+        <translation>Cette base vient d'être mise à jour : choisissez le mot de passe de l'administrateur.</translation>
+    </message>
+    <message>
+        <source>A new account…</source>
+        <translation>Un nouveau compte…</translation>
+    </message>
+    <message>
+        <source>&amp;Create the account</source>
+        <translation>&amp;Créer le compte</translation>
+    </message>
+    <message>
+        <source>Click your name in the list first.</source>
+        <translation>Cliquez d'abord sur votre nom dans la liste.</translation>
+    </message>
+    <message>
+        <source>Type your password or PIN.</source>
+        <translation>Tapez votre mot de passe ou votre code.</translation>
+    </message>
+    <message>
+        <source>Type the administrator's name.</source>
+        <translation>Tapez le nom de l'administrateur.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+</context>
+<context>
     <name>MachineDialog</name>
     <message>
         <source>Edit machine</source>
@@ -7989,6 +8354,26 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Sauvegarde de la base…</translation>
     </message>
     <message>
+        <source>Operator logged in at the desk</source>
+        <translation>Opérateur connecté à ce poste</translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation>Changer mon mot de passe…</translation>
+    </message>
+    <message>
+        <source>Lock (Ctrl+L)</source>
+        <translation>Verrouiller (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Lock the desk</source>
+        <translation>Verrouiller le poste</translation>
+    </message>
+    <message>
+        <source>Lock the desk: the next operator logs in with their password or PIN.</source>
+        <translation>Verrouiller le poste : la personne suivante se connecte avec son mot de passe ou son code.</translation>
+    </message>
+    <message>
         <source>Help</source>
         <translation>Aide</translation>
     </message>
@@ -8005,6 +8390,14 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>À propos de Tiers-Lieu Desktop…</translation>
     </message>
     <message>
+        <source>{name} ({roles})</source>
+        <translation>{name} ({roles})</translation>
+    </message>
+    <message>
+        <source>Logged in: {who}</source>
+        <translation>Connecté : {who}</translation>
+    </message>
+    <message>
         <source>Database: {path}</source>
         <translation>Base de données : {path}</translation>
     </message>
@@ -8018,14 +8411,6 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
-    </message>
-    <message>
-        <source>Operator:</source>
-        <translation>Opérateur :</translation>
-    </message>
-    <message>
-        <source>Operator at the desk</source>
-        <translation>Opérateur à l'accueil</translation>
     </message>
     <message>
         <source>Find a member</source>
@@ -9085,6 +9470,29 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
 </context>
 <context>
+    <name>NewAccountDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>Nouveau compte</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Password or PIN:</source>
+        <translation>&amp;Mot de passe ou code :</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Encore une fois :</translation>
+    </message>
+    <message>
+        <source>A password of at least 8 characters, or a PIN of 4 to 6 digits.</source>
+        <translation>Un mot de passe d'au moins 8 caractères, ou un code de 4 à 6 chiffres.</translation>
+    </message>
+</context>
+<context>
     <name>NumberingPage</name>
     <message>
         <source>Invoice numbers</source>
@@ -9257,45 +9665,6 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
 </context>
 <context>
-    <name>OperatorsTab</name>
-    <message>
-        <source>The people who sit at the front desk. Every change records who made it; choose the operator in the status bar.</source>
-        <translation>Les personnes qui tiennent l'accueil. Chaque modification enregistre qui l'a faite ; choisissez l'opérateur dans la barre d'état.</translation>
-    </message>
-    <message>
-        <source>Operators</source>
-        <translation>Opérateurs</translation>
-    </message>
-    <message>
-        <source>New operator:</source>
-        <translation>Nouvel opérateur :</translation>
-    </message>
-    <message>
-        <source>&amp;Add</source>
-        <translation>&amp;Ajouter</translation>
-    </message>
-    <message>
-        <source>Add the operator</source>
-        <translation>Ajouter l'opérateur</translation>
-    </message>
-    <message>
-        <source>Deactivate</source>
-        <translation>Désactiver</translation>
-    </message>
-    <message>
-        <source>Deactivate or reactivate the operator</source>
-        <translation>Désactiver ou réactiver l'opérateur</translation>
-    </message>
-    <message>
-        <source>{name} (inactive)</source>
-        <translation>{name} (inactif)</translation>
-    </message>
-    <message>
-        <source>Reactivate</source>
-        <translation>Réactiver</translation>
-    </message>
-</context>
-<context>
     <name>OptionalDate</name>
     <message>
         <source>ends on</source>
@@ -9304,6 +9673,25 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>{name}: has an end</source>
         <translation>{name} : a une fin</translation>
+    </message>
+</context>
+<context>
+    <name>OwnSecretDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Changer mon mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Current password or PIN:</source>
+        <translation>Mot de passe ou code &amp;actuel :</translation>
+    </message>
+    <message>
+        <source>&amp;New password or PIN:</source>
+        <translation>&amp;Nouveau mot de passe ou code :</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Encore une fois :</translation>
     </message>
 </context>
 <context>
@@ -10675,6 +11063,25 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
 </context>
 <context>
+    <name>ResetSecretDialog</name>
+    <message>
+        <source>New password for {name}</source>
+        <translation>Nouveau mot de passe pour {name}</translation>
+    </message>
+    <message>
+        <source>Give them this password or PIN; they can change it once logged in.</source>
+        <translation>Donnez-lui ce mot de passe ou ce code ; une fois connecté, il pourra le changer.</translation>
+    </message>
+    <message>
+        <source>&amp;New password or PIN:</source>
+        <translation>&amp;Nouveau mot de passe ou code :</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Encore une fois :</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore a backup</source>
@@ -10802,6 +11209,13 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Save the refused lines as a CSV report</source>
         <translation>Enregistrer les lignes refusées dans un rapport CSV</translation>
+    </message>
+</context>
+<context>
+    <name>RolesDialog</name>
+    <message>
+        <source>Roles of {name}</source>
+        <translation>Rôles de {name}</translation>
     </message>
 </context>
 <context>
@@ -11437,8 +11851,8 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>&amp;Publics</translation>
     </message>
     <message>
-        <source>&amp;Operators</source>
-        <translation>&amp;Opérateurs</translation>
+        <source>&amp;Accounts</source>
+        <translation>Co&amp;mptes</translation>
     </message>
     <message>
         <source>&amp;Language</source>

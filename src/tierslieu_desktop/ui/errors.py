@@ -261,6 +261,16 @@ def field_message(code: str, field: str = "") -> str:
         "settlement_exceeds_outstanding": QCoreApplication.translate(
             "Errors", "This is more than the issuer still owes for the vouchers received."
         ),
+        # a new password or PIN (domain.permissions.secret_problem), issue 19
+        "pin_length": QCoreApplication.translate("Errors", "A PIN has 4 to 6 digits."),
+        "password_short": QCoreApplication.translate(
+            "Errors",
+            "A password has at least 8 characters (or choose a PIN of 4 to 6 digits).",
+        ),
+        "secret_mismatch": QCoreApplication.translate("Errors", "The two entries differ."),
+        "secret_wrong": QCoreApplication.translate(
+            "Errors", "This is not your current password or PIN."
+        ),
         # New field codes go above this line.
     }
     return messages.get(code, QCoreApplication.translate("Errors", "This value is not valid."))
@@ -268,6 +278,10 @@ def field_message(code: str, field: str = "") -> str:
 
 def error_message(err: DomainError) -> str:
     """One sentence for an error the user caused."""
+    if err.code == "not_permitted":
+        from tierslieu_desktop.ui.access import not_permitted_text
+
+        return not_permitted_text(err)
     if isinstance(err, ValidationError):
         return QCoreApplication.translate(
             "Errors", "Some fields are not valid: correct the fields marked in red."
@@ -309,6 +323,22 @@ def error_message(err: DomainError) -> str:
         ),
         "last_operator": QCoreApplication.translate(
             "Errors", "At least one operator must stay active."
+        ),
+        # accounts and roles (issue 19)
+        "last_administrator": QCoreApplication.translate(
+            "Errors",
+            "This is the last administrator who can log in: give the Administration role "
+            "to another account first.",
+        ),
+        "administrator_exists": QCoreApplication.translate(
+            "Errors", "The administrator account already exists: log in with it."
+        ),
+        "login_failed": QCoreApplication.translate("Errors", "Wrong password or PIN."),
+        "login_wait": QCoreApplication.translate(
+            "Errors", "Too many tries: try again in {seconds} s."
+        ),
+        "not_logged_in": QCoreApplication.translate(
+            "Errors", "Nobody is logged in at this desk: log in first."
         ),
         "authorization_exists": QCoreApplication.translate(
             "Errors", "This member already holds this authorization."
