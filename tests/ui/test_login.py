@@ -330,18 +330,24 @@ def test_a_restore_keeps_the_operator_logged_in_on_the_restored_database(
     from tierslieu_desktop.services.safety import backups
 
     accounts.claim_administration(db, "Claire", "motdepasse1")
-    before_lucas = backups.make_backup(db, tmp_path / "usb")
+    before_zoe = backups.make_backup(db, tmp_path / "usb")
+    accounts.create_account(db, "Zoé", {Role.ADMIN, Role.TRESORERIE}, "motdepasse2")
     accounts.create_account(db, "Lucas", {Role.ACCUEIL}, "4821")
-    with_lucas = backups.make_backup(db, tmp_path / "usb2")
+    with_zoe = backups.make_backup(db, tmp_path / "usb2")
     window = open_window()
     _log_in(qtbot, window, "Lucas", "4821")
+    with pytest.raises(DomainError) as refused:  # restoring is the administration's
+        window.restore_backup(with_zoe.path, None)
+    assert refused.value.code == "not_permitted"
+    window.lock()
+    _log_in(qtbot, window, "Zoé", "motdepasse2")
     old = window.ctx.db
-    assert window.restore_backup(with_lucas.path, None) is None
-    assert window.ctx.db is not old and window.ctx.db.principal.name == "Lucas"
+    assert window.restore_backup(with_zoe.path, None) is None
+    assert window.ctx.db is not old and window.ctx.db.principal.name == "Zoé"
     assert not window.is_locked()
-    assert window.sidebar.isRowHidden(PAGES.index("finances"))  # still Lucas's window
+    assert not window.sidebar.isRowHidden(PAGES.index("finances"))  # still Zoé's window
 
-    assert window.restore_backup(before_lucas.path, None) is None
+    assert window.restore_backup(before_zoe.path, None) is None
     assert window.ctx.db.principal is None and window.is_locked()
     names = [
         window.lock_screen.accounts.item(i).data(Qt.ItemDataRole.UserRole)

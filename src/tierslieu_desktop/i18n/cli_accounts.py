@@ -8,47 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-# Keyed by the values of domain.permissions' Role and Permission (i18n sits beside the
-# domain and does not import it; a test checks every role and permission is named), in
-# the matrix's order (ROLE_ORDER).
-ROLE_NAMES: dict[str, tuple[str, str]] = {
-    "admin": ("Administration", "Administration"),
-    "accueil": ("Accueil", "Front desk"),
-    "mediation": ("Médiation numérique", "Digital mediation"),
-    "tresorerie": ("Trésorerie", "Treasury"),
-}
+from tierslieu_desktop.i18n.permissions import ACTIONS, ROLES
 
-# What a permission lets one do, as the end of « … ne permet pas : clôturer une période. »
-PERMISSION_ACTIONS: dict[str, tuple[str, str]] = {
-    "members": ("gérer les adhérents et leurs adhésions", "manage members"),
-    "bookings": (
-        "gérer les réservations et les passages",
-        "manage bookings and check-ins",
-    ),
-    "checkout": ("encaisser à l'accueil", "take payments at the desk"),
-    "maintenance": ("suivre la maintenance des machines", "log machine maintenance"),
-    "activity": ("gérer les activités et les séances", "manage activities and sessions"),
-    "cyberbase": ("tenir le registre de la cyber-base", "keep the cyber-base log"),
-    "invoices": ("facturer et suivre les paiements", "invoice and follow payments"),
-    "credit_notes": ("émettre un avoir", "issue a credit note"),
-    "closings": ("clôturer une période", "close a period"),
-    "finances": ("consulter et gérer les finances", "see and manage the finances"),
-    "reports": ("produire les rapports", "produce the reports"),
-    "exports": (
-        "exporter les données (FEC, tableaux, e-reporting)",
-        "export data (FEC, tables, e-reporting)",
-    ),
-    "tariffs": ("modifier les tarifs", "change the prices"),
-    "park": ("gérer les machines et les espaces", "manage machines and spaces"),
-    "settings": ("modifier les paramètres", "change the settings"),
-    "operators": ("gérer les comptes", "manage the accounts"),
-    "imports": ("importer des données", "import data"),
-    "backups": ("sauvegarder ou restaurer la base", "back up or restore the database"),
-    "personal_data": (
-        "exporter ou anonymiser les données personnelles",
-        "export or anonymise personal data",
-    ),
-}
+# The roles and permissions in words: one table for the whole command line
+# (i18n/permissions.py, also worded by the window in ui/permission_words.py).
+ROLE_NAMES = ROLES
+PERMISSION_ACTIONS = ACTIONS
 
 _FR: dict[str, str] = {
     # login (cli_login.py)

@@ -50,12 +50,10 @@ def page_allowed(ctx: AppContext, key: str) -> bool:
 
 
 def role_labels() -> dict[Role, str]:
-    return {
-        Role.ADMIN: QCoreApplication.translate("Access", "Administration"),
-        Role.ACCUEIL: QCoreApplication.translate("Access", "Front desk"),
-        Role.MEDIATION: QCoreApplication.translate("Access", "Digital mediation"),
-        Role.TRESORERIE: QCoreApplication.translate("Access", "Treasury"),
-    }
+    """The roles' names in the window's language (one wording: ``ui/permission_words``)."""
+    from tierslieu_desktop.ui.permission_words import role_label
+
+    return {role: role_label(role) for role in ROLE_ORDER}
 
 
 def roles_words(roles: frozenset[Role] | set[Role]) -> str:
@@ -94,50 +92,3 @@ def follow_permission(
 
     apply()
     ctx.principal_changed.connect(apply)
-
-
-def permission_words() -> dict[Permission, str]:
-    """What each permission allows, as the end of « … ne permet pas : … »."""
-    return {
-        Permission.MEMBERS: QCoreApplication.translate("Access", "manage the members"),
-        Permission.BOOKINGS: QCoreApplication.translate(
-            "Access", "manage the bookings and the machines' use"
-        ),
-        Permission.CHECKOUT: QCoreApplication.translate("Access", "take payments at the desk"),
-        Permission.MAINTENANCE: QCoreApplication.translate(
-            "Access", "record the machines' maintenance"
-        ),
-        Permission.ACTIVITY: QCoreApplication.translate(
-            "Access", "manage the activities and sessions"
-        ),
-        Permission.CYBERBASE: QCoreApplication.translate("Access", "record the cyber-base visits"),
-        Permission.INVOICES: QCoreApplication.translate("Access", "manage the invoices"),
-        Permission.CREDIT_NOTES: QCoreApplication.translate("Access", "issue a credit note"),
-        Permission.CLOSINGS: QCoreApplication.translate("Access", "close a period"),
-        Permission.FINANCES: QCoreApplication.translate("Access", "manage the finances"),
-        Permission.REPORTS: QCoreApplication.translate("Access", "produce the reports"),
-        Permission.EXPORTS: QCoreApplication.translate(
-            "Access", "export the accounts and the tables"
-        ),
-        Permission.TARIFFS: QCoreApplication.translate("Access", "change the prices"),
-        Permission.PARK: QCoreApplication.translate("Access", "change the machines and spaces"),
-        Permission.SETTINGS: QCoreApplication.translate("Access", "change the settings"),
-        Permission.OPERATORS: QCoreApplication.translate("Access", "manage the accounts"),
-        Permission.IMPORTS: QCoreApplication.translate("Access", "import files"),
-        Permission.BACKUPS: QCoreApplication.translate("Access", "manage the backups"),
-        Permission.PERSONAL_DATA: QCoreApplication.translate(
-            "Access", "handle the members' personal data"
-        ),
-    }
-
-
-def not_permitted_text(err: object) -> str:
-    """« Le compte « Lucie » ne permet pas : émettre un avoir. » for a service's refusal."""
-    params = getattr(err, "params", {}) or {}
-    try:
-        what = permission_words()[Permission(str(params.get("permission")))]
-    except ValueError:
-        what = QCoreApplication.translate("Access", "do this")
-    return QCoreApplication.translate(
-        "Access", "The account “{name}” does not allow you to: {what}. Ask an administrator."
-    ).format(name=params.get("operator", ""), what=what)

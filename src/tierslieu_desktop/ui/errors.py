@@ -278,17 +278,13 @@ def field_message(code: str, field: str = "") -> str:
 
 def error_message(err: DomainError) -> str:
     """One sentence for an error the user caused."""
-    if err.code == "not_permitted":
-        from tierslieu_desktop.ui.access import not_permitted_text
-
-        return not_permitted_text(err)
+    if err.code == "not_permitted":  # services.access: the account's roles do not allow it
+        return refusal(err.params)
     if isinstance(err, ValidationError):
         return QCoreApplication.translate(
             "Errors", "Some fields are not valid: correct the fields marked in red."
         )
     p = err.params
-    if err.code == "not_permitted":  # services.access: the account's roles do not allow it
-        return refusal(p)
     messages = {
         "not_found": QCoreApplication.translate(
             "Errors", "This record no longer exists: another desk may have changed it."
