@@ -9,6 +9,7 @@ from tierslieu_desktop.db.models.activity import (
 )
 from tierslieu_desktop.db.models.activity import (
     DropIn as DropIn,
+    DropInVoucher as DropInVoucher,
 )
 from tierslieu_desktop.db.models.activity import (
     Registration as Registration,
