@@ -13,6 +13,8 @@ Multi-valued fields (equipment, themes) are stored as the values joined by comma
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
 
 # Type d'activité: a one-to-one help is "individuel", a workshop "collectif".
 ACTIVITY_TYPES: dict[str, str] = {
@@ -208,3 +210,165 @@ def age_range_of(age_range: str | None, age_band: str | None) -> str | None:
 
 def invalid_values(values: Iterable[str], allowed: dict[str, str]) -> list[str]:
     return [v for v in values if v not in allowed]
+
+
+# A linked member's own gender and situation (domain.enums) in the Coop's lists, to fill
+# what the desk left blank; "other" has no Coop value (« non communiqué »).
+MEMBER_GENDERS: dict[str, str] = {"female": "feminin", "male": "masculin"}
+MEMBER_SITUATIONS: dict[str, str] = {
+    "pupil": "scolarise",
+    "student": "scolarise",
+    "employed": "en_emploi",
+    "job_seeker": "sans_emploi",
+    "retired": "retraite",
+}
+
+MAX_VOUCHER_NUMBER = 40
+
+
+def voucher_number(typed: str) -> str:
+    """A voucher number as kept: what the scanner or the desk typed, without spaces
+    around or inside (a scanner never types one; a person copying a number may),
+    upper case. "" when nothing is left."""
+    return "".join(typed.split()).upper()
+
+
+# --- the monthly export (services.activity.mediation builds it, reports.mediation_xlsx
+# writes it) ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    address: str
+    commune: str
+    postcode: str
+    insee: str
+
+
+@dataclass(frozen=True)
+class MediationRecord:
+    """One line of the Coop's export: one beneficiary of one activity (a workshop of 8
+    present is 8 lines, "1/8" … "8/8")."""
+
+    record_id: str  # "CYB-12" (a drop-in), "ATL-7" (a session)
+    day: date
+    created_at: datetime
+    updated_at: datetime | None  # None: never changed
+    activity_type: str
+    participant: str  # "1", or "3/8" in a workshop
+    beneficiary: str  # the member's name, or "" (anonymous)
+    place_type: str
+    place: Place
+    duration_minutes: int
+    workshop_title: str
+    equipment: tuple[str, ...]
+    themes: tuple[str, ...]
+    autonomy: str | None
+    referred: bool | None
+    referral_structure: str | None
+    commune: str
+    postcode: str
+    insee: str
+    gender: str | None
+    age_range: str | None
+    situation: str | None
+    note: str
+    audience: str  # our public ("" none): for the figures, not a column of the Coop's
+    first_time: bool | None = None
+
+
+@dataclass(frozen=True)
+class MediationMonth:
+    first_day: date
+    last_day: date
+    structure: str
+    records: tuple[MediationRecord, ...]
+
+
+ANONYMOUS = "Anonyme"
+YES, NO = "Oui", "Non"
+
+
+def export_row(r: MediationRecord) -> tuple[object, ...]:
+    """``r`` as the cells of ``EXPORT_COLUMNS``, in its order, worded as the Coop does."""
+    stars = f"{AUTONOMY_STARS[r.autonomy]}/{len(AUTONOMY_STARS)}" if r.autonomy in AUTONOMY else ""
+    return (
+        r.day,
+        f"{r.created_at:%d/%m/%Y} à {r.created_at:%H:%M}",
+        f"{r.updated_at:%d/%m/%Y} à {r.updated_at:%H:%M}" if r.updated_at else "",
+        ACTIVITY_TYPES.get(r.activity_type, ""),
+        r.participant,
+        r.beneficiary or ANONYMOUS,
+        PLACE_TYPES.get(r.place_type, ""),
+        r.place.name,
+        r.place.address,
+        r.place.commune,
+        r.place.postcode,
+        r.place.insee,
+        r.duration_minutes,
+        r.workshop_title,
+        "\n".join(EQUIPMENT[v] for v in r.equipment if v in EQUIPMENT),
+        "\n".join(THEMES[v] for v in r.themes if v in THEMES),
+        "",  # Tags: none of ours
+        "",  # Nom de la démarche administrative: not recorded
+        stars,
+        "" if r.referred is None else (YES if r.referred else NO),
+        REFERRAL_STRUCTURES.get(r.referral_structure or "", ""),
+        r.commune,
+        r.postcode,
+        r.insee,
+        GENDERS.get(r.gender or "", NOT_GIVEN),
+        AGE_RANGES.get(r.age_range or "", NOT_GIVEN),
+        SITUATIONS.get(r.situation or "", SITUATION_NOT_GIVEN),
+        r.note,
+        r.record_id,
+    )
+
+
+@dataclass(frozen=True)
+class FigureTable:
+    title: str
+    rows: tuple[tuple[str, int], ...]  # (label, beneficiaries), largest first
+
+
+def month_figures(month: MediationMonth) -> tuple[tuple[tuple[str, int], ...], list[FigureTable]]:
+    """The month's totals ((label, number), …) and its tables by theme, public, age range,
+    situation and commune: beneficiaries counted once per activity line (a person helped
+    twice counts twice, as the Coop's « accompagnements »)."""
+    records = month.records
+    individual = [r for r in records if r.activity_type == "individuel"]
+    collective = [r for r in records if r.activity_type == "collectif"]
+    workshops = {r.record_id for r in collective}
+    totals = (
+        ("Accompagnements (individuels et participants aux ateliers)", len(records)),
+        ("Accompagnements individuels", len(individual)),
+        ("Ateliers collectifs", len(workshops)),
+        ("Participants aux ateliers", len(collective)),
+        ("Premiers accompagnements", sum(1 for r in records if r.first_time)),
+        ("Minutes d'accompagnement individuel", sum(r.duration_minutes for r in individual)),
+    )
+
+    def table(title: str, keys: Iterable[str | None], order: dict[str, str] | None) -> FigureTable:
+        counts: dict[str, int] = {}
+        for key in keys:
+            counts[key or ""] = counts.get(key or "", 0) + 1
+        if order is not None:
+            ordered = [(order[k], counts[k]) for k in order if k in counts]
+        else:
+            ordered = sorted(
+                ((k, n) for k, n in counts.items() if k), key=lambda kn: (-kn[1], kn[0])
+            )
+        if "" in counts:
+            ordered.append((NOT_GIVEN, counts[""]))
+        return FigureTable(title, tuple(ordered))
+
+    tables = [
+        table("Thématiques", (t for r in records for t in r.themes or ("",)), THEMES),
+        table("Publics", (r.audience for r in records), None),
+        table("Tranches d’âge", (r.age_range for r in records), AGE_RANGES),
+        table("Statuts", (r.situation for r in records), SITUATIONS),
+        table("Communes des bénéficiaires", (r.commune for r in records), None),
+        table("Genres", (r.gender for r in records), GENDERS),
+    ]
+    return totals, tables

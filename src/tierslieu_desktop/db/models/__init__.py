@@ -9,6 +9,8 @@ from tierslieu_desktop.db.models.activity import (
 )
 from tierslieu_desktop.db.models.activity import (
     DropIn as DropIn,
+)
+from tierslieu_desktop.db.models.activity import (
     DropInVoucher as DropInVoucher,
 )
 from tierslieu_desktop.db.models.activity import (

@@ -67,9 +67,7 @@ def upgrade() -> None:
                 .values(themes=join_values(themes))
             )
     for band, age_range in AGE_BAND_RANGES.items():
-        op.execute(
-            drop_in.update().where(drop_in.c.age_band == band).values(age_range=age_range)
-        )
+        op.execute(drop_in.update().where(drop_in.c.age_band == band).values(age_range=age_range))
     op.create_table(
         "drop_in_voucher",
         sa.Column("id", sa.Integer(), nullable=False),
