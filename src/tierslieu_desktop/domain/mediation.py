@@ -372,3 +372,43 @@ def month_figures(month: MediationMonth) -> tuple[tuple[tuple[str, int], ...], l
         table("Genres", (r.gender for r in records), GENDERS),
     ]
     return totals, tables
+
+
+# --- Pass numérique claims (services.finance.voucher_claims, reports.voucher_claim) ------
+
+
+@dataclass(frozen=True)
+class ClaimedVoucher:
+    number: str
+    day: date  # the visit's local day
+    drop_in_id: int
+    expires_on: date | None
+    value_cents: int
+
+
+@dataclass(frozen=True)
+class VoucherClaim:
+    """The list of vouchers asked from their issuer for one month (« demande de
+    remboursement »): ``reference`` is None while not issued yet (a preview)."""
+
+    issuer: str  # a key of domain.finance.VOUCHER_ISSUERS
+    issuer_label: str
+    structure: str
+    siret: str
+    first_day: date
+    last_day: date
+    reference: str | None
+    issued_on: date | None
+    vouchers: tuple[ClaimedVoucher, ...]
+    reimbursed_cents: int | None = None  # what the issuer paid for it, once recorded
+
+    @property
+    def total_cents(self) -> int:
+        return sum(v.value_cents for v in self.vouchers)
+
+
+def claim_reference(issuer_aux: str, first_day: date, rank: int) -> str:
+    """« PASSNUM-2026-11 », then « PASSNUM-2026-11-2 » for vouchers of the same month
+    found after the first list was sent."""
+    base = f"{issuer_aux}-{first_day:%Y-%m}"
+    return base if rank <= 1 else f"{base}-{rank}"
