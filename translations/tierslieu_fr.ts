@@ -2804,6 +2804,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Pass &amp;numérique reçus :</translation>
     </message>
     <message>
+        <source>Voucher n&amp;umbers:</source>
+        <translation>N° des &amp;bons :</translation>
+    </message>
+    <message>
         <source>&amp;Member:</source>
         <translation>A&amp;dhérent :</translation>
     </message>
@@ -3368,6 +3372,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>C'est plus que ce que l'émetteur doit encore pour les bons reçus.</translation>
     </message>
     <message>
+        <source>The same voucher number is typed twice for this visit.</source>
+        <translation>Le même numéro de bon est saisi deux fois pour cette visite.</translation>
+    </message>
+    <message>
         <source>The database refused a value (a text too long or holding an invalid character): nothing was saved. Shorten or retype what you entered.</source>
         <translation>La base a refusé une valeur (un texte trop long ou contenant un caractère non valable) : rien n'a été enregistré. Raccourcissez ou retapez ce que vous avez saisi.</translation>
     </message>
@@ -3686,6 +3694,26 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>This usage is on invoice {number}: it can no longer be corrected. Issue a credit note on that invoice (Checkout &amp; invoices › Invoices), then bill the right amount.</source>
         <translation>Cet usage figure sur la facture {number} : il ne peut plus être corrigé. Faites un avoir sur cette facture (Caisse &amp; factures › Factures), puis facturez le bon montant.</translation>
+    </message>
+    <message>
+        <source>Voucher {number} was already recorded at the visit of {at} (visit no. {drop_in_id}): a voucher is taken only once. Nothing was saved.</source>
+        <translation>Le bon {number} a déjà été enregistré lors de la visite du {at} (visite n° {drop_in_id}) : un bon n'est pris qu'une fois. Rien n'a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Voucher {number} is on the claim list {claim} sent to the issuer: it stays with its visit.</source>
+        <translation>Le bon {number} figure sur la demande de remboursement {claim} envoyée à l'émetteur : il reste attaché à sa visite.</translation>
+    </message>
+    <message>
+        <source>No voucher of that month is left to claim.</source>
+        <translation>Aucun bon de ce mois ne reste à demander.</translation>
+    </message>
+    <message>
+        <source>The claim list {reference} is already recorded as reimbursed.</source>
+        <translation>La demande {reference} est déjà enregistrée comme remboursée.</translation>
+    </message>
+    <message>
+        <source>There is no claim list {reference}.</source>
+        <translation>Il n'existe pas de demande de remboursement {reference}.</translation>
     </message>
     <message>
         <source>The action could not be completed ({code}).</source>
@@ -9081,6 +9109,400 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
 </context>
 <context>
+    <name>NationalDetails</name>
+    <message>
+        <source>Details (national model)</source>
+        <translation>Détails (modèle national)</translation>
+    </message>
+    <message>
+        <source>Optional: the fields of the national report of digital inclusion. They stay from one visit to the next.</source>
+        <translation>Facultatif : les champs du compte rendu national de la médiation numérique. Ils restent d'une visite à l'autre.</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Non renseigné</translation>
+    </message>
+    <message>
+        <source>Our premises</source>
+        <translation>Nos locaux</translation>
+    </message>
+    <message>
+        <source>From the purpose</source>
+        <translation>Selon le motif</translation>
+    </message>
+    <message>
+        <source>Referred elsewhere</source>
+        <translation>Réorienté</translation>
+    </message>
+    <message>
+        <source>Not referred</source>
+        <translation>Non réorienté</translation>
+    </message>
+    <message>
+        <source>Which structure?</source>
+        <translation>Quelle structure ?</translation>
+    </message>
+    <message>
+        <source>From the age band</source>
+        <translation>Selon la tranche d'âge</translation>
+    </message>
+    <message>
+        <source>from the town</source>
+        <translation>selon la commune</translation>
+    </message>
+    <message>
+        <source>First support</source>
+        <translation>Premier accompagnement</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonyme</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>Lieu :</translation>
+    </message>
+    <message>
+        <source>Equipment:</source>
+        <translation>Matériel :</translation>
+    </message>
+    <message>
+        <source>Themes:</source>
+        <translation>Thématiques :</translation>
+    </message>
+    <message>
+        <source>Autonomy:</source>
+        <translation>Autonomie :</translation>
+    </message>
+    <message>
+        <source>Referral:</source>
+        <translation>Réorientation :</translation>
+    </message>
+    <message>
+        <source>Referred to:</source>
+        <translation>Réorienté vers :</translation>
+    </message>
+    <message>
+        <source>Gender:</source>
+        <translation>Genre :</translation>
+    </message>
+    <message>
+        <source>Age range:</source>
+        <translation>Tranche d'âge :</translation>
+    </message>
+    <message>
+        <source>Situation:</source>
+        <translation>Statut :</translation>
+    </message>
+    <message>
+        <source>INSEE code:</source>
+        <translation>Code INSEE :</translation>
+    </message>
+    <message>
+        <source>Activity type</source>
+        <translation>Type d'activité</translation>
+    </message>
+    <message>
+        <source>Place of the support</source>
+        <translation>Lieu de l'accompagnement</translation>
+    </message>
+    <message>
+        <source>Equipment used</source>
+        <translation>Matériel numérique utilisé</translation>
+    </message>
+    <message>
+        <source>Themes of the support</source>
+        <translation>Thématiques de l'accompagnement</translation>
+    </message>
+    <message>
+        <source>Autonomy reached</source>
+        <translation>Niveau d'autonomie</translation>
+    </message>
+    <message>
+        <source>Structure referred to</source>
+        <translation>Structure de réorientation</translation>
+    </message>
+    <message>
+        <source>Gender of the person</source>
+        <translation>Genre de la personne</translation>
+    </message>
+    <message>
+        <source>Age range of the person</source>
+        <translation>Tranche d'âge de la personne</translation>
+    </message>
+    <message>
+        <source>Situation of the person</source>
+        <translation>Statut de la personne</translation>
+    </message>
+    <message>
+        <source>INSEE code of the person's town</source>
+        <translation>Code INSEE de la commune de la personne</translation>
+    </message>
+</context>
+<context>
+    <name>NationalLabels</name>
+    <message>
+        <source>Individual support</source>
+        <translation>Accompagnement individuel</translation>
+    </message>
+    <message>
+        <source>Group workshop</source>
+        <translation>Atelier collectif</translation>
+    </message>
+    <message>
+        <source>At our premises</source>
+        <translation>Lieu d’activité</translation>
+    </message>
+    <message>
+        <source>Another place</source>
+        <translation>Autre lieu</translation>
+    </message>
+    <message>
+        <source>At home</source>
+        <translation>À domicile</translation>
+    </message>
+    <message>
+        <source>Remotely</source>
+        <translation>À distance</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Ordinateur</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Tablet</source>
+        <translation>Tablette</translation>
+    </message>
+    <message>
+        <source>Other device</source>
+        <translation>Autre matériel</translation>
+    </message>
+    <message>
+        <source>No device</source>
+        <translation>Pas de matériel</translation>
+    </message>
+    <message>
+        <source>Digital skills check</source>
+        <translation>Diagnostic numérique</translation>
+    </message>
+    <message>
+        <source>Getting to grips with a device</source>
+        <translation>Prendre en main du matériel</translation>
+    </message>
+    <message>
+        <source>Device maintenance</source>
+        <translation>Maintenance de matériel</translation>
+    </message>
+    <message>
+        <source>Managing one's digital content</source>
+        <translation>Gérer ses contenus numériques</translation>
+    </message>
+    <message>
+        <source>Browsing the internet</source>
+        <translation>Navigation sur internet</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Office software</source>
+        <translation>Bureautique</translation>
+    </message>
+    <message>
+        <source>Social networks, communication</source>
+        <translation>Réseaux sociaux communication</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <source>Online banking and shopping</source>
+        <translation>Banque et achats en ligne</translation>
+    </message>
+    <message>
+        <source>Supporting a professional</source>
+        <translation>Accompagner un professionnel</translation>
+    </message>
+    <message>
+        <source>Finding work</source>
+        <translation>Insertion professionnelle</translation>
+    </message>
+    <message>
+        <source>Staying safe online</source>
+        <translation>Prévention en sécurité numérique</translation>
+    </message>
+    <message>
+        <source>Parenting</source>
+        <translation>Parentalité</translation>
+    </message>
+    <message>
+        <source>School and digital</source>
+        <translation>Scolarité et numérique</translation>
+    </message>
+    <message>
+        <source>Creating with digital tools</source>
+        <translation>Créer avec le numérique</translation>
+    </message>
+    <message>
+        <source>Digital culture</source>
+        <translation>Culture numérique</translation>
+    </message>
+    <message>
+        <source>Artificial intelligence (AI)</source>
+        <translation>Intelligence artificielle (IA)</translation>
+    </message>
+    <message>
+        <source>Help with administrative procedures</source>
+        <translation>Aide aux démarches administratives</translation>
+    </message>
+    <message>
+        <source>Procedure: papers, elections, citizenship</source>
+        <translation>Papiers - Élections - Citoyenneté</translation>
+    </message>
+    <message>
+        <source>Procedure: family, schooling</source>
+        <translation>Famille - Scolarité</translation>
+    </message>
+    <message>
+        <source>Procedure: social, health</source>
+        <translation>Social - Santé</translation>
+    </message>
+    <message>
+        <source>Procedure: work, training, business</source>
+        <translation>Travail - Formation - Entreprise</translation>
+    </message>
+    <message>
+        <source>Procedure: housing</source>
+        <translation>Logement</translation>
+    </message>
+    <message>
+        <source>Procedure: transport, mobility</source>
+        <translation>Transports - Mobilité</translation>
+    </message>
+    <message>
+        <source>Procedure: money, taxes</source>
+        <translation>Argent - Impôts</translation>
+    </message>
+    <message>
+        <source>Procedure: justice</source>
+        <translation>Justice</translation>
+    </message>
+    <message>
+        <source>Procedure: foreigners, Europe</source>
+        <translation>Étrangers - Europe</translation>
+    </message>
+    <message>
+        <source>Procedure: leisure, sports, culture</source>
+        <translation>Loisirs - Sports - Culture</translation>
+    </message>
+    <message>
+        <source>Procedure: associations</source>
+        <translation>Associations</translation>
+    </message>
+    <message>
+        <source>With guidance</source>
+        <translation>Avec guidage</translation>
+    </message>
+    <message>
+        <source>Autonomous, guided when needed</source>
+        <translation>Autonome avec guidage en cas de besoin</translation>
+    </message>
+    <message>
+        <source>Autonomous</source>
+        <translation>Autonome</translation>
+    </message>
+    <message>
+        <source>Administration (town hall, prefecture…)</source>
+        <translation>Administration (mairie, préfecture…)</translation>
+    </message>
+    <message>
+        <source>Another digital inclusion place</source>
+        <translation>Autre structure de médiation numérique</translation>
+    </message>
+    <message>
+        <source>The body in charge of the procedure</source>
+        <translation>Opérateur ou organisme en charge de la démarche administrative</translation>
+    </message>
+    <message>
+        <source>Social help (social centre…)</source>
+        <translation>Structure d’aide sociale (maison des solidarités, centre social…)</translation>
+    </message>
+    <message>
+        <source>Employment help (France Travail, mission locale…)</source>
+        <translation>Structure d’insertion professionnelle (France Travail, mission locale, chambre de commerce…)</translation>
+    </message>
+    <message>
+        <source>Help with procedures (France Services…)</source>
+        <translation>Structure d’aide aux démarches administratives (France Services…)</translation>
+    </message>
+    <message>
+        <source>Other structure</source>
+        <translation>Autre structure</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Féminin</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Masculin</translation>
+    </message>
+    <message>
+        <source>Under 12</source>
+        <translation>Moins de 12 ans</translation>
+    </message>
+    <message>
+        <source>12–17</source>
+        <translation>12 - 17 ans</translation>
+    </message>
+    <message>
+        <source>18–24</source>
+        <translation>18 - 24 ans</translation>
+    </message>
+    <message>
+        <source>25–39</source>
+        <translation>25 - 39 ans</translation>
+    </message>
+    <message>
+        <source>40–59</source>
+        <translation>40 - 59 ans</translation>
+    </message>
+    <message>
+        <source>60–69</source>
+        <translation>60 - 69 ans</translation>
+    </message>
+    <message>
+        <source>70 and over</source>
+        <translation>70 ans et plus</translation>
+    </message>
+    <message>
+        <source>In school</source>
+        <translation>Scolarisé</translation>
+    </message>
+    <message>
+        <source>Unemployed</source>
+        <translation>Sans emploi</translation>
+    </message>
+    <message>
+        <source>Employed</source>
+        <translation>En emploi</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Retraité</translation>
+    </message>
+</context>
+<context>
     <name>NumberingPage</name>
     <message>
         <source>Invoice numbers</source>
@@ -12834,6 +13256,37 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Before: {before}. After the correction: {after}.</source>
         <translation>Avant : {before}. Après correction : {after}.</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherNumbers</name>
+    <message>
+        <source>scan the voucher (or type its number, Enter)</source>
+        <translation>scannez le bon (ou tapez son numéro, Entrée)</translation>
+    </message>
+    <message>
+        <source>Pass numérique voucher number</source>
+        <translation>Numéro de bon Pass numérique</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vider</translation>
+    </message>
+    <message>
+        <source>Clear the voucher numbers</source>
+        <translation>Vider les numéros de bons</translation>
+    </message>
+    <message>
+        <source>Voucher numbers of this visit</source>
+        <translation>Numéros de bons de cette visite</translation>
+    </message>
+    <message>
+        <source>Voucher {number} is already in this visit's list.</source>
+        <translation>Le bon {number} est déjà dans la liste de cette visite.</translation>
+    </message>
+    <message>
+        <source>Vouchers: {numbers}</source>
+        <translation>Bons : {numbers}</translation>
     </message>
 </context>
 <context>

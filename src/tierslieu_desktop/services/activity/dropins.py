@@ -34,6 +34,8 @@ from tierslieu_desktop.domain import mediation as nm
 from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
 from tierslieu_desktop.domain.enums import AgeBand, DropInKind, DropInPurpose
 from tierslieu_desktop.domain.errors import DomainError, NotFound
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import FieldCollector, as_operator, stamp
 from tierslieu_desktop.services.people.members import display_name
 
@@ -388,6 +390,22 @@ def list_drop_ins(db: Database, first_day: date, last_day: date) -> list[DropInR
             )
             for r in rows
         ]
+
+
+@guarded(Permission.CYBERBASE)
+def voucher_visit(db: Database, typed: str) -> tuple[int, datetime] | None:
+    """The visit (id, when) that already took the Pass numérique voucher ``typed``, or
+    None: the desk says so as soon as the number is scanned."""
+    number = nm.voucher_number(typed)
+    if not number:
+        return None
+    with db.read() as session:
+        found = session.execute(
+            select(DropIn.id, DropIn.at)
+            .join(DropInVoucher, DropInVoucher.drop_in_id == DropIn.id)
+            .where(DropInVoucher.issuer == DROP_IN_ISSUER, DropInVoucher.number == number)
+        ).first()
+    return (int(found[0]), found[1]) if found is not None else None
 
 
 def known_communes(db: Database, since: date) -> list[str]:

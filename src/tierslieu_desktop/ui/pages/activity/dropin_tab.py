@@ -63,6 +63,10 @@ from tierslieu_desktop.ui.pages.activity.labels import (
     drop_in_kind_labels,
     drop_in_purpose_labels,
 )
+from tierslieu_desktop.ui.pages.activity.national_details import (
+    NationalDetails,
+    VoucherNumbers,
+)
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
@@ -232,6 +236,13 @@ class DropInFields(QObject):
         self.vouchers = f.add_field("vouchers", self.tr("Pass &numérique vouchers:"), QSpinBox())
         self.vouchers.setRange(0, dropins.MAX_VOUCHERS)
         self.vouchers.setMaximumWidth(self.duration.sizeHint().width() * 2)
+        self.voucher_numbers = f.add_field(
+            "voucher_numbers",
+            self.tr("Voucher n&umbers:"),
+            VoucherNumbers(seen=self._voucher_seen),
+        )
+        self.editing_id: int | None = None  # the visit the edit dialog corrects
+        self.details = NationalDetails()  # placed by the owner (desk or dialog)
         self.member = f.add_field("member", self.tr("&Member:"), MemberLink(ctx))
         self.member.line.setAccessibleName(self.tr("Linked member"))
 
@@ -240,6 +251,15 @@ class DropInFields(QObject):
             self.fill_audiences()
             self.fill_communes(today)
         self._show_helper()
+
+    def _voucher_seen(self, number: str) -> str | None:
+        """The sentence naming the earlier visit that took ``number`` (None: new)."""
+        found = dropins.voucher_visit(self.ctx.db, number)
+        if found is None or found[0] == self.editing_id:
+            return None
+        return error_message(
+            DomainError("voucher_seen", number=number, drop_in_id=found[0], at=found[1])
+        )
 
     def _show_helper(self) -> None:
         self.form.set_field_visible("helper", self.kind_value() == DropInKind.HELP)
@@ -278,6 +298,9 @@ class DropInFields(QObject):
         self.commune.setText(row.commune)
         self.duration.setValue(row.duration_minutes)
         self.vouchers.setValue(row.vouchers)
+        self.voucher_numbers.set_numbers(row.voucher_numbers)
+        self.editing_id = row.id
+        self.details.set_row(row)
         self.member.set_member(row.member_id, row.member_name)
 
     def value(self, purpose: str, at: datetime | None, note: str = "") -> DropInInput:
@@ -295,6 +318,8 @@ class DropInFields(QObject):
             member_id=self.member.member_id,
             note=note,
             at=at,
+            voucher_numbers=self.voucher_numbers.numbers(),
+            **self.details.value(),
         )
 
 
@@ -427,6 +452,7 @@ class DropInDialog(QDialog):
         self.note = f.add_field("note", self.tr("N&ote:"), QLineEdit())
         self.note.setMaxLength(300)
         self.note.setText(row.note)
+        outer.addWidget(self.fields.details)
         self.message = QLabel()
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
@@ -569,6 +595,7 @@ class DropInTab(QWidget):
         self.fields = DropInFields(ctx, self.form, today, self, fill=False)
         middle.addWidget(settings_box, 2)
         outer.addLayout(middle)
+        outer.addWidget(self.fields.details)  # « Détails (modèle national) », closed
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -783,6 +810,7 @@ class DropInTab(QWidget):
             return None
         self.last_id = new_id
         self.fields.vouchers.setValue(0)
+        self.fields.voucher_numbers.clear()
         self.fields.member.clear()
         self.fields.add_commune(data.commune)
         label = _lower_first(drop_in_purpose_labels()[DropInPurpose(purpose)])
