@@ -153,7 +153,7 @@ def national_fields(x: random.Random, helping: bool, purpose: str, band: str | N
     themes = list(nm.PURPOSE_THEMES.get(purpose, ()))
     if helping and x.random() < 0.3:
         themes.append(x.choice(EXTRA_THEMES))
-    fields = {
+    fields: dict[str, object] = {
         "activity_type": "individuel",
         "themes": nm.join_values(themes),
         "equipment": "ordinateur" if x.random() < 0.8 else "telephone",

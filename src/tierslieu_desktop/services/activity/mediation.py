@@ -13,9 +13,10 @@ knows it without doubt."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import (
@@ -153,7 +154,12 @@ def mediation_month(db: Database, first_day: date, last_day: date) -> nm.Mediati
 
 
 def _workshops(
-    s, start: datetime, end: datetime, place: nm.Place, communes: _Communes, audiences: dict
+    s: Session,
+    start: datetime,
+    end: datetime,
+    place: nm.Place,
+    communes: _Communes,
+    audiences: dict[int, str],
 ) -> list[tuple[datetime, int, nm.MediationRecord]]:
     """Each digital workshop's present participants: a member is one line with their
     name, town, gender and situation; a group is ``present_count`` anonymous lines."""
@@ -176,7 +182,7 @@ def _workshops(
         )
         .order_by(ActivitySession.start_at, ActivitySession.id, Registration.id)
     ).all()
-    people: dict[int, list[tuple[ActivitySession, str, dict]]] = {}
+    people: dict[int, list[tuple[ActivitySession, str, dict[str, Any]]]] = {}
     for session, title, reg, m, o in rows:
         lines = people.setdefault(session.id, [])
         if m is not None:

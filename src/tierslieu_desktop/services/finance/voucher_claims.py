@@ -242,4 +242,5 @@ def near_expiry(
     return [
         ExpiringVoucher(number, expires, to_local(at).date(), drop_in_id)
         for number, expires, at, drop_in_id in rows
+        if expires is not None
     ]
