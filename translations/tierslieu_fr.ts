@@ -13259,6 +13259,121 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
 </context>
 <context>
+    <name>VoucherClaimsDialog</name>
+    <message>
+        <source>Pass numérique claims</source>
+        <translation>Demandes de remboursement Pass numérique</translation>
+    </message>
+    <message>
+        <source>Each month, send the issuer the list of the voucher numbers taken at the cyber-base. When it pays, record the payment here: the accounts clear what it owed.</source>
+        <translation>Chaque mois, envoyez à l'émetteur la liste des numéros de bons reçus à la cyber-base. Quand il paie, enregistrez le paiement ici : la comptabilité solde ce qu'il devait.</translation>
+    </message>
+    <message>
+        <source>Vouchers close to expiry</source>
+        <translation>Bons bientôt périmés</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>&amp;Mois :</translation>
+    </message>
+    <message>
+        <source>Month of the visits</source>
+        <translation>Mois des visites</translation>
+    </message>
+    <message>
+        <source>Vouchers left to claim</source>
+        <translation>Bons restant à demander</translation>
+    </message>
+    <message>
+        <source>&amp;Make the claim…</source>
+        <translation>&amp;Établir la demande…</translation>
+    </message>
+    <message>
+        <source>Make the month's claim and save it</source>
+        <translation>Établir la demande du mois et l'enregistrer</translation>
+    </message>
+    <message>
+        <source>Claims sent</source>
+        <translation>Demandes envoyées</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Demande</translation>
+    </message>
+    <message>
+        <source>Vouchers</source>
+        <translation>Bons</translation>
+    </message>
+    <message>
+        <source>Reimbursed</source>
+        <translation>Remboursée</translation>
+    </message>
+    <message>
+        <source>&amp;Paid on:</source>
+        <translation>&amp;Payée le :</translation>
+    </message>
+    <message>
+        <source>Day the issuer paid</source>
+        <translation>Jour du paiement par l'émetteur</translation>
+    </message>
+    <message>
+        <source>&amp;Record the reimbursement</source>
+        <translation>Enregistrer le &amp;remboursement</translation>
+    </message>
+    <message>
+        <source>Record the reimbursement of the claim</source>
+        <translation>Enregistrer le remboursement de la demande</translation>
+    </message>
+    <message>
+        <source>&amp;Save again…</source>
+        <translation>Enregistrer de &amp;nouveau…</translation>
+    </message>
+    <message>
+        <source>Save the claim again</source>
+        <translation>Enregistrer de nouveau la demande</translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation>Dernière action</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>{n} voucher(s) not claimed yet expire soon (the first, {number}, on {day}): send them with this month's claim.</source>
+        <translation>{n} bon(s) pas encore demandé(s) arrivent bientôt à échéance (le premier, {number}, le {day}) : envoyez-les avec la demande de ce mois.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>{n} voucher(s) to claim, {amount}</source>
+        <translation>{n} bon(s) à demander, {amount}</translation>
+    </message>
+    <message>
+        <source>Save the claim</source>
+        <translation>Enregistrer la demande</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Claim {reference} made: {n} voucher(s), {amount}.</source>
+        <translation>Demande {reference} établie : {n} bon(s), {amount}.</translation>
+    </message>
+    <message>
+        <source>Reimbursement of {reference} recorded.</source>
+        <translation>Remboursement de {reference} enregistré.</translation>
+    </message>
+</context>
+<context>
     <name>VoucherNumbers</name>
     <message>
         <source>scan the voucher (or type its number, Enter)</source>
@@ -13362,6 +13477,14 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Record the settlement</source>
         <translation>Enregistrer le règlement</translation>
+    </message>
+    <message>
+        <source>Pass numérique &amp;claims…</source>
+        <translation>&amp;Demandes de remboursement…</translation>
+    </message>
+    <message>
+        <source>Pass numérique claims</source>
+        <translation>Demandes de remboursement Pass numérique</translation>
     </message>
     <message>
         <source>Close</source>
