@@ -26,9 +26,7 @@ def test_a_month_claimed_saved_then_reimbursed(ctx, qtbot, tmp_path, monkeypatch
             voucher_expiry=today + timedelta(days=10),
         ),
     )
-    monkeypatch.setattr(
-        "tierslieu_desktop.ui.desktop_files.announce_saved", lambda *a, **k: None
-    )
+    monkeypatch.setattr("tierslieu_desktop.ui.desktop_files.announce_saved", lambda *a, **k: None)
     dialog = VoucherClaimsDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
