@@ -51,6 +51,7 @@ def run(
 
     from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
     from tierslieu_desktop.fileperms import write_private_bytes
+    from tierslieu_desktop.reports.mediation_pdf import mediation_pdf
     from tierslieu_desktop.reports.mediation_xlsx import mediation_xlsx
     from tierslieu_desktop.services.activity.mediation import mediation_month, month_bounds
 
@@ -63,7 +64,9 @@ def run(
         first, last = month_bounds(args.month.year, args.month.month)
         month = mediation_month(db, first, last)
         try:
-            write_private_bytes(Path(args.output), mediation_xlsx(month))
+            pdf = Path(args.output).suffix.lower() == ".pdf"
+            data = mediation_pdf(month) if pdf else mediation_xlsx(month)
+            write_private_bytes(Path(args.output), data)
         except OSError as exc:
             return fail(_t("cannot_write", file=args.output, error=exc.strerror or exc))
         print(

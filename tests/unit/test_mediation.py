@@ -170,3 +170,37 @@ def test_the_demo_numbers_its_vouchers(demo_path):
     with_vouchers = [r for r in rows if r.vouchers]
     assert with_vouchers
     assert all(len(r.voucher_numbers) == r.vouchers for r in with_vouchers)
+
+
+def _pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+
+
+def test_the_month_as_a_pdf_report_for_the_managers(demo_path, tmp_path, capsys):
+    out = tmp_path / "novembre.pdf"
+    code = main(
+        ["export", "mediation", "--db", str(demo_path), "--month", "2026-11", "-o", str(out)]
+    )
+    assert code == 0, capsys.readouterr().err
+    text = _pdf_text(out.read_bytes())
+    assert "Médiation numérique — rapport d'activité du 01/11/2026 au 30/11/2026" in text
+    for heading in ("Thématiques", "Publics", "Tranches d’âge", "Statuts", "Genres"):
+        assert heading in text
+    assert "Aide aux démarches administratives" in text
+
+
+def test_the_annual_report_has_the_cyber_base_page_on_the_national_model(demo_path):
+    from tierslieu_desktop.reports.annual_pdf import render_annual
+    from tierslieu_desktop.services.reporting.annual import annual_figures
+
+    db = open_database(str(demo_path), create=False)
+    try:
+        figures = annual_figures(db, 2026)
+    finally:
+        db.dispose()
+    assert figures.mediation is not None and figures.mediation.records
+    text = _pdf_text(render_annual(figures, {}, None))
+    assert "Cyber-base : médiation numérique (modèle national)" in text

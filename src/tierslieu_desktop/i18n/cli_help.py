@@ -72,6 +72,9 @@ HELP_EN: dict[str, str] = {
         "numérique (XLSX: activities, the month's figures)"
     ),
     "le mois à exporter": "the month to export",
+    "fichier XLSX (les activités au modèle de la Coop), ou .pdf : le rapport d'activité du mois": (
+        "XLSX file (the activities on the Coop's model), or .pdf: the month's activity report"
+    ),
     "chiffres des ateliers, formations et de la cyber-base (XLSX)": (
         "figures of the workshops, trainings and cyber-base (XLSX)"
     ),

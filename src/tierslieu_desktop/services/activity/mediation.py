@@ -84,6 +84,12 @@ class _Communes:
 def mediation_month(db: Database, first_day: date, last_day: date) -> nm.MediationMonth:
     """The activities of the local days [first_day, last_day] (a month for the CLI), in
     day order, drop-ins then workshops of each day (one read transaction)."""
+    return mediation_records(db, first_day, last_day)
+
+
+def mediation_records(db: Database, first_day: date, last_day: date) -> nm.MediationMonth:
+    """``mediation_month`` without its permission check: for a service that checked its
+    own (the annual report, services.reporting.annual, asks the reports' permission)."""
     start, end = local_day_bounds(first_day)[0], local_day_bounds(last_day)[1]
     index = commune_index()
     with db.read() as s:

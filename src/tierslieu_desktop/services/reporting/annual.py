@@ -204,6 +204,9 @@ def annual_figures(db: Database, year: int, *, progress: Progress | None = None)
     from tierslieu_desktop.services.reporting.indicators import audience_indicators
 
     audience = audience_indicators(db, first, last)
+    from tierslieu_desktop.services.activity.mediation import mediation_records
+
+    mediation = mediation_records(db, first, last)  # the national model (issue 22)
     step(78)
     return AnnualFigures(
         year=year,
@@ -229,6 +232,7 @@ def annual_figures(db: Database, year: int, *, progress: Progress | None = None)
         school_pupils=school_pupils,
         activity=activity,
         audience=audience,
+        mediation=mediation if mediation.records else None,
         **money,
     )
 
