@@ -2910,6 +2910,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Pass numérique reçus</translation>
     </message>
     <message>
+        <source>Vouchers close to expiry</source>
+        <translation>Bons bientôt périmés</translation>
+    </message>
+    <message>
         <source>Count a visit: one click per visitor</source>
         <translation>Compter une visite : un clic par personne</translation>
     </message>
@@ -2960,6 +2964,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Clicks are counted on {date}, not today.</source>
         <translation>Les clics sont comptés le {date}, pas aujourd'hui.</translation>
+    </message>
+    <message>
+        <source>{n} Pass numérique voucher(s) expire by {day}: have them claimed from the issuer (Checkout &amp; invoices › Vouchers: issuers' settlements › Claims).</source>
+        <translation>{n} bon(s) Pass numérique arrivent à échéance d'ici le {day} : faites-les rembourser par l'émetteur (Caisse &amp; factures › Règlements des émetteurs de bons › Demandes de remboursement).</translation>
     </message>
     <message>
         <source>Check the highlighted field.</source>

@@ -118,3 +118,22 @@ def test_every_new_widget_has_an_accessible_name(tab):
         tab.fields.voucher_numbers.clear_button,
     ]
     assert all(w.accessibleName() for w in widgets)
+
+
+def test_the_desk_warns_of_vouchers_close_to_expiry(ctx, qtbot):
+    from tierslieu_desktop.domain.calendar import local_dt
+
+    dropins.log_drop_in(
+        ctx.db,
+        None,
+        dropins.DropInInput(
+            at=local_dt(date(2026, 2, 20), 600),
+            voucher_numbers=("PN-77",),
+            voucher_expiry=date(2026, 3, 31),
+        ),
+    )
+    w = DropInTab(ctx, now_fn=lambda: NOW)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.expiry.isVisible()
+    assert w.expiry.text().startswith("1 bon(s) Pass numérique arrivent à échéance")

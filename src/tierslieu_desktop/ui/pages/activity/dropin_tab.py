@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt, utcnow
 from tierslieu_desktop.domain.enums import DropInKind, DropInPurpose
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.activity import dropins
 from tierslieu_desktop.services.activity.dropins import DropInInput, DropInRow
@@ -551,6 +552,12 @@ class DropInTab(QWidget):
         self.count_hours = self._counter(counters, self.tr("Hours"))
         self.count_vouchers = self._counter(counters, self.tr("Pass numérique vouchers"))
         outer.addLayout(counters)
+        self.expiry = QLabel()  # Pass numérique vouchers to claim before they expire
+        self.expiry.setWordWrap(True)
+        self.expiry.setStyleSheet(PAST_DAY_STYLE)
+        self.expiry.setAccessibleName(self.tr("Vouchers close to expiry"))
+        self.expiry.hide()
+        outer.addWidget(self.expiry)
 
         # Purpose buttons and the settings kept between clicks
         middle = QHBoxLayout()
@@ -735,6 +742,7 @@ class DropInTab(QWidget):
         self.count_hours.setText(formatting.hours(count.minutes))
         self.count_vouchers.setText(formatting.number(count.vouchers))
         self.model.set_rows(dropins.list_drop_ins(self.ctx.db, day, day))
+        self._show_expiry()
         if select_id is not None and (row := self.model.row_of(select_id)) >= 0:
             self.table.selectRow(row)
         today = self.today()
@@ -751,6 +759,23 @@ class DropInTab(QWidget):
                 )
             )
         self._update_buttons()
+
+    def _show_expiry(self) -> None:
+        """The vouchers not yet claimed whose validity ends within 30 days."""
+        from tierslieu_desktop.services.access import may
+        from tierslieu_desktop.services.finance.voucher_claims import near_expiry
+
+        if not may(self.ctx.db, Permission.CYBERBASE):
+            return
+        soon = near_expiry(self.ctx.db, self.today())
+        self.expiry.setVisible(bool(soon))
+        if soon:
+            self.expiry.setText(
+                self.tr(
+                    "{n} Pass numérique voucher(s) expire by {day}: have them claimed from "
+                    "the issuer (Checkout & invoices › Vouchers: issuers' settlements › Claims)."
+                ).format(n=len(soon), day=formatting.long_date(soon[-1].expires_on))
+            )
 
     def _on_day_changed(self, _qdate: QDate) -> None:
         self._following_today = self.current_day() == self.today()
