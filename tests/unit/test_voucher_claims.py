@@ -115,3 +115,23 @@ def test_vouchers_close_to_expiry_are_warned_until_claimed(db):
     assert [v.number for v in near_expiry(db, today=TODAY)] == ["PN-301"]
     issue_claim(db, None, "pass_numerique", 2026, 11)
     assert near_expiry(db, today=TODAY) == []
+
+
+def test_the_desk_scans_but_only_the_treasurer_claims(db):
+    from tierslieu_desktop.domain.permissions import Principal, Role
+    from tierslieu_desktop.services.finance.voucher_claims import claims_near_expiry
+
+    _visit(db, NOV, "PN-401", expiry=date(2026, 12, 31))
+    db.principal = Principal(2, "Inès", frozenset({Role.MEDIATION}))
+    assert [v.number for v in near_expiry(db, today=TODAY)] == ["PN-401"]
+    for refused in (
+        lambda: issue_claim(db, None, "pass_numerique", 2026, 11),
+        lambda: claims_near_expiry(db, today=TODAY),
+    ):
+        with pytest.raises(DomainError) as err:
+            refused()
+        assert err.value.code == "not_permitted"
+    db.principal = Principal(3, "Paul", frozenset({Role.TRESORERIE}))
+    assert issue_claim(db, None, "pass_numerique", 2026, 11).reference == "PASSNUM-2026-11"
+    with pytest.raises(DomainError):
+        near_expiry(db, today=TODAY)  # the desk's list: the cyber-base's permission

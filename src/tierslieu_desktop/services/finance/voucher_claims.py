@@ -226,7 +226,19 @@ def near_expiry(
     db: Database, today: date | None = None, days: int = NEAR_EXPIRY_DAYS
 ) -> list[ExpiringVoucher]:
     """The vouchers not claimed yet whose validity ends within ``days`` days (or already
-    ended), soonest first: to send before they are lost."""
+    ended), soonest first: to send before they are lost (the cyber-base's desk)."""
+    return _near_expiry(db, today, days)
+
+
+@guarded(Permission.INVOICES)
+def claims_near_expiry(
+    db: Database, today: date | None = None, days: int = NEAR_EXPIRY_DAYS
+) -> list[ExpiringVoucher]:
+    """``near_expiry`` for who makes the claims (the treasurer's permission)."""
+    return _near_expiry(db, today, days)
+
+
+def _near_expiry(db: Database, today: date | None, days: int) -> list[ExpiringVoucher]:
     today = today or to_local(utcnow()).date()
     with db.read() as session:
         rows = session.execute(

@@ -137,7 +137,7 @@ class VoucherClaimsDialog(QDialog):
         return day.year, day.month
 
     def reload(self) -> None:
-        expiring = voucher_claims.near_expiry(self.ctx.db)
+        expiring = voucher_claims.claims_near_expiry(self.ctx.db)
         if expiring:
             first = expiring[0]
             self.expiry.setText(

@@ -122,6 +122,10 @@ class VoucherSettlementDialog(QDialog):
         )
         self.claims_button.setAccessibleName(self.tr("Pass numérique claims"))
         self.claims_button.clicked.connect(self.open_claims)
+        from tierslieu_desktop.domain.permissions import Permission
+        from tierslieu_desktop.services.access import may
+
+        self.claims_button.setEnabled(may(ctx.db, Permission.INVOICES))
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName(self.tr("Close"))
         self.record_button.clicked.connect(self.submit)
