@@ -4455,6 +4455,18 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Une feuille par tableau, pour les financeurs (Ctrl+E)</translation>
     </message>
     <message>
+        <source>&amp;National model…</source>
+        <translation>Modèle &amp;national…</translation>
+    </message>
+    <message>
+        <source>Export on the national model</source>
+        <translation>Exporter au modèle national</translation>
+    </message>
+    <message>
+        <source>The cyber-base's activities in the columns of the Coop de la médiation numérique (XLSX), or the activity report of the period (PDF)</source>
+        <translation>Les activités de la cyber-base dans les colonnes de la Coop de la médiation numérique (XLSX), ou le rapport d'activité de la période (PDF)</translation>
+    </message>
+    <message>
         <source>sessions</source>
         <translation>séances</translation>
     </message>
@@ -4589,6 +4601,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Pass numérique vouchers received</source>
         <translation>Chèques Pass numérique reçus</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;PDF report (*.pdf)</source>
+        <translation>Classeur Excel (*.xlsx);;Rapport PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Export the figures</source>

@@ -137,3 +137,28 @@ def test_the_desk_warns_of_vouchers_close_to_expiry(ctx, qtbot):
     w.show()
     assert w.expiry.isVisible()
     assert w.expiry.text().startswith("1 bon(s) Pass numérique arrivent à échéance")
+
+
+def test_the_figures_tab_exports_the_period_on_the_national_model(
+    ctx, qtbot, tmp_path, monkeypatch
+):
+    from openpyxl import load_workbook
+
+    from tierslieu_desktop.domain.calendar import local_dt
+    from tierslieu_desktop.domain.mediation import EXPORT_COLUMNS
+    from tierslieu_desktop.ui.pages.activity.figures_tab import FiguresTab
+
+    dropins.log_drop_in(
+        ctx.db, None, dropins.DropInInput(purpose="office", at=local_dt(TODAY, 600))
+    )
+    monkeypatch.setattr(
+        "tierslieu_desktop.ui.pages.activity.figures_tab.announce_saved", lambda *a, **k: None
+    )
+    tab = FiguresTab(ctx)
+    qtbot.addWidget(tab)
+    tab.set_period(date(2026, 3, 1), date(2026, 3, 31))
+    assert tab.national_button.isEnabled()
+    path = tab.export_national(str(tmp_path / "mars"))
+    rows = list(load_workbook(path)["Activités"].iter_rows(values_only=True))
+    assert rows[0] == EXPORT_COLUMNS and len(rows) == 2
+    assert rows[1][15] == "Bureautique"
