@@ -7,7 +7,15 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tierslieu_desktop import __version__, cli_login, cli_member, cli_migrate, cli_users, config
+from tierslieu_desktop import (
+    __version__,
+    cli_login,
+    cli_mediation,
+    cli_member,
+    cli_migrate,
+    cli_users,
+    config,
+)
 from tierslieu_desktop.cli_argparse import FrenchArgumentParser
 from tierslieu_desktop.cli_import import add_import_parser
 from tierslieu_desktop.i18n import cli_messages
@@ -173,6 +181,7 @@ def _parser(lang: str = "fr") -> argparse.ArgumentParser:
     )
     ereport.add_argument("-o", "--output", required=True, metavar="FICHIER", help="fichier XML")
     ereport.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
+    cli_mediation.add_parser(export_sub)  # export mediation (issue 22)
     backup = sub.add_parser("backup", help="sauvegarder la base (puis faire le tri)")
     backup.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     backup.add_argument(
@@ -290,6 +299,8 @@ def _main(argv: list[str] | None) -> int:
         return _cmd_deposit_list(target)
     if args.command == "report":
         return _cmd_report(target, args)
+    if args.command == "export" and args.export_command == "mediation":
+        return cli_mediation.run(target, args, _fail, _open_error_fr, _LANG[0])
     if args.command == "export":
         return _cmd_export(target, args)
     if args.command == "member":

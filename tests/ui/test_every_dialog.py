@@ -185,6 +185,7 @@ def _factories() -> dict[type[QDialog], list[tuple[str, Factory]]]:
     from tierslieu_desktop.ui.pages.checkout.deposits_tab import DepositDialog
     from tierslieu_desktop.ui.pages.checkout.invoices_tab import CreditNoteDialog
     from tierslieu_desktop.ui.pages.checkout.payment_dialog import PaymentDialog
+    from tierslieu_desktop.ui.pages.checkout.voucher_claims_dialog import VoucherClaimsDialog
     from tierslieu_desktop.ui.pages.checkout.voucher_settlement_dialog import (
         VoucherSettlementDialog,
     )
@@ -342,6 +343,7 @@ def _factories() -> dict[type[QDialog], list[tuple[str, Factory]]]:
         CreditNoteDialog: [("credit note", lambda w: CreditNoteDialog(w.ctx, _invoice_doc(w)))],
         DepositDialog: [("deposit", lambda w: DepositDialog(w.ctx, date.today))],
         VoucherSettlementDialog: [("voucher settlement", lambda w: VoucherSettlementDialog(w.ctx))],
+        VoucherClaimsDialog: [("voucher claims", lambda w: VoucherClaimsDialog(w.ctx))],
         DetailsDialog: [("finance details", details)],
         fin.FunderDialog: [("funder", lambda w: fin.FunderDialog(w.ctx))],
         fin.GrantDialog: [("grant", lambda w: fin.GrantDialog(w.ctx))],

@@ -66,6 +66,15 @@ HELP_EN: dict[str, str] = {
     ),
     "exporter un tableau en XLSX": "export a table as XLSX",
     "exporter un tableau en CSV": "export a table as CSV",
+    "un mois de médiation numérique au modèle de la Coop de la médiation numérique "
+    "(XLSX : activités, chiffres du mois)": (
+        "a month of digital inclusion on the model of the Coop de la médiation "
+        "numérique (XLSX: activities, the month's figures)"
+    ),
+    "le mois à exporter": "the month to export",
+    "fichier XLSX (les activités au modèle de la Coop), ou .pdf : le rapport d'activité du mois": (
+        "XLSX file (the activities on the Coop's model), or .pdf: the month's activity report"
+    ),
     "chiffres des ateliers, formations et de la cyber-base (XLSX)": (
         "figures of the workshops, trainings and cyber-base (XLSX)"
     ),

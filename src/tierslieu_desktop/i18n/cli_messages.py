@@ -165,6 +165,10 @@ _FR: dict[str, _Text] = {
         "{not_written}"
     ),
     "export_failed": "export du {what} impossible ({code}).",
+    "mediation_written": (
+        "Médiation numérique de {month} écrite dans {file} ({rows} ligne(s) d'activité)"
+    ),
+    "month_invalid": "« {text} » n'est pas un mois (AAAA-MM, par exemple 2026-11)",
     "figures_written": (
         "Chiffres du {first:%d/%m/%Y} au {last:%d/%m/%Y} écrits dans {file} "
         "({sessions}, {drop_ins} cyber-base)"
@@ -371,6 +375,10 @@ _EN: dict[str, _Text] = {
         "not list. {not_written}"
     ),
     "export_failed": "cannot export the {what} ({code}).",
+    "mediation_written": (
+        "Digital inclusion of {month} written to {file} ({rows} activity row(s))"
+    ),
+    "month_invalid": '"{text}" is not a month (YYYY-MM, for example 2026-11)',
     "figures_written": (
         "Figures from {first:%d/%m/%Y} to {last:%d/%m/%Y} written to {file} "
         "({sessions}, {drop_ins} at the cyber-base)"

@@ -271,6 +271,10 @@ def field_message(code: str, field: str = "") -> str:
         "secret_wrong": QCoreApplication.translate(
             "Errors", "This is not your current password or PIN."
         ),
+        # Pass numérique numbers (services/activity/dropins.py, issue 22)
+        "voucher_twice": QCoreApplication.translate(
+            "Errors", "The same voucher number is typed twice for this visit."
+        ),
         # New field codes go above this line.
     }
     return messages.get(code, QCoreApplication.translate("Errors", "This value is not valid."))
@@ -622,6 +626,26 @@ def error_message(err: DomainError) -> str:
             "Errors",
             "This usage is on invoice {number}: it can no longer be corrected. Issue a credit "
             "note on that invoice (Checkout & invoices › Invoices), then bill the right amount.",
+        ),
+        # Pass numérique vouchers and their claims (issue 22)
+        "voucher_seen": QCoreApplication.translate(
+            "Errors",
+            "Voucher {number} was already recorded at the visit of {at} (visit no. "
+            "{drop_in_id}): a voucher is taken only once. Nothing was saved.",
+        ),
+        "voucher_claimed": QCoreApplication.translate(
+            "Errors",
+            "Voucher {number} is on the claim list {claim} sent to the issuer: it stays "
+            "with its visit.",
+        ),
+        "nothing_to_claim": QCoreApplication.translate(
+            "Errors", "No voucher of that month is left to claim."
+        ),
+        "claim_reimbursed": QCoreApplication.translate(
+            "Errors", "The claim list {reference} is already recorded as reimbursed."
+        ),
+        "claim_unknown": QCoreApplication.translate(
+            "Errors", "There is no claim list {reference}."
         ),
         # New error codes go above this line.
     }

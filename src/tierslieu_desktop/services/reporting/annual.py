@@ -213,6 +213,9 @@ def _annual_figures_impl(
     from tierslieu_desktop.services.reporting.indicators import _audience_indicators_impl
 
     audience = _audience_indicators_impl(db, first, last)
+    from tierslieu_desktop.services.activity.mediation import _mediation_records_impl
+
+    mediation = _mediation_records_impl(db, first, last)  # the national model (issue 22)
     step(78)
     return AnnualFigures(
         year=year,
@@ -238,6 +241,7 @@ def _annual_figures_impl(
         school_pupils=school_pupils,
         activity=activity,
         audience=audience,
+        mediation=mediation if mediation.records else None,
         **money,
     )
 
