@@ -49,7 +49,8 @@ def run(
 ) -> int:
     from pathlib import Path
 
-    from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
+    from tierslieu_desktop.cli_login import open_database  # logs in (--user, TIERSLIEU_USER)
+    from tierslieu_desktop.db.engine import DatabaseOpenError
     from tierslieu_desktop.fileperms import write_private_bytes
     from tierslieu_desktop.reports.mediation_pdf import mediation_pdf
     from tierslieu_desktop.reports.mediation_xlsx import mediation_xlsx

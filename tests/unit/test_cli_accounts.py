@@ -354,3 +354,23 @@ def test_the_readme_first_command_builds_the_demo_then_opens_the_window(built, m
     assert made == [str(config.demo_database_path())]
     assert "mot de passe : demo" in capsys.readouterr().out
     assert opened == [{name: frozenset({role}) for name, role in ACCOUNTS}]
+
+
+def test_every_command_opens_its_database_through_the_login():
+    """A command opening the database with ``db.engine.open_database`` directly would run
+    with no one logged in — every permission granted (the mediation export once did)."""
+    import re
+    from pathlib import Path
+
+    import tierslieu_desktop
+
+    package = Path(tierslieu_desktop.__file__).parent
+    direct = re.compile(r"from tierslieu_desktop\.db\.engine import [^\n]*\bopen_database\b")
+    offenders = []
+    for path in sorted(package.glob("cli*.py")):
+        text = path.read_text(encoding="utf-8")
+        if path.name == "cli_login.py" or not direct.search(text):
+            continue
+        if "cli_login.login(" not in text and "claim_administration" not in text:
+            offenders.append(path.name)
+    assert offenders == []
