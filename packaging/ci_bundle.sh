@@ -21,7 +21,7 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 missing=""
-for p in binutils dpkg-dev; do  # strip for PyInstaller; dpkg-deb's companions
+for p in binutils libcups2; do  # strip for PyInstaller; CUPS, which the .deb depends on
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
 done
 if [ -n "$missing" ]; then
