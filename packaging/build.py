@@ -58,7 +58,9 @@ def build_bundle() -> None:
     try:
         import PyInstaller  # noqa: F401
     except ImportError:
-        sys.exit("build.py: PyInstaller is missing: pip install -r packaging/requirements-build.txt")
+        sys.exit(
+            "build.py: PyInstaller is missing: pip install -r packaging/requirements-build.txt"
+        )
     started = time.monotonic()
     run(
         [

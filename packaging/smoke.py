@@ -67,7 +67,9 @@ def clean_env(work: Path) -> dict[str, str]:
     }
     venv_bins = {str(Path(sys.prefix) / "bin"), str(Path(sys.prefix) / "Scripts")}
     env["PATH"] = os.pathsep.join(
-        p for p in env.get("PATH", "").split(os.pathsep) if p and p not in venv_bins and ".venv" not in p
+        p
+        for p in env.get("PATH", "").split(os.pathsep)
+        if p and p not in venv_bins and ".venv" not in p
     )
     home = work / "home"
     home.mkdir(exist_ok=True)
@@ -80,7 +82,9 @@ def clean_env(work: Path) -> dict[str, str]:
     return env
 
 
-def run(cmd: list[str], env: dict[str, str], cwd: Path, what: str) -> subprocess.CompletedProcess[str]:
+def run(
+    cmd: list[str], env: dict[str, str], cwd: Path, what: str
+) -> subprocess.CompletedProcess[str]:
     started = time.monotonic()
     result = subprocess.run(
         cmd, env=env, cwd=cwd, capture_output=True, text=True, timeout=STEP_TIMEOUT_S
@@ -118,9 +122,7 @@ def check_fonts_embedded(path: Path) -> int:
         raise SmokeFailed(f"{path.name} is not a PDF")
     text = b"\n".join(pdf_streams(data))
     base_fonts = set(re.findall(rb"/BaseFont\s*/([^\s/<>\[\]()]+)", text))
-    standard = [
-        f for f in base_fonts if f.split(b"+")[-1].decode().startswith(STANDARD_FONTS)
-    ]
+    standard = [f for f in base_fonts if f.split(b"+")[-1].decode().startswith(STANDARD_FONTS)]
     descriptors = len(re.findall(rb"/Type\s*/FontDescriptor", text))
     files = len(re.findall(rb"/FontFile[23]?\s", text))
     if not base_fonts or standard or files < descriptors or files == 0:

@@ -46,7 +46,9 @@ def spec_lists() -> dict[str, list[str]]:
         if (
             isinstance(node, ast.Assign)
             and isinstance(node.value, ast.List)
-            and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.value.elts)
+            and all(
+                isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.value.elts
+            )
         ):
             for target in node.targets:
                 if isinstance(target, ast.Name):
@@ -144,7 +146,9 @@ def main(argv: list[str] | None = None) -> int:
 
     bundle_med, venv_med = statistics.median(bundle_t), statistics.median(venv_t)
     ratio = bundle_med / venv_med
-    print(f"runs: {args.runs} (+1 warm-up each)   QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', 'offscreen')}")
+    print(
+        f"runs: {args.runs} (+1 warm-up each)   QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', 'offscreen')}"
+    )
     print(f"  first runs (coldest)    bundle {first_bundle:.3f} s   venv {first_venv:.3f} s")
     print(f"  bundle first paint      median {bundle_med:.3f} s   ({listed(bundle_t)})")
     print(f"  venv first paint        median {venv_med:.3f} s   ({listed(venv_t)})")

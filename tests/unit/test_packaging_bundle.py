@@ -23,9 +23,7 @@ PKG = ROOT / "src" / "tierslieu_desktop"
 PACKAGING = ROOT / "packaging"
 SPEC_TEXT = (PACKAGING / "tierslieu.spec").read_text(encoding="utf-8")
 SPEC = ast.parse(SPEC_TEXT)
-VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
-    "version"
-]
+VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 
 sys.path.insert(0, str(PACKAGING))
 import smoke  # noqa: E402  (packaging/smoke.py, standard library only)
@@ -132,7 +130,13 @@ def test_third_party_data_and_compiled_modules_are_named():
     ):
         assert call in SPEC_TEXT
     hidden = _hiddenimports()
-    for module in ("psycopg", "_argon2_cffi_bindings._ffi", "argon2", "_rl_accel", "psycopg_binary"):
+    for module in (
+        "psycopg",
+        "_argon2_cffi_bindings._ffi",
+        "argon2",
+        "_rl_accel",
+        "psycopg_binary",
+    ):
         assert module in hidden or module == "psycopg"
         __import__(module)  # the name is a real module of the installed dependencies
 
@@ -163,7 +167,10 @@ def test_exclusions_never_exclude_a_module_the_application_imports():
     excluded = NS["EXCLUDED_MODULES"]
     assert isinstance(excluded, list) and "PySide6.QtQml" in excluded
     clashes = [
-        (ex, name) for ex in excluded for name in imported if name == ex or name.startswith(ex + ".")
+        (ex, name)
+        for ex in excluded
+        for name in imported
+        if name == ex or name.startswith(ex + ".")
     ]
     assert not clashes
 
