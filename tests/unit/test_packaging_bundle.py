@@ -373,6 +373,8 @@ def test_the_deb_has_the_package_version_and_its_libraries(built_deb):
     assert info["Package"] == "tierslieu-desktop"
     assert info["Version"] == VERSION
     assert "libgl1" in info["Depends"] and "libc6 (>= " in info["Depends"]
+    # what the bundle takes from the system: printing (CUPS), the time zones (Europe/Paris)
+    assert "libcups2" in info["Depends"] and "tzdata" in info["Depends"]
 
 
 # --- the smoke test and where it runs -----------------------------------------------------
@@ -400,8 +402,8 @@ def test_pyinstaller_is_pinned_for_the_build_venv():
         line.split("#")[0].strip()
         for line in (PACKAGING / "requirements-build.txt").read_text(encoding="utf-8").splitlines()
     ]
-    pins = dict(line.split("==") for line in lines if line)
-    assert {"pyinstaller", "pyinstaller-hooks-contrib"} <= set(pins)
+    pins = dict(re.match(r"([\w.-]+)==([\w.]+)", line).groups() for line in lines if line)  # type: ignore[union-attr]
+    assert {"pyinstaller", "pyinstaller-hooks-contrib", "tzdata"} <= set(pins)
 
 
 def test_the_workflow_smoke_tests_windows_and_macos_with_the_same_script():
