@@ -20,12 +20,15 @@ if [ "$(id -u)" -ne 0 ]; then
   echo "ci_bundle.sh installs a .deb: run it as root (CI is)" >&2
   exit 1
 fi
+# strip for PyInstaller; CUPS and time zones, which the .deb depends on; the two XCB
+# libraries Qt's X11 plugin needs that a bare system lacks (then bundled, and depended on)
 missing=""
-for p in binutils libcups2; do  # strip for PyInstaller; CUPS, which the .deb depends on
+for p in binutils libcups2 tzdata libxcb-icccm4 libxcb-keysyms1; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
 done
 if [ -n "$missing" ]; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq $missing >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq $missing >/dev/null; }
 fi
 
 WORK=$(mktemp -d /tmp/tierslieu-ci-bundle.XXXXXX)

@@ -46,7 +46,7 @@ Version: $VERSION
 Architecture: $ARCH
 Maintainer: TiersLieu <contact@tierslieu.invalid>
 Installed-Size: $SIZE
-Depends: libc6 (>= $GLIBC), libgl1, libegl1, libxkbcommon0, libfontconfig1, libdbus-1-3, libcups2, tzdata
+Depends: libc6 (>= $GLIBC), libgl1, libegl1, libxkbcommon0, libfontconfig1, libdbus-1-3, libxcb-icccm4, libxcb-keysyms1, libcups2, tzdata
 Section: misc
 Priority: optional
 Homepage: https://tierslieu.invalid
