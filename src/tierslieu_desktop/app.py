@@ -250,6 +250,11 @@ class _Start:
     def figures_painted(self) -> None:
         if self.exit_when_shown:
             print(f"figures_at={time.time():.6f}", flush=True)
+            # packaging/smoke.py: the installed window as it was painted (a PNG to look at;
+            # also how a windowed Windows build, without stdout, shows it got this far).
+            shot = os.environ.get("TIERSLIEU_SHOT")
+            if shot:
+                self.window.grab().save(shot)
         self.background()
         if self.exit_when_shown:
             self.app.quit()

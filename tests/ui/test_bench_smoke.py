@@ -20,6 +20,7 @@ BENCH = ROOT / "tests" / "bench"
 # Every benchmark, smoke-tested here...
 SMOKE = [
     "bench_annual_report.py",
+    "bench_bundle.py",
     "bench_booking_save.py",
     "bench_fec.py",
     "bench_finance.py",
