@@ -729,6 +729,10 @@ class SettingsPage(Page):
 
         self.journal = JournalTab(ctx)
         self.tabs.insertTab(self.tabs.indexOf(self.language), self.journal, self.tr("&Journal"))
+        from tierslieu_desktop.ui.pages.settings.database_tab import DatabaseTab
+
+        self.database = DatabaseTab(ctx)  # issue 20: a file or a PostgreSQL server
+        self.tabs.insertTab(self.tabs.indexOf(self.language), self.database, self.tr("D&atabase"))
         lay.addWidget(self.tabs, 1)
         ctx.changed.connect(self._on_changed)
 
