@@ -2362,6 +2362,141 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
 </context>
 <context>
+    <name>DatabaseTab</name>
+    <message>
+        <source>Where the lab's data is kept. One computer: a file on this computer. Several desks at once: a PostgreSQL server on the lab's network (ask the person who installed it for its address, user and password). A change is used the next time the application starts.</source>
+        <translation>Où sont gardées les données du lieu. Un seul ordinateur : un fichier sur cet ordinateur. Plusieurs postes en même temps : un serveur PostgreSQL sur le réseau du lieu (demandez son adresse, l'utilisateur et le mot de passe à la personne qui l'a installé). Un changement est pris en compte au prochain démarrage de l'application.</translation>
+    </message>
+    <message>
+        <source>Database in use: {target}</source>
+        <translation>Base de données utilisée : {target}</translation>
+    </message>
+    <message>
+        <source>A &amp;file on this computer</source>
+        <translation>Un fic&amp;hier sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Keep the data in a file on this computer</source>
+        <translation>Garder les données dans un fichier sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL server on the lab's net&amp;work</source>
+        <translation>Un serveur PostgreSQL sur le &amp;réseau du lieu</translation>
+    </message>
+    <message>
+        <source>Keep the data on a PostgreSQL server</source>
+        <translation>Garder les données sur un serveur PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Fichier de la base de données</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Choose the database file</source>
+        <translation>Choisir le fichier de la base de données</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Adresse du serveur :</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.20 or serveur.local</source>
+        <translation>ex. 192.168.1.20 ou serveur.local</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Base de données :</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Test the co&amp;nnection</source>
+        <translation>Tester la co&amp;nnexion</translation>
+    </message>
+    <message>
+        <source>Test the connection to the server</source>
+        <translation>Tester la connexion au serveur</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the database choice</source>
+        <translation>Enregistrer le choix de la base de données</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Résultat du test de connexion</translation>
+    </message>
+    <message>
+        <source>kept (type to change it)</source>
+        <translation>enregistré (tapez-en un autre pour le changer)</translation>
+    </message>
+    <message>
+        <source>Tiers-Lieu database (*.sqlite)</source>
+        <translation>Base Tiers-Lieu (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Connecting to {host}:{port}…</source>
+        <translation>Connexion à {host}:{port}…</translation>
+    </message>
+    <message>
+        <source>Connection works: this is a Tiers-Lieu database of an earlier version. It will be brought up to date at the next start.</source>
+        <translation>La connexion fonctionne : c'est une base Tiers-Lieu d'une version précédente. Elle sera mise à jour au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Connection works: this is a Tiers-Lieu database.</source>
+        <translation>La connexion fonctionne : c'est une base Tiers-Lieu.</translation>
+    </message>
+    <message>
+        <source>Connection works. The database is empty: the application will create its tables at the next start.</source>
+        <translation>La connexion fonctionne. La base est vide : l'application y créera ses tables au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>No server answers at this address and port. Check the address, the port (usually 5432), that the server is on and that this computer is on the lab's network.</source>
+        <translation>Aucun serveur ne répond à cette adresse et sur ce port. Vérifiez l'adresse, le port (en général 5432), que le serveur est allumé et que cet ordinateur est bien sur le réseau du lieu.</translation>
+    </message>
+    <message>
+        <source>The server refuses this user or password. Check them with the person who installed the server.</source>
+        <translation>Le serveur refuse cet utilisateur ou ce mot de passe. Vérifiez-les avec la personne qui a installé le serveur.</translation>
+    </message>
+    <message>
+        <source>The server has no database of this name. Check its spelling, or ask for it to be created.</source>
+        <translation>Le serveur n'a pas de base de données de ce nom. Vérifiez son orthographe, ou demandez qu'elle soit créée.</translation>
+    </message>
+    <message>
+        <source>This database holds other tables: it is not a Tiers-Lieu database. Choose an empty database or the lab's one.</source>
+        <translation>Cette base contient d'autres tables : ce n'est pas une base Tiers-Lieu. Choisissez une base vide ou celle du lieu.</translation>
+    </message>
+    <message>
+        <source>This database comes from a newer version of Tiers-Lieu Desktop: update the application on this computer first.</source>
+        <translation>Cette base vient d'une version plus récente de Tiers-Lieu Desktop : mettez d'abord à jour l'application sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The connection failed. The server said: {detail}</source>
+        <translation>La connexion a échoué. Le serveur a répondu : {detail}</translation>
+    </message>
+    <message>
+        <source>Saved: this database will be used the next time the application starts.</source>
+        <translation>Enregistré : cette base de données sera utilisée au prochain démarrage de l'application.</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDelegate</name>
     <message>
         <source>What to do with this duplicate</source>
@@ -11368,6 +11503,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>&amp;Journal</source>
         <translation>&amp;Journal</translation>
+    </message>
+    <message>
+        <source>D&amp;atabase</source>
+        <translation>B&amp;ase de données</translation>
     </message>
 </context>
 <context>

@@ -53,7 +53,7 @@ class DatabaseTab(QWidget):
 
         self.use_file = QRadioButton(self.tr("A &file on this computer"))
         self.use_file.setAccessibleName(self.tr("Keep the data in a file on this computer"))
-        self.use_server = QRadioButton(self.tr("A Postgre&SQL server on the lab's network"))
+        self.use_server = QRadioButton(self.tr("A PostgreSQL server on the lab's net&work"))
         self.use_server.setAccessibleName(self.tr("Keep the data on a PostgreSQL server"))
         self.choice = QButtonGroup(self)
         self.choice.addButton(self.use_file)
@@ -92,7 +92,7 @@ class DatabaseTab(QWidget):
         lay.addWidget(self.server_box)
 
         buttons = QHBoxLayout()
-        self.test_button = QPushButton(self.tr("&Test the connection"))
+        self.test_button = QPushButton(self.tr("Test the co&nnection"))
         self.test_button.setAccessibleName(self.tr("Test the connection to the server"))
         self.save_button = QPushButton(self.tr("Sa&ve"))
         self.save_button.setAccessibleName(self.tr("Save the database choice"))

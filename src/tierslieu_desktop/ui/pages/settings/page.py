@@ -733,6 +733,7 @@ class SettingsPage(Page):
 
         self.database = DatabaseTab(ctx)  # issue 20: a file or a PostgreSQL server
         self.tabs.insertTab(self.tabs.indexOf(self.language), self.database, self.tr("D&atabase"))
+        scroll_contents(self.database)  # the server's form scrolls on a 600 px high screen
         lay.addWidget(self.tabs, 1)
         ctx.changed.connect(self._on_changed)
 
