@@ -204,14 +204,22 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
+    """On PostgreSQL, the tests of the ``db`` fixture run; the others (pure rules, files,
+    the demo's SQLite copies, the server tests of tests/db/test_postgresql.py) do the
+    same on both passes and ran in the SQLite one: left out (deselected)."""
     if not _on_postgresql():
         return
+    kept, engine_free = [], []
     for item in items:
+        (kept if "db" in getattr(item, "fixturenames", ()) else engine_free).append(item)
         marker = item.get_closest_marker("sqlite_only")
         if marker is None:
             continue
         reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")
         item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
+    if engine_free:
+        config.hook.pytest_deselected(items=engine_free)
+        items[:] = kept
 
 
 # --------------------------------------------------------------------------- end of block
