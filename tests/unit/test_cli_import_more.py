@@ -38,7 +38,7 @@ def lab(db, operator):
             capacity=30,
         ),
     )
-    return str(db.engine.url.database), session_id
+    return db.target, session_id
 
 
 def test_import_machines_prints_the_counts_and_writes(db, lab, capsys):

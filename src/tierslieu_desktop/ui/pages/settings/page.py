@@ -639,6 +639,11 @@ class SettingsPage(Page):
 
         self.journal = JournalTab(ctx)
         self.tabs.insertTab(self.tabs.indexOf(self.language), self.journal, self.tr("&Journal"))
+        from tierslieu_desktop.ui.pages.settings.database_tab import DatabaseTab
+
+        self.database = DatabaseTab(ctx)  # issue 20: a file or a PostgreSQL server
+        self.tabs.insertTab(self.tabs.indexOf(self.language), self.database, self.tr("D&atabase"))
+        scroll_contents(self.database)  # the server's form scrolls on a 600 px high screen
         lay.addWidget(self.tabs, 1)
         ctx.changed.connect(self._on_changed)
         self._apply_access()
