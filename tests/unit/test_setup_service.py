@@ -177,7 +177,7 @@ def test_a_failure_inside_the_transaction_rolls_back_every_step(db, operator, mo
     def refuse(*_args, **_kwargs):
         raise ValidationError({"consumable": "unknown"})
 
-    monkeypatch.setattr(usages, "set_machine_consumables", refuse)
+    monkeypatch.setattr(usages, "_set_machine_consumables_impl", refuse)  # its body
     with pytest.raises(ValidationError):
         apply_setup(db, operator, _full_plan(), today=TODAY)
     assert is_unconfigured(db) and audiences.list_audiences(db) == []
