@@ -47,10 +47,10 @@ step "bundle and .deb (packaging/build.py)"
 
 step "smoke test of the bundle, outside any venv"
 env -u VIRTUAL_ENV -u PYTHONPATH python3 packaging/smoke.py dist/tierslieu/tierslieu \
-  --shot dist/smoke-window.png
+  --shot dist/smoke-window.png --keep "$WORK/smoke"
 
-step "size and start (tests/bench/bench_bundle.py)"
-"$WORK/venv/bin/python" tests/bench/bench_bundle.py --bundle dist/tierslieu
+step "size and start (tests/bench/bench_bundle.py, on the smoke test's demo)"
+"$WORK/venv/bin/python" tests/bench/bench_bundle.py --bundle dist/tierslieu --db "$WORK/smoke/demo.sqlite"
 
 VERSION=$(awk -F'"' '/^version = / {print $2; exit}' pyproject.toml)
 ARCH=$(dpkg --print-architecture)
@@ -84,8 +84,8 @@ step "smoke test of the installed command"
 env -u VIRTUAL_ENV -u PYTHONPATH python3 packaging/smoke.py tierslieu
 
 step "uninstall: the program goes, the data stays"
-dpkg -r tierslieu-desktop >/dev/null
-dpkg -P tierslieu-desktop >/dev/null
+dpkg -r tierslieu-desktop >/dev/null 2>&1  # (dpkg says /opt is not empty: other programs')
+dpkg -P tierslieu-desktop >/dev/null 2>&1
 [ ! -e /opt/tierslieu ] && [ ! -e /usr/bin/tierslieu ] || { echo "files left after dpkg -P" >&2; exit 1; }
 [ "$(sha256sum "$DATA_DB" | cut -d' ' -f1)" = "$BEFORE" ] || { echo "uninstalling touched $DATA_DB" >&2; exit 1; }
 rm -f "$OLD_DEB"
