@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CI (called by .ci/run after the test suite): build the Linux bundle and the .deb, then
-# check them as a user would, outside any virtual environment. About 5 minutes on 2 cores.
+# check them as a user would, outside any virtual environment. 6 to 8 minutes alone on 2
+# cores (21 measured with four other test suites beside it; see packaging/README.md).
 #
 # 1. a throw-away build venv (packaging/requirements-build.txt: PyInstaller pinned), so the
 #    test venv .venv is untouched; packaging/build.py builds dist/tierslieu/ and the .deb;
