@@ -61,6 +61,32 @@
     </message>
 </context>
 <context>
+    <name>Access</name>
+    <message>
+        <source>Your account does not allow this: ask an administrator.</source>
+        <translation>Votre compte ne permet pas cette action : demandez à un administrateur.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>Rôles :</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+</context>
+<context>
     <name>AccountsTab</name>
     <message>
         <source>The account of each kind of revenue, funding, cost and payment in the associative chart of accounts (ANC 2018-06), used by the FEC export. Change an account or its label, then save.</source>
@@ -105,6 +131,106 @@
     <message>
         <source>Accounts saved.</source>
         <translation>Comptes enregistrés.</translation>
+    </message>
+    <message>
+        <source>The people who work at the desk, each with a password or a PIN and the roles that say what they may do. Every change records who made it.</source>
+        <translation>Les personnes qui travaillent à l'accueil, chacune avec un mot de passe ou un code et les rôles qui disent ce qu'elle peut faire. Chaque modification garde le nom de son auteur.</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>&amp;Nouveau compte…</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Nouveau compte</translation>
+    </message>
+    <message>
+        <source>Change the &amp;roles…</source>
+        <translation>Modifier les &amp;rôles…</translation>
+    </message>
+    <message>
+        <source>Change the roles of the account</source>
+        <translation>Modifier les rôles du compte</translation>
+    </message>
+    <message>
+        <source>&amp;Reset the password…</source>
+        <translation>Réinitialiser le mot de &amp;passe…</translation>
+    </message>
+    <message>
+        <source>Reset the password of the account</source>
+        <translation>Réinitialiser le mot de passe du compte</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Deactivate or reactivate the account</source>
+        <translation>Désactiver ou réactiver le compte</translation>
+    </message>
+    <message>
+        <source>Change &amp;my password…</source>
+        <translation>Changer &amp;mon mot de passe…</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Changer mon mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Lock this desk after</source>
+        <translation>&amp;Verrouiller ce poste après</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Minutes without activity before the lock</source>
+        <translation>Minutes d'inactivité avant le verrouillage</translation>
+    </message>
+    <message>
+        <source>of inactivity (0: never).</source>
+        <translation>d'inactivité (0 : jamais).</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>aucun rôle</translation>
+    </message>
+    <message>
+        <source>no password yet</source>
+        <translation>pas encore de mot de passe</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactif</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <source>The password of {name} was changed.</source>
+        <translation>Le mot de passe de {name} a été changé.</translation>
+    </message>
+    <message>
+        <source>Deactivate the account</source>
+        <translation>Désactiver le compte</translation>
+    </message>
+    <message>
+        <source>{name} will no longer be able to log in. What they recorded stays recorded under their name.</source>
+        <translation>{name} ne pourra plus se connecter. Ce qui a été enregistré reste à son nom.</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>Votre mot de passe a été changé.</translation>
     </message>
 </context>
 <context>
@@ -2362,6 +2488,141 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
 </context>
 <context>
+    <name>DatabaseTab</name>
+    <message>
+        <source>Where the lab's data is kept. One computer: a file on this computer. Several desks at once: a PostgreSQL server on the lab's network (ask the person who installed it for its address, user and password). A change is used the next time the application starts.</source>
+        <translation>Où sont gardées les données du lieu. Un seul ordinateur : un fichier sur cet ordinateur. Plusieurs postes en même temps : un serveur PostgreSQL sur le réseau du lieu (demandez son adresse, l'utilisateur et le mot de passe à la personne qui l'a installé). Un changement est pris en compte au prochain démarrage de l'application.</translation>
+    </message>
+    <message>
+        <source>Database in use: {target}</source>
+        <translation>Base de données utilisée : {target}</translation>
+    </message>
+    <message>
+        <source>A &amp;file on this computer</source>
+        <translation>Un fic&amp;hier sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Keep the data in a file on this computer</source>
+        <translation>Garder les données dans un fichier sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL server on the lab's net&amp;work</source>
+        <translation>Un serveur PostgreSQL sur le &amp;réseau du lieu</translation>
+    </message>
+    <message>
+        <source>Keep the data on a PostgreSQL server</source>
+        <translation>Garder les données sur un serveur PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Fichier de la base de données</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Choose the database file</source>
+        <translation>Choisir le fichier de la base de données</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Adresse du serveur :</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.20 or serveur.local</source>
+        <translation>ex. 192.168.1.20 ou serveur.local</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Base de données :</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Test the co&amp;nnection</source>
+        <translation>Tester la co&amp;nnexion</translation>
+    </message>
+    <message>
+        <source>Test the connection to the server</source>
+        <translation>Tester la connexion au serveur</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the database choice</source>
+        <translation>Enregistrer le choix de la base de données</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Résultat du test de connexion</translation>
+    </message>
+    <message>
+        <source>kept (type to change it)</source>
+        <translation>enregistré (tapez-en un autre pour le changer)</translation>
+    </message>
+    <message>
+        <source>Tiers-Lieu database (*.sqlite)</source>
+        <translation>Base Tiers-Lieu (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Connecting to {host}:{port}…</source>
+        <translation>Connexion à {host}:{port}…</translation>
+    </message>
+    <message>
+        <source>Connection works: this is a Tiers-Lieu database of an earlier version. It will be brought up to date at the next start.</source>
+        <translation>La connexion fonctionne : c'est une base Tiers-Lieu d'une version précédente. Elle sera mise à jour au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Connection works: this is a Tiers-Lieu database.</source>
+        <translation>La connexion fonctionne : c'est une base Tiers-Lieu.</translation>
+    </message>
+    <message>
+        <source>Connection works. The database is empty: the application will create its tables at the next start.</source>
+        <translation>La connexion fonctionne. La base est vide : l'application y créera ses tables au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>No server answers at this address and port. Check the address, the port (usually 5432), that the server is on and that this computer is on the lab's network.</source>
+        <translation>Aucun serveur ne répond à cette adresse et sur ce port. Vérifiez l'adresse, le port (en général 5432), que le serveur est allumé et que cet ordinateur est bien sur le réseau du lieu.</translation>
+    </message>
+    <message>
+        <source>The server refuses this user or password. Check them with the person who installed the server.</source>
+        <translation>Le serveur refuse cet utilisateur ou ce mot de passe. Vérifiez-les avec la personne qui a installé le serveur.</translation>
+    </message>
+    <message>
+        <source>The server has no database of this name. Check its spelling, or ask for it to be created.</source>
+        <translation>Le serveur n'a pas de base de données de ce nom. Vérifiez son orthographe, ou demandez qu'elle soit créée.</translation>
+    </message>
+    <message>
+        <source>This database holds other tables: it is not a Tiers-Lieu database. Choose an empty database or the lab's one.</source>
+        <translation>Cette base contient d'autres tables : ce n'est pas une base Tiers-Lieu. Choisissez une base vide ou celle du lieu.</translation>
+    </message>
+    <message>
+        <source>This database comes from a newer version of Tiers-Lieu Desktop: update the application on this computer first.</source>
+        <translation>Cette base vient d'une version plus récente de Tiers-Lieu Desktop : mettez d'abord à jour l'application sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The connection failed. The server said: {detail}</source>
+        <translation>La connexion a échoué. Le serveur a répondu : {detail}</translation>
+    </message>
+    <message>
+        <source>Saved: this database will be used the next time the application starts.</source>
+        <translation>Enregistré : cette base de données sera utilisée au prochain démarrage de l'application.</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDelegate</name>
     <message>
         <source>What to do with this duplicate</source>
@@ -2804,6 +3065,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Pass &amp;numérique reçus :</translation>
     </message>
     <message>
+        <source>Voucher n&amp;umbers:</source>
+        <translation>N° des &amp;bons :</translation>
+    </message>
+    <message>
         <source>&amp;Member:</source>
         <translation>A&amp;dhérent :</translation>
     </message>
@@ -2906,6 +3171,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Pass numérique reçus</translation>
     </message>
     <message>
+        <source>Vouchers close to expiry</source>
+        <translation>Bons bientôt périmés</translation>
+    </message>
+    <message>
         <source>Count a visit: one click per visitor</source>
         <translation>Compter une visite : un clic par personne</translation>
     </message>
@@ -2956,6 +3225,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Clicks are counted on {date}, not today.</source>
         <translation>Les clics sont comptés le {date}, pas aujourd'hui.</translation>
+    </message>
+    <message>
+        <source>{n} Pass numérique voucher(s) expire by {day}: have them claimed from the issuer (Checkout &amp; invoices › Vouchers: issuers' settlements › Claims).</source>
+        <translation>{n} bon(s) Pass numérique arrivent à échéance d'ici le {day} : faites-les rembourser par l'émetteur (Caisse &amp; factures › Règlements des émetteurs de bons › Demandes de remboursement).</translation>
     </message>
     <message>
         <source>Check the highlighted field.</source>
@@ -3368,6 +3641,26 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>C'est plus que ce que l'émetteur doit encore pour les bons reçus.</translation>
     </message>
     <message>
+        <source>A PIN has 4 to 6 digits.</source>
+        <translation>Un code a 4 à 6 chiffres.</translation>
+    </message>
+    <message>
+        <source>A password has at least 8 characters (or choose a PIN of 4 to 6 digits).</source>
+        <translation>Un mot de passe a au moins 8 caractères (ou choisissez un code de 4 à 6 chiffres).</translation>
+    </message>
+    <message>
+        <source>The two entries differ.</source>
+        <translation>Les deux saisies sont différentes.</translation>
+    </message>
+    <message>
+        <source>This is not your current password or PIN.</source>
+        <translation>Ce n'est pas votre mot de passe ou code actuel.</translation>
+    </message>
+    <message>
+        <source>The same voucher number is typed twice for this visit.</source>
+        <translation>Le même numéro de bon est saisi deux fois pour cette visite.</translation>
+    </message>
+    <message>
         <source>The database refused a value (a text too long or holding an invalid character): nothing was saved. Shorten or retype what you entered.</source>
         <translation>La base a refusé une valeur (un texte trop long ou contenant un caractère non valable) : rien n'a été enregistré. Raccourcissez ou retapez ce que vous avez saisi.</translation>
     </message>
@@ -3390,6 +3683,26 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>At least one operator must stay active.</source>
         <translation>Au moins un opérateur doit rester actif.</translation>
+    </message>
+    <message>
+        <source>This is the last administrator who can log in: give the Administration role to another account first.</source>
+        <translation>C'est le dernier administrateur qui peut se connecter : donnez d'abord le rôle Administration à un autre compte.</translation>
+    </message>
+    <message>
+        <source>The administrator account already exists: log in with it.</source>
+        <translation>Le compte administrateur existe déjà : connectez-vous avec lui.</translation>
+    </message>
+    <message>
+        <source>Wrong password or PIN.</source>
+        <translation>Mot de passe ou code incorrect.</translation>
+    </message>
+    <message>
+        <source>Too many tries: try again in {seconds} s.</source>
+        <translation>Trop d'essais : réessayez dans {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Nobody is logged in at this desk: log in first.</source>
+        <translation>Personne n'est connecté à ce poste : connectez-vous d'abord.</translation>
     </message>
     <message>
         <source>This member already holds this authorization.</source>
@@ -3688,6 +4001,26 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Cet usage figure sur la facture {number} : il ne peut plus être corrigé. Faites un avoir sur cette facture (Caisse &amp; factures › Factures), puis facturez le bon montant.</translation>
     </message>
     <message>
+        <source>Voucher {number} was already recorded at the visit of {at} (visit no. {drop_in_id}): a voucher is taken only once. Nothing was saved.</source>
+        <translation>Le bon {number} a déjà été enregistré lors de la visite du {at} (visite n° {drop_in_id}) : un bon n'est pris qu'une fois. Rien n'a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Voucher {number} is on the claim list {claim} sent to the issuer: it stays with its visit.</source>
+        <translation>Le bon {number} figure sur la demande de remboursement {claim} envoyée à l'émetteur : il reste attaché à sa visite.</translation>
+    </message>
+    <message>
+        <source>No voucher of that month is left to claim.</source>
+        <translation>Aucun bon de ce mois ne reste à demander.</translation>
+    </message>
+    <message>
+        <source>The claim list {reference} is already recorded as reimbursed.</source>
+        <translation>La demande {reference} est déjà enregistrée comme remboursée.</translation>
+    </message>
+    <message>
+        <source>There is no claim list {reference}.</source>
+        <translation>Il n'existe pas de demande de remboursement {reference}.</translation>
+    </message>
+    <message>
         <source>The action could not be completed ({code}).</source>
         <translation>L'action n'a pas pu aboutir ({code}).</translation>
     </message>
@@ -3710,6 +4043,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Cannot do that</source>
         <translation>Action impossible</translation>
+    </message>
+    <message>
+        <source>Your account ({roles}) does not allow: {action}.</source>
+        <translation>Votre compte ({roles}) ne permet pas : {action}.</translation>
     </message>
 </context>
 <context>
@@ -4419,6 +4756,18 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Une feuille par tableau, pour les financeurs (Ctrl+E)</translation>
     </message>
     <message>
+        <source>&amp;National model…</source>
+        <translation>Modèle &amp;national…</translation>
+    </message>
+    <message>
+        <source>Export on the national model</source>
+        <translation>Exporter au modèle national</translation>
+    </message>
+    <message>
+        <source>The cyber-base's activities in the columns of the Coop de la médiation numérique (XLSX), or the activity report of the period (PDF)</source>
+        <translation>Les activités de la cyber-base dans les colonnes de la Coop de la médiation numérique (XLSX), ou le rapport d'activité de la période (PDF)</translation>
+    </message>
+    <message>
         <source>sessions</source>
         <translation>séances</translation>
     </message>
@@ -4553,6 +4902,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Pass numérique vouchers received</source>
         <translation>Chèques Pass numérique reçus</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;PDF report (*.pdf)</source>
+        <translation>Classeur Excel (*.xlsx);;Rapport PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Export the figures</source>
@@ -7318,6 +7671,109 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Locked desk: log in</source>
+        <translation>Poste verrouillé : connectez-vous</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>&amp;Administrator:</source>
+        <translation>&amp;Administrateur :</translation>
+    </message>
+    <message>
+        <source>Operator who becomes the administrator</source>
+        <translation>Opérateur qui devient l'administrateur</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Name of the administrator account</source>
+        <translation>Nom du compte administrateur</translation>
+    </message>
+    <message>
+        <source>&amp;Password or PIN:</source>
+        <translation>&amp;Mot de passe ou code :</translation>
+    </message>
+    <message>
+        <source>Password or PIN</source>
+        <translation>Mot de passe ou code</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Encore une fois :</translation>
+    </message>
+    <message>
+        <source>Password or PIN again</source>
+        <translation>Mot de passe ou code, encore une fois</translation>
+    </message>
+    <message>
+        <source>A password of at least 8 characters, or a PIN of 4 to 6 digits.</source>
+        <translation>Un mot de passe d'au moins 8 caractères, ou un code de 4 à 6 chiffres.</translation>
+    </message>
+    <message>
+        <source>Tiers-Lieu Desktop</source>
+        <translation>Tiers-Lieu Desktop</translation>
+    </message>
+    <message>
+        <source>Who is at the desk?</source>
+        <translation>Qui est à l'accueil ?</translation>
+    </message>
+    <message>
+        <source>Click your name, then type your password or PIN.</source>
+        <translation>Cliquez sur votre nom, puis tapez votre mot de passe ou votre code.</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Create the administrator account</source>
+        <translation>Créer le compte administrateur</translation>
+    </message>
+    <message>
+        <source>The administrator manages the accounts of the people at the desk and their roles. Choose their name and password.</source>
+        <translation>L'administrateur gère les comptes des personnes de l'accueil et leurs rôles. Choisissez son nom et son mot de passe.</translation>
+    </message>
+    <message>
+        <source>This database has just been updated: choose the administrator's password.</source>
+        <translation>Cette base vient d'être mise à jour : choisissez le mot de passe de l'administrateur.</translation>
+    </message>
+    <message>
+        <source>A new account…</source>
+        <translation>Un nouveau compte…</translation>
+    </message>
+    <message>
+        <source>&amp;Create the account</source>
+        <translation>&amp;Créer le compte</translation>
+    </message>
+    <message>
+        <source>Click your name in the list first.</source>
+        <translation>Cliquez d'abord sur votre nom dans la liste.</translation>
+    </message>
+    <message>
+        <source>Type your password or PIN.</source>
+        <translation>Tapez votre mot de passe ou votre code.</translation>
+    </message>
+    <message>
+        <source>Type the administrator's name.</source>
+        <translation>Tapez le nom de l'administrateur.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+</context>
+<context>
     <name>MachineDialog</name>
     <message>
         <source>Edit machine</source>
@@ -7985,6 +8441,26 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Sauvegarde de la base…</translation>
     </message>
     <message>
+        <source>Operator logged in at the desk</source>
+        <translation>Opérateur connecté à ce poste</translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation>Changer mon mot de passe…</translation>
+    </message>
+    <message>
+        <source>Lock (Ctrl+L)</source>
+        <translation>Verrouiller (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Lock the desk</source>
+        <translation>Verrouiller le poste</translation>
+    </message>
+    <message>
+        <source>Lock the desk: the next operator logs in with their password or PIN.</source>
+        <translation>Verrouiller le poste : la personne suivante se connecte avec son mot de passe ou son code.</translation>
+    </message>
+    <message>
         <source>Help</source>
         <translation>Aide</translation>
     </message>
@@ -8001,6 +8477,14 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>À propos de Tiers-Lieu Desktop…</translation>
     </message>
     <message>
+        <source>{name} ({roles})</source>
+        <translation>{name} ({roles})</translation>
+    </message>
+    <message>
+        <source>Logged in: {who}</source>
+        <translation>Connecté : {who}</translation>
+    </message>
+    <message>
         <source>Database: {path}</source>
         <translation>Base de données : {path}</translation>
     </message>
@@ -8014,14 +8498,6 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Opening the database…</source>
         <translation>Ouverture de la base de données…</translation>
-    </message>
-    <message>
-        <source>Operator:</source>
-        <translation>Opérateur :</translation>
-    </message>
-    <message>
-        <source>Operator at the desk</source>
-        <translation>Opérateur à l'accueil</translation>
     </message>
     <message>
         <source>Find a member</source>
@@ -9081,6 +9557,423 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
 </context>
 <context>
+    <name>NationalDetails</name>
+    <message>
+        <source>Details (national model)</source>
+        <translation>Détails (modèle national)</translation>
+    </message>
+    <message>
+        <source>Optional: the fields of the national report of digital inclusion. They stay from one visit to the next.</source>
+        <translation>Facultatif : les champs du compte rendu national de la médiation numérique. Ils restent d'une visite à l'autre.</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Non renseigné</translation>
+    </message>
+    <message>
+        <source>Our premises</source>
+        <translation>Nos locaux</translation>
+    </message>
+    <message>
+        <source>From the purpose</source>
+        <translation>Selon le motif</translation>
+    </message>
+    <message>
+        <source>Referred elsewhere</source>
+        <translation>Réorienté</translation>
+    </message>
+    <message>
+        <source>Not referred</source>
+        <translation>Non réorienté</translation>
+    </message>
+    <message>
+        <source>Which structure?</source>
+        <translation>Quelle structure ?</translation>
+    </message>
+    <message>
+        <source>From the age band</source>
+        <translation>Selon la tranche d'âge</translation>
+    </message>
+    <message>
+        <source>from the town</source>
+        <translation>selon la commune</translation>
+    </message>
+    <message>
+        <source>First support</source>
+        <translation>Premier accompagnement</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonyme</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>Lieu :</translation>
+    </message>
+    <message>
+        <source>Equipment:</source>
+        <translation>Matériel :</translation>
+    </message>
+    <message>
+        <source>Themes:</source>
+        <translation>Thématiques :</translation>
+    </message>
+    <message>
+        <source>Autonomy:</source>
+        <translation>Autonomie :</translation>
+    </message>
+    <message>
+        <source>Referral:</source>
+        <translation>Réorientation :</translation>
+    </message>
+    <message>
+        <source>Referred to:</source>
+        <translation>Réorienté vers :</translation>
+    </message>
+    <message>
+        <source>Gender:</source>
+        <translation>Genre :</translation>
+    </message>
+    <message>
+        <source>Age range:</source>
+        <translation>Tranche d'âge :</translation>
+    </message>
+    <message>
+        <source>Situation:</source>
+        <translation>Statut :</translation>
+    </message>
+    <message>
+        <source>INSEE code:</source>
+        <translation>Code INSEE :</translation>
+    </message>
+    <message>
+        <source>Activity type</source>
+        <translation>Type d'activité</translation>
+    </message>
+    <message>
+        <source>Place of the support</source>
+        <translation>Lieu de l'accompagnement</translation>
+    </message>
+    <message>
+        <source>Equipment used</source>
+        <translation>Matériel numérique utilisé</translation>
+    </message>
+    <message>
+        <source>Themes of the support</source>
+        <translation>Thématiques de l'accompagnement</translation>
+    </message>
+    <message>
+        <source>Autonomy reached</source>
+        <translation>Niveau d'autonomie</translation>
+    </message>
+    <message>
+        <source>Structure referred to</source>
+        <translation>Structure de réorientation</translation>
+    </message>
+    <message>
+        <source>Gender of the person</source>
+        <translation>Genre de la personne</translation>
+    </message>
+    <message>
+        <source>Age range of the person</source>
+        <translation>Tranche d'âge de la personne</translation>
+    </message>
+    <message>
+        <source>Situation of the person</source>
+        <translation>Statut de la personne</translation>
+    </message>
+    <message>
+        <source>INSEE code of the person's town</source>
+        <translation>Code INSEE de la commune de la personne</translation>
+    </message>
+</context>
+<context>
+    <name>NationalLabels</name>
+    <message>
+        <source>Individual support</source>
+        <translation>Accompagnement individuel</translation>
+    </message>
+    <message>
+        <source>Group workshop</source>
+        <translation>Atelier collectif</translation>
+    </message>
+    <message>
+        <source>At our premises</source>
+        <translation>Lieu d’activité</translation>
+    </message>
+    <message>
+        <source>Another place</source>
+        <translation>Autre lieu</translation>
+    </message>
+    <message>
+        <source>At home</source>
+        <translation>À domicile</translation>
+    </message>
+    <message>
+        <source>Remotely</source>
+        <translation>À distance</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Ordinateur</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Tablet</source>
+        <translation>Tablette</translation>
+    </message>
+    <message>
+        <source>Other device</source>
+        <translation>Autre matériel</translation>
+    </message>
+    <message>
+        <source>No device</source>
+        <translation>Pas de matériel</translation>
+    </message>
+    <message>
+        <source>Digital skills check</source>
+        <translation>Diagnostic numérique</translation>
+    </message>
+    <message>
+        <source>Getting to grips with a device</source>
+        <translation>Prendre en main du matériel</translation>
+    </message>
+    <message>
+        <source>Device maintenance</source>
+        <translation>Maintenance de matériel</translation>
+    </message>
+    <message>
+        <source>Managing one's digital content</source>
+        <translation>Gérer ses contenus numériques</translation>
+    </message>
+    <message>
+        <source>Browsing the internet</source>
+        <translation>Navigation sur internet</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Office software</source>
+        <translation>Bureautique</translation>
+    </message>
+    <message>
+        <source>Social networks, communication</source>
+        <translation>Réseaux sociaux communication</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <source>Online banking and shopping</source>
+        <translation>Banque et achats en ligne</translation>
+    </message>
+    <message>
+        <source>Supporting a professional</source>
+        <translation>Accompagner un professionnel</translation>
+    </message>
+    <message>
+        <source>Finding work</source>
+        <translation>Insertion professionnelle</translation>
+    </message>
+    <message>
+        <source>Staying safe online</source>
+        <translation>Prévention en sécurité numérique</translation>
+    </message>
+    <message>
+        <source>Parenting</source>
+        <translation>Parentalité</translation>
+    </message>
+    <message>
+        <source>School and digital</source>
+        <translation>Scolarité et numérique</translation>
+    </message>
+    <message>
+        <source>Creating with digital tools</source>
+        <translation>Créer avec le numérique</translation>
+    </message>
+    <message>
+        <source>Digital culture</source>
+        <translation>Culture numérique</translation>
+    </message>
+    <message>
+        <source>Artificial intelligence (AI)</source>
+        <translation>Intelligence artificielle (IA)</translation>
+    </message>
+    <message>
+        <source>Help with administrative procedures</source>
+        <translation>Aide aux démarches administratives</translation>
+    </message>
+    <message>
+        <source>Procedure: papers, elections, citizenship</source>
+        <translation>Papiers - Élections - Citoyenneté</translation>
+    </message>
+    <message>
+        <source>Procedure: family, schooling</source>
+        <translation>Famille - Scolarité</translation>
+    </message>
+    <message>
+        <source>Procedure: social, health</source>
+        <translation>Social - Santé</translation>
+    </message>
+    <message>
+        <source>Procedure: work, training, business</source>
+        <translation>Travail - Formation - Entreprise</translation>
+    </message>
+    <message>
+        <source>Procedure: housing</source>
+        <translation>Logement</translation>
+    </message>
+    <message>
+        <source>Procedure: transport, mobility</source>
+        <translation>Transports - Mobilité</translation>
+    </message>
+    <message>
+        <source>Procedure: money, taxes</source>
+        <translation>Argent - Impôts</translation>
+    </message>
+    <message>
+        <source>Procedure: justice</source>
+        <translation>Justice</translation>
+    </message>
+    <message>
+        <source>Procedure: foreigners, Europe</source>
+        <translation>Étrangers - Europe</translation>
+    </message>
+    <message>
+        <source>Procedure: leisure, sports, culture</source>
+        <translation>Loisirs - Sports - Culture</translation>
+    </message>
+    <message>
+        <source>Procedure: associations</source>
+        <translation>Associations</translation>
+    </message>
+    <message>
+        <source>With guidance</source>
+        <translation>Avec guidage</translation>
+    </message>
+    <message>
+        <source>Autonomous, guided when needed</source>
+        <translation>Autonome avec guidage en cas de besoin</translation>
+    </message>
+    <message>
+        <source>Autonomous</source>
+        <translation>Autonome</translation>
+    </message>
+    <message>
+        <source>Administration (town hall, prefecture…)</source>
+        <translation>Administration (mairie, préfecture…)</translation>
+    </message>
+    <message>
+        <source>Another digital inclusion place</source>
+        <translation>Autre structure de médiation numérique</translation>
+    </message>
+    <message>
+        <source>The body in charge of the procedure</source>
+        <translation>Opérateur ou organisme en charge de la démarche administrative</translation>
+    </message>
+    <message>
+        <source>Social help (social centre…)</source>
+        <translation>Structure d’aide sociale (maison des solidarités, centre social…)</translation>
+    </message>
+    <message>
+        <source>Employment help (France Travail, mission locale…)</source>
+        <translation>Structure d’insertion professionnelle (France Travail, mission locale, chambre de commerce…)</translation>
+    </message>
+    <message>
+        <source>Help with procedures (France Services…)</source>
+        <translation>Structure d’aide aux démarches administratives (France Services…)</translation>
+    </message>
+    <message>
+        <source>Other structure</source>
+        <translation>Autre structure</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Féminin</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Masculin</translation>
+    </message>
+    <message>
+        <source>Under 12</source>
+        <translation>Moins de 12 ans</translation>
+    </message>
+    <message>
+        <source>12–17</source>
+        <translation>12 - 17 ans</translation>
+    </message>
+    <message>
+        <source>18–24</source>
+        <translation>18 - 24 ans</translation>
+    </message>
+    <message>
+        <source>25–39</source>
+        <translation>25 - 39 ans</translation>
+    </message>
+    <message>
+        <source>40–59</source>
+        <translation>40 - 59 ans</translation>
+    </message>
+    <message>
+        <source>60–69</source>
+        <translation>60 - 69 ans</translation>
+    </message>
+    <message>
+        <source>70 and over</source>
+        <translation>70 ans et plus</translation>
+    </message>
+    <message>
+        <source>In school</source>
+        <translation>Scolarisé</translation>
+    </message>
+    <message>
+        <source>Unemployed</source>
+        <translation>Sans emploi</translation>
+    </message>
+    <message>
+        <source>Employed</source>
+        <translation>En emploi</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Retraité</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>Nouveau compte</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Password or PIN:</source>
+        <translation>&amp;Mot de passe ou code :</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Encore une fois :</translation>
+    </message>
+    <message>
+        <source>A password of at least 8 characters, or a PIN of 4 to 6 digits.</source>
+        <translation>Un mot de passe d'au moins 8 caractères, ou un code de 4 à 6 chiffres.</translation>
+    </message>
+</context>
+<context>
     <name>NumberingPage</name>
     <message>
         <source>Invoice numbers</source>
@@ -9253,45 +10146,6 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
 </context>
 <context>
-    <name>OperatorsTab</name>
-    <message>
-        <source>The people who sit at the front desk. Every change records who made it; choose the operator in the status bar.</source>
-        <translation>Les personnes qui tiennent l'accueil. Chaque modification enregistre qui l'a faite ; choisissez l'opérateur dans la barre d'état.</translation>
-    </message>
-    <message>
-        <source>Operators</source>
-        <translation>Opérateurs</translation>
-    </message>
-    <message>
-        <source>New operator:</source>
-        <translation>Nouvel opérateur :</translation>
-    </message>
-    <message>
-        <source>&amp;Add</source>
-        <translation>&amp;Ajouter</translation>
-    </message>
-    <message>
-        <source>Add the operator</source>
-        <translation>Ajouter l'opérateur</translation>
-    </message>
-    <message>
-        <source>Deactivate</source>
-        <translation>Désactiver</translation>
-    </message>
-    <message>
-        <source>Deactivate or reactivate the operator</source>
-        <translation>Désactiver ou réactiver l'opérateur</translation>
-    </message>
-    <message>
-        <source>{name} (inactive)</source>
-        <translation>{name} (inactif)</translation>
-    </message>
-    <message>
-        <source>Reactivate</source>
-        <translation>Réactiver</translation>
-    </message>
-</context>
-<context>
     <name>OptionalDate</name>
     <message>
         <source>ends on</source>
@@ -9300,6 +10154,25 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>{name}: has an end</source>
         <translation>{name} : a une fin</translation>
+    </message>
+</context>
+<context>
+    <name>OwnSecretDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Changer mon mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Current password or PIN:</source>
+        <translation>Mot de passe ou code &amp;actuel :</translation>
+    </message>
+    <message>
+        <source>&amp;New password or PIN:</source>
+        <translation>&amp;Nouveau mot de passe ou code :</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Encore une fois :</translation>
     </message>
 </context>
 <context>
@@ -9629,6 +10502,105 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Change: {amount}</source>
         <translation>Monnaie : {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>Front desk</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>Digital mediation</source>
+        <translation>Médiation numérique</translation>
+    </message>
+    <message>
+        <source>Treasury</source>
+        <translation>Trésorerie</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>aucun rôle</translation>
+    </message>
+    <message>
+        <source>manage members and their memberships</source>
+        <translation>gérer les adhérents et leurs adhésions</translation>
+    </message>
+    <message>
+        <source>book machines and record their use</source>
+        <translation>réserver et enregistrer les passages</translation>
+    </message>
+    <message>
+        <source>take payments at the desk</source>
+        <translation>encaisser à l'accueil</translation>
+    </message>
+    <message>
+        <source>follow machine maintenance</source>
+        <translation>suivre l'entretien des machines</translation>
+    </message>
+    <message>
+        <source>manage workshops and registrations</source>
+        <translation>gérer les ateliers et les inscriptions</translation>
+    </message>
+    <message>
+        <source>keep the cyber-base log</source>
+        <translation>tenir le registre de la cyber-base</translation>
+    </message>
+    <message>
+        <source>invoice and follow payments</source>
+        <translation>facturer et suivre les encaissements</translation>
+    </message>
+    <message>
+        <source>issue a credit note</source>
+        <translation>émettre un avoir</translation>
+    </message>
+    <message>
+        <source>close a period</source>
+        <translation>clôturer une période</translation>
+    </message>
+    <message>
+        <source>see and change the finances</source>
+        <translation>consulter et modifier les finances</translation>
+    </message>
+    <message>
+        <source>produce the reports</source>
+        <translation>produire les rapports</translation>
+    </message>
+    <message>
+        <source>export the accounts and tables</source>
+        <translation>exporter la comptabilité et les tableaux</translation>
+    </message>
+    <message>
+        <source>change the prices</source>
+        <translation>modifier les tarifs</translation>
+    </message>
+    <message>
+        <source>manage machines and spaces</source>
+        <translation>gérer les machines et les espaces</translation>
+    </message>
+    <message>
+        <source>change the structure's settings</source>
+        <translation>modifier les paramètres de la structure</translation>
+    </message>
+    <message>
+        <source>manage the accounts</source>
+        <translation>gérer les comptes</translation>
+    </message>
+    <message>
+        <source>import files</source>
+        <translation>importer des fichiers</translation>
+    </message>
+    <message>
+        <source>back up and restore the database</source>
+        <translation>sauvegarder et restaurer la base</translation>
+    </message>
+    <message>
+        <source>handle members' personal data</source>
+        <translation>gérer les données personnelles des adhérents</translation>
     </message>
 </context>
 <context>
@@ -10572,6 +11544,25 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
 </context>
 <context>
+    <name>ResetSecretDialog</name>
+    <message>
+        <source>New password for {name}</source>
+        <translation>Nouveau mot de passe pour {name}</translation>
+    </message>
+    <message>
+        <source>Give them this password or PIN; they can change it once logged in.</source>
+        <translation>Donnez-lui ce mot de passe ou ce code ; une fois connecté, il pourra le changer.</translation>
+    </message>
+    <message>
+        <source>&amp;New password or PIN:</source>
+        <translation>&amp;Nouveau mot de passe ou code :</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Encore une fois :</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore a backup</source>
@@ -10699,6 +11690,13 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Save the refused lines as a CSV report</source>
         <translation>Enregistrer les lignes refusées dans un rapport CSV</translation>
+    </message>
+</context>
+<context>
+    <name>RolesDialog</name>
+    <message>
+        <source>Roles of {name}</source>
+        <translation>Rôles de {name}</translation>
     </message>
 </context>
 <context>
@@ -11334,8 +12332,8 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>&amp;Publics</translation>
     </message>
     <message>
-        <source>&amp;Operators</source>
-        <translation>&amp;Opérateurs</translation>
+        <source>&amp;Accounts</source>
+        <translation>Co&amp;mptes</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -11368,6 +12366,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>&amp;Journal</source>
         <translation>&amp;Journal</translation>
+    </message>
+    <message>
+        <source>D&amp;atabase</source>
+        <translation>B&amp;ase de données</translation>
     </message>
 </context>
 <context>
@@ -12837,6 +13839,152 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     </message>
 </context>
 <context>
+    <name>VoucherClaimsDialog</name>
+    <message>
+        <source>Pass numérique claims</source>
+        <translation>Demandes de remboursement Pass numérique</translation>
+    </message>
+    <message>
+        <source>Each month, send the issuer the list of the voucher numbers taken at the cyber-base. When it pays, record the payment here: the accounts clear what it owed.</source>
+        <translation>Chaque mois, envoyez à l'émetteur la liste des numéros de bons reçus à la cyber-base. Quand il paie, enregistrez le paiement ici : la comptabilité solde ce qu'il devait.</translation>
+    </message>
+    <message>
+        <source>Vouchers close to expiry</source>
+        <translation>Bons bientôt périmés</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>&amp;Mois :</translation>
+    </message>
+    <message>
+        <source>Month of the visits</source>
+        <translation>Mois des visites</translation>
+    </message>
+    <message>
+        <source>Vouchers left to claim</source>
+        <translation>Bons restant à demander</translation>
+    </message>
+    <message>
+        <source>&amp;Make the claim…</source>
+        <translation>&amp;Établir la demande…</translation>
+    </message>
+    <message>
+        <source>Make the month's claim and save it</source>
+        <translation>Établir la demande du mois et l'enregistrer</translation>
+    </message>
+    <message>
+        <source>Claims sent</source>
+        <translation>Demandes envoyées</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Demande</translation>
+    </message>
+    <message>
+        <source>Vouchers</source>
+        <translation>Bons</translation>
+    </message>
+    <message>
+        <source>Reimbursed</source>
+        <translation>Remboursée</translation>
+    </message>
+    <message>
+        <source>&amp;Paid on:</source>
+        <translation>&amp;Payée le :</translation>
+    </message>
+    <message>
+        <source>Day the issuer paid</source>
+        <translation>Jour du paiement par l'émetteur</translation>
+    </message>
+    <message>
+        <source>&amp;Record the reimbursement</source>
+        <translation>Enregistrer le &amp;remboursement</translation>
+    </message>
+    <message>
+        <source>Record the reimbursement of the claim</source>
+        <translation>Enregistrer le remboursement de la demande</translation>
+    </message>
+    <message>
+        <source>&amp;Save again…</source>
+        <translation>Enregistrer de &amp;nouveau…</translation>
+    </message>
+    <message>
+        <source>Save the claim again</source>
+        <translation>Enregistrer de nouveau la demande</translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation>Dernière action</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>{n} voucher(s) not claimed yet expire soon (the first, {number}, on {day}): send them with this month's claim.</source>
+        <translation>{n} bon(s) pas encore demandé(s) arrivent bientôt à échéance (le premier, {number}, le {day}) : envoyez-les avec la demande de ce mois.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>{n} voucher(s) to claim, {amount}</source>
+        <translation>{n} bon(s) à demander, {amount}</translation>
+    </message>
+    <message>
+        <source>Save the claim</source>
+        <translation>Enregistrer la demande</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Claim {reference} made: {n} voucher(s), {amount}.</source>
+        <translation>Demande {reference} établie : {n} bon(s), {amount}.</translation>
+    </message>
+    <message>
+        <source>Reimbursement of {reference} recorded.</source>
+        <translation>Remboursement de {reference} enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherNumbers</name>
+    <message>
+        <source>scan the voucher (or type its number, Enter)</source>
+        <translation>scannez le bon (ou tapez son numéro, Entrée)</translation>
+    </message>
+    <message>
+        <source>Pass numérique voucher number</source>
+        <translation>Numéro de bon Pass numérique</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vider</translation>
+    </message>
+    <message>
+        <source>Clear the voucher numbers</source>
+        <translation>Vider les numéros de bons</translation>
+    </message>
+    <message>
+        <source>Voucher numbers of this visit</source>
+        <translation>Numéros de bons de cette visite</translation>
+    </message>
+    <message>
+        <source>Voucher {number} is already in this visit's list.</source>
+        <translation>Le bon {number} est déjà dans la liste de cette visite.</translation>
+    </message>
+    <message>
+        <source>Vouchers: {numbers}</source>
+        <translation>Bons : {numbers}</translation>
+    </message>
+</context>
+<context>
     <name>VoucherSettlementDialog</name>
     <message>
         <source>&amp;Vouchers: issuers' settlements…</source>
@@ -12909,6 +14057,14 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Record the settlement</source>
         <translation>Enregistrer le règlement</translation>
+    </message>
+    <message>
+        <source>Pass numérique &amp;claims…</source>
+        <translation>&amp;Demandes de remboursement…</translation>
+    </message>
+    <message>
+        <source>Pass numérique claims</source>
+        <translation>Demandes de remboursement Pass numérique</translation>
     </message>
     <message>
         <source>Close</source>

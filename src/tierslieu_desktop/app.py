@@ -1,9 +1,11 @@
-"""Start the Qt application: translators, database, operator, main window.
+"""Start the Qt application: translators, database, main window, login.
 
 The window's shell is painted first (Qt and a few light modules only); the database is
 opened, SQLAlchemy imported and the models mapped right after that first paint, then the
-first page is built; the background checks and the daily backup start once Accueil's
-figures are painted. A file that is new, older (to migrate), read-only or not ours is
+first page is built behind the lock screen, where the operator logs in (or creates the
+administrator of a new or upgraded database; ``TIERSLIEU_USER`` / ``TIERSLIEU_PASSWORD``
+log in at once, as the command line does); the background checks and the daily backup
+start once Accueil's figures are painted. A file that is new, older (to migrate), read-only or not ours is
 opened before any window, as it always was, so that a wrong file is reported alone."""
 
 from __future__ import annotations
@@ -91,10 +93,14 @@ def open_error_text(exc: DatabaseOpenError) -> str:
 
 
 def make_context(db: Database, lang: str) -> AppContext:
-    """The context on an open database: the remembered operator (or a first one)."""
+    """The context on an open database: the remembered operator (or a first one) until
+    someone logs in. A new database gets no operator here: the lock screen creates its
+    administrator (an « Accueil » made now would pass it for an upgraded one)."""
     from tierslieu_desktop.services.people import operators
     from tierslieu_desktop.ui.context import AppContext
 
+    if not db.read_only and not operators.list_operators(db, include_inactive=True):
+        return AppContext(db, 0, lang)  # nobody writes before the administrator exists
     remembered = config.load_settings().get("operator_id")
     operator_id = operators.ensure_operator(db, remembered if isinstance(remembered, int) else None)
     return AppContext(db, operator_id, lang)
@@ -107,6 +113,13 @@ def build_main_window(db: Database, lang: str):
     ctx = make_context(db, lang)
     window = MainWindow(ctx)
     return ctx, window
+
+
+def auto_login() -> tuple[str, str] | None:
+    """``TIERSLIEU_USER`` and ``TIERSLIEU_PASSWORD`` (scripts, the benchmarks): the lock
+    screen logs them in at once, as if typed."""
+    user, secret = os.environ.get("TIERSLIEU_USER"), os.environ.get("TIERSLIEU_PASSWORD")
+    return (user, secret) if user and secret else None
 
 
 def _display_available() -> bool:
@@ -209,8 +222,12 @@ class _Start:
                 self.window.hide()
                 self.app.quit()
             return
-        if not self.exit_when_shown:  # an unconfigured database: the setup assistant
-            QTimer.singleShot(0, self.offer_setup)
+        # The login, over the window: the page is built behind it. The setup assistant of
+        # an unconfigured database comes once someone logged in.
+        if not self.exit_when_shown:
+            self.window.unlocked.connect(self.offer_setup_once)
+        self.window.lock(auto_login=auto_login())
+        self.window.start_idle_lock()
         home = self.window.page("home")
         figure = cast(QLabel, home.findChild(QLabel, "cardValue"))
         # A window minimised during the start paints nothing: the checks start anyway.
@@ -218,10 +235,17 @@ class _Start:
         if figure is not None:
             _OnPaint(figure, self.figures_painted, lambda: figure.text() != "–")
 
+    def offer_setup_once(self) -> None:
+        self.window.unlocked.disconnect(self.offer_setup_once)
+        QTimer.singleShot(0, self.offer_setup)
+
     def offer_setup(self) -> None:
+        from tierslieu_desktop.domain.permissions import Permission
+        from tierslieu_desktop.ui.access import allowed
         from tierslieu_desktop.ui.setup_wizard import offer_setup
 
-        offer_setup(self.window.ctx, self.window)
+        if allowed(self.window.ctx, Permission.SETTINGS):  # the administrator
+            offer_setup(self.window.ctx, self.window)
 
     def figures_painted(self) -> None:
         if self.exit_when_shown:

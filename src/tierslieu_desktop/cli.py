@@ -7,7 +7,15 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tierslieu_desktop import __version__, cli_member, cli_migrate, config
+from tierslieu_desktop import (
+    __version__,
+    cli_login,
+    cli_mediation,
+    cli_member,
+    cli_migrate,
+    cli_users,
+    config,
+)
 from tierslieu_desktop.cli_argparse import FrenchArgumentParser
 from tierslieu_desktop.cli_import import add_import_parser
 from tierslieu_desktop.i18n import cli_messages
@@ -173,6 +181,7 @@ def _parser(lang: str = "fr") -> argparse.ArgumentParser:
     )
     ereport.add_argument("-o", "--output", required=True, metavar="FICHIER", help="fichier XML")
     ereport.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
+    cli_mediation.add_parser(export_sub)  # export mediation (issue 22)
     backup = sub.add_parser("backup", help="sauvegarder la base (puis faire le tri)")
     backup.add_argument("--db", dest="sub_db", metavar="PATH_OR_URL")
     backup.add_argument(
@@ -195,6 +204,8 @@ def _parser(lang: str = "fr") -> argparse.ArgumentParser:
         "--passphrase-file", metavar="FICHIER", help="phrase de passe d'une sauvegarde chiffrée"
     )
     add_import_parser(sub)  # import members|machines|registrations (cli_import.py)
+    cli_users.add_parser(sub)  # users list|add|reset-password|roles|disable (issue 19)
+    cli_login.add_user_options(p)  # --user NAME, on every command that logs in
     if lang == "en":
         from tierslieu_desktop.i18n.cli_help import in_english
 
@@ -252,12 +263,19 @@ def main(argv: list[str] | None = None) -> int:
     formatting.set_language(_LANG[0])  # amounts and numbers as the operator reads them
     try:
         return _main(argv)
+    except Exception as exc:
+        code = cli_login.refusal(exc)  # a login refused, an action the roles forbid
+        if code is None:
+            raise
+        return code
     finally:
+        cli_login.finish()  # the warning of a database without administrator, last
         formatting.set_language(before)
 
 
 def _main(argv: list[str] | None) -> int:
     args = _parser(_LANG[0]).parse_args(argv)
+    cli_login.begin(args, _LANG[0])
     from tierslieu_desktop import logs
 
     logs.setup_logging()  # <data folder>/tierslieu.log: no error is lost
@@ -281,10 +299,14 @@ def _main(argv: list[str] | None) -> int:
         return _cmd_deposit_list(target)
     if args.command == "report":
         return _cmd_report(target, args)
+    if args.command == "export" and args.export_command == "mediation":
+        return cli_mediation.run(target, args, _fail, _open_error_fr, _LANG[0])
     if args.command == "export":
         return _cmd_export(target, args)
     if args.command == "member":
         return cli_member.run(target, args, _fail, _open_error_fr, _LANG[0])
+    if args.command == "users":
+        return cli_users.run(target, args, _LANG[0])
     if args.command == "import":
         from tierslieu_desktop import cli_import
 
@@ -322,6 +344,11 @@ def _cmd_demo(target: str | None, size: str, seed: int, force: bool) -> int:
     except DemoExists as exc:
         return _fail(_t("demo_exists" if exc.is_demo else "demo_real", t=exc.target))
     print(_t("demo_created", t=target, summary=summary))
+    from tierslieu_desktop.demo.accounts import ACCOUNTS, PASSWORD
+    from tierslieu_desktop.i18n.cli_accounts import text
+
+    names = ", ".join(name for name, _role in ACCOUNTS)
+    print(text("demo_accounts", _LANG[0], names=names, password=PASSWORD))
     return 0
 
 
@@ -332,7 +359,8 @@ def _cmd_verify(target: str | None, anchors: list[str] | None = None) -> int:
     by a restore) are printed and do not fail."""
     from pathlib import Path
 
-    from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
+    from tierslieu_desktop.cli_login import open_database
+    from tierslieu_desktop.db.engine import DatabaseOpenError
     from tierslieu_desktop.i18n import findings
     from tierslieu_desktop.services.safety.integrity import DatabaseDamaged, verify
 
@@ -436,11 +464,11 @@ def _close_year(text: str) -> date:
 
 
 def _cmd_close(target: str | None, args: argparse.Namespace) -> int:
-    from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
+    from tierslieu_desktop.cli_login import open_database
+    from tierslieu_desktop.db.engine import DatabaseOpenError
     from tierslieu_desktop.domain.errors import DomainError
     from tierslieu_desktop.i18n.formatting import money
     from tierslieu_desktop.services.billing.ledger import close_period, closing
-    from tierslieu_desktop.services.people.operators import ensure_operator
 
     kind = "day" if args.day else "month" if args.month else "year"
     start = args.day or args.month or args.year
@@ -451,9 +479,11 @@ def _cmd_close(target: str | None, args: argparse.Namespace) -> int:
     except DatabaseOpenError as exc:
         return _fail(_open_error_fr(exc))
     try:
-        closing_id = close_period(db, ensure_operator(db), kind, start)
+        closing_id = close_period(db, cli_login.operator_id(db), kind, start)
         row = closing(db, closing_id)
     except DomainError as exc:
+        if exc.code == "not_permitted":
+            raise  # worded once, by main (cli_login.refusal)
         if exc.code in ("closing_exists", "closing_future"):
             return _fail(_t(exc.code, subject=subject, kind=kind))
         if exc.code == "read_only":
@@ -477,7 +507,8 @@ def _cmd_close(target: str | None, args: argparse.Namespace) -> int:
 
 def _cmd_deposit_list(target: str | None) -> int:
     """The cheques waiting to be taken to the bank, one a line, and the cash in the till."""
-    from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
+    from tierslieu_desktop.cli_login import open_database
+    from tierslieu_desktop.db.engine import DatabaseOpenError
     from tierslieu_desktop.i18n.formatting import money
     from tierslieu_desktop.services.billing import deposits
 
@@ -509,7 +540,8 @@ def _cmd_deposit_list(target: str | None) -> int:
 
 
 def _cmd_invoice_pdf(target: str | None, args: argparse.Namespace) -> int:
-    from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
+    from tierslieu_desktop.cli_login import open_database
+    from tierslieu_desktop.db.engine import DatabaseOpenError
     from tierslieu_desktop.domain.errors import NotFound
     from tierslieu_desktop.fileperms import write_private_bytes
     from tierslieu_desktop.reports import invoice_pdf
@@ -545,7 +577,8 @@ def _cmd_invoice_pdf(target: str | None, args: argparse.Namespace) -> int:
 def _cmd_export(target: str | None, args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
+    from tierslieu_desktop.cli_login import open_database
+    from tierslieu_desktop.db.engine import DatabaseOpenError
     from tierslieu_desktop.domain.errors import DomainError
     from tierslieu_desktop.services.finance import exports
 
@@ -565,6 +598,8 @@ def _cmd_export(target: str | None, args: argparse.Namespace) -> int:
             try:
                 written = exports.export_fec(db, args.year, directory)
             except DomainError as exc:
+                if exc.code == "not_permitted":
+                    raise  # worded once, by main (cli_login.refusal)
                 return _fail(_fec_error_fr(exc))
             print(_t("fec_written", year=args.year, file=written.path))
             if written.every_default:
@@ -580,6 +615,8 @@ def _cmd_export(target: str | None, args: argparse.Namespace) -> int:
             try:
                 count = books(db, args.year, Path(args.output))
             except DomainError as exc:
+                if exc.code == "not_permitted":
+                    raise  # worded once, by main (cli_login.refusal)
                 return _fail(_fec_error_fr(exc, _t(f"what_{args.export_command}")))
             lines = _n(count, "entry_line")
             print(_t("books_written", lines=lines, count=count, year=args.year, file=args.output))
@@ -660,6 +697,8 @@ def _export_ereporting(db: Database, args: argparse.Namespace) -> int:
             db, first, last, args.output, transmission, payments=args.payments
         )
     except DomainError as exc:
+        if exc.code == "not_permitted":
+            raise  # worded once, by main (cli_login.refusal)
         return _fail(_ereporting_error_fr(exc))
     flux = "10.4" if args.payments else "10.3"
     if report.empty:
@@ -733,7 +772,8 @@ def _ereporting_error_fr(exc: DomainError) -> str:
 
 
 def _cmd_report(target: str | None, args: argparse.Namespace) -> int:
-    from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
+    from tierslieu_desktop.cli_login import open_database
+    from tierslieu_desktop.db.engine import DatabaseOpenError
     from tierslieu_desktop.domain.errors import NotFound
     from tierslieu_desktop.fileperms import write_private_bytes
     from tierslieu_desktop.services.reporting import annual_report, grant_report
@@ -794,12 +834,8 @@ def _cmd_backups(command: str, target: str | None, args: argparse.Namespace) -> 
     from datetime import UTC, datetime
     from pathlib import Path
 
-    from tierslieu_desktop.db.engine import (
-        DatabaseOpenError,
-        is_url,
-        open_database,
-        resolve_target,
-    )
+    from tierslieu_desktop.cli_login import open_database
+    from tierslieu_desktop.db.engine import DatabaseOpenError, is_url, resolve_target
     from tierslieu_desktop.domain.calendar import to_local
     from tierslieu_desktop.domain.errors import DomainError
     from tierslieu_desktop.i18n.formatting import number
@@ -838,6 +874,7 @@ def _cmd_backups(command: str, target: str | None, args: argparse.Namespace) -> 
             if is_url(resolved) and not resolved.startswith("sqlite"):
                 raise DomainError("backup_sqlite_only")
             db_path = Path(resolved.removeprefix("sqlite:///")).expanduser()
+            cli_login.may_restore(db_path)  # logged in on the database it replaces
             passphrase = None
             if backup_crypto.is_encrypted(Path(args.file)):
                 passphrase = _passphrase(args.passphrase_file, confirm=False)
@@ -877,6 +914,8 @@ def _cmd_backups(command: str, target: str | None, args: argparse.Namespace) -> 
             print(_t("rotated", old=_n(len(removed), "old_backup")))
         return 0
     except DomainError as exc:
+        if exc.code == "not_permitted":
+            raise  # worded once, by main (cli_login.refusal)
         return _fail(_backup_error_fr(exc))
     except OSError as exc:
         return _fail(_t("backup_impossible", error=exc.strerror or exc))

@@ -86,7 +86,8 @@ def import_members(
     skip_bad: bool = False,
     lang: str = "fr",
 ) -> int:
-    from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
+    from tierslieu_desktop.cli_login import open_database
+    from tierslieu_desktop.db.engine import DatabaseOpenError
     from tierslieu_desktop.domain.errors import DomainError
     from tierslieu_desktop.i18n import imports as words
     from tierslieu_desktop.i18n import messages
@@ -99,6 +100,8 @@ def import_members(
     try:
         table = read_table(path)
     except DomainError as exc:
+        if exc.code == "not_permitted":
+            raise  # worded once, by cli.main (cli_login.refusal)
         params = {"name": path.name, "detail": "", "line": "", **exc.params}
         return _fail(words.cli_text(exc.code, lang, **params))
     source = detect_source(table.headers) if fmt == "auto" else fmt
@@ -143,6 +146,8 @@ def import_members(
         try:
             result = IMPORTER.apply(db, plan, skip_bad=skip_bad)
         except DomainError as exc:
+            if exc.code == "not_permitted":
+                raise  # worded once, by cli.main (cli_login.refusal)
             key = exc.code if exc.code in ("read_only", "database_busy", "cancelled") else ""
             return _fail(words.cli_text(key, lang) if key else str(exc))
         for error in result.refused[len(refused) :]:

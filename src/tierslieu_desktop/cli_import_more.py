@@ -70,7 +70,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def run_import_more(target: str | None, args: argparse.Namespace, lang: str = "fr") -> int:
     """Run ``tierslieu import machines|registrations`` (``args.import_command``)."""
-    from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
+    from tierslieu_desktop.cli_login import open_database
+    from tierslieu_desktop.db.engine import DatabaseOpenError
     from tierslieu_desktop.domain.errors import DomainError
     from tierslieu_desktop.i18n import imports as words
     from tierslieu_desktop.i18n import messages
@@ -81,6 +82,8 @@ def run_import_more(target: str | None, args: argparse.Namespace, lang: str = "f
     try:
         table = read_table(path)
     except DomainError as exc:
+        if exc.code == "not_permitted":
+            raise  # worded once, by cli.main (cli_login.refusal)
         params = {"name": path.name, "detail": "", "line": "", **exc.params}
         return _fail(words.cli_text(exc.code, lang, **params))
     try:
@@ -99,6 +102,7 @@ def _fail(text: str) -> int:
 
 
 def _run(db: Database, table: Table, args: argparse.Namespace, lang: str) -> int:
+    from tierslieu_desktop.cli_login import operator_id
     from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
     from tierslieu_desktop.i18n import imports as words
     from tierslieu_desktop.i18n import imports_more as more
@@ -109,7 +113,6 @@ def _run(db: Database, table: Table, args: argparse.Namespace, lang: str) -> int
         GroupSpec,
         RegistrationsImporter,
     )
-    from tierslieu_desktop.services.people.operators import ensure_operator
 
     importer: Importer
     kind = args.import_command
@@ -168,7 +171,7 @@ def _run(db: Database, table: Table, args: argparse.Namespace, lang: str) -> int
                 return 1
             print(words.cli_text("dry_run", lang))
             return 0
-        result = importer.apply(db, plan, skip_bad=args.skip_bad, operator_id=ensure_operator(db))
+        result = importer.apply(db, plan, skip_bad=args.skip_bad, operator_id=operator_id(db))
     except NotFound as exc:
         if exc.params.get("entity") == "activity_session":
             return _fail(more.message("session_not_found", lang, session=args.session))
@@ -183,6 +186,8 @@ def _run(db: Database, table: Table, args: argparse.Namespace, lang: str) -> int
                 return _fail(field + colon + words.error_text(exc.fields[key], "", lang))
         raise
     except DomainError as exc:
+        if exc.code == "not_permitted":
+            raise  # worded once, by cli.main (cli_login.refusal)
         if exc.code == "session_cancelled":
             return _fail(more.message("session_cancelled", lang, session=args.session))
         if exc.code == "group_already_registered":

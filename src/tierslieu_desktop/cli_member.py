@@ -57,7 +57,8 @@ def run(
     open_error: Callable[[Any], str],
     lang: str = "fr",
 ) -> int:
-    from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
+    from tierslieu_desktop.cli_login import open_database
+    from tierslieu_desktop.db.engine import DatabaseOpenError
 
     _LANG[0] = lang
     from tierslieu_desktop.domain.errors import NotFound
@@ -101,8 +102,8 @@ def _export(db: Database, member_id: int, output: str, fail: Callable[[str], int
 
 
 def _anonymise(db: Database, member_id: int, yes: bool, fail: Callable[[str], int]) -> int:
+    from tierslieu_desktop.cli_login import operator_id
     from tierslieu_desktop.domain.errors import DomainError
-    from tierslieu_desktop.services.people.operators import ensure_operator
     from tierslieu_desktop.services.privacy.anonymise import anonymise_member, anonymise_preview
 
     preview = anonymise_preview(db, member_id)
@@ -118,11 +119,13 @@ def _anonymise(db: Database, member_id: int, yes: bool, fail: Callable[[str], in
     try:
         anonymise_member(
             db,
-            ensure_operator(db),
+            operator_id(db),
             member_id,
             confirm_number=preview.number,
         )
     except DomainError as exc:
+        if exc.code == "not_permitted":
+            raise  # worded once, by cli.main (cli_login.refusal)
         return fail(_t("anonymise_failed", code=exc.code))
     print(_t("anonymised", kept=preview.invoices_kept, **who))
     return 0

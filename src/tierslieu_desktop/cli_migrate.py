@@ -112,10 +112,20 @@ def run(args: argparse.Namespace, lang: str) -> int:
             db.dispose()
         return 1
     source, target = databases
+    from tierslieu_desktop import cli_login
+
+    try:
+        cli_login.login(source)  # the lab's accounts move with it; the target has none yet
+    except BaseException:
+        source.dispose()
+        target.dispose()
+        raise
     print(texts["copying"].format(source=args.source, target=args.target))
     try:
         report = move_database(source, target)
     except DomainError as exc:
+        if exc.code == "not_permitted":
+            raise  # worded once, by cli.main (cli_login.refusal)
         text = texts.get(exc.code)
         print(
             text.format(**_worded(exc.params, lang))

@@ -88,3 +88,89 @@ def save_setting(key: str, value: object) -> None:
 def saved_language() -> str:
     lang = load_settings().get("language")
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+# The database chosen in Paramètres › Base de données (issue 20), used from the next start
+# by the window and every command run without --db (``db.files.resolve_target``: --db,
+# then $TIERSLIEU_DB, then this choice, then the default file). The setting keeps no
+# password: a server's password goes to ``database_password_file()``, a libpq password
+# file (0600, the format of ~/.pgpass) that ``db.engine.make_engine`` hands to the driver,
+# so it is never in settings.json, in a URL, in the log or on a command line.
+
+DATABASE_SETTING = "database"
+POSTGRESQL_DEFAULT_PORT = 5432
+
+
+def database_password_file() -> Path:
+    return config_dir() / "pgpass"
+
+
+def server_url(host: str, port: int, database: str, user: str) -> str:
+    """The SQLAlchemy URL of a PostgreSQL database, without its password."""
+    from urllib.parse import quote
+
+    where = f"[{host}]" if ":" in host else host
+    return f"postgresql+psycopg://{quote(user, safe='')}@{where}:{port}/{quote(database, safe='')}"
+
+
+def saved_database() -> dict[str, object]:
+    """What Paramètres saved: ``{"engine": "sqlite", "path": …}`` (an empty path: the
+    default file) or ``{"engine": "postgresql", "host", "port", "database", "user"}``;
+    ``{}`` when nothing was chosen."""
+    chosen = load_settings().get(DATABASE_SETTING)
+    return chosen if isinstance(chosen, dict) else {}
+
+
+def saved_database_target() -> str | None:
+    """The path or URL of :func:`saved_database`, None for the default file."""
+    chosen = saved_database()
+    if chosen.get("engine") == "postgresql":
+        host, database, user = chosen.get("host"), chosen.get("database"), chosen.get("user")
+        port = chosen.get("port", POSTGRESQL_DEFAULT_PORT)
+        texts = [v for v in (host, database, user) if isinstance(v, str) and v]
+        if len(texts) == 3 and isinstance(port, int):
+            return server_url(texts[0], port, texts[1], texts[2])
+        return None
+    path = chosen.get("path")
+    return path if isinstance(path, str) and path.strip() else None
+
+
+def save_sqlite_database(path: str | None) -> None:
+    """Use an SQLite file from the next start (None: the default file)."""
+    save_setting(DATABASE_SETTING, {"engine": "sqlite", "path": path or ""})
+
+
+def save_server_database(
+    host: str, port: int, database: str, user: str, password: str | None
+) -> None:
+    """Use a PostgreSQL database from the next start; its password goes to the private
+    password file, never to the settings (None: the one kept there stays)."""
+    save_setting(
+        DATABASE_SETTING,
+        {"engine": "postgresql", "host": host, "port": port, "database": database, "user": user},
+    )
+    if password is not None:
+        save_password(host, port, database, user, password)
+
+
+def _pgpass_field(value: str) -> str:
+    return value.replace("\\", "\\\\").replace(":", "\\:")
+
+
+def save_password(host: str, port: int, database: str, user: str, password: str) -> None:
+    """Keep ``password`` for this server, database and user in the password file (0600,
+    libpq's format), replacing the one kept before; an empty password removes it."""
+    key = ":".join(_pgpass_field(v) for v in (host, str(port), database, user)) + ":"
+    with _SAVING:
+        path = database_password_file()
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError:
+            lines = []
+        kept = [line for line in lines if line and not line.startswith(key)]
+        if password:
+            kept.append(key + _pgpass_field(password))
+        make_private_dirs(path.parent)
+        tmp = path.with_suffix(".tmp")
+        write_private_text(tmp, "".join(line + "\n" for line in kept))
+        tmp.replace(path)

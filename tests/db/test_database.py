@@ -260,7 +260,9 @@ def test_gdpr_migration_dates_the_consents_already_given(db):
     assert "consent_change" not in insp.get_table_names()
     assert "anonymised_at" not in {c["name"] for c in insp.get_columns("member")}
     with db.engine.begin() as conn:
-        conn.execute(text("UPDATE member SET consent_photos = 1 WHERE id = :i"), {"i": lou})
+        conn.execute(
+            text("UPDATE member SET consent_photos = :yes WHERE id = :i"), {"yes": True, "i": lou}
+        )
     upgrade(db.engine)
     with db.engine.connect() as conn:
         rows = conn.execute(

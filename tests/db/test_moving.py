@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from sqlalchemy import select
 
 from tests.shared_demo import small_demo_copy
@@ -15,6 +16,8 @@ from tierslieu_desktop.db.models import Member
 from tierslieu_desktop.services.safety.anchors import database_identity
 from tierslieu_desktop.services.safety.integrity import verify
 from tierslieu_desktop.services.safety.moving import row_counts
+
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
 
 
 def test_a_demo_moved_keeps_every_row_and_verifies(tmp_path, capsys):

@@ -18,7 +18,10 @@ from tierslieu_desktop.db.models import Base, Consumable, Member
 from tierslieu_desktop.services.people.members import MemberInput, save_member
 
 SERVER = os.environ.get("TIERSLIEU_TEST_PG", "")
-pytestmark = pytest.mark.skipif(not SERVER, reason="TIERSLIEU_TEST_PG names no server")
+pytestmark = [
+    pytest.mark.skipif(not SERVER, reason="TIERSLIEU_TEST_PG names no server"),
+    pytest.mark.usefixtures("demo_login"),  # the commands log in as the demo's admin
+]
 
 
 @pytest.fixture

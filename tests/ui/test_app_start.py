@@ -121,6 +121,7 @@ def test_the_shell_waits_for_its_database_then_shows_accueil(qtbot, ctx):
     figures = [label.text() for label in home.findChildren(QLabel, "cardValue")]
     assert figures and "–" not in figures
     assert str(ctx.db.target) in window.db_label.text() and opening not in window.db_label.text()
-    assert window.operator_combo.isEnabled() and window.operator_combo.count() == 1
+    assert window.operator_button.isEnabled() and window.operator_button.text() == "Accueil"
+    assert window.lock_button.isEnabled()
     window.show_page("members")
     assert window.current_key() == "members"

@@ -185,6 +185,7 @@ def _factories() -> dict[type[QDialog], list[tuple[str, Factory]]]:
     from tierslieu_desktop.ui.pages.checkout.deposits_tab import DepositDialog
     from tierslieu_desktop.ui.pages.checkout.invoices_tab import CreditNoteDialog
     from tierslieu_desktop.ui.pages.checkout.payment_dialog import PaymentDialog
+    from tierslieu_desktop.ui.pages.checkout.voucher_claims_dialog import VoucherClaimsDialog
     from tierslieu_desktop.ui.pages.checkout.voucher_settlement_dialog import (
         VoucherSettlementDialog,
     )
@@ -203,6 +204,7 @@ def _factories() -> dict[type[QDialog], list[tuple[str, Factory]]]:
     from tierslieu_desktop.ui.pages.members.pack_dialog import PackMovementsDialog, SellPackDialog
     from tierslieu_desktop.ui.pages.members.personal_data_dialog import PersonalDataDialog
     from tierslieu_desktop.ui.pages.members.wallet_dialog import WalletCreditDialog
+    from tierslieu_desktop.ui.pages.settings import accounts_tab as acc
     from tierslieu_desktop.ui.pages.settings.backups_tab import PassphraseDialog
     from tierslieu_desktop.ui.pages.settings.tariffs import sections
     from tierslieu_desktop.ui.pages.settings.tariffs.grid import PriceDialog
@@ -341,6 +343,7 @@ def _factories() -> dict[type[QDialog], list[tuple[str, Factory]]]:
         CreditNoteDialog: [("credit note", lambda w: CreditNoteDialog(w.ctx, _invoice_doc(w)))],
         DepositDialog: [("deposit", lambda w: DepositDialog(w.ctx, date.today))],
         VoucherSettlementDialog: [("voucher settlement", lambda w: VoucherSettlementDialog(w.ctx))],
+        VoucherClaimsDialog: [("voucher claims", lambda w: VoucherClaimsDialog(w.ctx))],
         DetailsDialog: [("finance details", details)],
         fin.FunderDialog: [("funder", lambda w: fin.FunderDialog(w.ctx))],
         fin.GrantDialog: [("grant", lambda w: fin.GrantDialog(w.ctx))],
@@ -353,7 +356,19 @@ def _factories() -> dict[type[QDialog], list[tuple[str, Factory]]]:
         sections.PackTypeDialog: [("pack type", lambda w: sections.PackTypeDialog(w.ctx, None))],
         PriceDialog: [("price", price)],
         PassphraseDialog: [("passphrase", lambda w: PassphraseDialog())],
+        acc.NewAccountDialog: [("new account", lambda w: acc.NewAccountDialog(w.ctx))],
+        acc.RolesDialog: [("account roles", lambda w: acc.RolesDialog(w.ctx, _account(w)))],
+        acc.ResetSecretDialog: [
+            ("reset password", lambda w: acc.ResetSecretDialog(w.ctx, _account(w)))
+        ],
+        acc.OwnSecretDialog: [("own password", lambda w: acc.OwnSecretDialog(w.ctx))],
     }
+
+
+def _account(w: MainWindow) -> Any:
+    from tierslieu_desktop.services.people import accounts
+
+    return _first(accounts.list_accounts(w.ctx.db))
 
 
 def _grant(w: MainWindow) -> Any:
@@ -368,9 +383,10 @@ def _bases() -> set[type[QDialog]]:
     from tierslieu_desktop.ui.pages.checkout.line_dialogs import LineDialog
     from tierslieu_desktop.ui.pages.finances.dialogs import FinanceDialog
     from tierslieu_desktop.ui.pages.machines.dialogs import _FormDialog
+    from tierslieu_desktop.ui.pages.settings.accounts_tab import _Dialog as AccountDialog
     from tierslieu_desktop.ui.pages.settings.tariffs.common import RecordDialog
 
-    return {_Saving, LineDialog, FinanceDialog, _FormDialog, RecordDialog}
+    return {_Saving, LineDialog, FinanceDialog, _FormDialog, RecordDialog, AccountDialog}
 
 
 FACTORIES = _factories()

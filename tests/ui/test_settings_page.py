@@ -91,13 +91,22 @@ def test_publics_created_renamed_and_archived(qtbot, ctx, db, monkeypatch):
     ]
 
 
-def test_operators_added_and_last_one_kept_active(qtbot, ctx, db):
+def test_accounts_listed_with_their_roles_and_the_last_one_kept_active(qtbot, ctx, db, monkeypatch):
+    """Paramètres › Comptes (issue 19): each account with its roles; deactivated after a
+    confirmation; the last active operator cannot go."""
+    from tierslieu_desktop.domain.permissions import Role
+    from tierslieu_desktop.services.people import accounts
+    from tierslieu_desktop.ui.pages.settings import accounts_tab
+
     page = make_page(qtbot, ctx)
-    tab = page.operators
-    qtbot.keyClicks(tab.name, "Camille")
-    camille = tab.submit()
-    assert {o.name for o in operators.list_operators(db)} == {"Accueil", "Camille"}
+    tab = page.accounts
+    camille = accounts.create_account(db, "Camille", {Role.ACCUEIL, Role.TRESORERIE}, "2468")
+    monkeypatch.setattr(accounts_tab, "confirm", lambda *a: True)
     tab.reload(camille)
+    texts = [tab.list.item(i).text() for i in range(tab.list.count())]
+    assert "Camille  ·  Accueil, Trésorerie" in texts
+    # an operator from before accounts (migration 0024: the Accueil role)
+    assert "Accueil  ·  Accueil  ·  pas encore de mot de passe" in texts
     tab.toggle_active()
     assert [o.name for o in operators.list_operators(db)] == ["Accueil"]
     tab.reload(ctx.operator_id)

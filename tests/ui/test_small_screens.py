@@ -67,10 +67,10 @@ def test_the_window_fits_1024_by_600_with_every_page_and_tab_shown(window):
     window.resize(MAX_WIDTH, MAX_HEIGHT)
     QApplication.processEvents()
     assert window.width() == MAX_WIDTH
-    # « Encaisser… (F9) » and the operator are on screen, not past the right edge
+    # « Encaisser… (F9) », the operator and « Verrouiller » are on screen, not past the right edge
     checkout = window.show_page("checkout")
     QApplication.processEvents()
-    for widget in (checkout.basket.pay_button, window.operator_combo):
+    for widget in (checkout.basket.pay_button, window.operator_button, window.lock_button):
         right = widget.mapTo(window, widget.rect().topRight()).x()
         assert right <= window.width(), widget.accessibleName()
 

@@ -187,4 +187,6 @@ def test_no_login_is_the_unrestricted_builder_and_a_login_is_checked(db):
     db.principal = Principal(1, "Lou", frozenset({Role.ACCUEIL}))
     with pytest.raises(DomainError) as err:
         check(db, Permission.FINANCES)
-    assert err.value.params == {"permission": "finances", "operator": "Lou"}
+    assert err.value.params["permission"] == "finances"
+    assert err.value.params["operator"] == "Lou"
+    assert err.value.params["roles"] == "accueil"  # the refusal names the account's roles

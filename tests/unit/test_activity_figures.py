@@ -31,6 +31,8 @@ from tierslieu_desktop.services.activity.registrations import RegistrationInput
 from tierslieu_desktop.services.activity.sessions import ActivityInput, SessionInput
 from tierslieu_desktop.services.people.members import MemberInput, save_member
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 YEAR = 2025
 FIRST, LAST = date(YEAR, 1, 1), date(YEAR, 12, 31)
 
@@ -354,7 +356,7 @@ def test_xlsx_labels_can_be_given(db, year):
 
 def test_command_line_writes_the_year(db, year, tmp_path, capsys):
     out = tmp_path / "activite.xlsx"
-    target = str(tmp_path / "test.sqlite")
+    target = db.target
     assert main(["export", "activity", "--year", str(YEAR), "-o", str(out), "--db", target]) == 0
     assert "4 séances" in capsys.readouterr().out
     assert sheet_rows(out.read_bytes(), "Par type d'activité")[-1] == ("Total", 4, 35, 70)

@@ -21,7 +21,12 @@ from tierslieu_desktop.services.safety.integrity import verify
 EVENING = datetime(2026, 3, 5, 21, 30, tzinfo=UTC)
 AFTER_MIDNIGHT = datetime(2026, 3, 5, 23, 10, tzinfo=UTC)
 
+FILE_BACKUP = pytest.mark.sqlite_only(
+    reason="the window's backups copy the SQLite file (on PostgreSQL: skipped, test below)"
+)
 
+
+@FILE_BACKUP
 def test_daily_backup_due_once_per_local_day(db, operator):
     assert auto_backup.daily_due(db, EVENING)  # never backed up
     info = auto_backup.automatic_backup(db, EVENING, "daily")
@@ -37,6 +42,7 @@ def test_daily_backup_due_once_per_local_day(db, operator):
     assert auto_backup.daily_due(db, AFTER_MIDNIGHT)  # the next day in Paris
 
 
+@FILE_BACKUP
 def test_chosen_folder_counts_as_off_pc_and_failure_is_remembered(db, operator, tmp_path):
     usb = tmp_path / "usb"
     config.save_setting("backup_dir", str(usb))
@@ -81,6 +87,7 @@ def test_postgresql_is_skipped(tmp_path):
     assert auto_backup.status().failure is None
 
 
+@FILE_BACKUP
 def test_restore_and_reopen_puts_the_backup_back(db, operator, tmp_path):
     info = backups.make_backup(db, tmp_path / "sauv")
     create_operator(db, "Après la sauvegarde")
@@ -94,6 +101,7 @@ def test_restore_and_reopen_puts_the_backup_back(db, operator, tmp_path):
         result.db.dispose()
 
 
+@FILE_BACKUP
 def test_restore_refused_reopens_the_same_file(db, operator, tmp_path):
     bad = tmp_path / "tierslieu-20200101-000000.sqlite"
     bad.write_bytes(b"SQLite format 3\x00" + os.urandom(2000))
@@ -117,6 +125,7 @@ def test_passphrase_set_remembers_a_key_not_the_phrase(phrase):
     assert not auto_backup.status().encrypted
 
 
+@FILE_BACKUP
 def test_a_damaged_copy_is_not_kept_and_the_failure_is_remembered(db, operator, monkeypatch):
     real = backups._check_file
     monkeypatch.setattr(

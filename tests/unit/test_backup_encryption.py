@@ -17,8 +17,12 @@ from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.services.safety import backup_crypto, backups
 from tierslieu_desktop.services.safety.integrity import verify
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 POSIX_ONLY = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 PHRASE = "Le lama de Figeac dort à 7 h"
+# a backup is a copy of the SQLite file (PostgreSQL's would be pg_dump's, issue 20 pt 7)
+FILE_BACKUP = pytest.mark.sqlite_only(reason="backs up and restores the SQLite file")
 
 
 def _operators(path: Path) -> int:
@@ -40,6 +44,7 @@ def key() -> backup_crypto.BackupKey:
     return backup_crypto.derive_key(PHRASE)
 
 
+@FILE_BACKUP
 def test_encrypted_backup_round_trip_and_verify_clean(db, operator, tmp_path, key):
     folder = tmp_path / "cle-usb"
     info = backups.make_backup(db, folder, key=key)
@@ -66,6 +71,7 @@ def test_encrypted_backup_round_trip_and_verify_clean(db, operator, tmp_path, ke
         again.dispose()
 
 
+@FILE_BACKUP
 def test_wrong_passphrase_says_so_and_touches_nothing(db, operator, tmp_path, key):
     info = backups.make_backup(db, tmp_path / "sauv", key=key)
     db.dispose()
@@ -121,6 +127,7 @@ def test_truncated_or_altered_encrypted_file_is_detected(key):
         assert exc.value.code == "backup_damaged", what
 
 
+@FILE_BACKUP
 def test_truncated_encrypted_backup_listed_damaged_and_refused(db, operator, tmp_path, key):
     folder = tmp_path / "sauv"
     info = backups.make_backup(db, folder, key=key)
@@ -166,6 +173,7 @@ def test_remembered_key_holds_no_passphrase_and_reloads(key):
     assert backup_crypto.BackupKey.from_setting(tampered) is None
 
 
+@FILE_BACKUP
 def test_cli_backup_encrypt_and_restore_with_passphrase_file(db, operator, tmp_path, capsys):
     target = db.target
     db.dispose()
@@ -202,6 +210,7 @@ def _anchors(tmp_path: Path) -> Path:
 
 
 @POSIX_ONLY
+@FILE_BACKUP
 def test_anchor_logs_copied_with_each_backup_private(db, operator, tmp_path):
     anchors = _anchors(tmp_path)
     folder = tmp_path / "sauv"

@@ -18,6 +18,8 @@ from tierslieu_desktop.db.engine import open_database
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.services.safety import backups
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 POSIX_ONLY = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 
 
@@ -204,9 +206,11 @@ def test_restore_refused_while_the_database_is_open(demo, tmp_path, capsys):
 
 
 def test_backup_of_a_postgresql_database_refused(tmp_path):
+    # a stand-in for a PostgreSQL Database: the body itself, past the guard (which wants a
+    # real Database to read its operator from)
     fake = SimpleNamespace(is_sqlite=False, target="postgresql://lab/tierslieu")
     with pytest.raises(DomainError) as exc:
-        backups.make_backup(fake, tmp_path / "sauv")  # type: ignore[arg-type]
+        backups._make_backup_impl(fake, tmp_path / "sauv")  # type: ignore[arg-type]
     assert exc.value.code == "backup_sqlite_only"
     assert not (tmp_path / "sauv").exists()
 

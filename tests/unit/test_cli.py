@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

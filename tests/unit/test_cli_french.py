@@ -11,6 +11,8 @@ import pytest
 
 from tierslieu_desktop.cli import main
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 ENGLISH = (
     "usage:",
     "error:",

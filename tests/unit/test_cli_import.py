@@ -13,6 +13,8 @@ from tierslieu_desktop.cli import main
 from tierslieu_desktop.db.engine import open_database
 from tierslieu_desktop.db.models import Audience, Member, Membership
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 DATA = Path(__file__).resolve().parents[1] / "data" / "imports"
 
 

@@ -15,6 +15,8 @@ from tierslieu_desktop.services.park import machines as park
 from tierslieu_desktop.services.people.audiences import save_audience
 from tierslieu_desktop.services.people.members import count_members
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 DATA = Path(__file__).parent.parent / "data" / "imports"
 
 
@@ -36,7 +38,7 @@ def lab(db, operator):
             capacity=30,
         ),
     )
-    return str(db.engine.url.database), session_id
+    return db.target, session_id
 
 
 def test_import_machines_prints_the_counts_and_writes(db, lab, capsys):

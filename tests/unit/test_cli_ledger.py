@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from datetime import UTC, datetime
 
 import pytest
-from test_ledger import issue
+from test_ledger import issue, tamper
 
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.services.billing import ledger
@@ -34,7 +33,7 @@ def books(db):
         issue(db, datetime(2026, 10, 6, 9, tzinfo=UTC), 3000, method="card")[1],
         issue(db, datetime(2026, 11, 2, 9, tzinfo=UTC), 800)[1],
     ]
-    path = db.engine.url.database
+    path = db.target  # the file, or the PostgreSQL database's URL
     db.dispose()
     return path, numbers
 
@@ -46,13 +45,14 @@ def test_verify_a_sound_ledger_exits_0(books):
     assert result.stdout.startswith("Base intègre")
 
 
-def test_verify_names_an_invoice_edited_with_sqlite3(books):
+def test_verify_names_an_invoice_edited_behind_the_software(books, db):
     path, numbers = books
-    con = sqlite3.connect(path)
-    con.execute("DROP TRIGGER sealed_invoice_update")
-    con.execute(f"UPDATE invoice SET total_incl_cents = 99 WHERE number = '{numbers[1]}'")
-    con.commit()
-    con.close()
+    tamper(
+        db,
+        "DROP TRIGGER sealed_invoice_update",
+        f"UPDATE invoice SET total_incl_cents = 99 WHERE number = '{numbers[1]}'",
+    )
+    db.dispose()
     result = _run("verify", "--db", path)
     assert result.returncode == 1
     first = result.stderr.splitlines()[0]

@@ -6,10 +6,13 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import pytest
 from shared_demo import small_demo_copy
 
 from tierslieu_desktop.cli import main
 from tierslieu_desktop.reports.personal_data import output_paths
+
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
 
 
 def _member(path, number):

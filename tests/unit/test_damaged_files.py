@@ -16,6 +16,8 @@ from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n.findings import words
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory):

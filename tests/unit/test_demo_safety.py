@@ -22,6 +22,8 @@ from tierslieu_desktop.demo.builder import DEMO_MARK, build_demo
 from tierslieu_desktop.services.people.members import MemberInput, save_member
 from tierslieu_desktop.services.people.operators import ensure_operator
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 FROZEN = Path(__file__).resolve().parents[1] / "db" / "frozen"
 
 

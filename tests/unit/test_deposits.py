@@ -5,11 +5,11 @@ the BQ entries balanced with 5112 netting to zero, and the deposit slip's text."
 from __future__ import annotations
 
 import io
-import sqlite3
 from datetime import UTC, date, datetime
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy.exc import DBAPIError
 
 from tests.unit.test_ledger import issue
 from tierslieu_desktop.db.models import Payment, Structure
@@ -19,6 +19,8 @@ from tierslieu_desktop.reports.deposit_pdf import deposit_slip_pdf
 from tierslieu_desktop.services.billing import deposits, ledger
 from tierslieu_desktop.services.finance.journal import collect
 from tierslieu_desktop.services.finance.journal.deposits import deposit_entries
+
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
 
 D1 = datetime(2026, 10, 1, 9, 30, tzinfo=UTC)
 D2 = datetime(2026, 10, 2, 9, 30, tzinfo=UTC)
@@ -119,11 +121,11 @@ def test_refusals_name_the_field(db, operator, desk):
 def test_deposits_are_insert_only_and_cancelled_by_a_reversing_deposit(db, operator, desk):
     a, b, _c = desk
     (dep,) = deposits.record_deposit(db, date(2026, 10, 2), [a, b], 0, "", operator)
-    con = sqlite3.connect(db.engine.url.database)
+    # SQL typed straight at the database: refused by its triggers (SQLite says
+    # "insert-only", PostgreSQL's shared trigger function "sealed")
     for sql in ("UPDATE bank_deposit SET amount_cents = 1", "DELETE FROM bank_deposit_cheque"):
-        with pytest.raises(sqlite3.DatabaseError, match="insert-only"):
-            con.execute(sql)
-    con.close()
+        with pytest.raises(DBAPIError, match="insert-only|sealed"), db.engine.begin() as conn:
+            conn.exec_driver_sql(sql)
     back = deposits.cancel_deposit(db, dep, date(2026, 10, 3), operator)
     assert len(deposits.undeposited_cheques(db)) == 3
     assert refused(lambda: deposits.cancel_deposit(db, dep, date(2026, 10, 3))) == {
@@ -227,7 +229,7 @@ def test_cli_lists_the_cheques_waiting_and_the_cash_in_the_till(db, operator, de
 
     a, _b, _c = desk
     deposits.record_deposit(db, date(2026, 10, 2), [a], 1000, "", operator)
-    assert main(["deposit", "list", "--db", str(db.engine.url.database)]) == 0
+    assert main(["deposit", "list", "--db", db.target]) == 0
     out = capsys.readouterr().out
     assert "7654321" in out and "5550001" in out and "1234567" not in out
     assert "Chèques à remettre : 2, 20,50" in out
@@ -237,9 +239,9 @@ def test_cli_lists_the_cheques_waiting_and_the_cash_in_the_till(db, operator, de
 def test_verify_names_a_dropped_deposit_trigger(db):
     from tierslieu_desktop.services.safety.integrity import verify
 
-    con = sqlite3.connect(db.engine.url.database)
-    con.execute("DROP TRIGGER insert_only_bank_deposit_delete")
-    con.commit()
-    con.close()
+    # the trigger's name on each engine (SQLite has one per statement kind)
+    name = "insert_only_bank_deposit_delete" if db.is_sqlite else "insert_only_bank_deposit"
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(f"DROP TRIGGER {name}" + ("" if db.is_sqlite else " ON bank_deposit"))
     problems = findings.words(verify(db), "fr")
-    assert any("bank_deposit" in p and "insert_only_bank_deposit_delete" in p for p in problems)
+    assert any("bank_deposit" in p and name in p for p in problems)

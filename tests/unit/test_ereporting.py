@@ -30,6 +30,8 @@ from tierslieu_desktop.services.billing import baskets, credit_notes, documents
 from tierslieu_desktop.services.billing.ereporting import b2c_payments, b2c_transactions
 from tierslieu_desktop.services.billing.payments import PaymentInput
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 AT = datetime(2026, 10, 20, 9, 0, tzinfo=UTC)
 MONTH = (date(2026, 10, 1), date(2026, 10, 31))
 PLATFORM = Transmission(datetime(2026, 11, 2, 8, 0, tzinfo=UTC), "IN", ("0042", "PA Exemple"))
@@ -303,7 +305,7 @@ def test_debits_option_is_written_on_services(db, operator):
 def test_cli_writes_the_report_or_says_why_not(db, operator, tmp_path, capsys, flux10):
     emilie, _company, _club = _lab(db, "liable")
     _sell(db, operator, emilie, 6000)
-    target = str(tmp_path / "test.sqlite")
+    target = db.target
     out = tmp_path / "er.xml"
     base = ["export", "ereporting", "--from", "2026-10-01", "--to", "2026-10-31", "--db", target]
     assert main([*base, "-o", str(out), "--platform", "0042", "--platform-name", "PA"]) == 0
@@ -333,7 +335,7 @@ def test_an_exempt_structure_has_nothing_to_report(db, operator, tmp_path, capsy
     assert report.empty and report.left.exempt_cents == 7200
     out = tmp_path / "er.xml"
     args = ["export", "ereporting", "--from", "2026-10-01", "--to", "2026-10-31"]
-    assert main([*args, "--db", str(tmp_path / "test.sqlite"), "-o", str(out)]) == 0
+    assert main([*args, "--db", db.target, "-o", str(out)]) == 0
     assert "261-7-1°" in capsys.readouterr().out and not out.exists()
 
 
@@ -343,5 +345,5 @@ def test_no_siren_no_report(db, operator, tmp_path, capsys):
         b2c_transactions(db, *MONTH)
     assert err.value.code == "ereporting_no_siren"
     args = ["export", "ereporting", "--from", "2026-10-01", "--to", "2026-10-31"]
-    assert main([*args, "--db", str(tmp_path / "test.sqlite"), "-o", str(tmp_path / "x")]) == 1
+    assert main([*args, "--db", db.target, "-o", str(tmp_path / "x")]) == 1
     assert "SIRET" in capsys.readouterr().err

@@ -13,6 +13,8 @@ from tierslieu_desktop.cli import main
 from tierslieu_desktop.db.engine import open_database
 from tierslieu_desktop.services.finance import exports
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):

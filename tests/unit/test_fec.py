@@ -16,6 +16,8 @@ from tierslieu_desktop.db.models import BankDeposit, Invoice, Payment, Structure
 from tierslieu_desktop.domain.calendar import to_local
 from tierslieu_desktop.services.finance.fec import fec_filename, write_fec
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 REGULATORY = (
     "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|"
     "CompAuxLib|PieceRef|PieceDate|EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|"

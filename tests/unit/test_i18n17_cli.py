@@ -10,6 +10,8 @@ from tierslieu_desktop import cli, config
 from tierslieu_desktop.db.files import DatabaseOpenError
 from tierslieu_desktop.i18n import formatting, messages
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 
 def test_the_cli_speaks_the_language_given_and_does_not_save_it(tmp_path, capsys):
     bad = tmp_path / "notes.txt"

@@ -20,6 +20,8 @@ from tierslieu_desktop.domain.documents import UnpaidRow
 from tierslieu_desktop.reports import invoice_pdf
 from tierslieu_desktop.reports.facturx import RAM
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 MM = 72 / 25.4
 
 

@@ -29,6 +29,8 @@ from tierslieu_desktop.services.finance.journal import (
 from tierslieu_desktop.services.finance.journal.core import iter_journal
 from tierslieu_desktop.services.finance.journal.sales import WALK_IN_AUX, buyer_aux
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 YEAR = (date(2026, 1, 1), date(2026, 12, 31))
 TODAY = date(2027, 1, 15)  # the export day: after every closing of the demo
 

@@ -12,7 +12,10 @@ from tierslieu_desktop.db.engine import HEAD_REVISION, backup_sqlite, open_datab
 from tierslieu_desktop.services.finance import exports
 from tierslieu_desktop.services.people import members
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+pytestmark = [
+    pytest.mark.skipif(os.name != "posix", reason="POSIX file modes"),
+    pytest.mark.usefixtures("demo_login"),  # the commands log in as the demo's admin
+]
 
 
 def _mode(path):

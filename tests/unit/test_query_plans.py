@@ -25,6 +25,9 @@ from tierslieu_desktop.services.people.structure import StructureData, save_stru
 from tierslieu_desktop.services.scheduling.bookings import list_bookings, overlap_stmt
 from tierslieu_desktop.services.scheduling.usages import today_overview, today_stmts
 
+# PostgreSQL plans by its statistics, not by these heuristics: its plans are not these
+pytestmark = pytest.mark.sqlite_only(reason="reads SQLite's EXPLAIN QUERY PLAN")
+
 DAY = date(2026, 12, 7)
 MOMENT = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
 

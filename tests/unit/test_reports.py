@@ -31,6 +31,8 @@ from tierslieu_desktop.services.reporting import (
     save_report_text,
 )
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 YEAR = 2025
 
 

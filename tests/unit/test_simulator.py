@@ -183,6 +183,7 @@ def _fingerprint(path: Path) -> list[str]:
     ]
 
 
+@pytest.mark.sqlite_only(reason="compares the SQLite file and its -wal byte for byte")
 def test_a_simulation_writes_nothing(db, lab, tmp_path):
     path = tmp_path / "test.sqlite"
     before = _fingerprint(path)

@@ -20,6 +20,8 @@ from tierslieu_desktop import cli, config
 from tierslieu_desktop.domain.findings import Finding
 from tierslieu_desktop.i18n import cli_help, cli_messages, findings, formatting
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 SRC = Path(__file__).resolve().parents[2] / "src" / "tierslieu_desktop"
 CHECKS = (
     "services/billing/ledger.py",

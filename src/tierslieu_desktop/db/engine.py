@@ -215,12 +215,28 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
 
         _install_sqlite_pragmas(engine)
         return engine
-    engine = create_engine(url)
+    engine = create_engine(url, connect_args=server_connect_args(url))
     if engine.dialect.name == "sqlite":
         _install_sqlite_pragmas(engine)
     elif engine.dialect.name == "postgresql":
         _advance_sequences_after_explicit_ids(engine)
     return engine
+
+
+def server_connect_args(url: str) -> dict[str, object]:
+    """PostgreSQL: the password file that Paramètres wrote (config.save_password, libpq's
+    format, 0600), when there is one; libpq takes the line of this host, port, database
+    and user. Nothing for SQLite, nor when the URL carries its own password."""
+    if not url.startswith("postgresql"):
+        return {}
+    from sqlalchemy.engine import make_url
+
+    from tierslieu_desktop.config import database_password_file
+
+    passfile = database_password_file()
+    if make_url(url).password is not None or not passfile.is_file():
+        return {}
+    return {"passfile": str(passfile)}
 
 
 def _advance_sequences_after_explicit_ids(engine: Engine) -> None:
@@ -291,8 +307,15 @@ def open_database(
         engine = make_engine(target)
         from tierslieu_desktop.db.migrations.runner import current_revision, upgrade
 
-        with engine.connect() as conn:
-            rev = current_revision(conn)
+        try:
+            with engine.connect() as conn:
+                rev = current_revision(conn)
+        except OperationalError as exc:
+            # the server cannot be reached, or refuses this user or database: said in one
+            # sentence by the window and the CLI, never a traceback
+            engine.dispose()
+            detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise DatabaseOpenError("cannot_open", target, detail) from None
         if rev != HEAD_REVISION:
             _check_known(rev, target)
             upgrade(engine)

@@ -34,10 +34,16 @@ class DatabaseOpenError(Exception):
 
 
 def resolve_target(arg: str | None) -> str:
-    """``--db`` wins, then ``TIERSLIEU_DB``, then the default file in the user data dir."""
-    from tierslieu_desktop.config import default_database_path
+    """``--db`` wins, then ``TIERSLIEU_DB``, then the database chosen in Paramètres, then
+    the default file in the user data dir."""
+    from tierslieu_desktop.config import default_database_path, saved_database_target
 
-    return arg or os.environ.get("TIERSLIEU_DB") or str(default_database_path())
+    return (
+        arg
+        or os.environ.get("TIERSLIEU_DB")
+        or saved_database_target()
+        or str(default_database_path())
+    )
 
 
 def is_url(target: str) -> bool:

@@ -49,7 +49,7 @@ from tierslieu_desktop.db.models import (
     Space,
 )
 from tierslieu_desktop.demo import data_activity, data_finance, data_park, data_people
-from tierslieu_desktop.demo.dropins import drop_in_rows
+from tierslieu_desktop.demo.dropins import drop_in_rows, voucher_numbers
 from tierslieu_desktop.domain.calendar import (
     local_dt,
     merge_ranges,
@@ -903,6 +903,7 @@ class _Year:
         with self.db.write() as s:
             if rows:
                 s.execute(insert(DropIn), rows)
+                voucher_numbers(s)
         return len(rows)
 
     # the moments things happened ---------------------------------------------------------

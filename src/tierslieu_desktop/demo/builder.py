@@ -64,6 +64,7 @@ from tierslieu_desktop.db.engine import (
 )
 from tierslieu_desktop.db.models import Base
 from tierslieu_desktop.demo import activity as demo_activity
+from tierslieu_desktop.demo.accounts import add_demo_accounts
 from tierslieu_desktop.demo.billing import Sales
 from tierslieu_desktop.demo.bookings import BookingHistory
 from tierslieu_desktop.demo.common import (
@@ -198,6 +199,8 @@ def build_demo(
             counts = replace(counts, bookings=counts.bookings + year.bookings)
             settle_vouchers(session, REFERENCE_DATE, builder.accueil)  # issuers' payments
             add_grant_reports(db, session, seed + 16)  # keys, annexes, planned budgets
+            # one account per role, password « demo » (the last operators: no id moves)
+            add_demo_accounts(session, builder.operators_created)
             if db.is_sqlite:  # in the same transaction: no mark without the whole demo
                 session.execute(text(f"PRAGMA user_version = {DEMO_MARK}"))
             accueil = builder.accueil

@@ -9,7 +9,12 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Protocol
 
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from tierslieu_desktop.db.models import DropIn, DropInVoucher
 from tierslieu_desktop.demo import data_activity, data_finance, data_people
+from tierslieu_desktop.domain import mediation as nm
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.enums import DropInKind, MemberKind
 
@@ -125,6 +130,9 @@ def drop_in_rows(
                         else 0,
                         "member_id": member_id,
                         "note": "",
+                        **national_fields(
+                            random.Random(f"{at.isoformat()}-{len(rows)}"), helping, purpose, band
+                        ),
                         "created_at": at,
                         "created_by_id": who,
                         "updated_at": at,
@@ -133,3 +141,61 @@ def drop_in_rows(
                 )
         day += timedelta(days=1)
     return rows
+
+
+EXTRA_THEMES = ("email", "securite_numerique", "sante", "banque_et_achats_en_ligne", "logement")
+
+
+def national_fields(x: random.Random, helping: bool, purpose: str, band: str | None) -> dict:
+    """The national model's fields of a demo drop-in (issue 22), drawn from their own
+    generator ``x`` so that the rest of the demo stays as it was: a help session has most
+    of them, a visit its themes and equipment only."""
+    themes = list(nm.PURPOSE_THEMES.get(purpose, ()))
+    if helping and x.random() < 0.3:
+        themes.append(x.choice(EXTRA_THEMES))
+    fields: dict[str, object] = {
+        "activity_type": "individuel",
+        "themes": nm.join_values(themes),
+        "equipment": "ordinateur" if x.random() < 0.8 else "telephone",
+        "age_range": nm.AGE_BAND_RANGES.get(band or ""),
+    }
+    if helping:
+        fields |= {
+            "autonomy": x.choice(tuple(nm.AUTONOMY)),
+            "gender": x.choice(("feminin", "feminin", "masculin", None)),
+            "situation": x.choice(("retraite", "sans_emploi", "en_emploi", None)),
+            "first_time": x.random() < 0.25,
+            "referred": x.random() < 0.1,
+        }
+        if fields["referred"]:
+            fields["referral_structure"] = x.choice(tuple(nm.REFERRAL_STRUCTURES))
+    return fields
+
+
+def voucher_numbers(session: Session) -> int:
+    """Number the demo's Pass numérique vouchers (issue 22): twelve digits, as printed
+    under an APTIC voucher's barcode, valid a year after the visit."""
+    rows = []
+    serial = 460_000_100_000
+    for drop_in_id, at, count, who in session.execute(
+        select(DropIn.id, DropIn.at, DropIn.vouchers, DropIn.created_by_id)
+        .where(DropIn.vouchers > 0)
+        .order_by(DropIn.at, DropIn.id)
+    ):
+        for _ in range(count):
+            serial += 7
+            rows.append(
+                {
+                    "drop_in_id": drop_in_id,
+                    "issuer": "pass_numerique",
+                    "number": str(serial),
+                    "expires_on": at.date().replace(year=at.year + 1, day=min(at.day, 28)),
+                    "created_at": at,
+                    "created_by_id": who,
+                    "updated_at": at,
+                    "updated_by_id": who,
+                }
+            )
+    if rows:
+        session.execute(insert(DropInVoucher), rows)
+    return len(rows)

@@ -183,6 +183,7 @@ class Builder:
     def operators(self) -> None:
         self.op_ids: dict[str, int] = {}
         created = datetime.combine(self.opening - timedelta(days=7), time(8), tzinfo=UTC)
+        self.operators_created = created  # the demo's accounts too (demo.accounts)
         for name in (data_people.ACCUEIL, *data_people.ANIMATORS):
             op = self.s.scalar(select(Operator).where(Operator.name == name))
             if op is None:

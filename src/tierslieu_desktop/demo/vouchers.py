@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from tierslieu_desktop.db.models import DropIn, Payment, VoucherSettlement
+from tierslieu_desktop.db.models import DropIn, DropInVoucher, Payment, VoucherSettlement
 from tierslieu_desktop.domain.calendar import add_business_days, local_dt
 from tierslieu_desktop.domain.finance import DEFAULT_VOUCHER_CENTS
 from tierslieu_desktop.services.finance.vouchers import ISSUER_METHODS
@@ -59,13 +59,24 @@ def settle_vouchers(session: Session, reference_date: date, operator_id: int | N
         cents = int(paid_cents) + int(dropped or 0) * DEFAULT_VOUCHER_CENTS
         vouchers = int(paid_count or 0) + int(dropped or 0)
         if cents > 0 and vouchers > 0:
+            reference = f"APTIC T{(quarter.month - 1) // 3 + 1} {quarter.year}"
+            # the quarter's numbered vouchers were claimed by that settlement's list
+            session.execute(
+                update(DropInVoucher)
+                .where(
+                    DropInVoucher.drop_in_id.in_(
+                        select(DropIn.id).where(DropIn.at >= lo, DropIn.at < hi)
+                    )
+                )
+                .values(claim_reference=reference)
+            )
             session.add(
                 VoucherSettlement(
                     day=payday,
                     issuer="pass_numerique",
                     amount_cents=cents,
                     voucher_count=vouchers,
-                    reference=f"APTIC T{(quarter.month - 1) // 3 + 1} {quarter.year}",
+                    reference=reference,
                     created_at=local_dt(payday, 10 * 60),
                     operator_id=operator_id,
                 )

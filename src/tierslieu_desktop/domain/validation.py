@@ -136,8 +136,9 @@ TEXT_LIMITS: dict[str, int] = {
     "group_name": 200,
     "name": 120,  # structure, machine, space, activity, funder, public, operator...
     "legal_form": 120,
-    "email": 254,
-    "guardian_email": 254,
+    # the columns' length (PostgreSQL refused a 254-character address SQLite kept)
+    "email": 200,
+    "guardian_email": 200,
     "phone": 30,
     "guardian_phone": 30,
     "address": 200,

@@ -66,6 +66,15 @@ HELP_EN: dict[str, str] = {
     ),
     "exporter un tableau en XLSX": "export a table as XLSX",
     "exporter un tableau en CSV": "export a table as CSV",
+    "un mois de médiation numérique au modèle de la Coop de la médiation numérique "
+    "(XLSX : activités, chiffres du mois)": (
+        "a month of digital inclusion on the model of the Coop de la médiation "
+        "numérique (XLSX: activities, the month's figures)"
+    ),
+    "le mois à exporter": "the month to export",
+    "fichier XLSX (les activités au modèle de la Coop), ou .pdf : le rapport d'activité du mois": (
+        "XLSX file (the activities on the Coop's model), or .pdf: the month's activity report"
+    ),
     "chiffres des ateliers, formations et de la cyber-base (XLSX)": (
         "figures of the workshops, trainings and cyber-base (XLSX)"
     ),
@@ -156,6 +165,29 @@ HELP_EN: dict[str, str] = {
     "responsable du groupe (l'enseignant)": "the group's responsible adult (the teacher)",
     "public des adhérents créés (ex. « Scolaires »)": (
         'the public of the members created (e.g. "Scolaires")'
+    ),
+    # --user (cli_login.py), tierslieu users (cli_users.py)
+    "nom du compte (le mot de passe est demandé ; ou $TIERSLIEU_USER et $TIERSLIEU_PASSWORD)": (
+        "account name (the password is asked; or $TIERSLIEU_USER and $TIERSLIEU_PASSWORD)"
+    ),
+    "comptes des opérateurs et leurs rôles": "the operators' accounts and their roles",
+    "lister les comptes, leurs rôles et leur état": "list the accounts, their roles and state",
+    "créer un compte (le premier administrateur d'une base neuve : sans connexion)": (
+        "create an account (the first administrator of a new database: without login)"
+    ),
+    "remplacer le mot de passe oublié d'un compte (administration)": (
+        "replace the forgotten password of an account (administration)"
+    ),
+    "changer les rôles d'un compte": "change the roles of an account",
+    "désactiver un compte (il ne peut plus se connecter)": (
+        "disable an account (it can no longer log in)"
+    ),
+    "nom du compte": "account name",
+    "accueil, mediation, tresorerie ou admin (répétable : --role accueil --role mediation)": (
+        "accueil, mediation, tresorerie or admin (repeatable: --role accueil --role mediation)"
+    ),
+    "lire le mot de passe sur la 1re ligne de l'entrée standard (scripts)": (
+        "read the password from the first line of the standard input (scripts)"
     ),
 }
 

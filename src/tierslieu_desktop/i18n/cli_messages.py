@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from tierslieu_desktop.i18n.permissions import action_words, role_words
+
 # noun → (French singular, plural, English singular, plural)
 _NOUNS: dict[str, tuple[str, str, str, str]] = {
     "invoice": ("facture", "factures", "invoice", "invoices"),
@@ -49,6 +51,21 @@ def count(n: int, noun: str, lang: str, shown: str | None = None) -> str:
 
 _Text = str | Callable[[dict[str, Any]], str]
 
+
+def _refused(lang: str) -> Callable[[dict[str, Any]], str]:
+    """A service's ``not_permitted``: the account, its roles and what it asked in words."""
+
+    def words(data: dict[str, Any]) -> str:
+        roles = role_words(str(data.get("roles", "")), lang)
+        action = action_words(str(data.get("permission", "")), lang)
+        operator = data.get("operator", "")
+        if lang == "en":
+            return f'The account "{operator}" ({roles}) does not allow: {action}.'
+        return f"Le compte « {operator} » ({roles}) ne permet pas : {action}."
+
+    return words
+
+
 _BUSY_FR = (
     "la base est occupée par un autre poste qui enregistre : rien n'a été enregistré, "
     "réessayez dans un instant."
@@ -58,6 +75,7 @@ _BUSY_EN = (
 )
 
 _FR: dict[str, _Text] = {
+    "not_permitted": _refused("fr"),
     "read_only": (
         "« {t} » est en lecture seule : rien n'a été enregistré "
         "(vérifiez les droits du fichier et de son dossier)."
@@ -147,6 +165,10 @@ _FR: dict[str, _Text] = {
         "{not_written}"
     ),
     "export_failed": "export du {what} impossible ({code}).",
+    "mediation_written": (
+        "Médiation numérique de {month} écrite dans {file} ({rows} ligne(s) d'activité)"
+    ),
+    "month_invalid": "« {text} » n'est pas un mois (AAAA-MM, par exemple 2026-11)",
     "figures_written": (
         "Chiffres du {first:%d/%m/%Y} au {last:%d/%m/%Y} écrits dans {file} "
         "({sessions}, {drop_ins} cyber-base)"
@@ -285,6 +307,7 @@ _FR: dict[str, _Text] = {
 }
 
 _EN: dict[str, _Text] = {
+    "not_permitted": _refused("en"),
     "read_only": (
         '"{t}" is read-only: nothing was saved '
         "(check the permissions of the file and of its folder)."
@@ -352,6 +375,10 @@ _EN: dict[str, _Text] = {
         "not list. {not_written}"
     ),
     "export_failed": "cannot export the {what} ({code}).",
+    "mediation_written": (
+        "Digital inclusion of {month} written to {file} ({rows} activity row(s))"
+    ),
+    "month_invalid": '"{text}" is not a month (YYYY-MM, for example 2026-11)',
     "figures_written": (
         "Figures from {first:%d/%m/%Y} to {last:%d/%m/%Y} written to {file} "
         "({sessions}, {drop_ins} at the cyber-base)"

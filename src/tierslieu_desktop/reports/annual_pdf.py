@@ -223,6 +223,12 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
     if f.audience is not None:
         story += audience_section(f.audience, heading="Usagers : qui vient, d'où")
     _activity_section(story, f.activity, st)
+    if f.mediation is not None:  # the cyber-base on the national model (issue 22)
+        from tierslieu_desktop.reports.mediation_pdf import mediation_section
+
+        story += mediation_section(
+            f.mediation, st, title="Cyber-base : médiation numérique (modèle national)"
+        )
     if f.audience is not None:
         story += activity_means_section(f.audience)
 

@@ -30,6 +30,8 @@ from tierslieu_desktop.db.models import (
     Usage,
 )
 from tierslieu_desktop.domain.calendar import local_day_bounds
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 
 PAGE_SIZE = 200
 
@@ -134,6 +136,7 @@ def _row(entry: AuditEntry, name: str | None, values: _Values) -> AuditRow:
     )
 
 
+@guarded(Permission.SETTINGS)
 def journal_page(
     db: Database, flt: JournalFilter, *, offset: int = 0, limit: int = PAGE_SIZE
 ) -> list[AuditRow]:
@@ -145,6 +148,7 @@ def journal_page(
         return _rows(s, [(entry, name) for entry, name in rows])
 
 
+@guarded(Permission.SETTINGS)
 def journal_count(db: Database, flt: JournalFilter) -> int:
     """How many rows the filter keeps."""
     with db.read() as s:
@@ -152,6 +156,7 @@ def journal_count(db: Database, flt: JournalFilter) -> int:
         return int(s.scalar(select(func.count()).select_from(inner)) or 0)
 
 
+@guarded(Permission.SETTINGS)
 def journal_entities(db: Database) -> list[str]:
     """The tables that appear in the journal (the entity filter's choices)."""
     with db.read() as s:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.validation import line_limit, text_limit
+from tierslieu_desktop.ui.permission_words import refusal
 
 T = TypeVar("T")
 
@@ -260,6 +261,20 @@ def field_message(code: str, field: str = "") -> str:
         "settlement_exceeds_outstanding": QCoreApplication.translate(
             "Errors", "This is more than the issuer still owes for the vouchers received."
         ),
+        # a new password or PIN (domain.permissions.secret_problem), issue 19
+        "pin_length": QCoreApplication.translate("Errors", "A PIN has 4 to 6 digits."),
+        "password_short": QCoreApplication.translate(
+            "Errors",
+            "A password has at least 8 characters (or choose a PIN of 4 to 6 digits).",
+        ),
+        "secret_mismatch": QCoreApplication.translate("Errors", "The two entries differ."),
+        "secret_wrong": QCoreApplication.translate(
+            "Errors", "This is not your current password or PIN."
+        ),
+        # Pass numérique numbers (services/activity/dropins.py, issue 22)
+        "voucher_twice": QCoreApplication.translate(
+            "Errors", "The same voucher number is typed twice for this visit."
+        ),
         # New field codes go above this line.
     }
     return messages.get(code, QCoreApplication.translate("Errors", "This value is not valid."))
@@ -267,6 +282,8 @@ def field_message(code: str, field: str = "") -> str:
 
 def error_message(err: DomainError) -> str:
     """One sentence for an error the user caused."""
+    if err.code == "not_permitted":  # services.access: the account's roles do not allow it
+        return refusal(err.params)
     if isinstance(err, ValidationError):
         return QCoreApplication.translate(
             "Errors", "Some fields are not valid: correct the fields marked in red."
@@ -306,6 +323,22 @@ def error_message(err: DomainError) -> str:
         ),
         "last_operator": QCoreApplication.translate(
             "Errors", "At least one operator must stay active."
+        ),
+        # accounts and roles (issue 19)
+        "last_administrator": QCoreApplication.translate(
+            "Errors",
+            "This is the last administrator who can log in: give the Administration role "
+            "to another account first.",
+        ),
+        "administrator_exists": QCoreApplication.translate(
+            "Errors", "The administrator account already exists: log in with it."
+        ),
+        "login_failed": QCoreApplication.translate("Errors", "Wrong password or PIN."),
+        "login_wait": QCoreApplication.translate(
+            "Errors", "Too many tries: try again in {seconds} s."
+        ),
+        "not_logged_in": QCoreApplication.translate(
+            "Errors", "Nobody is logged in at this desk: log in first."
         ),
         "authorization_exists": QCoreApplication.translate(
             "Errors", "This member already holds this authorization."
@@ -593,6 +626,26 @@ def error_message(err: DomainError) -> str:
             "Errors",
             "This usage is on invoice {number}: it can no longer be corrected. Issue a credit "
             "note on that invoice (Checkout & invoices › Invoices), then bill the right amount.",
+        ),
+        # Pass numérique vouchers and their claims (issue 22)
+        "voucher_seen": QCoreApplication.translate(
+            "Errors",
+            "Voucher {number} was already recorded at the visit of {at} (visit no. "
+            "{drop_in_id}): a voucher is taken only once. Nothing was saved.",
+        ),
+        "voucher_claimed": QCoreApplication.translate(
+            "Errors",
+            "Voucher {number} is on the claim list {claim} sent to the issuer: it stays "
+            "with its visit.",
+        ),
+        "nothing_to_claim": QCoreApplication.translate(
+            "Errors", "No voucher of that month is left to claim."
+        ),
+        "claim_reimbursed": QCoreApplication.translate(
+            "Errors", "The claim list {reference} is already recorded as reimbursed."
+        ),
+        "claim_unknown": QCoreApplication.translate(
+            "Errors", "There is no claim list {reference}."
         ),
         # New error codes go above this line.
     }

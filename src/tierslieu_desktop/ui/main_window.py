@@ -7,16 +7,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QProgressDialog,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 # services (SQLAlchemy, the models) are imported; they are imported where used.
 from tierslieu_desktop import config
 from tierslieu_desktop.ui import every_dialog
+from tierslieu_desktop.ui.access import page_allowed, roles_words
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.integrity_check import IntegrityCheck
 from tierslieu_desktop.ui.pages.base import Page
@@ -37,7 +39,10 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from tierslieu_desktop.domain.errors import DomainError
+    from tierslieu_desktop.domain.permissions import Principal
     from tierslieu_desktop.ui.auto_backups import AutoBackups
+    from tierslieu_desktop.ui.idle_lock import IdleLock
+    from tierslieu_desktop.ui.lock_screen import LockScreen
     from tierslieu_desktop.ui.pages.activity.page import ActivityPage
     from tierslieu_desktop.ui.pages.bookings.page import BookingsPage
     from tierslieu_desktop.ui.pages.checkout.page import CheckoutPage
@@ -47,6 +52,7 @@ if TYPE_CHECKING:
 
 ICONS = Path(__file__).parent / "icons"
 HELP_KEY = QKeySequence(Qt.Key.Key_F1)
+LOCK_KEY = QKeySequence("Ctrl+L")
 
 STYLE = """
 QListWidget#sidebar { background: #1f3a4d; color: #f2f5f7; border: none; font-size: 11pt; }
@@ -89,6 +95,9 @@ class MainWindow(QMainWindow):
     )
 
     ctx: AppContext
+    # an operator logged in on the lock screen (the first time: the app offers the setup
+    # assistant then)
+    unlocked = Signal()
 
     def __init__(self, ctx: AppContext | None = None) -> None:
         super().__init__()
@@ -158,6 +167,8 @@ class MainWindow(QMainWindow):
         self.auto_backups: AutoBackups | None = None
         self.last_restore_aside: Path | None = None
         self._retired: list[Page] = []
+        self.lock_screen: LockScreen | None = None
+        self.idle_lock: IdleLock | None = None
 
         self._build_status_bar()
         self._build_shortcuts()
@@ -165,7 +176,8 @@ class MainWindow(QMainWindow):
         # The shell: Accueil highlighted, nothing to click until the database is open.
         self.sidebar.setCurrentRow(0)
         self.sidebar.setEnabled(False)
-        self.operator_combo.setEnabled(False)
+        self.operator_button.setEnabled(False)
+        self.lock_button.setEnabled(False)
         self.help_button.setEnabled(False)
         for action in self.actions():
             action.setEnabled(False)
@@ -179,15 +191,16 @@ class MainWindow(QMainWindow):
             self.show_banner(self.tr("Read-only database: no change will be saved"))
         self.db_label.setText(self.tr("Database: {path}").format(path=ctx.db.target))
         self.db_label.setToolTip(str(ctx.db.target))
-        self._fill_operators()
-        self.operator_combo.currentIndexChanged.connect(self._on_operator_chosen)
         ctx.changed.connect(self._on_changed)
-        self.operator_combo.setEnabled(True)
+        self._show_operator()
+        self.operator_button.setEnabled(True)
+        self.lock_button.setEnabled(True)
         self.help_button.setEnabled(True)
         for action in self.actions():
             action.setEnabled(True)
         self.sidebar.setEnabled(True)
         self.sidebar.currentRowChanged.connect(self._on_row_changed)
+        self._apply_access()
         self._on_row_changed(self.sidebar.currentRow())
 
     def is_attached(self) -> bool:
@@ -267,7 +280,6 @@ class MainWindow(QMainWindow):
         """Close the database, put ``backup_file`` in its place, open it again and rebuild
         every page on it. Returns why it was refused (the database is then the same,
         opened again), None when done (``self.last_restore_aside``: the previous file)."""
-        from tierslieu_desktop.services.people import operators as operator_service
         from tierslieu_desktop.services.safety import auto_backup
 
         if self.auto_backups is not None:
@@ -275,8 +287,10 @@ class MainWindow(QMainWindow):
         QThreadPool.globalInstance().waitForDone()  # no worker still reading the file
         current = self.current_key()
         self._drop_pages()
+        principal = self.ctx.db.principal
         result = auto_backup.restore_and_reopen(self.ctx.db, backup_file, passphrase)
         self.ctx.db = result.db
+        result.db.principal = principal  # the operator stays logged in on the new handle
         self.last_restore_aside = result.aside
         if result.error is None:
             # The restored file is another file: the banner of the previous one goes, and
@@ -287,13 +301,40 @@ class MainWindow(QMainWindow):
                 self.show_banner(self.tr("Read-only database: no change will be saved"))
             if self._check is not None:
                 self.start_integrity_check()
-        self.ctx.set_operator(operator_service.ensure_operator(result.db, self.ctx.operator_id))
-        self._fill_operators()
+        self._operator_after_restore(principal)
+        if not page_allowed(self.ctx, current):
+            current = "home"
+            self.sidebar.setCurrentRow(0)
         page = self.page(current)
         self.stack.setCurrentWidget(page)
         page.activate()
         self.ctx.notify("database", [])
         return result.error
+
+    def _operator_after_restore(self, principal: Principal | None) -> None:
+        """The operator logged in stays so on the restored database while their account
+        is there as it is; else the desk is locked (someone logs in on that database)."""
+        from tierslieu_desktop.domain import errors
+        from tierslieu_desktop.services.people import accounts
+        from tierslieu_desktop.services.people import operators as operator_service
+
+        if principal is None:  # nobody logged in (a test of the window): as before
+            self.ctx.set_operator(
+                operator_service.ensure_operator(self.ctx.db, self.ctx.operator_id)
+            )
+            self._show_operator()
+            return
+        try:
+            fresh: Principal | None = accounts.principal_of(self.ctx.db, principal.operator_id)
+        except errors.DomainError:
+            fresh = None
+        if fresh is None or fresh.name != principal.name:
+            self.ctx.set_principal(None)
+            self.lock()
+            return
+        self.ctx.set_principal(fresh)
+        self._apply_access()
+        self._show_operator()
 
     def _drop_pages(self) -> None:
         """Take every page out of the window; they are built again on the new database.
@@ -341,6 +382,8 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
         self.sidebar.set_wide(event.size().width() >= Sidebar.WIDE_FROM)
         super().resizeEvent(event)
+        if self.lock_screen is not None:
+            self.lock_screen.setGeometry(self.rect())
 
     def focusNextPrevChild(self, next: bool) -> bool:  # Qt's name
         """Tab on the sidebar goes to the page's first field (its tabs' widgets are
@@ -377,8 +420,9 @@ class MainWindow(QMainWindow):
                 last = widget
             widget = widget.nextInFocusChain()
         if last is not self.sidebar:
-            QWidget.setTabOrder(last, self.operator_combo)
-            QWidget.setTabOrder(self.operator_combo, self.help_button)
+            QWidget.setTabOrder(last, self.operator_button)
+            QWidget.setTabOrder(self.operator_button, self.lock_button)
+            QWidget.setTabOrder(self.lock_button, self.help_button)
 
     # --- pages -------------------------------------------------------------------
 
@@ -477,14 +521,31 @@ class MainWindow(QMainWindow):
         # A long path is cut on the right, never widens the window (whole in the tooltip).
         self.db_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar.addWidget(self.db_label, 1)
-        bar.addPermanentWidget(QLabel(self.tr("Operator:")))
-        self.operator_combo = QComboBox()
-        self.operator_combo.setAccessibleName(self.tr("Operator at the desk"))
-        self.operator_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        # Who is logged in at the desk (issue 19): their name and roles; their own
+        # password from its menu; « Verrouiller » (Ctrl+L) for the next operator.
+        self.operator_button = QPushButton()
+        self.operator_button.setObjectName("operatorButton")
+        self.operator_button.setFlat(True)
+        self.operator_button.setAccessibleName(self.tr("Operator logged in at the desk"))
+        operator_menu = QMenu(self.operator_button)
+        self.change_password_action = QAction(self.tr("Change my password…"), self)
+        self.change_password_action.triggered.connect(self.change_own_password)
+        operator_menu.addAction(self.change_password_action)
+        self.operator_button.setMenu(operator_menu)
+        bar.addPermanentWidget(self.operator_button)
+        self.lock_action = QAction(self.tr("Lock (Ctrl+L)"), self)
+        self.lock_action.setShortcut(LOCK_KEY)
+        # from any window of the application: an open dialog is closed by the lock
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(lambda _checked=False: self.lock())
+        self.addAction(self.lock_action)
+        self.lock_button = QPushButton(self.tr("Lock (Ctrl+L)"))
+        self.lock_button.setAccessibleName(self.tr("Lock the desk"))
+        self.lock_button.setToolTip(
+            self.tr("Lock the desk: the next operator logs in with their password or PIN.")
         )
-        self.operator_combo.setMinimumContentsLength(14)
-        bar.addPermanentWidget(self.operator_combo)
+        self.lock_button.clicked.connect(lambda _checked=False: self.lock())
+        bar.addPermanentWidget(self.lock_button)
         # No menu bar (600 px high screens): Help is a menu on the status bar.
         self.help_button = QPushButton(self.tr("Help"))
         self.help_button.setFlat(True)
@@ -524,41 +585,163 @@ class MainWindow(QMainWindow):
 
         self.about_dialog = show_about(self.ctx.db.target, self)
 
-    def _fill_operators(self) -> None:
-        from tierslieu_desktop.services.people import operators as operator_service
+    def _show_operator(self) -> None:
+        """The status bar's name and roles of the operator logged in."""
+        who = self.ctx.db.principal
+        if who is None:  # nobody logged in (a test of one window): the context's operator
+            from tierslieu_desktop.services.people import operators as operator_service
 
-        self.operator_combo.blockSignals(True)
-        self.operator_combo.clear()
-        for op in operator_service.list_operators(self.ctx.db):
-            self.operator_combo.addItem(op.name, op.id)
-        index = self.operator_combo.findData(self.ctx.operator_id)
-        self.operator_combo.setCurrentIndex(max(index, 0))
-        self.operator_combo.blockSignals(False)
+            names = {o.id: o.name for o in operator_service.list_operators(self.ctx.db)}
+            text = names.get(self.ctx.operator_id, "")
+        else:
+            text = self.tr("{name} ({roles})").format(name=who.name, roles=roles_words(who.roles))
+        self.operator_button.setText(text)
+        self.operator_button.setToolTip(self.tr("Logged in: {who}").format(who=text))
+        self.change_password_action.setEnabled(who is not None)
 
-    def _on_operator_chosen(self, index: int) -> None:
-        operator_id = self.operator_combo.itemData(index)
-        if operator_id is not None:
-            self.ctx.set_operator(int(operator_id))
-            config.save_setting("operator_id", int(operator_id))
+    def _on_changed(self, entity: str, ids: list) -> None:
+        if entity != "operator":
+            return
+        who = self.ctx.db.principal
+        if who is not None and (not ids or who.operator_id in ids):
+            # their own roles were changed (or the account deactivated) by an administrator
+            from tierslieu_desktop.domain.errors import DomainError
+            from tierslieu_desktop.services.people import accounts
 
-    def _on_changed(self, entity: str, _ids: list) -> None:
-        if entity == "operator":
-            self._fill_operators()
+            try:
+                fresh = accounts.principal_of(self.ctx.db, who.operator_id)
+            except DomainError:
+                self.lock()
+                return
+            if fresh != who:
+                self.ctx.set_principal(fresh)
+                self._apply_access()
+        self._show_operator()
+
+    # --- login, lock and roles -----------------------------------------------------
+
+    def is_locked(self) -> bool:
+        return self.lock_screen is not None and self.lock_screen.isVisible()
+
+    def lock(self, *, auto_login: tuple[str, str] | None = None) -> None:
+        """Cover the window with the lock screen: nothing behind it is reachable until an
+        operator logs in (the page stays as it was for them, or for the next one).
+        ``auto_login`` (the start with TIERSLIEU_USER / TIERSLIEU_PASSWORD) logs in at
+        once, as if typed."""
+        if not self.is_attached():
+            return
+        from tierslieu_desktop.ui.lock_screen import LockScreen
+
+        self._close_dialogs()
+        if self.lock_screen is None:
+            self.lock_screen = LockScreen(self.ctx, self)
+            self.lock_screen.unlocked.connect(self.unlock)
+        screen = self.lock_screen
+        preferred = self.ctx.db.principal.operator_id if self.ctx.db.principal else None
+        if preferred is None:
+            remembered = config.load_settings().get("operator_id")
+            preferred = remembered if isinstance(remembered, int) else None
+        screen.prepare(preferred)
+        self._set_behind_enabled(False)
+        screen.setGeometry(self.rect())
+        screen.show()
+        screen.raise_()
+        if self.idle_lock is not None:
+            self.idle_lock.pause()
+        screen.focus_first()
+        if auto_login is not None and screen.mode == "login":
+            screen.log_in_as(*auto_login)
+
+    def unlock(self, principal: Principal) -> None:
+        """An operator logged in: the window is theirs (what their roles allow)."""
+        self.ctx.set_principal(principal)
+        config.save_setting("operator_id", principal.operator_id)
+        self._apply_access()
+        self._show_operator()
+        self._set_behind_enabled(True)
+        if self.lock_screen is not None:
+            self.lock_screen.hide()
+        if self.idle_lock is not None:
+            self.idle_lock.resume()
+        page = self.stack.currentWidget()
+        target = self._first_tab_stop(page) if page is not None else None
+        (target or self.sidebar).setFocus(Qt.FocusReason.OtherFocusReason)
+        self.unlocked.emit()
+
+    def start_idle_lock(self) -> None:
+        """Lock after the idle minutes of Paramètres › Comptes (0: never)."""
+        from tierslieu_desktop.ui.idle_lock import IdleLock
+
+        if self.idle_lock is None:
+            self.idle_lock = IdleLock(self)
+            self.idle_lock.idle.connect(self.lock)
+        self.idle_lock.restart()
+        if self.is_locked():
+            self.idle_lock.pause()
+
+    def _set_behind_enabled(self, enabled: bool) -> None:
+        central = self.centralWidget()
+        if central is not None:
+            central.setEnabled(enabled)
+        self.statusBar().setEnabled(enabled)
+        for action in self.actions():
+            action.setEnabled(enabled)
+        if enabled:
+            self._apply_access()
+
+    def _close_dialogs(self) -> None:
+        """Every dialog of the window is closed by the lock (what they held is not saved):
+        nothing stays reachable above the lock screen."""
+        for widget in QApplication.topLevelWidgets():
+            # a progress dialog stays: its work (a backup, an import) goes on
+            if (
+                isinstance(widget, QDialog)
+                and not isinstance(widget, QProgressDialog)
+                and widget.isVisible()
+            ):
+                widget.reject()
+
+    def _apply_access(self) -> None:
+        """The sidebar shows the pages the operator logged in may open; Ctrl+1… and the
+        shortcuts to the members follow; a page they may not open is left for Accueil."""
+        from tierslieu_desktop.domain.permissions import Permission
+        from tierslieu_desktop.ui.access import allowed
+
+        for row, key in enumerate(self.PAGE_KEYS):
+            ok = page_allowed(self.ctx, key)
+            self.sidebar.setRowHidden(row, not ok)
+            self._page_actions[key].setEnabled(ok)
+        members = allowed(self.ctx, Permission.MEMBERS)
+        self.find_action.setEnabled(members)
+        self.new_member_action.setEnabled(members)
+        if self.sidebar.currentRow() >= 0 and not page_allowed(self.ctx, self.current_key()):
+            self.sidebar.setCurrentRow(0)
+
+    def change_own_password(self) -> None:
+        """« Changer mon mot de passe… » (the status bar's name, Paramètres › Comptes)."""
+        from tierslieu_desktop.ui.pages.settings.accounts_tab import OwnSecretDialog
+
+        if self.ctx.db.principal is None:
+            return
+        self.own_secret_dialog = OwnSecretDialog(self.ctx, self)
+        self.own_secret_dialog.exec()
 
     def _build_shortcuts(self) -> None:
-        find = QAction(self.tr("Find a member"), self)
+        self.find_action = find = QAction(self.tr("Find a member"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self.find_member)
         self.addAction(find)
-        new = QAction(self.tr("New member"), self)
+        self.new_member_action = new = QAction(self.tr("New member"), self)
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self.new_member)
         self.addAction(new)
+        self._page_actions: dict[str, QAction] = {}
         for i, key in enumerate(self.PAGE_KEYS, start=1):
             action = QAction(self._titles[key], self)
             action.setShortcut(QKeySequence(f"Ctrl+{i}"))
             action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
             self.addAction(action)
+            self._page_actions[key] = action
 
     def _members_page(self) -> MembersPage:
         return cast("MembersPage", self.show_page("members"))

@@ -11,6 +11,9 @@ from tierslieu_desktop.db.models.activity import (
     DropIn as DropIn,
 )
 from tierslieu_desktop.db.models.activity import (
+    DropInVoucher as DropInVoucher,
+)
+from tierslieu_desktop.db.models.activity import (
     Registration as Registration,
 )
 from tierslieu_desktop.db.models.base import (

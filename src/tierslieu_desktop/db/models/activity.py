@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
+    Date,
     ForeignKey,
     Integer,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -102,3 +104,36 @@ class DropIn(AuditMixin, Base):
     vouchers: Mapped[int] = mapped_column(Integer, default=0)  # Pass numérique received
     member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
     note: Mapped[str] = mapped_column(Text, default="")
+    # The national model's fields (issue 22, domain.mediation: the Coop's values), all
+    # optional; multi-valued ones joined by commas.
+    activity_type: Mapped[str | None] = mapped_column(String(12))
+    place_type: Mapped[str | None] = mapped_column(String(16))
+    place_insee: Mapped[str] = mapped_column(String(5), default="", server_default="")
+    place_postcode: Mapped[str] = mapped_column(String(5), default="", server_default="")
+    equipment: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    themes: Mapped[str] = mapped_column(String(800), default="", server_default="")
+    autonomy: Mapped[str | None] = mapped_column(String(30))
+    referred: Mapped[bool | None] = mapped_column(Boolean)
+    referral_structure: Mapped[str | None] = mapped_column(String(40))
+    gender: Mapped[str | None] = mapped_column(String(12))
+    age_range: Mapped[str | None] = mapped_column(String(30))
+    situation: Mapped[str | None] = mapped_column(String(16))
+    commune_insee: Mapped[str] = mapped_column(String(5), default="", server_default="")
+    anonymous: Mapped[bool | None] = mapped_column(Boolean)
+    first_time: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class DropInVoucher(AuditMixin, Base):
+    """A Pass numérique (APTIC) voucher received at a drop-in, by its number (issue 22):
+    a number is taken once per issuer. ``claim_reference`` is the monthly claim list that
+    asked the issuer to pay it (services.finance.voucher_claims)."""
+
+    __tablename__ = "drop_in_voucher"
+    __table_args__ = (UniqueConstraint("issuer", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    drop_in_id: Mapped[int] = mapped_column(ForeignKey("drop_in.id"), index=True)
+    issuer: Mapped[str] = mapped_column(String(30), default="pass_numerique")
+    number: Mapped[str] = mapped_column(String(40))
+    expires_on: Mapped[date | None] = mapped_column(Date)
+    claim_reference: Mapped[str | None] = mapped_column(String(40), index=True)

@@ -48,7 +48,9 @@ from tierslieu_desktop.domain.enums import (
     SessionStatus,
 )
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.pricing import price_activity
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.activity.sessions import (
     MAX_CAPACITY,
     NAME_MAX,
@@ -191,6 +193,7 @@ def _price(
     return price.amount_cents, price.reason
 
 
+@guarded(Permission.ACTIVITY)
 def register(
     db: Database, actor: int | None, data: RegistrationInput, *, now: datetime | None = None
 ) -> RegistrationResult:
@@ -267,6 +270,7 @@ def _get_registration(session: Session, registration_id: int) -> Registration:
     return r
 
 
+@guarded(Permission.ACTIVITY)
 def cancel_registration(
     db: Database, actor: int | None, registration_id: int, *, now: datetime | None = None
 ) -> list[int]:
@@ -289,6 +293,7 @@ def cancel_registration(
         return promote_waiting(session, actor, s)
 
 
+@guarded(Permission.ACTIVITY)
 def update_registration(
     db: Database,
     actor: int | None,
@@ -399,6 +404,7 @@ def _tick(
     mark_held(session, s.id)
 
 
+@guarded(Permission.ACTIVITY)
 def set_attendance(
     db: Database,
     actor: int | None,
@@ -419,6 +425,7 @@ def set_attendance(
         _tick(session, actor, r, s, attendance, present_count, today)
 
 
+@guarded(Permission.ACTIVITY)
 def set_all_attendance(
     db: Database,
     actor: int | None,
@@ -524,6 +531,7 @@ _STATUS_ORDER: dict[str, int] = {
 }
 
 
+@guarded(Permission.ACTIVITY)
 def session_registrations(db: Database, session_id: int) -> list[RegistrationRow]:
     """The registered (in order of registration), then the waiting list (in order),
     then the cancelled."""
@@ -539,6 +547,7 @@ def session_registrations(db: Database, session_id: int) -> list[RegistrationRow
     )
 
 
+@guarded(Permission.ACTIVITY)
 def attendance_sheet(db: Database, session_id: int) -> AttendanceSheet:
     """What the printed attendance sheet shows: the registered in alphabetical order
     (one line per member, one per group with its head-count), then the waiting list."""

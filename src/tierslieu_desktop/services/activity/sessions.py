@@ -43,7 +43,9 @@ from tierslieu_desktop.domain.enums import (
     SessionStatus,
 )
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.validation import text_limit
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import FieldCollector, check_texts, stamp
 from tierslieu_desktop.services.scheduling.bookings import (
     BookingInput,
@@ -194,6 +196,7 @@ def _check_activity(session: Session, data: ActivityInput) -> None:
     errors.raise_if_any()
 
 
+@guarded(Permission.ACTIVITY)
 def save_activity(
     db: Database, actor: int | None, data: ActivityInput, activity_id: int | None = None
 ) -> int:
@@ -230,6 +233,7 @@ def save_activity(
         return activity.id
 
 
+@guarded(Permission.ACTIVITY)
 def set_activity_archived(
     db: Database, actor: int | None, activity_id: int, archived: bool
 ) -> None:
@@ -287,6 +291,7 @@ def _activity_rows(session: Session, stmt: Select[Activity]) -> list[ActivityRow
     return out
 
 
+@guarded(Permission.ACTIVITY)
 def list_activities(db: Database, *, include_archived: bool = False) -> list[ActivityRow]:
     stmt = select(Activity).order_by(Activity.name)
     if not include_archived:
@@ -295,6 +300,7 @@ def list_activities(db: Database, *, include_archived: bool = False) -> list[Act
         return _activity_rows(session, stmt)
 
 
+@guarded(Permission.ACTIVITY)
 def get_activity(db: Database, activity_id: int) -> ActivityRow:
     with db.read() as session:
         rows = _activity_rows(session, select(Activity).where(Activity.id == activity_id))
@@ -386,6 +392,7 @@ def _release(session: Session, session_id: int) -> None:
     session.flush()
 
 
+@guarded(Permission.ACTIVITY)
 def create_session(db: Database, actor: int | None, data: SessionInput) -> int:
     """Plan a session and book its space and machines, all or nothing."""
     with db.write() as session:
@@ -440,6 +447,7 @@ def mark_held(session: Session, session_id: int) -> None:
         booking.status = BookingStatus.DONE if held else BookingStatus.BOOKED
 
 
+@guarded(Permission.ACTIVITY)
 def update_session(db: Database, actor: int | None, session_id: int, data: SessionInput) -> None:
     """Move, resize, change the space, machines, capacity or trainer of a session. Its
     bookings are re-made under the same rules; a capacity below the seats taken is
@@ -479,6 +487,7 @@ def update_session(db: Database, actor: int | None, session_id: int, data: Sessi
         promote_waiting(session, actor, s)
 
 
+@guarded(Permission.ACTIVITY)
 def cancel_session(db: Database, actor: int | None, session_id: int, reason: str = "") -> None:
     """Cancel a session: its machines and space are free again; the registrations are
     kept (who was expected) but no longer hold seats."""
@@ -571,11 +580,13 @@ def session_rows(session: Session, sessions: Sequence[ActivitySession]) -> list[
     return out
 
 
+@guarded(Permission.ACTIVITY)
 def get_session(db: Database, session_id: int) -> SessionRow:
     with db.read() as session:
         return session_rows(session, [load_session(session, session_id)])[0]
 
 
+@guarded(Permission.ACTIVITY)
 def list_sessions(
     db: Database,
     start: datetime,
@@ -597,6 +608,7 @@ def list_sessions(
         return session_rows(session, found)
 
 
+@guarded(Permission.ACTIVITY)
 def upcoming_sessions(
     db: Database, now: datetime | None = None, limit: int = 100
 ) -> list[SessionRow]:

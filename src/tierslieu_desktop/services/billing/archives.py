@@ -25,9 +25,11 @@ from tierslieu_desktop.domain.calendar import to_local
 from tierslieu_desktop.domain.deposits import CashDay
 from tierslieu_desktop.domain.errors import NotFound
 from tierslieu_desktop.domain.findings import Finding
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.fileperms import write_private_bytes
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.billing.deposits import cash_day_in
-from tierslieu_desktop.services.billing.documents import get_invoice
+from tierslieu_desktop.services.billing.documents import _get_invoice_impl
 from tierslieu_desktop.services.billing.ledger import (
     canon_value,
     closing_content,
@@ -73,6 +75,7 @@ def closing_cash(session: Session, closing: Any) -> CashDay:
     return cash_day_in(session, closing["period_start"], closing["period_end"])
 
 
+@guarded(Permission.CLOSINGS)
 def closing_note(db: Database, closing_id: int) -> bytes:
     """The closing note PDF of one closing, its chain footprint printed on it."""
     with db.read() as session:
@@ -138,13 +141,14 @@ def _render_pdfs(db: Database, invoices: list[Any]) -> tuple[dict[str, bytes], s
     for inv in invoices:
         safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in inv["number"])
         try:
-            pdfs[f"pdf/{safe}.pdf"] = render_invoice(get_invoice(db, inv["id"]))
+            pdfs[f"pdf/{safe}.pdf"] = render_invoice(_get_invoice_impl(db, inv["id"]))
         except Exception:  # any failure: the JSON documents are the legal record
             failed.append(inv["number"])
     note = f"PDF non générés : {', '.join(failed)}." if failed else ""
     return pdfs, note
 
 
+@guarded(Permission.CLOSINGS)
 def export_archive(db: Database, closing_id: int, path: str | Path) -> None:
     """Write the archive of a closed period: documents.json, pdf/, chain.json, manifest.json."""
     path = Path(path)

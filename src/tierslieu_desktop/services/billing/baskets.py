@@ -36,7 +36,9 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
 from tierslieu_desktop.domain.lines import measured_line
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.pricing import round_half_up
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.activity.registrations import payable_tickets
 from tierslieu_desktop.services.billing._common import (
     DESIGNATION_MAX,
@@ -394,6 +396,7 @@ def add_registration_lines_in(
         )
 
 
+@guarded(Permission.CHECKOUT)
 def unbilled_registrations(db: Database, member_id: int) -> list[UnbilledRegistration]:
     """The member's workshop and training tickets to bill (sessions held by today)."""
     with db.read() as session:
@@ -446,6 +449,7 @@ def _basket_row(session: Session, basket: Basket) -> BasketRow:
     )
 
 
+@guarded(Permission.CHECKOUT)
 def open_basket(db: Database, actor: int | None, member_id: int | None) -> int:
     """The member's open basket if any, else a new one filled with the member's
     unbilled usages. ``member_id`` None = a walk-in's new, empty basket."""
@@ -474,6 +478,7 @@ def open_basket(db: Database, actor: int | None, member_id: int | None) -> int:
         return basket.id
 
 
+@guarded(Permission.CHECKOUT)
 def get_basket(db: Database, basket_id: int) -> BasketRow:
     with db.read() as session:
         basket = session.get(Basket, basket_id)
@@ -520,6 +525,7 @@ def to_collect_stmt(start: date | None) -> Select[Any, int, Any, datetime]:
     return stmt
 
 
+@guarded(Permission.CHECKOUT)
 def to_collect(db: Database, limit: int = 200) -> list[ToCollect]:
     """Who has unbilled usages (in no invoice and no open basket, since the invoicing
     start): the front desk's list of people to take payment from, latest visit first.
@@ -575,6 +581,7 @@ def invoicing_start(db: Database) -> date | None:
         return session.scalar(select(Structure.invoicing_start).where(Structure.id == 1))
 
 
+@guarded(Permission.INVOICES)
 def set_invoicing_start(db: Database, actor: int | None, day: date | None) -> None:
     """Usages before ``day`` were billed outside the software (a lab moving from a
     spreadsheet): they are never proposed in a basket nor in the monthly invoicing.
@@ -587,6 +594,7 @@ def set_invoicing_start(db: Database, actor: int | None, day: date | None) -> No
         stamp(structure, actor)
 
 
+@guarded(Permission.CHECKOUT)
 def open_baskets(db: Database) -> list[BasketRow]:
     with db.read() as session:
         return [
@@ -597,12 +605,14 @@ def open_baskets(db: Database) -> list[BasketRow]:
         ]
 
 
+@guarded(Permission.CHECKOUT)
 def unbilled_usages(db: Database, member_id: int) -> list[UnbilledUsage]:
     """The member's charged usages on no invoice and in no open basket, oldest first."""
     with db.read() as session:
         return unbilled_in(session, member_id)
 
 
+@guarded(Permission.CHECKOUT)
 def add_usage_lines(
     db: Database, actor: int | None, basket_id: int, usage_ids: Sequence[int]
 ) -> None:
@@ -617,6 +627,7 @@ def _needs_member(basket: Basket) -> None:
         raise DomainError("basket_needs_member")
 
 
+@guarded(Permission.CHECKOUT)
 def add_membership_line(
     db: Database,
     actor: int | None,
@@ -660,6 +671,7 @@ def add_membership_line(
         )
 
 
+@guarded(Permission.CHECKOUT)
 def add_pack_line(db: Database, actor: int | None, basket_id: int, pack_type_id: int) -> int:
     with db.write() as session:
         basket = editable_basket(session, basket_id)
@@ -682,6 +694,7 @@ def add_pack_line(db: Database, actor: int | None, basket_id: int, pack_type_id:
         )
 
 
+@guarded(Permission.CHECKOUT)
 def add_wallet_topup_line(
     db: Database, actor: int | None, basket_id: int, amount_cents: int
 ) -> int:
@@ -701,6 +714,7 @@ def add_wallet_topup_line(
         )
 
 
+@guarded(Permission.CHECKOUT)
 def add_free_line(
     db: Database,
     actor: int | None,
@@ -740,6 +754,7 @@ def add_free_line(
         )
 
 
+@guarded(Permission.CHECKOUT)
 def update_line(
     db: Database,
     actor: int | None,
@@ -793,6 +808,7 @@ def update_line(
         stamp(basket, actor)
 
 
+@guarded(Permission.CHECKOUT)
 def remove_line(db: Database, actor: int | None, line_id: int) -> None:
     with db.write() as session:
         line = session.get(BasketLine, line_id)
@@ -803,6 +819,7 @@ def remove_line(db: Database, actor: int | None, line_id: int) -> None:
         stamp(basket, actor)
 
 
+@guarded(Permission.CHECKOUT)
 def cancel_basket(db: Database, actor: int | None, basket_id: int) -> None:
     """Abandon the basket: no number is taken, its usages become unbilled again."""
     with db.write() as session:

@@ -14,7 +14,9 @@ from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Invoice, InvoiceLine, Payment, utcnow
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
 from tierslieu_desktop.domain.invoicing import split_incl
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.pricing import round_half_up
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.billing._common import (
     TEXT_MAX,
     fr_date,
@@ -48,6 +50,7 @@ def _credited_by_line(session: Session, invoice_id: int) -> dict[int, tuple[int,
     }
 
 
+@guarded(Permission.CREDIT_NOTES)
 def create_credit_note(
     db: Database,
     actor: int | None,

@@ -44,6 +44,8 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain.calendar import local_dt
 from tierslieu_desktop.domain.deposits import CashDay, DepositSlip, SlipCheque, deposit_number
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.billing._common import local_day
 from tierslieu_desktop.services.billing.ledger import ensure_open
 
@@ -116,6 +118,7 @@ def _undeposited(session: Session) -> list[SlipCheque]:
     return [c for c, last_round in _cheques(session) if last_round % 2 == 0]
 
 
+@guarded(Permission.INVOICES)
 def undeposited_cheques(db: Database) -> list[SlipCheque]:
     """The cheques received and not on a deposit slip, oldest first."""
     with db.read() as session:
@@ -165,6 +168,7 @@ def cash_day_in(session: Session, day: date, last_day: date | None = None) -> Ca
     return CashDay(day, last, opening, received, refunded, deposited)
 
 
+@guarded(Permission.INVOICES)
 def cash_day(db: Database, day: date, last_day: date | None = None) -> CashDay:
     with db.read() as session:
         return cash_day_in(session, day, last_day)
@@ -175,6 +179,7 @@ def _cash_now(session: Session) -> int:
     return received - refunded - _cash_deposited(session, None)
 
 
+@guarded(Permission.INVOICES)
 def cash_on_hand(db: Database, day: date | None = None) -> int:
     """The cash in the till: at the end of ``day``, or now (everything recorded)."""
     with db.read() as session:
@@ -233,6 +238,7 @@ def _ensure_open(session: Session, day: date) -> None:
         raise ValidationError({"day": "period_closed"}) from err
 
 
+@guarded(Permission.INVOICES)
 def record_deposit(
     db: Database,
     day: date,
@@ -285,6 +291,7 @@ def record_deposit(
         return written
 
 
+@guarded(Permission.INVOICES)
 def cancel_deposit(
     db: Database,
     deposit_id: int,
@@ -331,6 +338,7 @@ def cancel_deposit(
 # --- reading ----------------------------------------------------------------------------
 
 
+@guarded(Permission.INVOICES)
 def list_deposits(db: Database) -> list[DepositSummary]:
     """Every deposit, the latest first."""
     with db.read() as session:
@@ -370,6 +378,7 @@ def list_deposits(db: Database) -> list[DepositSummary]:
     ]
 
 
+@guarded(Permission.INVOICES)
 def deposit_slip(db: Database, deposit_id: int) -> DepositSlip:
     """A deposit with its cheques and the lab's bank account, for its slip."""
     with db.read() as session:

@@ -48,7 +48,9 @@ from tierslieu_desktop.domain.invoicing import (
     split_incl,
 )
 from tierslieu_desktop.domain.lines import joins_on, vat_basis
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.pricing import round_half_up
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.billing._common import (
     TEXT_MAX,
     buyer_name,
@@ -270,6 +272,7 @@ def validate_basket_in(
     return invoice.id
 
 
+@guarded(Permission.CHECKOUT)
 def validate_basket(
     db: Database,
     actor: int | None,
@@ -395,7 +398,12 @@ def _doc(session: Session, inv: Invoice) -> InvoiceDoc:
     )
 
 
+@guarded(Permission.CHECKOUT)
 def get_invoice(db: Database, invoice_id: int) -> InvoiceDoc:
+    return _get_invoice_impl(db, invoice_id)
+
+
+def _get_invoice_impl(db: Database, invoice_id: int) -> InvoiceDoc:
     with db.read() as session:
         inv = session.get(Invoice, invoice_id)
         if inv is None:
@@ -403,6 +411,7 @@ def get_invoice(db: Database, invoice_id: int) -> InvoiceDoc:
         return _doc(session, inv)
 
 
+@guarded(Permission.CHECKOUT)
 def invoice_by_number(db: Database, number: str) -> InvoiceDoc:
     with db.read() as session:
         inv = session.scalar(select(Invoice).where(Invoice.number == number.strip()))
@@ -448,6 +457,7 @@ def _filtered(stmt: _Stmt, flt: InvoiceFilter, balance: ColumnElement[int]) -> _
     return stmt
 
 
+@guarded(Permission.CHECKOUT)
 def count_invoices(db: Database, flt: InvoiceFilter) -> int:
     """How many documents match ``flt`` (every page)."""
     _, balance = balance_columns()
@@ -456,6 +466,7 @@ def count_invoices(db: Database, flt: InvoiceFilter) -> int:
         return int(session.scalar(stmt) or 0)
 
 
+@guarded(Permission.CHECKOUT)
 def invoice_page(
     db: Database,
     flt: InvoiceFilter,
@@ -467,6 +478,16 @@ def invoice_page(
     (issued_at, id) of the last row already shown: the page starts just after it (a
     keyset, so the 50th page costs what the first does). Paid and balance are computed
     for the rows of the page only."""
+    return _invoice_page_impl(db, flt, limit=limit, after=after)
+
+
+def _invoice_page_impl(
+    db: Database,
+    flt: InvoiceFilter,
+    *,
+    limit: int = 100,
+    after: tuple[datetime, int] | None = None,
+) -> list[InvoiceListRow]:
     paid, balance = balance_columns()
     stmt = _filtered(select(Invoice, paid, balance), flt, balance)
     if after is not None:
@@ -493,6 +514,7 @@ def invoice_page(
         ]
 
 
+@guarded(Permission.CHECKOUT)
 def list_invoices(
     db: Database,
     *,
@@ -506,4 +528,4 @@ def list_invoices(
     """The first ``limit`` invoices and credit notes matching, newest first (see
     :func:`invoice_page`)."""
     flt = InvoiceFilter(text, kind, first_day, last_day, unpaid_only)
-    return invoice_page(db, flt, limit=limit)
+    return _invoice_page_impl(db, flt, limit=limit)

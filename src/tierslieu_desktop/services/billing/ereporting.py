@@ -38,7 +38,9 @@ from tierslieu_desktop.domain.ereporting import (
 )
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.lines import document_bases
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.fileperms import write_private_bytes
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.billing._common import load_structure
 
 _LINE_COLUMNS = (
@@ -106,6 +108,7 @@ def _classified(head: Any, rows: list[Any]) -> list[tuple[Any, str | None, str]]
     ]
 
 
+@guarded(Permission.EXPORTS)
 def b2c_transactions(db: Database, first_day: date, last_day: date) -> B2cReport:
     """Flux 10.3: the consumer sales issued from ``first_day`` to ``last_day`` (local
     days), per day, category and rate, credit notes deducted."""
@@ -150,6 +153,7 @@ def b2c_transactions(db: Database, first_day: date, last_day: date) -> B2cReport
     )
 
 
+@guarded(Permission.EXPORTS)
 def b2c_payments(db: Database, first_day: date, last_day: date) -> B2cReport:
     """Flux 10.4: the payments (refunds deducted) received from consumers from
     ``first_day`` to ``last_day`` for taxed services, per day and rate — only when the
@@ -204,6 +208,7 @@ def b2c_payments(db: Database, first_day: date, last_day: date) -> B2cReport:
     )
 
 
+@guarded(Permission.EXPORTS)
 def export_ereporting(
     db: Database,
     first_day: date,

@@ -34,6 +34,8 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
 from tierslieu_desktop.domain.findings import Finding
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 
 # The sealing itself lives in services.chain (pricing seals wallet movements too); its
 # names stay importable from here.
@@ -254,6 +256,7 @@ def period_documents(
     return list(invoices), lines, list(payments)
 
 
+@guarded(Permission.CLOSINGS)
 def close_period(
     db: Database, actor: int | None, kind: str, start: date, *, now: datetime | None = None
 ) -> int:
@@ -309,6 +312,7 @@ def _closing_row(c: Closing) -> ClosingRow:
     )
 
 
+@guarded(Permission.CLOSINGS)
 def list_closings(db: Database) -> list[ClosingSummary]:
     """Every closing, most recent period first: the columns of the list only (a decade of
     day closings is ~3,800 rows; their totals, parsed, held 24 MB for nothing)."""
@@ -329,6 +333,7 @@ def list_closings(db: Database) -> list[ClosingSummary]:
         ]
 
 
+@guarded(Permission.CLOSINGS)
 def closing(db: Database, closing_id: int) -> ClosingRow:
     """One closing with its totals (invoices, credit notes, VAT by rate, payments by
     method)."""

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Basket, Member, utcnow
 from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.billing._common import member_name
 from tierslieu_desktop.services.billing.baskets import (
     add_registration_lines_in,
@@ -47,9 +49,14 @@ def _monthly_members(session: Session) -> list[Member]:
     )
 
 
+@guarded(Permission.INVOICES)
 def monthly_candidates(db: Database, month: date) -> list[tuple[int, str, int, int]]:
     """(member id, name, usages, total) of the members invoiced monthly who have
     unbilled usages in ``month``."""
+    return _monthly_candidates_impl(db, month)
+
+
+def _monthly_candidates_impl(db: Database, month: date) -> list[tuple[int, str, int, int]]:
     first, last = _month_bounds(month)
     with db.read() as session:
         result = []
@@ -68,6 +75,7 @@ def monthly_candidates(db: Database, month: date) -> list[tuple[int, str, int, i
         return result
 
 
+@guarded(Permission.INVOICES)
 def invoice_month(
     db: Database,
     actor: int | None,
@@ -80,7 +88,7 @@ def invoice_month(
     one transaction per invoice. ``progress(done, total)`` returning False stops the
     batch: the invoices already issued stay, nothing half-done remains."""
     first, last = _month_bounds(month)
-    candidates = monthly_candidates(db, month)
+    candidates = _monthly_candidates_impl(db, month)
     result = BatchResult()
     total = len(candidates)
     for done, (member_id, _name, _count, _cents) in enumerate(candidates):

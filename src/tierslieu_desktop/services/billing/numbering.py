@@ -20,6 +20,8 @@ from tierslieu_desktop.domain.invoicing import (
     format_number,
     pattern_period,
 )
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import check_texts
 
 
@@ -63,8 +65,13 @@ def numbering_pattern(db: Database, series: str) -> str:
         return _pattern(session, series)
 
 
+@guarded(Permission.INVOICES)
 def set_numbering_pattern(db: Database, actor: int | None, series: str, pattern: str) -> None:
     """A new number format for the series from now on; the former ones stay in history."""
+    return _set_numbering_pattern_impl(db, actor, series, pattern)
+
+
+def _set_numbering_pattern_impl(db: Database, actor: int | None, series: str, pattern: str) -> None:
     if series not in SERIES:
         raise ValidationError({"series": "series_invalid"})
     check_texts(pattern=pattern or "")
@@ -81,6 +88,7 @@ def set_numbering_pattern(db: Database, actor: int | None, series: str, pattern:
         )
 
 
+@guarded(Permission.INVOICES)
 def numbering_history(db: Database, series: str) -> list[tuple[str, datetime]]:
     with db.read() as session:
         return [

@@ -22,6 +22,8 @@ from tierslieu_desktop.domain.documents import UnpaidRow
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
 from tierslieu_desktop.domain.invoicing import cash_change
 from tierslieu_desktop.domain.lines import is_due
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.billing._common import buyer_name, local_day
 from tierslieu_desktop.services.billing.ledger import ensure_open, seal
 from tierslieu_desktop.services.common import FieldCollector
@@ -150,6 +152,7 @@ def _invoice_balance(session: Session, invoice: Invoice) -> int:
     return invoice.total_incl_cents - paid - credited + refunded
 
 
+@guarded(Permission.CHECKOUT)
 def add_payment(
     db: Database,
     actor: int | None,
@@ -243,6 +246,7 @@ def balance_aggregates() -> tuple[Subquery, Subquery, Subquery]:
 _CHUNK = 500  # invoice ids per IN list (far below SQLite's limit of bound parameters)
 
 
+@guarded(Permission.CHECKOUT)
 def unpaid(db: Database, today: date) -> list[UnpaidRow]:
     """Invoices with something left to pay, oldest first, with their age and delay.
 
@@ -286,6 +290,7 @@ def unpaid(db: Database, today: date) -> list[UnpaidRow]:
         ]
 
 
+@guarded(Permission.INVOICES)
 def recomputed_open_balances(db: Database) -> dict[int, int]:
     """What is left to pay on every invoice where it is not zero, summed again from the
     sealed rows (payments, credit notes and their refunds): the reference the running
@@ -309,6 +314,7 @@ def recomputed_open_balances(db: Database) -> dict[int, int]:
     return {int(i): int(cents) for i, cents in rows}
 
 
+@guarded(Permission.INVOICES)
 def open_balances(db: Database) -> dict[int, int]:
     """The running balances (``invoice_open``), invoice id -> cents left."""
     with db.read() as session:
@@ -333,6 +339,7 @@ def reminder_rows(rows: Sequence[UnpaidRow], invoice_id: int, today: date) -> li
     ]
 
 
+@guarded(Permission.CHECKOUT)
 def member_balance(db: Database, member_id: int) -> int:
     """What the member owes (negative: what the tiers-lieu owes them)."""
     _, balance = balance_columns()

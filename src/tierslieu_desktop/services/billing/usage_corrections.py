@@ -44,6 +44,8 @@ from tierslieu_desktop.db.models import (
     utcnow,
 )
 from tierslieu_desktop.domain.errors import DomainError, NotFound
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.billing.baskets import add_usage_lines_in, payer_clause
 from tierslieu_desktop.services.common import FieldCollector, stamp
 from tierslieu_desktop.services.pricing.engine import charge_usage
@@ -52,7 +54,7 @@ from tierslieu_desktop.services.scheduling.usages import (
     FUTURE_GRACE,
     MAX_QUANTITY_MILLI,
     UsageRow,
-    get_usage,
+    _get_usage_impl,
 )
 
 
@@ -118,10 +120,11 @@ def correction_history(session: Session, usage_id: int) -> tuple[CorrectionRow, 
     )
 
 
+@guarded(Permission.BOOKINGS)
 def correctable_usage(db: Database, usage_id: int) -> CorrectableUsage:
     """The usage as recorded, whether it can still be corrected (no invoice), the open
     basket holding it, what it costs now and its corrections so far."""
-    usage = get_usage(db, usage_id)
+    usage = _get_usage_impl(db, usage_id)
     with db.read() as session:
         charged = sum(
             session.scalars(
@@ -147,6 +150,7 @@ class UsageToCorrect:
     in_basket: bool  # in an open basket (its lines follow a correction)
 
 
+@guarded(Permission.BOOKINGS)
 def usages_to_correct(db: Database, member_id: int, limit: int = 50) -> list[UsageToCorrect]:
     """The member's usages (theirs and their organisation's group usages) on no invoice,
     latest first: what the member card offers to correct."""
@@ -207,6 +211,7 @@ def _record(
     )
 
 
+@guarded(Permission.BOOKINGS)
 def correct_usage(
     db: Database,
     actor: int | None,

@@ -13,14 +13,21 @@ from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Invoice, InvoiceLine, Structure
 from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.lines import LucrativeThreshold, lucrative_threshold
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 
 # The words every line sold under the franchise carries (domain.lines.MENTION_261_LUCRATIVE).
 _MARKER = "261-7-1°-b"
 
 
+@guarded(Permission.FINANCES)
 def lucrative_receipts(db: Database, year: int) -> LucrativeThreshold:
     """The year's sales to non-members excl. VAT (invoices less credit notes, by issue
     date: invoiced, not cashed) against the year's franchise threshold."""
+    return _lucrative_receipts_impl(db, year)
+
+
+def _lucrative_receipts_impl(db: Database, year: int) -> LucrativeThreshold:
     start = local_day_bounds(date(year, 1, 1))[0]
     end = local_day_bounds(date(year, 12, 31))[1]
     signed = case(
@@ -40,6 +47,7 @@ def lucrative_receipts(db: Database, year: int) -> LucrativeThreshold:
     return lucrative_threshold(year, int(cents or 0))
 
 
+@guarded(Permission.FINANCES)
 def lucrative_warning(db: Database, year: int) -> LucrativeThreshold | None:
     """The year's figure when the Finances page must warn: the structure is exempt under
     art. 261-7-1° and its sales to non-members reached 90 % of the limit; else None."""
@@ -47,5 +55,5 @@ def lucrative_warning(db: Database, year: int) -> LucrativeThreshold | None:
         regime = session.scalar(select(Structure.vat_regime).order_by(Structure.id).limit(1))
     if regime != "exempt_non_profit":
         return None
-    figure = lucrative_receipts(db, year)
+    figure = _lucrative_receipts_impl(db, year)
     return figure if figure.near else None

@@ -9,10 +9,13 @@ from sqlalchemy import select
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import AccountMapping
 from tierslieu_desktop.domain import finance as rules
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import FieldCollector
 from tierslieu_desktop.services.finance.checks import clean_text
 
 
+@guarded(Permission.FINANCES)
 def account_mapping(db: Database) -> dict[str, tuple[str, str]]:
     """key -> (account, label): the defaults (domain.finance.DEFAULT_ACCOUNTS) overridden
     by the rows the user edited."""
@@ -23,6 +26,7 @@ def account_mapping(db: Database) -> dict[str, tuple[str, str]]:
     return out
 
 
+@guarded(Permission.FINANCES)
 def set_account(db: Database, key: str, account: str, label: str = "") -> None:
     fc = FieldCollector()
     key = clean_text(fc, "key", key, 40, required=True)
@@ -39,6 +43,7 @@ def set_account(db: Database, key: str, account: str, label: str = "") -> None:
             m.account, m.label = account, label
 
 
+@guarded(Permission.FINANCES)
 def set_accounts(db: Database, accounts: dict[str, tuple[str, str]]) -> None:
     """Save several accounts at once, all or nothing: key -> (account, label). A bad
     account raises ValidationError with the field "account:<key>"."""

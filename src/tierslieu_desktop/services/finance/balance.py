@@ -69,6 +69,8 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain import finance as rules
 from tierslieu_desktop.domain.calendar import PARIS, local_day_bounds
 from tierslieu_desktop.domain.errors import ValidationError
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.finance import own_revenue
 from tierslieu_desktop.services.finance.expenses import budget_of_years
 
@@ -367,9 +369,14 @@ def _own_invoice_rows(
     ).all()
 
 
+@guarded(Permission.FINANCES)
 def balance(db: Database, first_day: date, last_day: date) -> Balance:
     """The revenue balance of [first_day, last_day] (see the module docstring for the
     rules), by month, with ratios, reduced access, machine cost recovery and budget."""
+    return _balance_impl(db, first_day, last_day)
+
+
+def _balance_impl(db: Database, first_day: date, last_day: date) -> Balance:
     return _balance(db, first_day, last_day, detail=True)
 
 
@@ -614,9 +621,14 @@ def _balance(db: Database, first_day: date, last_day: date, *, detail: bool) -> 
     )
 
 
+@guarded(Permission.FINANCES)
 def balance_by_year(db: Database, years: Sequence[int]) -> dict[int, Balance]:
     """One balance per calendar year (for trends)."""
-    return {y: balance(db, date(y, 1, 1), date(y, 12, 31)) for y in years}
+    return _balance_by_year_impl(db, years)
+
+
+def _balance_by_year_impl(db: Database, years: Sequence[int]) -> dict[int, Balance]:
+    return {y: _balance_impl(db, date(y, 1, 1), date(y, 12, 31)) for y in years}
 
 
 @dataclass(frozen=True)
@@ -635,6 +647,7 @@ class KeyFigures:
     reduced_access_cents: int
 
 
+@guarded(Permission.FINANCES)
 def key_figures(db: Database, first_day: date, last_day: date) -> KeyFigures:
     """The key figures of [first_day, last_day], equal to ``balance``'s (one rule: the
     same code, with ``detail`` off)."""
@@ -657,6 +670,7 @@ def key_figures_of(b: Balance) -> KeyFigures:
 # --------------------------------------------------------------------------- details
 
 
+@guarded(Permission.FINANCES)
 def details(db: Database, figure: str, first_day: date, last_day: date) -> list[DetailRow]:
     """The lines behind a figure of ``balance(db, first_day, last_day)``; their amounts
     add up to it. Keys: "own", "own:<category>", "public", "public:<level>", "private",

@@ -18,7 +18,9 @@ from tierslieu_desktop.domain import finance as rules
 from tierslieu_desktop.domain.calendar import utcnow
 from tierslieu_desktop.domain.inputs import day_in_range, decode_text
 from tierslieu_desktop.domain.money import parse_amount
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.validation import FieldInvalid, check_text
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import FieldCollector, soft_delete, stamp
 from tierslieu_desktop.services.finance.checks import (
     LABEL_MAX,
@@ -59,6 +61,7 @@ class ExpenseRow:
 # --------------------------------------------------------------------------- expenses
 
 
+@guarded(Permission.FINANCES)
 def list_expenses(
     db: Database,
     *,
@@ -125,6 +128,7 @@ def _check_expense(
     )
 
 
+@guarded(Permission.FINANCES)
 def save_expense(
     db: Database,
     actor: int | None,
@@ -173,6 +177,7 @@ def save_expense(
         return e.id
 
 
+@guarded(Permission.FINANCES)
 def delete_expense(db: Database, actor: int | None, expense_id: int, reason: str) -> None:
     """Remove an expense for ``reason``: kept, marked deleted, counted nowhere."""
     with db.write() as s:
@@ -209,6 +214,7 @@ def _parse_csv_date(text: str) -> date:
     return date.fromisoformat(text)
 
 
+@guarded(Permission.FINANCES)
 def import_expenses_csv(
     db: Database,
     actor: int | None,
@@ -313,6 +319,7 @@ def import_expenses_csv(
 # --------------------------------------------------------------------------- budget
 
 
+@guarded(Permission.FINANCES)
 def set_budget(db: Database, year: int, side: str, category: str, amount_cents: int) -> None:
     """Set the budget of a category for a year (side 'revenue' or 'expense')."""
     fc = FieldCollector()
@@ -335,7 +342,12 @@ def set_budget(db: Database, year: int, side: str, category: str, amount_cents: 
             line.amount_cents = amount_cents
 
 
+@guarded(Permission.FINANCES)
 def budget(db: Database, year: int) -> dict[tuple[str, str], int]:
+    return _budget_impl(db, year)
+
+
+def _budget_impl(db: Database, year: int) -> dict[tuple[str, str], int]:
     with db.read() as s:
         return budget_of_years(s, [year])
 

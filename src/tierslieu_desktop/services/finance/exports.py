@@ -40,9 +40,11 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain.calendar import local_dt, to_local
 from tierslieu_desktop.domain.inputs import check_year
 from tierslieu_desktop.domain.journal import LedgerLine
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.reports import GENDER_FR, SITUATION_FR
 from tierslieu_desktop.fileperms import open_private, write_private_bytes
 from tierslieu_desktop.reports.sheets import csv_value, write_sheet
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.finance.balance import grant_ids_of_period
 
 if TYPE_CHECKING:
@@ -442,9 +444,16 @@ _BUILDERS: dict[str, Callable[[Session, int | None], tuple[list[str], list[list[
 }
 
 
+@guarded(Permission.EXPORTS)
 def table_rows(db: Database, table: str, year: int | None) -> tuple[list[str], list[list[Any]]]:
     """French headers and typed rows of ``table`` (one of ``TABLES``) for ``year``
     (``DomainError("year_out_of_range")`` outside 2000–2100)."""
+    return _table_rows_impl(db, table, year)
+
+
+def _table_rows_impl(
+    db: Database, table: str, year: int | None
+) -> tuple[list[str], list[list[Any]]]:
     if table not in _BUILDERS:
         raise ValueError(f"unknown table {table!r}")
     if year is not None:
@@ -453,12 +462,13 @@ def table_rows(db: Database, table: str, year: int | None) -> tuple[list[str], l
         return _BUILDERS[table](s, year)
 
 
+@guarded(Permission.EXPORTS)
 def export_xlsx(db: Database, table: str, year: int | None, path: str | Path) -> int:
     """Write ``table`` to an XLSX workbook (see ``reports.sheets.write_sheet``). Returns
     the rows written."""
     from openpyxl import Workbook
 
-    headers, rows = table_rows(db, table, year)
+    headers, rows = _table_rows_impl(db, table, year)
     wb = Workbook()
     wb.remove(wb.worksheets[0])
     ws = wb.create_sheet(table)
@@ -469,10 +479,11 @@ def export_xlsx(db: Database, table: str, year: int | None, path: str | Path) ->
     return len(rows)
 
 
+@guarded(Permission.EXPORTS)
 def export_csv(db: Database, table: str, year: int | None, path: str | Path) -> int:
     """Write ``table`` as CSV: UTF-8 with BOM, ';' separator, decimal comma, dates
     JJ/MM/AAAA. Returns the rows written."""
-    headers, rows = table_rows(db, table, year)
+    headers, rows = _table_rows_impl(db, table, year)
     with open_private(path, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
         writer.writerow(headers)
@@ -481,12 +492,13 @@ def export_csv(db: Database, table: str, year: int | None, path: str | Path) -> 
     return len(rows)
 
 
+@guarded(Permission.EXPORTS)
 def export_fec(db: Database, year: int, directory: str | Path) -> FecWritten:
     """The FEC of fiscal ``year`` in ``directory``: its path and the keys for which the
     default account was used (see services.finance.fec.write_fec_report)."""
-    from tierslieu_desktop.services.finance.fec import write_fec_report
+    from tierslieu_desktop.services.finance.fec import _write_fec_report_impl
 
-    return write_fec_report(db, year, directory)
+    return _write_fec_report_impl(db, year, directory)
 
 
 def _fiscal_year_lines(db: Database, year: int) -> list[LedgerLine]:
@@ -497,6 +509,7 @@ def _fiscal_year_lines(db: Database, year: int) -> list[LedgerLine]:
         return list(journal.ledger_lines(journal.collect_fiscal_year(session, year)))
 
 
+@guarded(Permission.EXPORTS)
 def export_paheko(db: Database, year: int, path: str | Path) -> int:
     """The journal of fiscal ``year`` as a CSV in Paheko's accounting import format
     (« Groupé », reports.paheko): the number of lines written. The accounts it uses must
@@ -508,6 +521,7 @@ def export_paheko(db: Database, year: int, path: str | Path) -> int:
     return len(lines)
 
 
+@guarded(Permission.EXPORTS)
 def export_ledger(db: Database, year: int, path: str | Path) -> int:
     """The general ledger and the trial balance of fiscal ``year`` (XLSX, two sheets):
     the number of journal lines."""

@@ -30,7 +30,9 @@ from tierslieu_desktop.db.models import Structure
 from tierslieu_desktop.domain import finance as rules
 from tierslieu_desktop.domain.inputs import check_year
 from tierslieu_desktop.domain.journal import fiscal_year
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.fileperms import open_private
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.finance.journal import (
     PostedEntry,
     fiscal_year_bounds,
@@ -66,6 +68,7 @@ FEC_COLUMNS = (
 DEFAULT_ACCOUNTS: dict[str, tuple[str, str]] = dict(rules.DEFAULT_ACCOUNTS)
 
 
+@guarded(Permission.EXPORTS)
 def accounts(db: Database) -> tuple[dict[str, tuple[str, str]], tuple[str, ...]]:
     """The account of every key: the rows the user saved over the defaults, and the
     keys for which no account was saved, so that the default is used (all of them
@@ -73,6 +76,10 @@ def accounts(db: Database) -> tuple[dict[str, tuple[str, str]], tuple[str, ...]]
     account that is not a number raises ``DomainError("fec_account_invalid", key,
     account)``: the FEC is not written with a wrong account, nor with a default standing
     in for it."""
+    return _accounts_impl(db)
+
+
+def _accounts_impl(db: Database) -> tuple[dict[str, tuple[str, str]], tuple[str, ...]]:
     with db.read() as s:
         return saved_accounts(s)
 
@@ -91,11 +98,18 @@ def _fec_amount(cents: int) -> str:
     return f"{cents // 100},{cents % 100:02d}" if cents else "0,00"
 
 
+@guarded(Permission.EXPORTS)
 def iter_fec_entries(
     db: Database, year: int, *, today: date | None = None
 ) -> Iterator[PostedEntry]:
     """The journal's entries of the fiscal year starting in ``year``, streamed.
     ``DomainError("year_out_of_range")`` outside 2000–2100, raised at the call."""
+    return _iter_fec_entries_impl(db, year, today=today)
+
+
+def _iter_fec_entries_impl(
+    db: Database, year: int, *, today: date | None = None
+) -> Iterator[PostedEntry]:
     check_year(year)
     return _stream(db, year, today)
 
@@ -106,10 +120,11 @@ def _stream(db: Database, year: int, today: date | None) -> Iterator[PostedEntry
         yield from iter_collect(s, first, last, accounts=saved_accounts(s)[0], today=today)
 
 
+@guarded(Permission.EXPORTS)
 def fec_entries(db: Database, year: int, *, today: date | None = None) -> list[PostedEntry]:
     """The journal's entries of the fiscal year starting in ``year``
     (``DomainError("year_out_of_range")`` outside 2000–2100)."""
-    return list(iter_fec_entries(db, year, today=today))
+    return list(_iter_fec_entries_impl(db, year, today=today))
 
 
 def fec_filename(siren: str, year: int, first_month: int = 1) -> str:
@@ -158,22 +173,29 @@ def _fec_lines(entries: Iterable[PostedEntry]) -> Iterator[str]:
             )
 
 
+@guarded(Permission.EXPORTS)
 def fec_text(db: Database, year: int, *, today: date | None = None) -> str:
     """The FEC file's content: the header line then one line per entry line."""
-    return "\r\n".join(_fec_lines(iter_fec_entries(db, year, today=today))) + "\r\n"
+    return "\r\n".join(_fec_lines(_iter_fec_entries_impl(db, year, today=today))) + "\r\n"
 
 
+@guarded(Permission.EXPORTS)
 def write_fec(db: Database, year: int, directory: str | Path) -> Path:
     """Write the FEC of the fiscal year starting in ``year`` in ``directory`` and return
     its path."""
-    return write_fec_report(db, year, directory).path
+    return _write_fec_report_impl(db, year, directory).path
 
 
+@guarded(Permission.EXPORTS)
 def write_fec_report(db: Database, year: int, directory: str | Path) -> FecWritten:
     """Write the FEC of the fiscal year starting in ``year`` in ``directory``: its path,
     and the keys for which the default account was used (to be told to the user)."""
+    return _write_fec_report_impl(db, year, directory)
+
+
+def _write_fec_report_impl(db: Database, year: int, directory: str | Path) -> FecWritten:
     check_year(year)
-    _acc, defaulted = accounts(db)
+    _acc, defaulted = _accounts_impl(db)
     every_default = set(defaulted) >= set(DEFAULT_ACCOUNTS)
     with db.read() as s:
         structure = s.get(Structure, 1)
@@ -187,7 +209,7 @@ def write_fec_report(db: Database, year: int, directory: str | Path) -> FecWritt
     part = path.with_name(path.name + ".part")
     try:
         with open_private(part, "w", encoding="utf-8", newline="") as fh:
-            fh.writelines(line + "\r\n" for line in _fec_lines(iter_fec_entries(db, year)))
+            fh.writelines(line + "\r\n" for line in _fec_lines(_iter_fec_entries_impl(db, year)))
         os.replace(part, path)
     except BaseException:
         part.unlink(missing_ok=True)

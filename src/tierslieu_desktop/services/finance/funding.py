@@ -29,7 +29,9 @@ from tierslieu_desktop.domain import finance as rules
 from tierslieu_desktop.domain import grant_budget
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.inputs import day_in_range, year_in_range
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.validation import text_limit
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import FieldCollector, soft_delete, stamp
 from tierslieu_desktop.services.finance.checks import (
     check_amount,
@@ -123,6 +125,7 @@ def _funder_row(f: Funder) -> FunderRow:
     return FunderRow(f.id, f.name, f.sector, f.level, f.contact, f.notes, f.archived)
 
 
+@guarded(Permission.FINANCES)
 def list_funders(db: Database, include_archived: bool = False) -> list[FunderRow]:
     with db.read() as s:
         q = select(Funder).order_by(Funder.name)
@@ -131,6 +134,7 @@ def list_funders(db: Database, include_archived: bool = False) -> list[FunderRow
         return [_funder_row(f) for f in s.scalars(q)]
 
 
+@guarded(Permission.FINANCES)
 def save_funder(
     db: Database,
     actor: int | None,
@@ -231,10 +235,15 @@ def _grant_rows(s: Session, grants: Sequence[Grant]) -> list[GrantRow]:
     return out
 
 
+@guarded(Permission.FINANCES)
 def list_grants(db: Database, *, year: int | None = None) -> list[GrantRow]:
     """Grants, newest period first; with ``year``, those of that year: their period meets
     it, a payment was received in it, or a share counts in its balance (an investment grant
     over its machines' depreciation: balance.grant_ids_of_period)."""
+    return _list_grants_impl(db, year=year)
+
+
+def _list_grants_impl(db: Database, *, year: int | None = None) -> list[GrantRow]:
     from tierslieu_desktop.services.finance.balance import grant_ids_of_period
 
     with db.read() as s:
@@ -244,11 +253,17 @@ def list_grants(db: Database, *, year: int | None = None) -> list[GrantRow]:
         return _grant_rows(s, list(s.scalars(q)))
 
 
+@guarded(Permission.FINANCES)
 def get_grant(db: Database, grant_id: int) -> GrantRow:
+    return _get_grant_impl(db, grant_id)
+
+
+def _get_grant_impl(db: Database, grant_id: int) -> GrantRow:
     with db.read() as s:
         return _grant_rows(s, [get_or_raise(s, Grant, grant_id, "grant")])[0]
 
 
+@guarded(Permission.FINANCES)
 def save_grant(
     db: Database,
     actor: int | None,
@@ -358,6 +373,7 @@ def _check_report(fc: FieldCollector, report: GrantReportTerms) -> None:
             fc.add(f"target_{target}", "amount_invalid")
 
 
+@guarded(Permission.FINANCES)
 def add_grant_payment(
     db: Database,
     actor: int | None,
@@ -386,8 +402,13 @@ def add_grant_payment(
         return p.id
 
 
+@guarded(Permission.FINANCES)
 def grant_payments(db: Database, grant_id: int) -> list[tuple[int, date, int, str]]:
     """(id, received_on, amount_cents, note) of a grant, oldest first."""
+    return _grant_payments_impl(db, grant_id)
+
+
+def _grant_payments_impl(db: Database, grant_id: int) -> list[tuple[int, date, int, str]]:
     with db.read() as s:
         return [
             (p.id, p.received_on, p.amount_cents, p.note)
@@ -418,7 +439,12 @@ def reports_due(db: Database, today: date, within_days: int = 30) -> list[GrantR
 # --------------------------------------------------------------------------- in kind
 
 
+@guarded(Permission.FINANCES)
 def list_in_kind(db: Database, year: int | None = None) -> list[InKindRow]:
+    return _list_in_kind_impl(db, year)
+
+
+def _list_in_kind_impl(db: Database, year: int | None = None) -> list[InKindRow]:
     with db.read() as s:
         q = (
             select(InKindContribution, Funder.name)
@@ -435,6 +461,7 @@ def list_in_kind(db: Database, year: int | None = None) -> list[InKindRow]:
         ]
 
 
+@guarded(Permission.FINANCES)
 def save_in_kind(
     db: Database,
     actor: int | None,
@@ -482,6 +509,7 @@ def save_in_kind(
 # --------------------------------------------------------------------------- removal
 
 
+@guarded(Permission.FINANCES)
 def delete_grant(db: Database, actor: int | None, grant_id: int, reason: str) -> None:
     """Remove a grant entered by mistake, for ``reason``: kept, marked deleted, counted
     nowhere. Refused (``grant_in_use``) while payments or expenses are attached to it."""
@@ -494,12 +522,14 @@ def delete_grant(db: Database, actor: int | None, grant_id: int, reason: str) ->
         soft_delete(g, actor, reason)
 
 
+@guarded(Permission.FINANCES)
 def delete_in_kind(db: Database, actor: int | None, in_kind_id: int, reason: str) -> None:
     """Remove an in-kind contribution for ``reason``: kept, marked deleted."""
     with db.write() as s:
         soft_delete(get_or_raise(s, InKindContribution, in_kind_id, "in_kind"), actor, reason)
 
 
+@guarded(Permission.FINANCES)
 def set_funder_archived(db: Database, actor: int | None, funder_id: int, archived: bool) -> None:
     """Archive a funder (out of the lists of new grants; its grants stay) or bring it back."""
     with db.write() as s:

@@ -37,8 +37,10 @@ from tierslieu_desktop.db.models import Audience, Machine, Usage
 from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.errors import NotFound, ValidationError
 from tierslieu_desktop.domain.finance import ratio_bp
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.pricing import PricedUsage, RuleBook, round_half_up
-from tierslieu_desktop.services.finance.balance import balance
+from tierslieu_desktop.services.access import guarded
+from tierslieu_desktop.services.finance.balance import _balance_impl
 from tierslieu_desktop.services.pricing.engine import Tariffs, load_tariffs, reprice_with
 
 RESOURCE_KINDS = ("machine", "category", "space", "consumable")
@@ -116,6 +118,7 @@ def _scale(cents: int, factors: list[int]) -> int:
     return round_half_up(numerator, denominator)
 
 
+@guarded(Permission.FINANCES)
 def simulate(db: Database, first_day: date, last_day: date, scenario: Scenario) -> SimulationResult:
     """Re-price the real usages of ``first_day``..``last_day`` (local days, included)
     with today's rules and with the scenario's copy of them; writes nothing."""
@@ -204,7 +207,7 @@ def _self_financing(
 ) -> tuple[int | None, int | None]:
     """(before, after) own revenue ÷ total costs in basis points (services.finance.balance
     balance of the period); "after" adds ``delta_cents`` to the own revenue."""
-    figures = balance(db, first_day, last_day)
+    figures = _balance_impl(db, first_day, last_day)
     return (
         figures.self_financing_bp,
         ratio_bp(figures.own_cents + delta_cents, figures.costs_cents),

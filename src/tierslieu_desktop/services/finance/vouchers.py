@@ -21,6 +21,8 @@ from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import DropIn, Payment, VoucherSettlement
 from tierslieu_desktop.domain.calendar import to_local, utcnow
 from tierslieu_desktop.domain.finance import VOUCHER_ISSUERS
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.billing.ledger import ensure_open
 from tierslieu_desktop.services.common import FieldCollector
 from tierslieu_desktop.services.finance.journal.vouchers import voucher_value_cents
@@ -100,13 +102,14 @@ def _balance(session: Session, issuer: str) -> IssuerBalance:
     )
 
 
+@guarded(Permission.INVOICES)
 def outstanding(db: Database) -> list[IssuerBalance]:
     """Every issuer's vouchers received, settled, and left to be paid (all time)."""
     with db.read() as session:
         return [_balance(session, issuer) for issuer in VOUCHER_ISSUERS]
 
 
-def _check(data: SettlementInput, today: date) -> None:
+def check_settlement(data: SettlementInput, today: date) -> None:
     errors = FieldCollector()
     errors.text("reference", data.reference, MAX_REFERENCE)
     if data.issuer not in VOUCHER_ISSUERS:
@@ -120,6 +123,7 @@ def _check(data: SettlementInput, today: date) -> None:
     errors.raise_if_any()
 
 
+@guarded(Permission.INVOICES)
 def record_settlement(
     db: Database, actor: int | None, data: SettlementInput, *, today: date | None = None
 ) -> int:
@@ -127,30 +131,38 @@ def record_settlement(
     on ``day``. Refused (ValidationError, per field) beyond what the issuer still owes
     ("settlement_exceeds_outstanding" on the amount or the count), in the future, and
     (DomainError "period_closed") into a closed period."""
-    _check(data, today or to_local(utcnow()).date())
+    check_settlement(data, today or to_local(utcnow()).date())
     with db.write() as session:
-        ensure_open(session, data.day)
-        balance = _balance(session, data.issuer)
-        errors = FieldCollector()
-        if data.amount_cents > balance.outstanding_cents:
-            errors.add("amount_cents", "settlement_exceeds_outstanding")
-        if data.voucher_count > balance.outstanding_count:
-            errors.add("voucher_count", "settlement_exceeds_outstanding")
-        errors.raise_if_any()
-        row = VoucherSettlement(
-            day=data.day,
-            issuer=data.issuer,
-            amount_cents=data.amount_cents,
-            voucher_count=data.voucher_count,
-            reference=data.reference.strip(),
-            created_at=utcnow(),
-            operator_id=actor,
-        )
-        session.add(row)
-        session.flush()
-        return row.id
+        return settle_in(session, actor, data)
 
 
+def settle_in(session: Session, actor: int | None, data: SettlementInput) -> int:
+    """``record_settlement``'s writing inside the caller's transaction (``data`` checked
+    by the caller with ``check_settlement``): a claim list reimbursed
+    (services.finance.voucher_claims) settles by the same rules."""
+    ensure_open(session, data.day)
+    balance = _balance(session, data.issuer)
+    errors = FieldCollector()
+    if data.amount_cents > balance.outstanding_cents:
+        errors.add("amount_cents", "settlement_exceeds_outstanding")
+    if data.voucher_count > balance.outstanding_count:
+        errors.add("voucher_count", "settlement_exceeds_outstanding")
+    errors.raise_if_any()
+    row = VoucherSettlement(
+        day=data.day,
+        issuer=data.issuer,
+        amount_cents=data.amount_cents,
+        voucher_count=data.voucher_count,
+        reference=data.reference.strip(),
+        created_at=utcnow(),
+        operator_id=actor,
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+@guarded(Permission.INVOICES)
 def list_settlements(db: Database, issuer: str | None = None) -> list[SettlementRow]:
     """The settlements recorded, latest first."""
     stmt = select(VoucherSettlement).order_by(

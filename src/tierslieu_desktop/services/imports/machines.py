@@ -40,6 +40,8 @@ from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Audience, Machine, PriceRule, Space
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.inputs import day_in_range
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import fold
 from tierslieu_desktop.services.imports.base import (
     Action,
@@ -220,6 +222,7 @@ class MachinesImporter:
 
     # --- plan ---------------------------------------------------------------------
 
+    @guarded(Permission.IMPORTS)
     def plan(
         self,
         db: Database,
@@ -382,6 +385,7 @@ class MachinesImporter:
 
     # --- apply --------------------------------------------------------------------
 
+    @guarded(Permission.IMPORTS)
     def apply(
         self,
         db: Database,

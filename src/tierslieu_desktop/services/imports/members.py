@@ -48,6 +48,8 @@ from tierslieu_desktop.domain.enums import Gender, MemberKind
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.inputs import day_in_range
 from tierslieu_desktop.domain.money import AmountError, parse_amount
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import fold, stamp
 from tierslieu_desktop.services.imports.base import (
     Action,
@@ -312,6 +314,7 @@ class MembersImporter:
 
     # --- plan ---------------------------------------------------------------------
 
+    @guarded(Permission.IMPORTS)
     def plan(
         self,
         db: Database,
@@ -559,6 +562,7 @@ class MembersImporter:
 
     # --- apply --------------------------------------------------------------------
 
+    @guarded(Permission.IMPORTS)
     def apply(
         self,
         db: Database,

@@ -42,6 +42,8 @@ from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Member, Registration
 from tierslieu_desktop.domain.enums import MemberKind, RegistrationStatus, SessionStatus
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.activity.registrations import RegistrationInput, register_in
 from tierslieu_desktop.services.activity.sessions import NAME_MAX, load_session, seats_taken
 from tierslieu_desktop.services.common import check_texts, fold, stamp
@@ -213,6 +215,7 @@ class RegistrationsImporter:
 
     # --- plan ---------------------------------------------------------------------
 
+    @guarded(Permission.IMPORTS)
     def plan(
         self,
         db: Database,
@@ -405,6 +408,7 @@ class RegistrationsImporter:
 
     # --- apply --------------------------------------------------------------------
 
+    @guarded(Permission.IMPORTS)
     def apply(
         self,
         db: Database,

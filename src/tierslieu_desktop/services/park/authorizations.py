@@ -10,6 +10,8 @@ from sqlalchemy import or_, select
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Authorization, Machine, MachineCategory, Member
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import FieldCollector, soft_delete, stamp
 
 
@@ -23,6 +25,7 @@ class AuthorizationInput:
     note: str = ""
 
 
+@guarded(Permission.MEMBERS)
 def grant_authorization(db: Database, actor: int | None, data: AuthorizationInput) -> int:
     texts = FieldCollector()
     texts.texts(data)
@@ -65,6 +68,7 @@ def grant_authorization(db: Database, actor: int | None, data: AuthorizationInpu
         return auth.id
 
 
+@guarded(Permission.MEMBERS)
 def revoke_authorization(
     db: Database, actor: int | None, authorization_id: int, reason: str
 ) -> None:

@@ -24,6 +24,8 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.enums import MachineStatus, SpaceKind
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import FieldCollector, as_operator, check_texts, fold, stamp
 from tierslieu_desktop.services.people.members import AuthorizationRow, authorization_rows
 
@@ -345,6 +347,7 @@ def _category_named(session: Session, name: str) -> int:
     return category.id
 
 
+@guarded(Permission.PARK)
 def save_machine(
     db: Database,
     actor: int | None,
@@ -358,6 +361,17 @@ def save_machine(
     With ``category_id`` None and ``new_category`` given, the category is found by name or
     created, in the same transaction as the machine.
     """
+    return _save_machine_impl(db, actor, data, machine_id, new_category=new_category)
+
+
+def _save_machine_impl(
+    db: Database,
+    actor: int | None,
+    data: MachineInput,
+    machine_id: int | None = None,
+    *,
+    new_category: str = "",
+) -> int:
     cleaned = validate_machine(data, new_category=new_category)
     with db.write() as session:
         return write_machine(session, actor, cleaned, machine_id, new_category=new_category)
@@ -408,6 +422,7 @@ def machine_input(machine: Machine) -> MachineInput:
     return _input_of(machine)
 
 
+@guarded(Permission.MAINTENANCE)
 def set_machine_status(
     db: Database, actor: int | None, machine_id: int, status: MachineStatus | str, note: str = ""
 ) -> None:
@@ -426,6 +441,7 @@ def set_machine_status(
         stamp(machine, actor)
 
 
+@guarded(Permission.PARK)
 def set_machine_archived(db: Database, actor: int | None, machine_id: int, archived: bool) -> None:
     """Archive (hide, keep its history and authorizations) or bring a machine back."""
     with db.write() as session:
@@ -510,10 +526,17 @@ def validate_space(data: SpaceInput) -> SpaceInput:
     )
 
 
+@guarded(Permission.PARK)
 def save_space(
     db: Database, actor: int | None, data: SpaceInput, space_id: int | None = None
 ) -> int:
     """Create (``space_id`` None, placed last) or update a space. Returns its id."""
+    return _save_space_impl(db, actor, data, space_id)
+
+
+def _save_space_impl(
+    db: Database, actor: int | None, data: SpaceInput, space_id: int | None = None
+) -> int:
     cleaned = validate_space(data)
     with db.write() as session:
         if _name_taken(session, Space, cleaned.name, space_id):
@@ -543,6 +566,7 @@ def save_space(
         return space.id
 
 
+@guarded(Permission.PARK)
 def set_space_archived(db: Database, actor: int | None, space_id: int, archived: bool) -> None:
     """Archive a space that holds no machine any more (archived machines may stay)."""
     with db.write() as session:
@@ -577,6 +601,7 @@ def list_categories(db: Database) -> list[CategoryRow]:
     return rows
 
 
+@guarded(Permission.PARK)
 def save_category(
     db: Database, actor: int | None, name: str, category_id: int | None = None
 ) -> int:

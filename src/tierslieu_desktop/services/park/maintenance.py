@@ -13,6 +13,8 @@ from sqlalchemy import select
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Machine, MaintenanceEntry, Operator
 from tierslieu_desktop.domain.errors import NotFound
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import FieldCollector, soft_delete, stamp
 
 DESCRIPTION_MAX = 2000
@@ -63,6 +65,7 @@ def validate_entry(
     return day, description, cost_cents or 0, done_by
 
 
+@guarded(Permission.MAINTENANCE)
 def add_entry(
     db: Database,
     actor: int | None,
@@ -118,6 +121,7 @@ def list_entries(db: Database, machine_id: int) -> list[MaintenanceRow]:
         ]
 
 
+@guarded(Permission.MAINTENANCE)
 def remove_entry(db: Database, actor: int | None, entry_id: int, reason: str) -> None:
     """Remove an entry recorded by mistake, for ``reason``: kept, marked deleted."""
     with db.write() as session:

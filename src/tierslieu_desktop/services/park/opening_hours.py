@@ -22,6 +22,8 @@ from tierslieu_desktop.domain.calendar import (
     subtract_ranges,
 )
 from tierslieu_desktop.domain.errors import NotFound, ValidationError
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import FieldCollector, soft_delete, stamp
 
 Range = tuple[int, int]  # minutes after local midnight, half-open
@@ -102,6 +104,7 @@ def validate_schedule(ranges: dict[int, list[Range]]) -> dict[int, list[Range]]:
     return cleaned
 
 
+@guarded(Permission.PARK)
 def set_schedule(
     db: Database,
     actor: int | None,
@@ -111,6 +114,17 @@ def set_schedule(
     closed_on_holidays: bool | None = None,
 ) -> None:
     """Replace the weekly schedule of a space (one transaction)."""
+    return _set_schedule_impl(db, actor, space_id, ranges, closed_on_holidays=closed_on_holidays)
+
+
+def _set_schedule_impl(
+    db: Database,
+    actor: int | None,
+    space_id: int,
+    ranges: dict[int, list[Range]],
+    *,
+    closed_on_holidays: bool | None = None,
+) -> None:
     cleaned = validate_schedule(ranges)
     with db.write() as session:
         space = session.get(Space, space_id)
@@ -150,6 +164,7 @@ def list_exceptions(
         ]
 
 
+@guarded(Permission.PARK)
 def add_exception(db: Database, actor: int | None, data: ExceptionInput) -> int:
     texts = FieldCollector()
     texts.text("reason", data.reason)
@@ -184,6 +199,7 @@ def add_exception(db: Database, actor: int | None, data: ExceptionInput) -> int:
         return row.id
 
 
+@guarded(Permission.PARK)
 def remove_exception(db: Database, actor: int | None, exception_id: int, reason: str) -> None:
     """Remove an exceptional closure or opening for ``reason``: kept, marked deleted."""
     with db.write() as session:

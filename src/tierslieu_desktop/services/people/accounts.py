@@ -45,6 +45,7 @@ class AccountRow:
     active: bool
     roles: frozenset[Role]
     can_log_in: bool  # a password or PIN is set
+    locked_until: datetime | None = None  # waiting after wrong tries (when in the future)
 
 
 def _principal(op: Operator) -> Principal:
@@ -72,7 +73,14 @@ def list_accounts(db: Database, *, include_inactive: bool = False) -> list[Accou
         stmt = stmt.where(Operator.active.is_(True))
     with db.read() as session:
         return [
-            AccountRow(o.id, o.name, o.active, parse_roles(o.roles), o.password_hash is not None)
+            AccountRow(
+                o.id,
+                o.name,
+                o.active,
+                parse_roles(o.roles),
+                o.password_hash is not None,
+                o.locked_until,
+            )
             for o in session.scalars(stmt)
         ]
 

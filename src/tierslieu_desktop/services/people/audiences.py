@@ -9,6 +9,8 @@ from sqlalchemy import func, select
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Audience, Member
 from tierslieu_desktop.domain.errors import NotFound, ValidationError
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import check_texts, stamp
 
 
@@ -43,7 +45,18 @@ def list_audiences(db: Database, *, include_archived: bool = False) -> list[Audi
         ]
 
 
+@guarded(Permission.SETTINGS)
 def save_audience(
+    db: Database,
+    actor: int | None,
+    name: str,
+    description: str = "",
+    audience_id: int | None = None,
+) -> int:
+    return _save_audience_impl(db, actor, name, description, audience_id)
+
+
+def _save_audience_impl(
     db: Database,
     actor: int | None,
     name: str,
@@ -76,6 +89,7 @@ def save_audience(
         return audience.id
 
 
+@guarded(Permission.SETTINGS)
 def set_audience_archived(
     db: Database, actor: int | None, audience_id: int, archived: bool
 ) -> None:

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import ConsentChange, Member, Operator, utcnow
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 
 CONSENTS = ("newsletter", "photos")
 REASONS = ("edit", "created", "anonymised", "initial")
@@ -88,6 +90,7 @@ def consent_history_rows(session: Session, member_id: int) -> list[ConsentChange
     ]
 
 
+@guarded(Permission.MEMBERS)
 def consent_history(db: Database, member_id: int) -> list[ConsentChangeRow]:
     """The member's consent changes, oldest first."""
     with db.read() as session:

@@ -32,6 +32,7 @@ from tierslieu_desktop.domain.enums import (
 )
 from tierslieu_desktop.domain.errors import DomainError, NotFound
 from tierslieu_desktop.domain.invoicing import PUBLIC_BUYER_TYPES
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.validation import (
     FieldInvalid,
     clean_birth_year,
@@ -42,6 +43,7 @@ from tierslieu_desktop.domain.validation import (
     clean_vat_number,
     vat_matches_siren,
 )
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import FieldCollector, escape_like, fold, soft_delete, stamp
 from tierslieu_desktop.services.people.consents import current_consents, record_consent_changes
 
@@ -570,6 +572,7 @@ def _next_number(session: Session) -> str:
     return f"A{highest + 1:05d}"
 
 
+@guarded(Permission.MEMBERS)
 def save_member(
     db: Database, actor: int | None, data: MemberInput, member_id: int | None = None
 ) -> int:
@@ -633,6 +636,7 @@ def next_member_number(session: Session) -> str:
     return _next_number(session)
 
 
+@guarded(Permission.MEMBERS)
 def set_archived(db: Database, actor: int | None, member_id: int, archived: bool) -> None:
     """Archive (hide from searches, keep every record) or bring a member back."""
     with db.write() as session:
@@ -689,6 +693,7 @@ def new_membership(data: MembershipInput, actor: int | None) -> Membership:
     return ms
 
 
+@guarded(Permission.MEMBERS)
 def add_membership(db: Database, actor: int | None, data: MembershipInput) -> int:
     validate_membership(data)
     with db.write() as session:
@@ -702,6 +707,7 @@ def add_membership(db: Database, actor: int | None, data: MembershipInput) -> in
         return ms.id
 
 
+@guarded(Permission.MEMBERS)
 def remove_membership(db: Database, actor: int | None, membership_id: int, reason: str) -> None:
     """Remove a membership entered by mistake, for ``reason`` (possible while no payment
     is attached to it): kept, marked deleted (``soft_delete``), skipped by every read."""

@@ -20,7 +20,9 @@ from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import StaffMember
 from tierslieu_desktop.domain.enums import StaffKind
 from tierslieu_desktop.domain.errors import NotFound
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.reports import StaffLine
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import FieldCollector, stamp
 
 MAX_HOURS_PER_MONTH = 744  # 31 days × 24 h
@@ -47,6 +49,7 @@ class StaffRow:
     end_date: date | None
 
 
+@guarded(Permission.SETTINGS)
 def list_staff(db: Database) -> list[StaffRow]:
     """Everyone, present first then by name."""
     with db.read() as s:
@@ -87,6 +90,7 @@ def validate_staff(data: StaffInput) -> StaffInput:
     )
 
 
+@guarded(Permission.SETTINGS)
 def save_staff(
     db: Database, actor: int | None, data: StaffInput, staff_id: int | None = None
 ) -> int:
@@ -120,6 +124,7 @@ def save_staff_in(
     return row.id
 
 
+@guarded(Permission.SETTINGS)
 def delete_staff(db: Database, staff_id: int) -> None:
     """Remove a person entered by mistake (someone who left gets an end date instead)."""
     with db.write() as s:

@@ -10,6 +10,7 @@ from tierslieu_desktop.db.models import DocumentCounter, Structure
 from tierslieu_desktop.domain.enums import VatRegime
 from tierslieu_desktop.domain.finance import DEFAULT_VOUCHER_CENTS, MAX_CARD_SETTLEMENT_DAYS
 from tierslieu_desktop.domain.invoicing import check_pattern, format_number, pattern_period
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.validation import (
     clean_email,
     clean_iban,
@@ -19,6 +20,7 @@ from tierslieu_desktop.domain.validation import (
     clean_siret,
     clean_vat_number,
 )
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import FieldCollector, stamp
 from tierslieu_desktop.services.people.communes import resolve_communes
 
@@ -142,7 +144,12 @@ def validate_structure(data: StructureData) -> StructureData:
     return cleaned
 
 
+@guarded(Permission.SETTINGS)
 def save_structure(db: Database, actor: int | None, data: StructureData) -> None:
+    return _save_structure_impl(db, actor, data)
+
+
+def _save_structure_impl(db: Database, actor: int | None, data: StructureData) -> None:
     cleaned = validate_structure(data)
     with db.write() as session:
         s = session.get(Structure, 1)

@@ -10,6 +10,8 @@ from sqlalchemy import func, select
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Consumable, PackType
 from tierslieu_desktop.domain.errors import NotFound
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import FieldCollector, stamp
 from tierslieu_desktop.services.pricing.scopes import (
     TIME_SCOPES,
@@ -74,6 +76,7 @@ def list_pack_types(db: Database, include_archived: bool = False) -> list[PackTy
         return out
 
 
+@guarded(Permission.TARIFFS)
 def save_pack_type(
     db: Database,
     actor: int | None,
@@ -122,6 +125,7 @@ def save_pack_type(
         return pack.id
 
 
+@guarded(Permission.TARIFFS)
 def set_pack_type_archived(
     db: Database, actor: int | None, pack_type_id: int, archived: bool
 ) -> None:
@@ -137,6 +141,7 @@ def set_pack_type_archived(
 # --------------------------------------------------------------------------- stock
 
 
+@guarded(Permission.PARK)
 def set_consumable_stock(
     db: Database,
     actor: int | None,
@@ -160,6 +165,7 @@ def set_consumable_stock(
         consumable.low_stock_milli = None if stock_milli is None else low_stock_milli
 
 
+@guarded(Permission.PARK)
 def stock_levels(db: Database) -> list[StockRow]:
     """Followed consumables (not archived); ``low`` when the stock is at or under its
     threshold."""

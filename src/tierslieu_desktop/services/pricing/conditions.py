@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Audience, MembershipFee, Quota, Reduction
 from tierslieu_desktop.domain.errors import NotFound, ValidationError
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.pricing import MEMBERSHIP_DURATIONS, USE_SCOPE_KINDS
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import FieldCollector, stamp
 from tierslieu_desktop.services.pricing.scopes import (
     TIME_SCOPES,
@@ -109,6 +111,7 @@ def list_fees(db: Database, on: date | None = None) -> list[FeeRow]:
         return [_fee_row(f, names) for f in fees]
 
 
+@guarded(Permission.TARIFFS)
 def save_fee(
     db: Database,
     actor: int | None,
@@ -232,6 +235,7 @@ def list_reductions(db: Database, on: date | None = None) -> list[ReductionRow]:
     return _scoped_rows(db, Reduction, ReductionRow, "percent_bp", on)
 
 
+@guarded(Permission.TARIFFS)
 def save_reduction(
     db: Database,
     actor: int | None,
@@ -280,6 +284,7 @@ def _end(db: Database, actor: int | None, model: type[Scoped], obj_id: int, last
         stamp(obj, actor)
 
 
+@guarded(Permission.TARIFFS)
 def end_reduction(db: Database, actor: int | None, reduction_id: int, last_day: date) -> None:
     """The reduction no longer applies after ``last_day``."""
     _end(db, actor, Reduction, reduction_id, last_day)
@@ -292,6 +297,7 @@ def list_quotas(db: Database, on: date | None = None) -> list[QuotaRow]:
     return _scoped_rows(db, Quota, QuotaRow, "free_minutes_per_month", on)
 
 
+@guarded(Permission.TARIFFS)
 def save_quota(
     db: Database,
     actor: int | None,
@@ -329,6 +335,7 @@ def save_quota(
         return quota.id
 
 
+@guarded(Permission.TARIFFS)
 def end_quota(db: Database, actor: int | None, quota_id: int, last_day: date) -> None:
     """The quota no longer applies after ``last_day``."""
     _end(db, actor, Quota, quota_id, last_day)

@@ -27,6 +27,7 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.db.models import MembershipFee as FeeRow
 from tierslieu_desktop.domain.errors import DomainError, NotFound
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.pricing import (
     MEMBERSHIP_DURATIONS,
     MembershipFee,
@@ -34,6 +35,7 @@ from tierslieu_desktop.domain.pricing import (
     membership_fee,
     membership_period,
 )
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.chain import seal
 from tierslieu_desktop.services.common import FieldCollector, stamp
 
@@ -68,6 +70,7 @@ def pack_expiry(purchased_on: date, validity_months: int) -> date:
     return _end_of_months(purchased_on, validity_months)
 
 
+@guarded(Permission.CHECKOUT)
 def buy_pack(db: Database, actor: int | None, member_id: int, pack_type_id: int, day: date) -> int:
     """The member buys a pack of this type on ``day``: the pack (minutes, price and
     validity copied from the type) and its +minutes movement. Returns the pack id."""
@@ -227,6 +230,7 @@ def _check_amount(amount_cents: int, note: str) -> str:
     return note.strip()
 
 
+@guarded(Permission.CHECKOUT)
 def wallet_credit(
     db: Database, actor: int | None, member_id: int, amount_cents: int, note: str = ""
 ) -> None:
@@ -238,6 +242,7 @@ def wallet_credit(
         add_movement_in(session, actor, member_id, amount_cents, note=note)
 
 
+@guarded(Permission.CHECKOUT)
 def wallet_debit(
     db: Database,
     actor: int | None,

@@ -27,7 +27,9 @@ from tierslieu_desktop.domain import money
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.inputs import day_in_range, decode_text
 from tierslieu_desktop.domain.money import AmountError
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.reports.sheets import csv_text, uncsv_text
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import fold
 from tierslieu_desktop.services.pricing.scopes import KIND_MODELS
 from tierslieu_desktop.services.pricing.tariffs import apply_price, list_rules
@@ -99,6 +101,7 @@ def _csv_date(day: date | None) -> str:
     return "" if day is None else day.strftime("%d/%m/%Y")
 
 
+@guarded(Permission.TARIFFS)
 def export_rules_csv(db: Database, day: date | None = None) -> str:
     """The rules as CSV text (';', decimal comma, French words; the caller adds the
     BOM). ``day`` None = every rule (history); a day = the rules in force that day."""
@@ -146,6 +149,7 @@ def _reverse(mapping: dict[str, str]) -> dict[str, str]:
     return {fold(v): k for k, v in mapping.items()}
 
 
+@guarded(Permission.TARIFFS)
 def import_rules_csv(
     db: Database,
     actor: int | None,

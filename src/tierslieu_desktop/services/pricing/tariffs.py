@@ -27,6 +27,7 @@ from tierslieu_desktop.db.models import (
     UsageCharge,
 )
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.pricing import (
     MEMBERSHIP_MATCHES,
     RESOURCE_KINDS,
@@ -35,6 +36,7 @@ from tierslieu_desktop.domain.pricing import (
     RuleBook,
     UsageToPrice,
 )
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import FieldCollector, fold, stamp
 from tierslieu_desktop.services.pricing.engine import load_tariffs
 from tierslieu_desktop.services.pricing.scopes import (
@@ -234,6 +236,7 @@ def _rule_sort_key(
     )
 
 
+@guarded(Permission.TARIFFS)
 def rule_history(
     db: Database, kind: str, resource_id: int, audience_id: int | None, membership: str
 ) -> list[PriceRuleRow]:
@@ -248,6 +251,7 @@ def rule_history(
         return [_rule_row(r, names) for r in rules]
 
 
+@guarded(Permission.TARIFFS)
 def save_rule(
     db: Database,
     actor: int | None,
@@ -306,6 +310,7 @@ def save_rule(
         return rule.id
 
 
+@guarded(Permission.TARIFFS)
 def set_price(
     db: Database,
     actor: int | None,
@@ -425,6 +430,7 @@ def _delete_rule(session: Session, rule: PriceRule) -> None:
     session.delete(rule)
 
 
+@guarded(Permission.TARIFFS)
 def delete_rule(db: Database, actor: int | None, rule_id: int) -> None:
     """Delete a rule entered by mistake; refused once a priced usage refers to it."""
     with db.write() as session:

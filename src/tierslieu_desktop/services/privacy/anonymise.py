@@ -59,6 +59,8 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.errors import DomainError, NotFound
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.audit import forget_member
 from tierslieu_desktop.services.common import fold, stamp
 from tierslieu_desktop.services.people.consents import current_consents, record_consent_changes
@@ -198,6 +200,7 @@ def _blocker_queries(
     return queries
 
 
+@guarded(Permission.PERSONAL_DATA)
 def anonymise_preview(db: Database, member_id: int) -> AnonymisePreview:
     with db.read() as session:
         m = session.get(Member, member_id)
@@ -222,6 +225,7 @@ def anonymise_preview(db: Database, member_id: int) -> AnonymisePreview:
         )
 
 
+@guarded(Permission.PERSONAL_DATA)
 def anonymise_member(
     db: Database, actor: int | None, member_id: int, *, confirm_number: str
 ) -> None:
@@ -236,6 +240,7 @@ def anonymise_member(
         _anonymise(session, actor, m, utcnow())
 
 
+@guarded(Permission.PERSONAL_DATA)
 def anonymise_members(
     db: Database,
     actor: int | None,

@@ -33,8 +33,10 @@ from tierslieu_desktop.db.models import (
     utcnow,
 )
 from tierslieu_desktop.domain.errors import NotFound
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.personal_data import DataSection, MemberDataExport, Value
 from tierslieu_desktop.domain.reports import GENDER_FR, SITUATION_FR
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.people.consents import consent_history_rows
 from tierslieu_desktop.services.people.members import authorization_rows, display_name
 
@@ -105,6 +107,7 @@ def _section(
     return DataSection(key, title, tuple(columns), tuple(records), note, single)
 
 
+@guarded(Permission.PERSONAL_DATA)
 def member_data(db: Database, member_id: int) -> MemberDataExport:
     """The export of one member's data (NotFound when there is no such member)."""
     with db.read() as session:
@@ -508,6 +511,7 @@ def _wallet(session: Session, member_id: int) -> DataSection:
     return _section("wallet", "Porte-monnaie", columns, records, note)
 
 
+@guarded(Permission.PERSONAL_DATA)
 def member_id_by_number(db: Database, number: str) -> int:
     """The id of the member numbered ``number`` (« A00012 », case-insensitive)."""
     with db.read() as session:

@@ -23,7 +23,9 @@ from tierslieu_desktop.db.models import (
     Structure,
     Usage,
 )
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.personal_data import Processing, ProcessingRegister
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.privacy.retention import DEFAULT_YEARS
 
 NO_TRANSFER = "Aucun : les données restent sur les postes et le serveur de la structure."
@@ -42,6 +44,7 @@ def _count(session: Session, stmt: object) -> int:
     return int(session.scalar(stmt) or 0)  # type: ignore[call-overload]
 
 
+@guarded(Permission.PERSONAL_DATA)
 def processing_register(db: Database) -> ProcessingRegister:
     from tierslieu_desktop.domain.calendar import utcnow
 

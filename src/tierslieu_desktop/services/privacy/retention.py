@@ -35,6 +35,8 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.calendar import to_local, utcnow
 from tierslieu_desktop.domain.errors import ValidationError
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.people.members import display_name
 from tierslieu_desktop.services.privacy.anonymise import blockers_of
 
@@ -52,12 +54,14 @@ class InactiveMember:
     blockers: tuple[str, ...]  # anonymise.BLOCKERS; empty: can be anonymised
 
 
+@guarded(Permission.PERSONAL_DATA)
 def retention_years(db: Database) -> int:
     with db.read() as session:
         years = session.scalar(select(Structure.retention_years).where(Structure.id == 1))
         return int(years or DEFAULT_YEARS)
 
 
+@guarded(Permission.PERSONAL_DATA)
 def set_retention_years(db: Database, actor: int | None, years: int) -> None:
     if not MIN_YEARS <= years <= MAX_YEARS:
         raise ValidationError({"retention_years": "out_of_range"})
@@ -125,6 +129,7 @@ def last_activity_days(session: Session) -> dict[int, date]:
     return out
 
 
+@guarded(Permission.PERSONAL_DATA)
 def inactive_members(
     db: Database, years: int | None = None, today: date | None = None
 ) -> list[InactiveMember]:

@@ -49,7 +49,9 @@ from tierslieu_desktop.domain import finance as rules
 from tierslieu_desktop.domain.calendar import local_day_bounds, to_local
 from tierslieu_desktop.domain.errors import ValidationError
 from tierslieu_desktop.domain.inputs import check_year, year_in_range
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.reports import SECTIONS, AnnualFigures, BudgetLineFigures
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import check_texts
 
 TREND_YEARS = 4  # the year and the three before
@@ -63,9 +65,16 @@ def _bounds(year: int) -> tuple[datetime, datetime]:
     return local_day_bounds(date(year, 1, 1))[0], local_day_bounds(date(year, 12, 31))[1]
 
 
+@guarded(Permission.REPORTS)
 def annual_figures(db: Database, year: int, *, progress: Progress | None = None) -> AnnualFigures:
     """The numbers the annual report prints (see the module docstring for definitions);
     ``DomainError("year_out_of_range")`` outside 2000–2100."""
+    return _annual_figures_impl(db, year, progress=progress)
+
+
+def _annual_figures_impl(
+    db: Database, year: int, *, progress: Progress | None = None
+) -> AnnualFigures:
     check_year(year)
     step = progress or (lambda _p: None)
     first, last = date(year, 1, 1), date(year, 12, 31)
@@ -201,9 +210,12 @@ def annual_figures(db: Database, year: int, *, progress: Progress | None = None)
     from tierslieu_desktop.services.activity.figures import figures as activity_figures
 
     activity = activity_figures(db, first, last)
-    from tierslieu_desktop.services.reporting.indicators import audience_indicators
+    from tierslieu_desktop.services.reporting.indicators import _audience_indicators_impl
 
-    audience = audience_indicators(db, first, last)
+    audience = _audience_indicators_impl(db, first, last)
+    from tierslieu_desktop.services.activity.mediation import _mediation_records_impl
+
+    mediation = _mediation_records_impl(db, first, last)  # the national model (issue 22)
     step(78)
     return AnnualFigures(
         year=year,
@@ -229,6 +241,7 @@ def annual_figures(db: Database, year: int, *, progress: Progress | None = None)
         school_pupils=school_pupils,
         activity=activity,
         audience=audience,
+        mediation=mediation if mediation.records else None,
         **money,
     )
 
@@ -238,7 +251,7 @@ def _money_figures(db: Database, year: int, step: Progress) -> dict[str, Any]:
     from tierslieu_desktop.services.finance import funding as finance
 
     years = list(range(year - TREND_YEARS + 1, year + 1))
-    balances = balance_service.balance_by_year(db, years)
+    balances = balance_service._balance_by_year_impl(db, years)
     step(65)
     balance = balances.get(year)
     trend = {
@@ -248,10 +261,10 @@ def _money_figures(db: Database, year: int, step: Progress) -> dict[str, Any]:
     }
     grants = []
     received_total = support_total = 0
-    for g in finance.list_grants(db, year=year):
+    for g in finance._list_grants_impl(db, year=year):
         received = sum(
             amount
-            for _pid, day, amount, _note in finance.grant_payments(db, g.id)
+            for _pid, day, amount, _note in finance._grant_payments_impl(db, g.id)
             if day.year == year
         )
         # "subventions encaissées" are grants: mécénat, sponsoring and dons apart
@@ -262,7 +275,7 @@ def _money_figures(db: Database, year: int, step: Progress) -> dict[str, Any]:
         grants.append((g.funder_name, g.purpose, g.nature, g.granted_cents, received))
     reduced = dict(balance.reduced_access_by_audience) if balance else {}
     volunteer = sum(
-        r.hours or 0 for r in finance.list_in_kind(db, year=year) if r.kind == "volunteering"
+        r.hours or 0 for r in finance._list_in_kind_impl(db, year=year) if r.kind == "volunteering"
     )
     step(75)
     return {
@@ -280,9 +293,9 @@ def _money_figures(db: Database, year: int, step: Progress) -> dict[str, Any]:
 
 def _budget_vs_actual(db: Database, year: int, balance: Any) -> tuple[BudgetLineFigures, ...]:
     """The year's budget lines against the balance (none when no budget was voted)."""
-    from tierslieu_desktop.services.finance.expenses import budget
+    from tierslieu_desktop.services.finance.expenses import _budget_impl
 
-    planned = budget(db, year)
+    planned = _budget_impl(db, year)
     if not planned:
         return ()
     actual: dict[tuple[str, str], int] = {}
@@ -309,20 +322,25 @@ def indicator_tables(db: Database, first: date, last: date) -> list[Any]:
     with the budget vs actual when the period is a calendar year — for the figures XLSX."""
     from tierslieu_desktop.reports.indicators import audience_tables
     from tierslieu_desktop.services.finance import balance as balance_service
-    from tierslieu_desktop.services.reporting.indicators import audience_indicators
+    from tierslieu_desktop.services.reporting.indicators import _audience_indicators_impl
 
     budget: tuple[BudgetLineFigures, ...] = ()
     if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
-        balance = balance_service.balance_by_year(db, [first.year]).get(first.year)
+        balance = balance_service._balance_by_year_impl(db, [first.year]).get(first.year)
         budget = _budget_vs_actual(db, first.year, balance)
-    return list(audience_tables(audience_indicators(db, first, last), budget))
+    return list(audience_tables(_audience_indicators_impl(db, first, last), budget))
 
 
 # --- texts --------------------------------------------------------------------------------
 
 
+@guarded(Permission.REPORTS)
 def report_texts(db: Database, year: int) -> dict[str, str]:
     """The year's text sections (every one of SECTIONS, "" when not written)."""
+    return _report_texts_impl(db, year)
+
+
+def _report_texts_impl(db: Database, year: int) -> dict[str, str]:
     with db.read() as s:
         stored = dict(
             s.execute(
@@ -332,6 +350,7 @@ def report_texts(db: Database, year: int) -> dict[str, str]:
     return {section: stored.get(section, "") for section in SECTIONS}
 
 
+@guarded(Permission.REPORTS)
 def save_report_text(db: Database, year: int, section: str, text: str) -> None:
     """Store one text section of the year's report (one transaction)."""
     if section not in SECTIONS:
@@ -350,6 +369,7 @@ def save_report_text(db: Database, year: int, section: str, text: str) -> None:
 # --- the PDF ---------------------------------------------------------------------------------
 
 
+@guarded(Permission.REPORTS)
 def annual_report(
     db: Database,
     year: int,
@@ -361,8 +381,8 @@ def annual_report(
     override the stored ReportText sections; ``progress(percent)`` is called from 0 to 100."""
     step = progress or (lambda _p: None)
     step(0)
-    figures = annual_figures(db, year, progress=step)
-    stored = report_texts(db, year)
+    figures = _annual_figures_impl(db, year, progress=step)
+    stored = _report_texts_impl(db, year)
     if texts:
         stored.update({k: v for k, v in texts.items() if k in SECTIONS})
     from tierslieu_desktop.services.people.structure import get_structure

@@ -24,27 +24,37 @@ from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Machine, Usage
 from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.grant_budget import AllocationKey, CerfaBudget, InvestmentMachine
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.reports import GrantFigures, Letterhead
 from tierslieu_desktop.reports.grant_pdf import Section, render_grant
 from tierslieu_desktop.reports.indicators import activity_means_section, audience_section
-from tierslieu_desktop.services.reporting.grant_budget import investment_budget, operating_budget
-from tierslieu_desktop.services.reporting.indicators import audience_indicators
+from tierslieu_desktop.services.access import guarded
+from tierslieu_desktop.services.reporting.grant_budget import (
+    _investment_budget_impl,
+    _operating_budget_impl,
+)
+from tierslieu_desktop.services.reporting.indicators import _audience_indicators_impl
 
 
+@guarded(Permission.REPORTS)
 def grant_figures(db: Database, grant_id: int) -> GrantFigures:
     """Budget, indicators, annex and objectives of a grant (see the module docstring)."""
+    return _grant_figures_impl(db, grant_id)
+
+
+def _grant_figures_impl(db: Database, grant_id: int) -> GrantFigures:
     from tierslieu_desktop.services.finance import funding as finance
 
-    g = finance.get_grant(db, grant_id)
-    payments = finance.grant_payments(db, grant_id)
+    g = finance._get_grant_impl(db, grant_id)
+    payments = finance._grant_payments_impl(db, grant_id)
     start_utc = local_day_bounds(g.period_start)[0]
     end_utc = local_day_bounds(g.period_end)[1]
     key: AllocationKey | None = None
     investment: tuple[InvestmentMachine, ...] = ()
     if g.nature == "investment":
-        budget, investment = investment_budget(db, g)
+        budget, investment = _investment_budget_impl(db, g)
     else:
-        budget, key = operating_budget(db, g)
+        budget, key = _operating_budget_impl(db, g)
     with db.read() as s:
         machine_ids = list(g.machine_ids)
         usage_filter = [Usage.start_at >= start_utc, Usage.start_at < end_utc]
@@ -114,13 +124,14 @@ def _by_account(budget: CerfaBudget, column: str) -> dict[str, int]:
     return out
 
 
+@guarded(Permission.REPORTS)
 def grant_report(db: Database, grant_id: int, extra: Sequence[Section] = ()) -> bytes:
     """The funder report of one grant as PDF bytes (raises NotFound for an unknown id);
     ``extra``: more sections (``reports.grant_pdf.Section``) before the signature."""
     from tierslieu_desktop.services.people.structure import get_structure
 
-    f = grant_figures(db, grant_id)
-    audience = audience_indicators(db, f.grant.period_start, f.grant.period_end)
+    f = _grant_figures_impl(db, grant_id)
+    audience = _audience_indicators_impl(db, f.grant.period_start, f.grant.period_end)
     s = get_structure(db)
     letterhead = Letterhead(
         name=s.name,

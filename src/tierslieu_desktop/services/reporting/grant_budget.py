@@ -57,11 +57,13 @@ from tierslieu_desktop.domain.grant_budget import (
     allocation_share_bp,
     planned_code,
 )
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.finance.balance import (
+    _balance_impl,
     _depreciation_spread,
     _grant_spread,
     _grant_years,
-    balance,
 )
 from tierslieu_desktop.services.finance.funding import GrantRow
 from tierslieu_desktop.services.finance.own_revenue import machine_own_revenue
@@ -167,10 +169,15 @@ def _with_planned(s: Session, actual: list[CerfaLine], planned: dict[str, int]) 
     return CerfaBudget(tuple(kept))
 
 
+@guarded(Permission.REPORTS)
 def operating_budget(db: Database, g: GrantRow) -> tuple[CerfaBudget, AllocationKey]:
     """The action's budget (see the module docstring) and the key it used."""
+    return _operating_budget_impl(db, g)
+
+
+def _operating_budget_impl(db: Database, g: GrantRow) -> tuple[CerfaBudget, AllocationKey]:
     start, end = g.period_start, g.period_end
-    structure = balance(db, start, end)
+    structure = _balance_impl(db, start, end)
     lines: list[CerfaLine] = []
     with db.read() as s:
         key = allocation_key(s, g)
@@ -251,11 +258,18 @@ def operating_budget(db: Database, g: GrantRow) -> tuple[CerfaBudget, Allocation
         return _with_planned(s, lines, g.planned_budget), key
 
 
+@guarded(Permission.REPORTS)
 def investment_budget(
     db: Database, g: GrantRow
 ) -> tuple[CerfaBudget, tuple[InvestmentMachine, ...]]:
     """An investment grant's plan (acquisitions against grants and own funds) and its
     machines (see the module docstring)."""
+    return _investment_budget_impl(db, g)
+
+
+def _investment_budget_impl(
+    db: Database, g: GrantRow
+) -> tuple[CerfaBudget, tuple[InvestmentMachine, ...]]:
     start, end = g.period_start, g.period_end
     lo, hi = local_day_bounds(start)[0], local_day_bounds(end)[1]
     lines: list[CerfaLine] = []

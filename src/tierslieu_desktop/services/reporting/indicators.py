@@ -45,7 +45,9 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.enums import AgeBand, Gender, Situation
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.reports import AudienceIndicators, Breakdown, CommuneLine
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.park.opening_hours import opening_totals
 from tierslieu_desktop.services.people.communes import (
     commune_index,
@@ -59,8 +61,13 @@ from tierslieu_desktop.services.people.staff import staff_totals
 ORGANISATION = "organisation"
 
 
+@guarded(Permission.REPORTS)
 def audience_indicators(db: Database, first_day: date, last_day: date) -> AudienceIndicators:
     """The indicators of the period (see the module docstring)."""
+    return _audience_indicators_impl(db, first_day, last_day)
+
+
+def _audience_indicators_impl(db: Database, first_day: date, last_day: date) -> AudienceIndicators:
     with db.read() as s:
         return audience_indicators_in(s, first_day, last_day)
 

@@ -24,6 +24,8 @@ from tierslieu_desktop import config
 from tierslieu_desktop.db.engine import Database, open_database
 from tierslieu_desktop.domain.calendar import to_local
 from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.safety import backups
 from tierslieu_desktop.services.safety.backup_crypto import BackupKey, derive_key
 
@@ -162,7 +164,9 @@ def automatic_backup(db: Database, now: datetime, reason: str) -> backups.Backup
         return None
     folder = folder_for(db)
     try:
-        info = backups.make_backup(db, folder, key=remembered_key(), anchors=config.anchors_dir())
+        info = backups._make_backup_impl(
+            db, folder, key=remembered_key(), anchors=config.anchors_dir()
+        )
         if not info.ok:
             # A damaged copy is of no use and, kept, would push good ones out of the
             # rotation: deleted; the failure says why (the database itself may be damaged).
@@ -198,6 +202,7 @@ class Reopened:
     error: DomainError | None
 
 
+@guarded(Permission.BACKUPS)
 def restore_and_reopen(db: Database, backup_file: Path, passphrase: str | None = None) -> Reopened:
     """For the window: close ``db``, put ``backup_file`` in its place (see
     ``backups.restore``), open the file again. A refusal (a wrong passphrase, a damaged

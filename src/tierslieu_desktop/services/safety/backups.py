@@ -29,12 +29,14 @@ from pathlib import Path
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.domain.calendar import to_local
 from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.fileperms import (
     POSIX,
     PRIVATE_FILE,
     create_private_file,
     make_private_dirs,
 )
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.safety import backup_crypto
 from tierslieu_desktop.services.safety.backup_crypto import BackupKey
 
@@ -168,6 +170,7 @@ def _scratch_file(db: Database) -> Path:
     raise OSError("no folder for a temporary file")
 
 
+@guarded(Permission.BACKUPS)
 def make_backup(
     db: Database,
     directory: Path,
@@ -180,6 +183,16 @@ def make_backup(
     the copy is encrypted (``.sqlite.enc``; checked before it is encrypted). With
     ``anchors`` (the anchor log folder) its ``*.jsonl`` are copied into
     ``directory/ancrages`` (see ``copy_anchors``)."""
+    return _make_backup_impl(db, directory, key=key, anchors=anchors)
+
+
+def _make_backup_impl(
+    db: Database,
+    directory: Path,
+    *,
+    key: BackupKey | None = None,
+    anchors: Path | None = None,
+) -> BackupInfo:
     if not db.is_sqlite:
         raise DomainError("backup_sqlite_only", target=db.target)
     make_private_dirs(directory)

@@ -17,6 +17,8 @@ from sqlalchemy import func, insert, select
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Base
 from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.safety.integrity import verify
 
 BATCH = 2000
@@ -33,8 +35,13 @@ class MoveReport:
     target_problems: int  # and on the target after the copy
 
 
+@guarded(Permission.BACKUPS)
 def row_counts(db: Database) -> dict[str, int]:
     """Every model table's row count."""
+    return _row_counts_impl(db)
+
+
+def _row_counts_impl(db: Database) -> dict[str, int]:
     with db.read() as s:
         return {
             t.name: int(s.scalar(select(func.count()).select_from(t)) or 0)
@@ -42,6 +49,7 @@ def row_counts(db: Database) -> dict[str, int]:
         }
 
 
+@guarded(Permission.BACKUPS)
 def move_database(
     source: Database, target: Database, progress: Progress | None = None
 ) -> MoveReport:
@@ -52,13 +60,13 @@ def move_database(
     damaged chain is not carried over silently: restore a backup first), and
     ``DomainError("move_mismatch", table=..., source=..., target=...)`` when a count
     differs after the copy (then the target is left as it was: empty)."""
-    for name, count in row_counts(target).items():
+    for name, count in _row_counts_impl(target).items():
         if count and name not in MADE_BY_MIGRATIONS:
             raise DomainError("target_not_empty", table=name, rows=count)
     before = verify(source)
     if before:
         raise DomainError("source_unsound", problems=len(before))
-    counts = row_counts(source)
+    counts = _row_counts_impl(source)
     with source.engine.connect() as src, target.engine.begin() as dst:
         for name in MADE_BY_MIGRATIONS:
             dst.execute(Base.metadata.tables[name].delete())

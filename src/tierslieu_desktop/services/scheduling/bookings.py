@@ -26,6 +26,8 @@ from tierslieu_desktop.db.models import (
 from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt, to_local
 from tierslieu_desktop.domain.enums import MachineStatus, MemberKind
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import FieldCollector, check_texts, stamp
 from tierslieu_desktop.services.park.opening_hours import fits_opening
 from tierslieu_desktop.services.people.members import display_name
@@ -410,6 +412,7 @@ def _new_booking(data: BookingInput, blocked_until: datetime, status: str, **ext
 # --- changes ---------------------------------------------------------------------------
 
 
+@guarded(Permission.BOOKINGS)
 def create_booking(
     db: Database, actor: int | None, data: BookingInput, *, now: datetime | None = None
 ) -> int:
@@ -427,6 +430,7 @@ def create_booking(
         return booking.id
 
 
+@guarded(Permission.BOOKINGS)
 def start_walk_in(
     db: Database,
     actor: int | None,
@@ -460,6 +464,7 @@ def _get(session: Session, booking_id: int) -> Booking:
     return booking
 
 
+@guarded(Permission.BOOKINGS)
 def move_booking(
     db: Database,
     actor: int | None,
@@ -544,6 +549,7 @@ def follow_corrected_usage(
     return True
 
 
+@guarded(Permission.BOOKINGS)
 def update_booking_details(
     db: Database,
     actor: int | None,
@@ -590,6 +596,7 @@ def _transition(
         _event(session, booking, actor, action, detail)
 
 
+@guarded(Permission.BOOKINGS)
 def check_in(
     db: Database, actor: int | None, booking_id: int, *, at: datetime | None = None
 ) -> None:
@@ -605,6 +612,7 @@ def check_in(
     )
 
 
+@guarded(Permission.BOOKINGS)
 def cancel_booking(db: Database, actor: int | None, booking_id: int, reason: str = "") -> None:
     """Réservée → annulée: the slot is free again."""
     check_texts(reason=reason)
@@ -619,6 +627,7 @@ def cancel_booking(db: Database, actor: int | None, booking_id: int, reason: str
     )
 
 
+@guarded(Permission.BOOKINGS)
 def mark_no_show(db: Database, actor: int | None, booking_id: int) -> None:
     """Réservée → absent (the member did not come)."""
     _transition(db, actor, booking_id, (BookingStatus.BOOKED,), BookingStatus.NO_SHOW, "no_show")
@@ -655,6 +664,7 @@ def occurrences(
     return result
 
 
+@guarded(Permission.BOOKINGS)
 def plan_series(
     db: Database,
     data: BookingInput,
@@ -679,6 +689,7 @@ def plan_series(
     return planned
 
 
+@guarded(Permission.BOOKINGS)
 def create_series(
     db: Database,
     actor: int | None,
@@ -770,6 +781,7 @@ def _row(
     )
 
 
+@guarded(Permission.BOOKINGS)
 def list_bookings(
     db: Database,
     start: datetime,
@@ -783,6 +795,27 @@ def list_bookings(
     """Bookings overlapping [start, end) — only that range is read (the calendar asks for
     the visible week). ``machine_ids``/``space_ids`` restrict the resources (either list
     matches); ``member_id`` matches the member or the group's organisation."""
+    return _list_bookings_impl(
+        db,
+        start,
+        end,
+        machine_ids=machine_ids,
+        space_ids=space_ids,
+        member_id=member_id,
+        statuses=statuses,
+    )
+
+
+def _list_bookings_impl(
+    db: Database,
+    start: datetime,
+    end: datetime,
+    *,
+    machine_ids: list[int] | tuple[int, ...] | None = None,
+    space_ids: list[int] | tuple[int, ...] | None = None,
+    member_id: int | None = None,
+    statuses: tuple[str, ...] | None = None,
+) -> list[BookingRow]:
     stmt, _org, _ = _rows_stmt()
     # A booking never runs past its local day (the opening-hours rule), so a lower bound
     # on start_at lets the index on start_at skip the whole history.
@@ -807,6 +840,7 @@ def list_bookings(
         return [_row(*r) for r in session.execute(stmt)]
 
 
+@guarded(Permission.BOOKINGS)
 def get_booking(db: Database, booking_id: int) -> BookingRow:
     stmt, _org, _ = _rows_stmt()
     with db.read() as session:
@@ -816,6 +850,7 @@ def get_booking(db: Database, booking_id: int) -> BookingRow:
         return _row(*r)
 
 
+@guarded(Permission.BOOKINGS)
 def booking_history(db: Database, booking_id: int) -> list[BookingEventRow]:
     stmt = (
         select(BookingEvent, Operator.name)
@@ -830,6 +865,7 @@ def booking_history(db: Database, booking_id: int) -> list[BookingEventRow]:
         ]
 
 
+@guarded(Permission.BOOKINGS)
 def future_bookings_of_machine(
     db: Database, machine_id: int, *, now: datetime | None = None
 ) -> list[BookingRow]:

@@ -13,6 +13,8 @@ from sqlalchemy import select
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Machine, MachineCategory, Space
 from tierslieu_desktop.domain.errors import NotFound
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import fold
 
 ResourceKey = tuple[str, int]  # ("machine", id) or ("space", id), as BookingRow.resource_key
@@ -53,6 +55,7 @@ def space_resource(space: Space) -> CalendarResource:
     )
 
 
+@guarded(Permission.BOOKINGS)
 def calendar_resources(
     db: Database, space_id: int, *, with_space: bool = False
 ) -> list[CalendarResource]:

@@ -14,6 +14,8 @@ from sqlalchemy import select
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Booking
 from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.park.opening_hours import day_opening
 from tierslieu_desktop.services.scheduling.bookings import HOLDING, BookingInput, _resource
 
@@ -26,6 +28,7 @@ class FreeSlot:
     end_at: datetime
 
 
+@guarded(Permission.BOOKINGS)
 def next_free_slots(
     db: Database,
     data: BookingInput,

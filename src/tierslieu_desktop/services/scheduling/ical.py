@@ -16,8 +16,14 @@ from sqlalchemy import select
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Machine, Member, Space, utcnow
 from tierslieu_desktop.domain.errors import NotFound
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.people.members import display_name
-from tierslieu_desktop.services.scheduling.bookings import BookingRow, BookingStatus, list_bookings
+from tierslieu_desktop.services.scheduling.bookings import (
+    BookingRow,
+    BookingStatus,
+    _list_bookings_impl,
+)
 
 PRODID = "-//Tiers-Lieu Desktop//Réservations//FR"
 UID_DOMAIN = "tierslieu"
@@ -68,6 +74,7 @@ def bookings_to_ics(
     return data
 
 
+@guarded(Permission.BOOKINGS)
 def export_machine(db: Database, machine_id: int, start: datetime, end: datetime) -> bytes:
     """The bookings of a machine overlapping [start, end)."""
     with db.read() as session:
@@ -75,9 +82,10 @@ def export_machine(db: Database, machine_id: int, start: datetime, end: datetime
         if machine is None:
             raise NotFound("machine", machine_id)
         name = machine.name
-    return bookings_to_ics(list_bookings(db, start, end, machine_ids=[machine_id]), name)
+    return bookings_to_ics(_list_bookings_impl(db, start, end, machine_ids=[machine_id]), name)
 
 
+@guarded(Permission.BOOKINGS)
 def export_space(db: Database, space_id: int, start: datetime, end: datetime) -> bytes:
     """The bookings of a space: the space itself (a meeting room) and its machines."""
     with db.read() as session:
@@ -86,10 +94,11 @@ def export_space(db: Database, space_id: int, start: datetime, end: datetime) ->
             raise NotFound("space", space_id)
         name = space.name
         machine_ids = list(session.scalars(select(Machine.id).where(Machine.space_id == space_id)))
-    rows = list_bookings(db, start, end, machine_ids=machine_ids, space_ids=[space_id])
+    rows = _list_bookings_impl(db, start, end, machine_ids=machine_ids, space_ids=[space_id])
     return bookings_to_ics(rows, name)
 
 
+@guarded(Permission.BOOKINGS)
 def export_member(db: Database, member_id: int, start: datetime, end: datetime) -> bytes:
     """The bookings of a member (for an organisation: its group bookings too)."""
     with db.read() as session:
@@ -97,4 +106,4 @@ def export_member(db: Database, member_id: int, start: datetime, end: datetime) 
         if member is None:
             raise NotFound("member", member_id)
         name = display_name(member.kind, member.first_name, member.last_name)
-    return bookings_to_ics(list_bookings(db, start, end, member_id=member_id), name)
+    return bookings_to_ics(_list_bookings_impl(db, start, end, member_id=member_id), name)

@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Consumable, UsageConsumable
 from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.pricing.engine import quote
 
 FAR_FACTOR = 5  # × the 95th percentile of the past quantities
@@ -60,6 +62,7 @@ def _usual(session: Session, consumable_id: int, usage_id: int | None) -> int | 
     return percentile_95(values)
 
 
+@guarded(Permission.BOOKINGS)
 def quantity_warnings(
     db: Database,
     consumables: Iterable[tuple[int, int]],

@@ -25,6 +25,8 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.errors import DomainError, NotFound
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import FieldCollector, as_operator, fold, stamp
 from tierslieu_desktop.services.pricing.engine import charge_usage
 from tierslieu_desktop.services.scheduling.bookings import (
@@ -96,6 +98,7 @@ def consumables_for_machine(db: Database, machine_id: int) -> list[ConsumableRow
         return _consumable_rows(session, stmt)
 
 
+@guarded(Permission.PARK)
 def save_consumable(
     db: Database,
     actor: int | None,
@@ -105,6 +108,16 @@ def save_consumable(
 ) -> int:
     """Create (``consumable_id`` None, placed last) or rename a consumable. Its unit can
     only change while no usage recorded a quantity of it. Returns its id."""
+    return _save_consumable_impl(db, actor, name, unit, consumable_id)
+
+
+def _save_consumable_impl(
+    db: Database,
+    actor: int | None,
+    name: str,
+    unit: str,
+    consumable_id: int | None = None,
+) -> int:
     c = FieldCollector()
     c.text("name", name)
     name = " ".join(name.split())
@@ -144,6 +157,7 @@ def _used(session: Session, consumable_id: int) -> bool:
     return session.scalar(stmt.limit(1)) is not None
 
 
+@guarded(Permission.PARK)
 def set_consumable_archived(
     db: Database, actor: int | None, consumable_id: int, archived: bool
 ) -> None:
@@ -156,10 +170,17 @@ def set_consumable_archived(
         consumable.archived = archived
 
 
+@guarded(Permission.PARK)
 def set_machine_consumables(
     db: Database, actor: int | None, machine_id: int, consumable_ids: Iterable[int]
 ) -> None:
     """Exactly these consumables are offered at the check-out of ``machine_id``."""
+    return _set_machine_consumables_impl(db, actor, machine_id, consumable_ids)
+
+
+def _set_machine_consumables_impl(
+    db: Database, actor: int | None, machine_id: int, consumable_ids: Iterable[int]
+) -> None:
     wanted = set(consumable_ids)
     with db.write() as session:
         as_operator(session, actor)  # no audit columns: the journal's operator
@@ -231,6 +252,7 @@ class UsageRow:
     consumables: tuple[UsageConsumableRow, ...]
 
 
+@guarded(Permission.BOOKINGS)
 def check_out(
     db: Database,
     actor: int | None,
@@ -355,7 +377,12 @@ def _usage_rows(session: Session, stmt: Select[Usage]) -> list[UsageRow]:
     ]
 
 
+@guarded(Permission.BOOKINGS)
 def get_usage(db: Database, usage_id: int) -> UsageRow:
+    return _get_usage_impl(db, usage_id)
+
+
+def _get_usage_impl(db: Database, usage_id: int) -> UsageRow:
     with db.read() as session:
         rows = _usage_rows(session, select(Usage).where(Usage.id == usage_id))
     if not rows:
@@ -363,12 +390,14 @@ def get_usage(db: Database, usage_id: int) -> UsageRow:
     return rows[0]
 
 
+@guarded(Permission.BOOKINGS)
 def usage_of_booking(db: Database, booking_id: int) -> UsageRow | None:
     with db.read() as session:
         rows = _usage_rows(session, select(Usage).where(Usage.booking_id == booking_id))
     return rows[0] if rows else None
 
 
+@guarded(Permission.BOOKINGS)
 def usages_of_day(db: Database, day: date) -> list[UsageRow]:
     """Usages that started on the local ``day``, in order."""
     start, end = local_day_bounds(day)

@@ -21,6 +21,8 @@ from tierslieu_desktop.domain.calendar import to_local, utcnow
 from tierslieu_desktop.domain.enums import SpaceKind
 from tierslieu_desktop.domain.errors import ValidationError
 from tierslieu_desktop.domain.invoicing import check_pattern
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.billing import numbering
 from tierslieu_desktop.services.common import fold
 from tierslieu_desktop.services.park import machines as park
@@ -156,6 +158,7 @@ def validate_plan(plan: SetupPlan, catalogue: Catalogue | None = None) -> None:
         raise ValidationError(errors)
 
 
+@guarded(Permission.SETTINGS)
 def apply_setup(
     db: Database,
     actor: int | None,
@@ -200,7 +203,7 @@ class _Steps:
     def run(self, plan: SetupPlan) -> SetupResult:
         if plan.structure is not None:
             try:
-                structure_service.save_structure(self.db, self.actor, plan.structure)
+                structure_service._save_structure_impl(self.db, self.actor, plan.structure)
             except ValidationError as exc:
                 raise _prefixed("structure", exc) from None
         for key in plan.audiences:
@@ -216,14 +219,14 @@ class _Steps:
             self._item(self.catalogue.item(chosen.key), chosen, plan.consumable_prices)
         if plan.schedule is not None:
             for space_id in self.new_spaces:
-                opening_hours.set_schedule(self.db, self.actor, space_id, plan.schedule)
+                opening_hours._set_schedule_impl(self.db, self.actor, space_id, plan.schedule)
         for series, pattern in (
             ("invoice", plan.invoice_pattern),
             ("credit_note", plan.credit_note_pattern),
         ):
             if pattern is not None:
                 try:
-                    numbering.set_numbering_pattern(self.db, self.actor, series, pattern)
+                    numbering._set_numbering_pattern_impl(self.db, self.actor, series, pattern)
                 except ValidationError:
                     raise ValidationError({f"numbering.{series}": "pattern_invalid"}) from None
         return SetupResult(
@@ -244,7 +247,7 @@ class _Steps:
         audience = self.catalogue.audience(key)
         found = _named(self.session, Audience, audience.name)
         if found is None:
-            found = audience_service.save_audience(
+            found = audience_service._save_audience_impl(
                 self.db, self.actor, audience.name, audience.description
             )
             self.result["audiences"].append(audience.name)
@@ -252,7 +255,7 @@ class _Steps:
         return found
 
     def _space(self, data: park.SpaceInput) -> int:
-        space_id = park.save_space(
+        space_id = park._save_space_impl(
             self.db, self.actor, replace(data, name=_free_name(self.session, Space, data.name))
         )
         name = park.get_space(self.db, space_id).name
@@ -318,7 +321,7 @@ class _Steps:
         for n in range(chosen.count):
             wanted = item.name if chosen.count == 1 else f"{item.name} {n + 1}"
             name = _free_name(self.session, Machine, wanted)
-            machine_id = park.save_machine(
+            machine_id = park._save_machine_impl(
                 self.db,
                 self.actor,
                 park.MachineInput(
@@ -345,7 +348,7 @@ class _Steps:
         for consumable in item.consumables:
             found = _named(self.session, Consumable, consumable.name)
             if found is None:
-                found = usages.save_consumable(
+                found = usages._save_consumable_impl(
                     self.db, self.actor, consumable.name, consumable.unit
                 )
                 self.result["consumables"].append(consumable.name)
@@ -366,4 +369,6 @@ class _Steps:
             consumable_ids.append(found)
         if consumable_ids:
             for machine_id in machine_ids:
-                usages.set_machine_consumables(self.db, self.actor, machine_id, consumable_ids)
+                usages._set_machine_consumables_impl(
+                    self.db, self.actor, machine_id, consumable_ids
+                )

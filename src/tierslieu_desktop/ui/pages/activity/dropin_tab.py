@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt, utcnow
 from tierslieu_desktop.domain.enums import DropInKind, DropInPurpose
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.activity import dropins
 from tierslieu_desktop.services.activity.dropins import DropInInput, DropInRow
@@ -62,6 +63,10 @@ from tierslieu_desktop.ui.labels import age_band_labels
 from tierslieu_desktop.ui.pages.activity.labels import (
     drop_in_kind_labels,
     drop_in_purpose_labels,
+)
+from tierslieu_desktop.ui.pages.activity.national_details import (
+    NationalDetails,
+    VoucherNumbers,
 )
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate
 from tierslieu_desktop.ui.widgets.confirm import confirm
@@ -232,6 +237,13 @@ class DropInFields(QObject):
         self.vouchers = f.add_field("vouchers", self.tr("Pass &numérique vouchers:"), QSpinBox())
         self.vouchers.setRange(0, dropins.MAX_VOUCHERS)
         self.vouchers.setMaximumWidth(self.duration.sizeHint().width() * 2)
+        self.voucher_numbers = f.add_field(
+            "voucher_numbers",
+            self.tr("Voucher n&umbers:"),
+            VoucherNumbers(seen=self._voucher_seen),
+        )
+        self.editing_id: int | None = None  # the visit the edit dialog corrects
+        self.details = NationalDetails()  # placed by the owner (desk or dialog)
         self.member = f.add_field("member", self.tr("&Member:"), MemberLink(ctx))
         self.member.line.setAccessibleName(self.tr("Linked member"))
 
@@ -240,6 +252,15 @@ class DropInFields(QObject):
             self.fill_audiences()
             self.fill_communes(today)
         self._show_helper()
+
+    def _voucher_seen(self, number: str) -> str | None:
+        """The sentence naming the earlier visit that took ``number`` (None: new)."""
+        found = dropins.voucher_visit(self.ctx.db, number)
+        if found is None or found[0] == self.editing_id:
+            return None
+        return error_message(
+            DomainError("voucher_seen", number=number, drop_in_id=found[0], at=found[1])
+        )
 
     def _show_helper(self) -> None:
         self.form.set_field_visible("helper", self.kind_value() == DropInKind.HELP)
@@ -278,6 +299,9 @@ class DropInFields(QObject):
         self.commune.setText(row.commune)
         self.duration.setValue(row.duration_minutes)
         self.vouchers.setValue(row.vouchers)
+        self.voucher_numbers.set_numbers(row.voucher_numbers)
+        self.editing_id = row.id
+        self.details.set_row(row)
         self.member.set_member(row.member_id, row.member_name)
 
     def value(self, purpose: str, at: datetime | None, note: str = "") -> DropInInput:
@@ -295,6 +319,8 @@ class DropInFields(QObject):
             member_id=self.member.member_id,
             note=note,
             at=at,
+            voucher_numbers=self.voucher_numbers.numbers(),
+            **self.details.value(),
         )
 
 
@@ -427,6 +453,7 @@ class DropInDialog(QDialog):
         self.note = f.add_field("note", self.tr("N&ote:"), QLineEdit())
         self.note.setMaxLength(300)
         self.note.setText(row.note)
+        outer.addWidget(self.fields.details)
         self.message = QLabel()
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
@@ -525,6 +552,12 @@ class DropInTab(QWidget):
         self.count_hours = self._counter(counters, self.tr("Hours"))
         self.count_vouchers = self._counter(counters, self.tr("Pass numérique vouchers"))
         outer.addLayout(counters)
+        self.expiry = QLabel()  # Pass numérique vouchers to claim before they expire
+        self.expiry.setWordWrap(True)
+        self.expiry.setStyleSheet(PAST_DAY_STYLE)
+        self.expiry.setAccessibleName(self.tr("Vouchers close to expiry"))
+        self.expiry.hide()
+        outer.addWidget(self.expiry)
 
         # Purpose buttons and the settings kept between clicks
         middle = QHBoxLayout()
@@ -569,6 +602,7 @@ class DropInTab(QWidget):
         self.fields = DropInFields(ctx, self.form, today, self, fill=False)
         middle.addWidget(settings_box, 2)
         outer.addLayout(middle)
+        outer.addWidget(self.fields.details)  # « Détails (modèle national) », closed
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -708,6 +742,7 @@ class DropInTab(QWidget):
         self.count_hours.setText(formatting.hours(count.minutes))
         self.count_vouchers.setText(formatting.number(count.vouchers))
         self.model.set_rows(dropins.list_drop_ins(self.ctx.db, day, day))
+        self._show_expiry()
         if select_id is not None and (row := self.model.row_of(select_id)) >= 0:
             self.table.selectRow(row)
         today = self.today()
@@ -724,6 +759,23 @@ class DropInTab(QWidget):
                 )
             )
         self._update_buttons()
+
+    def _show_expiry(self) -> None:
+        """The vouchers not yet claimed whose validity ends within 30 days."""
+        from tierslieu_desktop.services.access import may
+        from tierslieu_desktop.services.finance.voucher_claims import near_expiry
+
+        if not may(self.ctx.db, Permission.CYBERBASE):
+            return
+        soon = near_expiry(self.ctx.db, self.today())
+        self.expiry.setVisible(bool(soon))
+        if soon:
+            self.expiry.setText(
+                self.tr(
+                    "{n} Pass numérique voucher(s) expire by {day}: have them claimed from "
+                    "the issuer (Checkout & invoices › Vouchers: issuers' settlements › Claims)."
+                ).format(n=len(soon), day=formatting.long_date(soon[-1].expires_on))
+            )
 
     def _on_day_changed(self, _qdate: QDate) -> None:
         self._following_today = self.current_day() == self.today()
@@ -783,6 +835,7 @@ class DropInTab(QWidget):
             return None
         self.last_id = new_id
         self.fields.vouchers.setValue(0)
+        self.fields.voucher_numbers.clear()
         self.fields.member.clear()
         self.fields.add_commune(data.commune)
         label = _lower_first(drop_in_purpose_labels()[DropInPurpose(purpose)])

@@ -164,9 +164,22 @@ class FiguresTab(QWidget):
         self.export_button = QPushButton(self.tr("&Export to XLSX…"))
         self.export_button.setAccessibleName(self.tr("Export to XLSX"))
         self.export_button.setToolTip(self.tr("One sheet per table, for the funders (Ctrl+E)"))
+        self.national_button = QPushButton(self.tr("&National model…"))
+        self.national_button.setAccessibleName(self.tr("Export on the national model"))
+        self.national_button.setToolTip(
+            self.tr(
+                "The cyber-base's activities in the columns of the Coop de la médiation "
+                "numérique (XLSX), or the activity report of the period (PDF)"
+            )
+        )
+        from tierslieu_desktop.domain.permissions import Permission
+        from tierslieu_desktop.services.access import may
+
+        self.national_button.setEnabled(may(ctx.db, Permission.EXPORTS))
         for w in (year_label, self.year, from_label, self.first, to_label, self.last):
             bar.addWidget(w)
         bar.addStretch(1)
+        bar.addWidget(self.national_button)
         bar.addWidget(self.export_button)
         root.addLayout(bar)
 
@@ -257,6 +270,7 @@ class FiguresTab(QWidget):
         self.activity_by.currentIndexChanged.connect(lambda _i: self._fill_activity())
         self.dropin_by.currentIndexChanged.connect(lambda _i: self._fill_dropins())
         self.export_button.clicked.connect(self.export_xlsx)
+        self.national_button.clicked.connect(lambda: self.export_national())
         QShortcut(QKeySequence("Ctrl+E"), self, self.export_xlsx)
         ctx.changed.connect(self._on_changed)
         load_when_shown(self, self.refresh)
@@ -503,6 +517,41 @@ class FiguresTab(QWidget):
         if self.year.currentData() not in (None, THIS_MONTH):
             return f"activite-{first.year}.xlsx"
         return f"activite-{first:%Y-%m-%d}-{last:%Y-%m-%d}.xlsx"
+
+    def export_national(self, path: str = "") -> str:
+        """The period on the national model (issue 22): XLSX in the Coop's columns, or the
+        activity report when a .pdf name is chosen. ``path``: tests."""
+        from tierslieu_desktop.reports.mediation_pdf import mediation_pdf
+        from tierslieu_desktop.reports.mediation_xlsx import mediation_xlsx
+        from tierslieu_desktop.services.activity.mediation import mediation_month
+
+        first, last = self.period()
+        if not path:
+            path = save_path(
+                self,
+                self.tr("Export on the national model"),
+                f"mediation-numerique-{first:%Y-%m-%d}-{last:%Y-%m-%d}.xlsx",
+                self.tr("Excel workbook (*.xlsx);;PDF report (*.pdf)"),
+            )
+        if not path:
+            return ""
+        pdf = path.lower().endswith(".pdf")
+        if not pdf and not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        month = mediation_month(self.ctx.db, first, last)
+        try:
+            write_private_bytes(path, mediation_pdf(month) if pdf else mediation_xlsx(month))
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Export"),
+                self.tr("Cannot write {path}: {error}").format(
+                    path=path, error=exc.strerror or exc
+                ),
+            )
+            return ""
+        announce_saved(self, path, "report")
+        return path
 
     def export_xlsx(self) -> str:
         """Ask where, write the workbook; returns the path written ("" when cancelled)."""

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.documents import InvoiceDoc
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing import credit_notes, documents
@@ -38,6 +39,7 @@ from tierslieu_desktop.services.billing.documents import InvoiceFilter, InvoiceL
 from tierslieu_desktop.services.billing.payments import PaymentInput, add_payment
 from tierslieu_desktop.services.scheduling.usages import parse_quantity_milli
 from tierslieu_desktop.ui import printing
+from tierslieu_desktop.ui.access import follow_permission
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.desktop_files import announce_saved
 from tierslieu_desktop.ui.errors import error_message, retry_when_busy
@@ -402,6 +404,8 @@ class InvoicesTab(QWidget):
             row["print_ticket"] = prints
             row.get(key, documents).addWidget(button)
             self.action_buttons[key] = button
+        # Accueil takes payments at the desk but issues no credit note (issue 19)
+        follow_permission(ctx, self.action_buttons["credit"], Permission.CREDIT_NOTES, hide=True)
         right_lay.addLayout(actions)
         right_lay.addLayout(documents)
         right_lay.addLayout(prints)

@@ -12,6 +12,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout
 
 from tierslieu_desktop.domain.calendar import local_day_and_minute, utcnow
+from tierslieu_desktop.domain.permissions import Permission
+from tierslieu_desktop.ui.access import allowed
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.pages.checkout.basket_tab import BasketTab
@@ -68,6 +70,23 @@ class CheckoutPage(Page):
         self._stale: set[int] = set(range(len(self.tab_list)))
         ctx.changed.connect(self._on_changed)
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
+        self._apply_access()
+        ctx.principal_changed.connect(self._apply_access)
+
+    def _apply_access(self) -> None:
+        """The tabs the operator logged in may use (Accueil: the basket and the invoices)."""
+        needs = {
+            self.basket: Permission.CHECKOUT,
+            self.unpaid: Permission.INVOICES,
+            self.monthly: Permission.INVOICES,
+            self.closings: Permission.CLOSINGS,
+            self.deposits: Permission.INVOICES,
+        }
+        for tab, permission in needs.items():
+            self.tabs.setTabVisible(self.tabs.indexOf(tab), allowed(self.ctx, permission))
+        self.voucher_settlements.setVisible(allowed(self.ctx, Permission.INVOICES))
+        if not self.tabs.isTabVisible(self.tabs.currentIndex()):
+            self.tabs.setCurrentWidget(self.invoices)
 
     def help_anchor(self) -> str | None:
         """F1 on Clôtures or Remises: how to close the day, how to deposit."""

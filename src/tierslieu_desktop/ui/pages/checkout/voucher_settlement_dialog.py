@@ -117,6 +117,15 @@ class VoucherSettlementDialog(QDialog):
             self.tr("Record the &settlement"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.record_button.setAccessibleName(self.tr("Record the settlement"))
+        self.claims_button = buttons.addButton(
+            self.tr("Pass numérique &claims…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.claims_button.setAccessibleName(self.tr("Pass numérique claims"))
+        self.claims_button.clicked.connect(self.open_claims)
+        from tierslieu_desktop.domain.permissions import Permission
+        from tierslieu_desktop.services.access import may
+
+        self.claims_button.setEnabled(may(ctx.db, Permission.INVOICES))
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName(self.tr("Close"))
         self.record_button.clicked.connect(self.submit)
@@ -127,6 +136,15 @@ class VoucherSettlementDialog(QDialog):
         self.recorded = 0
         self.reload()
         self.resize(620, 460)
+
+    def open_claims(self) -> None:
+        """The monthly claim lists of the cyber-base's numbered vouchers (issue 22)."""
+        from tierslieu_desktop.ui.pages.checkout.voucher_claims_dialog import (
+            VoucherClaimsDialog,
+        )
+
+        VoucherClaimsDialog(self.ctx, self).exec()
+        self.reload()
 
     def reload(self) -> None:
         self.balances = vouchers.outstanding(self.ctx.db)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.calendar import utcnow
 from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.common import fold
@@ -42,6 +43,7 @@ from tierslieu_desktop.services.park import opening_hours as hours_service
 from tierslieu_desktop.services.park.authorizations import revoke_authorization
 from tierslieu_desktop.services.scheduling import ical
 from tierslieu_desktop.ui import file_dialogs
+from tierslieu_desktop.ui.access import follow_permission
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.desktop_files import announce_saved
 from tierslieu_desktop.ui.errors import run_write, show_error
@@ -189,6 +191,17 @@ class MachinesPage(Page):
         new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         new_action.triggered.connect(self.new_machine)
         self.addAction(new_action)
+        # the park's changes are the administrator's (Accueil notes a machine's status
+        # and maintenance): not offered to the others (issue 19; the services refuse)
+        for button in (
+            self.new_machine_button,
+            self.new_space_button,
+            self.edit_button,
+            self.archive_button,
+        ):
+            follow_permission(self.ctx, button, Permission.PARK, hide=True)
+        follow_permission(self.ctx, self.import_button, Permission.IMPORTS, hide=True)
+        follow_permission(self.ctx, new_action, Permission.PARK)
         return bar
 
     def _build_tree(self) -> QWidget:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop.domain.calendar import to_local, utcnow
 from tierslieu_desktop.domain.enums import MemberKind
 from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.pricing import format_duration
 from tierslieu_desktop.fileperms import write_private_bytes
 from tierslieu_desktop.i18n import formatting
@@ -39,6 +40,7 @@ from tierslieu_desktop.services.people.members import MemberDetail
 from tierslieu_desktop.services.pricing import packs as pack_service
 from tierslieu_desktop.services.scheduling import ical
 from tierslieu_desktop.ui import file_dialogs
+from tierslieu_desktop.ui.access import follow_permission
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.desktop_files import announce_saved
 from tierslieu_desktop.ui.errors import run_write, show_error
@@ -270,6 +272,16 @@ class MemberDetailPanel(QScrollArea):
         pe.addWidget(self.people)
         c.addWidget(self.people_box)
         row = QHBoxLayout()
+        # what the account logged in may not do is not offered (issue 19; services refuse)
+        for button, permission in (
+            (self.book_button, Permission.BOOKINGS),
+            (self.checkout_button, Permission.CHECKOUT),
+            (self.register_button, Permission.ACTIVITY),
+            (self.personal_data_button, Permission.PERSONAL_DATA),
+            (self.credit_button, Permission.CHECKOUT),
+            (self.sell_pack_button, Permission.CHECKOUT),
+        ):
+            follow_permission(ctx, button, permission, hide=True)
         self.history_button = QPushButton(self.tr("&History…"))
         self.history_button.setAccessibleName(self.tr("History of the member's record"))
         self.history_button.clicked.connect(self.show_history)

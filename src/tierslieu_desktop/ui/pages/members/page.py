@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.enums import MemberKind
 from tierslieu_desktop.domain.errors import DomainError
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.people import audiences as audience_service
 from tierslieu_desktop.services.people import members as member_service
+from tierslieu_desktop.ui.access import follow_permission
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import run_write, show_error
 from tierslieu_desktop.ui.models.member_table import MemberFilter, MemberTableModel
@@ -195,6 +197,8 @@ class MembersPage(Page):
         import_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         import_action.triggered.connect(self.import_members)
         self.addAction(import_action)
+        follow_permission(ctx, self.import_button, Permission.IMPORTS, hide=True)
+        follow_permission(ctx, import_action, Permission.IMPORTS)
 
         self._fill_audiences()
         self.apply_filter()

@@ -1,6 +1,7 @@
 """Paramètres: the structure's identity (printed on invoices later) and the funders'
 zones of its territory (ZRR / FRR, QPV communes), the publics,
-the operators at the desk and the interface language."""
+the accounts at the desk (accounts_tab.py) and the interface language. Each tab is shown to
+the roles that may use it (ui/access.py)."""
 
 from __future__ import annotations
 
@@ -32,13 +33,14 @@ from tierslieu_desktop.domain.enums import VatRegime
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.finance import MAX_CARD_SETTLEMENT_DAYS
 from tierslieu_desktop.domain.money import AmountError, parse_amount
+from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.people import audiences as audience_service
 from tierslieu_desktop.services.people import communes as communes_service
-from tierslieu_desktop.services.people import operators as operator_service
 from tierslieu_desktop.services.people import structure as structure_service
 from tierslieu_desktop.services.people.structure import StructureData
 from tierslieu_desktop.ui import file_dialogs
+from tierslieu_desktop.ui.access import allowed
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, retry_when_busy, show_error
 from tierslieu_desktop.ui.labels import vat_regime_labels
@@ -538,100 +540,6 @@ class AudiencesTab(QWidget):
         self.reload(row.id)
 
 
-class OperatorsTab(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        lay = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr(
-                "The people who sit at the front desk. Every change records who made it; "
-                "choose the operator in the status bar."
-            )
-        )
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
-        self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Operators"))
-        lay.addWidget(self.list, 1)
-        row = QHBoxLayout()
-        self.form = ValidatedForm()
-        self.name = self.form.add_field("name", self.tr("New operator:"), QLineEdit())
-        row.addLayout(self.form, 1)
-        self.add_button = QPushButton(self.tr("&Add"))
-        self.add_button.setAccessibleName(self.tr("Add the operator"))
-        self.toggle_button = QPushButton(self.tr("Deactivate"))
-        self.toggle_button.setAccessibleName(self.tr("Deactivate or reactivate the operator"))
-        row.addWidget(self.add_button)
-        row.addWidget(self.toggle_button)
-        lay.addLayout(row)
-        self.message = QLabel()
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
-        lay.addWidget(self.message)
-        self.add_button.clicked.connect(self.submit)
-        self.name.returnPressed.connect(self.submit)
-        self.toggle_button.clicked.connect(self.toggle_active)
-        self.list.currentItemChanged.connect(self._update_button)
-        load_when_shown(self, self.reload)
-
-    def reload(self, select_id: int | None = None) -> None:
-        self.list.clear()
-        self._rows = {
-            o.id: o for o in operator_service.list_operators(self.ctx.db, include_inactive=True)
-        }
-        for o in self._rows.values():
-            text = o.name if o.active else self.tr("{name} (inactive)").format(name=o.name)
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, o.id)
-            self.list.addItem(item)
-            if o.id == select_id:
-                self.list.setCurrentItem(item)
-        self._update_button()
-
-    def _current(self) -> operator_service.OperatorRow | None:
-        item = self.list.currentItem()
-        return self._rows.get(int(item.data(Qt.ItemDataRole.UserRole))) if item else None
-
-    def _update_button(self, *_args: object) -> None:
-        op = self._current()
-        self.toggle_button.setEnabled(op is not None)
-        self.toggle_button.setText(
-            self.tr("Reactivate") if op is not None and not op.active else self.tr("Deactivate")
-        )
-
-    def submit(self) -> int | None:
-        self.form.clear_errors()
-        self.message.clear()
-        try:
-            op_id = operator_service.create_operator(self.ctx.db, self.name.text())
-        except ValidationError as exc:
-            self.form.show_errors(exc.fields)
-            return None
-        except DomainError as exc:
-            if retry_when_busy(self, exc):  # another desk kept the base busy
-                return self.submit()
-            self.message.setText(error_message(exc))
-            return None
-        self.name.clear()
-        self.ctx.notify("operator", [op_id])
-        self.reload(op_id)
-        return op_id
-
-    def toggle_active(self) -> None:
-        op = self._current()
-        if op is None:
-            return
-        self.message.clear()
-        try:
-            operator_service.set_operator_active(self.ctx.db, op.id, not op.active)
-        except DomainError as exc:
-            self.message.setText(error_message(exc))
-            return
-        self.ctx.notify("operator", [op.id])
-        self.reload(op.id)
-
-
 class LanguageTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -690,11 +598,13 @@ class SettingsPage(Page):
         self.tabs.setAccessibleName(self.tr("Settings sections"))
         self.structure = StructureTab(ctx)
         self.audiences = AudiencesTab(ctx)
-        self.operators = OperatorsTab(ctx)
+        from tierslieu_desktop.ui.pages.settings.accounts_tab import AccountsTab
+
+        self.accounts = AccountsTab(ctx)
         self.language = LanguageTab(ctx)
         self.tabs.addTab(self.structure, self.tr("&Structure"))
         self.tabs.addTab(self.audiences, self.tr("&Publics"))
-        self.tabs.addTab(self.operators, self.tr("&Operators"))
+        self.tabs.addTab(self.accounts, self.tr("&Accounts"))
         self.tabs.addTab(self.language, self.tr("&Language"))
         from tierslieu_desktop.ui.pages.settings.consumables import ConsumablesTab
 
@@ -714,7 +624,7 @@ class SettingsPage(Page):
         from tierslieu_desktop.ui.pages.settings.staff_tab import StaffTab
 
         self.staff = StaffTab(ctx)
-        self.tabs.insertTab(self.tabs.indexOf(self.operators) + 1, self.staff, self.tr("T&eam"))
+        self.tabs.insertTab(self.tabs.indexOf(self.accounts) + 1, self.staff, self.tr("T&eam"))
         from tierslieu_desktop.ui.pages.settings.backups_tab import BackupsTab
 
         self.backups = BackupsTab(ctx)
@@ -729,8 +639,36 @@ class SettingsPage(Page):
 
         self.journal = JournalTab(ctx)
         self.tabs.insertTab(self.tabs.indexOf(self.language), self.journal, self.tr("&Journal"))
+        from tierslieu_desktop.ui.pages.settings.database_tab import DatabaseTab
+
+        self.database = DatabaseTab(ctx)  # issue 20: a file or a PostgreSQL server
+        self.tabs.insertTab(self.tabs.indexOf(self.language), self.database, self.tr("D&atabase"))
+        scroll_contents(self.database)  # the server's form scrolls on a 600 px high screen
         lay.addWidget(self.tabs, 1)
         ctx.changed.connect(self._on_changed)
+        self._apply_access()
+        ctx.principal_changed.connect(self._apply_access)
+
+    def _apply_access(self) -> None:
+        """The tabs, the assistant and the imports the operator logged in may use; every
+        operator keeps Comptes (their own password) and Langue."""
+        needs = {
+            self.structure: Permission.SETTINGS,
+            self.audiences: Permission.SETTINGS,
+            self.staff: Permission.SETTINGS,
+            self.consumables: Permission.PARK,
+            self.tariffs: Permission.TARIFFS,
+            self.invoicing: Permission.INVOICES,
+            self.backups: Permission.BACKUPS,
+            self.personal_data: Permission.PERSONAL_DATA,
+            self.journal: Permission.OPERATORS,
+        }
+        for tab, permission in needs.items():
+            self.tabs.setTabVisible(self.tabs.indexOf(tab), allowed(self.ctx, permission))
+        self.setup_button.setVisible(allowed(self.ctx, Permission.SETTINGS))
+        self.import_button.setVisible(allowed(self.ctx, Permission.IMPORTS))
+        if not self.tabs.isTabVisible(self.tabs.currentIndex()):
+            self.tabs.setCurrentWidget(self.accounts)
 
     def reload_after_setup(self) -> None:
         """The setup assistant saved the structure and the publics: show them."""
