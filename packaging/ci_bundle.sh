@@ -64,7 +64,11 @@ dpkg -P tierslieu-desktop >/dev/null 2>&1 || true
 dpkg -i "$OLD_DEB" >/dev/null
 USER_HOME="$WORK/home"
 mkdir -p "$USER_HOME"
-as_user() { env -i PATH=/usr/bin:/bin HOME="$USER_HOME" QT_QPA_PLATFORM=offscreen "$@"; }
+# the demo's administrator: since issue 19 every command on a database with accounts logs in
+as_user() {
+  env -i PATH=/usr/bin:/bin HOME="$USER_HOME" QT_QPA_PLATFORM=offscreen \
+    TIERSLIEU_USER=admin TIERSLIEU_PASSWORD=demo "$@"
+}
 as_user tierslieu demo >/dev/null
 DATA_DB=$(find "$USER_HOME/.local/share" -name '*.sqlite' -print -quit)
 [ -n "$DATA_DB" ] || { echo "no database in $USER_HOME/.local/share" >&2; exit 1; }

@@ -72,6 +72,7 @@ def bundle_env(tmp: Path) -> dict[str, str]:
     env["TIERSLIEU_EXIT_WHEN_SHOWN"] = "1"
     env["TIERSLIEU_CONFIG_DIR"] = str(tmp / "config")
     env["TIERSLIEU_DATA_DIR"] = str(tmp / "data")
+    env["TIERSLIEU_USER"], env["TIERSLIEU_PASSWORD"] = "admin", "demo"  # the demo's login
     if not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     return env

@@ -458,5 +458,6 @@ def test_the_smoke_test_runs_without_the_users_python(tmp_path, monkeypatch):
     assert not {"PYTHONPATH", "VIRTUAL_ENV", "TIERSLIEU_DB"} & set(env)
     assert env["PATH"].split(os.pathsep) == ["/usr/bin"]
     assert env["QT_QPA_PLATFORM"] == "offscreen"
+    assert (env["TIERSLIEU_USER"], env["TIERSLIEU_PASSWORD"]) == ("admin", "demo")  # the demo's
     if sys.platform != "win32":
         assert env["HOME"] == str(tmp_path / "home")
