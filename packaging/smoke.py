@@ -47,6 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 STANDARD_FONTS = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")
 CII = "{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}"
 STEP_TIMEOUT_S = 300
+DEMO_USER, DEMO_PASSWORD = "admin", "demo"  # the demo's administrator (README)
 
 
 class SmokeFailed(Exception):
@@ -79,6 +80,10 @@ def clean_env(work: Path) -> dict[str, str]:
     else:
         env["HOME"] = str(home)
     env["QT_QPA_PLATFORM"] = "offscreen"
+    # The demo's administrator (issue 19: once a database has accounts, every command and
+    # the window log in; the window's lock screen takes these as if typed).
+    env["TIERSLIEU_USER"] = DEMO_USER
+    env["TIERSLIEU_PASSWORD"] = DEMO_PASSWORD
     return env
 
 

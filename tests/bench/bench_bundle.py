@@ -72,6 +72,7 @@ def bundle_env(tmp: Path) -> dict[str, str]:
     env["TIERSLIEU_EXIT_WHEN_SHOWN"] = "1"
     env["TIERSLIEU_CONFIG_DIR"] = str(tmp / "config")
     env["TIERSLIEU_DATA_DIR"] = str(tmp / "data")
+    env["TIERSLIEU_USER"], env["TIERSLIEU_PASSWORD"] = "admin", "demo"  # the demo's login
     if not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     return env
@@ -90,6 +91,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, help="database to start on (default: a small demo)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--smoke", action="store_true", help="no bundle run (see above)")
+    parser.add_argument(
+        "--start-not-judged",
+        action="store_true",
+        help="print the start ratio without failing on it (CI: timings on a shared machine)",
+    )
     args = parser.parse_args(argv)
 
     lists = spec_lists()
@@ -157,6 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     ok_size, ok_ratio = size <= TARGET_MB, ratio <= TARGET_RATIO
     print(f"target bundle <= {TARGET_MB} MB: {'met' if ok_size else 'MISSED'} ({size:.0f} MB)")
     print(f"target start <= {TARGET_RATIO} x venv: {'met' if ok_ratio else 'MISSED'} ({ratio:.2f})")
+    if args.start_not_judged:
+        print("start ratio printed, not judged (--start-not-judged)")
+        return 0 if ok_size else 1
     return 0 if ok_size and ok_ratio else 1
 
 
