@@ -3227,8 +3227,8 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Les clics sont comptés le {date}, pas aujourd'hui.</translation>
     </message>
     <message>
-        <source>{n} Pass numérique voucher(s) expire by {day}: have them claimed from the issuer (Checkout &amp; invoices › Vouchers: issuers' settlements › Claims).</source>
-        <translation>{n} bon(s) Pass numérique arrivent à échéance d'ici le {day} : faites-les rembourser par l'émetteur (Caisse &amp; factures › Règlements des émetteurs de bons › Demandes de remboursement).</translation>
+        <source>Pass numérique vouchers expiring by {day}: {n}. Have them claimed from the issuer (Checkout &amp; invoices › Vouchers: issuers' settlements › Claims).</source>
+        <translation>Bons Pass numérique arrivant à échéance d'ici le {day} : {n}. Faites-les rembourser par l'émetteur (Caisse &amp; factures › Règlements des émetteurs de bons › Demandes de remboursement).</translation>
     </message>
     <message>
         <source>Check the highlighted field.</source>
@@ -13921,8 +13921,16 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Fermer</translation>
     </message>
     <message>
-        <source>{n} voucher(s) not claimed yet expire soon (the first, {number}, on {day}): send them with this month's claim.</source>
-        <translation>{n} bon(s) pas encore demandé(s) arrivent bientôt à échéance (le premier, {number}, le {day}) : envoyez-les avec la demande de ce mois.</translation>
+        <source>Vouchers not claimed yet that expire soon: {n} (the first, {number}, on {day}). Send them with this month's claim.</source>
+        <translation>Bons pas encore demandés qui arrivent à échéance : {n} (le premier, {number}, le {day}). Envoyez-les avec la demande de ce mois.</translation>
+    </message>
+    <message>
+        <source>Vouchers to claim: {n} ({amount})</source>
+        <translation>Bons à demander : {n} ({amount})</translation>
+    </message>
+    <message>
+        <source>Claim {reference} made ({amount}, vouchers: {n}).</source>
+        <translation>Demande {reference} établie ({amount}, bons : {n}).</translation>
     </message>
     <message>
         <source>yes</source>
@@ -13933,20 +13941,12 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>non</translation>
     </message>
     <message>
-        <source>{n} voucher(s) to claim, {amount}</source>
-        <translation>{n} bon(s) à demander, {amount}</translation>
-    </message>
-    <message>
         <source>Save the claim</source>
         <translation>Enregistrer la demande</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Claim {reference} made: {n} voucher(s), {amount}.</source>
-        <translation>Demande {reference} établie : {n} bon(s), {amount}.</translation>
     </message>
     <message>
         <source>Reimbursement of {reference} recorded.</source>

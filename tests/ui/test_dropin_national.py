@@ -136,7 +136,7 @@ def test_the_desk_warns_of_vouchers_close_to_expiry(ctx, qtbot):
     qtbot.addWidget(w)
     w.show()
     assert w.expiry.isVisible()
-    assert w.expiry.text().startswith("1 bon(s) Pass numérique arrivent à échéance")
+    assert w.expiry.text().startswith("Bons Pass numérique arrivant à échéance d'ici le")
 
 
 def test_the_figures_tab_exports_the_period_on_the_national_model(

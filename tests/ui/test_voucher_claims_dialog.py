@@ -32,7 +32,7 @@ def test_a_month_claimed_saved_then_reimbursed(ctx, qtbot, tmp_path, monkeypatch
     dialog.show()
     assert dialog.expiry.isVisible() and "PN-1" in dialog.expiry.text()
     dialog.month.setDate(QDate(visit_day.year, visit_day.month, 1))
-    assert dialog.preview.text().startswith("2 bon(s) à demander")
+    assert dialog.preview.text().startswith("Bons à demander : 2")
     saved = dialog.issue(str(tmp_path / "demande.pdf"))
     assert saved.endswith("demande.pdf") and (tmp_path / "demande.csv").exists()
     assert not dialog.expiry.isVisible()  # claimed: no longer at risk

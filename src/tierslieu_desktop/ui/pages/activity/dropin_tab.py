@@ -772,7 +772,7 @@ class DropInTab(QWidget):
         if soon:
             self.expiry.setText(
                 self.tr(
-                    "{n} Pass numérique voucher(s) expire by {day}: have them claimed from "
+                    "Pass numérique vouchers expiring by {day}: {n}. Have them claimed from "
                     "the issuer (Checkout & invoices › Vouchers: issuers' settlements › Claims)."
                 ).format(n=len(soon), day=formatting.long_date(soon[-1].expires_on))
             )

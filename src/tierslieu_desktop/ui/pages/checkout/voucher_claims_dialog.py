@@ -64,7 +64,7 @@ class VoucherClaimsDialog(QDialog):
 
         month_row = QHBoxLayout()
         month_label = QLabel(self.tr("&Month:"))
-        self.month = QDateEdit()
+        self.month = bound_to_accepted_days(QDateEdit())
         self.month.setDisplayFormat("MM/yyyy")
         self.month.setAccessibleName(self.tr("Month of the visits"))
         today = to_local(utcnow()).date()
@@ -142,8 +142,8 @@ class VoucherClaimsDialog(QDialog):
             first = expiring[0]
             self.expiry.setText(
                 self.tr(
-                    "{n} voucher(s) not claimed yet expire soon (the first, {number}, on "
-                    "{day}): send them with this month's claim."
+                    "Vouchers not claimed yet that expire soon: {n} (the first, {number}, on "
+                    "{day}). Send them with this month's claim."
                 ).format(
                     n=len(expiring), number=first.number, day=formatting.long_date(first.expires_on)
                 )
@@ -161,7 +161,7 @@ class VoucherClaimsDialog(QDialog):
     def _show_preview(self) -> None:
         claim = voucher_claims.claim_preview(self.ctx.db, ISSUER, *self._year_month())
         self.preview.setText(
-            self.tr("{n} voucher(s) to claim, {amount}").format(
+            self.tr("Vouchers to claim: {n} ({amount})").format(
                 n=len(claim.vouchers), amount=formatting.money(claim.total_cents)
             )
         )
@@ -221,7 +221,7 @@ class VoucherClaimsDialog(QDialog):
         self.reload()
         saved = self._save(claim, path)
         self._say(
-            self.tr("Claim {reference} made: {n} voucher(s), {amount}.").format(
+            self.tr("Claim {reference} made ({amount}, vouchers: {n}).").format(
                 reference=claim.reference,
                 n=len(claim.vouchers),
                 amount=formatting.money(claim.total_cents),
