@@ -80,7 +80,7 @@ class _Communes:
         return self.cache[name]
 
 
-@guarded(Permission.EXPORTS)
+@guarded(Permission.CYBERBASE)  # the cyber-base managers report it themselves
 def mediation_month(db: Database, first_day: date, last_day: date) -> nm.MediationMonth:
     """The activities of the local days [first_day, last_day] (a month for the CLI), in
     day order, drop-ins then workshops of each day (one read transaction)."""

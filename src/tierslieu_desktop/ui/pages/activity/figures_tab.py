@@ -173,9 +173,11 @@ class FiguresTab(QWidget):
             )
         )
         from tierslieu_desktop.domain.permissions import Permission
-        from tierslieu_desktop.services.access import may
+        from tierslieu_desktop.ui.access import follow_permission
 
-        self.national_button.setEnabled(may(ctx.db, Permission.EXPORTS))
+        # the national report is the cyber-base managers' own (Médiation numérique);
+        # followed after each login (Ctrl+L, another operator)
+        follow_permission(ctx, self.national_button, Permission.CYBERBASE)
         for w in (year_label, self.year, from_label, self.first, to_label, self.last):
             bar.addWidget(w)
         bar.addStretch(1)
