@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.permissions import Principal, secret_problem
+from tierslieu_desktop.domain.validation import text_limit
 from tierslieu_desktop.ui.access import roles_words
 from tierslieu_desktop.ui.background import read_in_background
 from tierslieu_desktop.ui.errors import error_message, field_message
@@ -52,7 +53,6 @@ QListWidget#lockAccounts { font-size: 11pt; }
 QListWidget#lockAccounts::item { padding: 6px 8px; }
 QListWidget#lockAccounts::item:selected { background: #2d5370; color: white; }
 """
-NAME_MAX = 80
 SECRET_MAX = 128
 
 
@@ -135,7 +135,7 @@ class LockScreen(QWidget):
         # first / claim: the new account's name
         self.name_label = QLabel(self.tr("&Name:"))
         self.name = QLineEdit()
-        self.name.setMaxLength(NAME_MAX)
+        self.name.setMaxLength(text_limit("name"))  # what the services accept
         self.name.setAccessibleName(self.tr("Name of the administrator account"))
         self.name_label.setBuddy(self.name)
         lay.addWidget(self.name_label)

@@ -83,7 +83,9 @@ class CheckoutPage(Page):
             self.deposits: Permission.INVOICES,
         }
         for tab, permission in needs.items():
-            self.tabs.setTabVisible(self.tabs.indexOf(tab), allowed(self.ctx, permission))
+            index, ok = self.tabs.indexOf(tab), allowed(self.ctx, permission)
+            if self.tabs.isTabVisible(index) != ok:  # Qt shows the page itself otherwise
+                self.tabs.setTabVisible(index, ok)
         self.voucher_settlements.setVisible(allowed(self.ctx, Permission.INVOICES))
         if not self.tabs.isTabVisible(self.tabs.currentIndex()):
             self.tabs.setCurrentWidget(self.invoices)

@@ -664,7 +664,9 @@ class SettingsPage(Page):
             self.journal: Permission.OPERATORS,
         }
         for tab, permission in needs.items():
-            self.tabs.setTabVisible(self.tabs.indexOf(tab), allowed(self.ctx, permission))
+            index, ok = self.tabs.indexOf(tab), allowed(self.ctx, permission)
+            if self.tabs.isTabVisible(index) != ok:  # Qt shows the page itself otherwise
+                self.tabs.setTabVisible(index, ok)
         self.setup_button.setVisible(allowed(self.ctx, Permission.SETTINGS))
         self.import_button.setVisible(allowed(self.ctx, Permission.IMPORTS))
         if not self.tabs.isTabVisible(self.tabs.currentIndex()):
