@@ -193,10 +193,8 @@ def test_an_accueil_account_sees_no_finances_and_cannot_issue_a_credit_note(
 def test_a_refused_action_is_said_in_french(fr):
     from tierslieu_desktop.ui.errors import error_message
 
-    err = DomainError("not_permitted", permission="credit_notes", operator="Lucas")
-    assert error_message(err) == (
-        "Le compte « Lucas » ne permet pas : émettre un avoir. Demandez à un administrateur."
-    )
+    err = DomainError("not_permitted", permission="credit_notes", operator="Lucas", roles="accueil")
+    assert error_message(err) == "Votre compte (Accueil) ne permet pas : émettre un avoir."
 
 
 def test_the_desk_locks_itself_after_the_idle_minutes(qtbot, staff, open_window):
@@ -374,3 +372,39 @@ def test_tierslieu_user_and_password_log_in_at_once(qtbot, staff, open_window, m
     window.lock(auto_login=auto_login())
     qtbot.waitUntil(lambda: not window.lock_screen.busy, timeout=10_000)
     assert window.is_locked() and _error(window) == "Mot de passe ou code incorrect."
+
+
+@pytest.mark.parametrize("who", ["Claire", "Lucas"])
+def test_no_page_built_for_an_account_flashes_a_window_of_its_own(qtbot, staff, open_window, who):
+    """A button shown by its role before it was put in its layout became a window of its
+    own for an instant — enough to take the focus away from the main window (F1 then did
+    nothing on Caisse › Remises). Every page is built after the login: no other window."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window()
+    _log_in(qtbot, window, who, "motdepasse1" if who == "Claire" else "4821")
+    flashed: list[str] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event):  # Qt's name
+            if (
+                event.type() == QEvent.Type.Show
+                and watched.isWidgetType()
+                and watched.isWindow()
+                and watched is not window
+            ):
+                flashed.append(f"{type(watched).__name__} {watched.objectName()}")
+            return False
+
+    watch = Watch()
+    QApplication.instance().installEventFilter(watch)
+    try:
+        for row, key in enumerate(PAGES):
+            if not window.sidebar.isRowHidden(row):
+                window.show_page(key)
+                QApplication.processEvents()
+    finally:
+        QApplication.instance().removeEventFilter(watch)
+    assert flashed == []
+    assert QApplication.activeWindow() is window

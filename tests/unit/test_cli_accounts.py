@@ -190,7 +190,7 @@ def test_personal_data_commands_for_admin_not_for_accueil(
     numbers = _anonymisable(demo[1])
     out = str(tmp_path / "export")
     assert main(["member", "export", numbers[0], "-o", out, *demo]) == 1
-    refused = "Le compte « Accueil » (Accueil) ne permet pas : exporter ou anonymiser"
+    refused = "Le compte « Accueil » (Accueil) ne permet pas : gérer les données personnelles des adhérents"
     assert refused in capsys.readouterr().err
     assert not (tmp_path / "export.pdf").exists()
     assert main(["member", "anonymise", numbers[0], "--yes", *demo]) == 1

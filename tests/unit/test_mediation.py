@@ -26,6 +26,8 @@ from tierslieu_desktop.services.activity.dropins import (
 )
 from tierslieu_desktop.services.activity.mediation import mediation_month
 
+pytestmark = pytest.mark.usefixtures("demo_login")  # the commands log in as the demo's admin
+
 COLUMNS = Path(__file__).parent.parent / "data" / "mediation" / "coop_activities_columns.txt"
 DAY = date(2026, 11, 3)
 

@@ -135,3 +135,33 @@ def test_the_desk_scans_but_only_the_treasurer_claims(db):
     assert issue_claim(db, None, "pass_numerique", 2026, 11).reference == "PASSNUM-2026-11"
     with pytest.raises(DomainError):
         near_expiry(db, today=TODAY)  # the desk's list: the cyber-base's permission
+
+
+def test_a_claim_and_its_reimbursement_are_in_the_audit_trail(db):
+    """Who claimed which numbers, who recorded the reimbursement: the journal says it
+    (test_audit_trail's table excuses the two functions on the strength of this test)."""
+    from sqlalchemy import select
+
+    from tierslieu_desktop.db.models import AuditEntry
+    from tierslieu_desktop.services.people.operators import create_operator
+
+    def audited():
+        with db.read() as s:
+            return [
+                (e.entity, e.action, e.operator_id)
+                for e in s.scalars(select(AuditEntry).order_by(AuditEntry.id))
+            ]
+
+    op = create_operator(db, "Trésorière")
+    _visit(db, NOV, "PN-101", "PN-102")
+    before = len(audited())
+    issue_claim(db, op, "pass_numerique", 2026, 11)
+    claimed = audited()[before:]
+    assert claimed and {who for _, _, who in claimed} == {op}
+    assert {entity for entity, _, _ in claimed} >= {"drop_in_voucher"}
+    before = len(audited())
+    record_reimbursement(
+        db, op, "pass_numerique", "PASSNUM-2026-11", date(2026, 12, 15), today=TODAY
+    )
+    settled = audited()[before:]
+    assert ("voucher_settlement", "create", op) in settled

@@ -85,6 +85,8 @@ def follow_permission(
             return
         ok = allowed(ctx, permission)
         if hide:  # only hidden: the page keeps enabling it as it did
+            if ok and isinstance(target, QWidget) and target.parentWidget() is None:
+                return  # not in its layout yet: shown now, it would be a window of its own
             target.setVisible(ok)
             return
         target.setEnabled(ok)

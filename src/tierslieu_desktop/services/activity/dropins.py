@@ -412,6 +412,7 @@ def voucher_visit(db: Database, typed: str) -> tuple[int, datetime] | None:
     return (int(found[0]), found[1]) if found is not None else None
 
 
+@guarded(Permission.CYBERBASE)
 def known_communes(db: Database, since: date) -> list[str]:
     """The towns typed at the desk since ``since`` and the members' towns, each once
     (case-insensitively, first spelling kept), alphabetical: the commune field's

@@ -5,7 +5,7 @@ list » recorded as the settlement of the receivable (the FEC's BQ entry 512 / 4
 vouchers close to expiry and not yet claimed are said at the top.
 
 Opened from the issuers' settlements dialog (voucher_settlement_dialog.py). Files are
-asked through ui/file_dialogs.save_file only (never QFileDialog: see its docstring),
+asked through ui/file_dialogs.save_file only (never Qt's file dialog directly: see its docstring),
 written 0600 and announced."""
 
 from __future__ import annotations

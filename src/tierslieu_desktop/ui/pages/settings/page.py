@@ -660,6 +660,7 @@ class SettingsPage(Page):
             self.tariffs: Permission.TARIFFS,
             self.invoicing: Permission.INVOICES,
             self.backups: Permission.BACKUPS,
+            self.database: Permission.SETTINGS,  # which database this desk opens
             self.personal_data: Permission.PERSONAL_DATA,
             self.journal: Permission.OPERATORS,
         }
