@@ -297,7 +297,7 @@ def test_roles_and_disable_keep_an_administrator(demo, demo_login, capsys):
 def test_a_database_without_accounts_warns_then_gets_its_administrator(db, monkeypatch, capsys):
     import sys
 
-    path = db.engine.url.database
+    path = str(db.target)  # the file, or the server's URL on PostgreSQL
     db.dispose()
     target = ["--db", path]
     assert main(["deposit", "list", *target]) == 0  # works as before, with a warning, once
