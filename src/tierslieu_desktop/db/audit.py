@@ -63,6 +63,7 @@ SKIPPED_COLUMNS = frozenset(
         "sort_name",
         "failed_logins",  # an account's wrong tries: every login would be a change
         "locked_until",
+        "version",  # the optimistic lock's counter (db.models.VersionMixin): no change
     }
 )
 # A secret is recorded as set or changed, never as its value (not even its hash): the old

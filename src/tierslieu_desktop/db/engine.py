@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, Insert, create_engine, event
 from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 # The file checks need sqlite3 alone (db.files); re-exported here for every caller.
 from tierslieu_desktop.db.audit import install as install_audit
@@ -184,6 +185,11 @@ class Database:
             # longer than its column, a NUL byte, a number out of range): the user gets a
             # sentence, and nothing of this action was saved
             raise DomainError("value_rejected", detail=str(exc.orig).splitlines()[0]) from exc
+        except StaleDataError as exc:
+            # a versioned row (db.models.VersionMixin) another desk changed or removed
+            # between this transaction's read and its write: nothing of this action was
+            # saved, never an overwrite (the services' own check names the fresh values)
+            raise DomainError("stale_record", changes=()) from exc
         run_after_commit(hooks)
 
     def dispose(self) -> None:

@@ -5,14 +5,18 @@ from __future__ import annotations
 import dataclasses
 import unicodedata
 from enum import Enum
+from collections.abc import Mapping
 from typing import Any
+
+from sqlalchemy import inspect
+from sqlalchemy.orm import object_session
 
 from tierslieu_desktop.db.audit import as_operator as as_operator  # rows with no stamp
 from tierslieu_desktop.db.engine import Database as Database  # the handle screens pass along
 from tierslieu_desktop.db.engine import busy_error as busy_error  # for the crash hook
 from tierslieu_desktop.db.engine import is_held as is_held  # for the file dialogs
-from tierslieu_desktop.db.models import AuditMixin, SoftDeleteMixin, utcnow
-from tierslieu_desktop.domain.errors import ValidationError
+from tierslieu_desktop.db.models import AuditMixin, Operator, SoftDeleteMixin, VersionMixin, utcnow
+from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.validation import FieldInvalid, check_text
 
 
@@ -57,6 +61,59 @@ def soft_delete(obj: SoftDeleteMixin, actor: int | None, reason: str) -> None:
     obj.deletion_reason = reason
     if isinstance(obj, AuditMixin):
         stamp(obj, actor)
+
+
+# Columns never named in a stale form's refusal: bookkeeping, not what the user typed.
+_NOT_COMPARED = frozenset(
+    {"id", "version", "created_at", "created_by_id", "updated_at", "updated_by_id"}
+    | {"search_text", "sort_name", "deleted_at", "deleted_by_id"}
+)
+
+
+def check_version(obj: VersionMixin, expected_version: int | None, values: Any = None) -> None:
+    """Refuse a save or a removal made from a form loaded before another desk saved the
+    same row (issue 20 point 4): ``expected_version`` is the ``version`` the form read
+    (None: a caller that read nothing — the row's own ``version_id_col`` still guards
+    the write). Raises ``DomainError("stale_record")`` with who changed it last and when
+    (``by``, ``at``: when the row is stamped) and ``changes``: the row's FRESH values of
+    the fields where they differ from ``values`` (what the user is saving — a mapping of
+    column → value, or the service's input dataclass), as ``(column, value)`` pairs.
+    Call it right after reading the row, before writing anything on it."""
+    if expected_version is None or obj.version == expected_version:
+        return
+    given: Mapping[str, Any]
+    if values is None:
+        given = {}
+    elif dataclasses.is_dataclass(values) and not isinstance(values, type):
+        given = {f.name: getattr(values, f.name) for f in dataclasses.fields(values)}
+    else:
+        given = values
+    columns = {c.key for c in inspect(obj).mapper.column_attrs} - _NOT_COMPARED
+    changes: list[tuple[str, Any]] = []
+    for key, value in given.items():
+        if key not in columns:
+            continue
+        fresh = getattr(obj, key)
+        mine = value.value if isinstance(value, Enum) else value
+        stored = fresh.value if isinstance(fresh, Enum) else fresh
+        if mine != stored:
+            changes.append((key, stored))
+    by = ""
+    at = None
+    if isinstance(obj, AuditMixin):
+        at = obj.updated_at
+        session = object_session(obj)
+        if obj.updated_by_id is not None and session is not None:
+            operator = session.get(Operator, obj.updated_by_id)
+            by = operator.name if operator is not None else ""
+    raise DomainError(
+        "stale_record",
+        entity=str(getattr(obj, "__tablename__", "")),
+        id=getattr(obj, "id", None),
+        changes=tuple(changes),
+        by=by,
+        at=at,
+    )
 
 
 class FieldCollector:

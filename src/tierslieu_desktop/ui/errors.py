@@ -284,6 +284,10 @@ def error_message(err: DomainError) -> str:
     """One sentence for an error the user caused."""
     if err.code == "not_permitted":  # services.access: the account's roles do not allow it
         return refusal(err.params)
+    if err.code == "stale_record":  # another desk saved the record first (issue 20)
+        from tierslieu_desktop.ui.stale import stale_message
+
+        return stale_message(err)
     if isinstance(err, ValidationError):
         return QCoreApplication.translate(
             "Errors", "Some fields are not valid: correct the fields marked in red."

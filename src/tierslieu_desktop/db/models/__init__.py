@@ -38,6 +38,9 @@ from tierslieu_desktop.db.models.base import (
     SoftDeleteMixin as SoftDeleteMixin,
 )
 from tierslieu_desktop.db.models.base import (
+    VersionMixin as VersionMixin,
+)
+from tierslieu_desktop.db.models.base import (
     UTCDateTime as UTCDateTime,
 )
 from tierslieu_desktop.db.models.base import utcnow as utcnow  # the clock, re-exported

@@ -16,13 +16,14 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tierslieu_desktop.db.models.base import (
+    VersionMixin,
     AuditMixin,
     Base,
     UTCDateTime,
 )
 
 
-class Activity(AuditMixin, Base):
+class Activity(VersionMixin, AuditMixin, Base):
     """A workshop, a machine training, an open-lab evening, a school visit, a repair café
     or an event: what its sessions have in common. Its price per public is a price rule
     (kind "activity") of the tariff grid."""
@@ -42,7 +43,7 @@ class Activity(AuditMixin, Base):
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class ActivitySession(AuditMixin, Base):
+class ActivitySession(VersionMixin, AuditMixin, Base):
     """A dated session of an activity, in a space, holding machines through bookings."""
 
     __tablename__ = "activity_session"
@@ -60,7 +61,7 @@ class ActivitySession(AuditMixin, Base):
     activity: Mapped[Activity] = relationship()
 
 
-class Registration(AuditMixin, Base):
+class Registration(VersionMixin, AuditMixin, Base):
     """A member, or a group with a head-count, registered to a session (or waiting for a
     seat). ``queued_at`` orders the waiting list."""
 
@@ -85,7 +86,7 @@ class Registration(AuditMixin, Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
-class DropIn(AuditMixin, Base):
+class DropIn(VersionMixin, AuditMixin, Base):
     """An anonymous visit to the cyber-base, or a one-to-one help session (with its
     helper). Linking to a member is optional."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -17,7 +18,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from tierslieu_desktop.domain.calendar import utcnow as utcnow  # the clock, re-exported
 
@@ -75,6 +76,21 @@ class AuditMixin:
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+
+
+class VersionMixin:
+    """A row a person edits in a form and saves back (issue 20 point 4): ``version`` is
+    SQLAlchemy's ``version_id_col``, so every ORM UPDATE or DELETE of the row says ``WHERE
+    version = <the version read>`` and sets it + 1 — a row another desk changed in between
+    makes the flush fail (``StaleDataError``, worded by ``Database.write``) instead of
+    being overwritten. The forms carry the version they loaded, and the services compare
+    it first (``services.common.check_version``) to name the fresh values."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
 class SoftDeleteMixin:

@@ -18,6 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tierslieu_desktop.db.models.base import (
+    VersionMixin,
     AuditMixin,
     Base,
     SoftDeleteMixin,
@@ -33,7 +34,7 @@ FUNDER_LEVELS = (
 )
 
 
-class Funder(AuditMixin, Base):
+class Funder(VersionMixin, AuditMixin, Base):
     """Who funds the lab: a collectivity, the State, the EU (FEADER/LEADER), the CAF,
     France Travail (public), a foundation, a company, donors (private)."""
 
@@ -52,7 +53,7 @@ class Funder(AuditMixin, Base):
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class Grant(SoftDeleteMixin, AuditMixin, Base):
+class Grant(VersionMixin, SoftDeleteMixin, AuditMixin, Base):
     """A subsidy (or sponsorship, donation): purpose, operating or investment, period,
     amounts requested and granted, the report owed to the funder."""
 
@@ -118,7 +119,7 @@ class GrantMachine(Base):
     machine_id: Mapped[int] = mapped_column(ForeignKey("machine.id"), primary_key=True)
 
 
-class InKindContribution(SoftDeleteMixin, AuditMixin, Base):
+class InKindContribution(VersionMixin, SoftDeleteMixin, AuditMixin, Base):
     """Premises, staff or goods provided free, or volunteering, valued for a year
     (accounts 86/87). Counted once, in the public share when a public funder gives it."""
 
@@ -139,7 +140,7 @@ class InKindContribution(SoftDeleteMixin, AuditMixin, Base):
     value_cents: Mapped[int] = mapped_column(Integer)
 
 
-class Expense(SoftDeleteMixin, AuditMixin, Base):
+class Expense(VersionMixin, SoftDeleteMixin, AuditMixin, Base):
     """A cost: date, category, activity, amount (entered or imported from CSV)."""
 
     __tablename__ = "expense"

@@ -17,6 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tierslieu_desktop.db.models.base import (
+    VersionMixin,
     AuditMixin,
     Base,
     SoftDeleteMixin,
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from tierslieu_desktop.db.models.people import Member
 
 
-class Space(AuditMixin, Base):
+class Space(VersionMixin, AuditMixin, Base):
     """A room or area: fablab, coworking, meeting room, cyber-base, office."""
 
     __tablename__ = "space"
@@ -49,7 +50,7 @@ class Space(AuditMixin, Base):
     max_advance_days: Mapped[int] = mapped_column(Integer, default=180, server_default="180")
 
 
-class MachineCategory(Base):
+class MachineCategory(VersionMixin, Base):
     """Laser cutting, FDM 3D printing, CNC milling… Authorizations can cover a category."""
 
     __tablename__ = "machine_category"
@@ -59,7 +60,7 @@ class MachineCategory(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class Machine(AuditMixin, Base):
+class Machine(VersionMixin, AuditMixin, Base):
     __tablename__ = "machine"
     __table_args__ = (
         CheckConstraint("status IN ('available', 'maintenance', 'out_of_order')", name="status"),

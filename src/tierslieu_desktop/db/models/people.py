@@ -18,6 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tierslieu_desktop.db.models.base import (
+    VersionMixin,
     AuditMixin,
     Base,
     SoftDeleteMixin,
@@ -25,7 +26,7 @@ from tierslieu_desktop.db.models.base import (
 )
 
 
-class Structure(AuditMixin, Base):
+class Structure(VersionMixin, AuditMixin, Base):
     """The tiers-lieu's identity (one row). Printed on invoices in later issues."""
 
     __tablename__ = "structure"
@@ -72,7 +73,7 @@ class Structure(AuditMixin, Base):
     retention_years: Mapped[int] = mapped_column(Integer, default=3, server_default="3")
 
 
-class Audience(AuditMixin, Base):
+class Audience(VersionMixin, AuditMixin, Base):
     """A public (entrepreneurs, scolaires, demandeurs d'emploi…). User-editable."""
 
     __tablename__ = "audience"
@@ -84,7 +85,7 @@ class Audience(AuditMixin, Base):
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class Member(AuditMixin, Base):
+class Member(VersionMixin, AuditMixin, Base):
     """A person or an organisation using the tiers-lieu. Archived, never deleted."""
 
     __tablename__ = "member"
@@ -188,7 +189,7 @@ class Membership(SoftDeleteMixin, AuditMixin, Base):
     audience: Mapped[Audience] = relationship()
 
 
-class StaffMember(AuditMixin, Base):
+class StaffMember(VersionMixin, AuditMixin, Base):
     """A person running the lab, for the funders' head-count and hours (issue 16): a
     salarié, a bénévole or a volontaire en service civique, with the hours they give a
     month, from ``start_date`` to ``end_date`` (None: still there)."""

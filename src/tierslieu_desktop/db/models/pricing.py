@@ -17,6 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tierslieu_desktop.db.models.base import (
+    VersionMixin,
     AuditMixin,
     Base,
     UTCDateTime,
@@ -31,7 +32,7 @@ _ONE_RESOURCE = (
 )
 
 
-class PriceRule(AuditMixin, Base):
+class PriceRule(VersionMixin, AuditMixin, Base):
     """A dated price: resource (machine, machine category, space or consumable) × public
     × member/non-member, per unit. Rules of one key never overlap in time; a rule is
     closed (valid_to) and a new one starts, the past is never rewritten."""
@@ -64,7 +65,7 @@ class PriceRule(AuditMixin, Base):
     label: Mapped[str] = mapped_column(String(200), default="")
 
 
-class MembershipFee(AuditMixin, Base):
+class MembershipFee(VersionMixin, AuditMixin, Base):
     """The fee of an adhésion for a public and a duration, dated."""
 
     __tablename__ = "membership_fee"
@@ -86,7 +87,7 @@ class MembershipFee(AuditMixin, Base):
     label: Mapped[str] = mapped_column(String(200), default="")
 
 
-class Reduction(AuditMixin, Base):
+class Reduction(VersionMixin, AuditMixin, Base):
     """A percentage off for a public, on every use or on one resource."""
 
     __tablename__ = "reduction"
@@ -108,7 +109,7 @@ class Reduction(AuditMixin, Base):
     label: Mapped[str] = mapped_column(String(200), default="")
 
 
-class Quota(AuditMixin, Base):
+class Quota(VersionMixin, AuditMixin, Base):
     """Free minutes a month for a public (e.g. the first 3 hours for job seekers)."""
 
     __tablename__ = "quota"
@@ -132,7 +133,7 @@ class Quota(AuditMixin, Base):
     label: Mapped[str] = mapped_column(String(200), default="")
 
 
-class PackType(AuditMixin, Base):
+class PackType(VersionMixin, AuditMixin, Base):
     """A prepaid pack on sale, e.g. 10 hours of laser valid 12 months."""
 
     __tablename__ = "pack_type"

@@ -17,6 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tierslieu_desktop.db.models.base import (
+    VersionMixin,
     AuditMixin,
     Base,
     SoftDeleteMixin,
@@ -45,7 +46,7 @@ class OpeningRange(Base):
     end_minute: Mapped[int] = mapped_column(Integer)
 
 
-class CalendarException(SoftDeleteMixin, AuditMixin, Base):
+class CalendarException(VersionMixin, SoftDeleteMixin, AuditMixin, Base):
     """An exceptional closure (whole day, or a range) or an exceptional opening of a day,
     for one space or (``space_id`` NULL) for every space."""
 
@@ -68,7 +69,7 @@ class CalendarException(SoftDeleteMixin, AuditMixin, Base):
     reason: Mapped[str] = mapped_column(String(200), default="")
 
 
-class Booking(AuditMixin, Base):
+class Booking(VersionMixin, AuditMixin, Base):
     """A machine or a space booked by a member, or by a group (organisation + responsible
     adult + head-count). ``blocked_until`` = end + the resource's buffer: two bookings of
     one resource never have overlapping [start_at, blocked_until)."""
@@ -132,7 +133,7 @@ class BookingEvent(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
 
 
-class Consumable(Base):
+class Consumable(VersionMixin, Base):
     """Filament (g), plywood / acrylic (sheet), vinyl (m), embroidery thread (1000 stitches)…"""
 
     __tablename__ = "consumable"
@@ -162,7 +163,7 @@ class MachineConsumable(Base):
     consumable_id: Mapped[int] = mapped_column(ForeignKey("consumable.id"), primary_key=True)
 
 
-class Usage(AuditMixin, Base):
+class Usage(VersionMixin, AuditMixin, Base):
     """What really happened (passage / utilisation): actual times and consumables.
     Priced and billed by later issues."""
 
@@ -230,7 +231,7 @@ class UsageCorrection(Base):
     after_value: Mapped[str] = mapped_column(String(40), default="")
 
 
-class MaintenanceEntry(SoftDeleteMixin, AuditMixin, Base):
+class MaintenanceEntry(VersionMixin, SoftDeleteMixin, AuditMixin, Base):
     """The maintenance log of a machine: date, what was done, cost, by whom."""
 
     __tablename__ = "maintenance_entry"

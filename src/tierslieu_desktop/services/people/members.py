@@ -44,7 +44,14 @@ from tierslieu_desktop.domain.validation import (
     vat_matches_siren,
 )
 from tierslieu_desktop.services.access import guarded
-from tierslieu_desktop.services.common import FieldCollector, escape_like, fold, soft_delete, stamp
+from tierslieu_desktop.services.common import (
+    FieldCollector,
+    check_version,
+    escape_like,
+    fold,
+    soft_delete,
+    stamp,
+)
 from tierslieu_desktop.services.people.consents import current_consents, record_consent_changes
 
 SORT_KEYS = ("name", "number", "city", "audience", "membership")
@@ -144,6 +151,7 @@ class MemberDetail:
     memberships: tuple[MembershipRow, ...] = field(default=())
     authorizations: tuple[AuthorizationRow, ...] = field(default=())
     people: tuple[MemberRow, ...] = field(default=())  # for an organisation: linked persons
+    version: int = 1  # the row's version: what save_member's expected_version is given
 
     @property
     def is_minor(self) -> bool:
@@ -446,6 +454,7 @@ def get_member(db: Database, member_id: int) -> MemberDetail:
             memberships=memberships,
             authorizations=auths,
             people=people,
+            version=m.version,
         )
 
 
@@ -574,9 +583,16 @@ def _next_number(session: Session) -> str:
 
 @guarded(Permission.MEMBERS)
 def save_member(
-    db: Database, actor: int | None, data: MemberInput, member_id: int | None = None
+    db: Database,
+    actor: int | None,
+    data: MemberInput,
+    member_id: int | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> int:
-    """Create (``member_id`` None) or update a member. Returns its id."""
+    """Create (``member_id`` None) or update a member. Returns its id. An update from a
+    card loaded at ``expected_version`` (``MemberDetail.version``) that another desk saved
+    since is refused (``stale_record``, the fresh values named): nothing is written."""
     cleaned = validate_member(data)
     with db.write() as session:
         member: Member | None
@@ -591,6 +607,7 @@ def save_member(
                 raise NotFound("member", member_id)
             if member.anonymised_at is not None:
                 raise DomainError("member_anonymised")
+            check_version(member, expected_version, cleaned)
             consents = current_consents(member)
             stamp(member, actor)
         org_name = ""

@@ -40,6 +40,7 @@ from tierslieu_desktop.ui.labels import (
     organisation_type_labels,
     situation_labels,
 )
+from tierslieu_desktop.ui.stale import reload_button
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
 LEFT_FIELDS = (
@@ -73,6 +74,7 @@ class MemberDialog(QDialog):
         self.ctx = ctx
         self.member_id = member_id
         self.saved_id: int | None = None
+        self.loaded_version: int | None = None  # the card's version when it was loaded
         self.setObjectName("memberDialog")
         self.setWindowTitle(self.tr("New member") if member_id is None else self.tr("Edit member"))
         self.setMinimumWidth(860)
@@ -84,6 +86,11 @@ class MemberDialog(QDialog):
         self.banner.setWordWrap(True)
         self.banner.hide()
         outer.addWidget(self.banner)
+        # another desk saved the card first: the typed values stay, « Recharger » loads
+        # the saved ones (issue 20 point 4)
+        self.reload_button = reload_button(self)
+        self.reload_button.clicked.connect(self.reload)
+        outer.addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         kind_row = QHBoxLayout()
         self.person_radio = QRadioButton(self.tr("&Person"))
@@ -260,6 +267,7 @@ class MemberDialog(QDialog):
 
     def _load(self, member_id: int) -> None:
         detail = member_service.get_member(self.ctx.db, member_id)
+        self.loaded_version = detail.version
         d = detail.data
         self.setWindowTitle(
             self.tr("Member {number} — {name}").format(
@@ -367,7 +375,11 @@ class MemberDialog(QDialog):
                     errors = {**exc.fields, **errors}
                 raise ValidationError(errors)
             member_id = member_service.save_member(
-                self.ctx.db, self.ctx.operator_id, data, self.member_id
+                self.ctx.db,
+                self.ctx.operator_id,
+                data,
+                self.member_id,
+                expected_version=self.loaded_version,
             )
         except ValidationError as exc:
             self._show_errors(exc.fields)
@@ -377,10 +389,24 @@ class MemberDialog(QDialog):
                 return self.submit()
             self.banner.setText(error_message(exc))
             self.banner.show()
+            self.reload_button.setVisible(exc.code == "stale_record")
             return None
+        self.reload_button.hide()
         self.saved_id = member_id
         self.ctx.notify("member", [member_id])
         return member_id
+
+    def reload(self) -> None:
+        """« Recharger »: the card as saved now (by the other desk); what was typed here
+        is replaced, and the next save starts from the fresh version."""
+        if self.member_id is None:
+            return
+        self.left.clear_errors()
+        self.right.clear_errors()
+        self._load(self.member_id)
+        self._update_kind()
+        self.banner.hide()
+        self.reload_button.hide()
 
     def _on_save(self) -> None:
         if self.submit() is not None:

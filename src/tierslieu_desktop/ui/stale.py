@@ -1,0 +1,162 @@
+"""A save refused because another desk saved the same record first (issue 20 point 4,
+``DomainError("stale_record")`` from ``services.common.check_version`` or from the row's
+version check in ``Database.write``): who and when, the record's current values of the
+fields that differ from what was typed, and that nothing was saved.
+
+A form that gets it keeps what the user typed and offers « Recharger »
+(:func:`reload_button`), which loads the fresh values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from tierslieu_desktop.domain.errors import DomainError
+
+
+def field_labels() -> dict[str, str]:
+    """The name a person knows a column by (the forms' labels, without the colon)."""
+    return {
+        "first_name": QCoreApplication.translate("Stale", "First name"),
+        "last_name": QCoreApplication.translate("Stale", "Last name"),
+        "name": QCoreApplication.translate("Stale", "Name"),
+        "email": QCoreApplication.translate("Stale", "Email"),
+        "phone": QCoreApplication.translate("Stale", "Phone"),
+        "address": QCoreApplication.translate("Stale", "Address"),
+        "postcode": QCoreApplication.translate("Stale", "Postcode"),
+        "city": QCoreApplication.translate("Stale", "Commune"),
+        "birth_year": QCoreApplication.translate("Stale", "Birth year"),
+        "age_band": QCoreApplication.translate("Stale", "Age band"),
+        "gender": QCoreApplication.translate("Stale", "Gender"),
+        "situation": QCoreApplication.translate("Stale", "Situation"),
+        "audience_id": QCoreApplication.translate("Stale", "Public"),
+        "organisation_id": QCoreApplication.translate("Stale", "Member of the organisation"),
+        "organisation_type": QCoreApplication.translate("Stale", "Type"),
+        "siret": QCoreApplication.translate("Stale", "SIRET"),
+        "vat_number": QCoreApplication.translate("Stale", "VAT number"),
+        "service_code": QCoreApplication.translate("Stale", "Chorus Pro service code"),
+        "commitment_number": QCoreApplication.translate("Stale", "Commitment number"),
+        "monthly_invoicing": QCoreApplication.translate("Stale", "Monthly invoicing"),
+        "consent_newsletter": QCoreApplication.translate("Stale", "Newsletter"),
+        "consent_photos": QCoreApplication.translate("Stale", "Photos"),
+        "guardian_name": QCoreApplication.translate("Stale", "Legal guardian"),
+        "guardian_phone": QCoreApplication.translate("Stale", "Guardian's phone"),
+        "guardian_email": QCoreApplication.translate("Stale", "Guardian's email"),
+        "notes": QCoreApplication.translate("Stale", "Notes"),
+        "note": QCoreApplication.translate("Stale", "Note"),
+        "kind": QCoreApplication.translate("Stale", "Kind"),
+        "status": QCoreApplication.translate("Stale", "Status"),
+        "description": QCoreApplication.translate("Stale", "Description"),
+        "title": QCoreApplication.translate("Stale", "Title"),
+        "label": QCoreApplication.translate("Stale", "Label"),
+        "capacity": QCoreApplication.translate("Stale", "Capacity"),
+        "seats": QCoreApplication.translate("Stale", "Seats"),
+        "start": QCoreApplication.translate("Stale", "Start"),
+        "end": QCoreApplication.translate("Stale", "End"),
+        "starts_at": QCoreApplication.translate("Stale", "Start"),
+        "ends_at": QCoreApplication.translate("Stale", "End"),
+        "start_date": QCoreApplication.translate("Stale", "Start date"),
+        "end_date": QCoreApplication.translate("Stale", "End date"),
+        "amount_cents": QCoreApplication.translate("Stale", "Amount"),
+        "price_cents": QCoreApplication.translate("Stale", "Price"),
+        "fee_cents": QCoreApplication.translate("Stale", "Fee"),
+        "cost_cents": QCoreApplication.translate("Stale", "Cost"),
+        "space_id": QCoreApplication.translate("Stale", "Space"),
+        "machine_id": QCoreApplication.translate("Stale", "Machine"),
+        "category_id": QCoreApplication.translate("Stale", "Category"),
+        "member_id": QCoreApplication.translate("Stale", "Member"),
+        "funder_id": QCoreApplication.translate("Stale", "Funder"),
+        "archived": QCoreApplication.translate("Stale", "Archived"),
+        "active": QCoreApplication.translate("Stale", "Active"),
+    }
+
+
+def value_text(key: str, value: object) -> str:
+    """A fresh value as the forms show it."""
+    from tierslieu_desktop.i18n import formatting
+
+    if value is None or value == "":
+        return QCoreApplication.translate("Stale", "(empty)")
+    if isinstance(value, bool):
+        return (
+            QCoreApplication.translate("Stale", "yes")
+            if value
+            else QCoreApplication.translate("Stale", "no")
+        )
+    if isinstance(value, datetime):
+        return formatting.local_datetime(value)
+    if isinstance(value, date):
+        return formatting.long_date(value)
+    if isinstance(value, int) and key.endswith("_cents"):
+        return formatting.money(value)
+    return str(value)
+
+
+def changes_text(changes: Iterable[tuple[str, object]]) -> str:
+    """« Téléphone : 06 12 34 56 78, Courriel : … » (labels known, else the column)."""
+    from tierslieu_desktop.i18n import formatting
+
+    labels = field_labels()
+    parts = []
+    for key, value in changes:
+        label = labels.get(key) or key.replace("_", " ").capitalize()
+        parts.append(f"{label}{formatting.colon()} {value_text(key, value)}")
+    return ", ".join(parts)
+
+
+def stale_message(err: DomainError) -> str:
+    """The whole sentence for ``stale_record``."""
+    from tierslieu_desktop.i18n import formatting
+
+    by = str(err.params.get("by") or "")
+    at = err.params.get("at")
+    when = formatting.local_datetime(at) if isinstance(at, datetime) else ""
+    if by and when:
+        head = QCoreApplication.translate(
+            "Stale", "This record was changed on another desk ({by}, {at}) while you were typing."
+        ).format(by=by, at=when)
+    elif when:
+        head = QCoreApplication.translate(
+            "Stale", "This record was changed on another desk ({at}) while you were typing."
+        ).format(at=when)
+    else:
+        head = QCoreApplication.translate(
+            "Stale", "This record was changed on another desk while you were typing."
+        )
+    raw = err.params.get("changes") or ()
+    changes = [
+        (str(pair[0]), pair[1])
+        for pair in raw  # type: ignore[attr-defined]
+        if isinstance(pair, tuple | list) and len(pair) == 2
+    ]
+    parts = [head]
+    if changes:
+        parts.append(
+            QCoreApplication.translate("Stale", "Current values: {values}.").format(
+                values=changes_text(changes)
+            )
+        )
+    parts.append(
+        QCoreApplication.translate(
+            "Stale", "Your changes were not saved: reload the record and start again."
+        )
+    )
+    return " ".join(parts)
+
+
+def reload_button(parent: QWidget) -> QPushButton:
+    """« Recharger »: hidden until a save is refused as stale; the form connects it to
+    its own loading of the fresh values."""
+    button = QPushButton(QCoreApplication.translate("Stale", "&Reload"), parent)
+    button.setObjectName("reloadStale")
+    button.setAccessibleName(QCoreApplication.translate("Stale", "Reload the current values"))
+    button.setToolTip(
+        QCoreApplication.translate(
+            "Stale", "Load the values saved by the other desk (what you typed here is replaced)."
+        )
+    )
+    button.hide()
+    return button
