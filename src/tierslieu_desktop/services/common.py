@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
-from enum import Enum
 from collections.abc import Mapping
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import inspect

@@ -36,7 +36,7 @@ from tierslieu_desktop.domain.enums import AgeBand, DropInKind, DropInPurpose
 from tierslieu_desktop.domain.errors import DomainError, NotFound
 from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.services.access import guarded
-from tierslieu_desktop.services.common import FieldCollector, as_operator, stamp
+from tierslieu_desktop.services.common import FieldCollector, as_operator, check_version, stamp
 from tierslieu_desktop.services.people.members import display_name
 
 DROP_IN_ISSUER = "pass_numerique"  # the issuer of the vouchers taken at the drop-in log
@@ -291,12 +291,20 @@ def log_drop_in(db: Database, actor: int | None, data: DropInInput) -> int:
 
 
 @guarded(Permission.CYBERBASE)
-def update_drop_in(db: Database, actor: int | None, drop_in_id: int, data: DropInInput) -> None:
+def update_drop_in(
+    db: Database,
+    actor: int | None,
+    drop_in_id: int,
+    data: DropInInput,
+    *,
+    expected_version: int | None = None,
+) -> None:
     _check(data)
     with db.write() as session:
         row = session.get(DropIn, drop_in_id)
         if row is None:
             raise NotFound("drop_in", drop_in_id)
+        check_version(row, expected_version, data)
         new_at = data.at if data.at is not None else row.at
         new_count = max(data.vouchers, len(data.voucher_numbers))
         if row.vouchers != new_count or new_at != row.at:
@@ -310,13 +318,16 @@ def update_drop_in(db: Database, actor: int | None, drop_in_id: int, data: DropI
 
 
 @guarded(Permission.CYBERBASE)
-def delete_drop_in(db: Database, actor: int | None, drop_in_id: int) -> None:
+def delete_drop_in(
+    db: Database, actor: int | None, drop_in_id: int, *, expected_version: int | None = None
+) -> None:
     """Remove a visit logged by mistake (the desk's undo)."""
     with db.write() as session:
         as_operator(session, actor)  # no audit columns: the journal's operator
         row = session.get(DropIn, drop_in_id)
         if row is None:
             raise NotFound("drop_in", drop_in_id)
+        check_version(row, expected_version)
         _vouchers_open(session, row.at, row.vouchers)
         for voucher in session.scalars(
             select(DropInVoucher).where(DropInVoucher.drop_in_id == row.id)

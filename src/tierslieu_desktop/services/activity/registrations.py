@@ -61,7 +61,13 @@ from tierslieu_desktop.services.activity.sessions import (
     session_rows,
     waiting_ids,
 )
-from tierslieu_desktop.services.common import FieldCollector, check_texts, soft_delete, stamp
+from tierslieu_desktop.services.common import (
+    FieldCollector,
+    check_texts,
+    check_version,
+    soft_delete,
+    stamp,
+)
 from tierslieu_desktop.services.people.members import display_name
 from tierslieu_desktop.services.pricing.engine import customer_for, load_tariffs
 
@@ -302,11 +308,18 @@ def update_registration(
     headcount: int | None = None,
     responsible_name: str | None = None,
     note: str | None = None,
+    expected_version: int | None = None,
 ) -> None:
     """Change a group's head-count (never beyond the free seats) or the note."""
     check_texts(responsible_name=responsible_name, note=note)
     with db.write() as session:
         r = _get_registration(session, registration_id)
+        given = {"headcount": headcount, "responsible_name": responsible_name, "note": note}
+        check_version(
+            r,
+            expected_version,
+            {k: v.strip() if isinstance(v, str) else v for k, v in given.items() if v is not None},
+        )
         s = load_session(session, r.session_id)
         if headcount is not None and headcount != r.headcount:
             if r.member_id is not None or not 1 <= headcount <= MAX_CAPACITY:

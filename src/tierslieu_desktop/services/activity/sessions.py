@@ -46,7 +46,7 @@ from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationErr
 from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.validation import text_limit
 from tierslieu_desktop.services.access import guarded
-from tierslieu_desktop.services.common import FieldCollector, check_texts, stamp
+from tierslieu_desktop.services.common import FieldCollector, check_texts, check_version, stamp
 from tierslieu_desktop.services.scheduling.bookings import (
     BookingInput,
     BookingStatus,
@@ -198,7 +198,12 @@ def _check_activity(session: Session, data: ActivityInput) -> None:
 
 @guarded(Permission.ACTIVITY)
 def save_activity(
-    db: Database, actor: int | None, data: ActivityInput, activity_id: int | None = None
+    db: Database,
+    actor: int | None,
+    data: ActivityInput,
+    activity_id: int | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> int:
     """Create (``activity_id`` None) or edit an activity. Names are unique."""
     with db.write() as session:
@@ -218,6 +223,7 @@ def save_activity(
             activity = session.get(Activity, activity_id)
             if activity is None:
                 raise NotFound("activity", activity_id)
+            check_version(activity, expected_version, data)
             stamp(activity, actor)
         activity.name = name
         activity.kind = data.kind
@@ -235,13 +241,19 @@ def save_activity(
 
 @guarded(Permission.ACTIVITY)
 def set_activity_archived(
-    db: Database, actor: int | None, activity_id: int, archived: bool
+    db: Database,
+    actor: int | None,
+    activity_id: int,
+    archived: bool,
+    *,
+    expected_version: int | None = None,
 ) -> None:
     """An archived activity leaves the lists; its sessions and figures stay."""
     with db.write() as session:
         activity = session.get(Activity, activity_id)
         if activity is None:
             raise NotFound("activity", activity_id)
+        check_version(activity, expected_version, {"archived": archived})
         activity.archived = archived
         stamp(activity, actor)
 
@@ -448,12 +460,20 @@ def mark_held(session: Session, session_id: int) -> None:
 
 
 @guarded(Permission.ACTIVITY)
-def update_session(db: Database, actor: int | None, session_id: int, data: SessionInput) -> None:
+def update_session(
+    db: Database,
+    actor: int | None,
+    session_id: int,
+    data: SessionInput,
+    *,
+    expected_version: int | None = None,
+) -> None:
     """Move, resize, change the space, machines, capacity or trainer of a session. Its
     bookings are re-made under the same rules; a capacity below the seats taken is
     refused; a larger one promotes the waiting list."""
     with db.write() as session:
         s = load_session(session, session_id)
+        check_version(s, expected_version, data)
         if s.status == SessionStatus.CANCELLED:
             raise DomainError("session_cancelled")
         activity = _check_session(session, data)

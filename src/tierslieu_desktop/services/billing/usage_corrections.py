@@ -47,7 +47,7 @@ from tierslieu_desktop.domain.errors import DomainError, NotFound
 from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.billing.baskets import add_usage_lines_in, payer_clause
-from tierslieu_desktop.services.common import FieldCollector, stamp
+from tierslieu_desktop.services.common import FieldCollector, check_version, stamp
 from tierslieu_desktop.services.pricing.engine import charge_usage
 from tierslieu_desktop.services.scheduling.bookings import follow_corrected_usage
 from tierslieu_desktop.services.scheduling.usages import (
@@ -221,6 +221,7 @@ def correct_usage(
     end_at: datetime,
     consumables: Iterable[tuple[int, int]],
     now: datetime | None = None,
+    expected_version: int | None = None,
 ) -> int:
     """Correct a usage not invoiced yet: its real ``start_at`` / ``end_at`` and exactly
     these ``consumables`` ((consumable_id, quantity in thousandths); a line left out is
@@ -246,6 +247,7 @@ def correct_usage(
         usage = session.get(Usage, usage_id)
         if usage is None:
             raise NotFound("usage", usage_id)
+        check_version(usage, expected_version, {"start_at": start_at, "end_at": end_at})
         number = _invoice_number(session, usage_id)
         if number is not None:
             raise DomainError("usage_invoiced", number=number)

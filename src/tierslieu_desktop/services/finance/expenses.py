@@ -21,7 +21,7 @@ from tierslieu_desktop.domain.money import parse_amount
 from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.validation import FieldInvalid, check_text
 from tierslieu_desktop.services.access import guarded
-from tierslieu_desktop.services.common import FieldCollector, soft_delete, stamp
+from tierslieu_desktop.services.common import FieldCollector, check_version, soft_delete, stamp
 from tierslieu_desktop.services.finance.checks import (
     LABEL_MAX,
     check_amount,
@@ -145,6 +145,7 @@ def save_expense(
     payment_day: date | None = None,
     payment_method: str = "transfer",
     unpaid: bool = False,
+    expected_version: int | None = None,
 ) -> int:
     """Create or update an expense. Returns its id. Its payment: on ``payment_day``
     (its own day when not given) by ``payment_method``
@@ -169,6 +170,14 @@ def save_expense(
             s.add(e)
         else:
             e = get_or_raise(s, Expense, expense_id, "expense")
+            check_version(
+                e,
+                expected_version,
+                {"day": day, "category": category, "activity": activity}
+                | {"amount_cents": amount_cents, "label": label, "supplier": supplier}
+                | {"machine_id": machine_id, "grant_id": grant_id}
+                | {"payment_day": payment_day, "payment_method": payment_method},
+            )
             stamp(e, actor)
         e.day, e.category, e.activity, e.amount_cents = day, category, activity, amount_cents
         e.label, e.supplier, e.machine_id, e.grant_id = label, supplier, machine_id, grant_id
@@ -178,10 +187,19 @@ def save_expense(
 
 
 @guarded(Permission.FINANCES)
-def delete_expense(db: Database, actor: int | None, expense_id: int, reason: str) -> None:
+def delete_expense(
+    db: Database,
+    actor: int | None,
+    expense_id: int,
+    reason: str,
+    *,
+    expected_version: int | None = None,
+) -> None:
     """Remove an expense for ``reason``: kept, marked deleted, counted nowhere."""
     with db.write() as s:
-        soft_delete(get_or_raise(s, Expense, expense_id, "expense"), actor, reason)
+        e = get_or_raise(s, Expense, expense_id, "expense")
+        check_version(e, expected_version)
+        soft_delete(e, actor, reason)
 
 
 CSV_COLUMNS = ("date", "categorie", "activite", "montant", "libelle", "fournisseur")

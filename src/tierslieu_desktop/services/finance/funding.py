@@ -32,7 +32,7 @@ from tierslieu_desktop.domain.inputs import day_in_range, year_in_range
 from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.validation import text_limit
 from tierslieu_desktop.services.access import guarded
-from tierslieu_desktop.services.common import FieldCollector, soft_delete, stamp
+from tierslieu_desktop.services.common import FieldCollector, check_version, soft_delete, stamp
 from tierslieu_desktop.services.finance.checks import (
     check_amount,
     check_choice,
@@ -146,6 +146,7 @@ def save_funder(
     contact: str = "",
     notes: str = "",
     archived: bool | None = None,
+    expected_version: int | None = None,
 ) -> int:
     """Create or update a funder (public or private, with its level). Returns its id."""
     fc = FieldCollector()
@@ -166,6 +167,12 @@ def save_funder(
             s.add(f)
         else:
             f = get_or_raise(s, Funder, funder_id, "funder")
+            check_version(
+                f,
+                expected_version,
+                {"name": name, "sector": sector, "level": level}
+                | {"contact": contact or "", "notes": notes or ""},
+            )
             stamp(f, actor)
         f.name, f.sector, f.level = name, sector, level
         f.contact, f.notes = contact or "", notes or ""
@@ -285,6 +292,7 @@ def save_grant(
     machine_ids: Iterable[int] = (),
     notes: str = "",
     report: GrantReportTerms | None = None,
+    expected_version: int | None = None,
 ) -> int:
     """Create or update a grant and the machines it finances (and, with ``report``, its
     allocation key, annex texts and objectives; None keeps them). Returns its id."""
@@ -332,6 +340,25 @@ def save_grant(
             s.add(g)
         else:
             g = get_or_raise(s, Grant, grant_id, "grant")
+            check_version(
+                g,
+                expected_version,
+                {
+                    "funder_id": funder_id,
+                    "purpose": purpose,
+                    "nature": nature,
+                    "period_start": period_start,
+                    "period_end": period_end,
+                    "requested_cents": requested_cents,
+                    "requested_on": requested_on,
+                    "granted_cents": granted_cents,
+                    "granted_on": granted_on,
+                    "actions": actions or "",
+                    "report_due": report_due,
+                    "report_status": report_status,
+                    "notes": notes or "",
+                },
+            )
             stamp(g, actor)
         g.funder_id, g.purpose, g.nature = funder_id, purpose, nature
         g.period_start, g.period_end = period_start, period_end
@@ -473,6 +500,7 @@ def save_in_kind(
     description: str,
     hours: int | None = None,
     value_cents: int,
+    expected_version: int | None = None,
 ) -> int:
     """Create or update an in-kind contribution (funder None = volunteers)."""
     fc = FieldCollector()
@@ -499,6 +527,12 @@ def save_in_kind(
             s.add(c)
         else:
             c = get_or_raise(s, InKindContribution, in_kind_id, "in_kind")
+            check_version(
+                c,
+                expected_version,
+                {"funder_id": funder_id, "year": year, "kind": kind}
+                | {"description": description, "hours": hours, "value_cents": value_cents},
+            )
             stamp(c, actor)
         c.funder_id, c.year, c.kind, c.description = funder_id, year, kind, description
         c.hours, c.value_cents = hours, value_cents
@@ -510,11 +544,19 @@ def save_in_kind(
 
 
 @guarded(Permission.FINANCES)
-def delete_grant(db: Database, actor: int | None, grant_id: int, reason: str) -> None:
+def delete_grant(
+    db: Database,
+    actor: int | None,
+    grant_id: int,
+    reason: str,
+    *,
+    expected_version: int | None = None,
+) -> None:
     """Remove a grant entered by mistake, for ``reason``: kept, marked deleted, counted
     nowhere. Refused (``grant_in_use``) while payments or expenses are attached to it."""
     with db.write() as s:
         g = get_or_raise(s, Grant, grant_id, "grant")
+        check_version(g, expected_version)
         used = s.scalar(select(func.count()).where(GrantPayment.grant_id == grant_id)) or 0
         used += s.scalar(select(func.count()).where(Expense.grant_id == grant_id)) or 0
         if used:
@@ -523,17 +565,34 @@ def delete_grant(db: Database, actor: int | None, grant_id: int, reason: str) ->
 
 
 @guarded(Permission.FINANCES)
-def delete_in_kind(db: Database, actor: int | None, in_kind_id: int, reason: str) -> None:
+def delete_in_kind(
+    db: Database,
+    actor: int | None,
+    in_kind_id: int,
+    reason: str,
+    *,
+    expected_version: int | None = None,
+) -> None:
     """Remove an in-kind contribution for ``reason``: kept, marked deleted."""
     with db.write() as s:
-        soft_delete(get_or_raise(s, InKindContribution, in_kind_id, "in_kind"), actor, reason)
+        c = get_or_raise(s, InKindContribution, in_kind_id, "in_kind")
+        check_version(c, expected_version)
+        soft_delete(c, actor, reason)
 
 
 @guarded(Permission.FINANCES)
-def set_funder_archived(db: Database, actor: int | None, funder_id: int, archived: bool) -> None:
+def set_funder_archived(
+    db: Database,
+    actor: int | None,
+    funder_id: int,
+    archived: bool,
+    *,
+    expected_version: int | None = None,
+) -> None:
     """Archive a funder (out of the lists of new grants; its grants stay) or bring it back."""
     with db.write() as s:
         f = get_or_raise(s, Funder, funder_id, "funder")
+        check_version(f, expected_version, {"archived": archived})
         if f.archived != archived:
             f.archived = archived
             stamp(f, actor)

@@ -26,7 +26,14 @@ from tierslieu_desktop.domain.enums import MachineStatus, SpaceKind
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
 from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.services.access import guarded
-from tierslieu_desktop.services.common import FieldCollector, as_operator, check_texts, fold, stamp
+from tierslieu_desktop.services.common import (
+    FieldCollector,
+    as_operator,
+    check_texts,
+    check_version,
+    fold,
+    stamp,
+)
 from tierslieu_desktop.services.people.members import AuthorizationRow, authorization_rows
 
 NAME_MAX = 120
@@ -355,13 +362,16 @@ def save_machine(
     machine_id: int | None = None,
     *,
     new_category: str = "",
+    expected_version: int | None = None,
 ) -> int:
     """Create (``machine_id`` None) or update a machine. Returns its id.
 
     With ``category_id`` None and ``new_category`` given, the category is found by name or
     created, in the same transaction as the machine.
     """
-    return _save_machine_impl(db, actor, data, machine_id, new_category=new_category)
+    return _save_machine_impl(
+        db, actor, data, machine_id, new_category=new_category, expected_version=expected_version
+    )
 
 
 def _save_machine_impl(
@@ -371,10 +381,18 @@ def _save_machine_impl(
     machine_id: int | None = None,
     *,
     new_category: str = "",
+    expected_version: int | None = None,
 ) -> int:
     cleaned = validate_machine(data, new_category=new_category)
     with db.write() as session:
-        return write_machine(session, actor, cleaned, machine_id, new_category=new_category)
+        return write_machine(
+            session,
+            actor,
+            cleaned,
+            machine_id,
+            new_category=new_category,
+            expected_version=expected_version,
+        )
 
 
 def write_machine(
@@ -384,6 +402,7 @@ def write_machine(
     machine_id: int | None = None,
     *,
     new_category: str = "",
+    expected_version: int | None = None,
 ) -> int:
     """:func:`save_machine`'s writing inside the caller's transaction, for a machine
     ``validate_machine`` cleaned (the machines import writes a whole file in one
@@ -407,6 +426,7 @@ def write_machine(
         machine = session.get(Machine, machine_id)
         if machine is None:
             raise NotFound("machine", machine_id)
+        check_version(machine, expected_version, cleaned)
         stamp(machine, actor)
     for name in MachineInput.__dataclass_fields__:
         setattr(machine, name, getattr(cleaned, name))
@@ -424,7 +444,13 @@ def machine_input(machine: Machine) -> MachineInput:
 
 @guarded(Permission.MAINTENANCE)
 def set_machine_status(
-    db: Database, actor: int | None, machine_id: int, status: MachineStatus | str, note: str = ""
+    db: Database,
+    actor: int | None,
+    machine_id: int,
+    status: MachineStatus | str,
+    note: str = "",
+    *,
+    expected_version: int | None = None,
 ) -> None:
     """Available, in maintenance or out of order. Saying why is required when unavailable."""
     status = MachineStatus(status)
@@ -436,18 +462,27 @@ def set_machine_status(
         machine = session.get(Machine, machine_id)
         if machine is None:
             raise NotFound("machine", machine_id)
+        check_version(machine, expected_version, {"status": status.value, "status_note": note})
         machine.status = status.value
         machine.status_note = note
         stamp(machine, actor)
 
 
 @guarded(Permission.PARK)
-def set_machine_archived(db: Database, actor: int | None, machine_id: int, archived: bool) -> None:
+def set_machine_archived(
+    db: Database,
+    actor: int | None,
+    machine_id: int,
+    archived: bool,
+    *,
+    expected_version: int | None = None,
+) -> None:
     """Archive (hide, keep its history and authorizations) or bring a machine back."""
     with db.write() as session:
         machine = session.get(Machine, machine_id)
         if machine is None:
             raise NotFound("machine", machine_id)
+        check_version(machine, expected_version, {"archived": archived})
         if not archived and machine.space.archived:
             raise DomainError("space_archived", space=machine.space.name)
         machine.archived = archived
@@ -528,14 +563,24 @@ def validate_space(data: SpaceInput) -> SpaceInput:
 
 @guarded(Permission.PARK)
 def save_space(
-    db: Database, actor: int | None, data: SpaceInput, space_id: int | None = None
+    db: Database,
+    actor: int | None,
+    data: SpaceInput,
+    space_id: int | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> int:
     """Create (``space_id`` None, placed last) or update a space. Returns its id."""
-    return _save_space_impl(db, actor, data, space_id)
+    return _save_space_impl(db, actor, data, space_id, expected_version=expected_version)
 
 
 def _save_space_impl(
-    db: Database, actor: int | None, data: SpaceInput, space_id: int | None = None
+    db: Database,
+    actor: int | None,
+    data: SpaceInput,
+    space_id: int | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> int:
     cleaned = validate_space(data)
     with db.write() as session:
@@ -551,6 +596,7 @@ def _save_space_impl(
             space = session.get(Space, space_id)
             if space is None:
                 raise NotFound("space", space_id)
+            check_version(space, expected_version, cleaned)
             stamp(space, actor)
         space.name = cleaned.name
         space.kind = cleaned.kind.value
@@ -567,12 +613,20 @@ def _save_space_impl(
 
 
 @guarded(Permission.PARK)
-def set_space_archived(db: Database, actor: int | None, space_id: int, archived: bool) -> None:
+def set_space_archived(
+    db: Database,
+    actor: int | None,
+    space_id: int,
+    archived: bool,
+    *,
+    expected_version: int | None = None,
+) -> None:
     """Archive a space that holds no machine any more (archived machines may stay)."""
     with db.write() as session:
         space = session.get(Space, space_id)
         if space is None:
             raise NotFound("space", space_id)
+        check_version(space, expected_version, {"archived": archived})
         if archived:
             held = session.scalar(
                 select(func.count(Machine.id)).where(
@@ -603,7 +657,12 @@ def list_categories(db: Database) -> list[CategoryRow]:
 
 @guarded(Permission.PARK)
 def save_category(
-    db: Database, actor: int | None, name: str, category_id: int | None = None
+    db: Database,
+    actor: int | None,
+    name: str,
+    category_id: int | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> int:
     """Create (placed last) or rename a machine category. Returns its id.
 
@@ -628,6 +687,7 @@ def save_category(
             category = session.get(MachineCategory, category_id)
             if category is None:
                 raise NotFound("machine_category", category_id)
+            check_version(category, expected_version, {"name": name})
         category.name = name
         try:
             session.flush()

@@ -15,7 +15,7 @@ from tierslieu_desktop.db.models import Machine, MaintenanceEntry, Operator
 from tierslieu_desktop.domain.errors import NotFound
 from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.services.access import guarded
-from tierslieu_desktop.services.common import FieldCollector, soft_delete, stamp
+from tierslieu_desktop.services.common import FieldCollector, check_version, soft_delete, stamp
 
 DESCRIPTION_MAX = 2000
 DONE_BY_MAX = 200
@@ -122,10 +122,18 @@ def list_entries(db: Database, machine_id: int) -> list[MaintenanceRow]:
 
 
 @guarded(Permission.MAINTENANCE)
-def remove_entry(db: Database, actor: int | None, entry_id: int, reason: str) -> None:
+def remove_entry(
+    db: Database,
+    actor: int | None,
+    entry_id: int,
+    reason: str,
+    *,
+    expected_version: int | None = None,
+) -> None:
     """Remove an entry recorded by mistake, for ``reason``: kept, marked deleted."""
     with db.write() as session:
         entry = session.get(MaintenanceEntry, entry_id)
         if entry is None or entry.deleted_at is not None:
             raise NotFound("maintenance_entry", entry_id)
+        check_version(entry, expected_version)
         soft_delete(entry, actor, reason)

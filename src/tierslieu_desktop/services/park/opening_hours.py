@@ -24,7 +24,7 @@ from tierslieu_desktop.domain.calendar import (
 from tierslieu_desktop.domain.errors import NotFound, ValidationError
 from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.services.access import guarded
-from tierslieu_desktop.services.common import FieldCollector, soft_delete, stamp
+from tierslieu_desktop.services.common import FieldCollector, check_version, soft_delete, stamp
 
 Range = tuple[int, int]  # minutes after local midnight, half-open
 
@@ -200,12 +200,20 @@ def add_exception(db: Database, actor: int | None, data: ExceptionInput) -> int:
 
 
 @guarded(Permission.PARK)
-def remove_exception(db: Database, actor: int | None, exception_id: int, reason: str) -> None:
+def remove_exception(
+    db: Database,
+    actor: int | None,
+    exception_id: int,
+    reason: str,
+    *,
+    expected_version: int | None = None,
+) -> None:
     """Remove an exceptional closure or opening for ``reason``: kept, marked deleted."""
     with db.write() as session:
         row = session.get(CalendarException, exception_id)
         if row is None or row.deleted_at is not None:
             raise NotFound("calendar_exception", exception_id)
+        check_version(row, expected_version)
         soft_delete(row, actor, reason)
 
 

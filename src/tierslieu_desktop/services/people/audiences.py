@@ -11,7 +11,7 @@ from tierslieu_desktop.db.models import Audience, Member
 from tierslieu_desktop.domain.errors import NotFound, ValidationError
 from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.services.access import guarded
-from tierslieu_desktop.services.common import check_texts, stamp
+from tierslieu_desktop.services.common import check_texts, check_version, stamp
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,12 @@ def save_audience(
     name: str,
     description: str = "",
     audience_id: int | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> int:
-    return _save_audience_impl(db, actor, name, description, audience_id)
+    return _save_audience_impl(
+        db, actor, name, description, audience_id, expected_version=expected_version
+    )
 
 
 def _save_audience_impl(
@@ -62,6 +66,8 @@ def _save_audience_impl(
     name: str,
     description: str = "",
     audience_id: int | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> int:
     check_texts(name=name, description=description)
     name = name.strip()
@@ -82,6 +88,11 @@ def _save_audience_impl(
             audience = session.get(Audience, audience_id)
             if audience is None:
                 raise NotFound("audience", audience_id)
+            check_version(
+                audience,
+                expected_version,
+                {"name": name, "description": description.strip()},
+            )
             audience.name = name
             audience.description = description.strip()
             stamp(audience, actor)
@@ -91,12 +102,18 @@ def _save_audience_impl(
 
 @guarded(Permission.SETTINGS)
 def set_audience_archived(
-    db: Database, actor: int | None, audience_id: int, archived: bool
+    db: Database,
+    actor: int | None,
+    audience_id: int,
+    archived: bool,
+    *,
+    expected_version: int | None = None,
 ) -> None:
     """An archived public is no longer offered for new members; history keeps it."""
     with db.write() as session:
         audience = session.get(Audience, audience_id)
         if audience is None:
             raise NotFound("audience", audience_id)
+        check_version(audience, expected_version, {"archived": archived})
         audience.archived = archived
         stamp(audience, actor)

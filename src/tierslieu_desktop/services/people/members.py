@@ -654,12 +654,20 @@ def next_member_number(session: Session) -> str:
 
 
 @guarded(Permission.MEMBERS)
-def set_archived(db: Database, actor: int | None, member_id: int, archived: bool) -> None:
+def set_archived(
+    db: Database,
+    actor: int | None,
+    member_id: int,
+    archived: bool,
+    *,
+    expected_version: int | None = None,
+) -> None:
     """Archive (hide from searches, keep every record) or bring a member back."""
     with db.write() as session:
         member = session.get(Member, member_id)
         if member is None:
             raise NotFound("member", member_id)
+        check_version(member, expected_version, {"archived": archived})
         member.archived = archived
         member.archived_at = utcnow() if archived else None
         stamp(member, actor)

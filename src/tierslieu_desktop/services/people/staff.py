@@ -23,7 +23,7 @@ from tierslieu_desktop.domain.errors import NotFound
 from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.domain.reports import StaffLine
 from tierslieu_desktop.services.access import guarded
-from tierslieu_desktop.services.common import FieldCollector, stamp
+from tierslieu_desktop.services.common import FieldCollector, check_version, stamp
 
 MAX_HOURS_PER_MONTH = 744  # 31 days × 24 h
 
@@ -92,16 +92,26 @@ def validate_staff(data: StaffInput) -> StaffInput:
 
 @guarded(Permission.SETTINGS)
 def save_staff(
-    db: Database, actor: int | None, data: StaffInput, staff_id: int | None = None
+    db: Database,
+    actor: int | None,
+    data: StaffInput,
+    staff_id: int | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> int:
     """Create (``staff_id`` None) or update a person. Returns the id."""
     clean = validate_staff(data)
     with db.write() as s:
-        return save_staff_in(s, actor, clean, staff_id)
+        return save_staff_in(s, actor, clean, staff_id, expected_version=expected_version)
 
 
 def save_staff_in(
-    s: Session, actor: int | None, data: StaffInput, staff_id: int | None = None
+    s: Session,
+    actor: int | None,
+    data: StaffInput,
+    staff_id: int | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> int:
     """``save_staff`` in the caller's transaction (the demo); ``data`` already valid."""
     row: StaffMember | None
@@ -113,6 +123,7 @@ def save_staff_in(
         row = s.get(StaffMember, staff_id)
         if row is None:
             raise NotFound("staff_member", staff_id)
+        check_version(row, expected_version, data)
         stamp(row, actor)
     row.name = data.name
     row.kind = StaffKind(data.kind).value
@@ -125,12 +136,13 @@ def save_staff_in(
 
 
 @guarded(Permission.SETTINGS)
-def delete_staff(db: Database, staff_id: int) -> None:
+def delete_staff(db: Database, staff_id: int, *, expected_version: int | None = None) -> None:
     """Remove a person entered by mistake (someone who left gets an end date instead)."""
     with db.write() as s:
         row = s.get(StaffMember, staff_id)
         if row is None:
             raise NotFound("staff_member", staff_id)
+        check_version(row, expected_version)
         s.delete(row)
 
 

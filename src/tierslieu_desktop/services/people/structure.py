@@ -21,7 +21,7 @@ from tierslieu_desktop.domain.validation import (
     clean_vat_number,
 )
 from tierslieu_desktop.services.access import guarded
-from tierslieu_desktop.services.common import FieldCollector, stamp
+from tierslieu_desktop.services.common import FieldCollector, check_version, stamp
 from tierslieu_desktop.services.people.communes import resolve_communes
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
@@ -145,15 +145,23 @@ def validate_structure(data: StructureData) -> StructureData:
 
 
 @guarded(Permission.SETTINGS)
-def save_structure(db: Database, actor: int | None, data: StructureData) -> None:
-    return _save_structure_impl(db, actor, data)
+def save_structure(
+    db: Database, actor: int | None, data: StructureData, *, expected_version: int | None = None
+) -> None:
+    """Save the structure's settings; ``expected_version`` (``StructureData`` read with
+    ``structure_version``) refuses a save over another desk's (``stale_record``)."""
+    return _save_structure_impl(db, actor, data, expected_version=expected_version)
 
 
-def _save_structure_impl(db: Database, actor: int | None, data: StructureData) -> None:
+def _save_structure_impl(
+    db: Database, actor: int | None, data: StructureData, *, expected_version: int | None = None
+) -> None:
     cleaned = validate_structure(data)
     with db.write() as session:
         s = session.get(Structure, 1)
         created = s is None
+        if s is not None:
+            check_version(s, expected_version, cleaned)
         if s is None:
             s = Structure(id=1)
             session.add(s)

@@ -12,7 +12,7 @@ from tierslieu_desktop.db.models import Consumable, PackType
 from tierslieu_desktop.domain.errors import NotFound
 from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.services.access import guarded
-from tierslieu_desktop.services.common import FieldCollector, stamp
+from tierslieu_desktop.services.common import FieldCollector, check_version, stamp
 from tierslieu_desktop.services.pricing.scopes import (
     TIME_SCOPES,
     Names,
@@ -88,6 +88,7 @@ def save_pack_type(
     minutes: int,
     validity_months: int,
     price_cents: int,
+    expected_version: int | None = None,
 ) -> int:
     """A prepaid pack on sale, e.g. "Laser 10 h": 600 minutes valid 12 months, 150 €."""
     with db.write() as session:
@@ -113,7 +114,19 @@ def save_pack_type(
         elif price_cents < 0:
             errors.add("price_cents", "negative")
         errors.raise_if_any()
-        pack = get_or_new(session, PackType, pack_type_id, actor)
+        pack = get_or_new(
+            session,
+            PackType,
+            pack_type_id,
+            actor,
+            expected_version=expected_version,
+            values={
+                "name": name,
+                "minutes": minutes,
+                "validity_months": validity_months,
+                "price_cents": price_cents,
+            },
+        )
         pack.name = name
         set_scope(pack, scope_kind, scope_id)
         pack.minutes = minutes
@@ -127,13 +140,19 @@ def save_pack_type(
 
 @guarded(Permission.TARIFFS)
 def set_pack_type_archived(
-    db: Database, actor: int | None, pack_type_id: int, archived: bool
+    db: Database,
+    actor: int | None,
+    pack_type_id: int,
+    archived: bool,
+    *,
+    expected_version: int | None = None,
 ) -> None:
     """An archived pack type is no longer on sale; packs already bought keep it."""
     with db.write() as session:
         pack = session.get(PackType, pack_type_id)
         if pack is None:
             raise NotFound("pack_type", pack_type_id)
+        check_version(pack, expected_version, {"archived": archived})
         pack.archived = archived
         stamp(pack, actor)
 

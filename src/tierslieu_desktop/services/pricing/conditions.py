@@ -123,6 +123,7 @@ def save_fee(
     valid_from: date,
     valid_to: date | None,
     label: str = "",
+    expected_version: int | None = None,
 ) -> int:
     """Create or edit a membership fee; overlapping one of the same (audience,
     duration) is refused: ``{"valid_from": "fee_overlap"}``."""
@@ -154,7 +155,21 @@ def save_fee(
         )
         if clash is not None:
             raise ValidationError({"valid_from": "fee_overlap"})
-        fee = get_or_new(session, MembershipFee, fee_id, actor)
+        fee = get_or_new(
+            session,
+            MembershipFee,
+            fee_id,
+            actor,
+            expected_version=expected_version,
+            values={
+                "audience_id": audience_id,
+                "duration": duration,
+                "amount_cents": amount_cents,
+                "valid_from": valid_from,
+                "valid_to": valid_to,
+                "label": label.strip(),
+            },
+        )
         fee.audience_id = audience_id
         fee.duration = duration
         fee.amount_cents = amount_cents
@@ -248,6 +263,7 @@ def save_reduction(
     valid_from: date,
     valid_to: date | None,
     label: str = "",
+    expected_version: int | None = None,
 ) -> int:
     """A percentage (basis points, 5000 = 50 %) off for a public, on every machine or
     space use (scope None) or on one resource."""
@@ -262,7 +278,20 @@ def save_reduction(
             errors.add("percent_bp", "percent")
         check_dates(errors, valid_from, valid_to)
         errors.raise_if_any()
-        red = get_or_new(session, Reduction, reduction_id, actor)
+        red = get_or_new(
+            session,
+            Reduction,
+            reduction_id,
+            actor,
+            expected_version=expected_version,
+            values={
+                "audience_id": audience_id,
+                "percent_bp": percent_bp,
+                "valid_from": valid_from,
+                "valid_to": valid_to,
+                "label": label.strip(),
+            },
+        )
         red.audience_id = audience_id
         set_scope(red, scope_kind, scope_id)
         red.percent_bp = percent_bp
@@ -310,6 +339,7 @@ def save_quota(
     valid_from: date,
     valid_to: date | None,
     label: str = "",
+    expected_version: int | None = None,
 ) -> int:
     """Free minutes each month for a public, on a machine, a category, a space or
     every machine/space use (scope None)."""
@@ -324,7 +354,20 @@ def save_quota(
             errors.add("free_minutes_per_month", "positive")
         check_dates(errors, valid_from, valid_to)
         errors.raise_if_any()
-        quota = get_or_new(session, Quota, quota_id, actor)
+        quota = get_or_new(
+            session,
+            Quota,
+            quota_id,
+            actor,
+            expected_version=expected_version,
+            values={
+                "audience_id": audience_id,
+                "free_minutes_per_month": free_minutes_per_month,
+                "valid_from": valid_from,
+                "valid_to": valid_to,
+                "label": label.strip(),
+            },
+        )
         quota.audience_id = audience_id
         set_scope(quota, scope_kind, scope_id)
         quota.free_minutes_per_month = free_minutes_per_month

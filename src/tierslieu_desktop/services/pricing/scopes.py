@@ -9,7 +9,7 @@ periods: :func:`in_force` and :func:`overlaps` are their SQL filters.
 from __future__ import annotations
 
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
@@ -28,7 +28,7 @@ from tierslieu_desktop.db.models import (
     Space,
 )
 from tierslieu_desktop.domain.errors import NotFound
-from tierslieu_desktop.services.common import FieldCollector, stamp
+from tierslieu_desktop.services.common import FieldCollector, check_version, stamp
 
 # The tables a row may be scoped to, and the tables valid over dated periods.
 Resource = type[Machine] | type[MachineCategory] | type[Space] | type[Consumable] | type[Activity]
@@ -107,8 +107,17 @@ def check_dates(errors: FieldCollector, valid_from: date | None, valid_to: date 
 
 
 def get_or_new(
-    session: Session, model: type[Edited], obj_id: int | None, actor: int | None
+    session: Session,
+    model: type[Edited],
+    obj_id: int | None,
+    actor: int | None,
+    *,
+    expected_version: int | None = None,
+    values: dict[str, Any] | None = None,
 ) -> Edited:
+    """A new row (``obj_id`` None) or the row to edit, stamped; an edit from a form read
+    at ``expected_version`` that another desk saved since is refused (``stale_record``,
+    the fresh values of ``values``' columns named)."""
     if obj_id is None:
         new = model()
         session.add(new)
@@ -117,6 +126,7 @@ def get_or_new(
     obj = session.get(model, obj_id)
     if obj is None:
         raise NotFound(model.__tablename__, obj_id)
+    check_version(obj, expected_version, values)
     stamp(obj, actor)
     return obj
 

@@ -37,7 +37,7 @@ from tierslieu_desktop.domain.pricing import (
     UsageToPrice,
 )
 from tierslieu_desktop.services.access import guarded
-from tierslieu_desktop.services.common import FieldCollector, fold, stamp
+from tierslieu_desktop.services.common import FieldCollector, check_version, fold, stamp
 from tierslieu_desktop.services.pricing.engine import load_tariffs
 from tierslieu_desktop.services.pricing.scopes import (
     KIND_COLUMNS,
@@ -267,6 +267,7 @@ def save_rule(
     valid_from: date,
     valid_to: date | None,
     label: str = "",
+    expected_version: int | None = None,
 ) -> int:
     """Create or edit one rule (all its fields). Overlapping another rule of the same
     key is refused: ``{"valid_from": "price_rule_overlap"}``."""
@@ -282,6 +283,20 @@ def save_rule(
             rule = session.get(PriceRule, rule_id)
             if rule is None:
                 raise NotFound("price_rule", rule_id)
+            check_version(
+                rule,
+                expected_version,
+                {
+                    "audience_id": audience_id,
+                    "membership": membership,
+                    "unit": unit,
+                    "step_minutes": step_minutes,
+                    "amount_cents": amount_cents,
+                    "valid_from": valid_from,
+                    "valid_to": valid_to,
+                    "label": label.strip(),
+                },
+            )
         clash = session.scalar(
             select(PriceRule.id).where(
                 _key_filter(kind, resource_id, audience_id, membership),
@@ -431,12 +446,15 @@ def _delete_rule(session: Session, rule: PriceRule) -> None:
 
 
 @guarded(Permission.TARIFFS)
-def delete_rule(db: Database, actor: int | None, rule_id: int) -> None:
+def delete_rule(
+    db: Database, actor: int | None, rule_id: int, *, expected_version: int | None = None
+) -> None:
     """Delete a rule entered by mistake; refused once a priced usage refers to it."""
     with db.write() as session:
         rule = session.get(PriceRule, rule_id)
         if rule is None:
             raise NotFound("price_rule", rule_id)
+        check_version(rule, expected_version)
         _delete_rule(session, rule)
 
 

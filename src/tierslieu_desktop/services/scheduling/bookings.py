@@ -28,7 +28,7 @@ from tierslieu_desktop.domain.enums import MachineStatus, MemberKind
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
 from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.services.access import guarded
-from tierslieu_desktop.services.common import FieldCollector, check_texts, stamp
+from tierslieu_desktop.services.common import FieldCollector, check_texts, check_version, stamp
 from tierslieu_desktop.services.park.opening_hours import fits_opening
 from tierslieu_desktop.services.people.members import display_name
 
@@ -84,6 +84,7 @@ class BookingRow:
     checked_in_at: datetime | None
     override_reason: str
     activity_session_id: int | None = None
+    version: int = 1  # what move_booking / update_booking_details' expected_version is given
 
     @property
     def resource_key(self) -> tuple[str, int]:
@@ -475,12 +476,19 @@ def move_booking(
     machine_id: int | None = None,
     space_id: int | None = None,
     now: datetime | None = None,
+    expected_version: int | None = None,
 ) -> None:
     """Move, resize or put on another resource (same rules as a new booking). A booking
     in progress can only change its end."""
     now = now or utcnow()
     with db.write() as session:
         booking = _get(session, booking_id)
+        check_version(
+            booking,
+            expected_version,
+            {"start_at": start_at, "end_at": end_at}
+            | ({"machine_id": machine_id, "space_id": space_id} if machine_id or space_id else {}),
+        )
         if booking.status not in (BookingStatus.BOOKED, BookingStatus.IN_PROGRESS):
             raise DomainError("booking_closed", status=booking.status)
         if booking.status == BookingStatus.IN_PROGRESS and (
@@ -559,12 +567,19 @@ def update_booking_details(
     note: str,
     headcount: int | None = None,
     responsible_name: str | None = None,
+    expected_version: int | None = None,
 ) -> None:
     check_texts(purpose=purpose, note=note, responsible_name=responsible_name)
     if headcount is not None and headcount < 1:
         raise ValidationError({"headcount": "number_invalid"})
     with db.write() as session:
         booking = _get(session, booking_id)
+        given: dict[str, object] = {"purpose": purpose.strip(), "note": note.strip()}
+        if headcount is not None:
+            given["headcount"] = headcount
+        if responsible_name is not None:
+            given["responsible_name"] = responsible_name.strip()
+        check_version(booking, expected_version, given)
         booking.purpose = purpose.strip()
         booking.note = note.strip()
         if headcount is not None:
@@ -778,6 +793,7 @@ def _row(
         checked_in_at=b.checked_in_at,
         override_reason=b.override_reason,
         activity_session_id=b.activity_session_id,
+        version=b.version,
     )
 
 

@@ -27,7 +27,13 @@ from tierslieu_desktop.domain.calendar import local_day_bounds
 from tierslieu_desktop.domain.errors import DomainError, NotFound
 from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.services.access import guarded
-from tierslieu_desktop.services.common import FieldCollector, as_operator, fold, stamp
+from tierslieu_desktop.services.common import (
+    FieldCollector,
+    as_operator,
+    check_version,
+    fold,
+    stamp,
+)
 from tierslieu_desktop.services.pricing.engine import charge_usage
 from tierslieu_desktop.services.scheduling.bookings import (
     BookingRow,
@@ -105,10 +111,14 @@ def save_consumable(
     name: str,
     unit: str,
     consumable_id: int | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> int:
     """Create (``consumable_id`` None, placed last) or rename a consumable. Its unit can
     only change while no usage recorded a quantity of it. Returns its id."""
-    return _save_consumable_impl(db, actor, name, unit, consumable_id)
+    return _save_consumable_impl(
+        db, actor, name, unit, consumable_id, expected_version=expected_version
+    )
 
 
 def _save_consumable_impl(
@@ -117,6 +127,8 @@ def _save_consumable_impl(
     name: str,
     unit: str,
     consumable_id: int | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> int:
     c = FieldCollector()
     c.text("name", name)
@@ -139,6 +151,7 @@ def _save_consumable_impl(
             consumable = session.get(Consumable, consumable_id)
             if consumable is None:
                 raise NotFound("consumable", consumable_id)
+            check_version(consumable, expected_version, {"name": name, "unit": unit})
             if unit in UNITS and unit != consumable.unit and _used(session, consumable_id):
                 c.add("unit", "unit_in_use")
         c.raise_if_any()
@@ -159,7 +172,12 @@ def _used(session: Session, consumable_id: int) -> bool:
 
 @guarded(Permission.PARK)
 def set_consumable_archived(
-    db: Database, actor: int | None, consumable_id: int, archived: bool
+    db: Database,
+    actor: int | None,
+    consumable_id: int,
+    archived: bool,
+    *,
+    expected_version: int | None = None,
 ) -> None:
     """An archived consumable is no longer offered at check-out; past usages keep it."""
     with db.write() as session:
@@ -167,6 +185,7 @@ def set_consumable_archived(
         consumable = session.get(Consumable, consumable_id)
         if consumable is None:
             raise NotFound("consumable", consumable_id)
+        check_version(consumable, expected_version, {"archived": archived})
         consumable.archived = archived
 
 
