@@ -50,14 +50,8 @@ def field_labels() -> dict[str, str]:
         "kind": QCoreApplication.translate("Stale", "Kind"),
         "status": QCoreApplication.translate("Stale", "Status"),
         "description": QCoreApplication.translate("Stale", "Description"),
-        "title": QCoreApplication.translate("Stale", "Title"),
         "label": QCoreApplication.translate("Stale", "Label"),
         "capacity": QCoreApplication.translate("Stale", "Capacity"),
-        "seats": QCoreApplication.translate("Stale", "Seats"),
-        "start": QCoreApplication.translate("Stale", "Start"),
-        "end": QCoreApplication.translate("Stale", "End"),
-        "starts_at": QCoreApplication.translate("Stale", "Start"),
-        "ends_at": QCoreApplication.translate("Stale", "End"),
         "start_date": QCoreApplication.translate("Stale", "Start date"),
         "end_date": QCoreApplication.translate("Stale", "End date"),
         "amount_cents": QCoreApplication.translate("Stale", "Amount"),
@@ -70,6 +64,40 @@ def field_labels() -> dict[str, str]:
         "member_id": QCoreApplication.translate("Stale", "Member"),
         "funder_id": QCoreApplication.translate("Stale", "Funder"),
         "archived": QCoreApplication.translate("Stale", "Archived"),
+        "purpose": QCoreApplication.translate("Stale", "Purpose"),
+        "contact": QCoreApplication.translate("Stale", "Contact"),
+        "reason": QCoreApplication.translate("Stale", "Reason"),
+        "unit": QCoreApplication.translate("Stale", "Unit"),
+        "valid_from": QCoreApplication.translate("Stale", "Valid from"),
+        "valid_to": QCoreApplication.translate("Stale", "Valid until"),
+        "headcount": QCoreApplication.translate("Stale", "Head-count"),
+        "responsible_name": QCoreApplication.translate("Stale", "Responsible adult"),
+        "duration_minutes": QCoreApplication.translate("Stale", "Duration (minutes)"),
+        "serial_number": QCoreApplication.translate("Stale", "Serial number"),
+        "make": QCoreApplication.translate("Stale", "Make"),
+        "model": QCoreApplication.translate("Stale", "Model"),
+        "hours_per_month": QCoreApplication.translate("Stale", "Hours per month"),
+        "percent_bp": QCoreApplication.translate("Stale", "Reduction"),
+        "free_minutes_per_month": QCoreApplication.translate("Stale", "Free minutes per month"),
+        "minutes": QCoreApplication.translate("Stale", "Minutes"),
+        "validity_months": QCoreApplication.translate("Stale", "Validity (months)"),
+        "trainer": QCoreApplication.translate("Stale", "Trainer"),
+        "start_at": QCoreApplication.translate("Stale", "Start"),
+        "end_at": QCoreApplication.translate("Stale", "End"),
+        "day": QCoreApplication.translate("Stale", "Date"),
+        "category": QCoreApplication.translate("Stale", "Category"),
+        "supplier": QCoreApplication.translate("Stale", "Supplier"),
+        "value_cents": QCoreApplication.translate("Stale", "Value"),
+        "requested_cents": QCoreApplication.translate("Stale", "Amount requested"),
+        "granted_cents": QCoreApplication.translate("Stale", "Amount granted"),
+        "period_start": QCoreApplication.translate("Stale", "Start of the period"),
+        "period_end": QCoreApplication.translate("Stale", "End of the period"),
+        "level": QCoreApplication.translate("Stale", "Level"),
+        "sector": QCoreApplication.translate("Stale", "Sector"),
+        "role": QCoreApplication.translate("Stale", "Role"),
+        "status_note": QCoreApplication.translate("Stale", "Reason for the status"),
+        "duration": QCoreApplication.translate("Stale", "Duration"),
+        "membership": QCoreApplication.translate("Stale", "Membership"),
         "active": QCoreApplication.translate("Stale", "Active"),
     }
 
@@ -145,6 +173,26 @@ def stale_message(err: DomainError) -> str:
         )
     )
     return " ".join(parts)
+
+
+def _plain(value: object) -> object:
+    return getattr(value, "value", value)  # an enum as its stored value
+
+
+def changed_elsewhere(err: DomainError, loaded: object) -> None:
+    """Narrow a ``stale_record``'s fresh values to the fields the other desk changed: those
+    whose fresh value differs from what this form loaded (``loaded``: the dataclass the
+    form was filled from), not those the user is changing here. Left whole when that
+    would name nothing."""
+    raw = err.params.get("changes") or ()
+    changes = [pair for pair in raw if isinstance(pair, tuple | list) and len(pair) == 2]  # type: ignore[attr-defined]
+    theirs = [
+        (key, value)
+        for key, value in changes
+        if not hasattr(loaded, str(key)) or _plain(getattr(loaded, str(key))) != _plain(value)
+    ]
+    if theirs:
+        err.params["changes"] = tuple(theirs)
 
 
 def reload_button(parent: QWidget) -> QPushButton:

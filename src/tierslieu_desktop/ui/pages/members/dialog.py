@@ -40,7 +40,7 @@ from tierslieu_desktop.ui.labels import (
     organisation_type_labels,
     situation_labels,
 )
-from tierslieu_desktop.ui.stale import reload_button
+from tierslieu_desktop.ui.stale import changed_elsewhere, reload_button
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 
 LEFT_FIELDS = (
@@ -75,6 +75,7 @@ class MemberDialog(QDialog):
         self.member_id = member_id
         self.saved_id: int | None = None
         self.loaded_version: int | None = None  # the card's version when it was loaded
+        self.loaded_data: MemberInput | None = None  # and its values
         self.setObjectName("memberDialog")
         self.setWindowTitle(self.tr("New member") if member_id is None else self.tr("Edit member"))
         self.setMinimumWidth(860)
@@ -268,7 +269,7 @@ class MemberDialog(QDialog):
     def _load(self, member_id: int) -> None:
         detail = member_service.get_member(self.ctx.db, member_id)
         self.loaded_version = detail.version
-        d = detail.data
+        self.loaded_data = d = detail.data
         self.setWindowTitle(
             self.tr("Member {number} — {name}").format(
                 number=detail.number, name=detail.display_name
@@ -387,6 +388,8 @@ class MemberDialog(QDialog):
         except DomainError as exc:
             if retry_when_busy(self, exc):  # another desk kept the base busy
                 return self.submit()
+            if exc.code == "stale_record" and self.loaded_data is not None:
+                changed_elsewhere(exc, self.loaded_data)  # the other desk's changes only
             self.banner.setText(error_message(exc))
             self.banner.show()
             self.reload_button.setVisible(exc.code == "stale_record")

@@ -1,0 +1,68 @@
+"""Two desks on one member's card (issue 20 point 4): the other desk saves first; our
+save is refused in French naming the phone it saved, the dialog stays open with what we
+typed, and « Recharger » loads the saved values — then our next save goes through."""
+
+from __future__ import annotations
+
+from tierslieu_desktop.db.engine import open_database
+from tierslieu_desktop.services.people import members
+from tierslieu_desktop.services.people.members import MemberInput
+from tierslieu_desktop.services.people.operators import create_operator
+from tierslieu_desktop.ui.pages.members.dialog import MemberDialog
+
+
+def test_a_card_saved_first_on_another_desk_keeps_what_we_typed_and_reloads(qtbot, ctx, db):
+    member_id = members.save_member(
+        db,
+        ctx.operator_id,
+        MemberInput(first_name="Chloé", last_name="Vidal", phone="0601020304"),
+    )
+    dialog = MemberDialog(ctx, member_id)
+    qtbot.addWidget(dialog)
+    dialog.resize(1024, 700)
+    dialog.show()
+    qtbot.keyClicks(dialog.email, "chloe.vidal@exemple.fr")
+
+    other = open_database(db.target)  # the cyber-base's desk, same database
+    try:
+        someone = create_operator(other, "Cyber-base")
+        card = members.get_member(other, member_id)
+        members.save_member(
+            other,
+            someone,
+            MemberInput(first_name="Chloé", last_name="Vidal", phone="0565380000"),
+            member_id,
+            expected_version=card.version,
+        )
+    finally:
+        other.dispose()
+
+    assert dialog.submit() is None  # refused, the dialog stays open
+    said = dialog.banner.text()
+    assert dialog.banner.isVisible()
+    assert "modifiée sur un autre poste" in said
+    assert "Cyber-base" in said
+    assert "Valeurs actuelles : Téléphone : 05 65 38 00 00." in said  # theirs, not ours
+    assert "n'ont pas été enregistrées" in said
+    assert dialog.email.text() == "chloe.vidal@exemple.fr"  # what we typed is kept
+    assert dialog.reload_button.isVisible()
+    assert dialog.reload_button.accessibleName() == "Recharger les valeurs actuelles"
+    assert members.get_member(db, member_id).data.email == ""  # nothing of ours written
+    dialog.grab().save("/tmp/lock20_stale_member.png")
+
+    qtbot.mouseClick(dialog.reload_button, qtbot_left())
+    assert dialog.phone.text() == "05 65 38 00 00"
+    assert dialog.email.text() == ""
+    assert not dialog.banner.isVisible()
+    assert not dialog.reload_button.isVisible()
+
+    qtbot.keyClicks(dialog.email, "chloe.vidal@exemple.fr")
+    assert dialog.submit() == member_id
+    saved = members.get_member(db, member_id).data
+    assert (saved.phone, saved.email) == ("05 65 38 00 00", "chloe.vidal@exemple.fr")
+
+
+def qtbot_left():
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
