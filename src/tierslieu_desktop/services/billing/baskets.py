@@ -200,7 +200,10 @@ def unbilled_in(
 
 
 def editable_basket(session: Session, basket_id: int) -> Basket:
-    basket = session.get(Basket, basket_id)
+    """The open basket, locked until the transaction ends (PostgreSQL: FOR UPDATE): two
+    desks validating or changing it at once are served one after the other — the second
+    finds it invoiced (``basket_not_open``) instead of invoicing it again."""
+    basket = session.get(Basket, basket_id, with_for_update=True)
     if basket is None:
         raise NotFound("basket", basket_id)
     if basket.status != "open":

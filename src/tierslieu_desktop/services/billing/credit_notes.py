@@ -76,7 +76,10 @@ def create_credit_note(
     if refund is not None:
         check_payment(refund, refund=True)
     with db.write() as session:
-        invoice = session.get(Invoice, invoice_id)
+        # the invoice locked until this commit (PostgreSQL: FOR UPDATE; SQLite's writers
+        # queue anyway): two desks crediting or paying it at once are served one after
+        # the other, the second reading what the first left (issue 20 point 4)
+        invoice = session.get(Invoice, invoice_id, with_for_update=True)
         if invoice is None:
             raise NotFound("invoice", invoice_id)
         if invoice.kind != "invoice":

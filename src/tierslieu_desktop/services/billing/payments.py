@@ -169,7 +169,9 @@ def add_payment(
     if payment.method == "mandate":
         raise ValidationError({"method": "method_invalid"})
     with db.write() as session:
-        invoice = session.get(Invoice, invoice_id)
+        # locked until this commit: two desks paying (or crediting) it at once are served
+        # one after the other, the second seeing the first's payment (issue 20 point 4)
+        invoice = session.get(Invoice, invoice_id, with_for_update=True)
         if invoice is None:
             raise NotFound("invoice", invoice_id)
         if invoice.kind != "invoice":
