@@ -50,6 +50,7 @@ from tierslieu_desktop.db.models import (
 )
 from tierslieu_desktop.demo import data_activity, data_finance, data_park, data_people
 from tierslieu_desktop.demo.dropins import drop_in_rows, voucher_numbers
+from tierslieu_desktop.demo.rows import update_by_id
 from tierslieu_desktop.domain.calendar import (
     local_dt,
     merge_ranges,
@@ -926,7 +927,7 @@ class _Year:
                 for sid, at in self.session_stamps.items()
             ]
             if sessions:
-                s.execute(update(ActivitySession), sessions)
+                update_by_id(s, ActivitySession, sessions)
             bookings: list[dict[str, object]] = []
             for bid, sid in s.execute(
                 select(Booking.id, Booking.activity_session_id).where(
@@ -937,7 +938,7 @@ class _Year:
                 at = self.session_stamps[sid]
                 bookings.append({"id": bid, "created_at": at, "updated_at": at})
             if bookings:
-                s.execute(update(Booking), bookings)
+                update_by_id(s, Booking, bookings)
         return len(bookings)
 
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.models import Member
 from tierslieu_desktop.demo import data_people
 from tierslieu_desktop.demo.common import REFERENCE_DATE
+from tierslieu_desktop.demo.rows import update_by_id
 from tierslieu_desktop.domain.enums import StaffKind
 from tierslieu_desktop.services.people.staff import StaffInput, save_staff_in
 
@@ -81,7 +82,7 @@ def add_indicators(session: Session, seed: int, actor: int | None) -> None:
         situation = _situation(rng, age) if rng.random() >= UNKNOWN_SHARE else None
         values.append({"id": member_id, "gender": gender, "situation": situation})
     if values:
-        session.execute(update(Member), values)
+        update_by_id(session, Member, values)
     for name, kind, role, hours, start, end in STAFF:
         data = StaffInput(name, kind, hours, start, end, role)
         save_staff_in(session, actor, data)

@@ -38,10 +38,10 @@ from tierslieu_desktop.db.models.base import (
     SoftDeleteMixin as SoftDeleteMixin,
 )
 from tierslieu_desktop.db.models.base import (
-    VersionMixin as VersionMixin,
+    UTCDateTime as UTCDateTime,
 )
 from tierslieu_desktop.db.models.base import (
-    UTCDateTime as UTCDateTime,
+    VersionMixin as VersionMixin,
 )
 from tierslieu_desktop.db.models.base import utcnow as utcnow  # the clock, re-exported
 from tierslieu_desktop.db.models.billing import (

@@ -16,10 +16,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tierslieu_desktop.db.models.base import (
-    VersionMixin,
     AuditMixin,
     Base,
     UTCDateTime,
+    VersionMixin,
 )
 
 

@@ -18,11 +18,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tierslieu_desktop.db.models.base import (
-    VersionMixin,
     AuditMixin,
     Base,
     SoftDeleteMixin,
     UTCDateTime,
+    VersionMixin,
 )
 from tierslieu_desktop.domain.calendar import utcnow
 
