@@ -66,3 +66,46 @@ def qtbot_left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_a_machine_saved_first_elsewhere_is_refused_and_reloaded(qtbot, ctx, db):
+    from tierslieu_desktop.services.park import machines as svc
+    from tierslieu_desktop.ui.pages.machines.dialogs import MachineDialog
+
+    space = svc.save_space(db, ctx.operator_id, svc.SpaceInput(name="Fablab"))
+    machine_id = svc.save_machine(
+        db, ctx.operator_id, svc.MachineInput(name="Trotec", space_id=space), new_category="Laser"
+    )
+    dialog = MachineDialog(ctx, svc.get_machine(db, machine_id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.make.setText("Trotec GmbH")
+
+    other = open_database(db.target)
+    try:
+        theirs = svc.get_machine(other, machine_id)
+        from dataclasses import replace
+
+        svc.save_machine(
+            other,
+            None,
+            replace(theirs.data, serial_number="SP500-42"),
+            machine_id,
+            expected_version=theirs.version,
+        )
+    finally:
+        other.dispose()
+
+    assert dialog.submit() is False  # refused: the dialog stays open
+    assert "Valeurs actuelles : N° de série : SP500-42." in dialog.message.text()
+    assert dialog.make.text() == "Trotec GmbH"  # what we typed is kept
+    assert svc.get_machine(db, machine_id).data.make == ""
+    assert dialog.reload_button.isVisible()
+    qtbot.mouseClick(dialog.reload_button, qtbot_left())
+    assert dialog.serial_number.text() == "SP500-42"
+    assert dialog.make.text() == ""
+    assert not dialog.reload_button.isVisible()
+    dialog.make.setText("Trotec GmbH")
+    assert dialog.submit() is True
+    saved = svc.get_machine(db, machine_id).data
+    assert (saved.make, saved.serial_number) == ("Trotec GmbH", "SP500-42")

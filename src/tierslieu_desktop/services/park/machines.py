@@ -95,6 +95,7 @@ class SpaceRow:
     buffer_minutes: int = 0
     max_advance_days: int = 180
     closed_on_holidays: bool = True
+    version: int = 1  # what save_space's expected_version is given
 
     @property
     def data(self) -> SpaceInput:
@@ -160,6 +161,7 @@ class MachineDetail:
     updated_at: datetime
     updated_by: str
     authorizations: tuple[AuthorizationRow, ...] = field(default=())
+    version: int = 1  # what save_machine's expected_version is given
 
 
 # --- machines ------------------------------------------------------------------------
@@ -261,6 +263,7 @@ def get_machine(db: Database, machine_id: int) -> MachineDetail:
             updated_at=m.updated_at,
             updated_by=ops.get(m.updated_by_id, ""),
             authorizations=tuple(auths),
+            version=m.version,
         )
 
 
@@ -524,6 +527,7 @@ def list_spaces(db: Database, include_archived: bool = False) -> list[SpaceRow]:
                 archived=s.archived,
                 machine_count=counts.get(s.id, 0),
                 closed_on_holidays=s.closed_on_holidays,
+                version=s.version,
                 **{name: getattr(s, name) for name in RULE_FIELDS},
             )
             for s in session.scalars(stmt)

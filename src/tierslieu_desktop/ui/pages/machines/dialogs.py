@@ -59,6 +59,7 @@ from tierslieu_desktop.ui.pages.machines.labels import (
     weekday_names,
 )
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate
+from tierslieu_desktop.ui.stale import changed_elsewhere, reload_button
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.member_search import (
     ArrowKeysToList,
@@ -88,6 +89,12 @@ class _FormDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.hide()
         self._outer.addWidget(self.message)
+        # another desk saved the record first (issue 20): what was typed stays, « Recharger »
+        # loads the saved values (subclasses that edit a record implement reload())
+        self.reload_button = reload_button(self)
+        self.reload_button.clicked.connect(self._reload_clicked)
+        self.loaded_data: object | None = None  # the record's values the form was filled from
+        self._outer.addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -115,6 +122,17 @@ class _FormDialog(QDialog):
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        if not text:
+            self.reload_button.hide()
+
+    def reload(self) -> None:
+        """Fill the form again from the record as saved now (a dialog that edits one)."""
+
+    def _reload_clicked(self) -> None:
+        for form in self._forms:
+            form.clear_errors()
+        self.reload()
+        self.show_message("")
 
     def submit(self) -> bool:
         """Save; on error show it in the dialog and stay open. True when saved."""
@@ -136,7 +154,10 @@ class _FormDialog(QDialog):
         except DomainError as err:
             if retry_when_busy(self, err):  # another desk kept the base busy
                 return self.submit()
+            if err.code == "stale_record" and self.loaded_data is not None:
+                changed_elsewhere(err, self.loaded_data)  # the other desk's changes only
             self.show_message(error_message(err))
+            self.reload_button.setVisible(err.code == "stale_record")
             return False
         self.accept()
         return True
@@ -207,15 +228,18 @@ class RulesGroup(QGroupBox):
         lay.addWidget(self.summary)
         lay.addStretch(1)
 
+        self.set_values(data)
+        self._step_changed()
+        self.slot_step.currentIndexChanged.connect(self._step_changed)
+        for spin in (self.min_duration, self.max_duration, self.buffer, self.max_advance):
+            spin.valueChanged.connect(self._update_summary)
+
+    def set_values(self, data: svc.MachineInput | svc.SpaceInput) -> None:
         self.slot_step.setCurrentIndex(max(self.slot_step.findData(data.slot_step_minutes), 0))
         self.min_duration.setValue(data.min_duration_minutes)
         self.max_duration.setValue(data.max_duration_minutes)
         self.buffer.setValue(data.buffer_minutes)
         self.max_advance.setValue(data.max_advance_days)
-        self._step_changed()
-        self.slot_step.currentIndexChanged.connect(self._step_changed)
-        for spin in (self.min_duration, self.max_duration, self.buffer, self.max_advance):
-            spin.valueChanged.connect(self._update_summary)
 
     def _minutes(self, low: int, high: int) -> QSpinBox:
         spin = QSpinBox()
@@ -270,6 +294,7 @@ class MachineDialog(_FormDialog):
     ) -> None:
         super().__init__(ctx, parent)
         self.machine_id = detail.id if detail else None
+        self.loaded_version = detail.version if detail else None
         self.setWindowTitle(self.tr("Edit machine") if detail else self.tr("New machine"))
         data = detail.data if detail else svc.MachineInput()
         space_id = data.space_id if detail else space_id
@@ -349,6 +374,11 @@ class MachineDialog(_FormDialog):
         self._columns.addWidget(self.rules, 2, Qt.AlignmentFlag.AlignTop)
         self.setMinimumWidth(820)
 
+        self._fill(data)
+        self.name.setFocus()
+
+    def _fill(self, data: svc.MachineInput) -> None:
+        self.loaded_data = data
         self.name.setText(data.name)
         self.make.setText(data.make)
         self.model.setText(data.model)
@@ -359,7 +389,17 @@ class MachineDialog(_FormDialog):
         self.purchase_value.setText(formatting.amount_input(data.purchase_value_cents))
         self.funded_by.setText(data.funded_by)
         self.description.setPlainText(data.description)
-        self.name.setFocus()
+
+    def reload(self) -> None:
+        if self.machine_id is None:
+            return
+        detail = svc.get_machine(self.ctx.db, self.machine_id)
+        self.loaded_version = detail.version
+        data = detail.data
+        self.category.setCurrentIndex(self.category.findData(data.category_id))
+        self.space.setCurrentIndex(max(self.space.findData(data.space_id), 0))
+        self.rules.set_values(data)
+        self._fill(data)
 
     def _update_category_hint(self, _text: str = "") -> None:
         _cat_id, new_name = self._category_choice()
@@ -419,7 +459,12 @@ class MachineDialog(_FormDialog):
         if errors:
             raise ValidationError(errors)
         machine_id = svc.save_machine(
-            self.ctx.db, self.ctx.operator_id, data, self.machine_id, new_category=new_category
+            self.ctx.db,
+            self.ctx.operator_id,
+            data,
+            self.machine_id,
+            new_category=new_category,
+            expected_version=self.loaded_version,
         )
         if new_category:
             self.ctx.notify("machine_category", [])
@@ -436,6 +481,7 @@ class SpaceDialog(_FormDialog):
     ) -> None:
         super().__init__(ctx, parent)
         self.space_id = space.id if space else None
+        self.loaded_version = space.version if space else None
         self.setWindowTitle(self.tr("Edit space") if space else self.tr("New space"))
         data = space.data if space else svc.SpaceInput(kind=SpaceKind.FABLAB)
         f = self.form
@@ -461,14 +507,26 @@ class SpaceDialog(_FormDialog):
         self._columns.addWidget(self.rules, 2, Qt.AlignmentFlag.AlignTop)
         self.setMinimumWidth(760)
 
+        self._fill(data)
+        self.bookable.toggled.connect(self.rules.setEnabled)
+        self.name.setFocus()
+
+    def _fill(self, data: svc.SpaceInput) -> None:
+        self.loaded_data = data
         self.name.setText(data.name)
         self.kind.setCurrentIndex(self.kind.findData(data.kind.value))
         self.capacity.setValue(data.capacity or 0)
         self.bookable.setChecked(data.bookable)
         self.description.setPlainText(data.description)
         self.rules.setEnabled(data.bookable)
-        self.bookable.toggled.connect(self.rules.setEnabled)
-        self.name.setFocus()
+
+    def reload(self) -> None:
+        if self.space_id is None:
+            return
+        space = svc.get_space(self.ctx.db, self.space_id)
+        self.loaded_version = space.version
+        self.rules.set_values(space.data)
+        self._fill(space.data)
 
     def save(self) -> int:
         data = svc.SpaceInput(
@@ -479,7 +537,13 @@ class SpaceDialog(_FormDialog):
             description=self.description.toPlainText(),
             **self.rules.values(),
         )
-        space_id = svc.save_space(self.ctx.db, self.ctx.operator_id, data, self.space_id)
+        space_id = svc.save_space(
+            self.ctx.db,
+            self.ctx.operator_id,
+            data,
+            self.space_id,
+            expected_version=self.loaded_version,
+        )
         self.ctx.notify("space", [space_id])
         return space_id
 
