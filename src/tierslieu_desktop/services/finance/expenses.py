@@ -56,6 +56,7 @@ class ExpenseRow:
     grant_id: int | None
     payment_day: date | None = None  # None: not paid yet
     payment_method: str = "transfer"
+    version: int = 1  # what save_expense's / delete_expense's expected_version is given
 
 
 # --------------------------------------------------------------------------- expenses
@@ -96,6 +97,7 @@ def list_expenses(
                 e.grant_id,
                 e.payment_day,
                 e.payment_method,
+                e.version,
             )
             for e, mname in s.execute(q)
         ]

@@ -63,6 +63,7 @@ class FunderRow:
     contact: str
     notes: str
     archived: bool
+    version: int = 1  # what save_funder's expected_version is given
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class GrantRow:
     alloc_fixed_bp: int | None = None
     texts: dict[str, str] = dataclasses.field(default_factory=dict)  # REPORT_SECTIONS -> text
     targets: dict[str, int | None] = dataclasses.field(default_factory=dict)  # TARGETS -> objective
+    version: int = 1  # what save_grant's / delete_grant's expected_version is given
 
 
 @dataclass(frozen=True)
@@ -116,13 +118,14 @@ class InKindRow:
     description: str
     hours: int | None
     value_cents: int
+    version: int = 1  # what save_in_kind's / delete_in_kind's expected_version is given
 
 
 # --------------------------------------------------------------------------- funders
 
 
 def _funder_row(f: Funder) -> FunderRow:
-    return FunderRow(f.id, f.name, f.sector, f.level, f.contact, f.notes, f.archived)
+    return FunderRow(f.id, f.name, f.sector, f.level, f.contact, f.notes, f.archived, f.version)
 
 
 @guarded(Permission.FINANCES)
@@ -237,6 +240,7 @@ def _grant_rows(s: Session, grants: Sequence[Grant]) -> list[GrantRow]:
                 alloc_fixed_bp=g.alloc_fixed_bp,
                 texts={k: getattr(g, f"report_{k}") or "" for k in grant_budget.REPORT_SECTIONS},
                 targets={k: getattr(g, f"target_{k}") for k in grant_budget.TARGETS},
+                version=g.version,
             )
         )
     return out
@@ -482,7 +486,15 @@ def _list_in_kind_impl(db: Database, year: int | None = None) -> list[InKindRow]
             q = q.where(InKindContribution.year == year)
         return [
             InKindRow(
-                c.id, c.funder_id, name or "", c.year, c.kind, c.description, c.hours, c.value_cents
+                c.id,
+                c.funder_id,
+                name or "",
+                c.year,
+                c.kind,
+                c.description,
+                c.hours,
+                c.value_cents,
+                c.version,
             )
             for c, name in s.execute(q)
         ]

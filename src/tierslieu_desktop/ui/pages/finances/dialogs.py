@@ -47,6 +47,7 @@ from tierslieu_desktop.ui.pages.finances.labels import (
     sector_names,
 )
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
+from tierslieu_desktop.ui.stale import changed_elsewhere, reload_button
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.responsive import VerticalScroll
 from tierslieu_desktop.ui.widgets.tables import item_at
@@ -166,6 +167,12 @@ class FinanceDialog(QDialog):
         self.banner.setWordWrap(True)
         self.banner.hide()
         self.lay.addWidget(self.banner)
+        # another desk saved the record first (issue 20): what was typed stays; the
+        # dialogs that can fill themselves again offer « Recharger » (reload())
+        self.reload_button = reload_button(self)
+        self.reload_button.clicked.connect(self._reload_clicked)
+        self.lay.addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.loaded_data: object | None = None  # the record the form was filled from
         self.form = ValidatedForm()
         self.tabs: QTabWidget | None = None
         if tabbed:  # the form in a first tab, scrolled; the subclass names it, adds others
@@ -193,6 +200,17 @@ class FinanceDialog(QDialog):
 
     def save(self) -> int:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def reload(self) -> bool:
+        """Fill the form again from the record as saved now; False when this dialog
+        cannot (the user closes it and opens the record again)."""
+        return False
+
+    def _reload_clicked(self) -> None:
+        self.form.clear_errors()
+        self.reload()
+        self.banner.hide()
+        self.reload_button.hide()
 
     def show_field_errors(self, errors: dict[str, str]) -> list[str]:
         """Each error under its field; returns the fields the dialog does not show."""
@@ -231,9 +249,14 @@ class FinanceDialog(QDialog):
         except DomainError as err:
             if retry_when_busy(self, err):  # another desk kept the base busy
                 return self.submit()
+            stale = err.code == "stale_record"
+            if stale and self.loaded_data is not None:
+                changed_elsewhere(err, self.loaded_data)  # the other desk's changes only
             self.banner.setText(error_message(err))
             self.banner.show()
+            self.reload_button.setVisible(stale and type(self).reload is not FinanceDialog.reload)
             return
+        self.reload_button.hide()
         self.ctx.notify(self.entity, [self.saved_id])
         self.accept()
 
@@ -258,13 +281,26 @@ class FunderDialog(FinanceDialog):
         self.notes.setMaximumHeight(80)
         self.notes.setTabChangesFocus(True)
         if funder:
-            self.name.setText(funder.name)
-            select_data(self.sector, funder.sector)
-            select_data(self.level, funder.level)
-            self.contact.setText(funder.contact)
-            self.notes.setPlainText(funder.notes)
+            self._fill(funder)
         self.level.currentIndexChanged.connect(self._level_changed)
         self.add_buttons()
+
+    def _fill(self, funder: finance.FunderRow) -> None:
+        self.loaded_data = self.funder = funder
+        self.name.setText(funder.name)
+        select_data(self.sector, funder.sector)
+        select_data(self.level, funder.level)
+        self.contact.setText(funder.contact)
+        self.notes.setPlainText(funder.notes)
+
+    def reload(self) -> bool:
+        if self.funder is None:
+            return False
+        fresh = [f for f in finance.list_funders(self.ctx.db, include_archived=True)]
+        found = next((f for f in fresh if f.id == self.funder.id), None)
+        if found is not None:
+            self._fill(found)
+        return found is not None
 
     def _level_changed(self, _i: int) -> None:
         level = self.level.currentData()
@@ -280,6 +316,7 @@ class FunderDialog(FinanceDialog):
             level=self.level.currentData(),
             contact=self.contact.text(),
             notes=self.notes.toPlainText(),
+            expected_version=self.funder.version if self.funder else None,
         )
 
 
@@ -297,7 +334,7 @@ class GrantDialog(FinanceDialog):
         super().__init__(
             ctx, self.tr("Grant") if grant else self.tr("New grant"), parent, tabbed=True
         )
-        self.grant = grant
+        self.grant = self.loaded_data = grant
         self.resize(640, 700)
         assert self.tabs is not None
         self.tabs.setAccessibleName(self.tr("Grant sections"))
@@ -510,6 +547,7 @@ class GrantDialog(FinanceDialog):
             report_status=self.report_status.currentData(),
             machine_ids=machine_ids,
             notes=self.notes.text(),
+            expected_version=self.grant.version if self.grant else None,
             **values,
         )
 
@@ -554,7 +592,7 @@ class InKindDialog(FinanceDialog):
             self.tr("In-kind contribution") if row else self.tr("New in-kind contribution"),
             parent,
         )
-        self.row = row
+        self.row = self.loaded_data = row
         self.funder = self.form.add_field("funder_id", self.tr("&Given by:"), QComboBox())
         self.funder.addItem(self.tr("Volunteers"), None)
         for f in finance.list_funders(ctx.db):
@@ -594,6 +632,7 @@ class InKindDialog(FinanceDialog):
             description=self.description.text(),
             hours=hours,
             value_cents=self.amount("value_cents") or 0,
+            expected_version=self.row.version if self.row else None,
         )
 
 
@@ -604,7 +643,7 @@ class ExpenseDialog(FinanceDialog):
         self, ctx: AppContext, row: expenses.ExpenseRow | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(ctx, self.tr("Expense") if row else self.tr("New expense"), parent)
-        self.row = row
+        self.row = self.loaded_data = row
         f = self.form
         self.day = f.add_field("day", self.tr("&Date:"), date_edit(ctx, date.today()))
         self.category = f.add_field(
@@ -676,4 +715,5 @@ class ExpenseDialog(FinanceDialog):
             payment_day=paid_on,
             payment_method=self.payment_method.currentData(),
             unpaid=paid_on is None,
+            expected_version=self.row.version if self.row else None,
         )
