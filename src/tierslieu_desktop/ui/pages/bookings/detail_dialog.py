@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,6 +37,7 @@ from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.labels import booking_status_labels
 from tierslieu_desktop.ui.pages.bookings.calendar import long_day
+from tierslieu_desktop.ui.stale import changed_elsewhere, reload_button
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
 from tierslieu_desktop.ui.widgets.history import HistoryDialog
@@ -114,6 +116,11 @@ class BookingDetailDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.hide()
         outer.addWidget(self.message)
+        # another desk changed the booking first (issue 20): what was typed stays,
+        # « Recharger » shows the booking as saved now
+        self.reload_button = reload_button(self)
+        self.reload_button.clicked.connect(self.reload)
+        outer.addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         actions = QHBoxLayout()
         self.check_in_button = self._button(
@@ -259,16 +266,29 @@ class BookingDetailDialog(QDialog):
 
     def _run(self, action: Callable[[], object]) -> None:
         self.message.hide()
+        self.reload_button.hide()
         try:
             action()
         except ValidationError as err:
             self.message.setText(error_message(err))
             self.message.show()
         except DomainError as err:
+            if err.code == "stale_record":
+                changed_elsewhere(err, self.booking)  # the other desk's changes only
             self.message.setText(error_message(err))
             self.message.show()
+            if err.code == "stale_record":  # keep what was typed until « Recharger »
+                self.reload_button.show()
+                return
         else:
             self.ctx.notify("booking", [self.booking_id])
+        self.reload()
+
+    def reload(self) -> None:
+        """The booking as saved now (after an action, or « Recharger »)."""
+        if not self.reload_button.isHidden():
+            self.message.hide()
+            self.reload_button.hide()
         try:
             self.booking = booking_service.get_booking(self.ctx.db, self.booking_id)
         except DomainError:
@@ -324,5 +344,6 @@ class BookingDetailDialog(QDialog):
                 self.booking_id,
                 purpose=self.purpose.text(),
                 note=self.note.toPlainText(),
+                expected_version=self.booking.version,
             )
         )

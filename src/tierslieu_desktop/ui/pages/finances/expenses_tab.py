@@ -291,7 +291,9 @@ class ExpensesTab(QWidget):
         if reason is None:
             return False
         try:
-            expenses.delete_expense(self.ctx.db, self.ctx.operator_id, row.id, reason)
+            expenses.delete_expense(
+                self.ctx.db, self.ctx.operator_id, row.id, reason, expected_version=row.version
+            )
         except DomainError as err:
             self._say(self.status, error_message(err), False)
             return False

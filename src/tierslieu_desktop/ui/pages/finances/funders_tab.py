@@ -454,7 +454,9 @@ class FundersTab(QWidget):
         ):
             return False
         return self._remove(
-            lambda: finance.set_funder_archived(self.ctx.db, self.ctx.operator_id, row.id, True)
+            lambda: finance.set_funder_archived(
+                self.ctx.db, self.ctx.operator_id, row.id, True, expected_version=row.version
+            )
         )
 
     def delete_grant(self) -> bool:
@@ -473,7 +475,9 @@ class FundersTab(QWidget):
         if reason is None:
             return False
         return self._remove(
-            lambda: finance.delete_grant(self.ctx.db, self.ctx.operator_id, grant.id, reason)
+            lambda: finance.delete_grant(
+                self.ctx.db, self.ctx.operator_id, grant.id, reason, expected_version=grant.version
+            )
         )
 
     def delete_in_kind(self) -> bool:
@@ -489,7 +493,9 @@ class FundersTab(QWidget):
         if reason is None:
             return False
         return self._remove(
-            lambda: finance.delete_in_kind(self.ctx.db, self.ctx.operator_id, row.id, reason)
+            lambda: finance.delete_in_kind(
+                self.ctx.db, self.ctx.operator_id, row.id, reason, expected_version=row.version
+            )
         )
 
     def _remove(self, action: Callable[[], object]) -> bool:
