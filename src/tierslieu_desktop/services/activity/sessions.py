@@ -90,6 +90,7 @@ class ActivityRow:
     archived: bool
     sessions: int
     next_start: datetime | None
+    version: int = 1  # what save_activity's expected_version is given
 
     def input(self) -> ActivityInput:
         return ActivityInput(
@@ -137,6 +138,7 @@ class SessionRow:
     waiting: int  # entries on the waiting list
     present: int  # people ticked present (a group: how many came)
     ticked: int  # registered entries whose attendance is ticked
+    version: int = 1  # what update_session's expected_version is given
 
     @property
     def free_seats(self) -> int:
@@ -298,6 +300,7 @@ def _activity_rows(session: Session, stmt: Select[Activity]) -> list[ActivityRow
                 archived=a.archived,
                 sessions=int(counts.get(a.id, 0)),
                 next_start=nxt,
+                version=a.version,
             )
         )
     return out
@@ -595,6 +598,7 @@ def session_rows(session: Session, sessions: Sequence[ActivitySession]) -> list[
                 waiting=c.get("waiting", 0),
                 present=c.get("present", 0),
                 ticked=c.get("ticked", 0),
+                version=s.version,
             )
         )
     return out

@@ -60,6 +60,7 @@ from tierslieu_desktop.ui.pages.settings.tariffs.common import (
     price_text,
 )
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
+from tierslieu_desktop.ui.stale import changed_elsewhere
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.member_search import (
@@ -123,6 +124,9 @@ class _Saving(QDialog):
             self.show_message(error_message(err) if unknown else "")
         else:
             self.form.clear_errors()
+            loaded = getattr(self, "loaded_row", None)
+            if err.code == "stale_record" and loaded is not None:
+                changed_elsewhere(err, loaded)  # the other desk's changes (issue 20)
             self.show_message(error_message(err))
 
 
@@ -144,7 +148,7 @@ class SessionDialog(_Saving):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.session = session
+        self.session = self.loaded_row = session
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("New session") if session is None else self.tr("Edit session"))
         self.setMinimumWidth(480)
@@ -301,7 +305,13 @@ class SessionDialog(_Saving):
             if self.session is None:
                 self.saved_id = activities.create_session(self.ctx.db, self.ctx.operator_id, data)
             else:
-                activities.update_session(self.ctx.db, self.ctx.operator_id, self.session.id, data)
+                activities.update_session(
+                    self.ctx.db,
+                    self.ctx.operator_id,
+                    self.session.id,
+                    data,
+                    expected_version=self.session.version,
+                )
                 self.saved_id = self.session.id
         except DomainError as err:
             if retry_when_busy(self, err):  # another desk kept the base busy
@@ -325,7 +335,7 @@ class ActivityDialog(_Saving):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.activity = activity
+        self.activity = self.loaded_row = activity
         self.saved_id: int | None = None
         self.setWindowTitle(
             self.tr("New activity") if activity is None else self.tr("Edit activity")
@@ -431,6 +441,7 @@ class ActivityDialog(_Saving):
                 self.ctx.operator_id,
                 self.activity_input(),
                 None if self.activity is None else self.activity.id,
+                expected_version=None if self.activity is None else self.activity.version,
             )
         except DomainError as err:
             if retry_when_busy(self, err):  # another desk kept the base busy
