@@ -72,6 +72,7 @@ ALLOWED_UNGUARDED: dict[str, str] = {
     "people.audiences.list_audiences": "publics shown in every form",
     "people.communes.structure_commune": "the structure's own commune",
     "people.structure.get_structure": "the structure's name and settings on every document",
+    "people.structure.structure_version": "the structure form saves from the version it read",
     "people.structure.numbering_preview": "a preview computed from a pattern, no data",
     "park.machines.list_machines": "the catalogue of machines",
     "park.machines.get_machine": "the catalogue of machines",

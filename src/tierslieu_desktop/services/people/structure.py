@@ -171,6 +171,14 @@ def _save_structure_impl(
         stamp(s, actor, created=created)
 
 
+def structure_version(db: Database) -> int | None:
+    """The structure's version (None: not saved yet): what ``save_structure``'s
+    ``expected_version`` is given by the form that loaded it."""
+    with db.read() as session:
+        s = session.get(Structure, 1)
+        return None if s is None else s.version
+
+
 def numbering_preview(db: Database, series: str, pattern: str, day: date) -> str | None:
     """The number the next document of ``series`` would get on ``day`` with ``pattern``
     ("F2026-000124"): the counter of the pattern's period plus one. None for a pattern

@@ -45,6 +45,7 @@ from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, retry_when_busy, show_error
 from tierslieu_desktop.ui.labels import vat_regime_labels
 from tierslieu_desktop.ui.pages.base import Page
+from tierslieu_desktop.ui.stale import changed_elsewhere
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
@@ -80,6 +81,8 @@ class StructureTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._logo: bytes | None = None
+        self.loaded_data: structure_service.StructureData | None = None
+        self.loaded_version: int | None = None  # the version load() read (issue 20)
         outer = QVBoxLayout(self)
         intro = QLabel(
             self.tr("The identity of your tiers-lieu. It will be printed on invoices and reports.")
@@ -288,7 +291,11 @@ class StructureTab(QWidget):
         self.form.set_field_visible("vat_on_debits", liable)
 
     def load(self) -> None:
+        """The structure as saved (« Annuler les modifications » too: after another desk
+        saved it first, this loads its values and the version to save from)."""
         data = structure_service.get_structure(self.ctx.db)
+        self.loaded_data = data
+        self.loaded_version = structure_service.structure_version(self.ctx.db)
         for name, edit in self.fields.items():
             if isinstance(edit, QPlainTextEdit):
                 edit.setPlainText(getattr(data, name))
@@ -388,7 +395,12 @@ class StructureTab(QWidget):
     def submit(self) -> bool:
         self.form.clear_errors()
         try:
-            structure_service.save_structure(self.ctx.db, self.ctx.operator_id, self.current_data())
+            structure_service.save_structure(
+                self.ctx.db,
+                self.ctx.operator_id,
+                self.current_data(),
+                expected_version=self.loaded_version,
+            )
         except ValidationError as exc:
             self.form.show_errors(exc.fields)
             self._update_zone_info()
@@ -398,6 +410,8 @@ class StructureTab(QWidget):
         except DomainError as exc:
             if retry_when_busy(self, exc):  # another desk kept the base busy
                 return self.submit()
+            if exc.code == "stale_record":  # another desk saved it first (issue 20)
+                changed_elsewhere(exc, self.loaded_data)
             self.status.setStyleSheet(ERROR_STYLE)
             self.status.setText(error_message(exc))
             return False
