@@ -109,3 +109,39 @@ def test_a_machine_saved_first_elsewhere_is_refused_and_reloaded(qtbot, ctx, db)
     assert dialog.submit() is True
     saved = svc.get_machine(db, machine_id).data
     assert (saved.make, saved.serial_number) == ("Trotec GmbH", "SP500-42")
+
+
+def test_the_staff_tab_saves_twice_in_a_row_but_not_over_another_desk(qtbot, ctx, db):
+    from datetime import date
+
+    from tierslieu_desktop.domain.enums import StaffKind
+    from tierslieu_desktop.services.people import staff
+    from tierslieu_desktop.ui.pages.settings.staff_tab import StaffTab
+
+    person = staff.save_staff(
+        db, ctx.operator_id, staff.StaffInput("Camille", StaffKind.EMPLOYEE, 151, date(2026, 1, 5))
+    )
+    tab = StaffTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.reload(person)
+    tab.table.selectRow(0)
+    tab._on_selected()
+    tab.hours.setValue(120)
+    assert tab.submit() == person
+    tab.hours.setValue(100)
+    assert tab.submit() == person  # our own save is no conflict with ourselves
+    assert staff.list_staff(db)[0].hours_per_month == 100
+
+    row = staff.list_staff(db)[0]
+    staff.save_staff(  # another desk
+        db,
+        None,
+        staff.StaffInput("Camille", StaffKind.EMPLOYEE, 80, date(2026, 1, 5)),
+        person,
+        expected_version=row.version,
+    )
+    tab.hours.setValue(90)
+    assert tab.submit() is None
+    assert "Heures par mois : 80" in tab.message.text()
+    assert staff.list_staff(db)[0].hours_per_month == 80

@@ -47,6 +47,7 @@ class StaffRow:
     hours_per_month: int
     start_date: date
     end_date: date | None
+    version: int = 1  # what save_staff's / delete_staff's expected_version is given
 
 
 @guarded(Permission.SETTINGS)
@@ -63,6 +64,7 @@ def list_staff(db: Database) -> list[StaffRow]:
                 r.hours_per_month,
                 r.start_date,
                 r.end_date,
+                r.version,
             )
             for r in rows
         ]

@@ -630,6 +630,7 @@ class StatusDialog(_FormDialog):
             self.machine_id,
             MachineStatus(self.status.currentData()),
             self.note.text(),
+            expected_version=self.detail.version,
         )
         self.ctx.notify("machine", [self.machine_id])
         return self.machine_id

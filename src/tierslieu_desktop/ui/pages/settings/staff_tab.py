@@ -44,6 +44,7 @@ class StaffTab(QWidget):
         self.ctx = ctx
         self._rows: list[StaffRow] = []
         self.editing: int | None = None
+        self.editing_version: int | None = None  # the row's version when selected (issue 20)
         lay = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -133,6 +134,8 @@ class StaffTab(QWidget):
                 self.table.setItem(i, j, item)
             if r.id == select_id:
                 self.table.selectRow(i)
+                if r.id == self.editing:  # just saved here: the next save starts from it
+                    self.editing_version = r.version
         self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
         self.remove_button.setEnabled(self.editing is not None)
@@ -143,6 +146,7 @@ class StaffTab(QWidget):
             return
         r = self._rows[rows[0].row()]
         self.editing = r.id
+        self.editing_version = r.version  # saved from this version (issue 20)
         self.name.setText(r.name)
         self.kind.setCurrentIndex(max(self.kind.findData(r.kind.value), 0))
         self.role.setText(r.role)
@@ -155,6 +159,7 @@ class StaffTab(QWidget):
 
     def clear_form(self) -> None:
         self.editing = None
+        self.editing_version = None
         self.table.clearSelection()
         self.name.clear()
         self.role.clear()
@@ -178,7 +183,11 @@ class StaffTab(QWidget):
         )
         try:
             staff_id = staff_service.save_staff(
-                self.ctx.db, self.ctx.operator_id, data, self.editing
+                self.ctx.db,
+                self.ctx.operator_id,
+                data,
+                self.editing,
+                expected_version=self.editing_version if self.editing is not None else None,
             )
         except ValidationError as exc:
             self.form.show_errors(exc.fields)
@@ -206,7 +215,9 @@ class StaffTab(QWidget):
         ):
             return
         try:
-            staff_service.delete_staff(self.ctx.db, self.editing)
+            staff_service.delete_staff(
+                self.ctx.db, self.editing, expected_version=self.editing_version
+            )
         except DomainError as exc:
             self.message.setText(error_message(exc))
             return
