@@ -14,7 +14,7 @@ issuer can no longer be removed)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import func, select
@@ -304,7 +304,9 @@ def update_drop_in(
         row = session.get(DropIn, drop_in_id)
         if row is None:
             raise NotFound("drop_in", drop_in_id)
-        check_version(row, expected_version, data)
+        check_version(
+            row, expected_version, data if data.at is not None else replace(data, at=row.at)
+        )
         new_at = data.at if data.at is not None else row.at
         new_count = max(data.vouchers, len(data.voucher_numbers))
         if row.vouchers != new_count or new_at != row.at:

@@ -430,7 +430,12 @@ def create_session(db: Database, actor: int | None, data: SessionInput) -> int:
 
 
 def load_session(session: Session, session_id: int) -> ActivitySession:
-    s = session.get(ActivitySession, session_id)
+    """The session; in a write transaction (``Database.write``) locked until it ends
+    (PostgreSQL: FOR UPDATE): two desks registering for its last seat at once are served
+    one after the other, the second finding it full (issue 20 point 4). Reads lock
+    nothing."""
+    writing = "database" in session.info
+    s = session.get(ActivitySession, session_id, with_for_update=writing)
     if s is None:
         raise NotFound("activity_session", session_id)
     return s

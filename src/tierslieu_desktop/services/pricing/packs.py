@@ -183,7 +183,10 @@ def debit_in(
     usage_id: int | None = None,
 ) -> None:
     """Take ``amount_cents`` from the wallet inside the caller's transaction; refused
-    with "wallet_insufficient" when the balance would go below 0."""
+    with "wallet_insufficient" when the balance would go below 0. The member's row is
+    locked first (PostgreSQL: FOR UPDATE) so that two desks debiting the same wallet at
+    once are served one after the other, the second reading the first's debit."""
+    session.get(Member, member_id, with_for_update=True)
     balance = balance_in(session, member_id)
     if amount_cents > balance:
         raise DomainError("wallet_insufficient", balance=balance, amount=amount_cents)

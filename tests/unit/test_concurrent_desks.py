@@ -1,4 +1,4 @@
-"""Two desks issuing at the same moment (issue 20 point 4): the numbering and the
+"""Two desks acting at the same moment (issue 20 point 4): the numbering and the
 integrity chain are serialised by the database server — no duplicate number, no gap, no
 forked chain — and the "what is left" checks of a credit note, a payment and a basket
 hold when both desks act on the same document at once. Two ``Database`` objects on one
@@ -175,3 +175,66 @@ def test_one_basket_validated_at_once_by_two_desks_is_invoiced_once(desks, monke
     with a.read() as s:
         assert s.scalar(select(func.count()).select_from(Invoice)) == 1
     _chain_is_one_line(a)
+
+
+def test_the_last_seat_taken_at_once_by_two_desks_is_given_once(desks, monkeypatch):
+    from datetime import UTC, datetime, timedelta
+
+    from tierslieu_desktop.db.models import Registration
+    from tierslieu_desktop.services.activity import registrations
+    from tierslieu_desktop.services.activity import sessions as activities
+    from tierslieu_desktop.services.people.members import MemberInput, save_member
+
+    a, b = desks
+    workshop = activities.save_activity(
+        a, None, activities.ActivityInput(name="Atelier courriel", kind="digital_workshop")
+    )
+    start = datetime.now(UTC) + timedelta(days=30)
+    session_id = activities.create_session(
+        a,
+        None,
+        activities.SessionInput(
+            activity_id=workshop, start_at=start, end_at=start + timedelta(hours=2), capacity=1
+        ),
+    )
+    ana = save_member(a, None, MemberInput(first_name="Ana", last_name="Bru"))
+    ben = save_member(a, None, MemberInput(first_name="Ben", last_name="Cayrou"))
+    _slowed(monkeypatch, registrations, "_check_registration")
+    out = _both(
+        [
+            lambda: registrations.register(
+                a, None, registrations.RegistrationInput(session_id=session_id, member_id=ana)
+            ),
+            lambda: registrations.register(
+                b, None, registrations.RegistrationInput(session_id=session_id, member_id=ben)
+            ),
+        ]
+    )
+    statuses = sorted(r.status for r in out if not isinstance(r, Exception))
+    assert statuses == ["registered", "waiting"], out  # one seat, one waiting list place
+    with a.read() as s:
+        seated = s.scalar(
+            select(func.count())
+            .select_from(Registration)
+            .where(Registration.session_id == session_id, Registration.status == "registered")
+        )
+    assert seated == 1
+
+
+def test_one_wallet_debited_at_once_by_two_desks_never_goes_below_zero(desks, monkeypatch):
+    from tierslieu_desktop.services.people.members import MemberInput, save_member
+    from tierslieu_desktop.services.pricing import packs
+
+    a, b = desks
+    lou = save_member(a, None, MemberInput(first_name="Lou", last_name="Bach"))
+    packs.wallet_credit(a, None, lou, 1000, note="Dépôt")
+    _slowed(monkeypatch, packs, "balance_in")
+    out = _both(
+        [
+            lambda: packs.wallet_debit(a, None, lou, 800, note="Découpe"),
+            lambda: packs.wallet_debit(b, None, lou, 800, note="Impression"),
+        ]
+    )
+    refused = [r for r in out if isinstance(r, DomainError)]
+    assert len(refused) == 1 and refused[0].code == "wallet_insufficient", out
+    assert packs.wallet_balance(a, lou) == 200
