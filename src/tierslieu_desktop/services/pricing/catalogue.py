@@ -36,6 +36,7 @@ class PackTypeRow:
     validity_months: int
     price_cents: int
     archived: bool
+    version: int = 1  # what save_pack_type's expected_version is given
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ def list_pack_types(db: Database, include_archived: bool = False) -> list[PackTy
                     p.validity_months,
                     p.price_cents,
                     p.archived,
+                    p.version,
                 )
             )
         return out

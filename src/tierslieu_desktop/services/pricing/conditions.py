@@ -47,6 +47,7 @@ class FeeRow:
     valid_from: date
     valid_to: date | None
     label: str
+    version: int = 1  # what save_fee's expected_version is given
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class ReductionRow:
     valid_from: date
     valid_to: date | None
     label: str
+    version: int = 1  # what save_reduction's expected_version is given
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class QuotaRow:
     valid_from: date
     valid_to: date | None
     label: str
+    version: int = 1  # what save_quota's expected_version is given
 
 
 # --------------------------------------------------------------------------- fees
@@ -90,6 +93,7 @@ def _fee_row(fee: MembershipFee, names: Names) -> FeeRow:
         fee.valid_from,
         fee.valid_to,
         fee.label,
+        fee.version,
     )
 
 
@@ -241,6 +245,7 @@ def _scoped_rows(
                     r.valid_from,
                     r.valid_to,
                     r.label,
+                    version=r.version,
                 )
             )
         return out
