@@ -159,6 +159,7 @@ def build_demo(
             retire_logs(path)  # the new demo is another database at the same place
     db = open_database(target)
     db.audit = False  # the demo builder is no operator: its rows are not in the journal
+    db.feed = False  # nor a desk: no window watches a demo being built (db.changes)
     try:
         with db.write() as session:
             if _holds_data(session):
