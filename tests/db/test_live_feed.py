@@ -58,7 +58,7 @@ def _wait(reader: FeedReader, entity: str, seconds: float = 5.0) -> dict:
 def desks(db):
     """Desk A (the ``db`` fixture, its reader listening) and desk B on the same database."""
     other = open_database(db.target)
-    reader = FeedReader(db)
+    reader = db.feed_reader()
     reader.open()
     yield db, other, reader
     reader.close()

@@ -231,13 +231,15 @@ def merge(into: Received, body: str, desk: str) -> None:
 
 
 class FeedReader:
-    """The other desks' changes, for one window (used from one thread only). ``open()``
+    """The other desks' changes, for one window (used from one thread only; made by
+    ``Database.feed_reader()``, which knows the server's password file). ``open()``
     connects (a dedicated connection: PostgreSQL ``LISTEN``; SQLite ``sqlite3`` on the
     file, old log rows pruned); ``wait(timeout)`` returns within ``timeout`` seconds, as
     soon as something arrived; errors of the connection raise :class:`FeedLost`."""
 
-    def __init__(self, db: Any) -> None:
+    def __init__(self, db: Any, connect_args: dict[str, Any] | None = None) -> None:
         self.desk: str = db.desk
+        self._connect_args = dict(connect_args or {})  # PostgreSQL: the passfile
         self.is_sqlite: bool = db.is_sqlite
         self._path = db.path
         self._url = db.engine.url
@@ -261,12 +263,9 @@ class FeedReader:
     def _open_postgresql(self) -> None:
         import psycopg
 
-        from tierslieu_desktop.db.engine import server_connect_args
-
         url = self._url.set(drivername="postgresql")
         conninfo = url.render_as_string(hide_password=False)
-        extra = server_connect_args(str(self._url.render_as_string(hide_password=False)))
-        conn = psycopg.connect(conninfo, autocommit=True, connect_timeout=5, **extra)
+        conn = psycopg.connect(conninfo, autocommit=True, connect_timeout=5, **self._connect_args)
         conn.execute(f"LISTEN {CHANNEL}")
         self._conn = conn
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 # The file checks need sqlite3 alone (db.files); re-exported here for every caller.
 from tierslieu_desktop.db.audit import install as install_audit
 from tierslieu_desktop.db.audit import install_soft_delete, write_pending
+from tierslieu_desktop.db.changes import FeedReader
 from tierslieu_desktop.db.changes import install as install_feed
 from tierslieu_desktop.db.changes import publish as publish_changes
 from tierslieu_desktop.db.files import _HELD as _HELD
@@ -196,6 +197,10 @@ class Database:
             # sentence, and nothing of this action was saved
             raise DomainError("value_rejected", detail=str(exc.orig).splitlines()[0]) from exc
         run_after_commit(hooks)
+
+    def feed_reader(self) -> FeedReader:
+        """A reader of the other desks' changes (db.changes; the window's live refresh)."""
+        return FeedReader(self, server_connect_args(self.target) if not self.is_sqlite else {})
 
     def dispose(self) -> None:
         self.engine.dispose()
