@@ -105,3 +105,30 @@ def test_a_long_list_of_ids_becomes_everything_of_that_entity():
     body = payload("desk", {"member": set(range(1, 5000)), "booking": {3}})
     assert len(body.encode()) <= MAX_PAYLOAD
     assert '"member":"*"' in body and '"booking":[3]' in body
+
+
+def test_a_listener_cut_off_by_the_server_says_so_and_listens_again(desks):
+    """PostgreSQL: the server ends the listening connection (a restart, a network cut):
+    ``wait`` raises FeedLost — the window then refreshes everything — and ``open``
+    listens again, hearing the next change."""
+    a, b, reader = desks
+    if a.is_sqlite:
+        pytest.skip("PostgreSQL's listening connection")
+    from sqlalchemy import text
+
+    from tierslieu_desktop.db.changes import FeedLost
+
+    with b.engine.connect() as conn:
+        conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE query LIKE 'LISTEN %' AND pid <> pg_backend_pid()"
+            )
+        )
+    with pytest.raises(FeedLost):
+        for _ in range(10):
+            reader.wait(0.5)
+    assert not reader.is_open
+    reader.open()
+    laser, member = _park(b)
+    assert "machine" in _wait(reader, "machine")

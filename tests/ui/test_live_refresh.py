@@ -1,6 +1,7 @@
-"""Live refresh (issue 20): two windows on one SQLite file (two ``Database`` objects, as
-two desks' processes would have) — what desk B saves appears in desk A's window within
-2 s, nobody pressing « Actualiser »; a page not on screen refreshes when it is shown; a
+"""Live refresh (issue 20): two windows on one database (two ``Database`` objects on one
+SQLite file, or one PostgreSQL database with the suite on the server, as two desks'
+processes would have) — what desk B saves appears in desk A's window within 2 s, nobody
+pressing « Actualiser »; a page not on screen refreshes when it is shown; a
 listener that lost its connection refreshes everything once it is back."""
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt, ut
 from tierslieu_desktop.services.people.members import MemberInput, save_member
 from tierslieu_desktop.services.scheduling.bookings import BookingInput, create_booking
 from tierslieu_desktop.ui import live_refresh
-
-pytestmark = pytest.mark.sqlite_only("two windows on one SQLite file (the polled change_log)")
 
 
 @pytest.fixture

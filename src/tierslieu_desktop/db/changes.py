@@ -242,6 +242,7 @@ class FeedReader:
         self._connect_args = dict(connect_args or {})  # PostgreSQL: the passfile
         self.is_sqlite: bool = db.is_sqlite
         self._path = db.path
+        self._read_only: bool = db.read_only
         self._url = db.engine.url
         self._conn: Any = None
         self._last_id = 0
@@ -272,13 +273,15 @@ class FeedReader:
     def _open_sqlite(self) -> None:
         if self._path is None:
             raise FeedLost("no file")
+        mode = "ro" if self._read_only else "rw"
         conn = sqlite3.connect(
-            f"{self._path.as_uri()}?mode=rw", uri=True, timeout=0.5, isolation_level=None
+            f"{self._path.as_uri()}?mode={mode}", uri=True, timeout=0.5, isolation_level=None
         )
         self._conn = conn
         old = (utcnow() - KEEP_LOG).replace(tzinfo=None)
-        with contextlib.suppress(sqlite3.OperationalError):  # another desk writing: next time
-            conn.execute("DELETE FROM change_log WHERE at < ?", (old.isoformat(" "),))
+        if not self._read_only:
+            with contextlib.suppress(sqlite3.OperationalError):  # a desk writing: next time
+                conn.execute("DELETE FROM change_log WHERE at < ?", (old.isoformat(" "),))
         row = conn.execute("SELECT max(id) FROM change_log").fetchone()
         self._last_id = int(row[0] or 0)
         self._version = conn.execute("PRAGMA data_version").fetchone()[0]

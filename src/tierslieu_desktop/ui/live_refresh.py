@@ -41,21 +41,26 @@ class _Listener(QThread):
 
     def run(self) -> None:  # Qt's name; the listener's thread
         listened = False
+        told = False  # an outage is logged once, not every few seconds
         while not self._stop.is_set():
             if not self.reader.is_open:
                 try:
                     self.reader.open()
                 except FeedLost as exc:
-                    log.info("live refresh: cannot listen (%s)", exc)
+                    if not told:
+                        log.warning("live refresh: cannot listen (%s); retrying", exc)
+                        told = True
                     self._stop.wait(RETRY_S)
                     continue
                 if listened:
+                    log.info("live refresh: listening again, everything refreshed")
                     self.reconnected.emit()
-                listened = True
+                listened, told = True, False
             try:
                 got = self.reader.wait(WAIT_S)
             except FeedLost as exc:
-                log.info("live refresh: connection lost (%s)", exc)
+                log.warning("live refresh: connection lost (%s)", exc)
+                told = True
                 self.reader.close()
                 self._stop.wait(RETRY_S)
                 continue
