@@ -88,8 +88,11 @@ from tierslieu_desktop.services.pricing.engine import charge_uncharged_usages
 DEMO_MARK = 0x544C444D  # "TLDM" in PRAGMA user_version: written by build_demo, nothing else
 
 # The tables that an empty database opened once in the window may hold rows of.
-# identity: 0007; audit_entry (0021): the window's creation of its first operator
-_NOT_DATA = frozenset({"operator", "alembic_version", "database_identity", "audit_entry"})
+# identity: 0007; audit_entry (0021): the window's creation of its first operator;
+# change_log (0028): the live refresh's note of that write
+_NOT_DATA = frozenset(
+    {"operator", "alembic_version", "database_identity", "audit_entry", "change_log"}
+)
 
 
 class DemoExists(Exception):
