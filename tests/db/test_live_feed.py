@@ -132,3 +132,12 @@ def test_a_listener_cut_off_by_the_server_says_so_and_listens_again(desks):
     reader.open()
     laser, member = _park(b)
     assert "machine" in _wait(reader, "machine")
+
+
+def test_a_value_set_back_to_what_it_was_sends_nothing(desks):
+    a, b, reader = desks
+    _laser, member_id = _park(a)
+    with b.write() as s:
+        member = s.get(Member, member_id)
+        member.first_name = str(member.first_name)  # the same value, the row "dirty"
+    assert reader.wait(1.0) == {}

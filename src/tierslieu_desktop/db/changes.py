@@ -146,6 +146,8 @@ def _after_flush(session: Session, _flush: UOWTransaction) -> None:
             table = getattr(obj, "__tablename__", None)
             if table is None or table in NOT_SENT:
                 continue
+            if group is session.dirty and not session.is_modified(obj, include_collections=False):
+                continue  # a value set to what it was: nothing to refresh
             state = inspect(obj)
             for entity, attr in entities_of(table):
                 _note(found, entity, state.dict.get(attr))
