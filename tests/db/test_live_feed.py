@@ -136,8 +136,8 @@ def test_a_listener_cut_off_by_the_server_says_so_and_listens_again(desks):
 
 def test_a_value_set_back_to_what_it_was_sends_nothing(desks):
     a, b, reader = desks
-    _laser, member_id = _park(a)
+    laser_id, _member_id = _park(a)
     with b.write() as s:
-        member = s.get(Member, member_id)
-        member.first_name = str(member.first_name)  # the same value, the row "dirty"
+        laser = s.get(Machine, laser_id)
+        laser.name = str(laser.name)  # the same value: the row "dirty", not modified
     assert reader.wait(1.0) == {}

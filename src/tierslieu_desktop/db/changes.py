@@ -137,18 +137,29 @@ def _note(found: Gathered, entity: str, entity_id: Any) -> None:
         ids.add(entity_id)
 
 
+STAMPS = ("updated_at", "updated_by_id")  # set by every save, whatever it changed
+
+
+def _modified(state: Any) -> bool:
+    return any(
+        state.attrs[c.key].history.has_changes()
+        for c in state.mapper.column_attrs
+        if c.key not in STAMPS
+    )
+
+
 def _after_flush(session: Session, _flush: UOWTransaction) -> None:
     if not _feeding(session):
         return
     found = _gathered(session)
-    for group in (session.new, session.dirty, session.deleted):
+    for dirty, group in ((False, session.new), (True, session.dirty), (False, session.deleted)):
         for obj in group:
             table = getattr(obj, "__tablename__", None)
             if table is None or table in NOT_SENT:
                 continue
-            if group is session.dirty and not session.is_modified(obj, include_collections=False):
-                continue  # a value set to what it was: nothing to refresh
             state = inspect(obj)
+            if dirty and not _modified(state):
+                continue  # values set to what they were: nothing to refresh
             for entity, attr in entities_of(table):
                 _note(found, entity, state.dict.get(attr))
 
