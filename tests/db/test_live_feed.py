@@ -141,3 +141,28 @@ def test_a_value_set_back_to_what_it_was_sends_nothing(desks):
         laser = s.get(Machine, laser_id)
         laser.name = str(laser.name)  # the same value: the row "dirty", not modified
     assert reader.wait(1.0) == {}
+
+
+def test_the_log_keeps_a_day_of_changes(db):
+    """SQLite: a window that starts listening deletes the rows older than a day."""
+    if not db.is_sqlite:
+        pytest.skip("the change_log of a shared SQLite file")
+    from sqlalchemy import func, insert, select
+
+    from tierslieu_desktop.db.models import ChangeLog
+
+    now = datetime.now(UTC)
+    with db.engine.begin() as conn:
+        conn.execute(
+            insert(ChangeLog),
+            [
+                {"at": now - timedelta(days=2), "desk": "old", "payload": "{}"},
+                {"at": now - timedelta(hours=2), "desk": "recent", "payload": "{}"},
+            ],
+        )
+    reader = db.feed_reader()
+    reader.open()
+    reader.close()
+    with db.read() as s:
+        assert s.scalars(select(ChangeLog.desk)).all() == ["recent"]
+        assert s.scalar(select(func.count()).select_from(ChangeLog)) == 1

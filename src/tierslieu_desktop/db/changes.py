@@ -43,6 +43,7 @@ from tierslieu_desktop.db.models import ChangeLog, utcnow
 CHANNEL = "tierslieu_changes"
 MAX_PAYLOAD = 7900  # bytes; PostgreSQL refuses a NOTIFY payload of 8000 or more
 KEEP_LOG = timedelta(days=1)
+PRUNE_EVERY_S = 3600.0
 SQLITE_POLL_S = 0.2  # how often a desk on SQLite looks at data_version
 
 # Tables that are no page's business (or are this feed itself).
@@ -260,6 +261,7 @@ class FeedReader:
         self._conn: Any = None
         self._last_id = 0
         self._version: int | None = None
+        self._pruned = 0.0
 
     # -- connection
 
@@ -302,13 +304,19 @@ class FeedReader:
             f"{self._path.as_uri()}?mode={mode}", uri=True, timeout=0.5, isolation_level=None
         )
         self._conn = conn
-        old = (utcnow() - KEEP_LOG).replace(tzinfo=None)
-        if not self._read_only:
-            with contextlib.suppress(sqlite3.OperationalError):  # a desk writing: next time
-                conn.execute("DELETE FROM change_log WHERE at < ?", (old.isoformat(" "),))
+        self._prune()
         row = conn.execute("SELECT max(id) FROM change_log").fetchone()
         self._last_id = int(row[0] or 0)
         self._version = conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def _prune(self) -> None:
+        """Delete the log rows older than a day (at start, then hourly while listening)."""
+        self._pruned = time.monotonic()
+        if self._read_only or self._conn is None:
+            return
+        old = (utcnow() - KEEP_LOG).replace(tzinfo=None)
+        with contextlib.suppress(sqlite3.OperationalError):  # a desk writing: next time
+            self._conn.execute("DELETE FROM change_log WHERE at < ?", (old.isoformat(" "),))
 
     def close(self) -> None:
         conn, self._conn = self._conn, None
@@ -351,6 +359,8 @@ class FeedReader:
     def _wait_sqlite(self, timeout: float) -> Received:
         out: Received = {}
         end = time.monotonic() + timeout
+        if end - self._pruned > PRUNE_EVERY_S:
+            self._prune()
         conn = self._conn
         while True:
             version = conn.execute("PRAGMA data_version").fetchone()[0]
