@@ -115,3 +115,28 @@ def test_after_a_lost_connection_everything_is_refreshed_once(two_windows, qtbot
     assert ("member", []) in seen and ("invoice", []) in seen
     qtbot.wait(300)
     assert seen.count(("booking", [])) == 1  # one full refresh, not one per wait
+
+
+def test_a_restored_backup_is_listened_to_as_well(two_windows, qtbot, lab, tmp_path):
+    """SQLite: restoring a backup pauses the listener (no connection left on the file being
+    replaced) and listens again on the restored file: desk B's next booking shows."""
+    (ctx_a, window_a), (ctx_b, window_b) = two_windows
+    if not ctx_a.db.is_sqlite:
+        pytest.skip("a backup file restored in place")
+    from tierslieu_desktop.services.safety import backups
+
+    backup = backups.make_backup(ctx_a.db, tmp_path / "usb")
+    window_b.close()  # a restore waits for the other desks to leave the file
+    ctx_b.db.dispose()
+    listener = window_a.live_refresh._listener
+    assert window_a.restore_backup(backup.path, None) is None
+    assert window_a.live_refresh.running and window_a.live_refresh._listener is not listener
+    page = window_a.show_page("bookings")
+    page.select_space(lab["space"])
+    desk_b = open_database(ctx_a.db.target)  # desk B back on the restored file
+    try:
+        data, before = _today_booking(lab, 16)
+        booking_id = create_booking(desk_b, None, data, now=before)
+        qtbot.waitUntil(lambda: booking_id in [b.id for b in page.calendar.bookings], timeout=2000)
+    finally:
+        desk_b.dispose()

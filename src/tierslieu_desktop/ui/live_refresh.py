@@ -9,8 +9,8 @@ emit, so each page refreshes what it shows (now if it is on screen, when it is n
 shown otherwise). The desk's own changes are not echoed (the feed carries the sender's
 desk id). When the connection is lost the thread retries every few seconds; once it is
 back, every entity is announced once with no ids (a full refresh: what was sent while
-nobody listened is gone). Restoring a backup (``ctx.changed("database")``) restarts it on
-the new database handle.
+nobody listened is gone). Restoring a backup pauses it (no connection left on the file
+being replaced) and ``ctx.changed("database")`` starts it again on the new handle.
 """
 
 from __future__ import annotations
@@ -80,6 +80,7 @@ class LiveRefresh(QObject):
         super().__init__(window)
         self.ctx = ctx
         self._listener: _Listener | None = None
+        self._wanted = False  # started and not stopped (a pause keeps it wanted)
         self.delivered = 0  # batches handed to the pages (tests, diagnostics)
         ctx.changed.connect(self._on_changed)
         window.installEventFilter(self)
@@ -88,6 +89,7 @@ class LiveRefresh(QObject):
             app.aboutToQuit.connect(self.stop)
 
     def start(self) -> None:
+        self._wanted = True
         if self._listener is not None:
             return
         listener = _Listener(self.ctx.db.feed_reader())
@@ -97,6 +99,12 @@ class LiveRefresh(QObject):
         listener.start()
 
     def stop(self) -> None:
+        self._wanted = False
+        self.pause()
+
+    def pause(self) -> None:
+        """Stop listening until the next ``ctx.changed("database")`` (a backup being
+        restored: no connection of ours may stay open on the file being replaced)."""
         listener, self._listener = self._listener, None
         if listener is not None:
             listener.stop()
@@ -112,9 +120,9 @@ class LiveRefresh(QObject):
         return False
 
     def _on_changed(self, entity: str, _ids: list) -> None:
-        if entity == "database" and self._listener is not None:
+        if entity == "database" and self._wanted:
             # a backup restored: another database handle (and desk id) behind ctx.db
-            self.stop()
+            self.pause()
             self.start()
 
     def _deliver(self, got: dict[str, Any]) -> None:

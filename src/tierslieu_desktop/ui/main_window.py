@@ -301,6 +301,8 @@ class MainWindow(QMainWindow):
         if self.auto_backups is not None:
             self.auto_backups.wait()
         QThreadPool.globalInstance().waitForDone()  # no worker still reading the file
+        if self.live_refresh is not None:  # nor the listener (back on "database" below)
+            self.live_refresh.pause()
         current = self.current_key()
         self._drop_pages()
         principal = self.ctx.db.principal
