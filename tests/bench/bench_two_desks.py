@@ -223,7 +223,7 @@ def desk(
     member_id: int,
     conflict_slots: list[Slot],
     own_slots: list[Slot],
-    start_at: float,
+    barrier: Any,
     period: float,
     actions: int,
     results: Any,
@@ -270,6 +270,9 @@ def desk(
         thread = threading.Thread(target=listen, daemon=True)
         thread.start()
         ready.wait(10)
+        # both desks logged in and listening: they start together (within milliseconds)
+        barrier.wait(timeout=120)
+        start_at = time.time() + 0.5
         conflicts, own = iter(conflict_slots), iter(own_slots)
         outcomes: list[tuple[int, str]] = []  # (conflict pair, saved | code)
         for i in range(actions):
@@ -335,11 +338,11 @@ def run(target: str, actions: int, period: float) -> dict[str, Any]:
     conflict_slots, pool_a, pool_b, member_a, member_b = slot_pools(target, bookings)
     ctx = mp.get_context("spawn")
     results = ctx.Queue()
-    start_at = time.time() + 8.0  # both desks started, logged in and listening
+    barrier = ctx.Barrier(2)
     desks = [
         ctx.Process(
             target=desk,
-            args=(target, name, member, conflict_slots, pool, start_at, period, actions, results),
+            args=(target, name, member, conflict_slots, pool, barrier, period, actions, results),
         )
         for name, member, pool in (("A", member_a, pool_a), ("B", member_b, pool_b))
     ]
@@ -382,6 +385,7 @@ def summarise(reports: dict[str, dict[str, Any]]) -> dict[str, Any]:
             at = other["heard"].get((entity, entity_id))
             if at is None:
                 unheard += 1
+                problems.append(f"desk {name}'s {entity} {entity_id} never heard at the other")
             else:
                 seen_s.append(max(0.0, at - committed))
     return {
