@@ -166,3 +166,19 @@ def test_the_log_keeps_a_day_of_changes(db):
     with db.read() as s:
         assert s.scalars(select(ChangeLog.desk)).all() == ["recent"]
         assert s.scalar(select(func.count()).select_from(ChangeLog)) == 1
+
+
+def test_a_bulk_statement_names_its_whole_table(desks):
+    """The opening hours are replaced by a bulk DELETE then new rows: the other desk is
+    told the space's opening hours changed (all of them: the bulk statement names no id)."""
+    from tierslieu_desktop.services.park import opening_hours
+
+    a, b, reader = desks
+    with b.write() as s:
+        space = Space(name="Fablab", kind="fablab")
+        s.add(space)
+        s.flush()
+        space_id = space.id
+    _wait(reader, "space")
+    opening_hours.set_schedule(b, None, space_id, {0: [(540, 720)]})
+    assert _wait(reader, "opening_hours")["opening_hours"] is None  # "*": everything
