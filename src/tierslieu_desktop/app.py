@@ -268,6 +268,7 @@ class _Start:
         _collect_again()
         self.window.start_integrity_check()
         self.window.start_automatic_backups()  # daily in a worker, and at close
+        self.window.start_live_refresh()  # the other desks' changes (issue 20)
 
 
 def _collect_again() -> None:

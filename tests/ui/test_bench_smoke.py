@@ -32,6 +32,7 @@ SMOKE = [
     "bench_pricing.py",
     "bench_search.py",
     "bench_startup.py",
+    "bench_two_desks.py",
     "bench_verify.py",
     "bench_week_view.py",
 ]

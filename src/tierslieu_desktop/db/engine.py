@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -22,6 +23,9 @@ from sqlalchemy.orm.exc import StaleDataError
 # The file checks need sqlite3 alone (db.files); re-exported here for every caller.
 from tierslieu_desktop.db.audit import install as install_audit
 from tierslieu_desktop.db.audit import install_soft_delete, write_pending
+from tierslieu_desktop.db.changes import FeedReader
+from tierslieu_desktop.db.changes import install as install_feed
+from tierslieu_desktop.db.changes import publish as publish_changes
 from tierslieu_desktop.db.files import _HELD as _HELD
 from tierslieu_desktop.db.files import SQLITE_CORRUPT as SQLITE_CORRUPT
 from tierslieu_desktop.db.files import SQLITE_HEADER as SQLITE_HEADER
@@ -127,6 +131,12 @@ class Database:
         # (app.py after its login dialog, cli.py after --user / TIERSLIEU_USER)
         self.principal: Principal | None = None
         install_audit(self._write)
+        # the change feed (db.changes, issue 20): what each write changed, sent to the
+        # other desks in its transaction, tagged with this handle's desk id so that a
+        # window skips its own; False for a writer nobody watches (the demo builder)
+        self.feed = True
+        self.desk = uuid.uuid4().hex
+        install_feed(self._write)
         install_soft_delete(self._read)
         install_soft_delete(self._write)
         self.path = _sqlite_file(engine, target) if self.is_sqlite else None
@@ -170,6 +180,8 @@ class Database:
                         write_pending(session)
                         for before in BEFORE_COMMIT:
                             before(session)
+                    if self.feed:
+                        publish_changes(session, self.desk)
                     session.commit()
                 except BaseException:
                     session.rollback()
@@ -191,6 +203,10 @@ class Database:
             # saved, never an overwrite (the services' own check names the fresh values)
             raise DomainError("stale_record", changes=()) from exc
         run_after_commit(hooks)
+
+    def feed_reader(self) -> FeedReader:
+        """A reader of the other desks' changes (db.changes; the window's live refresh)."""
+        return FeedReader(self, server_connect_args(self.target) if not self.is_sqlite else {})
 
     def dispose(self) -> None:
         self.engine.dispose()

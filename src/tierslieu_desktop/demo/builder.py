@@ -88,8 +88,11 @@ from tierslieu_desktop.services.pricing.engine import charge_uncharged_usages
 DEMO_MARK = 0x544C444D  # "TLDM" in PRAGMA user_version: written by build_demo, nothing else
 
 # The tables that an empty database opened once in the window may hold rows of.
-# identity: 0007; audit_entry (0021): the window's creation of its first operator
-_NOT_DATA = frozenset({"operator", "alembic_version", "database_identity", "audit_entry"})
+# identity: 0007; audit_entry (0021): the window's creation of its first operator;
+# change_log (0028): the live refresh's note of that write
+_NOT_DATA = frozenset(
+    {"operator", "alembic_version", "database_identity", "audit_entry", "change_log"}
+)
 
 
 class DemoExists(Exception):
@@ -159,6 +162,7 @@ def build_demo(
             retire_logs(path)  # the new demo is another database at the same place
     db = open_database(target)
     db.audit = False  # the demo builder is no operator: its rows are not in the journal
+    db.feed = False  # nor a desk: no window watches a demo being built (db.changes)
     try:
         with db.write() as session:
             if _holds_data(session):

@@ -12,6 +12,9 @@ from sqlalchemy import inspect
 from sqlalchemy.orm import object_session
 
 from tierslieu_desktop.db.audit import as_operator as as_operator  # rows with no stamp
+from tierslieu_desktop.db.changes import FeedLost as FeedLost  # the other desks' changes,
+from tierslieu_desktop.db.changes import FeedReader as FeedReader  # read by the window's
+from tierslieu_desktop.db.changes import every_entity as every_entity  # live refresh
 from tierslieu_desktop.db.engine import Database as Database  # the handle screens pass along
 from tierslieu_desktop.db.engine import busy_error as busy_error  # for the crash hook
 from tierslieu_desktop.db.engine import is_held as is_held  # for the file dialogs

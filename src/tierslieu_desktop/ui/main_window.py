@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from tierslieu_desktop.domain.permissions import Principal
     from tierslieu_desktop.ui.auto_backups import AutoBackups
     from tierslieu_desktop.ui.idle_lock import IdleLock
+    from tierslieu_desktop.ui.live_refresh import LiveRefresh
     from tierslieu_desktop.ui.lock_screen import LockScreen
     from tierslieu_desktop.ui.pages.activity.page import ActivityPage
     from tierslieu_desktop.ui.pages.bookings.page import BookingsPage
@@ -276,6 +277,21 @@ class MainWindow(QMainWindow):
         auto = self.auto_backups or AutoBackups(self.ctx, self)
         return auto.run_with_progress(self, "manual", self.tr("Backing up the database…"))
 
+    # --- live refresh (issue 20): what the other desks save --------------------------
+
+    live_refresh: LiveRefresh | None = None
+
+    def start_live_refresh(self) -> None:
+        """Listen to the other desks' changes (ui/live_refresh.py): started by ``app.run``
+        after the first paint; tests start it themselves. Stopped when the window closes."""
+        from tierslieu_desktop.ui.live_refresh import LiveRefresh
+
+        if self.live_refresh is None:
+            self.live_refresh = LiveRefresh(self.ctx, self)
+        self.live_refresh.start()
+
+    # --- restore -------------------------------------------------------------------
+
     def restore_backup(self, backup_file: Path, passphrase: str | None) -> DomainError | None:
         """Close the database, put ``backup_file`` in its place, open it again and rebuild
         every page on it. Returns why it was refused (the database is then the same,
@@ -285,6 +301,8 @@ class MainWindow(QMainWindow):
         if self.auto_backups is not None:
             self.auto_backups.wait()
         QThreadPool.globalInstance().waitForDone()  # no worker still reading the file
+        if self.live_refresh is not None:  # nor the listener (back on "database" below)
+            self.live_refresh.pause()
         current = self.current_key()
         self._drop_pages()
         principal = self.ctx.db.principal

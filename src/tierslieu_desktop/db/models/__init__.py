@@ -32,6 +32,9 @@ from tierslieu_desktop.db.models.base import (
     Base as Base,
 )
 from tierslieu_desktop.db.models.base import (
+    ChangeLog as ChangeLog,
+)
+from tierslieu_desktop.db.models.base import (
     Operator as Operator,
 )
 from tierslieu_desktop.db.models.base import (

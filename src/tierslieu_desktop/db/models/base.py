@@ -138,3 +138,18 @@ class AuditValue(Base):
     entity_id: Mapped[int] = mapped_column(Integer)
     digest: Mapped[str] = mapped_column(String(64))
     value: Mapped[str] = mapped_column(Text)
+
+
+class ChangeLog(Base):
+    """What a committed transaction changed, for the other desks on one SQLite file (issue
+    20, live refresh; ``db.changes``): the sending desk and a JSON payload ``{"entity":
+    [ids] | "*"}``, written in the same transaction as the change and read by polling. Rows
+    older than a day are deleted when a window starts listening. PostgreSQL sends the same
+    payload with NOTIFY instead and leaves this table empty."""
+
+    __tablename__ = "change_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    desk: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[str] = mapped_column(Text)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Base
@@ -25,6 +25,16 @@ BATCH = 2000
 # Rows the migrations themselves write in a new database: the copy replaces them with the
 # source's (the identity names the anchor log outside the file: the moved lab keeps its own).
 MADE_BY_MIGRATIONS = frozenset({"database_identity"})
+# Neither copied nor counted: the live refresh's log of the desks' recent changes (issue
+# 20, db.changes), which every write on an SQLite file adds to and the desks of the moved
+# lab never read.
+NOT_MOVED = frozenset({"change_log"})
+
+
+def _tables() -> list[Table]:
+    return [t for t in Base.metadata.sorted_tables if t.name not in NOT_MOVED]
+
+
 Progress = Callable[[str, int, int], None]  # table, rows copied, rows of that table
 
 
@@ -43,10 +53,7 @@ def row_counts(db: Database) -> dict[str, int]:
 
 def _row_counts_impl(db: Database) -> dict[str, int]:
     with db.read() as s:
-        return {
-            t.name: int(s.scalar(select(func.count()).select_from(t)) or 0)
-            for t in Base.metadata.sorted_tables
-        }
+        return {t.name: int(s.scalar(select(func.count()).select_from(t)) or 0) for t in _tables()}
 
 
 @guarded(Permission.BACKUPS)
@@ -70,7 +77,7 @@ def move_database(
     with source.engine.connect() as src, target.engine.begin() as dst:
         for name in MADE_BY_MIGRATIONS:
             dst.execute(Base.metadata.tables[name].delete())
-        for table in Base.metadata.sorted_tables:
+        for table in _tables():
             total, done = counts[table.name], 0
             order = list(table.primary_key.columns) or list(table.columns)
             result = src.execution_options(stream_results=True).execute(
@@ -82,8 +89,7 @@ def move_database(
                 if progress is not None:
                     progress(table.name, done, total)
         copied = {
-            t.name: int(dst.scalar(select(func.count()).select_from(t)) or 0)
-            for t in Base.metadata.sorted_tables
+            t.name: int(dst.scalar(select(func.count()).select_from(t)) or 0) for t in _tables()
         }
         for name, count in counts.items():
             if copied[name] != count:  # raised inside the transaction: nothing stays
