@@ -1,7 +1,5 @@
 """The structure, its publics, members and memberships."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -138,7 +136,7 @@ class Member(AuditMixin, Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
 
     audience: Mapped[Audience | None] = relationship()
-    organisation: Mapped[Member | None] = relationship(remote_side=[id])
+    organisation: Mapped["Member | None"] = relationship(remote_side=[id])
 
 
 class ConsentChange(Base):
