@@ -24,6 +24,8 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import event, insert, inspect
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, with_loader_criteria
 from sqlalchemy.orm.attributes import NO_VALUE
 
@@ -298,18 +300,9 @@ def write_pending(session: Session) -> None:
             {"entity": e, "entity_id": i, "digest": d, "value": v} for (e, i, d), v in kept.items()
         ]
         if dialect in ("sqlite", "postgresql"):
-            # Imported here: the PostgreSQL dialect costs 0.1-0.2 s to import, which a
-            # desk on SQLite would pay before Accueil's figures (issue 14).
-            if dialect == "sqlite":
-                from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-                session.connection().execute(
-                    sqlite_insert(AuditValue).on_conflict_do_nothing(), values
-                )
-            else:
-                from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-                session.connection().execute(pg_insert(AuditValue).on_conflict_do_nothing(), values)
+            insert_of = sqlite_insert if dialect == "sqlite" else pg_insert
+            statement = insert_of(AuditValue).on_conflict_do_nothing()
+            session.connection().execute(statement, values)
         else:  # pragma: no cover - the two databases the app runs on
             session.connection().execute(insert(AuditValue), values)
 
