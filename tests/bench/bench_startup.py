@@ -12,6 +12,11 @@ event of its main window (``shown_at=``, printed by an event filter on ``QEvent.
 the application also prints ``figures_at=`` once Accueil's figures are painted
 (``TIERSLIEU_EXIT_WHEN_SHOWN=1``, see ``app.py``), then quits.
 Targets: first paint <= 2 x bare; figures painted <= 1.0 s.
+Both start as an installed application does, from compiled bytecode: the warm-up run
+writes it in the benchmark's temporary folder (``PYTHONPYCACHEPREFIX``), whatever
+``PYTHONDONTWRITEBYTECODE`` says (a checkout run with it set compiles ~90 modules of
+ours at every start: 0.1 s before the first paint, 0.2-0.3 s before the figures);
+``--from-source`` times that instead.
 ``--smoke`` (with ``--db`` a small demo): one run of each, no warm-up, targets not judged.
 """
 
@@ -55,8 +60,11 @@ app.exec()
 """
 
 
-def _env(tmp: Path) -> dict[str, str]:
+def _env(tmp: Path, *, bytecode: bool = True) -> dict[str, str]:
     env = dict(os.environ)
+    if bytecode:  # as installed (pip, the .deb, PyInstaller): modules read from .pyc
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")  # never beside the sources
     env["TIERSLIEU_EXIT_WHEN_SHOWN"] = "1"
     env["TIERSLIEU_CONFIG_DIR"] = str(tmp / "config")  # never the user's settings
     env["TIERSLIEU_DATA_DIR"] = str(tmp / "data")
@@ -66,19 +74,39 @@ def _env(tmp: Path) -> dict[str, str]:
     return env
 
 
-def spawn_times(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
-    """Seconds from the spawn to each ``name=epoch`` line the process prints."""
+def spawn_times(
+    cmd: list[str], env: dict[str, str], *, until: str | None = None
+) -> dict[str, float]:
+    """Seconds from the spawn to each ``name=epoch`` line the process prints. With
+    ``until``, the process is stopped once it printed that name: after its figures the
+    application runs its start checks (the ledger chain of a decade, the daily backup) and
+    waits for them before it exits, minutes on a busy machine that time nothing."""
     start = time.time()
-    result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    if until is None:
+        result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=900)
+        code, out, err = result.returncode, result.stdout, result.stderr
+    else:
+        with tempfile.TemporaryFile("w+") as errors:
+            proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=errors, text=True)
+            lines = []
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                lines.append(line)
+                if line.startswith(f"{until}="):
+                    proc.terminate()
+                    break
+            proc.wait(timeout=900)
+            code = 0 if any(line.startswith(f"{until}=") for line in lines) else proc.returncode
+            out = "".join(lines)
+            errors.seek(0)
+            err = errors.read()
     times = {}
-    for line in result.stdout.splitlines():
+    for line in out.splitlines():
         name, _, value = line.partition("=")
         if name in ("shown_at", "figures_at"):
             times[name] = float(value) - start
-    if "shown_at" not in times or result.returncode != 0:
-        raise RuntimeError(
-            f"{cmd[:3]} exited {result.returncode} with {times}:\n{result.stderr[-2000:]}"
-        )
+    if "shown_at" not in times or code != 0:
+        raise RuntimeError(f"{cmd[:3]} exited {code} with {times}:\n{err[-2000:]}")
     return times
 
 
@@ -87,6 +115,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, help="large demo file (default: cached temp file)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--smoke", action="store_true", help="one quick run on --db")
+    parser.add_argument(
+        "--from-source",
+        action="store_true",
+        help="no compiled bytecode: every module compiled at each start (as with "
+        "PYTHONDONTWRITEBYTECODE=1 in a checkout)",
+    )
     args = parser.parse_args(argv)
 
     source = bench_database(args.db, smoke=args.smoke)
@@ -94,17 +128,19 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="tierslieu-bench-") as tmp:
         path = Path(tmp) / "demo.sqlite"
         shutil.copyfile(source, path)
-        env = _env(Path(tmp))
+        env = _env(Path(tmp), bytecode=not args.from_source)
         app_cmd = [sys.executable, "-m", "tierslieu_desktop", "--db", str(path)]
         bare_cmd = [sys.executable, "-c", BARE]
+        # Timed runs stop the application at its figures (the smoke run goes to its end).
+        until = None if args.smoke else "figures_at"
         if not args.smoke:
             # One run of each, not counted: warms the OS file cache (and migrates the
             # copy if it comes from an older version, so the runs time a current file).
-            spawn_times(app_cmd, env)
+            spawn_times(app_cmd, env, until=until)
             spawn_times(bare_cmd, env)
         paint, figures, bare = [], [], []
         for _ in range(runs):  # interleaved, so that a busy moment hits both
-            app_t = spawn_times(app_cmd, env)
+            app_t = spawn_times(app_cmd, env, until=until)
             paint.append(app_t["shown_at"])
             figures.append(app_t.get("figures_at", float("inf")))
             bare.append(spawn_times(bare_cmd, env)["shown_at"])
@@ -118,7 +154,9 @@ def main(argv: list[str] | None = None) -> int:
         return ", ".join(f"{s:.3f}" for s in values)
 
     warm = "" if args.smoke else " (+1 warm-up)"
+    code = "compiled from source" if args.from_source else "bytecode"
     print(f"database: {source} (a copy)   QT_QPA_PLATFORM={platform}   runs: {runs}{warm}")
+    print(f"  modules: {code}")
     print(f"  application first paint  median {paint_med:.3f} s   ({listed(paint)})")
     print(f"  Accueil figures painted  median {fig_med:.3f} s   ({listed(figures)})")
     print(f"  bare PySide6 first paint median {bare_med:.3f} s   ({listed(bare)})")

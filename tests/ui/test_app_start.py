@@ -125,3 +125,35 @@ def test_the_shell_waits_for_its_database_then_shows_accueil(qtbot, ctx):
     assert window.lock_button.isEnabled()
     window.show_page("members")
     assert window.current_key() == "members"
+
+
+def test_the_first_paint_imports_nothing_of_the_login_and_the_desk_starts_locked(tmp_path):
+    """Issue 14: the login window (its screen, the permissions, argon2) is imported after
+    the shell's first paint, and it still covers the window when Accueil's figures are
+    painted behind it."""
+    path = _ready_file(tmp_path)
+    code = (
+        "import sys\n"
+        "from tierslieu_desktop import app\n"
+        "seen = {}\n"
+        "init = app._Start.__init__\n"
+        "def spy(self, *args, **kwargs):\n"
+        "    init(self, *args, **kwargs)\n"
+        "    app._OnPaint(self.window, lambda: seen.setdefault('paint', sorted(sys.modules)))\n"
+        "app._Start.__init__ = spy\n"
+        "figures = app._Start.figures_painted\n"
+        "def at_figures(self):\n"
+        "    seen['locked'] = self.window.is_locked()\n"
+        "    figures(self)\n"
+        "app._Start.figures_painted = at_figures\n"
+        "code = app.run(sys.argv[1], 'fr')\n"
+        "login = ('argon2', 'sqlalchemy', 'tierslieu_desktop.ui.lock_screen', "
+        "'tierslieu_desktop.ui.access', 'tierslieu_desktop.ui.permission_words', "
+        "'tierslieu_desktop.ui.idle_lock', 'tierslieu_desktop.domain.permissions', "
+        "'tierslieu_desktop.services')\n"
+        "early = [m for m in seen['paint'] if m.startswith(login)]\n"
+        "print(code, early, seen.get('locked'), 'tierslieu_desktop.ui.lock_screen' in sys.modules)\n"
+    )
+    result = _python(code, str(path), TIERSLIEU_EXIT_WHEN_SHOWN="1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[-2] == "0 [] True True"

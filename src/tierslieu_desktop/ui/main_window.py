@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 # Only Qt and the light ui modules here: the window's shell is painted before the
-# services (SQLAlchemy, the models) are imported; they are imported where used.
+# services (SQLAlchemy, the models) are imported; they are imported where used, and so is
+# what the login needs (ui.access, the permissions: tests/ui/test_app_start.py).
 from tierslieu_desktop import config
 from tierslieu_desktop.ui import every_dialog
-from tierslieu_desktop.ui.access import page_allowed, roles_words
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.integrity_check import IntegrityCheck
 from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.sidebar import Sidebar, first_window_geometry, visible_on_a_screen
 
@@ -42,6 +41,7 @@ if TYPE_CHECKING:
     from tierslieu_desktop.domain.permissions import Principal
     from tierslieu_desktop.ui.auto_backups import AutoBackups
     from tierslieu_desktop.ui.idle_lock import IdleLock
+    from tierslieu_desktop.ui.integrity_check import IntegrityCheck
     from tierslieu_desktop.ui.live_refresh import LiveRefresh
     from tierslieu_desktop.ui.lock_screen import LockScreen
     from tierslieu_desktop.ui.pages.activity.page import ActivityPage
@@ -220,6 +220,8 @@ class MainWindow(QMainWindow):
     def start_integrity_check(self) -> None:
         """Run the quick check, then the ledger's chain and its anchors, in the
         background; a banner says if the file is damaged or the ledger was tampered with."""
+        from tierslieu_desktop.ui.integrity_check import IntegrityCheck
+
         self._check = IntegrityCheck(self.ctx)
         self._check.signals.done.connect(self._on_integrity_checked)
         self._check.signals.ledger.connect(self._on_ledger_checked)
@@ -297,6 +299,7 @@ class MainWindow(QMainWindow):
         every page on it. Returns why it was refused (the database is then the same,
         opened again), None when done (``self.last_restore_aside``: the previous file)."""
         from tierslieu_desktop.services.safety import auto_backup
+        from tierslieu_desktop.ui.access import page_allowed
 
         if self.auto_backups is not None:
             self.auto_backups.wait()
@@ -605,6 +608,8 @@ class MainWindow(QMainWindow):
 
     def _show_operator(self) -> None:
         """The status bar's name and roles of the operator logged in."""
+        from tierslieu_desktop.ui.access import roles_words
+
         who = self.ctx.db.principal
         if who is None:  # nobody logged in (a test of one window): the context's operator
             from tierslieu_desktop.services.people import operators as operator_service
@@ -723,7 +728,7 @@ class MainWindow(QMainWindow):
         """The sidebar shows the pages the operator logged in may open; Ctrl+1… and the
         shortcuts to the members follow; a page they may not open is left for Accueil."""
         from tierslieu_desktop.domain.permissions import Permission
-        from tierslieu_desktop.ui.access import allowed
+        from tierslieu_desktop.ui.access import allowed, page_allowed
 
         for row, key in enumerate(self.PAGE_KEYS):
             ok = page_allowed(self.ctx, key)

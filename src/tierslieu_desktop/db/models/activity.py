@@ -1,7 +1,5 @@
 """Activities, their sessions, registrations and drop-ins."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlalchemy import (

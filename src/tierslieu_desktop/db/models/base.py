@@ -1,7 +1,5 @@
 """Shared base of the models: naming convention, aware UTC datetimes, operators and the audit columns."""
 
-from __future__ import annotations
-
 from datetime import UTC, datetime
 from typing import Any
 

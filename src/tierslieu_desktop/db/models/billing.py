@@ -1,7 +1,5 @@
 """Issue 5: baskets, invoices, credit notes, payments, numbering, integrity."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlalchemy import (

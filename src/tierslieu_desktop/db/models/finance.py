@@ -1,7 +1,5 @@
 """Issue 6: funders, grants, in-kind contributions, expenses, budget, accounts."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlalchemy import (

@@ -1,7 +1,5 @@
 """Spaces, machines and who is authorised to use them."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -114,6 +112,6 @@ class Authorization(SoftDeleteMixin, AuditMixin, Base):
     trainer: Mapped[str] = mapped_column(String(200), default="")
     note: Mapped[str] = mapped_column(Text, default="")
 
-    member: Mapped[Member] = relationship()
+    member: Mapped["Member"] = relationship()
     machine: Mapped[Machine | None] = relationship()
     category: Mapped[MachineCategory | None] = relationship()

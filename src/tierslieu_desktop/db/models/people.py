@@ -1,7 +1,5 @@
 """The structure, its publics, members and memberships."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -139,7 +137,7 @@ class Member(VersionMixin, AuditMixin, Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
 
     audience: Mapped[Audience | None] = relationship()
-    organisation: Mapped[Member | None] = relationship(remote_side=[id])
+    organisation: Mapped["Member | None"] = relationship(remote_side=[id])
 
 
 class ConsentChange(Base):

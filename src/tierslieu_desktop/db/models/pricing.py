@@ -1,7 +1,5 @@
 """Issue 4: tariffs, reductions, quotas, packs, wallet, priced lines."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlalchemy import (

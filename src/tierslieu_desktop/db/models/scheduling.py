@@ -1,7 +1,5 @@
 """Issue 3: opening hours, bookings, usages, consumables, maintenance."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlalchemy import (

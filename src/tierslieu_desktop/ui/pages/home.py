@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -35,16 +35,20 @@ from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message
 from tierslieu_desktop.ui.labels import told_apart
 from tierslieu_desktop.ui.pages.base import Page
-from tierslieu_desktop.ui.pages.frontdesk.checkout import CheckOutDialog
 from tierslieu_desktop.ui.pages.frontdesk.today_model import TodayModel
 from tierslieu_desktop.ui.pages.frontdesk.units import quantity_text
-from tierslieu_desktop.ui.pages.frontdesk.usage_correction import UsageCorrectionDialog
-from tierslieu_desktop.ui.pages.frontdesk.walkin import WalkInDialog
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
 from tierslieu_desktop.ui.widgets.tables import on_row_change
 
-D = TypeVar("D", CheckOutDialog, WalkInDialog, UsageCorrectionDialog)
+if TYPE_CHECKING:
+    from tierslieu_desktop.ui.pages.frontdesk.checkout import CheckOutDialog
+    from tierslieu_desktop.ui.pages.frontdesk.usage_correction import UsageCorrectionDialog
+    from tierslieu_desktop.ui.pages.frontdesk.walkin import WalkInDialog
+
+# The dialogs (and the pricing and billing services they use) are imported when opened:
+# Accueil is the first page, built before its figures are painted (issue 14).
+D = TypeVar("D", "CheckOutDialog", "WalkInDialog", "UsageCorrectionDialog")
 
 
 class _MainWindow(Protocol):
@@ -480,6 +484,8 @@ class HomePage(Page):
         ):
             return None
         self._clear_message()
+        from tierslieu_desktop.ui.pages.frontdesk.checkout import CheckOutDialog
+
         try:
             dialog = CheckOutDialog(self.ctx, row.booking.id, now_fn=self.now_fn, parent=self)
         except DomainError as err:
@@ -493,6 +499,8 @@ class HomePage(Page):
         if row is None or row.booking.status != BookingStatus.DONE:
             return None
         self._clear_message()
+        from tierslieu_desktop.ui.pages.frontdesk.usage_correction import UsageCorrectionDialog
+
         try:
             usage = usages.usage_of_booking(self.ctx.db, row.booking.id)
             if usage is None:
@@ -505,6 +513,8 @@ class HomePage(Page):
 
     def start_walk_in(self) -> WalkInDialog:
         self._clear_message()
+        from tierslieu_desktop.ui.pages.frontdesk.walkin import WalkInDialog
+
         dialog = WalkInDialog(self.ctx, now_fn=self.now_fn, parent=self)
         dialog.accepted.connect(lambda: self.select_booking(dialog.saved_id or -1))
         return self._open(dialog)
