@@ -12,7 +12,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
-from tierslieu_desktop.domain.mediation import MediationCounts, MediationMonth, counts_of, figures_of
+from tierslieu_desktop.domain.mediation import (
+    MediationCounts,
+    MediationMonth,
+    counts_of,
+    figures_of,
+)
 from tierslieu_desktop.reports.layout import CONTENT_W, build_pdf, esc, key_figures, styles, table
 from tierslieu_desktop.reports.pdf_base import register_fonts
 

@@ -327,7 +327,8 @@ def _mediation_counts_impl(db: Database, first_day: date, last_day: date) -> nm.
         workshops, participants = _workshop_counts(
             s, start, end, by_audience, age_ranges, situations, communes, genders
         )
-    add(themes, "", participants)  # a workshop's lines carry no theme
+    if participants:
+        add(themes, "", participants)  # a workshop's lines carry no theme
     audience_names: dict[str, int] = {}
     for audience_id, count in by_audience.items():
         add(audience_names, audiences.get(audience_id, "") if audience_id else "", count)
@@ -393,9 +394,7 @@ def _workshop_counts(
     )
     total = func.coalesce(func.sum(present.c.lines), 0)
     workshops, participants = s.execute(
-        select(
-            func.count(func.distinct(case((present.c.lines > 0, present.c.session_id)))), total
-        )
+        select(func.count(func.distinct(case((present.c.lines > 0, present.c.session_id)))), total)
     ).one()
 
     def grouped(column: Any) -> list[Any]:
