@@ -118,6 +118,31 @@ def test_an_empty_deposit_is_refused_and_the_closing_shows_the_float(page, db, o
     assert "80,00" in text and "50,00" in text and "30,00" in text
 
 
+def test_the_closings_tab_reads_the_till_of_the_selected_closing_once(
+    page, db, operator, monkeypatch
+):
+    """Issue 14: showing Clôtures reads the selected closing's till once (it summed the
+    cash of the whole history twice), and choosing another closing shows that one's."""
+    issue(db, datetime(2026, 10, 3, 9, 30, tzinfo=UTC), 2000)  # 20 € cash the next day
+    ledger.close_period(db, operator, "day", date(2026, 10, 2))
+    ledger.close_period(db, operator, "day", date(2026, 10, 3))
+    read: list[date] = []
+    real = deposits.cash_day
+    monkeypatch.setattr(
+        deposits, "cash_day", lambda db_, day, last=None: read.append(day) or real(db_, day, last)
+    )
+    tab = page.closings
+    page.tabs.setCurrentWidget(tab)  # first shown: filled
+    assert read == [date(2026, 10, 3)]  # the latest closing, selected first
+    assert "100,00" in tab.cash.text()  # 80 € the day before + 20 €
+    read.clear()
+    tab.refresh()  # as after a change: read again, once
+    assert read == [date(2026, 10, 3)]
+    tab.table.selectRow(1)
+    assert read == [date(2026, 10, 3), date(2026, 10, 2)]
+    assert "80,00" in tab.cash.text() and "100,00" not in tab.cash.text()
+
+
 def grab(page, qtbot) -> None:
     """Screenshots for a look at 1024×768 (TIERSLIEU_GRAB=folder)."""
     folder = os.environ["TIERSLIEU_GRAB"]

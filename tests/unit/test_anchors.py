@@ -517,6 +517,35 @@ def test_verify_over_many_entries_compares_by_dictionary(tmp_path):
     assert elapsed < 3.0, elapsed
 
 
+def test_verify_reads_the_chain_once_for_the_ledger_and_the_anchors(shop):
+    """``tierslieu verify`` (issue 14): the anchor logs are compared with the footprints
+    the ledger's check read, in the same read — not with a second read of the whole
+    chain — and an anchored footprint that differs is still named (the attacks above go
+    through the same path)."""
+    from sqlalchemy import event
+
+    db, _path, _numbers = shop
+    whole_chain: list[str] = []
+
+    def hook(_conn, _cursor, statement, *_args) -> None:
+        flat = " ".join(statement.split())
+        if "FROM integrity_entry" in flat and "WHERE" not in flat.split("FROM integrity_entry")[1]:
+            whole_chain.append(flat)
+
+    event.listen(db.engine, "before_cursor_execute", hook)
+    try:
+        assert verify(db) == []
+    finally:
+        event.remove(db.engine, "before_cursor_execute", hook)
+    assert len(whole_chain) == 1, whole_chain
+    footprints: dict[int, str] = {}
+    assert ledger.verify_ledger(db, footprints) == []
+    assert len(footprints) == len(log_lines(db))  # every entry, anchored
+    footprints[3] = "f" * 64  # as if the chain had been rewritten there
+    report = anchors.compare(db, (), footprints)
+    assert [p.code for p in report.problems] == ["anchor_rewritten"]
+
+
 # --- each closing's fingerprint, on its note and in its archive ---------------------------
 
 

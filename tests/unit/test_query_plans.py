@@ -264,3 +264,16 @@ def test_what_was_billed_before_the_software_reads_the_window_only(db):
         "ix_basket_line_membership "
         "(membership_start=? AND membership_end=? AND membership_audience_id=?)" in every
     )
+
+
+def test_the_cheques_waiting_are_chosen_before_their_invoice_is_read(db):
+    """Caisse › Remises (issue 14): the cheques waiting for the bank are chosen by their
+    last slip's round, one seek in the (payment, round) index per cheque, before the
+    invoice (drawer, number) is read — a decade of deposited cheques is not read to keep
+    the dozen waiting; never a GROUP BY of every slip line ever."""
+    from tierslieu_desktop.services.billing import deposits
+
+    plan = the_one(plans_of(db, lambda: deposits.undeposited_cheques(db)), "bank_deposit_cheque")
+    assert "SCAN bank_deposit_cheque" not in plan and "MATERIALIZE" not in plan
+    rounds = plan.index("SEARCH bank_deposit_cheque USING COVERING INDEX")
+    assert rounds < plan.index("SEARCH invoice USING INTEGER PRIMARY KEY")

@@ -7,12 +7,13 @@ never depends on our own wording; the French labels are the Coop's, as its expor
 them. Every field is optional: a drop-in logged in one click carries none of them.
 
 Multi-valued fields (equipment, themes) are stored as the values joined by commas
-(``join_values`` / ``split_values``): a month's figures read them in Python.
+(``join_values`` / ``split_values``): the export splits them in Python, the figures' GROUP BY
+splits each distinct stored list once (services.activity.mediation).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -332,46 +333,96 @@ class FigureTable:
     rows: tuple[tuple[str, int], ...]  # (label, beneficiaries), largest first
 
 
-def month_figures(month: MediationMonth) -> tuple[tuple[tuple[str, int], ...], list[FigureTable]]:
-    """The month's totals ((label, number), …) and its tables by theme, public, age range,
-    situation and commune: beneficiaries counted once per activity line (a person helped
-    twice counts twice, as the Coop's « accompagnements »)."""
-    records = month.records
+@dataclass(frozen=True)
+class MediationCounts:
+    """A period's activities on the national model as counts — all that its figures
+    (``figures_of``) need: lines of each kind and, per breakdown, the lines by stored
+    value ("" when not given). Built from the records (``counts_of``) or by GROUP BY
+    queries (services.activity.mediation's ``_mediation_counts_impl``, the annual
+    report's cyber-base page): the same numbers either way (tests/unit/test_mediation.py)."""
+
+    records: int  # every line: the drop-ins and the workshops' present participants
+    individual: int
+    workshops: int  # distinct collective activities
+    participants: int  # lines of the collective activities
+    first_time: int
+    individual_minutes: int
+    themes: Mapping[str, int]  # a line counts once per theme, ("",) when it has none
+    audiences: Mapping[str, int]
+    age_ranges: Mapping[str, int]
+    situations: Mapping[str, int]
+    communes: Mapping[str, int]
+    genders: Mapping[str, int]
+
+
+def tally(keys: Iterable[str | None], counts: dict[str, int] | None = None) -> dict[str, int]:
+    """``counts`` (a new dict by default) plus one per key, None counted as ""."""
+    out = {} if counts is None else counts
+    for key in keys:
+        out[key or ""] = out.get(key or "", 0) + 1
+    return out
+
+
+def counts_of(records: Sequence[MediationRecord]) -> MediationCounts:
     individual = [r for r in records if r.activity_type == "individuel"]
     collective = [r for r in records if r.activity_type == "collectif"]
-    workshops = {r.record_id for r in collective}
-    totals = (
-        ("Accompagnements (individuels et participants aux ateliers)", len(records)),
-        ("Accompagnements individuels", len(individual)),
-        ("Ateliers collectifs", len(workshops)),
-        ("Participants aux ateliers", len(collective)),
-        ("Premiers accompagnements", sum(1 for r in records if r.first_time)),
-        ("Minutes d'accompagnement individuel", sum(r.duration_minutes for r in individual)),
+    return MediationCounts(
+        records=len(records),
+        individual=len(individual),
+        workshops=len({r.record_id for r in collective}),
+        participants=len(collective),
+        first_time=sum(1 for r in records if r.first_time),
+        individual_minutes=sum(r.duration_minutes for r in individual),
+        themes=tally(t for r in records for t in r.themes or ("",)),
+        audiences=tally(r.audience for r in records),
+        age_ranges=tally(r.age_range for r in records),
+        situations=tally(r.situation for r in records),
+        communes=tally(r.commune for r in records),
+        genders=tally(r.gender for r in records),
     )
 
-    def table(title: str, keys: Iterable[str | None], order: dict[str, str] | None) -> FigureTable:
-        counts: dict[str, int] = {}
-        for key in keys:
-            counts[key or ""] = counts.get(key or "", 0) + 1
+
+def figures_of(
+    counts: MediationCounts,
+) -> tuple[tuple[tuple[str, int], ...], list[FigureTable]]:
+    """The totals ((label, number), …) and the tables by theme, public, age range,
+    situation and commune: beneficiaries counted once per activity line (a person helped
+    twice counts twice, as the Coop's « accompagnements »)."""
+    c = counts
+    totals = (
+        ("Accompagnements (individuels et participants aux ateliers)", c.records),
+        ("Accompagnements individuels", c.individual),
+        ("Ateliers collectifs", c.workshops),
+        ("Participants aux ateliers", c.participants),
+        ("Premiers accompagnements", c.first_time),
+        ("Minutes d'accompagnement individuel", c.individual_minutes),
+    )
+
+    def table(title: str, by_key: Mapping[str, int], order: dict[str, str] | None) -> FigureTable:
         if order is not None:
-            ordered = [(order[k], counts[k]) for k in order if k in counts]
+            ordered = [(order[k], by_key[k]) for k in order if k in by_key]
         else:
             ordered = sorted(
-                ((k, n) for k, n in counts.items() if k), key=lambda kn: (-kn[1], kn[0])
+                ((k, n) for k, n in by_key.items() if k), key=lambda kn: (-kn[1], kn[0])
             )
-        if "" in counts:
-            ordered.append((NOT_GIVEN, counts[""]))
+        if "" in by_key:
+            ordered.append((NOT_GIVEN, by_key[""]))
         return FigureTable(title, tuple(ordered))
 
     tables = [
-        table("Thématiques", (t for r in records for t in r.themes or ("",)), THEMES),
-        table("Publics", (r.audience for r in records), None),
-        table("Tranches d’âge", (r.age_range for r in records), AGE_RANGES),
-        table("Statuts", (r.situation for r in records), SITUATIONS),
-        table("Communes des bénéficiaires", (r.commune for r in records), None),
-        table("Genres", (r.gender for r in records), GENDERS),
+        table("Thématiques", c.themes, THEMES),
+        table("Publics", c.audiences, None),
+        table("Tranches d’âge", c.age_ranges, AGE_RANGES),
+        table("Statuts", c.situations, SITUATIONS),
+        table("Communes des bénéficiaires", c.communes, None),
+        table("Genres", c.genders, GENDERS),
     ]
     return totals, tables
+
+
+def month_figures(month: MediationMonth) -> tuple[tuple[tuple[str, int], ...], list[FigureTable]]:
+    """The month's totals and tables (``figures_of``) from its records."""
+    return figures_of(counts_of(month.records))
 
 
 # --- Pass numérique claims (services.finance.voucher_claims, reports.voucher_claim) ------

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from tierslieu_desktop.domain.activity import ActivityFigures
 from tierslieu_desktop.domain.grant_budget import AllocationKey, CerfaBudget, InvestmentMachine
-from tierslieu_desktop.domain.mediation import MediationMonth
+from tierslieu_desktop.domain.mediation import MediationCounts
 
 # The text sections the user writes for the annual report, and their printed titles.
 SECTIONS = ("edito", "faits_marquants", "perspectives")
@@ -285,8 +285,9 @@ class AnnualFigures:
     activity: ActivityFigures | None = None  # workshops, trainings, cyber-base of the year
     audience: AudienceIndicators | None = None  # users, new users, communes, staff (issue 16)
     budget: tuple[BudgetLineFigures, ...] = ()  # budget vs actual of the year
-    # the cyber-base's year on the national model of digital inclusion (issue 22)
-    mediation: MediationMonth | None = None
+    # the cyber-base's year on the national model of digital inclusion (issue 22), as
+    # counts (GROUP BY in SQL, not one record per beneficiary)
+    mediation: MediationCounts | None = None
 
 
 @dataclass(frozen=True)

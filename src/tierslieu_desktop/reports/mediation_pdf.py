@@ -1,8 +1,9 @@
 """The cyber-base's activity report of a month (issue 22) for its managers and their
 funders, on the national model of digital inclusion: the month's key figures, then the
 beneficiaries by theme, public, age range, situation, gender and commune
-(domain.mediation.month_figures — the same figures as the XLSX export's second sheet).
-``mediation_section`` is also the annual report's cyber-base page (reports.annual_pdf).
+(domain.mediation.figures_of — the same figures as the XLSX export's second sheet).
+``mediation_section`` is also the annual report's cyber-base page (reports.annual_pdf), drawn
+from the year's counts (domain.mediation.MediationCounts) rather than its records.
 Always French."""
 
 from __future__ import annotations
@@ -11,7 +12,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
-from tierslieu_desktop.domain.mediation import MediationMonth, month_figures
+from tierslieu_desktop.domain.mediation import (
+    MediationCounts,
+    MediationMonth,
+    counts_of,
+    figures_of,
+)
 from tierslieu_desktop.reports.layout import CONTENT_W, build_pdf, esc, key_figures, styles, table
 from tierslieu_desktop.reports.pdf_base import register_fonts
 
@@ -35,10 +41,10 @@ def _hours(minutes: int) -> str:
 
 
 def mediation_section(
-    month: MediationMonth, st: dict[str, ParagraphStyle], *, title: str
+    counts: MediationCounts, st: dict[str, ParagraphStyle], *, title: str
 ) -> list[Flowable]:
     """The figures as flowables: a heading, the key figures, one table per breakdown."""
-    totals, tables = month_figures(month)
+    totals, tables = figures_of(counts)
     items = []
     for label, n in totals:
         if label in SHORT:
@@ -46,7 +52,7 @@ def mediation_section(
         else:
             items.append(("d'accompagnement individuel", _hours(n)))
     story: list[Flowable] = [Paragraph(esc(title), st["h1"]), key_figures(items, columns=3)]
-    total = len(month.records)
+    total = counts.records
     for t in tables:
         rows: list[list[object]] = [[t.title, "Bénéficiaires", "Part"]]
         lines = list(t.rows)
@@ -79,7 +85,9 @@ def mediation_pdf(month: MediationMonth) -> bytes:
     story: list[Flowable] = []
     if month.structure:
         story.append(Paragraph(f"<b>{esc(month.structure)}</b>", st["body"]))
-    story += mediation_section(month, st, title=f"Médiation numérique — rapport d'activité {span}")
+    story += mediation_section(
+        counts_of(month.records), st, title=f"Médiation numérique — rapport d'activité {span}"
+    )
     return build_pdf(
         story,
         title=f"Médiation numérique {span}",

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from tierslieu_desktop.db.engine import Database
@@ -257,3 +257,160 @@ def _workshops(
                 )
             )
     return out
+
+
+def _mediation_counts_impl(db: Database, first_day: date, last_day: date) -> nm.MediationCounts:
+    """The figures of the local days [first_day, last_day] as ``_mediation_records_impl``'s
+    records would count them (``domain.mediation.counts_of``), by GROUP BY queries instead
+    of one record per beneficiary: the annual report's cyber-base page (its caller checks
+    the reports' permission). A multi-valued field is grouped by its stored list, each
+    distinct list split once here (``themes_of``: a drop-in without themes has its
+    purpose's)."""
+    start, end = local_day_bounds(first_day)[0], local_day_bounds(last_day)[1]
+    themes: dict[str, int] = {}
+    by_audience: dict[int | None, int] = {}
+    age_ranges: dict[str, int] = {}
+    situations: dict[str, int] = {}
+    communes: dict[str, int] = {}
+    genders: dict[str, int] = {}
+
+    def add(counts: dict[Any, int], key: Any, n: int) -> None:
+        counts[key] = counts.get(key, 0) + n
+
+    with db.read() as s:
+        audiences = dict(s.execute(select(Audience.id, Audience.name)).all())
+        # the drop-ins: one line each
+        in_period = (DropIn.at >= start, DropIn.at < end)
+        n = func.count(DropIn.id)
+        drop_ins = individual = collective_drop_ins = first_time = minutes = 0
+        for kind, count, summed, firsts in s.execute(
+            select(
+                DropIn.activity_type,
+                n,
+                func.sum(DropIn.duration_minutes),
+                func.sum(case((DropIn.first_time.is_(True), 1), else_=0)),
+            )
+            .where(*in_period)
+            .group_by(DropIn.activity_type)
+        ):
+            drop_ins += count
+            first_time += firsts or 0
+            if (kind or "individuel") == "individuel":
+                individual += count
+                minutes += summed or 0
+            elif kind == "collectif":  # each drop-in an activity of its own
+                collective_drop_ins += count
+        for stored, purpose, count in s.execute(
+            select(DropIn.themes, DropIn.purpose, n)
+            .where(*in_period)
+            .group_by(DropIn.themes, DropIn.purpose)
+        ):
+            for theme in nm.themes_of(stored, purpose) or ("",):
+                add(themes, theme, count)
+        for audience_id, count in s.execute(
+            select(DropIn.audience_id, n).where(*in_period).group_by(DropIn.audience_id)
+        ):
+            add(by_audience, audience_id, count)
+        for age_range, age_band, count in s.execute(
+            select(DropIn.age_range, DropIn.age_band, n)
+            .where(*in_period)
+            .group_by(DropIn.age_range, DropIn.age_band)
+        ):
+            add(age_ranges, nm.age_range_of(age_range, age_band) or "", count)
+        for column, counts in (
+            (DropIn.situation, situations),
+            (DropIn.commune, communes),
+            (DropIn.gender, genders),
+        ):
+            for value, count in s.execute(select(column, n).where(*in_period).group_by(column)):
+                add(counts, value or "", count)
+        workshops, participants = _workshop_counts(
+            s, start, end, by_audience, age_ranges, situations, communes, genders
+        )
+    if participants:
+        add(themes, "", participants)  # a workshop's lines carry no theme
+    audience_names: dict[str, int] = {}
+    for audience_id, count in by_audience.items():
+        add(audience_names, audiences.get(audience_id, "") if audience_id else "", count)
+    return nm.MediationCounts(
+        records=drop_ins + participants,
+        individual=individual,
+        workshops=collective_drop_ins + workshops,
+        participants=collective_drop_ins + participants,
+        first_time=first_time,
+        individual_minutes=minutes,
+        themes=themes,
+        audiences=audience_names,
+        age_ranges=age_ranges,
+        situations=situations,
+        communes=communes,
+        genders=genders,
+    )
+
+
+def _workshop_counts(
+    s: Session,
+    start: datetime,
+    end: datetime,
+    by_audience: dict[int | None, int],
+    age_ranges: dict[str, int],
+    situations: dict[str, int],
+    communes: dict[str, int],
+    genders: dict[str, int],
+) -> tuple[int, int]:
+    """``_workshops``' lines counted by GROUP BY into the given counts: a member present is
+    one line (their public, town, gender, situation and age band), a group its
+    ``present_count`` (else its head-count) of lines (the organisation's public and town,
+    the group's age band). Returns (workshops with a line, lines)."""
+    member, org = aliased(Member), aliased(Member)
+    cyber_spaces = select(Space.id).where(Space.kind == SpaceKind.CYBERBASE)
+    is_member = member.id.is_not(None)
+    group_size = func.coalesce(Registration.present_count, Registration.headcount)
+    lines = case((is_member, 1), (group_size > 0, group_size), else_=0).label("lines")
+    present = (
+        select(
+            ActivitySession.id.label("session_id"),
+            lines,
+            case((is_member, member.audience_id), else_=org.audience_id).label("audience_id"),
+            case((is_member, member.city), else_=org.city).label("commune"),
+            case((is_member, member.age_band), else_=Registration.age_band).label("age_band"),
+            case((is_member, member.gender)).label("gender"),
+            case((is_member, member.situation)).label("situation"),
+        )
+        .join(Activity, Activity.id == ActivitySession.activity_id)
+        .join(Registration, Registration.session_id == ActivitySession.id)
+        .outerjoin(member, member.id == Registration.member_id)
+        .outerjoin(org, org.id == Registration.organisation_id)
+        .where(
+            ActivitySession.start_at >= start,
+            ActivitySession.start_at < end,
+            ActivitySession.status != SessionStatus.CANCELLED,
+            (Activity.kind == ActivityKind.DIGITAL_WORKSHOP)
+            | ActivitySession.space_id.in_(cyber_spaces),
+            Registration.status == RegistrationStatus.REGISTERED,
+            Registration.attendance == Attendance.PRESENT,
+        )
+        .subquery()
+    )
+    total = func.coalesce(func.sum(present.c.lines), 0)
+    workshops, participants = s.execute(
+        select(func.count(func.distinct(case((present.c.lines > 0, present.c.session_id)))), total)
+    ).one()
+
+    def grouped(column: Any) -> list[Any]:
+        return list(
+            s.execute(select(column, total).group_by(column).having(func.sum(present.c.lines) > 0))
+        )
+
+    for audience_id, count in grouped(present.c.audience_id):
+        by_audience[audience_id] = by_audience.get(audience_id, 0) + count
+    for column, counts, words in (
+        (present.c.commune, communes, None),
+        (present.c.age_band, age_ranges, nm.AGE_BAND_RANGES),
+        (present.c.gender, genders, nm.MEMBER_GENDERS),
+        (present.c.situation, situations, nm.MEMBER_SITUATIONS),
+    ):
+        for value, count in grouped(column):
+            key = (value if words is None else words.get(value or "")) or ""
+            counts[key] = counts.get(key, 0) + count
+    return int(workshops), int(participants)

@@ -357,9 +357,12 @@ def _dicts(session: Session, table: FromClause) -> list[dict[str, Any]]:
     return [dict(zip(keys, row, strict=True)) for row in result]
 
 
-def verify_ledger(db: Database) -> list[Finding]:
+def verify_ledger(db: Database, footprints: dict[int, str] | None = None) -> list[Finding]:
     """Recompute the chain, the numbering and the closings; findings (worded by
-    ``i18n.findings``), the first broken document first (empty when everything is sound)."""
+    ``i18n.findings``), the first broken document first (empty when everything is sound).
+    ``footprints``, when given, receives each entry's id → footprint as read here, for
+    the comparison with the anchor logs (services.safety.anchors.compare) to use rather
+    than read the whole chain again."""
     with db.read() as session:
         invoices = {r["id"]: r for r in _dicts(session, _INVOICE)}
         lines: dict[int, list[Any]] = {}
@@ -370,6 +373,8 @@ def verify_ledger(db: Database) -> list[Finding]:
         wallets = {r["id"]: r for r in _dicts(session, _WALLET)}
         audit_rows = sorted(_dicts(session, _AUDIT), key=lambda r: int(r["id"]))
         entries = session.execute(select(_ENTRY).order_by(_ENTRY.c.id)).mappings().all()
+        if footprints is not None:
+            footprints.update((e["id"], e["footprint"]) for e in entries)
         counters = session.execute(
             select(DocumentCounter.series, DocumentCounter.period, DocumentCounter.last_value)
         ).all()

@@ -213,9 +213,9 @@ def _annual_figures_impl(
     from tierslieu_desktop.services.reporting.indicators import _audience_indicators_impl
 
     audience = _audience_indicators_impl(db, first, last)
-    from tierslieu_desktop.services.activity.mediation import _mediation_records_impl
+    from tierslieu_desktop.services.activity.mediation import _mediation_counts_impl
 
-    mediation = _mediation_records_impl(db, first, last)  # the national model (issue 22)
+    mediation = _mediation_counts_impl(db, first, last)  # the national model (issue 22)
     step(78)
     return AnnualFigures(
         year=year,

@@ -473,8 +473,12 @@ def _entry_details(db: Database, ids: Sequence[int]) -> dict[int, Any]:
     return out
 
 
-def compare(db: Database, extra: Sequence[Path] = ()) -> AnchorReport:
-    """Compare the database's chain with every anchor log found (:func:`search_folders`)."""
+def compare(
+    db: Database, extra: Sequence[Path] = (), footprints: dict[int, str] | None = None
+) -> AnchorReport:
+    """Compare the database's chain with every anchor log found (:func:`search_folders`).
+    ``footprints``: the chain's id → footprint as the ledger's check just read it
+    (``verify_ledger(db, footprints)``), else read here."""
     report = AnchorReport()
     identity = database_identity(db)
     where = database_location(db)
@@ -484,10 +488,10 @@ def compare(db: Database, extra: Sequence[Path] = ()) -> AnchorReport:
                 report.logs.append(path)
     # id → footprint of every entry (all that is compared when all is well); the kind,
     # record and content hash of an entry are read only when its footprint differs.
-    with db.read() as session:
-        entries: dict[int, str] = dict(
-            session.execute(select(_ENTRY.c.id, _ENTRY.c.footprint)).all()
-        )
+    entries: dict[int, str] = footprints if footprints is not None else {}
+    if footprints is None:
+        with db.read() as session:
+            entries.update(session.execute(select(_ENTRY.c.id, _ENTRY.c.footprint)).all())
     if not report.logs:
         if entries:
             places = [str(f) for f in search_folders(extra)[:2]]

@@ -133,8 +133,9 @@ def verify(
     by a restore) is appended to ``notes``. A file with unreadable pages raises
     ``DatabaseDamaged`` with what could still be read."""
     try:
-        problems = _verify(db)
-        report = compare(db, anchors)
+        footprints: dict[int, str] = {}  # the chain as the ledger's check read it
+        problems = _verify(db, footprints)
+        report = compare(db, anchors, footprints)
     except DatabaseError as exc:
         if not (db.is_sqlite and is_damage(exc)):
             raise
@@ -151,14 +152,14 @@ def _integrity_check(db: Database) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
-def _verify(db: Database) -> list[Finding]:
+def _verify(db: Database, footprints: dict[int, str] | None = None) -> list[Finding]:
     from tierslieu_desktop.services.billing.ledger import verify_ledger
 
     # SQLite's whole-file check runs in C without the interpreter lock: on its own
     # connection, beside the ledger's check (Python hashing), not after it.
     with ThreadPoolExecutor(max_workers=1) as pool:
         file_check = pool.submit(_integrity_check, db) if db.is_sqlite else None
-        problems: list[Finding] = verify_ledger(db)
+        problems: list[Finding] = verify_ledger(db, footprints)
         if file_check is not None:
             problems.extend(
                 Finding("sqlite_integrity", {"detail": row}) for row in file_check.result()
@@ -225,8 +226,9 @@ def startup_check(db: Database) -> StartupCheck:
             sync(db)
         except OSError as exc:
             notes.append(Finding("anchor_log_unwritten", {"detail": str(exc)}))
-        problems = verify_ledger(db)
-        report = compare(db)
+        footprints: dict[int, str] = {}
+        problems = verify_ledger(db, footprints)
+        report = compare(db, (), footprints)
     except DatabaseError as exc:
         if db.is_sqlite and is_damage(exc):
             return StartupCheck(damage=(str(getattr(exc, "orig", exc)),))

@@ -336,6 +336,7 @@ class ClosingsTab(QWidget):
         self.ctx = ctx
         self.today_fn = today_fn
         self.rows: list[ledger.ClosingSummary] = []
+        self._cash_of: int | None = None  # the closing whose till is shown
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 6, 0, 0)
         row = QHBoxLayout()
@@ -407,9 +408,10 @@ class ClosingsTab(QWidget):
 
     def refresh(self) -> None:
         self.rows = ledger.list_closings(self.ctx.db)
+        self._cash_of = None  # read again: a payment or a deposit since
         self.model.set_rows(self.rows)
         if self.rows:
-            self.table.selectRow(0)
+            self.table.selectRow(0)  # shows its till (currentRowChanged)
         self.export_button.setEnabled(bool(self.rows))
         self.note_button.setEnabled(bool(self.rows))
         self.show_cash()
@@ -418,8 +420,12 @@ class ClosingsTab(QWidget):
         closing_id = row_data(self.table)
         row = next((r for r in self.rows if r.id == closing_id), None)
         if row is None:
+            self._cash_of = None
             self.cash.clear()
             return
+        if closing_id == self._cash_of:
+            return  # already shown since the last refresh: the till read once (issue 14)
+        self._cash_of = closing_id
         till = deposits.cash_day(self.ctx.db, row.period_start, row.period_end)
         money = formatting.money
         self.cash.setText(
