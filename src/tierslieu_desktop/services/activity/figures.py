@@ -479,8 +479,23 @@ def _label(labels: Mapping[str, Mapping[str, str]], dim: str, line_key: Key, nam
     if name:
         return name
     code = str(line_key)
-    table = labels.get(dim) or FRENCH.get(dim, {})
-    return table.get(code, FRENCH.get(dim, {}).get(code, code))
+    french = FRENCH.get(dim) or NATIONAL_DIMENSIONS.get(dim) or {}
+    table = labels.get(dim) or french
+    return table.get(code, french.get(code, code))
+
+
+# the drop-ins' national sheets: dimension → (sheet title's word, first header)
+NATIONAL_SHEETS: dict[str, tuple[str, str]] = {
+    "theme": ("thématique", "Thématique (un passage compte dans chacune des siennes)"),
+    "audience": ("public", "Public"),
+    "age_range": ("tranche d'âge", "Tranche d'âge"),
+    "gender": ("genre", "Genre"),
+    "situation": ("statut", "Statut"),
+    "commune": ("commune", "Commune"),
+    "place_type": ("lieu", "Lieu"),
+    "autonomy": ("autonomie", "Autonomie"),
+    "equipment": ("matériel", "Matériel (un passage compte pour chacun des siens)"),
+}
 
 
 def figure_tables(
@@ -563,14 +578,10 @@ def figure_tables(
             activity_rows("age_band", fig.by_age_band, False),
         ),
         ("Par commune", ["Commune", *activity_headers], activity_rows("commune", fig.by_commune, False)),
-        ("Cyber-base par motif", ["Motif", *drop_headers], drop_rows("purpose", fig.drop_ins_by_purpose)),
-        ("Cyber-base par public", ["Public", *drop_headers], drop_rows("audience", fig.drop_ins_by_audience)),
-        (
-            "Cyber-base par tranche d'âge",
-            ["Tranche d'âge", *drop_headers],
-            drop_rows("age_band", fig.drop_ins_by_age_band),
+        *(
+            (f"Cyber-base par {word}", [header, *drop_headers], drop_rows(dim, fig.drop_ins_by.get(dim, ())))
+            for dim, (word, header) in NATIONAL_SHEETS.items()
         ),
-        ("Cyber-base par commune", ["Commune", *drop_headers], drop_rows("commune", fig.drop_ins_by_commune)),
     ]  # fmt: skip
 
 
