@@ -12267,8 +12267,12 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Niveau de l'atelier</translation>
     </message>
     <message>
-        <source>Workshop &amp;level:</source>
-        <translation>Ni&amp;veau de l'atelier :</translation>
+        <source>&amp;Level:</source>
+        <translation>Ni&amp;veau :</translation>
+    </message>
+    <message>
+        <source>T&amp;hemes:</source>
+        <translation>&amp;Thématiques :</translation>
     </message>
     <message>
         <source>No theme</source>
@@ -12277,10 +12281,6 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Workshop themes</source>
         <translation>Thématiques de l'atelier</translation>
-    </message>
-    <message>
-        <source>Workshop t&amp;hemes:</source>
-        <translation>&amp;Thématiques de l'atelier :</translation>
     </message>
     <message>
         <source>&amp;Save</source>

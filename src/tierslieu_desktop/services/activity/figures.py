@@ -275,7 +275,7 @@ def drop_in_lines(
     A drop-in with several themes counts in each of them (and one without in None)."""
     start, end = local_day_bounds(first_day)[0], local_day_bounds(last_day)[1]
     key: Any
-    stmt = select()
+    stmt: Any
     if dim in MULTI_VALUED:
         stored = _purpose_themes() if dim == "theme" else DropIn.equipment
         values = _values_table(f"{dim}_values", NATIONAL_DIMENSIONS[dim] or {})
@@ -300,17 +300,20 @@ def drop_in_lines(
             "autonomy": DropIn.autonomy,
         }[dim]
         stmt = select(DropIn)
-    rows = s.execute(
-        stmt.with_only_columns(
-            key,
-            DropIn.kind,
-            func.count(),
-            func.sum(DropIn.duration_minutes),
-            func.sum(DropIn.vouchers),
+    rows: list[tuple[Any, ...]] = [
+        tuple(row)
+        for row in s.execute(
+            stmt.with_only_columns(
+                key,
+                DropIn.kind,
+                func.count(),
+                func.sum(DropIn.duration_minutes),
+                func.sum(DropIn.vouchers),
+            )
+            .where(DropIn.at >= start, DropIn.at < end)
+            .group_by(key, DropIn.kind)
         )
-        .where(DropIn.at >= start, DropIn.at < end)
-        .group_by(key, DropIn.kind)
-    ).all()
+    ]
     audiences = audiences or {}
     if dim == "audience":
         rows = [(k if k in audiences else None, *rest) for k, *rest in rows]
@@ -329,7 +332,7 @@ def drop_in_lines(
         keys = _order(acc, order)
     else:
         if dim == "audience":
-            names = {k: audiences[k] for k in acc if k is not None and k in audiences}  # type: ignore[index]
+            names = {k: audiences[k] for k in acc if isinstance(k, int) and k in audiences}
         else:
             names = {k: str(k) for k in acc if k is not None}
         keys = _by_size({k: v[0] + v[1] for k, v in acc.items()}, names)

@@ -224,10 +224,10 @@ class SessionDialog(_Saving):
             self.level.addItem(label, value)
         self.level.setAccessibleName(self.tr("Workshop level"))
         self.level.setToolTip(national)
-        f.add_field("workshop_level", self.tr("Workshop &level:"), self.level)
+        f.add_field("workshop_level", self.tr("&Level:"), self.level)
         self.themes = MultiChoice(theme_labels(), self.tr("No theme"))
         self.themes.setAccessibleName(self.tr("Workshop themes"))
-        f.add_field("themes", self.tr("Workshop t&hemes:"), self.themes)
+        f.add_field("themes", self.tr("T&hemes:"), self.themes)
 
         self.message = _message_label()
         lay.addWidget(self.message)
