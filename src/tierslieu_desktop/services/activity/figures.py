@@ -40,6 +40,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, literal, select, union_all
+from sqlalchemy import join as sa_join
 from sqlalchemy.orm import Session, aliased
 
 from tierslieu_desktop.db.engine import Database
@@ -275,13 +276,16 @@ def drop_in_lines(
     A drop-in with several themes counts in each of them (and one without in None)."""
     start, end = local_day_bounds(first_day)[0], local_day_bounds(last_day)[1]
     key: Any
-    stmt: Any
+    source: Any = DropIn
     if dim in MULTI_VALUED:
         stored = _purpose_themes() if dim == "theme" else DropIn.equipment
         values = _values_table(f"{dim}_values", NATIONAL_DIMENSIONS[dim] or {})
         key = values.c.key
-        stmt = select(DropIn).outerjoin(
-            values, (literal(",") + stored + literal(",")).like(values.c.pattern, escape="\\")
+        source = sa_join(
+            DropIn,
+            values,
+            (literal(",") + stored + literal(",")).like(values.c.pattern, escape="\\"),
+            isouter=True,
         )
     else:
         key = {
@@ -299,19 +303,29 @@ def drop_in_lines(
             "place_type": func.coalesce(DropIn.place_type, nm.DEFAULT_PLACE_TYPE),
             "autonomy": DropIn.autonomy,
         }[dim]
-        stmt = select(DropIn)
+    # the key computed in a subquery, grouped by outside: a key holding bound values
+    # (coalesce, case) written twice would be two expressions to PostgreSQL
+    keyed = (
+        select(
+            key.label("key"),
+            DropIn.kind.label("kind"),
+            DropIn.duration_minutes.label("minutes"),
+            DropIn.vouchers.label("vouchers"),
+        )
+        .select_from(source)
+        .where(DropIn.at >= start, DropIn.at < end)
+        .subquery("keyed")
+    )
     rows: list[tuple[Any, ...]] = [
         tuple(row)
         for row in s.execute(
-            stmt.with_only_columns(
-                key,
-                DropIn.kind,
+            select(
+                keyed.c.key,
+                keyed.c.kind,
                 func.count(),
-                func.sum(DropIn.duration_minutes),
-                func.sum(DropIn.vouchers),
-            )
-            .where(DropIn.at >= start, DropIn.at < end)
-            .group_by(key, DropIn.kind)
+                func.sum(keyed.c.minutes),
+                func.sum(keyed.c.vouchers),
+            ).group_by(keyed.c.key, keyed.c.kind)
         )
     ]
     audiences = audiences or {}
