@@ -4828,10 +4828,6 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>commune</translation>
     </message>
     <message>
-        <source>purpose</source>
-        <translation>motif</translation>
-    </message>
-    <message>
         <source>Workshops and trainings</source>
         <translation>Ateliers et formations</translation>
     </message>
@@ -4904,6 +4900,14 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Chèques Pass numérique reçus</translation>
     </message>
     <message>
+        <source>A drop-in with several themes counts once in each of them: the lines add up to more than the total, which counts each drop-in once.</source>
+        <translation>Un passage avec plusieurs thématiques compte une fois dans chacune : les lignes font plus que le total, qui compte chaque passage une fois.</translation>
+    </message>
+    <message>
+        <source>A drop-in where several devices were used counts once for each of them: the lines add up to more than the total, which counts each drop-in once.</source>
+        <translation>Un passage où plusieurs matériels ont servi compte une fois pour chacun : les lignes font plus que le total, qui compte chaque passage une fois.</translation>
+    </message>
+    <message>
         <source>Excel workbook (*.xlsx);;PDF report (*.pdf)</source>
         <translation>Classeur Excel (*.xlsx);;Rapport PDF (*.pdf)</translation>
     </message>
@@ -4918,6 +4922,34 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Export</source>
         <translation>Export</translation>
+    </message>
+    <message>
+        <source>theme</source>
+        <translation>thématique</translation>
+    </message>
+    <message>
+        <source>age range</source>
+        <translation>tranche d'âge</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>genre</translation>
+    </message>
+    <message>
+        <source>situation</source>
+        <translation>statut</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>lieu</translation>
+    </message>
+    <message>
+        <source>autonomy reached</source>
+        <translation>autonomie</translation>
+    </message>
+    <message>
+        <source>device used</source>
+        <translation>matériel utilisé</translation>
     </message>
     <message>
         <source>Cannot write {path}: {error}</source>
@@ -9949,6 +9981,18 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <source>Retired</source>
         <translation>Retraité</translation>
     </message>
+    <message>
+        <source>Beginner</source>
+        <translation>Débutant</translation>
+    </message>
+    <message>
+        <source>Intermediate</source>
+        <translation>Intermédiaire</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avancé</translation>
+    </message>
 </context>
 <context>
     <name>NewAccountDialog</name>
@@ -12209,6 +12253,34 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>&amp;Note:</source>
         <translation>&amp;Note :</translation>
+    </message>
+    <message>
+        <source>For the national model of digital inclusion (digital workshops)</source>
+        <translation>Pour le modèle national de la médiation numérique (ateliers numériques)</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Non renseigné</translation>
+    </message>
+    <message>
+        <source>Workshop level</source>
+        <translation>Niveau de l'atelier</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>Ni&amp;veau :</translation>
+    </message>
+    <message>
+        <source>T&amp;hemes:</source>
+        <translation>&amp;Thématiques :</translation>
+    </message>
+    <message>
+        <source>No theme</source>
+        <translation>Aucune thématique</translation>
+    </message>
+    <message>
+        <source>Workshop themes</source>
+        <translation>Thématiques de l'atelier</translation>
     </message>
     <message>
         <source>&amp;Save</source>

@@ -299,7 +299,7 @@ def _main(argv: list[str] | None) -> int:
         return _cmd_deposit_list(target)
     if args.command == "report":
         return _cmd_report(target, args)
-    if args.command == "export" and args.export_command == "mediation":
+    if args.command == "export" and args.export_command in ("mediation", "pass-numerique"):
         return cli_mediation.run(target, args, _fail, _open_error_fr, _LANG[0])
     if args.command == "export":
         return _cmd_export(target, args)

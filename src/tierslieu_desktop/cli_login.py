@@ -30,8 +30,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -180,6 +181,27 @@ def open_database(target: str | None, *, create: bool = False) -> Database:
         db.dispose()
         raise
     return db
+
+
+def with_database(
+    target: str | None,
+    fail: Callable[[str], int],
+    open_error: Callable[[Any], str],
+    body: Callable[[Database], int],
+) -> int:
+    """Open ``target`` logged in (:func:`open_database`), run ``body`` on it and close it
+    again; a database that cannot be opened is said by ``fail(open_error(…))`` — the frame
+    of the commands that read or write one database (cli_mediation, cli_member)."""
+    from tierslieu_desktop.db.engine import DatabaseOpenError
+
+    try:
+        db = open_database(target, create=False)
+    except DatabaseOpenError as exc:
+        return fail(open_error(exc))
+    try:
+        return body(db)
+    finally:
+        db.dispose()
 
 
 def may_restore(path: Path) -> None:

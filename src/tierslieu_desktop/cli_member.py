@@ -57,17 +57,12 @@ def run(
     open_error: Callable[[Any], str],
     lang: str = "fr",
 ) -> int:
-    from tierslieu_desktop.cli_login import open_database
-    from tierslieu_desktop.db.engine import DatabaseOpenError
+    from tierslieu_desktop.cli_login import with_database
 
     _LANG[0] = lang
     from tierslieu_desktop.domain.errors import NotFound
 
-    try:
-        db = open_database(target, create=False)
-    except DatabaseOpenError as exc:
-        return fail(open_error(exc))
-    try:
+    def body(db: Database) -> int:
         from tierslieu_desktop.services.privacy.export import member_id_by_number
 
         try:
@@ -77,8 +72,8 @@ def run(
         if args.member_command == "export":
             return _export(db, member_id, args.output, fail)
         return _anonymise(db, member_id, args.yes, fail)
-    finally:
-        db.dispose()
+
+    return with_database(target, fail, open_error, body)
 
 
 def _export(db: Database, member_id: int, output: str, fail: Callable[[str], int]) -> int:

@@ -24,6 +24,10 @@ def test_old_drop_ins_get_themes_and_age_range_then_go_down_and_up(db):
     insp = inspect(db.engine)
     assert "drop_in_voucher" not in insp.get_table_names()
     assert "themes" not in {c["name"] for c in insp.get_columns("drop_in")}
+    # 0027 went down first: a session's workshop level and themes
+    assert not {"workshop_level", "themes"} & {
+        c["name"] for c in insp.get_columns("activity_session")
+    }
     upgrade(db.engine)
     with db.engine.connect() as conn:
         rows = dict(

@@ -132,9 +132,18 @@ def test_key_figures_and_breakdowns_in_french(tab, qtmodeltester):
     assert ["Demandeurs d'emploi", "1", "2,0 h"] in texts(tab.activity_model)
     qtmodeltester.check(tab.activity_model)
 
-    purposes = texts(tab.dropin_model)
-    assert ["Démarches administratives", "1", "0", "1", "0,8 h", "3"] in purposes
-    assert purposes[-1] == ["Total", "1", "1", "2", "1,8 h", "3"]
+    # the drop-ins by the national themes (their purposes' here), the note under the table
+    themes = texts(tab.dropin_model)
+    assert tab.dropin_model.headerData(0, Qt.Orientation.Horizontal) == "Thématique"
+    assert ["Aide aux démarches administratives", "1", "0", "1", "0,8 h", "3"] in themes
+    assert ["Insertion professionnelle", "0", "1", "1", "1,0 h", "0"] in themes
+    assert themes[-1] == ["Total", "1", "1", "2", "1,8 h", "3"]
+    assert tab.dropin_note.isVisible()
+    assert "chacune" in tab.dropin_note.text()
+    tab.dropin_by.setCurrentIndex(tab.dropin_by.findData("place_type"))
+    assert texts(tab.dropin_model)[0] == ["Lieu d’activité", "1", "1", "2", "1,8 h", "3"]
+    assert not tab.dropin_note.isVisible()
+    qtmodeltester.check(tab.dropin_model)
 
 
 def test_a_period_of_days_and_the_year_combo_follow_each_other(tab):

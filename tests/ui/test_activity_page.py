@@ -451,3 +451,39 @@ def test_the_member_chosen_elsewhere_is_the_one_the_registration_proposes(
     qtbot.addWidget(dialog)
     assert dialog.selected_member() == ben.id
     assert dialog.submit()
+
+
+def test_a_workshop_records_its_level_and_themes_for_the_national_export(page, qtbot, lab, db):
+    from tierslieu_desktop.domain.mediation import EXPORT_COLUMNS, export_row
+    from tierslieu_desktop.services.activity.mediation import mediation_month
+
+    dialog = page.sessions.new_session(run=False)
+    qtbot.addWidget(dialog)
+    dialog.select_activity(lab["workshop"])
+    dialog.day.setDate(QDate(TODAY))
+    dialog.start_edit.setTime(QTime(9, 0))
+    assert dialog.level.currentText() == "Non renseigné"  # optional, none by default
+    assert dialog.themes.text() == "Aucune thématique"
+    dialog.level.setCurrentIndex(dialog.level.findText("Débutant"))
+    dialog.themes.actions_by_value["email"].setChecked(True)
+    dialog.themes.actions_by_value["securite_numerique"].setChecked(True)
+    assert dialog.themes.toolTip() == "E-mail\nPrévention en sécurité numérique"
+    assert dialog.submit(), dialog.message_text()
+    sid = dialog.saved_id
+    # reopened: what was chosen is there, and can be taken back
+    page.sessions.show_session(sid)
+    again = page.sessions.detail.edit_session(run=False)
+    qtbot.addWidget(again)
+    assert again.level.currentText() == "Débutant"
+    assert again.themes.values() == ("email", "securite_numerique")
+    again.level.setCurrentIndex(again.level.findText("Intermédiaire"))
+    assert again.submit(), again.message_text()
+    # one person present: the Coop's line of the workshop carries its themes and level
+    r = registrations.register(
+        db, None, registrations.RegistrationInput(session_id=sid, member_id=lab["ana"])
+    )
+    registrations.set_attendance(db, None, r.registration_id, "present")
+    (line,) = [x for x in mediation_month(db, TODAY, TODAY).records if x.record_id == f"ATL-{sid}"]
+    row = dict(zip(EXPORT_COLUMNS, export_row(line), strict=True))
+    assert row["Thématique(s) d’accompagnement"] == "E-mail\nPrévention en sécurité numérique"
+    assert row["Niveau d’autonomie (ou de l’atelier)"] == "2/3"

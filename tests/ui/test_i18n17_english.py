@@ -129,6 +129,7 @@ DATA_OR_SAME = {
     "Commune",
     "Nature",
     "Structure",
+    "E-mail",  # the national theme, English too (Activité › Chiffres by theme)
 }
 
 

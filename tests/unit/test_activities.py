@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from tierslieu_desktop.db.models import Audience, Machine, MachineCategory, Space
-from tierslieu_desktop.domain.calendar import local_dt
+from tierslieu_desktop.domain.calendar import local_dt, to_local
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.services.activity import dropins, registrations
 from tierslieu_desktop.services.activity import sessions as activities
@@ -22,7 +22,7 @@ from tierslieu_desktop.services.pricing import tariffs
 from tierslieu_desktop.services.scheduling import bookings
 from tierslieu_desktop.services.scheduling.bookings import BookingInput
 
-TODAY = date.today()
+TODAY = to_local(datetime.now(UTC)).date()  # the lab's day (Europe/Paris), as the drop-ins
 # A Wednesday far enough ahead to be bookable, and one in the past.
 NEXT_WEDNESDAY = TODAY + timedelta(days=(2 - TODAY.weekday()) % 7 + 7)
 LAST_WEDNESDAY = TODAY - timedelta(days=(TODAY.weekday() - 2) % 7 or 7)

@@ -220,6 +220,56 @@ def test_drop_ins_by_purpose_public_age_and_commune(db, year):
     assert {ln.key: ln.total for ln in fig.drop_ins_by_commune} == {"Gramat": 2, None: 1}
 
 
+def test_drop_ins_on_the_national_model_count_once_per_theme(db, operator, year):
+    # a visit with two themes (one with a "_" a LIKE would take for any letter), a tablet
+    # and a phone, a woman of 70+ retired, at home
+    dropins.log_drop_in(
+        db,
+        operator,
+        DropInInput(
+            at=at(date(YEAR, 2, 6), 10), purpose="other", duration_minutes=20,
+            themes=("email", "sante"), equipment=("tablette", "telephone"),
+            gender="feminin", age_range="soixante_dix_plus", situation="retraite",
+            place_type="domicile", autonomy="autonome", commune="gramat",
+        ),
+    )  # fmt: skip
+    fig = figures(db, FIRST, LAST)
+    by = {dim: {ln.key: ln.total for ln in lines} for dim, lines in fig.drop_ins_by.items()}
+    # the purposes' themes for the three drop-ins logged without themes; the new one
+    # counts in both of its themes: 5 theme lines for 4 drop-ins, the total kept apart
+    assert by["theme"] == {
+        "email": 1,
+        "sante": 1,
+        "insertion_professionnelle": 1,
+        "aide_aux_demarches_administratives": 1,
+        "prendre_en_main_du_materiel": 1,
+    }
+    assert fig.drop_ins == 4
+    assert [ln.key for ln in fig.drop_ins_by["theme"]][:2] == [
+        "prendre_en_main_du_materiel",
+        "email",
+    ]
+    assert by["equipment"] == {"telephone": 1, "tablette": 1, None: 3}
+    assert by["age_range"] == {
+        "vingt_cinq_trente_neuf": 1,
+        "quarante_cinquante_neuf": 1,
+        "soixante_dix_plus": 1,
+        None: 1,
+    }
+    assert by["gender"] == {"feminin": 1, None: 3}
+    assert by["situation"] == {"retraite": 1, None: 3}
+    assert by["place_type"] == {"lieu_activite": 3, "domicile": 1}
+    assert by["autonomy"] == {"autonome": 1, None: 3}
+    assert by["commune"] == {"Gramat": 3, None: 1}
+    assert by["audience"] == {year["pub"]: 2, None: 2}
+    help_line = next(ln for ln in fig.drop_ins_by["theme"] if ln.key == "insertion_professionnelle")
+    assert (help_line.visits, help_line.helps, help_line.minutes) == (0, 1, 45)
+    for dim, breakdown in fig.drop_ins_by.items():
+        if dim not in ("theme", "equipment"):
+            assert sum(ln.total for ln in breakdown) == fig.drop_ins, dim
+            assert sum(ln.minutes for ln in breakdown) == fig.drop_in_minutes, dim
+
+
 def test_a_period_is_made_of_local_days(db, year):
     # New Year's Day of the next year alone: the half-past-midnight session and drop-in
     fig = figures(db, date(YEAR + 1, 1, 1), date(YEAR + 1, 1, 1))
@@ -326,10 +376,15 @@ def test_xlsx_has_one_sheet_per_table_in_french(db, year):
         "Par public",
         "Par tranche d'âge",
         "Par commune",
-        "Cyber-base par motif",
+        "Cyber-base par thématique",
         "Cyber-base par public",
         "Cyber-base par tranche d'âge",
+        "Cyber-base par genre",
+        "Cyber-base par statut",
         "Cyber-base par commune",
+        "Cyber-base par lieu",
+        "Cyber-base par autonomie",
+        "Cyber-base par matériel",
     ]
     kinds = sheet_rows(data, "Par type d'activité")
     assert kinds[0] == ("Type d'activité", "Séances", "Participants", "Heures-participants")
@@ -337,11 +392,14 @@ def test_xlsx_has_one_sheet_per_table_in_french(db, year):
     assert kinds[-1] == ("Total", 4, 35, 70)
     assert ("Non renseigné", 11, 21) in sheet_rows(data, "Par public")
     assert ("Moins de 12 ans", 22, 44) in sheet_rows(data, "Par tranche d'âge")
-    purposes = sheet_rows(data, "Cyber-base par motif")
-    assert purposes[0] == ("Motif", "Visites", "Accompagnements", "Total", "Durée (h)",
-                           "Pass numérique")  # fmt: skip
-    assert ("Démarches administratives", 1, 0, 1, 0.5, 2) in purposes
-    assert purposes[-1] == ("Total", 2, 1, 3, pytest.approx(85 / 60, abs=0.01), 2)
+    themes = sheet_rows(data, "Cyber-base par thématique")
+    assert themes[0] == (
+        "Thématique (un passage compte dans chacune des siennes)", "Visites",
+        "Accompagnements", "Total", "Durée (h)", "Pass numérique",
+    )  # fmt: skip
+    assert ("Aide aux démarches administratives", 1, 0, 1, 0.5, 2) in themes
+    assert themes[-1] == ("Total", 2, 1, 3, pytest.approx(85 / 60, abs=0.01), 2)
+    assert ("25 - 39 ans", 0, 1, 1, 0.75, 0) in sheet_rows(data, "Cyber-base par tranche d'âge")
     key = dict(r for r in sheet_rows(data, "Chiffres clés")[1:])
     assert key["Taux de présence (%)"] == 87.5
     assert key["Du"] == datetime(YEAR, 1, 1)
@@ -351,7 +409,8 @@ def test_xlsx_labels_can_be_given(db, year):
     fig = figures(db, FIRST, LAST)
     data = figures_xlsx(fig, {"kind": {"school_visit": "School visit"}})
     assert ("School visit", 1, 32, 64) in sheet_rows(data, "Par type d'activité")
-    assert Decimal("0.5") == Decimal(str(sheet_rows(data, "Cyber-base par motif")[1][4]))
+    themes = {r[0]: r for r in sheet_rows(data, "Cyber-base par thématique")}
+    assert Decimal("0.5") == Decimal(str(themes["Aide aux démarches administratives"][4]))
 
 
 def test_command_line_writes_the_year(db, year, tmp_path, capsys):

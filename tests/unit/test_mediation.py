@@ -206,3 +206,40 @@ def test_the_annual_report_has_the_cyber_base_page_on_the_national_model(demo_pa
     assert figures.mediation is not None and figures.mediation.records
     text = _pdf_text(render_annual(figures, {}, None))
     assert "Cyber-base : médiation numérique (modèle national)" in text
+
+
+def test_a_workshop_s_level_and_themes_reach_the_month_s_figures(db):
+    from dataclasses import replace
+
+    from tierslieu_desktop.domain.mediation import month_figures
+    from tierslieu_desktop.services.activity import registrations
+    from tierslieu_desktop.services.activity import sessions as activities
+    from tierslieu_desktop.services.activity.registrations import RegistrationInput
+    from tierslieu_desktop.services.activity.sessions import ActivityInput, SessionInput
+
+    workshop = activities.save_activity(
+        db, None, ActivityInput(name="Sécurité en ligne", kind="digital_workshop")
+    )
+    sid = activities.create_session(
+        db,
+        None,
+        SessionInput(
+            activity_id=workshop, start_at=local_dt(DAY, 14 * 60), end_at=local_dt(DAY, 16 * 60),
+            capacity=10, workshop_level="avance", themes=("securite_numerique", "email"),
+        ),
+    )  # fmt: skip
+    group = registrations.register(
+        db, None, RegistrationInput(session_id=sid, group_name="Club", headcount=3)
+    )
+    registrations.set_attendance(db, None, group.registration_id, "present")
+    totals, tables = month_figures(mediation_month(db, DAY, DAY))
+    by_title = {t.title: dict(t.rows) for t in tables}
+    assert by_title["Niveaux des ateliers"] == {"Avancé": 1}  # the workshop, once
+    # each of the 3 participants counts in both themes
+    assert by_title["Thématiques"] == {"E-mail": 3, "Prévention en sécurité numérique": 3}
+    # a level outside the Coop's list is refused
+    data = activities.get_session(db, sid).input()
+    assert data.workshop_level == "avance"
+    with pytest.raises(ValidationError) as refused:
+        activities.update_session(db, None, sid, replace(data, workshop_level="expert"))
+    assert refused.value.fields == {"workshop_level": "invalid"}

@@ -335,3 +335,42 @@ def test_register_of_processing_activities(demo):
         assert heading in text
     assert reg.controller_name and reg.controller_name in text
     assert "10 ans" in text and "Consentement" in text
+
+
+def test_anonymised_drop_ins_keep_their_statistics_but_not_the_person(db):
+    from tierslieu_desktop.db.models import DropIn
+    from tierslieu_desktop.domain.calendar import local_dt
+    from tierslieu_desktop.services.activity.dropins import DropInInput, log_drop_in
+    from tierslieu_desktop.services.activity.figures import figures
+    from tierslieu_desktop.services.activity.mediation import mediation_month
+
+    member_id = save_member(db, None, UNIQUE)
+    day = date(2026, 3, 10)
+    visit = log_drop_in(
+        db,
+        None,
+        DropInInput(
+            at=local_dt(day, 600), kind="help", helper="Inès", member_id=member_id,
+            gender="feminin", age_range="soixante_dix_plus", situation="retraite",
+            commune_insee="46102", themes=("sante",), note="Zéphyrine, rappeler sa fille",
+        ),
+    )  # fmt: skip
+    before = mediation_month(db, day, day).records[0]
+    assert before.beneficiary == "QUINTAVALLO-BRISEBOIS Zéphyrine"
+    number = get_member(db, member_id).number
+    anonymise.anonymise_member(db, None, member_id, confirm_number=number)
+
+    with db.read() as s:
+        row = s.get(DropIn, visit)
+        assert (row.member_id, row.anonymous, row.note) == (None, True, "")
+        # the national statistics stay, the helper (the staff) too
+        assert (row.gender, row.age_range, row.situation, row.commune_insee, row.themes) == (
+            "feminin", "soixante_dix_plus", "retraite", "46102", "sante"
+        )  # fmt: skip
+        assert row.helper == "Inès"
+    after = mediation_month(db, day, day).records[0]
+    assert after.beneficiary == "" and after.gender == "feminin" and after.insee == "46102"
+    fig = figures(db, day, day)
+    assert {ln.key: ln.total for ln in fig.drop_ins_by["gender"]} == {"feminin": 1}
+    # nothing of hers is found from the card any more
+    assert export.member_data(db, member_id).section("drop_ins").records == ()

@@ -8,6 +8,7 @@ The figures' definitions are in ``services.activity.figures``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -125,6 +126,10 @@ class ActivityFigures:
     drop_ins_by_audience: tuple[DropInLine, ...]
     drop_ins_by_age_band: tuple[DropInLine, ...]
     drop_ins_by_commune: tuple[DropInLine, ...]
+    # the national model's breakdowns (issue 22): dimension ("theme", "age_range", …,
+    # services.activity.figures.NATIONAL_DIMENSIONS) → lines; themes and equipment count
+    # a drop-in once per value
+    drop_ins_by: Mapping[str, tuple[DropInLine, ...]] = field(default_factory=dict)
 
     @property
     def drop_ins(self) -> int:

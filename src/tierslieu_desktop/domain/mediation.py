@@ -84,6 +84,15 @@ AUTONOMY: dict[str, str] = {
 }
 AUTONOMY_STARS = {"entierement_accompagne": 1, "partiellement_autonome": 2, "autonome": 3}
 
+# Niveau de l'atelier (a collective workshop's, the Coop's ``NiveauAtelier``), written in
+# the same column as the autonomy, with its stars ("1/3": débutant).
+WORKSHOP_LEVELS: dict[str, str] = {
+    "debutant": "Débutant",
+    "intermediaire": "Intermédiaire",
+    "avance": "Avancé",
+}
+WORKSHOP_LEVEL_STARS = {"debutant": 1, "intermediaire": 2, "avance": 3}
+
 # Structure de redirection (when the person was referred elsewhere).
 REFERRAL_STRUCTURES: dict[str, str] = {
     "administration": "Administration (mairie, préfecture…)",
@@ -277,6 +286,7 @@ class MediationRecord:
     note: str
     audience: str  # our public ("" none): for the figures, not a column of the Coop's
     first_time: bool | None = None
+    workshop_level: str | None = None  # a collective workshop's (WORKSHOP_LEVELS)
 
 
 @dataclass(frozen=True)
@@ -293,7 +303,11 @@ YES, NO = "Oui", "Non"
 
 def export_row(r: MediationRecord) -> tuple[object, ...]:
     """``r`` as the cells of ``EXPORT_COLUMNS``, in its order, worded as the Coop does."""
-    stars = f"{AUTONOMY_STARS[r.autonomy]}/{len(AUTONOMY_STARS)}" if r.autonomy in AUTONOMY else ""
+    stars = ""
+    if r.autonomy in AUTONOMY_STARS:
+        stars = f"{AUTONOMY_STARS[r.autonomy]}/{len(AUTONOMY_STARS)}"
+    elif r.workshop_level in WORKSHOP_LEVEL_STARS:
+        stars = f"{WORKSHOP_LEVEL_STARS[r.workshop_level]}/{len(WORKSHOP_LEVEL_STARS)}"
     return (
         r.day,
         f"{r.created_at:%d/%m/%Y} à {r.created_at:%H:%M}",
@@ -417,6 +431,10 @@ def figures_of(
         table("Communes des bénéficiaires", c.communes, None),
         table("Genres", c.genders, GENDERS),
     ]
+    if workshops:
+        # a workshop counted once (not once per participant), by its level
+        level_of = {r.record_id: r.workshop_level for r in collective}
+        tables.append(table("Niveaux des ateliers", level_of.values(), WORKSHOP_LEVELS))
     return totals, tables
 
 

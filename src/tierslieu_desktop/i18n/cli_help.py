@@ -72,6 +72,21 @@ HELP_EN: dict[str, str] = {
         "numérique (XLSX: activities, the month's figures)"
     ),
     "le mois à exporter": "the month to export",
+    "la demande de remboursement des bons Pass numérique d'un mois (PDF ou CSV)": (
+        "the Pass numérique vouchers' reimbursement claim of a month (PDF or CSV)"
+    ),
+    "le mois des passages où les bons ont été reçus": (
+        "the month of the visits where the vouchers were received"
+    ),
+    "l'émetteur des bons (défaut : pass-numerique)": (
+        "the vouchers' issuer (default: pass-numerique)"
+    ),
+    "faire la demande : les bons sont marqués comme demandés à l'émetteur (sans cette "
+    "option, un aperçu des bons restant à demander, rien n'est enregistré)": (
+        "make the claim: the vouchers are marked as claimed from the issuer (without this "
+        "option, a preview of the vouchers left to claim, nothing recorded)"
+    ),
+    "fichier .pdf (à envoyer) ou .csv (tableur)": "a .pdf file (to send) or .csv (spreadsheet)",
     "fichier XLSX (les activités au modèle de la Coop), ou .pdf : le rapport d'activité du mois": (
         "XLSX file (the activities on the Coop's model), or .pdf: the month's activity report"
     ),

@@ -169,6 +169,22 @@ _FR: dict[str, _Text] = {
         "Médiation numérique de {month} écrite dans {file} ({rows} ligne(s) d'activité)"
     ),
     "month_invalid": "« {text} » n'est pas un mois (AAAA-MM, par exemple 2026-11)",
+    "issuer_invalid": "« {text} » n'est pas un émetteur de bons connu (possibles : {known})",
+    "claim_file_invalid": "« {text} » : le fichier doit finir par .pdf ou .csv",
+    "nothing_to_claim": "aucun bon de {month} à demander (tous déjà demandés, ou aucun reçu).",
+    "claim_written": (
+        "Demande {reference} faite ({issuer}, passages de {month}), écrite dans {file} — "
+        "bons demandés : {n}, montant : {amount}"
+    ),
+    "claim_preview_written": (
+        "Aperçu de la demande {issuer} de {month} écrit dans {file} — bons à demander : "
+        "{n}, montant : {amount}. Rien n'est enregistré : --issue fait la demande."
+    ),
+    "claim_not_written": (
+        "la demande {reference} est faite, mais « {file} » n'a pas pu être écrit : {error}. "
+        "Enregistrez-la de nouveau depuis Caisse › Règlements des émetteurs › Demandes de "
+        "remboursement."
+    ),
     "figures_written": (
         "Chiffres du {first:%d/%m/%Y} au {last:%d/%m/%Y} écrits dans {file} "
         "({sessions}, {drop_ins} cyber-base)"
@@ -379,6 +395,21 @@ _EN: dict[str, _Text] = {
         "Digital inclusion of {month} written to {file} ({rows} activity row(s))"
     ),
     "month_invalid": '"{text}" is not a month (YYYY-MM, for example 2026-11)',
+    "issuer_invalid": '"{text}" is not a known voucher issuer (known: {known})',
+    "claim_file_invalid": '"{text}": the file must end in .pdf or .csv',
+    "nothing_to_claim": "no voucher of {month} left to claim (all claimed, or none received).",
+    "claim_written": (
+        "Claim {reference} made ({issuer}, visits of {month}), written to {file} — "
+        "vouchers claimed: {n}, amount: {amount}"
+    ),
+    "claim_preview_written": (
+        "Preview of the {issuer} claim of {month} written to {file} — vouchers to claim: "
+        "{n}, amount: {amount}. Nothing recorded: --issue makes the claim."
+    ),
+    "claim_not_written": (
+        'claim {reference} is made, but "{file}" could not be written: {error}. Save it '
+        "again from Till › Issuers' settlements › Reimbursement claims."
+    ),
     "figures_written": (
         "Figures from {first:%d/%m/%Y} to {last:%d/%m/%Y} written to {file} "
         "({sessions}, {drop_ins} at the cyber-base)"

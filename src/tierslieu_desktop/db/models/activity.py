@@ -55,6 +55,10 @@ class ActivitySession(VersionMixin, AuditMixin, Base):
     trainer: Mapped[str] = mapped_column(String(200), default="")
     status: Mapped[str] = mapped_column(String(12), default="planned")  # planned/cancelled
     note: Mapped[str] = mapped_column(Text, default="")
+    # A digital workshop on the national model (issue 22, domain.mediation): its level
+    # (WORKSHOP_LEVELS, None: not given) and themes (THEMES, joined by commas).
+    workshop_level: Mapped[str | None] = mapped_column(String(16))
+    themes: Mapped[str] = mapped_column(String(800), default="", server_default="")
 
     activity: Mapped[Activity] = relationship()
 

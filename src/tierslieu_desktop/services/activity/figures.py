@@ -15,9 +15,15 @@ Definitions (local days, Europe/Paris, ``first_day`` and ``last_day`` included):
   by its organisation's public and commune and the registration's age band; what is not
   known falls in the key None ("Non renseigné");
 - drop-ins count when their local day is in the period: visits and one-to-one help
-  sessions, their minutes and the Pass numérique vouchers received.
+  sessions, their minutes and the Pass numérique vouchers received;
+- the drop-ins on the national model (issue 22, ``drop_ins_by``, ``drop_in_lines``): by
+  theme, equipment, public, age range, gender, situation, commune, place type and
+  autonomy, counted by GROUP BY in SQL. A drop-in with several themes (or several pieces
+  of equipment) counts once in each: those breakdowns add up to more than the drop-ins;
+  a drop-in recorded without themes has its purpose's (``domain.mediation.themes_of``);
+  its age range is its band's when none was recorded (``age_range_of``).
 
-Every breakdown adds up to its total. Keys are the stored codes (kind, purpose, age
+Every breakdown but the multi-valued ones (themes, equipment) adds up to its total. Keys are the stored codes (kind, purpose, age
 band), audience ids and commune names; the UI translates the codes. The figures' types
 and ``FRENCH``, the French words used by the XLSX export (the services have no Qt
 translator), are in ``domain.activity``; the sheets are written by ``reports.sheets``.
@@ -33,8 +39,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import case, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import ColumnElement, case, func, literal, select, union_all
+from sqlalchemy import join as sa_join
+from sqlalchemy.orm import Session, aliased
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import (
@@ -45,6 +52,7 @@ from tierslieu_desktop.db.models import (
     Member,
     Registration,
 )
+from tierslieu_desktop.domain import mediation as nm
 from tierslieu_desktop.domain.activity import (
     FRENCH,
     ActivityFigures,
@@ -209,6 +217,142 @@ def fold_drop_ins(
     )
 
 
+# --------------------------------------------------------------------------- national
+
+# The drop-ins' breakdowns on the national model, in the order the Chiffres tab offers
+# them: dimension → the Coop's list giving the order of its keys (None: largest first).
+NATIONAL_DIMENSIONS: dict[str, Mapping[str, str] | None] = {
+    "theme": nm.THEMES,
+    "audience": None,
+    "age_range": nm.AGE_RANGES,
+    "gender": nm.GENDERS,
+    "situation": nm.SITUATIONS,
+    "commune": None,
+    "place_type": nm.PLACE_TYPES,
+    "autonomy": nm.AUTONOMY,
+    "equipment": nm.EQUIPMENT,
+}
+MULTI_VALUED = ("theme", "equipment")
+
+
+def _values_table(name: str, keys: Iterable[str]) -> Any:
+    """The constant table (key, pattern) of a list's values: ``pattern`` matches a stored
+    comma-joined value holding the key (LIKE, its "_" escaped)."""
+    return union_all(
+        *(
+            select(
+                literal(k).label("key"),
+                literal("%," + k.replace("_", "\\_") + ",%").label("pattern"),
+            )
+            for k in keys
+        )
+    ).subquery(name)
+
+
+def _purpose_themes() -> ColumnElement[str]:
+    """A drop-in's themes as stored, else its purpose's (domain.mediation.themes_of)."""
+    return case(
+        (DropIn.themes != "", DropIn.themes),
+        *(
+            (DropIn.purpose == purpose, nm.join_values(themes))
+            for purpose, themes in nm.PURPOSE_THEMES.items()
+            if themes
+        ),
+        else_="",
+    )
+
+
+def drop_in_lines(
+    s: Session,
+    first_day: date,
+    last_day: date,
+    dim: str,
+    audiences: Mapping[int, str] | None = None,
+) -> tuple[DropInLine, ...]:
+    """The drop-ins of the local days [first_day, last_day] by one national dimension
+    (a key of ``NATIONAL_DIMENSIONS``), counted by GROUP BY in SQL inside the caller's
+    read transaction ``s`` (no permission asked: the caller's). Keys are the Coop's values
+    (``domain.mediation``), audience ids, commune names; None is « non renseigné », last.
+    A drop-in with several themes counts in each of them (and one without in None)."""
+    start, end = local_day_bounds(first_day)[0], local_day_bounds(last_day)[1]
+    key: Any
+    source: Any = DropIn
+    if dim in MULTI_VALUED:
+        stored = _purpose_themes() if dim == "theme" else DropIn.equipment
+        values = _values_table(f"{dim}_values", NATIONAL_DIMENSIONS[dim] or {})
+        key = values.c.key
+        source = sa_join(
+            DropIn,
+            values,
+            (literal(",") + stored + literal(",")).like(values.c.pattern, escape="\\"),
+            isouter=True,
+        )
+    else:
+        key = {
+            "audience": DropIn.audience_id,
+            "age_range": func.coalesce(
+                DropIn.age_range,
+                case(
+                    *((DropIn.age_band == b, r) for b, r in nm.AGE_BAND_RANGES.items()),
+                    else_=None,
+                ),
+            ),
+            "gender": DropIn.gender,
+            "situation": DropIn.situation,
+            "commune": DropIn.commune,
+            "place_type": func.coalesce(DropIn.place_type, nm.DEFAULT_PLACE_TYPE),
+            "autonomy": DropIn.autonomy,
+        }[dim]
+    # the key computed in a subquery, grouped by outside: a key holding bound values
+    # (coalesce, case) written twice would be two expressions to PostgreSQL
+    keyed = (
+        select(
+            key.label("key"),
+            DropIn.kind.label("kind"),
+            DropIn.duration_minutes.label("minutes"),
+            DropIn.vouchers.label("vouchers"),
+        )
+        .select_from(source)
+        .where(DropIn.at >= start, DropIn.at < end)
+        .subquery("keyed")
+    )
+    rows: list[tuple[Any, ...]] = [
+        tuple(row)
+        for row in s.execute(
+            select(
+                keyed.c.key,
+                keyed.c.kind,
+                func.count(),
+                func.sum(keyed.c.minutes),
+                func.sum(keyed.c.vouchers),
+            ).group_by(keyed.c.key, keyed.c.kind)
+        )
+    ]
+    audiences = audiences or {}
+    if dim == "audience":
+        rows = [(k if k in audiences else None, *rest) for k, *rest in rows]
+    elif dim == "commune":
+        merged = _Communes(k for k, *_ in rows)
+        rows = [(merged(k), *rest) for k, *rest in rows]
+    acc: dict[Key, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for k, kind, n, minutes, vouchers in rows:
+        a = acc[k or None]
+        a[0 if kind == DropInKind.VISIT else 1] += int(n)
+        a[2] += int(minutes or 0)
+        a[3] += int(vouchers or 0)
+    order = NATIONAL_DIMENSIONS[dim]
+    names: dict[Key, str] = {}
+    if order is not None:
+        keys = _order(acc, order)
+    else:
+        if dim == "audience":
+            names = {k: audiences[k] for k in acc if isinstance(k, int) and k in audiences}
+        else:
+            names = {k: str(k) for k in acc if k is not None}
+        keys = _by_size({k: v[0] + v[1] for k, v in acc.items()}, names)
+    return tuple(DropInLine(k, names.get(k, ""), *acc[k]) for k in keys)
+
+
 # --------------------------------------------------------------------------- query
 
 
@@ -269,6 +413,10 @@ def figures(db: Database, first_day: date, last_day: date) -> ActivityFigures:
             )
             .group_by(Registration.session_id, audience, age_band, city)
         ).all()
+        national = {
+            dim: drop_in_lines(s, first_day, last_day, dim, audiences)
+            for dim in NATIONAL_DIMENSIONS
+        }
         drop_groups = [
             DropInGroup(kind, purpose, aud, band, commune, int(n), int(m or 0), int(v or 0))
             for kind, purpose, aud, band, commune, n, m, v in s.execute(
@@ -330,6 +478,7 @@ def figures(db: Database, first_day: date, last_day: date) -> ActivityFigures:
         drop_ins_by_audience=d_audience,
         drop_ins_by_age_band=d_age,
         drop_ins_by_commune=d_commune,
+        drop_ins_by=national,
     )
 
 
@@ -347,8 +496,23 @@ def _label(labels: Mapping[str, Mapping[str, str]], dim: str, line_key: Key, nam
     if name:
         return name
     code = str(line_key)
-    table = labels.get(dim) or FRENCH.get(dim, {})
-    return table.get(code, FRENCH.get(dim, {}).get(code, code))
+    french = FRENCH.get(dim) or NATIONAL_DIMENSIONS.get(dim) or {}
+    table = labels.get(dim) or french
+    return table.get(code, french.get(code, code))
+
+
+# the drop-ins' national sheets: dimension → (sheet title's word, first header)
+NATIONAL_SHEETS: dict[str, tuple[str, str]] = {
+    "theme": ("thématique", "Thématique (un passage compte dans chacune des siennes)"),
+    "audience": ("public", "Public"),
+    "age_range": ("tranche d'âge", "Tranche d'âge"),
+    "gender": ("genre", "Genre"),
+    "situation": ("statut", "Statut"),
+    "commune": ("commune", "Commune"),
+    "place_type": ("lieu", "Lieu"),
+    "autonomy": ("autonomie", "Autonomie"),
+    "equipment": ("matériel", "Matériel (un passage compte pour chacun des siens)"),
+}
 
 
 def figure_tables(
@@ -431,14 +595,10 @@ def figure_tables(
             activity_rows("age_band", fig.by_age_band, False),
         ),
         ("Par commune", ["Commune", *activity_headers], activity_rows("commune", fig.by_commune, False)),
-        ("Cyber-base par motif", ["Motif", *drop_headers], drop_rows("purpose", fig.drop_ins_by_purpose)),
-        ("Cyber-base par public", ["Public", *drop_headers], drop_rows("audience", fig.drop_ins_by_audience)),
-        (
-            "Cyber-base par tranche d'âge",
-            ["Tranche d'âge", *drop_headers],
-            drop_rows("age_band", fig.drop_ins_by_age_band),
+        *(
+            (f"Cyber-base par {word}", [header, *drop_headers], drop_rows(dim, fig.drop_ins_by.get(dim, ())))
+            for dim, (word, header) in NATIONAL_SHEETS.items()
         ),
-        ("Cyber-base par commune", ["Commune", *drop_headers], drop_rows("commune", fig.drop_ins_by_commune)),
     ]  # fmt: skip
 
 

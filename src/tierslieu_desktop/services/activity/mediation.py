@@ -241,7 +241,7 @@ def _workshops(
                         ),
                         workshop_title=title,
                         equipment=(),
-                        themes=(),
+                        themes=nm.split_values(session.themes),
                         autonomy=None,
                         referred=None,
                         referral_structure=None,
@@ -253,6 +253,7 @@ def _workshops(
                         situation=who["situation"],
                         note="",
                         audience=who["audience"],
+                        workshop_level=session.workshop_level,
                     ),
                 )
             )

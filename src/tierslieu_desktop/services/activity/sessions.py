@@ -35,6 +35,7 @@ from tierslieu_desktop.db.models import (
     Space,
     utcnow,
 )
+from tierslieu_desktop.domain import mediation as nm
 from tierslieu_desktop.domain.calendar import local_day_and_minute
 from tierslieu_desktop.domain.enums import (
     ActivityKind,
@@ -115,6 +116,9 @@ class SessionInput:
     trainer: str = ""
     machine_ids: tuple[int, ...] = ()
     note: str = ""
+    # a digital workshop on the national model (issue 22): optional
+    workshop_level: str | None = None  # domain.mediation.WORKSHOP_LEVELS
+    themes: tuple[str, ...] = ()  # domain.mediation.THEMES
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,8 @@ class SessionRow:
     present: int  # people ticked present (a group: how many came)
     ticked: int  # registered entries whose attendance is ticked
     version: int = 1  # what update_session's expected_version is given
+    workshop_level: str | None = None
+    themes: tuple[str, ...] = ()
 
     @property
     def free_seats(self) -> int:
@@ -169,6 +175,8 @@ class SessionRow:
             trainer=self.trainer,
             machine_ids=self.machine_ids,
             note=self.note,
+            workshop_level=self.workshop_level,
+            themes=self.themes,
         )
 
 
@@ -345,6 +353,10 @@ def _check_session(session: Session, data: SessionInput) -> Activity:
         errors.add("machines", "duplicate")
     if data.space_id is not None and session.get(Space, data.space_id) is None:
         errors.add("space", "unknown")
+    if data.workshop_level is not None and data.workshop_level not in nm.WORKSHOP_LEVELS:
+        errors.add("workshop_level", "invalid")
+    if nm.invalid_values(data.themes, nm.THEMES):
+        errors.add("themes", "invalid")
     errors.raise_if_any()
     assert activity is not None
     if activity.archived:
@@ -421,6 +433,8 @@ def create_session(db: Database, actor: int | None, data: SessionInput) -> int:
             trainer=data.trainer.strip(),
             status=SessionStatus.PLANNED,
             note=data.note.strip(),
+            workshop_level=data.workshop_level,
+            themes=nm.join_values(data.themes),
         )
         stamp(s, actor, created=True)
         session.add(s)
@@ -502,6 +516,7 @@ def update_session(
         s.start_at, s.end_at = data.start_at, data.end_at
         s.space_id, s.capacity = data.space_id, data.capacity
         s.trainer, s.note = data.trainer.strip(), data.note.strip()
+        s.workshop_level, s.themes = data.workshop_level, nm.join_values(data.themes)
         stamp(s, actor)
         session.flush()
         _hold(
@@ -604,6 +619,8 @@ def session_rows(session: Session, sessions: Sequence[ActivitySession]) -> list[
                 present=c.get("present", 0),
                 ticked=c.get("ticked", 0),
                 version=s.version,
+                workshop_level=s.workshop_level,
+                themes=nm.split_values(s.themes),
             )
         )
     return out

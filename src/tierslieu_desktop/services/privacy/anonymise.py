@@ -15,7 +15,8 @@ accounting (bookings and their events, usages, registrations, drop-ins, membersh
 authorizations), the free texts typed about the person (notes, purpose, responsible
 name, a cancellation's reason) are emptied. The dates, durations, machines, amounts,
 public, age band and commune stay: they feed the activity figures and the funders'
-aggregated tables, never a person's name.
+aggregated tables, never a person's name. A drop-in keeps its national statistics (gender,
+age range, situation, commune) but loses its link to the member (see ``_clear_links``).
 
 Refused while the member still has an open basket, usages not yet invoiced, an invoice
 with something left to pay (or a credit note left to refund), or bookings and
@@ -324,7 +325,23 @@ def _clear_links(session: Session, member_id: int) -> None:
         .where((Registration.member_id == member_id) | (Registration.organisation_id == member_id))
         .values(note="", responsible_name="", group_name="")
     )
-    session.execute(update(DropIn).where(DropIn.member_id == member_id).values(note=""))
+    # Drop-ins (issue 22): the national model's beneficiary fields — gender, age range and
+    # band, situation, public, commune and its INSEE code, first support, themes — stay:
+    # they are the anonymous statistics the State asks for (the Coop's record names
+    # nobody), counted in the month's figures and exports. They may stay ONLY unlinked
+    # from the person: a drop-in still pointing at the anonymised card could be joined,
+    # through that card, to the invoices that keep the buyer's name (sealed, 10 years) and
+    # to the person's other drop-ins, and so describe a named person. So the link to the
+    # member is cleared (the drop-in becomes the Coop's « anonyme », ``anonymous``) and its
+    # one free text, the note, emptied; the helper is the staff's name, the referral a
+    # choice from a list. The Pass numérique numbers stay with the visit: the issuer is
+    # paid by them (the claim lists and the books refer to them), and they name nobody
+    # here.
+    session.execute(
+        update(DropIn)
+        .where(DropIn.member_id == member_id)
+        .values(note="", member_id=None, anonymous=True)
+    )
     session.execute(update(Membership).where(Membership.member_id == member_id).values(note=""))
     session.execute(
         update(Authorization).where(Authorization.member_id == member_id).values(note="")

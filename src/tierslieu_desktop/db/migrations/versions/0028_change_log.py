@@ -1,7 +1,7 @@
 """the change feed's log, for the desks sharing one SQLite file (issue 20, live refresh)
 
 Revision ID: 0028
-Revises: 0026
+Revises: 0027
 Create Date: 2026-12-06 23:00:00
 
 - ``change_log``: what each committed transaction changed (the sending desk, a JSON
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0028"
-down_revision = "0026"
+down_revision = "0027"
 branch_labels = None
 depends_on = None
 

@@ -54,6 +54,11 @@ from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.labels import age_band_labels, label_of
 from tierslieu_desktop.ui.pages.activity.labels import activity_kind_labels
+from tierslieu_desktop.ui.pages.activity.national_details import MultiChoice
+from tierslieu_desktop.ui.pages.activity.national_labels import (
+    theme_labels,
+    workshop_level_labels,
+)
 from tierslieu_desktop.ui.pages.settings.tariffs.common import (
     everyone,
     membership_labels,
@@ -215,6 +220,19 @@ class SessionDialog(_Saving):
         self.note.setTabChangesFocus(True)
         f.add_field("note", self.tr("&Note:"), self.note)
 
+        # a digital workshop on the national model (issue 22): optional
+        national = self.tr("For the national model of digital inclusion (digital workshops)")
+        self.level = QComboBox()
+        self.level.addItem(self.tr("Not given"), None)
+        for value, label in workshop_level_labels().items():
+            self.level.addItem(label, value)
+        self.level.setAccessibleName(self.tr("Workshop level"))
+        self.level.setToolTip(national)
+        f.add_field("workshop_level", self.tr("&Level:"), self.level)
+        self.themes = MultiChoice(theme_labels(), self.tr("No theme"))
+        self.themes.setAccessibleName(self.tr("Workshop themes"))
+        f.add_field("themes", self.tr("T&hemes:"), self.themes)
+
         self.message = _message_label()
         lay.addWidget(self.message)
         lay.addWidget(_buttons(self, self.tr("&Save"), self.submit))
@@ -248,6 +266,8 @@ class SessionDialog(_Saving):
         self.capacity.setValue(s.capacity)
         self.trainer.setText(s.trainer)
         self.note.setPlainText(s.note)
+        self.level.setCurrentIndex(max(self.level.findData(s.workshop_level), 0))
+        self.themes.set_values(s.themes)
 
     def select_activity(self, activity_id: int) -> None:
         self.activity.setCurrentIndex(self.activity.findData(activity_id))
@@ -297,6 +317,8 @@ class SessionDialog(_Saving):
             trainer=self.trainer.text(),
             machine_ids=self.machine_ids(),
             note=self.note.toPlainText(),
+            workshop_level=self.level.currentData(),
+            themes=self.themes.values(),
         )
 
     def submit(self) -> bool:

@@ -1,6 +1,9 @@
 """Activité › Chiffres: the figures of a period for the funders — sessions, participants,
 participant-hours, attendance rate and the cyber-base's drop-ins — with the breakdowns
-by kind of activity, public, age band and commune, and the XLSX export.
+of the activities by kind of activity, public, age band and commune, of the drop-ins on
+the national model (issue 22: theme, public, age range, gender, situation, commune, place
+type, autonomy, equipment; a drop-in with several themes counts in each, which the note
+under the table says), and the XLSX export.
 
 The period is a calendar year (the combo, default the current year) or any span of days
 ("du … au …"); changing one updates the other. The figures come from one read of
@@ -49,9 +52,15 @@ from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.desktop_files import announce_saved
 from tierslieu_desktop.ui.labels import age_band_labels
-from tierslieu_desktop.ui.pages.activity.labels import (
-    activity_kind_labels,
-    drop_in_purpose_labels,
+from tierslieu_desktop.ui.pages.activity.labels import activity_kind_labels
+from tierslieu_desktop.ui.pages.activity.national_labels import (
+    age_range_labels,
+    autonomy_labels,
+    equipment_labels,
+    gender_labels,
+    place_type_labels,
+    situation_labels,
+    theme_labels,
 )
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
@@ -243,10 +252,15 @@ class FiguresTab(QWidget):
             (
                 self.dropin_by,
                 (
-                    ("purpose", self.tr("purpose")),
+                    ("theme", self.tr("theme")),
                     ("audience", self.tr("public")),
-                    ("age_band", self.tr("age band")),
+                    ("age_range", self.tr("age range")),
+                    ("gender", self.tr("gender")),
+                    ("situation", self.tr("situation")),
                     ("commune", self.tr("town")),
+                    ("place_type", self.tr("place")),
+                    ("autonomy", self.tr("autonomy reached")),
+                    ("equipment", self.tr("device used")),
                 ),
             ),
         ):
@@ -259,10 +273,17 @@ class FiguresTab(QWidget):
             ),
             1,
         )  # fmt: skip
-        tables.addWidget(
-            self._box(self.tr("Cyber-base"), self.tr("B&y:"), self.dropin_by, self.dropin_table),
-            1,
+        dropin_box = self._box(
+            self.tr("Cyber-base"), self.tr("B&y:"), self.dropin_by, self.dropin_table
         )
+        # themes and devices: a drop-in counts in each of its values (said under the table)
+        self.dropin_note = QLabel()
+        self.dropin_note.setWordWrap(True)
+        self.dropin_note.hide()
+        box_layout = dropin_box.layout()
+        assert box_layout is not None
+        box_layout.addWidget(self.dropin_note)
+        tables.addWidget(dropin_box, 1)
         root.addLayout(tables, 1)
 
         self.set_year(today.year, refresh=False)
@@ -425,8 +446,14 @@ class FiguresTab(QWidget):
             return name
         tables: dict[str, Mapping[Any, str]] = {
             "kind": activity_kind_labels(),
-            "purpose": drop_in_purpose_labels(),
             "age_band": age_band_labels(),
+            "theme": theme_labels(),
+            "age_range": age_range_labels(),
+            "gender": gender_labels(),
+            "situation": situation_labels(),
+            "place_type": place_type_labels(),
+            "autonomy": autonomy_labels(),
+            "equipment": equipment_labels(),
         }
         return str(tables.get(dim, {}).get(key, key))
 
@@ -470,12 +497,7 @@ class FiguresTab(QWidget):
         if fig is None:
             return
         dim = self.dropin_by.currentData()
-        lines: tuple[DropInLine, ...] = {
-            "purpose": fig.drop_ins_by_purpose,
-            "audience": fig.drop_ins_by_audience,
-            "age_band": fig.drop_ins_by_age_band,
-            "commune": fig.drop_ins_by_commune,
-        }[dim]
+        lines: tuple[DropInLine, ...] = fig.drop_ins_by.get(dim, ())
         number: Callable[[int], str] = formatting.number
         rows = [
             [
@@ -511,6 +533,18 @@ class FiguresTab(QWidget):
             5: self.tr("Pass numérique vouchers received"),
         }
         self.dropin_model.set_rows(rows)
+        notes = {
+            "theme": self.tr(
+                "A drop-in with several themes counts once in each of them: the lines add "
+                "up to more than the total, which counts each drop-in once."
+            ),
+            "equipment": self.tr(
+                "A drop-in where several devices were used counts once for each of them: "
+                "the lines add up to more than the total, which counts each drop-in once."
+            ),
+        }
+        self.dropin_note.setText(notes.get(dim, ""))
+        self.dropin_note.setVisible(dim in notes)
 
     # --- export ----------------------------------------------------------------------------------
 

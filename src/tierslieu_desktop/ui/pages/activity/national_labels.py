@@ -165,3 +165,11 @@ def situation_labels() -> dict[str, str]:
         "en_emploi": QCoreApplication.translate("NationalLabels", "Employed"),
         "retraite": QCoreApplication.translate("NationalLabels", "Retired"),
     }
+
+
+def workshop_level_labels() -> dict[str, str]:
+    return {
+        "debutant": QCoreApplication.translate("NationalLabels", "Beginner"),
+        "intermediaire": QCoreApplication.translate("NationalLabels", "Intermediate"),
+        "avance": QCoreApplication.translate("NationalLabels", "Advanced"),
+    }
