@@ -101,12 +101,12 @@ def odd_year(db, operator):
         db, operator, ActivityInput(name="Créer son adresse mail", kind="digital_workshop")
     )
 
-    def session(day: date) -> int:
+    def session(day: date, **kw) -> int:
         return activities.create_session(
             db,
             operator,
             SessionInput(
-                activity_id=workshop, start_at=at(day, 14), end_at=at(day, 16), capacity=40
+                activity_id=workshop, start_at=at(day, 14), end_at=at(day, 16), capacity=40, **kw
             ),
         )
 
@@ -128,6 +128,10 @@ def odd_year(db, operator):
     registrations.register(db, operator, RegistrationInput(session_id=cancelled, member_id=ana))
     activities.cancel_session(db, operator, cancelled)
     present(session(date(YEAR + 1, 1, 8)), member_id=ana)
+    # a workshop with its level and two themes: each participant in each theme, once by level
+    themed = session(date(YEAR, 6, 9), workshop_level="debutant", themes=("email", "sante"))
+    present(themed, member_id=ben)
+    present(themed, group_name="Club", headcount=3, count=2)
 
     def drop(day: date, **kw) -> None:
         dropins.log_drop_in(db, operator, DropInInput(at=at(day, 10), **kw))
@@ -154,23 +158,29 @@ def test_the_odd_cases_count_as_their_records(db, odd_year):
     counts = _mediation_counts_impl(db, FIRST, LAST)
     assert counts == by_records(db, FIRST, LAST)
     # what the page says: 4 drop-ins and 19 workshop lines (Ana, 18 pupils)
-    assert (counts.records, counts.individual) == (4 + 19, 3)
-    assert (counts.workshops, counts.participants) == (1 + 1, 1 + 19)  # the collectif drop-in
+    assert (counts.records, counts.individual) == (4 + 19 + 3, 3)
+    # the collectif drop-in, the March workshop and the themed June one (Ben and 2 of a club)
+    assert (counts.workshops, counts.participants) == (1 + 1 + 1, 1 + 19 + 3)
+    assert counts.workshop_levels == {"debutant": 1, "": 2}
     assert counts.first_time == 2 and counts.individual_minutes == 30 + 30 + 45
     assert counts.themes == {
         "aide_aux_demarches_administratives": 1,  # its purpose's
-        "sante": 1,
-        "email": 1,
+        "sante": 1 + 3,
+        "email": 1 + 3,
         "bureautique": 1,
-        "": 1 + 19,  # the purpose « other » and every workshop line
+        "": 1 + 19,  # the purpose « other » and every line of the March workshop
     }
-    assert counts.audiences == {"Grand public": 3, "Scolaires": 18, "": 2}  # Ana's drop-in: hers
+    assert counts.audiences == {
+        "Grand public": 3,
+        "Scolaires": 18,
+        "": 2 + 3,
+    }  # Ana's drop-in: hers
     assert counts.age_ranges == {
         "quarante_cinquante_neuf": 1,
         "vingt_cinq_trente_neuf": 2,  # Ana, at the workshop and at the desk
         "moins_de_douze": 18,
-        "": 2,
+        "": 2 + 3,  # and the June workshop's (Ben, the club: no age given)
     }
-    assert counts.genders == {"feminin": 2, "": 21}
-    assert counts.situations == {"en_emploi": 1, "retraite": 1, "": 21}
-    assert counts.communes == {"Gramat": 3, "Biars": 18, "": 2}
+    assert counts.genders == {"feminin": 2, "": 21 + 3}
+    assert counts.situations == {"en_emploi": 1, "retraite": 1, "": 21 + 3}
+    assert counts.communes == {"Gramat": 3, "Biars": 18, "": 2 + 3}

@@ -367,6 +367,7 @@ class MediationCounts:
     situations: Mapping[str, int]
     communes: Mapping[str, int]
     genders: Mapping[str, int]
+    workshop_levels: Mapping[str, int]  # a collective activity counted once, by its level
 
 
 def tally(keys: Iterable[str | None], counts: dict[str, int] | None = None) -> dict[str, int]:
@@ -393,6 +394,7 @@ def counts_of(records: Sequence[MediationRecord]) -> MediationCounts:
         situations=tally(r.situation for r in records),
         communes=tally(r.commune for r in records),
         genders=tally(r.gender for r in records),
+        workshop_levels=tally({r.record_id: r.workshop_level for r in collective}.values()),
     )
 
 
@@ -431,10 +433,8 @@ def figures_of(
         table("Communes des bénéficiaires", c.communes, None),
         table("Genres", c.genders, GENDERS),
     ]
-    if workshops:
-        # a workshop counted once (not once per participant), by its level
-        level_of = {r.record_id: r.workshop_level for r in collective}
-        tables.append(table("Niveaux des ateliers", level_of.values(), WORKSHOP_LEVELS))
+    if c.workshops:  # a workshop counted once (not once per participant), by its level
+        tables.append(table("Niveaux des ateliers", c.workshop_levels, WORKSHOP_LEVELS))
     return totals, tables
 
 

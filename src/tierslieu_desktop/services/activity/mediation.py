@@ -325,11 +325,17 @@ def _mediation_counts_impl(db: Database, first_day: date, last_day: date) -> nm.
         ):
             for value, count in s.execute(select(column, n).where(*in_period).group_by(column)):
                 add(counts, value or "", count)
-        workshops, participants = _workshop_counts(
+        workshops, participants, sessions = _workshop_counts(
             s, start, end, by_audience, age_ranges, situations, communes, genders
         )
-    if participants:
-        add(themes, "", participants)  # a workshop's lines carry no theme
+    levels: dict[str, int] = {}
+    if collective_drop_ins:
+        add(levels, "", collective_drop_ins)  # a collective drop-in has no workshop level
+    for stored_themes, level, lines in sessions:
+        # each participant of a workshop in each of its themes; the workshop once by level
+        for theme in nm.split_values(stored_themes) or ("",):
+            add(themes, theme, lines)
+        add(levels, level or "", 1)
     audience_names: dict[str, int] = {}
     for audience_id, count in by_audience.items():
         add(audience_names, audiences.get(audience_id, "") if audience_id else "", count)
@@ -346,6 +352,7 @@ def _mediation_counts_impl(db: Database, first_day: date, last_day: date) -> nm.
         situations=situations,
         communes=communes,
         genders=genders,
+        workshop_levels=levels,
     )
 
 
@@ -358,11 +365,12 @@ def _workshop_counts(
     situations: dict[str, int],
     communes: dict[str, int],
     genders: dict[str, int],
-) -> tuple[int, int]:
+) -> tuple[int, int, list[tuple[str | None, str | None, int]]]:
     """``_workshops``' lines counted by GROUP BY into the given counts: a member present is
     one line (their public, town, gender, situation and age band), a group its
     ``present_count`` (else its head-count) of lines (the organisation's public and town,
-    the group's age band). Returns (workshops with a line, lines)."""
+    the group's age band). Returns (workshops with a line, lines, and for each such
+    workshop its stored themes, its level and its lines)."""
     member, org = aliased(Member), aliased(Member)
     cyber_spaces = select(Space.id).where(Space.kind == SpaceKind.CYBERBASE)
     is_member = member.id.is_not(None)
@@ -371,6 +379,8 @@ def _workshop_counts(
     present = (
         select(
             ActivitySession.id.label("session_id"),
+            ActivitySession.themes.label("themes"),
+            ActivitySession.workshop_level.label("workshop_level"),
             lines,
             case((is_member, member.audience_id), else_=org.audience_id).label("audience_id"),
             case((is_member, member.city), else_=org.city).label("commune"),
@@ -414,4 +424,12 @@ def _workshop_counts(
         for value, count in grouped(column):
             key = (value if words is None else words.get(value or "")) or ""
             counts[key] = counts.get(key, 0) + count
-    return int(workshops), int(participants)
+    sessions = [
+        (stored, level, int(count))
+        for _id, stored, level, count in s.execute(
+            select(present.c.session_id, present.c.themes, present.c.workshop_level, total)
+            .group_by(present.c.session_id, present.c.themes, present.c.workshop_level)
+            .having(func.sum(present.c.lines) > 0)
+        )
+    ]
+    return int(workshops), int(participants), sessions
