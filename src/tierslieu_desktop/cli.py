@@ -18,6 +18,7 @@ from tierslieu_desktop import (
 )
 from tierslieu_desktop.cli_argparse import FrenchArgumentParser
 from tierslieu_desktop.cli_import import add_import_parser
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.i18n import cli_messages
 
 if TYPE_CHECKING:
@@ -651,7 +652,7 @@ def _export_activity(db: Database, args: argparse.Namespace) -> int:
     if args.year is not None:
         first, last = date(args.year, 1, 1), date(args.year, 12, 31)
     else:
-        first, last = args.first_day, args.last_day or date.today()
+        first, last = args.first_day, args.last_day or lab_today()
         if last < first:
             return _fail(_t("end_before_start"))
     fig = figures(db, first, last)

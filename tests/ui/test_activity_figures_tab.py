@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
 
 from tierslieu_desktop.db.models import Audience
-from tierslieu_desktop.domain.calendar import local_dt
+from tierslieu_desktop.domain.calendar import lab_today, local_dt
 from tierslieu_desktop.services.activity import dropins, registrations
 from tierslieu_desktop.services.activity import sessions as activities
 from tierslieu_desktop.services.activity.dropins import DropInInput
@@ -20,7 +20,7 @@ from tierslieu_desktop.services.people.members import MemberInput, save_member
 from tierslieu_desktop.ui.pages.activity import figures_tab
 from tierslieu_desktop.ui.pages.activity.figures_tab import FiguresTab
 
-THIS_YEAR = date.today().year
+THIS_YEAR = lab_today().year
 LAST_YEAR = THIS_YEAR - 1
 DAY = date(LAST_YEAR, 3, 11)
 

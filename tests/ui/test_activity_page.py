@@ -6,13 +6,13 @@ from __future__ import annotations
 import io
 import sys
 import types
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
 
 from tierslieu_desktop.db.models import Machine, MachineCategory, Space
-from tierslieu_desktop.domain.calendar import local_dt, to_local
+from tierslieu_desktop.domain.calendar import lab_today, local_dt, to_local
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.services.activity import registrations
 from tierslieu_desktop.services.activity import sessions as activities
@@ -407,7 +407,7 @@ def test_screens(page, qtbot, lab):
     dialog.select_activity(lab["training"])
     dialog.show()
     dialog.grab().save("/tmp/activity_session_dialog.png")
-    assert date.today()  # the screens are for the eye
+    assert lab_today()  # the screens are for the eye
 
 
 def test_activity_dialog_shows_the_prices_in_force_and_where_to_set_them(page, qtbot, lab, db):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.services import audit
 from tierslieu_desktop.services.park import machines
 from tierslieu_desktop.services.people import members, operators
@@ -130,7 +131,7 @@ def test_finances_deletes_a_grant_and_an_in_kind_with_a_reason_and_archives_a_fu
         db,
         operator,
         funder_id=None,
-        year=date.today().year,
+        year=lab_today().year,
         kind="volunteering",
         description="Bénévoles",
         value_cents=30000,

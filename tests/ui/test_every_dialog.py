@@ -21,6 +21,7 @@ from shared_demo import small_demo_copy
 import tierslieu_desktop.ui as ui_package
 from tierslieu_desktop.app import build_main_window, install_translators
 from tierslieu_desktop.db.engine import open_database
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.ui import app_style, every_dialog
 from tierslieu_desktop.ui.main_window import MainWindow
 
@@ -136,7 +137,7 @@ def _basket_line(win: MainWindow) -> Any:
 def _grid(win: MainWindow) -> Any:
     from tierslieu_desktop.services.pricing import tariffs
 
-    return tariffs.tariff_grid(win.ctx.db, date.today())
+    return tariffs.tariff_grid(win.ctx.db, lab_today())
 
 
 def _drop_in(win: MainWindow) -> Any:
@@ -223,13 +224,11 @@ def _factories() -> dict[type[QDialog], list[tuple[str, Factory]]]:
 
     def price(w: MainWindow) -> QDialog:
         grid = _grid(w)
-        return PriceDialog(w.ctx, grid.resources[0], None, "", "any", date.today(), None)
+        return PriceDialog(w.ctx, grid.resources[0], None, "", "any", lab_today(), None)
 
     def details(w: MainWindow) -> QDialog:
-        first = date(date.today().year, 1, 1)
-        return DetailsDialog(
-            w.ctx, "Détail", [Part("own", "Recettes propres")], first, date.today()
-        )
+        first = date(lab_today().year, 1, 1)
+        return DetailsDialog(w.ctx, "Détail", [Part("own", "Recettes propres")], first, lab_today())
 
     return {
         ImportWizard: [
@@ -298,7 +297,7 @@ def _factories() -> dict[type[QDialog], list[tuple[str, Factory]]]:
         ],
         WalkInDialog: [("walk-in", lambda w: WalkInDialog(w.ctx, now_fn=_now))],
         act.SessionDialog: [
-            ("session", lambda w: act.SessionDialog(w.ctx, day=date.today())),
+            ("session", lambda w: act.SessionDialog(w.ctx, day=lab_today())),
             ("session edited", lambda w: act.SessionDialog(w.ctx, _session(w))),
         ],
         act.ActivityDialog: [("activity", lambda w: act.ActivityDialog(w.ctx))],
@@ -319,7 +318,7 @@ def _factories() -> dict[type[QDialog], list[tuple[str, Factory]]]:
             (
                 "membership line",
                 lambda w: lines.MembershipLineDialog(
-                    w.ctx, _basket_id(w), _member_id(w), date.today()
+                    w.ctx, _basket_id(w), _member_id(w), lab_today()
                 ),
             )
         ],

@@ -7,6 +7,7 @@ from datetime import date
 from openpyxl import load_workbook
 
 from tierslieu_desktop.db.models import Expense
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.services.common import stamp
 from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.pages.reports.exports_tab import ExportsTab
@@ -23,7 +24,7 @@ def _expense(db, operator, day, cents):
 def test_exports_the_expenses_of_the_chosen_year_as_xlsx(
     qtbot, ctx, db, operator, tmp_path, monkeypatch
 ):
-    year = date.today().year
+    year = lab_today().year
     _expense(db, operator, date(year, 2, 28), 41250)
     _expense(db, operator, date(year - 1, 2, 28), 39900)
     tab = ExportsTab(ctx)
@@ -45,7 +46,7 @@ def test_exports_the_expenses_of_the_chosen_year_as_xlsx(
 def test_csv_without_extension_gets_one_and_a_cancelled_dialog_writes_nothing(
     qtbot, ctx, db, operator, tmp_path, monkeypatch
 ):
-    _expense(db, operator, date(date.today().year, 3, 31), 1000)
+    _expense(db, operator, date(lab_today().year, 3, 31), 1000)
     tab = ExportsTab(ctx)
     qtbot.addWidget(tab)
     tab.table.setCurrentIndex(tab.table.findData("expenses"))

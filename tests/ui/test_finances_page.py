@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
 )
 
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.services.finance import expenses
 from tierslieu_desktop.services.finance import funding as finance
 
@@ -318,7 +319,6 @@ def test_expenses_add_delete_import_and_budget(page, qtbot, db, monkeypatch, fin
 def test_an_expense_unpaid_then_paid_in_cash(page, qtbot):
     """The expense dialog's payment: empty = not paid yet (the list says so), then a
     day and a method; the payment day follows the expense's day until set apart."""
-    from datetime import date
 
     from tierslieu_desktop.i18n import formatting
     from tierslieu_desktop.ui.qdates import to_qdate
@@ -327,7 +327,7 @@ def test_an_expense_unpaid_then_paid_in_cash(page, qtbot):
     page.tabs.setCurrentWidget(tab)
     dialog = tab.edit(new=True)
     assert dialog.payment_day.accessibleName() and dialog.payment_method.accessibleName()
-    day = date.today().replace(day=1)
+    day = lab_today().replace(day=1)
     dialog.day.setDate(to_qdate(day))
     assert dialog.payment_day.text() == formatting.short_date(day)  # followed the day
     dialog.category.setCurrentIndex(dialog.category.findData("consumables"))

@@ -7,6 +7,8 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
+from tierslieu_desktop.domain.calendar import lab_today
+
 
 def test_commune_completer_closes_when_the_field_is_left(ctx, qtbot):
     from tierslieu_desktop.ui.pages.activity.dropin_tab import DropInTab
@@ -49,7 +51,7 @@ def test_figures_offer_this_month_no_future_year_and_count_only_held_sessions(qt
     tab.today_fn = lambda: today
     qtbot.addWidget(tab)
     years = [tab.year.itemData(i) for i in range(tab.year.count())]
-    assert date.today().year + 1 not in years  # no year still to come
+    assert lab_today().year + 1 not in years  # no year still to come
     assert tab.year.itemText(0) == "Ce mois-ci"
     tab.year.setCurrentIndex(tab.year.findData(THIS_MONTH))
     assert tab.period() == (date(2026, 12, 1), date(2026, 12, 31))
@@ -104,7 +106,7 @@ def test_budget_amounts_with_separators_and_euro(ctx, qtbot):
     from tierslieu_desktop.services.finance import expenses
     from tierslieu_desktop.ui.pages.finances.expenses_tab import ExpensesTab
 
-    year = date.today().year
+    year = lab_today().year
     expenses.set_budget(ctx.db, year, "expense", "staff", 2_100_000)
     tab = ExpensesTab(ctx)
     qtbot.addWidget(tab)

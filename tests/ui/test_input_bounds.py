@@ -22,6 +22,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateTimeEdit, QFormLayout, QLineEdit, QWidget
 from sqlalchemy import func, select
 
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.validation import TEXT_LIMITS, text_limit
 from tierslieu_desktop.ui.widgets.form import ValidatedForm
 
@@ -177,7 +178,7 @@ def dialogs(window, db) -> list[QWidget]:  # type: ignore[no-untyped-def]
 
     ctx = window.ctx
     tmp_folder = Path(tempfile.mkdtemp())  # an empty backup folder
-    today = date.today()
+    today = lab_today()
     now = lambda: datetime.now(UTC)  # noqa: E731
     with db.read() as s:
         member = s.scalar(select(Member.id).order_by(Member.id))

@@ -3,9 +3,8 @@ with a live preview and their history), and the invoicing fields of organisation
 
 from __future__ import annotations
 
-from datetime import date
-
 from tierslieu_desktop.db.models import DocumentCounter
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.enums import OrganisationType, VatRegime
 from tierslieu_desktop.services.billing import numbering
 from tierslieu_desktop.services.people import members, structure
@@ -22,7 +21,7 @@ def make_page(qtbot, ctx) -> SettingsPage:
 
 
 def test_facturation_tab_is_in_french_and_previews_the_next_number(qtbot, ctx, db):
-    year = date.today().year
+    year = lab_today().year
     with db.write() as s:
         s.add(DocumentCounter(series="invoice", period=str(year), last_value=123))
     page = make_page(qtbot, ctx)
@@ -39,7 +38,7 @@ def test_facturation_tab_is_in_french_and_previews_the_next_number(qtbot, ctx, d
     assert credit.preview.text() == f"AV{year}-000001"
 
     box.pattern.setText("FAC{yy}{month}-{counter:04}")
-    assert box.preview.text() == f"FAC{year % 100:02d}{date.today().month:02d}-0001"
+    assert box.preview.text() == f"FAC{year % 100:02d}{lab_today().month:02d}-0001"
     assert box.save_button.isEnabled()
     box.pattern.setText("FAC-{annee}-{counter}")
     assert "{counter}" in box.preview.text() and "modèle" in box.preview.text()
@@ -60,7 +59,7 @@ def test_new_pattern_asks_then_is_used_and_kept_in_history(qtbot, ctx, db, monke
     box.pattern.setText("FA{year}-{counter:05}")
     assert box.submit() is False  # the user said no
     assert numbering.numbering_pattern(db, "invoice") == "F{year}-{counter:06}"
-    assert f"FA{date.today().year}-00001" in questions[0]
+    assert f"FA{lab_today().year}-00001" in questions[0]
     answer[0] = True
     assert box.submit() is True
     assert box.status.text() == "Enregistré."

@@ -40,6 +40,7 @@ from PySide6.QtCore import QFileInfo
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QLineEdit
 
 from tierslieu_desktop.db.engine import inspect_sqlite_file, open_database
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.services.people import members
 from tierslieu_desktop.ui.file_dialogs import NameOnlyIconProvider, SafeFileDialog
 
@@ -242,7 +243,6 @@ def test_the_other_paths_of_the_running_app_keep_the_locks(lab):
     """The audit of file_dialogs.py, run: backups taken, listed and a restore refused,
     the integrity check and verify, exports written beside the database, and the same
     file opened again in the process (start-up inspection) then closed."""
-    from datetime import date
 
     from tierslieu_desktop.domain.errors import DomainError
     from tierslieu_desktop.services.finance import exports
@@ -259,7 +259,7 @@ def test_the_other_paths_of_the_running_app_keep_the_locks(lab):
     assert refused.value.code == "database_in_use"
     assert integrity.quick_check(db) == [] and integrity.verify(db) == []
     exports.export_csv(db, "members", None, path.parent / "adherents.csv")
-    exports.export_fec(db, date.today().year, path.parent)
+    exports.export_fec(db, lab_today().year, path.parent)
     again = open_database(str(path))
     add_member(again, "Grace")
     again.dispose()

@@ -11,7 +11,7 @@ from icalendar import Calendar
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from tierslieu_desktop.domain.calendar import local_dt, public_holiday
+from tierslieu_desktop.domain.calendar import lab_today, local_dt, public_holiday
 from tierslieu_desktop.domain.enums import MachineStatus, SpaceKind
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.park import machines as svc
@@ -330,7 +330,7 @@ def test_dialog_works_from_the_keyboard(page, qtbot, db, park):
 def _future_booking(db, operator, machine_id, member_id, days=7, hour=10) -> int:
     """A booking in a week (the services check against the real clock here), never on a
     public holiday (closed by default)."""
-    day = date.today() + timedelta(days=days)
+    day = lab_today() + timedelta(days=days)
     while public_holiday(day):
         day += timedelta(days=1)
     return create_booking(
@@ -440,7 +440,7 @@ def test_exceptional_closures_are_added_and_removed_with_confirmation(
 
     add = dialog.exception_dialog()
     qtbot.addWidget(add)
-    day = date.today() + timedelta(days=10)
+    day = lab_today() + timedelta(days=10)
     add.day.setDate(day)
     add.closed_range.setChecked(True)
     add.start.setTime(QTime(12, 0))
@@ -532,7 +532,7 @@ def test_maintenance_entry_added_appears_in_the_log(page, qtbot, db, park, monke
     table = page.maintenance_table
     assert table.isVisibleTo(page) and table.rowCount() == 1
     assert [table.item(0, c).text() for c in range(4)] == [
-        formatting.short_date(date.today()),
+        formatting.short_date(lab_today()),
         "Lentille nettoyee",
         "45,50\xa0€",
         "Technicien Trotec",

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tierslieu_desktop.db.engine import open_database
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.services.people import audiences, members
 from tierslieu_desktop.services.people.members import MemberInput, MembershipInput
 from tierslieu_desktop.ui.models.member_table import PAGE_SIZE, MemberFilter, MemberTableModel
@@ -144,7 +145,7 @@ def test_minor_needs_a_guardian(qtbot, ctx, db):
     dialog.show()
     qtbot.keyClicks(dialog.first_name, "Noe")
     qtbot.keyClicks(dialog.last_name, "Rigal")
-    qtbot.keyClicks(dialog.birth_year, str(date.today().year - 12))
+    qtbot.keyClicks(dialog.birth_year, str(lab_today().year - 12))
     assert dialog.submit() is None
     assert dialog.right.error_label("guardian_name").isVisible()
     assert members.count_members(db) == 0

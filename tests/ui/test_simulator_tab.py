@@ -16,11 +16,11 @@ from tierslieu_desktop.db.models import (
     Space,
     Usage,
 )
-from tierslieu_desktop.domain.calendar import local_dt
+from tierslieu_desktop.domain.calendar import lab_today, local_dt
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.ui.pages.finances.simulator_tab import SimulatorTab, parse_percent
 
-YEAR = date.today().year - 1  # the tab's default period
+YEAR = lab_today().year - 1  # the tab's default period
 
 
 @pytest.fixture

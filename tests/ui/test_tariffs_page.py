@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.services.park import machines
 from tierslieu_desktop.services.people import audiences
 from tierslieu_desktop.services.pricing import catalogue, conditions, tariffs
@@ -247,7 +248,7 @@ def test_add_a_membership_fee(qtbot, ctx, db, lab, monkeypatch):
     row = [fees.table.item(0, c).text() for c in range(fees.table.columnCount())]
     assert row[:3] == ["Demandeurs d'emploi", "Année scolaire", "10,00\xa0€"]
     assert (
-        conditions.fee_for(db, lab["jobseekers"], "school_year", date.today()).amount_cents == 1000
+        conditions.fee_for(db, lab["jobseekers"], "school_year", lab_today()).amount_cents == 1000
     )
 
 

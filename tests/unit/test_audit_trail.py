@@ -15,6 +15,7 @@ from sqlalchemy import func, select, text
 
 from tierslieu_desktop.db import audit as db_audit
 from tierslieu_desktop.db.models import AuditEntry, IntegrityEntry
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.enums import MachineStatus, SpaceKind, StaffKind
 from tierslieu_desktop.domain.errors import NotFound, ValidationError
 from tierslieu_desktop.i18n import findings
@@ -489,7 +490,7 @@ def test_the_journal_is_paged_newest_first_and_filtered(db, operator):
     assert len(audit.journal_page(db, flt, offset=4, limit=4)) == 2
     mine = audit.JournalFilter(operator_id=other)
     assert [r.operator for r in audit.journal_page(db, mine)] == ["Camille"]
-    tomorrow = date.today() + timedelta(days=1)
+    tomorrow = lab_today() + timedelta(days=1)
     assert audit.journal_count(db, audit.JournalFilter(start=tomorrow)) == 0
     assert "expense" in audit.journal_entities(db)
 

@@ -7,7 +7,6 @@ import os
 import sqlite3
 import stat
 import sys
-from datetime import date
 
 import pytest
 from sqlalchemy import event, text
@@ -16,6 +15,7 @@ from tierslieu_desktop import config, logs
 from tierslieu_desktop.cli import main
 from tierslieu_desktop.db.engine import Database, make_engine, open_database, sqlite_url
 from tierslieu_desktop.db.models import AccountMapping
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.services.finance import accounts as account_service
 from tierslieu_desktop.services.finance.fec import DEFAULT_ACCOUNTS, accounts, write_fec_report
@@ -165,7 +165,7 @@ def test_fec_says_which_default_accounts_it_used(db, tmp_path, capsys):
 
 def test_a_saved_account_is_used_and_not_reported(db, tmp_path):
     account_service.set_account(db, "customers", "4110", "Adhérents")
-    written = write_fec_report(db, date.today().year, tmp_path)
+    written = write_fec_report(db, lab_today().year, tmp_path)
     assert "customers" not in written.defaulted
 
 

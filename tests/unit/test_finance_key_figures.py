@@ -9,6 +9,7 @@ import pytest
 
 from tests.shared_demo import small_demo_copy
 from tierslieu_desktop.db.engine import open_database
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.services.finance import balance as balance_service
 from tierslieu_desktop.services.finance import own_revenue
 
@@ -23,7 +24,7 @@ def demo_db(tmp_path_factory):
 def _periods(db) -> list[tuple[date, date]]:
     with db.read() as s:
         start = own_revenue.invoicing_start(s)
-    today = date.today()
+    today = lab_today()
     periods = [(date(y, 1, 1), date(y, 12, 31)) for y in range(today.year - 3, today.year + 1)]
     periods += [
         (date(today.year, 4, 1), date(today.year, 6, 30)),

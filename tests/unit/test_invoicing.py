@@ -24,7 +24,7 @@ from tierslieu_desktop.db.models import (
     UsageCharge,
     WalletMovement,
 )
-from tierslieu_desktop.domain.calendar import local_dt
+from tierslieu_desktop.domain.calendar import lab_today, local_dt
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.invoicing import MENTION_INDEMNITY
 from tierslieu_desktop.domain.lines import MENTION_261_LUCRATIVE, MENTION_261_MEMBERS
@@ -466,7 +466,7 @@ def test_membership_and_pack_lines_create_them(db, operator, ids):
         )
         assert number in ms.note
         assert (mp.member_id, mp.minutes_total, mp.price_cents) == (ids["jean"], 600, 9000)
-    (row,) = packs.member_packs(db, ids["jean"], date.today())
+    (row,) = packs.member_packs(db, ids["jean"], lab_today())
     assert row.minutes_left == 600
 
 

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.enums import MachineStatus, SpaceKind
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.services.park import machines as svc
@@ -91,7 +92,7 @@ def test_invalid_fields_are_all_reported_and_nothing_is_saved(db, operator, park
     bad = svc.MachineInput(
         name=" ",
         purchase_value_cents=-1,
-        purchase_date=date.today() + timedelta(days=1),
+        purchase_date=lab_today() + timedelta(days=1),
         hour_counter_minutes=-5,
     )
     with pytest.raises(ValidationError) as exc:

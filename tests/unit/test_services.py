@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.enums import AgeBand, MemberKind, OrganisationType, VatRegime
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.services.people import audiences, members, operators, structure
@@ -77,7 +78,7 @@ def test_every_invalid_field_is_named_and_nothing_saved(db, operator):
 
 
 def test_minor_needs_guardian_and_age_band_follows_birth_year(db, operator):
-    year = date.today().year - 10
+    year = lab_today().year - 10
     with pytest.raises(ValidationError) as err:
         members.save_member(db, operator, person("Noé", "Rigal", birth_year=year))
     assert err.value.fields == {"guardian_name": "guardian_required"}

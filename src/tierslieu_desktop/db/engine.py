@@ -12,7 +12,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, Insert, create_engine, event
@@ -41,6 +41,7 @@ from tierslieu_desktop.db.files import resolve_target as resolve_target
 from tierslieu_desktop.db.files import sqlite_url as sqlite_url
 from tierslieu_desktop.db.files import truncation as truncation
 from tierslieu_desktop.db.migrations import HEAD_REVISION as HEAD_REVISION
+from tierslieu_desktop.domain.calendar import to_local, utcnow
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.permissions import Principal
 from tierslieu_desktop.fileperms import copy_protection, create_private_file, make_private_dirs
@@ -291,7 +292,7 @@ def _advance_sequences_after_explicit_ids(engine: Engine) -> None:
 def backup_sqlite(path: Path, label: str) -> Path:
     """Copy a live SQLite database (WAL included) beside itself and return the copy's path.
     The copy is created 0600 and ends no more readable than the original (POSIX)."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = to_local(utcnow()).strftime("%Y%m%d-%H%M%S")  # the lab's time
     dest = path.with_name(f"{path.name}.{label}-{stamp}.bak")
     n = 1
     while dest.exists():

@@ -99,3 +99,10 @@ def merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def lab_today() -> date:
+    """Today at the lab (Europe/Paris), whatever zone the computer's clock is set to: between
+    23:00 and 00:00 UTC in winter (22:00 in summer) ``date.today()`` on a UTC clock is
+    still yesterday in Paris (a test forbids ``date.today()``)."""
+    return to_local(utcnow()).date()

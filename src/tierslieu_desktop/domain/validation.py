@@ -13,6 +13,8 @@ from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fr import siret as std_siret
 from stdnum.fr import tva as std_tva
 
+from tierslieu_desktop.domain.calendar import lab_today
+
 
 class FieldInvalid(ValueError):
     def __init__(self, code: str) -> None:
@@ -111,7 +113,7 @@ def vat_matches_siren(vat_number: str, siret: str) -> bool:
 def clean_birth_year(value: int | None, *, today: date | None = None) -> int | None:
     if value is None:
         return None
-    year = (today or date.today()).year
+    year = (today or lab_today()).year
     if not 1900 <= value <= year:
         raise FieldInvalid("birth_year_invalid")
     return value

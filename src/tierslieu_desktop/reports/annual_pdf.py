@@ -6,8 +6,6 @@ with the texts the user wrote."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -19,6 +17,7 @@ from reportlab.platypus import (
 )
 
 from tierslieu_desktop.domain.activity import FRENCH, ActivityFigures
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.finance import DEFINITIONS, pre_software_note
 from tierslieu_desktop.domain.reports import SECTION_TITLES, AnnualFigures
 from tierslieu_desktop.reports.indicators import (
@@ -82,7 +81,7 @@ def render_annual(figures: AnnualFigures, texts: dict[str, str], logo: bytes | N
         Paragraph("Assemblée générale — rapport aux partenaires", st["subtitle"]),
         Spacer(1, 60 * mm),
         Paragraph(
-            esc(f"{f.city + ', ' if f.city else ''}édité le {day(date.today())}"), st["caption"]
+            esc(f"{f.city + ', ' if f.city else ''}édité le {day(lab_today())}"), st["caption"]
         ),
         PageBreak(),
     ]

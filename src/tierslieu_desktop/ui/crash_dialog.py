@@ -17,7 +17,6 @@ import sqlite3
 import sys
 import traceback
 from collections.abc import Callable
-from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 from types import TracebackType
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from tierslieu_desktop import __version__, logs
+from tierslieu_desktop.domain.calendar import to_local, utcnow
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.services.common import busy_error
 
@@ -53,7 +53,7 @@ def crash_report(
     """The text a user copies and sends: when, versions, files, then the traceback."""
     lines = [
         f"Tiers-Lieu Desktop {__version__}",
-        f"{datetime.now().astimezone().isoformat(timespec='seconds')}",
+        f"{to_local(utcnow()).isoformat(timespec='seconds')}",
         f"Python {platform.python_version()} · PySide6 {PySide6.__version__} · Qt {qVersion()}"
         f" · SQLAlchemy {_version('SQLAlchemy')} · SQLite {sqlite3.sqlite_version}",
         f"{platform.platform()}",

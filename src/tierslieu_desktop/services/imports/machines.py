@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Audience, Machine, PriceRule, Space
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.inputs import day_in_range
 from tierslieu_desktop.domain.permissions import Permission
@@ -234,7 +235,7 @@ class MachinesImporter:
         cancelled: CancelCheck | None = None,
     ) -> ImportPlan:
         """Every line checked and its duplicates found; nothing written."""
-        today = self.today or date.today()
+        today = self.today or lab_today()
         columns = {key: table.column(mapping.get(key)) for key in self.keys}
         with db.read() as session:
             known = _read_known(session)
@@ -401,7 +402,7 @@ class MachinesImporter:
         nothing unless ``skip_bad``. ``decisions`` turns a duplicate's MERGE into SKIP
         (CREATE is refused for it: ``name_taken``, machine names being unique), or skips
         any line."""
-        today = self.today or date.today()
+        today = self.today or lab_today()
         if not plan.complete:  # a preview's plan: never import part of a file
             raise DomainError("plan_incomplete")
         decisions = decisions or {}

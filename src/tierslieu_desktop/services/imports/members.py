@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Audience, ConsentChange, Member, Membership
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.enums import Gender, MemberKind
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.inputs import day_in_range
@@ -327,7 +328,7 @@ class MembersImporter:
         today: date | None = None,
     ) -> ImportPlan:
         """Every line checked and its duplicates found; nothing written."""
-        today = today or date.today()
+        today = today or lab_today()
         columns = {key: table.column(mapping.get(key)) for key in FIELD_KEYS}
         with db.read() as session:
             known = _read_known(session)

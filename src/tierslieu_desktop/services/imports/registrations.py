@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Member, Registration
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.enums import MemberKind, RegistrationStatus, SessionStatus
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.permissions import Permission
@@ -227,7 +228,7 @@ class RegistrationsImporter:
         cancelled: CancelCheck | None = None,
     ) -> ImportPlan:
         """Every line checked, matched and given a seat or refused; nothing written."""
-        today = self.today or date.today()
+        today = self.today or lab_today()
         columns = {key: table.column(mapping.get(key)) for key in FIELD_KEYS}
         with db.read() as session:
             free = _free_seats(session, self.session_id)

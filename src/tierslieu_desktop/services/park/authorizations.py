@@ -9,6 +9,7 @@ from sqlalchemy import or_, select
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Authorization, Machine, MachineCategory, Member
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
 from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.services.access import guarded
@@ -32,7 +33,7 @@ def grant_authorization(db: Database, actor: int | None, data: AuthorizationInpu
     texts.raise_if_any()
     if (data.machine_id is None) == (data.category_id is None):
         raise ValidationError({"machine": "machine_or_category_required"})
-    if data.granted_on > date.today():
+    if data.granted_on > lab_today():
         raise ValidationError({"granted_on": "date_in_future"})
     with db.write() as session:
         if session.get(Member, data.member_id) is None:

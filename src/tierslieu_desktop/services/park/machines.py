@@ -22,6 +22,7 @@ from tierslieu_desktop.db.models import (
     Operator,
     Space,
 )
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.enums import MachineStatus, SpaceKind
 from tierslieu_desktop.domain.errors import DomainError, NotFound, ValidationError
 from tierslieu_desktop.domain.permissions import Permission
@@ -323,7 +324,7 @@ def validate_machine(
         c.add("hour_counter", "hours_negative")
     if data.purchase_value_cents is not None and data.purchase_value_cents < 0:
         c.add("purchase_value", "amount_negative")
-    if data.purchase_date is not None and data.purchase_date > (today or date.today()):
+    if data.purchase_date is not None and data.purchase_date > (today or lab_today()):
         c.add("purchase_date", "date_in_future")
     _check_rules(c, data)
     c.raise_if_any()

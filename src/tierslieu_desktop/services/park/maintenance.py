@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Machine, MaintenanceEntry, Operator
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.errors import NotFound
 from tierslieu_desktop.domain.permissions import Permission
 from tierslieu_desktop.services.access import guarded
@@ -50,7 +51,7 @@ def validate_entry(
     done_by = " ".join(done_by.split())
     if day is None:
         c.add("day", "required")
-    elif day > (today or date.today()):
+    elif day > (today or lab_today()):
         c.add("day", "date_in_future")
     if not description:
         c.add("description", "required")

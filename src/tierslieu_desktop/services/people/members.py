@@ -22,6 +22,7 @@ from tierslieu_desktop.db.models import (
     Operator,
     utcnow,
 )
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.enums import (
     MINOR_AGE_BANDS,
     AgeBand,
@@ -168,12 +169,12 @@ def is_minor(data: MemberInput, today: date | None = None) -> bool:
     if data.kind != MemberKind.PERSON:
         return False
     if data.birth_year is not None:
-        return (today or date.today()).year - data.birth_year < ADULT_AGE
+        return (today or lab_today()).year - data.birth_year < ADULT_AGE
     return data.age_band in MINOR_AGE_BANDS
 
 
 def age_band_for(birth_year: int, today: date | None = None) -> AgeBand:
-    age = (today or date.today()).year - birth_year
+    age = (today or lab_today()).year - birth_year
     for limit, band in (
         (12, AgeBand.UNDER_12),
         (18, AgeBand.AGE_12_17),

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import Consumable, Machine, Member, Membership, Structure
+from tierslieu_desktop.domain.calendar import lab_today
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class HomeSummary:
 
 
 def home_summary(db: Database, today: date | None = None) -> HomeSummary:
-    today = today or date.today()
+    today = today or lab_today()
     with db.read() as session:
         name = session.scalar(select(Structure.name).where(Structure.id == 1)) or ""
         active = session.scalar(select(func.count(Member.id)).where(Member.archived.is_(False)))

@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.enums import MemberKind
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.common import Database
@@ -176,7 +177,7 @@ class MemberTableModel(QAbstractTableModel):
         return None
 
     def _expired(self, row: MemberRow) -> bool:
-        today = self._today or date.today()
+        today = self._today or lab_today()
         return row.membership_until is not None and row.membership_until < today
 
     def _display(self, row: MemberRow, key: str) -> str:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tierslieu_desktop.domain.calendar import local_day_and_minute, local_dt
+from tierslieu_desktop.domain.calendar import lab_today, local_day_and_minute, local_dt
 from tierslieu_desktop.domain.enums import ActivityKind, AgeBand
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
@@ -243,7 +243,7 @@ class SessionDialog(_Saving):
         if session is not None:
             self._load(session)
         else:
-            self.day.setDate(to_qdate(day or date.today()))
+            self.day.setDate(to_qdate(day or lab_today()))
             if activity_id is not None:
                 self.select_activity(activity_id)
         self.activity.setFocus()
@@ -427,7 +427,7 @@ class ActivityDialog(_Saving):
         if activity is None:
             return where
         rules = tariff_service.list_rules(
-            ctx.db, on=date.today(), kind="activity", resource_id=activity.id
+            ctx.db, on=lab_today(), kind="activity", resource_id=activity.id
         )
         if not rules:
             return self.tr("No price in force: registration is free.") + " " + where

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.finance import COLLECTIVITY_LEVELS
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing import vat_threshold
@@ -126,8 +127,8 @@ class DashboardTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.first_day = date.today()
-        self.last_day = date.today()
+        self.first_day = lab_today()
+        self.last_day = lab_today()
         self.current: balance_service.Balance | None = None
         self.previous: balance_service.KeyFigures | None = None
         self.dialog: DetailsDialog | None = None

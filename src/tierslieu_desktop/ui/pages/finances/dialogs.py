@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.money import AmountError, parse_amount
 from tierslieu_desktop.i18n import formatting
@@ -347,7 +348,7 @@ class GrantDialog(FinanceDialog):
             self.funder.addItem(row.name, row.id)
         self.purpose = f.add_field("purpose", self.tr("&Purpose:"), QLineEdit())
         self.nature = f.add_field("nature", self.tr("Na&ture:"), combo(nature_names()))
-        today = date.today()
+        today = lab_today()
         self.period_start = f.add_field(
             "period_start", self.tr("Period &from:"), date_edit(ctx, date(today.year, 1, 1))
         )
@@ -561,7 +562,7 @@ class PaymentDialog(FinanceDialog):
         )
         self.grant = grant
         self.day = self.form.add_field(
-            "received_on", self.tr("&Received on:"), date_edit(ctx, date.today())
+            "received_on", self.tr("&Received on:"), date_edit(ctx, lab_today())
         )
         self.amount_edit = self.form.add_field("amount_cents", self.tr("&Amount (€):"), QLineEdit())
         rest = (grant.granted_cents or 0) - grant.received_cents
@@ -599,7 +600,7 @@ class InKindDialog(FinanceDialog):
             self.funder.addItem(f.name, f.id)
         self.year = self.form.add_field("year", self.tr("&Year:"), QSpinBox())
         self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(lab_today().year)
         self.kind = self.form.add_field("kind", self.tr("&Kind:"), combo(in_kind_names()))
         self.description = self.form.add_field("description", self.tr("&Description:"), QLineEdit())
         self.hours = self.form.add_field("hours", self.tr("&Hours:"), QLineEdit())
@@ -645,7 +646,7 @@ class ExpenseDialog(FinanceDialog):
         super().__init__(ctx, self.tr("Expense") if row else self.tr("New expense"), parent)
         self.row = self.loaded_data = row
         f = self.form
-        self.day = f.add_field("day", self.tr("&Date:"), date_edit(ctx, date.today()))
+        self.day = f.add_field("day", self.tr("&Date:"), date_edit(ctx, lab_today()))
         self.category = f.add_field(
             "category",
             self.tr("&Category:"),
@@ -660,7 +661,7 @@ class ExpenseDialog(FinanceDialog):
         self.supplier = f.add_field("supplier", self.tr("&Supplier:"), QLineEdit())
         # its payment: the day (empty = not paid yet, the supplier is owed it) and how
         self.payment_day = f.add_field(
-            "payment_day", self.tr("&Paid on:"), optional_date_edit(date.today())
+            "payment_day", self.tr("&Paid on:"), optional_date_edit(lab_today())
         )
         self.payment_day.setToolTip(self.tr("Leave empty while the expense is not paid"))
         self.payment_method = f.add_field(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.finance import BUDGET_EXPENSE_CATEGORIES, BUDGET_REVENUE_CATEGORIES
 from tierslieu_desktop.domain.money import AmountError, parse_amount
@@ -74,7 +75,7 @@ class ExpensesTab(QWidget):
 
         left = QVBoxLayout()
         filters = QHBoxLayout()
-        today = date.today()
+        today = lab_today()
         filters.addWidget(QLabel(self.tr("From:")))
         self.first = QDateEdit()
         self.first.setAccessibleName(self.tr("Expenses from"))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.finance import funding as finance
@@ -159,7 +160,7 @@ class FundersTab(QWidget):
         row.addWidget(QLabel(self.tr("Year:")))
         self.in_kind_year = QSpinBox()
         self.in_kind_year.setRange(2000, 2100)
-        self.in_kind_year.setValue(date.today().year)
+        self.in_kind_year.setValue(lab_today().year)
         self.in_kind_year.setAccessibleName(self.tr("Year of the in-kind contributions"))
         row.addWidget(self.in_kind_year)
         row.addStretch(1)
@@ -207,7 +208,7 @@ class FundersTab(QWidget):
         row.addWidget(self.all_years)
         self.grant_year = QSpinBox()
         self.grant_year.setRange(2000, 2100)
-        self.grant_year.setValue(date.today().year)
+        self.grant_year.setValue(lab_today().year)
         self.grant_year.setAccessibleName(self.tr("Year of the grants"))
         self.grant_year.setEnabled(False)
         row.addWidget(self.grant_year)
@@ -317,7 +318,7 @@ class FundersTab(QWidget):
         rows = finance.list_grants(self.ctx.db, year=year)
         self._grants = {g.id: g for g in rows}
         natures, statuses = nature_names(), report_status_names()
-        today = date.today()
+        today = lab_today()
         self.grants.blockSignals(True)
         self.grants.setRowCount(len(rows))
         for i, g in enumerate(rows):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.pages.finances.accounts_tab import AccountsTab
@@ -59,7 +60,7 @@ class FinancesPage(Page):
         self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None
     ) -> None:
         super().__init__(ctx, parent)
-        self.today = today or date.today()
+        self.today = today or lab_today()
         self._dirty = True
         lay = QVBoxLayout(self)
         lay.setContentsMargins(28, 18, 28, 18)

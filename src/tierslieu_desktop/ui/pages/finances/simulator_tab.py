@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.finance import simulator
@@ -104,7 +105,7 @@ class SimulatorTab(QWidget):
         lay.addWidget(intro)
 
         top = QHBoxLayout()
-        year = date.today().year - 1
+        year = lab_today().year - 1
         self.first_edit = self._date_edit(date(year, 1, 1), self.tr("Period start"))
         self.last_edit = self._date_edit(date(year, 12, 31), self.tr("Period end"))
         top.addWidget(QLabel(self.tr("From")))

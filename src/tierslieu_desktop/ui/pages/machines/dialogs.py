@@ -9,9 +9,7 @@ Tests call ``submit()`` directly instead of ``exec()``.
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -37,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tierslieu_desktop.domain.calendar import to_local
+from tierslieu_desktop.domain.calendar import lab_today, to_local
 from tierslieu_desktop.domain.enums import MachineStatus, SpaceKind
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.money import AmountError, parse_amount
@@ -58,7 +56,7 @@ from tierslieu_desktop.ui.pages.machines.labels import (
     status_label,
     weekday_names,
 )
-from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate
+from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
 from tierslieu_desktop.ui.stale import changed_elsewhere, reload_button
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.member_search import (
@@ -351,7 +349,7 @@ class MachineDialog(_FormDialog):
         self.hour_counter.setGroupSeparatorShown(False)
         f.add_field("hour_counter", self.tr("&Hour counter:"), self.hour_counter)
 
-        example_date = formatting.short_date(date.today())
+        example_date = formatting.short_date(lab_today())
         self.purchase_date = f.add_field(
             "purchase_date",
             self.tr("&Purchase date:"),
@@ -831,8 +829,8 @@ class MaintenanceDialog(_FormDialog):
         f = self.form
         self.day = bound_to_accepted_days(QDateEdit())
         self.day.setCalendarPopup(True)
-        self.day.setMaximumDate(QDate.currentDate())
-        self.day.setDate(QDate.currentDate())
+        self.day.setMaximumDate(to_qdate(lab_today()))
+        self.day.setDate(to_qdate(lab_today()))
         f.add_field("day", self.tr("&Date:"), self.day)
         self.description = f.add_field("description", self.tr("&What was done:"), _notes())
         self.description.setPlaceholderText(self.tr("e.g. Lens cleaned, belt tension adjusted"))
@@ -943,8 +941,8 @@ class GrantDialog(_FormDialog):
 
         self.granted_on = bound_to_accepted_days(QDateEdit())
         self.granted_on.setCalendarPopup(True)
-        self.granted_on.setMaximumDate(QDate.currentDate())
-        self.granted_on.setDate(QDate.currentDate())
+        self.granted_on.setMaximumDate(to_qdate(lab_today()))
+        self.granted_on.setDate(to_qdate(lab_today()))
         f.add_field("granted_on", self.tr("&Trained on:"), self.granted_on)
         self.trainer = f.add_field("trainer", self.tr("T&rainer:"), _line(200))
         self.trainer.setText(_operator_name(ctx))

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tierslieu_desktop.domain.calendar import DAY_MINUTES, public_holiday
+from tierslieu_desktop.domain.calendar import DAY_MINUTES, lab_today, public_holiday
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.park import opening_hours as hours_service
@@ -160,7 +160,7 @@ class OpeningHoursDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.space = space
-        self.today = today or date.today()
+        self.today = today or lab_today()
         self.setWindowTitle(self.tr("Opening hours of {space}").format(space=space.name))
         self.setMinimumWidth(980)
         outer = QVBoxLayout(self)
@@ -427,7 +427,7 @@ class ExceptionDialog(_FormDialog):
         f = self.form
         self.day = bound_to_accepted_days(QDateEdit())
         self.day.setCalendarPopup(True)
-        self.day.setDate(to_qdate(today or date.today()))
+        self.day.setDate(to_qdate(today or lab_today()))
         f.add_field("day", self.tr("&Date:"), self.day)
 
         kind_box = QWidget()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tierslieu_desktop.domain.calendar import to_local, utcnow
+from tierslieu_desktop.domain.calendar import lab_today, to_local, utcnow
 from tierslieu_desktop.domain.enums import MemberKind
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.domain.permissions import Permission
@@ -405,7 +405,7 @@ class MemberDetailPanel(QScrollArea):
         for key, visible in shown.items():
             self.info.setRowVisible(v[key], visible)
 
-        today = self._today or date.today()
+        today = self._today or lab_today()
         self.memberships.setRowCount(len(d.memberships))
         for i, m in enumerate(d.memberships):
             cells = [

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.money import AmountError, parse_amount
 from tierslieu_desktop.domain.pricing import MEMBERSHIP_DURATIONS, membership_period
@@ -73,7 +74,7 @@ class MembershipDialog(QDialog):
             self.audience.addItem(a.name, a.id)
         if audience_id is not None:
             self.audience.setCurrentIndex(max(self.audience.findData(audience_id), 0))
-        start = today or date.today()
+        start = today or lab_today()
         self.start = self.form.add_field("start_date", self.tr("&From:"), QDateEdit())
         self.end = self.form.add_field("end_date", self.tr("&Until:"), QDateEdit())
         for edit in (self.start, self.end):

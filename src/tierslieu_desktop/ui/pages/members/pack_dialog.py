@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.pricing import format_duration
 from tierslieu_desktop.i18n import formatting
@@ -73,7 +74,7 @@ class SellPackDialog(QDialog):
         self.day = self.form.add_field("day", self.tr("&Sold on:"), QDateEdit())
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd/MM/yyyy")
-        d = today or date.today()
+        d = today or lab_today()
         self.day.setDate(QDate(d.year, d.month, d.day))
         self.details = QLabel()
         self.details.setWordWrap(True)

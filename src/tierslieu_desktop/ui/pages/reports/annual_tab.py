@@ -3,8 +3,6 @@ generation of the PDF in the background with a progress bar."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.services.reporting import annual_report, report_texts, save_report_text
 from tierslieu_desktop.ui import file_dialogs, printing
 from tierslieu_desktop.ui.context import AppContext
@@ -51,7 +50,7 @@ class AnnualReportTab(QWidget):
         top = QHBoxLayout()
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year - 1)
+        self.year.setValue(lab_today().year - 1)
         self.year.setAccessibleName(self.tr("Year of the report"))
         year_label = QLabel(self.tr("&Year:"))
         year_label.setBuddy(self.year)

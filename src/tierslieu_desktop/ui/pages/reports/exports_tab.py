@@ -4,7 +4,7 @@ e-reporting XML of a period (DGFiP flux 10, docs/e-reporting.md)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtGui import QKeySequence
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tierslieu_desktop.domain.calendar import utcnow
+from tierslieu_desktop.domain.calendar import lab_today, utcnow
 from tierslieu_desktop.domain.ereporting import PAYMENTS, TRANSACTIONS, B2cReport, Transmission
 from tierslieu_desktop.domain.errors import DomainError
 from tierslieu_desktop.i18n.formatting import money
@@ -52,7 +52,7 @@ class ExportsTab(QWidget):
             "grants": self.tr("Grants"),
             "expenses": self.tr("Expenses"),
         }
-        this_year = date.today().year
+        this_year = lab_today().year
 
         table_box = QGroupBox(self.tr("Export a table"))
         form = QFormLayout(table_box)
@@ -122,7 +122,7 @@ class ExportsTab(QWidget):
         )
         hint.setWordWrap(True)
         form.addRow(hint)
-        first_of_month = date.today().replace(day=1)
+        first_of_month = lab_today().replace(day=1)
         last = first_of_month - timedelta(days=1)
         self.ereport_first = bound_to_accepted_days(QDateEdit(to_qdate(last.replace(day=1))))
         self.ereport_first.setCalendarPopup(True)

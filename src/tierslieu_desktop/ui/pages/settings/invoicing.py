@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.services.billing import baskets, numbering
@@ -44,7 +45,7 @@ class SeriesBox(QGroupBox):
         super().__init__(parent)
         self.ctx = ctx
         self.series = series
-        self.today = date.today()
+        self.today = lab_today()
         self.setTitle(self.tr("Invoices") if series == "invoice" else self.tr("Credit notes"))
         lay = QVBoxLayout(self)
         self.form = ValidatedForm()
@@ -204,7 +205,7 @@ class StartBox(QGroupBox):
         start = baskets.invoicing_start(self.ctx.db)
         self.enabled.setChecked(start is not None)
         self.day.setEnabled(start is not None)
-        value = start or date.today().replace(day=1)
+        value = start or lab_today().replace(day=1)
         self.day.setDate(QDate(value.year, value.month, value.day))
 
     def chosen(self) -> date | None:

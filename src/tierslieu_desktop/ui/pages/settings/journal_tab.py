@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.services.audit import (
     PAGE_SIZE,
     AuditRow,
@@ -72,7 +73,7 @@ class JournalTab(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.dated = QCheckBox(self.tr("From"))
         self.dated.setAccessibleName(self.tr("Only the changes of a period"))
-        today = date.today()
+        today = lab_today()
         self.start = bound_to_accepted_days(QDateEdit(_qdate(today - timedelta(days=30))))
         self.start.setCalendarPopup(True)
         self.start.setAccessibleName(self.tr("First day"))

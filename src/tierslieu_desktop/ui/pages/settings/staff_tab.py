@@ -4,8 +4,6 @@ services.people.staff)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.enums import StaffKind
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.validation import text_limit
@@ -87,13 +86,13 @@ class StaffTab(QWidget):
         self.start = f.add_field("start_date", self.tr("&From:"), QDateEdit())
         bound_to_accepted_days(self.start)
         self.start.setCalendarPopup(True)
-        self.start.setDate(to_qdate(date.today()))
+        self.start.setDate(to_qdate(lab_today()))
         self.ongoing = f.add_field("ongoing", self.tr("Until:"), QCheckBox(self.tr("Still here")))
         self.ongoing.setChecked(True)
         self.end = f.add_field("end_date", self.tr("&Left on:"), QDateEdit())
         bound_to_accepted_days(self.end)
         self.end.setCalendarPopup(True)
-        self.end.setDate(to_qdate(date.today()))
+        self.end.setDate(to_qdate(lab_today()))
         self.end.setEnabled(False)
         lay.addLayout(f)
         buttons = QHBoxLayout()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.i18n import formatting
 from tierslieu_desktop.ui.context import AppContext
@@ -170,7 +171,7 @@ class OptionalDate(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         self.enabled = QCheckBox(self.tr("ends on"))
         self.enabled.setAccessibleName(self.tr("{name}: has an end").format(name=name))
-        self.edit = date_edit(ctx, value or date.today())
+        self.edit = date_edit(ctx, value or lab_today())
         self.edit.setAccessibleName(name)
         lay.addWidget(self.enabled)
         lay.addWidget(self.edit, 1)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.money import AmountError, parse_amount
 from tierslieu_desktop.fileperms import open_private
@@ -374,7 +375,7 @@ class TariffGridTab(QWidget):
         choice_lay = QHBoxLayout(choice)
         choice_lay.setContentsMargins(0, 0, 0, 0)
         choice_lay.addWidget(QLabel(self.tr("Prices in force on")))
-        self.day = date_edit(ctx, date.today())
+        self.day = date_edit(ctx, lab_today())
         self.day.setAccessibleName(self.tr("Prices in force on"))
         choice_lay.addWidget(self.day)
         choice_lay.addSpacing(16)

@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
+from tierslieu_desktop.domain.calendar import lab_today
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.money import AmountError, parse_amount
 from tierslieu_desktop.domain.pricing import format_percent
@@ -45,7 +46,7 @@ def audience_choices(ctx: AppContext, with_everyone: bool) -> list[tuple[str, ob
 def scope_choices(ctx: AppContext, kinds: tuple[str, ...]) -> list[tuple[str, object]]:
     """ "Everything" then every resource of these kinds: data = "kind:id" or ""."""
     items: list[tuple[str, object]] = [(scope_text(None, ""), "")]
-    resources = tariffs.tariff_grid(ctx.db, date.today()).resources
+    resources = tariffs.tariff_grid(ctx.db, lab_today()).resources
     prefix = kind_prefix()
     for kind in kinds:
         items += [
@@ -106,7 +107,7 @@ class FeeDialog(RecordDialog):
         )
         self.amount = f.add_field("amount_cents", self.tr("&Amount (€):"), QLineEdit())
         self.valid_from = f.add_field(
-            "valid_from", self.tr("&From:"), date_edit(ctx, row.valid_from if row else date.today())
+            "valid_from", self.tr("&From:"), date_edit(ctx, row.valid_from if row else lab_today())
         )
         self.valid_to = f.add_field(
             "valid_to",
@@ -197,7 +198,7 @@ class ReductionDialog(RecordDialog):
         )
         self.percent = f.add_field("percent_bp", self.tr("&Reduction (%):"), QLineEdit())
         self.valid_from = f.add_field(
-            "valid_from", self.tr("&From:"), date_edit(ctx, row.valid_from if row else date.today())
+            "valid_from", self.tr("&From:"), date_edit(ctx, row.valid_from if row else lab_today())
         )
         self.valid_to = f.add_field(
             "valid_to",
@@ -254,7 +255,7 @@ class QuotaDialog(RecordDialog):
             "free_minutes_per_month", self.tr("&Free hours per month:"), QLineEdit()
         )
         self.valid_from = f.add_field(
-            "valid_from", self.tr("&From:"), date_edit(ctx, row.valid_from if row else date.today())
+            "valid_from", self.tr("&From:"), date_edit(ctx, row.valid_from if row else lab_today())
         )
         self.valid_to = f.add_field(
             "valid_to",
@@ -299,7 +300,7 @@ class _EndableSection(ListSection[R]):
         raise NotImplementedError
 
     def third_action(self) -> None:
-        self.end_selected(date.today())
+        self.end_selected(lab_today())
 
     def end_selected(self, day: date) -> bool:
         row = self.current()
