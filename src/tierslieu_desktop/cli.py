@@ -264,6 +264,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
     except Exception as exc:
+        from tierslieu_desktop.db.engine import UNREACHABLE_CODES
+        from tierslieu_desktop.domain.errors import DomainError
+
+        if isinstance(exc, DomainError) and exc.code in UNREACHABLE_CODES:
+            # the server or the file went away during the command: one sentence
+            return _fail(_t(exc.code, t=exc.params.get("target", "")))
         code = cli_login.refusal(exc)  # a login refused, an action the roles forbid
         if code is None:
             raise

@@ -81,6 +81,14 @@ _FR: dict[str, _Text] = {
         "(vérifiez les droits du fichier et de son dossier)."
     ),
     "busy": _BUSY_FR,
+    "server_unreachable": (
+        "le serveur de la base de données ne répond pas ({t}) : rien n'a été enregistré. "
+        "Vérifiez que la machine du serveur est allumée et sur le réseau, puis recommencez."
+    ),
+    "database_file_unreachable": (
+        "le fichier de la base de données est introuvable ({t}) : rien n'a été enregistré. "
+        "Vérifiez que le disque ou le partage réseau est branché, puis recommencez."
+    ),
     "cannot_write": "impossible d'écrire « {file} » : {error}",
     # demo
     "demo_exists": (
@@ -313,6 +321,14 @@ _EN: dict[str, _Text] = {
         "(check the permissions of the file and of its folder)."
     ),
     "busy": _BUSY_EN,
+    "server_unreachable": (
+        "the database server does not answer ({t}): nothing was saved. Check that the "
+        "server's machine is on and on the network, then try again."
+    ),
+    "database_file_unreachable": (
+        "the database file cannot be found ({t}): nothing was saved. Check that the disk "
+        "or network share is connected, then try again."
+    ),
     "cannot_write": 'cannot write "{file}": {error}',
     "demo_exists": '"{t}" already holds a demo database: add --force to replace it.',
     "demo_real": (

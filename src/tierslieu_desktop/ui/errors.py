@@ -543,6 +543,18 @@ def error_message(err: DomainError) -> str:
             "The database is busy: another desk is saving. Nothing of this action was "
             "saved; wait a moment and try again.",
         ),
+        # the database out of reach (db/engine.py; the banner: ui/connection.py)
+        "server_unreachable": QCoreApplication.translate(
+            "Errors",
+            "The database server does not answer. Nothing was saved; what you typed is "
+            "kept. Trying again automatically…",
+        ),
+        "database_file_unreachable": QCoreApplication.translate(
+            "Errors",
+            "The database file cannot be found ({target}): the network share or the disk "
+            "that holds it may be disconnected. Nothing was saved; what you typed is kept. "
+            "Trying again automatically…",
+        ),
         "fec_account_invalid": QCoreApplication.translate(
             "Errors",
             'The account "{account}" of "{key}" is not a valid account number (digits '
