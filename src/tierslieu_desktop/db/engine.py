@@ -190,12 +190,11 @@ class Database:
     def reachable(self) -> bool:
         """Whether the database answers now (one ``SELECT 1``; the pool's pre-ping drops
         the connections a restarted server closed). Never raises: the window's retry."""
+        if self.path is not None and not self.path.exists():
+            return False
         try:
-            self._check_file_present()
             with self.engine.connect() as conn:
                 conn.exec_driver_sql("SELECT 1")
-        except DomainError:
-            return False
         except DBAPIError as exc:
             if is_connection_lost(exc) or isinstance(exc, OperationalError):
                 return False
