@@ -2018,6 +2018,33 @@
     </message>
 </context>
 <context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Réessayer maintenant</translation>
+    </message>
+    <message>
+        <source>Retry the connection now</source>
+        <translation>Réessayer la connexion maintenant</translation>
+    </message>
+    <message>
+        <source>Database file not found — trying again…</source>
+        <translation>Fichier de la base de données introuvable — nouvel essai en cours…</translation>
+    </message>
+    <message>
+        <source>Connection to the server lost — trying again…</source>
+        <translation>Connexion au serveur perdue — nouvel essai en cours…</translation>
+    </message>
+    <message>
+        <source>Database file not found — next try in {n} s…</source>
+        <translation>Fichier de la base de données introuvable — nouvel essai dans {n} s…</translation>
+    </message>
+    <message>
+        <source>Connection to the server lost — next try in {n} s…</source>
+        <translation>Connexion au serveur perdue — nouvel essai dans {n} s…</translation>
+    </message>
+</context>
+<context>
     <name>ConsumablesTab</name>
     <message>
         <source>What members use on the machines, recorded at their departure. An archived consumable is no longer offered; past usages keep it.</source>
@@ -3931,6 +3958,14 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>Line {line} of the file holds characters that are neither UTF-8 nor Windows-1252 (Latin-1): save it again as “CSV UTF-8”. Nothing was imported.</source>
         <translation>La ligne {line} du fichier contient des caractères illisibles, ni en UTF-8 ni en Windows-1252 (Latin-1) : enregistrez-le de nouveau en « CSV UTF-8 ». Rien n'a été importé.</translation>
+    </message>
+    <message>
+        <source>The database server does not answer. Nothing was saved; what you typed is kept. Trying again automatically…</source>
+        <translation>Le serveur de la base de données ne répond pas. Rien n'a été enregistré ; votre saisie est conservée. Nouvel essai automatique…</translation>
+    </message>
+    <message>
+        <source>The database file cannot be found ({target}): the network share or the disk that holds it may be disconnected. Nothing was saved; what you typed is kept. Trying again automatically…</source>
+        <translation>Le fichier de la base de données est introuvable ({target}) : le partage réseau ou le disque qui le contient est peut-être débranché. Rien n'a été enregistré ; votre saisie est conservée. Nouvel essai automatique…</translation>
     </message>
     <message>
         <source>The structure's SIRET is missing or not valid (Settings › Structure): the e-reporting names the declarant by its SIREN. No file was written.</source>

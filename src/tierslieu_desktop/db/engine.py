@@ -179,7 +179,9 @@ class Database:
         if self.is_sqlite:
             return DomainError("database_file_unreachable", target=self.target)
         detail = str(getattr(exc, "orig", None) or exc or "").strip().splitlines()
-        return DomainError("server_unreachable", target=self.target, detail=detail[0] if detail else "")
+        return DomainError(
+            "server_unreachable", target=self.target, detail=detail[0] if detail else ""
+        )
 
     def _check_file_present(self) -> None:
         """An SQLite file that vanished (a network share unplugged, a USB disk pulled) is

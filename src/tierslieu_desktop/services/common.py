@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any
 
 from tierslieu_desktop.db.audit import as_operator as as_operator  # rows with no stamp
+from tierslieu_desktop.db.engine import UNREACHABLE_CODES as UNREACHABLE_CODES  # crash hook
 from tierslieu_desktop.db.engine import Database as Database  # the handle screens pass along
 from tierslieu_desktop.db.engine import busy_error as busy_error  # for the crash hook
 from tierslieu_desktop.db.engine import is_held as is_held  # for the file dialogs
