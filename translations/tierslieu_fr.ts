@@ -842,8 +842,8 @@
         <translation>{folder} (sur ce PC)</translation>
     </message>
     <message>
-        <source>PostgreSQL database: the application does not back it up (no file on this PC). Back it up on the server (pg_dump) and keep the copies off the server.</source>
-        <translation>Base PostgreSQL : l'application ne la sauvegarde pas (aucun fichier sur ce PC). Sauvegardez-la sur le serveur (pg_dump) et gardez les copies hors du serveur.</translation>
+        <source>PostgreSQL database: the server backs it up itself every night (see the server guide). “Back up now” writes a copy of the server (pg_dump) into this folder. A copy of the server is restored on the server, with every desk closed.</source>
+        <translation>Base PostgreSQL : le serveur la sauvegarde lui-même chaque nuit (voir le guide du serveur). « Sauvegarder maintenant » écrit une copie du serveur (pg_dump) dans ce dossier. Une copie du serveur se restaure sur le serveur, tous les postes fermés.</translation>
     </message>
     <message>
         <source>Demonstration database: its backups go to {folder}, never into the folder chosen for your real data, and do not count as backups of it.</source>
@@ -3986,6 +3986,18 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>A PostgreSQL database is not backed up by the application: back it up on the server (pg_dump).</source>
         <translation>Une base PostgreSQL n'est pas sauvegardée par l'application : sauvegardez-la sur le serveur (pg_dump).</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL database is restored on the server, with every desk closed (pg_restore): follow “Restoring a backup” in the server guide. Nothing was changed.</source>
+        <translation>Une base PostgreSQL se restaure sur le serveur, tous les postes fermés (pg_restore) : suivez « Restaurer une sauvegarde » dans le guide du serveur. Rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL's {tool} command is not installed on this computer: install the package {package}, then try again. Nothing was written.</source>
+        <translation>La commande {tool} de PostgreSQL n'est pas installée sur ce poste : installez le paquet {package}, puis recommencez. Rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <source>pg_dump could not back up the database: {detail}</source>
+        <translation>pg_dump n'a pas pu sauvegarder la base : {detail}</translation>
     </message>
     <message>
         <source>The file {file} no longer exists.</source>

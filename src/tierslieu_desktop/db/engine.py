@@ -102,6 +102,17 @@ SQLITE_CANTOPEN = 14
 _LOST_SQLSTATES = ("57P01", "57P02", "57P03")
 
 
+def listen_unreachable(listener: Callable[[Database], None]) -> None:
+    """Call ``listener(db)`` whenever a database is found out of reach (once per listener)."""
+    if listener not in UNREACHABLE_LISTENERS:
+        UNREACHABLE_LISTENERS.append(listener)
+
+
+def forget_unreachable(listener: Callable[[Database], None]) -> None:
+    while listener in UNREACHABLE_LISTENERS:
+        UNREACHABLE_LISTENERS.remove(listener)
+
+
 def is_connection_lost(exc: BaseException) -> bool:
     """True for an error that says the database cannot be reached any more: the
     connection was invalidated (SQLAlchemy's ``connection_invalidated``), psycopg's

@@ -11,7 +11,9 @@ from tierslieu_desktop.db.audit import as_operator as as_operator  # rows with n
 from tierslieu_desktop.db.engine import UNREACHABLE_CODES as UNREACHABLE_CODES  # crash hook
 from tierslieu_desktop.db.engine import Database as Database  # the handle screens pass along
 from tierslieu_desktop.db.engine import busy_error as busy_error  # for the crash hook
+from tierslieu_desktop.db.engine import forget_unreachable as forget_unreachable  # the banner
 from tierslieu_desktop.db.engine import is_held as is_held  # for the file dialogs
+from tierslieu_desktop.db.engine import listen_unreachable as listen_unreachable  # the banner
 from tierslieu_desktop.db.models import AuditMixin, SoftDeleteMixin, utcnow
 from tierslieu_desktop.domain.errors import ValidationError
 from tierslieu_desktop.domain.validation import FieldInvalid, check_text

@@ -5,7 +5,7 @@ A desk without its database refuses every action — no sale, no check-in — an
 the action in progress raises ``server_unreachable`` (a PostgreSQL server) or
 ``database_file_unreachable`` (an SQLite file gone: a network share unplugged), nothing
 of it is saved, and the dialog it came from stays open with what was typed (its usual
-error path, ui/errors.py). The database tells ``db.engine.UNREACHABLE_LISTENERS`` from
+error path, ui/errors.py). The database tells its listeners (``listen_unreachable``) from
 whatever thread met the loss; ``ConnectionBanner`` hears it (a queued signal), shows
 « Connexion au serveur perdue — nouvel essai dans N s… » with « Réessayer maintenant »,
 and every ``RETRY_S`` seconds asks ``Database.reachable`` in the thread pool. Once the
@@ -15,6 +15,7 @@ every page reads again what it shows (what others saved meanwhile), then ``recov
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -68,11 +69,10 @@ class ConnectionBanner(QFrame):
     def watch(self, ctx: AppContext) -> None:
         """Listen for the loss of ``ctx.db`` (whatever database the context holds later:
         a restored backup is another handle)."""
-        from tierslieu_desktop.db import engine
+        from tierslieu_desktop.services.common import listen_unreachable
 
         self.ctx = ctx
-        if self._listener not in engine.UNREACHABLE_LISTENERS:
-            engine.UNREACHABLE_LISTENERS.append(self._listener)
+        listen_unreachable(self._listener)
 
     def _listener(self, db: Database) -> None:
         # any thread; the window's own database only
@@ -145,8 +145,7 @@ class ConnectionBanner(QFrame):
         self.recovered.emit()
 
 
-def _forget(listener: object) -> None:
-    from tierslieu_desktop.db import engine
+def _forget(listener: Callable[[Database], None]) -> None:
+    from tierslieu_desktop.services.common import forget_unreachable
 
-    while listener in engine.UNREACHABLE_LISTENERS:
-        engine.UNREACHABLE_LISTENERS.remove(listener)
+    forget_unreachable(listener)

@@ -588,6 +588,20 @@ def error_message(err: DomainError) -> str:
             "A PostgreSQL database is not backed up by the application: back it up on "
             "the server (pg_dump).",
         ),
+        "restore_on_server": QCoreApplication.translate(
+            "Errors",
+            "A PostgreSQL database is restored on the server, with every desk closed "
+            "(pg_restore): follow \u201cRestoring a backup\u201d in the server guide. "
+            "Nothing was changed.",
+        ),
+        "pg_tool_missing": QCoreApplication.translate(
+            "Errors",
+            "PostgreSQL's {tool} command is not installed on this computer: install the "
+            "package {package}, then try again. Nothing was written.",
+        ),
+        "backup_dump_failed": QCoreApplication.translate(
+            "Errors", "pg_dump could not back up the database: {detail}"
+        ),
         "backup_not_found": QCoreApplication.translate(
             "Errors", "The file {file} no longer exists."
         ),
