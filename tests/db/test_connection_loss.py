@@ -166,3 +166,27 @@ def test_an_sqlite_file_gone_refuses_the_action_and_is_not_created_again(db, mon
     assert db.reachable()
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(Structure)) == 1
+
+
+def test_what_counts_as_a_lost_connection():
+    import sqlite3
+
+    import psycopg
+    from sqlalchemy.exc import OperationalError
+
+    def wrapped(orig: BaseException, invalidated: bool = False) -> OperationalError:
+        return OperationalError("SELECT 1", {}, orig, connection_invalidated=invalidated)
+
+    lost = psycopg.OperationalError("server closed the connection unexpectedly")
+    assert db_engine.is_connection_lost(lost)
+    assert db_engine.is_connection_lost(wrapped(lost))
+    assert db_engine.is_connection_lost(wrapped(ValueError("any"), invalidated=True))
+    assert db_engine.is_connection_lost(psycopg.errors.AdminShutdown("terminating connection"))
+    # a lock or a cancelled statement is no lost server; neither is SQLite's "locked"
+    assert not db_engine.is_connection_lost(psycopg.errors.LockNotAvailable("lock timeout"))
+    assert not db_engine.is_connection_lost(psycopg.errors.QueryCanceled("canceling"))
+    assert not db_engine.is_connection_lost(sqlite3.OperationalError("database is locked"))
+    assert not db_engine.is_connection_lost(ValueError("not a database error"))
+    gone = sqlite3.OperationalError("unable to open database file")
+    gone.sqlite_errorcode = 14  # SQLITE_CANTOPEN
+    assert db_engine.is_connection_lost(gone)

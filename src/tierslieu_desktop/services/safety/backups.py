@@ -250,7 +250,7 @@ def _dump_server(
     dest = _new_backup_file(directory, now, ".dump.enc" if key else ".dump")
     plain = server_backups.scratch_file() if key else dest
     try:
-        members, invoices = server_backups.dump_into(db, plain)
+        members, invoices = server_backups._dump_into(db, plain)
         ok = server_backups.dump_is_whole(plain)
         if key is not None:
             with plain.open("rb") as src, dest.open("r+b") as out:

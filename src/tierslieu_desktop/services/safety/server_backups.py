@@ -47,7 +47,7 @@ def pg_tool(name: str) -> str:
     return found
 
 
-def libpq_target(db: Database) -> tuple[str, dict[str, str]]:
+def _libpq_target(db: Database) -> tuple[str, dict[str, str]]:
     """The database as libpq's URI without its password, and the environment that gives
     the password (``PGPASSWORD`` from the URL, or ``PGPASSFILE``: Paramètres' file)."""
     url = make_url(db.target) if "://" in db.target else db.engine.url
@@ -70,7 +70,7 @@ def is_dump(path: Path) -> bool:
         return False
 
 
-def dump_into(db: Database, dest: Path) -> tuple[int, int]:
+def _dump_into(db: Database, dest: Path) -> tuple[int, int]:
     """``pg_dump -Fc`` of ``db`` into ``dest`` (an existing private file); returns the
     members and invoices (invoices and credit notes) of the dumped snapshot."""
     pg_dump = pg_tool("pg_dump")
@@ -83,7 +83,7 @@ def dump_into(db: Database, dest: Path) -> tuple[int, int]:
 
 
 def _dump(db: Database, pg_dump: str, dest: Path) -> tuple[int, int]:
-    uri, env = libpq_target(db)
+    uri, env = _libpq_target(db)
     with db.engine.connect() as conn:
         conn = conn.execution_options(isolation_level="REPEATABLE READ")
         with conn.begin():
