@@ -842,8 +842,8 @@
         <translation>{folder} (sur ce PC)</translation>
     </message>
     <message>
-        <source>PostgreSQL database: the application does not back it up (no file on this PC). Back it up on the server (pg_dump) and keep the copies off the server.</source>
-        <translation>Base PostgreSQL : l'application ne la sauvegarde pas (aucun fichier sur ce PC). Sauvegardez-la sur le serveur (pg_dump) et gardez les copies hors du serveur.</translation>
+        <source>PostgreSQL database: the server backs it up itself every night (see the server guide). “Back up now” writes a copy of the server (pg_dump) into this folder. A copy of the server is restored on the server, with every desk closed.</source>
+        <translation>Base PostgreSQL : le serveur la sauvegarde lui-même chaque nuit (voir le guide du serveur). « Sauvegarder maintenant » écrit une copie du serveur (pg_dump) dans ce dossier. Une copie du serveur se restaure sur le serveur, tous les postes fermés.</translation>
     </message>
     <message>
         <source>Demonstration database: its backups go to {folder}, never into the folder chosen for your real data, and do not count as backups of it.</source>
@@ -2015,6 +2015,33 @@
     <message>
         <source>Archive saved: {path}</source>
         <translation>Archive enregistrée : {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Réessayer maintenant</translation>
+    </message>
+    <message>
+        <source>Retry the connection now</source>
+        <translation>Réessayer la connexion maintenant</translation>
+    </message>
+    <message>
+        <source>Database file not found — trying again…</source>
+        <translation>Fichier de la base de données introuvable — nouvel essai en cours…</translation>
+    </message>
+    <message>
+        <source>Connection to the server lost — trying again…</source>
+        <translation>Connexion au serveur perdue — nouvel essai en cours…</translation>
+    </message>
+    <message>
+        <source>Database file not found — next try in {n} s…</source>
+        <translation>Fichier de la base de données introuvable — nouvel essai dans {n} s…</translation>
+    </message>
+    <message>
+        <source>Connection to the server lost — next try in {n} s…</source>
+        <translation>Connexion au serveur perdue — nouvel essai dans {n} s…</translation>
     </message>
 </context>
 <context>
@@ -3933,6 +3960,14 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>La ligne {line} du fichier contient des caractères illisibles, ni en UTF-8 ni en Windows-1252 (Latin-1) : enregistrez-le de nouveau en « CSV UTF-8 ». Rien n'a été importé.</translation>
     </message>
     <message>
+        <source>The database server does not answer. Nothing was saved; what you typed is kept. Trying again automatically…</source>
+        <translation>Le serveur de la base de données ne répond pas. Rien n'a été enregistré ; votre saisie est conservée. Nouvel essai automatique…</translation>
+    </message>
+    <message>
+        <source>The database file cannot be found ({target}): the network share or the disk that holds it may be disconnected. Nothing was saved; what you typed is kept. Trying again automatically…</source>
+        <translation>Le fichier de la base de données est introuvable ({target}) : le partage réseau ou le disque qui le contient est peut-être débranché. Rien n'a été enregistré ; votre saisie est conservée. Nouvel essai automatique…</translation>
+    </message>
+    <message>
         <source>The structure's SIRET is missing or not valid (Settings › Structure): the e-reporting names the declarant by its SIREN. No file was written.</source>
         <translation>Le SIRET de la structure manque ou n'est pas valable (Paramètres › Structure) : l'e-reporting identifie le déclarant par son SIREN. Aucun fichier n'a été écrit.</translation>
     </message>
@@ -3951,6 +3986,18 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>A PostgreSQL database is not backed up by the application: back it up on the server (pg_dump).</source>
         <translation>Une base PostgreSQL n'est pas sauvegardée par l'application : sauvegardez-la sur le serveur (pg_dump).</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL database is restored on the server, with every desk closed (pg_restore): follow “Restoring a backup” in the server guide. Nothing was changed.</source>
+        <translation>Une base PostgreSQL se restaure sur le serveur, tous les postes fermés (pg_restore) : suivez « Restaurer une sauvegarde » dans le guide du serveur. Rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL's {tool} command is not installed on this computer: install the package {package}, then try again. Nothing was written.</source>
+        <translation>La commande {tool} de PostgreSQL n'est pas installée sur ce poste : installez le paquet {package}, puis recommencez. Rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <source>pg_dump could not back up the database: {detail}</source>
+        <translation>pg_dump n'a pas pu sauvegarder la base : {detail}</translation>
     </message>
     <message>
         <source>The file {file} no longer exists.</source>

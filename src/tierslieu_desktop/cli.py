@@ -265,6 +265,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
     except Exception as exc:
+        from tierslieu_desktop.db.engine import UNREACHABLE_CODES
+        from tierslieu_desktop.domain.errors import DomainError
+
+        if isinstance(exc, DomainError) and exc.code in UNREACHABLE_CODES:
+            # the server or the file went away during the command: one sentence
+            return _fail(_t(exc.code, t=exc.params.get("target", "")))
         code = cli_login.refusal(exc)  # a login refused, an action the roles forbid
         if code is None:
             raise
@@ -806,6 +812,10 @@ def _cmd_report(target: str | None, args: argparse.Namespace) -> int:
 def _backup_error_fr(exc: DomainError) -> str:
     if exc.code == "database_busy":
         return _t("busy")
+    if exc.code == "pg_tool_missing":
+        return _t(exc.code, tool=exc.params.get("tool", ""), package=exc.params.get("package"))
+    if exc.code == "backup_dump_failed":
+        return _t(exc.code, detail=exc.params.get("detail", ""))
     if exc.code in _BACKUP_ERRORS:
         return _t(exc.code, f=exc.params.get("file", ""), t=exc.params.get("target", ""))
     return _t("backup_failed", code=exc.code)
@@ -813,6 +823,7 @@ def _backup_error_fr(exc: DomainError) -> str:
 
 _BACKUP_ERRORS = (
     "backup_sqlite_only",
+    "restore_on_server",
     "backup_not_found",
     "restore_same_file",
     "backup_damaged",
@@ -860,6 +871,8 @@ def _cmd_backups(command: str, target: str | None, args: argparse.Namespace) -> 
                 counts = (
                     _t("content_encrypted")
                     if b.encrypted and b.ok
+                    else _t("content_server_dump")
+                    if b.server and b.ok
                     else f"{_n(b.members or 0, 'member', number(b.members or 0))}, "
                     f"{_n(b.invoices or 0, 'document', number(b.invoices or 0))}"
                     if b.ok
@@ -873,7 +886,8 @@ def _cmd_backups(command: str, target: str | None, args: argparse.Namespace) -> 
         if command == "restore":
             resolved = resolve_target(target)
             if is_url(resolved) and not resolved.startswith("sqlite"):
-                raise DomainError("backup_sqlite_only")
+                # every desk's database at once: done on the server (README-SERVEUR.md)
+                raise DomainError("restore_on_server", file=args.file)
             db_path = Path(resolved.removeprefix("sqlite:///")).expanduser()
             cli_login.may_restore(db_path)  # logged in on the database it replaces
             passphrase = None

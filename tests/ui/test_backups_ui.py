@@ -237,7 +237,9 @@ def test_settings_tab_on_a_postgresql_database_says_so(qtbot, ctx, monkeypatch):
     tab.show()
     note = tab.findChild(QLabel, "backupKindNote")
     assert note.isVisible() and "PostgreSQL" in note.text()
-    assert not tab.backup_button.isEnabled() and not tab.restore_button.isEnabled()
+    assert "chaque nuit" in note.text() and "pg_dump" in note.text()
+    # « Sauvegarder maintenant » is a pg_dump; restoring is done on the server
+    assert tab.backup_button.isEnabled() and not tab.restore_button.isEnabled()
 
 
 def test_accueil_warns_after_8_days_without_off_pc_backup(qtbot, ctx, tmp_path):

@@ -205,14 +205,40 @@ def test_restore_refused_while_the_database_is_open(demo, tmp_path, capsys):
     assert not list(tmp_path.glob("*.before-restore-*"))
 
 
-def test_backup_of_a_postgresql_database_refused(tmp_path):
+def test_backup_of_a_postgresql_database_without_pg_dump_names_the_package(tmp_path, monkeypatch):
     # a stand-in for a PostgreSQL Database: the body itself, past the guard (which wants a
-    # real Database to read its operator from)
+    # real Database to read its operator from); the dump itself: tests/db/test_server_backups
+    monkeypatch.setattr("shutil.which", lambda name: None)
     fake = SimpleNamespace(is_sqlite=False, target="postgresql://lab/tierslieu")
     with pytest.raises(DomainError) as exc:
         backups._make_backup_impl(fake, tmp_path / "sauv")  # type: ignore[arg-type]
-    assert exc.value.code == "backup_sqlite_only"
+    assert exc.value.code == "pg_tool_missing"
+    assert exc.value.params == {"tool": "pg_dump", "package": "postgresql-client"}
     assert not (tmp_path / "sauv").exists()
+
+
+def test_a_server_dump_is_not_restored_over_a_file(tmp_path):
+    dump = tmp_path / "tierslieu-20261206-230000.dump"
+    dump.write_bytes(b"PGDMP" + bytes(100))
+    with pytest.raises(DomainError) as exc:
+        backups.restore(tmp_path / "base.sqlite", dump)
+    assert exc.value.code == "restore_on_server"
+    assert not (tmp_path / "base.sqlite").exists()
+
+
+def test_dumps_and_copies_share_names_and_rotation(tmp_path):
+    now = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
+    for day in range(1, 21):
+        (tmp_path / f"tierslieu-202611{day:02d}-120000.dump").write_bytes(b"PGDMP")
+    (tmp_path / "tierslieu-20261206-110000.sqlite").write_bytes(b"")
+    removed = backups.rotate(tmp_path, now)
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert "tierslieu-20261206-110000.sqlite" in kept  # the newest, whatever its kind
+    # the last 7 days that have one, the newest of 5 weeks, of 12 months: dumps alike
+    assert len(kept) == 9 and len(removed) == 12
+    listed = backups.list_backups(tmp_path)
+    assert listed[0].path.suffix == ".sqlite" and not listed[0].server
+    assert all(b.server and b.ok and b.members is None for b in listed[1:])
 
 
 def test_default_folder_is_sauvegardes_in_the_data_folder(demo, tmp_path, capsys):

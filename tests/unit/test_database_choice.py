@@ -67,7 +67,7 @@ def test_a_saved_server_is_the_next_start_s_database_and_its_password_stays_priv
     if os.name == "posix":
         assert stat.S_IMODE(passfile.stat().st_mode) == 0o600
     # the driver gets the file, never the password in the URL
-    assert server_connect_args(expected) == {"passfile": str(passfile)}
+    assert server_connect_args(expected)["passfile"] == str(passfile)
     assert server_connect_args("sqlite:///x.sqlite") == {}
     # saved again without a password typed: the kept one stays; a new one replaces it
     config.save_server_database("nas.local", 5433, "tierslieu", "accueil", None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import sys
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, Insert, create_engine, event
-from sqlalchemy.exc import DataError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -91,6 +92,52 @@ def busy_error(exc: BaseException, target: str) -> DomainError | None:
     return DomainError("database_busy", target=target)
 
 
+# --- the database out of reach (issue 20, point 5) -------------------------------------
+# A desk without its database refuses every action (no offline sales: docs and
+# packaging/server/README-SERVEUR.md): the unit of work in progress is rolled back (or
+# was never begun), the action raises ``DomainError("server_unreachable")`` (a PostgreSQL
+# server) or ``DomainError("database_file_unreachable")`` (an SQLite file gone: a network
+# share unplugged), and every function of ``UNREACHABLE_LISTENERS`` is called with the
+# Database — from whatever thread met it; the window's banner listens (ui/connection.py).
+UNREACHABLE_CODES = ("server_unreachable", "database_file_unreachable")
+UNREACHABLE_LISTENERS: list[Callable[[Database], None]] = []
+SQLITE_IOERR = 10
+SQLITE_CANTOPEN = 14
+# PostgreSQL's "the server went away" states beside class 08 (connection exception):
+# admin_shutdown (pg_terminate_backend, a server stopped), crash_shutdown, cannot_connect_now
+_LOST_SQLSTATES = ("57P01", "57P02", "57P03")
+
+
+def listen_unreachable(listener: Callable[[Database], None]) -> None:
+    """Call ``listener(db)`` whenever a database is found out of reach (once per listener)."""
+    if listener not in UNREACHABLE_LISTENERS:
+        UNREACHABLE_LISTENERS.append(listener)
+
+
+def forget_unreachable(listener: Callable[[Database], None]) -> None:
+    while listener in UNREACHABLE_LISTENERS:
+        UNREACHABLE_LISTENERS.remove(listener)
+
+
+def is_connection_lost(exc: BaseException) -> bool:
+    """True for an error that says the database cannot be reached any more: the
+    connection was invalidated (SQLAlchemy's ``connection_invalidated``), psycopg's
+    OperationalError of a connection refused, closed or terminated, SQLite's I/O error or
+    "unable to open" (its file gone). False for every other error (a lock, a constraint)."""
+    if isinstance(exc, DBAPIError):
+        if exc.connection_invalidated:
+            return True
+        exc = exc.orig if isinstance(exc.orig, BaseException) else exc
+    if isinstance(exc, sqlite3.OperationalError):
+        code = getattr(exc, "sqlite_errorcode", None)
+        return code is not None and code & 0xFF in (SQLITE_IOERR, SQLITE_CANTOPEN)
+    psycopg = sys.modules.get("psycopg")  # never imported: not a psycopg error
+    if psycopg is not None and isinstance(exc, psycopg.OperationalError):
+        state = getattr(exc, "sqlstate", None)
+        return state is None or state.startswith("08") or state in _LOST_SQLSTATES
+    return False
+
+
 # Called with the write session just before each commit of an audited Database (the
 # daily seal of the audit trail, services.chain).
 BEFORE_COMMIT: list[Callable[[Session], None]] = []
@@ -144,17 +191,56 @@ class Database:
         if self.path is not None:
             _HELD.add(self)
 
+    def unreachable(self, exc: BaseException | None = None) -> DomainError:
+        """The error of an action the database could not be reached for (``exc``: what
+        was met, None for an SQLite file found missing), after telling the listeners."""
+        for listener in list(UNREACHABLE_LISTENERS):
+            try:
+                listener(self)
+            except Exception:
+                logging.getLogger(__name__).exception("unreachable listener failed")
+        if self.is_sqlite:
+            return DomainError("database_file_unreachable", target=self.target)
+        detail = str(getattr(exc, "orig", None) or exc or "").strip().splitlines()
+        return DomainError(
+            "server_unreachable", target=self.target, detail=detail[0] if detail else ""
+        )
+
+    def _check_file_present(self) -> None:
+        """An SQLite file that vanished (a network share unplugged, a USB disk pulled) is
+        refused before SQLite would create an empty one in its place."""
+        if self.path is not None and not self.path.exists():
+            raise self.unreachable()
+
+    def reachable(self) -> bool:
+        """Whether the database answers now (one ``SELECT 1``; the pool's pre-ping drops
+        the connections a restarted server closed). Never raises: the window's retry."""
+        if self.path is not None and not self.path.exists():
+            return False
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except DBAPIError as exc:
+            if is_connection_lost(exc) or isinstance(exc, OperationalError):
+                return False
+            raise
+        return True
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only unit of work: always rolled back. SQLite busy or locked past the
-        busy timeout raises ``DomainError("database_busy")``."""
+        busy timeout raises ``DomainError("database_busy")``; a database out of reach
+        ``server_unreachable`` / ``database_file_unreachable`` (see ``unreachable``)."""
+        self._check_file_present()
         try:
             with self._read() as session:
                 try:
                     yield session
                 finally:
                     session.rollback()
-        except OperationalError as exc:
+        except DBAPIError as exc:
+            if is_connection_lost(exc):
+                raise self.unreachable(exc) from exc
             busy = busy_error(exc, self.target)
             if busy is None:
                 raise
@@ -166,9 +252,12 @@ class Database:
         desk holding the database past the busy timeout (10 s) raises
         ``DomainError("database_busy")``: nothing of this action was saved. Functions
         queued in ``session.info["after_commit"]`` run once the commit is done (never
-        inside the transaction; see :func:`run_after_commit`)."""
+        inside the transaction; see :func:`run_after_commit`). The database out of reach
+        (before or during the transaction) raises ``server_unreachable`` /
+        ``database_file_unreachable``: rolled back by the server, nothing saved."""
         if self.read_only:
             raise DomainError("read_only", target=self.target)
+        self._check_file_present()
         try:
             with self._write() as session:
                 session.info["database"] = self
@@ -188,11 +277,6 @@ class Database:
                     session.rollback()
                     raise
                 hooks = session.info.pop("after_commit", [])
-        except OperationalError as exc:
-            busy = busy_error(exc, self.target)
-            if busy is None:
-                raise
-            raise busy from exc
         except DataError as exc:
             # a value the server refuses that no service check caught (PostgreSQL: a text
             # longer than its column, a NUL byte, a number out of range): the user gets a
@@ -203,6 +287,13 @@ class Database:
             # between this transaction's read and its write: nothing of this action was
             # saved, never an overwrite (the services' own check names the fresh values)
             raise DomainError("stale_record", changes=()) from exc
+        except DBAPIError as exc:
+            if is_connection_lost(exc):
+                raise self.unreachable(exc) from exc
+            busy = busy_error(exc, self.target)
+            if busy is None:
+                raise
+            raise busy from exc
         run_after_commit(hooks)
 
     def feed_reader(self) -> FeedReader:
@@ -238,7 +329,12 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
 
         _install_sqlite_pragmas(engine)
         return engine
-    engine = create_engine(url, connect_args=server_connect_args(url))
+    if url.startswith("postgresql"):
+        # a server restarted while the desk was open: the pool's connections it closed are
+        # found dead at checkout and replaced, so the desk carries on without a restart
+        engine = create_engine(url, connect_args=server_connect_args(url), pool_pre_ping=True)
+    else:
+        engine = create_engine(url, connect_args=server_connect_args(url))
     if engine.dialect.name == "sqlite":
         _install_sqlite_pragmas(engine)
     elif engine.dialect.name == "postgresql":
@@ -256,10 +352,22 @@ def server_connect_args(url: str) -> dict[str, object]:
 
     from tierslieu_desktop.config import database_password_file
 
+    # a server gone silent (its machine off, the network cable out) is found out within
+    # seconds instead of TCP's minutes: libpq's connect timeout and keepalives
+    args: dict[str, object] = dict(SERVER_TIMEOUTS)
     passfile = database_password_file()
-    if make_url(url).password is not None or not passfile.is_file():
-        return {}
-    return {"passfile": str(passfile)}
+    if make_url(url).password is None and passfile.is_file():
+        args["passfile"] = str(passfile)
+    return args
+
+
+SERVER_TIMEOUTS = {
+    "connect_timeout": 5,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+}
 
 
 def _advance_sequences_after_explicit_ids(engine: Engine) -> None:

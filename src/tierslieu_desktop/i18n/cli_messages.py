@@ -81,6 +81,14 @@ _FR: dict[str, _Text] = {
         "(vérifiez les droits du fichier et de son dossier)."
     ),
     "busy": _BUSY_FR,
+    "server_unreachable": (
+        "le serveur de la base de données ne répond pas ({t}) : rien n'a été enregistré. "
+        "Vérifiez que la machine du serveur est allumée et sur le réseau, puis recommencez."
+    ),
+    "database_file_unreachable": (
+        "le fichier de la base de données est introuvable ({t}) : rien n'a été enregistré. "
+        "Vérifiez que le disque ou le partage réseau est branché, puis recommencez."
+    ),
     "cannot_write": "impossible d'écrire « {file} » : {error}",
     # demo
     "demo_exists": (
@@ -255,6 +263,16 @@ _FR: dict[str, _Text] = {
         "pour PostgreSQL, utilisez pg_dump."
     ),
     "backup_not_found": "« {f} » n'existe pas.",
+    "restore_on_server": (
+        "une base PostgreSQL se restaure sur le serveur, tous les postes fermés, avec "
+        "pg_restore : suivez « Restaurer une sauvegarde » dans le guide du serveur "
+        "(packaging/server/README-SERVEUR.md). Rien n'a été modifié."
+    ),
+    "pg_tool_missing": (
+        "la commande {tool} de PostgreSQL est introuvable sur ce poste : installez le "
+        "paquet {package} (sudo apt install {package}), puis recommencez. Rien n'a été écrit."
+    ),
+    "backup_dump_failed": "pg_dump n'a pas pu sauvegarder la base : {detail}",
     "restore_same_file": "« {f} » est la base elle-même : rien n'a été modifié.",
     "backup_damaged": (
         "la sauvegarde « {f} » est endommagée : restauration refusée, "
@@ -282,6 +300,7 @@ _FR: dict[str, _Text] = {
     "state_encrypted": "chiffrée",
     "state_sound": "intègre",
     "content_encrypted": "contenu chiffré",
+    "content_server_dump": "copie du serveur PostgreSQL (pg_dump)",
     "unreadable": "illisible",
     "restored": "Sauvegarde « {file} » restaurée dans « {db} ».",
     "kept_aside": "L'ancienne base est conservée dans « {aside} ».",
@@ -329,6 +348,14 @@ _EN: dict[str, _Text] = {
         "(check the permissions of the file and of its folder)."
     ),
     "busy": _BUSY_EN,
+    "server_unreachable": (
+        "the database server does not answer ({t}): nothing was saved. Check that the "
+        "server's machine is on and on the network, then try again."
+    ),
+    "database_file_unreachable": (
+        "the database file cannot be found ({t}): nothing was saved. Check that the disk "
+        "or network share is connected, then try again."
+    ),
     "cannot_write": 'cannot write "{file}": {error}',
     "demo_exists": '"{t}" already holds a demo database: add --force to replace it.',
     "demo_real": (
@@ -473,6 +500,16 @@ _EN: dict[str, _Text] = {
         "backups are for an SQLite database only (a file); for PostgreSQL, use pg_dump."
     ),
     "backup_not_found": '"{f}" does not exist.',
+    "restore_on_server": (
+        "a PostgreSQL database is restored on the server, every desk closed, with "
+        'pg_restore: follow "Restaurer une sauvegarde" in the server guide '
+        "(packaging/server/README-SERVEUR.md). Nothing was changed."
+    ),
+    "pg_tool_missing": (
+        "PostgreSQL's {tool} command is not found on this computer: install the package "
+        "{package} (sudo apt install {package}), then try again. Nothing was written."
+    ),
+    "backup_dump_failed": "pg_dump could not back up the database: {detail}",
     "restore_same_file": '"{f}" is the database itself: nothing was changed.',
     "backup_damaged": (
         'the backup "{f}" is damaged: restore refused, the database was left untouched. '
@@ -499,6 +536,7 @@ _EN: dict[str, _Text] = {
     "state_encrypted": "encrypted",
     "state_sound": "sound",
     "content_encrypted": "encrypted content",
+    "content_server_dump": "PostgreSQL server copy (pg_dump)",
     "unreadable": "unreadable",
     "restored": 'Backup "{file}" restored into "{db}".',
     "kept_aside": 'The previous database is kept in "{aside}".',

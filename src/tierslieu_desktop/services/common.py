@@ -15,9 +15,12 @@ from tierslieu_desktop.db.audit import as_operator as as_operator  # rows with n
 from tierslieu_desktop.db.changes import FeedLost as FeedLost  # the other desks' changes,
 from tierslieu_desktop.db.changes import FeedReader as FeedReader  # read by the window's
 from tierslieu_desktop.db.changes import every_entity as every_entity  # live refresh
+from tierslieu_desktop.db.engine import UNREACHABLE_CODES as UNREACHABLE_CODES  # crash hook
 from tierslieu_desktop.db.engine import Database as Database  # the handle screens pass along
 from tierslieu_desktop.db.engine import busy_error as busy_error  # for the crash hook
+from tierslieu_desktop.db.engine import forget_unreachable as forget_unreachable  # the banner
 from tierslieu_desktop.db.engine import is_held as is_held  # for the file dialogs
+from tierslieu_desktop.db.engine import listen_unreachable as listen_unreachable  # the banner
 from tierslieu_desktop.db.models import AuditMixin, Operator, SoftDeleteMixin, VersionMixin, utcnow
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.validation import FieldInvalid, check_text

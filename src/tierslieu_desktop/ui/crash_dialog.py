@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from tierslieu_desktop import __version__, logs
 from tierslieu_desktop.domain.calendar import to_local, utcnow
 from tierslieu_desktop.domain.errors import DomainError
-from tierslieu_desktop.services.common import busy_error
+from tierslieu_desktop.services.common import UNREACHABLE_CODES, busy_error
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
@@ -154,6 +154,11 @@ class CrashHook:
     ) -> None:
         parent = QApplication.activeWindow()
         domain = exc if isinstance(exc, DomainError) else busy_error(exc, self.db_target)
+        if domain is not None and domain.code in UNREACHABLE_CODES:
+            # the database out of reach in a page's read: the banner says it and retries
+            # (ui/connection.py); a message box per page read would only pile up
+            logs.log.warning("Uncaught %s", domain, exc_info=(exc_type, exc, tb))
+            return
         if domain is not None:
             # An error the user can act on that a screen did not catch: its usual sentence.
             logs.log.warning("Uncaught %s", domain, exc_info=(exc_type, exc, tb))

@@ -547,6 +547,18 @@ def error_message(err: DomainError) -> str:
             "The database is busy: another desk is saving. Nothing of this action was "
             "saved; wait a moment and try again.",
         ),
+        # the database out of reach (db/engine.py; the banner: ui/connection.py)
+        "server_unreachable": QCoreApplication.translate(
+            "Errors",
+            "The database server does not answer. Nothing was saved; what you typed is "
+            "kept. Trying again automatically…",
+        ),
+        "database_file_unreachable": QCoreApplication.translate(
+            "Errors",
+            "The database file cannot be found ({target}): the network share or the disk "
+            "that holds it may be disconnected. Nothing was saved; what you typed is kept. "
+            "Trying again automatically…",
+        ),
         "fec_account_invalid": QCoreApplication.translate(
             "Errors",
             'The account "{account}" of "{key}" is not a valid account number (digits '
@@ -579,6 +591,20 @@ def error_message(err: DomainError) -> str:
             "Errors",
             "A PostgreSQL database is not backed up by the application: back it up on "
             "the server (pg_dump).",
+        ),
+        "restore_on_server": QCoreApplication.translate(
+            "Errors",
+            "A PostgreSQL database is restored on the server, with every desk closed "
+            "(pg_restore): follow \u201cRestoring a backup\u201d in the server guide. "
+            "Nothing was changed.",
+        ),
+        "pg_tool_missing": QCoreApplication.translate(
+            "Errors",
+            "PostgreSQL's {tool} command is not installed on this computer: install the "
+            "package {package}, then try again. Nothing was written.",
+        ),
+        "backup_dump_failed": QCoreApplication.translate(
+            "Errors", "pg_dump could not back up the database: {detail}"
         ),
         "backup_not_found": QCoreApplication.translate(
             "Errors", "The file {file} no longer exists."

@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        self._build_connection_banner(layout)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
         self._check: IntegrityCheck | None = None
@@ -203,6 +204,7 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._on_row_changed)
         self._apply_access()
         self._on_row_changed(self.sidebar.currentRow())
+        self.connection_banner.watch(ctx)
 
     def is_attached(self) -> bool:
         return hasattr(self, "ctx")
@@ -216,6 +218,24 @@ class MainWindow(QMainWindow):
         self.banner.setText(text)
         self.banner.setAccessibleName(text)
         self.banner.show()
+
+    # --- the database out of reach (issue 20, point 5: ui/connection.py) -----------
+
+    def _build_connection_banner(self, layout: QVBoxLayout) -> None:
+        """« Connexion au serveur perdue — nouvel essai dans N s… » above every page while
+        the database does not answer; once it does, every page reads again (the context's
+        ``changed("*")``) and the page shown is activated again."""
+        from tierslieu_desktop.ui.connection import ConnectionBanner
+
+        self.connection_banner = ConnectionBanner(self)
+        self.connection_banner.recovered.connect(self._on_reconnected)
+        layout.addWidget(self.connection_banner)
+
+    def _on_reconnected(self) -> None:
+        if self.is_attached() and not self.is_locked():
+            self.page(self.current_key()).activate()
+
+    # --- integrity ---------------------------------------------------------------
 
     def start_integrity_check(self) -> None:
         """Run the quick check, then the ledger's chain and its anchors, in the

@@ -159,8 +159,10 @@ def automatic_backup(db: Database, now: datetime, reason: str) -> backups.Backup
     """The backup the window takes by itself (``reason``: "close" or "daily"): into
     ``folder_for(db)``, encrypted when a key is remembered, anchor logs copied, then the
     rotation. Never raises: a failure is logged and remembered for Accueil, and None is
-    returned. None too, silently, for a PostgreSQL database (nothing to copy here)."""
-    if not db.is_sqlite:
+    returned. On a PostgreSQL database only the one asked for (``reason`` "manual": a
+    pg_dump into the same folder); the server takes its own every night
+    (packaging/server/install-server.sh), so the desks do not at start or close."""
+    if not db.is_sqlite and reason != "manual":
         return None
     folder = folder_for(db)
     try:
@@ -209,7 +211,8 @@ def restore_and_reopen(db: Database, backup_file: Path, passphrase: str | None =
     file, another desk holding the database, a disk error) leaves the file as it was and
     opens it again: the caller always gets a working handle back."""
     if not db.is_sqlite:
-        return Reopened(db, None, DomainError("backup_sqlite_only", target=db.target))
+        # every desk's database at once: restored on the server (README-SERVEUR.md)
+        return Reopened(db, None, DomainError("restore_on_server", file=str(backup_file)))
     target = Path(db.target)
     db.dispose()
     try:

@@ -1,4 +1,6 @@
 """Backups of the SQLite database: taken while the app runs, listed, rotated, restored.
+(A PostgreSQL database is dumped by ``pg_dump`` into the same folder under the same names
+and rotation, ``….dump``: services.safety.server_backups; restored on the server.)
 
 A backup is a single self-contained SQLite file ``tierslieu-YYYYMMDD-HHMMSS.sqlite``
 (the time in UTC) in a private folder (0700), itself private (0600); encrypted with a
@@ -44,7 +46,10 @@ KEEP_DAILY = 7
 KEEP_WEEKLY = 5
 KEEP_MONTHLY = 12
 
-_NAME = re.compile(r"^tierslieu-(\d{8}-\d{6})(?:-(\d+))?\.sqlite(?:\.enc)?$")
+_NAME = re.compile(r"^tierslieu-(\d{8}-\d{6})(?:-(\d+))?\.(?:sqlite|dump)(?:\.enc)?$")
+# what a backup file ends with: an SQLite copy, or a PostgreSQL server's pg_dump
+# (services.safety.server_backups), each in clear or encrypted
+_SUFFIXES = (".sqlite", ".sqlite.enc", ".dump", ".dump.enc")
 ANCHORS_SUBDIR = "ancrages"
 _STAMP = "%Y%m%d-%H%M%S"
 
@@ -54,7 +59,8 @@ class BackupInfo:
     """One backup file. ``ok`` is False for a file SQLite finds damaged (or cannot read);
     its counts are then None. An ``encrypted`` one is listed with no counts (they are
     known once it is decrypted) and ``ok`` says only that its header and length are
-    those of a whole file."""
+    those of a whole file. A PostgreSQL server's dump (``server``) is listed by its
+    first bytes, without counts; the one just taken has its snapshot's counts."""
 
     path: Path
     taken_at: datetime  # aware, UTC (from the file's name)
@@ -63,6 +69,10 @@ class BackupInfo:
     invoices: int | None  # invoices and credit notes
     ok: bool
     encrypted: bool = False
+
+    @property
+    def server(self) -> bool:
+        return is_server_dump(self.path)
 
 
 @dataclass(frozen=True)
@@ -120,15 +130,16 @@ def _seq(path: Path) -> int:
 
 
 def _new_backup_file(directory: Path, now: datetime, suffix: str) -> Path:
-    """Create (0600, empty) the next free ``tierslieu-<time>[-n].sqlite[.enc]``: a name
-    taken by either kind counts as taken, so the order of backups stays readable."""
+    """Create (0600, empty) the next free ``tierslieu-<time>[-n]<suffix>`` (``.sqlite``,
+    ``.dump``, encrypted ``….enc``): a name taken by any kind counts as taken, so the
+    order of backups stays readable."""
     stamp = now.strftime(_STAMP)
     n = 0
     while True:
         base = f"tierslieu-{stamp}" + (f"-{n}" if n else "")
         dest = directory / f"{base}{suffix}"
-        other = directory / (f"{base}.sqlite.enc" if suffix == ".sqlite" else f"{base}.sqlite")
-        if not other.exists():
+        others = [directory / f"{base}{other}" for other in _SUFFIXES if other != suffix]
+        if not any(other.exists() for other in others):
             try:
                 create_private_file(dest)
                 return dest
@@ -194,7 +205,7 @@ def _make_backup_impl(
     anchors: Path | None = None,
 ) -> BackupInfo:
     if not db.is_sqlite:
-        raise DomainError("backup_sqlite_only", target=db.target)
+        return _dump_server(db, directory, key=key, anchors=anchors)
     make_private_dirs(directory)
     now = datetime.now(UTC).replace(microsecond=0)
     dest = _new_backup_file(directory, now, ".sqlite.enc" if key else ".sqlite")
@@ -223,6 +234,39 @@ def _make_backup_impl(
         check.invoices,
         check.ok,
         encrypted=key is not None,
+    )
+
+
+def _dump_server(
+    db: Database, directory: Path, *, key: BackupKey | None, anchors: Path | None
+) -> BackupInfo:
+    """A PostgreSQL database: its ``pg_dump -Fc`` as ``tierslieu-<UTC time>.dump[.enc]``
+    (services.safety.server_backups), checked by ``pg_restore --list``."""
+    from tierslieu_desktop.services.safety import server_backups
+
+    server_backups.pg_tool("pg_dump")  # said before any file is made
+    make_private_dirs(directory)
+    now = datetime.now(UTC).replace(microsecond=0)
+    dest = _new_backup_file(directory, now, ".dump.enc" if key else ".dump")
+    plain = server_backups.scratch_file() if key else dest
+    try:
+        members, invoices = server_backups._dump_into(db, plain)
+        ok = server_backups.dump_is_whole(plain)
+        if key is not None:
+            with plain.open("rb") as src, dest.open("r+b") as out:
+                backup_crypto.encrypt_stream(src, out, key)
+                out.flush()
+                os.fsync(out.fileno())
+    except BaseException:
+        dest.unlink(missing_ok=True)
+        raise
+    finally:
+        if key is not None:
+            plain.unlink(missing_ok=True)
+    if anchors is not None:
+        copy_anchors(anchors, directory)
+    return BackupInfo(
+        dest, now, dest.stat().st_size, members, invoices, ok, encrypted=key is not None
     )
 
 
@@ -311,6 +355,11 @@ def newest_taken_at(directory: Path) -> datetime | None:
     return max(times, default=None)
 
 
+def is_server_dump(path: Path) -> bool:
+    """A PostgreSQL server's backup (pg_dump), by its name: ``….dump`` or ``….dump.enc``."""
+    return path.name.endswith((".dump", ".dump.enc"))
+
+
 def describe_backup(path: Path) -> BackupInfo:
     """One backup file, ours by its name or chosen elsewhere (its time is then the file's
     modification time): encrypted ones by their header, the others by SQLite's quick
@@ -322,6 +371,10 @@ def describe_backup(path: Path) -> BackupInfo:
     if backup_crypto.is_encrypted(path):
         whole = backup_crypto.looks_whole(path)
         return BackupInfo(path, taken_at, size, None, None, whole, encrypted=True)
+    if is_server_dump(path):
+        from tierslieu_desktop.services.safety.server_backups import is_dump
+
+        return BackupInfo(path, taken_at, size, None, None, is_dump(path))
     check = _check_file(path, full=False)
     return BackupInfo(path, taken_at, size, check.members, check.invoices, check.ok)
 
@@ -414,6 +467,8 @@ def restore(db_path: Path, backup_file: Path, passphrase: str | None = None) -> 
 
     if not backup_file.is_file():
         raise DomainError("backup_not_found", file=str(backup_file))
+    if is_server_dump(backup_file):
+        raise DomainError("restore_on_server", file=str(backup_file))
     if db_path.exists() and db_path.resolve() == backup_file.resolve():
         raise DomainError("restore_same_file", file=str(backup_file))
     encrypted = backup_crypto.is_encrypted(backup_file)

@@ -232,9 +232,10 @@ class BackupsTab(QWidget):
         if not sqlite:
             self.kind_note.setText(
                 self.tr(
-                    "PostgreSQL database: the application does not back it up (no file "
-                    "on this PC). Back it up on the server (pg_dump) and keep the copies "
-                    "off the server."
+                    "PostgreSQL database: the server backs it up itself every night (see "
+                    "the server guide). \u201cBack up now\u201d writes a copy of the "
+                    "server (pg_dump) into this folder. A copy of the server is restored "
+                    "on the server, with every desk closed."
                 )
             )
         elif demo:
@@ -246,8 +247,9 @@ class BackupsTab(QWidget):
             )
         self.kind_note.setVisible(not sqlite or demo)
         for w in (self.choose_button, self.default_button):
-            w.setEnabled(sqlite and not demo)
-        self.backup_button.setEnabled(sqlite and not db.read_only)
+            w.setEnabled(not demo)
+        # PostgreSQL: « Sauvegarder maintenant » is a pg_dump (services.safety.server_backups)
+        self.backup_button.setEnabled(not db.read_only)
         self.restore_button.setEnabled(sqlite and not db.read_only)
         if demo:  # the demo's backups are not remembered: read from its folder
             newest = backups.newest_taken_at(folder)
