@@ -100,10 +100,14 @@ def test_server_lost_keeps_the_dialog_shows_the_banner_and_recovers_on_retry_now
 
     # the server is back: « Réessayer maintenant » hides the banner, every page reads again
     server.up = True
+    told: list[str] = []
+    window.ctx.changed.connect(lambda entity, ids: told.append(entity) if not ids else None)
     with qtbot.waitSignal(
-        window.ctx.changed, timeout=3000, check_params_cb=lambda entity, ids: entity == "*"
+        window.ctx.changed, timeout=3000, check_params_cb=lambda entity, ids: entity == "booking"
     ):
         qtbot.mouseClick(banner.retry_button, qtbot_left())
+    # every entity the pages listen to is told, as the live refresh does after a reconnect
+    assert {"booking", "member", "invoice", "payment", "drop_in"} <= set(told)
     qtbot.waitUntil(lambda: not banner.isVisible(), timeout=2000)
     # the same dialog, as it was, now saves
     dialog.submit()

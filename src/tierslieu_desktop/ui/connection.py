@@ -9,7 +9,8 @@ error path, ui/errors.py). The database tells its listeners (``listen_unreachabl
 whatever thread met the loss; ``ConnectionBanner`` hears it (a queued signal), shows
 « Connexion au serveur perdue — nouvel essai dans N s… » with « Réessayer maintenant »,
 and every ``RETRY_S`` seconds asks ``Database.reachable`` in the thread pool. Once the
-database answers, the banner goes and the context emits ``changed(EVERYTHING, [])``:
+database answers, the banner goes and the context emits ``changed(entity, [])`` for every
+entity of the change feed (``every_entity``, as the live refresh does after a reconnect):
 every page reads again what it shows (what others saved meanwhile), then ``recovered``.
 """
 
@@ -27,8 +28,6 @@ if TYPE_CHECKING:
     from tierslieu_desktop.services.common import Database
     from tierslieu_desktop.ui.context import AppContext
 
-# ``ctx.changed``'s entity for "everything may have changed": the pages read again.
-EVERYTHING = "*"
 RETRY_S = 10  # seconds between two automatic tries
 
 
@@ -141,7 +140,10 @@ class ConnectionBanner(QFrame):
         self.tick.stop()
         self.hide()
         if self.ctx is not None:
-            self.ctx.notify(EVERYTHING)
+            from tierslieu_desktop.services.common import every_entity
+
+            for entity in every_entity():  # what the pages listen to, all of it
+                self.ctx.notify(entity)
         self.recovered.emit()
 
 
