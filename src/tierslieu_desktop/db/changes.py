@@ -281,18 +281,18 @@ class FeedReader:
 
         url = self._url.set(drivername="postgresql")
         conninfo = url.render_as_string(hide_password=False)
-        conn = psycopg.connect(
-            conninfo,
-            autocommit=True,
-            connect_timeout=5,
-            # a listener only listens: a server gone without a word (a cable, a NAS
-            # switched off) is noticed by TCP keepalives within about 10 s
-            keepalives=1,
-            keepalives_idle=5,
-            keepalives_interval=2,
-            keepalives_count=2,
+        # the desk's own connection arguments (its password file, the server timeouts),
+        # then a listener's shorter keepalives: it only listens, so a server gone without a
+        # word (a cable, a NAS switched off) is noticed within about 10 s
+        args = {
             **self._connect_args,
-        )
+            "connect_timeout": 5,
+            "keepalives": 1,
+            "keepalives_idle": 5,
+            "keepalives_interval": 2,
+            "keepalives_count": 2,
+        }
+        conn = psycopg.connect(conninfo, autocommit=True, **args)
         conn.execute(f"LISTEN {CHANNEL}")
         self._conn = conn
 
