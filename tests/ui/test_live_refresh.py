@@ -52,7 +52,8 @@ def two_windows(qapp, qtbot, db, lab):
     for _ctx, window in windows:
         window.close()
     other.dispose()
-    del translators
+    for t in translators:  # owned by the application: a `del` left French installed
+        qapp.removeTranslator(t)
 
 
 def _today_booking(lab, hour: int) -> tuple[BookingInput, object]:
