@@ -13,9 +13,9 @@ knows it without doubt."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from tierslieu_desktop.db.engine import Database
@@ -159,21 +159,20 @@ def _mediation_records_impl(db: Database, first_day: date, last_day: date) -> nm
     return nm.MediationMonth(first_day, last_day, name, tuple(r[2] for r in records))
 
 
-def _workshops(
-    s: Session,
-    start: datetime,
-    end: datetime,
-    place: nm.Place,
-    communes: _Communes,
-    audiences: dict[int, str],
-) -> list[tuple[datetime, int, nm.MediationRecord]]:
-    """Each digital workshop's present participants: a member is one line with their
-    name, town, gender and situation; a group is ``present_count`` anonymous lines."""
-    member, org = aliased(Member), aliased(Member)
+_Chosen = TypeVar("_Chosen", bound=Select[*tuple[Any, ...]])
+
+
+def _present_in_workshops(
+    stmt: _Chosen, start: datetime, end: datetime, member: Any, org: Any
+) -> _Chosen:
+    """``stmt`` over the registrations present at a digital workshop (or a session of a
+    cyber-base space) starting in [start, end), not cancelled: joined to their session's
+    activity, to the member (``member``) or the organisation (``org``) registered — the
+    one selection of the records (``_workshops``) and of the counts
+    (``_workshop_counts``)."""
     cyber_spaces = select(Space.id).where(Space.kind == SpaceKind.CYBERBASE)
-    rows = s.execute(
-        select(ActivitySession, Activity.name, Registration, member, org)
-        .join(Activity, Activity.id == ActivitySession.activity_id)
+    return (
+        stmt.join(Activity, Activity.id == ActivitySession.activity_id)
         .join(Registration, Registration.session_id == ActivitySession.id)
         .outerjoin(member, member.id == Registration.member_id)
         .outerjoin(org, org.id == Registration.organisation_id)
@@ -186,7 +185,28 @@ def _workshops(
             Registration.status == RegistrationStatus.REGISTERED,
             Registration.attendance == Attendance.PRESENT,
         )
-        .order_by(ActivitySession.start_at, ActivitySession.id, Registration.id)
+    )
+
+
+def _workshops(
+    s: Session,
+    start: datetime,
+    end: datetime,
+    place: nm.Place,
+    communes: _Communes,
+    audiences: dict[int, str],
+) -> list[tuple[datetime, int, nm.MediationRecord]]:
+    """Each digital workshop's present participants: a member is one line with their
+    name, town, gender and situation; a group is ``present_count`` anonymous lines."""
+    member, org = aliased(Member), aliased(Member)
+    rows = s.execute(
+        _present_in_workshops(
+            select(ActivitySession, Activity.name, Registration, member, org),
+            start,
+            end,
+            member,
+            org,
+        ).order_by(ActivitySession.start_at, ActivitySession.id, Registration.id)
     ).all()
     people: dict[int, list[tuple[ActivitySession, str, dict[str, Any]]]] = {}
     for session, title, reg, m, o in rows:
@@ -372,37 +392,21 @@ def _workshop_counts(
     the group's age band). Returns (workshops with a line, lines, and for each such
     workshop its stored themes, its level and its lines)."""
     member, org = aliased(Member), aliased(Member)
-    cyber_spaces = select(Space.id).where(Space.kind == SpaceKind.CYBERBASE)
     is_member = member.id.is_not(None)
     group_size = func.coalesce(Registration.present_count, Registration.headcount)
     lines = case((is_member, 1), (group_size > 0, group_size), else_=0).label("lines")
-    present = (
-        select(
-            ActivitySession.id.label("session_id"),
-            ActivitySession.themes.label("themes"),
-            ActivitySession.workshop_level.label("workshop_level"),
-            lines,
-            case((is_member, member.audience_id), else_=org.audience_id).label("audience_id"),
-            case((is_member, member.city), else_=org.city).label("commune"),
-            case((is_member, member.age_band), else_=Registration.age_band).label("age_band"),
-            case((is_member, member.gender)).label("gender"),
-            case((is_member, member.situation)).label("situation"),
-        )
-        .join(Activity, Activity.id == ActivitySession.activity_id)
-        .join(Registration, Registration.session_id == ActivitySession.id)
-        .outerjoin(member, member.id == Registration.member_id)
-        .outerjoin(org, org.id == Registration.organisation_id)
-        .where(
-            ActivitySession.start_at >= start,
-            ActivitySession.start_at < end,
-            ActivitySession.status != SessionStatus.CANCELLED,
-            (Activity.kind == ActivityKind.DIGITAL_WORKSHOP)
-            | ActivitySession.space_id.in_(cyber_spaces),
-            Registration.status == RegistrationStatus.REGISTERED,
-            Registration.attendance == Attendance.PRESENT,
-        )
-        .subquery()
+    chosen = select(
+        ActivitySession.id.label("session_id"),
+        ActivitySession.themes.label("themes"),
+        ActivitySession.workshop_level.label("workshop_level"),
+        lines,
+        case((is_member, member.audience_id), else_=org.audience_id).label("audience_id"),
+        case((is_member, member.city), else_=org.city).label("commune"),
+        case((is_member, member.age_band), else_=Registration.age_band).label("age_band"),
+        case((is_member, member.gender)).label("gender"),
+        case((is_member, member.situation)).label("situation"),
     )
+    present = _present_in_workshops(chosen, start, end, member, org).subquery()
     total = func.coalesce(func.sum(present.c.lines), 0)
     workshops, participants = s.execute(
         select(func.count(func.distinct(case((present.c.lines > 0, present.c.session_id)))), total)
