@@ -24,9 +24,11 @@ import shutil
 import sqlite3
 import stat
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.domain.calendar import to_local
@@ -210,20 +212,12 @@ def _make_backup_impl(
     now = datetime.now(UTC).replace(microsecond=0)
     dest = _new_backup_file(directory, now, ".sqlite.enc" if key else ".sqlite")
     plain = _scratch_file(db) if key else dest
-    try:
-        _copy_database(db, plain)
-        check = _check_file(plain)
-        if key is not None:
-            with plain.open("rb") as src, dest.open("r+b") as out:
-                backup_crypto.encrypt_stream(src, out, key)
-                out.flush()
-                os.fsync(out.fileno())
-    except BaseException:
-        dest.unlink(missing_ok=True)
-        raise
-    finally:
-        if key is not None:
-            plain.unlink(missing_ok=True)
+
+    def copy(file: Path) -> _Check:
+        _copy_database(db, file)
+        return _check_file(file)
+
+    check = _written(dest, plain, key, copy)
     if anchors is not None:
         copy_anchors(anchors, directory)
     return BackupInfo(
@@ -235,6 +229,29 @@ def _make_backup_impl(
         check.ok,
         encrypted=key is not None,
     )
+
+
+_T = TypeVar("_T")
+
+
+def _written(dest: Path, plain: Path, key: BackupKey | None, write: Callable[[Path], _T]) -> _T:
+    """``write(plain)`` (the copy of an SQLite file or a server's dump), then, with a key,
+    ``plain`` (a scratch file) encrypted into ``dest``: ``dest`` removed when anything
+    fails, the scratch file always. Returns what ``write`` returned."""
+    try:
+        result = write(plain)
+        if key is not None:
+            with plain.open("rb") as src, dest.open("r+b") as out:
+                backup_crypto.encrypt_stream(src, out, key)
+                out.flush()
+                os.fsync(out.fileno())
+    except BaseException:
+        dest.unlink(missing_ok=True)
+        raise
+    finally:
+        if key is not None:
+            plain.unlink(missing_ok=True)
+    return result
 
 
 def _dump_server(
@@ -249,20 +266,12 @@ def _dump_server(
     now = datetime.now(UTC).replace(microsecond=0)
     dest = _new_backup_file(directory, now, ".dump.enc" if key else ".dump")
     plain = server_backups.scratch_file() if key else dest
-    try:
-        members, invoices = server_backups._dump_into(db, plain)
-        ok = server_backups.dump_is_whole(plain)
-        if key is not None:
-            with plain.open("rb") as src, dest.open("r+b") as out:
-                backup_crypto.encrypt_stream(src, out, key)
-                out.flush()
-                os.fsync(out.fileno())
-    except BaseException:
-        dest.unlink(missing_ok=True)
-        raise
-    finally:
-        if key is not None:
-            plain.unlink(missing_ok=True)
+
+    def dump(file: Path) -> tuple[int, int, bool]:
+        members, invoices = server_backups._dump_into(db, file)
+        return members, invoices, server_backups.dump_is_whole(file)
+
+    members, invoices, ok = _written(dest, plain, key, dump)
     if anchors is not None:
         copy_anchors(anchors, directory)
     return BackupInfo(
