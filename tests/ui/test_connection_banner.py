@@ -181,3 +181,62 @@ def test_an_sqlite_file_gone_gets_the_banner_until_it_is_back(qtbot, window, db)
     dialog.submit()
     assert [f.name for f in funding.list_funders(db)] == ["CAF du Lot"]
     assert engine.UNREACHABLE_LISTENERS  # the window still listens
+
+
+def _move_away(path: Path) -> list[str]:
+    moved = []
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{path}{suffix}").exists():
+            os.replace(f"{path}{suffix}", f"{path}.away{suffix}")
+            moved.append(suffix)
+    return moved
+
+
+def test_an_idle_desk_shows_the_banner_when_its_file_goes(qtbot, window, db, monkeypatch):
+    """Nobody touches the desk: the live refresh's listener finds the database gone and
+    the banner says so within seconds, before anyone tries an action."""
+    from tierslieu_desktop.ui import live_refresh
+
+    if not db.is_sqlite:
+        pytest.skip("the file of an SQLite database")
+    monkeypatch.setattr(live_refresh, "RETRY_S", 0.1)
+    banner = window.connection_banner
+    window.start_live_refresh()
+    qtbot.waitUntil(lambda: window.live_refresh.running, timeout=2000)
+    qtbot.wait(200)  # listening
+    path = Path(db.target)
+    moved = _move_away(path)
+    try:
+        qtbot.waitUntil(banner.isVisible, timeout=3000)
+        assert banner.label.text().startswith("Fichier de la base de données introuvable")
+    finally:
+        for suffix in moved:
+            os.replace(f"{path}.away{suffix}", f"{path}{suffix}")
+    qtbot.mouseClick(banner.retry_button, qtbot_left())
+    qtbot.waitUntil(lambda: not banner.isVisible(), timeout=3000)
+    window.live_refresh.stop()
+
+
+def test_a_listener_that_lost_only_its_own_connection_shows_no_banner(
+    qtbot, window, db, monkeypatch
+):
+    """The listening connection dropped but the database answers: no banner (it would
+    tell the person at the desk the server is gone while every action works)."""
+    from tierslieu_desktop.ui import live_refresh
+
+    monkeypatch.setattr(live_refresh, "RETRY_S", 0.05)
+    real_wait = live_refresh.FeedReader.wait
+    dropped = {"n": 0}
+
+    def flaky(self, timeout):
+        if dropped["n"] < 2:
+            dropped["n"] += 1
+            raise live_refresh.FeedLost("listening connection reset")
+        return real_wait(self, min(timeout, 0.1))
+
+    monkeypatch.setattr(live_refresh.FeedReader, "wait", flaky)
+    window.start_live_refresh()
+    qtbot.waitUntil(lambda: dropped["n"] >= 2, timeout=3000)
+    qtbot.wait(300)
+    assert not window.connection_banner.isVisible()
+    window.live_refresh.stop()

@@ -357,6 +357,10 @@ class FeedReader:
         return out
 
     def _wait_sqlite(self, timeout: float) -> Received:
+        if self._path is not None and not self._path.exists():
+            # an open connection keeps reading a file unlinked or moved away (a network
+            # share unplugged, a USB disk pulled): the desk would never notice while idle
+            raise FeedLost("database file gone")
         out: Received = {}
         end = time.monotonic() + timeout
         if end - self._pruned > PRUNE_EVERY_S:

@@ -9,7 +9,9 @@ emit, so each page refreshes what it shows (now if it is on screen, when it is n
 shown otherwise). The desk's own changes are not echoed (the feed carries the sender's
 desk id). When the connection is lost the thread retries every few seconds; once it is
 back, every entity is announced once with no ids (a full refresh: what was sent while
-nobody listened is gone). Restoring a backup pauses it (no connection left on the file
+nobody listened is gone). A lost connection whose database does not answer either is
+told to the database's listeners (``Database.unreachable``): the banner of ui/connection.py
+shows within seconds on an idle desk. Restoring a backup pauses it (no connection left on the file
 being replaced) and ``ctx.changed("database")`` starts it again on the new handle.
 """
 
@@ -21,7 +23,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal
 
-from tierslieu_desktop.services.common import FeedLost, FeedReader, every_entity
+from tierslieu_desktop.services.common import Database, FeedLost, FeedReader, every_entity
 from tierslieu_desktop.ui.context import AppContext
 
 WAIT_S = 0.5  # the longest the thread waits before it looks at its stop flag
@@ -34,10 +36,22 @@ class _Listener(QThread):
     arrived = Signal(object)  # {entity: [ids] | None}
     reconnected = Signal()
 
-    def __init__(self, reader: FeedReader) -> None:
+    def __init__(self, reader: FeedReader, db: Database) -> None:
         super().__init__()
         self.reader = reader
+        self.db = db
         self._stop = threading.Event()
+
+    def _lost(self, exc: FeedLost) -> None:
+        """Once per outage: if the database itself does not answer either (not only this
+        listening connection), tell its listeners — the window's banner shows while the
+        desk is idle, before anyone meets the loss with an action."""
+        try:
+            answered = self.db.reachable()
+        except Exception:  # an error that is not the loss: the actions will say it
+            answered = True
+        if not answered:
+            self.db.unreachable(exc)
 
     def run(self) -> None:  # Qt's name; the listener's thread
         listened = False
@@ -50,6 +64,7 @@ class _Listener(QThread):
                     if not told:
                         log.warning("live refresh: cannot listen (%s); retrying", exc)
                         told = True
+                        self._lost(exc)
                     self._stop.wait(RETRY_S)
                     continue
                 if listened:
@@ -60,6 +75,8 @@ class _Listener(QThread):
                 got = self.reader.wait(WAIT_S)
             except FeedLost as exc:
                 log.warning("live refresh: connection lost (%s)", exc)
+                if not told:
+                    self._lost(exc)
                 told = True
                 self.reader.close()
                 self._stop.wait(RETRY_S)
@@ -92,7 +109,7 @@ class LiveRefresh(QObject):
         self._wanted = True
         if self._listener is not None:
             return
-        listener = _Listener(self.ctx.db.feed_reader())
+        listener = _Listener(self.ctx.db.feed_reader(), self.ctx.db)
         listener.arrived.connect(self._deliver)
         listener.reconnected.connect(self._full_refresh)
         self._listener = listener
