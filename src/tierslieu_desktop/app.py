@@ -203,7 +203,7 @@ class _Start:
         except DatabaseOpenError as exc:
             self._fail(exc)
             return
-        install_crash_hook(db.target)  # slots' exceptions: logged, then a dialog
+        install_crash_hook(db.shown_target)  # slots' exceptions: logged, then a dialog
         try:
             self.window.attach(make_context(db, self.lang))
         except Exception as exc:
@@ -312,7 +312,7 @@ def _run(db_target: str | None, lang: str | None) -> int:
                 "Startup",
                 "No screen is available to open the window (run it from a desktop session). "
                 'The database "{t}" is ready.',
-            ).format(t=db.target)
+            ).format(t=db.shown_target)
             print(f"tierslieu: {message}", file=sys.stderr)
             db.dispose()
             return 3

@@ -336,7 +336,7 @@ def _main(argv: list[str] | None) -> int:
 def _cmd_demo(target: str | None, size: str, seed: int, force: bool) -> int:
     """Without --db the demo goes to its own file (``config.demo_database_path``), never to
     the user's database (nor to $TIERSLIEU_DB). --force only replaces a previous demo."""
-    from tierslieu_desktop.db.engine import DatabaseOpenError
+    from tierslieu_desktop.db.engine import DatabaseOpenError, shown_target
     from tierslieu_desktop.demo.builder import DemoExists, build_demo
 
     target = target or str(config.demo_database_path())
@@ -350,7 +350,7 @@ def _cmd_demo(target: str | None, size: str, seed: int, force: bool) -> int:
         return _fail(_open_error_fr(exc))
     except DemoExists as exc:
         return _fail(_t("demo_exists" if exc.is_demo else "demo_real", t=exc.target))
-    print(_t("demo_created", t=target, summary=summary))
+    print(_t("demo_created", t=shown_target(target), summary=summary))
     from tierslieu_desktop.demo.accounts import ACCOUNTS, PASSWORD
     from tierslieu_desktop.i18n.cli_accounts import text
 
@@ -494,7 +494,7 @@ def _cmd_close(target: str | None, args: argparse.Namespace) -> int:
         if exc.code in ("closing_exists", "closing_future"):
             return _fail(_t(exc.code, subject=subject, kind=kind))
         if exc.code == "read_only":
-            return _fail(_t("read_only", t=db.target))
+            return _fail(_t("read_only", t=db.shown_target))
         return _fail(_t("closing_failed", code=exc.code))
     finally:
         db.dispose()

@@ -93,7 +93,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, lang: str) -> int:
-    from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
+    from tierslieu_desktop.db.engine import DatabaseOpenError, open_database, shown_target
     from tierslieu_desktop.domain.errors import DomainError
     from tierslieu_desktop.i18n import messages
     from tierslieu_desktop.services.safety.moving import move_database
@@ -120,7 +120,9 @@ def run(args: argparse.Namespace, lang: str) -> int:
         source.dispose()
         target.dispose()
         raise
-    print(texts["copying"].format(source=args.source, target=args.target))
+    print(
+        texts["copying"].format(source=shown_target(args.source), target=shown_target(args.target))
+    )
     try:
         report = move_database(source, target)
     except DomainError as exc:
@@ -148,7 +150,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
     if report.target_problems:
         print(
             texts["target_unsound"].format(
-                n=_count(report.target_problems, "problems", lang), target=args.target
+                n=_count(report.target_problems, "problems", lang), target=shown_target(args.target)
             ),
             file=sys.stderr,
         )

@@ -39,6 +39,7 @@ from tierslieu_desktop.db.files import is_held as is_held
 from tierslieu_desktop.db.files import is_read_only as is_read_only
 from tierslieu_desktop.db.files import is_url as is_url
 from tierslieu_desktop.db.files import resolve_target as resolve_target
+from tierslieu_desktop.db.files import shown_target as shown_target
 from tierslieu_desktop.db.files import sqlite_url as sqlite_url
 from tierslieu_desktop.db.files import truncation as truncation
 from tierslieu_desktop.db.migrations import HEAD_REVISION as HEAD_REVISION
@@ -89,7 +90,7 @@ def busy_error(exc: BaseException, target: str) -> DomainError | None:
         m in text for m in BUSY_MESSAGES
     ):
         return None
-    return DomainError("database_busy", target=target)
+    return DomainError("database_busy", target=shown_target(target))
 
 
 # --- the database out of reach (issue 20, point 5) -------------------------------------
@@ -191,6 +192,11 @@ class Database:
         if self.path is not None:
             _HELD.add(self)
 
+    @property
+    def shown_target(self) -> str:
+        """``target`` as shown to people and logs: a server URL's password masked."""
+        return shown_target(self.target)
+
     def unreachable(self, exc: BaseException | None = None) -> DomainError:
         """The error of an action the database could not be reached for (``exc``: what
         was met, None for an SQLite file found missing), after telling the listeners."""
@@ -200,10 +206,10 @@ class Database:
             except Exception:
                 logging.getLogger(__name__).exception("unreachable listener failed")
         if self.is_sqlite:
-            return DomainError("database_file_unreachable", target=self.target)
+            return DomainError("database_file_unreachable", target=self.shown_target)
         detail = str(getattr(exc, "orig", None) or exc or "").strip().splitlines()
         return DomainError(
-            "server_unreachable", target=self.target, detail=detail[0] if detail else ""
+            "server_unreachable", target=self.shown_target, detail=detail[0] if detail else ""
         )
 
     def _check_file_present(self) -> None:
@@ -256,7 +262,7 @@ class Database:
         (before or during the transaction) raises ``server_unreachable`` /
         ``database_file_unreachable``: rolled back by the server, nothing saved."""
         if self.read_only:
-            raise DomainError("read_only", target=self.target)
+            raise DomainError("read_only", target=self.shown_target)
         self._check_file_present()
         try:
             with self._write() as session:

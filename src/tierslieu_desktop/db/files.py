@@ -6,6 +6,7 @@ importing SQLAlchemy and mapping the models; ``db.engine`` re-exports every name
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import weakref
 from dataclasses import dataclass
@@ -28,9 +29,9 @@ class DatabaseOpenError(Exception):
 
     def __init__(self, code: str, target: str, detail: str = "") -> None:
         self.code = code
-        self.target = target
+        self.target = shown_target(target)  # only ever shown (a file path is unchanged)
         self.detail = detail
-        super().__init__(f"{code}: {target} {detail}".strip())
+        super().__init__(f"{code}: {self.target} {detail}".strip())
 
 
 def resolve_target(arg: str | None) -> str:
@@ -48,6 +49,20 @@ def resolve_target(arg: str | None) -> str:
 
 def is_url(target: str) -> bool:
     return "://" in target
+
+
+_URL_PASSWORD = re.compile(r"(://[^/@:]*:)[^@/]*@")
+_QUERY_PASSWORD = re.compile(r"([?&]password=)[^&]*", re.IGNORECASE)
+
+
+def shown_target(target: str) -> str:
+    """The database as shown to people and written to logs: a server URL's password
+    (``postgresql+psycopg://user:secret@host/db`` or ``?password=``) replaced by ``***``.
+    Every message, status bar and report names the database by this, never by the raw
+    ``--db`` (a password on the front desk's screen or in a crash report is a leak)."""
+    if not is_url(target):
+        return target
+    return _QUERY_PASSWORD.sub(r"\1***", _URL_PASSWORD.sub(r"\1***@", target))
 
 
 def sqlite_url(path: Path) -> str:

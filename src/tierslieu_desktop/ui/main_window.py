@@ -191,8 +191,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         if ctx.db.read_only:
             self.show_banner(self.tr("Read-only database: no change will be saved"))
-        self.db_label.setText(self.tr("Database: {path}").format(path=ctx.db.target))
-        self.db_label.setToolTip(str(ctx.db.target))
+        self.db_label.setText(self.tr("Database: {path}").format(path=ctx.db.shown_target))
+        self.db_label.setToolTip(ctx.db.shown_target)
         ctx.changed.connect(self._on_changed)
         self._show_operator()
         self.operator_button.setEnabled(True)

@@ -47,7 +47,9 @@ class DatabaseTab(QWidget):
         )
         intro.setWordWrap(True)
         lay.addWidget(intro)
-        self.current = QLabel(self.tr("Database in use: {target}").format(target=ctx.db.target))
+        self.current = QLabel(
+            self.tr("Database in use: {target}").format(target=ctx.db.shown_target)
+        )
         self.current.setWordWrap(True)
         lay.addWidget(self.current)
 
