@@ -230,8 +230,11 @@ write_file "$BACKUP_SCRIPT" 755 <<EOF
 # Tiers-Lieu Desktop : sauvegarde de la base $DB_NAME (pg_dump, format custom), en tant
 # que postgres ; les sauvegardes de plus de $KEEP_DAYS jours sont effacées.
 set -eu
+# lancé à la main par root (sudo tierslieu-sauvegarde) : refait en tant que postgres
+if [ "\$(id -un)" != postgres ]; then exec runuser -u postgres -- "\$0" "\$@"; fi
 umask 077
 name="$BACKUP_DIR/tierslieu-\$(date -u +%Y%m%d-%H%M%S).dump"
+trap 'rm -f "\$name.partiel"' EXIT  # une copie interrompue ne reste pas
 pg_dump -p $PORT -Fc -f "\$name.partiel" $DB_NAME
 mv "\$name.partiel" "\$name"
 find "$BACKUP_DIR" -maxdepth 1 -name 'tierslieu-*.dump' -mtime +$KEEP_DAYS -delete
