@@ -72,6 +72,7 @@ class PriceRuleRow:
     valid_from: date
     valid_to: date | None
     label: str
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,7 @@ def _rule_row(rule: PriceRule, names: Names) -> PriceRuleRow:
         valid_from=rule.valid_from,
         valid_to=rule.valid_to,
         label=rule.label,
+        version=rule.version,
     )
 
 
