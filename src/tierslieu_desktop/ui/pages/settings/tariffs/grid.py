@@ -292,7 +292,9 @@ class PriceDialog(RecordDialog):
         self.stale_seen = False  # the grid reloads after a refusal
         self.reload_button = reload_button(self)
         self.reload_button.clicked.connect(self.reload)
-        self.outer.insertWidget(self.outer.indexOf(self.buttons), self.reload_button)
+        self.outer.insertWidget(
+            self.outer.indexOf(self.buttons), self.reload_button, 0, Qt.AlignmentFlag.AlignLeft
+        )
         who = audience_name or everyone()
         if membership != "any":
             who = f"{who} — {membership_labels()[membership].lower()}"
@@ -356,6 +358,7 @@ class PriceDialog(RecordDialog):
         if saved is None and self.last_error == "stale_record":
             self.stale_seen = True
             self.reload_button.show()
+            self.adjustSize()  # the sentence and the button shown whole
         return saved
 
     def _on_unit(self, *_args: object) -> None:
