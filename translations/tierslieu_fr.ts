@@ -13792,6 +13792,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Supprimer</translation>
     </message>
     <message>
+        <source>{resource}, {public}: {message}</source>
+        <translation>{resource}, {public} : {message}</translation>
+    </message>
+    <message>
         <source>Price removed.</source>
         <translation>Prix supprimé.</translation>
     </message>

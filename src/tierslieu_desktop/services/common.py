@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import object_session
 
 from tierslieu_desktop.db.audit import as_operator as as_operator  # rows with no stamp
@@ -21,7 +21,14 @@ from tierslieu_desktop.db.engine import busy_error as busy_error  # for the cras
 from tierslieu_desktop.db.engine import forget_unreachable as forget_unreachable  # the banner
 from tierslieu_desktop.db.engine import is_held as is_held  # for the file dialogs
 from tierslieu_desktop.db.engine import listen_unreachable as listen_unreachable  # the banner
-from tierslieu_desktop.db.models import AuditMixin, Operator, SoftDeleteMixin, VersionMixin, utcnow
+from tierslieu_desktop.db.models import (
+    AuditEntry,
+    AuditMixin,
+    Operator,
+    SoftDeleteMixin,
+    VersionMixin,
+    utcnow,
+)
 from tierslieu_desktop.domain.errors import DomainError, ValidationError
 from tierslieu_desktop.domain.validation import FieldInvalid, check_text
 
@@ -111,6 +118,21 @@ def check_version(obj: VersionMixin, expected_version: int | None, values: Any =
         session = object_session(obj)
         if obj.updated_by_id is not None and session is not None:
             operator = session.get(Operator, obj.updated_by_id)
+            by = operator.name if operator is not None else ""
+    elif (session := object_session(obj)) is not None:
+        # a row with no stamp (a category, a consumable): who and when from the journal
+        last = session.execute(
+            select(AuditEntry.operator_id, AuditEntry.at)
+            .where(
+                AuditEntry.entity == str(getattr(obj, "__tablename__", "")),
+                AuditEntry.entity_id == getattr(obj, "id", None),
+            )
+            .order_by(AuditEntry.id.desc())
+            .limit(1)
+        ).first()
+        if last is not None:
+            at = last.at
+            operator = session.get(Operator, last.operator_id) if last.operator_id else None
             by = operator.name if operator is not None else ""
     raise DomainError(
         "stale_record",

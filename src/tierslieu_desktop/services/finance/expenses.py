@@ -83,24 +83,35 @@ def list_expenses(
             q = q.where(Expense.day <= last_day)
         if category is not None:
             q = q.where(Expense.category == category)
-        return [
-            ExpenseRow(
-                e.id,
-                e.day,
-                e.category,
-                e.activity,
-                e.amount_cents,
-                e.label,
-                e.supplier,
-                e.machine_id,
-                mname or "",
-                e.grant_id,
-                e.payment_day,
-                e.payment_method,
-                e.version,
-            )
-            for e, mname in s.execute(q)
-        ]
+        return [_expense_row(e, mname) for e, mname in s.execute(q)]
+
+
+def _expense_row(e: Expense, machine_name: str | None) -> ExpenseRow:
+    return ExpenseRow(
+        e.id,
+        e.day,
+        e.category,
+        e.activity,
+        e.amount_cents,
+        e.label,
+        e.supplier,
+        e.machine_id,
+        machine_name or "",
+        e.grant_id,
+        e.payment_day,
+        e.payment_method,
+        e.version,
+    )
+
+
+@guarded(Permission.FINANCES)
+def get_expense(db: Database, expense_id: int) -> ExpenseRow:
+    """One expense as saved now (the expense form's « Recharger » after another desk
+    saved it first)."""
+    with db.read() as s:
+        e = get_or_raise(s, Expense, expense_id, "expense")
+        machine = s.get(Machine, e.machine_id) if e.machine_id is not None else None
+        return _expense_row(e, machine.name if machine else None)
 
 
 def _check_expense(

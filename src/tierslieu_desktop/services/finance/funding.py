@@ -484,20 +484,31 @@ def _list_in_kind_impl(db: Database, year: int | None = None) -> list[InKindRow]
         )
         if year is not None:
             q = q.where(InKindContribution.year == year)
-        return [
-            InKindRow(
-                c.id,
-                c.funder_id,
-                name or "",
-                c.year,
-                c.kind,
-                c.description,
-                c.hours,
-                c.value_cents,
-                c.version,
-            )
-            for c, name in s.execute(q)
-        ]
+        return [_in_kind_row(c, name) for c, name in s.execute(q)]
+
+
+def _in_kind_row(c: InKindContribution, funder_name: str | None) -> InKindRow:
+    return InKindRow(
+        c.id,
+        c.funder_id,
+        funder_name or "",
+        c.year,
+        c.kind,
+        c.description,
+        c.hours,
+        c.value_cents,
+        c.version,
+    )
+
+
+@guarded(Permission.FINANCES)
+def get_in_kind(db: Database, in_kind_id: int) -> InKindRow:
+    """One in-kind contribution as saved now (its form's « Recharger » after another
+    desk saved it first)."""
+    with db.read() as s:
+        c = get_or_raise(s, InKindContribution, in_kind_id, "in_kind")
+        funder = s.get(Funder, c.funder_id) if c.funder_id is not None else None
+        return _in_kind_row(c, funder.name if funder else None)
 
 
 @guarded(Permission.FINANCES)

@@ -62,6 +62,7 @@ class CategoryRow:
     name: str
     position: int
     machine_count: int  # non-archived machines
+    version: int = 1  # what save_category's expected_version is given
 
 
 @dataclass(frozen=True)
@@ -652,7 +653,11 @@ def list_categories(db: Database) -> list[CategoryRow]:
         counts = _machine_counts(session, Machine.category_id)
         rows = [
             CategoryRow(
-                id=c.id, name=c.name, position=c.position, machine_count=counts.get(c.id, 0)
+                id=c.id,
+                name=c.name,
+                position=c.position,
+                machine_count=counts.get(c.id, 0),
+                version=c.version,
             )
             for c in session.scalars(select(MachineCategory))
         ]

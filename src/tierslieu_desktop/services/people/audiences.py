@@ -22,6 +22,7 @@ class AudienceRow:
     position: int
     archived: bool
     member_count: int
+    version: int = 1  # what save_audience's / set_audience_archived's expected_version is
 
 
 def list_audiences(db: Database, *, include_archived: bool = False) -> list[AudienceRow]:
@@ -40,7 +41,7 @@ def list_audiences(db: Database, *, include_archived: bool = False) -> list[Audi
         stmt = stmt.where(Audience.archived.is_(False))
     with db.read() as session:
         return [
-            AudienceRow(a.id, a.name, a.description, a.position, a.archived, n)
+            AudienceRow(a.id, a.name, a.description, a.position, a.archived, n, a.version)
             for a, n in session.execute(stmt)
         ]
 

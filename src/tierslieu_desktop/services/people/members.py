@@ -75,6 +75,7 @@ class MemberRow:
     audience_name: str
     membership_until: date | None
     archived: bool
+    version: int = 1  # what set_archived's expected_version is given (the list's archiving)
 
 
 @dataclass(frozen=True)
@@ -279,6 +280,7 @@ def search_members(
             Audience.name,
             until,
             Member.archived,
+            Member.version,
         )
         .outerjoin(Audience, Audience.id == Member.audience_id)
         .where(Member.id.in_(page.scalar_subquery()))
@@ -298,6 +300,7 @@ def search_members(
                 audience_name=r[9] or "",
                 membership_until=r[10],
                 archived=r[11],
+                version=r[12],
             )
             for r in session.execute(stmt)
         ]

@@ -22,6 +22,7 @@ from tierslieu_desktop.db.models import (
     Consumable,
     Machine,
     MachineCategory,
+    Operator,
     PriceRule,
     Space,
     UsageCharge,
@@ -71,6 +72,7 @@ class PriceRuleRow:
     valid_from: date
     valid_to: date | None
     label: str
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,12 @@ class GridCell:
     step_minutes: int | None
     valid_from: date
     valid_to: date | None
+    version: int = 1  # with rule_id, what set_price's shown_rule is given
+
+    @property
+    def shown(self) -> tuple[int, int]:
+        """The (rule id, version) the grid displayed: set_price's ``shown_rule``."""
+        return (self.rule_id, self.version)
 
 
 @dataclass(frozen=True)
@@ -139,6 +147,7 @@ def _rule_row(rule: PriceRule, names: Names) -> PriceRuleRow:
         valid_from=rule.valid_from,
         valid_to=rule.valid_to,
         label=rule.label,
+        version=rule.version,
     )
 
 
@@ -338,6 +347,8 @@ def set_price(
     step_minutes: int | None,
     amount_cents: int | None,
     from_day: date,
+    shown_on: date | None = None,
+    shown_rule: tuple[int, int] | None = None,
 ) -> int | None:
     """The grid edit: the price of one key from ``from_day`` on, the past untouched.
 
@@ -345,7 +356,16 @@ def set_price(
     ``from_day - 1`` and a new rule starts on ``from_day``, ending where the old one
     ended; without a rule in force, the new rule ends the day before the next one.
     A rule starting on ``from_day`` is updated in place. ``amount_cents`` None closes
-    the price from ``from_day``. Returns the id of the rule in force on ``from_day``."""
+    the price from ``from_day``. Returns the id of the rule in force on ``from_day``.
+
+    Concurrent edits (issue 20 point 4): the grid edits a cell (a key on a day), not a
+    row, so it passes what it displayed: ``shown_on`` (the grid's day) and ``shown_rule``,
+    the ``(id, version)`` of the key's rule in force that day (None: the cell had no
+    price of its own). When the rule in force on ``shown_on`` is no longer that one at
+    that version — changed, closed, removed or created on another desk since the grid
+    was read — nothing is written: ``DomainError("stale_record")`` names the cell's
+    fresh price (or its absence) and who changed it. ``shown_on`` None (the CSV import)
+    checks nothing."""
     with db.write() as session:
         return apply_price(
             session,
@@ -358,7 +378,42 @@ def set_price(
             step_minutes=step_minutes,
             amount_cents=amount_cents,
             from_day=from_day,
+            shown_on=shown_on,
+            shown_rule=shown_rule,
         )
+
+
+def _check_cell_shown(
+    session: Session, key: ColumnElement[bool], shown_on: date, shown_rule: tuple[int, int] | None
+) -> None:
+    """Refuse a grid edit made from a cell that changed since the grid showed it
+    (``set_price``'s docstring)."""
+    fresh = session.scalar(select(PriceRule).where(key, in_force(PriceRule, shown_on)))
+    if (None if fresh is None else (fresh.id, fresh.version)) == shown_rule:
+        return
+    if fresh is not None:
+        changes: tuple[tuple[str, object], ...] = (
+            ("amount_cents", fresh.amount_cents),
+            ("valid_from", fresh.valid_from),
+            ("valid_to", fresh.valid_to),
+        )
+    else:  # removed (or closed before that day) on the other desk
+        changes = (("amount_cents", None),)
+    stamped = fresh
+    if stamped is None and shown_rule is not None:
+        stamped = session.get(PriceRule, shown_rule[0])  # closed: still there, stamped
+    by = ""
+    if stamped is not None and stamped.updated_by_id is not None:
+        operator = session.get(Operator, stamped.updated_by_id)
+        by = operator.name if operator is not None else ""
+    raise DomainError(
+        "stale_record",
+        entity="price_rule",
+        id=fresh.id if fresh is not None else (shown_rule[0] if shown_rule else None),
+        changes=changes,
+        by=by,
+        at=stamped.updated_at if stamped is not None else None,
+    )
 
 
 def apply_price(
@@ -374,6 +429,8 @@ def apply_price(
     amount_cents: int | None,
     from_day: date,
     label: str | None = None,
+    shown_on: date | None = None,
+    shown_rule: tuple[int, int] | None = None,
 ) -> int | None:
     errors = FieldCollector()
     if label is not None:
@@ -384,6 +441,8 @@ def apply_price(
         errors.add("valid_from", "required")
     errors.raise_if_any()
     key = _key_filter(kind, resource_id, audience_id, membership)
+    if shown_on is not None:
+        _check_cell_shown(session, key, shown_on, shown_rule)
     current = session.scalar(select(PriceRule).where(key, in_force(PriceRule, from_day)))
     if amount_cents is None:
         if current is None:
@@ -524,6 +583,7 @@ def tariff_grid(db: Database, day: date, membership: str = "any") -> TariffGrid:
                 rule.step_minutes,
                 rule.valid_from,
                 rule.valid_to,
+                rule.version,
             )
         inherited = _inherited_cells(session, day, membership, audiences, resources, cells)
     return TariffGrid(day, membership, audiences, resources, cells, inherited)

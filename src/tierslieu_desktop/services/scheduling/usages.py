@@ -65,6 +65,7 @@ class ConsumableRow:
     unit: str  # one of UNITS
     archived: bool
     machine_ids: tuple[int, ...]  # the machines that offer it at check-out
+    version: int = 1  # what save_consumable's / set_consumable_archived's expected_version is
 
 
 def _consumable_rows(session: Session, stmt: Select[Consumable]) -> list[ConsumableRow]:
@@ -79,7 +80,8 @@ def _consumable_rows(session: Session, stmt: Select[Consumable]) -> list[Consuma
         for consumable_id, machine_id in pairs:
             links[consumable_id].append(machine_id)
     return [
-        ConsumableRow(c.id, c.name, c.unit, c.archived, tuple(links[c.id])) for c in consumables
+        ConsumableRow(c.id, c.name, c.unit, c.archived, tuple(links[c.id]), c.version)
+        for c in consumables
     ]
 
 

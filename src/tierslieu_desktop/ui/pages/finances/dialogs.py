@@ -209,9 +209,14 @@ class FinanceDialog(QDialog):
 
     def _reload_clicked(self) -> None:
         self.form.clear_errors()
-        self.reload()
-        self.banner.hide()
         self.reload_button.hide()
+        try:
+            self.reload()
+        except DomainError as err:  # e.g. removed on the other desk meanwhile
+            self.banner.setText(error_message(err))
+            self.banner.show()
+            return
+        self.banner.hide()
 
     def show_field_errors(self, errors: dict[str, str]) -> list[str]:
         """Each error under its field; returns the fields the dialog does not show."""
@@ -474,19 +479,30 @@ class GrantDialog(FinanceDialog):
         self.notes.setText(g.notes)
         for i in range(self.machines.count()):
             item = self.machines.item(i)
-            if item.data(Qt.ItemDataRole.UserRole) in g.machine_ids:
-                item.setCheckState(Qt.CheckState.Checked)
+            financed = item.data(Qt.ItemDataRole.UserRole) in g.machine_ids
+            item.setCheckState(Qt.CheckState.Checked if financed else Qt.CheckState.Unchecked)
         for i, code in enumerate(CERFA_CATEGORIES):
-            if code in g.planned_budget:
-                item_at(self.budget, i, 1).setText(formatting.amount_input(g.planned_budget[code]))
+            amount = g.planned_budget.get(code)
+            item_at(self.budget, i, 1).setText(
+                "" if amount is None else formatting.amount_input(amount)
+            )
         select_data(self.alloc_key, g.alloc_key)
         if g.alloc_fixed_bp is not None:
             text = f"{g.alloc_fixed_bp / 100:g}"
             self.alloc_fixed.setText(text.replace(".", ",") if self.ctx.language == "fr" else text)
+        else:
+            self.alloc_fixed.clear()
         for key, box in self.texts.items():
             box.setPlainText(g.texts.get(key, ""))
         for key, spin in self.targets.items():
             spin.setValue(g.targets.get(key) or 0)
+
+    def reload(self) -> bool:
+        if self.grant is None:
+            return False
+        self.grant = self.loaded_data = finance.get_grant(self.ctx.db, self.grant.id)
+        self._fill(self.grant)
+        return True
 
     def set_machine_checked(self, machine_id: int, checked: bool = True) -> None:
         for i in range(self.machines.count()):
@@ -607,13 +623,23 @@ class InKindDialog(FinanceDialog):
         self.hours.setPlaceholderText(self.tr("for volunteering or staff"))
         self.value = self.form.add_field("value_cents", self.tr("&Value (€):"), QLineEdit())
         if row:
-            select_data(self.funder, row.funder_id)
-            self.year.setValue(row.year)
-            select_data(self.kind, row.kind)
-            self.description.setText(row.description)
-            self.hours.setText("" if row.hours is None else formatting.number(row.hours))
-            self.value.setText(formatting.amount_input(row.value_cents))
+            self._fill(row)
         self.add_buttons()
+
+    def _fill(self, row: finance.InKindRow) -> None:
+        self.row = self.loaded_data = row
+        select_data(self.funder, row.funder_id)
+        self.year.setValue(row.year)
+        select_data(self.kind, row.kind)
+        self.description.setText(row.description)
+        self.hours.setText("" if row.hours is None else formatting.number(row.hours))
+        self.value.setText(formatting.amount_input(row.value_cents))
+
+    def reload(self) -> bool:
+        if self.row is None:
+            return False
+        self._fill(finance.get_in_kind(self.ctx.db, self.row.id))
+        return True
 
     def save(self) -> int:
         hours_text = self.hours.text().strip().replace(",", ".")
@@ -677,19 +703,30 @@ class ExpenseDialog(FinanceDialog):
             self.grant.addItem(f"{g.funder_name} — {g.purpose}", g.id)
         select_data(self.activity, "fablab")
         if row:
-            self.day.setDate(to_qdate(row.day))
-            select_data(self.category, row.category)
-            select_data(self.activity, row.activity)
-            self.amount_edit.setText(formatting.amount_input(row.amount_cents))
-            self.label.setText(row.label)
-            self.supplier.setText(row.supplier)
-            self.payment_day.setText(formatting.short_date(row.payment_day))
-            select_data(self.payment_method, row.payment_method)
-            select_data(self.machine, row.machine_id)
-            select_data(self.grant, row.grant_id)
+            self._fill(row)
         self._day_shown = from_qdate(self.day.date())
         self.day.dateChanged.connect(self._day_changed)
         self.add_buttons()
+
+    def _fill(self, row: expenses.ExpenseRow) -> None:
+        self.row = self.loaded_data = row
+        self.day.setDate(to_qdate(row.day))
+        select_data(self.category, row.category)
+        select_data(self.activity, row.activity)
+        self.amount_edit.setText(formatting.amount_input(row.amount_cents))
+        self.label.setText(row.label)
+        self.supplier.setText(row.supplier)
+        self._day_shown = row.day  # the payment day below is the saved one, not followed
+        self.payment_day.setText(formatting.short_date(row.payment_day))
+        select_data(self.payment_method, row.payment_method)
+        select_data(self.machine, row.machine_id)
+        select_data(self.grant, row.grant_id)
+
+    def reload(self) -> bool:
+        if self.row is None:
+            return False
+        self._fill(expenses.get_expense(self.ctx.db, self.row.id))
+        return True
 
     def _day_changed(self, _qdate: object) -> None:
         """The payment day follows the expense's day while it was the same (paid on

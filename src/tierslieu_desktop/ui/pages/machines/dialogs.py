@@ -563,12 +563,27 @@ class CategoryDialog(_FormDialog):
         )
         self.name = self.form.add_field("name", self.tr("&Name:"), _line(svc.NAME_MAX))
         self.name.setPlaceholderText(self.tr("e.g. Laser cutting, FDM 3D printing"))
+        self.loaded_version = category.version if category else None
+        self.loaded_data = category
         self.name.setText(category.name if category else "")
         self.name.setFocus()
 
+    def reload(self) -> None:
+        fresh = next(
+            (c for c in svc.list_categories(self.ctx.db) if c.id == self.category_id), None
+        )
+        if fresh is not None:
+            self.loaded_version = fresh.version
+            self.loaded_data = fresh
+            self.name.setText(fresh.name)
+
     def save(self) -> int:
         category_id = svc.save_category(
-            self.ctx.db, self.ctx.operator_id, self.name.text(), self.category_id
+            self.ctx.db,
+            self.ctx.operator_id,
+            self.name.text(),
+            self.category_id,
+            expected_version=self.loaded_version,
         )
         self.ctx.notify("machine_category", [category_id])
         return category_id

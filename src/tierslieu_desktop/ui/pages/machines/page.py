@@ -881,6 +881,7 @@ class MachinesPage(Page):
             if self._detail is None:
                 return
             archived, name = self._detail.archived, self._detail.data.name
+            version = self._detail.version  # archived from the version shown (issue 20)
             if archived:
                 question = self.tr("Restore the machine “{name}”?")
             else:
@@ -890,7 +891,7 @@ class MachinesPage(Page):
                 )
         else:
             space = next(s for s in self._spaces if s.id == item_id)
-            archived, name = space.archived, space.name
+            archived, name, version = space.archived, space.name, space.version
             if archived:
                 question = self.tr("Restore the space “{name}”?")
             else:
@@ -898,12 +899,18 @@ class MachinesPage(Page):
         title = self.tr("Restore") if archived else self.tr("Archive")
         if not self._confirm(title, question.format(name=name)):
             return
+        change = svc.set_machine_archived if kind == MACHINE else svc.set_space_archived
         try:
-            if kind == MACHINE:
-                svc.set_machine_archived(self.ctx.db, self.ctx.operator_id, item_id, not archived)
-            else:
-                svc.set_space_archived(self.ctx.db, self.ctx.operator_id, item_id, not archived)
+            change(
+                self.ctx.db,
+                self.ctx.operator_id,
+                item_id,
+                not archived,
+                expected_version=version,
+            )
         except DomainError as err:
             show_error(self, err)
+            if err.code == "stale_record":  # changed on another desk: nothing written,
+                self.refresh()  # show it as it is now
             return
         self.ctx.notify(kind, [item_id])

@@ -372,10 +372,18 @@ class MembersPage(Page):
             run_write(
                 self,
                 lambda: member_service.set_archived(
-                    self.ctx.db, self.ctx.operator_id, row.id, archive
+                    self.ctx.db,
+                    self.ctx.operator_id,
+                    row.id,
+                    archive,
+                    expected_version=row.version,  # archived from the row listed (issue 20)
                 ),
             )
         except DomainError as exc:
             show_error(self, exc)
+            if exc.code == "stale_record":  # changed on another desk: nothing written,
+                self.model.reload()  # the list and the card as they are now
+                self._restore_selection(row.id)
+                self.detail.show_member(row.id)
             return
         self.ctx.notify("member", [row.id])

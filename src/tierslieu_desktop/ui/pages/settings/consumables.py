@@ -27,8 +27,9 @@ from tierslieu_desktop.services.pricing import catalogue
 from tierslieu_desktop.services.scheduling import usages
 from tierslieu_desktop.services.scheduling.usages import UNITS, ConsumableRow
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message, retry_when_busy
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy, run_write
 from tierslieu_desktop.ui.pages.frontdesk.units import quantity_text, unit_names
+from tierslieu_desktop.ui.stale import changed_elsewhere, reload_button
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
@@ -110,6 +111,11 @@ class ConsumablesTab(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         right.addWidget(self.status)
+        # another desk saved the consumable first (issue 20): what was typed stays,
+        # « Recharger » loads the saved values
+        self.reload_button = reload_button(self)
+        self.reload_button.clicked.connect(self._reload_clicked)
+        right.addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.machines_box = QGroupBox(self.tr("Machines offering it at the departure"))
         box = QVBoxLayout(self.machines_box)
@@ -187,8 +193,13 @@ class ConsumablesTab(QWidget):
                 self.list.setCurrentRow(i)
                 return
 
+    def _reload_clicked(self) -> None:
+        self.reload(self.current_id())
+        self.status.clear()
+
     def _on_current(self, *_args: object) -> None:
         self.form.clear_errors()
+        self.reload_button.hide()
         row = self.current()
         self.name.setText(row.name if row else "")
         self.unit.setCurrentIndex(max(self.unit.findData(row.unit if row else UNITS[0]), 0))
@@ -288,6 +299,8 @@ class ConsumablesTab(QWidget):
     def submit(self) -> int | None:
         self.form.clear_errors()
         self.status.clear()
+        self.reload_button.hide()
+        row = self.current()
         try:
             stock, low = self._stock_inputs()
             consumable_id = usages.save_consumable(
@@ -296,6 +309,7 @@ class ConsumablesTab(QWidget):
                 self.name.text(),
                 self.unit.currentData(),
                 self.current_id(),
+                expected_version=row.version if row else None,
             )
             known = self._stock.get(consumable_id)
             before = (known.stock_milli, known.low_stock_milli) if known else (None, None)
@@ -310,6 +324,9 @@ class ConsumablesTab(QWidget):
         except DomainError as exc:
             if retry_when_busy(self, exc):  # another desk kept the base busy
                 return self.submit()
+            if exc.code == "stale_record":  # another desk saved it first: typed text stays
+                changed_elsewhere(exc, row)
+                self.reload_button.show()
             self._say(error_message(exc), ok=False)
             return None
         self.ctx.notify("consumable", [consumable_id])
@@ -330,6 +347,20 @@ class ConsumablesTab(QWidget):
             self.tr("Archive"),
         ):
             return
-        usages.set_consumable_archived(self.ctx.db, self.ctx.operator_id, row.id, not row.archived)
+        try:
+            run_write(
+                self,
+                lambda: usages.set_consumable_archived(
+                    self.ctx.db,
+                    self.ctx.operator_id,
+                    row.id,
+                    not row.archived,
+                    expected_version=row.version,
+                ),
+            )
+        except DomainError as exc:  # e.g. changed on another desk: nothing written
+            self.reload(row.id)  # the consumable as it is now
+            self._say(error_message(exc), ok=False)
+            return
         self.ctx.notify("consumable", [row.id])
         self.reload(row.id)

@@ -42,10 +42,10 @@ from tierslieu_desktop.services.people.structure import StructureData
 from tierslieu_desktop.ui import file_dialogs
 from tierslieu_desktop.ui.access import allowed
 from tierslieu_desktop.ui.context import AppContext
-from tierslieu_desktop.ui.errors import error_message, retry_when_busy, show_error
+from tierslieu_desktop.ui.errors import error_message, retry_when_busy, run_write, show_error
 from tierslieu_desktop.ui.labels import vat_regime_labels
 from tierslieu_desktop.ui.pages.base import Page
-from tierslieu_desktop.ui.stale import changed_elsewhere
+from tierslieu_desktop.ui.stale import changed_elsewhere, reload_button
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
@@ -459,6 +459,16 @@ class AudiencesTab(QWidget):
         for b in (self.new_button, self.save_button, self.archive_button):
             buttons.addWidget(b)
         right.addLayout(buttons)
+        # another desk saved the public first (issue 20): the sentence, what was typed
+        # stays, « Recharger » loads the saved values
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.hide()
+        right.addWidget(self.message)
+        self.reload_button = reload_button(self)
+        self.reload_button.clicked.connect(lambda: self.reload(self.current_id()))
+        right.addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignLeft)
         right.addStretch(1)
         lay.addLayout(right, 1)
 
@@ -495,9 +505,15 @@ class AudiencesTab(QWidget):
         item = self.list.currentItem()
         return int(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
+    def current(self) -> audience_service.AudienceRow | None:
+        """The public as the list read it (its version is what a save is made from)."""
+        return self._rows.get(self.current_id() or -1)
+
     def _on_current(self, *_args: object) -> None:
         self.form.clear_errors()
-        row = self._rows.get(self.current_id() or -1)
+        self.message.hide()
+        self.reload_button.hide()
+        row = self.current()
         self.name.setText(row.name if row else "")
         self.description.setText(row.description if row else "")
         self.archive_button.setEnabled(row is not None)
@@ -513,6 +529,9 @@ class AudiencesTab(QWidget):
 
     def submit(self) -> int | None:
         self.form.clear_errors()
+        self.message.hide()
+        self.reload_button.hide()
+        row = self.current()
         try:
             audience_id = audience_service.save_audience(
                 self.ctx.db,
@@ -520,6 +539,7 @@ class AudiencesTab(QWidget):
                 self.name.text(),
                 self.description.text(),
                 self.current_id(),
+                expected_version=row.version if row else None,
             )
         except ValidationError as exc:
             self.form.show_errors(exc.fields)
@@ -527,6 +547,12 @@ class AudiencesTab(QWidget):
         except DomainError as exc:
             if retry_when_busy(self, exc):  # another desk kept the base busy
                 return self.submit()
+            if exc.code == "stale_record":  # another desk saved it first: typed text stays
+                changed_elsewhere(exc, row)
+                self.message.setText(error_message(exc))
+                self.message.show()
+                self.reload_button.show()
+                return None
             show_error(self, exc)
             return None
         self.ctx.notify("audience", [audience_id])
@@ -547,9 +573,21 @@ class AudiencesTab(QWidget):
             self.tr("Archive"),
         ):
             return
-        audience_service.set_audience_archived(
-            self.ctx.db, self.ctx.operator_id, row.id, not row.archived
-        )
+        try:
+            run_write(
+                self,
+                lambda: audience_service.set_audience_archived(
+                    self.ctx.db,
+                    self.ctx.operator_id,
+                    row.id,
+                    not row.archived,
+                    expected_version=row.version,
+                ),
+            )
+        except DomainError as exc:
+            show_error(self, exc)  # e.g. changed on another desk: nothing written
+            self.reload(row.id)  # the public as it is now
+            return
         self.ctx.notify("audience", [row.id])
         self.reload(row.id)
 

@@ -198,6 +198,7 @@ class RecordDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.saved_id: int | None = None
+        self.last_error = ""  # the code of the last save refused (e.g. "stale_record")
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
         self.outer = lay = QVBoxLayout(self)
@@ -237,6 +238,7 @@ class RecordDialog(QDialog):
     def submit(self) -> int | None:
         self.form.clear_errors()
         self.banner.hide()
+        self.last_error = ""
         try:
             saved = self.save()
         except ValidationError as exc:
@@ -245,6 +247,7 @@ class RecordDialog(QDialog):
         except DomainError as exc:
             if retry_when_busy(self, exc):  # another desk kept the base busy
                 return self.submit()
+            self.last_error = exc.code
             self.banner.setText(error_message(exc))
             self.banner.show()
             return None

@@ -56,6 +56,7 @@ from tierslieu_desktop.ui.pages.settings.tariffs.common import (
     unit_labels,
 )
 from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
+from tierslieu_desktop.ui.stale import reload_button
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
@@ -262,7 +263,12 @@ class GridView(QTableView):
 
 
 class PriceDialog(RecordDialog):
-    """The price of one resource for one public from a day on."""
+    """The price of one resource for one public from a day on.
+
+    Saved from the cell the grid showed on its day (``shown_on``, ``shown_rule``: see
+    ``tariffs.set_price``): when another desk changed, created or removed that cell's
+    price since, the save is refused with the fresh price named, what was typed stays
+    and « Recharger » reads the cell again (then a save goes through)."""
 
     FIELD_ALIASES = {"valid_from": "from_day", "amount": "amount_cents"}
 
@@ -281,6 +287,14 @@ class PriceDialog(RecordDialog):
         self.resource = resource
         self.audience_id = audience_id
         self.membership = membership
+        self.shown_on = day  # the grid's day and the cell's rule shown that day (issue 20)
+        self.shown_rule = cell.shown if cell is not None else None
+        self.stale_seen = False  # the grid reloads after a refusal
+        self.reload_button = reload_button(self)
+        self.reload_button.clicked.connect(self.reload)
+        self.outer.insertWidget(
+            self.outer.indexOf(self.buttons), self.reload_button, 0, Qt.AlignmentFlag.AlignLeft
+        )
         who = audience_name or everyone()
         if membership != "any":
             who = f"{who} — {membership_labels()[membership].lower()}"
@@ -310,6 +324,43 @@ class PriceDialog(RecordDialog):
         self._on_unit()
         self.amount.setFocus()
 
+    def reload(self) -> None:
+        """The cell as saved now on the grid's day (« Recharger »)."""
+        day = self.shown_on
+        fresh = next(
+            (
+                r
+                for r in tariffs.rule_history(
+                    self.ctx.db,
+                    self.resource.kind,
+                    self.resource.id,
+                    self.audience_id,
+                    self.membership,
+                )
+                if r.valid_from <= day and (r.valid_to is None or r.valid_to >= day)
+            ),
+            None,
+        )
+        self.shown_rule = (fresh.id, fresh.version) if fresh is not None else None
+        self.form.clear_errors()
+        if fresh is not None:
+            self.amount.setText(formatting.amount_input(fresh.amount_cents))
+            select_data(self.unit, fresh.unit)
+            select_data(self.step, fresh.step_minutes)
+        else:
+            self.amount.clear()
+        self.banner.hide()
+        self.reload_button.hide()
+
+    def submit(self) -> int | None:
+        self.reload_button.hide()
+        saved = super().submit()
+        if saved is None and self.last_error == "stale_record":
+            self.stale_seen = True
+            self.reload_button.show()
+            self.adjustSize()  # the sentence and the button shown whole
+        return saved
+
     def _on_unit(self, *_args: object) -> None:
         self.form.set_field_visible("step_minutes", self.unit.currentData() == "hour")
 
@@ -330,6 +381,8 @@ class PriceDialog(RecordDialog):
             step_minutes=self.step.currentData() if unit == "hour" else None,
             amount_cents=amount,
             from_day=from_qdate(self.from_day.date()),
+            shown_on=self.shown_on,
+            shown_rule=self.shown_rule,
         )
         return rule_id if rule_id is not None else 0
 
@@ -570,6 +623,8 @@ class TariffGridTab(QWidget):
             return
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.after_change(self.tr("Price saved."))
+        elif dialog.stale_seen:  # changed on another desk meanwhile: show it as it is
+            self.reload()
 
     def after_change(self, message: str) -> None:
         self.ctx.notify("tariff", [])
@@ -609,9 +664,17 @@ class TariffGridTab(QWidget):
                 step_minutes=cell.step_minutes,
                 amount_cents=None,
                 from_day=day,
+                shown_on=day,
+                shown_rule=cell.shown,
             )
         except DomainError as exc:
-            self._say(error_message(exc), ok=False)
+            message = error_message(exc)
+            if exc.code == "stale_record":  # the cell changed on another desk: nothing
+                self.reload()  # removed; the grid as it is now, the cell named
+                message = self.tr("{resource}, {public}: {message}").format(
+                    resource=res.name, public=audience_name or everyone(), message=message
+                )
+            self._say(message, ok=False)
             return False
         self.after_change(self.tr("Price removed."))
         return True
