@@ -28,6 +28,36 @@ def _isolated_dirs(tmp_path, monkeypatch):
     yield
 
 
+def _window_words() -> str | None:
+    """One word of the window as Qt translates it now (None before any application):
+    "&Reload" in English, "&Recharger" while a French translator is installed."""
+    import sys
+
+    if "PySide6.QtCore" not in sys.modules:
+        return None
+    from PySide6.QtCore import QCoreApplication
+
+    if QCoreApplication.instance() is None:
+        return None
+    return QCoreApplication.translate("Stale", "&Reload")
+
+
+@pytest.fixture(autouse=True)
+def _translators_left_as_found():
+    """A test leaves the application's language as it found it: translators belong to
+    the one QApplication of the worker, so one left installed turns the next test's
+    English into French (CI failed that way once). Module-scoped windows install theirs
+    before this check begins and remove them after it ends, so they pass."""
+    before = _window_words() or "&Reload"
+    yield
+    after = _window_words()
+    if after is not None and after != before:
+        pytest.fail(
+            f"the test left the window's language changed ({before!r} -> {after!r}): "
+            "remove the translators it installed (qapp.removeTranslator)"
+        )
+
+
 @pytest.fixture
 def demo_login(monkeypatch):
     """The command line logs in as one of the demo's accounts (demo/accounts.py), as a
