@@ -177,13 +177,23 @@ def set_consumable_stock(
         if consumable is None:
             raise NotFound("consumable", consumable_id)
         errors = FieldCollector()
-        if stock_milli is not None and stock_milli < 0:
-            errors.add("stock_milli", "negative")
-        if low_stock_milli is not None and low_stock_milli < 0:
-            errors.add("low_stock_milli", "negative")
+        check_stock(errors, stock_milli, low_stock_milli)
         errors.raise_if_any()
-        consumable.stock_milli = stock_milli
-        consumable.low_stock_milli = None if stock_milli is None else low_stock_milli
+        apply_stock(consumable, stock_milli, low_stock_milli)
+
+
+def check_stock(errors: FieldCollector, stock_milli: int | None, low_milli: int | None) -> None:
+    """A stock and its threshold are counts: never below zero."""
+    if stock_milli is not None and stock_milli < 0:
+        errors.add("stock_milli", "negative")
+    if low_milli is not None and low_milli < 0:
+        errors.add("low_stock_milli", "negative")
+
+
+def apply_stock(consumable: Consumable, stock_milli: int | None, low_milli: int | None) -> None:
+    """Follow the stock (None: not followed, and then no threshold either)."""
+    consumable.stock_milli = stock_milli
+    consumable.low_stock_milli = None if stock_milli is None else low_milli
 
 
 @guarded(Permission.PARK)

@@ -115,11 +115,14 @@ def save_consumable(
     consumable_id: int | None = None,
     *,
     expected_version: int | None = None,
+    stock: tuple[int | None, int | None] | None = None,
 ) -> int:
     """Create (``consumable_id`` None, placed last) or rename a consumable. Its unit can
-    only change while no usage recorded a quantity of it. Returns its id."""
+    only change while no usage recorded a quantity of it. ``stock``: its stock and
+    low-stock threshold in thousandths of its unit (None each: not followed), saved in
+    the same transaction as the name — None leaves them as they are. Returns its id."""
     return _save_consumable_impl(
-        db, actor, name, unit, consumable_id, expected_version=expected_version
+        db, actor, name, unit, consumable_id, expected_version=expected_version, stock=stock
     )
 
 
@@ -131,8 +134,13 @@ def _save_consumable_impl(
     consumable_id: int | None = None,
     *,
     expected_version: int | None = None,
+    stock: tuple[int | None, int | None] | None = None,
 ) -> int:
+    from tierslieu_desktop.services.pricing.catalogue import apply_stock, check_stock
+
     c = FieldCollector()
+    if stock is not None:
+        check_stock(c, *stock)
     c.text("name", name)
     name = " ".join(name.split())
     if not name:
@@ -153,7 +161,10 @@ def _save_consumable_impl(
             consumable = session.get(Consumable, consumable_id)
             if consumable is None:
                 raise NotFound("consumable", consumable_id)
-            check_version(consumable, expected_version, {"name": name, "unit": unit})
+            typed: dict[str, object] = {"name": name, "unit": unit}
+            if stock is not None:
+                typed.update(stock_milli=stock[0], low_stock_milli=stock[1])
+            check_version(consumable, expected_version, typed)
             if unit in UNITS and unit != consumable.unit and _used(session, consumable_id):
                 c.add("unit", "unit_in_use")
         c.raise_if_any()
@@ -163,6 +174,8 @@ def _save_consumable_impl(
             session.add(consumable)
         else:
             consumable.name, consumable.unit = name, unit
+        if stock is not None:
+            apply_stock(consumable, *stock)
         session.flush()
         return consumable.id
 

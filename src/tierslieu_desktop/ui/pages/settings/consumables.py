@@ -303,6 +303,8 @@ class ConsumablesTab(QWidget):
         row = self.current()
         try:
             stock, low = self._stock_inputs()
+            # name, unit and stock in one transaction: a refused stock saves no name,
+            # and a stock the desk consumed meanwhile is refused, not overwritten
             consumable_id = usages.save_consumable(
                 self.ctx.db,
                 self.ctx.operator_id,
@@ -310,13 +312,8 @@ class ConsumablesTab(QWidget):
                 self.unit.currentData(),
                 self.current_id(),
                 expected_version=row.version if row else None,
+                stock=(stock, low),
             )
-            known = self._stock.get(consumable_id)
-            before = (known.stock_milli, known.low_stock_milli) if known else (None, None)
-            if (stock, low) != before:
-                catalogue.set_consumable_stock(
-                    self.ctx.db, self.ctx.operator_id, consumable_id, stock, low
-                )
         except ValidationError as exc:
             aliases = {"stock_milli": "stock", "low_stock_milli": "low_stock"}
             self.form.show_errors({aliases.get(k, k): v for k, v in exc.fields.items()})
