@@ -10,11 +10,13 @@ opened before any window, as it always was, so that a wrong file is reported alo
 
 from __future__ import annotations
 
+import builtins
 import gc
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -43,6 +45,24 @@ if TYPE_CHECKING:
 
 QM_DIR = Path(__file__).parent / "i18n"
 APP_ICON = Path(__file__).parent / "ui" / "icons" / "app.svg"
+
+
+@contextmanager
+def plain_imports() -> Iterator[None]:
+    """Python's own ``import`` for the modules imported inside: PySide6 replaces
+    ``builtins.__import__`` (its ``from __feature__ import snake_case``, which this
+    application never uses) and its hook reads the source of every module imported
+    after PySide6 (``inspect.getsource``, looking for the word "PySide6"): ~50 ms of the
+    start for SQLAlchemy, the models and the first page's services (issue 14). The hook
+    is put back on the way out; a thread importing meanwhile gets Python's own import,
+    which imports the same modules."""
+    hook = builtins.__import__
+    plain = getattr(builtins, "__orig_import__", hook)  # kept there by PySide6
+    builtins.__import__ = plain
+    try:
+        yield
+    finally:
+        builtins.__import__ = hook
 
 
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
@@ -195,6 +215,10 @@ class _Start:
         self.app.quit()
 
     def open(self) -> None:
+        with plain_imports():  # SQLAlchemy, the models, Accueil and its services
+            self._open()
+
+    def _open(self) -> None:
         from tierslieu_desktop.db.engine import open_database
         from tierslieu_desktop.ui.crash_dialog import install_crash_hook
 
@@ -318,7 +342,8 @@ def _run(db_target: str | None, lang: str | None) -> int:
             return 3
     app = create_application()
     install_translators(app, lang)
-    from tierslieu_desktop.ui.main_window import MainWindow
+    with plain_imports():
+        from tierslieu_desktop.ui.main_window import MainWindow
 
     window = MainWindow()  # the shell, painted before SQLAlchemy is even imported
     start = _Start(app, window, target, lang)
