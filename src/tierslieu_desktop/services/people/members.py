@@ -8,8 +8,6 @@ from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, ScalarSelect, Select, SQLColumnExpression, func, select
 from sqlalchemy.orm import Session, aliased
-from stdnum.eu import vat as std_eu_vat
-from stdnum.exceptions import ValidationError as StdnumError
 
 from tierslieu_desktop.db.engine import Database
 from tierslieu_desktop.db.models import (
@@ -470,6 +468,9 @@ def clean_buyer_vat_number(value: str) -> str:
         return ""
     if not raw[:2].isalpha():
         return clean_vat_number(raw)
+    from stdnum.eu import vat as std_eu_vat  # imported when used (Accueil first, issue 14)
+    from stdnum.exceptions import ValidationError as StdnumError
+
     try:
         return std_eu_vat.validate(raw)
     except StdnumError:
