@@ -23,7 +23,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import Executable, event, insert, inspect
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, with_loader_criteria
 from sqlalchemy.orm.attributes import NO_VALUE
 
@@ -301,11 +301,15 @@ def write_pending(session: Session) -> None:
         if dialect in ("sqlite", "postgresql"):
             # The other engine's dialect is never imported (PostgreSQL's pulls asyncio and
             # its drivers' modules: 30 ms of a desk's start on SQLite, issue 14).
+            statement: Executable
             if dialect == "sqlite":
-                from sqlalchemy.dialects.sqlite import insert as insert_of
+                from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+                statement = sqlite_insert(AuditValue).on_conflict_do_nothing()
             else:
-                from sqlalchemy.dialects.postgresql import insert as insert_of
-            statement = insert_of(AuditValue).on_conflict_do_nothing()
+                from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+                statement = pg_insert(AuditValue).on_conflict_do_nothing()
             session.connection().execute(statement, values)
         else:  # pragma: no cover - the two databases the app runs on
             session.connection().execute(insert(AuditValue), values)

@@ -51,7 +51,7 @@ def for_postgresql() -> None:
     when a PostgreSQL engine is made (db.engine.make_engine): ``postgresql_where`` named
     in the class would import PostgreSQL's dialect with the models, and asyncio with it,
     on every desk (25 ms of the start on SQLite, issue 14). Migration 0016 writes them."""
-    for index in BasketLine.__table__.indexes:
+    for index in Base.metadata.tables[BasketLine.__tablename__].indexes:
         where = index.dialect_options["sqlite"]["where"]
         if where is not None:
             index.dialect_options["postgresql"]["where"] = where
