@@ -6,7 +6,9 @@ first page is built behind the lock screen, where the operator logs in (or creat
 administrator of a new or upgraded database; ``TIERSLIEU_USER`` / ``TIERSLIEU_PASSWORD``
 log in at once, as the command line does); the background checks and the daily backup
 start once Accueil's figures are painted. A file that is new, older (to migrate), read-only or not ours is
-opened before any window, as it always was, so that a wrong file is reported alone."""
+opened before any window, as it always was, so that a wrong file is reported alone.
+The window's modules and everything imported up to Accueil's figures are imported with
+Python's own import, not PySide6's hook (``plain_imports``)."""
 
 from __future__ import annotations
 
