@@ -317,6 +317,31 @@ def run(db_target: str | None, lang: str | None) -> int:
 
 
 def _run(db_target: str | None, lang: str | None) -> int:
+    with plain_imports():  # what comes before the shell's first paint, too
+        shell = _shell(db_target, lang)
+    if isinstance(shell, int):
+        return shell
+    app, window, start = shell
+    window.show()
+    code = app.exec()
+    if start.error is not None:
+        raise start.error
+    if start.code is not None:
+        return start.code
+    if not window.is_attached():  # closed before the database was open
+        if start.db is not None:
+            start.db.dispose()
+        return code
+    window.wait_for_integrity_check()
+    window.ctx.db.dispose()  # a restore may have opened it again
+    return code
+
+
+def _shell(
+    db_target: str | None, lang: str | None
+) -> tuple[QApplication, MainWindow, _Start] | int:
+    """The application and the window's shell, not shown yet; or the exit code when the
+    database is reported before any window."""
     from tierslieu_desktop import logs
 
     logs.setup_logging()  # <data folder>/tierslieu.log, 0600: the windowed build has no console
@@ -344,22 +369,9 @@ def _run(db_target: str | None, lang: str | None) -> int:
             return 3
     app = create_application()
     install_translators(app, lang)
-    with plain_imports():
-        from tierslieu_desktop.ui.main_window import MainWindow
+    from tierslieu_desktop.ui.main_window import MainWindow
 
     window = MainWindow()  # the shell, painted before SQLAlchemy is even imported
     start = _Start(app, window, target, lang)
     start.db = db
-    window.show()
-    code = app.exec()
-    if start.error is not None:
-        raise start.error
-    if start.code is not None:
-        return start.code
-    if not window.is_attached():  # closed before the database was open
-        if start.db is not None:
-            start.db.dispose()
-        return code
-    window.wait_for_integrity_check()
-    window.ctx.db.dispose()  # a restore may have opened it again
-    return code
+    return app, window, start
