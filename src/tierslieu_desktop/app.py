@@ -6,15 +6,19 @@ first page is built behind the lock screen, where the operator logs in (or creat
 administrator of a new or upgraded database; ``TIERSLIEU_USER`` / ``TIERSLIEU_PASSWORD``
 log in at once, as the command line does); the background checks and the daily backup
 start once Accueil's figures are painted. A file that is new, older (to migrate), read-only or not ours is
-opened before any window, as it always was, so that a wrong file is reported alone."""
+opened before any window, as it always was, so that a wrong file is reported alone.
+The window's modules and everything imported up to Accueil's figures are imported with
+Python's own import, not PySide6's hook (``plain_imports``)."""
 
 from __future__ import annotations
 
+import builtins
 import gc
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -43,6 +47,24 @@ if TYPE_CHECKING:
 
 QM_DIR = Path(__file__).parent / "i18n"
 APP_ICON = Path(__file__).parent / "ui" / "icons" / "app.svg"
+
+
+@contextmanager
+def plain_imports() -> Iterator[None]:
+    """Python's own ``import`` for the modules imported inside: PySide6 replaces
+    ``builtins.__import__`` (its ``from __feature__ import snake_case``, which this
+    application never uses) and its hook reads the source of every module imported
+    after PySide6 (``inspect.getsource``, looking for the word "PySide6"): ~50 ms of the
+    start for SQLAlchemy, the models and the first page's services (issue 14). The hook
+    is put back on the way out; a thread importing meanwhile gets Python's own import,
+    which imports the same modules."""
+    hook = builtins.__import__
+    plain = getattr(builtins, "__orig_import__", hook)  # kept there by PySide6
+    builtins.__import__ = plain
+    try:
+        yield
+    finally:
+        builtins.__import__ = hook
 
 
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
@@ -195,6 +217,10 @@ class _Start:
         self.app.quit()
 
     def open(self) -> None:
+        with plain_imports():  # SQLAlchemy, the models, Accueil and its services
+            self._open()
+
+    def _open(self) -> None:
         from tierslieu_desktop.db.engine import open_database
         from tierslieu_desktop.ui.crash_dialog import install_crash_hook
 
@@ -291,6 +317,31 @@ def run(db_target: str | None, lang: str | None) -> int:
 
 
 def _run(db_target: str | None, lang: str | None) -> int:
+    with plain_imports():  # what comes before the shell's first paint, too
+        shell = _shell(db_target, lang)
+    if isinstance(shell, int):
+        return shell
+    app, window, start = shell
+    window.show()
+    code = app.exec()
+    if start.error is not None:
+        raise start.error
+    if start.code is not None:
+        return start.code
+    if not window.is_attached():  # closed before the database was open
+        if start.db is not None:
+            start.db.dispose()
+        return code
+    window.wait_for_integrity_check()
+    window.ctx.db.dispose()  # a restore may have opened it again
+    return code
+
+
+def _shell(
+    db_target: str | None, lang: str | None
+) -> tuple[QApplication, MainWindow, _Start] | int:
+    """The application and the window's shell, not shown yet; or the exit code when the
+    database is reported before any window."""
     from tierslieu_desktop import logs
 
     logs.setup_logging()  # <data folder>/tierslieu.log, 0600: the windowed build has no console
@@ -323,16 +374,4 @@ def _run(db_target: str | None, lang: str | None) -> int:
     window = MainWindow()  # the shell, painted before SQLAlchemy is even imported
     start = _Start(app, window, target, lang)
     start.db = db
-    window.show()
-    code = app.exec()
-    if start.error is not None:
-        raise start.error
-    if start.code is not None:
-        return start.code
-    if not window.is_attached():  # closed before the database was open
-        if start.db is not None:
-            start.db.dispose()
-        return code
-    window.wait_for_integrity_check()
-    window.ctx.db.dispose()  # a restore may have opened it again
-    return code
+    return app, window, start

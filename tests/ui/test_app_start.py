@@ -157,3 +157,29 @@ def test_the_first_paint_imports_nothing_of_the_login_and_the_desk_starts_locked
     result = _python(code, str(path), TIERSLIEU_EXIT_WHEN_SHOWN="1")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[-2] == "0 [] True True"
+
+
+def test_accueil_s_figures_come_without_what_they_do_not_need(tmp_path):
+    """Issue 14 (figures painted within a second on the large demo): on a SQLite file,
+    nothing of PostgreSQL, the migrations, the number checks (SIRET, IBAN) nor argon2
+    is imported before Accueil's figures; and PySide6's own import hook, set aside while
+    the start imports SQLAlchemy and the models, is back once they are painted."""
+    path = _ready_file(tmp_path)
+    code = (
+        "import builtins, sys\n"
+        "from tierslieu_desktop import app\n"
+        "seen = {}\n"
+        "figures = app._Start.figures_painted\n"
+        "def at_figures(self):\n"
+        "    seen['modules'] = sorted(sys.modules)\n"
+        "    seen['hook'] = builtins.__import__ is not builtins.__orig_import__\n"
+        "    figures(self)\n"
+        "app._Start.figures_painted = at_figures\n"
+        "code = app.run(sys.argv[1], 'fr')\n"
+        "unneeded = ('sqlalchemy.dialects.postgresql', 'alembic', 'stdnum', 'argon2')\n"
+        "early = [m for m in seen['modules'] if m.startswith(unneeded)]\n"
+        "print(code, early, seen['hook'], 'sqlalchemy.orm' in seen['modules'])\n"
+    )
+    result = _python(code, str(path), TIERSLIEU_EXIT_WHEN_SHOWN="1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[-2] == "0 [] True True"

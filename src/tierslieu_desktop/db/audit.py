@@ -23,9 +23,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Executable, event, insert, inspect
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, with_loader_criteria
 from sqlalchemy.orm.attributes import NO_VALUE
 
@@ -301,8 +299,17 @@ def write_pending(session: Session) -> None:
             {"entity": e, "entity_id": i, "digest": d, "value": v} for (e, i, d), v in kept.items()
         ]
         if dialect in ("sqlite", "postgresql"):
-            insert_of = sqlite_insert if dialect == "sqlite" else pg_insert
-            statement = insert_of(AuditValue).on_conflict_do_nothing()
+            # The other engine's dialect is never imported (PostgreSQL's pulls asyncio and
+            # its drivers' modules: 30 ms of a desk's start on SQLite, issue 14).
+            statement: Executable
+            if dialect == "sqlite":
+                from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+                statement = sqlite_insert(AuditValue).on_conflict_do_nothing()
+            else:
+                from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+                statement = pg_insert(AuditValue).on_conflict_do_nothing()
             session.connection().execute(statement, values)
         else:  # pragma: no cover - the two databases the app runs on
             session.connection().execute(insert(AuditValue), values)

@@ -344,6 +344,9 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
     if engine.dialect.name == "sqlite":
         _install_sqlite_pragmas(engine)
     elif engine.dialect.name == "postgresql":
+        from tierslieu_desktop.db.models.billing import for_postgresql
+
+        for_postgresql()  # the partial indexes' condition, as the migrations wrote them
         _advance_sequences_after_explicit_ids(engine)
     return engine
 

@@ -8,12 +8,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from stdnum import iban as std_iban
-from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.fr import siret as std_siret
-from stdnum.fr import tva as std_tva
-
 from tierslieu_desktop.domain.calendar import lab_today
+
+# python-stdnum (SIRET, IBAN, VAT numbers) is imported by the checks that use it: these
+# rules are imported with the services of Accueil, whose figures come first (issue 14).
 
 
 class FieldInvalid(ValueError):
@@ -65,6 +63,9 @@ def clean_siret(value: str) -> str:
     raw = value.strip()
     if not raw:
         return ""
+    from stdnum.exceptions import ValidationError as StdnumError
+    from stdnum.fr import siret as std_siret
+
     try:
         return std_siret.validate(raw)
     except StdnumError:
@@ -82,6 +83,9 @@ def clean_iban(value: str) -> str:
     raw = value.strip()
     if not raw:
         return ""
+    from stdnum import iban as std_iban
+    from stdnum.exceptions import ValidationError as StdnumError
+
     try:
         return std_iban.format(std_iban.validate(raw))
     except StdnumError:
@@ -92,6 +96,9 @@ def clean_vat_number(value: str) -> str:
     raw = value.strip()
     if not raw:
         return ""
+    from stdnum.exceptions import ValidationError as StdnumError
+    from stdnum.fr import tva as std_tva
+
     try:
         return "FR" + std_tva.validate(raw)
     except StdnumError:
@@ -107,6 +114,8 @@ def vat_matches_siren(vat_number: str, siret: str) -> bool:
     siren = siret.replace(" ", "")[:9]
     if not vat or len(siren) != 9 or not siren.isdigit() or not vat.startswith("FR"):
         return True
+    from stdnum.fr import tva as std_tva
+
     return bool(std_tva.is_valid(vat)) and std_tva.to_siren(vat) == siren
 
 

@@ -8,11 +8,11 @@ accounts) is "unclaimed": the first start asks who administers it
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -31,8 +31,27 @@ from tierslieu_desktop.domain.permissions import (
 from tierslieu_desktop.services.access import guarded
 from tierslieu_desktop.services.common import check_texts
 
-# argon2id with argon2-cffi's defaults (RFC 9106 "low memory": 64 MiB, 3 passes)
-_HASHER = PasswordHasher()
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
+
+@functools.cache
+def _hasher() -> PasswordHasher:
+    """argon2id with argon2-cffi's defaults (RFC 9106 "low memory": 64 MiB, 3 passes).
+    argon2 is imported at the first hash or check: the lock screen lists the accounts
+    before Accueil's figures are painted (issue 14), nobody has typed a secret yet."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
+
+
+def _wrong_secret() -> tuple[type[Exception], ...]:
+    """What argon2 raises for a secret that is not the stored one (or a bad hash)."""
+    from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+    return (VerifyMismatchError, VerificationError, InvalidHashError)
+
+
 # after this many wrong tries in a row, each next try waits WAIT (a PIN has 10,000 values)
 TRIES_BEFORE_WAIT = 5
 WAIT = timedelta(seconds=30)
@@ -57,7 +76,7 @@ def _hash(secret: str, *, allow_weak: bool = False) -> str:
         problem = secret_problem(secret)
         if problem is not None:
             raise ValidationError({"secret": problem})
-    return _HASHER.hash(secret)
+    return _hasher().hash(secret)
 
 
 def _check_roles(roles: frozenset[Role] | set[Role]) -> frozenset[Role]:
@@ -137,12 +156,12 @@ def authenticate(db: Database, name: str, secret: str, *, now: datetime | None =
             )
         op_id, stored = op.id, op.password_hash
     try:
-        _HASHER.verify(stored, secret)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        _hasher().verify(stored, secret)
+    except _wrong_secret():
         _record_try(db, op_id, ok=False, now=now)
         raise DomainError("login_failed") from None
     _record_try(
-        db, op_id, ok=True, now=now, rehash=secret if _HASHER.check_needs_rehash(stored) else None
+        db, op_id, ok=True, now=now, rehash=secret if _hasher().check_needs_rehash(stored) else None
     )
     return principal_of(db, op_id)
 
@@ -160,7 +179,7 @@ def _record_try(
             op.failed_logins = 0
             op.locked_until = None
             if rehash is not None:
-                op.password_hash = _HASHER.hash(rehash)
+                op.password_hash = _hasher().hash(rehash)
             return
         op.failed_logins = (op.failed_logins or 0) + 1
         if op.failed_logins >= TRIES_BEFORE_WAIT:
@@ -272,11 +291,11 @@ def change_own_secret(db: Database, old: str, new: str) -> None:
     with db.read() as session:
         op = session.get(Operator, who.operator_id)
         stored = None if op is None else op.password_hash
+    if stored is None:
+        raise ValidationError({"old_secret": "wrong"})
     try:
-        if stored is None:
-            raise VerifyMismatchError
-        _HASHER.verify(stored, old)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        _hasher().verify(stored, old)
+    except _wrong_secret():
         raise ValidationError({"old_secret": "wrong"}) from None
     with db.write() as session:
         op = session.get(Operator, who.operator_id)
