@@ -305,9 +305,14 @@ def update_drop_in(
         row = session.get(DropIn, drop_in_id)
         if row is None:
             raise NotFound("drop_in", drop_in_id)
-        check_version(
-            row, expected_version, data if data.at is not None else replace(data, at=row.at)
-        )
+        given = {
+            key: value
+            for key, value in vars(
+                data if data.at is not None else replace(data, at=row.at)
+            ).items()
+            if key not in ("equipment", "themes")  # lists stored joined: never named as changed
+        }
+        check_version(row, expected_version, given)
         new_at = data.at if data.at is not None else row.at
         new_count = max(data.vouchers, len(data.voucher_numbers))
         if row.vouchers != new_count or new_at != row.at:
