@@ -199,6 +199,8 @@ def test_a_usage_corrected_on_two_desks_keeps_what_we_typed_and_reloads(qtbot, c
     saved = usages.get_usage(db, usage)
     assert (saved.start_at, saved.end_at) == (local_dt(BOOKED_DAY, 600), local_dt(BOOKED_DAY, 690))
     assert dialog.reload_button.isVisible()
+    dialog.resize(1024, 768)
+    dialog.grab().save(str(_shot_dir() / "concurrent_usage_correction.png"))
 
     dialog.reload_button.click()
     assert dialog.start_edit.time() == QTime(10, 0)
