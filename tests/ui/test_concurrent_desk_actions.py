@@ -21,7 +21,7 @@ from sqlalchemy import update
 from tierslieu_desktop.db import models
 from tierslieu_desktop.db.engine import open_database
 from tierslieu_desktop.domain.calendar import lab_today, local_dt, utcnow
-from tierslieu_desktop.domain.enums import SpaceKind
+from tierslieu_desktop.domain.enums import MachineStatus, SpaceKind
 from tierslieu_desktop.services.activity import dropins, registrations
 from tierslieu_desktop.services.activity import sessions as activities
 from tierslieu_desktop.services.billing import usage_corrections
@@ -448,3 +448,38 @@ def test_a_one_click_action_on_a_row_changed_elsewhere_is_refused_then_shown_ane
 
     # the view now shows the row as it is: the same action on it goes through
     assert case.act(view, lab) is True
+
+
+def test_a_booking_moved_elsewhere_is_not_moved_back_when_its_machine_stops(qtbot, ctx, db, lab):
+    """Putting the laser out of order lists its bookings to move: one the other desk moved
+    to the afternoon meanwhile is refused, never put back at its old time."""
+    from tierslieu_desktop.ui.pages.machines.dialogs import FutureBookingsDialog
+
+    laser = machines.get_machine(db, lab.machine)
+    epilog = machines.save_machine(
+        db,
+        ctx.operator_id,
+        machines.MachineInput(
+            name="Epilog", space_id=lab.space, category_id=laser.data.category_id
+        ),
+    )
+    rows = bookings.future_bookings_of_machine(db, lab.machine, now=NOW)
+    dialog = FutureBookingsDialog(ctx, laser, MachineStatus.OUT_OF_ORDER, rows, "Tube HS")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    read = bookings.get_booking(lab.other, lab.booking)
+    bookings.move_booking(
+        lab.other,
+        lab.someone,
+        lab.booking,
+        local_dt(BOOKED_DAY, 840),
+        local_dt(BOOKED_DAY, 900),
+        now=NOW,
+        expected_version=read.version,
+    )
+
+    dialog.choose(lab.booking, epilog)
+    assert dialog.submit() is False  # refused: the dialog stays open
+    refused_by_the_other_desk(dialog.errors[lab.booking].text())
+    saved = bookings.get_booking(db, lab.booking)
+    assert (saved.machine_id, saved.start_at) == (lab.machine, local_dt(BOOKED_DAY, 840))
