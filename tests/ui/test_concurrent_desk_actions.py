@@ -139,12 +139,14 @@ def test_a_visit_edited_on_two_desks_keeps_what_we_typed_and_reloads(qtbot, ctx,
     ours.show()
     qtbot.keyClicks(ours.fields.commune, "Figeac")
     theirs.note.setText("Rappel mardi")
+    theirs.purpose.setCurrentIndex(theirs.purpose.findData("employment"))
     assert theirs.submit()
 
     assert ours.submit() is False  # refused: the dialog stays open
     said = ours.message.text()
     refused_by_the_other_desk(said)
-    assert "Valeurs actuelles : Note : Rappel mardi." in said  # theirs, not ours
+    # theirs, not ours, as this dialog names them
+    assert "Valeurs actuelles : Motif : Emploi, Remarque : Rappel mardi." in said
     assert ours.fields.commune.text() == "Figeac"  # what we typed is kept
     (saved,) = dropins.list_drop_ins(db, NOW.date(), NOW.date())
     assert (saved.commune, saved.note) == ("", "Rappel mardi")  # nothing of ours written
@@ -154,6 +156,7 @@ def test_a_visit_edited_on_two_desks_keeps_what_we_typed_and_reloads(qtbot, ctx,
 
     ours.reload_button.click()
     assert ours.note.text() == "Rappel mardi"
+    assert ours.purpose.currentData() == "employment"
     assert ours.fields.commune.text() == ""
     assert not ours.message.isVisible() and not ours.reload_button.isVisible()
     qtbot.keyClicks(ours.fields.commune, "Figeac")
@@ -193,8 +196,8 @@ def test_a_usage_corrected_on_two_desks_keeps_what_we_typed_and_reloads(qtbot, c
     assert dialog.submit() is False
     said = dialog.message.text()
     refused_by_the_other_desk(said)
-    assert "Valeurs actuelles : Fin :" in said and "11:30" in said
-    assert "Début" not in said  # what we changed is not called theirs
+    assert "Valeurs actuelles : Départ réel : 24/11/2026 11:30." in said
+    assert "Arrivée" not in said  # what we changed is not called theirs
     assert dialog.start_edit.time() == QTime(9, 45)  # kept
     saved = usages.get_usage(db, usage)
     assert (saved.start_at, saved.end_at) == (local_dt(BOOKED_DAY, 600), local_dt(BOOKED_DAY, 690))

@@ -69,7 +69,7 @@ from tierslieu_desktop.ui.pages.activity.national_details import (
     VoucherNumbers,
 )
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate
-from tierslieu_desktop.ui.stale import changed_elsewhere, reload_button
+from tierslieu_desktop.ui.stale import as_the_form_shows, changed_elsewhere, reload_button
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
@@ -497,6 +497,34 @@ class DropInDialog(QDialog):
         self.message.hide()
         self.reload_button.hide()
 
+    def _word_as_shown(self, err: DomainError) -> None:
+        """The other desk's values named by this dialog's labels and choices; the member
+        by name."""
+        details = self.fields.details
+        in_form = ("at", "purpose", "note", "kind", "helper", "audience_id", "age_band", "commune")
+        in_details: tuple[str, ...] = ("activity_type", "place_type", "autonomy", "referred")
+        in_details += ("gender", "age_range", "situation", "commune_insee", "first_time")
+        in_details += ("anonymous",)
+        widgets: dict[str, QWidget] = {
+            **{name: self.form.field(name) for name in in_form if self.form.has_field(name)},
+            **{name: getattr(details, name) for name in in_details},
+            "duration_minutes": self.fields.duration,
+            "vouchers": self.fields.vouchers,
+            "member_id": self.fields.member,
+            "referral_structure": details.referral,
+        }
+        changes = err.params.get("changes") or ()
+        if any(pair[0] == "member_id" for pair in changes):  # type: ignore[attr-defined]
+            try:
+                name = dropins.get_drop_in(self.ctx.db, self.row.id).member_name
+            except DomainError:
+                name = ""
+            err.params["changes"] = tuple(
+                (key, name if key == "member_id" and value is not None else value)
+                for key, value in changes  # type: ignore[attr-defined]
+            )
+        as_the_form_shows(err, widgets)
+
     def submit(self) -> bool:
         self.message.hide()
         self.reload_button.hide()
@@ -519,6 +547,7 @@ class DropInDialog(QDialog):
                 return self.submit()
             if err.code == "stale_record":  # what was typed stays until « Recharger »
                 changed_elsewhere(err, self.row)
+                self._word_as_shown(err)
                 self.reload_button.show()
             self.message.setText(error_message(err))
             self.message.show()

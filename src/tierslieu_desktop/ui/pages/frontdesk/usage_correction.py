@@ -40,7 +40,7 @@ from tierslieu_desktop.ui.errors import error_message, field_message, retry_when
 from tierslieu_desktop.ui.pages.frontdesk.checkout import minute_of, time_edit
 from tierslieu_desktop.ui.pages.frontdesk.quantity_warnings import confirm_quantities
 from tierslieu_desktop.ui.pages.frontdesk.units import quantity_text, unit_symbols
-from tierslieu_desktop.ui.stale import changed_elsewhere, reload_button
+from tierslieu_desktop.ui.stale import as_the_form_shows, changed_elsewhere, reload_button
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.priced_lines import PricedLinesTable
 
@@ -398,6 +398,7 @@ class UsageCorrectionDialog(QDialog):
                 return self.submit()
             if err.code == "stale_record":  # what was typed stays until « Recharger »
                 changed_elsewhere(err, u)
+                as_the_form_shows(err, {"start_at": self.start_edit, "end_at": self.end_edit})
                 self.reload_button.show()
             self.message.setText(error_message(err))
             self.message.show()
