@@ -728,6 +728,8 @@ def test_every_update_service_of_a_versioned_model_takes_the_version():
         activities.set_activity_archived,
         activities.update_session,
         registrations.update_registration,
+        registrations.cancel_registration,
+        registrations.set_attendance,
         dropins.update_drop_in,
         dropins.delete_drop_in,
         funding.save_funder,

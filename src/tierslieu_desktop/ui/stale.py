@@ -8,11 +8,11 @@ A form that gets it keeps what the user typed and offers « Recharger »
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QWidget
 
 from tierslieu_desktop.domain.errors import DomainError
 
@@ -123,11 +123,14 @@ def value_text(key: str, value: object) -> str:
     return str(value)
 
 
-def changes_text(changes: Iterable[tuple[str, object]]) -> str:
-    """« Téléphone : 06 12 34 56 78, Courriel : … » (labels known, else the column)."""
+def changes_text(
+    changes: Iterable[tuple[str, object]], own_labels: Mapping[str, str] | None = None
+) -> str:
+    """« Téléphone : 06 12 34 56 78, Courriel : … » (the form's own labels, else the labels
+    known, else the column)."""
     from tierslieu_desktop.i18n import formatting
 
-    labels = field_labels()
+    labels = field_labels() | dict(own_labels or {})
     parts = []
     for key, value in changes:
         label = labels.get(key) or key.replace("_", " ").capitalize()
@@ -164,7 +167,7 @@ def stale_message(err: DomainError) -> str:
     if changes:
         parts.append(
             QCoreApplication.translate("Stale", "Current values: {values}.").format(
-                values=changes_text(changes)
+                values=changes_text(changes, err.params.get("labels"))  # type: ignore[arg-type]
             )
         )
     parts.append(
@@ -193,6 +196,34 @@ def changed_elsewhere(err: DomainError, loaded: object) -> None:
     ]
     if theirs:
         err.params["changes"] = tuple(theirs)
+
+
+def as_the_form_shows(err: DomainError, widgets: Mapping[str, QWidget]) -> None:
+    """Word a ``stale_record``'s fresh values as the form shows them: each field named by
+    its widget's accessible name (the form's label), a choice by the text of its item
+    (« Démarches administratives », not ``admin``). ``widgets``: column → input widget;
+    the columns without one keep the shared labels."""
+    labels = dict(err.params.get("labels") or {})  # type: ignore[call-overload]
+    worded: list[tuple[str, object]] = []
+    raw = err.params.get("changes") or ()
+    for pair in raw:  # type: ignore[attr-defined]
+        if not (isinstance(pair, tuple | list) and len(pair) == 2):
+            continue
+        key, value = str(pair[0]), pair[1]
+        widget = widgets.get(key)
+        if widget is not None:
+            name = widget.accessibleName() or (
+                widget.text().replace("&", "") if isinstance(widget, QCheckBox) else ""
+            )
+            if name:
+                labels[key] = name
+            if isinstance(widget, QComboBox) and value is not None:
+                index = widget.findData(value)
+                if index >= 0:
+                    value = widget.itemText(index)
+        worded.append((key, value))
+    err.params["changes"] = tuple(worded)
+    err.params["labels"] = labels
 
 
 def reload_button(parent: QWidget) -> QPushButton:

@@ -115,6 +115,7 @@ class DropInRow:
     anonymous: bool | None = None
     first_time: bool | None = None
     voucher_numbers: tuple[str, ...] = ()
+    version: int = 1  # what update_drop_in / delete_drop_in's expected_version is given
 
 
 @dataclass(frozen=True)
@@ -304,9 +305,14 @@ def update_drop_in(
         row = session.get(DropIn, drop_in_id)
         if row is None:
             raise NotFound("drop_in", drop_in_id)
-        check_version(
-            row, expected_version, data if data.at is not None else replace(data, at=row.at)
-        )
+        given = {
+            key: value
+            for key, value in vars(
+                data if data.at is not None else replace(data, at=row.at)
+            ).items()
+            if key not in ("equipment", "themes")  # lists stored joined: never named as changed
+        }
+        check_version(row, expected_version, given)
         new_at = data.at if data.at is not None else row.at
         new_count = max(data.vouchers, len(data.voucher_numbers))
         if row.vouchers != new_count or new_at != row.at:
@@ -348,7 +354,6 @@ def list_drop_ins(db: Database, first_day: date, last_day: date) -> list[DropInR
     """Visits and help sessions of the local days [first_day, last_day], latest first."""
     start, end = local_day_bounds(first_day)[0], local_day_bounds(last_day)[1]
     with db.read() as session:
-        audiences = dict(session.execute(select(Audience.id, Audience.name)).all())
         rows = list(
             session.scalars(
                 select(DropIn)
@@ -356,57 +361,73 @@ def list_drop_ins(db: Database, first_day: date, last_day: date) -> list[DropInR
                 .order_by(DropIn.at.desc(), DropIn.id.desc())
             )
         )
-        ids = {r.member_id for r in rows if r.member_id is not None}
-        members = {m.id: m for m in session.scalars(select(Member).where(Member.id.in_(ids)))}
-        numbers: dict[int, list[str]] = {}
-        for drop_in_id, number in session.execute(
-            select(DropInVoucher.drop_in_id, DropInVoucher.number)
-            .where(DropInVoucher.drop_in_id.in_([r.id for r in rows if r.vouchers]))
-            .order_by(DropInVoucher.id)
-        ):
-            numbers.setdefault(drop_in_id, []).append(number)
-        return [
-            DropInRow(
-                id=r.id,
-                at=r.at,
-                kind=r.kind,
-                purpose=r.purpose,
-                duration_minutes=r.duration_minutes,
-                audience_id=r.audience_id,
-                audience_name=audiences.get(r.audience_id, "") if r.audience_id else "",
-                age_band=r.age_band,
-                commune=r.commune,
-                helper=r.helper,
-                vouchers=r.vouchers,
-                member_id=r.member_id,
-                member_name=display_name(
-                    members[r.member_id].kind,
-                    members[r.member_id].first_name,
-                    members[r.member_id].last_name,
-                )
-                if r.member_id in members
-                else "",
-                space_id=r.space_id,
-                note=r.note,
-                activity_type=r.activity_type,
-                place_type=r.place_type,
-                place_insee=r.place_insee,
-                place_postcode=r.place_postcode,
-                equipment=nm.split_values(r.equipment),
-                themes=nm.split_values(r.themes),
-                autonomy=r.autonomy,
-                referred=r.referred,
-                referral_structure=r.referral_structure,
-                gender=r.gender,
-                age_range=r.age_range,
-                situation=r.situation,
-                commune_insee=r.commune_insee,
-                anonymous=r.anonymous,
-                first_time=r.first_time,
-                voucher_numbers=tuple(numbers.get(r.id, ())),
+        return _drop_in_rows(session, rows)
+
+
+@guarded(Permission.CYBERBASE)
+def get_drop_in(db: Database, drop_in_id: int) -> DropInRow:
+    """One visit as saved now (an edit form's « Recharger »)."""
+    with db.read() as session:
+        row = session.get(DropIn, drop_in_id)
+        if row is None:
+            raise NotFound("drop_in", drop_in_id)
+        return _drop_in_rows(session, [row])[0]
+
+
+def _drop_in_rows(session: Session, rows: list[DropIn]) -> list[DropInRow]:
+    audiences = dict(session.execute(select(Audience.id, Audience.name)).all())
+    ids = {r.member_id for r in rows if r.member_id is not None}
+    members = {m.id: m for m in session.scalars(select(Member).where(Member.id.in_(ids)))}
+    numbers: dict[int, list[str]] = {}
+    for drop_in_id, number in session.execute(
+        select(DropInVoucher.drop_in_id, DropInVoucher.number)
+        .where(DropInVoucher.drop_in_id.in_([r.id for r in rows if r.vouchers]))
+        .order_by(DropInVoucher.id)
+    ):
+        numbers.setdefault(drop_in_id, []).append(number)
+    return [
+        DropInRow(
+            id=r.id,
+            at=r.at,
+            kind=r.kind,
+            purpose=r.purpose,
+            duration_minutes=r.duration_minutes,
+            audience_id=r.audience_id,
+            audience_name=audiences.get(r.audience_id, "") if r.audience_id else "",
+            age_band=r.age_band,
+            commune=r.commune,
+            helper=r.helper,
+            vouchers=r.vouchers,
+            member_id=r.member_id,
+            member_name=display_name(
+                members[r.member_id].kind,
+                members[r.member_id].first_name,
+                members[r.member_id].last_name,
             )
-            for r in rows
-        ]
+            if r.member_id in members
+            else "",
+            space_id=r.space_id,
+            note=r.note,
+            activity_type=r.activity_type,
+            place_type=r.place_type,
+            place_insee=r.place_insee,
+            place_postcode=r.place_postcode,
+            equipment=nm.split_values(r.equipment),
+            themes=nm.split_values(r.themes),
+            autonomy=r.autonomy,
+            referred=r.referred,
+            referral_structure=r.referral_structure,
+            gender=r.gender,
+            age_range=r.age_range,
+            situation=r.situation,
+            commune_insee=r.commune_insee,
+            anonymous=r.anonymous,
+            first_time=r.first_time,
+            voucher_numbers=tuple(numbers.get(r.id, ())),
+            version=r.version,
+        )
+        for r in rows
+    ]
 
 
 @guarded(Permission.CYBERBASE)

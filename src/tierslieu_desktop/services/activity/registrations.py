@@ -108,6 +108,7 @@ class RegistrationRow:
     note: str
     authorization_granted: bool
     billed: bool
+    version: int = 1  # what update / cancel / set_attendance's expected_version is given
 
     @property
     def is_group(self) -> bool:
@@ -278,13 +279,19 @@ def _get_registration(session: Session, registration_id: int) -> Registration:
 
 @guarded(Permission.ACTIVITY)
 def cancel_registration(
-    db: Database, actor: int | None, registration_id: int, *, now: datetime | None = None
+    db: Database,
+    actor: int | None,
+    registration_id: int,
+    *,
+    now: datetime | None = None,
+    expected_version: int | None = None,
 ) -> list[int]:
     """Cancel a registration (or leave the waiting list) before the session starts;
     the freed seats go to the waiting list in order. Returns the promoted ids."""
     now = now or utcnow()
     with db.write() as session:
         r = _get_registration(session, registration_id)
+        check_version(r, expected_version)
         s = load_session(session, r.session_id)
         if r.status == RegistrationStatus.CANCELLED:
             raise DomainError("registration_cancelled")
@@ -426,12 +433,14 @@ def set_attendance(
     *,
     present_count: int | None = None,
     today: date | None = None,
+    expected_version: int | None = None,
 ) -> None:
     """Tick present / absent / excused (None = not ticked). ``present_count``: how many
     of a group came (default: the whole head-count)."""
     today = today or to_local(utcnow()).date()
     with db.write() as session:
         r = _get_registration(session, registration_id)
+        check_version(r, expected_version)
         s = load_session(session, r.session_id)
         if s.status == SessionStatus.CANCELLED:
             raise DomainError("session_cancelled")
@@ -532,6 +541,7 @@ def _registration_rows(session: Session, regs: Sequence[Registration]) -> list[R
                 note=r.note,
                 authorization_granted=r.authorization_id is not None,
                 billed=r.id in billed,
+                version=r.version,
             )
         )
     return out

@@ -32,6 +32,7 @@ class MaintenanceRow:
     done_by: str
     created_at: datetime
     created_by: str  # the operator who recorded it
+    version: int = 1  # what remove_entry's expected_version is given
 
 
 def validate_entry(
@@ -117,6 +118,7 @@ def list_entries(db: Database, machine_id: int) -> list[MaintenanceRow]:
                 done_by=e.done_by,
                 created_at=e.created_at,
                 created_by=name or "",
+                version=e.version,
             )
             for e, name in session.execute(stmt)
         ]

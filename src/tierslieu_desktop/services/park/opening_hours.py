@@ -38,6 +38,7 @@ class ExceptionRow:
     start_minute: int | None
     end_minute: int | None
     reason: str
+    version: int = 1  # what remove_exception's expected_version is given
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,9 @@ def list_exceptions(
         )
     with db.read() as session:
         return [
-            ExceptionRow(e.id, e.space_id, e.day, e.kind, e.start_minute, e.end_minute, e.reason)
+            ExceptionRow(
+                e.id, e.space_id, e.day, e.kind, e.start_minute, e.end_minute, e.reason, e.version
+            )
             for e in session.scalars(stmt.order_by(CalendarException.day, CalendarException.id))
         ]
 

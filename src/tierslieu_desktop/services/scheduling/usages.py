@@ -284,6 +284,7 @@ class UsageRow:
     minutes: int
     note: str
     consumables: tuple[UsageConsumableRow, ...]
+    version: int = 1  # what correct_usage's expected_version is given
 
 
 @guarded(Permission.BOOKINGS)
@@ -406,6 +407,7 @@ def _usage_rows(session: Session, stmt: Select[Usage]) -> list[UsageRow]:
             minutes=u.minutes,
             note=u.note,
             consumables=tuple(lines[u.id]),
+            version=u.version,
         )
         for u in usages
     ]

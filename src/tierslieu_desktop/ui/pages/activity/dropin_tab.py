@@ -69,6 +69,7 @@ from tierslieu_desktop.ui.pages.activity.national_details import (
     VoucherNumbers,
 )
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate
+from tierslieu_desktop.ui.stale import as_the_form_shows, changed_elsewhere, reload_button
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
@@ -459,6 +460,10 @@ class DropInDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.hide()
         outer.addWidget(self.message)
+        self.reload_button = reload_button(self)
+        self.reload_button.setAutoDefault(False)  # Enter in a field saves, never reloads
+        self.reload_button.clicked.connect(self.reload)
+        outer.addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -473,10 +478,64 @@ class DropInDialog(QDialog):
         at = local_dt(self.day, t.hour() * 60 + t.minute())
         return self.fields.value(str(self.purpose.currentData()), at, self.note.text())
 
+    def reload(self) -> None:
+        """« Recharger »: the visit as saved now (by the other desk), what was typed here
+        replaced."""
+        try:
+            row = dropins.get_drop_in(self.ctx.db, self.row.id)
+        except DomainError as err:
+            self.message.setText(error_message(err))
+            self.message.show()
+            return
+        self.row = row
+        self.day, minute = local_day_and_minute(row.at)
+        self.time.setTime(QTime(minute // 60, minute % 60))
+        self.purpose.setCurrentIndex(max(self.purpose.findData(row.purpose), 0))
+        self.fields.set_row(row)
+        self.note.setText(row.note)
+        self.form.clear_errors()
+        self.message.hide()
+        self.reload_button.hide()
+
+    def _word_as_shown(self, err: DomainError) -> None:
+        """The other desk's values named by this dialog's labels and choices; the member
+        by name."""
+        details = self.fields.details
+        in_form = ("at", "purpose", "note", "kind", "helper", "audience_id", "age_band", "commune")
+        in_details: tuple[str, ...] = ("activity_type", "place_type", "autonomy", "referred")
+        in_details += ("gender", "age_range", "situation", "commune_insee", "first_time")
+        in_details += ("anonymous",)
+        widgets: dict[str, QWidget] = {
+            **{name: self.form.field(name) for name in in_form if self.form.has_field(name)},
+            **{name: getattr(details, name) for name in in_details},
+            "duration_minutes": self.fields.duration,
+            "vouchers": self.fields.vouchers,
+            "member_id": self.fields.member,
+            "referral_structure": details.referral,
+        }
+        changes = err.params.get("changes") or ()
+        if any(pair[0] == "member_id" for pair in changes):  # type: ignore[attr-defined]
+            try:
+                name = dropins.get_drop_in(self.ctx.db, self.row.id).member_name
+            except DomainError:
+                name = ""
+            err.params["changes"] = tuple(
+                (key, name if key == "member_id" and value is not None else value)
+                for key, value in changes  # type: ignore[attr-defined]
+            )
+        as_the_form_shows(err, widgets)
+
     def submit(self) -> bool:
         self.message.hide()
+        self.reload_button.hide()
         try:
-            dropins.update_drop_in(self.ctx.db, self.ctx.operator_id, self.row.id, self.value())
+            dropins.update_drop_in(
+                self.ctx.db,
+                self.ctx.operator_id,
+                self.row.id,
+                self.value(),
+                expected_version=self.row.version,
+            )
         except ValidationError as err:
             unknown = self.form.show_errors(err.fields)
             if unknown:
@@ -486,6 +545,10 @@ class DropInDialog(QDialog):
         except DomainError as err:
             if retry_when_busy(self, err):  # another desk kept the base busy
                 return self.submit()
+            if err.code == "stale_record":  # what was typed stays until « Recharger »
+                changed_elsewhere(err, self.row)
+                self._word_as_shown(err)
+                self.reload_button.show()
             self.message.setText(error_message(err))
             self.message.show()
             return False
@@ -856,8 +919,12 @@ class DropInTab(QWidget):
         if self.last_id is None:
             return False
         drop_in_id, self.last_id = self.last_id, None
+        shown = self.model.row_at(max(self.model.row_of(drop_in_id), 0))
+        version = shown.version if shown is not None and shown.id == drop_in_id else None
         try:
-            dropins.delete_drop_in(self.ctx.db, self.ctx.operator_id, drop_in_id)
+            dropins.delete_drop_in(
+                self.ctx.db, self.ctx.operator_id, drop_in_id, expected_version=version
+            )
         except DomainError as err:
             self._reload_day()
             self._say(error_message(err), ok=False)
@@ -904,8 +971,12 @@ class DropInTab(QWidget):
         ):
             return False
         try:
-            dropins.delete_drop_in(self.ctx.db, self.ctx.operator_id, row.id)
+            dropins.delete_drop_in(
+                self.ctx.db, self.ctx.operator_id, row.id, expected_version=row.version
+            )
         except DomainError as err:
+            if err.code in ("stale_record", "not_found"):  # the log as it is now
+                self._reload_day(select_id=row.id)
             self._say(error_message(err), ok=False)
             return False
         if self.last_id == row.id:

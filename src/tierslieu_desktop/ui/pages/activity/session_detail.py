@@ -321,7 +321,11 @@ class SessionDetail(QWidget):
         self.reload()
         self.message.emit(text, False)
 
-    def _failed(self, err: DomainError) -> None:
+    def _failed(self, err: DomainError, registration_id: int | None = None) -> None:
+        if err.code == "stale_record":  # changed on another desk: show it as it is now
+            self.reload()
+            if registration_id is not None:
+                self.select_registration(registration_id)
         self.message.emit(error_message(err), True)
 
     def _today(self) -> date:
@@ -340,9 +344,10 @@ class SessionDetail(QWidget):
                 attendance,
                 present_count=present_count,
                 today=self._today(),
+                expected_version=r.version,
             )
         except DomainError as err:
-            self._failed(err)
+            self._failed(err, r.id)
             return False
         if attendance is None:
             text = self.tr("{who}: attendance cleared.").format(who=r.who)
@@ -461,10 +466,10 @@ class SessionDetail(QWidget):
             return
         try:
             promoted = registrations.cancel_registration(
-                self.ctx.db, self.ctx.operator_id, r.id, now=self.now()
+                self.ctx.db, self.ctx.operator_id, r.id, now=self.now(), expected_version=r.version
             )
         except DomainError as err:
-            self._failed(err)
+            self._failed(err, r.id)
             return
         names = {x.id: x.who for x in self.model.rows()}
         text = self.tr("The registration of {who} is cancelled.").format(who=r.who)

@@ -582,6 +582,7 @@ class BookingsPage(Page):
         """Move or resize (also to another resource); a refusal springs the booking back and
         is said in the message strip."""
         kind, resource_id = key
+        shown = next((b for b in self.calendar.bookings if b.id == booking_id), None)
         try:
             booking_service.move_booking(
                 self.ctx.db,
@@ -592,8 +593,11 @@ class BookingsPage(Page):
                 machine_id=resource_id if kind == "machine" else None,
                 space_id=resource_id if kind == "space" else None,
                 now=self.now_fn(),
+                expected_version=shown.version if shown is not None else None,
             )
         except DomainError as err:
+            if err.code in ("stale_record", "not_found"):  # the week as it is now
+                self.refresh()
             self.show_message(error_message(err))
             self.calendar.viewport().update()
             return False

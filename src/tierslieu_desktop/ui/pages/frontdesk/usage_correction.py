@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -40,6 +40,7 @@ from tierslieu_desktop.ui.errors import error_message, field_message, retry_when
 from tierslieu_desktop.ui.pages.frontdesk.checkout import minute_of, time_edit
 from tierslieu_desktop.ui.pages.frontdesk.quantity_warnings import confirm_quantities
 from tierslieu_desktop.ui.pages.frontdesk.units import quantity_text, unit_symbols
+from tierslieu_desktop.ui.stale import as_the_form_shows, changed_elsewhere, reload_button
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.priced_lines import PricedLinesTable
 
@@ -188,6 +189,10 @@ class UsageCorrectionDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.hide()
         outer.addWidget(self.message)
+        self.reload_button = reload_button(self)
+        self.reload_button.setAutoDefault(False)  # Enter in a field saves, never reloads
+        self.reload_button.clicked.connect(self.reload)
+        outer.addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button: QPushButton = self.buttons.addButton(
             self.tr("&Save the correction"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -204,6 +209,12 @@ class UsageCorrectionDialog(QDialog):
 
         self.start_edit.timeChanged.connect(self.update_price)
         self.end_edit.timeChanged.connect(self.update_price)
+        self._fill_status()
+        self.update_price()
+        first = next(iter(self.quantities.values()), None)
+        (first if first is not None and first.isEnabled() else self.end_edit).setFocus()
+
+    def _fill_status(self) -> None:
         if self.state.invoice_number is not None:
             self.status.setText(
                 error_message(DomainError("usage_invoiced", number=self.state.invoice_number))
@@ -219,9 +230,38 @@ class UsageCorrectionDialog(QDialog):
             if self.state.basket_id is not None:
                 text += " " + self.tr("Its lines in the open basket follow the correction.")
             self.status.setText(text)
+
+    def reload(self) -> None:
+        """« Recharger »: the usage as saved now (by the other desk): its times, its
+        consumables, its price and its corrections; what was typed here is replaced."""
+        try:
+            self.state = usage_corrections.correctable_usage(self.ctx.db, self.state.usage.id)
+        except DomainError as err:
+            self.message.setText(error_message(err))
+            self.message.show()
+            return
+        u = self.state.usage
+        self.day, start_minute = local_day_and_minute(u.start_at)
+        end_minute = local_day_and_minute(u.end_at)[1]
+        recorded = {c.consumable_id: c.quantity_milli for c in u.consumables}
+        for widget, minute in ((self.start_edit, start_minute), (self.end_edit, end_minute)):
+            widget.blockSignals(True)
+            widget.setTime(QTime(minute // 60, minute % 60))
+            widget.blockSignals(False)
+        for cid, edit in self.quantities.items():
+            quantity = recorded.get(cid)
+            edit.blockSignals(True)
+            edit.setText(
+                ""
+                if quantity is None
+                else formatting.number(quantity / 1000, 3 if quantity % 1000 else 0)
+            )
+            edit.blockSignals(False)
+        self.clear_errors()
+        self.reload_button.hide()
+        self._fill_history()
+        self._fill_status()
         self.update_price()
-        first = next(iter(self.quantities.values()), None)
-        (first if first is not None and first.isEnabled() else self.end_edit).setFocus()
 
     # --- values ----------------------------------------------------------------------
 
@@ -296,6 +336,7 @@ class UsageCorrectionDialog(QDialog):
     # --- saving ----------------------------------------------------------------------
 
     def clear_errors(self) -> None:
+        self.reload_button.hide()
         self.form.clear_errors()
         for label in self.quantity_errors.values():
             label.clear()
@@ -347,6 +388,7 @@ class UsageCorrectionDialog(QDialog):
                 end_at=self.end_at(),
                 consumables=lines,
                 now=self.now_fn(),
+                expected_version=u.version,
             )
         except ValidationError as err:
             self.show_errors(err.fields)
@@ -354,6 +396,10 @@ class UsageCorrectionDialog(QDialog):
         except DomainError as err:
             if retry_when_busy(self, err):
                 return self.submit()
+            if err.code == "stale_record":  # what was typed stays until « Recharger »
+                changed_elsewhere(err, u)
+                as_the_form_shows(err, {"start_at": self.start_edit, "end_at": self.end_edit})
+                self.reload_button.show()
             self.message.setText(error_message(err))
             self.message.show()
             return False

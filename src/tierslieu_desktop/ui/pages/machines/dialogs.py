@@ -809,6 +809,7 @@ class FutureBookingsDialog(QDialog):
                         row.start_at,
                         row.end_at,
                         machine_id=action,
+                        expected_version=row.version,  # never back to times changed elsewhere
                     )
             except DomainError as err:
                 if retry_when_busy(self, err):  # another desk kept the base busy

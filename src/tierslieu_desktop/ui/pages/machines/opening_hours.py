@@ -49,6 +49,7 @@ from tierslieu_desktop.ui.widgets.time_edit import TimeEdit
 
 Range = tuple[int, int]
 EXCEPTIONS_AHEAD_DAYS = 2 * 366
+VERSION_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's version, for a stale removal
 HOLIDAYS_SHOWN = 6
 
 # --- parsing what is typed for a day ---------------------------------------------------
@@ -305,6 +306,7 @@ class OpeningHoursDialog(QDialog):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, e.id)
+                item.setData(VERSION_ROLE, e.version)
                 item.setToolTip(e.reason or text)
                 self.exceptions.setItem(r, col, item)
         self.exceptions.setVisible(bool(rows))
@@ -345,8 +347,15 @@ class OpeningHoursDialog(QDialog):
         )
         if reason is None:
             return
+        version = item_at(self.exceptions, row, 0).data(VERSION_ROLE)
         try:
-            hours_service.remove_exception(self.ctx.db, self.ctx.operator_id, exception_id, reason)
+            hours_service.remove_exception(
+                self.ctx.db,
+                self.ctx.operator_id,
+                exception_id,
+                reason,
+                expected_version=version if isinstance(version, int) else None,
+            )
         except DomainError as err:
             self.show_message(error_message(err))
         self.ctx.notify("opening_hours", [self.space.id])

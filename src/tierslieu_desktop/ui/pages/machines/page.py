@@ -77,6 +77,7 @@ from tierslieu_desktop.ui.widgets.tables import item_at
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+MAINTENANCE_VERSION_ROLE = Qt.ItemDataRole.UserRole + 2  # an entry's version (removal)
 
 SPACE, CATEGORY, MACHINE = "space", "category", "machine"
 # A tree node: (kind, id), the id an int, (space id, category id) for a category; Any like
@@ -517,6 +518,7 @@ class MachinesPage(Page):
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, e.id)
+                cell.setData(MAINTENANCE_VERSION_ROLE, e.version)
                 if col == 1:
                     cell.setToolTip(e.description)
                 if col == 2:
@@ -753,6 +755,7 @@ class MachinesPage(Page):
         if entry_id is None or self._detail is None:
             return
         row = self.maintenance_table.currentRow()
+        version = item_at(self.maintenance_table, row, 0).data(MAINTENANCE_VERSION_ROLE)
         day = item_at(self.maintenance_table, row, 0).text()
         what = item_at(self.maintenance_table, row, 1).text()
         reason = ask_reason(
@@ -769,7 +772,11 @@ class MachinesPage(Page):
             run_write(
                 self,
                 lambda: maintenance_service.remove_entry(
-                    self.ctx.db, self.ctx.operator_id, entry_id, reason
+                    self.ctx.db,
+                    self.ctx.operator_id,
+                    entry_id,
+                    reason,
+                    expected_version=version if isinstance(version, int) else None,
                 ),
             )
         except DomainError as err:
