@@ -575,3 +575,17 @@ def test_a_dialog_keeps_its_size_while_it_is_filled(built, qtbot, request):
     QApplication.processEvents()
     if built.isVisible():
         assert built.size() == size, name
+
+
+@pytest.mark.parametrize("built", [m for _n, m in CASES], ids=[n for n, _m in CASES], indirect=True)
+def test_enter_never_goes_to_a_hidden_button(built):
+    """Enter presses the dialog's default button: one hidden (« Recharger » before any
+    refusal) would swallow Enter, and typing then Enter would save nothing."""
+    from PySide6.QtWidgets import QPushButton
+
+    hidden_defaults = [
+        b.objectName() or b.text()
+        for b in built.findChildren(QPushButton)
+        if b.isDefault() and not b.isVisible()
+    ]
+    assert hidden_defaults == []

@@ -237,5 +237,8 @@ def reload_button(parent: QWidget) -> QPushButton:
             "Stale", "Load the values saved by the other desk (what you typed here is replaced)."
         )
     )
+    # never the dialog's default: hidden, it would take Enter from the fields (typing
+    # then Enter saved nothing)
+    button.setAutoDefault(False)
     button.hide()
     return button

@@ -461,7 +461,6 @@ class DropInDialog(QDialog):
         self.message.hide()
         outer.addWidget(self.message)
         self.reload_button = reload_button(self)
-        self.reload_button.setAutoDefault(False)  # Enter in a field saves, never reloads
         self.reload_button.clicked.connect(self.reload)
         outer.addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.buttons = QDialogButtonBox(
