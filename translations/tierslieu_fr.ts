@@ -13296,6 +13296,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Valeurs actuelles : {values}.</translation>
     </message>
     <message>
+        <source>Nothing was saved: it is shown again as it is now; start again if needed.</source>
+        <translation>Rien n'a été enregistré : l'affichage montre maintenant l'état actuel ; recommencez si besoin.</translation>
+    </message>
+    <message>
         <source>Your changes were not saved: reload the record and start again.</source>
         <translation>Vos modifications n'ont pas été enregistrées ; rechargez la fiche et recommencez.</translation>
     </message>

@@ -39,6 +39,7 @@ AFTER_SESSION = datetime(2027, 3, 10, 17, 0, tzinfo=UTC)
 
 REFUSED = "modifiée sur un autre poste"
 NOT_SAVED = "n'ont pas été enregistrées"
+SHOWN_AGAIN = "Rien n'a été enregistré : l'affichage montre maintenant l'état actuel"
 
 
 class Lab:
@@ -115,10 +116,13 @@ def lab(db, operator):
     lab.other.dispose()
 
 
-def refused_by_the_other_desk(text: str) -> None:
+def refused_by_the_other_desk(text: str, *, shown_again: bool = False) -> None:
     assert REFUSED in text
     assert "Cyber-base" in text
-    assert NOT_SAVED in text
+    if shown_again:  # the view already reloaded: not asked to reload it
+        assert SHOWN_AGAIN in text and "rechargez" not in text
+    else:
+        assert NOT_SAVED in text
 
 
 # --------------------------------------------------------------------------- dialogs
@@ -446,7 +450,7 @@ def test_a_one_click_action_on_a_row_changed_elsewhere_is_refused_then_shown_ane
     case.theirs(lab)  # the other desk saves first; this view still shows the old row
 
     assert case.act(view, lab) is False
-    refused_by_the_other_desk(view.said())
+    refused_by_the_other_desk(view.said(), shown_again=True)
     assert case.unchanged(db, lab)  # their change stays, nothing of ours was written
 
     # the view now shows the row as it is: the same action on it goes through

@@ -29,6 +29,7 @@ DAY = date(2026, 3, 2)
 CHANGED = "modifiée sur un autre poste"
 OTHER_DESK = "Cyber-base"  # the operator logged in on the other desk
 NOT_SAVED = "n'ont pas été enregistrées"
+SHOWN_AGAIN = "Rien n'a été enregistré : l'affichage montre maintenant l'état actuel"
 
 
 @pytest.fixture
@@ -409,6 +410,7 @@ def test_archiving_a_member_changed_on_another_desk_is_refused_and_the_list_refr
     page.toggle_archived()
 
     assert len(no_boxes) == 1 and CHANGED in no_boxes[0] and OTHER_DESK in no_boxes[0]
+    assert SHOWN_AGAIN in no_boxes[0] and "rechargez" not in no_boxes[0]
     assert not members.get_member(db, member).archived  # nothing written
     row = page.model.member_at(page.table.currentIndex().row())
     assert row is not None and row.id == member
@@ -458,6 +460,7 @@ def test_archiving_a_machine_or_space_changed_elsewhere_is_refused_and_refreshed
     page.toggle_archived()
 
     assert len(no_boxes) == 1 and CHANGED in no_boxes[0] and OTHER_DESK in no_boxes[0]
+    assert SHOWN_AGAIN in no_boxes[0] and "rechargez" not in no_boxes[0]
     if kind == "machine":
         assert not machines.get_machine(db, machine).archived
         assert page._detail is not None and page._detail.data.serial_number == "SP500-42"

@@ -170,12 +170,27 @@ def stale_message(err: DomainError) -> str:
                 values=changes_text(changes, err.params.get("labels"))  # type: ignore[arg-type]
             )
         )
-    parts.append(
-        QCoreApplication.translate(
-            "Stale", "Your changes were not saved: reload the record and start again."
+    if err.params.get("shown_again"):
+        parts.append(
+            QCoreApplication.translate(
+                "Stale", "Nothing was saved: it is shown again as it is now; start again if needed."
+            )
         )
-    )
+    else:
+        parts.append(
+            QCoreApplication.translate(
+                "Stale", "Your changes were not saved: reload the record and start again."
+            )
+        )
     return " ".join(parts)
+
+
+def shown_again(err: DomainError) -> DomainError:
+    """A one-click action (archive, remove, move, tick) refused as ``stale_record`` whose
+    view reloads at once: its message says so instead of asking to reload."""
+    if err.code == "stale_record":
+        err.params["shown_again"] = True
+    return err
 
 
 def _plain(value: object) -> object:

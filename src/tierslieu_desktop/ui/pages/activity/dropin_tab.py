@@ -69,7 +69,12 @@ from tierslieu_desktop.ui.pages.activity.national_details import (
     VoucherNumbers,
 )
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate
-from tierslieu_desktop.ui.stale import as_the_form_shows, changed_elsewhere, reload_button
+from tierslieu_desktop.ui.stale import (
+    as_the_form_shows,
+    changed_elsewhere,
+    reload_button,
+    shown_again,
+)
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
@@ -976,7 +981,7 @@ class DropInTab(QWidget):
         except DomainError as err:
             if err.code in ("stale_record", "not_found"):  # the log as it is now
                 self._reload_day(select_id=row.id)
-            self._say(error_message(err), ok=False)
+            self._say(error_message(shown_again(err)), ok=False)
             return False
         if self.last_id == row.id:
             self.last_id = None

@@ -54,6 +54,7 @@ from tierslieu_desktop.ui.pages.activity.models import (
     percent_text,
     seats_text,
 )
+from tierslieu_desktop.ui.stale import shown_again
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.responsive import FlowLayout
 
@@ -326,7 +327,7 @@ class SessionDetail(QWidget):
             self.reload()
             if registration_id is not None:
                 self.select_registration(registration_id)
-        self.message.emit(error_message(err), True)
+        self.message.emit(error_message(shown_again(err)), True)
 
     def _today(self) -> date:
         return to_local(self.now()).date()

@@ -56,6 +56,7 @@ from tierslieu_desktop.ui.pages.bookings.calendar import (
     long_day,
 )
 from tierslieu_desktop.ui.pages.bookings.detail_dialog import BookingDetailDialog
+from tierslieu_desktop.ui.stale import shown_again
 from tierslieu_desktop.ui.widgets.responsive import FlowLayout
 
 REFRESH_ON = ("booking", "machine", "space", "opening_hours", "member", "usage")
@@ -598,7 +599,7 @@ class BookingsPage(Page):
         except DomainError as err:
             if err.code in ("stale_record", "not_found"):  # the week as it is now
                 self.refresh()
-            self.show_message(error_message(err))
+            self.show_message(error_message(shown_again(err)))
             self.calendar.viewport().update()
             return False
         self.clear_message()

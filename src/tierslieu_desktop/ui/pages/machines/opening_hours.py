@@ -42,6 +42,7 @@ from tierslieu_desktop.ui.errors import error_message, retry_when_busy
 from tierslieu_desktop.ui.pages.machines.dialogs import _FormDialog
 from tierslieu_desktop.ui.pages.machines.labels import weekday_names
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
+from tierslieu_desktop.ui.stale import shown_again
 from tierslieu_desktop.ui.widgets.confirm import ask_reason
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.tables import item_at
@@ -357,7 +358,7 @@ class OpeningHoursDialog(QDialog):
                 expected_version=version if isinstance(version, int) else None,
             )
         except DomainError as err:
-            self.show_message(error_message(err))
+            self.show_message(error_message(shown_again(err)))  # the list is read again
         self.ctx.notify("opening_hours", [self.space.id])
         self.refresh_exceptions()
 

@@ -70,6 +70,7 @@ from tierslieu_desktop.ui.pages.machines.panels import (
     SpacePanel,
     action_button,
 )
+from tierslieu_desktop.ui.stale import shown_again
 from tierslieu_desktop.ui.widgets.confirm import ask_reason
 from tierslieu_desktop.ui.widgets.history import HistoryDialog
 from tierslieu_desktop.ui.widgets.responsive import FlowLayout
@@ -780,7 +781,7 @@ class MachinesPage(Page):
                 ),
             )
         except DomainError as err:
-            show_error(self, err)
+            show_error(self, shown_again(err))  # the log is read again below
         self.ctx.notify("maintenance", [self._detail.id])
 
     # --- iCal export ---------------------------------------------------------------
@@ -916,7 +917,7 @@ class MachinesPage(Page):
                 expected_version=version,
             )
         except DomainError as err:
-            show_error(self, err)
+            show_error(self, shown_again(err))
             if err.code == "stale_record":  # changed on another desk: nothing written,
                 self.refresh()  # show it as it is now
             return

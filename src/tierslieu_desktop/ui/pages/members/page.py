@@ -35,6 +35,7 @@ from tierslieu_desktop.ui.errors import run_write, show_error
 from tierslieu_desktop.ui.models.member_table import MemberFilter, MemberTableModel
 from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.pages.members.detail import MemberDetailPanel
+from tierslieu_desktop.ui.stale import shown_again
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.responsive import shrinkable_combo
 
@@ -380,7 +381,7 @@ class MembersPage(Page):
                 ),
             )
         except DomainError as exc:
-            show_error(self, exc)
+            show_error(self, shown_again(exc))
             if exc.code == "stale_record":  # changed on another desk: nothing written,
                 self.model.reload()  # the list and the card as they are now
                 self._restore_selection(row.id)

@@ -29,7 +29,7 @@ from tierslieu_desktop.services.scheduling.usages import UNITS, ConsumableRow
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, retry_when_busy, run_write
 from tierslieu_desktop.ui.pages.frontdesk.units import quantity_text, unit_names
-from tierslieu_desktop.ui.stale import changed_elsewhere, reload_button
+from tierslieu_desktop.ui.stale import changed_elsewhere, reload_button, shown_again
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
@@ -357,7 +357,7 @@ class ConsumablesTab(QWidget):
             )
         except DomainError as exc:  # e.g. changed on another desk: nothing written
             self.reload(row.id)  # the consumable as it is now
-            self._say(error_message(exc), ok=False)
+            self._say(error_message(shown_again(exc)), ok=False)
             return
         self.ctx.notify("consumable", [row.id])
         self.reload(row.id)

@@ -45,7 +45,7 @@ from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.errors import error_message, retry_when_busy, run_write, show_error
 from tierslieu_desktop.ui.labels import vat_regime_labels
 from tierslieu_desktop.ui.pages.base import Page
-from tierslieu_desktop.ui.stale import changed_elsewhere, reload_button
+from tierslieu_desktop.ui.stale import changed_elsewhere, reload_button, shown_again
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
@@ -585,7 +585,7 @@ class AudiencesTab(QWidget):
                 ),
             )
         except DomainError as exc:
-            show_error(self, exc)  # e.g. changed on another desk: nothing written
+            show_error(self, shown_again(exc))  # e.g. changed on another desk: nothing written
             self.reload(row.id)  # the public as it is now
             return
         self.ctx.notify("audience", [row.id])

@@ -56,7 +56,7 @@ from tierslieu_desktop.ui.pages.settings.tariffs.common import (
     unit_labels,
 )
 from tierslieu_desktop.ui.qdates import from_qdate, to_qdate
-from tierslieu_desktop.ui.stale import reload_button
+from tierslieu_desktop.ui.stale import reload_button, shown_again
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
@@ -668,7 +668,7 @@ class TariffGridTab(QWidget):
                 shown_rule=cell.shown,
             )
         except DomainError as exc:
-            message = error_message(exc)
+            message = error_message(shown_again(exc))
             if exc.code == "stale_record":  # the cell changed on another desk: nothing
                 self.reload()  # removed; the grid as it is now, the cell named
                 message = self.tr("{resource}, {public}: {message}").format(
