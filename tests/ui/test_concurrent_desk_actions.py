@@ -457,7 +457,9 @@ def test_a_one_click_action_on_a_row_changed_elsewhere_is_refused_then_shown_ane
     assert case.act(view, lab) is True
 
 
-def test_a_booking_moved_elsewhere_is_not_moved_back_when_its_machine_stops(qtbot, ctx, db, lab):
+def test_a_booking_moved_elsewhere_is_not_moved_back_when_its_machine_stops(
+    qtbot, ctx, db, lab, monkeypatch
+):
     """Putting the laser out of order lists its bookings to move: one the other desk moved
     to the afternoon meanwhile is refused, never put back at its old time."""
     from tierslieu_desktop.ui.pages.machines.dialogs import FutureBookingsDialog
@@ -486,7 +488,16 @@ def test_a_booking_moved_elsewhere_is_not_moved_back_when_its_machine_stops(qtbo
     )
 
     dialog.choose(lab.booking, epilog)
+    before = dialog.when_labels[lab.booking].text()
     assert dialog.submit() is False  # refused: the dialog stays open
-    refused_by_the_other_desk(dialog.errors[lab.booking].text())
+    refused_by_the_other_desk(dialog.errors[lab.booking].text(), shown_again=True)
     saved = bookings.get_booking(db, lab.booking)
     assert (saved.machine_id, saved.start_at) == (lab.machine, local_dt(BOOKED_DAY, 840))
+    # its line now shows the afternoon; Apply again moves it at those times
+    now_shown = dialog.when_labels[lab.booking].text()
+    assert now_shown != before and "14:00" in now_shown
+    real_move = bookings.move_booking  # the test's day is in the past of the real clock
+    monkeypatch.setattr(bookings, "move_booking", lambda *a, **k: real_move(*a, **k, now=NOW))
+    assert dialog.submit() is True, dialog.errors[lab.booking].text()
+    moved = bookings.get_booking(db, lab.booking)
+    assert (moved.machine_id, moved.start_at) == (epilog, local_dt(BOOKED_DAY, 840))

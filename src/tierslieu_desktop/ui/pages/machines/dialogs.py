@@ -57,7 +57,7 @@ from tierslieu_desktop.ui.pages.machines.labels import (
     weekday_names,
 )
 from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_qdate
-from tierslieu_desktop.ui.stale import changed_elsewhere, reload_button
+from tierslieu_desktop.ui.stale import changed_elsewhere, reload_button, shown_again
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.member_search import (
     ArrowKeysToList,
@@ -669,8 +669,10 @@ class FutureBookingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.machine_id = detail.id
         self.rows = list(rows)
         self.handled: dict[int, str] = {}  # booking id → what was done
+        self.when_labels: dict[int, QLabel] = {}
         self.setWindowTitle(self.tr("Bookings on {machine}").format(machine=detail.data.name))
         self.setMinimumWidth(720)
         lay = QVBoxLayout(self)
@@ -731,6 +733,7 @@ class FutureBookingsDialog(QDialog):
             grid.addWidget(who, 2 * i, 1)
             grid.addWidget(combo, 2 * i, 2)
             grid.addWidget(error, 2 * i + 1, 0, 1, 3)
+            self.when_labels[row.id] = when
             self.actions[row.id] = combo
             self.errors[row.id] = error
         scroll = QScrollArea()
@@ -775,6 +778,23 @@ class FutureBookingsDialog(QDialog):
         start, end = formatting.local_time(row.start_at), formatting.local_time(row.end_at)
         return f"{day}, {start}–{end}"
 
+    def _show_as_now(self, index: int, row: booking_service.BookingRow) -> None:
+        """A booking another desk changed since the list was read: its line shows its
+        times now (Apply again moves it at those times), or, moved off this machine,
+        cancelled or removed meanwhile, it is left alone."""
+        try:
+            fresh: booking_service.BookingRow | None = booking_service.get_booking(
+                self.ctx.db, row.id
+            )
+        except DomainError:
+            fresh = None
+        if fresh is None or fresh.machine_id != self.machine_id or fresh.status == "cancelled":
+            self.handled[row.id] = "elsewhere"
+            self.actions[row.id].setEnabled(False)
+            return
+        self.rows[index] = fresh
+        self.when_labels[row.id].setText(self._when(fresh))
+
     def choose_all(self, action: str) -> None:
         for booking_id in self.actions:
             if booking_id not in self.handled:
@@ -790,7 +810,7 @@ class FutureBookingsDialog(QDialog):
         shown under its booking and the dialog stays open; what succeeded is done."""
         failed = False
         changed: list[int] = []
-        for row in self.rows:
+        for index, row in enumerate(list(self.rows)):
             if row.id in self.handled:
                 continue
             action = self.actions[row.id].currentData()
@@ -814,6 +834,9 @@ class FutureBookingsDialog(QDialog):
             except DomainError as err:
                 if retry_when_busy(self, err):  # another desk kept the base busy
                     return self.submit()
+                if err.code == "stale_record":  # moved elsewhere meanwhile: shown as it is now
+                    self._show_as_now(index, row)
+                    err = shown_again(err)
                 error.setText(error_message(err))
                 error.show()
                 failed = True
