@@ -2577,6 +2577,18 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
         <translation>Mot de passe :</translation>
     </message>
     <message>
+        <source>Require an encrypted connection (&amp;TLS)</source>
+        <translation>Exiger une connexion &amp;chiffrée (TLS)</translation>
+    </message>
+    <message>
+        <source>Require an encrypted connection</source>
+        <translation>Exiger une connexion chiffrée</translation>
+    </message>
+    <message>
+        <source>The server installed with install-server.sh offers it. Untick only for a server on this very computer that has no certificate.</source>
+        <translation>Le serveur installé avec install-server.sh la propose. Ne décochez que pour un serveur installé sur cet ordinateur même, sans certificat.</translation>
+    </message>
+    <message>
         <source>Test the co&amp;nnection</source>
         <translation>Tester la co&amp;nnexion</translation>
     </message>
@@ -2639,6 +2651,10 @@ Cliquer pour voir les lignes derrière ce chiffre.</translation>
     <message>
         <source>This database comes from a newer version of Tiers-Lieu Desktop: update the application on this computer first.</source>
         <translation>Cette base vient d'une version plus récente de Tiers-Lieu Desktop : mettez d'abord à jour l'application sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>This server does not offer an encrypted connection. Ask the person who installed it to run install-server.sh again (it sets up TLS); untick « Require an encrypted connection » only for a server on this computer.</source>
+        <translation>Ce serveur ne propose pas de connexion chiffrée. Demandez à la personne qui l'a installé de relancer install-server.sh (il met en place le chiffrement TLS) ; ne décochez « Exiger une connexion chiffrée » que pour un serveur installé sur cet ordinateur.</translation>
     </message>
     <message>
         <source>The connection failed. The server said: {detail}</source>

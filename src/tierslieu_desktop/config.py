@@ -105,17 +105,22 @@ def database_password_file() -> Path:
     return config_dir() / "pgpass"
 
 
-def server_url(host: str, port: int, database: str, user: str) -> str:
-    """The SQLAlchemy URL of a PostgreSQL database, without its password."""
+def server_url(host: str, port: int, database: str, user: str, tls: bool = False) -> str:
+    """The SQLAlchemy URL of a PostgreSQL database, without its password. ``tls``: the
+    connection must be encrypted (``sslmode=require``: a server that does not offer TLS is
+    refused rather than spoken to in clear); otherwise libpq's default, which uses TLS
+    when the server offers it."""
     from urllib.parse import quote
 
     where = f"[{host}]" if ":" in host else host
-    return f"postgresql+psycopg://{quote(user, safe='')}@{where}:{port}/{quote(database, safe='')}"
+    url = f"postgresql+psycopg://{quote(user, safe='')}@{where}:{port}/{quote(database, safe='')}"
+    return url + "?sslmode=require" if tls else url
 
 
 def saved_database() -> dict[str, object]:
     """What Paramètres saved: ``{"engine": "sqlite", "path": …}`` (an empty path: the
-    default file) or ``{"engine": "postgresql", "host", "port", "database", "user"}``;
+    default file) or ``{"engine": "postgresql", "host", "port", "database", "user",
+    "tls"}`` (``tls`` absent in a choice saved before it existed: not required);
     ``{}`` when nothing was chosen."""
     chosen = load_settings().get(DATABASE_SETTING)
     return chosen if isinstance(chosen, dict) else {}
@@ -129,7 +134,7 @@ def saved_database_target() -> str | None:
         port = chosen.get("port", POSTGRESQL_DEFAULT_PORT)
         texts = [v for v in (host, database, user) if isinstance(v, str) and v]
         if len(texts) == 3 and isinstance(port, int):
-            return server_url(texts[0], port, texts[1], texts[2])
+            return server_url(texts[0], port, texts[1], texts[2], chosen.get("tls") is True)
         return None
     path = chosen.get("path")
     return path if isinstance(path, str) and path.strip() else None
@@ -141,13 +146,21 @@ def save_sqlite_database(path: str | None) -> None:
 
 
 def save_server_database(
-    host: str, port: int, database: str, user: str, password: str | None
+    host: str, port: int, database: str, user: str, password: str | None, tls: bool = False
 ) -> None:
     """Use a PostgreSQL database from the next start; its password goes to the private
-    password file, never to the settings (None: the one kept there stays)."""
+    password file, never to the settings (None: the one kept there stays). ``tls``: the
+    connection must be encrypted."""
     save_setting(
         DATABASE_SETTING,
-        {"engine": "postgresql", "host": host, "port": port, "database": database, "user": user},
+        {
+            "engine": "postgresql",
+            "host": host,
+            "port": port,
+            "database": database,
+            "user": user,
+            "tls": tls,
+        },
     )
     if password is not None:
         save_password(host, port, database, user, password)

@@ -77,14 +77,44 @@ def test_the_test_server_answers_and_is_saved_for_the_next_start(qtbot, ctx):
     tab = page.database
     host, port, user = url.host or "127.0.0.1", url.port or 5432, url.username or "postgres"
     fill_server(qtbot, tab, host, port, url.database or "postgres", user)
+    assert tab.tls.isChecked()  # an encrypted connection is required by default
+    if not _offers_tls():
+        # the suite's server has no certificate: refused rather than spoken to in clear
+        qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "connexion chiffrée" in tab.message.text(), timeout=15_000)
+        assert "install-server.sh" in tab.message.text()
+        qtbot.mouseClick(tab.tls, Qt.MouseButton.LeftButton, pos=QPoint(2, tab.tls.height() // 2))
+        assert not tab.tls.isChecked()
     qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "La connexion fonctionne" in tab.message.text(), timeout=15_000)
     assert config.saved_database() == {}  # tested, not saved
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Enregistré" in tab.message.text(), timeout=15_000)
     assert config.saved_database_target() == config.server_url(
-        host, port, url.database or "postgres", user
+        host, port, url.database or "postgres", user, tls=tab.tls.isChecked()
     )
+
+
+def _offers_tls() -> bool:
+    import psycopg
+
+    with psycopg.connect(SERVER.replace("+psycopg", "", 1)) as conn:
+        row = conn.execute("SHOW ssl").fetchone()
+    return bool(row and row[0] == "on")
+
+
+def test_a_saved_server_shows_whether_it_requires_encryption(qtbot, ctx):
+    config.save_server_database("nas.local", 5432, "tierslieu", "accueil", None, tls=True)
+    assert settings_page(qtbot, ctx).database.tls.isChecked()
+
+
+def test_a_server_saved_before_the_choice_existed_is_not_required_encryption(qtbot, ctx):
+    config.save_setting(
+        config.DATABASE_SETTING,
+        {"engine": "postgresql", "host": "nas.local", "port": 5432, "database": "t", "user": "a"},
+    )
+    assert config.saved_database_target() == "postgresql+psycopg://a@nas.local:5432/t"
+    assert not settings_page(qtbot, ctx).database.tls.isChecked()
 
 
 def test_a_file_chosen_is_used_at_the_next_start(qtbot, ctx, tmp_path):

@@ -87,3 +87,26 @@ def test_an_unreachable_saved_server_is_a_sentence_not_a_traceback():
         open_database(None)
     assert err.value.code == "cannot_open"
     assert "Connection refused" in err.value.detail or "refused" in err.value.detail.lower()
+
+
+def test_an_encrypted_connection_required_is_in_the_url_and_keeps_the_password_file():
+    config.save_server_database("nas.local", 5433, "tierslieu", "accueil", "pw", tls=True)
+    target = resolve_target(None)
+    assert target == "postgresql+psycopg://accueil@nas.local:5433/tierslieu?sslmode=require"
+    assert server_connect_args(target)["passfile"] == str(config.database_password_file())
+
+
+@needs_server
+def test_a_server_without_tls_is_refused_when_encryption_is_required():
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    with psycopg.connect(SERVER.replace("+psycopg", "", 1)) as conn:
+        if conn.execute("SHOW ssl").fetchone()[0] == "on":
+            pytest.skip("this test server offers TLS")
+    url = make_url(SERVER)
+    host, port, user = url.host or "127.0.0.1", url.port or 5432, url.username or "postgres"
+    check = server.check_server(host, port, url.database or "postgres", user, tls=True)
+    assert check.code == server.NO_TLS and not check.usable
+    assert check.url.endswith("?sslmode=require")
+    assert server.check_server(host, port, url.database or "postgres", user).usable

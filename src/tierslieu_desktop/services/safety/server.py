@@ -25,6 +25,7 @@ LOGIN_REFUSED = "login_refused"  # the server refuses this user or password
 NO_DATABASE = "no_database"  # the server has no database of this name
 FOREIGN = "foreign_database"  # a database with tables that are not ours
 NEWER = "newer_than_app"  # ours, from a newer version of the application
+NO_TLS = "no_tls"  # an encrypted connection was required and the server offers none
 FAILED = "failed"  # anything else (``detail``: the server's words)
 USABLE = (OURS, EMPTY)
 
@@ -43,11 +44,17 @@ class ServerCheck:
 
 
 def check_server(
-    host: str, port: int, database: str, user: str, password: str | None = None
+    host: str,
+    port: int,
+    database: str,
+    user: str,
+    password: str | None = None,
+    tls: bool = False,
 ) -> ServerCheck:
     """Connect to ``database`` on ``host:port`` as ``user`` and look at it. ``password``
-    None (left blank in the form): the one kept in the password file, if any."""
-    url = config.server_url(host.strip(), port, database.strip(), user.strip())
+    None (left blank in the form): the one kept in the password file, if any. ``tls``:
+    only over an encrypted connection (``NO_TLS`` when the server offers none)."""
+    url = config.server_url(host.strip(), port, database.strip(), user.strip(), tls)
     args: dict[str, object] = {"connect_timeout": CONNECT_TIMEOUT_S}
     args.update(server_connect_args(url))
     if password:
@@ -82,6 +89,8 @@ def _refusal(url: str, exc: OperationalError) -> ServerCheck:
     starts); an English server's words are recognised, others are shown as they are."""
     detail = _first_line(exc)
     text = str(exc.orig if exc.orig is not None else exc)
+    if "does not support SSL" in text:  # libpq's words: sslmode=require, no TLS on offer
+        return ServerCheck(NO_TLS, url, detail=detail)
     if 'database "' in text and "does not exist" in text:
         return ServerCheck(NO_DATABASE, url, detail=detail)
     refused = ("password authentication failed", "no password supplied", "no pg_hba.conf")

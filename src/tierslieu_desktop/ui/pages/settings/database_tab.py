@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -91,6 +92,16 @@ class DatabaseTab(QWidget):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         for edit in (self.host, self.database, self.user, self.password):
             edit.setMaxLength(MAX_FIELD)
+        self.tls = QCheckBox(self.tr("Require an encrypted connection (&TLS)"))
+        self.tls.setAccessibleName(self.tr("Require an encrypted connection"))
+        self.tls.setToolTip(
+            self.tr(
+                "The server installed with install-server.sh offers it. Untick only for a "
+                "server on this very computer that has no certificate."
+            )
+        )
+        self.tls.setChecked(True)
+        self.form.addRow("", self.tls)
         lay.addWidget(self.server_box)
 
         buttons = QHBoxLayout()
@@ -124,6 +135,7 @@ class DatabaseTab(QWidget):
             self.port.setValue(port if isinstance(port, int) else config.POSTGRESQL_DEFAULT_PORT)
             self.database.setText(str(saved.get("database", "")))
             self.user.setText(str(saved.get("user", "")))
+            self.tls.setChecked(saved.get("tls") is True)
             self.password.setPlaceholderText(self.tr("kept (type to change it)"))
         else:
             self.use_file.setChecked(True)
@@ -171,7 +183,9 @@ class DatabaseTab(QWidget):
         self._update_mode()
         self._say(self.tr("Connecting to {host}:{port}…").format(host=host, port=port), "")
         read_in_background(
-            lambda: server.check_server(host, port, database, user, password or None),
+            lambda: server.check_server(
+                host, port, database, user, password or None, self.tls.isChecked()
+            ),
             self.show_check,
         )
 
@@ -217,6 +231,11 @@ class DatabaseTab(QWidget):
                 "This database comes from a newer version of Tiers-Lieu Desktop: "
                 "update the application on this computer first."
             ),
+            server.NO_TLS: self.tr(
+                "This server does not offer an encrypted connection. Ask the person who "
+                "installed it to run install-server.sh again (it sets up TLS); untick "
+                "« Require an encrypted connection » only for a server on this computer."
+            ),
         }
         text = messages.get(check.code, self.tr("The connection failed. The server said: {detail}"))
         return text.format(detail=check.detail)
@@ -238,7 +257,9 @@ class DatabaseTab(QWidget):
         if fields is None:
             return
         host, port, database, user, password = fields
-        config.save_server_database(host, port, database, user, password or None)
+        config.save_server_database(
+            host, port, database, user, password or None, self.tls.isChecked()
+        )
         self.password.clear()
         self.password.setPlaceholderText(self.tr("kept (type to change it)"))
         self._say(self.message.text() + "\n" + self._saved_text(), OK_STYLE)
