@@ -802,6 +802,9 @@ class DropInTab(QWidget):
             self._reload_day()
 
     def _reload_day(self, select_id: int | None = None) -> None:
+        if select_id is None:  # a refresh (another desk's visit too) keeps the row chosen
+            shown = self.selected_row()
+            select_id = shown.id if shown is not None else None
         day = self.current_day()
         count = dropins.day_count(self.ctx.db, day)
         self.count_visits.setText(formatting.number(count.visits))

@@ -68,6 +68,7 @@ class ConsumablesTab(QWidget):
         self._rows: dict[int, ConsumableRow] = {}
         self._stock: dict[int, catalogue.StockRow] = {}
         self._all_read = False  # the list is read when first shown
+        self._ticking = False
         lay = QHBoxLayout(self)
 
         left = QVBoxLayout()
@@ -156,8 +157,8 @@ class ConsumablesTab(QWidget):
     def refresh(self) -> None:
         """A change made elsewhere: the list and the stock read again, the selection kept,
         what was typed and not saved kept with the consumable it edits."""
-        if not self._all_read:
-            return  # not shown yet: read when first shown
+        if not self._all_read or self._ticking:
+            return  # not shown yet (read when first shown), or our own tick
         said = (self.status.text(), self.status.styleSheet(), not self.reload_button.isHidden())
         edited = self.typed.edited
         with self.typed.kept():
@@ -294,7 +295,11 @@ class ConsumablesTab(QWidget):
             QTimer.singleShot(0, lambda: self.reload(row.id))  # not inside itemChanged
             return
         self._load_rows()  # the list being ticked stays as it is
-        self.ctx.notify("consumable", [row.id])
+        self._ticking = True  # not read again inside itemChanged by our own notice
+        try:
+            self.ctx.notify("consumable", [row.id])
+        finally:
+            self._ticking = False
         self._say(self.tr("Saved."), ok=True)
 
     def start_new(self) -> None:
