@@ -793,3 +793,5 @@ class SettingsPage(Page):
             self.audiences.refresh()
         if entity == "structure":
             self.structure.refresh()
+        if entity == "staff":
+            self.staff.refresh()
