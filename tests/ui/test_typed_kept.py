@@ -120,9 +120,7 @@ PUBLICS_MEMBER_JOINS = replace(
             )
         ],
     ),
-    shows=lambda page: any(
-        t.startswith("Scolaires — 1 ") for t in _texts(page.audiences.list)
-    ),
+    shows=lambda page: any(t.startswith("Scolaires — 1 ") for t in _texts(page.audiences.list)),
     saves=True,  # a member joining does not change the public: the save goes through
 )
 
@@ -303,7 +301,10 @@ DROP_INS = Inline(
     open=_open_dropins,
     field=lambda tab: tab.fields.commune,
     chosen=lambda tab: tab.selected_row().id if tab.selected_row() else None,
-    elsewhere=lambda b, _ids: ("drop_in", [dropins.log_drop_in(b, None, dropins.DropInInput(at=NOW))]),
+    elsewhere=lambda b, _ids: (
+        "drop_in",
+        [dropins.log_drop_in(b, None, dropins.DropInInput(at=NOW))],
+    ),
     shows=lambda tab: tab.model.rowCount() == 3 and tab.count_visits.text() == "3",
 )
 

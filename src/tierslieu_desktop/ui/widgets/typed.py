@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -99,7 +100,7 @@ class TypedForm:
         """``fields``: the form's input widgets; ``extra``: (read, write) pairs of a value
         the form holds outside a widget (the structure's logo chosen, not saved)."""
         self._access: list[tuple[Callable[[], Any], Callable[[Any], None]]] = [
-            (lambda w=w: _value(w), lambda v, w=w: _set_value(w, v)) for w in fields
+            (partial(_value, w), partial(_set_value, w)) for w in fields
         ]
         self._access.extend(extra)
         self._filled: tuple[Any, ...] | None = None
