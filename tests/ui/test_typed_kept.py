@@ -455,3 +455,22 @@ def test_a_structure_form_nobody_touched_shows_the_other_desks_values(qtbot, ctx
     assert page.structure.submit()
     assert structure.get_structure(db).phone == "05 65 11 22 33"
     assert structure.get_structure(db).city == "Figeac"
+
+
+def test_the_public_chosen_at_the_cyber_base_desk_stays_when_archived_elsewhere(
+    qtbot, ctx, db, desk_b
+):
+    seniors = audiences.save_audience(db, ctx.operator_id, "Seniors")
+    audiences.save_audience(db, ctx.operator_id, "Scolaires")
+    tab = _open_dropins(ctx, _visits(db, ctx.operator_id))
+    qtbot.addWidget(tab)
+    combo = tab.fields.audience
+    combo.setCurrentIndex(combo.findData(seniors))
+    audiences.set_audience_archived(desk_b, None, seniors, True, expected_version=1)
+    audiences.save_audience(desk_b, None, "Artistes")
+    ctx.changed.emit("audience", [seniors])
+    assert combo.findText("Artistes") >= 0  # the other desk's new public is offered
+    assert (combo.currentData(), combo.currentText()) == (
+        seniors,
+        "Seniors",
+    )  # not « Non renseigné »

@@ -275,11 +275,15 @@ class DropInFields(QObject):
         return str(self.kind.currentData())
 
     def fill_audiences(self) -> None:
-        current = self.audience.currentData()
+        current, shown = self.audience.currentData(), self.audience.currentText()
         self.audience.clear()
         self.audience.addItem(self.tr("Not given"), None)
         for a in audience_service.list_audiences(self.ctx.db):
             self.audience.addItem(a.name, a.id)
+        if current is not None and self.audience.findData(current) < 0:
+            # archived elsewhere meanwhile (issue 20): the public chosen here stays chosen,
+            # never silently « Non renseigné »
+            self.audience.addItem(shown, current)
         self.audience.setCurrentIndex(max(self.audience.findData(current), 0))
 
     def fill_communes(self, today: date, extra: list[str] | tuple[str, ...] = ()) -> None:
