@@ -519,3 +519,17 @@ def test_the_public_chosen_at_the_cyber_base_desk_stays_when_archived_elsewhere(
         seniors,
         "Seniors",
     )  # not « Non renseigné »
+
+
+def test_an_account_added_on_another_desk_shows_with_the_chosen_one_kept(qtbot, ctx, db, desk_b):
+    from tierslieu_desktop.services.people.operators import create_operator
+
+    create_operator(db, "Atelier bois")
+    page, tab = _settings(ctx, "accounts")
+    qtbot.addWidget(page)
+    tab.list.setCurrentRow(tab.list.count() - 1)
+    chosen = tab.current().id
+    new = create_operator(desk_b, "Médiation")
+    ctx.changed.emit("operator", [new])
+    assert any(t.startswith("Médiation") for t in _texts(tab.list))
+    assert tab.current().id == chosen

@@ -795,3 +795,5 @@ class SettingsPage(Page):
             self.structure.refresh()
         if entity == "staff":
             self.staff.refresh()
+        if entity == "operator":
+            self.accounts.refresh()
