@@ -180,6 +180,29 @@ STRUCTURE = Inline(
 )
 
 
+# --- Paramètres › Facturation -------------------------------------------------------
+
+
+def _credit_pattern_elsewhere(b, _ids):
+    from tierslieu_desktop.services.billing import numbering
+
+    numbering.set_numbering_pattern(b, None, "credit_note", "AV-{year}-{counter:04}")
+    return "numbering", []
+
+
+INVOICING = Inline(
+    make=lambda _db, _op: {},
+    open=lambda ctx, _ids: _settings(ctx, "invoicing")[0],
+    field=lambda page: page.invoicing.boxes["invoice"].pattern,
+    chosen=lambda _page: None,
+    elsewhere=_credit_pattern_elsewhere,
+    shows=lambda page: (
+        page.invoicing.boxes["credit_note"].pattern.text() == "AV-{year}-{counter:04}"
+    ),
+    typed="FA-{yy}-{counter:05}",
+)
+
+
 # --- Paramètres › Équipe -------------------------------------------------------------
 
 
@@ -452,6 +475,7 @@ INLINE = {
     "consumables": CONSUMABLES,
     "structure": STRUCTURE,
     "team": TEAM,
+    "invoicing": INVOICING,
     "basket": BASKET,
     "cyber-base": DROP_INS,
     "members": MEMBERS,
@@ -475,7 +499,7 @@ def test_another_desks_change_shows_and_keeps_what_is_typed_and_chosen(
         qtbot.keyClicks(field, case.typed)
     case.then(page, ids)
     chosen = case.chosen(page)
-    assert chosen is not None or name == "structure"
+    assert chosen is not None or name in ("structure", "invoicing")  # one form, no list
 
     entity, changed_ids = case.elsewhere(desk_b, ids)
     ctx.changed.emit(entity, changed_ids)  # as the live refresh re-emits desk B's change
