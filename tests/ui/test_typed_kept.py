@@ -27,6 +27,7 @@ from tierslieu_desktop.services.billing import baskets
 from tierslieu_desktop.services.people import audiences, staff, structure
 from tierslieu_desktop.services.people.members import MemberInput, save_member
 from tierslieu_desktop.services.scheduling import usages
+from tierslieu_desktop.ui.pages.checkout.common import row_data
 
 NOW = datetime(2026, 3, 10, 14, 30, tzinfo=ZoneInfo("Europe/Paris"))
 TYPED = "Atelier du mardi 14 h"
@@ -557,3 +558,48 @@ def test_an_account_added_on_another_desk_shows_with_the_chosen_one_kept(qtbot, 
     ctx.changed.emit("operator", [new])
     assert any(t.startswith("Médiation") for t in _texts(tab.list))
     assert tab.current().id == chosen
+
+
+def _mandate_invoice(db, op, member, euros):
+    from tierslieu_desktop.services.billing import documents, payments
+
+    basket = baskets.open_basket(db, op, member)
+    baskets.add_free_line(
+        db,
+        op,
+        basket,
+        designation="Atelier numérique",
+        quantity_milli=1000,
+        unit="",
+        unit_price_cents=euros * 100,
+    )
+    return documents.validate_basket(
+        db, op, basket, [payments.PaymentInput(method="mandate", amount_cents=euros * 100)]
+    )
+
+
+def test_the_unpaid_invoice_chosen_stays_chosen_when_another_desk_invoices(qtbot, ctx, db, desk_b):
+    """« Relance PDF… » writes to the buyer of the row chosen: a refresh that fell back
+    on the first row sent the reminder to someone else."""
+    from tierslieu_desktop.ui.pages.checkout.page import CheckoutPage
+
+    ids = _shop(db, ctx.operator_id)
+    structure.save_structure(
+        db, None, structure.StructureData(name="Le Fablab du Lot", payment_terms_days=30)
+    )
+    first = _mandate_invoice(db, ctx.operator_id, ids["camille"], 120)
+    leo = save_member(db, None, MemberInput(first_name="Léo", last_name="Fabre"))
+    second = _mandate_invoice(db, ctx.operator_id, leo, 80)
+    page = CheckoutPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1024, 768)
+    page.show()
+    with qtbot.waitSignal(page.unpaid.loaded):
+        page.tabs.setCurrentWidget(page.unpaid)
+    chosen = second if page.unpaid.model.row_of(first) == 0 else first  # not the first row
+    page.unpaid.table.selectRow(page.unpaid.model.row_of(chosen))
+    theirs = _mandate_invoice(desk_b, None, leo, 50)
+    with qtbot.waitSignal(page.unpaid.loaded):
+        ctx.changed.emit("invoice", [theirs])  # as the live refresh re-emits it
+    assert page.unpaid.model.row_of(theirs) >= 0
+    assert row_data(page.unpaid.table) == chosen
