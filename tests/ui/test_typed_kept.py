@@ -603,3 +603,22 @@ def test_the_unpaid_invoice_chosen_stays_chosen_when_another_desk_invoices(qtbot
         ctx.changed.emit("invoice", [theirs])  # as the live refresh re-emits it
     assert page.unpaid.model.row_of(theirs) >= 0
     assert row_data(page.unpaid.table) == chosen
+
+
+def test_a_public_archived_elsewhere_while_typed_keeps_the_typing_and_refuses_the_save(
+    qtbot, ctx, db, desk_b
+):
+    """The record being edited left the list: the typing stays, and the save still
+    targets that public (refused as stale), never creating a new public from it."""
+    ids = _publics(db, ctx.operator_id)
+    page = _open_publics(ctx, ids)
+    qtbot.addWidget(page)
+    tab = page.audiences
+    tab.description.setText("Collèges et lycées")
+    audiences.set_audience_archived(desk_b, None, ids["school"], True, expected_version=1)
+    ctx.changed.emit("audience", [ids["school"]])
+    assert not any(t.startswith("Scolaires") for t in _texts(tab.list))
+    assert tab.description.text() == "Collèges et lycées"
+    assert tab.submit() is None  # refused: changed elsewhere
+    assert not tab.message.isHidden()
+    assert len(audiences.list_audiences(db, include_archived=True)) == 2  # no new public
