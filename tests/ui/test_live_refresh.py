@@ -141,3 +141,30 @@ def test_a_restored_backup_is_listened_to_as_well(two_windows, qtbot, lab, tmp_p
         qtbot.waitUntil(lambda: booking_id in [b.id for b in page.calendar.bookings], timeout=2000)
     finally:
         desk_b.dispose()
+
+
+def test_a_public_typed_at_desk_a_stays_while_desk_b_renames_it(two_windows, qtbot):
+    """The live refresh itself, not a simulated signal: desk B renames the public desk A
+    is editing; desk A's list shows it within 2 s, the typing and the selection stay, and
+    desk A's save is refused as stale instead of overwriting (issue 20 points 3 and 4)."""
+    from tierslieu_desktop.services.people import audiences
+
+    (ctx_a, window_a), (ctx_b, _window_b) = two_windows
+    school = audiences.save_audience(ctx_a.db, None, "Scolaires")
+    page = window_a.show_page("settings")
+    tab = page.audiences
+    page.tabs.setCurrentWidget(tab)
+    tab.reload(school)
+    tab.description.setFocus()
+    qtbot.keyClicks(tab.description, "Classes de 6e et 5e")
+    audiences.save_audience(ctx_b.db, None, "Écoles", "", school, expected_version=1)
+
+    def shown() -> bool:
+        return any(tab.list.item(i).text().startswith("Écoles") for i in range(tab.list.count()))
+
+    qtbot.waitUntil(shown, timeout=2000)
+    assert tab.description.text() == "Classes de 6e et 5e"
+    assert tab.current_id() == school
+    assert tab.submit() is None  # refused as stale: desk B's name is not overwritten
+    assert tab.message.isVisible() and tab.reload_button.isVisible()
+    assert [a.name for a in audiences.list_audiences(ctx_a.db) if a.id == school] == ["Écoles"]

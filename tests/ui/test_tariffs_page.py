@@ -397,3 +397,21 @@ def test_consumable_stock_and_low_stock_marker(qtbot, ctx, db, lab):
     assert tab.submit() == lab["pla"]
     assert catalogue.stock_levels(db) == []
     assert consumables_module.parse_quantity("1 200,5") == 1200500
+
+
+def test_the_other_desks_refreshes_keep_the_cell_and_read_its_history_once(
+    qtbot, ctx, db, lab, monkeypatch
+):
+    """Each refresh (a machine or a public saved on another desk) used to connect the
+    grid's selection once more: after a day of refreshes, one cell chosen read its
+    history hundreds of times."""
+    page = make_page(qtbot, ctx)
+    grid = page.tariffs.grid
+    assert grid.select_cell("machine", lab["laser"], lab["companies"])
+    for _ in range(5):
+        ctx.changed.emit("machine", [lab["laser"]])  # as the live refresh re-emits it
+    assert grid.current_key()[1] == lab["companies"]  # the cell chosen stays chosen
+    reads: list[int] = []
+    monkeypatch.setattr(grid, "_fill_history", lambda: reads.append(1))
+    assert grid.select_cell("machine", lab["laser"], lab["jobseekers"])
+    assert reads == [1]

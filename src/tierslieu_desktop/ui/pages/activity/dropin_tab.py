@@ -275,11 +275,15 @@ class DropInFields(QObject):
         return str(self.kind.currentData())
 
     def fill_audiences(self) -> None:
-        current = self.audience.currentData()
+        current, shown = self.audience.currentData(), self.audience.currentText()
         self.audience.clear()
         self.audience.addItem(self.tr("Not given"), None)
         for a in audience_service.list_audiences(self.ctx.db):
             self.audience.addItem(a.name, a.id)
+        if current is not None and self.audience.findData(current) < 0:
+            # archived elsewhere meanwhile (issue 20): the public chosen here stays chosen,
+            # never silently « Non renseigné »
+            self.audience.addItem(shown, current)
         self.audience.setCurrentIndex(max(self.audience.findData(current), 0))
 
     def fill_communes(self, today: date, extra: list[str] | tuple[str, ...] = ()) -> None:
@@ -802,6 +806,9 @@ class DropInTab(QWidget):
             self._reload_day()
 
     def _reload_day(self, select_id: int | None = None) -> None:
+        if select_id is None:  # a refresh (another desk's visit too) keeps the row chosen
+            shown = self.selected_row()
+            select_id = shown.id if shown is not None else None
         day = self.current_day()
         count = dropins.day_count(self.ctx.db, day)
         self.count_visits.setText(formatting.number(count.visits))

@@ -337,6 +337,7 @@ class BasketTab(QWidget):
         self._collect_request += 1
         request, db = self._collect_request, self.ctx.db
         read_in_background(lambda: (request, baskets.to_collect(db)), self._show_to_collect)
+        kept = _current_data(self.open_list)  # a refresh keeps the row chosen (issue 20)
         self.open_list.clear()
         open_baskets = baskets.open_baskets(self.ctx.db)
         names = told_apart(self.ctx.db, ((b.member_id, b.member_name) for b in open_baskets))
@@ -345,12 +346,15 @@ class BasketTab(QWidget):
             item = QListWidgetItem(f"{name} — {formatting.money(b.total_cents)}")
             item.setData(Qt.ItemDataRole.UserRole, b.id)
             self.open_list.addItem(item)
+            if b.id == kept:
+                self.open_list.setCurrentItem(item)
         self.show_basket(self.basket.id if self.basket else None)
 
     def _show_to_collect(self, answer: tuple[int, list[baskets.ToCollect]]) -> None:
         request, rows = answer
         if request != self._collect_request:
             return  # an older answer: a newer one is on its way
+        kept = _current_data(self.collect_list)
         self.collect_list.clear()
         names = told_apart(self.ctx.db, ((r.member_id, r.name) for r in rows))
         for row in rows:
@@ -362,12 +366,18 @@ class BasketTab(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, row.member_id)
             self.collect_list.addItem(item)
+            if row.member_id == kept:
+                self.collect_list.setCurrentItem(item)
         self.collect_loaded.emit()
 
     def show_basket(self, basket_id: int | None = None) -> None:
         basket = baskets.get_basket(self.ctx.db, basket_id) if basket_id else None
         if basket is not None and basket.status != "open":
             basket = None
+        # the same basket shown again (a refresh, from another desk too): the line chosen
+        # stays chosen — « Retirer la ligne » must not fall on another one (issue 20)
+        same = basket is not None and self.basket is not None and basket.id == self.basket.id
+        kept_line = row_data(self.table) if same else None
         self.basket = basket
         has = basket is not None
         for button in self.buttons.values():
@@ -406,7 +416,8 @@ class BasketTab(QWidget):
             )
         fill_table(self.table, rows)
         if rows:
-            self.table.selectRow(0)
+            ids = [line.id for line in basket.lines]
+            self.table.selectRow(ids.index(kept_line) if kept_line in ids else 0)
         text = self.tr("Total: {amount}").format(amount=formatting.money(basket.total_cents))
         if basket.list_cents > basket.total_cents:
             text += "  " + self.tr("(instead of {amount})").format(
@@ -552,3 +563,9 @@ class BasketTab(QWidget):
 
 
 _ANONYMOUS_METHODS = ("cash", "card", "cheque", "transfer", "pass_numerique")
+
+
+def _current_data(widget: QListWidget) -> object:
+    """The id of the row chosen in a list (None: none)."""
+    item = widget.currentItem()
+    return item.data(Qt.ItemDataRole.UserRole) if item is not None else None

@@ -138,9 +138,10 @@ class UnpaidTab(QWidget):
             return  # an older answer: a newer one is on its way
         self._shown_once = True
         self.rows = rows
+        kept = row_data(self.table)  # a refresh (another desk's sale too) keeps the invoice
         self.model.set_rows(self.rows)
         if self.rows:
-            self.table.selectRow(0)
+            self.table.selectRow(max(self.model.row_of(kept) if kept is not None else 0, 0))
         self.total.setText(
             self.tr("%Ln unpaid, {amount} to collect", "", len(self.rows)).format(
                 amount=formatting.money(sum(r.balance_cents for r in self.rows)),
@@ -409,9 +410,10 @@ class ClosingsTab(QWidget):
     def refresh(self) -> None:
         self.rows = ledger.list_closings(self.ctx.db)
         self._cash_of = None  # read again: a payment or a deposit since
+        kept = row_data(self.table)  # a refresh keeps the closing chosen (issue 20)
         self.model.set_rows(self.rows)
-        if self.rows:
-            self.table.selectRow(0)  # shows its till (currentRowChanged)
+        if self.rows:  # shows its till (currentRowChanged)
+            self.table.selectRow(max(self.model.row_of(kept) if kept is not None else 0, 0))
         self.export_button.setEnabled(bool(self.rows))
         self.note_button.setEnabled(bool(self.rows))
         self.show_cash()

@@ -231,6 +231,7 @@ class AccountsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._rows: dict[int, AccountRow] = {}
+        self._read = False  # the list is read when first shown
         self.dialog: _Dialog | None = None  # the one open (tests answer it)
         lay = QVBoxLayout(self)
         intro = QLabel(
@@ -293,7 +294,16 @@ class AccountsTab(QWidget):
 
         load_when_shown(self, self.reload)
 
+    def refresh(self) -> None:
+        """An account changed elsewhere (another desk, a login): the list read again, the
+        account chosen kept."""
+        if not self._read:
+            return  # not shown yet: read when first shown
+        row = self.current()
+        self.reload(row.id if row is not None else None)
+
     def reload(self, select_id: int | None = None) -> None:
+        self._read = True
         self.list.clear()
         self._rows = {r.id: r for r in accounts.list_accounts(self.ctx.db, include_inactive=True)}
         for r in self._rows.values():

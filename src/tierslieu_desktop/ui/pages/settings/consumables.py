@@ -5,6 +5,7 @@ consumable, the machines that offer it at check-out."""
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import cast
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -33,6 +34,7 @@ from tierslieu_desktop.ui.stale import changed_elsewhere, reload_button, shown_a
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
+from tierslieu_desktop.ui.widgets.typed import TypedForm
 
 OK_STYLE = "color: #1b5e20;"
 
@@ -65,6 +67,8 @@ class ConsumablesTab(QWidget):
         self.ctx = ctx
         self._rows: dict[int, ConsumableRow] = {}
         self._stock: dict[int, catalogue.StockRow] = {}
+        self._all_read = False  # the list is read when first shown
+        self._ticking = False
         lay = QHBoxLayout(self)
 
         left = QVBoxLayout()
@@ -97,6 +101,8 @@ class ConsumablesTab(QWidget):
         self.stock.setPlaceholderText(self.tr("empty = stock not followed"))
         self.low_stock = self.form.add_field("low_stock", self.tr("&Low stock under:"), QLineEdit())
         self.low_stock.setPlaceholderText(self.tr("quantity that triggers the warning"))
+        # what was typed survives another desk's change (issue 20, widgets/typed.py)
+        self.typed = TypedForm(self.name, self.unit, self.stock, self.low_stock)
         right.addLayout(self.form)
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("New consumable"))
@@ -145,6 +151,22 @@ class ConsumablesTab(QWidget):
     def _on_changed(self, entity: str, _ids: list) -> None:
         if entity in ("machine", "space"):
             self._fill_machines()
+        elif entity in ("consumable", "usage"):  # saved elsewhere, or stock used
+            self.refresh()
+
+    def refresh(self) -> None:
+        """A change made elsewhere: the list and the stock read again, the selection kept,
+        what was typed and not saved kept with the consumable it edits."""
+        if not self._all_read or self._ticking:
+            return  # not shown yet (read when first shown), or our own tick
+        said = (self.status.text(), self.status.styleSheet(), not self.reload_button.isHidden())
+        edited = self.typed.edited
+        with self.typed.kept():
+            self.reload()
+        if edited:  # the sentence of a refused save and « Recharger » stay
+            self.status.setText(said[0])
+            self.status.setStyleSheet(said[1])
+            self.reload_button.setVisible(said[2])
 
     def reload(self, select_id: int | None = None) -> None:
         current = select_id if select_id is not None else self.current_id()
@@ -177,6 +199,7 @@ class ConsumablesTab(QWidget):
     def _load_rows(self) -> None:
         # Every consumable (archived too): a machine's set keeps its archived ones.
         self._all = usages.list_consumables(self.ctx.db, include_archived=True)
+        self._all_read = True
         self._rows = {c.id: c for c in self._all}
         self._stock = {s.consumable_id: s for s in catalogue.stock_levels(self.ctx.db)}
 
@@ -206,6 +229,7 @@ class ConsumablesTab(QWidget):
         stock = self._stock.get(row.id) if row else None
         self.stock.setText(quantity_input(stock.stock_milli if stock else None))
         self.low_stock.setText(quantity_input(stock.low_stock_milli if stock else None))
+        self.typed.filled(row)
         self.archive_button.setEnabled(row is not None)
         self.archive_button.setText(
             self.tr("Restore") if row is not None and row.archived else self.tr("Archive")
@@ -271,7 +295,11 @@ class ConsumablesTab(QWidget):
             QTimer.singleShot(0, lambda: self.reload(row.id))  # not inside itemChanged
             return
         self._load_rows()  # the list being ticked stays as it is
-        self.ctx.notify("consumable", [row.id])
+        self._ticking = True  # not read again inside itemChanged by our own notice
+        try:
+            self.ctx.notify("consumable", [row.id])
+        finally:
+            self._ticking = False
         self._say(self.tr("Saved."), ok=True)
 
     def start_new(self) -> None:
@@ -300,7 +328,8 @@ class ConsumablesTab(QWidget):
         self.form.clear_errors()
         self.status.clear()
         self.reload_button.hide()
-        row = self.current()
+        # the consumable the form was filled from, at its version then (widgets/typed.py)
+        row = cast(ConsumableRow | None, self.typed.base)
         try:
             stock, low = self._stock_inputs()
             # name, unit and stock in one transaction: a refused stock saves no name,
@@ -310,7 +339,7 @@ class ConsumablesTab(QWidget):
                 self.ctx.operator_id,
                 self.name.text(),
                 self.unit.currentData(),
-                self.current_id(),
+                row.id if row else None,
                 expected_version=row.version if row else None,
                 stock=(stock, low),
             )

@@ -33,6 +33,7 @@ from tierslieu_desktop.ui.qdates import bound_to_accepted_days
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
+from tierslieu_desktop.ui.widgets.typed import TypedForm
 
 OK_STYLE = "color: #1b5e20;"
 SERIES = ("invoice", "credit_note")
@@ -86,13 +87,28 @@ class SeriesBox(QGroupBox):
         self.pattern.returnPressed.connect(self.submit)
         self.save_button.clicked.connect(self.submit)
         self.revert_button.clicked.connect(self.load)
+        self.typed = TypedForm(self.pattern)  # kept across a refresh (widgets/typed.py)
+        self._read = False  # read when first shown
         load_when_shown(self, self.load)
+
+    def refresh(self) -> None:
+        """A document issued or a pattern changed elsewhere: the next number and the
+        history read again; a pattern typed here and not saved stays."""
+        if not self._read:
+            return
+        said = (self.status.text(), self.status.styleSheet())  # « Enregistré. », a refusal
+        with self.typed.kept():
+            self.load()
+        self.status.setText(said[0])
+        self.status.setStyleSheet(said[1])
 
     def saved_pattern(self) -> str:
         return numbering.numbering_pattern(self.ctx.db, self.series)
 
     def load(self) -> None:
+        self._read = True
         self.pattern.setText(self.saved_pattern())
+        self.typed.filled()
         self.history.clear()
         history = numbering.numbering_history(self.ctx.db, self.series)
         if not history:
@@ -266,6 +282,13 @@ class InvoicingTab(QWidget):
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self._save_focused)
+        ctx.changed.connect(self._on_changed)
+
+    def _on_changed(self, entity: str, _ids: list) -> None:
+        """Another desk's invoice moves the next number; its pattern, the pattern."""
+        if entity in ("numbering", "invoice"):
+            for box in self.boxes.values():
+                box.refresh()
 
     def _save_focused(self) -> None:
         for box in self.boxes.values():

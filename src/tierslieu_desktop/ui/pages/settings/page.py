@@ -50,6 +50,7 @@ from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
 from tierslieu_desktop.ui.widgets.responsive import scroll_contents
+from tierslieu_desktop.ui.widgets.typed import TypedForm
 
 OK_STYLE = "color: #1b5e20;"
 TEXT_FIELDS = (
@@ -164,6 +165,19 @@ class StructureTab(QWidget):
         outer.addLayout(bottom)
         self.save_button.clicked.connect(self.submit)
         self.revert_button.clicked.connect(self.load)
+        # what was typed survives another desk's change (issue 20, widgets/typed.py)
+        self.typed = TypedForm(
+            *self.fields.values(),
+            self.vat_regime,
+            self.default_vat_rate,
+            self.vat_on_debits,
+            self.fiscal_year_start,
+            self.card_settlement,
+            self.voucher_value,
+            self.payment_terms,
+            *self.zone_fields.values(),
+            extra=[(lambda: self._logo, self.set_logo)],
+        )
         load_when_shown(self, self.load)
 
     def _add_invoicing_fields(self) -> None:
@@ -324,6 +338,20 @@ class StructureTab(QWidget):
         self._zone_timer.stop()  # what was saved was recognised: no need to read it again
         self.form.clear_errors()
         self.status.clear()
+        self.typed.filled((data, self.loaded_version))
+
+    def refresh(self) -> None:
+        """Another desk saved the structure: its values shown — unless something was typed
+        here and not saved, which stays, with the version it was typed on (the save is
+        then refused as stale, « Annuler les modifications » loads theirs)."""
+        if self.loaded_data is None:
+            return  # not shown yet: read when first shown
+        said = (self.status.text(), self.status.styleSheet())  # « Enregistré. », a refusal
+        with self.typed.kept():
+            self.load()
+        self.loaded_data, self.loaded_version = self.typed.base
+        self.status.setText(said[0])
+        self.status.setStyleSheet(said[1])
 
     def set_logo(self, content: bytes | None) -> None:
         self._logo = content
@@ -448,6 +476,8 @@ class AudiencesTab(QWidget):
         self.form = ValidatedForm()
         self.name = self.form.add_field("name", self.tr("&Name:"), QLineEdit())
         self.description = self.form.add_field("description", self.tr("Description:"), QLineEdit())
+        # what was typed survives another desk's change (issue 20, widgets/typed.py)
+        self.typed = TypedForm(self.name, self.description)
         right.addLayout(self.form)
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("New public"))
@@ -501,12 +531,24 @@ class AudiencesTab(QWidget):
         self.list.blockSignals(False)
         self._on_current()
 
+    def refresh(self) -> None:
+        """A change made elsewhere (another desk, another page): the list read again, the
+        selection kept, what was typed and not saved kept with the public it edits."""
+        if not hasattr(self, "_rows"):
+            return  # not shown yet: read when first shown
+        told = not self.message.isHidden()
+        with self.typed.kept():
+            self.reload()
+        if told and self.typed.edited:  # the stale save's sentence and « Recharger » stay
+            self.message.show()
+            self.reload_button.show()
+
     def current_id(self) -> int | None:
         item = self.list.currentItem()
         return int(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
     def current(self) -> audience_service.AudienceRow | None:
-        """The public as the list read it (its version is what a save is made from)."""
+        """The public as the list read it."""
         return self._rows.get(self.current_id() or -1)
 
     def _on_current(self, *_args: object) -> None:
@@ -516,6 +558,7 @@ class AudiencesTab(QWidget):
         row = self.current()
         self.name.setText(row.name if row else "")
         self.description.setText(row.description if row else "")
+        self.typed.filled(row)
         self.archive_button.setEnabled(row is not None)
         self.archive_button.setText(
             self.tr("Restore") if row is not None and row.archived else self.tr("Archive")
@@ -531,14 +574,16 @@ class AudiencesTab(QWidget):
         self.form.clear_errors()
         self.message.hide()
         self.reload_button.hide()
-        row = self.current()
+        # the public the form was filled from, and its version then (not a fresher one a
+        # refresh read since: another desk's save is refused as stale, never overwritten)
+        row = cast(audience_service.AudienceRow | None, self.typed.base)
         try:
             audience_id = audience_service.save_audience(
                 self.ctx.db,
                 self.ctx.operator_id,
                 self.name.text(),
                 self.description.text(),
-                self.current_id(),
+                row.id if row else None,
                 expected_version=row.version if row else None,
             )
         except ValidationError as exc:
@@ -743,5 +788,12 @@ class SettingsPage(Page):
         self.import_wizard.exec()
 
     def _on_changed(self, entity: str, _ids: list) -> None:
-        if entity == "member":
-            self.audiences.reload()
+        """A change made elsewhere: the lists again, what was typed kept (widgets/typed.py)."""
+        if entity in ("member", "audience"):  # the publics and their member counts
+            self.audiences.refresh()
+        if entity == "structure":
+            self.structure.refresh()
+        if entity == "staff":
+            self.staff.refresh()
+        if entity == "operator":
+            self.accounts.refresh()

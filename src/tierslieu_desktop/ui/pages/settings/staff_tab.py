@@ -35,6 +35,7 @@ from tierslieu_desktop.ui.qdates import bound_to_accepted_days, from_qdate, to_q
 from tierslieu_desktop.ui.widgets.confirm import confirm
 from tierslieu_desktop.ui.widgets.form import ERROR_STYLE, ValidatedForm
 from tierslieu_desktop.ui.widgets.lazy import load_when_shown
+from tierslieu_desktop.ui.widgets.typed import TypedForm
 
 
 class StaffTab(QWidget):
@@ -42,6 +43,7 @@ class StaffTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._rows: list[StaffRow] = []
+        self._read = False  # the table is read when first shown
         self.editing: int | None = None
         self.editing_version: int | None = None  # the row's version when selected (issue 20)
         lay = QVBoxLayout(self)
@@ -94,6 +96,12 @@ class StaffTab(QWidget):
         self.end.setCalendarPopup(True)
         self.end.setDate(to_qdate(lab_today()))
         self.end.setEnabled(False)
+        # what was typed survives another desk's change (issue 20, widgets/typed.py); the
+        # record it edits is ``editing`` at ``editing_version``
+        self.typed = TypedForm(
+            self.name, self.kind, self.role, self.hours, self.start, self.ongoing, self.end
+        )
+        self.typed.filled()
         lay.addLayout(f)
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("Ne&w"))
@@ -118,7 +126,21 @@ class StaffTab(QWidget):
         self.remove_button.clicked.connect(self.remove)
         load_when_shown(self, self.reload)
 
+    def refresh(self) -> None:
+        """A change made elsewhere: the table read again, the person chosen kept; the form
+        shows their fresh values unless something was typed there, which stays with the
+        version it was typed on (the save is then refused as stale, never overwriting)."""
+        if not self._read:
+            return  # not shown yet: read when first shown
+        edited, version = self.typed.edited, self.editing_version
+        self.reload(self.editing)
+        if edited:
+            self.editing_version = version
+        elif self.editing is not None and self.table.selectionModel().selectedRows():
+            self._on_selected()  # the fresh values, and the version to save from
+
     def reload(self, select_id: int | None = None) -> None:
+        self._read = True
         self._rows = staff_service.list_staff(self.ctx.db)
         kinds = staff_kind_labels()
         self.table.blockSignals(True)
@@ -154,6 +176,7 @@ class StaffTab(QWidget):
         self.ongoing.setChecked(r.end_date is None)
         if r.end_date is not None:
             self.end.setDate(to_qdate(r.end_date))
+        self.typed.filled()
         self.remove_button.setEnabled(True)
 
     def clear_form(self) -> None:
@@ -167,6 +190,7 @@ class StaffTab(QWidget):
         self.form.clear_errors()
         self.message.clear()
         self.remove_button.setEnabled(False)
+        self.typed.filled()
         self.name.setFocus()
 
     def submit(self) -> int | None:
@@ -220,5 +244,7 @@ class StaffTab(QWidget):
         except DomainError as exc:
             self.message.setText(error_message(exc))
             return
+        removed = self.editing
         self.clear_form()
+        self.ctx.notify("staff", [removed])
         self.reload()

@@ -482,6 +482,9 @@ class TariffGridTab(QWidget):
         self.model = TariffGridModel(self)
         self.view = GridView()
         self.view.setModel(self.model)
+        # once: a model reset keeps the selection model (connected at each reload, every
+        # refresh from another desk added one more history read per cell chosen)
+        self.view.selectionModel().currentChanged.connect(self._on_current)
         self.view.setAccessibleName(self.tr("Price grid"))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -564,7 +567,6 @@ class TariffGridTab(QWidget):
             index = self.model.index_of(*key)
             if index.isValid():
                 self.view.setCurrentIndex(index)
-        self.view.selectionModel().currentChanged.connect(self._on_current)
         self._on_current()
 
     def _size_columns(self) -> None:
