@@ -92,17 +92,32 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     return installed
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def create_application(argv: list[str] | None = None, *, shell: bool = False) -> QApplication:
+    """The application with its style; with ``shell``, Qt's Fusion alone for the window's
+    first frame (it looks the same), the application's style coming after that paint
+    (``install_style``)."""
     # instance() is typed QCoreApplication: the one running here is always a QApplication.
-    app = cast(QApplication, QApplication.instance() or QApplication(argv or sys.argv[:1]))
+    args = argv or sys.argv[:1]
+    if shell:  # Fusion given as Qt's option: app.setStyle() would load Python's QStyle type
+        args = [*args, "-style", "Fusion"]
+    app = cast(QApplication, QApplication.instance() or QApplication(args))
     app.setApplicationName("Tiers-Lieu Desktop")
     app.setOrganizationName(config.APP_AUTHOR)
-    from tierslieu_desktop.ui import app_style
-
-    app_style.install(app)  # Fusion; Tab leaves the tables of every window
+    if not shell:
+        install_style(app)
     app.setWindowIcon(QIcon(str(APP_ICON)))
     app.setDesktopFileName("tierslieu")  # Wayland: the icon of packaging/tierslieu.desktop
     return app
+
+
+def install_style(app: QApplication) -> None:
+    """Fusion, and Tab leaving the tables of every window (ui/app_style.py). The style's
+    ``polish`` sees every widget from Python: its first call loads the Python types of
+    every Qt widget class, ~25 ms (issue 14), so the shell is painted before it; so is the
+    dialogs' event filter (``MainWindow.attach``)."""
+    from tierslieu_desktop.ui import app_style
+
+    app_style.install(app)
 
 
 def open_error_text(exc: DatabaseOpenError) -> str:
@@ -217,6 +232,7 @@ class _Start:
         self.app.quit()
 
     def open(self) -> None:
+        install_style(self.app)  # after the shell's first paint (create_application)
         with plain_imports():  # SQLAlchemy, the models, Accueil and its services
             self._open()
 
@@ -367,7 +383,7 @@ def _shell(
             print(f"tierslieu: {message}", file=sys.stderr)
             db.dispose()
             return 3
-    app = create_application()
+    app = create_application(shell=True)
     install_translators(app, lang)
     from tierslieu_desktop.ui.main_window import MainWindow
 

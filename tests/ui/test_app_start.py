@@ -183,3 +183,34 @@ def test_accueil_s_figures_come_without_what_they_do_not_need(tmp_path):
     result = _python(code, str(path), TIERSLIEU_EXIT_WHEN_SHOWN="1")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[-2] == "0 [] True True"
+
+
+def test_the_shell_is_painted_in_fusion_and_the_application_s_style_follows(tmp_path):
+    """Issue 14 (first paint within 2x a bare window): the shell is painted in Qt's Fusion
+    before the application's style (Tab leaves the tables) and the dialogs' filter (F1,
+    dialogs within the screen) are installed; both are there once Accueil's figures are."""
+    path = _ready_file(tmp_path)
+    code = (
+        "import sys\n"
+        "from tierslieu_desktop import app\n"
+        "seen = {}\n"
+        "init = app._Start.__init__\n"
+        "def spy(self, *args, **kwargs):\n"
+        "    init(self, *args, **kwargs)\n"
+        "    app._OnPaint(self.window, lambda: seen.setdefault('paint', (\n"
+        "        self.app.style().name(), 'tierslieu_desktop.ui.app_style' in sys.modules,\n"
+        "        'tierslieu_desktop.ui.every_dialog' in sys.modules)))\n"
+        "app._Start.__init__ = spy\n"
+        "figures = app._Start.figures_painted\n"
+        "def at_figures(self):\n"
+        "    from tierslieu_desktop.ui import app_style, every_dialog\n"
+        "    style = self.app.style()\n"
+        "    seen['figures'] = (type(style).__name__, style.baseStyle().name(), len(every_dialog._filter))\n"
+        "    figures(self)\n"
+        "app._Start.figures_painted = at_figures\n"
+        "code = app.run(sys.argv[1], 'fr')\n"
+        "print(code, seen['paint'], seen['figures'])\n"
+    )
+    result = _python(code, str(path), TIERSLIEU_EXIT_WHEN_SHOWN="1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[-2] == "0 ('fusion', False, False) ('AppStyle', 'fusion', 1)"

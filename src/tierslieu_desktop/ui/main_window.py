@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 # services (SQLAlchemy, the models) are imported; they are imported where used, and so is
 # what the login needs (ui.access, the permissions: tests/ui/test_app_start.py).
 from tierslieu_desktop import config
-from tierslieu_desktop.ui import every_dialog
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.sidebar import Sidebar, first_window_geometry, visible_on_a_screen
@@ -102,7 +101,6 @@ class MainWindow(QMainWindow):
 
     def __init__(self, ctx: AppContext | None = None) -> None:
         super().__init__()
-        every_dialog.install()  # F1 in every dialog; every dialog within its screen
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Tiers-Lieu Desktop"))
         self.setStyleSheet(STYLE)
@@ -188,7 +186,12 @@ class MainWindow(QMainWindow):
 
     def attach(self, ctx: AppContext) -> None:
         """Give the shell its open database: the status bar, then the first page."""
+        from tierslieu_desktop.ui import every_dialog
+
         self.ctx = ctx
+        # F1 in every dialog; every dialog within its screen. Not in the shell: the filter
+        # sees every event from Python, which loads every Qt class's Python type (issue 14).
+        every_dialog.install()
         if ctx.db.read_only:
             self.show_banner(self.tr("Read-only database: no change will be saved"))
         self.db_label.setText(self.tr("Database: {path}").format(path=ctx.db.shown_target))
