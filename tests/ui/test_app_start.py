@@ -188,7 +188,8 @@ def test_accueil_s_figures_come_without_what_they_do_not_need(tmp_path):
 def test_the_shell_is_painted_in_fusion_and_the_application_s_style_follows(tmp_path):
     """Issue 14 (first paint within 2x a bare window): the shell is painted in Qt's Fusion
     before the application's style (Tab leaves the tables) and the dialogs' filter (F1,
-    dialogs within the screen) are installed; both are there once Accueil's figures are."""
+    dialogs within the screen) are installed, and without PySide6's ``Qt`` namespace (its
+    ~100 enums); the style and the filter are there once Accueil's figures are."""
     path = _ready_file(tmp_path)
     code = (
         "import sys\n"
@@ -199,13 +200,15 @@ def test_the_shell_is_painted_in_fusion_and_the_application_s_style_follows(tmp_
         "    init(self, *args, **kwargs)\n"
         "    app._OnPaint(self.window, lambda: seen.setdefault('paint', (\n"
         "        self.app.style().name(), 'tierslieu_desktop.ui.app_style' in sys.modules,\n"
-        "        'tierslieu_desktop.ui.every_dialog' in sys.modules)))\n"
+        "        'tierslieu_desktop.ui.every_dialog' in sys.modules,\n"
+        "        'Qt' in vars(sys.modules['PySide6.QtCore']))))\n"
         "app._Start.__init__ = spy\n"
         "figures = app._Start.figures_painted\n"
         "def at_figures(self):\n"
         "    from tierslieu_desktop.ui import app_style, every_dialog\n"
         "    style = self.app.style()\n"
-        "    seen['figures'] = (type(style).__name__, style.baseStyle().name(), len(every_dialog._filter))\n"
+        "    base = style.baseStyle().name()\n"
+        "    seen['figures'] = (type(style).__name__, base, len(every_dialog._filter))\n"
         "    figures(self)\n"
         "app._Start.figures_painted = at_figures\n"
         "code = app.run(sys.argv[1], 'fr')\n"
@@ -213,4 +216,27 @@ def test_the_shell_is_painted_in_fusion_and_the_application_s_style_follows(tmp_
     )
     result = _python(code, str(path), TIERSLIEU_EXIT_WHEN_SHOWN="1")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split("\n")[-2] == "0 ('fusion', False, False) ('AppStyle', 'fusion', 1)"
+    last = result.stdout.split("\n")[-2]
+    assert last == "0 ('fusion', False, False, False) ('AppStyle', 'fusion', 1)"
+
+
+def test_the_window_s_keys_once_its_database_is_open(qtbot, ctx):
+    """The shell sets its shortcuts without PySide6's ``Qt`` namespace (a list of one key
+    sequence): the keys are Qt's own; Ctrl+L locks from any window once attached."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+
+    from tierslieu_desktop.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.lock_action.shortcut() == QKeySequence("Ctrl+L")
+    window.attach(ctx)
+    assert window.lock_action.shortcutContext() == Qt.ShortcutContext.ApplicationShortcut
+    assert window.guide_action.shortcut() == QKeySequence(Qt.Key.Key_F1)
+    assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert window.new_member_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    keys = [window._page_actions[key].shortcut().toString() for key in window.PAGE_KEYS]
+    assert keys == [f"Ctrl+{i}" for i in range(1, 10)]
+    assert window.connection_banner.parent() is window.banner.parent()
+    assert not window.connection_banner.isVisible()
