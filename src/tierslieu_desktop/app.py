@@ -35,13 +35,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from tierslieu_desktop import config
-
-# db.files needs sqlite3 alone: db.engine (SQLAlchemy) is imported after the first paint.
-from tierslieu_desktop.db.files import DatabaseOpenError, ready_to_open, resolve_target
 from tierslieu_desktop.i18n import formatting
 
 if TYPE_CHECKING:
     from tierslieu_desktop.db.engine import Database
+    from tierslieu_desktop.db.files import DatabaseOpenError
     from tierslieu_desktop.ui.context import AppContext
     from tierslieu_desktop.ui.main_window import MainWindow
 
@@ -237,7 +235,7 @@ class _Start:
             self._open()
 
     def _open(self) -> None:
-        from tierslieu_desktop.db.engine import open_database
+        from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
         from tierslieu_desktop.ui.crash_dialog import install_crash_hook
 
         try:
@@ -359,6 +357,10 @@ def _shell(
     """The application and the window's shell, not shown yet; or the exit code when the
     database is reported before any window."""
     from tierslieu_desktop import logs
+
+    # db.files needs sqlite3 alone (db.engine, SQLAlchemy, comes after the first paint);
+    # imported here, inside plain_imports, not beside PySide6 at the top (issue 14).
+    from tierslieu_desktop.db.files import DatabaseOpenError, ready_to_open, resolve_target
 
     logs.setup_logging()  # <data folder>/tierslieu.log, 0600: the windowed build has no console
     lang = lang or config.saved_language()
