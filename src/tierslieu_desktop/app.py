@@ -230,7 +230,11 @@ class _Start:
         self.app.quit()
 
     def open(self) -> None:
-        install_style(self.app)  # after the shell's first paint (create_application)
+        from tierslieu_desktop import logs
+
+        # <data folder>/tierslieu.log, 0600: the windowed build has no console
+        logs.setup_logging()  # after the shell's first paint (_shell: before a window)
+        install_style(self.app)  # after the shell's first paint too (create_application)
         with plain_imports():  # SQLAlchemy, the models, Accueil and its services
             self._open()
 
@@ -356,17 +360,17 @@ def _shell(
 ) -> tuple[QApplication, MainWindow, _Start] | int:
     """The application and the window's shell, not shown yet; or the exit code when the
     database is reported before any window."""
-    from tierslieu_desktop import logs
-
     # db.files needs sqlite3 alone (db.engine, SQLAlchemy, comes after the first paint);
     # imported here, inside plain_imports, not beside PySide6 at the top (issue 14).
     from tierslieu_desktop.db.files import DatabaseOpenError, ready_to_open, resolve_target
 
-    logs.setup_logging()  # <data folder>/tierslieu.log, 0600: the windowed build has no console
     lang = lang or config.saved_language()
     target = resolve_target(db_target)
     db: Database | None = None
     if not (_window_possible() and ready_to_open(target)):
+        from tierslieu_desktop import logs
+
+        logs.setup_logging()  # before any window: the log too (else after the first paint)
         # Before any window: a wrong file is reported even on a machine without display.
         from tierslieu_desktop.db.engine import open_database
 

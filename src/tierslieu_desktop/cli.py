@@ -310,8 +310,9 @@ def _main(argv: list[str] | None) -> int:
     cli_login.begin(args, _LANG[0])
     from tierslieu_desktop import logs
 
-    logs.setup_logging()  # <data folder>/tierslieu.log: no error is lost
-    logs.install_cli_hook()
+    if args.command is not None or args.demo:  # the window starts it after its first paint
+        logs.setup_logging()  # <data folder>/tierslieu.log: no error is lost
+    logs.install_cli_hook()  # an uncaught error starts it if need be
     target = getattr(args, "sub_db", None) or args.db
     if args.lang and args.command is None:
         # the window's language is remembered; « tierslieu --lang en verify » only

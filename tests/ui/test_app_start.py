@@ -188,8 +188,9 @@ def test_accueil_s_figures_come_without_what_they_do_not_need(tmp_path):
 def test_the_shell_is_painted_in_fusion_and_the_application_s_style_follows(tmp_path):
     """Issue 14 (first paint within 2x a bare window): the shell is painted in Qt's Fusion
     before the application's style (Tab leaves the tables) and the dialogs' filter (F1,
-    dialogs within the screen) are installed, and without PySide6's ``Qt`` namespace (its
-    ~100 enums); the style and the filter are there once Accueil's figures are."""
+    dialogs within the screen) are installed, without PySide6's ``Qt`` namespace (its
+    ~100 enums) and before the log file is started; the style, the filter and the log are
+    there once Accueil's figures are."""
     path = _ready_file(tmp_path)
     code = (
         "import sys\n"
@@ -201,14 +202,17 @@ def test_the_shell_is_painted_in_fusion_and_the_application_s_style_follows(tmp_
         "    app._OnPaint(self.window, lambda: seen.setdefault('paint', (\n"
         "        self.app.style().name(), 'tierslieu_desktop.ui.app_style' in sys.modules,\n"
         "        'tierslieu_desktop.ui.every_dialog' in sys.modules,\n"
-        "        'Qt' in vars(sys.modules['PySide6.QtCore']))))\n"
+        "        'Qt' in vars(sys.modules['PySide6.QtCore']),\n"
+        "        'logging.handlers' in sys.modules)))\n"
         "app._Start.__init__ = spy\n"
         "figures = app._Start.figures_painted\n"
         "def at_figures(self):\n"
+        "    from tierslieu_desktop import logs\n"
         "    from tierslieu_desktop.ui import app_style, every_dialog\n"
         "    style = self.app.style()\n"
         "    base = style.baseStyle().name()\n"
-        "    seen['figures'] = (type(style).__name__, base, len(every_dialog._filter))\n"
+        "    started = 'started' in logs.current_log_path().read_text(encoding='utf-8')\n"
+        "    seen['figures'] = (type(style).__name__, base, len(every_dialog._filter), started)\n"
         "    figures(self)\n"
         "app._Start.figures_painted = at_figures\n"
         "code = app.run(sys.argv[1], 'fr')\n"
@@ -217,7 +221,7 @@ def test_the_shell_is_painted_in_fusion_and_the_application_s_style_follows(tmp_
     result = _python(code, str(path), TIERSLIEU_EXIT_WHEN_SHOWN="1")
     assert result.returncode == 0, result.stderr
     last = result.stdout.split("\n")[-2]
-    assert last == "0 ('fusion', False, False, False) ('AppStyle', 'fusion', 1)"
+    assert last == "0 ('fusion', False, False, False, False) ('AppStyle', 'fusion', 1, True)"
 
 
 def test_the_window_s_keys_once_its_database_is_open(qtbot, ctx):
@@ -240,3 +244,22 @@ def test_the_window_s_keys_once_its_database_is_open(qtbot, ctx):
     assert keys == [f"Ctrl+{i}" for i in range(1, 10)]
     assert window.connection_banner.parent() is window.banner.parent()
     assert not window.connection_banner.isVisible()
+
+
+def test_an_error_before_the_first_paint_still_ends_in_the_log(tmp_path):
+    """The window starts its log after its first paint: an uncaught error before that
+    starts it, and is written there (the windowed build has no console)."""
+    data = tmp_path / "data"
+    code = (
+        "import sys\n"
+        "from tierslieu_desktop import app, cli\n"
+        "def broken(*args, **kwargs):\n"
+        "    raise RuntimeError('no screen today')\n"
+        "app.create_application = broken\n"
+        "cli.main(['--db', sys.argv[1]])\n"
+    )
+    result = _python(code, str(_ready_file(tmp_path)), TIERSLIEU_DATA_DIR=str(data))
+    assert result.returncode == 1
+    assert "RuntimeError: no screen today" in result.stderr
+    log = (data / "tierslieu.log").read_text(encoding="utf-8")
+    assert "started" in log and "RuntimeError: no screen today" in log
