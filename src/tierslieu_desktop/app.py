@@ -35,13 +35,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from tierslieu_desktop import config
-
-# db.files needs sqlite3 alone: db.engine (SQLAlchemy) is imported after the first paint.
-from tierslieu_desktop.db.files import DatabaseOpenError, ready_to_open, resolve_target
 from tierslieu_desktop.i18n import formatting
 
 if TYPE_CHECKING:
     from tierslieu_desktop.db.engine import Database
+    from tierslieu_desktop.db.files import DatabaseOpenError
     from tierslieu_desktop.ui.context import AppContext
     from tierslieu_desktop.ui.main_window import MainWindow
 
@@ -92,17 +90,32 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     return installed
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def create_application(argv: list[str] | None = None, *, shell: bool = False) -> QApplication:
+    """The application with its style; with ``shell``, Qt's Fusion alone for the window's
+    first frame (it looks the same), the application's style coming after that paint
+    (``install_style``)."""
     # instance() is typed QCoreApplication: the one running here is always a QApplication.
-    app = cast(QApplication, QApplication.instance() or QApplication(argv or sys.argv[:1]))
+    args = argv or sys.argv[:1]
+    if shell:  # Fusion given as Qt's option: app.setStyle() would load Python's QStyle type
+        args = [*args, "-style", "Fusion"]
+    app = cast(QApplication, QApplication.instance() or QApplication(args))
     app.setApplicationName("Tiers-Lieu Desktop")
     app.setOrganizationName(config.APP_AUTHOR)
-    from tierslieu_desktop.ui import app_style
-
-    app_style.install(app)  # Fusion; Tab leaves the tables of every window
+    if not shell:
+        install_style(app)
     app.setWindowIcon(QIcon(str(APP_ICON)))
     app.setDesktopFileName("tierslieu")  # Wayland: the icon of packaging/tierslieu.desktop
     return app
+
+
+def install_style(app: QApplication) -> None:
+    """Fusion, and Tab leaving the tables of every window (ui/app_style.py). The style's
+    ``polish`` sees every widget from Python: its first call loads the Python types of
+    every Qt widget class, ~25 ms (issue 14), so the shell is painted before it; so is the
+    dialogs' event filter (``MainWindow.attach``)."""
+    from tierslieu_desktop.ui import app_style
+
+    app_style.install(app)
 
 
 def open_error_text(exc: DatabaseOpenError) -> str:
@@ -217,11 +230,16 @@ class _Start:
         self.app.quit()
 
     def open(self) -> None:
+        from tierslieu_desktop import logs
+
+        # <data folder>/tierslieu.log, 0600: the windowed build has no console
+        logs.setup_logging()  # after the shell's first paint (_shell: before a window)
+        install_style(self.app)  # after the shell's first paint too (create_application)
         with plain_imports():  # SQLAlchemy, the models, Accueil and its services
             self._open()
 
     def _open(self) -> None:
-        from tierslieu_desktop.db.engine import open_database
+        from tierslieu_desktop.db.engine import DatabaseOpenError, open_database
         from tierslieu_desktop.ui.crash_dialog import install_crash_hook
 
         try:
@@ -342,13 +360,17 @@ def _shell(
 ) -> tuple[QApplication, MainWindow, _Start] | int:
     """The application and the window's shell, not shown yet; or the exit code when the
     database is reported before any window."""
-    from tierslieu_desktop import logs
+    # db.files needs sqlite3 alone (db.engine, SQLAlchemy, comes after the first paint);
+    # imported here, inside plain_imports, not beside PySide6 at the top (issue 14).
+    from tierslieu_desktop.db.files import DatabaseOpenError, ready_to_open, resolve_target
 
-    logs.setup_logging()  # <data folder>/tierslieu.log, 0600: the windowed build has no console
     lang = lang or config.saved_language()
     target = resolve_target(db_target)
     db: Database | None = None
     if not (_window_possible() and ready_to_open(target)):
+        from tierslieu_desktop import logs
+
+        logs.setup_logging()  # before any window: the log too (else after the first paint)
         # Before any window: a wrong file is reported even on a machine without display.
         from tierslieu_desktop.db.engine import open_database
 
@@ -367,7 +389,7 @@ def _shell(
             print(f"tierslieu: {message}", file=sys.stderr)
             db.dispose()
             return 3
-    app = create_application()
+    app = create_application(shell=True)
     install_translators(app, lang)
     from tierslieu_desktop.ui.main_window import MainWindow
 

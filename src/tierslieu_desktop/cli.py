@@ -280,13 +280,39 @@ def main(argv: list[str] | None = None) -> int:
         formatting.set_language(before)
 
 
+def window_start(argv: list[str]) -> argparse.Namespace | None:
+    """The window's own start (``tierslieu [--db X] [--lang fr|en] [--demo]``) read
+    without building every command's parser (~6 ms before the window's first paint,
+    issue 14): the namespace the full parser gives for it; None for anything else (then
+    the full parser reads it: a command, --help, --user, a wrong or abbreviated option)."""
+    args = argparse.Namespace(db=None, lang=None, demo=False, command=None, user=None)
+    rest = iter(argv)
+    for arg in rest:
+        name, equals, value = arg.partition("=")
+        if arg == "--demo":
+            args.demo = True
+            continue
+        if name not in ("--db", "--lang"):
+            return None
+        if not equals:
+            value = next(rest, "")
+            if not value or value.startswith("-"):
+                return None
+        if name == "--lang" and value not in config.LANGUAGES:
+            return None
+        setattr(args, name[2:], value)
+    return args
+
+
 def _main(argv: list[str] | None) -> int:
-    args = _parser(_LANG[0]).parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
+    args = window_start(given) or _parser(_LANG[0]).parse_args(argv)
     cli_login.begin(args, _LANG[0])
     from tierslieu_desktop import logs
 
-    logs.setup_logging()  # <data folder>/tierslieu.log: no error is lost
-    logs.install_cli_hook()
+    if args.command is not None or args.demo:  # the window starts it after its first paint
+        logs.setup_logging()  # <data folder>/tierslieu.log: no error is lost
+    logs.install_cli_hook()  # an uncaught error starts it if need be
     target = getattr(args, "sub_db", None) or args.db
     if args.lang and args.command is None:
         # the window's language is remembered; « tierslieu --lang en verify » only

@@ -1,6 +1,8 @@
 """The application's log: a rotating file in the data folder, so that no error is lost.
 
-``setup_logging()`` is called at start by cli.py (every command) and app.py (the window):
+``setup_logging()`` is called at start by cli.py (every command) and app.py (the window,
+right after its first paint: ``logging.handlers`` and the socket, pickle and queue modules
+it imports cost ~6 ms, issue 14; an uncaught error before that starts the log itself):
 ``<data folder>/tierslieu.log``, 1 MB × 5 files, created 0600 on POSIX (it may quote
 names from the database in a traceback). The Windows windowed build has no console:
 this file is where an unexpected error ends up, and the About box and the crash report
@@ -11,14 +13,17 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import logging.handlers
 import os
 import sys
 import threading
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 from tierslieu_desktop import __version__, config
+
+if TYPE_CHECKING:
+    from logging.handlers import RotatingFileHandler
 
 LOG_NAME = "tierslieu.log"
 MAX_BYTES = 1_000_000
@@ -34,15 +39,30 @@ def log_path() -> Path:
     return config.data_dir() / LOG_NAME
 
 
-class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A RotatingFileHandler whose files (the current one and each new one after a
-    rollover) are created 0600 on POSIX, whatever the umask."""
+def _handler_class() -> type[RotatingFileHandler]:
+    """``PrivateRotatingFileHandler``: a RotatingFileHandler whose files (the current one
+    and each new one after a rollover) are created 0600 on POSIX, whatever the umask. Made
+    (and ``logging.handlers`` imported) when first needed."""
+    made = globals().get("PrivateRotatingFileHandler")
+    if made is not None:
+        return made
+    import logging.handlers
 
-    def _open(self):
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
-        if os.name == "posix":
-            os.fchmod(fd, PRIVATE_FILE)
-        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+    class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+        def _open(self):
+            fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
+            if os.name == "posix":
+                os.fchmod(fd, PRIVATE_FILE)
+            return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+    globals()["PrivateRotatingFileHandler"] = PrivateRotatingFileHandler
+    return PrivateRotatingFileHandler
+
+
+def __getattr__(name: str) -> Any:  # ``logs.PrivateRotatingFileHandler``
+    if name == "PrivateRotatingFileHandler":
+        return _handler_class()
+    raise AttributeError(name)
 
 
 def setup_logging(path: Path | None = None) -> Path | None:
@@ -50,8 +70,9 @@ def setup_logging(path: Path | None = None) -> Path | None:
     (another test, another data folder) it replaces the previous file. Returns the path,
     or None when the folder cannot be written (then errors go to stderr only)."""
     path = path or log_path()
+    handler_class = _handler_class()
     for handler in list(log.handlers):
-        if isinstance(handler, PrivateRotatingFileHandler):
+        if isinstance(handler, handler_class):
             if Path(handler.baseFilename) == path.absolute():
                 return path
             log.removeHandler(handler)
@@ -59,9 +80,7 @@ def setup_logging(path: Path | None = None) -> Path | None:
     try:
         if not path.parent.exists():
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handler = PrivateRotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-        )
+        handler = handler_class(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
     except OSError as exc:
         print(f"tierslieu: journal impossible à écrire ({path}) : {exc}", file=sys.stderr)
         return None
@@ -74,8 +93,9 @@ def setup_logging(path: Path | None = None) -> Path | None:
 
 def current_log_path() -> Path | None:
     """The file the log is written to now (None before ``setup_logging``)."""
+    ours = globals().get("PrivateRotatingFileHandler")  # None: never started
     for handler in log.handlers:
-        if isinstance(handler, PrivateRotatingFileHandler):
+        if ours is not None and isinstance(handler, ours):
             return Path(handler.baseFilename)
     return None
 
@@ -91,11 +111,14 @@ def log_exception(
 
 def install_cli_hook() -> None:
     """For the command line: an uncaught exception is written to the log, then printed
-    as usual (Python's own hook). Threads too."""
+    as usual (Python's own hook). Threads too. The log is started first if it was not
+    yet (the window starts it after its first paint)."""
 
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if not issubclass(exc_type, KeyboardInterrupt):
             with contextlib.suppress(Exception):  # the log never hides the error itself
+                if current_log_path() is None:
+                    setup_logging()
                 log_exception(exc_type, exc, tb)
         sys.__excepthook__(exc_type, exc, tb)
 

@@ -183,3 +183,83 @@ def test_accueil_s_figures_come_without_what_they_do_not_need(tmp_path):
     result = _python(code, str(path), TIERSLIEU_EXIT_WHEN_SHOWN="1")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[-2] == "0 [] True True"
+
+
+def test_the_shell_is_painted_in_fusion_and_the_application_s_style_follows(tmp_path):
+    """Issue 14 (first paint within 2x a bare window): the shell is painted in Qt's Fusion
+    before the application's style (Tab leaves the tables) and the dialogs' filter (F1,
+    dialogs within the screen) are installed, without PySide6's ``Qt`` namespace (its
+    ~100 enums) and before the log file is started; the style, the filter and the log are
+    there once Accueil's figures are."""
+    path = _ready_file(tmp_path)
+    code = (
+        "import sys\n"
+        "from tierslieu_desktop import app\n"
+        "seen = {}\n"
+        "init = app._Start.__init__\n"
+        "def spy(self, *args, **kwargs):\n"
+        "    init(self, *args, **kwargs)\n"
+        "    app._OnPaint(self.window, lambda: seen.setdefault('paint', (\n"
+        "        self.app.style().name(), 'tierslieu_desktop.ui.app_style' in sys.modules,\n"
+        "        'tierslieu_desktop.ui.every_dialog' in sys.modules,\n"
+        "        'Qt' in vars(sys.modules['PySide6.QtCore']),\n"
+        "        'logging.handlers' in sys.modules)))\n"
+        "app._Start.__init__ = spy\n"
+        "figures = app._Start.figures_painted\n"
+        "def at_figures(self):\n"
+        "    from tierslieu_desktop import logs\n"
+        "    from tierslieu_desktop.ui import app_style, every_dialog\n"
+        "    style = self.app.style()\n"
+        "    base = style.baseStyle().name()\n"
+        "    started = 'started' in logs.current_log_path().read_text(encoding='utf-8')\n"
+        "    seen['figures'] = (type(style).__name__, base, len(every_dialog._filter), started)\n"
+        "    figures(self)\n"
+        "app._Start.figures_painted = at_figures\n"
+        "code = app.run(sys.argv[1], 'fr')\n"
+        "print(code, seen['paint'], seen['figures'])\n"
+    )
+    result = _python(code, str(path), TIERSLIEU_EXIT_WHEN_SHOWN="1")
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.split("\n")[-2]
+    assert last == "0 ('fusion', False, False, False, False) ('AppStyle', 'fusion', 1, True)"
+
+
+def test_the_window_s_keys_once_its_database_is_open(qtbot, ctx):
+    """The shell sets its shortcuts without PySide6's ``Qt`` namespace (a list of one key
+    sequence): the keys are Qt's own; Ctrl+L locks from any window once attached."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+
+    from tierslieu_desktop.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.lock_action.shortcut() == QKeySequence("Ctrl+L")
+    window.attach(ctx)
+    assert window.lock_action.shortcutContext() == Qt.ShortcutContext.ApplicationShortcut
+    assert window.guide_action.shortcut() == QKeySequence(Qt.Key.Key_F1)
+    assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert window.new_member_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    keys = [window._page_actions[key].shortcut().toString() for key in window.PAGE_KEYS]
+    assert keys == [f"Ctrl+{i}" for i in range(1, 10)]
+    assert window.connection_banner.parent() is window.banner.parent()
+    assert not window.connection_banner.isVisible()
+
+
+def test_an_error_before_the_first_paint_still_ends_in_the_log(tmp_path):
+    """The window starts its log after its first paint: an uncaught error before that
+    starts it, and is written there (the windowed build has no console)."""
+    data = tmp_path / "data"
+    code = (
+        "import sys\n"
+        "from tierslieu_desktop import app, cli\n"
+        "def broken(*args, **kwargs):\n"
+        "    raise RuntimeError('no screen today')\n"
+        "app.create_application = broken\n"
+        "cli.main(['--db', sys.argv[1]])\n"
+    )
+    result = _python(code, str(_ready_file(tmp_path)), TIERSLIEU_DATA_DIR=str(data))
+    assert result.returncode == 1
+    assert "RuntimeError: no screen today" in result.stderr
+    log = (data / "tierslieu.log").read_text(encoding="utf-8")
+    assert "started" in log and "RuntimeError: no screen today" in log

@@ -118,3 +118,50 @@ def test_without_any_screen_a_wrong_file_is_still_reported(tmp_path):
     assert result.returncode == 3
     assert "Aucun écran" in result.stderr
     assert good.exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--db", "lab.sqlite"],
+        ["--db=postgresql+psycopg://lab@server/tierslieu"],
+        ["--db="],
+        ["--lang", "en"],
+        ["--lang=fr", "--db", "a.sqlite", "--db", "b.sqlite"],
+        ["--demo"],
+        ["--demo", "--lang", "en"],
+    ],
+)
+def test_the_window_s_start_is_read_as_the_full_command_line_reads_it(argv):
+    """Issue 14: ``tierslieu [--db X] [--lang L] [--demo]`` is read without building every
+    command's parser, into what that parser gives."""
+    from tierslieu_desktop import cli
+
+    fast = cli.window_start(argv)
+    assert fast is not None
+    assert vars(fast) == vars(cli._parser("fr").parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["verify"],
+        ["--db", "lab.sqlite", "verify"],
+        ["--help"],
+        ["--version"],
+        ["--user", "admin"],
+        ["--lang", "de"],
+        ["--lang"],
+        ["--db"],
+        ["--db", "--demo"],
+        ["--la", "en"],
+        ["--", "--db"],
+    ],
+)
+def test_anything_else_goes_to_the_full_command_line(argv):
+    """A command, --help, --version, --user, a wrong, missing or abbreviated value: the full
+    parser reads it (its messages, its errors)."""
+    from tierslieu_desktop import cli
+
+    assert cli.window_start(argv) is None

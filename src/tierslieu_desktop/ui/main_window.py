@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSize, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 # Only Qt and the light ui modules here: the window's shell is painted before the
 # services (SQLAlchemy, the models) are imported; they are imported where used, and so is
-# what the login needs (ui.access, the permissions: tests/ui/test_app_start.py).
+# what the login needs (ui.access, the permissions: tests/ui/test_app_start.py). Nor
+# PySide6's ``Qt`` namespace: its ~100 enums take ~10 ms to make (issue 14); the methods
+# that run after the first paint import it.
 from tierslieu_desktop import config
-from tierslieu_desktop.ui import every_dialog
 from tierslieu_desktop.ui.context import AppContext
 from tierslieu_desktop.ui.pages.base import Page
 from tierslieu_desktop.ui.sidebar import Sidebar, first_window_geometry, visible_on_a_screen
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
     from tierslieu_desktop.ui.pages.settings.page import SettingsPage
 
 ICONS = Path(__file__).parent / "icons"
-HELP_KEY = QKeySequence(Qt.Key.Key_F1)
+HELP_KEY = QKeySequence("F1")
 LOCK_KEY = QKeySequence("Ctrl+L")
 
 STYLE = """
@@ -66,6 +67,13 @@ QLabel#placeholderText { font-size: 11pt; color: #3c4a55; }
 QLabel#databaseBanner { background: #fdecea; color: #8a1c12; border-bottom: 2px solid #c62828;
     padding: 8px 12px; font-weight: 600; }
 """
+
+
+def set_shortcut(action: QAction, keys: QKeySequence) -> None:
+    """``action.setShortcut(keys)`` (a standard key: its first sequence, as Qt's), through
+    the list setter: the same call in Qt, without PySide6 weighing its ``Qt.Key`` overloads,
+    which makes the ``Qt`` namespace before the shell's first paint (issue 14)."""
+    action.setShortcuts([keys])
 
 
 def forget_module_sources() -> None:
@@ -102,7 +110,6 @@ class MainWindow(QMainWindow):
 
     def __init__(self, ctx: AppContext | None = None) -> None:
         super().__init__()
-        every_dialog.install()  # F1 in every dialog; every dialog within its screen
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Tiers-Lieu Desktop"))
         self.setStyleSheet(STYLE)
@@ -135,15 +142,13 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName(self.tr("Navigation"))
-        self.sidebar.setIconSize(QSize(22, 22))
-        self.sidebar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.sidebar.setIconSize(QSize(22, 22))  # Tab stops on it: an item view's default
         for key in self.PAGE_KEYS:
             item = QListWidgetItem(self._titles[key])
             item.setToolTip(self._titles[key])
             icon_path = ICONS / f"{key}.svg"
             if icon_path.exists():
                 item.setIcon(QIcon(str(icon_path)))
-            item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
@@ -162,8 +167,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
-        self._build_connection_banner(layout)
         layout.addLayout(body, 1)
+        self._layout = layout  # the connection's banner goes under the banner (attach)
         self.setCentralWidget(central)
         self._check: IntegrityCheck | None = None
         self.auto_backups: AutoBackups | None = None
@@ -188,7 +193,17 @@ class MainWindow(QMainWindow):
 
     def attach(self, ctx: AppContext) -> None:
         """Give the shell its open database: the status bar, then the first page."""
+        from PySide6.QtCore import Qt
+
+        from tierslieu_desktop.ui import every_dialog
+
         self.ctx = ctx
+        # F1 in every dialog; every dialog within its screen. Not in the shell: the filter
+        # sees every event from Python, which loads every Qt class's Python type (issue 14).
+        every_dialog.install()
+        self._build_connection_banner()
+        # Ctrl+L from any window of the application: an open dialog is closed by the lock.
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         if ctx.db.read_only:
             self.show_banner(self.tr("Read-only database: no change will be saved"))
         self.db_label.setText(self.tr("Database: {path}").format(path=ctx.db.shown_target))
@@ -221,15 +236,16 @@ class MainWindow(QMainWindow):
 
     # --- the database out of reach (issue 20, point 5: ui/connection.py) -----------
 
-    def _build_connection_banner(self, layout: QVBoxLayout) -> None:
+    def _build_connection_banner(self) -> None:
         """« Connexion au serveur perdue — nouvel essai dans N s… » above every page while
         the database does not answer; once it does, every page reads again (the context's
-        ``changed("*")``) and the page shown is activated again."""
+        ``changed("*")``) and the page shown is activated again. Made with the database
+        (hidden till then: not in the shell's first frame)."""
         from tierslieu_desktop.ui.connection import ConnectionBanner
 
         self.connection_banner = ConnectionBanner(self)
         self.connection_banner.recovered.connect(self._on_reconnected)
-        layout.addWidget(self.connection_banner)
+        self._layout.insertWidget(1, self.connection_banner)  # under the red banner
 
     def _on_reconnected(self) -> None:
         if self.is_attached() and not self.is_locked():
@@ -429,6 +445,8 @@ class MainWindow(QMainWindow):
     def focusNextPrevChild(self, next: bool) -> bool:  # Qt's name
         """Tab on the sidebar goes to the page's first field (its tabs' widgets are
         made when first shown, after the status bar in Qt's order)."""
+        from PySide6.QtCore import Qt
+
         if next and QApplication.focusWidget() is self.sidebar:
             target = self._first_tab_stop(self.stack.currentWidget())
             if target is not None:
@@ -437,6 +455,8 @@ class MainWindow(QMainWindow):
         return super().focusNextPrevChild(next)
 
     def _first_tab_stop(self, page: QWidget | None) -> QWidget | None:
+        from PySide6.QtCore import Qt
+
         if page is None:
             return None
         widget = self.nextInFocusChain()
@@ -575,9 +595,7 @@ class MainWindow(QMainWindow):
         self.operator_button.setMenu(operator_menu)
         bar.addPermanentWidget(self.operator_button)
         self.lock_action = QAction(self.tr("Lock (Ctrl+L)"), self)
-        self.lock_action.setShortcut(LOCK_KEY)
-        # from any window of the application: an open dialog is closed by the lock
-        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        set_shortcut(self.lock_action, LOCK_KEY)  # from any window once attached
         self.lock_action.triggered.connect(lambda _checked=False: self.lock())
         self.addAction(self.lock_action)
         self.lock_button = QPushButton(self.tr("Lock (Ctrl+L)"))
@@ -593,7 +611,7 @@ class MainWindow(QMainWindow):
         self.help_button.setAccessibleName(self.tr("Help: user guide and About"))
         menu = QMenu(self.help_button)
         self.guide_action = QAction(self.tr("User guide"), self)
-        self.guide_action.setShortcut(HELP_KEY)
+        set_shortcut(self.guide_action, HELP_KEY)
         self.guide_action.triggered.connect(lambda _checked=False: self.show_help())
         self.addAction(self.guide_action)  # F1 from anywhere in the window
         menu.addAction(self.guide_action)
@@ -697,6 +715,8 @@ class MainWindow(QMainWindow):
 
     def unlock(self, principal: Principal) -> None:
         """An operator logged in: the window is theirs (what their roles allow)."""
+        from PySide6.QtCore import Qt
+
         self.ctx.set_principal(principal)
         config.save_setting("operator_id", principal.operator_id)
         self._apply_access()
@@ -771,17 +791,17 @@ class MainWindow(QMainWindow):
 
     def _build_shortcuts(self) -> None:
         self.find_action = find = QAction(self.tr("Find a member"), self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
+        set_shortcut(find, QKeySequence(QKeySequence.StandardKey.Find))
         find.triggered.connect(self.find_member)
         self.addAction(find)
         self.new_member_action = new = QAction(self.tr("New member"), self)
-        new.setShortcut(QKeySequence.StandardKey.New)
+        set_shortcut(new, QKeySequence(QKeySequence.StandardKey.New))
         new.triggered.connect(self.new_member)
         self.addAction(new)
         self._page_actions: dict[str, QAction] = {}
         for i, key in enumerate(self.PAGE_KEYS, start=1):
             action = QAction(self._titles[key], self)
-            action.setShortcut(QKeySequence(f"Ctrl+{i}"))
+            set_shortcut(action, QKeySequence(f"Ctrl+{i}"))
             action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
             self.addAction(action)
             self._page_actions[key] = action

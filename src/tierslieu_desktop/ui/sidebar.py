@@ -43,7 +43,8 @@ class Sidebar(QListWidget):
         self.wide = wide
         self.setMaximumWidth(self.WIDE if wide else self.NARROW)
         self.updateGeometry()
-        self.viewport().update()
+        if self.isVisible():  # else painted whole when shown; viewport() before the first
+            self.viewport().update()  # paint loads the Python types of every Qt widget class
 
     def sizeHint(self) -> QSize:
         return QSize(self.WIDE if self.wide else self.NARROW, super().sizeHint().height())
