@@ -462,7 +462,7 @@ def test_a_booking_moved_elsewhere_is_not_moved_back_when_its_machine_stops(
 ):
     """Putting the laser out of order lists its bookings to move: one the other desk moved
     to the afternoon meanwhile is refused, never put back at its old time."""
-    from tierslieu_desktop.ui.pages.machines.dialogs import FutureBookingsDialog
+    from tierslieu_desktop.ui.pages.machines.future_bookings import FutureBookingsDialog
 
     laser = machines.get_machine(db, lab.machine)
     epilog = machines.save_machine(

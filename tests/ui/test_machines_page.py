@@ -28,7 +28,8 @@ from tierslieu_desktop.services.scheduling.bookings import (
 )
 from tierslieu_desktop.ui.pages.machines import opening_hours as opening_hours_ui
 from tierslieu_desktop.ui.pages.machines import page as machines_page
-from tierslieu_desktop.ui.pages.machines.dialogs import CANCEL, KEEP, StatusDialog
+from tierslieu_desktop.ui.pages.machines.dialogs import StatusDialog
+from tierslieu_desktop.ui.pages.machines.future_bookings import CANCEL, KEEP
 from tierslieu_desktop.ui.pages.machines.opening_hours import RangesInvalid, parse_ranges
 from tierslieu_desktop.ui.pages.machines.page import MachinesPage
 from tierslieu_desktop.ui.pages.members.detail import MemberDetailPanel
@@ -652,7 +653,7 @@ def test_ics_export_writes_the_machine_and_member_bookings(
 def test_new_dialogs_speak_french_and_name_every_control(page, qtbot, db, operator, park):
     from test_i18n import LEAKS, unnamed_controls, visible_texts
 
-    from tierslieu_desktop.ui.pages.machines.dialogs import FutureBookingsDialog
+    from tierslieu_desktop.ui.pages.machines.future_bookings import FutureBookingsDialog
 
     alice = save_member(db, operator, MemberInput(first_name="Alice", last_name="Martin"))
     _future_booking(db, operator, park["Prusa MK4"], alice)
